@@ -1,0 +1,62 @@
+# SPDX-License-Identifier: AGPL-3.0-or-later
+# Makefile: thin shortcuts around CMake and the scripts in scripts/.
+#
+#   make build        configure and build into build/ (build-san/ with SANITIZE=1)
+#   make run          install run deps, build, serve http://127.0.0.1:8080 (data in var/)
+#   make test         install test deps, build, run scripts/test.sh
+#   make bench        install bench deps, build, run bench/run
+#   make clean        remove the build directories (var/ keeps its data)
+#   make distclean    clean, and stop and remove the stack in var/
+#
+# SANITIZE=1 builds with AddressSanitizer and UBSan into build-san/.
+# Warnings are errors (WERROR=ON) so that make build and make test share one
+# build; a packager whose newer compiler warns can pass WERROR=OFF.
+
+SANITIZE ?= 0
+WERROR ?= ON
+JOBS ?= 2
+BUILD_TYPE ?= RelWithDebInfo
+
+ifeq ($(SANITIZE),1)
+BUILD_DIR := build-san
+SAN_FLAG := ON
+else
+BUILD_DIR := build
+SAN_FLAG := OFF
+endif
+
+CMAKE_FLAGS := -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DMADANG_SANITIZE=$(SAN_FLAG) \
+	-DMADANG_WERROR=$(WERROR)
+
+export MADANG_BUILD := $(CURDIR)/$(BUILD_DIR)
+export SANITIZE
+
+.PHONY: all build run test bench clean distclean
+
+all: build
+
+build:
+	cmake -S . -B $(BUILD_DIR) $(CMAKE_FLAGS)
+	cmake --build $(BUILD_DIR) -j$(JOBS)
+
+run:
+	scripts/deps.sh run
+	$(MAKE) --no-print-directory build
+	scripts/run.sh
+
+test:
+	scripts/deps.sh test
+	$(MAKE) --no-print-directory build
+	scripts/test.sh
+
+bench:
+	scripts/deps.sh bench
+	$(MAKE) --no-print-directory build
+	bench/run
+
+clean:
+	rm -rf build build-san
+
+distclean: clean
+	-scripts/stack.sh stop var
+	rm -rf var

@@ -1,0 +1,287 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* dispatch.c: one request from FastCGI to response: session, routing,
+ * body, CSRF, access, handler, layout, error pages and the access log. */
+#include "web.h"
+#include "core/log.h"
+#include "core/mdg.h"
+#include "core/xalloc.h"
+#include "render/render.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* Matches path against pattern, capturing {…} segments into r->params.
+ * Segments are compared whole; a captured segment is never empty. */
+static bool route_match(const char *pattern, const char *path, http_req *r)
+{
+	int np = 0;
+	const char *p = pattern, *s = path;
+	while (*p && *s) {
+		if (*p == '{') {
+			const char *close = strchr(p, '}');
+			size_t n = strcspn(s, "/");
+			if (!close || n == 0 || np >= HTTP_MAX_PARAMS)
+				return false;
+			free(r->param_store[np]);
+			r->param_store[np] = xstrndup(s, n);
+			r->params[np] = r->param_store[np];
+			np++;
+			p = close + 1;
+			s += n;
+			continue;
+		}
+		if (*p != *s)
+			return false;
+		p++;
+		s++;
+	}
+	return *p == '\0' && *s == '\0';
+}
+
+static const char *error_title(int status)
+{
+	switch (status) {
+	case 400: return "Error400";
+	case 403: return "Error403";
+	case 404: return "Error404";
+	case 405: return "Error405";
+	case 413: return "Error413";
+	case 429: return "Error429";
+	case 503: return "Error503";
+	}
+	return "Error500";
+}
+
+static int status_for(int rc)
+{
+	switch (rc) {
+	case MDG_EINVAL:
+	case MDG_EUTF8: return 400;
+	case MDG_EDENIED: return 403;
+	case MDG_ENOTFOUND: return 404;
+	case MDG_ETOOBIG: return 413;
+	case MDG_ETHROTTLED: return 429;
+	case MDG_EDB: return 503;
+	}
+	return 500;
+}
+
+/* Turns the request into an error page for rc (an MDG_* code). */
+static void error_page(web *w, int rc)
+{
+	http_req *r = w->r;
+	r->status = status_for(rc);
+	free(r->redirect);
+	r->redirect = NULL;
+	free(r->send_file);
+	r->send_file = NULL;
+	w->content_type = NULL;
+	buf_reset(&r->body);
+	web_set(w, "Error.Status", "%d", r->status);
+	if (rc == MDG_EUTF8)
+		web_set(w, "Error.Detail", "%s", "utf8");
+	web_page(w, "error.cs", error_title(r->status));
+}
+
+static void load_session(web *w)
+{
+	const char *token = kv_get(&w->r->cookies, SESSION_COOKIE);
+	if (!token || !w->app->db)
+		return;
+	if (session_lookup(w->app->db, token, &w->app->session, &w->me) == MDG_OK) {
+		w->signed_in = true;
+		snprintf(w->session_token, sizeof w->session_token, "%s", token);
+		w->r->account_id = w->me.id;
+	}
+}
+
+/* Before sign-in, CSRF tokens are bound to a random anonymous cookie. */
+static void ensure_anon(web *w)
+{
+	const char *anon = kv_get(&w->r->cookies, ANON_COOKIE);
+	if (anon && strlen(anon) == CRYPTO_TOKEN_TEXT - 1) {
+		snprintf(w->anon, sizeof w->anon, "%s", anon);
+		return;
+	}
+	crypto_token(w->anon);
+	http_set_cookie(w->r, ANON_COOKIE, w->anon, -1);
+}
+
+static const char *csrf_binding(const web *w)
+{
+	return w->signed_in ? w->session_token : w->anon;
+}
+
+/* Values every page's layout uses. */
+static void fill_common(web *w)
+{
+	csrf_token(w->app->secret, sizeof w->app->secret, csrf_binding(w), w->csrf);
+	hdf_set_value(w->hdf, "CSRF", w->csrf);
+	hdf_set_value(w->hdf, "Request.Path", w->r->path);
+	hdf_set_value(w->hdf, "Request.Uri", w->r->uri);
+	if (w->signed_in) {
+		hdf_set_value(w->hdf, "Session.Name", w->me.name);
+		hdf_set_value(w->hdf, "Session.Login", w->me.login_id);
+		hdf_set_value(w->hdf, "Session.Kind", w->me.kind);
+		hdf_set_value(w->hdf, "Session.Staff", strcmp(w->me.kind, "staff") == 0 ? "1" : "0");
+	}
+}
+
+/* Finds the route; on a miss sets *status to 404 or 405 (with Allow). */
+static const web_route *find_route(web *w, int *status)
+{
+	const char *method = strcmp(w->r->method, "HEAD") == 0 ? "GET" : w->r->method;
+	buf allow = {0};
+	const web_route *found = NULL;
+	for (size_t i = 0; i < web_nroutes && !found; i++) {
+		if (!route_match(web_routes[i].pattern, w->r->path, w->r))
+			continue;
+		if (strcmp(web_routes[i].method, method) == 0)
+			found = &web_routes[i];
+		else if (!strstr(buf_str(&allow), web_routes[i].method))
+			buf_printf(&allow, "%s%s%s", allow.len ? ", " : "", web_routes[i].method,
+				   strcmp(web_routes[i].method, "GET") == 0 ? ", HEAD" : "");
+	}
+	if (!found) {
+		*status = allow.len ? 405 : 404;
+		if (allow.len)
+			http_header(w->r, "Allow", buf_str(&allow));
+	}
+	buf_free(&allow);
+	return found;
+}
+
+static bool access_ok(const web *w, enum web_access access, int *rc)
+{
+	bool staff = w->signed_in && strcmp(w->me.kind, "staff") == 0;
+	*rc = MDG_OK;
+	switch (access) {
+	case ACCESS_PUBLIC:
+		return true;
+	case ACCESS_ACCOUNT:
+		return w->signed_in;
+	case ACCESS_CITIZEN:
+		if (staff)
+			*rc = MDG_EDENIED; /* staff file cases by another route */
+		return w->signed_in && !staff;
+	case ACCESS_STAFF:
+		return staff;
+	}
+	return false;
+}
+
+/* The sign-in page, to come back to path afterwards. */
+static void redirect_to_login(web *w)
+{
+	char *target = NULL;
+	buf enc = {0};
+	for (const char *p = w->r->path; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || strchr("/-_.", c))
+			buf_putc(&enc, (char)c);
+		else
+			buf_printf(&enc, "%%%02X", c);
+	}
+	target = xasprintf("/login?next=%s", buf_str(&enc));
+	http_redirect(w->r, target);
+	free(target);
+	buf_free(&enc);
+}
+
+static int run_route(web *w, const web_route *route)
+{
+	http_req *r = w->r;
+	int rc;
+	if (strcmp(route->method, "POST") == 0) {
+		rc = http_req_read_body(r, &w->app->limits, w->app->tmp);
+		if (rc != MDG_OK)
+			return rc;
+		if (!csrf_valid(w->app->secret, sizeof w->app->secret, csrf_binding(w),
+				kv_get(&r->form, CSRF_FIELD))) {
+			log_warn("CSRF token missing or wrong");
+			return MDG_EDENIED;
+		}
+	}
+	if (!access_ok(w, route->access, &rc)) {
+		if (rc != MDG_OK)
+			return rc;
+		redirect_to_login(w);
+		return MDG_OK;
+	}
+	if (!w->app->db && route->handler != page_healthz)
+		return MDG_EDB;
+	return route->handler(w);
+}
+
+static void send_response(web *w)
+{
+	http_req *r = w->r;
+	if (r->redirect || r->send_file || w->content_type) {
+		http_send(r, w->content_type);
+		return;
+	}
+	if (render_template(w->hdf, "layout.cs", &r->body) != MDG_OK) {
+		buf_reset(&r->body);
+		r->status = 500;
+		/* The layout itself failed: a minimal page rather than none. */
+		buf_puts(&r->body, "<!doctype html><title>500</title><h1>500</h1>");
+	}
+	http_send(r, "text/html; charset=utf-8");
+}
+
+static void access_log(const web *w)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	double ms = (double)(now.tv_sec - w->r->started.tv_sec) * 1000.0 +
+		    (double)(now.tv_nsec - w->r->started.tv_nsec) / 1e6;
+	log_info("%s %s %d %.1fms account=%lld", w->r->method, w->r->path, w->r->status, ms, w->r->account_id);
+}
+
+void web_serve(web_app *app, FCGX_Request *fcgi)
+{
+	http_req r;
+	web w;
+	int rc, status = 0;
+
+	memset(&w, 0, sizeof w);
+	w.app = app;
+	w.r = &r;
+	rc = http_req_init(&r, fcgi, &app->limits);
+	log_set_request_id(r.rid);
+	if (!app->db && db_connect(app->cfg, &app->db) != MDG_OK)
+		app->db = NULL;
+	load_session(&w);
+	if (!w.signed_in)
+		ensure_anon(&w);
+	const char *preferred = kv_get(&r.cookies, "lang");
+	if (!preferred && w.signed_in && w.me.lang[0])
+		preferred = w.me.lang;
+	w.lang = render_pick_lang(preferred, r.accept_language);
+	r.hdf = w.hdf = render_new_hdf(w.lang);
+	fill_common(&w);
+
+	if (rc == MDG_OK) {
+		const web_route *route = find_route(&w, &status);
+		if (route)
+			rc = run_route(&w, route);
+	}
+	if (rc != MDG_OK) {
+		if (rc == MDG_ERR)
+			log_error("handler failed: %s %s", r.method, r.path);
+		error_page(&w, rc);
+	} else if (status) {
+		r.status = status;
+		web_set(&w, "Error.Status", "%d", status);
+		web_page(&w, "error.cs", error_title(status));
+	}
+	/* A failed transaction must not leak into the next request. */
+	if (app->db)
+		db_rollback(app->db);
+	send_response(&w);
+	access_log(&w);
+	log_set_request_id(NULL);
+	http_req_free(&r);
+}

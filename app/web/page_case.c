@@ -1,0 +1,196 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* page_case.c: filing a complaint, a citizen's own cases, and the staff
+ * received list and case page. */
+#include "web.h"
+#include "core/log.h"
+#include "core/mdg.h"
+#include "core/text.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const field_spec file_fields[] = {
+	{"category", FIELD_INT, true, 0, 1, 1000000},
+	{"title", FIELD_LINE, true, CASE_TITLE_MAX, 0, 0},
+	{"body", FIELD_TEXT, true, CASE_BODY_MAX, 0, 0},
+	{"public", FIELD_CHECKBOX, false, 0, 0, 0},
+	{"latitude", FIELD_LINE, false, 12, 0, 0},
+	{"longitude", FIELD_LINE, false, 12, 0, 0},
+	{"address", FIELD_LINE, false, CASE_ADDRESS_MAX, 0, 0},
+};
+
+static int fill_categories(web *w)
+{
+	static const char *const cols[] = {"id", "name", NULL};
+	db_result *cats = NULL;
+	int rc = case_categories(w->app->db, w->lang, &cats);
+	if (rc == MDG_OK)
+		web_rows(w, "Categories", cats, cols);
+	db_result_free(cats);
+	return rc;
+}
+
+int page_file_form(web *w)
+{
+	int rc = fill_categories(w);
+	if (rc != MDG_OK)
+		return rc;
+	hdf_set_value(w->hdf, "Form.public", "1");
+	web_page(w, "portal/file.cs", "FileCase");
+	return MDG_OK;
+}
+
+/* A decimal degree like 37.5665 or -126.978 within ±limit. */
+static bool degree_valid(const char *s, double limit)
+{
+	const char *p = s;
+	int digits = 0, dots = 0;
+	if (*p == '-')
+		p++;
+	for (; *p; p++) {
+		if (isdigit((unsigned char)*p))
+			digits++;
+		else if (*p == '.' && dots++ == 0)
+			continue;
+		else
+			return false;
+	}
+	if (!digits)
+		return false;
+	double v = strtod(s, NULL);
+	return v >= -limit && v <= limit;
+}
+
+/* Checks the location and the attachments; fills types[] with each
+ * accepted file's sniffed type. Returns the number of errors. */
+static int validate_extras(web *w, case_upload *files, int *nfiles)
+{
+	int errors = 0;
+	const char *lat = form_get(w, "latitude");
+	const char *lng = form_get(w, "longitude");
+	if ((*lat || *lng) && !hdf_get_value(w->hdf, "Form.Err.latitude", NULL) &&
+	    !hdf_get_value(w->hdf, "Form.Err.longitude", NULL) &&
+	    (!degree_valid(lat, 90) || !degree_valid(lng, 180))) {
+		form_error(w, "latitude", "location");
+		errors++;
+	}
+	*nfiles = 0;
+	for (const upload *u = w->r->files; u; u = u->next) {
+		if (strcmp(u->field, "attachments") != 0)
+			continue;
+		if (*nfiles == 5) {
+			form_error(w, "attachments", "too_many_files");
+			return errors + 1;
+		}
+		const char *type = u->size ? case_sniff_type(u->path) : NULL;
+		if (!type) {
+			form_error(w, "attachments", "file_type");
+			hdf_set_value(w->hdf, "Form.BadFile", u->filename);
+			return errors + 1;
+		}
+		files[*nfiles].up = u;
+		files[*nfiles].mime_type = type;
+		(*nfiles)++;
+	}
+	return errors;
+}
+
+int page_file(web *w)
+{
+	case_upload files[5];
+	int nfiles = 0;
+	char tracking[TRACKING_LEN + 1];
+	long category = 0;
+	int errors = form_validate(w, file_fields, MDG_ARRAY_LEN(file_fields));
+	errors += validate_extras(w, files, &nfiles);
+	int rc;
+
+	if (errors == 0) {
+		text_parse_long(form_get(w, "category"), 1, 1000000, &category);
+		const char *lat = form_get(w, "latitude");
+		const char *lng = form_get(w, "longitude");
+		const char *address = form_get(w, "address");
+		case_new c = {
+			.account_id = w->me.id,
+			.category_id = category,
+			.title = form_get(w, "title"),
+			.body = form_get(w, "body"),
+			.is_public = strcmp(form_get(w, "public"), "1") == 0,
+			.latitude = *lat ? lat : NULL,
+			.longitude = *lng ? lng : NULL,
+			.address = *address ? address : NULL,
+			.channel = "web",
+		};
+		rc = case_file(w->app->db, &c, files, nfiles, w->app->uploads, tracking);
+		if (rc == MDG_EINVAL) {
+			form_error(w, "category", "invalid");
+			errors++;
+		} else if (rc != MDG_OK) {
+			return rc;
+		}
+	}
+	if (errors) {
+		w->r->status = 400;
+		if (!hdf_get_value(w->hdf, "Form.public", NULL))
+			hdf_set_value(w->hdf, "Form.public", "0");
+		if ((rc = fill_categories(w)) != MDG_OK)
+			return rc;
+		web_page(w, "portal/file.cs", "FileCase");
+		return MDG_OK;
+	}
+	log_info("case filed: %s", tracking);
+	char target[64];
+	snprintf(target, sizeof target, "/cases/%s?filed=1", tracking);
+	http_redirect(w->r, target);
+	return MDG_OK;
+}
+
+int page_my_cases(web *w)
+{
+	static const char *const cols[] = {"tracking", "title", "status", "date", "category", "public", NULL};
+	db_result *cases = NULL;
+	long page, total = 0;
+	int rc = web_page_number(w, &page);
+	if (rc != MDG_OK)
+		return rc;
+	rc = case_list_mine(w->app->db, w->me.id, page, w->lang, &cases, &total);
+	if (rc != MDG_OK)
+		return rc;
+	web_rows(w, "Cases", cases, cols);
+	web_pager(w, page, total, CASE_PAGE_SIZE);
+	if (kv_get(&w->r->query, "welcome"))
+		web_flash(w, "Welcome");
+	db_result_free(cases);
+	web_page(w, "portal/mine.cs", "MyCases");
+	return MDG_OK;
+}
+
+int page_staff_cases(web *w)
+{
+	static const char *const cols[] = {"tracking", "title", "status", "date", "category", "filer",
+					   "public", "department", NULL};
+	db_result *cases = NULL;
+	long page, total = 0;
+	int rc = web_page_number(w, &page);
+	if (rc != MDG_OK)
+		return rc;
+	rc = case_list_received(w->app->db, page, w->lang, &cases, &total);
+	if (rc != MDG_OK)
+		return rc;
+	web_rows(w, "Cases", cases, cols);
+	web_pager(w, page, total, CASE_PAGE_SIZE);
+	db_result_free(cases);
+	web_page(w, "admin/cases.cs", "StaffCases");
+	return MDG_OK;
+}
+
+int page_staff_case(web *w)
+{
+	int rc = web_load_case(w, w->r->params[0], false);
+	if (rc != MDG_OK)
+		return rc;
+	web_page(w, "admin/case.cs", "StaffCase");
+	return MDG_OK;
+}

@@ -1,0 +1,210 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* page_portal.c: the public portal: home, public cases, a case's page,
+ * attachments, the language switch and the health check. */
+#include "web.h"
+#include "core/mdg.h"
+#include "core/text.h"
+#include "core/xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const list_cols[] = {"tracking", "title", "status", "date", "category", "filer", NULL};
+
+int page_home(web *w)
+{
+	case_filter f = {0, NULL, NULL, 1};
+	db_result *cases = NULL;
+	long total = 0;
+	int rc = case_list_public(w->app->db, &f, w->lang, &cases, &total);
+	if (rc != MDG_OK)
+		return rc;
+	web_rows(w, "Cases", cases, list_cols);
+	web_set(w, "Stats.Public", "%ld", total);
+	db_result_free(cases);
+	web_page(w, "portal/home.cs", "Home");
+	return MDG_OK;
+}
+
+int page_healthz(web *w)
+{
+	w->content_type = "text/plain; charset=utf-8";
+	if (!w->app->db || db_ping(w->app->db) != MDG_OK) {
+		w->r->status = 503;
+		buf_puts(&w->r->body, "database unavailable\n");
+		return MDG_OK;
+	}
+	buf_puts(&w->r->body, "ok\n");
+	return MDG_OK;
+}
+
+int page_lang(web *w)
+{
+	const char *to = form_get(w, "lang");
+	const char *back = form_get(w, "back");
+	if (strcmp(to, "ko") != 0 && strcmp(to, "en") != 0)
+		return MDG_EINVAL;
+	http_set_cookie(w->r, "lang", to, 365L * 24 * 3600);
+	if (w->signed_in) {
+		int rc = account_set_lang(w->app->db, w->me.id, to);
+		if (rc != MDG_OK)
+			return rc;
+	}
+	http_redirect(w->r, back[0] ? back : "/");
+	return MDG_OK;
+}
+
+int page_error_413(web *w)
+{
+	/* nginx refused an oversized body and sent the client here. */
+	MDG_UNUSED(w);
+	return MDG_ETOOBIG;
+}
+
+int page_public_cases(web *w)
+{
+	static const field_spec query_specs[] = {
+		{"q", FIELD_LINE, false, 100, 0, 0},
+	};
+	case_filter f = {0, NULL, NULL, 1};
+	db_result *cases = NULL, *cats = NULL;
+	long total = 0, category = 0;
+	const char *s;
+	int rc;
+
+	if ((rc = web_page_number(w, &f.page)) != MDG_OK)
+		return rc;
+	s = kv_get(&w->r->query, "category");
+	if (s && *s && text_parse_long(s, 1, 1000000, &category) != MDG_OK)
+		return MDG_EINVAL;
+	f.category_id = category;
+	s = kv_get(&w->r->query, "status");
+	if (s && *s) {
+		if (!case_status_valid(s))
+			return MDG_EINVAL;
+		f.status = s;
+		hdf_set_value(w->hdf, "Filter.Status", s);
+	}
+	s = kv_get(&w->r->query, "q");
+	if (s && *s) {
+		/* The search box is validated like a form field, shown back. */
+		kv_add(&w->r->form, "q", s, strlen(s));
+		if (form_validate(w, query_specs, MDG_ARRAY_LEN(query_specs)) > 0)
+			return MDG_EINVAL;
+		f.words = s;
+		hdf_set_value(w->hdf, "Filter.Q", s);
+	}
+	if (category)
+		web_set(w, "Filter.Category", "%ld", category);
+	rc = case_categories(w->app->db, w->lang, &cats);
+	if (rc == MDG_OK)
+		rc = case_list_public(w->app->db, &f, w->lang, &cases, &total);
+	if (rc == MDG_OK) {
+		static const char *const cat_cols[] = {"id", "name", NULL};
+		web_rows(w, "Categories", cats, cat_cols);
+		web_rows(w, "Cases", cases, list_cols);
+		web_pager(w, f.page, total, CASE_PAGE_SIZE);
+		web_page(w, "portal/cases.cs", "PublicCases");
+	}
+	db_result_free(cats);
+	db_result_free(cases);
+	return rc;
+}
+
+int web_load_case(web *w, const char *tracking, bool public_events_only)
+{
+	static const char *const case_cols[] = {"id", "tracking", "title", "body", "public", "status",
+						"created", "updated", "category", "department", "filer",
+						"lat", "lng", "address", "owner", "channel", NULL};
+	static const char *const event_cols[] = {"kind", "at", "department", "note", NULL};
+	static const char *const file_cols[] = {"id", "name", "type", "size", NULL};
+	db_result *c = NULL, *events = NULL, *files = NULL;
+	viewer v = web_viewer(w);
+	int year;
+	unsigned seq;
+	int rc;
+
+	if (tracking_parse(tracking, &year, &seq) != MDG_OK)
+		return MDG_ENOTFOUND;
+	rc = case_get(w->app->db, tracking, &v, w->lang, &c);
+	if (rc != MDG_OK)
+		goto done;
+	long long id = db_cell_ll(c, 0, 0, 0);
+	rc = case_events(w->app->db, id, public_events_only, w->lang, &events);
+	if (rc == MDG_OK)
+		rc = case_attachments(w->app->db, id, &files);
+	if (rc != MDG_OK)
+		goto done;
+	web_rows(w, "Case", c, case_cols);
+	/* web_rows writes Case.0.*; the page wants Case.* */
+	HDF *row = hdf_get_obj(w->hdf, "Case.0");
+	if (row)
+		hdf_copy(w->hdf, "Case", row);
+	web_rows(w, "Events", events, event_cols);
+	web_rows(w, "Files", files, file_cols);
+	if (v.account_id && db_cell_ll(c, 0, 14, -1) == v.account_id)
+		hdf_set_value(w->hdf, "Case.Mine", "1");
+done:
+	db_result_free(c);
+	db_result_free(events);
+	db_result_free(files);
+	return rc;
+}
+
+int page_case(web *w)
+{
+	int rc = web_load_case(w, w->r->params[0], true);
+	if (rc != MDG_OK)
+		return rc;
+	if (kv_get(&w->r->query, "filed"))
+		web_flash(w, "Filed");
+	web_page(w, "portal/case.cs", "Case");
+	return MDG_OK;
+}
+
+/* RFC 6266/5987: an ASCII fallback name and the UTF-8 name, both safe. */
+static char *content_disposition(const char *name)
+{
+	buf ascii = {0}, utf8 = {0};
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
+		if (*p >= 0x20 && *p < 0x7F && *p != '"' && *p != '\\' && *p != ';')
+			buf_putc(&ascii, (char)*p);
+		else if (*p < 0x80)
+			buf_putc(&ascii, '_');
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    strchr("-._~", *p))
+			buf_putc(&utf8, (char)*p);
+		else
+			buf_printf(&utf8, "%%%02X", *p);
+	}
+	char *v = xasprintf("attachment; filename=\"%s\"; filename*=UTF-8''%s",
+			    ascii.len ? buf_str(&ascii) : "file", buf_str(&utf8));
+	buf_free(&ascii);
+	buf_free(&utf8);
+	return v;
+}
+
+int page_attachment(web *w)
+{
+	long id;
+	char *path = NULL, *name = NULL, *mime = NULL;
+	viewer v = web_viewer(w);
+	if (text_parse_long(w->r->params[0], 1, 0x7FFFFFFFFFFFFFFFL, &id) != MDG_OK)
+		return MDG_ENOTFOUND;
+	int rc = case_attachment_open(w->app->db, id, &v, w->app->uploads, &path, &name, &mime);
+	if (rc != MDG_OK)
+		return rc;
+	char *disposition = content_disposition(name);
+	http_header(w->r, "Content-Disposition", disposition);
+	w->r->send_file = path;
+	w->content_type = strcmp(mime, "text/plain") == 0 ? "text/plain; charset=utf-8" : mime;
+	/* w->content_type must outlive this function: keep the static copy. */
+	static char type_buf[128];
+	snprintf(type_buf, sizeof type_buf, "%s", w->content_type);
+	w->content_type = type_buf;
+	free(disposition);
+	free(name);
+	free(mime);
+	return MDG_OK;
+}

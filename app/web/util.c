@@ -1,0 +1,161 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* util.c: helpers shared by the handlers: page data, paging, forms. */
+#include "web.h"
+#include "core/mdg.h"
+#include "core/text.h"
+#include "core/utf8.h"
+#include "core/xalloc.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void web_page(web *w, const char *template, const char *title_key)
+{
+	w->r->template = template;
+	hdf_set_value(w->hdf, "Page.Template", template);
+	hdf_set_value(w->hdf, "Page.TitleKey", title_key);
+}
+
+void web_set(web *w, const char *name, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *v = NULL;
+	if (vasprintf(&v, fmt, ap) < 0)
+		abort();
+	va_end(ap);
+	hdf_set_value(w->hdf, name, v);
+	free(v);
+}
+
+void web_rows(web *w, const char *prefix, const db_result *r, const char *const *cols)
+{
+	char name[256];
+	for (unsigned row = 0; row < r->nrows; row++)
+		for (unsigned c = 0; c < r->ncols && cols[c]; c++) {
+			const char *v = db_cell(r, row, c, NULL);
+			if (!v)
+				continue;
+			snprintf(name, sizeof name, "%s.%u.%s", prefix, row, cols[c]);
+			hdf_set_value(w->hdf, name, v);
+		}
+}
+
+void web_pager(web *w, long page, long total, long page_size)
+{
+	long pages = total ? (total + page_size - 1) / page_size : 1;
+	web_set(w, "Pager.Page", "%ld", page);
+	web_set(w, "Pager.Pages", "%ld", pages);
+	web_set(w, "Pager.Total", "%ld", total);
+	if (page > 1)
+		web_set(w, "Pager.Prev", "%ld", page - 1);
+	if (page < pages)
+		web_set(w, "Pager.Next", "%ld", page + 1);
+}
+
+int web_page_number(web *w, long *page)
+{
+	const char *s = kv_get(&w->r->query, "page");
+	*page = 1;
+	if (!s || !*s)
+		return MDG_OK;
+	return text_parse_long(s, 1, 100000, page);
+}
+
+viewer web_viewer(const web *w)
+{
+	viewer v = {0, false};
+	if (w->signed_in) {
+		v.account_id = w->me.id;
+		v.staff = strcmp(w->me.kind, "staff") == 0;
+	}
+	return v;
+}
+
+int web_sign_in(web *w, long long account_id)
+{
+	char token[CRYPTO_TOKEN_TEXT];
+	/* A new token at every sign-in; the old one, if any, ends. */
+	const char *old = kv_get(&w->r->cookies, SESSION_COOKIE);
+	if (old)
+		(void)session_delete(w->app->db, old);
+	int rc = session_create(w->app->db, account_id, w->r->remote_addr, token);
+	if (rc != MDG_OK)
+		return rc;
+	http_set_cookie(w->r, SESSION_COOKIE, token, -1);
+	return MDG_OK;
+}
+
+const char *form_get(const web *w, const char *name)
+{
+	const char *v = kv_get(&w->r->form, name);
+	return v ? v : "";
+}
+
+void form_error(web *w, const char *field, const char *key)
+{
+	char name[128];
+	snprintf(name, sizeof name, "Form.Err.%s", field);
+	hdf_set_value(w->hdf, name, key);
+	hdf_set_value(w->hdf, "Form.HasErrors", "1");
+}
+
+void web_flash(web *w, const char *key)
+{
+	hdf_set_value(w->hdf, "Flash", key);
+}
+
+/* Checks one field; returns the error key or NULL. */
+static const char *field_problem(const field_spec *f, const char *v)
+{
+	size_t len = strlen(v);
+	bool blank = true;
+	for (const char *p = v; *p; p++)
+		if (*p != ' ' && *p != '\t' && *p != '\r' && *p != '\n')
+			blank = false;
+	if (blank)
+		return f->required ? "required" : NULL;
+	switch (f->kind) {
+	case FIELD_LINE:
+	case FIELD_SECRET:
+		if (strpbrk(v, "\r\n"))
+			return "one_line";
+		/* fall through */
+	case FIELD_TEXT:
+		if (!utf8_valid_text(v, len))
+			return "utf8";
+		if (f->max_chars && utf8_length(v, len) > f->max_chars)
+			return "too_long";
+		return NULL;
+	case FIELD_INT: {
+		long n;
+		return text_parse_long(v, f->min, f->max, &n) == MDG_OK ? NULL : "invalid";
+	}
+	case FIELD_CHECKBOX:
+		return strcmp(v, "1") == 0 ? NULL : "invalid";
+	}
+	return "invalid";
+}
+
+int form_validate(web *w, const field_spec *specs, size_t n)
+{
+	int errors = 0;
+	char name[128];
+	for (size_t i = 0; i < n; i++) {
+		const char *v = form_get(w, specs[i].name);
+		const char *problem = field_problem(&specs[i], v);
+		if (problem) {
+			form_error(w, specs[i].name, problem);
+			errors++;
+		}
+		/* Kept with what the user typed, except secrets; a value that is
+		 * not valid text is not shown back at all. */
+		if (specs[i].kind != FIELD_SECRET && utf8_valid_text(v, strlen(v))) {
+			snprintf(name, sizeof name, "Form.%s", specs[i].name);
+			hdf_set_value(w->hdf, name, v);
+		}
+	}
+	return errors;
+}

@@ -1,0 +1,142 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* web.h: what every madang-web handler sees: the app, the request, the
+ * signed-in account, the route table and the form helpers. */
+#ifndef MDG_WEB_H
+#define MDG_WEB_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "auth/account.h"
+#include "auth/session.h"
+#include "cases/case.h"
+#include "core/crypto.h"
+#include "db/db.h"
+#include "http/request.h"
+
+/* Process-wide settings, read once from the configuration. */
+typedef struct web_app {
+	HDF *cfg;
+	db *db;               /* this worker's connection; NULL until it works */
+	http_limits limits;
+	session_limits session;
+	throttle_limits throttle;
+	uint8_t secret[32];   /* CSRF key */
+	const char *templates;
+	const char *uploads;
+	const char *tmp;
+	bool https;
+} web_app;
+
+/* One request being handled. */
+typedef struct web {
+	web_app *app;
+	http_req *r;
+	HDF *hdf;             /* = r->hdf */
+	bool signed_in;
+	account me;
+	char session_token[CRYPTO_TOKEN_TEXT];
+	char anon[CRYPTO_TOKEN_TEXT];
+	const char *lang;     /* "ko" or "en" */
+	char csrf[CSRF_TEXT];
+	const char *content_type; /* for a raw body (no template); NULL: HTML */
+} web;
+
+/* A handler validates input, calls lib/, fills w->hdf and names a
+ * template (or redirects). It returns MDG_OK, or an MDG_* error that the
+ * dispatcher answers with the matching error page. */
+typedef int (*web_handler)(web *w);
+
+enum web_access {
+	ACCESS_PUBLIC,    /* anyone */
+	ACCESS_ACCOUNT,   /* any signed-in account */
+	ACCESS_CITIZEN,   /* a signed-in citizen */
+	ACCESS_STAFF      /* a signed-in staff member */
+};
+
+typedef struct web_route {
+	const char *method;   /* "GET" (also serves HEAD) or "POST" */
+	const char *pattern;  /* "/cases/{id}": {…} captures one segment */
+	web_handler handler;
+	enum web_access access;
+} web_route;
+
+extern const web_route web_routes[];
+extern const size_t web_nroutes;
+
+/* Serves one request end to end (used by the FastCGI loop). */
+void web_serve(web_app *app, FCGX_Request *fcgi);
+
+/* Names the page template and its title (a key under L.Title). */
+void web_page(web *w, const char *template, const char *title_key);
+/* Sets w->hdf name to a printf-formatted value. */
+void web_set(web *w, const char *name, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Copies the rows of r into w->hdf as prefix.N.column = value, naming
+ * the columns by cols (one name per column, in order). */
+void web_rows(web *w, const char *prefix, const db_result *r, const char *const *cols);
+/* Sets the Pager.* values for a list of total items at page. */
+void web_pager(web *w, long page, long total, long page_size);
+/* A positive page number from the query ("page"), 1 when absent; an
+ * invalid one is MDG_EINVAL. */
+int web_page_number(web *w, long *page);
+/* The viewer of the current request, for lib/cases. */
+viewer web_viewer(const web *w);
+/* Starts a session after sign-in (a new token) and sets its cookie. */
+int web_sign_in(web *w, long long account_id);
+
+/* Form fields: each declared with its kind and limits. Valid values are
+ * copied to Form.<name> (never passwords), problems to Form.Err.<name> as
+ * a key under L.Err; unknown fields are ignored. */
+enum field_kind {
+	FIELD_LINE,      /* one line of text: no CR/LF */
+	FIELD_TEXT,      /* multi-line text */
+	FIELD_SECRET,    /* a password: validated, never echoed */
+	FIELD_INT,       /* a whole number in [min, max] */
+	FIELD_CHECKBOX   /* present ("1") or absent */
+};
+
+typedef struct field_spec {
+	const char *name;
+	enum field_kind kind;
+	bool required;
+	size_t max_chars;  /* LINE/TEXT/SECRET: most characters (code points) */
+	long min, max;     /* INT */
+} field_spec;
+
+/* Validates the request's form against specs; returns the number of
+ * fields in error (0: all good). */
+int form_validate(web *w, const field_spec *specs, size_t n);
+/* The submitted value of a field ("" when absent); owned by the request. */
+const char *form_get(const web *w, const char *name);
+/* Marks a field as wrong with an error key (shown beside it). */
+void form_error(web *w, const char *field, const char *key);
+/* Sets a message shown at the top of the page (a key under L.Msg). */
+void web_flash(web *w, const char *key);
+
+/* Loads a case with its events and attachments into Case.*, Events.*
+ * and Files.*, as the viewer may see it (MDG_ENOTFOUND otherwise). */
+int web_load_case(web *w, const char *tracking, bool public_events_only);
+
+/* Handlers, by page area. */
+int page_home(web *w);
+int page_healthz(web *w);
+int page_lang(web *w);
+int page_error_413(web *w);
+int page_public_cases(web *w);
+int page_case(web *w);
+int page_attachment(web *w);
+int page_register_form(web *w);
+int page_register(web *w);
+int page_login_form(web *w);
+int page_login(web *w);
+int page_logout(web *w);
+int page_account_form(web *w);
+int page_account_password(web *w);
+int page_account_contact(web *w);
+int page_file_form(web *w);
+int page_file(web *w);
+int page_my_cases(web *w);
+int page_staff_cases(web *w);
+int page_staff_case(web *w);
+
+#endif

@@ -1,0 +1,55 @@
+<?cs # SPDX-License-Identifier: AGPL-3.0-or-later ?><?cs
+# register.cs: citizen registration with the personal-data consent. ?>
+<h1><?cs var:L.Title.Register ?></h1>
+<?cs if:Form.HasErrors ?><p class="form-error" role="alert"><?cs var:L.Msg.FixErrors ?></p><?cs /if ?>
+<form method="post" action="/register" class="stack narrow">
+  <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+  <div class="field">
+    <label for="login_id"><?cs var:L.Field.login_id ?></label>
+    <input type="text" id="login_id" name="login_id" autocomplete="username" maxlength="32" required value="<?cs var:Form.login_id ?>"<?cs call:field_aria("login_id") ?>>
+    <p class="hint"><?cs var:L.Hint.login_id ?></p>
+    <?cs call:field_error("login_id") ?>
+  </div>
+  <div class="field">
+    <label for="password"><?cs var:L.Field.password ?></label>
+    <input type="password" id="password" name="password" autocomplete="new-password" minlength="10" required<?cs call:field_aria("password") ?>>
+    <p class="hint"><?cs var:L.Hint.password ?></p>
+    <?cs call:field_error("password") ?>
+  </div>
+  <div class="field">
+    <label for="password2"><?cs var:L.Field.password2 ?></label>
+    <input type="password" id="password2" name="password2" autocomplete="new-password" minlength="10" required<?cs call:field_aria("password2") ?>>
+    <?cs call:field_error("password2") ?>
+  </div>
+  <div class="field">
+    <label for="name"><?cs var:L.Field.name ?></label>
+    <input type="text" id="name" name="name" autocomplete="name" maxlength="50" required value="<?cs var:Form.name ?>"<?cs call:field_aria("name") ?>>
+    <?cs call:field_error("name") ?>
+  </div>
+  <div class="field">
+    <label for="email"><?cs var:L.Field.email ?></label>
+    <input type="email" id="email" name="email" autocomplete="email" maxlength="254" required value="<?cs var:Form.email ?>"<?cs call:field_aria("email") ?>>
+    <?cs call:field_error("email") ?>
+  </div>
+  <div class="field">
+    <label for="mobile"><?cs var:L.Field.mobile ?></label>
+    <input type="tel" id="mobile" name="mobile" autocomplete="tel" maxlength="20" placeholder="010-1234-5678" value="<?cs var:Form.mobile ?>"<?cs call:field_aria("mobile") ?>>
+    <?cs call:field_error("mobile") ?>
+  </div>
+  <fieldset class="consent">
+    <legend><?cs var:L.Consent.Title ?></legend>
+    <div class="consent-text" id="consent-text">
+      <p><?cs var:L.Consent.Items ?></p>
+      <p><?cs var:L.Consent.Purpose ?></p>
+      <p><?cs var:L.Consent.Retention ?></p>
+      <p><?cs var:L.Consent.Refusal ?></p>
+      <p class="meta"><?cs var:L.Consent.Version ?></p>
+    </div>
+    <div class="field check">
+      <input type="checkbox" id="consent" name="consent" value="1" required aria-describedby="consent-text"<?cs if:Form.consent == "1" ?> checked<?cs /if ?>>
+      <label for="consent"><?cs var:L.Field.consent ?></label>
+      <?cs call:field_error("consent") ?>
+    </div>
+  </fieldset>
+  <button type="submit" class="primary"><?cs var:L.Button.Register ?></button>
+</form>

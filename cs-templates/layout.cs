@@ -1,0 +1,63 @@
+<?cs # SPDX-License-Identifier: AGPL-3.0-or-later ?><?cs
+# layout.cs: the frame of every page: header, navigation, language switch,
+# messages, the page itself (Page.Template) and the footer. Every var is
+# HTML-escaped (Config.VarEscapeMode = html). ?><?cs
+include:"macros.cs" ?><!DOCTYPE html>
+<html lang="<?cs var:Lang ?>">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title><?cs var:L.Title[Page.TitleKey] ?> · <?cs var:L.Site.Name ?></title>
+<link rel="stylesheet" href="/assets/site.css">
+</head>
+<body>
+<a class="skip" href="#main"><?cs var:L.Nav.Skip ?></a>
+<header class="site">
+  <div class="bar">
+    <a class="brand" href="/"><span class="mark" aria-hidden="true">마당</span> <?cs var:L.Site.Name ?></a>
+    <nav aria-label="<?cs var:L.Nav.Label ?>">
+      <ul>
+        <li><a href="/cases"><?cs var:L.Nav.Cases ?></a></li>
+<?cs if:Session.Staff == "1" ?>
+        <li><a href="/staff/cases"><?cs var:L.Nav.Staff ?></a></li>
+<?cs elif:Session.Name ?>
+        <li><a href="/cases/new"><?cs var:L.Nav.File ?></a></li>
+        <li><a href="/my/cases"><?cs var:L.Nav.Mine ?></a></li>
+<?cs /if ?>
+<?cs if:Session.Name ?>
+        <li><a href="/account"><?cs var:L.Nav.Account ?></a></li>
+        <li>
+          <form method="post" action="/logout" class="inline">
+            <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+            <button type="submit" class="link"><?cs var:L.Nav.Logout ?></button>
+          </form>
+        </li>
+<?cs else ?>
+        <li><a href="/login"><?cs var:L.Nav.Login ?></a></li>
+        <li><a href="/register"><?cs var:L.Nav.Register ?></a></li>
+<?cs /if ?>
+      </ul>
+    </nav>
+    <form method="post" action="/lang" class="lang">
+      <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+      <input type="hidden" name="back" value="<?cs var:Request.Uri ?>">
+<?cs if:Lang == "en" ?>
+      <button type="submit" name="lang" value="ko" lang="ko">한국어</button>
+<?cs else ?>
+      <button type="submit" name="lang" value="en" lang="en">English</button>
+<?cs /if ?>
+    </form>
+  </div>
+</header>
+<main id="main">
+<?cs if:Flash ?>
+  <p class="flash" role="status"><?cs var:L.Msg[Flash] ?></p>
+<?cs /if ?>
+<?cs include:Page.Template ?>
+</main>
+<footer class="site">
+  <p><?cs var:L.Site.Footer ?></p>
+  <p><a href="https://www.gnu.org/licenses/agpl-3.0.html"><?cs var:L.Site.Licence ?></a></p>
+</footer>
+</body>
+</html>

@@ -1,0 +1,28 @@
+<?cs # SPDX-License-Identifier: AGPL-3.0-or-later ?><?cs
+# macros.cs: pieces shared by the pages. ?><?cs
+
+# The error message of one form field, tied to it by aria-describedby. ?><?cs
+def:field_error(name) ?><?cs
+  if:Form.Err[name] ?><p class="field-error" id="err-<?cs var:name ?>"><?cs var:L.Err[Form.Err[name]] ?></p><?cs
+  /if ?><?cs
+/def ?><?cs
+
+# aria attributes for a field that may be in error. ?><?cs
+def:field_aria(name) ?><?cs
+  if:Form.Err[name] ?> aria-invalid="true" aria-describedby="err-<?cs var:name ?>"<?cs /if ?><?cs
+/def ?><?cs
+
+# Previous / next links; base ends with '?' or '&'. ?><?cs
+def:pager(base) ?><?cs
+  if:Pager.Pages > 1 ?>
+<nav class="pager" aria-label="<?cs var:L.Pager.Label ?>">
+  <?cs if:Pager.Prev ?><a rel="prev" href="<?cs var:base ?>page=<?cs var:Pager.Prev ?>"><?cs var:L.Pager.Prev ?></a><?cs /if ?>
+  <span><?cs var:Pager.Page ?> / <?cs var:Pager.Pages ?></span>
+  <?cs if:Pager.Next ?><a rel="next" href="<?cs var:base ?>page=<?cs var:Pager.Next ?>"><?cs var:L.Pager.Next ?></a><?cs /if ?>
+</nav><?cs
+  /if ?><?cs
+/def ?><?cs
+
+# A status as a labelled badge. ?><?cs
+def:status(s) ?><span class="status status-<?cs var:s ?>"><?cs var:L.Status[s] ?></span><?cs
+/def ?>

@@ -1,0 +1,19 @@
+<?cs # SPDX-License-Identifier: AGPL-3.0-or-later ?><?cs
+# home.cs: the portal's front page. ?>
+<section class="hero">
+  <h1><?cs var:L.Home.Heading ?></h1>
+  <p><?cs var:L.Home.Lead ?></p>
+  <p class="actions">
+    <a class="button primary" href="/cases/new"><?cs var:L.Home.File ?></a>
+    <a class="button" href="/cases"><?cs var:L.Home.Browse ?></a>
+  </p>
+</section>
+<section>
+  <h2><?cs var:L.Home.Recent ?></h2>
+<?cs if:subcount(Cases) > 0 ?>
+<?cs include:"portal/case_rows.cs" ?>
+  <p><a href="/cases"><?cs var:L.Home.More ?> (<?cs var:Stats.Public ?>)</a></p>
+<?cs else ?>
+  <p><?cs var:L.List.Empty ?></p>
+<?cs /if ?>
+</section>

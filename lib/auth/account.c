@@ -1,0 +1,125 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* account.c: citizen and staff accounts. */
+#include "auth/account.h"
+#include "auth/password.h"
+#include "core/mdg.h"
+
+#include <stdio.h>
+#include <string.h>
+
+int account_create(db *d, const account_new *a, long long *id, const char **which)
+{
+	char hash[PASSWORD_HASH_MAX];
+	db_result *r = NULL;
+	int rc;
+
+	*which = NULL;
+	rc = password_hash(a->password, hash);
+	if (rc != MDG_OK)
+		return rc;
+	/* Tell the user which of the unique fields is taken. */
+	rc = db_query(d, &r, "SELECT (SELECT COUNT(*) FROM accounts WHERE login_id = ?),"
+			     " (SELECT COUNT(*) FROM accounts WHERE email = ?)",
+		      "ss", a->login_id, a->email);
+	if (rc != MDG_OK)
+		goto done;
+	if (db_cell_ll(r, 0, 0, 0) > 0) {
+		*which = "login_id";
+		rc = MDG_ECONFLICT;
+		goto done;
+	}
+	if (db_cell_ll(r, 0, 1, 0) > 0) {
+		*which = "email";
+		rc = MDG_ECONFLICT;
+		goto done;
+	}
+	rc = db_exec(d, "INSERT INTO accounts (login_id, password_hash, name, email, mobile,"
+			" kind, staff_role, lang, consent_version, consent_at)"
+			" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, IF(? = 1, NOW(), NULL))",
+		     "sssssssssi", a->login_id, hash, a->name, a->email, a->mobile, a->kind,
+		     a->staff_role, a->lang, a->consent ? CONSENT_VERSION : NULL,
+		     (long long)(a->consent ? 1 : 0));
+	if (rc == MDG_ECONFLICT)
+		*which = "login_id"; /* lost a race for the same ID or e-mail */
+	if (rc == MDG_OK)
+		*id = (long long)db_insert_id(d);
+done:
+	db_result_free(r);
+	return rc;
+}
+
+static void copy_cell(char *dst, size_t len, const db_result *r, unsigned col)
+{
+	snprintf(dst, len, "%s", db_cell(r, 0, col, ""));
+}
+
+int account_get(db *d, long long id, account *out)
+{
+	db_result *r = NULL;
+	int rc = db_query(d, &r, "SELECT id, login_id, name, email, mobile, kind, staff_role, lang,"
+				 " active FROM accounts WHERE id = ?",
+			  "i", id);
+	if (rc != MDG_OK)
+		goto done;
+	if (r->nrows == 0) {
+		rc = MDG_ENOTFOUND;
+		goto done;
+	}
+	memset(out, 0, sizeof *out);
+	out->id = db_cell_ll(r, 0, 0, 0);
+	copy_cell(out->login_id, sizeof out->login_id, r, 1);
+	copy_cell(out->name, sizeof out->name, r, 2);
+	copy_cell(out->email, sizeof out->email, r, 3);
+	copy_cell(out->mobile, sizeof out->mobile, r, 4);
+	copy_cell(out->kind, sizeof out->kind, r, 5);
+	copy_cell(out->staff_role, sizeof out->staff_role, r, 6);
+	copy_cell(out->lang, sizeof out->lang, r, 7);
+	out->active = db_cell_ll(r, 0, 8, 0) == 1;
+done:
+	db_result_free(r);
+	return rc;
+}
+
+int account_find_login(db *d, const char *login_id, long long *id, char *hash, size_t hashlen)
+{
+	db_result *r = NULL;
+	int rc = db_query(d, &r, "SELECT id, password_hash FROM accounts WHERE login_id = ? AND active = 1",
+			  "s", login_id);
+	if (rc != MDG_OK)
+		goto done;
+	if (r->nrows == 0) {
+		rc = MDG_ENOTFOUND;
+		goto done;
+	}
+	*id = db_cell_ll(r, 0, 0, 0);
+	snprintf(hash, hashlen, "%s", db_cell(r, 0, 1, ""));
+done:
+	db_result_free(r);
+	return rc;
+}
+
+int account_set_password(db *d, long long id, const char *password)
+{
+	char hash[PASSWORD_HASH_MAX];
+	int rc = password_hash(password, hash);
+	if (rc != MDG_OK)
+		return rc;
+	return db_exec(d, "UPDATE accounts SET password_hash = ? WHERE id = ?", "si", hash, id);
+}
+
+int account_set_contact(db *d, long long id, const char *email, const char *mobile)
+{
+	db_result *r = NULL;
+	int rc = db_query(d, &r, "SELECT COUNT(*) FROM accounts WHERE email = ? AND id <> ?", "si", email, id);
+	if (rc == MDG_OK && db_cell_ll(r, 0, 0, 0) > 0)
+		rc = MDG_ECONFLICT;
+	db_result_free(r);
+	if (rc != MDG_OK)
+		return rc;
+	return db_exec(d, "UPDATE accounts SET email = ?, mobile = ? WHERE id = ?", "ssi", email, mobile, id);
+}
+
+int account_set_lang(db *d, long long id, const char *lang)
+{
+	return db_exec(d, "UPDATE accounts SET lang = ? WHERE id = ?", "si", lang, id);
+}

@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* account.h: citizen and staff accounts. */
+#ifndef MDG_ACCOUNT_H
+#define MDG_ACCOUNT_H
+#include <stdbool.h>
+
+#include "db/db.h"
+
+#define CONSENT_VERSION "2026-01"
+
+typedef struct account {
+	long long id;
+	char login_id[33];
+	char name[101 * 4];
+	char email[255];
+	char mobile[21];
+	char kind[8];          /* "citizen" or "staff" */
+	char staff_role[16];   /* "" for citizens */
+	char lang[3];          /* "" when never chosen */
+	bool active;
+} account;
+
+typedef struct account_new {
+	const char *login_id;  /* validated by the caller */
+	const char *password;  /* plain; hashed here */
+	const char *name;
+	const char *email;
+	const char *mobile;    /* normalised, or NULL */
+	const char *kind;      /* "citizen" or "staff" */
+	const char *staff_role;/* NULL for citizens */
+	const char *lang;      /* "ko", "en" or NULL */
+	bool consent;          /* the citizen agreed to CONSENT_VERSION now */
+} account_new;
+
+/* Creates an account. MDG_OK with *id set; MDG_ECONFLICT when the login
+ * ID (*which = "login_id") or the e-mail (*which = "email") is taken. */
+int account_create(db *d, const account_new *a, long long *id, const char **which);
+/* Loads an active or inactive account by id. MDG_ENOTFOUND when absent. */
+int account_get(db *d, long long id, account *out);
+/* The id and password hash of an active account by login ID, for sign-in.
+ * MDG_ENOTFOUND when there is no such active account. hash needs 256 bytes. */
+int account_find_login(db *d, const char *login_id, long long *id, char *hash, size_t hashlen);
+int account_set_password(db *d, long long id, const char *password);
+/* Changes e-mail and mobile; MDG_ECONFLICT when the e-mail is taken. */
+int account_set_contact(db *d, long long id, const char *email, const char *mobile);
+int account_set_lang(db *d, long long id, const char *lang);
+
+#endif

@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* session.h: sign-in sessions, CSRF tokens and the sign-in throttle. */
+#ifndef MDG_SESSION_H
+#define MDG_SESSION_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "auth/account.h"
+#include "core/crypto.h"
+#include "db/db.h"
+
+#define SESSION_COOKIE "mdg_session"
+#define ANON_COOKIE "mdg_anon"
+#define CSRF_FIELD "csrf"
+#define CSRF_TEXT 44
+
+typedef struct session_limits {
+	long idle_minutes;
+	long absolute_hours;
+} session_limits;
+
+/* Starts a session for account_id: a new random token goes to token (the
+ * cookie value); only its SHA-256 is stored. */
+int session_create(db *d, long long account_id, const char *client_addr,
+		   char token[CRYPTO_TOKEN_TEXT]);
+/* The account of a live session. MDG_ENOTFOUND when the token is unknown,
+ * idle too long or too old (an expired row is deleted). Refreshes the idle
+ * clock at most once a minute. */
+int session_lookup(db *d, const char *token, const session_limits *lim, account *out);
+/* Deletes the session on the server (sign-out). */
+int session_delete(db *d, const char *token);
+/* Deletes every session of an account except the one with keep_token
+ * (after a password change); keep_token may be NULL. */
+int session_delete_others(db *d, long long account_id, const char *keep_token);
+
+/* The CSRF token for a binding (the session token, or the anonymous
+ * cookie before sign-in): HMAC-SHA-256 under the server key, base64url. */
+void csrf_token(const uint8_t *key, size_t keylen, const char *binding, char out[CSRF_TEXT]);
+/* True when given is the token for binding. */
+bool csrf_valid(const uint8_t *key, size_t keylen, const char *binding, const char *given);
+
+typedef struct throttle_limits {
+	long window_minutes;
+	long per_login;
+	long per_addr;
+} throttle_limits;
+
+/* MDG_ETHROTTLED when the login ID or the address has failed too often in
+ * the window, else MDG_OK. */
+int throttle_check(db *d, const throttle_limits *lim, const char *login_id, const char *addr);
+int throttle_record_failure(db *d, const char *login_id, const char *addr);
+/* Forgets the login ID's failures after a successful sign-in. */
+int throttle_clear(db *d, const char *login_id);
+
+#endif

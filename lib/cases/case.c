@@ -1,0 +1,422 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* case.c: complaints (민원): filing, reading, listing, attachments. */
+#include "cases/case.h"
+#include "core/crypto.h"
+#include "core/log.h"
+#include "core/mdg.h"
+#include "core/text.h"
+#include "core/xalloc.h"
+#include "core/buf.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <magic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+static const char *const statuses[] = {"received", "assigned", "in_progress", "answered",
+				       "closed", "withdrawn", "rejected"};
+
+bool case_status_valid(const char *status)
+{
+	for (size_t i = 0; i < MDG_ARRAY_LEN(statuses); i++)
+		if (strcmp(status, statuses[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Types people attach to complaints: photos, scans, documents. */
+static const char *const allowed_types[] = {
+	"image/jpeg", "image/png", "image/gif", "image/webp", "application/pdf", "text/plain",
+};
+
+const char *case_sniff_type(const char *path)
+{
+	static magic_t cookie;
+	if (!cookie) {
+		cookie = magic_open(MAGIC_MIME_TYPE | MAGIC_NO_CHECK_COMPRESS | MAGIC_NO_CHECK_TAR);
+		if (!cookie || magic_load(cookie, NULL) != 0) {
+			log_error("libmagic: cannot load its database");
+			if (cookie)
+				magic_close(cookie);
+			cookie = NULL;
+			return NULL;
+		}
+	}
+	const char *type = magic_file(cookie, path);
+	if (!type)
+		return NULL;
+	for (size_t i = 0; i < MDG_ARRAY_LEN(allowed_types); i++)
+		if (strcmp(type, allowed_types[i]) == 0)
+			return allowed_types[i];
+	return NULL;
+}
+
+/* Copies src to a new file dst (used when rename crosses file systems). */
+static int copy_file(const char *src, const char *dst)
+{
+	char chunk[16384];
+	int in = -1, out = -1, rc = MDG_ERR;
+	in = open(src, O_RDONLY | O_CLOEXEC);
+	if (in < 0)
+		goto done;
+	out = open(dst, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (out < 0)
+		goto done;
+	for (;;) {
+		ssize_t n = read(in, chunk, sizeof chunk);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			goto done;
+		if (n == 0)
+			break;
+		if (write(out, chunk, (size_t)n) != n)
+			goto done;
+	}
+	rc = MDG_OK;
+done:
+	if (in >= 0)
+		close(in);
+	if (out >= 0 && close(out) != 0)
+		rc = MDG_ERR;
+	if (rc != MDG_OK && out >= 0)
+		unlink(dst);
+	return rc;
+}
+
+/* Where a stored attachment lives: uploads_dir/ab/abcdef… */
+static char *stored_path(const char *uploads_dir, const char *stored_name)
+{
+	return xasprintf("%s/%.2s/%s", uploads_dir, stored_name, stored_name);
+}
+
+static int store_upload(const char *uploads_dir, const upload *up, char stored_name[33], char **path)
+{
+	char dir[4096];
+	crypto_random_hex(stored_name, 16);
+	snprintf(dir, sizeof dir, "%s/%.2s", uploads_dir, stored_name);
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+		log_error("cannot create %s: %s", dir, strerror(errno));
+		return MDG_ERR;
+	}
+	*path = stored_path(uploads_dir, stored_name);
+	if (rename(up->path, *path) == 0)
+		return MDG_OK;
+	if (errno == EXDEV && copy_file(up->path, *path) == MDG_OK)
+		return MDG_OK;
+	log_error("cannot store attachment: %s", strerror(errno));
+	free(*path);
+	*path = NULL;
+	return MDG_ERR;
+}
+
+/* The next tracking number of the year, atomically: LAST_INSERT_ID(expr)
+ * hands this connection the value it wrote, whatever others do. */
+static int next_tracking(db *d, char *tracking)
+{
+	db_result *r = NULL;
+	int rc = db_exec(d, "INSERT INTO tracking_counters (year, last_seq) VALUES (YEAR(NOW()), LAST_INSERT_ID(1))"
+			    " ON DUPLICATE KEY UPDATE last_seq = LAST_INSERT_ID(last_seq + 1)", "");
+	if (rc != MDG_OK)
+		return rc;
+	unsigned long long seq = db_insert_id(d);
+	rc = db_query(d, &r, "SELECT YEAR(NOW())", "");
+	if (rc == MDG_OK)
+		tracking_format((int)db_cell_ll(r, 0, 0, 2026), (unsigned)seq, tracking, TRACKING_LEN + 1);
+	db_result_free(r);
+	return rc;
+}
+
+int case_file(db *d, const case_new *c, const case_upload *files, int nfiles,
+	      const char *uploads_dir, char *tracking)
+{
+	char *moved[8] = {0};
+	db_result *cat = NULL;
+	long long case_id = 0;
+	int rc;
+
+	if (nfiles > (int)MDG_ARRAY_LEN(moved))
+		return MDG_ETOOBIG;
+	rc = db_begin(d);
+	if (rc != MDG_OK)
+		return rc;
+	rc = db_query(d, &cat, "SELECT department_id FROM categories WHERE id = ? AND active = 1", "i",
+		      c->category_id);
+	if (rc != MDG_OK)
+		goto done;
+	if (cat->nrows == 0) {
+		rc = MDG_EINVAL;
+		goto done;
+	}
+	const char *department = db_cell(cat, 0, 0, NULL);
+	rc = next_tracking(d, tracking);
+	if (rc != MDG_OK)
+		goto done;
+	rc = db_exec(d, "INSERT INTO cases (tracking_no, channel, category_id, department_id, account_id,"
+			" title, body, is_public, latitude, longitude, address, created_at, updated_at)"
+			" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(), NOW())",
+		     "ssisississs", tracking, c->channel, c->category_id, department, c->account_id, c->title,
+		     c->body, (long long)c->is_public, c->latitude, c->longitude, c->address);
+	if (rc != MDG_OK)
+		goto done;
+	case_id = (long long)db_insert_id(d);
+	rc = db_exec(d, "INSERT INTO case_events (case_id, kind, actor_id, is_public, created_at)"
+			" VALUES (?, 'filed', ?, 1, NOW())",
+		     "ii", case_id, c->account_id);
+	if (rc != MDG_OK)
+		goto done;
+	for (int i = 0; i < nfiles; i++) {
+		char stored[33];
+		rc = store_upload(uploads_dir, files[i].up, stored, &moved[i]);
+		if (rc != MDG_OK)
+			goto done;
+		rc = db_exec(d, "INSERT INTO attachments (case_id, stored_name, original_name, mime_type,"
+				" size_bytes, created_at) VALUES (?, ?, ?, ?, ?, NOW())",
+			     "isssi", case_id, stored, files[i].up->filename[0] ? files[i].up->filename : "file",
+			     files[i].mime_type, (long long)files[i].up->size);
+		if (rc != MDG_OK)
+			goto done;
+	}
+	/* The search index (Mroonga) is not transactional: REPLACE keeps it
+	 * right even if an earlier attempt with the same id rolled back. */
+	rc = db_exec(d, "REPLACE INTO case_search (case_id, title, body) VALUES (?, ?, ?)", "iss", case_id,
+		     c->title, c->body);
+	if (rc != MDG_OK)
+		goto done;
+	rc = db_commit(d);
+done:
+	if (rc != MDG_OK) {
+		db_rollback(d);
+		for (int i = 0; i < nfiles; i++)
+			if (moved[i])
+				unlink(moved[i]);
+	}
+	for (int i = 0; i < nfiles; i++)
+		free(moved[i]);
+	db_result_free(cat);
+	return rc;
+}
+
+/* Replaces the text in column col of every row with its masked form. */
+static void mask_column(db_result *r, unsigned col)
+{
+	for (unsigned row = 0; row < r->nrows; row++) {
+		char **cell = &r->cells[(size_t)row * r->ncols + col];
+		if (!*cell)
+			continue;
+		char *masked = text_mask_name(*cell);
+		free(*cell);
+		*cell = masked;
+		r->lens[(size_t)row * r->ncols + col] = strlen(masked);
+	}
+}
+
+int case_get(db *d, const char *tracking, const viewer *v, const char *lang, db_result **out)
+{
+	db_result *r = NULL;
+	int rc;
+	*out = NULL;
+	rc = db_query(d, &r, "SELECT c.id, c.tracking_no, c.title, c.body, c.is_public, c.status,"
+			     " DATE_FORMAT(c.created_at, '%Y-%m-%d %H:%i'), DATE_FORMAT(c.updated_at, '%Y-%m-%d %H:%i'),"
+			     " IF(? = 'en', g.name_en, g.name_ko), IF(? = 'en', dp.name_en, dp.name_ko),"
+			     " a.name, c.latitude, c.longitude, c.address, c.account_id, c.channel"
+			     " FROM cases c JOIN categories g ON g.id = c.category_id"
+			     " JOIN accounts a ON a.id = c.account_id"
+			     " LEFT JOIN departments dp ON dp.id = c.department_id"
+			     " WHERE c.tracking_no = ?",
+		      "sss", lang, lang, tracking);
+	if (rc != MDG_OK)
+		goto done;
+	if (r->nrows == 0) {
+		rc = MDG_ENOTFOUND;
+		goto done;
+	}
+	bool owner = v->account_id && db_cell_ll(r, 0, 14, -1) == v->account_id;
+	if (!owner && !v->staff && db_cell_ll(r, 0, 4, 0) != 1) {
+		rc = MDG_ENOTFOUND;
+		goto done;
+	}
+	if (!owner && !v->staff)
+		mask_column(r, 10);
+	*out = r;
+	r = NULL;
+done:
+	db_result_free(r);
+	return rc;
+}
+
+int case_events(db *d, long long case_id, bool public_only, const char *lang, db_result **out)
+{
+	return db_query(d, out, "SELECT e.kind, DATE_FORMAT(e.created_at, '%Y-%m-%d %H:%i'),"
+				" IF(? = 'en', dp.name_en, dp.name_ko), e.note"
+				" FROM case_events e LEFT JOIN departments dp ON dp.id = e.department_id"
+				" WHERE e.case_id = ? AND (e.is_public = 1 OR ? = 0) ORDER BY e.id",
+			"sii", lang, case_id, (long long)public_only);
+}
+
+int case_attachments(db *d, long long case_id, db_result **out)
+{
+	return db_query(d, out, "SELECT id, original_name, mime_type, size_bytes FROM attachments"
+				" WHERE case_id = ? ORDER BY id",
+			"i", case_id);
+}
+
+int case_attachment_open(db *d, long long attachment_id, const viewer *v,
+			 const char *uploads_dir, char **path, char **name, char **mime)
+{
+	db_result *r = NULL;
+	int rc = db_query(d, &r, "SELECT t.stored_name, t.original_name, t.mime_type, c.is_public, c.account_id"
+				 " FROM attachments t JOIN cases c ON c.id = t.case_id WHERE t.id = ?",
+			  "i", attachment_id);
+	if (rc != MDG_OK)
+		goto done;
+	bool visible = r->nrows == 1 &&
+		       (v->staff || db_cell_ll(r, 0, 3, 0) == 1 ||
+			(v->account_id && db_cell_ll(r, 0, 4, -1) == v->account_id));
+	if (!visible) {
+		rc = MDG_ENOTFOUND;
+		goto done;
+	}
+	*path = stored_path(uploads_dir, db_cell(r, 0, 0, ""));
+	*name = xstrdup(db_cell(r, 0, 1, "file"));
+	*mime = xstrdup(db_cell(r, 0, 2, "application/octet-stream"));
+done:
+	db_result_free(r);
+	return rc;
+}
+
+/* Turns the words a person typed into a Mroonga boolean query that needs
+ * every word: +"도로" +"파손". Quotes and backslashes are dropped so no
+ * word can change the query's syntax. NULL when no word is left. */
+static char *search_query(const char *words)
+{
+	buf q = {0};
+	const char *p = words;
+	while (*p) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (!*p)
+			break;
+		size_t n = strcspn(p, " \t");
+		buf word = {0};
+		for (size_t i = 0; i < n; i++)
+			if (p[i] != '"' && p[i] != '\\')
+				buf_putc(&word, p[i]);
+		if (word.len)
+			buf_printf(&q, "%s+\"%s\"", q.len ? " " : "", buf_str(&word));
+		buf_free(&word);
+		p += n;
+	}
+	if (!q.len) {
+		buf_free(&q);
+		return NULL;
+	}
+	return buf_detach(&q);
+}
+
+/* Runs a list query and its COUNT twin with the same filters. */
+static int page_total(db_result *count, long *total)
+{
+	*total = (long)db_cell_ll(count, 0, 0, 0);
+	return MDG_OK;
+}
+
+int case_list_public(db *d, const case_filter *f, const char *lang, db_result **out, long *total)
+{
+	db_result *count = NULL;
+	char *query = f->words ? search_query(f->words) : NULL;
+	char category[24];
+	const char *cat = NULL;
+	long long offset = (f->page - 1) * CASE_PAGE_SIZE;
+	int rc;
+
+	*out = NULL;
+	*total = 0;
+	if (f->category_id) {
+		snprintf(category, sizeof category, "%lld", f->category_id);
+		cat = category;
+	}
+	/* One statement for every combination of filters: an unset filter
+	 * is NULL and matches everything. */
+	rc = db_query(d, &count, "SELECT COUNT(*) FROM cases c"
+				 " WHERE c.is_public = 1 AND (? IS NULL OR c.category_id = ?)"
+				 " AND (? IS NULL OR c.status = ?)"
+				 " AND (? IS NULL OR c.id IN (SELECT case_id FROM case_search"
+				 "  WHERE MATCH(title) AGAINST(? IN BOOLEAN MODE)))",
+		      "ssssss", cat, cat, f->status, f->status, query, query);
+	if (rc != MDG_OK)
+		goto done;
+	page_total(count, total);
+	rc = db_query(d, out, "SELECT c.tracking_no, c.title, c.status, DATE_FORMAT(c.created_at, '%Y-%m-%d'),"
+			      " IF(? = 'en', g.name_en, g.name_ko), a.name"
+			      " FROM cases c JOIN categories g ON g.id = c.category_id"
+			      " JOIN accounts a ON a.id = c.account_id"
+			      " WHERE c.is_public = 1 AND (? IS NULL OR c.category_id = ?)"
+			      " AND (? IS NULL OR c.status = ?)"
+			      " AND (? IS NULL OR c.id IN (SELECT case_id FROM case_search"
+			      "  WHERE MATCH(title) AGAINST(? IN BOOLEAN MODE)))"
+			      " ORDER BY c.created_at DESC, c.id DESC LIMIT ? OFFSET ?",
+		      "sssssssii", lang, cat, cat, f->status, f->status, query, query,
+		      (long long)CASE_PAGE_SIZE, offset);
+	if (rc == MDG_OK)
+		mask_column(*out, 5);
+done:
+	db_result_free(count);
+	free(query);
+	return rc;
+}
+
+int case_list_mine(db *d, long long account_id, long page, const char *lang, db_result **out, long *total)
+{
+	db_result *count = NULL;
+	int rc;
+	*out = NULL;
+	*total = 0;
+	rc = db_query(d, &count, "SELECT COUNT(*) FROM cases WHERE account_id = ?", "i", account_id);
+	if (rc != MDG_OK)
+		goto done;
+	page_total(count, total);
+	rc = db_query(d, out, "SELECT c.tracking_no, c.title, c.status, DATE_FORMAT(c.created_at, '%Y-%m-%d'),"
+			      " IF(? = 'en', g.name_en, g.name_ko), c.is_public"
+			      " FROM cases c JOIN categories g ON g.id = c.category_id"
+			      " WHERE c.account_id = ? ORDER BY c.created_at DESC, c.id DESC LIMIT ? OFFSET ?",
+		      "siii", lang, account_id, (long long)CASE_PAGE_SIZE, (long long)(page - 1) * CASE_PAGE_SIZE);
+done:
+	db_result_free(count);
+	return rc;
+}
+
+int case_list_received(db *d, long page, const char *lang, db_result **out, long *total)
+{
+	db_result *count = NULL;
+	int rc;
+	*out = NULL;
+	*total = 0;
+	rc = db_query(d, &count, "SELECT COUNT(*) FROM cases", "");
+	if (rc != MDG_OK)
+		goto done;
+	page_total(count, total);
+	rc = db_query(d, out, "SELECT c.tracking_no, c.title, c.status, DATE_FORMAT(c.created_at, '%Y-%m-%d %H:%i'),"
+			      " IF(? = 'en', g.name_en, g.name_ko), a.name, c.is_public,"
+			      " IF(? = 'en', dp.name_en, dp.name_ko)"
+			      " FROM cases c JOIN categories g ON g.id = c.category_id"
+			      " JOIN accounts a ON a.id = c.account_id"
+			      " LEFT JOIN departments dp ON dp.id = c.department_id"
+			      " ORDER BY c.created_at DESC, c.id DESC LIMIT ? OFFSET ?",
+		      "ssii", lang, lang, (long long)CASE_PAGE_SIZE, (long long)(page - 1) * CASE_PAGE_SIZE);
+done:
+	db_result_free(count);
+	return rc;
+}
+
+int case_categories(db *d, const char *lang, db_result **out)
+{
+	return db_query(d, out, "SELECT id, IF(? = 'en', name_en, name_ko) FROM categories"
+				" WHERE active = 1 ORDER BY sort_order, id",
+			"s", lang);
+}

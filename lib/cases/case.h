@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* case.h: complaints (민원): filing, reading, listing, attachments. */
+#ifndef MDG_CASE_H
+#define MDG_CASE_H
+#include <stdbool.h>
+
+#include "db/db.h"
+#include "http/parse.h"
+
+#define CASE_TITLE_MAX 200     /* characters */
+#define CASE_BODY_MAX 20000    /* characters */
+#define CASE_ADDRESS_MAX 200
+#define CASE_PAGE_SIZE 20
+
+/* Who is looking: decides what is visible. */
+typedef struct viewer {
+	long long account_id; /* 0 when signed out */
+	bool staff;
+} viewer;
+
+/* A validated new case. */
+typedef struct case_new {
+	long long account_id;
+	long long category_id;
+	const char *title;
+	const char *body;
+	bool is_public;
+	const char *latitude;  /* decimal text or NULL */
+	const char *longitude;
+	const char *address;   /* or NULL */
+	const char *channel;   /* "web", ... */
+} case_new;
+
+/* An attachment accepted for filing: the upload and its sniffed type. */
+typedef struct case_upload {
+	const upload *up;
+	const char *mime_type;
+} case_upload;
+
+/* Files a case in one transaction: a tracking number, the case, its
+ * 'filed' event, its attachments (moved from their temporary files into
+ * uploads_dir under random names) and its search entry. tracking gets
+ * the new number (TRACKING_LEN + 1 bytes). MDG_OK, MDG_EINVAL (unknown
+ * category), MDG_ERR. On failure nothing is stored and no file is left. */
+int case_file(db *d, const case_new *c, const case_upload *files, int nfiles,
+	      const char *uploads_dir, char *tracking);
+
+/* The attachment types accepted, judged from content: the MIME type for a
+ * file, or NULL when refused. Uses libmagic. */
+const char *case_sniff_type(const char *path);
+
+/* A case by tracking number, as v may see it. MDG_ENOTFOUND also when the
+ * case is private and v is neither its owner nor staff (so existence does
+ * not leak). *out has one row: id, tracking_no, title, body, is_public,
+ * status, created_at, updated_at, category (in lang), department, filer
+ * name, latitude, longitude, address, account_id, channel. */
+int case_get(db *d, const char *tracking, const viewer *v, const char *lang, db_result **out);
+/* The events of a case, oldest first (public ones only unless staff):
+ * kind, created_at, department, note. */
+int case_events(db *d, long long case_id, bool public_only, const char *lang, db_result **out);
+/* Attachments of a case: id, original_name, mime_type, size_bytes. */
+int case_attachments(db *d, long long case_id, db_result **out);
+/* An attachment as v may see it: the stored path (caller frees), name and
+ * type. MDG_ENOTFOUND when absent or not visible. */
+int case_attachment_open(db *d, long long attachment_id, const viewer *v,
+			 const char *uploads_dir, char **path, char **name, char **mime);
+
+typedef struct case_filter {
+	long long category_id; /* 0: any */
+	const char *status;    /* NULL: any */
+	const char *words;     /* title words, or NULL */
+	long page;             /* from 1 */
+} case_filter;
+
+/* A page of public cases, newest first, with the filer's name masked:
+ * tracking_no, title, status, created_at, category, filer (masked).
+ * *total is the number of matching cases. */
+int case_list_public(db *d, const case_filter *f, const char *lang, db_result **out, long *total);
+/* A page of one citizen's cases, newest first. */
+int case_list_mine(db *d, long long account_id, long page, const char *lang, db_result **out, long *total);
+/* A page of all cases for staff, newest first. */
+int case_list_received(db *d, long page, const char *lang, db_result **out, long *total);
+
+/* Active categories: id, name (in lang). */
+int case_categories(db *d, const char *lang, db_result **out);
+/* True when status is one of the case statuses. */
+bool case_status_valid(const char *status);
+
+#endif

@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* text.h: small validators and formatters for values people type. */
+#ifndef MDG_TEXT_H
+#define MDG_TEXT_H
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Parses all of s as a decimal integer in [min, max] (no sign games, no
+ * trailing junk, no leading spaces). MDG_OK or MDG_EINVAL. */
+int text_parse_long(const char *s, long min, long max, long *out);
+
+/* The one masking rule for a person's name shown in public: keep the first
+ * and the last character, star the rest (홍길동 → 홍*동, 남궁민수 → 남**수);
+ * a two-character name keeps its first (김철 → 김*). Works on code points of
+ * valid UTF-8. Returns a new string the caller frees. */
+char *text_mask_name(const char *name);
+
+/* Korean phone numbers as people write them (010-1234-5678, 010 1234 5678,
+ * +82 10-1234-5678, 821012345678) normalised to digits only, domestic form:
+ * "01012345678". Only mobile numbers (010, 011, 016-019) are accepted.
+ * out needs 12 bytes. MDG_OK or MDG_EINVAL. */
+int text_normalise_mobile(const char *in, char *out, size_t outlen);
+
+/* A plausible e-mail address: one '@', a dotted domain, printable ASCII,
+ * at most 254 bytes, no spaces or control characters. */
+bool text_email_valid(const char *s);
+
+/* A login ID: 4 to 32 characters of a-z, 0-9, '.', '_' and '-', starting
+ * with a letter (lower case only, so IDs cannot be confused by case). */
+bool text_login_id_valid(const char *s);
+
+/* Tracking numbers a person can read over the phone: "2026-000123".
+ * tracking_format writes into out (12 bytes); tracking_parse accepts only
+ * that exact shape. */
+#define TRACKING_LEN 11
+void tracking_format(int year, unsigned seq, char *out, size_t outlen);
+int tracking_parse(const char *s, int *year, unsigned *seq);
+
+/* Copies s with leading and trailing ASCII whitespace removed; caller frees. */
+char *text_trim(const char *s);
+
+#endif

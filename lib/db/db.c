@@ -1,0 +1,504 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* db.c: the MariaDB connection, prepared statements and results. */
+#include "db/db.h"
+#include "core/config.h"
+#include "core/log.h"
+#include "core/mdg.h"
+#include "core/xalloc.h"
+
+#include <errmsg.h>
+#include <mysql.h>
+#include <mysqld_error.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DB_MAX_PARAMS 32
+#define DB_STMT_CACHE 96
+
+struct stmt_slot {
+	const char *sql; /* the caller's literal: its address identifies it */
+	MYSQL_STMT *stmt;
+};
+
+struct db {
+	MYSQL *conn;
+	HDF *cfg;
+	bool in_tx;
+	unsigned long long affected;
+	unsigned long long insert_id;
+	char error[512];
+	struct stmt_slot cache[DB_STMT_CACHE];
+	unsigned ncached;
+};
+
+static void db_set_error(db *d, const char *what, const char *msg)
+{
+	snprintf(d->error, sizeof d->error, "%s: %s", what, msg ? msg : "?");
+}
+
+static int db_rc_from_errno(unsigned err)
+{
+	switch (err) {
+	case ER_DUP_ENTRY:
+	case ER_LOCK_DEADLOCK:
+	case ER_LOCK_WAIT_TIMEOUT:
+		return MDG_ECONFLICT;
+	case CR_SERVER_GONE_ERROR:
+	case CR_SERVER_LOST:
+	case CR_CONNECTION_ERROR:
+	case CR_CONN_HOST_ERROR:
+	case CR_SERVER_LOST_EXTENDED:
+	case ER_CONNECTION_KILLED:
+	case ER_SERVER_SHUTDOWN:
+		return MDG_EDB;
+	}
+	return MDG_ERR;
+}
+
+static void db_drop_cache(db *d)
+{
+	for (unsigned i = 0; i < d->ncached; i++)
+		mysql_stmt_close(d->cache[i].stmt);
+	d->ncached = 0;
+}
+
+static void db_disconnect(db *d)
+{
+	db_drop_cache(d);
+	if (d->conn)
+		mysql_close(d->conn);
+	d->conn = NULL;
+	d->in_tx = false;
+}
+
+static int db_open(db *d)
+{
+	const char *socket = config_str(d->cfg, "db.socket", NULL);
+	const char *host = config_str(d->cfg, "db.host", "127.0.0.1");
+	unsigned port = (unsigned)config_long(d->cfg, "db.port", 3306, 0, 65535);
+	unsigned timeout = 5;
+
+	d->conn = mysql_init(NULL);
+	if (!d->conn)
+		return MDG_ERR;
+	mysql_options(d->conn, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+	mysql_options(d->conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	/* The app keeps times in the office's zone (Korea has no DST). */
+	char init[80];
+	snprintf(init, sizeof init, "SET time_zone = '%s'",
+		 config_str(d->cfg, "db.time_zone", "+09:00"));
+	mysql_options(d->conn, MYSQL_INIT_COMMAND, init);
+	if (socket && *socket)
+		host = "localhost";
+	if (!mysql_real_connect(d->conn, host, config_str(d->cfg, "db.user", "madang"),
+				config_str(d->cfg, "db.password", ""),
+				config_str(d->cfg, "db.name", "madang"), port,
+				socket && *socket ? socket : NULL, CLIENT_MULTI_STATEMENTS)) {
+		db_set_error(d, "connect", mysql_error(d->conn));
+		mysql_close(d->conn);
+		d->conn = NULL;
+		return MDG_EDB;
+	}
+	return MDG_OK;
+}
+
+int db_connect(HDF *cfg, db **out)
+{
+	db *d = xcalloc(1, sizeof *d);
+	d->cfg = cfg;
+	*out = NULL;
+	int rc = db_open(d);
+	if (rc != MDG_OK) {
+		log_error("db: %s", d->error);
+		free(d);
+		return rc;
+	}
+	*out = d;
+	return MDG_OK;
+}
+
+void db_close(db *d)
+{
+	if (!d)
+		return;
+	db_disconnect(d);
+	free(d);
+}
+
+int db_ping(db *d)
+{
+	if (d->conn && mysql_ping(d->conn) == 0)
+		return MDG_OK;
+	db_disconnect(d);
+	return db_open(d) == MDG_OK ? MDG_OK : MDG_EDB;
+}
+
+const char *db_error(const db *d)
+{
+	return d->error;
+}
+
+unsigned long long db_affected(const db *d)
+{
+	return d->affected;
+}
+
+unsigned long long db_insert_id(const db *d)
+{
+	return d->insert_id;
+}
+
+/* The prepared statement for sql, from the cache or newly prepared. */
+static int db_prepare(db *d, const char *sql, MYSQL_STMT **out)
+{
+	for (unsigned i = 0; i < d->ncached; i++)
+		if (d->cache[i].sql == sql) {
+			*out = d->cache[i].stmt;
+			return MDG_OK;
+		}
+	if (!d->conn && db_open(d) != MDG_OK)
+		return MDG_EDB;
+	MYSQL_STMT *st = mysql_stmt_init(d->conn);
+	if (!st)
+		return MDG_ERR;
+	if (mysql_stmt_prepare(st, sql, strlen(sql)) != 0) {
+		unsigned err = mysql_stmt_errno(st);
+		db_set_error(d, "prepare", mysql_stmt_error(st));
+		mysql_stmt_close(st);
+		return db_rc_from_errno(err);
+	}
+	if (d->ncached == DB_STMT_CACHE) {
+		/* Full: evict the oldest entry. */
+		mysql_stmt_close(d->cache[0].stmt);
+		memmove(&d->cache[0], &d->cache[1], sizeof d->cache[0] * (DB_STMT_CACHE - 1));
+		d->ncached--;
+	}
+	d->cache[d->ncached].sql = sql;
+	d->cache[d->ncached].stmt = st;
+	d->ncached++;
+	*out = st;
+	return MDG_OK;
+}
+
+struct db_params {
+	MYSQL_BIND bind[DB_MAX_PARAMS];
+	long long ints[DB_MAX_PARAMS];
+	unsigned long lens[DB_MAX_PARAMS];
+	my_bool nulls[DB_MAX_PARAMS];
+	unsigned n;
+};
+
+static int db_bind_params(struct db_params *p, const char *types, va_list ap)
+{
+	memset(p, 0, sizeof *p);
+	for (const char *t = types ? types : ""; *t; t++) {
+		unsigned i = p->n++;
+		MYSQL_BIND *b = &p->bind[i];
+		if (i >= DB_MAX_PARAMS)
+			return MDG_ERR;
+		switch (*t) {
+		case 's': {
+			const char *s = va_arg(ap, const char *);
+			b->buffer_type = MYSQL_TYPE_STRING;
+			if (!s) {
+				p->nulls[i] = 1;
+				b->is_null = &p->nulls[i];
+				break;
+			}
+			b->buffer = (void *)s;
+			p->lens[i] = strlen(s);
+			b->buffer_length = p->lens[i];
+			b->length = &p->lens[i];
+			break;
+		}
+		case 'i':
+			p->ints[i] = va_arg(ap, long long);
+			b->buffer_type = MYSQL_TYPE_LONGLONG;
+			b->buffer = &p->ints[i];
+			break;
+		case 'b': {
+			const void *v = va_arg(ap, const void *);
+			p->lens[i] = (unsigned long)va_arg(ap, size_t);
+			b->buffer_type = MYSQL_TYPE_BLOB;
+			b->buffer = (void *)v;
+			b->buffer_length = p->lens[i];
+			b->length = &p->lens[i];
+			break;
+		}
+		default:
+			return MDG_ERR;
+		}
+	}
+	return MDG_OK;
+}
+
+static int db_fetch_all(db *d, MYSQL_STMT *st, db_result **out)
+{
+	MYSQL_RES *meta = mysql_stmt_result_metadata(st);
+	MYSQL_BIND *binds = NULL;
+	unsigned long *lens = NULL;
+	my_bool *nulls = NULL;
+	db_result *r = xcalloc(1, sizeof *r);
+	unsigned cap = 0;
+	int rc = MDG_ERR;
+
+	if (!meta) {
+		*out = r;
+		return MDG_OK;
+	}
+	r->ncols = mysql_num_fields(meta);
+	r->names = xcalloc(r->ncols, sizeof *r->names);
+	MYSQL_FIELD *fields = mysql_fetch_fields(meta);
+	for (unsigned c = 0; c < r->ncols; c++)
+		r->names[c] = xstrdup(fields[c].name);
+	binds = xcalloc(r->ncols, sizeof *binds);
+	lens = xcalloc(r->ncols, sizeof *lens);
+	nulls = xcalloc(r->ncols, sizeof *nulls);
+	for (unsigned c = 0; c < r->ncols; c++) {
+		binds[c].buffer_type = MYSQL_TYPE_STRING;
+		binds[c].length = &lens[c];
+		binds[c].is_null = &nulls[c];
+	}
+	if (mysql_stmt_bind_result(st, binds) != 0) {
+		db_set_error(d, "bind result", mysql_stmt_error(st));
+		goto done;
+	}
+	for (;;) {
+		int f = mysql_stmt_fetch(st);
+		if (f == MYSQL_NO_DATA)
+			break;
+		if (f == 1) {
+			db_set_error(d, "fetch", mysql_stmt_error(st));
+			rc = db_rc_from_errno(mysql_stmt_errno(st));
+			goto done;
+		}
+		if (r->nrows == cap) {
+			cap = cap ? cap * 2 : 16;
+			r->cells = xrealloc(r->cells, sizeof *r->cells * cap * r->ncols);
+			r->lens = xrealloc(r->lens, sizeof *r->lens * cap * r->ncols);
+		}
+		for (unsigned c = 0; c < r->ncols; c++) {
+			size_t at = (size_t)r->nrows * r->ncols + c;
+			r->lens[at] = lens[c];
+			if (nulls[c]) {
+				r->cells[at] = NULL;
+				continue;
+			}
+			char *cell = xmalloc(lens[c] + 1);
+			MYSQL_BIND one = {0};
+			unsigned long got = 0;
+			one.buffer_type = MYSQL_TYPE_STRING;
+			one.buffer = cell;
+			one.buffer_length = lens[c] + 1;
+			one.length = &got;
+			if (lens[c] > 0 && mysql_stmt_fetch_column(st, &one, c, 0) != 0) {
+				free(cell);
+				db_set_error(d, "fetch column", mysql_stmt_error(st));
+				r->cells[at] = NULL;
+				r->nrows++;
+				for (unsigned k = c + 1; k < r->ncols; k++)
+					r->cells[(size_t)(r->nrows - 1) * r->ncols + k] = NULL;
+				goto done;
+			}
+			cell[lens[c]] = '\0';
+			r->cells[at] = cell;
+		}
+		r->nrows++;
+	}
+	rc = MDG_OK;
+done:
+	mysql_stmt_free_result(st);
+	mysql_free_result(meta);
+	free(binds);
+	free(lens);
+	free(nulls);
+	if (rc == MDG_OK)
+		*out = r;
+	else
+		db_result_free(r);
+	return rc;
+}
+
+/* Prepares, binds and executes; fetches rows when out is not NULL. */
+static int db_run(db *d, db_result **out, const char *sql, const char *types, va_list ap)
+{
+	struct db_params p;
+	MYSQL_STMT *st = NULL;
+	int rc;
+
+	if (out)
+		*out = NULL;
+	rc = db_prepare(d, sql, &st);
+	if (rc != MDG_OK)
+		goto done;
+	rc = db_bind_params(&p, types, ap);
+	if (rc != MDG_OK) {
+		db_set_error(d, "bind", "bad parameter types");
+		goto done;
+	}
+	if (p.n != mysql_stmt_param_count(st)) {
+		db_set_error(d, "bind", "parameter count does not match the statement");
+		rc = MDG_ERR;
+		goto done;
+	}
+	if (p.n && mysql_stmt_bind_param(st, p.bind) != 0) {
+		db_set_error(d, "bind", mysql_stmt_error(st));
+		rc = MDG_ERR;
+		goto done;
+	}
+	if (mysql_stmt_execute(st) != 0) {
+		db_set_error(d, "execute", mysql_stmt_error(st));
+		rc = db_rc_from_errno(mysql_stmt_errno(st));
+		goto done;
+	}
+	d->affected = mysql_stmt_affected_rows(st);
+	d->insert_id = mysql_stmt_insert_id(st);
+	rc = out ? db_fetch_all(d, st, out) : MDG_OK;
+	if (!out)
+		mysql_stmt_free_result(st);
+done:
+	if (rc == MDG_EDB)
+		db_disconnect(d);
+	return rc;
+}
+
+/* Runs once, and once more after a reconnect when the connection had been
+ * lost outside a transaction (a restarted server, an idle timeout). */
+static int db_run_retry(db *d, db_result **out, const char *sql, const char *types, va_list ap)
+{
+	va_list again;
+	bool was_in_tx = d->in_tx;
+	va_copy(again, ap);
+	int rc = db_run(d, out, sql, types, ap);
+	if (rc == MDG_EDB && !was_in_tx && db_open(d) == MDG_OK)
+		rc = db_run(d, out, sql, types, again);
+	va_end(again);
+	if (rc != MDG_OK)
+		log_error("db: %s", d->error);
+	return rc;
+}
+
+int db_query(db *d, db_result **out, const char *sql, const char *types, ...)
+{
+	va_list ap;
+	va_start(ap, types);
+	int rc = db_run_retry(d, out, sql, types, ap);
+	va_end(ap);
+	return rc;
+}
+
+int db_exec(db *d, const char *sql, const char *types, ...)
+{
+	va_list ap;
+	va_start(ap, types);
+	int rc = db_run_retry(d, NULL, sql, types, ap);
+	va_end(ap);
+	return rc;
+}
+
+const char *db_cell(const db_result *r, unsigned row, unsigned col, const char *def)
+{
+	if (!r || row >= r->nrows || col >= r->ncols)
+		return def;
+	const char *v = r->cells[(size_t)row * r->ncols + col];
+	return v ? v : def;
+}
+
+long long db_cell_ll(const db_result *r, unsigned row, unsigned col, long long def)
+{
+	const char *v = db_cell(r, row, col, NULL);
+	return v ? strtoll(v, NULL, 10) : def;
+}
+
+void db_result_free(db_result *r)
+{
+	if (!r)
+		return;
+	size_t n = (size_t)r->nrows * r->ncols;
+	for (size_t i = 0; i < n; i++)
+		free(r->cells[i]);
+	for (unsigned c = 0; c < r->ncols; c++)
+		free(r->names[c]);
+	free(r->cells);
+	free(r->lens);
+	free(r->names);
+	free(r);
+}
+
+enum db_tx_verb { DB_TX_BEGIN, DB_TX_COMMIT, DB_TX_ROLLBACK };
+
+/* Transaction control: fixed statements, never built from input. */
+static int db_tx(db *d, enum db_tx_verb verb)
+{
+	int failed;
+	if (!d->conn && db_open(d) != MDG_OK)
+		return MDG_EDB;
+	switch (verb) {
+	case DB_TX_BEGIN: failed = mysql_query(d->conn, "START TRANSACTION"); break;
+	case DB_TX_COMMIT: failed = mysql_query(d->conn, "COMMIT"); break;
+	default: failed = mysql_query(d->conn, "ROLLBACK"); break;
+	}
+	if (failed) {
+		unsigned err = mysql_errno(d->conn);
+		db_set_error(d, "transaction", mysql_error(d->conn));
+		log_error("db: %s", d->error);
+		int rc = db_rc_from_errno(err);
+		if (rc == MDG_EDB)
+			db_disconnect(d);
+		return rc;
+	}
+	return MDG_OK;
+}
+
+int db_begin(db *d)
+{
+	int rc = db_tx(d, DB_TX_BEGIN);
+	if (rc == MDG_EDB && db_open(d) == MDG_OK)
+		rc = db_tx(d, DB_TX_BEGIN);
+	d->in_tx = rc == MDG_OK;
+	return rc;
+}
+
+int db_commit(db *d)
+{
+	int rc = db_tx(d, DB_TX_COMMIT);
+	d->in_tx = false;
+	return rc;
+}
+
+void db_rollback(db *d)
+{
+	if (d->conn && d->in_tx)
+		(void)db_tx(d, DB_TX_ROLLBACK);
+	d->in_tx = false;
+}
+
+int db_run_script(db *d, const char *sql, size_t len)
+{
+	int rc = MDG_OK;
+	if (!d->conn && db_open(d) != MDG_OK)
+		return MDG_EDB;
+	if (mysql_real_query(d->conn, sql, (unsigned long)len) != 0) {
+		db_set_error(d, "script", mysql_error(d->conn));
+		return db_rc_from_errno(mysql_errno(d->conn));
+	}
+	/* Drain every result of the multi-statement script; the first error
+	 * stops it. */
+	for (;;) {
+		MYSQL_RES *res = mysql_store_result(d->conn);
+		if (res)
+			mysql_free_result(res);
+		int next = mysql_next_result(d->conn);
+		if (next == -1)
+			break;
+		if (next > 0) {
+			db_set_error(d, "script", mysql_error(d->conn));
+			rc = db_rc_from_errno(mysql_errno(d->conn));
+			break;
+		}
+	}
+	return rc;
+}

@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* db.h: one MariaDB connection and prepared-statement helpers.
+ *
+ * Every statement is prepared; values travel only as bound parameters.
+ * Parameter types are given as a string, one letter per argument:
+ *   's'  const char *          (NULL is SQL NULL)
+ *   'i'  long long
+ *   'b'  const void *, size_t  (binary)
+ * Results come back as text (NULL cells for SQL NULL). */
+#ifndef MDG_DB_H
+#define MDG_DB_H
+#include <ClearSilver.h>
+#include <stddef.h>
+
+typedef struct db db;
+
+typedef struct db_result {
+	unsigned nrows;
+	unsigned ncols;
+	char **cells;          /* nrows * ncols, row-major; NULL for SQL NULL */
+	unsigned long *lens;   /* byte lengths of the cells */
+	char **names;          /* ncols column names */
+} db_result;
+
+/* Connects with the db.* settings of cfg. *out is NULL on failure. */
+int db_connect(HDF *cfg, db **out);
+void db_close(db *d);
+/* MDG_OK when the server answers (reconnecting if needed), else MDG_EDB. */
+int db_ping(db *d);
+
+/* Runs a query; *out is a new result the caller frees with db_result_free.
+ * MDG_OK, MDG_EDB (connection lost), MDG_ECONFLICT (duplicate key or
+ * deadlock), MDG_ERR. */
+int db_query(db *d, db_result **out, const char *sql, const char *types, ...);
+/* Runs a statement without a result set. */
+int db_exec(db *d, const char *sql, const char *types, ...);
+/* Rows changed by the last db_exec, and the AUTO_INCREMENT id it made. */
+unsigned long long db_affected(const db *d);
+unsigned long long db_insert_id(const db *d);
+
+/* A cell as text, or def when the row/column is out of range or NULL. */
+const char *db_cell(const db_result *r, unsigned row, unsigned col, const char *def);
+long long db_cell_ll(const db_result *r, unsigned row, unsigned col, long long def);
+void db_result_free(db_result *r);
+
+int db_begin(db *d);
+int db_commit(db *d);
+/* Safe to call after any failure, even when no transaction is open. */
+void db_rollback(db *d);
+
+/* Runs a whole SQL script (several statements), used for migrations and
+ * seed files, which come from the repository, never from users. */
+int db_run_script(db *d, const char *sql, size_t len);
+
+/* The last error text, for the log. */
+const char *db_error(const db *d);
+
+#endif

@@ -1,0 +1,127 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* migrate.c: forward-only schema migrations and SQL files. */
+#include "db/migrate.h"
+#include "core/log.h"
+#include "core/mdg.h"
+#include "core/xalloc.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int read_file(const char *path, char **out, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *data = NULL;
+	size_t cap = 0, n = 0;
+	if (!f) {
+		log_error("cannot read %s: %s", path, strerror(errno));
+		return MDG_ERR;
+	}
+	for (;;) {
+		if (n + 4096 + 1 > cap) {
+			cap = cap ? cap * 2 : 65536;
+			data = xrealloc(data, cap);
+		}
+		size_t got = fread(data + n, 1, cap - n - 1, f);
+		n += got;
+		if (got == 0)
+			break;
+	}
+	fclose(f);
+	data[n] = '\0';
+	*out = data;
+	*len = n;
+	return MDG_OK;
+}
+
+int migrate_run_file(db *d, const char *path)
+{
+	char *sql = NULL;
+	size_t len = 0;
+	int rc = read_file(path, &sql, &len);
+	if (rc != MDG_OK)
+		return rc;
+	rc = db_run_script(d, sql, len);
+	if (rc != MDG_OK)
+		log_error("%s: %s", path, db_error(d));
+	free(sql);
+	return rc;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* True for NNNN_name.sql. */
+static int is_migration(const char *name)
+{
+	size_t len = strlen(name);
+	for (int i = 0; i < 4; i++)
+		if (!isdigit((unsigned char)name[i]))
+			return 0;
+	return len > 9 && name[4] == '_' && strcmp(name + len - 4, ".sql") == 0;
+}
+
+int migrate_run(db *d, const char *dir, int *applied)
+{
+	DIR *dh = NULL;
+	char **names = NULL;
+	size_t count = 0, cap = 0;
+	int rc;
+
+	*applied = 0;
+	rc = db_exec(d, "CREATE TABLE IF NOT EXISTS schema_migrations ("
+			" version INT UNSIGNED NOT NULL PRIMARY KEY,"
+			" name VARCHAR(200) NOT NULL,"
+			" applied_at DATETIME NOT NULL) ENGINE=InnoDB", "");
+	if (rc != MDG_OK)
+		return rc;
+	dh = opendir(dir);
+	if (!dh) {
+		log_error("cannot open migrations folder %s: %s", dir, strerror(errno));
+		return MDG_ERR;
+	}
+	struct dirent *de;
+	while ((de = readdir(dh))) {
+		if (!is_migration(de->d_name))
+			continue;
+		if (count == cap) {
+			cap = cap ? cap * 2 : 32;
+			names = xrealloc(names, cap * sizeof *names);
+		}
+		names[count++] = xstrdup(de->d_name);
+	}
+	closedir(dh);
+	qsort(names, count, sizeof *names, cmp_names);
+
+	for (size_t i = 0; i < count && rc == MDG_OK; i++) {
+		db_result *r = NULL;
+		long long version = atoll(names[i]);
+		rc = db_query(d, &r, "SELECT COUNT(*) FROM schema_migrations WHERE version = ?", "i", version);
+		long long done_before = db_cell_ll(r, 0, 0, 0);
+		db_result_free(r);
+		if (rc != MDG_OK || done_before)
+			continue;
+		char *path = xasprintf("%s/%s", dir, names[i]);
+		/* MariaDB commits each DDL statement by itself: a migration that
+		 * fails halfway must be mended by hand, so each one is small. */
+		rc = migrate_run_file(d, path);
+		if (rc == MDG_OK)
+			rc = db_exec(d, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, NOW())",
+				     "is", version, names[i]);
+		if (rc == MDG_OK) {
+			log_info("migration applied: %s", names[i]);
+			(*applied)++;
+		}
+		free(path);
+	}
+	for (size_t i = 0; i < count; i++)
+		free(names[i]);
+	free(names);
+	return rc;
+}

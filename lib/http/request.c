@@ -1,0 +1,302 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* request.c: reading a FastCGI request and writing its response. */
+#include "http/request.h"
+#include "core/crypto.h"
+#include "core/log.h"
+#include "core/mdg.h"
+#include "core/xalloc.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* Every response carries these (nginx adds the same to static files). */
+static const char security_headers[] =
+	"Content-Security-Policy: default-src 'self'; img-src 'self' data:; "
+	"style-src 'self'; script-src 'self'; form-action 'self'; "
+	"frame-ancestors 'none'; base-uri 'none'\r\n"
+	"X-Content-Type-Options: nosniff\r\n"
+	"X-Frame-Options: DENY\r\n"
+	"Referrer-Policy: same-origin\r\n"
+	/* Pages can hold personal data: never in a shared cache. */
+	"Cache-Control: private, no-store\r\n"
+	"Vary: Cookie, Accept-Language\r\n";
+
+const char *http_req_env(const http_req *r, const char *name)
+{
+	return FCGX_GetParam(name, r->fcgi->envp);
+}
+
+static int hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* The path of uri, percent-decoded; NULL when malformed or holding NUL. */
+static char *decode_path(const char *uri)
+{
+	size_t n = strcspn(uri, "?#");
+	char *out = xmalloc(n + 1);
+	size_t o = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (uri[i] == '%') {
+			int hi = i + 2 < n ? hexval(uri[i + 1]) : -1;
+			int lo = i + 2 < n ? hexval(uri[i + 2]) : -1;
+			if (hi < 0 || lo < 0 || (hi == 0 && lo == 0)) {
+				free(out);
+				return NULL;
+			}
+			out[o++] = (char)(hi * 16 + lo);
+			i += 2;
+		} else {
+			out[o++] = uri[i];
+		}
+	}
+	out[o] = '\0';
+	return out;
+}
+
+int http_req_init(http_req *r, FCGX_Request *fcgi, const http_limits *lim)
+{
+	uint8_t rid_raw[8];
+	const char *s;
+	int rc;
+
+	memset(r, 0, sizeof *r);
+	r->fcgi = fcgi;
+	clock_gettime(CLOCK_MONOTONIC, &r->started);
+	crypto_random(rid_raw, sizeof rid_raw);
+	for (size_t i = 0; i < sizeof rid_raw; i++)
+		snprintf(r->rid + 2 * i, 3, "%02x", rid_raw[i]);
+	r->status = 200;
+
+	r->method = http_req_env(r, "REQUEST_METHOD");
+	if (!r->method)
+		r->method = "GET";
+	r->uri = http_req_env(r, "REQUEST_URI");
+	if (!r->uri)
+		r->uri = "/";
+	r->query_string = http_req_env(r, "QUERY_STRING");
+	r->content_type = http_req_env(r, "CONTENT_TYPE");
+	r->remote_addr = http_req_env(r, "REMOTE_ADDR");
+	if (!r->remote_addr)
+		r->remote_addr = "";
+	r->accept_language = http_req_env(r, "HTTP_ACCEPT_LANGUAGE");
+	s = http_req_env(r, "HTTPS");
+	r->https = s && strcmp(s, "on") == 0;
+	s = http_req_env(r, "CONTENT_LENGTH");
+	if (s && *s) {
+		char *end = NULL;
+		errno = 0;
+		unsigned long long v = strtoull(s, &end, 10);
+		if (errno || *end)
+			return MDG_EINVAL;
+		r->content_length = (size_t)v;
+	}
+	s = http_req_env(r, "DOCUMENT_URI");
+	r->path = s && *s == '/' ? xstrdup(s) : decode_path(r->uri);
+	if (!r->path) {
+		r->path = xstrdup("/");
+		return MDG_EINVAL;
+	}
+	s = http_req_env(r, "HTTP_COOKIE");
+	if (s) {
+		rc = http_parse_cookies(s, &r->cookies);
+		if (rc != MDG_OK) {
+			/* Unreadable cookies are ignored, not fatal: the client
+			 * simply counts as signed out. */
+			kv_free(&r->cookies);
+		}
+	}
+	if (r->query_string && *r->query_string) {
+		rc = http_parse_urlencoded(r->query_string, strlen(r->query_string), lim, &r->query);
+		if (rc != MDG_OK)
+			return rc;
+	}
+	return MDG_OK;
+}
+
+struct body_reader {
+	FCGX_Stream *in;
+	size_t left;
+};
+
+static ssize_t read_fcgi(void *ctx, char *dst, size_t len)
+{
+	struct body_reader *br = ctx;
+	if (br->left == 0)
+		return 0;
+	if (len > br->left)
+		len = br->left;
+	int got = FCGX_GetStr(dst, (int)len, br->in);
+	if (got < 0)
+		return -1;
+	br->left -= (size_t)got;
+	return got;
+}
+
+int http_req_read_body(http_req *r, const http_limits *lim, const char *tmpdir)
+{
+	const char *ct = r->content_type ? r->content_type : "";
+	struct body_reader br = {r->fcgi->in, r->content_length};
+
+	if (r->content_length > lim->max_body)
+		return MDG_ETOOBIG;
+	if (strncasecmp(ct, "multipart/form-data", 19) == 0)
+		return http_parse_multipart(ct, read_fcgi, &br, r->content_length, lim,
+					    tmpdir, &r->form, &r->files);
+	if (r->content_length == 0)
+		return MDG_OK;
+	if (strncasecmp(ct, "application/x-www-form-urlencoded", 33) != 0)
+		return MDG_EINVAL;
+	char *body = xmalloc(r->content_length + 1);
+	size_t got = 0;
+	int rc = MDG_OK;
+	while (got < r->content_length) {
+		ssize_t n = read_fcgi(&br, body + got, r->content_length - got);
+		if (n <= 0) {
+			rc = MDG_EINVAL; /* the client sent less than it declared */
+			goto done;
+		}
+		got += (size_t)n;
+	}
+	rc = http_parse_urlencoded(body, got, lim, &r->form);
+done:
+	free(body);
+	return rc;
+}
+
+void http_req_free(http_req *r)
+{
+	kv_free(&r->query);
+	kv_free(&r->form);
+	kv_free(&r->cookies);
+	upload_free(r->files);
+	r->files = NULL;
+	for (int i = 0; i < HTTP_MAX_PARAMS; i++)
+		free(r->param_store[i]);
+	free(r->path);
+	free(r->redirect);
+	free(r->send_file);
+	buf_free(&r->headers);
+	buf_free(&r->body);
+	if (r->hdf)
+		hdf_destroy(&r->hdf);
+	memset(r, 0, sizeof *r);
+}
+
+static bool header_safe(const char *s)
+{
+	return strpbrk(s, "\r\n") == NULL;
+}
+
+void http_header(http_req *r, const char *name, const char *value)
+{
+	if (!header_safe(name) || !header_safe(value)) {
+		log_error("refused a header with CR/LF: %s", name);
+		return;
+	}
+	buf_printf(&r->headers, "%s: %s\r\n", name, value);
+}
+
+void http_set_cookie(http_req *r, const char *name, const char *value, long max_age)
+{
+	char line[512];
+	char age[40] = "";
+	if (max_age >= 0)
+		snprintf(age, sizeof age, "; Max-Age=%ld", max_age);
+	snprintf(line, sizeof line, "%s=%s; Path=/; HttpOnly; SameSite=Lax%s%s", name, value, age,
+		 r->https ? "; Secure" : "");
+	http_header(r, "Set-Cookie", line);
+}
+
+void http_redirect(http_req *r, const char *local_path)
+{
+	/* Only local targets: "//host" or "/\host" would leave the site. */
+	if (local_path[0] != '/' || local_path[1] == '/' || local_path[1] == '\\' ||
+	    !header_safe(local_path))
+		local_path = "/";
+	free(r->redirect);
+	r->redirect = xstrdup(local_path);
+	r->status = 303;
+}
+
+const char *http_status_text(int status)
+{
+	switch (status) {
+	case 200: return "OK";
+	case 303: return "See Other";
+	case 304: return "Not Modified";
+	case 400: return "Bad Request";
+	case 403: return "Forbidden";
+	case 404: return "Not Found";
+	case 405: return "Method Not Allowed";
+	case 413: return "Content Too Large";
+	case 429: return "Too Many Requests";
+	case 500: return "Internal Server Error";
+	case 503: return "Service Unavailable";
+	}
+	return "Unknown";
+}
+
+/* Streams a file as the response body. */
+static int send_file_body(http_req *r)
+{
+	char chunk[16384];
+	int fd = open(r->send_file, O_RDONLY | O_CLOEXEC);
+	int rc = MDG_OK;
+	if (fd < 0)
+		return MDG_ERR;
+	for (;;) {
+		ssize_t n = read(fd, chunk, sizeof chunk);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			rc = MDG_ERR;
+			break;
+		}
+		if (n == 0)
+			break;
+		if (FCGX_PutStr(chunk, (int)n, r->fcgi->out) < 0) {
+			rc = MDG_ERR;
+			break;
+		}
+	}
+	close(fd);
+	return rc;
+}
+
+int http_send(http_req *r, const char *content_type)
+{
+	FCGX_Stream *out = r->fcgi->out;
+	buf head = {0};
+	/* Formatted here, not with FCGX_FPrintF, which lacks %zu. */
+	buf_printf(&head, "Status: %d %s\r\n%s", r->status, http_status_text(r->status), security_headers);
+	if (r->redirect)
+		buf_printf(&head, "Location: %s\r\n", r->redirect);
+	if (content_type)
+		buf_printf(&head, "Content-Type: %s\r\n", content_type);
+	if (!r->send_file)
+		buf_printf(&head, "Content-Length: %zu\r\n", r->body.len);
+	if (r->headers.len)
+		buf_append(&head, r->headers.data, r->headers.len);
+	buf_puts(&head, "\r\n");
+	FCGX_PutStr(head.data, (int)head.len, out);
+	buf_free(&head);
+	if (strcmp(r->method, "HEAD") == 0)
+		return MDG_OK;
+	if (r->send_file)
+		return send_file_body(r);
+	if (r->body.len)
+		FCGX_PutStr(r->body.data, (int)r->body.len, out);
+	return MDG_OK;
+}

@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* request.h: one HTTP request read from FastCGI, and its response. */
+#ifndef MDG_HTTP_REQUEST_H
+#define MDG_HTTP_REQUEST_H
+#include <ClearSilver.h>
+#include <fcgiapp.h>
+#include <stdbool.h>
+#include <time.h>
+
+#include "core/buf.h"
+#include "http/kv.h"
+#include "http/parse.h"
+
+#define HTTP_MAX_PARAMS 4
+
+typedef struct http_req {
+	FCGX_Request *fcgi;
+	/* From the FastCGI environment; owned by libfcgi. */
+	const char *method;
+	const char *uri;          /* REQUEST_URI: path and query */
+	const char *query_string;
+	const char *content_type;
+	const char *remote_addr;
+	const char *accept_language;
+	size_t content_length;
+	bool https;
+	char *path;               /* decoded path without the query; owned */
+
+	char rid[17];             /* request id for the logs */
+	struct timespec started;
+
+	kvlist query;
+	kvlist form;
+	kvlist cookies;
+	upload *files;
+	/* Path parameters captured by the router ({name} segments). */
+	const char *params[HTTP_MAX_PARAMS];
+	char *param_store[HTTP_MAX_PARAMS];
+
+	/* Response. */
+	int status;
+	buf headers;              /* extra header lines, each ending in \r\n */
+	buf body;
+	const char *template;     /* page template to render into the layout */
+	char *redirect;           /* Location for 303, owned */
+	char *send_file;          /* file to stream as the body, owned */
+	HDF *hdf;                 /* the page data tree */
+
+	/* Filled by the application for the access log. */
+	long long account_id;
+} http_req;
+
+/* Fills r from the FastCGI request and parses the query string and
+ * cookies. The body is parsed later by http_req_read_body. */
+int http_req_init(http_req *r, FCGX_Request *fcgi, const http_limits *lim);
+/* Reads and parses an urlencoded or multipart body into r->form/r->files.
+ * Returns MDG_OK, MDG_EINVAL, MDG_EUTF8, MDG_ETOOBIG or MDG_ERR. */
+int http_req_read_body(http_req *r, const http_limits *lim, const char *tmpdir);
+/* A request header by its CGI name (e.g. "HTTP_USER_AGENT"), or NULL. */
+const char *http_req_env(const http_req *r, const char *name);
+void http_req_free(http_req *r);
+
+/* Adds a response header; name and value must not hold CR or LF (checked:
+ * a header with them is dropped and logged). */
+void http_header(http_req *r, const char *name, const char *value);
+/* Adds a Set-Cookie header: HttpOnly, SameSite=Lax, Path=/, Secure over
+ * HTTPS; max_age < 0 makes a session cookie, 0 deletes it. */
+void http_set_cookie(http_req *r, const char *name, const char *value, long max_age);
+/* A 303 See Other to a local path (must start with a single '/'). */
+void http_redirect(http_req *r, const char *local_path);
+/* Writes the status line, headers and body (or send_file) to the client. */
+int http_send(http_req *r, const char *content_type);
+
+const char *http_status_text(int status);
+
+#endif

@@ -1,0 +1,194 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* server.c: the pre-forking FastCGI master and its workers. */
+#include "http/server.h"
+#include "core/log.h"
+#include "core/mdg.h"
+#include "core/xalloc.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+static volatile sig_atomic_t stop_requested;
+static volatile sig_atomic_t child_exited;
+
+static void on_stop(int sig)
+{
+	MDG_UNUSED(sig);
+	stop_requested = 1;
+	/* Makes a worker's blocking accept give up (FCGI_FAIL_ACCEPT_ON_INTR). */
+	FCGX_ShutdownPending();
+}
+
+static void on_child(int sig)
+{
+	MDG_UNUSED(sig);
+	child_exited = 1;
+}
+
+static void set_handler(int sig, void (*fn)(int))
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = fn;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0; /* no SA_RESTART: accept() must return on SIGTERM */
+	sigaction(sig, &sa, NULL);
+}
+
+static void worker_main(int sock, const http_server_opts *opts, const http_server_hooks *hooks)
+{
+	FCGX_Request req;
+	long served = 0;
+	sigset_t none;
+
+	set_handler(SIGTERM, on_stop);
+	set_handler(SIGINT, SIG_IGN); /* Ctrl-C reaches the master, which stops us */
+	set_handler(SIGCHLD, SIG_DFL);
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+
+	if (hooks->worker_init && hooks->worker_init(hooks->ctx) != MDG_OK)
+		log_warn("worker started without its resources; will retry per request");
+	FCGX_InitRequest(&req, sock, FCGI_FAIL_ACCEPT_ON_INTR);
+	while (!stop_requested && (opts->max_requests == 0 || served < opts->max_requests)) {
+		if (FCGX_Accept_r(&req) < 0)
+			break;
+		hooks->handle(&req, hooks->ctx);
+		FCGX_Finish_r(&req);
+		served++;
+	}
+	FCGX_Free(&req, 1);
+	if (hooks->worker_exit)
+		hooks->worker_exit(hooks->ctx);
+	_exit(0);
+}
+
+static pid_t spawn_worker(int sock, const http_server_opts *opts, const http_server_hooks *hooks)
+{
+	pid_t pid = fork();
+	if (pid == 0)
+		worker_main(sock, opts, hooks);
+	if (pid < 0)
+		log_error("fork: %s", strerror(errno));
+	return pid;
+}
+
+/* Waits up to timeout seconds for the workers, then kills what is left. */
+static void stop_workers(pid_t *pids, int n, int timeout)
+{
+	for (int i = 0; i < n; i++)
+		if (pids[i] > 0)
+			kill(pids[i], SIGTERM);
+	time_t deadline = time(NULL) + timeout;
+	int left = 0;
+	for (;;) {
+		left = 0;
+		for (int i = 0; i < n; i++) {
+			if (pids[i] <= 0)
+				continue;
+			if (waitpid(pids[i], NULL, WNOHANG) == pids[i])
+				pids[i] = 0;
+			else
+				left++;
+		}
+		if (left == 0 || time(NULL) >= deadline)
+			break;
+		struct timespec ts = {0, 50 * 1000 * 1000};
+		nanosleep(&ts, NULL);
+	}
+	for (int i = 0; i < n; i++)
+		if (pids[i] > 0) {
+			log_warn("worker %ld did not stop in %d s; killing it", (long)pids[i], timeout);
+			kill(pids[i], SIGKILL);
+			waitpid(pids[i], NULL, 0);
+		}
+}
+
+int http_server_run(const http_server_opts *opts, const http_server_hooks *hooks)
+{
+	sigset_t block, old;
+	pid_t *pids = NULL;
+	time_t *born = NULL;
+	int sock = -1;
+	int rc = MDG_ERR;
+
+	signal(SIGPIPE, SIG_IGN);
+	if (FCGX_Init() != 0) {
+		log_error("FCGX_Init failed");
+		return MDG_ERR;
+	}
+	unlink(opts->socket_path);
+	mode_t old_umask = umask(0777 & ~(mode_t)opts->socket_mode);
+	sock = FCGX_OpenSocket(opts->socket_path, 128);
+	umask(old_umask);
+	if (sock < 0) {
+		log_error("cannot open FastCGI socket %s: %s", opts->socket_path, strerror(errno));
+		return MDG_ERR;
+	}
+	chmod(opts->socket_path, (mode_t)opts->socket_mode);
+
+	/* Signals are only taken inside sigsuspend, so no flag is missed. */
+	sigemptyset(&block);
+	sigaddset(&block, SIGCHLD);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGINT);
+	sigprocmask(SIG_BLOCK, &block, &old);
+	set_handler(SIGTERM, on_stop);
+	set_handler(SIGINT, on_stop);
+	set_handler(SIGCHLD, on_child);
+
+	pids = xcalloc((size_t)opts->workers, sizeof *pids);
+	born = xcalloc((size_t)opts->workers, sizeof *born);
+	for (int i = 0; i < opts->workers; i++) {
+		pids[i] = spawn_worker(sock, opts, hooks);
+		born[i] = time(NULL);
+	}
+	log_info("madang-web master: %d workers on %s", opts->workers, opts->socket_path);
+
+	sigset_t wait_mask = old;
+	sigdelset(&wait_mask, SIGCHLD);
+	sigdelset(&wait_mask, SIGTERM);
+	sigdelset(&wait_mask, SIGINT);
+	while (!stop_requested) {
+		sigsuspend(&wait_mask);
+		if (!child_exited)
+			continue;
+		child_exited = 0;
+		int status;
+		pid_t dead;
+		while ((dead = waitpid(-1, &status, WNOHANG)) > 0) {
+			for (int i = 0; i < opts->workers; i++) {
+				if (pids[i] != dead)
+					continue;
+				if (WIFSIGNALED(status))
+					log_error("worker %ld died of signal %d; restarting", (long)dead, WTERMSIG(status));
+				if (stop_requested) {
+					pids[i] = 0;
+					break;
+				}
+				/* A worker that dies at once would spin: pace restarts. */
+				if (time(NULL) - born[i] < 1)
+					sleep(1);
+				pids[i] = spawn_worker(sock, opts, hooks);
+				born[i] = time(NULL);
+				break;
+			}
+		}
+	}
+	log_info("madang-web master: stopping");
+	stop_workers(pids, opts->workers, opts->stop_timeout);
+	rc = MDG_OK;
+	close(sock);
+	unlink(opts->socket_path);
+	free(pids);
+	free(born);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	return rc;
+}

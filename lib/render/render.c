@@ -1,0 +1,168 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* render.c: ClearSilver pages and the language strings they show. */
+#include "render/render.h"
+#include "core/log.h"
+#include "core/mdg.h"
+#include "core/xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static HDF *lang_ko;
+static HDF *lang_en;
+static char *template_dir;
+
+int render_neoerr(NEOERR *err, const char *what)
+{
+	STRING msg;
+	string_init(&msg);
+	nerr_error_string(err, &msg);
+	log_error("%s: %s", what, msg.buf ? msg.buf : "?");
+	string_clear(&msg);
+	nerr_ignore(&err);
+	return MDG_ERR;
+}
+
+static int load_lang(const char *dir, const char *name, HDF **out)
+{
+	char path[4096];
+	NEOERR *err;
+	snprintf(path, sizeof path, "%s/lang/%s.hdf", dir, name);
+	err = hdf_init(out);
+	if (err == STATUS_OK)
+		err = hdf_read_file(*out, path);
+	if (err != STATUS_OK)
+		return render_neoerr(err, path);
+	return MDG_OK;
+}
+
+int render_init(const char *templates_dir)
+{
+	render_shutdown();
+	template_dir = xstrdup(templates_dir);
+	if (load_lang(templates_dir, "ko", &lang_ko) != MDG_OK ||
+	    load_lang(templates_dir, "en", &lang_en) != MDG_OK)
+		return MDG_ERR;
+	return MDG_OK;
+}
+
+void render_shutdown(void)
+{
+	if (lang_ko)
+		hdf_destroy(&lang_ko);
+	if (lang_en)
+		hdf_destroy(&lang_en);
+	free(template_dir);
+	template_dir = NULL;
+}
+
+/* The first of ko/en named in an Accept-Language header, honouring q=0. */
+static const char *lang_from_accept(const char *accept)
+{
+	const char *best = NULL;
+	double best_q = -1;
+	const char *p = accept;
+	while (p && *p) {
+		while (*p == ' ' || *p == ',')
+			p++;
+		const char *tag = p;
+		size_t taglen = strcspn(p, ";,");
+		double q = 1.0;
+		p += taglen;
+		if (*p == ';') {
+			const char *qs = strstr(p, "q=");
+			const char *next = strchr(p, ',');
+			if (qs && (!next || qs < next))
+				q = strtod(qs + 2, NULL);
+			p = next ? next : p + strlen(p);
+		}
+		const char *lang = NULL;
+		if (taglen >= 2 && strncasecmp(tag, "ko", 2) == 0 && (taglen == 2 || tag[2] == '-'))
+			lang = "ko";
+		else if (taglen >= 2 && strncasecmp(tag, "en", 2) == 0 && (taglen == 2 || tag[2] == '-'))
+			lang = "en";
+		if (lang && q > 0 && q > best_q) {
+			best = lang;
+			best_q = q;
+		}
+	}
+	return best;
+}
+
+const char *render_pick_lang(const char *preferred, const char *accept_language)
+{
+	if (preferred && (strcmp(preferred, "ko") == 0 || strcmp(preferred, "en") == 0))
+		return strcmp(preferred, "en") == 0 ? "en" : "ko";
+	const char *from_header = lang_from_accept(accept_language);
+	return from_header ? from_header : "ko";
+}
+
+HDF *render_new_hdf(const char *lang)
+{
+	HDF *hdf = NULL;
+	if (hdf_init(&hdf) != STATUS_OK)
+		abort(); /* only fails on out-of-memory: our policy is to abort */
+	/* Every <?cs var: ?> is HTML-escaped unless a template says otherwise. */
+	hdf_set_value(hdf, "Config.VarEscapeMode", "html");
+	hdf_set_value(hdf, "hdf.loadpaths.0", template_dir ? template_dir : ".");
+	hdf_set_value(hdf, "Lang", strcmp(lang, "en") == 0 ? "en" : "ko");
+	HDF *src = strcmp(lang, "en") == 0 ? lang_en : lang_ko;
+	if (src)
+		hdf_copy(hdf, "L", src);
+	return hdf;
+}
+
+static NEOERR *render_to_buf(void *ctx, char *s)
+{
+	buf_puts(ctx, s);
+	return STATUS_OK;
+}
+
+/* url_escape() for templates: every byte but A-Z a-z 0-9 - _ . ~ becomes
+ * %XX, so a value is safe as one query argument. */
+static NEOERR *url_escape(const char *in, char **out)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t n = strlen(in);
+	char *p = malloc(3 * n + 1);
+	if (!p)
+		return nerr_raise(NERR_NOMEM, "url_escape");
+	*out = p;
+	for (const unsigned char *s = (const unsigned char *)in; *s; s++) {
+		if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
+		    *s == '-' || *s == '_' || *s == '.' || *s == '~') {
+			*p++ = (char)*s;
+		} else {
+			*p++ = '%';
+			*p++ = hex[*s >> 4];
+			*p++ = hex[*s & 15];
+		}
+	}
+	*p = '\0';
+	return STATUS_OK;
+}
+
+int render_template(HDF *hdf, const char *template, buf *out)
+{
+	CSPARSE *cs = NULL;
+	NEOERR *err = cs_init(&cs, hdf);
+	if (err == STATUS_OK)
+		err = cs_register_esc_strfunc(cs, "url_escape", url_escape);
+	if (err == STATUS_OK)
+		err = cs_parse_file(cs, template);
+	if (err == STATUS_OK)
+		err = cs_render(cs, out, render_to_buf);
+	if (cs)
+		cs_destroy(&cs);
+	if (err != STATUS_OK)
+		return render_neoerr(err, template);
+	return MDG_OK;
+}
+
+const char *render_text(const char *lang, const char *name)
+{
+	HDF *src = lang && strcmp(lang, "en") == 0 ? lang_en : lang_ko;
+	return src ? hdf_get_value(src, name, name) : name;
+}

@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* render.h: ClearSilver pages and the language strings they show. */
+#ifndef MDG_RENDER_H
+#define MDG_RENDER_H
+#include <ClearSilver.h>
+
+#include "core/buf.h"
+
+/* Loads lang/ko.hdf and lang/en.hdf from templates_dir once per process.
+ * MDG_OK or MDG_ERR (logged). */
+int render_init(const char *templates_dir);
+void render_shutdown(void);
+
+/* "ko" or "en": the language for a cookie/account value, falling back to
+ * Accept-Language and then Korean. */
+const char *render_pick_lang(const char *preferred, const char *accept_language);
+
+/* A new data tree for one page: escaping on, include paths set, the
+ * language's strings under L.*, Lang = lang. Caller destroys it. */
+HDF *render_new_hdf(const char *lang);
+
+/* Renders template (a path under the templates folder, e.g. "layout.cs")
+ * with hdf into out. MDG_OK or MDG_ERR (the ClearSilver error logged). */
+int render_template(HDF *hdf, const char *template, buf *out);
+
+/* A language string by name (e.g. "mail.subject"), or the name itself. */
+const char *render_text(const char *lang, const char *name);
+
+/* Logs a ClearSilver error and frees it; returns MDG_ERR. */
+int render_neoerr(NEOERR *err, const char *what);
+
+#endif

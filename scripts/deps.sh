@@ -1,0 +1,86 @@
+#!/bin/sh
+# SPDX-License-Identifier: AGPL-3.0-or-later
+# deps.sh: install the Debian 12 packages Madang needs.
+#
+#   scripts/deps.sh run     build tools, libraries, MariaDB, nginx
+#   scripts/deps.sh test    run + unit/e2e test tools (cmocka, clang, Perl LWP)
+#   scripts/deps.sh bench   test + benchmark tools (wrk, PHP-FPM reference)
+#
+# Fast and silent when everything is installed already (one dpkg-query).
+# Otherwise runs apt-get update and apt-get install; never starts or stops
+# system services (a temporary policy-rc.d forbids it during the install).
+set -eu
+
+RUN_PKGS="build-essential cmake pkg-config libfcgi-dev libmariadb-dev
+mariadb-server mariadb-client mariadb-plugin-mroonga clearsilver-dev
+libesmtp-dev libxml2-dev libsodium-dev libjansson-dev libmagic-dev
+libcurl4-openssl-dev nginx-light curl"
+# Perl: LWP::UserAgent is libwww-perl, HTTP::Request::Common is
+# libhttp-message-perl, HTTP::Cookies is libhttp-cookies-perl; Test::More,
+# File::Temp, JSON::PP and prove come with perl itself.
+TEST_PKGS="libcmocka-dev clang libclang-rt-14-dev perl libwww-perl
+libhttp-message-perl libhttp-cookies-perl"
+BENCH_PKGS="wrk php-fpm php-mysql"
+
+usage() {
+	echo "usage: $0 run|test|bench" >&2
+	exit 2
+}
+
+[ $# -eq 1 ] || usage
+case "$1" in
+run) PKGS="$RUN_PKGS" ;;
+test) PKGS="$RUN_PKGS $TEST_PKGS" ;;
+bench) PKGS="$RUN_PKGS $TEST_PKGS $BENCH_PKGS" ;;
+*) usage ;;
+esac
+
+# Which of PKGS are not fully installed? One dpkg-query prints a line per
+# package it knows; unknown ones only produce an error on stderr.
+# shellcheck disable=SC2016,SC2086 # ${...} is dpkg's format, not the shell's
+installed=$(dpkg-query -W -f='${Package} ${db:Status-Status}\n' $PKGS \
+	2>/dev/null | awk '$2 == "installed" { printf " %s", $1 } END { print " " }' || true)
+missing=""
+for p in $PKGS; do
+	case "$installed" in
+	*" $p "*) ;;
+	*) missing="$missing $p" ;;
+	esac
+done
+[ -n "$missing" ] || exit 0
+
+echo "deps.sh: installing:$missing" >&2
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+	command -v sudo >/dev/null 2>&1 || {
+		echo "deps.sh: not root and no sudo; install as root:$missing" >&2
+		exit 1
+	}
+	SUDO="sudo"
+fi
+
+# Keep mariadb-server and nginx from starting system services on install.
+# Only a policy-rc.d we created ourselves is removed afterwards.
+POLICY=/usr/sbin/policy-rc.d
+created_policy=0
+cleanup() {
+	if [ "$created_policy" -eq 1 ]; then
+		$SUDO rm -f "$POLICY"
+	fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+if [ ! -e "$POLICY" ]; then
+	printf '#!/bin/sh\n# temporary, from madang scripts/deps.sh\nexit 101\n' |
+		$SUDO tee "$POLICY" >/dev/null
+	$SUDO chmod 0755 "$POLICY"
+	created_policy=1
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+# shellcheck disable=SC2086 # word splitting of the package list is wanted
+$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -q
+# shellcheck disable=SC2086
+$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+	--no-install-recommends $missing

@@ -1,0 +1,466 @@
+# SPDX-License-Identifier: AGPL-3.0-or-later
+# Madang::Test: start a private Madang stack for one end-to-end test file.
+package Madang::Test;
+
+=head1 NAME
+
+Madang::Test - the end-to-end harness for t/e2e/*.t
+
+=head1 SYNOPSIS
+
+    use Test::More;
+    use Madang::Test;
+
+    my $s  = Madang::Test->start;              # MariaDB + madang-web + nginx
+    my $ua = $s->ua;                           # own cookie jar, no redirects
+    my $r  = $ua->get($s->url('/healthz'));
+    is $r->code, 200;
+    my $page = $ua->get($s->url('/signin'));
+    my $csrf = $s->csrf_from($page);
+    my @rows = $s->sql('SELECT COUNT(*) FROM accounts');   # ([ 0 ])
+    $s->stop;                                  # fails on sanitizer output
+    done_testing;
+
+Run with C<prove -I t/lib t/e2e>. Each test file gets its own temporary
+folder (removed afterwards unless C<MADANG_KEEP=1>) and its own free ports;
+the stack is F<scripts/stack.sh>, with binaries from C<$MADANG_BUILD>
+(default F<build/> in the repository).
+
+Call C<< $s->stop >> before C<done_testing>: it stops the stack and then
+fails the test if the web log or F<web.out> holds sanitizer output or the
+nginx error log an C<[alert]> or C<[emerg]>. A stack still running when the
+test file ends (or dies, or gets SIGINT/SIGTERM) is stopped and checked too.
+
+=cut
+
+use strict;
+use warnings;
+
+use Carp qw(croak);
+use Cwd qw(abs_path);
+use Encode qw(decode);
+use File::Basename qw(dirname);
+use File::Path qw(remove_tree);
+use File::Temp qw(tempdir);
+use HTTP::Cookies;
+use IO::Socket::INET;
+use POSIX ();
+use Scalar::Util qw(blessed weaken);
+use Test::More ();
+
+our $REPO = abs_path(dirname(__FILE__) . '/../../..');
+
+# Lines that make a test fail when they show up in these logs.
+our @SANITIZER_RE = (
+    qr/ERROR: AddressSanitizer/,
+    qr/runtime error:/,
+    qr/LeakSanitizer/,
+);
+our @NGINX_RE = (qr/\[alert\]/, qr/\[emerg\]/);
+
+my %LIVE;    # stacks not stopped yet, for END and signals (weak refs)
+
+sub _build_dir {
+    my $b = $ENV{MADANG_BUILD} // "$REPO/build";
+    $b = abs_path($b) // $b;
+    return $b;
+}
+
+sub _port_free {
+    my ($port) = @_;
+    my $sock = IO::Socket::INET->new(
+        LocalAddr => '127.0.0.1',
+        LocalPort => $port,
+        Proto     => 'tcp',
+        Listen    => 1,
+        ReuseAddr => 1,
+    ) or return 0;
+    close $sock;
+    return 1;
+}
+
+# A port P for nginx with P + 1000 (MariaDB's) free as well, chosen at
+# random below the kernel's ephemeral range so parallel test files (prove
+# -j) rarely collide; a collision is retried by start().
+sub _pick_port {
+    for (1 .. 200) {
+        my $p = 20000 + int(rand(9000));
+        return $p if _port_free($p) && _port_free($p + 1000);
+    }
+    croak 'Madang::Test: no free port pair found';
+}
+
+=head1 METHODS
+
+=head2 start(%opts)
+
+Starts a stack and returns it; dies (with the logs' tails) when it cannot.
+Options: C<seed =E<gt> 1> runs C<madangctl seed-demo> (tests normally make
+their own data), C<workers =E<gt> N> (default 2), C<keep =E<gt> 1> keeps
+the folder like C<MADANG_KEEP=1>.
+
+=cut
+
+sub start {
+    my ($class, %opts) = @_;
+    my $build = _build_dir();
+    for my $bin (qw(madang-web madangctl)) {
+        croak "Madang::Test: $build/$bin missing: run make build (or set MADANG_BUILD)"
+            unless -x "$build/$bin";
+    }
+    my $keep = $opts{keep} || $ENV{MADANG_KEEP};
+    my ($out, $ok, $dir, $port);
+    for my $try (1 .. 3) {
+        $dir = tempdir('madang-e2e-XXXXXX', TMPDIR => 1, CLEANUP => 0);
+        $port = _pick_port();
+        local $ENV{MADANG_BUILD} = $build;
+        local $ENV{MADANG_WORKERS} = $opts{workers} // $ENV{MADANG_WORKERS} // 2;
+        ($out, $ok) = _run("$REPO/scripts/stack.sh", 'start', $dir, $port,
+                           $opts{seed} ? ('--seed') : ());
+        last if $ok;
+        # Someone took our port between the check and nginx's bind: retry.
+        my $busy = $out =~ /in use|Address already in use/;
+        if ($busy && $try < 3) {
+            remove_tree($dir) unless $keep;
+            next;
+        }
+        last;
+    }
+    if (!$ok) {
+        _run("$REPO/scripts/stack.sh", 'stop', $dir);
+        remove_tree($dir) unless $keep;
+        croak "Madang::Test: scripts/stack.sh start failed:\n$out"
+            . ($keep ? "(kept $dir)\n" : '');
+    }
+    my $self = bless {
+        dir   => $dir,
+        port  => $port,
+        build => $build,
+        keep  => $keep,
+        pid   => $$,
+        stopped => 0,
+    }, $class;
+    $LIVE{"$self"} = $self;
+    weaken($LIVE{"$self"});
+    _install_signal_handlers();
+    Test::More::note("Madang stack in $dir on http://127.0.0.1:$port/");
+    return $self;
+}
+
+=head2 dir, port, base_url, config
+
+The stack's folder, nginx's port, C<http://127.0.0.1:PORT> and the path
+of its F<madang.hdf>.
+
+=cut
+
+sub dir      { $_[0]{dir} }
+sub port     { $_[0]{port} }
+sub base_url { 'http://127.0.0.1:' . $_[0]{port} }
+sub config   { $_[0]{dir} . '/madang.hdf' }
+
+=head2 url($path)
+
+The absolute URL of C<$path> (which starts with C</>) on the stack.
+
+=cut
+
+sub url {
+    my ($self, $path) = @_;
+    $path //= '/';
+    $path = "/$path" unless $path =~ m{^/};
+    return $self->base_url . $path;
+}
+
+=head2 ua(%lwp_opts)
+
+A new L<Madang::Test::UA> (an L<LWP::UserAgent>) with its own cookie jar
+that follows no redirect unless asked: C<< $ua->follow($res) >>.
+
+=cut
+
+sub ua {
+    my ($self, %o) = @_;
+    return Madang::Test::UA->new(
+        max_redirect => 0,
+        cookie_jar   => HTTP::Cookies->new,
+        timeout      => 60,
+        agent        => 'madang-e2e/1',
+        %o,
+    );
+}
+
+=head2 follow($ua, $res)
+
+Same as C<< $ua->follow($res) >>: GETs the Location of a redirect.
+
+=cut
+
+sub follow {
+    my ($self, $ua, $res) = @_;
+    return $ua->follow($res);
+}
+
+=head2 csrf_from($html_or_response)
+
+The value of the first C<< <input name="csrf"> >> in the page, or undef.
+
+=cut
+
+sub csrf_from {
+    my ($self, $html) = @_;
+    return csrf_value($html);
+}
+
+sub csrf_value {
+    my ($html) = @_;
+    $html = $html->decoded_content if blessed($html) && $html->can('decoded_content');
+    return undef unless defined $html;
+    while ($html =~ /<input\b([^>]*)>/gis) {
+        my %a = _attrs($1);
+        next unless defined $a{name} && $a{name} eq 'csrf';
+        return $a{value};
+    }
+    return undef;
+}
+
+sub _attrs {
+    my ($s) = @_;
+    my %a;
+    while ($s =~ /([A-Za-z_:][-A-Za-z0-9_:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g) {
+        my $v = $2 // $3 // $4 // '';
+        $a{ lc $1 } = _unescape_html($v);
+    }
+    return %a;
+}
+
+sub _unescape_html {
+    my ($s) = @_;
+    my %ent = (amp => '&', lt => '<', gt => '>', quot => '"', apos => "'");
+    $s =~ s/&(?:#x([0-9A-Fa-f]+)|#([0-9]+)|(amp|lt|gt|quot|apos));/
+        defined $1 ? chr(hex $1) : defined $2 ? chr($2) : $ent{$3}/ge;
+    return $s;
+}
+
+=head2 sql($query)
+
+Runs C<$query> in the C<madang> database as the MariaDB admin (over the
+private socket) and returns its rows, each an array ref of column values
+(decoded UTF-8 strings; C<NULL> comes back as undef). Dies on an SQL error.
+
+=head2 sql_value($query)
+
+The first column of the first row, or undef.
+
+=cut
+
+sub sql {
+    my ($self, $query) = @_;
+    my $user = getpwuid($>) // 'root';
+    my ($out, $ok, $err) = _run_split(
+        'mariadb', '--no-defaults', "--socket=$self->{dir}/run/mysqld.sock",
+        '-u', $user, '--default-character-set=utf8mb4', '-N', '-B',
+        '-e', $query, 'madang');
+    croak "Madang::Test::sql: $err(query: $query)" unless $ok;
+    my @rows;
+    for my $line (split /\n/, decode('UTF-8', $out)) {
+        push @rows, [ map { _unescape_batch($_) } split /\t/, $line, -1 ];
+    }
+    return @rows;
+}
+
+sub sql_value {
+    my ($self, $query) = @_;
+    my @rows = $self->sql($query);
+    return @rows ? $rows[0][0] : undef;
+}
+
+sub _unescape_batch {
+    my ($v) = @_;
+    return undef if $v eq 'NULL';
+    my %esc = (n => "\n", t => "\t", 0 => "\0", '\\' => '\\');
+    $v =~ s/\\([nt0\\])/$esc{$1}/g;
+    return $v;
+}
+
+=head2 ctl(@args), ctl({ stdin => $text }, @args)
+
+Runs C<madangctl --config CONFIG @args>. In list context returns (output,
+exit status); in scalar context the output (stdout and stderr together).
+
+=cut
+
+sub ctl {
+    my ($self, @args) = @_;
+    my $o = ref $args[0] eq 'HASH' ? shift @args : {};
+    my ($out, $ok, $status) = _run_with_stdin($o->{stdin},
+        "$self->{build}/madangctl", '--config', $self->config, @args);
+    return wantarray ? ($out, $status) : $out;
+}
+
+=head2 log_text, web_out_text, nginx_error_text
+
+The contents of the web log, madang-web's stdout/stderr and nginx's
+error log so far.
+
+=cut
+
+sub log_text         { _slurp("$_[0]{dir}/log/web.log") }
+sub web_out_text     { _slurp("$_[0]{dir}/log/web.out") }
+sub nginx_error_text { _slurp("$_[0]{dir}/log/nginx-error.log") }
+
+=head2 stop
+
+Stops the stack (once), then checks the logs: a C<fail> names each
+sanitizer line and nginx alert. Removes the folder unless kept or failed.
+
+=cut
+
+sub stop {
+    my ($self) = @_;
+    return if $self->{stopped} || $self->{pid} != $$;
+    $self->{stopped} = 1;
+    delete $LIVE{"$self"};
+    my ($out, $ok) = _run("$REPO/scripts/stack.sh", 'stop', $self->{dir});
+    Test::More::diag("scripts/stack.sh stop failed:\n$out") unless $ok;
+
+    my @bad;
+    for my $f (qw(web.log web.out)) {
+        push @bad, _grep_lines("$self->{dir}/log/$f", \@SANITIZER_RE);
+    }
+    push @bad, _grep_lines("$self->{dir}/log/nginx-error.log", \@NGINX_RE);
+    my $clean = $ok && !@bad;
+    if (@bad) {
+        my $n = @bad;
+        splice @bad, 40 if @bad > 40;
+        Test::More::fail('server logs are free of sanitizer reports and nginx alerts');
+        Test::More::diag(join "\n", "$n bad log line(s):", @bad,
+                         "(logs in $self->{dir}/log)");
+    }
+    if ($self->{keep} || !$clean) {
+        Test::More::diag("kept $self->{dir}") if $self->{keep} || @bad;
+        $self->{dir_kept} = 1;
+    } else {
+        remove_tree($self->{dir});
+    }
+    return $clean;
+}
+
+sub DESTROY {
+    my ($self) = @_;
+    local ($@, $!, $?);
+    $self->stop if !$self->{stopped} && $self->{pid} == $$;
+}
+
+END {
+    my $rc = $?;
+    for my $s (grep { defined } values %LIVE) {
+        $s->stop;
+    }
+    $? = $rc;
+}
+
+my $handlers_installed;
+sub _install_signal_handlers {
+    return if $handlers_installed++;
+    for my $sig (qw(INT TERM HUP)) {
+        next if defined $SIG{$sig} && ref $SIG{$sig};
+        # exit runs END, which stops the stacks.
+        $SIG{$sig} = sub { Test::More::diag("caught SIG$sig"); exit 1 };
+    }
+}
+
+sub _grep_lines {
+    my ($file, $res) = @_;
+    open my $fh, '<', $file or return;
+    my @hits;
+    while (my $l = <$fh>) {
+        chomp $l;
+        push @hits, "$file: $l" if grep { $l =~ $_ } @$res;
+    }
+    return @hits;
+}
+
+sub _slurp {
+    my ($file) = @_;
+    open my $fh, '<:raw', $file or return '';
+    local $/;
+    my $s = <$fh>;
+    return $s // '';
+}
+
+# _run(@cmd): (stdout and stderr together, true on exit 0).
+sub _run {
+    my ($out, $ok) = _run_with_stdin(undef, @_);
+    return ($out, $ok);
+}
+
+# _run_with_stdin($stdin, @cmd): runs @cmd without a shell, $stdin (or
+# nothing) on its standard input; returns (output, ok, exit status).
+sub _run_with_stdin {
+    my ($stdin, @cmd) = @_;
+    my $in = File::Temp->new;
+    print {$in} $stdin if defined $stdin;
+    close $in;
+    my $out = File::Temp->new;
+    my $pid = fork // croak "fork: $!";
+    if (!$pid) {
+        open STDIN, '<', $in->filename or POSIX::_exit(126);
+        open STDOUT, '>', $out->filename or POSIX::_exit(126);
+        open STDERR, '>&', \*STDOUT or POSIX::_exit(126);
+        { exec { $cmd[0] } @cmd };
+        print STDERR "exec $cmd[0]: $!\n";
+        POSIX::_exit(127);
+    }
+    waitpid($pid, 0);
+    my $status = $? >> 8;
+    my $ok = $? == 0;
+    return (_slurp($out->filename), $ok, $status);
+}
+
+# _run_split(@cmd): (stdout, ok, stderr) for commands whose stdout is data.
+sub _run_split {
+    my (@cmd) = @_;
+    my $out = File::Temp->new;
+    my $err = File::Temp->new;
+    my $pid = fork // croak "fork: $!";
+    if (!$pid) {
+        open STDIN, '<', '/dev/null' or POSIX::_exit(126);
+        open STDOUT, '>', $out->filename or POSIX::_exit(126);
+        open STDERR, '>', $err->filename or POSIX::_exit(126);
+        { exec { $cmd[0] } @cmd };
+        print STDERR "exec $cmd[0]: $!\n";
+        POSIX::_exit(127);
+    }
+    waitpid($pid, 0);
+    return (_slurp($out->filename), $? == 0, _slurp($err->filename));
+}
+
+package Madang::Test::UA;
+
+=head1 Madang::Test::UA
+
+An L<LWP::UserAgent> (from C<< $s->ua >>) with one more method.
+
+=head2 follow($res)
+
+When C<$res> is a redirect (3xx with a Location), GETs its target (relative
+Locations resolved against the request's URL) and returns that response;
+otherwise returns C<$res> unchanged.
+
+=cut
+
+use parent -norequire, 'LWP::UserAgent';
+use LWP::UserAgent ();
+use URI;
+
+sub follow {
+    my ($self, $res) = @_;
+    return $res unless $res->is_redirect;
+    my $loc = $res->header('Location') // return $res;
+    my $base = $res->request ? $res->request->uri : undef;
+    my $uri = $base ? URI->new_abs($loc, $base) : URI->new($loc);
+    return $self->get($uri);
+}
+
+1;
