@@ -29,8 +29,8 @@ stop() {
 	echo "run: stopping"
 	"$STACK" stop "$VAR" 9>&- || true
 }
-trap 'stop; exit 130' INT
-trap 'stop; exit 143' TERM HUP
+trap 'stop; exit 0' INT
+trap 'stop; exit 0' TERM HUP
 trap stop EXIT
 
 "$STACK" start "$VAR" "$PORT" --seed 9>&-

@@ -309,9 +309,9 @@ migrate_and_seed() {
 		die "madangctl seed-demo failed"
 	fi
 	cat "$RUN/seed-demo.out" >>"$LOG/ctl.log"
-	# The first seeding prints the demo passwords; later ones may not:
-	# keep the first output for scripts/run.sh to show every time.
-	if [ ! -s "$RUN/demo-logins.txt" ] && [ -s "$RUN/seed-demo.out" ]; then
+	# seed-demo prints the demo logins and passwords; scripts/run.sh shows
+	# them on every start (an empty output keeps the ones saved before).
+	if [ -s "$RUN/seed-demo.out" ]; then
 		(umask 077 && cp "$RUN/seed-demo.out" "$RUN/demo-logins.txt")
 	fi
 }

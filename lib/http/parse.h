@@ -24,7 +24,7 @@ typedef struct http_limits {
 typedef struct upload {
 	char *field;        /* form field name */
 	char *filename;     /* the client's file name (valid UTF-8), may be "" */
-	char *content_type; /* as the client declared it; never trusted */
+	char *content_type; /* as the client declared it, "" if not; never trusted */
 	char *path;         /* the temporary file; unlinked by upload_free */
 	size_t size;
 	struct upload *next;
@@ -43,13 +43,17 @@ int http_parse_cookies(const char *header, kvlist *out);
 typedef ssize_t (*http_reader)(void *ctx, char *buf, size_t len);
 
 /* The boundary parameter of a multipart/form-data Content-Type, copied to
- * out (at most 70 characters, RFC 2046). MDG_EINVAL when missing or bad. */
+ * out (at most 70 characters, RFC 2046). MDG_EINVAL when missing or bad.
+ * out needs room for 71 bytes. */
 int http_multipart_boundary(const char *content_type, char *out, size_t outlen);
 
 /* multipart/form-data, read as a stream from rd in small chunks; file parts
  * are written to new files in tmpdir as they arrive (never whole in memory),
  * text parts go to fields. content_length is the declared body length (the
- * reader stops there). */
+ * reader stops there). Each file is a new madang-upload-XXXXXX (mode 0600)
+ * in tmpdir, linked into *files as soon as it exists, so that upload_free
+ * removes it even after an error; an empty file input (filename "" and no
+ * bytes) makes none. Every part counts against max_fields. */
 int http_parse_multipart(const char *content_type, http_reader rd, void *ctx,
 			 size_t content_length, const http_limits *lim,
 			 const char *tmpdir, kvlist *fields, upload **files);

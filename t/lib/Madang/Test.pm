@@ -325,7 +325,7 @@ sub stop {
     Test::More::diag("scripts/stack.sh stop failed:\n$out") unless $ok;
 
     my @bad;
-    for my $f (qw(web.log web.out)) {
+    for my $f (qw(web.log web.out ctl.log)) {
         push @bad, _grep_lines("$self->{dir}/log/$f", \@SANITIZER_RE);
     }
     push @bad, _grep_lines("$self->{dir}/log/nginx-error.log", \@NGINX_RE);
@@ -434,6 +434,64 @@ sub _run_split {
     }
     waitpid($pid, 0);
     return (_slurp($out->filename), $? == 0, _slurp($err->filename));
+}
+
+=head1 FUNCTIONS
+
+=head2 register_citizen($s, $ua, %fields)
+
+Registers a citizen through the form at C</register>, as a browser would
+(with the form's CSRF token). Every field has a default (a fresh login ID
+and e-mail, a good password, consent given); C<%fields> overrides them.
+Returns the POST's response, and in list context also the hash ref of the
+fields sent (C<login_id> and C<password> to sign in with later).
+
+=head2 sign_in($s, $ua, $login, $password)
+
+Signs in through the form at C</login>; returns the POST's response (a
+redirect on success, which is not followed).
+
+=cut
+
+my $seq = 0;
+
+sub register_citizen {
+    my ($s, $ua, %fields) = @_;
+    $seq++;
+    my $tag = sprintf '%x%x%02d', $$ & 0xffff, time & 0xffff, $seq % 100;
+    my %form = (
+        login_id => "cit$tag",
+        password => 'Madang-test-pass-4821',
+        name     => "Test Citizen $seq",
+        email    => "cit$tag\@example.org",
+        mobile   => '',
+        consent  => 1,
+        %fields,
+    );
+    $form{password2} //= $form{password};
+    my $page = $ua->get($s->url('/register'));
+    croak 'GET /register: ' . $page->status_line unless $page->is_success;
+    $form{csrf} //= csrf_value($page);
+    my $res = $ua->post($s->url('/register'), _form_bytes(%form));
+    return wantarray ? ($res, \%form) : $res;
+}
+
+sub sign_in {
+    my ($s, $ua, $login, $password) = @_;
+    my $page = $ua->get($s->url('/login'));
+    croak 'GET /login: ' . $page->status_line unless $page->is_success;
+    return $ua->post($s->url('/login'), _form_bytes(
+        csrf     => csrf_value($page),
+        login_id => $login,
+        password => $password,
+    ));
+}
+
+# Form values as UTF-8 bytes (the test files may hold Korean text as
+# characters); an array ref keeps the field order.
+sub _form_bytes {
+    my (@kv) = @_;
+    return [ map { defined $_ && utf8::is_utf8($_) ? Encode::encode('UTF-8', $_) : $_ } @kv ];
 }
 
 package Madang::Test::UA;

@@ -1,0 +1,48 @@
+#!/bin/bash
+# SPDX-License-Identifier: AGPL-3.0-or-later
+# test.sh: the whole test suite, as `make test` runs it (after deps and the
+# build): unit tests (ctest), the fuzzers (60 s each; not with SANITIZE=1,
+# whose build already carries the sanitizers the fuzz build has), and the
+# end-to-end tests on the real stack (prove). Exits non-zero on any failure.
+#
+#   MADANG_BUILD   the build directory (set by the Makefile)
+#   SANITIZE=1     the ASan+UBSan build: sanitizer reports fail the tests
+#   FUZZ_SECONDS   seconds per fuzzer (default 60; 0 skips the fuzzers)
+set -uo pipefail
+
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BUILD=${MADANG_BUILD:-$REPO/build}
+FUZZ_SECONDS=${FUZZ_SECONDS:-60}
+failed=()
+
+if [ "${SANITIZE:-0}" = 1 ]; then
+	# Stop at the first report, and fail the run: a sanitizer line in a
+	# server log is also a failure (t/lib/Madang/Test.pm checks them).
+	export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=0:halt_on_error=1:detect_leaks=1}
+	export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+fi
+
+echo "== unit tests (ctest) =="
+(cd "$BUILD" && ctest --output-on-failure) || failed+=(unit)
+
+if [ "${SANITIZE:-0}" != 1 ] && [ "$FUZZ_SECONDS" != 0 ]; then
+	echo "== fuzzers (${FUZZ_SECONDS} s each) =="
+	FUZZ_BUILD=$REPO/build-fuzz
+	if CC=clang cmake -S "$REPO" -B "$FUZZ_BUILD" -DMADANG_FUZZ=ON -DMADANG_WERROR=ON \
+		-DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null &&
+		cmake --build "$FUZZ_BUILD" -j2 >/dev/null; then
+		FUZZ_SECONDS=$FUZZ_SECONDS "$REPO/t/fuzz/run.sh" "$FUZZ_BUILD" || failed+=(fuzz)
+	else
+		echo "fuzz build failed"
+		failed+=(fuzz-build)
+	fi
+fi
+
+echo "== end-to-end tests (prove) =="
+(cd "$REPO" && MADANG_BUILD=$BUILD prove -I t/lib t/e2e) || failed+=(e2e)
+
+if [ ${#failed[@]} -gt 0 ]; then
+	echo "FAILED: ${failed[*]}"
+	exit 1
+fi
+echo "all tests passed"

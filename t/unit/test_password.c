@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* test_password.c: the password policy and argon2id hashing. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "auth/password.h"
+#include "core/crypto.h"
+#include "core/mdg.h"
+
+static int setup(void **state)
+{
+	(void)state;
+	char dir[4096];
+	const char *src = getenv("MADANG_SOURCE_DIR");
+	snprintf(dir, sizeof dir, "%s/data", src ? src : ".");
+	if (crypto_init() != MDG_OK || password_policy_init(dir) != MDG_OK)
+		return -1;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	password_policy_free();
+	return 0;
+}
+
+static void test_policy(void **state)
+{
+	(void)state;
+	assert_int_equal(password_check_policy("short"), PASSWORD_TOO_SHORT);
+	assert_int_equal(password_check_policy("123456789"), PASSWORD_TOO_SHORT);
+	/* Ten characters counted as code points, not bytes. */
+	assert_int_equal(password_check_policy("비밀번호비밀번호"), PASSWORD_TOO_SHORT);
+	assert_int_equal(password_check_policy("비밀번호는마당이좋아요"), PASSWORD_OK);
+	assert_int_equal(password_check_policy("1234567890"), PASSWORD_COMMON);
+	assert_int_equal(password_check_policy("qwertyuiop"), PASSWORD_COMMON);
+	assert_int_equal(password_check_policy("Password123"), PASSWORD_COMMON); /* case-insensitive */
+	assert_int_equal(password_check_policy("1q2w3e4r5t"), PASSWORD_COMMON);
+	assert_int_equal(password_check_policy("correct-horse-battery"), PASSWORD_OK);
+	assert_int_equal(password_check_policy("bad\xc0\xafutf8-password"), PASSWORD_INVALID);
+	char longpw[300];
+	memset(longpw, 'a', sizeof longpw - 1);
+	longpw[sizeof longpw - 1] = '\0';
+	assert_int_equal(password_check_policy(longpw), PASSWORD_TOO_LONG);
+}
+
+static void test_hash_verify(void **state)
+{
+	(void)state;
+	char hash[PASSWORD_HASH_MAX];
+	assert_int_equal(password_hash("correct-horse-battery", hash), MDG_OK);
+	/* argon2id with at least m=19456 KiB, t=2, p=1, stored with the hash. */
+	assert_non_null(strstr(hash, "$argon2id$"));
+	assert_non_null(strstr(hash, "m=19456,t=2,p=1"));
+	assert_true(password_verify(hash, "correct-horse-battery"));
+	assert_false(password_verify(hash, "correct-horse-batterY"));
+	assert_false(password_verify(hash, ""));
+	assert_false(password_needs_rehash(hash));
+	/* Unusable hashes never match. */
+	assert_false(password_verify("!", "anything at all"));
+	assert_false(password_verify(NULL, "anything at all"));
+	/* Weaker parameters are noticed so they can be raised at sign-in. */
+	assert_true(password_needs_rehash("$argon2id$v=19$m=4096,t=1,p=1$c29tZXNhbHQ$aGFzaGhhc2hoYXNoaGFzaA"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_policy),
+		cmocka_unit_test(test_hash_verify),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,157 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* test_templates.c: every page template renders inside the layout, values
+ * are HTML-escaped by default, and ko.hdf and en.hdf hold the same keys. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "core/buf.h"
+#include "core/mdg.h"
+#include "render/render.h"
+
+static char templates[4096];
+
+static int setup(void **state)
+{
+	(void)state;
+	const char *src = getenv("MADANG_SOURCE_DIR");
+	snprintf(templates, sizeof templates, "%s/cs-templates", src ? src : ".");
+	return render_init(templates) == MDG_OK ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	render_shutdown();
+	return 0;
+}
+
+static char *render_page(const char *lang, const char *page, const char *title)
+{
+	buf out = {0};
+	HDF *hdf = render_new_hdf(lang);
+	hdf_set_value(hdf, "Page.Template", page);
+	hdf_set_value(hdf, "Page.TitleKey", title);
+	hdf_set_value(hdf, "CSRF", "tok");
+	hdf_set_value(hdf, "Request.Uri", "/x?a=1&b=<2>");
+	hdf_set_value(hdf, "Case.title", "<script>alert('x')</script> & \"q\"");
+	hdf_set_value(hdf, "Case.tracking", "2026-000001");
+	hdf_set_value(hdf, "Cases.0.title", "<b>bold</b>");
+	hdf_set_value(hdf, "Cases.0.status", "received");
+	hdf_set_value(hdf, "Form.title", "\"><img src=x onerror=alert(1)>");
+	hdf_set_value(hdf, "Form.Err.title", "too_long");
+	hdf_set_value(hdf, "Error.Status", "404");
+	int rc = render_template(hdf, "layout.cs", &out);
+	hdf_destroy(&hdf);
+	if (rc != MDG_OK) {
+		buf_free(&out);
+		return NULL;
+	}
+	return buf_detach(&out);
+}
+
+static void test_every_page_renders(void **state)
+{
+	(void)state;
+	static const char *const pages[][2] = {
+		{"portal/home.cs", "Home"},          {"portal/cases.cs", "PublicCases"},
+		{"portal/case.cs", "Case"},          {"portal/file.cs", "FileCase"},
+		{"portal/mine.cs", "MyCases"},       {"account/register.cs", "Register"},
+		{"account/login.cs", "Login"},       {"account/settings.cs", "Account"},
+		{"admin/cases.cs", "StaffCases"},    {"admin/case.cs", "StaffCase"},
+		{"error.cs", "Error404"},
+	};
+	for (size_t i = 0; i < MDG_ARRAY_LEN(pages); i++) {
+		for (int l = 0; l < 2; l++) {
+			char *html = render_page(l ? "en" : "ko", pages[i][0], pages[i][1]);
+			if (!html)
+				fail_msg("%s did not render", pages[i][0]);
+			assert_non_null(strstr(html, "</html>"));
+			free(html);
+		}
+	}
+}
+
+static void test_escaping_by_default(void **state)
+{
+	(void)state;
+	char *html = render_page("ko", "portal/case.cs", "Case");
+	assert_non_null(html);
+	assert_null(strstr(html, "<script>alert"));
+	assert_non_null(strstr(html, "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"));
+	free(html);
+	html = render_page("ko", "portal/file.cs", "FileCase");
+	assert_non_null(html);
+	assert_null(strstr(html, "<img src=x"));
+	assert_non_null(strstr(html, "&quot;&gt;&lt;img"));
+	/* The error beside the field, in the page's language. */
+	assert_non_null(strstr(html, "너무 깁니다"));
+	free(html);
+}
+
+/* Every leaf name under node, as "A.B.C", appended to names. */
+static void collect(HDF *node, const char *prefix, buf *names)
+{
+	for (HDF *c = hdf_obj_child(node); c; c = hdf_obj_next(c)) {
+		char name[512];
+		snprintf(name, sizeof name, "%s%s%s", prefix, *prefix ? "." : "", hdf_obj_name(c));
+		if (hdf_obj_value(c))
+			buf_printf(names, "|%s|", name);
+		collect(c, name, names);
+	}
+}
+
+static void test_languages_match(void **state)
+{
+	(void)state;
+	HDF *ko = render_new_hdf("ko"), *en = render_new_hdf("en");
+	buf kn = {0}, en_names = {0};
+	collect(hdf_get_obj(ko, "L"), "", &kn);
+	collect(hdf_get_obj(en, "L"), "", &en_names);
+	assert_true(kn.len > 100);
+	/* Each name in one file must be in the other. */
+	for (int pass = 0; pass < 2; pass++) {
+		const char *from = buf_str(pass ? &en_names : &kn);
+		const char *other = buf_str(pass ? &kn : &en_names);
+		for (const char *p = from; (p = strchr(p, '|')); ) {
+			const char *end = strchr(p + 1, '|');
+			char name[520];
+			snprintf(name, sizeof name, "%.*s", (int)(end - p + 1), p);
+			if (!strstr(other, name))
+				fail_msg("%s is in %s.hdf only", name, pass ? "en" : "ko");
+			p = end + 1;
+		}
+	}
+	buf_free(&kn);
+	buf_free(&en_names);
+	hdf_destroy(&ko);
+	hdf_destroy(&en);
+}
+
+static void test_pick_lang(void **state)
+{
+	(void)state;
+	assert_string_equal(render_pick_lang("en", "ko-KR"), "en");
+	assert_string_equal(render_pick_lang(NULL, "en-US,en;q=0.9,ko;q=0.8"), "en");
+	assert_string_equal(render_pick_lang(NULL, "ko-KR,ko;q=0.9,en;q=0.8"), "ko");
+	assert_string_equal(render_pick_lang(NULL, "fr-FR,en;q=0.5"), "en");
+	assert_string_equal(render_pick_lang(NULL, "en;q=0,fr"), "ko");
+	assert_string_equal(render_pick_lang(NULL, NULL), "ko");
+	assert_string_equal(render_pick_lang("xx", "de"), "ko");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_every_page_renders),
+		cmocka_unit_test(test_escaping_by_default),
+		cmocka_unit_test(test_languages_match),
+		cmocka_unit_test(test_pick_lang),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

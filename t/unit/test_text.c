@@ -1,0 +1,146 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* test_text.c: name masking, phone numbers, tracking numbers, login IDs,
+ * e-mail addresses and integer parsing. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "core/mdg.h"
+#include "core/text.h"
+
+static void check_mask(const char *in, const char *want)
+{
+	char *got = text_mask_name(in);
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void test_mask_name(void **state)
+{
+	(void)state;
+	check_mask("홍길동", "홍*동");
+	check_mask("남궁민수", "남**수");
+	check_mask("김철", "김*");
+	check_mask("김", "*");
+	check_mask("", "");
+	check_mask("John Smith", "J********h");
+	check_mask("Ann", "A*n");
+}
+
+static void check_mobile(const char *in, const char *want)
+{
+	char out[16];
+	int rc = text_normalise_mobile(in, out, sizeof out);
+	if (!want) {
+		assert_int_equal(rc, MDG_EINVAL);
+		return;
+	}
+	assert_int_equal(rc, MDG_OK);
+	assert_string_equal(out, want);
+}
+
+static void test_mobile(void **state)
+{
+	(void)state;
+	check_mobile("010-1234-5678", "01012345678");
+	check_mobile("01012345678", "01012345678");
+	check_mobile("010 1234 5678", "01012345678");
+	check_mobile("010.1234.5678", "01012345678");
+	check_mobile("+82 10-1234-5678", "01012345678");
+	check_mobile("+82-10-1234-5678", "01012345678");
+	check_mobile("821012345678", "01012345678");
+	check_mobile("+82 (0)10 1234 5678", "01012345678");
+	check_mobile("011-123-4567", "0111234567");
+	check_mobile("016-1234-5678", "01612345678");
+	check_mobile("02-123-4567", NULL);      /* a Seoul landline */
+	check_mobile("010-123-4567", NULL);     /* 010 numbers have 11 digits */
+	check_mobile("010-0234-5678", NULL);
+	check_mobile("012-1234-5678", NULL);
+	check_mobile("010-1234-5678x", NULL);
+	check_mobile("", NULL);
+	check_mobile("0101234567890123456789", NULL);
+	check_mobile("010\n1234\n5678", NULL);
+}
+
+static void test_tracking(void **state)
+{
+	(void)state;
+	char out[TRACKING_LEN + 1];
+	int year;
+	unsigned seq;
+	tracking_format(2026, 123, out, sizeof out);
+	assert_string_equal(out, "2026-000123");
+	assert_int_equal(tracking_parse("2026-000123", &year, &seq), MDG_OK);
+	assert_int_equal(year, 2026);
+	assert_int_equal(seq, 123);
+	assert_int_equal(tracking_parse("2026-999999", &year, &seq), MDG_OK);
+	assert_int_equal(tracking_parse("2026-000000", &year, &seq), MDG_EINVAL);
+	assert_int_equal(tracking_parse("2026-00012", &year, &seq), MDG_EINVAL);
+	assert_int_equal(tracking_parse("2026-0001234", &year, &seq), MDG_EINVAL);
+	assert_int_equal(tracking_parse("2026_000123", &year, &seq), MDG_EINVAL);
+	assert_int_equal(tracking_parse("20a6-000123", &year, &seq), MDG_EINVAL);
+	assert_int_equal(tracking_parse("2026-00012a", &year, &seq), MDG_EINVAL);
+	assert_int_equal(tracking_parse("1999-000001", &year, &seq), MDG_EINVAL);
+	assert_int_equal(tracking_parse("", &year, &seq), MDG_EINVAL);
+}
+
+static void test_login_id(void **state)
+{
+	(void)state;
+	assert_true(text_login_id_valid("hong"));
+	assert_true(text_login_id_valid("hong.gildong_2-x"));
+	assert_false(text_login_id_valid("hon"));
+	assert_false(text_login_id_valid("Hong"));
+	assert_false(text_login_id_valid("1hong"));
+	assert_false(text_login_id_valid("hong gil"));
+	assert_false(text_login_id_valid("홍길동"));
+	assert_false(text_login_id_valid("abcdefghijabcdefghijabcdefghijabc"));
+}
+
+static void test_email(void **state)
+{
+	(void)state;
+	assert_true(text_email_valid("a@b.kr"));
+	assert_true(text_email_valid("hong.gildong+x@mail.example.kr"));
+	assert_false(text_email_valid("hong"));
+	assert_false(text_email_valid("@b.kr"));
+	assert_false(text_email_valid("a@b"));
+	assert_false(text_email_valid("a@@b.kr"));
+	assert_false(text_email_valid("a b@c.kr"));
+	assert_false(text_email_valid("a@b.kr\r\nBcc: x@y.kr"));
+	assert_false(text_email_valid("a@.kr"));
+	assert_false(text_email_valid("a@b..kr"));
+	assert_false(text_email_valid("a.@b.kr"));
+	assert_false(text_email_valid("<a@b.kr>"));
+}
+
+static void test_parse_long(void **state)
+{
+	(void)state;
+	long v;
+	assert_int_equal(text_parse_long("42", 1, 100, &v), MDG_OK);
+	assert_int_equal(v, 42);
+	assert_int_equal(text_parse_long("-5", -10, 0, &v), MDG_OK);
+	assert_int_equal(text_parse_long("101", 1, 100, &v), MDG_EINVAL);
+	assert_int_equal(text_parse_long("0", 1, 100, &v), MDG_EINVAL);
+	assert_int_equal(text_parse_long(" 4", 1, 100, &v), MDG_EINVAL);
+	assert_int_equal(text_parse_long("4 ", 1, 100, &v), MDG_EINVAL);
+	assert_int_equal(text_parse_long("+4", 1, 100, &v), MDG_EINVAL);
+	assert_int_equal(text_parse_long("0x10", 1, 100, &v), MDG_EINVAL);
+	assert_int_equal(text_parse_long("", 1, 100, &v), MDG_EINVAL);
+	assert_int_equal(text_parse_long("99999999999999999999999", 1, 100, &v), MDG_EINVAL);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_mask_name), cmocka_unit_test(test_mobile),
+		cmocka_unit_test(test_tracking),  cmocka_unit_test(test_login_id),
+		cmocka_unit_test(test_email),     cmocka_unit_test(test_parse_long),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
