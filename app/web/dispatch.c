@@ -68,21 +68,29 @@ static int status_for(int rc)
 	return 500;
 }
 
+/* The error page for status; the language switch on it goes home, since
+ * the failed address may not be worth repeating (or be nginx-internal). */
+static void show_error(web *w, int status)
+{
+	w->r->status = status;
+	web_set(w, "Error.Status", "%d", status);
+	hdf_set_value(w->hdf, "Request.Uri", "/");
+	web_page(w, "error.cs", error_title(status));
+}
+
 /* Turns the request into an error page for rc (an MDG_* code). */
 static void error_page(web *w, int rc)
 {
 	http_req *r = w->r;
-	r->status = status_for(rc);
 	free(r->redirect);
 	r->redirect = NULL;
 	free(r->send_file);
 	r->send_file = NULL;
 	w->content_type = NULL;
 	buf_reset(&r->body);
-	web_set(w, "Error.Status", "%d", r->status);
 	if (rc == MDG_EUTF8)
 		web_set(w, "Error.Detail", "%s", "utf8");
-	web_page(w, "error.cs", error_title(r->status));
+	show_error(w, status_for(rc));
 }
 
 static void load_session(web *w)
@@ -273,9 +281,7 @@ void web_serve(web_app *app, FCGX_Request *fcgi)
 			log_error("handler failed: %s %s", r.method, r.path);
 		error_page(&w, rc);
 	} else if (status) {
-		r.status = status;
-		web_set(&w, "Error.Status", "%d", status);
-		web_page(&w, "error.cs", error_title(status));
+		show_error(&w, status);
 	}
 	/* A failed transaction must not leak into the next request. */
 	if (app->db)
