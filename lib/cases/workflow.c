@@ -1,0 +1,130 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* workflow.c: the case life cycle and its one table of transitions. */
+#include "cases/workflow.h"
+#include "core/mdg.h"
+
+#include <string.h>
+
+static const char *const status_names[CASE_STATUS__MAX] = {
+	[CASE_RECEIVED] = "received",   [CASE_ASSIGNED] = "assigned", [CASE_IN_PROGRESS] = "in_progress",
+	[CASE_APPROVAL] = "approval",   [CASE_ANSWERED] = "answered", [CASE_CLOSED] = "closed",
+	[CASE_WITHDRAWN] = "withdrawn", [CASE_REJECTED] = "rejected",
+};
+
+static const char *const action_names[CASE_ACTION__MAX] = {
+	[ACT_ASSIGN] = "assign",   [ACT_START] = "start",     [ACT_TRANSFER] = "transfer",
+	[ACT_SEND_BACK] = "send_back", [ACT_EXTEND] = "extend", [ACT_SUBMIT] = "submit",
+	[ACT_APPROVE] = "approve", [ACT_RETURN_ANSWER] = "return_answer", [ACT_ANSWER] = "answer",
+	[ACT_CLOSE] = "close",     [ACT_WITHDRAW] = "withdraw", [ACT_REJECT] = "reject",
+	[ACT_REOPEN] = "reopen",
+};
+
+#define STAFF (ACTOR_HANDLER | ACTOR_MANAGER)
+
+/* Every allowed (status, action) pair; anything not here is refused. */
+static const struct transition {
+	case_status from;
+	case_action action;
+	case_status to;
+	unsigned actors;
+} transitions[] = {
+	{CASE_RECEIVED, ACT_ASSIGN, CASE_ASSIGNED, ACTOR_MANAGER | ACTOR_SYSTEM},
+	{CASE_ASSIGNED, ACT_ASSIGN, CASE_ASSIGNED, ACTOR_MANAGER | ACTOR_SYSTEM},
+	{CASE_IN_PROGRESS, ACT_ASSIGN, CASE_ASSIGNED, ACTOR_MANAGER | ACTOR_SYSTEM},
+
+	{CASE_ASSIGNED, ACT_START, CASE_IN_PROGRESS, STAFF},
+
+	/* A transfer lands in the new department as received; its routing
+	 * rules then assign it. */
+	{CASE_RECEIVED, ACT_TRANSFER, CASE_RECEIVED, STAFF},
+	{CASE_ASSIGNED, ACT_TRANSFER, CASE_RECEIVED, STAFF},
+	{CASE_IN_PROGRESS, ACT_TRANSFER, CASE_RECEIVED, STAFF},
+	{CASE_RECEIVED, ACT_SEND_BACK, CASE_RECEIVED, STAFF},
+	{CASE_ASSIGNED, ACT_SEND_BACK, CASE_RECEIVED, STAFF},
+	{CASE_IN_PROGRESS, ACT_SEND_BACK, CASE_RECEIVED, STAFF},
+
+	{CASE_RECEIVED, ACT_EXTEND, CASE_RECEIVED, STAFF},
+	{CASE_ASSIGNED, ACT_EXTEND, CASE_ASSIGNED, STAFF},
+	{CASE_IN_PROGRESS, ACT_EXTEND, CASE_IN_PROGRESS, STAFF},
+	{CASE_APPROVAL, ACT_EXTEND, CASE_APPROVAL, ACTOR_MANAGER},
+
+	{CASE_ASSIGNED, ACT_SUBMIT, CASE_APPROVAL, STAFF},
+	{CASE_IN_PROGRESS, ACT_SUBMIT, CASE_APPROVAL, STAFF},
+	{CASE_APPROVAL, ACT_APPROVE, CASE_ANSWERED, ACTOR_MANAGER},
+	{CASE_APPROVAL, ACT_RETURN_ANSWER, CASE_IN_PROGRESS, ACTOR_MANAGER},
+	{CASE_ASSIGNED, ACT_ANSWER, CASE_ANSWERED, STAFF},
+	{CASE_IN_PROGRESS, ACT_ANSWER, CASE_ANSWERED, STAFF},
+
+	{CASE_ANSWERED, ACT_CLOSE, CASE_CLOSED, STAFF | ACTOR_CITIZEN | ACTOR_SYSTEM},
+
+	{CASE_RECEIVED, ACT_WITHDRAW, CASE_WITHDRAWN, ACTOR_CITIZEN},
+	{CASE_ASSIGNED, ACT_WITHDRAW, CASE_WITHDRAWN, ACTOR_CITIZEN},
+	{CASE_IN_PROGRESS, ACT_WITHDRAW, CASE_WITHDRAWN, ACTOR_CITIZEN},
+	{CASE_APPROVAL, ACT_WITHDRAW, CASE_WITHDRAWN, ACTOR_CITIZEN},
+
+	{CASE_RECEIVED, ACT_REJECT, CASE_REJECTED, STAFF},
+	{CASE_ASSIGNED, ACT_REJECT, CASE_REJECTED, STAFF},
+	{CASE_IN_PROGRESS, ACT_REJECT, CASE_REJECTED, STAFF},
+
+	/* Within the category's reopening period (checked by the caller). */
+	{CASE_ANSWERED, ACT_REOPEN, CASE_IN_PROGRESS, ACTOR_CITIZEN},
+	{CASE_CLOSED, ACT_REOPEN, CASE_IN_PROGRESS, ACTOR_CITIZEN},
+};
+
+static const struct transition *find(case_status from, case_action action)
+{
+	for (size_t i = 0; i < MDG_ARRAY_LEN(transitions); i++)
+		if (transitions[i].from == from && transitions[i].action == action)
+			return &transitions[i];
+	return NULL;
+}
+
+int workflow_next(case_status from, case_action action, case_status *to)
+{
+	const struct transition *t = find(from, action);
+	if (!t)
+		return MDG_EINVAL;
+	*to = t->to;
+	return MDG_OK;
+}
+
+unsigned workflow_actors(case_status from, case_action action)
+{
+	const struct transition *t = find(from, action);
+	return t ? t->actors : 0;
+}
+
+bool workflow_is_final(case_status s)
+{
+	return s == CASE_CLOSED || s == CASE_WITHDRAWN || s == CASE_REJECTED;
+}
+
+const char *case_status_name(case_status s)
+{
+	return (unsigned)s < CASE_STATUS__MAX ? status_names[s] : "?";
+}
+
+int case_status_parse(const char *name, case_status *out)
+{
+	for (int i = 0; i < CASE_STATUS__MAX; i++)
+		if (strcmp(name, status_names[i]) == 0) {
+			*out = (case_status)i;
+			return MDG_OK;
+		}
+	return MDG_EINVAL;
+}
+
+const char *case_action_name(case_action a)
+{
+	return (unsigned)a < CASE_ACTION__MAX ? action_names[a] : "?";
+}
+
+int case_action_parse(const char *name, case_action *out)
+{
+	for (int i = 0; i < CASE_ACTION__MAX; i++)
+		if (strcmp(name, action_names[i]) == 0) {
+			*out = (case_action)i;
+			return MDG_OK;
+		}
+	return MDG_EINVAL;
+}

@@ -1,0 +1,102 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* test_workflow.c: every (status, action) pair of the case life cycle,
+ * allowed and forbidden, against an expectation written out here. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "cases/workflow.h"
+#include "core/mdg.h"
+
+/* Rows: from-status; columns: actions in enum order; each cell the status
+ * reached, or "-" when refused. Written from the issue's life cycle, not
+ * from workflow.c. */
+static const char *const expected[CASE_STATUS__MAX][CASE_ACTION__MAX] = {
+	/*               assign      start          transfer    send_back   extend         submit      approve     return_answer  answer      close     withdraw    reject      reopen */
+	[CASE_RECEIVED] = {"assigned", "-", "received", "received", "received", "-", "-", "-", "-", "-", "withdrawn", "rejected", "-"},
+	[CASE_ASSIGNED] = {"assigned", "in_progress", "received", "received", "assigned", "approval", "-", "-", "answered", "-", "withdrawn", "rejected", "-"},
+	[CASE_IN_PROGRESS] = {"assigned", "-", "received", "received", "in_progress", "approval", "-", "-", "answered", "-", "withdrawn", "rejected", "-"},
+	[CASE_APPROVAL] = {"-", "-", "-", "-", "approval", "-", "answered", "in_progress", "-", "-", "withdrawn", "-", "-"},
+	[CASE_ANSWERED] = {"-", "-", "-", "-", "-", "-", "-", "-", "-", "closed", "-", "-", "in_progress"},
+	[CASE_CLOSED] = {"-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "in_progress"},
+	[CASE_WITHDRAWN] = {"-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-"},
+	[CASE_REJECTED] = {"-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-"},
+};
+
+static void test_every_pair(void **state)
+{
+	(void)state;
+	int allowed = 0, refused = 0;
+	for (int s = 0; s < CASE_STATUS__MAX; s++) {
+		for (int a = 0; a < CASE_ACTION__MAX; a++) {
+			case_status to = CASE_STATUS__MAX;
+			int rc = workflow_next((case_status)s, (case_action)a, &to);
+			const char *want = expected[s][a];
+			if (strcmp(want, "-") == 0) {
+				if (rc != MDG_EINVAL)
+					fail_msg("%s --%s--> should be refused", case_status_name(s),
+						 case_action_name(a));
+				assert_int_equal(workflow_actors((case_status)s, (case_action)a), 0);
+				refused++;
+			} else {
+				if (rc != MDG_OK)
+					fail_msg("%s --%s--> should be allowed", case_status_name(s),
+						 case_action_name(a));
+				assert_string_equal(case_status_name(to), want);
+				assert_int_not_equal(workflow_actors((case_status)s, (case_action)a), 0);
+				allowed++;
+			}
+		}
+	}
+	assert_int_equal(allowed + refused, CASE_STATUS__MAX * CASE_ACTION__MAX);
+	assert_int_equal(allowed, 30);
+}
+
+static void test_actors(void **state)
+{
+	(void)state;
+	/* Only the citizen withdraws and reopens. */
+	assert_int_equal(workflow_actors(CASE_RECEIVED, ACT_WITHDRAW), ACTOR_CITIZEN);
+	assert_int_equal(workflow_actors(CASE_ANSWERED, ACT_REOPEN), ACTOR_CITIZEN);
+	/* Only a manager approves; a handler cannot. */
+	assert_int_equal(workflow_actors(CASE_APPROVAL, ACT_APPROVE), ACTOR_MANAGER);
+	assert_false(workflow_actors(CASE_APPROVAL, ACT_APPROVE) & ACTOR_HANDLER);
+	/* A citizen never assigns, transfers or answers. */
+	assert_false(workflow_actors(CASE_RECEIVED, ACT_ASSIGN) & ACTOR_CITIZEN);
+	assert_false(workflow_actors(CASE_ASSIGNED, ACT_TRANSFER) & ACTOR_CITIZEN);
+	assert_false(workflow_actors(CASE_IN_PROGRESS, ACT_ANSWER) & ACTOR_CITIZEN);
+}
+
+static void test_names(void **state)
+{
+	(void)state;
+	for (int s = 0; s < CASE_STATUS__MAX; s++) {
+		case_status back;
+		assert_int_equal(case_status_parse(case_status_name(s), &back), MDG_OK);
+		assert_int_equal(back, s);
+	}
+	for (int a = 0; a < CASE_ACTION__MAX; a++) {
+		case_action back;
+		assert_int_equal(case_action_parse(case_action_name(a), &back), MDG_OK);
+		assert_int_equal(back, a);
+	}
+	case_status s;
+	assert_int_equal(case_status_parse("deleted", &s), MDG_EINVAL);
+	assert_true(workflow_is_final(CASE_CLOSED));
+	assert_true(workflow_is_final(CASE_WITHDRAWN));
+	assert_true(workflow_is_final(CASE_REJECTED));
+	assert_false(workflow_is_final(CASE_ANSWERED));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_every_pair),
+		cmocka_unit_test(test_actors),
+		cmocka_unit_test(test_names),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
