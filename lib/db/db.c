@@ -215,9 +215,14 @@ static int db_bind_params(struct db_params *p, const char *types, va_list ap)
 			break;
 		}
 		case 'i':
+		case 'N':
 			p->ints[i] = va_arg(ap, long long);
 			b->buffer_type = MYSQL_TYPE_LONGLONG;
 			b->buffer = &p->ints[i];
+			if (*t == 'N' && p->ints[i] == 0) {
+				p->nulls[i] = 1;
+				b->is_null = &p->nulls[i];
+			}
 			break;
 		case 'b': {
 			const void *v = va_arg(ap, const void *);

@@ -5,6 +5,7 @@
  * Parameter types are given as a string, one letter per argument:
  *   's'  const char *          (NULL is SQL NULL)
  *   'i'  long long
+ *   'N'  long long id, where 0 is SQL NULL (an optional reference)
  *   'b'  const void *, size_t  (binary)
  * Results come back as text (NULL cells for SQL NULL). */
 #ifndef MDG_DB_H

@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* audit.c: the append-only audit log. */
+#include "org/audit.h"
+#include "core/mdg.h"
+
+#include <stdio.h>
+#include <string.h>
+
+int audit_write(db *d, const actor *who, const char *object_type, const char *object_id,
+		const char *action, const char *detail)
+{
+	char cut[1001];
+	if (detail && strlen(detail) > 1000) {
+		size_t n = 1000;
+		/* Do not split a UTF-8 sequence. */
+		while (n > 0 && ((unsigned char)detail[n] & 0xC0) == 0x80)
+			n--;
+		memcpy(cut, detail, n);
+		cut[n] = '\0';
+		detail = cut;
+	}
+	return db_exec(d, "INSERT INTO audit_log (at, account_id, client_addr, object_type, object_id, action, detail)"
+			  " VALUES (NOW(3), ?, ?, ?, ?, ?, ?)",
+		       "Nsssss", who->account_id, who->client_addr ? who->client_addr : "",
+		       object_type, object_id, action, detail);
+}
+
+int audit_list(db *d, const audit_filter *f, db_result **out, long *total)
+{
+	db_result *count = NULL;
+	long long limit = f->page > 0 ? AUDIT_PAGE_SIZE : 1000000000LL;
+	long long offset = f->page > 0 ? (f->page - 1) * AUDIT_PAGE_SIZE : 0;
+	int rc;
+
+	*out = NULL;
+	*total = 0;
+	/* Unset filters are NULL and match everything. */
+	rc = db_query(d, &count, "SELECT COUNT(*) FROM audit_log l"
+				 " WHERE (? IS NULL OR l.account_id = ?) AND (? IS NULL OR l.object_type = ?)"
+				 " AND (? IS NULL OR l.action = ?) AND (? IS NULL OR l.at >= ?)"
+				 " AND (? IS NULL OR l.at < ? + INTERVAL 1 DAY)",
+		      "NNssssssss", f->account_id, f->account_id, f->object_type, f->object_type, f->action,
+		      f->action, f->from, f->from, f->to, f->to);
+	if (rc != MDG_OK)
+		goto done;
+	*total = (long)db_cell_ll(count, 0, 0, 0);
+	rc = db_query(d, out, "SELECT l.id, DATE_FORMAT(l.at, '%Y-%m-%d %H:%i:%s'), l.account_id, a.login_id, a.name,"
+			      " l.client_addr, l.object_type, l.object_id, l.action, l.detail"
+			      " FROM audit_log l LEFT JOIN accounts a ON a.id = l.account_id"
+			      " WHERE (? IS NULL OR l.account_id = ?) AND (? IS NULL OR l.object_type = ?)"
+			      " AND (? IS NULL OR l.action = ?) AND (? IS NULL OR l.at >= ?)"
+			      " AND (? IS NULL OR l.at < ? + INTERVAL 1 DAY)"
+			      " ORDER BY l.id DESC LIMIT ? OFFSET ?",
+		      "NNssssssssii", f->account_id, f->account_id, f->object_type, f->object_type, f->action,
+		      f->action, f->from, f->from, f->to, f->to, limit, offset);
+done:
+	db_result_free(count);
+	return rc;
+}

@@ -1,0 +1,354 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* org.c: departments, staff, graded roles and permissions. */
+#include "org/org.h"
+#include "core/mdg.h"
+#include "core/xalloc.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *const roles[] = {ORG_ROLES};
+
+bool org_role_valid(const char *role)
+{
+	for (size_t i = 0; i < MDG_ARRAY_LEN(roles); i++)
+		if (strcmp(role, roles[i]) == 0)
+			return true;
+	return false;
+}
+
+/* An id as text, for audit entries. */
+static const char *id_text(long long id, char buf[24])
+{
+	snprintf(buf, 24, "%lld", id);
+	return buf;
+}
+
+int org_departments(db *d, const char *lang, db_result **out)
+{
+	return db_query(d, out, "WITH RECURSIVE tree AS ("
+				" SELECT id, parent_id, name_ko, name_en, active, 0 AS depth,"
+				"  CAST(LPAD(id, 10, '0') AS CHAR(2000)) AS path"
+				"  FROM departments WHERE parent_id IS NULL"
+				" UNION ALL"
+				" SELECT c.id, c.parent_id, c.name_ko, c.name_en, c.active, tree.depth + 1,"
+				"  CONCAT(tree.path, '/', LPAD(c.id, 10, '0'))"
+				"  FROM departments c JOIN tree ON c.parent_id = tree.id)"
+				" SELECT id, parent_id, name_ko, name_en, active, depth,"
+				" IF(? = 'en', name_en, name_ko) FROM tree ORDER BY path",
+			"s", lang);
+}
+
+int org_department_create(db *d, const actor *who, long long parent_id, const char *name_ko,
+			  const char *name_en, long long *id)
+{
+	char idbuf[24];
+	int rc = db_begin(d);
+	if (rc != MDG_OK)
+		return rc;
+	rc = db_exec(d, "INSERT INTO departments (parent_id, name_ko, name_en) VALUES (?, ?, ?)", "Nss", parent_id,
+		     name_ko, name_en);
+	if (rc == MDG_OK) {
+		*id = (long long)db_insert_id(d);
+		rc = audit_write(d, who, "department", id_text(*id, idbuf), "create", name_ko);
+	}
+	/* A new sub-department joins the scope of roles held on its parents. */
+	if (rc == MDG_OK)
+		rc = org_scope_rebuild(d);
+	if (rc == MDG_OK)
+		rc = db_commit(d);
+	if (rc != MDG_OK)
+		db_rollback(d);
+	return rc;
+}
+
+int org_department_update(db *d, const actor *who, long long id, long long parent_id,
+			  const char *name_ko, const char *name_en, bool active)
+{
+	db_result *r = NULL;
+	char idbuf[24], detail[512];
+	int rc = db_begin(d);
+	if (rc != MDG_OK)
+		return rc;
+	/* The new parent must not be the department or below it. */
+	rc = db_query(d, &r, "WITH RECURSIVE below AS (SELECT id FROM departments WHERE id = ?"
+			     " UNION ALL SELECT c.id FROM departments c JOIN below ON c.parent_id = below.id)"
+			     " SELECT (SELECT COUNT(*) FROM departments WHERE id = ?),"
+			     " (SELECT COUNT(*) FROM below WHERE id = ?)",
+		      "iii", id, id, parent_id);
+	if (rc != MDG_OK)
+		goto done;
+	if (db_cell_ll(r, 0, 0, 0) == 0) {
+		rc = MDG_ENOTFOUND;
+		goto done;
+	}
+	if (parent_id && db_cell_ll(r, 0, 1, 0) > 0) {
+		rc = MDG_EINVAL;
+		goto done;
+	}
+	rc = db_exec(d, "UPDATE departments SET parent_id = ?, name_ko = ?, name_en = ?, active = ? WHERE id = ?",
+		     "Nssii", parent_id, name_ko, name_en, (long long)active, id);
+	if (rc == MDG_OK) {
+		snprintf(detail, sizeof detail, "parent=%lld active=%d %s / %s", parent_id, active, name_ko, name_en);
+		rc = audit_write(d, who, "department", id_text(id, idbuf), "update", detail);
+	}
+	if (rc == MDG_OK)
+		rc = org_scope_rebuild(d);
+	if (rc == MDG_OK)
+		rc = db_commit(d);
+done:
+	if (rc != MDG_OK)
+		db_rollback(d);
+	db_result_free(r);
+	return rc;
+}
+
+int org_staff_create(db *d, const actor *who, const account_new *a, long long department_id,
+		     long long *id, const char **which)
+{
+	char idbuf[24];
+	int rc = db_begin(d);
+	if (rc != MDG_OK)
+		return rc;
+	rc = account_create(d, a, id, which);
+	if (rc == MDG_OK && department_id)
+		rc = db_exec(d, "INSERT INTO staff_departments (account_id, department_id) VALUES (?, ?)", "ii", *id,
+			     department_id);
+	if (rc == MDG_OK)
+		rc = audit_write(d, who, "staff", id_text(*id, idbuf), "create", a->login_id);
+	if (rc == MDG_OK)
+		rc = db_commit(d);
+	if (rc != MDG_OK)
+		db_rollback(d);
+	return rc;
+}
+
+/* Runs one audited change to a staff account and rebuilds the scope. */
+static int staff_change(db *d, const actor *who, long long id, const char *action, const char *detail,
+			const char *sql, const char *types, long long a, long long b)
+{
+	char idbuf[24];
+	int rc = db_begin(d);
+	if (rc != MDG_OK)
+		return rc;
+	rc = db_exec(d, sql, types, a, b);
+	if (rc == MDG_OK && db_affected(d) == 0)
+		rc = MDG_ENOTFOUND;
+	if (rc == MDG_OK)
+		rc = audit_write(d, who, "staff", id_text(id, idbuf), action, detail);
+	if (rc == MDG_OK)
+		rc = org_scope_rebuild(d);
+	if (rc == MDG_OK)
+		rc = db_commit(d);
+	if (rc != MDG_OK)
+		db_rollback(d);
+	return rc;
+}
+
+int org_staff_set_active(db *d, const actor *who, long long id, bool active)
+{
+	int rc = staff_change(d, who, id, active ? "activate" : "deactivate", NULL,
+			      "UPDATE accounts SET active = ? WHERE id = ? AND kind = 'staff'", "ii",
+			      (long long)active, id);
+	/* A deactivated account is signed out everywhere. */
+	if (rc == MDG_OK && !active)
+		rc = db_exec(d, "DELETE FROM sessions WHERE account_id = ?", "i", id);
+	return rc;
+}
+
+int org_staff_reset_password(db *d, const actor *who, long long id, const char *password)
+{
+	char idbuf[24];
+	int rc = db_begin(d);
+	if (rc != MDG_OK)
+		return rc;
+	rc = account_set_password(d, id, password);
+	if (rc == MDG_OK)
+		rc = db_exec(d, "DELETE FROM sessions WHERE account_id = ?", "i", id);
+	if (rc == MDG_OK)
+		rc = audit_write(d, who, "staff", id_text(id, idbuf), "reset_password", NULL);
+	if (rc == MDG_OK)
+		rc = db_commit(d);
+	if (rc != MDG_OK)
+		db_rollback(d);
+	return rc;
+}
+
+int org_staff_membership(db *d, const actor *who, long long id, long long department_id, bool member)
+{
+	char detail[32];
+	snprintf(detail, sizeof detail, "department=%lld", department_id);
+	if (member)
+		return staff_change(d, who, id, "join", detail,
+				    "INSERT IGNORE INTO staff_departments (account_id, department_id) VALUES (?, ?)",
+				    "ii", id, department_id);
+	return staff_change(d, who, id, "leave", detail,
+			    "DELETE FROM staff_departments WHERE account_id = ? AND department_id = ?", "ii", id,
+			    department_id);
+}
+
+int org_role_grant(db *d, const actor *who, long long account_id, const char *role,
+		   long long department_id, bool with_subtree)
+{
+	char idbuf[24], detail[96];
+	if (!org_role_valid(role))
+		return MDG_EINVAL;
+	int rc = db_begin(d);
+	if (rc != MDG_OK)
+		return rc;
+	rc = db_exec(d, "INSERT INTO staff_roles (account_id, role, department_id, with_subtree)"
+			" SELECT id, ?, ?, ? FROM accounts WHERE id = ? AND kind = 'staff'",
+		     "sNii", role, department_id, (long long)with_subtree, account_id);
+	if (rc == MDG_OK && db_affected(d) == 0)
+		rc = MDG_ENOTFOUND;
+	if (rc == MDG_OK) {
+		snprintf(detail, sizeof detail, "%s department=%lld subtree=%d", role, department_id, with_subtree);
+		rc = audit_write(d, who, "staff", id_text(account_id, idbuf), "grant_role", detail);
+	}
+	if (rc == MDG_OK)
+		rc = org_scope_rebuild(d);
+	if (rc == MDG_OK)
+		rc = db_commit(d);
+	if (rc != MDG_OK)
+		db_rollback(d);
+	return rc;
+}
+
+int org_role_revoke(db *d, const actor *who, long long account_id, long long role_id)
+{
+	char detail[32];
+	snprintf(detail, sizeof detail, "role=%lld", role_id);
+	return staff_change(d, who, account_id, "revoke_role", detail,
+			    "DELETE FROM staff_roles WHERE account_id = ? AND id = ?", "ii", account_id, role_id);
+}
+
+int org_staff_list(db *d, const char *lang, db_result **out)
+{
+	return db_query(d, out, "SELECT a.id, a.login_id, a.name, a.email, a.active,"
+				" (SELECT GROUP_CONCAT(IF(? = 'en', dp.name_en, dp.name_ko) ORDER BY dp.id SEPARATOR ', ')"
+				"  FROM staff_departments sd JOIN departments dp ON dp.id = sd.department_id"
+				"  WHERE sd.account_id = a.id),"
+				" (SELECT GROUP_CONCAT(CONCAT(r.role, IF(r.department_id IS NULL, '',"
+				"   CONCAT('@', IF(? = 'en', dp.name_en, dp.name_ko)))) ORDER BY r.id SEPARATOR ', ')"
+				"  FROM staff_roles r LEFT JOIN departments dp ON dp.id = r.department_id"
+				"  WHERE r.account_id = a.id)"
+				" FROM accounts a WHERE a.kind = 'staff' ORDER BY a.name, a.id",
+			"ss", lang, lang);
+}
+
+int org_staff_roles(db *d, long long account_id, const char *lang, db_result **out)
+{
+	return db_query(d, out, "SELECT r.id, r.role, r.department_id, IF(? = 'en', dp.name_en, dp.name_ko),"
+				" r.with_subtree FROM staff_roles r LEFT JOIN departments dp ON dp.id = r.department_id"
+				" WHERE r.account_id = ? ORDER BY r.id",
+			"si", lang, account_id);
+}
+
+int org_staff_departments(db *d, long long account_id, const char *lang, db_result **out)
+{
+	return db_query(d, out, "SELECT dp.id, IF(? = 'en', dp.name_en, dp.name_ko) FROM staff_departments sd"
+				" JOIN departments dp ON dp.id = sd.department_id WHERE sd.account_id = ? ORDER BY dp.id",
+			"si", lang, account_id);
+}
+
+int org_scope_rebuild(db *d)
+{
+	int rc = db_exec(d, "DELETE FROM staff_scope", "");
+	if (rc != MDG_OK)
+		return rc;
+	/* A role covers its department and, with_subtree, everything below;
+	 * a global role covers every department. Handlers handle; managers,
+	 * supervisors and system administrators also manage. */
+	return db_exec(d, "INSERT INTO staff_scope (account_id, department_id, can_handle, can_manage)"
+			  " SELECT x.account_id, x.department_id, MAX(x.h), MAX(x.m) FROM ("
+			  "  WITH RECURSIVE sub (root, id) AS (SELECT id, id FROM departments"
+			  "   UNION ALL SELECT sub.root, c.id FROM departments c JOIN sub ON c.parent_id = sub.id)"
+			  "  SELECT r.account_id, sub.id AS department_id, 1 AS h, r.role <> 'handler' AS m"
+			  "  FROM staff_roles r JOIN sub ON (r.department_id IS NULL AND sub.root = sub.id)"
+			  "   OR (sub.root = r.department_id AND (r.with_subtree = 1 OR sub.id = sub.root))"
+			  "  WHERE r.role IN ('handler', 'manager', 'supervisor', 'sysadmin')"
+			  " ) x JOIN accounts a ON a.id = x.account_id AND a.active = 1"
+			  " GROUP BY x.account_id, x.department_id",
+		       "");
+}
+
+int perm_load(db *d, long long account_id, staff_perm *out)
+{
+	db_result *r = NULL;
+	memset(out, 0, sizeof *out);
+	int rc = db_query(d, &r, "SELECT DISTINCT role FROM staff_roles WHERE account_id = ?", "i", account_id);
+	if (rc != MDG_OK)
+		return rc;
+	for (unsigned i = 0; i < r->nrows; i++) {
+		const char *role = db_cell(r, i, 0, "");
+		out->sysadmin |= strcmp(role, "sysadmin") == 0;
+		out->supervisor |= strcmp(role, "supervisor") == 0;
+		out->manager |= strcmp(role, "manager") == 0;
+		out->handler |= strcmp(role, "handler") == 0;
+		out->agent |= strcmp(role, "agent") == 0;
+		out->moderator |= strcmp(role, "moderator") == 0;
+		out->viewer |= strcmp(role, "viewer") == 0;
+	}
+	db_result_free(r);
+	return MDG_OK;
+}
+
+bool perm_is_admin(const staff_perm *p)
+{
+	return p->sysadmin || p->supervisor;
+}
+
+bool perm_sees_reports(const staff_perm *p)
+{
+	return p->sysadmin || p->supervisor || p->manager || p->viewer;
+}
+
+/* perm_case and perm_case_lead: lead_only limits to the lead department. */
+static int case_abilities(db *d, long long account_id, long long case_id, bool lead_only, unsigned *can)
+{
+	db_result *r = NULL;
+	*can = 0;
+	/* Global supervisors and administrators reach every case, including
+	 * those no rule could place in a department. */
+	int rc = db_query(d, &r, "SELECT COUNT(*) FROM staff_roles r JOIN accounts a ON a.id = r.account_id"
+				 " WHERE r.account_id = ? AND a.active = 1 AND r.department_id IS NULL"
+				 " AND r.role IN ('supervisor', 'sysadmin')",
+			  "i", account_id);
+	if (rc != MDG_OK)
+		return rc;
+	bool global = db_cell_ll(r, 0, 0, 0) > 0;
+	db_result_free(r);
+	r = NULL;
+	if (global) {
+		*can = CAN_READ | CAN_HANDLE | CAN_MANAGE;
+		return MDG_OK;
+	}
+	rc = db_query(d, &r, "SELECT COUNT(s.department_id), IFNULL(MAX(s.can_manage), 0),"
+				 " (SELECT COUNT(*) FROM case_handlers h WHERE h.case_id = ? AND h.account_id = ?"
+				 "  AND (? = 0 OR h.department_id = (SELECT department_id FROM cases WHERE id = ?)))"
+				 " FROM case_departments cd JOIN staff_scope s ON s.department_id = cd.department_id"
+				 " AND s.account_id = ? WHERE cd.case_id = ? AND (? = 0 OR cd.role = 'lead')",
+			  "iiiiiii", case_id, account_id, (long long)lead_only, case_id, account_id, case_id,
+			  (long long)lead_only);
+	if (rc != MDG_OK)
+		return rc;
+	if (db_cell_ll(r, 0, 0, 0) > 0) {
+		*can |= CAN_READ;
+		if (db_cell_ll(r, 0, 1, 0))
+			*can |= CAN_MANAGE | CAN_HANDLE;
+		if (db_cell_ll(r, 0, 2, 0))
+			*can |= CAN_HANDLE;
+	}
+	db_result_free(r);
+	return MDG_OK;
+}
+
+int perm_case(db *d, long long account_id, long long case_id, unsigned *can)
+{
+	return case_abilities(d, account_id, case_id, false, can);
+}
+
+int perm_case_lead(db *d, long long account_id, long long case_id, unsigned *can)
+{
+	return case_abilities(d, account_id, case_id, true, can);
+}
