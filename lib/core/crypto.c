@@ -16,6 +16,11 @@ void crypto_random(void *out, size_t len)
 	randombytes_buf(out, len);
 }
 
+unsigned crypto_uniform(unsigned upper)
+{
+	return upper ? randombytes_uniform(upper) : 0;
+}
+
 void crypto_token(char out[CRYPTO_TOKEN_TEXT])
 {
 	uint8_t raw[CRYPTO_TOKEN_BYTES];

@@ -14,6 +14,8 @@
 int crypto_init(void);
 /* len random bytes from the OS source. */
 void crypto_random(void *out, size_t len);
+/* A uniformly random number in [0, upper). */
+unsigned crypto_uniform(unsigned upper);
 /* A new random 256-bit token as base64url text in out[CRYPTO_TOKEN_TEXT]. */
 void crypto_token(char out[CRYPTO_TOKEN_TEXT]);
 /* len random bytes as lowercase hex in out (2*len+1 bytes). */

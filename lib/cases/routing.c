@@ -1,0 +1,394 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* routing.c: placing cases by rules, absences, deadlines and escalation. */
+#include "cases/routing.h"
+#include "core/crypto.h"
+#include "core/log.h"
+#include "core/mdg.h"
+#include "core/xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int holidays_load(db *d, bizcal *cal)
+{
+	db_result *r = NULL;
+	long *days = NULL;
+	cal->holidays = NULL;
+	cal->nholidays = 0;
+	int rc = db_query(d, &r, "SELECT DATE_FORMAT(day, '%Y%m%d') FROM holidays"
+				 " WHERE day >= CURDATE() - INTERVAL 7 DAY AND day <= CURDATE() + INTERVAL 2 YEAR"
+				 " ORDER BY day",
+			  "");
+	if (rc != MDG_OK)
+		return rc;
+	days = xcalloc(r->nrows ? r->nrows : 1, sizeof *days);
+	for (unsigned i = 0; i < r->nrows; i++)
+		days[i] = (long)db_cell_ll(r, i, 0, 0);
+	cal->holidays = days;
+	cal->nholidays = r->nrows;
+	db_result_free(r);
+	return MDG_OK;
+}
+
+int deadline_from_today(db *d, int workdays, char out[20])
+{
+	db_result *r = NULL;
+	bizcal cal;
+	bizdate today;
+	int rc = db_query(d, &r, "SELECT DATE_FORMAT(CURDATE(), '%Y%m%d')", "");
+	if (rc != MDG_OK)
+		return rc;
+	rc = biz_from_number((long)db_cell_ll(r, 0, 0, 0), &today);
+	db_result_free(r);
+	if (rc != MDG_OK)
+		return MDG_ERR;
+	rc = holidays_load(d, &cal);
+	if (rc != MDG_OK)
+		return rc;
+	bizdate due = biz_add_workdays(&cal, today, workdays);
+	free((void *)cal.holidays);
+	/* The end of the office day of the last working day. */
+	snprintf(out, 20, "%04u-%02u-%02u 18:00:00", (unsigned)due.year % 10000u, (unsigned)due.month % 100u,
+		 (unsigned)due.day % 100u);
+	return MDG_OK;
+}
+
+int absence_resolve(db *d, long long account_id, long long *acting)
+{
+	long long who = account_id;
+	*acting = account_id;
+	for (int hop = 0; hop < 5; hop++) {
+		db_result *r = NULL;
+		int rc = db_query(d, &r, "SELECT IFNULL(substitute_id, 0) FROM absences"
+					 " WHERE account_id = ? AND starts_at <= NOW() AND ends_at > NOW()"
+					 " ORDER BY starts_at DESC LIMIT 1",
+				  "i", who);
+		if (rc != MDG_OK)
+			return rc;
+		bool absent = r->nrows > 0;
+		long long sub = db_cell_ll(r, 0, 0, 0);
+		db_result_free(r);
+		if (!absent) {
+			*acting = who;
+			return MDG_OK;
+		}
+		if (sub == 0 || sub == account_id) {
+			*acting = 0;
+			return MDG_OK;
+		}
+		who = sub;
+	}
+	*acting = 0; /* a ring of absences: nobody is there */
+	return MDG_OK;
+}
+
+/* Gives case_id to handler in department_id and records it (public, so
+ * the citizen sees who has the case at each stage). */
+static int give(db *d, long long case_id, long long department_id, long long handler, long long actor,
+		const char *kind, const char *note)
+{
+	int rc = db_exec(d, "INSERT IGNORE INTO case_handlers (case_id, account_id, department_id, assigned_at)"
+			    " VALUES (?, ?, ?, NOW())",
+			 "iii", case_id, handler, department_id);
+	if (rc == MDG_OK)
+		rc = db_exec(d, "INSERT INTO case_events (case_id, kind, actor_id, department_id, is_public, note,"
+				" target_account_id, created_at) VALUES (?, ?, ?, ?, 1, ?, ?, NOW())",
+			     "isNisi", case_id, kind, actor, department_id, note, handler);
+	return rc;
+}
+
+/* The handlers of a department that routing may choose: members holding
+ * a handler role over it, active; *available = those present now. */
+static int candidates(db *d, long long department_id, db_result **out)
+{
+	return db_query(d, out, "SELECT a.id, EXISTS (SELECT 1 FROM absences ab WHERE ab.account_id = a.id"
+				"  AND ab.starts_at <= NOW() AND ab.ends_at > NOW())"
+				" FROM staff_departments sd"
+				" JOIN staff_scope s ON s.account_id = sd.account_id AND s.department_id = sd.department_id"
+				"  AND s.can_handle = 1"
+				" JOIN accounts a ON a.id = sd.account_id AND a.active = 1"
+				" WHERE sd.department_id = ? AND EXISTS (SELECT 1 FROM staff_roles r"
+				"  WHERE r.account_id = a.id AND r.role = 'handler')"
+				" ORDER BY a.id",
+			"i", department_id);
+}
+
+/* The next present handler after the last one, in id order, wrapping
+ * round; the position is kept per category and department in a row
+ * locked for the rest of the transaction, so concurrent filings and
+ * restarts take fair turns. */
+static int round_robin_pick(db *d, long long category_id, long long department_id, const db_result *c,
+			    long long *pick)
+{
+	db_result *r = NULL;
+	*pick = 0;
+	int rc = db_exec(d, "INSERT INTO round_robin (category_id, department_id) VALUES (?, ?)"
+			    " ON DUPLICATE KEY UPDATE last_account_id = last_account_id",
+			 "ii", category_id, department_id);
+	if (rc == MDG_OK)
+		rc = db_query(d, &r, "SELECT last_account_id FROM round_robin WHERE category_id = ? AND department_id = ?"
+				     " FOR UPDATE",
+			      "ii", category_id, department_id);
+	if (rc != MDG_OK)
+		goto done;
+	long long last = db_cell_ll(r, 0, 0, 0);
+	long long first = 0;
+	for (unsigned i = 0; i < c->nrows; i++) {
+		if (db_cell_ll(c, i, 1, 0))
+			continue; /* absent: skipped */
+		long long id = db_cell_ll(c, i, 0, 0);
+		if (!first)
+			first = id;
+		if (id > last) {
+			*pick = id;
+			break;
+		}
+	}
+	if (!*pick)
+		*pick = first;
+	if (*pick)
+		rc = db_exec(d, "UPDATE round_robin SET last_account_id = ? WHERE category_id = ? AND department_id = ?",
+			     "iii", *pick, category_id, department_id);
+done:
+	db_result_free(r);
+	return rc;
+}
+
+int routing_assign_department(db *d, long long case_id, long long category_id,
+			      long long department_id, int *assigned)
+{
+	db_result *rule = NULL, *c = NULL;
+	int rc;
+	*assigned = 0;
+	rc = db_query(d, &rule, "SELECT mode FROM categories WHERE id = ?", "i", category_id);
+	if (rc != MDG_OK)
+		goto done;
+	const char *mode = db_cell(rule, 0, 0, "manual");
+	if (strcmp(mode, "manual") == 0)
+		goto done;
+	rc = candidates(d, department_id, &c);
+	if (rc != MDG_OK)
+		goto done;
+	long long picks[64];
+	int npicks = 0;
+	if (strcmp(mode, "round_robin") == 0) {
+		long long pick;
+		rc = round_robin_pick(d, category_id, department_id, c, &pick);
+		if (rc == MDG_OK && pick)
+			picks[npicks++] = pick;
+	} else if (strcmp(mode, "random") == 0) {
+		unsigned present = 0;
+		for (unsigned i = 0; i < c->nrows; i++)
+			present += db_cell_ll(c, i, 1, 0) == 0;
+		if (present) {
+			unsigned n = crypto_uniform(present);
+			for (unsigned i = 0; i < c->nrows; i++)
+				if (db_cell_ll(c, i, 1, 0) == 0 && n-- == 0)
+					picks[npicks++] = db_cell_ll(c, i, 0, 0);
+		}
+	} else { /* joint: every present handler of the department */
+		for (unsigned i = 0; i < c->nrows && npicks < (int)MDG_ARRAY_LEN(picks); i++)
+			if (db_cell_ll(c, i, 1, 0) == 0)
+				picks[npicks++] = db_cell_ll(c, i, 0, 0);
+	}
+	if (rc != MDG_OK)
+		goto done;
+	/* Everyone away: the substitute of the first absent handler who has
+	 * one takes the case (부재시 대체 담당자). */
+	for (unsigned i = 0; npicks == 0 && i < c->nrows; i++) {
+		long long acting = 0;
+		rc = absence_resolve(d, db_cell_ll(c, i, 0, 0), &acting);
+		if (rc != MDG_OK)
+			goto done;
+		if (acting)
+			picks[npicks++] = acting;
+	}
+	for (int i = 0; i < npicks && rc == MDG_OK; i++)
+		rc = give(d, case_id, department_id, picks[i], 0, "assigned", NULL);
+	*assigned = npicks;
+done:
+	db_result_free(rule);
+	db_result_free(c);
+	return rc;
+}
+
+int routing_place(db *d, long long case_id, long long category_id)
+{
+	db_result *rule = NULL, *joint = NULL;
+	char due[20];
+	int assigned = 0;
+	int rc = db_query(d, &rule, "SELECT g.department_id, g.deadline_days, g.needs_approval, g.escalate_hours,"
+				    " g.reminder_hours, g.reopen_days, g.max_extensions, IFNULL(dp.active, 0)"
+				    " FROM categories g LEFT JOIN departments dp ON dp.id = g.department_id WHERE g.id = ?",
+			  "i", category_id);
+	if (rc != MDG_OK)
+		goto done;
+	long long lead = db_cell_ll(rule, 0, 0, 0);
+	if (!db_cell_ll(rule, 0, 7, 0))
+		lead = 0; /* no department, or a deactivated one */
+	rc = deadline_from_today(d, (int)db_cell_ll(rule, 0, 1, 7), due);
+	if (rc != MDG_OK)
+		goto done;
+	rc = db_exec(d, "UPDATE cases SET department_id = ?, due_at = ?, needs_approval = ?, escalate_hours = ?,"
+			" reminder_hours = ?, reopen_days = ?, max_extensions = ?, last_action_at = NOW(),"
+			" unplaced = ? WHERE id = ?",
+		     "Nsiiiiiii", lead, due, db_cell_ll(rule, 0, 2, 0), db_cell_ll(rule, 0, 3, 48),
+		     db_cell_ll(rule, 0, 4, 24), db_cell_ll(rule, 0, 5, 14), db_cell_ll(rule, 0, 6, 2),
+		     (long long)(lead == 0), case_id);
+	if (rc != MDG_OK)
+		goto done;
+	if (!lead) {
+		rc = db_exec(d, "INSERT INTO case_events (case_id, kind, is_public, created_at)"
+				" VALUES (?, 'unplaced', 0, NOW())",
+			     "i", case_id);
+		goto done;
+	}
+	rc = db_exec(d, "INSERT INTO case_departments (case_id, department_id, role, updated_at)"
+			" VALUES (?, ?, 'lead', NOW())",
+		     "ii", case_id, lead);
+	if (rc == MDG_OK)
+		rc = db_exec(d, "INSERT INTO case_departments (case_id, department_id, role, updated_at)"
+				" SELECT ?, j.department_id, 'joint', NOW() FROM category_joint_departments j"
+				" JOIN departments dp ON dp.id = j.department_id AND dp.active = 1"
+				" WHERE j.category_id = ? AND j.department_id <> ?",
+			     "iii", case_id, category_id, lead);
+	if (rc == MDG_OK)
+		rc = db_exec(d, "INSERT INTO case_events (case_id, kind, department_id, is_public, created_at)"
+				" VALUES (?, 'routed', ?, 1, NOW())",
+			     "ii", case_id, lead);
+	if (rc != MDG_OK)
+		goto done;
+	rc = db_query(d, &joint, "SELECT department_id, role FROM case_departments WHERE case_id = ? ORDER BY role",
+		      "i", case_id);
+	for (unsigned i = 0; rc == MDG_OK && i < joint->nrows; i++) {
+		int n = 0;
+		rc = routing_assign_department(d, case_id, category_id, db_cell_ll(joint, i, 0, 0), &n);
+		if (strcmp(db_cell(joint, i, 1, ""), "lead") == 0)
+			assigned = n;
+	}
+	if (rc == MDG_OK && assigned)
+		rc = db_exec(d, "UPDATE cases SET status = 'assigned' WHERE id = ?", "i", case_id);
+done:
+	db_result_free(rule);
+	db_result_free(joint);
+	return rc;
+}
+
+/* Moves one idle case: its absent handlers' work to their substitutes,
+ * or the whole case to the department's managers. */
+static int escalate_case(db *d, long long case_id, long long department_id, int *moved)
+{
+	db_result *h = NULL, *m = NULL;
+	int rc = db_query(d, &h, "SELECT account_id, department_id FROM case_handlers WHERE case_id = ?", "i", case_id);
+	if (rc != MDG_OK)
+		goto done;
+	bool substituted = false;
+	for (unsigned i = 0; i < h->nrows && rc == MDG_OK; i++) {
+		long long who = db_cell_ll(h, i, 0, 0), acting = 0;
+		rc = absence_resolve(d, who, &acting);
+		if (rc != MDG_OK || acting == who || acting == 0)
+			continue;
+		rc = db_exec(d, "DELETE FROM case_handlers WHERE case_id = ? AND account_id = ?", "ii", case_id, who);
+		if (rc == MDG_OK)
+			rc = give(d, case_id, db_cell_ll(h, i, 1, 0), acting, 0, "substituted", NULL);
+		substituted = true;
+	}
+	if (rc != MDG_OK || substituted)
+		goto mark;
+	rc = db_query(d, &m, "SELECT r.account_id FROM staff_roles r JOIN staff_scope s"
+			     " ON s.account_id = r.account_id AND s.department_id = ? AND s.can_manage = 1"
+			     " JOIN accounts a ON a.id = r.account_id AND a.active = 1"
+			     " WHERE r.role = 'manager' GROUP BY r.account_id ORDER BY r.account_id",
+		      "i", department_id);
+	if (rc != MDG_OK)
+		goto done;
+	if (m->nrows == 0) {
+		rc = db_exec(d, "UPDATE cases SET unplaced = 1 WHERE id = ?", "i", case_id);
+		if (rc == MDG_OK)
+			rc = db_exec(d, "INSERT INTO case_events (case_id, kind, department_id, is_public, created_at)"
+					" VALUES (?, 'escalated', ?, 0, NOW())",
+				     "ii", case_id, department_id);
+	}
+	for (unsigned i = 0; i < m->nrows && rc == MDG_OK; i++)
+		rc = give(d, case_id, department_id, db_cell_ll(m, i, 0, 0), 0, "escalated", NULL);
+mark:
+	if (rc == MDG_OK)
+		rc = db_exec(d, "UPDATE cases SET escalated_at = NOW(), version = version + 1 WHERE id = ?", "i", case_id);
+	if (rc == MDG_OK)
+		(*moved)++;
+done:
+	db_result_free(h);
+	db_result_free(m);
+	return rc;
+}
+
+/* Hands over the open cases of absences that have started. */
+static int handover_started_absences(db *d, int *moved)
+{
+	db_result *a = NULL;
+	int rc = db_query(d, &a, "SELECT id, account_id, IFNULL(substitute_id, 0) FROM absences"
+				 " WHERE handed_over = 0 AND starts_at <= NOW() AND ends_at > NOW()",
+			  "");
+	for (unsigned i = 0; rc == MDG_OK && i < a->nrows; i++) {
+		long long who = db_cell_ll(a, i, 1, 0), acting = 0;
+		db_result *open = NULL;
+		rc = db_begin(d);
+		if (rc == MDG_OK)
+			rc = absence_resolve(d, who, &acting);
+		if (rc == MDG_OK && acting && acting != who)
+			rc = db_query(d, &open, "SELECT h.case_id, h.department_id FROM case_handlers h"
+						" JOIN cases c ON c.id = h.case_id"
+						" WHERE h.account_id = ? AND c.status IN ('received', 'assigned', 'in_progress')"
+						" FOR UPDATE",
+				      "i", who);
+		for (unsigned k = 0; rc == MDG_OK && open && k < open->nrows; k++) {
+			long long case_id = db_cell_ll(open, k, 0, 0);
+			rc = db_exec(d, "DELETE FROM case_handlers WHERE case_id = ? AND account_id = ?", "ii", case_id,
+				     who);
+			if (rc == MDG_OK)
+				rc = give(d, case_id, db_cell_ll(open, k, 1, 0), acting, 0, "substituted", NULL);
+			if (rc == MDG_OK)
+				rc = db_exec(d, "UPDATE cases SET version = version + 1 WHERE id = ?", "i", case_id);
+			if (rc == MDG_OK)
+				(*moved)++;
+		}
+		if (rc == MDG_OK)
+			rc = db_exec(d, "UPDATE absences SET handed_over = 1 WHERE id = ?", "i", db_cell_ll(a, i, 0, 0));
+		if (rc == MDG_OK)
+			rc = db_commit(d);
+		else
+			db_rollback(d);
+		db_result_free(open);
+	}
+	db_result_free(a);
+	return rc;
+}
+
+int routing_escalate(db *d, int *moved)
+{
+	db_result *idle = NULL;
+	*moved = 0;
+	int rc = handover_started_absences(d, moved);
+	if (rc != MDG_OK)
+		return rc;
+	rc = db_query(d, &idle, "SELECT id, IFNULL(department_id, 0) FROM cases"
+				" WHERE status IN ('received', 'assigned', 'in_progress') AND escalated_at IS NULL"
+				" AND escalate_hours > 0 AND last_action_at < NOW() - INTERVAL escalate_hours HOUR"
+				" ORDER BY id LIMIT 1000",
+		      "");
+	for (unsigned i = 0; rc == MDG_OK && i < idle->nrows; i++) {
+		long long case_id = db_cell_ll(idle, i, 0, 0);
+		rc = db_begin(d);
+		if (rc == MDG_OK)
+			rc = escalate_case(d, case_id, db_cell_ll(idle, i, 1, 0), moved);
+		if (rc == MDG_OK)
+			rc = db_commit(d);
+		else
+			db_rollback(d);
+		if (rc == MDG_OK)
+			log_info("escalated idle case %lld", case_id);
+	}
+	db_result_free(idle);
+	return rc;
+}

@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* routing.h: placing cases by their category's rules (분류별 처리지침):
+ * departments, handlers by distribution mode, absences and substitutes,
+ * deadlines in business days; and the escalation of idle cases. */
+#ifndef MDG_ROUTING_H
+#define MDG_ROUTING_H
+#include <stddef.h>
+
+#include "core/bizdays.h"
+#include "db/db.h"
+
+#define DISTRIBUTION_MODES "manual", "random", "round_robin", "joint"
+
+/* Places a case just filed, in the caller's transaction: copies the rule
+ * in force onto the case (deadline, approval, escalation, reopening),
+ * adds its lead and joint departments and hands it to handlers by the
+ * mode. A case no rule can place is marked unplaced for the supervisor's
+ * queue, with an internal event saying so. */
+int routing_place(db *d, long long case_id, long long category_id);
+
+/* Gives a case to handlers of department_id by the category's mode (used
+ * after filing and after a transfer), in the caller's transaction;
+ * *assigned counts the handlers given it (0 for manual mode or when no
+ * handler is available). Records 'assigned' events. */
+int routing_assign_department(db *d, long long case_id, long long category_id,
+			      long long department_id, int *assigned);
+
+/* The account that acts for account_id now: its substitute (followed
+ * through up to five absences) when it is absent, else itself; 0 when it
+ * is absent without a substitute. */
+int absence_resolve(db *d, long long account_id, long long *acting);
+
+/* The holidays from a week ago to two years ahead, for deadlines. The
+ * caller frees cal->holidays. */
+int holidays_load(db *d, bizcal *cal);
+/* The deadline workdays working days after today (DB time), at 18:00:
+ * "YYYY-MM-DD 18:00:00" into out[20]. */
+int deadline_from_today(db *d, int workdays, char out[20]);
+
+/* Moves cases without action for their escalation period: to the
+ * substitute of an absent handler, else to the department's managers
+ * (else to the supervisor's unplaced queue); hands over the open cases
+ * of absences that have started. *moved counts cases moved. */
+int routing_escalate(db *d, int *moved);
+
+#endif
