@@ -96,7 +96,8 @@ static int db_open(db *d)
 	if (!mysql_real_connect(d->conn, host, config_str(d->cfg, "db.user", "madang"),
 				config_str(d->cfg, "db.password", ""),
 				config_str(d->cfg, "db.name", "madang"), port,
-				socket && *socket ? socket : NULL, CLIENT_MULTI_STATEMENTS)) {
+				socket && *socket ? socket : NULL,
+				CLIENT_MULTI_STATEMENTS | CLIENT_FOUND_ROWS)) {
 		db_set_error(d, "connect", mysql_error(d->conn));
 		mysql_close(d->conn);
 		d->conn = NULL;

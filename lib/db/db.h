@@ -35,7 +35,7 @@ int db_ping(db *d);
 int db_query(db *d, db_result **out, const char *sql, const char *types, ...);
 /* Runs a statement without a result set. */
 int db_exec(db *d, const char *sql, const char *types, ...);
-/* Rows changed by the last db_exec, and the AUTO_INCREMENT id it made. */
+/* Rows matched (CLIENT_FOUND_ROWS: not only changed) by the last db_exec, and the AUTO_INCREMENT id it made. */
 unsigned long long db_affected(const db *d);
 unsigned long long db_insert_id(const db *d);
 

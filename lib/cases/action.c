@@ -1,0 +1,402 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* action.c: acting on a case, one checked transaction per action. */
+#include "cases/action.h"
+#include "cases/routing.h"
+#include "core/bizdays.h"
+#include "core/mdg.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* The case row locked for this transaction. */
+struct locked_case {
+	case_status status;
+	long long version;
+	long long owner;
+	long long department;
+	long long category;
+	long long extensions, max_extensions;
+	bool needs_approval;
+	bool reopen_open;     /* still within the reopening period */
+	char due[20];
+};
+
+static int lock_case(db *d, long long case_id, struct locked_case *c)
+{
+	db_result *r = NULL;
+	int rc = db_query(d, &r, "SELECT status, version, account_id, IFNULL(department_id, 0), category_id,"
+				 " extensions, max_extensions, needs_approval,"
+				 " answered_at IS NOT NULL AND answered_at > NOW() - INTERVAL reopen_days DAY,"
+				 " DATE_FORMAT(due_at, '%Y-%m-%d %H:%i:%s')"
+				 " FROM cases WHERE id = ? FOR UPDATE",
+			  "i", case_id);
+	if (rc != MDG_OK)
+		return rc;
+	if (r->nrows == 0) {
+		db_result_free(r);
+		return MDG_ENOTFOUND;
+	}
+	memset(c, 0, sizeof *c);
+	if (case_status_parse(db_cell(r, 0, 0, ""), &c->status) != MDG_OK)
+		rc = MDG_ERR;
+	c->version = db_cell_ll(r, 0, 1, 0);
+	c->owner = db_cell_ll(r, 0, 2, 0);
+	c->department = db_cell_ll(r, 0, 3, 0);
+	c->category = db_cell_ll(r, 0, 4, 0);
+	c->extensions = db_cell_ll(r, 0, 5, 0);
+	c->max_extensions = db_cell_ll(r, 0, 6, 0);
+	c->needs_approval = db_cell_ll(r, 0, 7, 0) != 0;
+	c->reopen_open = db_cell_ll(r, 0, 8, 0) != 0;
+	snprintf(c->due, sizeof c->due, "%s", db_cell(r, 0, 9, ""));
+	db_result_free(r);
+	return rc;
+}
+
+static bool blank(const char *s)
+{
+	if (!s)
+		return true;
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\r' && *s != '\n')
+			return false;
+	return true;
+}
+
+static int event(db *d, long long case_id, const char *kind, long long actor, long long department,
+		 bool is_public, const char *note, long long target_account, long long target_department)
+{
+	return db_exec(d, "INSERT INTO case_events (case_id, kind, actor_id, department_id, is_public, note,"
+			  " target_account_id, target_department_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NOW())",
+		       "isNNisNN", case_id, kind, actor, department, (long long)is_public, note, target_account,
+		       target_department);
+}
+
+/* Moves the lead of a case to another department (transfer, send back):
+ * the old lead's handlers let go, the new department's rules assign. */
+static int move_lead(db *d, const case_cmd *cmd, const struct locked_case *c, long long to, const char *kind)
+{
+	db_result *r = NULL;
+	int assigned = 0;
+	int rc = db_query(d, &r, "SELECT COUNT(*) FROM departments WHERE id = ? AND active = 1", "i", to);
+	if (rc != MDG_OK)
+		return rc;
+	bool exists = db_cell_ll(r, 0, 0, 0) > 0;
+	db_result_free(r);
+	if (!exists)
+		return MDG_EINVAL;
+	rc = db_exec(d, "DELETE FROM case_handlers WHERE case_id = ? AND department_id = ?", "ii", cmd->case_id,
+		     c->department);
+	if (rc == MDG_OK)
+		rc = db_exec(d, "DELETE FROM case_departments WHERE case_id = ? AND (role = 'lead' OR department_id = ?)",
+			     "ii", cmd->case_id, to);
+	if (rc == MDG_OK)
+		rc = db_exec(d, "INSERT INTO case_departments (case_id, department_id, role, updated_at)"
+				" VALUES (?, ?, 'lead', NOW())",
+			     "ii", cmd->case_id, to);
+	if (rc == MDG_OK)
+		rc = db_exec(d, "UPDATE cases SET department_id = ?, unplaced = 0, escalated_at = NULL WHERE id = ?",
+			     "ii", to, cmd->case_id);
+	if (rc == MDG_OK)
+		rc = event(d, cmd->case_id, kind, cmd->actor_id, c->department, true, cmd->text, 0, to);
+	if (rc == MDG_OK)
+		rc = routing_assign_department(d, cmd->case_id, c->category, to, &assigned);
+	if (rc == MDG_OK && assigned)
+		rc = db_exec(d, "UPDATE cases SET status = 'assigned' WHERE id = ?", "i", cmd->case_id);
+	return rc;
+}
+
+/* The department the case was last transferred from into its current
+ * lead department, or 0. */
+static int transferred_from(db *d, long long case_id, long long current, long long *from)
+{
+	db_result *r = NULL;
+	int rc = db_query(d, &r, "SELECT IFNULL(department_id, 0) FROM case_events WHERE case_id = ?"
+				 " AND kind IN ('transferred', 'sent_back') AND target_department_id = ?"
+				 " ORDER BY id DESC LIMIT 1",
+			  "ii", case_id, current);
+	if (rc == MDG_OK)
+		*from = db_cell_ll(r, 0, 0, 0);
+	db_result_free(r);
+	return rc;
+}
+
+/* A compound case is answered only when every joint part is in. */
+static int parts_open(db *d, long long case_id, bool *open)
+{
+	db_result *r = NULL;
+	int rc = db_query(d, &r, "SELECT COUNT(*) FROM case_departments WHERE case_id = ? AND role = 'joint'"
+				 " AND part_status = 'open'",
+			  "i", case_id);
+	if (rc == MDG_OK)
+		*open = db_cell_ll(r, 0, 0, 0) > 0;
+	db_result_free(r);
+	return rc;
+}
+
+static int send_answer(db *d, const case_cmd *cmd, long long answer_id, const char *body)
+{
+	int rc = db_exec(d, "UPDATE answers SET status = 'sent', sent_at = NOW(), approved_by = ? WHERE id = ?", "Ni",
+			 answer_id && cmd->action == ACT_APPROVE ? cmd->actor_id : 0, answer_id);
+	if (rc == MDG_OK)
+		rc = db_exec(d, "UPDATE cases SET answered_at = NOW() WHERE id = ?", "i", cmd->case_id);
+	return rc == MDG_OK ? event(d, cmd->case_id, "answered", cmd->actor_id, 0, true, body, 0, 0) : rc;
+}
+
+/* The effects of each action beyond the status change. */
+static int apply_effects(db *d, const case_cmd *cmd, struct locked_case *c, const char **problem)
+{
+	db_result *r = NULL;
+	long long from = 0;
+	bool open = false;
+	int rc = MDG_OK;
+
+	switch (cmd->action) {
+	case ACT_ASSIGN: {
+		/* The new handler must handle in the lead department. */
+		rc = db_query(d, &r, "SELECT COUNT(*) FROM staff_scope s JOIN accounts a ON a.id = s.account_id"
+				     " AND a.active = 1 WHERE s.account_id = ? AND s.department_id = ? AND s.can_handle = 1",
+			      "ii", cmd->handler_id, c->department);
+		if (rc == MDG_OK && db_cell_ll(r, 0, 0, 0) == 0) {
+			*problem = "bad_handler";
+			rc = MDG_EINVAL;
+			break;
+		}
+		long long acting = cmd->handler_id;
+		if (rc == MDG_OK)
+			rc = absence_resolve(d, cmd->handler_id, &acting);
+		if (rc == MDG_OK && !acting) {
+			*problem = "bad_handler";
+			rc = MDG_EINVAL;
+			break;
+		}
+		if (rc == MDG_OK)
+			rc = db_exec(d, "DELETE FROM case_handlers WHERE case_id = ? AND department_id = ?", "ii",
+				     cmd->case_id, c->department);
+		if (rc == MDG_OK)
+			rc = db_exec(d, "INSERT INTO case_handlers (case_id, account_id, department_id, assigned_at)"
+					" VALUES (?, ?, ?, NOW())",
+				     "iii", cmd->case_id, acting, c->department);
+		if (rc == MDG_OK)
+			rc = db_exec(d, "UPDATE cases SET unplaced = 0, escalated_at = NULL WHERE id = ?", "i",
+				     cmd->case_id);
+		if (rc == MDG_OK)
+			rc = event(d, cmd->case_id, acting == cmd->handler_id ? "assigned" : "substituted",
+				   cmd->actor_id, c->department, true, NULL, acting, 0);
+		break;
+	}
+	case ACT_START:
+		rc = event(d, cmd->case_id, "started", cmd->actor_id, c->department, true, NULL, 0, 0);
+		break;
+	case ACT_TRANSFER:
+		if (cmd->department_id == c->department) {
+			*problem = "same_department";
+			return MDG_EINVAL;
+		}
+		rc = move_lead(d, cmd, c, cmd->department_id, "transferred");
+		if (rc == MDG_EINVAL)
+			*problem = "bad_department";
+		break;
+	case ACT_SEND_BACK:
+		rc = transferred_from(d, cmd->case_id, c->department, &from);
+		if (rc == MDG_OK && !from) {
+			*problem = "nothing_to_send_back";
+			return MDG_EINVAL;
+		}
+		if (rc == MDG_OK)
+			rc = move_lead(d, cmd, c, from, "sent_back");
+		if (rc == MDG_EINVAL)
+			*problem = "bad_department";
+		break;
+	case ACT_EXTEND: {
+		bizdate day;
+		if (c->extensions >= c->max_extensions) {
+			*problem = "too_many_extensions";
+			return MDG_EINVAL;
+		}
+		if (!cmd->due_date || biz_parse(cmd->due_date, &day) != MDG_OK) {
+			*problem = "bad_date";
+			return MDG_EINVAL;
+		}
+		char due[20];
+		snprintf(due, sizeof due, "%s 18:00:00", cmd->due_date);
+		if (strcmp(due, c->due) <= 0) {
+			*problem = "bad_date"; /* a new deadline must be later */
+			return MDG_EINVAL;
+		}
+		rc = db_exec(d, "UPDATE cases SET due_at = ?, extensions = extensions + 1 WHERE id = ?", "si", due,
+			     cmd->case_id);
+		if (rc == MDG_OK) {
+			char note[2100];
+			snprintf(note, sizeof note, "%s\n→ %s", cmd->text, cmd->due_date);
+			rc = event(d, cmd->case_id, "extended", cmd->actor_id, c->department, true, note, 0, 0);
+		}
+		break;
+	}
+	case ACT_SUBMIT:
+	case ACT_ANSWER:
+		if (cmd->action == ACT_ANSWER && c->needs_approval) {
+			*problem = "needs_approval";
+			return MDG_EINVAL;
+		}
+		rc = parts_open(d, cmd->case_id, &open);
+		if (rc == MDG_OK && open) {
+			*problem = "parts_open";
+			return MDG_EINVAL;
+		}
+		if (rc == MDG_OK)
+			rc = db_exec(d, "INSERT INTO answers (case_id, department_id, author_id, body, status, created_at)"
+					" VALUES (?, ?, ?, ?, 'pending', NOW())",
+				     "iNis", cmd->case_id, c->department, cmd->actor_id, cmd->text);
+		if (rc == MDG_OK && cmd->action == ACT_ANSWER)
+			rc = send_answer(d, cmd, (long long)db_insert_id(d), cmd->text);
+		else if (rc == MDG_OK)
+			rc = event(d, cmd->case_id, "answer_submitted", cmd->actor_id, c->department, false, NULL, 0, 0);
+		break;
+	case ACT_APPROVE:
+	case ACT_RETURN_ANSWER:
+		rc = db_query(d, &r, "SELECT id, body FROM answers WHERE case_id = ? AND status = 'pending'"
+				     " ORDER BY id DESC LIMIT 1",
+			      "i", cmd->case_id);
+		if (rc == MDG_OK && r->nrows == 0) {
+			*problem = "no_answer";
+			rc = MDG_EINVAL;
+			break;
+		}
+		if (rc != MDG_OK)
+			break;
+		if (cmd->action == ACT_APPROVE) {
+			rc = send_answer(d, cmd, db_cell_ll(r, 0, 0, 0), db_cell(r, 0, 1, ""));
+		} else {
+			rc = db_exec(d, "UPDATE answers SET status = 'returned' WHERE id = ?", "i", db_cell_ll(r, 0, 0, 0));
+			if (rc == MDG_OK)
+				rc = event(d, cmd->case_id, "answer_returned", cmd->actor_id, c->department, false,
+					   cmd->text, 0, 0);
+		}
+		break;
+	case ACT_CLOSE:
+		rc = db_exec(d, "UPDATE cases SET closed_at = NOW() WHERE id = ?", "i", cmd->case_id);
+		if (rc == MDG_OK)
+			rc = event(d, cmd->case_id, "closed", cmd->actor_id, c->department, true, NULL, 0, 0);
+		break;
+	case ACT_WITHDRAW:
+		rc = event(d, cmd->case_id, "withdrawn", cmd->actor_id, 0, true, cmd->text, 0, 0);
+		break;
+	case ACT_REJECT:
+		rc = event(d, cmd->case_id, "rejected", cmd->actor_id, c->department, true, cmd->text, 0, 0);
+		break;
+	case ACT_REOPEN:
+		if (!c->reopen_open) {
+			*problem = "reopen_expired";
+			return MDG_EINVAL;
+		}
+		rc = db_exec(d, "UPDATE cases SET answered_at = NULL, closed_at = NULL WHERE id = ?", "i", cmd->case_id);
+		if (rc == MDG_OK)
+			rc = event(d, cmd->case_id, "reopened", cmd->actor_id, 0, true, cmd->text, 0, 0);
+		break;
+	case CASE_ACTION__MAX:
+		rc = MDG_EINVAL;
+		break;
+	}
+	db_result_free(r);
+	return rc;
+}
+
+/* Actions that need a reason, or a text (the answer). */
+static bool needs_text(case_action a)
+{
+	return a == ACT_TRANSFER || a == ACT_SEND_BACK || a == ACT_EXTEND || a == ACT_REJECT || a == ACT_REOPEN ||
+	       a == ACT_SUBMIT || a == ACT_ANSWER || a == ACT_RETURN_ANSWER;
+}
+
+int case_apply(db *d, const case_cmd *cmd, const char **problem)
+{
+	struct locked_case c;
+	case_status to;
+	int rc;
+
+	*problem = NULL;
+	if (needs_text(cmd->action) && blank(cmd->text)) {
+		*problem = cmd->action == ACT_ANSWER || cmd->action == ACT_SUBMIT ? "text_required" : "reason_required";
+		return MDG_EINVAL;
+	}
+	rc = db_begin(d);
+	if (rc != MDG_OK)
+		return rc;
+	rc = lock_case(d, cmd->case_id, &c);
+	if (rc != MDG_OK)
+		goto done;
+	if (c.version != cmd->version) {
+		*problem = "changed";
+		rc = MDG_ECONFLICT;
+		goto done;
+	}
+	if (workflow_next(c.status, cmd->action, &to) != MDG_OK) {
+		*problem = "not_allowed";
+		rc = MDG_EINVAL;
+		goto done;
+	}
+	unsigned may = workflow_actors(c.status, cmd->action) & cmd->actor_kind;
+	if (!may || ((may & ACTOR_CITIZEN) && may == ACTOR_CITIZEN && cmd->actor_id != c.owner)) {
+		rc = MDG_EDENIED;
+		goto done;
+	}
+	rc = apply_effects(d, cmd, &c, problem);
+	if (rc != MDG_OK)
+		goto done;
+	/* A transfer may have been assigned at once by the new department's
+	 * rules: keep that status. */
+	if (cmd->action == ACT_TRANSFER || cmd->action == ACT_SEND_BACK)
+		rc = db_exec(d, "UPDATE cases SET version = version + 1, last_action_at = NOW(), updated_at = NOW()"
+				" WHERE id = ?",
+			     "i", cmd->case_id);
+	else
+		rc = db_exec(d, "UPDATE cases SET status = ?, version = version + 1, last_action_at = NOW(),"
+				" updated_at = NOW() WHERE id = ?",
+			     "si", case_status_name(to), cmd->case_id);
+	if (rc == MDG_OK)
+		rc = db_commit(d);
+done:
+	if (rc != MDG_OK)
+		db_rollback(d);
+	return rc;
+}
+
+int case_add_note(db *d, long long case_id, long long actor_id, long long department_id, const char *text)
+{
+	if (blank(text))
+		return MDG_EINVAL;
+	return event(d, case_id, "note", actor_id, department_id, false, text, 0, 0);
+}
+
+int case_add_message(db *d, long long case_id, long long actor_id, long long department_id, const char *text)
+{
+	if (blank(text))
+		return MDG_EINVAL;
+	return db_exec(d, "INSERT INTO case_messages (case_id, department_id, author_id, body, created_at)"
+			  " VALUES (?, ?, ?, ?, NOW())",
+		       "iNis", case_id, department_id, actor_id, text);
+}
+
+int case_submit_part(db *d, long long case_id, long long department_id, long long actor_id, const char *text)
+{
+	if (blank(text))
+		return MDG_EINVAL;
+	int rc = db_begin(d);
+	if (rc != MDG_OK)
+		return rc;
+	rc = db_exec(d, "UPDATE case_departments SET part_status = 'submitted', part_text = ?, updated_at = NOW()"
+			" WHERE case_id = ? AND department_id = ? AND role = 'joint'",
+		     "sii", text, case_id, department_id);
+	if (rc == MDG_OK && db_affected(d) == 0)
+		rc = MDG_ENOTFOUND;
+	if (rc == MDG_OK)
+		rc = event(d, case_id, "part_submitted", actor_id, department_id, false, NULL, 0, 0);
+	if (rc == MDG_OK)
+		rc = db_exec(d, "UPDATE cases SET version = version + 1, last_action_at = NOW() WHERE id = ?", "i",
+			     case_id);
+	if (rc == MDG_OK)
+		rc = db_commit(d);
+	else
+		db_rollback(d);
+	return rc;
+}

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* action.h: acting on a case: one transaction per action, checked against
+ * the transition table, the actor's abilities and the case's version
+ * (optimistic locking), recorded as an event. Also notes, the thread
+ * between departments and the parts of compound cases. */
+#ifndef MDG_ACTION_H
+#define MDG_ACTION_H
+#include "cases/workflow.h"
+#include "db/db.h"
+
+typedef struct case_cmd {
+	long long case_id;
+	long long version;       /* the version the actor's form showed */
+	case_action action;
+	long long actor_id;      /* 0: the system */
+	unsigned actor_kind;     /* enum case_actor bits the actor holds here */
+	long long department_id; /* transfer: the receiving department */
+	long long handler_id;    /* assign: the new handler */
+	const char *text;        /* reason, or the answer's body */
+	const char *due_date;    /* extend: "YYYY-MM-DD" */
+	long long answer_id;     /* approve / return_answer: the answer */
+} case_cmd;
+
+/* Applies cmd. MDG_OK; MDG_ECONFLICT with *problem = "changed" when the
+ * case changed since cmd->version (nothing done); MDG_EINVAL with
+ * *problem naming what is wrong (a key under L.Act.Problem): not_allowed,
+ * reason_required, text_required, bad_department, same_department,
+ * bad_handler, bad_date, too_many_extensions, reopen_expired,
+ * parts_open, needs_approval, no_answer, nothing_to_send_back;
+ * MDG_ENOTFOUND for an unknown case; MDG_EDENIED when the actor may not. */
+int case_apply(db *d, const case_cmd *cmd, const char **problem);
+
+/* An internal note (never shown to the citizen) by a staff member. */
+int case_add_note(db *d, long long case_id, long long actor_id, long long department_id, const char *text);
+/* A message in the thread between the case's departments (협업관리). */
+int case_add_message(db *d, long long case_id, long long actor_id, long long department_id, const char *text);
+/* A joint department submits its part of a compound case's answer. */
+int case_submit_part(db *d, long long case_id, long long department_id, long long actor_id, const char *text);
+
+#endif
