@@ -5,8 +5,10 @@
 #include "core/log.h"
 #include "core/mdg.h"
 #include "core/text.h"
+#include "core/utf8.h"
 #include "core/xalloc.h"
 #include "core/buf.h"
+#include "cases/routing.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -34,6 +36,50 @@ static const char *const allowed_types[] = {
 	"image/jpeg", "image/png", "image/gif", "image/webp", "application/pdf", "text/plain",
 };
 
+/* True when the whole file is valid UTF-8 text (read in chunks that end
+ * on a character boundary). */
+static bool file_is_utf8_text(const char *path)
+{
+	char chunk[16384 + 4];
+	size_t carry = 0;
+	bool ok = true;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	for (;;) {
+		ssize_t n = read(fd, chunk + carry, sizeof chunk - 4 - carry);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			ok = false;
+			break;
+		}
+		size_t len = carry + (size_t)n;
+		if (n == 0) {
+			ok = utf8_valid_text(chunk, len);
+			break;
+		}
+		/* Hold back an incomplete sequence at the end for the next read. */
+		size_t cut = len, back = 0;
+		while (back < 3 && cut > 0 && ((unsigned char)chunk[cut - 1] & 0xC0) == 0x80) {
+			cut--;
+			back++;
+		}
+		if (cut > 0 && ((unsigned char)chunk[cut - 1] & 0xC0) == 0xC0)
+			cut--;
+		else
+			cut = len;
+		if (!utf8_valid_text(chunk, cut)) {
+			ok = false;
+			break;
+		}
+		carry = len - cut;
+		memmove(chunk, chunk + cut, carry);
+	}
+	close(fd);
+	return ok;
+}
+
 const char *case_sniff_type(const char *path)
 {
 	static magic_t cookie;
@@ -49,6 +95,10 @@ const char *case_sniff_type(const char *path)
 	}
 	const char *type = magic_file(cookie, path);
 	if (!type)
+		return NULL;
+	/* libmagic calls any 8-bit data without a signature text/plain: a text
+	 * attachment must really be UTF-8 text. */
+	if (strcmp(type, "text/plain") == 0 && !file_is_utf8_text(path))
 		return NULL;
 	for (size_t i = 0; i < MDG_ARRAY_LEN(allowed_types); i++)
 		if (strcmp(type, allowed_types[i]) == 0)
@@ -132,73 +182,83 @@ static int next_tracking(db *d, char *tracking)
 	return rc;
 }
 
-int case_file(db *d, const case_new *c, const case_upload *files, int nfiles,
-	      const char *uploads_dir, char *tracking)
+/* One attempt at the filing transaction; the files are already in
+ * place under stored[]. */
+static int file_once(db *d, const case_new *c, const case_upload *files, char stored[][33], int nfiles,
+		     char *tracking)
 {
-	char *moved[8] = {0};
 	db_result *cat = NULL;
 	long long case_id = 0;
-	int rc;
-
-	if (nfiles > (int)MDG_ARRAY_LEN(moved))
-		return MDG_ETOOBIG;
-	rc = db_begin(d);
+	int rc = db_begin(d);
 	if (rc != MDG_OK)
 		return rc;
-	rc = db_query(d, &cat, "SELECT department_id FROM categories WHERE id = ? AND active = 1", "i",
-		      c->category_id);
+	rc = db_query(d, &cat, "SELECT COUNT(*) FROM categories WHERE id = ? AND active = 1", "i", c->category_id);
 	if (rc != MDG_OK)
 		goto done;
-	if (cat->nrows == 0) {
+	if (db_cell_ll(cat, 0, 0, 0) == 0) {
 		rc = MDG_EINVAL;
 		goto done;
 	}
-	const char *department = db_cell(cat, 0, 0, NULL);
 	rc = next_tracking(d, tracking);
 	if (rc != MDG_OK)
 		goto done;
-	rc = db_exec(d, "INSERT INTO cases (tracking_no, channel, category_id, department_id, account_id,"
+	rc = db_exec(d, "INSERT INTO cases (tracking_no, channel, category_id, account_id, filed_by,"
 			" title, body, is_public, latitude, longitude, address, created_at, updated_at)"
 			" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(), NOW())",
-		     "ssisississs", tracking, c->channel, c->category_id, department, c->account_id, c->title,
+		     "ssiiNssisss", tracking, c->channel, c->category_id, c->account_id, c->filed_by, c->title,
 		     c->body, (long long)c->is_public, c->latitude, c->longitude, c->address);
 	if (rc != MDG_OK)
 		goto done;
 	case_id = (long long)db_insert_id(d);
 	rc = db_exec(d, "INSERT INTO case_events (case_id, kind, actor_id, is_public, created_at)"
 			" VALUES (?, 'filed', ?, 1, NOW())",
-		     "ii", case_id, c->account_id);
-	if (rc != MDG_OK)
-		goto done;
-	for (int i = 0; i < nfiles; i++) {
-		char stored[33];
-		rc = store_upload(uploads_dir, files[i].up, stored, &moved[i]);
-		if (rc != MDG_OK)
-			goto done;
+		     "ii", case_id, c->filed_by ? c->filed_by : c->account_id);
+	for (int i = 0; i < nfiles && rc == MDG_OK; i++)
 		rc = db_exec(d, "INSERT INTO attachments (case_id, stored_name, original_name, mime_type,"
 				" size_bytes, created_at) VALUES (?, ?, ?, ?, ?, NOW())",
-			     "isssi", case_id, stored, files[i].up->filename[0] ? files[i].up->filename : "file",
+			     "isssi", case_id, stored[i], files[i].up->filename[0] ? files[i].up->filename : "file",
 			     files[i].mime_type, (long long)files[i].up->size);
-		if (rc != MDG_OK)
-			goto done;
-	}
+	/* Routing happens in the same transaction as filing: a case is never
+	 * stored without its department, handlers and deadline. */
+	if (rc == MDG_OK)
+		rc = routing_place(d, case_id, c->category_id);
 	/* The search index (Mroonga) is not transactional: REPLACE keeps it
 	 * right even if an earlier attempt with the same id rolled back. */
-	rc = db_exec(d, "REPLACE INTO case_search (case_id, title, body) VALUES (?, ?, ?)", "iss", case_id,
-		     c->title, c->body);
-	if (rc != MDG_OK)
-		goto done;
-	rc = db_commit(d);
+	if (rc == MDG_OK)
+		rc = db_exec(d, "REPLACE INTO case_search (case_id, title, body) VALUES (?, ?, ?)", "iss", case_id,
+			     c->title, c->body);
+	if (rc == MDG_OK)
+		rc = db_commit(d);
 done:
-	if (rc != MDG_OK) {
+	if (rc != MDG_OK)
 		db_rollback(d);
+	db_result_free(cat);
+	return rc;
+}
+
+int case_file(db *d, const case_new *c, const case_upload *files, int nfiles,
+	      const char *uploads_dir, char *tracking)
+{
+	char *moved[8] = {0};
+	char stored[8][33];
+	int rc = MDG_OK;
+
+	if (nfiles > (int)MDG_ARRAY_LEN(moved))
+		return MDG_ETOOBIG;
+	for (int i = 0; i < nfiles && rc == MDG_OK; i++)
+		rc = store_upload(uploads_dir, files[i].up, stored[i], &moved[i]);
+	/* Concurrent filings wait for each other on the tracking counter and
+	 * the round-robin row; a deadlock victim simply tries again. */
+	if (rc == MDG_OK)
+		rc = MDG_ECONFLICT;
+	for (int attempt = 0; rc == MDG_ECONFLICT && attempt < 5; attempt++)
+		rc = file_once(d, c, files, stored, nfiles, tracking);
+	if (rc != MDG_OK)
 		for (int i = 0; i < nfiles; i++)
 			if (moved[i])
 				unlink(moved[i]);
-	}
 	for (int i = 0; i < nfiles; i++)
 		free(moved[i]);
-	db_result_free(cat);
 	return rc;
 }
 

@@ -29,6 +29,7 @@ typedef struct case_new {
 	const char *longitude;
 	const char *address;   /* or NULL */
 	const char *channel;   /* "web", ... */
+	long long filed_by;    /* staff who filed it for the citizen, or 0 */
 } case_new;
 
 /* An attachment accepted for filing: the upload and its sniffed type. */

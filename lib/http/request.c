@@ -219,11 +219,21 @@ void http_set_cookie(http_req *r, const char *name, const char *value, long max_
 	http_header(r, "Set-Cookie", line);
 }
 
+/* True when s holds no control character. Browsers drop tabs and line
+ * breaks from a URL before parsing it, so "/\t/host" becomes "//host". */
+static bool no_controls(const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (*p < 0x20 || *p == 0x7F)
+			return false;
+	return true;
+}
+
 void http_redirect(http_req *r, const char *local_path)
 {
 	/* Only local targets: "//host" or "/\host" would leave the site. */
 	if (local_path[0] != '/' || local_path[1] == '/' || local_path[1] == '\\' ||
-	    !header_safe(local_path))
+	    !no_controls(local_path))
 		local_path = "/";
 	free(r->redirect);
 	r->redirect = xstrdup(local_path);

@@ -66,7 +66,8 @@ void http_header(http_req *r, const char *name, const char *value);
 /* Adds a Set-Cookie header: HttpOnly, SameSite=Lax, Path=/, Secure over
  * HTTPS; max_age < 0 makes a session cookie, 0 deletes it. */
 void http_set_cookie(http_req *r, const char *name, const char *value, long max_age);
-/* A 303 See Other to a local path (must start with a single '/'). */
+/* A 303 See Other to a local path: one that starts with a single '/' and
+ * holds no control character; any other target becomes "/". */
 void http_redirect(http_req *r, const char *local_path);
 /* Writes the status line, headers and body (or send_file) to the client. */
 int http_send(http_req *r, const char *content_type);

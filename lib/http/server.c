@@ -46,19 +46,33 @@ static void worker_main(int sock, const http_server_opts *opts, const http_serve
 {
 	FCGX_Request req;
 	long served = 0;
-	sigset_t none;
+	sigset_t none, term;
 
 	set_handler(SIGTERM, on_stop);
 	set_handler(SIGINT, SIG_IGN); /* Ctrl-C reaches the master, which stops us */
 	set_handler(SIGCHLD, SIG_DFL);
 	sigemptyset(&none);
+	sigemptyset(&term);
+	sigaddset(&term, SIGTERM);
 	sigprocmask(SIG_SETMASK, &none, NULL);
 
 	if (hooks->worker_init && hooks->worker_init(hooks->ctx) != MDG_OK)
 		log_warn("worker started without its resources; will retry per request");
 	FCGX_InitRequest(&req, sock, FCGI_FAIL_ACCEPT_ON_INTR);
-	while (!stop_requested && (opts->max_requests == 0 || served < opts->max_requests)) {
-		if (FCGX_Accept_r(&req) < 0)
+	for (;;) {
+		/* SIGTERM may cut short the wait for a request, never a request
+		 * in hand: its handler (no SA_RESTART) would make a read of the
+		 * body or a write of the answer fail with EINTR. It is blocked
+		 * from accept to finish and taken here. XXX: one arriving just
+		 * before accept() blocks is only seen at the next request (or
+		 * the master's kill after stop_timeout); libfcgi has the same
+		 * window. */
+		sigprocmask(SIG_SETMASK, &none, NULL);
+		if (stop_requested || (opts->max_requests > 0 && served >= opts->max_requests))
+			break;
+		int rc = FCGX_Accept_r(&req);
+		sigprocmask(SIG_BLOCK, &term, NULL);
+		if (rc < 0)
 			break;
 		hooks->handle(&req, hooks->ctx);
 		FCGX_Finish_r(&req);
