@@ -3,6 +3,7 @@
  * seed-demo. */
 #include "auth/account.h"
 #include "auth/password.h"
+#include "core/bizdays.h"
 #include "core/config.h"
 #include "core/crypto.h"
 #include "core/log.h"
@@ -11,6 +12,8 @@
 #include "core/xalloc.h"
 #include "db/db.h"
 #include "db/migrate.h"
+#include "cases/routing.h"
+#include "org/org.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -24,6 +27,7 @@ static const char usage[] =
 	"  migrate       apply the database migrations not yet applied\n"
 	"  create-admin  create a staff account with the administrator role\n"
 	"  seed-demo     load demo data (departments, categories, accounts, cases)\n"
+	"  tick          escalate idle cases and hand over the work of absent staff\n"
 	"\n"
 	"  -c, --config FILE  the HDF configuration file (default: $MADANG_CONFIG)\n"
 	"  -h, --help         show this help; 'madangctl COMMAND --help' for a command\n";
@@ -52,6 +56,17 @@ static const char usage_seed[] =
 	"Loads demo data once: the supervisor 'admin', the citizen 'citizen', a\n"
 	"department tree, categories and about 50 cases (db.seed/demo.sql).\n"
 	"Prints the demo sign-ins. Does nothing when the demo is already loaded.\n";
+
+static const char usage_tick[] =
+	"Usage: madangctl [--config FILE] tick [--now 'YYYY-MM-DD HH:MM:SS']\n"
+	"\n"
+	"Moves cases that had no action for their category's escalation period to\n"
+	"the substitute of an absent handler or to the department's managers, and\n"
+	"hands the open cases of staff whose absence has started to their\n"
+	"substitutes. Cron runs it every minute (until the notifier takes it over).\n"
+	"\n"
+	"  --now TIME  act as if the database clock read TIME (for tests and\n"
+	"              for catching up after an outage)\n";
 
 static bool wants_help(int argc, char **argv)
 {
@@ -118,8 +133,11 @@ static int cmd_create_admin(db *d, HDF *cfg, int argc, char **argv)
 		fprintf(stderr, "madangctl: the password must have at least 10 characters and not be a common one\n");
 		return 2;
 	}
-	account_new a = {login, password, name, email, NULL, "staff", "admin", NULL, false};
-	int rc = account_create(d, &a, &id, &which);
+	account_new a = {login, password, name, email, NULL, "staff", NULL, false};
+	actor who = {0, "madangctl"};
+	int rc = org_staff_create(d, &who, &a, 0, &id, &which);
+	if (rc == MDG_OK)
+		rc = org_role_grant(d, &who, id, "sysadmin", 0, true);
 	if (rc == MDG_ECONFLICT) {
 		fprintf(stderr, "madangctl: that %s is already taken\n", strcmp(which, "email") == 0 ? "e-mail" : "login ID");
 		return 1;
@@ -136,19 +154,21 @@ static int cmd_seed_demo(db *d, HDF *cfg)
 {
 	static const char admin_pw[] = "madang-admin-2026";
 	static const char citizen_pw[] = "madang-citizen-2026";
+	static const char staff_pw[] = "madang-staff-2026";
 	db_result *r = NULL;
 	long long id = 0;
 	const char *which = NULL;
 	int rc = db_query(d, &r, "SELECT COUNT(*) FROM accounts WHERE login_id IN ('admin', 'citizen')", "");
 	long long have = db_cell_ll(r, 0, 0, 0);
 	db_result_free(r);
+	r = NULL;
 	if (rc != MDG_OK)
 		goto fail;
 	if (have == 0) {
 		account_new admin = {"admin", admin_pw, "관리자", "admin@madang.example", "01000000001", "staff",
-				     "supervisor", "ko", false};
+				     "ko", false};
 		account_new citizen = {"citizen", citizen_pw, "홍길동", "citizen@madang.example", "01012345678",
-				       "citizen", NULL, "ko", true};
+				       "citizen", "ko", true};
 		if ((rc = account_create(d, &admin, &id, &which)) != MDG_OK ||
 		    (rc = account_create(d, &citizen, &id, &which)) != MDG_OK)
 			goto fail;
@@ -157,19 +177,66 @@ static int cmd_seed_demo(db *d, HDF *cfg)
 		free(path);
 		if (rc != MDG_OK)
 			goto fail;
-		/* Demo cases are inserted by SQL: index them for search too. */
-		rc = db_exec(d, "REPLACE INTO case_search (case_id, title, body) SELECT id, title, body FROM cases", "");
+		/* The demo staff get one known password; '!' marks them. */
+		rc = db_query(d, &r, "SELECT id FROM accounts WHERE kind = 'staff' AND password_hash = '!'", "");
+		for (unsigned i = 0; rc == MDG_OK && i < r->nrows; i++)
+			rc = account_set_password(d, db_cell_ll(r, i, 0, 0), staff_pw);
+		db_result_free(r);
+		r = NULL;
+		/* Demo cases are inserted by SQL: derive what filing would. */
+		if (rc == MDG_OK)
+			rc = org_scope_rebuild(d);
+		if (rc == MDG_OK)
+			rc = db_exec(d, "REPLACE INTO case_search (case_id, title, body) SELECT id, title, body FROM cases", "");
 		if (rc != MDG_OK)
 			goto fail;
 		printf("demo data loaded\n");
 	} else {
 		printf("demo data already loaded\n");
 	}
-	printf("supervisor: admin / %s\ncitizen: citizen / %s\n", admin_pw, citizen_pw);
+	printf("supervisor: admin / %s\ncitizen: citizen / %s\n"
+	       "staff (handlers road.lee, road.park; manager road.choi; civil.han; agent.song; viewer.oh; ...): %s\n",
+	       admin_pw, citizen_pw, staff_pw);
 	return 0;
 fail:
 	fprintf(stderr, "madangctl: seed-demo failed: %s\n", db_error(d));
 	return 1;
+}
+
+/* "YYYY-MM-DD HH:MM:SS" with a real date and time. */
+static bool timestamp_valid(const char *s)
+{
+	char day[11];
+	bizdate date;
+	if (strlen(s) != 19 || s[10] != ' ' || s[13] != ':' || s[16] != ':')
+		return false;
+	snprintf(day, sizeof day, "%.10s", s);
+	for (int i = 11; i < 19; i++)
+		if (i != 13 && i != 16 && (s[i] < '0' || s[i] > '9'))
+			return false;
+	return biz_parse(day, &date) == MDG_OK && atoi(s + 11) < 24 && atoi(s + 14) < 60 && atoi(s + 17) < 60;
+}
+
+static int cmd_tick(db *d, int argc, char **argv)
+{
+	int moved = 0;
+	if (argc == 3 && strcmp(argv[1], "--now") == 0) {
+		/* NOW() on this connection reads the given time. */
+		if (!timestamp_valid(argv[2]) ||
+		    db_exec(d, "SET timestamp = UNIX_TIMESTAMP(?)", "s", argv[2]) != MDG_OK) {
+			fprintf(stderr, "madangctl: --now needs 'YYYY-MM-DD HH:MM:SS'\n");
+			return 2;
+		}
+	} else if (argc != 1) {
+		fputs(usage_tick, stderr);
+		return 2;
+	}
+	if (routing_escalate(d, &moved) != MDG_OK) {
+		fprintf(stderr, "madangctl: tick failed: %s\n", db_error(d));
+		return 1;
+	}
+	printf("cases moved: %d\n", moved);
+	return 0;
 }
 
 int main(int argc, char **argv)
@@ -200,6 +267,7 @@ int main(int argc, char **argv)
 	const char *help = strcmp(cmd, "migrate") == 0	    ? usage_migrate
 			   : strcmp(cmd, "create-admin") == 0 ? usage_admin
 			   : strcmp(cmd, "seed-demo") == 0    ? usage_seed
+			   : strcmp(cmd, "tick") == 0	      ? usage_tick
 							      : NULL;
 	if (!help) {
 		fprintf(stderr, "madangctl: unknown command '%s'\n\n%s", cmd, usage);
@@ -220,8 +288,10 @@ int main(int argc, char **argv)
 		rc = cmd_migrate(d, cfg);
 	else if (strcmp(cmd, "create-admin") == 0)
 		rc = cmd_create_admin(d, cfg, sub_argc, sub_argv);
-	else
+	else if (strcmp(cmd, "seed-demo") == 0)
 		rc = cmd_seed_demo(d, cfg);
+	else
+		rc = cmd_tick(d, sub_argc, sub_argv);
 done:
 	db_close(d);
 	password_policy_free();

@@ -34,6 +34,7 @@ CREATE TABLE staff_roles (
 INSERT INTO staff_roles (account_id, role)
   SELECT id, IF(staff_role = 'admin', 'sysadmin', IF(staff_role = 'supervisor', 'supervisor', 'handler'))
   FROM accounts WHERE kind = 'staff' AND staff_role IS NOT NULL;
+ALTER TABLE accounts DROP COLUMN staff_role;
 
 -- Which departments each staff member may see and act in, derived from
 -- staff_roles and the department tree (rebuilt whenever either changes),

@@ -9,15 +9,15 @@ SET NAMES utf8mb4;
 START TRANSACTION;
 
 -- Citizens who filed the demo cases.
-INSERT INTO accounts (login_id, password_hash, name, email, mobile, kind, staff_role, lang, consent_version, consent_at, active, created_at, updated_at) VALUES
-  ('minjun', '!', '김민준', 'minjun.kim@example.kr', '01023458712', 'citizen', NULL, 'ko', '2026-01', '2026-08-03 10:12:44', 1, '2026-08-03 10:12:44', '2026-08-03 10:12:44'),
-  ('seoyeon', '!', '이서연', 'seoyeon.lee@example.kr', '01034567821', 'citizen', NULL, 'ko', '2026-01', '2026-08-11 21:05:10', 1, '2026-08-11 21:05:10', '2026-08-11 21:05:10'),
-  ('jihoon', '!', '박지훈', 'jihoon.park@example.kr', '01045672390', 'citizen', NULL, 'ko', '2026-01', '2026-08-19 08:47:31', 1, '2026-08-19 08:47:31', '2026-08-19 08:47:31'),
-  ('jiwoo', '!', '최지우', 'jiwoo.choi@example.kr', '01056781234', 'citizen', NULL, 'ko', '2026-01', '2026-08-27 13:20:02', 1, '2026-08-27 13:20:02', '2026-08-27 13:20:02'),
-  ('hyunwoo', '!', '정현우', 'hyunwoo.jung@example.kr', '01067894521', 'citizen', NULL, 'ko', '2026-01', '2026-09-02 07:58:19', 1, '2026-09-02 07:58:19', '2026-09-02 07:58:19'),
-  ('sujin', '!', '강수진', 'sujin.kang@example.kr', '01078903456', 'citizen', NULL, 'ko', '2026-01', '2026-09-08 19:33:57', 1, '2026-09-08 19:33:57', '2026-09-08 19:33:57'),
-  ('dohyun', '!', '조도현', 'dohyun.cho@example.kr', '01089014567', 'citizen', NULL, 'ko', '2026-01', '2026-09-14 11:16:25', 1, '2026-09-14 11:16:25', '2026-09-14 11:16:25'),
-  ('yerin', '!', '윤예린', 'yerin.yoon@example.kr', '01090125678', 'citizen', NULL, 'ko', '2026-01', '2026-09-17 22:40:08', 1, '2026-09-17 22:40:08', '2026-09-17 22:40:08');
+INSERT INTO accounts (login_id, password_hash, name, email, mobile, kind, lang, consent_version, consent_at, active, created_at, updated_at) VALUES
+  ('minjun', '!', '김민준', 'minjun.kim@example.kr', '01023458712', 'citizen', 'ko', '2026-01', '2026-08-03 10:12:44', 1, '2026-08-03 10:12:44', '2026-08-03 10:12:44'),
+  ('seoyeon', '!', '이서연', 'seoyeon.lee@example.kr', '01034567821', 'citizen', 'ko', '2026-01', '2026-08-11 21:05:10', 1, '2026-08-11 21:05:10', '2026-08-11 21:05:10'),
+  ('jihoon', '!', '박지훈', 'jihoon.park@example.kr', '01045672390', 'citizen', 'ko', '2026-01', '2026-08-19 08:47:31', 1, '2026-08-19 08:47:31', '2026-08-19 08:47:31'),
+  ('jiwoo', '!', '최지우', 'jiwoo.choi@example.kr', '01056781234', 'citizen', 'ko', '2026-01', '2026-08-27 13:20:02', 1, '2026-08-27 13:20:02', '2026-08-27 13:20:02'),
+  ('hyunwoo', '!', '정현우', 'hyunwoo.jung@example.kr', '01067894521', 'citizen', 'ko', '2026-01', '2026-09-02 07:58:19', 1, '2026-09-02 07:58:19', '2026-09-02 07:58:19'),
+  ('sujin', '!', '강수진', 'sujin.kang@example.kr', '01078903456', 'citizen', 'ko', '2026-01', '2026-09-08 19:33:57', 1, '2026-09-08 19:33:57', '2026-09-08 19:33:57'),
+  ('dohyun', '!', '조도현', 'dohyun.cho@example.kr', '01089014567', 'citizen', 'ko', '2026-01', '2026-09-14 11:16:25', 1, '2026-09-14 11:16:25', '2026-09-14 11:16:25'),
+  ('yerin', '!', '윤예린', 'yerin.yoon@example.kr', '01090125678', 'citizen', 'ko', '2026-01', '2026-09-17 22:40:08', 1, '2026-09-17 22:40:08', '2026-09-17 22:40:08');
 
 -- 마당시청 조직 (bureaus first: a division refers to its bureau).
 INSERT INTO departments (id, parent_id, name_ko, name_en) VALUES
@@ -368,6 +368,72 @@ INSERT INTO case_events (case_id, kind, actor_id, department_id, is_public, note
   ((SELECT id FROM cases WHERE tracking_no = '2026-000034'), 'assigned', @admin, 15, 1, NULL, '2026-11-02 09:05:00'),
   ((SELECT id FROM cases WHERE tracking_no = '2026-000034'), 'in_progress', @admin, 15, 1, '오늘 현장 점검 결과 가림막 지지대 일부가 느슨해진 것을 확인하고, 시공사에 즉시 보강하도록 조치하였습니다. 보강이 끝나면 다시 현장을 확인할 예정입니다.', '2026-11-02 16:40:00'),
   ((SELECT id FROM cases WHERE tracking_no = '2026-000045'), 'assigned', @admin, 15, 1, NULL, '2026-11-16 09:30:00');
+
+-- Staff of the demo office. Their password is set by madangctl seed-demo
+-- (the one it prints); '!' can never sign in.
+INSERT INTO accounts (login_id, password_hash, name, email, mobile, kind, lang, active, created_at, updated_at) VALUES
+  ('civil.han', '!', '한민원', 'civil.han@madang.example', '01070000002', 'staff', 'ko', 1, '2026-01-02 09:00:00', '2026-01-02 09:00:00'),
+  ('road.lee', '!', '이도로', 'road.lee@madang.example', '01070000004', 'staff', 'ko', 1, '2026-01-02 09:00:00', '2026-01-02 09:00:00'),
+  ('road.park', '!', '박보도', 'road.park@madang.example', '01070000014', 'staff', 'ko', 1, '2026-01-02 09:00:00', '2026-01-02 09:00:00'),
+  ('road.choi', '!', '최과장', 'road.choi@madang.example', '01070000024', 'staff', 'ko', 1, '2026-01-02 09:00:00', '2026-01-02 09:00:00'),
+  ('traffic.kim', '!', '김교통', 'traffic.kim@madang.example', '01070000005', 'staff', 'ko', 1, '2026-01-02 09:00:00', '2026-01-02 09:00:00'),
+  ('env.seo', '!', '서환경', 'env.seo@madang.example', '01070000007', 'staff', 'ko', 1, '2026-01-02 09:00:00', '2026-01-02 09:00:00'),
+  ('clean.jung', '!', '정청소', 'clean.jung@madang.example', '01070000008', 'staff', 'ko', 1, '2026-01-02 09:00:00', '2026-01-02 09:00:00'),
+  ('park.moon', '!', '문공원', 'park.moon@madang.example', '01070000009', 'staff', 'ko', 1, '2026-01-02 09:00:00', '2026-01-02 09:00:00'),
+  ('welfare.bae', '!', '배복지', 'welfare.bae@madang.example', '01070000011', 'staff', 'ko', 1, '2026-01-02 09:00:00', '2026-01-02 09:00:00'),
+  ('build.yoo', '!', '유건축', 'build.yoo@madang.example', '01070000013', 'staff', 'ko', 1, '2026-01-02 09:00:00', '2026-01-02 09:00:00'),
+  ('safety.ahn', '!', '안안전', 'safety.ahn@madang.example', '01070000015', 'staff', 'ko', 1, '2026-01-02 09:00:00', '2026-01-02 09:00:00'),
+  ('agent.song', '!', '송상담', 'agent.song@madang.example', '01070000020', 'staff', 'ko', 1, '2026-01-02 09:00:00', '2026-01-02 09:00:00'),
+  ('viewer.oh', '!', '오열람', 'viewer.oh@madang.example', '01070000021', 'staff', 'ko', 1, '2026-01-02 09:00:00', '2026-01-02 09:00:00');
+
+-- Memberships and graded roles (the supervisor 'admin' is global).
+INSERT INTO staff_departments (account_id, department_id)
+  SELECT a.id, m.dept FROM accounts a JOIN (
+    SELECT 'admin' AS login, 2 AS dept UNION ALL SELECT 'civil.han', 2 UNION ALL SELECT 'road.lee', 4
+    UNION ALL SELECT 'road.park', 4 UNION ALL SELECT 'road.choi', 4 UNION ALL SELECT 'traffic.kim', 5
+    UNION ALL SELECT 'env.seo', 7 UNION ALL SELECT 'clean.jung', 8 UNION ALL SELECT 'park.moon', 9
+    UNION ALL SELECT 'welfare.bae', 11 UNION ALL SELECT 'build.yoo', 13 UNION ALL SELECT 'safety.ahn', 15
+  ) m ON m.login = a.login_id;
+INSERT INTO staff_roles (account_id, role, department_id, with_subtree)
+  SELECT a.id, m.role, m.dept, 1 FROM accounts a JOIN (
+    SELECT 'admin' AS login, 'supervisor' AS role, NULL AS dept
+    UNION ALL SELECT 'civil.han', 'handler', 2 UNION ALL SELECT 'civil.han', 'manager', 2
+    UNION ALL SELECT 'road.lee', 'handler', 4 UNION ALL SELECT 'road.park', 'handler', 4
+    UNION ALL SELECT 'road.choi', 'manager', 4 UNION ALL SELECT 'traffic.kim', 'handler', 5
+    UNION ALL SELECT 'env.seo', 'handler', 7 UNION ALL SELECT 'clean.jung', 'handler', 8
+    UNION ALL SELECT 'park.moon', 'handler', 9 UNION ALL SELECT 'welfare.bae', 'handler', 11
+    UNION ALL SELECT 'build.yoo', 'handler', 13 UNION ALL SELECT 'safety.ahn', 'handler', 15
+    UNION ALL SELECT 'agent.song', 'agent', NULL UNION ALL SELECT 'viewer.oh', 'viewer', NULL
+  ) m ON m.login = a.login_id;
+
+-- Routing rules (분류별 처리지침).
+UPDATE categories SET mode = 'round_robin' WHERE id IN (1, 3, 5);
+UPDATE categories SET mode = 'random' WHERE id IN (2, 4);
+UPDATE categories SET needs_approval = 1, deadline_days = 10 WHERE id = 7;
+UPDATE categories SET deadline_days = 14 WHERE id = 6;
+INSERT INTO category_joint_departments (category_id, department_id) VALUES (8, 4);
+
+-- Public holidays (공휴일) around the demo's dates.
+INSERT INTO holidays (day, name) VALUES
+  ('2026-10-03', '개천절'), ('2026-10-05', '대체공휴일'), ('2026-10-09', '한글날'),
+  ('2026-12-25', '성탄절'), ('2027-01-01', '신정'), ('2027-02-06', '설날 연휴'),
+  ('2027-02-07', '설날'), ('2027-02-08', '설날 연휴'), ('2027-02-09', '대체공휴일'),
+  ('2027-03-01', '삼일절'), ('2027-05-05', '어린이날'), ('2027-05-13', '부처님오신날'),
+  ('2027-06-06', '현충일'), ('2027-08-15', '광복절'), ('2027-08-16', '대체공휴일');
+
+-- The demo cases' departments, handlers and deadlines, as routing would
+-- have set them.
+INSERT INTO case_departments (case_id, department_id, role, updated_at)
+  SELECT id, department_id, 'lead', updated_at FROM cases WHERE department_id IS NOT NULL;
+INSERT INTO case_handlers (case_id, account_id, department_id, assigned_at)
+  SELECT c.id, (SELECT MIN(r.account_id) FROM staff_roles r WHERE r.role = 'handler' AND r.department_id = c.department_id),
+    c.department_id, c.updated_at
+  FROM cases c WHERE c.status <> 'received'
+  AND EXISTS (SELECT 1 FROM staff_roles r WHERE r.role = 'handler' AND r.department_id = c.department_id);
+UPDATE cases SET due_at = DATE(created_at) + INTERVAL 9 DAY + INTERVAL 18 HOUR, last_action_at = updated_at,
+  answered_at = IF(status IN ('answered', 'closed'), updated_at, NULL),
+  closed_at = IF(status = 'closed', updated_at, NULL);
+UPDATE cases SET is_example = 1 WHERE status IN ('answered', 'closed') AND is_public = 1 ORDER BY id LIMIT 3;
 
 INSERT INTO tracking_counters (year, last_seq) VALUES (2026, 50)
   ON DUPLICATE KEY UPDATE last_seq = GREATEST(last_seq, 50);

@@ -34,10 +34,9 @@ int account_create(db *d, const account_new *a, long long *id, const char **whic
 		goto done;
 	}
 	rc = db_exec(d, "INSERT INTO accounts (login_id, password_hash, name, email, mobile,"
-			" kind, staff_role, lang, consent_version, consent_at)"
-			" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, IF(? = 1, NOW(), NULL))",
-		     "sssssssssi", a->login_id, hash, a->name, a->email, a->mobile, a->kind,
-		     a->staff_role, a->lang, a->consent ? CONSENT_VERSION : NULL,
+			" kind, lang, consent_version, consent_at)"
+			" VALUES (?, ?, ?, ?, ?, ?, ?, ?, IF(? = 1, NOW(), NULL))",
+		     "ssssssssi", a->login_id, hash, a->name, a->email, a->mobile, a->kind, a->lang, a->consent ? CONSENT_VERSION : NULL,
 		     (long long)(a->consent ? 1 : 0));
 	if (rc == MDG_ECONFLICT)
 		*which = "login_id"; /* lost a race for the same ID or e-mail */
@@ -56,7 +55,7 @@ static void copy_cell(char *dst, size_t len, const db_result *r, unsigned col)
 int account_get(db *d, long long id, account *out)
 {
 	db_result *r = NULL;
-	int rc = db_query(d, &r, "SELECT id, login_id, name, email, mobile, kind, staff_role, lang,"
+	int rc = db_query(d, &r, "SELECT id, login_id, name, email, mobile, kind, lang,"
 				 " active FROM accounts WHERE id = ?",
 			  "i", id);
 	if (rc != MDG_OK)
@@ -72,9 +71,8 @@ int account_get(db *d, long long id, account *out)
 	copy_cell(out->email, sizeof out->email, r, 3);
 	copy_cell(out->mobile, sizeof out->mobile, r, 4);
 	copy_cell(out->kind, sizeof out->kind, r, 5);
-	copy_cell(out->staff_role, sizeof out->staff_role, r, 6);
-	copy_cell(out->lang, sizeof out->lang, r, 7);
-	out->active = db_cell_ll(r, 0, 8, 0) == 1;
+	copy_cell(out->lang, sizeof out->lang, r, 6);
+	out->active = db_cell_ll(r, 0, 7, 0) == 1;
 done:
 	db_result_free(r);
 	return rc;

@@ -15,7 +15,6 @@ typedef struct account {
 	char email[255];
 	char mobile[21];
 	char kind[8];          /* "citizen" or "staff" */
-	char staff_role[16];   /* "" for citizens */
 	char lang[3];          /* "" when never chosen */
 	bool active;
 } account;
@@ -27,7 +26,6 @@ typedef struct account_new {
 	const char *email;
 	const char *mobile;    /* normalised, or NULL */
 	const char *kind;      /* "citizen" or "staff" */
-	const char *staff_role;/* NULL for citizens */
 	const char *lang;      /* "ko", "en" or NULL */
 	bool consent;          /* the citizen agreed to CONSENT_VERSION now */
 } account_new;

@@ -358,8 +358,9 @@ like body_of($r), qr{전체 건수: 11}, '... counts the 11 in category 2';
 my ($out, $st) = $s->ctl({ stdin => "Staff-pass-9187-madang\n" }, 'create-admin',
     '--login', 'staff.kim', '--name', '김담당', '--email', 'staff.kim@example.go.kr');
 is $st, 0, 'madangctl create-admin' or diag $out;
-is $s->sql_value(q{SELECT CONCAT(kind, '/', staff_role) FROM accounts WHERE login_id = 'staff.kim'}),
-    'staff/admin', 'a staff account with the admin role';
+is $s->sql_value(q{SELECT CONCAT(a.kind, '/', r.role, '/', IFNULL(r.department_id, 'global'))
+    FROM accounts a JOIN staff_roles r ON r.account_id = a.id WHERE a.login_id = 'staff.kim'}),
+    'staff/sysadmin/global', 'a staff account with the global system administrator role';
 
 my $staff = $s->ua;
 $r = Madang::Test::sign_in($s, $staff, 'staff.kim', 'Staff-pass-9187-madang');
