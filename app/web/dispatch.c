@@ -98,11 +98,17 @@ static void load_session(web *w)
 	const char *token = kv_get(&w->r->cookies, SESSION_COOKIE);
 	if (!token || !w->app->db)
 		return;
-	if (session_lookup(w->app->db, token, &w->app->session, &w->me) == MDG_OK) {
-		w->signed_in = true;
-		snprintf(w->session_token, sizeof w->session_token, "%s", token);
-		w->r->account_id = w->me.id;
-	}
+	if (session_lookup(w->app->db, token, &w->app->session, &w->me) != MDG_OK)
+		return;
+	w->signed_in = true;
+	snprintf(w->session_token, sizeof w->session_token, "%s", token);
+	w->r->account_id = w->me.id;
+	w->who.account_id = w->me.id;
+	w->staff = strcmp(w->me.kind, "staff") == 0;
+	/* Without their roles a staff member may do nothing: treat a failed
+	 * lookup as no roles (the handler's own queries will report the DB). */
+	if (w->staff && perm_load(w->app->db, w->me.id, &w->perm) != MDG_OK)
+		memset(&w->perm, 0, sizeof w->perm);
 }
 
 /* Before sign-in, CSRF tokens are bound to a random anonymous cookie. */
@@ -133,7 +139,12 @@ static void fill_common(web *w)
 		hdf_set_value(w->hdf, "Session.Name", w->me.name);
 		hdf_set_value(w->hdf, "Session.Login", w->me.login_id);
 		hdf_set_value(w->hdf, "Session.Kind", w->me.kind);
-		hdf_set_value(w->hdf, "Session.Staff", strcmp(w->me.kind, "staff") == 0 ? "1" : "0");
+		hdf_set_value(w->hdf, "Session.Staff", w->staff ? "1" : "0");
+		/* Which parts of the dashboard the navigation offers. */
+		if (perm_is_admin(&w->perm))
+			hdf_set_value(w->hdf, "Session.Admin", "1");
+		if (perm_sees_reports(&w->perm))
+			hdf_set_value(w->hdf, "Session.Reports", "1");
 	}
 }
 
@@ -163,7 +174,7 @@ static const web_route *find_route(web *w, int *status)
 
 static bool access_ok(const web *w, enum web_access access, int *rc)
 {
-	bool staff = w->signed_in && strcmp(w->me.kind, "staff") == 0;
+	bool staff = w->signed_in && w->staff;
 	*rc = MDG_OK;
 	switch (access) {
 	case ACCESS_PUBLIC:
@@ -176,6 +187,12 @@ static bool access_ok(const web *w, enum web_access access, int *rc)
 		return w->signed_in && !staff;
 	case ACCESS_STAFF:
 		return staff;
+	case ACCESS_ADMIN:
+	case ACCESS_REPORTS:
+		/* Staff without the role are refused; others sign in first. */
+		if (staff && !(access == ACCESS_ADMIN ? perm_is_admin(&w->perm) : perm_sees_reports(&w->perm)))
+			*rc = MDG_EDENIED;
+		return staff && *rc == MDG_OK;
 	}
 	return false;
 }
@@ -258,6 +275,7 @@ void web_serve(web_app *app, FCGX_Request *fcgi)
 	w.app = app;
 	w.r = &r;
 	rc = http_req_init(&r, fcgi, &app->limits);
+	w.who.client_addr = r.remote_addr;
 	log_set_request_id(r.rid);
 	if (!app->db && db_connect(app->cfg, &app->db) != MDG_OK)
 		app->db = NULL;

@@ -131,6 +131,15 @@ int web_load_case(web *w, const char *tracking, bool public_events_only)
 	if (rc != MDG_OK)
 		goto done;
 	long long id = db_cell_ll(c, 0, 0, 0);
+	if (!public_events_only) {
+		/* The whole history is for staff whose scope covers the case. */
+		unsigned can = 0;
+		rc = w->staff ? perm_case(w->app->db, w->me.id, id, &can) : MDG_OK;
+		if (rc == MDG_OK && !(can & CAN_READ))
+			rc = MDG_ENOTFOUND;
+		if (rc != MDG_OK)
+			goto done;
+	}
 	rc = case_events(w->app->db, id, public_events_only, w->lang, &events);
 	if (rc == MDG_OK)
 		rc = case_attachments(w->app->db, id, &files);

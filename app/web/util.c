@@ -69,7 +69,7 @@ viewer web_viewer(const web *w)
 	viewer v = {0, false};
 	if (w->signed_in) {
 		v.account_id = w->me.id;
-		v.staff = strcmp(w->me.kind, "staff") == 0;
+		v.staff = w->staff;
 	}
 	return v;
 }

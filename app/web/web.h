@@ -13,6 +13,7 @@
 #include "core/crypto.h"
 #include "db/db.h"
 #include "http/request.h"
+#include "org/org.h"
 
 /* Process-wide settings, read once from the configuration. */
 typedef struct web_app {
@@ -40,6 +41,9 @@ typedef struct web {
 	const char *lang;     /* "ko" or "en" */
 	char csrf[CSRF_TEXT];
 	const char *content_type; /* for a raw body (no template); NULL: HTML */
+	bool staff;           /* signed in as staff */
+	staff_perm perm;      /* their roles (all false for citizens) */
+	actor who;            /* for the audit log */
 } web;
 
 /* A handler validates input, calls lib/, fills w->hdf and names a
@@ -51,7 +55,9 @@ enum web_access {
 	ACCESS_PUBLIC,    /* anyone */
 	ACCESS_ACCOUNT,   /* any signed-in account */
 	ACCESS_CITIZEN,   /* a signed-in citizen */
-	ACCESS_STAFF      /* a signed-in staff member */
+	ACCESS_STAFF,     /* a signed-in staff member */
+	ACCESS_ADMIN,     /* a supervisor or system administrator */
+	ACCESS_REPORTS    /* staff who may read reports */
 };
 
 typedef struct web_route {

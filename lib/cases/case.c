@@ -9,6 +9,7 @@
 #include "core/xalloc.h"
 #include "core/buf.h"
 #include "cases/routing.h"
+#include "org/org.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -276,6 +277,19 @@ static void mask_column(db_result *r, unsigned col)
 	}
 }
 
+/* True when v sees case_id whole, private or not, with the filer's name:
+ * its owner, or staff whose scope covers a department of the case. */
+static int viewer_privileged(db *d, const viewer *v, long long case_id, long long owner, bool *privileged)
+{
+	unsigned can = 0;
+	*privileged = v->account_id && owner == v->account_id;
+	if (*privileged || !v->staff)
+		return MDG_OK;
+	int rc = perm_case(d, v->account_id, case_id, &can);
+	*privileged = (can & CAN_READ) != 0;
+	return rc;
+}
+
 int case_get(db *d, const char *tracking, const viewer *v, const char *lang, db_result **out)
 {
 	db_result *r = NULL;
@@ -296,12 +310,15 @@ int case_get(db *d, const char *tracking, const viewer *v, const char *lang, db_
 		rc = MDG_ENOTFOUND;
 		goto done;
 	}
-	bool owner = v->account_id && db_cell_ll(r, 0, 14, -1) == v->account_id;
-	if (!owner && !v->staff && db_cell_ll(r, 0, 4, 0) != 1) {
+	bool privileged = false;
+	rc = viewer_privileged(d, v, db_cell_ll(r, 0, 0, 0), db_cell_ll(r, 0, 14, -1), &privileged);
+	if (rc != MDG_OK)
+		goto done;
+	if (!privileged && db_cell_ll(r, 0, 4, 0) != 1) {
 		rc = MDG_ENOTFOUND;
 		goto done;
 	}
-	if (!owner && !v->staff)
+	if (!privileged)
 		mask_column(r, 10);
 	*out = r;
 	r = NULL;
@@ -330,15 +347,15 @@ int case_attachment_open(db *d, long long attachment_id, const viewer *v,
 			 const char *uploads_dir, char **path, char **name, char **mime)
 {
 	db_result *r = NULL;
-	int rc = db_query(d, &r, "SELECT t.stored_name, t.original_name, t.mime_type, c.is_public, c.account_id"
-				 " FROM attachments t JOIN cases c ON c.id = t.case_id WHERE t.id = ?",
+	bool privileged = false;
+	int rc = db_query(d, &r, "SELECT t.stored_name, t.original_name, t.mime_type, c.is_public, c.account_id,"
+				 " c.id FROM attachments t JOIN cases c ON c.id = t.case_id WHERE t.id = ?",
 			  "i", attachment_id);
+	if (rc == MDG_OK && r->nrows == 1)
+		rc = viewer_privileged(d, v, db_cell_ll(r, 0, 5, 0), db_cell_ll(r, 0, 4, -1), &privileged);
 	if (rc != MDG_OK)
 		goto done;
-	bool visible = r->nrows == 1 &&
-		       (v->staff || db_cell_ll(r, 0, 3, 0) == 1 ||
-			(v->account_id && db_cell_ll(r, 0, 4, -1) == v->account_id));
-	if (!visible) {
+	if (r->nrows != 1 || !(privileged || db_cell_ll(r, 0, 3, 0) == 1)) {
 		rc = MDG_ENOTFOUND;
 		goto done;
 	}

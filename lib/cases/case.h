@@ -51,8 +51,9 @@ int case_file(db *d, const case_new *c, const case_upload *files, int nfiles,
 const char *case_sniff_type(const char *path);
 
 /* A case by tracking number, as v may see it. MDG_ENOTFOUND also when the
- * case is private and v is neither its owner nor staff (so existence does
- * not leak). *out has one row: id, tracking_no, title, body, is_public,
+ * case is private and v is neither its owner nor staff whose scope covers
+ * one of its departments (so existence does not leak); others see public
+ * cases with the filer's name masked. *out has one row: id, tracking_no, title, body, is_public,
  * status, created_at, updated_at, category (in lang), department, filer
  * name, latitude, longitude, address, account_id, channel. */
 int case_get(db *d, const char *tracking, const viewer *v, const char *lang, db_result **out);

@@ -5,6 +5,7 @@
 #include "core/mdg.h"
 #include "core/xalloc.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,17 +26,54 @@ int render_neoerr(NEOERR *err, const char *what)
 	return MDG_ERR;
 }
 
+static int cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* lang/NAME.hdf, then every .hdf file in lang/NAME.d/ in name order: each page
+ * area keeps its strings in a file of its own. */
 static int load_lang(const char *dir, const char *name, HDF **out)
 {
 	char path[4096];
+	char **parts = NULL;
+	size_t nparts = 0, cap = 0;
 	NEOERR *err;
+	DIR *dh;
+	int rc = MDG_OK;
+
 	snprintf(path, sizeof path, "%s/lang/%s.hdf", dir, name);
 	err = hdf_init(out);
 	if (err == STATUS_OK)
 		err = hdf_read_file(*out, path);
 	if (err != STATUS_OK)
 		return render_neoerr(err, path);
-	return MDG_OK;
+	snprintf(path, sizeof path, "%s/lang/%s.d", dir, name);
+	dh = opendir(path);
+	if (!dh)
+		return MDG_OK;
+	struct dirent *de;
+	while ((de = readdir(dh))) {
+		size_t len = strlen(de->d_name);
+		if (len < 5 || strcmp(de->d_name + len - 4, ".hdf") != 0 || de->d_name[0] == '.')
+			continue;
+		if (nparts == cap) {
+			cap = cap ? cap * 2 : 16;
+			parts = xrealloc(parts, cap * sizeof *parts);
+		}
+		parts[nparts++] = xstrdup(de->d_name);
+	}
+	closedir(dh);
+	qsort(parts, nparts, sizeof *parts, cmp_names);
+	for (size_t i = 0; i < nparts; i++) {
+		snprintf(path, sizeof path, "%s/lang/%s.d/%s", dir, name, parts[i]);
+		err = hdf_read_file(*out, path);
+		if (err != STATUS_OK && rc == MDG_OK)
+			rc = render_neoerr(err, path);
+		free(parts[i]);
+	}
+	free(parts);
+	return rc;
 }
 
 int render_init(const char *templates_dir)
