@@ -18,8 +18,16 @@ include:"macros.cs" ?><!DOCTYPE html>
     <nav aria-label="<?cs var:L.Nav.Label ?>">
       <ul>
         <li><a href="/cases"><?cs var:L.Nav.Cases ?></a></li>
+        <li><a href="/stats"><?cs var:L.Nav.Stats ?></a></li>
 <?cs if:Session.Staff == "1" ?>
         <li><a href="/staff/cases"><?cs var:L.Nav.Staff ?></a></li>
+        <li><a href="/staff/absences"><?cs var:L.Nav.Absences ?></a></li>
+<?cs if:Session.Reports == "1" ?>
+        <li><a href="/staff/reports/workload"><?cs var:L.Nav.Reports ?></a></li>
+<?cs /if ?>
+<?cs if:Session.Admin == "1" ?>
+        <li><a href="/admin"><?cs var:L.Nav.Admin ?></a></li>
+<?cs /if ?>
 <?cs elif:Session.Name ?>
         <li><a href="/cases/new"><?cs var:L.Nav.File ?></a></li>
         <li><a href="/my/cases"><?cs var:L.Nav.Mine ?></a></li>
