@@ -14,7 +14,7 @@ include:"macros.cs" ?><!DOCTYPE html>
 <a class="skip" href="#main"><?cs var:L.Nav.Skip ?></a>
 <header class="site">
   <div class="bar">
-    <a class="brand" href="/"><span class="mark" aria-hidden="true">마당</span> <?cs var:L.Site.Name ?></a>
+    <a class="brand" href="/"><?cs var:L.Site.Name ?></a>
     <nav aria-label="<?cs var:L.Nav.Label ?>">
       <ul>
         <li><a href="/cases"><?cs var:L.Nav.Cases ?></a></li>
@@ -59,7 +59,11 @@ include:"macros.cs" ?><!DOCTYPE html>
 </header>
 <main id="main">
 <?cs if:Flash ?>
+<?cs if:FlashKind == "error" ?>
+  <p class="flash error" role="alert"><?cs var:L.Msg[Flash] ?></p>
+<?cs else ?>
   <p class="flash" role="status"><?cs var:L.Msg[Flash] ?></p>
+<?cs /if ?>
 <?cs /if ?>
 <?cs include:Page.Template ?>
 </main>

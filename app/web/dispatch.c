@@ -276,6 +276,9 @@ void web_serve(web_app *app, FCGX_Request *fcgi)
 	w.r = &r;
 	rc = http_req_init(&r, fcgi, &app->limits);
 	w.who.client_addr = r.remote_addr;
+	/* Behind a TLS terminator that does not pass HTTPS=on, the setting
+	 * still marks cookies Secure. */
+	r.https = r.https || app->https;
 	log_set_request_id(r.rid);
 	if (!app->db && db_connect(app->cfg, &app->db) != MDG_OK)
 		app->db = NULL;

@@ -148,7 +148,7 @@ int page_login(web *w)
 	rc = throttle_check(d, &w->app->throttle, login, w->r->remote_addr);
 	if (rc == MDG_ETHROTTLED) {
 		w->r->status = 429;
-		web_flash(w, "Throttled");
+		web_flash_error(w, "Throttled");
 		web_page(w, "account/login.cs", "Login");
 		return MDG_OK;
 	}
@@ -182,7 +182,7 @@ int page_login(web *w)
 	return MDG_OK;
 refuse:
 	w->r->status = 400;
-	web_flash(w, "LoginFailed");
+	web_flash_error(w, "LoginFailed");
 	web_page(w, "account/login.cs", "Login");
 	return MDG_OK;
 }

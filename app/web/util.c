@@ -107,6 +107,12 @@ void web_flash(web *w, const char *key)
 	hdf_set_value(w->hdf, "Flash", key);
 }
 
+void web_flash_error(web *w, const char *key)
+{
+	hdf_set_value(w->hdf, "Flash", key);
+	hdf_set_value(w->hdf, "FlashKind", "error");
+}
+
 /* Checks one field; returns the error key or NULL. */
 static const char *field_problem(const field_spec *f, const char *v)
 {

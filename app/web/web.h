@@ -118,6 +118,8 @@ const char *form_get(const web *w, const char *name);
 void form_error(web *w, const char *field, const char *key);
 /* Sets a message shown at the top of the page (a key under L.Msg). */
 void web_flash(web *w, const char *key);
+/* The same for a failure: shown as an alert. */
+void web_flash_error(web *w, const char *key);
 
 /* Loads a case with its events and attachments into Case.*, Events.*
  * and Files.*, as the viewer may see it (MDG_ENOTFOUND otherwise). */
