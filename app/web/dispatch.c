@@ -98,7 +98,10 @@ static void load_session(web *w)
 	const char *token = kv_get(&w->r->cookies, SESSION_COOKIE);
 	if (!token || !w->app->db)
 		return;
-	if (session_lookup(w->app->db, token, &w->app->session, &w->me) != MDG_OK)
+	int rc = session_lookup(w->app->db, token, &w->app->session, &w->me);
+	if (rc == MDG_EDB)
+		w->db_down = true; /* signed in or not: unknowable, so 503 */
+	if (rc != MDG_OK)
 		return;
 	w->signed_in = true;
 	snprintf(w->session_token, sizeof w->session_token, "%s", token);
@@ -219,6 +222,8 @@ static int run_route(web *w, const web_route *route)
 {
 	http_req *r = w->r;
 	int rc;
+	if ((!w->app->db || w->db_down) && route->handler != page_healthz)
+		return MDG_EDB;
 	if (strcmp(route->method, "POST") == 0) {
 		rc = http_req_read_body(r, &w->app->limits, w->app->tmp);
 		if (rc != MDG_OK)
@@ -235,8 +240,6 @@ static int run_route(web *w, const web_route *route)
 		redirect_to_login(w);
 		return MDG_OK;
 	}
-	if (!w->app->db && route->handler != page_healthz)
-		return MDG_EDB;
 	return route->handler(w);
 }
 

@@ -241,7 +241,20 @@ int page_account_password(web *w)
 		if (rc != MDG_OK)
 			return rc;
 		const char *problem = password_error(password_check_policy(form_get(w, "password")));
+		/* Guessing the current password is throttled like signing in. */
+		rc = throttle_check(w->app->db, &w->app->throttle, w->me.login_id, w->r->remote_addr);
+		if (rc == MDG_ETHROTTLED) {
+			w->r->status = 429;
+			web_flash_error(w, "Throttled");
+			fill_account(w);
+			return MDG_OK;
+		}
+		if (rc != MDG_OK)
+			return rc;
 		if (!password_verify(hash, form_get(w, "current"))) {
+			rc = throttle_record_failure(w->app->db, w->me.login_id, w->r->remote_addr);
+			if (rc != MDG_OK)
+				return rc;
 			form_error(w, "current", "current_wrong");
 			errors++;
 		} else if (problem) {

@@ -42,6 +42,7 @@ typedef struct web {
 	char csrf[CSRF_TEXT];
 	const char *content_type; /* for a raw body (no template); NULL: HTML */
 	bool staff;           /* signed in as staff */
+	bool db_down;         /* the session could not be looked up */
 	staff_perm perm;      /* their roles (all false for citizens) */
 	actor who;            /* for the audit log */
 } web;
@@ -146,5 +147,26 @@ int page_file(web *w);
 int page_my_cases(web *w);
 int page_staff_cases(web *w);
 int page_staff_case(web *w);
+/* The administration pages (page_admin*.c): supervisors and system
+ * administrators only (ACCESS_ADMIN). */
+int page_admin_home(web *w);
+int page_admin_departments(web *w);
+int page_admin_department_create(web *w);
+int page_admin_department(web *w);
+int page_admin_department_update(web *w);
+int page_admin_staff(web *w);
+int page_admin_staff_create(web *w);
+int page_admin_member(web *w);
+int page_admin_member_action(web *w);
+int page_admin_categories(web *w);
+int page_admin_category_create(web *w);
+int page_admin_category(web *w);
+int page_admin_category_update(web *w);
+int page_admin_holidays(web *w);
+int page_admin_holidays_change(web *w);
+int page_admin_settings(web *w);
+int page_admin_settings_save(web *w);
+int page_admin_audit(web *w);
+int page_admin_audit_csv(web *w);
 
 #endif

@@ -46,7 +46,7 @@
       <p class="meta"><?cs var:L.Consent.Version ?></p>
     </div>
     <div class="field check">
-      <input type="checkbox" id="consent" name="consent" value="1" required aria-describedby="consent-text"<?cs if:Form.consent == "1" ?> checked<?cs /if ?>>
+      <input type="checkbox" id="consent" name="consent" value="1" required<?cs if:Form.Err.consent ?> aria-invalid="true" aria-describedby="consent-text err-consent"<?cs else ?> aria-describedby="consent-text"<?cs /if ?><?cs if:Form.consent == "1" ?> checked<?cs /if ?>>
       <label for="consent"><?cs var:L.Field.consent ?></label>
       <?cs call:field_error("consent") ?>
     </div>

@@ -15,7 +15,9 @@ enum password_verdict {
 	PASSWORD_INVALID      /* not valid UTF-8 text */
 };
 
-/* Loads data_dir/common-passwords.txt once per process. MDG_OK or MDG_ERR. */
+/* Loads data_dir/common-passwords.txt once per process and prepares the
+ * hash that sign-ins of unknown IDs are checked against (one argon2id
+ * hash, so call it before forking). MDG_OK or MDG_ERR. */
 int password_policy_init(const char *data_dir);
 void password_policy_free(void);
 /* Judges a new password against the policy. */

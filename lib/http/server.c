@@ -187,8 +187,11 @@ int http_server_run(const http_server_opts *opts, const http_server_hooks *hooks
 					pids[i] = 0;
 					break;
 				}
-				/* A worker that dies at once would spin: pace restarts. */
-				if (time(NULL) - born[i] < 1)
+				/* A worker that fails at once would spin: pace its
+				 * restarts. A recycled worker exits 0 and is replaced
+				 * without delay. */
+				bool failed = WIFSIGNALED(status) || WEXITSTATUS(status) != 0;
+				if (failed && time(NULL) - born[i] < 1)
 					sleep(1);
 				pids[i] = spawn_worker(sock, opts, hooks);
 				born[i] = time(NULL);

@@ -525,8 +525,8 @@ my $r;
         push @unknown_t, time - $t0;
     }
     is $unknown->code, 400, 'an unknown ID: the same status as a wrong password';
-    my ($m1) = $wrong_html =~ m{<p class="flash"[^>]*>([^<]*)</p>};
-    my ($m2) = body_of($unknown) =~ m{<p class="flash"[^>]*>([^<]*)</p>};
+    my ($m1) = $wrong_html =~ m{<p class="flash[^"]*"[^>]*>([^<]*)</p>};
+    my ($m2) = body_of($unknown) =~ m{<p class="flash[^"]*"[^>]*>([^<]*)</p>};
     ok defined $m1, 'a message for a wrong password';
     is $m2, $m1, 'an unknown ID: the same message as a wrong password';
     (my $w = $wrong_html) =~ s/value="[^"]*"//g;

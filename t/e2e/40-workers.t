@@ -195,12 +195,8 @@ is scalar @workers, $WORKERS, "the master has $WORKERS workers";
         like $body, qr/\Q$L->{'Title.Error503'}\E/, "$what: the Korean title";
         like $body, qr/\Q$L->{'ErrorText.503'}\E/, "$what: the Korean message";
     }
-    {
-        local $TODO = 'dispatch.c load_session: a session lookup that fails '
-            . 'for want of the DB counts as signed out';
-        $r = $lu->get($s->url('/my/cases'));
-        is $r->code, 503, 'a signed-in page: 503 too (not a redirect to sign-in)';
-    }
+    $r = $lu->get($s->url('/my/cases'));
+    is $r->code, 503, 'a signed-in page: 503 too (not a redirect to sign-in)';
     is $s->web_pid, $master, 'madang-web runs on';
     is scalar(() = $s->worker_pids), $WORKERS, 'with its workers';
 
@@ -290,5 +286,8 @@ is scalar @workers, $WORKERS, "the master has $WORKERS workers";
     ok wait_until(5, sub { !grep { -e "/proc/$_" } @kids }), 'no worker is left';
 }
 
+# On failure, what madang-web said besides the access lines.
+diag join "\n", 'web.log, not info:', grep { !/\[info\]/ } split /\n/, $s->log_text
+    unless Test::More->builder->is_passing;
 ok $s->stop, 'stack stops cleanly';
 done_testing;

@@ -97,7 +97,9 @@ sub _pick_port {
 Starts a stack and returns it; dies (with the logs' tails) when it cannot.
 Options: C<seed =E<gt> 1> runs C<madangctl seed-demo> (tests normally make
 their own data), C<workers =E<gt> N> (default 2), C<keep =E<gt> 1> keeps
-the folder like C<MADANG_KEEP=1>.
+the folder like C<MADANG_KEEP=1>, C<config =E<gt> { 'web.max_requests'
+=E<gt> 20, ... }> sets configuration values (see L</set_config>) and
+restarts madang-web with them before returning.
 
 =cut
 
@@ -139,10 +141,15 @@ sub start {
         keep  => $keep,
         pid   => $$,
         stopped => 0,
+        workers => $opts{workers} // $ENV{MADANG_WORKERS} // 2,
     }, $class;
     $LIVE{"$self"} = $self;
     weaken($LIVE{"$self"});
     _install_signal_handlers();
+    if ($opts{config} && %{ $opts{config} }) {
+        $self->set_config(%{ $opts{config} });
+        $self->restart_web;
+    }
     Test::More::note("Madang stack in $dir on http://127.0.0.1:$port/");
     return $self;
 }
@@ -158,6 +165,162 @@ sub dir      { $_[0]{dir} }
 sub port     { $_[0]{port} }
 sub base_url { 'http://127.0.0.1:' . $_[0]{port} }
 sub config   { $_[0]{dir} . '/madang.hdf' }
+
+=head2 set_config(KEY => VALUE, ...)
+
+Sets dotted configuration keys (C<'throttle.per_addr' =E<gt> 5>) in the
+stack's F<madang.hdf> by appending them (a later HDF line wins). Only
+processes started afterwards see them: call L</restart_web>. Note that
+F<scripts/stack.sh> C<start> rewrites the file.
+
+=cut
+
+sub set_config {
+    my ($self, %kv) = @_;
+    open my $fh, '>>', $self->config or croak "Madang::Test: $self->{dir}/madang.hdf: $!";
+    for my $k (sort keys %kv) {
+        croak "Madang::Test::set_config: bad key $k" unless $k =~ /\A[A-Za-z0-9_.]+\z/;
+        croak "Madang::Test::set_config: bad value for $k" if $kv{$k} =~ /[\r\n]/;
+        print {$fh} "$k = $kv{$k}\n";
+    }
+    close $fh or croak "Madang::Test: writing madang.hdf: $!";
+}
+
+=head2 web_pid, worker_pids
+
+The pid of madang-web's master (from F<run/web.pid>; undef when it does
+not run) and the sorted pids of its live worker processes.
+
+=cut
+
+sub web_pid {
+    my ($self) = @_;
+    open my $fh, '<', "$self->{dir}/run/web.pid" or return undef;
+    my $pid = <$fh> // '';
+    ($pid) = $pid =~ /(\d+)/ or return undef;
+    return _proc_alive($pid, 'madang-web') ? $pid : undef;
+}
+
+sub worker_pids {
+    my ($self) = @_;
+    my $master = $self->web_pid // return ();
+    my @kids;
+    opendir my $dh, '/proc' or return ();
+    for my $pid (grep { /\A\d+\z/ } readdir $dh) {
+        my $stat = _slurp("/proc/$pid/stat");
+        # pid (comm) state ppid ...: comm may hold spaces or parentheses.
+        my ($comm, $state, $ppid) = $stat =~ /\A\d+ \((.*)\) (\S) (\d+)/s or next;
+        push @kids, $pid if $ppid == $master && $comm eq 'madang-web' && $state ne 'Z';
+    }
+    return sort { $a <=> $b } @kids;
+}
+
+# _proc_alive($pid, $comm): the process runs that program and is no zombie.
+sub _proc_alive {
+    my ($pid, $comm) = @_;
+    my $stat = _slurp("/proc/$pid/stat");
+    my ($c, $state) = $stat =~ /\A\d+ \((.*)\) (\S)/s or return 0;
+    return $c eq $comm && $state ne 'Z';
+}
+
+=head2 stop_web, start_web(%opts), restart_web
+
+C<stop_web> sends SIGTERM to madang-web's master and waits (up to 30 s)
+until it is gone; true when it is. C<start_web> starts madang-web on the
+stack's configuration as F<scripts/stack.sh> does (its own session, output
+appended to F<log/web.out>, pid in F<run/web.pid>), waits for its socket
+and returns the master's pid. With C<child =E<gt> 1> the master stays a
+child of the test process, so that C<waitpid> gives its exit status;
+otherwise it is detached. C<restart_web> is both, detached.
+
+=cut
+
+sub stop_web {
+    my ($self) = @_;
+    my $pid = $self->web_pid // return 1;
+    kill 'TERM', $pid;
+    for (1 .. 300) {
+        waitpid($pid, POSIX::WNOHANG());    # in case it is our child
+        return 1 unless _proc_alive($pid, 'madang-web');
+        select(undef, undef, undef, 0.1);
+    }
+    return 0;
+}
+
+sub start_web {
+    my ($self, %o) = @_;
+    my $sock = "$self->{dir}/run/web.sock";
+    my @cmd = ("$self->{build}/madang-web", '--config', $self->config);
+    my $log = "$self->{dir}/log/web.out";
+    croak 'Madang::Test::start_web: madang-web runs already' if $self->web_pid;
+    unlink $sock;
+    pipe(my $rd, my $wr) or croak "pipe: $!";
+    my $pid = fork // croak "fork: $!";
+    if (!$pid) {
+        # The child (and, detached, the grandchild) must never run the
+        # test's END blocks: only POSIX::_exit or exec leave it.
+        close $rd;
+        if (!$o{child}) {
+            my $g = fork;
+            POSIX::_exit(1) unless defined $g;
+            if ($g) {
+                syswrite $wr, "$g\n";
+                POSIX::_exit(0);
+            }
+        } else {
+            syswrite $wr, "$$\n";
+        }
+        close $wr;
+        POSIX::setsid();
+        open STDIN, '<', '/dev/null' or POSIX::_exit(126);
+        open STDOUT, '>>', $log or POSIX::_exit(126);
+        open STDERR, '>&', \*STDOUT or POSIX::_exit(126);
+        $ENV{MADANG_CONFIG} = $self->config;
+        { exec { $cmd[0] } @cmd };
+        POSIX::_exit(127);
+    }
+    close $wr;
+    my $master = <$rd> // '';
+    close $rd;
+    waitpid($pid, 0) unless $o{child};
+    ($master) = $master =~ /(\d+)/ or croak 'Madang::Test::start_web: fork failed';
+    open my $fh, '>', "$self->{dir}/run/web.pid" or croak "web.pid: $!";
+    print {$fh} "$master\n";
+    close $fh;
+    for (1 .. 150) {
+        return $master if -S $sock;
+        waitpid($master, POSIX::WNOHANG()) if $o{child};
+        # (Before its exec the process is still called perl.)
+        my ($state) = _slurp("/proc/$master/stat") =~ /\) (\S)/;
+        last if !$state || $state eq 'Z';
+        select(undef, undef, undef, 0.1);
+    }
+    croak "Madang::Test::start_web: madang-web made no socket:\n" . $self->web_out_text;
+}
+
+sub restart_web {
+    my ($self) = @_;
+    $self->stop_web or croak 'Madang::Test::restart_web: madang-web did not stop';
+    return $self->start_web;
+}
+
+=head2 resume
+
+Runs F<scripts/stack.sh> C<start> on the stack's folder again: it starts
+whatever is not running (MariaDB after a test shut it down, say) and keeps
+the data, the ports and what runs. It rewrites F<madang.hdf> (see
+L</set_config>). Dies when the start fails.
+
+=cut
+
+sub resume {
+    my ($self) = @_;
+    local $ENV{MADANG_BUILD} = $self->{build};
+    local $ENV{MADANG_WORKERS} = $self->{workers};
+    my ($out, $ok) = _run("$REPO/scripts/stack.sh", 'start', $self->{dir}, $self->{port});
+    croak "Madang::Test::resume: scripts/stack.sh start failed:\n$out" unless $ok;
+    return 1;
+}
 
 =head2 url($path)
 
@@ -437,6 +600,37 @@ sub _run_split {
 }
 
 =head1 FUNCTIONS
+
+=head2 lang_strings($lang)
+
+The user-visible strings of F<cs-templates/lang/$lang.hdf> and then of
+F<cs-templates/lang/$lang.d/*.hdf> in name order (as madang-web loads them)
+as a hash ref of dotted names (C<'Err.required'>, C<'ErrorText.503'>) to
+text (decoded UTF-8), so that tests can look for what a user reads without
+copying it.
+
+=cut
+
+sub lang_strings {
+    my ($lang) = @_;
+    my $dir = "$REPO/cs-templates/lang";
+    my %str;
+    for my $file ("$dir/$lang.hdf", sort glob "$dir/$lang.d/*.hdf") {
+        open my $fh, '<:encoding(UTF-8)', $file or croak "Madang::Test: $file: $!";
+        my @path;
+        while (my $line = <$fh>) {
+            next if $line =~ /^\s*(#|$)/;
+            if ($line =~ /^\s*([A-Za-z0-9_.]+)\s*\{\s*$/) {
+                push @path, $1;
+            } elsif ($line =~ /^\s*\}\s*$/) {
+                pop @path;
+            } elsif ($line =~ /^\s*([A-Za-z0-9_.]+)\s*=\s*(.*?)\s*$/) {
+                $str{ join '.', @path, $1 } = $2;
+            }
+        }
+    }
+    return \%str;
+}
 
 =head2 register_citizen($s, $ua, %fields)
 
