@@ -180,7 +180,8 @@ int org_staff_membership(db *d, const actor *who, long long id, long long depart
 	snprintf(detail, sizeof detail, "department=%lld", department_id);
 	if (member)
 		return staff_change(d, who, id, "join", detail,
-				    "INSERT IGNORE INTO staff_departments (account_id, department_id) VALUES (?, ?)",
+				    "INSERT INTO staff_departments (account_id, department_id) VALUES (?, ?)"
+				    " ON DUPLICATE KEY UPDATE account_id = account_id",
 				    "ii", id, department_id);
 	return staff_change(d, who, id, "leave", detail,
 			    "DELETE FROM staff_departments WHERE account_id = ? AND department_id = ?", "ii", id,

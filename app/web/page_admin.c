@@ -1,0 +1,321 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* page_admin.c: the administration overview, the department tree and the
+ * site settings; helpers shared by the other page_admin_*.c. */
+#include "page_admin.h"
+#include "core/mdg.h"
+#include "core/text.h"
+#include "org/admin.h"
+#include "org/setting.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NBSP "\xC2\xA0"
+
+int web_admin_departments(web *w, db_result **out)
+{
+	static const char *const cols[] = {"id", "parent", "name_ko", "name_en", "active", "depth", "name", NULL};
+	db_result *r = NULL;
+	char name[64];
+	int rc = org_departments(w->app->db, w->lang, &r);
+	if (rc != MDG_OK)
+		return rc;
+	web_rows(w, "Depts", r, cols);
+	for (unsigned i = 0; i < r->nrows; i++) {
+		buf indent = {0};
+		long long depth = db_cell_ll(r, i, 5, 0);
+		for (long long k = 0; k < depth && k < 20; k++)
+			buf_puts(&indent, NBSP NBSP NBSP);
+		snprintf(name, sizeof name, "Depts.%u.indent", i);
+		hdf_set_value(w->hdf, name, buf_str(&indent));
+		buf_free(&indent);
+		/* The parent comes earlier in tree order. */
+		long long parent = db_cell_ll(r, i, 1, 0);
+		for (unsigned p = 0; parent && p < i; p++)
+			if (db_cell_ll(r, p, 0, 0) == parent) {
+				snprintf(name, sizeof name, "Depts.%u.parent_name", i);
+				hdf_set_value(w->hdf, name, db_cell(r, p, 6, ""));
+				break;
+			}
+	}
+	if (out)
+		*out = r;
+	else
+		db_result_free(r);
+	return MDG_OK;
+}
+
+bool web_admin_department_known(const db_result *depts, long long id)
+{
+	for (unsigned i = 0; depts && i < depts->nrows; i++)
+		if (db_cell_ll(depts, i, 0, 0) == id)
+			return true;
+	return false;
+}
+
+long long web_admin_param_id(const web *w)
+{
+	long id = 0;
+	if (!w->r->params[0] || text_parse_long(w->r->params[0], 1, 0x7FFFFFFFL, &id) != MDG_OK)
+		return 0;
+	return id;
+}
+
+long long web_admin_form_ll(const web *w, const char *name, long long def)
+{
+	long v = 0;
+	const char *s = form_get(w, name);
+	if (!*s || text_parse_long(s, -0x7FFFFFFFL, 0x7FFFFFFFL, &v) != MDG_OK)
+		return def;
+	return v;
+}
+
+void web_admin_flash_done(web *w)
+{
+	/* Only known keys: the query names a message, it never is one. */
+	static const char *const done[][2] = {
+		{"created", "AdminCreated"}, {"saved", "AdminSaved"},   {"added", "AdminAdded"},
+		{"removed", "AdminRemoved"}, {"password", "AdminPassword"},
+		{"activated", "AdminActivated"}, {"deactivated", "AdminDeactivated"},
+		{"granted", "AdminGranted"}, {"revoked", "AdminRevoked"},
+		{"joined", "AdminJoined"}, {"left", "AdminLeft"},
+	};
+	const char *key = kv_get(&w->r->query, "done");
+	for (size_t i = 0; key && i < MDG_ARRAY_LEN(done); i++)
+		if (strcmp(key, done[i][0]) == 0)
+			web_flash(w, done[i][1]);
+}
+
+void web_admin_redirect(web *w, const char *fmt, ...)
+{
+	va_list ap;
+	char *target = NULL;
+	va_start(ap, fmt);
+	if (vasprintf(&target, fmt, ap) < 0)
+		abort();
+	va_end(ap);
+	http_redirect(w->r, target);
+	free(target);
+}
+
+void web_admin_error(web *w, int *errors, const char *field, const char *key)
+{
+	form_error(w, field, key);
+	(*errors)++;
+}
+
+/* ---------------------------------------------------------------- overview */
+
+int page_admin_home(web *w)
+{
+	static const char *const cols[] = {"departments", "staff", "categories", "holidays", "unplaced", "audit_today",
+					   NULL};
+	db_result *r = NULL;
+	int rc = admin_counts(w->app->db, &r);
+	if (rc != MDG_OK)
+		return rc;
+	web_rows(w, "Counts", r, cols);
+	HDF *row = hdf_get_obj(w->hdf, "Counts.0");
+	if (row)
+		hdf_copy(w->hdf, "Counts", row);
+	db_result_free(r);
+	hdf_set_value(w->hdf, "Admin.Section", "home");
+	web_page(w, "admin/org/index.cs", "Admin");
+	return MDG_OK;
+}
+
+/* ------------------------------------------------------------- departments */
+
+static const field_spec dept_create_fields[] = {
+	{"parent_id", FIELD_INT, true, 0, 0, 0x7FFFFFFFL},
+	{"name_ko", FIELD_LINE, true, 100, 0, 0},
+	{"name_en", FIELD_LINE, true, 100, 0, 0},
+};
+
+static const field_spec dept_update_fields[] = {
+	{"parent_id", FIELD_INT, true, 0, 0, 0x7FFFFFFFL},
+	{"name_ko", FIELD_LINE, true, 100, 0, 0},
+	{"name_en", FIELD_LINE, true, 100, 0, 0},
+	{"active", FIELD_CHECKBOX, false, 0, 0, 0},
+};
+
+/* The department list page (with the creation form), Depts.* loaded. */
+static void departments_page(web *w)
+{
+	if (!hdf_get_value(w->hdf, "Form.parent_id", NULL))
+		hdf_set_value(w->hdf, "Form.parent_id", "0");
+	hdf_set_value(w->hdf, "Admin.Section", "departments");
+	web_page(w, "admin/org/departments.cs", "AdminDepartments");
+}
+
+int page_admin_departments(web *w)
+{
+	int rc = web_admin_departments(w, NULL);
+	if (rc != MDG_OK)
+		return rc;
+	web_admin_flash_done(w);
+	departments_page(w);
+	return MDG_OK;
+}
+
+int page_admin_department_create(web *w)
+{
+	db_result *depts = NULL;
+	char *ko = NULL, *en = NULL;
+	long long id = 0;
+	int errors = form_validate(w, dept_create_fields, MDG_ARRAY_LEN(dept_create_fields));
+	int rc = web_admin_departments(w, &depts);
+	if (rc != MDG_OK)
+		goto done;
+	long long parent = web_admin_form_ll(w, "parent_id", 0);
+	if (!hdf_get_value(w->hdf, "Form.Err.parent_id", NULL) && parent && !web_admin_department_known(depts, parent))
+		web_admin_error(w, &errors, "parent_id", "invalid");
+	if (errors) {
+		w->r->status = 400;
+		departments_page(w);
+		goto done;
+	}
+	ko = text_trim(form_get(w, "name_ko"));
+	en = text_trim(form_get(w, "name_en"));
+	rc = org_department_create(w->app->db, &w->who, parent, ko, en, &id);
+	if (rc == MDG_OK)
+		web_admin_redirect(w, "/admin/departments/%lld?done=created", id);
+done:
+	free(ko);
+	free(en);
+	db_result_free(depts);
+	return rc;
+}
+
+/* One department's page, Depts.* loaded; fill_form takes the form's
+ * values from the database (not after a refused change, which shows what
+ * was typed). */
+static int department_page(web *w, long long id, const db_result *depts, bool fill_form)
+{
+	unsigned row = 0;
+	while (row < depts->nrows && db_cell_ll(depts, row, 0, 0) != id)
+		row++;
+	if (row == depts->nrows)
+		return MDG_ENOTFOUND;
+	web_set(w, "Dept.id", "%lld", id);
+	hdf_set_value(w->hdf, "Dept.name", db_cell(depts, row, 6, ""));
+	hdf_set_value(w->hdf, "Dept.active", db_cell(depts, row, 4, "0"));
+	if (fill_form) {
+		web_set(w, "Form.parent_id", "%lld", db_cell_ll(depts, row, 1, 0));
+		hdf_set_value(w->hdf, "Form.name_ko", db_cell(depts, row, 2, ""));
+		hdf_set_value(w->hdf, "Form.name_en", db_cell(depts, row, 3, ""));
+		hdf_set_value(w->hdf, "Form.active", db_cell(depts, row, 4, "0"));
+	}
+	hdf_set_value(w->hdf, "Admin.Section", "departments");
+	web_page(w, "admin/org/department.cs", "AdminDepartment");
+	return MDG_OK;
+}
+
+int page_admin_department(web *w)
+{
+	db_result *depts = NULL;
+	long long id = web_admin_param_id(w);
+	if (!id)
+		return MDG_ENOTFOUND;
+	int rc = web_admin_departments(w, &depts);
+	if (rc == MDG_OK)
+		rc = department_page(w, id, depts, true);
+	if (rc == MDG_OK)
+		web_admin_flash_done(w);
+	db_result_free(depts);
+	return rc;
+}
+
+int page_admin_department_update(web *w)
+{
+	db_result *depts = NULL;
+	char *ko = NULL, *en = NULL;
+	long long id = web_admin_param_id(w);
+	if (!id)
+		return MDG_ENOTFOUND;
+	int errors = form_validate(w, dept_update_fields, MDG_ARRAY_LEN(dept_update_fields));
+	int rc = web_admin_departments(w, &depts);
+	if (rc != MDG_OK)
+		goto done;
+	if (!web_admin_department_known(depts, id)) {
+		rc = MDG_ENOTFOUND;
+		goto done;
+	}
+	long long parent = web_admin_form_ll(w, "parent_id", 0);
+	bool active = strcmp(form_get(w, "active"), "1") == 0;
+	if (!hdf_get_value(w->hdf, "Form.Err.parent_id", NULL) && parent) {
+		if (!web_admin_department_known(depts, parent))
+			web_admin_error(w, &errors, "parent_id", "invalid");
+		else if (parent == id)
+			web_admin_error(w, &errors, "parent_id", "admin_cycle");
+	}
+	if (errors == 0) {
+		ko = text_trim(form_get(w, "name_ko"));
+		en = text_trim(form_get(w, "name_en"));
+		rc = org_department_update(w->app->db, &w->who, id, parent, ko, en, active);
+		/* The new parent is below the department: a cycle. */
+		if (rc == MDG_EINVAL)
+			web_admin_error(w, &errors, "parent_id", "admin_cycle");
+		else if (rc != MDG_OK)
+			goto done;
+	}
+	if (errors) {
+		w->r->status = 400;
+		if (!hdf_get_value(w->hdf, "Form.active", NULL))
+			hdf_set_value(w->hdf, "Form.active", "0");
+		rc = department_page(w, id, depts, false);
+		goto done;
+	}
+	web_admin_redirect(w, "/admin/departments/%lld?done=saved", id);
+	rc = MDG_OK;
+done:
+	free(ko);
+	free(en);
+	db_result_free(depts);
+	return rc;
+}
+
+/* ---------------------------------------------------------------- settings */
+
+static int settings_page(web *w)
+{
+	char show[SETTING_VALUE_MAX + 1];
+	if (!hdf_get_value(w->hdf, "Form.timeline_show", NULL)) {
+		int rc = setting_get(w->app->db, "timeline.show", "name", show, sizeof show);
+		if (rc != MDG_OK)
+			return rc;
+		hdf_set_value(w->hdf, "Form.timeline_show", show);
+	}
+	hdf_set_value(w->hdf, "Admin.Section", "settings");
+	web_page(w, "admin/org/settings.cs", "AdminSettings");
+	return MDG_OK;
+}
+
+int page_admin_settings(web *w)
+{
+	web_admin_flash_done(w);
+	return settings_page(w);
+}
+
+int page_admin_settings_save(web *w)
+{
+	static const field_spec fields[] = {
+		{"timeline_show", FIELD_LINE, true, 8, 0, 0},
+	};
+	int errors = form_validate(w, fields, MDG_ARRAY_LEN(fields));
+	const char *show = form_get(w, "timeline_show");
+	if (errors == 0 && strcmp(show, "name") != 0 && strcmp(show, "role") != 0)
+		web_admin_error(w, &errors, "timeline_show", "invalid");
+	if (errors) {
+		w->r->status = 400;
+		hdf_remove_tree(w->hdf, "Form.timeline_show");
+		hdf_set_value(w->hdf, "Form.timeline_show", "");
+		return settings_page(w);
+	}
+	int rc = setting_set(w->app->db, &w->who, "timeline.show", show);
+	if (rc == MDG_OK)
+		web_admin_redirect(w, "/admin/settings?done=saved");
+	return rc;
+}

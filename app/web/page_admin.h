@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* page_admin.h: helpers shared by the administration pages
+ * (page_admin*.c); the handlers themselves are declared in web.h. */
+#ifndef MDG_PAGE_ADMIN_H
+#define MDG_PAGE_ADMIN_H
+#include <stdbool.h>
+
+#include "web.h"
+
+/* Loads the department tree (org_departments) into Depts.N.{id, parent,
+ * name_ko, name_en, active, depth, name, indent}, indent being spaces
+ * that show the depth in a list or a <select>. *out keeps the rows for
+ * web_admin_department_known (the caller frees it; NULL: not kept). */
+int web_admin_departments(web *w, db_result **out);
+/* True when id is a department of depts (as loaded above). */
+bool web_admin_department_known(const db_result *depts, long long id);
+/* The {id} of the route as a positive id; 0 when it is not one. */
+long long web_admin_param_id(const web *w);
+/* A validated form field as a number (after form_validate accepted it);
+ * def when absent. */
+long long web_admin_form_ll(const web *w, const char *name, long long def);
+/* Shows the message of ?done=KEY after a change redirected here. */
+void web_admin_flash_done(web *w);
+/* Redirects to a printf-formatted local path after a change. */
+void web_admin_redirect(web *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Marks field wrong with key and counts it in *errors. */
+void web_admin_error(web *w, int *errors, const char *field, const char *key);
+
+#endif

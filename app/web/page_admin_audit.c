@@ -1,0 +1,194 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* page_admin_audit.c: the audit log for administrators: filtered pages,
+ * newest first, and the same rows as a CSV file. The log is read-only
+ * here, as everywhere (the database refuses changes to it). */
+#include "page_admin.h"
+#include "core/bizdays.h"
+#include "core/mdg.h"
+#include "org/admin.h"
+#include "render/render.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const field_spec filter_fields[] = {
+	{"login", FIELD_LINE, false, 32, 0, 0},
+	{"object_type", FIELD_LINE, false, 32, 0, 0},
+	{"action", FIELD_LINE, false, 64, 0, 0},
+	{"from", FIELD_LINE, false, 10, 0, 0},
+	{"to", FIELD_LINE, false, 10, 0, 0},
+};
+
+/* Appends s percent-encoded as one query argument. */
+static void put_arg(buf *b, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    strchr("-_.~", *p))
+			buf_putc(b, (char)*p);
+		else
+			buf_printf(b, "%%%02X", *p);
+	}
+}
+
+/* Reads the filters from the query into f (their strings owned by the
+ * request) and the query of the same filters into q ("a=1&b=2&", for
+ * the pager and the CSV link); *errors counts the filters in error and
+ * *nobody is set when the login names no account (nothing matches).
+ * Returns MDG_OK or the database's error. */
+static int filter_read(web *w, audit_filter *f, buf *q, bool *nobody, int *errors)
+{
+	bizdate date;
+	memset(f, 0, sizeof *f);
+	*nobody = false;
+	/* The filters are validated like form fields, and shown back. */
+	for (size_t i = 0; i < MDG_ARRAY_LEN(filter_fields); i++) {
+		const char *v = kv_get(&w->r->query, filter_fields[i].name);
+		if (v && *v)
+			kv_add(&w->r->form, filter_fields[i].name, v, strlen(v));
+	}
+	*errors = form_validate(w, filter_fields, MDG_ARRAY_LEN(filter_fields));
+	for (size_t i = 0; i < MDG_ARRAY_LEN(filter_fields); i++) {
+		const char *name = filter_fields[i].name;
+		const char *v = form_get(w, name);
+		char err[64];
+		snprintf(err, sizeof err, "Form.Err.%s", name);
+		if (!*v || hdf_get_value(w->hdf, err, NULL))
+			continue;
+		if ((strcmp(name, "from") == 0 || strcmp(name, "to") == 0) && biz_parse(v, &date) != MDG_OK) {
+			web_admin_error(w, errors, name, "admin_date");
+			continue;
+		}
+		buf_printf(q, "%s=", name);
+		put_arg(q, v);
+		buf_putc(q, '&');
+	}
+	if (*errors)
+		return MDG_OK;
+	const char *login = form_get(w, "login");
+	if (*login) {
+		int rc = admin_account_by_login(w->app->db, login, &f->account_id);
+		if (rc == MDG_ENOTFOUND)
+			*nobody = true;
+		else if (rc != MDG_OK)
+			return rc;
+	}
+	f->object_type = *form_get(w, "object_type") ? form_get(w, "object_type") : NULL;
+	f->action = *form_get(w, "action") ? form_get(w, "action") : NULL;
+	f->from = *form_get(w, "from") ? form_get(w, "from") : NULL;
+	f->to = *form_get(w, "to") ? form_get(w, "to") : NULL;
+	return MDG_OK;
+}
+
+int page_admin_audit(web *w)
+{
+	static const char *const cols[] = {"id", "at", "account_id", "login", "name", "addr", "object_type",
+					   "object_id", "action", "detail", NULL};
+	static const char *const type_cols[] = {"name", NULL};
+	audit_filter f;
+	db_result *rows = NULL, *types = NULL;
+	buf q = {0};
+	bool nobody = false;
+	long page = 1, total = 0;
+	int rc = web_page_number(w, &page);
+	if (rc != MDG_OK)
+		return rc;
+	int errors = 0;
+	rc = filter_read(w, &f, &q, &nobody, &errors);
+	if (rc != MDG_OK)
+		goto done;
+	if (errors)
+		w->r->status = 400;
+	else if (nobody)
+		web_admin_error(w, &errors, "login", "admin_no_account");
+	if (errors == 0) {
+		f.page = page;
+		rc = audit_list(w->app->db, &f, &rows, &total);
+		if (rc != MDG_OK)
+			goto done;
+		web_rows(w, "Audit", rows, cols);
+	}
+	rc = admin_audit_types(w->app->db, &types);
+	if (rc != MDG_OK)
+		goto done;
+	web_rows(w, "AuditTypes", types, type_cols);
+	web_pager(w, page, total, AUDIT_PAGE_SIZE);
+	web_set(w, "Filter.PagerBase", "/admin/audit?%s", buf_str(&q));
+	web_set(w, "Filter.Csv", "/admin/audit.csv?%s", buf_str(&q));
+	hdf_set_value(w->hdf, "Admin.Section", "audit");
+	web_page(w, "admin/org/audit.cs", "AdminAudit");
+done:
+	db_result_free(rows);
+	db_result_free(types);
+	buf_free(&q);
+	return rc;
+}
+
+/* Appends one CSV field (RFC 4180): quoted when it holds a comma, a
+ * quote or a line break, quotes doubled. A field that a spreadsheet would
+ * take for a formula (=, +, -, @, tab, CR first) is prefixed with ' so
+ * that a name typed by someone cannot run in the reader's Excel. */
+static void csv_field(buf *b, const char *s, bool first)
+{
+	if (!first)
+		buf_putc(b, ',');
+	if (!s)
+		return;
+	bool formula = s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
+	bool quote = formula || strpbrk(s, ",\"\r\n") != NULL;
+	if (quote)
+		buf_putc(b, '"');
+	if (formula)
+		buf_putc(b, '\'');
+	for (const char *p = s; *p; p++) {
+		if (*p == '"')
+			buf_putc(b, '"');
+		buf_putc(b, *p);
+	}
+	if (quote)
+		buf_putc(b, '"');
+}
+
+int page_admin_audit_csv(web *w)
+{
+	/* The columns of audit_list, in order, by their header's name. */
+	static const char *const heads[] = {"id", "at", "account_id", "login", "name", "addr", "object_type",
+					    "object_id", "action", "detail"};
+	audit_filter f;
+	db_result *rows = NULL;
+	buf q = {0};
+	bool nobody = false;
+	long total = 0;
+	char key[64];
+	int errors = 0;
+	int rc = filter_read(w, &f, &q, &nobody, &errors);
+	buf_free(&q);
+	if (rc != MDG_OK)
+		return rc;
+	if (errors)
+		return MDG_EINVAL;
+	if (!nobody) {
+		/* XXX every matching row is held in memory at once; a log of
+		 * millions of rows wants a narrower filter or streaming. */
+		f.page = 0;
+		rc = audit_list(w->app->db, &f, &rows, &total);
+		if (rc != MDG_OK)
+			return rc;
+	}
+	buf *b = &w->r->body;
+	buf_puts(b, "\xEF\xBB\xBF"); /* the BOM: Excel then reads UTF-8 */
+	for (size_t c = 0; c < MDG_ARRAY_LEN(heads); c++) {
+		snprintf(key, sizeof key, "Admin.Csv.%s", heads[c]);
+		csv_field(b, render_text(w->lang, key), c == 0);
+	}
+	buf_puts(b, "\r\n");
+	for (unsigned i = 0; rows && i < rows->nrows; i++) {
+		for (unsigned c = 0; c < rows->ncols && c < MDG_ARRAY_LEN(heads); c++)
+			csv_field(b, db_cell(rows, i, c, NULL), c == 0);
+		buf_puts(b, "\r\n");
+	}
+	db_result_free(rows);
+	w->content_type = "text/csv; charset=utf-8";
+	http_header(w->r, "Content-Disposition", "attachment; filename=\"madang-audit.csv\"");
+	return MDG_OK;
+}

@@ -1,0 +1,37 @@
+<?cs # SPDX-License-Identifier: AGPL-3.0-or-later ?><?cs
+# department.cs: one department: rename, move under another parent,
+# (de)activate. ?>
+<h1><?cs var:L.Title.AdminDepartment ?>: <?cs var:Dept.name ?></h1>
+<?cs include:"admin/org/nav.cs" ?>
+<p><a href="/admin/departments"><?cs var:L.Admin.Dept.Back ?></a></p>
+<?cs if:Form.HasErrors ?><p class="form-error" role="alert"><?cs var:L.Msg.FixErrors ?></p><?cs /if ?>
+<form method="post" action="/admin/departments/<?cs var:Dept.id ?>" class="stack">
+  <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+  <div class="field">
+    <label for="name_ko"><?cs var:L.Admin.Dept.NameKo ?></label>
+    <input type="text" id="name_ko" name="name_ko" maxlength="100" required value="<?cs var:Form.name_ko ?>"<?cs call:field_aria("name_ko") ?>>
+    <?cs call:field_error("name_ko") ?>
+  </div>
+  <div class="field">
+    <label for="name_en"><?cs var:L.Admin.Dept.NameEnField ?></label>
+    <input type="text" id="name_en" name="name_en" maxlength="100" required lang="en" value="<?cs var:Form.name_en ?>"<?cs call:field_aria("name_en") ?>>
+    <?cs call:field_error("name_en") ?>
+  </div>
+  <div class="field">
+    <label for="parent_id"><?cs var:L.Admin.Dept.Parent ?></label>
+    <select id="parent_id" name="parent_id" aria-describedby="parent-hint<?cs if:Form.Err.parent_id ?> err-parent_id<?cs /if ?>"<?cs if:Form.Err.parent_id ?> aria-invalid="true"<?cs /if ?>>
+      <option value="0"<?cs if:Form.parent_id == "0" ?> selected<?cs /if ?>><?cs var:L.Admin.Dept.Root ?></option>
+<?cs each:d = Depts ?><?cs if:d.id != Dept.id ?>
+      <option value="<?cs var:d.id ?>"<?cs if:d.id == Form.parent_id ?> selected<?cs /if ?>><?cs var:d.indent ?><?cs var:d.name ?></option>
+<?cs /if ?><?cs /each ?>
+    </select>
+    <p class="hint" id="parent-hint"><?cs var:L.Admin.Dept.ParentHint ?></p>
+    <?cs call:field_error("parent_id") ?>
+  </div>
+  <div class="field check">
+    <input type="checkbox" id="active" name="active" value="1" aria-describedby="active-hint"<?cs if:Form.active == "1" ?> checked<?cs /if ?>>
+    <label for="active"><?cs var:L.Admin.Dept.ActiveField ?></label>
+    <p class="hint" id="active-hint"><?cs var:L.Admin.Dept.ActiveHint ?></p>
+  </div>
+  <button type="submit" class="primary"><?cs var:L.Admin.Button.Save ?></button>
+</form>

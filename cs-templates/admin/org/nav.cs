@@ -1,0 +1,14 @@
+<?cs # SPDX-License-Identifier: AGPL-3.0-or-later ?><?cs
+# nav.cs: the sections of the administration pages, the current one
+# marked (Admin.Section). ?>
+<nav aria-label="<?cs var:L.Admin.Nav.Label ?>">
+  <p class="actions">
+    <a class="button" href="/admin"<?cs if:Admin.Section == "home" ?> aria-current="page"<?cs /if ?>><?cs var:L.Admin.Nav.Home ?></a>
+    <a class="button" href="/admin/departments"<?cs if:Admin.Section == "departments" ?> aria-current="page"<?cs /if ?>><?cs var:L.Admin.Nav.Departments ?></a>
+    <a class="button" href="/admin/staff"<?cs if:Admin.Section == "staff" ?> aria-current="page"<?cs /if ?>><?cs var:L.Admin.Nav.Staff ?></a>
+    <a class="button" href="/admin/categories"<?cs if:Admin.Section == "categories" ?> aria-current="page"<?cs /if ?>><?cs var:L.Admin.Nav.Categories ?></a>
+    <a class="button" href="/admin/holidays"<?cs if:Admin.Section == "holidays" ?> aria-current="page"<?cs /if ?>><?cs var:L.Admin.Nav.Holidays ?></a>
+    <a class="button" href="/admin/settings"<?cs if:Admin.Section == "settings" ?> aria-current="page"<?cs /if ?>><?cs var:L.Admin.Nav.Settings ?></a>
+    <a class="button" href="/admin/audit"<?cs if:Admin.Section == "audit" ?> aria-current="page"<?cs /if ?>><?cs var:L.Admin.Nav.Audit ?></a>
+  </p>
+</nav>

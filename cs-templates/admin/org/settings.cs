@@ -1,0 +1,23 @@
+<?cs # SPDX-License-Identifier: AGPL-3.0-or-later ?><?cs
+# settings.cs: site-wide settings: whether the citizen's timeline shows
+# the handler's name or role. ?>
+<h1><?cs var:L.Title.AdminSettings ?></h1>
+<?cs include:"admin/org/nav.cs" ?>
+<?cs if:Form.HasErrors ?><p class="form-error" role="alert"><?cs var:L.Msg.FixErrors ?></p><?cs /if ?>
+<form method="post" action="/admin/settings" class="stack">
+  <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+  <fieldset aria-describedby="timeline-hint<?cs if:Form.Err.timeline_show ?> err-timeline_show<?cs /if ?>">
+    <legend><?cs var:L.Admin.Settings.Timeline ?></legend>
+    <p class="hint" id="timeline-hint"><?cs var:L.Admin.Settings.TimelineHint ?></p>
+    <div class="field check">
+      <input type="radio" id="show-name" name="timeline_show" value="name"<?cs if:Form.timeline_show == "name" ?> checked<?cs /if ?>>
+      <label for="show-name"><?cs var:L.Admin.Settings.ShowName ?></label>
+    </div>
+    <div class="field check">
+      <input type="radio" id="show-role" name="timeline_show" value="role"<?cs if:Form.timeline_show == "role" ?> checked<?cs /if ?>>
+      <label for="show-role"><?cs var:L.Admin.Settings.ShowRole ?></label>
+    </div>
+    <?cs call:field_error("timeline_show") ?>
+  </fieldset>
+  <button type="submit" class="primary"><?cs var:L.Admin.Button.Save ?></button>
+</form>

@@ -1,0 +1,146 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* rules.c: listing, reading, creating and changing routing rules. */
+#include "cases/rules.h"
+#include "cases/routing.h"
+#include "core/buf.h"
+#include "core/mdg.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *const modes[] = {DISTRIBUTION_MODES};
+
+bool rule_mode_valid(const char *mode)
+{
+	for (size_t i = 0; i < MDG_ARRAY_LEN(modes); i++)
+		if (strcmp(mode, modes[i]) == 0)
+			return true;
+	return false;
+}
+
+int rules_list(db *d, const char *lang, db_result **out)
+{
+	return db_query(d, out, "SELECT g.id, IF(? = 'en', g.name_en, g.name_ko),"
+				" IF(? = 'en', dp.name_en, dp.name_ko), g.mode, g.deadline_days, g.reminder_hours,"
+				" g.escalate_hours, g.needs_approval, g.reopen_days, g.max_extensions, g.active,"
+				" (SELECT GROUP_CONCAT(IF(? = 'en', jd.name_en, jd.name_ko) ORDER BY jd.id SEPARATOR ', ')"
+				"  FROM category_joint_departments j JOIN departments jd ON jd.id = j.department_id"
+				"  WHERE j.category_id = g.id)"
+				" FROM categories g LEFT JOIN departments dp ON dp.id = g.department_id"
+				" ORDER BY g.sort_order, g.id",
+			"sss", lang, lang, lang);
+}
+
+int rule_get(db *d, long long id, db_result **out, db_result **joint)
+{
+	*joint = NULL;
+	int rc = db_query(d, out, "SELECT id, name_ko, name_en, IFNULL(department_id, 0), mode, deadline_days,"
+				  " reminder_hours, escalate_hours, needs_approval, reopen_days, max_extensions, active"
+				  " FROM categories WHERE id = ?",
+			  "i", id);
+	if (rc != MDG_OK)
+		return rc;
+	if ((*out)->nrows == 0) {
+		db_result_free(*out);
+		*out = NULL;
+		return MDG_ENOTFOUND;
+	}
+	rc = db_query(d, joint, "SELECT department_id FROM category_joint_departments WHERE category_id = ?"
+				" ORDER BY department_id",
+		      "i", id);
+	if (rc != MDG_OK) {
+		db_result_free(*out);
+		*out = NULL;
+	}
+	return rc;
+}
+
+/* The rule as one line for the audit log. */
+static void rule_detail(const rule *r, buf *b)
+{
+	buf_printf(b, "mode=%s deadline=%d reminder=%d escalate=%d approval=%d reopen=%d extensions=%d"
+		      " active=%d lead=%lld joint=",
+		   r->mode, r->deadline_days, r->reminder_hours, r->escalate_hours, r->needs_approval,
+		   r->reopen_days, r->max_extensions, r->active, r->department_id);
+	for (size_t i = 0; i < r->njoint; i++)
+		buf_printf(b, "%s%lld", i ? "," : "", r->joint[i]);
+	buf_printf(b, " name=%s / %s", r->name_ko, r->name_en);
+}
+
+/* Replaces the joint departments of category id with r's. */
+static int set_joint(db *d, long long id, const rule *r)
+{
+	int rc = db_exec(d, "DELETE FROM category_joint_departments WHERE category_id = ?", "i", id);
+	for (size_t i = 0; rc == MDG_OK && i < r->njoint; i++)
+		if (r->joint[i] != r->department_id)
+			rc = db_exec(d, "INSERT IGNORE INTO category_joint_departments (category_id, department_id)"
+					" VALUES (?, ?)",
+				     "ii", id, r->joint[i]);
+	return rc;
+}
+
+/* Writes the audit entry of a create or an update. */
+static int audit_rule(db *d, const actor *who, long long id, const char *action, const rule *r)
+{
+	buf detail = {0};
+	char idbuf[24];
+	snprintf(idbuf, sizeof idbuf, "%lld", id);
+	rule_detail(r, &detail);
+	int rc = audit_write(d, who, "category", idbuf, action, buf_str(&detail));
+	buf_free(&detail);
+	return rc;
+}
+
+int rule_update(db *d, const actor *who, const rule *r)
+{
+	if (!rule_mode_valid(r->mode))
+		return MDG_EINVAL;
+	int rc = db_begin(d);
+	if (rc != MDG_OK)
+		return rc;
+	rc = db_exec(d, "UPDATE categories SET name_ko = ?, name_en = ?, department_id = ?, mode = ?,"
+			" deadline_days = ?, reminder_hours = ?, escalate_hours = ?, needs_approval = ?,"
+			" reopen_days = ?, max_extensions = ?, active = ?, updated_at = NOW() WHERE id = ?",
+		     "ssNsiiiiiiii", r->name_ko, r->name_en, r->department_id, r->mode,
+		     (long long)r->deadline_days, (long long)r->reminder_hours, (long long)r->escalate_hours,
+		     (long long)r->needs_approval, (long long)r->reopen_days, (long long)r->max_extensions,
+		     (long long)r->active, r->id);
+	if (rc == MDG_OK && db_affected(d) == 0)
+		rc = MDG_ENOTFOUND;
+	if (rc == MDG_OK)
+		rc = set_joint(d, r->id, r);
+	if (rc == MDG_OK)
+		rc = audit_rule(d, who, r->id, "update", r);
+	if (rc == MDG_OK)
+		rc = db_commit(d);
+	if (rc != MDG_OK)
+		db_rollback(d);
+	return rc;
+}
+
+int rule_create(db *d, const actor *who, const rule *r, long long *id)
+{
+	if (!rule_mode_valid(r->mode))
+		return MDG_EINVAL;
+	int rc = db_begin(d);
+	if (rc != MDG_OK)
+		return rc;
+	rc = db_exec(d, "INSERT INTO categories (name_ko, name_en, department_id, mode, deadline_days,"
+			" reminder_hours, escalate_hours, needs_approval, reopen_days, max_extensions, active,"
+			" sort_order, updated_at)"
+			" SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, IFNULL(MAX(sort_order), 0) + 10, NOW() FROM categories",
+		     "ssNsiiiiiii", r->name_ko, r->name_en, r->department_id, r->mode, (long long)r->deadline_days,
+		     (long long)r->reminder_hours, (long long)r->escalate_hours, (long long)r->needs_approval,
+		     (long long)r->reopen_days, (long long)r->max_extensions, (long long)r->active);
+	if (rc == MDG_OK) {
+		*id = (long long)db_insert_id(d);
+		rc = set_joint(d, *id, r);
+	}
+	if (rc == MDG_OK)
+		rc = audit_rule(d, who, *id, "create", r);
+	if (rc == MDG_OK)
+		rc = db_commit(d);
+	if (rc != MDG_OK)
+		db_rollback(d);
+	return rc;
+}

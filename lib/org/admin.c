@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* admin.c: counts and look-ups for the administration pages. */
+#include "org/admin.h"
+#include "core/mdg.h"
+
+int admin_counts(db *d, db_result **out)
+{
+	return db_query(d, out, "SELECT (SELECT COUNT(*) FROM departments WHERE active = 1),"
+				" (SELECT COUNT(*) FROM accounts WHERE kind = 'staff' AND active = 1),"
+				" (SELECT COUNT(*) FROM categories WHERE active = 1),"
+				" (SELECT COUNT(*) FROM holidays WHERE day >= CURDATE()),"
+				" (SELECT COUNT(*) FROM cases WHERE unplaced = 1"
+				"  AND status NOT IN ('answered', 'closed', 'withdrawn', 'rejected')),"
+				" (SELECT COUNT(*) FROM audit_log WHERE at >= CURDATE())",
+			"");
+}
+
+int admin_roles(db *d, const char *lang, db_result **out)
+{
+	return db_query(d, out, "SELECT r.account_id, r.role, IF(? = 'en', dp.name_en, dp.name_ko), r.with_subtree"
+				" FROM staff_roles r LEFT JOIN departments dp ON dp.id = r.department_id"
+				" ORDER BY r.account_id, r.id",
+			"s", lang);
+}
+
+int admin_account_by_login(db *d, const char *login_id, long long *id)
+{
+	db_result *r = NULL;
+	int rc = db_query(d, &r, "SELECT id FROM accounts WHERE login_id = ?", "s", login_id);
+	if (rc == MDG_OK) {
+		*id = db_cell_ll(r, 0, 0, 0);
+		if (*id == 0)
+			rc = MDG_ENOTFOUND;
+	}
+	db_result_free(r);
+	return rc;
+}
+
+int admin_audit_types(db *d, db_result **out)
+{
+	return db_query(d, out, "SELECT DISTINCT object_type FROM audit_log ORDER BY object_type", "");
+}

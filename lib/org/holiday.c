@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* holiday.c: the holiday calendar: list, add and remove, audited. */
+#include "org/holiday.h"
+#include "core/mdg.h"
+
+#include <stdio.h>
+
+int holiday_year_now(db *d, int *year)
+{
+	db_result *r = NULL;
+	int rc = db_query(d, &r, "SELECT YEAR(CURDATE())", "");
+	if (rc == MDG_OK)
+		*year = (int)db_cell_ll(r, 0, 0, 2026);
+	db_result_free(r);
+	return rc;
+}
+
+int holiday_list(db *d, int year, db_result **out)
+{
+	/* A range on the primary key rather than YEAR(day), which no index serves. */
+	char from[32], to[32];
+	snprintf(from, sizeof from, "%04d-01-01", year);
+	snprintf(to, sizeof to, "%04d-01-01", year + 1);
+	return db_query(d, out, "SELECT DATE_FORMAT(day, '%Y-%m-%d'), name, DAYOFWEEK(day) - 1 FROM holidays"
+				" WHERE day >= ? AND day < ? ORDER BY day",
+			"ss", from, to);
+}
+
+/* Ends the transaction of a change: commits when rc is MDG_OK. */
+static int finish(db *d, int rc)
+{
+	if (rc == MDG_OK)
+		rc = db_commit(d);
+	if (rc != MDG_OK)
+		db_rollback(d);
+	return rc;
+}
+
+int holiday_add(db *d, const actor *who, const char *day, const char *name)
+{
+	int rc = db_begin(d);
+	if (rc != MDG_OK)
+		return rc;
+	rc = db_exec(d, "INSERT INTO holidays (day, name) VALUES (?, ?)", "ss", day, name);
+	if (rc == MDG_OK)
+		rc = audit_write(d, who, "holiday", day, "create", name);
+	return finish(d, rc);
+}
+
+int holiday_remove(db *d, const actor *who, const char *day)
+{
+	db_result *r = NULL;
+	int rc = db_begin(d);
+	if (rc != MDG_OK)
+		return rc;
+	/* The name goes to the log, so that it says what was removed. */
+	rc = db_query(d, &r, "SELECT name FROM holidays WHERE day = ? FOR UPDATE", "s", day);
+	if (rc == MDG_OK && r->nrows == 0)
+		rc = MDG_ENOTFOUND;
+	if (rc == MDG_OK)
+		rc = db_exec(d, "DELETE FROM holidays WHERE day = ?", "s", day);
+	if (rc == MDG_OK)
+		rc = audit_write(d, who, "holiday", day, "delete", db_cell(r, 0, 0, NULL));
+	db_result_free(r);
+	return finish(d, rc);
+}
