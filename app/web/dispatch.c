@@ -292,7 +292,7 @@ void web_serve(web_app *app, FCGX_Request *fcgi)
 	if (!preferred && w.signed_in && w.me.lang[0])
 		preferred = w.me.lang;
 	w.lang = render_pick_lang(preferred, r.accept_language);
-	r.hdf = w.hdf = render_new_hdf(w.lang);
+	w.hdf = render_request_hdf(w.lang);
 	fill_common(&w);
 
 	if (rc == MDG_OK) {
@@ -313,5 +313,6 @@ void web_serve(web_app *app, FCGX_Request *fcgi)
 	send_response(&w);
 	access_log(&w);
 	log_set_request_id(NULL);
+	render_request_done(w.hdf);
 	http_req_free(&r);
 }

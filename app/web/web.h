@@ -33,7 +33,7 @@ typedef struct web_app {
 typedef struct web {
 	web_app *app;
 	http_req *r;
-	HDF *hdf;             /* = r->hdf */
+	HDF *hdf;             /* the page data (render_request_hdf) */
 	bool signed_in;
 	account me;
 	char session_token[CRYPTO_TOKEN_TEXT];
@@ -145,8 +145,27 @@ int page_account_contact(web *w);
 int page_file_form(web *w);
 int page_file(web *w);
 int page_my_cases(web *w);
+/* The staff's work on cases (page_staff.c) and absences (page_absence.c);
+ * the citizen's side of a case's life cycle (page_citizen.c). */
 int page_staff_cases(web *w);
+int page_staff_bulk(web *w);
 int page_staff_case(web *w);
+int page_staff_act(web *w);
+int page_staff_note(web *w);
+int page_staff_message(web *w);
+int page_staff_part(web *w);
+int page_staff_example(web *w);
+int page_absences(web *w);
+int page_absence_add(web *w);
+int page_absence_delete(web *w);
+int page_case_act(web *w);
+/* Adds to a loaded case page (web_load_case) the public timeline with
+ * the department and handler at each stage, and for its owner the
+ * actions open to them. */
+int web_case_timeline(web *w);
+int page_report_workload(web *w);
+int page_public_stats(web *w);
+int page_examples(web *w);
 /* The administration pages (page_admin*.c): supervisors and system
  * administrators only (ACCESS_ADMIN). */
 int page_admin_home(web *w);

@@ -189,8 +189,6 @@ void http_req_free(http_req *r)
 	free(r->send_file);
 	buf_free(&r->headers);
 	buf_free(&r->body);
-	if (r->hdf)
-		hdf_destroy(&r->hdf);
 	memset(r, 0, sizeof *r);
 }
 

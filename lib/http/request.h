@@ -44,7 +44,6 @@ typedef struct http_req {
 	const char *template;     /* page template to render into the layout */
 	char *redirect;           /* Location for 303, owned */
 	char *send_file;          /* file to stream as the body, owned */
-	HDF *hdf;                 /* the page data tree */
 
 	/* Filled by the application for the access log. */
 	long long account_id;

@@ -15,6 +15,21 @@ static HDF *lang_ko;
 static HDF *lang_en;
 static char *template_dir;
 
+/* A template parsed once per worker and rendered request after request.
+ * Parsing (and the layout's parse-time include of Page.Template) is most
+ * of the cost of a page, so each worker keeps the parse trees of the
+ * pages it has shown, bound to its per-language request tree. */
+struct cached_parse {
+	char *key;   /* language, template and included page */
+	CSPARSE *cs;
+};
+
+static HDF *request_trees[2];
+static struct cached_parse parse_cache[128];
+static size_t nparse_cache;
+
+static void parse_drop(struct cached_parse *p);
+
 int render_neoerr(NEOERR *err, const char *what)
 {
 	STRING msg;
@@ -88,6 +103,11 @@ int render_init(const char *templates_dir)
 
 void render_shutdown(void)
 {
+	while (nparse_cache)
+		parse_drop(&parse_cache[0]);
+	for (int i = 0; i < 2; i++)
+		if (request_trees[i])
+			hdf_destroy(&request_trees[i]);
 	if (lang_ko)
 		hdf_destroy(&lang_ko);
 	if (lang_en)
@@ -182,7 +202,38 @@ static NEOERR *url_escape(const char *in, char **out)
 	return STATUS_OK;
 }
 
-int render_template(HDF *hdf, const char *template, buf *out)
+
+static int lang_index(const char *lang)
+{
+	return lang && strcmp(lang, "en") == 0;
+}
+
+HDF *render_request_hdf(const char *lang)
+{
+	int i = lang_index(lang);
+	if (!request_trees[i])
+		request_trees[i] = render_new_hdf(i ? "en" : "ko");
+	return request_trees[i];
+}
+
+void render_request_done(HDF *hdf)
+{
+	/* Everything a request set goes; the language, the escaping
+	 * configuration and the include path stay. */
+	char *names[256];
+	size_t n = 0;
+	for (HDF *c = hdf_obj_child(hdf); c && n < MDG_ARRAY_LEN(names); c = hdf_obj_next(c)) {
+		const char *name = hdf_obj_name(c);
+		if (strcmp(name, "L") && strcmp(name, "Lang") && strcmp(name, "Config") && strcmp(name, "hdf"))
+			names[n++] = xstrdup(name);
+	}
+	for (size_t i = 0; i < n; i++) {
+		hdf_remove_tree(hdf, names[i]);
+		free(names[i]);
+	}
+}
+
+static NEOERR *parse_new(HDF *hdf, const char *template, CSPARSE **out)
 {
 	CSPARSE *cs = NULL;
 	NEOERR *err = cs_init(&cs, hdf);
@@ -190,6 +241,64 @@ int render_template(HDF *hdf, const char *template, buf *out)
 		err = cs_register_esc_strfunc(cs, "url_escape", url_escape);
 	if (err == STATUS_OK)
 		err = cs_parse_file(cs, template);
+	if (err != STATUS_OK && cs)
+		cs_destroy(&cs);
+	*out = cs;
+	return err;
+}
+
+/* The cached parse of template for a request tree, parsed if new. */
+static NEOERR *parse_cached(HDF *hdf, const char *template, struct cached_parse **out)
+{
+	char *key = xasprintf("%d|%s|%s", hdf == request_trees[1], template,
+			      hdf_get_value(hdf, "Page.Template", ""));
+	for (size_t i = 0; i < nparse_cache; i++)
+		if (strcmp(parse_cache[i].key, key) == 0) {
+			free(key);
+			*out = &parse_cache[i];
+			return STATUS_OK;
+		}
+	CSPARSE *cs = NULL;
+	NEOERR *err = parse_new(hdf, template, &cs);
+	if (err != STATUS_OK) {
+		free(key);
+		*out = NULL;
+		return err;
+	}
+	if (nparse_cache == MDG_ARRAY_LEN(parse_cache))
+		parse_drop(&parse_cache[0]); /* more pages than expected: make room */
+	parse_cache[nparse_cache].key = key;
+	parse_cache[nparse_cache].cs = cs;
+	*out = &parse_cache[nparse_cache++];
+	return STATUS_OK;
+}
+
+/* Forgets a cached parse (after a render error its state is unknown). */
+static void parse_drop(struct cached_parse *p)
+{
+	size_t i = (size_t)(p - parse_cache);
+	cs_destroy(&p->cs);
+	free(p->key);
+	parse_cache[i] = parse_cache[--nparse_cache];
+}
+
+int render_template(HDF *hdf, const char *template, buf *out)
+{
+	NEOERR *err;
+	if (hdf == request_trees[0] || hdf == request_trees[1]) {
+		struct cached_parse *p = NULL;
+		err = parse_cached(hdf, template, &p);
+		if (err == STATUS_OK && p) {
+			err = cs_render(p->cs, out, render_to_buf);
+			if (err != STATUS_OK)
+				parse_drop(p);
+		}
+		if (err != STATUS_OK)
+			return render_neoerr(err, template);
+		return MDG_OK;
+	}
+	CSPARSE *cs = NULL;
+	err = parse_new(hdf, template, &cs);
 	if (err == STATUS_OK)
 		err = cs_render(cs, out, render_to_buf);
 	if (cs)

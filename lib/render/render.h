@@ -19,6 +19,13 @@ const char *render_pick_lang(const char *preferred, const char *accept_language)
  * language's strings under L.*, Lang = lang. Caller destroys it. */
 HDF *render_new_hdf(const char *lang);
 
+/* The data tree for a request in lang: one per language and worker,
+ * reused (emptied by render_request_done), so that pages rendered from it
+ * use the worker's cache of parsed templates. Owned by the renderer. */
+HDF *render_request_hdf(const char *lang);
+/* Empties a request tree of everything the request put in it. */
+void render_request_done(HDF *hdf);
+
 /* Renders template (a path under the templates folder, e.g. "layout.cs")
  * with hdf into out. MDG_OK or MDG_ERR (the ClearSilver error logged). */
 int render_template(HDF *hdf, const char *template, buf *out);
