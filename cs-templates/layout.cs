@@ -9,6 +9,7 @@ include:"macros.cs" ?><!DOCTYPE html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title><?cs var:L.Title[Page.TitleKey] ?> · <?cs var:L.Site.Name ?></title>
 <link rel="stylesheet" href="/assets/site.css">
+<link rel="stylesheet" href="/assets/print.css" media="print">
 </head>
 <body>
 <a class="skip" href="#main"><?cs var:L.Nav.Skip ?></a>

@@ -6,6 +6,7 @@
   <p class="actions">
     <a class="button primary" href="/cases/new"><?cs var:L.Home.File ?></a>
     <a class="button" href="/cases"><?cs var:L.Home.Browse ?></a>
+    <a class="button" href="/examples"><?cs var:L.Home.Examples ?></a>
   </p>
 </section>
 <section>

@@ -1,0 +1,419 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* page_reports.c: the staff workload report (업무량) per department and
+ * handler, and the public pages built on the same figures: statistics per
+ * department and the published example cases (처리 사례). */
+#include "web.h"
+#include "core/config.h"
+#include "core/mdg.h"
+#include "core/text.h"
+#include "core/xalloc.h"
+#include "reports/report.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* One department of the tree as the report sees it. */
+typedef struct dept_node {
+	long long id;
+	long long parent_id;  /* 0 for a root */
+	int depth;
+	bool active;
+	const char *name;     /* in the request's language; owned by the tree result */
+	bool visible;         /* in the viewer's scope */
+	bool chosen;          /* in the part of the tree the report covers */
+} dept_node;
+
+typedef struct dept_tree {
+	db_result *rows;      /* org_departments */
+	dept_node *nodes;     /* in tree order */
+	size_t n;
+} dept_tree;
+
+static void tree_free(dept_tree *t)
+{
+	free(t->nodes);
+	db_result_free(t->rows);
+	memset(t, 0, sizeof *t);
+}
+
+static int tree_load(web *w, dept_tree *t)
+{
+	int rc = org_departments(w->app->db, w->lang, &t->rows);
+	if (rc != MDG_OK)
+		return rc;
+	t->n = t->rows->nrows;
+	t->nodes = xcalloc(t->n ? t->n : 1, sizeof *t->nodes);
+	for (unsigned i = 0; i < t->n; i++) {
+		dept_node *d = &t->nodes[i];
+		d->id = db_cell_ll(t->rows, i, 0, 0);
+		d->parent_id = db_cell_ll(t->rows, i, 1, 0);
+		d->active = db_cell_ll(t->rows, i, 4, 0) == 1;
+		d->depth = (int)db_cell_ll(t->rows, i, 5, 0);
+		d->name = db_cell(t->rows, i, 6, "");
+	}
+	return MDG_OK;
+}
+
+static const dept_node *tree_find(const dept_tree *t, long long id)
+{
+	for (size_t i = 0; i < t->n; i++)
+		if (t->nodes[i].id == id)
+			return &t->nodes[i];
+	return NULL;
+}
+
+/* Marks chosen the visible departments of the subtree rooted at index
+ * root (tree order puts a subtree right after its root). */
+static void tree_choose_subtree(dept_tree *t, size_t root)
+{
+	t->nodes[root].chosen = true;
+	for (size_t i = root + 1; i < t->n && t->nodes[i].depth > t->nodes[root].depth; i++)
+		t->nodes[i].chosen = t->nodes[i].visible;
+}
+
+/* The row of a department (by id; 0 for the NULL department) in a result
+ * whose first column is department_id, or -1. */
+static int row_of(const db_result *r, long long id)
+{
+	for (unsigned i = 0; i < r->nrows; i++) {
+		const char *cell = db_cell(r, i, 0, NULL);
+		if (cell ? db_cell_ll(r, i, 0, 0) == id : id == 0)
+			return (int)i;
+	}
+	return -1;
+}
+
+/* Sets prefix.field to value, and to a number. */
+static void set_in(web *w, const char *prefix, const char *field, const char *value)
+{
+	char name[128];
+	snprintf(name, sizeof name, "%s.%s", prefix, field);
+	hdf_set_value(w->hdf, name, value);
+}
+
+static void set_in_ll(web *w, const char *prefix, const char *field, long long value)
+{
+	char text[24];
+	snprintf(text, sizeof text, "%lld", value);
+	set_in(w, prefix, field, text);
+}
+
+/* Sets prefix.received … prefix.avg from f. */
+static void set_figures(web *w, const char *prefix, const report_figures *f)
+{
+	char avg[32];
+	set_in_ll(w, prefix, "received", f->received);
+	set_in_ll(w, prefix, "open", f->open);
+	set_in_ll(w, prefix, "answered", f->answered);
+	set_in_ll(w, prefix, "overdue", f->overdue);
+	report_average_days(f->answered, f->answer_seconds, avg, sizeof avg);
+	set_in(w, prefix, "avg", avg);
+}
+
+/* The name of a department's parent, "" for a root. */
+static const char *parent_name(const dept_tree *t, const dept_node *d)
+{
+	const dept_node *p = d->parent_id ? tree_find(t, d->parent_id) : NULL;
+	return p ? p->name : "";
+}
+
+/* Which departments the viewer may report on: every one for supervisors,
+ * system administrators and viewers; those they manage for managers.
+ * *global tells which. */
+static int mark_visible(web *w, dept_tree *t, bool *global)
+{
+	db_result *managed = NULL;
+	*global = w->perm.supervisor || w->perm.sysadmin || w->perm.viewer;
+	if (*global) {
+		for (size_t i = 0; i < t->n; i++)
+			t->nodes[i].visible = true;
+		return MDG_OK;
+	}
+	int rc = report_managed_departments(w->app->db, w->me.id, &managed);
+	if (rc != MDG_OK)
+		return rc;
+	for (size_t i = 0; i < t->n; i++)
+		t->nodes[i].visible = row_of(managed, t->nodes[i].id) >= 0;
+	db_result_free(managed);
+	return MDG_OK;
+}
+
+/* The department select: every visible department, in tree order. */
+static void fill_choices(web *w, const dept_tree *t)
+{
+	char prefix[64];
+	unsigned k = 0;
+	for (size_t i = 0; i < t->n; i++) {
+		const dept_node *d = &t->nodes[i];
+		if (!d->visible)
+			continue;
+		snprintf(prefix, sizeof prefix, "Report.Choices.%u", k++);
+		set_in_ll(w, prefix, "id", d->id);
+		set_in(w, prefix, "name", d->name);
+		set_in_ll(w, prefix, "depth", d->depth);
+	}
+}
+
+/* Report.Rows and Report.Total: the chosen departments in tree order
+ * (inactive ones only when they have figures), and the cases no rule
+ * placed when the whole organisation is shown. */
+static void fill_departments(web *w, const dept_tree *t, const db_result *figs, bool with_unplaced)
+{
+	report_figures total = {0}, f;
+	char prefix[64];
+	unsigned k = 0;
+	for (size_t i = 0; i < t->n; i++) {
+		const dept_node *d = &t->nodes[i];
+		if (!d->chosen)
+			continue;
+		int row = row_of(figs, d->id);
+		memset(&f, 0, sizeof f);
+		if (row >= 0)
+			report_figures_read(figs, (unsigned)row, 1, &f);
+		if (!d->active && !f.received && !f.open && !f.answered)
+			continue;
+		snprintf(prefix, sizeof prefix, "Report.Rows.%u", k++);
+		set_in_ll(w, prefix, "id", d->id);
+		set_in(w, prefix, "name", d->name);
+		set_in(w, prefix, "parent", parent_name(t, d));
+		set_figures(w, prefix, &f);
+		report_figures_add(&total, &f);
+	}
+	int row = with_unplaced ? row_of(figs, 0) : -1;
+	if (row >= 0) {
+		report_figures_read(figs, (unsigned)row, 1, &f);
+		snprintf(prefix, sizeof prefix, "Report.Rows.%u", k++);
+		set_in(w, prefix, "unplaced", "1");
+		set_figures(w, prefix, &f);
+		report_figures_add(&total, &f);
+	}
+	set_figures(w, "Report.Total", &total);
+}
+
+/* Report.Handlers: each handler of the chosen departments. */
+static int fill_handlers(web *w, const dept_tree *t, const report_period *p)
+{
+	buf ids = {0};
+	db_result *r = NULL;
+	report_figures f;
+	char prefix[64];
+	int rc = MDG_OK;
+
+	for (size_t i = 0; i < t->n; i++)
+		if (t->nodes[i].chosen)
+			buf_printf(&ids, "%s%lld", ids.len ? "," : "", t->nodes[i].id);
+	hdf_set_value(w->hdf, "Report.ShowHandlers", "1");
+	if (!ids.len)
+		goto done;
+	rc = report_workload_handlers(w->app->db, p, buf_str(&ids), &r);
+	if (rc != MDG_OK)
+		goto done;
+	for (unsigned i = 0; i < r->nrows; i++) {
+		const dept_node *d = tree_find(t, db_cell_ll(r, i, 0, 0));
+		snprintf(prefix, sizeof prefix, "Report.Handlers.%u", i);
+		set_in(w, prefix, "department", d ? d->name : "");
+		set_in(w, prefix, "name", db_cell(r, i, 2, ""));
+		report_figures_read(r, i, 3, &f);
+		set_figures(w, prefix, &f);
+	}
+done:
+	db_result_free(r);
+	buf_free(&ids);
+	return rc;
+}
+
+static const field_spec workload_fields[] = {
+	{"from", FIELD_LINE, false, 10, 0, 0},
+	{"to", FIELD_LINE, false, 10, 0, 0},
+	{"department", FIELD_INT, false, 0, 1, 1000000},
+};
+
+/* A GET form is validated like a POSTed one: its query values become the
+ * form's fields (unknown ones are never looked at). */
+static void query_to_form(web *w, const field_spec *specs, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *v = kv_get(&w->r->query, specs[i].name);
+		if (v)
+			kv_add(&w->r->form, specs[i].name, v, strlen(v));
+	}
+}
+
+/* Reads the period and the department from the query into *p and *dept;
+ * *errors counts the fields in error (marked beside them). MDG_OK, or the
+ * database's error. */
+static int workload_input(web *w, const dept_tree *t, report_period *p, long *dept, int *errors)
+{
+	const char *field, *problem;
+	report_period def;
+	query_to_form(w, workload_fields, MDG_ARRAY_LEN(workload_fields));
+	*errors = form_validate(w, workload_fields, MDG_ARRAY_LEN(workload_fields));
+	const char *from = form_get(w, "from"), *to = form_get(w, "to"), *d = form_get(w, "department");
+	*dept = 0;
+	if (*errors)
+		return MDG_OK;
+	if (*d) {
+		const dept_node *node;
+		text_parse_long(d, 1, 1000000, dept);
+		if (!(node = tree_find(t, *dept)) || !node->visible) {
+			form_error(w, "department", "report_department");
+			(*errors)++;
+		}
+	}
+	/* Either date left empty: that end of the default period. */
+	int rc = report_period_default(w->app->db, &def);
+	if (rc != MDG_OK)
+		return rc;
+	if (report_period_make(*from ? from : def.from, *to ? to : def.to, p, &field, &problem) != MDG_OK) {
+		form_error(w, field, problem);
+		(*errors)++;
+	}
+	return MDG_OK;
+}
+
+int page_report_workload(web *w)
+{
+	dept_tree t = {0};
+	db_result *figs = NULL;
+	report_period p;
+	long dept = 0;
+	int errors = 0;
+	bool global = false;
+	int rc = tree_load(w, &t);
+	if (rc == MDG_OK)
+		rc = mark_visible(w, &t, &global);
+	if (rc != MDG_OK)
+		goto done;
+	fill_choices(w, &t);
+	web_page(w, "reports/workload.cs", "ReportWorkload");
+	rc = workload_input(w, &t, &p, &dept, &errors);
+	if (rc != MDG_OK)
+		goto done;
+	if (errors > 0) {
+		/* The form again, with the message beside the field. */
+		w->r->status = 400;
+		goto done;
+	}
+	hdf_set_value(w->hdf, "Form.from", p.from);
+	hdf_set_value(w->hdf, "Form.to", p.to);
+	hdf_set_value(w->hdf, "Report.From", p.from);
+	hdf_set_value(w->hdf, "Report.To", p.to);
+	if (dept) {
+		for (size_t i = 0; i < t.n; i++)
+			if (t.nodes[i].id == dept)
+				tree_choose_subtree(&t, i);
+		web_set(w, "Report.Department", "%ld", dept);
+		hdf_set_value(w->hdf, "Report.DepartmentName", tree_find(&t, dept)->name);
+	} else {
+		for (size_t i = 0; i < t.n; i++)
+			t.nodes[i].chosen = t.nodes[i].visible;
+	}
+	rc = report_workload_departments(w->app->db, &p, &figs);
+	if (rc != MDG_OK)
+		goto done;
+	fill_departments(w, &t, figs, global && !dept);
+	/* Handlers of the whole organisation would make one very long table
+	 * (and one slow query): they are shown for a chosen department, or
+	 * for the few departments a manager runs. */
+	if (dept || !global)
+		rc = fill_handlers(w, &t, &p);
+	hdf_set_value(w->hdf, "Report.Shown", "1");
+done:
+	db_result_free(figs);
+	tree_free(&t);
+	return rc;
+}
+
+/* PubStats.<table>: one table of the public statistics, year 0 for all
+ * time: the active departments with cases, in tree order. */
+static int fill_public_table(web *w, const dept_tree *t, int year, const char *table)
+{
+	const db_result *r = NULL;
+	char prefix[64], avg[32], share[16];
+	unsigned k = 0;
+	long max_age = config_long(w->app->cfg, "web.stats_cache_seconds", 300, 0, 86400);
+	int rc = report_public_stats_cached(w->app->db, year, max_age, &r);
+	if (rc != MDG_OK)
+		return rc;
+	for (size_t i = 0; i < t->n; i++) {
+		const dept_node *d = &t->nodes[i];
+		int row = row_of(r, d->id);
+		if (!d->active || row < 0)
+			continue;
+		long long answered = db_cell_ll(r, (unsigned)row, 2, 0);
+		long long on_time = db_cell_ll(r, (unsigned)row, 3, 0);
+		report_average_days(answered, db_cell_ll(r, (unsigned)row, 4, 0), avg, sizeof avg);
+		snprintf(share, sizeof share, "%.0f", answered ? 100.0 * (double)on_time / (double)answered : 0.0);
+		snprintf(prefix, sizeof prefix, "PubStats.%s.%u", table, k++);
+		set_in(w, prefix, "name", d->name);
+		set_in(w, prefix, "parent", parent_name(t, d));
+		set_in_ll(w, prefix, "received", db_cell_ll(r, (unsigned)row, 1, 0));
+		set_in_ll(w, prefix, "answered", answered);
+		set_in_ll(w, prefix, "on_time", on_time);
+		set_in(w, prefix, "share", answered ? share : "");
+		set_in(w, prefix, "avg", avg);
+	}
+	return MDG_OK;
+}
+
+int page_public_stats(web *w)
+{
+	static const field_spec year_fields[] = {
+		{"year", FIELD_LINE, false, 4, 0, 0},
+	};
+	dept_tree t = {0};
+	int first, current;
+	long year = 0;
+	char name[64];
+	const char *s;
+	int rc = report_years(w->app->db, &first, &current);
+	if (rc == MDG_OK)
+		rc = tree_load(w, &t);
+	if (rc != MDG_OK)
+		goto done;
+	for (int y = current, k = 0; y >= first; y--, k++) {
+		snprintf(name, sizeof name, "PubStats.Years.%d", k);
+		web_set(w, name, "%d", y);
+	}
+	web_page(w, "portal/stats.cs", "PublicStats");
+	query_to_form(w, year_fields, MDG_ARRAY_LEN(year_fields));
+	s = form_get(w, "year");
+	if (form_validate(w, year_fields, MDG_ARRAY_LEN(year_fields)) == 0 && !*s)
+		year = current;
+	else if (text_parse_long(s, first, current, &year) != MDG_OK)
+		year = 0;
+	if (year) {
+		web_set(w, "PubStats.Year", "%ld", year);
+		web_set(w, "Form.year", "%ld", year);
+		rc = fill_public_table(w, &t, (int)year, "InYear");
+	} else {
+		/* Not a year with cases: the form again, with the message. */
+		form_error(w, "year", "report_year");
+		w->r->status = 400;
+	}
+	if (rc == MDG_OK)
+		rc = fill_public_table(w, &t, 0, "AllTime");
+done:
+	tree_free(&t);
+	return rc;
+}
+
+int page_examples(web *w)
+{
+	static const char *const cols[] = {"tracking", "title", "category", "department", "excerpt", "filed",
+					   "answered", NULL};
+	db_result *r = NULL;
+	long page, total = 0;
+	int rc = web_page_number(w, &page);
+	if (rc != MDG_OK)
+		return rc;
+	rc = report_examples(w->app->db, page, w->lang, &r, &total);
+	if (rc != MDG_OK)
+		return rc;
+	web_rows(w, "Examples", r, cols);
+	web_pager(w, page, total, REPORT_EXAMPLES_PAGE);
+	db_result_free(r);
+	web_page(w, "portal/examples.cs", "Examples");
+	return MDG_OK;
+}

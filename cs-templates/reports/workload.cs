@@ -1,0 +1,115 @@
+<?cs # SPDX-License-Identifier: AGPL-3.0-or-later ?><?cs
+# workload.cs: the workload report (업무량) per department and handler for
+# a period; printable (print.css hides the navigation and the form). ?><?cs
+
+# One row's figures as cells; r holds received, open, answered, overdue, avg. ?><?cs
+def:report_cells(r) ?>
+      <td data-label="<?cs var:L.Report.Received ?>"><?cs var:r.received ?></td>
+      <td data-label="<?cs var:L.Report.Open ?>"><?cs var:r.open ?></td>
+      <td data-label="<?cs var:L.Report.Answered ?>"><?cs var:r.answered ?></td>
+      <td data-label="<?cs var:L.Report.Overdue ?>"><?cs var:r.overdue ?></td>
+      <td data-label="<?cs var:L.Report.AvgDays ?>"><?cs if:r.avg ?><?cs var:r.avg ?><?cs else ?><?cs var:L.Report.NoAverage ?><?cs /if ?></td><?cs
+/def ?><?cs
+
+def:report_heads() ?>
+    <th scope="col"><?cs var:L.Report.Received ?></th>
+    <th scope="col"><?cs var:L.Report.Open ?></th>
+    <th scope="col"><?cs var:L.Report.Answered ?></th>
+    <th scope="col"><?cs var:L.Report.Overdue ?></th>
+    <th scope="col"><?cs var:L.Report.AvgDays ?></th><?cs
+/def ?>
+<h1><?cs var:L.Title.ReportWorkload ?></h1>
+<?cs if:Report.Shown ?>
+<p class="report-period"><?cs var:L.Report.Period ?>: <strong><time datetime="<?cs var:Report.From ?>"><?cs var:Report.From ?></time> ~ <time datetime="<?cs var:Report.To ?>"><?cs var:Report.To ?></time></strong><?cs
+  if:Report.DepartmentName ?> · <?cs var:L.Report.Department ?>: <strong><?cs var:Report.DepartmentName ?></strong><?cs /if ?></p>
+<?cs /if ?>
+<?cs if:Form.HasErrors ?><p class="form-error" role="alert"><?cs var:L.Msg.FixErrors ?></p><?cs /if ?>
+<p class="hint no-print" id="period-hint"><?cs var:L.Report.DateHint ?></p>
+<form method="get" action="/staff/reports/workload" class="filters">
+  <div class="field">
+    <label for="from"><?cs var:L.Report.From ?></label>
+    <input type="text" id="from" name="from" maxlength="10" autocomplete="off" placeholder="YYYY-MM-DD" value="<?cs var:Form.from ?>" aria-describedby="period-hint<?cs if:Form.Err.from ?> err-from<?cs /if ?>"<?cs if:Form.Err.from ?> aria-invalid="true"<?cs /if ?>>
+    <?cs call:field_error("from") ?>
+  </div>
+  <div class="field">
+    <label for="to"><?cs var:L.Report.To ?></label>
+    <input type="text" id="to" name="to" maxlength="10" autocomplete="off" placeholder="YYYY-MM-DD" value="<?cs var:Form.to ?>" aria-describedby="period-hint<?cs if:Form.Err.to ?> err-to<?cs /if ?>"<?cs if:Form.Err.to ?> aria-invalid="true"<?cs /if ?>>
+    <?cs call:field_error("to") ?>
+  </div>
+  <div class="field">
+    <label for="department"><?cs var:L.Report.Department ?></label>
+    <select id="department" name="department"<?cs call:field_aria("department") ?>>
+      <option value=""><?cs var:L.Report.AllDepartments ?></option>
+<?cs each:c = Report.Choices ?>
+      <option value="<?cs var:c.id ?>"<?cs if:c.id == Form.department ?> selected<?cs /if ?>><?cs if:c.depth > 0 ?>└ <?cs /if ?><?cs var:c.name ?></option>
+<?cs /each ?>
+    </select>
+    <?cs call:field_error("department") ?>
+  </div>
+  <button type="submit"><?cs var:L.Report.Show ?></button>
+</form>
+<?cs if:Report.Shown ?>
+<section aria-labelledby="h-departments">
+  <h2 id="h-departments"><?cs var:L.Report.Departments ?></h2>
+<?cs if:subcount(Report.Rows) > 0 ?>
+  <table class="cases report">
+    <caption class="visually-hidden"><?cs var:L.Report.Departments ?> (<?cs var:Report.From ?> ~ <?cs var:Report.To ?>)</caption>
+    <thead><tr>
+      <th scope="col"><?cs var:L.Report.Parent ?></th>
+      <th scope="col"><?cs var:L.Report.Department ?></th>
+<?cs call:report_heads() ?>
+    </tr></thead>
+    <tbody>
+<?cs each:r = Report.Rows ?>
+    <tr>
+      <td data-label="<?cs var:L.Report.Parent ?>"><?cs var:r.parent ?></td>
+      <td data-label="<?cs var:L.Report.Department ?>"><?cs if:r.unplaced ?><?cs var:L.Report.Unplaced ?><?cs else ?><a href="/staff/reports/workload?from=<?cs var:url_escape(Report.From) ?>&amp;to=<?cs var:url_escape(Report.To) ?>&amp;department=<?cs var:r.id ?>"><?cs var:r.name ?></a><?cs /if ?></td><?cs call:report_cells(r) ?>
+    </tr>
+<?cs /each ?>
+    <tr class="total">
+      <td data-label="<?cs var:L.Report.Parent ?>"></td>
+      <td data-label="<?cs var:L.Report.Department ?>"><strong><?cs var:L.Report.Total ?></strong></td><?cs call:report_cells(Report.Total) ?>
+    </tr>
+    </tbody>
+  </table>
+<?cs else ?>
+  <p><?cs var:L.Report.NoDepartments ?></p>
+<?cs /if ?>
+</section>
+<section aria-labelledby="h-handlers">
+  <h2 id="h-handlers"><?cs var:L.Report.Handlers ?></h2>
+<?cs if:!Report.ShowHandlers ?>
+  <p><?cs var:L.Report.ChooseDepartment ?></p>
+<?cs elif:subcount(Report.Handlers) > 0 ?>
+  <table class="cases report">
+    <caption class="visually-hidden"><?cs var:L.Report.Handlers ?> (<?cs var:Report.From ?> ~ <?cs var:Report.To ?>)</caption>
+    <thead><tr>
+      <th scope="col"><?cs var:L.Report.Department ?></th>
+      <th scope="col"><?cs var:L.Report.Handler ?></th>
+<?cs call:report_heads() ?>
+    </tr></thead>
+    <tbody>
+<?cs each:h = Report.Handlers ?>
+    <tr>
+      <td data-label="<?cs var:L.Report.Department ?>"><?cs var:h.department ?></td>
+      <td data-label="<?cs var:L.Report.Handler ?>"><?cs var:h.name ?></td><?cs call:report_cells(h) ?>
+    </tr>
+<?cs /each ?>
+    </tbody>
+  </table>
+<?cs else ?>
+  <p><?cs var:L.Report.NoHandlers ?></p>
+<?cs /if ?>
+</section>
+<section aria-labelledby="h-notes" class="report-notes">
+  <h2 id="h-notes"><?cs var:L.Report.Notes ?></h2>
+  <dl class="facts">
+    <dt><?cs var:L.Report.Received ?></dt><dd><?cs var:L.Report.NoteReceived ?></dd>
+    <dt><?cs var:L.Report.Open ?></dt><dd><?cs var:L.Report.NoteOpen ?></dd>
+    <dt><?cs var:L.Report.Answered ?></dt><dd><?cs var:L.Report.NoteAnswered ?></dd>
+    <dt><?cs var:L.Report.Overdue ?></dt><dd><?cs var:L.Report.NoteOverdue ?></dd>
+    <dt><?cs var:L.Report.AvgDays ?></dt><dd><?cs var:L.Report.NoteAverage ?></dd>
+  </dl>
+  <p class="hint no-print"><?cs var:L.Report.PrintHint ?></p>
+</section>
+<?cs /if ?>

@@ -1,0 +1,283 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* report.c: the workload report, the public statistics and the example
+ * cases. Every figure is aggregated in SQL, from scans of indexes that
+ * hold what it needs (db/migrations/0005_reports.sql). */
+#include "reports/report.h"
+#include "core/bizdays.h"
+#include "core/mdg.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+/* Statuses of a case that still needs handling: not yet answered and not
+ * finished (closed, withdrawn, rejected). */
+#define OPEN_STATUSES "'received', 'assigned', 'in_progress', 'approval'"
+
+static void date_text(bizdate d, char out[11])
+{
+	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)d.year % 10000u, (unsigned)d.month % 100u,
+		 (unsigned)d.day % 100u);
+}
+
+/* A real date "YYYY-MM-DD" of a plausible year (the day after it is
+ * still a four-digit year). */
+static int date_parse(const char *s, bizdate *out)
+{
+	if (biz_parse(s, out) != MDG_OK || out->year < 1970 || out->year > 2999)
+		return MDG_EINVAL;
+	return MDG_OK;
+}
+
+int report_period_make(const char *from, const char *to, report_period *out, const char **field,
+		       const char **problem)
+{
+	bizdate f, t;
+	*field = NULL;
+	*problem = NULL;
+	if (date_parse(from, &f) != MDG_OK) {
+		*field = "from";
+		*problem = "report_date";
+		return MDG_EINVAL;
+	}
+	if (date_parse(to, &t) != MDG_OK) {
+		*field = "to";
+		*problem = "report_date";
+		return MDG_EINVAL;
+	}
+	if (biz_number(f) > biz_number(t)) {
+		*field = "to";
+		*problem = "report_order";
+		return MDG_EINVAL;
+	}
+	/* Compared as numbers, so from 2024-02-29 the limit is 2027-02-29:
+	 * up to 2027-02-28 is allowed. */
+	bizdate limit = {f.year + REPORT_MAX_YEARS, f.month, f.day};
+	if (biz_number(t) >= biz_number(limit)) {
+		*field = "to";
+		*problem = "report_span";
+		return MDG_EINVAL;
+	}
+	date_text(f, out->from);
+	date_text(t, out->to);
+	date_text(biz_add_calendar(t, 1), out->until);
+	return MDG_OK;
+}
+
+int report_period_default(db *d, report_period *out)
+{
+	db_result *r = NULL;
+	bizdate today;
+	int rc = db_query(d, &r, "SELECT DATE_FORMAT(CURDATE(), '%Y-%m-%d')", "");
+	if (rc != MDG_OK)
+		return rc;
+	rc = biz_parse(db_cell(r, 0, 0, ""), &today) == MDG_OK ? MDG_OK : MDG_ERR;
+	if (rc == MDG_OK) {
+		date_text(biz_add_calendar(today, -(REPORT_DEFAULT_DAYS - 1)), out->from);
+		date_text(today, out->to);
+		date_text(biz_add_calendar(today, 1), out->until);
+	}
+	db_result_free(r);
+	return rc;
+}
+
+void report_figures_read(const db_result *r, unsigned row, unsigned col, report_figures *f)
+{
+	f->received = db_cell_ll(r, row, col, 0);
+	f->open = db_cell_ll(r, row, col + 1, 0);
+	f->answered = db_cell_ll(r, row, col + 2, 0);
+	f->overdue = db_cell_ll(r, row, col + 3, 0);
+	f->answer_seconds = db_cell_ll(r, row, col + 4, 0);
+}
+
+void report_figures_add(report_figures *sum, const report_figures *f)
+{
+	sum->received += f->received;
+	sum->open += f->open;
+	sum->answered += f->answered;
+	sum->overdue += f->overdue;
+	sum->answer_seconds += f->answer_seconds;
+}
+
+void report_average_days(long long answered, long long answer_seconds, char *out, size_t n)
+{
+	if (answered <= 0) {
+		snprintf(out, n, "%s", "");
+		return;
+	}
+	snprintf(out, n, "%.1f", (double)answer_seconds / (double)answered / 86400.0);
+}
+
+int report_workload_departments(db *d, const report_period *p, db_result **out)
+{
+	/* One scan per figure, each over its own covering index: cases filed
+	 * in the period (ix_cases_report_filed), open now (ix_cases_report_open,
+	 * grouped in its own order so that no temporary table is needed: open
+	 * cases can be many) and answered in the period
+	 * (ix_cases_report_answered); the outer query adds them up. */
+	return db_query(d, out, "SELECT x.department_id, SUM(x.received), SUM(x.open), SUM(x.answered),"
+				" SUM(x.overdue), SUM(x.seconds) FROM ("
+				"  SELECT department_id, COUNT(*) AS received, 0 AS open, 0 AS answered,"
+				"   0 AS overdue, 0 AS seconds"
+				"  FROM cases WHERE created_at >= ? AND created_at < ? GROUP BY department_id"
+				"  UNION ALL"
+				"  SELECT department_id, 0, COUNT(*), 0, SUM(due_at < NOW()), 0"
+				"  FROM cases WHERE status IN (" OPEN_STATUSES ") GROUP BY status, department_id"
+				"  UNION ALL"
+				"  SELECT department_id, 0, 0, COUNT(*), SUM(answered_at > due_at),"
+				"   SUM(TIMESTAMPDIFF(SECOND, created_at, answered_at))"
+				"  FROM cases WHERE answered_at >= ? AND answered_at < ? GROUP BY department_id"
+				" ) x GROUP BY x.department_id",
+			"ssss", p->from, p->until, p->from, p->until);
+}
+
+int report_workload_handlers(db *d, const report_period *p, const char *dept_ids, db_result **out)
+{
+	/* Only the cases that can count are read: those of the chosen
+	 * departments filed or answered in the period or open now, each found
+	 * department by department in an index that starts with the
+	 * department (ix_cases_dept_status, ix_cases_report_dept_answered),
+	 * and their joint cases; then those cases and their handlers by
+	 * primary key. A handler's row is always of one of the case's
+	 * departments (a transfer removes the old department's handlers), so
+	 * nothing is missed, and the cost follows the chosen departments and
+	 * the period, not the whole organisation or its years of history.
+	 * STRAIGHT_JOIN keeps that order: left alone, the optimiser would
+	 * rather scan every handler row. */
+	return db_query(d, out, "SELECT STRAIGHT_JOIN ch.department_id, ch.account_id, a.name,"
+				" SUM(c.created_at >= pp.f AND c.created_at < pp.u),"
+				" SUM(c.status IN (" OPEN_STATUSES ")),"
+				" SUM(c.answered_at >= pp.f AND c.answered_at < pp.u),"
+				" SUM(c.status IN (" OPEN_STATUSES ") AND c.due_at < NOW()"
+				"  OR c.answered_at >= pp.f AND c.answered_at < pp.u AND c.answered_at > c.due_at),"
+				" SUM(IF(c.answered_at >= pp.f AND c.answered_at < pp.u,"
+				"  TIMESTAMPDIFF(SECOND, c.created_at, c.answered_at), 0))"
+				" FROM (SELECT CAST(? AS DATETIME) AS f, CAST(? AS DATETIME) AS u) pp"
+				" JOIN ("
+				"  SELECT STRAIGHT_JOIN c1.id FROM departments d1 JOIN cases c1 ON c1.department_id = d1.id"
+				"  WHERE FIND_IN_SET(d1.id, ?) > 0 AND c1.created_at >= ? AND c1.created_at < ?"
+				"  UNION SELECT STRAIGHT_JOIN c2.id FROM departments d2 JOIN cases c2 ON c2.department_id = d2.id"
+				"  WHERE FIND_IN_SET(d2.id, ?) > 0 AND c2.status IN (" OPEN_STATUSES ")"
+				"  UNION SELECT STRAIGHT_JOIN c3.id FROM departments d3 JOIN cases c3 ON c3.department_id = d3.id"
+				"  WHERE FIND_IN_SET(d3.id, ?) > 0 AND c3.answered_at >= ? AND c3.answered_at < ?"
+				"  UNION SELECT j.case_id FROM departments d4"
+				"  JOIN case_departments j ON j.department_id = d4.id AND j.role = 'joint'"
+				"  WHERE FIND_IN_SET(d4.id, ?) > 0"
+				" ) rel"
+				" JOIN cases c ON c.id = rel.id"
+				" JOIN case_handlers ch ON ch.case_id = c.id"
+				" JOIN accounts a ON a.id = ch.account_id"
+				" WHERE FIND_IN_SET(ch.department_id, ?) > 0"
+				" GROUP BY ch.department_id, ch.account_id, a.name"
+				" ORDER BY ch.department_id, a.name, ch.account_id",
+			"sssssssssss", p->from, p->until, dept_ids, p->from, p->until, dept_ids, dept_ids,
+			p->from, p->until, dept_ids, dept_ids);
+}
+
+int report_managed_departments(db *d, long long account_id, db_result **out)
+{
+	return db_query(d, out, "SELECT department_id FROM staff_scope WHERE account_id = ? AND can_manage = 1",
+			"i", account_id);
+}
+
+int report_years(db *d, int *first, int *current)
+{
+	db_result *r = NULL;
+	/* MIN over ix_cases_created reads one index entry. */
+	int rc = db_query(d, &r, "SELECT YEAR(MIN(created_at)), YEAR(CURDATE()) FROM cases", "");
+	if (rc != MDG_OK)
+		return rc;
+	*current = (int)db_cell_ll(r, 0, 1, 2026);
+	*first = (int)db_cell_ll(r, 0, 0, *current);
+	if (*first > *current)
+		*first = *current;
+	db_result_free(r);
+	return MDG_OK;
+}
+
+int report_public_stats(db *d, int year, db_result **out)
+{
+	char from[11], until[11];
+	if (year) {
+		snprintf(from, sizeof from, "%04u-01-01", (unsigned)year % 10000u);
+		snprintf(until, sizeof until, "%04u-01-01", (unsigned)(year + 1) % 10000u);
+	} else {
+		snprintf(from, sizeof from, "%s", "1000-01-01");
+		snprintf(until, sizeof until, "%s", "9999-12-31");
+	}
+	return db_query(d, out, "SELECT x.department_id, SUM(x.received), SUM(x.answered), SUM(x.on_time),"
+				" SUM(x.seconds) FROM ("
+				"  SELECT department_id, COUNT(*) AS received, 0 AS answered, 0 AS on_time,"
+				"   0 AS seconds"
+				"  FROM cases WHERE created_at >= ? AND created_at < ? GROUP BY department_id"
+				"  UNION ALL"
+				"  SELECT department_id, 0, COUNT(*), SUM(answered_at <= due_at),"
+				"   SUM(TIMESTAMPDIFF(SECOND, created_at, answered_at))"
+				"  FROM cases WHERE answered_at >= ? AND answered_at < ? GROUP BY department_id"
+				" ) x WHERE x.department_id IS NOT NULL GROUP BY x.department_id",
+			"ssss", from, until, from, until);
+}
+
+/* Public statistics already computed, per year, in this process. A
+ * worker serves one request at a time, so no lock is needed; the results
+ * are shared figures, never anything of one request or one person. */
+static struct stats_slot {
+	bool used;
+	int year;
+	struct timespec at;
+	db_result *r;
+} stats_cache[4];
+
+int report_public_stats_cached(db *d, int year, long max_age, const db_result **out)
+{
+	struct timespec now;
+	struct stats_slot *slot = NULL;
+	db_result *r = NULL;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	*out = NULL;
+	for (size_t i = 0; i < MDG_ARRAY_LEN(stats_cache); i++) {
+		struct stats_slot *s = &stats_cache[i];
+		if (s->used && s->year == year) {
+			slot = s;
+			break;
+		}
+		/* Else the free slot, or the oldest one. */
+		if (!slot || (slot->used && (!s->used || s->at.tv_sec < slot->at.tv_sec)))
+			slot = s;
+	}
+	if (slot->used && slot->year == year && now.tv_sec - slot->at.tv_sec < max_age) {
+		*out = slot->r;
+		return MDG_OK;
+	}
+	int rc = report_public_stats(d, year, &r);
+	if (rc != MDG_OK)
+		return rc;
+	db_result_free(slot->r);
+	*slot = (struct stats_slot){true, year, now, r};
+	*out = r;
+	return MDG_OK;
+}
+
+int report_examples(db *d, long page, const char *lang, db_result **out, long *total)
+{
+	db_result *count = NULL;
+	int rc;
+	*out = NULL;
+	*total = 0;
+	rc = db_query(d, &count, "SELECT COUNT(*) FROM cases WHERE is_example = 1 AND is_public = 1", "");
+	if (rc != MDG_OK)
+		return rc;
+	*total = (long)db_cell_ll(count, 0, 0, 0);
+	db_result_free(count);
+	return db_query(d, out, "SELECT c.tracking_no, c.title, IF(? = 'en', g.name_en, g.name_ko),"
+				" IF(? = 'en', dp.name_en, dp.name_ko),"
+				" IF(CHAR_LENGTH(c.body) > ?, CONCAT(LEFT(c.body, ?), ?), c.body),"
+				" DATE_FORMAT(c.created_at, '%Y-%m-%d'), DATE_FORMAT(c.answered_at, '%Y-%m-%d')"
+				" FROM cases c JOIN categories g ON g.id = c.category_id"
+				" LEFT JOIN departments dp ON dp.id = c.department_id"
+				" WHERE c.is_example = 1 AND c.is_public = 1"
+				" ORDER BY c.created_at DESC, c.id DESC LIMIT ? OFFSET ?",
+			"ssiisii", lang, lang, (long long)REPORT_EXCERPT_CHARS, (long long)REPORT_EXCERPT_CHARS,
+			"…", (long long)REPORT_EXAMPLES_PAGE, (long long)(page - 1) * REPORT_EXAMPLES_PAGE);
+}

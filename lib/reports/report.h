@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* report.h: figures on the handling of cases: the staff workload report
+ * (업무량) per department and per handler, the public statistics per
+ * department, and the published example cases (처리 사례). */
+#ifndef MDG_REPORT_H
+#define MDG_REPORT_H
+#include <stddef.h>
+
+#include "db/db.h"
+
+#define REPORT_DEFAULT_DAYS 30   /* the default period ends today */
+#define REPORT_MAX_YEARS 3       /* the longest period one report covers */
+#define REPORT_EXAMPLES_PAGE 10  /* example cases per page */
+#define REPORT_EXCERPT_CHARS 120 /* characters of a complaint shown in a list */
+
+/* A period of whole days in the office's time zone, both ends included. */
+typedef struct report_period {
+	char from[11];  /* "YYYY-MM-DD" */
+	char to[11];
+	char until[11]; /* the day after to: the exclusive end in queries */
+} report_period;
+
+/* Checks a period a person typed: both dates real, "YYYY-MM-DD" and of the
+ * years 1970 to 2999, from not after to, and to less than REPORT_MAX_YEARS
+ * years after from. MDG_OK, or MDG_EINVAL with *field ("from" or "to") and
+ * *problem, a key under L.Err: report_date, report_order or report_span. */
+int report_period_make(const char *from, const char *to, report_period *out, const char **field,
+		       const char **problem);
+/* The REPORT_DEFAULT_DAYS days that end today (the database's today). */
+int report_period_default(db *d, report_period *out);
+
+/* The figures of one row of the workload report. */
+typedef struct report_figures {
+	long long received;       /* filed in the period */
+	long long open;           /* neither answered nor finished, now */
+	long long answered;       /* answered in the period */
+	long long overdue;        /* open and past due now, or answered in the period after due */
+	long long answer_seconds; /* sum over the answered of the time from filing to answer */
+} report_figures;
+
+/* Reads the five figures from columns col … col + 4 of a row of
+ * report_workload_departments or report_workload_handlers. */
+void report_figures_read(const db_result *r, unsigned row, unsigned col, report_figures *f);
+/* sum += f. */
+void report_figures_add(report_figures *sum, const report_figures *f);
+/* The average days from filing to answer with one decimal ("2.0") into
+ * out, or "" when nothing was answered. */
+void report_average_days(long long answered, long long answer_seconds, char *out, size_t n);
+
+/* The workload of every department for the period, one row per
+ * department with cases: department_id (NULL for cases no rule placed),
+ * received, open, answered, overdue, answer_seconds. A case counts for
+ * its lead (current) department. Three index-only scans (0005_reports). */
+int report_workload_departments(db *d, const report_period *p, db_result **out);
+/* The workload of the handlers of the departments in dept_ids (ids
+ * separated by commas, no spaces), one row per department and handler
+ * with a case that counts: department_id, account_id, name, received,
+ * open, answered, overdue, answer_seconds; by department id, then name.
+ * A case counts for each of its handlers, joint ones included. */
+int report_workload_handlers(db *d, const report_period *p, const char *dept_ids, db_result **out);
+/* The departments account_id manages (staff_scope.can_manage): one
+ * column, department_id. */
+int report_managed_departments(db *d, long long account_id, db_result **out);
+
+/* The first year with a case (this year when there is none) and this year. */
+int report_years(db *d, int *first, int *current);
+/* Public statistics per department, for cases filed and answered in year
+ * (0: all time): department_id, received, answered, on_time (answered by
+ * the deadline), answer_seconds; departments without cases are left out.
+ * No personal data. */
+int report_public_stats(db *d, int year, db_result **out);
+/* The same, kept in this process for max_age seconds: the public page is
+ * asked for often, its figures read every case and change slowly. *out
+ * belongs to the cache (do not free it) and stays valid until the next
+ * call. */
+int report_public_stats_cached(db *d, int year, long max_age, const db_result **out);
+/* A page of the published example cases (public, chosen by staff), newest
+ * first: tracking_no, title, category, department, excerpt (the first
+ * REPORT_EXCERPT_CHARS characters, "…" when cut), filed date, answered
+ * date. *total counts them all. */
+int report_examples(db *d, long page, const char *lang, db_result **out, long *total);
+
+#endif
