@@ -3,7 +3,8 @@
 # deps.sh: install the Debian 12 packages Madang needs.
 #
 #   scripts/deps.sh run     build tools, libraries, MariaDB, nginx
-#   scripts/deps.sh test    run + unit/e2e test tools (cmocka, clang, Perl LWP)
+#   scripts/deps.sh test    run + unit/e2e test tools (cmocka, clang, Perl LWP,
+#                           Chromium, Korean fonts and Node.js for the browser walk)
 #   scripts/deps.sh bench   test + benchmark tools (wrk, PHP-FPM reference)
 #
 # Fast and silent when everything is installed already (one dpkg-query).
@@ -18,8 +19,14 @@ libcurl4-openssl-dev nginx-light curl"
 # Perl: LWP::UserAgent is libwww-perl, HTTP::Request::Common is
 # libhttp-message-perl, HTTP::Cookies is libhttp-cookies-perl; Test::More,
 # File::Temp, JSON::PP and prove come with perl itself.
+# The browser walk (t/browser): Debian's headless Chromium (playwright-core
+# drives it and never downloads a browser of its own), CJK fonts so Korean
+# pages render (axe-core measures contrast on the rendered text), Node.js.
 TEST_PKGS="libcmocka-dev clang libclang-rt-14-dev perl libwww-perl
-libhttp-message-perl libhttp-cookies-perl"
+libhttp-message-perl libhttp-cookies-perl chromium fonts-noto-cjk nodejs"
+# Debian's npm only where npm is missing: a Node.js build that brings its
+# own npm (NodeSource's nodejs) conflicts with the npm package.
+command -v npm >/dev/null 2>&1 || TEST_PKGS="$TEST_PKGS npm"
 BENCH_PKGS="wrk php-fpm php-mysql"
 
 usage() {

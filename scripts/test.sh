@@ -3,7 +3,8 @@
 # test.sh: the whole test suite, as `make test` runs it (after deps and the
 # build): unit tests (ctest), the fuzzers (60 s each; not with SANITIZE=1,
 # whose build already carries the sanitizers the fuzz build has), and the
-# end-to-end tests on the real stack (prove). Exits non-zero on any failure.
+# end-to-end tests on the real stack (prove), the browser walk among them
+# (after npm ci in t/browser). Exits non-zero on any failure.
 #
 #   MADANG_BUILD   the build directory (set by the Makefile)
 #   SANITIZE=1     the ASan+UBSan build: sanitizer reports fail the tests
@@ -37,6 +38,20 @@ if [ "${SANITIZE:-0}" != 1 ] && [ "$FUZZ_SECONDS" != 0 ]; then
 		failed+=(fuzz-build)
 	fi
 fi
+
+# The browser walk's npm packages (t/browser/package-lock.json): npm ci
+# once per change of the lock file; the stamp makes later runs instant.
+echo "== browser test packages (npm ci) =="
+BROWSER=$REPO/t/browser
+if cmp -s "$BROWSER/package-lock.json" "$BROWSER/node_modules/.madang-lock"; then
+	echo "up to date"
+elif (cd "$BROWSER" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund); then
+	cp "$BROWSER/package-lock.json" "$BROWSER/node_modules/.madang-lock"
+else
+	failed+=(npm)
+fi
+# t/e2e/95-browser.t fails, rather than skips, when it cannot run.
+export MADANG_BROWSER_REQUIRED=1
 
 echo "== end-to-end tests (prove) =="
 (cd "$REPO" && MADANG_BUILD=$BUILD prove -I t/lib t/e2e) || failed+=(e2e)

@@ -133,13 +133,15 @@ static int parts_open(db *d, long long case_id, bool *open)
 	return rc;
 }
 
-static int send_answer(db *d, const case_cmd *cmd, long long answer_id, const char *body)
+/* Sends an answer: the citizen sees it with the department that
+ * answered. */
+static int send_answer(db *d, const case_cmd *cmd, long long department, long long answer_id, const char *body)
 {
 	int rc = db_exec(d, "UPDATE answers SET status = 'sent', sent_at = NOW(), approved_by = ? WHERE id = ?", "Ni",
 			 answer_id && cmd->action == ACT_APPROVE ? cmd->actor_id : 0, answer_id);
 	if (rc == MDG_OK)
 		rc = db_exec(d, "UPDATE cases SET answered_at = NOW() WHERE id = ?", "i", cmd->case_id);
-	return rc == MDG_OK ? event(d, cmd->case_id, "answered", cmd->actor_id, 0, true, body, 0, 0) : rc;
+	return rc == MDG_OK ? event(d, cmd->case_id, "answered", cmd->actor_id, department, true, body, 0, 0) : rc;
 }
 
 /* The effects of each action beyond the status change. */
@@ -248,7 +250,7 @@ static int apply_effects(db *d, const case_cmd *cmd, struct locked_case *c, cons
 					" VALUES (?, ?, ?, ?, 'pending', NOW())",
 				     "iNis", cmd->case_id, c->department, cmd->actor_id, cmd->text);
 		if (rc == MDG_OK && cmd->action == ACT_ANSWER)
-			rc = send_answer(d, cmd, (long long)db_insert_id(d), cmd->text);
+			rc = send_answer(d, cmd, c->department, (long long)db_insert_id(d), cmd->text);
 		else if (rc == MDG_OK)
 			rc = event(d, cmd->case_id, "answer_submitted", cmd->actor_id, c->department, false, NULL, 0, 0);
 		break;
@@ -265,7 +267,7 @@ static int apply_effects(db *d, const case_cmd *cmd, struct locked_case *c, cons
 		if (rc != MDG_OK)
 			break;
 		if (cmd->action == ACT_APPROVE) {
-			rc = send_answer(d, cmd, db_cell_ll(r, 0, 0, 0), db_cell(r, 0, 1, ""));
+			rc = send_answer(d, cmd, c->department, db_cell_ll(r, 0, 0, 0), db_cell(r, 0, 1, ""));
 		} else {
 			rc = db_exec(d, "UPDATE answers SET status = 'returned' WHERE id = ?", "i", db_cell_ll(r, 0, 0, 0));
 			if (rc == MDG_OK)
@@ -343,15 +345,15 @@ int case_apply(db *d, const case_cmd *cmd, const char **problem)
 	rc = apply_effects(d, cmd, &c, problem);
 	if (rc != MDG_OK)
 		goto done;
-	/* A transfer may have been assigned at once by the new department's
-	 * rules: keep that status. */
+	/* Any action restarts the escalation clock. A transfer may have been
+	 * assigned at once by the new department's rules: keep that status. */
 	if (cmd->action == ACT_TRANSFER || cmd->action == ACT_SEND_BACK)
-		rc = db_exec(d, "UPDATE cases SET version = version + 1, last_action_at = NOW(), updated_at = NOW()"
-				" WHERE id = ?",
+		rc = db_exec(d, "UPDATE cases SET version = version + 1, last_action_at = NOW(), updated_at = NOW(),"
+				" escalated_at = NULL WHERE id = ?",
 			     "i", cmd->case_id);
 	else
 		rc = db_exec(d, "UPDATE cases SET status = ?, version = version + 1, last_action_at = NOW(),"
-				" updated_at = NOW() WHERE id = ?",
+				" updated_at = NOW(), escalated_at = NULL WHERE id = ?",
 			     "si", case_status_name(to), cmd->case_id);
 	if (rc == MDG_OK)
 		rc = db_commit(d);

@@ -310,6 +310,10 @@ static int escalate_case(db *d, long long case_id, long long department_id, int 
 					" VALUES (?, 'escalated', ?, 0, NOW())",
 				     "ii", case_id, department_id);
 	}
+	/* The case moves: its idle handlers in the department let go. */
+	if (rc == MDG_OK && m->nrows)
+		rc = db_exec(d, "DELETE FROM case_handlers WHERE case_id = ? AND department_id = ?", "ii", case_id,
+			     department_id);
 	for (unsigned i = 0; i < m->nrows && rc == MDG_OK; i++)
 		rc = give(d, case_id, department_id, db_cell_ll(m, i, 0, 0), 0, "escalated", NULL);
 mark:

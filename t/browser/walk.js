@@ -1,0 +1,426 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// walk.js: the browser walk of issue 3 in Debian's headless Chromium,
+// driven by playwright-core: a supervisor sets up a department, a handler
+// and a round-robin rule; a citizen registers and files a case; the case
+// reaches the handler, who transfers it to a second department with a
+// reason; a handler there answers; the citizen sees the timeline with both
+// departments and the answer. axe-core (WCAG 2.0 and 2.1, A and AA) runs
+// on every page the walk visits and any violation fails the walk. Elements
+// are found by their visible labels and roles, as a person finds them. The
+// citizen uses a phone-sized window, the staff a desktop one.
+//
+//   MADANG_URL      the stack's base URL (required), e.g. http://127.0.0.1:18080
+//   MADANG_SHOTS    a folder for screenshots: of each page where a step or
+//                   a check failed, and of the citizen's last page
+//   CHROMIUM        the browser (default /usr/bin/chromium)
+//
+// Prints one line per step, "ok - STEP" or "not ok - STEP" with details
+// after it (t/e2e/95-browser.t turns them into tests), and exits 0 only
+// when every step passed and no page had an accessibility violation.
+'use strict';
+
+const fs = require('fs');
+const path = require('path');
+const { chromium } = require('playwright-core');
+
+const BASE = (process.env.MADANG_URL || '').replace(/\/+$/, '');
+const SHOTS = process.env.MADANG_SHOTS || '';
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const AXE = require.resolve('axe-core');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+// Every wait is bounded: a missing element fails its step, not the clock.
+const TIMEOUT_MS = 30000;
+
+// Names unique to this run, so that a rerun on a kept stack still works.
+const RUN = Date.now().toString(36).slice(-5);
+const DEPT = { ko: `도시숲과${RUN}`, en: `Urban Forest ${RUN}` };
+const HANDLER = { login: `forest${RUN}`, name: `숲담당${RUN}`, password: 'Forest-handler-2026' };
+const CATEGORY = { ko: `가로수${RUN}`, en: `Street trees ${RUN}` };
+const SECOND_DEPT = '교통행정과';            // demo department 5
+const SECOND_HANDLER = { login: 'traffic.kim', password: 'madang-staff-2026' };
+const SUPERVISOR = { login: 'admin', password: 'madang-admin-2026' };
+const CITIZEN = {
+	login: `walker${RUN}`, name: '김산책', email: `walker${RUN}@example.org`,
+	password: 'Walker-citizen-2026',
+};
+const CASE = {
+	title: `가로수 가지가 부러져 인도를 막고 있습니다 ${RUN}`,
+	body: '마당로 15 앞 가로수의 큰 가지가 부러져 인도를 막고 있습니다. 유모차가 지나갈 수 없습니다.',
+};
+const TRANSFER_REASON = '부러진 가지가 신호등을 가려 교통행정과에서 처리할 일입니다.';
+const ANSWER = `신호등 주변 가지를 오늘 모두 치웠습니다. 알려 주셔서 감사합니다. ${RUN}`;
+
+let failures = 0;
+let audits = 0;
+
+function log(line) {
+	process.stdout.write(line + '\n');
+}
+
+// A failure's details, indented, after its "not ok" line.
+function details(text) {
+	for (const l of String(text).split('\n'))
+		log('    ' + l);
+}
+
+// axe-core's violations as readable text: rule, impact, what it means,
+// and each offending element with the fix axe suggests.
+function describe(violations) {
+	const out = [];
+	for (const v of violations) {
+		out.push(`[${v.impact || 'n/a'}] ${v.id}: ${v.help} (${v.helpUrl})`);
+		for (const n of v.nodes.slice(0, 10)) {
+			out.push(`    at ${n.target.join(' ')}`);
+			out.push(`       ${n.html.replace(/\s+/g, ' ').slice(0, 200)}`);
+			// The first ways to fix it axe names ("Fix any of: ...").
+			if (n.failureSummary) {
+				const fix = n.failureSummary.split('\n').map((l) => l.trim()).filter((l) => l);
+				out.push('       ' + fix.slice(0, 3).join(' ') + (fix.length > 3 ? ' …' : ''));
+			}
+		}
+		if (v.nodes.length > 10)
+			out.push(`    ... and ${v.nodes.length - 10} more`);
+	}
+	return out.join('\n');
+}
+
+// One person: their own browser context (cookies, language) and page,
+// every loaded document counted so that none escapes the audit.
+class Person {
+	constructor(browser, who, viewport) {
+		this.browser = browser;
+		this.who = who;
+		this.viewport = viewport || { width: 1024, height: 800 };
+		this.loads = 0;
+		this.audited = 0;
+	}
+
+	async open() {
+		// bypassCSP: the site's Content-Security-Policy forbids the
+		// script axe-core is injected as; nothing else relies on it.
+		this.context = await this.browser.newContext({
+			locale: 'ko-KR',
+			extraHTTPHeaders: { 'Accept-Language': 'ko-KR,ko;q=0.9' },
+			bypassCSP: true,
+			viewport: this.viewport,
+		});
+		this.context.setDefaultTimeout(TIMEOUT_MS);
+		this.page = await this.context.newPage();
+		this.page.on('load', () => { this.loads++; });
+		// The status of the last document the page navigated to (after
+		// any redirect): an error page fails the step that led there.
+		this.page.on('response', (res) => {
+			const req = res.request();
+			if (req.isNavigationRequest() && req.frame() === this.page.mainFrame())
+				this.status = { code: res.status(), what: `${req.method()} ${res.url().replace(BASE, '')}` };
+		});
+		return this;
+	}
+
+	async goto(p) {
+		await this.page.goto(BASE + p);
+		await this.audit();
+		await this.checkStatus();
+	}
+
+	// Fails on an error page or a form sent back with errors, saying
+	// what the page says.
+	async checkStatus() {
+		if (!this.status || this.status.code < 400)
+			return;
+		const said = await this.page.evaluate(() =>
+			Array.from(document.querySelectorAll('main h1, main [role=alert], main .error, main .field-error'))
+				.map((e) => e.textContent.trim()).filter((t) => t).join(' | '));
+		throw new Error(`${this.status.what}: HTTP ${this.status.code}: ${said}`);
+	}
+
+	// Runs axe-core on the page shown now (once per loaded document).
+	async audit() {
+		await this.page.waitForLoadState('load');
+		if (this.loads > this.audited + 1)
+			throw new Error(`${this.loads - this.audited - 1} page(s) loaded without an accessibility check`);
+		if (this.audited === this.loads)
+			return;
+		this.audited = this.loads;
+		const url = this.page.url().replace(BASE, '');
+		await this.page.addScriptTag({ path: AXE });
+		const r = await this.page.evaluate(
+			(tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), AXE_TAGS);
+		audits++;
+		if (r.violations.length) {
+			failures++;
+			log(`not ok - axe-core on ${url} (${this.who})`);
+			details(describe(r.violations));
+			await shot(this.page, `axe-${audits}`);
+		} else {
+			log(`ok - axe-core on ${url} (${this.who}): no violation, ${r.passes.length} rules passed`);
+		}
+	}
+
+	// Clicks what navigates (a link or a submit button) and checks the
+	// page it lands on.
+	async go(locator) {
+		await locator.waitFor({ state: 'visible' });
+		await Promise.all([this.page.waitForEvent('load'), locator.click()]);
+		await this.audit();
+		await this.checkStatus();
+	}
+
+	async signIn(login, password) {
+		await this.goto('/login');
+		await this.page.getByLabel('아이디').fill(login);
+		await this.page.getByLabel('비밀번호', { exact: true }).fill(password);
+		await this.go(this.page.getByRole('main').getByRole('button', { name: '로그인' }));
+		await expectNoText(this.page, '아이디 또는 비밀번호가 맞지 않습니다');
+	}
+
+	adminNav(name) {
+		return this.page.getByRole('navigation', { name: '관리 메뉴' }).getByRole('link', { name, exact: true });
+	}
+
+	nav(name) {
+		return this.page.getByRole('navigation', { name: '주 메뉴' }).getByRole('link', { name, exact: true });
+	}
+
+	main() {
+		return this.page.getByRole('main');
+	}
+
+	async close() {
+		if (this.context)
+			await this.context.close();
+	}
+}
+
+// Saves a screenshot of the page into MADANG_SHOTS, if set; says where
+// (among a failure's details, or as a comment).
+async function shot(page, name, comment) {
+	if (!SHOTS)
+		return;
+	const say = comment ? (t) => log(`# ${t}`) : details;
+	try {
+		fs.mkdirSync(SHOTS, { recursive: true });
+		const file = path.join(SHOTS, `${name}.png`);
+		await page.screenshot({ path: file, fullPage: true });
+		say(`screenshot: ${file}`);
+	} catch (e) {
+		say(`no screenshot: ${e.message}`);
+	}
+}
+
+// Picks the option of a <select> whose visible text is `text` (the
+// department lists indent their options with no-break spaces).
+async function choose(select, text) {
+	await select.waitFor();
+	const value = await select.evaluate((el, want) => {
+		const o = Array.from(el.options).find((x) => x.textContent.trim() === want);
+		return o ? o.value : null;
+	}, text);
+	if (value === null)
+		throw new Error(`no option "${text}" in the list`);
+	await select.selectOption(value);
+}
+
+async function expectText(scope, text, what) {
+	const n = await scope.getByText(text, { exact: false }).count();
+	if (n === 0)
+		throw new Error(`${what || 'the page'} does not show "${text}"`);
+}
+
+async function expectNoText(page, text) {
+	if (await page.getByText(text, { exact: false }).count())
+		throw new Error(`the page says "${text}"`);
+}
+
+// The steps: each runs to its end or fails the walk there (later steps
+// depend on earlier ones).
+async function step(name, person, fn) {
+	try {
+		await fn();
+		log(`ok - ${name}`);
+	} catch (e) {
+		failures++;
+		log(`not ok - ${name}`);
+		details(e.stack || e.message);
+		if (person && person.page) {
+			details(`at ${person.page.url()}`);
+			await shot(person.page, name.replace(/[^A-Za-z0-9가-힣]+/g, '-').slice(0, 60));
+		}
+		throw e;
+	}
+}
+
+async function walk(browser) {
+	const supervisor = await new Person(browser, 'supervisor').open();
+	const citizen = await new Person(browser, 'citizen', { width: 390, height: 844 }).open();
+	const handler = await new Person(browser, 'handler').open();
+	const second = await new Person(browser, 'second handler').open();
+	let tracking = '';
+
+	await step('the supervisor signs in', supervisor, async () => {
+		await supervisor.signIn(SUPERVISOR.login, SUPERVISOR.password);
+		await supervisor.go(supervisor.nav('관리'));
+	});
+
+	await step(`the supervisor creates the department ${DEPT.ko}`, supervisor, async () => {
+		const main = supervisor.main();
+		await supervisor.go(supervisor.adminNav('부서'));
+		const form = main.getByRole('form', { name: '새 부서 만들기' });
+		await choose(form.getByLabel('상위 부서', { exact: true }), '환경녹지국');
+		await form.getByLabel('부서 이름 (한국어)', { exact: true }).fill(DEPT.ko);
+		await form.getByLabel('부서 이름 (영어)', { exact: true }).fill(DEPT.en);
+		await supervisor.go(form.getByRole('button', { name: '만들기' }));
+		await expectText(main, '새로 만들었습니다');
+		await supervisor.go(supervisor.adminNav('부서'));
+		await main.getByRole('link', { name: DEPT.ko, exact: true }).waitFor();
+	});
+
+	await step(`the supervisor creates the handler ${HANDLER.login} in ${DEPT.ko}`, supervisor, async () => {
+		const main = supervisor.main();
+		await supervisor.go(supervisor.adminNav('직원'));
+		const form = main.getByRole('form', { name: '새 직원 계정 만들기' });
+		await form.getByLabel('아이디', { exact: true }).fill(HANDLER.login);
+		await form.getByLabel('이름', { exact: true }).fill(HANDLER.name);
+		await form.getByLabel('이메일', { exact: true }).fill(`${HANDLER.login}@madang.example`);
+		await form.getByLabel('처음 비밀번호', { exact: true }).fill(HANDLER.password);
+		await choose(form.getByLabel('소속 부서', { exact: true }), DEPT.ko);
+		await supervisor.go(form.getByRole('button', { name: '만들기' }));
+		await expectText(main, '새로 만들었습니다');
+		// The new member's page: the handler role in the new department.
+		const grant = main.getByRole('form', { name: '권한 주기' });
+		await choose(grant.getByLabel('권한', { exact: true }), '담당자');
+		await choose(grant.getByLabel('범위', { exact: true }), DEPT.ko);
+		await supervisor.go(grant.getByRole('button', { name: '권한 주기' }));
+		await expectText(main, '권한을 주었습니다');
+		await main.getByRole('cell', { name: '담당자', exact: true }).waitFor();
+	});
+
+	await step(`the supervisor makes the category ${CATEGORY.ko} round-robin to ${DEPT.ko}`, supervisor, async () => {
+		const main = supervisor.main();
+		await supervisor.go(supervisor.adminNav('처리지침'));
+		const form = main.getByRole('form', { name: '새 분류 만들기' });
+		await form.getByLabel('분류 이름 (한국어)', { exact: true }).fill(CATEGORY.ko);
+		await form.getByLabel('분류 이름 (영어)', { exact: true }).fill(CATEGORY.en);
+		await choose(form.getByLabel('주관 부서', { exact: true }), DEPT.ko);
+		await choose(form.getByLabel('분배 방식', { exact: true }), '순차 분배');
+		await form.getByLabel('이 분류를 사용합니다', { exact: true }).check();
+		await supervisor.go(form.getByRole('button', { name: '만들기' }));
+		await expectText(main, '새로 만들었습니다');
+		await supervisor.go(supervisor.adminNav('처리지침'));
+		const row = main.getByRole('row').filter({ has: supervisor.page.getByRole('link', { name: CATEGORY.ko, exact: true }) });
+		await expectText(row, DEPT.ko, `the rule of ${CATEGORY.ko}`);
+		await expectText(row, '순차 분배', `the rule of ${CATEGORY.ko}`);
+	});
+
+	await step('a citizen registers', citizen, async () => {
+		const p = citizen.page;
+		await citizen.goto('/');
+		await citizen.go(citizen.nav('회원가입'));
+		await p.getByLabel('아이디').fill(CITIZEN.login);
+		await p.getByLabel('비밀번호', { exact: true }).fill(CITIZEN.password);
+		await p.getByLabel('비밀번호 확인').fill(CITIZEN.password);
+		await p.getByLabel('이름').fill(CITIZEN.name);
+		await p.getByLabel('이메일').fill(CITIZEN.email);
+		await p.getByLabel('위 개인정보 수집·이용에 동의합니다 (필수)').check();
+		await citizen.go(citizen.main().getByRole('button', { name: '가입하기' }));
+		await expectText(citizen.main(), '회원가입을 환영합니다');
+	});
+
+	await step(`the citizen files a case in ${CATEGORY.ko}`, citizen, async () => {
+		const p = citizen.page;
+		await citizen.go(citizen.nav('민원 신청'));
+		await p.getByLabel('분야').selectOption({ label: CATEGORY.ko });
+		await p.getByLabel('제목').fill(CASE.title);
+		await p.getByLabel('내용').fill(CASE.body);
+		await citizen.go(citizen.main().getByRole('button', { name: '민원 신청하기' }));
+		await expectText(citizen.main(), '민원이 접수되었습니다');
+		const m = p.url().match(/\/cases\/(\d{4}-\d{6})/);
+		if (!m)
+			throw new Error(`no tracking number in ${p.url()}`);
+		tracking = m[1];
+		log(`# filed ${tracking}`);
+	});
+
+	await step(`the case reaches ${HANDLER.login}'s inbox`, handler, async () => {
+		await handler.signIn(HANDLER.login, HANDLER.password);
+		await handler.go(handler.nav('접수 민원 목록'));
+		const main = handler.main();
+		await main.getByRole('link', { name: '내 담당 민원', exact: true }).waitFor();
+		await handler.go(main.getByRole('link', { name: '내 담당 민원', exact: true }));
+		await handler.go(main.getByRole('link', { name: CASE.title, exact: true }));
+		await expectText(main, CASE.title);
+		const who = main.getByRole('region', { name: '처리 부서와 담당자' });
+		await expectText(who, DEPT.ko, 'the departments and handlers');
+		await expectText(who, HANDLER.name, 'the departments and handlers');
+	});
+
+	await step(`${HANDLER.login} transfers it to ${SECOND_DEPT} with a reason`, handler, async () => {
+		const form = handler.main().getByRole('form', { name: '이첩', exact: true });
+		await choose(form.getByLabel('받을 부서', { exact: true }), SECOND_DEPT);
+		await form.getByLabel('이첩 사유', { exact: true }).fill(TRANSFER_REASON);
+		await handler.go(form.getByRole('button', { name: '이첩하기', exact: true }));
+		// The case has left the handler's department: back to the inbox.
+		await expectText(handler.main(), '민원을 다른 부서로 보냈습니다');
+	});
+
+	await step(`${SECOND_HANDLER.login} of ${SECOND_DEPT} finds it and answers`, second, async () => {
+		const main = second.main();
+		await second.signIn(SECOND_HANDLER.login, SECOND_HANDLER.password);
+		await second.go(second.nav('접수 민원 목록'));
+		await second.go(main.getByRole('link', { name: '내 담당 민원', exact: true }));
+		await second.go(main.getByRole('link', { name: CASE.title, exact: true }));
+		const form = main.getByRole('form', { name: '답변', exact: true });
+		await form.getByLabel('답변 내용', { exact: true }).fill(ANSWER);
+		await second.go(form.getByRole('button', { name: '답변 보내기', exact: true }));
+		await expectText(main, '답변을 보냈습니다');
+		await expectText(main, '답변 완료', 'the status');
+	});
+
+	await step('the citizen sees the timeline with both departments and the answer', citizen, async () => {
+		const main = citizen.main();
+		await citizen.go(citizen.nav('나의 민원'));
+		await citizen.go(main.getByRole('link', { name: CASE.title, exact: true }));
+		await expectText(main, '답변 완료', 'the status');
+		await expectText(main, ANSWER, 'the page');
+		const timeline = main.locator('ol.timeline');
+		for (const text of ['민원 신청', '이첩', '답변', DEPT.ko, SECOND_DEPT])
+			await expectText(timeline, text, 'the timeline');
+		await shot(citizen.page, 'the-end', true);
+	});
+
+	for (const p of [supervisor, citizen, handler, second])
+		await p.close();
+}
+
+async function main() {
+	if (!BASE) {
+		log('not ok - MADANG_URL is set');
+		process.exit(2);
+	}
+	// A fresh profile (playwright makes a new user-data-dir for each
+	// launch), no network but the stack's, and never a downloaded browser.
+	const browser = await chromium.launch({
+		executablePath: CHROMIUM,
+		headless: true,
+		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+			'--disable-background-networking', '--disable-component-update', '--disable-sync',
+			'--lang=ko-KR'],
+	});
+	try {
+		await walk(browser);
+	} catch (e) {
+		// Reported by its step already.
+	} finally {
+		await browser.close();
+	}
+	log(`# ${audits} page(s) checked with axe-core, ${failures} failure(s)`);
+	if (failures === 0 && audits > 0)
+		log('walk complete');
+	process.exit(failures === 0 ? 0 : 1);
+}
+
+main().catch((e) => {
+	log('not ok - the walk ran');
+	details(e.stack || e.message);
+	process.exit(1);
+});
