@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
-/* page_case.c: filing a complaint, a citizen's own cases, and the staff
- * received list and case page. */
+/* page_case.c: filing a complaint and a citizen's own cases. */
 #include "web.h"
 #include "core/log.h"
 #include "core/mdg.h"
@@ -164,33 +163,5 @@ int page_my_cases(web *w)
 		web_flash(w, "Welcome");
 	db_result_free(cases);
 	web_page(w, "portal/mine.cs", "MyCases");
-	return MDG_OK;
-}
-
-int page_staff_cases(web *w)
-{
-	static const char *const cols[] = {"tracking", "title", "status", "date", "category", "filer",
-					   "public", "department", NULL};
-	db_result *cases = NULL;
-	long page, total = 0;
-	int rc = web_page_number(w, &page);
-	if (rc != MDG_OK)
-		return rc;
-	rc = case_list_received(w->app->db, page, w->lang, &cases, &total);
-	if (rc != MDG_OK)
-		return rc;
-	web_rows(w, "Cases", cases, cols);
-	web_pager(w, page, total, CASE_PAGE_SIZE);
-	db_result_free(cases);
-	web_page(w, "admin/cases.cs", "StaffCases");
-	return MDG_OK;
-}
-
-int page_staff_case(web *w)
-{
-	int rc = web_load_case(w, w->r->params[0], false);
-	if (rc != MDG_OK)
-		return rc;
-	web_page(w, "admin/case.cs", "StaffCase");
 	return MDG_OK;
 }

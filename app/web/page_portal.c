@@ -164,6 +164,8 @@ done:
 int page_case(web *w)
 {
 	int rc = web_load_case(w, w->r->params[0], true);
+	if (rc == MDG_OK)
+		rc = web_case_timeline(w);
 	if (rc != MDG_OK)
 		return rc;
 	if (kv_get(&w->r->query, "filed"))

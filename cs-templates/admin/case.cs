@@ -1,4 +1,165 @@
 <?cs # SPDX-License-Identifier: AGPL-3.0-or-later ?><?cs
-# case.cs: the staff view of one case, with every event. ?>
-<p><a href="/staff/cases"><?cs var:L.Nav.Staff ?></a></p>
-<?cs include:"portal/case.cs" ?>
+# case.cs: the staff page of one case: its state, departments and
+# handlers, the citizen's contact (for those who work it; each view is
+# audited), the forms of every action open to this staff member, answers,
+# notes, the thread between departments, the whole history and the
+# citizen's other cases. Texts people typed are shown escaped, their line
+# breaks kept (class "text"). ?>
+<p><a href="/staff/cases"><?cs var:L.Dossier.Back ?></a></p>
+<?cs if:Act.Done ?><p class="flash" role="status"><?cs var:L.Act.Done[Act.Done] ?></p><?cs /if ?>
+<?cs if:Act.Conflict ?><p class="flash error" role="alert"><?cs var:L.Act.Problem.changed ?></p><?cs /if ?>
+<article class="case">
+  <p class="tracking"><?cs var:L.Col.Tracking ?> <strong><?cs var:Case.tracking ?></strong></p>
+  <h1><?cs var:Case.title ?></h1>
+  <dl class="facts">
+    <dt><?cs var:L.Col.Status ?></dt><dd><?cs call:status(Case.status) ?></dd>
+    <dt><?cs var:L.Col.Category ?></dt><dd><?cs var:Case.category ?></dd>
+    <dt><?cs var:L.Dossier.Lead ?></dt><dd><?cs if:Case.department ?><?cs var:Case.department ?><?cs else ?><?cs var:L.Dossier.NoDepartment ?><?cs /if ?></dd>
+    <dt><?cs var:L.Inbox.Due ?></dt><dd><?cs var:State.due ?><?cs if:State.overdue == "1" ?> <span class="tag overdue"><?cs var:L.Inbox.Overdue ?></span><?cs /if ?></dd>
+    <dt><?cs var:L.Dossier.Extensions ?></dt><dd><?cs var:State.extensions ?> / <?cs var:State.max_extensions ?></dd>
+<?cs if:State.needs_approval == "1" ?>
+    <dt><?cs var:L.Dossier.Approval ?></dt><dd><?cs var:L.Dossier.ApprovalYes ?></dd>
+<?cs /if ?>
+    <dt><?cs var:L.Inbox.ChannelLabel ?></dt><dd><?cs var:L.Inbox.Channel[Case.channel] ?></dd>
+    <dt><?cs var:L.Col.Filed ?></dt><dd><?cs var:Case.created ?></dd>
+    <dt><?cs var:L.Col.Filer ?></dt><dd><?cs var:Case.filer ?></dd>
+    <dt><?cs var:L.Col.Visibility ?></dt><dd><?cs if:Case.public == "1" ?><?cs var:L.Case.Public ?><?cs else ?><?cs var:L.Case.Private ?><?cs /if ?><?cs if:State.is_example == "1" ?> <span class="tag"><?cs var:L.Dossier.Example ?></span><?cs /if ?></dd>
+<?cs if:Case.address ?>
+    <dt><?cs var:L.Col.Address ?></dt><dd><?cs var:Case.address ?></dd>
+<?cs /if ?>
+<?cs if:Case.lat ?>
+    <dt><?cs var:L.Col.Location ?></dt><dd><?cs var:Case.lat ?>, <?cs var:Case.lng ?></dd>
+<?cs /if ?>
+  </dl>
+<?cs if:Contact.name ?>
+  <section aria-labelledby="contact-h">
+    <h2 id="contact-h"><?cs var:L.Dossier.Contact ?></h2>
+    <p class="hint"><?cs var:L.Dossier.ContactAudited ?></p>
+    <dl class="facts">
+      <dt><?cs var:L.Field.name ?></dt><dd><?cs var:Contact.name ?></dd>
+      <dt><?cs var:L.Dossier.Email ?></dt><dd><?cs var:Contact.email ?></dd>
+      <dt><?cs var:L.Dossier.Mobile ?></dt><dd><?cs if:Contact.mobile ?><?cs var:Contact.mobile ?><?cs else ?><?cs var:L.Dossier.None ?><?cs /if ?></dd>
+    </dl>
+  </section>
+<?cs /if ?>
+  <section class="body">
+    <h2><?cs var:L.Case.Body ?></h2>
+    <div class="text"><?cs var:Case.body ?></div>
+  </section>
+<?cs if:subcount(Files) > 0 ?>
+  <section>
+    <h2><?cs var:L.Case.Files ?></h2>
+    <ul class="files">
+<?cs each:f = Files ?>
+      <li><a href="/attachments/<?cs var:f.id ?>"><?cs var:f.name ?></a> <span class="meta">(<?cs var:f.type ?>, <?cs var:f.size ?> B)</span></li>
+<?cs /each ?>
+    </ul>
+  </section>
+<?cs /if ?>
+  <section aria-labelledby="depts-h">
+    <h2 id="depts-h"><?cs var:L.Dossier.Departments ?></h2>
+<?cs if:subcount(Departments) > 0 ?>
+    <ul class="departments">
+<?cs each:d = Departments ?>
+      <li>
+        <p><strong><?cs var:d.name ?></strong> · <?cs var:L.Dossier.Role[d.role] ?><?cs if:d.role == "joint" ?> · <?cs var:L.Dossier.Part[d.part_status] ?><?cs /if ?></p>
+<?cs if:d.part_text ?>        <div class="text"><?cs var:d.part_text ?></div><?cs /if ?>
+      </li>
+<?cs /each ?>
+    </ul>
+<?cs else ?>
+    <p><?cs var:L.Dossier.NoDepartment ?></p>
+<?cs /if ?>
+    <h3><?cs var:L.Inbox.Handlers ?></h3>
+<?cs if:subcount(Handlers) > 0 ?>
+    <ul class="handlers">
+<?cs each:h = Handlers ?>
+      <li><?cs var:h.name ?> (<?cs var:h.department ?>) · <?cs var:L.Dossier.Since ?> <time><?cs var:h.assigned ?></time><?cs if:h.absent == "1" ?> <span class="tag"><?cs var:L.Dossier.Absent ?></span><?cs /if ?></li>
+<?cs /each ?>
+    </ul>
+<?cs else ?>
+    <p><?cs var:L.Dossier.NoHandler ?></p>
+<?cs /if ?>
+  </section>
+<?cs include:"staff/case_actions.cs" ?>
+<?cs if:subcount(Answers) > 0 ?>
+  <section aria-labelledby="answers-h">
+    <h2 id="answers-h"><?cs var:L.Dossier.Answers ?></h2>
+    <ol class="answers">
+<?cs each:a = Answers ?>
+      <li>
+        <p><strong><?cs var:L.Dossier.AnswerStatus[a.status] ?></strong> · <?cs var:a.author ?> · <time><?cs var:a.created ?></time><?cs if:a.sent ?> · <?cs var:L.Dossier.Sent ?> <time><?cs var:a.sent ?></time><?cs /if ?><?cs if:a.approver ?> · <?cs var:L.Dossier.ApprovedBy ?> <?cs var:a.approver ?><?cs /if ?></p>
+        <div class="text"><?cs var:a.body ?></div>
+      </li>
+<?cs /each ?>
+    </ol>
+  </section>
+<?cs /if ?>
+  <section aria-labelledby="notes-h">
+    <h2 id="notes-h"><?cs var:L.Dossier.Notes ?></h2>
+    <p class="hint"><?cs var:L.Dossier.Internal ?></p>
+    <ol class="notes">
+<?cs each:e = History ?><?cs if:e.kind == "note" ?>
+      <li><p><strong><?cs var:e.actor ?></strong><?cs if:e.department ?> (<?cs var:e.department ?>)<?cs /if ?> · <time><?cs var:e.at ?></time></p><div class="text"><?cs var:e.note ?></div></li>
+<?cs /if ?><?cs /each ?>
+    </ol>
+<?cs if:Allow.note ?>
+    <form method="post" action="/staff/cases/<?cs var:Case.tracking ?>/note" class="stack" aria-labelledby="note-h">
+      <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+      <h3 id="note-h"><?cs var:L.Dossier.AddNote ?></h3>
+      <div class="field">
+        <label for="note"><?cs var:L.Dossier.NoteText ?></label>
+        <textarea id="note" name="note" rows="3" maxlength="2000"<?cs call:field_aria("note") ?>><?cs if:Act.Action == "note" ?><?cs var:Form.note ?><?cs /if ?></textarea>
+        <?cs call:field_error("note") ?><?cs call:act_problem("note") ?>
+      </div>
+      <button type="submit"><?cs var:L.Dossier.NoteButton ?></button>
+    </form>
+<?cs /if ?>
+  </section>
+  <section aria-labelledby="thread-h">
+    <h2 id="thread-h"><?cs var:L.Dossier.Thread ?></h2>
+    <p class="hint"><?cs var:L.Dossier.Internal ?></p>
+<?cs if:subcount(Messages) > 0 ?>
+    <ol class="thread">
+<?cs each:m = Messages ?>
+      <li><p><strong><?cs var:m.author ?></strong><?cs if:m.department ?> (<?cs var:m.department ?>)<?cs /if ?> · <time><?cs var:m.at ?></time></p><div class="text"><?cs var:m.body ?></div></li>
+<?cs /each ?>
+    </ol>
+<?cs else ?>
+    <p><?cs var:L.Dossier.NoMessages ?></p>
+<?cs /if ?>
+<?cs if:Allow.message ?>
+    <form method="post" action="/staff/cases/<?cs var:Case.tracking ?>/message" class="stack" aria-labelledby="message-h">
+      <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+      <h3 id="message-h"><?cs var:L.Dossier.AddMessage ?></h3>
+      <div class="field">
+        <label for="message"><?cs var:L.Dossier.MessageText ?></label>
+        <textarea id="message" name="message" rows="3" maxlength="2000"<?cs call:field_aria("message") ?>><?cs if:Act.Action == "message" ?><?cs var:Form.message ?><?cs /if ?></textarea>
+        <?cs call:field_error("message") ?><?cs call:act_problem("message") ?>
+      </div>
+      <button type="submit"><?cs var:L.Dossier.MessageButton ?></button>
+    </form>
+<?cs /if ?>
+  </section>
+  <section aria-labelledby="history-h">
+    <h2 id="history-h"><?cs var:L.Dossier.History ?></h2>
+    <ol class="timeline">
+<?cs each:e = History ?>
+      <li>
+        <p><strong><?cs var:L.Event[e.kind] ?></strong> <time><?cs var:e.at ?></time><?cs if:e.department ?> · <?cs var:e.department ?><?cs /if ?><?cs if:e.target_department ?> → <?cs var:e.target_department ?><?cs /if ?><?cs if:e.target ?> → <?cs var:e.target ?><?cs /if ?> · <?cs if:e.actor ?><?cs var:e.actor ?><?cs else ?><?cs var:L.Dossier.System ?><?cs /if ?><?cs if:e.public != "1" ?> <span class="tag"><?cs var:L.Dossier.InternalTag ?></span><?cs /if ?></p>
+<?cs if:e.note ?>        <div class="text"><?cs var:e.note ?></div><?cs /if ?>
+      </li>
+<?cs /each ?>
+    </ol>
+  </section>
+<?cs if:subcount(Others) > 0 ?>
+  <section aria-labelledby="others-h">
+    <h2 id="others-h"><?cs var:L.Dossier.Others ?></h2>
+    <ul class="others">
+<?cs each:o = Others ?>
+      <li><a href="/staff/cases/<?cs var:o.tracking ?>"><?cs var:o.tracking ?> <?cs var:o.title ?></a> · <?cs call:status(o.status) ?> · <?cs var:o.date ?></li>
+<?cs /each ?>
+    </ul>
+  </section>
+<?cs /if ?>
+</article>

@@ -1,30 +1,175 @@
 <?cs # SPDX-License-Identifier: AGPL-3.0-or-later ?><?cs
-# cases.cs: the staff list of received cases, newest first. ?>
+# cases.cs: the handlers' inbox: views, filters and search, the list with
+# deadlines, and bulk assign / transfer of the selected cases. ?>
 <h1><?cs var:L.Title.StaffCases ?></h1>
-<p class="count"><?cs var:L.List.Total ?> <?cs var:Pager.Total ?></p>
-<table class="cases">
-  <caption class="visually-hidden"><?cs var:L.Title.StaffCases ?></caption>
-  <thead><tr>
-    <th scope="col"><?cs var:L.Col.Tracking ?></th>
-    <th scope="col"><?cs var:L.Col.Title ?></th>
-    <th scope="col"><?cs var:L.Col.Category ?></th>
-    <th scope="col"><?cs var:L.Col.Department ?></th>
-    <th scope="col"><?cs var:L.Col.Status ?></th>
-    <th scope="col"><?cs var:L.Col.Filer ?></th>
-    <th scope="col"><?cs var:L.Col.Filed ?></th>
-  </tr></thead>
-  <tbody>
-<?cs each:c = Cases ?>
-    <tr>
-      <td data-label="<?cs var:L.Col.Tracking ?>"><?cs var:c.tracking ?></td>
-      <td data-label="<?cs var:L.Col.Title ?>"><a href="/staff/cases/<?cs var:c.tracking ?>"><?cs var:c.title ?></a><?cs if:c.public != "1" ?> <span class="tag"><?cs var:L.Case.Private ?></span><?cs /if ?></td>
-      <td data-label="<?cs var:L.Col.Category ?>"><?cs var:c.category ?></td>
-      <td data-label="<?cs var:L.Col.Department ?>"><?cs var:c.department ?></td>
-      <td data-label="<?cs var:L.Col.Status ?>"><?cs call:status(c.status) ?></td>
-      <td data-label="<?cs var:L.Col.Filer ?>"><?cs var:c.filer ?></td>
-      <td data-label="<?cs var:L.Col.Filed ?>"><?cs var:c.date ?></td>
-    </tr>
+<nav class="views" aria-label="<?cs var:L.Inbox.Views ?>">
+  <ul>
+<?cs each:v = L.Inbox.View ?><?cs if:name(v) != "unplaced" || Inbox.Unplaced ?>
+    <li><a href="/staff/cases?view=<?cs name:v ?>"<?cs if:name(v) == Filter.view ?> aria-current="page"<?cs /if ?>><?cs var:v ?></a></li>
+<?cs /if ?><?cs /each ?>
+  </ul>
+</nav>
+<form method="get" action="/staff/cases" class="filters" role="search" aria-label="<?cs var:L.Inbox.FilterLabel ?>">
+  <input type="hidden" name="view" value="<?cs var:Filter.view ?>">
+  <div class="field">
+    <label for="q"><?cs var:L.Inbox.Search ?></label>
+    <input type="search" id="q" name="q" maxlength="100" value="<?cs var:Filter.q ?>"<?cs call:field_aria("q") ?>>
+    <?cs call:field_error("q") ?>
+  </div>
+  <div class="field">
+    <label for="status"><?cs var:L.Col.Status ?></label>
+    <select id="status" name="status">
+      <option value=""><?cs var:L.List.All ?></option>
+<?cs each:s = L.Status ?>
+      <option value="<?cs name:s ?>"<?cs if:name(s) == Filter.status ?> selected<?cs /if ?>><?cs var:s ?></option>
 <?cs /each ?>
-  </tbody>
-</table>
-<?cs call:pager("/staff/cases?") ?>
+    </select>
+  </div>
+  <div class="field">
+    <label for="category"><?cs var:L.Col.Category ?></label>
+    <select id="category" name="category">
+      <option value=""><?cs var:L.List.All ?></option>
+<?cs each:g = Categories ?>
+      <option value="<?cs var:g.id ?>"<?cs if:g.id == Filter.category ?> selected<?cs /if ?>><?cs var:g.name ?></option>
+<?cs /each ?>
+    </select>
+  </div>
+  <div class="field">
+    <label for="channel"><?cs var:L.Inbox.ChannelLabel ?></label>
+    <select id="channel" name="channel">
+      <option value=""><?cs var:L.List.All ?></option>
+<?cs each:ch = L.Inbox.Channel ?>
+      <option value="<?cs name:ch ?>"<?cs if:name(ch) == Filter.channel ?> selected<?cs /if ?>><?cs var:ch ?></option>
+<?cs /each ?>
+    </select>
+  </div>
+  <div class="field">
+    <label for="from"><?cs var:L.Inbox.From ?></label>
+    <input type="date" id="from" name="from" value="<?cs var:Filter.from ?>"<?cs call:field_aria("from") ?>>
+    <?cs call:field_error("from") ?>
+  </div>
+  <div class="field">
+    <label for="to"><?cs var:L.Inbox.To ?></label>
+    <input type="date" id="to" name="to" value="<?cs var:Filter.to ?>"<?cs call:field_aria("to") ?>>
+    <?cs call:field_error("to") ?>
+  </div>
+  <div class="field">
+    <label for="sort"><?cs var:L.Inbox.SortLabel ?></label>
+    <select id="sort" name="sort">
+<?cs each:o = L.Inbox.Sort ?>
+      <option value="<?cs name:o ?>"<?cs if:name(o) == Filter.sort ?> selected<?cs /if ?>><?cs var:o ?></option>
+<?cs /each ?>
+    </select>
+  </div>
+  <div class="field">
+    <label for="dir"><?cs var:L.Inbox.DirLabel ?></label>
+    <select id="dir" name="dir">
+<?cs each:o = L.Inbox.Dir ?>
+      <option value="<?cs name:o ?>"<?cs if:name(o) == Filter.dir ?> selected<?cs /if ?>><?cs var:o ?></option>
+<?cs /each ?>
+    </select>
+  </div>
+  <div class="field check">
+    <input type="checkbox" id="overdue" name="overdue" value="1"<?cs if:Filter.overdue == "1" ?> checked<?cs /if ?>>
+    <label for="overdue"><?cs var:L.Inbox.OverdueOnly ?></label>
+  </div>
+  <button type="submit"><?cs var:L.List.Filter ?></button>
+</form>
+<?cs if:?Bulk.Done ?>
+<section class="bulk-result" role="status" aria-labelledby="bulk-result-h">
+  <h2 id="bulk-result-h"><?cs var:L.Inbox.Bulk.Result ?></h2>
+  <p><?cs var:L.Inbox.Bulk.Done ?> <?cs var:Bulk.Done ?> · <?cs var:L.Inbox.Bulk.Failed ?> <?cs var:Bulk.FailedCount ?></p>
+<?cs if:subcount(Bulk.Failed) > 0 ?>
+  <ul>
+<?cs each:f = Bulk.Failed ?>
+    <li><?cs var:f.item ?>: <?cs var:L.Act.Problem[f.problem] ?></li>
+<?cs /each ?>
+  </ul>
+<?cs /if ?>
+</section>
+<?cs /if ?>
+<p class="count"><?cs var:L.List.Total ?> <?cs var:Pager.Total ?></p>
+<?cs if:subcount(Cases) > 0 ?>
+<form method="post" action="/staff/cases/bulk" aria-labelledby="bulk-h">
+  <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+  <input type="hidden" name="view" value="<?cs var:Filter.view ?>">
+  <input type="hidden" name="status" value="<?cs var:Filter.status ?>">
+  <input type="hidden" name="category" value="<?cs var:Filter.category ?>">
+  <input type="hidden" name="channel" value="<?cs var:Filter.channel ?>">
+  <input type="hidden" name="from" value="<?cs var:Filter.from ?>">
+  <input type="hidden" name="to" value="<?cs var:Filter.to ?>">
+  <input type="hidden" name="overdue" value="<?cs var:Filter.overdue ?>">
+  <input type="hidden" name="q" value="<?cs var:Filter.q ?>">
+  <input type="hidden" name="sort" value="<?cs var:Filter.sort ?>">
+  <input type="hidden" name="dir" value="<?cs var:Filter.dir ?>">
+  <input type="hidden" name="page" value="<?cs var:Pager.Page ?>">
+  <table class="cases">
+    <caption class="visually-hidden"><?cs var:L.Inbox.View[Filter.view] ?></caption>
+    <thead><tr>
+      <th scope="col"><?cs var:L.Col.Tracking ?></th>
+      <th scope="col"><?cs var:L.Col.Title ?></th>
+      <th scope="col"><?cs var:L.Col.Category ?></th>
+      <th scope="col"><?cs var:L.Col.Department ?></th>
+      <th scope="col"><?cs var:L.Inbox.Handlers ?></th>
+      <th scope="col"><?cs var:L.Col.Status ?></th>
+      <th scope="col"><?cs var:L.Inbox.Due ?></th>
+      <th scope="col"><?cs var:L.Col.Date ?></th>
+      <th scope="col"><?cs var:L.Inbox.Pick ?></th>
+    </tr></thead>
+    <tbody>
+<?cs each:c = Cases ?>
+      <tr>
+        <td data-label="<?cs var:L.Col.Tracking ?>"><?cs var:c.tracking ?></td>
+        <td data-label="<?cs var:L.Col.Title ?>"><a href="/staff/cases/<?cs var:c.tracking ?>"><?cs var:c.title ?></a><?cs if:c.public != "1" ?> <span class="tag"><?cs var:L.Case.Private ?></span><?cs /if ?></td>
+        <td data-label="<?cs var:L.Col.Category ?>"><?cs var:c.category ?></td>
+        <td data-label="<?cs var:L.Col.Department ?>"><?cs if:c.department ?><?cs var:c.department ?><?cs else ?><?cs var:L.Dossier.NoDepartment ?><?cs /if ?></td>
+        <td data-label="<?cs var:L.Inbox.Handlers ?>"><?cs if:c.handlers ?><?cs var:c.handlers ?><?cs else ?><?cs var:L.Dossier.NoHandler ?><?cs /if ?></td>
+        <td data-label="<?cs var:L.Col.Status ?>"><?cs call:status(c.status) ?></td>
+        <td data-label="<?cs var:L.Inbox.Due ?>"><?cs var:c.due ?><?cs if:c.overdue == "1" ?> <span class="tag overdue"><?cs var:L.Inbox.Overdue ?></span><?cs /if ?></td>
+        <td data-label="<?cs var:L.Col.Date ?>"><?cs var:c.date ?></td>
+        <td data-label="<?cs var:L.Inbox.Pick ?>"><input type="checkbox" id="pick-<?cs name:c ?>" name="case" value="<?cs var:c.tracking ?>:<?cs var:c.version ?>"><label for="pick-<?cs name:c ?>" class="visually-hidden"><?cs var:L.Inbox.PickOne ?> <?cs var:c.tracking ?></label></td>
+      </tr>
+<?cs /each ?>
+    </tbody>
+  </table>
+  <?cs call:field_error("cases") ?>
+  <fieldset class="bulk">
+    <legend id="bulk-h"><?cs var:L.Inbox.Bulk.Title ?></legend>
+<?cs if:Inbox.CanAssign ?>
+    <div class="field">
+      <label for="bulk-handler"><?cs var:L.Inbox.Bulk.Handler ?></label>
+      <select id="bulk-handler" name="handler"<?cs call:field_aria("handler") ?>>
+        <option value=""><?cs var:L.Field.choose ?></option>
+<?cs each:p = Assignable ?>
+        <option value="<?cs var:p.id ?>"<?cs if:p.id == Form.handler ?> selected<?cs /if ?>><?cs var:p.name ?> (<?cs var:p.department ?>)</option>
+<?cs /each ?>
+      </select>
+      <?cs call:field_error("handler") ?>
+    </div>
+    <button type="submit" name="op" value="assign"><?cs var:L.Inbox.Bulk.Assign ?></button>
+<?cs /if ?>
+    <div class="field">
+      <label for="bulk-department"><?cs var:L.Act.Field.department ?></label>
+      <select id="bulk-department" name="department"<?cs call:field_aria("department") ?>>
+        <option value=""><?cs var:L.Field.choose ?></option>
+<?cs each:d = Departments ?><?cs if:d.active == "1" ?>
+        <option value="<?cs var:d.id ?>"<?cs if:d.id == Form.department ?> selected<?cs /if ?>><?cs var:d.name ?></option>
+<?cs /if ?><?cs /each ?>
+      </select>
+      <?cs call:field_error("department") ?>
+    </div>
+    <div class="field">
+      <label for="bulk-reason"><?cs var:L.Act.Field.transfer ?></label>
+      <textarea id="bulk-reason" name="reason" rows="3" maxlength="2000"<?cs call:field_aria("reason") ?>><?cs var:Form.reason ?></textarea>
+      <?cs call:field_error("reason") ?>
+    </div>
+    <button type="submit" name="op" value="transfer"><?cs var:L.Act.Button.transfer ?></button>
+  </fieldset>
+</form>
+<?cs else ?>
+<p><?cs var:L.List.Empty ?></p>
+<?cs /if ?>
+<?cs call:pager("/staff/cases?view=" + url_escape(Filter.view) + "&status=" + url_escape(Filter.status)
+  + "&category=" + url_escape(Filter.category) + "&channel=" + url_escape(Filter.channel)
+  + "&from=" + url_escape(Filter.from) + "&to=" + url_escape(Filter.to) + "&overdue=" + url_escape(Filter.overdue)
+  + "&q=" + url_escape(Filter.q) + "&sort=" + url_escape(Filter.sort) + "&dir=" + url_escape(Filter.dir) + "&") ?>

@@ -1,5 +1,37 @@
 <?cs # SPDX-License-Identifier: AGPL-3.0-or-later ?><?cs
-# case.cs: a case as the citizen (or the public) sees it. ?>
+# case.cs: a case as the citizen (or the public) sees it: its facts, the
+# public timeline with the department and the handler (or the role) at
+# each stage and the answer; for its owner the actions open to them:
+# withdraw before the answer, accept and close, reopen with a reason. ?><?cs
+
+# The problem of the owner's action a, if it was the one refused. ?><?cs
+def:case_act_problem(a) ?><?cs
+  if:CaseAct.Action == a && CaseAct.Problem && CaseAct.Problem != "changed" ?>
+      <p class="field-error" role="alert" id="err-case-<?cs var:a ?>"><?cs var:L.Act.Problem[CaseAct.Problem] ?></p><?cs
+  /if ?><?cs
+/def ?><?cs
+
+def:case_act_open(a) ?>
+    <form method="post" action="/cases/<?cs var:Case.tracking ?>/act" class="stack act" aria-labelledby="case-<?cs var:a ?>-h">
+      <h3 id="case-<?cs var:a ?>-h"><?cs var:L.CaseAct.Name[a] ?></h3>
+      <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+      <input type="hidden" name="version" value="<?cs var:CaseAct.version ?>">
+      <input type="hidden" name="action" value="<?cs var:a ?>"><?cs
+/def ?><?cs
+
+def:case_act_text(a) ?>
+      <div class="field">
+        <label for="case-<?cs var:a ?>-text"><?cs var:L.CaseAct.Field[a] ?></label>
+        <textarea id="case-<?cs var:a ?>-text" name="text" rows="3" maxlength="2000"<?cs if:CaseAct.Action == a && CaseAct.Problem && CaseAct.Problem != "changed" ?> aria-invalid="true" aria-describedby="err-case-<?cs var:a ?>"<?cs /if ?>><?cs if:Form.action == a ?><?cs var:Form.text ?><?cs /if ?></textarea>
+      </div><?cs
+/def ?><?cs
+
+def:case_act_close(a) ?><?cs call:case_act_problem(a) ?>
+      <button type="submit" class="primary"><?cs var:L.CaseAct.Button[a] ?></button>
+    </form><?cs
+/def ?>
+<?cs if:CaseAct.Done ?><p class="flash" role="status"><?cs var:L.CaseAct.Done[CaseAct.Done] ?></p><?cs /if ?>
+<?cs if:CaseAct.Problem == "changed" ?><p class="flash error" role="alert"><?cs var:L.Act.Problem.changed ?></p><?cs /if ?>
 <article class="case">
   <p class="tracking"><?cs var:L.Col.Tracking ?> <strong><?cs var:Case.tracking ?></strong></p>
   <h1><?cs var:Case.title ?></h1>
@@ -36,12 +68,26 @@
   <section>
     <h2><?cs var:L.Case.History ?></h2>
     <ol class="timeline">
-<?cs each:e = Events ?>
+<?cs each:e = Stages ?>
       <li>
-        <p><strong><?cs var:L.Event[e.kind] ?></strong> <time><?cs var:e.at ?></time><?cs if:e.department ?> · <?cs var:e.department ?><?cs /if ?></p>
+        <p><strong><?cs var:L.Event[e.kind] ?></strong> <time><?cs var:e.at ?></time><?cs if:e.department ?> · <?cs var:e.department ?><?cs /if ?><?cs if:e.target ?> → <?cs var:e.target ?><?cs /if ?><?cs if:e.handler ?> · <?cs if:Timeline.Role ?><?cs var:L.Timeline.Role ?><?cs else ?><?cs var:L.Timeline.Handler ?> <?cs var:e.handler ?><?cs /if ?><?cs /if ?></p>
 <?cs if:e.note ?>        <div class="text"><?cs var:e.note ?></div><?cs /if ?>
       </li>
 <?cs /each ?>
     </ol>
   </section>
+<?cs if:CaseAct.Problem && CaseAct.Problem != "changed" && !CaseAct[CaseAct.Action] ?>
+  <p class="flash error" role="alert"><?cs var:L.Act.Problem[CaseAct.Problem] ?></p>
+<?cs /if ?>
+<?cs if:CaseAct.Any ?>
+  <section aria-labelledby="case-actions-h">
+    <h2 id="case-actions-h"><?cs var:L.CaseAct.Title ?></h2>
+<?cs if:CaseAct.close ?><?cs call:case_act_open("close") ?>
+      <p class="hint"><?cs var:L.CaseAct.Hint.close ?></p><?cs call:case_act_close("close") ?><?cs /if ?>
+<?cs if:CaseAct.reopen ?><?cs call:case_act_open("reopen") ?><?cs call:case_act_text("reopen") ?>
+      <p class="hint"><?cs var:L.CaseAct.Hint.reopen ?></p><?cs call:case_act_close("reopen") ?><?cs /if ?>
+<?cs if:CaseAct.withdraw ?><?cs call:case_act_open("withdraw") ?><?cs call:case_act_text("withdraw") ?>
+      <p class="hint"><?cs var:L.CaseAct.Hint.withdraw ?></p><?cs call:case_act_close("withdraw") ?><?cs /if ?>
+  </section>
+<?cs /if ?>
 </article>

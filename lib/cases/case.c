@@ -21,7 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 
-static const char *const statuses[] = {"received", "assigned", "in_progress", "answered",
+static const char *const statuses[] = {"received", "assigned", "in_progress", "approval", "answered",
 				       "closed", "withdrawn", "rejected"};
 
 bool case_status_valid(const char *status)
@@ -367,10 +367,7 @@ done:
 	return rc;
 }
 
-/* Turns the words a person typed into a Mroonga boolean query that needs
- * every word: +"도로" +"파손". Quotes and backslashes are dropped so no
- * word can change the query's syntax. NULL when no word is left. */
-static char *search_query(const char *words)
+char *case_search_query(const char *words)
 {
 	buf q = {0};
 	const char *p = words;
@@ -406,7 +403,7 @@ static int page_total(db_result *count, long *total)
 int case_list_public(db *d, const case_filter *f, const char *lang, db_result **out, long *total)
 {
 	db_result *count = NULL;
-	char *query = f->words ? search_query(f->words) : NULL;
+	char *query = f->words ? case_search_query(f->words) : NULL;
 	char category[24];
 	const char *cat = NULL;
 	long long offset = (f->page - 1) * CASE_PAGE_SIZE;

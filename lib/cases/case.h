@@ -83,6 +83,12 @@ int case_list_mine(db *d, long long account_id, long page, const char *lang, db_
 /* A page of all cases for staff, newest first. */
 int case_list_received(db *d, long page, const char *lang, db_result **out, long *total);
 
+/* Turns the words a person typed into a Mroonga boolean query that needs
+ * every word: +"도로" +"파손". Quotes and backslashes are dropped so no
+ * word can change the query's syntax. A new string the caller frees, or
+ * NULL when no word is left. */
+char *case_search_query(const char *words);
+
 /* Active categories: id, name (in lang). */
 int case_categories(db *d, const char *lang, db_result **out);
 /* True when status is one of the case statuses. */

@@ -231,6 +231,11 @@ void render_request_done(HDF *hdf)
 		hdf_remove_tree(hdf, names[i]);
 		free(names[i]);
 	}
+	/* hdf_remove_tree leaves the parent's lookup cache (last_hp,
+	 * last_hs) pointing at the freed nodes; the next hdf_set_value
+	 * would follow it. */
+	hdf->last_hp = NULL;
+	hdf->last_hs = NULL;
 }
 
 static NEOERR *parse_new(HDF *hdf, const char *template, CSPARSE **out)

@@ -64,6 +64,14 @@ static void test_every_page_renders(void **state)
 		{"portal/mine.cs", "MyCases"},       {"account/register.cs", "Register"},
 		{"account/login.cs", "Login"},       {"account/settings.cs", "Account"},
 		{"admin/cases.cs", "StaffCases"},    {"admin/case.cs", "StaffCase"},
+		{"staff/absences.cs", "Absences"},
+		{"admin/org/index.cs", "Admin"},      {"admin/org/departments.cs", "Admin"},
+		{"admin/org/department.cs", "Admin"}, {"admin/org/staff.cs", "Admin"},
+		{"admin/org/member.cs", "Admin"},     {"admin/org/categories.cs", "Admin"},
+		{"admin/org/category.cs", "Admin"},   {"admin/org/holidays.cs", "Admin"},
+		{"admin/org/settings.cs", "Admin"},   {"admin/org/audit.cs", "Admin"},
+		{"reports/workload.cs", "ReportWorkload"}, {"portal/stats.cs", "PublicStats"},
+		{"portal/examples.cs", "Examples"},
 		{"error.cs", "Error404"},
 	};
 	for (size_t i = 0; i < MDG_ARRAY_LEN(pages); i++) {

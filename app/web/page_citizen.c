@@ -1,0 +1,154 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* page_citizen.c: the citizen's side of a case's life cycle: the public
+ * timeline with the department and the handler at each stage, and
+ * withdrawing, accepting (closing) or reopening one's own case. */
+#include "web.h"
+#include "cases/action.h"
+#include "cases/dossier.h"
+#include "cases/workflow.h"
+#include "core/log.h"
+#include "core/mdg.h"
+#include "core/text.h"
+#include "org/setting.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const case_action citizen_actions[] = {ACT_WITHDRAW, ACT_CLOSE, ACT_REOPEN};
+
+/* CaseAct.<action> for the actions open to the owner now, and the
+ * case's version for their forms. */
+static int fill_owner_actions(web *w, long long case_id)
+{
+	db_result *st = NULL;
+	case_status status;
+	char name[64];
+	int rc = dossier_state(w->app->db, case_id, &st);
+	if (rc != MDG_OK)
+		return rc;
+	if (case_status_parse(db_cell(st, 0, 1, ""), &status) != MDG_OK) {
+		db_result_free(st);
+		return MDG_ERR;
+	}
+	hdf_set_value(w->hdf, "CaseAct.version", db_cell(st, 0, 0, "0"));
+	for (size_t i = 0; i < MDG_ARRAY_LEN(citizen_actions); i++) {
+		case_action a = citizen_actions[i];
+		if (!(workflow_actors(status, a) & ACTOR_CITIZEN))
+			continue;
+		/* Reopening only within the category's period after the answer. */
+		if (a == ACT_REOPEN && db_cell_ll(st, 0, 12, 0) == 0)
+			continue;
+		snprintf(name, sizeof name, "CaseAct.%s", case_action_name(a));
+		hdf_set_value(w->hdf, name, "1");
+		hdf_set_value(w->hdf, "CaseAct.Any", "1");
+	}
+	db_result_free(st);
+	return MDG_OK;
+}
+
+int web_case_timeline(web *w)
+{
+	static const char *const cols[] = {"kind", "at", "department", "note", "handler", "target", NULL};
+	db_result *events = NULL;
+	char show[16];
+	long n = 0;
+	const char *done = kv_get(&w->r->query, "done");
+	if (text_parse_long(hdf_get_value(w->hdf, "Case.id", ""), 1, 0x7FFFFFFFFFFFFFFFL, &n) != MDG_OK)
+		return MDG_ERR;
+	long long case_id = n;
+	int rc = setting_get(w->app->db, "timeline.show", "name", show, sizeof show);
+	if (rc == MDG_OK)
+		rc = dossier_timeline(w->app->db, case_id, w->lang, &events);
+	if (rc != MDG_OK)
+		goto done;
+	/* Stages, not Events: the case's own list of events stays as loaded
+	 * (removing a tree would leave ClearSilver's lookup cache dangling). */
+	web_rows(w, "Stages", events, cols);
+	/* The office may show the role (담당자) instead of staff names. */
+	if (strcmp(show, "role") == 0)
+		hdf_set_value(w->hdf, "Timeline.Role", "1");
+	if (hdf_get_value(w->hdf, "Case.Mine", NULL))
+		rc = fill_owner_actions(w, case_id);
+	if (done && (strcmp(done, "withdraw") == 0 || strcmp(done, "close") == 0 || strcmp(done, "reopen") == 0))
+		hdf_set_value(w->hdf, "CaseAct.Done", done);
+done:
+	db_result_free(events);
+	return rc;
+}
+
+/* The case page again with the problem beside the action's form. */
+static int show_problem(web *w, const char *tracking, const char *action, const char *problem, int status)
+{
+	int rc = web_load_case(w, tracking, true);
+	if (rc == MDG_OK)
+		rc = web_case_timeline(w);
+	if (rc != MDG_OK)
+		return rc;
+	w->r->status = status;
+	hdf_set_value(w->hdf, "CaseAct.Action", action);
+	hdf_set_value(w->hdf, "CaseAct.Problem", problem);
+	web_page(w, "portal/case.cs", "Case");
+	return MDG_OK;
+}
+
+int page_case_act(web *w)
+{
+	static const field_spec fields[] = {
+		{"action", FIELD_LINE, true, 20, 0, 0},
+		{"version", FIELD_INT, true, 0, 1, 0x7FFFFFFFL},
+		{"text", FIELD_TEXT, false, 2000, 0, 0},
+	};
+	const char *tracking = w->r->params[0];
+	const char *problem = NULL;
+	db_result *st = NULL;
+	long long case_id = 0;
+	case_action action;
+	int year;
+	unsigned seq;
+	long version = 0;
+	char target[64];
+
+	if (tracking_parse(tracking, &year, &seq) != MDG_OK)
+		return MDG_ENOTFOUND;
+	int rc = dossier_find(w->app->db, tracking, &case_id);
+	if (rc == MDG_OK)
+		rc = dossier_state(w->app->db, case_id, &st);
+	/* Only the owner acts on a case; to anyone else it does not exist. */
+	if (rc == MDG_OK && db_cell_ll(st, 0, 10, 0) != w->me.id)
+		rc = MDG_ENOTFOUND;
+	db_result_free(st);
+	if (rc != MDG_OK)
+		return rc;
+	int errors = form_validate(w, fields, MDG_ARRAY_LEN(fields));
+	const char *name = form_get(w, "action");
+	if (case_action_parse(name, &action) != MDG_OK ||
+	    (action != ACT_WITHDRAW && action != ACT_CLOSE && action != ACT_REOPEN))
+		return MDG_EINVAL; /* no form sends another */
+	if (errors)
+		return show_problem(w, tracking, name, hdf_get_value(w->hdf, "Form.Err.text", NULL) ? "text_too_long" : "invalid",
+				    400);
+	text_parse_long(form_get(w, "version"), 1, 0x7FFFFFFFL, &version);
+	case_cmd cmd = {
+		.case_id = case_id,
+		.version = version,
+		.action = action,
+		.actor_id = w->me.id,
+		.actor_kind = ACTOR_CITIZEN,
+		.text = *form_get(w, "text") ? form_get(w, "text") : NULL,
+	};
+	rc = case_apply(w->app->db, &cmd, &problem);
+	switch (rc) {
+	case MDG_OK:
+		log_info("case %s: %s by its owner", tracking, name);
+		snprintf(target, sizeof target, "/cases/%s?done=%s", tracking, name);
+		http_redirect(w->r, target);
+		return MDG_OK;
+	case MDG_ECONFLICT:
+		return show_problem(w, tracking, name, "changed", 409);
+	case MDG_EINVAL:
+		return show_problem(w, tracking, name, problem ? problem : "not_allowed", 400);
+	case MDG_EDENIED:
+		return show_problem(w, tracking, name, "denied", 403);
+	}
+	return rc;
+}

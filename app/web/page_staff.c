@@ -1,0 +1,713 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* page_staff.c: the staff's work on cases: the inbox (views, filters,
+ * search, sorting, bulk assign and transfer) and a case's page with every
+ * action its state and the staff member's abilities allow. */
+#include "web.h"
+#include "cases/action.h"
+#include "cases/dossier.h"
+#include "cases/inbox.h"
+#include "cases/workflow.h"
+#include "core/bizdays.h"
+#include "core/log.h"
+#include "core/mdg.h"
+#include "core/text.h"
+#include "core/utf8.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ID_MAX 1000000000000L  /* ids in forms: 1 … this */
+#define TEXT_MAX 20000         /* answers and parts (characters) */
+#define REASON_MAX 2000        /* reasons, notes, messages */
+#define BULK_MAX 100           /* cases in one bulk action */
+
+/* ---------------------------------------------------------------- inbox */
+
+/* True when s is one line of valid text of at most max characters. */
+static bool line_ok(const char *s, size_t max)
+{
+	size_t len = strlen(s);
+	return utf8_valid_text(s, len) && !strpbrk(s, "\r\n") && utf8_length(s, len) <= max;
+}
+
+/* Reads one optional date filter; a badly typed one is reported beside
+ * its field and ignored. */
+static const char *date_filter(web *w, const kvlist *src, const char *name)
+{
+	const char *s = kv_get(src, name);
+	bizdate day;
+	char key[32];
+	if (!s || !*s)
+		return NULL;
+	snprintf(key, sizeof key, "Filter.%s", name);
+	if (!line_ok(s, 10) || biz_parse(s, &day) != MDG_OK) {
+		if (utf8_valid_text(s, strlen(s)))
+			hdf_set_value(w->hdf, key, s);
+		form_error(w, name, "staff_date");
+		w->r->status = 400;
+		return NULL;
+	}
+	hdf_set_value(w->hdf, key, s);
+	return s;
+}
+
+/* Reads the inbox filters from src (the query, or the hidden copy in the
+ * bulk form) into f and Filter.*. MDG_EINVAL for a value that no form
+ * offers (a hand-made address), MDG_EDENIED for the unplaced view
+ * without the role. */
+static int read_filter(web *w, const kvlist *src, inbox_filter *f)
+{
+	const char *s;
+	long n;
+	memset(f, 0, sizeof *f);
+	f->account_id = w->me.id;
+	f->view = INBOX_DEPARTMENT;
+	f->sort = INBOX_SORT_FILED;
+	f->desc = true;
+	f->page = 1;
+	if ((s = kv_get(src, "view")) && *s && inbox_view_parse(s, &f->view) != MDG_OK)
+		return MDG_EINVAL;
+	if (f->view == INBOX_UNPLACED && !perm_is_admin(&w->perm))
+		return MDG_EDENIED;
+	if ((s = kv_get(src, "status")) && *s) {
+		if (!case_status_valid(s))
+			return MDG_EINVAL;
+		f->status = s;
+	}
+	if ((s = kv_get(src, "category")) && *s) {
+		if (text_parse_long(s, 1, 1000000, &n) != MDG_OK)
+			return MDG_EINVAL;
+		f->category_id = n;
+	}
+	if ((s = kv_get(src, "channel")) && *s) {
+		if (!inbox_channel_valid(s))
+			return MDG_EINVAL;
+		f->channel = s;
+	}
+	if ((s = kv_get(src, "overdue")) && *s) {
+		if (strcmp(s, "1") != 0)
+			return MDG_EINVAL;
+		f->overdue = true;
+	}
+	if ((s = kv_get(src, "sort")) && *s && inbox_sort_parse(s, &f->sort) != MDG_OK)
+		return MDG_EINVAL;
+	if ((s = kv_get(src, "dir")) && *s) {
+		if (strcmp(s, "asc") != 0 && strcmp(s, "desc") != 0)
+			return MDG_EINVAL;
+		f->desc = strcmp(s, "desc") == 0;
+	}
+	if ((s = kv_get(src, "page")) && *s && text_parse_long(s, 1, INBOX_MAX_PAGE, &f->page) != MDG_OK)
+		return MDG_EINVAL;
+	f->from = date_filter(w, src, "from");
+	f->to = date_filter(w, src, "to");
+	if ((s = kv_get(src, "q")) && *s) {
+		if (!line_ok(s, 100)) {
+			form_error(w, "q", "too_long");
+			w->r->status = 400;
+		} else {
+			f->words = s;
+			hdf_set_value(w->hdf, "Filter.q", s);
+		}
+	}
+	hdf_set_value(w->hdf, "Filter.view", inbox_view_name(f->view));
+	hdf_set_value(w->hdf, "Filter.sort", inbox_sort_name(f->sort));
+	hdf_set_value(w->hdf, "Filter.dir", f->desc ? "desc" : "asc");
+	if (f->status)
+		hdf_set_value(w->hdf, "Filter.status", f->status);
+	if (f->category_id)
+		web_set(w, "Filter.category", "%lld", f->category_id);
+	if (f->channel)
+		hdf_set_value(w->hdf, "Filter.channel", f->channel);
+	if (f->overdue)
+		hdf_set_value(w->hdf, "Filter.overdue", "1");
+	return MDG_OK;
+}
+
+/* Active departments, for the transfer forms: Departments.* */
+static int fill_departments(web *w, const char *prefix)
+{
+	static const char *const cols[] = {"id", "parent", "name_ko", "name_en", "active", "depth", "name", NULL};
+	db_result *r = NULL;
+	int rc = org_departments(w->app->db, w->lang, &r);
+	if (rc == MDG_OK)
+		web_rows(w, prefix, r, cols);
+	db_result_free(r);
+	return rc;
+}
+
+/* The inbox page for the filters in src. */
+static int show_inbox(web *w, const kvlist *src)
+{
+	static const char *const cols[] = {"id", "tracking", "title", "status", "date", "category", "department",
+					   "due", "overdue", "version", "public", "handlers", NULL};
+	static const char *const cat_cols[] = {"id", "name", NULL};
+	static const char *const staff_cols[] = {"id", "name", "department", "department_id", NULL};
+	db_result *cases = NULL, *cats = NULL, *staff = NULL;
+	inbox_filter f;
+	long total = 0;
+	bool manager = w->perm.manager || perm_is_admin(&w->perm);
+	int rc = read_filter(w, src, &f);
+	if (rc != MDG_OK)
+		return rc;
+	rc = inbox_list(w->app->db, &f, w->lang, &cases, &total);
+	if (rc == MDG_OK)
+		rc = case_categories(w->app->db, w->lang, &cats);
+	if (rc == MDG_OK)
+		rc = fill_departments(w, "Departments");
+	if (rc == MDG_OK && manager)
+		rc = inbox_assignable(w->app->db, w->me.id, w->lang, &staff);
+	if (rc != MDG_OK)
+		goto done;
+	if (cases) /* NULL when the search words can match nothing */
+		web_rows(w, "Cases", cases, cols);
+	web_rows(w, "Categories", cats, cat_cols);
+	if (staff)
+		web_rows(w, "Assignable", staff, staff_cols);
+	web_pager(w, f.page, total, INBOX_PAGE_SIZE);
+	if (manager)
+		hdf_set_value(w->hdf, "Inbox.CanAssign", "1");
+	if (perm_is_admin(&w->perm))
+		hdf_set_value(w->hdf, "Inbox.Unplaced", "1");
+	web_page(w, "admin/cases.cs", "StaffCases");
+done:
+	db_result_free(cases);
+	db_result_free(cats);
+	db_result_free(staff);
+	return rc;
+}
+
+int page_staff_cases(web *w)
+{
+	const char *moved = kv_get(&w->r->query, "moved");
+	if (moved && tracking_parse(moved, &(int){0}, &(unsigned){0}) == MDG_OK)
+		web_flash(w, "StaffMoved");
+	return show_inbox(w, &w->r->query);
+}
+
+/* What the staff member may do on a case as an actor of the workflow. */
+static unsigned actor_kind(unsigned can)
+{
+	unsigned kind = 0;
+	if (can & CAN_MANAGE)
+		kind |= ACTOR_MANAGER | ACTOR_HANDLER;
+	if (can & CAN_HANDLE)
+		kind |= ACTOR_HANDLER;
+	return kind;
+}
+
+/* The case of the URL and the staff member's abilities on it; a case
+ * outside their scope is MDG_ENOTFOUND, like one that does not exist. */
+static int find_case(web *w, const char *tracking, long long *case_id, unsigned *can, unsigned *lead)
+{
+	int year;
+	unsigned seq;
+	*can = *lead = 0;
+	if (tracking_parse(tracking, &year, &seq) != MDG_OK)
+		return MDG_ENOTFOUND;
+	int rc = dossier_find(w->app->db, tracking, case_id);
+	if (rc == MDG_OK)
+		rc = perm_case(w->app->db, w->me.id, *case_id, can);
+	if (rc == MDG_OK && !(*can & CAN_READ))
+		rc = MDG_ENOTFOUND;
+	if (rc == MDG_OK)
+		rc = perm_case_lead(w->app->db, w->me.id, *case_id, lead);
+	return rc;
+}
+
+/* Applies one bulk action to one case ("TRACKING:VERSION"); returns the
+ * problem key, or NULL when done. A failure of the database is
+ * returned in *rc. */
+static const char *bulk_one(web *w, const char *item, case_cmd cmd, int *rc)
+{
+	char tracking[TRACKING_LEN + 1];
+	const char *colon = strchr(item, ':');
+	const char *problem = NULL;
+	unsigned can = 0, lead = 0;
+	long version;
+	*rc = MDG_OK;
+	if (!colon || colon - item != TRACKING_LEN || text_parse_long(colon + 1, 1, 0x7FFFFFFFL, &version) != MDG_OK)
+		return "notfound";
+	snprintf(tracking, sizeof tracking, "%.*s", TRACKING_LEN, item);
+	int r = find_case(w, tracking, &cmd.case_id, &can, &lead);
+	if (r == MDG_ENOTFOUND)
+		return "notfound"; /* outside the scope: as if it did not exist */
+	if (r != MDG_OK) {
+		*rc = r;
+		return NULL;
+	}
+	cmd.version = version;
+	cmd.actor_kind = actor_kind(lead);
+	r = case_apply(w->app->db, &cmd, &problem);
+	switch (r) {
+	case MDG_OK:
+		return NULL;
+	case MDG_ECONFLICT:
+		return "changed";
+	case MDG_EINVAL:
+		return problem ? problem : "not_allowed";
+	case MDG_EDENIED:
+		return "denied";
+	case MDG_ENOTFOUND:
+		return "notfound";
+	}
+	*rc = r;
+	return NULL;
+}
+
+/* Marks an empty field as required, unless it is already in error;
+ * returns the number of new errors. */
+static int require(web *w, const char *field)
+{
+	char name[64];
+	snprintf(name, sizeof name, "Form.Err.%s", field);
+	if (hdf_get_value(w->hdf, name, NULL))
+		return 0;
+	form_error(w, field, "required");
+	return 1;
+}
+
+int page_staff_bulk(web *w)
+{
+	static const field_spec fields[] = {
+		{"op", FIELD_LINE, true, 16, 0, 0},
+		{"handler", FIELD_INT, false, 0, 1, ID_MAX},
+		{"department", FIELD_INT, false, 0, 1, ID_MAX},
+		{"reason", FIELD_TEXT, false, REASON_MAX, 0, 0},
+	};
+	const char *items[BULK_MAX];
+	int nitems = 0, errors = form_validate(w, fields, MDG_ARRAY_LEN(fields));
+	const char *op = form_get(w, "op");
+	case_cmd cmd = {.actor_id = w->me.id};
+	long n = 0;
+
+	for (const kv *p = w->r->form.head; p; p = p->next)
+		if (strcmp(p->key, "case") == 0 && nitems < BULK_MAX)
+			items[nitems++] = p->val;
+	if (strcmp(op, "assign") == 0) {
+		if (!(w->perm.manager || perm_is_admin(&w->perm)))
+			return MDG_EDENIED;
+		cmd.action = ACT_ASSIGN;
+		if (text_parse_long(form_get(w, "handler"), 1, ID_MAX, &n) == MDG_OK)
+			cmd.handler_id = n;
+		else
+			errors += require(w, "handler");
+	} else if (strcmp(op, "transfer") == 0) {
+		cmd.action = ACT_TRANSFER;
+		if (text_parse_long(form_get(w, "department"), 1, ID_MAX, &n) == MDG_OK)
+			cmd.department_id = n;
+		else
+			errors += require(w, "department");
+		if (!*form_get(w, "reason"))
+			errors += require(w, "reason");
+		cmd.text = form_get(w, "reason");
+	} else {
+		return MDG_EINVAL; /* no form sends another */
+	}
+	if (nitems == 0) {
+		form_error(w, "cases", "staff_none_selected");
+		errors++;
+	}
+	hdf_set_value(w->hdf, "Bulk.Op", op);
+	if (errors) {
+		w->r->status = 400;
+		return show_inbox(w, &w->r->form);
+	}
+	int done = 0, failed = 0, rc = MDG_OK;
+	for (int i = 0; i < nitems && rc == MDG_OK; i++) {
+		const char *problem = bulk_one(w, items[i], cmd, &rc);
+		if (rc != MDG_OK)
+			break;
+		if (!problem) {
+			done++;
+			continue;
+		}
+		char name[64];
+		snprintf(name, sizeof name, "Bulk.Failed.%d.item", failed);
+		/* What was sent back, shown only when it is valid text. */
+		if (line_ok(items[i], 40))
+			hdf_set_value(w->hdf, name, items[i]);
+		snprintf(name, sizeof name, "Bulk.Failed.%d.problem", failed);
+		hdf_set_value(w->hdf, name, problem);
+		failed++;
+	}
+	if (rc != MDG_OK)
+		return rc;
+	log_info("bulk %s: %d done, %d failed", op, done, failed);
+	web_set(w, "Bulk.Done", "%d", done);
+	web_set(w, "Bulk.FailedCount", "%d", failed);
+	/* The page shows the new state: the typed values are spent. */
+	hdf_set_value(w->hdf, "Form.reason", "");
+	hdf_set_value(w->hdf, "Form.handler", "");
+	hdf_set_value(w->hdf, "Form.department", "");
+	return show_inbox(w, &w->r->form);
+}
+
+/* ------------------------------------------------------------ case page */
+
+static const case_action staff_actions[] = {
+	ACT_ASSIGN, ACT_START,   ACT_TRANSFER,      ACT_SEND_BACK, ACT_EXTEND, ACT_SUBMIT,
+	ACT_APPROVE, ACT_RETURN_ANSWER, ACT_ANSWER, ACT_CLOSE,     ACT_REJECT,
+};
+
+/* A mobile number as people read it: 010-1234-5678. */
+static void set_mobile(web *w, const char *name, const char *digits)
+{
+	size_t n = strlen(digits);
+	if (n == 11)
+		web_set(w, name, "%.3s-%.4s-%.4s", digits, digits + 3, digits + 7);
+	else if (n == 10)
+		web_set(w, name, "%.3s-%.3s-%.4s", digits, digits + 3, digits + 6);
+	else
+		hdf_set_value(w->hdf, name, digits);
+}
+
+/* Allow.<action> for each action the state, the rule and the staff
+ * member's abilities (in the lead department) allow. */
+static int fill_allowed(web *w, long long case_id, const db_result *st, unsigned lead)
+{
+	case_status status;
+	bool send_back = false;
+	char name[64];
+	int rc = MDG_OK;
+	unsigned kind = actor_kind(lead);
+	if (case_status_parse(db_cell(st, 0, 1, ""), &status) != MDG_OK)
+		return MDG_ERR;
+	bool approval = db_cell_ll(st, 0, 6, 0) != 0;
+	bool more_time = db_cell_ll(st, 0, 4, 0) < db_cell_ll(st, 0, 5, 0);
+	if (workflow_actors(status, ACT_SEND_BACK) & kind)
+		rc = dossier_can_send_back(w->app->db, case_id, &send_back);
+	for (size_t i = 0; i < MDG_ARRAY_LEN(staff_actions) && rc == MDG_OK; i++) {
+		case_action a = staff_actions[i];
+		if (!(workflow_actors(status, a) & kind))
+			continue;
+		if ((a == ACT_ANSWER && approval) || (a == ACT_SUBMIT && !approval) || (a == ACT_SEND_BACK && !send_back) ||
+		    (a == ACT_EXTEND && !more_time))
+			continue;
+		snprintf(name, sizeof name, "Allow.%s", case_action_name(a));
+		hdf_set_value(w->hdf, name, "1");
+		hdf_set_value(w->hdf, "Allow.Any", "1");
+	}
+	return rc;
+}
+
+/* The forms' lists: handlers of the lead department, departments to
+ * transfer to, the joint parts this staff member may submit. */
+static int fill_choices(web *w, long long case_id, const db_result *st)
+{
+	static const char *const handler_cols[] = {"id", "name", "absent", NULL};
+	static const char *const part_cols[] = {"id", "name", "status", "text", NULL};
+	db_result *r = NULL;
+	int rc = MDG_OK;
+	if (hdf_get_value(w->hdf, "Allow.assign", NULL)) {
+		rc = dossier_department_handlers(w->app->db, db_cell_ll(st, 0, 9, 0), &r);
+		if (rc == MDG_OK)
+			web_rows(w, "Assignees", r, handler_cols);
+		db_result_free(r);
+		r = NULL;
+	}
+	if (rc == MDG_OK && hdf_get_value(w->hdf, "Allow.transfer", NULL))
+		rc = fill_departments(w, "TransferTo");
+	if (rc == MDG_OK) {
+		rc = dossier_part_departments(w->app->db, w->me.id, case_id, w->lang, &r);
+		if (rc == MDG_OK)
+			web_rows(w, "Parts", r, part_cols);
+		db_result_free(r);
+	}
+	return rc;
+}
+
+/* Everything the staff case page shows about case_id; can and lead are
+ * the staff member's abilities on it (perm_case, perm_case_lead). */
+static int show_case(web *w, const char *tracking, long long case_id, unsigned can, unsigned lead)
+{
+	static const char *const state_cols[] = {"version", "status", "due", "overdue", "extensions",
+						 "max_extensions", "needs_approval", "is_example", "unplaced",
+						 "department_id", "owner", "public", "reopen_open", "due_date", NULL};
+	static const char *const dept_cols[] = {"id", "name", "role", "part_status", "part_text", "updated", NULL};
+	static const char *const handler_cols[] = {"id", "name", "department", "assigned", "absent", NULL};
+	static const char *const history_cols[] = {"kind", "at", "department", "note", "public",
+						   "actor", "target", "target_department", NULL};
+	static const char *const answer_cols[] = {"id", "status", "body", "author", "created", "sent", "approver", NULL};
+	static const char *const message_cols[] = {"at", "department", "author", "body", NULL};
+	static const char *const other_cols[] = {"tracking", "title", "status", "date", NULL};
+	db_result *st = NULL, *depts = NULL, *handlers = NULL, *history = NULL, *answers = NULL, *messages = NULL,
+		  *contact = NULL, *others = NULL;
+	bool personal = (can & (CAN_HANDLE | CAN_MANAGE)) != 0;
+
+	int rc = web_load_case(w, tracking, false);
+	if (rc == MDG_OK)
+		rc = dossier_state(w->app->db, case_id, &st);
+	if (rc == MDG_OK)
+		rc = dossier_departments(w->app->db, case_id, w->lang, &depts);
+	if (rc == MDG_OK)
+		rc = dossier_handlers(w->app->db, case_id, w->lang, &handlers);
+	if (rc == MDG_OK)
+		rc = dossier_history(w->app->db, case_id, w->lang, &history);
+	if (rc == MDG_OK)
+		rc = dossier_answers(w->app->db, case_id, &answers);
+	if (rc == MDG_OK)
+		rc = dossier_messages(w->app->db, case_id, w->lang, &messages);
+	if (rc == MDG_OK)
+		rc = dossier_other_cases(w->app->db, w->me.id, case_id, &others);
+	/* Contact details only for those who work the case; every view is
+	 * in the audit log. */
+	if (rc == MDG_OK && personal)
+		rc = dossier_contact(w->app->db, &w->who, case_id, tracking, &contact);
+	if (rc == MDG_OK)
+		rc = fill_allowed(w, case_id, st, lead);
+	if (rc != MDG_OK)
+		goto done;
+	web_rows(w, "State", st, state_cols);
+	HDF *row = hdf_get_obj(w->hdf, "State.0");
+	if (row)
+		hdf_copy(w->hdf, "State", row);
+	rc = fill_choices(w, case_id, st);
+	if (rc != MDG_OK)
+		goto done;
+	web_rows(w, "Departments", depts, dept_cols);
+	web_rows(w, "Handlers", handlers, handler_cols);
+	web_rows(w, "History", history, history_cols);
+	web_rows(w, "Answers", answers, answer_cols);
+	web_rows(w, "Messages", messages, message_cols);
+	web_rows(w, "Others", others, other_cols);
+	if (contact) {
+		hdf_set_value(w->hdf, "Contact.name", db_cell(contact, 0, 1, ""));
+		hdf_set_value(w->hdf, "Contact.email", db_cell(contact, 0, 2, ""));
+		set_mobile(w, "Contact.mobile", db_cell(contact, 0, 3, ""));
+	} else {
+		/* Others in scope read the case, not who filed it. */
+		char *masked = text_mask_name(hdf_get_value(w->hdf, "Case.filer", ""));
+		hdf_set_value(w->hdf, "Case.filer", masked);
+		free(masked);
+	}
+	if (personal) {
+		hdf_set_value(w->hdf, "Allow.note", "1");
+		hdf_set_value(w->hdf, "Allow.message", "1");
+	}
+	if (hdf_get_obj(w->hdf, "Parts.0"))
+		hdf_set_value(w->hdf, "Allow.part", "1");
+	/* Example cases (처리 사례): answered public cases, chosen by managers. */
+	const char *status = db_cell(st, 0, 1, "");
+	if ((can & CAN_MANAGE) && db_cell_ll(st, 0, 11, 0) == 1 &&
+	    (db_cell_ll(st, 0, 7, 0) == 1 || strcmp(status, "answered") == 0 || strcmp(status, "closed") == 0))
+		hdf_set_value(w->hdf, "Allow.example", "1");
+	web_page(w, "admin/case.cs", "StaffCase");
+done:
+	db_result_free(st);
+	db_result_free(depts);
+	db_result_free(handlers);
+	db_result_free(history);
+	db_result_free(answers);
+	db_result_free(messages);
+	db_result_free(contact);
+	db_result_free(others);
+	return rc;
+}
+
+/* Messages after a redirect: ?done=KEY (a key under L.Act.Done). */
+static void done_message(web *w)
+{
+	static const char *const extra[] = {"note", "message", "part", "example_on", "example_off"};
+	const char *done = kv_get(&w->r->query, "done");
+	case_action a;
+	if (!done)
+		return;
+	bool known = case_action_parse(done, &a) == MDG_OK;
+	for (size_t i = 0; i < MDG_ARRAY_LEN(extra) && !known; i++)
+		known = strcmp(done, extra[i]) == 0;
+	if (known)
+		hdf_set_value(w->hdf, "Act.Done", done);
+}
+
+int page_staff_case(web *w)
+{
+	long long case_id = 0;
+	unsigned can, lead;
+	const char *tracking = w->r->params[0];
+	int rc = find_case(w, tracking, &case_id, &can, &lead);
+	if (rc != MDG_OK)
+		return rc;
+	done_message(w);
+	return show_case(w, tracking, case_id, can, lead);
+}
+
+/* Back to the case after a change, or to the inbox when the change
+ * took it out of the staff member's scope (a transfer). */
+static int after_change(web *w, const char *tracking, long long case_id, const char *done)
+{
+	unsigned can = 0;
+	char target[96];
+	int rc = perm_case(w->app->db, w->me.id, case_id, &can);
+	if (rc != MDG_OK)
+		return rc;
+	if (can & CAN_READ)
+		snprintf(target, sizeof target, "/staff/cases/%s?done=%s", tracking, done);
+	else
+		snprintf(target, sizeof target, "/staff/cases?moved=%s", tracking);
+	http_redirect(w->r, target);
+	return MDG_OK;
+}
+
+/* The case page again, with what went wrong beside the form of action
+ * (the typed values are kept in Form.*). */
+static int show_problem(web *w, const char *tracking, long long case_id, unsigned can, unsigned lead,
+			const char *action, const char *problem, int status)
+{
+	w->r->status = status;
+	hdf_set_value(w->hdf, "Act.Action", action);
+	hdf_set_value(w->hdf, "Act.Problem", problem);
+	if (strcmp(problem, "changed") == 0)
+		hdf_set_value(w->hdf, "Act.Conflict", "1");
+	return show_case(w, tracking, case_id, can, lead);
+}
+
+int page_staff_act(web *w)
+{
+	static const field_spec fields[] = {
+		{"action", FIELD_LINE, true, 20, 0, 0},
+		{"version", FIELD_INT, true, 0, 1, 0x7FFFFFFFL},
+		{"text", FIELD_TEXT, false, TEXT_MAX, 0, 0},
+		{"department", FIELD_INT, false, 0, 1, ID_MAX},
+		{"handler", FIELD_INT, false, 0, 1, ID_MAX},
+		{"due_date", FIELD_LINE, false, 10, 0, 0},
+	};
+	const char *tracking = w->r->params[0];
+	const char *problem = NULL;
+	long long case_id = 0;
+	unsigned can, lead;
+	case_action action;
+	long n;
+	int rc = find_case(w, tracking, &case_id, &can, &lead);
+	if (rc != MDG_OK)
+		return rc;
+	int errors = form_validate(w, fields, MDG_ARRAY_LEN(fields));
+	const char *name = form_get(w, "action");
+	if (case_action_parse(name, &action) != MDG_OK || action == ACT_WITHDRAW || action == ACT_REOPEN)
+		return MDG_EINVAL; /* no form sends these */
+	if (errors) {
+		/* A field out of shape: the date, an id, a text too long. */
+		const char *key = hdf_get_value(w->hdf, "Form.Err.due_date", NULL) ? "bad_date"
+				  : hdf_get_value(w->hdf, "Form.Err.text", NULL)   ? "text_too_long"
+										   : "invalid";
+		return show_problem(w, tracking, case_id, can, lead, name, key, 400);
+	}
+	case_cmd cmd = {
+		.case_id = case_id,
+		.action = action,
+		.actor_id = w->me.id,
+		.actor_kind = actor_kind(lead),
+		.text = form_get(w, "text"),
+		.due_date = form_get(w, "due_date"),
+	};
+	text_parse_long(form_get(w, "version"), 1, 0x7FFFFFFFL, &n);
+	cmd.version = n;
+	if (text_parse_long(form_get(w, "department"), 1, ID_MAX, &n) == MDG_OK)
+		cmd.department_id = n;
+	if (text_parse_long(form_get(w, "handler"), 1, ID_MAX, &n) == MDG_OK)
+		cmd.handler_id = n;
+	rc = case_apply(w->app->db, &cmd, &problem);
+	switch (rc) {
+	case MDG_OK:
+		log_info("case %s: %s by %lld", tracking, name, w->me.id);
+		return after_change(w, tracking, case_id, name);
+	case MDG_ECONFLICT:
+		return show_problem(w, tracking, case_id, can, lead, name, "changed", 409);
+	case MDG_EINVAL:
+		return show_problem(w, tracking, case_id, can, lead, name, problem ? problem : "not_allowed", 400);
+	case MDG_EDENIED:
+		return show_problem(w, tracking, case_id, can, lead, name, "denied", 403);
+	}
+	return rc;
+}
+
+/* A note, a message in the thread or a joint part: kind is the form's
+ * text field and the ?done= key. */
+static int post_text(web *w, const char *kind)
+{
+	const field_spec fields[] = {
+		{kind, FIELD_TEXT, true, strcmp(kind, "part") == 0 ? TEXT_MAX : REASON_MAX, 0, 0},
+		{"department", FIELD_INT, false, 0, 1, ID_MAX},
+	};
+	const char *tracking = w->r->params[0];
+	long long case_id = 0, dept = 0;
+	unsigned can, lead;
+	long n;
+	int rc = find_case(w, tracking, &case_id, &can, &lead);
+	if (rc != MDG_OK)
+		return rc;
+	if (!(can & (CAN_HANDLE | CAN_MANAGE)) && strcmp(kind, "part") != 0)
+		return show_problem(w, tracking, case_id, can, lead, kind, "denied", 403);
+	if (form_validate(w, fields, MDG_ARRAY_LEN(fields)) > 0) {
+		w->r->status = 400;
+		hdf_set_value(w->hdf, "Act.Action", kind);
+		return show_case(w, tracking, case_id, can, lead);
+	}
+	const char *text = form_get(w, kind);
+	if (strcmp(kind, "part") == 0) {
+		/* Only for a joint department the staff member works for. */
+		db_result *parts = NULL;
+		bool mine = false;
+		if (text_parse_long(form_get(w, "department"), 1, ID_MAX, &n) == MDG_OK)
+			dept = n;
+		rc = dossier_part_departments(w->app->db, w->me.id, case_id, w->lang, &parts);
+		for (unsigned i = 0; rc == MDG_OK && i < parts->nrows; i++)
+			mine |= db_cell_ll(parts, i, 0, 0) == dept;
+		db_result_free(parts);
+		if (rc != MDG_OK)
+			return rc;
+		if (!mine)
+			return show_problem(w, tracking, case_id, can, lead, kind, "denied", 403);
+		rc = case_submit_part(w->app->db, case_id, dept, w->me.id, text);
+	} else {
+		rc = dossier_acting_department(w->app->db, w->me.id, case_id, &dept);
+		if (rc == MDG_OK && strcmp(kind, "note") == 0)
+			rc = case_add_note(w->app->db, case_id, w->me.id, dept, text);
+		else if (rc == MDG_OK)
+			rc = case_add_message(w->app->db, case_id, w->me.id, dept, text);
+	}
+	if (rc != MDG_OK)
+		return rc;
+	return after_change(w, tracking, case_id, kind);
+}
+
+int page_staff_note(web *w)
+{
+	return post_text(w, "note");
+}
+
+int page_staff_message(web *w)
+{
+	return post_text(w, "message");
+}
+
+int page_staff_part(web *w)
+{
+	return post_text(w, "part");
+}
+
+int page_staff_example(web *w)
+{
+	static const field_spec fields[] = {
+		{"example", FIELD_INT, true, 0, 0, 1},
+	};
+	const char *tracking = w->r->params[0];
+	const char *problem = NULL;
+	long long case_id = 0;
+	unsigned can, lead;
+	long on = 0;
+	int rc = find_case(w, tracking, &case_id, &can, &lead);
+	if (rc != MDG_OK)
+		return rc;
+	if (form_validate(w, fields, MDG_ARRAY_LEN(fields)) > 0)
+		return MDG_EINVAL;
+	if (!(can & CAN_MANAGE))
+		return show_problem(w, tracking, case_id, can, lead, "example", "denied", 403);
+	text_parse_long(form_get(w, "example"), 0, 1, &on);
+	rc = dossier_set_example(w->app->db, &w->who, case_id, tracking, on == 1, &problem);
+	if (rc == MDG_EINVAL && problem)
+		return show_problem(w, tracking, case_id, can, lead, "example", problem, 400);
+	if (rc != MDG_OK)
+		return rc;
+	return after_change(w, tracking, case_id, on ? "example_on" : "example_off");
+}

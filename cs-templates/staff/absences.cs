@@ -1,0 +1,99 @@
+<?cs # SPDX-License-Identifier: AGPL-3.0-or-later ?><?cs
+# absences.cs: absences and substitutes (부재시 대체 담당자): the list of
+# one's own and, for managers, their staff's; a form to add one; deleting
+# one that has not started. ?>
+<h1><?cs var:L.Title.Absences ?></h1>
+<p class="lead"><?cs var:L.Absence.Lead ?></p>
+<?cs if:Absence.Moved > 0 ?><p class="flash" role="status"><?cs var:L.Absence.Moved ?> <?cs var:Absence.Moved ?></p><?cs /if ?>
+<?cs if:subcount(Absences) > 0 ?>
+<table class="cases">
+  <caption class="visually-hidden"><?cs var:L.Absence.List ?></caption>
+  <thead><tr>
+    <th scope="col"><?cs var:L.Absence.Col.name ?></th>
+    <th scope="col"><?cs var:L.Absence.Col.kind ?></th>
+    <th scope="col"><?cs var:L.Absence.Col.period ?></th>
+    <th scope="col"><?cs var:L.Absence.Col.substitute ?></th>
+    <th scope="col"><?cs var:L.Absence.Col.state ?></th>
+    <th scope="col"><?cs var:L.Absence.Col.action ?></th>
+  </tr></thead>
+  <tbody>
+<?cs each:a = Absences ?>
+    <tr>
+      <td data-label="<?cs var:L.Absence.Col.name ?>"><?cs var:a.name ?></td>
+      <td data-label="<?cs var:L.Absence.Col.kind ?>"><?cs var:L.Absence.Kind[a.kind] ?></td>
+      <td data-label="<?cs var:L.Absence.Col.period ?>"><?cs var:a.first ?> ~ <?cs var:a.last ?></td>
+      <td data-label="<?cs var:L.Absence.Col.substitute ?>"><?cs if:a.substitute ?><?cs var:a.substitute ?><?cs else ?><?cs var:L.Absence.NoSubstitute ?><?cs /if ?></td>
+      <td data-label="<?cs var:L.Absence.Col.state ?>"><?cs var:L.Absence.State[a.state] ?><?cs if:a.handed_over == "1" ?> · <?cs var:L.Absence.HandedOver ?><?cs /if ?></td>
+      <td data-label="<?cs var:L.Absence.Col.action ?>"><?cs if:a.state == "future" ?>
+        <form method="post" action="/staff/absences/<?cs var:a.id ?>/delete" class="inline">
+          <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+          <button type="submit" class="link" aria-label="<?cs var:L.Absence.Delete ?>: <?cs var:a.name ?> <?cs var:a.first ?> ~ <?cs var:a.last ?>"><?cs var:L.Absence.Delete ?></button>
+        </form><?cs else ?>-<?cs /if ?></td>
+    </tr>
+<?cs /each ?>
+  </tbody>
+</table>
+<?cs else ?>
+<p><?cs var:L.Absence.None ?></p>
+<?cs /if ?>
+<h2 id="absence-add-h"><?cs var:L.Absence.Add ?></h2>
+<?cs if:Form.HasErrors ?><p class="form-error" role="alert"><?cs var:L.Msg.FixErrors ?></p><?cs /if ?>
+<form method="post" action="/staff/absences" class="stack" aria-labelledby="absence-add-h">
+  <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+<?cs if:subcount(People) > 1 ?>
+  <div class="field">
+    <label for="account"><?cs var:L.Absence.Field.account ?></label>
+    <select id="account" name="account" required<?cs call:field_aria("account") ?>>
+<?cs each:p = People ?>
+      <option value="<?cs var:p.id ?>"<?cs if:p.id == Form.account ?> selected<?cs /if ?>><?cs var:p.name ?></option>
+<?cs /each ?>
+    </select>
+    <?cs call:field_error("account") ?>
+  </div>
+<?cs else ?>
+  <input type="hidden" name="account" value="<?cs var:Me ?>">
+<?cs /if ?>
+  <fieldset>
+    <legend><?cs var:L.Absence.Field.kind ?></legend>
+<?cs each:k = L.Absence.Kind ?>
+    <div class="field check">
+      <input type="radio" id="kind-<?cs name:k ?>" name="kind" value="<?cs name:k ?>"<?cs if:name(k) == Form.kind ?> checked<?cs /if ?>>
+      <label for="kind-<?cs name:k ?>"><?cs var:k ?></label>
+    </div>
+<?cs /each ?>
+    <?cs call:field_error("kind") ?>
+  </fieldset>
+  <div class="row">
+    <div class="field">
+      <label for="first"><?cs var:L.Absence.Field.first ?></label>
+      <input type="date" id="first" name="first" required value="<?cs var:Form.first ?>"<?cs call:field_aria("first") ?>>
+      <?cs call:field_error("first") ?>
+    </div>
+    <div class="field">
+      <label for="last"><?cs var:L.Absence.Field.last ?></label>
+      <input type="date" id="last" name="last" required value="<?cs var:Form.last ?>"<?cs call:field_aria("last") ?>>
+      <?cs call:field_error("last") ?>
+    </div>
+  </div>
+  <div class="field">
+    <label for="substitute"><?cs var:L.Absence.Field.substitute ?></label>
+    <select id="substitute" name="substitute" required<?cs call:field_aria("substitute") ?>>
+      <option value=""><?cs var:L.Field.choose ?></option>
+<?cs each:g = SubGroups ?>
+      <optgroup label="<?cs var:g.name ?>">
+<?cs each:p = g.People ?>
+        <option value="<?cs var:p.id ?>"<?cs if:p.id == Form.substitute ?> selected<?cs /if ?>><?cs var:p.name ?></option>
+<?cs /each ?>
+      </optgroup>
+<?cs /each ?>
+    </select>
+    <p class="hint"><?cs var:L.Absence.Hint.substitute ?></p>
+    <?cs call:field_error("substitute") ?>
+  </div>
+  <div class="field check">
+    <input type="checkbox" id="handover" name="handover" value="1"<?cs if:Form.handover == "1" ?> checked<?cs /if ?>>
+    <label for="handover"><?cs var:L.Absence.Field.handover ?></label>
+    <p class="hint"><?cs var:L.Absence.Hint.handover ?></p>
+  </div>
+  <button type="submit" class="primary"><?cs var:L.Absence.Button ?></button>
+</form>

@@ -1,0 +1,215 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* absence.c: absences and substitutes as staff edit them; hand-over. */
+#include "cases/absence.h"
+#include "cases/routing.h"
+#include "core/bizdays.h"
+#include "core/mdg.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *const kinds[] = {ABSENCE_KINDS};
+
+bool absence_kind_valid(const char *kind)
+{
+	for (size_t i = 0; i < MDG_ARRAY_LEN(kinds); i++)
+		if (strcmp(kind, kinds[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Staff whose absences viewer_id may edit: themselves, and members of
+ * the departments they manage. */
+#define EDITABLE(acct)                                                                               \
+	"(" acct " = ? OR EXISTS (SELECT 1 FROM staff_departments sd JOIN staff_scope m"             \
+	" ON m.department_id = sd.department_id AND m.account_id = ? AND m.can_manage = 1"           \
+	" WHERE sd.account_id = " acct "))"
+
+int absence_list(db *d, long long viewer_id, db_result **out)
+{
+	return db_query(d, out, "SELECT ab.id, ab.account_id, a.name, ab.kind, DATE_FORMAT(ab.starts_at, '%Y-%m-%d'),"
+				" DATE_FORMAT(ab.ends_at - INTERVAL 1 SECOND, '%Y-%m-%d'), sub.name, ab.handed_over,"
+				" IF(ab.starts_at > NOW(), 'future', IF(ab.ends_at > NOW(), 'current', 'past'))"
+				" FROM absences ab JOIN accounts a ON a.id = ab.account_id"
+				" LEFT JOIN accounts sub ON sub.id = ab.substitute_id"
+				" WHERE ab.ends_at > NOW() - INTERVAL 30 DAY AND " EDITABLE("ab.account_id")
+				" ORDER BY ab.starts_at, ab.id",
+			"ii", viewer_id, viewer_id);
+}
+
+int absence_people(db *d, long long viewer_id, db_result **out)
+{
+	return db_query(d, out, "SELECT a.id, a.name FROM accounts a"
+				" WHERE a.kind = 'staff' AND a.active = 1 AND " EDITABLE("a.id")
+				" ORDER BY a.id <> ?, a.name, a.id",
+			"iii", viewer_id, viewer_id, viewer_id);
+}
+
+int absence_substitutes(db *d, long long viewer_id, const char *lang, db_result **out)
+{
+	return db_query(d, out, "SELECT DISTINCT a.id, a.name, dp.id, IF(? = 'en', dp.name_en, dp.name_ko)"
+				" FROM staff_departments sd JOIN accounts a ON a.id = sd.account_id"
+				"  AND a.kind = 'staff' AND a.active = 1"
+				" JOIN departments dp ON dp.id = sd.department_id"
+				" WHERE sd.department_id IN (SELECT x.department_id FROM staff_departments x WHERE x.account_id = ?"
+				"  UNION SELECT m.department_id FROM staff_scope m WHERE m.account_id = ? AND m.can_manage = 1)"
+				" ORDER BY dp.id, a.name, a.id",
+			"sii", lang, viewer_id, viewer_id);
+}
+
+/* True when who may edit account_id's absences. */
+static int may_edit(db *d, long long viewer_id, long long account_id, bool *yes)
+{
+	db_result *r = NULL;
+	int rc = db_query(d, &r, "SELECT COUNT(*) FROM accounts a WHERE a.id = ? AND a.kind = 'staff' AND " EDITABLE("a.id"),
+			  "iii", account_id, viewer_id, viewer_id);
+	*yes = rc == MDG_OK && db_cell_ll(r, 0, 0, 0) > 0;
+	db_result_free(r);
+	return rc;
+}
+
+/* Moves account_id's open cases to whoever acts for substitute_id now,
+ * each with a 'substituted' event and a new version (forms showing the
+ * old one are stale). */
+static int hand_over(db *d, long long actor_id, long long account_id, long long substitute_id, int *moved)
+{
+	db_result *open = NULL;
+	long long acting = 0;
+	int rc = absence_resolve(d, substitute_id, &acting);
+	if (rc != MDG_OK || !acting || acting == account_id)
+		return rc;
+	rc = db_query(d, &open, "SELECT h.case_id, h.department_id FROM case_handlers h JOIN cases c ON c.id = h.case_id"
+				" WHERE h.account_id = ? AND c.status IN ('received', 'assigned', 'in_progress', 'approval')"
+				" ORDER BY h.case_id FOR UPDATE",
+		      "i", account_id);
+	for (unsigned i = 0; rc == MDG_OK && i < open->nrows; i++) {
+		long long case_id = db_cell_ll(open, i, 0, 0), dept = db_cell_ll(open, i, 1, 0);
+		rc = db_exec(d, "DELETE FROM case_handlers WHERE case_id = ? AND account_id = ?", "ii", case_id, account_id);
+		if (rc == MDG_OK)
+			rc = db_exec(d, "INSERT IGNORE INTO case_handlers (case_id, account_id, department_id, assigned_at)"
+					" VALUES (?, ?, ?, NOW())",
+				     "iii", case_id, acting, dept);
+		if (rc == MDG_OK)
+			rc = db_exec(d, "INSERT INTO case_events (case_id, kind, actor_id, department_id, is_public,"
+					" target_account_id, created_at) VALUES (?, 'substituted', ?, ?, 1, ?, NOW())",
+				     "iNii", case_id, actor_id, dept, acting);
+		if (rc == MDG_OK)
+			rc = db_exec(d, "UPDATE cases SET version = version + 1, last_action_at = NOW() WHERE id = ?", "i",
+				     case_id);
+		if (rc == MDG_OK)
+			(*moved)++;
+	}
+	db_result_free(open);
+	return rc;
+}
+
+/* Checks the new absence; *problem names what is wrong. */
+static int check_new(db *d, const absence_new *a, const char **problem)
+{
+	db_result *r = NULL;
+	bizdate first, last;
+	if (biz_parse(a->first_day, &first) != MDG_OK || biz_parse(a->last_day, &last) != MDG_OK ||
+	    biz_number(last) < biz_number(first)) {
+		*problem = "bad_dates";
+		return MDG_EINVAL;
+	}
+	if (a->substitute_id == a->account_id) {
+		*problem = "same_person";
+		return MDG_EINVAL;
+	}
+	/* The substitute must be active staff of one of their departments;
+	 * the absence must not have ended already nor overlap another. */
+	int rc = db_query(d, &r, "SELECT ? < CURDATE(),"
+				 " (SELECT COUNT(*) FROM staff_departments x JOIN staff_departments y"
+				 "  ON y.department_id = x.department_id AND y.account_id = ?"
+				 "  JOIN accounts s ON s.id = y.account_id AND s.kind = 'staff' AND s.active = 1"
+				 "  WHERE x.account_id = ?),"
+				 " (SELECT COUNT(*) FROM absences WHERE account_id = ? AND starts_at < ? + INTERVAL 1 DAY"
+				 "  AND ends_at > ?)",
+			  "siiiss", a->last_day, a->substitute_id, a->account_id, a->account_id, a->last_day,
+			  a->first_day);
+	if (rc != MDG_OK)
+		return rc;
+	if (db_cell_ll(r, 0, 0, 0))
+		*problem = "past";
+	else if (db_cell_ll(r, 0, 1, 0) == 0)
+		*problem = "bad_substitute";
+	else if (db_cell_ll(r, 0, 2, 0) > 0)
+		*problem = "overlap";
+	db_result_free(r);
+	return *problem ? MDG_EINVAL : MDG_OK;
+}
+
+int absence_add(db *d, const actor *who, const absence_new *a, long long *id, int *moved, const char **problem)
+{
+	char idbuf[24], detail[160];
+	bool allowed = false;
+	*problem = NULL;
+	*moved = 0;
+	if (!absence_kind_valid(a->kind))
+		return MDG_EINVAL;
+	int rc = db_begin(d);
+	if (rc != MDG_OK)
+		return rc;
+	rc = may_edit(d, who->account_id, a->account_id, &allowed);
+	if (rc == MDG_OK && !allowed)
+		rc = MDG_ENOTFOUND;
+	if (rc == MDG_OK)
+		rc = check_new(d, a, problem);
+	if (rc == MDG_OK)
+		rc = db_exec(d, "INSERT INTO absences (account_id, kind, starts_at, ends_at, substitute_id, created_by,"
+				" created_at) VALUES (?, ?, ?, ? + INTERVAL 1 DAY, ?, ?, NOW())",
+			     "isssii", a->account_id, a->kind, a->first_day, a->last_day, a->substitute_id,
+			     who->account_id);
+	if (rc == MDG_OK) {
+		*id = (long long)db_insert_id(d);
+		snprintf(idbuf, sizeof idbuf, "%lld", *id);
+		snprintf(detail, sizeof detail, "account=%lld %s %s..%s substitute=%lld", a->account_id, a->kind,
+			 a->first_day, a->last_day, a->substitute_id);
+		rc = audit_write(d, who, "absence", idbuf, "create", detail);
+	}
+	if (rc == MDG_OK && a->hand_over_now)
+		rc = hand_over(d, who->account_id, a->account_id, a->substitute_id, moved);
+	/* Handed over once it has begun: the start needs no second pass. */
+	if (rc == MDG_OK && a->hand_over_now)
+		rc = db_exec(d, "UPDATE absences SET handed_over = 1 WHERE id = ? AND starts_at <= NOW()", "i", *id);
+	if (rc == MDG_OK)
+		rc = db_commit(d);
+	if (rc != MDG_OK)
+		db_rollback(d);
+	return rc;
+}
+
+int absence_delete(db *d, const actor *who, long long id, const char **problem)
+{
+	db_result *r = NULL;
+	char idbuf[24];
+	bool allowed = false;
+	*problem = NULL;
+	int rc = db_begin(d);
+	if (rc != MDG_OK)
+		return rc;
+	rc = db_query(d, &r, "SELECT account_id, starts_at > NOW() FROM absences WHERE id = ? FOR UPDATE", "i", id);
+	if (rc == MDG_OK && r->nrows == 0)
+		rc = MDG_ENOTFOUND;
+	if (rc == MDG_OK)
+		rc = may_edit(d, who->account_id, db_cell_ll(r, 0, 0, 0), &allowed);
+	if (rc == MDG_OK && !allowed)
+		rc = MDG_ENOTFOUND;
+	if (rc == MDG_OK && db_cell_ll(r, 0, 1, 0) == 0) {
+		*problem = "started";
+		rc = MDG_EINVAL;
+	}
+	if (rc == MDG_OK)
+		rc = db_exec(d, "DELETE FROM absences WHERE id = ?", "i", id);
+	if (rc == MDG_OK) {
+		snprintf(idbuf, sizeof idbuf, "%lld", id);
+		rc = audit_write(d, who, "absence", idbuf, "delete", NULL);
+	}
+	if (rc == MDG_OK)
+		rc = db_commit(d);
+	if (rc != MDG_OK)
+		db_rollback(d);
+	db_result_free(r);
+	return rc;
+}

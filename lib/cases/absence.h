@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* absence.h: staff absences (leave, training) with their substitutes
+ * (부재시 대체 담당자), as handlers and their managers edit them, and the
+ * hand-over of open cases to the substitute. Who acts during an absence
+ * and the hand-over when it starts are in routing.h. */
+#ifndef MDG_ABSENCE_H
+#define MDG_ABSENCE_H
+#include <stdbool.h>
+
+#include "db/db.h"
+#include "org/audit.h"
+
+#define ABSENCE_KINDS "leave", "training", "other"
+bool absence_kind_valid(const char *kind);
+
+/* Absences viewer_id may see and edit, not ended more than 30 days ago,
+ * soonest first: their own and those of staff of departments they
+ * manage: id, account_id, name, kind, first day, last day (both
+ * "YYYY-MM-DD"), substitute name, handed_over, state ("future",
+ * "current", "past"). */
+int absence_list(db *d, long long viewer_id, db_result **out);
+/* Whom viewer_id may add an absence for (themselves first, then staff of
+ * the departments they manage): account_id, name. */
+int absence_people(db *d, long long viewer_id, db_result **out);
+/* Possible substitutes: active staff sharing a department with viewer_id
+ * or with staff they manage: account_id, name, department_id,
+ * department name (in lang); one row per department. */
+int absence_substitutes(db *d, long long viewer_id, const char *lang, db_result **out);
+
+typedef struct absence_new {
+	long long account_id;    /* who is away */
+	const char *kind;        /* ABSENCE_KINDS */
+	const char *first_day;   /* "YYYY-MM-DD", valid */
+	const char *last_day;    /* "YYYY-MM-DD", valid, inclusive */
+	long long substitute_id;
+	bool hand_over_now;      /* move their open cases at once */
+} absence_new;
+
+/* Adds an absence in one transaction, by who (who->account_id must be
+ * the absent person or manage one of their departments: else
+ * MDG_ENOTFOUND). MDG_EINVAL with *problem (a key under L.Absence.Err):
+ * bad_dates, past, same_person, bad_substitute, overlap. *moved counts
+ * the cases handed over. */
+int absence_add(db *d, const actor *who, const absence_new *a, long long *id, int *moved, const char **problem);
+/* Deletes an absence that has not started, if who may edit it;
+ * MDG_ENOTFOUND otherwise, MDG_EINVAL ("started") once it has begun. */
+int absence_delete(db *d, const actor *who, long long id, const char **problem);
+
+#endif

@@ -1,0 +1,321 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* inbox.c: the handlers' inbox: scoped, filtered, searched, sorted pages.
+ *
+ * Each query is assembled from fixed fragments only (never from input):
+ * a filter that is set contributes its condition, one that is not
+ * contributes "? IS NULL" bound to NULL, which the optimizer drops. So
+ * every variant binds the same parameters in the same order, and a
+ * variant's conditions name only the columns it filters on, which lets
+ * the covering index ix_cases_inbox (0004_inbox.sql) answer it. */
+#include "cases/inbox.h"
+#include "cases/case.h"
+#include "core/bizdays.h"
+#include "core/buf.h"
+#include "core/mdg.h"
+#include "core/xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const view_names[INBOX_VIEW__MAX] = {
+	[INBOX_DEPARTMENT] = "department", [INBOX_MINE] = "mine", [INBOX_OVERDUE] = "overdue",
+	[INBOX_DUE_SOON] = "due_soon",     [INBOX_UNPLACED] = "unplaced",
+};
+
+static const char *const sort_names[INBOX_SORT__MAX] = {
+	[INBOX_SORT_FILED] = "filed", [INBOX_SORT_DUE] = "due", [INBOX_SORT_STATUS] = "status",
+};
+
+static const char *const channels[] = {"web", "email", "sms", "phone", "open311"};
+
+const char *inbox_view_name(enum inbox_view v)
+{
+	return (unsigned)v < INBOX_VIEW__MAX ? view_names[v] : NULL;
+}
+
+int inbox_view_parse(const char *name, enum inbox_view *out)
+{
+	for (int i = 0; i < INBOX_VIEW__MAX; i++)
+		if (strcmp(name, view_names[i]) == 0) {
+			*out = (enum inbox_view)i;
+			return MDG_OK;
+		}
+	return MDG_EINVAL;
+}
+
+const char *inbox_sort_name(enum inbox_sort s)
+{
+	return (unsigned)s < INBOX_SORT__MAX ? sort_names[s] : NULL;
+}
+
+int inbox_sort_parse(const char *name, enum inbox_sort *out)
+{
+	for (int i = 0; i < INBOX_SORT__MAX; i++)
+		if (strcmp(name, sort_names[i]) == 0) {
+			*out = (enum inbox_sort)i;
+			return MDG_OK;
+		}
+	return MDG_EINVAL;
+}
+
+bool inbox_channel_valid(const char *channel)
+{
+	for (size_t i = 0; i < MDG_ARRAY_LEN(channels); i++)
+		if (strcmp(channel, channels[i]) == 0)
+			return true;
+	return false;
+}
+
+#define OPEN_STATUSES "('received', 'assigned', 'in_progress', 'approval')"
+
+/* The bound filters, in parameter order: each its condition when set. */
+enum slot { SLOT_STATUS, SLOT_CATEGORY, SLOT_CHANNEL, SLOT_FROM, SLOT_TO, SLOT_WORDS, SLOT__MAX };
+
+static const char *const slot_sql[SLOT__MAX] = {
+	[SLOT_STATUS] = " AND c.status = ?",
+	[SLOT_CATEGORY] = " AND c.category_id = ?",
+	[SLOT_CHANNEL] = " AND c.channel = ?",
+	[SLOT_FROM] = " AND c.created_at >= ?",
+	[SLOT_TO] = " AND c.created_at < ?",
+	/* Mroonga's index over title and body splits Korean into bigrams:
+	 * words and parts of words are found without scanning the table. */
+	[SLOT_WORDS] = " AND c.id IN (SELECT case_id FROM case_search"
+		       " WHERE MATCH(title, body) AGAINST(? IN BOOLEAN MODE))",
+};
+
+#define SLOT_OFF " AND ? IS NULL"
+
+/* The columns of a listed case (see inbox.h); the total follows. */
+#define INBOX_COLS 12
+
+/* Unbound conditions of the deadline views. */
+#define OVERDUE_SQL " AND c.due_at < NOW() AND c.status IN " OPEN_STATUSES
+#define DUE_SOON_SQL " AND c.due_at >= NOW() AND c.due_at < NOW() + INTERVAL 2 DAY AND c.status IN " OPEN_STATUSES
+
+static const char *const order_sql[INBOX_SORT__MAX][2] = {
+	[INBOX_SORT_FILED] = {" ORDER BY c.created_at, c.id", " ORDER BY c.created_at DESC, c.id DESC"},
+	[INBOX_SORT_DUE] = {" ORDER BY c.due_at, c.id", " ORDER BY c.due_at DESC, c.id DESC"},
+	[INBOX_SORT_STATUS] = {" ORDER BY c.status, c.created_at DESC, c.id DESC",
+			       " ORDER BY c.status DESC, c.created_at DESC, c.id DESC"},
+};
+
+/* The branches: each binds the account and then the slots. Cases led by
+ * a department in scope, from the covering index per department: */
+#define LEAD_FROM " FROM staff_scope s JOIN cases c ON c.department_id = s.department_id WHERE s.account_id = ?"
+/* cases joint with a department in scope while their lead is outside it
+ * (each once: through its first joint department in scope), from the
+ * few joint rows; */
+#define JOINT_FROM                                                                                            \
+	" FROM staff_scope s JOIN case_departments cd ON cd.department_id = s.department_id AND cd.role = 'joint'" \
+	" JOIN cases c ON c.id = cd.case_id WHERE s.account_id = ?"                                              \
+	" AND NOT EXISTS (SELECT 1 FROM staff_scope s2 WHERE s2.account_id = s.account_id"                       \
+	"  AND s2.department_id = c.department_id)"                                                               \
+	" AND NOT EXISTS (SELECT 1 FROM case_departments cd2 JOIN staff_scope s3 ON s3.account_id = s.account_id" \
+	"  AND s3.department_id = cd2.department_id WHERE cd2.case_id = c.id AND cd2.role = 'joint'"             \
+	"  AND cd2.department_id < cd.department_id)"
+/* my cases (as a handler), still within my scope; */
+#define MINE_FROM                                                                                            \
+	" FROM case_handlers h JOIN cases c ON c.id = h.case_id WHERE h.account_id = ?"                         \
+	" AND EXISTS (SELECT 1 FROM case_departments cd JOIN staff_scope s ON s.department_id = cd.department_id" \
+	"  AND s.account_id = h.account_id WHERE cd.case_id = c.id)"
+/* cases found by a search, from the search index (one branch for lead
+ * and joint departments: each match is checked against the scope); */
+#define SEARCH_FROM                                                                                              \
+	" FROM case_search cs JOIN cases c ON c.id = cs.case_id"                                                   \
+	" WHERE EXISTS (SELECT 1 FROM case_departments cd JOIN staff_scope s ON s.department_id = cd.department_id" \
+	"  AND s.account_id = ? WHERE cd.case_id = c.id)"
+#define SEARCH_WORDS " AND MATCH(cs.title, cs.body) AGAINST(? IN BOOLEAN MODE)"
+/* cases no rule placed, for global supervisors and administrators. */
+#define UNPLACED_FROM                                                                                 \
+	" FROM cases c WHERE (c.unplaced = 1 OR c.department_id IS NULL)"                                \
+	" AND EXISTS (SELECT 1 FROM staff_roles r JOIN accounts a ON a.id = r.account_id AND a.active = 1" \
+	"  WHERE r.account_id = ? AND r.department_id IS NULL AND r.role IN ('supervisor', 'sysadmin'))"
+
+#define LIST_COLUMNS                                                                                      \
+	"SELECT c.id, c.tracking_no, c.title, c.status, DATE_FORMAT(c.created_at, '%Y-%m-%d'),"               \
+	" IF(? = 'en', g.name_en, g.name_ko), IF(? = 'en', dp.name_en, dp.name_ko),"                          \
+	" DATE_FORMAT(c.due_at, '%Y-%m-%d'), IFNULL(c.due_at < NOW() AND c.status IN " OPEN_STATUSES ", 0)," \
+	" c.version, c.is_public,"                                                                            \
+	" (SELECT GROUP_CONCAT(a.name ORDER BY a.name SEPARATOR ', ') FROM case_handlers h"                   \
+	"  JOIN accounts a ON a.id = h.account_id WHERE h.case_id = c.id)"
+#define LIST_JOIN \
+	") x JOIN cases c ON c.id = x.id JOIN categories g ON g.id = c.category_id LEFT JOIN departments dp ON dp.id = c.department_id"
+
+/* SQL texts built here live as long as the process: the statement cache
+ * in db.c knows a statement by the address of its text. The fragments
+ * allow a few thousand variants at most; few are ever used. */
+static char **interned;
+static size_t ninterned, capinterned;
+
+static const char *intern(buf *b)
+{
+	const char *s = buf_str(b);
+	for (size_t i = 0; i < ninterned; i++)
+		if (strcmp(interned[i], s) == 0)
+			return interned[i];
+	if (ninterned == capinterned) {
+		capinterned = capinterned ? capinterned * 2 : 32;
+		interned = xrealloc(interned, capinterned * sizeof *interned);
+	}
+	interned[ninterned] = xstrdup(s);
+	return interned[ninterned++];
+}
+
+/* One branch: "SELECT what FROM … WHERE account" and the filters. */
+static void add_branch(buf *b, const char *select, const char *from, const bool on[SLOT__MAX], const inbox_filter *f)
+{
+	bool search = strcmp(from, SEARCH_FROM) == 0; /* matches the index it starts from */
+	buf_puts(b, select);
+	buf_puts(b, from);
+	for (int i = 0; i < SLOT__MAX; i++)
+		buf_puts(b, !on[i] ? SLOT_OFF : i == SLOT_WORDS && search ? SEARCH_WORDS : slot_sql[i]);
+	if (f->view == INBOX_OVERDUE || f->overdue)
+		buf_puts(b, OVERDUE_SQL);
+	if (f->view == INBOX_DUE_SOON)
+		buf_puts(b, DUE_SOON_SQL);
+}
+
+/* The values bound to the slots (NULL / 0 when off). */
+typedef struct slot_values {
+	const char *status;
+	long long category;
+	const char *channel;
+	const char *from;
+	const char *to;
+	const char *query;
+} slot_values;
+
+/* True when a department in account_id's scope is joint in some case:
+ * only then is the joint branch worth running. */
+static int has_joint(db *d, long long account_id, bool *yes)
+{
+	db_result *r = NULL;
+	int rc = db_query(d, &r, "SELECT EXISTS (SELECT 1 FROM staff_scope s JOIN case_departments cd"
+				 " ON cd.department_id = s.department_id AND cd.role = 'joint' WHERE s.account_id = ?)",
+			  "i", account_id);
+	*yes = rc == MDG_OK && db_cell_ll(r, 0, 0, 0) != 0;
+	db_result_free(r);
+	return rc;
+}
+
+/* Checks the dates; to_next gets the day after f->to (16 bytes). */
+static int check_dates(const inbox_filter *f, char *to_next)
+{
+	bizdate day;
+	if (f->from && biz_parse(f->from, &day) != MDG_OK)
+		return MDG_EINVAL;
+	if (f->to) {
+		/* Up to the end of that day: before the next one. */
+		if (biz_parse(f->to, &day) != MDG_OK)
+			return MDG_EINVAL;
+		day = biz_add_calendar(day, 1);
+		snprintf(to_next, 16, "%04d-%02d-%02d", day.year % 10000, day.month % 100, day.day % 100);
+	}
+	return MDG_OK;
+}
+
+int inbox_list(db *d, const inbox_filter *f, const char *lang, db_result **out, long *total)
+{
+	db_result *count = NULL;
+	buf list = {0}, cnt = {0};
+	char to_next[16] = "";
+	char *query = NULL;
+	slot_values v = {0};
+	bool on[SLOT__MAX] = {0}, joint = false;
+	const char *from = LEAD_FROM;
+	int rc;
+
+	*out = NULL;
+	*total = 0;
+	if ((unsigned)f->view >= INBOX_VIEW__MAX || (unsigned)f->sort >= INBOX_SORT__MAX || f->page < 1 ||
+	    f->page > INBOX_MAX_PAGE || check_dates(f, to_next) != MDG_OK)
+		return MDG_EINVAL;
+	if (f->words) {
+		query = case_search_query(f->words);
+		if (!query)
+			return MDG_OK; /* only quotes and such: nothing can match */
+	}
+	v = (slot_values){f->status, f->category_id, f->channel, f->from, f->to ? to_next : NULL, query};
+	on[SLOT_STATUS] = v.status != NULL;
+	on[SLOT_CATEGORY] = v.category != 0;
+	on[SLOT_CHANNEL] = v.channel != NULL;
+	on[SLOT_FROM] = v.from != NULL;
+	on[SLOT_TO] = v.to != NULL;
+	on[SLOT_WORDS] = v.query != NULL;
+	if (f->view == INBOX_MINE)
+		from = MINE_FROM;
+	else if (f->view == INBOX_UNPLACED)
+		from = UNPLACED_FROM;
+	else if (query)
+		from = SEARCH_FROM;
+	else if ((rc = has_joint(d, f->account_id, &joint)) != MDG_OK)
+		goto done;
+
+	/* Each branch picks the ids of the first pages (from an index that
+	 * covers the filters); only the rows shown are read whole. A single
+	 * branch also counts its matches in the same pass (COUNT(*) OVER ()),
+	 * the union of two is counted apart. */
+	const char *order = order_sql[f->sort][f->desc ? 1 : 0];
+	long long offset = (long long)(f->page - 1) * INBOX_PAGE_SIZE;
+	long long inner = offset + INBOX_PAGE_SIZE;
+	buf_puts(&list, LIST_COLUMNS ", x.n FROM ((");
+	add_branch(&list, joint ? "SELECT c.id, 0 AS n" : "SELECT c.id, COUNT(*) OVER () AS n", from, on, f);
+	buf_printf(&list, "%s LIMIT ?)", order);
+	buf_puts(&cnt, "SELECT (");
+	add_branch(&cnt, "SELECT COUNT(*)", from, on, f);
+	buf_puts(&cnt, ")");
+	if (joint) {
+		/* Driven from the joint rows, whatever the optimizer guesses. */
+		buf_puts(&list, " UNION ALL (");
+		add_branch(&list, "SELECT STRAIGHT_JOIN c.id, 0", JOINT_FROM, on, f);
+		buf_printf(&list, "%s LIMIT ?)", order);
+		buf_puts(&cnt, " + (");
+		add_branch(&cnt, "SELECT STRAIGHT_JOIN COUNT(*)", JOINT_FROM, on, f);
+		buf_puts(&cnt, ")");
+	}
+	buf_printf(&list, LIST_JOIN "%s LIMIT ? OFFSET ?", order);
+
+	/* The category is bound as a number ('N': 0 is NULL), the rest as
+	 * text; an unset slot binds NULL to its "? IS NULL". */
+	long long who = f->account_id;
+	if (!joint) {
+		rc = db_query(d, out, intern(&list), "ssisNssssiii", lang, lang, who, v.status, v.category, v.channel,
+			      v.from, v.to, v.query, inner, (long long)INBOX_PAGE_SIZE, offset);
+		if (rc == MDG_OK && (*out)->nrows > 0) {
+			*total = (long)db_cell_ll(*out, 0, INBOX_COLS, 0);
+			goto done;
+		}
+		/* Past the last page, or nothing at all: count apart. */
+		if (rc == MDG_OK && f->page > 1)
+			rc = db_query(d, &count, intern(&cnt), "isNssss", who, v.status, v.category, v.channel, v.from,
+				      v.to, v.query);
+	} else {
+		rc = db_query(d, &count, intern(&cnt), "isNssssisNssss", who, v.status, v.category, v.channel, v.from,
+			      v.to, v.query, who, v.status, v.category, v.channel, v.from, v.to, v.query);
+		if (rc == MDG_OK)
+			rc = db_query(d, out, intern(&list), "ssisNssssiisNssssiii", lang, lang, who, v.status,
+				      v.category, v.channel, v.from, v.to, v.query, inner, who, v.status, v.category,
+				      v.channel, v.from, v.to, v.query, inner, (long long)INBOX_PAGE_SIZE, offset);
+	}
+	if (rc == MDG_OK && count)
+		*total = (long)db_cell_ll(count, 0, 0, 0);
+done:
+	free(query);
+	buf_free(&list);
+	buf_free(&cnt);
+	db_result_free(count);
+	return rc;
+}
+
+int inbox_assignable(db *d, long long account_id, const char *lang, db_result **out)
+{
+	return db_query(d, out, "SELECT DISTINCT a.id, a.name, IF(? = 'en', dp.name_en, dp.name_ko), dp.id"
+				" FROM staff_scope m JOIN staff_departments sd ON sd.department_id = m.department_id"
+				" JOIN staff_scope s ON s.account_id = sd.account_id AND s.department_id = sd.department_id"
+				"  AND s.can_handle = 1"
+				" JOIN accounts a ON a.id = sd.account_id AND a.active = 1"
+				" JOIN departments dp ON dp.id = sd.department_id"
+				" WHERE m.account_id = ? AND m.can_manage = 1 ORDER BY dp.id, a.name, a.id",
+			"si", lang, account_id);
+}
