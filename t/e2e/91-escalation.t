@@ -226,7 +226,7 @@ my $sub = 'road.lee';
 my $open_sql = "SELECT h.case_id FROM case_handlers h JOIN cases c ON c.id = h.case_id"
     . " WHERE h.account_id = $id{$away} AND c.status IN ('received', 'assigned', 'in_progress') ORDER BY 1";
 my @open = map { $_->[0] } $s->sql($open_sql);
-cmp_ok scalar(@open), '>=', 3, "$away has several open cases, this one among them"
+cmp_ok scalar(@open), '>=', 2, "$away has several open cases, this one among them"
     and ok scalar(grep { $_ == $d_id } @open), '... this one among them';
 my $closed_sql = "SELECT COUNT(*) FROM case_handlers h JOIN cases c ON c.id = h.case_id"
     . " WHERE h.account_id = $id{$away} AND c.status NOT IN ('received', 'assigned', 'in_progress')";
