@@ -9,7 +9,6 @@
 #include "core/log.h"
 #include "core/mdg.h"
 #include "core/text.h"
-#include "org/setting.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -50,22 +49,19 @@ int web_case_timeline(web *w)
 {
 	static const char *const cols[] = {"kind", "at", "department", "note", "handler", "target", NULL};
 	db_result *events = NULL;
-	char show[16];
 	long n = 0;
 	const char *done = kv_get(&w->r->query, "done");
 	if (text_parse_long(hdf_get_value(w->hdf, "Case.id", ""), 1, 0x7FFFFFFFFFFFFFFFL, &n) != MDG_OK)
 		return MDG_ERR;
 	long long case_id = n;
-	int rc = setting_get(w->app->db, "timeline.show", "name", show, sizeof show);
-	if (rc == MDG_OK)
-		rc = dossier_timeline(w->app->db, case_id, w->lang, &events);
+	int rc = dossier_timeline(w->app->db, case_id, w->lang, &events);
 	if (rc != MDG_OK)
 		goto done;
 	/* Stages, not Events: the case's own list of events stays as loaded
 	 * (removing a tree would leave ClearSilver's lookup cache dangling). */
 	web_rows(w, "Stages", events, cols);
 	/* The office may show the role (담당자) instead of staff names. */
-	if (strcmp(show, "role") == 0)
+	if (strcmp(db_cell(events, 0, 6, "name"), "role") == 0)
 		hdf_set_value(w->hdf, "Timeline.Role", "1");
 	if (hdf_get_value(w->hdf, "Case.Mine", NULL))
 		rc = fill_owner_actions(w, case_id);
@@ -79,7 +75,7 @@ done:
 /* The case page again with the problem beside the action's form. */
 static int show_problem(web *w, const char *tracking, const char *action, const char *problem, int status)
 {
-	int rc = web_load_case(w, tracking, true);
+	int rc = web_load_case(w, tracking, false);
 	if (rc == MDG_OK)
 		rc = web_case_timeline(w);
 	if (rc != MDG_OK)

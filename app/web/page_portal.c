@@ -112,14 +112,13 @@ int page_public_cases(web *w)
 	return rc;
 }
 
-int web_load_case(web *w, const char *tracking, bool public_events_only)
+int web_load_case(web *w, const char *tracking, bool staff_view)
 {
 	static const char *const case_cols[] = {"id", "tracking", "title", "body", "public", "status",
 						"created", "updated", "category", "department", "filer",
 						"lat", "lng", "address", "owner", "channel", NULL};
-	static const char *const event_cols[] = {"kind", "at", "department", "note", NULL};
 	static const char *const file_cols[] = {"id", "name", "type", "size", NULL};
-	db_result *c = NULL, *events = NULL, *files = NULL;
+	db_result *c = NULL, *files = NULL;
 	viewer v = web_viewer(w);
 	int year;
 	unsigned seq;
@@ -131,8 +130,8 @@ int web_load_case(web *w, const char *tracking, bool public_events_only)
 	if (rc != MDG_OK)
 		goto done;
 	long long id = db_cell_ll(c, 0, 0, 0);
-	if (!public_events_only) {
-		/* The whole history is for staff whose scope covers the case. */
+	if (staff_view) {
+		/* The staff page is for staff whose scope covers the case. */
 		unsigned can = 0;
 		rc = w->staff ? perm_case(w->app->db, w->me.id, id, &can) : MDG_OK;
 		if (rc == MDG_OK && !(can & CAN_READ))
@@ -140,30 +139,22 @@ int web_load_case(web *w, const char *tracking, bool public_events_only)
 		if (rc != MDG_OK)
 			goto done;
 	}
-	rc = case_events(w->app->db, id, public_events_only, w->lang, &events);
-	if (rc == MDG_OK)
-		rc = case_attachments(w->app->db, id, &files);
+	rc = case_attachments(w->app->db, id, &files);
 	if (rc != MDG_OK)
 		goto done;
-	web_rows(w, "Case", c, case_cols);
-	/* web_rows writes Case.0.*; the page wants Case.* */
-	HDF *row = hdf_get_obj(w->hdf, "Case.0");
-	if (row)
-		hdf_copy(w->hdf, "Case", row);
-	web_rows(w, "Events", events, event_cols);
+	web_row(w, "Case", c, 0, case_cols);
 	web_rows(w, "Files", files, file_cols);
 	if (v.account_id && db_cell_ll(c, 0, 14, -1) == v.account_id)
 		hdf_set_value(w->hdf, "Case.Mine", "1");
 done:
 	db_result_free(c);
-	db_result_free(events);
 	db_result_free(files);
 	return rc;
 }
 
 int page_case(web *w)
 {
-	int rc = web_load_case(w, w->r->params[0], true);
+	int rc = web_load_case(w, w->r->params[0], false);
 	if (rc == MDG_OK)
 		rc = web_case_timeline(w);
 	if (rc != MDG_OK)

@@ -435,7 +435,7 @@ static int show_case(web *w, const char *tracking, long long case_id, unsigned c
 		  *contact = NULL, *others = NULL;
 	bool personal = (can & (CAN_HANDLE | CAN_MANAGE)) != 0;
 
-	int rc = web_load_case(w, tracking, false);
+	int rc = web_load_case(w, tracking, true);
 	if (rc == MDG_OK)
 		rc = dossier_state(w->app->db, case_id, &st);
 	if (rc == MDG_OK)

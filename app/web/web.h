@@ -81,6 +81,8 @@ void web_set(web *w, const char *name, const char *fmt, ...) __attribute__((form
 /* Copies the rows of r into w->hdf as prefix.N.column = value, naming
  * the columns by cols (one name per column, in order). */
 void web_rows(web *w, const char *prefix, const db_result *r, const char *const *cols);
+/* Copies one row of r into w->hdf as prefix.column = value. */
+void web_row(web *w, const char *prefix, const db_result *r, unsigned row, const char *const *cols);
 /* Sets the Pager.* values for a list of total items at page. */
 void web_pager(web *w, long page, long total, long page_size);
 /* A positive page number from the query ("page"), 1 when absent; an
@@ -122,9 +124,10 @@ void web_flash(web *w, const char *key);
 /* The same for a failure: shown as an alert. */
 void web_flash_error(web *w, const char *key);
 
-/* Loads a case with its events and attachments into Case.*, Events.*
- * and Files.*, as the viewer may see it (MDG_ENOTFOUND otherwise). */
-int web_load_case(web *w, const char *tracking, bool public_events_only);
+/* Loads a case and its attachments into Case.* and Files.*, as the viewer
+ * may see it (MDG_ENOTFOUND otherwise); staff_view also requires the
+ * staff member's scope to cover the case. */
+int web_load_case(web *w, const char *tracking, bool staff_view);
 
 /* Handlers, by page area. */
 int page_home(web *w);

@@ -327,15 +327,6 @@ done:
 	return rc;
 }
 
-int case_events(db *d, long long case_id, bool public_only, const char *lang, db_result **out)
-{
-	return db_query(d, out, "SELECT e.kind, DATE_FORMAT(e.created_at, '%Y-%m-%d %H:%i'),"
-				" IF(? = 'en', dp.name_en, dp.name_ko), e.note"
-				" FROM case_events e LEFT JOIN departments dp ON dp.id = e.department_id"
-				" WHERE e.case_id = ? AND (e.is_public = 1 OR ? = 0) ORDER BY e.id",
-			"sii", lang, case_id, (long long)public_only);
-}
-
 int case_attachments(db *d, long long case_id, db_result **out)
 {
 	return db_query(d, out, "SELECT id, original_name, mime_type, size_bytes FROM attachments"

@@ -57,9 +57,6 @@ const char *case_sniff_type(const char *path);
  * status, created_at, updated_at, category (in lang), department, filer
  * name, latitude, longitude, address, account_id, channel. */
 int case_get(db *d, const char *tracking, const viewer *v, const char *lang, db_result **out);
-/* The events of a case, oldest first (public ones only unless staff):
- * kind, created_at, department, note. */
-int case_events(db *d, long long case_id, bool public_only, const char *lang, db_result **out);
 /* Attachments of a case: id, original_name, mime_type, size_bytes. */
 int case_attachments(db *d, long long case_id, db_result **out);
 /* An attachment as v may see it: the stored path (caller frees), name and

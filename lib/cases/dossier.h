@@ -69,7 +69,8 @@ int dossier_set_example(db *d, const actor *who, long long case_id, const char *
 
 /* The public timeline for the citizen, oldest first: kind, at,
  * department, note, handler name (staff who acted or took the case, or
- * NULL), target department. */
+ * NULL), target department, and the timeline.show setting ("name" or
+ * "role", repeated on each row, for one round trip). */
 int dossier_timeline(db *d, long long case_id, const char *lang, db_result **out);
 
 #endif
