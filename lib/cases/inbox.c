@@ -80,8 +80,8 @@ static const char *const slot_sql[SLOT__MAX] = {
 	[SLOT_TO] = " AND c.created_at < ?",
 	/* Mroonga's index over title and body splits Korean into bigrams:
 	 * words and parts of words are found without scanning the table. */
-	[SLOT_WORDS] = " AND c.id IN (SELECT case_id FROM case_search"
-		       " WHERE MATCH(title, body) AGAINST(? IN BOOLEAN MODE))",
+	[SLOT_WORDS] = (" AND c.id IN (SELECT case_id FROM case_search"
+			" WHERE MATCH(title, body) AGAINST(? IN BOOLEAN MODE))"),
 };
 
 #define SLOT_OFF " AND ? IS NULL"
