@@ -43,10 +43,18 @@ if [ -s "$VAR/run/demo-logins.txt" ]; then
 fi
 echo "Logs: $VAR/log/  Press Ctrl-C to stop."
 
-# Stay in the foreground; notice when the app or nginx goes away.
+# Stay in the foreground; notice when the app or nginx goes away. Once a
+# minute, do what cron does in production (deploy/cron/madang): escalate
+# idle cases and hand over the work of absent staff.
+ticks=0
 while :; do
 	sleep 2 &
 	wait $! || true
+	ticks=$((ticks + 1))
+	if [ $((ticks % 30)) -eq 0 ]; then
+		"${MADANG_BUILD:-$REPO/build}/madangctl" --config "$VAR/madang.hdf" tick \
+			>>"$VAR/log/tick.log" 2>&1 9>&- || echo "run: madangctl tick failed (see $VAR/log/tick.log)" >&2
+	fi
 	if [ ! -s "$VAR/run/web.pid" ] || ! kill -0 "$(cat "$VAR/run/web.pid")" 2>/dev/null; then
 		echo "run: madang-web is gone; last lines of its logs:" >&2
 		tail -n 20 "$VAR/log/web.out" "$VAR/log/web.log" 2>/dev/null >&2 || true
