@@ -87,8 +87,10 @@ static int db_open(db *d)
 	mysql_options(d->conn, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
 	mysql_options(d->conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
 	/* The app keeps times in the office's zone (Korea has no DST). */
-	char init[80];
-	snprintf(init, sizeof init, "SET time_zone = '%s'",
+	char init[160];
+	/* MariaDB's rowid filter made the inbox count read every case of a
+	 * department instead of those in one status (bench/README.md). */
+	snprintf(init, sizeof init, "SET time_zone = '%s', optimizer_switch = 'rowid_filter=off'",
 		 config_str(d->cfg, "db.time_zone", "+09:00"));
 	mysql_options(d->conn, MYSQL_INIT_COMMAND, init);
 	if (socket && *socket)
