@@ -186,14 +186,18 @@ typedef struct slot_values {
 	const char *query;
 } slot_values;
 
-/* True when a department in account_id's scope is joint in some case:
- * only then is the joint branch worth running. */
+/* True when a department in account_id's scope is joint in some case and
+ * the scope does not cover every department: only then can the joint
+ * branch find a case the lead branch does not (with every department in
+ * scope, every case's lead is too). */
 static int has_joint(db *d, long long account_id, bool *yes)
 {
 	db_result *r = NULL;
-	int rc = db_query(d, &r, "SELECT EXISTS (SELECT 1 FROM staff_scope s JOIN case_departments cd"
+	int rc = db_query(d, &r, "SELECT (SELECT COUNT(*) FROM staff_scope WHERE account_id = ?)"
+				 " < (SELECT COUNT(*) FROM departments)"
+				 " AND EXISTS (SELECT 1 FROM staff_scope s JOIN case_departments cd"
 				 " ON cd.department_id = s.department_id AND cd.role = 'joint' WHERE s.account_id = ?)",
-			  "i", account_id);
+			  "ii", account_id, account_id);
 	*yes = rc == MDG_OK && db_cell_ll(r, 0, 0, 0) != 0;
 	db_result_free(r);
 	return rc;

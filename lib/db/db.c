@@ -90,7 +90,7 @@ static int db_open(db *d)
 	char init[160];
 	/* MariaDB's rowid filter made the inbox count read every case of a
 	 * department instead of those in one status (bench/README.md). */
-	snprintf(init, sizeof init, "SET time_zone = '%s', optimizer_switch = 'rowid_filter=off'",
+	snprintf(init, sizeof init, "SET time_zone = '%s'",
 		 config_str(d->cfg, "db.time_zone", "+09:00"));
 	mysql_options(d->conn, MYSQL_INIT_COMMAND, init);
 	if (socket && *socket)
