@@ -632,7 +632,7 @@ is post_raw($kim, "/staff/absences/$future_id/delete")->code, 404, 'someone of a
 $r = post_raw($lee, "/staff/absences/$future_id/delete");
 is $r->code, 303, 'road.lee deletes the future absence';
 is $s->sql_value("SELECT COUNT(*) FROM absences WHERE id = $future_id"), 0, '... gone';
-my $current_id = $s->sql_value("SELECT id FROM absences WHERE account_id = $id{'road.lee'} AND starts_at <= NOW()");
+my $current_id = sql_kst_value("SELECT id FROM absences WHERE account_id = $id{'road.lee'} AND starts_at <= NOW()");
 $r = post_raw($lee, "/staff/absences/$current_id/delete");
 is $r->code, 400, 'an absence that has begun cannot be deleted';
 like body_of($r), qr{\Q$L{'Msg.AbsenceStarted'}\E}, '... says so';
