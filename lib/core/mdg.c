@@ -15,6 +15,8 @@ const char *mdg_rc_name(int rc)
 	case MDG_ECONFLICT: return "conflict";
 	case MDG_EDB: return "db-unavailable";
 	case MDG_ETHROTTLED: return "throttled";
+	case MDG_ETEMPFAIL: return "temporary-failure";
+	case MDG_EPERMFAIL: return "permanent-failure";
 	}
 	return "unknown";
 }

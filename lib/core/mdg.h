@@ -16,7 +16,9 @@ enum mdg_rc {
 	MDG_EDENIED = -6,   /* permission refused: 403 */
 	MDG_ECONFLICT = -7, /* unique key taken, or the object changed meanwhile */
 	MDG_EDB = -8,       /* database unreachable: 503 */
-	MDG_ETHROTTLED = -9 /* too many attempts: 429 */
+	MDG_ETHROTTLED = -9, /* too many attempts: 429 */
+	MDG_ETEMPFAIL = -10, /* delivery failed for now (4xx, refused, timeout): retry later */
+	MDG_EPERMFAIL = -11  /* delivery refused for good (5xx, invalid address): dead letter */
 };
 
 const char *mdg_rc_name(int rc);
