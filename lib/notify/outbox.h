@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* outbox.h: the delivery side of the transactional outbox (the outbox
+ * table, db/migrations/0007_notify.sql): claiming rows under a lease,
+ * marking them sent, retrying with backoff or dead-lettering them, and the
+ * supervisor's view with retry and cancel. Rows are written by
+ * lib/notify/notice.c in the transaction of the change they report. */
+#ifndef MDG_OUTBOX_H
+#define MDG_OUTBOX_H
+#include <stdbool.h>
+#include <time.h>
+
+#include "db/db.h"
+#include "org/audit.h"
+
+/* Claims up to limit rows due now (state 'pending', next_attempt_at and
+ * any earlier lease passed) in one short transaction with SELECT ... FOR
+ * UPDATE SKIP LOCKED, leasing them to owner for lease_seconds. With
+ * sms_allowed false (quiet hours) SMS rows stay where they are. *out:
+ * id, channel, recipient, recipient_name, lang, kind, payload, message_id,
+ * attempts, created_at. MDG_OK (possibly no rows), MDG_EDB, MDG_ERR. */
+int outbox_claim(db *d, const char *owner, int lease_seconds, bool sms_allowed, int limit, db_result **out);
+
+/* Marks a claimed row sent, if owner still holds its lease. */
+int outbox_mark_sent(db *d, long long id, const char *owner);
+
+/* Records a failed attempt of a claimed row: MDG_ETEMPFAIL schedules the
+ * next attempt by outbox_backoff_seconds, or dead-letters the row once it
+ * has been failing for OUTBOX_GIVE_UP_SECONDS; MDG_EPERMFAIL dead-letters
+ * it at once. error is kept (cut to 500 bytes) as last_error. *dead tells
+ * which it was. */
+int outbox_mark_failed(db *d, long long id, const char *owner, int failure, const char *error, bool *dead);
+
+/* The wait before attempt number attempts + 1 after attempts failures:
+ * 60 s doubling up to 3600 s, with up to 20 % random jitter added
+ * (jitter in [0, 1): pass a random value; tests pass fixed ones). */
+#define OUTBOX_BACKOFF_FIRST 60
+#define OUTBOX_BACKOFF_MAX 3600
+#define OUTBOX_GIVE_UP_SECONDS (3 * 24 * 3600)
+long outbox_backoff_seconds(int attempts, double jitter);
+
+/* Whether SMS may be sent at hh:mm (local time) with quiet hours from
+ * quiet_start to quiet_end ("HH:MM"; the span may cross midnight; equal
+ * values mean no quiet hours). Malformed values count as the default
+ * 21:00-08:00. */
+bool outbox_sms_allowed(int hour, int minute, const char *quiet_start, const char *quiet_end);
+
+/* The supervisor's view: rows in state (NULL: 'pending' and 'dead'),
+ * newest first, OUTBOX_PAGE_SIZE per page: id, channel, recipient, kind,
+ * state, attempts, next_attempt_at, last_error, created_at, sent_at,
+ * dlr_status, case tracking number. *total counts the matches. */
+#define OUTBOX_PAGE_SIZE 50
+int outbox_list(db *d, const char *state, long page, db_result **out, long *total);
+/* Counts per state: state, count. */
+int outbox_counts(db *d, db_result **out);
+
+/* A supervisor sends a dead or pending row again now (attempts kept,
+ * lease cleared) or cancels it; audited. MDG_ENOTFOUND when the row is
+ * not in a state that allows it. */
+int outbox_retry(db *d, const actor *who, long long id);
+int outbox_cancel(db *d, const actor *who, long long id);
+
+/* Records an SMS delivery report against its row (Kannel's dlr-url). */
+int outbox_record_dlr(db *d, long long id, const char *status);
+
+#endif
