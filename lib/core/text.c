@@ -85,6 +85,11 @@ int text_normalise_mobile(const char *in, char *out, size_t outlen)
 		}
 	}
 	digits[n] = '\0';
+	if (n >= 13 && strncmp(digits, "0082", 4) == 0) {
+		/* 0082 ...: the international prefix as dialled from Korea. */
+		memmove(digits, digits + 2, n - 1);
+		n -= 2;
+	}
 	const char *d = digits;
 	char domestic[sizeof digits + 1];
 	if (n >= 11 && strncmp(digits, "82", 2) == 0 && digits[2] == '1') {

@@ -16,9 +16,9 @@ int text_parse_long(const char *s, long min, long max, long *out);
 char *text_mask_name(const char *name);
 
 /* Korean phone numbers as people write them (010-1234-5678, 010 1234 5678,
- * +82 10-1234-5678, 821012345678) normalised to digits only, domestic form:
- * "01012345678". Only mobile numbers (010, 011, 016-019) are accepted.
- * out needs 12 bytes. MDG_OK or MDG_EINVAL. */
+ * +82 10-1234-5678, 821012345678, 0082 10 1234 5678) normalised to digits
+ * only, domestic form: "01012345678". Only mobile numbers (010, 011,
+ * 016-019) are accepted. out needs 12 bytes. MDG_OK or MDG_EINVAL. */
 int text_normalise_mobile(const char *in, char *out, size_t outlen);
 
 /* A plausible e-mail address: one '@', a dotted domain, printable ASCII,
