@@ -8,12 +8,14 @@
 -- digest mail instead of a mail per case.
 ALTER TABLE accounts
   ADD notify_email  TINYINT(1) NOT NULL DEFAULT 1,
-  ADD notify_sms    TINYINT(1) NOT NULL DEFAULT 1,
+  ADD notify_sms    TINYINT(1) NOT NULL DEFAULT 0,
   ADD notify_digest TINYINT(1) NOT NULL DEFAULT 0,
   ADD digest_sent_at DATETIME NULL;
 
--- Staff receive SMS only when they opt in.
-UPDATE accounts SET notify_sms = 0 WHERE kind = 'staff';
+-- Citizens get SMS unless they say otherwise (when they gave a mobile
+-- number); staff only when they opt in (lib/auth/account.c does the same
+-- for new accounts).
+UPDATE accounts SET notify_sms = 1 WHERE kind = 'citizen';
 
 -- One row per notice to one person: what the web inbox shows and what the
 -- outbox rows deliver. kind names the template (cs-templates/mail/KIND.cs,
@@ -83,11 +85,17 @@ CREATE TABLE outbox (
 --   remind_at    when handlers get their reminder before the deadline
 -- The trigger sets both whenever a deadline is set or moved, so every
 -- writer of due_at (routing, extension, reopening, imports) stays right.
+-- escalate_at is when an idle case escalates (lib/cases/routing.c), derived
+-- from the row itself, so the scan reads the cases due and no others.
 ALTER TABLE cases
   ADD apology_due DATETIME NULL,
   ADD remind_at DATETIME NULL,
+  ADD escalate_at DATETIME AS (IF(status IN ('received', 'assigned', 'in_progress') AND escalated_at IS NULL
+                                  AND escalate_hours > 0, last_action_at + INTERVAL escalate_hours HOUR, NULL))
+      PERSISTENT,
   ADD KEY ix_cases_apology_due (apology_due),
-  ADD KEY ix_cases_remind_at (remind_at);
+  ADD KEY ix_cases_remind_at (remind_at),
+  ADD KEY ix_cases_escalate_at (escalate_at);
 
 CREATE TRIGGER cases_deadline_insert BEFORE INSERT ON cases FOR EACH ROW
   SET NEW.apology_due = NEW.due_at,

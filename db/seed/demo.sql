@@ -438,4 +438,7 @@ UPDATE cases SET is_example = 1 WHERE status IN ('answered', 'closed') AND is_pu
 INSERT INTO tracking_counters (year, last_seq) VALUES (2026, 50)
   ON DUPLICATE KEY UPDATE last_seq = GREATEST(last_seq, 50);
 
+-- Demo citizens take notices by SMS too (as a new citizen account does).
+UPDATE accounts SET notify_sms = 1 WHERE kind = 'citizen';
+
 COMMIT;

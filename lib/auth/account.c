@@ -34,10 +34,12 @@ int account_create(db *d, const account_new *a, long long *id, const char **whic
 		goto done;
 	}
 	rc = db_exec(d, "INSERT INTO accounts (login_id, password_hash, name, email, mobile,"
-			" kind, lang, consent_version, consent_at)"
-			" VALUES (?, ?, ?, ?, ?, ?, ?, ?, IF(? = 1, NOW(), NULL))",
-		     "ssssssssi", a->login_id, hash, a->name, a->email, a->mobile, a->kind, a->lang, a->consent ? CONSENT_VERSION : NULL,
-		     (long long)(a->consent ? 1 : 0));
+			" kind, lang, consent_version, consent_at, notify_sms)"
+			" VALUES (?, ?, ?, ?, ?, ?, ?, ?, IF(? = 1, NOW(), NULL), ?)",
+		     "ssssssssii", a->login_id, hash, a->name, a->email, a->mobile, a->kind, a->lang,
+		     a->consent ? CONSENT_VERSION : NULL, (long long)(a->consent ? 1 : 0),
+		     /* citizens are told by SMS unless they opt out; staff opt in */
+		     (long long)(strcmp(a->kind, "citizen") == 0));
 	if (rc == MDG_ECONFLICT)
 		*which = "login_id"; /* lost a race for the same ID or e-mail */
 	if (rc == MDG_OK)
@@ -120,4 +122,25 @@ int account_set_contact(db *d, long long id, const char *email, const char *mobi
 int account_set_lang(db *d, long long id, const char *lang)
 {
 	return db_exec(d, "UPDATE accounts SET lang = ? WHERE id = ?", "si", lang, id);
+}
+
+int account_get_notify(db *d, long long id, account_notify *out)
+{
+	db_result *r = NULL;
+	int rc = db_query(d, &r, "SELECT notify_email, notify_sms, notify_digest FROM accounts WHERE id = ?", "i", id);
+	if (rc == MDG_OK && r->nrows == 0)
+		rc = MDG_ENOTFOUND;
+	if (rc == MDG_OK) {
+		out->email = db_cell_ll(r, 0, 0, 0) == 1;
+		out->sms = db_cell_ll(r, 0, 1, 0) == 1;
+		out->digest = db_cell_ll(r, 0, 2, 0) == 1;
+	}
+	db_result_free(r);
+	return rc;
+}
+
+int account_set_notify(db *d, long long id, const account_notify *n)
+{
+	return db_exec(d, "UPDATE accounts SET notify_email = ?, notify_sms = ?, notify_digest = ? WHERE id = ?",
+		       "iiii", (long long)n->email, (long long)n->sms, (long long)n->digest, id);
 }

@@ -4,6 +4,7 @@
 #include "cases/routing.h"
 #include "core/bizdays.h"
 #include "core/mdg.h"
+#include "notify/notice.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -93,6 +94,8 @@ static int hand_over(db *d, long long actor_id, long long account_id, long long 
 			rc = db_exec(d, "INSERT INTO case_events (case_id, kind, actor_id, department_id, is_public,"
 					" target_account_id, created_at) VALUES (?, 'substituted', ?, ?, 1, ?, NOW())",
 				     "iNii", case_id, actor_id, dept, acting);
+		if (rc == MDG_OK)
+			rc = notice_staff(d, acting, case_id, NOTICE_STAFF_ASSIGNED);
 		if (rc == MDG_OK)
 			rc = db_exec(d, "UPDATE cases SET version = version + 1, last_action_at = NOW() WHERE id = ?", "i",
 				     case_id);

@@ -4,6 +4,7 @@
 #include "cases/routing.h"
 #include "core/bizdays.h"
 #include "core/mdg.h"
+#include "notify/notice.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -102,6 +103,10 @@ static int move_lead(db *d, const case_cmd *cmd, const struct locked_case *c, lo
 		rc = routing_assign_department(d, cmd->case_id, c->category, to, &assigned);
 	if (rc == MDG_OK && assigned)
 		rc = db_exec(d, "UPDATE cases SET status = 'assigned' WHERE id = ?", "i", cmd->case_id);
+	/* To the citizen a sending back is a transfer too: the case moves to
+	 * another department, for a reason. */
+	if (rc == MDG_OK)
+		rc = notice_citizen(d, cmd->case_id, NOTICE_TRANSFERRED, cmd->text);
 	return rc;
 }
 
@@ -141,7 +146,9 @@ static int send_answer(db *d, const case_cmd *cmd, long long department, long lo
 			 answer_id && cmd->action == ACT_APPROVE ? cmd->actor_id : 0, answer_id);
 	if (rc == MDG_OK)
 		rc = db_exec(d, "UPDATE cases SET answered_at = NOW() WHERE id = ?", "i", cmd->case_id);
-	return rc == MDG_OK ? event(d, cmd->case_id, "answered", cmd->actor_id, department, true, body, 0, 0) : rc;
+	if (rc == MDG_OK)
+		rc = event(d, cmd->case_id, "answered", cmd->actor_id, department, true, body, 0, 0);
+	return rc == MDG_OK ? notice_citizen(d, cmd->case_id, NOTICE_ANSWERED, NULL) : rc;
 }
 
 /* The effects of each action beyond the status change. */
@@ -184,6 +191,10 @@ static int apply_effects(db *d, const case_cmd *cmd, struct locked_case *c, cons
 		if (rc == MDG_OK)
 			rc = event(d, cmd->case_id, acting == cmd->handler_id ? "assigned" : "substituted",
 				   cmd->actor_id, c->department, true, NULL, acting, 0);
+		if (rc == MDG_OK)
+			rc = notice_staff(d, acting, cmd->case_id, NOTICE_STAFF_ASSIGNED);
+		if (rc == MDG_OK)
+			rc = notice_citizen(d, cmd->case_id, NOTICE_ASSIGNED, NULL);
 		break;
 	}
 	case ACT_START:
@@ -232,6 +243,8 @@ static int apply_effects(db *d, const case_cmd *cmd, struct locked_case *c, cons
 			snprintf(note, sizeof note, "%s\n→ %s", cmd->text, cmd->due_date);
 			rc = event(d, cmd->case_id, "extended", cmd->actor_id, c->department, true, note, 0, 0);
 		}
+		if (rc == MDG_OK)
+			rc = notice_citizen(d, cmd->case_id, NOTICE_EXTENDED, cmd->text);
 		break;
 	}
 	case ACT_SUBMIT:

@@ -10,6 +10,7 @@
 #include "core/buf.h"
 #include "cases/routing.h"
 #include "cases/workflow.h"
+#include "notify/notice.h"
 #include "org/org.h"
 
 #include <errno.h>
@@ -220,6 +221,8 @@ static int file_once(db *d, const case_new *c, const case_upload *files, char st
 	 * stored without its department, handlers and deadline. */
 	if (rc == MDG_OK)
 		rc = routing_place(d, case_id, c->category_id);
+	if (rc == MDG_OK)
+		rc = notice_citizen(d, case_id, NOTICE_RECEIPT, NULL);
 	/* The search index (Mroonga) is not transactional: REPLACE keeps it
 	 * right even if an earlier attempt with the same id rolled back. */
 	if (rc == MDG_OK)

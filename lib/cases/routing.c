@@ -4,6 +4,7 @@
 #include "core/crypto.h"
 #include "core/log.h"
 #include "core/mdg.h"
+#include "notify/notice.h"
 #include "core/xalloc.h"
 
 #include <stdio.h>
@@ -95,6 +96,9 @@ static int give(db *d, long long case_id, long long department_id, long long han
 		rc = db_exec(d, "INSERT INTO case_events (case_id, kind, actor_id, department_id, is_public, note,"
 				" target_account_id, created_at) VALUES (?, ?, ?, ?, 1, ?, ?, NOW())",
 			     "isNisi", case_id, kind, actor, department_id, note, handler);
+	if (rc == MDG_OK)
+		rc = notice_staff(d, handler, case_id,
+				  strcmp(kind, "escalated") == 0 ? NOTICE_STAFF_ESCALATED : NOTICE_STAFF_ASSIGNED);
 	return rc;
 }
 
@@ -376,10 +380,10 @@ int routing_escalate(db *d, int *moved)
 	int rc = handover_started_absences(d, moved);
 	if (rc != MDG_OK)
 		return rc;
-	rc = db_query(d, &idle, "SELECT id, IFNULL(department_id, 0) FROM cases"
-				" WHERE status IN ('received', 'assigned', 'in_progress') AND escalated_at IS NULL"
-				" AND escalate_hours > 0 AND last_action_at < NOW() - INTERVAL escalate_hours HOUR"
-				" ORDER BY id LIMIT 1000",
+	/* escalate_at (0007_notify.sql) is last_action_at + escalate_hours for
+	 * the open cases not yet escalated: only the cases due are read. */
+	rc = db_query(d, &idle, "SELECT id, IFNULL(department_id, 0) FROM cases WHERE escalate_at < NOW()"
+				" ORDER BY escalate_at, id LIMIT 1000",
 		      "");
 	for (unsigned i = 0; rc == MDG_OK && i < idle->nrows; i++) {
 		long long case_id = db_cell_ll(idle, i, 0, 0);

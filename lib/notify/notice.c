@@ -1,0 +1,502 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* notice.c: who is told what about a case: notices and their outbox rows,
+ * written in the caller's transaction; the deadline scan. */
+#include "notify/notice.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cases/routing.h"
+#include "core/crypto.h"
+#include "core/log.h"
+#include "core/mdg.h"
+#include "core/text.h"
+#include "notify/sms.h"
+#include "org/setting.h"
+
+static const char *const kind_names[NOTICE_KIND__MAX] = {
+	[NOTICE_RECEIPT] = "receipt",
+	[NOTICE_ASSIGNED] = "assigned",
+	[NOTICE_TRANSFERRED] = "transferred",
+	[NOTICE_EXTENDED] = "extended",
+	[NOTICE_ANSWERED] = "answered",
+	[NOTICE_APOLOGY] = "apology",
+	[NOTICE_STAFF_ASSIGNED] = "staff_assigned",
+	[NOTICE_STAFF_ESCALATED] = "staff_escalated",
+	[NOTICE_STAFF_REMINDER] = "staff_reminder",
+	[NOTICE_STAFF_DIGEST] = "staff_digest",
+};
+
+/* Working days a late case is given in its apology's expected date,
+ * unless the setting apology.workdays says otherwise. */
+#define APOLOGY_WORKDAYS_DEFAULT "3"
+
+/* Cases read per transaction by the scan: short transactions keep the
+ * locks on cases brief for the staff working them. */
+#define SCAN_CHUNK 200
+
+const char *notice_kind_name(notice_kind kind)
+{
+	return kind < NOTICE_KIND__MAX ? kind_names[kind] : "unknown";
+}
+
+notice_kind notice_kind_from_name(const char *name)
+{
+	for (int k = 0; name && k < NOTICE_KIND__MAX; k++)
+		if (strcmp(kind_names[k], name) == 0)
+			return (notice_kind)k;
+	return NOTICE_KIND__MAX;
+}
+
+/* Whom a notice goes to, as the accounts table has them. */
+struct recipient {
+	long long id;
+	const char *name, *email, *mobile, *lang;
+	bool by_email, by_sms, digest, staff;
+};
+
+static int recipient_load(db *d, long long account_id, db_result **r, struct recipient *to)
+{
+	int rc = db_query(d, r, "SELECT name, email, mobile, IFNULL(lang, 'ko'), notify_email, notify_sms,"
+				" notify_digest, kind = 'staff' FROM accounts WHERE id = ? AND active = 1",
+			  "i", account_id);
+	if (rc != MDG_OK)
+		return rc;
+	if ((*r)->nrows == 0)
+		return MDG_ENOTFOUND;
+	to->id = account_id;
+	to->name = db_cell(*r, 0, 0, "");
+	to->email = db_cell(*r, 0, 1, "");
+	to->mobile = db_cell(*r, 0, 2, NULL);
+	to->lang = strcmp(db_cell(*r, 0, 3, "ko"), "en") == 0 ? "en" : "ko";
+	to->by_email = db_cell_ll(*r, 0, 4, 0) != 0;
+	to->by_sms = db_cell_ll(*r, 0, 5, 0) != 0;
+	to->digest = db_cell_ll(*r, 0, 6, 0) != 0;
+	to->staff = db_cell_ll(*r, 0, 7, 0) != 0;
+	return MDG_OK;
+}
+
+/* One outbox row for notice_id on channel. The Message-ID's local part
+ * is stored: the same on every attempt, unique across installations. */
+static int outbox_add(db *d, long long notice_id, const char *channel, const struct recipient *to,
+		      const char *address, const char *kind, const char *payload)
+{
+	char rnd[17], message_id[80];
+	crypto_random_hex(rnd, 8);
+	snprintf(message_id, sizeof message_id, "n%lld.%s.%s", notice_id, channel, rnd);
+	return db_exec(d, "INSERT INTO outbox (notice_id, channel, account_id, recipient, recipient_name, lang, kind,"
+			  " payload, message_id, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(), NOW())",
+		       "isissssss", notice_id, channel, to->id, address, to->name, to->lang, kind, payload, message_id);
+}
+
+/* Records a notice for `to` and queues its deliveries by their choices.
+ * idem_key (or NULL) makes a second identical notice a no-op: *made is
+ * false then. mail says whether this kind goes by e-mail now (not for
+ * staff who take a digest), sms whether it may go by SMS. */
+static int notice_add(db *d, const struct recipient *to, long long case_id, notice_kind kind, json_t *payload,
+		      const char *idem_key, bool mail, bool sms, bool *made)
+{
+	char *text = NULL;
+	char intl[20];
+	int rc = MDG_OK;
+	*made = false;
+	json_object_set_new(payload, "name", json_string(to->name));
+	text = json_dumps(payload, JSON_COMPACT);
+	if (!text)
+		return MDG_ERR;
+	rc = db_exec(d, "INSERT IGNORE INTO notices (account_id, case_id, kind, payload, idem_key, created_at, digested)"
+			" VALUES (?, ?, ?, ?, ?, NOW(), ?)",
+		     "iNsssi", to->id, case_id, notice_kind_name(kind), text, idem_key,
+		     (long long)!(to->staff && to->digest && kind != NOTICE_STAFF_DIGEST));
+	if (rc != MDG_OK || db_affected(d) == 0)
+		goto done; /* the same notice exists: it was queued then */
+	long long notice_id = (long long)db_insert_id(d);
+	*made = true;
+	if (mail && to->by_email && text_email_valid(to->email))
+		rc = outbox_add(d, notice_id, "email", to, to->email, notice_kind_name(kind), text);
+	if (rc == MDG_OK && sms && to->by_sms && to->mobile &&
+	    sms_normalise_number(to->mobile, intl, sizeof intl) == MDG_OK)
+		rc = outbox_add(d, notice_id, "sms", to, intl, notice_kind_name(kind), text);
+done:
+	free(text);
+	return rc;
+}
+
+/* The case's values every notice carries, in the recipient's language. */
+static int case_payload(db *d, long long case_id, const char *lang, json_t *payload, long long *owner)
+{
+	db_result *r = NULL;
+	int rc = db_query(d, &r, "SELECT c.tracking_no, c.title, c.account_id, DATE_FORMAT(c.due_at, '%Y-%m-%d'),"
+				 " IF(? = 'en', dp.name_en, dp.name_ko), c.status"
+				 " FROM cases c LEFT JOIN departments dp ON dp.id = c.department_id WHERE c.id = ?",
+			  "si", lang, case_id);
+	if (rc != MDG_OK)
+		return rc;
+	if (r->nrows == 0) {
+		rc = MDG_ENOTFOUND;
+		goto done;
+	}
+	json_object_set_new(payload, "tracking", json_string(db_cell(r, 0, 0, "")));
+	json_object_set_new(payload, "title", json_string(db_cell(r, 0, 1, "")));
+	if (db_cell(r, 0, 3, NULL))
+		json_object_set_new(payload, "due", json_string(db_cell(r, 0, 3, "")));
+	if (db_cell(r, 0, 4, NULL))
+		json_object_set_new(payload, "department", json_string(db_cell(r, 0, 4, "")));
+	if (owner)
+		*owner = db_cell_ll(r, 0, 2, 0);
+done:
+	db_result_free(r);
+	return rc;
+}
+
+/* The lead department's handler, by name when the timeline shows names
+ * (the same setting as the citizen's case page); nothing when it shows
+ * roles, and the templates say "the handler". */
+static int handler_payload(db *d, long long case_id, json_t *payload)
+{
+	db_result *r = NULL;
+	char show[16];
+	int rc = setting_get(d, "timeline.show", "name", show, sizeof show);
+	if (rc != MDG_OK || strcmp(show, "name") != 0)
+		return rc;
+	rc = db_query(d, &r, "SELECT a.name FROM cases c JOIN case_handlers h ON h.case_id = c.id"
+			     " AND h.department_id = c.department_id JOIN accounts a ON a.id = h.account_id"
+			     " WHERE c.id = ? ORDER BY h.assigned_at DESC, h.account_id LIMIT 1",
+		      "i", case_id);
+	if (rc == MDG_OK && r->nrows)
+		json_object_set_new(payload, "handler", json_string(db_cell(r, 0, 0, "")));
+	db_result_free(r);
+	return rc;
+}
+
+/* A satisfaction row for the answer just sent: its nonce goes into the
+ * answer notice's rating link. */
+static int satisfaction_open(db *d, long long case_id, json_t *payload)
+{
+	char nonce[33];
+	crypto_random_hex(nonce, 16);
+	int rc = db_exec(d, "INSERT INTO satisfaction (case_id, answer_id, nonce, created_at)"
+			    " SELECT ?, (SELECT MAX(id) FROM answers WHERE case_id = ? AND status = 'sent'), ?, NOW()",
+			 "iis", case_id, case_id, nonce);
+	if (rc == MDG_OK)
+		json_object_set_new(payload, "rate_nonce", json_string(nonce));
+	return rc;
+}
+
+/* The apology's expected date: a few working days from today. */
+static int apology_payload(db *d, json_t *payload)
+{
+	char days[8], expected[20];
+	long n = 3;
+	int rc = setting_get(d, "apology.workdays", APOLOGY_WORKDAYS_DEFAULT, days, sizeof days);
+	if (rc != MDG_OK)
+		return rc;
+	if (text_parse_long(days, 1, 60, &n) != MDG_OK)
+		n = 3;
+	rc = deadline_from_today(d, (int)n, expected);
+	if (rc == MDG_OK) {
+		expected[10] = '\0';
+		json_object_set_new(payload, "expected", json_string(expected));
+	}
+	return rc;
+}
+
+/* notice_citizen's work, with an idempotency key and the missed deadline
+ * for the apology. */
+static int citizen_notice(db *d, long long case_id, notice_kind kind, const char *reason, const char *idem_key,
+			  bool *made)
+{
+	db_result *who = NULL, *owner_row = NULL;
+	json_t *payload = json_object();
+	struct recipient to;
+	long long owner = 0;
+	bool ignored;
+	int rc;
+
+	if (!made)
+		made = &ignored;
+	*made = false;
+	rc = db_query(d, &owner_row, "SELECT account_id FROM cases WHERE id = ?", "i", case_id);
+	if (rc != MDG_OK)
+		goto done;
+	if (owner_row->nrows == 0) {
+		rc = MDG_ENOTFOUND;
+		goto done;
+	}
+	owner = db_cell_ll(owner_row, 0, 0, 0);
+	rc = recipient_load(d, owner, &who, &to);
+	if (rc == MDG_ENOTFOUND) {
+		rc = MDG_OK; /* a deactivated account is told nothing */
+		goto done;
+	}
+	if (rc == MDG_OK)
+		rc = case_payload(d, case_id, to.lang, payload, NULL);
+	if (rc == MDG_OK && reason)
+		json_object_set_new(payload, "reason", json_string(reason));
+	if (rc == MDG_OK && (kind == NOTICE_ASSIGNED || kind == NOTICE_ANSWERED))
+		rc = handler_payload(d, case_id, payload);
+	if (rc == MDG_OK && kind == NOTICE_ANSWERED)
+		rc = satisfaction_open(d, case_id, payload);
+	if (rc == MDG_OK && kind == NOTICE_APOLOGY)
+		rc = apology_payload(d, payload);
+	if (rc == MDG_OK)
+		rc = notice_add(d, &to, case_id, kind, payload, idem_key, true, true, made);
+done:
+	json_decref(payload);
+	db_result_free(who);
+	db_result_free(owner_row);
+	return rc;
+}
+
+int notice_citizen(db *d, long long case_id, notice_kind kind, const char *reason)
+{
+	if (kind > NOTICE_APOLOGY)
+		return MDG_EINVAL;
+	return citizen_notice(d, case_id, kind, reason, NULL, NULL);
+}
+
+static int staff_notice(db *d, long long account_id, long long case_id, notice_kind kind, const char *idem_key,
+			bool *made)
+{
+	db_result *who = NULL;
+	json_t *payload = json_object();
+	struct recipient to;
+	bool ignored;
+	int rc = recipient_load(d, account_id, &who, &to);
+	if (!made)
+		made = &ignored;
+	*made = false;
+	if (rc == MDG_ENOTFOUND) {
+		rc = MDG_OK;
+		goto done;
+	}
+	if (rc == MDG_OK)
+		rc = case_payload(d, case_id, to.lang, payload, NULL);
+	/* Staff who take the digest read these in it; an SMS (if they opted
+	 * in) still comes at once for a case given to them. */
+	if (rc == MDG_OK)
+		rc = notice_add(d, &to, case_id, kind, payload, idem_key, !to.digest,
+				kind == NOTICE_STAFF_ASSIGNED || kind == NOTICE_STAFF_ESCALATED, made);
+done:
+	json_decref(payload);
+	db_result_free(who);
+	return rc;
+}
+
+int notice_staff(db *d, long long account_id, long long case_id, notice_kind kind)
+{
+	if (kind != NOTICE_STAFF_ASSIGNED && kind != NOTICE_STAFF_ESCALATED && kind != NOTICE_STAFF_REMINDER)
+		return MDG_EINVAL;
+	return staff_notice(d, account_id, case_id, kind, NULL, NULL);
+}
+
+/* One chunk of cases whose apology falls due: open ones get their
+ * apology (once per deadline: the key names the deadline), and every
+ * case read is cleared so that it is not read again for this deadline.
+ * *rows counts the cases read. */
+static int scan_apologies(db *d, long *made, unsigned *rows)
+{
+	db_result *r = NULL;
+	int rc = db_begin(d);
+	if (rc != MDG_OK)
+		return rc;
+	rc = db_query(d, &r, "SELECT id, DATE_FORMAT(apology_due, '%Y-%m-%d %H:%i:%s'),"
+			     " status IN ('received', 'assigned', 'in_progress', 'approval') AND due_at = apology_due"
+			     " FROM cases WHERE apology_due <= NOW() ORDER BY apology_due, id LIMIT ?"
+			     " FOR UPDATE SKIP LOCKED",
+		      "i", (long long)SCAN_CHUNK);
+	for (unsigned i = 0; rc == MDG_OK && i < r->nrows; i++) {
+		long long case_id = db_cell_ll(r, i, 0, 0);
+		const char *due = db_cell(r, i, 1, "");
+		bool made_one = false;
+		if (db_cell_ll(r, i, 2, 0)) {
+			char key[80];
+			snprintf(key, sizeof key, "apology:%lld:%s", case_id, due);
+			rc = citizen_notice(d, case_id, NOTICE_APOLOGY, NULL, key, &made_one);
+		}
+		if (rc == MDG_OK)
+			rc = db_exec(d, "UPDATE cases SET apology_due = NULL WHERE id = ?", "i", case_id);
+		if (made_one)
+			(*made)++;
+	}
+	*rows = r ? r->nrows : 0;
+	if (rc == MDG_OK)
+		rc = db_commit(d);
+	else
+		db_rollback(d);
+	db_result_free(r);
+	return rc;
+}
+
+/* One chunk of cases whose handlers' reminder falls due: each handler of
+ * a case still open and not yet late is reminded once per deadline. */
+static int scan_reminders(db *d, long *made, unsigned *rows)
+{
+	db_result *r = NULL, *h = NULL;
+	int rc = db_begin(d);
+	if (rc != MDG_OK)
+		return rc;
+	rc = db_query(d, &r, "SELECT id, DATE_FORMAT(due_at, '%Y-%m-%d %H:%i:%s'),"
+			     " status IN ('received', 'assigned', 'in_progress', 'approval') AND due_at > NOW()"
+			     " FROM cases WHERE remind_at <= NOW() ORDER BY remind_at, id LIMIT ? FOR UPDATE SKIP LOCKED",
+		      "i", (long long)SCAN_CHUNK);
+	for (unsigned i = 0; rc == MDG_OK && i < r->nrows; i++) {
+		long long case_id = db_cell_ll(r, i, 0, 0);
+		if (db_cell_ll(r, i, 2, 0)) {
+			rc = db_query(d, &h, "SELECT account_id FROM case_handlers WHERE case_id = ? ORDER BY account_id",
+				      "i", case_id);
+			for (unsigned j = 0; rc == MDG_OK && j < h->nrows; j++) {
+				char key[96];
+				bool made_one = false;
+				long long who = db_cell_ll(h, j, 0, 0);
+				snprintf(key, sizeof key, "reminder:%lld:%lld:%s", case_id, who, db_cell(r, i, 1, ""));
+				rc = staff_notice(d, who, case_id, NOTICE_STAFF_REMINDER, key, &made_one);
+				if (made_one)
+					(*made)++;
+			}
+			db_result_free(h);
+			h = NULL;
+		}
+		if (rc == MDG_OK)
+			rc = db_exec(d, "UPDATE cases SET remind_at = NULL WHERE id = ?", "i", case_id);
+	}
+	*rows = r ? r->nrows : 0;
+	if (rc == MDG_OK)
+		rc = db_commit(d);
+	else
+		db_rollback(d);
+	db_result_free(r);
+	return rc;
+}
+
+/* The digest of one staff member: their notices not yet digested, in one
+ * mail, once a day. */
+static int digest_one(db *d, long long account_id, const char *today, long *made)
+{
+	db_result *who = NULL, *n = NULL;
+	json_t *payload = json_object(), *items = json_array();
+	struct recipient to;
+	char key[64];
+	bool made_one = false;
+	int rc = db_begin(d);
+	if (rc != MDG_OK)
+		goto done;
+	rc = recipient_load(d, account_id, &who, &to);
+	if (rc == MDG_OK)
+		rc = db_query(d, &n, "SELECT id, kind, payload FROM notices WHERE digested = 0 AND account_id = ?"
+				     " ORDER BY id FOR UPDATE SKIP LOCKED",
+			      "i", account_id);
+	for (unsigned i = 0; rc == MDG_OK && i < n->nrows; i++) {
+		json_t *p = json_loads(db_cell(n, i, 2, "{}"), 0, NULL);
+		json_t *item = json_object();
+		json_object_set_new(item, "kind", json_string(db_cell(n, i, 1, "")));
+		if (p) {
+			json_object_set(item, "tracking", json_object_get(p, "tracking"));
+			json_object_set(item, "title", json_object_get(p, "title"));
+			json_object_set(item, "due", json_object_get(p, "due"));
+			json_decref(p);
+		}
+		json_array_append_new(items, item);
+		rc = db_exec(d, "UPDATE notices SET digested = 1 WHERE id = ?", "i", db_cell_ll(n, i, 0, 0));
+	}
+	if (rc == MDG_OK && n->nrows) {
+		json_object_set(payload, "items", items);
+		json_object_set_new(payload, "count", json_integer((json_int_t)n->nrows));
+		snprintf(key, sizeof key, "digest:%lld:%s", account_id, today);
+		rc = notice_add(d, &to, 0, NOTICE_STAFF_DIGEST, payload, key, true, false, &made_one);
+	}
+	if (rc == MDG_OK)
+		rc = db_exec(d, "UPDATE accounts SET digest_sent_at = NOW() WHERE id = ?", "i", account_id);
+	if (rc == MDG_OK)
+		rc = db_commit(d);
+	else
+		db_rollback(d);
+	if (made_one)
+		(*made)++;
+done:
+	json_decref(items);
+	json_decref(payload);
+	db_result_free(who);
+	db_result_free(n);
+	return rc == MDG_ENOTFOUND ? MDG_OK : rc;
+}
+
+/* Digests are made once a day from the hour of the setting digest.hour
+ * (Korea time, default 8), for staff who chose them and have notices
+ * waiting. */
+static int scan_digests(db *d, long *made)
+{
+	db_result *r = NULL;
+	char hour_text[8];
+	long hour = 8;
+	int rc = setting_get(d, "digest.hour", "8", hour_text, sizeof hour_text);
+	if (rc != MDG_OK)
+		return rc;
+	if (text_parse_long(hour_text, 0, 23, &hour) != MDG_OK)
+		hour = 8;
+	rc = db_query(d, &r, "SELECT DISTINCT n.account_id, DATE_FORMAT(CURDATE(), '%Y-%m-%d') FROM notices n"
+			     " JOIN accounts a ON a.id = n.account_id"
+			     " WHERE n.digested = 0 AND HOUR(NOW()) >= ?"
+			     " AND (a.digest_sent_at IS NULL OR a.digest_sent_at < CURDATE())",
+		      "i", (long long)hour);
+	for (unsigned i = 0; rc == MDG_OK && i < r->nrows; i++)
+		rc = digest_one(d, db_cell_ll(r, i, 0, 0), db_cell(r, i, 1, ""), made);
+	db_result_free(r);
+	return rc;
+}
+
+int notice_scan(db *d, long limit, long *made)
+{
+	unsigned rows = 0;
+	long read = 0;
+	int rc = MDG_OK;
+	*made = 0;
+	do {
+		rc = scan_apologies(d, made, &rows);
+		read += rows;
+	} while (rc == MDG_OK && rows == SCAN_CHUNK && (limit <= 0 || read < limit));
+	read = 0;
+	while (rc == MDG_OK) {
+		rc = scan_reminders(d, made, &rows);
+		read += rows;
+		if (rows < SCAN_CHUNK || (limit > 0 && read >= limit))
+			break;
+	}
+	if (rc == MDG_OK)
+		rc = scan_digests(d, made);
+	return rc;
+}
+
+/* The MAC of a rating link: HMAC-SHA-256 under key over "rate:" and the
+ * nonce, so that the key's other use (CSRF tokens) can never produce one. */
+static void rate_mac(const unsigned char *key, size_t keylen, const char *nonce, char out[44])
+{
+	char msg[40];
+	uint8_t mac[CRYPTO_HASH_BYTES];
+	int len = snprintf(msg, sizeof msg, "rate:%s", nonce);
+	crypto_hmac(key, keylen, msg, (size_t)len, mac);
+	crypto_b64url(mac, sizeof mac, out, 44);
+}
+
+void notice_rate_token(const unsigned char *key, size_t keylen, const char *nonce, char *out)
+{
+	char mac[44];
+	rate_mac(key, keylen, nonce, mac);
+	snprintf(out, NOTICE_RATE_TOKEN_MAX, "%.32s.%s", nonce, mac);
+}
+
+bool notice_rate_token_valid(const unsigned char *key, size_t keylen, const char *token, char nonce[33])
+{
+	char mac[44];
+	if (!token || strlen(token) != 32 + 1 + 43 || token[32] != '.')
+		return false;
+	for (int i = 0; i < 32; i++)
+		if (!((token[i] >= '0' && token[i] <= '9') || (token[i] >= 'a' && token[i] <= 'f')))
+			return false;
+	memcpy(nonce, token, 32);
+	nonce[32] = '\0';
+	rate_mac(key, keylen, nonce, mac);
+	return crypto_str_equal(mac, token + 33);
+}
