@@ -15,9 +15,12 @@ set -eu
 RUN_PKGS="build-essential cmake pkg-config libfcgi-dev libmariadb-dev
 mariadb-server mariadb-client mariadb-plugin-mroonga clearsilver-dev
 libesmtp-dev libxml2-dev libsodium-dev libjansson-dev libmagic-dev
-libcurl4-openssl-dev nginx-light curl python3-aiosmtpd"
+libcurl4-openssl-dev nginx-light curl python3-aiosmtpd kannel kannel-extras"
 # python3-aiosmtpd: scripts/smtp-sink.py, the SMTP server that `make run`, the
 # tests and the benchmark send mail to (run, and so test and bench too).
+# kannel: bearerbox + smsbox for SMS notices; kannel-extras: its fakesmsc
+# (/usr/lib/kannel/test/fakesmsc), the SMSC of `make run` and the tests
+# (scripts/kannel.sh runs them in a private folder, never Debian's service).
 # Perl: LWP::UserAgent is libwww-perl, HTTP::Request::Common is
 # libhttp-message-perl, HTTP::Cookies is libhttp-cookies-perl; Test::More,
 # File::Temp, JSON::PP and prove come with perl itself.
