@@ -32,7 +32,10 @@ libhttp-message-perl libhttp-cookies-perl chromium fonts-noto-cjk nodejs"
 # Debian's npm only where npm is missing: a Node.js build that brings its
 # own npm (NodeSource's nodejs) conflicts with the npm package.
 command -v npm >/dev/null 2>&1 || TEST_PKGS="$TEST_PKGS npm"
-BENCH_PKGS="wrk php-fpm php-mysql"
+# postfix: only for its smtp-source, bench/notifier's reference sender.
+# Installed as "No configuration" (debconf, below): no main.cf, so no mail
+# system runs or listens, and policy-rc.d keeps its service from starting.
+BENCH_PKGS="wrk php-fpm php-mysql postfix"
 
 usage() {
 	echo "usage: $0 run|test|bench" >&2
@@ -91,6 +94,12 @@ if [ ! -e "$POLICY" ]; then
 fi
 
 export DEBIAN_FRONTEND=noninteractive
+case " $missing " in
+*" postfix "*)
+	echo "postfix postfix/main_mailer_type select No configuration" |
+		$SUDO debconf-set-selections
+	;;
+esac
 # shellcheck disable=SC2086 # word splitting of the package list is wanted
 $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -q
 # shellcheck disable=SC2086
