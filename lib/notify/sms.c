@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/config.h"
 #include "core/crypto.h"
 #include "core/mdg.h"
 #include "core/text.h"
@@ -159,6 +160,27 @@ struct sms_client {
 	buf reply;
 	char curl_err[CURL_ERROR_SIZE];
 };
+
+int sms_gateway_from_config(HDF *cfg, sms_gateway *g)
+{
+	const char *empty_to_null;
+
+	memset(g, 0, sizeof *g);
+	g->url = config_str(cfg, "sms.url", NULL);
+	if (!g->url || !*g->url)
+		return MDG_ENOTFOUND;
+	g->user = config_str(cfg, "sms.user", "");
+	g->password = config_str(cfg, "sms.password", "");
+	empty_to_null = config_str(cfg, "sms.from", NULL);
+	g->from = empty_to_null && *empty_to_null ? empty_to_null : NULL;
+	empty_to_null = config_str(cfg, "sms.dlr_url", NULL);
+	g->dlr_url_base = empty_to_null && *empty_to_null ? empty_to_null : NULL;
+	g->dlr_secret = config_str(cfg, "sms.dlr_secret", NULL);
+	g->max_parts = (int)config_long(cfg, "sms.max_parts", SMS_MAX_PARTS_DEFAULT, 1,
+					SMS_MAX_PARTS_LIMIT);
+	g->timeout_s = (int)config_long(cfg, "sms.timeout", SMS_DEFAULT_TIMEOUT_S, 1, 120);
+	return MDG_OK;
+}
 
 static bool sms_key_valid(const char *k)
 {

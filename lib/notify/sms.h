@@ -4,6 +4,8 @@
 #define MDG_NOTIFY_SMS_H
 #include <stddef.h>
 
+#include <ClearSilver.h>
+
 #include "core/buf.h"
 #include "http/kv.h"
 
@@ -71,6 +73,12 @@ typedef struct sms_gateway {
 	int timeout_s;            /* whole request; 0: 10 s */
 	int max_parts;            /* 0: SMS_MAX_PARTS_DEFAULT */
 } sms_gateway;
+
+/* Fills g from the configuration's sms.* keys (docs/operations.md): url,
+ * user, password, from, dlr_url, dlr_secret, max_parts (default 3, 1-10),
+ * timeout (seconds, default 10, 1-120). Strings stay owned by cfg.
+ * MDG_OK; MDG_ENOTFOUND when sms.url is unset or empty (SMS not set up). */
+int sms_gateway_from_config(HDF *cfg, sms_gateway *g);
 
 /* Idempotency keys: 1 to SMS_KEY_MAX of [A-Za-z0-9._-]. */
 #define SMS_KEY_MAX 64

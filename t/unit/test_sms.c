@@ -395,6 +395,33 @@ static void test_send_refusals(void **state)
 	assert_null(sms_client_new(&nourl, err, sizeof err));
 }
 
+static void test_config(void **state)
+{
+	(void)state;
+	HDF *cfg = NULL;
+	sms_gateway g;
+
+	assert_null(hdf_init(&cfg));
+	assert_int_equal(sms_gateway_from_config(cfg, &g), MDG_ENOTFOUND);
+	assert_null(hdf_set_value(cfg, "sms.url", "http://127.0.0.1:13013/cgi-bin/sendsms"));
+	assert_null(hdf_set_value(cfg, "sms.user", "madang"));
+	assert_null(hdf_set_value(cfg, "sms.from", ""));
+	assert_null(hdf_set_value(cfg, "sms.max_parts", "11"));
+	assert_int_equal(sms_gateway_from_config(cfg, &g), MDG_OK);
+	assert_string_equal(g.user, "madang");
+	assert_string_equal(g.password, "");
+	assert_null(g.from);
+	assert_null(g.dlr_url_base);
+	assert_int_equal(g.max_parts, SMS_MAX_PARTS_DEFAULT); /* out of range: default */
+	assert_int_equal(g.timeout_s, 10);
+	assert_null(hdf_set_value(cfg, "sms.dlr_url", "https://madang.example.kr/sms/dlr"));
+	assert_null(hdf_set_value(cfg, "sms.max_parts", "2"));
+	assert_int_equal(sms_gateway_from_config(cfg, &g), MDG_OK);
+	assert_string_equal(g.dlr_url_base, "https://madang.example.kr/sms/dlr");
+	assert_int_equal(g.max_parts, 2);
+	hdf_destroy(&cfg);
+}
+
 int main(void)
 {
 	if (crypto_init() != MDG_OK)
@@ -402,7 +429,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_numbers),    cmocka_unit_test(test_ucs2),
 		cmocka_unit_test(test_length_rule), cmocka_unit_test(test_dlr),
-		cmocka_unit_test(test_send_refusals),
+		cmocka_unit_test(test_send_refusals), cmocka_unit_test(test_config),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
