@@ -3,7 +3,6 @@
  * seed-demo. */
 #include "auth/account.h"
 #include "auth/password.h"
-#include "core/bizdays.h"
 #include "core/config.h"
 #include "core/crypto.h"
 #include "core/log.h"
@@ -63,7 +62,8 @@ static const char usage_tick[] =
 	"Moves cases that had no action for their category's escalation period to\n"
 	"the substitute of an absent handler or to the department's managers, and\n"
 	"hands the open cases of staff whose absence has started to their\n"
-	"substitutes. Cron runs it every minute (until the notifier takes it over).\n"
+	"substitutes. madang-notifier does the same on each run (cron runs it every\n"
+	"minute); tick is for doing it by hand.\n"
 	"\n"
 	"  --now TIME  act as if the database clock read TIME (for tests and\n"
 	"              for catching up after an outage)\n";
@@ -203,27 +203,12 @@ fail:
 	return 1;
 }
 
-/* "YYYY-MM-DD HH:MM:SS" with a real date and time. */
-static bool timestamp_valid(const char *s)
-{
-	char day[11];
-	bizdate date;
-	if (strlen(s) != 19 || s[10] != ' ' || s[13] != ':' || s[16] != ':')
-		return false;
-	snprintf(day, sizeof day, "%.10s", s);
-	for (int i = 11; i < 19; i++)
-		if (i != 13 && i != 16 && (s[i] < '0' || s[i] > '9'))
-			return false;
-	return biz_parse(day, &date) == MDG_OK && atoi(s + 11) < 24 && atoi(s + 14) < 60 && atoi(s + 17) < 60;
-}
-
 static int cmd_tick(db *d, int argc, char **argv)
 {
 	int moved = 0;
 	if (argc == 3 && strcmp(argv[1], "--now") == 0) {
 		/* NOW() on this connection reads the given time. */
-		if (!timestamp_valid(argv[2]) ||
-		    db_exec(d, "SET timestamp = UNIX_TIMESTAMP(?)", "s", argv[2]) != MDG_OK) {
+		if (db_set_clock(d, argv[2]) != MDG_OK) {
 			fprintf(stderr, "madangctl: --now needs 'YYYY-MM-DD HH:MM:SS'\n");
 			return 2;
 		}

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* db.c: the MariaDB connection, prepared statements and results. */
 #include "db/db.h"
+#include "core/bizdays.h"
 #include "core/config.h"
 #include "core/log.h"
 #include "core/mdg.h"
@@ -32,6 +33,7 @@ struct db {
 	char error[512];
 	struct stmt_slot cache[DB_STMT_CACHE];
 	unsigned ncached;
+	char clock[20]; /* db_set_clock's time, "" for the real clock */
 };
 
 static void db_set_error(db *d, const char *what, const char *msg)
@@ -93,6 +95,13 @@ static int db_open(db *d)
 	snprintf(init, sizeof init, "SET time_zone = '%s'",
 		 config_str(d->cfg, "db.time_zone", "+09:00"));
 	mysql_options(d->conn, MYSQL_INIT_COMMAND, init);
+	if (d->clock[0]) {
+		/* A reconnect keeps the test clock. d->clock passed
+		 * clock_valid: digits, '-', ':' and one space only. */
+		char set_clock[80];
+		snprintf(set_clock, sizeof set_clock, "SET timestamp = UNIX_TIMESTAMP('%s')", d->clock);
+		mysql_options(d->conn, MYSQL_INIT_COMMAND, set_clock);
+	}
 	if (socket && *socket)
 		host = "localhost";
 	if (!mysql_real_connect(d->conn, host, config_str(d->cfg, "db.user", "madang"),
@@ -137,6 +146,40 @@ int db_ping(db *d)
 		return MDG_OK;
 	db_disconnect(d);
 	return db_open(d) == MDG_OK ? MDG_OK : MDG_EDB;
+}
+
+/* "YYYY-MM-DD HH:MM:SS" with a real date and time. */
+static bool clock_valid(const char *s)
+{
+	char day[11];
+	bizdate date;
+	if (strlen(s) != 19 || s[10] != ' ' || s[13] != ':' || s[16] != ':')
+		return false;
+	snprintf(day, sizeof day, "%.10s", s);
+	for (int i = 11; i < 19; i++)
+		if (i != 13 && i != 16 && (s[i] < '0' || s[i] > '9'))
+			return false;
+	return biz_parse(day, &date) == MDG_OK && atoi(s + 11) < 24 && atoi(s + 14) < 60 && atoi(s + 17) < 60;
+}
+
+int db_set_clock(db *d, const char *now)
+{
+	if (!now || !clock_valid(now))
+		return MDG_EINVAL;
+	int rc = db_exec(d, "SET timestamp = UNIX_TIMESTAMP(?)", "s", now);
+	if (rc == MDG_OK)
+		snprintf(d->clock, sizeof d->clock, "%s", now);
+	return rc;
+}
+
+int db_now(db *d, char out[20])
+{
+	db_result *r = NULL;
+	int rc = db_query(d, &r, "SELECT DATE_FORMAT(NOW(), '%Y-%m-%d %H:%i:%s')", "");
+	if (rc == MDG_OK)
+		snprintf(out, 20, "%s", db_cell(r, 0, 0, ""));
+	db_result_free(r);
+	return rc;
 }
 
 const char *db_error(const db *d)

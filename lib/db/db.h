@@ -53,6 +53,14 @@ void db_rollback(db *d);
  * seed files, which come from the repository, never from users. */
 int db_run_script(db *d, const char *sql, size_t len);
 
+/* The test clock: NOW() on this connection reads now ("YYYY-MM-DD
+ * HH:MM:SS", a real date and time) from here on, kept across reconnects.
+ * MDG_EINVAL when now is malformed, MDG_EDB/MDG_ERR from the server. */
+int db_set_clock(db *d, const char *now);
+/* The database's clock (the test clock when set) as "YYYY-MM-DD
+ * HH:MM:SS" in the session's zone, into out[20]. */
+int db_now(db *d, char out[20]);
+
 /* The last error text, for the log. */
 const char *db_error(const db *d);
 
