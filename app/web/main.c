@@ -41,27 +41,6 @@ static void worker_exit(void *ctx)
 	app->db = NULL;
 }
 
-/* The CSRF key: hex in the file named by web.secret_file. */
-static int load_secret(web_app *app)
-{
-	const char *path = config_str(app->cfg, "web.secret_file", NULL);
-	char hex[130] = "";
-	FILE *f = path ? fopen(path, "r") : NULL;
-	if (!f) {
-		log_error("cannot read web.secret_file %s", path ? path : "(unset)");
-		return MDG_ERR;
-	}
-	if (!fgets(hex, sizeof hex, f))
-		hex[0] = '\0';
-	fclose(f);
-	hex[strcspn(hex, "\r\n")] = '\0';
-	if (crypto_from_hex(hex, app->secret, sizeof app->secret) != MDG_OK) {
-		log_error("web.secret_file must hold 64 hex digits (32 random bytes)");
-		return MDG_ERR;
-	}
-	return MDG_OK;
-}
-
 static void read_settings(web_app *app)
 {
 	HDF *c = app->cfg;
@@ -115,7 +94,7 @@ int main(int argc, char **argv)
 	if (log_open(config_str(app.cfg, "web.log", "-")) != MDG_OK)
 		goto done;
 	read_settings(&app);
-	if (crypto_init() != MDG_OK || load_secret(&app) != MDG_OK ||
+	if (crypto_init() != MDG_OK || config_secret(app.cfg, app.secret) != MDG_OK ||
 	    render_init(app.templates) != MDG_OK ||
 	    password_policy_init(config_str(app.cfg, "web.data", "data")) != MDG_OK)
 		goto done;

@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* config.c: reading the HDF configuration file. */
 #include "core/config.h"
+#include "core/crypto.h"
 #include "core/log.h"
 #include "core/mdg.h"
 #include "core/text.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 int config_load(const char *path, HDF **out)
 {
@@ -55,4 +58,25 @@ long config_long(HDF *cfg, const char *name, long def, long min, long max)
 	if (!s || text_parse_long(s, min, max, &v) != MDG_OK)
 		return def;
 	return v;
+}
+
+int config_secret(HDF *cfg, unsigned char out[CONFIG_SECRET_BYTES])
+{
+	const char *path = config_str(cfg, "web.secret_file", NULL);
+	char hex[130] = "";
+	FILE *f = path ? fopen(path, "r") : NULL;
+	if (!f) {
+		log_error("cannot read web.secret_file %s", path ? path : "(unset)");
+		return MDG_ERR;
+	}
+	if (!fgets(hex, sizeof hex, f))
+		hex[0] = '\0';
+	fclose(f);
+	hex[strcspn(hex, "\r\n")] = '\0';
+	int rc = crypto_from_hex(hex, out, CONFIG_SECRET_BYTES);
+	if (rc != MDG_OK) {
+		log_error("web.secret_file must hold 64 hex digits (32 random bytes)");
+		return MDG_ERR;
+	}
+	return MDG_OK;
 }

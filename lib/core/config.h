@@ -12,4 +12,11 @@ const char *config_str(HDF *cfg, const char *name, const char *def);
 /* An integer value, or def when unset or not a whole number in range. */
 long config_long(HDF *cfg, const char *name, long def, long min, long max);
 
+/* The site's 32-byte key (CSRF tokens, signed links such as the rating
+ * link) from the file named by web.secret_file: 64 hex digits on its first
+ * line. MDG_OK, or MDG_ERR (logged) when the file is unset, unreadable or
+ * malformed. */
+#define CONFIG_SECRET_BYTES 32
+int config_secret(HDF *cfg, unsigned char out[CONFIG_SECRET_BYTES]);
+
 #endif
