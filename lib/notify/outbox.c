@@ -1,0 +1,269 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* outbox.c: claiming, marking, retrying and supervising outbox rows. */
+#include "notify/outbox.h"
+#include "core/crypto.h"
+#include "core/log.h"
+#include "core/mdg.h"
+#include "core/xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Attempts are counted when a row is claimed: a try that a killed notifier
+ * never finished counts too, so the dashboard's figure is the number of
+ * times the message may have left, and outbox_backoff_seconds(attempts)
+ * after a failure of try n waits 60 * 2^(n-1) s. */
+
+int outbox_claim(db *d, const char *owner, int lease_seconds, bool sms_allowed, int limit, db_result **out)
+{
+	db_result *r = NULL;
+	int rc;
+
+	*out = NULL;
+	if (limit < 1 || lease_seconds < 1)
+		return MDG_EINVAL;
+	/* READ COMMITTED: the scan takes no gap locks, so web handlers
+	 * inserting new rows meanwhile never wait for a notifier. */
+	rc = db_exec(d, "SET TRANSACTION ISOLATION LEVEL READ COMMITTED", "");
+	if (rc == MDG_OK)
+		rc = db_begin(d);
+	if (rc != MDG_OK)
+		return rc;
+	/* Two literal statements rather than one built with a condition:
+	 * each uses its index (ix_outbox_due; ix_outbox_channel_due while
+	 * SMS wait for the morning, so waiting SMS are not read at all). */
+	if (sms_allowed)
+		rc = db_query(d, &r,
+			      "SELECT id, channel, recipient, recipient_name, lang, kind, payload, message_id,"
+			      " attempts + 1, created_at FROM outbox FORCE INDEX (ix_outbox_due)"
+			      " WHERE state = 'pending' AND next_attempt_at <= NOW()"
+			      " AND (lease_until IS NULL OR lease_until <= NOW())"
+			      " ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED",
+			      "i", (long long)limit);
+	else
+		rc = db_query(d, &r,
+			      "SELECT id, channel, recipient, recipient_name, lang, kind, payload, message_id,"
+			      " attempts + 1, created_at FROM outbox FORCE INDEX (ix_outbox_channel_due)"
+			      " WHERE state = 'pending' AND channel = 'email' AND next_attempt_at <= NOW()"
+			      " AND (lease_until IS NULL OR lease_until <= NOW())"
+			      " ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED",
+			      "i", (long long)limit);
+	/* The rows are locked by this transaction: one UPDATE by primary key
+	 * each (a statement per row keeps the SQL literal and prepared). */
+	for (unsigned i = 0; rc == MDG_OK && i < r->nrows; i++)
+		rc = db_exec(d,
+			     "UPDATE outbox SET lease_owner = ?, lease_until = NOW() + INTERVAL ? SECOND,"
+			     " attempts = LEAST(attempts + 1, 65535), last_attempt_at = NOW() WHERE id = ?",
+			     "sii", owner, (long long)lease_seconds, db_cell_ll(r, i, 0, 0));
+	if (rc == MDG_OK)
+		rc = db_commit(d);
+	if (rc != MDG_OK) {
+		db_rollback(d);
+		db_result_free(r);
+		return rc;
+	}
+	*out = r;
+	return MDG_OK;
+}
+
+int outbox_mark_sent(db *d, long long id, const char *owner)
+{
+	/* lease_owner stays: it records who sent the row. */
+	int rc = db_exec(d,
+			 "UPDATE outbox SET state = 'sent', sent_at = NOW(), lease_until = NULL"
+			 " WHERE id = ? AND lease_owner = ? AND state = 'pending'",
+			 "is", id, owner);
+	if (rc == MDG_OK && db_affected(d) == 0) {
+		log_warn("outbox: row %lld is no longer leased to %s: left as it is", id, owner);
+		rc = MDG_ENOTFOUND;
+	}
+	return rc;
+}
+
+/* The first bytes of s, at most max, not cutting a UTF-8 sequence; control
+ * characters (a transport's multi-line reply) become spaces. */
+static char *error_text(const char *s, size_t max)
+{
+	size_t n = strlen(s ? s : "");
+	char *out;
+	if (n > max) {
+		n = max;
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;
+	}
+	out = xstrndup(s ? s : "", n);
+	for (char *p = out; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = ' ';
+	return out;
+}
+
+int outbox_mark_failed(db *d, long long id, const char *owner, int failure, const char *error, bool *dead)
+{
+	db_result *r = NULL;
+	char *msg = error_text(error && *error ? error : mdg_rc_name(failure), 500);
+	int rc;
+
+	*dead = false;
+	rc = db_query(d, &r,
+		      "SELECT attempts, created_at <= NOW() - INTERVAL ? SECOND FROM outbox"
+		      " WHERE id = ? AND lease_owner = ? AND state = 'pending'",
+		      "iis", (long long)OUTBOX_GIVE_UP_SECONDS, id, owner);
+	if (rc != MDG_OK)
+		goto done;
+	if (r->nrows == 0) {
+		log_warn("outbox: row %lld is no longer leased to %s: failure not recorded", id, owner);
+		rc = MDG_ENOTFOUND;
+		goto done;
+	}
+	*dead = failure != MDG_ETEMPFAIL || db_cell_ll(r, 0, 1, 0) == 1;
+	long wait = outbox_backoff_seconds((int)db_cell_ll(r, 0, 0, 1), (double)crypto_uniform(1000000) / 1e6);
+	/* The lease ends now: a retry is claimable at next_attempt_at. */
+	rc = db_exec(d,
+		     "UPDATE outbox SET state = IF(?, 'dead', 'pending'), last_error = ?,"
+		     " next_attempt_at = IF(?, next_attempt_at, NOW() + INTERVAL ? SECOND),"
+		     " lease_owner = NULL, lease_until = NULL"
+		     " WHERE id = ? AND lease_owner = ? AND state = 'pending'",
+		     "isiiis", (long long)*dead, msg, (long long)*dead, (long long)wait, id, owner);
+	if (rc == MDG_OK && db_affected(d) == 0) {
+		*dead = false;
+		rc = MDG_ENOTFOUND;
+	}
+done:
+	db_result_free(r);
+	free(msg);
+	return rc;
+}
+
+long outbox_backoff_seconds(int attempts, double jitter)
+{
+	long wait = OUTBOX_BACKOFF_FIRST;
+	for (int i = 1; i < attempts && wait < OUTBOX_BACKOFF_MAX; i++)
+		wait *= 2;
+	if (wait > OUTBOX_BACKOFF_MAX)
+		wait = OUTBOX_BACKOFF_MAX;
+	/* Jitter spreads out the retries of rows that failed together (the
+	 * SMTP server was down): up to 20 % more, never less. */
+	if (!(jitter >= 0.0) || jitter >= 1.0)
+		jitter = 0.0;
+	return wait + (long)((double)wait * 0.2 * jitter);
+}
+
+/* "HH:MM" as minutes after midnight, or -1. */
+static int parse_hhmm(const char *s)
+{
+	if (!s || strlen(s) != 5 || s[2] != ':')
+		return -1;
+	for (int i = 0; i < 5; i++)
+		if (i != 2 && (s[i] < '0' || s[i] > '9'))
+			return -1;
+	int h = (s[0] - '0') * 10 + (s[1] - '0');
+	int m = (s[3] - '0') * 10 + (s[4] - '0');
+	return h < 24 && m < 60 ? h * 60 + m : -1;
+}
+
+bool outbox_sms_allowed(int hour, int minute, const char *quiet_start, const char *quiet_end)
+{
+	int start = parse_hhmm(quiet_start), end = parse_hhmm(quiet_end);
+	int now = hour * 60 + minute;
+	if (start < 0 || end < 0) {
+		start = 21 * 60;
+		end = 8 * 60;
+	}
+	if (start == end)
+		return true;
+	bool quiet = start < end ? (now >= start && now < end) : (now >= start || now < end);
+	return !quiet;
+}
+
+int outbox_list(db *d, const char *state, long page, db_result **out, long *total)
+{
+	db_result *r = NULL;
+	const char *st = state && *state ? state : NULL;
+	int rc;
+
+	*out = NULL;
+	*total = 0;
+	if (page < 1)
+		page = 1;
+	rc = db_query(d, &r,
+		      "SELECT COUNT(*) FROM outbox WHERE IF(? IS NULL, state IN ('pending', 'dead'), state = ?)",
+		      "ss", st, st);
+	if (rc != MDG_OK)
+		goto done;
+	*total = (long)db_cell_ll(r, 0, 0, 0);
+	rc = db_query(d, out,
+		      "SELECT o.id, o.channel, o.recipient, o.kind, o.state, o.attempts, o.next_attempt_at,"
+		      " o.last_error, o.created_at, o.sent_at, o.dlr_status, c.tracking_no"
+		      " FROM outbox o LEFT JOIN notices n ON n.id = o.notice_id"
+		      " LEFT JOIN cases c ON c.id = n.case_id"
+		      " WHERE IF(? IS NULL, o.state IN ('pending', 'dead'), o.state = ?)"
+		      " ORDER BY o.id DESC LIMIT ? OFFSET ?",
+		      "ssii", st, st, (long long)OUTBOX_PAGE_SIZE, (long long)((page - 1) * OUTBOX_PAGE_SIZE));
+done:
+	db_result_free(r);
+	return rc;
+}
+
+int outbox_counts(db *d, db_result **out)
+{
+	return db_query(d, out, "SELECT state, COUNT(*) FROM outbox GROUP BY state ORDER BY state", "");
+}
+
+/* A row a supervisor may retry or cancel: dead, or pending and not in a
+ * notifier's hands (changing a leased row would let the notifier sending
+ * it now, whose mark no longer matches, leave it to be sent twice). */
+#define SUPERVISABLE "(state = 'dead' OR (state = 'pending' AND (lease_until IS NULL OR lease_until <= NOW())))"
+
+/* A supervisor's change to one row, with its audit entry, in one
+ * transaction. A retried row keeps its attempts and created_at: if it was
+ * dead for being too old, one more temporary failure ends it again. */
+static int supervise(db *d, const actor *who, long long id, bool retry)
+{
+	char object_id[24];
+	int rc = db_begin(d);
+	if (rc != MDG_OK)
+		return rc;
+	if (retry)
+		rc = db_exec(d,
+			     "UPDATE outbox SET state = 'pending', next_attempt_at = NOW(), lease_owner = NULL,"
+			     " lease_until = NULL WHERE id = ? AND " SUPERVISABLE,
+			     "i", id);
+	else
+		rc = db_exec(d,
+			     "UPDATE outbox SET state = 'cancelled', lease_until = NULL"
+			     " WHERE id = ? AND " SUPERVISABLE,
+			     "i", id);
+	if (rc == MDG_OK && db_affected(d) == 0)
+		rc = MDG_ENOTFOUND;
+	snprintf(object_id, sizeof object_id, "%lld", id);
+	if (rc == MDG_OK)
+		rc = audit_write(d, who, "outbox", object_id, retry ? "retry" : "cancel", NULL);
+	if (rc == MDG_OK)
+		rc = db_commit(d);
+	if (rc != MDG_OK)
+		db_rollback(d);
+	return rc;
+}
+
+int outbox_retry(db *d, const actor *who, long long id)
+{
+	return supervise(d, who, id, true);
+}
+
+int outbox_cancel(db *d, const actor *who, long long id)
+{
+	return supervise(d, who, id, false);
+}
+
+int outbox_record_dlr(db *d, long long id, const char *status)
+{
+	char *st = error_text(status, 32);
+	int rc = db_exec(d, "UPDATE outbox SET dlr_status = ?, dlr_at = NOW() WHERE id = ? AND channel = 'sms'",
+			 "si", st, id);
+	if (rc == MDG_OK && db_affected(d) == 0)
+		rc = MDG_ENOTFOUND;
+	free(st);
+	return rc;
+}
