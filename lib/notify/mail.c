@@ -417,6 +417,33 @@ static const char *message_cb(void **ctx, int *len, void *arg)
 	return it->data;
 }
 
+/* The server's last reply line, kept by the protocol monitor so that an
+ * item the session never reached can say why (a refused AUTH, a 421). */
+typedef struct last_reply {
+	char line[120];
+} last_reply;
+
+static void monitor_cb(const char *data, int len, int writing, void *arg)
+{
+	last_reply *lr = arg;
+	size_t n = 0;
+
+	if (writing != SMTP_CB_READING || len <= 0)
+		return;
+	/* A read may hold several lines; keep the last complete one. */
+	while (len > 0 && (data[len - 1] == '\n' || data[len - 1] == '\r'))
+		len--;
+	for (int i = len; i > 0; i--)
+		if (data[i - 1] == '\n') {
+			data += i;
+			len -= i;
+			break;
+		}
+	for (int i = 0; i < len && n + 1 < sizeof lr->line; i++)
+		lr->line[n++] = ((unsigned char)data[i] < 0x20 || data[i] == 0x7F) ? ' ' : data[i];
+	lr->line[n] = '\0';
+}
+
 /* AUTH asks for the user name and the password (PLAIN, LOGIN). */
 static int auth_cb(auth_client_request_t req, char **result, int fields, void *arg)
 {
@@ -470,16 +497,17 @@ static void item_result(mail_batch_item *it, smtp_message_t msg, smtp_recipient_
 		if (code >= 200 && code < 300) {
 			it->result = MDG_OK;
 			it->err[0] = '\0';
-		} else if (code >= 500) {
+		} else if (code >= 500 && !(k == 0 && (code == 530 || code == 535 || code == 538))) {
 			it->result = MDG_EPERMFAIL;
 			status_text(it->err, sizeof it->err, steps[k], st[k]);
 		} else if (code >= 400) {
+			/* 4xx, or an AUTH-related 5xx at MAIL FROM (RFC 4954): a
+			 * configuration to fix, not a reason to drop the notice. */
 			it->result = MDG_ETEMPFAIL;
 			status_text(it->err, sizeof it->err, steps[k], st[k]);
 		} else {
 			it->result = MDG_ETEMPFAIL;
-			snprintf(it->err, sizeof it->err, "%s: no reply (%s)", steps[k],
-				 session_err[0] ? session_err : "session ended");
+			snprintf(it->err, sizeof it->err, "%s: no reply (%s)", steps[k], session_err);
 		}
 		return;
 	}
@@ -515,6 +543,7 @@ int mail_send_batch(const mail_server *s, const char *envelope_from,
 	smtp_message_t *msgs = NULL;
 	smtp_recipient_t *rcpts = NULL;
 	char hostport[300], session_err[160] = "";
+	last_reply reply = {""};
 	size_t queued = 0, answered = 0;
 	long ms;
 	int rc = MDG_ETEMPFAIL, ok;
@@ -537,7 +566,8 @@ int mail_send_batch(const mail_server *s, const char *envelope_from,
 	    !smtp_set_timeout(session, Timeout_ENVELOPE | Timeout_OVERRIDE_RFC2822_MINIMUM, ms) ||
 	    !smtp_set_timeout(session, Timeout_DATA | Timeout_OVERRIDE_RFC2822_MINIMUM, ms) ||
 	    !smtp_set_timeout(session, Timeout_TRANSFER | Timeout_OVERRIDE_RFC2822_MINIMUM, ms) ||
-	    !smtp_set_timeout(session, Timeout_DATA2 | Timeout_OVERRIDE_RFC2822_MINIMUM, ms))
+	    !smtp_set_timeout(session, Timeout_DATA2 | Timeout_OVERRIDE_RFC2822_MINIMUM, ms) ||
+	    !smtp_set_monitorcb(session, monitor_cb, &reply, 0))
 		goto lib_error;
 	ok = smtp_starttls_enable(session, s->starttls == MAIL_TLS_REQUIRE ? Starttls_REQUIRED
 					   : s->starttls == MAIL_TLS_TRY   ? Starttls_ENABLED
@@ -586,6 +616,9 @@ int mail_send_batch(const mail_server *s, const char *envelope_from,
 		char tmp[128];
 		snprintf(session_err, sizeof session_err, "%s:%d: %s", s->host, s->port,
 			 smtp_strerror(smtp_errno(), tmp, sizeof tmp));
+	} else {
+		snprintf(session_err, sizeof session_err, "session ended; last reply: %s",
+			 reply.line[0] ? reply.line : "none");
 	}
 	for (size_t i = 0; i < n; i++) {
 		if (!msgs[i])

@@ -95,9 +95,17 @@ int main(int argc, char **argv)
 	}
 	rc = mail_send_batch(&srv, argv[i + 2], items, (size_t)n);
 	printf("session %s\n", mdg_rc_name(rc));
-	for (int k = 0; k < n; k++)
-		printf("item %d %s %s %d %s %s\n", k, items[k].rcpt, mdg_rc_name(items[k].result),
+	for (int k = 0; k < n; k++) {
+		/* One line per item: control characters in a test address
+		 * (the injection case) are shown as '?'. */
+		char *shown = xstrdup(items[k].rcpt);
+		for (char *p = shown; *p; p++)
+			if ((unsigned char)*p < 0x20)
+				*p = '?';
+		printf("item %d %s %s %d %s %s\n", k, shown, mdg_rc_name(items[k].result),
 		       items[k].smtp_code, ids[k], items[k].err);
+		free(shown);
+	}
 	rc = 0;
 done:
 	for (int k = 0; k < n; k++) {
