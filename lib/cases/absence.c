@@ -74,36 +74,11 @@ static int may_edit(db *d, long long viewer_id, long long account_id, bool *yes)
  * old one are stale). */
 static int hand_over(db *d, long long actor_id, long long account_id, long long substitute_id, int *moved)
 {
-	db_result *open = NULL;
 	long long acting = 0;
 	int rc = absence_resolve(d, substitute_id, &acting);
 	if (rc != MDG_OK || !acting || acting == account_id)
 		return rc;
-	rc = db_query(d, &open, "SELECT h.case_id, h.department_id FROM case_handlers h JOIN cases c ON c.id = h.case_id"
-				" WHERE h.account_id = ? AND c.status IN ('received', 'assigned', 'in_progress', 'approval')"
-				" ORDER BY h.case_id FOR UPDATE",
-		      "i", account_id);
-	for (unsigned i = 0; rc == MDG_OK && i < open->nrows; i++) {
-		long long case_id = db_cell_ll(open, i, 0, 0), dept = db_cell_ll(open, i, 1, 0);
-		rc = db_exec(d, "DELETE FROM case_handlers WHERE case_id = ? AND account_id = ?", "ii", case_id, account_id);
-		if (rc == MDG_OK)
-			rc = db_exec(d, "INSERT IGNORE INTO case_handlers (case_id, account_id, department_id, assigned_at)"
-					" VALUES (?, ?, ?, NOW())",
-				     "iii", case_id, acting, dept);
-		if (rc == MDG_OK)
-			rc = db_exec(d, "INSERT INTO case_events (case_id, kind, actor_id, department_id, is_public,"
-					" target_account_id, created_at) VALUES (?, 'substituted', ?, ?, 1, ?, NOW())",
-				     "iNii", case_id, actor_id, dept, acting);
-		if (rc == MDG_OK)
-			rc = notice_staff(d, acting, case_id, NOTICE_STAFF_ASSIGNED);
-		if (rc == MDG_OK)
-			rc = db_exec(d, "UPDATE cases SET version = version + 1, last_action_at = NOW() WHERE id = ?", "i",
-				     case_id);
-		if (rc == MDG_OK)
-			(*moved)++;
-	}
-	db_result_free(open);
-	return rc;
+	return routing_hand_over(d, actor_id, account_id, acting, moved);
 }
 
 /* Checks the new absence; *problem names what is wrong. */

@@ -331,6 +331,29 @@ done:
 	return rc;
 }
 
+int routing_hand_over(db *d, long long actor_id, long long account_id, long long acting, int *moved)
+{
+	db_result *open = NULL;
+	int rc = db_query(d, &open, "SELECT h.case_id, h.department_id FROM case_handlers h JOIN cases c ON c.id = h.case_id"
+				    " WHERE h.account_id = ? AND c.status IN ('received', 'assigned', 'in_progress', 'approval')"
+				    " ORDER BY h.case_id FOR UPDATE",
+			  "i", account_id);
+	for (unsigned i = 0; rc == MDG_OK && i < open->nrows; i++) {
+		long long case_id = db_cell_ll(open, i, 0, 0);
+		rc = db_exec(d, "DELETE FROM case_handlers WHERE case_id = ? AND account_id = ?", "ii", case_id, account_id);
+		if (rc == MDG_OK)
+			rc = give(d, case_id, db_cell_ll(open, i, 1, 0), acting, actor_id, "substituted", NULL);
+		/* The substitute gets the escalation clock afresh. */
+		if (rc == MDG_OK)
+			rc = db_exec(d, "UPDATE cases SET version = version + 1, last_action_at = NOW() WHERE id = ?", "i",
+				     case_id);
+		if (rc == MDG_OK)
+			(*moved)++;
+	}
+	db_result_free(open);
+	return rc;
+}
+
 /* Hands over the open cases of absences that have started. */
 static int handover_started_absences(db *d, int *moved)
 {
@@ -340,34 +363,17 @@ static int handover_started_absences(db *d, int *moved)
 			  "");
 	for (unsigned i = 0; rc == MDG_OK && i < a->nrows; i++) {
 		long long who = db_cell_ll(a, i, 1, 0), acting = 0;
-		db_result *open = NULL;
 		rc = db_begin(d);
 		if (rc == MDG_OK)
 			rc = absence_resolve(d, who, &acting);
 		if (rc == MDG_OK && acting && acting != who)
-			rc = db_query(d, &open, "SELECT h.case_id, h.department_id FROM case_handlers h"
-						" JOIN cases c ON c.id = h.case_id"
-						" WHERE h.account_id = ? AND c.status IN ('received', 'assigned', 'in_progress')"
-						" FOR UPDATE",
-				      "i", who);
-		for (unsigned k = 0; rc == MDG_OK && open && k < open->nrows; k++) {
-			long long case_id = db_cell_ll(open, k, 0, 0);
-			rc = db_exec(d, "DELETE FROM case_handlers WHERE case_id = ? AND account_id = ?", "ii", case_id,
-				     who);
-			if (rc == MDG_OK)
-				rc = give(d, case_id, db_cell_ll(open, k, 1, 0), acting, 0, "substituted", NULL);
-			if (rc == MDG_OK)
-				rc = db_exec(d, "UPDATE cases SET version = version + 1 WHERE id = ?", "i", case_id);
-			if (rc == MDG_OK)
-				(*moved)++;
-		}
+			rc = routing_hand_over(d, 0, who, acting, moved);
 		if (rc == MDG_OK)
 			rc = db_exec(d, "UPDATE absences SET handed_over = 1 WHERE id = ?", "i", db_cell_ll(a, i, 0, 0));
 		if (rc == MDG_OK)
 			rc = db_commit(d);
 		else
 			db_rollback(d);
-		db_result_free(open);
 	}
 	db_result_free(a);
 	return rc;

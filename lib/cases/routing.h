@@ -43,4 +43,10 @@ int deadline_from_today(db *d, int workdays, char out[20]);
  * of absences that have started. *moved counts cases moved. */
 int routing_escalate(db *d, int *moved);
 
+/* Moves account_id's open cases to acting (its substitute, already
+ * resolved), each with a 'substituted' event, a notice to acting and a new
+ * version (forms showing the old one are stale); actor_id is who did it
+ * (0: the system). Call inside a transaction. *moved counts the cases. */
+int routing_hand_over(db *d, long long actor_id, long long account_id, long long acting, int *moved);
+
 #endif
