@@ -43,4 +43,14 @@ int account_set_password(db *d, long long id, const char *password);
 int account_set_contact(db *d, long long id, const char *email, const char *mobile);
 int account_set_lang(db *d, long long id, const char *lang);
 
+/* How a person wants to be told (db/migrations/0007_notify.sql): by
+ * e-mail, by SMS, and (staff) in one daily digest instead of a mail per
+ * case. The web inbox always gets every notice. */
+typedef struct account_notify {
+	bool email, sms, digest;
+} account_notify;
+/* MDG_ENOTFOUND when there is no such account. */
+int account_get_notify(db *d, long long id, account_notify *out);
+int account_set_notify(db *d, long long id, const account_notify *n);
+
 #endif

@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* inbox.h: the web inbox of notices (the notices table): a person's
+ * notices newest first, the unread count and latest unread for the staff
+ * alert, marking them read, and the one-line text of a notice from its
+ * language string and its JSON payload. */
+#ifndef MDG_INBOX_NOTICES_H
+#define MDG_INBOX_NOTICES_H
+#include <stdbool.h>
+
+#include "core/buf.h"
+#include "db/db.h"
+
+#define NOTICES_PAGE_SIZE 20
+#define NOTICES_ALERT_ITEMS 5
+
+/* account_id's notices, newest first, NOTICES_PAGE_SIZE per page (page
+ * from 1): id, kind, payload, created_at ("YYYY-MM-DD HH:MM"), unread
+ * (1/0), tracking number of the case (NULL: none), created_at in ISO 8601
+ * ("YYYY-MM-DDTHH:MM:SS+09:00"). *total counts them all. */
+int notices_list(db *d, long long account_id, long page, db_result **out, long *total);
+/* The latest limit unread notices of account_id, same columns. */
+int notices_latest_unread(db *d, long long account_id, int limit, db_result **out);
+/* How many of account_id's notices are unread. */
+int notices_unread(db *d, long long account_id, long *count);
+/* Marks every notice of account_id read (only theirs). *marked counts
+ * those that were unread (may be NULL). */
+int notices_mark_all_read(db *d, long long account_id, long *marked);
+
+/* Appends to out the notice line pattern with each {name} replaced by
+ * the payload's string (or number) member name; an unknown or missing
+ * name becomes "" (a line never shows a raw placeholder). payload is the
+ * stored JSON text; when it does not parse, the pattern's text without
+ * placeholders is written and false returned. */
+bool notices_text(const char *pattern, const char *payload, buf *out);
+/* The payload's string member name copied into out (at most outlen
+ * bytes); "" when missing. */
+void notices_payload_str(const char *payload, const char *name, char *out, size_t outlen);
+/* True for the kinds sent to staff (their links go to the staff pages). */
+bool notices_kind_staff(const char *kind);
+
+#endif

@@ -1,0 +1,102 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* satisfaction.c: ratings through the signed link, and the callback
+ * queue of the call centre. */
+#include "notify/satisfaction.h"
+#include "core/mdg.h"
+
+#include <stdio.h>
+
+int sat_find(db *d, const char *nonce, db_result **out)
+{
+	db_result *r = NULL;
+	int rc = db_query(d, &r, "SELECT c.tracking_no, c.title, s.rated_at IS NOT NULL, s.rating"
+				 " FROM satisfaction s JOIN cases c ON c.id = s.case_id WHERE s.nonce = ?",
+			  "s", nonce);
+	if (rc == MDG_OK && r->nrows == 0)
+		rc = MDG_ENOTFOUND;
+	if (rc == MDG_OK) {
+		*out = r;
+		r = NULL;
+	}
+	db_result_free(r);
+	return rc;
+}
+
+int sat_rate(db *d, const char *nonce, int rating, const char *comment)
+{
+	db_result *r = NULL;
+	if (rating < 1 || rating > 5)
+		return MDG_EINVAL;
+	/* The condition on rated_at makes the second of two submits (or two
+	 * racing ones) change nothing: exactly one rating per link. */
+	int rc = db_exec(d, "UPDATE satisfaction SET rated_at = NOW(), rating = ?, comment = NULLIF(?, ''),"
+			    " callback_state = IF(? <= 2, 'pending', 'none')"
+			    " WHERE nonce = ? AND rated_at IS NULL",
+			 "isis", (long long)rating, comment ? comment : "", (long long)rating, nonce);
+	if (rc != MDG_OK || db_affected(d) == 1)
+		return rc;
+	rc = db_query(d, &r, "SELECT COUNT(*) FROM satisfaction WHERE nonce = ?", "s", nonce);
+	if (rc == MDG_OK)
+		rc = db_cell_ll(r, 0, 0, 0) ? MDG_ECONFLICT : MDG_ENOTFOUND;
+	db_result_free(r);
+	return rc;
+}
+
+int sat_case_ratings(db *d, long long case_id, db_result **out)
+{
+	return db_query(d, out, "SELECT s.rating, s.comment, DATE_FORMAT(s.rated_at, '%Y-%m-%d %H:%i'),"
+				" s.callback_state, DATE_FORMAT(s.callback_at, '%Y-%m-%d %H:%i'), s.callback_note,"
+				" a.name FROM satisfaction s LEFT JOIN accounts a ON a.id = s.callback_by"
+				" WHERE s.case_id = ? AND s.rated_at IS NOT NULL ORDER BY s.rated_at DESC, s.id DESC",
+			"i", case_id);
+}
+
+int sat_callbacks(db *d, long page, const char *lang, db_result **out, long *total)
+{
+	db_result *r = NULL;
+	*out = NULL;
+	*total = 0;
+	int rc = db_query(d, &r, "SELECT COUNT(*) FROM satisfaction WHERE callback_state = 'pending'", "");
+	if (rc != MDG_OK)
+		goto done;
+	*total = (long)db_cell_ll(r, 0, 0, 0);
+	/* ix_satisfaction_callback (callback_state, rated_at): the oldest first. */
+	rc = db_query(d, out, "SELECT s.id, s.case_id, c.tracking_no, c.title, s.rating, s.comment,"
+			      " DATE_FORMAT(s.rated_at, '%Y-%m-%d %H:%i'), IF(? = 'en', dp.name_en, dp.name_ko)"
+			      " FROM satisfaction s JOIN cases c ON c.id = s.case_id"
+			      " LEFT JOIN departments dp ON dp.id = c.department_id"
+			      " WHERE s.callback_state = 'pending' ORDER BY s.rated_at, s.id LIMIT ? OFFSET ?",
+		      "sii", lang, (long long)SAT_CALLBACK_PAGE, (long long)(page - 1) * SAT_CALLBACK_PAGE);
+done:
+	db_result_free(r);
+	return rc;
+}
+
+int sat_callback_done(db *d, const actor *who, long long id, const char *note)
+{
+	db_result *r = NULL;
+	char sid[24], detail[64];
+	int rc = db_begin(d);
+	if (rc != MDG_OK)
+		return rc;
+	rc = db_query(d, &r, "SELECT c.tracking_no FROM satisfaction s JOIN cases c ON c.id = s.case_id"
+			     " WHERE s.id = ? AND s.callback_state = 'pending' FOR UPDATE",
+		      "i", id);
+	if (rc == MDG_OK && r->nrows == 0)
+		rc = MDG_ENOTFOUND;
+	if (rc == MDG_OK)
+		rc = db_exec(d, "UPDATE satisfaction SET callback_state = 'done', callback_by = ?,"
+				" callback_at = NOW(), callback_note = ? WHERE id = ?",
+			     "isi", who->account_id, note, id);
+	if (rc == MDG_OK) {
+		snprintf(sid, sizeof sid, "%lld", id);
+		snprintf(detail, sizeof detail, "case %s", db_cell(r, 0, 0, ""));
+		rc = audit_write(d, who, "satisfaction", sid, "callback", detail);
+	}
+	if (rc == MDG_OK)
+		rc = db_commit(d);
+	if (rc != MDG_OK)
+		db_rollback(d);
+	db_result_free(r);
+	return rc;
+}

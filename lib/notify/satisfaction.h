@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* satisfaction.h: the satisfaction follow-up (만족전화): the citizen's
+ * rating through the signed single-use link (the satisfaction table,
+ * rows made by lib/notify/notice.c with the answer notice), the ratings
+ * of a case for the staff, and the call centre's callback queue for
+ * ratings of 1 or 2. */
+#ifndef MDG_SATISFACTION_H
+#define MDG_SATISFACTION_H
+#include <stdbool.h>
+
+#include "db/db.h"
+#include "org/audit.h"
+
+#define SAT_COMMENT_MAX 2000   /* characters of a comment */
+#define SAT_NOTE_MAX 2000      /* characters of a callback note */
+#define SAT_CALLBACK_PAGE 20   /* callbacks per page */
+
+/* The rating link's row by nonce: tracking_no, title, rated (1/0),
+ * rating. MDG_ENOTFOUND when no row has that nonce. */
+int sat_find(db *d, const char *nonce, db_result **out);
+
+/* Records the rating (1-5) and comment (may be "" or NULL) once: only a
+ * row not rated yet changes, and a rating of 1 or 2 puts the case in the
+ * callback queue. MDG_OK; MDG_ECONFLICT when it was rated already;
+ * MDG_ENOTFOUND when no row has that nonce; MDG_EINVAL for a rating out
+ * of range. */
+int sat_rate(db *d, const char *nonce, int rating, const char *comment);
+
+/* The ratings of a case, newest first: rating, comment, rated_at,
+ * callback_state, callback_at, callback_note, the agent's name. Only
+ * rated rows. */
+int sat_case_ratings(db *d, long long case_id, db_result **out);
+
+/* The callback queue, oldest rating first, SAT_CALLBACK_PAGE per page:
+ * id, case_id, tracking_no, title, rating, comment, rated_at, department
+ * name (in lang). *total counts the whole queue. Contact details are not
+ * here: read them with dossier_contact, which audits the view. */
+int sat_callbacks(db *d, long page, const char *lang, db_result **out, long *total);
+
+/* An agent records the outcome of the call for satisfaction row id:
+ * callback_state 'done', callback_by, callback_at, callback_note; audited
+ * ('satisfaction', id, 'callback', "case TRACKING"). MDG_ENOTFOUND when
+ * the row is not waiting for a call (already done, or no such row). */
+int sat_callback_done(db *d, const actor *who, long long id, const char *note);
+
+#endif
