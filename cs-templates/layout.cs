@@ -10,6 +10,10 @@ include:"macros.cs" ?><!DOCTYPE html>
 <title><?cs var:L.Title[Page.TitleKey] ?> · <?cs var:L.Site.Name ?></title>
 <link rel="stylesheet" href="/assets/site.css">
 <link rel="stylesheet" href="/assets/print.css" media="print">
+<?cs if:Notify.Alert ?>
+<link rel="stylesheet" href="/assets/notify.css">
+<script src="/assets/alerts.js" defer></script>
+<?cs /if ?>
 </head>
 <body>
 <a class="skip" href="#main"><?cs var:L.Nav.Skip ?></a>
@@ -23,6 +27,9 @@ include:"macros.cs" ?><!DOCTYPE html>
 <?cs if:Session.Staff == "1" ?>
         <li><a href="/staff/cases"><?cs var:L.Nav.Staff ?></a></li>
         <li><a href="/staff/absences"><?cs var:L.Nav.Absences ?></a></li>
+<?cs if:Notify.Alert ?>
+        <li><a href="/account/notices" class="alert-link"><?cs var:L.Notify.Alert ?> <span class="alert-count" id="alert-count"><?cs var:Notify.Unread ?></span><span class="visually-hidden"> <?cs var:L.Notify.AlertCount ?></span></a></li>
+<?cs /if ?>
 <?cs if:Session.Reports == "1" ?>
         <li><a href="/staff/reports/workload"><?cs var:L.Nav.Reports ?></a></li>
 <?cs /if ?>
@@ -57,6 +64,19 @@ include:"macros.cs" ?><!DOCTYPE html>
 <?cs /if ?>
     </form>
   </div>
+<?cs if:Notify.Alert ?><?cs
+  # The staff's alert: the latest unread notices, rendered here so that it
+  # works without JavaScript; /assets/alerts.js polls /staff/alerts.json
+  # and updates the count and the list (as text) without a reload. ?>
+  <div class="alerts" id="staff-alerts" data-poll="/staff/alerts.json" data-announce="<?cs var:L.Notify.Announce ?>">
+    <p class="visually-hidden" id="alert-live" aria-live="polite"></p>
+    <ul id="alert-list" aria-label="<?cs var:L.Notify.AlertLabel ?>"<?cs if:subcount(Notify.Latest) == 0 ?> hidden<?cs /if ?>>
+<?cs each:n = Notify.Latest ?>
+      <li><a href="<?cs var:n.url ?>"><?cs var:n.text ?></a> <time datetime="<?cs var:n.iso ?>"><?cs var:n.at ?></time></li>
+<?cs /each ?>
+    </ul>
+  </div>
+<?cs /if ?>
 </header>
 <main id="main">
 <?cs if:Flash ?>

@@ -250,6 +250,7 @@ static void send_response(web *w)
 		http_send(r, w->content_type);
 		return;
 	}
+	web_notify_layout(w);
 	if (render_template(w->hdf, "layout.cs", &r->body) != MDG_OK) {
 		buf_reset(&r->body);
 		r->status = 500;

@@ -212,6 +212,7 @@ static void fill_account(web *w)
 		hdf_set_value(w->hdf, "Form.mobile", mobile);
 	hdf_set_value(w->hdf, "Account.Login", w->me.login_id);
 	hdf_set_value(w->hdf, "Account.Name", w->me.name);
+	web_notify_prefs_fill(w);
 	web_page(w, "account/settings.cs", "Account");
 }
 
@@ -220,6 +221,8 @@ int page_account_form(web *w)
 	const char *done = kv_get(&w->r->query, "done");
 	if (done && (strcmp(done, "password") == 0 || strcmp(done, "contact") == 0))
 		web_flash(w, strcmp(done, "password") == 0 ? "PasswordChanged" : "ContactChanged");
+	else if (done && strcmp(done, "notify") == 0)
+		web_flash(w, "NotifySaved");
 	fill_account(w);
 	return MDG_OK;
 }

@@ -8,6 +8,7 @@
 #include "core/text.h"
 #include "core/xalloc.h"
 #include "reports/report.h"
+#include "reports/satisfaction.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -111,6 +112,41 @@ static void set_figures(web *w, const char *prefix, const report_figures *f)
 	set_in(w, prefix, "avg", avg);
 }
 
+/* Sets prefix.ratings and prefix.rating (the average, "" without any). */
+static void set_ratings(web *w, const char *prefix, long long n, long long sum)
+{
+	char avg[32];
+	set_in_ll(w, prefix, "ratings", n);
+	report_sat_average(n, sum, avg, sizeof avg);
+	set_in(w, prefix, "rating", avg);
+}
+
+/* The citizens' ratings given in the period, beside each row of
+ * Report.Rows (by department id; the unplaced row by the NULL one) and
+ * their sum in Report.Total. */
+static int fill_department_ratings(web *w, const report_period *p)
+{
+	db_result *r = NULL;
+	long long all = 0, all_sum = 0;
+	char prefix[64];
+	int rc = report_sat_departments(w->app->db, p, &r);
+	if (rc != MDG_OK)
+		return rc;
+	for (HDF *row = hdf_get_child(w->hdf, "Report.Rows"); row; row = hdf_obj_next(row)) {
+		long long id = hdf_get_value(row, "unplaced", NULL) ? 0 : strtoll(hdf_get_value(row, "id", "0"), NULL, 10);
+		int i = row_of(r, id);
+		long long n = i >= 0 ? db_cell_ll(r, (unsigned)i, 1, 0) : 0;
+		long long sum = i >= 0 ? db_cell_ll(r, (unsigned)i, 2, 0) : 0;
+		snprintf(prefix, sizeof prefix, "Report.Rows.%s", hdf_obj_name(row));
+		set_ratings(w, prefix, n, sum);
+		all += n;
+		all_sum += sum;
+	}
+	set_ratings(w, "Report.Total", all, all_sum);
+	db_result_free(r);
+	return MDG_OK;
+}
+
 /* The name of a department's parent, "" for a root. */
 static const char *parent_name(const dept_tree *t, const dept_node *d)
 {
@@ -191,6 +227,27 @@ static void fill_departments(web *w, const dept_tree *t, const db_result *figs, 
 	set_figures(w, "Report.Total", &total);
 }
 
+/* The ratings given in the period beside each handler of Report.Handlers
+ * (the rows of handlers, report_workload_handlers, in the same order). */
+static int fill_handler_ratings(web *w, const report_period *p, const char *ids, const db_result *handlers)
+{
+	db_result *r = NULL;
+	char prefix[64];
+	int rc = report_sat_handlers(w->app->db, p, ids, &r);
+	if (rc != MDG_OK)
+		return rc;
+	for (unsigned i = 0; i < handlers->nrows; i++)
+		for (unsigned j = 0; j < r->nrows; j++)
+			if (db_cell_ll(r, j, 0, 0) == db_cell_ll(handlers, i, 0, 0) &&
+			    db_cell_ll(r, j, 1, 0) == db_cell_ll(handlers, i, 1, 0)) {
+				snprintf(prefix, sizeof prefix, "Report.Handlers.%u", i);
+				set_ratings(w, prefix, db_cell_ll(r, j, 2, 0), db_cell_ll(r, j, 3, 0));
+				break;
+			}
+	db_result_free(r);
+	return MDG_OK;
+}
+
 /* Report.Handlers: each handler of the chosen departments. */
 static int fill_handlers(web *w, const dept_tree *t, const report_period *p)
 {
@@ -216,7 +273,9 @@ static int fill_handlers(web *w, const dept_tree *t, const report_period *p)
 		set_in(w, prefix, "name", db_cell(r, i, 2, ""));
 		report_figures_read(r, i, 3, &f);
 		set_figures(w, prefix, &f);
+		set_ratings(w, prefix, 0, 0);
 	}
+	rc = fill_handler_ratings(w, p, buf_str(&ids), r);
 done:
 	db_result_free(r);
 	buf_free(&ids);
@@ -313,6 +372,9 @@ int page_report_workload(web *w)
 	if (rc != MDG_OK)
 		goto done;
 	fill_departments(w, &t, figs, global && !dept);
+	rc = fill_department_ratings(w, &p);
+	if (rc != MDG_OK)
+		goto done;
 	/* Handlers of the whole organisation would make one very long table
 	 * (and one slow query): they are shown for a chosen department, or
 	 * for the few departments a manager runs. */

@@ -12,6 +12,7 @@
 #include "core/mdg.h"
 #include "core/text.h"
 #include "core/utf8.h"
+#include "notify/satisfaction.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -431,6 +432,9 @@ static int show_case(web *w, const char *tracking, long long case_id, unsigned c
 	static const char *const answer_cols[] = {"id", "status", "body", "author", "created", "sent", "approver", NULL};
 	static const char *const message_cols[] = {"at", "department", "author", "body", NULL};
 	static const char *const other_cols[] = {"tracking", "title", "status", "date", NULL};
+	static const char *const rating_cols[] = {"rating", "comment", "rated", "callback", "called", "note", "agent",
+						  NULL};
+	db_result *ratings = NULL;
 	db_result *st = NULL, *depts = NULL, *handlers = NULL, *history = NULL, *answers = NULL, *messages = NULL,
 		  *contact = NULL, *others = NULL;
 	bool personal = (can & (CAN_HANDLE | CAN_MANAGE)) != 0;
@@ -450,6 +454,8 @@ static int show_case(web *w, const char *tracking, long long case_id, unsigned c
 		rc = dossier_messages(w->app->db, case_id, w->lang, &messages);
 	if (rc == MDG_OK)
 		rc = dossier_other_cases(w->app->db, w->me.id, case_id, &others);
+	if (rc == MDG_OK)
+		rc = sat_case_ratings(w->app->db, case_id, &ratings);
 	/* Contact details only for those who work the case; every view is
 	 * in the audit log. */
 	if (rc == MDG_OK && personal)
@@ -471,6 +477,7 @@ static int show_case(web *w, const char *tracking, long long case_id, unsigned c
 	web_rows(w, "Answers", answers, answer_cols);
 	web_rows(w, "Messages", messages, message_cols);
 	web_rows(w, "Others", others, other_cols);
+	web_rows(w, "Ratings", ratings, rating_cols);
 	if (contact) {
 		hdf_set_value(w->hdf, "Contact.name", db_cell(contact, 0, 1, ""));
 		hdf_set_value(w->hdf, "Contact.email", db_cell(contact, 0, 2, ""));
@@ -502,6 +509,7 @@ done:
 	db_result_free(messages);
 	db_result_free(contact);
 	db_result_free(others);
+	db_result_free(ratings);
 	return rc;
 }
 

@@ -55,6 +55,20 @@ const web_route web_routes[] = {
 	{"POST", "/admin/settings", page_admin_settings_save, ACCESS_ADMIN},
 	{"GET", "/admin/audit", page_admin_audit, ACCESS_ADMIN},
 	{"GET", "/admin/audit.csv", page_admin_audit_csv, ACCESS_ADMIN},
+	{"POST", "/account/notify", page_account_notify, ACCESS_ACCOUNT},
+	{"GET", "/account/notices", page_notices, ACCESS_ACCOUNT},
+	{"POST", "/account/notices/read", page_notices_read, ACCESS_ACCOUNT},
+	/* JSON for the alert's script: it answers 401/403 itself. */
+	{"GET", "/staff/alerts.json", page_staff_alerts, ACCESS_PUBLIC},
+	{"GET", "/staff/callbacks", page_staff_callbacks, ACCESS_STAFF},
+	{"POST", "/staff/callbacks/{id}", page_staff_callback_done, ACCESS_STAFF},
+	{"GET", "/admin/outbox", page_admin_outbox, ACCESS_ADMIN},
+	{"POST", "/admin/outbox/{id}/retry", page_admin_outbox_retry, ACCESS_ADMIN},
+	{"POST", "/admin/outbox/{id}/cancel", page_admin_outbox_cancel, ACCESS_ADMIN},
+	/* Kannel's delivery reports: signed in their URL, no session. */
+	{"GET", "/sms/dlr", page_sms_dlr, ACCESS_PUBLIC},
+	{"GET", "/rate/{token}", page_rate_form, ACCESS_PUBLIC},
+	{"POST", "/rate/{token}", page_rate, ACCESS_PUBLIC},
 };
 
 const size_t web_nroutes = sizeof web_routes / sizeof web_routes[0];

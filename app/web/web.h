@@ -190,5 +190,27 @@ int page_admin_settings(web *w);
 int page_admin_settings_save(web *w);
 int page_admin_audit(web *w);
 int page_admin_audit_csv(web *w);
+/* The web side of the notifier (page_notify.c, page_rate.c): notice
+ * preferences, the inbox of notices, the staff's alert, the outbox, the
+ * callback queue, delivery reports and the rating link. */
+int page_account_notify(web *w);
+int page_notices(web *w);
+int page_notices_read(web *w);
+int page_staff_alerts(web *w);
+int page_admin_outbox(web *w);
+int page_admin_outbox_retry(web *w);
+int page_admin_outbox_cancel(web *w);
+int page_staff_callbacks(web *w);
+int page_staff_callback_done(web *w);
+int page_sms_dlr(web *w);
+int page_rate_form(web *w);
+int page_rate(web *w);
+/* Fills the preferences section of the account page (Notify.*, and the
+ * stored choices into Form.notify_* unless a form is being sent back). */
+void web_notify_prefs_fill(web *w);
+/* Fills Notify.* for the layout of a page shown to a signed-in account:
+ * the unread count, and for staff the latest unread notices (the alert).
+ * Failures leave the alert out; the page itself is not affected. */
+void web_notify_layout(web *w);
 
 #endif

@@ -1,5 +1,6 @@
 <?cs # SPDX-License-Identifier: AGPL-3.0-or-later ?><?cs
-# settings.cs: change password, e-mail and mobile number. ?>
+# settings.cs: change password, e-mail and mobile number, and how notices
+# are sent (e-mail, SMS, staff's daily digest). ?>
 <h1><?cs var:L.Title.Account ?></h1>
 <dl class="facts">
   <dt><?cs var:L.Field.login_id ?></dt><dd><?cs var:Account.Login ?></dd>
@@ -22,6 +23,37 @@
     <button type="submit"><?cs var:L.Button.Save ?></button>
   </form>
 </section>
+<?cs if:Notify.Show ?>
+<section aria-labelledby="notify-h">
+  <h2 id="notify-h"><?cs var:L.Notify.Prefs ?></h2>
+  <p class="hint"><?cs var:L.Notify.PrefsLead ?> <a href="/account/notices"><?cs var:L.Notify.MineLink ?></a></p>
+  <form method="post" action="/account/notify" class="stack narrow">
+    <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+    <div class="field check">
+      <input type="checkbox" id="notify_email" name="notify_email" value="1"<?cs if:Form.notify_email == "1" ?> checked<?cs /if ?><?cs call:field_aria("notify_email") ?>>
+      <label for="notify_email"><?cs var:L.Notify.Email ?></label>
+      <?cs call:field_error("notify_email") ?>
+    </div>
+    <div class="field check">
+      <input type="checkbox" id="notify_sms" name="notify_sms" value="1"<?cs if:Form.notify_sms == "1" ?> checked<?cs /if ?><?cs if:!Notify.HasMobile && !Form.Err.notify_sms ?> disabled<?cs /if ?> aria-describedby="notify_sms-hint<?cs if:Form.Err.notify_sms ?> err-notify_sms<?cs /if ?>"<?cs if:Form.Err.notify_sms ?> aria-invalid="true"<?cs /if ?>>
+      <label for="notify_sms"><?cs if:Notify.Staff ?><?cs var:L.Notify.StaffSms ?><?cs else ?><?cs var:L.Notify.Sms ?><?cs /if ?></label>
+      <p class="hint" id="notify_sms-hint"><?cs if:Notify.HasMobile ?><?cs var:L.Notify.SmsHint ?><?cs else ?><?cs var:L.Notify.SmsNoMobile ?><?cs /if ?></p>
+      <?cs call:field_error("notify_sms") ?>
+    </div>
+<?cs if:Notify.Staff ?>
+    <div class="field check">
+      <input type="checkbox" id="notify_digest" name="notify_digest" value="1"<?cs if:Form.notify_digest == "1" ?> checked<?cs /if ?> aria-describedby="notify_digest-hint<?cs if:Form.Err.notify_digest ?> err-notify_digest<?cs /if ?>"<?cs if:Form.Err.notify_digest ?> aria-invalid="true"<?cs /if ?>>
+      <label for="notify_digest"><?cs var:L.Notify.Digest ?></label>
+      <p class="hint" id="notify_digest-hint"><?cs var:L.Notify.DigestHint ?></p>
+      <?cs call:field_error("notify_digest") ?>
+    </div>
+<?cs else ?>
+    <?cs call:field_error("notify_digest") ?>
+<?cs /if ?>
+    <button type="submit"><?cs var:L.Notify.Save ?></button>
+  </form>
+</section>
+<?cs /if ?>
 <section>
   <h2><?cs var:L.Account.Password ?></h2>
   <form method="post" action="/account/password" class="stack narrow">

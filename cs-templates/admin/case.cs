@@ -95,6 +95,22 @@
     </ol>
   </section>
 <?cs /if ?>
+<?cs if:subcount(Ratings) > 0 ?>
+  <section aria-labelledby="ratings-h">
+    <h2 id="ratings-h"><?cs var:L.Rate.Ratings ?></h2>
+    <ol class="answers">
+<?cs each:r = Ratings ?>
+      <li>
+        <p><strong><?cs var:L.Rate.Rating ?>: <?cs var:r.rating ?> / 5</strong> · <?cs var:L.Rate.RatedAt ?> <time><?cs var:r.rated ?></time> · <?cs var:L.Rate.CallbackState ?>: <?cs if:r.callback == "pending" ?><?cs var:L.Rate.CbPending ?><?cs elif:r.callback == "done" ?><?cs var:L.Rate.CbDone ?><?cs else ?><?cs var:L.Rate.CbNone ?><?cs /if ?></p>
+        <div class="text"><?cs if:r.comment ?><?cs var:r.comment ?><?cs else ?><?cs var:L.Rate.NoComment ?><?cs /if ?></div>
+<?cs if:r.callback == "done" ?>
+        <p><?cs var:L.Rate.CallbackNote ?> (<?cs var:r.agent ?>, <time><?cs var:r.called ?></time>): <?cs var:r.note ?></p>
+<?cs /if ?>
+      </li>
+<?cs /each ?>
+    </ol>
+  </section>
+<?cs /if ?>
   <section aria-labelledby="notes-h">
     <h2 id="notes-h"><?cs var:L.Dossier.Notes ?></h2>
     <p class="hint"><?cs var:L.Dossier.Internal ?></p>

@@ -1,6 +1,7 @@
 <?cs # SPDX-License-Identifier: AGPL-3.0-or-later ?><?cs
 # workload.cs: the workload report (업무량) per department and handler for
-# a period; printable (print.css hides the navigation and the form). ?><?cs
+# a period, with the citizens' ratings given in it; printable (print.css
+# hides the navigation and the form). ?><?cs
 
 # One row's figures as cells; r holds received, open, answered, overdue, avg. ?><?cs
 def:report_cells(r) ?>
@@ -8,7 +9,9 @@ def:report_cells(r) ?>
       <td data-label="<?cs var:L.Report.Open ?>"><?cs var:r.open ?></td>
       <td data-label="<?cs var:L.Report.Answered ?>"><?cs var:r.answered ?></td>
       <td data-label="<?cs var:L.Report.Overdue ?>"><?cs var:r.overdue ?></td>
-      <td data-label="<?cs var:L.Report.AvgDays ?>"><?cs if:r.avg ?><?cs var:r.avg ?><?cs else ?><?cs var:L.Report.NoAverage ?><?cs /if ?></td><?cs
+      <td data-label="<?cs var:L.Report.AvgDays ?>"><?cs if:r.avg ?><?cs var:r.avg ?><?cs else ?><?cs var:L.Report.NoAverage ?><?cs /if ?></td>
+      <td data-label="<?cs var:L.Rate.Count ?>"><?cs var:r.ratings ?></td>
+      <td data-label="<?cs var:L.Rate.Average ?>"><?cs if:r.rating ?><?cs var:r.rating ?><?cs else ?><?cs var:L.Report.NoAverage ?><?cs /if ?></td><?cs
 /def ?><?cs
 
 def:report_heads() ?>
@@ -16,7 +19,9 @@ def:report_heads() ?>
     <th scope="col"><?cs var:L.Report.Open ?></th>
     <th scope="col"><?cs var:L.Report.Answered ?></th>
     <th scope="col"><?cs var:L.Report.Overdue ?></th>
-    <th scope="col"><?cs var:L.Report.AvgDays ?></th><?cs
+    <th scope="col"><?cs var:L.Report.AvgDays ?></th>
+    <th scope="col"><?cs var:L.Rate.Count ?></th>
+    <th scope="col"><?cs var:L.Rate.Average ?></th><?cs
 /def ?>
 <h1><?cs var:L.Title.ReportWorkload ?></h1>
 <?cs if:Report.Shown ?>
@@ -109,6 +114,8 @@ def:report_heads() ?>
     <dt><?cs var:L.Report.Answered ?></dt><dd><?cs var:L.Report.NoteAnswered ?></dd>
     <dt><?cs var:L.Report.Overdue ?></dt><dd><?cs var:L.Report.NoteOverdue ?></dd>
     <dt><?cs var:L.Report.AvgDays ?></dt><dd><?cs var:L.Report.NoteAverage ?></dd>
+    <dt><?cs var:L.Rate.Count ?></dt><dd><?cs var:L.Rate.NoteCount ?></dd>
+    <dt><?cs var:L.Rate.Average ?></dt><dd><?cs var:L.Rate.NoteAverage ?></dd>
   </dl>
   <p class="hint no-print"><?cs var:L.Report.PrintHint ?></p>
 </section>

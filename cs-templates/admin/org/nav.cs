@@ -10,5 +10,6 @@
     <a class="button" href="/admin/holidays"<?cs if:Admin.Section == "holidays" ?> aria-current="page"<?cs /if ?>><?cs var:L.Admin.Nav.Holidays ?></a>
     <a class="button" href="/admin/settings"<?cs if:Admin.Section == "settings" ?> aria-current="page"<?cs /if ?>><?cs var:L.Admin.Nav.Settings ?></a>
     <a class="button" href="/admin/audit"<?cs if:Admin.Section == "audit" ?> aria-current="page"<?cs /if ?>><?cs var:L.Admin.Nav.Audit ?></a>
+    <a class="button" href="/admin/outbox"<?cs if:Admin.Section == "outbox" ?> aria-current="page"<?cs /if ?>><?cs var:L.Title.AdminOutbox ?></a>
   </p>
 </nav>

@@ -1,0 +1,533 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* page_notify.c: the web side of the notifier: notice preferences, the
+ * web inbox of notices, the staff's real-time alert (layout and JSON),
+ * the supervisor's outbox, the call centre's callback queue and Kannel's
+ * delivery reports. */
+#include "web.h"
+#include "cases/dossier.h"
+#include "core/config.h"
+#include "core/log.h"
+#include "core/mdg.h"
+#include "core/text.h"
+#include "notify/inbox.h"
+#include "notify/outbox.h"
+#include "notify/satisfaction.h"
+#include "notify/sms.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ID_MAX 1000000000000L
+
+/* ---------------------------------------------------------- preferences */
+
+void web_notify_prefs_fill(web *w)
+{
+	account_notify n = {true, false, false};
+	bool staff = w->staff;
+	/* A form sent back keeps what was typed; otherwise the stored choice. */
+	if (!hdf_get_value(w->hdf, "Notify.Posted", NULL)) {
+		if (account_get_notify(w->app->db, w->me.id, &n) != MDG_OK)
+			return; /* the section then shows no stored choice */
+		hdf_set_value(w->hdf, "Form.notify_email", n.email ? "1" : "");
+		/* Without a mobile number no SMS can go: shown off (and
+		 * explained), whatever is stored. */
+		hdf_set_value(w->hdf, "Form.notify_sms", n.sms && w->me.mobile[0] ? "1" : "");
+		hdf_set_value(w->hdf, "Form.notify_digest", n.digest ? "1" : "");
+	}
+	hdf_set_value(w->hdf, "Notify.Show", "1");
+	if (w->me.mobile[0])
+		hdf_set_value(w->hdf, "Notify.HasMobile", "1");
+	if (staff)
+		hdf_set_value(w->hdf, "Notify.Staff", "1");
+}
+
+int page_account_notify(web *w)
+{
+	static const field_spec fields[] = {
+		{"notify_email", FIELD_CHECKBOX, false, 0, 0, 0},
+		{"notify_sms", FIELD_CHECKBOX, false, 0, 0, 0},
+		{"notify_digest", FIELD_CHECKBOX, false, 0, 0, 0},
+	};
+	int errors = form_validate(w, fields, MDG_ARRAY_LEN(fields));
+	account_notify n = {
+		.email = strcmp(form_get(w, "notify_email"), "1") == 0,
+		.sms = strcmp(form_get(w, "notify_sms"), "1") == 0,
+		.digest = strcmp(form_get(w, "notify_digest"), "1") == 0,
+	};
+	hdf_set_value(w->hdf, "Notify.Posted", "1");
+	if (n.sms && !w->me.mobile[0] && !hdf_get_value(w->hdf, "Form.Err.notify_sms", NULL)) {
+		form_error(w, "notify_sms", "notify_no_mobile");
+		errors++;
+	}
+	/* The digest replaces staff's mail per case; citizens have none. */
+	if (n.digest && !w->staff && !hdf_get_value(w->hdf, "Form.Err.notify_digest", NULL)) {
+		form_error(w, "notify_digest", "notify_staff_only");
+		errors++;
+	}
+	if (errors) {
+		w->r->status = 400;
+		web_flash_error(w, "FixErrors");
+		return page_account_form(w);
+	}
+	/* The SMS box is disabled without a mobile number: its stored
+	 * choice stays for when a number is added. */
+	account_notify stored;
+	int rc = MDG_OK;
+	if (!w->me.mobile[0]) {
+		rc = account_get_notify(w->app->db, w->me.id, &stored);
+		if (rc != MDG_OK)
+			return rc;
+		n.sms = stored.sms;
+	}
+	rc = account_set_notify(w->app->db, w->me.id, &n);
+	if (rc != MDG_OK)
+		return rc;
+	log_info("notice preferences of %lld: email=%d sms=%d digest=%d", w->me.id, n.email, n.sms, n.digest);
+	http_redirect(w->r, "/account?done=notify");
+	return MDG_OK;
+}
+
+/* -------------------------------------------------------------- notices */
+
+/* True for a kind safe to use in an HDF name (the stored kinds are). */
+static bool kind_ok(const char *kind)
+{
+	size_t n = strlen(kind);
+	return n > 0 && n < 32 && strspn(kind, "abcdefghijklmnopqrstuvwxyz_") == n;
+}
+
+/* The line of one notice in the request's language, into out. */
+static void notice_line(web *w, const char *kind, const char *payload, buf *out)
+{
+	char name[64];
+	const char *pattern = NULL;
+	if (kind_ok(kind)) {
+		snprintf(name, sizeof name, "L.Notice.%s", kind);
+		pattern = hdf_get_value(w->hdf, name, NULL);
+	}
+	if (!pattern)
+		pattern = hdf_get_value(w->hdf, "L.Notice.other", "");
+	(void)notices_text(pattern, payload, out);
+}
+
+/* Where a notice leads: the case page of its reader (the staff's or the
+ * citizen's), or the inbox when it is about no one case. */
+static void notice_url(const char *kind, const char *tracking, char *out, size_t n)
+{
+	if (tracking && *tracking)
+		snprintf(out, n, "%s/%s", notices_kind_staff(kind) ? "/staff/cases" : "/cases", tracking);
+	else
+		snprintf(out, n, "%s", "/account/notices");
+}
+
+/* Copies notices (notices_list columns) to prefix.N.{id, kind, text, at,
+ * iso, unread, tracking, url}. */
+static void fill_notices(web *w, const char *prefix, const db_result *r)
+{
+	char name[128], url[96];
+	for (unsigned i = 0; i < r->nrows; i++) {
+		const char *kind = db_cell(r, i, 1, "");
+		const char *tracking = db_cell(r, i, 5, NULL);
+		buf text = {0};
+		notice_line(w, kind, db_cell(r, i, 2, "{}"), &text);
+		notice_url(kind, tracking, url, sizeof url);
+#define SET(field, value)                                                       \
+	do {                                                                    \
+		snprintf(name, sizeof name, "%s.%u.%s", prefix, i, field);      \
+		hdf_set_value(w->hdf, name, value);                             \
+	} while (0)
+		SET("id", db_cell(r, i, 0, ""));
+		SET("kind", kind_ok(kind) ? kind : "other");
+		SET("text", buf_str(&text));
+		SET("at", db_cell(r, i, 3, ""));
+		SET("iso", db_cell(r, i, 6, ""));
+		SET("unread", db_cell_ll(r, i, 4, 0) ? "1" : "0");
+		SET("url", url);
+		if (tracking)
+			SET("tracking", tracking);
+#undef SET
+		buf_free(&text);
+	}
+}
+
+int page_notices(web *w)
+{
+	db_result *r = NULL;
+	long page, total = 0, unread = 0;
+	int rc = web_page_number(w, &page);
+	if (rc != MDG_OK)
+		return rc;
+	const char *done = kv_get(&w->r->query, "done");
+	if (done && strcmp(done, "read") == 0)
+		web_flash(w, "NoticesRead");
+	rc = notices_list(w->app->db, w->me.id, page, &r, &total);
+	if (rc == MDG_OK)
+		rc = notices_unread(w->app->db, w->me.id, &unread);
+	if (rc != MDG_OK)
+		goto done;
+	fill_notices(w, "Notices", r);
+	web_pager(w, page, total, NOTICES_PAGE_SIZE);
+	web_set(w, "NoticesUnread", "%ld", unread);
+	web_page(w, "account/notices.cs", "Notices");
+done:
+	db_result_free(r);
+	return rc;
+}
+
+int page_notices_read(web *w)
+{
+	long marked = 0;
+	int rc = notices_mark_all_read(w->app->db, w->me.id, &marked);
+	if (rc != MDG_OK)
+		return rc;
+	log_info("notices of %lld marked read: %ld", w->me.id, marked);
+	http_redirect(w->r, "/account/notices?done=read");
+	return MDG_OK;
+}
+
+void web_notify_layout(web *w)
+{
+	db_result *r = NULL;
+	long unread = 0;
+	/* Only pages that are shown (not redirects, files or JSON), and never
+	 * when the database is why the page failed. */
+	if (!w->signed_in || !w->app->db || w->db_down || w->r->status >= 500)
+		return;
+	if (notices_unread(w->app->db, w->me.id, &unread) != MDG_OK)
+		return;
+	web_set(w, "Notify.Unread", "%ld", unread);
+	if (!w->staff)
+		return;
+	hdf_set_value(w->hdf, "Notify.Alert", "1");
+	if (unread > 0 && notices_latest_unread(w->app->db, w->me.id, NOTICES_ALERT_ITEMS, &r) == MDG_OK)
+		fill_notices(w, "Notify.Latest", r);
+	db_result_free(r);
+}
+
+/* A small JSON answer: {"error": reason} with status. */
+static int json_error(web *w, int status, const char *reason)
+{
+	json_t *o = json_pack("{s:s}", "error", reason);
+	char *s = json_dumps(o, JSON_COMPACT);
+	w->r->status = status;
+	buf_puts(&w->r->body, s ? s : "{}");
+	free(s);
+	json_decref(o);
+	w->content_type = "application/json; charset=utf-8";
+	return MDG_OK;
+}
+
+int page_staff_alerts(web *w)
+{
+	db_result *r = NULL;
+	long unread = 0;
+	char url[96];
+	json_t *root = NULL, *items = NULL;
+	char *text = NULL;
+	/* A machine asks: an answer it can read, not the sign-in page. */
+	if (!w->signed_in)
+		return json_error(w, 401, "sign_in");
+	if (!w->staff)
+		return json_error(w, 403, "staff_only");
+	int rc = notices_unread(w->app->db, w->me.id, &unread);
+	if (rc == MDG_OK && unread > 0)
+		rc = notices_latest_unread(w->app->db, w->me.id, NOTICES_ALERT_ITEMS, &r);
+	if (rc != MDG_OK)
+		goto done;
+	root = json_object();
+	items = json_array();
+	json_object_set_new(root, "unread", json_integer(unread));
+	for (unsigned i = 0; r && i < r->nrows; i++) {
+		const char *kind = db_cell(r, i, 1, "");
+		buf line = {0};
+		notice_line(w, kind, db_cell(r, i, 2, "{}"), &line);
+		notice_url(kind, db_cell(r, i, 5, NULL), url, sizeof url);
+		json_array_append_new(items, json_pack("{s:I,s:s,s:s,s:s,s:s}", "id",
+						       (json_int_t)db_cell_ll(r, i, 0, 0), "kind",
+						       kind_ok(kind) ? kind : "other", "text", buf_str(&line), "url",
+						       url, "at", db_cell(r, i, 6, "")));
+		buf_free(&line);
+	}
+	json_object_set(root, "items", items);
+	/* The texts are UTF-8 from the database and the language files;
+	 * json_dumps escapes what JSON needs, and the client inserts them as
+	 * text, never as markup. */
+	text = json_dumps(root, JSON_COMPACT);
+	if (!text) {
+		rc = MDG_ERR;
+		goto done;
+	}
+	buf_puts(&w->r->body, text);
+	w->content_type = "application/json; charset=utf-8";
+done:
+	free(text);
+	json_decref(items);
+	json_decref(root);
+	db_result_free(r);
+	return rc;
+}
+
+/* ---------------------------------------------------------------- outbox */
+
+/* A recipient as the supervisor's list shows it: enough to recognise
+ * (the first two characters and the domain of an address, the start and
+ * the last two digits of a number), not a directory of contacts. */
+static void mask_recipient(const char *channel, const char *in, char *out, size_t n)
+{
+	size_t len = strlen(in);
+	if (strcmp(channel, "email") == 0) {
+		const char *at = strrchr(in, '@');
+		size_t local = at ? (size_t)(at - in) : len;
+		snprintf(out, n, "%.*s***%s", (int)(local < 2 ? local : 2), in, at ? at : "");
+		return;
+	}
+	if (len <= 6) {
+		snprintf(out, n, "%s", "***");
+		return;
+	}
+	snprintf(out, n, "%.*s****%s", (int)(len - 6), in, in + len - 2);
+}
+
+static bool outbox_state_ok(const char *s)
+{
+	static const char *const states[] = {"pending", "dead", "sent", "cancelled"};
+	for (size_t i = 0; i < MDG_ARRAY_LEN(states); i++)
+		if (strcmp(s, states[i]) == 0)
+			return true;
+	return false;
+}
+
+int page_admin_outbox(web *w)
+{
+	static const char *const cols[] = {"id", "channel", "recipient", "kind", "state", "attempts", "next",
+					   "error", "created", "sent", "dlr", "tracking", NULL};
+	db_result *counts = NULL, *rows = NULL;
+	long page, total = 0;
+	char name[96], masked[300];
+	const char *state = kv_get(&w->r->query, "state");
+	int rc = web_page_number(w, &page);
+	if (rc != MDG_OK)
+		return rc;
+	if (state && *state && !outbox_state_ok(state))
+		return MDG_EINVAL; /* no link makes another */
+	if (state && !*state)
+		state = NULL;
+	const char *done = kv_get(&w->r->query, "done");
+	if (done && strcmp(done, "retried") == 0)
+		web_flash(w, "OutboxRetried");
+	else if (done && strcmp(done, "cancelled") == 0)
+		web_flash(w, "OutboxCancelled");
+	rc = outbox_counts(w->app->db, &counts);
+	if (rc == MDG_OK)
+		rc = outbox_list(w->app->db, state, page, &rows, &total);
+	if (rc != MDG_OK)
+		goto done;
+	for (unsigned i = 0; i < counts->nrows; i++) {
+		const char *st = db_cell(counts, i, 0, "");
+		if (!outbox_state_ok(st))
+			continue;
+		snprintf(name, sizeof name, "Outbox.Counts.%s", st);
+		hdf_set_value(w->hdf, name, db_cell(counts, i, 1, "0"));
+	}
+	web_rows(w, "Outbox.Rows", rows, cols);
+	for (unsigned i = 0; i < rows->nrows; i++) {
+		mask_recipient(db_cell(rows, i, 1, ""), db_cell(rows, i, 2, ""), masked, sizeof masked);
+		snprintf(name, sizeof name, "Outbox.Rows.%u.recipient", i);
+		hdf_set_value(w->hdf, name, masked);
+		const char *st = db_cell(rows, i, 4, "");
+		if (strcmp(st, "dead") == 0 || strcmp(st, "pending") == 0) {
+			snprintf(name, sizeof name, "Outbox.Rows.%u.actions", i);
+			hdf_set_value(w->hdf, name, "1");
+		}
+	}
+	hdf_set_value(w->hdf, "Outbox.State", state ? state : "");
+	web_set(w, "Outbox.PagerBase", "/admin/outbox?state=%s&", state ? state : "");
+	web_pager(w, page, total, OUTBOX_PAGE_SIZE);
+	hdf_set_value(w->hdf, "Admin.Section", "outbox");
+	web_page(w, "admin/outbox.cs", "AdminOutbox");
+done:
+	db_result_free(counts);
+	db_result_free(rows);
+	return rc;
+}
+
+/* Retry or cancel one row, then back to the list it was on. */
+static int outbox_change(web *w, bool retry)
+{
+	static const field_spec fields[] = {
+		{"state", FIELD_LINE, false, 16, 0, 0},
+	};
+	long id = 0;
+	char target[96];
+	if (!w->r->params[0] || text_parse_long(w->r->params[0], 1, ID_MAX, &id) != MDG_OK)
+		return MDG_ENOTFOUND;
+	if (form_validate(w, fields, MDG_ARRAY_LEN(fields)) > 0)
+		return MDG_EINVAL;
+	const char *state = form_get(w, "state");
+	if (*state && !outbox_state_ok(state))
+		return MDG_EINVAL;
+	int rc = retry ? outbox_retry(w->app->db, &w->who, id) : outbox_cancel(w->app->db, &w->who, id);
+	if (rc == MDG_ENOTFOUND) {
+		/* Sent, cancelled or in a notifier's hands meanwhile: say so. */
+		w->r->status = 409;
+		web_flash_error(w, "OutboxUnchanged");
+		kv_add(&w->r->query, "state", state, strlen(state));
+		return page_admin_outbox(w);
+	}
+	if (rc != MDG_OK)
+		return rc;
+	log_info("outbox %ld %s by %lld", id, retry ? "retried" : "cancelled", w->me.id);
+	snprintf(target, sizeof target, "/admin/outbox?state=%s&done=%s", state, retry ? "retried" : "cancelled");
+	http_redirect(w->r, target);
+	return MDG_OK;
+}
+
+int page_admin_outbox_retry(web *w)
+{
+	return outbox_change(w, true);
+}
+
+int page_admin_outbox_cancel(web *w)
+{
+	return outbox_change(w, false);
+}
+
+/* ------------------------------------------------------------- callbacks */
+
+/* The call centre: agents, and supervisors who run it. */
+static bool may_call(const web *w)
+{
+	return w->perm.agent || perm_is_admin(&w->perm);
+}
+
+/* A mobile number as people read it: 010-1234-5678. */
+static void mobile_text(const char *digits, char *out, size_t n)
+{
+	size_t len = strlen(digits);
+	if (len == 11)
+		snprintf(out, n, "%.3s-%.4s-%.4s", digits, digits + 3, digits + 7);
+	else if (len == 10)
+		snprintf(out, n, "%.3s-%.3s-%.4s", digits, digits + 3, digits + 6);
+	else
+		snprintf(out, n, "%s", digits);
+}
+
+static int show_callbacks(web *w)
+{
+	static const char *const cols[] = {"id", "case_id", "tracking", "title", "rating", "comment", "rated",
+					   "department", NULL};
+	db_result *r = NULL;
+	long page, total = 0;
+	char name[96], mobile[32];
+	int rc = web_page_number(w, &page);
+	if (rc != MDG_OK)
+		return rc;
+	rc = sat_callbacks(w->app->db, page, w->lang, &r, &total);
+	if (rc != MDG_OK)
+		goto done;
+	web_rows(w, "Callbacks", r, cols);
+	/* The citizen's name and number, for the call: a view of personal
+	 * data, each in the audit log like the staff case page's. */
+	for (unsigned i = 0; i < r->nrows && rc == MDG_OK; i++) {
+		db_result *c = NULL;
+		rc = dossier_contact(w->app->db, &w->who, db_cell_ll(r, i, 1, 0), db_cell(r, i, 2, ""), &c);
+		if (rc == MDG_OK) {
+			snprintf(name, sizeof name, "Callbacks.%u.name", i);
+			hdf_set_value(w->hdf, name, db_cell(c, 0, 1, ""));
+			snprintf(name, sizeof name, "Callbacks.%u.email", i);
+			hdf_set_value(w->hdf, name, db_cell(c, 0, 2, ""));
+			mobile_text(db_cell(c, 0, 3, ""), mobile, sizeof mobile);
+			snprintf(name, sizeof name, "Callbacks.%u.mobile", i);
+			hdf_set_value(w->hdf, name, mobile);
+		}
+		db_result_free(c);
+	}
+	if (rc != MDG_OK)
+		goto done;
+	web_pager(w, page, total, SAT_CALLBACK_PAGE);
+	web_page(w, "staff/callbacks.cs", "Callbacks");
+done:
+	db_result_free(r);
+	return rc;
+}
+
+int page_staff_callbacks(web *w)
+{
+	if (!may_call(w))
+		return MDG_EDENIED;
+	const char *done = kv_get(&w->r->query, "done");
+	if (done && strcmp(done, "1") == 0)
+		web_flash(w, "CallbackDone");
+	return show_callbacks(w);
+}
+
+int page_staff_callback_done(web *w)
+{
+	static const field_spec fields[] = {
+		{"note", FIELD_TEXT, true, SAT_NOTE_MAX, 0, 0},
+	};
+	long id = 0;
+	if (!may_call(w))
+		return MDG_EDENIED;
+	if (!w->r->params[0] || text_parse_long(w->r->params[0], 1, ID_MAX, &id) != MDG_OK)
+		return MDG_ENOTFOUND;
+	if (form_validate(w, fields, MDG_ARRAY_LEN(fields)) > 0) {
+		/* The message goes beside the form of that row. */
+		web_set(w, "Form.row", "%ld", id);
+		w->r->status = 400;
+		web_flash_error(w, "FixErrors");
+		return show_callbacks(w);
+	}
+	char *note = text_trim(form_get(w, "note"));
+	int rc = sat_callback_done(w->app->db, &w->who, id, note);
+	free(note);
+	if (rc == MDG_ENOTFOUND) {
+		w->r->status = 409;
+		web_flash_error(w, "CallbackGone");
+		return show_callbacks(w);
+	}
+	if (rc != MDG_OK)
+		return rc;
+	log_info("callback %ld recorded by %lld", id, w->me.id);
+	http_redirect(w->r, "/staff/callbacks?done=1");
+	return MDG_OK;
+}
+
+/* ------------------------------------------------------- delivery reports */
+
+/* A plain-text answer for Kannel (and whoever reads its log). */
+static int plain(web *w, int status, const char *text)
+{
+	w->r->status = status;
+	buf_puts(&w->r->body, text);
+	buf_putc(&w->r->body, '\n');
+	w->content_type = "text/plain; charset=utf-8";
+	return MDG_OK;
+}
+
+int page_sms_dlr(web *w)
+{
+	sms_dlr dlr;
+	memset(&dlr, 0, sizeof dlr);
+	const char *secret = config_str(w->app->cfg, "sms.dlr_secret", "");
+	int rc = sms_dlr_parse(&w->r->query, secret, &dlr);
+	if (rc == MDG_EINVAL)
+		return plain(w, 400, "malformed delivery report");
+	if (rc != MDG_OK) {
+		log_warn("SMS delivery report with a bad signature (ref %lld)", dlr.ref);
+		return plain(w, 403, "bad signature");
+	}
+	const char *status = sms_dlr_type_name(dlr.type);
+	if (!status)
+		return plain(w, 400, "unknown report type");
+	rc = outbox_record_dlr(w->app->db, dlr.ref, status);
+	if (rc == MDG_ENOTFOUND)
+		return plain(w, 404, "no such message");
+	if (rc != MDG_OK)
+		return rc == MDG_EDB ? plain(w, 503, "try again") : plain(w, 500, "not recorded");
+	log_info("SMS %lld: delivery report %s", dlr.ref, status);
+	return plain(w, 200, "ok");
+}

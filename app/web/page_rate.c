@@ -1,0 +1,106 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* page_rate.c: the satisfaction follow-up's rating page (만족도 평가),
+ * reached without signing in through the signed single-use link of the
+ * answer notice (/rate/NONCE.SIGNATURE). */
+#include "web.h"
+#include "core/log.h"
+#include "core/mdg.h"
+#include "core/text.h"
+#include "notify/notice.h"
+#include "notify/satisfaction.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The page in one of its states: "form", "done", "rated" or "invalid". */
+static int show(web *w, const char *state, int status)
+{
+	w->r->status = status;
+	hdf_set_value(w->hdf, "Rate.State", state);
+	web_page(w, "portal/rate.cs", "Rate");
+	return MDG_OK;
+}
+
+/* Checks the link's signature and finds its row: MDG_OK with *row (the
+ * caller frees it) and the nonce, or the invalid page already set up
+ * (*row NULL). */
+static int find_link(web *w, char nonce[33], db_result **row)
+{
+	const char *token = w->r->params[0];
+	*row = NULL;
+	/* A forged, cut or unknown link looks the same to the visitor. */
+	if (!notice_rate_token_valid(w->app->secret, sizeof w->app->secret, token, nonce))
+		return show(w, "invalid", 404);
+	int rc = sat_find(w->app->db, nonce, row);
+	if (rc == MDG_ENOTFOUND)
+		return show(w, "invalid", 404);
+	if (rc != MDG_OK)
+		return rc;
+	hdf_set_value(w->hdf, "Rate.Token", token);
+	hdf_set_value(w->hdf, "Rate.Tracking", db_cell(*row, 0, 0, ""));
+	hdf_set_value(w->hdf, "Rate.Title", db_cell(*row, 0, 1, ""));
+	return MDG_OK;
+}
+
+int page_rate_form(web *w)
+{
+	char nonce[33];
+	db_result *row = NULL;
+	int rc = find_link(w, nonce, &row);
+	if (rc != MDG_OK || !row)
+		return rc;
+	const char *thanks = kv_get(&w->r->query, "thanks");
+	if (db_cell_ll(row, 0, 2, 0))
+		rc = show(w, thanks && strcmp(thanks, "1") == 0 ? "done" : "rated", 200);
+	else
+		rc = show(w, "form", 200);
+	db_result_free(row);
+	return rc;
+}
+
+int page_rate(web *w)
+{
+	static const field_spec fields[] = {
+		{"rating", FIELD_INT, true, 0, 1, 5},
+		{"comment", FIELD_TEXT, false, SAT_COMMENT_MAX, 0, 0},
+	};
+	char nonce[33];
+	db_result *row = NULL;
+	long rating = 0;
+	int rc = find_link(w, nonce, &row);
+	if (rc != MDG_OK || !row)
+		return rc;
+	if (db_cell_ll(row, 0, 2, 0)) {
+		rc = show(w, "rated", 409);
+		goto done;
+	}
+	if (form_validate(w, fields, MDG_ARRAY_LEN(fields)) > 0) {
+		web_flash_error(w, "FixErrors");
+		rc = show(w, "form", 400);
+		goto done;
+	}
+	text_parse_long(form_get(w, "rating"), 1, 5, &rating);
+	char *comment = text_trim(form_get(w, "comment"));
+	rc = sat_rate(w->app->db, nonce, (int)rating, comment);
+	free(comment);
+	if (rc == MDG_ECONFLICT) {
+		/* Another submit won the race: still exactly one rating. */
+		rc = show(w, "rated", 409);
+		goto done;
+	}
+	if (rc == MDG_ENOTFOUND) {
+		rc = show(w, "invalid", 404);
+		goto done;
+	}
+	if (rc != MDG_OK)
+		goto done;
+	log_info("case %s rated %ld", db_cell(row, 0, 0, ""), rating);
+	/* The token passed notice_rate_token_valid: hex, '.', base64url. */
+	char target[32 + NOTICE_RATE_TOKEN_MAX];
+	snprintf(target, sizeof target, "/rate/%s?thanks=1", w->r->params[0]);
+	http_redirect(w->r, target);
+done:
+	db_result_free(row);
+	return rc;
+}
