@@ -16,7 +16,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 seconds=${FUZZ_SECONDS:-60}
 failed=0
 
-for name in query form multipart cookie; do
+for name in query form multipart cookie mail; do
 	exe=$build/t/fuzz/fuzz_$name
 	if [ ! -x "$exe" ]; then
 		echo "FAIL fuzz_$name: $exe not built (MADANG_FUZZ=ON, CC=clang)"
