@@ -96,8 +96,9 @@ typedef struct mail_batch_item {
  * (MAIL FROM envelope_from, RCPT TO item->rcpt, DATA). Per item: MDG_OK when
  * the server took the message (2xx after the data), MDG_EPERMFAIL on a 5xx
  * for its sender, recipient or data (or an invalid recipient: never sent),
- * MDG_ETEMPFAIL on a 4xx, a timeout, or a session that ended before the item
- * was done. Returns MDG_OK when the session ran (look at each item);
+ * MDG_ETEMPFAIL on a 4xx, a timeout, a session that ended before the item
+ * was done, or a 530/535/538 to MAIL FROM (AUTH required or refused: a
+ * configuration to fix, not a reason to dead-letter every notice). Returns MDG_OK when the session ran (look at each item);
  * MDG_ETEMPFAIL when no connection could be made at all (every item
  * temp-failed, the reason in its err); MDG_EINVAL for a bad server or
  * envelope_from (every item temp-failed: a configuration error must not
