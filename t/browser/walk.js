@@ -388,6 +388,19 @@ async function walk(browser) {
 		await shot(citizen.page, 'the-end', true);
 	});
 
+	// The notifier's pages (issue 4): notice preferences, the inbox of
+	// notices, the staff's alert, the outbox and the callback queue.
+	await step('the notices, the outbox and the callback queue', supervisor, async () => {
+		await citizen.goto('/account');
+		await expectText(citizen.main(), '알림 받는 방법');
+		await citizen.go(citizen.main().getByRole('link', { name: '나에게 온 알림 보기', exact: true }));
+		await expectText(citizen.main(), '답변이 등록되었습니다', 'the notices');
+		await second.goto('/account/notices');
+		await supervisor.go(supervisor.nav('관리'));
+		await supervisor.go(supervisor.adminNav('발송함'));
+		await supervisor.goto('/staff/callbacks');
+	});
+
 	for (const p of [supervisor, citizen, handler, second])
 		await p.close();
 }
