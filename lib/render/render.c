@@ -313,6 +313,18 @@ int render_template(HDF *hdf, const char *template, buf *out)
 	return MDG_OK;
 }
 
+int render_parse(HDF *hdf, const char *template, CSPARSE **out)
+{
+	NEOERR *err = parse_new(hdf, template, out);
+	return err == STATUS_OK ? MDG_OK : render_neoerr(err, template);
+}
+
+int render_parsed(CSPARSE *cs, const char *template, buf *out)
+{
+	NEOERR *err = cs_render(cs, out, render_to_buf);
+	return err == STATUS_OK ? MDG_OK : render_neoerr(err, template);
+}
+
 const char *render_text(const char *lang, const char *name)
 {
 	HDF *src = lang && strcmp(lang, "en") == 0 ? lang_en : lang_ko;

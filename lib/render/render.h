@@ -30,6 +30,16 @@ void render_request_done(HDF *hdf);
  * with hdf into out. MDG_OK or MDG_ERR (the ClearSilver error logged). */
 int render_template(HDF *hdf, const char *template, buf *out);
 
+/* For a program that renders the same templates many times with changing
+ * data (the notifier): a parse of template bound to hdf, with escaping as
+ * hdf's Config.VarEscapeMode says now and the renderer's template
+ * functions (url_escape). The caller frees it with cs_destroy. MDG_OK or
+ * MDG_ERR (logged). */
+int render_parse(HDF *hdf, const char *template, CSPARSE **out);
+/* Renders a parse from render_parse into out with its tree's current
+ * data. MDG_OK or MDG_ERR (logged). */
+int render_parsed(CSPARSE *cs, const char *template, buf *out);
+
 /* A language string by name (e.g. "mail.subject"), or the name itself. */
 const char *render_text(const char *lang, const char *name);
 

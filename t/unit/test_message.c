@@ -1,0 +1,147 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* test_message.c: every notice kind renders its e-mail and SMS in Korean
+ * and English; the HTML part is escaped, subject and text are not; a bad
+ * kind or payload is refused with a reason. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "core/mdg.h"
+#include "notify/message.h"
+#include "notify/notice.h"
+#include "render/render.h"
+
+static const unsigned char key[32] = {1, 2, 3};
+static const message_site site = {"https://minwon.example.go.kr/", key, sizeof key};
+
+static const char payload[] =
+	"{\"tracking\":\"2026-000123\",\"title\":\"Potholes & <b>cracks</b> on 3rd St\",\"name\":\"홍길동\","
+	"\"department\":\"도로과\",\"handler\":\"이도로\",\"due\":\"2026-12-01\",\"reason\":\"현장 조사\","
+	"\"expected\":\"2026-12-04\",\"rate_nonce\":\"0123456789abcdef0123456789abcdef\","
+	"\"count\":2,\"items\":[{\"kind\":\"staff_assigned\",\"tracking\":\"2026-000123\",\"title\":\"A & B\","
+	"\"due\":\"2026-12-01\"},{\"kind\":\"staff_reminder\",\"tracking\":\"2026-000124\",\"title\":\"C\"}]}";
+
+static int setup(void **state)
+{
+	(void)state;
+	char dir[4096];
+	const char *src = getenv("MADANG_SOURCE_DIR");
+	snprintf(dir, sizeof dir, "%s/cs-templates", src ? src : ".");
+	return render_init(dir) == MDG_OK ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	message_shutdown();
+	render_shutdown();
+	return 0;
+}
+
+static void test_every_kind_renders(void **state)
+{
+	(void)state;
+	static const char *const langs[] = {"ko", "en"};
+	char err[256];
+	for (int k = 0; k < NOTICE_KIND__MAX; k++)
+		for (int l = 0; l < 2; l++) {
+			message m;
+			const char *kind = notice_kind_name((notice_kind)k);
+			int rc = message_render(&site, kind, langs[l], "김민원", payload, false, &m, err, sizeof err);
+			if (rc != MDG_OK)
+				fail_msg("mail %s/%s: %s", kind, langs[l], err);
+			assert_non_null(strstr(m.subject, k == NOTICE_STAFF_DIGEST ? "(2)" : "2026-000123"));
+			assert_null(strchr(m.subject, '\n'));
+			assert_non_null(strstr(m.text, k == NOTICE_STAFF_DIGEST ? "A & B" : "Potholes & <b>cracks</b>"));
+			assert_null(strstr(m.text, "&amp;"));
+			assert_null(strstr(m.text, "\n\n\n"));
+			assert_true(m.text[0] != '\n' && m.text[0] != ' ');
+			assert_non_null(strstr(m.html, k == NOTICE_STAFF_DIGEST ? "A &amp; B" : "Potholes &amp; &lt;b&gt;"));
+			assert_null(strstr(m.html, "<b>cracks"));
+			assert_non_null(strstr(m.text, "https://minwon.example.go.kr/account"));
+			if (k == NOTICE_STAFF_DIGEST)
+				assert_string_equal(m.list_unsubscribe, "https://minwon.example.go.kr/account");
+			else
+				assert_null(m.list_unsubscribe);
+			message_free(&m);
+
+			rc = message_render(&site, kind, langs[l], "김민원", payload, true, &m, err, sizeof err);
+			if (rc != MDG_OK)
+				fail_msg("sms %s/%s: %s", kind, langs[l], err);
+			assert_null(m.subject);
+			assert_null(m.html);
+			assert_non_null(strstr(m.text, l == 0 ? "[마당]" : "]"));
+			assert_true(m.text[strlen(m.text) - 1] != '\n');
+			message_free(&m);
+		}
+}
+
+static void test_links(void **state)
+{
+	(void)state;
+	char err[256], token[NOTICE_RATE_TOKEN_MAX], want[256];
+	message m;
+	assert_int_equal(message_render(&site, "answered", "ko", "김민원", payload, false, &m, err, sizeof err), MDG_OK);
+	assert_non_null(strstr(m.text, "https://minwon.example.go.kr/cases/2026-000123\n"));
+	notice_rate_token(key, sizeof key, "0123456789abcdef0123456789abcdef", token);
+	snprintf(want, sizeof want, "https://minwon.example.go.kr/rate/%s", token);
+	assert_non_null(strstr(m.text, want));
+	assert_non_null(strstr(m.html, want));
+	assert_non_null(strstr(m.text, "김민원 님, 안녕하세요."));
+	message_free(&m);
+
+	assert_int_equal(message_render(&site, "staff_assigned", "en", "Kim", payload, false, &m, err, sizeof err),
+			 MDG_OK);
+	assert_non_null(strstr(m.text, "https://minwon.example.go.kr/staff/cases/2026-000123\n"));
+	assert_non_null(strstr(m.text, "Dear Kim,"));
+	assert_string_equal(m.subject, "[Madang] A new case was assigned to you (2026-000123)");
+	message_free(&m);
+}
+
+static void test_line_breaks_in_title_stay_in_the_subject(void **state)
+{
+	(void)state;
+	char err[256];
+	message m;
+	assert_int_equal(message_render(&site, "receipt", "en", "X\r\nBcc: evil@example.org",
+					"{\"tracking\":\"2026-000001\",\"title\":\"a\\r\\nBcc: evil@example.org\"}",
+					false, &m, err, sizeof err),
+			 MDG_OK);
+	assert_null(strpbrk(m.subject, "\r\n"));
+	message_free(&m);
+}
+
+static void test_bad_rows_are_refused(void **state)
+{
+	(void)state;
+	char err[256];
+	message m;
+	assert_int_equal(message_render(&site, "nope", "ko", NULL, "{}", false, &m, err, sizeof err), MDG_EINVAL);
+	assert_non_null(strstr(err, "unknown notice kind"));
+	assert_int_equal(message_render(&site, "receipt", "ko", NULL, "[1]", false, &m, err, sizeof err), MDG_EINVAL);
+	assert_non_null(strstr(err, "payload"));
+	assert_int_equal(message_render(&site, "receipt", "ko", NULL, "{bad", true, &m, err, sizeof err), MDG_EINVAL);
+	assert_null(m.text);
+	/* A payload without a tracking number still renders, without links
+	 * to a case. */
+	assert_int_equal(message_render(&site, "receipt", "xx", NULL, "{\"title\":\"t\"}", false, &m, err, sizeof err),
+			 MDG_OK);
+	assert_null(strstr(m.text, "/cases/"));
+	message_free(&m);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_every_kind_renders),
+		cmocka_unit_test(test_links),
+		cmocka_unit_test(test_line_breaks_in_title_stay_in_the_subject),
+		cmocka_unit_test(test_bad_rows_are_refused),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
