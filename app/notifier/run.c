@@ -1,0 +1,308 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* run.c: one notifier run: escalation and the deadline scan, then the
+ * outbox drained batch by batch over SMTP and Kannel. */
+#include "notifier.h"
+#include "cases/routing.h"
+#include "core/buf.h"
+#include "core/log.h"
+#include "core/mdg.h"
+#include "core/xalloc.h"
+#include "notify/notice.h"
+#include "notify/outbox.h"
+#include "org/setting.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* Cases the deadline scan reads per kind and call; the scan is called
+ * again while it still finds work, up to SCAN_ROUNDS times a run. */
+#define SCAN_LIMIT 1000
+#define SCAN_ROUNDS 100
+
+/* The columns of outbox_claim's rows. */
+enum { C_ID, C_CHANNEL, C_RECIPIENT, C_NAME, C_LANG, C_KIND, C_PAYLOAD, C_MSGID, C_ATTEMPTS, C_CREATED };
+
+int notifier_configure(notifier *n)
+{
+	HDF *c = n->cfg;
+	const char *tls = config_str(c, "mail.starttls", "try");
+
+	n->mail.host = config_str(c, "mail.host", "localhost");
+	n->mail.port = (int)config_long(c, "mail.port", 25, 1, 65535);
+	n->mail.user = config_str(c, "mail.user", NULL);
+	n->mail.password = config_str(c, "mail.password", NULL);
+	n->mail.timeout_s = (int)config_long(c, "mail.timeout", 30, 1, 3600);
+	if (strcmp(tls, "no") == 0) {
+		n->mail.starttls = MAIL_TLS_NO;
+	} else if (strcmp(tls, "try") == 0) {
+		n->mail.starttls = MAIL_TLS_TRY;
+	} else if (strcmp(tls, "require") == 0) {
+		n->mail.starttls = MAIL_TLS_REQUIRE;
+	} else {
+		log_error("mail.starttls must be no, try or require");
+		return MDG_EINVAL;
+	}
+	n->mail_from = config_str(c, "mail.from", NULL);
+	n->mail_from_name = config_str(c, "mail.from_name", NULL);
+	if (!n->mail_from || !mail_addr_valid(n->mail_from)) {
+		/* Not fatal: escalation and the scan still run; e-mail rows
+		 * fail for now and wait for the operator. */
+		log_error("mail.from is %s: e-mail cannot be sent", n->mail_from ? "not a valid address" : "not set");
+		n->msgid_domain = "madang.invalid";
+	} else {
+		n->msgid_domain = strchr(n->mail_from, '@') + 1;
+	}
+
+	/* Without sms.url SMS rows are not claimed: they wait, as in the
+	 * quiet hours, rather than fail. */
+	n->sms_on = sms_gateway_from_config(c, &n->sms) == MDG_OK;
+	if (!n->sms_on)
+		log_warn("sms.url is not set: SMS notices wait in the outbox");
+
+	n->site.base_url = config_str(c, "web.base_url", "");
+	n->site.key = n->key;
+	n->site.keylen = sizeof n->key;
+	if (!*n->site.base_url)
+		log_warn("web.base_url is not set: notices will carry no links");
+	return MDG_OK;
+}
+
+/* Whether SMS may go now: the gateway is configured and the database's
+ * clock is outside the quiet hours (settings sms.quiet_start/quiet_end). */
+static int sms_allowed_now(notifier *n, bool *allowed)
+{
+	char now[20], start[SETTING_VALUE_MAX + 1], end[SETTING_VALUE_MAX + 1];
+	int rc;
+
+	*allowed = false;
+	if (!n->sms_on)
+		return MDG_OK;
+	if ((rc = db_now(n->db, now)) != MDG_OK ||
+	    (rc = setting_get(n->db, "sms.quiet_start", "21:00", start, sizeof start)) != MDG_OK ||
+	    (rc = setting_get(n->db, "sms.quiet_end", "08:00", end, sizeof end)) != MDG_OK)
+		return rc;
+	*allowed = outbox_sms_allowed(atoi(now + 11), atoi(now + 14), start, end);
+	return MDG_OK;
+}
+
+/* Records the outcome of one row. MDG_EDB stops the run: every later mark
+ * would be lost too, and each message sent meanwhile would go twice. */
+static int record(notifier *n, run_stats *st, const db_result *r, unsigned i, int result, const char *err)
+{
+	long long id = db_cell_ll(r, i, C_ID, 0);
+	const char *channel = db_cell(r, i, C_CHANNEL, "?"), *kind = db_cell(r, i, C_KIND, "?");
+	bool dead = false;
+	int rc;
+
+	if (result == MDG_OK) {
+		rc = outbox_mark_sent(n->db, id, n->owner);
+		if (rc == MDG_OK)
+			st->sent++;
+	} else {
+		rc = outbox_mark_failed(n->db, id, n->owner, result, err, &dead);
+		if (rc == MDG_OK && dead) {
+			st->dead++;
+			log_warn("outbox %lld (%s %s): dead after attempt %s: %s", id, channel, kind,
+				 db_cell(r, i, C_ATTEMPTS, "?"), err);
+		} else if (rc == MDG_OK) {
+			st->retried++;
+			log_info("outbox %lld (%s %s): attempt %s failed, will retry: %s", id, channel, kind,
+				 db_cell(r, i, C_ATTEMPTS, "?"), err);
+		}
+	}
+	/* A lease lost to another notifier (this one stalled past it) is
+	 * logged by outbox_mark_*; that notifier now owns the row. */
+	return rc == MDG_ENOTFOUND ? MDG_OK : rc;
+}
+
+/* Sends one SMS row. */
+static int send_sms(notifier *n, const db_result *r, unsigned i, char *err, size_t errlen)
+{
+	message m;
+	int rc = message_render(&n->site, db_cell(r, i, C_KIND, ""), db_cell(r, i, C_LANG, "ko"),
+				db_cell(r, i, C_NAME, NULL), db_cell(r, i, C_PAYLOAD, ""), true, &m, err, errlen);
+	if (rc != MDG_OK)
+		return MDG_EPERMFAIL;
+	if (!n->smsc) {
+		n->smsc = sms_client_new(&n->sms, err, errlen);
+		if (!n->smsc) {
+			/* The operator's configuration: retried, not dead. */
+			message_free(&m);
+			return MDG_ETEMPFAIL;
+		}
+	}
+	rc = sms_client_send(n->smsc, db_cell(r, i, C_RECIPIENT, ""), m.text, db_cell(r, i, C_MSGID, ""),
+			     db_cell_ll(r, i, C_ID, 0), err, errlen);
+	message_free(&m);
+	/* MDG_EINVAL: a number, key or text Kannel must never see. */
+	return rc == MDG_EINVAL ? MDG_EPERMFAIL : rc;
+}
+
+/* Builds the e-mail of one row into item->data (owned by the caller).
+ * MDG_OK or MDG_EPERMFAIL with the reason in err. */
+static int build_mail(notifier *n, const db_result *r, unsigned i, mail_batch_item *item, char *err,
+		      size_t errlen)
+{
+	message m;
+	buf out = {0};
+	char *name = xstrdup(db_cell(r, i, C_NAME, ""));
+	char *msgid = xasprintf("%s@%s", db_cell(r, i, C_MSGID, ""), n->msgid_domain);
+	const char *to = db_cell(r, i, C_RECIPIENT, "");
+	int rc = MDG_EPERMFAIL;
+
+	if (!mail_addr_valid(to)) {
+		snprintf(err, errlen, "invalid e-mail address");
+		goto done;
+	}
+	/* A line break in a stored name must not end the To: header (nor
+	 * split the greeting); the subject's are made spaces by the
+	 * renderer. */
+	mail_header_flatten(name);
+	if (message_render(&n->site, db_cell(r, i, C_KIND, ""), db_cell(r, i, C_LANG, "ko"), name,
+			   db_cell(r, i, C_PAYLOAD, ""), false, &m, err, errlen) != MDG_OK)
+		goto done;
+	mail_message mm = {
+		.from_addr = n->mail_from ? n->mail_from : "",
+		.from_name = n->mail_from_name,
+		.to_addr = to,
+		.to_name = name,
+		.subject = m.subject,
+		.text = m.text,
+		.html = m.html,
+		.message_id = msgid,
+		.list_unsubscribe = m.list_unsubscribe,
+	};
+	int brc = mail_build(&mm, &out);
+	message_free(&m);
+	if (brc != MDG_OK) {
+		snprintf(err, errlen, "the message cannot be built (%s): a header value or the text is invalid",
+			 mdg_rc_name(brc));
+		goto done;
+	}
+	item->rcpt = to;
+	item->len = out.len;
+	item->data = buf_detach(&out);
+	rc = MDG_OK;
+done:
+	buf_free(&out);
+	free(name);
+	free(msgid);
+	return rc;
+}
+
+/* Delivers one claimed batch: SMS one by one, e-mail in one SMTP session. */
+static int deliver(notifier *n, const db_result *r, run_stats *st)
+{
+	mail_batch_item *items = xcalloc(r->nrows ? r->nrows : 1, sizeof *items);
+	unsigned *rows = xcalloc(r->nrows ? r->nrows : 1, sizeof *rows);
+	size_t nmail = 0;
+	char err[300], sms_down[300] = "";
+	time_t started = time(NULL);
+	int rc = MDG_OK;
+
+	for (unsigned i = 0; rc == MDG_OK && i < r->nrows; i++) {
+		int result;
+		err[0] = '\0';
+		if (strcmp(db_cell(r, i, C_CHANNEL, ""), "sms") == 0) {
+			/* A gateway that hangs must not keep rows past their
+			 * lease, when another notifier would send them again:
+			 * the rest are left to be claimed when it ends. */
+			if (time(NULL) - started > n->lease / 2) {
+				log_warn("batch: %u SMS rows left to the next claim: the gateway is slow", r->nrows - i);
+				break;
+			}
+			if (sms_down[0]) {
+				/* One connection failure is enough to know. */
+				snprintf(err, sizeof err, "not tried: %s", sms_down);
+				result = MDG_ETEMPFAIL;
+			} else {
+				result = send_sms(n, r, i, err, sizeof err);
+				if (result == MDG_ETEMPFAIL)
+					snprintf(sms_down, sizeof sms_down, "%s", err);
+			}
+		} else {
+			result = build_mail(n, r, i, &items[nmail], err, sizeof err);
+			if (result == MDG_OK) {
+				rows[nmail++] = i;
+				continue;
+			}
+		}
+		rc = record(n, st, r, i, result, err);
+	}
+	if (rc == MDG_OK && nmail > 0) {
+		int src = mail_send_batch(&n->mail, n->mail_from ? n->mail_from : "", items, nmail);
+		if (src == MDG_ETEMPFAIL)
+			log_warn("smtp %s:%d: no session: %s", n->mail.host, n->mail.port, items[0].err);
+		else if (src != MDG_OK)
+			log_error("smtp: the mail.* configuration is invalid (%s): e-mail waits", mdg_rc_name(src));
+		for (size_t j = 0; rc == MDG_OK && j < nmail; j++)
+			rc = record(n, st, r, rows[j], items[j].result, items[j].err);
+	}
+	for (size_t j = 0; j < nmail; j++)
+		free((char *)items[j].data);
+	free(items);
+	free(rows);
+	return rc;
+}
+
+static int connect_db(notifier *n)
+{
+	if (n->db)
+		return db_ping(n->db);
+	if (db_connect(n->cfg, &n->db) != MDG_OK)
+		return MDG_EDB;
+	if (n->now) {
+		int rc = db_set_clock(n->db, n->now);
+		if (rc != MDG_OK) {
+			db_close(n->db);
+			n->db = NULL;
+			return rc;
+		}
+	}
+	return MDG_OK;
+}
+
+int notifier_run(notifier *n, run_stats *st)
+{
+	db_result *r = NULL;
+	bool sms_allowed = false;
+	int rc;
+
+	memset(st, 0, sizeof *st);
+	rc = connect_db(n);
+	if (rc != MDG_OK)
+		goto done;
+	rc = routing_escalate(n->db, &st->escalated);
+	for (int round = 0; rc == MDG_OK && round < SCAN_ROUNDS; round++) {
+		long made = 0;
+		rc = notice_scan(n->db, SCAN_LIMIT, &made);
+		st->scanned += made;
+		if (made == 0)
+			break;
+	}
+	if (rc == MDG_OK)
+		rc = sms_allowed_now(n, &sms_allowed);
+	if (rc != MDG_OK)
+		goto done;
+	if (n->sms_on && !sms_allowed)
+		log_info("quiet hours: SMS wait, e-mail goes");
+	while (!*n->stop) {
+		rc = outbox_claim(n->db, n->owner, n->lease, sms_allowed, n->batch, &r);
+		if (rc != MDG_OK || r->nrows == 0)
+			break;
+		st->claimed += r->nrows;
+		long sent = st->sent, retried = st->retried, dead = st->dead;
+		rc = deliver(n, r, st);
+		log_info("batch: claimed=%u sent=%ld retried=%ld dead=%ld", r->nrows, st->sent - sent,
+			 st->retried - retried, st->dead - dead);
+		db_result_free(r);
+		r = NULL;
+		if (rc != MDG_OK)
+			break;
+	}
+done:
+	db_result_free(r);
+	return rc;
+}
