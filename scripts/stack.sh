@@ -10,6 +10,14 @@
 # nginx its own prefix, and no system service is started or stopped.
 # Binaries come from $MADANG_BUILD (default: the repository's build/);
 # $MADANG_WORKERS sets web.workers (default 4).
+# The notifier's transports (madang-notifier is run by the caller, not here):
+#   $MADANG_MAIL_PORT  an SMTP server on 127.0.0.1 (e.g. scripts/smtp-sink.py):
+#                      mail.host/port, no STARTTLS, mail.from
+#   $MADANG_SMS_ENV    the env file of scripts/kannel.sh start: sms.url, user,
+#                      password, and delivery reports to this stack's /sms/dlr
+# Without them mail goes to localhost:25 and SMS wait in the outbox (sms.url
+# empty), so a test stack never reaches a real gateway. notifier.log is
+# DIR/log/notifier.log.
 #
 # DIR/ layout: madang.hdf (the config, 0600: holds the DB password)
 #   mysql/data    MariaDB datadir          run/  sockets, pids, secrets
@@ -220,9 +228,13 @@ db_setup() {
 # ---------------------------------------------------------------- config
 
 make_secret() {
-	[ -s "$RUN/secret" ] && return 0
-	(umask 077 && randhex 32 >"$RUN/secret.tmp" && echo >>"$RUN/secret.tmp")
-	mv "$RUN/secret.tmp" "$RUN/secret"
+	local f
+	# secret: the site key; sms-dlr-secret: signs Kannel's delivery reports
+	for f in secret sms-dlr-secret; do
+		[ -s "$RUN/$f" ] && continue
+		(umask 077 && randhex 32 >"$RUN/$f.tmp" && echo >>"$RUN/$f.tmp")
+		mv "$RUN/$f.tmp" "$RUN/$f"
+	done
 }
 
 # DIR/madang.hdf: deploy/madang.hdf.example with our values. Keys of the
@@ -230,8 +242,14 @@ make_secret() {
 # run to the end of the line); keys we set that the example lacks are
 # appended as dotted names.
 write_config() {
-	local pw overrides
+	local pw overrides sms_url="" sms_user="" sms_password=""
 	pw=$(tr -d '\n' <"$RUN/db.password")
+	if [ -n "${MADANG_SMS_ENV:-}" ]; then
+		[ -s "$MADANG_SMS_ENV" ] || die "MADANG_SMS_ENV: no such file $MADANG_SMS_ENV"
+		sms_url=$(sed -n 's/^SENDSMS_URL=//p' "$MADANG_SMS_ENV")
+		sms_user=$(sed -n 's/^SENDSMS_USER=//p' "$MADANG_SMS_ENV")
+		sms_password=$(sed -n 's/^SENDSMS_PASSWORD=//p' "$MADANG_SMS_ENV")
+	fi
 	overrides=$(
 		cat <<-EOF
 			db.socket	$DB_SOCK
@@ -252,8 +270,18 @@ write_config() {
 			web.secret_file	$RUN/secret
 			web.log	$LOG/web.log
 			web.base_url	http://127.0.0.1:$PORT
+			notifier.log	$LOG/notifier.log
+			mail.from	noreply@madang.example
+			sms.url	$sms_url
+			sms.user	$sms_user
+			sms.password	$sms_password
+			sms.dlr_url	http://127.0.0.1:$PORT/sms/dlr
+			sms.dlr_secret	$(tr -d '\n' <"$RUN/sms-dlr-secret")
 		EOF
 	)
+	if [ -n "${MADANG_MAIL_PORT:-}" ]; then
+		overrides+=$'\n'"mail.host	127.0.0.1"$'\n'"mail.port	$MADANG_MAIL_PORT"$'\n'"mail.starttls	no"
+	fi
 	(
 		umask 077
 		printf '%s\n' "$overrides" | awk -F '\t' '
@@ -492,8 +520,8 @@ cmd_start() {
 	if [ "$PORT" -lt 1 ] || [ "$PORT" -gt 65535 ]; then die "bad port: $PORT"; fi
 	case "$WORKERS" in '' | *[!0-9]*) die "bad MADANG_WORKERS: $WORKERS" ;; esac
 	set_dirs "$1"
-	if [ ! -x "$BUILD/madang-web" ] || [ ! -x "$BUILD/madangctl" ]; then
-		die "no madang-web/madangctl in $BUILD: run 'make build' (or set MADANG_BUILD)"
+	if [ ! -x "$BUILD/madang-web" ] || [ ! -x "$BUILD/madangctl" ] || [ ! -x "$BUILD/madang-notifier" ]; then
+		die "no madang-web/madangctl/madang-notifier in $BUILD: run 'make build' (or set MADANG_BUILD)"
 	fi
 	for b in mariadbd mariadb-install-db mariadb mariadb-admin nginx curl; do
 		command -v "$b" >/dev/null 2>&1 || die "$b not found: run scripts/deps.sh run"
