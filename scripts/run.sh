@@ -3,8 +3,11 @@
 # run.sh: serve Madang locally with demo data until Ctrl-C (used by make run).
 #
 # The stack (MariaDB, madang-web, nginx) lives in REPO/var and keeps its data
-# from one run to the next. Binaries from $MADANG_BUILD (default REPO/build);
-# dependencies and the build are make's job. $MADANG_PORT overrides 8080.
+# from one run to the next, with the notifier (madang-notifier --loop), an
+# SMTP sink that keeps every mail in var/mail/ and Kannel with a fake SMSC
+# whose messages land in var/kannel/fakesmsc.log. Binaries from
+# $MADANG_BUILD (default REPO/build); dependencies and the build are make's
+# job. $MADANG_PORT overrides 8080; the sink listens on that port + 25.
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -12,6 +15,9 @@ VAR=$REPO/var
 PORT=${MADANG_PORT:-8080}
 STACK=$REPO/scripts/stack.sh
 URL=http://127.0.0.1:$PORT
+BUILD=${MADANG_BUILD:-$REPO/build}
+SMTP_PORT=$((PORT + 25))
+NOTIFIER_PID=""
 
 mkdir -p "$VAR/run"
 # One run.sh per var/: a second one would stop the first one's stack.
@@ -27,13 +33,44 @@ stop() {
 	stopping=1
 	echo
 	echo "run: stopping"
+	if [ -n "$NOTIFIER_PID" ]; then
+		# SIGTERM: it finishes the batch in hand, then exits.
+		kill -TERM "$NOTIFIER_PID" 2>/dev/null || true
+		wait "$NOTIFIER_PID" 2>/dev/null || true
+	fi
 	"$STACK" stop "$VAR" 9>&- || true
+	[ ! -s "$VAR/kannel/env" ] || "$REPO/scripts/kannel.sh" stop "$VAR/kannel" 9>&- >/dev/null 2>&1 || true
+	if [ -s "$VAR/run/smtp-sink.pid" ]; then
+		sink=$(tr -dc 0-9 <"$VAR/run/smtp-sink.pid")
+		# Only our sink: a stale pid file may name a reused pid.
+		if [ -n "$sink" ] && grep -q smtp-sink "/proc/$sink/cmdline" 2>/dev/null; then
+			kill -TERM "$sink" 2>/dev/null || true
+		fi
+		rm -f "$VAR/run/smtp-sink.pid"
+	fi
 }
 trap 'stop; exit 0' INT
 trap 'stop; exit 0' TERM HUP
 trap stop EXIT
 
-"$STACK" start "$VAR" "$PORT" --seed 9>&-
+# The notifier's transports: every mail to the sink, every SMS to Kannel's
+# fake SMSC (when Debian's kannel is installed; otherwise SMS wait).
+mkdir -p "$VAR/mail" "$VAR/log"
+if (exec 3<>"/dev/tcp/127.0.0.1/$SMTP_PORT") 2>/dev/null; then
+	echo "run: port $SMTP_PORT (the SMTP sink's) is in use" >&2
+	exit 1
+fi
+setsid /usr/bin/python3 "$REPO/scripts/smtp-sink.py" --port "$SMTP_PORT" --dir "$VAR/mail" \
+	--pidfile "$VAR/run/smtp-sink.pid" --log "$VAR/log/smtp-sink.log" </dev/null >/dev/null 2>&1 9>&- &
+sms_env=""
+if [ -x /usr/sbin/bearerbox ] && "$REPO/scripts/kannel.sh" start "$VAR/kannel" 9>&- >"$VAR/log/kannel.out" 2>&1; then
+	sms_env=$VAR/kannel/env
+else
+	echo "run: Kannel did not start (see $VAR/log/kannel.out): SMS wait in the outbox" >&2
+fi
+MADANG_MAIL_PORT=$SMTP_PORT MADANG_SMS_ENV=$sms_env "$STACK" start "$VAR" "$PORT" --seed 9>&-
+"$BUILD/madang-notifier" --config "$VAR/madang.hdf" --loop </dev/null >>"$VAR/log/notifier.out" 2>&1 9>&- &
+NOTIFIER_PID=$!
 
 echo
 echo "Madang is running at $URL/"
@@ -41,19 +78,19 @@ if [ -s "$VAR/run/demo-logins.txt" ]; then
 	echo "Demo logins (from madangctl seed-demo; kept in var/run/demo-logins.txt):"
 	sed 's/^/  /' "$VAR/run/demo-logins.txt"
 fi
-echo "Logs: $VAR/log/  Press Ctrl-C to stop."
+echo "Mail the notifier sends: $VAR/mail/ (one .eml per message)"
+echo "SMS: $VAR/kannel/fakesmsc.log"
+echo "Logs: $VAR/log/ (the notifier's: notifier.log)  Press Ctrl-C to stop."
 
-# Stay in the foreground; notice when the app or nginx goes away. Once a
-# minute, do what cron does in production (deploy/cron/madang): escalate
-# idle cases and hand over the work of absent staff.
-ticks=0
+# Stay in the foreground; notice when the app, nginx or the notifier goes
+# away. The notifier (--loop) does what cron does in production
+# (deploy/cron/madang): escalation, the deadline scan and the outbox.
 while :; do
 	sleep 2 &
 	wait $! || true
-	ticks=$((ticks + 1))
-	if [ $((ticks % 30)) -eq 0 ]; then
-		"${MADANG_BUILD:-$REPO/build}/madangctl" --config "$VAR/madang.hdf" tick \
-			>>"$VAR/log/tick.log" 2>&1 9>&- || echo "run: madangctl tick failed (see $VAR/log/tick.log)" >&2
+	if ! kill -0 "$NOTIFIER_PID" 2>/dev/null; then
+		echo "run: madang-notifier is gone; see $VAR/log/notifier.log and notifier.out" >&2
+		exit 1
 	fi
 	if [ ! -s "$VAR/run/web.pid" ] || ! kill -0 "$(cat "$VAR/run/web.pid")" 2>/dev/null; then
 		echo "run: madang-web is gone; last lines of its logs:" >&2
