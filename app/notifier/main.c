@@ -88,8 +88,8 @@ static int run_once(notifier *n)
 {
 	run_stats st;
 	int rc = notifier_run(n, &st);
-	log_info("run: scanned=%ld escalated=%d claimed=%ld sent=%ld retried=%ld dead=%ld%s", st.scanned,
-		 st.escalated, st.claimed, st.sent, st.retried, st.dead,
+	log_info("run: scanned=%ld escalated=%d claimed=%ld sent=%ld retried=%ld dead=%ld scan_ms=%ld%s", st.scanned,
+		 st.escalated, st.claimed, st.sent, st.retried, st.dead, st.scan_ms,
 		 rc == MDG_OK ? "" : rc == MDG_EDB ? " failed: database unreachable or lost" : " failed");
 	if (rc == MDG_EINVAL)
 		log_error("run failed: --now is not a real date and time");

@@ -35,6 +35,7 @@ typedef struct run_stats {
 	long scanned;   /* notices the deadline scan made */
 	int escalated;  /* idle cases moved by routing_escalate */
 	long claimed, sent, retried, dead;
+	long scan_ms;   /* wall-clock time of the escalation and the scan */
 } run_stats;
 
 /* Reads the mail, sms and notifier settings of n->cfg into n. MDG_OK, or

@@ -268,12 +268,14 @@ int notifier_run(notifier *n, run_stats *st)
 {
 	db_result *r = NULL;
 	bool sms_allowed = false;
+	struct timespec t0, t1;
 	int rc;
 
 	memset(st, 0, sizeof *st);
 	rc = connect_db(n);
 	if (rc != MDG_OK)
 		goto done;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	rc = routing_escalate(n->db, &st->escalated);
 	for (int round = 0; rc == MDG_OK && round < SCAN_ROUNDS; round++) {
 		long made = 0;
@@ -282,6 +284,8 @@ int notifier_run(notifier *n, run_stats *st)
 		if (made == 0)
 			break;
 	}
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	st->scan_ms = (t1.tv_sec - t0.tv_sec) * 1000L + (t1.tv_nsec - t0.tv_nsec) / 1000000L;
 	if (rc == MDG_OK)
 		rc = sms_allowed_now(n, &sms_allowed);
 	if (rc != MDG_OK)
