@@ -114,13 +114,24 @@ static void notice_line(web *w, const char *kind, const char *payload, buf *out)
 }
 
 /* Where a notice leads: the case page of its reader (the staff's or the
- * citizen's), or the inbox when it is about no one case. */
-static void notice_url(const char *kind, const char *tracking, char *out, size_t n)
+ * citizen's), with ?notice=ID so that opening it marks it read
+ * (web_notice_opened), or the inbox when it is about no one case. */
+static void notice_url(const char *id, const char *kind, const char *tracking, char *out, size_t n)
 {
 	if (tracking && *tracking)
-		snprintf(out, n, "%s/%s", notices_kind_staff(kind) ? "/staff/cases" : "/cases", tracking);
+		snprintf(out, n, "%s/%s?notice=%s", notices_kind_staff(kind) ? "/staff/cases" : "/cases", tracking, id);
 	else
 		snprintf(out, n, "%s", "/account/notices");
+}
+
+void web_notice_opened(web *w)
+{
+	long id = 0;
+	const char *s = kv_get(&w->r->query, "notice");
+	if (!w->signed_in || !s || text_parse_long(s, 1, ID_MAX, &id) != MDG_OK)
+		return;
+	/* Only the reader's own notice changes; a failure costs a mark. */
+	(void)notices_mark_read(w->app->db, w->me.id, id);
 }
 
 /* Copies notices (notices_list columns) to prefix.N.{id, kind, text, at,
@@ -133,7 +144,7 @@ static void fill_notices(web *w, const char *prefix, const db_result *r)
 		const char *tracking = db_cell(r, i, 5, NULL);
 		buf text = {0};
 		notice_line(w, kind, db_cell(r, i, 2, "{}"), &text);
-		notice_url(kind, tracking, url, sizeof url);
+		notice_url(db_cell(r, i, 0, ""), kind, tracking, url, sizeof url);
 #define SET(field, value)                                                       \
 	do {                                                                    \
 		snprintf(name, sizeof name, "%s.%u.%s", prefix, i, field);      \
@@ -244,7 +255,7 @@ int page_staff_alerts(web *w)
 		const char *kind = db_cell(r, i, 1, "");
 		buf line = {0};
 		notice_line(w, kind, db_cell(r, i, 2, "{}"), &line);
-		notice_url(kind, db_cell(r, i, 5, NULL), url, sizeof url);
+		notice_url(db_cell(r, i, 0, ""), kind, db_cell(r, i, 5, NULL), url, sizeof url);
 		json_array_append_new(items, json_pack("{s:I,s:s,s:s,s:s,s:s}", "id",
 						       (json_int_t)db_cell_ll(r, i, 0, 0), "kind",
 						       kind_ok(kind) ? kind : "other", "text", buf_str(&line), "url",

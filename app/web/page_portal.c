@@ -159,6 +159,7 @@ int page_case(web *w)
 		rc = web_case_timeline(w);
 	if (rc != MDG_OK)
 		return rc;
+	web_notice_opened(w);
 	if (kv_get(&w->r->query, "filed"))
 		web_flash(w, "Filed");
 	web_page(w, "portal/case.cs", "Case");

@@ -536,6 +536,7 @@ int page_staff_case(web *w)
 	int rc = find_case(w, tracking, &case_id, &can, &lead);
 	if (rc != MDG_OK)
 		return rc;
+	web_notice_opened(w);
 	done_message(w);
 	return show_case(w, tracking, case_id, can, lead);
 }

@@ -212,5 +212,8 @@ void web_notify_prefs_fill(web *w);
  * the unread count, and for staff the latest unread notices (the alert).
  * Failures leave the alert out; the page itself is not affected. */
 void web_notify_layout(web *w);
+/* Marks read the notice named by ?notice=ID of a case page reached from
+ * the inbox or the alert, when it is the signed-in person's. */
+void web_notice_opened(web *w);
 
 #endif

@@ -59,6 +59,12 @@ int notices_mark_all_read(db *d, long long account_id, long *marked)
 	return rc;
 }
 
+int notices_mark_read(db *d, long long account_id, long long id)
+{
+	return db_exec(d, "UPDATE notices SET read_at = NOW() WHERE id = ? AND account_id = ? AND read_at IS NULL", "ii",
+		       id, account_id);
+}
+
 /* One payload value as text: strings as they are, numbers printed. */
 static void put_value(const json_t *v, buf *out)
 {

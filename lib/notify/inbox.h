@@ -26,6 +26,9 @@ int notices_unread(db *d, long long account_id, long *count);
  * those that were unread (may be NULL). */
 int notices_mark_all_read(db *d, long long account_id, long *marked);
 
+/* Marks one notice of account_id read (someone else's is left alone). */
+int notices_mark_read(db *d, long long account_id, long long id);
+
 /* Appends to out the notice line pattern with each {name} replaced by
  * the payload's string (or number) member name; an unknown or missing
  * name becomes "" (a line never shows a raw placeholder). payload is the
