@@ -192,11 +192,33 @@ done:
 	return rc;
 }
 
+/* An e-mail the server took, recorded at once (mail_batch_item.on_sent)
+ * rather than after the whole session: a notifier killed in the middle of
+ * a batch then leaves only the message in flight unmarked, the one that
+ * may go twice (under the same Message-ID). */
+struct sent_mark {
+	notifier *n;
+	run_stats *st;
+	const db_result *r;
+	unsigned row;
+	bool recorded;
+	int rc;
+};
+
+static void mail_sent_now(mail_batch_item *it, void *arg)
+{
+	struct sent_mark *m = arg;
+	MDG_UNUSED(it);
+	m->rc = record(m->n, m->st, m->r, m->row, MDG_OK, "");
+	m->recorded = true;
+}
+
 /* Delivers one claimed batch: SMS one by one, e-mail in one SMTP session. */
 static int deliver(notifier *n, const db_result *r, run_stats *st)
 {
 	mail_batch_item *items = xcalloc(r->nrows ? r->nrows : 1, sizeof *items);
 	unsigned *rows = xcalloc(r->nrows ? r->nrows : 1, sizeof *rows);
+	struct sent_mark *marks = xcalloc(r->nrows ? r->nrows : 1, sizeof *marks);
 	size_t nmail = 0;
 	char err[300], sms_down[300] = "";
 	time_t started = time(NULL);
@@ -232,18 +254,24 @@ static int deliver(notifier *n, const db_result *r, run_stats *st)
 		rc = record(n, st, r, i, result, err);
 	}
 	if (rc == MDG_OK && nmail > 0) {
+		for (size_t j = 0; j < nmail; j++) {
+			marks[j] = (struct sent_mark){.n = n, .st = st, .r = r, .row = rows[j]};
+			items[j].on_sent = mail_sent_now;
+			items[j].on_sent_arg = &marks[j];
+		}
 		int src = mail_send_batch(&n->mail, n->mail_from ? n->mail_from : "", items, nmail);
 		if (src == MDG_ETEMPFAIL)
 			log_warn("smtp %s:%d: no session: %s", n->mail.host, n->mail.port, items[0].err);
 		else if (src != MDG_OK)
 			log_error("smtp: the mail.* configuration is invalid (%s): e-mail waits", mdg_rc_name(src));
 		for (size_t j = 0; rc == MDG_OK && j < nmail; j++)
-			rc = record(n, st, r, rows[j], items[j].result, items[j].err);
+			rc = marks[j].recorded ? marks[j].rc : record(n, st, r, rows[j], items[j].result, items[j].err);
 	}
 	for (size_t j = 0; j < nmail; j++)
 		free((char *)items[j].data);
 	free(items);
 	free(rows);
+	free(marks);
 	return rc;
 }
 

@@ -4,6 +4,7 @@
 
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -447,7 +448,8 @@ static void monitor_cb(const char *data, int len, int writing, void *arg)
 	lr->line[n] = '\0';
 }
 
-/* On connecting: TCP_NODELAY on the session's socket. libesmtp writes a
+/* Each message sent: its item's on_sent, if any. On connecting:
+ * TCP_NODELAY on the session's socket. libesmtp writes a
  * message in 2 KiB pieces and then waits for the reply; with Nagle on, the
  * last piece waits for the server's ACK of the one before, which the
  * server delays (40 ms on Linux) as it has nothing to say yet: 40 ms a
@@ -458,6 +460,19 @@ static void event_cb(smtp_session_t session, int event_no, void *arg, ...)
 {
 	const mail_server *s = arg;
 	MDG_UNUSED(session);
+	if (event_no == SMTP_EV_MESSAGESENT) {
+		/* A message taken (or refused) by the server: tell its item's
+		 * caller now rather than at the end of the session. */
+		va_list ap;
+		va_start(ap, arg);
+		smtp_message_t msg = va_arg(ap, smtp_message_t);
+		va_end(ap);
+		mail_batch_item *it = msg ? smtp_message_get_application_data(msg) : NULL;
+		const smtp_status_t *st = msg ? smtp_message_transfer_status(msg) : NULL;
+		if (it && it->on_sent && st && st->code >= 200 && st->code < 300)
+			it->on_sent(it, it->on_sent_arg);
+		return;
+	}
 	if (event_no != SMTP_EV_CONNECT)
 		return;
 	for (int fd = 0; fd < 1024; fd++) {
@@ -636,6 +651,7 @@ int mail_send_batch(const mail_server *s, const char *envelope_from,
 		if (!msgs[i] || !smtp_set_reverse_path(msgs[i], envelope_from) ||
 		    !smtp_set_messagecb(msgs[i], message_cb, it))
 			goto lib_error;
+		smtp_message_set_application_data_release(msgs[i], it, NULL);
 		rcpts[i] = smtp_add_recipient(msgs[i], it->rcpt);
 		if (!rcpts[i])
 			goto lib_error;

@@ -90,6 +90,12 @@ typedef struct mail_batch_item {
 	int result;        /* MDG_OK, MDG_ETEMPFAIL or MDG_EPERMFAIL */
 	int smtp_code;     /* the deciding SMTP reply code; 0 when none came */
 	char err[200];     /* "" or why it failed, for the log and dashboard */
+	/* Optional: called as soon as the server has taken this message (2xx
+	 * after its data), while the session goes on with the next, so that
+	 * the caller can record it at once: a process killed later in the
+	 * session then sends again only the message in flight. */
+	void (*on_sent)(struct mail_batch_item *it, void *arg);
+	void *on_sent_arg;
 } mail_batch_item;
 
 /* Sends items[0..n) over one SMTP session, each as its own transaction

@@ -161,7 +161,7 @@ my $at_kill;
 my $until = time + 60;
 while (time < $until) {
     $at_kill = $sink->count;
-    last if $at_kill >= 150;
+    last if $at_kill >= 175;    # in the middle of the 4th batch of 50
     last unless $n->alive($pid);
     sleep 0.01;
 }

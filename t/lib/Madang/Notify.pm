@@ -64,11 +64,10 @@ C<config =E<gt> { key =E<gt> value }> adds keys.
 
 sub start {
     my ($class, %o) = @_;
+    my $notifier = Madang::Test::_build_dir() . '/madang-notifier';
+    croak "Madang::Notify: $notifier missing: run make build (or set MADANG_BUILD)" unless -x $notifier;
     my $s = Madang::Test->start(seed => $o{seed}, workers => $o{workers} // 2);
-    my $self = bless { s => $s, extra => $o{config} // {}, runs => 0, pid => $$ }, $class;
-    my $notifier = "$s->{build}/madang-notifier";
-    croak "Madang::Notify: $notifier missing: run make build" unless -x $notifier;
-    $self->{bin} = $notifier;
+    my $self = bless { s => $s, extra => $o{config} // {}, runs => 0, pid => $$, bin => $notifier }, $class;
     $self->{sink} = Madang::Mail->start(dir => $s->dir . '/sink');
     $self->{kannel} = Madang::Kannel->start if $o{sms};
     $self->apply_config;
@@ -455,7 +454,7 @@ sub stop {
         $self->{s}{keep} = 1;
     }
     $self->{kannel}->stop if $self->{kannel};
-    $self->{sink}->stop;
+    $self->{sink}->stop if $self->{sink};
     $self->{s}->stop;
 }
 
