@@ -8,7 +8,8 @@
 # 550 for one address: that notice is dead-lettered with its error, the
 # rest delivered; the notifier killed with SIGKILL in the middle of 1,000
 # notices: the next run after the lease delivers all of them, none twice
-# by Message-ID.
+# by Message-ID but at most the one message in flight at the kill (taken
+# by the server, not yet marked), under its same Message-ID.
 use strict;
 use warnings;
 use utf8;
@@ -189,8 +190,19 @@ is $run->{status}, 0, 'a run after the lease has passed' or diag $run->{out};
 $n->settle;
 %ids = ids_of('kill');
 is scalar(keys %ids), 1000, 'all 1,000 delivered';
+# Each e-mail is marked sent as soon as the server takes it; what no
+# notifier can close is the moment between the server's 250 and that mark:
+# the one message in flight when the kill came (and the kill here is timed
+# by a message landing at the sink, the worst moment) may arrive twice,
+# under its one Message-ID. Any other message twice is a failure.
 my @twice = grep { $ids{$_} > 1 } keys %ids;
-is scalar(@twice), 0, '... none twice by Message-ID' or diag "twice: @twice[0 .. ($#twice < 9 ? $#twice : 9)]";
+cmp_ok scalar(@twice), '<=', 1, '... none twice by Message-ID but at most the one in flight at the kill'
+    or diag "twice: @twice[0 .. ($#twice < 9 ? $#twice : 9)]";
+is scalar(grep { $ids{$_} > 2 } keys %ids), 0, '... and that one at most twice';
+note "the message in flight at the kill arrived twice: $twice[0]" if @twice;
+my $copies = 0;
+$copies += $_ for values %ids;
+is $copies, 1000 + @twice, 'every copy at the sink is one of the 1,000 (a duplicate recognisable by its Message-ID)';
 is_deeply states_of('kill'), { pending => 0, sent => 1000, dead => 0, cancelled => 0 }, '... all rows sent';
 
 $n->stop;
