@@ -86,8 +86,6 @@ static const char *const slot_sql[SLOT__MAX] = {
 
 #define SLOT_OFF " AND ? IS NULL"
 
-/* The columns of a listed case (see inbox.h); the total follows. */
-#define INBOX_COLS 12
 
 /* Unbound conditions of the deadline views. */
 #define OVERDUE_SQL " AND c.due_at < NOW() AND c.status IN " OPEN_STATUSES
@@ -100,23 +98,27 @@ static const char *const order_sql[INBOX_SORT__MAX][2] = {
 			       " ORDER BY c.status DESC, c.created_at DESC, c.id DESC"},
 };
 
-/* The branches: each binds the account and then the slots. Cases led by
- * a department in scope, from the covering index per department: */
+/* The branches: each binds the account and then the slots; its head
+ * comes before the slots, its tail (no parameters) after them, so that
+ * the cheap filters on the case are checked before the tail's
+ * subqueries. Cases led by a department in scope, from the covering
+ * index per department: */
 #define LEAD_FROM " FROM staff_scope s JOIN cases c ON c.department_id = s.department_id WHERE s.account_id = ?"
 /* cases joint with a department in scope while their lead is outside it
  * (each once: through its first joint department in scope), from the
  * few joint rows; */
 #define JOINT_FROM                                                                                            \
 	" FROM staff_scope s JOIN case_departments cd ON cd.department_id = s.department_id AND cd.role = 'joint'" \
-	" JOIN cases c ON c.id = cd.case_id WHERE s.account_id = ?"                                              \
+	" JOIN cases c ON c.id = cd.case_id WHERE s.account_id = ?"
+#define JOINT_TAIL                                                                                            \
 	" AND NOT EXISTS (SELECT 1 FROM staff_scope s2 WHERE s2.account_id = s.account_id"                       \
 	"  AND s2.department_id = c.department_id)"                                                               \
 	" AND NOT EXISTS (SELECT 1 FROM case_departments cd2 JOIN staff_scope s3 ON s3.account_id = s.account_id" \
 	"  AND s3.department_id = cd2.department_id WHERE cd2.case_id = c.id AND cd2.role = 'joint'"             \
 	"  AND cd2.department_id < cd.department_id)"
 /* my cases (as a handler), still within my scope; */
-#define MINE_FROM                                                                                            \
-	" FROM case_handlers h JOIN cases c ON c.id = h.case_id WHERE h.account_id = ?"                         \
+#define MINE_FROM " FROM case_handlers h JOIN cases c ON c.id = h.case_id WHERE h.account_id = ?"
+#define MINE_TAIL                                                                                            \
 	" AND EXISTS (SELECT 1 FROM case_departments cd JOIN staff_scope s ON s.department_id = cd.department_id" \
 	"  AND s.account_id = h.account_id WHERE cd.case_id = c.id)"
 /* cases found by a search, from the search index (one branch for lead
@@ -131,6 +133,16 @@ static const char *const order_sql[INBOX_SORT__MAX][2] = {
 	" FROM cases c WHERE (c.unplaced = 1 OR c.department_id IS NULL)"                                \
 	" AND EXISTS (SELECT 1 FROM staff_roles r JOIN accounts a ON a.id = r.account_id AND a.active = 1" \
 	"  WHERE r.account_id = ? AND r.department_id IS NULL AND r.role IN ('supervisor', 'sysadmin'))"
+
+/* A branch: its head and its tail. */
+typedef struct branch {
+	const char *head;
+	const char *tail;
+} branch;
+
+static const branch lead_branch = {LEAD_FROM, ""}, joint_branch = {JOINT_FROM, JOINT_TAIL},
+		    mine_branch = {MINE_FROM, MINE_TAIL}, search_branch = {SEARCH_FROM, ""},
+		    unplaced_branch = {UNPLACED_FROM, ""};
 
 #define LIST_COLUMNS                                                                                      \
 	"SELECT c.id, c.tracking_no, c.title, c.status, DATE_FORMAT(c.created_at, '%Y-%m-%d'),"               \
@@ -162,18 +174,20 @@ static const char *intern(buf *b)
 	return interned[ninterned++];
 }
 
-/* One branch: "SELECT what FROM … WHERE account" and the filters. */
-static void add_branch(buf *b, const char *select, const char *from, const bool on[SLOT__MAX], const inbox_filter *f)
+/* One branch: "SELECT what FROM … WHERE account", the filters and the
+ * branch's tail. */
+static void add_branch(buf *b, const char *select, const branch *br, const bool on[SLOT__MAX], const inbox_filter *f)
 {
-	bool search = strcmp(from, SEARCH_FROM) == 0; /* matches the index it starts from */
+	bool search = br == &search_branch; /* matches the index it starts from */
 	buf_puts(b, select);
-	buf_puts(b, from);
+	buf_puts(b, br->head);
 	for (int i = 0; i < SLOT__MAX; i++)
 		buf_puts(b, !on[i] ? SLOT_OFF : i == SLOT_WORDS && search ? SEARCH_WORDS : slot_sql[i]);
 	if (f->view == INBOX_OVERDUE || f->overdue)
 		buf_puts(b, OVERDUE_SQL);
 	if (f->view == INBOX_DUE_SOON)
 		buf_puts(b, DUE_SOON_SQL);
+	buf_puts(b, br->tail);
 }
 
 /* The values bound to the slots (NULL / 0 when off). */
@@ -227,7 +241,7 @@ int inbox_list(db *d, const inbox_filter *f, const char *lang, db_result **out, 
 	char *query = NULL;
 	slot_values v = {0};
 	bool on[SLOT__MAX] = {0}, joint = false;
-	const char *from = LEAD_FROM;
+	const branch *from = &lead_branch;
 	int rc;
 
 	*out = NULL;
@@ -248,23 +262,26 @@ int inbox_list(db *d, const inbox_filter *f, const char *lang, db_result **out, 
 	on[SLOT_TO] = v.to != NULL;
 	on[SLOT_WORDS] = v.query != NULL;
 	if (f->view == INBOX_MINE)
-		from = MINE_FROM;
+		from = &mine_branch;
 	else if (f->view == INBOX_UNPLACED)
-		from = UNPLACED_FROM;
+		from = &unplaced_branch;
 	else if (query)
-		from = SEARCH_FROM;
+		from = &search_branch;
 	else if ((rc = has_joint(d, f->account_id, &joint)) != MDG_OK)
 		goto done;
 
 	/* Each branch picks the ids of the first pages (from an index that
-	 * covers the filters); only the rows shown are read whole. A single
-	 * branch also counts its matches in the same pass (COUNT(*) OVER ()),
-	 * the union of two is counted apart. */
+	 * covers the filters); only the rows shown are read whole. The total
+	 * is counted apart, and only when the page does not tell it: a
+	 * count is an index-only pass over the matches, where a window
+	 * (COUNT(*) OVER ()) beside the page would copy every match into a
+	 * temporary table and sort it (24 ms against 2 for the supervisor's
+	 * 3,428 cases in progress). */
 	const char *order = order_sql[f->sort][f->desc ? 1 : 0];
 	long long offset = (long long)(f->page - 1) * INBOX_PAGE_SIZE;
 	long long inner = offset + INBOX_PAGE_SIZE;
-	buf_puts(&list, LIST_COLUMNS ", x.n FROM ((");
-	add_branch(&list, joint ? "SELECT c.id, 0 AS n" : "SELECT c.id, COUNT(*) OVER () AS n", from, on, f);
+	buf_puts(&list, LIST_COLUMNS " FROM ((");
+	add_branch(&list, "SELECT c.id", from, on, f);
 	buf_printf(&list, "%s LIMIT ?)", order);
 	buf_puts(&cnt, "SELECT (");
 	add_branch(&cnt, "SELECT COUNT(*)", from, on, f);
@@ -272,10 +289,10 @@ int inbox_list(db *d, const inbox_filter *f, const char *lang, db_result **out, 
 	if (joint) {
 		/* Driven from the joint rows, whatever the optimizer guesses. */
 		buf_puts(&list, " UNION ALL (");
-		add_branch(&list, "SELECT STRAIGHT_JOIN c.id, 0", JOINT_FROM, on, f);
+		add_branch(&list, "SELECT STRAIGHT_JOIN c.id", &joint_branch, on, f);
 		buf_printf(&list, "%s LIMIT ?)", order);
 		buf_puts(&cnt, " + (");
-		add_branch(&cnt, "SELECT STRAIGHT_JOIN COUNT(*)", JOINT_FROM, on, f);
+		add_branch(&cnt, "SELECT STRAIGHT_JOIN COUNT(*)", &joint_branch, on, f);
 		buf_puts(&cnt, ")");
 	}
 	buf_printf(&list, LIST_JOIN "%s LIMIT ? OFFSET ?", order);
@@ -283,26 +300,29 @@ int inbox_list(db *d, const inbox_filter *f, const char *lang, db_result **out, 
 	/* The category is bound as a number ('N': 0 is NULL), the rest as
 	 * text; an unset slot binds NULL to its "? IS NULL". */
 	long long who = f->account_id;
-	if (!joint) {
+	if (!joint)
 		rc = db_query(d, out, intern(&list), "ssisNssssiii", lang, lang, who, v.status, v.category, v.channel,
 			      v.from, v.to, v.query, inner, (long long)INBOX_PAGE_SIZE, offset);
-		if (rc == MDG_OK && (*out)->nrows > 0) {
-			*total = (long)db_cell_ll(*out, 0, INBOX_COLS, 0);
-			goto done;
-		}
-		/* Past the last page, or nothing at all: count apart. */
-		if (rc == MDG_OK && f->page > 1)
-			rc = db_query(d, &count, intern(&cnt), "isNssss", who, v.status, v.category, v.channel, v.from,
-				      v.to, v.query);
-	} else {
+	else
+		rc = db_query(d, out, intern(&list), "ssisNssssiisNssssiii", lang, lang, who, v.status, v.category,
+			      v.channel, v.from, v.to, v.query, inner, who, v.status, v.category, v.channel, v.from,
+			      v.to, v.query, inner, (long long)INBOX_PAGE_SIZE, offset);
+	if (rc != MDG_OK)
+		goto done;
+	/* The branches are disjoint: a page that is not full ends the list. */
+	if ((*out)->nrows > 0 && (*out)->nrows < INBOX_PAGE_SIZE) {
+		*total = (long)(offset + (long long)(*out)->nrows);
+		goto done;
+	}
+	if ((*out)->nrows == 0 && f->page == 1)
+		goto done;
+	if (!joint)
+		rc = db_query(d, &count, intern(&cnt), "isNssss", who, v.status, v.category, v.channel, v.from, v.to,
+			      v.query);
+	else
 		rc = db_query(d, &count, intern(&cnt), "isNssssisNssss", who, v.status, v.category, v.channel, v.from,
 			      v.to, v.query, who, v.status, v.category, v.channel, v.from, v.to, v.query);
-		if (rc == MDG_OK)
-			rc = db_query(d, out, intern(&list), "ssisNssssiisNssssiii", lang, lang, who, v.status,
-				      v.category, v.channel, v.from, v.to, v.query, inner, who, v.status, v.category,
-				      v.channel, v.from, v.to, v.query, inner, (long long)INBOX_PAGE_SIZE, offset);
-	}
-	if (rc == MDG_OK && count)
+	if (rc == MDG_OK)
 		*total = (long)db_cell_ll(count, 0, 0, 0);
 done:
 	free(query);

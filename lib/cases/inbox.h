@@ -54,8 +54,8 @@ bool inbox_channel_valid(const char *channel);
  * f->account_id (the unplaced view: only for a global supervisor or
  * system administrator, else empty): id, tracking_no, title, status,
  * filed date, category (in lang), department (in lang), due date,
- * overdue (1/0), version, is_public, handlers (names, ", ") and one
- * more column for the function's own use. *total counts every match.
+ * overdue (1/0), version, is_public, handlers (names, ", "). *total
+ * counts every match.
  * The caller frees *out, which stays NULL when the search words leave
  * nothing to search for (only quotes, say): nothing matches. */
 int inbox_list(db *d, const inbox_filter *f, const char *lang, db_result **out, long *total);
