@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cases/routing.h"
+#include "core/buf.h"
 #include "core/crypto.h"
 #include "core/log.h"
 #include "core/mdg.h"
@@ -124,29 +125,39 @@ done:
 	return rc;
 }
 
-/* The case's values every notice carries, in the recipient's language. */
-static int case_payload(db *d, long long case_id, const char *lang, json_t *payload, long long *owner)
+/* The case's row for case_payload_fill: tracking_no, title, account_id
+ * (the filer), due date, department in Korean and in English. One query
+ * that also names the filer, so that a citizen's notice needs no other
+ * read of the case. *r is the caller's to free. MDG_ENOTFOUND: no case. */
+static int case_row(db *d, long long case_id, db_result **r)
 {
-	db_result *r = NULL;
-	int rc = db_query(d, &r, "SELECT c.tracking_no, c.title, c.account_id, DATE_FORMAT(c.due_at, '%Y-%m-%d'),"
-				 " IF(? = 'en', dp.name_en, dp.name_ko), c.status"
-				 " FROM cases c LEFT JOIN departments dp ON dp.id = c.department_id WHERE c.id = ?",
-			  "si", lang, case_id);
-	if (rc != MDG_OK)
-		return rc;
-	if (r->nrows == 0) {
+	int rc = db_query(d, r, "SELECT c.tracking_no, c.title, c.account_id, DATE_FORMAT(c.due_at, '%Y-%m-%d'),"
+				" dp.name_ko, dp.name_en FROM cases c LEFT JOIN departments dp ON dp.id = c.department_id"
+				" WHERE c.id = ?",
+			  "i", case_id);
+	if (rc == MDG_OK && (*r)->nrows == 0)
 		rc = MDG_ENOTFOUND;
-		goto done;
-	}
+	return rc;
+}
+
+/* The case's values every notice carries, in the recipient's language. */
+static void case_payload_fill(const db_result *r, const char *lang, json_t *payload)
+{
+	const char *department = db_cell(r, 0, strcmp(lang, "en") == 0 ? 5 : 4, NULL);
 	json_object_set_new(payload, "tracking", json_string(db_cell(r, 0, 0, "")));
 	json_object_set_new(payload, "title", json_string(db_cell(r, 0, 1, "")));
 	if (db_cell(r, 0, 3, NULL))
 		json_object_set_new(payload, "due", json_string(db_cell(r, 0, 3, "")));
-	if (db_cell(r, 0, 4, NULL))
-		json_object_set_new(payload, "department", json_string(db_cell(r, 0, 4, "")));
-	if (owner)
-		*owner = db_cell_ll(r, 0, 2, 0);
-done:
+	if (department)
+		json_object_set_new(payload, "department", json_string(department));
+}
+
+static int case_payload(db *d, long long case_id, const char *lang, json_t *payload)
+{
+	db_result *r = NULL;
+	int rc = case_row(d, case_id, &r);
+	if (rc == MDG_OK)
+		case_payload_fill(r, lang, payload);
 	db_result_free(r);
 	return rc;
 }
@@ -185,10 +196,10 @@ static int satisfaction_open(db *d, long long case_id, json_t *payload)
 	return rc;
 }
 
-/* The apology's expected date: a few working days from today. */
-static int apology_payload(db *d, json_t *payload)
+/* The apology's expected date, YYYY-MM-DD: a few working days from today. */
+static int apology_expected(db *d, char expected[20])
 {
-	char days[8], expected[20];
+	char days[8];
 	long n = 3;
 	int rc = setting_get(d, "apology.workdays", APOLOGY_WORKDAYS_DEFAULT, days, sizeof days);
 	if (rc != MDG_OK)
@@ -196,19 +207,19 @@ static int apology_payload(db *d, json_t *payload)
 	if (text_parse_long(days, 1, 60, &n) != MDG_OK)
 		n = 3;
 	rc = deadline_from_today(d, (int)n, expected);
-	if (rc == MDG_OK) {
+	if (rc == MDG_OK)
 		expected[10] = '\0';
-		json_object_set_new(payload, "expected", json_string(expected));
-	}
 	return rc;
 }
 
 /* notice_citizen's work, with an idempotency key and the missed deadline
- * for the apology. */
+ * for the apology. expected is the apology's new date when the caller has
+ * it already (the scan: the same for every case), else NULL. */
 static int citizen_notice(db *d, long long case_id, notice_kind kind, const char *reason, const char *idem_key,
-			  bool *made)
+			  const char *expected, bool *made)
 {
-	db_result *who = NULL, *owner_row = NULL;
+	char own_expected[20];
+	db_result *who = NULL, *case_r = NULL;
 	json_t *payload = json_object();
 	struct recipient to;
 	long long owner = 0;
@@ -218,35 +229,35 @@ static int citizen_notice(db *d, long long case_id, notice_kind kind, const char
 	if (!made)
 		made = &ignored;
 	*made = false;
-	rc = db_query(d, &owner_row, "SELECT account_id FROM cases WHERE id = ?", "i", case_id);
+	rc = case_row(d, case_id, &case_r);
 	if (rc != MDG_OK)
 		goto done;
-	if (owner_row->nrows == 0) {
-		rc = MDG_ENOTFOUND;
-		goto done;
-	}
-	owner = db_cell_ll(owner_row, 0, 0, 0);
+	owner = db_cell_ll(case_r, 0, 2, 0);
 	rc = recipient_load(d, owner, &who, &to);
 	if (rc == MDG_ENOTFOUND) {
 		rc = MDG_OK; /* a deactivated account is told nothing */
 		goto done;
 	}
 	if (rc == MDG_OK)
-		rc = case_payload(d, case_id, to.lang, payload, NULL);
+		case_payload_fill(case_r, to.lang, payload);
 	if (rc == MDG_OK && reason)
 		json_object_set_new(payload, "reason", json_string(reason));
 	if (rc == MDG_OK && (kind == NOTICE_ASSIGNED || kind == NOTICE_ANSWERED))
 		rc = handler_payload(d, case_id, payload);
 	if (rc == MDG_OK && kind == NOTICE_ANSWERED)
 		rc = satisfaction_open(d, case_id, payload);
+	if (rc == MDG_OK && kind == NOTICE_APOLOGY && !expected) {
+		rc = apology_expected(d, own_expected);
+		expected = own_expected;
+	}
 	if (rc == MDG_OK && kind == NOTICE_APOLOGY)
-		rc = apology_payload(d, payload);
+		json_object_set_new(payload, "expected", json_string(expected));
 	if (rc == MDG_OK)
 		rc = notice_add(d, &to, case_id, kind, payload, idem_key, true, true, made);
 done:
 	json_decref(payload);
 	db_result_free(who);
-	db_result_free(owner_row);
+	db_result_free(case_r);
 	return rc;
 }
 
@@ -254,7 +265,7 @@ int notice_citizen(db *d, long long case_id, notice_kind kind, const char *reaso
 {
 	if (kind > NOTICE_APOLOGY)
 		return MDG_EINVAL;
-	return citizen_notice(d, case_id, kind, reason, NULL, NULL);
+	return citizen_notice(d, case_id, kind, reason, NULL, NULL, NULL);
 }
 
 static int staff_notice(db *d, long long account_id, long long case_id, notice_kind kind, const char *idem_key,
@@ -273,7 +284,7 @@ static int staff_notice(db *d, long long account_id, long long case_id, notice_k
 		goto done;
 	}
 	if (rc == MDG_OK)
-		rc = case_payload(d, case_id, to.lang, payload, NULL);
+		rc = case_payload(d, case_id, to.lang, payload);
 	/* Staff who take the digest read these in it; an SMS (if they opted
 	 * in) still comes at once for a case given to them. */
 	if (rc == MDG_OK)
@@ -295,10 +306,14 @@ int notice_staff(db *d, long long account_id, long long case_id, notice_kind kin
 /* One chunk of cases whose apology falls due: open ones get their
  * apology (once per deadline: the key names the deadline), and every
  * case read is cleared so that it is not read again for this deadline.
- * *rows counts the cases read. */
+ * *rows counts the cases read. The statements per case are what the scan
+ * costs (1,000 late cases: 7,000 statements): the expected date, the same
+ * for all, is worked out once, and the chunk is cleared in one UPDATE. */
 static int scan_apologies(db *d, long *made, unsigned *rows)
 {
 	db_result *r = NULL;
+	buf ids = {0};
+	char expected[20] = "";
 	int rc = db_begin(d);
 	if (rc != MDG_OK)
 		return rc;
@@ -314,12 +329,22 @@ static int scan_apologies(db *d, long *made, unsigned *rows)
 		if (db_cell_ll(r, i, 2, 0)) {
 			char key[80];
 			snprintf(key, sizeof key, "apology:%lld:%s", case_id, due);
-			rc = citizen_notice(d, case_id, NOTICE_APOLOGY, NULL, key, &made_one);
+			if (!expected[0])
+				rc = apology_expected(d, expected);
+			if (rc == MDG_OK)
+				rc = citizen_notice(d, case_id, NOTICE_APOLOGY, NULL, key, expected, &made_one);
 		}
-		if (rc == MDG_OK)
-			rc = db_exec(d, "UPDATE cases SET apology_due = NULL WHERE id = ?", "i", case_id);
+		buf_printf(&ids, "%s%lld", ids.len ? "," : "[", case_id);
 		if (made_one)
 			(*made)++;
+	}
+	/* Exactly the rows read (and locked) above: a case that fell due
+	 * meanwhile is left for the next chunk, never cleared unread. */
+	if (rc == MDG_OK && ids.len) {
+		buf_putc(&ids, ']');
+		rc = db_exec(d, "UPDATE cases c JOIN JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT UNSIGNED PATH '$')) j"
+				" ON c.id = j.id SET c.apology_due = NULL",
+			     "s", buf_str(&ids));
 	}
 	*rows = r ? r->nrows : 0;
 	if (rc == MDG_OK)
@@ -327,6 +352,7 @@ static int scan_apologies(db *d, long *made, unsigned *rows)
 	else
 		db_rollback(d);
 	db_result_free(r);
+	buf_free(&ids);
 	return rc;
 }
 
@@ -404,6 +430,9 @@ static int digest_one(db *d, long long account_id, const char *today, long *made
 	if (rc == MDG_OK && n->nrows) {
 		json_object_set(payload, "items", items);
 		json_object_set_new(payload, "count", json_integer((json_int_t)n->nrows));
+		/* Whose digest: its one-click unsubscribe link is signed for
+		 * this account (message.c). */
+		json_object_set_new(payload, "account", json_integer((json_int_t)account_id));
 		snprintf(key, sizeof key, "digest:%lld:%s", account_id, today);
 		rc = notice_add(d, &to, 0, NOTICE_STAFF_DIGEST, payload, key, true, false, &made_one);
 	}
@@ -469,34 +498,103 @@ int notice_scan(db *d, long limit, long *made)
 	return rc;
 }
 
-/* The MAC of a rating link: HMAC-SHA-256 under key over "rate:" and the
- * nonce, so that the key's other use (CSRF tokens) can never produce one. */
-static void rate_mac(const unsigned char *key, size_t keylen, const char *nonce, char out[44])
+/* ------------------------------------------------------- signed links */
+
+/* The MAC of a signed link: HMAC-SHA-256 under key over LABEL ":" SUBJECT,
+ * so that one kind of link (nor the key's other use, CSRF tokens) can
+ * never produce another's. false when label and subject do not fit (a
+ * programming error: both are bounded by the callers). */
+static bool token_mac(const unsigned char *key, size_t keylen, const char *label, const char *subject,
+		      char out[NOTICE_TOKEN_MAC_LEN + 1])
 {
-	char msg[40];
+	char msg[80];
 	uint8_t mac[CRYPTO_HASH_BYTES];
-	int len = snprintf(msg, sizeof msg, "rate:%s", nonce);
+	int len = snprintf(msg, sizeof msg, "%s:%s", label, subject);
+	if (len < 0 || (size_t)len >= sizeof msg)
+		return false;
 	crypto_hmac(key, keylen, msg, (size_t)len, mac);
-	crypto_b64url(mac, sizeof mac, out, 44);
+	crypto_b64url(mac, sizeof mac, out, NOTICE_TOKEN_MAC_LEN + 1);
+	return true;
+}
+
+/* Subjects are what the link names (a nonce, an account id): letters,
+ * digits, '-' and '_' only, so that the '.' before the MAC is the only
+ * one and the token needs no escaping in a URL path. */
+static bool subject_ok(const char *s, size_t n)
+{
+	if (n == 0 || n > NOTICE_TOKEN_SUBJECT_MAX)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' ||
+		      c == '_'))
+			return false;
+	}
+	return true;
+}
+
+void notice_token_sign(const unsigned char *key, size_t keylen, const char *label, const char *subject, char *out)
+{
+	char mac[NOTICE_TOKEN_MAC_LEN + 1];
+	out[0] = '\0';
+	if (!subject_ok(subject, strlen(subject)) || !token_mac(key, keylen, label, subject, mac))
+		return;
+	snprintf(out, NOTICE_TOKEN_MAX, "%s.%s", subject, mac);
+}
+
+bool notice_token_verify(const unsigned char *key, size_t keylen, const char *label, const char *token,
+			 char *subject, size_t subjectlen)
+{
+	char want[NOTICE_TOKEN_MAC_LEN + 1], got[NOTICE_TOKEN_SUBJECT_MAX + 1];
+	const char *dot = token ? strchr(token, '.') : NULL;
+	if (!dot || strlen(dot + 1) != NOTICE_TOKEN_MAC_LEN)
+		return false;
+	size_t n = (size_t)(dot - token);
+	if (!subject_ok(token, n) || n >= subjectlen)
+		return false;
+	memcpy(got, token, n);
+	got[n] = '\0';
+	if (!token_mac(key, keylen, label, got, want) || !crypto_str_equal(want, dot + 1))
+		return false;
+	memcpy(subject, got, n + 1);
+	return true;
 }
 
 void notice_rate_token(const unsigned char *key, size_t keylen, const char *nonce, char *out)
 {
-	char mac[44];
-	rate_mac(key, keylen, nonce, mac);
-	snprintf(out, NOTICE_RATE_TOKEN_MAX, "%.32s.%s", nonce, mac);
+	char subject[33];
+	snprintf(subject, sizeof subject, "%.32s", nonce);
+	notice_token_sign(key, keylen, "rate", subject, out);
 }
 
 bool notice_rate_token_valid(const unsigned char *key, size_t keylen, const char *token, char nonce[33])
 {
-	char mac[44];
-	if (!token || strlen(token) != 32 + 1 + 43 || token[32] != '.')
+	if (!token || strlen(token) != 32 + 1 + NOTICE_TOKEN_MAC_LEN || token[32] != '.')
 		return false;
 	for (int i = 0; i < 32; i++)
 		if (!((token[i] >= '0' && token[i] <= '9') || (token[i] >= 'a' && token[i] <= 'f')))
 			return false;
-	memcpy(nonce, token, 32);
-	nonce[32] = '\0';
-	rate_mac(key, keylen, nonce, mac);
-	return crypto_str_equal(mac, token + 33);
+	return notice_token_verify(key, keylen, "rate", token, nonce, 33);
+}
+
+void notice_unsub_token(const unsigned char *key, size_t keylen, long long account_id, char *out)
+{
+	char subject[24];
+	snprintf(subject, sizeof subject, "%lld", account_id);
+	notice_token_sign(key, keylen, "unsub", subject, out);
+}
+
+bool notice_unsub_token_valid(const unsigned char *key, size_t keylen, const char *token, long long *account_id)
+{
+	char subject[NOTICE_TOKEN_SUBJECT_MAX + 1];
+	*account_id = 0;
+	if (!notice_token_verify(key, keylen, "unsub", token, subject, sizeof subject))
+		return false;
+	/* What notice_unsub_token writes: a positive id, no sign, no
+	 * leading zero, at most 18 digits (so no overflow). */
+	size_t n = strlen(subject);
+	if (n > 18 || subject[0] == '0' || strspn(subject, "0123456789") != n)
+		return false;
+	*account_id = strtoll(subject, NULL, 10);
+	return true;
 }
