@@ -69,6 +69,10 @@ const web_route web_routes[] = {
 	{"GET", "/sms/dlr", page_sms_dlr, ACCESS_PUBLIC},
 	{"GET", "/rate/{token}", page_rate_form, ACCESS_PUBLIC},
 	{"POST", "/rate/{token}", page_rate, ACCESS_PUBLIC},
+	/* RFC 8058 one-click unsubscribe: mail providers POST without
+	 * cookies, so the signed path replaces the CSRF token. */
+	{"GET", "/unsubscribe/{token}", page_unsubscribe_form, ACCESS_PUBLIC},
+	{"POST", "/unsubscribe/{token}", page_unsubscribe, ACCESS_SIGNED},
 };
 
 const size_t web_nroutes = sizeof web_routes / sizeof web_routes[0];

@@ -58,7 +58,10 @@ enum web_access {
 	ACCESS_CITIZEN,   /* a signed-in citizen */
 	ACCESS_STAFF,     /* a signed-in staff member */
 	ACCESS_ADMIN,     /* a supervisor or system administrator */
-	ACCESS_REPORTS    /* staff who may read reports */
+	ACCESS_REPORTS,   /* staff who may read reports */
+	/* anyone holding a signed link: the signature in the path is the
+	 * authentication, so its POST takes no CSRF token (page_unsubscribe) */
+	ACCESS_SIGNED
 };
 
 typedef struct web_route {
@@ -192,7 +195,8 @@ int page_admin_audit(web *w);
 int page_admin_audit_csv(web *w);
 /* The web side of the notifier (page_notify.c, page_rate.c): notice
  * preferences, the inbox of notices, the staff's alert, the outbox, the
- * callback queue, delivery reports and the rating link. */
+ * callback queue, delivery reports, the rating link and the one-click
+ * unsubscribe link (page_unsubscribe.c). */
 int page_account_notify(web *w);
 int page_notices(web *w);
 int page_notices_read(web *w);
@@ -205,6 +209,8 @@ int page_staff_callback_done(web *w);
 int page_sms_dlr(web *w);
 int page_rate_form(web *w);
 int page_rate(web *w);
+int page_unsubscribe_form(web *w);
+int page_unsubscribe(web *w);
 /* Fills the preferences section of the account page (Notify.*, and the
  * stored choices into Form.notify_* unless a form is being sent back). */
 void web_notify_prefs_fill(web *w);

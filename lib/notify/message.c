@@ -153,6 +153,17 @@ static void tree_fill(HDF *hdf, const message_site *site, const char *recipient_
 		hdf_set_value(hdf, "Notice.rate_url", url);
 		free(url);
 	}
+	/* A digest's one-click unsubscribe link (RFC 8058), signed for the
+	 * account it goes to; digests made before it was in the payload
+	 * point at the account page instead (message_render). */
+	json_t *account_id = json_object_get(payload, "account");
+	if (json_is_integer(account_id) && json_integer_value(account_id) > 0 && site->key) {
+		char token[NOTICE_TOKEN_MAX];
+		notice_unsub_token(site->key, site->keylen, (long long)json_integer_value(account_id), token);
+		char *url = xasprintf("%s/unsubscribe/%s", base, token);
+		hdf_set_value(hdf, "Notice.unsubscribe_url", url);
+		free(url);
+	}
 	json_t *items = json_object_get(payload, "items");
 	for (size_t i = 0; json_is_array(items) && i < json_array_size(items) && i < 1000; i++) {
 		char name[64];
@@ -310,8 +321,11 @@ int message_render(const message_site *site, const char *kind, const char *lang,
 		tidy_line(m.subject);
 		tidy_text(m.text, true);
 		tidy_html(m.html);
-		if (k == NOTICE_STAFF_DIGEST)
-			m.list_unsubscribe = xstrdup(hdf_get_value(plain->hdf, "Site.account_url", ""));
+		if (k == NOTICE_STAFF_DIGEST) {
+			const char *unsub = hdf_get_value(plain->hdf, "Notice.unsubscribe_url", NULL);
+			m.list_unsubscribe =
+				xstrdup(unsub ? unsub : hdf_get_value(plain->hdf, "Site.account_url", ""));
+		}
 	}
 	if ((!sms && !*m.subject) || !*m.text) {
 		snprintf(err, errlen, "template %s/%s.cs rendered an empty %s", sms ? "sms" : "mail", kind,

@@ -11,7 +11,7 @@
 /* What every message may link to. Borrowed; must outlive the rendering. */
 typedef struct message_site {
 	const char *base_url;         /* web.base_url, e.g. https://minwon.example.go.kr */
-	const unsigned char *key;     /* the site key (config_secret): rating links */
+	const unsigned char *key;     /* the site key (config_secret): rating and unsubscribe links */
 	size_t keylen;
 } message_site;
 
@@ -20,7 +20,7 @@ typedef struct message {
 	char *subject;          /* e-mail: one line */
 	char *text;             /* e-mail: the text/plain part; SMS: the text */
 	char *html;             /* e-mail: the text/html part */
-	char *list_unsubscribe; /* e-mail digests: the account settings page */
+	char *list_unsubscribe; /* e-mail digests: base_url/unsubscribe/TOKEN (RFC 8058) */
 } message;
 
 /* Renders the e-mail (sms false) or the SMS (sms true) of one outbox row:

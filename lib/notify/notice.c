@@ -430,6 +430,9 @@ static int digest_one(db *d, long long account_id, const char *today, long *made
 	if (rc == MDG_OK && n->nrows) {
 		json_object_set(payload, "items", items);
 		json_object_set_new(payload, "count", json_integer((json_int_t)n->nrows));
+		/* Whose digest: its one-click unsubscribe link is signed for
+		 * this account (message.c). */
+		json_object_set_new(payload, "account", json_integer((json_int_t)account_id));
 		snprintf(key, sizeof key, "digest:%lld:%s", account_id, today);
 		rc = notice_add(d, &to, 0, NOTICE_STAFF_DIGEST, payload, key, true, false, &made_one);
 	}
@@ -495,34 +498,103 @@ int notice_scan(db *d, long limit, long *made)
 	return rc;
 }
 
-/* The MAC of a rating link: HMAC-SHA-256 under key over "rate:" and the
- * nonce, so that the key's other use (CSRF tokens) can never produce one. */
-static void rate_mac(const unsigned char *key, size_t keylen, const char *nonce, char out[44])
+/* ------------------------------------------------------- signed links */
+
+/* The MAC of a signed link: HMAC-SHA-256 under key over LABEL ":" SUBJECT,
+ * so that one kind of link (nor the key's other use, CSRF tokens) can
+ * never produce another's. false when label and subject do not fit (a
+ * programming error: both are bounded by the callers). */
+static bool token_mac(const unsigned char *key, size_t keylen, const char *label, const char *subject,
+		      char out[NOTICE_TOKEN_MAC_LEN + 1])
 {
-	char msg[40];
+	char msg[80];
 	uint8_t mac[CRYPTO_HASH_BYTES];
-	int len = snprintf(msg, sizeof msg, "rate:%s", nonce);
+	int len = snprintf(msg, sizeof msg, "%s:%s", label, subject);
+	if (len < 0 || (size_t)len >= sizeof msg)
+		return false;
 	crypto_hmac(key, keylen, msg, (size_t)len, mac);
-	crypto_b64url(mac, sizeof mac, out, 44);
+	crypto_b64url(mac, sizeof mac, out, NOTICE_TOKEN_MAC_LEN + 1);
+	return true;
+}
+
+/* Subjects are what the link names (a nonce, an account id): letters,
+ * digits, '-' and '_' only, so that the '.' before the MAC is the only
+ * one and the token needs no escaping in a URL path. */
+static bool subject_ok(const char *s, size_t n)
+{
+	if (n == 0 || n > NOTICE_TOKEN_SUBJECT_MAX)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' ||
+		      c == '_'))
+			return false;
+	}
+	return true;
+}
+
+void notice_token_sign(const unsigned char *key, size_t keylen, const char *label, const char *subject, char *out)
+{
+	char mac[NOTICE_TOKEN_MAC_LEN + 1];
+	out[0] = '\0';
+	if (!subject_ok(subject, strlen(subject)) || !token_mac(key, keylen, label, subject, mac))
+		return;
+	snprintf(out, NOTICE_TOKEN_MAX, "%s.%s", subject, mac);
+}
+
+bool notice_token_verify(const unsigned char *key, size_t keylen, const char *label, const char *token,
+			 char *subject, size_t subjectlen)
+{
+	char want[NOTICE_TOKEN_MAC_LEN + 1], got[NOTICE_TOKEN_SUBJECT_MAX + 1];
+	const char *dot = token ? strchr(token, '.') : NULL;
+	if (!dot || strlen(dot + 1) != NOTICE_TOKEN_MAC_LEN)
+		return false;
+	size_t n = (size_t)(dot - token);
+	if (!subject_ok(token, n) || n >= subjectlen)
+		return false;
+	memcpy(got, token, n);
+	got[n] = '\0';
+	if (!token_mac(key, keylen, label, got, want) || !crypto_str_equal(want, dot + 1))
+		return false;
+	memcpy(subject, got, n + 1);
+	return true;
 }
 
 void notice_rate_token(const unsigned char *key, size_t keylen, const char *nonce, char *out)
 {
-	char mac[44];
-	rate_mac(key, keylen, nonce, mac);
-	snprintf(out, NOTICE_RATE_TOKEN_MAX, "%.32s.%s", nonce, mac);
+	char subject[33];
+	snprintf(subject, sizeof subject, "%.32s", nonce);
+	notice_token_sign(key, keylen, "rate", subject, out);
 }
 
 bool notice_rate_token_valid(const unsigned char *key, size_t keylen, const char *token, char nonce[33])
 {
-	char mac[44];
-	if (!token || strlen(token) != 32 + 1 + 43 || token[32] != '.')
+	if (!token || strlen(token) != 32 + 1 + NOTICE_TOKEN_MAC_LEN || token[32] != '.')
 		return false;
 	for (int i = 0; i < 32; i++)
 		if (!((token[i] >= '0' && token[i] <= '9') || (token[i] >= 'a' && token[i] <= 'f')))
 			return false;
-	memcpy(nonce, token, 32);
-	nonce[32] = '\0';
-	rate_mac(key, keylen, nonce, mac);
-	return crypto_str_equal(mac, token + 33);
+	return notice_token_verify(key, keylen, "rate", token, nonce, 33);
+}
+
+void notice_unsub_token(const unsigned char *key, size_t keylen, long long account_id, char *out)
+{
+	char subject[24];
+	snprintf(subject, sizeof subject, "%lld", account_id);
+	notice_token_sign(key, keylen, "unsub", subject, out);
+}
+
+bool notice_unsub_token_valid(const unsigned char *key, size_t keylen, const char *token, long long *account_id)
+{
+	char subject[NOTICE_TOKEN_SUBJECT_MAX + 1];
+	*account_id = 0;
+	if (!notice_token_verify(key, keylen, "unsub", token, subject, sizeof subject))
+		return false;
+	/* What notice_unsub_token writes: a positive id, no sign, no
+	 * leading zero, at most 18 digits (so no overflow). */
+	size_t n = strlen(subject);
+	if (n > 18 || subject[0] == '0' || strspn(subject, "0123456789") != n)
+		return false;
+	*account_id = strtoll(subject, NULL, 10);
+	return true;
 }

@@ -61,13 +61,38 @@ int notice_staff(db *d, long long account_id, long long case_id, notice_kind kin
  * limit bounds the cases read per kind and call (0: no bound). */
 int notice_scan(db *d, long limit, long *made);
 
+/* Signed links, followed without signing in: the last path segment is
+ * "SUBJECT.MAC", where SUBJECT names what the link acts on (1 to
+ * NOTICE_TOKEN_SUBJECT_MAX of [A-Za-z0-9_-]) and MAC is HMAC-SHA-256 under
+ * the site key (config_secret) of LABEL ":" SUBJECT in URL-safe base64
+ * without padding. Each kind of link has its own label ("rate", "unsub"),
+ * so that no link can pass for another kind. */
+#define NOTICE_TOKEN_MAX 96
+#define NOTICE_TOKEN_MAC_LEN 43
+#define NOTICE_TOKEN_SUBJECT_MAX 40
+/* Writes the token into out (NOTICE_TOKEN_MAX bytes); "" when subject is
+ * not a valid one (empty, too long, other characters). */
+void notice_token_sign(const unsigned char *key, size_t keylen, const char *label, const char *subject, char *out);
+/* True when token is a well-formed "SUBJECT.MAC" signed under key and
+ * label; the subject is then copied into subject (subjectlen bytes, which
+ * must hold it and its NUL, or false). Constant-time comparison. */
+bool notice_token_verify(const unsigned char *key, size_t keylen, const char *label, const char *token,
+			 char *subject, size_t subjectlen);
+
 /* The signed single-use rating link's last path segment for a
- * satisfaction nonce: "NONCE.SIGNATURE" (HMAC-SHA-256 under key, URL-safe
- * base64), written into out (at least NOTICE_RATE_TOKEN_MAX bytes). */
-#define NOTICE_RATE_TOKEN_MAX 96
+ * satisfaction nonce (32 hex digits): "NONCE.SIGNATURE", label "rate". */
+#define NOTICE_RATE_TOKEN_MAX NOTICE_TOKEN_MAX
 void notice_rate_token(const unsigned char *key, size_t keylen, const char *nonce, char *out);
 /* True when token is a well-formed "NONCE.SIGNATURE" signed under key;
- * the nonce is copied into nonce (33 bytes). Constant-time comparison. */
+ * the nonce is copied into nonce (33 bytes). */
 bool notice_rate_token_valid(const unsigned char *key, size_t keylen, const char *token, char nonce[33]);
+
+/* The one-click unsubscribe link's last path segment (/unsubscribe/TOKEN,
+ * RFC 8058) for an account: "ID.SIGNATURE", label "unsub". It does not
+ * expire: it can only turn the account's e-mail notices off. */
+void notice_unsub_token(const unsigned char *key, size_t keylen, long long account_id, char *out);
+/* True when token is such a link signed under key; *account_id is then
+ * the account (positive), otherwise 0. */
+bool notice_unsub_token_valid(const unsigned char *key, size_t keylen, const char *token, long long *account_id);
 
 #endif

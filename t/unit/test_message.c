@@ -95,6 +95,19 @@ static void test_links(void **state)
 	assert_non_null(strstr(m.text, "김민원 님, 안녕하세요."));
 	message_free(&m);
 
+	/* A digest that names its account: the signed one-click link in
+	 * List-Unsubscribe and in both parts. */
+	static const char digest[] = "{\"count\":1,\"account\":7,\"items\":[{\"kind\":\"staff_assigned\","
+				     "\"tracking\":\"2026-000123\",\"title\":\"A\"}]}";
+	assert_int_equal(message_render(&site, "staff_digest", "ko", "김직원", digest, false, &m, err, sizeof err),
+			 MDG_OK);
+	notice_unsub_token(key, sizeof key, 7, token);
+	snprintf(want, sizeof want, "https://minwon.example.go.kr/unsubscribe/%s", token);
+	assert_string_equal(m.list_unsubscribe, want);
+	assert_non_null(strstr(m.text, want));
+	assert_non_null(strstr(m.html, want));
+	message_free(&m);
+
 	assert_int_equal(message_render(&site, "staff_assigned", "en", "Kim", payload, false, &m, err, sizeof err),
 			 MDG_OK);
 	assert_non_null(strstr(m.text, "https://minwon.example.go.kr/staff/cases/2026-000123\n"));

@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
-/* test_notice.c: notice kinds and their names, and the signed single-use
- * rating link's token. */
+/* test_notice.c: notice kinds and their names, and the signed links'
+ * tokens (the single-use rating link, the one-click unsubscribe link). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -69,6 +70,70 @@ static void test_rate_token_refused(void **state)
 	assert_false(notice_rate_token_valid(key, sizeof key, bad, got));
 }
 
+/* The rating token is the one scheme with the label "rate": its bytes
+ * stay what the e2e tests compute (t/e2e/85-notify-web.t). */
+static void test_token_scheme(void **state)
+{
+	(void)state;
+	char rate[NOTICE_TOKEN_MAX], generic[NOTICE_TOKEN_MAX], subject[NOTICE_TOKEN_SUBJECT_MAX + 1];
+	notice_rate_token(key, sizeof key, nonce, rate);
+	notice_token_sign(key, sizeof key, "rate", nonce, generic);
+	assert_string_equal(rate, generic);
+	/* The same subject under another label is another MAC. */
+	notice_token_sign(key, sizeof key, "unsub", nonce, generic);
+	assert_string_not_equal(rate, generic);
+	assert_false(notice_token_verify(key, sizeof key, "unsub", rate, subject, sizeof subject));
+	assert_true(notice_token_verify(key, sizeof key, "unsub", generic, subject, sizeof subject));
+	assert_string_equal(subject, nonce);
+	/* The subject must fit the caller's buffer. */
+	assert_false(notice_token_verify(key, sizeof key, "unsub", generic, subject, 32));
+	/* Subjects that are not [A-Za-z0-9_-]{1,40} are not signed. */
+	notice_token_sign(key, sizeof key, "unsub", "a.b", generic);
+	assert_string_equal(generic, "");
+	notice_token_sign(key, sizeof key, "unsub", "", generic);
+	assert_string_equal(generic, "");
+	notice_token_sign(key, sizeof key, "unsub", "01234567890123456789012345678901234567890", generic);
+	assert_string_equal(generic, "");
+}
+
+static void test_unsub_token(void **state)
+{
+	(void)state;
+	char token[NOTICE_TOKEN_MAX], bad[NOTICE_TOKEN_MAX + 8], rate[NOTICE_TOKEN_MAX];
+	long long id = -1;
+	notice_unsub_token(key, sizeof key, 42, token);
+	assert_int_equal(strncmp(token, "42.", 3), 0);
+	assert_int_equal(strlen(token), 3 + NOTICE_TOKEN_MAC_LEN);
+	assert_true(notice_unsub_token_valid(key, sizeof key, token, &id));
+	assert_int_equal(id, 42);
+
+	strcpy(bad, token);
+	bad[1] = '3'; /* another account, same MAC */
+	assert_false(notice_unsub_token_valid(key, sizeof key, bad, &id));
+	assert_int_equal(id, 0);
+	strcpy(bad, token);
+	bad[10] = bad[10] == 'A' ? 'B' : 'A'; /* a forged MAC */
+	assert_false(notice_unsub_token_valid(key, sizeof key, bad, &id));
+	snprintf(bad, sizeof bad, "%sx", token); /* too long */
+	assert_false(notice_unsub_token_valid(key, sizeof key, bad, &id));
+	assert_false(notice_unsub_token_valid(key, sizeof key, "42", &id));
+	assert_false(notice_unsub_token_valid(key, sizeof key, "", &id));
+	assert_false(notice_unsub_token_valid(key, sizeof key, NULL, &id));
+	/* A rating link is not an unsubscribe link, even for a numeric
+	 * subject, nor the other way round. */
+	notice_token_sign(key, sizeof key, "rate", "42", rate);
+	assert_false(notice_unsub_token_valid(key, sizeof key, rate, &id));
+	/* Well signed but not an id notice_unsub_token writes. */
+	notice_token_sign(key, sizeof key, "unsub", "042", bad);
+	assert_false(notice_unsub_token_valid(key, sizeof key, bad, &id));
+	notice_token_sign(key, sizeof key, "unsub", "0", bad);
+	assert_false(notice_unsub_token_valid(key, sizeof key, bad, &id));
+	notice_token_sign(key, sizeof key, "unsub", "abc", bad);
+	assert_false(notice_unsub_token_valid(key, sizeof key, bad, &id));
+	notice_token_sign(key, sizeof key, "unsub", "1234567890123456789", bad);
+	assert_false(notice_unsub_token_valid(key, sizeof key, bad, &id));
+}
+
 int main(void)
 {
 	if (crypto_init() != 0)
@@ -77,6 +142,8 @@ int main(void)
 		cmocka_unit_test(test_kind_names),
 		cmocka_unit_test(test_rate_token_round_trip),
 		cmocka_unit_test(test_rate_token_refused),
+		cmocka_unit_test(test_token_scheme),
+		cmocka_unit_test(test_unsub_token),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
