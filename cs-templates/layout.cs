@@ -68,7 +68,7 @@ include:"macros.cs" ?><!DOCTYPE html>
   # The staff's alert: the latest unread notices, rendered here so that it
   # works without JavaScript; /assets/alerts.js polls /staff/alerts.json
   # and updates the count and the list (as text) without a reload. ?>
-  <div class="alerts" id="staff-alerts" data-poll="/staff/alerts.json" data-announce="<?cs var:L.Notify.Announce ?>">
+  <div class="alerts" id="staff-alerts" data-poll="/staff/alerts.json" data-poll-ms="<?cs var:Notify.PollMs ?>" data-announce="<?cs var:L.Notify.Announce ?>">
     <p class="visually-hidden" id="alert-live" aria-live="polite"></p>
     <ul id="alert-list" aria-label="<?cs var:L.Notify.AlertLabel ?>"<?cs if:subcount(Notify.Latest) == 0 ?> hidden<?cs /if ?>>
 <?cs each:n = Notify.Latest ?>

@@ -213,6 +213,9 @@ void web_notify_layout(web *w)
 	if (!w->staff)
 		return;
 	hdf_set_value(w->hdf, "Notify.Alert", "1");
+	/* How often alerts.js asks (data-poll-ms): 20 s unless the
+	 * configuration says otherwise (the browser test asks every second). */
+	web_set(w, "Notify.PollMs", "%ld", config_long(w->app->cfg, "web.alert_poll_ms", 20000, 1000, 600000));
 	if (unread > 0 && notices_latest_unread(w->app->db, w->me.id, NOTICES_ALERT_ITEMS, &r) == MDG_OK)
 		fill_notices(w, "Notify.Latest", r);
 	db_result_free(r);

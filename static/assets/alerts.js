@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 // alerts.js: the staff's real-time alert. Polls /staff/alerts.json every
-// 20 seconds (not while the tab is hidden) and updates the unread count
+// 20 seconds, or the data-poll-ms the layout gives (web.alert_poll_ms),
+// not while the tab is hidden, and updates the unread count
 // and the list of the latest unread notices that the layout rendered, so
 // the page works the same without it. Texts come localised from the
 // server and go in with textContent, never as markup; a new count is
 // announced politely through the aria-live region.
 (function () {
 	'use strict';
-	var INTERVAL_MS = 20000;
 	var box = document.getElementById('staff-alerts');
 	var count = document.getElementById('alert-count');
 	var list = document.getElementById('alert-list');
@@ -15,6 +15,10 @@
 	if (!box || !count || !list || !window.fetch || !window.JSON)
 		return;
 	var url = box.getAttribute('data-poll');
+	// A second to ten minutes; anything else: the default, 20 s.
+	var INTERVAL_MS = parseInt(box.getAttribute('data-poll-ms'), 10);
+	if (!(INTERVAL_MS >= 1000 && INTERVAL_MS <= 600000))
+		INTERVAL_MS = 20000;
 	var announce = box.getAttribute('data-announce') || '';
 	var last = parseInt(count.textContent, 10) || 0;
 	var timer = null;

@@ -4,8 +4,12 @@
 // and a round-robin rule; a citizen registers and files a case; the case
 // reaches the handler, who transfers it to a second department with a
 // reason; a handler there answers; the citizen sees the timeline with both
-// departments and the answer. axe-core (WCAG 2.0 and 2.1, A and AA) runs
-// on every page the walk visits and any violation fails the walk. Elements
+// departments and the answer. Then (issue 4) the first handler waits on
+// the case list while the citizen files another case that round-robin
+// gives to them: the alert's counter and list change without a reload.
+// axe-core (WCAG 2.0 and 2.1, A and AA) runs on every page the walk visits,
+// and again on the alert once it has changed; any violation fails the walk.
+// Elements
 // are found by their visible labels and roles, as a person finds them. The
 // citizen uses a phone-sized window, the staff a desktop one.
 //
@@ -13,6 +17,9 @@
 //   MADANG_SHOTS    a folder for screenshots: of each page where a step or
 //                   a check failed, and of the citizen's last page
 //   CHROMIUM        the browser (default /usr/bin/chromium)
+//
+// The stack should set web.alert_poll_ms low (95-browser.t: 1 s), or the
+// alert step waits up to the default 20 s poll.
 //
 // Prints one line per step, "ok - STEP" or "not ok - STEP" with details
 // after it (t/e2e/95-browser.t turns them into tests), and exits 0 only
@@ -49,6 +56,13 @@ const CASE = {
 };
 const TRANSFER_REASON = '부러진 가지가 신호등을 가려 교통행정과에서 처리할 일입니다.';
 const ANSWER = `신호등 주변 가지를 오늘 모두 치웠습니다. 알려 주셔서 감사합니다. ${RUN}`;
+const SECOND_CASE = {
+	title: `쓰러진 가로수가 자전거 도로를 막고 있습니다 ${RUN}`,
+	body: '마당로 40 자전거 도로에 가로수가 쓰러져 있습니다.',
+};
+// How long the alert may take to show a new notice: the poll interval
+// (web.alert_poll_ms) plus the request, with room for a slow machine.
+const ALERT_WAIT_MS = 30000;
 
 let failures = 0;
 let audits = 0;
@@ -134,15 +148,16 @@ class Person {
 		throw new Error(`${this.status.what}: HTTP ${this.status.code}: ${said}`);
 	}
 
-	// Runs axe-core on the page shown now (once per loaded document).
-	async audit() {
+	// Runs axe-core on the page shown now (once per loaded document, or
+	// again when `again` names what changed on it since).
+	async audit(again) {
 		await this.page.waitForLoadState('load');
 		if (this.loads > this.audited + 1)
 			throw new Error(`${this.loads - this.audited - 1} page(s) loaded without an accessibility check`);
-		if (this.audited === this.loads)
+		if (this.audited === this.loads && !again)
 			return;
 		this.audited = this.loads;
-		const url = this.page.url().replace(BASE, '');
+		const url = this.page.url().replace(BASE, '') + (again ? `, ${again}` : '');
 		await this.page.addScriptTag({ path: AXE });
 		const r = await this.page.evaluate(
 			(tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), AXE_TAGS);
@@ -399,6 +414,51 @@ async function walk(browser) {
 		await supervisor.go(supervisor.nav('관리'));
 		await supervisor.go(supervisor.adminNav('발송함'));
 		await supervisor.goto('/staff/callbacks');
+	});
+
+	// The real-time alert (issue 4): the handler stays on the case list
+	// while the citizen files a case that round-robin gives to them; the
+	// count and the list change by polling, on the same document.
+	await step(`${HANDLER.login}'s alert shows a new case without a reload`, handler, async () => {
+		const p = handler.page;
+		await handler.go(handler.nav('접수 민원 목록'));
+		const count = p.locator('#alert-count');
+		const before = parseInt(await count.textContent(), 10);
+		if (Number.isNaN(before))
+			throw new Error(`the alert's counter reads "${await count.textContent()}"`);
+		// Gone if the page is loaded again.
+		await p.evaluate(() => { window.madangWalkMark = 'same document'; });
+		const loads = handler.loads;
+
+		await citizen.go(citizen.nav('민원 신청'));
+		await citizen.page.getByLabel('분야').selectOption({ label: CATEGORY.ko });
+		await citizen.page.getByLabel('제목').fill(SECOND_CASE.title);
+		await citizen.page.getByLabel('내용').fill(SECOND_CASE.body);
+		await citizen.go(citizen.main().getByRole('button', { name: '민원 신청하기' }));
+		const m = citizen.page.url().match(/\/cases\/(\d{4}-\d{6})/);
+		if (!m)
+			throw new Error(`no tracking number in ${citizen.page.url()}`);
+		log(`# filed ${m[1]} while ${HANDLER.login} waits`);
+
+		const started = Date.now();
+		try {
+			await p.waitForFunction((n) => parseInt(document.getElementById('alert-count').textContent, 10) === n,
+				before + 1, { timeout: ALERT_WAIT_MS });
+		} catch (e) {
+			throw new Error(`the counter still reads ${await count.textContent()} (was ${before}) after ${ALERT_WAIT_MS / 1000} s`);
+		}
+		const link = p.locator('#alert-list').getByRole('link', { name: m[1] });
+		await link.waitFor({ state: 'visible', timeout: ALERT_WAIT_MS });
+		const href = await link.getAttribute('href');
+		if (!href || !href.startsWith(`/staff/cases/${m[1]}`))
+			throw new Error(`the new notice links to ${href}`);
+		const live = (await p.locator('#alert-live').textContent()).trim();
+		if (!live.includes(String(before + 1)))
+			throw new Error(`the live region says "${live}", not the new count ${before + 1}`);
+		if (handler.loads !== loads || await p.evaluate(() => window.madangWalkMark) !== 'same document')
+			throw new Error('the page was loaded again');
+		log(`# the alert changed ${((Date.now() - started) / 1000).toFixed(1)} s after the filing, without a reload`);
+		await handler.audit('the alert updated');
 	});
 
 	for (const p of [supervisor, citizen, handler, second])

@@ -35,7 +35,9 @@ if (@missing) {
     plan skip_all => 'missing ' . join(', ', @missing);
 }
 
-my $s = Madang::Test->start(seed => 1);
+# The staff's alert polls every second, so that the walk's alert step
+# (the counter changing without a reload) takes seconds, not 20.
+my $s = Madang::Test->start(seed => 1, config => { 'web.alert_poll_ms' => 1000 });
 my $shots = tempdir('madang-walk-XXXXXX', TMPDIR => 1, CLEANUP => !$ENV{MADANG_KEEP});
 
 # Runs node walk.js with the stack's URL; its output, line by line, as it
