@@ -60,6 +60,8 @@ int notifier_configure(notifier *n)
 	n->sms_on = sms_gateway_from_config(c, &n->sms) == MDG_OK;
 	if (!n->sms_on)
 		log_warn("sms.url is not set: SMS notices wait in the outbox");
+	else if (!n->sms.dlr_url_base && *config_str(c, "sms.dlr_url", ""))
+		log_warn("sms.dlr_url is set but sms.dlr_secret is empty: no SMS delivery reports");
 
 	n->site.base_url = config_str(c, "web.base_url", "");
 	n->site.key = n->key;

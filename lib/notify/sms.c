@@ -176,10 +176,22 @@ int sms_gateway_from_config(HDF *cfg, sms_gateway *g)
 	empty_to_null = config_str(cfg, "sms.dlr_url", NULL);
 	g->dlr_url_base = empty_to_null && *empty_to_null ? empty_to_null : NULL;
 	g->dlr_secret = config_str(cfg, "sms.dlr_secret", NULL);
+	/* A report URL without its secret (the example configuration's
+	 * empty dlr_secret) means no reports, not a notifier that cannot
+	 * send SMS at all. */
+	if (!g->dlr_secret || !*g->dlr_secret)
+		g->dlr_url_base = NULL;
 	g->max_parts = (int)config_long(cfg, "sms.max_parts", SMS_MAX_PARTS_DEFAULT, 1,
 					SMS_MAX_PARTS_LIMIT);
 	g->timeout_s = (int)config_long(cfg, "sms.timeout", SMS_DEFAULT_TIMEOUT_S, 1, 120);
 	return MDG_OK;
+}
+
+/* Delivery reports are asked for when both their URL and their secret
+ * are set; an empty secret turns them off. */
+static bool sms_dlr_on(const sms_gateway *g)
+{
+	return g->dlr_url_base && *g->dlr_url_base && g->dlr_secret && *g->dlr_secret;
 }
 
 static bool sms_key_valid(const char *k)
@@ -240,10 +252,9 @@ sms_client *sms_client_new(const sms_gateway *g, char *err, size_t errlen)
 		sms_err(err, errlen, "sms: sms.from must be digits only");
 		goto fail;
 	}
-	if (g->dlr_url_base && *g->dlr_url_base &&
-	    (!g->dlr_secret || strlen(g->dlr_secret) < SMS_MIN_SECRET)) {
-		sms_err(err, errlen, "sms: sms.dlr_secret of %d bytes or more is required "
-			"with sms.dlr_url", SMS_MIN_SECRET);
+	if (sms_dlr_on(g) && strlen(g->dlr_secret) < SMS_MIN_SECRET) {
+		sms_err(err, errlen, "sms: sms.dlr_secret must have %d bytes or more (or be empty: no "
+			"delivery reports)", SMS_MIN_SECRET);
 		goto fail;
 	}
 	if (g->max_parts < 0 || g->max_parts > SMS_MAX_PARTS_LIMIT) {
@@ -351,7 +362,7 @@ int sms_client_send(sms_client *c, const char *to_intl, const char *utf8_text,
 	buf text = {0}, ucs2 = {0}, q = {0}, dlr = {0}, url = {0};
 	int parts = 0, rc = MDG_ERR;
 	long status = 0;
-	bool with_dlr = g->dlr_url_base && *g->dlr_url_base;
+	bool with_dlr = sms_dlr_on(g);
 
 	if (err && errlen)
 		err[0] = '\0';

@@ -69,7 +69,7 @@ typedef struct sms_gateway {
 	const char *password;
 	const char *from;         /* sender number (digits); NULL: Kannel's global-sender */
 	const char *dlr_url_base; /* public URL of our /sms/dlr; NULL: no delivery reports */
-	const char *dlr_secret;   /* HMAC key for the dlr-url (>= 16 bytes) when reports are on */
+	const char *dlr_secret;   /* HMAC key for the dlr-url (>= 16 bytes); NULL or "": no reports */
 	int timeout_s;            /* whole request; 0: 10 s */
 	int max_parts;            /* 0: SMS_MAX_PARTS_DEFAULT */
 } sms_gateway;
@@ -77,7 +77,9 @@ typedef struct sms_gateway {
 /* Fills g from the configuration's sms.* keys (docs/operations.md): url,
  * user, password, from, dlr_url, dlr_secret, max_parts (default 3, 1-10),
  * timeout (seconds, default 10, 1-120). Strings stay owned by cfg.
- * MDG_OK; MDG_ENOTFOUND when sms.url is unset or empty (SMS not set up). */
+ * dlr_url counts only with a dlr_secret: an empty secret leaves
+ * dlr_url_base NULL (no delivery reports). MDG_OK; MDG_ENOTFOUND when
+ * sms.url is unset or empty (SMS not set up). */
 int sms_gateway_from_config(HDF *cfg, sms_gateway *g);
 
 /* Idempotency keys: 1 to SMS_KEY_MAX of [A-Za-z0-9._-]. */
@@ -89,13 +91,15 @@ typedef struct sms_client sms_client;
 
 /* A new client for g (g and its strings must outlive it); NULL after
  * writing the reason to err when g is incomplete (no url, user or
- * password; dlr_url_base without a secret of 16 bytes) or libcurl fails. */
+ * password; dlr_url_base with a secret shorter than 16 bytes) or libcurl
+ * fails. An empty or NULL secret is no error: it means no reports. */
 sms_client *sms_client_new(const sms_gateway *g, char *err, size_t errlen);
 void sms_client_free(sms_client *c);
 
 /* Sends utf8_text (after the length rule) to to_intl ("+8210...": what
  * sms_normalise_number gives) through smsbox's sendsms interface, GET,
- * coding=2, charset=UTF-16BE. With dlr_url_base set it asks for every
+ * coding=2, charset=UTF-16BE. With dlr_url_base and dlr_secret set it
+ * asks for every
  * delivery report (dlr-mask 31) at
  *   dlr_url_base?ref=REF&key=KEY&sig=HMAC(ref)&type=%d&ts=%T&reply=%A
  * Kannel has no idempotency key of its own: idem_key travels in the

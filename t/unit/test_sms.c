@@ -387,6 +387,16 @@ static void test_send_refusals(void **state)
 	nodlr.dlr_secret = "short";
 	assert_null(sms_client_new(&nodlr, err, sizeof err));
 	assert_non_null(strstr(err, "dlr_secret"));
+	/* An empty or missing secret is no error: no delivery reports (a
+	 * copied example configuration must still send SMS). */
+	nodlr.dlr_secret = "";
+	sms_client *c = sms_client_new(&nodlr, err, sizeof err);
+	assert_non_null(c);
+	sms_client_free(c);
+	nodlr.dlr_secret = NULL;
+	c = sms_client_new(&nodlr, err, sizeof err);
+	assert_non_null(c);
+	sms_client_free(c);
 	sms_gateway nofrom = g;
 	nofrom.from = "MADANG";
 	assert_null(sms_client_new(&nofrom, err, sizeof err));
@@ -414,10 +424,20 @@ static void test_config(void **state)
 	assert_null(g.dlr_url_base);
 	assert_int_equal(g.max_parts, SMS_MAX_PARTS_DEFAULT); /* out of range: default */
 	assert_int_equal(g.timeout_s, 10);
+	/* A report URL with an empty secret (deploy/madang.hdf.example as
+	 * copied): no delivery reports, not an error. */
 	assert_null(hdf_set_value(cfg, "sms.dlr_url", "https://madang.example.kr/sms/dlr"));
+	assert_null(hdf_set_value(cfg, "sms.dlr_secret", ""));
+	assert_int_equal(sms_gateway_from_config(cfg, &g), MDG_OK);
+	assert_null(g.dlr_url_base);
+	sms_client *c = sms_client_new(&g, NULL, 0);
+	assert_non_null(c);
+	sms_client_free(c);
+	assert_null(hdf_set_value(cfg, "sms.dlr_secret", "0123456789abcdef0123"));
 	assert_null(hdf_set_value(cfg, "sms.max_parts", "2"));
 	assert_int_equal(sms_gateway_from_config(cfg, &g), MDG_OK);
 	assert_string_equal(g.dlr_url_base, "https://madang.example.kr/sms/dlr");
+	assert_string_equal(g.dlr_secret, "0123456789abcdef0123");
 	assert_int_equal(g.max_parts, 2);
 	hdf_destroy(&cfg);
 }
