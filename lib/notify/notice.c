@@ -307,8 +307,9 @@ int notice_staff(db *d, long long account_id, long long case_id, notice_kind kin
  * apology (once per deadline: the key names the deadline), and every
  * case read is cleared so that it is not read again for this deadline.
  * *rows counts the cases read. The statements per case are what the scan
- * costs (1,000 late cases: 7,000 statements): the expected date, the same
- * for all, is worked out once, and the chunk is cleared in one UPDATE. */
+ * costs (five: the case, its filer, the notice, two outbox rows): the
+ * expected date, the same for all, is worked out once per chunk, and the
+ * chunk is cleared in one UPDATE. */
 static int scan_apologies(db *d, long *made, unsigned *rows)
 {
 	db_result *r = NULL;
