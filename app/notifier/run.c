@@ -16,10 +16,6 @@
 #include <string.h>
 #include <time.h>
 
-/* Cases the deadline scan reads per kind and call; the scan is called
- * again while it still finds work, up to SCAN_ROUNDS times a run. */
-#define SCAN_LIMIT 1000
-#define SCAN_ROUNDS 100
 
 /* The columns of outbox_claim's rows. */
 enum { C_ID, C_CHANNEL, C_RECIPIENT, C_NAME, C_LANG, C_KIND, C_PAYLOAD, C_MSGID, C_ATTEMPTS, C_CREATED };
@@ -307,12 +303,13 @@ int notifier_run(notifier *n, run_stats *st)
 		goto done;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	rc = routing_escalate(n->db, &st->escalated);
-	for (int round = 0; rc == MDG_OK && round < SCAN_ROUNDS; round++) {
+	/* The whole scan, unbounded: it reads only the cases that fell due
+	 * (in short transactions of its own), and a bound that stopped on a
+	 * round of closed cases would leave later due ones waiting a minute. */
+	if (rc == MDG_OK) {
 		long made = 0;
-		rc = notice_scan(n->db, SCAN_LIMIT, &made);
+		rc = notice_scan(n->db, 0, &made);
 		st->scanned += made;
-		if (made == 0)
-			break;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	st->scan_ms = (t1.tv_sec - t0.tv_sec) * 1000L + (t1.tv_nsec - t0.tv_nsec) / 1000000L;
