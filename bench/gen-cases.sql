@@ -98,6 +98,6 @@ COMMIT;
 
 -- Mroonga is not transactional; its index is built once at the end.
 ALTER TABLE case_search DISABLE KEYS;
-INSERT INTO case_search (case_id, title, body)
-SELECT c.id, c.title, c.body FROM cases c WHERE c.tracking_no LIKE '2025-%';
+INSERT INTO case_search (case_id, created_at, title, body)
+SELECT c.id, c.created_at, c.title, c.body FROM cases c WHERE c.tracking_no LIKE '2025-%';
 ALTER TABLE case_search ENABLE KEYS;

@@ -6,7 +6,7 @@
 -- Expects a database seeded with the demo data (departments 1-15, the demo
 -- staff with their passwords) and then filled by gen-cases.sql (cases
 -- 2025-000001 ... 2025-100000 with their 'filed'/'assigned' events and
--- case_search rows, which this file leaves as they are). It adds:
+-- case_search rows, whose filing times it moves with the cases). It adds:
 --   * 15 departments (16-30), so the tree has 30 in three levels: bureaus,
 --     their divisions, and 도로시설팀 under 도로과;
 --   * 200 staff, staff001 ... staff200, with the demo staff's password (the
@@ -254,6 +254,10 @@ WHERE c.tracking_no LIKE '2025-%' AND c.status IN ('closed', 'withdrawn', 'rejec
 COMMIT;
 
 DROP TEMPORARY TABLE bench_staff, bench_partner, bench_handlers, bench_handler_count;
+
+-- The search index keeps each case's filing time (0006): moved above.
+UPDATE case_search cs JOIN cases c ON c.id = cs.case_id SET cs.created_at = c.created_at
+WHERE c.tracking_no LIKE '2025-%';
 
 -- Fresh statistics for the optimizer after so many changed rows.
 ANALYZE TABLE cases, case_departments, case_handlers, staff_scope, staff_roles, staff_departments;

@@ -187,7 +187,8 @@ static int cmd_seed_demo(db *d, HDF *cfg)
 		if (rc == MDG_OK)
 			rc = org_scope_rebuild(d);
 		if (rc == MDG_OK)
-			rc = db_exec(d, "REPLACE INTO case_search (case_id, title, body) SELECT id, title, body FROM cases", "");
+			rc = db_exec(d, "REPLACE INTO case_search (case_id, created_at, title, body)"
+					" SELECT id, created_at, title, body FROM cases", "");
 		if (rc != MDG_OK)
 			goto fail;
 		printf("demo data loaded\n");

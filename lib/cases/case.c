@@ -226,8 +226,9 @@ static int file_once(db *d, const case_new *c, const case_upload *files, char st
 	/* The search index (Mroonga) is not transactional: REPLACE keeps it
 	 * right even if an earlier attempt with the same id rolled back. */
 	if (rc == MDG_OK)
-		rc = db_exec(d, "REPLACE INTO case_search (case_id, title, body) VALUES (?, ?, ?)", "iss", case_id,
-			     c->title, c->body);
+		rc = db_exec(d, "REPLACE INTO case_search (case_id, created_at, title, body)"
+				" SELECT id, created_at, ?, ? FROM cases WHERE id = ?",
+			     "ssi", c->title, c->body, case_id);
 	if (rc == MDG_OK)
 		rc = db_commit(d);
 done:
