@@ -120,14 +120,16 @@ int report_workload_departments(db *d, const report_period *p, db_result **out)
 				" SUM(x.overdue), SUM(x.seconds) FROM ("
 				"  SELECT department_id, COUNT(*) AS received, 0 AS open, 0 AS answered,"
 				"   0 AS overdue, 0 AS seconds"
-				"  FROM cases WHERE created_at >= ? AND created_at < ? GROUP BY department_id"
+				"  FROM cases FORCE INDEX (ix_cases_report_filed)"
+				"  WHERE created_at >= ? AND created_at < ? GROUP BY department_id"
 				"  UNION ALL"
 				"  SELECT department_id, 0, COUNT(*), 0, SUM(due_at < NOW()), 0"
-				"  FROM cases WHERE status IN (" OPEN_STATUSES ") GROUP BY status, department_id"
+				"  FROM cases FORCE INDEX (ix_cases_report_open) WHERE status IN (" OPEN_STATUSES ") GROUP BY status, department_id"
 				"  UNION ALL"
 				"  SELECT department_id, 0, 0, COUNT(*), SUM(answered_at > due_at),"
 				"   SUM(TIMESTAMPDIFF(SECOND, created_at, answered_at))"
-				"  FROM cases WHERE answered_at >= ? AND answered_at < ? GROUP BY department_id"
+				"  FROM cases FORCE INDEX (ix_cases_report_answered)"
+				"  WHERE answered_at >= ? AND answered_at < ? GROUP BY department_id"
 				" ) x GROUP BY x.department_id",
 			"ssss", p->from, p->until, p->from, p->until);
 }
@@ -213,11 +215,11 @@ int report_workload_handlers(db *d, const report_period *p, const char *dept_ids
 		for (int i = n; i < DEPT_SLOTS; i++)
 			ids[i] = ids[0];
 		return db_query(d, out, HANDLERS_HEAD
-				"  SELECT c1.id FROM cases c1 WHERE c1.department_id IN (" Q8 ")"
+				"  SELECT c1.id FROM cases c1 FORCE INDEX (ix_cases_inbox) WHERE c1.department_id IN (" Q8 ")"
 				"  AND c1.created_at >= ? AND c1.created_at < ?"
-				"  UNION SELECT c2.id FROM cases c2 WHERE c2.department_id IN (" Q8 ")"
+				"  UNION SELECT c2.id FROM cases c2 FORCE INDEX (ix_cases_dept_status) WHERE c2.department_id IN (" Q8 ")"
 				"  AND c2.status IN (" OPEN_STATUSES ")"
-				"  UNION SELECT c3.id FROM cases c3 WHERE c3.department_id IN (" Q8 ")"
+				"  UNION SELECT c3.id FROM cases c3 FORCE INDEX (ix_cases_report_dept_answered) WHERE c3.department_id IN (" Q8 ")"
 				"  AND c3.answered_at >= ? AND c3.answered_at < ?" HANDLERS_TAIL,
 				"ss" T8 "ss" T8 T8 "ss" "ss", p->from, p->until, I8(ids), p->from, p->until, I8(ids),
 				I8(ids), p->from, p->until, dept_ids, dept_ids);
