@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: AGPL-3.0-or-later
-# run.sh: runs each libFuzzer target for FUZZ_SECONDS (default 60) from its
+# run.sh: runs each libFuzzer target for FUZZ_SECONDS (default 40) from its
 # seed corpus t/fuzz/corpus/<name>/, copied to a scratch directory so that
 # the checked-in seeds never change. Prints one line per fuzzer; exits 1 if
 # any fuzzer crashed (its log and inputs are kept and their path printed).
@@ -13,7 +13,7 @@ if [ $# -ne 1 ]; then
 fi
 build=$1
 here=$(cd "$(dirname "$0")" && pwd)
-seconds=${FUZZ_SECONDS:-60}
+seconds=${FUZZ_SECONDS:-40}
 failed=0
 
 for name in query form multipart cookie mail; do
