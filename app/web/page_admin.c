@@ -5,6 +5,7 @@
 #include "core/mdg.h"
 #include "core/text.h"
 #include "org/admin.h"
+#include "notify/outbox.h"
 #include "org/setting.h"
 
 #include <stdarg.h>
@@ -279,14 +280,29 @@ done:
 
 /* ---------------------------------------------------------------- settings */
 
+/* The settings on the form: the form field, the setting and its default
+ * (the defaults the code uses when a setting is absent). */
+static const struct {
+	const char *field, *name, *def;
+} settings_shown[] = {
+	{"timeline_show", "timeline.show", "name"},
+	{"sms_quiet_start", "sms.quiet_start", "21:00"},
+	{"sms_quiet_end", "sms.quiet_end", "08:00"},
+	{"digest_hour", "digest.hour", "8"},
+	{"apology_workdays", "apology.workdays", "3"},
+};
+
 static int settings_page(web *w)
 {
-	char show[SETTING_VALUE_MAX + 1];
-	if (!hdf_get_value(w->hdf, "Form.timeline_show", NULL)) {
-		int rc = setting_get(w->app->db, "timeline.show", "name", show, sizeof show);
+	char value[SETTING_VALUE_MAX + 1], path[64];
+	for (size_t i = 0; i < MDG_ARRAY_LEN(settings_shown); i++) {
+		snprintf(path, sizeof path, "Form.%s", settings_shown[i].field);
+		if (hdf_get_value(w->hdf, path, NULL))
+			continue; /* what was typed, shown back with its error */
+		int rc = setting_get(w->app->db, settings_shown[i].name, settings_shown[i].def, value, sizeof value);
 		if (rc != MDG_OK)
 			return rc;
-		hdf_set_value(w->hdf, "Form.timeline_show", show);
+		hdf_set_value(w->hdf, path, value);
 	}
 	hdf_set_value(w->hdf, "Admin.Section", "settings");
 	web_page(w, "admin/org/settings.cs", "AdminSettings");
@@ -303,18 +319,32 @@ int page_admin_settings_save(web *w)
 {
 	static const field_spec fields[] = {
 		{"timeline_show", FIELD_LINE, true, 8, 0, 0},
+		{"sms_quiet_start", FIELD_LINE, true, 5, 0, 0},
+		{"sms_quiet_end", FIELD_LINE, true, 5, 0, 0},
+		{"digest_hour", FIELD_INT, true, 0, 0, 23},
+		{"apology_workdays", FIELD_INT, true, 0, 1, 60},
 	};
 	int errors = form_validate(w, fields, MDG_ARRAY_LEN(fields));
 	const char *show = form_get(w, "timeline_show");
-	if (errors == 0 && strcmp(show, "name") != 0 && strcmp(show, "role") != 0)
+	if (show[0] && strcmp(show, "name") != 0 && strcmp(show, "role") != 0) {
 		web_admin_error(w, &errors, "timeline_show", "invalid");
-	if (errors) {
-		w->r->status = 400;
 		hdf_remove_tree(w->hdf, "Form.timeline_show");
 		hdf_set_value(w->hdf, "Form.timeline_show", "");
+	}
+	/* Equal start and end mean no quiet hours at all. */
+	for (int i = 0; i < 2; i++) {
+		const char *field = i ? "sms_quiet_end" : "sms_quiet_start";
+		const char *v = form_get(w, field);
+		if (v[0] && outbox_parse_hhmm(v) < 0)
+			web_admin_error(w, &errors, field, "admin_time");
+	}
+	if (errors) {
+		w->r->status = 400;
 		return settings_page(w);
 	}
-	int rc = setting_set(w->app->db, &w->who, "timeline.show", show);
+	int rc = MDG_OK;
+	for (size_t i = 0; rc == MDG_OK && i < MDG_ARRAY_LEN(settings_shown); i++)
+		rc = setting_set(w->app->db, &w->who, settings_shown[i].name, form_get(w, settings_shown[i].field));
 	if (rc == MDG_OK)
 		web_admin_redirect(w, "/admin/settings?done=saved");
 	return rc;

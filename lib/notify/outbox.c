@@ -150,8 +150,7 @@ long outbox_backoff_seconds(int attempts, double jitter)
 	return wait + (long)((double)wait * 0.2 * jitter);
 }
 
-/* "HH:MM" as minutes after midnight, or -1. */
-static int parse_hhmm(const char *s)
+int outbox_parse_hhmm(const char *s)
 {
 	if (!s || strlen(s) != 5 || s[2] != ':')
 		return -1;
@@ -165,7 +164,7 @@ static int parse_hhmm(const char *s)
 
 bool outbox_sms_allowed(int hour, int minute, const char *quiet_start, const char *quiet_end)
 {
-	int start = parse_hhmm(quiet_start), end = parse_hhmm(quiet_end);
+	int start = outbox_parse_hhmm(quiet_start), end = outbox_parse_hhmm(quiet_end);
 	int now = hour * 60 + minute;
 	if (start < 0 || end < 0) {
 		start = 21 * 60;

@@ -43,6 +43,10 @@ long outbox_backoff_seconds(int attempts, double jitter);
  * values mean no quiet hours). Malformed values count as the default
  * 21:00-08:00. */
 bool outbox_sms_allowed(int hour, int minute, const char *quiet_start, const char *quiet_end);
+/* "HH:MM" (00:00-23:59, two digits each) as minutes after midnight, or
+ * -1: the one check of quiet-hour settings, for the notifier and the
+ * settings form alike. */
+int outbox_parse_hhmm(const char *s);
 
 /* The supervisor's view: rows in state (NULL: 'pending' and 'dead'),
  * newest first, OUTBOX_PAGE_SIZE per page: id, channel, recipient, kind,

@@ -654,6 +654,25 @@ $r = submit($adm, '/admin/settings', '/admin/settings', { timeline_show => 'shoe
 is $r->code, 400, 'an unknown value is refused';
 is $s->sql_value(q{SELECT value FROM settings WHERE name = 'timeline.show'}), 'role', 'unchanged';
 
+# The notifier's settings: quiet hours for SMS, the digest's hour, the
+# apology's expected date.
+$html = body_of($adm->get($s->url('/admin/settings')));
+like $html, qr{id="sms_quiet_start"[^>]*value="21:00"}, 'quiet hours start at 21:00 by default';
+like $html, qr{id="sms_quiet_end"[^>]*value="08:00"}, '... and end at 08:00';
+$r = submit($adm, '/admin/settings', '/admin/settings',
+    { sms_quiet_start => '22:30', sms_quiet_end => '07:00', digest_hour => '9', apology_workdays => '5' });
+is $r->code, 303, 'notice settings saved';
+is $s->sql_value(q{SELECT GROUP_CONCAT(value ORDER BY name) FROM settings WHERE name IN
+    ('sms.quiet_start', 'sms.quiet_end', 'digest.hour', 'apology.workdays')}), '5,9,07:00,22:30', '... stored';
+for my $bad ([ sms_quiet_start => '25:00' ], [ sms_quiet_end => '7:00' ], [ sms_quiet_start => '21:00\r\nx' ],
+             [ digest_hour => '24' ], [ apology_workdays => '0' ], [ apology_workdays => 'three' ]) {
+    $r = submit($adm, '/admin/settings', '/admin/settings', { @$bad });
+    is $r->code, 400, "$bad->[0] = $bad->[1] is refused";
+    ok field_error(body_of($r), $bad->[0]) ne '', '... with a message beside the field';
+}
+is $s->sql_value(q{SELECT GROUP_CONCAT(value ORDER BY name) FROM settings WHERE name IN
+    ('sms.quiet_start', 'sms.quiet_end', 'digest.hour', 'apology.workdays')}), '5,9,07:00,22:30', '... nothing changed';
+
 # ------------------------------------------------------------ audit log
 
 my $admin_id = id_of('admin');
