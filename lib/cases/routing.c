@@ -388,19 +388,31 @@ int routing_escalate(db *d, int *moved)
 		return rc;
 	/* escalate_at (0007_notify.sql) is last_action_at + escalate_hours for
 	 * the open cases not yet escalated: only the cases due are read. */
-	rc = db_query(d, &idle, "SELECT id, IFNULL(department_id, 0) FROM cases WHERE escalate_at < NOW()"
+	rc = db_query(d, &idle, "SELECT id FROM cases WHERE escalate_at < NOW()"
 				" ORDER BY escalate_at, id LIMIT 1000",
 		      "");
 	for (unsigned i = 0; rc == MDG_OK && i < idle->nrows; i++) {
 		long long case_id = db_cell_ll(idle, i, 0, 0);
+		db_result *due = NULL;
+		int before = *moved;
 		rc = db_begin(d);
+		/* The list was read without locks: another notifier (cron
+		 * overlap) may have escalated the case since, or be doing it
+		 * now. Only the holder of the case's lock, finding it still
+		 * due, moves it: else each would move it, with an event and a
+		 * manager's notice each. */
 		if (rc == MDG_OK)
-			rc = escalate_case(d, case_id, db_cell_ll(idle, i, 1, 0), moved);
+			rc = db_query(d, &due, "SELECT IFNULL(department_id, 0) FROM cases WHERE id = ? AND escalate_at < NOW()"
+					       " FOR UPDATE SKIP LOCKED",
+				      "i", case_id);
+		if (rc == MDG_OK && due->nrows)
+			rc = escalate_case(d, case_id, db_cell_ll(due, 0, 0, 0), moved);
+		db_result_free(due);
 		if (rc == MDG_OK)
 			rc = db_commit(d);
 		else
 			db_rollback(d);
-		if (rc == MDG_OK)
+		if (rc == MDG_OK && *moved > before)
 			log_info("escalated idle case %lld", case_id);
 	}
 	db_result_free(idle);
