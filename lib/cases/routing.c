@@ -363,13 +363,20 @@ static int handover_started_absences(db *d, int *moved)
 			  "");
 	for (unsigned i = 0; rc == MDG_OK && i < a->nrows; i++) {
 		long long who = db_cell_ll(a, i, 1, 0), acting = 0;
+		db_result *still = NULL;
 		rc = db_begin(d);
+		/* Read without locks: another notifier may be handing the same
+		 * absence over now. The holder of its lock does it, once. */
 		if (rc == MDG_OK)
+			rc = db_query(d, &still, "SELECT 1 FROM absences WHERE id = ? AND handed_over = 0 FOR UPDATE SKIP LOCKED",
+				      "i", db_cell_ll(a, i, 0, 0));
+		if (rc == MDG_OK && still->nrows)
 			rc = absence_resolve(d, who, &acting);
 		if (rc == MDG_OK && acting && acting != who)
 			rc = routing_hand_over(d, 0, who, acting, moved);
-		if (rc == MDG_OK)
+		if (rc == MDG_OK && still->nrows)
 			rc = db_exec(d, "UPDATE absences SET handed_over = 1 WHERE id = ?", "i", db_cell_ll(a, i, 0, 0));
+		db_result_free(still);
 		if (rc == MDG_OK)
 			rc = db_commit(d);
 		else
