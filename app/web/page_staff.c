@@ -147,11 +147,12 @@ static int show_inbox(web *w, const kvlist *src)
 	db_result *cases = NULL, *cats = NULL, *staff = NULL;
 	inbox_filter f;
 	long total = 0;
+	bool more = false;
 	bool manager = w->perm.manager || perm_is_admin(&w->perm);
 	int rc = read_filter(w, src, &f);
 	if (rc != MDG_OK)
 		return rc;
-	rc = inbox_list(w->app->db, &f, w->lang, &cases, &total);
+	rc = inbox_list(w->app->db, &f, w->lang, &cases, &total, &more);
 	if (rc == MDG_OK)
 		rc = case_categories(w->app->db, w->lang, &cats);
 	if (rc == MDG_OK)
@@ -165,7 +166,11 @@ static int show_inbox(web *w, const kvlist *src)
 	web_rows(w, "Categories", cats, cat_cols);
 	if (staff)
 		web_rows(w, "Assignable", staff, staff_cols);
+	/* A search of many matches is counted up to the cap: "200+", and
+	 * pages up to it (the search can be narrowed). */
 	web_pager(w, f.page, total, INBOX_PAGE_SIZE);
+	if (more)
+		hdf_set_value(w->hdf, "Inbox.More", "1");
 	if (manager)
 		hdf_set_value(w->hdf, "Inbox.CanAssign", "1");
 	if (perm_is_admin(&w->perm))

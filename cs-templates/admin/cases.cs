@@ -88,7 +88,7 @@
 <?cs /if ?>
 </section>
 <?cs /if ?>
-<p class="count"><?cs var:L.List.Total ?> <?cs var:Pager.Total ?></p>
+<p class="count"><?cs var:L.List.Total ?> <?cs var:Pager.Total ?><?cs if:Inbox.More ?>+ <span class="hint"><?cs var:L.InboxSearch.More ?></span><?cs /if ?></p>
 <?cs if:subcount(Cases) > 0 ?>
 <form method="post" action="/staff/cases/bulk" aria-labelledby="bulk-h">
   <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">

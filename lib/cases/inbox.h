@@ -9,6 +9,8 @@
 
 #define INBOX_PAGE_SIZE 20
 #define INBOX_MAX_PAGE 5000
+/* A search counts its matches up to this many (see inbox_list). */
+#define INBOX_SEARCH_CAP 100
 
 enum inbox_view {
 	INBOX_DEPARTMENT, /* every case of a department in my scope */
@@ -55,10 +57,14 @@ bool inbox_channel_valid(const char *channel);
  * system administrator, else empty): id, tracking_no, title, status,
  * filed date, category (in lang), department (in lang), due date,
  * overdue (1/0), version, is_public, handlers (names, ", "). *total
- * counts every match.
+ * counts every match, except that a search of the department, overdue or
+ * due-soon views stops counting past INBOX_SEARCH_CAP: then *more is set
+ * and *total is the cap (the pages up to it are exact; the words of a
+ * common term match thousands of cases, and counting them all costs
+ * Mroonga a fetch of every one).
  * The caller frees *out, which stays NULL when the search words leave
  * nothing to search for (only quotes, say): nothing matches. */
-int inbox_list(db *d, const inbox_filter *f, const char *lang, db_result **out, long *total);
+int inbox_list(db *d, const inbox_filter *f, const char *lang, db_result **out, long *total, bool *more);
 
 /* Handlers a manager may hand cases to: active members of departments
  * the account manages who may handle there: account id, name,
