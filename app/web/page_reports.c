@@ -335,6 +335,7 @@ int page_report_workload(web *w)
 {
 	dept_tree t = {0};
 	db_result *figs = NULL;
+	buf ids = {0};
 	report_period p;
 	long dept = 0;
 	int errors = 0;
@@ -368,7 +369,17 @@ int page_report_workload(web *w)
 		for (size_t i = 0; i < t.n; i++)
 			t.nodes[i].chosen = t.nodes[i].visible;
 	}
-	rc = report_workload_departments(w->app->db, &p, &figs);
+	if (dept || !global) {
+		/* Only the departments shown: a bureau's figures need not
+		 * read the whole organisation's. */
+		for (size_t i = 0; i < t.n; i++)
+			if (t.nodes[i].chosen)
+				buf_printf(&ids, "%s%lld", ids.len ? "," : "", t.nodes[i].id);
+		rc = ids.len ? report_workload_some_departments(w->app->db, &p, buf_str(&ids), &figs)
+			     : report_workload_departments(w->app->db, &p, &figs);
+	} else {
+		rc = report_workload_departments(w->app->db, &p, &figs);
+	}
 	if (rc != MDG_OK)
 		goto done;
 	fill_departments(w, &t, figs, global && !dept);
@@ -383,6 +394,7 @@ int page_report_workload(web *w)
 	hdf_set_value(w->hdf, "Report.Shown", "1");
 done:
 	db_result_free(figs);
+	buf_free(&ids);
 	tree_free(&t);
 	return rc;
 }
