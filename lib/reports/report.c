@@ -240,14 +240,15 @@ static int parse_ids(const char *list, long long *ids, int max)
  * optimizer scanned all 100,000 entries of that index and looked each up
  * among the joint cases, 107 ms). A case open and answered late in
  * the period is overdue once: the answered branch leaves it to the open
- * one. Then each branch's cases meet their handlers by primary key, in
- * key order (batched key access, for this statement only: 3,946 lookups
- * 17.7 -> 4.1 ms), and the names are joined to the ~40 handler rows
- * after grouping. 도시교통국 and its 5 divisions: ANALYZE 36-43 ms ->
- * 15.5 ms by hand, the same rows. */
+ * one. Then each branch's cases meet their handlers by primary key, and
+ * the names are joined to the ~40 handler rows after grouping.
+ * 도시교통국 and its 5 divisions: ANALYZE 36-43 ms -> ~20 ms by hand, the
+ * same rows. Batched key access (SET STATEMENT join_cache_level = 6 …)
+ * looked better by hand (ANALYZE: the handler lookups 17.7 -> 4.1 ms) but
+ * doubled the page's DB CPU under wrk (24 -> 48 ms a page): its join
+ * buffers are allocated and freed on every execution. */
 #define HANDLERS_BY_FIGURE                                                                                   \
-	"SET STATEMENT join_cache_level = 6, optimizer_switch = 'mrr=on,mrr_sort_keys=on' FOR"                 \
-	" WITH pp AS (SELECT CAST(? AS DATETIME) AS f, CAST(? AS DATETIME) AS u)"                              \
+	"WITH pp AS (SELECT CAST(? AS DATETIME) AS f, CAST(? AS DATETIME) AS u)"                              \
 	" SELECT STRAIGHT_JOIN g.department_id, g.account_id, a.name, g.received, g.open, g.answered,"         \
 	" g.overdue, g.seconds FROM ("                                                                          \
 	"  SELECT STRAIGHT_JOIN ch.department_id, ch.account_id, SUM(x.received) AS received,"                 \
