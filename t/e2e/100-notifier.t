@@ -32,25 +32,7 @@ my $site = $L{'Site.Name'};
 sub bytes_of { my ($v) = @_; return utf8::is_utf8($v) ? encode('UTF-8', $v) : $v }
 sub body_of { my ($r) = @_; return $r->decoded_content // '' }
 
-# Staff page forms (as 70-workflow.t): the form whose hidden action is $action.
-sub act {
-    my ($ua, $tracking, $action, %values) = @_;
-    my $page = $ua->get($s->url("/staff/cases/$tracking"));
-    return undef unless $page->code == 200;
-    my $html = body_of($page);
-    while ($html =~ m{<form\b([^>]*)>(.*?)</form>}gis) {
-        my ($attrs, $inner) = ($1, $2);
-        my %a = Madang::Test::_attrs($attrs);
-        my %f;
-        while ($inner =~ m{<input\b([^>]*)>}gis) {
-            my %i = Madang::Test::_attrs($1);
-            $f{ $i{name} } = $i{value} // '' if defined $i{name} && ($i{type} // '') eq 'hidden';
-        }
-        next unless ($f{action} // '') eq $action;
-        return $ua->post($s->url($a{action}), [ map { bytes_of($_) } %f, %values ]);
-    }
-    return undef;
-}
+sub act { return $n->staff_act(@_) }
 
 # One notifier run that must succeed.
 sub run_ok {

@@ -106,26 +106,7 @@ sub choose_prefs {
     }
 }
 
-# The staff case page's action form whose hidden action is $action (as
-# 100-notifier.t).
-sub act {
-    my ($ua, $tracking, $action, %values) = @_;
-    my $page = $ua->get($s->url("/staff/cases/$tracking"));
-    return undef unless $page->code == 200;
-    my $html = body_of($page);
-    while ($html =~ m{<form\b([^>]*)>(.*?)</form>}gis) {
-        my ($attrs, $inner) = ($1, $2);
-        my %a = Madang::Test::_attrs($attrs);
-        my %f;
-        while ($inner =~ m{<input\b([^>]*)>}gis) {
-            my %i = Madang::Test::_attrs($1);
-            $f{ $i{name} } = $i{value} // '' if defined $i{name} && ($i{type} // '') eq 'hidden';
-        }
-        next unless ($f{action} // '') eq $action;
-        return $ua->post($s->url($a{action}), [ map { bytes_of($_) } %f, %values ]);
-    }
-    return undef;
-}
+sub act { return $n->staff_act(@_) }
 
 my %id = map { $_ => $s->sql_value("SELECT id FROM accounts WHERE login_id = '$_'") } qw(road.lee road.park road.choi);
 my %email = map { $_ => $s->sql_value("SELECT email FROM accounts WHERE id = $id{$_}") } keys %id;
