@@ -26,19 +26,8 @@ my $sink = $n->sink;
 
 sub bytes_of { my ($v) = @_; return utf8::is_utf8($v) ? encode('UTF-8', $v) : $v }
 
-sub ids_of {
-    my ($tag) = @_;
-    my %all = $sink->count_by_message_id;
-    return map { $_ => $all{$_} } grep { /^\Q$tag\E\.\d+(?:\@|$)/ } keys %all;
-}
-
-sub states_of {
-    my ($tag) = @_;
-    my %n = map { $_ => 0 } qw(pending sent dead cancelled);
-    $n{ $_->[0] } = $_->[1]
-        for $s->sql("SELECT state, COUNT(*) FROM outbox WHERE message_id LIKE '$tag.%' GROUP BY state");
-    return \%n;
-}
+sub ids_of { return $n->tag_message_ids(@_) }
+sub states_of { return $n->tag_states(@_) }
 
 # A number from a run's summary line ("sent=12" or "sent 12"), or undef.
 sub summary {

@@ -425,6 +425,28 @@ sub admin_ua {
     return $self->{admin_ua} = $ua;
 }
 
+=head2 tag_message_ids($tag), tag_states($tag)
+
+For outbox rows made with Message-IDs C<TAG.N> (clone_outbox): the
+messages at the sink per Message-ID (a hash), and the rows per state (a
+hash reference with every state, 0 when none).
+
+=cut
+
+sub tag_message_ids {
+    my ($self, $tag) = @_;
+    my %all = $self->{sink}->count_by_message_id;
+    return map { $_ => $all{$_} } grep { /^\Q$tag\E\.\d+(?:\@|$)/ } keys %all;
+}
+
+sub tag_states {
+    my ($self, $tag) = @_;
+    my %n = map { $_ => 0 } qw(pending sent dead cancelled);
+    $n{ $_->[0] } = $_->[1]
+        for $self->{s}->sql("SELECT state, COUNT(*) FROM outbox WHERE message_id LIKE '$tag.%' GROUP BY state");
+    return \%n;
+}
+
 =head2 staff_act($ua, $tracking, $action, %values)
 
 Posts the staff case page's action form whose hidden C<action> is
