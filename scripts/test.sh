@@ -3,7 +3,7 @@
 # test.sh: the whole test suite, as `make test` runs it (after deps and the
 # build): unit tests (ctest), the fuzzers (40 s each; not with SANITIZE=1,
 # whose build already carries the sanitizers the fuzz build has), and the
-# end-to-end tests on the real stack (prove), the browser walk among them
+# end-to-end and security tests on the real stack (prove t/e2e t/security), the browser walk among them
 # (after npm ci in t/browser). Exits non-zero on any failure.
 #
 #   MADANG_BUILD   the build directory (set by the Makefile)
@@ -53,8 +53,10 @@ fi
 # t/e2e/95-browser.t fails, rather than skips, when it cannot run.
 export MADANG_BROWSER_REQUIRED=1
 
-echo "== end-to-end tests (prove) =="
-(cd "$REPO" && MADANG_BUILD=$BUILD prove -I t/lib t/e2e) || failed+=(e2e)
+# t/security: one regression test per security finding, named after what
+# it guards (same harness as t/e2e).
+echo "== end-to-end and security tests (prove) =="
+(cd "$REPO" && MADANG_BUILD=$BUILD prove -I t/lib t/e2e t/security) || failed+=(e2e)
 
 if [ ${#failed[@]} -gt 0 ]; then
 	echo "FAILED: ${failed[*]}"
