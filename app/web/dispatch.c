@@ -111,7 +111,7 @@ static void load_session(web *w)
 	/* Without their roles a staff member may do nothing: treat a failed
 	 * lookup as no roles (the handler's own queries will report the DB). */
 	if (w->staff && perm_load(w->app->db, w->me.id, &w->perm) != MDG_OK)
-		memset(&w->perm, 0, sizeof w->perm);
+		perm_free(&w->perm);
 }
 
 /* Before sign-in, CSRF tokens are bound to a random anonymous cookie. */
@@ -146,6 +146,8 @@ static void fill_common(web *w)
 		/* Which parts of the dashboard the navigation offers. */
 		if (perm_is_admin(&w->perm))
 			hdf_set_value(w->hdf, "Session.Admin", "1");
+		if (perm_is_global_admin(&w->perm))
+			hdf_set_value(w->hdf, "Session.AdminGlobal", "1");
 		if (perm_sees_reports(&w->perm))
 			hdf_set_value(w->hdf, "Session.Reports", "1");
 	}
@@ -192,9 +194,12 @@ static bool access_ok(const web *w, enum web_access access, int *rc)
 	case ACCESS_STAFF:
 		return staff;
 	case ACCESS_ADMIN:
+	case ACCESS_GLOBAL_ADMIN:
 	case ACCESS_REPORTS:
 		/* Staff without the role are refused; others sign in first. */
-		if (staff && !(access == ACCESS_ADMIN ? perm_is_admin(&w->perm) : perm_sees_reports(&w->perm)))
+		if (staff && !(access == ACCESS_ADMIN	      ? perm_is_admin(&w->perm)
+			       : access == ACCESS_GLOBAL_ADMIN ? perm_is_global_admin(&w->perm)
+							       : perm_sees_reports(&w->perm)))
 			*rc = MDG_EDENIED;
 		return staff && *rc == MDG_OK;
 	}
@@ -319,5 +324,6 @@ void web_serve(web_app *app, FCGX_Request *fcgi)
 	access_log(&w);
 	log_set_request_id(NULL);
 	render_request_done(w.hdf);
+	perm_free(&w.perm);
 	http_req_free(&r);
 }

@@ -20,26 +20,32 @@ int web_admin_departments(web *w, db_result **out)
 	static const char *const cols[] = {"id", "parent", "name_ko", "name_en", "active", "depth", "name", NULL};
 	db_result *r = NULL;
 	char name[64];
+	unsigned k = 0;
 	int rc = org_departments(w->app->db, w->lang, &r);
 	if (rc != MDG_OK)
 		return rc;
-	web_rows(w, "Depts", r, cols);
 	for (unsigned i = 0; i < r->nrows; i++) {
+		/* Only the departments the administrator's scope reaches. */
+		if (!perm_covers_dept(&w->perm, PERM_ADMIN, db_cell_ll(r, i, 0, 0)))
+			continue;
+		snprintf(name, sizeof name, "Depts.%u", k);
+		web_row(w, name, r, i, cols);
 		buf indent = {0};
 		long long depth = db_cell_ll(r, i, 5, 0);
-		for (long long k = 0; k < depth && k < 20; k++)
+		for (long long n = 0; n < depth && n < 20; n++)
 			buf_puts(&indent, NBSP NBSP NBSP);
-		snprintf(name, sizeof name, "Depts.%u.indent", i);
+		snprintf(name, sizeof name, "Depts.%u.indent", k);
 		hdf_set_value(w->hdf, name, buf_str(&indent));
 		buf_free(&indent);
 		/* The parent comes earlier in tree order. */
 		long long parent = db_cell_ll(r, i, 1, 0);
 		for (unsigned p = 0; parent && p < i; p++)
 			if (db_cell_ll(r, p, 0, 0) == parent) {
-				snprintf(name, sizeof name, "Depts.%u.parent_name", i);
+				snprintf(name, sizeof name, "Depts.%u.parent_name", k);
 				hdf_set_value(w->hdf, name, db_cell(r, p, 6, ""));
 				break;
 			}
+		k++;
 	}
 	if (out)
 		*out = r;
@@ -114,7 +120,9 @@ int page_admin_home(web *w)
 	static const char *const cols[] = {"departments", "staff", "categories", "holidays", "unplaced", "audit_today",
 					   NULL};
 	db_result *r = NULL;
-	int rc = admin_counts(w->app->db, &r);
+	char *reach = perm_departments(&w->perm, PERM_ADMIN);
+	int rc = admin_counts(w->app->db, reach, &r);
+	free(reach);
 	if (rc != MDG_OK)
 		return rc;
 	web_rows(w, "Counts", r, cols);
@@ -173,6 +181,13 @@ int page_admin_department_create(web *w)
 	long long parent = web_admin_form_ll(w, "parent_id", 0);
 	if (!hdf_get_value(w->hdf, "Form.Err.parent_id", NULL) && parent && !web_admin_department_known(depts, parent))
 		web_admin_error(w, &errors, "parent_id", "invalid");
+	/* A new department joins the scope of roles held on its parent with
+	 * the subtree: only there may a scoped administrator add one (a new
+	 * root is the whole institution's). */
+	if (errors == 0 && !perm_covers_subtree(&w->perm, PERM_ADMIN, parent)) {
+		rc = MDG_EDENIED;
+		goto done;
+	}
 	if (errors) {
 		w->r->status = 400;
 		departments_page(w);
@@ -190,6 +205,16 @@ done:
 	return rc;
 }
 
+/* The parent of department id in depts (as loaded by
+ * web_admin_departments), 0 for a root. */
+static long long department_parent(const db_result *depts, long long id)
+{
+	for (unsigned i = 0; i < depts->nrows; i++)
+		if (db_cell_ll(depts, i, 0, 0) == id)
+			return db_cell_ll(depts, i, 1, 0);
+	return 0;
+}
+
 /* One department's page, Depts.* loaded; fill_form takes the form's
  * values from the database (not after a refused change, which shows what
  * was typed). */
@@ -200,11 +225,20 @@ static int department_page(web *w, long long id, const db_result *depts, bool fi
 		row++;
 	if (row == depts->nrows)
 		return MDG_ENOTFOUND;
+	if (!perm_covers_dept(&w->perm, PERM_ADMIN, id))
+		return MDG_EDENIED;
 	web_set(w, "Dept.id", "%lld", id);
 	hdf_set_value(w->hdf, "Dept.name", db_cell(depts, row, 6, ""));
 	hdf_set_value(w->hdf, "Dept.active", db_cell(depts, row, 4, "0"));
+	/* The present parent stays a choice even outside the scope. */
+	long long parent = db_cell_ll(depts, row, 1, 0);
+	for (unsigned p = 0; parent && p < depts->nrows; p++)
+		if (db_cell_ll(depts, p, 0, 0) == parent && !perm_covers_dept(&w->perm, PERM_ADMIN, parent)) {
+			web_set(w, "Dept.ParentOutside.id", "%lld", parent);
+			hdf_set_value(w->hdf, "Dept.ParentOutside.name", db_cell(depts, p, 6, ""));
+		}
 	if (fill_form) {
-		web_set(w, "Form.parent_id", "%lld", db_cell_ll(depts, row, 1, 0));
+		web_set(w, "Form.parent_id", "%lld", parent);
 		hdf_set_value(w->hdf, "Form.name_ko", db_cell(depts, row, 2, ""));
 		hdf_set_value(w->hdf, "Form.name_en", db_cell(depts, row, 3, ""));
 		hdf_set_value(w->hdf, "Form.active", db_cell(depts, row, 4, "0"));
@@ -244,6 +278,10 @@ int page_admin_department_update(web *w)
 		rc = MDG_ENOTFOUND;
 		goto done;
 	}
+	if (!perm_covers_dept(&w->perm, PERM_ADMIN, id)) {
+		rc = MDG_EDENIED;
+		goto done;
+	}
 	long long parent = web_admin_form_ll(w, "parent_id", 0);
 	bool active = strcmp(form_get(w, "active"), "1") == 0;
 	if (!hdf_get_value(w->hdf, "Form.Err.parent_id", NULL) && parent) {
@@ -251,6 +289,14 @@ int page_admin_department_update(web *w)
 			web_admin_error(w, &errors, "parent_id", "invalid");
 		else if (parent == id)
 			web_admin_error(w, &errors, "parent_id", "admin_cycle");
+	}
+	/* A move takes the department out of the scopes that cover its old
+	 * parent and into those of the new one: both must be the mover's. */
+	if (errors == 0 && parent != department_parent(depts, id) &&
+	    !(perm_covers_subtree(&w->perm, PERM_ADMIN, parent) &&
+	      perm_covers_subtree(&w->perm, PERM_ADMIN, department_parent(depts, id)))) {
+		rc = MDG_EDENIED;
+		goto done;
 	}
 	if (errors == 0) {
 		ko = text_trim(form_get(w, "name_ko"));

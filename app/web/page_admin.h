@@ -9,8 +9,10 @@
 
 /* Loads the department tree (org_departments) into Depts.N.{id, parent,
  * name_ko, name_en, active, depth, name, indent}, indent being spaces
- * that show the depth in a list or a <select>. *out keeps the rows for
- * web_admin_department_known (the caller frees it; NULL: not kept). */
+ * that show the depth in a list or a <select>: only the departments the
+ * administrator's scope reaches (perm_covers_dept, PERM_ADMIN). *out
+ * keeps the rows of the whole tree for web_admin_department_known (the
+ * caller frees it; NULL: not kept). */
 int web_admin_departments(web *w, db_result **out);
 /* True when id is a department of depts (as loaded above). */
 bool web_admin_department_known(const db_result *depts, long long id);

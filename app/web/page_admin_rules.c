@@ -110,6 +110,23 @@ static int rule_read(web *w, const db_result *depts, struct rule_form *f)
 	return errors;
 }
 
+/* True when a category with lead department lead (0: none) and the
+ * joint departments of joint (its first column) or ids lies in the
+ * administrator's scope: a scoped supervisor's categories and rules are
+ * those whose every department is theirs (as RULE_IN_DEPTS lists them). */
+static bool rule_in_reach(const web *w, long long lead, const db_result *joint, const long long *ids, size_t n)
+{
+	if (!perm_covers_dept(&w->perm, PERM_ADMIN, lead))
+		return false;
+	for (unsigned i = 0; joint && i < joint->nrows; i++)
+		if (!perm_covers_dept(&w->perm, PERM_ADMIN, db_cell_ll(joint, i, 0, 0)))
+			return false;
+	for (size_t i = 0; i < n; i++)
+		if (!perm_covers_dept(&w->perm, PERM_ADMIN, ids[i]))
+			return false;
+	return true;
+}
+
 /* The category list with the creation form; Depts.* loaded. */
 static int categories_page(web *w)
 {
@@ -122,7 +139,9 @@ static int categories_page(web *w)
 	};
 	char name[64];
 	db_result *rules = NULL;
-	int rc = rules_list(w->app->db, w->lang, &rules);
+	char *reach = perm_departments(&w->perm, PERM_ADMIN);
+	int rc = rules_list(w->app->db, w->lang, reach, &rules);
+	free(reach);
 	if (rc != MDG_OK)
 		return rc;
 	web_rows(w, "Rules", rules, cols);
@@ -161,6 +180,10 @@ int page_admin_category_create(web *w)
 		rc = categories_page(w);
 		goto done;
 	}
+	if (!rule_in_reach(w, f.r.department_id, NULL, f.r.joint, f.r.njoint)) {
+		rc = MDG_EDENIED;
+		goto done;
+	}
 	rc = rule_create(w->app->db, &w->who, &f.r, &id);
 	if (rc == MDG_OK)
 		web_admin_redirect(w, "/admin/categories/%lld?done=created", id);
@@ -188,6 +211,8 @@ int page_admin_category(web *w)
 	if (!id)
 		return MDG_ENOTFOUND;
 	int rc = rule_get(w->app->db, id, &r, &joint);
+	if (rc == MDG_OK && !rule_in_reach(w, db_cell_ll(r, 0, 3, 0), joint, NULL, 0))
+		rc = MDG_EDENIED;
 	if (rc == MDG_OK)
 		rc = web_admin_departments(w, NULL);
 	if (rc != MDG_OK)
@@ -219,6 +244,8 @@ int page_admin_category_update(web *w)
 		return MDG_ENOTFOUND;
 	memset(&f, 0, sizeof f);
 	int rc = rule_get(w->app->db, id, &old, &joint);
+	if (rc == MDG_OK && !rule_in_reach(w, db_cell_ll(old, 0, 3, 0), joint, NULL, 0))
+		rc = MDG_EDENIED;
 	if (rc == MDG_OK)
 		rc = web_admin_departments(w, &depts);
 	if (rc != MDG_OK)
@@ -228,6 +255,10 @@ int page_admin_category_update(web *w)
 	if (errors) {
 		w->r->status = 400;
 		category_page(w, id);
+		goto done;
+	}
+	if (!rule_in_reach(w, f.r.department_id, NULL, f.r.joint, f.r.njoint)) {
+		rc = MDG_EDENIED;
 		goto done;
 	}
 	f.r.id = id;

@@ -61,7 +61,10 @@ static int staff_page(web *w)
 {
 	static const char *const cols[] = {"id", "login", "name", "email", "active", "departments", NULL};
 	db_result *staff = NULL, *roles = NULL;
-	int rc = org_staff_list(w->app->db, w->lang, &staff);
+	/* Those who belong to or hold a role in the administrator's scope. */
+	char *reach = perm_departments(&w->perm, PERM_ADMIN);
+	int rc = org_staff_list(w->app->db, w->lang, reach, &staff);
+	free(reach);
 	if (rc == MDG_OK)
 		rc = admin_roles(w->app->db, w->lang, &roles);
 	if (rc == MDG_OK) {
@@ -138,6 +141,12 @@ int page_admin_staff_create(web *w)
 	check_password(w, &errors, "password");
 	if (!hdf_get_value(w->hdf, "Form.Err.department_id", NULL) && dept && !web_admin_department_known(depts, dept))
 		web_admin_error(w, &errors, "department_id", "invalid");
+	/* A scoped administrator places the new account in their scope (an
+	 * account placed nowhere is the whole institution's). */
+	if (errors == 0 && !perm_covers_dept(&w->perm, PERM_ADMIN, dept)) {
+		rc = MDG_EDENIED;
+		goto done;
+	}
 	if (errors == 0) {
 		name = text_trim(form_get(w, "name"));
 		account_new a = {login, form_get(w, "password"), name, email, NULL, "staff", NULL, false};
@@ -177,16 +186,24 @@ static void member_free(struct member *m)
 	db_result_free(m->joined);
 }
 
-/* Loads the staff member of the route; MDG_ENOTFOUND for anyone else. */
+/* Loads the staff member of the route; MDG_ENOTFOUND for anyone else,
+ * MDG_EDENIED for one whose rights are wider than or outside the
+ * administrator's own (perm_may_manage): their page and every action on
+ * it are refused alike. */
 static int member_load(web *w, struct member *m)
 {
 	long long id = web_admin_param_id(w);
+	bool may = false;
 	memset(m, 0, sizeof *m);
 	if (!id)
 		return MDG_ENOTFOUND;
 	int rc = account_get(w->app->db, id, &m->a);
 	if (rc == MDG_OK && strcmp(m->a.kind, "staff") != 0)
 		rc = MDG_ENOTFOUND;
+	if (rc == MDG_OK)
+		rc = perm_may_manage(w->app->db, &w->perm, id, &may);
+	if (rc == MDG_OK && !may)
+		rc = MDG_EDENIED;
 	if (rc == MDG_OK)
 		rc = web_admin_departments(w, &m->depts);
 	if (rc == MDG_OK)
@@ -244,6 +261,8 @@ static int act_join(web *w, const struct member *m, int *errors, const char **do
 	long long dept = web_admin_form_ll(w, "join_department", 0);
 	if (*errors == 0 && !web_admin_department_known(m->depts, dept))
 		web_admin_error(w, errors, "join_department", "invalid");
+	if (*errors == 0 && !perm_covers_dept(&w->perm, PERM_ADMIN, dept))
+		return MDG_EDENIED;
 	for (unsigned i = 0; *errors == 0 && i < m->joined->nrows; i++)
 		if (db_cell_ll(m->joined, i, 0, 0) == dept)
 			web_admin_error(w, errors, "join_department", "admin_already_member");
@@ -259,6 +278,8 @@ static int act_leave(web *w, const struct member *m, int *errors, const char **d
 	MDG_UNUSED(errors);
 	if (dept <= 0)
 		return MDG_EINVAL;
+	if (!perm_covers_dept(&w->perm, PERM_ADMIN, dept))
+		return MDG_EDENIED;
 	*done = "left";
 	/* MDG_ENOTFOUND when not a member (a stale page): 404. */
 	return org_staff_membership(w->app->db, &w->who, m->a.id, dept, false);
@@ -281,8 +302,11 @@ static int act_grant(web *w, const struct member *m, int *errors, const char **d
 		web_admin_error(w, errors, "role_department", "invalid");
 	if (*errors)
 		return MDG_OK;
-	bool subtree = strcmp(form_get(w, "with_subtree"), "1") == 0;
-	int rc = org_role_grant(w->app->db, &w->who, m->a.id, role, dept, dept ? subtree : true);
+	bool subtree = dept ? strcmp(form_get(w, "with_subtree"), "1") == 0 : true;
+	/* Nobody grants a role wider than their own. */
+	if (!perm_may_grant(&w->perm, role, dept, subtree))
+		return MDG_EDENIED;
+	int rc = org_role_grant(w->app->db, &w->who, m->a.id, role, dept, subtree);
 	if (rc == MDG_ECONFLICT) {
 		web_admin_error(w, errors, "role", "admin_role_held");
 		return MDG_OK;

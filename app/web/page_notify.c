@@ -411,10 +411,11 @@ int page_admin_outbox_cancel(web *w)
 
 /* ------------------------------------------------------------- callbacks */
 
-/* The call centre: agents, and supervisors who run it. */
+/* The call centre: agents, and supervisors who run it, each for the
+ * cases of their scope (show_callbacks, page_staff_callback_done). */
 static bool may_call(const web *w)
 {
-	return w->perm.agent || perm_is_admin(&w->perm);
+	return perm_holds(&w->perm, PERM_CALLS);
 }
 
 /* A mobile number as people read it: 010-1234-5678. */
@@ -439,7 +440,9 @@ static int show_callbacks(web *w)
 	int rc = web_page_number(w, &page);
 	if (rc != MDG_OK)
 		return rc;
-	rc = sat_callbacks(w->app->db, page, w->lang, &r, &total);
+	char *reach = perm_departments(&w->perm, PERM_CALLS);
+	rc = sat_callbacks(w->app->db, page, w->lang, reach, &r, &total);
+	free(reach);
 	if (rc != MDG_OK)
 		goto done;
 	web_rows(w, "Callbacks", r, cols);
@@ -488,6 +491,12 @@ int page_staff_callback_done(web *w)
 		return MDG_EDENIED;
 	if (!w->r->params[0] || text_parse_long(w->r->params[0], 1, ID_MAX, &id) != MDG_OK)
 		return MDG_ENOTFOUND;
+	long long dept = 0;
+	int rc = sat_callback_department(w->app->db, id, &dept);
+	if (rc != MDG_OK)
+		return rc;
+	if (!perm_covers_dept(&w->perm, PERM_CALLS, dept))
+		return MDG_EDENIED;
 	if (form_validate(w, fields, MDG_ARRAY_LEN(fields)) > 0) {
 		/* The message goes beside the form of that row. */
 		web_set(w, "Form.row", "%ld", id);
@@ -496,7 +505,7 @@ int page_staff_callback_done(web *w)
 		return show_callbacks(w);
 	}
 	char *note = text_trim(form_get(w, "note"));
-	int rc = sat_callback_done(w->app->db, &w->who, id, note);
+	rc = sat_callback_done(w->app->db, &w->who, id, note);
 	free(note);
 	if (rc == MDG_ENOTFOUND) {
 		w->r->status = 409;

@@ -154,25 +154,15 @@ static const char *parent_name(const dept_tree *t, const dept_node *d)
 	return p ? p->name : "";
 }
 
-/* Which departments the viewer may report on: every one for supervisors,
- * system administrators and viewers; those they manage for managers.
- * *global tells which. */
-static int mark_visible(web *w, dept_tree *t, bool *global)
+/* Which departments the viewer may report on: those their viewer,
+ * manager, supervisor and system administrator roles cover (perm.h).
+ * *global when one of them covers the whole institution (the report then
+ * also shows the cases no rule placed). */
+static void mark_visible(web *w, dept_tree *t, bool *global)
 {
-	db_result *managed = NULL;
-	*global = w->perm.supervisor || w->perm.sysadmin || w->perm.viewer;
-	if (*global) {
-		for (size_t i = 0; i < t->n; i++)
-			t->nodes[i].visible = true;
-		return MDG_OK;
-	}
-	int rc = report_managed_departments(w->app->db, w->me.id, &managed);
-	if (rc != MDG_OK)
-		return rc;
+	*global = perm_covers_dept(&w->perm, PERM_REPORTS, 0);
 	for (size_t i = 0; i < t->n; i++)
-		t->nodes[i].visible = row_of(managed, t->nodes[i].id) >= 0;
-	db_result_free(managed);
-	return MDG_OK;
+		t->nodes[i].visible = perm_covers_dept(&w->perm, PERM_REPORTS, t->nodes[i].id);
 }
 
 /* The department select: every visible department, in tree order. */
@@ -341,10 +331,9 @@ int page_report_workload(web *w)
 	int errors = 0;
 	bool global = false;
 	int rc = tree_load(w, &t);
-	if (rc == MDG_OK)
-		rc = mark_visible(w, &t, &global);
 	if (rc != MDG_OK)
 		goto done;
+	mark_visible(w, &t, &global);
 	fill_choices(w, &t);
 	web_page(w, "reports/workload.cs", "ReportWorkload");
 	rc = workload_input(w, &t, &p, &dept, &errors);

@@ -69,7 +69,7 @@ static int read_filter(web *w, const kvlist *src, inbox_filter *f)
 	f->page = 1;
 	if ((s = kv_get(src, "view")) && *s && inbox_view_parse(s, &f->view) != MDG_OK)
 		return MDG_EINVAL;
-	if (f->view == INBOX_UNPLACED && !perm_is_admin(&w->perm))
+	if (f->view == INBOX_UNPLACED && !perm_is_global_admin(&w->perm))
 		return MDG_EDENIED;
 	if ((s = kv_get(src, "status")) && *s) {
 		if (!case_status_valid(s))
@@ -148,7 +148,7 @@ static int show_inbox(web *w, const kvlist *src)
 	inbox_filter f;
 	long total = 0;
 	bool more = false;
-	bool manager = w->perm.manager || perm_is_admin(&w->perm);
+	bool manager = perm_holds(&w->perm, PERM_MANAGER | PERM_ADMIN);
 	int rc = read_filter(w, src, &f);
 	if (rc != MDG_OK)
 		return rc;
@@ -173,7 +173,7 @@ static int show_inbox(web *w, const kvlist *src)
 		hdf_set_value(w->hdf, "Inbox.More", "1");
 	if (manager)
 		hdf_set_value(w->hdf, "Inbox.CanAssign", "1");
-	if (perm_is_admin(&w->perm))
+	if (perm_is_global_admin(&w->perm))
 		hdf_set_value(w->hdf, "Inbox.Unplaced", "1");
 	web_page(w, "admin/cases.cs", "StaffCases");
 done:
@@ -291,7 +291,7 @@ int page_staff_bulk(web *w)
 		if (strcmp(p->key, "case") == 0 && nitems < BULK_MAX)
 			items[nitems++] = p->val;
 	if (strcmp(op, "assign") == 0) {
-		if (!(w->perm.manager || perm_is_admin(&w->perm)))
+		if (!perm_holds(&w->perm, PERM_MANAGER | PERM_ADMIN))
 			return MDG_EDENIED;
 		cmd.action = ACT_ASSIGN;
 		if (text_parse_long(form_get(w, "handler"), 1, ID_MAX, &n) == MDG_OK)

@@ -57,7 +57,9 @@ enum web_access {
 	ACCESS_ACCOUNT,   /* any signed-in account */
 	ACCESS_CITIZEN,   /* a signed-in citizen */
 	ACCESS_STAFF,     /* a signed-in staff member */
-	ACCESS_ADMIN,     /* a supervisor or system administrator */
+	ACCESS_ADMIN,     /* a supervisor or system administrator of any scope
+			     (the handler limits what it shows to that scope) */
+	ACCESS_GLOBAL_ADMIN, /* the same of the whole institution */
 	ACCESS_REPORTS,   /* staff who may read reports */
 	/* anyone holding a signed link: the signature in the path is the
 	 * authentication, so its POST takes no CSRF token (page_unsubscribe) */
@@ -173,7 +175,9 @@ int page_report_workload(web *w);
 int page_public_stats(web *w);
 int page_examples(web *w);
 /* The administration pages (page_admin*.c): supervisors and system
- * administrators only (ACCESS_ADMIN). */
+ * administrators only (ACCESS_ADMIN), each within its scope; settings,
+ * holidays, the audit log and the outbox for those of the whole
+ * institution (ACCESS_GLOBAL_ADMIN). */
 int page_admin_home(web *w);
 int page_admin_departments(web *w);
 int page_admin_department_create(web *w);

@@ -18,7 +18,7 @@ bool rule_mode_valid(const char *mode)
 	return false;
 }
 
-int rules_list(db *d, const char *lang, db_result **out)
+int rules_list(db *d, const char *lang, const char *dept_ids, db_result **out)
 {
 	return db_query(d, out, "SELECT g.id, IF(? = 'en', g.name_en, g.name_ko),"
 				" IF(? = 'en', dp.name_en, dp.name_ko), g.mode, g.deadline_days, g.reminder_hours,"
@@ -27,8 +27,8 @@ int rules_list(db *d, const char *lang, db_result **out)
 				"  FROM category_joint_departments j JOIN departments jd ON jd.id = j.department_id"
 				"  WHERE j.category_id = g.id)"
 				" FROM categories g LEFT JOIN departments dp ON dp.id = g.department_id"
-				" ORDER BY g.sort_order, g.id",
-			"sss", lang, lang, lang);
+				" WHERE " RULE_IN_DEPTS("g") " ORDER BY g.sort_order, g.id",
+			"sss" RULE_IN_DEPTS_TYPES, lang, lang, lang, dept_ids, dept_ids, dept_ids);
 }
 
 int rule_get(db *d, long long id, db_result **out, db_result **joint)

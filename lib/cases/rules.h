@@ -40,11 +40,22 @@ typedef struct rule {
 /* True for manual, random, round_robin and joint. */
 bool rule_mode_valid(const char *mode);
 
+/* The SQL condition "category g lies in the departments bound": its
+ * lead and every joint department among the ids (separated by commas, as
+ * perm_departments gives them), bound three times (RULE_IN_DEPTS_TYPES);
+ * a NULL list holds every category. */
+#define RULE_IN_DEPTS(g)                                                                                   \
+	"(? IS NULL OR (FIND_IN_SET(" g ".department_id, ?) > 0 AND NOT EXISTS (SELECT 1"                  \
+	" FROM category_joint_departments jx WHERE jx.category_id = " g ".id"                              \
+	" AND FIND_IN_SET(jx.department_id, ?) = 0)))"
+#define RULE_IN_DEPTS_TYPES "sss"
+
 /* Every category in display order: id, name (in lang), lead department
  * (in lang, NULL for none), mode, deadline_days, reminder_hours,
  * escalate_hours, needs_approval, reopen_days, max_extensions, active,
- * joint departments (names in lang, ", "; NULL for none). */
-int rules_list(db *d, const char *lang, db_result **out);
+ * joint departments (names in lang, ", "; NULL for none). With dept_ids,
+ * only the categories in those departments (RULE_IN_DEPTS); NULL: all. */
+int rules_list(db *d, const char *lang, const char *dept_ids, db_result **out);
 
 /* One category: *out gets one row of id, name_ko, name_en,
  * department_id (0 for none), mode, deadline_days, reminder_hours,

@@ -51,12 +51,17 @@ int sat_case_ratings(db *d, long long case_id, db_result **out)
 			"i", case_id);
 }
 
-int sat_callbacks(db *d, long page, const char *lang, db_result **out, long *total)
+/* The queue's rows of the departments bound twice (NULL: all). */
+#define CALLBACKS_IN_DEPTS " AND (? IS NULL OR FIND_IN_SET(c.department_id, ?) > 0)"
+
+int sat_callbacks(db *d, long page, const char *lang, const char *dept_ids, db_result **out, long *total)
 {
 	db_result *r = NULL;
 	*out = NULL;
 	*total = 0;
-	int rc = db_query(d, &r, "SELECT COUNT(*) FROM satisfaction WHERE callback_state = 'pending'", "");
+	int rc = db_query(d, &r, "SELECT COUNT(*) FROM satisfaction s JOIN cases c ON c.id = s.case_id"
+				 " WHERE s.callback_state = 'pending'" CALLBACKS_IN_DEPTS,
+			  "ss", dept_ids, dept_ids);
 	if (rc != MDG_OK)
 		goto done;
 	*total = (long)db_cell_ll(r, 0, 0, 0);
@@ -65,9 +70,26 @@ int sat_callbacks(db *d, long page, const char *lang, db_result **out, long *tot
 			      " DATE_FORMAT(s.rated_at, '%Y-%m-%d %H:%i'), IF(? = 'en', dp.name_en, dp.name_ko)"
 			      " FROM satisfaction s JOIN cases c ON c.id = s.case_id"
 			      " LEFT JOIN departments dp ON dp.id = c.department_id"
-			      " WHERE s.callback_state = 'pending' ORDER BY s.rated_at, s.id LIMIT ? OFFSET ?",
-		      "sii", lang, (long long)SAT_CALLBACK_PAGE, (long long)(page - 1) * SAT_CALLBACK_PAGE);
+			      " WHERE s.callback_state = 'pending'" CALLBACKS_IN_DEPTS
+			      " ORDER BY s.rated_at, s.id LIMIT ? OFFSET ?",
+		      "sssii", lang, dept_ids, dept_ids, (long long)SAT_CALLBACK_PAGE,
+		      (long long)(page - 1) * SAT_CALLBACK_PAGE);
 done:
+	db_result_free(r);
+	return rc;
+}
+
+int sat_callback_department(db *d, long long id, long long *dept)
+{
+	db_result *r = NULL;
+	*dept = 0;
+	int rc = db_query(d, &r, "SELECT IFNULL(c.department_id, 0) FROM satisfaction s JOIN cases c ON c.id = s.case_id"
+				 " WHERE s.id = ?",
+			  "i", id);
+	if (rc == MDG_OK && r->nrows == 0)
+		rc = MDG_ENOTFOUND;
+	if (rc == MDG_OK)
+		*dept = db_cell_ll(r, 0, 0, 0);
 	db_result_free(r);
 	return rc;
 }

@@ -33,9 +33,16 @@ int sat_case_ratings(db *d, long long case_id, db_result **out);
 
 /* The callback queue, oldest rating first, SAT_CALLBACK_PAGE per page:
  * id, case_id, tracking_no, title, rating, comment, rated_at, department
- * name (in lang). *total counts the whole queue. Contact details are not
- * here: read them with dossier_contact, which audits the view. */
-int sat_callbacks(db *d, long page, const char *lang, db_result **out, long *total);
+ * name (in lang). With dept_ids (ids separated by commas, as
+ * perm_departments gives them) only the cases whose lead department is
+ * one of them; NULL: every case, those no rule placed too. *total counts
+ * the queue so filtered. Contact details are not here: read them with
+ * dossier_contact, which audits the view. */
+int sat_callbacks(db *d, long page, const char *lang, const char *dept_ids, db_result **out, long *total);
+/* The lead department of the case of satisfaction row id into *dept (0
+ * when no rule placed it), to check the caller's scope before acting on
+ * the row. MDG_ENOTFOUND when there is no such row. */
+int sat_callback_department(db *d, long long id, long long *dept);
 
 /* An agent records the outcome of the call for satisfaction row id:
  * callback_state 'done', callback_by, callback_at, callback_note; audited

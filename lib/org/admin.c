@@ -1,18 +1,25 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* admin.c: counts and look-ups for the administration pages. */
 #include "org/admin.h"
+#include "cases/rules.h"
 #include "core/mdg.h"
 
-int admin_counts(db *d, db_result **out)
+int admin_counts(db *d, const char *dept_ids, db_result **out)
 {
-	return db_query(d, out, "SELECT (SELECT COUNT(*) FROM departments WHERE active = 1),"
-				" (SELECT COUNT(*) FROM accounts WHERE kind = 'staff' AND active = 1),"
-				" (SELECT COUNT(*) FROM categories WHERE active = 1),"
+	return db_query(d, out, "SELECT (SELECT COUNT(*) FROM departments WHERE active = 1"
+				"  AND (? IS NULL OR FIND_IN_SET(id, ?) > 0)),"
+				" (SELECT COUNT(*) FROM accounts a WHERE a.kind = 'staff' AND a.active = 1 AND (? IS NULL"
+				"  OR EXISTS (SELECT 1 FROM staff_departments sd WHERE sd.account_id = a.id"
+				"   AND FIND_IN_SET(sd.department_id, ?) > 0)"
+				"  OR EXISTS (SELECT 1 FROM staff_roles r WHERE r.account_id = a.id"
+				"   AND FIND_IN_SET(r.department_id, ?) > 0))),"
+				" (SELECT COUNT(*) FROM categories g WHERE g.active = 1 AND " RULE_IN_DEPTS("g") "),"
 				" (SELECT COUNT(*) FROM holidays WHERE day >= CURDATE()),"
 				" (SELECT COUNT(*) FROM cases WHERE unplaced = 1"
 				"  AND status NOT IN ('answered', 'closed', 'withdrawn', 'rejected')),"
 				" (SELECT COUNT(*) FROM audit_log WHERE at >= CURDATE())",
-			"");
+			"sssss" RULE_IN_DEPTS_TYPES, dept_ids, dept_ids, dept_ids, dept_ids, dept_ids, dept_ids,
+			dept_ids, dept_ids);
 }
 
 int admin_roles(db *d, const char *lang, db_result **out)

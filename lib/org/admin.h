@@ -8,8 +8,11 @@
 
 /* One row: active departments, active staff, active categories,
  * holidays from today on, open cases no rule could place (the
- * supervisor's queue), audit entries today. */
-int admin_counts(db *d, db_result **out);
+ * supervisor's queue), audit entries today. With dept_ids (as
+ * perm_departments gives them) the first three count only what is in
+ * those departments (as org_staff_list and rules_list list it); the
+ * others are the whole institution's (for global administrators). */
+int admin_counts(db *d, const char *dept_ids, db_result **out);
 /* Every staff role: account_id, role, department name (in lang; NULL for
  * a global role), with_subtree; by account, then role id. */
 int admin_roles(db *d, const char *lang, db_result **out);

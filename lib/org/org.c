@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
-/* org.c: departments, staff, graded roles and permissions. */
+/* org.c: departments, staff and graded roles (what they reach: perm.c). */
 #include "org/org.h"
 #include "core/mdg.h"
 #include "core/xalloc.h"
@@ -7,14 +7,9 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *const roles[] = {ORG_ROLES};
-
 bool org_role_valid(const char *role)
 {
-	for (size_t i = 0; i < MDG_ARRAY_LEN(roles); i++)
-		if (strcmp(role, roles[i]) == 0)
-			return true;
-	return false;
+	return perm_role_bit(role) != 0;
 }
 
 /* An id as text, for audit entries. */
@@ -223,7 +218,7 @@ int org_role_revoke(db *d, const actor *who, long long account_id, long long rol
 			    "DELETE FROM staff_roles WHERE account_id = ? AND id = ?", "ii", account_id, role_id);
 }
 
-int org_staff_list(db *d, const char *lang, db_result **out)
+int org_staff_list(db *d, const char *lang, const char *dept_ids, db_result **out)
 {
 	return db_query(d, out, "SELECT a.id, a.login_id, a.name, a.email, a.active,"
 				" (SELECT GROUP_CONCAT(IF(? = 'en', dp.name_en, dp.name_ko) ORDER BY dp.id SEPARATOR ', ')"
@@ -233,8 +228,13 @@ int org_staff_list(db *d, const char *lang, db_result **out)
 				"   CONCAT('@', IF(? = 'en', dp.name_en, dp.name_ko)))) ORDER BY r.id SEPARATOR ', ')"
 				"  FROM staff_roles r LEFT JOIN departments dp ON dp.id = r.department_id"
 				"  WHERE r.account_id = a.id)"
-				" FROM accounts a WHERE a.kind = 'staff' ORDER BY a.name, a.id",
-			"ss", lang, lang);
+				" FROM accounts a WHERE a.kind = 'staff' AND (? IS NULL"
+				"  OR EXISTS (SELECT 1 FROM staff_departments sd WHERE sd.account_id = a.id"
+				"   AND FIND_IN_SET(sd.department_id, ?) > 0)"
+				"  OR EXISTS (SELECT 1 FROM staff_roles r WHERE r.account_id = a.id"
+				"   AND FIND_IN_SET(r.department_id, ?) > 0))"
+				" ORDER BY a.name, a.id",
+			"sssss", lang, lang, dept_ids, dept_ids, dept_ids);
 }
 
 int org_staff_roles(db *d, long long account_id, const char *lang, db_result **out)
@@ -271,85 +271,4 @@ int org_scope_rebuild(db *d)
 			  " ) x JOIN accounts a ON a.id = x.account_id AND a.active = 1"
 			  " GROUP BY x.account_id, x.department_id",
 		       "");
-}
-
-int perm_load(db *d, long long account_id, staff_perm *out)
-{
-	db_result *r = NULL;
-	memset(out, 0, sizeof *out);
-	int rc = db_query(d, &r, "SELECT DISTINCT role FROM staff_roles WHERE account_id = ?", "i", account_id);
-	if (rc != MDG_OK)
-		return rc;
-	for (unsigned i = 0; i < r->nrows; i++) {
-		const char *role = db_cell(r, i, 0, "");
-		out->sysadmin |= strcmp(role, "sysadmin") == 0;
-		out->supervisor |= strcmp(role, "supervisor") == 0;
-		out->manager |= strcmp(role, "manager") == 0;
-		out->handler |= strcmp(role, "handler") == 0;
-		out->agent |= strcmp(role, "agent") == 0;
-		out->moderator |= strcmp(role, "moderator") == 0;
-		out->viewer |= strcmp(role, "viewer") == 0;
-	}
-	db_result_free(r);
-	return MDG_OK;
-}
-
-bool perm_is_admin(const staff_perm *p)
-{
-	return p->sysadmin || p->supervisor;
-}
-
-bool perm_sees_reports(const staff_perm *p)
-{
-	return p->sysadmin || p->supervisor || p->manager || p->viewer;
-}
-
-/* perm_case and perm_case_lead: lead_only limits to the lead department. */
-static int case_abilities(db *d, long long account_id, long long case_id, bool lead_only, unsigned *can)
-{
-	db_result *r = NULL;
-	*can = 0;
-	/* Global supervisors and administrators reach every case, including
-	 * those no rule could place in a department. */
-	int rc = db_query(d, &r, "SELECT COUNT(*) FROM staff_roles r JOIN accounts a ON a.id = r.account_id"
-				 " WHERE r.account_id = ? AND a.active = 1 AND r.department_id IS NULL"
-				 " AND r.role IN ('supervisor', 'sysadmin')",
-			  "i", account_id);
-	if (rc != MDG_OK)
-		return rc;
-	bool global = db_cell_ll(r, 0, 0, 0) > 0;
-	db_result_free(r);
-	r = NULL;
-	if (global) {
-		*can = CAN_READ | CAN_HANDLE | CAN_MANAGE;
-		return MDG_OK;
-	}
-	rc = db_query(d, &r, "SELECT COUNT(s.department_id), IFNULL(MAX(s.can_manage), 0),"
-				 " (SELECT COUNT(*) FROM case_handlers h WHERE h.case_id = ? AND h.account_id = ?"
-				 "  AND (? = 0 OR h.department_id = (SELECT department_id FROM cases WHERE id = ?)))"
-				 " FROM case_departments cd JOIN staff_scope s ON s.department_id = cd.department_id"
-				 " AND s.account_id = ? WHERE cd.case_id = ? AND (? = 0 OR cd.role = 'lead')",
-			  "iiiiiii", case_id, account_id, (long long)lead_only, case_id, account_id, case_id,
-			  (long long)lead_only);
-	if (rc != MDG_OK)
-		return rc;
-	if (db_cell_ll(r, 0, 0, 0) > 0) {
-		*can |= CAN_READ;
-		if (db_cell_ll(r, 0, 1, 0))
-			*can |= CAN_MANAGE | CAN_HANDLE;
-		if (db_cell_ll(r, 0, 2, 0))
-			*can |= CAN_HANDLE;
-	}
-	db_result_free(r);
-	return MDG_OK;
-}
-
-int perm_case(db *d, long long account_id, long long case_id, unsigned *can)
-{
-	return case_abilities(d, account_id, case_id, false, can);
-}
-
-int perm_case_lead(db *d, long long account_id, long long case_id, unsigned *can)
-{
-	return case_abilities(d, account_id, case_id, true, can);
 }

@@ -9,10 +9,10 @@
 #include "auth/account.h"
 #include "db/db.h"
 #include "org/audit.h"
+#include "org/perm.h"
 
 /* Roles, each global or scoped to a department (and its sub-departments
- * when with_subtree). */
-#define ORG_ROLES "sysadmin", "supervisor", "manager", "handler", "agent", "moderator", "viewer"
+ * when with_subtree): the names of perm.h's PERM_* bits. */
 bool org_role_valid(const char *role);
 
 /* Departments in tree order: id, parent_id, name_ko, name_en, active,
@@ -39,8 +39,10 @@ int org_role_grant(db *d, const actor *who, long long account_id, const char *ro
 		   long long department_id, bool with_subtree);
 int org_role_revoke(db *d, const actor *who, long long account_id, long long role_id);
 /* Staff: id, login_id, name, email, active, departments (names, ", "),
- * roles ("handler@도로과, …"). */
-int org_staff_list(db *d, const char *lang, db_result **out);
+ * roles ("handler@도로과, …"). With dept_ids (ids separated by commas, as
+ * perm_departments gives them), only those belonging to or holding a role
+ * in one of them; NULL: all. */
+int org_staff_list(db *d, const char *lang, const char *dept_ids, db_result **out);
 /* One staff member's roles: id, role, department_id, department name,
  * with_subtree; and memberships: department_id, name. */
 int org_staff_roles(db *d, long long account_id, const char *lang, db_result **out);
@@ -49,30 +51,5 @@ int org_staff_departments(db *d, long long account_id, const char *lang, db_resu
 /* Rebuilds staff_scope from roles and the department tree. Called in the
  * transaction of every change to either. */
 int org_scope_rebuild(db *d);
-
-/* What a staff member holds, from their roles. */
-typedef struct staff_perm {
-	bool sysadmin, supervisor, manager, handler, agent, moderator, viewer;
-} staff_perm;
-
-int perm_load(db *d, long long account_id, staff_perm *out);
-/* Supervisors and system administrators run the organisation. */
-bool perm_is_admin(const staff_perm *p);
-/* Reports: viewers, managers and administrators. */
-bool perm_sees_reports(const staff_perm *p);
-
-/* What one staff member may do with one case (bits). */
-enum case_ability {
-	CAN_READ = 1 << 0,    /* a department of the case is in their scope */
-	CAN_HANDLE = 1 << 1,  /* they are one of its handlers (or manage it) */
-	CAN_MANAGE = 1 << 2   /* they manage a department of the case */
-};
-/* *can for account_id on case_id (0 when the case is outside their scope
- * or does not exist). For the lead-department-only abilities see
- * perm_case_lead. */
-int perm_case(db *d, long long account_id, long long case_id, unsigned *can);
-/* The same, counting only the case's lead department: composing and
- * sending the answer of a compound case is the lead's. */
-int perm_case_lead(db *d, long long account_id, long long case_id, unsigned *can);
 
 #endif

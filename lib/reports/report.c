@@ -318,12 +318,6 @@ int report_workload_handlers(db *d, const report_period *p, const char *dept_ids
 			p->until, dept_ids, dept_ids);
 }
 
-int report_managed_departments(db *d, long long account_id, db_result **out)
-{
-	return db_query(d, out, "SELECT department_id FROM staff_scope WHERE account_id = ? AND can_manage = 1",
-			"i", account_id);
-}
-
 int report_years(db *d, int *first, int *current)
 {
 	db_result *r = NULL;

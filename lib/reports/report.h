@@ -62,9 +62,6 @@ int report_workload_some_departments(db *d, const report_period *p, const char *
  * open, answered, overdue, answer_seconds; by department id, then name.
  * A case counts for each of its handlers, joint ones included. */
 int report_workload_handlers(db *d, const report_period *p, const char *dept_ids, db_result **out);
-/* The departments account_id manages (staff_scope.can_manage): one
- * column, department_id. */
-int report_managed_departments(db *d, long long account_id, db_result **out);
 
 /* The first year with a case (this year when there is none) and this year. */
 int report_years(db *d, int *first, int *current);

@@ -20,7 +20,12 @@
   <div class="field">
     <label for="parent_id"><?cs var:L.Admin.Dept.Parent ?></label>
     <select id="parent_id" name="parent_id" aria-describedby="parent-hint<?cs if:Form.Err.parent_id ?> err-parent_id<?cs /if ?>"<?cs if:Form.Err.parent_id ?> aria-invalid="true"<?cs /if ?>>
+<?cs if:Session.AdminGlobal == "1" || Form.parent_id == "0" ?>
       <option value="0"<?cs if:Form.parent_id == "0" ?> selected<?cs /if ?>><?cs var:L.Admin.Dept.Root ?></option>
+<?cs /if ?>
+<?cs if:Dept.ParentOutside.id ?><?cs # the present parent, outside a scoped administrator's departments: kept, not offered elsewhere ?>
+      <option value="<?cs var:Dept.ParentOutside.id ?>"<?cs if:Dept.ParentOutside.id == Form.parent_id ?> selected<?cs /if ?>><?cs var:Dept.ParentOutside.name ?></option>
+<?cs /if ?>
 <?cs each:d = Depts ?><?cs if:d.id != Dept.id ?>
       <option value="<?cs var:d.id ?>"<?cs if:d.id == Form.parent_id ?> selected<?cs /if ?>><?cs var:d.indent ?><?cs var:d.name ?></option>
 <?cs /if ?><?cs /each ?>

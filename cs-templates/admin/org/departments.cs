@@ -30,7 +30,9 @@
   <div class="field">
     <label for="parent_id"><?cs var:L.Admin.Dept.Parent ?></label>
     <select id="parent_id" name="parent_id"<?cs call:field_aria("parent_id") ?>>
+<?cs if:Session.AdminGlobal == "1" ?>
       <option value="0"<?cs if:Form.parent_id == "0" ?> selected<?cs /if ?>><?cs var:L.Admin.Dept.Root ?></option>
+<?cs /if ?>
 <?cs each:d = Depts ?>
       <option value="<?cs var:d.id ?>"<?cs if:d.id == Form.parent_id ?> selected<?cs /if ?>><?cs var:d.indent ?><?cs var:d.name ?></option>
 <?cs /each ?>

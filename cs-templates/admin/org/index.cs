@@ -4,6 +4,7 @@
 <h1><?cs var:L.Title.Admin ?></h1>
 <p><?cs var:L.Admin.Home.Lead ?></p>
 <?cs include:"admin/org/nav.cs" ?>
+<?cs if:Session.AdminGlobal == "1" ?>
 <section aria-labelledby="unplaced-h">
   <h2 id="unplaced-h"><?cs var:L.Admin.Home.Unplaced ?></h2>
 <?cs if:Counts.unplaced > 0 ?>
@@ -13,6 +14,7 @@
   <p><?cs var:L.Admin.Home.UnplacedNone ?></p>
 <?cs /if ?>
 </section>
+<?cs /if ?>
 <section aria-labelledby="summary-h">
   <h2 id="summary-h"><?cs var:L.Admin.Home.Summary ?></h2>
   <dl class="facts">
@@ -22,9 +24,11 @@
     <dd><?cs var:Counts.staff ?></dd>
     <dt><a href="/admin/categories"><?cs var:L.Admin.Home.Categories ?></a></dt>
     <dd><?cs var:Counts.categories ?></dd>
+<?cs if:Session.AdminGlobal == "1" ?>
     <dt><a href="/admin/holidays"><?cs var:L.Admin.Home.Holidays ?></a></dt>
     <dd><?cs var:Counts.holidays ?></dd>
     <dt><a href="/admin/audit"><?cs var:L.Admin.Home.Audit ?></a></dt>
     <dd><?cs var:Counts.audit_today ?></dd>
+<?cs /if ?>
   </dl>
 </section>

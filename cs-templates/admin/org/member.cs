@@ -90,7 +90,9 @@
     <div class="field">
       <label for="role_department"><?cs var:L.Admin.Staff.Scope ?></label>
       <select id="role_department" name="role_department" aria-describedby="scope-hint<?cs if:Form.Err.role_department ?> err-role_department<?cs /if ?>"<?cs if:Form.Err.role_department ?> aria-invalid="true"<?cs /if ?>>
+<?cs if:Session.AdminGlobal == "1" ?>
         <option value="0"<?cs if:Form.role_department == "0" ?> selected<?cs /if ?>><?cs var:L.Admin.Global ?></option>
+<?cs /if ?>
 <?cs each:d = Depts ?>
         <option value="<?cs var:d.id ?>"<?cs if:d.id == Form.role_department ?> selected<?cs /if ?>><?cs var:d.indent ?><?cs var:d.name ?></option>
 <?cs /each ?>

@@ -17,7 +17,9 @@
   <div class="field">
     <label for="department_id"><?cs var:L.Admin.Rule.LeadDept ?></label>
     <select id="department_id" name="department_id" aria-describedby="lead-hint<?cs if:Form.Err.department_id ?> err-department_id<?cs /if ?>"<?cs if:Form.Err.department_id ?> aria-invalid="true"<?cs /if ?>>
+<?cs if:Session.AdminGlobal == "1" ?>
       <option value="0"<?cs if:Form.department_id == "0" ?> selected<?cs /if ?>><?cs var:L.Admin.Rule.NoLead ?></option>
+<?cs /if ?>
 <?cs each:d = Depts ?>
       <option value="<?cs var:d.id ?>"<?cs if:d.id == Form.department_id ?> selected<?cs /if ?>><?cs var:d.indent ?><?cs var:d.name ?><?cs if:d.active != "1" ?> (<?cs var:L.Admin.Inactive ?>)<?cs /if ?></option>
 <?cs /each ?>

@@ -55,7 +55,9 @@
   <div class="field">
     <label for="department_id"><?cs var:L.Admin.Staff.Department ?></label>
     <select id="department_id" name="department_id"<?cs call:field_aria("department_id") ?>>
+<?cs if:Session.AdminGlobal == "1" ?>
       <option value="0"<?cs if:Form.department_id == "0" ?> selected<?cs /if ?>><?cs var:L.Admin.None ?></option>
+<?cs /if ?>
 <?cs each:d = Depts ?>
       <option value="<?cs var:d.id ?>"<?cs if:d.id == Form.department_id ?> selected<?cs /if ?>><?cs var:d.indent ?><?cs var:d.name ?></option>
 <?cs /each ?>

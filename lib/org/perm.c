@@ -1,0 +1,245 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* perm.c: what a staff member's roles reach, and the checks built on it. */
+#include "org/perm.h"
+#include "core/buf.h"
+#include "core/mdg.h"
+#include "core/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const struct {
+	const char *name;
+	unsigned bit;
+} role_bits[] = {
+	{"sysadmin", PERM_SYSADMIN}, {"supervisor", PERM_SUPERVISOR}, {"manager", PERM_MANAGER},
+	{"handler", PERM_HANDLER},   {"agent", PERM_AGENT},           {"moderator", PERM_MODERATOR},
+	{"viewer", PERM_VIEWER},
+};
+
+unsigned perm_role_bit(const char *role)
+{
+	for (size_t i = 0; role && i < MDG_ARRAY_LEN(role_bits); i++)
+		if (strcmp(role, role_bits[i].name) == 0)
+			return role_bits[i].bit;
+	return 0;
+}
+
+/* The index of the column named name in r (the query's alias); r has it. */
+static unsigned column(const db_result *r, const char *name)
+{
+	for (unsigned c = 0; c < r->ncols; c++)
+		if (strcmp(r->names[c], name) == 0)
+			return c;
+	abort(); /* a query of this file without the alias: a programming error */
+}
+
+/* The entry of department_id in p->reach, added when absent. */
+static perm_reach *reach_entry(staff_perm *p, long long department_id)
+{
+	for (size_t i = 0; i < p->nreach; i++)
+		if (p->reach[i].department_id == department_id)
+			return &p->reach[i];
+	p->reach = xrealloc(p->reach, (p->nreach + 1) * sizeof *p->reach);
+	perm_reach *e = &p->reach[p->nreach++];
+	memset(e, 0, sizeof *e);
+	e->department_id = department_id;
+	return e;
+}
+
+static const perm_reach *reach_find(const staff_perm *p, long long department_id)
+{
+	for (size_t i = 0; i < p->nreach; i++)
+		if (p->reach[i].department_id == department_id)
+			return &p->reach[i];
+	return NULL;
+}
+
+int perm_load(db *d, long long account_id, staff_perm *out)
+{
+	db_result *r = NULL;
+	memset(out, 0, sizeof *out);
+	/* Each scoped role with the departments it covers: its own, and with
+	 * with_subtree every one below it (subtree = 1: that one's whole
+	 * subtree is covered too); global roles once, without a department. */
+	int rc = db_query(d, &r, "WITH RECURSIVE reach (role, department_id, subtree) AS ("
+				 " SELECT r.role, r.department_id, r.with_subtree FROM staff_roles r"
+				 "  WHERE r.account_id = ? AND r.department_id IS NOT NULL"
+				 " UNION ALL"
+				 " SELECT reach.role, c.id, 1 FROM departments c JOIN reach ON c.parent_id = reach.department_id"
+				 "  WHERE reach.subtree = 1)"
+				 " SELECT role AS role, department_id AS department_id, subtree AS subtree FROM reach"
+				 " UNION ALL SELECT role, NULL, 1 FROM staff_roles WHERE account_id = ? AND department_id IS NULL",
+			  "ii", account_id, account_id);
+	if (rc != MDG_OK)
+		return rc;
+	unsigned c_role = column(r, "role"), c_dept = column(r, "department_id"), c_sub = column(r, "subtree");
+	unsigned held = 0;
+	for (unsigned i = 0; i < r->nrows; i++) {
+		unsigned bit = perm_role_bit(db_cell(r, i, c_role, ""));
+		held |= bit;
+		if (!db_cell(r, i, c_dept, NULL)) {
+			out->global |= bit;
+			continue;
+		}
+		perm_reach *e = reach_entry(out, db_cell_ll(r, i, c_dept, 0));
+		e->roles |= bit;
+		if (db_cell_ll(r, i, c_sub, 0))
+			e->subtree_roles |= bit;
+	}
+	out->sysadmin = held & PERM_SYSADMIN;
+	out->supervisor = held & PERM_SUPERVISOR;
+	out->manager = held & PERM_MANAGER;
+	out->handler = held & PERM_HANDLER;
+	out->agent = held & PERM_AGENT;
+	out->moderator = held & PERM_MODERATOR;
+	out->viewer = held & PERM_VIEWER;
+	db_result_free(r);
+	return MDG_OK;
+}
+
+void perm_free(staff_perm *p)
+{
+	free(p->reach);
+	memset(p, 0, sizeof *p);
+}
+
+bool perm_holds(const staff_perm *p, unsigned roles)
+{
+	unsigned held = (p->sysadmin ? PERM_SYSADMIN : 0) | (p->supervisor ? PERM_SUPERVISOR : 0) |
+			(p->manager ? PERM_MANAGER : 0) | (p->handler ? PERM_HANDLER : 0) |
+			(p->agent ? PERM_AGENT : 0) | (p->moderator ? PERM_MODERATOR : 0) |
+			(p->viewer ? PERM_VIEWER : 0);
+	return (held & roles) != 0;
+}
+
+bool perm_is_admin(const staff_perm *p)
+{
+	return perm_holds(p, PERM_ADMIN);
+}
+
+bool perm_is_global_admin(const staff_perm *p)
+{
+	return (p->global & PERM_ADMIN) != 0;
+}
+
+bool perm_sees_reports(const staff_perm *p)
+{
+	return perm_holds(p, PERM_REPORTS);
+}
+
+bool perm_covers_dept(const staff_perm *p, unsigned roles, long long department_id)
+{
+	if (p->global & roles)
+		return true;
+	const perm_reach *e = department_id > 0 ? reach_find(p, department_id) : NULL;
+	return e && (e->roles & roles);
+}
+
+bool perm_covers_subtree(const staff_perm *p, unsigned roles, long long department_id)
+{
+	if (p->global & roles)
+		return true;
+	const perm_reach *e = department_id > 0 ? reach_find(p, department_id) : NULL;
+	return e && (e->subtree_roles & roles);
+}
+
+char *perm_departments(const staff_perm *p, unsigned roles)
+{
+	buf ids = {0};
+	if (p->global & roles)
+		return NULL;
+	for (size_t i = 0; i < p->nreach; i++)
+		if (p->reach[i].roles & roles)
+			buf_printf(&ids, "%s%lld", ids.len ? "," : "", p->reach[i].department_id);
+	char *s = xstrdup(buf_str(&ids));
+	buf_free(&ids);
+	return s;
+}
+
+bool perm_may_grant(const staff_perm *p, const char *role, long long department_id, bool with_subtree)
+{
+	unsigned bit = perm_role_bit(role);
+	if (!bit)
+		return false;
+	/* The rights that may hand this role out, over all of its reach. */
+	unsigned granting = bit == PERM_SYSADMIN ? PERM_SYSADMIN : PERM_ADMIN;
+	if (department_id == 0 || with_subtree)
+		return perm_covers_subtree(p, granting, department_id);
+	return perm_covers_dept(p, granting, department_id);
+}
+
+int perm_may_manage(db *d, const staff_perm *p, long long account_id, bool *yes)
+{
+	db_result *r = NULL;
+	*yes = false;
+	int rc = db_query(d, &r, "SELECT role AS role, IFNULL(department_id, 0) AS department_id,"
+				 " with_subtree AS subtree FROM staff_roles WHERE account_id = ?"
+				 " UNION ALL SELECT NULL, department_id, 0 FROM staff_departments WHERE account_id = ?",
+			  "ii", account_id, account_id);
+	if (rc != MDG_OK)
+		return rc;
+	unsigned c_role = column(r, "role"), c_dept = column(r, "department_id"), c_sub = column(r, "subtree");
+	bool ok = r->nrows > 0 || perm_is_global_admin(p);
+	for (unsigned i = 0; ok && i < r->nrows; i++) {
+		const char *role = db_cell(r, i, c_role, NULL);
+		long long dept = db_cell_ll(r, i, c_dept, 0);
+		if (role)
+			ok = perm_may_grant(p, role, dept, db_cell_ll(r, i, c_sub, 0) != 0);
+		else
+			ok = perm_covers_dept(p, PERM_ADMIN, dept);
+	}
+	*yes = ok;
+	db_result_free(r);
+	return MDG_OK;
+}
+
+/* perm_case and perm_case_lead: lead_only limits to the lead department. */
+static int case_abilities(db *d, long long account_id, long long case_id, bool lead_only, unsigned *can)
+{
+	db_result *r = NULL;
+	*can = 0;
+	/* Global supervisors and administrators reach every case, including
+	 * those no rule could place in a department. */
+	int rc = db_query(d, &r, "SELECT COUNT(*) FROM staff_roles r JOIN accounts a ON a.id = r.account_id"
+				 " WHERE r.account_id = ? AND a.active = 1 AND r.department_id IS NULL"
+				 " AND r.role IN ('supervisor', 'sysadmin')",
+			  "i", account_id);
+	if (rc != MDG_OK)
+		return rc;
+	bool global = db_cell_ll(r, 0, 0, 0) > 0;
+	db_result_free(r);
+	r = NULL;
+	if (global) {
+		*can = CAN_READ | CAN_HANDLE | CAN_MANAGE;
+		return MDG_OK;
+	}
+	rc = db_query(d, &r, "SELECT COUNT(s.department_id), IFNULL(MAX(s.can_manage), 0),"
+				 " (SELECT COUNT(*) FROM case_handlers h WHERE h.case_id = ? AND h.account_id = ?"
+				 "  AND (? = 0 OR h.department_id = (SELECT department_id FROM cases WHERE id = ?)))"
+				 " FROM case_departments cd JOIN staff_scope s ON s.department_id = cd.department_id"
+				 " AND s.account_id = ? WHERE cd.case_id = ? AND (? = 0 OR cd.role = 'lead')",
+			  "iiiiiii", case_id, account_id, (long long)lead_only, case_id, account_id, case_id,
+			  (long long)lead_only);
+	if (rc != MDG_OK)
+		return rc;
+	if (db_cell_ll(r, 0, 0, 0) > 0) {
+		*can |= CAN_READ;
+		if (db_cell_ll(r, 0, 1, 0))
+			*can |= CAN_MANAGE | CAN_HANDLE;
+		if (db_cell_ll(r, 0, 2, 0))
+			*can |= CAN_HANDLE;
+	}
+	db_result_free(r);
+	return MDG_OK;
+}
+
+int perm_case(db *d, long long account_id, long long case_id, unsigned *can)
+{
+	return case_abilities(d, account_id, case_id, false, can);
+}
+
+int perm_case_lead(db *d, long long account_id, long long case_id, unsigned *can)
+{
+	return case_abilities(d, account_id, case_id, true, can);
+}
