@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
-/* org.h: the organisation: departments, staff, graded roles and what each
- * staff member may see and do (차등권한). */
+/* org.h: the organisation: departments, staff and graded roles; what each
+ * staff member may see and do (차등권한) is perm.h's. */
 #ifndef MDG_ORG_H
 #define MDG_ORG_H
 #include <stdbool.h>
