@@ -6,6 +6,7 @@
 #include "auth/password.h"
 #include "core/mdg.h"
 #include "core/text.h"
+#include "core/xalloc.h"
 #include "org/admin.h"
 
 #include <stdio.h>
@@ -56,10 +57,35 @@ static void fill_roles(web *w, const db_result *staff, const db_result *roles)
 	free(count);
 }
 
+/* Staff.N.* from the rows of org_staff_list, with Staff.N.manage = 1 for
+ * those the administrator may manage (perm_may_manage): the others are
+ * listed (they belong to the administrator's departments) without a link
+ * to a page that would refuse them. */
+static int mark_manageable(web *w, const db_result *staff)
+{
+	static const char *const cols[] = {"id", "login", "name", "email", "active", "departments", NULL};
+	long long *ids = xcalloc(staff->nrows ? staff->nrows : 1, sizeof *ids);
+	bool *may = xcalloc(staff->nrows ? staff->nrows : 1, sizeof *may);
+	char name[64];
+	for (unsigned i = 0; i < staff->nrows; i++)
+		ids[i] = db_cell_ll(staff, i, 0, 0);
+	int rc = perm_may_manage_many(w->app->db, &w->perm, staff->nrows, ids, may);
+	if (rc == MDG_OK) {
+		web_rows(w, "Staff", staff, cols);
+		for (unsigned i = 0; i < staff->nrows; i++)
+			if (may[i]) {
+				snprintf(name, sizeof name, "Staff.%u.manage", i);
+				hdf_set_value(w->hdf, name, "1");
+			}
+	}
+	free(ids);
+	free(may);
+	return rc;
+}
+
 /* The staff list with the creation form; Depts.* loaded. */
 static int staff_page(web *w)
 {
-	static const char *const cols[] = {"id", "login", "name", "email", "active", "departments", NULL};
 	db_result *staff = NULL, *roles = NULL;
 	/* Those who belong to or hold a role in the administrator's scope. */
 	char *reach = perm_departments(&w->perm, PERM_ADMIN);
@@ -67,8 +93,9 @@ static int staff_page(web *w)
 	free(reach);
 	if (rc == MDG_OK)
 		rc = admin_roles(w->app->db, w->lang, &roles);
+	if (rc == MDG_OK)
+		rc = mark_manageable(w, staff);
 	if (rc == MDG_OK) {
-		web_rows(w, "Staff", staff, cols);
 		fill_roles(w, staff, roles);
 		web_set(w, "StaffCount", "%u", staff->nrows);
 		if (!hdf_get_value(w->hdf, "Form.department_id", NULL))

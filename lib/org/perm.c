@@ -169,29 +169,71 @@ bool perm_may_grant(const staff_perm *p, const char *role, long long department_
 	return perm_covers_dept(p, granting, department_id);
 }
 
-int perm_may_manage(db *d, const staff_perm *p, long long account_id, bool *yes)
+/* An account id and its place in the caller's array. */
+struct id_pos {
+	long long id;
+	size_t pos;
+};
+
+static int id_pos_cmp(const void *a, const void *b)
+{
+	long long x = ((const struct id_pos *)a)->id, y = ((const struct id_pos *)b)->id;
+	return (x > y) - (x < y);
+}
+
+int perm_may_manage_many(db *d, const staff_perm *p, size_t n, const long long *ids, bool *yes)
 {
 	db_result *r = NULL;
-	*yes = false;
-	int rc = db_query(d, &r, "SELECT role AS role, IFNULL(department_id, 0) AS department_id,"
-				 " with_subtree AS subtree FROM staff_roles WHERE account_id = ?"
-				 " UNION ALL SELECT NULL, department_id, 0 FROM staff_departments WHERE account_id = ?",
-			  "ii", account_id, account_id);
+	struct id_pos *idx = xcalloc(n ? n : 1, sizeof *idx);
+	bool *seen = xcalloc(n ? n : 1, sizeof *seen);
+	for (size_t i = 0; i < n; i++) {
+		idx[i].id = ids[i];
+		idx[i].pos = i;
+		yes[i] = true;
+	}
+	qsort(idx, n, sizeof *idx, id_pos_cmp);
+	/* The rights of one account, or of every account when asked about
+	 * many (one query for a whole list): its roles and memberships. */
+	long long one = n == 1 ? ids[0] : 0;
+	int rc = db_query(d, &r, "SELECT account_id AS account_id, role AS role,"
+				 " IFNULL(department_id, 0) AS department_id, with_subtree AS subtree"
+				 " FROM staff_roles WHERE ? = 0 OR account_id = ?"
+				 " UNION ALL SELECT account_id, NULL, department_id, 0 FROM staff_departments"
+				 " WHERE ? = 0 OR account_id = ?",
+			  "iiii", one, one, one, one);
 	if (rc != MDG_OK)
-		return rc;
-	unsigned c_role = column(r, "role"), c_dept = column(r, "department_id"), c_sub = column(r, "subtree");
-	bool ok = r->nrows > 0 || perm_is_global_admin(p);
-	for (unsigned i = 0; ok && i < r->nrows; i++) {
+		goto done;
+	unsigned c_acct = column(r, "account_id"), c_role = column(r, "role"), c_dept = column(r, "department_id"),
+		 c_sub = column(r, "subtree");
+	for (unsigned i = 0; i < r->nrows; i++) {
+		struct id_pos key = {db_cell_ll(r, i, c_acct, 0), 0};
+		const struct id_pos *hit = bsearch(&key, idx, n, sizeof *idx, id_pos_cmp);
+		if (!hit || !yes[hit->pos])
+			continue;
+		seen[hit->pos] = true;
 		const char *role = db_cell(r, i, c_role, NULL);
 		long long dept = db_cell_ll(r, i, c_dept, 0);
-		if (role)
-			ok = perm_may_grant(p, role, dept, db_cell_ll(r, i, c_sub, 0) != 0);
-		else
-			ok = perm_covers_dept(p, PERM_ADMIN, dept);
+		/* A role: one the caller could grant; a membership: a
+		 * department of the caller's. */
+		yes[hit->pos] = role ? perm_may_grant(p, role, dept, db_cell_ll(r, i, c_sub, 0) != 0)
+				     : perm_covers_dept(p, PERM_ADMIN, dept);
 	}
-	*yes = ok;
+	/* An account placed nowhere is the whole institution's. */
+	for (size_t i = 0; i < n; i++)
+		if (!seen[i] && !perm_is_global_admin(p))
+			yes[i] = false;
+done:
+	if (rc != MDG_OK)
+		memset(yes, 0, n * sizeof *yes);
 	db_result_free(r);
-	return MDG_OK;
+	free(idx);
+	free(seen);
+	return rc;
+}
+
+int perm_may_manage(db *d, const staff_perm *p, long long account_id, bool *yes)
+{
+	return perm_may_manage_many(d, p, 1, &account_id, yes);
 }
 
 /* perm_case and perm_case_lead: lead_only limits to the lead department. */

@@ -97,6 +97,8 @@ bool perm_may_grant(const staff_perm *p, const char *role, long long department_
  * reach, and it has at least one of either there (an account placed
  * nowhere is a global administrator's). MDG_OK or the database's error. */
 int perm_may_manage(db *d, const staff_perm *p, long long account_id, bool *yes);
+/* The same for n accounts at once (one query): yes[i] for ids[i]. */
+int perm_may_manage_many(db *d, const staff_perm *p, size_t n, const long long *ids, bool *yes);
 
 /* What one staff member may do with one case (bits). */
 enum case_ability {

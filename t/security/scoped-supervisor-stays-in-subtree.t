@@ -65,6 +65,11 @@ is $r->code, 303, 'the global supervisor grants road.choi supervisor on 도로�
 is $s->sql_value("SELECT COUNT(*) FROM staff_roles WHERE account_id = $choi_id AND role = 'supervisor'"
     . " AND department_id = $ROAD"), 1, '... stored';
 
+# traffic.kim (a handler of 교통행정과) also joins 도로과: placed in
+# road.choi's department, yet with rights outside it.
+$r = post_as($admin, "/admin/staff/$kim_id", "/admin/staff/$kim_id", action => 'join', join_department => $ROAD);
+is $r->code, 303, 'traffic.kim also joins 도로과';
+
 my $choi = signed_in('road.choi', 'madang-staff-2026');
 is $choi->get($s->url('/admin'))->code, 200, 'road.choi opens the administration pages';
 
@@ -106,7 +111,9 @@ $r = post_as($choi, "/admin/staff/$choi_id", "/admin/staff/$kim_id",
 refused($r, 'road.choi grants a 교통행정과 handler a role');
 $r = post_as($choi, "/admin/staff/$choi_id", "/admin/staff/$lee_id",
     action => 'join', join_department => $TRAFFIC);
-refused($r, 'road.choi moves a 도로과 handler into 교통행정과');
+refused($r, 'road.choi adds a 도로과 handler to 교통행정과');
+$r = post_as($choi, "/admin/staff/$choi_id", "/admin/staff/$kim_id", action => 'leave', department_id => $TRAFFIC);
+refused($r, 'road.choi takes traffic.kim out of 교통행정과');
 is $s->sql_value("SELECT active FROM accounts WHERE id = $admin_id"), 1, 'the global supervisor is still active';
 
 # ------------------------------------------------- cases of other departments
@@ -159,7 +166,10 @@ refused($choi->get($s->url("/admin/categories/$traffic_category")), "road.choi o
 
 $html = body_of($choi->get($s->url('/admin/staff')));
 like $html, qr{href="/admin/staff/$lee_id"}, 'the staff list shows road.lee (도로과)';
-unlike $html, qr{href="/admin/staff/$kim_id"}, '... not traffic.kim (교통행정과)';
+my $kim_name = $s->sql_value("SELECT name FROM accounts WHERE id = $kim_id");
+like $html, qr/\Q$kim_name\E/, '... traffic.kim, a member of 도로과 too';
+unlike $html, qr{href="/admin/staff/$kim_id"}, '... without a link: his rights reach 교통행정과';
+refused($choi->get($s->url("/admin/staff/$kim_id")), "road.choi opens traffic.kim's page");
 unlike $html, qr{href="/admin/staff/$admin_id"}, '... nor the global supervisor';
 is $choi->get($s->url("/admin/staff/$lee_id"))->code, 200, "road.choi opens road.lee's page";
 $r = post_as($choi, "/admin/staff/$lee_id", "/admin/staff/$lee_id",
