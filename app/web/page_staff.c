@@ -688,6 +688,8 @@ static int post_text(web *w, const char *kind)
 		if (!mine)
 			return show_problem(w, tracking, case_id, can, lead, kind, "denied", 403);
 		rc = case_submit_part(w->app->db, case_id, dept, w->me.id, text);
+		if (rc == MDG_EINVAL) /* the answer is drafted or sent: parts are closed */
+			return show_problem(w, tracking, case_id, can, lead, kind, "not_allowed", 400);
 	} else {
 		rc = dossier_acting_department(w->app->db, w->me.id, case_id, &dept);
 		if (rc == MDG_OK && strcmp(kind, "note") == 0)
