@@ -168,6 +168,17 @@ is $s->sql_value("SELECT CONCAT(status, ':', department_id) FROM cases WHERE id 
 is scalar(@al), 1, 'the supervisor is told instead';
 is scalar(alerts_about($ua{'civil.han'}, $c_tr, 'staff_waiting')), 0, '... and no unrelated manager';
 
+# Supervisors scoped to a subtree: welfare.bae over 복지국 (복지정책과's
+# parent) is told with the global one; park.moon over 환경녹지국 is not.
+$s->sql("INSERT INTO staff_roles (account_id, role, department_id, with_subtree) VALUES"
+    . " (${\ id_of('welfare.bae')}, 'supervisor', 10, 1), (${\ id_of('park.moon')}, 'supervisor', 6, 1)");
+scope_rebuild();
+my ($c2_tr, $c2_id) = file_case(7, '장애인 복지 카드 문의');
+is join(',', map { $_->[0] } $s->sql("SELECT a.login_id FROM notices n JOIN accounts a ON a.id = n.account_id"
+    . " WHERE n.case_id = $c2_id AND n.kind = 'staff_waiting' ORDER BY a.login_id")), 'admin,welfare.bae',
+    "the global supervisor and 복지국's supervisor are told, not 환경녹지국's";
+is scalar(alerts_about(ua_of('welfare.bae'), $c2_tr, 'staff_waiting')), 1, "... and it is in welfare.bae's alerts";
+
 # ------------------------------------------------------------ unplaced: the supervisors
 
 $s->sql('UPDATE categories SET department_id = NULL WHERE id = 10');
