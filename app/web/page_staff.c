@@ -441,14 +441,15 @@ static int show_case(web *w, const char *tracking, long long case_id, unsigned c
 						 "department_id", "owner", "public", "reopen_open", "due_date", NULL};
 	static const char *const dept_cols[] = {"id", "name", "role", "part_status", "part_text", "updated", NULL};
 	static const char *const handler_cols[] = {"id", "name", "department", "assigned", "absent", NULL};
-	static const char *const history_cols[] = {"kind", "at", "department", "note", "public",
-						   "actor", "target", "target_department", "target_category", NULL};
+	static const char *const history_cols[] = {"kind", "at", "department", "note", "public", "actor",
+						   "target", "target_department", "target_category", "answer", NULL};
+	static const char *const part_cols[] = {"answer", "department", "body", NULL};
 	static const char *const answer_cols[] = {"id", "status", "body", "author", "created", "sent", "approver", NULL};
 	static const char *const message_cols[] = {"at", "department", "author", "body", NULL};
 	static const char *const other_cols[] = {"tracking", "title", "status", "date", NULL};
 	static const char *const rating_cols[] = {"rating", "comment", "rated", "callback", "called", "note", "agent",
 						  NULL};
-	db_result *ratings = NULL;
+	db_result *ratings = NULL, *parts = NULL;
 	db_result *st = NULL, *depts = NULL, *handlers = NULL, *history = NULL, *answers = NULL, *messages = NULL,
 		  *contact = NULL, *others = NULL;
 	bool personal = (can & (CAN_HANDLE | CAN_MANAGE)) != 0;
@@ -462,6 +463,8 @@ static int show_case(web *w, const char *tracking, long long case_id, unsigned c
 		rc = dossier_handlers(w->app->db, case_id, w->lang, &handlers);
 	if (rc == MDG_OK)
 		rc = dossier_history(w->app->db, case_id, w->lang, &history);
+	if (rc == MDG_OK)
+		rc = dossier_answer_parts(w->app->db, case_id, w->lang, &parts);
 	if (rc == MDG_OK)
 		rc = dossier_answers(w->app->db, case_id, &answers);
 	if (rc == MDG_OK)
@@ -488,6 +491,7 @@ static int show_case(web *w, const char *tracking, long long case_id, unsigned c
 	web_rows(w, "Departments", depts, dept_cols);
 	web_rows(w, "Handlers", handlers, handler_cols);
 	web_rows(w, "History", history, history_cols);
+	web_rows(w, "AnswerParts", parts, part_cols);
 	web_rows(w, "Answers", answers, answer_cols);
 	web_rows(w, "Messages", messages, message_cols);
 	web_rows(w, "Others", others, other_cols);
@@ -524,6 +528,7 @@ done:
 	db_result_free(contact);
 	db_result_free(others);
 	db_result_free(ratings);
+	db_result_free(parts);
 	return rc;
 }
 

@@ -63,7 +63,7 @@ int dossier_history(db *d, long long case_id, const char *lang, db_result **out)
 {
 	return db_query(d, out, "SELECT e.kind, DATE_FORMAT(e.created_at, '%Y-%m-%d %H:%i'),"
 				" IF(? = 'en', dp.name_en, dp.name_ko), e.note, e.is_public, ac.name, ta.name,"
-				" IF(? = 'en', td.name_en, td.name_ko), IF(? = 'en', tg.name_en, tg.name_ko)"
+				" IF(? = 'en', td.name_en, td.name_ko), IF(? = 'en', tg.name_en, tg.name_ko), e.answer_id"
 				" FROM case_events e LEFT JOIN departments dp ON dp.id = e.department_id"
 				" LEFT JOIN accounts ac ON ac.id = e.actor_id"
 				" LEFT JOIN accounts ta ON ta.id = e.target_account_id"

@@ -29,7 +29,8 @@ int dossier_departments(db *d, long long case_id, const char *lang, db_result **
 int dossier_handlers(db *d, long long case_id, const char *lang, db_result **out);
 /* Every event, oldest first: kind, at, department, note, is_public,
  * actor name (NULL: the system), target account name, target
- * department name, target category name (a re-filing's). */
+ * department name, target category name (a re-filing's), the answer
+ * an 'answered' event sent (or NULL). */
 int dossier_history(db *d, long long case_id, const char *lang, db_result **out);
 /* Answers, newest first: id, status, body, author, created_at, sent_at,
  * approver name. */

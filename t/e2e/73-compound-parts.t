@@ -144,6 +144,10 @@ unlike $stage, qr{<b>통행에 주의}, '... never as markup';
 like answered_stage($s->ua, $tr), qr{보도 침하 구간은 다음 주에 복구합니다}, 'the public page of the public case shows it too';
 unlike body_of($citizen->get($s->url("/cases/$tr"))), qr{\Q${\ L('Event.part_submitted')}\E},
     'the internal part_submitted event stays internal';
+my ($staff_history) = body_of($ua{'safety.ahn'}->get($s->url("/staff/cases/$tr")))
+    =~ m{<h2 id="history-h">.*?<ol class="timeline">(.*?)</ol>}s;
+like $staff_history // '', qr{<h3>\Q${\ L('Case.AnswerPart')}\E: 도로과</h3>\s*<div class="text">보도 침하 구간은},
+    "the staff case page's history shows the answer as the citizen got it, with the part";
 
 # ------------------------------------------------------------ after the answer
 
