@@ -47,16 +47,23 @@ static int fill_owner_actions(web *w, long long case_id)
 
 int web_case_timeline(web *w)
 {
-	static const char *const cols[] = {"kind", "at", "department", "note", "handler", "target", NULL};
-	db_result *events = NULL;
+	static const char *const cols[] = {"kind", "at", "department", "note", "handler", "target", "show", "category",
+					   "answer", NULL};
+	static const char *const part_cols[] = {"answer", "department", "body", NULL};
+	db_result *events = NULL, *parts = NULL;
 	long n = 0;
 	const char *done = kv_get(&w->r->query, "done");
 	if (text_parse_long(hdf_get_value(w->hdf, "Case.id", ""), 1, 0x7FFFFFFFFFFFFFFFL, &n) != MDG_OK)
 		return MDG_ERR;
 	long long case_id = n;
 	int rc = dossier_timeline(w->app->db, case_id, w->lang, &events);
+	if (rc == MDG_OK)
+		rc = dossier_answer_parts(w->app->db, case_id, w->lang, &parts);
 	if (rc != MDG_OK)
 		goto done;
+	/* The joint departments' parts, each shown under the answer it was
+	 * sent with (AnswerParts.N.answer = Stages.M.answer). */
+	web_rows(w, "AnswerParts", parts, part_cols);
 	/* Stages, not Events: the case's own list of events stays as loaded
 	 * (removing a tree would leave ClearSilver's lookup cache dangling). */
 	web_rows(w, "Stages", events, cols);
@@ -69,6 +76,7 @@ int web_case_timeline(web *w)
 		hdf_set_value(w->hdf, "CaseAct.Done", done);
 done:
 	db_result_free(events);
+	db_result_free(parts);
 	return rc;
 }
 

@@ -353,7 +353,7 @@ int page_staff_bulk(web *w)
 
 static const case_action staff_actions[] = {
 	ACT_ASSIGN, ACT_START,   ACT_TRANSFER,      ACT_SEND_BACK, ACT_EXTEND, ACT_SUBMIT,
-	ACT_APPROVE, ACT_RETURN_ANSWER, ACT_ANSWER, ACT_CLOSE,     ACT_REJECT,
+	ACT_APPROVE, ACT_RETURN_ANSWER, ACT_ANSWER, ACT_CLOSE,     ACT_REJECT, ACT_REFILE,
 };
 
 /* A mobile number as people read it: 010-1234-5678. */
@@ -398,14 +398,23 @@ static int fill_allowed(web *w, long long case_id, const db_result *st, unsigned
 }
 
 /* The forms' lists: handlers of the lead department, departments to
- * transfer to, the joint parts this staff member may submit. */
+ * transfer to, categories to re-file under, the joint parts this staff
+ * member may submit. */
 static int fill_choices(web *w, long long case_id, const db_result *st)
 {
 	static const char *const handler_cols[] = {"id", "name", "absent", NULL};
 	static const char *const part_cols[] = {"id", "name", "status", "text", NULL};
+	static const char *const cat_cols[] = {"id", "name", NULL};
 	db_result *r = NULL;
 	int rc = MDG_OK;
-	if (hdf_get_value(w->hdf, "Allow.assign", NULL)) {
+	if (hdf_get_value(w->hdf, "Allow.refile", NULL)) {
+		rc = case_categories(w->app->db, w->lang, &r);
+		if (rc == MDG_OK)
+			web_rows(w, "RefileTo", r, cat_cols);
+		db_result_free(r);
+		r = NULL;
+	}
+	if (rc == MDG_OK && hdf_get_value(w->hdf, "Allow.assign", NULL)) {
 		rc = dossier_department_handlers(w->app->db, db_cell_ll(st, 0, 9, 0), &r);
 		if (rc == MDG_OK)
 			web_rows(w, "Assignees", r, handler_cols);
@@ -432,14 +441,15 @@ static int show_case(web *w, const char *tracking, long long case_id, unsigned c
 						 "department_id", "owner", "public", "reopen_open", "due_date", NULL};
 	static const char *const dept_cols[] = {"id", "name", "role", "part_status", "part_text", "updated", NULL};
 	static const char *const handler_cols[] = {"id", "name", "department", "assigned", "absent", NULL};
-	static const char *const history_cols[] = {"kind", "at", "department", "note", "public",
-						   "actor", "target", "target_department", NULL};
+	static const char *const history_cols[] = {"kind", "at", "department", "note", "public", "actor",
+						   "target", "target_department", "target_category", "answer", NULL};
+	static const char *const part_cols[] = {"answer", "department", "body", NULL};
 	static const char *const answer_cols[] = {"id", "status", "body", "author", "created", "sent", "approver", NULL};
 	static const char *const message_cols[] = {"at", "department", "author", "body", NULL};
 	static const char *const other_cols[] = {"tracking", "title", "status", "date", NULL};
 	static const char *const rating_cols[] = {"rating", "comment", "rated", "callback", "called", "note", "agent",
 						  NULL};
-	db_result *ratings = NULL;
+	db_result *ratings = NULL, *parts = NULL;
 	db_result *st = NULL, *depts = NULL, *handlers = NULL, *history = NULL, *answers = NULL, *messages = NULL,
 		  *contact = NULL, *others = NULL;
 	bool personal = (can & (CAN_HANDLE | CAN_MANAGE)) != 0;
@@ -453,6 +463,8 @@ static int show_case(web *w, const char *tracking, long long case_id, unsigned c
 		rc = dossier_handlers(w->app->db, case_id, w->lang, &handlers);
 	if (rc == MDG_OK)
 		rc = dossier_history(w->app->db, case_id, w->lang, &history);
+	if (rc == MDG_OK)
+		rc = dossier_answer_parts(w->app->db, case_id, w->lang, &parts);
 	if (rc == MDG_OK)
 		rc = dossier_answers(w->app->db, case_id, &answers);
 	if (rc == MDG_OK)
@@ -479,6 +491,7 @@ static int show_case(web *w, const char *tracking, long long case_id, unsigned c
 	web_rows(w, "Departments", depts, dept_cols);
 	web_rows(w, "Handlers", handlers, handler_cols);
 	web_rows(w, "History", history, history_cols);
+	web_rows(w, "AnswerParts", parts, part_cols);
 	web_rows(w, "Answers", answers, answer_cols);
 	web_rows(w, "Messages", messages, message_cols);
 	web_rows(w, "Others", others, other_cols);
@@ -515,6 +528,7 @@ done:
 	db_result_free(contact);
 	db_result_free(others);
 	db_result_free(ratings);
+	db_result_free(parts);
 	return rc;
 }
 
@@ -585,6 +599,7 @@ int page_staff_act(web *w)
 		{"department", FIELD_INT, false, 0, 1, ID_MAX},
 		{"handler", FIELD_INT, false, 0, 1, ID_MAX},
 		{"due_date", FIELD_LINE, false, 10, 0, 0},
+		{"category", FIELD_INT, false, 0, 1, ID_MAX},
 	};
 	const char *tracking = w->r->params[0];
 	const char *problem = NULL;
@@ -613,6 +628,7 @@ int page_staff_act(web *w)
 		.actor_kind = actor_kind(lead),
 		.text = form_get(w, "text"),
 		.due_date = form_get(w, "due_date"),
+		.who = &w->who,
 	};
 	text_parse_long(form_get(w, "version"), 1, 0x7FFFFFFFL, &n);
 	cmd.version = n;
@@ -620,6 +636,10 @@ int page_staff_act(web *w)
 		cmd.department_id = n;
 	if (text_parse_long(form_get(w, "handler"), 1, ID_MAX, &n) == MDG_OK)
 		cmd.handler_id = n;
+	if (text_parse_long(form_get(w, "category"), 1, ID_MAX, &n) == MDG_OK)
+		cmd.category_id = n;
+	else if (action == ACT_REFILE)
+		return show_problem(w, tracking, case_id, can, lead, name, "bad_category", 400);
 	rc = case_apply(w->app->db, &cmd, &problem);
 	switch (rc) {
 	case MDG_OK:
@@ -673,6 +693,8 @@ static int post_text(web *w, const char *kind)
 		if (!mine)
 			return show_problem(w, tracking, case_id, can, lead, kind, "denied", 403);
 		rc = case_submit_part(w->app->db, case_id, dept, w->me.id, text);
+		if (rc == MDG_EINVAL) /* the answer is drafted or sent: parts are closed */
+			return show_problem(w, tracking, case_id, can, lead, kind, "not_allowed", 400);
 	} else {
 		rc = dossier_acting_department(w->app->db, w->me.id, case_id, &dept);
 		if (rc == MDG_OK && strcmp(kind, "note") == 0)

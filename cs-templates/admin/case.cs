@@ -162,8 +162,14 @@
     <ol class="timeline">
 <?cs each:e = History ?>
       <li>
-        <p><strong><?cs var:L.Event[e.kind] ?></strong> <time><?cs var:e.at ?></time><?cs if:e.department ?> · <?cs var:e.department ?><?cs /if ?><?cs if:e.target_department ?> → <?cs var:e.target_department ?><?cs /if ?><?cs if:e.target ?> → <?cs var:e.target ?><?cs /if ?> · <?cs if:e.actor ?><?cs var:e.actor ?><?cs else ?><?cs var:L.Dossier.System ?><?cs /if ?><?cs if:e.public != "1" ?> <span class="tag"><?cs var:L.Dossier.InternalTag ?></span><?cs /if ?></p>
+        <p><strong><?cs var:L.Event[e.kind] ?></strong> <time><?cs var:e.at ?></time><?cs if:e.department ?> · <?cs var:e.department ?><?cs /if ?><?cs if:e.target_department ?> → <?cs var:e.target_department ?><?cs /if ?><?cs if:e.target_category ?> → <?cs var:L.Col.Category ?>: <?cs var:e.target_category ?><?cs /if ?><?cs if:e.target ?> → <?cs var:e.target ?><?cs /if ?> · <?cs if:e.actor ?><?cs var:e.actor ?><?cs else ?><?cs var:L.Dossier.System ?><?cs /if ?><?cs if:e.public != "1" ?> <span class="tag"><?cs var:L.Dossier.InternalTag ?></span><?cs /if ?></p>
 <?cs if:e.note ?>        <div class="text"><?cs var:e.note ?></div><?cs /if ?>
+<?cs # The joint parts sent with this answer, as the citizen reads them. ?><?cs
+if:e.answer ?><?cs each:p = AnswerParts ?><?cs if:p.answer == e.answer ?>
+        <section class="answer-part">
+          <h3><?cs var:L.Case.AnswerPart ?>: <?cs var:p.department ?></h3>
+          <div class="text"><?cs var:p.body ?></div>
+        </section><?cs /if ?><?cs /each ?><?cs /if ?>
       </li>
 <?cs /each ?>
     </ol>

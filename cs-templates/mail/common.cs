@@ -5,6 +5,7 @@
 <?cs def:text_facts() ?>
 <?cs if:Notice.tracking ?><?cs var:L.Mail.Tracking ?>: <?cs var:Notice.tracking ?>
 <?cs /if ?><?cs if:Notice.title ?><?cs var:L.Mail.Title ?>: <?cs var:Notice.title ?>
+<?cs /if ?><?cs if:Notice.category ?><?cs var:L.Mail.Category ?>: <?cs var:Notice.category ?>
 <?cs /if ?><?cs if:Notice.department ?><?cs var:L.Mail.Department ?>: <?cs var:Notice.department ?>
 <?cs /if ?><?cs if:Notice.handler ?><?cs var:L.Mail.Handler ?>: <?cs var:Notice.handler ?>
 <?cs /if ?><?cs if:Notice.due ?><?cs var:L.Mail.Due ?>: <?cs var:Notice.due ?>
@@ -16,6 +17,7 @@
 <table cellpadding="4" cellspacing="0" style="border-collapse:collapse">
 <?cs if:Notice.tracking ?><tr><th align="left"><?cs var:L.Mail.Tracking ?></th><td><?cs var:Notice.tracking ?></td></tr><?cs /if ?>
 <?cs if:Notice.title ?><tr><th align="left"><?cs var:L.Mail.Title ?></th><td><?cs var:Notice.title ?></td></tr><?cs /if ?>
+<?cs if:Notice.category ?><tr><th align="left"><?cs var:L.Mail.Category ?></th><td><?cs var:Notice.category ?></td></tr><?cs /if ?>
 <?cs if:Notice.department ?><tr><th align="left"><?cs var:L.Mail.Department ?></th><td><?cs var:Notice.department ?></td></tr><?cs /if ?>
 <?cs if:Notice.handler ?><tr><th align="left"><?cs var:L.Mail.Handler ?></th><td><?cs var:Notice.handler ?></td></tr><?cs /if ?>
 <?cs if:Notice.due ?><tr><th align="left"><?cs var:L.Mail.Due ?></th><td><?cs var:Notice.due ?></td></tr><?cs /if ?>

@@ -70,8 +70,14 @@ def:case_act_close(a) ?><?cs call:case_act_problem(a) ?>
     <ol class="timeline">
 <?cs each:e = Stages ?>
       <li>
-        <p><strong><?cs var:L.Event[e.kind] ?></strong> <time><?cs var:e.at ?></time><?cs if:e.department ?> · <?cs var:e.department ?><?cs /if ?><?cs if:e.target ?> → <?cs var:e.target ?><?cs /if ?><?cs if:e.handler ?> · <?cs if:Timeline.Role ?><?cs var:L.Timeline.Role ?><?cs else ?><?cs var:L.Timeline.Handler ?> <?cs var:e.handler ?><?cs /if ?><?cs /if ?></p>
+        <p><strong><?cs var:L.Event[e.kind] ?></strong> <time><?cs var:e.at ?></time><?cs if:e.department ?> · <?cs var:e.department ?><?cs /if ?><?cs if:e.target ?> → <?cs var:e.target ?><?cs /if ?><?cs if:e.category ?> → <?cs var:L.Col.Category ?>: <?cs var:e.category ?><?cs /if ?><?cs if:e.handler ?> · <?cs if:Timeline.Role ?><?cs var:L.Timeline.Role ?><?cs else ?><?cs var:L.Timeline.Handler ?> <?cs var:e.handler ?><?cs /if ?><?cs /if ?></p>
 <?cs if:e.note ?>        <div class="text"><?cs var:e.note ?></div><?cs /if ?>
+<?cs # The joint departments' parts, merged under the answer they came with. ?><?cs
+if:e.answer ?><?cs each:p = AnswerParts ?><?cs if:p.answer == e.answer ?>
+        <section class="answer-part">
+          <h3><?cs var:L.Case.AnswerPart ?>: <?cs var:p.department ?></h3>
+          <div class="text"><?cs var:p.body ?></div>
+        </section><?cs /if ?><?cs /each ?><?cs /if ?>
       </li>
 <?cs /each ?>
     </ol>

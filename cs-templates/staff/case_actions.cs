@@ -56,9 +56,11 @@ def:act_close(a) ?><?cs call:act_problem(a) ?>
         </select>
       </div><?cs call:act_close("assign") ?><?cs /if ?>
 <?cs if:Allow.answer ?><?cs call:act_open("answer") ?><?cs call:act_textarea("answer", "10", "20000") ?>
-      <p class="hint"><?cs var:L.Act.Hint.answer ?></p><?cs call:act_close("answer") ?><?cs /if ?>
+      <p class="hint"><?cs var:L.Act.Hint.answer ?></p><?cs if:subcount(Departments) > 1 ?>
+      <p class="hint"><?cs var:L.Act.Hint.parts ?></p><?cs /if ?><?cs call:act_close("answer") ?><?cs /if ?>
 <?cs if:Allow.submit ?><?cs call:act_open("submit") ?><?cs call:act_textarea("submit", "10", "20000") ?>
-      <p class="hint"><?cs var:L.Act.Hint.submit ?></p><?cs call:act_close("submit") ?><?cs /if ?>
+      <p class="hint"><?cs var:L.Act.Hint.submit ?></p><?cs if:subcount(Departments) > 1 ?>
+      <p class="hint"><?cs var:L.Act.Hint.parts ?></p><?cs /if ?><?cs call:act_close("submit") ?><?cs /if ?>
 <?cs if:Allow.approve ?><?cs call:act_open("approve") ?>
 <?cs each:a = Answers ?><?cs if:a.status == "pending" ?>
       <div class="text"><?cs var:a.body ?></div>
@@ -83,6 +85,17 @@ def:act_close(a) ?><?cs call:act_problem(a) ?>
 <?cs if:Allow.send_back ?><?cs call:act_open("send_back") ?><?cs call:act_textarea("send_back", "3", "2000") ?><?cs call:act_close("send_back") ?><?cs /if ?>
 <?cs if:Allow.close ?><?cs call:act_open("close") ?><?cs call:act_close("close") ?><?cs /if ?>
 <?cs if:Allow.reject ?><?cs call:act_open("reject") ?><?cs call:act_textarea("reject", "3", "2000") ?><?cs call:act_close("reject") ?><?cs /if ?>
+<?cs if:Allow.refile ?><?cs call:act_open("refile") ?>
+      <div class="field">
+        <label for="act-refile-category"><?cs var:L.Act.Field.category ?></label>
+        <select id="act-refile-category" name="category" required>
+          <option value=""><?cs var:L.Field.choose ?></option>
+<?cs each:c = RefileTo ?><?cs if:c.name != Case.category ?>
+          <option value="<?cs var:c.id ?>"<?cs if:Form.action == "refile" && c.id == Form.category ?> selected<?cs /if ?>><?cs var:c.name ?></option>
+<?cs /if ?><?cs /each ?>
+        </select>
+        <p class="hint"><?cs var:L.Act.Hint.refile ?></p>
+      </div><?cs call:act_textarea("refile", "3", "2000") ?><?cs call:act_close("refile") ?><?cs /if ?>
 <?cs each:p = Parts ?>
     <form method="post" action="/staff/cases/<?cs var:Case.tracking ?>/part" class="stack act" aria-labelledby="part-<?cs var:p.id ?>-h">
       <h3 id="part-<?cs var:p.id ?>-h"><?cs var:L.Act.Name.part ?> (<?cs var:p.name ?>)</h3>

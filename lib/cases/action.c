@@ -63,12 +63,12 @@ static bool blank(const char *s)
 	return true;
 }
 
-static int event(db *d, long long case_id, const char *kind, long long actor, long long department,
+static int event(db *d, long long case_id, const char *kind, long long actor_id, long long department,
 		 bool is_public, const char *note, long long target_account, long long target_department)
 {
 	return db_exec(d, "INSERT INTO case_events (case_id, kind, actor_id, department_id, is_public, note,"
 			  " target_account_id, target_department_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NOW())",
-		       "isNNisNN", case_id, kind, actor, department, (long long)is_public, note, target_account,
+		       "isNNisNN", case_id, kind, actor_id, department, (long long)is_public, note, target_account,
 		       target_department);
 }
 
@@ -139,16 +139,60 @@ static int parts_open(db *d, long long case_id, bool *open)
 }
 
 /* Sends an answer: the citizen sees it with the department that
- * answered. */
+ * answered, and under it the joint departments' parts as they are now
+ * (kept with the answer: a part edited after a reopening belongs to the
+ * next answer). */
 static int send_answer(db *d, const case_cmd *cmd, long long department, long long answer_id, const char *body)
 {
 	int rc = db_exec(d, "UPDATE answers SET status = 'sent', sent_at = NOW(), approved_by = ? WHERE id = ?", "Ni",
 			 answer_id && cmd->action == ACT_APPROVE ? cmd->actor_id : 0, answer_id);
 	if (rc == MDG_OK)
+		rc = db_exec(d, "INSERT INTO answer_parts (answer_id, department_id, body)"
+				" SELECT ?, department_id, part_text FROM case_departments"
+				" WHERE case_id = ? AND role = 'joint' AND part_status = 'submitted' AND part_text IS NOT NULL",
+			     "ii", answer_id, cmd->case_id);
+	if (rc == MDG_OK)
 		rc = db_exec(d, "UPDATE cases SET answered_at = NOW() WHERE id = ?", "i", cmd->case_id);
 	if (rc == MDG_OK)
 		rc = event(d, cmd->case_id, "answered", cmd->actor_id, department, true, body, 0, 0);
+	if (rc == MDG_OK)
+		rc = db_exec(d, "UPDATE case_events SET answer_id = ? WHERE id = ?", "ii", answer_id,
+			     (long long)db_insert_id(d));
 	return rc == MDG_OK ? notice_citizen(d, cmd->case_id, NOTICE_ANSWERED, NULL) : rc;
+}
+
+/* Re-files the case under cmd->category_id (분야재지정): a public event
+ * with the reason and the new category, the new rule's placement, an
+ * audit entry and the citizen's notice. */
+static int refile(db *d, const case_cmd *cmd, const struct locked_case *c, const char **problem)
+{
+	db_result *r = NULL;
+	char detail[64];
+	if (cmd->category_id == c->category) {
+		*problem = "same_category";
+		return MDG_EINVAL;
+	}
+	int rc = db_query(d, &r, "SELECT COUNT(*), (SELECT tracking_no FROM cases WHERE id = ?) FROM categories"
+				 " WHERE id = ? AND active = 1",
+			  "ii", cmd->case_id, cmd->category_id);
+	if (rc == MDG_OK && db_cell_ll(r, 0, 0, 0) == 0) {
+		*problem = "bad_category";
+		rc = MDG_EINVAL;
+	}
+	if (rc == MDG_OK)
+		rc = db_exec(d, "INSERT INTO case_events (case_id, kind, actor_id, department_id, is_public, note,"
+				" target_category_id, created_at) VALUES (?, 'refiled', ?, ?, 1, ?, ?, NOW())",
+			     "iNNsi", cmd->case_id, cmd->actor_id, c->department, cmd->text, cmd->category_id);
+	if (rc == MDG_OK)
+		rc = routing_replace(d, cmd->case_id, cmd->category_id);
+	if (rc == MDG_OK && cmd->who) {
+		snprintf(detail, sizeof detail, "category %lld -> %lld", c->category, cmd->category_id);
+		rc = audit_write(d, cmd->who, "case", db_cell(r, 0, 1, ""), "refile", detail);
+	}
+	if (rc == MDG_OK)
+		rc = notice_citizen(d, cmd->case_id, NOTICE_REFILED, cmd->text);
+	db_result_free(r);
+	return rc;
 }
 
 /* The effects of each action beyond the status change. */
@@ -199,6 +243,11 @@ static int apply_effects(db *d, const case_cmd *cmd, struct locked_case *c, cons
 	}
 	case ACT_START:
 		rc = event(d, cmd->case_id, "started", cmd->actor_id, c->department, true, NULL, 0, 0);
+		if (rc == MDG_OK)
+			rc = notice_citizen(d, cmd->case_id, NOTICE_STARTED, NULL);
+		break;
+	case ACT_REFILE:
+		rc = refile(d, cmd, c, problem);
 		break;
 	case ACT_TRANSFER:
 		if (cmd->department_id == c->department) {
@@ -320,7 +369,7 @@ static int apply_effects(db *d, const case_cmd *cmd, struct locked_case *c, cons
 static bool needs_text(case_action a)
 {
 	return a == ACT_TRANSFER || a == ACT_SEND_BACK || a == ACT_EXTEND || a == ACT_REJECT || a == ACT_REOPEN ||
-	       a == ACT_SUBMIT || a == ACT_ANSWER || a == ACT_RETURN_ANSWER;
+	       a == ACT_SUBMIT || a == ACT_ANSWER || a == ACT_RETURN_ANSWER || a == ACT_REFILE;
 }
 
 int case_apply(db *d, const case_cmd *cmd, const char **problem)
@@ -358,9 +407,9 @@ int case_apply(db *d, const case_cmd *cmd, const char **problem)
 	rc = apply_effects(d, cmd, &c, problem);
 	if (rc != MDG_OK)
 		goto done;
-	/* Any action restarts the escalation clock. A transfer may have been
-	 * assigned at once by the new department's rules: keep that status. */
-	if (cmd->action == ACT_TRANSFER || cmd->action == ACT_SEND_BACK)
+	/* Any action restarts the escalation clock. A transfer or a re-filing
+	 * may have been assigned at once by the new rules: keep that status. */
+	if (cmd->action == ACT_TRANSFER || cmd->action == ACT_SEND_BACK || cmd->action == ACT_REFILE)
 		rc = db_exec(d, "UPDATE cases SET version = version + 1, last_action_at = NOW(), updated_at = NOW(),"
 				" escalated_at = NULL WHERE id = ?",
 			     "i", cmd->case_id);
@@ -396,12 +445,21 @@ int case_submit_part(db *d, long long case_id, long long department_id, long lon
 {
 	if (blank(text))
 		return MDG_EINVAL;
+	db_result *r = NULL;
 	int rc = db_begin(d);
 	if (rc != MDG_OK)
 		return rc;
-	rc = db_exec(d, "UPDATE case_departments SET part_status = 'submitted', part_text = ?, updated_at = NOW()"
-			" WHERE case_id = ? AND department_id = ? AND role = 'joint'",
-		     "sii", text, case_id, department_id);
+	/* Parts are written while the lead works: once its answer waits for
+	 * approval or is sent, they are what the citizen gets. */
+	rc = db_query(d, &r, "SELECT status IN ('received', 'assigned', 'in_progress') FROM cases WHERE id = ? FOR UPDATE",
+		      "i", case_id);
+	if (rc == MDG_OK && (r->nrows == 0 || db_cell_ll(r, 0, 0, 0) == 0))
+		rc = r->nrows == 0 ? MDG_ENOTFOUND : MDG_EINVAL;
+	db_result_free(r);
+	if (rc == MDG_OK)
+		rc = db_exec(d, "UPDATE case_departments SET part_status = 'submitted', part_text = ?, updated_at = NOW()"
+				" WHERE case_id = ? AND department_id = ? AND role = 'joint'",
+			     "sii", text, case_id, department_id);
 	if (rc == MDG_OK && db_affected(d) == 0)
 		rc = MDG_ENOTFOUND;
 	if (rc == MDG_OK)

@@ -7,6 +7,7 @@
 #define MDG_ACTION_H
 #include "cases/workflow.h"
 #include "db/db.h"
+#include "org/audit.h"
 
 typedef struct case_cmd {
 	long long case_id;
@@ -19,6 +20,8 @@ typedef struct case_cmd {
 	const char *text;        /* reason, or the answer's body */
 	const char *due_date;    /* extend: "YYYY-MM-DD" */
 	long long answer_id;     /* approve / return_answer: the answer */
+	long long category_id;   /* refile: the new category */
+	const actor *who;        /* refile: who, from where, for the audit log */
 } case_cmd;
 
 /* Applies cmd. MDG_OK; MDG_ECONFLICT with *problem = "changed" when the
@@ -26,7 +29,8 @@ typedef struct case_cmd {
  * *problem naming what is wrong (a key under L.Act.Problem): not_allowed,
  * reason_required, text_required, bad_department, same_department,
  * bad_handler, bad_date, too_many_extensions, reopen_expired,
- * parts_open, needs_approval, no_answer, nothing_to_send_back;
+ * parts_open, needs_approval, no_answer, nothing_to_send_back,
+ * same_category, bad_category;
  * MDG_ENOTFOUND for an unknown case; MDG_EDENIED when the actor may not. */
 int case_apply(db *d, const case_cmd *cmd, const char **problem);
 
@@ -34,7 +38,10 @@ int case_apply(db *d, const case_cmd *cmd, const char **problem);
 int case_add_note(db *d, long long case_id, long long actor_id, long long department_id, const char *text);
 /* A message in the thread between the case's departments (협업관리). */
 int case_add_message(db *d, long long case_id, long long actor_id, long long department_id, const char *text);
-/* A joint department submits its part of a compound case's answer. */
+/* A joint department submits its part of a compound case's answer; the
+ * part is sent to the citizen under the lead's answer. MDG_EINVAL when
+ * the case is no longer open for parts (an answer drafted or sent),
+ * MDG_ENOTFOUND when department_id is not one of its joint departments. */
 int case_submit_part(db *d, long long case_id, long long department_id, long long actor_id, const char *text);
 
 #endif

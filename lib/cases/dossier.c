@@ -63,13 +63,14 @@ int dossier_history(db *d, long long case_id, const char *lang, db_result **out)
 {
 	return db_query(d, out, "SELECT e.kind, DATE_FORMAT(e.created_at, '%Y-%m-%d %H:%i'),"
 				" IF(? = 'en', dp.name_en, dp.name_ko), e.note, e.is_public, ac.name, ta.name,"
-				" IF(? = 'en', td.name_en, td.name_ko)"
+				" IF(? = 'en', td.name_en, td.name_ko), IF(? = 'en', tg.name_en, tg.name_ko), e.answer_id"
 				" FROM case_events e LEFT JOIN departments dp ON dp.id = e.department_id"
 				" LEFT JOIN accounts ac ON ac.id = e.actor_id"
 				" LEFT JOIN accounts ta ON ta.id = e.target_account_id"
 				" LEFT JOIN departments td ON td.id = e.target_department_id"
+				" LEFT JOIN categories tg ON tg.id = e.target_category_id"
 				" WHERE e.case_id = ? ORDER BY e.id",
-			"ssi", lang, lang, case_id);
+			"sssi", lang, lang, lang, case_id);
 }
 
 int dossier_answers(db *d, long long case_id, db_result **out)
@@ -139,12 +140,17 @@ int dossier_department_handlers(db *d, long long department_id, db_result **out)
 
 int dossier_part_departments(db *d, long long account_id, long long case_id, const char *lang, db_result **out)
 {
+	/* The department's managers; its handlers of the case; and when the
+	 * case was given to nobody there (its manual mode, say), any of its
+	 * handlers: the part is the department's reply, not the manager's. */
 	return db_query(d, out, "SELECT cd.department_id, IF(? = 'en', dp.name_en, dp.name_ko), cd.part_status,"
 				" cd.part_text FROM case_departments cd JOIN departments dp ON dp.id = cd.department_id"
 				" JOIN staff_scope s ON s.department_id = cd.department_id AND s.account_id = ?"
 				" WHERE cd.case_id = ? AND cd.role = 'joint' AND (s.can_manage = 1 OR EXISTS"
 				"  (SELECT 1 FROM case_handlers h WHERE h.case_id = cd.case_id AND h.account_id = s.account_id"
-				"   AND h.department_id = cd.department_id))"
+				"   AND h.department_id = cd.department_id)"
+				"  OR (s.can_handle = 1 AND NOT EXISTS (SELECT 1 FROM case_handlers h WHERE h.case_id = cd.case_id"
+				"   AND h.department_id = cd.department_id)))"
 				" ORDER BY cd.department_id",
 			"sii", lang, account_id, case_id);
 }
@@ -223,11 +229,22 @@ int dossier_timeline(db *d, long long case_id, const char *lang, db_result **out
 				" IF(? = 'en', dp.name_en, dp.name_ko), e.note,"
 				" IF(ta.kind = 'staff', ta.name, IF(ac.kind = 'staff', ac.name, NULL)),"
 				" IF(? = 'en', td.name_en, td.name_ko),"
-				" (SELECT value FROM settings WHERE name = 'timeline.show')"
+				" (SELECT value FROM settings WHERE name = 'timeline.show'),"
+				" IF(? = 'en', tg.name_en, tg.name_ko), e.answer_id"
 				" FROM case_events e LEFT JOIN departments dp ON dp.id = e.department_id"
 				" LEFT JOIN accounts ac ON ac.id = e.actor_id"
 				" LEFT JOIN accounts ta ON ta.id = e.target_account_id"
 				" LEFT JOIN departments td ON td.id = e.target_department_id"
+				" LEFT JOIN categories tg ON tg.id = e.target_category_id"
 				" WHERE e.case_id = ? AND e.is_public = 1 ORDER BY e.id",
-			"ssi", lang, lang, case_id);
+			"sssi", lang, lang, lang, case_id);
+}
+
+int dossier_answer_parts(db *d, long long case_id, const char *lang, db_result **out)
+{
+	return db_query(d, out, "SELECT ap.answer_id, IF(? = 'en', dp.name_en, dp.name_ko), ap.body"
+				" FROM answers an JOIN answer_parts ap ON ap.answer_id = an.id"
+				" JOIN departments dp ON dp.id = ap.department_id"
+				" WHERE an.case_id = ? AND an.status = 'sent' ORDER BY ap.answer_id, ap.department_id",
+			"si", lang, case_id);
 }

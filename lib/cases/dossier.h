@@ -29,7 +29,8 @@ int dossier_departments(db *d, long long case_id, const char *lang, db_result **
 int dossier_handlers(db *d, long long case_id, const char *lang, db_result **out);
 /* Every event, oldest first: kind, at, department, note, is_public,
  * actor name (NULL: the system), target account name, target
- * department name. */
+ * department name, target category name (a re-filing's), the answer
+ * an 'answered' event sent (or NULL). */
 int dossier_history(db *d, long long case_id, const char *lang, db_result **out);
 /* Answers, newest first: id, status, body, author, created_at, sent_at,
  * approver name. */
@@ -51,8 +52,9 @@ int dossier_other_cases(db *d, long long viewer_id, long long case_id, db_result
  * may handle there: account_id, name, absent now (1/0). */
 int dossier_department_handlers(db *d, long long department_id, db_result **out);
 /* The joint departments of the case for which account_id may submit the
- * part (a handler of the case there, or its manager): department_id,
- * name (in lang), part_status, part_text. */
+ * part (its manager, a handler of the case there, or any handler there
+ * when nobody there was given the case): department_id, name (in lang),
+ * part_status, part_text. */
 int dossier_part_departments(db *d, long long account_id, long long case_id, const char *lang, db_result **out);
 /* The department account_id acts for on this case (the lead when in
  * scope, else a joint one), or 0. */
@@ -69,8 +71,13 @@ int dossier_set_example(db *d, const actor *who, long long case_id, const char *
 
 /* The public timeline for the citizen, oldest first: kind, at,
  * department, note, handler name (staff who acted or took the case, or
- * NULL), target department, and the timeline.show setting ("name" or
- * "role", repeated on each row, for one round trip). */
+ * NULL), target department, the timeline.show setting ("name" or
+ * "role", repeated on each row, for one round trip), target category (a
+ * re-filing's) and the answer an 'answered' event sent (or NULL). */
 int dossier_timeline(db *d, long long case_id, const char *lang, db_result **out);
+/* The joint departments' parts of the case's sent answers, as they were
+ * sent: answer_id, department name (in lang), body; by answer, then
+ * department. */
+int dossier_answer_parts(db *d, long long case_id, const char *lang, db_result **out);
 
 #endif

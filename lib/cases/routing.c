@@ -159,6 +159,77 @@ done:
 	return rc;
 }
 
+/* Department trees are shallow; a longer walk means a cycle. */
+#define DEPARTMENT_DEPTH_MAX 32
+
+int routing_managers(db *d, long long department_id, db_result **out)
+{
+	long long level = department_id;
+	int rc = MDG_OK;
+	*out = NULL;
+	/* The department's own managers, else the nearest ancestor's, else
+	 * global managers (level 0: department_id IS NULL); only those whose
+	 * scope lets them manage the department itself (a manager role on
+	 * the parent without its subtree does not). The walk stops at the
+	 * root, or after DEPARTMENT_DEPTH_MAX steps should the tree hold a
+	 * cycle (with whatever the last step found: nobody). */
+	for (int hop = 0; rc == MDG_OK; hop++) {
+		db_result *up = NULL;
+		db_result_free(*out);
+		*out = NULL;
+		rc = db_query(d, out, "SELECT r.account_id FROM staff_roles r"
+				      " JOIN accounts a ON a.id = r.account_id AND a.active = 1"
+				      " JOIN staff_scope s ON s.account_id = r.account_id AND s.department_id = ?"
+				      "  AND s.can_manage = 1"
+				      " WHERE r.role = 'manager' AND r.department_id <=> ?"
+				      " GROUP BY r.account_id ORDER BY r.account_id",
+			      "iN", department_id, level);
+		if (rc != MDG_OK || (*out)->nrows > 0 || level == 0 || hop == DEPARTMENT_DEPTH_MAX)
+			break;
+		rc = db_query(d, &up, "SELECT IFNULL(parent_id, 0) FROM departments WHERE id = ?", "i", level);
+		if (rc == MDG_OK)
+			level = db_cell_ll(up, 0, 0, 0);
+		db_result_free(up);
+	}
+	if (rc != MDG_OK) {
+		db_result_free(*out);
+		*out = NULL;
+	}
+	return rc;
+}
+
+int routing_supervisors(db *d, long long department_id, db_result **out)
+{
+	/* Global supervisors; and supervisors of department_id or of an
+	 * ancestor whose role covers its subtree. */
+	return db_query(d, out, "WITH RECURSIVE up (id, parent_id) AS ("
+				"  SELECT id, parent_id FROM departments WHERE id = ?"
+				"  UNION ALL SELECT dp.id, dp.parent_id FROM departments dp JOIN up ON dp.id = up.parent_id)"
+				" SELECT r.account_id FROM staff_roles r JOIN accounts a ON a.id = r.account_id AND a.active = 1"
+				" WHERE r.role = 'supervisor' AND (r.department_id IS NULL OR (r.department_id IN (SELECT id FROM up)"
+				"  AND (r.with_subtree = 1 OR r.department_id = ?)))"
+				" GROUP BY r.account_id ORDER BY r.account_id",
+			"ii", department_id, department_id);
+}
+
+/* Tells the department's managers (else the supervisors over it) that a
+ * case arrived that nobody was given: the manual mode's cases, or every
+ * handler away. */
+static int tell_waiting(db *d, long long case_id, long long department_id)
+{
+	db_result *who = NULL;
+	int rc = routing_managers(d, department_id, &who);
+	if (rc == MDG_OK && who->nrows == 0) {
+		db_result_free(who);
+		who = NULL;
+		rc = routing_supervisors(d, department_id, &who);
+	}
+	for (unsigned i = 0; rc == MDG_OK && i < who->nrows; i++)
+		rc = notice_staff(d, db_cell_ll(who, i, 0, 0), case_id, NOTICE_STAFF_WAITING);
+	db_result_free(who);
+	return rc;
+}
+
 int routing_assign_department(db *d, long long case_id, long long category_id,
 			      long long department_id, int *assigned)
 {
@@ -169,8 +240,10 @@ int routing_assign_department(db *d, long long case_id, long long category_id,
 	if (rc != MDG_OK)
 		goto done;
 	const char *mode = db_cell(rule, 0, 0, "manual");
-	if (strcmp(mode, "manual") == 0)
+	if (strcmp(mode, "manual") == 0) {
+		rc = tell_waiting(d, case_id, department_id);
 		goto done;
+	}
 	rc = candidates(d, department_id, &c);
 	if (rc != MDG_OK)
 		goto done;
@@ -210,6 +283,8 @@ int routing_assign_department(db *d, long long case_id, long long category_id,
 	}
 	for (int i = 0; i < npicks && rc == MDG_OK; i++)
 		rc = give(d, case_id, department_id, picks[i], 0, "assigned", NULL);
+	if (rc == MDG_OK && npicks == 0)
+		rc = tell_waiting(d, case_id, department_id);
 	*assigned = npicks;
 done:
 	db_result_free(rule);
@@ -217,7 +292,21 @@ done:
 	return rc;
 }
 
-int routing_place(db *d, long long case_id, long long category_id)
+/* Tells the global supervisors that no rule could place a case: it waits
+ * in their unplaced queue. */
+static int tell_unplaced(db *d, long long case_id)
+{
+	db_result *who = NULL;
+	int rc = routing_supervisors(d, 0, &who);
+	for (unsigned i = 0; rc == MDG_OK && i < who->nrows; i++)
+		rc = notice_staff(d, db_cell_ll(who, i, 0, 0), case_id, NOTICE_STAFF_UNPLACED);
+	db_result_free(who);
+	return rc;
+}
+
+/* routing_place and routing_replace: keep_deadline leaves the case's
+ * deadline as it is (a re-filing must not make the citizen wait longer). */
+static int place(db *d, long long case_id, long long category_id, bool keep_deadline)
 {
 	db_result *rule = NULL, *joint = NULL;
 	char due[20];
@@ -234,10 +323,10 @@ int routing_place(db *d, long long case_id, long long category_id)
 	rc = deadline_from_today(d, (int)db_cell_ll(rule, 0, 1, 7), due);
 	if (rc != MDG_OK)
 		goto done;
-	rc = db_exec(d, "UPDATE cases SET department_id = ?, due_at = ?, needs_approval = ?, escalate_hours = ?,"
-			" reminder_hours = ?, reopen_days = ?, max_extensions = ?, last_action_at = NOW(),"
-			" unplaced = ? WHERE id = ?",
-		     "Nsiiiiiii", lead, due, db_cell_ll(rule, 0, 2, 0), db_cell_ll(rule, 0, 3, 48),
+	rc = db_exec(d, "UPDATE cases SET department_id = ?, due_at = IF(?, due_at, ?), needs_approval = ?,"
+			" escalate_hours = ?, reminder_hours = ?, reopen_days = ?, max_extensions = ?,"
+			" last_action_at = NOW(), unplaced = ? WHERE id = ?",
+		     "Nisiiiiiii", lead, (long long)keep_deadline, due, db_cell_ll(rule, 0, 2, 0), db_cell_ll(rule, 0, 3, 48),
 		     db_cell_ll(rule, 0, 4, 24), db_cell_ll(rule, 0, 5, 14), db_cell_ll(rule, 0, 6, 2),
 		     (long long)(lead == 0), case_id);
 	if (rc != MDG_OK)
@@ -246,6 +335,8 @@ int routing_place(db *d, long long case_id, long long category_id)
 		rc = db_exec(d, "INSERT INTO case_events (case_id, kind, is_public, created_at)"
 				" VALUES (?, 'unplaced', 0, NOW())",
 			     "i", case_id);
+		if (rc == MDG_OK)
+			rc = tell_unplaced(d, case_id);
 		goto done;
 	}
 	rc = db_exec(d, "INSERT INTO case_departments (case_id, department_id, role, updated_at)"
@@ -279,6 +370,22 @@ done:
 	return rc;
 }
 
+int routing_place(db *d, long long case_id, long long category_id)
+{
+	return place(d, case_id, category_id, false);
+}
+
+int routing_replace(db *d, long long case_id, long long category_id)
+{
+	int rc = db_exec(d, "DELETE FROM case_handlers WHERE case_id = ?", "i", case_id);
+	if (rc == MDG_OK)
+		rc = db_exec(d, "DELETE FROM case_departments WHERE case_id = ?", "i", case_id);
+	if (rc == MDG_OK)
+		rc = db_exec(d, "UPDATE cases SET category_id = ?, status = 'received', escalated_at = NULL WHERE id = ?",
+			     "ii", category_id, case_id);
+	return rc == MDG_OK ? place(d, case_id, category_id, true) : rc;
+}
+
 /* Moves one idle case: its absent handlers' work to their substitutes,
  * or the whole case to the department's managers. */
 static int escalate_case(db *d, long long case_id, long long department_id, int *moved)
@@ -300,11 +407,7 @@ static int escalate_case(db *d, long long case_id, long long department_id, int 
 	}
 	if (rc != MDG_OK || substituted)
 		goto mark;
-	rc = db_query(d, &m, "SELECT r.account_id FROM staff_roles r JOIN staff_scope s"
-			     " ON s.account_id = r.account_id AND s.department_id = ? AND s.can_manage = 1"
-			     " JOIN accounts a ON a.id = r.account_id AND a.active = 1"
-			     " WHERE r.role = 'manager' GROUP BY r.account_id ORDER BY r.account_id",
-		      "i", department_id);
+	rc = routing_managers(d, department_id, &m);
 	if (rc != MDG_OK)
 		goto done;
 	if (m->nrows == 0) {

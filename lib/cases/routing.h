@@ -4,6 +4,7 @@
  * deadlines in business days; and the escalation of idle cases. */
 #ifndef MDG_ROUTING_H
 #define MDG_ROUTING_H
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "core/bizdays.h"
@@ -15,15 +16,35 @@
  * in force onto the case (deadline, approval, escalation, reopening),
  * adds its lead and joint departments and hands it to handlers by the
  * mode. A case no rule can place is marked unplaced for the supervisor's
- * queue, with an internal event saying so. */
+ * queue, with an internal event saying so and a NOTICE_STAFF_UNPLACED
+ * notice to each global supervisor. */
 int routing_place(db *d, long long case_id, long long category_id);
+
+/* Places a case again by category_id's rule (re-filing, 분야재지정), in
+ * the caller's transaction: sets the category, lets go of its departments
+ * and handlers (their work stays in the history) and places it as
+ * routing_place does, except that the deadline stays as it was. The
+ * status is 'received', or 'assigned' when the rule gave it a handler. */
+int routing_replace(db *d, long long case_id, long long category_id);
 
 /* Gives a case to handlers of department_id by the category's mode (used
  * after filing and after a transfer), in the caller's transaction;
  * *assigned counts the handlers given it (0 for manual mode or when no
- * handler is available). Records 'assigned' events. */
+ * handler is available). Records 'assigned' events. When nobody was given
+ * it, the department's managers (routing_managers; else the supervisors
+ * over it) get a NOTICE_STAFF_WAITING notice. */
 int routing_assign_department(db *d, long long case_id, long long category_id,
 			      long long department_id, int *assigned);
+
+/* The managers a department's cases go to: its own (active, holding a
+ * manager role on it), else those of its nearest ancestor that has any
+ * whose role reaches down to it, else global managers; one column,
+ * account_id. The caller frees *out (NULL on failure). */
+int routing_managers(db *d, long long department_id, db_result **out);
+/* The supervisors over a department: global ones, and those whose role
+ * is on it or on an ancestor with its subtree (department_id 0: global
+ * ones only); one column, account_id. The caller frees *out. */
+int routing_supervisors(db *d, long long department_id, db_result **out);
 
 /* The account that acts for account_id now: its substitute (followed
  * through up to five absences) when it is absent, else itself; 0 when it
@@ -39,7 +60,7 @@ int deadline_from_today(db *d, int workdays, char out[20]);
 
 /* Moves cases without action for their escalation period: to the
  * substitute of an absent handler, else to the department's managers
- * (else to the supervisor's unplaced queue); hands over the open cases
+ * (routing_managers; else to the supervisor's unplaced queue); hands over the open cases
  * of absences that have started. *moved counts cases moved. */
 int routing_escalate(db *d, int *moved);
 

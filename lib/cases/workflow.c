@@ -16,7 +16,7 @@ static const char *const action_names[CASE_ACTION__MAX] = {
 	[ACT_SEND_BACK] = "send_back", [ACT_EXTEND] = "extend", [ACT_SUBMIT] = "submit",
 	[ACT_APPROVE] = "approve", [ACT_RETURN_ANSWER] = "return_answer", [ACT_ANSWER] = "answer",
 	[ACT_CLOSE] = "close",     [ACT_WITHDRAW] = "withdraw", [ACT_REJECT] = "reject",
-	[ACT_REOPEN] = "reopen",
+	[ACT_REOPEN] = "reopen",   [ACT_REFILE] = "refile",
 };
 
 #define STAFF (ACTOR_HANDLER | ACTOR_MANAGER)
@@ -42,6 +42,12 @@ static const struct transition {
 	{CASE_RECEIVED, ACT_SEND_BACK, CASE_RECEIVED, STAFF},
 	{CASE_ASSIGNED, ACT_SEND_BACK, CASE_RECEIVED, STAFF},
 	{CASE_IN_PROGRESS, ACT_SEND_BACK, CASE_RECEIVED, STAFF},
+
+	/* A re-filing lands where the new category's rule places it, as
+	 * received; the rule may assign it at once. */
+	{CASE_RECEIVED, ACT_REFILE, CASE_RECEIVED, STAFF},
+	{CASE_ASSIGNED, ACT_REFILE, CASE_RECEIVED, STAFF},
+	{CASE_IN_PROGRESS, ACT_REFILE, CASE_RECEIVED, STAFF},
 
 	{CASE_RECEIVED, ACT_EXTEND, CASE_RECEIVED, STAFF},
 	{CASE_ASSIGNED, ACT_EXTEND, CASE_ASSIGNED, STAFF},

@@ -31,6 +31,7 @@ typedef enum case_action {
 	ACT_WITHDRAW,      /* the citizen withdraws it */
 	ACT_REJECT,        /* 반려, with a reason */
 	ACT_REOPEN,        /* the citizen reopens it after the answer */
+	ACT_REFILE,        /* 분야재지정: another category, routed by its rule */
 	CASE_ACTION__MAX
 } case_action;
 

@@ -23,10 +23,14 @@ static const char *const kind_names[NOTICE_KIND__MAX] = {
 	[NOTICE_TRANSFERRED] = "transferred",
 	[NOTICE_EXTENDED] = "extended",
 	[NOTICE_ANSWERED] = "answered",
+	[NOTICE_STARTED] = "started",
+	[NOTICE_REFILED] = "refiled",
 	[NOTICE_APOLOGY] = "apology",
 	[NOTICE_STAFF_ASSIGNED] = "staff_assigned",
 	[NOTICE_STAFF_ESCALATED] = "staff_escalated",
 	[NOTICE_STAFF_REMINDER] = "staff_reminder",
+	[NOTICE_STAFF_WAITING] = "staff_waiting",
+	[NOTICE_STAFF_UNPLACED] = "staff_unplaced",
 	[NOTICE_STAFF_DIGEST] = "staff_digest",
 };
 
@@ -126,14 +130,16 @@ done:
 }
 
 /* The case's row for case_payload_fill: tracking_no, title, account_id
- * (the filer), due date, department in Korean and in English. One query
+ * (the filer), due date, department in Korean and in English, category
+ * in Korean and in English. One query
  * that also names the filer, so that a citizen's notice needs no other
  * read of the case. *r is the caller's to free. MDG_ENOTFOUND: no case. */
 static int case_row(db *d, long long case_id, db_result **r)
 {
 	int rc = db_query(d, r, "SELECT c.tracking_no, c.title, c.account_id, DATE_FORMAT(c.due_at, '%Y-%m-%d'),"
-				" dp.name_ko, dp.name_en FROM cases c LEFT JOIN departments dp ON dp.id = c.department_id"
-				" WHERE c.id = ?",
+				" dp.name_ko, dp.name_en, g.name_ko, g.name_en FROM cases c"
+				" LEFT JOIN departments dp ON dp.id = c.department_id"
+				" LEFT JOIN categories g ON g.id = c.category_id WHERE c.id = ?",
 			  "i", case_id);
 	if (rc == MDG_OK && (*r)->nrows == 0)
 		rc = MDG_ENOTFOUND;
@@ -242,6 +248,10 @@ static int citizen_notice(db *d, long long case_id, notice_kind kind, const char
 		case_payload_fill(case_r, to.lang, payload);
 	if (rc == MDG_OK && reason)
 		json_object_set_new(payload, "reason", json_string(reason));
+	/* A re-filing says which category the case is in now. */
+	if (rc == MDG_OK && kind == NOTICE_REFILED && db_cell(case_r, 0, strcmp(to.lang, "en") == 0 ? 7 : 6, NULL))
+		json_object_set_new(payload, "category",
+				    json_string(db_cell(case_r, 0, strcmp(to.lang, "en") == 0 ? 7 : 6, "")));
 	if (rc == MDG_OK && (kind == NOTICE_ASSIGNED || kind == NOTICE_ANSWERED))
 		rc = handler_payload(d, case_id, payload);
 	if (rc == MDG_OK && kind == NOTICE_ANSWERED)
@@ -298,7 +308,8 @@ done:
 
 int notice_staff(db *d, long long account_id, long long case_id, notice_kind kind)
 {
-	if (kind != NOTICE_STAFF_ASSIGNED && kind != NOTICE_STAFF_ESCALATED && kind != NOTICE_STAFF_REMINDER)
+	if (kind != NOTICE_STAFF_ASSIGNED && kind != NOTICE_STAFF_ESCALATED && kind != NOTICE_STAFF_REMINDER &&
+	    kind != NOTICE_STAFF_WAITING && kind != NOTICE_STAFF_UNPLACED)
 		return MDG_EINVAL;
 	return staff_notice(d, account_id, case_id, kind, NULL, NULL);
 }

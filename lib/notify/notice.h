@@ -22,11 +22,15 @@ typedef enum notice_kind {
 	NOTICE_TRANSFERRED,  /* 이첩: the new department, the reason */
 	NOTICE_EXTENDED,     /* the new deadline and the reason */
 	NOTICE_ANSWERED,     /* the answer is there: link, rating link */
-	NOTICE_APOLOGY,      /* 처리지연 사과: once per case and deadline */
+	NOTICE_STARTED,      /* 처리 시작: the handler started work */
+	NOTICE_REFILED,      /* 분야재지정: the new category, its department, the reason */
+	NOTICE_APOLOGY,      /* 처리지연 사과: once per case and deadline (the last citizen kind) */
 	/* to staff */
 	NOTICE_STAFF_ASSIGNED,  /* a case was given to you */
 	NOTICE_STAFF_ESCALATED, /* an idle case moved to you, the manager */
 	NOTICE_STAFF_REMINDER,  /* a case of yours is due soon */
+	NOTICE_STAFF_WAITING,   /* a case arrived in your department and waits to be assigned */
+	NOTICE_STAFF_UNPLACED,  /* no rule could place a case: the supervisor's queue */
 	NOTICE_STAFF_DIGEST,    /* the day's notices in one mail */
 	NOTICE_KIND__MAX
 } notice_kind;
@@ -41,13 +45,15 @@ notice_kind notice_kind_from_name(const char *name);
  * object the templates read as Notice.*) holds: tracking, title, name
  * (the citizen's), department (in the citizen's language, when the case
  * has one), handler (name or role, as the timeline shows it), due
- * (YYYY-MM-DD), reason, and for NOTICE_ANSWERED rate_nonce (the
+ * (YYYY-MM-DD), reason, for NOTICE_REFILED category (the new one, in
+ * the citizen's language), and for NOTICE_ANSWERED rate_nonce (the
  * satisfaction link's nonce, see notice_rate_link). MDG_OK, MDG_ENOTFOUND
  * (no such case), MDG_ERR/MDG_EDB. */
 int notice_citizen(db *d, long long case_id, notice_kind kind, const char *reason);
 
 /* A notice to one staff member about case_id (NOTICE_STAFF_ASSIGNED,
- * NOTICE_STAFF_ESCALATED, NOTICE_STAFF_REMINDER). Staff who chose the
+ * NOTICE_STAFF_ESCALATED, NOTICE_STAFF_REMINDER, NOTICE_STAFF_WAITING,
+ * NOTICE_STAFF_UNPLACED). Staff who chose the
  * daily digest get no mail now: the notice waits for their digest
  * (SMS, if they opted in, is sent at once). */
 int notice_staff(db *d, long long account_id, long long case_id, notice_kind kind);
