@@ -2,6 +2,7 @@
 /* dispatch.c: one request from FastCGI to response: session, routing,
  * body, CSRF, access, handler, layout, error pages and the access log. */
 #include "web.h"
+#include "cases/action.h"
 #include "core/log.h"
 #include "core/mdg.h"
 #include "core/xalloc.h"
@@ -138,6 +139,9 @@ static void fill_common(web *w)
 	hdf_set_value(w->hdf, "CSRF", w->csrf);
 	hdf_set_value(w->hdf, "Request.Path", w->r->path);
 	hdf_set_value(w->hdf, "Request.Uri", w->r->uri);
+	/* The forms' maxlength: the same limits the handlers check. */
+	web_set(w, "Limit.Reason", "%d", CASE_REASON_MAX);
+	web_set(w, "Limit.Answer", "%d", CASE_ANSWER_MAX);
 	if (w->signed_in) {
 		hdf_set_value(w->hdf, "Session.Name", w->me.name);
 		hdf_set_value(w->hdf, "Session.Login", w->me.login_id);

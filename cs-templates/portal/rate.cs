@@ -28,7 +28,7 @@
   </fieldset>
   <div class="field">
     <label for="comment"><?cs var:L.Rate.Comment ?></label>
-    <textarea id="comment" name="comment" rows="5" maxlength="2000"<?cs call:field_aria("comment") ?>><?cs var:Form.comment ?></textarea>
+    <textarea id="comment" name="comment" rows="5" maxlength="<?cs var:Limit.Reason ?>"<?cs call:field_aria("comment") ?>><?cs var:Form.comment ?></textarea>
     <?cs call:field_error("comment") ?>
   </div>
   <p class="hint"><?cs var:L.Rate.Callback ?></p>

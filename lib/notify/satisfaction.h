@@ -8,11 +8,14 @@
 #define MDG_SATISFACTION_H
 #include <stdbool.h>
 
+#include "cases/action.h"
 #include "db/db.h"
 #include "org/audit.h"
 
-#define SAT_COMMENT_MAX 2000   /* characters of a comment */
-#define SAT_NOTE_MAX 2000      /* characters of a callback note */
+/* Characters of a comment and of a callback note: reasons of the case's
+ * life cycle (one limit, see cases/action.h). */
+#define SAT_COMMENT_MAX CASE_REASON_MAX
+#define SAT_NOTE_MAX CASE_REASON_MAX
 #define SAT_CALLBACK_PAGE 20   /* callbacks per page */
 
 /* The rating link's row by nonce: tracking_no, title, rated (1/0),
