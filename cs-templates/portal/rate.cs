@@ -1,9 +1,15 @@
 <?cs # SPDX-License-Identifier: AGPL-3.0-or-later ?><?cs
 # rate.cs: the satisfaction rating reached by the signed single-use link
-# (no sign-in): the form, the thanks, "already rated" or "not valid". ?>
+# (no sign-in): the form, the thanks, "already rated", "expired" or "not
+# valid". ?>
 <h1><?cs var:L.Title.Rate ?></h1>
 <?cs if:Rate.State == "invalid" ?>
 <p class="flash error" role="alert"><?cs var:L.Rate.Invalid ?></p>
+<?cs elif:Rate.State == "expired" ?>
+<dl class="facts">
+  <dt><?cs var:L.Rate.Case ?></dt><dd><?cs var:Rate.Tracking ?> <?cs var:Rate.Title ?></dd>
+</dl>
+<p class="flash error" role="alert"><?cs var:L.Rate.Expired ?></p>
 <?cs else ?>
 <dl class="facts">
   <dt><?cs var:L.Rate.Case ?></dt><dd><?cs var:Rate.Tracking ?> <?cs var:Rate.Title ?></dd>
