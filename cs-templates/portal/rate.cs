@@ -33,7 +33,7 @@
     <?cs call:field_error("rating") ?>
   </fieldset>
   <div class="field">
-    <label for="comment"><?cs var:L.Rate.Comment ?></label>
+    <label for="comment"><?cs var:L.Rate.Comment ?> (<?cs var:L.Rate.CommentOptional ?>, <?cs var:L.Rate.CommentMax ?>: <?cs var:Limit.Reason ?>)</label>
     <textarea id="comment" name="comment" rows="5" maxlength="<?cs var:Limit.Reason ?>"<?cs call:field_aria("comment") ?>><?cs var:Form.comment ?></textarea>
     <?cs call:field_error("comment") ?>
   </div>

@@ -78,6 +78,8 @@ my ($young, $young_url) = link_of_age(29);
 $r = $ua->get($young_url);
 is $r->code, 200, 'a link 29 days after the answer still opens';
 like $r->decoded_content // '', qr/name="rating"/, '... with the form';
+like text_of($r), qr/\Q$ko{'Rate.Comment'} ($ko{'Rate.CommentOptional'}, $ko{'Rate.CommentMax'}: 2000)\E/,
+    '... whose comment box names the limit';
 $r = post_rating($ua, $young_url, 2);
 is $r->code, 303, '... and rates';
 is stored($young), '1/pending', '... recorded';
