@@ -378,13 +378,14 @@ write_nginx_conf() {
 	sed -e "s|^\([[:space:]]*\)listen 80;|\1listen 127.0.0.1:$PORT;|" \
 		-e "s|root /usr/share/madang/static;|root $REPO/static;|" \
 		-e "s|unix:/run/madang/web.sock|unix:$WEB_SOCK|" \
+		-e "s|/var/log/nginx/madang-access.log|$LOG/nginx-access.log|" \
 		"$REPO/deploy/nginx/madang.conf" >"$NGX/madang.conf"
 	conf=$(grep -v '^[[:space:]]*#' "$NGX/madang.conf")
 	if ! grep -q "listen 127.0.0.1:$PORT;" <<<"$conf" ||
 		! grep -q "root $REPO/static;" <<<"$conf" ||
 		! grep -q "unix:$WEB_SOCK;" <<<"$conf" ||
-		grep -q '/run/madang/web.sock\|listen 80;\|/usr/share/madang' <<<"$conf"; then
-		die "deploy/nginx/madang.conf: cannot substitute listen/root/socket"
+		grep -q '/run/madang/web.sock\|listen 80;\|/usr/share/madang\|/var/log/nginx' <<<"$conf"; then
+		die "deploy/nginx/madang.conf: cannot substitute listen/root/socket/access log"
 	fi
 	# As root the workers would otherwise run as nobody, who cannot enter
 	# a private temp dir; this nginx only listens on loopback.

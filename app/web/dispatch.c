@@ -2,6 +2,7 @@
 /* dispatch.c: one request from FastCGI to response: session, routing,
  * body, CSRF, access, handler, layout, error pages and the access log. */
 #include "web.h"
+#include "cases/action.h"
 #include "core/log.h"
 #include "core/mdg.h"
 #include "core/xalloc.h"
@@ -95,7 +96,7 @@ static void error_page(web *w, int rc)
 
 static void load_session(web *w)
 {
-	const char *token = kv_get(&w->r->cookies, SESSION_COOKIE);
+	const char *token = http_cookie(w->r, SESSION_COOKIE);
 	if (!token || !w->app->db)
 		return;
 	int rc = session_lookup(w->app->db, token, &w->app->session, &w->me);
@@ -117,7 +118,7 @@ static void load_session(web *w)
 /* Before sign-in, CSRF tokens are bound to a random anonymous cookie. */
 static void ensure_anon(web *w)
 {
-	const char *anon = kv_get(&w->r->cookies, ANON_COOKIE);
+	const char *anon = http_cookie(w->r, ANON_COOKIE);
 	if (anon && strlen(anon) == CRYPTO_TOKEN_TEXT - 1) {
 		snprintf(w->anon, sizeof w->anon, "%s", anon);
 		return;
@@ -138,6 +139,9 @@ static void fill_common(web *w)
 	hdf_set_value(w->hdf, "CSRF", w->csrf);
 	hdf_set_value(w->hdf, "Request.Path", w->r->path);
 	hdf_set_value(w->hdf, "Request.Uri", w->r->uri);
+	/* The forms' maxlength: the same limits the handlers check. */
+	web_set(w, "Limit.Reason", "%d", CASE_REASON_MAX);
+	web_set(w, "Limit.Answer", "%d", CASE_ANSWER_MAX);
 	if (w->signed_in) {
 		hdf_set_value(w->hdf, "Session.Name", w->me.name);
 		hdf_set_value(w->hdf, "Session.Login", w->me.login_id);
@@ -269,13 +273,28 @@ static void send_response(web *w)
 	http_send(r, "text/html; charset=utf-8");
 }
 
+/* The length of path to log: a signed link's path ends in its token, a
+ * credential, which the log leaves out (as nginx's madang_access format
+ * does, deploy/nginx/madang.conf). */
+static int loggable_length(const char *path)
+{
+	static const char *const signed_prefixes[] = {"/unsubscribe/", "/rate/"};
+	for (size_t i = 0; i < MDG_ARRAY_LEN(signed_prefixes); i++)
+		if (strncmp(path, signed_prefixes[i], strlen(signed_prefixes[i])) == 0)
+			return (int)strlen(signed_prefixes[i]);
+	return (int)strlen(path);
+}
+
 static void access_log(const web *w)
 {
 	struct timespec now;
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	double ms = (double)(now.tv_sec - w->r->started.tv_sec) * 1000.0 +
 		    (double)(now.tv_nsec - w->r->started.tv_nsec) / 1e6;
-	log_info("%s %s %d %.1fms account=%lld", w->r->method, w->r->path, w->r->status, ms, w->r->account_id);
+	const char *path = w->r->path ? w->r->path : "";
+	int n = loggable_length(path);
+	log_info("%s %.*s%s %d %.1fms account=%lld", w->r->method, n, path, path[n] ? "-" : "", w->r->status, ms,
+		 w->r->account_id);
 }
 
 void web_serve(web_app *app, FCGX_Request *fcgi)
@@ -290,7 +309,7 @@ void web_serve(web_app *app, FCGX_Request *fcgi)
 	rc = http_req_init(&r, fcgi, &app->limits);
 	w.who.client_addr = r.remote_addr;
 	/* Behind a TLS terminator that does not pass HTTPS=on, the setting
-	 * still marks cookies Secure. */
+	 * still gives the HTTPS posture: __Host- cookies, Secure, HSTS. */
 	r.https = r.https || app->https;
 	log_set_request_id(r.rid);
 	if (!app->db && db_connect(app->cfg, &app->db) != MDG_OK)
@@ -298,7 +317,7 @@ void web_serve(web_app *app, FCGX_Request *fcgi)
 	load_session(&w);
 	if (!w.signed_in)
 		ensure_anon(&w);
-	const char *preferred = kv_get(&r.cookies, "lang");
+	const char *preferred = http_cookie(&r, "lang");
 	if (!preferred && w.signed_in && w.me.lang[0])
 		preferred = w.me.lang;
 	w.lang = render_pick_lang(preferred, r.accept_language);
@@ -312,7 +331,7 @@ void web_serve(web_app *app, FCGX_Request *fcgi)
 	}
 	if (rc != MDG_OK) {
 		if (rc == MDG_ERR)
-			log_error("handler failed: %s %s", r.method, r.path);
+			log_error("handler failed: %s %.*s", r.method, r.path ? loggable_length(r.path) : 0, r.path ? r.path : "");
 		error_page(&w, rc);
 	} else if (status) {
 		show_error(&w, status);

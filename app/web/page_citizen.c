@@ -100,7 +100,7 @@ int page_case_act(web *w)
 	static const field_spec fields[] = {
 		{"action", FIELD_LINE, true, 20, 0, 0},
 		{"version", FIELD_INT, true, 0, 1, 0x7FFFFFFFL},
-		{"text", FIELD_TEXT, false, 2000, 0, 0},
+		{"text", FIELD_TEXT, false, CASE_REASON_MAX, 0, 0},
 	};
 	const char *tracking = w->r->params[0];
 	const char *problem = NULL;

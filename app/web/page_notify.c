@@ -540,7 +540,7 @@ int page_sms_dlr(web *w)
 	if (rc == MDG_EINVAL)
 		return plain(w, 400, "malformed delivery report");
 	if (rc != MDG_OK) {
-		log_warn("SMS delivery report with a bad signature (ref %lld)", dlr.ref);
+		log_warn("SMS delivery report with a bad signature or a parameter not signed (ref %lld)", dlr.ref);
 		return plain(w, 403, "bad signature");
 	}
 	const char *status = sms_dlr_type_name(dlr.type);
@@ -549,6 +549,10 @@ int page_sms_dlr(web *w)
 	rc = outbox_record_dlr(w->app->db, dlr.ref, status);
 	if (rc == MDG_ENOTFOUND)
 		return plain(w, 404, "no such message");
+	if (rc == MDG_ECONFLICT) {
+		log_warn("SMS %lld: delivery report %s after a final one: refused", dlr.ref, status);
+		return plain(w, 409, "a final report was recorded already");
+	}
 	if (rc != MDG_OK)
 		return rc == MDG_EDB ? plain(w, 503, "try again") : plain(w, 500, "not recorded");
 	log_info("SMS %lld: delivery report %s", dlr.ref, status);

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* page_rate.c: the satisfaction follow-up's rating page (만족도 평가),
  * reached without signing in through the signed single-use link of the
- * answer notice (/rate/NONCE.SIGNATURE). */
+ * answer notice (/rate/NONCE.SIGNATURE), which expires web.rate_link_days
+ * after the answer. */
 #include "web.h"
+#include "core/config.h"
 #include "core/log.h"
 #include "core/mdg.h"
 #include "core/text.h"
@@ -13,13 +15,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The page in one of its states: "form", "done", "rated" or "invalid". */
+/* The page in one of its states: "form", "done", "rated", "expired" or
+ * "invalid". */
 static int show(web *w, const char *state, int status)
 {
 	w->r->status = status;
 	hdf_set_value(w->hdf, "Rate.State", state);
 	web_page(w, "portal/rate.cs", "Rate");
 	return MDG_OK;
+}
+
+/* The links' lifetime in days. */
+static long link_days(const web *w)
+{
+	return config_long(w->app->cfg, "web.rate_link_days", SAT_LINK_DAYS_DEFAULT, 1, SAT_LINK_DAYS_MAX);
 }
 
 /* Checks the link's signature and finds its row: MDG_OK with *row (the
@@ -32,14 +41,14 @@ static int find_link(web *w, char nonce[33], db_result **row)
 	/* A forged, cut or unknown link looks the same to the visitor. */
 	if (!notice_rate_token_valid(w->app->secret, sizeof w->app->secret, token, nonce))
 		return show(w, "invalid", 404);
-	int rc = sat_find(w->app->db, nonce, row);
+	int rc = sat_find(w->app->db, nonce, link_days(w), row);
 	if (rc == MDG_ENOTFOUND)
 		return show(w, "invalid", 404);
 	if (rc != MDG_OK)
 		return rc;
 	hdf_set_value(w->hdf, "Rate.Token", token);
-	hdf_set_value(w->hdf, "Rate.Tracking", db_cell(*row, 0, 0, ""));
-	hdf_set_value(w->hdf, "Rate.Title", db_cell(*row, 0, 1, ""));
+	hdf_set_value(w->hdf, "Rate.Tracking", db_cell(*row, 0, SAT_FIND_TRACKING, ""));
+	hdf_set_value(w->hdf, "Rate.Title", db_cell(*row, 0, SAT_FIND_TITLE, ""));
 	return MDG_OK;
 }
 
@@ -51,8 +60,10 @@ int page_rate_form(web *w)
 	if (rc != MDG_OK || !row)
 		return rc;
 	const char *thanks = kv_get(&w->r->query, "thanks");
-	if (db_cell_ll(row, 0, 2, 0))
+	if (db_cell_ll(row, 0, SAT_FIND_RATED, 0))
 		rc = show(w, thanks && strcmp(thanks, "1") == 0 ? "done" : "rated", 200);
+	else if (db_cell_ll(row, 0, SAT_FIND_EXPIRED, 0))
+		rc = show(w, "expired", 410);
 	else
 		rc = show(w, "form", 200);
 	db_result_free(row);
@@ -71,8 +82,12 @@ int page_rate(web *w)
 	int rc = find_link(w, nonce, &row);
 	if (rc != MDG_OK || !row)
 		return rc;
-	if (db_cell_ll(row, 0, 2, 0)) {
+	if (db_cell_ll(row, 0, SAT_FIND_RATED, 0)) {
 		rc = show(w, "rated", 409);
+		goto done;
+	}
+	if (db_cell_ll(row, 0, SAT_FIND_EXPIRED, 0)) {
+		rc = show(w, "expired", 410);
 		goto done;
 	}
 	if (form_validate(w, fields, MDG_ARRAY_LEN(fields)) > 0) {
@@ -82,11 +97,16 @@ int page_rate(web *w)
 	}
 	text_parse_long(form_get(w, "rating"), 1, 5, &rating);
 	char *comment = text_trim(form_get(w, "comment"));
-	rc = sat_rate(w->app->db, nonce, (int)rating, comment);
+	rc = sat_rate(w->app->db, nonce, link_days(w), (int)rating, comment);
 	free(comment);
 	if (rc == MDG_ECONFLICT) {
 		/* Another submit won the race: still exactly one rating. */
 		rc = show(w, "rated", 409);
+		goto done;
+	}
+	if (rc == MDG_EDENIED) {
+		/* It expired while the form was open. */
+		rc = show(w, "expired", 410);
 		goto done;
 	}
 	if (rc == MDG_ENOTFOUND) {
@@ -95,7 +115,7 @@ int page_rate(web *w)
 	}
 	if (rc != MDG_OK)
 		goto done;
-	log_info("case %s rated %ld", db_cell(row, 0, 0, ""), rating);
+	log_info("case %s rated %ld", db_cell(row, 0, SAT_FIND_TRACKING, ""), rating);
 	/* The token passed notice_rate_token_valid: hex, '.', base64url. */
 	char target[32 + NOTICE_RATE_TOKEN_MAX];
 	snprintf(target, sizeof target, "/rate/%s?thanks=1", w->r->params[0]);

@@ -19,8 +19,6 @@
 #include <string.h>
 
 #define ID_MAX 1000000000000L  /* ids in forms: 1 … this */
-#define TEXT_MAX 20000         /* answers and parts (characters) */
-#define REASON_MAX 2000        /* reasons, notes, messages */
 #define BULK_MAX 100           /* cases in one bulk action */
 
 /* ---------------------------------------------------------------- inbox */
@@ -279,7 +277,7 @@ int page_staff_bulk(web *w)
 		{"op", FIELD_LINE, true, 16, 0, 0},
 		{"handler", FIELD_INT, false, 0, 1, ID_MAX},
 		{"department", FIELD_INT, false, 0, 1, ID_MAX},
-		{"reason", FIELD_TEXT, false, REASON_MAX, 0, 0},
+		{"reason", FIELD_TEXT, false, CASE_REASON_MAX, 0, 0},
 	};
 	const char *items[BULK_MAX];
 	int nitems = 0, errors = form_validate(w, fields, MDG_ARRAY_LEN(fields));
@@ -595,7 +593,7 @@ int page_staff_act(web *w)
 	static const field_spec fields[] = {
 		{"action", FIELD_LINE, true, 20, 0, 0},
 		{"version", FIELD_INT, true, 0, 1, 0x7FFFFFFFL},
-		{"text", FIELD_TEXT, false, TEXT_MAX, 0, 0},
+		{"text", FIELD_TEXT, false, CASE_ANSWER_MAX, 0, 0},
 		{"department", FIELD_INT, false, 0, 1, ID_MAX},
 		{"handler", FIELD_INT, false, 0, 1, ID_MAX},
 		{"due_date", FIELD_LINE, false, 10, 0, 0},
@@ -660,7 +658,7 @@ int page_staff_act(web *w)
 static int post_text(web *w, const char *kind)
 {
 	const field_spec fields[] = {
-		{kind, FIELD_TEXT, true, strcmp(kind, "part") == 0 ? TEXT_MAX : REASON_MAX, 0, 0},
+		{kind, FIELD_TEXT, true, strcmp(kind, "part") == 0 ? CASE_ANSWER_MAX : CASE_REASON_MAX, 0, 0},
 		{"department", FIELD_INT, false, 0, 1, ID_MAX},
 	};
 	const char *tracking = w->r->params[0];

@@ -86,7 +86,7 @@ int web_sign_in(web *w, long long account_id)
 {
 	char token[CRYPTO_TOKEN_TEXT];
 	/* A new token at every sign-in; the old one, if any, ends. */
-	const char *old = kv_get(&w->r->cookies, SESSION_COOKIE);
+	const char *old = http_cookie(w->r, SESSION_COOKIE);
 	if (old)
 		(void)session_delete(w->app->db, old);
 	int rc = session_create(w->app->db, account_id, w->r->remote_addr, token);

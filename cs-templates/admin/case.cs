@@ -125,7 +125,7 @@
       <h3 id="note-h"><?cs var:L.Dossier.AddNote ?></h3>
       <div class="field">
         <label for="note"><?cs var:L.Dossier.NoteText ?></label>
-        <textarea id="note" name="note" rows="3" maxlength="2000"<?cs call:field_aria("note") ?>><?cs if:Act.Action == "note" ?><?cs var:Form.note ?><?cs /if ?></textarea>
+        <textarea id="note" name="note" rows="3" maxlength="<?cs var:Limit.Reason ?>"<?cs call:field_aria("note") ?>><?cs if:Act.Action == "note" ?><?cs var:Form.note ?><?cs /if ?></textarea>
         <?cs call:field_error("note") ?><?cs call:act_problem("note") ?>
       </div>
       <button type="submit"><?cs var:L.Dossier.NoteButton ?></button>
@@ -150,7 +150,7 @@
       <h3 id="message-h"><?cs var:L.Dossier.AddMessage ?></h3>
       <div class="field">
         <label for="message"><?cs var:L.Dossier.MessageText ?></label>
-        <textarea id="message" name="message" rows="3" maxlength="2000"<?cs call:field_aria("message") ?>><?cs if:Act.Action == "message" ?><?cs var:Form.message ?><?cs /if ?></textarea>
+        <textarea id="message" name="message" rows="3" maxlength="<?cs var:Limit.Reason ?>"<?cs call:field_aria("message") ?>><?cs if:Act.Action == "message" ?><?cs var:Form.message ?><?cs /if ?></textarea>
         <?cs call:field_error("message") ?><?cs call:act_problem("message") ?>
       </div>
       <button type="submit"><?cs var:L.Dossier.MessageButton ?></button>

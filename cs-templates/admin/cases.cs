@@ -160,7 +160,7 @@
     </div>
     <div class="field">
       <label for="bulk-reason"><?cs var:L.Act.Field.transfer ?></label>
-      <textarea id="bulk-reason" name="reason" rows="3" maxlength="2000"<?cs call:field_aria("reason") ?>><?cs var:Form.reason ?></textarea>
+      <textarea id="bulk-reason" name="reason" rows="3" maxlength="<?cs var:Limit.Reason ?>"<?cs call:field_aria("reason") ?>><?cs var:Form.reason ?></textarea>
       <?cs call:field_error("reason") ?>
     </div>
     <button type="submit" name="op" value="transfer"><?cs var:L.Act.Button.transfer ?></button>

@@ -22,7 +22,7 @@ def:case_act_open(a) ?>
 def:case_act_text(a) ?>
       <div class="field">
         <label for="case-<?cs var:a ?>-text"><?cs var:L.CaseAct.Field[a] ?></label>
-        <textarea id="case-<?cs var:a ?>-text" name="text" rows="3" maxlength="2000"<?cs if:CaseAct.Action == a && CaseAct.Problem && CaseAct.Problem != "changed" ?> aria-invalid="true" aria-describedby="err-case-<?cs var:a ?>"<?cs /if ?>><?cs if:Form.action == a ?><?cs var:Form.text ?><?cs /if ?></textarea>
+        <textarea id="case-<?cs var:a ?>-text" name="text" rows="3" maxlength="<?cs var:Limit.Reason ?>"<?cs if:CaseAct.Action == a && CaseAct.Problem && CaseAct.Problem != "changed" ?> aria-invalid="true" aria-describedby="err-case-<?cs var:a ?>"<?cs /if ?>><?cs if:Form.action == a ?><?cs var:Form.text ?><?cs /if ?></textarea>
       </div><?cs
 /def ?><?cs
 

@@ -1,9 +1,15 @@
 <?cs # SPDX-License-Identifier: AGPL-3.0-or-later ?><?cs
 # rate.cs: the satisfaction rating reached by the signed single-use link
-# (no sign-in): the form, the thanks, "already rated" or "not valid". ?>
+# (no sign-in): the form, the thanks, "already rated", "expired" or "not
+# valid". ?>
 <h1><?cs var:L.Title.Rate ?></h1>
 <?cs if:Rate.State == "invalid" ?>
 <p class="flash error" role="alert"><?cs var:L.Rate.Invalid ?></p>
+<?cs elif:Rate.State == "expired" ?>
+<dl class="facts">
+  <dt><?cs var:L.Rate.Case ?></dt><dd><?cs var:Rate.Tracking ?> <?cs var:Rate.Title ?></dd>
+</dl>
+<p class="flash error" role="alert"><?cs var:L.Rate.Expired ?></p>
 <?cs else ?>
 <dl class="facts">
   <dt><?cs var:L.Rate.Case ?></dt><dd><?cs var:Rate.Tracking ?> <?cs var:Rate.Title ?></dd>
@@ -27,8 +33,8 @@
     <?cs call:field_error("rating") ?>
   </fieldset>
   <div class="field">
-    <label for="comment"><?cs var:L.Rate.Comment ?></label>
-    <textarea id="comment" name="comment" rows="5" maxlength="2000"<?cs call:field_aria("comment") ?>><?cs var:Form.comment ?></textarea>
+    <label for="comment"><?cs var:L.Rate.Comment ?> (<?cs var:L.Rate.CommentOptional ?>, <?cs var:L.Rate.CommentMax ?>: <?cs var:Limit.Reason ?>)</label>
+    <textarea id="comment" name="comment" rows="5" maxlength="<?cs var:Limit.Reason ?>"<?cs call:field_aria("comment") ?>><?cs var:Form.comment ?></textarea>
     <?cs call:field_error("comment") ?>
   </div>
   <p class="hint"><?cs var:L.Rate.Callback ?></p>

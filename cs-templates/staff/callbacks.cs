@@ -22,7 +22,7 @@
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
     <div class="field">
       <label for="note-<?cs var:c.id ?>"><?cs var:L.Callback.Note ?></label>
-      <textarea id="note-<?cs var:c.id ?>" name="note" rows="3" maxlength="2000" required aria-describedby="note-hint-<?cs var:c.id ?><?cs if:Form.row == c.id && Form.Err.note ?> err-note<?cs /if ?>"<?cs if:Form.row == c.id && Form.Err.note ?> aria-invalid="true"<?cs /if ?>><?cs if:Form.row == c.id ?><?cs var:Form.note ?><?cs /if ?></textarea>
+      <textarea id="note-<?cs var:c.id ?>" name="note" rows="3" maxlength="<?cs var:Limit.Reason ?>" required aria-describedby="note-hint-<?cs var:c.id ?><?cs if:Form.row == c.id && Form.Err.note ?> err-note<?cs /if ?>"<?cs if:Form.row == c.id && Form.Err.note ?> aria-invalid="true"<?cs /if ?>><?cs if:Form.row == c.id ?><?cs var:Form.note ?><?cs /if ?></textarea>
       <p class="hint" id="note-hint-<?cs var:c.id ?>"><?cs var:L.Callback.NoteHint ?></p>
       <?cs if:Form.row == c.id ?><?cs call:field_error("note") ?><?cs /if ?>
     </div>

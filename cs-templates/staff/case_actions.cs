@@ -55,23 +55,23 @@ def:act_close(a) ?><?cs call:act_problem(a) ?>
 <?cs /each ?>
         </select>
       </div><?cs call:act_close("assign") ?><?cs /if ?>
-<?cs if:Allow.answer ?><?cs call:act_open("answer") ?><?cs call:act_textarea("answer", "10", "20000") ?>
+<?cs if:Allow.answer ?><?cs call:act_open("answer") ?><?cs call:act_textarea("answer", "10", Limit.Answer) ?>
       <p class="hint"><?cs var:L.Act.Hint.answer ?></p><?cs if:subcount(Departments) > 1 ?>
       <p class="hint"><?cs var:L.Act.Hint.parts ?></p><?cs /if ?><?cs call:act_close("answer") ?><?cs /if ?>
-<?cs if:Allow.submit ?><?cs call:act_open("submit") ?><?cs call:act_textarea("submit", "10", "20000") ?>
+<?cs if:Allow.submit ?><?cs call:act_open("submit") ?><?cs call:act_textarea("submit", "10", Limit.Answer) ?>
       <p class="hint"><?cs var:L.Act.Hint.submit ?></p><?cs if:subcount(Departments) > 1 ?>
       <p class="hint"><?cs var:L.Act.Hint.parts ?></p><?cs /if ?><?cs call:act_close("submit") ?><?cs /if ?>
 <?cs if:Allow.approve ?><?cs call:act_open("approve") ?>
 <?cs each:a = Answers ?><?cs if:a.status == "pending" ?>
       <div class="text"><?cs var:a.body ?></div>
 <?cs /if ?><?cs /each ?><?cs call:act_close("approve") ?><?cs /if ?>
-<?cs if:Allow.return_answer ?><?cs call:act_open("return_answer") ?><?cs call:act_textarea("return_answer", "3", "2000") ?><?cs call:act_close("return_answer") ?><?cs /if ?>
+<?cs if:Allow.return_answer ?><?cs call:act_open("return_answer") ?><?cs call:act_textarea("return_answer", "3", Limit.Reason) ?><?cs call:act_close("return_answer") ?><?cs /if ?>
 <?cs if:Allow.extend ?><?cs call:act_open("extend") ?>
       <div class="field">
         <label for="act-extend-date"><?cs var:L.Act.Field.due_date ?></label>
         <input type="date" id="act-extend-date" name="due_date" required value="<?cs if:Form.action == "extend" ?><?cs var:Form.due_date ?><?cs /if ?>">
         <p class="hint"><?cs var:L.Inbox.Due ?>: <?cs var:State.due ?> · <?cs var:L.Dossier.Extensions ?> <?cs var:State.extensions ?> / <?cs var:State.max_extensions ?></p>
-      </div><?cs call:act_textarea("extend", "3", "2000") ?><?cs call:act_close("extend") ?><?cs /if ?>
+      </div><?cs call:act_textarea("extend", "3", Limit.Reason) ?><?cs call:act_close("extend") ?><?cs /if ?>
 <?cs if:Allow.transfer ?><?cs call:act_open("transfer") ?>
       <div class="field">
         <label for="act-transfer-department"><?cs var:L.Act.Field.department ?></label>
@@ -81,10 +81,10 @@ def:act_close(a) ?><?cs call:act_problem(a) ?>
           <option value="<?cs var:d.id ?>"<?cs if:Form.action == "transfer" && d.id == Form.department ?> selected<?cs /if ?>><?cs var:d.name ?></option>
 <?cs /if ?><?cs /each ?>
         </select>
-      </div><?cs call:act_textarea("transfer", "3", "2000") ?><?cs call:act_close("transfer") ?><?cs /if ?>
-<?cs if:Allow.send_back ?><?cs call:act_open("send_back") ?><?cs call:act_textarea("send_back", "3", "2000") ?><?cs call:act_close("send_back") ?><?cs /if ?>
+      </div><?cs call:act_textarea("transfer", "3", Limit.Reason) ?><?cs call:act_close("transfer") ?><?cs /if ?>
+<?cs if:Allow.send_back ?><?cs call:act_open("send_back") ?><?cs call:act_textarea("send_back", "3", Limit.Reason) ?><?cs call:act_close("send_back") ?><?cs /if ?>
 <?cs if:Allow.close ?><?cs call:act_open("close") ?><?cs call:act_close("close") ?><?cs /if ?>
-<?cs if:Allow.reject ?><?cs call:act_open("reject") ?><?cs call:act_textarea("reject", "3", "2000") ?><?cs call:act_close("reject") ?><?cs /if ?>
+<?cs if:Allow.reject ?><?cs call:act_open("reject") ?><?cs call:act_textarea("reject", "3", Limit.Reason) ?><?cs call:act_close("reject") ?><?cs /if ?>
 <?cs if:Allow.refile ?><?cs call:act_open("refile") ?>
       <div class="field">
         <label for="act-refile-category"><?cs var:L.Act.Field.category ?></label>
@@ -95,7 +95,7 @@ def:act_close(a) ?><?cs call:act_problem(a) ?>
 <?cs /if ?><?cs /each ?>
         </select>
         <p class="hint"><?cs var:L.Act.Hint.refile ?></p>
-      </div><?cs call:act_textarea("refile", "3", "2000") ?><?cs call:act_close("refile") ?><?cs /if ?>
+      </div><?cs call:act_textarea("refile", "3", Limit.Reason) ?><?cs call:act_close("refile") ?><?cs /if ?>
 <?cs each:p = Parts ?>
     <form method="post" action="/staff/cases/<?cs var:Case.tracking ?>/part" class="stack act" aria-labelledby="part-<?cs var:p.id ?>-h">
       <h3 id="part-<?cs var:p.id ?>-h"><?cs var:L.Act.Name.part ?> (<?cs var:p.name ?>)</h3>
@@ -104,7 +104,7 @@ def:act_close(a) ?><?cs call:act_problem(a) ?>
       <p><?cs var:L.Dossier.Part[p.status] ?></p>
       <div class="field">
         <label for="part-<?cs var:p.id ?>"><?cs var:L.Act.Field.part ?></label>
-        <textarea id="part-<?cs var:p.id ?>" name="part" rows="6" maxlength="20000"<?cs if:Act.Action == "part" && Form.department == p.id ?><?cs call:field_aria("part") ?><?cs /if ?>><?cs if:Act.Action == "part" && Form.department == p.id ?><?cs var:Form.part ?><?cs else ?><?cs var:p.text ?><?cs /if ?></textarea>
+        <textarea id="part-<?cs var:p.id ?>" name="part" rows="6" maxlength="<?cs var:Limit.Answer ?>"<?cs if:Act.Action == "part" && Form.department == p.id ?><?cs call:field_aria("part") ?><?cs /if ?>><?cs if:Act.Action == "part" && Form.department == p.id ?><?cs var:Form.part ?><?cs else ?><?cs var:p.text ?><?cs /if ?></textarea>
 <?cs if:Act.Action == "part" && Form.department == p.id ?><?cs call:field_error("part") ?><?cs call:act_problem("part") ?><?cs /if ?>
       </div>
       <button type="submit" class="primary"><?cs var:L.Act.Button.part ?></button>

@@ -10,6 +10,8 @@
 #include "core/crypto.h"
 #include "db/db.h"
 
+/* Cookie names; over HTTPS they go out and are read back as
+ * "__Host-" NAME (http_set_cookie, http_cookie in lib/http/request.h). */
 #define SESSION_COOKIE "mdg_session"
 #define ANON_COOKIE "mdg_anon"
 #define CSRF_FIELD "csrf"

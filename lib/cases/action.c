@@ -3,11 +3,23 @@
 #include "cases/action.h"
 #include "cases/routing.h"
 #include "core/bizdays.h"
+#include "core/buf.h"
 #include "core/mdg.h"
+#include "core/utf8.h"
 #include "notify/notice.h"
 
 #include <stdio.h>
 #include <string.h>
+
+/* The columns must hold the longest text in bytes (4 per character at
+ * most in utf8mb4): case_events.note (MEDIUMTEXT since 0011: it keeps the
+ * answer sent and a reason with its new date), case_messages.body,
+ * satisfaction.comment and .callback_note (TEXT), answers.body and
+ * case_departments.part_text (MEDIUMTEXT). */
+#define COLUMN_TEXT_BYTES 65535L
+#define COLUMN_MEDIUMTEXT_BYTES 16777215L
+_Static_assert(CASE_REASON_MAX * 4L <= COLUMN_TEXT_BYTES, "a reason fits a TEXT column");
+_Static_assert(CASE_ANSWER_MAX * 4L + 64 <= COLUMN_MEDIUMTEXT_BYTES, "an answer fits a MEDIUMTEXT column");
 
 /* The case row locked for this transaction. */
 struct locked_case {
@@ -51,6 +63,13 @@ static int lock_case(db *d, long long case_id, struct locked_case *c)
 	snprintf(c->due, sizeof c->due, "%s", db_cell(r, 0, 9, ""));
 	db_result_free(r);
 	return rc;
+}
+
+/* True when s (valid UTF-8: the forms checked it) has more than max
+ * characters. */
+static bool too_long(const char *s, size_t max)
+{
+	return s && utf8_length(s, strlen(s)) > max;
 }
 
 static bool blank(const char *s)
@@ -288,9 +307,13 @@ static int apply_effects(db *d, const case_cmd *cmd, struct locked_case *c, cons
 		rc = db_exec(d, "UPDATE cases SET due_at = ?, extensions = extensions + 1 WHERE id = ?", "si", due,
 			     cmd->case_id);
 		if (rc == MDG_OK) {
-			char note[2100];
-			snprintf(note, sizeof note, "%s\n→ %s", cmd->text, cmd->due_date);
-			rc = event(d, cmd->case_id, "extended", cmd->actor_id, c->department, true, note, 0, 0);
+			/* The whole reason, then the new date (no fixed buffer: the
+			 * reason is up to CASE_REASON_MAX characters of any width). */
+			buf note = {0};
+			buf_printf(&note, "%s\n→ %s", cmd->text, cmd->due_date);
+			rc = event(d, cmd->case_id, "extended", cmd->actor_id, c->department, true, buf_str(&note), 0,
+				   0);
+			buf_free(&note);
 		}
 		if (rc == MDG_OK)
 			rc = notice_citizen(d, cmd->case_id, NOTICE_EXTENDED, cmd->text);
@@ -379,8 +402,13 @@ int case_apply(db *d, const case_cmd *cmd, const char **problem)
 	int rc;
 
 	*problem = NULL;
+	bool is_answer = cmd->action == ACT_ANSWER || cmd->action == ACT_SUBMIT;
 	if (needs_text(cmd->action) && blank(cmd->text)) {
-		*problem = cmd->action == ACT_ANSWER || cmd->action == ACT_SUBMIT ? "text_required" : "reason_required";
+		*problem = is_answer ? "text_required" : "reason_required";
+		return MDG_EINVAL;
+	}
+	if (too_long(cmd->text, is_answer ? CASE_ANSWER_MAX : CASE_REASON_MAX)) {
+		*problem = "text_too_long";
 		return MDG_EINVAL;
 	}
 	rc = db_begin(d);
@@ -427,14 +455,14 @@ done:
 
 int case_add_note(db *d, long long case_id, long long actor_id, long long department_id, const char *text)
 {
-	if (blank(text))
+	if (blank(text) || too_long(text, CASE_REASON_MAX))
 		return MDG_EINVAL;
 	return event(d, case_id, "note", actor_id, department_id, false, text, 0, 0);
 }
 
 int case_add_message(db *d, long long case_id, long long actor_id, long long department_id, const char *text)
 {
-	if (blank(text))
+	if (blank(text) || too_long(text, CASE_REASON_MAX))
 		return MDG_EINVAL;
 	return db_exec(d, "INSERT INTO case_messages (case_id, department_id, author_id, body, created_at)"
 			  " VALUES (?, ?, ?, ?, NOW())",
@@ -443,7 +471,7 @@ int case_add_message(db *d, long long case_id, long long actor_id, long long dep
 
 int case_submit_part(db *d, long long case_id, long long department_id, long long actor_id, const char *text)
 {
-	if (blank(text))
+	if (blank(text) || too_long(text, CASE_ANSWER_MAX))
 		return MDG_EINVAL;
 	db_result *r = NULL;
 	int rc = db_begin(d);

@@ -9,6 +9,18 @@
 #include "db/db.h"
 #include "org/audit.h"
 
+/* The free text of a case's life cycle, in characters (a Korean
+ * character is three bytes in UTF-8, some are four): one definition for
+ * the forms' checks, case_apply's, the templates' maxlength (Limit.Reason
+ * and Limit.Answer in every page's HDF) and the columns that hold them
+ * (static checks in action.c). A reason is that of a transfer, sending
+ * back, extension, rejection, reopening, withdrawal or returned answer,
+ * an internal note, a message between departments, a rating's comment or
+ * a callback's note; an answer is an answer or a joint department's
+ * part. */
+#define CASE_REASON_MAX 2000
+#define CASE_ANSWER_MAX 20000
+
 typedef struct case_cmd {
 	long long case_id;
 	long long version;       /* the version the actor's form showed */
@@ -28,13 +40,16 @@ typedef struct case_cmd {
  * case changed since cmd->version (nothing done); MDG_EINVAL with
  * *problem naming what is wrong (a key under L.Act.Problem): not_allowed,
  * reason_required, text_required, bad_department, same_department,
+ * text_too_long (over CASE_REASON_MAX, or CASE_ANSWER_MAX for an answer),
  * bad_handler, bad_date, too_many_extensions, reopen_expired,
  * parts_open, needs_approval, no_answer, nothing_to_send_back,
  * same_category, bad_category;
  * MDG_ENOTFOUND for an unknown case; MDG_EDENIED when the actor may not. */
 int case_apply(db *d, const case_cmd *cmd, const char **problem);
 
-/* An internal note (never shown to the citizen) by a staff member. */
+/* An internal note (never shown to the citizen) by a staff member. Notes
+ * and messages hold at most CASE_REASON_MAX characters, parts
+ * CASE_ANSWER_MAX (MDG_EINVAL, like a blank text). */
 int case_add_note(db *d, long long case_id, long long actor_id, long long department_id, const char *text);
 /* A message in the thread between the case's departments (협업관리). */
 int case_add_message(db *d, long long case_id, long long actor_id, long long department_id, const char *text);

@@ -212,9 +212,21 @@ void http_set_cookie(http_req *r, const char *name, const char *value, long max_
 	char age[40] = "";
 	if (max_age >= 0)
 		snprintf(age, sizeof age, "; Max-Age=%ld", max_age);
-	snprintf(line, sizeof line, "%s=%s; Path=/; HttpOnly; SameSite=Lax%s%s", name, value, age,
-		 r->https ? "; Secure" : "");
+	/* __Host-: the browser keeps it only when Secure, Path=/ and without
+	 * Domain, so neither plain HTTP nor a sibling host can set it for us. */
+	snprintf(line, sizeof line, "%s%s=%s; Path=/; HttpOnly; SameSite=Lax%s%s", r->https ? HTTP_COOKIE_PREFIX : "",
+		 name, value, age, r->https ? "; Secure" : "");
 	http_header(r, "Set-Cookie", line);
+}
+
+const char *http_cookie(const http_req *r, const char *name)
+{
+	char full[64];
+	if (!r->https)
+		return kv_get(&r->cookies, name);
+	if (snprintf(full, sizeof full, "%s%s", HTTP_COOKIE_PREFIX, name) >= (int)sizeof full)
+		return NULL;
+	return kv_get(&r->cookies, full);
 }
 
 /* True when s holds no control character. Browsers drop tabs and line
@@ -289,6 +301,10 @@ int http_send(http_req *r, const char *content_type)
 	buf head = {0};
 	/* Formatted here, not with FCGX_FPrintF, which lacks %zu. */
 	buf_printf(&head, "Status: %d %s\r\n%s", r->status, http_status_text(r->status), security_headers);
+	/* Over HTTPS, browsers are told to use nothing else for a year. Not
+	 * includeSubDomains: the institution's other hosts are not ours. */
+	if (r->https)
+		buf_puts(&head, "Strict-Transport-Security: max-age=" HTTP_HSTS_MAX_AGE "\r\n");
 	if (r->redirect)
 		buf_printf(&head, "Location: %s\r\n", r->redirect);
 	if (content_type)

@@ -62,9 +62,19 @@ void http_req_free(http_req *r);
 /* Adds a response header; name and value must not hold CR or LF (checked:
  * a header with them is dropped and logged). */
 void http_header(http_req *r, const char *name, const char *value);
-/* Adds a Set-Cookie header: HttpOnly, SameSite=Lax, Path=/, Secure over
- * HTTPS; max_age < 0 makes a session cookie, 0 deletes it. */
+/* Over HTTPS (r->https: nginx's HTTPS=on or web.https) cookies are named
+ * with this prefix and responses carry Strict-Transport-Security with
+ * this max-age (seconds). */
+#define HTTP_COOKIE_PREFIX "__Host-"
+#define HTTP_HSTS_MAX_AGE "31536000"
+/* Adds a Set-Cookie header: HttpOnly, SameSite=Lax, Path=/; over HTTPS
+ * also Secure and the name prefixed with HTTP_COOKIE_PREFIX. max_age < 0
+ * makes a session cookie, 0 deletes it. */
 void http_set_cookie(http_req *r, const char *name, const char *value, long max_age);
+/* The value of the cookie http_set_cookie names name (over HTTPS only the
+ * prefixed one counts: an unprefixed cookie may come from plain HTTP or
+ * a sibling host), or NULL. Owned by r. */
+const char *http_cookie(const http_req *r, const char *name);
 /* A 303 See Other to a local path: one that starts with a single '/' and
  * holds no control character; any other target becomes "/". */
 void http_redirect(http_req *r, const char *local_path);

@@ -258,11 +258,21 @@ int outbox_cancel(db *d, const actor *who, long long id)
 
 int outbox_record_dlr(db *d, long long id, const char *status)
 {
+	db_result *r = NULL;
 	char *st = error_text(status, 32);
-	int rc = db_exec(d, "UPDATE outbox SET dlr_status = ?, dlr_at = NOW() WHERE id = ? AND channel = 'sms'",
+	/* A final report stays: a late SMSC ack, or a report replayed from a
+	 * log with another type (Kannel cannot sign the type), changes
+	 * nothing. The same final report again is taken (a retry). */
+	int rc = db_exec(d, "UPDATE outbox SET dlr_status = ?, dlr_at = NOW() WHERE id = ? AND channel = 'sms'"
+			    " AND (dlr_status IS NULL OR dlr_status NOT IN ('delivered', 'failed', 'smsc_reject'))",
 			 "si", st, id);
-	if (rc == MDG_OK && db_affected(d) == 0)
-		rc = MDG_ENOTFOUND;
+	if (rc != MDG_OK || db_affected(d) == 1)
+		goto done;
+	rc = db_query(d, &r, "SELECT dlr_status AS status FROM outbox WHERE id = ? AND channel = 'sms'", "i", id);
+	if (rc == MDG_OK)
+		rc = r->nrows == 0 ? MDG_ENOTFOUND : strcmp(db_cell(r, 0, 0, ""), st) == 0 ? MDG_OK : MDG_ECONFLICT;
+done:
+	db_result_free(r);
 	free(st);
 	return rc;
 }

@@ -63,7 +63,10 @@ int outbox_counts(db *d, db_result **out);
 int outbox_retry(db *d, const actor *who, long long id);
 int outbox_cancel(db *d, const actor *who, long long id);
 
-/* Records an SMS delivery report against its row (Kannel's dlr-url). */
+/* Records an SMS delivery report against its row (Kannel's dlr-url):
+ * status is sms_dlr_type_name's. MDG_OK; MDG_ECONFLICT when the row has a
+ * final report (delivered, failed, smsc_reject) other than status, which
+ * stays; MDG_ENOTFOUND when id is no SMS row. */
 int outbox_record_dlr(db *d, long long id, const char *status);
 
 #endif

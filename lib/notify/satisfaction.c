@@ -6,12 +6,19 @@
 
 #include <stdio.h>
 
-int sat_find(db *d, const char *nonce, db_result **out)
+/* The condition of an expired link, on satisfaction s, with the lifetime
+ * in days as its parameter; created_at is when the answer was sent (the
+ * row is made with the answer's notice). */
+#define SAT_EXPIRED_SQL "s.created_at <= NOW() - INTERVAL ? DAY"
+
+int sat_find(db *d, const char *nonce, long link_days, db_result **out)
 {
 	db_result *r = NULL;
-	int rc = db_query(d, &r, "SELECT c.tracking_no, c.title, s.rated_at IS NOT NULL, s.rating"
+	/* The columns in the order of enum sat_find_col. */
+	int rc = db_query(d, &r, "SELECT c.tracking_no, c.title, s.rated_at IS NOT NULL, s.rating,"
+				 " " SAT_EXPIRED_SQL
 				 " FROM satisfaction s JOIN cases c ON c.id = s.case_id WHERE s.nonce = ?",
-			  "s", nonce);
+			  "is", (long long)link_days, nonce);
 	if (rc == MDG_OK && r->nrows == 0)
 		rc = MDG_ENOTFOUND;
 	if (rc == MDG_OK) {
@@ -22,22 +29,25 @@ int sat_find(db *d, const char *nonce, db_result **out)
 	return rc;
 }
 
-int sat_rate(db *d, const char *nonce, int rating, const char *comment)
+int sat_rate(db *d, const char *nonce, long link_days, int rating, const char *comment)
 {
 	db_result *r = NULL;
 	if (rating < 1 || rating > 5)
 		return MDG_EINVAL;
 	/* The condition on rated_at makes the second of two submits (or two
-	 * racing ones) change nothing: exactly one rating per link. */
-	int rc = db_exec(d, "UPDATE satisfaction SET rated_at = NOW(), rating = ?, comment = NULLIF(?, ''),"
+	 * racing ones) change nothing: exactly one rating per link; the one
+	 * on its age refuses a link that expired while its form was open. */
+	int rc = db_exec(d, "UPDATE satisfaction s SET rated_at = NOW(), rating = ?, comment = NULLIF(?, ''),"
 			    " callback_state = IF(? <= 2, 'pending', 'none')"
-			    " WHERE nonce = ? AND rated_at IS NULL",
-			 "isis", (long long)rating, comment ? comment : "", (long long)rating, nonce);
+			    " WHERE nonce = ? AND rated_at IS NULL AND NOT " SAT_EXPIRED_SQL,
+			 "isisi", (long long)rating, comment ? comment : "", (long long)rating, nonce,
+			 (long long)link_days);
 	if (rc != MDG_OK || db_affected(d) == 1)
 		return rc;
-	rc = db_query(d, &r, "SELECT COUNT(*) FROM satisfaction WHERE nonce = ?", "s", nonce);
+	rc = db_query(d, &r, "SELECT s.rated_at IS NOT NULL AS rated FROM satisfaction s WHERE s.nonce = ?", "s",
+		      nonce);
 	if (rc == MDG_OK)
-		rc = db_cell_ll(r, 0, 0, 0) ? MDG_ECONFLICT : MDG_ENOTFOUND;
+		rc = r->nrows == 0 ? MDG_ENOTFOUND : db_cell_ll(r, 0, 0, 0) ? MDG_ECONFLICT : MDG_EDENIED;
 	db_result_free(r);
 	return rc;
 }

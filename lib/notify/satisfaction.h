@@ -8,23 +8,41 @@
 #define MDG_SATISFACTION_H
 #include <stdbool.h>
 
+#include "cases/action.h"
 #include "db/db.h"
 #include "org/audit.h"
 
-#define SAT_COMMENT_MAX 2000   /* characters of a comment */
-#define SAT_NOTE_MAX 2000      /* characters of a callback note */
+/* Characters of a comment and of a callback note: reasons of the case's
+ * life cycle (one limit, see cases/action.h). */
+#define SAT_COMMENT_MAX CASE_REASON_MAX
+#define SAT_NOTE_MAX CASE_REASON_MAX
 #define SAT_CALLBACK_PAGE 20   /* callbacks per page */
 
-/* The rating link's row by nonce: tracking_no, title, rated (1/0),
- * rating. MDG_ENOTFOUND when no row has that nonce. */
-int sat_find(db *d, const char *nonce, db_result **out);
+/* A rating link expires this many days after the answer it rates
+ * (web.rate_link_days, 1 to SAT_LINK_DAYS_MAX). */
+#define SAT_LINK_DAYS_DEFAULT 30
+#define SAT_LINK_DAYS_MAX 3650
+
+/* The columns of sat_find's row. */
+enum sat_find_col {
+	SAT_FIND_TRACKING, /* the case's tracking number */
+	SAT_FIND_TITLE,    /* its title */
+	SAT_FIND_RATED,    /* 1 when rated already, else 0 */
+	SAT_FIND_RATING,   /* the rating, or NULL */
+	SAT_FIND_EXPIRED   /* 1 when the answer is more than link_days old */
+};
+
+/* The rating link's row by nonce (enum sat_find_col); link_days is the
+ * links' lifetime in days. MDG_ENOTFOUND when no row has that nonce. */
+int sat_find(db *d, const char *nonce, long link_days, db_result **out);
 
 /* Records the rating (1-5) and comment (may be "" or NULL) once: only a
- * row not rated yet changes, and a rating of 1 or 2 puts the case in the
- * callback queue. MDG_OK; MDG_ECONFLICT when it was rated already;
+ * row not rated yet and not older than link_days changes, and a rating
+ * of 1 or 2 puts the case in the callback queue. MDG_OK; MDG_ECONFLICT
+ * when it was rated already; MDG_EDENIED when the link has expired;
  * MDG_ENOTFOUND when no row has that nonce; MDG_EINVAL for a rating out
  * of range. */
-int sat_rate(db *d, const char *nonce, int rating, const char *comment);
+int sat_rate(db *d, const char *nonce, long link_days, int rating, const char *comment);
 
 /* The ratings of a case, newest first: rating, comment, rated_at,
  * callback_state, callback_at, callback_note, the agent's name. Only

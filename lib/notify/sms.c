@@ -257,6 +257,11 @@ sms_client *sms_client_new(const sms_gateway *g, char *err, size_t errlen)
 			"delivery reports)", SMS_MIN_SECRET);
 		goto fail;
 	}
+	/* /sms/dlr refuses any parameter it did not sign. */
+	if (sms_dlr_on(g) && strchr(g->dlr_url_base, '?')) {
+		sms_err(err, errlen, "sms: sms.dlr_url must be the address of /sms/dlr without a query");
+		goto fail;
+	}
 	if (g->max_parts < 0 || g->max_parts > SMS_MAX_PARTS_LIMIT) {
 		sms_err(err, errlen, "sms: sms.max_parts must be 1 to %d", SMS_MAX_PARTS_LIMIT);
 		goto fail;
@@ -312,9 +317,8 @@ static void sms_dlr_url(const sms_gateway *g, const char *key, long long ref, bu
 {
 	char sig[SMS_DLR_SIG_LEN];
 
-	sms_dlr_sign(g->dlr_secret, ref, sig);
-	buf_printf(out, "%s%cref=%lld&key=%s&sig=%s&type=%%d&ts=%%T&reply=%%A", g->dlr_url_base,
-		   strchr(g->dlr_url_base, '?') ? '&' : '?', ref, key, sig);
+	sms_dlr_sign(g->dlr_secret, ref, key, sig);
+	buf_printf(out, "%s?ref=%lld&key=%s&sig=%s&type=%%d&ts=%%T&reply=%%A", g->dlr_url_base, ref, key, sig);
 }
 
 /* The smsbox answer as one line of printable ASCII for err. */
@@ -445,14 +449,54 @@ int sms_send(const sms_gateway *g, const char *to_intl, const char *utf8_text,
 
 /* ---- Delivery reports --------------------------------------------------- */
 
-void sms_dlr_sign(const char *secret, long long ref, char out[SMS_DLR_SIG_LEN])
+/* The names of the dlr-url's parameters: those Madang sets (signed with
+ * their values), the signature, and those Kannel fills in (their names
+ * signed). A report with any other parameter is not one of ours. */
+static const char *const dlr_signed_params[] = {"ref", "key"};
+static const char *const dlr_kannel_params[] = {"type", "ts", "reply"};
+
+void sms_dlr_sign(const char *secret, long long ref, const char *key, char out[SMS_DLR_SIG_LEN])
 {
 	uint8_t mac[CRYPTO_HASH_BYTES];
-	char msg[48];
-	int n = snprintf(msg, sizeof msg, "madang-sms-dlr:%lld", ref);
+	buf msg = {0};
 
-	crypto_hmac((const uint8_t *)secret, strlen(secret), msg, (size_t)n, mac);
+	buf_printf(&msg, "madang-sms-dlr:2:%s=%lld&%s=%s", dlr_signed_params[0], ref, dlr_signed_params[1],
+		   key ? key : "");
+	for (size_t i = 0; i < sizeof dlr_kannel_params / sizeof *dlr_kannel_params; i++)
+		buf_printf(&msg, "&%s", dlr_kannel_params[i]);
+	crypto_hmac((const uint8_t *)secret, strlen(secret), msg.data, msg.len, mac);
 	crypto_b64url(mac, sizeof mac, out, SMS_DLR_SIG_LEN);
+	buf_free(&msg);
+}
+
+/* True when name is one of the dlr-url's parameters. */
+static bool dlr_param_known(const char *name)
+{
+	if (strcmp(name, "sig") == 0)
+		return true;
+	for (size_t i = 0; i < sizeof dlr_signed_params / sizeof *dlr_signed_params; i++)
+		if (strcmp(name, dlr_signed_params[i]) == 0)
+			return true;
+	for (size_t i = 0; i < sizeof dlr_kannel_params / sizeof *dlr_kannel_params; i++)
+		if (strcmp(name, dlr_kannel_params[i]) == 0)
+			return true;
+	return false;
+}
+
+/* MDG_OK when every parameter is a known one and none comes twice
+ * (kv_get reads the first: a second could mean something else to another
+ * reader); MDG_EDENIED for an unknown name (not a URL we signed),
+ * MDG_EINVAL for a repeated one. */
+static int dlr_params_check(const kvlist *query)
+{
+	for (const kv *p = query->head; p; p = p->next) {
+		if (!dlr_param_known(p->key))
+			return MDG_EDENIED;
+		for (const kv *q = p->next; q; q = q->next)
+			if (strcmp(p->key, q->key) == 0)
+				return MDG_EINVAL;
+	}
+	return MDG_OK;
 }
 
 const char *sms_dlr_type_name(int type)
@@ -493,14 +537,17 @@ int sms_dlr_parse(const kvlist *query, const char *secret, sms_dlr *out)
 	long long v;
 
 	memset(out, 0, sizeof *out);
-	if (!ref || !sig || !type)
+	int rc = dlr_params_check(query);
+	if (rc != MDG_OK)
+		return rc;
+	if (!ref || !sig || !type || !key)
 		return MDG_EINVAL;
-	if (sms_parse_ll(ref, 1, INT64_MAX, &out->ref) != MDG_OK)
+	if (sms_parse_ll(ref, 1, INT64_MAX, &out->ref) != MDG_OK || !sms_key_valid(key))
 		return MDG_EINVAL;
 	/* The signature before anything else is believed. */
 	if (!secret || strlen(secret) < SMS_MIN_SECRET)
 		return MDG_EDENIED;
-	sms_dlr_sign(secret, out->ref, want);
+	sms_dlr_sign(secret, out->ref, key, want);
 	if (strlen(sig) != SMS_DLR_SIG_LEN - 1 || !crypto_str_equal(sig, want))
 		return MDG_EDENIED;
 	if (sms_parse_ll(type, 1, 16, &v) != MDG_OK || !sms_dlr_type_name((int)v))
@@ -509,11 +556,7 @@ int sms_dlr_parse(const kvlist *query, const char *secret, sms_dlr *out)
 	/* ts: absent or empty (an SMSC that gives none) is 0. */
 	if (ts && *ts && sms_parse_ll(ts, 0, 1LL << 40, &out->ts) != MDG_OK)
 		return MDG_EINVAL;
-	if (key && *key) {
-		if (!sms_key_valid(key))
-			return MDG_EINVAL;
-		snprintf(out->key, sizeof out->key, "%s", key);
-	}
+	snprintf(out->key, sizeof out->key, "%s", key);
 	if (reply) {
 		/* The SMSC's free text ("ACK/", "NACK/0x0b/Invalid Destination
 		 * Address"): kept for the dashboard as printable ASCII, cut. */

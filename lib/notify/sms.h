@@ -101,7 +101,8 @@ void sms_client_free(sms_client *c);
  * coding=2, charset=UTF-16BE. With dlr_url_base and dlr_secret set it
  * asks for every
  * delivery report (dlr-mask 31) at
- *   dlr_url_base?ref=REF&key=KEY&sig=HMAC(ref)&type=%d&ts=%T&reply=%A
+ *   dlr_url_base?ref=REF&key=KEY&sig=SIG&type=%d&ts=%T&reply=%A
+ * (SIG: sms_dlr_sign over every parameter we set)
  * Kannel has no idempotency key of its own: idem_key travels in the
  * dlr-url and in meta-data ("?madang?key=KEY", written to Kannel's access
  * log), so a message sent twice (a notifier killed after the send, before
@@ -133,9 +134,13 @@ enum sms_dlr_type {
 /* base64url of an HMAC-SHA-256, no padding, + NUL. */
 #define SMS_DLR_SIG_LEN 44
 
-/* The signature the dlr-url carries for ref: HMAC-SHA-256 under secret of
- * "madang-sms-dlr:REF", base64url, in out[SMS_DLR_SIG_LEN]. */
-void sms_dlr_sign(const char *secret, long long ref, char out[SMS_DLR_SIG_LEN]);
+/* The signature the dlr-url carries: HMAC-SHA-256 under secret, base64url
+ * in out[SMS_DLR_SIG_LEN], of every parameter Madang sets and the names of
+ * those Kannel fills in, as "madang-sms-dlr:2:ref=REF&key=KEY&type&ts&reply".
+ * Kannel cannot sign the values it fills in (type, ts, reply): those are
+ * bounded instead (sms_dlr_parse) and a final report is never replaced by
+ * another (outbox_record_dlr). key must pass the idempotency-key rule. */
+void sms_dlr_sign(const char *secret, long long ref, const char *key, char out[SMS_DLR_SIG_LEN]);
 
 /* One delivery report as /sms/dlr received it. */
 typedef struct sms_dlr {
@@ -146,10 +151,11 @@ typedef struct sms_dlr {
 	char reply[128];               /* the SMSC's words (printable ASCII), may be "" */
 } sms_dlr;
 
-/* Validates the query of a report (ref, sig, type required; ts, key, reply
- * optional; other names ignored) into *out. Pure: no DB, no clock.
- * MDG_OK, MDG_EINVAL (missing or malformed), MDG_EDENIED (the signature
- * does not match ref: a forged report; also when secret is empty). */
+/* Validates the query of a report (ref, key, sig, type required; ts, reply
+ * optional; each at most once) into *out. Pure: no DB, no clock.
+ * MDG_OK, MDG_EINVAL (missing, repeated or malformed), MDG_EDENIED (the
+ * signature does not match ref and key, or a parameter the dlr-url does
+ * not have was added: a forged report; also when secret is empty). */
 int sms_dlr_parse(const kvlist *query, const char *secret, sms_dlr *out);
 
 /* "delivered", "failed", "buffered", "smsc_ack", "smsc_reject" or NULL. */

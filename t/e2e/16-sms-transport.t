@@ -66,9 +66,11 @@ sub q2h {
     return \%h;
 }
 
+# The dlr-url's signature: every parameter Madang sets, the names of those
+# Kannel fills in (lib/notify/sms.h, sms_dlr_sign).
 sub sig_for {
-    my ($ref) = @_;
-    my $s = hmac_sha256_base64("madang-sms-dlr:$ref", $SECRET);
+    my ($ref, $key) = @_;
+    my $s = hmac_sha256_base64("madang-sms-dlr:2:ref=$ref&key=$key&type&ts&reply", $SECRET);
     $s =~ tr{+/}{-_};
     return $s;
 }
@@ -91,7 +93,7 @@ is_deeply [sort map { $_->{type} } @h], [1, 8], 'SMSC ack (8) and delivered (1)'
 for my $h (@h) {
     is $h->{ref}, 7, "report $h->{type}: ref";
     is $h->{key}, 'ob-7.1', "report $h->{type}: key";
-    is $h->{sig}, sig_for(7), "report $h->{type}: HMAC of the ref";
+    is $h->{sig}, sig_for(7, 'ob-7.1'), "report $h->{type}: HMAC of the ref and key";
     like $h->{ts}, qr/^\d{10}$/, "report $h->{type}: Kannel's time";
 }
 like((grep { $_->{type} == 8 } @h)[0]{reply}, qr/^ACK/, 'SMSC reply on the ack');

@@ -215,19 +215,20 @@ is $s->sql_value("SELECT COUNT(*) FROM accounts WHERE login_id = '$me->{login_id
 }
 
 # Over HTTPS (the HTTPS=on FastCGI parameter nginx sets from $https) the
-# cookies are Secure. Straight to madang-web's socket: this nginx has no TLS.
+# cookies are __Host- prefixed and Secure (t/security/https-host-cookies-and-hsts.t
+# has the rest). Straight to madang-web's socket: this nginx has no TLS.
 {
     my $sock = $s->dir . '/run/web.sock';
     my $g = Madang::FastCGI::request($sock, Madang::FastCGI::params(GET => '/login', HTTPS => 'on'));
     my $c = set_cookies($g);
-    like $c->{mdg_anon}[1] // '', qr/(^|;\s*)Secure(;|$)/, 'HTTPS: the anonymous cookie is Secure';
+    like $c->{'__Host-mdg_anon'}[1] // '', qr/(^|;\s*)Secure(;|$)/, 'HTTPS: the anonymous cookie is Secure';
     my $csrf = $s->csrf_from(decode('UTF-8', $g->content));
     my $body = join '&', "csrf=$csrf", "login_id=$me->{login_id}", "password=$GOOD_PW";
     my $p = Madang::FastCGI::request($sock, Madang::FastCGI::params(POST => '/login',
-        HTTPS => 'on', HTTP_COOKIE => "mdg_anon=$c->{mdg_anon}[0]",
+        HTTPS => 'on', HTTP_COOKIE => "__Host-mdg_anon=$c->{'__Host-mdg_anon'}[0]",
         CONTENT_TYPE => 'application/x-www-form-urlencoded', CONTENT_LENGTH => length $body), $body);
     is $p->code, 303, 'HTTPS: signed in';
-    my $attrs = set_cookies($p)->{mdg_session}[1] // '';
+    my $attrs = set_cookies($p)->{'__Host-mdg_session'}[1] // '';
     like $attrs, qr/(^|;\s*)Secure(;|$)/, 'HTTPS: the session cookie is Secure';
     like $attrs, qr/HttpOnly/, 'HTTPS: and HttpOnly';
     like $attrs, qr/SameSite=Lax/, 'HTTPS: and SameSite=Lax';
@@ -452,8 +453,8 @@ sub fresh_session {
     $s->set_config('web.https' => 1);
     ok eval { $s->restart_web }, 'madang-web restarted with web.https = 1' or diag $@;
     my $g = bare_ua()->get($s->url('/login'));
-    like set_cookies($g)->{mdg_anon}[1] // '', qr/(^|;\s*)Secure(;|$)/,
-        'web.https = 1: cookies are Secure';
+    like set_cookies($g)->{'__Host-mdg_anon'}[1] // '', qr/(^|;\s*)Secure(;|$)/,
+        'web.https = 1: cookies are Secure (and __Host- prefixed)';
 }
 
 # On failure, what madang-web said besides the access lines.

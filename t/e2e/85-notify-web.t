@@ -283,21 +283,24 @@ is sql_value("SELECT state FROM outbox WHERE id = $dead"), 'pending', '... nothi
 
 # ------------------------------------------------------------ /sms/dlr
 
-sub dlr_sig { my ($ref) = @_; return encode_base64url(hmac_sha256("madang-sms-dlr:$ref", $DLR_SECRET)) }
+sub dlr_sig {
+    my ($ref, $key) = @_;
+    return encode_base64url(hmac_sha256("madang-sms-dlr:2:ref=$ref&key=$key&type&ts&reply", $DLR_SECRET));
+}
 my $anon = $s->ua;
-$r = $anon->get($s->url("/sms/dlr?ref=$sent&key=k1&sig=" . dlr_sig($sent) . '&type=1&ts=1700000000&reply=ok'));
+$r = $anon->get($s->url("/sms/dlr?ref=$sent&key=k1&sig=" . dlr_sig($sent, 'k1') . '&type=1&ts=1700000000&reply=ok'));
 is $r->code, 200, 'a signed delivery report is taken';
 is $r->content, "ok\n", '... "ok"';
 is sql_value("SELECT dlr_status FROM outbox WHERE id = $sent"), 'delivered', '... recorded';
-$r = $anon->get($s->url("/sms/dlr?ref=$pending&sig=" . dlr_sig($sent) . '&type=2'));
+$r = $anon->get($s->url("/sms/dlr?ref=$pending&key=k1&sig=" . dlr_sig($sent, 'k1') . '&type=2'));
 is $r->code, 403, "a signature of another row's report: 403";
 like $r->header('Content-Type'), qr{^text/plain}, '... in plain text';
 is sql_value("SELECT dlr_status FROM outbox WHERE id = $pending"), undef, '... nothing recorded';
-is $anon->get($s->url("/sms/dlr?ref=$sent&sig=" . ('A' x 43) . '&type=2'))->code, 403, 'a forged signature: 403';
-is $anon->get($s->url('/sms/dlr?ref=x&sig=y&type=1'))->code, 400, 'a malformed report: 400';
+is $anon->get($s->url("/sms/dlr?ref=$sent&key=k1&sig=" . ('A' x 43) . '&type=2'))->code, 403, 'a forged signature: 403';
+is $anon->get($s->url('/sms/dlr?ref=x&key=k1&sig=y&type=1'))->code, 400, 'a malformed report: 400';
 is $anon->get($s->url('/sms/dlr'))->code, 400, 'an empty one: 400';
-is $anon->get($s->url("/sms/dlr?ref=$sent&sig=" . dlr_sig($sent) . '&type=3'))->code, 400, 'an unknown type: 400';
-is $anon->get($s->url("/sms/dlr?ref=$dead&sig=" . dlr_sig($dead) . '&type=1'))->code, 404, 'an e-mail row: 404';
+is $anon->get($s->url("/sms/dlr?ref=$sent&key=k1&sig=" . dlr_sig($sent, 'k1') . '&type=3'))->code, 400, 'an unknown type: 400';
+is $anon->get($s->url("/sms/dlr?ref=$dead&key=k1&sig=" . dlr_sig($dead, 'k1') . '&type=1'))->code, 404, 'an e-mail row: 404';
 is sql_value("SELECT dlr_status FROM outbox WHERE id = $sent"), 'delivered', 'the recorded report stays';
 
 # ------------------------------------------------------------ rating

@@ -248,15 +248,22 @@ static void add(kvlist *q, const char *k, const char *v)
 	kv_add(q, k, v, strlen(v));
 }
 
+/* The parameters Madang puts in a dlr-url for ref and key. */
+static void ours(kvlist *q, long long ref, const char *key, const char *sig)
+{
+	char r[24];
+	snprintf(r, sizeof r, "%lld", ref);
+	add(q, "ref", r);
+	add(q, "key", key);
+	add(q, "sig", sig);
+}
+
 /* A report's query as Kannel would send it for ref. */
 static void report(kvlist *q, long long ref, const char *type)
 {
-	char sig[SMS_DLR_SIG_LEN], r[24];
-	sms_dlr_sign(SECRET, ref, sig);
-	snprintf(r, sizeof r, "%lld", ref);
-	add(q, "ref", r);
-	add(q, "key", "ob-42.1");
-	add(q, "sig", sig);
+	char sig[SMS_DLR_SIG_LEN];
+	sms_dlr_sign(SECRET, ref, "ob-42.1", sig);
+	ours(q, ref, "ob-42.1", sig);
 	add(q, "type", type);
 	add(q, "ts", "1795621222");
 	add(q, "reply", "ACK/");
@@ -267,13 +274,15 @@ static void test_dlr(void **state)
 	(void)state;
 	kvlist q = {0};
 	sms_dlr d;
-	char s1[SMS_DLR_SIG_LEN], s2[SMS_DLR_SIG_LEN], s3[SMS_DLR_SIG_LEN];
+	char s1[SMS_DLR_SIG_LEN], s2[SMS_DLR_SIG_LEN], s3[SMS_DLR_SIG_LEN], s4[SMS_DLR_SIG_LEN];
 
-	sms_dlr_sign(SECRET, 42, s1);
-	sms_dlr_sign(SECRET, 42, s2);
-	sms_dlr_sign(SECRET, 43, s3);
+	sms_dlr_sign(SECRET, 42, "ob-42.1", s1);
+	sms_dlr_sign(SECRET, 42, "ob-42.1", s2);
+	sms_dlr_sign(SECRET, 43, "ob-42.1", s3);
+	sms_dlr_sign(SECRET, 42, "ob-42.2", s4);
 	assert_string_equal(s1, s2);
-	assert_string_not_equal(s1, s3);
+	assert_string_not_equal(s1, s3); /* the reference is signed */
+	assert_string_not_equal(s1, s4); /* and the key */
 	assert_int_equal(strlen(s1), SMS_DLR_SIG_LEN - 1);
 
 	report(&q, 42, "1");
@@ -300,57 +309,71 @@ static void test_dlr(void **state)
 		kv_free(&q);
 	}
 
-	/* Forged: another ref's signature, a wrong secret, no secret. */
-	add(&q, "ref", "43");
-	add(&q, "sig", s1);
+	/* Forged: another ref or key under the old signature, a parameter
+	 * added, a wrong secret, no secret, no signature. */
+	ours(&q, 43, "ob-42.1", s1);
 	add(&q, "type", "1");
 	assert_int_equal(sms_dlr_parse(&q, SECRET, &d), MDG_EDENIED);
+	kv_free(&q);
+	ours(&q, 42, "ob-42.2", s1);
+	add(&q, "type", "1");
+	assert_int_equal(sms_dlr_parse(&q, SECRET, &d), MDG_EDENIED);
+	kv_free(&q);
+	report(&q, 42, "1");
+	add(&q, "status", "failed");
+	assert_int_equal(sms_dlr_parse(&q, SECRET, &d), MDG_EDENIED);
+	kv_free(&q);
+	report(&q, 42, "1");
+	add(&q, "type", "2"); /* a second type: which one would count? */
+	assert_int_equal(sms_dlr_parse(&q, SECRET, &d), MDG_EINVAL);
 	kv_free(&q);
 	report(&q, 42, "1");
 	assert_int_equal(sms_dlr_parse(&q, "another-secret-of-some-length", &d), MDG_EDENIED);
 	assert_int_equal(sms_dlr_parse(&q, "", &d), MDG_EDENIED);
 	assert_int_equal(sms_dlr_parse(&q, NULL, &d), MDG_EDENIED);
 	kv_free(&q);
-	add(&q, "ref", "42");
-	add(&q, "sig", "");
+	ours(&q, 42, "ob-42.1", "");
 	add(&q, "type", "1");
 	assert_int_equal(sms_dlr_parse(&q, SECRET, &d), MDG_EDENIED);
 	kv_free(&q);
 
 	/* Missing or malformed fields. */
 	add(&q, "ref", "42");
+	add(&q, "key", "ob-42.1");
 	add(&q, "type", "1");
 	assert_int_equal(sms_dlr_parse(&q, SECRET, &d), MDG_EINVAL); /* no sig */
+	kv_free(&q);
+	add(&q, "ref", "42");
+	add(&q, "sig", s1);
+	add(&q, "type", "1");
+	assert_int_equal(sms_dlr_parse(&q, SECRET, &d), MDG_EINVAL); /* no key */
 	kv_free(&q);
 	const char *bad_refs[] = {"0", "-1", "42a", "", " 42", "99999999999999999999"};
 	for (size_t i = 0; i < MDG_ARRAY_LEN(bad_refs); i++) {
 		add(&q, "ref", bad_refs[i]);
+		add(&q, "key", "ob-42.1");
 		add(&q, "sig", s1);
 		add(&q, "type", "1");
 		assert_int_equal(sms_dlr_parse(&q, SECRET, &d), MDG_EINVAL);
 		kv_free(&q);
 	}
-	/* A bad key or ts with a good signature; an odd reply is cleaned. */
-	add(&q, "ref", "42");
-	add(&q, "sig", s1);
+	/* A bad key or ts; an odd reply is cleaned. */
+	ours(&q, 42, "a b", s1);
 	add(&q, "type", "2");
-	add(&q, "key", "a b");
 	assert_int_equal(sms_dlr_parse(&q, SECRET, &d), MDG_EINVAL);
 	kv_free(&q);
-	add(&q, "ref", "42");
-	add(&q, "sig", s1);
+	ours(&q, 42, "ob-42.1", s1);
 	add(&q, "type", "2");
 	add(&q, "ts", "soon");
 	assert_int_equal(sms_dlr_parse(&q, SECRET, &d), MDG_EINVAL);
 	kv_free(&q);
-	add(&q, "ref", "42");
-	add(&q, "sig", s1);
+	ours(&q, 42, "ob-42.1", s1);
 	add(&q, "type", "16");
 	add(&q, "ts", "");
 	add(&q, "reply", "NACK/0x0b/Invalid\r\nX-Evil: 1 주소");
 	assert_int_equal(sms_dlr_parse(&q, SECRET, &d), MDG_OK);
 	assert_int_equal(d.ts, 0);
-	assert_string_equal(d.key, "");
+	assert_string_equal(d.key, "ob-42.1");
 	assert_null(strchr(d.reply, '\n'));
 	assert_null(strchr(d.reply, '\r'));
 	assert_int_equal(strncmp(d.reply, "NACK/0x0b/Invalid??X-Evil: 1 ", 29), 0);
@@ -387,6 +410,12 @@ static void test_send_refusals(void **state)
 	nodlr.dlr_secret = "short";
 	assert_null(sms_client_new(&nodlr, err, sizeof err));
 	assert_non_null(strstr(err, "dlr_secret"));
+	/* /sms/dlr refuses parameters it did not sign: no query of our own. */
+	nodlr.dlr_url_base = "https://example.kr/sms/dlr?site=1";
+	nodlr.dlr_secret = SECRET;
+	assert_null(sms_client_new(&nodlr, err, sizeof err));
+	assert_non_null(strstr(err, "dlr_url"));
+	nodlr.dlr_url_base = "https://example.kr/sms/dlr";
 	/* An empty or missing secret is no error: no delivery reports (a
 	 * copied example configuration must still send SMS). */
 	nodlr.dlr_secret = "";
