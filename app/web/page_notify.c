@@ -414,7 +414,7 @@ int page_admin_outbox_cancel(web *w)
 /* The call centre: agents, and supervisors who run it. */
 static bool may_call(const web *w)
 {
-	return w->perm.agent || perm_is_admin(&w->perm);
+	return perm_runs_calls(&w->perm);
 }
 
 /* A mobile number as people read it: 010-1234-5678. */

@@ -304,6 +304,16 @@ bool perm_sees_reports(const staff_perm *p)
 	return p->sysadmin || p->supervisor || p->manager || p->viewer;
 }
 
+bool perm_runs_calls(const staff_perm *p)
+{
+	return p->agent || perm_is_admin(p);
+}
+
+bool perm_calls_only(const staff_perm *p)
+{
+	return p->agent && !(p->handler || p->manager || p->supervisor || p->sysadmin);
+}
+
 /* perm_case and perm_case_lead: lead_only limits to the lead department. */
 static int case_abilities(db *d, long long account_id, long long case_id, bool lead_only, unsigned *can)
 {

@@ -60,6 +60,12 @@ int perm_load(db *d, long long account_id, staff_perm *out);
 bool perm_is_admin(const staff_perm *p);
 /* Reports: viewers, managers and administrators. */
 bool perm_sees_reports(const staff_perm *p);
+/* The call centre (the callback queue): agents, and the supervisors and
+ * system administrators who run it. */
+bool perm_runs_calls(const staff_perm *p);
+/* Staff whose work is the call centre alone: agents who handle no cases.
+ * They start at the callback queue, not at an empty case list. */
+bool perm_calls_only(const staff_perm *p);
 
 /* What one staff member may do with one case (bits). */
 enum case_ability {
