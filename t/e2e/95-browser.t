@@ -11,6 +11,7 @@ use strict;
 use warnings;
 use utf8;
 use Test::More;
+use Encode ();
 use File::Temp qw(tempdir);
 use POSIX ();
 use Madang::Test;
@@ -109,8 +110,8 @@ ok((grep { $_ eq 'walk complete' } @lines), 'the walk went to its end');
 is $s->sql_value(q{SELECT COUNT(*) FROM cases c JOIN accounts a ON a.id = c.account_id
     WHERE a.login_id LIKE 'walker%' AND c.status = 'answered'}), 1,
     "the walker's case is answered";
-is $s->sql_value(q{SELECT COUNT(*) FROM cases c JOIN accounts a ON a.id = c.account_id
-    WHERE a.login_id = 'citizen' AND c.title LIKE '골목에 버려진 대형 폐기물 %' AND c.status = 'answered'}), 1,
+is $s->sql_value(Encode::encode('UTF-8', q{SELECT COUNT(*) FROM cases c JOIN accounts a ON a.id = c.account_id
+    WHERE a.login_id = 'citizen' AND c.title LIKE '골목에 버려진 대형 폐기물 %' AND c.status = 'answered'})), 1,
     "the case filed and answered with the keyboard alone is answered";
 
 $s->stop;
