@@ -10,11 +10,11 @@ def:month_name(y, m) ?><?cs if:Lang == "en" ?><?cs var:L.AbsenceCal.MonthName[m]
 <?cs call:absence_views("calendar") ?>
 <nav class="month-nav" aria-label="<?cs var:L.AbsenceCal.MonthNav ?>">
   <ul>
-    <li><a href="/staff/absences/calendar?month=<?cs var:Month.Prev ?>" rel="prev"><span aria-hidden="true">← </span><?cs var:L.AbsenceCal.Prev ?>: <?cs call:month_name(Month.PrevYear, Month.PrevMonth) ?></a></li>
+    <li><a href="/staff/absences/calendar?month=<?cs var:Month.Prev ?>" rel="prev"><span aria-hidden="true">←</span><?cs var:L.AbsenceCal.Prev ?>: <?cs call:month_name(Month.PrevYear, Month.PrevMonth) ?></a></li>
 <?cs if:Month.This ?>
     <li><a href="/staff/absences/calendar?month=<?cs var:Month.This ?>"><?cs var:L.AbsenceCal.ThisMonth ?></a></li>
 <?cs /if ?>
-    <li><a href="/staff/absences/calendar?month=<?cs var:Month.Next ?>" rel="next"><?cs var:L.AbsenceCal.Next ?>: <?cs call:month_name(Month.NextYear, Month.NextMonth) ?><span aria-hidden="true"> →</span></a></li>
+    <li><a href="/staff/absences/calendar?month=<?cs var:Month.Next ?>" rel="next"><?cs var:L.AbsenceCal.Next ?>: <?cs call:month_name(Month.NextYear, Month.NextMonth) ?><span aria-hidden="true">→</span></a></li>
   </ul>
 </nav>
 <table class="calendar" id="absence-calendar">

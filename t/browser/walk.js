@@ -433,6 +433,15 @@ async function keyboardWalk(browser) {
 		log(`# filed ${tracking} with the keyboard`);
 	});
 
+	await step('keyboard only: withdrawing asks first, and the citizen keeps the case', citizen, async () => {
+		await tabTo(citizen, { tag: 'a', name: '이 민원 취하하기' });
+		await keyGo(citizen, 'Enter');
+		await expectText(citizen.main(), '이 민원을 취하하시겠습니까?');
+		await tabTo(citizen, { tag: 'a', name: '취하하지 않고 민원으로 돌아가기' });
+		await keyGo(citizen, 'Enter');
+		await expectText(citizen.main(), '처리 기한', 'the case page');
+	});
+
 	await step(`keyboard only: ${KB_HANDLER.login} finds the complaint and answers it`, handler, async () => {
 		await keyboardSignIn(handler, KB_HANDLER);
 		// Skip the navigation: Enter on the skip link, then Tab in the page.
@@ -447,6 +456,18 @@ async function keyboardWalk(browser) {
 		await keyGo(handler, 'Enter');
 		await expectText(handler.main(), '답변을 보냈습니다');
 		await expectText(handler.main(), '답변 완료', 'the status');
+	});
+
+	await step(`keyboard only: ${KB_HANDLER.login} opens the absence calendar`, handler, async () => {
+		await tabTo(handler, { tag: 'a', name: '부재 일정', nav: '주 메뉴' });
+		await keyGo(handler, 'Enter');
+		await tabTo(handler, { tag: 'a', name: '달력', nav: '부재 일정 보기' });
+		await keyGo(handler, 'Enter');
+		await handler.page.getByRole('table', { name: /날짜별 부재 직원/ }).waitFor();
+		await expectText(handler.main(), '오늘', 'the calendar');
+		await tabTo(handler, { tag: 'a', nav: '다른 달 보기' });
+		await keyGo(handler, 'Enter');
+		await handler.page.getByRole('table', { name: /날짜별 부재 직원/ }).waitFor();
 	});
 
 	await step('keyboard only: the citizen reads the answer', citizen, async () => {
