@@ -238,7 +238,8 @@ static int calendar_month(web *w, const bizdate *today, bizdate *first)
 	return MDG_OK;
 }
 
-/* Month.{Label parts, Prev, Next, This} for the heading and the links. */
+/* Month.{Year, Month} for the caption, Month.{Prev,Next}{,Year,Month}
+ * for the links, and Month.This when another month is shown. */
 static void fill_month(web *w, bizdate first, const bizdate *today)
 {
 	bizdate prev = biz_add_calendar(first, -1);
