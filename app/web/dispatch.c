@@ -154,6 +154,10 @@ static void fill_common(web *w)
 			hdf_set_value(w->hdf, "Session.AdminGlobal", "1");
 		if (perm_sees_reports(&w->perm))
 			hdf_set_value(w->hdf, "Session.Reports", "1");
+		if (perm_holds(&w->perm, PERM_CALLS))
+			hdf_set_value(w->hdf, "Session.Calls", "1");
+		if (perm_calls_only(&w->perm))
+			hdf_set_value(w->hdf, "Session.CallsOnly", "1");
 	}
 }
 

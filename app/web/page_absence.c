@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* page_absence.c: absences and substitutes (부재시 대체 담당자): one's own
  * and, for managers, those of their departments' staff; adding one
- * (optionally handing over open cases at once) and deleting a future
- * one. */
+ * (optionally handing over open cases at once), deleting a future one,
+ * ending a current one early; the month calendar of the absences in
+ * one's scope with each staff member's schedule. */
 #include "web.h"
 #include "cases/absence.h"
 #include "core/bizdays.h"
@@ -39,6 +40,28 @@ static void fill_substitutes(web *w, const db_result *r)
 	}
 }
 
+/* Whose absence the form is for: the person asked for (the form sent
+ * back, or ?for= from the choice above it) when the viewer may edit
+ * their absences (they are in people), else the viewer. Sets
+ * Form.account and Form.account_name. */
+static long long absent_person(web *w, const db_result *people)
+{
+	const char *asked = hdf_get_value(w->hdf, "Form.account", NULL);
+	long id = 0;
+	if (!asked)
+		asked = kv_get(&w->r->query, "for");
+	if (asked && text_parse_long(asked, 1, ID_MAX, &id) == MDG_OK)
+		for (unsigned i = 0; i < people->nrows; i++)
+			if (db_cell_ll(people, i, 0, 0) == id) {
+				hdf_set_value(w->hdf, "Form.account", db_cell(people, i, 0, ""));
+				hdf_set_value(w->hdf, "Form.account_name", db_cell(people, i, 1, ""));
+				return id;
+			}
+	web_set(w, "Form.account", "%lld", w->me.id);
+	hdf_set_value(w->hdf, "Form.account_name", w->me.name);
+	return w->me.id;
+}
+
 static int show_absences(web *w)
 {
 	static const char *const cols[] = {"id", "account", "name", "kind", "first", "last",
@@ -49,7 +72,7 @@ static int show_absences(web *w)
 	if (rc == MDG_OK)
 		rc = absence_people(w->app->db, w->me.id, &people);
 	if (rc == MDG_OK)
-		rc = absence_substitutes(w->app->db, w->me.id, w->lang, &subs);
+		rc = absence_substitutes(w->app->db, w->me.id, absent_person(w, people), w->lang, &subs);
 	if (rc == MDG_OK) {
 		web_rows(w, "Absences", list, cols);
 		web_rows(w, "People", people, people_cols);
@@ -75,6 +98,8 @@ int page_absences(web *w)
 	}
 	if (kv_get(&w->r->query, "deleted"))
 		web_flash(w, "AbsenceDeleted");
+	if (kv_get(&w->r->query, "ended"))
+		web_flash(w, "AbsenceEnded");
 	return show_absences(w);
 }
 
@@ -173,4 +198,181 @@ int page_absence_delete(web *w)
 		return rc;
 	http_redirect(w->r, "/staff/absences?deleted=1");
 	return MDG_OK;
+}
+
+int page_absence_end(web *w)
+{
+	const char *problem = NULL;
+	long id;
+	if (text_parse_long(w->r->params[0], 1, ID_MAX, &id) != MDG_OK)
+		return MDG_ENOTFOUND;
+	int rc = absence_end(w->app->db, &w->who, id, &problem);
+	if (rc == MDG_EINVAL && problem) {
+		w->r->status = 400;
+		web_flash_error(w, strcmp(problem, "not_started") == 0 ? "AbsenceNotStarted" : "AbsenceOver");
+		return show_absences(w);
+	}
+	if (rc != MDG_OK)
+		return rc;
+	log_info("absence %ld ended early by %lld", id, w->me.id);
+	http_redirect(w->r, "/staff/absences?ended=1");
+	return MDG_OK;
+}
+
+/* ------------------------------------------------------------ calendar */
+
+/* The month asked for (?month=YYYY-MM), else today's: *first is its
+ * first day. MDG_EINVAL for a malformed month. */
+static int calendar_month(web *w, const bizdate *today, bizdate *first)
+{
+	const char *asked = kv_get(&w->r->query, "month");
+	char day[16];
+	*first = (bizdate){today->year, today->month, 1};
+	if (!asked || !*asked)
+		return MDG_OK;
+	if (strlen(asked) != 7)
+		return MDG_EINVAL;
+	snprintf(day, sizeof day, "%s-01", asked);
+	if (biz_parse(day, first) != MDG_OK || first->year < 2000 || first->year > 2100)
+		return MDG_EINVAL;
+	return MDG_OK;
+}
+
+/* Month.{Year, Month} for the caption, Month.{Prev,Next}{,Year,Month}
+ * for the links, and Month.This when another month is shown. */
+static void fill_month(web *w, bizdate first, const bizdate *today)
+{
+	bizdate prev = biz_add_calendar(first, -1);
+	bizdate next = biz_add_calendar(first, 31);
+	web_set(w, "Month.Year", "%d", first.year);
+	web_set(w, "Month.Month", "%d", first.month);
+	web_set(w, "Month.Prev", "%04d-%02d", prev.year, prev.month);
+	web_set(w, "Month.PrevYear", "%d", prev.year);
+	web_set(w, "Month.PrevMonth", "%d", prev.month);
+	web_set(w, "Month.Next", "%04d-%02d", next.year, next.month);
+	web_set(w, "Month.NextYear", "%d", next.year);
+	web_set(w, "Month.NextMonth", "%d", next.month);
+	if (first.year != today->year || first.month != today->month)
+		web_set(w, "Month.This", "%04d-%02d", today->year, today->month);
+}
+
+/* The columns of absence_month, in its order. */
+enum { AWAY_ACCOUNT, AWAY_NAME, AWAY_KIND, AWAY_FIRST, AWAY_LAST, AWAY_SUBSTITUTE };
+/* The columns of absence_month_staff and absence_month_holidays. */
+enum { STAFF_ID, STAFF_NAME, STAFF_DEPARTMENTS };
+enum { HOLIDAY_DAY, HOLIDAY_NAME };
+
+/* Sets prefix.{name, kind, substitute} (and first, last) from row i of
+ * absence_month. */
+static void set_away(web *w, const char *prefix, const db_result *away, unsigned i)
+{
+	static const struct {
+		int col;
+		const char *key;
+	} map[] = {{AWAY_NAME, "name"}, {AWAY_KIND, "kind"}, {AWAY_FIRST, "first"},
+		   {AWAY_LAST, "last"}, {AWAY_SUBSTITUTE, "substitute"}};
+	char name[128];
+	for (size_t k = 0; k < MDG_ARRAY_LEN(map); k++) {
+		snprintf(name, sizeof name, "%s.%s", prefix, map[k].key);
+		hdf_set_value(w->hdf, name, db_cell(away, i, map[k].col, ""));
+	}
+}
+
+/* Days.N.{date, day, weekday, today, holiday} and
+ * Days.N.Away.M.{name, kind, substitute}: one row per day of the month
+ * with the absences (rows of absence_month) that cover it. */
+static void fill_days(web *w, bizdate first, const bizdate *today, const db_result *away, const db_result *holidays)
+{
+	char name[96], date[16];
+	int n = 0;
+	for (bizdate d = first; d.month == first.month; d = biz_add_calendar(d, 1), n++) {
+		snprintf(date, sizeof date, "%04d-%02d-%02d", d.year, d.month, d.day);
+		snprintf(name, sizeof name, "Days.%d.date", n);
+		hdf_set_value(w->hdf, name, date);
+		snprintf(name, sizeof name, "Days.%d.day", n);
+		web_set(w, name, "%d", d.day);
+		snprintf(name, sizeof name, "Days.%d.weekday", n);
+		web_set(w, name, "%d", biz_weekday(d));
+		/* Weekends and holidays: nobody is expected at work. */
+		bool holiday = false;
+		for (unsigned h = 0; h < holidays->nrows; h++)
+			holiday |= strcmp(db_cell(holidays, h, HOLIDAY_DAY, ""), date) == 0;
+		if (holiday || biz_weekday(d) == 0 || biz_weekday(d) == 6) {
+			snprintf(name, sizeof name, "Days.%d.dayoff", n);
+			hdf_set_value(w->hdf, name, "1");
+		}
+		if (biz_number(d) == biz_number(*today)) {
+			snprintf(name, sizeof name, "Days.%d.today", n);
+			hdf_set_value(w->hdf, name, "1");
+		}
+		for (unsigned h = 0; h < holidays->nrows; h++)
+			if (strcmp(db_cell(holidays, h, HOLIDAY_DAY, ""), date) == 0) {
+				snprintf(name, sizeof name, "Days.%d.holiday", n);
+				hdf_set_value(w->hdf, name, db_cell(holidays, h, HOLIDAY_NAME, ""));
+			}
+		/* "YYYY-MM-DD" strings compare as the dates they are. */
+		int m = 0;
+		for (unsigned i = 0; i < away->nrows; i++) {
+			if (strcmp(db_cell(away, i, AWAY_FIRST, ""), date) > 0 ||
+			    strcmp(db_cell(away, i, AWAY_LAST, ""), date) < 0)
+				continue;
+			snprintf(name, sizeof name, "Days.%d.Away.%d", n, m++);
+			set_away(w, name, away, i);
+		}
+	}
+}
+
+/* Staff.N.{name, departments} and Staff.N.Periods.M.{first, last, kind,
+ * substitute}: each staff member's absences in the month. */
+static void fill_schedules(web *w, const db_result *staff, const db_result *away)
+{
+	char name[96];
+	for (unsigned n = 0; n < staff->nrows; n++) {
+		snprintf(name, sizeof name, "Staff.%u.name", n);
+		hdf_set_value(w->hdf, name, db_cell(staff, n, STAFF_NAME, ""));
+		snprintf(name, sizeof name, "Staff.%u.departments", n);
+		hdf_set_value(w->hdf, name, db_cell(staff, n, STAFF_DEPARTMENTS, ""));
+		int m = 0;
+		for (unsigned i = 0; i < away->nrows; i++) {
+			if (db_cell_ll(away, i, AWAY_ACCOUNT, 0) != db_cell_ll(staff, n, STAFF_ID, -1))
+				continue;
+			snprintf(name, sizeof name, "Staff.%u.Periods.%d", n, m++);
+			set_away(w, name, away, i);
+		}
+	}
+}
+
+int page_absence_calendar(web *w)
+{
+	db_result *away = NULL, *staff = NULL, *holidays = NULL;
+	char now[20], first_day[16];
+	bizdate today, first;
+	int rc = db_now(w->app->db, now);
+	if (rc != MDG_OK)
+		return rc;
+	now[10] = '\0';
+	if (biz_parse(now, &today) != MDG_OK)
+		return MDG_ERR;
+	if (calendar_month(w, &today, &first) != MDG_OK) {
+		/* A malformed month shows this month, saying so. */
+		w->r->status = 400;
+		web_flash_error(w, "AbsenceBadMonth");
+		first = (bizdate){today.year, today.month, 1};
+	}
+	snprintf(first_day, sizeof first_day, "%04d-%02d-01", first.year, first.month);
+	rc = absence_month(w->app->db, w->me.id, first_day, &away);
+	if (rc == MDG_OK)
+		rc = absence_month_staff(w->app->db, w->me.id, w->lang, &staff);
+	if (rc == MDG_OK)
+		rc = absence_month_holidays(w->app->db, first_day, &holidays);
+	if (rc == MDG_OK) {
+		fill_month(w, first, &today);
+		fill_days(w, first, &today, away, holidays);
+		fill_schedules(w, staff, away);
+		web_page(w, "staff/absence_calendar.cs", "AbsenceCalendar");
+	}
+	db_result_free(away);
+	db_result_free(staff);
+	db_result_free(holidays);
+	return rc;
 }

@@ -176,8 +176,17 @@ int page_login(web *w)
 	if (rc != MDG_OK)
 		return rc;
 	const char *next = safe_next(form_get(w, "next"));
+	if (!next && strcmp(a.kind, "staff") == 0) {
+		/* Agents who handle no cases start at their queue. */
+		staff_perm p;
+		rc = perm_load(d, id, &p);
+		if (rc != MDG_OK)
+			return rc;
+		next = perm_calls_only(&p) ? "/staff/callbacks" : "/staff/cases";
+		perm_free(&p);
+	}
 	if (!next)
-		next = strcmp(a.kind, "staff") == 0 ? "/staff/cases" : "/my/cases";
+		next = "/my/cases";
 	http_redirect(w->r, next);
 	return MDG_OK;
 refuse:

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* page_citizen.c: the citizen's side of a case's life cycle: the public
- * timeline with the department and the handler at each stage, and
- * withdrawing, accepting (closing) or reopening one's own case. */
+ * timeline with the department and the handler at each stage, the
+ * deadline while the case is worked on, and withdrawing (after a
+ * confirmation step), accepting (closing) or reopening one's own case. */
 #include "web.h"
 #include "cases/action.h"
 #include "cases/dossier.h"
@@ -15,33 +16,53 @@
 
 static const case_action citizen_actions[] = {ACT_WITHDRAW, ACT_CLOSE, ACT_REOPEN};
 
-/* CaseAct.<action> for the actions open to the owner now, and the
- * case's version for their forms. */
-static int fill_owner_actions(web *w, long long case_id)
+/* The columns of dossier_state this page reads, by name. */
+static const char *const state_cols[] = {"version", "status", "due", "overdue", "extensions", "max_extensions",
+					 "needs_approval", "is_example", "unplaced", "department_id", "owner",
+					 "public", "reopen_open", NULL};
+
+/* CaseAct.<action> for the actions open to the owner now (from the
+ * case's state, CaseState.*), and the case's version for their forms. */
+static void fill_owner_actions(web *w, case_status status)
 {
-	db_result *st = NULL;
-	case_status status;
 	char name[64];
-	int rc = dossier_state(w->app->db, case_id, &st);
-	if (rc != MDG_OK)
-		return rc;
-	if (case_status_parse(db_cell(st, 0, 1, ""), &status) != MDG_OK) {
-		db_result_free(st);
-		return MDG_ERR;
-	}
-	hdf_set_value(w->hdf, "CaseAct.version", db_cell(st, 0, 0, "0"));
+	hdf_set_value(w->hdf, "CaseAct.version", hdf_get_value(w->hdf, "CaseState.version", "0"));
 	for (size_t i = 0; i < MDG_ARRAY_LEN(citizen_actions); i++) {
 		case_action a = citizen_actions[i];
 		if (!(workflow_actors(status, a) & ACTOR_CITIZEN))
 			continue;
 		/* Reopening only within the category's period after the answer. */
-		if (a == ACT_REOPEN && db_cell_ll(st, 0, 12, 0) == 0)
+		if (a == ACT_REOPEN && strcmp(hdf_get_value(w->hdf, "CaseState.reopen_open", "0"), "1") != 0)
 			continue;
 		snprintf(name, sizeof name, "CaseAct.%s", case_action_name(a));
 		hdf_set_value(w->hdf, name, "1");
 		hdf_set_value(w->hdf, "CaseAct.Any", "1");
 	}
+}
+
+/* The case's state for the page: the deadline (Case.due, Case.overdue)
+ * while the office is working on it, and for its owner the actions open
+ * to them. */
+static int fill_state(web *w, long long case_id)
+{
+	db_result *st = NULL;
+	case_status status;
+	int rc = dossier_state(w->app->db, case_id, &st);
+	if (rc != MDG_OK)
+		return rc;
+	web_row(w, "CaseState", st, 0, state_cols);
 	db_result_free(st);
+	if (case_status_parse(hdf_get_value(w->hdf, "CaseState.status", ""), &status) != MDG_OK)
+		return MDG_ERR;
+	/* Once answered (or finished) the deadline no longer binds anyone. */
+	if (status != CASE_ANSWERED && !workflow_is_final(status)) {
+		hdf_set_value(w->hdf, "Case.due", hdf_get_value(w->hdf, "CaseState.due", ""));
+		hdf_set_value(w->hdf, "Case.overdue", hdf_get_value(w->hdf, "CaseState.overdue", "0"));
+		hdf_set_value(w->hdf, "Case.extended",
+			      strcmp(hdf_get_value(w->hdf, "CaseState.extensions", "0"), "0") != 0 ? "1" : "0");
+	}
+	if (hdf_get_value(w->hdf, "Case.Mine", NULL))
+		fill_owner_actions(w, status);
 	return MDG_OK;
 }
 
@@ -70,8 +91,7 @@ int web_case_timeline(web *w)
 	/* The office may show the role (담당자) instead of staff names. */
 	if (strcmp(db_cell(events, 0, 6, "name"), "role") == 0)
 		hdf_set_value(w->hdf, "Timeline.Role", "1");
-	if (hdf_get_value(w->hdf, "Case.Mine", NULL))
-		rc = fill_owner_actions(w, case_id);
+	rc = fill_state(w, case_id);
 	if (done && (strcmp(done, "withdraw") == 0 || strcmp(done, "close") == 0 || strcmp(done, "reopen") == 0))
 		hdf_set_value(w->hdf, "CaseAct.Done", done);
 done:
@@ -95,12 +115,44 @@ static int show_problem(web *w, const char *tracking, const char *action, const 
 	return MDG_OK;
 }
 
+/* The confirmation step of withdrawing tracking (its owner's only; to
+ * anyone else the case does not exist); the case page when it can no
+ * longer be withdrawn. */
+static int show_withdraw(web *w, const char *tracking)
+{
+	int rc = web_load_case(w, tracking, false);
+	if (rc == MDG_OK && !hdf_get_value(w->hdf, "Case.Mine", NULL))
+		rc = MDG_ENOTFOUND;
+	if (rc == MDG_OK)
+		rc = web_case_timeline(w);
+	if (rc != MDG_OK)
+		return rc;
+	if (!hdf_get_value(w->hdf, "CaseAct.withdraw", NULL)) {
+		char target[64];
+		snprintf(target, sizeof target, "/cases/%s", tracking);
+		http_redirect(w->r, target);
+		return MDG_OK;
+	}
+	web_page(w, "portal/withdraw.cs", "Withdraw");
+	return MDG_OK;
+}
+
+int page_case_withdraw_form(web *w)
+{
+	int year;
+	unsigned seq;
+	if (tracking_parse(w->r->params[0], &year, &seq) != MDG_OK)
+		return MDG_ENOTFOUND;
+	return show_withdraw(w, w->r->params[0]);
+}
+
 int page_case_act(web *w)
 {
 	static const field_spec fields[] = {
 		{"action", FIELD_LINE, true, 20, 0, 0},
 		{"version", FIELD_INT, true, 0, 1, 0x7FFFFFFFL},
 		{"text", FIELD_TEXT, false, CASE_REASON_MAX, 0, 0},
+		{"confirm", FIELD_CHECKBOX, false, 0, 0, 0},
 	};
 	const char *tracking = w->r->params[0];
 	const char *problem = NULL;
@@ -131,6 +183,10 @@ int page_case_act(web *w)
 	if (errors)
 		return show_problem(w, tracking, name, hdf_get_value(w->hdf, "Form.Err.text", NULL) ? "text_too_long" : "invalid",
 				    400);
+	/* Withdrawing ends the case for good: only from the confirmation
+	 * step, which a form without confirm=1 leads to. */
+	if (action == ACT_WITHDRAW && strcmp(form_get(w, "confirm"), "1") != 0)
+		return show_withdraw(w, tracking);
 	text_parse_long(form_get(w, "version"), 1, 0x7FFFFFFFL, &version);
 	case_cmd cmd = {
 		.case_id = case_id,

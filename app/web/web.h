@@ -166,7 +166,11 @@ int page_staff_example(web *w);
 int page_absences(web *w);
 int page_absence_add(web *w);
 int page_absence_delete(web *w);
+int page_absence_end(web *w);
+int page_absence_calendar(web *w);
 int page_case_act(web *w);
+/* The confirmation step before a citizen withdraws their case. */
+int page_case_withdraw_form(web *w);
 /* Adds to a loaded case page (web_load_case) the public timeline with
  * the department and handler at each stage, and for its owner the
  * actions open to them. */

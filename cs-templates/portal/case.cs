@@ -1,8 +1,10 @@
 <?cs # SPDX-License-Identifier: AGPL-3.0-or-later ?><?cs
 # case.cs: a case as the citizen (or the public) sees it: its facts, the
 # public timeline with the department and the handler (or the role) at
-# each stage and the answer; for its owner the actions open to them:
-# withdraw before the answer, accept and close, reopen with a reason. ?><?cs
+# each stage and the answer; the deadline while the office works on it;
+# for its owner the actions open to them: accept and close, reopen with a
+# reason, and, as a secondary link to a confirmation step
+# (portal/withdraw.cs), withdraw before the answer. ?><?cs
 
 # The problem of the owner's action a, if it was the one refused. ?><?cs
 def:case_act_problem(a) ?><?cs
@@ -42,6 +44,9 @@ def:case_act_close(a) ?><?cs call:case_act_problem(a) ?>
     <dt><?cs var:L.Col.Department ?></dt><dd><?cs var:Case.department ?></dd>
 <?cs /if ?>
     <dt><?cs var:L.Col.Filed ?></dt><dd><?cs var:Case.created ?></dd>
+<?cs if:Case.due ?>
+    <dt><?cs var:L.Case.Due ?></dt><dd><?cs var:Case.due ?><?cs if:Case.overdue == "1" ?> <span class="tag overdue"><?cs var:L.Case.Overdue ?></span><?cs /if ?><?cs if:Case.extended == "1" ?> <span class="tag"><?cs var:L.Case.Extended ?></span><?cs /if ?></dd>
+<?cs /if ?>
     <dt><?cs var:L.Col.Filer ?></dt><dd><?cs var:Case.filer ?></dd>
     <dt><?cs var:L.Col.Visibility ?></dt><dd><?cs if:Case.public == "1" ?><?cs var:L.Case.Public ?><?cs else ?><?cs var:L.Case.Private ?><?cs /if ?></dd>
 <?cs if:Case.address ?>
@@ -82,18 +87,21 @@ if:e.answer ?><?cs each:p = AnswerParts ?><?cs if:p.answer == e.answer ?>
 <?cs /each ?>
     </ol>
   </section>
-<?cs if:CaseAct.Problem && CaseAct.Problem != "changed" && !CaseAct[CaseAct.Action] ?>
+<?cs if:CaseAct.Problem && CaseAct.Problem != "changed" && (!CaseAct[CaseAct.Action] || CaseAct.Action == "withdraw") ?>
   <p class="flash error" role="alert"><?cs var:L.Act.Problem[CaseAct.Problem] ?></p>
 <?cs /if ?>
-<?cs if:CaseAct.Any ?>
+<?cs if:CaseAct.close || CaseAct.reopen ?>
   <section aria-labelledby="case-actions-h">
     <h2 id="case-actions-h"><?cs var:L.CaseAct.Title ?></h2>
 <?cs if:CaseAct.close ?><?cs call:case_act_open("close") ?>
       <p class="hint"><?cs var:L.CaseAct.Hint.close ?></p><?cs call:case_act_close("close") ?><?cs /if ?>
 <?cs if:CaseAct.reopen ?><?cs call:case_act_open("reopen") ?><?cs call:case_act_text("reopen") ?>
       <p class="hint"><?cs var:L.CaseAct.Hint.reopen ?></p><?cs call:case_act_close("reopen") ?><?cs /if ?>
-<?cs if:CaseAct.withdraw ?><?cs call:case_act_open("withdraw") ?><?cs call:case_act_text("withdraw") ?>
-      <p class="hint"><?cs var:L.CaseAct.Hint.withdraw ?></p><?cs call:case_act_close("withdraw") ?><?cs /if ?>
   </section>
+<?cs /if ?><?cs
+# Withdrawing ends the case for good: a plain link to its confirmation
+# step, below everything else, never a primary button. ?>
+<?cs if:CaseAct.withdraw ?>
+  <p class="secondary-action"><a href="/cases/<?cs var:Case.tracking ?>/withdraw"><?cs var:L.Withdraw.Link ?></a> <span class="hint"><?cs var:L.CaseAct.Hint.withdraw ?></span></p>
 <?cs /if ?>
 </article>

@@ -1,9 +1,13 @@
 <?cs # SPDX-License-Identifier: AGPL-3.0-or-later ?><?cs
 # absences.cs: absences and substitutes (부재시 대체 담당자): the list of
-# one's own and, for managers, their staff's; a form to add one; deleting
-# one that has not started. ?>
+# one's own and, for managers, their staff's; a form to add one (for
+# managers, after choosing whose: the substitutes are that person's
+# colleagues); deleting one that has not started, ending one that has
+# begun. The month calendar is staff/absence_calendar.cs. ?>
+<?cs include:"staff/absence_views.cs" ?>
 <h1><?cs var:L.Title.Absences ?></h1>
 <p class="lead"><?cs var:L.Absence.Lead ?></p>
+<?cs call:absence_views("list") ?>
 <?cs if:Absence.Moved > 0 ?><p class="flash" role="status"><?cs var:L.Absence.Moved ?> <?cs var:Absence.Moved ?></p><?cs /if ?>
 <?cs if:subcount(Absences) > 0 ?>
 <table class="cases">
@@ -28,6 +32,10 @@
         <form method="post" action="/staff/absences/<?cs var:a.id ?>/delete" class="inline">
           <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
           <button type="submit" class="link" aria-label="<?cs var:L.Absence.Delete ?>: <?cs var:a.name ?> <?cs var:a.first ?> ~ <?cs var:a.last ?>"><?cs var:L.Absence.Delete ?></button>
+        </form><?cs elif:a.state == "current" ?>
+        <form method="post" action="/staff/absences/<?cs var:a.id ?>/end" class="inline">
+          <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+          <button type="submit" class="link" aria-label="<?cs var:L.Absence.End ?>: <?cs var:a.name ?> <?cs var:a.first ?> ~ <?cs var:a.last ?>"><?cs var:L.Absence.End ?></button>
         </form><?cs else ?>-<?cs /if ?></td>
     </tr>
 <?cs /each ?>
@@ -37,22 +45,29 @@
 <p><?cs var:L.Absence.None ?></p>
 <?cs /if ?>
 <h2 id="absence-add-h"><?cs var:L.Absence.Add ?></h2>
-<?cs if:Form.HasErrors ?><p class="form-error" role="alert"><?cs var:L.Msg.FixErrors ?></p><?cs /if ?>
-<form method="post" action="/staff/absences" class="stack" aria-labelledby="absence-add-h">
-  <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
-<?cs if:subcount(People) > 1 ?>
+<?cs if:subcount(People) > 1 ?><?cs
+  # Whose absence first: the substitutes offered are that person's
+  # colleagues, never the person, and this works without JavaScript. ?>
+<form method="get" action="/staff/absences#absence-add-h" class="inline-choice" aria-label="<?cs var:L.Absence.ForLabel ?>">
   <div class="field">
-    <label for="account"><?cs var:L.Absence.Field.account ?></label>
-    <select id="account" name="account" required<?cs call:field_aria("account") ?>>
+    <label for="for"><?cs var:L.Absence.ForLabel ?></label>
+    <select id="for" name="for">
 <?cs each:p = People ?>
       <option value="<?cs var:p.id ?>"<?cs if:p.id == Form.account ?> selected<?cs /if ?>><?cs var:p.name ?></option>
 <?cs /each ?>
     </select>
-    <?cs call:field_error("account") ?>
   </div>
-<?cs else ?>
-  <input type="hidden" name="account" value="<?cs var:Me ?>">
+  <button type="submit"><?cs var:L.Absence.ForButton ?></button>
+</form>
 <?cs /if ?>
+<?cs if:Form.HasErrors ?><p class="form-error" role="alert"><?cs var:L.Msg.FixErrors ?></p><?cs /if ?>
+<form method="post" action="/staff/absences" class="stack" aria-labelledby="absence-add-h">
+  <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+  <input type="hidden" name="account" value="<?cs var:Form.account ?>">
+<?cs if:subcount(People) > 1 ?>
+  <p class="chosen"><?cs var:L.Absence.ForLabel ?>: <strong><?cs var:Form.account_name ?></strong></p>
+<?cs /if ?>
+  <?cs call:field_error("account") ?>
   <fieldset>
     <legend><?cs var:L.Absence.Field.kind ?></legend>
 <?cs each:k = L.Absence.Kind ?>

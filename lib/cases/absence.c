@@ -46,16 +46,18 @@ int absence_people(db *d, long long viewer_id, db_result **out)
 			"iii", viewer_id, viewer_id, viewer_id);
 }
 
-int absence_substitutes(db *d, long long viewer_id, const char *lang, db_result **out)
+int absence_substitutes(db *d, long long viewer_id, long long account_id, const char *lang, db_result **out)
 {
+	/* The same rule as check_new: a substitute shares a department with
+	 * the absent person, and is not them. */
 	return db_query(d, out, "SELECT DISTINCT a.id, a.name, dp.id, IF(? = 'en', dp.name_en, dp.name_ko)"
 				" FROM staff_departments sd JOIN accounts a ON a.id = sd.account_id"
 				"  AND a.kind = 'staff' AND a.active = 1"
 				" JOIN departments dp ON dp.id = sd.department_id"
-				" WHERE sd.department_id IN (SELECT x.department_id FROM staff_departments x WHERE x.account_id = ?"
-				"  UNION SELECT m.department_id FROM staff_scope m WHERE m.account_id = ? AND m.can_manage = 1)"
+				" WHERE sd.department_id IN (SELECT x.department_id FROM staff_departments x WHERE x.account_id = ?)"
+				"  AND a.id <> ? AND EXISTS (SELECT 1 FROM accounts p WHERE p.id = ? AND " EDITABLE("p.id") ")"
 				" ORDER BY dp.id, a.name, a.id",
-			"sii", lang, viewer_id, viewer_id);
+			"siiiii", lang, account_id, account_id, account_id, viewer_id, viewer_id);
 }
 
 /* True when who may edit account_id's absences. */
@@ -190,4 +192,85 @@ int absence_delete(db *d, const actor *who, long long id, const char **problem)
 		db_rollback(d);
 	db_result_free(r);
 	return rc;
+}
+
+int absence_end(db *d, const actor *who, long long id, const char **problem)
+{
+	db_result *r = NULL;
+	char idbuf[24], detail[96];
+	bool allowed = false;
+	*problem = NULL;
+	int rc = db_begin(d);
+	if (rc != MDG_OK)
+		return rc;
+	rc = db_query(d, &r, "SELECT account_id, starts_at > NOW() AS not_started, ends_at <= NOW() AS is_over,"
+			     " DATE_FORMAT(ends_at - INTERVAL 1 SECOND, '%Y-%m-%d') AS planned_last"
+			     " FROM absences WHERE id = ? FOR UPDATE",
+		      "i", id);
+	if (rc == MDG_OK && r->nrows == 0)
+		rc = MDG_ENOTFOUND;
+	if (rc == MDG_OK)
+		rc = may_edit(d, who->account_id, db_cell_ll(r, 0, 0, 0), &allowed);
+	if (rc == MDG_OK && !allowed)
+		rc = MDG_ENOTFOUND;
+	if (rc == MDG_OK && db_cell_ll(r, 0, 1, 0))
+		*problem = "not_started";
+	else if (rc == MDG_OK && db_cell_ll(r, 0, 2, 0))
+		*problem = "over";
+	if (*problem)
+		rc = MDG_EINVAL;
+	/* Ended as if this had been its last moment: the hand-over of its
+	 * start (routing_escalate) and the choice of handlers
+	 * (absence_resolve) both look only at absences with ends_at > NOW(). */
+	if (rc == MDG_OK)
+		rc = db_exec(d, "UPDATE absences SET ends_at = NOW() WHERE id = ?", "i", id);
+	if (rc == MDG_OK) {
+		snprintf(idbuf, sizeof idbuf, "%lld", id);
+		snprintf(detail, sizeof detail, "account=%lld early, planned until %s", db_cell_ll(r, 0, 0, 0),
+			 db_cell(r, 0, 3, ""));
+		rc = audit_write(d, who, "absence", idbuf, "end", detail);
+	}
+	if (rc == MDG_OK)
+		rc = db_commit(d);
+	if (rc != MDG_OK)
+		db_rollback(d);
+	db_result_free(r);
+	return rc;
+}
+
+/* Staff visible to viewer_id on the calendar: members of a department
+ * in their scope, and themselves. */
+#define IN_CALENDAR(acct)                                                                            \
+	"(" acct " = ? OR EXISTS (SELECT 1 FROM staff_departments sd JOIN staff_scope sc"            \
+	" ON sc.department_id = sd.department_id AND sc.account_id = ? WHERE sd.account_id = " acct "))"
+
+int absence_month(db *d, long long viewer_id, const char *first_day, db_result **out)
+{
+	return db_query(d, out, "SELECT ab.account_id, a.name, ab.kind, DATE_FORMAT(ab.starts_at, '%Y-%m-%d') AS first_day,"
+				" DATE_FORMAT(ab.ends_at - INTERVAL 1 SECOND, '%Y-%m-%d') AS last_day, sub.name AS substitute"
+				" FROM absences ab JOIN accounts a ON a.id = ab.account_id AND a.active = 1"
+				" LEFT JOIN accounts sub ON sub.id = ab.substitute_id"
+				" WHERE ab.starts_at < ? + INTERVAL 1 MONTH AND ab.ends_at > ? AND ab.ends_at > ab.starts_at"
+				"  AND " IN_CALENDAR("ab.account_id")
+				" ORDER BY a.name, ab.account_id, ab.starts_at",
+			"ssii", first_day, first_day, viewer_id, viewer_id);
+}
+
+int absence_month_staff(db *d, long long viewer_id, const char *lang, db_result **out)
+{
+	return db_query(d, out, "SELECT a.id, a.name, IFNULL(GROUP_CONCAT(DISTINCT IF(? = 'en', dp.name_en, dp.name_ko)"
+				"  ORDER BY dp.id SEPARATOR ', '), '') AS departments"
+				" FROM accounts a LEFT JOIN staff_departments sd ON sd.account_id = a.id"
+				"  AND sd.department_id IN (SELECT department_id FROM staff_scope WHERE account_id = ?)"
+				" LEFT JOIN departments dp ON dp.id = sd.department_id"
+				" WHERE a.kind = 'staff' AND a.active = 1 AND " IN_CALENDAR("a.id")
+				" GROUP BY a.id, a.name ORDER BY a.name, a.id",
+			"siii", lang, viewer_id, viewer_id, viewer_id);
+}
+
+int absence_month_holidays(db *d, const char *first_day, db_result **out)
+{
+	return db_query(d, out, "SELECT DATE_FORMAT(day, '%Y-%m-%d'), name FROM holidays"
+				" WHERE day >= ? AND day < ? + INTERVAL 1 MONTH ORDER BY day",
+			"ss", first_day, first_day);
 }

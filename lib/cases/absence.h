@@ -22,10 +22,11 @@ int absence_list(db *d, long long viewer_id, db_result **out);
 /* Whom viewer_id may add an absence for (themselves first, then staff of
  * the departments they manage): account_id, name. */
 int absence_people(db *d, long long viewer_id, db_result **out);
-/* Possible substitutes: active staff sharing a department with viewer_id
- * or with staff they manage: account_id, name, department_id,
- * department name (in lang); one row per department. */
-int absence_substitutes(db *d, long long viewer_id, const char *lang, db_result **out);
+/* Possible substitutes for account_id: the other active staff of their
+ * departments (never account_id itself), when viewer_id may edit
+ * account_id's absences (else no rows): account_id, name,
+ * department_id, department name (in lang); one row per department. */
+int absence_substitutes(db *d, long long viewer_id, long long account_id, const char *lang, db_result **out);
 
 typedef struct absence_new {
 	long long account_id;    /* who is away */
@@ -45,5 +46,24 @@ int absence_add(db *d, const actor *who, const absence_new *a, long long *id, in
 /* Deletes an absence that has not started, if who may edit it;
  * MDG_ENOTFOUND otherwise, MDG_EINVAL ("started") once it has begun. */
 int absence_delete(db *d, const actor *who, long long id, const char **problem);
+/* Ends an absence that has begun now instead of on its last day, if who
+ * may edit it (else MDG_ENOTFOUND); MDG_EINVAL with *problem "not_started"
+ * (delete it instead) or "over". What follows is what follows the end of
+ * any absence: new cases reach the person again, and the cases handed to
+ * the substitute stay with them. Audited. */
+int absence_end(db *d, const actor *who, long long id, const char **problem);
+
+/* The month calendar: absences overlapping the month that starts on
+ * first_day ("YYYY-MM-01", valid) of staff of the departments in
+ * viewer_id's scope and viewer_id's own: account_id, name, kind, first
+ * day, last day (both "YYYY-MM-DD"), substitute name; by name, then
+ * start. */
+int absence_month(db *d, long long viewer_id, const char *first_day, db_result **out);
+/* Active staff of the departments in viewer_id's scope, and viewer_id:
+ * account_id, name, their departments in that scope (names in lang,
+ * joined by ", "); by name. */
+int absence_month_staff(db *d, long long viewer_id, const char *lang, db_result **out);
+/* The holidays of that month: day ("YYYY-MM-DD"), name. */
+int absence_month_holidays(db *d, const char *first_day, db_result **out);
 
 #endif

@@ -128,6 +128,12 @@ bool perm_sees_reports(const staff_perm *p)
 	return perm_holds(p, PERM_REPORTS);
 }
 
+bool perm_calls_only(const staff_perm *p)
+{
+	return perm_holds(p, PERM_AGENT) &&
+	       !perm_holds(p, PERM_HANDLER | PERM_MANAGER | PERM_ADMIN);
+}
+
 bool perm_covers_dept(const staff_perm *p, unsigned roles, long long department_id)
 {
 	if (p->global & roles)

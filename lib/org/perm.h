@@ -73,6 +73,9 @@ bool perm_is_admin(const staff_perm *p);
 bool perm_is_global_admin(const staff_perm *p);
 /* Reports: viewers, managers and administrators, each of their scope. */
 bool perm_sees_reports(const staff_perm *p);
+/* Staff whose work is the call centre alone: agents who handle no cases.
+ * They start at the callback queue, not at an empty case list. */
+bool perm_calls_only(const staff_perm *p);
 
 /* True when one of roles covers department_id; department_id 0 stands
  * for the whole institution (only a global role covers it). */

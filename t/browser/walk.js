@@ -7,6 +7,11 @@
 // departments and the answer. Then (issue 4) the first handler waits on
 // the case list while the citizen files another case that round-robin
 // gives to them: the alert's counter and list change without a reload.
+// Last (issue 8), with the keyboard alone (Tab, Shift+Tab, the arrows,
+// Space, Enter and typing; no click), the demo citizen files a complaint
+// and its handler answers it, and every control that takes the focus on
+// the way shows it: a visible outline or shadow while focused, and a look
+// that differs from the one it has when the focus leaves it.
 // axe-core (WCAG 2.0 and 2.1, A and AA) runs on every page the walk visits,
 // and again on the alert once it has changed; any violation fails the walk.
 // Elements
@@ -60,6 +65,18 @@ const SECOND_CASE = {
 	title: `쓰러진 가로수가 자전거 도로를 막고 있습니다 ${RUN}`,
 	body: '마당로 40 자전거 도로에 가로수가 쓰러져 있습니다.',
 };
+// The keyboard walk: the demo citizen files in 청소·쓰레기, whose rule gives
+// every case to the one handler of 청소행정과.
+const KB_CITIZEN = { login: 'citizen', password: 'madang-citizen-2026' };
+const KB_HANDLER = { login: 'clean.jung', password: 'madang-staff-2026' };
+const KB_CATEGORY = '청소·쓰레기';
+const KB_CASE = {
+	title: `골목에 버려진 대형 폐기물 ${RUN}`,
+	body: '누리동 마당로 7길 골목에 소파와 매트리스가 일주일째 버려져 있습니다.',
+};
+const KB_ANSWER = `오늘 오후에 수거했습니다. 알려 주셔서 감사합니다. ${RUN}`;
+// The most Tab presses a control may be away: a long staff page has many.
+const KB_MAX_TABS = 250;
 // How long the alert may take to show a new notice: the poll interval
 // (web.alert_poll_ms) plus the request, with room for a slow machine.
 const ALERT_WAIT_MS = 30000;
@@ -245,6 +262,228 @@ async function expectText(scope, text, what) {
 async function expectNoText(page, text) {
 	if (await page.getByText(text, { exact: false }).count())
 		throw new Error(`the page says "${text}"`);
+}
+
+// ---------------------------------------------------------------- keyboard
+
+// Presses key on person's page and describes what has the focus now, in
+// the page: its tag, type, accessible name (aria-label, label or text),
+// the name of its form and navigation, whether its focus is visible, and
+// whether the control it left looks as it did while focused (then its
+// focus showed nothing). Each page keeps the last focused control and its
+// look in window.madangKeyboard.
+async function keyStep(person, key) {
+	await person.page.keyboard.press(key);
+	return person.page.evaluate(() => {
+		const clean = (t) => (t || '').replace(/\s+/g, ' ').trim();
+		const look = (el) => {
+			const cs = getComputedStyle(el);
+			return {
+				outlineStyle: cs.outlineStyle, outlineWidth: parseFloat(cs.outlineWidth) || 0,
+				outlineColor: cs.outlineColor, shadow: cs.boxShadow, border: cs.borderColor,
+				background: cs.backgroundColor, decoration: cs.textDecorationLine,
+			};
+		};
+		const transparent = (c) => /^rgba\(.*,\s*0\)$/.test(c) || c === 'transparent';
+		// A ring of at least 2 px, or a shadow: what people see move.
+		const shows = (l) => (l.outlineStyle !== 'none' && l.outlineWidth >= 2 && !transparent(l.outlineColor)) ||
+			l.shadow !== 'none';
+		const nameOf = (el) => {
+			if (!el)
+				return '';
+			if (el.getAttribute('aria-label'))
+				return clean(el.getAttribute('aria-label'));
+			const by = el.getAttribute('aria-labelledby');
+			if (by && document.getElementById(by))
+				return clean(document.getElementById(by).textContent);
+			if (el.labels && el.labels.length)
+				return clean(el.labels[0].textContent);
+			return clean(el.textContent || el.value);
+		};
+		const out = {};
+		const prev = window.madangKeyboard;
+		const el = document.activeElement;
+		if (prev && prev.el !== el && prev.el.isConnected) {
+			out.left = prev.name;
+			out.leftUnchanged = JSON.stringify(look(prev.el)) === JSON.stringify(prev.look);
+			out.leftLook = JSON.stringify(prev.look);
+		}
+		if (!el || el === document.body || el === document.documentElement) {
+			window.madangKeyboard = null;
+			return Object.assign(out, { tag: 'body', name: '' });
+		}
+		const l = look(el);
+		const nav = el.closest('nav');
+		Object.assign(out, {
+			tag: el.tagName.toLowerCase(), type: el.type || '', name: nameOf(el),
+			form: nameOf(el.closest('form')), nav: nav ? clean(nav.getAttribute('aria-label')) : '',
+			visible: shows(l), look: `outline ${l.outlineStyle} ${l.outlineWidth}px ${l.outlineColor}, shadow ${l.shadow}`,
+			value: el.tagName === 'SELECT' ? clean(el.selectedOptions[0] && el.selectedOptions[0].textContent)
+				: el.type === 'checkbox' || el.type === 'radio' ? String(el.checked) : el.value,
+		});
+		window.madangKeyboard = { el, look: l, name: out.name };
+		return out;
+	});
+}
+
+// Fails when the focus on a control is not visible, or when the control
+// the focus left looks as it did with the focus (what the keyboard user
+// saw was not the focus).
+function checkFocus(r) {
+	if (r.left !== undefined && r.leftUnchanged)
+		throw new Error(`the focus on "${r.left}" looked no different from no focus (${r.leftLook})`);
+	if (r.tag !== 'body' && !r.visible)
+		throw new Error(`no visible focus on <${r.tag}> "${r.name}": ${r.look}`);
+}
+
+// Presses Tab (or Shift+Tab, back) until the focused control is the one
+// `want` describes ({ tag, name, form, nav }: each given part must match,
+// name exactly), checking the focus at every stop on the way; returns it.
+async function tabTo(person, want, back) {
+	const seen = [];
+	for (let i = 0; i < KB_MAX_TABS; i++) {
+		const r = await keyStep(person, back ? 'Shift+Tab' : 'Tab');
+		checkFocus(r);
+		seen.push(`<${r.tag}> ${r.name}`);
+		if ((!want.tag || want.tag === r.tag) && (!want.name || want.name === r.name) &&
+		    (!want.form || want.form === r.form) && (!want.nav || want.nav === r.nav))
+			return r;
+	}
+	throw new Error(`no ${JSON.stringify(want)} within ${KB_MAX_TABS} presses of ${back ? 'Shift+Tab' : 'Tab'};` +
+		` the last ones: ${seen.slice(-12).join(' | ')}`);
+}
+
+// Presses key on what has the focus and checks the page it leads to.
+async function keyGo(person, key) {
+	await Promise.all([person.page.waitForEvent('load'), person.page.keyboard.press(key)]);
+	await person.audit();
+	await person.checkStatus();
+}
+
+// Types into the focused field and checks that it holds the text.
+async function typeText(person, text) {
+	await person.page.keyboard.type(text);
+	const value = await person.page.evaluate(() => document.activeElement.value);
+	if (value !== text)
+		throw new Error(`the field holds "${value}", not "${text}"`);
+}
+
+// Presses ArrowDown (then ArrowUp) on the focused <select> until the
+// option `text` is chosen.
+async function arrowTo(person, text) {
+	for (const key of ['ArrowDown', 'ArrowUp'])
+		for (let i = 0; i < 40; i++) {
+			const r = await keyStep(person, key);
+			if (r.value === text)
+				return;
+		}
+	throw new Error(`the arrows never chose "${text}"`);
+}
+
+async function keyboardSignIn(person, who) {
+	await person.goto('/');
+	await tabTo(person, { tag: 'a', name: '로그인', nav: '주 메뉴' });
+	await keyGo(person, 'Enter');
+	await tabTo(person, { tag: 'input', name: '아이디' });
+	await typeText(person, who.login);
+	await tabTo(person, { tag: 'input', name: '비밀번호' });
+	await typeText(person, who.password);
+	// Back to the login ID and forth again: Shift+Tab keeps what was typed.
+	const r = await tabTo(person, { tag: 'input', name: '아이디' }, true);
+	if (r.value !== who.login)
+		throw new Error(`the login ID field now holds "${r.value}"`);
+	await tabTo(person, { tag: 'input', name: '비밀번호' });
+	await keyGo(person, 'Enter');
+	await expectNoText(person.page, '아이디 또는 비밀번호가 맞지 않습니다');
+}
+
+async function keyboardWalk(browser) {
+	const citizen = await new Person(browser, 'keyboard citizen').open();
+	const handler = await new Person(browser, 'keyboard handler').open();
+	let tracking = '';
+
+	await step('keyboard only: the demo citizen signs in and files a complaint', citizen, async () => {
+		await keyboardSignIn(citizen, KB_CITIZEN);
+		// The skip link first, then the navigation.
+		const skip = await keyStep(citizen, 'Tab');
+		checkFocus(skip);
+		if (skip.name !== '본문으로 건너뛰기')
+			throw new Error(`the first Tab reaches "${skip.name}", not the skip link`);
+		await tabTo(citizen, { tag: 'a', name: '민원 신청', nav: '주 메뉴' });
+		await keyGo(citizen, 'Enter');
+		await tabTo(citizen, { tag: 'select', name: '분야' });
+		await arrowTo(citizen, KB_CATEGORY);
+		await tabTo(citizen, { tag: 'input', name: '제목' });
+		await typeText(citizen, KB_CASE.title);
+		await tabTo(citizen, { tag: 'textarea', name: '내용' });
+		await typeText(citizen, KB_CASE.body);
+		const pub = await tabTo(citizen, { tag: 'input', name: '이 민원을 공개합니다' });
+		const flipped = (await keyStep(citizen, 'Space')).value;
+		if (flipped === pub.value)
+			throw new Error('Space did not change the public checkbox');
+		if (flipped === 'false')
+			await keyStep(citizen, 'Space');
+		await tabTo(citizen, { tag: 'button', name: '민원 신청하기' });
+		await keyGo(citizen, 'Space');
+		await expectText(citizen.main(), '민원이 접수되었습니다');
+		const m = citizen.page.url().match(/\/cases\/(\d{4}-\d{6})/);
+		if (!m)
+			throw new Error(`no tracking number in ${citizen.page.url()}`);
+		tracking = m[1];
+		log(`# filed ${tracking} with the keyboard`);
+	});
+
+	await step('keyboard only: withdrawing asks first, and the citizen keeps the case', citizen, async () => {
+		await tabTo(citizen, { tag: 'a', name: '이 민원 취하하기' });
+		await keyGo(citizen, 'Enter');
+		await expectText(citizen.main(), '이 민원을 취하하시겠습니까?');
+		await tabTo(citizen, { tag: 'a', name: '취하하지 않고 민원으로 돌아가기' });
+		await keyGo(citizen, 'Enter');
+		await expectText(citizen.main(), '처리 기한', 'the case page');
+	});
+
+	await step(`keyboard only: ${KB_HANDLER.login} finds the complaint and answers it`, handler, async () => {
+		await keyboardSignIn(handler, KB_HANDLER);
+		// Skip the navigation: Enter on the skip link, then Tab in the page.
+		const skip = await keyStep(handler, 'Tab');
+		checkFocus(skip);
+		await handler.page.keyboard.press('Enter');
+		await tabTo(handler, { tag: 'a', name: KB_CASE.title });
+		await keyGo(handler, 'Enter');
+		await tabTo(handler, { tag: 'textarea', name: '답변 내용', form: '답변' });
+		await typeText(handler, KB_ANSWER);
+		await tabTo(handler, { tag: 'button', name: '답변 보내기', form: '답변' });
+		await keyGo(handler, 'Enter');
+		await expectText(handler.main(), '답변을 보냈습니다');
+		await expectText(handler.main(), '답변 완료', 'the status');
+	});
+
+	await step(`keyboard only: ${KB_HANDLER.login} opens the absence calendar`, handler, async () => {
+		await tabTo(handler, { tag: 'a', name: '부재 일정', nav: '주 메뉴' });
+		await keyGo(handler, 'Enter');
+		await tabTo(handler, { tag: 'a', name: '달력', nav: '부재 일정 보기' });
+		await keyGo(handler, 'Enter');
+		await handler.page.getByRole('table', { name: /날짜별 부재 직원/ }).waitFor();
+		await expectText(handler.main(), '오늘', 'the calendar');
+		await tabTo(handler, { tag: 'a', nav: '다른 달 보기' });
+		await keyGo(handler, 'Enter');
+		await handler.page.getByRole('table', { name: /날짜별 부재 직원/ }).waitFor();
+	});
+
+	await step('keyboard only: the citizen reads the answer', citizen, async () => {
+		await tabTo(citizen, { tag: 'a', name: '나의 민원', nav: '주 메뉴' });
+		await keyGo(citizen, 'Enter');
+		await tabTo(citizen, { tag: 'a', name: KB_CASE.title });
+		await keyGo(citizen, 'Enter');
+		await expectText(citizen.main(), KB_ANSWER, 'the page');
+		await expectText(citizen.main(), '답변 완료', 'the status');
+		// Back up the page with Shift+Tab to the navigation: every
+		// control on the way shows its focus too.
+		await tabTo(citizen, { tag: 'a', name: '나의 민원', nav: '주 메뉴' }, true);
+	});
+
+	for (const p of [citizen, handler])
+		await p.close();
 }
 
 // The steps: each runs to its end or fails the walk there (later steps
@@ -463,6 +702,7 @@ async function walk(browser) {
 
 	for (const p of [supervisor, citizen, handler, second])
 		await p.close();
+	await keyboardWalk(browser);
 }
 
 async function main() {

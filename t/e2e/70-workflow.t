@@ -414,8 +414,11 @@ unlike body_of($citizen->get($s->url("/cases/$d_tr"))), qr{\Q$L{'Event.part_subm
 
 my ($e_tr, $e_id) = file_case(1, '가로수 가지 정리 요청', '가로수 가지가 창문을 가립니다.');
 $page = $citizen->get($s->url("/cases/$e_tr"));
+like body_of($page), qr{href="/cases/$e_tr/withdraw"}, 'the citizen may withdraw before the answer';
+# Withdrawing is confirmed on a page of its own (t/e2e/75-pages.t).
+$page = $citizen->get($s->url("/cases/$e_tr/withdraw"));
 my ($withdraw) = grep { ($_->{fields}{action} // '') eq 'withdraw' } forms_of(body_of($page));
-ok $withdraw, 'the citizen may withdraw before the answer';
+ok $withdraw, '... from its confirmation step';
 $r = submit($citizen, $withdraw, text => '이미 정리되었습니다');
 is $r->code, 303, 'withdraw';
 is status_of($e_id), 'withdrawn', '... withdrawn';

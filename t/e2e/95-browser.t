@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: AGPL-3.0-or-later
 # 95-browser.t: runs the browser walk (t/browser/walk.js: headless Chromium
-# through playwright-core, axe-core on every page) against a stack of its
+# through playwright-core, axe-core on every page, and a part done with the
+# keyboard alone that checks the focus is visible) against a stack of its
 # own with the demo organisation, and reports each of its steps and page
 # checks as a test. Needs /usr/bin/chromium (scripts/deps.sh test) and
 # t/browser/node_modules (npm ci, run by scripts/test.sh); without them it
@@ -10,6 +11,7 @@ use strict;
 use warnings;
 use utf8;
 use Test::More;
+use Encode ();
 use File::Temp qw(tempdir);
 use POSIX ();
 use Madang::Test;
@@ -108,6 +110,9 @@ ok((grep { $_ eq 'walk complete' } @lines), 'the walk went to its end');
 is $s->sql_value(q{SELECT COUNT(*) FROM cases c JOIN accounts a ON a.id = c.account_id
     WHERE a.login_id LIKE 'walker%' AND c.status = 'answered'}), 1,
     "the walker's case is answered";
+is $s->sql_value(Encode::encode('UTF-8', q{SELECT COUNT(*) FROM cases c JOIN accounts a ON a.id = c.account_id
+    WHERE a.login_id = 'citizen' AND c.title LIKE '골목에 버려진 대형 폐기물 %' AND c.status = 'answered'})), 1,
+    "the case filed and answered with the keyboard alone is answered";
 
 $s->stop;
 done_testing;
