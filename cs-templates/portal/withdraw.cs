@@ -12,7 +12,7 @@
   <input type="hidden" name="confirm" value="1">
   <div class="field">
     <label for="withdraw-text"><?cs var:L.CaseAct.Field.withdraw ?></label>
-    <textarea id="withdraw-text" name="text" rows="3" maxlength="2000"><?cs if:Form.action == "withdraw" ?><?cs var:Form.text ?><?cs /if ?></textarea>
+    <textarea id="withdraw-text" name="text" rows="3" maxlength="<?cs var:Limit.Reason ?>"><?cs if:Form.action == "withdraw" ?><?cs var:Form.text ?><?cs /if ?></textarea>
   </div>
   <div class="actions">
     <button type="submit" class="danger"><?cs var:L.CaseAct.Button.withdraw ?></button>

@@ -85,8 +85,8 @@ my $cit = $s->ua;
 is Madang::Test::sign_in($s, $cit, 'citizen', 'madang-citizen-2026')->code, 303, 'the citizen signs in';
 my $cit_text = text_of(body_of($cit->get($s->url("/cases/$tr"))));
 like $cit_text, qr/\Q$reason\E\s*→ \Q$new_due\E/, "the citizen's case page shows the whole reason and the new date";
-like body_of($cit->get($s->url("/cases/$tr"))), qr/<textarea[^>]*name="text"[^>]*maxlength="2000"/,
-    "... and the citizen's own reason box allows 2,000 characters";
+like body_of($cit->get($s->url("/cases/$tr/withdraw"))), qr/<textarea[^>]*name="text"[^>]*maxlength="2000"/,
+    "... and the citizen's own reason box (withdrawing) allows 2,000 characters";
 
 my $run = $n->run;
 is $run->{status}, 0, 'a notifier run' or diag $run->{out};
