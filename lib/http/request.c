@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -130,6 +131,10 @@ struct body_reader {
 	size_t left;
 };
 
+/* An http_reader over the FastCGI stream. Sizes stay size_t; only the
+ * count handed to FCGX_GetStr, which takes an int, is cut to INT_MAX (a
+ * short read, which every caller loops over), never wrapped to a negative
+ * or smaller count. */
 static ssize_t read_fcgi(void *ctx, char *dst, size_t len)
 {
 	struct body_reader *br = ctx;
@@ -137,6 +142,8 @@ static ssize_t read_fcgi(void *ctx, char *dst, size_t len)
 		return 0;
 	if (len > br->left)
 		len = br->left;
+	if (len > INT_MAX)
+		len = INT_MAX;
 	int got = FCGX_GetStr(dst, (int)len, br->in);
 	if (got < 0)
 		return -1;
