@@ -31,41 +31,6 @@ const char *http_req_env(const http_req *r, const char *name)
 	return FCGX_GetParam(name, r->fcgi->envp);
 }
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-/* The path of uri, percent-decoded; NULL when malformed or holding NUL. */
-static char *decode_path(const char *uri)
-{
-	size_t n = strcspn(uri, "?#");
-	char *out = xmalloc(n + 1);
-	size_t o = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (uri[i] == '%') {
-			int hi = i + 2 < n ? hexval(uri[i + 1]) : -1;
-			int lo = i + 2 < n ? hexval(uri[i + 2]) : -1;
-			if (hi < 0 || lo < 0 || (hi == 0 && lo == 0)) {
-				free(out);
-				return NULL;
-			}
-			out[o++] = (char)(hi * 16 + lo);
-			i += 2;
-		} else {
-			out[o++] = uri[i];
-		}
-	}
-	out[o] = '\0';
-	return out;
-}
-
 int http_req_init(http_req *r, FCGX_Request *fcgi, const http_limits *lim)
 {
 	uint8_t rid_raw[8];
@@ -104,7 +69,7 @@ int http_req_init(http_req *r, FCGX_Request *fcgi, const http_limits *lim)
 		r->content_length = (size_t)v;
 	}
 	s = http_req_env(r, "DOCUMENT_URI");
-	r->path = s && *s == '/' ? xstrdup(s) : decode_path(r->uri);
+	r->path = s && *s == '/' ? xstrdup(s) : http_decode_path(r->uri);
 	if (!r->path) {
 		r->path = xstrdup("/");
 		return MDG_EINVAL;
