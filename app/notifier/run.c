@@ -6,6 +6,7 @@
 #include "core/buf.h"
 #include "core/log.h"
 #include "core/mdg.h"
+#include "core/text.h"
 #include "core/xalloc.h"
 #include "notify/notice.h"
 #include "notify/outbox.h"
@@ -42,7 +43,7 @@ int notifier_configure(notifier *n)
 	}
 	n->mail_from = config_str(c, "mail.from", NULL);
 	n->mail_from_name = config_str(c, "mail.from_name", NULL);
-	if (!n->mail_from || !mail_addr_valid(n->mail_from)) {
+	if (!n->mail_from || !text_email_valid(n->mail_from)) {
 		/* Not fatal: escalation and the scan still run; e-mail rows
 		 * fail for now and wait for the operator. */
 		log_error("mail.from is %s: e-mail cannot be sent", n->mail_from ? "not a valid address" : "not set");
@@ -150,7 +151,7 @@ static int build_mail(notifier *n, const db_result *r, unsigned i, mail_batch_it
 	const char *to = db_cell(r, i, C_RECIPIENT, "");
 	int rc = MDG_EPERMFAIL;
 
-	if (!mail_addr_valid(to)) {
+	if (!text_email_valid(to)) {
 		snprintf(err, errlen, "invalid e-mail address");
 		goto done;
 	}

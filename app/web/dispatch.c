@@ -13,32 +13,14 @@
 #include <string.h>
 #include <time.h>
 
-/* Matches path against pattern, capturing {…} segments into r->params.
- * Segments are compared whole; a captured segment is never empty. */
+/* Matches the request's path against pattern (http_route_match), its
+ * captures becoming r->params. */
 static bool route_match(const char *pattern, const char *path, http_req *r)
 {
-	int np = 0;
-	const char *p = pattern, *s = path;
-	while (*p && *s) {
-		if (*p == '{') {
-			const char *close = strchr(p, '}');
-			size_t n = strcspn(s, "/");
-			if (!close || n == 0 || np >= HTTP_MAX_PARAMS)
-				return false;
-			free(r->param_store[np]);
-			r->param_store[np] = xstrndup(s, n);
-			r->params[np] = r->param_store[np];
-			np++;
-			p = close + 1;
-			s += n;
-			continue;
-		}
-		if (*p != *s)
-			return false;
-		p++;
-		s++;
-	}
-	return *p == '\0' && *s == '\0';
+	bool match = http_route_match(pattern, path, r->param_store);
+	for (int i = 0; i < HTTP_MAX_PARAMS; i++)
+		r->params[i] = r->param_store[i];
+	return match;
 }
 
 static const char *error_title(int status)

@@ -7,6 +7,7 @@
 #include "core/mdg.h"
 #include "org/admin.h"
 #include "render/render.h"
+#include "http/encode.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -124,31 +125,6 @@ done:
 	return rc;
 }
 
-/* Appends one CSV field (RFC 4180): quoted when it holds a comma, a
- * quote or a line break, quotes doubled. A field that a spreadsheet would
- * take for a formula (=, +, -, @, tab, CR first) is prefixed with ' so
- * that a name typed by someone cannot run in the reader's Excel. */
-static void csv_field(buf *b, const char *s, bool first)
-{
-	if (!first)
-		buf_putc(b, ',');
-	if (!s)
-		return;
-	bool formula = s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
-	bool quote = formula || strpbrk(s, ",\"\r\n") != NULL;
-	if (quote)
-		buf_putc(b, '"');
-	if (formula)
-		buf_putc(b, '\'');
-	for (const char *p = s; *p; p++) {
-		if (*p == '"')
-			buf_putc(b, '"');
-		buf_putc(b, *p);
-	}
-	if (quote)
-		buf_putc(b, '"');
-}
-
 int page_admin_audit_csv(web *w)
 {
 	/* The columns of audit_list, in order, by their header's name. */
@@ -179,12 +155,12 @@ int page_admin_audit_csv(web *w)
 	buf_puts(b, "\xEF\xBB\xBF"); /* the BOM: Excel then reads UTF-8 */
 	for (size_t c = 0; c < MDG_ARRAY_LEN(heads); c++) {
 		snprintf(key, sizeof key, "Admin.Csv.%s", heads[c]);
-		csv_field(b, render_text(w->lang, key), c == 0);
+		http_csv_field(b, render_text(w->lang, key), c == 0);
 	}
 	buf_puts(b, "\r\n");
 	for (unsigned i = 0; rows && i < rows->nrows; i++) {
 		for (unsigned c = 0; c < rows->ncols && c < MDG_ARRAY_LEN(heads); c++)
-			csv_field(b, db_cell(rows, i, c, NULL), c == 0);
+			http_csv_field(b, db_cell(rows, i, c, NULL), c == 0);
 		buf_puts(b, "\r\n");
 	}
 	db_result_free(rows);

@@ -5,6 +5,7 @@
 #include "core/mdg.h"
 #include "core/text.h"
 #include "core/xalloc.h"
+#include "http/encode.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -166,28 +167,6 @@ int page_case(web *w)
 	return MDG_OK;
 }
 
-/* RFC 6266/5987: an ASCII fallback name and the UTF-8 name, both safe. */
-static char *content_disposition(const char *name)
-{
-	buf ascii = {0}, utf8 = {0};
-	for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
-		if (*p >= 0x20 && *p < 0x7F && *p != '"' && *p != '\\' && *p != ';')
-			buf_putc(&ascii, (char)*p);
-		else if (*p < 0x80)
-			buf_putc(&ascii, '_');
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-		    strchr("-._~", *p))
-			buf_putc(&utf8, (char)*p);
-		else
-			buf_printf(&utf8, "%%%02X", *p);
-	}
-	char *v = xasprintf("attachment; filename=\"%s\"; filename*=UTF-8''%s",
-			    ascii.len ? buf_str(&ascii) : "file", buf_str(&utf8));
-	buf_free(&ascii);
-	buf_free(&utf8);
-	return v;
-}
-
 int page_attachment(web *w)
 {
 	long id;
@@ -198,7 +177,7 @@ int page_attachment(web *w)
 	int rc = case_attachment_open(w->app->db, id, &v, w->app->uploads, &path, &name, &mime);
 	if (rc != MDG_OK)
 		return rc;
-	char *disposition = content_disposition(name);
+	char *disposition = http_content_disposition(name);
 	http_header(w->r, "Content-Disposition", disposition);
 	w->r->send_file = path;
 	w->content_type = strcmp(mime, "text/plain") == 0 ? "text/plain; charset=utf-8" : mime;

@@ -3,7 +3,7 @@
 # counts per state, a paged list filtered by state, and retry / cancel
 # for the rows still waiting or failed. Recipients are partly masked. ?><?cs
 
-def:outbox_state_link(st) ?><a class="button" href="/admin/outbox?state=<?cs var:st ?>"<?cs if:Outbox.State == st ?> aria-current="page"<?cs /if ?>><?cs var:L.Outbox.St[st] ?> (<?cs alt:Outbox.Counts[st] ?>0<?cs /alt ?>)</a><?cs
+def:outbox_state_link(st) ?><a class="button" href="/admin/outbox?state=<?cs var:st ?>"<?cs if:Outbox.State == st ?> aria-current="page"<?cs /if ?>><?cs var:L.Outbox.St[st] ?> (<?cs if:Outbox.Counts[st] ?><?cs var:Outbox.Counts[st] ?><?cs else ?>0<?cs /if ?>)</a><?cs
 /def ?>
 <h1><?cs var:L.Title.AdminOutbox ?></h1>
 <?cs include:"admin/org/nav.cs" ?>

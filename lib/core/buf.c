@@ -4,18 +4,24 @@
 #include "core/xalloc.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* Makes room for extra more bytes and the NUL. A size past SIZE_MAX is no
+ * allocation that could succeed: it is out of memory (xalloc's policy: log
+ * and abort), never a wrapped-around small size that memcpy would overrun. */
 static void buf_grow(buf *b, size_t extra)
 {
+	if (extra > SIZE_MAX - 1 - b->len)
+		xalloc_fail(SIZE_MAX);
 	size_t need = b->len + extra + 1;
 	if (need <= b->cap)
 		return;
 	size_t cap = b->cap ? b->cap : 64;
 	while (cap < need)
-		cap *= 2;
+		cap = cap > SIZE_MAX / 2 ? need : cap * 2;
 	b->data = xrealloc(b->data, cap);
 	b->cap = cap;
 }

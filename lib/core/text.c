@@ -121,24 +121,66 @@ int text_normalise_mobile(const char *in, char *out, size_t outlen)
 	return MDG_OK;
 }
 
+bool text_is_atext(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       (c != '\0' && strchr("!#$%&'*+-/=?^_`{|}~", c) != NULL);
+}
+
+bool text_dot_atom_valid(const char *s, size_t len)
+{
+	if (len == 0 || s[0] == '.' || s[len - 1] == '.')
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '.') {
+			if (i + 1 < len && s[i + 1] == '.')
+				return false;
+		} else if (!text_is_atext(c)) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/* Two or more labels of letters, digits and hyphens, 1-63 bytes each, no
+ * hyphen at either end of a label. */
+static bool email_domain_valid(const char *d, size_t len)
+{
+	size_t label = 0, labels = 0;
+	if (len == 0 || len > 253)
+		return false;
+	for (size_t i = 0; i <= len; i++) {
+		char c = i < len ? d[i] : '.';
+		if (c == '.') {
+			if (label == 0 || label > 63 || d[i - 1] == '-' || d[i - label] == '-')
+				return false;
+			labels++;
+			label = 0;
+		} else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			   (c >= '0' && c <= '9') || c == '-') {
+			label++;
+		} else {
+			return false;
+		}
+	}
+	return labels >= 2;
+}
+
 bool text_email_valid(const char *s)
 {
-	size_t len = strlen(s);
-	const char *at = strchr(s, '@');
-	if (len < 3 || len > 254 || !at || at == s || strchr(at + 1, '@'))
+	const char *at;
+	size_t len;
+
+	if (!s)
 		return false;
-	if (at - s > 64)
+	len = strlen(s);
+	at = strchr(s, '@');
+	if (len > TEXT_EMAIL_MAX || !at || strchr(at + 1, '@'))
 		return false;
-	for (const char *p = s; *p; p++) {
-		unsigned char c = (unsigned char)*p;
-		if (c <= 0x20 || c >= 0x7F || strchr("\"(),:;<>[\\]", c))
-			return false;
-	}
-	const char *domain = at + 1;
-	const char *dot = strrchr(domain, '.');
-	if (!dot || dot == domain || dot[1] == '\0' || domain[0] == '.' || strstr(domain, ".."))
+	if (at - s > 64 || !text_dot_atom_valid(s, (size_t)(at - s)))
 		return false;
-	return s[0] != '.' && at[-1] != '.';
+	return email_domain_valid(at + 1, len - (size_t)(at - s) - 1);
 }
 
 bool text_login_id_valid(const char *s)

@@ -21,9 +21,23 @@ char *text_mask_name(const char *name);
  * 016-019) are accepted. out needs 12 bytes. MDG_OK or MDG_EINVAL. */
 int text_normalise_mobile(const char *in, char *out, size_t outlen);
 
-/* A plausible e-mail address: one '@', a dotted domain, printable ASCII,
- * at most 254 bytes, no spaces or control characters. */
+/* The one e-mail address check, for every form that takes an address and
+ * for the mail transport that sends to it (an address accepted here is one
+ * the transport accepts). A conservative addr-spec: local@domain, the local
+ * part 1-64 bytes of RFC 5322 dot-atom text (atext runs joined by single
+ * dots, no quoted strings), the domain two or more LDH labels of 1-63
+ * bytes (letters, digits, hyphens; no hyphen at either end of a label, no
+ * underscore), at most TEXT_EMAIL_MAX bytes in all. No CR, LF, NUL, space,
+ * <, >, quotes, commas or non-ASCII bytes get through. NULL is false. */
+#define TEXT_EMAIL_MAX 254
 bool text_email_valid(const char *s);
+
+/* An RFC 5322 atext byte: a letter, a digit or one of !#$%&'*+-/=?^_`{|}~. */
+bool text_is_atext(unsigned char c);
+
+/* RFC 5322 dot-atom text of len bytes: atext runs joined by single dots,
+ * no dot at either end (a local part, or either side of a Message-ID). */
+bool text_dot_atom_valid(const char *s, size_t len);
 
 /* A login ID: 4 to 32 characters of a-z, 0-9, '.', '_' and '-', starting
  * with a letter (lower case only, so IDs cannot be confused by case). */

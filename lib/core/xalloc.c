@@ -8,7 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
-static void oom(size_t n)
+void xalloc_fail(size_t n)
 {
 	char msg[96];
 	int len = snprintf(msg, sizeof msg, "madang: out of memory allocating %zu bytes\n", n);
@@ -21,7 +21,7 @@ void *xmalloc(size_t n)
 {
 	void *p = malloc(n ? n : 1);
 	if (!p)
-		oom(n);
+		xalloc_fail(n);
 	return p;
 }
 
@@ -29,7 +29,7 @@ void *xcalloc(size_t count, size_t n)
 {
 	void *p = calloc(count ? count : 1, n ? n : 1);
 	if (!p)
-		oom(count * n);
+		xalloc_fail(count * n);
 	return p;
 }
 
@@ -37,7 +37,7 @@ void *xrealloc(void *p, size_t n)
 {
 	void *q = realloc(p, n ? n : 1);
 	if (!q)
-		oom(n);
+		xalloc_fail(n);
 	return q;
 }
 

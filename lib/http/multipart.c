@@ -17,7 +17,7 @@
 #include <unistd.h>
 
 #define MP_BOUNDARY_MAX 70                  /* RFC 2046 */
-#define MP_DELIM_MAX (MP_BOUNDARY_MAX + 4)  /* CR LF "--" boundary */
+#define MP_DELIM_MAX (MP_BOUNDARY_MAX + 4)  /* CR LF "--" boundary, without its NUL */
 #define MP_HEAD_MAX 8192                    /* one part's headers, blank line included */
 #define MP_PAD_MAX 256                      /* transport padding after a delimiter */
 #define MP_CHUNK 8192                       /* bytes asked of the reader at once */
@@ -53,7 +53,7 @@ struct mp {
 	kvlist *fields;
 	upload **tail; /* where the next upload is linked */
 	size_t nparts, nfiles;
-	char delim[MP_DELIM_MAX];
+	char delim[MP_DELIM_MAX + 1]; /* + 1: snprintf writes the NUL */
 	size_t dlen;
 	size_t pos, avail, pad;
 	enum mp_state state;

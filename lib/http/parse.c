@@ -1,12 +1,16 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
-/* parse.c: urlencoded (query string and form body) and Cookie parsers. */
+/* parse.c: the request path, urlencoded (query string and form body) and
+ * Cookie parsers. */
 #include "http/parse.h"
 #include "core/buf.h"
 #include "core/mdg.h"
 #include "core/utf8.h"
 
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "core/xalloc.h"
 
 #define HTTP_NAME_MAX 256   /* bytes of one decoded field or cookie name */
 #define HTTP_COOKIES_MAX 64 /* cookies per header */
@@ -20,6 +24,29 @@ static int http_hexval(char c)
 	if (c >= 'A' && c <= 'F')
 		return c - 'A' + 10;
 	return -1;
+}
+
+char *http_decode_path(const char *uri)
+{
+	size_t n = strcspn(uri, "?#");
+	char *out = xmalloc(n + 1);
+	size_t o = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (uri[i] == '%') {
+			int hi = i + 2 < n ? http_hexval(uri[i + 1]) : -1;
+			int lo = i + 2 < n ? http_hexval(uri[i + 2]) : -1;
+			if (hi < 0 || lo < 0 || (hi == 0 && lo == 0)) {
+				free(out);
+				return NULL;
+			}
+			out[o++] = (char)(hi * 16 + lo);
+			i += 2;
+		} else {
+			out[o++] = uri[i];
+		}
+	}
+	out[o] = '\0';
+	return out;
 }
 
 /* Decodes s[0..len) into out ('+' is a space, %XX a byte). MDG_EINVAL on a

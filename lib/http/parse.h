@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
-/* parse.h: parsers for what a client sends: query strings, urlencoded and
- * multipart bodies, cookies. Each returns an MDG_* code:
+/* parse.h: parsers for what a client sends: the request path, query
+ * strings, urlencoded and multipart bodies, cookies. Each (but the path
+ * decoder) returns an MDG_* code:
  *   MDG_OK, MDG_EINVAL (malformed), MDG_EUTF8 (a text field or name is not
  *   valid UTF-8 text), MDG_ETOOBIG (a limit exceeded), MDG_ERR (I/O).
  * On failure the output lists hold whatever was parsed so far; the caller
@@ -29,6 +30,11 @@ typedef struct upload {
 	size_t size;
 	struct upload *next;
 } upload;
+
+/* The path of a request URI (what comes before '?' or '#'),
+ * percent-decoded ('+' stays '+'); NULL when an escape is malformed or
+ * truncated or decodes to NUL. The caller frees it. */
+char *http_decode_path(const char *uri);
 
 /* application/x-www-form-urlencoded, also used for QUERY_STRING:
  * '+' is a space, %XX decoded, empty names dropped. */

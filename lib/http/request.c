@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,41 +29,6 @@ static const char security_headers[] =
 const char *http_req_env(const http_req *r, const char *name)
 {
 	return FCGX_GetParam(name, r->fcgi->envp);
-}
-
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-/* The path of uri, percent-decoded; NULL when malformed or holding NUL. */
-static char *decode_path(const char *uri)
-{
-	size_t n = strcspn(uri, "?#");
-	char *out = xmalloc(n + 1);
-	size_t o = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (uri[i] == '%') {
-			int hi = i + 2 < n ? hexval(uri[i + 1]) : -1;
-			int lo = i + 2 < n ? hexval(uri[i + 2]) : -1;
-			if (hi < 0 || lo < 0 || (hi == 0 && lo == 0)) {
-				free(out);
-				return NULL;
-			}
-			out[o++] = (char)(hi * 16 + lo);
-			i += 2;
-		} else {
-			out[o++] = uri[i];
-		}
-	}
-	out[o] = '\0';
-	return out;
 }
 
 int http_req_init(http_req *r, FCGX_Request *fcgi, const http_limits *lim)
@@ -103,7 +69,7 @@ int http_req_init(http_req *r, FCGX_Request *fcgi, const http_limits *lim)
 		r->content_length = (size_t)v;
 	}
 	s = http_req_env(r, "DOCUMENT_URI");
-	r->path = s && *s == '/' ? xstrdup(s) : decode_path(r->uri);
+	r->path = s && *s == '/' ? xstrdup(s) : http_decode_path(r->uri);
 	if (!r->path) {
 		r->path = xstrdup("/");
 		return MDG_EINVAL;
@@ -130,6 +96,10 @@ struct body_reader {
 	size_t left;
 };
 
+/* An http_reader over the FastCGI stream. Sizes stay size_t; only the
+ * count handed to FCGX_GetStr, which takes an int, is cut to INT_MAX (a
+ * short read, which every caller loops over), never wrapped to a negative
+ * or smaller count. */
 static ssize_t read_fcgi(void *ctx, char *dst, size_t len)
 {
 	struct body_reader *br = ctx;
@@ -137,6 +107,8 @@ static ssize_t read_fcgi(void *ctx, char *dst, size_t len)
 		return 0;
 	if (len > br->left)
 		len = br->left;
+	if (len > INT_MAX)
+		len = INT_MAX;
 	int got = FCGX_GetStr(dst, (int)len, br->in);
 	if (got < 0)
 		return -1;

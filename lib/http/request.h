@@ -10,8 +10,7 @@
 #include "core/buf.h"
 #include "http/kv.h"
 #include "http/parse.h"
-
-#define HTTP_MAX_PARAMS 4
+#include "http/route.h"
 
 typedef struct http_req {
 	FCGX_Request *fcgi;

@@ -16,6 +16,7 @@
 
 #include "core/crypto.h"
 #include "core/mdg.h"
+#include "core/text.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
 
@@ -28,68 +29,8 @@
 
 /* ---------------------------------------------------------------- checks */
 
-static bool is_atext(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-	       (c != '\0' && strchr("!#$%&'*+-/=?^_`{|}~", c) != NULL);
-}
-
-/* Dot-atom text: atext runs separated by single dots, no dot at either end. */
-static bool dot_atom_valid(const char *s, size_t len)
-{
-	if (len == 0 || s[0] == '.' || s[len - 1] == '.')
-		return false;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c == '.') {
-			if (s[i + 1] == '.')
-				return false;
-		} else if (!is_atext(c)) {
-			return false;
-		}
-	}
-	return true;
-}
-
-/* Two or more labels of letters, digits and hyphens, 1-63 bytes each, no
- * hyphen at either end of a label. */
-static bool domain_valid(const char *d, size_t len)
-{
-	size_t label = 0, labels = 0;
-	if (len == 0 || len > 253)
-		return false;
-	for (size_t i = 0; i <= len; i++) {
-		char c = i < len ? d[i] : '.';
-		if (c == '.') {
-			if (label == 0 || label > 63 || d[i - 1] == '-' || d[i - label] == '-')
-				return false;
-			labels++;
-			label = 0;
-		} else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-			   (c >= '0' && c <= '9') || c == '-') {
-			label++;
-		} else {
-			return false;
-		}
-	}
-	return labels >= 2;
-}
-
-bool mail_addr_valid(const char *addr)
-{
-	const char *at;
-	size_t len;
-
-	if (!addr)
-		return false;
-	len = strlen(addr);
-	at = strchr(addr, '@');
-	if (len > MAIL_ADDR_MAX || !at || strchr(at + 1, '@'))
-		return false;
-	if (at - addr > 64 || !dot_atom_valid(addr, (size_t)(at - addr)))
-		return false;
-	return domain_valid(at + 1, len - (size_t)(at - addr) - 1);
-}
+/* Addresses are checked by text_email_valid (lib/core/text.c), the one
+ * check shared with the forms that take them. */
 
 bool mail_header_value_valid(const char *s)
 {
@@ -127,8 +68,8 @@ static bool msgid_valid(const char *id)
 	size_t len = strlen(id);
 	if (!at || len > MAIL_MSGID_MAX || strchr(at + 1, '@'))
 		return false;
-	return dot_atom_valid(id, (size_t)(at - id)) &&
-	       dot_atom_valid(at + 1, len - (size_t)(at - id) - 1);
+	return text_dot_atom_valid(id, (size_t)(at - id)) &&
+	       text_dot_atom_valid(at + 1, len - (size_t)(at - id) - 1);
 }
 
 /* An http(s) or mailto URL that cannot leave the <...> it is written in. */
@@ -210,7 +151,7 @@ static bool plain_ok(const char *s, size_t col, bool phrase)
 		unsigned char c = (unsigned char)s[i];
 		if (c < 0x20 || c > 0x7E)
 			return false;
-		if (phrase && !is_atext(c) && !(c == ' ' && i > 0 && i + 1 < len && s[i + 1] != ' '))
+		if (phrase && !text_is_atext(c) && !(c == ' ' && i > 0 && i + 1 < len && s[i + 1] != ' '))
 			return false;
 	}
 	return true;
@@ -316,7 +257,7 @@ static void part_append(buf *out, const char *type, const char *body)
 
 static int message_check(const mail_message *m)
 {
-	if (!m || !mail_addr_valid(m->from_addr) || !mail_addr_valid(m->to_addr))
+	if (!m || !text_email_valid(m->from_addr) || !text_email_valid(m->to_addr))
 		return MDG_EINVAL;
 	if (m->from_name && (!mail_header_value_valid(m->from_name) ||
 			     strlen(m->from_name) > MAIL_NAME_MAX))
@@ -597,7 +538,7 @@ int mail_send_batch(const mail_server *s, const char *envelope_from,
 	int rc = MDG_ETEMPFAIL, ok;
 
 	if (!s || !host_valid(s->host) || s->port < 1 || s->port > 65535 ||
-	    !mail_addr_valid(envelope_from) || (s->user && *s->user && !mail_header_value_valid(s->user))) {
+	    !text_email_valid(envelope_from) || (s->user && *s->user && !mail_header_value_valid(s->user))) {
 		fail_all(items, n, MDG_ETEMPFAIL, "mail configuration: invalid host, port or sender");
 		rc = MDG_EINVAL;
 		goto done;
@@ -641,7 +582,7 @@ int mail_send_batch(const mail_server *s, const char *envelope_from,
 		mail_batch_item *it = &items[i];
 		it->smtp_code = 0;
 		it->err[0] = '\0';
-		if (!mail_addr_valid(it->rcpt) || !it->data || it->len == 0 || it->len > INT32_MAX) {
+		if (!text_email_valid(it->rcpt) || !it->data || it->len == 0 || it->len > INT32_MAX) {
 			it->result = MDG_EPERMFAIL;
 			snprintf(it->err, sizeof it->err, "invalid recipient address or empty message");
 			continue;

@@ -14,9 +14,9 @@
  * dropped silently (mail_header_flatten is there for a caller that would
  * rather turn a stray line break in a title into a space). */
 typedef struct mail_message {
-	const char *from_addr;        /* required, mail_addr_valid */
+	const char *from_addr;        /* required, text_email_valid (core/text.h) */
 	const char *from_name;        /* may be NULL or "" */
-	const char *to_addr;          /* required, mail_addr_valid */
+	const char *to_addr;          /* required, text_email_valid (core/text.h) */
 	const char *to_name;          /* may be NULL or "" */
 	const char *subject;          /* required, at most MAIL_SUBJECT_MAX bytes */
 	const char *text;             /* required: the text/plain part */
@@ -26,17 +26,11 @@ typedef struct mail_message {
 	time_t date;                  /* 0: now */
 } mail_message;
 
-#define MAIL_ADDR_MAX 254
 #define MAIL_NAME_MAX 200
 #define MAIL_SUBJECT_MAX 998
 #define MAIL_MSGID_MAX 200
 #define MAIL_URL_MAX 900
 
-/* A conservative addr-spec: local@domain, printable ASCII, the local part
- * dot-atoms of RFC 5322 atext (no quoted strings), the domain two or more
- * LDH labels of 1-63 characters, at most 64 + 1 + 253 bytes. No CR, LF,
- * NUL, space, <, >, quotes or commas can get through. */
-bool mail_addr_valid(const char *addr);
 
 /* True when s is valid UTF-8 with no C0 control (TAB, CR and LF included),
  * no DEL and no C1 control: a value that can go into a header as it is or
@@ -84,7 +78,7 @@ typedef struct mail_server {
 /* One message of a batch: the caller fills rcpt, data and len; mail_send_batch
  * fills result, smtp_code and err. */
 typedef struct mail_batch_item {
-	const char *rcpt;  /* envelope recipient, mail_addr_valid */
+	const char *rcpt;  /* envelope recipient, text_email_valid (core/text.h) */
 	const char *data;  /* the message from mail_build, CRLF line ends */
 	size_t len;
 	int result;        /* MDG_OK, MDG_ETEMPFAIL or MDG_EPERMFAIL */

@@ -2,8 +2,10 @@
 # SPDX-License-Identifier: AGPL-3.0-or-later
 # run.sh: runs each libFuzzer target for FUZZ_SECONDS (default 40) from its
 # seed corpus t/fuzz/corpus/<name>/, copied to a scratch directory so that
-# the checked-in seeds never change. Prints one line per fuzzer; exits 1 if
-# any fuzzer crashed (its log and inputs are kept and their path printed).
+# the checked-in seeds never change. Each target checks a property (a round
+# trip, or agreement with a reference) and aborts when it breaks, which
+# counts as a crash. Prints one line per fuzzer; exits 1 if any fuzzer
+# crashed (its log and inputs are kept and their path printed).
 # Usage: t/fuzz/run.sh BUILD_DIR   (a build made with -DMADANG_FUZZ=ON)
 set -u
 
@@ -16,7 +18,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 seconds=${FUZZ_SECONDS:-40}
 failed=0
 
-for name in query form multipart cookie mail; do
+for name in query form multipart cookie mail path route accept_language content_disposition text csv; do
 	exe=$build/t/fuzz/fuzz_$name
 	if [ ! -x "$exe" ]; then
 		echo "FAIL fuzz_$name: $exe not built (MADANG_FUZZ=ON, CC=clang)"
@@ -36,7 +38,7 @@ for name in query form multipart cookie mail; do
 		echo "FAIL fuzz_$name: exit $rc, $crashes artifact(s); see $work/log"
 		failed=1
 	else
-		echo "ok   fuzz_$name: ${execs:-?} runs in ${seconds}s, no crash"
+		echo "ok   fuzz_$name: ${execs:-?} runs in ${seconds}s, properties held"
 		rm -rf "$work"
 	fi
 done

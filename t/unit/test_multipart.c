@@ -295,6 +295,40 @@ static void test_boundary(void **state)
 	assert_int_equal(http_multipart_boundary(CT, small, sizeof small), MDG_EINVAL);
 }
 
+/* RFC 2046 allows a boundary of up to 70 characters: a body delimited by
+ * one of exactly 70 parses; a Content-Type naming 71 is refused. */
+static void test_longest_boundary(void **state)
+{
+	char b70[71], b71[72], ct[128];
+	buf body = {0};
+	kvlist fields;
+	upload *files;
+	struct reader r;
+	(void)state;
+	for (int i = 0; i < 70; i++)
+		b70[i] = (char)('a' + i % 26);
+	b70[70] = '\0';
+	snprintf(b71, sizeof b71, "%sz", b70);
+	buf_printf(&body, "--%s\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\n"
+		   "long boundary\r\n--%s--\r\n", b70, b70);
+	snprintf(ct, sizeof ct, "multipart/form-data; boundary=%s", b70);
+	assert_int_equal(run_ct(ct, &body, R_ONE, 0, &def_lim, &fields, &files, &r), MDG_OK);
+	assert_int_equal(fields.count, 1);
+	assert_string_equal(kv_get(&fields, "title"), "long boundary");
+	assert_null(files);
+	kv_free(&fields);
+
+	buf_reset(&body);
+	buf_printf(&body, "--%s\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\n"
+		   "x\r\n--%s--\r\n", b71, b71);
+	snprintf(ct, sizeof ct, "multipart/form-data; boundary=%s", b71);
+	assert_int_equal(run_ct(ct, &body, R_ALL, 0, &def_lim, &fields, &files, &r), MDG_EINVAL);
+	assert_int_equal(fields.count, 0);
+	kv_free(&fields);
+	upload_free(files);
+	buf_free(&body);
+}
+
 static void test_wellformed(void **state)
 {
 	buf body = {0}, file = {0};
@@ -756,6 +790,7 @@ int main(void)
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 	const struct CMUnitTest tests[] = {
 		T(test_boundary),
+		T(test_longest_boundary),
 		T(test_wellformed),
 		T(test_split_reads),
 		T(test_large_file),

@@ -10,6 +10,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include <ftw.h>
+
 #include "core/buf.h"
 #include "core/mdg.h"
 #include "render/render.h"
@@ -103,6 +105,90 @@ static void test_escaping_by_default(void **state)
 	free(html);
 }
 
+/* ClearSilver 0.10.5 applies Config.VarEscapeMode to var: but not to
+ * alt:, not even inside an escape:"html" block (tried: it still prints
+ * raw), so a value printed through alt: reaches the page as HTML. Data
+ * goes through if: / var: / else instead; alt: may only print language
+ * strings (L.*, which are ours). This scans every template for an alt:
+ * of anything else. */
+static buf alt_offenders;
+
+static int scan_alt(const char *path, const struct stat *st, int type, struct FTW *ftw)
+{
+	(void)st;
+	(void)ftw;
+	size_t n = strlen(path);
+	if (type != FTW_F || n < 3 || strcmp(path + n - 3, ".cs") != 0)
+		return 0;
+	FILE *f = fopen(path, "r");
+	assert_non_null(f);
+	buf text = {0};
+	char chunk[4096];
+	size_t got;
+	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_append(&text, chunk, got);
+	fclose(f);
+	const char *all = buf_str(&text);
+	for (const char *p = all; (p = strstr(p, "<?cs")); ) {
+		p += 4;
+		while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+			p++;
+		if (strncmp(p, "alt", 3) != 0 || (p[3] != ':' && p[3] != '!'))
+			continue;
+		const char *expr = p + 4;
+		while (*expr == ' ' || *expr == '\t')
+			expr++;
+		if (strncmp(expr, "L.", 2) == 0)
+			continue;
+		int line = 1;
+		for (const char *q = all; q < p; q++)
+			line += *q == '\n';
+		buf_printf(&alt_offenders, "%s:%d: alt:%.*s\n", path, line, (int)strcspn(expr, " ?"), expr);
+	}
+	buf_free(&text);
+	return 0;
+}
+
+static void test_alt_prints_only_language_strings(void **state)
+{
+	(void)state;
+	buf_reset(&alt_offenders);
+	assert_int_equal(nftw(templates, scan_alt, 16, FTW_PHYS), 0);
+	if (alt_offenders.len)
+		fail_msg("alt: prints these values unescaped; use if:/var:/else:\n%s", buf_str(&alt_offenders));
+	buf_free(&alt_offenders);
+}
+
+/* The values that once went out through alt: on the admin pages. */
+static void test_admin_lists_escape_names(void **state)
+{
+	(void)state;
+	static const char evil[] = "<meta http-equiv=\"refresh\" content=\"0;url=http://127.0.0.1:1/\"><script>x</script>";
+	static const char *const pages[][2] = {
+		{"admin/org/departments.cs", "Depts.0.parent_name"},
+		{"admin/org/staff.cs", "Staff.0.departments"},
+		{"admin/org/staff.cs", "Staff.0.Roles.0.dept"},
+		{"admin/org/categories.cs", "Rules.0.department"},
+		{"admin/org/categories.cs", "Rules.0.joint"},
+	};
+	for (size_t i = 0; i < MDG_ARRAY_LEN(pages); i++) {
+		buf out = {0};
+		HDF *hdf = render_new_hdf("ko");
+		hdf_set_value(hdf, "Page.Template", pages[i][0]);
+		hdf_set_value(hdf, "Page.TitleKey", "Admin");
+		hdf_set_value(hdf, "CSRF", "tok");
+		hdf_set_value(hdf, "Staff.0.Roles.0.role", "handler");
+		hdf_set_value(hdf, pages[i][1], evil);
+		assert_int_equal(render_template(hdf, "layout.cs", &out), MDG_OK);
+		hdf_destroy(&hdf);
+		if (strstr(buf_str(&out), "<meta http-equiv=\"refresh\"") || strstr(buf_str(&out), "<script>x"))
+			fail_msg("%s prints %s raw", pages[i][0], pages[i][1]);
+		if (!strstr(buf_str(&out), "&lt;meta http-equiv=&quot;refresh&quot;"))
+			fail_msg("%s does not show %s at all", pages[i][0], pages[i][1]);
+		buf_free(&out);
+	}
+}
+
 /* Every leaf name under node, as "A.B.C", appended to names. */
 static void collect(HDF *node, const char *prefix, buf *names)
 {
@@ -161,6 +247,8 @@ int main(void)
 		cmocka_unit_test(test_escaping_by_default),
 		cmocka_unit_test(test_languages_match),
 		cmocka_unit_test(test_pick_lang),
+		cmocka_unit_test(test_alt_prints_only_language_strings),
+		cmocka_unit_test(test_admin_lists_escape_names),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

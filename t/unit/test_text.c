@@ -101,21 +101,62 @@ static void test_login_id(void **state)
 	assert_false(text_login_id_valid("abcdefghijabcdefghijabcdefghijabc"));
 }
 
+/* The one address check, shared by the forms and the mail transport
+ * (issue 8: the forms once took a@b_c.kr and a@-b.kr, which the transport
+ * then refused, so every notice to such an account dead-lettered). */
 static void test_email(void **state)
 {
+	char local64[80], local65[80], long_domain[300];
 	(void)state;
+	memset(local64, 'a', 64);
+	strcpy(local64 + 64, "@b.kr");
+	memset(local65, 'a', 65);
+	strcpy(local65 + 65, "@b.kr");
+	char label61[62];
+	memset(label61, 'x', 61);
+	label61[61] = '\0';
+	/* "a@" and four 61-byte labels and "kr": 252 bytes, then 255. */
+	strcpy(long_domain, "a@");
+	for (int i = 0; i < 4; i++) {
+		strcat(long_domain, label61);
+		strcat(long_domain, ".");
+	}
+	strcat(long_domain, "kr");
+	assert_int_equal(strlen(long_domain), 252);
+	assert_true(text_email_valid(long_domain));
+	strcat(long_domain, "xxx");
+	assert_false(text_email_valid(long_domain));
+
 	assert_true(text_email_valid("a@b.kr"));
 	assert_true(text_email_valid("hong.gildong+x@mail.example.kr"));
+	assert_true(text_email_valid("o'brien@x-y.example.com"));
+	assert_true(text_email_valid("A.B@Example.KR"));
+	assert_true(text_email_valid(local64));
+	/* the two of issue 8 first */
+	assert_false(text_email_valid("a@b_c.kr"));
+	assert_false(text_email_valid("a@-b.kr"));
+	assert_false(text_email_valid(local65));
+	assert_false(text_email_valid(""));
 	assert_false(text_email_valid("hong"));
 	assert_false(text_email_valid("@b.kr"));
 	assert_false(text_email_valid("a@b"));
 	assert_false(text_email_valid("a@@b.kr"));
 	assert_false(text_email_valid("a b@c.kr"));
 	assert_false(text_email_valid("a@b.kr\r\nBcc: x@y.kr"));
+	assert_false(text_email_valid("a@b.kr\n"));
+	assert_false(text_email_valid("<a@b.kr>"));
+	assert_false(text_email_valid("\"a\"@b.kr"));
+	assert_false(text_email_valid("a@b.kr,c@d.kr"));
+	assert_false(text_email_valid("a..b@c.kr"));
+	assert_false(text_email_valid(".a@b.kr"));
+	assert_false(text_email_valid("a.@b.kr"));
 	assert_false(text_email_valid("a@.kr"));
 	assert_false(text_email_valid("a@b..kr"));
-	assert_false(text_email_valid("a.@b.kr"));
-	assert_false(text_email_valid("<a@b.kr>"));
+	assert_false(text_email_valid("a@b.kr."));
+	assert_false(text_email_valid("a@b-.kr"));
+	assert_false(text_email_valid("홍@b.kr"));
+	assert_false(text_email_valid("a@마당.kr"));
+	assert_false(text_email_valid(NULL));
 }
 
 static void test_parse_long(void **state)

@@ -20,8 +20,8 @@
 <?cs each:g = Rules ?>
     <tr>
       <td data-label="<?cs var:L.Admin.Rule.Name ?>"><a href="/admin/categories/<?cs var:g.id ?>"><?cs var:g.name ?></a></td>
-      <td data-label="<?cs var:L.Admin.Rule.LeadDept ?>"><?cs alt:g.department ?><?cs var:L.Admin.None ?><?cs /alt ?></td>
-      <td data-label="<?cs var:L.Admin.Rule.Joint ?>"><?cs alt:g.joint ?><?cs var:L.Admin.None ?><?cs /alt ?></td>
+      <td data-label="<?cs var:L.Admin.Rule.LeadDept ?>"><?cs if:g.department ?><?cs var:g.department ?><?cs else ?><?cs var:L.Admin.None ?><?cs /if ?></td>
+      <td data-label="<?cs var:L.Admin.Rule.Joint ?>"><?cs if:g.joint ?><?cs var:g.joint ?><?cs else ?><?cs var:L.Admin.None ?><?cs /if ?></td>
       <td data-label="<?cs var:L.Admin.Rule.Mode ?>"><?cs var:L.Admin.Mode[g.mode] ?></td>
       <td data-label="<?cs var:L.Admin.Rule.Deadline ?>"><?cs var:g.deadline ?> <?cs var:L.Admin.Rule.DeadlineDays ?></td>
       <td data-label="<?cs var:L.Admin.Rule.Approval ?>"><?cs if:g.approval == "1" ?><?cs var:L.Admin.Yes ?><?cs else ?><?cs var:L.Admin.No ?><?cs /if ?></td>

@@ -17,7 +17,7 @@
     <tr>
       <td data-label="<?cs var:L.Admin.Dept.NameKo ?>" lang="ko"><?cs if:d.depth > 0 ?><span aria-hidden="true"><?cs var:d.indent ?>└ </span><?cs /if ?><a href="/admin/departments/<?cs var:d.id ?>"><?cs var:d.name_ko ?></a></td>
       <td data-label="<?cs var:L.Admin.Dept.NameEnField ?>" lang="en"><?cs var:d.name_en ?></td>
-      <td data-label="<?cs var:L.Admin.Dept.Parent ?>"><?cs alt:d.parent_name ?><?cs var:L.Admin.Dept.Root ?><?cs /alt ?></td>
+      <td data-label="<?cs var:L.Admin.Dept.Parent ?>"><?cs if:d.parent_name ?><?cs var:d.parent_name ?><?cs else ?><?cs var:L.Admin.Dept.Root ?><?cs /if ?></td>
       <td data-label="<?cs var:L.Admin.Dept.Status ?>"><?cs if:d.active == "1" ?><?cs var:L.Admin.Active ?><?cs else ?><span class="tag"><?cs var:L.Admin.Inactive ?></span><?cs /if ?></td>
     </tr>
 <?cs /each ?>

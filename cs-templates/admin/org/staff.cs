@@ -19,8 +19,8 @@
     <tr>
       <td data-label="<?cs var:L.Admin.Staff.Login ?>"><?cs var:p.login ?></td>
       <td data-label="<?cs var:L.Admin.Staff.Name ?>"><?cs if:p.manage == "1" ?><a href="/admin/staff/<?cs var:p.id ?>"><?cs var:p.name ?></a><?cs else ?><?cs var:p.name ?><?cs /if ?></td>
-      <td data-label="<?cs var:L.Admin.Staff.Departments ?>"><?cs alt:p.departments ?><?cs var:L.Admin.None ?><?cs /alt ?></td>
-      <td data-label="<?cs var:L.Admin.Staff.Roles ?>"><?cs if:subcount(p.Roles) == 0 ?><?cs var:L.Admin.None ?><?cs /if ?><?cs each:r = p.Roles ?><?cs if:name(r) != "0" ?>, <?cs /if ?><?cs var:L.Admin.Role[r.role] ?> · <?cs alt:r.dept ?><?cs var:L.Admin.Global ?><?cs /alt ?><?cs /each ?></td>
+      <td data-label="<?cs var:L.Admin.Staff.Departments ?>"><?cs if:p.departments ?><?cs var:p.departments ?><?cs else ?><?cs var:L.Admin.None ?><?cs /if ?></td>
+      <td data-label="<?cs var:L.Admin.Staff.Roles ?>"><?cs if:subcount(p.Roles) == 0 ?><?cs var:L.Admin.None ?><?cs /if ?><?cs each:r = p.Roles ?><?cs if:name(r) != "0" ?>, <?cs /if ?><?cs var:L.Admin.Role[r.role] ?> · <?cs if:r.dept ?><?cs var:r.dept ?><?cs else ?><?cs var:L.Admin.Global ?><?cs /if ?><?cs /each ?></td>
       <td data-label="<?cs var:L.Admin.Staff.Status ?>"><?cs if:p.active == "1" ?><?cs var:L.Admin.StaffActive ?><?cs else ?><span class="tag"><?cs var:L.Admin.StaffInactive ?></span><?cs /if ?></td>
     </tr>
 <?cs /each ?>
