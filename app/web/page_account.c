@@ -168,8 +168,8 @@ int page_login(web *w)
 	if (rc != MDG_OK && rc != MDG_ENOTFOUND)
 		return rc;
 	/* An unknown ID is checked against a dummy hash: the same answer in
-	 * about the same time as a wrong password. */
-	/* A failure stays recorded: throttle_attempt counted it already. */
+	 * about the same time as a wrong password. A failure needs no record:
+	 * throttle_attempt counted it already. */
 	if (!password_verify(rc == MDG_OK ? hash : NULL, pw))
 		goto refuse;
 	if (password_needs_rehash(hash))
@@ -185,7 +185,8 @@ int page_login(web *w)
 	const char *next = safe_next(form_get(w, "next"));
 	if (!next)
 		next = strcmp(a.kind, "staff") == 0 ? "/staff/cases" : "/my/cases";
-	/* Every page would lead there anyway (web_password_change_due). */
+	/* Every page would lead there anyway (password_change_due in
+	 * dispatch.c). */
 	if (a.must_change_password)
 		next = "/account";
 	http_redirect(w->r, next);

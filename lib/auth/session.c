@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
-/* session.c: sign-in sessions and CSRF tokens. */
+/* session.c: sign-in sessions, CSRF tokens and the sign-in throttle. */
 #include "auth/session.h"
 #include "core/mdg.h"
 
