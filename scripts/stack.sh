@@ -19,7 +19,11 @@
 # empty), so a test stack never reaches a real gateway. notifier.log is
 # DIR/log/notifier.log.
 #
-# DIR/ layout: madang.hdf (the config, 0600: holds the DB password)
+# The configuration says demo = 1: these stacks are for trying Madang and
+# for tests, and madangctl seed-demo refuses any other configuration.
+# The database has two accounts, the migrator and the app's (db_setup).
+#
+# DIR/ layout: madang.hdf (the config, 0600: holds the DB passwords)
 #   mysql/data    MariaDB datadir          run/  sockets, pids, secrets
 #   log/          all logs                 nginx/ nginx prefix and temp dirs
 #   uploads/ tmp/ web.uploads, web.tmp
@@ -206,23 +210,39 @@ db_start() {
 	say "MariaDB up (pid $pid, socket $DB_SOCK, port $port)"
 }
 
-# The application database and account, made once: the password file is
-# written only after the grants succeeded.
+# The application database and its two accounts, made once (the password
+# files are written only after the grants succeeded):
+#   madang_migrate  every right on the database, WITH GRANT OPTION: runs
+#                   madangctl migrate (DDL, triggers) and seed-demo, and
+#                   grants the role below its rights on each table
+#   madang          the app (madang-web, madang-notifier, the other
+#                   madangctl commands), with the role madang_app as its
+#                   default role: SELECT, INSERT, UPDATE, DELETE per table,
+#                   only SELECT, INSERT on audit_log; no DDL, no TRIGGER,
+#                   so it cannot remove the audit log's append-only triggers
+# A datadir from before the split (db.password but no
+# db.migrate_password) gets the new accounts on its next start.
 db_setup() {
-	local pw
-	[ -s "$RUN/db.password" ] && return 0
+	local pw mpw host
+	[ -s "$RUN/db.password" ] && [ -s "$RUN/db.migrate_password" ] && return 0
 	pw=$(randhex 24)
-	db_client <<-SQL || die "creating database and user failed"
-		CREATE DATABASE IF NOT EXISTS madang
-		  CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
-		CREATE OR REPLACE USER 'madang'@'localhost' IDENTIFIED BY '$pw';
-		CREATE OR REPLACE USER 'madang'@'127.0.0.1' IDENTIFIED BY '$pw';
-		GRANT ALL PRIVILEGES ON madang.* TO 'madang'@'localhost';
-		GRANT ALL PRIVILEGES ON madang.* TO 'madang'@'127.0.0.1';
-	SQL
-	(umask 077 && printf '%s\n' "$pw" >"$RUN/db.password.tmp")
+	mpw=$(randhex 24)
+	{
+		echo "CREATE DATABASE IF NOT EXISTS madang CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
+		echo "CREATE ROLE IF NOT EXISTS madang_app;"
+		for host in localhost 127.0.0.1; do
+			echo "CREATE OR REPLACE USER 'madang_migrate'@'$host' IDENTIFIED BY '$mpw';"
+			echo "GRANT ALL PRIVILEGES ON madang.* TO 'madang_migrate'@'$host' WITH GRANT OPTION;"
+			echo "CREATE OR REPLACE USER 'madang'@'$host' IDENTIFIED BY '$pw';"
+			echo "GRANT madang_app TO 'madang'@'$host';"
+			echo "SET DEFAULT ROLE madang_app FOR 'madang'@'$host';"
+		done
+	} | db_client || die "creating database and users failed"
+	(umask 077 && printf '%s\n' "$pw" >"$RUN/db.password.tmp" &&
+		printf '%s\n' "$mpw" >"$RUN/db.migrate_password.tmp")
 	mv "$RUN/db.password.tmp" "$RUN/db.password"
-	say "created database madang and user madang"
+	mv "$RUN/db.migrate_password.tmp" "$RUN/db.migrate_password"
+	say "created database madang, the migrator madang_migrate and the app's account madang"
 }
 
 # ---------------------------------------------------------------- config
@@ -258,6 +278,9 @@ write_config() {
 			db.user	madang
 			db.password	$pw
 			db.password_file	$RUN/db.password
+			db.migrate_user	madang_migrate
+			db.migrate_password	$(tr -d '\n' <"$RUN/db.migrate_password")
+			db.app_role	madang_app
 			db.name	madang
 			db.migrations	$REPO/db/migrations
 			db.seed	$REPO/db/seed
@@ -277,6 +300,7 @@ write_config() {
 			sms.password	$sms_password
 			sms.dlr_url	http://127.0.0.1:$PORT/sms/dlr
 			sms.dlr_secret	$(tr -d '\n' <"$RUN/sms-dlr-secret")
+			demo	1
 		EOF
 	)
 	if [ -n "${MADANG_MAIL_PORT:-}" ]; then

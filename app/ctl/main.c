@@ -26,7 +26,12 @@ static const char usage[] =
 	"  migrate       apply the database migrations not yet applied\n"
 	"  create-admin  create a staff account with the administrator role\n"
 	"  seed-demo     load demo data (departments, categories, accounts, cases)\n"
+	"                into an empty database; only where the configuration\n"
+	"                says demo = 1, never in production\n"
 	"  tick          escalate idle cases and hand over the work of absent staff\n"
+	"\n"
+	"migrate and seed-demo connect as the migrator (db.migrate_user), the\n"
+	"others as the application (db.user).\n"
 	"\n"
 	"  -c, --config FILE  the HDF configuration file (default: $MADANG_CONFIG)\n"
 	"  -h, --help         show this help; 'madangctl COMMAND --help' for a command\n";
@@ -35,7 +40,13 @@ static const char usage_migrate[] =
 	"Usage: madangctl [--config FILE] migrate\n"
 	"\n"
 	"Applies each db.migrations/NNNN_name.sql not yet recorded in the table\n"
-	"schema_migrations, in order, once. Forward only: there is no undo.\n";
+	"schema_migrations, in order, once. Forward only: there is no undo.\n"
+	"Connects as db.migrate_user (with db.migrate_password; db.user when it\n"
+	"is unset), which needs every right on the database, WITH GRANT OPTION\n"
+	"when db.app_role is set. Then, with db.app_role set, grants that role\n"
+	"(the application's account's default role) SELECT, INSERT, UPDATE and\n"
+	"DELETE on every table, only SELECT and INSERT on the append-only\n"
+	"audit_log, so that new tables are covered (docs/operations.md).\n";
 
 static const char usage_admin[] =
 	"Usage: madangctl [--config FILE] create-admin --login ID --name NAME --email ADDRESS\n"
@@ -43,7 +54,9 @@ static const char usage_admin[] =
 	"Creates a staff account with the administrator role. The password is\n"
 	"read from the first line of standard input (so it stays out of the\n"
 	"process list and shell history) and must meet the password policy:\n"
-	"at least 10 characters and not a common password.\n"
+	"at least 10 characters and not a common password. It is the operator's\n"
+	"own: unlike one a supervisor sets on /admin/staff, it need not be\n"
+	"changed at the first sign-in.\n"
 	"\n"
 	"  --login ID       login ID: 4-32 of a-z 0-9 . _ -, starting with a letter\n"
 	"  --name NAME      the person's name\n"
@@ -53,8 +66,14 @@ static const char usage_seed[] =
 	"Usage: madangctl [--config FILE] seed-demo\n"
 	"\n"
 	"Loads demo data once: the supervisor 'admin', the citizen 'citizen', a\n"
-	"department tree, categories and about 50 cases (db.seed/demo.sql).\n"
-	"Prints the demo sign-ins. Does nothing when the demo is already loaded.\n";
+	"department tree, categories and about 50 cases (db.seed/demo.sql), all\n"
+	"in one transaction, as the migrator (db.migrate_user). Prints the demo\n"
+	"sign-ins, whose passwords are public. Does nothing when the demo is\n"
+	"already loaded.\n"
+	"\n"
+	"Refuses unless the configuration says demo = 1 (scripts/stack.sh writes\n"
+	"it for make run and the tests; a production configuration never has\n"
+	"it), and refuses a database that already holds cases.\n";
 
 static const char usage_tick[] =
 	"Usage: madangctl [--config FILE] tick [--now 'YYYY-MM-DD HH:MM:SS']\n"
@@ -68,6 +87,11 @@ static const char usage_tick[] =
 	"  --now TIME  act as if the database clock read TIME (for tests and\n"
 	"              for catching up after an outage)\n";
 
+/* The demo's published passwords: only ever on a demo = 1 configuration. */
+#define DEMO_ADMIN_PW "madang-admin-2026"
+#define DEMO_CITIZEN_PW "madang-citizen-2026"
+#define DEMO_STAFF_PW "madang-staff-2026"
+
 static bool wants_help(int argc, char **argv)
 {
 	for (int i = 0; i < argc; i++)
@@ -79,12 +103,26 @@ static bool wants_help(int argc, char **argv)
 static int cmd_migrate(db *d, HDF *cfg)
 {
 	int applied = 0;
+	const char *app_role = config_str(cfg, "db.app_role", "");
 	int rc = migrate_run(d, config_str(cfg, "db.migrations", "db/migrations"), &applied);
 	if (rc != MDG_OK) {
 		fprintf(stderr, "madangctl: migration failed: %s\n", db_error(d));
 		return 1;
 	}
 	printf("migrations applied: %d\n", applied);
+	if (*app_role) {
+		rc = migrate_grant_app(d, app_role);
+		if (rc == MDG_EINVAL) {
+			fprintf(stderr, "madangctl: db.app_role must be 1-64 of A-Z a-z 0-9 _\n");
+			return 2;
+		}
+		if (rc != MDG_OK) {
+			fprintf(stderr, "madangctl: granting the application's rights to %s failed: %s\n", app_role,
+				db_error(d));
+			return 1;
+		}
+		printf("application rights granted to role %s\n", app_role);
+	}
 	return 0;
 }
 
@@ -150,57 +188,83 @@ static int cmd_create_admin(db *d, HDF *cfg, int argc, char **argv)
 	return 0;
 }
 
-static int cmd_seed_demo(db *d, HDF *cfg)
+static void print_demo_logins(void)
 {
-	static const char admin_pw[] = "madang-admin-2026";
-	static const char citizen_pw[] = "madang-citizen-2026";
-	static const char staff_pw[] = "madang-staff-2026";
-	db_result *r = NULL;
-	long long id = 0;
-	const char *which = NULL;
-	int rc = db_query(d, &r, "SELECT COUNT(*) FROM accounts WHERE login_id IN ('admin', 'citizen')", "");
-	long long have = db_cell_ll(r, 0, 0, 0);
-	db_result_free(r);
-	r = NULL;
-	if (rc != MDG_OK)
-		goto fail;
-	if (have == 0) {
-		account_new admin = {"admin", admin_pw, "관리자", "admin@madang.example", "01000000001", "staff",
-				     "ko", false};
-		account_new citizen = {"citizen", citizen_pw, "홍길동", "citizen@madang.example", "01012345678",
-				       "citizen", "ko", true};
-		if ((rc = account_create(d, &admin, &id, &which)) != MDG_OK ||
-		    (rc = account_create(d, &citizen, &id, &which)) != MDG_OK)
-			goto fail;
-		char *path = xasprintf("%s/demo.sql", config_str(cfg, "db.seed", "db/seed"));
-		rc = migrate_run_file(d, path);
-		free(path);
-		if (rc != MDG_OK)
-			goto fail;
-		/* The demo staff get one known password; '!' marks them. */
-		rc = db_query(d, &r, "SELECT id FROM accounts WHERE kind = 'staff' AND password_hash = '!'", "");
-		for (unsigned i = 0; rc == MDG_OK && i < r->nrows; i++)
-			rc = account_set_password(d, db_cell_ll(r, i, 0, 0), staff_pw);
-		db_result_free(r);
-		r = NULL;
-		/* Demo cases are inserted by SQL: derive what filing would. */
-		if (rc == MDG_OK)
-			rc = org_scope_rebuild(d);
-		if (rc == MDG_OK)
-			rc = db_exec(d, "REPLACE INTO case_search (case_id, created_at, title, body)"
-					" SELECT id, created_at, title, body FROM cases", "");
-		if (rc != MDG_OK)
-			goto fail;
-		printf("demo data loaded\n");
-	} else {
-		printf("demo data already loaded\n");
-	}
 	printf("supervisor: admin / %s\ncitizen: citizen / %s\n"
 	       "staff (handlers road.lee, road.park; manager road.choi; civil.han; agent.song; viewer.oh; ...): %s\n",
-	       admin_pw, citizen_pw, staff_pw);
+	       DEMO_ADMIN_PW, DEMO_CITIZEN_PW, DEMO_STAFF_PW);
+}
+
+/* The demo's rows, in the caller's transaction. */
+static int load_demo(db *d, HDF *cfg)
+{
+	account_new admin = {"admin", DEMO_ADMIN_PW, "관리자", "admin@madang.example", "01000000001", "staff",
+			     "ko", false};
+	account_new citizen = {"citizen", DEMO_CITIZEN_PW, "홍길동", "citizen@madang.example", "01012345678",
+			       "citizen", "ko", true};
+	db_result *r = NULL;
+	const char *which = NULL;
+	long long id = 0;
+	char *path = NULL;
+	int rc;
+	if ((rc = account_create(d, &admin, &id, &which)) != MDG_OK ||
+	    (rc = account_create(d, &citizen, &id, &which)) != MDG_OK)
+		goto done;
+	path = xasprintf("%s/demo.sql", config_str(cfg, "db.seed", "db/seed"));
+	if ((rc = migrate_run_file(d, path)) != MDG_OK)
+		goto done;
+	/* The demo staff get one known password; '!' marks them. */
+	rc = db_query(d, &r, "SELECT id FROM accounts WHERE kind = 'staff' AND password_hash = '!'", "");
+	for (unsigned i = 0; rc == MDG_OK && i < r->nrows; i++)
+		rc = account_set_password(d, db_cell_ll(r, i, 0, 0), DEMO_STAFF_PW, PASSWORD_BY_OWNER);
+	/* Demo cases are inserted by SQL: derive what filing would. */
+	if (rc == MDG_OK)
+		rc = org_scope_rebuild(d);
+	if (rc == MDG_OK)
+		rc = db_exec(d, "REPLACE INTO case_search (case_id, created_at, title, body)"
+				" SELECT id, created_at, title, body FROM cases", "");
+done:
+	db_result_free(r);
+	free(path);
+	return rc;
+}
+
+static int cmd_seed_demo(db *d, HDF *cfg)
+{
+	db_result *r = NULL;
+	int rc = db_query(d, &r, "SELECT (SELECT COUNT(*) FROM accounts WHERE login_id IN ('admin', 'citizen')),"
+				 " (SELECT COUNT(*) FROM cases)", "");
+	long long have_demo = db_cell_ll(r, 0, 0, 0);
+	long long cases = db_cell_ll(r, 0, 1, 0);
+	db_result_free(r);
+	if (rc != MDG_OK)
+		goto fail;
+	if (have_demo) {
+		printf("demo data already loaded\n");
+		print_demo_logins();
+		return 0;
+	}
+	/* Demo accounts with published passwords must never land among real
+	 * people's cases. */
+	if (cases) {
+		fprintf(stderr, "madangctl: seed-demo refused: the database already holds cases (%lld);"
+				" the demo loads only into an empty database\n", cases);
+		return 1;
+	}
+	rc = db_begin(d);
+	if (rc == MDG_OK)
+		rc = load_demo(d, cfg);
+	if (rc == MDG_OK)
+		rc = db_commit(d);
+	if (rc != MDG_OK) {
+		db_rollback(d);
+		goto fail;
+	}
+	printf("demo data loaded\n");
+	print_demo_logins();
 	return 0;
 fail:
-	fprintf(stderr, "madangctl: seed-demo failed: %s\n", db_error(d));
+	fprintf(stderr, "madangctl: seed-demo failed (nothing was loaded): %s\n", db_error(d));
 	return 1;
 }
 
@@ -266,7 +330,15 @@ int main(int argc, char **argv)
 	if (config_load(config_path, &cfg) != MDG_OK || crypto_init() != MDG_OK)
 		goto done;
 	log_open("-");
-	if (db_connect(cfg, &d) != MDG_OK) {
+	bool as_migrator = strcmp(cmd, "migrate") == 0 || strcmp(cmd, "seed-demo") == 0;
+	/* Before any connection: a production configuration gets no demo. */
+	if (strcmp(cmd, "seed-demo") == 0 && config_long(cfg, "demo", 0, 0, 1) != 1) {
+		fprintf(stderr, "madangctl: seed-demo refused: this configuration is not a demo one (demo = 1 is not"
+				" set); the demo's accounts have published passwords and never belong in production\n");
+		rc = 1;
+		goto done;
+	}
+	if ((as_migrator ? db_connect_migrator(cfg, &d) : db_connect(cfg, &d)) != MDG_OK) {
 		fprintf(stderr, "madangctl: cannot connect to the database\n");
 		goto done;
 	}

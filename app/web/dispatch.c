@@ -214,6 +214,15 @@ static void redirect_to_login(web *w)
 	buf_free(&enc);
 }
 
+/* A password an administrator set is changed before anything else: every
+ * page but the form (and signing out, the language) leads there. */
+static bool password_change_due(const web *w, const web_route *route)
+{
+	return w->signed_in && w->me.must_change_password && route->handler != page_account_form &&
+	       route->handler != page_account_password && route->handler != page_logout &&
+	       route->handler != page_lang && route->handler != page_healthz;
+}
+
 static int run_route(web *w, const web_route *route)
 {
 	http_req *r = w->r;
@@ -237,6 +246,10 @@ static int run_route(web *w, const web_route *route)
 		if (rc != MDG_OK)
 			return rc;
 		redirect_to_login(w);
+		return MDG_OK;
+	}
+	if (password_change_due(w, route)) {
+		http_redirect(r, "/account");
 		return MDG_OK;
 	}
 	return route->handler(w);

@@ -54,6 +54,8 @@ static void read_settings(web_app *app)
 	app->throttle.window_minutes = config_long(c, "throttle.window_minutes", 15, 1, 10000);
 	app->throttle.per_login = config_long(c, "throttle.per_login", 5, 1, 10000);
 	app->throttle.per_addr = config_long(c, "throttle.per_addr", 30, 1, 100000);
+	app->throttle.delay_seconds = config_long(c, "throttle.delay_seconds", 30, 1, 86400);
+	app->throttle.max_delay_seconds = config_long(c, "throttle.max_delay_seconds", 300, 1, 86400);
 	app->templates = config_str(c, "web.templates", "cs-templates");
 	app->uploads = config_str(c, "web.uploads", "var/uploads");
 	app->tmp = config_str(c, "web.tmp", "var/tmp");

@@ -129,6 +129,16 @@ int page_login_form(web *w)
 	return MDG_OK;
 }
 
+/* 429 with how long to wait; the caller renders its page. */
+static void refuse_throttled(web *w, long retry_after)
+{
+	char secs[24];
+	snprintf(secs, sizeof secs, "%ld", retry_after > 0 ? retry_after : 1);
+	w->r->status = 429;
+	http_header(w->r, "Retry-After", secs);
+	web_flash_error(w, "Throttled");
+}
+
 int page_login(web *w)
 {
 	static const field_spec fields[] = {
@@ -138,6 +148,7 @@ int page_login(web *w)
 	};
 	char hash[256] = "";
 	long long id = 0;
+	long retry_after = 0;
 	db *d = w->app->db;
 	int rc;
 
@@ -145,10 +156,9 @@ int page_login(web *w)
 		goto refuse;
 	const char *login = form_get(w, "login_id");
 	const char *pw = form_get(w, "password");
-	rc = throttle_check(d, &w->app->throttle, login, w->r->remote_addr);
+	rc = throttle_attempt(d, &w->app->throttle, login, w->r->remote_addr, &retry_after);
 	if (rc == MDG_ETHROTTLED) {
-		w->r->status = 429;
-		web_flash_error(w, "Throttled");
+		refuse_throttled(w, retry_after);
 		web_page(w, "account/login.cs", "Login");
 		return MDG_OK;
 	}
@@ -158,16 +168,13 @@ int page_login(web *w)
 	if (rc != MDG_OK && rc != MDG_ENOTFOUND)
 		return rc;
 	/* An unknown ID is checked against a dummy hash: the same answer in
-	 * about the same time as a wrong password. */
-	if (!password_verify(rc == MDG_OK ? hash : NULL, pw)) {
-		rc = throttle_record_failure(d, login, w->r->remote_addr);
-		if (rc != MDG_OK)
-			return rc;
+	 * about the same time as a wrong password. A failure needs no record:
+	 * throttle_attempt counted it already. */
+	if (!password_verify(rc == MDG_OK ? hash : NULL, pw))
 		goto refuse;
-	}
 	if (password_needs_rehash(hash))
-		(void)account_set_password(d, id, pw);
-	(void)throttle_clear(d, login);
+		(void)account_set_password(d, id, pw, PASSWORD_REHASH);
+	(void)throttle_success(d, login, w->r->remote_addr);
 	rc = web_sign_in(w, id);
 	if (rc != MDG_OK)
 		return rc;
@@ -187,6 +194,10 @@ int page_login(web *w)
 	}
 	if (!next)
 		next = "/my/cases";
+	/* Every page would lead there anyway (password_change_due in
+	 * dispatch.c). */
+	if (a.must_change_password)
+		next = "/account";
 	http_redirect(w->r, next);
 	return MDG_OK;
 refuse:
@@ -219,6 +230,8 @@ static void fill_account(web *w)
 		hdf_set_value(w->hdf, "Form.email", w->me.email);
 	if (!hdf_get_value(w->hdf, "Form.mobile", NULL))
 		hdf_set_value(w->hdf, "Form.mobile", mobile);
+	if (w->me.must_change_password)
+		hdf_set_value(w->hdf, "Account.MustChange", "1");
 	hdf_set_value(w->hdf, "Account.Login", w->me.login_id);
 	hdf_set_value(w->hdf, "Account.Name", w->me.name);
 	web_notify_prefs_fill(w);
@@ -232,8 +245,41 @@ int page_account_form(web *w)
 		web_flash(w, strcmp(done, "password") == 0 ? "PasswordChanged" : "ContactChanged");
 	else if (done && strcmp(done, "notify") == 0)
 		web_flash(w, "NotifySaved");
+	else if (w->me.must_change_password)
+		web_flash_error(w, "MustChangePassword");
 	fill_account(w);
 	return MDG_OK;
+}
+
+/* Proves that the signed-in person knows the current password (typed into
+ * field) before a change of password or contact details. Guessing is
+ * throttled like signing in. MDG_OK with *right set, or with a form error
+ * on field when wrong; MDG_ETHROTTLED after answering 429 with the
+ * settings page; other codes from the DB. */
+static int check_current_password(web *w, const char *field, bool *right)
+{
+	char hash[256] = "";
+	long long id = 0;
+	long retry_after = 0;
+	db *d = w->app->db;
+	*right = false;
+	int rc = account_find_login(d, w->me.login_id, &id, hash, sizeof hash);
+	if (rc != MDG_OK)
+		return rc;
+	rc = throttle_attempt(d, &w->app->throttle, w->me.login_id, w->r->remote_addr, &retry_after);
+	if (rc == MDG_ETHROTTLED) {
+		refuse_throttled(w, retry_after);
+		fill_account(w);
+		return rc;
+	}
+	if (rc != MDG_OK)
+		return rc;
+	if (!password_verify(hash, form_get(w, field))) {
+		form_error(w, field, "current_wrong");
+		return MDG_OK;
+	}
+	*right = true;
+	return throttle_success(d, w->me.login_id, w->r->remote_addr);
 }
 
 int page_account_password(web *w)
@@ -243,37 +289,28 @@ int page_account_password(web *w)
 		{"password", FIELD_SECRET, true, 256, 0, 0},
 		{"password2", FIELD_SECRET, true, 256, 0, 0},
 	};
-	char hash[256] = "";
-	long long id = 0;
+	bool right = false;
 	int errors = form_validate(w, fields, MDG_ARRAY_LEN(fields));
 	int rc;
 
 	if (errors == 0) {
-		rc = account_find_login(w->app->db, w->me.login_id, &id, hash, sizeof hash);
-		if (rc != MDG_OK)
-			return rc;
 		const char *problem = password_error(password_check_policy(form_get(w, "password")));
-		/* Guessing the current password is throttled like signing in. */
-		rc = throttle_check(w->app->db, &w->app->throttle, w->me.login_id, w->r->remote_addr);
-		if (rc == MDG_ETHROTTLED) {
-			w->r->status = 429;
-			web_flash_error(w, "Throttled");
-			fill_account(w);
+		rc = check_current_password(w, "current", &right);
+		if (rc == MDG_ETHROTTLED)
 			return MDG_OK;
-		}
 		if (rc != MDG_OK)
 			return rc;
-		if (!password_verify(hash, form_get(w, "current"))) {
-			rc = throttle_record_failure(w->app->db, w->me.login_id, w->r->remote_addr);
-			if (rc != MDG_OK)
-				return rc;
-			form_error(w, "current", "current_wrong");
+		if (!right) {
 			errors++;
 		} else if (problem) {
 			form_error(w, "password", problem);
 			errors++;
 		} else if (strcmp(form_get(w, "password"), form_get(w, "password2")) != 0) {
 			form_error(w, "password2", "password_mismatch");
+			errors++;
+		} else if (w->me.must_change_password && strcmp(form_get(w, "password"), form_get(w, "current")) == 0) {
+			/* The administrator knows that one. */
+			form_error(w, "password", "password_same");
 			errors++;
 		}
 	}
@@ -282,7 +319,7 @@ int page_account_password(web *w)
 		fill_account(w);
 		return MDG_OK;
 	}
-	rc = account_set_password(w->app->db, w->me.id, form_get(w, "password"));
+	rc = account_set_password(w->app->db, w->me.id, form_get(w, "password"), PASSWORD_BY_OWNER);
 	if (rc == MDG_OK)
 		rc = session_delete_others(w->app->db, w->me.id, w->session_token);
 	if (rc != MDG_OK)
@@ -296,13 +333,27 @@ int page_account_contact(web *w)
 	static const field_spec fields[] = {
 		{"email", FIELD_LINE, true, 254, 0, 0},
 		{"mobile", FIELD_LINE, false, 20, 0, 0},
+		{"contact_password", FIELD_SECRET, true, 256, 0, 0},
 	};
 	char mobile[16] = "";
+	bool right = false;
 	int errors = form_validate(w, fields, MDG_ARRAY_LEN(fields));
 	const char *email = form_get(w, "email");
 	int rc;
 
 	errors += validate_contact(w, mobile);
+	/* Whoever holds a session (a borrowed computer, a stolen cookie) must
+	 * not redirect the account's mail and SMS, and with them the way back
+	 * in, without the password. */
+	if (errors == 0) {
+		rc = check_current_password(w, "contact_password", &right);
+		if (rc == MDG_ETHROTTLED)
+			return MDG_OK;
+		if (rc != MDG_OK)
+			return rc;
+		if (!right)
+			errors++;
+	}
 	if (errors == 0) {
 		rc = account_set_contact(w->app->db, w->me.id, email, mobile[0] ? mobile : NULL);
 		if (rc == MDG_ECONFLICT) {

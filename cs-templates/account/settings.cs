@@ -1,11 +1,14 @@
 <?cs # SPDX-License-Identifier: AGPL-3.0-or-later ?><?cs
-# settings.cs: change password, e-mail and mobile number, and how notices
-# are sent (e-mail, SMS, staff's daily digest). ?>
+# settings.cs: change password, e-mail and mobile number (asking for the
+# password), and how notices are sent (e-mail, SMS, staff's daily digest).
+# While a password an administrator set waits to be changed
+# (Account.MustChange) only the password form is shown. ?>
 <h1><?cs var:L.Title.Account ?></h1>
 <dl class="facts">
   <dt><?cs var:L.Field.login_id ?></dt><dd><?cs var:Account.Login ?></dd>
   <dt><?cs var:L.Field.name ?></dt><dd><?cs var:Account.Name ?></dd>
 </dl>
+<?cs if:!Account.MustChange ?>
 <section>
   <h2><?cs var:L.Account.Contact ?></h2>
   <form method="post" action="/account/contact" class="stack narrow">
@@ -19,6 +22,12 @@
       <label for="mobile"><?cs var:L.Field.mobile ?></label>
       <input type="tel" id="mobile" name="mobile" autocomplete="tel" maxlength="20" value="<?cs var:Form.mobile ?>"<?cs call:field_aria("mobile") ?>>
       <?cs call:field_error("mobile") ?>
+    </div>
+    <div class="field">
+      <label for="contact_password"><?cs var:L.Field.current ?></label>
+      <input type="password" id="contact_password" name="contact_password" autocomplete="current-password" required aria-describedby="contact_password-hint<?cs if:Form.Err.contact_password ?> err-contact_password<?cs /if ?>"<?cs if:Form.Err.contact_password ?> aria-invalid="true"<?cs /if ?>>
+      <p class="hint" id="contact_password-hint"><?cs var:L.Hint.contact_password ?></p>
+      <?cs call:field_error("contact_password") ?>
     </div>
     <button type="submit"><?cs var:L.Button.Save ?></button>
   </form>
@@ -53,6 +62,7 @@
     <button type="submit"><?cs var:L.Notify.Save ?></button>
   </form>
 </section>
+<?cs /if ?>
 <?cs /if ?>
 <section>
   <h2><?cs var:L.Account.Password ?></h2>

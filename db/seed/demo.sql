@@ -5,8 +5,9 @@
 -- Everything here is fictional: people, places and addresses.
 -- The extra citizens have password_hash '!' and cannot sign in.
 
+-- No transaction here: madangctl seed-demo runs this file inside its own,
+-- with the accounts it creates around it, and commits or rolls back all.
 SET NAMES utf8mb4;
-START TRANSACTION;
 
 -- Citizens who filed the demo cases.
 INSERT INTO accounts (login_id, password_hash, name, email, mobile, kind, lang, consent_version, consent_at, active, created_at, updated_at) VALUES
@@ -441,4 +442,3 @@ INSERT INTO tracking_counters (year, last_seq) VALUES (2026, 50)
 -- Demo citizens take notices by SMS too (as a new citizen account does).
 UPDATE accounts SET notify_sms = 1 WHERE kind = 'citizen';
 
-COMMIT;

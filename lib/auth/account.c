@@ -58,7 +58,7 @@ int account_get(db *d, long long id, account *out)
 {
 	db_result *r = NULL;
 	int rc = db_query(d, &r, "SELECT id, login_id, name, email, mobile, kind, lang,"
-				 " active FROM accounts WHERE id = ?",
+				 " active, must_change_password FROM accounts WHERE id = ?",
 			  "i", id);
 	if (rc != MDG_OK)
 		goto done;
@@ -75,6 +75,7 @@ int account_get(db *d, long long id, account *out)
 	copy_cell(out->kind, sizeof out->kind, r, 5);
 	copy_cell(out->lang, sizeof out->lang, r, 6);
 	out->active = db_cell_ll(r, 0, 7, 0) == 1;
+	out->must_change_password = db_cell_ll(r, 0, 8, 0) == 1;
 done:
 	db_result_free(r);
 	return rc;
@@ -98,13 +99,16 @@ done:
 	return rc;
 }
 
-int account_set_password(db *d, long long id, const char *password)
+int account_set_password(db *d, long long id, const char *password, enum password_setter by)
 {
 	char hash[PASSWORD_HASH_MAX];
 	int rc = password_hash(password, hash);
 	if (rc != MDG_OK)
 		return rc;
-	return db_exec(d, "UPDATE accounts SET password_hash = ? WHERE id = ?", "si", hash, id);
+	if (by == PASSWORD_REHASH)
+		return db_exec(d, "UPDATE accounts SET password_hash = ? WHERE id = ?", "si", hash, id);
+	return db_exec(d, "UPDATE accounts SET password_hash = ?, must_change_password = ? WHERE id = ?", "sii", hash,
+		       (long long)(by == PASSWORD_BY_ADMIN), id);
 }
 
 int account_set_contact(db *d, long long id, const char *email, const char *mobile)

@@ -17,6 +17,7 @@ typedef struct account {
 	char kind[8];          /* "citizen" or "staff" */
 	char lang[3];          /* "" when never chosen */
 	bool active;
+	bool must_change_password; /* an administrator set it: change it first */
 } account;
 
 typedef struct account_new {
@@ -38,7 +39,12 @@ int account_get(db *d, long long id, account *out);
 /* The id and password hash of an active account by login ID, for sign-in.
  * MDG_ENOTFOUND when there is no such active account. hash needs 256 bytes. */
 int account_find_login(db *d, const char *login_id, long long *id, char *hash, size_t hashlen);
-int account_set_password(db *d, long long id, const char *password);
+/* Who sets a password. One an administrator set must be changed by its
+ * owner at the next sign-in (the web app sends every page to the form
+ * until then); the owner's own choice clears that; a rehash of the same
+ * password leaves it as it is. */
+enum password_setter { PASSWORD_BY_OWNER, PASSWORD_BY_ADMIN, PASSWORD_REHASH };
+int account_set_password(db *d, long long id, const char *password, enum password_setter by);
 /* Changes e-mail and mobile; MDG_ECONFLICT when the e-mail is taken. */
 int account_set_contact(db *d, long long id, const char *email, const char *mobile);
 int account_set_lang(db *d, long long id, const char *lang);

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
-/* session.c: sign-in sessions and CSRF tokens. */
+/* session.c: sign-in sessions, CSRF tokens and the sign-in throttle. */
 #include "auth/session.h"
 #include "core/mdg.h"
 
@@ -88,33 +88,84 @@ bool csrf_valid(const uint8_t *key, size_t keylen, const char *binding, const ch
 	return crypto_str_equal(want, given);
 }
 
-int throttle_check(db *d, const throttle_limits *lim, const char *login_id, const char *addr)
+/* The seconds a subject with failures (in the window) waits after its last
+ * failure: none within the allowance, then delay, 2 x delay, 4 x delay ...
+ * up to max. */
+static long throttle_delay(const throttle_limits *lim, long long failures, long allowance)
 {
-	db_result *r = NULL;
-	int rc = db_query(d, &r, "SELECT"
-				 " (SELECT COUNT(*) FROM login_failures WHERE scope = 'login' AND subject = ?"
-				 "  AND failed_at > NOW() - INTERVAL ? MINUTE),"
-				 " (SELECT COUNT(*) FROM login_failures WHERE scope = 'addr' AND subject = ?"
-				 "  AND failed_at > NOW() - INTERVAL ? MINUTE)",
-			  "sisi", login_id, (long long)lim->window_minutes, addr, (long long)lim->window_minutes);
-	if (rc == MDG_OK && (db_cell_ll(r, 0, 0, 0) >= lim->per_login || db_cell_ll(r, 0, 1, 0) >= lim->per_addr))
-		rc = MDG_ETHROTTLED;
-	db_result_free(r);
-	return rc;
+	if (failures < allowance)
+		return 0;
+	long delay = lim->delay_seconds;
+	for (long long past = failures - allowance; past > 0 && delay < lim->max_delay_seconds; past--)
+		delay *= 2;
+	return delay < lim->max_delay_seconds ? delay : lim->max_delay_seconds;
 }
 
-int throttle_record_failure(db *d, const char *login_id, const char *addr)
+/* The seconds still to wait for one subject, 0 when it may try now. */
+static long throttle_wait(const throttle_limits *lim, const db_result *r, unsigned col, long allowance)
 {
-	int rc = db_exec(d, "INSERT INTO login_failures (scope, subject, failed_at) VALUES"
-			    " ('login', ?, NOW()), ('addr', ?, NOW())",
-			 "ss", login_id, addr);
+	long long failures = db_cell_ll(r, 0, col, 0);
+	long long since = db_cell_ll(r, 0, col + 1, 0);
+	long delay = throttle_delay(lim, failures, allowance);
+	return failures > 0 && since < delay ? (long)(delay - since) : 0;
+}
+
+int throttle_attempt(db *d, const throttle_limits *lim, const char *login_id, const char *addr,
+		     long *retry_after)
+{
+	db_result *r = NULL;
+	int rc;
+	*retry_after = 0;
+	/* One server-wide named lock per database makes the count and the
+	 * insert below one step for every worker (and every host); it is
+	 * held for two short statements, never across a password check, and
+	 * MariaDB drops it if the connection dies. */
+	rc = db_query(d, &r, "SELECT GET_LOCK(CONCAT('madang-throttle:', DATABASE()), 10)", "");
+	long long locked = db_cell_ll(r, 0, 0, 0);
+	db_result_free(r);
+	r = NULL;
+	if (rc != MDG_OK)
+		return rc;
+	if (locked != 1)
+		return MDG_ERR;
+	rc = db_query(d, &r, "SELECT"
+			     " (SELECT COUNT(*) FROM login_failures WHERE scope = 'login' AND subject = ?"
+			     "  AND failed_at > NOW() - INTERVAL ? MINUTE) AS login_failures,"
+			     " (SELECT TIMESTAMPDIFF(SECOND, MAX(failed_at), NOW()) FROM login_failures"
+			     "  WHERE scope = 'login' AND subject = ?) AS login_since,"
+			     " (SELECT COUNT(*) FROM login_failures WHERE scope = 'addr' AND subject = ?"
+			     "  AND failed_at > NOW() - INTERVAL ? MINUTE) AS addr_failures,"
+			     " (SELECT TIMESTAMPDIFF(SECOND, MAX(failed_at), NOW()) FROM login_failures"
+			     "  WHERE scope = 'addr' AND subject = ?) AS addr_since",
+		      "sissis", login_id, (long long)lim->window_minutes, login_id, addr,
+		      (long long)lim->window_minutes, addr);
+	if (rc == MDG_OK) {
+		long wait_login = throttle_wait(lim, r, 0, lim->per_login);
+		long wait_addr = throttle_wait(lim, r, 2, lim->per_addr);
+		*retry_after = wait_login > wait_addr ? wait_login : wait_addr;
+		if (*retry_after > 0)
+			rc = MDG_ETHROTTLED;
+	}
+	/* Counted before the password is checked: a parallel attempt that
+	 * takes the lock next already sees this one. */
+	if (rc == MDG_OK)
+		rc = db_exec(d, "INSERT INTO login_failures (scope, subject, failed_at) VALUES"
+				" ('login', ?, NOW()), ('addr', ?, NOW())",
+			     "ss", login_id, addr);
+	db_result_free(r);
+	(void)db_exec(d, "DO RELEASE_LOCK(CONCAT('madang-throttle:', DATABASE()))", "");
 	/* Old rows are of no use: keep the table small. */
 	if (rc == MDG_OK)
 		(void)db_exec(d, "DELETE FROM login_failures WHERE failed_at < NOW() - INTERVAL 1 DAY LIMIT 100", "");
 	return rc;
 }
 
-int throttle_clear(db *d, const char *login_id)
+int throttle_success(db *d, const char *login_id, const char *addr)
 {
-	return db_exec(d, "DELETE FROM login_failures WHERE scope = 'login' AND subject = ?", "s", login_id);
+	int rc = db_exec(d, "DELETE FROM login_failures WHERE scope = 'login' AND subject = ?", "s", login_id);
+	if (rc == MDG_OK)
+		rc = db_exec(d, "DELETE FROM login_failures WHERE scope = 'addr' AND subject = ?"
+				" ORDER BY id DESC LIMIT 1",
+			     "s", addr);
+	return rc;
 }

@@ -42,17 +42,31 @@ void csrf_token(const uint8_t *key, size_t keylen, const char *binding, char out
 /* True when given is the token for binding. */
 bool csrf_valid(const uint8_t *key, size_t keylen, const char *binding, const char *given);
 
+/* The sign-in throttle: a progressive delay, never a lock-out. A login ID
+ * (or a client address) may fail per_login (per_addr) times at once; then
+ * each further attempt waits delay_seconds after the last failure, twice
+ * as long after each further failure, at most max_delay_seconds. Failures
+ * older than window_minutes are forgotten. A stranger guessing at a named
+ * account therefore delays its owner by at most max_delay_seconds. */
 typedef struct throttle_limits {
 	long window_minutes;
 	long per_login;
 	long per_addr;
+	long delay_seconds;
+	long max_delay_seconds;
 } throttle_limits;
 
-/* MDG_ETHROTTLED when the login ID or the address has failed too often in
- * the window, else MDG_OK. */
-int throttle_check(db *d, const throttle_limits *lim, const char *login_id, const char *addr);
-int throttle_record_failure(db *d, const char *login_id, const char *addr);
-/* Forgets the login ID's failures after a successful sign-in. */
-int throttle_clear(db *d, const char *login_id);
+/* Checks and records one attempt to sign in (or to prove the current
+ * password) as login_id from addr, in one atomic step, so that parallel
+ * guesses cannot overshoot the allowance. MDG_OK: go on and check the
+ * password; the attempt already counts as a failure, which
+ * throttle_success takes back. MDG_ETHROTTLED: refused without a check;
+ * nothing is recorded (waiting strangers do not lengthen the delay) and
+ * *retry_after holds the seconds to wait. MDG_EDB/MDG_ERR from the DB. */
+int throttle_attempt(db *d, const throttle_limits *lim, const char *login_id, const char *addr,
+		     long *retry_after);
+/* The password was right: forgets the login ID's failures and takes back
+ * this attempt's count against the address. */
+int throttle_success(db *d, const char *login_id, const char *addr);
 
 #endif

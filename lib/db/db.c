@@ -34,6 +34,7 @@ struct db {
 	struct stmt_slot cache[DB_STMT_CACHE];
 	unsigned ncached;
 	char clock[20]; /* db_set_clock's time, "" for the real clock */
+	bool migrator;  /* db_connect_migrator's: DDL rights, multi-statements */
 };
 
 static void db_set_error(db *d, const char *what, const char *msg)
@@ -104,11 +105,21 @@ static int db_open(db *d)
 	}
 	if (socket && *socket)
 		host = "localhost";
-	if (!mysql_real_connect(d->conn, host, config_str(d->cfg, "db.user", "madang"),
-				config_str(d->cfg, "db.password", ""),
-				config_str(d->cfg, "db.name", "madang"), port,
-				socket && *socket ? socket : NULL,
-				CLIENT_MULTI_STATEMENTS | CLIENT_FOUND_ROWS)) {
+	/* The app's account may only read and write rows; scripts of several
+	 * statements (an injected "; DROP ...") work only for the migrator. */
+	const char *user = config_str(d->cfg, "db.user", "madang");
+	const char *password = config_str(d->cfg, "db.password", "");
+	unsigned long flags = CLIENT_FOUND_ROWS;
+	if (d->migrator) {
+		const char *migrate_user = config_str(d->cfg, "db.migrate_user", "");
+		if (*migrate_user) {
+			user = migrate_user;
+			password = config_str(d->cfg, "db.migrate_password", "");
+		}
+		flags |= CLIENT_MULTI_STATEMENTS;
+	}
+	if (!mysql_real_connect(d->conn, host, user, password, config_str(d->cfg, "db.name", "madang"), port,
+				socket && *socket ? socket : NULL, flags)) {
 		db_set_error(d, "connect", mysql_error(d->conn));
 		mysql_close(d->conn);
 		d->conn = NULL;
@@ -117,10 +128,11 @@ static int db_open(db *d)
 	return MDG_OK;
 }
 
-int db_connect(HDF *cfg, db **out)
+static int db_connect_as(HDF *cfg, bool migrator, db **out)
 {
 	db *d = xcalloc(1, sizeof *d);
 	d->cfg = cfg;
+	d->migrator = migrator;
 	*out = NULL;
 	int rc = db_open(d);
 	if (rc != MDG_OK) {
@@ -130,6 +142,16 @@ int db_connect(HDF *cfg, db **out)
 	}
 	*out = d;
 	return MDG_OK;
+}
+
+int db_connect(HDF *cfg, db **out)
+{
+	return db_connect_as(cfg, false, out);
+}
+
+int db_connect_migrator(HDF *cfg, db **out)
+{
+	return db_connect_as(cfg, true, out);
 }
 
 void db_close(db *d)

@@ -23,8 +23,14 @@ typedef struct db_result {
 	char **names;          /* ncols column names */
 } db_result;
 
-/* Connects with the db.* settings of cfg. *out is NULL on failure. */
+/* Connects as the application's account (db.user, db.password): rows
+ * only, one statement per query. *out is NULL on failure. */
 int db_connect(HDF *cfg, db **out);
+/* Connects as the migrator's account (db.migrate_user and
+ * db.migrate_password; db.user's when migrate_user is unset), which may
+ * change the schema and run scripts (db_run_script). For madangctl's
+ * migrate and seed-demo only. */
+int db_connect_migrator(HDF *cfg, db **out);
 void db_close(db *d);
 /* MDG_OK when the server answers (reconnecting if needed), else MDG_EDB. */
 int db_ping(db *d);
@@ -50,7 +56,9 @@ int db_commit(db *d);
 void db_rollback(db *d);
 
 /* Runs a whole SQL script (several statements), used for migrations and
- * seed files, which come from the repository, never from users. */
+ * seed files, which come from the repository, never from users. Only a
+ * db_connect_migrator connection allows more than one statement; on the
+ * app's the server refuses the second (MDG_ERR). */
 int db_run_script(db *d, const char *sql, size_t len);
 
 /* The test clock: NOW() on this connection reads now ("YYYY-MM-DD

@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* migrate.c: forward-only schema migrations and SQL files. */
 #include "db/migrate.h"
+#include "core/buf.h"
 #include "core/log.h"
 #include "core/mdg.h"
 #include "core/xalloc.h"
 
 #include <ctype.h>
+#include <stdbool.h>
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -123,5 +125,53 @@ int migrate_run(db *d, const char *dir, int *applied)
 	for (size_t i = 0; i < count; i++)
 		free(names[i]);
 	free(names);
+	return rc;
+}
+
+/* Identifiers go into GRANT as text (they cannot be parameters): only
+ * plain names pass. */
+static bool plain_name(const char *s)
+{
+	size_t n = strlen(s);
+	if (n == 0 || n > 64)
+		return false;
+	for (; *s; s++)
+		if (!isalnum((unsigned char)*s) && *s != '_')
+			return false;
+	return true;
+}
+
+int migrate_grant_app(db *d, const char *role)
+{
+	db_result *r = NULL;
+	buf script = {0};
+	int rc;
+	if (!plain_name(role))
+		return MDG_EINVAL;
+	rc = db_query(d, &r, "SELECT table_name AS name FROM information_schema.tables"
+			     " WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE' ORDER BY 1", "");
+	for (unsigned i = 0; rc == MDG_OK && i < r->nrows; i++) {
+		const char *table = db_cell(r, i, 0, "");
+		/* The audit log is append-only: its triggers refuse UPDATE and
+		 * DELETE, and the app may not touch it otherwise either. */
+		const char *rights = strcmp(table, "audit_log") == 0	       ? "SELECT, INSERT"
+				     : strcmp(table, "schema_migrations") == 0 ? "SELECT"
+									       : "SELECT, INSERT, UPDATE, DELETE";
+		if (!plain_name(table)) {
+			log_error("not granting on table %s: unexpected name", table);
+			rc = MDG_ERR;
+			break;
+		}
+		buf_printf(&script, "GRANT %s ON `%s` TO `%s`;\n", rights, table, role);
+	}
+	/* A script, not db_exec: the statement cache keys on the text's
+	 * address, and these texts are built here. */
+	if (rc == MDG_OK && script.len) {
+		rc = db_run_script(d, buf_str(&script), script.len);
+		if (rc != MDG_OK)
+			log_error("granting the app's rights to %s: %s", role, db_error(d));
+	}
+	buf_free(&script);
+	db_result_free(r);
 	return rc;
 }

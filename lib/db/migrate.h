@@ -8,6 +8,13 @@
  * in order, each once; *applied counts them. Stops at the first failure
  * (logged with the file's name). */
 int migrate_run(db *d, const char *dir, int *applied);
+/* Gives the role (the app's account holds it as its default role) what
+ * madang-web and madang-notifier need on every table of the database:
+ * SELECT, INSERT, UPDATE, DELETE, except the append-only audit_log
+ * (SELECT, INSERT) and schema_migrations (SELECT). Run after migrate_run,
+ * so that new tables are covered; MDG_EINVAL for a role name that is not
+ * 1-64 of A-Z a-z 0-9 _. */
+int migrate_grant_app(db *d, const char *role);
 /* Runs the SQL script at path (from the repository, never from users). */
 int migrate_run_file(db *d, const char *path);
 

@@ -157,7 +157,7 @@ int org_staff_reset_password(db *d, const actor *who, long long id, const char *
 	int rc = db_begin(d);
 	if (rc != MDG_OK)
 		return rc;
-	rc = account_set_password(d, id, password);
+	rc = account_set_password(d, id, password, PASSWORD_BY_ADMIN);
 	if (rc == MDG_OK)
 		rc = db_exec(d, "DELETE FROM sessions WHERE account_id = ?", "i", id);
 	if (rc == MDG_OK)

@@ -350,11 +350,13 @@ sub fresh_session {
     is Madang::Test::sign_in($s, $s->ua, $acc->{login_id}, $new)->code, 303, 'the new one does';
 
     # --------------------------------------------- change e-mail and mobile
+    # (with the password, which t/security/contact-change-needs-password.t
+    # shows is required)
     my $contact = sub {
         my ($email, $mobile) = @_;
         my $page = $u1->get($s->url('/account'));
         return $u1->post($s->url('/account/contact'), [ csrf => $s->csrf_from($page),
-            email => $email, mobile => $mobile ]);
+            email => $email, mobile => $mobile, contact_password => $new ]);
     };
     my $email = "new$acc->{login_id}\@example.net";
     $res = $contact->($email, '+82 10-2468-1357');

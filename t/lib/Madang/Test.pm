@@ -186,6 +186,31 @@ sub set_config {
     close $fh or croak "Madang::Test: writing madang.hdf: $!";
 }
 
+=head2 config_value($key)
+
+The value of the dotted key C<$key> (C<'db.user'>) in the stack's
+F<madang.hdf> as madang-web reads it (blocks and dotted names alike; a later
+line wins), or undef.
+
+=cut
+
+sub config_value {
+    my ($self, $key) = @_;
+    open my $fh, '<', $self->config or croak "Madang::Test: $self->{dir}/madang.hdf: $!";
+    my (@path, $value);
+    while (my $line = <$fh>) {
+        next if $line =~ /^\s*(#|$)/;
+        if ($line =~ /^\s*([A-Za-z0-9_.]+)\s*\{\s*$/) {
+            push @path, $1;
+        } elsif ($line =~ /^\s*\}\s*$/) {
+            pop @path;
+        } elsif ($line =~ /^\s*([A-Za-z0-9_.]+)\s*=\s?(.*?)\s*$/) {
+            $value = $2 if join('.', @path, $1) eq $key;
+        }
+    }
+    return $value;
+}
+
 =head2 web_pid, worker_pids
 
 The pid of madang-web's master (from F<run/web.pid>; undef when it does
@@ -446,10 +471,11 @@ sub _unescape_batch {
     return $v;
 }
 
-=head2 ctl(@args), ctl({ stdin => $text }, @args)
+=head2 ctl(@args), ctl({ stdin => $text, config => $file }, @args)
 
-Runs C<madangctl --config CONFIG @args>. In list context returns (output,
-exit status); in scalar context the output (stdout and stderr together).
+Runs C<madangctl --config CONFIG @args> (CONFIG: the stack's, or C<$file>).
+In list context returns (output, exit status); in scalar context the output
+(stdout and stderr together).
 
 =cut
 
@@ -457,7 +483,7 @@ sub ctl {
     my ($self, @args) = @_;
     my $o = ref $args[0] eq 'HASH' ? shift @args : {};
     my ($out, $ok, $status) = _run_with_stdin($o->{stdin},
-        "$self->{build}/madangctl", '--config', $self->config, @args);
+        "$self->{build}/madangctl", '--config', $o->{config} // $self->config, @args);
     return wantarray ? ($out, $status) : $out;
 }
 
