@@ -45,6 +45,17 @@ static void set_handler(int sig, void (*fn)(int))
 	sigaction(sig, &sa, NULL);
 }
 
+/* True when the web server has closed the request's connection: nginx
+ * does so when its client gave up (fastcgi_ignore_client_abort off) while
+ * the request still waited in the socket's queue. Nobody is left to read
+ * the answer, so under overload the workers skip such requests instead of
+ * serving readers who have left before those who wait. */
+static bool client_gone(const FCGX_Request *req)
+{
+	struct pollfd p = {.fd = req->ipcFd, .events = POLLRDHUP};
+	return poll(&p, 1, 0) == 1 && (p.revents & (POLLRDHUP | POLLHUP | POLLERR));
+}
+
 static void worker_main(int sock, const http_server_opts *opts, const http_server_hooks *hooks)
 {
 	FCGX_Request req;
@@ -77,7 +88,11 @@ static void worker_main(int sock, const http_server_opts *opts, const http_serve
 		sigprocmask(SIG_BLOCK, &term, NULL);
 		if (rc < 0)
 			break;
-		hooks->handle(&req, hooks->ctx);
+		/* (No path in the log: it may hold a signed link's token.) */
+		if (client_gone(&req))
+			log_info("skipped a request whose client left while it waited");
+		else
+			hooks->handle(&req, hooks->ctx);
 		FCGX_Finish_r(&req);
 		served++;
 	}

@@ -165,6 +165,29 @@ sub got_page {
         "0 is the kernel's limit (net.core.somaxconn, $max)";
 }
 
+# ------------------------- (d) readers who left are not served from the queue
+{
+    my @w = $s->worker_pids;
+    my $from = length $s->log_text;
+    kill 'STOP', @w;
+    # Ten readers who give up after half a second (nginx then closes their
+    # connections to madang-web, still in its queue), then one who waits.
+    my @gone = map { IO::Socket::INET->new(PeerAddr => '127.0.0.1', PeerPort => $s->port,
+                                           Proto => 'tcp', Timeout => 10) } 1 .. 10;
+    syswrite $_, "GET /cases?page=$_ HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n" for grep { $_ } @gone;
+    sleep 0.5;
+    close $_ for grep { $_ } @gone;
+    sleep 0.5;
+    kill 'CONT', @w;
+    my @res = burst(["/cases/$case"]);
+    ok got_page("/cases/$case", $res[0]), 'the reader who waited got the page';
+    my $log = substr $s->log_text, $from;
+    my $skipped = () = $log =~ /skipped a request whose client left while it waited/g;
+    my $served = () = $log =~ m{ GET /cases(?:\?\S*)? \d{3} }g;
+    is $skipped + $served, 10, 'each request of the readers who left was skipped or served';
+    cmp_ok $skipped, '>=', 8, "the workers skipped those still queued ($skipped of 10)";
+}
+
 diag join "\n", 'web.log, not info:', grep { !/\[info\]/ } split /\n/, $s->log_text
     unless Test::More->builder->is_passing;
 ok $s->stop, 'stack stops cleanly';
