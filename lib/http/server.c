@@ -111,7 +111,9 @@ static long long now_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-int http_server_somaxconn(void)
+/* The kernel's cap on a listening socket's queue, SOMAXCONN when it
+ * cannot be read. */
+static int somaxconn_limit(void)
 {
 	int v = 0;
 	FILE *f = fopen("/proc/sys/net/core/somaxconn", "r");
@@ -186,7 +188,7 @@ int http_server_run(const http_server_opts *opts, const http_server_hooks *hooks
 	 * connect() fails (EAGAIN, a 502) only once it is full, so it is as
 	 * long as the kernel allows unless configured shorter. listen()
 	 * silently caps it at net.core.somaxconn. */
-	int somaxconn = http_server_somaxconn();
+	int somaxconn = somaxconn_limit();
 	int backlog = opts->backlog > 0 ? opts->backlog : somaxconn;
 	if (backlog > somaxconn) {
 		log_warn("web.backlog %d is above net.core.somaxconn (%d): the kernel queues only %d",
@@ -219,6 +221,10 @@ int http_server_run(const http_server_opts *opts, const http_server_hooks *hooks
 	for (int i = 0; i < opts->workers; i++) {
 		pids[i] = spawn_worker(sock, opts, hooks);
 		born[i] = now_ms();
+		if (pids[i] < 0) { /* fork failed: try again after the pace */
+			pids[i] = 0;
+			restart_at[i] = born[i] + RESTART_PACE_MS;
+		}
 	}
 	log_info("madang-web master: %d workers on %s, queue %d", opts->workers,
 	         opts->socket_path, backlog);

@@ -31,10 +31,6 @@ typedef struct http_server_opts {
  * a second of its start, after a second), recycled workers replaced. On a
  * stop, workers finish the request in hand. Returns MDG_OK after a clean
  * stop, MDG_ERR when the socket cannot be opened. */
-/* The kernel's cap on a listening socket's queue (net.core.somaxconn),
- * SOMAXCONN when it cannot be read. */
-int http_server_somaxconn(void);
-
 int http_server_run(const http_server_opts *opts, const http_server_hooks *hooks);
 
 #endif
