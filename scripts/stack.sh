@@ -382,7 +382,7 @@ write_nginx_conf() {
 	conf=$(grep -v '^[[:space:]]*#' "$NGX/madang.conf")
 	if ! grep -q "listen 127.0.0.1:$PORT;" <<<"$conf" ||
 		! grep -q "root $REPO/static;" <<<"$conf" ||
-		! grep -q "unix:$WEB_SOCK[ ;]" <<<"$conf" ||
+		! grep -q "unix:${WEB_SOCK}[ ;]" <<<"$conf" ||
 		grep -q '/run/madang/web.sock\|listen 80;\|/usr/share/madang' <<<"$conf"; then
 		die "deploy/nginx/madang.conf: cannot substitute listen/root/socket"
 	fi
