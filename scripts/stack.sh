@@ -180,7 +180,10 @@ db_start() {
 	[ "$(id -u)" -eq 0 ] && user_opt=(--user=root)
 	rm -f "$DB_SOCK" "$DB_SOCK.lock"
 	# setsid: a Ctrl-C meant for the caller must not reach the servers;
-	# the caller stops them in order instead.
+	# the caller stops them in order instead. The query cache answers a
+	# burst of readers of the same public pages (above all the public
+	# list's count) without re-running their statements; any write to a
+	# table drops its entries (docs/operations.md, "Load").
 	setsid mariadbd --no-defaults "${user_opt[@]}" \
 		--datadir="$DIR/mysql/data" --tmpdir="$DIR/mysql/tmp" \
 		--socket="$DB_SOCK" --bind-address=127.0.0.1 --port="$port" \
@@ -190,6 +193,7 @@ db_start() {
 		--innodb-buffer-pool-size=256M --innodb-log-file-size=64M \
 		--innodb-flush-log-at-trx-commit=2 \
 		--skip-log-bin --skip-name-resolve --max-connections=200 \
+		--query-cache-type=1 --query-cache-size=64M \
 		</dev/null >>"$LOG/mysqld.out" 2>&1 &
 	pid=$!
 	echo "$pid" >"$DB_PID"
