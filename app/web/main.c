@@ -18,7 +18,9 @@ static const char usage[] =
 	"\n"
 	"Runs Madang's web application as a pre-forking FastCGI server on the\n"
 	"unix socket named by web.socket, in the foreground. nginx passes\n"
-	"requests to it. SIGTERM or SIGINT stops it after the requests in hand.\n"
+	"requests to it; those beyond web.workers wait in the socket's queue\n"
+	"(web.backlog, by default net.core.somaxconn). SIGTERM or SIGINT stops\n"
+	"it after the requests in hand.\n"
 	"\n"
 	"  -c, --config FILE  the HDF configuration file (default: $MADANG_CONFIG)\n"
 	"  -h, --help         show this help\n";
@@ -104,6 +106,8 @@ int main(int argc, char **argv)
 	http_server_opts sopts = {
 		.socket_path = config_str(app.cfg, "web.socket", "var/run/web.sock"),
 		.socket_mode = (int)strtol(config_str(app.cfg, "web.socket_mode", "0660"), NULL, 8),
+		/* 0: as many as the kernel allows (net.core.somaxconn) */
+		.backlog = (int)config_long(app.cfg, "web.backlog", 0, 0, 1 << 20),
 		.workers = (int)config_long(app.cfg, "web.workers", 4, 1, 256),
 		.max_requests = config_long(app.cfg, "web.max_requests", 10000, 0, 1L << 40),
 		.stop_timeout = (int)config_long(app.cfg, "web.stop_timeout", 20, 1, 3600),

@@ -418,7 +418,12 @@ int case_list_public(db *d, const case_filter *f, const char *lang, db_result **
 	if (rc != MDG_OK)
 		goto done;
 	page_total(count, total);
-	rc = db_query(d, out, "SELECT c.tracking_no, c.title, c.status, DATE_FORMAT(c.created_at, '%Y-%m-%d'),"
+	/* STRAIGHT_JOIN: read cases first, in the order of an ix_cases_public*
+	 * index, and stop after the page. Left to itself MariaDB starts from
+	 * the ten categories and sorts every public case: 0.5-0.9 s a page
+	 * with 100,000 cases (bench/load), against under 5 ms this way. */
+	rc = db_query(d, out, "SELECT STRAIGHT_JOIN c.tracking_no, c.title, c.status,"
+			      " DATE_FORMAT(c.created_at, '%Y-%m-%d'),"
 			      " IF(? = 'en', g.name_en, g.name_ko), a.name"
 			      " FROM cases c JOIN categories g ON g.id = c.category_id"
 			      " JOIN accounts a ON a.id = c.account_id"

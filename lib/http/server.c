@@ -6,10 +6,13 @@
 #include "core/xalloc.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -40,6 +43,17 @@ static void set_handler(int sig, void (*fn)(int))
 	sigemptyset(&sa.sa_mask);
 	sa.sa_flags = 0; /* no SA_RESTART: accept() must return on SIGTERM */
 	sigaction(sig, &sa, NULL);
+}
+
+/* True when the web server has closed the request's connection: nginx
+ * does so when its client gave up (fastcgi_ignore_client_abort off) while
+ * the request still waited in the socket's queue. Nobody is left to read
+ * the answer, so under overload the workers skip such requests instead of
+ * serving readers who have left before those who wait. */
+static bool client_gone(const FCGX_Request *req)
+{
+	struct pollfd p = {.fd = req->ipcFd, .events = POLLRDHUP};
+	return poll(&p, 1, 0) == 1 && (p.revents & (POLLRDHUP | POLLHUP | POLLERR));
 }
 
 static void worker_main(int sock, const http_server_opts *opts, const http_server_hooks *hooks)
@@ -74,7 +88,11 @@ static void worker_main(int sock, const http_server_opts *opts, const http_serve
 		sigprocmask(SIG_BLOCK, &term, NULL);
 		if (rc < 0)
 			break;
-		hooks->handle(&req, hooks->ctx);
+		/* (No path in the log: it may hold a signed link's token.) */
+		if (client_gone(&req))
+			log_info("skipped a request whose client left while it waited");
+		else
+			hooks->handle(&req, hooks->ctx);
 		FCGX_Finish_r(&req);
 		served++;
 	}
@@ -82,6 +100,29 @@ static void worker_main(int sock, const http_server_opts *opts, const http_serve
 	if (hooks->worker_exit)
 		hooks->worker_exit(hooks->ctx);
 	_exit(0);
+}
+
+/* Milliseconds on the monotonic clock: restart pacing must not follow
+ * changes of the wall clock. */
+static long long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* The kernel's cap on a listening socket's queue, SOMAXCONN when it
+ * cannot be read. */
+static int somaxconn_limit(void)
+{
+	int v = 0;
+	FILE *f = fopen("/proc/sys/net/core/somaxconn", "r");
+	if (f) {
+		if (fscanf(f, "%d", &v) != 1)
+			v = 0;
+		fclose(f);
+	}
+	return v > 0 ? v : SOMAXCONN;
 }
 
 static pid_t spawn_worker(int sock, const http_server_opts *opts, const http_server_hooks *hooks)
@@ -125,11 +166,16 @@ static void stop_workers(pid_t *pids, int n, int timeout)
 		}
 }
 
+/* A worker that fails this soon after its start is restarted only this
+ * long after its death, so that one failing at once does not spin. */
+#define RESTART_PACE_MS 1000
+
 int http_server_run(const http_server_opts *opts, const http_server_hooks *hooks)
 {
 	sigset_t block, old;
 	pid_t *pids = NULL;
-	time_t *born = NULL;
+	long long *born = NULL;       /* now_ms() at each worker's start */
+	long long *restart_at = NULL; /* a paced restart is due then; 0: none */
 	int sock = -1;
 	int rc = MDG_ERR;
 
@@ -138,9 +184,20 @@ int http_server_run(const http_server_opts *opts, const http_server_hooks *hooks
 		log_error("FCGX_Init failed");
 		return MDG_ERR;
 	}
+	/* Requests beyond the workers wait in the socket's queue: nginx's
+	 * connect() fails (EAGAIN, a 502) only once it is full, so it is as
+	 * long as the kernel allows unless configured shorter. listen()
+	 * silently caps it at net.core.somaxconn. */
+	int somaxconn = somaxconn_limit();
+	int backlog = opts->backlog > 0 ? opts->backlog : somaxconn;
+	if (backlog > somaxconn) {
+		log_warn("web.backlog %d is above net.core.somaxconn (%d): the kernel queues only %d",
+		         backlog, somaxconn, somaxconn);
+		backlog = somaxconn;
+	}
 	unlink(opts->socket_path);
 	mode_t old_umask = umask(0777 & ~(mode_t)opts->socket_mode);
-	sock = FCGX_OpenSocket(opts->socket_path, 128);
+	sock = FCGX_OpenSocket(opts->socket_path, backlog);
 	umask(old_umask);
 	if (sock < 0) {
 		log_error("cannot open FastCGI socket %s: %s", opts->socket_path, strerror(errno));
@@ -148,7 +205,7 @@ int http_server_run(const http_server_opts *opts, const http_server_hooks *hooks
 	}
 	chmod(opts->socket_path, (mode_t)opts->socket_mode);
 
-	/* Signals are only taken inside sigsuspend, so no flag is missed. */
+	/* Signals are only taken inside ppoll, so no flag is missed. */
 	sigemptyset(&block);
 	sigaddset(&block, SIGCHLD);
 	sigaddset(&block, SIGTERM);
@@ -160,43 +217,75 @@ int http_server_run(const http_server_opts *opts, const http_server_hooks *hooks
 
 	pids = xcalloc((size_t)opts->workers, sizeof *pids);
 	born = xcalloc((size_t)opts->workers, sizeof *born);
+	restart_at = xcalloc((size_t)opts->workers, sizeof *restart_at);
 	for (int i = 0; i < opts->workers; i++) {
 		pids[i] = spawn_worker(sock, opts, hooks);
-		born[i] = time(NULL);
+		born[i] = now_ms();
+		if (pids[i] < 0) { /* fork failed: try again after the pace */
+			pids[i] = 0;
+			restart_at[i] = born[i] + RESTART_PACE_MS;
+		}
 	}
-	log_info("madang-web master: %d workers on %s", opts->workers, opts->socket_path);
+	log_info("madang-web master: %d workers on %s, queue %d", opts->workers,
+	         opts->socket_path, backlog);
 
 	sigset_t wait_mask = old;
 	sigdelset(&wait_mask, SIGCHLD);
 	sigdelset(&wait_mask, SIGTERM);
 	sigdelset(&wait_mask, SIGINT);
 	while (!stop_requested) {
-		sigsuspend(&wait_mask);
-		if (!child_exited)
-			continue;
-		child_exited = 0;
-		int status;
-		pid_t dead;
-		while ((dead = waitpid(-1, &status, WNOHANG)) > 0) {
-			for (int i = 0; i < opts->workers; i++) {
-				if (pids[i] != dead)
-					continue;
-				if (WIFSIGNALED(status))
-					log_error("worker %ld died of signal %d; restarting", (long)dead, WTERMSIG(status));
-				if (stop_requested) {
+		/* Sleep until a signal, or until the next paced restart is due:
+		 * waiting for one slot never holds up the others. */
+		long long due = 0;
+		for (int i = 0; i < opts->workers; i++)
+			if (restart_at[i] && (!due || restart_at[i] < due))
+				due = restart_at[i];
+		struct timespec ts, *timeout = NULL;
+		if (due) {
+			long long left = due - now_ms();
+			if (left < 0)
+				left = 0;
+			ts.tv_sec = (time_t)(left / 1000);
+			ts.tv_nsec = (long)(left % 1000) * 1000000L;
+			timeout = &ts;
+		}
+		ppoll(NULL, 0, timeout, &wait_mask);
+		if (stop_requested)
+			break;
+		if (child_exited) {
+			child_exited = 0;
+			int status;
+			pid_t dead;
+			while ((dead = waitpid(-1, &status, WNOHANG)) > 0) {
+				for (int i = 0; i < opts->workers; i++) {
+					if (pids[i] != dead)
+						continue;
 					pids[i] = 0;
+					if (WIFSIGNALED(status))
+						log_error("worker %ld died of signal %d; restarting", (long)dead,
+						          WTERMSIG(status));
+					/* A recycled worker exits 0 and is replaced at
+					 * once, and so is one that failed after a while
+					 * (killed, crashed): its slot must not stay
+					 * empty while requests queue. */
+					bool failed = WIFSIGNALED(status) || WEXITSTATUS(status) != 0;
+					long long t = now_ms();
+					restart_at[i] = failed && t - born[i] < RESTART_PACE_MS
+						? t + RESTART_PACE_MS : t;
 					break;
 				}
-				/* A worker that fails at once would spin: pace its
-				 * restarts. A recycled worker exits 0 and is replaced
-				 * without delay. */
-				bool failed = WIFSIGNALED(status) || WEXITSTATUS(status) != 0;
-				if (failed && time(NULL) - born[i] < 1)
-					sleep(1);
-				pids[i] = spawn_worker(sock, opts, hooks);
-				born[i] = time(NULL);
-				break;
 			}
+		}
+		long long t = now_ms();
+		for (int i = 0; i < opts->workers; i++) {
+			if (!restart_at[i] || restart_at[i] > t)
+				continue;
+			pids[i] = spawn_worker(sock, opts, hooks);
+			born[i] = now_ms();
+			/* fork failed: try again after the pace */
+			restart_at[i] = pids[i] > 0 ? 0 : born[i] + RESTART_PACE_MS;
+			if (pids[i] < 0)
+				pids[i] = 0;
 		}
 	}
 	log_info("madang-web master: stopping");
@@ -206,6 +295,7 @@ int http_server_run(const http_server_opts *opts, const http_server_hooks *hooks
 	unlink(opts->socket_path);
 	free(pids);
 	free(born);
+	free(restart_at);
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	return rc;
 }

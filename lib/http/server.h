@@ -19,13 +19,16 @@ typedef struct http_server_hooks {
 typedef struct http_server_opts {
 	const char *socket_path;
 	int socket_mode;      /* permission bits of the socket file */
+	int backlog;          /* requests the socket queues for a free worker;
+	                       * 0 = the kernel's limit (net.core.somaxconn) */
 	int workers;
 	long max_requests;    /* a worker exits after this many; 0 = never */
 	int stop_timeout;     /* seconds in-flight requests get on SIGTERM */
 } http_server_opts;
 
 /* Opens the socket, forks the workers and supervises them until SIGTERM
- * or SIGINT: dead workers are restarted, recycled workers replaced. On a
+ * or SIGINT: dead workers are restarted at once (a worker that dies within
+ * a second of its start, after a second), recycled workers replaced. On a
  * stop, workers finish the request in hand. Returns MDG_OK after a clean
  * stop, MDG_ERR when the socket cannot be opened. */
 int http_server_run(const http_server_opts *opts, const http_server_hooks *hooks);
