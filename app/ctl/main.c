@@ -171,7 +171,9 @@ static int cmd_create_admin(db *d, HDF *cfg, int argc, char **argv)
 		fprintf(stderr, "madangctl: the password must have at least 10 characters and not be a common one\n");
 		return 2;
 	}
-	account_new a = {login, password, name, email, NULL, "staff", NULL, false};
+	/* The operator's own password, typed at the server: nobody else saw
+	 * it, so it need not be changed at the first sign-in. */
+	account_new a = {login, password, name, email, NULL, "staff", NULL, false, PASSWORD_BY_OWNER};
 	actor who = {0, "madangctl"};
 	int rc = org_staff_create(d, &who, &a, 0, &id, &which);
 	if (rc == MDG_OK)
@@ -199,9 +201,9 @@ static void print_demo_logins(void)
 static int load_demo(db *d, HDF *cfg)
 {
 	account_new admin = {"admin", DEMO_ADMIN_PW, "관리자", "admin@madang.example", "01000000001", "staff",
-			     "ko", false};
+			     "ko", false, PASSWORD_BY_OWNER};
 	account_new citizen = {"citizen", DEMO_CITIZEN_PW, "홍길동", "citizen@madang.example", "01012345678",
-			       "citizen", "ko", true};
+			       "citizen", "ko", true, PASSWORD_BY_OWNER};
 	db_result *r = NULL;
 	const char *which = NULL;
 	long long id = 0;

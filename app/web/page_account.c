@@ -89,7 +89,8 @@ int page_register(web *w)
 	errors += validate_contact(w, mobile);
 	if (errors == 0) {
 		char *name = text_trim(form_get(w, "name"));
-		account_new a = {login, pw, name, email, mobile[0] ? mobile : NULL, "citizen", w->lang, true};
+		account_new a = {login, pw, name, email, mobile[0] ? mobile : NULL, "citizen", w->lang, true,
+				 PASSWORD_BY_OWNER};
 		int rc = account_create(w->app->db, &a, &id, &which);
 		free(name);
 		if (rc == MDG_ECONFLICT) {

@@ -176,7 +176,10 @@ int page_admin_staff_create(web *w)
 	}
 	if (errors == 0) {
 		name = text_trim(form_get(w, "name"));
-		account_new a = {login, form_get(w, "password"), name, email, NULL, "staff", NULL, false};
+		/* The supervisor typed the password: the new member changes it
+		 * at the first sign-in (docs/decisions.md, "Accounts"). */
+		account_new a = {login, form_get(w, "password"), name, email, NULL, "staff", NULL, false,
+				 PASSWORD_BY_ADMIN};
 		rc = org_staff_create(w->app->db, &w->who, &a, dept, &id, &which);
 		if (rc == MDG_ECONFLICT && which)
 			web_admin_error(w, &errors, which, strcmp(which, "email") == 0 ? "email_taken" : "login_taken");

@@ -33,11 +33,12 @@ int account_create(db *d, const account_new *a, long long *id, const char **whic
 		rc = MDG_ECONFLICT;
 		goto done;
 	}
-	rc = db_exec(d, "INSERT INTO accounts (login_id, password_hash, name, email, mobile,"
+	rc = db_exec(d, "INSERT INTO accounts (login_id, password_hash, must_change_password, name, email, mobile,"
 			" kind, lang, consent_version, consent_at, notify_sms)"
-			" VALUES (?, ?, ?, ?, ?, ?, ?, ?, IF(? = 1, NOW(), NULL), ?)",
-		     "ssssssssii", a->login_id, hash, a->name, a->email, a->mobile, a->kind, a->lang,
-		     a->consent ? CONSENT_VERSION : NULL, (long long)(a->consent ? 1 : 0),
+			" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, IF(? = 1, NOW(), NULL), ?)",
+		     "ssissssssii", a->login_id, hash, (long long)(a->password_by == PASSWORD_BY_ADMIN), a->name,
+		     a->email, a->mobile, a->kind, a->lang, a->consent ? CONSENT_VERSION : NULL,
+		     (long long)(a->consent ? 1 : 0),
 		     /* citizens are told by SMS unless they opt out; staff opt in */
 		     (long long)(strcmp(a->kind, "citizen") == 0));
 	if (rc == MDG_ECONFLICT)

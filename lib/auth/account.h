@@ -20,6 +20,12 @@ typedef struct account {
 	bool must_change_password; /* an administrator set it: change it first */
 } account;
 
+/* Who sets a password. One an administrator set must be changed by its
+ * owner at the next sign-in (the web app sends every page to the form
+ * until then); the owner's own choice clears that; a rehash of the same
+ * password leaves it as it is. */
+enum password_setter { PASSWORD_BY_OWNER, PASSWORD_BY_ADMIN, PASSWORD_REHASH };
+
 typedef struct account_new {
 	const char *login_id;  /* validated by the caller */
 	const char *password;  /* plain; hashed here */
@@ -29,6 +35,9 @@ typedef struct account_new {
 	const char *kind;      /* "citizen" or "staff" */
 	const char *lang;      /* "ko", "en" or NULL */
 	bool consent;          /* the citizen agreed to CONSENT_VERSION now */
+	/* PASSWORD_BY_ADMIN: a supervisor typed it, so its owner changes it at
+	 * the first sign-in; PASSWORD_BY_OWNER: the owner chose it. */
+	enum password_setter password_by;
 } account_new;
 
 /* Creates an account. MDG_OK with *id set; MDG_ECONFLICT when the login
@@ -39,11 +48,6 @@ int account_get(db *d, long long id, account *out);
 /* The id and password hash of an active account by login ID, for sign-in.
  * MDG_ENOTFOUND when there is no such active account. hash needs 256 bytes. */
 int account_find_login(db *d, const char *login_id, long long *id, char *hash, size_t hashlen);
-/* Who sets a password. One an administrator set must be changed by its
- * owner at the next sign-in (the web app sends every page to the form
- * until then); the owner's own choice clears that; a rehash of the same
- * password leaves it as it is. */
-enum password_setter { PASSWORD_BY_OWNER, PASSWORD_BY_ADMIN, PASSWORD_REHASH };
 int account_set_password(db *d, long long id, const char *password, enum password_setter by);
 /* Changes e-mail and mobile; MDG_ECONFLICT when the e-mail is taken. */
 int account_set_contact(db *d, long long id, const char *email, const char *mobile);

@@ -110,35 +110,41 @@ static long throttle_wait(const throttle_limits *lim, const db_result *r, unsign
 	return failures > 0 && since < delay ? (long)(delay - since) : 0;
 }
 
-int throttle_attempt(db *d, const throttle_limits *lim, const char *login_id, const char *addr,
-		     long *retry_after)
+/* One try of throttle_attempt, as one transaction. */
+static int throttle_attempt_once(db *d, const throttle_limits *lim, const char *login_id, const char *addr,
+				 long *retry_after)
 {
 	db_result *r = NULL;
-	int rc;
 	*retry_after = 0;
-	/* One server-wide named lock per database makes the count and the
-	 * insert below one step for every worker (and every host); it is
-	 * held for two short statements, never across a password check, and
-	 * MariaDB drops it if the connection dies. */
-	rc = db_query(d, &r, "SELECT GET_LOCK(CONCAT('madang-throttle:', DATABASE()), 10)", "");
-	long long locked = db_cell_ll(r, 0, 0, 0);
-	db_result_free(r);
-	r = NULL;
+	int rc = db_begin(d);
 	if (rc != MDG_OK)
 		return rc;
-	if (locked != 1)
-		return MDG_ERR;
-	rc = db_query(d, &r, "SELECT"
-			     " (SELECT COUNT(*) FROM login_failures WHERE scope = 'login' AND subject = ?"
-			     "  AND failed_at > NOW() - INTERVAL ? MINUTE) AS login_failures,"
-			     " (SELECT TIMESTAMPDIFF(SECOND, MAX(failed_at), NOW()) FROM login_failures"
-			     "  WHERE scope = 'login' AND subject = ?) AS login_since,"
-			     " (SELECT COUNT(*) FROM login_failures WHERE scope = 'addr' AND subject = ?"
-			     "  AND failed_at > NOW() - INTERVAL ? MINUTE) AS addr_failures,"
-			     " (SELECT TIMESTAMPDIFF(SECOND, MAX(failed_at), NOW()) FROM login_failures"
-			     "  WHERE scope = 'addr' AND subject = ?) AS addr_since",
-		      "sissis", login_id, (long long)lim->window_minutes, login_id, addr,
-		      (long long)lim->window_minutes, addr);
+	/* The two subjects' rows, made on first use, are locked and written
+	 * first: an attempt on the same login ID or address waits here
+	 * until this one commits, and on Galera, where row locks stay on
+	 * their node, the written rows make the later of two parallel
+	 * attempts fail certification (a deadlock error) instead. The
+	 * login ID's row comes first in every attempt, so two attempts
+	 * never wait for each other in opposite orders. */
+	rc = db_exec(d, "INSERT INTO login_throttle (scope, subject, last_attempt_at)"
+			" VALUES ('login', ?, NOW()), ('addr', ?, NOW())"
+			" ON DUPLICATE KEY UPDATE attempts = attempts + 1, last_attempt_at = NOW()",
+		     "ss", login_id, addr);
+	/* The transaction's first plain read: its snapshot starts now, with
+	 * the rows locked, and so holds every failure recorded by an attempt
+	 * that held them before. */
+	if (rc == MDG_OK)
+		rc = db_query(d, &r, "SELECT"
+				     " (SELECT COUNT(*) FROM login_failures WHERE scope = 'login' AND subject = ?"
+				     "  AND failed_at > NOW() - INTERVAL ? MINUTE) AS login_failures,"
+				     " (SELECT TIMESTAMPDIFF(SECOND, MAX(failed_at), NOW()) FROM login_failures"
+				     "  WHERE scope = 'login' AND subject = ?) AS login_since,"
+				     " (SELECT COUNT(*) FROM login_failures WHERE scope = 'addr' AND subject = ?"
+				     "  AND failed_at > NOW() - INTERVAL ? MINUTE) AS addr_failures,"
+				     " (SELECT TIMESTAMPDIFF(SECOND, MAX(failed_at), NOW()) FROM login_failures"
+				     "  WHERE scope = 'addr' AND subject = ?) AS addr_since",
+			      "sissis", login_id, (long long)lim->window_minutes, login_id, addr,
+			      (long long)lim->window_minutes, addr);
 	if (rc == MDG_OK) {
 		long wait_login = throttle_wait(lim, r, 0, lim->per_login);
 		long wait_addr = throttle_wait(lim, r, 2, lim->per_addr);
@@ -147,16 +153,53 @@ int throttle_attempt(db *d, const throttle_limits *lim, const char *login_id, co
 			rc = MDG_ETHROTTLED;
 	}
 	/* Counted before the password is checked: a parallel attempt that
-	 * takes the lock next already sees this one. */
+	 * gets the rows next already sees this one. */
 	if (rc == MDG_OK)
 		rc = db_exec(d, "INSERT INTO login_failures (scope, subject, failed_at) VALUES"
 				" ('login', ?, NOW()), ('addr', ?, NOW())",
 			     "ss", login_id, addr);
-	db_result_free(r);
-	(void)db_exec(d, "DO RELEASE_LOCK(CONCAT('madang-throttle:', DATABASE()))", "");
-	/* Old rows are of no use: keep the table small. */
 	if (rc == MDG_OK)
-		(void)db_exec(d, "DELETE FROM login_failures WHERE failed_at < NOW() - INTERVAL 1 DAY LIMIT 100", "");
+		rc = db_commit(d);
+	/* A refused attempt records nothing: its rows go back as they were. */
+	if (rc != MDG_OK)
+		db_rollback(d);
+	db_result_free(r);
+	return rc;
+}
+
+/* Deletes up to 100 rows of one of the throttle's tables that are older
+ * than a day: count_sql counts them, delete_sql (LIMIT ?) deletes them. The
+ * plain count comes first because a DELETE that finds fewer rows than its
+ * LIMIT scans on and locks the next index entry, which may be a live
+ * attempt's; so it runs only for rows that are there, and most sign-ins
+ * lock nothing here. */
+static void throttle_forget_old(db *d, const char *count_sql, const char *delete_sql)
+{
+	db_result *r = NULL;
+	if (db_query(d, &r, count_sql, "") == MDG_OK) {
+		long long old = db_cell_ll(r, 0, 0, 0);
+		if (old > 0)
+			(void)db_exec(d, delete_sql, "i", old < 100 ? old : 100);
+	}
+	db_result_free(r);
+}
+
+int throttle_attempt(db *d, const throttle_limits *lim, const char *login_id, const char *addr,
+		     long *retry_after)
+{
+	/* A deadlock or lock-wait victim (on Galera also the loser of a
+	 * certification conflict) runs the whole transaction again. */
+	int rc = MDG_ECONFLICT;
+	for (int attempt = 0; rc == MDG_ECONFLICT && attempt < 5; attempt++)
+		rc = throttle_attempt_once(d, lim, login_id, addr, retry_after);
+	/* Old rows are of no use: keep the tables small. */
+	if (rc == MDG_OK) {
+		throttle_forget_old(d, "SELECT COUNT(*) FROM login_failures WHERE failed_at < NOW() - INTERVAL 1 DAY",
+				    "DELETE FROM login_failures WHERE failed_at < NOW() - INTERVAL 1 DAY LIMIT ?");
+		throttle_forget_old(d,
+				    "SELECT COUNT(*) FROM login_throttle WHERE last_attempt_at < NOW() - INTERVAL 1 DAY",
+				    "DELETE FROM login_throttle WHERE last_attempt_at < NOW() - INTERVAL 1 DAY LIMIT ?");
+	}
 	return rc;
 }
 

@@ -62,7 +62,9 @@ typedef struct throttle_limits {
  * password; the attempt already counts as a failure, which
  * throttle_success takes back. MDG_ETHROTTLED: refused without a check;
  * nothing is recorded (waiting strangers do not lengthen the delay) and
- * *retry_after holds the seconds to wait. MDG_EDB/MDG_ERR from the DB. */
+ * *retry_after holds the seconds to wait. MDG_EDB/MDG_ERR from the DB;
+ * MDG_ECONFLICT when five tries in a row lost a deadlock or lock wait.
+ * Runs its own transaction: not to be called inside one. */
 int throttle_attempt(db *d, const throttle_limits *lim, const char *login_id, const char *addr,
 		     long *retry_after);
 /* The password was right: forgets the login ID's failures and takes back

@@ -27,7 +27,10 @@ int org_department_update(db *d, const actor *who, long long id, long long paren
 			  const char *name_ko, const char *name_en, bool active);
 
 /* Creates a staff account (kind "staff"), a member of department_id (0:
- * none yet). MDG_ECONFLICT with *which as account_create. Audited. */
+ * none yet). MDG_ECONFLICT with *which as account_create. Audited. The
+ * administration pages pass a->password_by PASSWORD_BY_ADMIN (the new
+ * member must change the password at the first sign-in); madangctl
+ * create-admin PASSWORD_BY_OWNER. */
 int org_staff_create(db *d, const actor *who, const account_new *a, long long department_id,
 		     long long *id, const char **which);
 int org_staff_set_active(db *d, const actor *who, long long id, bool active);

@@ -428,8 +428,17 @@ $r = submit($adm, $member, $member, { role => 'king', role_department => 4 }, 'g
 is $r->code, 400, 'an unknown role is refused';
 is field_error(body_of($r), 'role'), $L->{'Err.invalid'}, 'beside the role';
 
-# The new handler sees 도로과's cases and no other department's.
-my $kang_ua = signed_in('test.kang', $PW);
+# The new handler first replaces the password the supervisor typed, as
+# every page but the password form asks; then sees 도로과's cases and no
+# other department's.
+my $KANG_PW = 'Willow-beacon-6604';
+my $kang_ua = $s->ua;
+$r = Madang::Test::sign_in($s, $kang_ua, 'test.kang', $PW);
+is $r->code, 303, 'the new handler signs in with the password the supervisor chose';
+is $r->header('Location'), '/account', 'and is sent to the password form';
+is $kang_ua->get($s->url('/staff/cases'))->code, 303, '(the inbox waits)';
+$r = Madang::Test::change_password($s, $kang_ua, $PW, $KANG_PW);
+is $r->code, 303, 'and chooses their own';
 my ($road_case) = map { $_->[0] } $s->sql(q{SELECT tracking_no FROM cases WHERE department_id = 4 ORDER BY id LIMIT 1});
 my @other = map { $_->[0] } $s->sql(q{SELECT tracking_no FROM cases WHERE department_id IN (5, 13) ORDER BY id LIMIT 3});
 is $kang_ua->get($s->url("/staff/cases/$road_case"))->code, 200, "the new handler reads a 도로과 case ($road_case)";
@@ -493,11 +502,11 @@ is $s->sql_value("SELECT COUNT(*) FROM staff_scope WHERE account_id = $kang"), 0
 $r = $kang_ua->get($s->url("/staff/cases/$road_case"));
 is $r->code, 303, 'their browser is signed out';
 like $r->header('Location') // '', qr{^/login}, 'to the sign-in page';
-$r = Madang::Test::sign_in($s, $s->ua, 'test.kang', $PW);
+$r = Madang::Test::sign_in($s, $s->ua, 'test.kang', $KANG_PW);
 is $r->code, 400, 'and cannot sign in';
 $r = $adm->post($s->url($member), [csrf => $s->csrf_from($adm->get($s->url($member))), action => 'activate']);
 is $r->code, 303, 'activated';
-$kang_ua = signed_in('test.kang', $PW);
+$kang_ua = signed_in('test.kang', $KANG_PW);
 is $kang_ua->get($s->url("/staff/cases/$road_case"))->code, 200, 'they work again';
 
 # Password reset by the supervisor.
@@ -509,7 +518,7 @@ $r = submit($adm, $member, $member, { new_password => $NEWPW }, 'password');
 is $r->code, 303, 'a new password is set';
 is flash(body_of($adm->follow($r))), $L->{'Msg.AdminPassword'}, 'said so';
 is $s->sql_value("SELECT COUNT(*) FROM sessions WHERE account_id = $kang"), 0, 'their sessions ended';
-is Madang::Test::sign_in($s, $s->ua, 'test.kang', $PW)->code, 400, 'the old password no longer works';
+is Madang::Test::sign_in($s, $s->ua, 'test.kang', $KANG_PW)->code, 400, 'the old password no longer works';
 is Madang::Test::sign_in($s, $s->ua, 'test.kang', $NEWPW)->code, 303, 'the new one does';
 is $adm->get($s->url('/admin/staff/99999'))->code, 404, 'an unknown staff member: 404';
 

@@ -1,9 +1,10 @@
 # SPDX-License-Identifier: AGPL-3.0-or-later
 # admin-set-password-must-be-changed.t: a password an administrator sets
-# (a reset on /admin/staff) is known to two people, so its owner must
-# replace it at the next sign-in: until then every page leads to the
-# password form, and posts do nothing. The owner's own new password ends
-# that; it may not be the one the administrator chose. madangctl
+# (a reset on /admin/staff, or a new staff account created there) is known
+# to two people, so its owner must replace it at the next sign-in: until
+# then every page leads to the password form, and posts do nothing. The
+# owner's own new password ends that; it may not be the one the
+# administrator chose. madangctl
 # create-admin is the operator making their own first account: that
 # password is theirs and needs no change (docs/decisions.md, "Accounts").
 use strict;
@@ -106,6 +107,39 @@ is $again->get($s->url('/staff/cases'))->code, 200, 'the next sign-in goes strai
 is $adm->get($s->url('/admin'))->code, 200, 'the supervisor works on';
 my ($park) = signed_in('road.park', $STAFF_PW);
 is $park->get($s->url('/staff/cases'))->code, 200, 'road.park (no reset) works on';
+
+# A staff member the supervisor creates on /admin/staff, with a password
+# the supervisor typed, is in the same position.
+{
+    my $FIRST_PW = 'Copper-kettle-4471';
+    my $csrf = $s->csrf_from($adm->get($s->url('/admin/staff')));
+    my $r = $adm->post($s->url('/admin/staff'), [ csrf => $csrf, login_id => 'road.shin', name => 'Shin Road',
+        email => 'road.shin@madang.example', password => $FIRST_PW, department_id => 4 ]);
+    is $r->code, 303, 'the supervisor creates road.shin in 도로과 with a password they typed';
+    my ($shin_id) = ($r->header('Location') // '') =~ m{^/admin/staff/(\d+)};
+    $csrf = $s->csrf_from($adm->get($s->url("/admin/staff/$shin_id")));
+    $r = $adm->post($s->url("/admin/staff/$shin_id"), [ csrf => $csrf, action => 'grant', role => 'handler',
+        role_department => 4 ]);
+    is $r->code, 303, '... and makes them a handler there';
+
+    my ($shin, $in) = signed_in('road.shin', $FIRST_PW);
+    is $in->header('Location'), '/account', 'their first sign-in leads to the account page';
+    for my $path ('/staff/cases', "/staff/cases/$case", '/') {
+        my $g = $shin->get($s->url($path));
+        is $g->code, 303, "GET $path: redirected";
+        is $g->header('Location'), '/account', '(to the password form)';
+    }
+    is flash(body_of($shin->get($s->url('/account')))), $L->{'Msg.MustChangePassword'}, 'which says why';
+    $r = Madang::Test::change_password($s, $shin, $FIRST_PW, $FIRST_PW);
+    is $r->code, 400, "keeping the supervisor's password is refused";
+    is field_error(body_of($r), 'password'), $L->{'Err.password_same'}, 'beside the field';
+    my $SHIN_PW = 'Velvet-compass-2958';
+    $r = Madang::Test::change_password($s, $shin, $FIRST_PW, $SHIN_PW);
+    is $r->code, 303, 'road.shin chooses their own password';
+    is $shin->get($s->url("/staff/cases/$case"))->code, 200, 'now their work opens';
+    my ($next, $next_in) = signed_in('road.shin', $SHIN_PW);
+    is $next_in->header('Location'), '/staff/cases', 'and the next sign-in goes straight to it';
+}
 
 # madangctl create-admin: the operator's own password.
 {

@@ -67,6 +67,9 @@ $r = post_as($admin, "/admin/staff/$agent_id", "/admin/staff/$agent_id",
 is $r->code, 303, '... and grants agent on 도로과';
 
 my $agent = signed_in('road.agent', 'road-agent-first-2026');
+# The password the supervisor typed is replaced first (nothing else opens).
+$r = Madang::Test::change_password($s, $agent, 'road-agent-first-2026', 'road-agent-own-2026');
+is $r->code, 303, 'road.agent chooses their own password';
 $r = $agent->get($s->url('/staff/callbacks'));
 is $r->code, 200, 'the scoped agent opens the callback queue';
 my $html = body_of($r);

@@ -58,6 +58,9 @@ $r = post_as($admin, "/admin/staff/$viewer_id", "/admin/staff/$viewer_id",
 is $r->code, 303, '... and grants viewer on 도로과';
 
 my $viewer = signed_in('road.viewer', 'road-viewer-first-2026');
+# The password the supervisor typed is replaced first (nothing else opens).
+$r = Madang::Test::change_password($s, $viewer, 'road-viewer-first-2026', 'road-viewer-own-2026');
+is $r->code, 303, 'road.viewer chooses their own password';
 $r = $viewer->get($s->url('/staff/reports/workload'));
 is $r->code, 200, 'the scoped viewer opens the workload report';
 my $html = body_of($r);

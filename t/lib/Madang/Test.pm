@@ -671,6 +671,13 @@ fields sent (C<login_id> and C<password> to sign in with later).
 Signs in through the form at C</login>; returns the POST's response (a
 redirect on success, which is not followed).
 
+=head2 change_password($s, $ua, $current, $new)
+
+Changes the signed-in account's password through the form on C</account>,
+as a staff member whose password a supervisor typed (a new account, a
+reset) must before anything else; returns the POST's response (a redirect
+on success, which is not followed).
+
 =cut
 
 my $seq = 0;
@@ -704,6 +711,18 @@ sub sign_in {
         csrf     => csrf_value($page),
         login_id => $login,
         password => $password,
+    ));
+}
+
+sub change_password {
+    my ($s, $ua, $current, $new) = @_;
+    my $page = $ua->get($s->url('/account'));
+    croak 'GET /account: ' . $page->status_line unless $page->is_success;
+    return $ua->post($s->url('/account/password'), _form_bytes(
+        csrf      => csrf_value($page),
+        current   => $current,
+        password  => $new,
+        password2 => $new,
     ));
 }
 
