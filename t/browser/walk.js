@@ -595,8 +595,22 @@ async function walk(browser) {
 		log(`# filed ${tracking}`);
 	});
 
-	await step(`the case reaches ${HANDLER.login}'s inbox`, handler, async () => {
+	await step(`${HANDLER.login} signs in and first chooses a password of their own`, handler, async () => {
 		await handler.signIn(HANDLER.login, HANDLER.password);
+		// A password the supervisor typed must be changed first: sign-in
+		// leads to the account page, which says so.
+		const main = handler.main();
+		await expectText(main, '관리자가 정한 비밀번호입니다');
+		const own = `${HANDLER.password}-own`;
+		await main.getByLabel('현재 비밀번호', { exact: true }).fill(HANDLER.password);
+		await main.getByLabel('새 비밀번호', { exact: true }).fill(own);
+		await main.getByLabel('비밀번호 확인', { exact: true }).fill(own);
+		await handler.go(main.getByRole('button', { name: '비밀번호 바꾸기' }));
+		await expectNoText(main, '관리자가 정한 비밀번호입니다');
+		HANDLER.password = own;
+	});
+
+	await step(`the case reaches ${HANDLER.login}'s inbox`, handler, async () => {
 		await handler.go(handler.nav('접수 민원 목록'));
 		const main = handler.main();
 		await main.getByRole('link', { name: '내 담당 민원', exact: true }).waitFor();
