@@ -294,5 +294,10 @@ int http_send(http_req *r, const char *content_type)
 		return send_file_body(r);
 	if (r->body.len)
 		FCGX_PutStr(r->body.data, (int)r->body.len, out);
+	/* Out now, not at FCGX_Finish after the request's logging and
+	 * cleanup: a worker killed in between would otherwise leave nginx
+	 * with the first 8 KiB of the page, already on its way to the
+	 * reader, and nothing to retry (t/e2e/41-burst.t). */
+	FCGX_FFlush(out);
 	return MDG_OK;
 }
