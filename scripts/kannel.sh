@@ -206,7 +206,11 @@ start() {
 		return 0
 	fi
 	rm -f "$DIR"/*.pid
-	mkdir -p "$DIR/bearerbox.store"
+	# The store is one file (store-type = file) that bearerbox creates and,
+	# on each start, moves to .bak before writing a new one. An empty folder
+	# by those names (left by an earlier version of this script) would stop
+	# the second start in the same DIR: remove it.
+	rmdir "$DIR/bearerbox.store" "$DIR/bearerbox.store.bak" 2>/dev/null || true
 	pick_ports
 	SENDSMS_USER=madang
 	SENDSMS_PASSWORD=$(randhex 12)

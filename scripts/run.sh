@@ -34,9 +34,18 @@ stop() {
 	echo
 	echo "run: stopping"
 	if [ -n "$NOTIFIER_PID" ]; then
-		# SIGTERM: it finishes the batch in hand, then exits.
+		# SIGTERM: it finishes the batch in hand, then exits (on Ctrl-C
+		# it has had SIGINT already, as one of the terminal's group).
+		# Polled rather than bash's wait, which can miss an exit that
+		# came while the trap began and then block on the SMTP sink,
+		# also our child, forever: make run then hung on Ctrl-C. Bash
+		# reaps the notifier as it ends, so kill -0 fails then.
 		kill -TERM "$NOTIFIER_PID" 2>/dev/null || true
-		wait "$NOTIFIER_PID" 2>/dev/null || true
+		local tries=0
+		while kill -0 "$NOTIFIER_PID" 2>/dev/null && [ "$tries" -lt 300 ]; do
+			sleep 0.1
+			tries=$((tries + 1))
+		done
 	fi
 	"$STACK" stop "$VAR" 9>&- || true
 	[ ! -s "$VAR/kannel/env" ] || "$REPO/scripts/kannel.sh" stop "$VAR/kannel" 9>&- >/dev/null 2>&1 || true

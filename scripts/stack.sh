@@ -161,6 +161,9 @@ db_init() {
 	# The admin account is MariaDB's root when we are root, otherwise one
 	# named after the current user; either way unix_socket authentication
 	# (no password, only for this OS user over the private socket).
+	# --force: skip its check that the host name resolves (it fails where no
+	# /etc/hosts names this host, e.g. a fresh container or chroot); the
+	# server runs with --skip-name-resolve and never looks names up.
 	[ "$(id -u)" -eq 0 ] && user_opt=(--user=root)
 	# Its own tmpdir: the bootstrap's temporary tables are files named
 	# after the process id in the tmpdir, and installs running side by side
@@ -170,7 +173,7 @@ db_init() {
 	if ! mariadb-install-db --no-defaults --datadir="$DIR/mysql/data" \
 		--tmpdir="$DIR/mysql/tmp" "${user_opt[@]}" --auth-root-authentication-method=socket \
 		--auth-root-socket-user="$ADMIN_USER" --skip-test-db \
-		--skip-name-resolve >"$LOG/mysql-install.log" 2>&1; then
+		--skip-name-resolve --force >"$LOG/mysql-install.log" 2>&1; then
 		tail -n 30 "$LOG/mysql-install.log" >&2
 		rm -rf "$DIR/mysql/data"
 		die "mariadb-install-db failed"

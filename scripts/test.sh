@@ -1,19 +1,19 @@
 #!/bin/bash
 # SPDX-License-Identifier: AGPL-3.0-or-later
 # test.sh: the whole test suite, as `make test` runs it (after deps and the
-# build): unit tests (ctest), the fuzzers (40 s each; not with SANITIZE=1,
+# build): unit tests (ctest), the fuzzers (20 s each; not with SANITIZE=1,
 # whose build already carries the sanitizers the fuzz build has), and the
 # end-to-end and security tests on the real stack (prove t/e2e t/security), the browser walk among them
 # (after npm ci in t/browser). Exits non-zero on any failure.
 #
 #   MADANG_BUILD   the build directory (set by the Makefile)
 #   SANITIZE=1     the ASan+UBSan build: sanitizer reports fail the tests
-#   FUZZ_SECONDS   seconds per fuzzer (default 40; 0 skips the fuzzers)
+#   FUZZ_SECONDS   seconds per fuzzer (default 20; 0 skips the fuzzers)
 set -uo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BUILD=${MADANG_BUILD:-$REPO/build}
-FUZZ_SECONDS=${FUZZ_SECONDS:-40}
+FUZZ_SECONDS=${FUZZ_SECONDS:-20}
 failed=()
 
 if [ "${SANITIZE:-0}" = 1 ]; then
