@@ -99,7 +99,9 @@ Options: C<seed =E<gt> 1> runs C<madangctl seed-demo> (tests normally make
 their own data), C<workers =E<gt> N> (default 2), C<keep =E<gt> 1> keeps
 the folder like C<MADANG_KEEP=1>, C<config =E<gt> { 'web.max_requests'
 =E<gt> 20, ... }> sets configuration values (see L</set_config>) and
-restarts madang-web with them before returning.
+restarts madang-web with them before returning. C<stack_env =E<gt> {
+TMPDIR =E<gt> ... }> adds environment variables for F<scripts/stack.sh>
+start alone.
 
 =cut
 
@@ -117,6 +119,8 @@ sub start {
         $port = _pick_port();
         local $ENV{MADANG_BUILD} = $build;
         local $ENV{MADANG_WORKERS} = $opts{workers} // $ENV{MADANG_WORKERS} // 2;
+        my %stack_env = %{ $opts{stack_env} // {} };
+        local @ENV{ keys %stack_env } = values %stack_env;
         ($out, $ok) = _run("$REPO/scripts/stack.sh", 'start', $dir, $port,
                            $opts{seed} ? ('--seed') : ());
         last if $ok;
