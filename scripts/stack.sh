@@ -420,7 +420,7 @@ write_nginx_conf() {
 	if ! grep -q "listen 127.0.0.1:$PORT;" <<<"$conf" ||
 		! grep -q "root $REPO/static;" <<<"$conf" ||
 		! grep -q "unix:${WEB_SOCK}[ ;]" <<<"$conf" ||
-		grep -q '/run/madang/web.sock\|listen 80;\|/usr/share/madang\|/var/log/nginx' <<<"$conf"; then
+		grep -q '/run/madang/web.sock\|listen 80;\|/usr/share/madang\|/var/log/nginx/madang-access.log' <<<"$conf"; then
 		die "deploy/nginx/madang.conf: cannot substitute listen/root/socket/access log"
 	fi
 	# As root the workers would otherwise run as nobody, who cannot enter

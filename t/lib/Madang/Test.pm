@@ -101,7 +101,8 @@ the folder like C<MADANG_KEEP=1>, C<config =E<gt> { 'web.max_requests'
 =E<gt> 20, ... }> sets configuration values (see L</set_config>) and
 restarts madang-web with them before returning. C<stack_env =E<gt> {
 TMPDIR =E<gt> ... }> adds environment variables for F<scripts/stack.sh>
-start alone.
+start alone. C<folder =E<gt> 'var'> puts the stack in a folder of that
+name inside the temporary one, as F<scripts/run.sh> puts it in F<var/>.
 
 =cut
 
@@ -113,9 +114,14 @@ sub start {
             unless -x "$build/$bin";
     }
     my $keep = $opts{keep} || $ENV{MADANG_KEEP};
-    my ($out, $ok, $dir, $port);
+    my ($out, $ok, $top, $dir, $port);
     for my $try (1 .. 3) {
-        $dir = tempdir('madang-e2e-XXXXXX', TMPDIR => 1, CLEANUP => 0);
+        $top = tempdir('madang-e2e-XXXXXX', TMPDIR => 1, CLEANUP => 0);
+        $dir = $top;
+        if (defined $opts{folder}) {
+            $dir = "$top/$opts{folder}";
+            mkdir $dir or croak "mkdir $dir: $!";
+        }
         $port = _pick_port();
         local $ENV{MADANG_BUILD} = $build;
         local $ENV{MADANG_WORKERS} = $opts{workers} // $ENV{MADANG_WORKERS} // 2;
@@ -127,19 +133,20 @@ sub start {
         # Someone took our port between the check and nginx's bind: retry.
         my $busy = $out =~ /in use|Address already in use/;
         if ($busy && $try < 3) {
-            remove_tree($dir) unless $keep;
+            remove_tree($top) unless $keep;
             next;
         }
         last;
     }
     if (!$ok) {
         _run("$REPO/scripts/stack.sh", 'stop', $dir);
-        remove_tree($dir) unless $keep;
+        remove_tree($top) unless $keep;
         croak "Madang::Test: scripts/stack.sh start failed:\n$out"
             . ($keep ? "(kept $dir)\n" : '');
     }
     my $self = bless {
         dir   => $dir,
+        top   => $top,
         port  => $port,
         build => $build,
         keep  => $keep,
@@ -534,7 +541,7 @@ sub stop {
         Test::More::diag("kept $self->{dir}") if $self->{keep} || @bad;
         $self->{dir_kept} = 1;
     } else {
-        remove_tree($self->{dir});
+        remove_tree($self->{top} // $self->{dir});
     }
     return $clean;
 }
