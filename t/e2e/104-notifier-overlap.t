@@ -1,10 +1,11 @@
 # SPDX-License-Identifier: AGPL-3.0-or-later
 # 104-notifier-overlap.t: several madang-notifier runs at the same moment
 # (cron overlap, or one per host past one machine) meet the demo's idle
-# backlog, round after round. They lock the same rows (case_handlers,
-# notices, the managers' accounts) in different orders, so the database
-# picks deadlock and lock-wait victims: each such run must redo that
-# case's transaction, not give up. Every run exits 0 with no error in its
+# backlog, round after round. Each takes a case the others have not
+# locked (SKIP LOCKED), but their writes to case_handlers lock the same
+# gaps in no common order, so the database picks deadlock victims: each
+# such run must redo that case's whole transaction, not give up (before,
+# it exited 1 and left its case for the next run). Every run exits 0 with no error in its
 # log, and every idle case moves exactly once per round (one 'escalated'
 # event, no manager's notice twice).
 use strict;
@@ -14,6 +15,8 @@ use Time::HiRes qw(time);
 use Madang::Test;
 use Madang::Notify;
 
+# Before the fix 1 to 5 of 30 rounds of 8 lost a deadlock: enough to fail
+# every run seen (the environment may ask for more, to hunt).
 my $ROUNDS = $ENV{MADANG_OVERLAP_ROUNDS} // 30;
 my $AT_ONCE = $ENV{MADANG_OVERLAP_AT_ONCE} // 8;
 
