@@ -457,35 +457,66 @@ int routing_hand_over(db *d, long long actor_id, long long account_id, long long
 	return rc;
 }
 
+/* One absence's hand-over, or one idle case's escalation: what its
+ * transaction (db_transaction) needs and counts. */
+struct routing_tx {
+	long long id;         /* the absence's or the case's */
+	long long account_id; /* the absent account (hand-over) */
+	int moved;            /* cases moved by this transaction once committed */
+};
+
+/* Read without locks: another notifier may be handing the same absence
+ * over now. The holder of its lock does it, once. */
+static int hand_over_one(db *d, void *arg)
+{
+	struct routing_tx *tx = arg;
+	db_result *still = NULL;
+	long long acting = 0;
+	tx->moved = 0;
+	int rc = db_query(d, &still, "SELECT 1 FROM absences WHERE id = ? AND handed_over = 0 FOR UPDATE SKIP LOCKED",
+			  "i", tx->id);
+	if (rc == MDG_OK && still->nrows)
+		rc = absence_resolve(d, tx->account_id, &acting);
+	if (rc == MDG_OK && acting && acting != tx->account_id)
+		rc = routing_hand_over(d, 0, tx->account_id, acting, &tx->moved);
+	if (rc == MDG_OK && still->nrows)
+		rc = db_exec(d, "UPDATE absences SET handed_over = 1 WHERE id = ?", "i", tx->id);
+	db_result_free(still);
+	return rc;
+}
+
 /* Hands over the open cases of absences that have started. */
 static int handover_started_absences(db *d, int *moved)
 {
 	db_result *a = NULL;
-	int rc = db_query(d, &a, "SELECT id, account_id, IFNULL(substitute_id, 0) FROM absences"
+	int rc = db_query(d, &a, "SELECT id, account_id FROM absences"
 				 " WHERE handed_over = 0 AND starts_at <= NOW() AND ends_at > NOW()",
 			  "");
 	for (unsigned i = 0; rc == MDG_OK && i < a->nrows; i++) {
-		long long who = db_cell_ll(a, i, 1, 0), acting = 0;
-		db_result *still = NULL;
-		rc = db_begin(d);
-		/* Read without locks: another notifier may be handing the same
-		 * absence over now. The holder of its lock does it, once. */
+		struct routing_tx tx = {.id = db_cell_ll(a, i, 0, 0), .account_id = db_cell_ll(a, i, 1, 0)};
+		rc = db_transaction(d, hand_over_one, &tx);
 		if (rc == MDG_OK)
-			rc = db_query(d, &still, "SELECT 1 FROM absences WHERE id = ? AND handed_over = 0 FOR UPDATE SKIP LOCKED",
-				      "i", db_cell_ll(a, i, 0, 0));
-		if (rc == MDG_OK && still->nrows)
-			rc = absence_resolve(d, who, &acting);
-		if (rc == MDG_OK && acting && acting != who)
-			rc = routing_hand_over(d, 0, who, acting, moved);
-		if (rc == MDG_OK && still->nrows)
-			rc = db_exec(d, "UPDATE absences SET handed_over = 1 WHERE id = ?", "i", db_cell_ll(a, i, 0, 0));
-		db_result_free(still);
-		if (rc == MDG_OK)
-			rc = db_commit(d);
-		else
-			db_rollback(d);
+			*moved += tx.moved;
 	}
 	db_result_free(a);
+	return rc;
+}
+
+/* The list of idle cases was read without locks: another notifier (cron
+ * overlap) may have escalated the case since, or be doing it now. Only
+ * the holder of the case's lock, finding it still due, moves it: else
+ * each would move it, with an event and a manager's notice each. */
+static int escalate_one(db *d, void *arg)
+{
+	struct routing_tx *tx = arg;
+	db_result *due = NULL;
+	tx->moved = 0;
+	int rc = db_query(d, &due, "SELECT IFNULL(department_id, 0) FROM cases WHERE id = ? AND escalate_at < NOW()"
+				   " FOR UPDATE SKIP LOCKED",
+			  "i", tx->id);
+	if (rc == MDG_OK && due->nrows)
+		rc = escalate_case(d, tx->id, db_cell_ll(due, 0, 0, 0), &tx->moved);
+	db_result_free(due);
 	return rc;
 }
 
@@ -502,28 +533,15 @@ int routing_escalate(db *d, int *moved)
 				" ORDER BY escalate_at, id LIMIT 1000",
 		      "");
 	for (unsigned i = 0; rc == MDG_OK && i < idle->nrows; i++) {
-		long long case_id = db_cell_ll(idle, i, 0, 0);
-		db_result *due = NULL;
-		int before = *moved;
-		rc = db_begin(d);
-		/* The list was read without locks: another notifier (cron
-		 * overlap) may have escalated the case since, or be doing it
-		 * now. Only the holder of the case's lock, finding it still
-		 * due, moves it: else each would move it, with an event and a
-		 * manager's notice each. */
-		if (rc == MDG_OK)
-			rc = db_query(d, &due, "SELECT IFNULL(department_id, 0) FROM cases WHERE id = ? AND escalate_at < NOW()"
-					       " FOR UPDATE SKIP LOCKED",
-				      "i", case_id);
-		if (rc == MDG_OK && due->nrows)
-			rc = escalate_case(d, case_id, db_cell_ll(due, 0, 0, 0), moved);
-		db_result_free(due);
-		if (rc == MDG_OK)
-			rc = db_commit(d);
-		else
-			db_rollback(d);
-		if (rc == MDG_OK && *moved > before)
-			log_info("escalated idle case %lld", case_id);
+		/* Notifiers at once lock case_handlers' gaps (a case's DELETE
+		 * and INSERTs there) in no common order: a deadlock's victim
+		 * runs the case's whole transaction again (db_transaction). */
+		struct routing_tx tx = {.id = db_cell_ll(idle, i, 0, 0)};
+		rc = db_transaction(d, escalate_one, &tx);
+		if (rc == MDG_OK && tx.moved) {
+			*moved += tx.moved;
+			log_info("escalated idle case %lld", tx.id);
+		}
 	}
 	db_result_free(idle);
 	return rc;

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define DB_MAX_PARAMS 32
 #define DB_STMT_CACHE 96
@@ -35,6 +36,8 @@ struct db {
 	unsigned ncached;
 	char clock[20]; /* db_set_clock's time, "" for the real clock */
 	bool migrator;  /* db_connect_migrator's: DDL rights, multi-statements */
+	unsigned last_errno; /* the server's number of the last error, 0 after none */
+	bool in_retry;       /* inside db_transaction: a lock conflict is retried there */
 };
 
 static void db_set_error(db *d, const char *what, const char *msg)
@@ -42,8 +45,15 @@ static void db_set_error(db *d, const char *what, const char *msg)
 	snprintf(d->error, sizeof d->error, "%s: %s", what, msg ? msg : "?");
 }
 
-static int db_rc_from_errno(unsigned err)
+bool db_errno_retryable(unsigned err)
 {
+	/* Galera reports a certification conflict as a deadlock too. */
+	return err == ER_LOCK_DEADLOCK || err == ER_LOCK_WAIT_TIMEOUT;
+}
+
+static int db_rc_from_errno(db *d, unsigned err)
+{
+	d->last_errno = err;
 	switch (err) {
 	case ER_DUP_ENTRY:
 	case ER_LOCK_DEADLOCK:
@@ -236,7 +246,7 @@ static int db_prepare(db *d, const char *sql, MYSQL_STMT **out)
 		unsigned err = mysql_stmt_errno(st);
 		db_set_error(d, "prepare", mysql_stmt_error(st));
 		mysql_stmt_close(st);
-		return db_rc_from_errno(err);
+		return db_rc_from_errno(d, err);
 	}
 	if (d->ncached == DB_STMT_CACHE) {
 		/* Full: evict the oldest entry. */
@@ -345,7 +355,7 @@ static int db_fetch_all(db *d, MYSQL_STMT *st, db_result **out)
 			break;
 		if (f == 1) {
 			db_set_error(d, "fetch", mysql_stmt_error(st));
-			rc = db_rc_from_errno(mysql_stmt_errno(st));
+			rc = db_rc_from_errno(d, mysql_stmt_errno(st));
 			goto done;
 		}
 		if (r->nrows == cap) {
@@ -424,7 +434,7 @@ static int db_run(db *d, db_result **out, const char *sql, const char *types, va
 	}
 	if (mysql_stmt_execute(st) != 0) {
 		db_set_error(d, "execute", mysql_stmt_error(st));
-		rc = db_rc_from_errno(mysql_stmt_errno(st));
+		rc = db_rc_from_errno(d, mysql_stmt_errno(st));
 		goto done;
 	}
 	d->affected = mysql_stmt_affected_rows(st);
@@ -449,7 +459,9 @@ static int db_run_retry(db *d, db_result **out, const char *sql, const char *typ
 	if (rc == MDG_EDB && !was_in_tx && db_open(d) == MDG_OK)
 		rc = db_run(d, out, sql, types, again);
 	va_end(again);
-	if (rc != MDG_OK)
+	if (rc == MDG_ECONFLICT && d->in_retry && db_errno_retryable(d->last_errno))
+		log_warn("db: %s: the transaction runs again", d->error);
+	else if (rc != MDG_OK)
 		log_error("db: %s", d->error);
 	return rc;
 }
@@ -517,8 +529,11 @@ static int db_tx(db *d, enum db_tx_verb verb)
 	if (failed) {
 		unsigned err = mysql_errno(d->conn);
 		db_set_error(d, "transaction", mysql_error(d->conn));
-		log_error("db: %s", d->error);
-		int rc = db_rc_from_errno(err);
+		int rc = db_rc_from_errno(d, err);
+		if (d->in_retry && db_errno_retryable(err))
+			log_warn("db: %s: the transaction runs again", d->error);
+		else
+			log_error("db: %s", d->error);
 		if (rc == MDG_EDB)
 			db_disconnect(d);
 		return rc;
@@ -549,6 +564,48 @@ void db_rollback(db *d)
 	d->in_tx = false;
 }
 
+long db_retry_delay_ms(int attempt, double jitter)
+{
+	if (attempt < 1)
+		attempt = 1;
+	if (attempt > DB_TX_ATTEMPTS)
+		attempt = DB_TX_ATTEMPTS;
+	if (jitter < 0.0 || jitter >= 1.0)
+		jitter = 0.0;
+	/* 10, 20, 40, 80 ms, each plus up to as much again: the losers of one
+	 * conflict do not meet again at the same moment. */
+	long base = 10L << (attempt - 1);
+	return base + (long)(base * jitter);
+}
+
+int db_transaction(db *d, int (*body)(db *d, void *arg), void *arg)
+{
+	int rc = MDG_OK;
+	for (int attempt = 1;; attempt++) {
+		d->last_errno = 0;
+		d->in_retry = attempt < DB_TX_ATTEMPTS;
+		rc = db_begin(d);
+		if (rc == MDG_OK)
+			rc = body(d, arg);
+		if (rc == MDG_OK)
+			rc = db_commit(d);
+		else
+			db_rollback(d);
+		d->in_retry = false;
+		if (rc != MDG_ECONFLICT || !db_errno_retryable(d->last_errno) || attempt == DB_TX_ATTEMPTS)
+			break;
+		/* The server rolled the whole transaction back (a lock-wait
+		 * timeout only the statement, db_rollback the rest): wait a
+		 * little, and run it all again from the start. */
+		struct timespec now;
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		long ms = db_retry_delay_ms(attempt, (double)(now.tv_nsec % 1000) / 1000.0);
+		struct timespec pause = {.tv_sec = ms / 1000, .tv_nsec = (ms % 1000) * 1000000L};
+		nanosleep(&pause, NULL);
+	}
+	return rc;
+}
+
 int db_run_script(db *d, const char *sql, size_t len)
 {
 	int rc = MDG_OK;
@@ -556,7 +613,7 @@ int db_run_script(db *d, const char *sql, size_t len)
 		return MDG_EDB;
 	if (mysql_real_query(d->conn, sql, (unsigned long)len) != 0) {
 		db_set_error(d, "script", mysql_error(d->conn));
-		return db_rc_from_errno(mysql_errno(d->conn));
+		return db_rc_from_errno(d, mysql_errno(d->conn));
 	}
 	/* Drain every result of the multi-statement script; the first error
 	 * stops it. */
@@ -569,7 +626,7 @@ int db_run_script(db *d, const char *sql, size_t len)
 			break;
 		if (next > 0) {
 			db_set_error(d, "script", mysql_error(d->conn));
-			rc = db_rc_from_errno(mysql_errno(d->conn));
+			rc = db_rc_from_errno(d, mysql_errno(d->conn));
 			break;
 		}
 	}

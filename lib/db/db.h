@@ -11,6 +11,7 @@
 #ifndef MDG_DB_H
 #define MDG_DB_H
 #include <ClearSilver.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef struct db db;
@@ -54,6 +55,24 @@ int db_begin(db *d);
 int db_commit(db *d);
 /* Safe to call after any failure, even when no transaction is open. */
 void db_rollback(db *d);
+
+/* Runs body(d, arg) as one transaction: begin, body, commit; rolled back
+ * when body or the commit fails. When the server chose it as the victim
+ * of a deadlock or a lock-wait timeout (also a Galera certification
+ * conflict), the whole transaction runs again after a short pause, up to
+ * DB_TX_ATTEMPTS times in all: body must start from nothing each time
+ * (reset what it returns through arg, act on it only after MDG_OK).
+ * Returns body's or the commit's code; MDG_ECONFLICT after the last lost
+ * conflict. */
+#define DB_TX_ATTEMPTS 5
+int db_transaction(db *d, int (*body)(db *d, void *arg), void *arg);
+/* Whether a server error number is a lock conflict that running the whole
+ * transaction again resolves: deadlock (1213), lock-wait timeout (1205).
+ * Not a duplicate key, which would only come again. */
+bool db_errno_retryable(unsigned err);
+/* The pause in ms before attempt + 1, after attempt (1...) lost a lock
+ * conflict; jitter in [0, 1) spreads the losers apart. */
+long db_retry_delay_ms(int attempt, double jitter);
 
 /* Runs a whole SQL script (several statements), used for migrations and
  * seed files, which come from the repository, never from users. Only a
