@@ -255,13 +255,14 @@ static int run_route(web *w, const web_route *route)
 	return route->handler(w);
 }
 
-static void send_response(web *w)
+/* Renders the page into the response body, unless the handler made its
+ * own answer (a redirect, a file, another type); returns the answer's
+ * content type (NULL for none). Nothing is sent yet. */
+static const char *finish_response(web *w)
 {
 	http_req *r = w->r;
-	if (r->redirect || r->send_file || w->content_type) {
-		http_send(r, w->content_type);
-		return;
-	}
+	if (r->redirect || r->send_file || w->content_type)
+		return w->content_type;
 	web_notify_layout(w);
 	if (render_template(w->hdf, "layout.cs", &r->body) != MDG_OK) {
 		buf_reset(&r->body);
@@ -269,7 +270,7 @@ static void send_response(web *w)
 		/* The layout itself failed: a minimal page rather than none. */
 		buf_puts(&r->body, "<!doctype html><title>500</title><h1>500</h1>");
 	}
-	http_send(r, "text/html; charset=utf-8");
+	return "text/html; charset=utf-8";
 }
 
 /* The length of path to log: a signed link's path ends in its token, a
@@ -338,10 +339,15 @@ void web_serve(web_app *app, FCGX_Request *fcgi)
 	/* A failed transaction must not leak into the next request. */
 	if (app->db)
 		db_rollback(app->db);
-	send_response(&w);
-	access_log(&w);
-	log_set_request_id(NULL);
+	const char *content_type = finish_response(&w);
+	/* Everything but the sending is done before it: the server loop ends
+	 * the FastCGI request right after this returns, and a worker killed
+	 * between the answer and that end leaves nginx with a cut page that
+	 * it can no longer retry (t/e2e/41-burst.t). */
 	render_request_done(w.hdf);
 	perm_free(&w.perm);
+	access_log(&w);
+	log_set_request_id(NULL);
+	http_send(&r, content_type);
 	http_req_free(&r);
 }

