@@ -15,8 +15,8 @@ use strict;
 use warnings;
 use utf8;
 use Test::More;
-use Encode qw(encode);
-use Madang::Test;
+use Madang::Test qw(bytes_of text_of post_form);
+use Madang::Staff qw(signed_in);
 use Madang::Notify;
 
 binmode $_, ':encoding(UTF-8)'
@@ -30,49 +30,22 @@ my $site = L('Site.Name');
 
 # ------------------------------------------------------------ helpers
 
-sub bytes_of { my ($v) = @_; return utf8::is_utf8($v) ? encode('UTF-8', $v) : $v }
 sub body_of { my ($r) = @_; return $r->decoded_content // '' }
 sub q_ { my ($v) = @_; $v =~ s/\\/\\\\/g; $v =~ s/'/\\'/g; return "'$v'" }
 sub id_of { my ($login) = @_; return $s->sql_value('SELECT id FROM accounts WHERE login_id = ' . q_($login)) }
 
-# The text of a page as a person reads it: tags gone, entities decoded.
-sub text_of {
-    my ($html) = @_;
-    $html =~ s/<[^>]*>/ /g;
-    my %ent = (amp => '&', lt => '<', gt => '>', quot => '"', '#39' => "'");
-    $html =~ s/&(amp|lt|gt|quot|#39);/$ent{$1}/g;
-    $html =~ s/\s+/ /g;
-    return $html;
-}
-
-sub ua_of {
-    my ($login, $password) = @_;
-    my $ua = $s->ua;
-    is Madang::Test::sign_in($s, $ua, $login, $password // 'madang-staff-2026')->code, 303, "$login signs in";
-    return $ua;
-}
-
-sub post_raw {
-    my ($ua, $path, @kv) = @_;
-    my $page = $ua->get($s->url('/account'));
-    return $ua->post($s->url($path), [ map { bytes_of($_) } csrf => $s->csrf_from($page), @kv ]);
-}
+# Posts straight to $path with a valid CSRF token, as a hand-made form.
+sub post_raw { my ($ua, @path_fields) = @_; return post_form($s, $ua, '/account', @path_fields) }
 
 sub has_refile_form {
     my ($ua, $tracking) = @_;
     return body_of($ua->get($s->url("/staff/cases/$tracking"))) =~ m{<input type="hidden" name="action" value="refile">};
 }
 
-my $citizen = ua_of('citizen', 'madang-citizen-2026');
+my $citizen = signed_in($s, 'citizen', 'madang-citizen-2026');
 sub file_case {
     my ($category, $title) = @_;
-    my $form = $citizen->get($s->url('/cases/new'));
-    my $r = $citizen->post($s->url('/cases/new'), [ map { bytes_of($_) }
-        csrf => $s->csrf_from($form), category => $category, title => $title,
-        body => "$title: 확인 부탁드립니다.", public => 1 ]);
-    my ($tracking) = ($r->header('Location') // '') =~ m{^/cases/(\d{4}-\d{6})\?filed=1$};
-    ok $tracking, "filed in category $category: $title" or diag $r->code, body_of($r);
-    return ($tracking, $s->sql_value("SELECT id FROM cases WHERE tracking_no = '$tracking'"));
+    return Madang::Test::file_case($s, $citizen, category => $category, title => $title, body => "$title: 확인 부탁드립니다.");
 }
 
 sub state_of {
@@ -92,8 +65,8 @@ sub handlers_of {
 $s->sql(q{UPDATE cases SET apology_due = NULL, remind_at = NULL, escalate_hours = 0});
 $s->sql(q{UPDATE outbox SET state = 'cancelled' WHERE state = 'pending'});
 
-my %ua = map { $_ => ua_of($_) } qw(road.lee road.park traffic.kim civil.han);
-$ua{admin} = ua_of('admin', 'madang-admin-2026');
+my %ua = map { $_ => signed_in($s, $_) } qw(road.lee road.park traffic.kim civil.han);
+$ua{admin} = signed_in($s, 'admin', 'madang-admin-2026');
 
 # ------------------------------------------------------------ the case, filed under the wrong category
 
