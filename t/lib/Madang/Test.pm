@@ -46,14 +46,16 @@ use Encode qw(decode);
 use File::Basename qw(dirname);
 use File::Path qw(remove_tree);
 use File::Temp qw(tempdir);
+use HTML::Entities ();
 use HTTP::Cookies;
 use IO::Socket::INET;
 use POSIX ();
 use Scalar::Util qw(blessed weaken);
 use Test::More ();
+use Time::HiRes ();
 
 # The helpers a test file may import by name (nothing by default).
-our @EXPORT_OK = qw(bytes_of text_of forms_of submit_form post_form file_case);
+our @EXPORT_OK = qw(bytes_of text_of forms_of submit_form post_form file_case input_value wait_until);
 
 our $REPO = abs_path(dirname(__FILE__) . '/../../..');
 
@@ -640,7 +642,7 @@ sub _run_split {
 
 These are called by their full names (C<Madang::Test::sign_in>), or
 imported: C<use Madang::Test qw(text_of forms_of submit_form post_form
-bytes_of file_case);>.
+bytes_of file_case input_value wait_until);>.
 
 =head2 lang_strings($lang)
 
@@ -781,6 +783,17 @@ to C<"$title: 본문입니다."> and C<public> to 1 (0 leaves the box unticked).
 Passes one test (the redirect to the new case's tracking page) and returns
 the case's tracking number and id.
 
+=head2 input_value($html, $name)
+
+The C<value> attribute of the first C<< <input> >> named C<$name> in
+C<$html>, entities decoded; undef when there is no such input or it has
+no value.
+
+=head2 wait_until($seconds, $code)
+
+Calls C<$code> every 0.1 s until it returns a true value or C<$seconds>
+have passed; returns its last value.
+
 =cut
 
 sub bytes_of {
@@ -825,6 +838,24 @@ sub forms_of {
             selects => \%selects, buttons => \@buttons, html => $body };
     }
     return @forms;
+}
+
+sub input_value {
+    my ($html, $name) = @_;
+    while ($html =~ /<input\b([^>]*)>/gs) {
+        my $a = $1;
+        next unless $a =~ /\bname="\Q$name\E"/;
+        return $a =~ /\bvalue="([^"]*)"/ ? HTML::Entities::decode_entities($1) : undef;
+    }
+    return undef;
+}
+
+sub wait_until {
+    my ($secs, $code) = @_;
+    my $end = Time::HiRes::time() + $secs;
+    my $v;
+    until (($v = $code->()) || Time::HiRes::time() > $end) { Time::HiRes::sleep(0.1) }
+    return $v;
 }
 
 sub submit_form {
