@@ -18,6 +18,7 @@ use HTML::Entities qw(decode_entities);
 use POSIX qw(strftime);
 use Time::Local qw(timegm);
 use Madang::Test;
+use Madang::Staff qw(signed_in);
 
 binmode $_, ':encoding(UTF-8)'
     for map { Test::More->builder->$_ } qw(output failure_output todo_output);
@@ -49,15 +50,6 @@ my $L = Madang::Test::lang_strings('ko');
         elsif ($line =~ /^\s*\}\s*$/) { pop @path }
         elsif ($line =~ /^\s*([A-Za-z0-9_.]+)\s*=\s*(.*?)\s*$/) { $L->{ join '.', @path, $1 } = $2 }
     }
-}
-
-# A signed-in user agent.
-sub signed_in {
-    my ($login, $password) = @_;
-    my $ua = $s->ua;
-    my $r = Madang::Test::sign_in($s, $ua, $login, $password);
-    die "sign-in of $login: " . $r->status_line unless $r->code == 303;
-    return $ua;
 }
 
 # The fields of the form posting to $action (and holding a hidden
@@ -247,9 +239,9 @@ sub snapshot {
         . ' (SELECT COUNT(*) FROM audit_log)');
 }
 
-my $adm = signed_in('admin', 'madang-admin-2026');
-my $lee = signed_in('road.lee', 'madang-staff-2026');
-my $cit = signed_in('citizen', 'madang-citizen-2026');
+my $adm = signed_in($s, 'admin', 'madang-admin-2026');
+my $lee = signed_in($s, 'road.lee', 'madang-staff-2026');
+my $cit = signed_in($s, 'citizen', 'madang-citizen-2026');
 my ($r, $html);
 
 # ------------------------------------------------------------ access
@@ -506,7 +498,7 @@ $r = Madang::Test::sign_in($s, $s->ua, 'test.kang', $KANG_PW);
 is $r->code, 400, 'and cannot sign in';
 $r = $adm->post($s->url($member), [csrf => $s->csrf_from($adm->get($s->url($member))), action => 'activate']);
 is $r->code, 303, 'activated';
-$kang_ua = signed_in('test.kang', $KANG_PW);
+$kang_ua = signed_in($s, 'test.kang', $KANG_PW);
 is $kang_ua->get($s->url("/staff/cases/$road_case"))->code, 200, 'they work again';
 
 # Password reset by the supervisor.
@@ -767,7 +759,7 @@ is $s->sql_value(q{SELECT COUNT(*) FROM audit_log WHERE action = 'x'}), 0, 'unch
 
 # English pages.
 {
-    my $en = signed_in('admin', 'madang-admin-2026');
+    my $en = signed_in($s, 'admin', 'madang-admin-2026');
     $en->cookie_jar->set_cookie(0, 'lang', 'en', '/', '127.0.0.1', $s->port);
     $html = body_of($en->get($s->url('/admin/categories')));
     like $html, qr{<h1>Categories and routing rules</h1>}, 'the rules page in English';
