@@ -47,6 +47,7 @@ use Time::HiRes qw(sleep time);
 use Test::More ();
 
 use Madang::Test;
+use Madang::Staff ();
 use Madang::Mail;
 use Madang::Kannel;
 
@@ -452,29 +453,13 @@ sub tag_states {
 Posts the staff case page's action form whose hidden C<action> is
 $action, with its hidden fields (CSRF token, version) and %values, as a
 person pressing that form's button would. The response, or undef when the
-page or the form is not there.
+page or the form is not there: L<Madang::Staff/act> on this stack.
 
 =cut
 
 sub staff_act {
-    my ($self, $ua, $tracking, $action, %values) = @_;
-    my $s = $self->{s};
-    my $page = $ua->get($s->url("/staff/cases/$tracking"));
-    return undef unless $page->code == 200;
-    my $html = $page->decoded_content // '';
-    while ($html =~ m{<form\b([^>]*)>(.*?)</form>}gis) {
-        my ($attrs, $inner) = ($1, $2);
-        my %a = Madang::Test::_attrs($attrs);
-        my %f;
-        while ($inner =~ m{<input\b([^>]*)>}gis) {
-            my %i = Madang::Test::_attrs($1);
-            $f{ $i{name} } = $i{value} // '' if defined $i{name} && ($i{type} // '') eq 'hidden';
-        }
-        next unless ($f{action} // '') eq $action;
-        return $ua->post($s->url($a{action}),
-            [ map { utf8::is_utf8($_) ? Encode::encode('UTF-8', $_) : $_ } %f, %values ]);
-    }
-    return undef;
+    my ($self, @args) = @_;
+    return Madang::Staff::act($self->{s}, @args);
 }
 
 =head2 stop
