@@ -13,9 +13,8 @@ use strict;
 use warnings;
 use utf8;
 use Test::More;
-use Encode qw(encode);
 use Time::HiRes qw(sleep time);
-use Madang::Test;
+use Madang::Test qw(body_of);
 use Madang::Notify;
 
 binmode $_, ':encoding(UTF-8)'
@@ -29,8 +28,6 @@ my $site = $L{'Site.Name'};
 
 # ------------------------------------------------------------ helpers
 
-sub bytes_of { my ($v) = @_; return utf8::is_utf8($v) ? encode('UTF-8', $v) : $v }
-sub body_of { my ($r) = @_; return $r->decoded_content // '' }
 
 sub act { return $n->staff_act(@_) }
 
@@ -67,12 +64,7 @@ is Madang::Test::sign_in($s, $citizen, 'citizen', 'madang-citizen-2026')->code, 
 
 sub file_case {
     my ($title, $body) = @_;
-    my $form = $citizen->get($s->url('/cases/new'));
-    my $r = $citizen->post($s->url('/cases/new'), [ map { bytes_of($_) }
-        csrf => $s->csrf_from($form), category => 1, title => $title, body => $body, public => 1 ]);
-    my ($tracking) = ($r->header('Location') // '') =~ m{^/cases/(\d{4}-\d{6})\?filed=1$};
-    ok $tracking, "filed: $title" or diag $r->code, body_of($r);
-    return ($tracking, $s->sql_value("SELECT id FROM cases WHERE tracking_no = '$tracking'"));
+    return Madang::Test::file_case($s, $citizen, category => 1, title => $title, body => $body);
 }
 
 # ------------------------------------------------------------ receipt

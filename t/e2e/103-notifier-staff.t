@@ -19,10 +19,10 @@ use strict;
 use warnings;
 use utf8;
 use Test::More;
-use Encode qw(encode);
 use JSON::PP ();
 use Time::HiRes qw(time);
-use Madang::Test;
+use Madang::Test qw(body_of L bytes_of);
+use Madang::Staff qw(signed_in);
 use Madang::Notify;
 
 binmode $_, ':encoding(UTF-8)'
@@ -31,14 +31,10 @@ binmode $_, ':encoding(UTF-8)'
 my $t0 = time;
 my $n = Madang::Notify->start(seed => 1, sms => 1);
 my $s = $n->stack;
-my %L = %{ Madang::Test::lang_strings('ko') };
-sub L { my ($k) = @_; defined $L{$k} or die "no string $k"; return $L{$k} }
 my $site = L('Site.Name');
 
 # ------------------------------------------------------------ helpers
 
-sub bytes_of { my ($v) = @_; return utf8::is_utf8($v) ? encode('UTF-8', $v) : $v }
-sub body_of { my ($r) = @_; return $r->decoded_content // '' }
 sub json_of { my ($r) = @_; return eval { JSON::PP->new->utf8->decode($r->content) } // {} }
 
 # Stored times are Korea time: so is this session's, and every clock
@@ -52,13 +48,6 @@ sub run_ok {
     my $r = $n->run(%o);
     is $r->{status}, 0, "notifier: $what" or diag $r->{out};
     return $r;
-}
-
-sub staff_ua {
-    my ($login) = @_;
-    my $ua = $s->ua;
-    is Madang::Test::sign_in($s, $ua, $login, 'madang-staff-2026')->code, 303, "$login signs in";
-    return $ua;
 }
 
 # The named form of a page as a browser would send it: hidden, text and
@@ -128,13 +117,9 @@ my $citizen = $s->ua;
 is Madang::Test::sign_in($s, $citizen, 'citizen', 'madang-citizen-2026')->code, 303, 'the citizen signs in';
 sub file_case {
     my ($title) = @_;
-    my $form = $citizen->get($s->url('/cases/new'));
-    my $r = $citizen->post($s->url('/cases/new'), [ map { bytes_of($_) }
-        csrf => $s->csrf_from($form), category => 1, title => $title,
-        body => "$title: 현장을 확인해 주세요.", public => 1 ]);
-    my ($tracking) = ($r->header('Location') // '') =~ m{^/cases/(\d{4}-\d{6})\?filed=1$};
-    ok $tracking, "filed: $title" or diag $r->code, body_of($r);
-    return ($s->sql_value("SELECT id FROM cases WHERE tracking_no = '$tracking'"), $tracking);
+    my ($tracking, $id) = Madang::Test::file_case($s, $citizen, category => 1, title => $title,
+        body => "$title: 현장을 확인해 주세요.");
+    return ($id, $tracking);
 }
 sub handlers_of {
     my ($case_id) = @_;
@@ -183,8 +168,8 @@ note "round-robin: next $h1, then $h2";
 # lets the case wait: the reminder cases are filed under no escalation.
 set_escalate_hours(0);
 
-my $ua1 = staff_ua($h1);
-my $ua2 = staff_ua($h2);
+my $ua1 = signed_in($s, $h1);
+my $ua2 = signed_in($s, $h2);
 choose_prefs($ua1, $h1, notify_email => 1, notify_sms => 1);
 
 # A daytime clock (tomorrow 10:00, outside SMS quiet hours).
@@ -350,7 +335,7 @@ is scalar(staff_mails($h1, 'staff_escalated')), 0, "$h1 is not told of the escal
 is $s->sql_value("SELECT COUNT(*) FROM case_events WHERE case_id = $c_id AND kind = 'escalated'"
     . " AND target_account_id = $id{'road.choi'}"), 1, "one 'escalated' event";
 
-my $choi = staff_ua('road.choi');
+my $choi = signed_in($s, 'road.choi');
 $r = $choi->get($s->url("/staff/cases/$c_tr"));
 is $r->code, 200, 'road.choi opens the case';
 like body_of($r), qr/\Q${\ L('Event.escalated')}\E/, "... its history shows '${\ L('Event.escalated')}'";
