@@ -16,7 +16,7 @@ use warnings;
 use utf8;
 use Test::More;
 use URI::Escape qw(uri_escape_utf8);
-use Madang::Test qw(bytes_of text_of forms_of submit_form post_form);
+use Madang::Test qw(body_of L bytes_of text_of forms_of submit_form post_form);
 use Madang::Staff qw(signed_in act);
 
 binmode $_, ':encoding(UTF-8)'
@@ -27,9 +27,7 @@ my $s = Madang::Test->start(seed => 1);
 # ------------------------------------------------------------ helpers
 
 
-sub q_ { my ($v) = @_; $v =~ s/\\/\\\\/g; $v =~ s/'/\\'/g; return "'$v'" }
 
-sub body_of { my ($r) = @_; return $r->decoded_content // '' }
 
 # Stored times are the office's (+09:00): so are the session's here.
 sub sql_kst_value { my ($q) = @_; my @r = $s->sql("SET time_zone = '+09:00'; $q"); return @r ? $r[0][0] : undef }
@@ -46,10 +44,8 @@ for my $f (glob "$Madang::Test::REPO/cs-templates/lang/ko.d/*.hdf") {
         elsif ($line =~ /^\s*([A-Za-z0-9_.]+)\s*=\s*(.*?)\s*$/) { $L{ join '.', @path, $1 } = $2 }
     }
 }
-sub L { my ($k) = @_; defined $L{$k} or die "no string $k"; return $L{$k} }
 
 
-sub id_of { my ($login) = @_; return $s->sql_value('SELECT id FROM accounts WHERE login_id = ' . q_($login)) }
 
 
 
@@ -97,7 +93,7 @@ sub trackings_in { my ($html) = @_; return { map { $_ => 1 } $html =~ m{/staff/c
 
 my %ua = map { $_ => signed_in($s, $_) } qw(road.lee road.park road.choi traffic.kim welfare.bae safety.ahn);
 $ua{admin} = signed_in($s, 'admin', 'madang-admin-2026');
-my %id = map { $_ => id_of($_) } qw(road.lee road.park road.choi traffic.kim welfare.bae safety.ahn admin citizen);
+my %id = map { $_ => $s->account_id($_) } qw(road.lee road.park road.choi traffic.kim welfare.bae safety.ahn admin citizen);
 my %who = reverse %id;
 
 # ------------------------------------------------------------ life cycle

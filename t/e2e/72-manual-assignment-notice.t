@@ -17,7 +17,7 @@ use warnings;
 use utf8;
 use Test::More;
 use JSON::PP ();
-use Madang::Test ();
+use Madang::Test qw(body_of L);
 use Madang::Staff qw(signed_in scope_rebuild);
 use Madang::Notify;
 
@@ -26,16 +26,12 @@ binmode $_, ':encoding(UTF-8)'
 
 my $n = Madang::Notify->start(seed => 1, sms => 1);
 my $s = $n->stack;
-my %L = %{ Madang::Test::lang_strings('ko') };
-sub L { my ($k) = @_; defined $L{$k} or die "no string $k"; return $L{$k} }
 my $site = L('Site.Name');
 
 # ------------------------------------------------------------ helpers
 
-sub body_of { my ($r) = @_; return $r->decoded_content // '' }
 sub json_of { my ($r) = @_; return eval { JSON::PP->new->utf8->decode($r->content) } // {} }
 sub q_ { my ($v) = @_; $v =~ s/\\/\\\\/g; $v =~ s/'/\\'/g; return "'$v'" }
-sub id_of { my ($login) = @_; return $s->sql_value('SELECT id FROM accounts WHERE login_id = ' . q_($login)) }
 sub email_of { my ($login) = @_; return $s->sql_value('SELECT email FROM accounts WHERE login_id = ' . q_($login)) }
 
 sub run_ok {
@@ -117,7 +113,7 @@ is $s->sql_value("SELECT COUNT(*) FROM notices WHERE case_id = $r_id AND kind IN
 
 # 건축과 (13, 주택·건축: manual) has no manager; road.choi also manages
 # 도시주택국 (12), its parent, with the subtree.
-$s->sql("INSERT INTO staff_roles (account_id, role, department_id, with_subtree) VALUES (${\ id_of('road.choi')}, 'manager', 12, 1)");
+$s->sql("INSERT INTO staff_roles (account_id, role, department_id, with_subtree) VALUES (${\ $s->account_id('road.choi')}, 'manager', 12, 1)");
 scope_rebuild($s);
 my $title_b = '불법 증축 신고';
 my ($b_tr, $b_id) = file_case(6, $title_b);
@@ -140,7 +136,7 @@ is scalar(alerts_about($ua{'civil.han'}, $c_tr, 'staff_waiting')), 0, '... and n
 # Supervisors scoped to a subtree: welfare.bae over 복지국 (복지정책과's
 # parent) is told with the global one; park.moon over 환경녹지국 is not.
 $s->sql("INSERT INTO staff_roles (account_id, role, department_id, with_subtree) VALUES"
-    . " (${\ id_of('welfare.bae')}, 'supervisor', 10, 1), (${\ id_of('park.moon')}, 'supervisor', 6, 1)");
+    . " (${\ $s->account_id('welfare.bae')}, 'supervisor', 10, 1), (${\ $s->account_id('park.moon')}, 'supervisor', 6, 1)");
 scope_rebuild($s);
 my ($c2_tr, $c2_id) = file_case(7, '장애인 복지 카드 문의');
 is join(',', map { $_->[0] } $s->sql("SELECT a.login_id FROM notices n JOIN accounts a ON a.id = n.account_id"

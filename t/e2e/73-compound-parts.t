@@ -12,21 +12,16 @@ use strict;
 use warnings;
 use utf8;
 use Test::More;
-use Madang::Test qw(bytes_of forms_of submit_form post_form);
+use Madang::Test qw(body_of L bytes_of forms_of submit_form post_form);
 use Madang::Staff qw(signed_in act);
 
 binmode $_, ':encoding(UTF-8)'
     for map { Test::More->builder->$_ } qw(output failure_output todo_output);
 
 my $s = Madang::Test->start(seed => 1);
-my %L = %{ Madang::Test::lang_strings('ko') };
-sub L { my ($k) = @_; defined $L{$k} or die "no string $k"; return $L{$k} }
 
 # ------------------------------------------------------------ helpers
 
-sub body_of { my ($r) = @_; return $r->decoded_content // '' }
-sub q_ { my ($v) = @_; $v =~ s/\\/\\\\/g; $v =~ s/'/\\'/g; return "'$v'" }
-sub id_of { my ($login) = @_; return $s->sql_value('SELECT id FROM accounts WHERE login_id = ' . q_($login)) }
 
 # Posts straight to $path with a valid CSRF token, as a hand-made form.
 sub post_raw { my ($ua, @path_fields) = @_; return post_form($s, $ua, '/account', @path_fields) }
@@ -62,7 +57,7 @@ is $s->sql_value("SELECT GROUP_CONCAT(CONCAT(department_id, ':', role) ORDER BY 
     '15:lead,4:joint', '재난안전과 leads, 도로과 joins';
 is $s->sql_value("SELECT COUNT(*) FROM case_handlers WHERE case_id = $id AND department_id = 4"), 0,
     '... and nobody in 도로과 was given it (manual mode)';
-is $s->sql_value("SELECT COUNT(*) FROM staff_roles WHERE account_id = ${\ id_of('road.lee')} AND role = 'manager'"), 0,
+is $s->sql_value("SELECT COUNT(*) FROM staff_roles WHERE account_id = ${\ $s->account_id('road.lee')} AND role = 'manager'"), 0,
     'road.lee is a handler, not a manager';
 
 # ------------------------------------------------------------ the joint part, by a handler
@@ -82,11 +77,11 @@ $r = submit_form($s, $ua{'road.lee'}, $part, part => $part_text);
 is $r->code, 303, "road.lee sends 도로과's part";
 is $s->sql_value("SELECT part_status FROM case_departments WHERE case_id = $id AND department_id = 4"), 'submitted', '... submitted';
 is $s->sql_value("SELECT COUNT(*) FROM case_events WHERE case_id = $id AND kind = 'part_submitted'"
-    . " AND actor_id = ${\ id_of('road.lee')} AND department_id = 4"), 1, '... recorded in the history as his';
+    . " AND actor_id = ${\ $s->account_id('road.lee')} AND department_id = 4"), 1, '... recorded in the history as his';
 
 # ------------------------------------------------------------ the lead answers
 
-$r = act($s, $ua{admin}, $tr, 'assign', handler => id_of('safety.ahn'));
+$r = act($s, $ua{admin}, $tr, 'assign', handler => $s->account_id('safety.ahn'));
 is $r && $r->code, 303, 'the supervisor gives the case to safety.ahn';
 my $page = body_of($ua{'safety.ahn'}->get($s->url("/staff/cases/$tr")));
 like $page, qr{보도 침하 구간은 다음 주에 복구합니다}, 'the lead reads the part';

@@ -15,7 +15,7 @@ use strict;
 use warnings;
 use utf8;
 use Test::More;
-use Madang::Test qw(bytes_of text_of post_form);
+use Madang::Test qw(body_of L bytes_of text_of post_form);
 use Madang::Staff qw(signed_in);
 use Madang::Notify;
 
@@ -24,15 +24,10 @@ binmode $_, ':encoding(UTF-8)'
 
 my $n = Madang::Notify->start(seed => 1);
 my $s = $n->stack;
-my %L = %{ Madang::Test::lang_strings('ko') };
-sub L { my ($k) = @_; defined $L{$k} or die "no string $k"; return $L{$k} }
 my $site = L('Site.Name');
 
 # ------------------------------------------------------------ helpers
 
-sub body_of { my ($r) = @_; return $r->decoded_content // '' }
-sub q_ { my ($v) = @_; $v =~ s/\\/\\\\/g; $v =~ s/'/\\'/g; return "'$v'" }
-sub id_of { my ($login) = @_; return $s->sql_value('SELECT id FROM accounts WHERE login_id = ' . q_($login)) }
 
 # Posts straight to $path with a valid CSRF token, as a hand-made form.
 sub post_raw { my ($ua, @path_fields) = @_; return post_form($s, $ua, '/account', @path_fields) }
@@ -133,7 +128,7 @@ is $s->sql_value("SELECT DATE_FORMAT(due_at, '%Y-%m-%d %H:%i:%s') FROM cases WHE
     "... the deadline stays ($due)";
 is $ua{$h}->get($s->url("/staff/cases/$tr"))->code, 404, "$h no longer reads it";
 is $s->sql_value("SELECT CONCAT(IFNULL(account_id, 0), ':', detail) FROM audit_log WHERE object_type = 'case'"
-    . " AND object_id = '$tr' AND action = 'refile'"), id_of($h) . ':category 1 -> 2', 'the audit log names who and what';
+    . " AND object_id = '$tr' AND action = 'refile'"), $s->account_id($h) . ':category 1 -> 2', 'the audit log names who and what';
 
 # The history, for staff: every stage kept, the re-filing with its reason.
 my $kim = body_of($ua{'traffic.kim'}->get($s->url("/staff/cases/$tr")));
@@ -172,7 +167,7 @@ is $r && $r->code, 303, 'traffic.kim re-files it under 행정 일반 (manual)';
 is $s->sql_value("SELECT CONCAT(department_id, ':', status) FROM cases WHERE id = $id"), '2:received',
     '... it waits in 민원담당관실 for a handler';
 is $s->sql_value("SELECT COUNT(*) FROM notices WHERE case_id = $id AND kind = 'staff_waiting'"
-    . " AND account_id = ${\ id_of('civil.han')}"), 1, "... and its manager civil.han is told";
+    . " AND account_id = ${\ $s->account_id('civil.han')}"), 1, "... and its manager civil.han is told";
 like body_of($ua{'civil.han'}->get($s->url('/account/notices'))), qr{href="/staff/cases/\Q$tr\E\?notice=\d+"},
     "... in civil.han's inbox";
 is $s->sql_value("SELECT COUNT(*) FROM notices WHERE case_id = $id AND kind = 'refiled'"), 2, 'the citizen is told again';

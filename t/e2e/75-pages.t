@@ -12,20 +12,15 @@ use strict;
 use warnings;
 use utf8;
 use Test::More;
-use Madang::Test qw(text_of forms_of submit_form post_form);
+use Madang::Test qw(body_of L text_of forms_of submit_form post_form);
 
 binmode $_, ':encoding(UTF-8)'
     for map { Test::More->builder->$_ } qw(output failure_output todo_output);
 
 my $s = Madang::Test->start(seed => 1);
-my %L = %{ Madang::Test::lang_strings('ko') };
-sub L { my ($k) = @_; defined $L{$k} or die "no string $k"; return $L{$k} }
 
-sub body_of { my ($r) = @_; return $r->decoded_content // '' }
-sub q_ { my ($v) = @_; $v =~ s/\\/\\\\/g; $v =~ s/'/\\'/g; return "'$v'" }
 # Stored times are the office's (+09:00): so are the session's here.
 sub kst { my ($q) = @_; my @r = $s->sql("SET time_zone = '+09:00'; $q"); return @r ? $r[0][0] : undef }
-sub id_of { my ($login) = @_; return $s->sql_value('SELECT id FROM accounts WHERE login_id = ' . q_($login)) }
 
 
 
@@ -51,7 +46,7 @@ sub handlers_of {
 
 my %ua = map { $_ => scalar sign_in($_) } qw(road.lee road.park road.choi traffic.kim);
 $ua{admin} = sign_in('admin', 'madang-admin-2026');
-my %id = map { $_ => id_of($_) } qw(road.lee road.park road.choi traffic.kim citizen);
+my %id = map { $_ => $s->account_id($_) } qw(road.lee road.park road.choi traffic.kim citizen);
 
 # ------------------------------------------------------------ the deadline
 

@@ -18,7 +18,7 @@ use Digest::SHA qw(hmac_sha256);
 use Encode qw(encode);
 use JSON::PP ();
 use MIME::Base64 qw(encode_base64url);
-use Madang::Test qw(text_of);
+use Madang::Test qw(body_of L text_of);
 use Madang::Staff qw(signed_in);
 
 binmode $_, ':encoding(UTF-8)'
@@ -29,14 +29,12 @@ my $s = Madang::Test->start(seed => 1, config => { 'sms.dlr_secret' => $DLR_SECR
 
 # ------------------------------------------------------------ helpers
 
-sub body_of { my ($r) = @_; return $r->decoded_content // '' }
 sub q_ { my ($v) = @_; $v =~ s/\\/\\\\/g; $v =~ s/'/\\'/g; return "'$v'" }
 # Queries may hold Korean text: the client gets UTF-8 bytes.
 sub sql { my ($q) = @_; return $s->sql(encode('UTF-8', $q)) }
 sub sql_value { my ($q) = @_; my @r = sql($q); return @r ? $r[0][0] : undef }
 
 my %L = %{ Madang::Test::lang_strings('ko') };
-sub L { my ($k) = @_; defined $L{$k} or die "no string $k"; return $L{$k} }
 
 sub id_of { my ($login) = @_; return sql_value('SELECT id FROM accounts WHERE login_id = ' . q_($login)) }
 

@@ -31,7 +31,6 @@ sub q_ { my ($v) = @_; $v =~ s/\\/\\\\/g; $v =~ s/'/\\'/g; return "'$v'" }
 # Times in SQL are the office's (+09:00), as madang-web's sessions set.
 sub sql_kst { my ($q) = @_; return $s->sql("SET time_zone = '+09:00'; $q") }
 
-sub id_of { my ($login) = @_; return $s->sql_value('SELECT id FROM accounts WHERE login_id = ' . q_($login)) }
 
 # A signed-in citizen: a user agent with its session and the filing form's
 # CSRF token. The accounts are made with SQL (the demo citizen's password
@@ -49,7 +48,7 @@ sub new_citizen {
     die "sign-in of $login: " . $r->status_line unless $r->code == 303;
     my $form = $ua->get($s->url('/cases/new'));
     die 'GET /cases/new: ' . $form->status_line unless $form->code == 200;
-    return { ua => $ua, login => $login, id => id_of($login), csrf => $s->csrf_from($form) };
+    return { ua => $ua, login => $login, id => $s->account_id($login), csrf => $s->csrf_from($form) };
 }
 
 # Files one case through the form; returns (HTTP code, tracking number).
@@ -128,7 +127,7 @@ sub file_concurrently {
 $s->sql(q{INSERT INTO accounts (login_id, password_hash, name, email, mobile, kind, lang)
     SELECT 'road.kang', password_hash, '강도로', 'road.kang@madang.example', '01070000034', 'staff', 'ko'
     FROM accounts WHERE login_id = 'road.lee'});
-my %id = map { $_ => id_of($_) } qw(road.lee road.park road.kang road.choi traffic.kim);
+my %id = map { $_ => $s->account_id($_) } qw(road.lee road.park road.kang road.choi traffic.kim);
 $s->sql("INSERT INTO staff_departments (account_id, department_id) VALUES ($id{'road.kang'}, 4);"
     . " INSERT INTO staff_roles (account_id, role, department_id, with_subtree) VALUES ($id{'road.kang'}, 'handler', 4, 1)");
 scope_rebuild($s);

@@ -55,7 +55,7 @@ use Test::More ();
 use Time::HiRes ();
 
 # The helpers a test file may import by name (nothing by default).
-our @EXPORT_OK = qw(bytes_of text_of forms_of submit_form post_form file_case input_value wait_until);
+our @EXPORT_OK = qw(L body_of bytes_of text_of forms_of submit_form post_form file_case input_value wait_until);
 
 our $REPO = abs_path(dirname(__FILE__) . '/../../..');
 
@@ -476,6 +476,18 @@ sub sql_value {
     return @rows ? $rows[0][0] : undef;
 }
 
+=head2 account_id($login)
+
+The id of the account with login ID C<$login>, or undef.
+
+=cut
+
+sub account_id {
+    my ($self, $login) = @_;
+    (my $quoted = $login) =~ s/([\\'])/\\$1/g;
+    return $self->sql_value("SELECT id FROM accounts WHERE login_id = '$quoted'");
+}
+
 sub _unescape_batch {
     my ($v) = @_;
     return undef if $v eq 'NULL';
@@ -641,8 +653,8 @@ sub _run_split {
 =head1 FUNCTIONS
 
 These are called by their full names (C<Madang::Test::sign_in>), or
-imported: C<use Madang::Test qw(text_of forms_of submit_form post_form
-bytes_of file_case input_value wait_until);>.
+imported: C<use Madang::Test qw(L body_of bytes_of text_of forms_of submit_form
+post_form file_case input_value wait_until);>.
 
 =head2 lang_strings($lang)
 
@@ -743,6 +755,16 @@ sub change_password {
     ));
 }
 
+=head2 L($key)
+
+The Korean user-visible string C<$key> (C<'Site.Name'>), from
+C<lang_strings>; dies when there is none, so that a test never looks
+for an empty string.
+
+=head2 body_of($response)
+
+The response's decoded content, or C<''> when it has none.
+
 =head2 bytes_of($value)
 
 C<$value> as UTF-8 bytes when it is a character string (a test file under
@@ -795,6 +817,20 @@ Calls C<$code> every 0.1 s until it returns a true value or C<$seconds>
 have passed; returns its last value.
 
 =cut
+
+my $ko_strings;
+
+sub L {
+    my ($key) = @_;
+    $ko_strings //= lang_strings('ko');
+    defined $ko_strings->{$key} or croak "no string $key";
+    return $ko_strings->{$key};
+}
+
+sub body_of {
+    my ($r) = @_;
+    return $r->decoded_content // '';
+}
 
 sub bytes_of {
     my ($v) = @_;
