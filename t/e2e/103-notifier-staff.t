@@ -42,14 +42,6 @@ sub json_of { my ($r) = @_; return eval { JSON::PP->new->utf8->decode($r->conten
 sub kst { my ($q) = @_; return $s->sql_value("SET time_zone = '+09:00'; $q") }
 sub fmt { my ($expr) = @_; return "DATE_FORMAT($expr, '%Y-%m-%d %H:%i:%s')" }
 
-# One notifier run that must succeed.
-sub run_ok {
-    my ($what, %o) = @_;
-    my $r = $n->run(%o);
-    is $r->{status}, 0, "notifier: $what" or diag $r->{out};
-    return $r;
-}
-
 # The named form of a page as a browser would send it: hidden, text and
 # number inputs, ticked boxes, selected options; %set replaces values.
 sub form_fields {
@@ -210,7 +202,7 @@ is handlers_of($a_id), $h1, "round-robin gives the case to $h1";
 is $s->sql_value("SELECT COUNT(*) FROM notices WHERE case_id = $a_id AND kind = 'staff_assigned'"
     . " AND account_id = $id{$h1}"), 1, '... and writes their staff_assigned notice with it';
 
-run_ok("the first run (clock at $d1_10)", now => $d1_10);
+$n->run_ok("the first run (clock at $d1_10)", now => $d1_10);
 $n->kannel->wait_messages(2, 15);    # the citizen's receipt SMS and the handler's
 $n->settle(quiet => 0.5);
 
@@ -249,7 +241,7 @@ like body_of($ua1->get($s->url('/account/notices'))), qr{href="/staff/cases/\Q$a
 is scalar(grep { ($_->{url} // '') =~ /\Q$a_tr\E/ } @{ json_of($ua2->get($s->url('/staff/alerts.json')))->{items} // [] }), 0,
     "${h2}'s alerts do not";
 
-run_ok("run $_ at $d1_10", now => $d1_10) for 2 .. 3;
+$n->run_ok("run $_ at $d1_10", now => $d1_10) for 2 .. 3;
 $n->settle(quiet => 0.5);
 is scalar(staff_mails($h1, 'staff_assigned', $a_id)), 1, 'later runs: still one mail';
 is scalar(sms_to($h1, qr/\Q$a_tr\E/)), 1, '... and one SMS';
@@ -257,7 +249,7 @@ is scalar(sms_to($h1, qr/\Q$a_tr\E/)), 1, '... and one SMS';
 # The next case goes to the other handler, who did not opt in to SMS.
 my ($b_id, $b_tr) = file_case('보도 턱 낮춤 요청');
 is handlers_of($b_id), $h2, "the next case goes to $h2";
-run_ok('a run after it', now => $d1_10);
+$n->run_ok('a run after it', now => $d1_10);
 $n->kannel->wait_messages(3, 15);
 $n->settle(quiet => 0.5);
 is scalar(staff_mails($h2, 'staff_assigned', $b_id)), 1, "one staff_assigned mail to $h2";
@@ -279,13 +271,13 @@ is $r && $r->code, 303, "$h2 answers their case" or diag $r && body_of($r);
 is $s->sql_value("SELECT status FROM cases WHERE id = $b_id"), 'answered', '... answered';
 
 my $before_remind = kst('SELECT ' . fmt('remind_at - INTERVAL 1 HOUR') . " FROM cases WHERE id = $a_id");
-run_ok("a run an hour before the reminder ($before_remind)", now => $before_remind);
+$n->run_ok("a run an hour before the reminder ($before_remind)", now => $before_remind);
 is $s->sql_value("SELECT COUNT(*) FROM notices WHERE kind = 'staff_reminder' AND case_id IN ($a_id, $b_id)"), 0,
     '... no reminder yet';
 
 my $t_rem = kst('SELECT ' . fmt('remind_at + INTERVAL 1 HOUR') . " FROM cases WHERE id = $a_id");
 cmp_ok $t_rem, 'lt', $a_due, "the clock past the reminder ($t_rem) is before the deadline";
-run_ok("run $_ at $t_rem", now => $t_rem) for 1 .. 5;
+$n->run_ok("run $_ at $t_rem", now => $t_rem) for 1 .. 5;
 @par = $n->run_parallel(2, now => $t_rem);
 is_deeply [ map { $_->{status} } @par ], [0, 0], '2 notifiers at once on the same clock exit 0';
 $n->settle(quiet => 0.5);
@@ -313,7 +305,7 @@ is $s->sql_value("SELECT escalate_hours FROM cases WHERE id = $c_id"), 48, '... 
 my $t47 = kst('SELECT ' . fmt('last_action_at + INTERVAL 47 HOUR') . " FROM cases WHERE id = $c_id");
 my $t49 = kst('SELECT ' . fmt('last_action_at + INTERVAL 49 HOUR') . " FROM cases WHERE id = $c_id");
 my $choi_mails = scalar staff_mails('road.choi');
-run_ok("a run 47 idle hours on ($t47)", now => $t47);
+$n->run_ok("a run 47 idle hours on ($t47)", now => $t47);
 is handlers_of($c_id), $h1, "... $h1 still has it";
 is scalar(staff_mails('road.choi', undef, $c_id)), 0, '... and the manager has no mail about it';
 
@@ -321,7 +313,7 @@ is scalar(staff_mails('road.choi', undef, $c_id)), 0, '... and the manager has n
 # more runs one by one.
 @par = $n->run_parallel(3, now => $t49);
 is_deeply [ map { $_->{status} } @par ], [0, 0, 0], "3 notifiers at once 49 idle hours on ($t49) exit 0";
-run_ok("run $_ at $t49", now => $t49) for 1 .. 3;
+$n->run_ok("run $_ at $t49", now => $t49) for 1 .. 3;
 $n->settle(quiet => 0.5);
 is handlers_of($c_id), 'road.choi', "the case is road.choi's (도로과's manager) now";
 my @esc = staff_mails('road.choi', 'staff_escalated', $c_id);
@@ -356,7 +348,7 @@ is $s->sql_value("SELECT COUNT(*) FROM outbox o JOIN notices n ON n.id = o.notic
     . " AND o.account_id = $id{$h2}"), 0, '... with no mail or SMS queued';
 
 my $d1_07 = "$d1 07:00:00";
-run_ok("a run before the digest hour ($d1_07)", now => $d1_07);
+$n->run_ok("a run before the digest hour ($d1_07)", now => $d1_07);
 $n->settle(quiet => 0.5);
 is scalar(staff_mails($h2)), $mails_h2, "$h2 gets no mail for the new case";
 is scalar(staff_mails($h2, 'staff_digest')), 0, '... and no digest before 08:00';
@@ -367,7 +359,7 @@ like body_of($ua2->get($s->url('/account/notices'))), qr{href="/staff/cases/\Q$d
     '... and so does the web inbox';
 
 my $d1_09 = "$d1 09:00:00";
-run_ok("a run at the digest hour ($d1_09)", now => $d1_09);
+$n->run_ok("a run at the digest hour ($d1_09)", now => $d1_09);
 $n->settle(quiet => 0.5);
 my @dig = staff_mails($h2, 'staff_digest');
 is scalar(@dig), 1, "one digest mail to $h2";
@@ -388,16 +380,16 @@ is handlers_of($e_id), $h1, "the next case goes to $h1";
 my ($f_id, $f_tr) = file_case('보도 위 불법 적치물');
 is handlers_of($f_id), $h2, "... and the one after to $h2";
 my $d1_18 = "$d1 18:00:00";
-run_ok("run $_ later that day ($d1_18)", now => $d1_18) for 1 .. 2;
-run_ok("a run at the digest hour again ($d1_09)", now => $d1_09);
+$n->run_ok("run $_ later that day ($d1_18)", now => $d1_18) for 1 .. 2;
+$n->run_ok("a run at the digest hour again ($d1_09)", now => $d1_09);
 $n->settle(quiet => 0.5);
 is scalar(staff_mails($h2, 'staff_digest')), 1, 'the same day: no second digest';
 is scalar(staff_mails($h2, 'staff_assigned', $f_id)), 0, '... nor a mail for the new case';
 is scalar(staff_mails($h1, 'staff_assigned', $e_id)), 1, "($h1, who takes mail per case, has theirs)";
 
 my $d2_09 = "$d2 09:00:00";
-run_ok("a run the day after at 09:00 ($d2_09)", now => $d2_09);
-run_ok("and again ($d2_09)", now => $d2_09);
+$n->run_ok("a run the day after at 09:00 ($d2_09)", now => $d2_09);
+$n->run_ok("and again ($d2_09)", now => $d2_09);
 $n->settle(quiet => 0.5);
 @dig = staff_mails($h2, 'staff_digest');
 is scalar(@dig), 2, 'the next day: one more digest';

@@ -34,13 +34,6 @@ sub json_of { my ($r) = @_; return eval { JSON::PP->new->utf8->decode($r->conten
 sub q_ { my ($v) = @_; $v =~ s/\\/\\\\/g; $v =~ s/'/\\'/g; return "'$v'" }
 sub email_of { my ($login) = @_; return $s->sql_value('SELECT email FROM accounts WHERE login_id = ' . q_($login)) }
 
-sub run_ok {
-    my ($what, %o) = @_;
-    my $r = $n->run(%o);
-    is $r->{status}, 0, "notifier: $what" or diag $r->{out};
-    return $r;
-}
-
 my $citizen = signed_in($s, 'citizen', 'madang-citizen-2026');
 sub file_case {
     my ($category, $title) = @_;
@@ -91,7 +84,7 @@ cmp_ok $j->{unread} // 0, '>=', 1, '... counted unread';
 is scalar(alerts_about($ua{'road.choi'}, $a_tr, 'staff_waiting')), 0, "another department's manager is not told";
 is scalar(alerts_about($ua{admin}, $a_tr, 'staff_waiting')), 0, '... nor the supervisor, when there is a manager';
 
-run_ok("a run at $day", now => $day);
+$n->run_ok("a run at $day", now => $day);
 $n->settle(quiet => 0.5);
 my @m = $n->mails(kind => 'staff_waiting', case_id => $a_id);
 is scalar(@m), 1, 'one staff_waiting mail';
@@ -155,7 +148,7 @@ is $s->sql_value("SELECT CONCAT(status, ':', unplaced) FROM cases WHERE id = $d_
 is scalar(@al), 1, "the supervisor's alert lists it";
 is $al[0] && $al[0]{text}, line_of('staff_unplaced', $d_tr, $title_d), '... as unplaced, in Korean';
 is scalar(alerts_about($ua{'civil.han'}, $d_tr, 'staff_unplaced')), 0, '... not a manager';
-run_ok("another run at $day", now => $day);
+$n->run_ok("another run at $day", now => $day);
 $n->settle(quiet => 0.5);
 @m = $n->mails(kind => 'staff_unplaced', case_id => $d_id);
 is scalar(@m), 1, 'one staff_unplaced mail';
@@ -179,7 +172,7 @@ my $inbox = body_of($citizen->get($s->url('/account/notices')));
 my $started = line_of('started', $r_tr, '보도블록 들뜸');
 like $inbox, qr{<a href="/cases/\Q$r_tr\E[^"]*">\Q$started\E</a>}, "the citizen's web inbox says work started ($started)";
 like $inbox, qr{처리를 시작했습니다}, '... in words of 처리 시작';
-run_ok("a run after the start at $day", now => $day);
+$n->run_ok("a run after the start at $day", now => $day);
 $n->kannel->wait_messages(1, 15);
 $n->settle(quiet => 0.5);
 @m = $n->mails(kind => 'started', case_id => $r_id);
@@ -192,7 +185,7 @@ my @started_sms = grep { $_->{text} =~ /\Q${\ L('Sms.started')}\E/ } @sms;
 is scalar(@started_sms), 1, "and one SMS ($cit_intl), as the citizen chose";
 
 # The same run again sends nothing twice.
-run_ok("again at $day", now => $day);
+$n->run_ok("again at $day", now => $day);
 $n->settle(quiet => 0.5);
 is scalar($n->mails(kind => 'started', case_id => $r_id)), 1, 'a later run: still one mail';
 

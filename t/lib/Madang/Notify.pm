@@ -208,6 +208,21 @@ sub run_parallel {
     return map { $self->reap($_, $o{timeout}) } @pids;
 }
 
+=head2 run_ok($what, %o)
+
+C<run> that must succeed: passes one test, C<"notifier: $what">, when
+the run exits 0 (and shows its output when it does not); returns the
+run's hash.
+
+=cut
+
+sub run_ok {
+    my ($self, $what, %o) = @_;
+    my $r = $self->run(%o);
+    Test::More::is($r->{status}, 0, "notifier: $what") or Test::More::diag($r->{out});
+    return $r;
+}
+
 =head2 alive($pid)
 
 True while the spawned notifier $pid has not exited (and not been reaped).
