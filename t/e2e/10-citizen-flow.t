@@ -14,7 +14,7 @@ use File::Spec;
 use HTTP::Request::Common qw(POST);
 use URI::Escape qw(uri_escape_utf8);
 use Cwd qw(abs_path);
-use Madang::Test;
+use Madang::Test qw(body_of);
 
 binmode $_, ':encoding(UTF-8)' for Test::More->builder->output,
     Test::More->builder->failure_output, Test::More->builder->todo_output;
@@ -25,7 +25,6 @@ my $s = Madang::Test->start;
 
 sub bytes_of { my ($v) = @_; return utf8::is_utf8($v) ? encode('UTF-8', $v) : $v }
 
-sub body_of { my ($r) = @_; return $r->decoded_content // '' }
 
 # A valid 2x2 RGB PNG, made here: signature, IHDR, IDAT, IEND with CRCs.
 sub tiny_png {

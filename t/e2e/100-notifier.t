@@ -13,9 +13,8 @@ use strict;
 use warnings;
 use utf8;
 use Test::More;
-use Encode qw(encode);
 use Time::HiRes qw(sleep time);
-use Madang::Test;
+use Madang::Test qw(body_of);
 use Madang::Notify;
 
 binmode $_, ':encoding(UTF-8)'
@@ -29,18 +28,7 @@ my $site = $L{'Site.Name'};
 
 # ------------------------------------------------------------ helpers
 
-sub bytes_of { my ($v) = @_; return utf8::is_utf8($v) ? encode('UTF-8', $v) : $v }
-sub body_of { my ($r) = @_; return $r->decoded_content // '' }
-
 sub act { return $n->staff_act(@_) }
-
-# One notifier run that must succeed.
-sub run_ok {
-    my ($what, %o) = @_;
-    my $r = $n->run(%o);
-    is $r->{status}, 0, "notifier: $what" or diag $r->{out};
-    return $r;
-}
 
 # The case's mails of a kind (to the citizen unless said).
 sub mails_of {
@@ -67,12 +55,7 @@ is Madang::Test::sign_in($s, $citizen, 'citizen', 'madang-citizen-2026')->code, 
 
 sub file_case {
     my ($title, $body) = @_;
-    my $form = $citizen->get($s->url('/cases/new'));
-    my $r = $citizen->post($s->url('/cases/new'), [ map { bytes_of($_) }
-        csrf => $s->csrf_from($form), category => 1, title => $title, body => $body, public => 1 ]);
-    my ($tracking) = ($r->header('Location') // '') =~ m{^/cases/(\d{4}-\d{6})\?filed=1$};
-    ok $tracking, "filed: $title" or diag $r->code, body_of($r);
-    return ($tracking, $s->sql_value("SELECT id FROM cases WHERE tracking_no = '$tracking'"));
+    return Madang::Test::file_case($s, $citizen, category => 1, title => $title, body => $body);
 }
 
 # ------------------------------------------------------------ receipt
@@ -87,7 +70,7 @@ is $n->sink->count, 0, 'nothing reached the sink before the notifier ran';
 # A daytime clock (tomorrow 10:00): on the real one, SMS may be in their
 # quiet hours when the test runs.
 my $day = $s->sql_value("SET time_zone = '+09:00'; SELECT CONCAT(CURDATE() + INTERVAL 1 DAY, ' 10:00:00')");
-my $r = run_ok("the first run (clock at $day)", now => $day);
+my $r = $n->run_ok("the first run (clock at $day)", now => $day);
 like $r->{out}, qr/sent\D*\d/i, 'the run logs a summary with what it sent' or diag $r->{out};
 $n->settle;
 
@@ -131,7 +114,7 @@ like $s->log_text, qr/SMS $sms_row->{id}: delivery report delivered/, '... the "
 
 # Nothing again on the next runs.
 my $before = $n->sink->count;
-run_ok('a second run', now => $day) for 1 .. 2;
+$n->run_ok('a second run', now => $day) for 1 .. 2;
 is $n->settle, $before, 'later runs send nothing again';
 is scalar(mails_of($case_id, 'receipt', $cit_email)), 1, '... still one receipt';
 
@@ -143,7 +126,7 @@ ok $due1, "the case is due $due1";
 my $t1 = $s->sql_value("SELECT CONCAT(DATE(due_at) + INTERVAL 1 DAY, ' 10:00:00') FROM cases WHERE id = $case_id");
 my $apologies = sub { scalar mails_of($case_id, 'apology', $cit_email) };
 
-run_ok("run $_ with the clock at $t1", now => $t1) for 1 .. 10;
+$n->run_ok("run $_ with the clock at $t1", now => $t1) for 1 .. 10;
 $n->settle;
 is $apologies->(), 1, 'ten runs past the deadline: exactly one apology mail';
 my ($ap) = mails_of($case_id, 'apology', $cit_email);
@@ -170,7 +153,7 @@ is Madang::Test::sign_in($s, $staff, $handler, 'madang-staff-2026')->code, 303, 
 my $new_due = $s->sql_value("SELECT DATE_FORMAT(DATE(due_at) + INTERVAL 14 DAY, '%Y-%m-%d') FROM cases WHERE id = $case_id");
 $r = act($staff, $tr, 'extend', due_date => $new_due, text => '현장 조사가 더 필요합니다');
 is $r && $r->code, 303, "the handler extends the deadline to $new_due" or diag $r && body_of($r);
-run_ok('a run after the extension', now => $t1);
+$n->run_ok('a run after the extension', now => $t1);
 $n->settle;
 my @ext = mails_of($case_id, 'extended', $cit_email);
 is scalar(@ext), 1, 'the extension notice arrives';
@@ -183,7 +166,7 @@ my $t2 = $s->sql_value("SELECT CONCAT(DATE(due_at) + INTERVAL 1 DAY, ' 10:00:00'
 is_deeply [ map { $_->{status} } @par ], [0, 0, 0], "3 notifiers at once with the clock past the new deadline ($t2)";
 $n->settle;
 is $apologies->(), 2, '... one more apology';
-run_ok("run $_ at $t2", now => $t2) for 1 .. 10;
+$n->run_ok("run $_ at $t2", now => $t2) for 1 .. 10;
 $n->settle;
 is $apologies->(), 2, '... and no more after 10 runs';
 my @keys = map { $_->[0] } $s->sql("SELECT idem_key FROM notices WHERE case_id = $case_id AND kind = 'apology' ORDER BY id");
@@ -196,7 +179,7 @@ is scalar(grep { $_ > 1 } values %mids), 0, 'no Message-ID reached the sink twic
 my $answer = "보도블록을 교체했습니다.\n불편을 드려 죄송합니다.";
 $r = act($staff, $tr, 'answer', text => $answer);
 is $r && $r->code, 303, 'the handler answers' or diag $r && body_of($r);
-run_ok('a run after the answer', now => $t2);
+$n->run_ok('a run after the answer', now => $t2);
 $n->settle;
 my @ans = mails_of($case_id, 'answered', $cit_email);
 is scalar(@ans), 1, 'the answer notice arrives';
@@ -218,7 +201,7 @@ is $apologies->(), 2, 'an answered case gets no further apology';
 my ($tr2, $case2) = file_case('가로등이 꺼져 있습니다', '누리로 12 앞 가로등이 밤새 꺼져 있습니다.');
 my $night = $s->sql_value("SET time_zone = '+09:00'; SELECT CONCAT(CURDATE() + INTERVAL 1 DAY, ' 22:00:00')");
 my $morning = $s->sql_value("SET time_zone = '+09:00'; SELECT CONCAT(CURDATE() + INTERVAL 2 DAY, ' 08:30:00')");
-run_ok("a run at $night (quiet hours)", now => $night);
+$n->run_ok("a run at $night (quiet hours)", now => $night);
 $n->settle;
 is scalar(mails_of($case2, 'receipt', $cit_email)), 1, 'at 22:00 the receipt e-mail goes';
 is scalar($n->sms_messages(like => qr/\Q$tr2\E/)), 0, '... and the SMS does not';
@@ -227,7 +210,7 @@ my @wait = $n->outbox_rows("channel = 'sms' AND kind = 'receipt'"
 is scalar(@wait), 1, 'the receipt SMS row...';
 is $wait[0]{state}, 'pending', '... stays pending';
 is $wait[0]{attempts}, 0, '... not attempted (no failure recorded)';
-run_ok("a run at $morning", now => $morning);
+$n->run_ok("a run at $morning", now => $morning);
 $n->settle;
 my @morning = $n->sms_messages(to => $intl, like => qr/\Q$tr2\E/);
 is scalar(@morning), 1, 'at 08:30 the SMS goes, once';

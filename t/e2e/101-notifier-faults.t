@@ -14,9 +14,8 @@ use strict;
 use warnings;
 use utf8;
 use Test::More;
-use Encode qw(encode);
 use Time::HiRes qw(sleep time);
-use Madang::Test;
+use Madang::Test qw(body_of bytes_of);
 use Madang::Notify;
 
 binmode $_, ':encoding(UTF-8)'
@@ -26,9 +25,6 @@ my $t0 = time;
 my $n = Madang::Notify->start(seed => 1);
 my $s = $n->stack;
 my $sink = $n->sink;
-
-sub bytes_of { my ($v) = @_; return utf8::is_utf8($v) ? encode('UTF-8', $v) : $v }
-sub body_of { my ($r) = @_; return $r->decoded_content // '' }
 
 sub ids_of { return $n->tag_message_ids(@_) }
 sub states_of { return $n->tag_states(@_) }

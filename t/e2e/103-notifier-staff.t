@@ -19,10 +19,10 @@ use strict;
 use warnings;
 use utf8;
 use Test::More;
-use Encode qw(encode);
 use JSON::PP ();
 use Time::HiRes qw(time);
-use Madang::Test;
+use Madang::Test qw(body_of L bytes_of);
+use Madang::Staff qw(signed_in);
 use Madang::Notify;
 
 binmode $_, ':encoding(UTF-8)'
@@ -31,35 +31,16 @@ binmode $_, ':encoding(UTF-8)'
 my $t0 = time;
 my $n = Madang::Notify->start(seed => 1, sms => 1);
 my $s = $n->stack;
-my %L = %{ Madang::Test::lang_strings('ko') };
-sub L { my ($k) = @_; defined $L{$k} or die "no string $k"; return $L{$k} }
 my $site = L('Site.Name');
 
 # ------------------------------------------------------------ helpers
 
-sub bytes_of { my ($v) = @_; return utf8::is_utf8($v) ? encode('UTF-8', $v) : $v }
-sub body_of { my ($r) = @_; return $r->decoded_content // '' }
 sub json_of { my ($r) = @_; return eval { JSON::PP->new->utf8->decode($r->content) } // {} }
 
 # Stored times are Korea time: so is this session's, and every clock
 # value below is worked out by the database.
 sub kst { my ($q) = @_; return $s->sql_value("SET time_zone = '+09:00'; $q") }
 sub fmt { my ($expr) = @_; return "DATE_FORMAT($expr, '%Y-%m-%d %H:%i:%s')" }
-
-# One notifier run that must succeed.
-sub run_ok {
-    my ($what, %o) = @_;
-    my $r = $n->run(%o);
-    is $r->{status}, 0, "notifier: $what" or diag $r->{out};
-    return $r;
-}
-
-sub staff_ua {
-    my ($login) = @_;
-    my $ua = $s->ua;
-    is Madang::Test::sign_in($s, $ua, $login, 'madang-staff-2026')->code, 303, "$login signs in";
-    return $ua;
-}
 
 # The named form of a page as a browser would send it: hidden, text and
 # number inputs, ticked boxes, selected options; %set replaces values.
@@ -128,13 +109,9 @@ my $citizen = $s->ua;
 is Madang::Test::sign_in($s, $citizen, 'citizen', 'madang-citizen-2026')->code, 303, 'the citizen signs in';
 sub file_case {
     my ($title) = @_;
-    my $form = $citizen->get($s->url('/cases/new'));
-    my $r = $citizen->post($s->url('/cases/new'), [ map { bytes_of($_) }
-        csrf => $s->csrf_from($form), category => 1, title => $title,
-        body => "$title: 현장을 확인해 주세요.", public => 1 ]);
-    my ($tracking) = ($r->header('Location') // '') =~ m{^/cases/(\d{4}-\d{6})\?filed=1$};
-    ok $tracking, "filed: $title" or diag $r->code, body_of($r);
-    return ($s->sql_value("SELECT id FROM cases WHERE tracking_no = '$tracking'"), $tracking);
+    my ($tracking, $id) = Madang::Test::file_case($s, $citizen, category => 1, title => $title,
+        body => "$title: 현장을 확인해 주세요.");
+    return ($id, $tracking);
 }
 sub handlers_of {
     my ($case_id) = @_;
@@ -183,8 +160,8 @@ note "round-robin: next $h1, then $h2";
 # lets the case wait: the reminder cases are filed under no escalation.
 set_escalate_hours(0);
 
-my $ua1 = staff_ua($h1);
-my $ua2 = staff_ua($h2);
+my $ua1 = signed_in($s, $h1);
+my $ua2 = signed_in($s, $h2);
 choose_prefs($ua1, $h1, notify_email => 1, notify_sms => 1);
 
 # A daytime clock (tomorrow 10:00, outside SMS quiet hours).
@@ -225,7 +202,7 @@ is handlers_of($a_id), $h1, "round-robin gives the case to $h1";
 is $s->sql_value("SELECT COUNT(*) FROM notices WHERE case_id = $a_id AND kind = 'staff_assigned'"
     . " AND account_id = $id{$h1}"), 1, '... and writes their staff_assigned notice with it';
 
-run_ok("the first run (clock at $d1_10)", now => $d1_10);
+$n->run_ok("the first run (clock at $d1_10)", now => $d1_10);
 $n->kannel->wait_messages(2, 15);    # the citizen's receipt SMS and the handler's
 $n->settle(quiet => 0.5);
 
@@ -264,7 +241,7 @@ like body_of($ua1->get($s->url('/account/notices'))), qr{href="/staff/cases/\Q$a
 is scalar(grep { ($_->{url} // '') =~ /\Q$a_tr\E/ } @{ json_of($ua2->get($s->url('/staff/alerts.json')))->{items} // [] }), 0,
     "${h2}'s alerts do not";
 
-run_ok("run $_ at $d1_10", now => $d1_10) for 2 .. 3;
+$n->run_ok("run $_ at $d1_10", now => $d1_10) for 2 .. 3;
 $n->settle(quiet => 0.5);
 is scalar(staff_mails($h1, 'staff_assigned', $a_id)), 1, 'later runs: still one mail';
 is scalar(sms_to($h1, qr/\Q$a_tr\E/)), 1, '... and one SMS';
@@ -272,7 +249,7 @@ is scalar(sms_to($h1, qr/\Q$a_tr\E/)), 1, '... and one SMS';
 # The next case goes to the other handler, who did not opt in to SMS.
 my ($b_id, $b_tr) = file_case('보도 턱 낮춤 요청');
 is handlers_of($b_id), $h2, "the next case goes to $h2";
-run_ok('a run after it', now => $d1_10);
+$n->run_ok('a run after it', now => $d1_10);
 $n->kannel->wait_messages(3, 15);
 $n->settle(quiet => 0.5);
 is scalar(staff_mails($h2, 'staff_assigned', $b_id)), 1, "one staff_assigned mail to $h2";
@@ -294,13 +271,13 @@ is $r && $r->code, 303, "$h2 answers their case" or diag $r && body_of($r);
 is $s->sql_value("SELECT status FROM cases WHERE id = $b_id"), 'answered', '... answered';
 
 my $before_remind = kst('SELECT ' . fmt('remind_at - INTERVAL 1 HOUR') . " FROM cases WHERE id = $a_id");
-run_ok("a run an hour before the reminder ($before_remind)", now => $before_remind);
+$n->run_ok("a run an hour before the reminder ($before_remind)", now => $before_remind);
 is $s->sql_value("SELECT COUNT(*) FROM notices WHERE kind = 'staff_reminder' AND case_id IN ($a_id, $b_id)"), 0,
     '... no reminder yet';
 
 my $t_rem = kst('SELECT ' . fmt('remind_at + INTERVAL 1 HOUR') . " FROM cases WHERE id = $a_id");
 cmp_ok $t_rem, 'lt', $a_due, "the clock past the reminder ($t_rem) is before the deadline";
-run_ok("run $_ at $t_rem", now => $t_rem) for 1 .. 5;
+$n->run_ok("run $_ at $t_rem", now => $t_rem) for 1 .. 5;
 @par = $n->run_parallel(2, now => $t_rem);
 is_deeply [ map { $_->{status} } @par ], [0, 0], '2 notifiers at once on the same clock exit 0';
 $n->settle(quiet => 0.5);
@@ -328,7 +305,7 @@ is $s->sql_value("SELECT escalate_hours FROM cases WHERE id = $c_id"), 48, '... 
 my $t47 = kst('SELECT ' . fmt('last_action_at + INTERVAL 47 HOUR') . " FROM cases WHERE id = $c_id");
 my $t49 = kst('SELECT ' . fmt('last_action_at + INTERVAL 49 HOUR') . " FROM cases WHERE id = $c_id");
 my $choi_mails = scalar staff_mails('road.choi');
-run_ok("a run 47 idle hours on ($t47)", now => $t47);
+$n->run_ok("a run 47 idle hours on ($t47)", now => $t47);
 is handlers_of($c_id), $h1, "... $h1 still has it";
 is scalar(staff_mails('road.choi', undef, $c_id)), 0, '... and the manager has no mail about it';
 
@@ -336,7 +313,7 @@ is scalar(staff_mails('road.choi', undef, $c_id)), 0, '... and the manager has n
 # more runs one by one.
 @par = $n->run_parallel(3, now => $t49);
 is_deeply [ map { $_->{status} } @par ], [0, 0, 0], "3 notifiers at once 49 idle hours on ($t49) exit 0";
-run_ok("run $_ at $t49", now => $t49) for 1 .. 3;
+$n->run_ok("run $_ at $t49", now => $t49) for 1 .. 3;
 $n->settle(quiet => 0.5);
 is handlers_of($c_id), 'road.choi', "the case is road.choi's (도로과's manager) now";
 my @esc = staff_mails('road.choi', 'staff_escalated', $c_id);
@@ -350,7 +327,7 @@ is scalar(staff_mails($h1, 'staff_escalated')), 0, "$h1 is not told of the escal
 is $s->sql_value("SELECT COUNT(*) FROM case_events WHERE case_id = $c_id AND kind = 'escalated'"
     . " AND target_account_id = $id{'road.choi'}"), 1, "one 'escalated' event";
 
-my $choi = staff_ua('road.choi');
+my $choi = signed_in($s, 'road.choi');
 $r = $choi->get($s->url("/staff/cases/$c_tr"));
 is $r->code, 200, 'road.choi opens the case';
 like body_of($r), qr/\Q${\ L('Event.escalated')}\E/, "... its history shows '${\ L('Event.escalated')}'";
@@ -371,7 +348,7 @@ is $s->sql_value("SELECT COUNT(*) FROM outbox o JOIN notices n ON n.id = o.notic
     . " AND o.account_id = $id{$h2}"), 0, '... with no mail or SMS queued';
 
 my $d1_07 = "$d1 07:00:00";
-run_ok("a run before the digest hour ($d1_07)", now => $d1_07);
+$n->run_ok("a run before the digest hour ($d1_07)", now => $d1_07);
 $n->settle(quiet => 0.5);
 is scalar(staff_mails($h2)), $mails_h2, "$h2 gets no mail for the new case";
 is scalar(staff_mails($h2, 'staff_digest')), 0, '... and no digest before 08:00';
@@ -382,7 +359,7 @@ like body_of($ua2->get($s->url('/account/notices'))), qr{href="/staff/cases/\Q$d
     '... and so does the web inbox';
 
 my $d1_09 = "$d1 09:00:00";
-run_ok("a run at the digest hour ($d1_09)", now => $d1_09);
+$n->run_ok("a run at the digest hour ($d1_09)", now => $d1_09);
 $n->settle(quiet => 0.5);
 my @dig = staff_mails($h2, 'staff_digest');
 is scalar(@dig), 1, "one digest mail to $h2";
@@ -403,16 +380,16 @@ is handlers_of($e_id), $h1, "the next case goes to $h1";
 my ($f_id, $f_tr) = file_case('보도 위 불법 적치물');
 is handlers_of($f_id), $h2, "... and the one after to $h2";
 my $d1_18 = "$d1 18:00:00";
-run_ok("run $_ later that day ($d1_18)", now => $d1_18) for 1 .. 2;
-run_ok("a run at the digest hour again ($d1_09)", now => $d1_09);
+$n->run_ok("run $_ later that day ($d1_18)", now => $d1_18) for 1 .. 2;
+$n->run_ok("a run at the digest hour again ($d1_09)", now => $d1_09);
 $n->settle(quiet => 0.5);
 is scalar(staff_mails($h2, 'staff_digest')), 1, 'the same day: no second digest';
 is scalar(staff_mails($h2, 'staff_assigned', $f_id)), 0, '... nor a mail for the new case';
 is scalar(staff_mails($h1, 'staff_assigned', $e_id)), 1, "($h1, who takes mail per case, has theirs)";
 
 my $d2_09 = "$d2 09:00:00";
-run_ok("a run the day after at 09:00 ($d2_09)", now => $d2_09);
-run_ok("and again ($d2_09)", now => $d2_09);
+$n->run_ok("a run the day after at 09:00 ($d2_09)", now => $d2_09);
+$n->run_ok("and again ($d2_09)", now => $d2_09);
 $n->settle(quiet => 0.5);
 @dig = staff_mails($h2, 'staff_digest');
 is scalar(@dig), 2, 'the next day: one more digest';

@@ -10,9 +10,8 @@ use utf8;
 use Test::More;
 use Digest::SHA qw(sha256_hex);
 use Encode qw(decode);
-use HTML::Entities qw(decode_entities);
 use Time::HiRes qw(time);
-use Madang::Test;
+use Madang::Test qw(input_value);
 use Madang::FastCGI;
 
 my $s = Madang::Test->start;
@@ -65,17 +64,6 @@ sub field_block {
         return $b if $b =~ /\bname="\Q$name\E"/;
     }
     return '';
-}
-
-# The value attribute of the input named $name (undef when it has none).
-sub input_value {
-    my ($html, $name) = @_;
-    while ($html =~ /<input\b([^>]*)>/gs) {
-        my $a = $1;
-        next unless $a =~ /\bname="\Q$name\E"/;
-        return $a =~ /\bvalue="([^"]*)"/ ? decode_entities($1) : undef;
-    }
-    return undef;
 }
 
 # Checks a refused registration: 400, the error $key beside $field only,

@@ -11,7 +11,7 @@ use Encode qw(decode);
 use File::Find ();
 use POSIX qw(WNOHANG);
 use Time::HiRes qw(sleep time);
-use Madang::Test;
+use Madang::Test qw(wait_until);
 use Madang::FastCGI;
 
 my $WORKERS = 2;
@@ -20,15 +20,6 @@ my $ua = $s->ua;
 my $L = Madang::Test::lang_strings('ko');
 binmode $_, ':encoding(UTF-8)'
     for map { Test::More->builder->$_ } qw(output failure_output todo_output);
-
-# wait_until($seconds, $code): polls $code every 0.1 s; its last value.
-sub wait_until {
-    my ($secs, $code) = @_;
-    my $end = time + $secs;
-    my $v;
-    until (($v = $code->()) || time > $end) { sleep 0.1 }
-    return $v;
-}
 
 # The web log from byte $from on, as lines.
 sub log_since {

@@ -12,21 +12,12 @@ use Encode ();
 use IO::Select;
 use IO::Socket::INET;
 use Time::HiRes qw(sleep time);
-use Madang::Test;
+use Madang::Test qw(wait_until);
 
 my $WORKERS = 2;
 my $CLIENTS = 300;
 my $s = Madang::Test->start(workers => $WORKERS, seed => 1);
 my $L = Madang::Test::lang_strings('ko');
-
-# wait_until($seconds, $code): polls $code every 0.1 s; its last value.
-sub wait_until {
-    my ($secs, $code) = @_;
-    my $end = time + $secs;
-    my $v;
-    until (($v = $code->()) || time > $end) { sleep 0.1 }
-    return $v;
-}
 
 # burst(\@paths, $tick): one connection per path, all opened and sent
 # before any answer is read (HTTP/1.0, so each answer ends with its

@@ -17,7 +17,8 @@ use File::Basename qw(dirname);
 use HTML::Entities qw(decode_entities);
 use POSIX qw(strftime);
 use Time::Local qw(timegm);
-use Madang::Test;
+use Madang::Test qw(body_of);
+use Madang::Staff qw(signed_in);
 
 binmode $_, ':encoding(UTF-8)'
     for map { Test::More->builder->$_ } qw(output failure_output todo_output);
@@ -28,13 +29,10 @@ my $s = Madang::Test->start(seed => 1);
 
 sub bytes_of { my ($v) = @_; return defined $v && utf8::is_utf8($v) ? encode('UTF-8', $v) : $v }
 
-sub body_of { my ($r) = @_; return $r->decoded_content // '' }
 
-sub q_ { my ($v) = @_; $v =~ s/\\/\\\\/g; $v =~ s/'/\\'/g; return "'$v'" }
 
 sub sql_kst { my ($q) = @_; return $s->sql("SET time_zone = '+09:00'; $q") }
 
-sub id_of { my ($login) = @_; return $s->sql_value('SELECT id FROM accounts WHERE login_id = ' . q_($login)) }
 
 # The strings of the main language file and of this area's (ko.d/admin.hdf),
 # so that the test looks for what a user reads without copying it.
@@ -49,15 +47,6 @@ my $L = Madang::Test::lang_strings('ko');
         elsif ($line =~ /^\s*\}\s*$/) { pop @path }
         elsif ($line =~ /^\s*([A-Za-z0-9_.]+)\s*=\s*(.*?)\s*$/) { $L->{ join '.', @path, $1 } = $2 }
     }
-}
-
-# A signed-in user agent.
-sub signed_in {
-    my ($login, $password) = @_;
-    my $ua = $s->ua;
-    my $r = Madang::Test::sign_in($s, $ua, $login, $password);
-    die "sign-in of $login: " . $r->status_line unless $r->code == 303;
-    return $ua;
 }
 
 # The fields of the form posting to $action (and holding a hidden
@@ -225,7 +214,7 @@ my @ADMIN_POST = (
     ['/admin/departments/4', { parent_id => 3, name_ko => '몰래 바꾼 이름', name_en => 'Renamed', active => 1 }],
     ['/admin/staff', { login_id => 'sneaky.one', name => '몰래', email => 'sneaky@example.org',
         password => 'Quiet-harbour-2231', department_id => 4 }],
-    ['/admin/staff/' . id_of('road.park'), { action => 'deactivate' }],
+    ['/admin/staff/' . $s->account_id('road.park'), { action => 'deactivate' }],
     ['/admin/categories', { name_ko => '몰래', name_en => 'Sneaky', department_id => 4, mode => 'manual',
         deadline_days => 7, reminder_hours => 24, escalate_hours => 48, reopen_days => 14,
         max_extensions => 2, active => 1 }],
@@ -247,9 +236,9 @@ sub snapshot {
         . ' (SELECT COUNT(*) FROM audit_log)');
 }
 
-my $adm = signed_in('admin', 'madang-admin-2026');
-my $lee = signed_in('road.lee', 'madang-staff-2026');
-my $cit = signed_in('citizen', 'madang-citizen-2026');
+my $adm = signed_in($s, 'admin', 'madang-admin-2026');
+my $lee = signed_in($s, 'road.lee', 'madang-staff-2026');
+my $cit = signed_in($s, 'citizen', 'madang-citizen-2026');
 my ($r, $html);
 
 # ------------------------------------------------------------ access
@@ -291,7 +280,7 @@ my ($r, $html);
         is $r->code, 403, "POST $path with another session's CSRF token: 403";
     }
     is snapshot(), $before, 'nothing changed by refused requests (and nothing audited)';
-    is $s->sql_value(q{SELECT COUNT(*) FROM sessions WHERE account_id = } . id_of('road.park')), 0,
+    is $s->sql_value(q{SELECT COUNT(*) FROM sessions WHERE account_id = } . $s->account_id('road.park')), 0,
         '(road.park was never signed in)';
     # Only GET reads the log; nothing can write, change or delete it.
     for my $m (qw(POST PUT DELETE)) {
@@ -324,7 +313,7 @@ is flash(body_of($r)), $L->{'Msg.AdminCreated'}, 'with a message';
 is_deeply [$s->sql("SELECT parent_id, name_ko, name_en, active FROM departments WHERE id = $team")],
     [[2, '민원 테스트팀', 'Test Team', 1]], 'stored under 민원담당관실';
 is $s->sql_value("SELECT COUNT(*) FROM audit_log WHERE object_type = 'department' AND object_id = '$team'"
-    . " AND action = 'create' AND account_id = " . id_of('admin')), 1, 'audited';
+    . " AND action = 'create' AND account_id = " . $s->account_id('admin')), 1, 'audited';
 
 $r = submit($adm, '/admin/departments', '/admin/departments',
     { parent_id => $team, name_ko => '테스트 소팀', name_en => 'Test Sub-team' });
@@ -407,7 +396,7 @@ is $s->sql_value(q{SELECT COUNT(*) FROM accounts WHERE login_id IN ('test.kang',
 $r = submit($adm, '/admin/staff', '/admin/staff', { login_id => 'test.kang', name => '강테스트',
     email => 'test.kang@madang.example', password => $PW, department_id => 4 });
 is $r->code, 303, 'a staff member is created';
-my $kang = id_of('test.kang');
+my $kang = $s->account_id('test.kang');
 like $r->header('Location') // '', qr{^/admin/staff/$kang\?done=created$}, 'to their page';
 is_deeply [$s->sql("SELECT kind, active, name FROM accounts WHERE id = $kang")], [['staff', 1, '강테스트']], 'a staff account';
 is $s->sql_value("SELECT GROUP_CONCAT(department_id) FROM staff_departments WHERE account_id = $kang"), 4, 'in 도로과';
@@ -478,18 +467,18 @@ ok $viewer_role && !defined $s->sql_value("SELECT department_id FROM staff_roles
 $r = $adm->post($s->url($member), [csrf => $s->csrf_from($adm->get($s->url($member))), action => 'revoke', role_id => $viewer_role]);
 is $r->code, 303, 'revoked';
 is $s->sql_value("SELECT COUNT(*) FROM staff_roles WHERE id = $viewer_role"), 0, 'gone';
-my $lee_role = $s->sql_value(q{SELECT id FROM staff_roles WHERE role = 'handler' AND department_id = 4 AND account_id = } . id_of('road.lee'));
+my $lee_role = $s->sql_value(q{SELECT id FROM staff_roles WHERE role = 'handler' AND department_id = 4 AND account_id = } . $s->account_id('road.lee'));
 $r = $adm->post($s->url($member), [csrf => $s->csrf_from($adm->get($s->url($member))), action => 'revoke', role_id => $lee_role]);
 is $r->code, 404, "another member's role cannot be revoked through this page";
 is $s->sql_value("SELECT COUNT(*) FROM staff_roles WHERE id = $lee_role"), 1, 'it stays';
 
 # The supervisor cannot lock themselves out.
-my $me = '/admin/staff/' . id_of('admin');
+my $me = '/admin/staff/' . $s->account_id('admin');
 $r = $adm->post($s->url($me), [csrf => $s->csrf_from($adm->get($s->url($me))), action => 'deactivate']);
 is $r->code, 400, 'the supervisor cannot deactivate themselves';
 is flash(body_of($r)), $L->{'Msg.AdminNotSelf'}, 'said so';
 is $s->sql_value(q{SELECT active FROM accounts WHERE login_id = 'admin'}), 1, 'still active';
-is $adm->get($s->url('/admin/staff/' . id_of('citizen')))->code, 404, "a citizen's account is not a staff page: 404";
+is $adm->get($s->url('/admin/staff/' . $s->account_id('citizen')))->code, 404, "a citizen's account is not a staff page: 404";
 
 # Deactivation signs out and blocks sign-in; activation lets them back.
 ok $s->sql_value("SELECT COUNT(*) FROM sessions WHERE account_id = $kang") > 0, 'the new handler is signed in';
@@ -506,7 +495,7 @@ $r = Madang::Test::sign_in($s, $s->ua, 'test.kang', $KANG_PW);
 is $r->code, 400, 'and cannot sign in';
 $r = $adm->post($s->url($member), [csrf => $s->csrf_from($adm->get($s->url($member))), action => 'activate']);
 is $r->code, 303, 'activated';
-$kang_ua = signed_in('test.kang', $KANG_PW);
+$kang_ua = signed_in($s, 'test.kang', $KANG_PW);
 is $kang_ua->get($s->url("/staff/cases/$road_case"))->code, 200, 'they work again';
 
 # Password reset by the supervisor.
@@ -684,7 +673,7 @@ is $s->sql_value(q{SELECT GROUP_CONCAT(value ORDER BY name) FROM settings WHERE 
 
 # ------------------------------------------------------------ audit log
 
-my $admin_id = id_of('admin');
+my $admin_id = $s->account_id('admin');
 my %expect = (department => [qw(create update)], staff => [qw(create grant_role join leave revoke_role
     deactivate activate reset_password)], category => [qw(create update)], holiday => [qw(create delete)],
     setting => ['update']);
@@ -767,7 +756,7 @@ is $s->sql_value(q{SELECT COUNT(*) FROM audit_log WHERE action = 'x'}), 0, 'unch
 
 # English pages.
 {
-    my $en = signed_in('admin', 'madang-admin-2026');
+    my $en = signed_in($s, 'admin', 'madang-admin-2026');
     $en->cookie_jar->set_cookie(0, 'lang', 'en', '/', '127.0.0.1', $s->port);
     $html = body_of($en->get($s->url('/admin/categories')));
     like $html, qr{<h1>Categories and routing rules</h1>}, 'the rules page in English';

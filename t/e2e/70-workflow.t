@@ -15,9 +15,9 @@ use strict;
 use warnings;
 use utf8;
 use Test::More;
-use Encode qw(encode);
 use URI::Escape qw(uri_escape_utf8);
-use Madang::Test;
+use Madang::Test qw(body_of L bytes_of text_of forms_of submit_form post_form);
+use Madang::Staff qw(signed_in act);
 
 binmode $_, ':encoding(UTF-8)'
     for map { Test::More->builder->$_ } qw(output failure_output todo_output);
@@ -26,11 +26,8 @@ my $s = Madang::Test->start(seed => 1);
 
 # ------------------------------------------------------------ helpers
 
-sub bytes_of { my ($v) = @_; return utf8::is_utf8($v) ? encode('UTF-8', $v) : $v }
 
-sub q_ { my ($v) = @_; $v =~ s/\\/\\\\/g; $v =~ s/'/\\'/g; return "'$v'" }
 
-sub body_of { my ($r) = @_; return $r->decoded_content // '' }
 
 # Stored times are the office's (+09:00): so are the session's here.
 sub sql_kst_value { my ($q) = @_; my @r = $s->sql("SET time_zone = '+09:00'; $q"); return @r ? $r[0][0] : undef }
@@ -47,51 +44,10 @@ for my $f (glob "$Madang::Test::REPO/cs-templates/lang/ko.d/*.hdf") {
         elsif ($line =~ /^\s*([A-Za-z0-9_.]+)\s*=\s*(.*?)\s*$/) { $L{ join '.', @path, $1 } = $2 }
     }
 }
-sub L { my ($k) = @_; defined $L{$k} or die "no string $k"; return $L{$k} }
 
-# The text of a page as a person reads it: tags gone, entities decoded.
-sub text_of {
-    my ($html) = @_;
-    $html =~ s/<[^>]*>/ /g;
-    my %ent = (amp => '&', lt => '<', gt => '>', quot => '"', '#39' => "'");
-    $html =~ s/&(amp|lt|gt|quot|#39);/$ent{$1}/g;
-    $html =~ s/\s+/ /g;
-    return $html;
-}
 
-sub id_of { my ($login) = @_; return $s->sql_value('SELECT id FROM accounts WHERE login_id = ' . q_($login)) }
 
-# Signs in; returns the user agent.
-sub staff {
-    my ($login, $password) = @_;
-    my $ua = $s->ua;
-    my $r = Madang::Test::sign_in($s, $ua, $login, $password // 'madang-staff-2026');
-    is $r->code, 303, "$login signs in" or diag body_of($r);
-    return $ua;
-}
 
-# The forms of a page: action, hidden fields (the rest a test fills in)
-# and buttons.
-sub forms_of {
-    my ($html) = @_;
-    my @forms;
-    while ($html =~ m{<form\b([^>]*)>(.*?)</form>}gis) {
-        my ($attrs, $body) = ($1, $2);
-        my %a = Madang::Test::_attrs($attrs);
-        my (%fields, @buttons);
-        while ($body =~ m{<(input|button|textarea|select)\b([^>]*)>}gis) {
-            my ($tag, $fa) = (lc $1, $2);
-            my %f = Madang::Test::_attrs($fa);
-            if ($tag eq 'button') {
-                push @buttons, \%f;
-            } elsif ($tag eq 'input' && defined $f{name} && ($f{type} // '') eq 'hidden') {
-                $fields{ $f{name} } = $f{value} // '';
-            }
-        }
-        push @forms, { action => $a{action} // '', fields => \%fields, buttons => \@buttons, html => $body };
-    }
-    return @forms;
-}
 
 # The staff page's form for $action (its hidden action field), or undef.
 sub act_form {
@@ -100,43 +56,17 @@ sub act_form {
     return $f;
 }
 
-# Posts $form with %values filled in.
-sub submit {
-    my ($ua, $form, %values) = @_;
-    my %f = (%{ $form->{fields} }, %values);
-    return $ua->post($s->url($form->{action}), [ map { bytes_of($_) } %f ]);
-}
 
-# Takes $action on the staff page of $tracking as a person would: loads
-# the page, fills the action's form. Returns the response, or undef when
-# the page offers no such form.
-sub act {
-    my ($ua, $tracking, $action, %values) = @_;
-    my $page = $ua->get($s->url("/staff/cases/$tracking"));
-    return undef unless $page->code == 200;
-    my $form = act_form(body_of($page), $action) or return undef;
-    return submit($ua, $form, %values);
-}
 
 # Posts straight to $path with a valid CSRF token, as a hand-made form.
-sub post_raw {
-    my ($ua, $path, @kv) = @_;
-    my $page = $ua->get($s->url('/account'));
-    return $ua->post($s->url($path), [ map { bytes_of($_) } csrf => $s->csrf_from($page), @kv ]);
-}
+sub post_raw { my ($ua, @path_fields) = @_; return post_form($s, $ua, '/account', @path_fields) }
 
 # Files a case as the citizen; returns (tracking, id).
 my $citizen = $s->ua;
 is Madang::Test::sign_in($s, $citizen, 'citizen', 'madang-citizen-2026')->code, 303, 'the citizen signs in';
 sub file_case {
     my ($category, $title, $body, $public) = @_;
-    my $form = $citizen->get($s->url('/cases/new'));
-    my $r = $citizen->post($s->url('/cases/new'), [ map { bytes_of($_) }
-        csrf => $s->csrf_from($form), category => $category, title => $title,
-        body => $body // "$title: 본문입니다.", ($public // 1) ? (public => 1) : () ]);
-    my ($tracking) = ($r->header('Location') // '') =~ m{^/cases/(\d{4}-\d{6})\?filed=1$};
-    ok $tracking, "filed: $title" or diag $r->code, body_of($r);
-    return ($tracking, $s->sql_value("SELECT id FROM cases WHERE tracking_no = '$tracking'"));
+    return Madang::Test::file_case($s, $citizen, category => $category, title => $title, body => $body, public => $public);
 }
 
 sub state_of {
@@ -161,9 +91,9 @@ sub events_of {
 }
 sub trackings_in { my ($html) = @_; return { map { $_ => 1 } $html =~ m{/staff/cases/(\d{4}-\d{6})"}g } }
 
-my %ua = map { $_ => staff($_) } qw(road.lee road.park road.choi traffic.kim welfare.bae safety.ahn);
-$ua{admin} = staff('admin', 'madang-admin-2026');
-my %id = map { $_ => id_of($_) } qw(road.lee road.park road.choi traffic.kim welfare.bae safety.ahn admin citizen);
+my %ua = map { $_ => signed_in($s, $_) } qw(road.lee road.park road.choi traffic.kim welfare.bae safety.ahn);
+$ua{admin} = signed_in($s, 'admin', 'madang-admin-2026');
+my %id = map { $_ => $s->account_id($_) } qw(road.lee road.park road.choi traffic.kim welfare.bae safety.ahn admin citizen);
 my %who = reverse %id;
 
 # ------------------------------------------------------------ life cycle
@@ -219,7 +149,7 @@ is $s->sql_value("SELECT COUNT(*) FROM audit_log WHERE action = 'view_contact'")
 ok !act_form(body_of($r), 'answer'), '... and cannot answer it';
 
 # Start.
-$r = act($h, $a_tr, 'start');
+$r = act($s, $h, $a_tr, 'start');
 is $r->code, 303, 'start work';
 is status_of($a_id), 'in_progress', '... in progress';
 $r = $h->follow($r);
@@ -228,23 +158,23 @@ like body_of($r), qr{\Q$L{'Act.Done.start'}\E}, '... says so';
 # Extend: a new date with a reason; an earlier date is refused.
 my $due = $s->sql_value("SELECT DATE_FORMAT(due_at, '%Y-%m-%d') FROM cases WHERE id = $a_id");
 my $before = state_of($a_id);
-$r = act($h, $a_tr, 'extend', due_date => '2020-01-01', text => '현장 조사가 필요합니다');
+$r = act($s, $h, $a_tr, 'extend', due_date => '2020-01-01', text => '현장 조사가 필요합니다');
 is $r->code, 400, 'extending to an earlier date is refused';
 like body_of($r), qr{\Q$L{'Act.Problem.bad_date'}\E}, '... with the reason';
 like body_of($r), qr{현장 조사가 필요합니다}, '... keeping the typed reason';
 is state_of($a_id), $before, '... and nothing changed';
 my $new_due = $s->sql_value("SELECT DATE_FORMAT(DATE(due_at) + INTERVAL 7 DAY, '%Y-%m-%d') FROM cases WHERE id = $a_id");
-$r = act($h, $a_tr, 'extend', due_date => $new_due, text => '현장 조사가 필요합니다');
+$r = act($s, $h, $a_tr, 'extend', due_date => $new_due, text => '현장 조사가 필요합니다');
 is $r->code, 303, 'extend the deadline';
 is $s->sql_value("SELECT CONCAT(DATE_FORMAT(due_at, '%Y-%m-%d'), ' ', extensions) FROM cases WHERE id = $a_id"),
     "$new_due 1", "... to $new_due, once";
-$r = act($h, $a_tr, 'extend', due_date => $new_due, text => '');
+$r = act($s, $h, $a_tr, 'extend', due_date => $new_due, text => '');
 is $r->code, 400, 'an extension without a reason is refused';
 like body_of($r), qr{\Q$L{'Act.Problem.reason_required'}\E}, '... asking for the reason';
 
 # Answer: stored as typed, shown escaped with its line breaks.
 my $answer = "보도를 복구했습니다.\n<b>감사합니다</b> & 안녕히";
-$r = act($h, $a_tr, 'answer', text => $answer);
+$r = act($s, $h, $a_tr, 'answer', text => $answer);
 is $r->code, 303, 'answer';
 is status_of($a_id), 'answered', '... answered';
 (my $stored = $s->sql_value("SELECT body FROM answers WHERE case_id = $a_id AND status = 'sent'")) =~ s/\r\n/\n/g;
@@ -278,18 +208,18 @@ $s->sql("UPDATE settings SET value = 'name' WHERE name = 'timeline.show'");
 my $page = $citizen->get($s->url("/cases/$a_tr"));
 my ($close) = grep { ($_->{fields}{action} // '') eq 'close' } forms_of(body_of($page));
 ok $close, 'the citizen may accept and close';
-$r = submit($citizen, $close);
+$r = submit_form($s, $citizen, $close);
 is $r->code, 303, 'the citizen closes the case';
 is status_of($a_id), 'closed', '... closed';
 like body_of($citizen->follow($r)), qr{\Q$L{'CaseAct.Done.close'}\E}, '... and is thanked';
 $page = $citizen->get($s->url("/cases/$a_tr"));
 my ($reopen) = grep { ($_->{fields}{action} // '') eq 'reopen' } forms_of(body_of($page));
 ok $reopen, 'the citizen may reopen within the period';
-$r = submit($citizen, $reopen, text => '');
+$r = submit_form($s, $citizen, $reopen, text => '');
 is $r->code, 400, 'reopening without a reason is refused';
 like body_of($r), qr{\Q$L{'Act.Problem.reason_required'}\E}, '... asking for it';
 is status_of($a_id), 'closed', '... still closed';
-$r = submit($citizen, $reopen, text => '다시 꺼졌습니다');
+$r = submit_form($s, $citizen, $reopen, text => '다시 꺼졌습니다');
 is $r->code, 303, 'reopen with a reason';
 is status_of($a_id), 'in_progress', '... in progress again';
 is events_of($a_id, 'reopened'), 1, "... with a 'reopened' event";
@@ -297,7 +227,7 @@ is events_of($a_id, 'reopened'), 1, "... with a 'reopened' event";
 $s->sql("UPDATE cases SET status = 'answered', answered_at = NOW() - INTERVAL 30 DAY, version = version + 1 WHERE id = $a_id");
 $page = $citizen->get($s->url("/cases/$a_tr"));
 ok !(grep { ($_->{fields}{action} // '') eq 'reopen' } forms_of(body_of($page))), 'after the period no reopen form';
-$r = submit($citizen, { action => "/cases/$a_tr/act", fields => { %{ $reopen->{fields} },
+$r = submit_form($s, $citizen, { action => "/cases/$a_tr/act", fields => { %{ $reopen->{fields} },
     version => $s->sql_value("SELECT version FROM cases WHERE id = $a_id") } }, text => '또 꺼졌습니다');
 is $r->code, 400, '... and a reopen is refused';
 like body_of($r), qr{\Q$L{'Act.Problem.reopen_expired'}\E}, '... saying the period is over';
@@ -323,11 +253,11 @@ is state_of($closed_id), $before, '... and nothing changed';
 
 # ------------------------------------------------------------ transfer and send back
 
-$r = act($other, $b_tr, 'transfer', department => 5, text => '');
+$r = act($s, $other, $b_tr, 'transfer', department => 5, text => '');
 is $r->code, 400, 'a transfer without a reason is refused';
 like body_of($r), qr{\Q$L{'Act.Problem.reason_required'}\E}, '... asking for it';
 is $s->sql_value("SELECT department_id FROM cases WHERE id = $b_id"), 4, '... still 도로과';
-$r = act($other, $b_tr, 'transfer', department => 5, text => '신호등은 교통행정과 소관입니다');
+$r = act($s, $other, $b_tr, 'transfer', department => 5, text => '신호등은 교통행정과 소관입니다');
 is $r->code, 303, 'transfer to 교통행정과 with a reason';
 like $r->header('Location'), qr{^/staff/cases\?moved=\Q$b_tr\E$}, '... back to the inbox (the case left the scope)';
 like body_of($other->follow($r)), qr{\Q$L{'Msg.StaffMoved'}\E}, '... which says so';
@@ -336,7 +266,7 @@ is handlers_of($b_id), 'traffic.kim', "... and its rule gave it to traffic.kim";
 is $other->get($s->url("/staff/cases/$b_tr"))->code, 404, 'the old handler no longer reads it';
 $r = $ua{'traffic.kim'}->get($s->url('/staff/cases'));
 ok trackings_in(body_of($r))->{$b_tr}, "... it is in traffic.kim's inbox";
-$r = act($ua{'traffic.kim'}, $b_tr, 'send_back', text => '버튼은 도로과에서 관리합니다');
+$r = act($s, $ua{'traffic.kim'}, $b_tr, 'send_back', text => '버튼은 도로과에서 관리합니다');
 is $r->code, 303, 'traffic.kim sends it back with a reason';
 is $s->sql_value("SELECT department_id FROM cases WHERE id = $b_id"), 4, '... back in 도로과';
 like handlers_of($b_id), qr/^road\.(lee|park)$/, '... given to a handler of 도로과 again';
@@ -350,28 +280,28 @@ like $timeline, qr{\Q$L{'Event.sent_back'}\E.*교통행정과 → 도로과}s, '
 
 my ($c_tr, $c_id) = file_case(7, '기초연금 신청 문의', '어머니 기초연금 신청 방법을 알고 싶습니다.');
 is status_of($c_id), 'received', 'category 7 (manual) waits for a manager';
-$r = act($ua{admin}, $c_tr, 'assign', handler => $id{'welfare.bae'});
+$r = act($s, $ua{admin}, $c_tr, 'assign', handler => $id{'welfare.bae'});
 is $r->code, 303, 'the supervisor assigns welfare.bae';
 is handlers_of($c_id), 'welfare.bae', '... assigned';
 $page = $ua{'welfare.bae'}->get($s->url("/staff/cases/$c_tr"));
 ok act_form(body_of($page), 'submit'), 'welfare.bae may submit an answer for approval';
 ok !act_form(body_of($page), 'answer'), '... but not send one directly';
-$r = submit($ua{'welfare.bae'}, { action => "/staff/cases/$c_tr/act",
+$r = submit_form($s, $ua{'welfare.bae'}, { action => "/staff/cases/$c_tr/act",
     fields => { %{ act_form(body_of($page), 'submit')->{fields} }, action => 'answer' } }, text => '바로 보냅니다');
 is $r->code, 400, 'a direct answer (a hand-made form) is refused';
 like body_of($r), qr{\Q$L{'Act.Problem.needs_approval'}\E}, '... it needs approval';
-$r = act($ua{'welfare.bae'}, $c_tr, 'submit', text => '행정복지센터에서 신청하실 수 있습니다.');
+$r = act($s, $ua{'welfare.bae'}, $c_tr, 'submit', text => '행정복지센터에서 신청하실 수 있습니다.');
 is $r->code, 303, 'submit for approval';
 is status_of($c_id), 'approval', '... awaiting approval';
 $r = $citizen->get($s->url("/cases/$c_tr"));
 unlike body_of($r), qr{행정복지센터에서 신청하실 수 있습니다}, 'the citizen does not see the draft';
 unlike body_of($r), qr{\Q$L{'Event.answer_submitted'}\E}, '... nor the internal event';
-$r = act($ua{admin}, $c_tr, 'return_answer', text => '신청 기간도 알려 주세요');
+$r = act($s, $ua{admin}, $c_tr, 'return_answer', text => '신청 기간도 알려 주세요');
 is $r->code, 303, 'the manager returns the draft';
 is status_of($c_id), 'in_progress', '... back in progress';
-$r = act($ua{'welfare.bae'}, $c_tr, 'submit', text => "행정복지센터에서 신청하실 수 있습니다.\n신청은 언제든 가능합니다.");
+$r = act($s, $ua{'welfare.bae'}, $c_tr, 'submit', text => "행정복지센터에서 신청하실 수 있습니다.\n신청은 언제든 가능합니다.");
 is $r->code, 303, 'submit again';
-$r = act($ua{admin}, $c_tr, 'approve');
+$r = act($s, $ua{admin}, $c_tr, 'approve');
 is $r->code, 303, 'the manager approves';
 is status_of($c_id), 'answered', '... answered';
 is $s->sql_value("SELECT approved_by FROM answers WHERE case_id = $c_id AND status = 'sent'"), $id{admin}, '... approved by the manager';
@@ -382,9 +312,9 @@ like body_of($citizen->get($s->url("/cases/$c_tr"))), qr{신청은 언제든 가
 my ($d_tr, $d_id) = file_case(8, '옹벽 균열과 보도 침하', '가람로 옹벽에 금이 가고 그 앞 보도가 내려앉았습니다.');
 is $s->sql_value("SELECT GROUP_CONCAT(CONCAT(department_id, ':', role) ORDER BY role) FROM case_departments WHERE case_id = $d_id"),
     '15:lead,4:joint', 'category 8: 재난안전과 leads, 도로과 joins';
-$r = act($ua{admin}, $d_tr, 'assign', handler => $id{'safety.ahn'});
+$r = act($s, $ua{admin}, $d_tr, 'assign', handler => $id{'safety.ahn'});
 is $r->code, 303, 'the supervisor assigns safety.ahn';
-$r = act($ua{'safety.ahn'}, $d_tr, 'answer', text => '점검하겠습니다');
+$r = act($s, $ua{'safety.ahn'}, $d_tr, 'answer', text => '점검하겠습니다');
 is $r->code, 400, 'the lead cannot answer before the joint part';
 like body_of($r), qr{\Q$L{'Act.Problem.parts_open'}\E}, '... saying the parts are open';
 $page = $ua{'road.choi'}->get($s->url("/staff/cases/$d_tr"));
@@ -399,12 +329,12 @@ like body_of($r), qr{\Q$L{'Act.Problem.denied'}\E}, '... as not theirs to do';
 is state_of($d_id), $before, '... nothing changed';
 my ($part) = grep { $_->{action} eq "/staff/cases/$d_tr/part" } forms_of(body_of($page));
 ok $part, '... but a form for the joint part';
-$r = submit($ua{'road.choi'}, $part, part => '보도 침하 구간은 다음 주에 복구합니다.');
+$r = submit_form($s, $ua{'road.choi'}, $part, part => '보도 침하 구간은 다음 주에 복구합니다.');
 is $r->code, 303, 'the joint part is sent';
 is $s->sql_value("SELECT part_status FROM case_departments WHERE case_id = $d_id AND department_id = 4"), 'submitted', '... submitted';
 $page = $ua{'safety.ahn'}->get($s->url("/staff/cases/$d_tr"));
 like body_of($page), qr{보도 침하 구간은 다음 주에 복구합니다}, 'the lead sees the part';
-$r = act($ua{'safety.ahn'}, $d_tr, 'answer', text => "옹벽은 보강하고, 보도는 도로과가 복구합니다.");
+$r = act($s, $ua{'safety.ahn'}, $d_tr, 'answer', text => "옹벽은 보강하고, 보도는 도로과가 복구합니다.");
 is $r->code, 303, 'the lead answers';
 is status_of($d_id), 'answered', '... answered';
 unlike body_of($citizen->get($s->url("/cases/$d_tr"))), qr{\Q$L{'Event.part_submitted'}\E},
@@ -419,13 +349,13 @@ like body_of($page), qr{href="/cases/$e_tr/withdraw"}, 'the citizen may withdraw
 $page = $citizen->get($s->url("/cases/$e_tr/withdraw"));
 my ($withdraw) = grep { ($_->{fields}{action} // '') eq 'withdraw' } forms_of(body_of($page));
 ok $withdraw, '... from its confirmation step';
-$r = submit($citizen, $withdraw, text => '이미 정리되었습니다');
+$r = submit_form($s, $citizen, $withdraw, text => '이미 정리되었습니다');
 is $r->code, 303, 'withdraw';
 is status_of($e_id), 'withdrawn', '... withdrawn';
-$r = submit($citizen, $withdraw);
+$r = submit_form($s, $citizen, $withdraw);
 is $r->code, 409, 'withdrawing again from the old page is refused';
 like body_of($r), qr{\Q$L{'Act.Problem.changed'}\E}, '... the case changed meanwhile';
-$r = submit($citizen, $withdraw, version => $s->sql_value("SELECT version FROM cases WHERE id = $e_id"));
+$r = submit_form($s, $citizen, $withdraw, version => $s->sql_value("SELECT version FROM cases WHERE id = $e_id"));
 is $r->code, 400, 'withdrawing a withdrawn case is refused';
 like body_of($r), qr{\Q$L{'Act.Problem.not_allowed'}\E}, '... with a clear message';
 is status_of($e_id), 'withdrawn', '... still withdrawn';
@@ -440,10 +370,10 @@ my $page1 = $fh->get($s->url("/staff/cases/$f_tr"));              # the handler
 my $page2 = $ua{'road.choi'}->get($s->url("/staff/cases/$f_tr"));  # the manager
 is act_form(body_of($page1), 'answer')->{fields}{version}, act_form(body_of($page2), 'answer')->{fields}{version},
     'two staff members load the case at the same version';
-$r = submit($ua{'road.choi'}, act_form(body_of($page2), 'start'));
+$r = submit_form($s, $ua{'road.choi'}, act_form(body_of($page2), 'start'));
 is $r->code, 303, 'the manager starts work first';
 $before = state_of($f_id);
-$r = submit($fh, act_form(body_of($page1), 'answer'), text => '뚜껑을 고정했습니다 — 잃어버리면 안 되는 글');
+$r = submit_form($s, $fh, act_form(body_of($page1), 'answer'), text => '뚜껑을 고정했습니다 — 잃어버리면 안 되는 글');
 is $r->code, 409, "the handler's answer on the old version is refused";
 $html = body_of($r);
 like $html, qr{\Q$L{'Act.Problem.changed'}\E}, '... saying the case changed meanwhile';
@@ -452,7 +382,7 @@ like $html, qr{뚜껑을 고정했습니다 — 잃어버리면 안 되는 글},
 is state_of($f_id), $before, '... nothing was written';
 my $fresh = act_form($html, 'answer');
 isnt $fresh->{fields}{version}, act_form(body_of($page1), 'answer')->{fields}{version}, '... the form carries the new version';
-$r = submit($fh, $fresh, text => '뚜껑을 고정했습니다');
+$r = submit_form($s, $fh, $fresh, text => '뚜껑을 고정했습니다');
 is $r->code, 303, 'sent again, the answer goes through';
 is status_of($f_id), 'answered', '... answered once';
 is $s->sql_value("SELECT COUNT(*) FROM answers WHERE case_id = $f_id"), 1, '... one answer, no lost update';
@@ -571,15 +501,15 @@ my $gh = $ua{ handlers_of($g_id) };
 $r = $gh->get($s->url("/staff/cases/$g_tr"));
 my ($note) = grep { $_->{action} eq "/staff/cases/$g_tr/note" } forms_of(body_of($r));
 ok $note, 'a note form';
-$r = submit($gh, $note, note => '');
+$r = submit_form($s, $gh, $note, note => '');
 is $r->code, 400, 'an empty note is refused';
 like body_of($r), qr{\Q$L{'Err.required'}\E}, '... beside its field';
-$r = submit($gh, $note, note => '현장 사진 필요 <script>');
+$r = submit_form($s, $gh, $note, note => '현장 사진 필요 <script>');
 is $r->code, 303, 'a note is saved';
 like body_of($gh->follow($r)), qr{현장 사진 필요 &lt;script&gt;}, '... shown escaped to staff';
 unlike body_of($citizen->get($s->url("/cases/$g_tr"))), qr{현장 사진 필요}, '... never to the citizen';
 my ($msg) = grep { $_->{action} eq "/staff/cases/$g_tr/message" } forms_of(body_of($gh->get($s->url("/staff/cases/$g_tr"))));
-$r = submit($gh, $msg, message => '교통행정과 의견 부탁드립니다');
+$r = submit_form($s, $gh, $msg, message => '교통행정과 의견 부탁드립니다');
 is $r->code, 303, 'a message in the thread';
 is $s->sql_value("SELECT body FROM case_messages WHERE case_id = $g_id"), '교통행정과 의견 부탁드립니다', '... stored';
 unlike body_of($citizen->get($s->url("/cases/$g_tr"))), qr{교통행정과 의견}, '... never shown to the citizen';
@@ -590,7 +520,7 @@ my ($ex) = grep { $_->{action} eq "/staff/cases/$f_tr/example" } forms_of(body_o
 ok $ex, 'the manager may publish an answered public case as an example';
 ok !(grep { $_->{action} eq "/staff/cases/$f_tr/example" } forms_of(body_of($lee->get($s->url("/staff/cases/$f_tr"))))),
     '... a handler may not';
-$r = submit($ua{'road.choi'}, $ex);
+$r = submit_form($s, $ua{'road.choi'}, $ex);
 is $r->code, 303, 'published';
 is $s->sql_value("SELECT is_example FROM cases WHERE id = $f_id"), 1, '... is_example';
 is $s->sql_value("SELECT COUNT(*) FROM audit_log WHERE object_type = 'case' AND object_id = '$f_tr' AND action = 'example_on'"),
@@ -609,14 +539,14 @@ is $r->code, 200, 'the absences page';
 my ($add) = grep { $_->{action} eq '/staff/absences' } forms_of(body_of($r));
 my $today = sql_kst_value("SELECT DATE_FORMAT(CURDATE(), '%Y-%m-%d')");
 my $in3 = sql_kst_value("SELECT DATE_FORMAT(CURDATE() + INTERVAL 3 DAY, '%Y-%m-%d')");
-$r = submit($lee, $add, kind => 'leave', first => $today, last => $in3, substitute => $id{'traffic.kim'});
+$r = submit_form($s, $lee, $add, kind => 'leave', first => $today, last => $in3, substitute => $id{'traffic.kim'});
 is $r->code, 400, 'a substitute from another department is refused';
 like body_of($r), qr{\Q$L{'Err.absence_bad_substitute'}\E}, '... beside the field';
-$r = submit($lee, $add, kind => 'leave', first => $in3, last => $today, substitute => $id{'road.park'});
+$r = submit_form($s, $lee, $add, kind => 'leave', first => $in3, last => $today, substitute => $id{'road.park'});
 is $r->code, 400, 'the last day before the first is refused';
 my @open = map { $_->[0] } $s->sql("SELECT h.case_id FROM case_handlers h JOIN cases c ON c.id = h.case_id"
     . " WHERE h.account_id = $id{'road.lee'} AND c.status IN ('received','assigned','in_progress','approval')");
-$r = submit($lee, $add, kind => 'training', first => $today, last => $in3, substitute => $id{'road.park'}, handover => 1);
+$r = submit_form($s, $lee, $add, kind => 'training', first => $today, last => $in3, substitute => $id{'road.park'}, handover => 1);
 is $r->code, 303, 'road.lee records training with road.park as substitute, handing over now';
 is $s->sql_value("SELECT COUNT(*) FROM case_handlers WHERE account_id = $id{'road.lee'} AND case_id IN ("
     . join(',', @open, 0) . ")"), 0, "... road.lee's open cases (" . scalar(@open) . ") left them";
@@ -626,7 +556,7 @@ my ($n1_tr, $n1_id) = file_case(1, '가로등 깜빡임 1', '가로등이 깜빡
 my ($n2_tr, $n2_id) = file_case(1, '가로등 깜빡임 2', '가로등이 또 깜빡입니다.');
 is handlers_of($n1_id) . ' ' . handlers_of($n2_id), 'road.park road.park', 'new cases skip the absent road.lee';
 my $future = sql_kst_value("SELECT DATE_FORMAT(CURDATE() + INTERVAL 20 DAY, '%Y-%m-%d')");
-$r = submit($lee, $add, kind => 'leave', first => $future, last => $future, substitute => $id{'road.park'});
+$r = submit_form($s, $lee, $add, kind => 'leave', first => $future, last => $future, substitute => $id{'road.park'});
 is $r->code, 303, 'a future absence';
 my $future_id = $s->sql_value("SELECT id FROM absences WHERE account_id = $id{'road.lee'} ORDER BY starts_at DESC LIMIT 1");
 $r = $ua{'road.choi'}->get($s->url('/staff/absences'));

@@ -16,9 +16,9 @@ use strict;
 use warnings;
 use utf8;
 use Test::More;
-use Encode qw(encode);
 use JSON::PP ();
-use Madang::Test;
+use Madang::Test qw(body_of L);
+use Madang::Staff qw(signed_in scope_rebuild);
 use Madang::Notify;
 
 binmode $_, ':encoding(UTF-8)'
@@ -26,60 +26,18 @@ binmode $_, ':encoding(UTF-8)'
 
 my $n = Madang::Notify->start(seed => 1, sms => 1);
 my $s = $n->stack;
-my %L = %{ Madang::Test::lang_strings('ko') };
-sub L { my ($k) = @_; defined $L{$k} or die "no string $k"; return $L{$k} }
 my $site = L('Site.Name');
 
 # ------------------------------------------------------------ helpers
 
-sub bytes_of { my ($v) = @_; return utf8::is_utf8($v) ? encode('UTF-8', $v) : $v }
-sub body_of { my ($r) = @_; return $r->decoded_content // '' }
 sub json_of { my ($r) = @_; return eval { JSON::PP->new->utf8->decode($r->content) } // {} }
 sub q_ { my ($v) = @_; $v =~ s/\\/\\\\/g; $v =~ s/'/\\'/g; return "'$v'" }
-sub id_of { my ($login) = @_; return $s->sql_value('SELECT id FROM accounts WHERE login_id = ' . q_($login)) }
 sub email_of { my ($login) = @_; return $s->sql_value('SELECT email FROM accounts WHERE login_id = ' . q_($login)) }
 
-sub run_ok {
-    my ($what, %o) = @_;
-    my $r = $n->run(%o);
-    is $r->{status}, 0, "notifier: $what" or diag $r->{out};
-    return $r;
-}
-
-sub ua_of {
-    my ($login, $password) = @_;
-    my $ua = $s->ua;
-    is Madang::Test::sign_in($s, $ua, $login, $password // 'madang-staff-2026')->code, 303, "$login signs in";
-    return $ua;
-}
-
-# The same rows org_scope_rebuild (lib/org/org.c) derives from the roles
-# and the department tree: the test grants a role with SQL, as an
-# operator's import would, and rebuilds the scope as the library does.
-sub scope_rebuild {
-    $s->sql(q{DELETE FROM staff_scope;
-        INSERT INTO staff_scope (account_id, department_id, can_handle, can_manage)
-        SELECT x.account_id, x.department_id, MAX(x.h), MAX(x.m) FROM (
-          WITH RECURSIVE sub (root, id) AS (SELECT id, id FROM departments
-            UNION ALL SELECT sub.root, c.id FROM departments c JOIN sub ON c.parent_id = sub.id)
-          SELECT r.account_id, sub.id AS department_id, 1 AS h, r.role <> 'handler' AS m
-          FROM staff_roles r JOIN sub ON (r.department_id IS NULL AND sub.root = sub.id)
-            OR (sub.root = r.department_id AND (r.with_subtree = 1 OR sub.id = sub.root))
-          WHERE r.role IN ('handler', 'manager', 'supervisor', 'sysadmin')
-        ) x JOIN accounts a ON a.id = x.account_id AND a.active = 1
-        GROUP BY x.account_id, x.department_id});
-}
-
-my $citizen = ua_of('citizen', 'madang-citizen-2026');
+my $citizen = signed_in($s, 'citizen', 'madang-citizen-2026');
 sub file_case {
     my ($category, $title) = @_;
-    my $form = $citizen->get($s->url('/cases/new'));
-    my $r = $citizen->post($s->url('/cases/new'), [ map { bytes_of($_) }
-        csrf => $s->csrf_from($form), category => $category, title => $title,
-        body => "$title: 확인 부탁드립니다.", public => 1 ]);
-    my ($tracking) = ($r->header('Location') // '') =~ m{^/cases/(\d{4}-\d{6})\?filed=1$};
-    ok $tracking, "filed in category $category: $title" or diag $r->code, body_of($r);
-    return ($tracking, $s->sql_value("SELECT id FROM cases WHERE tracking_no = '$tracking'"));
+    return Madang::Test::file_case($s, $citizen, category => $category, title => $title, body => "$title: 확인 부탁드립니다.");
 }
 
 # The alert items (from /staff/alerts.json) about a case, of a kind.
@@ -107,8 +65,8 @@ $s->sql(q{UPDATE outbox SET state = 'cancelled' WHERE state = 'pending'});
 my ($d1) = @{ ($s->sql("SET time_zone = '+09:00'; SELECT CURDATE() + INTERVAL 1 DAY"))[0] };
 my $day = "$d1 10:00:00";
 
-my %ua = map { $_ => ua_of($_) } qw(civil.han road.choi road.lee);
-$ua{admin} = ua_of('admin', 'madang-admin-2026');
+my %ua = map { $_ => signed_in($s, $_) } qw(civil.han road.choi road.lee);
+$ua{admin} = signed_in($s, 'admin', 'madang-admin-2026');
 
 # ------------------------------------------------------------ manual mode: the manager
 
@@ -126,7 +84,7 @@ cmp_ok $j->{unread} // 0, '>=', 1, '... counted unread';
 is scalar(alerts_about($ua{'road.choi'}, $a_tr, 'staff_waiting')), 0, "another department's manager is not told";
 is scalar(alerts_about($ua{admin}, $a_tr, 'staff_waiting')), 0, '... nor the supervisor, when there is a manager';
 
-run_ok("a run at $day", now => $day);
+$n->run_ok("a run at $day", now => $day);
 $n->settle(quiet => 0.5);
 my @m = $n->mails(kind => 'staff_waiting', case_id => $a_id);
 is scalar(@m), 1, 'one staff_waiting mail';
@@ -148,8 +106,8 @@ is $s->sql_value("SELECT COUNT(*) FROM notices WHERE case_id = $r_id AND kind IN
 
 # 건축과 (13, 주택·건축: manual) has no manager; road.choi also manages
 # 도시주택국 (12), its parent, with the subtree.
-$s->sql("INSERT INTO staff_roles (account_id, role, department_id, with_subtree) VALUES (${\ id_of('road.choi')}, 'manager', 12, 1)");
-scope_rebuild();
+$s->sql("INSERT INTO staff_roles (account_id, role, department_id, with_subtree) VALUES (${\ $s->account_id('road.choi')}, 'manager', 12, 1)");
+scope_rebuild($s);
 my $title_b = '불법 증축 신고';
 my ($b_tr, $b_id) = file_case(6, $title_b);
 is $s->sql_value("SELECT CONCAT(status, ':', department_id) FROM cases WHERE id = $b_id"), 'received:13',
@@ -171,13 +129,13 @@ is scalar(alerts_about($ua{'civil.han'}, $c_tr, 'staff_waiting')), 0, '... and n
 # Supervisors scoped to a subtree: welfare.bae over 복지국 (복지정책과's
 # parent) is told with the global one; park.moon over 환경녹지국 is not.
 $s->sql("INSERT INTO staff_roles (account_id, role, department_id, with_subtree) VALUES"
-    . " (${\ id_of('welfare.bae')}, 'supervisor', 10, 1), (${\ id_of('park.moon')}, 'supervisor', 6, 1)");
-scope_rebuild();
+    . " (${\ $s->account_id('welfare.bae')}, 'supervisor', 10, 1), (${\ $s->account_id('park.moon')}, 'supervisor', 6, 1)");
+scope_rebuild($s);
 my ($c2_tr, $c2_id) = file_case(7, '장애인 복지 카드 문의');
 is join(',', map { $_->[0] } $s->sql("SELECT a.login_id FROM notices n JOIN accounts a ON a.id = n.account_id"
     . " WHERE n.case_id = $c2_id AND n.kind = 'staff_waiting' ORDER BY a.login_id")), 'admin,welfare.bae',
     "the global supervisor and 복지국's supervisor are told, not 환경녹지국's";
-is scalar(alerts_about(ua_of('welfare.bae'), $c2_tr, 'staff_waiting')), 1, "... and it is in welfare.bae's alerts";
+is scalar(alerts_about(signed_in($s, 'welfare.bae'), $c2_tr, 'staff_waiting')), 1, "... and it is in welfare.bae's alerts";
 
 # ------------------------------------------------------------ unplaced: the supervisors
 
@@ -190,7 +148,7 @@ is $s->sql_value("SELECT CONCAT(status, ':', unplaced) FROM cases WHERE id = $d_
 is scalar(@al), 1, "the supervisor's alert lists it";
 is $al[0] && $al[0]{text}, line_of('staff_unplaced', $d_tr, $title_d), '... as unplaced, in Korean';
 is scalar(alerts_about($ua{'civil.han'}, $d_tr, 'staff_unplaced')), 0, '... not a manager';
-run_ok("another run at $day", now => $day);
+$n->run_ok("another run at $day", now => $day);
 $n->settle(quiet => 0.5);
 @m = $n->mails(kind => 'staff_unplaced', case_id => $d_id);
 is scalar(@m), 1, 'one staff_unplaced mail';
@@ -206,7 +164,7 @@ my ($cit_email, $cit_mobile) = @{ ($s->sql(q{SELECT email, mobile FROM accounts 
 $cit_intl =~ s/^0/+82/;
 my $handler = $s->sql_value("SELECT a.login_id FROM case_handlers h JOIN accounts a ON a.id = h.account_id"
     . " WHERE h.case_id = $r_id");
-my $hua = $handler eq 'road.lee' ? $ua{'road.lee'} : ua_of($handler);
+my $hua = $handler eq 'road.lee' ? $ua{'road.lee'} : signed_in($s, $handler);
 my $r = $n->staff_act($hua, $r_tr, 'start');
 is $r && $r->code, 303, "$handler starts work on $r_tr";
 is $s->sql_value("SELECT status FROM cases WHERE id = $r_id"), 'in_progress', '... in progress';
@@ -214,7 +172,7 @@ my $inbox = body_of($citizen->get($s->url('/account/notices')));
 my $started = line_of('started', $r_tr, '보도블록 들뜸');
 like $inbox, qr{<a href="/cases/\Q$r_tr\E[^"]*">\Q$started\E</a>}, "the citizen's web inbox says work started ($started)";
 like $inbox, qr{처리를 시작했습니다}, '... in words of 처리 시작';
-run_ok("a run after the start at $day", now => $day);
+$n->run_ok("a run after the start at $day", now => $day);
 $n->kannel->wait_messages(1, 15);
 $n->settle(quiet => 0.5);
 @m = $n->mails(kind => 'started', case_id => $r_id);
@@ -227,7 +185,7 @@ my @started_sms = grep { $_->{text} =~ /\Q${\ L('Sms.started')}\E/ } @sms;
 is scalar(@started_sms), 1, "and one SMS ($cit_intl), as the citizen chose";
 
 # The same run again sends nothing twice.
-run_ok("again at $day", now => $day);
+$n->run_ok("again at $day", now => $day);
 $n->settle(quiet => 0.5);
 is scalar($n->mails(kind => 'started', case_id => $r_id)), 1, 'a later run: still one mail';
 

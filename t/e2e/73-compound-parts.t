@@ -12,61 +12,19 @@ use strict;
 use warnings;
 use utf8;
 use Test::More;
-use Encode qw(encode);
-use Madang::Test;
+use Madang::Test qw(body_of L bytes_of forms_of submit_form post_form);
+use Madang::Staff qw(signed_in act);
 
 binmode $_, ':encoding(UTF-8)'
     for map { Test::More->builder->$_ } qw(output failure_output todo_output);
 
 my $s = Madang::Test->start(seed => 1);
-my %L = %{ Madang::Test::lang_strings('ko') };
-sub L { my ($k) = @_; defined $L{$k} or die "no string $k"; return $L{$k} }
 
 # ------------------------------------------------------------ helpers
 
-sub bytes_of { my ($v) = @_; return utf8::is_utf8($v) ? encode('UTF-8', $v) : $v }
-sub body_of { my ($r) = @_; return $r->decoded_content // '' }
-sub q_ { my ($v) = @_; $v =~ s/\\/\\\\/g; $v =~ s/'/\\'/g; return "'$v'" }
-sub id_of { my ($login) = @_; return $s->sql_value('SELECT id FROM accounts WHERE login_id = ' . q_($login)) }
 
-sub ua_of {
-    my ($login, $password) = @_;
-    my $ua = $s->ua;
-    is Madang::Test::sign_in($s, $ua, $login, $password // 'madang-staff-2026')->code, 303, "$login signs in";
-    return $ua;
-}
-
-# The forms of a page: action and hidden fields.
-sub forms_of {
-    my ($html) = @_;
-    my @forms;
-    while ($html =~ m{<form\b([^>]*)>(.*?)</form>}gis) {
-        my ($attrs, $body) = ($1, $2);
-        my %a = Madang::Test::_attrs($attrs);
-        my %fields;
-        while ($body =~ m{<input\b([^>]*)>}gis) {
-            my %f = Madang::Test::_attrs($1);
-            $fields{ $f{name} } = $f{value} // '' if defined $f{name} && ($f{type} // '') eq 'hidden';
-        }
-        push @forms, { action => $a{action} // '', fields => \%fields, html => $body };
-    }
-    return @forms;
-}
-sub submit {
-    my ($ua, $form, %values) = @_;
-    return $ua->post($s->url($form->{action}), [ map { bytes_of($_) } %{ $form->{fields} }, %values ]);
-}
-sub act {
-    my ($ua, $tracking, $action, %values) = @_;
-    my $page = $ua->get($s->url("/staff/cases/$tracking"));
-    my ($form) = grep { ($_->{fields}{action} // '') eq $action } forms_of(body_of($page));
-    return $form ? submit($ua, $form, %values) : undef;
-}
-sub post_raw {
-    my ($ua, $path, @kv) = @_;
-    my $page = $ua->get($s->url('/account'));
-    return $ua->post($s->url($path), [ map { bytes_of($_) } csrf => $s->csrf_from($page), @kv ]);
-}
+# Posts straight to $path with a valid CSRF token, as a hand-made form.
+sub post_raw { my ($ua, @path_fields) = @_; return post_form($s, $ua, '/account', @path_fields) }
 sub part_form {
     my ($ua, $tracking) = @_;
     my ($f) = grep { $_->{action} eq "/staff/cases/$tracking/part" } forms_of(body_of($ua->get($s->url("/staff/cases/$tracking"))));
@@ -83,9 +41,9 @@ sub answered_stage {
     return $stage // '';
 }
 
-my $citizen = ua_of('citizen', 'madang-citizen-2026');
-my %ua = map { $_ => ua_of($_) } qw(road.lee safety.ahn traffic.kim);
-$ua{admin} = ua_of('admin', 'madang-admin-2026');
+my $citizen = signed_in($s, 'citizen', 'madang-citizen-2026');
+my %ua = map { $_ => signed_in($s, $_) } qw(road.lee safety.ahn traffic.kim);
+$ua{admin} = signed_in($s, 'admin', 'madang-admin-2026');
 
 # ------------------------------------------------------------ the case
 
@@ -99,7 +57,7 @@ is $s->sql_value("SELECT GROUP_CONCAT(CONCAT(department_id, ':', role) ORDER BY 
     '15:lead,4:joint', '재난안전과 leads, 도로과 joins';
 is $s->sql_value("SELECT COUNT(*) FROM case_handlers WHERE case_id = $id AND department_id = 4"), 0,
     '... and nobody in 도로과 was given it (manual mode)';
-is $s->sql_value("SELECT COUNT(*) FROM staff_roles WHERE account_id = ${\ id_of('road.lee')} AND role = 'manager'"), 0,
+is $s->sql_value("SELECT COUNT(*) FROM staff_roles WHERE account_id = ${\ $s->account_id('road.lee')} AND role = 'manager'"), 0,
     'road.lee is a handler, not a manager';
 
 # ------------------------------------------------------------ the joint part, by a handler
@@ -115,21 +73,21 @@ is $s->sql_value("SELECT CONCAT(part_status, ':', IFNULL(part_text, '')) FROM ca
     $before, '... nothing changed';
 
 my $part_text = "보도 침하 구간은 다음 주에 복구합니다.\n<b>통행에 주의</b>해 주세요.";
-$r = submit($ua{'road.lee'}, $part, part => $part_text);
+$r = submit_form($s, $ua{'road.lee'}, $part, part => $part_text);
 is $r->code, 303, "road.lee sends 도로과's part";
 is $s->sql_value("SELECT part_status FROM case_departments WHERE case_id = $id AND department_id = 4"), 'submitted', '... submitted';
 is $s->sql_value("SELECT COUNT(*) FROM case_events WHERE case_id = $id AND kind = 'part_submitted'"
-    . " AND actor_id = ${\ id_of('road.lee')} AND department_id = 4"), 1, '... recorded in the history as his';
+    . " AND actor_id = ${\ $s->account_id('road.lee')} AND department_id = 4"), 1, '... recorded in the history as his';
 
 # ------------------------------------------------------------ the lead answers
 
-$r = act($ua{admin}, $tr, 'assign', handler => id_of('safety.ahn'));
+$r = act($s, $ua{admin}, $tr, 'assign', handler => $s->account_id('safety.ahn'));
 is $r && $r->code, 303, 'the supervisor gives the case to safety.ahn';
 my $page = body_of($ua{'safety.ahn'}->get($s->url("/staff/cases/$tr")));
 like $page, qr{보도 침하 구간은 다음 주에 복구합니다}, 'the lead reads the part';
 like $page, qr{\Q${\ L('Act.Hint.parts')}\E}, '... and the answer form says the parts go with the answer';
 my $answer = '옹벽은 이번 주에 보강 공사를 시작합니다.';
-$r = act($ua{'safety.ahn'}, $tr, 'answer', text => $answer);
+$r = act($s, $ua{'safety.ahn'}, $tr, 'answer', text => $answer);
 is $r && $r->code, 303, 'the lead answers with its own words only';
 is $s->sql_value("SELECT status FROM cases WHERE id = $id"), 'answered', '... answered';
 

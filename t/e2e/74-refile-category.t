@@ -15,8 +15,8 @@ use strict;
 use warnings;
 use utf8;
 use Test::More;
-use Encode qw(encode);
-use Madang::Test;
+use Madang::Test qw(body_of L bytes_of text_of post_form);
+use Madang::Staff qw(signed_in);
 use Madang::Notify;
 
 binmode $_, ':encoding(UTF-8)'
@@ -24,55 +24,23 @@ binmode $_, ':encoding(UTF-8)'
 
 my $n = Madang::Notify->start(seed => 1);
 my $s = $n->stack;
-my %L = %{ Madang::Test::lang_strings('ko') };
-sub L { my ($k) = @_; defined $L{$k} or die "no string $k"; return $L{$k} }
 my $site = L('Site.Name');
 
 # ------------------------------------------------------------ helpers
 
-sub bytes_of { my ($v) = @_; return utf8::is_utf8($v) ? encode('UTF-8', $v) : $v }
-sub body_of { my ($r) = @_; return $r->decoded_content // '' }
-sub q_ { my ($v) = @_; $v =~ s/\\/\\\\/g; $v =~ s/'/\\'/g; return "'$v'" }
-sub id_of { my ($login) = @_; return $s->sql_value('SELECT id FROM accounts WHERE login_id = ' . q_($login)) }
 
-# The text of a page as a person reads it: tags gone, entities decoded.
-sub text_of {
-    my ($html) = @_;
-    $html =~ s/<[^>]*>/ /g;
-    my %ent = (amp => '&', lt => '<', gt => '>', quot => '"', '#39' => "'");
-    $html =~ s/&(amp|lt|gt|quot|#39);/$ent{$1}/g;
-    $html =~ s/\s+/ /g;
-    return $html;
-}
-
-sub ua_of {
-    my ($login, $password) = @_;
-    my $ua = $s->ua;
-    is Madang::Test::sign_in($s, $ua, $login, $password // 'madang-staff-2026')->code, 303, "$login signs in";
-    return $ua;
-}
-
-sub post_raw {
-    my ($ua, $path, @kv) = @_;
-    my $page = $ua->get($s->url('/account'));
-    return $ua->post($s->url($path), [ map { bytes_of($_) } csrf => $s->csrf_from($page), @kv ]);
-}
+# Posts straight to $path with a valid CSRF token, as a hand-made form.
+sub post_raw { my ($ua, @path_fields) = @_; return post_form($s, $ua, '/account', @path_fields) }
 
 sub has_refile_form {
     my ($ua, $tracking) = @_;
     return body_of($ua->get($s->url("/staff/cases/$tracking"))) =~ m{<input type="hidden" name="action" value="refile">};
 }
 
-my $citizen = ua_of('citizen', 'madang-citizen-2026');
+my $citizen = signed_in($s, 'citizen', 'madang-citizen-2026');
 sub file_case {
     my ($category, $title) = @_;
-    my $form = $citizen->get($s->url('/cases/new'));
-    my $r = $citizen->post($s->url('/cases/new'), [ map { bytes_of($_) }
-        csrf => $s->csrf_from($form), category => $category, title => $title,
-        body => "$title: 확인 부탁드립니다.", public => 1 ]);
-    my ($tracking) = ($r->header('Location') // '') =~ m{^/cases/(\d{4}-\d{6})\?filed=1$};
-    ok $tracking, "filed in category $category: $title" or diag $r->code, body_of($r);
-    return ($tracking, $s->sql_value("SELECT id FROM cases WHERE tracking_no = '$tracking'"));
+    return Madang::Test::file_case($s, $citizen, category => $category, title => $title, body => "$title: 확인 부탁드립니다.");
 }
 
 sub state_of {
@@ -92,8 +60,8 @@ sub handlers_of {
 $s->sql(q{UPDATE cases SET apology_due = NULL, remind_at = NULL, escalate_hours = 0});
 $s->sql(q{UPDATE outbox SET state = 'cancelled' WHERE state = 'pending'});
 
-my %ua = map { $_ => ua_of($_) } qw(road.lee road.park traffic.kim civil.han);
-$ua{admin} = ua_of('admin', 'madang-admin-2026');
+my %ua = map { $_ => signed_in($s, $_) } qw(road.lee road.park traffic.kim civil.han);
+$ua{admin} = signed_in($s, 'admin', 'madang-admin-2026');
 
 # ------------------------------------------------------------ the case, filed under the wrong category
 
@@ -160,7 +128,7 @@ is $s->sql_value("SELECT DATE_FORMAT(due_at, '%Y-%m-%d %H:%i:%s') FROM cases WHE
     "... the deadline stays ($due)";
 is $ua{$h}->get($s->url("/staff/cases/$tr"))->code, 404, "$h no longer reads it";
 is $s->sql_value("SELECT CONCAT(IFNULL(account_id, 0), ':', detail) FROM audit_log WHERE object_type = 'case'"
-    . " AND object_id = '$tr' AND action = 'refile'"), id_of($h) . ':category 1 -> 2', 'the audit log names who and what';
+    . " AND object_id = '$tr' AND action = 'refile'"), $s->account_id($h) . ':category 1 -> 2', 'the audit log names who and what';
 
 # The history, for staff: every stage kept, the re-filing with its reason.
 my $kim = body_of($ua{'traffic.kim'}->get($s->url("/staff/cases/$tr")));
@@ -199,7 +167,7 @@ is $r && $r->code, 303, 'traffic.kim re-files it under 행정 일반 (manual)';
 is $s->sql_value("SELECT CONCAT(department_id, ':', status) FROM cases WHERE id = $id"), '2:received',
     '... it waits in 민원담당관실 for a handler';
 is $s->sql_value("SELECT COUNT(*) FROM notices WHERE case_id = $id AND kind = 'staff_waiting'"
-    . " AND account_id = ${\ id_of('civil.han')}"), 1, "... and its manager civil.han is told";
+    . " AND account_id = ${\ $s->account_id('civil.han')}"), 1, "... and its manager civil.han is told";
 like body_of($ua{'civil.han'}->get($s->url('/account/notices'))), qr{href="/staff/cases/\Q$tr\E\?notice=\d+"},
     "... in civil.han's inbox";
 is $s->sql_value("SELECT COUNT(*) FROM notices WHERE case_id = $id AND kind = 'refiled'"), 2, 'the citizen is told again';

@@ -12,74 +12,20 @@ use strict;
 use warnings;
 use utf8;
 use Test::More;
-use Encode qw(encode);
-use Madang::Test;
+use Madang::Test qw(body_of L text_of forms_of submit_form post_form);
 
 binmode $_, ':encoding(UTF-8)'
     for map { Test::More->builder->$_ } qw(output failure_output todo_output);
 
 my $s = Madang::Test->start(seed => 1);
-my %L = %{ Madang::Test::lang_strings('ko') };
-sub L { my ($k) = @_; defined $L{$k} or die "no string $k"; return $L{$k} }
 
-sub bytes_of { my ($v) = @_; return utf8::is_utf8($v) ? encode('UTF-8', $v) : $v }
-sub body_of { my ($r) = @_; return $r->decoded_content // '' }
-sub q_ { my ($v) = @_; $v =~ s/\\/\\\\/g; $v =~ s/'/\\'/g; return "'$v'" }
 # Stored times are the office's (+09:00): so are the session's here.
 sub kst { my ($q) = @_; my @r = $s->sql("SET time_zone = '+09:00'; $q"); return @r ? $r[0][0] : undef }
-sub id_of { my ($login) = @_; return $s->sql_value('SELECT id FROM accounts WHERE login_id = ' . q_($login)) }
 
-# The text of a page as a person reads it: tags gone, entities decoded.
-sub text_of {
-    my ($html) = @_;
-    $html =~ s/<[^>]*>/ /g;
-    my %ent = (amp => '&', lt => '<', gt => '>', quot => '"', '#39' => "'");
-    $html =~ s/&(amp|lt|gt|quot|#39);/$ent{$1}/g;
-    $html =~ s/\s+/ /g;
-    return $html;
-}
 
-# The forms of a page: method, action, hidden fields, and the options of
-# each select (value => label).
-sub forms_of {
-    my ($html) = @_;
-    my @forms;
-    while ($html =~ m{<form\b([^>]*)>(.*?)</form>}gis) {
-        my ($attrs, $body) = ($1, $2);
-        my %a = Madang::Test::_attrs($attrs);
-        my (%fields, %selects);
-        while ($body =~ m{<input\b([^>]*)>}gis) {
-            my %f = Madang::Test::_attrs($1);
-            $fields{ $f{name} } = $f{value} // '' if defined $f{name} && ($f{type} // '') eq 'hidden';
-        }
-        while ($body =~ m{<select\b([^>]*)>(.*?)</select>}gis) {
-            my %sa = Madang::Test::_attrs($1);
-            my $opts = $2;
-            my %o;
-            while ($opts =~ m{<option\b([^>]*)>([^<]*)</option>}gis) {
-                my %oa = Madang::Test::_attrs($1);
-                $o{ $oa{value} // '' } = Madang::Test::_unescape_html($2);
-            }
-            $selects{ $sa{name} } = \%o;
-        }
-        push @forms, { method => lc($a{method} // 'get'), action => $a{action} // '', fields => \%fields,
-            selects => \%selects, html => $body };
-    }
-    return @forms;
-}
-
-sub submit {
-    my ($ua, $form, %values) = @_;
-    my %f = (%{ $form->{fields} }, %values);
-    return $ua->post($s->url($form->{action}), [ map { bytes_of($_) } %f ]);
-}
 
 # Posts straight to $path with a valid CSRF token, as a hand-made form.
-sub post_raw {
-    my ($ua, $path, @kv) = @_;
-    my $page = $ua->get($s->url('/account'));
-    return $ua->post($s->url($path), [ map { bytes_of($_) } csrf => $s->csrf_from($page), @kv ]);
-}
+sub post_raw { my ($ua, @path_fields) = @_; return post_form($s, $ua, '/account', @path_fields) }
 
 # Signs in; returns the user agent and where sign-in sent them.
 sub sign_in {
@@ -91,15 +37,7 @@ sub sign_in {
 }
 
 my ($citizen) = sign_in('citizen', 'madang-citizen-2026');
-sub file_case {
-    my ($category, $title) = @_;
-    my $form = $citizen->get($s->url('/cases/new'));
-    my $r = $citizen->post($s->url('/cases/new'), [ map { bytes_of($_) }
-        csrf => $s->csrf_from($form), category => $category, title => $title, body => "$title: 본문입니다.", public => 1 ]);
-    my ($tracking) = ($r->header('Location') // '') =~ m{^/cases/(\d{4}-\d{6})\?filed=1$};
-    ok $tracking, "filed: $title" or diag $r->code, body_of($r);
-    return ($tracking, $s->sql_value("SELECT id FROM cases WHERE tracking_no = '$tracking'"));
-}
+sub file_case { my ($category, $title) = @_; return Madang::Test::file_case($s, $citizen, category => $category, title => $title) }
 sub handlers_of {
     my ($id) = @_;
     return join ',', map { $_->[0] } $s->sql("SELECT a.login_id FROM case_handlers h JOIN accounts a"
@@ -108,7 +46,7 @@ sub handlers_of {
 
 my %ua = map { $_ => scalar sign_in($_) } qw(road.lee road.park road.choi traffic.kim);
 $ua{admin} = sign_in('admin', 'madang-admin-2026');
-my %id = map { $_ => id_of($_) } qw(road.lee road.park road.choi traffic.kim citizen);
+my %id = map { $_ => $s->account_id($_) } qw(road.lee road.park road.choi traffic.kim citizen);
 
 # ------------------------------------------------------------ the deadline
 
@@ -155,7 +93,7 @@ Madang::Test::register_citizen($s, $other);
 is $other->get($s->url("/cases/$a_tr/withdraw"))->code, 404, "another citizen cannot reach it";
 is post_raw($other, "/cases/$a_tr/act", action => 'withdraw', version => $version, confirm => 1)->code, 404,
     '... nor withdraw';
-$r = submit($citizen, $confirm, text => '이미 고쳐졌습니다');
+$r = submit_form($s, $citizen, $confirm, text => '이미 고쳐졌습니다');
 is $r->code, 303, 'the citizen confirms';
 is $s->sql_value("SELECT status FROM cases WHERE id = $a_id"), 'withdrawn', '... and the case is withdrawn';
 like text_of(body_of($citizen->follow($r))), qr{\Q${\ L('CaseAct.Done.withdraw')}\E}, '... which the page says';
@@ -189,7 +127,7 @@ ok !exists $subs->{ $id{'road.lee'} }, '... does not offer road.lee as their own
 ok exists $subs->{ $id{'road.park'} }, '... but their colleague road.park';
 my $today = kst("SELECT DATE_FORMAT(CURDATE(), '%Y-%m-%d')");
 my $in3 = kst("SELECT DATE_FORMAT(CURDATE() + INTERVAL 3 DAY, '%Y-%m-%d')");
-$r = submit($ua{'road.lee'}, $add, kind => 'leave', first => $today, last => $in3, substitute => $id{'road.lee'});
+$r = submit_form($s, $ua{'road.lee'}, $add, kind => 'leave', first => $today, last => $in3, substitute => $id{'road.lee'});
 is $r->code, 400, 'naming oneself as substitute anyway is refused';
 like text_of(body_of($r)), qr{\Q${\ L('Err.absence_same_person')}\E}, '... with a clear message';
 is $s->sql_value("SELECT COUNT(*) FROM absences"), 0, '... and nothing is recorded';
@@ -212,7 +150,7 @@ my @open = map { $_->[0] } $s->sql("SELECT h.case_id FROM case_handlers h JOIN c
     . " WHERE h.account_id = $id{'road.lee'} AND c.status IN ('received','assigned','in_progress','approval')");
 ($add) = grep { $_->{method} eq 'post' && $_->{action} eq '/staff/absences' }
     forms_of(body_of($ua{'road.lee'}->get($s->url('/staff/absences'))));
-$r = submit($ua{'road.lee'}, $add, kind => 'leave', first => $today, last => $in3, substitute => $id{'road.park'}, handover => 1);
+$r = submit_form($s, $ua{'road.lee'}, $add, kind => 'leave', first => $today, last => $in3, substitute => $id{'road.park'}, handover => 1);
 is $r->code, 303, 'road.lee is on leave from today, handing over ' . scalar(@open) . ' open cases';
 my $abs_id = $s->sql_value("SELECT id FROM absences WHERE account_id = $id{'road.lee'}");
 my ($n1_tr, $n1_id) = file_case(1, '가로등이 꺼졌습니다');
@@ -222,7 +160,7 @@ my ($end) = grep { $_->{action} eq "/staff/absences/$abs_id/end" } forms_of($pag
 ok $end, 'the begun absence offers to end it now';
 ok !(grep { $_->{action} eq "/staff/absences/$abs_id/delete" } forms_of($page)), '... not to delete it';
 is post_raw($ua{'traffic.kim'}, "/staff/absences/$abs_id/end")->code, 404, 'someone of another department cannot end it';
-$r = submit($ua{'road.lee'}, $end);
+$r = submit_form($s, $ua{'road.lee'}, $end);
 is $r->code, 303, 'road.lee ends it early';
 like text_of(body_of($ua{'road.lee'}->follow($r))), qr{\Q${\ L('Msg.AbsenceEnded')}\E}, '... and is told what follows';
 is kst("SELECT ends_at <= NOW() FROM absences WHERE id = $abs_id"), 1, '... it is over';
@@ -235,11 +173,11 @@ is $s->sql_value("SELECT COUNT(*) FROM case_handlers WHERE account_id = $id{'roa
 my ($n2_tr, $n2_id) = file_case(1, '가로등이 또 꺼졌습니다');
 my ($n3_tr, $n3_id) = file_case(1, '가로등이 세 번째 꺼졌습니다');
 like handlers_of($n2_id) . ' ' . handlers_of($n3_id), qr/road\.lee/, 'new cases reach road.lee again';
-$r = submit($ua{'road.lee'}, $end);
+$r = submit_form($s, $ua{'road.lee'}, $end);
 is $r->code, 400, 'ending it twice is refused';
 like text_of(body_of($r)), qr{\Q${\ L('Msg.AbsenceOver')}\E}, '... saying it is over';
 my $in20 = kst("SELECT DATE_FORMAT(CURDATE() + INTERVAL 20 DAY, '%Y-%m-%d')");
-$r = submit($ua{'road.lee'}, $add, kind => 'leave', first => $in20, last => $in20, substitute => $id{'road.park'});
+$r = submit_form($s, $ua{'road.lee'}, $add, kind => 'leave', first => $in20, last => $in20, substitute => $id{'road.park'});
 is $r->code, 303, 'a future absence';
 my $future_id = $s->sql_value("SELECT MAX(id) FROM absences WHERE account_id = $id{'road.lee'}");
 $r = post_raw($ua{'road.lee'}, "/staff/absences/$future_id/end");

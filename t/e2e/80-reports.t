@@ -10,7 +10,7 @@ use utf8;
 use Test::More;
 use Encode qw(encode);
 use HTTP::Request::Common qw(POST);
-use Madang::Test;
+use Madang::Test qw(body_of);
 
 binmode $_, ':encoding(UTF-8)' for Test::More->builder->output,
     Test::More->builder->failure_output, Test::More->builder->todo_output;
@@ -21,7 +21,6 @@ my $STAFF_PW = 'madang-staff-2026';
 
 # ------------------------------------------------------------ helpers
 
-sub body_of { my ($r) = @_; return $r->decoded_content // '' }
 
 sub bytes_of { my ($v) = @_; return utf8::is_utf8($v) ? encode('UTF-8', $v) : $v }
 

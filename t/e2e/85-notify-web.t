@@ -18,7 +18,8 @@ use Digest::SHA qw(hmac_sha256);
 use Encode qw(encode);
 use JSON::PP ();
 use MIME::Base64 qw(encode_base64url);
-use Madang::Test;
+use Madang::Test qw(body_of L text_of);
+use Madang::Staff qw(signed_in);
 
 binmode $_, ':encoding(UTF-8)'
     for map { Test::More->builder->$_ } qw(output failure_output todo_output);
@@ -28,42 +29,17 @@ my $s = Madang::Test->start(seed => 1, config => { 'sms.dlr_secret' => $DLR_SECR
 
 # ------------------------------------------------------------ helpers
 
-sub body_of { my ($r) = @_; return $r->decoded_content // '' }
 sub q_ { my ($v) = @_; $v =~ s/\\/\\\\/g; $v =~ s/'/\\'/g; return "'$v'" }
 # Queries may hold Korean text: the client gets UTF-8 bytes.
 sub sql { my ($q) = @_; return $s->sql(encode('UTF-8', $q)) }
 sub sql_value { my ($q) = @_; my @r = sql($q); return @r ? $r[0][0] : undef }
 
 my %L = %{ Madang::Test::lang_strings('ko') };
-sub L { my ($k) = @_; defined $L{$k} or die "no string $k"; return $L{$k} }
-
-# The text of a page as a person reads it: tags gone, entities decoded.
-sub text_of {
-    my ($html) = @_;
-    $html =~ s/<[^>]*>/ /g;
-    my %ent = (amp => '&', lt => '<', gt => '>', quot => '"', '#39' => "'");
-    $html =~ s/&(amp|lt|gt|quot|#39);/$ent{$1}/g;
-    $html =~ s/\s+/ /g;
-    return $html;
-}
 
 sub id_of { my ($login) = @_; return sql_value('SELECT id FROM accounts WHERE login_id = ' . q_($login)) }
 
-sub staff {
-    my ($login, $password) = @_;
-    my $ua = $s->ua;
-    my $r = Madang::Test::sign_in($s, $ua, $login, $password // 'madang-staff-2026');
-    is $r->code, 303, "$login signs in";
-    return $ua;
-}
-
 # Posts to $path with the CSRF token of the page $from (default /account).
-sub post_form {
-    my ($ua, $path, $from, @kv) = @_;
-    my $page = $ua->get($s->url($from // '/account'));
-    my $csrf = $s->csrf_from($page);
-    return $ua->post($s->url($path), [ map { utf8::is_utf8($_) ? encode('UTF-8', $_) : $_ } csrf => $csrf, @kv ]);
-}
+sub post_form { my ($ua, $path, $from, @kv) = @_; return Madang::Test::post_form($s, $ua, $from // '/account', $path, @kv) }
 
 sub audits { my ($action) = @_; return sql_value("SELECT COUNT(*) FROM audit_log WHERE action = " . q_($action)) }
 
@@ -117,7 +93,7 @@ is sql_value("SELECT CONCAT(notify_email, notify_sms, notify_digest) FROM accoun
 $r = post_form($cit2, '/account/notify', undef, notify_email => 1, notify_sms => 1);
 is sql_value("SELECT notify_sms FROM accounts WHERE id = $cit2_id"), 1, '... and on again';
 
-my $lee = staff('road.lee');
+my $lee = signed_in($s, 'road.lee');
 my $lee_id = id_of('road.lee');
 $html = body_of($lee->get($s->url('/account')));
 like $html, qr/id="notify_digest"/, 'staff may choose the digest';
@@ -237,7 +213,7 @@ for my $row (['dead', 'email', 'lost.person@example.org', '550 5.1.1 no such use
     push @ob, sql_value('SELECT MAX(id) FROM outbox');
 }
 my ($dead, $pending, $sent) = @ob;
-my $admin = staff('admin', 'madang-admin-2026');
+my $admin = signed_in($s, 'admin', 'madang-admin-2026');
 $r = $admin->get($s->url('/admin'));
 like body_of($r), qr{href="/admin/outbox"}, 'the admin navigation links to the outbox';
 $r = $admin->get($s->url('/admin/outbox'));
@@ -374,7 +350,7 @@ like $row // '', qr{>1</td>\s*<td data-label="\Q${\ L('Rate.Average')}\E">2\.0</
 
 # ------------------------------------------------------------ callbacks
 
-my $agent = staff('agent.song');
+my $agent = signed_in($s, 'agent.song');
 my $views = audits('view_contact');
 $r = $agent->get($s->url('/staff/callbacks'));
 is $r->code, 200, 'the agent opens the callback queue';

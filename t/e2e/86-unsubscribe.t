@@ -16,7 +16,7 @@ use Digest::SHA qw(hmac_sha256);
 use Encode qw(encode);
 use HTTP::Request::Common qw(POST);
 use MIME::Base64 qw(encode_base64url);
-use Madang::Test;
+use Madang::Test qw(body_of L);
 use Madang::Notify;
 
 binmode $_, ':encoding(UTF-8)'
@@ -24,10 +24,7 @@ binmode $_, ':encoding(UTF-8)'
 
 my $n = Madang::Notify->start(seed => 1);
 my $s = $n->stack;
-my %L = %{ Madang::Test::lang_strings('ko') };
-sub L { my ($k) = @_; defined $L{$k} or die "no string $k"; return $L{$k} }
 
-sub body_of { my ($r) = @_; return $r->decoded_content // '' }
 sub sql { my ($q) = @_; return $s->sql(encode('UTF-8', $q)) }
 sub sql_value { my ($q) = @_; my @r = sql($q); return @r ? $r[0][0] : undef }
 sub prefs { my ($id) = @_; return sql_value("SELECT CONCAT(notify_email, notify_sms, notify_digest) FROM accounts WHERE id = $id") }

@@ -15,6 +15,7 @@ use Encode qw(encode);
 use POSIX ();
 use File::Temp ();
 use Madang::Test;
+use Madang::Staff qw(scope_rebuild);
 
 binmode $_, ':encoding(UTF-8)'
     for map { Test::More->builder->$_ } qw(output failure_output todo_output);
@@ -30,24 +31,6 @@ sub q_ { my ($v) = @_; $v =~ s/\\/\\\\/g; $v =~ s/'/\\'/g; return "'$v'" }
 # Times in SQL are the office's (+09:00), as madang-web's sessions set.
 sub sql_kst { my ($q) = @_; return $s->sql("SET time_zone = '+09:00'; $q") }
 
-sub id_of { my ($login) = @_; return $s->sql_value('SELECT id FROM accounts WHERE login_id = ' . q_($login)) }
-
-# The same rows org_scope_rebuild (lib/org/org.c) derives from the roles
-# and the department tree: the test adds staff with SQL, as an operator's
-# import would, and rebuilds the scope as every change in the library does.
-sub scope_rebuild {
-    $s->sql(q{DELETE FROM staff_scope;
-        INSERT INTO staff_scope (account_id, department_id, can_handle, can_manage)
-        SELECT x.account_id, x.department_id, MAX(x.h), MAX(x.m) FROM (
-          WITH RECURSIVE sub (root, id) AS (SELECT id, id FROM departments
-            UNION ALL SELECT sub.root, c.id FROM departments c JOIN sub ON c.parent_id = sub.id)
-          SELECT r.account_id, sub.id AS department_id, 1 AS h, r.role <> 'handler' AS m
-          FROM staff_roles r JOIN sub ON (r.department_id IS NULL AND sub.root = sub.id)
-            OR (sub.root = r.department_id AND (r.with_subtree = 1 OR sub.id = sub.root))
-          WHERE r.role IN ('handler', 'manager', 'supervisor', 'sysadmin')
-        ) x JOIN accounts a ON a.id = x.account_id AND a.active = 1
-        GROUP BY x.account_id, x.department_id});
-}
 
 # A signed-in citizen: a user agent with its session and the filing form's
 # CSRF token. The accounts are made with SQL (the demo citizen's password
@@ -65,7 +48,7 @@ sub new_citizen {
     die "sign-in of $login: " . $r->status_line unless $r->code == 303;
     my $form = $ua->get($s->url('/cases/new'));
     die 'GET /cases/new: ' . $form->status_line unless $form->code == 200;
-    return { ua => $ua, login => $login, id => id_of($login), csrf => $s->csrf_from($form) };
+    return { ua => $ua, login => $login, id => $s->account_id($login), csrf => $s->csrf_from($form) };
 }
 
 # Files one case through the form; returns (HTTP code, tracking number).
@@ -144,10 +127,10 @@ sub file_concurrently {
 $s->sql(q{INSERT INTO accounts (login_id, password_hash, name, email, mobile, kind, lang)
     SELECT 'road.kang', password_hash, '강도로', 'road.kang@madang.example', '01070000034', 'staff', 'ko'
     FROM accounts WHERE login_id = 'road.lee'});
-my %id = map { $_ => id_of($_) } qw(road.lee road.park road.kang road.choi traffic.kim);
+my %id = map { $_ => $s->account_id($_) } qw(road.lee road.park road.kang road.choi traffic.kim);
 $s->sql("INSERT INTO staff_departments (account_id, department_id) VALUES ($id{'road.kang'}, 4);"
     . " INSERT INTO staff_roles (account_id, role, department_id, with_subtree) VALUES ($id{'road.kang'}, 'handler', 4, 1)");
-scope_rebuild();
+scope_rebuild($s);
 is $s->sql_value("SELECT COUNT(*) FROM staff_scope WHERE department_id = 4 AND can_handle = 1 AND can_manage = 0"),
     3, '도로과 has three handlers';
 is $s->sql_value("SELECT mode FROM categories WHERE id = 1"), 'round_robin', '도로·보도 is round-robin to 도로과';

@@ -10,8 +10,8 @@ use strict;
 use warnings;
 use utf8;
 use Test::More;
-use Encode qw(encode);
-use Madang::Test;
+use Madang::Test qw(bytes_of);
+use Madang::Staff qw(signed_in);
 
 binmode $_, ':encoding(UTF-8)'
     for map { Test::More->builder->$_ } qw(output failure_output todo_output);
@@ -20,17 +20,14 @@ my $s = Madang::Test->start(seed => 1);
 
 # ------------------------------------------------------------ helpers
 
-sub bytes_of { my ($v) = @_; return utf8::is_utf8($v) ? encode('UTF-8', $v) : $v }
 
-sub q_ { my ($v) = @_; $v =~ s/\\/\\\\/g; $v =~ s/'/\\'/g; return "'$v'" }
 
 # Stored times are the office's (+09:00): so are the session's here.
 sub sql_kst { my ($q) = @_; return $s->sql("SET time_zone = '+09:00'; $q") }
 sub sql_kst_value { my ($q) = @_; my @r = sql_kst($q); return @r ? $r[0][0] : undef }
 
-sub id_of { my ($login) = @_; return $s->sql_value('SELECT id FROM accounts WHERE login_id = ' . q_($login)) }
 
-my %id = map { $_ => id_of($_) } qw(road.lee road.park road.choi citizen);
+my %id = map { $_ => $s->account_id($_) } qw(road.lee road.park road.choi citizen);
 
 # A time $hours after the case's last action, as the database has it (no
 # clock of this machine enters): 'YYYY-MM-DD HH:MM:SS'.
@@ -75,22 +72,9 @@ is Madang::Test::sign_in($s, $citizen, 'citizen', 'madang-citizen-2026')->code, 
 my $nfiled = 0;
 sub file_case {
     my ($title) = @_;
-    my $form = $citizen->get($s->url('/cases/new'));
-    my $r = $citizen->post($s->url('/cases/new'), [ map { bytes_of($_) }
-        csrf => $s->csrf_from($form), category => 1, title => $title,
-        body => "$title: 보도블록이 들떠 있습니다.", public => 1 ]);
-    my ($tracking) = ($r->header('Location') // '') =~ m{^/cases/(\d{4}-\d{6})\?filed=1$};
-    ok $tracking, "filed: $title" or diag $r->status_line;
-    my $id = $s->sql_value("SELECT id FROM cases WHERE tracking_no = '$tracking'");
+    my ($tracking, $id) = Madang::Test::file_case($s, $citizen, category => 1, title => $title,
+        body => "$title: 보도블록이 들떠 있습니다.");
     return ($id, $tracking);
-}
-
-# A signed-in staff member.
-sub staff_ua {
-    my ($login) = @_;
-    my $ua = $s->ua;
-    is Madang::Test::sign_in($s, $ua, $login, 'madang-staff-2026')->code, 303, "$login signs in";
-    return $ua;
 }
 
 # The forms of a page: [{ action, method, fields => [[name, value], ...],
@@ -159,7 +143,7 @@ is tick(after_last_action($a_id, 200), 'much later'), 0, 'nor does one much late
 is events_of($a_id, 'escalated'), 1, "still one 'escalated' event";
 
 # The manager sees it, and the history says so.
-my $choi = staff_ua('road.choi');
+my $choi = signed_in($s, 'road.choi');
 {
     my $r = $choi->get($s->url("/staff/cases/$a_tr"));
     is $r->code, 200, 'road.choi opens the escalated case';
@@ -177,7 +161,7 @@ is handlers_of($b_id), 'road.park', 'round-robin gives the second case to road.p
 # The case has waited 40 hours (the test moves its clock back).
 sql_kst("UPDATE cases SET last_action_at = last_action_at - INTERVAL 40 HOUR WHERE id = $b_id");
 my $old_t49 = after_last_action($b_id, 49);
-my $park = staff_ua('road.park');
+my $park = signed_in($s, 'road.park');
 my $r = staff_act($park, $b_tr, qr/^처리 시작$/);
 ok $r, "road.park's case page offers 처리 시작";
 is $r && $r->code, 303, 'road.park starts work on the case';

@@ -12,7 +12,7 @@ use warnings;
 use utf8;
 use Test::More;
 use HTML::Entities qw(decode_entities);
-use Madang::Test;
+use Madang::Test qw(body_of);
 
 binmode $_, ':encoding(UTF-8)'
     for map { Test::More->builder->$_ } qw(output failure_output todo_output);
@@ -22,7 +22,6 @@ my $L = Madang::Test::lang_strings('ko');
 my $ADMIN_PW = 'madang-admin-2026';
 my $STAFF_PW = 'madang-staff-2026';
 
-sub body_of { my ($r) = @_; return $r->decoded_content // '' }
 
 sub field_error {
     my ($html, $name) = @_;

@@ -10,7 +10,7 @@ use warnings;
 use utf8;
 use Test::More;
 use HTML::Entities qw(decode_entities);
-use Madang::Test;
+use Madang::Test qw(input_value);
 
 binmode $_, ':encoding(UTF-8)'
     for map { Test::More->builder->$_ } qw(output failure_output todo_output);
@@ -61,16 +61,6 @@ $res = $post->(email => "new.$me->{email}", mobile => '010-3333-4444', contact_p
 is $res->code, 303, 'with the right password: changed';
 is_deeply $stored->(), [ [ "new.$me->{email}", '01033334444' ] ], 'stored';
 like $ua->follow($res)->decoded_content, qr/\Q$L->{'Msg.ContactChanged'}\E/, 'and the page says so';
-
-sub input_value {
-    my ($html, $name) = @_;
-    while ($html =~ /<input\b([^>]*)>/gs) {
-        my $a = $1;
-        next unless $a =~ /\bname="\Q$name\E"/;
-        return $a =~ /\bvalue="([^"]*)"/ ? decode_entities($1) : undef;
-    }
-    return undef;
-}
 
 $s->stop;
 done_testing;

@@ -9,9 +9,9 @@ use strict;
 use warnings;
 use utf8;
 use Test::More;
-use Encode qw(encode);
 use HTML::Entities qw(decode_entities);
 use Madang::Test;
+use Madang::Staff;
 
 binmode $_, ':encoding(UTF-8)'
     for map { Test::More->builder->$_ } qw(output failure_output todo_output);
@@ -22,22 +22,6 @@ my $ROAD = 4;       # 도로과
 my $TRAFFIC = 5;    # 교통행정과
 
 sub body_of { my ($r) = @_; return decode_entities($r->decoded_content // '') }
-
-sub signed_in {
-    my ($login, $password) = @_;
-    my $ua = $s->ua;
-    my $r = Madang::Test::sign_in($s, $ua, $login, $password);
-    die "sign-in of $login: " . $r->status_line unless $r->code == 303;
-    return $ua;
-}
-
-sub post_as {
-    my ($ua, $form_page, $path, @fields) = @_;
-    my $csrf = $s->csrf_from($ua->get($s->url($form_page)));
-    die "no CSRF token on $form_page" unless defined $csrf;
-    return $ua->post($s->url($path),
-        [ csrf => $csrf, map { utf8::is_utf8($_) ? encode('UTF-8', $_) : $_ } @fields ]);
-}
 
 # Two low ratings waiting for a call, as the rating link leaves them: one
 # on a 도로과 case, one on a 교통행정과 case filed by another citizen.
@@ -57,16 +41,16 @@ my ($traffic_name, $traffic_email, $traffic_mobile) = @{ ($s->sql(
     . " WHERE c.id = $traffic_case"))[0] };
 
 # The supervisor makes an agent of 도로과 through the administration pages.
-my $admin = signed_in('admin', 'madang-admin-2026');
-my $r = post_as($admin, '/admin/staff', '/admin/staff', login_id => 'road.agent', name => '도로상담',
+my $admin = Madang::Staff::signed_in($s, 'admin', 'madang-admin-2026');
+my ($r, $agent_id) = Madang::Staff::create_staff($s, $admin, login_id => 'road.agent', name => '도로상담',
     email => 'road.agent@madang.example', password => 'road-agent-first-2026', department_id => $ROAD);
 is $r->code, 303, 'the supervisor creates road.agent in 도로과';
-my ($agent_id) = ($r->header('Location') // '') =~ m{^/admin/staff/(\d+)} or BAIL_OUT('no new account');
-$r = post_as($admin, "/admin/staff/$agent_id", "/admin/staff/$agent_id",
-    action => 'grant', role => 'agent', role_department => $ROAD, with_subtree => 1);
+$agent_id or BAIL_OUT('no new account');
+$r = Madang::Staff::grant_role($s, $admin, $agent_id,
+    role => 'agent', role_department => $ROAD, with_subtree => 1);
 is $r->code, 303, '... and grants agent on 도로과';
 
-my $agent = signed_in('road.agent', 'road-agent-first-2026');
+my $agent = Madang::Staff::signed_in($s, 'road.agent', 'road-agent-first-2026');
 # The password the supervisor typed is replaced first (nothing else opens).
 $r = Madang::Test::change_password($s, $agent, 'road-agent-first-2026', 'road-agent-own-2026');
 is $r->code, 303, 'road.agent chooses their own password';
@@ -84,15 +68,15 @@ SKIP: {
     unlike $digits, qr/\Q$traffic_mobile\E/, "... nor that citizen's mobile";
 }
 
-$r = post_as($agent, '/staff/callbacks', "/staff/callbacks/$traffic_cb", note => '통화함');
+$r = Madang::Test::post_form($s, $agent, '/staff/callbacks', "/staff/callbacks/$traffic_cb", note => '통화함');
 is $r->code, 403, "recording a call on the 교통행정과 case is refused";
 is $s->sql_value("SELECT callback_state FROM satisfaction WHERE id = $traffic_cb"), 'pending', '... it still waits';
-$r = post_as($agent, '/staff/callbacks', "/staff/callbacks/$road_cb", note => '통화함: 보수 일정 안내');
+$r = Madang::Test::post_form($s, $agent, '/staff/callbacks', "/staff/callbacks/$road_cb", note => '통화함: 보수 일정 안내');
 is $r->code, 303, 'recording a call on the 도로과 case works';
 is $s->sql_value("SELECT callback_state FROM satisfaction WHERE id = $road_cb"), 'done', '... recorded';
 
 # The global agent of the demo still works the whole queue.
-my $global = signed_in('agent.song', 'madang-staff-2026');
+my $global = Madang::Staff::signed_in($s, 'agent.song', 'madang-staff-2026');
 $html = body_of($global->get($s->url('/staff/callbacks')));
 like $html, qr{action="/staff/callbacks/$traffic_cb"}, "the global agent sees the 교통행정과 callback";
 

@@ -8,9 +8,9 @@ use strict;
 use warnings;
 use utf8;
 use Test::More;
-use Encode qw(encode);
 use HTML::Entities qw(decode_entities);
 use Madang::Test;
+use Madang::Staff;
 
 binmode $_, ':encoding(UTF-8)'
     for map { Test::More->builder->$_ } qw(output failure_output todo_output);
@@ -23,22 +23,6 @@ my $BUREAU = 3;     # 도시교통국, their parent
 
 sub body_of { my ($r) = @_; return decode_entities($r->decoded_content // '') }
 
-sub signed_in {
-    my ($login, $password) = @_;
-    my $ua = $s->ua;
-    my $r = Madang::Test::sign_in($s, $ua, $login, $password);
-    die "sign-in of $login: " . $r->status_line unless $r->code == 303;
-    return $ua;
-}
-
-sub post_as {
-    my ($ua, $form_page, $path, @fields) = @_;
-    my $csrf = $s->csrf_from($ua->get($s->url($form_page)));
-    die "no CSRF token on $form_page" unless defined $csrf;
-    return $ua->post($s->url($path),
-        [ csrf => $csrf, map { utf8::is_utf8($_) ? encode('UTF-8', $_) : $_ } @fields ]);
-}
-
 # The department ids of the report's rows and of its department select.
 sub report_rows { my ($html) = @_; return sort { $a <=> $b } $html =~ m{workload\?[^"]*department=(\d+)"}g }
 sub report_choices {
@@ -48,16 +32,16 @@ sub report_choices {
 }
 
 # The supervisor makes a viewer of 도로과 through the administration pages.
-my $admin = signed_in('admin', 'madang-admin-2026');
-my $r = post_as($admin, '/admin/staff', '/admin/staff', login_id => 'road.viewer', name => '도로열람',
+my $admin = Madang::Staff::signed_in($s, 'admin', 'madang-admin-2026');
+my ($r, $viewer_id) = Madang::Staff::create_staff($s, $admin, login_id => 'road.viewer', name => '도로열람',
     email => 'road.viewer@madang.example', password => 'road-viewer-first-2026', department_id => $ROAD);
 is $r->code, 303, 'the supervisor creates road.viewer in 도로과';
-my ($viewer_id) = ($r->header('Location') // '') =~ m{^/admin/staff/(\d+)} or BAIL_OUT('no new account');
-$r = post_as($admin, "/admin/staff/$viewer_id", "/admin/staff/$viewer_id",
-    action => 'grant', role => 'viewer', role_department => $ROAD, with_subtree => 1);
+$viewer_id or BAIL_OUT('no new account');
+$r = Madang::Staff::grant_role($s, $admin, $viewer_id,
+    role => 'viewer', role_department => $ROAD, with_subtree => 1);
 is $r->code, 303, '... and grants viewer on 도로과';
 
-my $viewer = signed_in('road.viewer', 'road-viewer-first-2026');
+my $viewer = Madang::Staff::signed_in($s, 'road.viewer', 'road-viewer-first-2026');
 # The password the supervisor typed is replaced first (nothing else opens).
 $r = Madang::Test::change_password($s, $viewer, 'road-viewer-first-2026', 'road-viewer-own-2026');
 is $r->code, 303, 'road.viewer chooses their own password';
@@ -82,7 +66,7 @@ like body_of($r), qr/\Q$lee\E/, "... with 도로과's handlers";
 unlike body_of($r), qr/\Q$kim\E/, "... and no other department's";
 
 # The global viewer of the demo still reads the whole institution.
-my $global = signed_in('viewer.oh', 'madang-staff-2026');
+my $global = Madang::Staff::signed_in($s, 'viewer.oh', 'madang-staff-2026');
 $html = body_of($global->get($s->url('/staff/reports/workload')));
 my %rows = map { $_ => 1 } report_rows($html);
 ok $rows{$ROAD} && $rows{$TRAFFIC}, 'the global viewer sees 도로과 and 교통행정과';

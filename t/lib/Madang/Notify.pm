@@ -47,6 +47,7 @@ use Time::HiRes qw(sleep time);
 use Test::More ();
 
 use Madang::Test;
+use Madang::Staff ();
 use Madang::Mail;
 use Madang::Kannel;
 
@@ -205,6 +206,21 @@ sub run_parallel {
     my ($self, $n, %o) = @_;
     my @pids = map { $self->spawn(owner => "p$self->{runs}-$_", %o) } 1 .. $n;
     return map { $self->reap($_, $o{timeout}) } @pids;
+}
+
+=head2 run_ok($what, %o)
+
+C<run> that must succeed: passes one test, C<"notifier: $what">, when
+the run exits 0 (and shows its output when it does not); returns the
+run's hash.
+
+=cut
+
+sub run_ok {
+    my ($self, $what, %o) = @_;
+    my $r = $self->run(%o);
+    Test::More::is($r->{status}, 0, "notifier: $what") or Test::More::diag($r->{out});
+    return $r;
 }
 
 =head2 alive($pid)
@@ -452,29 +468,13 @@ sub tag_states {
 Posts the staff case page's action form whose hidden C<action> is
 $action, with its hidden fields (CSRF token, version) and %values, as a
 person pressing that form's button would. The response, or undef when the
-page or the form is not there.
+page or the form is not there: L<Madang::Staff/act> on this stack.
 
 =cut
 
 sub staff_act {
-    my ($self, $ua, $tracking, $action, %values) = @_;
-    my $s = $self->{s};
-    my $page = $ua->get($s->url("/staff/cases/$tracking"));
-    return undef unless $page->code == 200;
-    my $html = $page->decoded_content // '';
-    while ($html =~ m{<form\b([^>]*)>(.*?)</form>}gis) {
-        my ($attrs, $inner) = ($1, $2);
-        my %a = Madang::Test::_attrs($attrs);
-        my %f;
-        while ($inner =~ m{<input\b([^>]*)>}gis) {
-            my %i = Madang::Test::_attrs($1);
-            $f{ $i{name} } = $i{value} // '' if defined $i{name} && ($i{type} // '') eq 'hidden';
-        }
-        next unless ($f{action} // '') eq $action;
-        return $ua->post($s->url($a{action}),
-            [ map { utf8::is_utf8($_) ? Encode::encode('UTF-8', $_) : $_ } %f, %values ]);
-    }
-    return undef;
+    my ($self, @args) = @_;
+    return Madang::Staff::act($self->{s}, @args);
 }
 
 =head2 stop

@@ -2,6 +2,8 @@
 # Madang::Test: start a private Madang stack for one end-to-end test file.
 package Madang::Test;
 
+=encoding utf8
+
 =head1 NAME
 
 Madang::Test - the end-to-end harness for t/e2e/*.t
@@ -35,18 +37,25 @@ test file ends (or dies, or gets SIGINT/SIGTERM) is stopped and checked too.
 
 use strict;
 use warnings;
+use utf8;
 
 use Carp qw(croak);
+use Exporter qw(import);
 use Cwd qw(abs_path);
 use Encode qw(decode);
 use File::Basename qw(dirname);
 use File::Path qw(remove_tree);
 use File::Temp qw(tempdir);
+use HTML::Entities ();
 use HTTP::Cookies;
 use IO::Socket::INET;
 use POSIX ();
 use Scalar::Util qw(blessed weaken);
 use Test::More ();
+use Time::HiRes ();
+
+# The helpers a test file may import by name (nothing by default).
+our @EXPORT_OK = qw(L body_of bytes_of text_of forms_of submit_form post_form file_case input_value wait_until);
 
 our $REPO = abs_path(dirname(__FILE__) . '/../../..');
 
@@ -474,6 +483,18 @@ sub sql_value {
     return @rows ? $rows[0][0] : undef;
 }
 
+=head2 account_id($login)
+
+The id of the account with login ID C<$login>, or undef.
+
+=cut
+
+sub account_id {
+    my ($self, $login) = @_;
+    (my $quoted = $login) =~ s/([\\'])/\\$1/g;
+    return $self->sql_value("SELECT id FROM accounts WHERE login_id = '$quoted'");
+}
+
 sub _unescape_batch {
     my ($v) = @_;
     return undef if $v eq 'NULL';
@@ -638,6 +659,10 @@ sub _run_split {
 
 =head1 FUNCTIONS
 
+These are called by their full names (C<Madang::Test::sign_in>), or
+imported: C<use Madang::Test qw(L body_of bytes_of text_of forms_of submit_form
+post_form file_case input_value wait_until);>.
+
 =head2 lang_strings($lang)
 
 The user-visible strings of F<cs-templates/lang/$lang.hdf> and then of
@@ -735,6 +760,171 @@ sub change_password {
         password  => $new,
         password2 => $new,
     ));
+}
+
+=head2 L($key)
+
+The Korean user-visible string C<$key> (C<'Site.Name'>), from
+C<lang_strings>; dies when there is none, so that a test never looks
+for an empty string.
+
+=head2 body_of($response)
+
+The response's decoded content, or C<''> when it has none.
+
+=head2 bytes_of($value)
+
+C<$value> as UTF-8 bytes when it is a character string (a test file under
+C<use utf8> holds Korean text as characters), else unchanged (undef too).
+Every value of one form must be bytes: a single character string among
+them makes L<URI> encode the others' bytes a second time.
+
+=head2 text_of($html)
+
+The text of a page as a person reads it: tags gone (each a space), the
+entities C<&amp; &lt; &gt; &quot; &#39;> decoded, white space folded.
+
+=head2 forms_of($html)
+
+The forms of a page, in order, each a hash ref: C<method> (lower case,
+C<get> by default), C<action>, C<fields> (the hidden inputs, name =>
+value), C<selects> (each select's name => { option value => label }),
+C<buttons> (each C<< <button> >>'s attributes, a hash ref) and C<html>
+(the form's inside).
+
+=head2 submit_form($s, $ua, $form, %values)
+
+POSTs a form from C<forms_of> to its action as a browser would: its
+hidden fields with C<%values> filled in (a value given replaces the
+hidden one). Returns the response.
+
+=head2 post_form($s, $ua, $form_page, $path, @fields)
+
+POSTs C<@fields> (name => value pairs, in order) to C<$path> with the CSRF
+token of the page at C<$form_page>, as a hand-made form of a signed-in
+user; dies when that page holds no token. Returns the response.
+
+=head2 file_case($s, $citizen_ua, %fields)
+
+Files a case through the form at C</cases/new> as the signed-in citizen of
+C<$citizen_ua>: C<category> and C<title> are required, C<body> defaults
+to C<"$title: 본문입니다."> and C<public> to 1 (0 leaves the box unticked).
+Passes one test (the redirect to the new case's tracking page) and returns
+the case's tracking number and id.
+
+=head2 input_value($html, $name)
+
+The C<value> attribute of the first C<< <input> >> named C<$name> in
+C<$html>, entities decoded; undef when there is no such input or it has
+no value.
+
+=head2 wait_until($seconds, $code)
+
+Calls C<$code> every 0.1 s until it returns a true value or C<$seconds>
+have passed; returns its last value.
+
+=cut
+
+my $ko_strings;
+
+sub L {
+    my ($key) = @_;
+    $ko_strings //= lang_strings('ko');
+    defined $ko_strings->{$key} or croak "no string $key";
+    return $ko_strings->{$key};
+}
+
+sub body_of {
+    my ($r) = @_;
+    return $r->decoded_content // '';
+}
+
+sub bytes_of {
+    my ($v) = @_;
+    return defined $v && utf8::is_utf8($v) ? Encode::encode('UTF-8', $v) : $v;
+}
+
+sub text_of {
+    my ($html) = @_;
+    $html =~ s/<[^>]*>/ /g;
+    my %ent = (amp => '&', lt => '<', gt => '>', quot => '"', '#39' => "'");
+    $html =~ s/&(amp|lt|gt|quot|#39);/$ent{$1}/g;
+    $html =~ s/\s+/ /g;
+    return $html;
+}
+
+sub forms_of {
+    my ($html) = @_;
+    my @forms;
+    while ($html =~ m{<form\b([^>]*)>(.*?)</form>}gis) {
+        my ($attrs, $body) = ($1, $2);
+        my %a = _attrs($attrs);
+        my (%fields, %selects, @buttons);
+        while ($body =~ m{<input\b([^>]*)>}gis) {
+            my %f = _attrs($1);
+            $fields{ $f{name} } = $f{value} // '' if defined $f{name} && ($f{type} // '') eq 'hidden';
+        }
+        while ($body =~ m{<button\b([^>]*)>}gis) {
+            push @buttons, { _attrs($1) };
+        }
+        while ($body =~ m{<select\b([^>]*)>(.*?)</select>}gis) {
+            my %sa = _attrs($1);
+            my $opts = $2;
+            my %o;
+            while ($opts =~ m{<option\b([^>]*)>([^<]*)</option>}gis) {
+                my %oa = _attrs($1);
+                $o{ $oa{value} // '' } = _unescape_html($2);
+            }
+            $selects{ $sa{name} } = \%o;
+        }
+        push @forms, { method => lc($a{method} // 'get'), action => $a{action} // '', fields => \%fields,
+            selects => \%selects, buttons => \@buttons, html => $body };
+    }
+    return @forms;
+}
+
+sub input_value {
+    my ($html, $name) = @_;
+    while ($html =~ /<input\b([^>]*)>/gs) {
+        my $a = $1;
+        next unless $a =~ /\bname="\Q$name\E"/;
+        return $a =~ /\bvalue="([^"]*)"/ ? HTML::Entities::decode_entities($1) : undef;
+    }
+    return undef;
+}
+
+sub wait_until {
+    my ($secs, $code) = @_;
+    my $end = Time::HiRes::time() + $secs;
+    my $v;
+    until (($v = $code->()) || Time::HiRes::time() > $end) { Time::HiRes::sleep(0.1) }
+    return $v;
+}
+
+sub submit_form {
+    my ($s, $ua, $form, %values) = @_;
+    my %f = (%{ $form->{fields} }, %values);
+    return $ua->post($s->url($form->{action}), [ map { bytes_of($_) } %f ]);
+}
+
+sub post_form {
+    my ($s, $ua, $form_page, $path, @fields) = @_;
+    my $csrf = csrf_value($ua->get($s->url($form_page)));
+    croak "no CSRF token on $form_page" unless defined $csrf;
+    return $ua->post($s->url($path), [ map { bytes_of($_) } csrf => $csrf, @fields ]);
+}
+
+sub file_case {
+    my ($s, $ua, %f) = @_;
+    my ($category, $title) = @f{qw(category title)};
+    my $form = $ua->get($s->url('/cases/new'));
+    my $r = $ua->post($s->url('/cases/new'), [ map { bytes_of($_) }
+        csrf => csrf_value($form), category => $category, title => $title,
+        body => $f{body} // "$title: 본문입니다.", ($f{public} // 1) ? (public => 1) : () ]);
+    my ($tracking) = ($r->header('Location') // '') =~ m{^/cases/(\d{4}-\d{6})\?filed=1$};
+    Test::More::ok($tracking, "filed in category $category: $title")
+        or Test::More::diag($r->code, $r->decoded_content // '');
+    return ($tracking, $tracking ? $s->sql_value("SELECT id FROM cases WHERE tracking_no = '$tracking'") : undef);
 }
 
 # Form values as UTF-8 bytes (the test files may hold Korean text as
