@@ -340,10 +340,10 @@ void web_serve(web_app *app, FCGX_Request *fcgi)
 	if (app->db)
 		db_rollback(app->db);
 	const char *content_type = finish_response(&w);
-	/* Everything but the sending is done before it: the server loop ends
-	 * the FastCGI request right after this returns, and a worker killed
-	 * between the answer and that end leaves nginx with a cut page that
-	 * it can no longer retry (t/e2e/41-burst.t). */
+	/* Everything but the sending is done before it: http_send writes the
+	 * answer and ends the FastCGI request in one write(), the request's
+	 * last act, so the access line is not lost to a worker killed after
+	 * answering and the next request in the queue is taken at once. */
 	render_request_done(w.hdf);
 	perm_free(&w.perm);
 	access_log(&w);

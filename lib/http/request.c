@@ -7,6 +7,7 @@
 #include "core/xalloc.h"
 
 #include <errno.h>
+#include <fastcgi.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
@@ -267,6 +268,68 @@ static int send_file_body(http_req *r)
 	return rc;
 }
 
+/* Appends one FastCGI record header (FastCGI 1.0, section 3.3). */
+static void fcgi_record_header(buf *out, int type, int request_id, size_t content_len, size_t padding)
+{
+	unsigned char h[FCGI_HEADER_LEN] = {
+		FCGI_VERSION_1, (unsigned char)type,
+		(unsigned char)(request_id >> 8), (unsigned char)request_id,
+		(unsigned char)(content_len >> 8), (unsigned char)content_len,
+		(unsigned char)padding, 0,
+	};
+	buf_append(out, (const char *)h, sizeof h);
+}
+
+/* Sends head and body as the request's whole answer in one write(): its
+ * STDOUT records, the empty one that ends STDOUT and the END_REQUEST
+ * record, and marks libfcgi's stdout stream closed so that FCGX_Finish_r
+ * writes nothing more. Why not FCGX_PutStr: libfcgi writes 8 KiB records
+ * one write() at a time, and nginx passes the first on to the reader at
+ * once; a worker killed between two of them (SIGKILL, the OOM killer)
+ * left that reader a cut page that nginx could no longer retry
+ * (t/e2e/41-burst.t). One write() is all or nothing for that reader: a
+ * worker killed before it is retried by nginx on another worker. */
+static int send_whole(http_req *r, const buf *head)
+{
+	/* The largest content that keeps records 8-byte aligned. */
+	enum { RECORD_MAX = 65528 };
+	FCGX_Request *req = r->fcgi;
+	const char *parts[2] = {head->data, r->body.data};
+	size_t lens[2] = {head->len, r->body.len};
+	buf out = {0};
+	int rc = MDG_OK;
+	for (int p = 0; p < 2; p++) {
+		for (size_t at = 0; at < lens[p]; at += RECORD_MAX) {
+			size_t n = lens[p] - at < RECORD_MAX ? lens[p] - at : RECORD_MAX;
+			size_t padding = (8 - n % 8) % 8;
+			static const char zeros[8];
+			fcgi_record_header(&out, FCGI_STDOUT, req->requestId, n, padding);
+			buf_append(&out, parts[p] + at, n);
+			buf_append(&out, zeros, padding);
+		}
+	}
+	fcgi_record_header(&out, FCGI_STDOUT, req->requestId, 0, 0);
+	fcgi_record_header(&out, FCGI_END_REQUEST, req->requestId, sizeof(FCGI_EndRequestBody), 0);
+	FCGI_EndRequestBody end = {.protocolStatus = FCGI_REQUEST_COMPLETE};
+	buf_append(&out, (const char *)&end, sizeof end);
+	for (size_t done = 0; done < out.len;) {
+		ssize_t n = write(req->ipcFd, out.data + done, out.len - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			log_warn("answer not sent: %s", strerror(errno));
+			rc = MDG_ERR;
+			break;
+		}
+		done += (size_t)n;
+	}
+	/* Written or failed, the answer is over: libfcgi must not add to it. */
+	req->out->wasFCloseCalled = 1;
+	req->out->isClosed = 1;
+	buf_free(&out);
+	return rc;
+}
+
 int http_send(http_req *r, const char *content_type)
 {
 	FCGX_Stream *out = r->fcgi->out;
@@ -286,18 +349,17 @@ int http_send(http_req *r, const char *content_type)
 	if (r->headers.len)
 		buf_append(&head, r->headers.data, r->headers.len);
 	buf_puts(&head, "\r\n");
-	FCGX_PutStr(head.data, (int)head.len, out);
+	int rc = MDG_OK;
+	if (r->send_file) {
+		/* A download streams from its file, in libfcgi's records. */
+		FCGX_PutStr(head.data, (int)head.len, out);
+		if (strcmp(r->method, "HEAD") != 0)
+			rc = send_file_body(r);
+	} else {
+		if (strcmp(r->method, "HEAD") == 0)
+			buf_reset(&r->body);
+		rc = send_whole(r, &head);
+	}
 	buf_free(&head);
-	if (strcmp(r->method, "HEAD") == 0)
-		return MDG_OK;
-	if (r->send_file)
-		return send_file_body(r);
-	if (r->body.len)
-		FCGX_PutStr(r->body.data, (int)r->body.len, out);
-	/* Out now, not at FCGX_Finish after the request's logging and
-	 * cleanup: a worker killed in between would otherwise leave nginx
-	 * with the first 8 KiB of the page, already on its way to the
-	 * reader, and nothing to retry (t/e2e/41-burst.t). */
-	FCGX_FFlush(out);
-	return MDG_OK;
+	return rc;
 }
