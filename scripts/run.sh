@@ -95,7 +95,9 @@ echo "Logs: $VAR/log/ (the notifier's: notifier.log)  Press Ctrl-C to stop."
 # away. The notifier (--loop) does what cron does in production
 # (deploy/cron/madang): escalation, the deadline scan and the outbox.
 while :; do
-	sleep 2 &
+	# Not holding the lock (9>&-): a background job ignores Ctrl-C and
+	# would keep it up to 2 s after run.sh has gone.
+	sleep 2 9>&- &
 	wait $! || true
 	if ! kill -0 "$NOTIFIER_PID" 2>/dev/null; then
 		echo "run: madang-notifier is gone; see $VAR/log/notifier.log and notifier.out" >&2

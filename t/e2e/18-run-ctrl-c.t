@@ -50,6 +50,17 @@ for (1 .. 200) {
 }
 $port or BAIL_OUT('no free ports');
 
+# Processes with FILE open (their /proc/PID/fd links), ascending.
+sub lock_holders {
+    my ($file) = @_;
+    my %pids;
+    for my $fd (glob '/proc/[0-9]*/fd/*') {
+        my $target = readlink($fd) // next;
+        $pids{$1} = 1 if $target eq $file && $fd =~ m{^/proc/(\d+)/};
+    }
+    return sort { $a <=> $b } keys %pids;
+}
+
 sub answers { IO::Socket::INET->new(PeerAddr => '127.0.0.1', PeerPort => $port, Timeout => 2) ? 1 : 0 }
 
 my $log = "$root/run.out";
@@ -80,6 +91,11 @@ ROUND: for my $round (1 .. $ROUNDS) {
     };
     # Give the notifier its first run, as a user would before Ctrl-C.
     sleep 0.5 + rand(1.5);
+    # run.sh's lock is run.sh's alone: a child that inherits it keeps it
+    # after run.sh has gone, and the next make run then refuses to start
+    # ("already being served"); the 2 s sleep of its watch loop did.
+    my @holders = lock_holders("$root/var/run/run.lock");
+    is "@holders", "$pid", "round $round: only run.sh holds its lock";
     kill 'INT', -$pid;
     my $t0 = time;
     my $ended = 0;
