@@ -216,7 +216,7 @@ static int load_demo(db *d, HDF *cfg)
 	if ((rc = migrate_run_file(d, path)) != MDG_OK)
 		goto done;
 	/* The demo staff get one known password; '!' marks them. */
-	rc = db_query(d, &r, "SELECT id FROM accounts WHERE kind = 'staff' AND password_hash = '!'", "");
+	rc = db_query(d, &r, "SELECT id FROM accounts WHERE kind = 'staff' AND password_hash = '!'", DB_NO_ARGS);
 	for (unsigned i = 0; rc == MDG_OK && i < r->nrows; i++)
 		rc = account_set_password(d, db_cell_ll(r, i, 0, 0), DEMO_STAFF_PW, PASSWORD_BY_OWNER);
 	/* Demo cases are inserted by SQL: derive what filing would. */
@@ -224,7 +224,7 @@ static int load_demo(db *d, HDF *cfg)
 		rc = org_scope_rebuild(d);
 	if (rc == MDG_OK)
 		rc = db_exec(d, "REPLACE INTO case_search (case_id, created_at, title, body)"
-				" SELECT id, created_at, title, body FROM cases", "");
+				" SELECT id, created_at, title, body FROM cases", DB_NO_ARGS);
 done:
 	db_result_free(r);
 	free(path);
@@ -235,7 +235,7 @@ static int cmd_seed_demo(db *d, HDF *cfg)
 {
 	db_result *r = NULL;
 	int rc = db_query(d, &r, "SELECT (SELECT COUNT(*) FROM accounts WHERE login_id IN ('admin', 'citizen')),"
-				 " (SELECT COUNT(*) FROM cases)", "");
+				 " (SELECT COUNT(*) FROM cases)", DB_NO_ARGS);
 	long long have_demo = db_cell_ll(r, 0, 0, 0);
 	long long cases = db_cell_ll(r, 0, 1, 0);
 	db_result_free(r);

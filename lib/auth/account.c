@@ -20,7 +20,7 @@ int account_create(db *d, const account_new *a, long long *id, const char **whic
 	/* Tell the user which of the unique fields is taken. */
 	rc = db_query(d, &r, "SELECT (SELECT COUNT(*) FROM accounts WHERE login_id = ?),"
 			     " (SELECT COUNT(*) FROM accounts WHERE email = ?)",
-		      "ss", a->login_id, a->email);
+		      DB_ARGS(DB_STR(a->login_id), DB_STR(a->email)));
 	if (rc != MDG_OK)
 		goto done;
 	if (db_cell_ll(r, 0, 0, 0) > 0) {
@@ -36,11 +36,8 @@ int account_create(db *d, const account_new *a, long long *id, const char **whic
 	rc = db_exec(d, "INSERT INTO accounts (login_id, password_hash, must_change_password, name, email, mobile,"
 			" kind, lang, consent_version, consent_at, notify_sms)"
 			" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, IF(? = 1, NOW(), NULL), ?)",
-		     "ssissssssii", a->login_id, hash, (long long)(a->password_by == PASSWORD_BY_ADMIN), a->name,
-		     a->email, a->mobile, a->kind, a->lang, a->consent ? CONSENT_VERSION : NULL,
-		     (long long)(a->consent ? 1 : 0),
-		     /* citizens are told by SMS unless they opt out; staff opt in */
-		     (long long)(strcmp(a->kind, "citizen") == 0));
+		     DB_ARGS(DB_STR(a->login_id), DB_STR(hash), DB_INT((long long)(a->password_by == PASSWORD_BY_ADMIN)), DB_STR(a->name), DB_STR(a->email), DB_STR(a->mobile), DB_STR(a->kind), DB_STR(a->lang), DB_STR(a->consent ? CONSENT_VERSION : NULL), DB_INT((long long)(a->consent ? 1 : 0)), DB_INT(/* citizens are told by SMS unless they opt out; staff opt in */
+		     (long long)(strcmp(a->kind, "citizen") == 0))));
 	if (rc == MDG_ECONFLICT)
 		*which = "login_id"; /* lost a race for the same ID or e-mail */
 	if (rc == MDG_OK)
@@ -60,7 +57,7 @@ int account_get(db *d, long long id, account *out)
 	db_result *r = NULL;
 	int rc = db_query(d, &r, "SELECT id, login_id, name, email, mobile, kind, lang,"
 				 " active, must_change_password FROM accounts WHERE id = ?",
-			  "i", id);
+			  DB_ARGS(DB_INT(id)));
 	if (rc != MDG_OK)
 		goto done;
 	if (r->nrows == 0) {
@@ -86,7 +83,7 @@ int account_find_login(db *d, const char *login_id, long long *id, char *hash, s
 {
 	db_result *r = NULL;
 	int rc = db_query(d, &r, "SELECT id, password_hash FROM accounts WHERE login_id = ? AND active = 1",
-			  "s", login_id);
+			  DB_ARGS(DB_STR(login_id)));
 	if (rc != MDG_OK)
 		goto done;
 	if (r->nrows == 0) {
@@ -107,32 +104,31 @@ int account_set_password(db *d, long long id, const char *password, enum passwor
 	if (rc != MDG_OK)
 		return rc;
 	if (by == PASSWORD_REHASH)
-		return db_exec(d, "UPDATE accounts SET password_hash = ? WHERE id = ?", "si", hash, id);
-	return db_exec(d, "UPDATE accounts SET password_hash = ?, must_change_password = ? WHERE id = ?", "sii", hash,
-		       (long long)(by == PASSWORD_BY_ADMIN), id);
+		return db_exec(d, "UPDATE accounts SET password_hash = ? WHERE id = ?", DB_ARGS(DB_STR(hash), DB_INT(id)));
+	return db_exec(d, "UPDATE accounts SET password_hash = ?, must_change_password = ? WHERE id = ?", DB_ARGS(DB_STR(hash), DB_INT((long long)(by == PASSWORD_BY_ADMIN)), DB_INT(id)));
 }
 
 int account_set_contact(db *d, long long id, const char *email, const char *mobile)
 {
 	db_result *r = NULL;
-	int rc = db_query(d, &r, "SELECT COUNT(*) FROM accounts WHERE email = ? AND id <> ?", "si", email, id);
+	int rc = db_query(d, &r, "SELECT COUNT(*) FROM accounts WHERE email = ? AND id <> ?", DB_ARGS(DB_STR(email), DB_INT(id)));
 	if (rc == MDG_OK && db_cell_ll(r, 0, 0, 0) > 0)
 		rc = MDG_ECONFLICT;
 	db_result_free(r);
 	if (rc != MDG_OK)
 		return rc;
-	return db_exec(d, "UPDATE accounts SET email = ?, mobile = ? WHERE id = ?", "ssi", email, mobile, id);
+	return db_exec(d, "UPDATE accounts SET email = ?, mobile = ? WHERE id = ?", DB_ARGS(DB_STR(email), DB_STR(mobile), DB_INT(id)));
 }
 
 int account_set_lang(db *d, long long id, const char *lang)
 {
-	return db_exec(d, "UPDATE accounts SET lang = ? WHERE id = ?", "si", lang, id);
+	return db_exec(d, "UPDATE accounts SET lang = ? WHERE id = ?", DB_ARGS(DB_STR(lang), DB_INT(id)));
 }
 
 int account_get_notify(db *d, long long id, account_notify *out)
 {
 	db_result *r = NULL;
-	int rc = db_query(d, &r, "SELECT notify_email, notify_sms, notify_digest FROM accounts WHERE id = ?", "i", id);
+	int rc = db_query(d, &r, "SELECT notify_email, notify_sms, notify_digest FROM accounts WHERE id = ?", DB_ARGS(DB_INT(id)));
 	if (rc == MDG_OK && r->nrows == 0)
 		rc = MDG_ENOTFOUND;
 	if (rc == MDG_OK) {
@@ -147,5 +143,5 @@ int account_get_notify(db *d, long long id, account_notify *out)
 int account_set_notify(db *d, long long id, const account_notify *n)
 {
 	return db_exec(d, "UPDATE accounts SET notify_email = ?, notify_sms = ?, notify_digest = ? WHERE id = ?",
-		       "iiii", (long long)n->email, (long long)n->sms, (long long)n->digest, id);
+		       DB_ARGS(DB_INT((long long)n->email), DB_INT((long long)n->sms), DB_INT((long long)n->digest), DB_INT(id)));
 }

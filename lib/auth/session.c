@@ -14,7 +14,7 @@ int session_create(db *d, long long account_id, const char *client_addr,
 	crypto_sha256(token, strlen(token), hash);
 	return db_exec(d, "INSERT INTO sessions (token_hash, account_id, created_at, last_seen_at, client_addr)"
 			  " VALUES (?, ?, NOW(), NOW(), ?)",
-		       "bis", hash, sizeof hash, account_id, client_addr);
+		       DB_ARGS(DB_BLOB(hash, sizeof hash), DB_INT(account_id), DB_STR(client_addr)));
 }
 
 int session_lookup(db *d, const char *token, const session_limits *lim, account *out)
@@ -31,7 +31,7 @@ int session_lookup(db *d, const char *token, const session_limits *lim, account 
 			     " s.last_seen_at < NOW() - INTERVAL 1 MINUTE"
 			     " FROM sessions s JOIN accounts a ON a.id = s.account_id"
 			     " WHERE s.token_hash = ? AND a.active = 1",
-		      "iib", (long long)lim->idle_minutes, (long long)lim->absolute_hours, hash, sizeof hash);
+		      DB_ARGS(DB_INT((long long)lim->idle_minutes), DB_INT((long long)lim->absolute_hours), DB_BLOB(hash, sizeof hash)));
 	if (rc != MDG_OK)
 		goto done;
 	if (r->nrows == 0) {
@@ -39,13 +39,12 @@ int session_lookup(db *d, const char *token, const session_limits *lim, account 
 		goto done;
 	}
 	if (db_cell_ll(r, 0, 1, 1)) {
-		(void)db_exec(d, "DELETE FROM sessions WHERE token_hash = ?", "b", hash, sizeof hash);
+		(void)db_exec(d, "DELETE FROM sessions WHERE token_hash = ?", DB_ARGS(DB_BLOB(hash, sizeof hash)));
 		rc = MDG_ENOTFOUND;
 		goto done;
 	}
 	if (db_cell_ll(r, 0, 2, 0))
-		(void)db_exec(d, "UPDATE sessions SET last_seen_at = NOW() WHERE token_hash = ?", "b", hash,
-			      sizeof hash);
+		(void)db_exec(d, "UPDATE sessions SET last_seen_at = NOW() WHERE token_hash = ?", DB_ARGS(DB_BLOB(hash, sizeof hash)));
 	rc = account_get(d, db_cell_ll(r, 0, 0, 0), out);
 	if (rc == MDG_OK && !out->active)
 		rc = MDG_ENOTFOUND;
@@ -58,7 +57,7 @@ int session_delete(db *d, const char *token)
 {
 	uint8_t hash[CRYPTO_HASH_BYTES];
 	crypto_sha256(token, strlen(token), hash);
-	return db_exec(d, "DELETE FROM sessions WHERE token_hash = ?", "b", hash, sizeof hash);
+	return db_exec(d, "DELETE FROM sessions WHERE token_hash = ?", DB_ARGS(DB_BLOB(hash, sizeof hash)));
 }
 
 int session_delete_others(db *d, long long account_id, const char *keep_token)
@@ -66,8 +65,7 @@ int session_delete_others(db *d, long long account_id, const char *keep_token)
 	uint8_t hash[CRYPTO_HASH_BYTES] = {0};
 	if (keep_token)
 		crypto_sha256(keep_token, strlen(keep_token), hash);
-	return db_exec(d, "DELETE FROM sessions WHERE account_id = ? AND token_hash <> ?", "ib", account_id,
-		       hash, sizeof hash);
+	return db_exec(d, "DELETE FROM sessions WHERE account_id = ? AND token_hash <> ?", DB_ARGS(DB_INT(account_id), DB_BLOB(hash, sizeof hash)));
 }
 
 void csrf_token(const uint8_t *key, size_t keylen, const char *binding, char out[CSRF_TEXT])
@@ -129,7 +127,7 @@ static int throttle_attempt_once(db *d, const throttle_limits *lim, const char *
 	rc = db_exec(d, "INSERT INTO login_throttle (scope, subject, last_attempt_at)"
 			" VALUES ('login', ?, NOW()), ('addr', ?, NOW())"
 			" ON DUPLICATE KEY UPDATE attempts = attempts + 1, last_attempt_at = NOW()",
-		     "ss", login_id, addr);
+		     DB_ARGS(DB_STR(login_id), DB_STR(addr)));
 	/* The transaction's first plain read: its snapshot starts now, with
 	 * the rows locked, and so holds every failure recorded by an attempt
 	 * that held them before. */
@@ -143,8 +141,7 @@ static int throttle_attempt_once(db *d, const throttle_limits *lim, const char *
 				     "  AND failed_at > NOW() - INTERVAL ? MINUTE) AS addr_failures,"
 				     " (SELECT TIMESTAMPDIFF(SECOND, MAX(failed_at), NOW()) FROM login_failures"
 				     "  WHERE scope = 'addr' AND subject = ?) AS addr_since",
-			      "sissis", login_id, (long long)lim->window_minutes, login_id, addr,
-			      (long long)lim->window_minutes, addr);
+			      DB_ARGS(DB_STR(login_id), DB_INT((long long)lim->window_minutes), DB_STR(login_id), DB_STR(addr), DB_INT((long long)lim->window_minutes), DB_STR(addr)));
 	if (rc == MDG_OK) {
 		long wait_login = throttle_wait(lim, r, 0, lim->per_login);
 		long wait_addr = throttle_wait(lim, r, 2, lim->per_addr);
@@ -157,7 +154,7 @@ static int throttle_attempt_once(db *d, const throttle_limits *lim, const char *
 	if (rc == MDG_OK)
 		rc = db_exec(d, "INSERT INTO login_failures (scope, subject, failed_at) VALUES"
 				" ('login', ?, NOW()), ('addr', ?, NOW())",
-			     "ss", login_id, addr);
+			     DB_ARGS(DB_STR(login_id), DB_STR(addr)));
 	if (rc == MDG_OK)
 		rc = db_commit(d);
 	/* A refused attempt records nothing: its rows go back as they were. */
@@ -176,10 +173,10 @@ static int throttle_attempt_once(db *d, const throttle_limits *lim, const char *
 static void throttle_forget_old(db *d, const char *count_sql, const char *delete_sql)
 {
 	db_result *r = NULL;
-	if (db_query(d, &r, count_sql, "") == MDG_OK) {
+	if (db_query(d, &r, count_sql, DB_NO_ARGS) == MDG_OK) {
 		long long old = db_cell_ll(r, 0, 0, 0);
 		if (old > 0)
-			(void)db_exec(d, delete_sql, "i", old < 100 ? old : 100);
+			(void)db_exec(d, delete_sql, DB_ARGS(DB_INT(old < 100 ? old : 100)));
 	}
 	db_result_free(r);
 }
@@ -205,10 +202,10 @@ int throttle_attempt(db *d, const throttle_limits *lim, const char *login_id, co
 
 int throttle_success(db *d, const char *login_id, const char *addr)
 {
-	int rc = db_exec(d, "DELETE FROM login_failures WHERE scope = 'login' AND subject = ?", "s", login_id);
+	int rc = db_exec(d, "DELETE FROM login_failures WHERE scope = 'login' AND subject = ?", DB_ARGS(DB_STR(login_id)));
 	if (rc == MDG_OK)
 		rc = db_exec(d, "DELETE FROM login_failures WHERE scope = 'addr' AND subject = ?"
 				" ORDER BY id DESC LIMIT 1",
-			     "s", addr);
+			     DB_ARGS(DB_STR(addr)));
 	return rc;
 }

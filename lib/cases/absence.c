@@ -35,7 +35,7 @@ int absence_list(db *d, long long viewer_id, db_result **out)
 				" LEFT JOIN accounts sub ON sub.id = ab.substitute_id"
 				" WHERE ab.ends_at > NOW() - INTERVAL 30 DAY AND " EDITABLE("ab.account_id")
 				" ORDER BY ab.starts_at, ab.id",
-			"ii", viewer_id, viewer_id);
+			DB_ARGS(DB_INT(viewer_id), DB_INT(viewer_id)));
 }
 
 int absence_people(db *d, long long viewer_id, db_result **out)
@@ -43,7 +43,7 @@ int absence_people(db *d, long long viewer_id, db_result **out)
 	return db_query(d, out, "SELECT a.id, a.name FROM accounts a"
 				" WHERE a.kind = 'staff' AND a.active = 1 AND " EDITABLE("a.id")
 				" ORDER BY a.id <> ?, a.name, a.id",
-			"iii", viewer_id, viewer_id, viewer_id);
+			DB_ARGS(DB_INT(viewer_id), DB_INT(viewer_id), DB_INT(viewer_id)));
 }
 
 int absence_substitutes(db *d, long long viewer_id, long long account_id, const char *lang, db_result **out)
@@ -57,7 +57,7 @@ int absence_substitutes(db *d, long long viewer_id, long long account_id, const 
 				" WHERE sd.department_id IN (SELECT x.department_id FROM staff_departments x WHERE x.account_id = ?)"
 				"  AND a.id <> ? AND EXISTS (SELECT 1 FROM accounts p WHERE p.id = ? AND " EDITABLE("p.id") ")"
 				" ORDER BY dp.id, a.name, a.id",
-			"siiiii", lang, account_id, account_id, account_id, viewer_id, viewer_id);
+			DB_ARGS(DB_STR(lang), DB_INT(account_id), DB_INT(account_id), DB_INT(account_id), DB_INT(viewer_id), DB_INT(viewer_id)));
 }
 
 /* True when who may edit account_id's absences. */
@@ -65,7 +65,7 @@ static int may_edit(db *d, long long viewer_id, long long account_id, bool *yes)
 {
 	db_result *r = NULL;
 	int rc = db_query(d, &r, "SELECT COUNT(*) FROM accounts a WHERE a.id = ? AND a.kind = 'staff' AND " EDITABLE("a.id"),
-			  "iii", account_id, viewer_id, viewer_id);
+			  DB_ARGS(DB_INT(account_id), DB_INT(viewer_id), DB_INT(viewer_id)));
 	*yes = rc == MDG_OK && db_cell_ll(r, 0, 0, 0) > 0;
 	db_result_free(r);
 	return rc;
@@ -106,8 +106,7 @@ static int check_new(db *d, const absence_new *a, const char **problem)
 				 "  WHERE x.account_id = ?),"
 				 " (SELECT COUNT(*) FROM absences WHERE account_id = ? AND starts_at < ? + INTERVAL 1 DAY"
 				 "  AND ends_at > ?)",
-			  "siiiss", a->last_day, a->substitute_id, a->account_id, a->account_id, a->last_day,
-			  a->first_day);
+			  DB_ARGS(DB_STR(a->last_day), DB_INT(a->substitute_id), DB_INT(a->account_id), DB_INT(a->account_id), DB_STR(a->last_day), DB_STR(a->first_day)));
 	if (rc != MDG_OK)
 		return rc;
 	if (db_cell_ll(r, 0, 0, 0))
@@ -139,8 +138,7 @@ int absence_add(db *d, const actor *who, const absence_new *a, long long *id, in
 	if (rc == MDG_OK)
 		rc = db_exec(d, "INSERT INTO absences (account_id, kind, starts_at, ends_at, substitute_id, created_by,"
 				" created_at) VALUES (?, ?, ?, ? + INTERVAL 1 DAY, ?, ?, NOW())",
-			     "isssii", a->account_id, a->kind, a->first_day, a->last_day, a->substitute_id,
-			     who->account_id);
+			     DB_ARGS(DB_INT(a->account_id), DB_STR(a->kind), DB_STR(a->first_day), DB_STR(a->last_day), DB_INT(a->substitute_id), DB_INT(who->account_id)));
 	if (rc == MDG_OK) {
 		*id = (long long)db_insert_id(d);
 		snprintf(idbuf, sizeof idbuf, "%lld", *id);
@@ -152,7 +150,7 @@ int absence_add(db *d, const actor *who, const absence_new *a, long long *id, in
 		rc = hand_over(d, who->account_id, a->account_id, a->substitute_id, moved);
 	/* Handed over once it has begun: the start needs no second pass. */
 	if (rc == MDG_OK && a->hand_over_now)
-		rc = db_exec(d, "UPDATE absences SET handed_over = 1 WHERE id = ? AND starts_at <= NOW()", "i", *id);
+		rc = db_exec(d, "UPDATE absences SET handed_over = 1 WHERE id = ? AND starts_at <= NOW()", DB_ARGS(DB_INT(*id)));
 	if (rc == MDG_OK)
 		rc = db_commit(d);
 	if (rc != MDG_OK)
@@ -169,7 +167,7 @@ int absence_delete(db *d, const actor *who, long long id, const char **problem)
 	int rc = db_begin(d);
 	if (rc != MDG_OK)
 		return rc;
-	rc = db_query(d, &r, "SELECT account_id, starts_at > NOW() FROM absences WHERE id = ? FOR UPDATE", "i", id);
+	rc = db_query(d, &r, "SELECT account_id, starts_at > NOW() FROM absences WHERE id = ? FOR UPDATE", DB_ARGS(DB_INT(id)));
 	if (rc == MDG_OK && r->nrows == 0)
 		rc = MDG_ENOTFOUND;
 	if (rc == MDG_OK)
@@ -181,7 +179,7 @@ int absence_delete(db *d, const actor *who, long long id, const char **problem)
 		rc = MDG_EINVAL;
 	}
 	if (rc == MDG_OK)
-		rc = db_exec(d, "DELETE FROM absences WHERE id = ?", "i", id);
+		rc = db_exec(d, "DELETE FROM absences WHERE id = ?", DB_ARGS(DB_INT(id)));
 	if (rc == MDG_OK) {
 		snprintf(idbuf, sizeof idbuf, "%lld", id);
 		rc = audit_write(d, who, "absence", idbuf, "delete", NULL);
@@ -206,7 +204,7 @@ int absence_end(db *d, const actor *who, long long id, const char **problem)
 	rc = db_query(d, &r, "SELECT account_id, starts_at > NOW() AS not_started, ends_at <= NOW() AS is_over,"
 			     " DATE_FORMAT(ends_at - INTERVAL 1 SECOND, '%Y-%m-%d') AS planned_last"
 			     " FROM absences WHERE id = ? FOR UPDATE",
-		      "i", id);
+		      DB_ARGS(DB_INT(id)));
 	if (rc == MDG_OK && r->nrows == 0)
 		rc = MDG_ENOTFOUND;
 	if (rc == MDG_OK)
@@ -223,7 +221,7 @@ int absence_end(db *d, const actor *who, long long id, const char **problem)
 	 * start (routing_escalate) and the choice of handlers
 	 * (absence_resolve) both look only at absences with ends_at > NOW(). */
 	if (rc == MDG_OK)
-		rc = db_exec(d, "UPDATE absences SET ends_at = NOW() WHERE id = ?", "i", id);
+		rc = db_exec(d, "UPDATE absences SET ends_at = NOW() WHERE id = ?", DB_ARGS(DB_INT(id)));
 	if (rc == MDG_OK) {
 		snprintf(idbuf, sizeof idbuf, "%lld", id);
 		snprintf(detail, sizeof detail, "account=%lld early, planned until %s", db_cell_ll(r, 0, 0, 0),
@@ -253,7 +251,7 @@ int absence_month(db *d, long long viewer_id, const char *first_day, db_result *
 				" WHERE ab.starts_at < ? + INTERVAL 1 MONTH AND ab.ends_at > ? AND ab.ends_at > ab.starts_at"
 				"  AND " IN_CALENDAR("ab.account_id")
 				" ORDER BY a.name, ab.account_id, ab.starts_at",
-			"ssii", first_day, first_day, viewer_id, viewer_id);
+			DB_ARGS(DB_STR(first_day), DB_STR(first_day), DB_INT(viewer_id), DB_INT(viewer_id)));
 }
 
 int absence_month_staff(db *d, long long viewer_id, const char *lang, db_result **out)
@@ -265,12 +263,12 @@ int absence_month_staff(db *d, long long viewer_id, const char *lang, db_result 
 				" LEFT JOIN departments dp ON dp.id = sd.department_id"
 				" WHERE a.kind = 'staff' AND a.active = 1 AND " IN_CALENDAR("a.id")
 				" GROUP BY a.id, a.name ORDER BY a.name, a.id",
-			"siii", lang, viewer_id, viewer_id, viewer_id);
+			DB_ARGS(DB_STR(lang), DB_INT(viewer_id), DB_INT(viewer_id), DB_INT(viewer_id)));
 }
 
 int absence_month_holidays(db *d, const char *first_day, db_result **out)
 {
 	return db_query(d, out, "SELECT DATE_FORMAT(day, '%Y-%m-%d'), name FROM holidays"
 				" WHERE day >= ? AND day < ? + INTERVAL 1 MONTH ORDER BY day",
-			"ss", first_day, first_day);
+			DB_ARGS(DB_STR(first_day), DB_STR(first_day)));
 }

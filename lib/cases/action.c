@@ -42,7 +42,7 @@ static int lock_case(db *d, long long case_id, struct locked_case *c)
 				 " answered_at IS NOT NULL AND answered_at > NOW() - INTERVAL reopen_days DAY,"
 				 " DATE_FORMAT(due_at, '%Y-%m-%d %H:%i:%s')"
 				 " FROM cases WHERE id = ? FOR UPDATE",
-			  "i", case_id);
+			  DB_ARGS(DB_INT(case_id)));
 	if (rc != MDG_OK)
 		return rc;
 	if (r->nrows == 0) {
@@ -87,8 +87,7 @@ static int event(db *d, long long case_id, const char *kind, long long actor_id,
 {
 	return db_exec(d, "INSERT INTO case_events (case_id, kind, actor_id, department_id, is_public, note,"
 			  " target_account_id, target_department_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NOW())",
-		       "isNNisNN", case_id, kind, actor_id, department, (long long)is_public, note, target_account,
-		       target_department);
+		       DB_ARGS(DB_INT(case_id), DB_STR(kind), DB_ID(actor_id), DB_ID(department), DB_INT((long long)is_public), DB_STR(note), DB_ID(target_account), DB_ID(target_department)));
 }
 
 /* Moves the lead of a case to another department (transfer, send back):
@@ -97,31 +96,30 @@ static int move_lead(db *d, const case_cmd *cmd, const struct locked_case *c, lo
 {
 	db_result *r = NULL;
 	int assigned = 0;
-	int rc = db_query(d, &r, "SELECT COUNT(*) FROM departments WHERE id = ? AND active = 1", "i", to);
+	int rc = db_query(d, &r, "SELECT COUNT(*) FROM departments WHERE id = ? AND active = 1", DB_ARGS(DB_INT(to)));
 	if (rc != MDG_OK)
 		return rc;
 	bool exists = db_cell_ll(r, 0, 0, 0) > 0;
 	db_result_free(r);
 	if (!exists)
 		return MDG_EINVAL;
-	rc = db_exec(d, "DELETE FROM case_handlers WHERE case_id = ? AND department_id = ?", "ii", cmd->case_id,
-		     c->department);
+	rc = db_exec(d, "DELETE FROM case_handlers WHERE case_id = ? AND department_id = ?", DB_ARGS(DB_INT(cmd->case_id), DB_INT(c->department)));
 	if (rc == MDG_OK)
 		rc = db_exec(d, "DELETE FROM case_departments WHERE case_id = ? AND (role = 'lead' OR department_id = ?)",
-			     "ii", cmd->case_id, to);
+			     DB_ARGS(DB_INT(cmd->case_id), DB_INT(to)));
 	if (rc == MDG_OK)
 		rc = db_exec(d, "INSERT INTO case_departments (case_id, department_id, role, updated_at)"
 				" VALUES (?, ?, 'lead', NOW())",
-			     "ii", cmd->case_id, to);
+			     DB_ARGS(DB_INT(cmd->case_id), DB_INT(to)));
 	if (rc == MDG_OK)
 		rc = db_exec(d, "UPDATE cases SET department_id = ?, unplaced = 0, escalated_at = NULL WHERE id = ?",
-			     "ii", to, cmd->case_id);
+			     DB_ARGS(DB_INT(to), DB_INT(cmd->case_id)));
 	if (rc == MDG_OK)
 		rc = event(d, cmd->case_id, kind, cmd->actor_id, c->department, true, cmd->text, 0, to);
 	if (rc == MDG_OK)
 		rc = routing_assign_department(d, cmd->case_id, c->category, to, &assigned);
 	if (rc == MDG_OK && assigned)
-		rc = db_exec(d, "UPDATE cases SET status = 'assigned' WHERE id = ?", "i", cmd->case_id);
+		rc = db_exec(d, "UPDATE cases SET status = 'assigned' WHERE id = ?", DB_ARGS(DB_INT(cmd->case_id)));
 	/* To the citizen a sending back is a transfer too: the case moves to
 	 * another department, for a reason. */
 	if (rc == MDG_OK)
@@ -137,7 +135,7 @@ static int transferred_from(db *d, long long case_id, long long current, long lo
 	int rc = db_query(d, &r, "SELECT IFNULL(department_id, 0) FROM case_events WHERE case_id = ?"
 				 " AND kind IN ('transferred', 'sent_back') AND target_department_id = ?"
 				 " ORDER BY id DESC LIMIT 1",
-			  "ii", case_id, current);
+			  DB_ARGS(DB_INT(case_id), DB_INT(current)));
 	if (rc == MDG_OK)
 		*from = db_cell_ll(r, 0, 0, 0);
 	db_result_free(r);
@@ -150,7 +148,7 @@ static int parts_open(db *d, long long case_id, bool *open)
 	db_result *r = NULL;
 	int rc = db_query(d, &r, "SELECT COUNT(*) FROM case_departments WHERE case_id = ? AND role = 'joint'"
 				 " AND part_status = 'open'",
-			  "i", case_id);
+			  DB_ARGS(DB_INT(case_id)));
 	if (rc == MDG_OK)
 		*open = db_cell_ll(r, 0, 0, 0) > 0;
 	db_result_free(r);
@@ -163,20 +161,18 @@ static int parts_open(db *d, long long case_id, bool *open)
  * next answer). */
 static int send_answer(db *d, const case_cmd *cmd, long long department, long long answer_id, const char *body)
 {
-	int rc = db_exec(d, "UPDATE answers SET status = 'sent', sent_at = NOW(), approved_by = ? WHERE id = ?", "Ni",
-			 answer_id && cmd->action == ACT_APPROVE ? cmd->actor_id : 0, answer_id);
+	int rc = db_exec(d, "UPDATE answers SET status = 'sent', sent_at = NOW(), approved_by = ? WHERE id = ?", DB_ARGS(DB_ID(answer_id && cmd->action == ACT_APPROVE ? cmd->actor_id : 0), DB_INT(answer_id)));
 	if (rc == MDG_OK)
 		rc = db_exec(d, "INSERT INTO answer_parts (answer_id, department_id, body)"
 				" SELECT ?, department_id, part_text FROM case_departments"
 				" WHERE case_id = ? AND role = 'joint' AND part_status = 'submitted' AND part_text IS NOT NULL",
-			     "ii", answer_id, cmd->case_id);
+			     DB_ARGS(DB_INT(answer_id), DB_INT(cmd->case_id)));
 	if (rc == MDG_OK)
-		rc = db_exec(d, "UPDATE cases SET answered_at = NOW() WHERE id = ?", "i", cmd->case_id);
+		rc = db_exec(d, "UPDATE cases SET answered_at = NOW() WHERE id = ?", DB_ARGS(DB_INT(cmd->case_id)));
 	if (rc == MDG_OK)
 		rc = event(d, cmd->case_id, "answered", cmd->actor_id, department, true, body, 0, 0);
 	if (rc == MDG_OK)
-		rc = db_exec(d, "UPDATE case_events SET answer_id = ? WHERE id = ?", "ii", answer_id,
-			     (long long)db_insert_id(d));
+		rc = db_exec(d, "UPDATE case_events SET answer_id = ? WHERE id = ?", DB_ARGS(DB_INT(answer_id), DB_INT((long long)db_insert_id(d))));
 	return rc == MDG_OK ? notice_citizen(d, cmd->case_id, NOTICE_ANSWERED, NULL) : rc;
 }
 
@@ -193,7 +189,7 @@ static int refile(db *d, const case_cmd *cmd, const struct locked_case *c, const
 	}
 	int rc = db_query(d, &r, "SELECT COUNT(*), (SELECT tracking_no FROM cases WHERE id = ?) FROM categories"
 				 " WHERE id = ? AND active = 1",
-			  "ii", cmd->case_id, cmd->category_id);
+			  DB_ARGS(DB_INT(cmd->case_id), DB_INT(cmd->category_id)));
 	if (rc == MDG_OK && db_cell_ll(r, 0, 0, 0) == 0) {
 		*problem = "bad_category";
 		rc = MDG_EINVAL;
@@ -201,7 +197,7 @@ static int refile(db *d, const case_cmd *cmd, const struct locked_case *c, const
 	if (rc == MDG_OK)
 		rc = db_exec(d, "INSERT INTO case_events (case_id, kind, actor_id, department_id, is_public, note,"
 				" target_category_id, created_at) VALUES (?, 'refiled', ?, ?, 1, ?, ?, NOW())",
-			     "iNNsi", cmd->case_id, cmd->actor_id, c->department, cmd->text, cmd->category_id);
+			     DB_ARGS(DB_INT(cmd->case_id), DB_ID(cmd->actor_id), DB_ID(c->department), DB_STR(cmd->text), DB_INT(cmd->category_id)));
 	if (rc == MDG_OK)
 		rc = routing_replace(d, cmd->case_id, cmd->category_id);
 	if (rc == MDG_OK && cmd->who) {
@@ -227,7 +223,7 @@ static int apply_effects(db *d, const case_cmd *cmd, struct locked_case *c, cons
 		/* The new handler must handle in the lead department. */
 		rc = db_query(d, &r, "SELECT COUNT(*) FROM staff_scope s JOIN accounts a ON a.id = s.account_id"
 				     " AND a.active = 1 WHERE s.account_id = ? AND s.department_id = ? AND s.can_handle = 1",
-			      "ii", cmd->handler_id, c->department);
+			      DB_ARGS(DB_INT(cmd->handler_id), DB_INT(c->department)));
 		if (rc == MDG_OK && db_cell_ll(r, 0, 0, 0) == 0) {
 			*problem = "bad_handler";
 			rc = MDG_EINVAL;
@@ -242,15 +238,13 @@ static int apply_effects(db *d, const case_cmd *cmd, struct locked_case *c, cons
 			break;
 		}
 		if (rc == MDG_OK)
-			rc = db_exec(d, "DELETE FROM case_handlers WHERE case_id = ? AND department_id = ?", "ii",
-				     cmd->case_id, c->department);
+			rc = db_exec(d, "DELETE FROM case_handlers WHERE case_id = ? AND department_id = ?", DB_ARGS(DB_INT(cmd->case_id), DB_INT(c->department)));
 		if (rc == MDG_OK)
 			rc = db_exec(d, "INSERT INTO case_handlers (case_id, account_id, department_id, assigned_at)"
 					" VALUES (?, ?, ?, NOW())",
-				     "iii", cmd->case_id, acting, c->department);
+				     DB_ARGS(DB_INT(cmd->case_id), DB_INT(acting), DB_INT(c->department)));
 		if (rc == MDG_OK)
-			rc = db_exec(d, "UPDATE cases SET unplaced = 0, escalated_at = NULL WHERE id = ?", "i",
-				     cmd->case_id);
+			rc = db_exec(d, "UPDATE cases SET unplaced = 0, escalated_at = NULL WHERE id = ?", DB_ARGS(DB_INT(cmd->case_id)));
 		if (rc == MDG_OK)
 			rc = event(d, cmd->case_id, acting == cmd->handler_id ? "assigned" : "substituted",
 				   cmd->actor_id, c->department, true, NULL, acting, 0);
@@ -304,8 +298,7 @@ static int apply_effects(db *d, const case_cmd *cmd, struct locked_case *c, cons
 			*problem = "bad_date"; /* a new deadline must be later */
 			return MDG_EINVAL;
 		}
-		rc = db_exec(d, "UPDATE cases SET due_at = ?, extensions = extensions + 1 WHERE id = ?", "si", due,
-			     cmd->case_id);
+		rc = db_exec(d, "UPDATE cases SET due_at = ?, extensions = extensions + 1 WHERE id = ?", DB_ARGS(DB_STR(due), DB_INT(cmd->case_id)));
 		if (rc == MDG_OK) {
 			/* The whole reason, then the new date (no fixed buffer: the
 			 * reason is up to CASE_REASON_MAX characters of any width). */
@@ -333,7 +326,7 @@ static int apply_effects(db *d, const case_cmd *cmd, struct locked_case *c, cons
 		if (rc == MDG_OK)
 			rc = db_exec(d, "INSERT INTO answers (case_id, department_id, author_id, body, status, created_at)"
 					" VALUES (?, ?, ?, ?, 'pending', NOW())",
-				     "iNis", cmd->case_id, c->department, cmd->actor_id, cmd->text);
+				     DB_ARGS(DB_INT(cmd->case_id), DB_ID(c->department), DB_INT(cmd->actor_id), DB_STR(cmd->text)));
 		if (rc == MDG_OK && cmd->action == ACT_ANSWER)
 			rc = send_answer(d, cmd, c->department, (long long)db_insert_id(d), cmd->text);
 		else if (rc == MDG_OK)
@@ -343,7 +336,7 @@ static int apply_effects(db *d, const case_cmd *cmd, struct locked_case *c, cons
 	case ACT_RETURN_ANSWER:
 		rc = db_query(d, &r, "SELECT id, body FROM answers WHERE case_id = ? AND status = 'pending'"
 				     " ORDER BY id DESC LIMIT 1",
-			      "i", cmd->case_id);
+			      DB_ARGS(DB_INT(cmd->case_id)));
 		if (rc == MDG_OK && r->nrows == 0) {
 			*problem = "no_answer";
 			rc = MDG_EINVAL;
@@ -354,14 +347,14 @@ static int apply_effects(db *d, const case_cmd *cmd, struct locked_case *c, cons
 		if (cmd->action == ACT_APPROVE) {
 			rc = send_answer(d, cmd, c->department, db_cell_ll(r, 0, 0, 0), db_cell(r, 0, 1, ""));
 		} else {
-			rc = db_exec(d, "UPDATE answers SET status = 'returned' WHERE id = ?", "i", db_cell_ll(r, 0, 0, 0));
+			rc = db_exec(d, "UPDATE answers SET status = 'returned' WHERE id = ?", DB_ARGS(DB_INT(db_cell_ll(r, 0, 0, 0))));
 			if (rc == MDG_OK)
 				rc = event(d, cmd->case_id, "answer_returned", cmd->actor_id, c->department, false,
 					   cmd->text, 0, 0);
 		}
 		break;
 	case ACT_CLOSE:
-		rc = db_exec(d, "UPDATE cases SET closed_at = NOW() WHERE id = ?", "i", cmd->case_id);
+		rc = db_exec(d, "UPDATE cases SET closed_at = NOW() WHERE id = ?", DB_ARGS(DB_INT(cmd->case_id)));
 		if (rc == MDG_OK)
 			rc = event(d, cmd->case_id, "closed", cmd->actor_id, c->department, true, NULL, 0, 0);
 		break;
@@ -376,7 +369,7 @@ static int apply_effects(db *d, const case_cmd *cmd, struct locked_case *c, cons
 			*problem = "reopen_expired";
 			return MDG_EINVAL;
 		}
-		rc = db_exec(d, "UPDATE cases SET answered_at = NULL, closed_at = NULL WHERE id = ?", "i", cmd->case_id);
+		rc = db_exec(d, "UPDATE cases SET answered_at = NULL, closed_at = NULL WHERE id = ?", DB_ARGS(DB_INT(cmd->case_id)));
 		if (rc == MDG_OK)
 			rc = event(d, cmd->case_id, "reopened", cmd->actor_id, 0, true, cmd->text, 0, 0);
 		break;
@@ -440,11 +433,11 @@ int case_apply(db *d, const case_cmd *cmd, const char **problem)
 	if (cmd->action == ACT_TRANSFER || cmd->action == ACT_SEND_BACK || cmd->action == ACT_REFILE)
 		rc = db_exec(d, "UPDATE cases SET version = version + 1, last_action_at = NOW(), updated_at = NOW(),"
 				" escalated_at = NULL WHERE id = ?",
-			     "i", cmd->case_id);
+			     DB_ARGS(DB_INT(cmd->case_id)));
 	else
 		rc = db_exec(d, "UPDATE cases SET status = ?, version = version + 1, last_action_at = NOW(),"
 				" updated_at = NOW(), escalated_at = NULL WHERE id = ?",
-			     "si", case_status_name(to), cmd->case_id);
+			     DB_ARGS(DB_STR(case_status_name(to)), DB_INT(cmd->case_id)));
 	if (rc == MDG_OK)
 		rc = db_commit(d);
 done:
@@ -466,7 +459,7 @@ int case_add_message(db *d, long long case_id, long long actor_id, long long dep
 		return MDG_EINVAL;
 	return db_exec(d, "INSERT INTO case_messages (case_id, department_id, author_id, body, created_at)"
 			  " VALUES (?, ?, ?, ?, NOW())",
-		       "iNis", case_id, department_id, actor_id, text);
+		       DB_ARGS(DB_INT(case_id), DB_ID(department_id), DB_INT(actor_id), DB_STR(text)));
 }
 
 int case_submit_part(db *d, long long case_id, long long department_id, long long actor_id, const char *text)
@@ -480,21 +473,20 @@ int case_submit_part(db *d, long long case_id, long long department_id, long lon
 	/* Parts are written while the lead works: once its answer waits for
 	 * approval or is sent, they are what the citizen gets. */
 	rc = db_query(d, &r, "SELECT status IN ('received', 'assigned', 'in_progress') FROM cases WHERE id = ? FOR UPDATE",
-		      "i", case_id);
+		      DB_ARGS(DB_INT(case_id)));
 	if (rc == MDG_OK && (r->nrows == 0 || db_cell_ll(r, 0, 0, 0) == 0))
 		rc = r->nrows == 0 ? MDG_ENOTFOUND : MDG_EINVAL;
 	db_result_free(r);
 	if (rc == MDG_OK)
 		rc = db_exec(d, "UPDATE case_departments SET part_status = 'submitted', part_text = ?, updated_at = NOW()"
 				" WHERE case_id = ? AND department_id = ? AND role = 'joint'",
-			     "sii", text, case_id, department_id);
+			     DB_ARGS(DB_STR(text), DB_INT(case_id), DB_INT(department_id)));
 	if (rc == MDG_OK && db_affected(d) == 0)
 		rc = MDG_ENOTFOUND;
 	if (rc == MDG_OK)
 		rc = event(d, case_id, "part_submitted", actor_id, department_id, false, NULL, 0, 0);
 	if (rc == MDG_OK)
-		rc = db_exec(d, "UPDATE cases SET version = version + 1, last_action_at = NOW() WHERE id = ?", "i",
-			     case_id);
+		rc = db_exec(d, "UPDATE cases SET version = version + 1, last_action_at = NOW() WHERE id = ?", DB_ARGS(DB_INT(case_id)));
 	if (rc == MDG_OK)
 		rc = db_commit(d);
 	else

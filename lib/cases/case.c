@@ -170,11 +170,11 @@ static int next_tracking(db *d, char *tracking)
 {
 	db_result *r = NULL;
 	int rc = db_exec(d, "INSERT INTO tracking_counters (year, last_seq) VALUES (YEAR(NOW()), LAST_INSERT_ID(1))"
-			    " ON DUPLICATE KEY UPDATE last_seq = LAST_INSERT_ID(last_seq + 1)", "");
+			    " ON DUPLICATE KEY UPDATE last_seq = LAST_INSERT_ID(last_seq + 1)", DB_NO_ARGS);
 	if (rc != MDG_OK)
 		return rc;
 	unsigned long long seq = db_insert_id(d);
-	rc = db_query(d, &r, "SELECT YEAR(NOW())", "");
+	rc = db_query(d, &r, "SELECT YEAR(NOW())", DB_NO_ARGS);
 	if (rc == MDG_OK)
 		tracking_format((int)db_cell_ll(r, 0, 0, 2026), (unsigned)seq, tracking, TRACKING_LEN + 1);
 	db_result_free(r);
@@ -191,7 +191,7 @@ static int file_once(db *d, const case_new *c, const case_upload *files, char st
 	int rc = db_begin(d);
 	if (rc != MDG_OK)
 		return rc;
-	rc = db_query(d, &cat, "SELECT COUNT(*) FROM categories WHERE id = ? AND active = 1", "i", c->category_id);
+	rc = db_query(d, &cat, "SELECT COUNT(*) FROM categories WHERE id = ? AND active = 1", DB_ARGS(DB_INT(c->category_id)));
 	if (rc != MDG_OK)
 		goto done;
 	if (db_cell_ll(cat, 0, 0, 0) == 0) {
@@ -204,19 +204,17 @@ static int file_once(db *d, const case_new *c, const case_upload *files, char st
 	rc = db_exec(d, "INSERT INTO cases (tracking_no, channel, category_id, account_id, filed_by,"
 			" title, body, is_public, latitude, longitude, address, created_at, updated_at)"
 			" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(), NOW())",
-		     "ssiiNssisss", tracking, c->channel, c->category_id, c->account_id, c->filed_by, c->title,
-		     c->body, (long long)c->is_public, c->latitude, c->longitude, c->address);
+		     DB_ARGS(DB_STR(tracking), DB_STR(c->channel), DB_INT(c->category_id), DB_INT(c->account_id), DB_ID(c->filed_by), DB_STR(c->title), DB_STR(c->body), DB_INT((long long)c->is_public), DB_STR(c->latitude), DB_STR(c->longitude), DB_STR(c->address)));
 	if (rc != MDG_OK)
 		goto done;
 	case_id = (long long)db_insert_id(d);
 	rc = db_exec(d, "INSERT INTO case_events (case_id, kind, actor_id, is_public, created_at)"
 			" VALUES (?, 'filed', ?, 1, NOW())",
-		     "ii", case_id, c->filed_by ? c->filed_by : c->account_id);
+		     DB_ARGS(DB_INT(case_id), DB_INT(c->filed_by ? c->filed_by : c->account_id)));
 	for (int i = 0; i < nfiles && rc == MDG_OK; i++)
 		rc = db_exec(d, "INSERT INTO attachments (case_id, stored_name, original_name, mime_type,"
 				" size_bytes, created_at) VALUES (?, ?, ?, ?, ?, NOW())",
-			     "isssi", case_id, stored[i], files[i].up->filename[0] ? files[i].up->filename : "file",
-			     files[i].mime_type, (long long)files[i].up->size);
+			     DB_ARGS(DB_INT(case_id), DB_STR(stored[i]), DB_STR(files[i].up->filename[0] ? files[i].up->filename : "file"), DB_STR(files[i].mime_type), DB_INT((long long)files[i].up->size)));
 	/* Routing happens in the same transaction as filing: a case is never
 	 * stored without its department, handlers and deadline. */
 	if (rc == MDG_OK)
@@ -228,7 +226,7 @@ static int file_once(db *d, const case_new *c, const case_upload *files, char st
 	if (rc == MDG_OK)
 		rc = db_exec(d, "REPLACE INTO case_search (case_id, created_at, title, body)"
 				" SELECT id, created_at, ?, ? FROM cases WHERE id = ?",
-			     "ssi", c->title, c->body, case_id);
+			     DB_ARGS(DB_STR(c->title), DB_STR(c->body), DB_INT(case_id)));
 	if (rc == MDG_OK)
 		rc = db_commit(d);
 done:
@@ -304,7 +302,7 @@ int case_get(db *d, const char *tracking, const viewer *v, const char *lang, db_
 			     " JOIN accounts a ON a.id = c.account_id"
 			     " LEFT JOIN departments dp ON dp.id = c.department_id"
 			     " WHERE c.tracking_no = ?",
-		      "sss", lang, lang, tracking);
+		      DB_ARGS(DB_STR(lang), DB_STR(lang), DB_STR(tracking)));
 	if (rc != MDG_OK)
 		goto done;
 	if (r->nrows == 0) {
@@ -332,7 +330,7 @@ int case_attachments(db *d, long long case_id, db_result **out)
 {
 	return db_query(d, out, "SELECT id, original_name, mime_type, size_bytes FROM attachments"
 				" WHERE case_id = ? ORDER BY id",
-			"i", case_id);
+			DB_ARGS(DB_INT(case_id)));
 }
 
 int case_attachment_open(db *d, long long attachment_id, const viewer *v,
@@ -342,7 +340,7 @@ int case_attachment_open(db *d, long long attachment_id, const viewer *v,
 	bool privileged = false;
 	int rc = db_query(d, &r, "SELECT t.stored_name, t.original_name, t.mime_type, c.is_public, c.account_id,"
 				 " c.id FROM attachments t JOIN cases c ON c.id = t.case_id WHERE t.id = ?",
-			  "i", attachment_id);
+			  DB_ARGS(DB_INT(attachment_id)));
 	if (rc == MDG_OK && r->nrows == 1)
 		rc = viewer_privileged(d, v, db_cell_ll(r, 0, 5, 0), db_cell_ll(r, 0, 4, -1), &privileged);
 	if (rc != MDG_OK)
@@ -414,7 +412,7 @@ int case_list_public(db *d, const case_filter *f, const char *lang, db_result **
 				 " AND (? IS NULL OR c.status = ?)"
 				 " AND (? IS NULL OR c.id IN (SELECT case_id FROM case_search"
 				 "  WHERE MATCH(title) AGAINST(? IN BOOLEAN MODE)))",
-		      "ssssss", cat, cat, f->status, f->status, query, query);
+		      DB_ARGS(DB_STR(cat), DB_STR(cat), DB_STR(f->status), DB_STR(f->status), DB_STR(query), DB_STR(query)));
 	if (rc != MDG_OK)
 		goto done;
 	page_total(count, total);
@@ -432,8 +430,7 @@ int case_list_public(db *d, const case_filter *f, const char *lang, db_result **
 			      " AND (? IS NULL OR c.id IN (SELECT case_id FROM case_search"
 			      "  WHERE MATCH(title) AGAINST(? IN BOOLEAN MODE)))"
 			      " ORDER BY c.created_at DESC, c.id DESC LIMIT ? OFFSET ?",
-		      "sssssssii", lang, cat, cat, f->status, f->status, query, query,
-		      (long long)CASE_PAGE_SIZE, offset);
+		      DB_ARGS(DB_STR(lang), DB_STR(cat), DB_STR(cat), DB_STR(f->status), DB_STR(f->status), DB_STR(query), DB_STR(query), DB_INT((long long)CASE_PAGE_SIZE), DB_INT(offset)));
 	if (rc == MDG_OK)
 		mask_column(*out, 5);
 done:
@@ -448,7 +445,7 @@ int case_list_mine(db *d, long long account_id, long page, const char *lang, db_
 	int rc;
 	*out = NULL;
 	*total = 0;
-	rc = db_query(d, &count, "SELECT COUNT(*) FROM cases WHERE account_id = ?", "i", account_id);
+	rc = db_query(d, &count, "SELECT COUNT(*) FROM cases WHERE account_id = ?", DB_ARGS(DB_INT(account_id)));
 	if (rc != MDG_OK)
 		goto done;
 	page_total(count, total);
@@ -456,7 +453,7 @@ int case_list_mine(db *d, long long account_id, long page, const char *lang, db_
 			      " IF(? = 'en', g.name_en, g.name_ko), c.is_public"
 			      " FROM cases c JOIN categories g ON g.id = c.category_id"
 			      " WHERE c.account_id = ? ORDER BY c.created_at DESC, c.id DESC LIMIT ? OFFSET ?",
-		      "siii", lang, account_id, (long long)CASE_PAGE_SIZE, (long long)(page - 1) * CASE_PAGE_SIZE);
+		      DB_ARGS(DB_STR(lang), DB_INT(account_id), DB_INT((long long)CASE_PAGE_SIZE), DB_INT((long long)(page - 1) * CASE_PAGE_SIZE)));
 done:
 	db_result_free(count);
 	return rc;
@@ -468,7 +465,7 @@ int case_list_received(db *d, long page, const char *lang, db_result **out, long
 	int rc;
 	*out = NULL;
 	*total = 0;
-	rc = db_query(d, &count, "SELECT COUNT(*) FROM cases", "");
+	rc = db_query(d, &count, "SELECT COUNT(*) FROM cases", DB_NO_ARGS);
 	if (rc != MDG_OK)
 		goto done;
 	page_total(count, total);
@@ -479,7 +476,7 @@ int case_list_received(db *d, long page, const char *lang, db_result **out, long
 			      " JOIN accounts a ON a.id = c.account_id"
 			      " LEFT JOIN departments dp ON dp.id = c.department_id"
 			      " ORDER BY c.created_at DESC, c.id DESC LIMIT ? OFFSET ?",
-		      "ssii", lang, lang, (long long)CASE_PAGE_SIZE, (long long)(page - 1) * CASE_PAGE_SIZE);
+		      DB_ARGS(DB_STR(lang), DB_STR(lang), DB_INT((long long)CASE_PAGE_SIZE), DB_INT((long long)(page - 1) * CASE_PAGE_SIZE)));
 done:
 	db_result_free(count);
 	return rc;
@@ -489,5 +486,5 @@ int case_categories(db *d, const char *lang, db_result **out)
 {
 	return db_query(d, out, "SELECT id, IF(? = 'en', name_en, name_ko) FROM categories"
 				" WHERE active = 1 ORDER BY sort_order, id",
-			"s", lang);
+			DB_ARGS(DB_STR(lang)));
 }

@@ -11,7 +11,7 @@
 int dossier_find(db *d, const char *tracking, long long *case_id)
 {
 	db_result *r = NULL;
-	int rc = db_query(d, &r, "SELECT id FROM cases WHERE tracking_no = ?", "s", tracking);
+	int rc = db_query(d, &r, "SELECT id FROM cases WHERE tracking_no = ?", DB_ARGS(DB_STR(tracking)));
 	if (rc == MDG_OK && r->nrows == 0)
 		rc = MDG_ENOTFOUND;
 	if (rc == MDG_OK)
@@ -29,7 +29,7 @@ int dossier_state(db *d, long long case_id, db_result **out)
 				  " answered_at IS NOT NULL AND answered_at > NOW() - INTERVAL reopen_days DAY,"
 				  " DATE_FORMAT(due_at, '%Y-%m-%d')"
 				  " FROM cases WHERE id = ?",
-			  "i", case_id);
+			  DB_ARGS(DB_INT(case_id)));
 	if (rc == MDG_OK && (*out)->nrows == 0) {
 		db_result_free(*out);
 		*out = NULL;
@@ -44,7 +44,7 @@ int dossier_departments(db *d, long long case_id, const char *lang, db_result **
 				" cd.part_status, cd.part_text, DATE_FORMAT(cd.updated_at, '%Y-%m-%d %H:%i')"
 				" FROM case_departments cd JOIN departments dp ON dp.id = cd.department_id"
 				" WHERE cd.case_id = ? ORDER BY cd.role, cd.department_id",
-			"si", lang, case_id);
+			DB_ARGS(DB_STR(lang), DB_INT(case_id)));
 }
 
 int dossier_handlers(db *d, long long case_id, const char *lang, db_result **out)
@@ -56,7 +56,7 @@ int dossier_handlers(db *d, long long case_id, const char *lang, db_result **out
 				" FROM case_handlers h JOIN accounts a ON a.id = h.account_id"
 				" LEFT JOIN departments dp ON dp.id = h.department_id"
 				" WHERE h.case_id = ? ORDER BY h.assigned_at, a.name",
-			"si", lang, case_id);
+			DB_ARGS(DB_STR(lang), DB_INT(case_id)));
 }
 
 int dossier_history(db *d, long long case_id, const char *lang, db_result **out)
@@ -70,7 +70,7 @@ int dossier_history(db *d, long long case_id, const char *lang, db_result **out)
 				" LEFT JOIN departments td ON td.id = e.target_department_id"
 				" LEFT JOIN categories tg ON tg.id = e.target_category_id"
 				" WHERE e.case_id = ? ORDER BY e.id",
-			"sssi", lang, lang, lang, case_id);
+			DB_ARGS(DB_STR(lang), DB_STR(lang), DB_STR(lang), DB_INT(case_id)));
 }
 
 int dossier_answers(db *d, long long case_id, db_result **out)
@@ -80,7 +80,7 @@ int dossier_answers(db *d, long long case_id, db_result **out)
 				" FROM answers an JOIN accounts au ON au.id = an.author_id"
 				" LEFT JOIN accounts ap ON ap.id = an.approved_by"
 				" WHERE an.case_id = ? ORDER BY an.id DESC",
-			"i", case_id);
+			DB_ARGS(DB_INT(case_id)));
 }
 
 int dossier_messages(db *d, long long case_id, const char *lang, db_result **out)
@@ -90,7 +90,7 @@ int dossier_messages(db *d, long long case_id, const char *lang, db_result **out
 				" FROM case_messages m JOIN accounts a ON a.id = m.author_id"
 				" LEFT JOIN departments dp ON dp.id = m.department_id"
 				" WHERE m.case_id = ? ORDER BY m.id",
-			"si", lang, case_id);
+			DB_ARGS(DB_STR(lang), DB_INT(case_id)));
 }
 
 int dossier_contact(db *d, const actor *who, long long case_id, const char *tracking, db_result **out)
@@ -99,7 +99,7 @@ int dossier_contact(db *d, const actor *who, long long case_id, const char *trac
 	char id[24], detail[64];
 	int rc = db_query(d, &r, "SELECT a.id, a.name, a.email, a.mobile FROM cases c"
 				 " JOIN accounts a ON a.id = c.account_id WHERE c.id = ?",
-			  "i", case_id);
+			  DB_ARGS(DB_INT(case_id)));
 	if (rc == MDG_OK && r->nrows == 0)
 		rc = MDG_ENOTFOUND;
 	if (rc == MDG_OK) {
@@ -123,7 +123,7 @@ int dossier_other_cases(db *d, long long viewer_id, long long case_id, db_result
 				"  JOIN staff_scope s ON s.department_id = cd.department_id AND s.account_id = ?"
 				"  WHERE cd.case_id = o.id)"
 				" ORDER BY o.created_at DESC, o.id DESC LIMIT 20",
-			"ii", case_id, viewer_id);
+			DB_ARGS(DB_INT(case_id), DB_INT(viewer_id)));
 }
 
 int dossier_department_handlers(db *d, long long department_id, db_result **out)
@@ -135,7 +135,7 @@ int dossier_department_handlers(db *d, long long department_id, db_result **out)
 				"  AND s.can_handle = 1"
 				" JOIN accounts a ON a.id = sd.account_id AND a.active = 1"
 				" WHERE sd.department_id = ? ORDER BY a.name, a.id",
-			"i", department_id);
+			DB_ARGS(DB_INT(department_id)));
 }
 
 int dossier_part_departments(db *d, long long account_id, long long case_id, const char *lang, db_result **out)
@@ -152,7 +152,7 @@ int dossier_part_departments(db *d, long long account_id, long long case_id, con
 				"  OR (s.can_handle = 1 AND NOT EXISTS (SELECT 1 FROM case_handlers h WHERE h.case_id = cd.case_id"
 				"   AND h.department_id = cd.department_id)))"
 				" ORDER BY cd.department_id",
-			"sii", lang, account_id, case_id);
+			DB_ARGS(DB_STR(lang), DB_INT(account_id), DB_INT(case_id)));
 }
 
 int dossier_acting_department(db *d, long long account_id, long long case_id, long long *department_id)
@@ -162,7 +162,7 @@ int dossier_acting_department(db *d, long long account_id, long long case_id, lo
 	int rc = db_query(d, &r, "SELECT cd.department_id FROM case_departments cd"
 				 " JOIN staff_scope s ON s.department_id = cd.department_id AND s.account_id = ?"
 				 " WHERE cd.case_id = ? ORDER BY cd.role, cd.department_id LIMIT 1",
-			  "ii", account_id, case_id);
+			  DB_ARGS(DB_INT(account_id), DB_INT(case_id)));
 	if (rc == MDG_OK)
 		*department_id = db_cell_ll(r, 0, 0, 0);
 	db_result_free(r);
@@ -176,7 +176,7 @@ int dossier_can_send_back(db *d, long long case_id, bool *yes)
 	int rc = db_query(d, &r, "SELECT IFNULL(e.department_id, 0) FROM case_events e JOIN cases c ON c.id = e.case_id"
 				 " WHERE e.case_id = ? AND e.kind IN ('transferred', 'sent_back')"
 				 " AND e.target_department_id = c.department_id ORDER BY e.id DESC LIMIT 1",
-			  "i", case_id);
+			  DB_ARGS(DB_INT(case_id)));
 	*yes = rc == MDG_OK && db_cell_ll(r, 0, 0, 0) > 0;
 	db_result_free(r);
 	return rc;
@@ -191,7 +191,7 @@ int dossier_set_example(db *d, const actor *who, long long case_id, const char *
 	if (rc != MDG_OK)
 		return rc;
 	rc = db_query(d, &r, "SELECT is_public, status IN ('answered', 'closed') FROM cases WHERE id = ? FOR UPDATE",
-		      "i", case_id);
+		      DB_ARGS(DB_INT(case_id)));
 	if (rc != MDG_OK)
 		goto done;
 	if (r->nrows == 0) {
@@ -208,7 +208,7 @@ int dossier_set_example(db *d, const actor *who, long long case_id, const char *
 		rc = MDG_EINVAL;
 		goto done;
 	}
-	rc = db_exec(d, "UPDATE cases SET is_example = ? WHERE id = ?", "ii", (long long)on, case_id);
+	rc = db_exec(d, "UPDATE cases SET is_example = ? WHERE id = ?", DB_ARGS(DB_INT((long long)on), DB_INT(case_id)));
 	if (rc == MDG_OK)
 		rc = audit_write(d, who, "case", tracking, on ? "example_on" : "example_off", NULL);
 	if (rc == MDG_OK)
@@ -237,7 +237,7 @@ int dossier_timeline(db *d, long long case_id, const char *lang, db_result **out
 				" LEFT JOIN departments td ON td.id = e.target_department_id"
 				" LEFT JOIN categories tg ON tg.id = e.target_category_id"
 				" WHERE e.case_id = ? AND e.is_public = 1 ORDER BY e.id",
-			"sssi", lang, lang, lang, case_id);
+			DB_ARGS(DB_STR(lang), DB_STR(lang), DB_STR(lang), DB_INT(case_id)));
 }
 
 int dossier_answer_parts(db *d, long long case_id, const char *lang, db_result **out)
@@ -246,5 +246,5 @@ int dossier_answer_parts(db *d, long long case_id, const char *lang, db_result *
 				" FROM answers an JOIN answer_parts ap ON ap.answer_id = an.id"
 				" JOIN departments dp ON dp.id = ap.department_id"
 				" WHERE an.case_id = ? AND an.status = 'sent' ORDER BY ap.answer_id, ap.department_id",
-			"si", lang, case_id);
+			DB_ARGS(DB_STR(lang), DB_INT(case_id)));
 }

@@ -222,7 +222,7 @@ static int has_joint(db *d, long long account_id, bool *yes)
 				 " < (SELECT COUNT(*) FROM departments)"
 				 " AND EXISTS (SELECT 1 FROM staff_scope s JOIN case_departments cd"
 				 " ON cd.department_id = s.department_id AND cd.role = 'joint' WHERE s.account_id = ?)",
-			  "ii", account_id, account_id);
+			  DB_ARGS(DB_INT(account_id), DB_INT(account_id)));
 	*yes = rc == MDG_OK && db_cell_ll(r, 0, 0, 0) != 0;
 	db_result_free(r);
 	return rc;
@@ -262,9 +262,8 @@ static int has_joint(db *d, long long account_id, bool *yes)
 	" AGAINST(? IN BOOLEAN MODE) ORDER BY cs.created_at " order ", cs.case_id " order " LIMIT ?) m" \
 	" ORDER BY m.created_at " order ", m.case_id " order
 #define Q20 "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
-#define I20(a)                                                                                          \
-	a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], a[11], a[12], a[13], a[14], a[15], \
-		a[16], a[17], a[18], a[19]
+#define I4(a, i) DB_INT(a[i]), DB_INT(a[i + 1]), DB_INT(a[i + 2]), DB_INT(a[i + 3])
+#define I20(a) I4(a, 0), I4(a, 4), I4(a, 8), I4(a, 12), I4(a, 16)
 
 /* *yes: account_id's scope holds every department (a supervisor's), so
  * nearly every match is in it. */
@@ -273,7 +272,7 @@ static int full_scope(db *d, long long account_id, bool *yes)
 	db_result *r = NULL;
 	int rc = db_query(d, &r, "SELECT (SELECT COUNT(*) FROM staff_scope WHERE account_id = ?)"
 				 " >= (SELECT COUNT(*) FROM departments)",
-			  "i", account_id);
+			  DB_ARGS(DB_INT(account_id)));
 	*yes = rc == MDG_OK && db_cell_ll(r, 0, 0, 0) != 0;
 	db_result_free(r);
 	return rc;
@@ -312,8 +311,7 @@ static int search_page(db *d, const inbox_filter *f, const char *lang, const slo
 	if (k < (full ? SEARCH_FULL_CANDIDATES : SEARCH_MIN_CANDIDATES))
 		k = full ? SEARCH_FULL_CANDIDATES : SEARCH_MIN_CANDIDATES;
 	if (!case_filters(f, on)) {
-		rc = db_query(d, &cand, f->desc ? SEARCH_SCOPE_ONLY("DESC") : SEARCH_SCOPE_ONLY("ASC"), "isi",
-			      f->account_id, v->query, k);
+		rc = db_query(d, &cand, f->desc ? SEARCH_SCOPE_ONLY("DESC") : SEARCH_SCOPE_ONLY("ASC"), DB_ARGS(DB_INT(f->account_id), DB_STR(v->query), DB_INT(k)));
 	} else {
 		buf_puts(&sql, SEARCH_OK);
 		for (int i = 0; i < SLOT_WORDS; i++)
@@ -324,8 +322,7 @@ static int search_page(db *d, const inbox_filter *f, const char *lang, const slo
 			buf_puts(&sql, DUE_SOON_SQL);
 		buf_puts(&sql, ")");
 		buf_puts(&sql, f->desc ? SEARCH_CANDIDATES("DESC") : SEARCH_CANDIDATES("ASC"));
-		rc = db_query(d, &cand, intern(&sql), "isNssssi", f->account_id, v->status, v->category, v->channel,
-			      v->from, v->to, v->query, k);
+		rc = db_query(d, &cand, intern(&sql), DB_ARGS(DB_INT(f->account_id), DB_STR(v->status), DB_ID(v->category), DB_STR(v->channel), DB_STR(v->from), DB_STR(v->to), DB_STR(v->query), DB_INT(k)));
 	}
 	if (rc != MDG_OK)
 		goto done;
@@ -346,7 +343,7 @@ static int search_page(db *d, const inbox_filter *f, const char *lang, const slo
 				     " ORDER BY c.created_at DESC, c.id DESC"
 			      : LIST_COLUMNS " FROM (SELECT id FROM cases WHERE id IN (" Q20 ")" LIST_JOIN
 				     " ORDER BY c.created_at, c.id",
-		      "ssiiiiiiiiiiiiiiiiiiii", lang, lang, I20(ids));
+		      DB_ARGS(DB_STR(lang), DB_STR(lang), I20(ids)));
 	if (rc != MDG_OK)
 		goto done;
 	if (all) {
@@ -381,14 +378,13 @@ static int count_capped(db *d, const inbox_filter *f, const slot_values *v, cons
 		rc = db_query(d, &r, "SELECT COUNT(*) FROM (SELECT 1 FROM case_search cs WHERE EXISTS (SELECT 1"
 				     " FROM case_departments cd JOIN staff_scope s ON s.department_id = cd.department_id"
 				     " AND s.account_id = ? WHERE cd.case_id = cs.case_id)" SEARCH_WORDS " LIMIT ?) x",
-			      "isi", f->account_id, v->query, limit);
+			      DB_ARGS(DB_INT(f->account_id), DB_STR(v->query), DB_INT(limit)));
 		goto done;
 	}
 	buf_puts(&sql, "SELECT COUNT(*) FROM (");
 	add_branch(&sql, "SELECT 1", &search_branch, on, f);
 	buf_puts(&sql, " LIMIT ?) x");
-	rc = db_query(d, &r, intern(&sql), "isNssssi", f->account_id, v->status, v->category, v->channel, v->from,
-		      v->to, v->query, limit);
+	rc = db_query(d, &r, intern(&sql), DB_ARGS(DB_INT(f->account_id), DB_STR(v->status), DB_ID(v->category), DB_STR(v->channel), DB_STR(v->from), DB_STR(v->to), DB_STR(v->query), DB_INT(limit)));
 done:
 	if (rc == MDG_OK) {
 		long long n = db_cell_ll(r, 0, 0, 0);
@@ -497,12 +493,9 @@ int inbox_list(db *d, const inbox_filter *f, const char *lang, db_result **out, 
 	 * text; an unset slot binds NULL to its "? IS NULL". */
 	long long who = f->account_id;
 	if (!joint)
-		rc = db_query(d, out, intern(&list), "ssisNssssiii", lang, lang, who, v.status, v.category, v.channel,
-			      v.from, v.to, v.query, inner, (long long)INBOX_PAGE_SIZE, offset);
+		rc = db_query(d, out, intern(&list), DB_ARGS(DB_STR(lang), DB_STR(lang), DB_INT(who), DB_STR(v.status), DB_ID(v.category), DB_STR(v.channel), DB_STR(v.from), DB_STR(v.to), DB_STR(v.query), DB_INT(inner), DB_INT((long long)INBOX_PAGE_SIZE), DB_INT(offset)));
 	else
-		rc = db_query(d, out, intern(&list), "ssisNssssiisNssssiii", lang, lang, who, v.status, v.category,
-			      v.channel, v.from, v.to, v.query, inner, who, v.status, v.category, v.channel, v.from,
-			      v.to, v.query, inner, (long long)INBOX_PAGE_SIZE, offset);
+		rc = db_query(d, out, intern(&list), DB_ARGS(DB_STR(lang), DB_STR(lang), DB_INT(who), DB_STR(v.status), DB_ID(v.category), DB_STR(v.channel), DB_STR(v.from), DB_STR(v.to), DB_STR(v.query), DB_INT(inner), DB_INT(who), DB_STR(v.status), DB_ID(v.category), DB_STR(v.channel), DB_STR(v.from), DB_STR(v.to), DB_STR(v.query), DB_INT(inner), DB_INT((long long)INBOX_PAGE_SIZE), DB_INT(offset)));
 	if (rc != MDG_OK)
 		goto done;
 	/* The branches are disjoint: a page that is not full ends the list. */
@@ -517,11 +510,9 @@ int inbox_list(db *d, const inbox_filter *f, const char *lang, db_result **out, 
 		goto done;
 	}
 	if (!joint)
-		rc = db_query(d, &count, intern(&cnt), "isNssss", who, v.status, v.category, v.channel, v.from, v.to,
-			      v.query);
+		rc = db_query(d, &count, intern(&cnt), DB_ARGS(DB_INT(who), DB_STR(v.status), DB_ID(v.category), DB_STR(v.channel), DB_STR(v.from), DB_STR(v.to), DB_STR(v.query)));
 	else
-		rc = db_query(d, &count, intern(&cnt), "isNssssisNssss", who, v.status, v.category, v.channel, v.from,
-			      v.to, v.query, who, v.status, v.category, v.channel, v.from, v.to, v.query);
+		rc = db_query(d, &count, intern(&cnt), DB_ARGS(DB_INT(who), DB_STR(v.status), DB_ID(v.category), DB_STR(v.channel), DB_STR(v.from), DB_STR(v.to), DB_STR(v.query), DB_INT(who), DB_STR(v.status), DB_ID(v.category), DB_STR(v.channel), DB_STR(v.from), DB_STR(v.to), DB_STR(v.query)));
 	if (rc == MDG_OK)
 		*total = (long)db_cell_ll(count, 0, 0, 0);
 done:
@@ -541,5 +532,5 @@ int inbox_assignable(db *d, long long account_id, const char *lang, db_result **
 				" JOIN accounts a ON a.id = sd.account_id AND a.active = 1"
 				" JOIN departments dp ON dp.id = sd.department_id"
 				" WHERE m.account_id = ? AND m.can_manage = 1 ORDER BY dp.id, a.name, a.id",
-			"si", lang, account_id);
+			DB_ARGS(DB_STR(lang), DB_INT(account_id)));
 }

@@ -20,7 +20,7 @@ int holidays_load(db *d, bizcal *cal)
 	int rc = db_query(d, &r, "SELECT DATE_FORMAT(day, '%Y%m%d') FROM holidays"
 				 " WHERE day >= CURDATE() - INTERVAL 7 DAY AND day <= CURDATE() + INTERVAL 2 YEAR"
 				 " ORDER BY day",
-			  "");
+			  DB_NO_ARGS);
 	if (rc != MDG_OK)
 		return rc;
 	days = xcalloc(r->nrows ? r->nrows : 1, sizeof *days);
@@ -37,7 +37,7 @@ int deadline_from_today(db *d, int workdays, char out[20])
 	db_result *r = NULL;
 	bizcal cal;
 	bizdate today;
-	int rc = db_query(d, &r, "SELECT DATE_FORMAT(CURDATE(), '%Y%m%d')", "");
+	int rc = db_query(d, &r, "SELECT DATE_FORMAT(CURDATE(), '%Y%m%d')", DB_NO_ARGS);
 	if (rc != MDG_OK)
 		return rc;
 	rc = biz_from_number((long)db_cell_ll(r, 0, 0, 0), &today);
@@ -64,7 +64,7 @@ int absence_resolve(db *d, long long account_id, long long *acting)
 		int rc = db_query(d, &r, "SELECT IFNULL(substitute_id, 0) FROM absences"
 					 " WHERE account_id = ? AND starts_at <= NOW() AND ends_at > NOW()"
 					 " ORDER BY starts_at DESC LIMIT 1",
-				  "i", who);
+				  DB_ARGS(DB_INT(who)));
 		if (rc != MDG_OK)
 			return rc;
 		bool absent = r->nrows > 0;
@@ -91,11 +91,11 @@ static int give(db *d, long long case_id, long long department_id, long long han
 {
 	int rc = db_exec(d, "INSERT IGNORE INTO case_handlers (case_id, account_id, department_id, assigned_at)"
 			    " VALUES (?, ?, ?, NOW())",
-			 "iii", case_id, handler, department_id);
+			 DB_ARGS(DB_INT(case_id), DB_INT(handler), DB_INT(department_id)));
 	if (rc == MDG_OK)
 		rc = db_exec(d, "INSERT INTO case_events (case_id, kind, actor_id, department_id, is_public, note,"
 				" target_account_id, created_at) VALUES (?, ?, ?, ?, 1, ?, ?, NOW())",
-			     "isNisi", case_id, kind, actor, department_id, note, handler);
+			     DB_ARGS(DB_INT(case_id), DB_STR(kind), DB_ID(actor), DB_INT(department_id), DB_STR(note), DB_INT(handler)));
 	if (rc == MDG_OK)
 		rc = notice_staff(d, handler, case_id,
 				  strcmp(kind, "escalated") == 0 ? NOTICE_STAFF_ESCALATED : NOTICE_STAFF_ASSIGNED);
@@ -115,7 +115,7 @@ static int candidates(db *d, long long department_id, db_result **out)
 				" WHERE sd.department_id = ? AND EXISTS (SELECT 1 FROM staff_roles r"
 				"  WHERE r.account_id = a.id AND r.role = 'handler')"
 				" ORDER BY a.id",
-			"i", department_id);
+			DB_ARGS(DB_INT(department_id)));
 }
 
 /* The next present handler after the last one, in id order, wrapping
@@ -129,11 +129,11 @@ static int round_robin_pick(db *d, long long category_id, long long department_i
 	*pick = 0;
 	int rc = db_exec(d, "INSERT INTO round_robin (category_id, department_id) VALUES (?, ?)"
 			    " ON DUPLICATE KEY UPDATE last_account_id = last_account_id",
-			 "ii", category_id, department_id);
+			 DB_ARGS(DB_INT(category_id), DB_INT(department_id)));
 	if (rc == MDG_OK)
 		rc = db_query(d, &r, "SELECT last_account_id FROM round_robin WHERE category_id = ? AND department_id = ?"
 				     " FOR UPDATE",
-			      "ii", category_id, department_id);
+			      DB_ARGS(DB_INT(category_id), DB_INT(department_id)));
 	if (rc != MDG_OK)
 		goto done;
 	long long last = db_cell_ll(r, 0, 0, 0);
@@ -153,7 +153,7 @@ static int round_robin_pick(db *d, long long category_id, long long department_i
 		*pick = first;
 	if (*pick)
 		rc = db_exec(d, "UPDATE round_robin SET last_account_id = ? WHERE category_id = ? AND department_id = ?",
-			     "iii", *pick, category_id, department_id);
+			     DB_ARGS(DB_INT(*pick), DB_INT(category_id), DB_INT(department_id)));
 done:
 	db_result_free(r);
 	return rc;
@@ -183,10 +183,10 @@ int routing_managers(db *d, long long department_id, db_result **out)
 				      "  AND s.can_manage = 1"
 				      " WHERE r.role = 'manager' AND r.department_id <=> ?"
 				      " GROUP BY r.account_id ORDER BY r.account_id",
-			      "iN", department_id, level);
+			      DB_ARGS(DB_INT(department_id), DB_ID(level)));
 		if (rc != MDG_OK || (*out)->nrows > 0 || level == 0 || hop == DEPARTMENT_DEPTH_MAX)
 			break;
-		rc = db_query(d, &up, "SELECT IFNULL(parent_id, 0) FROM departments WHERE id = ?", "i", level);
+		rc = db_query(d, &up, "SELECT IFNULL(parent_id, 0) FROM departments WHERE id = ?", DB_ARGS(DB_INT(level)));
 		if (rc == MDG_OK)
 			level = db_cell_ll(up, 0, 0, 0);
 		db_result_free(up);
@@ -209,7 +209,7 @@ int routing_supervisors(db *d, long long department_id, db_result **out)
 				" WHERE r.role = 'supervisor' AND (r.department_id IS NULL OR (r.department_id IN (SELECT id FROM up)"
 				"  AND (r.with_subtree = 1 OR r.department_id = ?)))"
 				" GROUP BY r.account_id ORDER BY r.account_id",
-			"ii", department_id, department_id);
+			DB_ARGS(DB_INT(department_id), DB_INT(department_id)));
 }
 
 /* Tells the department's managers (else the supervisors over it) that a
@@ -236,7 +236,7 @@ int routing_assign_department(db *d, long long case_id, long long category_id,
 	db_result *rule = NULL, *c = NULL;
 	int rc;
 	*assigned = 0;
-	rc = db_query(d, &rule, "SELECT mode FROM categories WHERE id = ?", "i", category_id);
+	rc = db_query(d, &rule, "SELECT mode FROM categories WHERE id = ?", DB_ARGS(DB_INT(category_id)));
 	if (rc != MDG_OK)
 		goto done;
 	const char *mode = db_cell(rule, 0, 0, "manual");
@@ -314,7 +314,7 @@ static int place(db *d, long long case_id, long long category_id, bool keep_dead
 	int rc = db_query(d, &rule, "SELECT g.department_id, g.deadline_days, g.needs_approval, g.escalate_hours,"
 				    " g.reminder_hours, g.reopen_days, g.max_extensions, IFNULL(dp.active, 0)"
 				    " FROM categories g LEFT JOIN departments dp ON dp.id = g.department_id WHERE g.id = ?",
-			  "i", category_id);
+			  DB_ARGS(DB_INT(category_id)));
 	if (rc != MDG_OK)
 		goto done;
 	long long lead = db_cell_ll(rule, 0, 0, 0);
@@ -326,36 +326,34 @@ static int place(db *d, long long case_id, long long category_id, bool keep_dead
 	rc = db_exec(d, "UPDATE cases SET department_id = ?, due_at = IF(?, due_at, ?), needs_approval = ?,"
 			" escalate_hours = ?, reminder_hours = ?, reopen_days = ?, max_extensions = ?,"
 			" last_action_at = NOW(), unplaced = ? WHERE id = ?",
-		     "Nisiiiiiii", lead, (long long)keep_deadline, due, db_cell_ll(rule, 0, 2, 0), db_cell_ll(rule, 0, 3, 48),
-		     db_cell_ll(rule, 0, 4, 24), db_cell_ll(rule, 0, 5, 14), db_cell_ll(rule, 0, 6, 2),
-		     (long long)(lead == 0), case_id);
+		     DB_ARGS(DB_ID(lead), DB_INT((long long)keep_deadline), DB_STR(due), DB_INT(db_cell_ll(rule, 0, 2, 0)), DB_INT(db_cell_ll(rule, 0, 3, 48)), DB_INT(db_cell_ll(rule, 0, 4, 24)), DB_INT(db_cell_ll(rule, 0, 5, 14)), DB_INT(db_cell_ll(rule, 0, 6, 2)), DB_INT((long long)(lead == 0)), DB_INT(case_id)));
 	if (rc != MDG_OK)
 		goto done;
 	if (!lead) {
 		rc = db_exec(d, "INSERT INTO case_events (case_id, kind, is_public, created_at)"
 				" VALUES (?, 'unplaced', 0, NOW())",
-			     "i", case_id);
+			     DB_ARGS(DB_INT(case_id)));
 		if (rc == MDG_OK)
 			rc = tell_unplaced(d, case_id);
 		goto done;
 	}
 	rc = db_exec(d, "INSERT INTO case_departments (case_id, department_id, role, updated_at)"
 			" VALUES (?, ?, 'lead', NOW())",
-		     "ii", case_id, lead);
+		     DB_ARGS(DB_INT(case_id), DB_INT(lead)));
 	if (rc == MDG_OK)
 		rc = db_exec(d, "INSERT INTO case_departments (case_id, department_id, role, updated_at)"
 				" SELECT ?, j.department_id, 'joint', NOW() FROM category_joint_departments j"
 				" JOIN departments dp ON dp.id = j.department_id AND dp.active = 1"
 				" WHERE j.category_id = ? AND j.department_id <> ?",
-			     "iii", case_id, category_id, lead);
+			     DB_ARGS(DB_INT(case_id), DB_INT(category_id), DB_INT(lead)));
 	if (rc == MDG_OK)
 		rc = db_exec(d, "INSERT INTO case_events (case_id, kind, department_id, is_public, created_at)"
 				" VALUES (?, 'routed', ?, 1, NOW())",
-			     "ii", case_id, lead);
+			     DB_ARGS(DB_INT(case_id), DB_INT(lead)));
 	if (rc != MDG_OK)
 		goto done;
 	rc = db_query(d, &joint, "SELECT department_id, role FROM case_departments WHERE case_id = ? ORDER BY role",
-		      "i", case_id);
+		      DB_ARGS(DB_INT(case_id)));
 	for (unsigned i = 0; rc == MDG_OK && i < joint->nrows; i++) {
 		int n = 0;
 		rc = routing_assign_department(d, case_id, category_id, db_cell_ll(joint, i, 0, 0), &n);
@@ -363,7 +361,7 @@ static int place(db *d, long long case_id, long long category_id, bool keep_dead
 			assigned = n;
 	}
 	if (rc == MDG_OK && assigned)
-		rc = db_exec(d, "UPDATE cases SET status = 'assigned' WHERE id = ?", "i", case_id);
+		rc = db_exec(d, "UPDATE cases SET status = 'assigned' WHERE id = ?", DB_ARGS(DB_INT(case_id)));
 done:
 	db_result_free(rule);
 	db_result_free(joint);
@@ -377,12 +375,12 @@ int routing_place(db *d, long long case_id, long long category_id)
 
 int routing_replace(db *d, long long case_id, long long category_id)
 {
-	int rc = db_exec(d, "DELETE FROM case_handlers WHERE case_id = ?", "i", case_id);
+	int rc = db_exec(d, "DELETE FROM case_handlers WHERE case_id = ?", DB_ARGS(DB_INT(case_id)));
 	if (rc == MDG_OK)
-		rc = db_exec(d, "DELETE FROM case_departments WHERE case_id = ?", "i", case_id);
+		rc = db_exec(d, "DELETE FROM case_departments WHERE case_id = ?", DB_ARGS(DB_INT(case_id)));
 	if (rc == MDG_OK)
 		rc = db_exec(d, "UPDATE cases SET category_id = ?, status = 'received', escalated_at = NULL WHERE id = ?",
-			     "ii", category_id, case_id);
+			     DB_ARGS(DB_INT(category_id), DB_INT(case_id)));
 	return rc == MDG_OK ? place(d, case_id, category_id, true) : rc;
 }
 
@@ -391,7 +389,7 @@ int routing_replace(db *d, long long case_id, long long category_id)
 static int escalate_case(db *d, long long case_id, long long department_id, int *moved)
 {
 	db_result *h = NULL, *m = NULL;
-	int rc = db_query(d, &h, "SELECT account_id, department_id FROM case_handlers WHERE case_id = ?", "i", case_id);
+	int rc = db_query(d, &h, "SELECT account_id, department_id FROM case_handlers WHERE case_id = ?", DB_ARGS(DB_INT(case_id)));
 	if (rc != MDG_OK)
 		goto done;
 	bool substituted = false;
@@ -400,7 +398,7 @@ static int escalate_case(db *d, long long case_id, long long department_id, int 
 		rc = absence_resolve(d, who, &acting);
 		if (rc != MDG_OK || acting == who || acting == 0)
 			continue;
-		rc = db_exec(d, "DELETE FROM case_handlers WHERE case_id = ? AND account_id = ?", "ii", case_id, who);
+		rc = db_exec(d, "DELETE FROM case_handlers WHERE case_id = ? AND account_id = ?", DB_ARGS(DB_INT(case_id), DB_INT(who)));
 		if (rc == MDG_OK)
 			rc = give(d, case_id, db_cell_ll(h, i, 1, 0), acting, 0, "substituted", NULL);
 		substituted = true;
@@ -411,21 +409,20 @@ static int escalate_case(db *d, long long case_id, long long department_id, int 
 	if (rc != MDG_OK)
 		goto done;
 	if (m->nrows == 0) {
-		rc = db_exec(d, "UPDATE cases SET unplaced = 1 WHERE id = ?", "i", case_id);
+		rc = db_exec(d, "UPDATE cases SET unplaced = 1 WHERE id = ?", DB_ARGS(DB_INT(case_id)));
 		if (rc == MDG_OK)
 			rc = db_exec(d, "INSERT INTO case_events (case_id, kind, department_id, is_public, created_at)"
 					" VALUES (?, 'escalated', ?, 0, NOW())",
-				     "ii", case_id, department_id);
+				     DB_ARGS(DB_INT(case_id), DB_INT(department_id)));
 	}
 	/* The case moves: its idle handlers in the department let go. */
 	if (rc == MDG_OK && m->nrows)
-		rc = db_exec(d, "DELETE FROM case_handlers WHERE case_id = ? AND department_id = ?", "ii", case_id,
-			     department_id);
+		rc = db_exec(d, "DELETE FROM case_handlers WHERE case_id = ? AND department_id = ?", DB_ARGS(DB_INT(case_id), DB_INT(department_id)));
 	for (unsigned i = 0; i < m->nrows && rc == MDG_OK; i++)
 		rc = give(d, case_id, department_id, db_cell_ll(m, i, 0, 0), 0, "escalated", NULL);
 mark:
 	if (rc == MDG_OK)
-		rc = db_exec(d, "UPDATE cases SET escalated_at = NOW(), version = version + 1 WHERE id = ?", "i", case_id);
+		rc = db_exec(d, "UPDATE cases SET escalated_at = NOW(), version = version + 1 WHERE id = ?", DB_ARGS(DB_INT(case_id)));
 	if (rc == MDG_OK)
 		(*moved)++;
 done:
@@ -440,16 +437,15 @@ int routing_hand_over(db *d, long long actor_id, long long account_id, long long
 	int rc = db_query(d, &open, "SELECT h.case_id, h.department_id FROM case_handlers h JOIN cases c ON c.id = h.case_id"
 				    " WHERE h.account_id = ? AND c.status IN ('received', 'assigned', 'in_progress', 'approval')"
 				    " ORDER BY h.case_id FOR UPDATE",
-			  "i", account_id);
+			  DB_ARGS(DB_INT(account_id)));
 	for (unsigned i = 0; rc == MDG_OK && i < open->nrows; i++) {
 		long long case_id = db_cell_ll(open, i, 0, 0);
-		rc = db_exec(d, "DELETE FROM case_handlers WHERE case_id = ? AND account_id = ?", "ii", case_id, account_id);
+		rc = db_exec(d, "DELETE FROM case_handlers WHERE case_id = ? AND account_id = ?", DB_ARGS(DB_INT(case_id), DB_INT(account_id)));
 		if (rc == MDG_OK)
 			rc = give(d, case_id, db_cell_ll(open, i, 1, 0), acting, actor_id, "substituted", NULL);
 		/* The substitute gets the escalation clock afresh. */
 		if (rc == MDG_OK)
-			rc = db_exec(d, "UPDATE cases SET version = version + 1, last_action_at = NOW() WHERE id = ?", "i",
-				     case_id);
+			rc = db_exec(d, "UPDATE cases SET version = version + 1, last_action_at = NOW() WHERE id = ?", DB_ARGS(DB_INT(case_id)));
 		if (rc == MDG_OK)
 			(*moved)++;
 	}
@@ -474,13 +470,13 @@ static int hand_over_one(db *d, void *arg)
 	long long acting = 0;
 	tx->moved = 0;
 	int rc = db_query(d, &still, "SELECT 1 FROM absences WHERE id = ? AND handed_over = 0 FOR UPDATE SKIP LOCKED",
-			  "i", tx->id);
+			  DB_ARGS(DB_INT(tx->id)));
 	if (rc == MDG_OK && still->nrows)
 		rc = absence_resolve(d, tx->account_id, &acting);
 	if (rc == MDG_OK && acting && acting != tx->account_id)
 		rc = routing_hand_over(d, 0, tx->account_id, acting, &tx->moved);
 	if (rc == MDG_OK && still->nrows)
-		rc = db_exec(d, "UPDATE absences SET handed_over = 1 WHERE id = ?", "i", tx->id);
+		rc = db_exec(d, "UPDATE absences SET handed_over = 1 WHERE id = ?", DB_ARGS(DB_INT(tx->id)));
 	db_result_free(still);
 	return rc;
 }
@@ -491,7 +487,7 @@ static int handover_started_absences(db *d, int *moved)
 	db_result *a = NULL;
 	int rc = db_query(d, &a, "SELECT id, account_id FROM absences"
 				 " WHERE handed_over = 0 AND starts_at <= NOW() AND ends_at > NOW()",
-			  "");
+			  DB_NO_ARGS);
 	for (unsigned i = 0; rc == MDG_OK && i < a->nrows; i++) {
 		struct routing_tx tx = {.id = db_cell_ll(a, i, 0, 0), .account_id = db_cell_ll(a, i, 1, 0)};
 		rc = db_transaction(d, hand_over_one, &tx);
@@ -513,7 +509,7 @@ static int escalate_one(db *d, void *arg)
 	tx->moved = 0;
 	int rc = db_query(d, &due, "SELECT IFNULL(department_id, 0) FROM cases WHERE id = ? AND escalate_at < NOW()"
 				   " FOR UPDATE SKIP LOCKED",
-			  "i", tx->id);
+			  DB_ARGS(DB_INT(tx->id)));
 	if (rc == MDG_OK && due->nrows)
 		rc = escalate_case(d, tx->id, db_cell_ll(due, 0, 0, 0), &tx->moved);
 	db_result_free(due);
@@ -531,7 +527,7 @@ int routing_escalate(db *d, int *moved)
 	 * the open cases not yet escalated: only the cases due are read. */
 	rc = db_query(d, &idle, "SELECT id FROM cases WHERE escalate_at < NOW()"
 				" ORDER BY escalate_at, id LIMIT 1000",
-		      "");
+		      DB_NO_ARGS);
 	for (unsigned i = 0; rc == MDG_OK && i < idle->nrows; i++) {
 		/* Notifiers at once lock case_handlers' gaps (a case's DELETE
 		 * and INSERTs there) in no common order: a deadlock's victim

@@ -28,7 +28,7 @@ int rules_list(db *d, const char *lang, const char *dept_ids, db_result **out)
 				"  WHERE j.category_id = g.id)"
 				" FROM categories g LEFT JOIN departments dp ON dp.id = g.department_id"
 				" WHERE " RULE_IN_DEPTS("g") " ORDER BY g.sort_order, g.id",
-			"sss" RULE_IN_DEPTS_TYPES, lang, lang, lang, dept_ids, dept_ids, dept_ids);
+			DB_ARGS(DB_STR(lang), DB_STR(lang), DB_STR(lang), RULE_IN_DEPTS_ARGS(dept_ids)));
 }
 
 int rule_get(db *d, long long id, db_result **out, db_result **joint)
@@ -37,7 +37,7 @@ int rule_get(db *d, long long id, db_result **out, db_result **joint)
 	int rc = db_query(d, out, "SELECT id, name_ko, name_en, IFNULL(department_id, 0), mode, deadline_days,"
 				  " reminder_hours, escalate_hours, needs_approval, reopen_days, max_extensions, active"
 				  " FROM categories WHERE id = ?",
-			  "i", id);
+			  DB_ARGS(DB_INT(id)));
 	if (rc != MDG_OK)
 		return rc;
 	if ((*out)->nrows == 0) {
@@ -47,7 +47,7 @@ int rule_get(db *d, long long id, db_result **out, db_result **joint)
 	}
 	rc = db_query(d, joint, "SELECT department_id FROM category_joint_departments WHERE category_id = ?"
 				" ORDER BY department_id",
-		      "i", id);
+		      DB_ARGS(DB_INT(id)));
 	if (rc != MDG_OK) {
 		db_result_free(*out);
 		*out = NULL;
@@ -70,12 +70,12 @@ static void rule_detail(const rule *r, buf *b)
 /* Replaces the joint departments of category id with r's. */
 static int set_joint(db *d, long long id, const rule *r)
 {
-	int rc = db_exec(d, "DELETE FROM category_joint_departments WHERE category_id = ?", "i", id);
+	int rc = db_exec(d, "DELETE FROM category_joint_departments WHERE category_id = ?", DB_ARGS(DB_INT(id)));
 	for (size_t i = 0; rc == MDG_OK && i < r->njoint; i++)
 		if (r->joint[i] != r->department_id)
 			rc = db_exec(d, "INSERT IGNORE INTO category_joint_departments (category_id, department_id)"
 					" VALUES (?, ?)",
-				     "ii", id, r->joint[i]);
+				     DB_ARGS(DB_INT(id), DB_INT(r->joint[i])));
 	return rc;
 }
 
@@ -101,10 +101,7 @@ int rule_update(db *d, const actor *who, const rule *r)
 	rc = db_exec(d, "UPDATE categories SET name_ko = ?, name_en = ?, department_id = ?, mode = ?,"
 			" deadline_days = ?, reminder_hours = ?, escalate_hours = ?, needs_approval = ?,"
 			" reopen_days = ?, max_extensions = ?, active = ?, updated_at = NOW() WHERE id = ?",
-		     "ssNsiiiiiiii", r->name_ko, r->name_en, r->department_id, r->mode,
-		     (long long)r->deadline_days, (long long)r->reminder_hours, (long long)r->escalate_hours,
-		     (long long)r->needs_approval, (long long)r->reopen_days, (long long)r->max_extensions,
-		     (long long)r->active, r->id);
+		     DB_ARGS(DB_STR(r->name_ko), DB_STR(r->name_en), DB_ID(r->department_id), DB_STR(r->mode), DB_INT((long long)r->deadline_days), DB_INT((long long)r->reminder_hours), DB_INT((long long)r->escalate_hours), DB_INT((long long)r->needs_approval), DB_INT((long long)r->reopen_days), DB_INT((long long)r->max_extensions), DB_INT((long long)r->active), DB_INT(r->id)));
 	if (rc == MDG_OK && db_affected(d) == 0)
 		rc = MDG_ENOTFOUND;
 	if (rc == MDG_OK)
@@ -129,9 +126,7 @@ int rule_create(db *d, const actor *who, const rule *r, long long *id)
 			" reminder_hours, escalate_hours, needs_approval, reopen_days, max_extensions, active,"
 			" sort_order, updated_at)"
 			" SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, IFNULL(MAX(sort_order), 0) + 10, NOW() FROM categories",
-		     "ssNsiiiiiii", r->name_ko, r->name_en, r->department_id, r->mode, (long long)r->deadline_days,
-		     (long long)r->reminder_hours, (long long)r->escalate_hours, (long long)r->needs_approval,
-		     (long long)r->reopen_days, (long long)r->max_extensions, (long long)r->active);
+		     DB_ARGS(DB_STR(r->name_ko), DB_STR(r->name_en), DB_ID(r->department_id), DB_STR(r->mode), DB_INT((long long)r->deadline_days), DB_INT((long long)r->reminder_hours), DB_INT((long long)r->escalate_hours), DB_INT((long long)r->needs_approval), DB_INT((long long)r->reopen_days), DB_INT((long long)r->max_extensions), DB_INT((long long)r->active)));
 	if (rc == MDG_OK) {
 		*id = (long long)db_insert_id(d);
 		rc = set_joint(d, *id, r);

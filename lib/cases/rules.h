@@ -42,13 +42,13 @@ bool rule_mode_valid(const char *mode);
 
 /* The SQL condition "category g lies in the departments bound": its
  * lead and every joint department among the ids (separated by commas, as
- * perm_departments gives them), bound three times (RULE_IN_DEPTS_TYPES);
+ * perm_departments gives them), bound three times (RULE_IN_DEPTS_ARGS);
  * a NULL list holds every category. */
 #define RULE_IN_DEPTS(g)                                                                                   \
 	"(? IS NULL OR (FIND_IN_SET(" g ".department_id, ?) > 0 AND NOT EXISTS (SELECT 1"                  \
 	" FROM category_joint_departments jx WHERE jx.category_id = " g ".id"                              \
 	" AND FIND_IN_SET(jx.department_id, ?) = 0)))"
-#define RULE_IN_DEPTS_TYPES "sss"
+#define RULE_IN_DEPTS_ARGS(ids) DB_STR(ids), DB_STR(ids), DB_STR(ids)
 
 /* Every category in display order: id, name (in lang), lead department
  * (in lang, NULL for none), mode, deadline_days, reminder_hours,

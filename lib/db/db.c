@@ -10,7 +10,6 @@
 #include <errmsg.h>
 #include <mysql.h>
 #include <mysqld_error.h>
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -198,7 +197,7 @@ int db_set_clock(db *d, const char *now)
 {
 	if (!now || !clock_valid(now))
 		return MDG_EINVAL;
-	int rc = db_exec(d, "SET timestamp = UNIX_TIMESTAMP(?)", "s", now);
+	int rc = db_exec(d, "SET timestamp = UNIX_TIMESTAMP(?)", DB_ARGS(DB_STR(now)));
 	if (rc == MDG_OK)
 		snprintf(d->clock, sizeof d->clock, "%s", now);
 	return rc;
@@ -207,7 +206,7 @@ int db_set_clock(db *d, const char *now)
 int db_now(db *d, char out[20])
 {
 	db_result *r = NULL;
-	int rc = db_query(d, &r, "SELECT DATE_FORMAT(NOW(), '%Y-%m-%d %H:%i:%s')", "");
+	int rc = db_query(d, &r, "SELECT DATE_FORMAT(NOW(), '%Y-%m-%d %H:%i:%s')", DB_NO_ARGS);
 	if (rc == MDG_OK)
 		snprintf(out, 20, "%s", db_cell(r, 0, 0, ""));
 	db_result_free(r);
@@ -269,52 +268,49 @@ struct db_params {
 	unsigned n;
 };
 
-static int db_bind_params(struct db_params *p, const char *types, va_list ap)
+static int db_bind_params(struct db_params *p, const db_arg *args, size_t nargs)
 {
 	memset(p, 0, sizeof *p);
-	for (const char *t = types ? types : ""; *t; t++) {
-		unsigned i = p->n++;
+	if (nargs > DB_MAX_PARAMS)
+		return MDG_ERR;
+	for (size_t i = 0; i < nargs; i++) {
+		const db_arg *a = &args[i];
 		MYSQL_BIND *b = &p->bind[i];
-		if (i >= DB_MAX_PARAMS)
-			return MDG_ERR;
-		switch (*t) {
-		case 's': {
-			const char *s = va_arg(ap, const char *);
+		switch (a->type) {
+		case DB_ARG_STR:
 			b->buffer_type = MYSQL_TYPE_STRING;
-			if (!s) {
+			if (!a->str) {
 				p->nulls[i] = 1;
 				b->is_null = &p->nulls[i];
 				break;
 			}
-			b->buffer = (void *)s;
-			p->lens[i] = strlen(s);
+			b->buffer = (void *)a->str;
+			p->lens[i] = strlen(a->str);
 			b->buffer_length = p->lens[i];
 			b->length = &p->lens[i];
 			break;
-		}
-		case 'i':
-		case 'N':
-			p->ints[i] = va_arg(ap, long long);
+		case DB_ARG_INT:
+		case DB_ARG_ID:
+			p->ints[i] = a->num;
 			b->buffer_type = MYSQL_TYPE_LONGLONG;
 			b->buffer = &p->ints[i];
-			if (*t == 'N' && p->ints[i] == 0) {
+			if (a->type == DB_ARG_ID && a->num == 0) {
 				p->nulls[i] = 1;
 				b->is_null = &p->nulls[i];
 			}
 			break;
-		case 'b': {
-			const void *v = va_arg(ap, const void *);
-			p->lens[i] = (unsigned long)va_arg(ap, size_t);
+		case DB_ARG_BLOB:
+			p->lens[i] = (unsigned long)a->len;
 			b->buffer_type = MYSQL_TYPE_BLOB;
-			b->buffer = (void *)v;
+			b->buffer = (void *)a->blob;
 			b->buffer_length = p->lens[i];
 			b->length = &p->lens[i];
 			break;
-		}
 		default:
 			return MDG_ERR;
 		}
 	}
+	p->n = (unsigned)nargs;
 	return MDG_OK;
 }
 
@@ -406,7 +402,7 @@ done:
 }
 
 /* Prepares, binds and executes; fetches rows when out is not NULL. */
-static int db_run(db *d, db_result **out, const char *sql, const char *types, va_list ap)
+static int db_run(db *d, db_result **out, const char *sql, const db_arg *args, size_t nargs)
 {
 	struct db_params p;
 	MYSQL_STMT *st = NULL;
@@ -417,7 +413,7 @@ static int db_run(db *d, db_result **out, const char *sql, const char *types, va
 	rc = db_prepare(d, sql, &st);
 	if (rc != MDG_OK)
 		goto done;
-	rc = db_bind_params(&p, types, ap);
+	rc = db_bind_params(&p, args, nargs);
 	if (rc != MDG_OK) {
 		db_set_error(d, "bind", "bad parameter types");
 		goto done;
@@ -450,15 +446,12 @@ done:
 
 /* Runs once, and once more after a reconnect when the connection had been
  * lost outside a transaction (a restarted server, an idle timeout). */
-static int db_run_retry(db *d, db_result **out, const char *sql, const char *types, va_list ap)
+static int db_run_retry(db *d, db_result **out, const char *sql, const db_arg *args, size_t nargs)
 {
-	va_list again;
 	bool was_in_tx = d->in_tx;
-	va_copy(again, ap);
-	int rc = db_run(d, out, sql, types, ap);
+	int rc = db_run(d, out, sql, args, nargs);
 	if (rc == MDG_EDB && !was_in_tx && db_open(d) == MDG_OK)
-		rc = db_run(d, out, sql, types, again);
-	va_end(again);
+		rc = db_run(d, out, sql, args, nargs);
 	if (rc == MDG_ECONFLICT && d->in_retry && db_errno_retryable(d->last_errno))
 		log_warn("db: %s: the transaction runs again", d->error);
 	else if (rc != MDG_OK)
@@ -466,24 +459,25 @@ static int db_run_retry(db *d, db_result **out, const char *sql, const char *typ
 	return rc;
 }
 
-int db_query(db *d, db_result **out, const char *sql, const char *types, ...)
+int db_query(db *d, db_result **out, const char *sql, const db_arg *args, size_t nargs)
 {
-	va_list ap;
-	va_start(ap, types);
-	int rc = db_run_retry(d, out, sql, types, ap);
-	va_end(ap);
-	return rc;
+	return db_run_retry(d, out, sql, args, nargs);
 }
 
-int db_exec(db *d, const char *sql, const char *types, ...)
+int db_exec(db *d, const char *sql, const db_arg *args, size_t nargs)
 {
-	va_list ap;
-	va_start(ap, types);
-	int rc = db_run_retry(d, NULL, sql, types, ap);
-	va_end(ap);
-	return rc;
+	return db_run_retry(d, NULL, sql, args, nargs);
 }
 
+int db_col(const db_result *r, const char *name)
+{
+	for (unsigned c = 0; r && c < r->ncols; c++)
+		if (strcmp(r->names[c], name) == 0)
+			return (int)c;
+	return -1;
+}
+
+/* The cell at (row, col), or def when out of range or SQL NULL. */
 const char *db_cell(const db_result *r, unsigned row, unsigned col, const char *def)
 {
 	if (!r || row >= r->nrows || col >= r->ncols)
@@ -496,6 +490,46 @@ long long db_cell_ll(const db_result *r, unsigned row, unsigned col, long long d
 {
 	const char *v = db_cell(r, row, col, NULL);
 	return v ? strtoll(v, NULL, 10) : def;
+}
+
+const char *db_get(const db_result *r, unsigned row, const char *name, const char *def)
+{
+	if (!r)
+		return def;
+	int col = db_col(r, name);
+	if (col < 0) {
+		/* A query and its reader disagree: a bug to fix, not input. */
+		log_error("db: the result has no column \"%s\"", name);
+		abort();
+	}
+	return db_cell(r, row, (unsigned)col, def);
+}
+
+long long db_get_ll(const db_result *r, unsigned row, const char *name, long long def)
+{
+	const char *v = db_get(r, row, name, NULL);
+	return v ? strtoll(v, NULL, 10) : def;
+}
+
+void db_row_hdf(const db_result *r, unsigned row, HDF *hdf, const char *prefix)
+{
+	char name[256];
+	for (unsigned c = 0; r && c < r->ncols; c++) {
+		const char *v = db_cell(r, row, c, NULL);
+		if (!v)
+			continue;
+		snprintf(name, sizeof name, "%s.%s", prefix, r->names[c]);
+		hdf_set_value(hdf, name, v);
+	}
+}
+
+void db_rows_hdf(const db_result *r, HDF *hdf, const char *prefix)
+{
+	char name[256];
+	for (unsigned row = 0; r && row < r->nrows; row++) {
+		snprintf(name, sizeof name, "%s.%u", prefix, row);
+		db_row_hdf(r, row, hdf, name);
+	}
 }
 
 void db_result_free(db_result *r)

@@ -1,13 +1,14 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* db.h: one MariaDB connection and prepared-statement helpers.
  *
- * Every statement is prepared; values travel only as bound parameters.
- * Parameter types are given as a string, one letter per argument:
- *   's'  const char *          (NULL is SQL NULL)
- *   'i'  long long
- *   'N'  long long id, where 0 is SQL NULL (an optional reference)
- *   'b'  const void *, size_t  (binary)
- * Results come back as text (NULL cells for SQL NULL). */
+ * Every statement is prepared; values travel only as bound parameters,
+ * each written with its type beside it, which the compiler checks:
+ *
+ *   db_query(d, &r, "SELECT title FROM cases WHERE id = ? AND owner_id = ?",
+ *            DB_ARGS(DB_INT(id), DB_ID(owner)));
+ *
+ * Results come back as text (NULL cells for SQL NULL) and are read by
+ * column name (the SQL's aliases): db_get, db_get_ll, db_rows_hdf. */
 #ifndef MDG_DB_H
 #define MDG_DB_H
 #include <ClearSilver.h>
@@ -15,6 +16,30 @@
 #include <stddef.h>
 
 typedef struct db db;
+
+/* One bound parameter; made with the DB_* macros below. */
+enum db_arg_type { DB_ARG_STR, DB_ARG_INT, DB_ARG_ID, DB_ARG_BLOB };
+typedef struct db_arg {
+	enum db_arg_type type;
+	const char *str;   /* DB_STR: text, NULL is SQL NULL */
+	long long num;     /* DB_INT, DB_ID */
+	const void *blob;  /* DB_BLOB: bytes... */
+	size_t len;        /* ...and their length */
+} db_arg;
+
+/* Text (const char *; NULL is SQL NULL). */
+#define DB_STR(v) ((db_arg){.type = DB_ARG_STR, .str = (v)})
+/* A whole number (long long and narrower). */
+#define DB_INT(v) ((db_arg){.type = DB_ARG_INT, .num = (v)})
+/* An optional reference: an id where 0 is SQL NULL. */
+#define DB_ID(v) ((db_arg){.type = DB_ARG_ID, .num = (v)})
+/* Bytes (const void *, size_t). */
+#define DB_BLOB(p, n) ((db_arg){.type = DB_ARG_BLOB, .blob = (p), .len = (n)})
+/* The parameters of one statement, in the order of its ?s: expands to
+ * the array and its length, the last two arguments of db_query/db_exec. */
+#define DB_ARGS(...) ((const db_arg[]){__VA_ARGS__}), (sizeof((const db_arg[]){__VA_ARGS__}) / sizeof(db_arg))
+/* A statement without parameters. */
+#define DB_NO_ARGS NULL, 0
 
 typedef struct db_result {
 	unsigned nrows;
@@ -39,14 +64,28 @@ int db_ping(db *d);
 /* Runs a query; *out is a new result the caller frees with db_result_free.
  * MDG_OK, MDG_EDB (connection lost), MDG_ECONFLICT (duplicate key or
  * deadlock), MDG_ERR. */
-int db_query(db *d, db_result **out, const char *sql, const char *types, ...);
+int db_query(db *d, db_result **out, const char *sql, const db_arg *args, size_t nargs);
 /* Runs a statement without a result set. */
-int db_exec(db *d, const char *sql, const char *types, ...);
+int db_exec(db *d, const char *sql, const db_arg *args, size_t nargs);
 /* Rows matched (CLIENT_FOUND_ROWS: not only changed) by the last db_exec, and the AUTO_INCREMENT id it made. */
 unsigned long long db_affected(const db *d);
 unsigned long long db_insert_id(const db *d);
 
-/* A cell as text, or def when the row/column is out of range or NULL. */
+/* The index of the column named name (its SQL alias), -1 when the result
+ * has none. */
+int db_col(const db_result *r, const char *name);
+/* The cell of column name in row, as text; def when the row is out of
+ * range (or r is NULL) or the cell is SQL NULL. A name the result lacks
+ * is a programming error: it aborts, naming the column. */
+const char *db_get(const db_result *r, unsigned row, const char *name, const char *def);
+/* The same as a whole number (strtoll; def as above). */
+long long db_get_ll(const db_result *r, unsigned row, const char *name, long long def);
+/* Copies row of r into hdf as prefix.<column name> = value, every column
+ * under its own name; SQL NULL cells are left out. */
+void db_row_hdf(const db_result *r, unsigned row, HDF *hdf, const char *prefix);
+/* Every row of r into hdf as prefix.N.<column name> (N from 0). */
+void db_rows_hdf(const db_result *r, HDF *hdf, const char *prefix);
+/* TRANSITION (issue 9): cells by position, until every reader uses names. */
 const char *db_cell(const db_result *r, unsigned row, unsigned col, const char *def);
 long long db_cell_ll(const db_result *r, unsigned row, unsigned col, long long def);
 void db_result_free(db_result *r);

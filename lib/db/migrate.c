@@ -80,7 +80,7 @@ int migrate_run(db *d, const char *dir, int *applied)
 	rc = db_exec(d, "CREATE TABLE IF NOT EXISTS schema_migrations ("
 			" version INT UNSIGNED NOT NULL PRIMARY KEY,"
 			" name VARCHAR(200) NOT NULL,"
-			" applied_at DATETIME NOT NULL) ENGINE=InnoDB", "");
+			" applied_at DATETIME NOT NULL) ENGINE=InnoDB", DB_NO_ARGS);
 	if (rc != MDG_OK)
 		return rc;
 	dh = opendir(dir);
@@ -104,7 +104,7 @@ int migrate_run(db *d, const char *dir, int *applied)
 	for (size_t i = 0; i < count && rc == MDG_OK; i++) {
 		db_result *r = NULL;
 		long long version = atoll(names[i]);
-		rc = db_query(d, &r, "SELECT COUNT(*) FROM schema_migrations WHERE version = ?", "i", version);
+		rc = db_query(d, &r, "SELECT COUNT(*) FROM schema_migrations WHERE version = ?", DB_ARGS(DB_INT(version)));
 		long long done_before = db_cell_ll(r, 0, 0, 0);
 		db_result_free(r);
 		if (rc != MDG_OK || done_before)
@@ -115,7 +115,7 @@ int migrate_run(db *d, const char *dir, int *applied)
 		rc = migrate_run_file(d, path);
 		if (rc == MDG_OK)
 			rc = db_exec(d, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, NOW())",
-				     "is", version, names[i]);
+				     DB_ARGS(DB_INT(version), DB_STR(names[i])));
 		if (rc == MDG_OK) {
 			log_info("migration applied: %s", names[i]);
 			(*applied)++;
@@ -149,7 +149,7 @@ int migrate_grant_app(db *d, const char *role)
 	if (!plain_name(role))
 		return MDG_EINVAL;
 	rc = db_query(d, &r, "SELECT table_name AS name FROM information_schema.tables"
-			     " WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE' ORDER BY 1", "");
+			     " WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE' ORDER BY 1", DB_NO_ARGS);
 	for (unsigned i = 0; rc == MDG_OK && i < r->nrows; i++) {
 		const char *table = db_cell(r, i, 0, "");
 		/* The audit log is append-only: its triggers refuse UPDATE and

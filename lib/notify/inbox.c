@@ -17,15 +17,14 @@ int notices_list(db *d, long long account_id, long page, db_result **out, long *
 	db_result *r = NULL;
 	*out = NULL;
 	*total = 0;
-	int rc = db_query(d, &r, "SELECT COUNT(*) FROM notices WHERE account_id = ?", "i", account_id);
+	int rc = db_query(d, &r, "SELECT COUNT(*) FROM notices WHERE account_id = ?", DB_ARGS(DB_INT(account_id)));
 	if (rc != MDG_OK)
 		goto done;
 	*total = (long)db_cell_ll(r, 0, 0, 0);
 	/* The newest first by id (ix_notices_account), which follows time. */
 	rc = db_query(d, out, "SELECT " NOTICE_COLS " FROM notices n LEFT JOIN cases c ON c.id = n.case_id"
 			      " WHERE n.account_id = ? ORDER BY n.id DESC LIMIT ? OFFSET ?",
-		      "iii", account_id, (long long)NOTICES_PAGE_SIZE,
-		      (long long)(page - 1) * NOTICES_PAGE_SIZE);
+		      DB_ARGS(DB_INT(account_id), DB_INT((long long)NOTICES_PAGE_SIZE), DB_INT((long long)(page - 1) * NOTICES_PAGE_SIZE)));
 done:
 	db_result_free(r);
 	return rc;
@@ -35,15 +34,14 @@ int notices_latest_unread(db *d, long long account_id, int limit, db_result **ou
 {
 	return db_query(d, out, "SELECT " NOTICE_COLS " FROM notices n LEFT JOIN cases c ON c.id = n.case_id"
 				" WHERE n.account_id = ? AND n.read_at IS NULL ORDER BY n.id DESC LIMIT ?",
-			"ii", account_id, (long long)limit);
+			DB_ARGS(DB_INT(account_id), DB_INT((long long)limit)));
 }
 
 int notices_unread(db *d, long long account_id, long *count)
 {
 	db_result *r = NULL;
 	*count = 0;
-	int rc = db_query(d, &r, "SELECT COUNT(*) FROM notices WHERE account_id = ? AND read_at IS NULL", "i",
-			  account_id);
+	int rc = db_query(d, &r, "SELECT COUNT(*) FROM notices WHERE account_id = ? AND read_at IS NULL", DB_ARGS(DB_INT(account_id)));
 	if (rc == MDG_OK)
 		*count = (long)db_cell_ll(r, 0, 0, 0);
 	db_result_free(r);
@@ -52,8 +50,7 @@ int notices_unread(db *d, long long account_id, long *count)
 
 int notices_mark_all_read(db *d, long long account_id, long *marked)
 {
-	int rc = db_exec(d, "UPDATE notices SET read_at = NOW() WHERE account_id = ? AND read_at IS NULL", "i",
-			 account_id);
+	int rc = db_exec(d, "UPDATE notices SET read_at = NOW() WHERE account_id = ? AND read_at IS NULL", DB_ARGS(DB_INT(account_id)));
 	if (marked)
 		*marked = rc == MDG_OK ? (long)db_affected(d) : 0;
 	return rc;
@@ -61,8 +58,7 @@ int notices_mark_all_read(db *d, long long account_id, long *marked)
 
 int notices_mark_read(db *d, long long account_id, long long id)
 {
-	return db_exec(d, "UPDATE notices SET read_at = NOW() WHERE id = ? AND account_id = ? AND read_at IS NULL", "ii",
-		       id, account_id);
+	return db_exec(d, "UPDATE notices SET read_at = NOW() WHERE id = ? AND account_id = ? AND read_at IS NULL", DB_ARGS(DB_INT(id), DB_INT(account_id)));
 }
 
 /* One payload value as text: strings as they are, numbers printed. */

@@ -66,7 +66,7 @@ static int recipient_load(db *d, long long account_id, db_result **r, struct rec
 {
 	int rc = db_query(d, r, "SELECT name, email, mobile, IFNULL(lang, 'ko'), notify_email, notify_sms,"
 				" notify_digest, kind = 'staff' FROM accounts WHERE id = ? AND active = 1",
-			  "i", account_id);
+			  DB_ARGS(DB_INT(account_id)));
 	if (rc != MDG_OK)
 		return rc;
 	if ((*r)->nrows == 0)
@@ -93,7 +93,7 @@ static int outbox_add(db *d, long long notice_id, const char *channel, const str
 	snprintf(message_id, sizeof message_id, "n%lld.%s.%s", notice_id, channel, rnd);
 	return db_exec(d, "INSERT INTO outbox (notice_id, channel, account_id, recipient, recipient_name, lang, kind,"
 			  " payload, message_id, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(), NOW())",
-		       "isissssss", notice_id, channel, to->id, address, to->name, to->lang, kind, payload, message_id);
+		       DB_ARGS(DB_INT(notice_id), DB_STR(channel), DB_INT(to->id), DB_STR(address), DB_STR(to->name), DB_STR(to->lang), DB_STR(kind), DB_STR(payload), DB_STR(message_id)));
 }
 
 /* Records a notice for `to` and queues its deliveries by their choices.
@@ -113,8 +113,7 @@ static int notice_add(db *d, const struct recipient *to, long long case_id, noti
 		return MDG_ERR;
 	rc = db_exec(d, "INSERT IGNORE INTO notices (account_id, case_id, kind, payload, idem_key, created_at, digested)"
 			" VALUES (?, ?, ?, ?, ?, NOW(), ?)",
-		     "iNsssi", to->id, case_id, notice_kind_name(kind), text, idem_key,
-		     (long long)!(to->staff && to->digest && kind != NOTICE_STAFF_DIGEST));
+		     DB_ARGS(DB_INT(to->id), DB_ID(case_id), DB_STR(notice_kind_name(kind)), DB_STR(text), DB_STR(idem_key), DB_INT((long long)!(to->staff && to->digest && kind != NOTICE_STAFF_DIGEST))));
 	if (rc != MDG_OK || db_affected(d) == 0)
 		goto done; /* the same notice exists: it was queued then */
 	long long notice_id = (long long)db_insert_id(d);
@@ -140,7 +139,7 @@ static int case_row(db *d, long long case_id, db_result **r)
 				" dp.name_ko, dp.name_en, g.name_ko, g.name_en FROM cases c"
 				" LEFT JOIN departments dp ON dp.id = c.department_id"
 				" LEFT JOIN categories g ON g.id = c.category_id WHERE c.id = ?",
-			  "i", case_id);
+			  DB_ARGS(DB_INT(case_id)));
 	if (rc == MDG_OK && (*r)->nrows == 0)
 		rc = MDG_ENOTFOUND;
 	return rc;
@@ -181,7 +180,7 @@ static int handler_payload(db *d, long long case_id, json_t *payload)
 	rc = db_query(d, &r, "SELECT a.name FROM cases c JOIN case_handlers h ON h.case_id = c.id"
 			     " AND h.department_id = c.department_id JOIN accounts a ON a.id = h.account_id"
 			     " WHERE c.id = ? ORDER BY h.assigned_at DESC, h.account_id LIMIT 1",
-		      "i", case_id);
+		      DB_ARGS(DB_INT(case_id)));
 	if (rc == MDG_OK && r->nrows)
 		json_object_set_new(payload, "handler", json_string(db_cell(r, 0, 0, "")));
 	db_result_free(r);
@@ -196,7 +195,7 @@ static int satisfaction_open(db *d, long long case_id, json_t *payload)
 	crypto_random_hex(nonce, 16);
 	int rc = db_exec(d, "INSERT INTO satisfaction (case_id, answer_id, nonce, created_at)"
 			    " SELECT ?, (SELECT MAX(id) FROM answers WHERE case_id = ? AND status = 'sent'), ?, NOW()",
-			 "iis", case_id, case_id, nonce);
+			 DB_ARGS(DB_INT(case_id), DB_INT(case_id), DB_STR(nonce)));
 	if (rc == MDG_OK)
 		json_object_set_new(payload, "rate_nonce", json_string(nonce));
 	return rc;
@@ -333,7 +332,7 @@ static int scan_apologies(db *d, long *made, unsigned *rows)
 			     " status IN ('received', 'assigned', 'in_progress', 'approval') AND due_at = apology_due"
 			     " FROM cases WHERE apology_due <= NOW() ORDER BY apology_due, id LIMIT ?"
 			     " FOR UPDATE SKIP LOCKED",
-		      "i", (long long)SCAN_CHUNK);
+		      DB_ARGS(DB_INT((long long)SCAN_CHUNK)));
 	for (unsigned i = 0; rc == MDG_OK && i < r->nrows; i++) {
 		long long case_id = db_cell_ll(r, i, 0, 0);
 		const char *due = db_cell(r, i, 1, "");
@@ -356,7 +355,7 @@ static int scan_apologies(db *d, long *made, unsigned *rows)
 		buf_putc(&ids, ']');
 		rc = db_exec(d, "UPDATE cases c JOIN JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT UNSIGNED PATH '$')) j"
 				" ON c.id = j.id SET c.apology_due = NULL",
-			     "s", buf_str(&ids));
+			     DB_ARGS(DB_STR(buf_str(&ids))));
 	}
 	*rows = r ? r->nrows : 0;
 	if (rc == MDG_OK)
@@ -379,12 +378,12 @@ static int scan_reminders(db *d, long *made, unsigned *rows)
 	rc = db_query(d, &r, "SELECT id, DATE_FORMAT(due_at, '%Y-%m-%d %H:%i:%s'),"
 			     " status IN ('received', 'assigned', 'in_progress', 'approval') AND due_at > NOW()"
 			     " FROM cases WHERE remind_at <= NOW() ORDER BY remind_at, id LIMIT ? FOR UPDATE SKIP LOCKED",
-		      "i", (long long)SCAN_CHUNK);
+		      DB_ARGS(DB_INT((long long)SCAN_CHUNK)));
 	for (unsigned i = 0; rc == MDG_OK && i < r->nrows; i++) {
 		long long case_id = db_cell_ll(r, i, 0, 0);
 		if (db_cell_ll(r, i, 2, 0)) {
 			rc = db_query(d, &h, "SELECT account_id FROM case_handlers WHERE case_id = ? ORDER BY account_id",
-				      "i", case_id);
+				      DB_ARGS(DB_INT(case_id)));
 			for (unsigned j = 0; rc == MDG_OK && j < h->nrows; j++) {
 				char key[96];
 				bool made_one = false;
@@ -398,7 +397,7 @@ static int scan_reminders(db *d, long *made, unsigned *rows)
 			h = NULL;
 		}
 		if (rc == MDG_OK)
-			rc = db_exec(d, "UPDATE cases SET remind_at = NULL WHERE id = ?", "i", case_id);
+			rc = db_exec(d, "UPDATE cases SET remind_at = NULL WHERE id = ?", DB_ARGS(DB_INT(case_id)));
 	}
 	*rows = r ? r->nrows : 0;
 	if (rc == MDG_OK)
@@ -425,7 +424,7 @@ static int digest_one(db *d, long long account_id, const char *today, long *made
 	if (rc == MDG_OK)
 		rc = db_query(d, &n, "SELECT id, kind, payload FROM notices WHERE digested = 0 AND account_id = ?"
 				     " ORDER BY id FOR UPDATE SKIP LOCKED",
-			      "i", account_id);
+			      DB_ARGS(DB_INT(account_id)));
 	for (unsigned i = 0; rc == MDG_OK && i < n->nrows; i++) {
 		json_t *p = json_loads(db_cell(n, i, 2, "{}"), 0, NULL);
 		json_t *item = json_object();
@@ -437,7 +436,7 @@ static int digest_one(db *d, long long account_id, const char *today, long *made
 			json_decref(p);
 		}
 		json_array_append_new(items, item);
-		rc = db_exec(d, "UPDATE notices SET digested = 1 WHERE id = ?", "i", db_cell_ll(n, i, 0, 0));
+		rc = db_exec(d, "UPDATE notices SET digested = 1 WHERE id = ?", DB_ARGS(DB_INT(db_cell_ll(n, i, 0, 0))));
 	}
 	if (rc == MDG_OK && n->nrows) {
 		json_object_set(payload, "items", items);
@@ -449,7 +448,7 @@ static int digest_one(db *d, long long account_id, const char *today, long *made
 		rc = notice_add(d, &to, 0, NOTICE_STAFF_DIGEST, payload, key, true, false, &made_one);
 	}
 	if (rc == MDG_OK)
-		rc = db_exec(d, "UPDATE accounts SET digest_sent_at = NOW() WHERE id = ?", "i", account_id);
+		rc = db_exec(d, "UPDATE accounts SET digest_sent_at = NOW() WHERE id = ?", DB_ARGS(DB_INT(account_id)));
 	if (rc == MDG_OK)
 		rc = db_commit(d);
 	else
@@ -481,7 +480,7 @@ static int scan_digests(db *d, long *made)
 			     " JOIN accounts a ON a.id = n.account_id"
 			     " WHERE n.digested = 0 AND HOUR(NOW()) >= ?"
 			     " AND (a.digest_sent_at IS NULL OR a.digest_sent_at < CURDATE())",
-		      "i", (long long)hour);
+		      DB_ARGS(DB_INT((long long)hour)));
 	for (unsigned i = 0; rc == MDG_OK && i < r->nrows; i++)
 		rc = digest_one(d, db_cell_ll(r, i, 0, 0), db_cell(r, i, 1, ""), made);
 	db_result_free(r);

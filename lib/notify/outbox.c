@@ -25,7 +25,7 @@ int outbox_claim(db *d, const char *owner, int lease_seconds, bool sms_allowed, 
 		return MDG_EINVAL;
 	/* READ COMMITTED: the scan takes no gap locks, so web handlers
 	 * inserting new rows meanwhile never wait for a notifier. */
-	rc = db_exec(d, "SET TRANSACTION ISOLATION LEVEL READ COMMITTED", "");
+	rc = db_exec(d, "SET TRANSACTION ISOLATION LEVEL READ COMMITTED", DB_NO_ARGS);
 	if (rc == MDG_OK)
 		rc = db_begin(d);
 	if (rc != MDG_OK)
@@ -40,7 +40,7 @@ int outbox_claim(db *d, const char *owner, int lease_seconds, bool sms_allowed, 
 			      " WHERE state = 'pending' AND next_attempt_at <= NOW()"
 			      " AND (lease_until IS NULL OR lease_until <= NOW())"
 			      " ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED",
-			      "i", (long long)limit);
+			      DB_ARGS(DB_INT((long long)limit)));
 	else
 		rc = db_query(d, &r,
 			      "SELECT id, channel, recipient, recipient_name, lang, kind, payload, message_id,"
@@ -48,14 +48,14 @@ int outbox_claim(db *d, const char *owner, int lease_seconds, bool sms_allowed, 
 			      " WHERE state = 'pending' AND channel = 'email' AND next_attempt_at <= NOW()"
 			      " AND (lease_until IS NULL OR lease_until <= NOW())"
 			      " ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED",
-			      "i", (long long)limit);
+			      DB_ARGS(DB_INT((long long)limit)));
 	/* The rows are locked by this transaction: one UPDATE by primary key
 	 * each (a statement per row keeps the SQL literal and prepared). */
 	for (unsigned i = 0; rc == MDG_OK && i < r->nrows; i++)
 		rc = db_exec(d,
 			     "UPDATE outbox SET lease_owner = ?, lease_until = NOW() + INTERVAL ? SECOND,"
 			     " attempts = LEAST(attempts + 1, 65535), last_attempt_at = NOW() WHERE id = ?",
-			     "sii", owner, (long long)lease_seconds, db_cell_ll(r, i, 0, 0));
+			     DB_ARGS(DB_STR(owner), DB_INT((long long)lease_seconds), DB_INT(db_cell_ll(r, i, 0, 0))));
 	if (rc == MDG_OK)
 		rc = db_commit(d);
 	if (rc != MDG_OK) {
@@ -73,7 +73,7 @@ int outbox_mark_sent(db *d, long long id, const char *owner)
 	int rc = db_exec(d,
 			 "UPDATE outbox SET state = 'sent', sent_at = NOW(), lease_until = NULL"
 			 " WHERE id = ? AND lease_owner = ? AND state = 'pending'",
-			 "is", id, owner);
+			 DB_ARGS(DB_INT(id), DB_STR(owner)));
 	if (rc == MDG_OK && db_affected(d) == 0) {
 		log_warn("outbox: row %lld is no longer leased to %s: left as it is", id, owner);
 		rc = MDG_ENOTFOUND;
@@ -109,7 +109,7 @@ int outbox_mark_failed(db *d, long long id, const char *owner, int failure, cons
 	rc = db_query(d, &r,
 		      "SELECT attempts, created_at <= NOW() - INTERVAL ? SECOND FROM outbox"
 		      " WHERE id = ? AND lease_owner = ? AND state = 'pending'",
-		      "iis", (long long)OUTBOX_GIVE_UP_SECONDS, id, owner);
+		      DB_ARGS(DB_INT((long long)OUTBOX_GIVE_UP_SECONDS), DB_INT(id), DB_STR(owner)));
 	if (rc != MDG_OK)
 		goto done;
 	if (r->nrows == 0) {
@@ -125,7 +125,7 @@ int outbox_mark_failed(db *d, long long id, const char *owner, int failure, cons
 		     " next_attempt_at = IF(?, next_attempt_at, NOW() + INTERVAL ? SECOND),"
 		     " lease_owner = NULL, lease_until = NULL"
 		     " WHERE id = ? AND lease_owner = ? AND state = 'pending'",
-		     "isiiis", (long long)*dead, msg, (long long)*dead, (long long)wait, id, owner);
+		     DB_ARGS(DB_INT((long long)*dead), DB_STR(msg), DB_INT((long long)*dead), DB_INT((long long)wait), DB_INT(id), DB_STR(owner)));
 	if (rc == MDG_OK && db_affected(d) == 0) {
 		*dead = false;
 		rc = MDG_ENOTFOUND;
@@ -188,7 +188,7 @@ int outbox_list(db *d, const char *state, long page, db_result **out, long *tota
 		page = 1;
 	rc = db_query(d, &r,
 		      "SELECT COUNT(*) FROM outbox WHERE IF(? IS NULL, state IN ('pending', 'dead'), state = ?)",
-		      "ss", st, st);
+		      DB_ARGS(DB_STR(st), DB_STR(st)));
 	if (rc != MDG_OK)
 		goto done;
 	*total = (long)db_cell_ll(r, 0, 0, 0);
@@ -199,7 +199,7 @@ int outbox_list(db *d, const char *state, long page, db_result **out, long *tota
 		      " LEFT JOIN cases c ON c.id = n.case_id"
 		      " WHERE IF(? IS NULL, o.state IN ('pending', 'dead'), o.state = ?)"
 		      " ORDER BY o.id DESC LIMIT ? OFFSET ?",
-		      "ssii", st, st, (long long)OUTBOX_PAGE_SIZE, (long long)((page - 1) * OUTBOX_PAGE_SIZE));
+		      DB_ARGS(DB_STR(st), DB_STR(st), DB_INT((long long)OUTBOX_PAGE_SIZE), DB_INT((long long)((page - 1) * OUTBOX_PAGE_SIZE))));
 done:
 	db_result_free(r);
 	return rc;
@@ -207,7 +207,7 @@ done:
 
 int outbox_counts(db *d, db_result **out)
 {
-	return db_query(d, out, "SELECT state, COUNT(*) FROM outbox GROUP BY state ORDER BY state", "");
+	return db_query(d, out, "SELECT state, COUNT(*) FROM outbox GROUP BY state ORDER BY state", DB_NO_ARGS);
 }
 
 /* A row a supervisor may retry or cancel: dead, or pending and not in a
@@ -228,12 +228,12 @@ static int supervise(db *d, const actor *who, long long id, bool retry)
 		rc = db_exec(d,
 			     "UPDATE outbox SET state = 'pending', next_attempt_at = NOW(), lease_owner = NULL,"
 			     " lease_until = NULL WHERE id = ? AND " SUPERVISABLE,
-			     "i", id);
+			     DB_ARGS(DB_INT(id)));
 	else
 		rc = db_exec(d,
 			     "UPDATE outbox SET state = 'cancelled', lease_until = NULL"
 			     " WHERE id = ? AND " SUPERVISABLE,
-			     "i", id);
+			     DB_ARGS(DB_INT(id)));
 	if (rc == MDG_OK && db_affected(d) == 0)
 		rc = MDG_ENOTFOUND;
 	snprintf(object_id, sizeof object_id, "%lld", id);
@@ -265,10 +265,10 @@ int outbox_record_dlr(db *d, long long id, const char *status)
 	 * nothing. The same final report again is taken (a retry). */
 	int rc = db_exec(d, "UPDATE outbox SET dlr_status = ?, dlr_at = NOW() WHERE id = ? AND channel = 'sms'"
 			    " AND (dlr_status IS NULL OR dlr_status NOT IN ('delivered', 'failed', 'smsc_reject'))",
-			 "si", st, id);
+			 DB_ARGS(DB_STR(st), DB_INT(id)));
 	if (rc != MDG_OK || db_affected(d) == 1)
 		goto done;
-	rc = db_query(d, &r, "SELECT dlr_status AS status FROM outbox WHERE id = ? AND channel = 'sms'", "i", id);
+	rc = db_query(d, &r, "SELECT dlr_status AS status FROM outbox WHERE id = ? AND channel = 'sms'", DB_ARGS(DB_INT(id)));
 	if (rc == MDG_OK)
 		rc = r->nrows == 0 ? MDG_ENOTFOUND : strcmp(db_cell(r, 0, 0, ""), st) == 0 ? MDG_OK : MDG_ECONFLICT;
 done:

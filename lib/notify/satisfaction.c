@@ -18,7 +18,7 @@ int sat_find(db *d, const char *nonce, long link_days, db_result **out)
 	int rc = db_query(d, &r, "SELECT c.tracking_no, c.title, s.rated_at IS NOT NULL, s.rating,"
 				 " " SAT_EXPIRED_SQL
 				 " FROM satisfaction s JOIN cases c ON c.id = s.case_id WHERE s.nonce = ?",
-			  "is", (long long)link_days, nonce);
+			  DB_ARGS(DB_INT((long long)link_days), DB_STR(nonce)));
 	if (rc == MDG_OK && r->nrows == 0)
 		rc = MDG_ENOTFOUND;
 	if (rc == MDG_OK) {
@@ -40,12 +40,10 @@ int sat_rate(db *d, const char *nonce, long link_days, int rating, const char *c
 	int rc = db_exec(d, "UPDATE satisfaction s SET rated_at = NOW(), rating = ?, comment = NULLIF(?, ''),"
 			    " callback_state = IF(? <= 2, 'pending', 'none')"
 			    " WHERE nonce = ? AND rated_at IS NULL AND NOT " SAT_EXPIRED_SQL,
-			 "isisi", (long long)rating, comment ? comment : "", (long long)rating, nonce,
-			 (long long)link_days);
+			 DB_ARGS(DB_INT((long long)rating), DB_STR(comment ? comment : ""), DB_INT((long long)rating), DB_STR(nonce), DB_INT((long long)link_days)));
 	if (rc != MDG_OK || db_affected(d) == 1)
 		return rc;
-	rc = db_query(d, &r, "SELECT s.rated_at IS NOT NULL AS rated FROM satisfaction s WHERE s.nonce = ?", "s",
-		      nonce);
+	rc = db_query(d, &r, "SELECT s.rated_at IS NOT NULL AS rated FROM satisfaction s WHERE s.nonce = ?", DB_ARGS(DB_STR(nonce)));
 	if (rc == MDG_OK)
 		rc = r->nrows == 0 ? MDG_ENOTFOUND : db_cell_ll(r, 0, 0, 0) ? MDG_ECONFLICT : MDG_EDENIED;
 	db_result_free(r);
@@ -58,7 +56,7 @@ int sat_case_ratings(db *d, long long case_id, db_result **out)
 				" s.callback_state, DATE_FORMAT(s.callback_at, '%Y-%m-%d %H:%i'), s.callback_note,"
 				" a.name FROM satisfaction s LEFT JOIN accounts a ON a.id = s.callback_by"
 				" WHERE s.case_id = ? AND s.rated_at IS NOT NULL ORDER BY s.rated_at DESC, s.id DESC",
-			"i", case_id);
+			DB_ARGS(DB_INT(case_id)));
 }
 
 /* The queue's rows of the departments bound twice (NULL: all). */
@@ -71,7 +69,7 @@ int sat_callbacks(db *d, long page, const char *lang, const char *dept_ids, db_r
 	*total = 0;
 	int rc = db_query(d, &r, "SELECT COUNT(*) FROM satisfaction s JOIN cases c ON c.id = s.case_id"
 				 " WHERE s.callback_state = 'pending'" CALLBACKS_IN_DEPTS,
-			  "ss", dept_ids, dept_ids);
+			  DB_ARGS(DB_STR(dept_ids), DB_STR(dept_ids)));
 	if (rc != MDG_OK)
 		goto done;
 	*total = (long)db_cell_ll(r, 0, 0, 0);
@@ -82,8 +80,7 @@ int sat_callbacks(db *d, long page, const char *lang, const char *dept_ids, db_r
 			      " LEFT JOIN departments dp ON dp.id = c.department_id"
 			      " WHERE s.callback_state = 'pending'" CALLBACKS_IN_DEPTS
 			      " ORDER BY s.rated_at, s.id LIMIT ? OFFSET ?",
-		      "sssii", lang, dept_ids, dept_ids, (long long)SAT_CALLBACK_PAGE,
-		      (long long)(page - 1) * SAT_CALLBACK_PAGE);
+		      DB_ARGS(DB_STR(lang), DB_STR(dept_ids), DB_STR(dept_ids), DB_INT((long long)SAT_CALLBACK_PAGE), DB_INT((long long)(page - 1) * SAT_CALLBACK_PAGE)));
 done:
 	db_result_free(r);
 	return rc;
@@ -95,7 +92,7 @@ int sat_callback_department(db *d, long long id, long long *dept)
 	*dept = 0;
 	int rc = db_query(d, &r, "SELECT IFNULL(c.department_id, 0) FROM satisfaction s JOIN cases c ON c.id = s.case_id"
 				 " WHERE s.id = ?",
-			  "i", id);
+			  DB_ARGS(DB_INT(id)));
 	if (rc == MDG_OK && r->nrows == 0)
 		rc = MDG_ENOTFOUND;
 	if (rc == MDG_OK)
@@ -113,13 +110,13 @@ int sat_callback_done(db *d, const actor *who, long long id, const char *note)
 		return rc;
 	rc = db_query(d, &r, "SELECT c.tracking_no FROM satisfaction s JOIN cases c ON c.id = s.case_id"
 			     " WHERE s.id = ? AND s.callback_state = 'pending' FOR UPDATE",
-		      "i", id);
+		      DB_ARGS(DB_INT(id)));
 	if (rc == MDG_OK && r->nrows == 0)
 		rc = MDG_ENOTFOUND;
 	if (rc == MDG_OK)
 		rc = db_exec(d, "UPDATE satisfaction SET callback_state = 'done', callback_by = ?,"
 				" callback_at = NOW(), callback_note = ? WHERE id = ?",
-			     "isi", who->account_id, note, id);
+			     DB_ARGS(DB_INT(who->account_id), DB_STR(note), DB_INT(id)));
 	if (rc == MDG_OK) {
 		snprintf(sid, sizeof sid, "%lld", id);
 		snprintf(detail, sizeof detail, "case %s", db_cell(r, 0, 0, ""));

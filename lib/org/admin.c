@@ -18,8 +18,8 @@ int admin_counts(db *d, const char *dept_ids, db_result **out)
 				" (SELECT COUNT(*) FROM cases WHERE unplaced = 1"
 				"  AND status NOT IN ('answered', 'closed', 'withdrawn', 'rejected')),"
 				" (SELECT COUNT(*) FROM audit_log WHERE at >= CURDATE())",
-			"sssss" RULE_IN_DEPTS_TYPES, dept_ids, dept_ids, dept_ids, dept_ids, dept_ids, dept_ids,
-			dept_ids, dept_ids);
+			DB_ARGS(DB_STR(dept_ids), DB_STR(dept_ids), DB_STR(dept_ids), DB_STR(dept_ids),
+				DB_STR(dept_ids), RULE_IN_DEPTS_ARGS(dept_ids)));
 }
 
 int admin_roles(db *d, const char *lang, db_result **out)
@@ -27,13 +27,13 @@ int admin_roles(db *d, const char *lang, db_result **out)
 	return db_query(d, out, "SELECT r.account_id, r.role, IF(? = 'en', dp.name_en, dp.name_ko), r.with_subtree"
 				" FROM staff_roles r LEFT JOIN departments dp ON dp.id = r.department_id"
 				" ORDER BY r.account_id, r.id",
-			"s", lang);
+			DB_ARGS(DB_STR(lang)));
 }
 
 int admin_account_by_login(db *d, const char *login_id, long long *id)
 {
 	db_result *r = NULL;
-	int rc = db_query(d, &r, "SELECT id FROM accounts WHERE login_id = ?", "s", login_id);
+	int rc = db_query(d, &r, "SELECT id FROM accounts WHERE login_id = ?", DB_ARGS(DB_STR(login_id)));
 	if (rc == MDG_OK) {
 		*id = db_cell_ll(r, 0, 0, 0);
 		if (*id == 0)
@@ -45,5 +45,5 @@ int admin_account_by_login(db *d, const char *login_id, long long *id)
 
 int admin_audit_types(db *d, db_result **out)
 {
-	return db_query(d, out, "SELECT DISTINCT object_type FROM audit_log ORDER BY object_type", "");
+	return db_query(d, out, "SELECT DISTINCT object_type FROM audit_log ORDER BY object_type", DB_NO_ARGS);
 }

@@ -21,8 +21,7 @@ int audit_write(db *d, const actor *who, const char *object_type, const char *ob
 	}
 	return db_exec(d, "INSERT INTO audit_log (at, account_id, client_addr, object_type, object_id, action, detail)"
 			  " VALUES (NOW(3), ?, ?, ?, ?, ?, ?)",
-		       "Nsssss", who->account_id, who->client_addr ? who->client_addr : "",
-		       object_type, object_id, action, detail);
+		       DB_ARGS(DB_ID(who->account_id), DB_STR(who->client_addr ? who->client_addr : ""), DB_STR(object_type), DB_STR(object_id), DB_STR(action), DB_STR(detail)));
 }
 
 int audit_list(db *d, const audit_filter *f, db_result **out, long *total)
@@ -39,8 +38,7 @@ int audit_list(db *d, const audit_filter *f, db_result **out, long *total)
 				 " WHERE (? IS NULL OR l.account_id = ?) AND (? IS NULL OR l.object_type = ?)"
 				 " AND (? IS NULL OR l.action = ?) AND (? IS NULL OR l.at >= ?)"
 				 " AND (? IS NULL OR l.at < ? + INTERVAL 1 DAY)",
-		      "NNssssssss", f->account_id, f->account_id, f->object_type, f->object_type, f->action,
-		      f->action, f->from, f->from, f->to, f->to);
+		      DB_ARGS(DB_ID(f->account_id), DB_ID(f->account_id), DB_STR(f->object_type), DB_STR(f->object_type), DB_STR(f->action), DB_STR(f->action), DB_STR(f->from), DB_STR(f->from), DB_STR(f->to), DB_STR(f->to)));
 	if (rc != MDG_OK)
 		goto done;
 	*total = (long)db_cell_ll(count, 0, 0, 0);
@@ -51,8 +49,7 @@ int audit_list(db *d, const audit_filter *f, db_result **out, long *total)
 			      " AND (? IS NULL OR l.action = ?) AND (? IS NULL OR l.at >= ?)"
 			      " AND (? IS NULL OR l.at < ? + INTERVAL 1 DAY)"
 			      " ORDER BY l.id DESC LIMIT ? OFFSET ?",
-		      "NNssssssssii", f->account_id, f->account_id, f->object_type, f->object_type, f->action,
-		      f->action, f->from, f->from, f->to, f->to, limit, offset);
+		      DB_ARGS(DB_ID(f->account_id), DB_ID(f->account_id), DB_STR(f->object_type), DB_STR(f->object_type), DB_STR(f->action), DB_STR(f->action), DB_STR(f->from), DB_STR(f->from), DB_STR(f->to), DB_STR(f->to), DB_INT(limit), DB_INT(offset)));
 done:
 	db_result_free(count);
 	return rc;

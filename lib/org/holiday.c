@@ -8,7 +8,7 @@
 int holiday_year_now(db *d, int *year)
 {
 	db_result *r = NULL;
-	int rc = db_query(d, &r, "SELECT YEAR(CURDATE())", "");
+	int rc = db_query(d, &r, "SELECT YEAR(CURDATE())", DB_NO_ARGS);
 	if (rc == MDG_OK)
 		*year = (int)db_cell_ll(r, 0, 0, 2026);
 	db_result_free(r);
@@ -23,7 +23,7 @@ int holiday_list(db *d, int year, db_result **out)
 	snprintf(to, sizeof to, "%04d-01-01", year + 1);
 	return db_query(d, out, "SELECT DATE_FORMAT(day, '%Y-%m-%d'), name, DAYOFWEEK(day) - 1 FROM holidays"
 				" WHERE day >= ? AND day < ? ORDER BY day",
-			"ss", from, to);
+			DB_ARGS(DB_STR(from), DB_STR(to)));
 }
 
 /* Ends the transaction of a change: commits when rc is MDG_OK. */
@@ -41,7 +41,7 @@ int holiday_add(db *d, const actor *who, const char *day, const char *name)
 	int rc = db_begin(d);
 	if (rc != MDG_OK)
 		return rc;
-	rc = db_exec(d, "INSERT INTO holidays (day, name) VALUES (?, ?)", "ss", day, name);
+	rc = db_exec(d, "INSERT INTO holidays (day, name) VALUES (?, ?)", DB_ARGS(DB_STR(day), DB_STR(name)));
 	if (rc == MDG_OK)
 		rc = audit_write(d, who, "holiday", day, "create", name);
 	return finish(d, rc);
@@ -54,11 +54,11 @@ int holiday_remove(db *d, const actor *who, const char *day)
 	if (rc != MDG_OK)
 		return rc;
 	/* The name goes to the log, so that it says what was removed. */
-	rc = db_query(d, &r, "SELECT name FROM holidays WHERE day = ? FOR UPDATE", "s", day);
+	rc = db_query(d, &r, "SELECT name FROM holidays WHERE day = ? FOR UPDATE", DB_ARGS(DB_STR(day)));
 	if (rc == MDG_OK && r->nrows == 0)
 		rc = MDG_ENOTFOUND;
 	if (rc == MDG_OK)
-		rc = db_exec(d, "DELETE FROM holidays WHERE day = ?", "s", day);
+		rc = db_exec(d, "DELETE FROM holidays WHERE day = ?", DB_ARGS(DB_STR(day)));
 	if (rc == MDG_OK)
 		rc = audit_write(d, who, "holiday", day, "delete", db_cell(r, 0, 0, NULL));
 	db_result_free(r);

@@ -31,7 +31,7 @@ int org_departments(db *d, const char *lang, db_result **out)
 				"  FROM departments c JOIN tree ON c.parent_id = tree.id)"
 				" SELECT id, parent_id, name_ko, name_en, active, depth,"
 				" IF(? = 'en', name_en, name_ko) FROM tree ORDER BY path",
-			"s", lang);
+			DB_ARGS(DB_STR(lang)));
 }
 
 int org_department_create(db *d, const actor *who, long long parent_id, const char *name_ko,
@@ -41,8 +41,7 @@ int org_department_create(db *d, const actor *who, long long parent_id, const ch
 	int rc = db_begin(d);
 	if (rc != MDG_OK)
 		return rc;
-	rc = db_exec(d, "INSERT INTO departments (parent_id, name_ko, name_en) VALUES (?, ?, ?)", "Nss", parent_id,
-		     name_ko, name_en);
+	rc = db_exec(d, "INSERT INTO departments (parent_id, name_ko, name_en) VALUES (?, ?, ?)", DB_ARGS(DB_ID(parent_id), DB_STR(name_ko), DB_STR(name_en)));
 	if (rc == MDG_OK) {
 		*id = (long long)db_insert_id(d);
 		rc = audit_write(d, who, "department", id_text(*id, idbuf), "create", name_ko);
@@ -70,7 +69,7 @@ int org_department_update(db *d, const actor *who, long long id, long long paren
 			     " UNION ALL SELECT c.id FROM departments c JOIN below ON c.parent_id = below.id)"
 			     " SELECT (SELECT COUNT(*) FROM departments WHERE id = ?),"
 			     " (SELECT COUNT(*) FROM below WHERE id = ?)",
-		      "iii", id, id, parent_id);
+		      DB_ARGS(DB_INT(id), DB_INT(id), DB_INT(parent_id)));
 	if (rc != MDG_OK)
 		goto done;
 	if (db_cell_ll(r, 0, 0, 0) == 0) {
@@ -82,7 +81,7 @@ int org_department_update(db *d, const actor *who, long long id, long long paren
 		goto done;
 	}
 	rc = db_exec(d, "UPDATE departments SET parent_id = ?, name_ko = ?, name_en = ?, active = ? WHERE id = ?",
-		     "Nssii", parent_id, name_ko, name_en, (long long)active, id);
+		     DB_ARGS(DB_ID(parent_id), DB_STR(name_ko), DB_STR(name_en), DB_INT((long long)active), DB_INT(id)));
 	if (rc == MDG_OK) {
 		snprintf(detail, sizeof detail, "parent=%lld active=%d %s / %s", parent_id, active, name_ko, name_en);
 		rc = audit_write(d, who, "department", id_text(id, idbuf), "update", detail);
@@ -107,8 +106,7 @@ int org_staff_create(db *d, const actor *who, const account_new *a, long long de
 		return rc;
 	rc = account_create(d, a, id, which);
 	if (rc == MDG_OK && department_id)
-		rc = db_exec(d, "INSERT INTO staff_departments (account_id, department_id) VALUES (?, ?)", "ii", *id,
-			     department_id);
+		rc = db_exec(d, "INSERT INTO staff_departments (account_id, department_id) VALUES (?, ?)", DB_ARGS(DB_INT(*id), DB_INT(department_id)));
 	if (rc == MDG_OK)
 		rc = audit_write(d, who, "staff", id_text(*id, idbuf), "create", a->login_id);
 	if (rc == MDG_OK)
@@ -120,13 +118,13 @@ int org_staff_create(db *d, const actor *who, const account_new *a, long long de
 
 /* Runs one audited change to a staff account and rebuilds the scope. */
 static int staff_change(db *d, const actor *who, long long id, const char *action, const char *detail,
-			const char *sql, const char *types, long long a, long long b)
+			const char *sql, const db_arg *args, size_t nargs)
 {
 	char idbuf[24];
 	int rc = db_begin(d);
 	if (rc != MDG_OK)
 		return rc;
-	rc = db_exec(d, sql, types, a, b);
+	rc = db_exec(d, sql, args, nargs);
 	if (rc == MDG_OK && db_affected(d) == 0)
 		rc = MDG_ENOTFOUND;
 	if (rc == MDG_OK)
@@ -143,11 +141,11 @@ static int staff_change(db *d, const actor *who, long long id, const char *actio
 int org_staff_set_active(db *d, const actor *who, long long id, bool active)
 {
 	int rc = staff_change(d, who, id, active ? "activate" : "deactivate", NULL,
-			      "UPDATE accounts SET active = ? WHERE id = ? AND kind = 'staff'", "ii",
-			      (long long)active, id);
+			      "UPDATE accounts SET active = ? WHERE id = ? AND kind = 'staff'", 
+			      DB_ARGS(DB_INT((long long)active), DB_INT(id)));
 	/* A deactivated account is signed out everywhere. */
 	if (rc == MDG_OK && !active)
-		rc = db_exec(d, "DELETE FROM sessions WHERE account_id = ?", "i", id);
+		rc = db_exec(d, "DELETE FROM sessions WHERE account_id = ?", DB_ARGS(DB_INT(id)));
 	return rc;
 }
 
@@ -159,7 +157,7 @@ int org_staff_reset_password(db *d, const actor *who, long long id, const char *
 		return rc;
 	rc = account_set_password(d, id, password, PASSWORD_BY_ADMIN);
 	if (rc == MDG_OK)
-		rc = db_exec(d, "DELETE FROM sessions WHERE account_id = ?", "i", id);
+		rc = db_exec(d, "DELETE FROM sessions WHERE account_id = ?", DB_ARGS(DB_INT(id)));
 	if (rc == MDG_OK)
 		rc = audit_write(d, who, "staff", id_text(id, idbuf), "reset_password", NULL);
 	if (rc == MDG_OK)
@@ -177,10 +175,10 @@ int org_staff_membership(db *d, const actor *who, long long id, long long depart
 		return staff_change(d, who, id, "join", detail,
 				    "INSERT INTO staff_departments (account_id, department_id) VALUES (?, ?)"
 				    " ON DUPLICATE KEY UPDATE account_id = account_id",
-				    "ii", id, department_id);
+				    DB_ARGS(DB_INT(id), DB_INT(department_id)));
 	return staff_change(d, who, id, "leave", detail,
-			    "DELETE FROM staff_departments WHERE account_id = ? AND department_id = ?", "ii", id,
-			    department_id);
+			    "DELETE FROM staff_departments WHERE account_id = ? AND department_id = ?", 
+			    DB_ARGS(DB_INT(id), DB_INT(department_id)));
 }
 
 int org_role_grant(db *d, const actor *who, long long account_id, const char *role,
@@ -194,7 +192,7 @@ int org_role_grant(db *d, const actor *who, long long account_id, const char *ro
 		return rc;
 	rc = db_exec(d, "INSERT INTO staff_roles (account_id, role, department_id, with_subtree)"
 			" SELECT id, ?, ?, ? FROM accounts WHERE id = ? AND kind = 'staff'",
-		     "sNii", role, department_id, (long long)with_subtree, account_id);
+		     DB_ARGS(DB_STR(role), DB_ID(department_id), DB_INT((long long)with_subtree), DB_INT(account_id)));
 	if (rc == MDG_OK && db_affected(d) == 0)
 		rc = MDG_ENOTFOUND;
 	if (rc == MDG_OK) {
@@ -215,7 +213,8 @@ int org_role_revoke(db *d, const actor *who, long long account_id, long long rol
 	char detail[32];
 	snprintf(detail, sizeof detail, "role=%lld", role_id);
 	return staff_change(d, who, account_id, "revoke_role", detail,
-			    "DELETE FROM staff_roles WHERE account_id = ? AND id = ?", "ii", account_id, role_id);
+			    "DELETE FROM staff_roles WHERE account_id = ? AND id = ?", 
+			    DB_ARGS(DB_INT(account_id), DB_INT(role_id)));
 }
 
 int org_staff_list(db *d, const char *lang, const char *dept_ids, db_result **out)
@@ -234,7 +233,7 @@ int org_staff_list(db *d, const char *lang, const char *dept_ids, db_result **ou
 				"  OR EXISTS (SELECT 1 FROM staff_roles r WHERE r.account_id = a.id"
 				"   AND FIND_IN_SET(r.department_id, ?) > 0))"
 				" ORDER BY a.name, a.id",
-			"sssss", lang, lang, dept_ids, dept_ids, dept_ids);
+			DB_ARGS(DB_STR(lang), DB_STR(lang), DB_STR(dept_ids), DB_STR(dept_ids), DB_STR(dept_ids)));
 }
 
 int org_staff_roles(db *d, long long account_id, const char *lang, db_result **out)
@@ -242,19 +241,19 @@ int org_staff_roles(db *d, long long account_id, const char *lang, db_result **o
 	return db_query(d, out, "SELECT r.id, r.role, r.department_id, IF(? = 'en', dp.name_en, dp.name_ko),"
 				" r.with_subtree FROM staff_roles r LEFT JOIN departments dp ON dp.id = r.department_id"
 				" WHERE r.account_id = ? ORDER BY r.id",
-			"si", lang, account_id);
+			DB_ARGS(DB_STR(lang), DB_INT(account_id)));
 }
 
 int org_staff_departments(db *d, long long account_id, const char *lang, db_result **out)
 {
 	return db_query(d, out, "SELECT dp.id, IF(? = 'en', dp.name_en, dp.name_ko) FROM staff_departments sd"
 				" JOIN departments dp ON dp.id = sd.department_id WHERE sd.account_id = ? ORDER BY dp.id",
-			"si", lang, account_id);
+			DB_ARGS(DB_STR(lang), DB_INT(account_id)));
 }
 
 int org_scope_rebuild(db *d)
 {
-	int rc = db_exec(d, "DELETE FROM staff_scope", "");
+	int rc = db_exec(d, "DELETE FROM staff_scope", DB_NO_ARGS);
 	if (rc != MDG_OK)
 		return rc;
 	/* A role covers its department and, with_subtree, everything below;
@@ -270,5 +269,5 @@ int org_scope_rebuild(db *d)
 			  "  WHERE r.role IN ('handler', 'manager', 'supervisor', 'sysadmin')"
 			  " ) x JOIN accounts a ON a.id = x.account_id AND a.active = 1"
 			  " GROUP BY x.account_id, x.department_id",
-		       "");
+		       DB_NO_ARGS);
 }

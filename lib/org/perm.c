@@ -70,7 +70,7 @@ int perm_load(db *d, long long account_id, staff_perm *out)
 				 "  WHERE reach.subtree = 1)"
 				 " SELECT role AS role, department_id AS department_id, subtree AS subtree FROM reach"
 				 " UNION ALL SELECT role, NULL, 1 FROM staff_roles WHERE account_id = ? AND department_id IS NULL",
-			  "ii", account_id, account_id);
+			  DB_ARGS(DB_INT(account_id), DB_INT(account_id)));
 	if (rc != MDG_OK)
 		return rc;
 	unsigned c_role = column(r, "role"), c_dept = column(r, "department_id"), c_sub = column(r, "subtree");
@@ -206,7 +206,7 @@ int perm_may_manage_many(db *d, const staff_perm *p, size_t n, const long long *
 				 " FROM staff_roles WHERE ? = 0 OR account_id = ?"
 				 " UNION ALL SELECT account_id, NULL, department_id, 0 FROM staff_departments"
 				 " WHERE ? = 0 OR account_id = ?",
-			  "iiii", one, one, one, one);
+			  DB_ARGS(DB_INT(one), DB_INT(one), DB_INT(one), DB_INT(one)));
 	if (rc != MDG_OK)
 		goto done;
 	unsigned c_acct = column(r, "account_id"), c_role = column(r, "role"), c_dept = column(r, "department_id"),
@@ -252,7 +252,7 @@ static int case_abilities(db *d, long long account_id, long long case_id, bool l
 	int rc = db_query(d, &r, "SELECT COUNT(*) FROM staff_roles r JOIN accounts a ON a.id = r.account_id"
 				 " WHERE r.account_id = ? AND a.active = 1 AND r.department_id IS NULL"
 				 " AND r.role IN ('supervisor', 'sysadmin')",
-			  "i", account_id);
+			  DB_ARGS(DB_INT(account_id)));
 	if (rc != MDG_OK)
 		return rc;
 	bool global = db_cell_ll(r, 0, 0, 0) > 0;
@@ -267,8 +267,7 @@ static int case_abilities(db *d, long long account_id, long long case_id, bool l
 				 "  AND (? = 0 OR h.department_id = (SELECT department_id FROM cases WHERE id = ?)))"
 				 " FROM case_departments cd JOIN staff_scope s ON s.department_id = cd.department_id"
 				 " AND s.account_id = ? WHERE cd.case_id = ? AND (? = 0 OR cd.role = 'lead')",
-			  "iiiiiii", case_id, account_id, (long long)lead_only, case_id, account_id, case_id,
-			  (long long)lead_only);
+			  DB_ARGS(DB_INT(case_id), DB_INT(account_id), DB_INT((long long)lead_only), DB_INT(case_id), DB_INT(account_id), DB_INT(case_id), DB_INT((long long)lead_only)));
 	if (rc != MDG_OK)
 		return rc;
 	if (db_cell_ll(r, 0, 0, 0) > 0) {

@@ -8,7 +8,7 @@
 int setting_get(db *d, const char *name, const char *def, char *out, size_t outlen)
 {
 	db_result *r = NULL;
-	int rc = db_query(d, &r, "SELECT value FROM settings WHERE name = ?", "s", name);
+	int rc = db_query(d, &r, "SELECT value FROM settings WHERE name = ?", DB_ARGS(DB_STR(name)));
 	if (rc == MDG_OK)
 		snprintf(out, outlen, "%s", db_cell(r, 0, 0, def));
 	db_result_free(r);
@@ -21,7 +21,7 @@ int setting_set(db *d, const actor *who, const char *name, const char *value)
 	if (rc != MDG_OK)
 		return rc;
 	rc = db_exec(d, "INSERT INTO settings (name, value) VALUES (?, ?) ON DUPLICATE KEY UPDATE value = VALUES(value)",
-		     "ss", name, value);
+		     DB_ARGS(DB_STR(name), DB_STR(value)));
 	if (rc == MDG_OK)
 		rc = audit_write(d, who, "setting", name, "update", value);
 	if (rc == MDG_OK)

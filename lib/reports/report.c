@@ -69,7 +69,7 @@ int report_period_default(db *d, report_period *out)
 {
 	db_result *r = NULL;
 	bizdate today;
-	int rc = db_query(d, &r, "SELECT DATE_FORMAT(CURDATE(), '%Y-%m-%d')", "");
+	int rc = db_query(d, &r, "SELECT DATE_FORMAT(CURDATE(), '%Y-%m-%d')", DB_NO_ARGS);
 	if (rc != MDG_OK)
 		return rc;
 	rc = biz_parse(db_cell(r, 0, 0, ""), &today) == MDG_OK ? MDG_OK : MDG_ERR;
@@ -131,7 +131,7 @@ int report_workload_departments(db *d, const report_period *p, db_result **out)
 				"  FROM cases FORCE INDEX (ix_cases_report_answered)"
 				"  WHERE answered_at >= ? AND answered_at < ? GROUP BY department_id"
 				" ) x GROUP BY x.department_id",
-			"ssss", p->from, p->until, p->from, p->until);
+			DB_ARGS(DB_STR(p->from), DB_STR(p->until), DB_STR(p->from), DB_STR(p->until)));
 }
 
 /* Up to this many departments are bound one by one ("department_id IN
@@ -140,8 +140,9 @@ int report_workload_departments(db *d, const report_period *p, db_result **out)
  * list. Eight keeps the statement within db.c's 32 parameters. */
 #define DEPT_SLOTS 8
 #define Q8 "?, ?, ?, ?, ?, ?, ?, ?"
-#define I8(a) a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]
-#define T8 "iiiiiiii"
+#define I8(a)                                                                                                \
+	DB_INT(a[0]), DB_INT(a[1]), DB_INT(a[2]), DB_INT(a[3]), DB_INT(a[4]), DB_INT(a[5]), DB_INT(a[6]), \
+		DB_INT(a[7])
 
 static int parse_ids(const char *list, long long *ids, int max);
 
@@ -174,7 +175,8 @@ int report_workload_some_departments(db *d, const report_period *p, const char *
 				"  FROM cases FORCE INDEX (ix_cases_report_dept_answered)"
 				"  WHERE department_id IN (" Q8 ") AND answered_at >= ? AND answered_at < ? GROUP BY department_id"
 				" ) x GROUP BY x.department_id",
-			T8 "ss" T8 T8 "ss", I8(ids), p->from, p->until, I8(ids), I8(ids), p->from, p->until);
+			DB_ARGS(I8(ids), DB_STR(p->from), DB_STR(p->until), I8(ids), I8(ids), DB_STR(p->from),
+				DB_STR(p->until)));
 }
 
 /* The per-handler figures of the cases in rel (a derived table of case
@@ -304,8 +306,9 @@ int report_workload_handlers(db *d, const report_period *p, const char *dept_ids
 		/* Unused slots repeat the first department: the same set. */
 		for (int i = n; i < DEPT_SLOTS; i++)
 			ids[i] = ids[0];
-		return db_query(d, out, HANDLERS_BY_FIGURE, "ss" T8 T8 T8 "sss", p->from, p->until, I8(ids), I8(ids),
-				I8(ids), dept_ids, dept_ids, dept_ids);
+		return db_query(d, out, HANDLERS_BY_FIGURE,
+				DB_ARGS(DB_STR(p->from), DB_STR(p->until), I8(ids), I8(ids), I8(ids), DB_STR(dept_ids),
+					DB_STR(dept_ids), DB_STR(dept_ids)));
 	}
 	return db_query(d, out, HANDLERS_HEAD
 			"  SELECT STRAIGHT_JOIN c1.id FROM departments d1 JOIN cases c1 ON c1.department_id = d1.id"
@@ -314,15 +317,14 @@ int report_workload_handlers(db *d, const report_period *p, const char *dept_ids
 			"  WHERE FIND_IN_SET(d2.id, ?) > 0 AND c2.status IN (" OPEN_STATUSES ")"
 			"  UNION SELECT STRAIGHT_JOIN c3.id FROM departments d3 JOIN cases c3 ON c3.department_id = d3.id"
 			"  WHERE FIND_IN_SET(d3.id, ?) > 0 AND c3.answered_at >= ? AND c3.answered_at < ?" HANDLERS_TAIL,
-			"sssssssssss", p->from, p->until, dept_ids, p->from, p->until, dept_ids, dept_ids, p->from,
-			p->until, dept_ids, dept_ids);
+			DB_ARGS(DB_STR(p->from), DB_STR(p->until), DB_STR(dept_ids), DB_STR(p->from), DB_STR(p->until), DB_STR(dept_ids), DB_STR(dept_ids), DB_STR(p->from), DB_STR(p->until), DB_STR(dept_ids), DB_STR(dept_ids)));
 }
 
 int report_years(db *d, int *first, int *current)
 {
 	db_result *r = NULL;
 	/* MIN over ix_cases_created reads one index entry. */
-	int rc = db_query(d, &r, "SELECT YEAR(MIN(created_at)), YEAR(CURDATE()) FROM cases", "");
+	int rc = db_query(d, &r, "SELECT YEAR(MIN(created_at)), YEAR(CURDATE()) FROM cases", DB_NO_ARGS);
 	if (rc != MDG_OK)
 		return rc;
 	*current = (int)db_cell_ll(r, 0, 1, 2026);
@@ -353,7 +355,7 @@ int report_public_stats(db *d, int year, db_result **out)
 				"   SUM(TIMESTAMPDIFF(SECOND, created_at, answered_at))"
 				"  FROM cases WHERE answered_at >= ? AND answered_at < ? GROUP BY department_id"
 				" ) x WHERE x.department_id IS NOT NULL GROUP BY x.department_id",
-			"ssss", from, until, from, until);
+			DB_ARGS(DB_STR(from), DB_STR(until), DB_STR(from), DB_STR(until)));
 }
 
 /* Public statistics already computed, per year, in this process. A
@@ -402,7 +404,7 @@ int report_examples(db *d, long page, const char *lang, db_result **out, long *t
 	int rc;
 	*out = NULL;
 	*total = 0;
-	rc = db_query(d, &count, "SELECT COUNT(*) FROM cases WHERE is_example = 1 AND is_public = 1", "");
+	rc = db_query(d, &count, "SELECT COUNT(*) FROM cases WHERE is_example = 1 AND is_public = 1", DB_NO_ARGS);
 	if (rc != MDG_OK)
 		return rc;
 	*total = (long)db_cell_ll(count, 0, 0, 0);
@@ -415,6 +417,5 @@ int report_examples(db *d, long page, const char *lang, db_result **out, long *t
 				" LEFT JOIN departments dp ON dp.id = c.department_id"
 				" WHERE c.is_example = 1 AND c.is_public = 1"
 				" ORDER BY c.created_at DESC, c.id DESC LIMIT ? OFFSET ?",
-			"ssiisii", lang, lang, (long long)REPORT_EXCERPT_CHARS, (long long)REPORT_EXCERPT_CHARS,
-			"…", (long long)REPORT_EXAMPLES_PAGE, (long long)(page - 1) * REPORT_EXAMPLES_PAGE);
+			DB_ARGS(DB_STR(lang), DB_STR(lang), DB_INT((long long)REPORT_EXCERPT_CHARS), DB_INT((long long)REPORT_EXCERPT_CHARS), DB_STR("…"), DB_INT((long long)REPORT_EXAMPLES_PAGE), DB_INT((long long)(page - 1) * REPORT_EXAMPLES_PAGE)));
 }

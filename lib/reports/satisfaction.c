@@ -12,7 +12,7 @@ int report_sat_departments(db *d, const report_period *p, db_result **out)
 	return db_query(d, out, "SELECT c.department_id, COUNT(*), SUM(s.rating) FROM satisfaction s"
 				" JOIN cases c ON c.id = s.case_id"
 				" WHERE s.rated_at >= ? AND s.rated_at < ? GROUP BY c.department_id",
-			"ss", p->from, p->until);
+			DB_ARGS(DB_STR(p->from), DB_STR(p->until)));
 }
 
 int report_sat_handlers(db *d, const report_period *p, const char *dept_ids, db_result **out)
@@ -21,7 +21,7 @@ int report_sat_handlers(db *d, const report_period *p, const char *dept_ids, db_
 				" FROM satisfaction s JOIN case_handlers ch ON ch.case_id = s.case_id"
 				" WHERE s.rated_at >= ? AND s.rated_at < ? AND FIND_IN_SET(ch.department_id, ?) > 0"
 				" GROUP BY ch.department_id, ch.account_id",
-			"sss", p->from, p->until, dept_ids);
+			DB_ARGS(DB_STR(p->from), DB_STR(p->until), DB_STR(dept_ids)));
 }
 
 void report_sat_average(long long n, long long sum, char *out, size_t outlen)
