@@ -138,7 +138,7 @@ int page_absence_add(web *w)
 	long long id = 0;
 	int moved = 0;
 	bizdate day;
-	int errors = form_validate(w, fields, MDG_ARRAY_LEN(fields));
+	int errors = form_check(w, fields, MDG_ARRAY_LEN(fields));
 	if (!hdf_get_value(w->hdf, "Form.Err.kind", NULL) && !absence_kind_valid(form_get(w, "kind"))) {
 		form_error(w, "kind", "invalid");
 		errors++;

@@ -67,7 +67,7 @@ int page_register(web *w)
 	char mobile[16] = "";
 	long long id = 0;
 	const char *which = NULL;
-	int errors = form_validate(w, register_fields, MDG_ARRAY_LEN(register_fields));
+	int errors = form_check(w, register_fields, MDG_ARRAY_LEN(register_fields));
 	const char *login = form_get(w, "login_id");
 	const char *pw = form_get(w, "password");
 
@@ -153,7 +153,7 @@ int page_login(web *w)
 	db *d = w->app->db;
 	int rc;
 
-	if (form_validate(w, fields, MDG_ARRAY_LEN(fields)) > 0)
+	if (form_check(w, fields, MDG_ARRAY_LEN(fields)) > 0)
 		goto refuse;
 	const char *login = form_get(w, "login_id");
 	const char *pw = form_get(w, "password");
@@ -291,7 +291,7 @@ int page_account_password(web *w)
 		{"password2", FIELD_SECRET, true, 256, 0, 0},
 	};
 	bool right = false;
-	int errors = form_validate(w, fields, MDG_ARRAY_LEN(fields));
+	int errors = form_check(w, fields, MDG_ARRAY_LEN(fields));
 	int rc;
 
 	if (errors == 0) {
@@ -338,7 +338,7 @@ int page_account_contact(web *w)
 	};
 	char mobile[16] = "";
 	bool right = false;
-	int errors = form_validate(w, fields, MDG_ARRAY_LEN(fields));
+	int errors = form_check(w, fields, MDG_ARRAY_LEN(fields));
 	const char *email = form_get(w, "email");
 	int rc;
 

@@ -174,7 +174,7 @@ int page_admin_department_create(web *w)
 	db_result *depts = NULL;
 	char *ko = NULL, *en = NULL;
 	long long id = 0;
-	int errors = form_validate(w, dept_create_fields, MDG_ARRAY_LEN(dept_create_fields));
+	int errors = form_check(w, dept_create_fields, MDG_ARRAY_LEN(dept_create_fields));
 	int rc = web_admin_departments(w, &depts);
 	if (rc != MDG_OK)
 		goto done;
@@ -270,7 +270,7 @@ int page_admin_department_update(web *w)
 	long long id = web_admin_param_id(w);
 	if (!id)
 		return MDG_ENOTFOUND;
-	int errors = form_validate(w, dept_update_fields, MDG_ARRAY_LEN(dept_update_fields));
+	int errors = form_check(w, dept_update_fields, MDG_ARRAY_LEN(dept_update_fields));
 	int rc = web_admin_departments(w, &depts);
 	if (rc != MDG_OK)
 		goto done;
@@ -370,7 +370,7 @@ int page_admin_settings_save(web *w)
 		{"digest_hour", FIELD_INT, true, 0, 0, 23},
 		{"apology_workdays", FIELD_INT, true, 0, 1, 60},
 	};
-	int errors = form_validate(w, fields, MDG_ARRAY_LEN(fields));
+	int errors = form_check(w, fields, MDG_ARRAY_LEN(fields));
 	const char *show = form_get(w, "timeline_show");
 	if (show[0] && strcmp(show, "name") != 0 && strcmp(show, "role") != 0) {
 		web_admin_error(w, &errors, "timeline_show", "invalid");

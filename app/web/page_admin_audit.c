@@ -48,7 +48,7 @@ static int filter_read(web *w, audit_filter *f, buf *q, bool *nobody, int *error
 		if (v && *v)
 			kv_add(&w->r->form, filter_fields[i].name, v, strlen(v));
 	}
-	*errors = form_validate(w, filter_fields, MDG_ARRAY_LEN(filter_fields));
+	*errors = form_check(w, filter_fields, MDG_ARRAY_LEN(filter_fields));
 	for (size_t i = 0; i < MDG_ARRAY_LEN(filter_fields); i++) {
 		const char *name = filter_fields[i].name;
 		const char *v = form_get(w, name);

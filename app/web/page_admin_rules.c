@@ -57,7 +57,7 @@ static void show_joint(web *w, const long long *ids, size_t n)
  * number of fields in error. */
 static int rule_read(web *w, const db_result *depts, struct rule_form *f)
 {
-	int errors = form_validate(w, rule_fields, MDG_ARRAY_LEN(rule_fields));
+	int errors = form_check(w, rule_fields, MDG_ARRAY_LEN(rule_fields));
 	memset(f, 0, sizeof *f);
 	long long lead = web_admin_form_ll(w, "department_id", 0);
 	if (!hdf_get_value(w->hdf, "Form.Err.department_id", NULL) && lead &&
@@ -338,7 +338,7 @@ int page_admin_holidays_change(web *w)
 	}
 	if (strcmp(action, "add") != 0)
 		return MDG_EINVAL;
-	errors = form_validate(w, fields, MDG_ARRAY_LEN(fields));
+	errors = form_check(w, fields, MDG_ARRAY_LEN(fields));
 	if (!hdf_get_value(w->hdf, "Form.Err.day", NULL) && (biz_parse(day, &date) != MDG_OK || date.year < 1900 ||
 							   date.year > 2999))
 		web_admin_error(w, &errors, "day", "admin_date");

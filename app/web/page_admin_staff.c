@@ -154,7 +154,7 @@ int page_admin_staff_create(web *w)
 	char *name = NULL;
 	const char *which = NULL;
 	long long id = 0;
-	int errors = form_validate(w, fields, MDG_ARRAY_LEN(fields));
+	int errors = form_check(w, fields, MDG_ARRAY_LEN(fields));
 	int rc = web_admin_departments(w, &depts);
 	if (rc != MDG_OK)
 		goto done;
@@ -287,7 +287,7 @@ typedef int (*member_action)(web *w, const struct member *m, int *errors, const 
 static int act_join(web *w, const struct member *m, int *errors, const char **done)
 {
 	static const field_spec fields[] = {{"join_department", FIELD_INT, true, 0, 1, 0x7FFFFFFFL}};
-	*errors += form_validate(w, fields, MDG_ARRAY_LEN(fields));
+	*errors += form_check(w, fields, MDG_ARRAY_LEN(fields));
 	long long dept = web_admin_form_ll(w, "join_department", 0);
 	if (*errors == 0 && !web_admin_department_known(m->depts, dept))
 		web_admin_error(w, errors, "join_department", "invalid");
@@ -322,7 +322,7 @@ static int act_grant(web *w, const struct member *m, int *errors, const char **d
 		{"role_department", FIELD_INT, true, 0, 0, 0x7FFFFFFFL},
 		{"with_subtree", FIELD_CHECKBOX, false, 0, 0, 0},
 	};
-	*errors += form_validate(w, fields, MDG_ARRAY_LEN(fields));
+	*errors += form_check(w, fields, MDG_ARRAY_LEN(fields));
 	const char *role = form_get(w, "role");
 	long long dept = web_admin_form_ll(w, "role_department", 0);
 	if (!hdf_get_value(w->hdf, "Form.Err.role", NULL) && !org_role_valid(role))
@@ -379,7 +379,7 @@ static int act_active(web *w, const struct member *m, int *errors, const char **
 static int act_password(web *w, const struct member *m, int *errors, const char **done)
 {
 	static const field_spec fields[] = {{"new_password", FIELD_SECRET, true, 256, 0, 0}};
-	*errors += form_validate(w, fields, MDG_ARRAY_LEN(fields));
+	*errors += form_check(w, fields, MDG_ARRAY_LEN(fields));
 	check_password(w, errors, "new_password");
 	if (*errors)
 		return MDG_OK;

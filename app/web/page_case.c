@@ -102,7 +102,7 @@ int page_file(web *w)
 	int nfiles = 0;
 	char tracking[TRACKING_LEN + 1];
 	long category = 0;
-	int errors = form_validate(w, file_fields, MDG_ARRAY_LEN(file_fields));
+	int errors = form_check(w, file_fields, MDG_ARRAY_LEN(file_fields));
 	errors += validate_extras(w, files, &nfiles);
 	int rc;
 

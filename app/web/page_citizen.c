@@ -175,7 +175,7 @@ int page_case_act(web *w)
 	db_result_free(st);
 	if (rc != MDG_OK)
 		return rc;
-	int errors = form_validate(w, fields, MDG_ARRAY_LEN(fields));
+	int errors = form_check(w, fields, MDG_ARRAY_LEN(fields));
 	const char *name = form_get(w, "action");
 	if (case_action_parse(name, &action) != MDG_OK ||
 	    (action != ACT_WITHDRAW && action != ACT_CLOSE && action != ACT_REOPEN))

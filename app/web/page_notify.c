@@ -51,7 +51,7 @@ int page_account_notify(web *w)
 		{"notify_sms", FIELD_CHECKBOX, false, 0, 0, 0},
 		{"notify_digest", FIELD_CHECKBOX, false, 0, 0, 0},
 	};
-	int errors = form_validate(w, fields, MDG_ARRAY_LEN(fields));
+	int errors = form_check(w, fields, MDG_ARRAY_LEN(fields));
 	account_notify n = {
 		.email = strcmp(form_get(w, "notify_email"), "1") == 0,
 		.sms = strcmp(form_get(w, "notify_sms"), "1") == 0,
@@ -378,7 +378,7 @@ static int outbox_change(web *w, bool retry)
 	char target[96];
 	if (!w->r->params[0] || text_parse_long(w->r->params[0], 1, ID_MAX, &id) != MDG_OK)
 		return MDG_ENOTFOUND;
-	if (form_validate(w, fields, MDG_ARRAY_LEN(fields)) > 0)
+	if (form_check(w, fields, MDG_ARRAY_LEN(fields)) > 0)
 		return MDG_EINVAL;
 	const char *state = form_get(w, "state");
 	if (*state && !outbox_state_ok(state))
@@ -497,7 +497,7 @@ int page_staff_callback_done(web *w)
 		return rc;
 	if (!perm_covers_dept(&w->perm, PERM_CALLS, dept))
 		return MDG_EDENIED;
-	if (form_validate(w, fields, MDG_ARRAY_LEN(fields)) > 0) {
+	if (form_check(w, fields, MDG_ARRAY_LEN(fields)) > 0) {
 		/* The message goes beside the form of that row. */
 		web_set(w, "Form.row", "%ld", id);
 		w->r->status = 400;

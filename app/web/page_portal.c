@@ -91,7 +91,7 @@ int page_public_cases(web *w)
 	if (s && *s) {
 		/* The search box is validated like a form field, shown back. */
 		kv_add(&w->r->form, "q", s, strlen(s));
-		if (form_validate(w, query_specs, MDG_ARRAY_LEN(query_specs)) > 0)
+		if (form_check(w, query_specs, MDG_ARRAY_LEN(query_specs)) > 0)
 			return MDG_EINVAL;
 		f.words = s;
 		hdf_set_value(w->hdf, "Filter.Q", s);

@@ -90,7 +90,7 @@ int page_rate(web *w)
 		rc = show(w, "expired", 410);
 		goto done;
 	}
-	if (form_validate(w, fields, MDG_ARRAY_LEN(fields)) > 0) {
+	if (form_check(w, fields, MDG_ARRAY_LEN(fields)) > 0) {
 		web_flash_error(w, "FixErrors");
 		rc = show(w, "form", 400);
 		goto done;

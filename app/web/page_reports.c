@@ -297,7 +297,7 @@ static int workload_input(web *w, const dept_tree *t, report_period *p, long *de
 	const char *field, *problem;
 	report_period def;
 	query_to_form(w, workload_fields, MDG_ARRAY_LEN(workload_fields));
-	*errors = form_validate(w, workload_fields, MDG_ARRAY_LEN(workload_fields));
+	*errors = form_check(w, workload_fields, MDG_ARRAY_LEN(workload_fields));
 	const char *from = form_get(w, "from"), *to = form_get(w, "to"), *d = form_get(w, "department");
 	*dept = 0;
 	if (*errors)
@@ -442,7 +442,7 @@ int page_public_stats(web *w)
 	web_page(w, "portal/stats.cs", "PublicStats");
 	query_to_form(w, year_fields, MDG_ARRAY_LEN(year_fields));
 	s = form_get(w, "year");
-	if (form_validate(w, year_fields, MDG_ARRAY_LEN(year_fields)) == 0 && !*s)
+	if (form_check(w, year_fields, MDG_ARRAY_LEN(year_fields)) == 0 && !*s)
 		year = current;
 	else if (text_parse_long(s, first, current, &year) != MDG_OK)
 		year = 0;

@@ -280,7 +280,7 @@ int page_staff_bulk(web *w)
 		{"reason", FIELD_TEXT, false, CASE_REASON_MAX, 0, 0},
 	};
 	const char *items[BULK_MAX];
-	int nitems = 0, errors = form_validate(w, fields, MDG_ARRAY_LEN(fields));
+	int nitems = 0, errors = form_check(w, fields, MDG_ARRAY_LEN(fields));
 	const char *op = form_get(w, "op");
 	case_cmd cmd = {.actor_id = w->me.id};
 	long n = 0;
@@ -608,7 +608,7 @@ int page_staff_act(web *w)
 	int rc = find_case(w, tracking, &case_id, &can, &lead);
 	if (rc != MDG_OK)
 		return rc;
-	int errors = form_validate(w, fields, MDG_ARRAY_LEN(fields));
+	int errors = form_check(w, fields, MDG_ARRAY_LEN(fields));
 	const char *name = form_get(w, "action");
 	if (case_action_parse(name, &action) != MDG_OK || action == ACT_WITHDRAW || action == ACT_REOPEN)
 		return MDG_EINVAL; /* no form sends these */
@@ -670,7 +670,7 @@ static int post_text(web *w, const char *kind)
 		return rc;
 	if (!(can & (CAN_HANDLE | CAN_MANAGE)) && strcmp(kind, "part") != 0)
 		return show_problem(w, tracking, case_id, can, lead, kind, "denied", 403);
-	if (form_validate(w, fields, MDG_ARRAY_LEN(fields)) > 0) {
+	if (form_check(w, fields, MDG_ARRAY_LEN(fields)) > 0) {
 		w->r->status = 400;
 		hdf_set_value(w->hdf, "Act.Action", kind);
 		return show_case(w, tracking, case_id, can, lead);
@@ -733,7 +733,7 @@ int page_staff_example(web *w)
 	int rc = find_case(w, tracking, &case_id, &can, &lead);
 	if (rc != MDG_OK)
 		return rc;
-	if (form_validate(w, fields, MDG_ARRAY_LEN(fields)) > 0)
+	if (form_check(w, fields, MDG_ARRAY_LEN(fields)) > 0)
 		return MDG_EINVAL;
 	if (!(can & CAN_MANAGE))
 		return show_problem(w, tracking, case_id, can, lead, "example", "denied", 403);

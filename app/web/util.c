@@ -96,20 +96,6 @@ int web_sign_in(web *w, long long account_id)
 	return MDG_OK;
 }
 
-const char *form_get(const web *w, const char *name)
-{
-	const char *v = kv_get(&w->r->form, name);
-	return v ? v : "";
-}
-
-void form_error(web *w, const char *field, const char *key)
-{
-	char name[128];
-	snprintf(name, sizeof name, "Form.Err.%s", field);
-	hdf_set_value(w->hdf, name, key);
-	hdf_set_value(w->hdf, "Form.HasErrors", "1");
-}
-
 void web_flash(web *w, const char *key)
 {
 	hdf_set_value(w->hdf, "Flash", key);
@@ -119,57 +105,4 @@ void web_flash_error(web *w, const char *key)
 {
 	hdf_set_value(w->hdf, "Flash", key);
 	hdf_set_value(w->hdf, "FlashKind", "error");
-}
-
-/* Checks one field; returns the error key or NULL. */
-static const char *field_problem(const field_spec *f, const char *v)
-{
-	size_t len = strlen(v);
-	bool blank = true;
-	for (const char *p = v; *p; p++)
-		if (*p != ' ' && *p != '\t' && *p != '\r' && *p != '\n')
-			blank = false;
-	if (blank)
-		return f->required ? "required" : NULL;
-	switch (f->kind) {
-	case FIELD_LINE:
-	case FIELD_SECRET:
-		if (strpbrk(v, "\r\n"))
-			return "one_line";
-		/* fall through */
-	case FIELD_TEXT:
-		if (!utf8_valid_text(v, len))
-			return "utf8";
-		if (f->max_chars && utf8_length(v, len) > f->max_chars)
-			return "too_long";
-		return NULL;
-	case FIELD_INT: {
-		long n;
-		return text_parse_long(v, f->min, f->max, &n) == MDG_OK ? NULL : "invalid";
-	}
-	case FIELD_CHECKBOX:
-		return strcmp(v, "1") == 0 ? NULL : "invalid";
-	}
-	return "invalid";
-}
-
-int form_validate(web *w, const field_spec *specs, size_t n)
-{
-	int errors = 0;
-	char name[128];
-	for (size_t i = 0; i < n; i++) {
-		const char *v = form_get(w, specs[i].name);
-		const char *problem = field_problem(&specs[i], v);
-		if (problem) {
-			form_error(w, specs[i].name, problem);
-			errors++;
-		}
-		/* Kept with what the user typed, except secrets; a value that is
-		 * not valid text is not shown back at all. */
-		if (specs[i].kind != FIELD_SECRET && utf8_valid_text(v, strlen(v))) {
-			snprintf(name, sizeof name, "Form.%s", specs[i].name);
-			hdf_set_value(w->hdf, name, v);
-		}
-	}
-	return errors;
 }

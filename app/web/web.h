@@ -13,6 +13,7 @@
 #include "core/crypto.h"
 #include "db/db.h"
 #include "http/request.h"
+#include "form.h"
 #include "org/org.h"
 
 /* Process-wide settings, read once from the configuration. */
@@ -98,32 +99,9 @@ viewer web_viewer(const web *w);
 /* Starts a session after sign-in (a new token) and sets its cookie. */
 int web_sign_in(web *w, long long account_id);
 
-/* Form fields: each declared with its kind and limits. Valid values are
- * copied to Form.<name> (never passwords), problems to Form.Err.<name> as
- * a key under L.Err; unknown fields are ignored. */
-enum field_kind {
-	FIELD_LINE,      /* one line of text: no CR/LF */
-	FIELD_TEXT,      /* multi-line text */
-	FIELD_SECRET,    /* a password: validated, never echoed */
-	FIELD_INT,       /* a whole number in [min, max] */
-	FIELD_CHECKBOX   /* present ("1") or absent */
-};
-
-typedef struct field_spec {
-	const char *name;
-	enum field_kind kind;
-	bool required;
-	size_t max_chars;  /* LINE/TEXT/SECRET: most characters (code points) */
-	long min, max;     /* INT */
-} field_spec;
-
-/* Validates the request's form against specs; returns the number of
- * fields in error (0: all good). */
-int form_validate(web *w, const field_spec *specs, size_t n);
-/* The submitted value of a field ("" when absent); owned by the request. */
-const char *form_get(const web *w, const char *name);
-/* Marks a field as wrong with an error key (shown beside it). */
-void form_error(web *w, const char *field, const char *key);
+/* TRANSITION (issue 9): form_validate without keeping the values; each
+ * handler moves to form_validate and its form struct. */
+int form_check(web *w, const field_spec *specs, size_t n);
 /* Sets a message shown at the top of the page (a key under L.Msg). */
 void web_flash(web *w, const char *key);
 /* The same for a failure: shown as an alert. */
