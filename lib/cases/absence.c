@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* absence.c: absences and substitutes as staff edit them; hand-over. */
 #include "cases/absence.h"
+#include "db/sql.h"
 #include "cases/routing.h"
 #include "core/bizdays.h"
 #include "core/mdg.h"
@@ -28,8 +29,8 @@ bool absence_kind_valid(const char *kind)
 
 int absence_list(db *d, long long viewer_id, db_result **out)
 {
-	return db_query(d, out, "SELECT ab.id, ab.account_id, a.name, ab.kind, DATE_FORMAT(ab.starts_at, '%Y-%m-%d'),"
-				" DATE_FORMAT(ab.ends_at - INTERVAL 1 SECOND, '%Y-%m-%d'), sub.name, ab.handed_over,"
+	return db_query(d, out, "SELECT ab.id, ab.account_id, a.name, ab.kind, " SQL_DAY("ab.starts_at") ","
+				" " SQL_DAY("ab.ends_at - INTERVAL 1 SECOND") ", sub.name, ab.handed_over,"
 				" IF(ab.starts_at > NOW(), 'future', IF(ab.ends_at > NOW(), 'current', 'past'))"
 				" FROM absences ab JOIN accounts a ON a.id = ab.account_id"
 				" LEFT JOIN accounts sub ON sub.id = ab.substitute_id"
@@ -50,7 +51,7 @@ int absence_substitutes(db *d, long long viewer_id, long long account_id, const 
 {
 	/* The same rule as check_new: a substitute shares a department with
 	 * the absent person, and is not them. */
-	return db_query(d, out, "SELECT DISTINCT a.id, a.name, dp.id, IF(? = 'en', dp.name_en, dp.name_ko)"
+	return db_query(d, out, "SELECT DISTINCT a.id, a.name, dp.id, " SQL_NAME_IN("dp.")
 				" FROM staff_departments sd JOIN accounts a ON a.id = sd.account_id"
 				"  AND a.kind = 'staff' AND a.active = 1"
 				" JOIN departments dp ON dp.id = sd.department_id"
@@ -202,7 +203,7 @@ int absence_end(db *d, const actor *who, long long id, const char **problem)
 	if (rc != MDG_OK)
 		return rc;
 	rc = db_query(d, &r, "SELECT account_id, starts_at > NOW() AS not_started, ends_at <= NOW() AS is_over,"
-			     " DATE_FORMAT(ends_at - INTERVAL 1 SECOND, '%Y-%m-%d') AS planned_last"
+			     " " SQL_DAY("ends_at - INTERVAL 1 SECOND") " AS planned_last"
 			     " FROM absences WHERE id = ? FOR UPDATE",
 		      DB_ARGS(DB_INT(id)));
 	if (rc == MDG_OK && r->nrows == 0)
@@ -244,8 +245,8 @@ int absence_end(db *d, const actor *who, long long id, const char **problem)
 
 int absence_month(db *d, long long viewer_id, const char *first_day, db_result **out)
 {
-	return db_query(d, out, "SELECT ab.account_id, a.name, ab.kind, DATE_FORMAT(ab.starts_at, '%Y-%m-%d') AS first_day,"
-				" DATE_FORMAT(ab.ends_at - INTERVAL 1 SECOND, '%Y-%m-%d') AS last_day, sub.name AS substitute"
+	return db_query(d, out, "SELECT ab.account_id, a.name, ab.kind, " SQL_DAY("ab.starts_at") " AS first_day,"
+				" " SQL_DAY("ab.ends_at - INTERVAL 1 SECOND") " AS last_day, sub.name AS substitute"
 				" FROM absences ab JOIN accounts a ON a.id = ab.account_id AND a.active = 1"
 				" LEFT JOIN accounts sub ON sub.id = ab.substitute_id"
 				" WHERE ab.starts_at < ? + INTERVAL 1 MONTH AND ab.ends_at > ? AND ab.ends_at > ab.starts_at"
@@ -256,7 +257,7 @@ int absence_month(db *d, long long viewer_id, const char *first_day, db_result *
 
 int absence_month_staff(db *d, long long viewer_id, const char *lang, db_result **out)
 {
-	return db_query(d, out, "SELECT a.id, a.name, IFNULL(GROUP_CONCAT(DISTINCT IF(? = 'en', dp.name_en, dp.name_ko)"
+	return db_query(d, out, "SELECT a.id, a.name, IFNULL(GROUP_CONCAT(DISTINCT " SQL_NAME_IN("dp.")
 				"  ORDER BY dp.id SEPARATOR ', '), '') AS departments"
 				" FROM accounts a LEFT JOIN staff_departments sd ON sd.account_id = a.id"
 				"  AND sd.department_id IN (SELECT department_id FROM staff_scope WHERE account_id = ?)"
@@ -268,7 +269,7 @@ int absence_month_staff(db *d, long long viewer_id, const char *lang, db_result 
 
 int absence_month_holidays(db *d, const char *first_day, db_result **out)
 {
-	return db_query(d, out, "SELECT DATE_FORMAT(day, '%Y-%m-%d'), name FROM holidays"
+	return db_query(d, out, "SELECT " SQL_DAY("day") ", name FROM holidays"
 				" WHERE day >= ? AND day < ? + INTERVAL 1 MONTH ORDER BY day",
 			DB_ARGS(DB_STR(first_day), DB_STR(first_day)));
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* action.c: acting on a case, one checked transaction per action. */
 #include "cases/action.h"
+#include "db/sql.h"
 #include "cases/routing.h"
 #include "core/bizdays.h"
 #include "core/buf.h"
@@ -40,7 +41,7 @@ static int lock_case(db *d, long long case_id, struct locked_case *c)
 	int rc = db_query(d, &r, "SELECT status, version, account_id, IFNULL(department_id, 0), category_id,"
 				 " extensions, max_extensions, needs_approval,"
 				 " answered_at IS NOT NULL AND answered_at > NOW() - INTERVAL reopen_days DAY,"
-				 " DATE_FORMAT(due_at, '%Y-%m-%d %H:%i:%s')"
+				 " " SQL_SECOND("due_at")
 				 " FROM cases WHERE id = ? FOR UPDATE",
 			  DB_ARGS(DB_INT(case_id)));
 	if (rc != MDG_OK)

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* dossier.c: the case pages' data beyond the case itself. */
 #include "cases/dossier.h"
+#include "db/sql.h"
 #include "core/mdg.h"
 
 #include <stdio.h>
@@ -22,12 +23,12 @@ int dossier_find(db *d, const char *tracking, long long *case_id)
 
 int dossier_state(db *d, long long case_id, db_result **out)
 {
-	int rc = db_query(d, out, "SELECT version, status, DATE_FORMAT(due_at, '%Y-%m-%d %H:%i'),"
+	int rc = db_query(d, out, "SELECT version, status, " SQL_MINUTE("due_at") ","
 				  " IFNULL(due_at < NOW() AND status IN " OPEN_STATUSES ", 0),"
 				  " extensions, max_extensions, needs_approval, is_example, unplaced,"
 				  " IFNULL(department_id, 0), account_id, is_public,"
 				  " answered_at IS NOT NULL AND answered_at > NOW() - INTERVAL reopen_days DAY,"
-				  " DATE_FORMAT(due_at, '%Y-%m-%d')"
+				  " " SQL_DAY("due_at")
 				  " FROM cases WHERE id = ?",
 			  DB_ARGS(DB_INT(case_id)));
 	if (rc == MDG_OK && (*out)->nrows == 0) {
@@ -40,8 +41,8 @@ int dossier_state(db *d, long long case_id, db_result **out)
 
 int dossier_departments(db *d, long long case_id, const char *lang, db_result **out)
 {
-	return db_query(d, out, "SELECT cd.department_id, IF(? = 'en', dp.name_en, dp.name_ko), cd.role,"
-				" cd.part_status, cd.part_text, DATE_FORMAT(cd.updated_at, '%Y-%m-%d %H:%i')"
+	return db_query(d, out, "SELECT cd.department_id, " SQL_NAME_IN("dp.") ", cd.role,"
+				" cd.part_status, cd.part_text, " SQL_MINUTE("cd.updated_at")
 				" FROM case_departments cd JOIN departments dp ON dp.id = cd.department_id"
 				" WHERE cd.case_id = ? ORDER BY cd.role, cd.department_id",
 			DB_ARGS(DB_STR(lang), DB_INT(case_id)));
@@ -49,8 +50,8 @@ int dossier_departments(db *d, long long case_id, const char *lang, db_result **
 
 int dossier_handlers(db *d, long long case_id, const char *lang, db_result **out)
 {
-	return db_query(d, out, "SELECT h.account_id, a.name, IF(? = 'en', dp.name_en, dp.name_ko),"
-				" DATE_FORMAT(h.assigned_at, '%Y-%m-%d %H:%i'),"
+	return db_query(d, out, "SELECT h.account_id, a.name, " SQL_NAME_IN("dp.") ","
+				" " SQL_MINUTE("h.assigned_at") ","
 				" EXISTS (SELECT 1 FROM absences ab WHERE ab.account_id = h.account_id"
 				"  AND ab.starts_at <= NOW() AND ab.ends_at > NOW())"
 				" FROM case_handlers h JOIN accounts a ON a.id = h.account_id"
@@ -61,9 +62,9 @@ int dossier_handlers(db *d, long long case_id, const char *lang, db_result **out
 
 int dossier_history(db *d, long long case_id, const char *lang, db_result **out)
 {
-	return db_query(d, out, "SELECT e.kind, DATE_FORMAT(e.created_at, '%Y-%m-%d %H:%i'),"
-				" IF(? = 'en', dp.name_en, dp.name_ko), e.note, e.is_public, ac.name, ta.name,"
-				" IF(? = 'en', td.name_en, td.name_ko), IF(? = 'en', tg.name_en, tg.name_ko), e.answer_id"
+	return db_query(d, out, "SELECT e.kind, " SQL_MINUTE("e.created_at") ","
+				" " SQL_NAME_IN("dp.") ", e.note, e.is_public, ac.name, ta.name,"
+				" " SQL_NAME_IN("td.") ", " SQL_NAME_IN("tg.") ", e.answer_id"
 				" FROM case_events e LEFT JOIN departments dp ON dp.id = e.department_id"
 				" LEFT JOIN accounts ac ON ac.id = e.actor_id"
 				" LEFT JOIN accounts ta ON ta.id = e.target_account_id"
@@ -75,8 +76,8 @@ int dossier_history(db *d, long long case_id, const char *lang, db_result **out)
 
 int dossier_answers(db *d, long long case_id, db_result **out)
 {
-	return db_query(d, out, "SELECT an.id, an.status, an.body, au.name, DATE_FORMAT(an.created_at, '%Y-%m-%d %H:%i'),"
-				" DATE_FORMAT(an.sent_at, '%Y-%m-%d %H:%i'), ap.name"
+	return db_query(d, out, "SELECT an.id, an.status, an.body, au.name, " SQL_MINUTE("an.created_at") ","
+				" " SQL_MINUTE("an.sent_at") ", ap.name"
 				" FROM answers an JOIN accounts au ON au.id = an.author_id"
 				" LEFT JOIN accounts ap ON ap.id = an.approved_by"
 				" WHERE an.case_id = ? ORDER BY an.id DESC",
@@ -85,8 +86,8 @@ int dossier_answers(db *d, long long case_id, db_result **out)
 
 int dossier_messages(db *d, long long case_id, const char *lang, db_result **out)
 {
-	return db_query(d, out, "SELECT DATE_FORMAT(m.created_at, '%Y-%m-%d %H:%i'),"
-				" IF(? = 'en', dp.name_en, dp.name_ko), a.name, m.body"
+	return db_query(d, out, "SELECT " SQL_MINUTE("m.created_at") ","
+				" " SQL_NAME_IN("dp.") ", a.name, m.body"
 				" FROM case_messages m JOIN accounts a ON a.id = m.author_id"
 				" LEFT JOIN departments dp ON dp.id = m.department_id"
 				" WHERE m.case_id = ? ORDER BY m.id",
@@ -117,7 +118,7 @@ int dossier_contact(db *d, const actor *who, long long case_id, const char *trac
 
 int dossier_other_cases(db *d, long long viewer_id, long long case_id, db_result **out)
 {
-	return db_query(d, out, "SELECT o.tracking_no, o.title, o.status, DATE_FORMAT(o.created_at, '%Y-%m-%d')"
+	return db_query(d, out, "SELECT o.tracking_no, o.title, o.status, " SQL_DAY("o.created_at")
 				" FROM cases c JOIN cases o ON o.account_id = c.account_id AND o.id <> c.id"
 				" WHERE c.id = ? AND EXISTS (SELECT 1 FROM case_departments cd"
 				"  JOIN staff_scope s ON s.department_id = cd.department_id AND s.account_id = ?"
@@ -143,7 +144,7 @@ int dossier_part_departments(db *d, long long account_id, long long case_id, con
 	/* The department's managers; its handlers of the case; and when the
 	 * case was given to nobody there (its manual mode, say), any of its
 	 * handlers: the part is the department's reply, not the manager's. */
-	return db_query(d, out, "SELECT cd.department_id, IF(? = 'en', dp.name_en, dp.name_ko), cd.part_status,"
+	return db_query(d, out, "SELECT cd.department_id, " SQL_NAME_IN("dp.") ", cd.part_status,"
 				" cd.part_text FROM case_departments cd JOIN departments dp ON dp.id = cd.department_id"
 				" JOIN staff_scope s ON s.department_id = cd.department_id AND s.account_id = ?"
 				" WHERE cd.case_id = ? AND cd.role = 'joint' AND (s.can_manage = 1 OR EXISTS"
@@ -225,12 +226,12 @@ int dossier_timeline(db *d, long long case_id, const char *lang, db_result **out
 	/* The handler at each stage: the staff member the case went to, or
 	 * the one who acted; never a citizen's name, never an internal
 	 * event. */
-	return db_query(d, out, "SELECT e.kind, DATE_FORMAT(e.created_at, '%Y-%m-%d %H:%i'),"
-				" IF(? = 'en', dp.name_en, dp.name_ko), e.note,"
+	return db_query(d, out, "SELECT e.kind, " SQL_MINUTE("e.created_at") ","
+				" " SQL_NAME_IN("dp.") ", e.note,"
 				" IF(ta.kind = 'staff', ta.name, IF(ac.kind = 'staff', ac.name, NULL)),"
-				" IF(? = 'en', td.name_en, td.name_ko),"
+				" " SQL_NAME_IN("td.") ","
 				" (SELECT value FROM settings WHERE name = 'timeline.show'),"
-				" IF(? = 'en', tg.name_en, tg.name_ko), e.answer_id"
+				" " SQL_NAME_IN("tg.") ", e.answer_id"
 				" FROM case_events e LEFT JOIN departments dp ON dp.id = e.department_id"
 				" LEFT JOIN accounts ac ON ac.id = e.actor_id"
 				" LEFT JOIN accounts ta ON ta.id = e.target_account_id"
@@ -242,7 +243,7 @@ int dossier_timeline(db *d, long long case_id, const char *lang, db_result **out
 
 int dossier_answer_parts(db *d, long long case_id, const char *lang, db_result **out)
 {
-	return db_query(d, out, "SELECT ap.answer_id, IF(? = 'en', dp.name_en, dp.name_ko), ap.body"
+	return db_query(d, out, "SELECT ap.answer_id, " SQL_NAME_IN("dp.") ", ap.body"
 				" FROM answers an JOIN answer_parts ap ON ap.answer_id = an.id"
 				" JOIN departments dp ON dp.id = ap.department_id"
 				" WHERE an.case_id = ? AND an.status = 'sent' ORDER BY ap.answer_id, ap.department_id",

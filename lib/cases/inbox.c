@@ -8,6 +8,7 @@
  * variant's conditions name only the columns it filters on, which lets
  * the covering index ix_cases_inbox (0004_inbox.sql) answer it. */
 #include "cases/inbox.h"
+#include "db/sql.h"
 #include "cases/case.h"
 #include "core/bizdays.h"
 #include "core/buf.h"
@@ -156,9 +157,9 @@ static const branch lead_branch = {LEAD_FROM, ""}, lead_status_branch = {LEAD_ST
 		    unplaced_branch = {UNPLACED_FROM, ""};
 
 #define LIST_COLUMNS                                                                                      \
-	"SELECT c.id, c.tracking_no, c.title, c.status, DATE_FORMAT(c.created_at, '%Y-%m-%d'),"               \
-	" IF(? = 'en', g.name_en, g.name_ko), IF(? = 'en', dp.name_en, dp.name_ko),"                          \
-	" DATE_FORMAT(c.due_at, '%Y-%m-%d'), IFNULL(c.due_at < NOW() AND c.status IN " OPEN_STATUSES ", 0)," \
+	"SELECT c.id, c.tracking_no, c.title, c.status, " SQL_DAY("c.created_at") ","               \
+	" " SQL_NAME_IN("g.") ", " SQL_NAME_IN("dp.") ","                          \
+	" " SQL_DAY("c.due_at") ", IFNULL(c.due_at < NOW() AND c.status IN " OPEN_STATUSES ", 0)," \
 	" c.version, c.is_public,"                                                                            \
 	" (SELECT GROUP_CONCAT(a.name ORDER BY a.name SEPARATOR ', ') FROM case_handlers h"                   \
 	"  JOIN accounts a ON a.id = h.account_id WHERE h.case_id = c.id)"
@@ -525,7 +526,7 @@ done:
 
 int inbox_assignable(db *d, long long account_id, const char *lang, db_result **out)
 {
-	return db_query(d, out, "SELECT DISTINCT a.id, a.name, IF(? = 'en', dp.name_en, dp.name_ko), dp.id"
+	return db_query(d, out, "SELECT DISTINCT a.id, a.name, " SQL_NAME_IN("dp.") ", dp.id"
 				" FROM staff_scope m JOIN staff_departments sd ON sd.department_id = m.department_id"
 				" JOIN staff_scope s ON s.account_id = sd.account_id AND s.department_id = sd.department_id"
 				"  AND s.can_handle = 1"

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* rules.c: listing, reading, creating and changing routing rules. */
 #include "cases/rules.h"
+#include "db/sql.h"
 #include "cases/routing.h"
 #include "core/buf.h"
 #include "core/mdg.h"
@@ -20,10 +21,10 @@ bool rule_mode_valid(const char *mode)
 
 int rules_list(db *d, const char *lang, const char *dept_ids, db_result **out)
 {
-	return db_query(d, out, "SELECT g.id, IF(? = 'en', g.name_en, g.name_ko),"
-				" IF(? = 'en', dp.name_en, dp.name_ko), g.mode, g.deadline_days, g.reminder_hours,"
+	return db_query(d, out, "SELECT g.id, " SQL_NAME_IN("g.") ","
+				" " SQL_NAME_IN("dp.") ", g.mode, g.deadline_days, g.reminder_hours,"
 				" g.escalate_hours, g.needs_approval, g.reopen_days, g.max_extensions, g.active,"
-				" (SELECT GROUP_CONCAT(IF(? = 'en', jd.name_en, jd.name_ko) ORDER BY jd.id SEPARATOR ', ')"
+				" (SELECT GROUP_CONCAT(" SQL_NAME_IN("jd.") " ORDER BY jd.id SEPARATOR ', ')"
 				"  FROM category_joint_departments j JOIN departments jd ON jd.id = j.department_id"
 				"  WHERE j.category_id = g.id)"
 				" FROM categories g LEFT JOIN departments dp ON dp.id = g.department_id"

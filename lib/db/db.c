@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* db.c: the MariaDB connection, prepared statements and results. */
 #include "db/db.h"
+#include "db/sql.h"
 #include "core/bizdays.h"
 #include "core/config.h"
 #include "core/log.h"
@@ -206,7 +207,7 @@ int db_set_clock(db *d, const char *now)
 int db_now(db *d, char out[20])
 {
 	db_result *r = NULL;
-	int rc = db_query(d, &r, "SELECT DATE_FORMAT(NOW(), '%Y-%m-%d %H:%i:%s')", DB_NO_ARGS);
+	int rc = db_query(d, &r, "SELECT " SQL_SECOND("NOW()"), DB_NO_ARGS);
 	if (rc == MDG_OK)
 		snprintf(out, 20, "%s", db_cell(r, 0, 0, ""));
 	db_result_free(r);

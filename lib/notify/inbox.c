@@ -2,6 +2,7 @@
 /* inbox.c: the web inbox of notices: lists, unread counts, marking read,
  * and a notice's line from its pattern and payload. */
 #include "notify/inbox.h"
+#include "db/sql.h"
 #include "core/mdg.h"
 
 #include <jansson.h>
@@ -9,7 +10,7 @@
 #include <string.h>
 
 #define NOTICE_COLS                                                                                    \
-	"n.id, n.kind, n.payload, DATE_FORMAT(n.created_at, '%Y-%m-%d %H:%i'), n.read_at IS NULL,"    \
+	"n.id, n.kind, n.payload, " SQL_MINUTE("n.created_at") ", n.read_at IS NULL,"    \
 	" c.tracking_no, DATE_FORMAT(n.created_at, '%Y-%m-%dT%H:%i:%s+09:00')"
 
 int notices_list(db *d, long long account_id, long page, db_result **out, long *total)

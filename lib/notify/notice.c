@@ -2,6 +2,7 @@
 /* notice.c: who is told what about a case: notices and their outbox rows,
  * written in the caller's transaction; the deadline scan. */
 #include "notify/notice.h"
+#include "db/sql.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -135,7 +136,7 @@ done:
  * read of the case. *r is the caller's to free. MDG_ENOTFOUND: no case. */
 static int case_row(db *d, long long case_id, db_result **r)
 {
-	int rc = db_query(d, r, "SELECT c.tracking_no, c.title, c.account_id, DATE_FORMAT(c.due_at, '%Y-%m-%d'),"
+	int rc = db_query(d, r, "SELECT c.tracking_no, c.title, c.account_id, " SQL_DAY("c.due_at") ","
 				" dp.name_ko, dp.name_en, g.name_ko, g.name_en FROM cases c"
 				" LEFT JOIN departments dp ON dp.id = c.department_id"
 				" LEFT JOIN categories g ON g.id = c.category_id WHERE c.id = ?",
@@ -328,7 +329,7 @@ static int scan_apologies(db *d, long *made, unsigned *rows)
 	int rc = db_begin(d);
 	if (rc != MDG_OK)
 		return rc;
-	rc = db_query(d, &r, "SELECT id, DATE_FORMAT(apology_due, '%Y-%m-%d %H:%i:%s'),"
+	rc = db_query(d, &r, "SELECT id, " SQL_SECOND("apology_due") ","
 			     " status IN ('received', 'assigned', 'in_progress', 'approval') AND due_at = apology_due"
 			     " FROM cases WHERE apology_due <= NOW() ORDER BY apology_due, id LIMIT ?"
 			     " FOR UPDATE SKIP LOCKED",
@@ -375,7 +376,7 @@ static int scan_reminders(db *d, long *made, unsigned *rows)
 	int rc = db_begin(d);
 	if (rc != MDG_OK)
 		return rc;
-	rc = db_query(d, &r, "SELECT id, DATE_FORMAT(due_at, '%Y-%m-%d %H:%i:%s'),"
+	rc = db_query(d, &r, "SELECT id, " SQL_SECOND("due_at") ","
 			     " status IN ('received', 'assigned', 'in_progress', 'approval') AND due_at > NOW()"
 			     " FROM cases WHERE remind_at <= NOW() ORDER BY remind_at, id LIMIT ? FOR UPDATE SKIP LOCKED",
 		      DB_ARGS(DB_INT((long long)SCAN_CHUNK)));
@@ -476,7 +477,7 @@ static int scan_digests(db *d, long *made)
 		return rc;
 	if (text_parse_long(hour_text, 0, 23, &hour) != MDG_OK)
 		hour = 8;
-	rc = db_query(d, &r, "SELECT DISTINCT n.account_id, DATE_FORMAT(CURDATE(), '%Y-%m-%d') FROM notices n"
+	rc = db_query(d, &r, "SELECT DISTINCT n.account_id, " SQL_DAY("CURDATE()") " FROM notices n"
 			     " JOIN accounts a ON a.id = n.account_id"
 			     " WHERE n.digested = 0 AND HOUR(NOW()) >= ?"
 			     " AND (a.digest_sent_at IS NULL OR a.digest_sent_at < CURDATE())",

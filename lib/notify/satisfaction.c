@@ -2,6 +2,7 @@
 /* satisfaction.c: ratings through the signed link, and the callback
  * queue of the call centre. */
 #include "notify/satisfaction.h"
+#include "db/sql.h"
 #include "core/mdg.h"
 
 #include <stdio.h>
@@ -52,8 +53,8 @@ int sat_rate(db *d, const char *nonce, long link_days, int rating, const char *c
 
 int sat_case_ratings(db *d, long long case_id, db_result **out)
 {
-	return db_query(d, out, "SELECT s.rating, s.comment, DATE_FORMAT(s.rated_at, '%Y-%m-%d %H:%i'),"
-				" s.callback_state, DATE_FORMAT(s.callback_at, '%Y-%m-%d %H:%i'), s.callback_note,"
+	return db_query(d, out, "SELECT s.rating, s.comment, " SQL_MINUTE("s.rated_at") ","
+				" s.callback_state, " SQL_MINUTE("s.callback_at") ", s.callback_note,"
 				" a.name FROM satisfaction s LEFT JOIN accounts a ON a.id = s.callback_by"
 				" WHERE s.case_id = ? AND s.rated_at IS NOT NULL ORDER BY s.rated_at DESC, s.id DESC",
 			DB_ARGS(DB_INT(case_id)));
@@ -75,7 +76,7 @@ int sat_callbacks(db *d, long page, const char *lang, const char *dept_ids, db_r
 	*total = (long)db_cell_ll(r, 0, 0, 0);
 	/* ix_satisfaction_callback (callback_state, rated_at): the oldest first. */
 	rc = db_query(d, out, "SELECT s.id, s.case_id, c.tracking_no, c.title, s.rating, s.comment,"
-			      " DATE_FORMAT(s.rated_at, '%Y-%m-%d %H:%i'), IF(? = 'en', dp.name_en, dp.name_ko)"
+			      " " SQL_MINUTE("s.rated_at") ", " SQL_NAME_IN("dp.")
 			      " FROM satisfaction s JOIN cases c ON c.id = s.case_id"
 			      " LEFT JOIN departments dp ON dp.id = c.department_id"
 			      " WHERE s.callback_state = 'pending'" CALLBACKS_IN_DEPTS

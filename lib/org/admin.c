@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* admin.c: counts and look-ups for the administration pages. */
 #include "org/admin.h"
+#include "db/sql.h"
 #include "cases/rules.h"
 #include "core/mdg.h"
 
@@ -24,7 +25,7 @@ int admin_counts(db *d, const char *dept_ids, db_result **out)
 
 int admin_roles(db *d, const char *lang, db_result **out)
 {
-	return db_query(d, out, "SELECT r.account_id, r.role, IF(? = 'en', dp.name_en, dp.name_ko), r.with_subtree"
+	return db_query(d, out, "SELECT r.account_id, r.role, " SQL_NAME_IN("dp.") ", r.with_subtree"
 				" FROM staff_roles r LEFT JOIN departments dp ON dp.id = r.department_id"
 				" ORDER BY r.account_id, r.id",
 			DB_ARGS(DB_STR(lang)));

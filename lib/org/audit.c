@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* audit.c: the append-only audit log. */
 #include "org/audit.h"
+#include "db/sql.h"
 #include "core/mdg.h"
 
 #include <stdio.h>
@@ -42,7 +43,7 @@ int audit_list(db *d, const audit_filter *f, db_result **out, long *total)
 	if (rc != MDG_OK)
 		goto done;
 	*total = (long)db_cell_ll(count, 0, 0, 0);
-	rc = db_query(d, out, "SELECT l.id, DATE_FORMAT(l.at, '%Y-%m-%d %H:%i:%s'), l.account_id, a.login_id, a.name,"
+	rc = db_query(d, out, "SELECT l.id, " SQL_SECOND("l.at") ", l.account_id, a.login_id, a.name,"
 			      " l.client_addr, l.object_type, l.object_id, l.action, l.detail"
 			      " FROM audit_log l LEFT JOIN accounts a ON a.id = l.account_id"
 			      " WHERE (? IS NULL OR l.account_id = ?) AND (? IS NULL OR l.object_type = ?)"

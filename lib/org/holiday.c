@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* holiday.c: the holiday calendar: list, add and remove, audited. */
 #include "org/holiday.h"
+#include "db/sql.h"
 #include "core/mdg.h"
 
 #include <stdio.h>
@@ -21,7 +22,7 @@ int holiday_list(db *d, int year, db_result **out)
 	char from[32], to[32];
 	snprintf(from, sizeof from, "%04d-01-01", year);
 	snprintf(to, sizeof to, "%04d-01-01", year + 1);
-	return db_query(d, out, "SELECT DATE_FORMAT(day, '%Y-%m-%d'), name, DAYOFWEEK(day) - 1 FROM holidays"
+	return db_query(d, out, "SELECT " SQL_DAY("day") ", name, DAYOFWEEK(day) - 1 FROM holidays"
 				" WHERE day >= ? AND day < ? ORDER BY day",
 			DB_ARGS(DB_STR(from), DB_STR(to)));
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* org.c: departments, staff and graded roles (what they reach: perm.c). */
 #include "org/org.h"
+#include "db/sql.h"
 #include "core/mdg.h"
 #include "core/xalloc.h"
 
@@ -30,7 +31,7 @@ int org_departments(db *d, const char *lang, db_result **out)
 				"  CONCAT(tree.path, '/', LPAD(c.id, 10, '0'))"
 				"  FROM departments c JOIN tree ON c.parent_id = tree.id)"
 				" SELECT id, parent_id, name_ko, name_en, active, depth,"
-				" IF(? = 'en', name_en, name_ko) FROM tree ORDER BY path",
+				" " SQL_NAME " FROM tree ORDER BY path",
 			DB_ARGS(DB_STR(lang)));
 }
 
@@ -220,11 +221,11 @@ int org_role_revoke(db *d, const actor *who, long long account_id, long long rol
 int org_staff_list(db *d, const char *lang, const char *dept_ids, db_result **out)
 {
 	return db_query(d, out, "SELECT a.id, a.login_id, a.name, a.email, a.active,"
-				" (SELECT GROUP_CONCAT(IF(? = 'en', dp.name_en, dp.name_ko) ORDER BY dp.id SEPARATOR ', ')"
+				" (SELECT GROUP_CONCAT(" SQL_NAME_IN("dp.") " ORDER BY dp.id SEPARATOR ', ')"
 				"  FROM staff_departments sd JOIN departments dp ON dp.id = sd.department_id"
 				"  WHERE sd.account_id = a.id),"
 				" (SELECT GROUP_CONCAT(CONCAT(r.role, IF(r.department_id IS NULL, '',"
-				"   CONCAT('@', IF(? = 'en', dp.name_en, dp.name_ko)))) ORDER BY r.id SEPARATOR ', ')"
+				"   CONCAT('@', " SQL_NAME_IN("dp.") "))) ORDER BY r.id SEPARATOR ', ')"
 				"  FROM staff_roles r LEFT JOIN departments dp ON dp.id = r.department_id"
 				"  WHERE r.account_id = a.id)"
 				" FROM accounts a WHERE a.kind = 'staff' AND (? IS NULL"
@@ -238,7 +239,7 @@ int org_staff_list(db *d, const char *lang, const char *dept_ids, db_result **ou
 
 int org_staff_roles(db *d, long long account_id, const char *lang, db_result **out)
 {
-	return db_query(d, out, "SELECT r.id, r.role, r.department_id, IF(? = 'en', dp.name_en, dp.name_ko),"
+	return db_query(d, out, "SELECT r.id, r.role, r.department_id, " SQL_NAME_IN("dp.") ","
 				" r.with_subtree FROM staff_roles r LEFT JOIN departments dp ON dp.id = r.department_id"
 				" WHERE r.account_id = ? ORDER BY r.id",
 			DB_ARGS(DB_STR(lang), DB_INT(account_id)));
@@ -246,7 +247,7 @@ int org_staff_roles(db *d, long long account_id, const char *lang, db_result **o
 
 int org_staff_departments(db *d, long long account_id, const char *lang, db_result **out)
 {
-	return db_query(d, out, "SELECT dp.id, IF(? = 'en', dp.name_en, dp.name_ko) FROM staff_departments sd"
+	return db_query(d, out, "SELECT dp.id, " SQL_NAME_IN("dp.") " FROM staff_departments sd"
 				" JOIN departments dp ON dp.id = sd.department_id WHERE sd.account_id = ? ORDER BY dp.id",
 			DB_ARGS(DB_STR(lang), DB_INT(account_id)));
 }

@@ -3,6 +3,7 @@
  * cases. Every figure is aggregated in SQL, from scans of indexes that
  * hold what it needs (db/migrations/0005_reports.sql). */
 #include "reports/report.h"
+#include "db/sql.h"
 #include "core/bizdays.h"
 #include "core/mdg.h"
 
@@ -69,7 +70,7 @@ int report_period_default(db *d, report_period *out)
 {
 	db_result *r = NULL;
 	bizdate today;
-	int rc = db_query(d, &r, "SELECT DATE_FORMAT(CURDATE(), '%Y-%m-%d')", DB_NO_ARGS);
+	int rc = db_query(d, &r, "SELECT " SQL_DAY("CURDATE()"), DB_NO_ARGS);
 	if (rc != MDG_OK)
 		return rc;
 	rc = biz_parse(db_cell(r, 0, 0, ""), &today) == MDG_OK ? MDG_OK : MDG_ERR;
@@ -409,10 +410,10 @@ int report_examples(db *d, long page, const char *lang, db_result **out, long *t
 		return rc;
 	*total = (long)db_cell_ll(count, 0, 0, 0);
 	db_result_free(count);
-	return db_query(d, out, "SELECT c.tracking_no, c.title, IF(? = 'en', g.name_en, g.name_ko),"
-				" IF(? = 'en', dp.name_en, dp.name_ko),"
+	return db_query(d, out, "SELECT c.tracking_no, c.title, " SQL_NAME_IN("g.") ","
+				" " SQL_NAME_IN("dp.") ","
 				" IF(CHAR_LENGTH(c.body) > ?, CONCAT(LEFT(c.body, ?), ?), c.body),"
-				" DATE_FORMAT(c.created_at, '%Y-%m-%d'), DATE_FORMAT(c.answered_at, '%Y-%m-%d')"
+				" " SQL_DAY("c.created_at") ", " SQL_DAY("c.answered_at")
 				" FROM cases c JOIN categories g ON g.id = c.category_id"
 				" LEFT JOIN departments dp ON dp.id = c.department_id"
 				" WHERE c.is_example = 1 AND c.is_public = 1"
