@@ -17,10 +17,6 @@
 #include <string.h>
 #include <time.h>
 
-
-/* The columns of outbox_claim's rows. */
-enum { C_ID, C_CHANNEL, C_RECIPIENT, C_NAME, C_LANG, C_KIND, C_PAYLOAD, C_MSGID, C_ATTEMPTS, C_CREATED };
-
 int notifier_configure(notifier *n)
 {
 	HDF *c = n->cfg;
@@ -88,10 +84,9 @@ static int sms_allowed_now(notifier *n, bool *allowed)
 
 /* Records the outcome of one row. MDG_EDB stops the run: every later mark
  * would be lost too, and each message sent meanwhile would go twice. */
-static int record(notifier *n, run_stats *st, const db_result *r, unsigned i, int result, const char *err)
+static int record(notifier *n, run_stats *st, const outbox_item *it, int result, const char *err)
 {
-	long long id = db_cell_ll(r, i, C_ID, 0);
-	const char *channel = db_cell(r, i, C_CHANNEL, "?"), *kind = db_cell(r, i, C_KIND, "?");
+	long long id = it->id;
 	bool dead = false;
 	int rc;
 
@@ -103,12 +98,12 @@ static int record(notifier *n, run_stats *st, const db_result *r, unsigned i, in
 		rc = outbox_mark_failed(n->db, id, n->owner, result, err, &dead);
 		if (rc == MDG_OK && dead) {
 			st->dead++;
-			log_warn("outbox %lld (%s %s): dead after attempt %s: %s", id, channel, kind,
-				 db_cell(r, i, C_ATTEMPTS, "?"), err);
+			log_warn("outbox %lld (%s %s): dead after attempt %lld: %s", id, it->channel, it->kind,
+				 it->attempts, err);
 		} else if (rc == MDG_OK) {
 			st->retried++;
-			log_info("outbox %lld (%s %s): attempt %s failed, will retry: %s", id, channel, kind,
-				 db_cell(r, i, C_ATTEMPTS, "?"), err);
+			log_info("outbox %lld (%s %s): attempt %lld failed, will retry: %s", id, it->channel,
+				 it->kind, it->attempts, err);
 		}
 	}
 	/* A lease lost to another notifier (this one stalled past it) is
@@ -117,11 +112,10 @@ static int record(notifier *n, run_stats *st, const db_result *r, unsigned i, in
 }
 
 /* Sends one SMS row. */
-static int send_sms(notifier *n, const db_result *r, unsigned i, char *err, size_t errlen)
+static int send_sms(notifier *n, const outbox_item *it, char *err, size_t errlen)
 {
 	message m;
-	int rc = message_render(&n->site, db_cell(r, i, C_KIND, ""), db_cell(r, i, C_LANG, "ko"),
-				db_cell(r, i, C_NAME, NULL), db_cell(r, i, C_PAYLOAD, ""), true, &m, err, errlen);
+	int rc = message_render(&n->site, it->kind, it->lang, it->name, it->payload, true, &m, err, errlen);
 	if (rc != MDG_OK)
 		return MDG_EPERMFAIL;
 	if (!n->smsc) {
@@ -132,8 +126,7 @@ static int send_sms(notifier *n, const db_result *r, unsigned i, char *err, size
 			return MDG_ETEMPFAIL;
 		}
 	}
-	rc = sms_client_send(n->smsc, db_cell(r, i, C_RECIPIENT, ""), m.text, db_cell(r, i, C_MSGID, ""),
-			     db_cell_ll(r, i, C_ID, 0), err, errlen);
+	rc = sms_client_send(n->smsc, it->recipient, m.text, it->message_id, it->id, err, errlen);
 	message_free(&m);
 	/* MDG_EINVAL: a number, key or text Kannel must never see. */
 	return rc == MDG_EINVAL ? MDG_EPERMFAIL : rc;
@@ -141,14 +134,13 @@ static int send_sms(notifier *n, const db_result *r, unsigned i, char *err, size
 
 /* Builds the e-mail of one row into item->data (owned by the caller).
  * MDG_OK or MDG_EPERMFAIL with the reason in err. */
-static int build_mail(notifier *n, const db_result *r, unsigned i, mail_batch_item *item, char *err,
-		      size_t errlen)
+static int build_mail(notifier *n, const outbox_item *it, mail_batch_item *item, char *err, size_t errlen)
 {
 	message m;
 	buf out = {0};
-	char *name = xstrdup(db_cell(r, i, C_NAME, ""));
-	char *msgid = xasprintf("%s@%s", db_cell(r, i, C_MSGID, ""), n->msgid_domain);
-	const char *to = db_cell(r, i, C_RECIPIENT, "");
+	char *name = xstrdup(it->name ? it->name : "");
+	char *msgid = xasprintf("%s@%s", it->message_id, n->msgid_domain);
+	const char *to = it->recipient;
 	int rc = MDG_EPERMFAIL;
 
 	if (!text_email_valid(to)) {
@@ -159,8 +151,7 @@ static int build_mail(notifier *n, const db_result *r, unsigned i, mail_batch_it
 	 * split the greeting); the subject's are made spaces by the
 	 * renderer. */
 	mail_header_flatten(name);
-	if (message_render(&n->site, db_cell(r, i, C_KIND, ""), db_cell(r, i, C_LANG, "ko"), name,
-			   db_cell(r, i, C_PAYLOAD, ""), false, &m, err, errlen) != MDG_OK)
+	if (message_render(&n->site, it->kind, it->lang, name, it->payload, false, &m, err, errlen) != MDG_OK)
 		goto done;
 	mail_message mm = {
 		.from_addr = n->mail_from ? n->mail_from : "",
@@ -198,8 +189,7 @@ done:
 struct sent_mark {
 	notifier *n;
 	run_stats *st;
-	const db_result *r;
-	unsigned row;
+	const outbox_item *it;
 	bool recorded;
 	int rc;
 };
@@ -208,53 +198,54 @@ static void mail_sent_now(mail_batch_item *it, void *arg)
 {
 	struct sent_mark *m = arg;
 	MDG_UNUSED(it);
-	m->rc = record(m->n, m->st, m->r, m->row, MDG_OK, "");
+	m->rc = record(m->n, m->st, m->it, MDG_OK, "");
 	m->recorded = true;
 }
 
 /* Delivers one claimed batch: SMS one by one, e-mail in one SMTP session. */
-static int deliver(notifier *n, const db_result *r, run_stats *st)
+static int deliver(notifier *n, const outbox_batch *b, run_stats *st)
 {
-	mail_batch_item *items = xcalloc(r->nrows ? r->nrows : 1, sizeof *items);
-	unsigned *rows = xcalloc(r->nrows ? r->nrows : 1, sizeof *rows);
-	struct sent_mark *marks = xcalloc(r->nrows ? r->nrows : 1, sizeof *marks);
+	mail_batch_item *items = xcalloc(b->n ? b->n : 1, sizeof *items);
+	size_t *rows = xcalloc(b->n ? b->n : 1, sizeof *rows);
+	struct sent_mark *marks = xcalloc(b->n ? b->n : 1, sizeof *marks);
 	size_t nmail = 0;
 	char err[300], sms_down[300] = "";
 	time_t started = time(NULL);
 	int rc = MDG_OK;
 
-	for (unsigned i = 0; rc == MDG_OK && i < r->nrows; i++) {
+	for (size_t i = 0; rc == MDG_OK && i < b->n; i++) {
+		const outbox_item *it = &b->items[i];
 		int result;
 		err[0] = '\0';
-		if (strcmp(db_cell(r, i, C_CHANNEL, ""), "sms") == 0) {
+		if (strcmp(it->channel, "sms") == 0) {
 			/* A gateway that hangs must not keep rows past their
 			 * lease, when another notifier would send them again:
 			 * the rest are left to be claimed when it ends. */
 			if (time(NULL) - started > n->lease / 2) {
-				log_warn("batch: %u SMS rows left to the next claim: the gateway is slow", r->nrows - i);
+				log_warn("batch: %zu SMS rows left to the next claim: the gateway is slow", b->n - i);
 				break;
 			}
 			if (sms_down[0]) {
 				/* One connection failure is enough to know. */
-				snprintf(err, sizeof err, "not tried: %s", sms_down);
+				snprintf(err, sizeof err, "not tried: %.280s", sms_down);
 				result = MDG_ETEMPFAIL;
 			} else {
-				result = send_sms(n, r, i, err, sizeof err);
+				result = send_sms(n, it, err, sizeof err);
 				if (result == MDG_ETEMPFAIL)
 					snprintf(sms_down, sizeof sms_down, "%s", err);
 			}
 		} else {
-			result = build_mail(n, r, i, &items[nmail], err, sizeof err);
+			result = build_mail(n, it, &items[nmail], err, sizeof err);
 			if (result == MDG_OK) {
 				rows[nmail++] = i;
 				continue;
 			}
 		}
-		rc = record(n, st, r, i, result, err);
+		rc = record(n, st, it, result, err);
 	}
 	if (rc == MDG_OK && nmail > 0) {
 		for (size_t j = 0; j < nmail; j++) {
-			marks[j] = (struct sent_mark){.n = n, .st = st, .r = r, .row = rows[j]};
+			marks[j] = (struct sent_mark){.n = n, .st = st, .it = &b->items[rows[j]]};
 			items[j].on_sent = mail_sent_now;
 			items[j].on_sent_arg = &marks[j];
 		}
@@ -264,7 +255,7 @@ static int deliver(notifier *n, const db_result *r, run_stats *st)
 		else if (src != MDG_OK)
 			log_error("smtp: the mail.* configuration is invalid (%s): e-mail waits", mdg_rc_name(src));
 		for (size_t j = 0; rc == MDG_OK && j < nmail; j++)
-			rc = marks[j].recorded ? marks[j].rc : record(n, st, r, rows[j], items[j].result, items[j].err);
+			rc = marks[j].recorded ? marks[j].rc : record(n, st, marks[j].it, items[j].result, items[j].err);
 	}
 	for (size_t j = 0; j < nmail; j++)
 		free((char *)items[j].data);
@@ -293,7 +284,7 @@ static int connect_db(notifier *n)
 
 int notifier_run(notifier *n, run_stats *st)
 {
-	db_result *r = NULL;
+	outbox_batch b = {0};
 	bool sms_allowed = false;
 	struct timespec t0, t1;
 	int rc;
@@ -321,20 +312,19 @@ int notifier_run(notifier *n, run_stats *st)
 	if (n->sms_on && !sms_allowed)
 		log_info("quiet hours: SMS wait, e-mail goes");
 	while (!*n->stop) {
-		rc = outbox_claim(n->db, n->owner, n->lease, sms_allowed, n->batch, &r);
-		if (rc != MDG_OK || r->nrows == 0)
+		rc = outbox_claim(n->db, n->owner, n->lease, sms_allowed, n->batch, &b);
+		if (rc != MDG_OK || b.n == 0)
 			break;
-		st->claimed += r->nrows;
+		st->claimed += (long)b.n;
 		long sent = st->sent, retried = st->retried, dead = st->dead;
-		rc = deliver(n, r, st);
-		log_info("batch: claimed=%u sent=%ld retried=%ld dead=%ld", r->nrows, st->sent - sent,
+		rc = deliver(n, &b, st);
+		log_info("batch: claimed=%zu sent=%ld retried=%ld dead=%ld", b.n, st->sent - sent,
 			 st->retried - retried, st->dead - dead);
-		db_result_free(r);
-		r = NULL;
+		outbox_batch_free(&b);
 		if (rc != MDG_OK)
 			break;
 	}
 done:
-	db_result_free(r);
+	outbox_batch_free(&b);
 	return rc;
 }

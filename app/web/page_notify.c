@@ -19,7 +19,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ID_MAX 1000000000000L
+/* An id in the query or the path (1 ... FORM_ID_MAX), 0 when s is none. */
+static long long id_of(const char *s)
+{
+	long id = 0;
+	if (!s || text_parse_long(s, 1, (long)FORM_ID_MAX, &id) != MDG_OK)
+		return 0;
+	return id;
+}
 
 /* ---------------------------------------------------------- preferences */
 
@@ -51,23 +58,20 @@ int page_account_notify(web *w)
 		{"notify_sms", FIELD_CHECKBOX, false, 0, 0, 0},
 		{"notify_digest", FIELD_CHECKBOX, false, 0, 0, 0},
 	};
-	int errors = form_check(w, fields, MDG_ARRAY_LEN(fields));
+	form f;
+	form_validate(w, fields, MDG_ARRAY_LEN(fields), &f);
 	account_notify n = {
-		.email = strcmp(form_get(w, "notify_email"), "1") == 0,
-		.sms = strcmp(form_get(w, "notify_sms"), "1") == 0,
-		.digest = strcmp(form_get(w, "notify_digest"), "1") == 0,
+		.email = form_on(&f, "notify_email"),
+		.sms = form_on(&f, "notify_sms"),
+		.digest = form_on(&f, "notify_digest"),
 	};
 	hdf_set_value(w->hdf, "Notify.Posted", "1");
-	if (n.sms && !w->me.mobile[0] && !hdf_get_value(w->hdf, "Form.Err.notify_sms", NULL)) {
-		form_error(w, "notify_sms", "notify_no_mobile");
-		errors++;
-	}
+	if (n.sms && !w->me.mobile[0])
+		form_fail(&f, "notify_sms", "notify_no_mobile");
 	/* The digest replaces staff's mail per case; citizens have none. */
-	if (n.digest && !w->staff && !hdf_get_value(w->hdf, "Form.Err.notify_digest", NULL)) {
-		form_error(w, "notify_digest", "notify_staff_only");
-		errors++;
-	}
-	if (errors) {
+	if (n.digest && !w->staff)
+		form_fail(&f, "notify_digest", "notify_staff_only");
+	if (f.errors) {
 		w->r->status = 400;
 		web_flash_error(w, "FixErrors");
 		return page_account_form(w);
@@ -116,49 +120,49 @@ static void notice_line(web *w, const char *kind, const char *payload, buf *out)
 /* Where a notice leads: the case page of its reader (the staff's or the
  * citizen's), with ?notice=ID so that opening it marks it read
  * (web_notice_opened), or the inbox when it is about no one case. */
-static void notice_url(const char *id, const char *kind, const char *tracking, char *out, size_t n)
+static void notice_url(long long id, const char *kind, const char *tracking, char *out, size_t n)
 {
 	if (tracking && *tracking)
-		snprintf(out, n, "%s/%s?notice=%s", notices_kind_staff(kind) ? "/staff/cases" : "/cases", tracking, id);
+		snprintf(out, n, "%s/%s?notice=%lld", notices_kind_staff(kind) ? "/staff/cases" : "/cases", tracking, id);
 	else
 		snprintf(out, n, "%s", "/account/notices");
 }
 
 void web_notice_opened(web *w)
 {
-	long id = 0;
-	const char *s = kv_get(&w->r->query, "notice");
-	if (!w->signed_in || !s || text_parse_long(s, 1, ID_MAX, &id) != MDG_OK)
+	long long id = id_of(kv_get(&w->r->query, "notice"));
+	if (!w->signed_in || !id)
 		return;
 	/* Only the reader's own notice changes; a failure costs a mark. */
 	(void)notices_mark_read(w->app->db, w->me.id, id);
 }
 
-/* Copies notices (notices_list columns) to prefix.N.{id, kind, text, at,
+/* Copies notices (notices_list's rows) to prefix.N.{id, kind, text, at,
  * iso, unread, tracking, url}. */
 static void fill_notices(web *w, const char *prefix, const db_result *r)
 {
 	char name[128], url[96];
 	for (unsigned i = 0; i < r->nrows; i++) {
-		const char *kind = db_cell(r, i, 1, "");
-		const char *tracking = db_cell(r, i, 5, NULL);
+		notice_row n;
 		buf text = {0};
-		notice_line(w, kind, db_cell(r, i, 2, "{}"), &text);
-		notice_url(db_cell(r, i, 0, ""), kind, tracking, url, sizeof url);
+		notices_row(r, i, &n);
+		notice_line(w, n.kind, n.payload, &text);
+		notice_url(n.id, n.kind, n.tracking, url, sizeof url);
 #define SET(field, value)                                                       \
 	do {                                                                    \
 		snprintf(name, sizeof name, "%s.%u.%s", prefix, i, field);      \
 		hdf_set_value(w->hdf, name, value);                             \
 	} while (0)
-		SET("id", db_cell(r, i, 0, ""));
-		SET("kind", kind_ok(kind) ? kind : "other");
+		snprintf(name, sizeof name, "%s.%u.id", prefix, i);
+		web_set(w, name, "%lld", n.id);
+		SET("kind", kind_ok(n.kind) ? n.kind : "other");
 		SET("text", buf_str(&text));
-		SET("at", db_cell(r, i, 3, ""));
-		SET("iso", db_cell(r, i, 6, ""));
-		SET("unread", db_cell_ll(r, i, 4, 0) ? "1" : "0");
+		SET("at", n.at);
+		SET("iso", n.iso);
+		SET("unread", n.unread ? "1" : "0");
 		SET("url", url);
-		if (tracking)
-			SET("tracking", tracking);
+		if (n.tracking)
+			SET("tracking", n.tracking);
 #undef SET
 		buf_free(&text);
 	}
@@ -255,14 +259,14 @@ int page_staff_alerts(web *w)
 	items = json_array();
 	json_object_set_new(root, "unread", json_integer(unread));
 	for (unsigned i = 0; r && i < r->nrows; i++) {
-		const char *kind = db_cell(r, i, 1, "");
+		notice_row n;
 		buf line = {0};
-		notice_line(w, kind, db_cell(r, i, 2, "{}"), &line);
-		notice_url(db_cell(r, i, 0, ""), kind, db_cell(r, i, 5, NULL), url, sizeof url);
-		json_array_append_new(items, json_pack("{s:I,s:s,s:s,s:s,s:s}", "id",
-						       (json_int_t)db_cell_ll(r, i, 0, 0), "kind",
-						       kind_ok(kind) ? kind : "other", "text", buf_str(&line), "url",
-						       url, "at", db_cell(r, i, 6, "")));
+		notices_row(r, i, &n);
+		notice_line(w, n.kind, n.payload, &line);
+		notice_url(n.id, n.kind, n.tracking, url, sizeof url);
+		json_array_append_new(items, json_pack("{s:I,s:s,s:s,s:s,s:s}", "id", (json_int_t)n.id, "kind",
+						       kind_ok(n.kind) ? n.kind : "other", "text", buf_str(&line),
+						       "url", url, "at", n.iso));
 		buf_free(&line);
 	}
 	json_object_set(root, "items", items);
@@ -316,8 +320,6 @@ static bool outbox_state_ok(const char *s)
 
 int page_admin_outbox(web *w)
 {
-	static const char *const cols[] = {"id", "channel", "recipient", "kind", "state", "attempts", "next",
-					   "error", "created", "sent", "dlr", "tracking", NULL};
 	db_result *counts = NULL, *rows = NULL;
 	long page, total = 0;
 	char name[96], masked[300];
@@ -340,18 +342,18 @@ int page_admin_outbox(web *w)
 	if (rc != MDG_OK)
 		goto done;
 	for (unsigned i = 0; i < counts->nrows; i++) {
-		const char *st = db_cell(counts, i, 0, "");
+		const char *st = db_get(counts, i, "state", "");
 		if (!outbox_state_ok(st))
 			continue;
 		snprintf(name, sizeof name, "Outbox.Counts.%s", st);
-		hdf_set_value(w->hdf, name, db_cell(counts, i, 1, "0"));
+		hdf_set_value(w->hdf, name, db_get(counts, i, "n", "0"));
 	}
-	web_rows(w, "Outbox.Rows", rows, cols);
+	db_rows_hdf(rows, w->hdf, "Outbox.Rows");
 	for (unsigned i = 0; i < rows->nrows; i++) {
-		mask_recipient(db_cell(rows, i, 1, ""), db_cell(rows, i, 2, ""), masked, sizeof masked);
+		mask_recipient(db_get(rows, i, "channel", ""), db_get(rows, i, "recipient", ""), masked, sizeof masked);
 		snprintf(name, sizeof name, "Outbox.Rows.%u.recipient", i);
 		hdf_set_value(w->hdf, name, masked);
-		const char *st = db_cell(rows, i, 4, "");
+		const char *st = db_get(rows, i, "state", "");
 		if (strcmp(st, "dead") == 0 || strcmp(st, "pending") == 0) {
 			snprintf(name, sizeof name, "Outbox.Rows.%u.actions", i);
 			hdf_set_value(w->hdf, name, "1");
@@ -374,13 +376,14 @@ static int outbox_change(web *w, bool retry)
 	static const field_spec fields[] = {
 		{"state", FIELD_LINE, false, 16, 0, 0},
 	};
-	long id = 0;
+	long long id = id_of(w->r->params[0]);
 	char target[96];
-	if (!w->r->params[0] || text_parse_long(w->r->params[0], 1, ID_MAX, &id) != MDG_OK)
+	form f;
+	if (!id)
 		return MDG_ENOTFOUND;
-	if (form_check(w, fields, MDG_ARRAY_LEN(fields)) > 0)
+	if (form_validate(w, fields, MDG_ARRAY_LEN(fields), &f) > 0)
 		return MDG_EINVAL;
-	const char *state = form_get(w, "state");
+	const char *state = form_text(&f, "state");
 	if (*state && !outbox_state_ok(state))
 		return MDG_EINVAL;
 	int rc = retry ? outbox_retry(w->app->db, &w->who, id) : outbox_cancel(w->app->db, &w->who, id);
@@ -393,7 +396,7 @@ static int outbox_change(web *w, bool retry)
 	}
 	if (rc != MDG_OK)
 		return rc;
-	log_info("outbox %ld %s by %lld", id, retry ? "retried" : "cancelled", w->me.id);
+	log_info("outbox %lld %s by %lld", id, retry ? "retried" : "cancelled", w->me.id);
 	snprintf(target, sizeof target, "/admin/outbox?state=%s&done=%s", state, retry ? "retried" : "cancelled");
 	http_redirect(w->r, target);
 	return MDG_OK;
@@ -432,8 +435,6 @@ static void mobile_text(const char *digits, char *out, size_t n)
 
 static int show_callbacks(web *w)
 {
-	static const char *const cols[] = {"id", "case_id", "tracking", "title", "rating", "comment", "rated",
-					   "department", NULL};
 	db_result *r = NULL;
 	long page, total = 0;
 	char name[96], mobile[32];
@@ -445,18 +446,18 @@ static int show_callbacks(web *w)
 	free(reach);
 	if (rc != MDG_OK)
 		goto done;
-	web_rows(w, "Callbacks", r, cols);
+	db_rows_hdf(r, w->hdf, "Callbacks");
 	/* The citizen's name and number, for the call: a view of personal
 	 * data, each in the audit log like the staff case page's. */
 	for (unsigned i = 0; i < r->nrows && rc == MDG_OK; i++) {
 		db_result *c = NULL;
-		rc = dossier_contact(w->app->db, &w->who, db_cell_ll(r, i, 1, 0), db_cell(r, i, 2, ""), &c);
+		rc = dossier_contact(w->app->db, &w->who, db_get_ll(r, i, "case_id", 0), db_get(r, i, "tracking", ""), &c);
 		if (rc == MDG_OK) {
 			snprintf(name, sizeof name, "Callbacks.%u.name", i);
-			hdf_set_value(w->hdf, name, db_cell(c, 0, 1, ""));
+			hdf_set_value(w->hdf, name, db_get(c, 0, "name", ""));
 			snprintf(name, sizeof name, "Callbacks.%u.email", i);
-			hdf_set_value(w->hdf, name, db_cell(c, 0, 2, ""));
-			mobile_text(db_cell(c, 0, 3, ""), mobile, sizeof mobile);
+			hdf_set_value(w->hdf, name, db_get(c, 0, "email", ""));
+			mobile_text(db_get(c, 0, "mobile", ""), mobile, sizeof mobile);
 			snprintf(name, sizeof name, "Callbacks.%u.mobile", i);
 			hdf_set_value(w->hdf, name, mobile);
 		}
@@ -486,10 +487,11 @@ int page_staff_callback_done(web *w)
 	static const field_spec fields[] = {
 		{"note", FIELD_TEXT, true, SAT_NOTE_MAX, 0, 0},
 	};
-	long id = 0;
+	long long id = id_of(w->r->params[0]);
+	form f;
 	if (!may_call(w))
 		return MDG_EDENIED;
-	if (!w->r->params[0] || text_parse_long(w->r->params[0], 1, ID_MAX, &id) != MDG_OK)
+	if (!id)
 		return MDG_ENOTFOUND;
 	long long dept = 0;
 	int rc = sat_callback_department(w->app->db, id, &dept);
@@ -497,14 +499,14 @@ int page_staff_callback_done(web *w)
 		return rc;
 	if (!perm_covers_dept(&w->perm, PERM_CALLS, dept))
 		return MDG_EDENIED;
-	if (form_check(w, fields, MDG_ARRAY_LEN(fields)) > 0) {
+	if (form_validate(w, fields, MDG_ARRAY_LEN(fields), &f) > 0) {
 		/* The message goes beside the form of that row. */
-		web_set(w, "Form.row", "%ld", id);
+		web_set(w, "Form.row", "%lld", id);
 		w->r->status = 400;
 		web_flash_error(w, "FixErrors");
 		return show_callbacks(w);
 	}
-	char *note = text_trim(form_get(w, "note"));
+	char *note = text_trim(form_text(&f, "note"));
 	rc = sat_callback_done(w->app->db, &w->who, id, note);
 	free(note);
 	if (rc == MDG_ENOTFOUND) {
@@ -514,7 +516,7 @@ int page_staff_callback_done(web *w)
 	}
 	if (rc != MDG_OK)
 		return rc;
-	log_info("callback %ld recorded by %lld", id, w->me.id);
+	log_info("callback %lld recorded by %lld", id, w->me.id);
 	http_redirect(w->r, "/staff/callbacks?done=1");
 	return MDG_OK;
 }

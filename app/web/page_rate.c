@@ -31,42 +31,42 @@ static long link_days(const web *w)
 	return config_long(w->app->cfg, "web.rate_link_days", SAT_LINK_DAYS_DEFAULT, 1, SAT_LINK_DAYS_MAX);
 }
 
-/* Checks the link's signature and finds its row: MDG_OK with *row (the
- * caller frees it) and the nonce, or the invalid page already set up
- * (*row NULL). */
-static int find_link(web *w, char nonce[33], db_result **row)
+/* Checks the link's signature and finds its row: MDG_OK with *link (the
+ * caller frees it with sat_link_free) and the nonce, or the invalid page
+ * already set up (link->row NULL). */
+static int find_link(web *w, char nonce[33], sat_link *link)
 {
 	const char *token = w->r->params[0];
-	*row = NULL;
+	memset(link, 0, sizeof *link);
 	/* A forged, cut or unknown link looks the same to the visitor. */
 	if (!notice_rate_token_valid(w->app->secret, sizeof w->app->secret, token, nonce))
 		return show(w, "invalid", 404);
-	int rc = sat_find(w->app->db, nonce, link_days(w), row);
+	int rc = sat_find(w->app->db, nonce, link_days(w), link);
 	if (rc == MDG_ENOTFOUND)
 		return show(w, "invalid", 404);
 	if (rc != MDG_OK)
 		return rc;
 	hdf_set_value(w->hdf, "Rate.Token", token);
-	hdf_set_value(w->hdf, "Rate.Tracking", db_cell(*row, 0, SAT_FIND_TRACKING, ""));
-	hdf_set_value(w->hdf, "Rate.Title", db_cell(*row, 0, SAT_FIND_TITLE, ""));
+	hdf_set_value(w->hdf, "Rate.Tracking", link->tracking);
+	hdf_set_value(w->hdf, "Rate.Title", link->title);
 	return MDG_OK;
 }
 
 int page_rate_form(web *w)
 {
 	char nonce[33];
-	db_result *row = NULL;
-	int rc = find_link(w, nonce, &row);
-	if (rc != MDG_OK || !row)
+	sat_link link;
+	int rc = find_link(w, nonce, &link);
+	if (rc != MDG_OK || !link.row)
 		return rc;
 	const char *thanks = kv_get(&w->r->query, "thanks");
-	if (db_cell_ll(row, 0, SAT_FIND_RATED, 0))
+	if (link.rated)
 		rc = show(w, thanks && strcmp(thanks, "1") == 0 ? "done" : "rated", 200);
-	else if (db_cell_ll(row, 0, SAT_FIND_EXPIRED, 0))
+	else if (link.expired)
 		rc = show(w, "expired", 410);
 	else
 		rc = show(w, "form", 200);
-	db_result_free(row);
+	sat_link_free(&link);
 	return rc;
 }
 
@@ -77,27 +77,27 @@ int page_rate(web *w)
 		{"comment", FIELD_TEXT, false, SAT_COMMENT_MAX, 0, 0},
 	};
 	char nonce[33];
-	db_result *row = NULL;
-	long rating = 0;
-	int rc = find_link(w, nonce, &row);
-	if (rc != MDG_OK || !row)
+	sat_link link;
+	form f;
+	int rc = find_link(w, nonce, &link);
+	if (rc != MDG_OK || !link.row)
 		return rc;
-	if (db_cell_ll(row, 0, SAT_FIND_RATED, 0)) {
+	if (link.rated) {
 		rc = show(w, "rated", 409);
 		goto done;
 	}
-	if (db_cell_ll(row, 0, SAT_FIND_EXPIRED, 0)) {
+	if (link.expired) {
 		rc = show(w, "expired", 410);
 		goto done;
 	}
-	if (form_check(w, fields, MDG_ARRAY_LEN(fields)) > 0) {
+	if (form_validate(w, fields, MDG_ARRAY_LEN(fields), &f) > 0) {
 		web_flash_error(w, "FixErrors");
 		rc = show(w, "form", 400);
 		goto done;
 	}
-	text_parse_long(form_get(w, "rating"), 1, 5, &rating);
-	char *comment = text_trim(form_get(w, "comment"));
-	rc = sat_rate(w->app->db, nonce, link_days(w), (int)rating, comment);
+	int rating = (int)form_num(&f, "rating");
+	char *comment = text_trim(form_text(&f, "comment"));
+	rc = sat_rate(w->app->db, nonce, link_days(w), rating, comment);
 	free(comment);
 	if (rc == MDG_ECONFLICT) {
 		/* Another submit won the race: still exactly one rating. */
@@ -115,12 +115,12 @@ int page_rate(web *w)
 	}
 	if (rc != MDG_OK)
 		goto done;
-	log_info("case %s rated %ld", db_cell(row, 0, SAT_FIND_TRACKING, ""), rating);
+	log_info("case %s rated %d", link.tracking, rating);
 	/* The token passed notice_rate_token_valid: hex, '.', base64url. */
 	char target[32 + NOTICE_RATE_TOKEN_MAX];
 	snprintf(target, sizeof target, "/rate/%s?thanks=1", w->r->params[0]);
 	http_redirect(w->r, target);
 done:
-	db_result_free(row);
+	sat_link_free(&link);
 	return rc;
 }

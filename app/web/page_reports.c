@@ -74,12 +74,12 @@ static void tree_choose_subtree(dept_tree *t, size_t root)
 }
 
 /* The row of a department (by id; 0 for the NULL department) in a result
- * whose first column is department_id, or -1. */
+ * with a department_id column, or -1. */
 static int row_of(const db_result *r, long long id)
 {
 	for (unsigned i = 0; i < r->nrows; i++) {
-		const char *cell = db_cell(r, i, 0, NULL);
-		if (cell ? db_cell_ll(r, i, 0, 0) == id : id == 0)
+		const char *cell = db_get(r, i, "department_id", NULL);
+		if (cell ? db_get_ll(r, i, "department_id", 0) == id : id == 0)
 			return (int)i;
 	}
 	return -1;
@@ -135,8 +135,8 @@ static int fill_department_ratings(web *w, const report_period *p)
 	for (HDF *row = hdf_get_child(w->hdf, "Report.Rows"); row; row = hdf_obj_next(row)) {
 		long long id = hdf_get_value(row, "unplaced", NULL) ? 0 : strtoll(hdf_get_value(row, "id", "0"), NULL, 10);
 		int i = row_of(r, id);
-		long long n = i >= 0 ? db_cell_ll(r, (unsigned)i, 1, 0) : 0;
-		long long sum = i >= 0 ? db_cell_ll(r, (unsigned)i, 2, 0) : 0;
+		long long n = i >= 0 ? db_get_ll(r, (unsigned)i, "ratings", 0) : 0;
+		long long sum = i >= 0 ? db_get_ll(r, (unsigned)i, "rating_sum", 0) : 0;
 		snprintf(prefix, sizeof prefix, "Report.Rows.%s", hdf_obj_name(row));
 		set_ratings(w, prefix, n, sum);
 		all += n;
@@ -196,7 +196,7 @@ static void fill_departments(web *w, const dept_tree *t, const db_result *figs, 
 		int row = row_of(figs, d->id);
 		memset(&f, 0, sizeof f);
 		if (row >= 0)
-			report_figures_read(figs, (unsigned)row, 1, &f);
+			report_figures_read(figs, (unsigned)row, &f);
 		if (!d->active && !f.received && !f.open && !f.answered)
 			continue;
 		snprintf(prefix, sizeof prefix, "Report.Rows.%u", k++);
@@ -208,7 +208,7 @@ static void fill_departments(web *w, const dept_tree *t, const db_result *figs, 
 	}
 	int row = with_unplaced ? row_of(figs, 0) : -1;
 	if (row >= 0) {
-		report_figures_read(figs, (unsigned)row, 1, &f);
+		report_figures_read(figs, (unsigned)row, &f);
 		snprintf(prefix, sizeof prefix, "Report.Rows.%u", k++);
 		set_in(w, prefix, "unplaced", "1");
 		set_figures(w, prefix, &f);
@@ -228,10 +228,10 @@ static int fill_handler_ratings(web *w, const report_period *p, const char *ids,
 		return rc;
 	for (unsigned i = 0; i < handlers->nrows; i++)
 		for (unsigned j = 0; j < r->nrows; j++)
-			if (db_cell_ll(r, j, 0, 0) == db_cell_ll(handlers, i, 0, 0) &&
-			    db_cell_ll(r, j, 1, 0) == db_cell_ll(handlers, i, 1, 0)) {
+			if (db_get_ll(r, j, "department_id", 0) == db_get_ll(handlers, i, "department_id", 0) &&
+			    db_get_ll(r, j, "account_id", 0) == db_get_ll(handlers, i, "account_id", 0)) {
 				snprintf(prefix, sizeof prefix, "Report.Handlers.%u", i);
-				set_ratings(w, prefix, db_cell_ll(r, j, 2, 0), db_cell_ll(r, j, 3, 0));
+				set_ratings(w, prefix, db_get_ll(r, j, "ratings", 0), db_get_ll(r, j, "rating_sum", 0));
 				break;
 			}
 	db_result_free(r);
@@ -257,11 +257,11 @@ static int fill_handlers(web *w, const dept_tree *t, const report_period *p)
 	if (rc != MDG_OK)
 		goto done;
 	for (unsigned i = 0; i < r->nrows; i++) {
-		const dept_node *d = tree_find(t, db_cell_ll(r, i, 0, 0));
+		const dept_node *d = tree_find(t, db_get_ll(r, i, "department_id", 0));
 		snprintf(prefix, sizeof prefix, "Report.Handlers.%u", i);
 		set_in(w, prefix, "department", d ? d->name : "");
-		set_in(w, prefix, "name", db_cell(r, i, 2, ""));
-		report_figures_read(r, i, 3, &f);
+		set_in(w, prefix, "name", db_get(r, i, "name", ""));
+		report_figures_read(r, i, &f);
 		set_figures(w, prefix, &f);
 		set_ratings(w, prefix, 0, 0);
 	}
@@ -292,32 +292,30 @@ static void query_to_form(web *w, const field_spec *specs, size_t n)
 /* Reads the period and the department from the query into *p and *dept;
  * *errors counts the fields in error (marked beside them). MDG_OK, or the
  * database's error. */
-static int workload_input(web *w, const dept_tree *t, report_period *p, long *dept, int *errors)
+static int workload_input(web *w, const dept_tree *t, report_period *p, long long *dept, int *errors)
 {
 	const char *field, *problem;
 	report_period def;
+	form f;
 	query_to_form(w, workload_fields, MDG_ARRAY_LEN(workload_fields));
-	*errors = form_check(w, workload_fields, MDG_ARRAY_LEN(workload_fields));
-	const char *from = form_get(w, "from"), *to = form_get(w, "to"), *d = form_get(w, "department");
+	*errors = form_validate(w, workload_fields, MDG_ARRAY_LEN(workload_fields), &f);
+	const char *from = form_text(&f, "from"), *to = form_text(&f, "to");
 	*dept = 0;
 	if (*errors)
 		return MDG_OK;
-	if (*d) {
+	if (form_filled(&f, "department")) {
 		const dept_node *node;
-		text_parse_long(d, 1, 1000000, dept);
-		if (!(node = tree_find(t, *dept)) || !node->visible) {
-			form_error(w, "department", "report_department");
-			(*errors)++;
-		}
+		*dept = form_num(&f, "department");
+		if (!(node = tree_find(t, *dept)) || !node->visible)
+			form_fail(&f, "department", "report_department");
 	}
 	/* Either date left empty: that end of the default period. */
 	int rc = report_period_default(w->app->db, &def);
 	if (rc != MDG_OK)
 		return rc;
-	if (report_period_make(*from ? from : def.from, *to ? to : def.to, p, &field, &problem) != MDG_OK) {
-		form_error(w, field, problem);
-		(*errors)++;
-	}
+	if (report_period_make(*from ? from : def.from, *to ? to : def.to, p, &field, &problem) != MDG_OK)
+		form_fail(&f, field, problem);
+	*errors = f.errors;
 	return MDG_OK;
 }
 
@@ -327,7 +325,7 @@ int page_report_workload(web *w)
 	db_result *figs = NULL;
 	buf ids = {0};
 	report_period p;
-	long dept = 0;
+	long long dept = 0;
 	int errors = 0;
 	bool global = false;
 	int rc = tree_load(w, &t);
@@ -352,7 +350,7 @@ int page_report_workload(web *w)
 		for (size_t i = 0; i < t.n; i++)
 			if (t.nodes[i].id == dept)
 				tree_choose_subtree(&t, i);
-		web_set(w, "Report.Department", "%ld", dept);
+		web_set(w, "Report.Department", "%lld", dept);
 		hdf_set_value(w->hdf, "Report.DepartmentName", tree_find(&t, dept)->name);
 	} else {
 		for (size_t i = 0; i < t.n; i++)
@@ -404,14 +402,14 @@ static int fill_public_table(web *w, const dept_tree *t, int year, const char *t
 		int row = row_of(r, d->id);
 		if (!d->active || row < 0)
 			continue;
-		long long answered = db_cell_ll(r, (unsigned)row, 2, 0);
-		long long on_time = db_cell_ll(r, (unsigned)row, 3, 0);
-		report_average_days(answered, db_cell_ll(r, (unsigned)row, 4, 0), avg, sizeof avg);
+		long long answered = db_get_ll(r, (unsigned)row, "answered", 0);
+		long long on_time = db_get_ll(r, (unsigned)row, "on_time", 0);
+		report_average_days(answered, db_get_ll(r, (unsigned)row, "seconds", 0), avg, sizeof avg);
 		snprintf(share, sizeof share, "%.0f", answered ? 100.0 * (double)on_time / (double)answered : 0.0);
 		snprintf(prefix, sizeof prefix, "PubStats.%s.%u", table, k++);
 		set_in(w, prefix, "name", d->name);
 		set_in(w, prefix, "parent", parent_name(t, d));
-		set_in_ll(w, prefix, "received", db_cell_ll(r, (unsigned)row, 1, 0));
+		set_in_ll(w, prefix, "received", db_get_ll(r, (unsigned)row, "received", 0));
 		set_in_ll(w, prefix, "answered", answered);
 		set_in_ll(w, prefix, "on_time", on_time);
 		set_in(w, prefix, "share", answered ? share : "");
@@ -422,14 +420,11 @@ static int fill_public_table(web *w, const dept_tree *t, int year, const char *t
 
 int page_public_stats(web *w)
 {
-	static const field_spec year_fields[] = {
-		{"year", FIELD_LINE, false, 4, 0, 0},
-	};
 	dept_tree t = {0};
 	int first, current;
-	long year = 0;
+	long long year = 0;
 	char name[64];
-	const char *s;
+	form f;
 	int rc = report_years(w->app->db, &first, &current);
 	if (rc == MDG_OK)
 		rc = tree_load(w, &t);
@@ -440,18 +435,20 @@ int page_public_stats(web *w)
 		web_set(w, name, "%d", y);
 	}
 	web_page(w, "portal/stats.cs", "PublicStats");
+	/* Only the years with cases; none asked for: this year. */
+	const field_spec year_fields[] = {
+		{"year", FIELD_INT, false, 4, first, current},
+	};
 	query_to_form(w, year_fields, MDG_ARRAY_LEN(year_fields));
-	s = form_get(w, "year");
-	if (form_check(w, year_fields, MDG_ARRAY_LEN(year_fields)) == 0 && !*s)
-		year = current;
-	else if (text_parse_long(s, first, current, &year) != MDG_OK)
-		year = 0;
+	if (form_validate(w, year_fields, MDG_ARRAY_LEN(year_fields), &f) == 0)
+		year = form_filled(&f, "year") ? form_num(&f, "year") : current;
 	if (year) {
-		web_set(w, "PubStats.Year", "%ld", year);
-		web_set(w, "Form.year", "%ld", year);
+		web_set(w, "PubStats.Year", "%lld", year);
+		web_set(w, "Form.year", "%lld", year);
 		rc = fill_public_table(w, &t, (int)year, "InYear");
 	} else {
-		/* Not a year with cases: the form again, with the message. */
+		/* Not a year with cases: the form again, with the message
+		 * that says so rather than form_validate's "invalid". */
 		form_error(w, "year", "report_year");
 		w->r->status = 400;
 	}
@@ -464,8 +461,6 @@ done:
 
 int page_examples(web *w)
 {
-	static const char *const cols[] = {"tracking", "title", "category", "department", "excerpt", "filed",
-					   "answered", NULL};
 	db_result *r = NULL;
 	long page, total = 0;
 	int rc = web_page_number(w, &page);
@@ -474,7 +469,7 @@ int page_examples(web *w)
 	rc = report_examples(w->app->db, page, w->lang, &r, &total);
 	if (rc != MDG_OK)
 		return rc;
-	web_rows(w, "Examples", r, cols);
+	db_rows_hdf(r, w->hdf, "Examples");
 	web_pager(w, page, total, REPORT_EXAMPLES_PAGE);
 	db_result_free(r);
 	web_page(w, "portal/examples.cs", "Examples");

@@ -9,19 +9,21 @@
 #include <stdio.h>
 #include <string.h>
 
-#define NOTICE_COLS                                                                                    \
-	"n.id, n.kind, n.payload, " SQL_MINUTE("n.created_at") ", n.read_at IS NULL,"    \
-	" c.tracking_no, DATE_FORMAT(n.created_at, '%Y-%m-%dT%H:%i:%s+09:00')"
+/* The columns notices_row reads, by these names. */
+#define NOTICE_COLS                                                                                   \
+	"n.id AS id, n.kind AS kind, n.payload AS payload, " SQL_MINUTE("n.created_at") " AS at,"     \
+	" n.read_at IS NULL AS unread, c.tracking_no AS tracking,"                                    \
+	" DATE_FORMAT(n.created_at, '%Y-%m-%dT%H:%i:%s+09:00') AS iso"
 
 int notices_list(db *d, long long account_id, long page, db_result **out, long *total)
 {
 	db_result *r = NULL;
 	*out = NULL;
 	*total = 0;
-	int rc = db_query(d, &r, "SELECT COUNT(*) FROM notices WHERE account_id = ?", DB_ARGS(DB_INT(account_id)));
+	int rc = db_query(d, &r, "SELECT COUNT(*) AS n FROM notices WHERE account_id = ?", DB_ARGS(DB_INT(account_id)));
 	if (rc != MDG_OK)
 		goto done;
-	*total = (long)db_cell_ll(r, 0, 0, 0);
+	*total = (long)db_get_ll(r, 0, "n", 0);
 	/* The newest first by id (ix_notices_account), which follows time. */
 	rc = db_query(d, out, "SELECT " NOTICE_COLS " FROM notices n LEFT JOIN cases c ON c.id = n.case_id"
 			      " WHERE n.account_id = ? ORDER BY n.id DESC LIMIT ? OFFSET ?",
@@ -42,11 +44,22 @@ int notices_unread(db *d, long long account_id, long *count)
 {
 	db_result *r = NULL;
 	*count = 0;
-	int rc = db_query(d, &r, "SELECT COUNT(*) FROM notices WHERE account_id = ? AND read_at IS NULL", DB_ARGS(DB_INT(account_id)));
+	int rc = db_query(d, &r, "SELECT COUNT(*) AS n FROM notices WHERE account_id = ? AND read_at IS NULL", DB_ARGS(DB_INT(account_id)));
 	if (rc == MDG_OK)
-		*count = (long)db_cell_ll(r, 0, 0, 0);
+		*count = (long)db_get_ll(r, 0, "n", 0);
 	db_result_free(r);
 	return rc;
+}
+
+void notices_row(const db_result *r, unsigned row, notice_row *out)
+{
+	out->id = db_get_ll(r, row, "id", 0);
+	out->kind = db_get(r, row, "kind", "");
+	out->payload = db_get(r, row, "payload", "{}");
+	out->at = db_get(r, row, "at", "");
+	out->iso = db_get(r, row, "iso", "");
+	out->tracking = db_get(r, row, "tracking", NULL);
+	out->unread = db_get_ll(r, row, "unread", 0) != 0;
 }
 
 int notices_mark_all_read(db *d, long long account_id, long *marked)

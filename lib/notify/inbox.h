@@ -13,13 +13,25 @@
 #define NOTICES_PAGE_SIZE 20
 #define NOTICES_ALERT_ITEMS 5
 
+/* One notice of the inbox, as notices_row reads it from a result of
+ * notices_list or notices_latest_unread; the strings belong to the result. */
+typedef struct notice_row {
+	long long id;
+	const char *kind;     /* notice_kind_name's */
+	const char *payload;  /* the JSON object, "{}" when missing */
+	const char *at;       /* created, "YYYY-MM-DD HH:MM" */
+	const char *iso;      /* created, ISO 8601 "YYYY-MM-DDTHH:MM:SS+09:00" */
+	const char *tracking; /* the case's tracking number, NULL: about no one case */
+	bool unread;
+} notice_row;
+
 /* account_id's notices, newest first, NOTICES_PAGE_SIZE per page (page
- * from 1): id, kind, payload, created_at ("YYYY-MM-DD HH:MM"), unread
- * (1/0), tracking number of the case (NULL: none), created_at in ISO 8601
- * ("YYYY-MM-DDTHH:MM:SS+09:00"). *total counts them all. */
+ * from 1): read each row with notices_row. *total counts them all. */
 int notices_list(db *d, long long account_id, long page, db_result **out, long *total);
 /* The latest limit unread notices of account_id, same columns. */
 int notices_latest_unread(db *d, long long account_id, int limit, db_result **out);
+/* Row row of such a result into *out. */
+void notices_row(const db_result *r, unsigned row, notice_row *out);
 /* How many of account_id's notices are unread. */
 int notices_unread(db *d, long long account_id, long *count);
 /* Marks every notice of account_id read (only theirs). *marked counts

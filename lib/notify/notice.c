@@ -65,22 +65,22 @@ struct recipient {
 
 static int recipient_load(db *d, long long account_id, db_result **r, struct recipient *to)
 {
-	int rc = db_query(d, r, "SELECT name, email, mobile, IFNULL(lang, 'ko'), notify_email, notify_sms,"
-				" notify_digest, kind = 'staff' FROM accounts WHERE id = ? AND active = 1",
+	int rc = db_query(d, r, "SELECT name, email, mobile, IFNULL(lang, 'ko') AS lang, notify_email, notify_sms,"
+				" notify_digest, kind = 'staff' AS staff FROM accounts WHERE id = ? AND active = 1",
 			  DB_ARGS(DB_INT(account_id)));
 	if (rc != MDG_OK)
 		return rc;
 	if ((*r)->nrows == 0)
 		return MDG_ENOTFOUND;
 	to->id = account_id;
-	to->name = db_cell(*r, 0, 0, "");
-	to->email = db_cell(*r, 0, 1, "");
-	to->mobile = db_cell(*r, 0, 2, NULL);
-	to->lang = strcmp(db_cell(*r, 0, 3, "ko"), "en") == 0 ? "en" : "ko";
-	to->by_email = db_cell_ll(*r, 0, 4, 0) != 0;
-	to->by_sms = db_cell_ll(*r, 0, 5, 0) != 0;
-	to->digest = db_cell_ll(*r, 0, 6, 0) != 0;
-	to->staff = db_cell_ll(*r, 0, 7, 0) != 0;
+	to->name = db_get(*r, 0, "name", "");
+	to->email = db_get(*r, 0, "email", "");
+	to->mobile = db_get(*r, 0, "mobile", NULL);
+	to->lang = strcmp(db_get(*r, 0, "lang", "ko"), "en") == 0 ? "en" : "ko";
+	to->by_email = db_get_ll(*r, 0, "notify_email", 0) != 0;
+	to->by_sms = db_get_ll(*r, 0, "notify_sms", 0) != 0;
+	to->digest = db_get_ll(*r, 0, "notify_digest", 0) != 0;
+	to->staff = db_get_ll(*r, 0, "staff", 0) != 0;
 	return MDG_OK;
 }
 
@@ -129,15 +129,16 @@ done:
 	return rc;
 }
 
-/* The case's row for case_payload_fill: tracking_no, title, account_id
- * (the filer), due date, department in Korean and in English, category
- * in Korean and in English. One query
- * that also names the filer, so that a citizen's notice needs no other
- * read of the case. *r is the caller's to free. MDG_ENOTFOUND: no case. */
+/* The case's row for case_payload_fill: tracking, title, owner (the
+ * filer's account), due (the date), department_ko/_en, category_ko/_en.
+ * One query that also names the filer, so that a citizen's notice needs
+ * no other read of the case. *r is the caller's to free. MDG_ENOTFOUND:
+ * no case. */
 static int case_row(db *d, long long case_id, db_result **r)
 {
-	int rc = db_query(d, r, "SELECT c.tracking_no, c.title, c.account_id, " SQL_DAY("c.due_at") ","
-				" dp.name_ko, dp.name_en, g.name_ko, g.name_en FROM cases c"
+	int rc = db_query(d, r, "SELECT c.tracking_no AS tracking, c.title AS title, c.account_id AS owner,"
+				" " SQL_DAY("c.due_at") " AS due, dp.name_ko AS department_ko,"
+				" dp.name_en AS department_en, g.name_ko AS category_ko, g.name_en AS category_en FROM cases c"
 				" LEFT JOIN departments dp ON dp.id = c.department_id"
 				" LEFT JOIN categories g ON g.id = c.category_id WHERE c.id = ?",
 			  DB_ARGS(DB_INT(case_id)));
@@ -149,11 +150,12 @@ static int case_row(db *d, long long case_id, db_result **r)
 /* The case's values every notice carries, in the recipient's language. */
 static void case_payload_fill(const db_result *r, const char *lang, json_t *payload)
 {
-	const char *department = db_cell(r, 0, strcmp(lang, "en") == 0 ? 5 : 4, NULL);
-	json_object_set_new(payload, "tracking", json_string(db_cell(r, 0, 0, "")));
-	json_object_set_new(payload, "title", json_string(db_cell(r, 0, 1, "")));
-	if (db_cell(r, 0, 3, NULL))
-		json_object_set_new(payload, "due", json_string(db_cell(r, 0, 3, "")));
+	const char *department = db_get(r, 0, strcmp(lang, "en") == 0 ? "department_en" : "department_ko", NULL);
+	const char *due = db_get(r, 0, "due", NULL);
+	json_object_set_new(payload, "tracking", json_string(db_get(r, 0, "tracking", "")));
+	json_object_set_new(payload, "title", json_string(db_get(r, 0, "title", "")));
+	if (due)
+		json_object_set_new(payload, "due", json_string(due));
 	if (department)
 		json_object_set_new(payload, "department", json_string(department));
 }
@@ -178,12 +180,12 @@ static int handler_payload(db *d, long long case_id, json_t *payload)
 	int rc = setting_get(d, "timeline.show", "name", show, sizeof show);
 	if (rc != MDG_OK || strcmp(show, "name") != 0)
 		return rc;
-	rc = db_query(d, &r, "SELECT a.name FROM cases c JOIN case_handlers h ON h.case_id = c.id"
+	rc = db_query(d, &r, "SELECT a.name AS name FROM cases c JOIN case_handlers h ON h.case_id = c.id"
 			     " AND h.department_id = c.department_id JOIN accounts a ON a.id = h.account_id"
 			     " WHERE c.id = ? ORDER BY h.assigned_at DESC, h.account_id LIMIT 1",
 		      DB_ARGS(DB_INT(case_id)));
 	if (rc == MDG_OK && r->nrows)
-		json_object_set_new(payload, "handler", json_string(db_cell(r, 0, 0, "")));
+		json_object_set_new(payload, "handler", json_string(db_get(r, 0, "name", "")));
 	db_result_free(r);
 	return rc;
 }
@@ -238,7 +240,7 @@ static int citizen_notice(db *d, long long case_id, notice_kind kind, const char
 	rc = case_row(d, case_id, &case_r);
 	if (rc != MDG_OK)
 		goto done;
-	owner = db_cell_ll(case_r, 0, 2, 0);
+	owner = db_get_ll(case_r, 0, "owner", 0);
 	rc = recipient_load(d, owner, &who, &to);
 	if (rc == MDG_ENOTFOUND) {
 		rc = MDG_OK; /* a deactivated account is told nothing */
@@ -249,9 +251,9 @@ static int citizen_notice(db *d, long long case_id, notice_kind kind, const char
 	if (rc == MDG_OK && reason)
 		json_object_set_new(payload, "reason", json_string(reason));
 	/* A re-filing says which category the case is in now. */
-	if (rc == MDG_OK && kind == NOTICE_REFILED && db_cell(case_r, 0, strcmp(to.lang, "en") == 0 ? 7 : 6, NULL))
-		json_object_set_new(payload, "category",
-				    json_string(db_cell(case_r, 0, strcmp(to.lang, "en") == 0 ? 7 : 6, "")));
+	const char *category = rc == MDG_OK ? db_get(case_r, 0, strcmp(to.lang, "en") == 0 ? "category_en" : "category_ko", NULL) : NULL;
+	if (kind == NOTICE_REFILED && category)
+		json_object_set_new(payload, "category", json_string(category));
 	if (rc == MDG_OK && (kind == NOTICE_ASSIGNED || kind == NOTICE_ANSWERED))
 		rc = handler_payload(d, case_id, payload);
 	if (rc == MDG_OK && kind == NOTICE_ANSWERED)
@@ -329,16 +331,16 @@ static int scan_apologies(db *d, long *made, unsigned *rows)
 	int rc = db_begin(d);
 	if (rc != MDG_OK)
 		return rc;
-	rc = db_query(d, &r, "SELECT id, " SQL_SECOND("apology_due") ","
-			     " status IN ('received', 'assigned', 'in_progress', 'approval') AND due_at = apology_due"
+	rc = db_query(d, &r, "SELECT id, " SQL_SECOND("apology_due") " AS due,"
+			     " status IN ('received', 'assigned', 'in_progress', 'approval') AND due_at = apology_due AS late"
 			     " FROM cases WHERE apology_due <= NOW() ORDER BY apology_due, id LIMIT ?"
 			     " FOR UPDATE SKIP LOCKED",
 		      DB_ARGS(DB_INT((long long)SCAN_CHUNK)));
 	for (unsigned i = 0; rc == MDG_OK && i < r->nrows; i++) {
-		long long case_id = db_cell_ll(r, i, 0, 0);
-		const char *due = db_cell(r, i, 1, "");
+		long long case_id = db_get_ll(r, i, "id", 0);
+		const char *due = db_get(r, i, "due", "");
 		bool made_one = false;
-		if (db_cell_ll(r, i, 2, 0)) {
+		if (db_get_ll(r, i, "late", 0)) {
 			char key[80];
 			snprintf(key, sizeof key, "apology:%lld:%s", case_id, due);
 			if (!expected[0])
@@ -376,20 +378,20 @@ static int scan_reminders(db *d, long *made, unsigned *rows)
 	int rc = db_begin(d);
 	if (rc != MDG_OK)
 		return rc;
-	rc = db_query(d, &r, "SELECT id, " SQL_SECOND("due_at") ","
-			     " status IN ('received', 'assigned', 'in_progress', 'approval') AND due_at > NOW()"
+	rc = db_query(d, &r, "SELECT id, " SQL_SECOND("due_at") " AS due,"
+			     " status IN ('received', 'assigned', 'in_progress', 'approval') AND due_at > NOW() AS open"
 			     " FROM cases WHERE remind_at <= NOW() ORDER BY remind_at, id LIMIT ? FOR UPDATE SKIP LOCKED",
 		      DB_ARGS(DB_INT((long long)SCAN_CHUNK)));
 	for (unsigned i = 0; rc == MDG_OK && i < r->nrows; i++) {
-		long long case_id = db_cell_ll(r, i, 0, 0);
-		if (db_cell_ll(r, i, 2, 0)) {
+		long long case_id = db_get_ll(r, i, "id", 0);
+		if (db_get_ll(r, i, "open", 0)) {
 			rc = db_query(d, &h, "SELECT account_id FROM case_handlers WHERE case_id = ? ORDER BY account_id",
 				      DB_ARGS(DB_INT(case_id)));
 			for (unsigned j = 0; rc == MDG_OK && j < h->nrows; j++) {
 				char key[96];
 				bool made_one = false;
-				long long who = db_cell_ll(h, j, 0, 0);
-				snprintf(key, sizeof key, "reminder:%lld:%lld:%s", case_id, who, db_cell(r, i, 1, ""));
+				long long who = db_get_ll(h, j, "account_id", 0);
+				snprintf(key, sizeof key, "reminder:%lld:%lld:%s", case_id, who, db_get(r, i, "due", ""));
 				rc = staff_notice(d, who, case_id, NOTICE_STAFF_REMINDER, key, &made_one);
 				if (made_one)
 					(*made)++;
@@ -427,9 +429,9 @@ static int digest_one(db *d, long long account_id, const char *today, long *made
 				     " ORDER BY id FOR UPDATE SKIP LOCKED",
 			      DB_ARGS(DB_INT(account_id)));
 	for (unsigned i = 0; rc == MDG_OK && i < n->nrows; i++) {
-		json_t *p = json_loads(db_cell(n, i, 2, "{}"), 0, NULL);
+		json_t *p = json_loads(db_get(n, i, "payload", "{}"), 0, NULL);
 		json_t *item = json_object();
-		json_object_set_new(item, "kind", json_string(db_cell(n, i, 1, "")));
+		json_object_set_new(item, "kind", json_string(db_get(n, i, "kind", "")));
 		if (p) {
 			json_object_set(item, "tracking", json_object_get(p, "tracking"));
 			json_object_set(item, "title", json_object_get(p, "title"));
@@ -437,7 +439,7 @@ static int digest_one(db *d, long long account_id, const char *today, long *made
 			json_decref(p);
 		}
 		json_array_append_new(items, item);
-		rc = db_exec(d, "UPDATE notices SET digested = 1 WHERE id = ?", DB_ARGS(DB_INT(db_cell_ll(n, i, 0, 0))));
+		rc = db_exec(d, "UPDATE notices SET digested = 1 WHERE id = ?", DB_ARGS(DB_INT(db_get_ll(n, i, "id", 0))));
 	}
 	if (rc == MDG_OK && n->nrows) {
 		json_object_set(payload, "items", items);
@@ -477,13 +479,13 @@ static int scan_digests(db *d, long *made)
 		return rc;
 	if (text_parse_long(hour_text, 0, 23, &hour) != MDG_OK)
 		hour = 8;
-	rc = db_query(d, &r, "SELECT DISTINCT n.account_id, " SQL_DAY("CURDATE()") " FROM notices n"
+	rc = db_query(d, &r, "SELECT DISTINCT n.account_id AS account_id, " SQL_DAY("CURDATE()") " AS today FROM notices n"
 			     " JOIN accounts a ON a.id = n.account_id"
 			     " WHERE n.digested = 0 AND HOUR(NOW()) >= ?"
 			     " AND (a.digest_sent_at IS NULL OR a.digest_sent_at < CURDATE())",
 		      DB_ARGS(DB_INT((long long)hour)));
 	for (unsigned i = 0; rc == MDG_OK && i < r->nrows; i++)
-		rc = digest_one(d, db_cell_ll(r, i, 0, 0), db_cell(r, i, 1, ""), made);
+		rc = digest_one(d, db_get_ll(r, i, "account_id", 0), db_get(r, i, "today", ""), made);
 	db_result_free(r);
 	return rc;
 }

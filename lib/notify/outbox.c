@@ -15,12 +15,38 @@
  * times the message may have left, and outbox_backoff_seconds(attempts)
  * after a failure of try n waits 60 * 2^(n-1) s. */
 
-int outbox_claim(db *d, const char *owner, int lease_seconds, bool sms_allowed, int limit, db_result **out)
+/* The columns of a claimed row, by the names claimed_item reads. */
+#define CLAIM_COLS                                                                                 \
+	"id, channel, recipient, recipient_name AS name, lang, kind, payload, message_id,"          \
+	" attempts + 1 AS attempts"
+
+/* Row i of a claim into *it. */
+static void claimed_item(const db_result *r, unsigned i, outbox_item *it)
+{
+	it->id = db_get_ll(r, i, "id", 0);
+	it->channel = db_get(r, i, "channel", "");
+	it->recipient = db_get(r, i, "recipient", "");
+	it->name = db_get(r, i, "name", NULL);
+	it->lang = db_get(r, i, "lang", "ko");
+	it->kind = db_get(r, i, "kind", "");
+	it->payload = db_get(r, i, "payload", "");
+	it->message_id = db_get(r, i, "message_id", "");
+	it->attempts = db_get_ll(r, i, "attempts", 1);
+}
+
+void outbox_batch_free(outbox_batch *b)
+{
+	free(b->items);
+	db_result_free(b->rows);
+	memset(b, 0, sizeof *b);
+}
+
+int outbox_claim(db *d, const char *owner, int lease_seconds, bool sms_allowed, int limit, outbox_batch *out)
 {
 	db_result *r = NULL;
 	int rc;
 
-	*out = NULL;
+	memset(out, 0, sizeof *out);
 	if (limit < 1 || lease_seconds < 1)
 		return MDG_EINVAL;
 	/* READ COMMITTED: the scan takes no gap locks, so web handlers
@@ -35,16 +61,14 @@ int outbox_claim(db *d, const char *owner, int lease_seconds, bool sms_allowed, 
 	 * SMS wait for the morning, so waiting SMS are not read at all). */
 	if (sms_allowed)
 		rc = db_query(d, &r,
-			      "SELECT id, channel, recipient, recipient_name, lang, kind, payload, message_id,"
-			      " attempts + 1, created_at FROM outbox FORCE INDEX (ix_outbox_due)"
+			      "SELECT " CLAIM_COLS " FROM outbox FORCE INDEX (ix_outbox_due)"
 			      " WHERE state = 'pending' AND next_attempt_at <= NOW()"
 			      " AND (lease_until IS NULL OR lease_until <= NOW())"
 			      " ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED",
 			      DB_ARGS(DB_INT((long long)limit)));
 	else
 		rc = db_query(d, &r,
-			      "SELECT id, channel, recipient, recipient_name, lang, kind, payload, message_id,"
-			      " attempts + 1, created_at FROM outbox FORCE INDEX (ix_outbox_channel_due)"
+			      "SELECT " CLAIM_COLS " FROM outbox FORCE INDEX (ix_outbox_channel_due)"
 			      " WHERE state = 'pending' AND channel = 'email' AND next_attempt_at <= NOW()"
 			      " AND (lease_until IS NULL OR lease_until <= NOW())"
 			      " ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED",
@@ -55,7 +79,7 @@ int outbox_claim(db *d, const char *owner, int lease_seconds, bool sms_allowed, 
 		rc = db_exec(d,
 			     "UPDATE outbox SET lease_owner = ?, lease_until = NOW() + INTERVAL ? SECOND,"
 			     " attempts = LEAST(attempts + 1, 65535), last_attempt_at = NOW() WHERE id = ?",
-			     DB_ARGS(DB_STR(owner), DB_INT((long long)lease_seconds), DB_INT(db_cell_ll(r, i, 0, 0))));
+			     DB_ARGS(DB_STR(owner), DB_INT((long long)lease_seconds), DB_INT(db_get_ll(r, i, "id", 0))));
 	if (rc == MDG_OK)
 		rc = db_commit(d);
 	if (rc != MDG_OK) {
@@ -63,7 +87,11 @@ int outbox_claim(db *d, const char *owner, int lease_seconds, bool sms_allowed, 
 		db_result_free(r);
 		return rc;
 	}
-	*out = r;
+	out->rows = r;
+	out->n = r->nrows;
+	out->items = xcalloc(out->n ? out->n : 1, sizeof *out->items);
+	for (unsigned i = 0; i < r->nrows; i++)
+		claimed_item(r, i, &out->items[i]);
 	return MDG_OK;
 }
 
@@ -107,7 +135,7 @@ int outbox_mark_failed(db *d, long long id, const char *owner, int failure, cons
 
 	*dead = false;
 	rc = db_query(d, &r,
-		      "SELECT attempts, created_at <= NOW() - INTERVAL ? SECOND FROM outbox"
+		      "SELECT attempts, created_at <= NOW() - INTERVAL ? SECOND AS too_old FROM outbox"
 		      " WHERE id = ? AND lease_owner = ? AND state = 'pending'",
 		      DB_ARGS(DB_INT((long long)OUTBOX_GIVE_UP_SECONDS), DB_INT(id), DB_STR(owner)));
 	if (rc != MDG_OK)
@@ -117,8 +145,8 @@ int outbox_mark_failed(db *d, long long id, const char *owner, int failure, cons
 		rc = MDG_ENOTFOUND;
 		goto done;
 	}
-	*dead = failure != MDG_ETEMPFAIL || db_cell_ll(r, 0, 1, 0) == 1;
-	long wait = outbox_backoff_seconds((int)db_cell_ll(r, 0, 0, 1), (double)crypto_uniform(1000000) / 1e6);
+	*dead = failure != MDG_ETEMPFAIL || db_get_ll(r, 0, "too_old", 0) == 1;
+	long wait = outbox_backoff_seconds((int)db_get_ll(r, 0, "attempts", 1), (double)crypto_uniform(1000000) / 1e6);
 	/* The lease ends now: a retry is claimable at next_attempt_at. */
 	rc = db_exec(d,
 		     "UPDATE outbox SET state = IF(?, 'dead', 'pending'), last_error = ?,"
@@ -187,14 +215,16 @@ int outbox_list(db *d, const char *state, long page, db_result **out, long *tota
 	if (page < 1)
 		page = 1;
 	rc = db_query(d, &r,
-		      "SELECT COUNT(*) FROM outbox WHERE IF(? IS NULL, state IN ('pending', 'dead'), state = ?)",
+		      "SELECT COUNT(*) AS n FROM outbox WHERE IF(? IS NULL, state IN ('pending', 'dead'), state = ?)",
 		      DB_ARGS(DB_STR(st), DB_STR(st)));
 	if (rc != MDG_OK)
 		goto done;
-	*total = (long)db_cell_ll(r, 0, 0, 0);
+	*total = (long)db_get_ll(r, 0, "n", 0);
 	rc = db_query(d, out,
-		      "SELECT o.id, o.channel, o.recipient, o.kind, o.state, o.attempts, o.next_attempt_at,"
-		      " o.last_error, o.created_at, o.sent_at, o.dlr_status, c.tracking_no"
+		      "SELECT o.id AS id, o.channel AS channel, o.recipient AS recipient, o.kind AS kind,"
+		      " o.state AS state, o.attempts AS attempts, o.next_attempt_at AS `next`,"
+		      " o.last_error AS error, o.created_at AS created, o.sent_at AS sent, o.dlr_status AS dlr,"
+		      " c.tracking_no AS tracking"
 		      " FROM outbox o LEFT JOIN notices n ON n.id = o.notice_id"
 		      " LEFT JOIN cases c ON c.id = n.case_id"
 		      " WHERE IF(? IS NULL, o.state IN ('pending', 'dead'), o.state = ?)"
@@ -207,7 +237,7 @@ done:
 
 int outbox_counts(db *d, db_result **out)
 {
-	return db_query(d, out, "SELECT state, COUNT(*) FROM outbox GROUP BY state ORDER BY state", DB_NO_ARGS);
+	return db_query(d, out, "SELECT state, COUNT(*) AS n FROM outbox GROUP BY state ORDER BY state", DB_NO_ARGS);
 }
 
 /* A row a supervisor may retry or cancel: dead, or pending and not in a
@@ -270,7 +300,7 @@ int outbox_record_dlr(db *d, long long id, const char *status)
 		goto done;
 	rc = db_query(d, &r, "SELECT dlr_status AS status FROM outbox WHERE id = ? AND channel = 'sms'", DB_ARGS(DB_INT(id)));
 	if (rc == MDG_OK)
-		rc = r->nrows == 0 ? MDG_ENOTFOUND : strcmp(db_cell(r, 0, 0, ""), st) == 0 ? MDG_OK : MDG_ECONFLICT;
+		rc = r->nrows == 0 ? MDG_ENOTFOUND : strcmp(db_get(r, 0, "status", ""), st) == 0 ? MDG_OK : MDG_ECONFLICT;
 done:
 	db_result_free(r);
 	free(st);

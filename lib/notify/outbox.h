@@ -12,13 +12,36 @@
 #include "db/db.h"
 #include "org/audit.h"
 
+/* One claimed row, as the notifier delivers it. The strings belong to
+ * the batch (outbox_batch.rows). */
+typedef struct outbox_item {
+	long long id;
+	const char *channel;    /* "email" or "sms" */
+	const char *recipient;  /* the address, or the number in international form */
+	const char *name;       /* the recipient's name, NULL when none */
+	const char *lang;       /* "ko" or "en" */
+	const char *kind;       /* notice_kind_name's */
+	const char *payload;    /* the notice's JSON */
+	const char *message_id; /* the Message-ID's local part, the same on every attempt */
+	long long attempts;     /* this attempt counted */
+} outbox_item;
+
+/* The rows of one claim. */
+typedef struct outbox_batch {
+	size_t n;
+	outbox_item *items;
+	db_result *rows;        /* owns the strings of items */
+} outbox_batch;
+
 /* Claims up to limit rows due now (state 'pending', next_attempt_at and
  * any earlier lease passed) in one short transaction with SELECT ... FOR
  * UPDATE SKIP LOCKED, leasing them to owner for lease_seconds. With
- * sms_allowed false (quiet hours) SMS rows stay where they are. *out:
- * id, channel, recipient, recipient_name, lang, kind, payload, message_id,
- * attempts, created_at. MDG_OK (possibly no rows), MDG_EDB, MDG_ERR. */
-int outbox_claim(db *d, const char *owner, int lease_seconds, bool sms_allowed, int limit, db_result **out);
+ * sms_allowed false (quiet hours) SMS rows stay where they are. *out
+ * holds them (free it with outbox_batch_free, also after a failure).
+ * MDG_OK (possibly no rows), MDG_EDB, MDG_ERR. */
+int outbox_claim(db *d, const char *owner, int lease_seconds, bool sms_allowed, int limit, outbox_batch *out);
+/* Frees what a claim holds; *b is empty afterwards. */
+void outbox_batch_free(outbox_batch *b);
 
 /* Marks a claimed row sent, if owner still holds its lease. */
 int outbox_mark_sent(db *d, long long id, const char *owner);
@@ -49,12 +72,14 @@ bool outbox_sms_allowed(int hour, int minute, const char *quiet_start, const cha
 int outbox_parse_hhmm(const char *s);
 
 /* The supervisor's view: rows in state (NULL: 'pending' and 'dead'),
- * newest first, OUTBOX_PAGE_SIZE per page: id, channel, recipient, kind,
- * state, attempts, next_attempt_at, last_error, created_at, sent_at,
- * dlr_status, case tracking number. *total counts the matches. */
+ * newest first, OUTBOX_PAGE_SIZE per page, columns named as the page
+ * shows them: id, channel, recipient, kind, state, attempts, next (the
+ * next attempt), error (the last), created, sent, dlr (the delivery
+ * report's status), tracking (the case's number). *total counts the
+ * matches. */
 #define OUTBOX_PAGE_SIZE 50
 int outbox_list(db *d, const char *state, long page, db_result **out, long *total);
-/* Counts per state: state, count. */
+/* Counts per state: state, n. */
 int outbox_counts(db *d, db_result **out);
 
 /* A supervisor sends a dead or pending row again now (attempts kept,

@@ -6,28 +6,40 @@
 #include "core/mdg.h"
 
 #include <stdio.h>
+#include <string.h>
 
 /* The condition of an expired link, on satisfaction s, with the lifetime
  * in days as its parameter; created_at is when the answer was sent (the
  * row is made with the answer's notice). */
 #define SAT_EXPIRED_SQL "s.created_at <= NOW() - INTERVAL ? DAY"
 
-int sat_find(db *d, const char *nonce, long link_days, db_result **out)
+int sat_find(db *d, const char *nonce, long link_days, sat_link *out)
 {
 	db_result *r = NULL;
-	/* The columns in the order of enum sat_find_col. */
-	int rc = db_query(d, &r, "SELECT c.tracking_no, c.title, s.rated_at IS NOT NULL, s.rating,"
-				 " " SAT_EXPIRED_SQL
+	memset(out, 0, sizeof *out);
+	int rc = db_query(d, &r, "SELECT c.tracking_no AS tracking, c.title AS title, s.rated_at IS NOT NULL AS rated,"
+				 " s.rating AS rating, " SAT_EXPIRED_SQL " AS expired"
 				 " FROM satisfaction s JOIN cases c ON c.id = s.case_id WHERE s.nonce = ?",
 			  DB_ARGS(DB_INT((long long)link_days), DB_STR(nonce)));
 	if (rc == MDG_OK && r->nrows == 0)
 		rc = MDG_ENOTFOUND;
 	if (rc == MDG_OK) {
-		*out = r;
+		out->tracking = db_get(r, 0, "tracking", "");
+		out->title = db_get(r, 0, "title", "");
+		out->rated = db_get_ll(r, 0, "rated", 0) != 0;
+		out->rating = (int)db_get_ll(r, 0, "rating", 0);
+		out->expired = db_get_ll(r, 0, "expired", 0) != 0;
+		out->row = r;
 		r = NULL;
 	}
 	db_result_free(r);
 	return rc;
+}
+
+void sat_link_free(sat_link *link)
+{
+	db_result_free(link->row);
+	memset(link, 0, sizeof *link);
 }
 
 int sat_rate(db *d, const char *nonce, long link_days, int rating, const char *comment)
@@ -46,16 +58,16 @@ int sat_rate(db *d, const char *nonce, long link_days, int rating, const char *c
 		return rc;
 	rc = db_query(d, &r, "SELECT s.rated_at IS NOT NULL AS rated FROM satisfaction s WHERE s.nonce = ?", DB_ARGS(DB_STR(nonce)));
 	if (rc == MDG_OK)
-		rc = r->nrows == 0 ? MDG_ENOTFOUND : db_cell_ll(r, 0, 0, 0) ? MDG_ECONFLICT : MDG_EDENIED;
+		rc = r->nrows == 0 ? MDG_ENOTFOUND : db_get_ll(r, 0, "rated", 0) ? MDG_ECONFLICT : MDG_EDENIED;
 	db_result_free(r);
 	return rc;
 }
 
 int sat_case_ratings(db *d, long long case_id, db_result **out)
 {
-	return db_query(d, out, "SELECT s.rating, s.comment, " SQL_MINUTE("s.rated_at") ","
-				" s.callback_state, " SQL_MINUTE("s.callback_at") ", s.callback_note,"
-				" a.name FROM satisfaction s LEFT JOIN accounts a ON a.id = s.callback_by"
+	return db_query(d, out, "SELECT s.rating AS rating, s.comment AS comment, " SQL_MINUTE("s.rated_at") " AS rated,"
+				" s.callback_state AS callback, " SQL_MINUTE("s.callback_at") " AS called,"
+				" s.callback_note AS note, a.name AS agent FROM satisfaction s LEFT JOIN accounts a ON a.id = s.callback_by"
 				" WHERE s.case_id = ? AND s.rated_at IS NOT NULL ORDER BY s.rated_at DESC, s.id DESC",
 			DB_ARGS(DB_INT(case_id)));
 }
@@ -68,15 +80,16 @@ int sat_callbacks(db *d, long page, const char *lang, const char *dept_ids, db_r
 	db_result *r = NULL;
 	*out = NULL;
 	*total = 0;
-	int rc = db_query(d, &r, "SELECT COUNT(*) FROM satisfaction s JOIN cases c ON c.id = s.case_id"
+	int rc = db_query(d, &r, "SELECT COUNT(*) AS n FROM satisfaction s JOIN cases c ON c.id = s.case_id"
 				 " WHERE s.callback_state = 'pending'" CALLBACKS_IN_DEPTS,
 			  DB_ARGS(DB_STR(dept_ids), DB_STR(dept_ids)));
 	if (rc != MDG_OK)
 		goto done;
-	*total = (long)db_cell_ll(r, 0, 0, 0);
+	*total = (long)db_get_ll(r, 0, "n", 0);
 	/* ix_satisfaction_callback (callback_state, rated_at): the oldest first. */
-	rc = db_query(d, out, "SELECT s.id, s.case_id, c.tracking_no, c.title, s.rating, s.comment,"
-			      " " SQL_MINUTE("s.rated_at") ", " SQL_NAME_IN("dp.")
+	rc = db_query(d, out, "SELECT s.id AS id, s.case_id AS case_id, c.tracking_no AS tracking, c.title AS title,"
+			      " s.rating AS rating, s.comment AS comment, " SQL_MINUTE("s.rated_at") " AS rated,"
+			      " " SQL_NAME_IN("dp.") " AS department"
 			      " FROM satisfaction s JOIN cases c ON c.id = s.case_id"
 			      " LEFT JOIN departments dp ON dp.id = c.department_id"
 			      " WHERE s.callback_state = 'pending'" CALLBACKS_IN_DEPTS
@@ -91,13 +104,13 @@ int sat_callback_department(db *d, long long id, long long *dept)
 {
 	db_result *r = NULL;
 	*dept = 0;
-	int rc = db_query(d, &r, "SELECT IFNULL(c.department_id, 0) FROM satisfaction s JOIN cases c ON c.id = s.case_id"
+	int rc = db_query(d, &r, "SELECT IFNULL(c.department_id, 0) AS department_id FROM satisfaction s JOIN cases c ON c.id = s.case_id"
 				 " WHERE s.id = ?",
 			  DB_ARGS(DB_INT(id)));
 	if (rc == MDG_OK && r->nrows == 0)
 		rc = MDG_ENOTFOUND;
 	if (rc == MDG_OK)
-		*dept = db_cell_ll(r, 0, 0, 0);
+		*dept = db_get_ll(r, 0, "department_id", 0);
 	db_result_free(r);
 	return rc;
 }
@@ -109,7 +122,7 @@ int sat_callback_done(db *d, const actor *who, long long id, const char *note)
 	int rc = db_begin(d);
 	if (rc != MDG_OK)
 		return rc;
-	rc = db_query(d, &r, "SELECT c.tracking_no FROM satisfaction s JOIN cases c ON c.id = s.case_id"
+	rc = db_query(d, &r, "SELECT c.tracking_no AS tracking FROM satisfaction s JOIN cases c ON c.id = s.case_id"
 			     " WHERE s.id = ? AND s.callback_state = 'pending' FOR UPDATE",
 		      DB_ARGS(DB_INT(id)));
 	if (rc == MDG_OK && r->nrows == 0)
@@ -120,7 +133,7 @@ int sat_callback_done(db *d, const actor *who, long long id, const char *note)
 			     DB_ARGS(DB_INT(who->account_id), DB_STR(note), DB_INT(id)));
 	if (rc == MDG_OK) {
 		snprintf(sid, sizeof sid, "%lld", id);
-		snprintf(detail, sizeof detail, "case %s", db_cell(r, 0, 0, ""));
+		snprintf(detail, sizeof detail, "case %s", db_get(r, 0, "tracking", ""));
 		rc = audit_write(d, who, "satisfaction", sid, "callback", detail);
 	}
 	if (rc == MDG_OK)

@@ -23,18 +23,21 @@
 #define SAT_LINK_DAYS_DEFAULT 30
 #define SAT_LINK_DAYS_MAX 3650
 
-/* The columns of sat_find's row. */
-enum sat_find_col {
-	SAT_FIND_TRACKING, /* the case's tracking number */
-	SAT_FIND_TITLE,    /* its title */
-	SAT_FIND_RATED,    /* 1 when rated already, else 0 */
-	SAT_FIND_RATING,   /* the rating, or NULL */
-	SAT_FIND_EXPIRED   /* 1 when the answer is more than link_days old */
-};
+/* A rating link's row, as sat_find reads it. */
+typedef struct sat_link {
+	const char *tracking; /* the case's tracking number */
+	const char *title;    /* its title */
+	bool rated;           /* rated already */
+	int rating;           /* the rating, 0 while not rated */
+	bool expired;         /* the answer is more than link_days old */
+	db_result *row;       /* owns the strings */
+} sat_link;
 
-/* The rating link's row by nonce (enum sat_find_col); link_days is the
- * links' lifetime in days. MDG_ENOTFOUND when no row has that nonce. */
-int sat_find(db *d, const char *nonce, long link_days, db_result **out);
+/* The rating link's row by nonce into *out (free it with sat_link_free);
+ * link_days is the links' lifetime in days. MDG_ENOTFOUND when no row
+ * has that nonce. */
+int sat_find(db *d, const char *nonce, long link_days, sat_link *out);
+void sat_link_free(sat_link *link);
 
 /* Records the rating (1-5) and comment (may be "" or NULL) once: only a
  * row not rated yet and not older than link_days changes, and a rating
@@ -44,14 +47,14 @@ int sat_find(db *d, const char *nonce, long link_days, db_result **out);
  * of range. */
 int sat_rate(db *d, const char *nonce, long link_days, int rating, const char *comment);
 
-/* The ratings of a case, newest first: rating, comment, rated_at,
- * callback_state, callback_at, callback_note, the agent's name. Only
- * rated rows. */
+/* The ratings of a case, newest first: rating, comment, rated (the time),
+ * callback (its state), called (the time of the callback), note (the
+ * agent's), agent (the agent's name). Only rated rows. */
 int sat_case_ratings(db *d, long long case_id, db_result **out);
 
 /* The callback queue, oldest rating first, SAT_CALLBACK_PAGE per page:
- * id, case_id, tracking_no, title, rating, comment, rated_at, department
- * name (in lang). With dept_ids (ids separated by commas, as
+ * id, case_id, tracking, title, rating, comment, rated (the time),
+ * department (its name in lang). With dept_ids (ids separated by commas, as
  * perm_departments gives them) only the cases whose lead department is
  * one of them; NULL: every case, those no rule placed too. *total counts
  * the queue so filtered. Contact details are not here: read them with

@@ -16,6 +16,12 @@
  * finished (closed, withdrawn, rejected). */
 #define OPEN_STATUSES "'received', 'assigned', 'in_progress', 'approval'"
 
+/* The sums of the workload queries' three scans, under the names report_figures_read
+ * reads. */
+#define WORKLOAD_SUMS                                                                             \
+	"x.department_id AS department_id, SUM(x.received) AS received, SUM(x.open) AS open,"     \
+	" SUM(x.answered) AS answered, SUM(x.overdue) AS overdue, SUM(x.seconds) AS seconds"
+
 static void date_text(bizdate d, char out[11])
 {
 	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)d.year % 10000u, (unsigned)d.month % 100u,
@@ -70,10 +76,10 @@ int report_period_default(db *d, report_period *out)
 {
 	db_result *r = NULL;
 	bizdate today;
-	int rc = db_query(d, &r, "SELECT " SQL_DAY("CURDATE()"), DB_NO_ARGS);
+	int rc = db_query(d, &r, "SELECT " SQL_DAY("CURDATE()") " AS today", DB_NO_ARGS);
 	if (rc != MDG_OK)
 		return rc;
-	rc = biz_parse(db_cell(r, 0, 0, ""), &today) == MDG_OK ? MDG_OK : MDG_ERR;
+	rc = biz_parse(db_get(r, 0, "today", ""), &today) == MDG_OK ? MDG_OK : MDG_ERR;
 	if (rc == MDG_OK) {
 		date_text(biz_add_calendar(today, -(REPORT_DEFAULT_DAYS - 1)), out->from);
 		date_text(today, out->to);
@@ -83,13 +89,13 @@ int report_period_default(db *d, report_period *out)
 	return rc;
 }
 
-void report_figures_read(const db_result *r, unsigned row, unsigned col, report_figures *f)
+void report_figures_read(const db_result *r, unsigned row, report_figures *f)
 {
-	f->received = db_cell_ll(r, row, col, 0);
-	f->open = db_cell_ll(r, row, col + 1, 0);
-	f->answered = db_cell_ll(r, row, col + 2, 0);
-	f->overdue = db_cell_ll(r, row, col + 3, 0);
-	f->answer_seconds = db_cell_ll(r, row, col + 4, 0);
+	f->received = db_get_ll(r, row, "received", 0);
+	f->open = db_get_ll(r, row, "open", 0);
+	f->answered = db_get_ll(r, row, "answered", 0);
+	f->overdue = db_get_ll(r, row, "overdue", 0);
+	f->answer_seconds = db_get_ll(r, row, "seconds", 0);
 }
 
 void report_figures_add(report_figures *sum, const report_figures *f)
@@ -117,8 +123,7 @@ int report_workload_departments(db *d, const report_period *p, db_result **out)
 	 * grouped in its own order so that no temporary table is needed: open
 	 * cases can be many) and answered in the period
 	 * (ix_cases_report_answered); the outer query adds them up. */
-	return db_query(d, out, "SELECT x.department_id, SUM(x.received), SUM(x.open), SUM(x.answered),"
-				" SUM(x.overdue), SUM(x.seconds) FROM ("
+	return db_query(d, out, "SELECT " WORKLOAD_SUMS " FROM ("
 				"  SELECT department_id, COUNT(*) AS received, 0 AS open, 0 AS answered,"
 				"   0 AS overdue, 0 AS seconds"
 				"  FROM cases FORCE INDEX (ix_cases_report_filed)"
@@ -160,8 +165,7 @@ int report_workload_some_departments(db *d, const report_period *p, const char *
 	/* Unused slots repeat the first department: the same set. */
 	for (int i = n; i < DEPT_SLOTS; i++)
 		ids[i] = ids[0];
-	return db_query(d, out, "SELECT x.department_id, SUM(x.received), SUM(x.open), SUM(x.answered),"
-				" SUM(x.overdue), SUM(x.seconds) FROM ("
+	return db_query(d, out, "SELECT " WORKLOAD_SUMS " FROM ("
 				"  SELECT department_id, COUNT(*) AS received, 0 AS open, 0 AS answered,"
 				"   0 AS overdue, 0 AS seconds"
 				"  FROM cases FORCE INDEX (ix_cases_inbox)"
@@ -185,13 +189,14 @@ int report_workload_some_departments(db *d, const report_period *p, const char *
  * the list bound last but one. */
 #define HANDLERS_HEAD                                                                            \
 	"SELECT STRAIGHT_JOIN ch.department_id, ch.account_id, a.name,"                          \
-	" SUM(c.created_at >= pp.f AND c.created_at < pp.u),"                                    \
-	" SUM(c.status IN (" OPEN_STATUSES ")),"                                                 \
-	" SUM(c.answered_at >= pp.f AND c.answered_at < pp.u),"                                  \
+	" SUM(c.created_at >= pp.f AND c.created_at < pp.u) AS received,"                        \
+	" SUM(c.status IN (" OPEN_STATUSES ")) AS open,"                                         \
+	" SUM(c.answered_at >= pp.f AND c.answered_at < pp.u) AS answered,"                      \
 	" SUM(c.status IN (" OPEN_STATUSES ") AND c.due_at < NOW()"                              \
-	"  OR c.answered_at >= pp.f AND c.answered_at < pp.u AND c.answered_at > c.due_at),"     \
+	"  OR c.answered_at >= pp.f AND c.answered_at < pp.u AND c.answered_at > c.due_at)"      \
+	"  AS overdue,"                                                                          \
 	" SUM(IF(c.answered_at >= pp.f AND c.answered_at < pp.u,"                                \
-	"  TIMESTAMPDIFF(SECOND, c.created_at, c.answered_at), 0))"                              \
+	"  TIMESTAMPDIFF(SECOND, c.created_at, c.answered_at), 0)) AS seconds"                   \
 	" FROM (SELECT CAST(? AS DATETIME) AS f, CAST(? AS DATETIME) AS u) pp JOIN ("
 #define HANDLERS_TAIL                                                                            \
 	"  UNION SELECT j.case_id FROM departments d4"                                           \
@@ -325,11 +330,12 @@ int report_years(db *d, int *first, int *current)
 {
 	db_result *r = NULL;
 	/* MIN over ix_cases_created reads one index entry. */
-	int rc = db_query(d, &r, "SELECT YEAR(MIN(created_at)), YEAR(CURDATE()) FROM cases", DB_NO_ARGS);
+	int rc = db_query(d, &r, "SELECT YEAR(MIN(created_at)) AS first_year, YEAR(CURDATE()) AS this_year FROM cases",
+			  DB_NO_ARGS);
 	if (rc != MDG_OK)
 		return rc;
-	*current = (int)db_cell_ll(r, 0, 1, 2026);
-	*first = (int)db_cell_ll(r, 0, 0, *current);
+	*current = (int)db_get_ll(r, 0, "this_year", 2026);
+	*first = (int)db_get_ll(r, 0, "first_year", *current);
 	if (*first > *current)
 		*first = *current;
 	db_result_free(r);
@@ -346,8 +352,8 @@ int report_public_stats(db *d, int year, db_result **out)
 		snprintf(from, sizeof from, "%s", "1000-01-01");
 		snprintf(until, sizeof until, "%s", "9999-12-31");
 	}
-	return db_query(d, out, "SELECT x.department_id, SUM(x.received), SUM(x.answered), SUM(x.on_time),"
-				" SUM(x.seconds) FROM ("
+	return db_query(d, out, "SELECT x.department_id AS department_id, SUM(x.received) AS received,"
+				" SUM(x.answered) AS answered, SUM(x.on_time) AS on_time, SUM(x.seconds) AS seconds FROM ("
 				"  SELECT department_id, COUNT(*) AS received, 0 AS answered, 0 AS on_time,"
 				"   0 AS seconds"
 				"  FROM cases WHERE created_at >= ? AND created_at < ? GROUP BY department_id"
@@ -410,10 +416,10 @@ int report_examples(db *d, long page, const char *lang, db_result **out, long *t
 		return rc;
 	*total = (long)db_cell_ll(count, 0, 0, 0);
 	db_result_free(count);
-	return db_query(d, out, "SELECT c.tracking_no, c.title, " SQL_NAME_IN("g.") ","
-				" " SQL_NAME_IN("dp.") ","
-				" IF(CHAR_LENGTH(c.body) > ?, CONCAT(LEFT(c.body, ?), ?), c.body),"
-				" " SQL_DAY("c.created_at") ", " SQL_DAY("c.answered_at")
+	return db_query(d, out, "SELECT c.tracking_no AS tracking, c.title AS title, " SQL_NAME_IN("g.") " AS category,"
+				" " SQL_NAME_IN("dp.") " AS department,"
+				" IF(CHAR_LENGTH(c.body) > ?, CONCAT(LEFT(c.body, ?), ?), c.body) AS excerpt,"
+				" " SQL_DAY("c.created_at") " AS filed, " SQL_DAY("c.answered_at") " AS answered"
 				" FROM cases c JOIN categories g ON g.id = c.category_id"
 				" LEFT JOIN departments dp ON dp.id = c.department_id"
 				" WHERE c.is_example = 1 AND c.is_public = 1"

@@ -38,9 +38,10 @@ typedef struct report_figures {
 	long long answer_seconds; /* sum over the answered of the time from filing to answer */
 } report_figures;
 
-/* Reads the five figures from columns col … col + 4 of a row of
- * report_workload_departments or report_workload_handlers. */
-void report_figures_read(const db_result *r, unsigned row, unsigned col, report_figures *f);
+/* Reads the five figures (columns received, open, answered, overdue,
+ * seconds) of a row of report_workload_departments,
+ * report_workload_some_departments or report_workload_handlers. */
+void report_figures_read(const db_result *r, unsigned row, report_figures *f);
 /* sum += f. */
 void report_figures_add(report_figures *sum, const report_figures *f);
 /* The average days from filing to answer with one decimal ("2.0") into
@@ -49,7 +50,7 @@ void report_average_days(long long answered, long long answer_seconds, char *out
 
 /* The workload of every department for the period, one row per
  * department with cases: department_id (NULL for cases no rule placed),
- * received, open, answered, overdue, answer_seconds. A case counts for
+ * received, open, answered, overdue, seconds (the answers' time). A case counts for
  * its lead (current) department. Three index-only scans (0005_reports). */
 int report_workload_departments(db *d, const report_period *p, db_result **out);
 /* The same rows for the departments in dept_ids only (ids separated by
@@ -59,7 +60,7 @@ int report_workload_some_departments(db *d, const report_period *p, const char *
 /* The workload of the handlers of the departments in dept_ids (ids
  * separated by commas, no spaces), one row per department and handler
  * with a case that counts: department_id, account_id, name, received,
- * open, answered, overdue, answer_seconds; by department id, then name.
+ * open, answered, overdue, seconds; by department id, then name.
  * A case counts for each of its handlers, joint ones included. */
 int report_workload_handlers(db *d, const report_period *p, const char *dept_ids, db_result **out);
 
@@ -67,7 +68,7 @@ int report_workload_handlers(db *d, const report_period *p, const char *dept_ids
 int report_years(db *d, int *first, int *current);
 /* Public statistics per department, for cases filed and answered in year
  * (0: all time): department_id, received, answered, on_time (answered by
- * the deadline), answer_seconds; departments without cases are left out.
+ * the deadline), seconds (the answers' time); departments without cases are left out.
  * No personal data. */
 int report_public_stats(db *d, int year, db_result **out);
 /* The same, kept in this process for max_age seconds: the public page is
@@ -76,9 +77,9 @@ int report_public_stats(db *d, int year, db_result **out);
  * call. */
 int report_public_stats_cached(db *d, int year, long max_age, const db_result **out);
 /* A page of the published example cases (public, chosen by staff), newest
- * first: tracking_no, title, category, department, excerpt (the first
- * REPORT_EXCERPT_CHARS characters, "…" when cut), filed date, answered
- * date. *total counts them all. */
+ * first: tracking, title, category, department, excerpt (the first
+ * REPORT_EXCERPT_CHARS characters, "…" when cut), filed (the date),
+ * answered (the date). *total counts them all. */
 int report_examples(db *d, long page, const char *lang, db_result **out, long *total);
 
 #endif

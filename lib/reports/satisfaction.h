@@ -11,11 +11,11 @@
 
 /* Ratings given in the period, per lead department of the case: one row
  * per department with ratings: department_id (NULL for unplaced cases),
- * ratings, sum of the ratings. */
+ * ratings (how many), rating_sum. */
 int report_sat_departments(db *d, const report_period *p, db_result **out);
 /* Ratings given in the period to cases of the handlers of the
  * departments in dept_ids (ids separated by commas): department_id,
- * account_id, ratings, sum. A rating counts for each handler of the
+ * account_id, ratings, rating_sum. A rating counts for each handler of the
  * case. */
 int report_sat_handlers(db *d, const report_period *p, const char *dept_ids, db_result **out);
 /* The average of sum over n ratings with one decimal ("4.5") into out,
