@@ -9,9 +9,9 @@
 #include "core/log.h"
 #include "core/mdg.h"
 #include "core/text.h"
-#include "notify/inbox.h"
+#include "notify/notice_inbox.h"
 #include "notify/outbox.h"
-#include "notify/satisfaction.h"
+#include "notify/rating.h"
 #include "notify/sms.h"
 
 #include <jansson.h>
@@ -442,7 +442,7 @@ static int show_callbacks(web *w)
 	if (rc != MDG_OK)
 		return rc;
 	char *reach = perm_departments(&w->perm, PERM_CALLS);
-	rc = sat_callbacks(w->app->db, page, w->lang, reach, &r, &total);
+	rc = rating_callbacks(w->app->db, page, w->lang, reach, &r, &total);
 	free(reach);
 	if (rc != MDG_OK)
 		goto done;
@@ -465,7 +465,7 @@ static int show_callbacks(web *w)
 	}
 	if (rc != MDG_OK)
 		goto done;
-	web_pager(w, page, total, SAT_CALLBACK_PAGE);
+	web_pager(w, page, total, RATING_CALLBACK_PAGE);
 	web_page(w, "staff/callbacks.cs", "Callbacks");
 done:
 	db_result_free(r);
@@ -485,7 +485,7 @@ int page_staff_callbacks(web *w)
 int page_staff_callback_done(web *w)
 {
 	static const field_spec fields[] = {
-		{"note", FIELD_TEXT, true, SAT_NOTE_MAX, 0, 0},
+		{"note", FIELD_TEXT, true, RATING_NOTE_MAX, 0, 0},
 	};
 	long long id = id_of(w->r->params[0]);
 	form f;
@@ -494,7 +494,7 @@ int page_staff_callback_done(web *w)
 	if (!id)
 		return MDG_ENOTFOUND;
 	long long dept = 0;
-	int rc = sat_callback_department(w->app->db, id, &dept);
+	int rc = rating_callback_department(w->app->db, id, &dept);
 	if (rc != MDG_OK)
 		return rc;
 	if (!perm_covers_dept(&w->perm, PERM_CALLS, dept))
@@ -507,7 +507,7 @@ int page_staff_callback_done(web *w)
 		return show_callbacks(w);
 	}
 	char *note = text_trim(form_text(&f, "note"));
-	rc = sat_callback_done(w->app->db, &w->who, id, note);
+	rc = rating_callback_done(w->app->db, &w->who, id, note);
 	free(note);
 	if (rc == MDG_ENOTFOUND) {
 		w->r->status = 409;

@@ -9,7 +9,7 @@
 #include "core/mdg.h"
 #include "core/text.h"
 #include "notify/notice.h"
-#include "notify/satisfaction.h"
+#include "notify/rating.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,20 +28,20 @@ static int show(web *w, const char *state, int status)
 /* The links' lifetime in days. */
 static long link_days(const web *w)
 {
-	return config_long(w->app->cfg, "web.rate_link_days", SAT_LINK_DAYS_DEFAULT, 1, SAT_LINK_DAYS_MAX);
+	return config_long(w->app->cfg, "web.rate_link_days", RATING_LINK_DAYS_DEFAULT, 1, RATING_LINK_DAYS_MAX);
 }
 
 /* Checks the link's signature and finds its row: MDG_OK with *link (the
- * caller frees it with sat_link_free) and the nonce, or the invalid page
+ * caller frees it with rating_link_free) and the nonce, or the invalid page
  * already set up (link->row NULL). */
-static int find_link(web *w, char nonce[33], sat_link *link)
+static int find_link(web *w, char nonce[33], rating_link *link)
 {
 	const char *token = w->r->params[0];
 	memset(link, 0, sizeof *link);
 	/* A forged, cut or unknown link looks the same to the visitor. */
 	if (!notice_rate_token_valid(w->app->secret, sizeof w->app->secret, token, nonce))
 		return show(w, "invalid", 404);
-	int rc = sat_find(w->app->db, nonce, link_days(w), link);
+	int rc = rating_link_find(w->app->db, nonce, link_days(w), link);
 	if (rc == MDG_ENOTFOUND)
 		return show(w, "invalid", 404);
 	if (rc != MDG_OK)
@@ -55,7 +55,7 @@ static int find_link(web *w, char nonce[33], sat_link *link)
 int page_rate_form(web *w)
 {
 	char nonce[33];
-	sat_link link;
+	rating_link link;
 	int rc = find_link(w, nonce, &link);
 	if (rc != MDG_OK || !link.row)
 		return rc;
@@ -66,7 +66,7 @@ int page_rate_form(web *w)
 		rc = show(w, "expired", 410);
 	else
 		rc = show(w, "form", 200);
-	sat_link_free(&link);
+	rating_link_free(&link);
 	return rc;
 }
 
@@ -74,10 +74,10 @@ int page_rate(web *w)
 {
 	static const field_spec fields[] = {
 		{"rating", FIELD_INT, true, 0, 1, 5},
-		{"comment", FIELD_TEXT, false, SAT_COMMENT_MAX, 0, 0},
+		{"comment", FIELD_TEXT, false, RATING_COMMENT_MAX, 0, 0},
 	};
 	char nonce[33];
-	sat_link link;
+	rating_link link;
 	form f;
 	int rc = find_link(w, nonce, &link);
 	if (rc != MDG_OK || !link.row)
@@ -97,7 +97,7 @@ int page_rate(web *w)
 	}
 	int rating = (int)form_num(&f, "rating");
 	char *comment = text_trim(form_text(&f, "comment"));
-	rc = sat_rate(w->app->db, nonce, link_days(w), rating, comment);
+	rc = rating_record(w->app->db, nonce, link_days(w), rating, comment);
 	free(comment);
 	if (rc == MDG_ECONFLICT) {
 		/* Another submit won the race: still exactly one rating. */
@@ -121,6 +121,6 @@ int page_rate(web *w)
 	snprintf(target, sizeof target, "/rate/%s?thanks=1", w->r->params[0]);
 	http_redirect(w->r, target);
 done:
-	sat_link_free(&link);
+	rating_link_free(&link);
 	return rc;
 }

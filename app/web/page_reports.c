@@ -8,7 +8,7 @@
 #include "core/text.h"
 #include "core/xalloc.h"
 #include "reports/report.h"
-#include "reports/satisfaction.h"
+#include "reports/rating_report.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -117,7 +117,7 @@ static void set_ratings(web *w, const char *prefix, long long n, long long sum)
 {
 	char avg[32];
 	set_in_ll(w, prefix, "ratings", n);
-	report_sat_average(n, sum, avg, sizeof avg);
+	report_rating_average(n, sum, avg, sizeof avg);
 	set_in(w, prefix, "rating", avg);
 }
 
@@ -129,7 +129,7 @@ static int fill_department_ratings(web *w, const report_period *p)
 	db_result *r = NULL;
 	long long all = 0, all_sum = 0;
 	char prefix[64];
-	int rc = report_sat_departments(w->app->db, p, &r);
+	int rc = report_ratings_by_department(w->app->db, p, &r);
 	if (rc != MDG_OK)
 		return rc;
 	for (HDF *row = hdf_get_child(w->hdf, "Report.Rows"); row; row = hdf_obj_next(row)) {
@@ -223,7 +223,7 @@ static int fill_handler_ratings(web *w, const report_period *p, const char *ids,
 {
 	db_result *r = NULL;
 	char prefix[64];
-	int rc = report_sat_handlers(w->app->db, p, ids, &r);
+	int rc = report_ratings_by_handler(w->app->db, p, ids, &r);
 	if (rc != MDG_OK)
 		return rc;
 	for (unsigned i = 0; i < handlers->nrows; i++)

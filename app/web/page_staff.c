@@ -12,7 +12,7 @@
 #include "core/mdg.h"
 #include "core/text.h"
 #include "core/utf8.h"
-#include "notify/satisfaction.h"
+#include "notify/rating.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -470,7 +470,7 @@ static int show_case(web *w, const char *tracking, long long case_id, unsigned c
 	if (rc == MDG_OK)
 		rc = dossier_other_cases(w->app->db, w->me.id, case_id, &others);
 	if (rc == MDG_OK)
-		rc = sat_case_ratings(w->app->db, case_id, &ratings);
+		rc = rating_of_case(w->app->db, case_id, &ratings);
 	/* Contact details only for those who work the case; every view is
 	 * in the audit log. */
 	if (rc == MDG_OK && personal)

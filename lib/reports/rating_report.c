@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
-/* satisfaction.c (reports): ratings per department and handler. */
-#include "reports/satisfaction.h"
+/* rating_report.c: the ratings' figures per department and handler. */
+#include "reports/rating_report.h"
 #include "core/mdg.h"
 
 #include <stdio.h>
 
-int report_sat_departments(db *d, const report_period *p, db_result **out)
+int report_ratings_by_department(db *d, const report_period *p, db_result **out)
 {
 	/* ix_satisfaction_rated finds the period's ratings; their cases by
 	 * primary key. */
@@ -15,7 +15,7 @@ int report_sat_departments(db *d, const report_period *p, db_result **out)
 			DB_ARGS(DB_STR(p->from), DB_STR(p->until)));
 }
 
-int report_sat_handlers(db *d, const report_period *p, const char *dept_ids, db_result **out)
+int report_ratings_by_handler(db *d, const report_period *p, const char *dept_ids, db_result **out)
 {
 	return db_query(d, out, "SELECT ch.department_id AS department_id, ch.account_id AS account_id, COUNT(*) AS ratings,"
 				" SUM(s.rating) AS rating_sum"
@@ -25,7 +25,7 @@ int report_sat_handlers(db *d, const report_period *p, const char *dept_ids, db_
 			DB_ARGS(DB_STR(p->from), DB_STR(p->until), DB_STR(dept_ids)));
 }
 
-void report_sat_average(long long n, long long sum, char *out, size_t outlen)
+void report_rating_average(long long n, long long sum, char *out, size_t outlen)
 {
 	if (n <= 0) {
 		snprintf(out, outlen, "%s", "");

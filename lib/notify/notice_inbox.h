@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
-/* inbox.h: the web inbox of notices (the notices table): a person's
- * notices newest first, the unread count and latest unread for the staff
+/* notice_inbox.h: a person's web inbox of notices (the notices table;
+ * not the staff's inbox of cases, cases/inbox.h): their notices newest
+ * first, the unread count and latest unread for the staff
  * alert, marking them read, and the one-line text of a notice from its
  * language string and its JSON payload. */
-#ifndef MDG_INBOX_NOTICES_H
-#define MDG_INBOX_NOTICES_H
+#ifndef MDG_NOTICE_INBOX_H
+#define MDG_NOTICE_INBOX_H
 #include <stdbool.h>
 
 #include "core/buf.h"

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
-/* inbox.c: the web inbox of notices: lists, unread counts, marking read,
+/* notice_inbox.c: a person's web inbox of notices: lists, unread counts, marking read,
  * and a notice's line from its pattern and payload. */
-#include "notify/inbox.h"
+#include "notify/notice_inbox.h"
 #include "db/sql.h"
 #include "core/mdg.h"
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
-/* satisfaction.c: ratings through the signed link, and the callback
- * queue of the call centre. */
-#include "notify/satisfaction.h"
+/* rating.c: ratings through the signed link, and the callback queue of
+ * the call centre. */
+#include "notify/rating.h"
 #include "db/sql.h"
 #include "core/mdg.h"
 
@@ -11,14 +11,14 @@
 /* The condition of an expired link, on satisfaction s, with the lifetime
  * in days as its parameter; created_at is when the answer was sent (the
  * row is made with the answer's notice). */
-#define SAT_EXPIRED_SQL "s.created_at <= NOW() - INTERVAL ? DAY"
+#define RATING_EXPIRED_SQL "s.created_at <= NOW() - INTERVAL ? DAY"
 
-int sat_find(db *d, const char *nonce, long link_days, sat_link *out)
+int rating_link_find(db *d, const char *nonce, long link_days, rating_link *out)
 {
 	db_result *r = NULL;
 	memset(out, 0, sizeof *out);
 	int rc = db_query(d, &r, "SELECT c.tracking_no AS tracking, c.title AS title, s.rated_at IS NOT NULL AS rated,"
-				 " s.rating AS rating, " SAT_EXPIRED_SQL " AS expired"
+				 " s.rating AS rating, " RATING_EXPIRED_SQL " AS expired"
 				 " FROM satisfaction s JOIN cases c ON c.id = s.case_id WHERE s.nonce = ?",
 			  DB_ARGS(DB_INT((long long)link_days), DB_STR(nonce)));
 	if (rc == MDG_OK && r->nrows == 0)
@@ -36,13 +36,13 @@ int sat_find(db *d, const char *nonce, long link_days, sat_link *out)
 	return rc;
 }
 
-void sat_link_free(sat_link *link)
+void rating_link_free(rating_link *link)
 {
 	db_result_free(link->row);
 	memset(link, 0, sizeof *link);
 }
 
-int sat_rate(db *d, const char *nonce, long link_days, int rating, const char *comment)
+int rating_record(db *d, const char *nonce, long link_days, int rating, const char *comment)
 {
 	db_result *r = NULL;
 	if (rating < 1 || rating > 5)
@@ -52,7 +52,7 @@ int sat_rate(db *d, const char *nonce, long link_days, int rating, const char *c
 	 * on its age refuses a link that expired while its form was open. */
 	int rc = db_exec(d, "UPDATE satisfaction s SET rated_at = NOW(), rating = ?, comment = NULLIF(?, ''),"
 			    " callback_state = IF(? <= 2, 'pending', 'none')"
-			    " WHERE nonce = ? AND rated_at IS NULL AND NOT " SAT_EXPIRED_SQL,
+			    " WHERE nonce = ? AND rated_at IS NULL AND NOT " RATING_EXPIRED_SQL,
 			 DB_ARGS(DB_INT((long long)rating), DB_STR(comment ? comment : ""), DB_INT((long long)rating), DB_STR(nonce), DB_INT((long long)link_days)));
 	if (rc != MDG_OK || db_affected(d) == 1)
 		return rc;
@@ -63,7 +63,7 @@ int sat_rate(db *d, const char *nonce, long link_days, int rating, const char *c
 	return rc;
 }
 
-int sat_case_ratings(db *d, long long case_id, db_result **out)
+int rating_of_case(db *d, long long case_id, db_result **out)
 {
 	return db_query(d, out, "SELECT s.rating AS rating, s.comment AS comment, " SQL_MINUTE("s.rated_at") " AS rated,"
 				" s.callback_state AS callback, " SQL_MINUTE("s.callback_at") " AS called,"
@@ -75,7 +75,7 @@ int sat_case_ratings(db *d, long long case_id, db_result **out)
 /* The queue's rows of the departments bound twice (NULL: all). */
 #define CALLBACKS_IN_DEPTS " AND (? IS NULL OR FIND_IN_SET(c.department_id, ?) > 0)"
 
-int sat_callbacks(db *d, long page, const char *lang, const char *dept_ids, db_result **out, long *total)
+int rating_callbacks(db *d, long page, const char *lang, const char *dept_ids, db_result **out, long *total)
 {
 	db_result *r = NULL;
 	*out = NULL;
@@ -94,13 +94,13 @@ int sat_callbacks(db *d, long page, const char *lang, const char *dept_ids, db_r
 			      " LEFT JOIN departments dp ON dp.id = c.department_id"
 			      " WHERE s.callback_state = 'pending'" CALLBACKS_IN_DEPTS
 			      " ORDER BY s.rated_at, s.id LIMIT ? OFFSET ?",
-		      DB_ARGS(DB_STR(lang), DB_STR(dept_ids), DB_STR(dept_ids), DB_INT((long long)SAT_CALLBACK_PAGE), DB_INT((long long)(page - 1) * SAT_CALLBACK_PAGE)));
+		      DB_ARGS(DB_STR(lang), DB_STR(dept_ids), DB_STR(dept_ids), DB_INT((long long)RATING_CALLBACK_PAGE), DB_INT((long long)(page - 1) * RATING_CALLBACK_PAGE)));
 done:
 	db_result_free(r);
 	return rc;
 }
 
-int sat_callback_department(db *d, long long id, long long *dept)
+int rating_callback_department(db *d, long long id, long long *dept)
 {
 	db_result *r = NULL;
 	*dept = 0;
@@ -115,7 +115,7 @@ int sat_callback_department(db *d, long long id, long long *dept)
 	return rc;
 }
 
-int sat_callback_done(db *d, const actor *who, long long id, const char *note)
+int rating_callback_done(db *d, const actor *who, long long id, const char *note)
 {
 	db_result *r = NULL;
 	char sid[24], detail[64];
