@@ -197,8 +197,9 @@ int page_rate_form(web *w);
 int page_rate(web *w);
 int page_unsubscribe_form(web *w);
 int page_unsubscribe(web *w);
-/* Fills the preferences section of the account page (Notify.*, and the
- * stored choices into Form.notify_* unless a form is being sent back). */
+/* Fills the preferences section of the account page (view_notify_prefs.c):
+ * Notify.*, and the stored choices into Form.notify_* unless a form is
+ * being sent back. */
 void web_notify_prefs_fill(web *w);
 /* Fills Notify.* for the layout of a page shown to a signed-in account:
  * the unread count, and for staff the latest unread notices (the alert).
