@@ -9,6 +9,7 @@
 #include "core/xalloc.h"
 #include "reports/report.h"
 #include "reports/rating_report.h"
+#include "reports/report_scope.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -154,15 +155,12 @@ static const char *parent_name(const dept_tree *t, const dept_node *d)
 	return p ? p->name : "";
 }
 
-/* Which departments the viewer may report on: those their viewer,
- * manager, supervisor and system administrator roles cover (perm.h).
- * *global when one of them covers the whole institution (the report then
- * also shows the cases no rule placed). */
-static void mark_visible(web *w, dept_tree *t, bool *global)
+/* Marks visible the departments the reader may report on
+ * (report_scope.h). */
+static void mark_visible(const report_scope *scope, dept_tree *t)
 {
-	*global = perm_covers_dept(&w->perm, PERM_REPORTS, 0);
 	for (size_t i = 0; i < t->n; i++)
-		t->nodes[i].visible = perm_covers_dept(&w->perm, PERM_REPORTS, t->nodes[i].id);
+		t->nodes[i].visible = report_scope_covers(scope, t->nodes[i].id);
 }
 
 /* The department select: every visible department, in tree order. */
@@ -327,11 +325,11 @@ int page_report_workload(web *w)
 	report_period p;
 	long long dept = 0;
 	int errors = 0;
-	bool global = false;
+	report_scope scope = report_scope_of(&w->perm);
 	int rc = tree_load(w, &t);
 	if (rc != MDG_OK)
 		goto done;
-	mark_visible(w, &t, &global);
+	mark_visible(&scope, &t);
 	fill_choices(w, &t);
 	web_page(w, "reports/workload.cs", "ReportWorkload");
 	rc = workload_input(w, &t, &p, &dept, &errors);
@@ -356,7 +354,7 @@ int page_report_workload(web *w)
 		for (size_t i = 0; i < t.n; i++)
 			t.nodes[i].chosen = t.nodes[i].visible;
 	}
-	if (dept || !global) {
+	if (report_scope_partial(&scope, dept)) {
 		/* Only the departments shown: a bureau's figures need not
 		 * read the whole organisation's. */
 		for (size_t i = 0; i < t.n; i++)
@@ -369,14 +367,14 @@ int page_report_workload(web *w)
 	}
 	if (rc != MDG_OK)
 		goto done;
-	fill_departments(w, &t, figs, global && !dept);
+	fill_departments(w, &t, figs, report_scope_unplaced(&scope, dept));
 	rc = fill_department_ratings(w, &p);
 	if (rc != MDG_OK)
 		goto done;
 	/* Handlers of the whole organisation would make one very long table
 	 * (and one slow query): they are shown for a chosen department, or
 	 * for the few departments a manager runs. */
-	if (dept || !global)
+	if (report_scope_partial(&scope, dept))
 		rc = fill_handlers(w, &t, &p);
 	hdf_set_value(w->hdf, "Report.Shown", "1");
 done:
