@@ -48,11 +48,12 @@ static int tree_load(web *w, dept_tree *t)
 	t->nodes = xcalloc(t->n ? t->n : 1, sizeof *t->nodes);
 	for (unsigned i = 0; i < t->n; i++) {
 		dept_node *d = &t->nodes[i];
-		d->id = db_cell_ll(t->rows, i, 0, 0);
-		d->parent_id = db_cell_ll(t->rows, i, 1, 0);
-		d->active = db_cell_ll(t->rows, i, 4, 0) == 1;
-		d->depth = (int)db_cell_ll(t->rows, i, 5, 0);
-		d->name = db_cell(t->rows, i, 6, "");
+		d->id = db_get_ll(t->rows, i, "id", 0);
+		d->parent_id = db_get_ll(t->rows, i, "parent_id", 0);
+		d->active = db_get_ll(t->rows, i, "active", 0) == 1;
+		d->depth = (int)db_get_ll(t->rows, i, "depth", 0);
+		/* The name in the request's language, by its own column. */
+		d->name = db_get(t->rows, i, strcmp(w->lang, "en") == 0 ? "name_en" : "name_ko", "");
 	}
 	return MDG_OK;
 }
