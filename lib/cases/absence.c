@@ -2,10 +2,9 @@
 /* absence.c: absences and substitutes as staff edit them; hand-over. */
 #include "cases/absence.h"
 #include "db/sql.h"
-#include "cases/routing.h"
+#include "cases/assign.h"
 #include "core/bizdays.h"
 #include "core/mdg.h"
-#include "notify/notice.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -73,6 +72,57 @@ static int may_edit(db *d, long long viewer_id, long long account_id, bool *yes)
 	return rc;
 }
 
+int absence_resolve(db *d, long long account_id, long long *acting)
+{
+	long long who = account_id;
+	*acting = account_id;
+	for (int hop = 0; hop < 5; hop++) {
+		db_result *r = NULL;
+		int rc = db_query(d, &r, "SELECT IFNULL(substitute_id, 0) AS substitute_id FROM absences"
+					 " WHERE account_id = ? AND starts_at <= NOW() AND ends_at > NOW()"
+					 " ORDER BY starts_at DESC LIMIT 1",
+				  DB_ARGS(DB_INT(who)));
+		if (rc != MDG_OK)
+			return rc;
+		bool absent = r->nrows > 0;
+		long long sub = db_get_ll(r, 0, "substitute_id", 0);
+		db_result_free(r);
+		if (!absent) {
+			*acting = who;
+			return MDG_OK;
+		}
+		if (sub == 0 || sub == account_id) {
+			*acting = 0;
+			return MDG_OK;
+		}
+		who = sub;
+	}
+	*acting = 0; /* a ring of absences: nobody is there */
+	return MDG_OK;
+}
+
+int absence_hand_over(db *d, long long actor_id, long long account_id, long long acting, int *moved)
+{
+	db_result *open = NULL;
+	int rc = db_query(d, &open, "SELECT h.case_id, h.department_id FROM case_handlers h JOIN cases c ON c.id = h.case_id"
+				    " WHERE h.account_id = ? AND c.status IN ('received', 'assigned', 'in_progress', 'approval')"
+				    " ORDER BY h.case_id FOR UPDATE",
+			  DB_ARGS(DB_INT(account_id)));
+	for (unsigned i = 0; rc == MDG_OK && i < open->nrows; i++) {
+		long long case_id = db_get_ll(open, i, "case_id", 0);
+		rc = db_exec(d, "DELETE FROM case_handlers WHERE case_id = ? AND account_id = ?", DB_ARGS(DB_INT(case_id), DB_INT(account_id)));
+		if (rc == MDG_OK)
+			rc = assign_handler(d, case_id, db_get_ll(open, i, "department_id", 0), acting, actor_id, "substituted");
+		/* The substitute gets the escalation clock afresh. */
+		if (rc == MDG_OK)
+			rc = db_exec(d, "UPDATE cases SET version = version + 1, last_action_at = NOW() WHERE id = ?", DB_ARGS(DB_INT(case_id)));
+		if (rc == MDG_OK)
+			(*moved)++;
+	}
+	db_result_free(open);
+	return rc;
+}
+
 /* Moves account_id's open cases to whoever acts for substitute_id now,
  * each with a 'substituted' event and a new version (forms showing the
  * old one are stale). */
@@ -82,7 +132,7 @@ static int hand_over(db *d, long long actor_id, long long account_id, long long 
 	int rc = absence_resolve(d, substitute_id, &acting);
 	if (rc != MDG_OK || !acting || acting == account_id)
 		return rc;
-	return routing_hand_over(d, actor_id, account_id, acting, moved);
+	return absence_hand_over(d, actor_id, account_id, acting, moved);
 }
 
 /* Checks the new absence; *problem names what is wrong. */

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* absence.h: staff absences (leave, training) with their substitutes
  * (부재시 대체 담당자), as handlers and their managers edit them, and the
- * hand-over of open cases to the substitute. Who acts during an absence
- * and the hand-over when it starts are in routing.h. */
+ * hand-over of open cases to the substitute; who acts for whom now. The
+ * hand-over when an absence starts is routing_escalate's (routing.h). */
 #ifndef MDG_ABSENCE_H
 #define MDG_ABSENCE_H
 #include <stdbool.h>
@@ -52,6 +52,17 @@ int absence_delete(db *d, const actor *who, long long id, const char **problem);
  * any absence: new cases reach the person again, and the cases handed to
  * the substitute stay with them. Audited. */
 int absence_end(db *d, const actor *who, long long id, const char **problem);
+
+/* The account that acts for account_id now: its substitute (followed
+ * through up to five absences) when it is absent, else itself; 0 when it
+ * is absent without a substitute. */
+int absence_resolve(db *d, long long account_id, long long *acting);
+
+/* Moves account_id's open cases to acting (its substitute, already
+ * resolved), each with a 'substituted' event, a notice to acting and a new
+ * version (forms showing the old one are stale); actor_id is who did it
+ * (0: the system). Call inside a transaction. *moved counts the cases. */
+int absence_hand_over(db *d, long long actor_id, long long account_id, long long acting, int *moved);
 
 /* The month calendar: absences overlapping the month that starts on
  * first_day ("YYYY-MM-01", valid) of staff of the departments in

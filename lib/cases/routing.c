@@ -1,106 +1,15 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* routing.c: placing cases by rules, absences, deadlines and escalation. */
 #include "cases/routing.h"
+#include "cases/absence.h"
+#include "cases/assign.h"
 #include "core/crypto.h"
 #include "core/log.h"
 #include "core/mdg.h"
 #include "notify/notice.h"
-#include "core/xalloc.h"
+#include "org/calendar.h"
 
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-
-int holidays_load(db *d, bizcal *cal)
-{
-	db_result *r = NULL;
-	long *days = NULL;
-	cal->holidays = NULL;
-	cal->nholidays = 0;
-	int rc = db_query(d, &r, "SELECT DATE_FORMAT(day, '%Y%m%d') AS day FROM holidays"
-				 " WHERE day >= CURDATE() - INTERVAL 7 DAY AND day <= CURDATE() + INTERVAL 2 YEAR"
-				 " ORDER BY day",
-			  DB_NO_ARGS);
-	if (rc != MDG_OK)
-		return rc;
-	days = xcalloc(r->nrows ? r->nrows : 1, sizeof *days);
-	for (unsigned i = 0; i < r->nrows; i++)
-		days[i] = (long)db_get_ll(r, i, "day", 0);
-	cal->holidays = days;
-	cal->nholidays = r->nrows;
-	db_result_free(r);
-	return MDG_OK;
-}
-
-int deadline_from_today(db *d, int workdays, char out[20])
-{
-	db_result *r = NULL;
-	bizcal cal;
-	bizdate today;
-	int rc = db_query(d, &r, "SELECT DATE_FORMAT(CURDATE(), '%Y%m%d') AS today", DB_NO_ARGS);
-	if (rc != MDG_OK)
-		return rc;
-	rc = biz_from_number((long)db_get_ll(r, 0, "today", 0), &today);
-	db_result_free(r);
-	if (rc != MDG_OK)
-		return MDG_ERR;
-	rc = holidays_load(d, &cal);
-	if (rc != MDG_OK)
-		return rc;
-	bizdate due = biz_add_workdays(&cal, today, workdays);
-	free((void *)cal.holidays);
-	/* The end of the office day of the last working day. */
-	snprintf(out, 20, "%04u-%02u-%02u 18:00:00", (unsigned)due.year % 10000u, (unsigned)due.month % 100u,
-		 (unsigned)due.day % 100u);
-	return MDG_OK;
-}
-
-int absence_resolve(db *d, long long account_id, long long *acting)
-{
-	long long who = account_id;
-	*acting = account_id;
-	for (int hop = 0; hop < 5; hop++) {
-		db_result *r = NULL;
-		int rc = db_query(d, &r, "SELECT IFNULL(substitute_id, 0) AS substitute_id FROM absences"
-					 " WHERE account_id = ? AND starts_at <= NOW() AND ends_at > NOW()"
-					 " ORDER BY starts_at DESC LIMIT 1",
-				  DB_ARGS(DB_INT(who)));
-		if (rc != MDG_OK)
-			return rc;
-		bool absent = r->nrows > 0;
-		long long sub = db_get_ll(r, 0, "substitute_id", 0);
-		db_result_free(r);
-		if (!absent) {
-			*acting = who;
-			return MDG_OK;
-		}
-		if (sub == 0 || sub == account_id) {
-			*acting = 0;
-			return MDG_OK;
-		}
-		who = sub;
-	}
-	*acting = 0; /* a ring of absences: nobody is there */
-	return MDG_OK;
-}
-
-/* Gives case_id to handler in department_id and records it (public, so
- * the citizen sees who has the case at each stage). */
-static int give(db *d, long long case_id, long long department_id, long long handler, long long actor,
-		const char *kind, const char *note)
-{
-	int rc = db_exec(d, "INSERT IGNORE INTO case_handlers (case_id, account_id, department_id, assigned_at)"
-			    " VALUES (?, ?, ?, NOW())",
-			 DB_ARGS(DB_INT(case_id), DB_INT(handler), DB_INT(department_id)));
-	if (rc == MDG_OK)
-		rc = db_exec(d, "INSERT INTO case_events (case_id, kind, actor_id, department_id, is_public, note,"
-				" target_account_id, created_at) VALUES (?, ?, ?, ?, 1, ?, ?, NOW())",
-			     DB_ARGS(DB_INT(case_id), DB_STR(kind), DB_ID(actor), DB_INT(department_id), DB_STR(note), DB_INT(handler)));
-	if (rc == MDG_OK)
-		rc = notice_staff(d, handler, case_id,
-				  strcmp(kind, "escalated") == 0 ? NOTICE_STAFF_ESCALATED : NOTICE_STAFF_ASSIGNED);
-	return rc;
-}
 
 /* The handlers of a department that routing may choose: members holding
  * a handler role over it, active; *available = those present now. */
@@ -282,7 +191,7 @@ int routing_assign_department(db *d, long long case_id, long long category_id,
 			picks[npicks++] = acting;
 	}
 	for (int i = 0; i < npicks && rc == MDG_OK; i++)
-		rc = give(d, case_id, department_id, picks[i], 0, "assigned", NULL);
+		rc = assign_handler(d, case_id, department_id, picks[i], 0, "assigned");
 	if (rc == MDG_OK && npicks == 0)
 		rc = tell_waiting(d, case_id, department_id);
 	*assigned = npicks;
@@ -320,7 +229,7 @@ static int place(db *d, long long case_id, long long category_id, bool keep_dead
 	long long lead = db_get_ll(rule, 0, "department_id", 0);
 	if (!db_get_ll(rule, 0, "department_active", 0))
 		lead = 0; /* no department, or a deactivated one */
-	rc = deadline_from_today(d, (int)db_get_ll(rule, 0, "deadline_days", 7), due);
+	rc = calendar_deadline(d, (int)db_get_ll(rule, 0, "deadline_days", 7), due);
 	if (rc != MDG_OK)
 		goto done;
 	rc = db_exec(d, "UPDATE cases SET department_id = ?, due_at = IF(?, due_at, ?), needs_approval = ?,"
@@ -403,7 +312,7 @@ static int escalate_case(db *d, long long case_id, long long department_id, int 
 			continue;
 		rc = db_exec(d, "DELETE FROM case_handlers WHERE case_id = ? AND account_id = ?", DB_ARGS(DB_INT(case_id), DB_INT(who)));
 		if (rc == MDG_OK)
-			rc = give(d, case_id, db_get_ll(h, i, "department_id", 0), acting, 0, "substituted", NULL);
+			rc = assign_handler(d, case_id, db_get_ll(h, i, "department_id", 0), acting, 0, "substituted");
 		substituted = true;
 	}
 	if (rc != MDG_OK || substituted)
@@ -422,7 +331,7 @@ static int escalate_case(db *d, long long case_id, long long department_id, int 
 	if (rc == MDG_OK && m->nrows)
 		rc = db_exec(d, "DELETE FROM case_handlers WHERE case_id = ? AND department_id = ?", DB_ARGS(DB_INT(case_id), DB_INT(department_id)));
 	for (unsigned i = 0; i < m->nrows && rc == MDG_OK; i++)
-		rc = give(d, case_id, department_id, db_get_ll(m, i, "account_id", 0), 0, "escalated", NULL);
+		rc = assign_handler(d, case_id, department_id, db_get_ll(m, i, "account_id", 0), 0, "escalated");
 mark:
 	if (rc == MDG_OK)
 		rc = db_exec(d, "UPDATE cases SET escalated_at = NOW(), version = version + 1 WHERE id = ?", DB_ARGS(DB_INT(case_id)));
@@ -431,28 +340,6 @@ mark:
 done:
 	db_result_free(h);
 	db_result_free(m);
-	return rc;
-}
-
-int routing_hand_over(db *d, long long actor_id, long long account_id, long long acting, int *moved)
-{
-	db_result *open = NULL;
-	int rc = db_query(d, &open, "SELECT h.case_id, h.department_id FROM case_handlers h JOIN cases c ON c.id = h.case_id"
-				    " WHERE h.account_id = ? AND c.status IN ('received', 'assigned', 'in_progress', 'approval')"
-				    " ORDER BY h.case_id FOR UPDATE",
-			  DB_ARGS(DB_INT(account_id)));
-	for (unsigned i = 0; rc == MDG_OK && i < open->nrows; i++) {
-		long long case_id = db_get_ll(open, i, "case_id", 0);
-		rc = db_exec(d, "DELETE FROM case_handlers WHERE case_id = ? AND account_id = ?", DB_ARGS(DB_INT(case_id), DB_INT(account_id)));
-		if (rc == MDG_OK)
-			rc = give(d, case_id, db_get_ll(open, i, "department_id", 0), acting, actor_id, "substituted", NULL);
-		/* The substitute gets the escalation clock afresh. */
-		if (rc == MDG_OK)
-			rc = db_exec(d, "UPDATE cases SET version = version + 1, last_action_at = NOW() WHERE id = ?", DB_ARGS(DB_INT(case_id)));
-		if (rc == MDG_OK)
-			(*moved)++;
-	}
-	db_result_free(open);
 	return rc;
 }
 
@@ -477,7 +364,7 @@ static int hand_over_one(db *d, void *arg)
 	if (rc == MDG_OK && still->nrows)
 		rc = absence_resolve(d, tx->account_id, &acting);
 	if (rc == MDG_OK && acting && acting != tx->account_id)
-		rc = routing_hand_over(d, 0, tx->account_id, acting, &tx->moved);
+		rc = absence_hand_over(d, 0, tx->account_id, acting, &tx->moved);
 	if (rc == MDG_OK && still->nrows)
 		rc = db_exec(d, "UPDATE absences SET handed_over = 1 WHERE id = ?", DB_ARGS(DB_INT(tx->id)));
 	db_result_free(still);

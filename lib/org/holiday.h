@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* holiday.h: the holiday calendar administrators edit; besides weekends,
- * these days do not count towards case deadlines (holidays_load in
- * cases/routing.h reads them for each filing). */
+ * these days do not count towards case deadlines (org/calendar.h). */
 #ifndef MDG_HOLIDAY_H
 #define MDG_HOLIDAY_H
 #include "db/db.h"
