@@ -43,22 +43,21 @@ static int cache_fill(db *d, long long version, long today)
 }
 
 /* Today (the database's date) and the holidays around it, read again
- * only when they changed or the day did. */
+ * only when they changed or the day did: one query while they have not. */
 static int calendar_today(db *d, bizdate *today, bizcal *cal)
 {
 	db_result *r = NULL;
-	int rc = db_query(d, &r, "SELECT DATE_FORMAT(CURDATE(), '%Y%m%d') AS today", DB_NO_ARGS);
+	int rc = db_query(d, &r, "SELECT DATE_FORMAT(CURDATE(), '%Y%m%d') AS today,"
+				 " (SELECT version FROM holidays_version WHERE id = 1) AS version",
+			  DB_NO_ARGS);
 	if (rc != MDG_OK)
 		return rc;
 	long day = (long)db_get_ll(r, 0, "today", 0);
+	long long version = db_get_ll(r, 0, "version", 0);
 	db_result_free(r);
 	if (biz_from_number(day, today) != MDG_OK)
 		return MDG_ERR;
-	rc = db_query(d, &r, "SELECT version FROM holidays_version WHERE id = 1", DB_NO_ARGS);
-	if (rc != MDG_OK)
-		return rc;
-	long long version = db_get_ll(r, 0, "version", 0);
-	db_result_free(r);
+	/* Version 0: no counter to trust; read them every time. */
 	if (version == 0 || version != cache.version || day != cache.today)
 		rc = cache_fill(d, version, day);
 	*cal = (bizcal){cache.days, cache.ndays};
