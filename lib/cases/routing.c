@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
-/* routing.c: placing cases by rules, absences, deadlines and escalation. */
+/* routing.c: placing cases by rules, and escalating the idle ones. */
 #include "cases/routing.h"
 #include "cases/absence.h"
 #include "cases/assign.h"
