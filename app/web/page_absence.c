@@ -14,8 +14,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#define ID_MAX 1000000000000L
-
 /* Substitutes grouped by department: SubGroups.N.name and
  * SubGroups.N.People.M.{id,name}. */
 static void fill_substitutes(web *w, const db_result *r)
@@ -24,61 +22,54 @@ static void fill_substitutes(web *w, const db_result *r)
 	int group = -1, person = 0;
 	char name[96];
 	for (unsigned i = 0; i < r->nrows; i++) {
-		long long dept = db_cell_ll(r, i, 2, 0);
+		long long dept = db_get_ll(r, i, "department_id", 0);
 		if (dept != last) {
 			last = dept;
 			group++;
 			person = 0;
 			snprintf(name, sizeof name, "SubGroups.%d.name", group);
-			hdf_set_value(w->hdf, name, db_cell(r, i, 3, ""));
+			hdf_set_value(w->hdf, name, db_get(r, i, "department", ""));
 		}
-		snprintf(name, sizeof name, "SubGroups.%d.People.%d.id", group, person);
-		hdf_set_value(w->hdf, name, db_cell(r, i, 0, ""));
-		snprintf(name, sizeof name, "SubGroups.%d.People.%d.name", group, person);
-		hdf_set_value(w->hdf, name, db_cell(r, i, 1, ""));
+		snprintf(name, sizeof name, "SubGroups.%d.People.%d", group, person);
+		db_row_hdf(r, i, w->hdf, name);
 		person++;
 	}
 }
 
-/* Whose absence the form is for: the person asked for (the form sent
- * back, or ?for= from the choice above it) when the viewer may edit
- * their absences (they are in people), else the viewer. Sets
- * Form.account and Form.account_name. */
-static long long absent_person(web *w, const db_result *people)
+/* Whose absence the form is for: asked (the form sent back, or ?for=
+ * from the choice above it; 0: none) when the viewer may edit their
+ * absences (they are in people), else the viewer. Sets Form.account and
+ * Form.account_name. */
+static long long absent_person(web *w, const db_result *people, long long asked)
 {
-	const char *asked = hdf_get_value(w->hdf, "Form.account", NULL);
-	long id = 0;
-	if (!asked)
-		asked = kv_get(&w->r->query, "for");
-	if (asked && text_parse_long(asked, 1, ID_MAX, &id) == MDG_OK)
-		for (unsigned i = 0; i < people->nrows; i++)
-			if (db_cell_ll(people, i, 0, 0) == id) {
-				hdf_set_value(w->hdf, "Form.account", db_cell(people, i, 0, ""));
-				hdf_set_value(w->hdf, "Form.account_name", db_cell(people, i, 1, ""));
-				return id;
-			}
+	for (unsigned i = 0; asked && i < people->nrows; i++)
+		if (db_get_ll(people, i, "id", 0) == asked) {
+			hdf_set_value(w->hdf, "Form.account", db_get(people, i, "id", ""));
+			hdf_set_value(w->hdf, "Form.account_name", db_get(people, i, "name", ""));
+			return asked;
+		}
 	web_set(w, "Form.account", "%lld", w->me.id);
 	hdf_set_value(w->hdf, "Form.account_name", w->me.name);
 	return w->me.id;
 }
 
-static int show_absences(web *w)
+/* The list of absences with the form to add one, for the person asked
+ * for (0: the viewer); sent is the form sent back with its errors, NULL
+ * for a fresh form. */
+static int show_absences(web *w, long long asked, const form *sent)
 {
-	static const char *const cols[] = {"id", "account", "name", "kind", "first", "last",
-					   "substitute", "handed_over", "state", NULL};
-	static const char *const people_cols[] = {"id", "name", NULL};
 	db_result *list = NULL, *people = NULL, *subs = NULL;
 	int rc = absence_list(w->app->db, w->me.id, &list);
 	if (rc == MDG_OK)
 		rc = absence_people(w->app->db, w->me.id, &people);
 	if (rc == MDG_OK)
-		rc = absence_substitutes(w->app->db, w->me.id, absent_person(w, people), w->lang, &subs);
+		rc = absence_substitutes(w->app->db, w->me.id, absent_person(w, people, asked), w->lang, &subs);
 	if (rc == MDG_OK) {
-		web_rows(w, "Absences", list, cols);
-		web_rows(w, "People", people, people_cols);
+		db_rows_hdf(list, w->hdf, "Absences");
+		db_rows_hdf(people, w->hdf, "People");
 		fill_substitutes(w, subs);
 		web_set(w, "Me", "%lld", w->me.id);
-		if (!hdf_get_value(w->hdf, "Form.kind", NULL))
+		if (!sent)
 			hdf_set_value(w->hdf, "Form.kind", "leave");
 		web_page(w, "staff/absences.cs", "Absences");
 	}
@@ -91,7 +82,8 @@ static int show_absences(web *w)
 int page_absences(web *w)
 {
 	const char *added = kv_get(&w->r->query, "added");
-	long moved = 0;
+	const char *asked = kv_get(&w->r->query, "for");
+	long moved = 0, id = 0;
 	if (added && text_parse_long(added, 0, 100000, &moved) == MDG_OK) {
 		web_flash(w, "AbsenceAdded");
 		web_set(w, "Absence.Moved", "%ld", moved);
@@ -100,11 +92,13 @@ int page_absences(web *w)
 		web_flash(w, "AbsenceDeleted");
 	if (kv_get(&w->r->query, "ended"))
 		web_flash(w, "AbsenceEnded");
-	return show_absences(w);
+	if (asked && text_parse_long(asked, 1, (long)FORM_ID_MAX, &id) != MDG_OK)
+		id = 0;
+	return show_absences(w, id, NULL);
 }
 
 /* Where each problem of absence_add is shown: field and L.Err key. */
-static void show_add_problem(web *w, const char *problem)
+static void show_add_problem(form *f, const char *problem)
 {
 	static const struct {
 		const char *problem, *field, *key;
@@ -117,82 +111,73 @@ static void show_add_problem(web *w, const char *problem)
 	};
 	for (size_t i = 0; i < MDG_ARRAY_LEN(map); i++)
 		if (strcmp(problem, map[i].problem) == 0) {
-			form_error(w, map[i].field, map[i].key);
+			form_fail(f, map[i].field, map[i].key);
 			return;
 		}
-	form_error(w, "first", "invalid");
+	form_fail(f, "first", "invalid");
 }
 
 int page_absence_add(web *w)
 {
 	static const field_spec fields[] = {
-		{"account", FIELD_INT, true, 0, 1, ID_MAX},
+		{"account", FIELD_ID, true, 0, 0, 0},
 		{"kind", FIELD_LINE, true, 16, 0, 0},
-		{"first", FIELD_LINE, true, 10, 0, 0},
-		{"last", FIELD_LINE, true, 10, 0, 0},
-		{"substitute", FIELD_INT, true, 0, 1, ID_MAX},
+		{"first", FIELD_DATE, true, 0, 0, 0},
+		{"last", FIELD_DATE, true, 0, 0, 0},
+		{"substitute", FIELD_ID, true, 0, 0, 0},
 		{"handover", FIELD_CHECKBOX, false, 0, 0, 0},
 	};
 	const char *problem = NULL;
-	long who = 0, substitute = 0;
 	long long id = 0;
 	int moved = 0;
-	bizdate day;
-	int errors = form_check(w, fields, MDG_ARRAY_LEN(fields));
-	if (!hdf_get_value(w->hdf, "Form.Err.kind", NULL) && !absence_kind_valid(form_get(w, "kind"))) {
-		form_error(w, "kind", "invalid");
-		errors++;
-	}
-	static const char *const dates[] = {"first", "last"};
-	for (size_t i = 0; i < MDG_ARRAY_LEN(dates); i++) {
-		char name[32];
-		snprintf(name, sizeof name, "Form.Err.%s", dates[i]);
-		if (!hdf_get_value(w->hdf, name, NULL) && biz_parse(form_get(w, dates[i]), &day) != MDG_OK) {
-			form_error(w, dates[i], "staff_date");
-			errors++;
-		}
-	}
-	if (errors == 0) {
-		text_parse_long(form_get(w, "account"), 1, ID_MAX, &who);
-		text_parse_long(form_get(w, "substitute"), 1, ID_MAX, &substitute);
+	form f;
+	form_validate(w, fields, MDG_ARRAY_LEN(fields), &f);
+	if (!form_err(&f, "kind") && !absence_kind_valid(form_text(&f, "kind")))
+		form_fail(&f, "kind", "invalid");
+	if (f.errors == 0) {
 		absence_new a = {
-			.account_id = who,
-			.kind = form_get(w, "kind"),
-			.first_day = form_get(w, "first"),
-			.last_day = form_get(w, "last"),
-			.substitute_id = substitute,
-			.hand_over_now = strcmp(form_get(w, "handover"), "1") == 0,
+			.account_id = form_num(&f, "account"),
+			.kind = form_text(&f, "kind"),
+			.first_day = form_text(&f, "first"),
+			.last_day = form_text(&f, "last"),
+			.substitute_id = form_num(&f, "substitute"),
+			.hand_over_now = form_on(&f, "handover"),
 		};
 		int rc = absence_add(w->app->db, &w->who, &a, &id, &moved, &problem);
-		if (rc == MDG_EINVAL && problem) {
-			show_add_problem(w, problem);
-			errors++;
-		} else if (rc != MDG_OK) {
+		if (rc == MDG_EINVAL && problem)
+			show_add_problem(&f, problem);
+		else if (rc != MDG_OK)
 			return rc;
-		}
 	}
-	if (errors) {
+	if (f.errors) {
 		w->r->status = 400;
-		return show_absences(w);
+		return show_absences(w, form_num(&f, "account"), &f);
 	}
-	log_info("absence %lld added for %ld, %d cases handed over", id, who, moved);
+	log_info("absence %lld added for %lld, %d cases handed over", id, form_num(&f, "account"), moved);
 	char target[64];
 	snprintf(target, sizeof target, "/staff/absences?added=%d", moved);
 	http_redirect(w->r, target);
 	return MDG_OK;
 }
 
+/* The absence id of the route's path; 0 when it is not one. */
+static long long absence_id(const web *w)
+{
+	long id;
+	return text_parse_long(w->r->params[0], 1, (long)FORM_ID_MAX, &id) == MDG_OK ? id : 0;
+}
+
 int page_absence_delete(web *w)
 {
 	const char *problem = NULL;
-	long id;
-	if (text_parse_long(w->r->params[0], 1, ID_MAX, &id) != MDG_OK)
+	long long id = absence_id(w);
+	if (!id)
 		return MDG_ENOTFOUND;
 	int rc = absence_delete(w->app->db, &w->who, id, &problem);
 	if (rc == MDG_EINVAL && problem) {
 		w->r->status = 400;
 		web_flash(w, "AbsenceStarted");
-		return show_absences(w);
+		return show_absences(w, 0, NULL);
 	}
 	if (rc != MDG_OK)
 		return rc;
@@ -203,18 +188,18 @@ int page_absence_delete(web *w)
 int page_absence_end(web *w)
 {
 	const char *problem = NULL;
-	long id;
-	if (text_parse_long(w->r->params[0], 1, ID_MAX, &id) != MDG_OK)
+	long long id = absence_id(w);
+	if (!id)
 		return MDG_ENOTFOUND;
 	int rc = absence_end(w->app->db, &w->who, id, &problem);
 	if (rc == MDG_EINVAL && problem) {
 		w->r->status = 400;
 		web_flash_error(w, strcmp(problem, "not_started") == 0 ? "AbsenceNotStarted" : "AbsenceOver");
-		return show_absences(w);
+		return show_absences(w, 0, NULL);
 	}
 	if (rc != MDG_OK)
 		return rc;
-	log_info("absence %ld ended early by %lld", id, w->me.id);
+	log_info("absence %lld ended early by %lld", id, w->me.id);
 	http_redirect(w->r, "/staff/absences?ended=1");
 	return MDG_OK;
 }
@@ -256,31 +241,9 @@ static void fill_month(web *w, bizdate first, const bizdate *today)
 		web_set(w, "Month.This", "%04d-%02d", today->year, today->month);
 }
 
-/* The columns of absence_month, in its order. */
-enum { AWAY_ACCOUNT, AWAY_NAME, AWAY_KIND, AWAY_FIRST, AWAY_LAST, AWAY_SUBSTITUTE };
-/* The columns of absence_month_staff and absence_month_holidays. */
-enum { STAFF_ID, STAFF_NAME, STAFF_DEPARTMENTS };
-enum { HOLIDAY_DAY, HOLIDAY_NAME };
-
-/* Sets prefix.{name, kind, substitute} (and first, last) from row i of
- * absence_month. */
-static void set_away(web *w, const char *prefix, const db_result *away, unsigned i)
-{
-	static const struct {
-		int col;
-		const char *key;
-	} map[] = {{AWAY_NAME, "name"}, {AWAY_KIND, "kind"}, {AWAY_FIRST, "first"},
-		   {AWAY_LAST, "last"}, {AWAY_SUBSTITUTE, "substitute"}};
-	char name[128];
-	for (size_t k = 0; k < MDG_ARRAY_LEN(map); k++) {
-		snprintf(name, sizeof name, "%s.%s", prefix, map[k].key);
-		hdf_set_value(w->hdf, name, db_cell(away, i, map[k].col, ""));
-	}
-}
-
 /* Days.N.{date, day, weekday, today, holiday} and
- * Days.N.Away.M.{name, kind, substitute}: one row per day of the month
- * with the absences (rows of absence_month) that cover it. */
+ * Days.N.Away.M.{name, kind, substitute, ...}: one row per day of the
+ * month with the absences (rows of absence_month) that cover it. */
 static void fill_days(web *w, bizdate first, const bizdate *today, const db_result *away, const db_result *holidays)
 {
 	char name[96], date[16];
@@ -296,7 +259,7 @@ static void fill_days(web *w, bizdate first, const bizdate *today, const db_resu
 		/* Weekends and holidays: nobody is expected at work. */
 		bool holiday = false;
 		for (unsigned h = 0; h < holidays->nrows; h++)
-			holiday |= strcmp(db_cell(holidays, h, HOLIDAY_DAY, ""), date) == 0;
+			holiday |= strcmp(db_get(holidays, h, "day", ""), date) == 0;
 		if (holiday || biz_weekday(d) == 0 || biz_weekday(d) == 6) {
 			snprintf(name, sizeof name, "Days.%d.dayoff", n);
 			hdf_set_value(w->hdf, name, "1");
@@ -306,38 +269,36 @@ static void fill_days(web *w, bizdate first, const bizdate *today, const db_resu
 			hdf_set_value(w->hdf, name, "1");
 		}
 		for (unsigned h = 0; h < holidays->nrows; h++)
-			if (strcmp(db_cell(holidays, h, HOLIDAY_DAY, ""), date) == 0) {
+			if (strcmp(db_get(holidays, h, "day", ""), date) == 0) {
 				snprintf(name, sizeof name, "Days.%d.holiday", n);
-				hdf_set_value(w->hdf, name, db_cell(holidays, h, HOLIDAY_NAME, ""));
+				hdf_set_value(w->hdf, name, db_get(holidays, h, "name", ""));
 			}
 		/* "YYYY-MM-DD" strings compare as the dates they are. */
 		int m = 0;
 		for (unsigned i = 0; i < away->nrows; i++) {
-			if (strcmp(db_cell(away, i, AWAY_FIRST, ""), date) > 0 ||
-			    strcmp(db_cell(away, i, AWAY_LAST, ""), date) < 0)
+			if (strcmp(db_get(away, i, "first", ""), date) > 0 ||
+			    strcmp(db_get(away, i, "last", ""), date) < 0)
 				continue;
 			snprintf(name, sizeof name, "Days.%d.Away.%d", n, m++);
-			set_away(w, name, away, i);
+			db_row_hdf(away, i, w->hdf, name);
 		}
 	}
 }
 
 /* Staff.N.{name, departments} and Staff.N.Periods.M.{first, last, kind,
- * substitute}: each staff member's absences in the month. */
+ * substitute, ...}: each staff member's absences in the month. */
 static void fill_schedules(web *w, const db_result *staff, const db_result *away)
 {
 	char name[96];
 	for (unsigned n = 0; n < staff->nrows; n++) {
-		snprintf(name, sizeof name, "Staff.%u.name", n);
-		hdf_set_value(w->hdf, name, db_cell(staff, n, STAFF_NAME, ""));
-		snprintf(name, sizeof name, "Staff.%u.departments", n);
-		hdf_set_value(w->hdf, name, db_cell(staff, n, STAFF_DEPARTMENTS, ""));
+		snprintf(name, sizeof name, "Staff.%u", n);
+		db_row_hdf(staff, n, w->hdf, name);
 		int m = 0;
 		for (unsigned i = 0; i < away->nrows; i++) {
-			if (db_cell_ll(away, i, AWAY_ACCOUNT, 0) != db_cell_ll(staff, n, STAFF_ID, -1))
+			if (db_get_ll(away, i, "account_id", 0) != db_get_ll(staff, n, "id", -1))
 				continue;
 			snprintf(name, sizeof name, "Staff.%u.Periods.%d", n, m++);
-			set_away(w, name, away, i);
+			db_row_hdf(away, i, w->hdf, name);
 		}
 	}
 }

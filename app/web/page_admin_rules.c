@@ -57,15 +57,16 @@ static void show_joint(web *w, const long long *ids, size_t n)
  * number of fields in error. */
 static int rule_read(web *w, const db_result *depts, struct rule_form *f)
 {
-	int errors = form_check(w, rule_fields, MDG_ARRAY_LEN(rule_fields));
+	form in;
 	memset(f, 0, sizeof *f);
-	long long lead = web_admin_form_ll(w, "department_id", 0);
-	if (!hdf_get_value(w->hdf, "Form.Err.department_id", NULL) && lead &&
-	    !web_admin_department_known(depts, lead))
-		web_admin_error(w, &errors, "department_id", "invalid");
-	if (!hdf_get_value(w->hdf, "Form.Err.mode", NULL) && !rule_mode_valid(form_get(w, "mode")))
-		web_admin_error(w, &errors, "mode", "invalid");
-	/* The joint departments: one "joint" field per ticked box. */
+	form_validate(w, rule_fields, MDG_ARRAY_LEN(rule_fields), &in);
+	long long lead = form_num(&in, "department_id");
+	if (lead && !web_admin_department_known(depts, lead))
+		form_fail(&in, "department_id", "invalid");
+	if (!form_err(&in, "mode") && !rule_mode_valid(form_text(&in, "mode")))
+		form_fail(&in, "mode", "invalid");
+	/* The joint departments: one "joint" field per ticked box, which a
+	 * table of single fields does not hold. */
 	size_t njoint = 0;
 	f->joint = xcalloc(w->r->form.count + 1, sizeof *f->joint);
 	for (const kv *p = w->r->form.head; p; p = p->next) {
@@ -73,41 +74,34 @@ static int rule_read(web *w, const db_result *depts, struct rule_form *f)
 		if (strcmp(p->key, "joint") != 0)
 			continue;
 		if (text_parse_long(p->val, 1, 0x7FFFFFFFL, &id) != MDG_OK || !web_admin_department_known(depts, id)) {
-			web_admin_error(w, &errors, "joint", "invalid");
+			form_fail(&in, "joint", "invalid");
 			break;
 		}
 		if (id == lead) {
-			web_admin_error(w, &errors, "joint", "admin_joint_lead");
+			form_fail(&in, "joint", "admin_joint_lead");
 			break;
 		}
 		f->joint[njoint++] = id;
 	}
 	show_joint(w, f->joint, njoint);
-	f->name_ko = text_trim(form_get(w, "name_ko"));
-	f->name_en = text_trim(form_get(w, "name_en"));
+	f->name_ko = text_trim(form_text(&in, "name_ko"));
+	f->name_en = text_trim(form_text(&in, "name_en"));
 	f->r = (rule){
 		.name_ko = f->name_ko,
 		.name_en = f->name_en,
 		.department_id = lead,
-		.mode = form_get(w, "mode"),
-		.deadline_days = (int)web_admin_form_ll(w, "deadline_days", RULE_DEADLINE_DEFAULT),
-		.reminder_hours = (int)web_admin_form_ll(w, "reminder_hours", 0),
-		.escalate_hours = (int)web_admin_form_ll(w, "escalate_hours", 0),
-		.needs_approval = strcmp(form_get(w, "needs_approval"), "1") == 0,
-		.reopen_days = (int)web_admin_form_ll(w, "reopen_days", 0),
-		.max_extensions = (int)web_admin_form_ll(w, "max_extensions", 0),
-		.active = strcmp(form_get(w, "active"), "1") == 0,
+		.mode = form_text(&in, "mode"),
+		.deadline_days = (int)form_num(&in, "deadline_days"),
+		.reminder_hours = (int)form_num(&in, "reminder_hours"),
+		.escalate_hours = (int)form_num(&in, "escalate_hours"),
+		.needs_approval = form_on(&in, "needs_approval"),
+		.reopen_days = (int)form_num(&in, "reopen_days"),
+		.max_extensions = (int)form_num(&in, "max_extensions"),
+		.active = form_on(&in, "active"),
 		.joint = f->joint,
 		.njoint = njoint,
 	};
-	/* Unticked boxes are absent from a form: show them unticked. */
-	if (errors) {
-		if (!hdf_get_value(w->hdf, "Form.needs_approval", NULL))
-			hdf_set_value(w->hdf, "Form.needs_approval", "0");
-		if (!hdf_get_value(w->hdf, "Form.active", NULL))
-			hdf_set_value(w->hdf, "Form.active", "0");
-	}
-	return errors;
+	return in.errors;
 }
 
 /* True when a category with lead department lead (0: none) and the
@@ -119,7 +113,7 @@ static bool rule_in_reach(const web *w, long long lead, const db_result *joint, 
 	if (!perm_covers_dept(&w->perm, PERM_ADMIN, lead))
 		return false;
 	for (unsigned i = 0; joint && i < joint->nrows; i++)
-		if (!perm_covers_dept(&w->perm, PERM_ADMIN, db_cell_ll(joint, i, 0, 0)))
+		if (!perm_covers_dept(&w->perm, PERM_ADMIN, db_get_ll(joint, i, "department_id", 0)))
 			return false;
 	for (size_t i = 0; i < n; i++)
 		if (!perm_covers_dept(&w->perm, PERM_ADMIN, ids[i]))
@@ -127,11 +121,11 @@ static bool rule_in_reach(const web *w, long long lead, const db_result *joint, 
 	return true;
 }
 
-/* The category list with the creation form; Depts.* loaded. */
-static int categories_page(web *w)
+/* The category list with the creation form; Depts.* loaded. sent: the
+ * creation form is shown back as sent (with its errors), else it starts
+ * from the defaults. */
+static int categories_page(web *w, bool sent)
 {
-	static const char *const cols[] = {"id", "name", "department", "mode", "deadline", "reminder", "escalate",
-					   "approval", "reopen", "extensions", "active", "joint", NULL};
 	static const char *const defaults[][2] = {
 		{"department_id", "0"}, {"mode", "manual"},  {"deadline_days", "7"}, {"reminder_hours", "24"},
 		{"escalate_hours", "48"}, {"reopen_days", "14"}, {"max_extensions", "2"}, {"active", "1"},
@@ -144,10 +138,10 @@ static int categories_page(web *w)
 	free(reach);
 	if (rc != MDG_OK)
 		return rc;
-	web_rows(w, "Rules", rules, cols);
+	db_rows_hdf(rules, w->hdf, "Rules");
 	db_result_free(rules);
 	/* A new category starts from the defaults of the schema. */
-	if (!hdf_get_value(w->hdf, "Form.HasErrors", NULL))
+	if (!sent)
 		for (size_t i = 0; i < MDG_ARRAY_LEN(defaults); i++) {
 			snprintf(name, sizeof name, "Form.%s", defaults[i][0]);
 			hdf_set_value(w->hdf, name, defaults[i][1]);
@@ -163,7 +157,7 @@ int page_admin_categories(web *w)
 	if (rc != MDG_OK)
 		return rc;
 	web_admin_flash_done(w);
-	return categories_page(w);
+	return categories_page(w, false);
 }
 
 int page_admin_category_create(web *w)
@@ -177,7 +171,7 @@ int page_admin_category_create(web *w)
 	int errors = rule_read(w, depts, &f);
 	if (errors) {
 		w->r->status = 400;
-		rc = categories_page(w);
+		rc = categories_page(w, true);
 		goto done;
 	}
 	if (!rule_in_reach(w, f.r.department_id, NULL, f.r.joint, f.r.njoint)) {
@@ -201,32 +195,32 @@ static void category_page(web *w, long long id)
 	web_page(w, "admin/org/category.cs", "AdminCategory");
 }
 
+/* The category's name in the reader's language, from a row of rule_get. */
+static const char *rule_name(const web *w, const db_result *r)
+{
+	return db_get(r, 0, strcmp(w->lang, "en") == 0 ? "name_en" : "name_ko", "");
+}
+
 int page_admin_category(web *w)
 {
-	static const char *const cols[] = {"id", "name_ko", "name_en", "department_id", "mode", "deadline_days",
-					   "reminder_hours", "escalate_hours", "needs_approval", "reopen_days",
-					   "max_extensions", "active", NULL};
 	db_result *r = NULL, *joint = NULL;
 	long long id = web_admin_param_id(w);
 	if (!id)
 		return MDG_ENOTFOUND;
 	int rc = rule_get(w->app->db, id, &r, &joint);
-	if (rc == MDG_OK && !rule_in_reach(w, db_cell_ll(r, 0, 3, 0), joint, NULL, 0))
+	if (rc == MDG_OK && !rule_in_reach(w, db_get_ll(r, 0, "department_id", 0), joint, NULL, 0))
 		rc = MDG_EDENIED;
 	if (rc == MDG_OK)
 		rc = web_admin_departments(w, NULL);
 	if (rc != MDG_OK)
 		goto done;
-	web_rows(w, "Form", r, cols);
-	HDF *row = hdf_get_obj(w->hdf, "Form.0");
-	if (row)
-		hdf_copy(w->hdf, "Form", row);
-	hdf_remove_tree(w->hdf, "Form.0");
+	/* The form starts from the rule: its columns are the fields' names. */
+	db_row_hdf(r, 0, w->hdf, "Form");
 	for (unsigned i = 0; i < joint->nrows; i++) {
-		long long j = db_cell_ll(joint, i, 0, 0);
+		long long j = db_get_ll(joint, i, "department_id", 0);
 		show_joint(w, &j, 1);
 	}
-	hdf_set_value(w->hdf, "Rule.name", db_cell(r, 0, strcmp(w->lang, "en") == 0 ? 2 : 1, ""));
+	hdf_set_value(w->hdf, "Rule.name", rule_name(w, r));
 	web_admin_flash_done(w);
 	category_page(w, id);
 done:
@@ -244,13 +238,13 @@ int page_admin_category_update(web *w)
 		return MDG_ENOTFOUND;
 	memset(&f, 0, sizeof f);
 	int rc = rule_get(w->app->db, id, &old, &joint);
-	if (rc == MDG_OK && !rule_in_reach(w, db_cell_ll(old, 0, 3, 0), joint, NULL, 0))
+	if (rc == MDG_OK && !rule_in_reach(w, db_get_ll(old, 0, "department_id", 0), joint, NULL, 0))
 		rc = MDG_EDENIED;
 	if (rc == MDG_OK)
 		rc = web_admin_departments(w, &depts);
 	if (rc != MDG_OK)
 		goto done;
-	hdf_set_value(w->hdf, "Rule.name", db_cell(old, 0, strcmp(w->lang, "en") == 0 ? 2 : 1, ""));
+	hdf_set_value(w->hdf, "Rule.name", rule_name(w, old));
 	int errors = rule_read(w, depts, &f);
 	if (errors) {
 		w->r->status = 400;
@@ -278,12 +272,11 @@ done:
 /* The calendar of year with the form to add a day. */
 static int holidays_page(web *w, int year)
 {
-	static const char *const cols[] = {"day", "name", "weekday", NULL};
 	db_result *days = NULL;
 	int rc = holiday_list(w->app->db, year, &days);
 	if (rc != MDG_OK)
 		return rc;
-	web_rows(w, "Holidays", days, cols);
+	db_rows_hdf(days, w->hdf, "Holidays");
 	db_result_free(days);
 	web_set(w, "Year.This", "%d", year);
 	web_set(w, "Year.Prev", "%d", year - 1);
@@ -318,48 +311,52 @@ int page_admin_holidays(web *w)
 
 int page_admin_holidays_change(web *w)
 {
-	static const field_spec fields[] = {
-		{"day", FIELD_LINE, true, 10, 0, 0},
+	static const field_spec add_fields[] = {
+		{"day", FIELD_DATE, true, 0, 0, 0},
 		{"name", FIELD_LINE, true, HOLIDAY_NAME_MAX, 0, 0},
 	};
+	static const field_spec remove_fields[] = {
+		{"day", FIELD_DATE, true, 0, 0, 0},
+	};
 	const char *action = form_get(w, "action");
-	const char *day = form_get(w, "day");
-	bizdate date;
-	int year = 0, errors = 0, rc;
+	int year = 0, rc;
 	char *name = NULL;
+	form f;
 
 	if (strcmp(action, "remove") == 0) {
-		if (biz_parse(day, &date) != MDG_OK)
+		/* The remove buttons of the list: a bad day is a forged form. */
+		if (form_validate(w, remove_fields, MDG_ARRAY_LEN(remove_fields), &f) != 0)
 			return MDG_EINVAL;
-		rc = holiday_remove(w->app->db, &w->who, day);
+		rc = holiday_remove(w->app->db, &w->who, form_text(&f, "day"));
 		if (rc == MDG_OK)
-			web_admin_redirect(w, "/admin/holidays?year=%d&done=removed", date.year);
+			web_admin_redirect(w, "/admin/holidays?year=%d&done=removed", form_date(&f, "day").year);
 		return rc;
 	}
 	if (strcmp(action, "add") != 0)
 		return MDG_EINVAL;
-	errors = form_check(w, fields, MDG_ARRAY_LEN(fields));
-	if (!hdf_get_value(w->hdf, "Form.Err.day", NULL) && (biz_parse(day, &date) != MDG_OK || date.year < 1900 ||
-							   date.year > 2999))
-		web_admin_error(w, &errors, "day", "admin_date");
-	if (errors == 0) {
-		name = text_trim(form_get(w, "name"));
-		rc = holiday_add(w->app->db, &w->who, day, name);
+	form_validate(w, add_fields, MDG_ARRAY_LEN(add_fields), &f);
+	bizdate day = form_date(&f, "day");
+	/* The years the holiday pages show (holiday_year). */
+	if (!form_err(&f, "day") && day.year > 2999)
+		form_fail(&f, "day", "date");
+	if (f.errors == 0) {
+		name = text_trim(form_text(&f, "name"));
+		rc = holiday_add(w->app->db, &w->who, form_text(&f, "day"), name);
 		free(name);
 		if (rc == MDG_ECONFLICT)
-			web_admin_error(w, &errors, "day", "admin_holiday_taken");
+			form_fail(&f, "day", "admin_holiday_taken");
 		else if (rc != MDG_OK)
 			return rc;
 	}
-	if (errors) {
+	if (f.errors) {
 		w->r->status = 400;
 		/* The year of the day typed when it is a date, else this year. */
-		if (biz_parse(day, &date) == MDG_OK && date.year >= 1900 && date.year <= 2999)
-			year = date.year;
+		if (day.year >= 1900 && day.year <= 2999)
+			year = day.year;
 		else if ((rc = holiday_year_now(w->app->db, &year)) != MDG_OK)
 			return rc;
 		return holidays_page(w, year);
 	}
-	web_admin_redirect(w, "/admin/holidays?year=%d&done=added", date.year);
+	web_admin_redirect(w, "/admin/holidays?year=%d&done=added", day.year);
 	return MDG_OK;
 }

@@ -2,10 +2,9 @@
 /* absence.c: absences and substitutes as staff edit them; hand-over. */
 #include "cases/absence.h"
 #include "db/sql.h"
-#include "cases/routing.h"
+#include "cases/assign.h"
 #include "core/bizdays.h"
 #include "core/mdg.h"
-#include "notify/notice.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -29,9 +28,10 @@ bool absence_kind_valid(const char *kind)
 
 int absence_list(db *d, long long viewer_id, db_result **out)
 {
-	return db_query(d, out, "SELECT ab.id, ab.account_id, a.name, ab.kind, " SQL_DAY("ab.starts_at") ","
-				" " SQL_DAY("ab.ends_at - INTERVAL 1 SECOND") ", sub.name, ab.handed_over,"
-				" IF(ab.starts_at > NOW(), 'future', IF(ab.ends_at > NOW(), 'current', 'past'))"
+	return db_query(d, out, "SELECT ab.id AS id, ab.account_id AS account_id, a.name AS name, ab.kind AS kind,"
+				" " SQL_DAY("ab.starts_at") " AS first, " SQL_DAY("ab.ends_at - INTERVAL 1 SECOND") " AS last,"
+				" sub.name AS substitute, ab.handed_over AS handed_over,"
+				" IF(ab.starts_at > NOW(), 'future', IF(ab.ends_at > NOW(), 'current', 'past')) AS state"
 				" FROM absences ab JOIN accounts a ON a.id = ab.account_id"
 				" LEFT JOIN accounts sub ON sub.id = ab.substitute_id"
 				" WHERE ab.ends_at > NOW() - INTERVAL 30 DAY AND " EDITABLE("ab.account_id")
@@ -41,7 +41,7 @@ int absence_list(db *d, long long viewer_id, db_result **out)
 
 int absence_people(db *d, long long viewer_id, db_result **out)
 {
-	return db_query(d, out, "SELECT a.id, a.name FROM accounts a"
+	return db_query(d, out, "SELECT a.id AS id, a.name AS name FROM accounts a"
 				" WHERE a.kind = 'staff' AND a.active = 1 AND " EDITABLE("a.id")
 				" ORDER BY a.id <> ?, a.name, a.id",
 			DB_ARGS(DB_INT(viewer_id), DB_INT(viewer_id), DB_INT(viewer_id)));
@@ -51,7 +51,7 @@ int absence_substitutes(db *d, long long viewer_id, long long account_id, const 
 {
 	/* The same rule as check_new: a substitute shares a department with
 	 * the absent person, and is not them. */
-	return db_query(d, out, "SELECT DISTINCT a.id, a.name, dp.id, " SQL_NAME_IN("dp.")
+	return db_query(d, out, "SELECT DISTINCT a.id AS id, a.name AS name, dp.id AS department_id, " SQL_NAME_IN("dp.") " AS department"
 				" FROM staff_departments sd JOIN accounts a ON a.id = sd.account_id"
 				"  AND a.kind = 'staff' AND a.active = 1"
 				" JOIN departments dp ON dp.id = sd.department_id"
@@ -65,10 +65,61 @@ int absence_substitutes(db *d, long long viewer_id, long long account_id, const 
 static int may_edit(db *d, long long viewer_id, long long account_id, bool *yes)
 {
 	db_result *r = NULL;
-	int rc = db_query(d, &r, "SELECT COUNT(*) FROM accounts a WHERE a.id = ? AND a.kind = 'staff' AND " EDITABLE("a.id"),
+	int rc = db_query(d, &r, "SELECT COUNT(*) AS n FROM accounts a WHERE a.id = ? AND a.kind = 'staff' AND " EDITABLE("a.id"),
 			  DB_ARGS(DB_INT(account_id), DB_INT(viewer_id), DB_INT(viewer_id)));
-	*yes = rc == MDG_OK && db_cell_ll(r, 0, 0, 0) > 0;
+	*yes = rc == MDG_OK && db_get_ll(r, 0, "n", 0) > 0;
 	db_result_free(r);
+	return rc;
+}
+
+int absence_resolve(db *d, long long account_id, long long *acting)
+{
+	long long who = account_id;
+	*acting = account_id;
+	for (int hop = 0; hop < 5; hop++) {
+		db_result *r = NULL;
+		int rc = db_query(d, &r, "SELECT IFNULL(substitute_id, 0) AS substitute_id FROM absences"
+					 " WHERE account_id = ? AND starts_at <= NOW() AND ends_at > NOW()"
+					 " ORDER BY starts_at DESC LIMIT 1",
+				  DB_ARGS(DB_INT(who)));
+		if (rc != MDG_OK)
+			return rc;
+		bool absent = r->nrows > 0;
+		long long sub = db_get_ll(r, 0, "substitute_id", 0);
+		db_result_free(r);
+		if (!absent) {
+			*acting = who;
+			return MDG_OK;
+		}
+		if (sub == 0 || sub == account_id) {
+			*acting = 0;
+			return MDG_OK;
+		}
+		who = sub;
+	}
+	*acting = 0; /* a ring of absences: nobody is there */
+	return MDG_OK;
+}
+
+int absence_hand_over(db *d, long long actor_id, long long account_id, long long acting, int *moved)
+{
+	db_result *open = NULL;
+	int rc = db_query(d, &open, "SELECT h.case_id, h.department_id FROM case_handlers h JOIN cases c ON c.id = h.case_id"
+				    " WHERE h.account_id = ? AND c.status IN ('received', 'assigned', 'in_progress', 'approval')"
+				    " ORDER BY h.case_id FOR UPDATE",
+			  DB_ARGS(DB_INT(account_id)));
+	for (unsigned i = 0; rc == MDG_OK && i < open->nrows; i++) {
+		long long case_id = db_get_ll(open, i, "case_id", 0);
+		rc = db_exec(d, "DELETE FROM case_handlers WHERE case_id = ? AND account_id = ?", DB_ARGS(DB_INT(case_id), DB_INT(account_id)));
+		if (rc == MDG_OK)
+			rc = assign_handler(d, case_id, db_get_ll(open, i, "department_id", 0), acting, actor_id, "substituted");
+		/* The substitute gets the escalation clock afresh. */
+		if (rc == MDG_OK)
+			rc = db_exec(d, "UPDATE cases SET version = version + 1, last_action_at = NOW() WHERE id = ?", DB_ARGS(DB_INT(case_id)));
+		if (rc == MDG_OK)
+			(*moved)++;
+	}
+	db_result_free(open);
 	return rc;
 }
 
@@ -81,7 +132,7 @@ static int hand_over(db *d, long long actor_id, long long account_id, long long 
 	int rc = absence_resolve(d, substitute_id, &acting);
 	if (rc != MDG_OK || !acting || acting == account_id)
 		return rc;
-	return routing_hand_over(d, actor_id, account_id, acting, moved);
+	return absence_hand_over(d, actor_id, account_id, acting, moved);
 }
 
 /* Checks the new absence; *problem names what is wrong. */
@@ -100,21 +151,21 @@ static int check_new(db *d, const absence_new *a, const char **problem)
 	}
 	/* The substitute must be active staff of one of their departments;
 	 * the absence must not have ended already nor overlap another. */
-	int rc = db_query(d, &r, "SELECT ? < CURDATE(),"
+	int rc = db_query(d, &r, "SELECT ? < CURDATE() AS ended,"
 				 " (SELECT COUNT(*) FROM staff_departments x JOIN staff_departments y"
 				 "  ON y.department_id = x.department_id AND y.account_id = ?"
 				 "  JOIN accounts s ON s.id = y.account_id AND s.kind = 'staff' AND s.active = 1"
-				 "  WHERE x.account_id = ?),"
+				 "  WHERE x.account_id = ?) AS substitute_shares,"
 				 " (SELECT COUNT(*) FROM absences WHERE account_id = ? AND starts_at < ? + INTERVAL 1 DAY"
-				 "  AND ends_at > ?)",
+				 "  AND ends_at > ?) AS overlapping",
 			  DB_ARGS(DB_STR(a->last_day), DB_INT(a->substitute_id), DB_INT(a->account_id), DB_INT(a->account_id), DB_STR(a->last_day), DB_STR(a->first_day)));
 	if (rc != MDG_OK)
 		return rc;
-	if (db_cell_ll(r, 0, 0, 0))
+	if (db_get_ll(r, 0, "ended", 0))
 		*problem = "past";
-	else if (db_cell_ll(r, 0, 1, 0) == 0)
+	else if (db_get_ll(r, 0, "substitute_shares", 0) == 0)
 		*problem = "bad_substitute";
-	else if (db_cell_ll(r, 0, 2, 0) > 0)
+	else if (db_get_ll(r, 0, "overlapping", 0) > 0)
 		*problem = "overlap";
 	db_result_free(r);
 	return *problem ? MDG_EINVAL : MDG_OK;
@@ -168,14 +219,14 @@ int absence_delete(db *d, const actor *who, long long id, const char **problem)
 	int rc = db_begin(d);
 	if (rc != MDG_OK)
 		return rc;
-	rc = db_query(d, &r, "SELECT account_id, starts_at > NOW() FROM absences WHERE id = ? FOR UPDATE", DB_ARGS(DB_INT(id)));
+	rc = db_query(d, &r, "SELECT account_id, starts_at > NOW() AS not_started FROM absences WHERE id = ? FOR UPDATE", DB_ARGS(DB_INT(id)));
 	if (rc == MDG_OK && r->nrows == 0)
 		rc = MDG_ENOTFOUND;
 	if (rc == MDG_OK)
-		rc = may_edit(d, who->account_id, db_cell_ll(r, 0, 0, 0), &allowed);
+		rc = may_edit(d, who->account_id, db_get_ll(r, 0, "account_id", 0), &allowed);
 	if (rc == MDG_OK && !allowed)
 		rc = MDG_ENOTFOUND;
-	if (rc == MDG_OK && db_cell_ll(r, 0, 1, 0) == 0) {
+	if (rc == MDG_OK && db_get_ll(r, 0, "not_started", 0) == 0) {
 		*problem = "started";
 		rc = MDG_EINVAL;
 	}
@@ -209,12 +260,12 @@ int absence_end(db *d, const actor *who, long long id, const char **problem)
 	if (rc == MDG_OK && r->nrows == 0)
 		rc = MDG_ENOTFOUND;
 	if (rc == MDG_OK)
-		rc = may_edit(d, who->account_id, db_cell_ll(r, 0, 0, 0), &allowed);
+		rc = may_edit(d, who->account_id, db_get_ll(r, 0, "account_id", 0), &allowed);
 	if (rc == MDG_OK && !allowed)
 		rc = MDG_ENOTFOUND;
-	if (rc == MDG_OK && db_cell_ll(r, 0, 1, 0))
+	if (rc == MDG_OK && db_get_ll(r, 0, "not_started", 0))
 		*problem = "not_started";
-	else if (rc == MDG_OK && db_cell_ll(r, 0, 2, 0))
+	else if (rc == MDG_OK && db_get_ll(r, 0, "is_over", 0))
 		*problem = "over";
 	if (*problem)
 		rc = MDG_EINVAL;
@@ -225,8 +276,8 @@ int absence_end(db *d, const actor *who, long long id, const char **problem)
 		rc = db_exec(d, "UPDATE absences SET ends_at = NOW() WHERE id = ?", DB_ARGS(DB_INT(id)));
 	if (rc == MDG_OK) {
 		snprintf(idbuf, sizeof idbuf, "%lld", id);
-		snprintf(detail, sizeof detail, "account=%lld early, planned until %s", db_cell_ll(r, 0, 0, 0),
-			 db_cell(r, 0, 3, ""));
+		snprintf(detail, sizeof detail, "account=%lld early, planned until %s", db_get_ll(r, 0, "account_id", 0),
+			 db_get(r, 0, "planned_last", ""));
 		rc = audit_write(d, who, "absence", idbuf, "end", detail);
 	}
 	if (rc == MDG_OK)
@@ -245,8 +296,8 @@ int absence_end(db *d, const actor *who, long long id, const char **problem)
 
 int absence_month(db *d, long long viewer_id, const char *first_day, db_result **out)
 {
-	return db_query(d, out, "SELECT ab.account_id, a.name, ab.kind, " SQL_DAY("ab.starts_at") " AS first_day,"
-				" " SQL_DAY("ab.ends_at - INTERVAL 1 SECOND") " AS last_day, sub.name AS substitute"
+	return db_query(d, out, "SELECT ab.account_id AS account_id, a.name AS name, ab.kind AS kind, " SQL_DAY("ab.starts_at") " AS first,"
+				" " SQL_DAY("ab.ends_at - INTERVAL 1 SECOND") " AS last, sub.name AS substitute"
 				" FROM absences ab JOIN accounts a ON a.id = ab.account_id AND a.active = 1"
 				" LEFT JOIN accounts sub ON sub.id = ab.substitute_id"
 				" WHERE ab.starts_at < ? + INTERVAL 1 MONTH AND ab.ends_at > ? AND ab.ends_at > ab.starts_at"
@@ -257,7 +308,7 @@ int absence_month(db *d, long long viewer_id, const char *first_day, db_result *
 
 int absence_month_staff(db *d, long long viewer_id, const char *lang, db_result **out)
 {
-	return db_query(d, out, "SELECT a.id, a.name, IFNULL(GROUP_CONCAT(DISTINCT " SQL_NAME_IN("dp.")
+	return db_query(d, out, "SELECT a.id AS id, a.name AS name, IFNULL(GROUP_CONCAT(DISTINCT " SQL_NAME_IN("dp.")
 				"  ORDER BY dp.id SEPARATOR ', '), '') AS departments"
 				" FROM accounts a LEFT JOIN staff_departments sd ON sd.account_id = a.id"
 				"  AND sd.department_id IN (SELECT department_id FROM staff_scope WHERE account_id = ?)"
@@ -269,7 +320,7 @@ int absence_month_staff(db *d, long long viewer_id, const char *lang, db_result 
 
 int absence_month_holidays(db *d, const char *first_day, db_result **out)
 {
-	return db_query(d, out, "SELECT " SQL_DAY("day") ", name FROM holidays"
+	return db_query(d, out, "SELECT " SQL_DAY("day") " AS day, name FROM holidays"
 				" WHERE day >= ? AND day < ? + INTERVAL 1 MONTH ORDER BY day",
 			DB_ARGS(DB_STR(first_day), DB_STR(first_day)));
 }

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* absence.h: staff absences (leave, training) with their substitutes
  * (부재시 대체 담당자), as handlers and their managers edit them, and the
- * hand-over of open cases to the substitute. Who acts during an absence
- * and the hand-over when it starts are in routing.h. */
+ * hand-over of open cases to the substitute; who acts for whom now. The
+ * hand-over when an absence starts is routing_escalate's (routing.h). */
 #ifndef MDG_ABSENCE_H
 #define MDG_ABSENCE_H
 #include <stdbool.h>
@@ -15,17 +15,17 @@ bool absence_kind_valid(const char *kind);
 
 /* Absences viewer_id may see and edit, not ended more than 30 days ago,
  * soonest first: their own and those of staff of departments they
- * manage: id, account_id, name, kind, first day, last day (both
- * "YYYY-MM-DD"), substitute name, handed_over, state ("future",
- * "current", "past"). */
+ * manage: id, account_id, name, kind, first and last (days,
+ * "YYYY-MM-DD"), substitute (a name; NULL for none), handed_over, state
+ * ("future", "current", "past"). */
 int absence_list(db *d, long long viewer_id, db_result **out);
 /* Whom viewer_id may add an absence for (themselves first, then staff of
- * the departments they manage): account_id, name. */
+ * the departments they manage): id, name. */
 int absence_people(db *d, long long viewer_id, db_result **out);
 /* Possible substitutes for account_id: the other active staff of their
  * departments (never account_id itself), when viewer_id may edit
- * account_id's absences (else no rows): account_id, name,
- * department_id, department name (in lang); one row per department. */
+ * account_id's absences (else no rows): id, name, department_id,
+ * department (its name in lang); one row per department, by department. */
 int absence_substitutes(db *d, long long viewer_id, long long account_id, const char *lang, db_result **out);
 
 typedef struct absence_new {
@@ -53,15 +53,26 @@ int absence_delete(db *d, const actor *who, long long id, const char **problem);
  * the substitute stay with them. Audited. */
 int absence_end(db *d, const actor *who, long long id, const char **problem);
 
+/* The account that acts for account_id now: its substitute (followed
+ * through up to five absences) when it is absent, else itself; 0 when it
+ * is absent without a substitute. */
+int absence_resolve(db *d, long long account_id, long long *acting);
+
+/* Moves account_id's open cases to acting (its substitute, already
+ * resolved), each with a 'substituted' event, a notice to acting and a new
+ * version (forms showing the old one are stale); actor_id is who did it
+ * (0: the system). Call inside a transaction. *moved counts the cases. */
+int absence_hand_over(db *d, long long actor_id, long long account_id, long long acting, int *moved);
+
 /* The month calendar: absences overlapping the month that starts on
  * first_day ("YYYY-MM-01", valid) of staff of the departments in
  * viewer_id's scope and viewer_id's own: account_id, name, kind, first
- * day, last day (both "YYYY-MM-DD"), substitute name; by name, then
- * start. */
+ * and last (days, "YYYY-MM-DD"), substitute (a name; NULL for none); by
+ * name, then start. */
 int absence_month(db *d, long long viewer_id, const char *first_day, db_result **out);
 /* Active staff of the departments in viewer_id's scope, and viewer_id:
- * account_id, name, their departments in that scope (names in lang,
- * joined by ", "); by name. */
+ * id, name, departments (their departments in that scope, names in
+ * lang, joined by ", "); by name. */
 int absence_month_staff(db *d, long long viewer_id, const char *lang, db_result **out);
 /* The holidays of that month: day ("YYYY-MM-DD"), name. */
 int absence_month_holidays(db *d, const char *first_day, db_result **out);

@@ -3,6 +3,7 @@
 #include "cases/action.h"
 #include "db/sql.h"
 #include "cases/routing.h"
+#include "cases/absence.h"
 #include "core/bizdays.h"
 #include "core/buf.h"
 #include "core/mdg.h"

@@ -1,113 +1,22 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
-/* routing.c: placing cases by rules, absences, deadlines and escalation. */
+/* routing.c: placing cases by rules, and escalating the idle ones. */
 #include "cases/routing.h"
+#include "cases/absence.h"
+#include "cases/assign.h"
 #include "core/crypto.h"
 #include "core/log.h"
 #include "core/mdg.h"
 #include "notify/notice.h"
-#include "core/xalloc.h"
+#include "org/calendar.h"
 
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-
-int holidays_load(db *d, bizcal *cal)
-{
-	db_result *r = NULL;
-	long *days = NULL;
-	cal->holidays = NULL;
-	cal->nholidays = 0;
-	int rc = db_query(d, &r, "SELECT DATE_FORMAT(day, '%Y%m%d') FROM holidays"
-				 " WHERE day >= CURDATE() - INTERVAL 7 DAY AND day <= CURDATE() + INTERVAL 2 YEAR"
-				 " ORDER BY day",
-			  DB_NO_ARGS);
-	if (rc != MDG_OK)
-		return rc;
-	days = xcalloc(r->nrows ? r->nrows : 1, sizeof *days);
-	for (unsigned i = 0; i < r->nrows; i++)
-		days[i] = (long)db_cell_ll(r, i, 0, 0);
-	cal->holidays = days;
-	cal->nholidays = r->nrows;
-	db_result_free(r);
-	return MDG_OK;
-}
-
-int deadline_from_today(db *d, int workdays, char out[20])
-{
-	db_result *r = NULL;
-	bizcal cal;
-	bizdate today;
-	int rc = db_query(d, &r, "SELECT DATE_FORMAT(CURDATE(), '%Y%m%d')", DB_NO_ARGS);
-	if (rc != MDG_OK)
-		return rc;
-	rc = biz_from_number((long)db_cell_ll(r, 0, 0, 0), &today);
-	db_result_free(r);
-	if (rc != MDG_OK)
-		return MDG_ERR;
-	rc = holidays_load(d, &cal);
-	if (rc != MDG_OK)
-		return rc;
-	bizdate due = biz_add_workdays(&cal, today, workdays);
-	free((void *)cal.holidays);
-	/* The end of the office day of the last working day. */
-	snprintf(out, 20, "%04u-%02u-%02u 18:00:00", (unsigned)due.year % 10000u, (unsigned)due.month % 100u,
-		 (unsigned)due.day % 100u);
-	return MDG_OK;
-}
-
-int absence_resolve(db *d, long long account_id, long long *acting)
-{
-	long long who = account_id;
-	*acting = account_id;
-	for (int hop = 0; hop < 5; hop++) {
-		db_result *r = NULL;
-		int rc = db_query(d, &r, "SELECT IFNULL(substitute_id, 0) FROM absences"
-					 " WHERE account_id = ? AND starts_at <= NOW() AND ends_at > NOW()"
-					 " ORDER BY starts_at DESC LIMIT 1",
-				  DB_ARGS(DB_INT(who)));
-		if (rc != MDG_OK)
-			return rc;
-		bool absent = r->nrows > 0;
-		long long sub = db_cell_ll(r, 0, 0, 0);
-		db_result_free(r);
-		if (!absent) {
-			*acting = who;
-			return MDG_OK;
-		}
-		if (sub == 0 || sub == account_id) {
-			*acting = 0;
-			return MDG_OK;
-		}
-		who = sub;
-	}
-	*acting = 0; /* a ring of absences: nobody is there */
-	return MDG_OK;
-}
-
-/* Gives case_id to handler in department_id and records it (public, so
- * the citizen sees who has the case at each stage). */
-static int give(db *d, long long case_id, long long department_id, long long handler, long long actor,
-		const char *kind, const char *note)
-{
-	int rc = db_exec(d, "INSERT IGNORE INTO case_handlers (case_id, account_id, department_id, assigned_at)"
-			    " VALUES (?, ?, ?, NOW())",
-			 DB_ARGS(DB_INT(case_id), DB_INT(handler), DB_INT(department_id)));
-	if (rc == MDG_OK)
-		rc = db_exec(d, "INSERT INTO case_events (case_id, kind, actor_id, department_id, is_public, note,"
-				" target_account_id, created_at) VALUES (?, ?, ?, ?, 1, ?, ?, NOW())",
-			     DB_ARGS(DB_INT(case_id), DB_STR(kind), DB_ID(actor), DB_INT(department_id), DB_STR(note), DB_INT(handler)));
-	if (rc == MDG_OK)
-		rc = notice_staff(d, handler, case_id,
-				  strcmp(kind, "escalated") == 0 ? NOTICE_STAFF_ESCALATED : NOTICE_STAFF_ASSIGNED);
-	return rc;
-}
 
 /* The handlers of a department that routing may choose: members holding
  * a handler role over it, active; *available = those present now. */
 static int candidates(db *d, long long department_id, db_result **out)
 {
-	return db_query(d, out, "SELECT a.id, EXISTS (SELECT 1 FROM absences ab WHERE ab.account_id = a.id"
-				"  AND ab.starts_at <= NOW() AND ab.ends_at > NOW())"
+	return db_query(d, out, "SELECT a.id AS account_id, EXISTS (SELECT 1 FROM absences ab WHERE ab.account_id = a.id"
+				"  AND ab.starts_at <= NOW() AND ab.ends_at > NOW()) AS absent"
 				" FROM staff_departments sd"
 				" JOIN staff_scope s ON s.account_id = sd.account_id AND s.department_id = sd.department_id"
 				"  AND s.can_handle = 1"
@@ -136,12 +45,12 @@ static int round_robin_pick(db *d, long long category_id, long long department_i
 			      DB_ARGS(DB_INT(category_id), DB_INT(department_id)));
 	if (rc != MDG_OK)
 		goto done;
-	long long last = db_cell_ll(r, 0, 0, 0);
+	long long last = db_get_ll(r, 0, "last_account_id", 0);
 	long long first = 0;
 	for (unsigned i = 0; i < c->nrows; i++) {
-		if (db_cell_ll(c, i, 1, 0))
+		if (db_get_ll(c, i, "absent", 0))
 			continue; /* absent: skipped */
-		long long id = db_cell_ll(c, i, 0, 0);
+		long long id = db_get_ll(c, i, "account_id", 0);
 		if (!first)
 			first = id;
 		if (id > last) {
@@ -186,9 +95,9 @@ int routing_managers(db *d, long long department_id, db_result **out)
 			      DB_ARGS(DB_INT(department_id), DB_ID(level)));
 		if (rc != MDG_OK || (*out)->nrows > 0 || level == 0 || hop == DEPARTMENT_DEPTH_MAX)
 			break;
-		rc = db_query(d, &up, "SELECT IFNULL(parent_id, 0) FROM departments WHERE id = ?", DB_ARGS(DB_INT(level)));
+		rc = db_query(d, &up, "SELECT IFNULL(parent_id, 0) AS parent_id FROM departments WHERE id = ?", DB_ARGS(DB_INT(level)));
 		if (rc == MDG_OK)
-			level = db_cell_ll(up, 0, 0, 0);
+			level = db_get_ll(up, 0, "parent_id", 0);
 		db_result_free(up);
 	}
 	if (rc != MDG_OK) {
@@ -225,7 +134,7 @@ static int tell_waiting(db *d, long long case_id, long long department_id)
 		rc = routing_supervisors(d, department_id, &who);
 	}
 	for (unsigned i = 0; rc == MDG_OK && i < who->nrows; i++)
-		rc = notice_staff(d, db_cell_ll(who, i, 0, 0), case_id, NOTICE_STAFF_WAITING);
+		rc = notice_staff(d, db_get_ll(who, i, "account_id", 0), case_id, NOTICE_STAFF_WAITING);
 	db_result_free(who);
 	return rc;
 }
@@ -239,7 +148,7 @@ int routing_assign_department(db *d, long long case_id, long long category_id,
 	rc = db_query(d, &rule, "SELECT mode FROM categories WHERE id = ?", DB_ARGS(DB_INT(category_id)));
 	if (rc != MDG_OK)
 		goto done;
-	const char *mode = db_cell(rule, 0, 0, "manual");
+	const char *mode = db_get(rule, 0, "mode", "manual");
 	if (strcmp(mode, "manual") == 0) {
 		rc = tell_waiting(d, case_id, department_id);
 		goto done;
@@ -257,17 +166,17 @@ int routing_assign_department(db *d, long long case_id, long long category_id,
 	} else if (strcmp(mode, "random") == 0) {
 		unsigned present = 0;
 		for (unsigned i = 0; i < c->nrows; i++)
-			present += db_cell_ll(c, i, 1, 0) == 0;
+			present += db_get_ll(c, i, "absent", 0) == 0;
 		if (present) {
 			unsigned n = crypto_uniform(present);
 			for (unsigned i = 0; i < c->nrows; i++)
-				if (db_cell_ll(c, i, 1, 0) == 0 && n-- == 0)
-					picks[npicks++] = db_cell_ll(c, i, 0, 0);
+				if (db_get_ll(c, i, "absent", 0) == 0 && n-- == 0)
+					picks[npicks++] = db_get_ll(c, i, "account_id", 0);
 		}
 	} else { /* joint: every present handler of the department */
 		for (unsigned i = 0; i < c->nrows && npicks < (int)MDG_ARRAY_LEN(picks); i++)
-			if (db_cell_ll(c, i, 1, 0) == 0)
-				picks[npicks++] = db_cell_ll(c, i, 0, 0);
+			if (db_get_ll(c, i, "absent", 0) == 0)
+				picks[npicks++] = db_get_ll(c, i, "account_id", 0);
 	}
 	if (rc != MDG_OK)
 		goto done;
@@ -275,14 +184,14 @@ int routing_assign_department(db *d, long long case_id, long long category_id,
 	 * one takes the case (부재시 대체 담당자). */
 	for (unsigned i = 0; npicks == 0 && i < c->nrows; i++) {
 		long long acting = 0;
-		rc = absence_resolve(d, db_cell_ll(c, i, 0, 0), &acting);
+		rc = absence_resolve(d, db_get_ll(c, i, "account_id", 0), &acting);
 		if (rc != MDG_OK)
 			goto done;
 		if (acting)
 			picks[npicks++] = acting;
 	}
 	for (int i = 0; i < npicks && rc == MDG_OK; i++)
-		rc = give(d, case_id, department_id, picks[i], 0, "assigned", NULL);
+		rc = assign_handler(d, case_id, department_id, picks[i], 0, "assigned");
 	if (rc == MDG_OK && npicks == 0)
 		rc = tell_waiting(d, case_id, department_id);
 	*assigned = npicks;
@@ -299,7 +208,7 @@ static int tell_unplaced(db *d, long long case_id)
 	db_result *who = NULL;
 	int rc = routing_supervisors(d, 0, &who);
 	for (unsigned i = 0; rc == MDG_OK && i < who->nrows; i++)
-		rc = notice_staff(d, db_cell_ll(who, i, 0, 0), case_id, NOTICE_STAFF_UNPLACED);
+		rc = notice_staff(d, db_get_ll(who, i, "account_id", 0), case_id, NOTICE_STAFF_UNPLACED);
 	db_result_free(who);
 	return rc;
 }
@@ -312,21 +221,24 @@ static int place(db *d, long long case_id, long long category_id, bool keep_dead
 	char due[20];
 	int assigned = 0;
 	int rc = db_query(d, &rule, "SELECT g.department_id, g.deadline_days, g.needs_approval, g.escalate_hours,"
-				    " g.reminder_hours, g.reopen_days, g.max_extensions, IFNULL(dp.active, 0)"
+				    " g.reminder_hours, g.reopen_days, g.max_extensions, IFNULL(dp.active, 0) AS department_active"
 				    " FROM categories g LEFT JOIN departments dp ON dp.id = g.department_id WHERE g.id = ?",
 			  DB_ARGS(DB_INT(category_id)));
 	if (rc != MDG_OK)
 		goto done;
-	long long lead = db_cell_ll(rule, 0, 0, 0);
-	if (!db_cell_ll(rule, 0, 7, 0))
+	long long lead = db_get_ll(rule, 0, "department_id", 0);
+	if (!db_get_ll(rule, 0, "department_active", 0))
 		lead = 0; /* no department, or a deactivated one */
-	rc = deadline_from_today(d, (int)db_cell_ll(rule, 0, 1, 7), due);
+	rc = calendar_deadline(d, (int)db_get_ll(rule, 0, "deadline_days", 7), due);
 	if (rc != MDG_OK)
 		goto done;
 	rc = db_exec(d, "UPDATE cases SET department_id = ?, due_at = IF(?, due_at, ?), needs_approval = ?,"
 			" escalate_hours = ?, reminder_hours = ?, reopen_days = ?, max_extensions = ?,"
 			" last_action_at = NOW(), unplaced = ? WHERE id = ?",
-		     DB_ARGS(DB_ID(lead), DB_INT((long long)keep_deadline), DB_STR(due), DB_INT(db_cell_ll(rule, 0, 2, 0)), DB_INT(db_cell_ll(rule, 0, 3, 48)), DB_INT(db_cell_ll(rule, 0, 4, 24)), DB_INT(db_cell_ll(rule, 0, 5, 14)), DB_INT(db_cell_ll(rule, 0, 6, 2)), DB_INT((long long)(lead == 0)), DB_INT(case_id)));
+		     DB_ARGS(DB_ID(lead), DB_INT((long long)keep_deadline), DB_STR(due), DB_INT(db_get_ll(rule, 0, "needs_approval", 0)),
+			     DB_INT(db_get_ll(rule, 0, "escalate_hours", 48)), DB_INT(db_get_ll(rule, 0, "reminder_hours", 24)),
+			     DB_INT(db_get_ll(rule, 0, "reopen_days", 14)), DB_INT(db_get_ll(rule, 0, "max_extensions", 2)),
+			     DB_INT((long long)(lead == 0)), DB_INT(case_id)));
 	if (rc != MDG_OK)
 		goto done;
 	if (!lead) {
@@ -356,8 +268,8 @@ static int place(db *d, long long case_id, long long category_id, bool keep_dead
 		      DB_ARGS(DB_INT(case_id)));
 	for (unsigned i = 0; rc == MDG_OK && i < joint->nrows; i++) {
 		int n = 0;
-		rc = routing_assign_department(d, case_id, category_id, db_cell_ll(joint, i, 0, 0), &n);
-		if (strcmp(db_cell(joint, i, 1, ""), "lead") == 0)
+		rc = routing_assign_department(d, case_id, category_id, db_get_ll(joint, i, "department_id", 0), &n);
+		if (strcmp(db_get(joint, i, "role", ""), "lead") == 0)
 			assigned = n;
 	}
 	if (rc == MDG_OK && assigned)
@@ -394,13 +306,13 @@ static int escalate_case(db *d, long long case_id, long long department_id, int 
 		goto done;
 	bool substituted = false;
 	for (unsigned i = 0; i < h->nrows && rc == MDG_OK; i++) {
-		long long who = db_cell_ll(h, i, 0, 0), acting = 0;
+		long long who = db_get_ll(h, i, "account_id", 0), acting = 0;
 		rc = absence_resolve(d, who, &acting);
 		if (rc != MDG_OK || acting == who || acting == 0)
 			continue;
 		rc = db_exec(d, "DELETE FROM case_handlers WHERE case_id = ? AND account_id = ?", DB_ARGS(DB_INT(case_id), DB_INT(who)));
 		if (rc == MDG_OK)
-			rc = give(d, case_id, db_cell_ll(h, i, 1, 0), acting, 0, "substituted", NULL);
+			rc = assign_handler(d, case_id, db_get_ll(h, i, "department_id", 0), acting, 0, "substituted");
 		substituted = true;
 	}
 	if (rc != MDG_OK || substituted)
@@ -419,7 +331,7 @@ static int escalate_case(db *d, long long case_id, long long department_id, int 
 	if (rc == MDG_OK && m->nrows)
 		rc = db_exec(d, "DELETE FROM case_handlers WHERE case_id = ? AND department_id = ?", DB_ARGS(DB_INT(case_id), DB_INT(department_id)));
 	for (unsigned i = 0; i < m->nrows && rc == MDG_OK; i++)
-		rc = give(d, case_id, department_id, db_cell_ll(m, i, 0, 0), 0, "escalated", NULL);
+		rc = assign_handler(d, case_id, department_id, db_get_ll(m, i, "account_id", 0), 0, "escalated");
 mark:
 	if (rc == MDG_OK)
 		rc = db_exec(d, "UPDATE cases SET escalated_at = NOW(), version = version + 1 WHERE id = ?", DB_ARGS(DB_INT(case_id)));
@@ -428,28 +340,6 @@ mark:
 done:
 	db_result_free(h);
 	db_result_free(m);
-	return rc;
-}
-
-int routing_hand_over(db *d, long long actor_id, long long account_id, long long acting, int *moved)
-{
-	db_result *open = NULL;
-	int rc = db_query(d, &open, "SELECT h.case_id, h.department_id FROM case_handlers h JOIN cases c ON c.id = h.case_id"
-				    " WHERE h.account_id = ? AND c.status IN ('received', 'assigned', 'in_progress', 'approval')"
-				    " ORDER BY h.case_id FOR UPDATE",
-			  DB_ARGS(DB_INT(account_id)));
-	for (unsigned i = 0; rc == MDG_OK && i < open->nrows; i++) {
-		long long case_id = db_cell_ll(open, i, 0, 0);
-		rc = db_exec(d, "DELETE FROM case_handlers WHERE case_id = ? AND account_id = ?", DB_ARGS(DB_INT(case_id), DB_INT(account_id)));
-		if (rc == MDG_OK)
-			rc = give(d, case_id, db_cell_ll(open, i, 1, 0), acting, actor_id, "substituted", NULL);
-		/* The substitute gets the escalation clock afresh. */
-		if (rc == MDG_OK)
-			rc = db_exec(d, "UPDATE cases SET version = version + 1, last_action_at = NOW() WHERE id = ?", DB_ARGS(DB_INT(case_id)));
-		if (rc == MDG_OK)
-			(*moved)++;
-	}
-	db_result_free(open);
 	return rc;
 }
 
@@ -474,7 +364,7 @@ static int hand_over_one(db *d, void *arg)
 	if (rc == MDG_OK && still->nrows)
 		rc = absence_resolve(d, tx->account_id, &acting);
 	if (rc == MDG_OK && acting && acting != tx->account_id)
-		rc = routing_hand_over(d, 0, tx->account_id, acting, &tx->moved);
+		rc = absence_hand_over(d, 0, tx->account_id, acting, &tx->moved);
 	if (rc == MDG_OK && still->nrows)
 		rc = db_exec(d, "UPDATE absences SET handed_over = 1 WHERE id = ?", DB_ARGS(DB_INT(tx->id)));
 	db_result_free(still);
@@ -489,7 +379,7 @@ static int handover_started_absences(db *d, int *moved)
 				 " WHERE handed_over = 0 AND starts_at <= NOW() AND ends_at > NOW()",
 			  DB_NO_ARGS);
 	for (unsigned i = 0; rc == MDG_OK && i < a->nrows; i++) {
-		struct routing_tx tx = {.id = db_cell_ll(a, i, 0, 0), .account_id = db_cell_ll(a, i, 1, 0)};
+		struct routing_tx tx = {.id = db_get_ll(a, i, "id", 0), .account_id = db_get_ll(a, i, "account_id", 0)};
 		rc = db_transaction(d, hand_over_one, &tx);
 		if (rc == MDG_OK)
 			*moved += tx.moved;
@@ -507,11 +397,11 @@ static int escalate_one(db *d, void *arg)
 	struct routing_tx *tx = arg;
 	db_result *due = NULL;
 	tx->moved = 0;
-	int rc = db_query(d, &due, "SELECT IFNULL(department_id, 0) FROM cases WHERE id = ? AND escalate_at < NOW()"
+	int rc = db_query(d, &due, "SELECT IFNULL(department_id, 0) AS department_id FROM cases WHERE id = ? AND escalate_at < NOW()"
 				   " FOR UPDATE SKIP LOCKED",
 			  DB_ARGS(DB_INT(tx->id)));
 	if (rc == MDG_OK && due->nrows)
-		rc = escalate_case(d, tx->id, db_cell_ll(due, 0, 0, 0), &tx->moved);
+		rc = escalate_case(d, tx->id, db_get_ll(due, 0, "department_id", 0), &tx->moved);
 	db_result_free(due);
 	return rc;
 }
@@ -532,7 +422,7 @@ int routing_escalate(db *d, int *moved)
 		/* Notifiers at once lock case_handlers' gaps (a case's DELETE
 		 * and INSERTs there) in no common order: a deadlock's victim
 		 * runs the case's whole transaction again (db_transaction). */
-		struct routing_tx tx = {.id = db_cell_ll(idle, i, 0, 0)};
+		struct routing_tx tx = {.id = db_get_ll(idle, i, "id", 0)};
 		rc = db_transaction(d, escalate_one, &tx);
 		if (rc == MDG_OK && tx.moved) {
 			*moved += tx.moved;

@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* routing.h: placing cases by their category's rules (분류별 처리지침):
- * departments, handlers by distribution mode, absences and substitutes,
- * deadlines in business days; and the escalation of idle cases. */
+ * departments, handlers by distribution mode (passing over the absent,
+ * cases/absence.h), deadlines in working days (org/calendar.h); and the
+ * escalation of idle cases. */
 #ifndef MDG_ROUTING_H
 #define MDG_ROUTING_H
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "core/bizdays.h"
 #include "db/db.h"
 
 #define DISTRIBUTION_MODES "manual", "random", "round_robin", "joint"
@@ -46,28 +46,11 @@ int routing_managers(db *d, long long department_id, db_result **out);
  * ones only); one column, account_id. The caller frees *out. */
 int routing_supervisors(db *d, long long department_id, db_result **out);
 
-/* The account that acts for account_id now: its substitute (followed
- * through up to five absences) when it is absent, else itself; 0 when it
- * is absent without a substitute. */
-int absence_resolve(db *d, long long account_id, long long *acting);
-
-/* The holidays from a week ago to two years ahead, for deadlines. The
- * caller frees cal->holidays. */
-int holidays_load(db *d, bizcal *cal);
-/* The deadline workdays working days after today (DB time), at 18:00:
- * "YYYY-MM-DD 18:00:00" into out[20]. */
-int deadline_from_today(db *d, int workdays, char out[20]);
-
 /* Moves cases without action for their escalation period: to the
  * substitute of an absent handler, else to the department's managers
- * (routing_managers; else to the supervisor's unplaced queue); hands over the open cases
- * of absences that have started. *moved counts cases moved. */
+ * (routing_managers; else to the supervisor's unplaced queue); hands over
+ * the open cases of absences that have started (absence_hand_over).
+ * *moved counts cases moved. */
 int routing_escalate(db *d, int *moved);
-
-/* Moves account_id's open cases to acting (its substitute, already
- * resolved), each with a 'substituted' event, a notice to acting and a new
- * version (forms showing the old one are stale); actor_id is who did it
- * (0: the system). Call inside a transaction. *moved counts the cases. */
-int routing_hand_over(db *d, long long actor_id, long long account_id, long long acting, int *moved);
 
 #endif

@@ -21,12 +21,13 @@ bool rule_mode_valid(const char *mode)
 
 int rules_list(db *d, const char *lang, const char *dept_ids, db_result **out)
 {
-	return db_query(d, out, "SELECT g.id, " SQL_NAME_IN("g.") ","
-				" " SQL_NAME_IN("dp.") ", g.mode, g.deadline_days, g.reminder_hours,"
-				" g.escalate_hours, g.needs_approval, g.reopen_days, g.max_extensions, g.active,"
+	return db_query(d, out, "SELECT g.id AS id, " SQL_NAME_IN("g.") " AS name,"
+				" " SQL_NAME_IN("dp.") " AS department, g.mode AS mode, g.deadline_days AS deadline,"
+				" g.reminder_hours AS reminder, g.escalate_hours AS escalate, g.needs_approval AS approval,"
+				" g.reopen_days AS reopen, g.max_extensions AS extensions, g.active AS active,"
 				" (SELECT GROUP_CONCAT(" SQL_NAME_IN("jd.") " ORDER BY jd.id SEPARATOR ', ')"
 				"  FROM category_joint_departments j JOIN departments jd ON jd.id = j.department_id"
-				"  WHERE j.category_id = g.id)"
+				"  WHERE j.category_id = g.id) AS joint"
 				" FROM categories g LEFT JOIN departments dp ON dp.id = g.department_id"
 				" WHERE " RULE_IN_DEPTS("g") " ORDER BY g.sort_order, g.id",
 			DB_ARGS(DB_STR(lang), DB_STR(lang), DB_STR(lang), RULE_IN_DEPTS_ARGS(dept_ids)));
@@ -35,7 +36,7 @@ int rules_list(db *d, const char *lang, const char *dept_ids, db_result **out)
 int rule_get(db *d, long long id, db_result **out, db_result **joint)
 {
 	*joint = NULL;
-	int rc = db_query(d, out, "SELECT id, name_ko, name_en, IFNULL(department_id, 0), mode, deadline_days,"
+	int rc = db_query(d, out, "SELECT id, name_ko, name_en, IFNULL(department_id, 0) AS department_id, mode, deadline_days,"
 				  " reminder_hours, escalate_hours, needs_approval, reopen_days, max_extensions, active"
 				  " FROM categories WHERE id = ?",
 			  DB_ARGS(DB_INT(id)));

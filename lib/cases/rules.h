@@ -50,17 +50,19 @@ bool rule_mode_valid(const char *mode);
 	" AND FIND_IN_SET(jx.department_id, ?) = 0)))"
 #define RULE_IN_DEPTS_ARGS(ids) DB_STR(ids), DB_STR(ids), DB_STR(ids)
 
-/* Every category in display order: id, name (in lang), lead department
- * (in lang, NULL for none), mode, deadline_days, reminder_hours,
- * escalate_hours, needs_approval, reopen_days, max_extensions, active,
- * joint departments (names in lang, ", "; NULL for none). With dept_ids,
+/* Every category in display order: id, name (in lang), department (the
+ * lead's name in lang, NULL for none), mode, deadline (days), reminder
+ * and escalate (hours), approval (needs_approval), reopen (days),
+ * extensions (max_extensions), active, joint (the joint departments'
+ * names in lang, ", "; NULL for none). With dept_ids,
  * only the categories in those departments (RULE_IN_DEPTS); NULL: all. */
 int rules_list(db *d, const char *lang, const char *dept_ids, db_result **out);
 
 /* One category: *out gets one row of id, name_ko, name_en,
  * department_id (0 for none), mode, deadline_days, reminder_hours,
- * escalate_hours, needs_approval, reopen_days, max_extensions, active;
- * *joint its joint department ids. The caller frees both. MDG_ENOTFOUND
+ * escalate_hours, needs_approval, reopen_days, max_extensions, active
+ * (the names of the rule form's fields); *joint its joint departments,
+ * department_id. The caller frees both. MDG_ENOTFOUND
  * when there is no such category. */
 int rule_get(db *d, long long id, db_result **out, db_result **joint);
 

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cases/routing.h"
+#include "org/calendar.h"
 #include "core/buf.h"
 #include "core/crypto.h"
 #include "core/log.h"
@@ -214,7 +214,7 @@ static int apology_expected(db *d, char expected[20])
 		return rc;
 	if (text_parse_long(days, 1, 60, &n) != MDG_OK)
 		n = 3;
-	rc = deadline_from_today(d, (int)n, expected);
+	rc = calendar_deadline(d, (int)n, expected);
 	if (rc == MDG_OK)
 		expected[10] = '\0';
 	return rc;

@@ -9,9 +9,9 @@
 int holiday_year_now(db *d, int *year)
 {
 	db_result *r = NULL;
-	int rc = db_query(d, &r, "SELECT YEAR(CURDATE())", DB_NO_ARGS);
+	int rc = db_query(d, &r, "SELECT YEAR(CURDATE()) AS year", DB_NO_ARGS);
 	if (rc == MDG_OK)
-		*year = (int)db_cell_ll(r, 0, 0, 2026);
+		*year = (int)db_get_ll(r, 0, "year", 2026);
 	db_result_free(r);
 	return rc;
 }
@@ -22,7 +22,7 @@ int holiday_list(db *d, int year, db_result **out)
 	char from[32], to[32];
 	snprintf(from, sizeof from, "%04d-01-01", year);
 	snprintf(to, sizeof to, "%04d-01-01", year + 1);
-	return db_query(d, out, "SELECT " SQL_DAY("day") ", name, DAYOFWEEK(day) - 1 FROM holidays"
+	return db_query(d, out, "SELECT " SQL_DAY("day") " AS day, name, DAYOFWEEK(day) - 1 AS weekday FROM holidays"
 				" WHERE day >= ? AND day < ? ORDER BY day",
 			DB_ARGS(DB_STR(from), DB_STR(to)));
 }
@@ -61,7 +61,7 @@ int holiday_remove(db *d, const actor *who, const char *day)
 	if (rc == MDG_OK)
 		rc = db_exec(d, "DELETE FROM holidays WHERE day = ?", DB_ARGS(DB_STR(day)));
 	if (rc == MDG_OK)
-		rc = audit_write(d, who, "holiday", day, "delete", db_cell(r, 0, 0, NULL));
+		rc = audit_write(d, who, "holiday", day, "delete", db_get(r, 0, "name", NULL));
 	db_result_free(r);
 	return finish(d, rc);
 }

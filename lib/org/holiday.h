@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* holiday.h: the holiday calendar administrators edit; besides weekends,
- * these days do not count towards case deadlines (holidays_load in
- * cases/routing.h reads them for each filing). */
+ * these days do not count towards case deadlines (org/calendar.h). Every
+ * change moves holidays_version (triggers, 0017_holidays_version.sql),
+ * which tells each worker's cached holidays that they are out of date. */
 #ifndef MDG_HOLIDAY_H
 #define MDG_HOLIDAY_H
 #include "db/db.h"

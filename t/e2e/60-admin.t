@@ -605,10 +605,10 @@ is case_state($after_b)->{due}, $cb->{due}, 'cases filed before keep their deadl
 $r = submit($adm, '/admin/holidays', '/admin/holidays', { day => $holiday, name => '또' }, 'add');
 is $r->code, 400, 'the same day twice is refused';
 is field_error(body_of($r), 'day'), $L->{'Err.admin_holiday_taken'}, 'said so';
-for my $bad ('2026-02-30', '26-1-1', '2026-1-01', '') {
+for my $bad ('2026-02-30', '26-1-1', '2026-1-01', '3000-01-01', '') {
     $r = submit($adm, '/admin/holidays', '/admin/holidays', { day => $bad, name => '가짜' }, 'add');
     is $r->code, 400, "the date '$bad' is refused";
-    is field_error(body_of($r), 'day'), $bad eq '' ? $L->{'Err.required'} : $L->{'Err.admin_date'}, 'beside the date';
+    is field_error(body_of($r), 'day'), $bad eq '' ? $L->{'Err.required'} : $L->{'Err.date'}, 'beside the date';
 }
 my $hol_count = $s->sql_value('SELECT COUNT(*) FROM holidays');
 $r = $adm->post($s->url('/admin/holidays'), [csrf => $s->csrf_from($adm->get($s->url('/admin/holidays'))),

@@ -544,6 +544,9 @@ is $r->code, 400, 'a substitute from another department is refused';
 like body_of($r), qr{\Q$L{'Err.absence_bad_substitute'}\E}, '... beside the field';
 $r = submit_form($s, $lee, $add, kind => 'leave', first => $in3, last => $today, substitute => $id{'road.park'});
 is $r->code, 400, 'the last day before the first is refused';
+$r = submit_form($s, $lee, $add, kind => 'leave', first => '2026-02-30', last => $in3, substitute => $id{'road.park'});
+is $r->code, 400, 'a first day that is no date is refused';
+like body_of($r), qr{\Q$L{'Err.date'}\E}, '... beside the field';
 my @open = map { $_->[0] } $s->sql("SELECT h.case_id FROM case_handlers h JOIN cases c ON c.id = h.case_id"
     . " WHERE h.account_id = $id{'road.lee'} AND c.status IN ('received','assigned','in_progress','approval')");
 $r = submit_form($s, $lee, $add, kind => 'training', first => $today, last => $in3, substitute => $id{'road.park'}, handover => 1);

@@ -6,7 +6,9 @@
 # round-robin and random skip an absent handler; when every handler is
 # absent the substitute takes the case; joint gives it to every present
 # handler; a category without a (live) department lands in the unplaced
-# queue; manual leaves the case in the department's queue.
+# queue; manual leaves the case in the department's queue. A holiday added
+# or removed on the administration page moves the deadline of the cases
+# filed afterwards, whichever worker files them (each keeps the holidays).
 use strict;
 use warnings;
 use utf8;
@@ -14,6 +16,7 @@ use Test::More;
 use Encode qw(encode);
 use POSIX ();
 use File::Temp ();
+use Time::Local qw(timegm);
 use Madang::Test;
 use Madang::Staff qw(scope_rebuild);
 
@@ -360,6 +363,64 @@ is $s->sql_value('SELECT mode FROM categories WHERE id = 9'), 'manual', '행정 
     my $r = $ua->get($s->url('/staff/cases?view=department'));
     is $r->code, 200, "민원담당관실's queue";
     ok +(($r->decoded_content // '') =~ /\Q$f->[3]\E/), "... lists the case $f->[3]";
+}
+
+# ------------------------------------------------------------ holidays
+
+# The nth working day after $ymd (not counting it), skipping weekends and
+# the holidays in the database: what biz_add_workdays computes.
+sub add_workdays {
+    my ($ymd, $n) = @_;
+    my %hol = map { $_->[0] => 1 } $s->sql("SELECT DATE_FORMAT(day, '%Y-%m-%d') FROM holidays");
+    my ($y, $m, $d) = split /-/, $ymd;
+    my $t = timegm(0, 0, 12, $d, $m - 1, $y);
+    my ($count, $day) = (0, undef);
+    while ($count < $n) {
+        $t += 86400;
+        my @g = gmtime $t;
+        $day = POSIX::strftime('%Y-%m-%d', @g);
+        next if $g[6] == 0 || $g[6] == 6 || $hol{$day};
+        $count++;
+    }
+    return $day;
+}
+
+# Files $per_proc cases in 도로·보도 (1) from each of 8 citizens at once,
+# so that every worker files some; returns their deadlines { due => count }.
+my $holiday_round = 0;
+sub deadlines_filed_now {
+    my ($per_proc) = @_;
+    my $tag = '공휴일' . ++$holiday_round;
+    my $res = file_concurrently(1, $tag, $per_proc, @cits[0 .. 7]);
+    is scalar(grep { $_->[0] == 303 } values %$res), 8 * $per_proc, "$tag: every filing redirected (303)";
+    my %due;
+    $due{ $_->[0] }++ for sql_kst("SELECT DATE_FORMAT(due_at, '%Y-%m-%d %H:%i:%s') FROM cases"
+        . " WHERE title LIKE " . q_("순차분배 $tag %"));
+    return \%due;
+}
+
+{
+    my $ua = $s->ua;
+    is Madang::Test::sign_in($s, $ua, 'admin', 'madang-admin-2026')->code, 303, 'the supervisor signs in for the holidays';
+    my ($today) = map { $_->[0] } sql_kst("SELECT DATE_FORMAT(CURDATE(), '%Y-%m-%d')");
+    my $days = $s->sql_value('SELECT deadline_days FROM categories WHERE id = 1');
+    my $before = add_workdays($today, $days) . ' 18:00:00';
+    is_deeply deadlines_filed_now(2), { $before => 16 }, "before: every deadline $days working days ahead, $before";
+
+    # A working day inside the cases' period becomes a holiday.
+    my $day = add_workdays($today, 1);
+    my $change = sub {
+        my (@fields) = @_;
+        my $csrf = $s->csrf_from($ua->get($s->url('/admin/holidays')));
+        return $ua->post($s->url('/admin/holidays'), [ map { bytes_of($_) } csrf => $csrf, @fields ]);
+    };
+    is $change->(action => 'add', day => $day, name => '임시 공휴일')->code, 303, "the administrator adds a holiday on $day";
+    my $after = add_workdays($today, $days) . ' 18:00:00';
+    isnt $after, $before, "... which moves the deadline to $after";
+    is_deeply deadlines_filed_now(3), { $after => 24 }, '... for every case filed afterwards, by any worker';
+
+    is $change->(action => 'remove', day => $day)->code, 303, '... and removes it';
+    is_deeply deadlines_filed_now(3), { $before => 24 }, '... the deadline is back for the cases filed then';
 }
 
 $s->stop;

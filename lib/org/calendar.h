@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* calendar.h: the institution's working days: Monday to Friday, except
+ * the holidays administrators keep (org/holiday.h). Case deadlines and
+ * the dates promised to citizens count working days. */
+#ifndef MDG_CALENDAR_H
+#define MDG_CALENDAR_H
+#include "db/db.h"
+
+/* The end of the office day (18:00) of the workdays-th working day after
+ * today (the database's date; today itself is not counted), as
+ * "YYYY-MM-DD 18:00:00" into out[20]. Holidays count from a week ago to
+ * two years ahead; the process keeps them until they change (or the day
+ * does), checking their version on each call. */
+int calendar_deadline(db *d, int workdays, char out[20]);
+
+#endif
