@@ -3,6 +3,7 @@
 #include "core/text.h"
 #include "core/mdg.h"
 #include "core/buf.h"
+#include "core/utf8.h"
 #include "core/xalloc.h"
 
 #include <ctype.h>
@@ -22,20 +23,6 @@ int text_parse_long(const char *s, long min, long max, long *out)
 		return MDG_EINVAL;
 	*out = v;
 	return MDG_OK;
-}
-
-/* Length in bytes of the UTF-8 sequence that starts with byte c. */
-static size_t utf8_seq_len(unsigned char c)
-{
-	if (c < 0x80)
-		return 1;
-	if ((c & 0xE0) == 0xC0)
-		return 2;
-	if ((c & 0xF0) == 0xE0)
-		return 3;
-	if ((c & 0xF8) == 0xF0)
-		return 4;
-	return 1;
 }
 
 char *text_mask_name(const char *name)

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* render.c: ClearSilver pages and the language strings they show. */
 #include "render/render.h"
+#include "core/codec.h"
 #include "core/log.h"
 #include "core/mdg.h"
 #include "core/xalloc.h"
@@ -182,23 +183,9 @@ static NEOERR *render_to_buf(void *ctx, char *s)
  * %XX, so a value is safe as one query argument. */
 static NEOERR *url_escape(const char *in, char **out)
 {
-	static const char hex[] = "0123456789ABCDEF";
-	size_t n = strlen(in);
-	char *p = malloc(3 * n + 1);
-	if (!p)
-		return nerr_raise(NERR_NOMEM, "url_escape");
-	*out = p;
-	for (const unsigned char *s = (const unsigned char *)in; *s; s++) {
-		if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
-		    *s == '-' || *s == '_' || *s == '.' || *s == '~') {
-			*p++ = (char)*s;
-		} else {
-			*p++ = '%';
-			*p++ = hex[*s >> 4];
-			*p++ = hex[*s & 15];
-		}
-	}
-	*p = '\0';
+	buf b = {0};
+	pct_encode(&b, in, NULL);
+	*out = buf_detach(&b); /* ClearSilver frees it with free() */
 	return STATUS_OK;
 }
 
