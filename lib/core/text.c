@@ -52,6 +52,17 @@ char *text_mask_name(const char *name)
 	return buf_detach(&out);
 }
 
+void text_format_mobile(const char *digits, char *out, size_t outlen)
+{
+	size_t len = strlen(digits);
+	if (len == 11)
+		snprintf(out, outlen, "%.3s-%.4s-%.4s", digits, digits + 3, digits + 7);
+	else if (len == 10)
+		snprintf(out, outlen, "%.3s-%.3s-%.4s", digits, digits + 3, digits + 6);
+	else
+		snprintf(out, outlen, "%s", digits);
+}
+
 int text_normalise_mobile(const char *in, char *out, size_t outlen)
 {
 	char digits[24];
