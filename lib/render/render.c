@@ -214,13 +214,22 @@ void render_request_done(HDF *hdf)
 		if (strcmp(name, "L") && strcmp(name, "Lang") && strcmp(name, "Config") && strcmp(name, "hdf"))
 			names[n++] = xstrdup(name);
 	}
-	for (size_t i = 0; i < n; i++) {
-		hdf_remove_tree(hdf, names[i]);
+	render_remove_trees(hdf, (const char *const *)names, n);
+	for (size_t i = 0; i < n; i++)
 		free(names[i]);
-	}
-	/* hdf_remove_tree leaves the parent's lookup cache (last_hp,
-	 * last_hs) pointing at the freed nodes; the next hdf_set_value
-	 * would follow it. */
+}
+
+void render_remove_trees(HDF *hdf, const char *const *names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		hdf_remove_tree(hdf, names[i]);
+	/* ClearSilver's internals, on purpose and only here: a node keeps a
+	 * lookup cache of its children (last_hp, last_hs: where the last
+	 * walk ended), and hdf_remove_tree frees a child without clearing
+	 * that cache in the parent. The next hdf_set_value under the parent
+	 * would follow the pointer into freed memory. Clearing the cache only
+	 * costs the next lookup a walk from the first child. Only the cache
+	 * of hdf itself is cleared: names are its own children. */
 	hdf->last_hp = NULL;
 	hdf->last_hs = NULL;
 }
