@@ -3,6 +3,7 @@
  * body, CSRF, access, handler, layout, error pages and the access log. */
 #include "web.h"
 #include "cases/action.h"
+#include "core/codec.h"
 #include "core/log.h"
 #include "core/mdg.h"
 #include "core/xalloc.h"
@@ -201,13 +202,7 @@ static void redirect_to_login(web *w)
 {
 	char *target = NULL;
 	buf enc = {0};
-	for (const char *p = w->r->path; *p; p++) {
-		unsigned char c = (unsigned char)*p;
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || strchr("/-_.", c))
-			buf_putc(&enc, (char)c);
-		else
-			buf_printf(&enc, "%%%02X", c);
-	}
+	pct_encode(&enc, w->r->path, "/");
 	target = xasprintf("/login?next=%s", buf_str(&enc));
 	http_redirect(w->r, target);
 	free(target);

@@ -4,6 +4,7 @@
  * here, as everywhere (the database refuses changes to it). */
 #include "page_admin.h"
 #include "core/bizdays.h"
+#include "core/codec.h"
 #include "core/mdg.h"
 #include "org/admin.h"
 #include "render/render.h"
@@ -19,18 +20,6 @@ static const field_spec filter_fields[] = {
 	{"from", FIELD_LINE, false, 10, 0, 0},
 	{"to", FIELD_LINE, false, 10, 0, 0},
 };
-
-/* Appends s percent-encoded as one query argument. */
-static void put_arg(buf *b, const char *s)
-{
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-		    strchr("-_.~", *p))
-			buf_putc(b, (char)*p);
-		else
-			buf_printf(b, "%%%02X", *p);
-	}
-}
 
 /* Reads the filters from the query into f (their strings owned by the
  * request) and the query of the same filters into q ("a=1&b=2&", for
@@ -61,7 +50,7 @@ static int filter_read(web *w, audit_filter *f, buf *q, bool *nobody, int *error
 			continue;
 		}
 		buf_printf(q, "%s=", name);
-		put_arg(q, v);
+		pct_encode(q, v, NULL);
 		buf_putc(q, '&');
 	}
 	if (*errors)

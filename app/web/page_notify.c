@@ -404,23 +404,11 @@ static bool may_call(const web *w)
 	return perm_holds(&w->perm, PERM_CALLS);
 }
 
-/* A mobile number as people read it: 010-1234-5678. */
-static void mobile_text(const char *digits, char *out, size_t n)
-{
-	size_t len = strlen(digits);
-	if (len == 11)
-		snprintf(out, n, "%.3s-%.4s-%.4s", digits, digits + 3, digits + 7);
-	else if (len == 10)
-		snprintf(out, n, "%.3s-%.3s-%.4s", digits, digits + 3, digits + 6);
-	else
-		snprintf(out, n, "%s", digits);
-}
-
 static int show_callbacks(web *w)
 {
 	db_result *r = NULL;
 	long page, total = 0;
-	char name[96], mobile[32];
+	char name[96], mobile[TEXT_MOBILE_SHOWN];
 	int rc = web_page_number(w, &page);
 	if (rc != MDG_OK)
 		return rc;
@@ -440,7 +428,7 @@ static int show_callbacks(web *w)
 			hdf_set_value(w->hdf, name, db_get(c, 0, "name", ""));
 			snprintf(name, sizeof name, "Callbacks.%u.email", i);
 			hdf_set_value(w->hdf, name, db_get(c, 0, "email", ""));
-			mobile_text(db_get(c, 0, "mobile", ""), mobile, sizeof mobile);
+			text_format_mobile(db_get(c, 0, "mobile", ""), mobile, sizeof mobile);
 			snprintf(name, sizeof name, "Callbacks.%u.mobile", i);
 			hdf_set_value(w->hdf, name, mobile);
 		}

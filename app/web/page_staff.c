@@ -354,18 +354,6 @@ static const case_action staff_actions[] = {
 	ACT_APPROVE, ACT_RETURN_ANSWER, ACT_ANSWER, ACT_CLOSE,     ACT_REJECT, ACT_REFILE,
 };
 
-/* A mobile number as people read it: 010-1234-5678. */
-static void set_mobile(web *w, const char *name, const char *digits)
-{
-	size_t n = strlen(digits);
-	if (n == 11)
-		web_set(w, name, "%.3s-%.4s-%.4s", digits, digits + 3, digits + 7);
-	else if (n == 10)
-		web_set(w, name, "%.3s-%.3s-%.4s", digits, digits + 3, digits + 6);
-	else
-		hdf_set_value(w->hdf, name, digits);
-}
-
 /* Allow.<action> for each action the state, the rule and the staff
  * member's abilities (in the lead department) allow. */
 static int fill_allowed(web *w, long long case_id, const db_result *st, unsigned lead)
@@ -497,7 +485,9 @@ static int show_case(web *w, const char *tracking, long long case_id, unsigned c
 	if (contact) {
 		hdf_set_value(w->hdf, "Contact.name", db_cell(contact, 0, 1, ""));
 		hdf_set_value(w->hdf, "Contact.email", db_cell(contact, 0, 2, ""));
-		set_mobile(w, "Contact.mobile", db_cell(contact, 0, 3, ""));
+		char mobile[TEXT_MOBILE_SHOWN];
+		text_format_mobile(db_cell(contact, 0, 3, ""), mobile, sizeof mobile);
+		hdf_set_value(w->hdf, "Contact.mobile", mobile);
 	} else {
 		/* Others in scope read the case, not who filed it. */
 		char *masked = text_mask_name(hdf_get_value(w->hdf, "Case.filer", ""));

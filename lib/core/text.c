@@ -3,6 +3,7 @@
 #include "core/text.h"
 #include "core/mdg.h"
 #include "core/buf.h"
+#include "core/utf8.h"
 #include "core/xalloc.h"
 
 #include <ctype.h>
@@ -22,20 +23,6 @@ int text_parse_long(const char *s, long min, long max, long *out)
 		return MDG_EINVAL;
 	*out = v;
 	return MDG_OK;
-}
-
-/* Length in bytes of the UTF-8 sequence that starts with byte c. */
-static size_t utf8_seq_len(unsigned char c)
-{
-	if (c < 0x80)
-		return 1;
-	if ((c & 0xE0) == 0xC0)
-		return 2;
-	if ((c & 0xF0) == 0xE0)
-		return 3;
-	if ((c & 0xF8) == 0xF0)
-		return 4;
-	return 1;
 }
 
 char *text_mask_name(const char *name)
@@ -63,6 +50,17 @@ char *text_mask_name(const char *name)
 		buf_putc(&out, '*');
 	buf_puts(&out, name + starts[count - 1]);
 	return buf_detach(&out);
+}
+
+void text_format_mobile(const char *digits, char *out, size_t outlen)
+{
+	size_t len = strlen(digits);
+	if (len == 11)
+		snprintf(out, outlen, "%.3s-%.4s-%.4s", digits, digits + 3, digits + 7);
+	else if (len == 10)
+		snprintf(out, outlen, "%.3s-%.3s-%.4s", digits, digits + 3, digits + 6);
+	else
+		snprintf(out, outlen, "%s", digits);
 }
 
 int text_normalise_mobile(const char *in, char *out, size_t outlen)

@@ -21,6 +21,13 @@ char *text_mask_name(const char *name);
  * 016-019) are accepted. out needs 12 bytes. MDG_OK or MDG_EINVAL. */
 int text_normalise_mobile(const char *in, char *out, size_t outlen);
 
+/* A stored mobile number (digits, as text_normalise_mobile leaves them)
+ * as people read it: 11 digits as 010-1234-5678, 10 as 011-123-4567;
+ * anything else is copied as it is (cut to fit). out holds
+ * TEXT_MOBILE_SHOWN bytes. */
+#define TEXT_MOBILE_SHOWN 32
+void text_format_mobile(const char *digits, char *out, size_t outlen);
+
 /* The one e-mail address check, for every form that takes an address and
  * for the mail transport that sends to it (an address accepted here is one
  * the transport accepts). A conservative addr-spec: local@domain, the local

@@ -2,7 +2,6 @@
 /* utf8.c: strict UTF-8 validation for text from outside. */
 #include "core/utf8.h"
 
-#include <stdint.h>
 
 /* True for the ASCII bytes that text may hold: printable ones, TAB, LF, CR. */
 static bool utf8_ascii_ok(unsigned char c)
@@ -74,4 +73,29 @@ size_t utf8_length(const char *s, size_t len)
 		if ((p[i] & 0xc0) != 0x80)
 			n++;
 	return n;
+}
+
+size_t utf8_seq_len(unsigned char lead)
+{
+	if (lead < 0x80)
+		return 1;
+	if ((lead & 0xE0) == 0xC0)
+		return 2;
+	if ((lead & 0xF0) == 0xE0)
+		return 3;
+	if ((lead & 0xF8) == 0xF0)
+		return 4;
+	return 1;
+}
+
+uint32_t utf8_next(const char *s, size_t *i)
+{
+	const unsigned char *p = (const unsigned char *)s + *i;
+	size_t n = utf8_seq_len(p[0]);
+	/* A lead byte of n > 1 bytes carries 7 - n bits of the code point. */
+	uint32_t cp = p[0] & (n == 1 ? 0x7Fu : 0x7Fu >> n);
+	for (size_t k = 1; k < n; k++)
+		cp = (cp << 6) | (p[k] & 0x3F);
+	*i += n;
+	return cp;
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* encode.c: values the server writes into a response. */
 #include "http/encode.h"
+#include "core/codec.h"
 #include "core/xalloc.h"
 
 #include <stdlib.h>
@@ -14,12 +15,8 @@ char *http_content_disposition(const char *name)
 			buf_putc(&ascii, (char)*p);
 		else if (*p < 0x80)
 			buf_putc(&ascii, '_');
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-		    strchr("-._~", *p))
-			buf_putc(&utf8, (char)*p);
-		else
-			buf_printf(&utf8, "%%%02X", *p);
 	}
+	pct_encode(&utf8, name, NULL);
 	char *v = xasprintf("attachment; filename=\"%s\"; filename*=UTF-8''%s",
 			    ascii.len ? buf_str(&ascii) : "file", buf_str(&utf8));
 	buf_free(&ascii);

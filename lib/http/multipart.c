@@ -2,6 +2,7 @@
 /* multipart.c: streaming multipart/form-data parser (RFC 7578, RFC 2046). */
 #include "http/parse.h"
 #include "core/buf.h"
+#include "core/codec.h"
 #include "core/log.h"
 #include "core/mdg.h"
 #include "core/utf8.h"
@@ -230,17 +231,6 @@ out:
 	return rc;
 }
 
-static int mp_hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Decodes a filename*= value "UTF-8'lang'%E2%82%AC.txt" (RFC 8187). Returns
  * 1 with the name in out, 0 for another charset (ignored), MDG_EINVAL when
  * malformed. */
@@ -258,11 +248,10 @@ static int mp_ext_value(const char *s, size_t len, buf *out)
 		return 0;
 	for (const char *p = q2 + 1; p < end; p++) {
 		if (*p == '%') {
-			int hi = end - p >= 3 ? mp_hexval(p[1]) : -1;
-			int lo = end - p >= 3 ? mp_hexval(p[2]) : -1;
-			if (hi < 0 || lo < 0)
+			int byte = pct_decode_byte(p, (size_t)(end - p));
+			if (byte < 0)
 				return MDG_EINVAL;
-			buf_putc(out, (char)((hi << 4) | lo));
+			buf_putc(out, (char)byte);
 			p += 2;
 		} else {
 			buf_putc(out, *p);

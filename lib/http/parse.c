@@ -3,6 +3,7 @@
  * Cookie parsers. */
 #include "http/parse.h"
 #include "core/buf.h"
+#include "core/codec.h"
 #include "core/mdg.h"
 #include "core/utf8.h"
 
@@ -15,17 +16,6 @@
 #define HTTP_NAME_MAX 256   /* bytes of one decoded field or cookie name */
 #define HTTP_COOKIES_MAX 64 /* cookies per header */
 
-static int http_hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 char *http_decode_path(const char *uri)
 {
 	size_t n = strcspn(uri, "?#");
@@ -33,13 +23,12 @@ char *http_decode_path(const char *uri)
 	size_t o = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (uri[i] == '%') {
-			int hi = i + 2 < n ? http_hexval(uri[i + 1]) : -1;
-			int lo = i + 2 < n ? http_hexval(uri[i + 2]) : -1;
-			if (hi < 0 || lo < 0 || (hi == 0 && lo == 0)) {
+			int byte = pct_decode_byte(uri + i, n - i);
+			if (byte <= 0) { /* a bad escape, or %00 */
 				free(out);
 				return NULL;
 			}
-			out[o++] = (char)(hi * 16 + lo);
+			out[o++] = (char)byte;
 			i += 2;
 		} else {
 			out[o++] = uri[i];
@@ -74,14 +63,10 @@ static int http_url_decode(const char *s, size_t len, size_t max, buf *out)
 			c = ' ';
 			i++;
 		} else {
-			int hi, lo;
-			if (len - i < 3)
+			int byte = pct_decode_byte(s + i, len - i);
+			if (byte < 0)
 				return MDG_EINVAL;
-			hi = http_hexval(s[i + 1]);
-			lo = http_hexval(s[i + 2]);
-			if (hi < 0 || lo < 0)
-				return MDG_EINVAL;
-			c = (char)((hi << 4) | lo);
+			c = (char)byte;
 			i += 3;
 		}
 		if (out->len >= max)

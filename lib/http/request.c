@@ -34,16 +34,13 @@ const char *http_req_env(const http_req *r, const char *name)
 
 int http_req_init(http_req *r, FCGX_Request *fcgi, const http_limits *lim)
 {
-	uint8_t rid_raw[8];
 	const char *s;
 	int rc;
 
 	memset(r, 0, sizeof *r);
 	r->fcgi = fcgi;
 	clock_gettime(CLOCK_MONOTONIC, &r->started);
-	crypto_random(rid_raw, sizeof rid_raw);
-	for (size_t i = 0; i < sizeof rid_raw; i++)
-		snprintf(r->rid + 2 * i, 3, "%02x", rid_raw[i]);
+	crypto_random_hex(r->rid, (sizeof r->rid - 1) / 2);
 	r->status = 200;
 
 	r->method = http_req_env(r, "REQUEST_METHOD");

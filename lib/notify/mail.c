@@ -14,6 +14,7 @@
 #include <auth-client.h> /* before libesmtp.h: it declares smtp_auth_set_context */
 #include <libesmtp.h>
 
+#include "core/codec.h"
 #include "core/crypto.h"
 #include "core/mdg.h"
 #include "core/text.h"
@@ -91,45 +92,6 @@ static bool url_valid(const char *u)
 
 /* --------------------------------------------------------------- encoders */
 
-static const char B64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-/* Appends the base64 of p[0..n), with CRLF after every `wrap` characters
- * (0: one line, no CRLF). */
-static void b64_append(buf *out, const unsigned char *p, size_t n, size_t wrap)
-{
-	char quad[4];
-	size_t col = 0;
-	for (size_t i = 0; i < n; i += 3) {
-		uint32_t v = (uint32_t)p[i] << 16;
-		if (i + 1 < n)
-			v |= (uint32_t)p[i + 1] << 8;
-		if (i + 2 < n)
-			v |= p[i + 2];
-		quad[0] = B64[(v >> 18) & 63];
-		quad[1] = B64[(v >> 12) & 63];
-		quad[2] = i + 1 < n ? B64[(v >> 6) & 63] : '=';
-		quad[3] = i + 2 < n ? B64[v & 63] : '=';
-		if (wrap && col + 4 > wrap) {
-			buf_append(out, "\r\n", 2);
-			col = 0;
-		}
-		buf_append(out, quad, 4);
-		col += 4;
-	}
-}
-
-/* Length of the UTF-8 sequence led by c (the text is valid already). */
-static size_t utf8_seq_len(unsigned char c)
-{
-	if (c < 0x80)
-		return 1;
-	if (c < 0xE0)
-		return 2;
-	if (c < 0xF0)
-		return 3;
-	return 4;
-}
-
 /* Columns from the last CRLF of out (or its start) to its end. */
 static size_t current_col(const buf *out)
 {
@@ -174,7 +136,7 @@ static void encode_value(const char *s, bool phrase, buf *out)
 		if (i > 0)
 			buf_append(out, "\r\n ", 3);
 		buf_puts(out, "=?UTF-8?B?");
-		b64_append(out, (const unsigned char *)s + i, j - i, 0);
+		base64_append(out, s + i, j - i, 0);
 		buf_puts(out, "?=");
 		i = j;
 	}
@@ -250,7 +212,7 @@ static void part_append(buf *out, const char *type, const char *body)
 	crlf_body(body, &canon);
 	buf_printf(out, "Content-Type: %s; charset=UTF-8\r\n"
 			"Content-Transfer-Encoding: base64\r\n\r\n", type);
-	b64_append(out, (const unsigned char *)buf_str(&canon), canon.len, B64_LINE);
+	base64_append(out, buf_str(&canon), canon.len, B64_LINE);
 	buf_append(out, "\r\n", 2);
 	buf_free(&canon);
 }

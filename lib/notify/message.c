@@ -119,11 +119,7 @@ static bool nonce_ok(const char *s)
 static void tree_clear(HDF *hdf)
 {
 	static const char *const names[] = {"Notice", "Recipient", "Site", "Part"};
-	for (size_t i = 0; i < MDG_ARRAY_LEN(names); i++)
-		hdf_remove_tree(hdf, names[i]);
-	/* hdf_remove_tree leaves the lookup cache pointing at freed nodes. */
-	hdf->last_hp = NULL;
-	hdf->last_hs = NULL;
+	render_remove_trees(hdf, names, MDG_ARRAY_LEN(names));
 }
 
 static void tree_fill(HDF *hdf, const message_site *site, const char *recipient_name, json_t *payload)

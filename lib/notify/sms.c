@@ -36,33 +36,6 @@ int sms_normalise_number(const char *in, char *out, size_t outlen)
 	return MDG_OK;
 }
 
-/* The code point at s[*i] of valid UTF-8, advancing *i past it. */
-static uint32_t sms_next_cp(const unsigned char *s, size_t *i)
-{
-	unsigned char c = s[*i];
-	uint32_t cp;
-	size_t n;
-
-	if (c < 0x80) {
-		(*i)++;
-		return c;
-	}
-	if (c < 0xe0) {
-		cp = c & 0x1f;
-		n = 1;
-	} else if (c < 0xf0) {
-		cp = c & 0x0f;
-		n = 2;
-	} else {
-		cp = c & 0x07;
-		n = 3;
-	}
-	for (size_t k = 1; k <= n; k++)
-		cp = (cp << 6) | (s[*i + k] & 0x3f);
-	*i += n + 1;
-	return cp;
-}
-
 static size_t sms_cp_units(uint32_t cp)
 {
 	return cp > 0xffff ? 2 : 1;
@@ -75,7 +48,7 @@ size_t sms_units(const char *utf8)
 	if (!utf8_valid_text(utf8, len))
 		return 0;
 	while (i < len)
-		units += sms_cp_units(sms_next_cp((const unsigned char *)utf8, &i));
+		units += sms_cp_units(utf8_next(utf8, &i));
 	return units;
 }
 
@@ -110,7 +83,7 @@ int sms_plan(const char *utf8, int max_parts, buf *out, int *parts)
 	/* Too long: keep the longest prefix that leaves one unit for "…". */
 	while (i < len) {
 		size_t at = i;
-		size_t u = sms_cp_units(sms_next_cp(s, &i));
+		size_t u = sms_cp_units(utf8_next(utf8, &i));
 		if (used + u > cap - 1) {
 			cut = at;
 			break;
@@ -133,7 +106,7 @@ int sms_to_ucs2(const char *utf8, buf *out)
 	if (!utf8_valid_text(utf8, len))
 		return MDG_EUTF8;
 	while (i < len) {
-		uint32_t cp = sms_next_cp((const unsigned char *)utf8, &i);
+		uint32_t cp = utf8_next(utf8, &i);
 		unsigned char b[4];
 		if (cp > 0xffff) {
 			uint32_t v = cp - 0x10000;

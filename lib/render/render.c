@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* render.c: ClearSilver pages and the language strings they show. */
 #include "render/render.h"
+#include "core/codec.h"
 #include "core/log.h"
 #include "core/mdg.h"
 #include "core/xalloc.h"
@@ -182,23 +183,9 @@ static NEOERR *render_to_buf(void *ctx, char *s)
  * %XX, so a value is safe as one query argument. */
 static NEOERR *url_escape(const char *in, char **out)
 {
-	static const char hex[] = "0123456789ABCDEF";
-	size_t n = strlen(in);
-	char *p = malloc(3 * n + 1);
-	if (!p)
-		return nerr_raise(NERR_NOMEM, "url_escape");
-	*out = p;
-	for (const unsigned char *s = (const unsigned char *)in; *s; s++) {
-		if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
-		    *s == '-' || *s == '_' || *s == '.' || *s == '~') {
-			*p++ = (char)*s;
-		} else {
-			*p++ = '%';
-			*p++ = hex[*s >> 4];
-			*p++ = hex[*s & 15];
-		}
-	}
-	*p = '\0';
+	buf b = {0};
+	pct_encode(&b, in, NULL);
+	*out = buf_detach(&b); /* ClearSilver frees it with free() */
 	return STATUS_OK;
 }
 
@@ -227,13 +214,22 @@ void render_request_done(HDF *hdf)
 		if (strcmp(name, "L") && strcmp(name, "Lang") && strcmp(name, "Config") && strcmp(name, "hdf"))
 			names[n++] = xstrdup(name);
 	}
-	for (size_t i = 0; i < n; i++) {
-		hdf_remove_tree(hdf, names[i]);
+	render_remove_trees(hdf, (const char *const *)names, n);
+	for (size_t i = 0; i < n; i++)
 		free(names[i]);
-	}
-	/* hdf_remove_tree leaves the parent's lookup cache (last_hp,
-	 * last_hs) pointing at the freed nodes; the next hdf_set_value
-	 * would follow it. */
+}
+
+void render_remove_trees(HDF *hdf, const char *const *names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		hdf_remove_tree(hdf, names[i]);
+	/* ClearSilver's internals, on purpose and only here: a node keeps a
+	 * lookup cache of its children (last_hp, last_hs: where the last
+	 * walk ended), and hdf_remove_tree frees a child without clearing
+	 * that cache in the parent. The next hdf_set_value under the parent
+	 * would follow the pointer into freed memory. Clearing the cache only
+	 * costs the next lookup a walk from the first child. Only the cache
+	 * of hdf itself is cleared: names are its own children. */
 	hdf->last_hp = NULL;
 	hdf->last_hs = NULL;
 }

@@ -25,6 +25,10 @@ HDF *render_new_hdf(const char *lang);
 HDF *render_request_hdf(const char *lang);
 /* Empties a request tree of everything the request put in it. */
 void render_request_done(HDF *hdf);
+/* Removes the top-level subtrees names[0..n) of hdf (absent ones are
+ * skipped), so that hdf can be filled again: every removal from a tree
+ * that is used afterwards goes through here (see render.c for why). */
+void render_remove_trees(HDF *hdf, const char *const *names, size_t n);
 
 /* Renders template (a path under the templates folder, e.g. "layout.cs")
  * with hdf into out. MDG_OK or MDG_ERR (the ClearSilver error logged). */

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
-/* test_templates.c: every page template renders inside the layout, values
- * are HTML-escaped by default, and ko.hdf and en.hdf hold the same keys. */
+/* test_templates.c: every page template renders inside the layout with its
+ * values in place and no empty spot where a value belongs, values are
+ * HTML-escaped by default, and ko.hdf and en.hdf hold the same keys. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,6 +12,8 @@
 #include <cmocka.h>
 
 #include <ftw.h>
+#include <regex.h>
+#include <stdbool.h>
 
 #include "core/buf.h"
 #include "core/mdg.h"
@@ -33,9 +36,21 @@ static int teardown(void **state)
 	return 0;
 }
 
-static char *render_page(const char *lang, const char *page, const char *title)
+/* Renders the layout with hdf and destroys hdf: the page, or NULL. */
+static char *render_and_destroy(HDF *hdf)
 {
 	buf out = {0};
+	int rc = render_template(hdf, "layout.cs", &out);
+	hdf_destroy(&hdf);
+	if (rc != MDG_OK) {
+		buf_free(&out);
+		return NULL;
+	}
+	return buf_detach(&out);
+}
+
+static char *render_page(const char *lang, const char *page, const char *title)
+{
 	HDF *hdf = render_new_hdf(lang);
 	hdf_set_value(hdf, "Page.Template", page);
 	hdf_set_value(hdf, "Page.TitleKey", title);
@@ -48,44 +63,552 @@ static char *render_page(const char *lang, const char *page, const char *title)
 	hdf_set_value(hdf, "Form.title", "\"><img src=x onerror=alert(1)>");
 	hdf_set_value(hdf, "Form.Err.title", "too_long");
 	hdf_set_value(hdf, "Error.Status", "404");
-	int rc = render_template(hdf, "layout.cs", &out);
-	hdf_destroy(&hdf);
-	if (rc != MDG_OK) {
-		buf_free(&out);
-		return NULL;
+	return render_and_destroy(hdf);
+}
+
+/* ------------------------------------------------ every page, filled */
+
+/* test_every_page_renders renders each page template in the layout, in
+ * both languages, with its data filled under the HDF names the handlers
+ * set today (page_*.c; the names the .cs files read), and checks that
+ * (1) every value the page must show is there, in its place, and (2) no
+ * spot where a value belongs came out empty: an empty link, form target,
+ * cell, term's definition or id, a path ending in "/" or holding "//",
+ * a query argument without a value, a status or language string looked
+ * up by a value the strings do not know. When a template starts reading
+ * another name, its fixture below must follow (the test then fails with
+ * the page and the spot). */
+
+/* Rows that several pages list. */
+#define CASE_ROW                                                                                       \
+	"Cases.0.tracking=2026-000777", "Cases.0.title=가로등 고장 신고", "Cases.0.status=received",   \
+		"Cases.0.date=2026-11-02", "Cases.0.category=도로·교통", "Cases.0.filer=김*수",        \
+		"Cases.0.public=1"
+#define CASE_ROW_SHOWN "2026-000777", "가로등 고장 신고", "2026-11-02", "도로·교통"
+#define CATEGORY_ROW "Categories.0.id=3", "Categories.0.name=환경·청소"
+#define DEPT_ROW                                                                                    \
+	"Depts.0.id=5", "Depts.0.name=교통행정과", "Depts.0.name_ko=교통행정과",                    \
+		"Depts.0.name_en=Traffic Administration", "Depts.0.indent=　", "Depts.0.depth=1", \
+		"Depts.0.active=1", "Depts.0.parent_name=도시교통국"
+
+static const char *const home_data[] = {"Stats.Public=12345", CASE_ROW, NULL};
+static const char *const home_shown[] = {"(12345)", CASE_ROW_SHOWN, "김*수", NULL};
+
+static const char *const cases_data[] = {CASE_ROW, CATEGORY_ROW, "Filter.Q=신호등", "Filter.Category=3",
+					 "Filter.Status=received", NULL};
+static const char *const cases_shown[] = {CASE_ROW_SHOWN, "value=\"신호등\"", "<option value=\"3\" selected>환경·청소",
+					  NULL};
+
+/* The facts of a case both case pages show. */
+#define CASE_FACTS                                                                                      \
+	"Case.tracking=2026-000777", "Case.title=가로등 고장 신고", "Case.body=본문 내용입니다",          \
+		"Case.category=도로·교통", "Case.department=교통행정과", "Case.created=2026-11-02 09:10", \
+		"Case.public=1", "Case.address=시청로 1", "Case.lat=37.5665", "Case.lng=126.978",         \
+		"Files.0.id=41", "Files.0.name=사진.jpg", "Files.0.type=image/jpeg", "Files.0.size=2048"
+#define CASE_FACTS_SHOWN                                                                             \
+	"2026-000777", "가로등 고장 신고", "본문 내용입니다", "교통행정과", "2026-11-02 09:10", "시청로 1", \
+		"37.5665, 126.978", "href=\"/attachments/41\"", "사진.jpg", "image/jpeg, 2048 B"
+
+static const char *const case_data[] = {
+	CASE_FACTS, "Case.status=answered", "Case.due=2026-11-13", "Case.filer=김*수", "Stages.0.kind=filed",
+	"Stages.0.at=2026-11-02 09:10", "Stages.0.department=교통행정과", "Stages.0.handler=박담당",
+	"Stages.0.note=접수 메모", "Stages.1.kind=answered", "Stages.1.at=2026-11-05 14:00",
+	"Stages.1.answer=1", "AnswerParts.0.answer=1", "AnswerParts.0.body=답변 본문입니다",
+	"AnswerParts.0.department=교통행정과", "CaseAct.close=1", "CaseAct.reopen=1", "CaseAct.version=7",
+	NULL};
+static const char *const case_shown[] = {CASE_FACTS_SHOWN, "2026-11-13", "김*수", "박담당", "접수 메모", "답변 본문입니다", "action=\"/cases/2026-000777/act\"",
+					 "name=\"version\" value=\"7\"", NULL};
+
+static const char *const file_data[] = {CATEGORY_ROW,
+					"Form.category=3",
+					"Form.title=제목입니다",
+					"Form.body=본문입니다",
+					"Form.address=시청로 1",
+					"Form.latitude=37.5",
+					"Form.longitude=127.0",
+					"Form.public=1",
+					NULL};
+static const char *const file_shown[] = {"<option value=\"3\" selected>환경·청소", "value=\"제목입니다\"",
+					 ">본문입니다</textarea>", "value=\"시청로 1\"", "value=\"37.5\"",
+					 "value=\"127.0\"", NULL};
+
+static const char *const mine_data[] = {CASE_ROW, "Notify.Unread=4", NULL};
+static const char *const mine_shown[] = {CASE_ROW_SHOWN, " 4)", NULL};
+
+static const char *const register_data[] = {"Form.login_id=hong", "Form.name=홍길동",
+					    "Form.email=hong@example.kr", "Form.mobile=010-1234-5678",
+					    "Form.consent=1", NULL};
+static const char *const register_shown[] = {"value=\"hong\"", "value=\"홍길동\"", "value=\"hong@example.kr\"",
+					     "value=\"010-1234-5678\"", NULL};
+
+static const char *const login_data[] = {"Form.login_id=hong", "Form.next=/my/cases", NULL};
+static const char *const login_shown[] = {"value=\"hong\"", "name=\"next\" value=\"/my/cases\"", NULL};
+
+static const char *const settings_data[] = {"Account.Login=hong", "Account.Name=홍길동",
+					    "Form.email=hong@example.kr", "Form.mobile=010-1234-5678",
+					    "Notify.Show=1", "Notify.HasMobile=1", "Notify.Staff=1",
+					    "Form.notify_email=1", "Form.notify_sms=1", "Form.notify_digest=1",
+					    NULL};
+static const char *const settings_shown[] = {"hong", "홍길동", "value=\"hong@example.kr\"",
+					     "value=\"010-1234-5678\"", NULL};
+
+/* The staff's case page (admin/case.cs with staff/case_actions.cs). */
+static const char *const staff_case_data[] = {
+	CASE_FACTS, "Case.status=in_progress", "Case.channel=web", "Case.filer=김민수", "State.due=2026-11-13",
+	"State.overdue=1", "State.extensions=1", "State.max_extensions=2", "State.needs_approval=1",
+	"State.is_example=1", "State.version=7", "State.department_id=5", "Contact.name=김민수",
+	"Contact.email=minsu@example.kr", "Contact.mobile=010-2345-6789", "Departments.0.id=5", "Departments.0.name=교통행정과", "Departments.0.role=lead",
+	"Departments.0.active=1", "Departments.1.id=6", "Departments.1.name=도로과",
+	"Departments.1.role=joint", "Departments.1.part_status=submitted", "Departments.1.part_text=협조 의견",
+	"Departments.1.active=1", "Handlers.0.name=박담당", "Handlers.0.department=교통행정과",
+	"Handlers.0.assigned=2026-11-02 10:00", "Handlers.0.absent=1", "Answers.0.status=pending",
+	"Answers.0.author=박담당", "Answers.0.created=2026-11-04 11:00", "Answers.0.sent=2026-11-05 09:00",
+	"Answers.0.approver=이과장", "Answers.0.body=답변 초안", "Ratings.0.rating=2",
+	"Ratings.0.rated=2026-11-06 08:00", "Ratings.0.callback=done", "Ratings.0.comment=늦었어요",
+	"Ratings.0.agent=최상담", "Ratings.0.called=2026-11-07 10:00", "Ratings.0.note=통화 완료",
+	"History.0.kind=note", "History.0.actor=박담당", "History.0.department=교통행정과",
+	"History.0.at=2026-11-03 12:00", "History.0.note=내부 메모", "History.1.kind=transferred",
+	"History.1.actor=이과장", "History.1.at=2026-11-03 13:00", "History.1.target=도로과",
+	"History.1.target_department=도로과", "History.1.public=1", "Messages.0.author=정협조",
+	"Messages.0.department=도로과", "Messages.0.at=2026-11-03 15:00", "Messages.0.body=부서 간 메시지",
+	"Others.0.tracking=2026-000700", "Others.0.title=예전 민원", "Others.0.status=closed",
+	"Others.0.date=2026-10-01", "Allow.Any=1", "Allow.note=1", "Allow.message=1", "Allow.answer=1",
+	"Allow.approve=1", "Allow.assign=1", "Allow.close=1", "Allow.example=1", "Allow.extend=1",
+	"Allow.refile=1", "Allow.reject=1", "Allow.return_answer=1", "Allow.send_back=1", "Allow.start=1",
+	"Allow.submit=1", "Allow.transfer=1", "Assignees.0.id=21", "Assignees.0.name=박담당",
+	"Assignees.0.absent=1", "TransferTo.0.id=6", "TransferTo.0.name=도로과", "TransferTo.0.active=1",
+	"RefileTo.0.id=3", "RefileTo.0.name=환경·청소", "Parts.0.id=6", "Parts.0.name=도로과",
+	"Parts.0.status=submitted", "Parts.0.text=협조 의견", "AnswerParts.0.answer=1", NULL};
+static const char *const staff_case_shown[] = {
+	CASE_FACTS_SHOWN, "2026-11-13", "1 / 2", "김민수", "minsu@example.kr", "010-2345-6789", "협조 의견", "박담당 (교통행정과)", "2026-11-02 10:00", "이과장", "답변 초안", "2 / 5",
+	"늦었어요", "최상담", "통화 완료", "내부 메모", "부서 간 메시지", "2026-000700", "예전 민원",
+	"value=\"21\"", "value=\"6\"", "value=\"3\"", "name=\"version\" value=\"7\"",
+	"action=\"/staff/cases/2026-000777/act\"", "action=\"/staff/cases/2026-000777/note\"", NULL};
+
+static const char *const staff_cases_data[] = {
+	"Cases.0.tracking=2026-000777", "Cases.0.title=가로등 고장 신고", "Cases.0.status=in_progress",
+	"Cases.0.category=도로·교통", "Cases.0.date=2026-11-02", "Cases.0.due=2026-11-13",
+	"Cases.0.department=교통행정과", "Cases.0.handlers=박담당", "Cases.0.overdue=1",
+	"Cases.0.public=1", "Cases.0.version=7", "Categories.0.id=3", "Categories.0.name=환경·청소",
+	"Departments.0.id=5", "Departments.0.name=교통행정과", "Departments.0.active=1",
+	"Assignable.0.id=21", "Assignable.0.name=박담당", "Assignable.0.department=교통행정과",
+	"Filter.view=department", "Filter.q=신호등", "Filter.category=3", "Filter.status=in_progress",
+	"Filter.channel=web", "Filter.sort=due", "Filter.dir=asc", "Filter.from=2026-11-01",
+	"Filter.to=2026-11-30", "Filter.overdue=1", "Inbox.CanAssign=1", "Inbox.Unplaced=1",
+	"Bulk.Done=3", "Bulk.FailedCount=1", "Bulk.Failed.0.item=2026-000778", "Bulk.Failed.0.problem=changed",
+	"Form.department=5", "Form.handler=21", "Form.reason=사유입니다", NULL};
+static const char *const staff_cases_shown[] = {"2026-000777", "가로등 고장 신고", "2026-11-13", "박담당",
+						"value=\"신호등\"", "value=\"2026-11-01\"", "value=\"2026-11-30\"",
+						"2026-000778", "사유입니다", NULL};
+
+static const char *const absences_data[] = {
+	"Absences.0.id=9", "Absences.0.name=박담당", "Absences.0.kind=leave", "Absences.0.state=current",
+	"Absences.0.first=2026-11-02", "Absences.0.last=2026-11-06", "Absences.0.substitute=이대리",
+	"Absences.0.handed_over=1", "People.0.id=21", "People.0.name=박담당", "People.1.id=22",
+	"People.1.name=이대리", "SubGroups.0.name=교통행정과", "SubGroups.0.People.0.id=22",
+	"SubGroups.0.People.0.name=이대리", "Absence.Moved=2", "Form.account=21",
+	"Form.account_name=박담당", "Form.first=2026-11-02", "Form.last=2026-11-06", "Form.kind=leave",
+	"Form.substitute=22", "Form.handover=1", NULL};
+static const char *const absences_shown[] = {"박담당", "이대리", "2026-11-02", "2026-11-06", "교통행정과",
+					     "action=\"/staff/absences/9/", NULL};
+
+static const char *const calendar_data[] = {
+	"Month.Year=2026", "Month.Month=11", "Month.PrevYear=2026", "Month.PrevMonth=10",
+	"Month.NextYear=2026", "Month.NextMonth=12", "Month.Prev=2026-10", "Month.Next=2026-12",
+	"Month.This=2026-12", "Days.0.date=2026-11-02", "Days.0.day=2", "Days.0.weekday=1",
+	"Days.0.today=1", "Days.0.Away.0.name=박담당", "Days.0.Away.0.kind=leave",
+	"Days.0.Away.0.substitute=이대리", "Days.1.date=2026-11-03", "Days.1.day=3", "Days.1.weekday=2",
+	"Days.1.dayoff=1", "Days.1.holiday=개천절", "Staff.0.name=박담당", "Staff.0.departments=교통행정과",
+	"Staff.0.Periods.0.kind=leave", "Staff.0.Periods.0.first=2026-11-02",
+	"Staff.0.Periods.0.last=2026-11-06", "Staff.0.Periods.0.substitute=이대리", NULL};
+static const char *const calendar_shown[] = {"2026-11-02", "박담당", "이대리", "개천절", "교통행정과",
+					     "2026-11-06", "month=2026-10", "month=2026-12", NULL};
+
+static const char *const withdraw_data[] = {"Case.tracking=2026-000777", "Case.title=가로등 고장 신고",
+					    "CaseAct.version=7", "Form.action=withdraw", "Form.text=취하 사유",
+					    NULL};
+static const char *const withdraw_shown[] = {"2026-000777", "가로등 고장 신고", "name=\"version\" value=\"7\"",
+					     ">취하 사유</textarea>", NULL};
+
+static const char *const admin_home_data[] = {"Session.AdminGlobal=1", "Counts.departments=15", "Counts.staff=200",
+					      "Counts.categories=10", "Counts.holidays=17", "Counts.audit_today=33",
+					      "Counts.unplaced=4", NULL};
+static const char *const admin_home_shown[] = {">15<", ">200<", ">10<", ">17<", ">33<", "4", NULL};
+
+static const char *const departments_data[] = {"Session.AdminGlobal=1", DEPT_ROW, "Form.parent_id=5",
+					       "Form.name_ko=새 부서", "Form.name_en=New Department", NULL};
+static const char *const departments_shown[] = {"교통행정과", "Traffic Administration", "도시교통국",
+						"href=\"/admin/departments/5\"", "value=\"새 부서\"", NULL};
+
+static const char *const department_data[] = {"Session.AdminGlobal=1",
+					      "Dept.id=7",
+					      "Dept.name=도로과",
+					      DEPT_ROW,
+					      "Dept.ParentOutside.id=2",
+					      "Dept.ParentOutside.name=다른 국",
+					      "Form.parent_id=5",
+					      "Form.name_ko=도로과",
+					      "Form.name_en=Roads",
+					      "Form.active=1",
+					      NULL};
+static const char *const department_shown[] = {"action=\"/admin/departments/7\"", "value=\"도로과\"",
+					       "value=\"Roads\"", "다른 국", "교통행정과", NULL};
+
+static const char *const staff_list_data[] = {
+	"Session.AdminGlobal=1", DEPT_ROW, "StaffCount=200", "Staff.0.id=21", "Staff.0.login=staff001",
+	"Staff.0.name=박담당", "Staff.0.active=1", "Staff.0.manage=1", "Staff.0.departments=교통행정과",
+	"Staff.0.Roles.0.role=handler", "Staff.0.Roles.0.dept=교통행정과", "Form.login_id=staff201",
+	"Form.name=새 직원", "Form.email=new@example.kr", "Form.department_id=5", NULL};
+static const char *const staff_list_shown[] = {"staff001", "박담당", "교통행정과", "href=\"/admin/staff/21\"",
+					       "value=\"staff201\"", "value=\"새 직원\"", "value=\"new@example.kr\"",
+					       "200", NULL};
+
+static const char *const member_data[] = {
+	"Session.AdminGlobal=1", DEPT_ROW, "Member.id=21", "Member.login=staff001", "Member.name=박담당",
+	"Member.email=park@example.kr", "Member.active=1", "Joined.0.id=5", "Joined.0.name=교통행정과",
+	"Roles.0.id=31", "Roles.0.role=handler", "Roles.0.department=교통행정과", "Roles.0.department_id=5",
+	"Roles.0.subtree=1", "Form.role=handler", "Form.role_department=5", "Form.join_department=5",
+	"Form.with_subtree=1", NULL};
+static const char *const member_shown[] = {"staff001", "박담당", "park@example.kr", "action=\"/admin/staff/21\"",
+					   "교통행정과", "value=\"31\"", NULL};
+
+static const char *const categories_data[] = {
+	"Session.AdminGlobal=1", DEPT_ROW, "Rules.0.id=3", "Rules.0.name=환경·청소", "Rules.0.active=1",
+	"Rules.0.approval=1", "Rules.0.department=교통행정과", "Rules.0.joint=도로과", "Rules.0.mode=round_robin",
+	"Rules.0.deadline=7", "Form.name_ko=새 분야", "Form.name_en=New field", "Form.department_id=5",
+	"Form.mode=round_robin", "Form.deadline_days=7", "Form.reminder_hours=24", "Form.escalate_hours=48",
+	"Form.reopen_days=14", "Form.max_extensions=2", "Form.active=1", "Form.needs_approval=1",
+	"Form.Joint.5=1", NULL};
+static const char *const categories_shown[] = {"환경·청소", "교통행정과", "도로과", "href=\"/admin/categories/3\"",
+					       "value=\"새 분야\"", "value=\"New field\"", "value=\"24\"",
+					       "value=\"48\"", "value=\"14\"", NULL};
+
+static const char *const category_data[] = {
+	"Session.AdminGlobal=1", DEPT_ROW, "Rule.id=3", "Rule.name=환경·청소", "Form.name_ko=환경·청소",
+	"Form.name_en=Environment", "Form.department_id=5", "Form.mode=round_robin", "Form.deadline_days=7",
+	"Form.reminder_hours=24", "Form.escalate_hours=48", "Form.reopen_days=14", "Form.max_extensions=2",
+	"Form.active=1", NULL};
+static const char *const category_shown[] = {"action=\"/admin/categories/3\"", "환경·청소", "value=\"Environment\"",
+					     "value=\"7\"", NULL};
+
+static const char *const holidays_data[] = {"Session.AdminGlobal=1",
+					    "Year.This=2026",
+					    "Year.Prev=2025",
+					    "Year.Next=2027",
+					    "Holidays.0.day=2026-10-03",
+					    "Holidays.0.name=개천절",
+					    "Holidays.0.weekday=6",
+					    "Form.day=2026-12-31",
+					    "Form.name=임시 공휴일",
+					    NULL};
+static const char *const holidays_shown[] = {"2026-10-03", "개천절", "year=2025", "year=2027",
+					     "value=\"2026-12-31\"", "value=\"임시 공휴일\"", NULL};
+
+static const char *const admin_settings_data[] = {"Session.AdminGlobal=1", "Form.timeline_show=role",
+						  "Form.apology_workdays=3", "Form.digest_hour=8",
+						  "Form.sms_quiet_start=21", "Form.sms_quiet_end=8", NULL};
+static const char *const admin_settings_shown[] = {"value=\"3\"", "value=\"21\"", "value=\"8\"", NULL};
+
+static const char *const audit_data[] = {
+	"Session.AdminGlobal=1", "Audit.0.at=2026-11-02 09:10:11", "Audit.0.login=admin",
+	"Audit.0.name=관리자", "Audit.0.action=update", "Audit.0.object_type=department",
+	"Audit.0.object_id=5", "Audit.0.detail=이름 변경", "Audit.0.addr=192.0.2.7",
+	"AuditTypes.0.name=department", "Form.login=admin", "Form.object_type=department",
+	"Form.action=update", "Form.from=2026-11-01", "Form.to=2026-11-30",
+	"Filter.Csv=/admin/audit.csv?login=admin&", "Filter.PagerBase=/admin/audit?login=admin&", NULL};
+static const char *const audit_shown[] = {"2026-11-02 09:10:11", "관리자", "이름 변경", "192.0.2.7",
+					  "href=\"/admin/audit.csv?login=admin&amp;\"", "value=\"2026-11-01\"",
+					  "page=3", NULL};
+
+static const char *const workload_data[] = {
+	"Report.Shown=1", "Report.From=2026-11-01", "Report.To=2026-11-30", "Report.DepartmentName=도시교통국",
+	"Report.Choices.0.id=3", "Report.Choices.0.name=도시교통국", "Report.Choices.0.depth=1",
+	"Report.Rows.0.id=5", "Report.Rows.0.name=교통행정과", "Report.Rows.0.parent=도시교통국",
+	"Report.Rows.0.received=120", "Report.Rows.0.answered=110", "Report.Rows.0.open=10",
+	"Report.Rows.0.overdue=2", "Report.Rows.0.avg=3.5", "Report.Rows.0.rating=4.2",
+	"Report.Rows.0.ratings=40", "Report.Rows.1.unplaced=1", "Report.Rows.1.parent=-",
+	"Report.Rows.1.received=3", "Report.Rows.1.open=3", "Report.Rows.1.answered=0", "Report.Rows.1.overdue=1",
+	"Report.Rows.1.avg=1.0", "Report.Rows.1.rating=1.0", "Report.Rows.1.ratings=1", "Report.Total.name=합계",
+	"Report.Total.received=120", "Report.Total.answered=110", "Report.Total.open=10",
+	"Report.Total.overdue=2", "Report.Total.avg=3.5", "Report.Total.rating=4.2", "Report.Total.ratings=40",
+	"Form.from=2026-11-01", "Form.to=2026-11-30", "Form.department=3", NULL};
+static const char *const workload_shown[] = {"교통행정과", "도시교통국", ">120<", ">110<", "3.5", "4.2",
+					     "from=2026-11-01", "to=2026-11-30", "value=\"2026-11-01\"", NULL};
+
+static const char *const stats_data[] = {
+	"PubStats.Year=2026", "PubStats.Years.0=2026", "PubStats.Years.1=2025", "Form.year=2026",
+	"PubStats.InYear.0.parent=도시교통국", "PubStats.InYear.0.name=교통행정과",
+	"PubStats.InYear.0.received=120", "PubStats.InYear.0.answered=110", "PubStats.InYear.0.on_time=100",
+	"PubStats.InYear.0.share=91%", "PubStats.InYear.0.avg=3.5", "PubStats.AllTime.0.parent=도시교통국",
+	"PubStats.AllTime.0.name=도로과", "PubStats.AllTime.0.received=900", "PubStats.AllTime.0.answered=880",
+	"PubStats.AllTime.0.on_time=850", "PubStats.AllTime.0.share=97%", "PubStats.AllTime.0.avg=2.9", NULL};
+static const char *const stats_shown[] = {"교통행정과", "도로과", ">120<", ">900<", "91%", "2.9",
+					  "<option value=\"2026\" selected", NULL};
+
+static const char *const examples_data[] = {"Examples.0.tracking=2026-000777", "Examples.0.title=모범 사례 제목",
+					    "Examples.0.category=도로·교통", "Examples.0.department=교통행정과",
+					    "Examples.0.filed=2026-11-02", "Examples.0.answered=2026-11-05",
+					    "Examples.0.excerpt=답변 요약", NULL};
+static const char *const examples_shown[] = {"href=\"/cases/2026-000777\"", "모범 사례 제목", "교통행정과",
+					     "2026-11-02", "2026-11-05", "답변 요약", NULL};
+
+static const char *const notices_data[] = {"NoticesUnread=1",
+					   "Notices.0.unread=1",
+					   "Notices.0.url=/cases/2026-000777",
+					   "Notices.0.text=민원이 접수되었습니다",
+					   "Notices.0.iso=2026-11-02T09:10:00+09:00",
+					   "Notices.0.at=2026-11-02 09:10",
+					   NULL};
+static const char *const notices_shown[] = {"href=\"/cases/2026-000777\"", "민원이 접수되었습니다",
+					    "datetime=\"2026-11-02T09:10:00+09:00\"", "2026-11-02 09:10",
+					    "action=\"/account/notices/read\"", NULL};
+
+static const char *const outbox_data[] = {
+	"Session.AdminGlobal=1", "Outbox.State=pending", "Outbox.PagerBase=/admin/outbox?state=pending&",
+	"Outbox.Counts.pending=3", "Outbox.Counts.dead=1", "Outbox.Counts.sent=40", "Outbox.Counts.cancelled=2",
+	"Outbox.Rows.0.id=501", "Outbox.Rows.0.channel=email", "Outbox.Rows.0.recipient=ho***@example.kr",
+	"Outbox.Rows.0.kind=receipt", "Outbox.Rows.0.tracking=2026-000777", "Outbox.Rows.0.state=pending",
+	"Outbox.Rows.0.attempts=2", "Outbox.Rows.0.next=2026-11-02 09:20", "Outbox.Rows.0.error=451 try later",
+	"Outbox.Rows.0.dlr=delivered", "Outbox.Rows.0.actions=1", NULL};
+static const char *const outbox_shown[] = {"ho***@example.kr", "receipt", "href=\"/staff/cases/2026-000777\"",
+					   "2026-11-02 09:20", "451 try later", "delivered",
+					   "action=\"/admin/outbox/501/retry\"", "action=\"/admin/outbox/501/cancel\"",
+					   "(40)", "state=pending&amp;page=3", NULL};
+
+static const char *const rate_form_data[] = {"Rate.Token=tok123", "Rate.Tracking=2026-000777",
+					     "Rate.Title=가로등 고장 신고", "Form.rating=4", "Form.comment=친절했어요",
+					     NULL};
+static const char *const rate_form_shown[] = {"action=\"/rate/tok123\"", "2026-000777 가로등 고장 신고",
+					      "value=\"4\" checked", ">친절했어요</textarea>", NULL};
+static const char *const rate_done_data[] = {"Rate.State=done", "Rate.Tracking=2026-000777",
+					     "Rate.Title=가로등 고장 신고", NULL};
+static const char *const rate_done_shown[] = {"2026-000777 가로등 고장 신고", NULL};
+static const char *const rate_expired_data[] = {"Rate.State=expired", "Rate.Tracking=2026-000777",
+						"Rate.Title=가로등 고장 신고", NULL};
+
+static const char *const unsub_form_data[] = {"Unsub.Token=tok456", NULL};
+static const char *const unsub_form_shown[] = {"action=\"/unsubscribe/tok456\"", NULL};
+static const char *const unsub_done_data[] = {"Unsub.State=done", NULL};
+static const char *const unsub_off_data[] = {"Unsub.State=off", NULL};
+static const char *const unsub_invalid_data[] = {"Unsub.State=invalid", NULL};
+
+static const char *const callbacks_data[] = {
+	"Callbacks.0.id=77", "Callbacks.0.tracking=2026-000777", "Callbacks.0.title=가로등 고장 신고",
+	"Callbacks.0.rating=1", "Callbacks.0.rated=2026-11-06 08:00", "Callbacks.0.department=교통행정과",
+	"Callbacks.0.name=김민수", "Callbacks.0.mobile=010-2345-6789", "Callbacks.0.email=minsu@example.kr",
+	"Callbacks.0.comment=너무 늦었어요", "Form.row=77", "Form.note=통화 메모", NULL};
+static const char *const callbacks_shown[] = {"href=\"/staff/cases/2026-000777\"", "가로등 고장 신고", "1 / 5",
+					      "2026-11-06 08:00", "교통행정과", "김민수",
+					      "href=\"tel:010-2345-6789\"", "minsu@example.kr", "너무 늦었어요",
+					      "action=\"/staff/callbacks/77\"", ">통화 메모</textarea>", NULL};
+
+static const char *const error_data[] = {"Error.Status=404", NULL};
+static const char *const no_data[] = {NULL};
+
+/* Spots empty by design (regular expressions matched where the empty spot
+ * starts). */
+static const char *const workload_blank[] = {
+	/* The total row has no parent department. */
+	"^<td data-label=\"[^\"]*\"></td>[[:space:]]*<td data-label=\"[^\"]*\"><strong>", NULL};
+
+static const struct page_fixture {
+	const char *template, *title;
+	const char *const *data, *const *shown, *const *blank_ok;
+} page_fixtures[] = {
+	{"portal/home.cs", "Home", home_data, home_shown, NULL},
+	{"portal/cases.cs", "PublicCases", cases_data, cases_shown, NULL},
+	{"portal/case.cs", "Case", case_data, case_shown, NULL},
+	{"portal/file.cs", "FileCase", file_data, file_shown, NULL},
+	{"portal/mine.cs", "MyCases", mine_data, mine_shown, NULL},
+	{"portal/withdraw.cs", "Withdraw", withdraw_data, withdraw_shown, NULL},
+	{"portal/stats.cs", "PublicStats", stats_data, stats_shown, NULL},
+	{"portal/examples.cs", "Examples", examples_data, examples_shown, NULL},
+	{"portal/rate.cs", "Rate", rate_form_data, rate_form_shown, NULL},
+	{"portal/rate.cs", "Rate", rate_done_data, rate_done_shown, NULL},
+	{"portal/rate.cs", "Rate", rate_expired_data, rate_done_shown, NULL},
+	{"portal/unsubscribe.cs", "Unsubscribe", unsub_form_data, unsub_form_shown, NULL},
+	{"portal/unsubscribe.cs", "Unsubscribe", unsub_done_data, no_data, NULL},
+	{"portal/unsubscribe.cs", "Unsubscribe", unsub_off_data, no_data, NULL},
+	{"portal/unsubscribe.cs", "Unsubscribe", unsub_invalid_data, no_data, NULL},
+	{"account/register.cs", "Register", register_data, register_shown, NULL},
+	{"account/login.cs", "Login", login_data, login_shown, NULL},
+	{"account/settings.cs", "Account", settings_data, settings_shown, NULL},
+	{"account/notices.cs", "Notices", notices_data, notices_shown, NULL},
+	{"admin/cases.cs", "StaffCases", staff_cases_data, staff_cases_shown, NULL},
+	{"admin/case.cs", "StaffCase", staff_case_data, staff_case_shown, NULL},
+	{"staff/absences.cs", "Absences", absences_data, absences_shown, NULL},
+	{"staff/absence_calendar.cs", "AbsenceCalendar", calendar_data, calendar_shown, NULL},
+	{"staff/callbacks.cs", "Callbacks", callbacks_data, callbacks_shown, NULL},
+	{"admin/org/index.cs", "Admin", admin_home_data, admin_home_shown, NULL},
+	{"admin/org/departments.cs", "AdminDepartments", departments_data, departments_shown, NULL},
+	{"admin/org/department.cs", "AdminDepartment", department_data, department_shown, NULL},
+	{"admin/org/staff.cs", "AdminStaff", staff_list_data, staff_list_shown, NULL},
+	{"admin/org/member.cs", "AdminMember", member_data, member_shown, NULL},
+	{"admin/org/categories.cs", "AdminCategories", categories_data, categories_shown, NULL},
+	{"admin/org/category.cs", "AdminCategory", category_data, category_shown, NULL},
+	{"admin/org/holidays.cs", "AdminHolidays", holidays_data, holidays_shown, NULL},
+	{"admin/org/settings.cs", "AdminSettings", admin_settings_data, admin_settings_shown, NULL},
+	{"admin/org/audit.cs", "AdminAudit", audit_data, audit_shown, NULL},
+	{"admin/outbox.cs", "AdminOutbox", outbox_data, outbox_shown, NULL},
+	{"reports/workload.cs", "ReportWorkload", workload_data, workload_shown, workload_blank},
+	{"error.cs", "Error404", error_data, no_data, NULL},
+};
+
+/* Data every page gets from dispatch.c and web_pager: the layout's and
+ * the pager's, for a signed-in person on page 2 of 3. */
+static const char *const common_data[] = {"CSRF=tok",	     "Request.Uri=/x?a=1",	 "Session.Name=세션 사용자",
+					  "Limit.Reason=1000", "Limit.Answer=4000", "Pager.Total=42",
+					  "Pager.Page=2",      "Pager.Pages=3",	 "Pager.Prev=1",
+					  "Pager.Next=3",      NULL};
+
+static void set_all(HDF *hdf, const char *const *data)
+{
+	for (; *data; data++) {
+		const char *eq = strchr(*data, '=');
+		char name[128];
+		assert_non_null(eq);
+		snprintf(name, sizeof name, "%.*s", (int)(eq - *data), *data);
+		assert_int_equal(hdf_set_value(hdf, name, eq + 1), STATUS_OK);
 	}
-	return buf_detach(&out);
+}
+
+static char *render_fixture(const char *lang, const struct page_fixture *f)
+{
+	HDF *hdf = render_new_hdf(lang);
+	hdf_set_value(hdf, "Page.Template", f->template);
+	hdf_set_value(hdf, "Page.TitleKey", f->title);
+	set_all(hdf, common_data);
+	set_all(hdf, f->data);
+	return render_and_destroy(hdf);
+}
+
+/* Where a value belongs but none came: an empty link or form target, id,
+ * label target, time, cell or definition; a path that ends in "/" or
+ * holds "//" (an id or tracking number missing); a query argument without
+ * a value; an id ending in "-" (its number missing); a status badge, or
+ * an item of a "·" list, left empty (a language string looked up by a
+ * value the strings lack). */
+static const char *const empty_patterns[] = {
+	"(href|action|src|datetime|for|id|name)=\"\"",
+	"(href|action)=\"[^\"]+/\"",
+	"(href|action)=\"/[^\"]*//",
+	"(href|action)=\"[^\"]*[?&][a-z_]+=(&|\")",
+	"(href)=\"tel:\"",
+	"(id|for|aria-labelledby|aria-describedby)=\"[^\"]*-\"",
+	"class=\"status status-\"",
+	"<(td|dd|th|time|strong|h1|h2|h3|li|option|label|button|caption|title)( [^>]*)?>[[:space:]]*</\\1>",
+	"<span class=\"status[^\"]*\"></span>",
+	"<title> ·",
+	/* A "·" list with an item missing (a language string looked up by a
+	 * value it lacks, or an empty value). */
+	"<[a-z][^>/]*>[[:space:]]*·",
+	"·[[:space:]]*(·|</)",
+	"name=\"csrf\" value=\"\"",
+};
+
+/* True when one of the patterns blank_ok (NULL: none) matches at at. */
+static bool blank_by_design(const char *at, const char *const *blank_ok)
+{
+	bool ok = false;
+	for (; blank_ok && *blank_ok && !ok; blank_ok++) {
+		regex_t re;
+		assert_int_equal(regcomp(&re, *blank_ok, REG_EXTENDED | REG_NOSUB), 0);
+		ok = regexec(&re, at, 0, NULL, 0) == 0;
+		regfree(&re);
+	}
+	return ok;
+}
+
+/* The first empty spot in html that blank_ok does not allow, as a short
+ * excerpt in spot; false if none. */
+static bool find_empty_spot(const char *html, const char *const *blank_ok, char *spot, size_t n)
+{
+	bool found = false;
+	for (size_t i = 0; i < MDG_ARRAY_LEN(empty_patterns) && !found; i++) {
+		regex_t re;
+		regmatch_t m;
+		assert_int_equal(regcomp(&re, empty_patterns[i], REG_EXTENDED), 0);
+		for (const char *p = html; !found && regexec(&re, p, 1, &m, p == html ? 0 : REG_NOTBOL) == 0;
+		     p += m.rm_eo > 0 ? m.rm_eo : 1) {
+			if (blank_by_design(p + m.rm_so, blank_ok))
+				continue;
+			const char *from = p + m.rm_so - html > 60 ? p + m.rm_so - 60 : html;
+			snprintf(spot, n, "/%s/ at ...%.*s", empty_patterns[i], (int)(p + m.rm_eo - from + 20), from);
+			found = true;
+		}
+		regfree(&re);
+	}
+	return found;
 }
 
 static void test_every_page_renders(void **state)
 {
 	(void)state;
-	static const char *const pages[][2] = {
-		{"portal/home.cs", "Home"},          {"portal/cases.cs", "PublicCases"},
-		{"portal/case.cs", "Case"},          {"portal/file.cs", "FileCase"},
-		{"portal/mine.cs", "MyCases"},       {"account/register.cs", "Register"},
-		{"account/login.cs", "Login"},       {"account/settings.cs", "Account"},
-		{"admin/cases.cs", "StaffCases"},    {"admin/case.cs", "StaffCase"},
-		{"staff/absences.cs", "Absences"},  {"staff/absence_calendar.cs", "AbsenceCalendar"},
-		{"portal/withdraw.cs", "Withdraw"},
-		{"admin/org/index.cs", "Admin"},      {"admin/org/departments.cs", "Admin"},
-		{"admin/org/department.cs", "Admin"}, {"admin/org/staff.cs", "Admin"},
-		{"admin/org/member.cs", "Admin"},     {"admin/org/categories.cs", "Admin"},
-		{"admin/org/category.cs", "Admin"},   {"admin/org/holidays.cs", "Admin"},
-		{"admin/org/settings.cs", "Admin"},   {"admin/org/audit.cs", "Admin"},
-		{"reports/workload.cs", "ReportWorkload"}, {"portal/stats.cs", "PublicStats"},
-		{"portal/examples.cs", "Examples"},
-		{"error.cs", "Error404"},
-	};
-	for (size_t i = 0; i < MDG_ARRAY_LEN(pages); i++) {
+	char spot[512];
+	for (size_t i = 0; i < MDG_ARRAY_LEN(page_fixtures); i++) {
+		const struct page_fixture *f = &page_fixtures[i];
 		for (int l = 0; l < 2; l++) {
-			char *html = render_page(l ? "en" : "ko", pages[i][0], pages[i][1]);
+			const char *lang = l ? "en" : "ko";
+			char *html = render_fixture(lang, f);
 			if (!html)
-				fail_msg("%s did not render", pages[i][0]);
-			assert_non_null(strstr(html, "</html>"));
+				fail_msg("%s (%s) did not render", f->template, lang);
+			if (!strstr(html, "</html>"))
+				fail_msg("%s (%s): no </html>", f->template, lang);
+			for (const char *const *s = f->shown; *s; s++)
+				if (!strstr(html, *s))
+					fail_msg("%s (%s, fixture %zu) does not show %s", f->template, lang, i, *s);
+			if (find_empty_spot(html, f->blank_ok, spot, sizeof spot))
+				fail_msg("%s (%s, fixture %zu): empty where a value belongs: %s", f->template, lang, i,
+					 spot);
 			free(html);
 		}
 	}
+}
+
+/* Every page template (not a partial) has a fixture above: a new page
+ * gets one, so that it is checked as well. */
+static buf missing_pages;
+
+static int scan_pages(const char *path, const struct stat *st, int type, struct FTW *ftw)
+{
+	(void)st;
+	(void)ftw;
+	size_t n = strlen(path), root = strlen(templates) + 1;
+	if (type != FTW_F || n < 3 || strcmp(path + n - 3, ".cs") != 0 || n <= root)
+		return 0;
+	const char *rel = path + root;
+	/* Not pages: the layout, macros, partials and the messages. */
+	static const char *const not_pages[] = {"layout.cs", "macros.cs", "portal/case_rows.cs",
+						"admin/org/nav.cs", "admin/org/rule_form.cs", "staff/absence_views.cs",
+						"staff/case_actions.cs"};
+	if (strncmp(rel, "mail/", 5) == 0 || strncmp(rel, "sms/", 4) == 0 || strncmp(rel, "lang/", 5) == 0)
+		return 0;
+	for (size_t i = 0; i < MDG_ARRAY_LEN(not_pages); i++)
+		if (strcmp(rel, not_pages[i]) == 0)
+			return 0;
+	for (size_t i = 0; i < MDG_ARRAY_LEN(page_fixtures); i++)
+		if (strcmp(rel, page_fixtures[i].template) == 0)
+			return 0;
+	buf_printf(&missing_pages, "%s\n", rel);
+	return 0;
+}
+
+/* Runs scan on every file under the templates; fails with what and the
+ * lines scan appended to found, if any. */
+static void scan_templates(int (*scan)(const char *, const struct stat *, int, struct FTW *), buf *found,
+			   const char *what)
+{
+	buf_reset(found);
+	assert_int_equal(nftw(templates, scan, 16, FTW_PHYS), 0);
+	if (found->len)
+		fail_msg("%s\n%s", what, buf_str(found));
+	buf_free(found);
+}
+
+static void test_every_page_has_a_fixture(void **state)
+{
+	(void)state;
+	scan_templates(scan_pages, &missing_pages, "pages without a fixture in test_templates.c:");
 }
 
 static void test_escaping_by_default(void **state)
@@ -152,11 +675,7 @@ static int scan_alt(const char *path, const struct stat *st, int type, struct FT
 static void test_alt_prints_only_language_strings(void **state)
 {
 	(void)state;
-	buf_reset(&alt_offenders);
-	assert_int_equal(nftw(templates, scan_alt, 16, FTW_PHYS), 0);
-	if (alt_offenders.len)
-		fail_msg("alt: prints these values unescaped; use if:/var:/else:\n%s", buf_str(&alt_offenders));
-	buf_free(&alt_offenders);
+	scan_templates(scan_alt, &alt_offenders, "alt: prints these values unescaped; use if:/var:/else:");
 }
 
 /* The values that once went out through alt: on the admin pages. */
@@ -244,6 +763,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_page_renders),
+		cmocka_unit_test(test_every_page_has_a_fixture),
 		cmocka_unit_test(test_escaping_by_default),
 		cmocka_unit_test(test_languages_match),
 		cmocka_unit_test(test_pick_lang),

@@ -66,6 +66,33 @@ static void test_mobile(void **state)
 	check_mobile("010\n1234\n5678", NULL);
 }
 
+static void check_format_mobile(const char *digits, const char *want)
+{
+	char out[TEXT_MOBILE_SHOWN];
+	text_format_mobile(digits, out, sizeof out);
+	assert_string_equal(out, want);
+}
+
+static void test_format_mobile(void **state)
+{
+	(void)state;
+	check_format_mobile("01012345678", "010-1234-5678");
+	check_format_mobile("0111234567", "011-123-4567");
+	check_format_mobile("01698765432", "016-9876-5432");
+	/* Anything else as it is: an old or foreign number, nothing. */
+	check_format_mobile("", "");
+	check_format_mobile("021234567", "021234567");
+	check_format_mobile("+821012345678", "+821012345678");
+	/* Whatever text_normalise_mobile accepts reads back the usual way. */
+	char digits[12];
+	assert_int_equal(text_normalise_mobile("+82 10 1234 5678", digits, sizeof digits), MDG_OK);
+	check_format_mobile(digits, "010-1234-5678");
+	/* Too small a buffer cuts, never overflows. */
+	char small[8];
+	text_format_mobile("01012345678", small, sizeof small);
+	assert_string_equal(small, "010-123");
+}
+
 static void test_tracking(void **state)
 {
 	(void)state;
@@ -180,6 +207,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_mask_name), cmocka_unit_test(test_mobile),
+		cmocka_unit_test(test_format_mobile),
 		cmocka_unit_test(test_tracking),  cmocka_unit_test(test_login_id),
 		cmocka_unit_test(test_email),     cmocka_unit_test(test_parse_long),
 	};

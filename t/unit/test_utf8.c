@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
-/* test_utf8.c: strict UTF-8 text validation. */
+/* test_utf8.c: strict UTF-8 text validation, sequence lengths, decoding. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -94,6 +94,51 @@ static void test_length(void **state)
 	assert_int_equal(utf8_length("\xf0\x9f\x9a\xa7!", 5), 2);
 }
 
+static void test_seq_len(void **state)
+{
+	(void)state;
+	assert_int_equal(utf8_seq_len('a'), 1);
+	assert_int_equal(utf8_seq_len(0x00), 1);
+	assert_int_equal(utf8_seq_len(0x7f), 1);
+	assert_int_equal(utf8_seq_len(0xc3), 2);
+	assert_int_equal(utf8_seq_len(0xdf), 2);
+	assert_int_equal(utf8_seq_len(0xea), 3); /* 가 */
+	assert_int_equal(utf8_seq_len(0xf0), 4);
+	assert_int_equal(utf8_seq_len(0xf4), 4);
+	/* Bytes that lead nothing count 1, so that a loop moves on. */
+	assert_int_equal(utf8_seq_len(0x80), 1);
+	assert_int_equal(utf8_seq_len(0xbf), 1);
+	assert_int_equal(utf8_seq_len(0xf8), 1);
+	assert_int_equal(utf8_seq_len(0xff), 1);
+}
+
+static void test_next(void **state)
+{
+	(void)state;
+	const char *s = "a\xc3\xa9\xea\xb0\x80\xf0\x9f\x9a\xa7\x7f";
+	size_t i = 0;
+	assert_int_equal(utf8_next(s, &i), 'a');
+	assert_int_equal(i, 1);
+	assert_int_equal(utf8_next(s, &i), 0xe9); /* é */
+	assert_int_equal(i, 3);
+	assert_int_equal(utf8_next(s, &i), 0xac00); /* 가 */
+	assert_int_equal(i, 6);
+	assert_int_equal(utf8_next(s, &i), 0x1f6a7); /* 🚧 */
+	assert_int_equal(i, 10);
+	assert_int_equal(utf8_next(s, &i), 0x7f);
+	assert_int_equal(i, 11);
+	/* The extremes of each length. */
+	i = 0;
+	assert_int_equal(utf8_next("\xc2\x80", &i), 0x80);
+	i = 0;
+	assert_int_equal(utf8_next("\xdf\xbf", &i), 0x7ff);
+	i = 0;
+	assert_int_equal(utf8_next("\xef\xbf\xbf", &i), 0xffff);
+	i = 0;
+	assert_int_equal(utf8_next("\xf4\x8f\xbf\xbf", &i), 0x10ffff);
+	assert_int_equal(i, 4);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -103,6 +148,8 @@ int main(void)
 		cmocka_unit_test(test_surrogates_and_range),
 		cmocka_unit_test(test_truncated_and_stray),
 		cmocka_unit_test(test_length),
+		cmocka_unit_test(test_seq_len),
+		cmocka_unit_test(test_next),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
