@@ -17,7 +17,6 @@
 
 int web_admin_departments(web *w, db_result **out)
 {
-	static const char *const cols[] = {"id", "parent", "name_ko", "name_en", "active", "depth", "name", NULL};
 	db_result *r = NULL;
 	char name[64];
 	unsigned k = 0;
@@ -26,23 +25,23 @@ int web_admin_departments(web *w, db_result **out)
 		return rc;
 	for (unsigned i = 0; i < r->nrows; i++) {
 		/* Only the departments the administrator's scope reaches. */
-		if (!perm_covers_dept(&w->perm, PERM_ADMIN, db_cell_ll(r, i, 0, 0)))
+		if (!perm_covers_dept(&w->perm, PERM_ADMIN, db_get_ll(r, i, "id", 0)))
 			continue;
 		snprintf(name, sizeof name, "Depts.%u", k);
-		web_row(w, name, r, i, cols);
+		db_row_hdf(r, i, w->hdf, name);
 		buf indent = {0};
-		long long depth = db_cell_ll(r, i, 5, 0);
+		long long depth = db_get_ll(r, i, "depth", 0);
 		for (long long n = 0; n < depth && n < 20; n++)
 			buf_puts(&indent, NBSP NBSP NBSP);
 		snprintf(name, sizeof name, "Depts.%u.indent", k);
 		hdf_set_value(w->hdf, name, buf_str(&indent));
 		buf_free(&indent);
 		/* The parent comes earlier in tree order. */
-		long long parent = db_cell_ll(r, i, 1, 0);
+		long long parent = db_get_ll(r, i, "parent", 0);
 		for (unsigned p = 0; parent && p < i; p++)
-			if (db_cell_ll(r, p, 0, 0) == parent) {
+			if (db_get_ll(r, p, "id", 0) == parent) {
 				snprintf(name, sizeof name, "Depts.%u.parent_name", k);
-				hdf_set_value(w->hdf, name, db_cell(r, p, 6, ""));
+				hdf_set_value(w->hdf, name, db_get(r, p, "name", ""));
 				break;
 			}
 		k++;
@@ -57,7 +56,7 @@ int web_admin_departments(web *w, db_result **out)
 bool web_admin_department_known(const db_result *depts, long long id)
 {
 	for (unsigned i = 0; depts && i < depts->nrows; i++)
-		if (db_cell_ll(depts, i, 0, 0) == id)
+		if (db_get_ll(depts, i, "id", 0) == id)
 			return true;
 	return false;
 }
@@ -117,18 +116,13 @@ void web_admin_error(web *w, int *errors, const char *field, const char *key)
 
 int page_admin_home(web *w)
 {
-	static const char *const cols[] = {"departments", "staff", "categories", "holidays", "unplaced", "audit_today",
-					   NULL};
 	db_result *r = NULL;
 	char *reach = perm_departments(&w->perm, PERM_ADMIN);
 	int rc = admin_counts(w->app->db, reach, &r);
 	free(reach);
 	if (rc != MDG_OK)
 		return rc;
-	web_rows(w, "Counts", r, cols);
-	HDF *row = hdf_get_obj(w->hdf, "Counts.0");
-	if (row)
-		hdf_copy(w->hdf, "Counts", row);
+	db_row_hdf(r, 0, w->hdf, "Counts");
 	db_result_free(r);
 	hdf_set_value(w->hdf, "Admin.Section", "home");
 	web_page(w, "admin/org/index.cs", "Admin");
@@ -150,10 +144,11 @@ static const field_spec dept_update_fields[] = {
 	{"active", FIELD_CHECKBOX, false, 0, 0, 0},
 };
 
-/* The department list page (with the creation form), Depts.* loaded. */
-static void departments_page(web *w)
+/* The department list page (with the creation form), Depts.* loaded;
+ * sent: a refused form is shown back (else the form starts at a root). */
+static void departments_page(web *w, bool sent)
 {
-	if (!hdf_get_value(w->hdf, "Form.parent_id", NULL))
+	if (!sent)
 		hdf_set_value(w->hdf, "Form.parent_id", "0");
 	hdf_set_value(w->hdf, "Admin.Section", "departments");
 	web_page(w, "admin/org/departments.cs", "AdminDepartments");
@@ -165,7 +160,7 @@ int page_admin_departments(web *w)
 	if (rc != MDG_OK)
 		return rc;
 	web_admin_flash_done(w);
-	departments_page(w);
+	departments_page(w, false);
 	return MDG_OK;
 }
 
@@ -174,27 +169,28 @@ int page_admin_department_create(web *w)
 	db_result *depts = NULL;
 	char *ko = NULL, *en = NULL;
 	long long id = 0;
-	int errors = form_check(w, dept_create_fields, MDG_ARRAY_LEN(dept_create_fields));
+	form f;
+	form_validate(w, dept_create_fields, MDG_ARRAY_LEN(dept_create_fields), &f);
 	int rc = web_admin_departments(w, &depts);
 	if (rc != MDG_OK)
 		goto done;
-	long long parent = web_admin_form_ll(w, "parent_id", 0);
-	if (!hdf_get_value(w->hdf, "Form.Err.parent_id", NULL) && parent && !web_admin_department_known(depts, parent))
-		web_admin_error(w, &errors, "parent_id", "invalid");
+	long long parent = form_num(&f, "parent_id");
+	if (!form_err(&f, "parent_id") && parent && !web_admin_department_known(depts, parent))
+		form_fail(&f, "parent_id", "invalid");
 	/* A new department joins the scope of roles held on its parent with
 	 * the subtree: only there may a scoped administrator add one (a new
 	 * root is the whole institution's). */
-	if (errors == 0 && !perm_covers_subtree(&w->perm, PERM_ADMIN, parent)) {
+	if (f.errors == 0 && !perm_covers_subtree(&w->perm, PERM_ADMIN, parent)) {
 		rc = MDG_EDENIED;
 		goto done;
 	}
-	if (errors) {
+	if (f.errors) {
 		w->r->status = 400;
-		departments_page(w);
+		departments_page(w, true);
 		goto done;
 	}
-	ko = text_trim(form_get(w, "name_ko"));
-	en = text_trim(form_get(w, "name_en"));
+	ko = text_trim(form_text(&f, "name_ko"));
+	en = text_trim(form_text(&f, "name_en"));
 	rc = org_department_create(w->app->db, &w->who, parent, ko, en, &id);
 	if (rc == MDG_OK)
 		web_admin_redirect(w, "/admin/departments/%lld?done=created", id);
@@ -210,8 +206,8 @@ done:
 static long long department_parent(const db_result *depts, long long id)
 {
 	for (unsigned i = 0; i < depts->nrows; i++)
-		if (db_cell_ll(depts, i, 0, 0) == id)
-			return db_cell_ll(depts, i, 1, 0);
+		if (db_get_ll(depts, i, "id", 0) == id)
+			return db_get_ll(depts, i, "parent", 0);
 	return 0;
 }
 
@@ -221,27 +217,27 @@ static long long department_parent(const db_result *depts, long long id)
 static int department_page(web *w, long long id, const db_result *depts, bool fill_form)
 {
 	unsigned row = 0;
-	while (row < depts->nrows && db_cell_ll(depts, row, 0, 0) != id)
+	while (row < depts->nrows && db_get_ll(depts, row, "id", 0) != id)
 		row++;
 	if (row == depts->nrows)
 		return MDG_ENOTFOUND;
 	if (!perm_covers_dept(&w->perm, PERM_ADMIN, id))
 		return MDG_EDENIED;
 	web_set(w, "Dept.id", "%lld", id);
-	hdf_set_value(w->hdf, "Dept.name", db_cell(depts, row, 6, ""));
-	hdf_set_value(w->hdf, "Dept.active", db_cell(depts, row, 4, "0"));
+	hdf_set_value(w->hdf, "Dept.name", db_get(depts, row, "name", ""));
+	hdf_set_value(w->hdf, "Dept.active", db_get(depts, row, "active", "0"));
 	/* The present parent stays a choice even outside the scope. */
-	long long parent = db_cell_ll(depts, row, 1, 0);
+	long long parent = db_get_ll(depts, row, "parent", 0);
 	for (unsigned p = 0; parent && p < depts->nrows; p++)
-		if (db_cell_ll(depts, p, 0, 0) == parent && !perm_covers_dept(&w->perm, PERM_ADMIN, parent)) {
+		if (db_get_ll(depts, p, "id", 0) == parent && !perm_covers_dept(&w->perm, PERM_ADMIN, parent)) {
 			web_set(w, "Dept.ParentOutside.id", "%lld", parent);
-			hdf_set_value(w->hdf, "Dept.ParentOutside.name", db_cell(depts, p, 6, ""));
+			hdf_set_value(w->hdf, "Dept.ParentOutside.name", db_get(depts, p, "name", ""));
 		}
 	if (fill_form) {
 		web_set(w, "Form.parent_id", "%lld", parent);
-		hdf_set_value(w->hdf, "Form.name_ko", db_cell(depts, row, 2, ""));
-		hdf_set_value(w->hdf, "Form.name_en", db_cell(depts, row, 3, ""));
-		hdf_set_value(w->hdf, "Form.active", db_cell(depts, row, 4, "0"));
+		hdf_set_value(w->hdf, "Form.name_ko", db_get(depts, row, "name_ko", ""));
+		hdf_set_value(w->hdf, "Form.name_en", db_get(depts, row, "name_en", ""));
+		hdf_set_value(w->hdf, "Form.active", db_get(depts, row, "active", "0"));
 	}
 	hdf_set_value(w->hdf, "Admin.Section", "departments");
 	web_page(w, "admin/org/department.cs", "AdminDepartment");
@@ -270,7 +266,8 @@ int page_admin_department_update(web *w)
 	long long id = web_admin_param_id(w);
 	if (!id)
 		return MDG_ENOTFOUND;
-	int errors = form_check(w, dept_update_fields, MDG_ARRAY_LEN(dept_update_fields));
+	form f;
+	form_validate(w, dept_update_fields, MDG_ARRAY_LEN(dept_update_fields), &f);
 	int rc = web_admin_departments(w, &depts);
 	if (rc != MDG_OK)
 		goto done;
@@ -282,35 +279,35 @@ int page_admin_department_update(web *w)
 		rc = MDG_EDENIED;
 		goto done;
 	}
-	long long parent = web_admin_form_ll(w, "parent_id", 0);
-	bool active = strcmp(form_get(w, "active"), "1") == 0;
-	if (!hdf_get_value(w->hdf, "Form.Err.parent_id", NULL) && parent) {
+	long long parent = form_num(&f, "parent_id");
+	bool active = form_on(&f, "active");
+	if (!form_err(&f, "parent_id") && parent) {
 		if (!web_admin_department_known(depts, parent))
-			web_admin_error(w, &errors, "parent_id", "invalid");
+			form_fail(&f, "parent_id", "invalid");
 		else if (parent == id)
-			web_admin_error(w, &errors, "parent_id", "admin_cycle");
+			form_fail(&f, "parent_id", "admin_cycle");
 	}
 	/* A move takes the department out of the scopes that cover its old
 	 * parent and into those of the new one: both must be the mover's. */
-	if (errors == 0 && parent != department_parent(depts, id) &&
+	if (f.errors == 0 && parent != department_parent(depts, id) &&
 	    !(perm_covers_subtree(&w->perm, PERM_ADMIN, parent) &&
 	      perm_covers_subtree(&w->perm, PERM_ADMIN, department_parent(depts, id)))) {
 		rc = MDG_EDENIED;
 		goto done;
 	}
-	if (errors == 0) {
-		ko = text_trim(form_get(w, "name_ko"));
-		en = text_trim(form_get(w, "name_en"));
+	if (f.errors == 0) {
+		ko = text_trim(form_text(&f, "name_ko"));
+		en = text_trim(form_text(&f, "name_en"));
 		rc = org_department_update(w->app->db, &w->who, id, parent, ko, en, active);
 		/* The new parent is below the department: a cycle. */
 		if (rc == MDG_EINVAL)
-			web_admin_error(w, &errors, "parent_id", "admin_cycle");
+			form_fail(&f, "parent_id", "admin_cycle");
 		else if (rc != MDG_OK)
 			goto done;
 	}
-	if (errors) {
+	if (f.errors) {
 		w->r->status = 400;
-		if (!hdf_get_value(w->hdf, "Form.active", NULL))
+		if (!active)
 			hdf_set_value(w->hdf, "Form.active", "0");
 		rc = department_page(w, id, depts, false);
 		goto done;
@@ -338,13 +335,13 @@ static const struct {
 	{"apology_workdays", "apology.workdays", "3"},
 };
 
-static int settings_page(web *w)
+/* The settings page; sent: a refused form, whose values (what was typed)
+ * are shown back with their errors instead of the stored ones. */
+static int settings_page(web *w, bool sent)
 {
 	char value[SETTING_VALUE_MAX + 1], path[64];
-	for (size_t i = 0; i < MDG_ARRAY_LEN(settings_shown); i++) {
+	for (size_t i = 0; !sent && i < MDG_ARRAY_LEN(settings_shown); i++) {
 		snprintf(path, sizeof path, "Form.%s", settings_shown[i].field);
-		if (hdf_get_value(w->hdf, path, NULL))
-			continue; /* what was typed, shown back with its error */
 		int rc = setting_get(w->app->db, settings_shown[i].name, settings_shown[i].def, value, sizeof value);
 		if (rc != MDG_OK)
 			return rc;
@@ -358,7 +355,7 @@ static int settings_page(web *w)
 int page_admin_settings(web *w)
 {
 	web_admin_flash_done(w);
-	return settings_page(w);
+	return settings_page(w, false);
 }
 
 int page_admin_settings_save(web *w)
@@ -370,27 +367,27 @@ int page_admin_settings_save(web *w)
 		{"digest_hour", FIELD_INT, true, 0, 0, 23},
 		{"apology_workdays", FIELD_INT, true, 0, 1, 60},
 	};
-	int errors = form_check(w, fields, MDG_ARRAY_LEN(fields));
-	const char *show = form_get(w, "timeline_show");
-	if (show[0] && strcmp(show, "name") != 0 && strcmp(show, "role") != 0) {
-		web_admin_error(w, &errors, "timeline_show", "invalid");
+	form f;
+	form_validate(w, fields, MDG_ARRAY_LEN(fields), &f);
+	const char *show = form_text(&f, "timeline_show");
+	if (!form_err(&f, "timeline_show") && strcmp(show, "name") != 0 && strcmp(show, "role") != 0) {
+		form_fail(&f, "timeline_show", "invalid");
 		hdf_remove_tree(w->hdf, "Form.timeline_show");
 		hdf_set_value(w->hdf, "Form.timeline_show", "");
 	}
 	/* Equal start and end mean no quiet hours at all. */
 	for (int i = 0; i < 2; i++) {
 		const char *field = i ? "sms_quiet_end" : "sms_quiet_start";
-		const char *v = form_get(w, field);
-		if (v[0] && outbox_parse_hhmm(v) < 0)
-			web_admin_error(w, &errors, field, "admin_time");
+		if (!form_err(&f, field) && outbox_parse_hhmm(form_text(&f, field)) < 0)
+			form_fail(&f, field, "admin_time");
 	}
-	if (errors) {
+	if (f.errors) {
 		w->r->status = 400;
-		return settings_page(w);
+		return settings_page(w, true);
 	}
 	int rc = MDG_OK;
 	for (size_t i = 0; rc == MDG_OK && i < MDG_ARRAY_LEN(settings_shown); i++)
-		rc = setting_set(w->app->db, &w->who, settings_shown[i].name, form_get(w, settings_shown[i].field));
+		rc = setting_set(w->app->db, &w->who, settings_shown[i].name, form_text(&f, settings_shown[i].field));
 	if (rc == MDG_OK)
 		web_admin_redirect(w, "/admin/settings?done=saved");
 	return rc;

@@ -30,8 +30,8 @@ int org_departments(db *d, const char *lang, db_result **out)
 				" SELECT c.id, c.parent_id, c.name_ko, c.name_en, c.active, tree.depth + 1,"
 				"  CONCAT(tree.path, '/', LPAD(c.id, 10, '0'))"
 				"  FROM departments c JOIN tree ON c.parent_id = tree.id)"
-				" SELECT id, parent_id, name_ko, name_en, active, depth,"
-				" " SQL_NAME " FROM tree ORDER BY path",
+				" SELECT id AS id, parent_id AS parent, name_ko AS name_ko, name_en AS name_en,"
+				" active AS active, depth AS depth, " SQL_NAME " AS name FROM tree ORDER BY path",
 			DB_ARGS(DB_STR(lang)));
 }
 
@@ -68,16 +68,16 @@ int org_department_update(db *d, const actor *who, long long id, long long paren
 	/* The new parent must not be the department or below it. */
 	rc = db_query(d, &r, "WITH RECURSIVE below AS (SELECT id FROM departments WHERE id = ?"
 			     " UNION ALL SELECT c.id FROM departments c JOIN below ON c.parent_id = below.id)"
-			     " SELECT (SELECT COUNT(*) FROM departments WHERE id = ?),"
-			     " (SELECT COUNT(*) FROM below WHERE id = ?)",
+			     " SELECT (SELECT COUNT(*) FROM departments WHERE id = ?) AS found,"
+			     " (SELECT COUNT(*) FROM below WHERE id = ?) AS below",
 		      DB_ARGS(DB_INT(id), DB_INT(id), DB_INT(parent_id)));
 	if (rc != MDG_OK)
 		goto done;
-	if (db_cell_ll(r, 0, 0, 0) == 0) {
+	if (db_get_ll(r, 0, "found", 0) == 0) {
 		rc = MDG_ENOTFOUND;
 		goto done;
 	}
-	if (parent_id && db_cell_ll(r, 0, 1, 0) > 0) {
+	if (parent_id && db_get_ll(r, 0, "below", 0) > 0) {
 		rc = MDG_EINVAL;
 		goto done;
 	}
@@ -220,14 +220,14 @@ int org_role_revoke(db *d, const actor *who, long long account_id, long long rol
 
 int org_staff_list(db *d, const char *lang, const char *dept_ids, db_result **out)
 {
-	return db_query(d, out, "SELECT a.id, a.login_id, a.name, a.email, a.active,"
+	return db_query(d, out, "SELECT a.id AS id, a.login_id AS login, a.name AS name, a.email AS email, a.active AS active,"
 				" (SELECT GROUP_CONCAT(" SQL_NAME_IN("dp.") " ORDER BY dp.id SEPARATOR ', ')"
 				"  FROM staff_departments sd JOIN departments dp ON dp.id = sd.department_id"
-				"  WHERE sd.account_id = a.id),"
+				"  WHERE sd.account_id = a.id) AS departments,"
 				" (SELECT GROUP_CONCAT(CONCAT(r.role, IF(r.department_id IS NULL, '',"
 				"   CONCAT('@', " SQL_NAME_IN("dp.") "))) ORDER BY r.id SEPARATOR ', ')"
 				"  FROM staff_roles r LEFT JOIN departments dp ON dp.id = r.department_id"
-				"  WHERE r.account_id = a.id)"
+				"  WHERE r.account_id = a.id) AS role_list"
 				" FROM accounts a WHERE a.kind = 'staff' AND (? IS NULL"
 				"  OR EXISTS (SELECT 1 FROM staff_departments sd WHERE sd.account_id = a.id"
 				"   AND FIND_IN_SET(sd.department_id, ?) > 0)"
@@ -239,15 +239,15 @@ int org_staff_list(db *d, const char *lang, const char *dept_ids, db_result **ou
 
 int org_staff_roles(db *d, long long account_id, const char *lang, db_result **out)
 {
-	return db_query(d, out, "SELECT r.id, r.role, r.department_id, " SQL_NAME_IN("dp.") ","
-				" r.with_subtree FROM staff_roles r LEFT JOIN departments dp ON dp.id = r.department_id"
+	return db_query(d, out, "SELECT r.id AS id, r.role AS role, r.department_id AS department_id,"
+				" " SQL_NAME_IN("dp.") " AS department, r.with_subtree AS subtree FROM staff_roles r LEFT JOIN departments dp ON dp.id = r.department_id"
 				" WHERE r.account_id = ? ORDER BY r.id",
 			DB_ARGS(DB_STR(lang), DB_INT(account_id)));
 }
 
 int org_staff_departments(db *d, long long account_id, const char *lang, db_result **out)
 {
-	return db_query(d, out, "SELECT dp.id, " SQL_NAME_IN("dp.") " FROM staff_departments sd"
+	return db_query(d, out, "SELECT dp.id AS id, " SQL_NAME_IN("dp.") " AS name FROM staff_departments sd"
 				" JOIN departments dp ON dp.id = sd.department_id WHERE sd.account_id = ? ORDER BY dp.id",
 			DB_ARGS(DB_STR(lang), DB_INT(account_id)));
 }
