@@ -19,18 +19,6 @@ static const field_spec register_fields[] = {
 	{"consent", FIELD_CHECKBOX, true, 0, 0, 0},
 };
 
-static const char *password_error(enum password_verdict v)
-{
-	switch (v) {
-	case PASSWORD_OK: return NULL;
-	case PASSWORD_TOO_SHORT: return "password_short";
-	case PASSWORD_TOO_LONG: return "too_long";
-	case PASSWORD_COMMON: return "password_common";
-	case PASSWORD_INVALID: return "utf8";
-	}
-	return "invalid";
-}
-
 /* The mobile number of a valid form, normalised; NULL when none. */
 static const char *mobile_of(const form *f)
 {
@@ -56,7 +44,7 @@ int page_register(web *w)
 	const char *pw = form_text(&f, "password");
 
 	if (!form_err(&f, "password")) {
-		const char *problem = password_error(password_check_policy(pw));
+		const char *problem = password_problem(pw);
 		if (problem)
 			form_fail(&f, "password", problem);
 		else if (strcmp(pw, form_text(&f, "password2")) != 0)
@@ -269,7 +257,7 @@ int page_account_password(web *w)
 
 	if (form_validate(w, fields, MDG_ARRAY_LEN(fields), &f) == 0) {
 		const char *pw = form_text(&f, "password");
-		const char *problem = password_error(password_check_policy(pw));
+		const char *problem = password_problem(pw);
 		rc = check_current_password(w, &f, "current", false);
 		if (rc == MDG_ETHROTTLED)
 			return MDG_OK;

@@ -112,18 +112,6 @@ int page_admin_staff(web *w)
 	return staff_page(w, false);
 }
 
-static const char *password_problem(const char *pw)
-{
-	switch (password_check_policy(pw)) {
-	case PASSWORD_OK: return NULL;
-	case PASSWORD_TOO_SHORT: return "password_short";
-	case PASSWORD_TOO_LONG: return "too_long";
-	case PASSWORD_COMMON: return "password_common";
-	case PASSWORD_INVALID: return "utf8";
-	}
-	return "invalid";
-}
-
 /* Checks a new password typed by the supervisor into field of f. */
 static void check_password(form *f, const char *field)
 {
