@@ -15,42 +15,50 @@
 
 #define NBSP "\xC2\xA0"
 
-int web_admin_departments(web *w, db_result **out)
+int web_admin_tree(web *w, org_tree *out)
 {
-	db_result *r = NULL;
+	org_tree t;
 	char name[64];
 	unsigned k = 0;
-	int rc = org_departments(w->app->db, w->lang, &r);
-	if (rc != MDG_OK)
-		return rc;
-	for (unsigned i = 0; i < r->nrows; i++) {
+	if (out)
+		memset(out, 0, sizeof *out);
+	int rc = org_tree_load(w->app->db, w->lang, &t);
+	for (size_t i = 0; rc == MDG_OK && i < t.n; i++) {
+		const org_dept *dp = &t.depts[i];
 		/* Only the departments the administrator's scope reaches. */
-		if (!perm_covers_dept(&w->perm, PERM_ADMIN, db_get_ll(r, i, "id", 0)))
+		if (!perm_covers_dept(&w->perm, PERM_ADMIN, dp->id))
 			continue;
 		snprintf(name, sizeof name, "Depts.%u", k);
-		db_row_hdf(r, i, w->hdf, name);
+		db_row_hdf(t.rows, (unsigned)i, w->hdf, name);
 		buf indent = {0};
-		long long depth = db_get_ll(r, i, "depth", 0);
-		for (long long n = 0; n < depth && n < 20; n++)
+		for (int n = 0; n < dp->depth && n < 20; n++)
 			buf_puts(&indent, NBSP NBSP NBSP);
 		snprintf(name, sizeof name, "Depts.%u.indent", k);
 		hdf_set_value(w->hdf, name, buf_str(&indent));
 		buf_free(&indent);
-		/* The parent comes earlier in tree order. */
-		long long parent = db_get_ll(r, i, "parent", 0);
-		for (unsigned p = 0; parent && p < i; p++)
-			if (db_get_ll(r, p, "id", 0) == parent) {
-				snprintf(name, sizeof name, "Depts.%u.parent_name", k);
-				hdf_set_value(w->hdf, name, db_get(r, p, "name", ""));
-				break;
-			}
+		if (dp->parent_id) {
+			snprintf(name, sizeof name, "Depts.%u.parent_name", k);
+			hdf_set_value(w->hdf, name, dp->parent_name);
+		}
 		k++;
 	}
-	if (out)
-		*out = r;
+	if (rc == MDG_OK && out)
+		*out = t;
 	else
-		db_result_free(r);
-	return MDG_OK;
+		org_tree_free(&t);
+	return rc;
+}
+
+int web_admin_departments(web *w, db_result **out)
+{
+	org_tree t;
+	int rc = web_admin_tree(w, &t);
+	if (rc == MDG_OK && out) {
+		*out = t.rows;
+		t.rows = NULL;
+	}
+	org_tree_free(&t);
+	return rc;
 }
 
 bool web_admin_department_known(const db_result *depts, long long id)
@@ -156,7 +164,7 @@ static void departments_page(web *w, bool sent)
 
 int page_admin_departments(web *w)
 {
-	int rc = web_admin_departments(w, NULL);
+	int rc = web_admin_tree(w, NULL);
 	if (rc != MDG_OK)
 		return rc;
 	web_admin_flash_done(w);
@@ -166,16 +174,16 @@ int page_admin_departments(web *w)
 
 int page_admin_department_create(web *w)
 {
-	db_result *depts = NULL;
+	org_tree depts;
 	char *ko = NULL, *en = NULL;
 	long long id = 0;
 	form f;
 	form_validate(w, dept_create_fields, MDG_ARRAY_LEN(dept_create_fields), &f);
-	int rc = web_admin_departments(w, &depts);
+	int rc = web_admin_tree(w, &depts);
 	if (rc != MDG_OK)
 		goto done;
 	long long parent = form_num(&f, "parent_id");
-	if (!form_err(&f, "parent_id") && parent && !web_admin_department_known(depts, parent))
+	if (!form_err(&f, "parent_id") && parent && !org_tree_find(&depts, parent))
 		form_fail(&f, "parent_id", "invalid");
 	/* A new department joins the scope of roles held on its parent with
 	 * the subtree: only there may a scoped administrator add one (a new
@@ -197,47 +205,34 @@ int page_admin_department_create(web *w)
 done:
 	free(ko);
 	free(en);
-	db_result_free(depts);
+	org_tree_free(&depts);
 	return rc;
-}
-
-/* The parent of department id in depts (as loaded by
- * web_admin_departments), 0 for a root. */
-static long long department_parent(const db_result *depts, long long id)
-{
-	for (unsigned i = 0; i < depts->nrows; i++)
-		if (db_get_ll(depts, i, "id", 0) == id)
-			return db_get_ll(depts, i, "parent", 0);
-	return 0;
 }
 
 /* One department's page, Depts.* loaded; fill_form takes the form's
  * values from the database (not after a refused change, which shows what
  * was typed). */
-static int department_page(web *w, long long id, const db_result *depts, bool fill_form)
+static int department_page(web *w, long long id, const org_tree *depts, bool fill_form)
 {
-	unsigned row = 0;
-	while (row < depts->nrows && db_get_ll(depts, row, "id", 0) != id)
-		row++;
-	if (row == depts->nrows)
+	const org_dept *dp = org_tree_find(depts, id);
+	if (!dp)
 		return MDG_ENOTFOUND;
 	if (!perm_covers_dept(&w->perm, PERM_ADMIN, id))
 		return MDG_EDENIED;
 	web_set(w, "Dept.id", "%lld", id);
-	hdf_set_value(w->hdf, "Dept.name", db_get(depts, row, "name", ""));
-	hdf_set_value(w->hdf, "Dept.active", db_get(depts, row, "active", "0"));
+	hdf_set_value(w->hdf, "Dept.name", dp->name);
+	hdf_set_value(w->hdf, "Dept.active", dp->active ? "1" : "0");
 	/* The present parent stays a choice even outside the scope. */
-	long long parent = db_get_ll(depts, row, "parent", 0);
-	for (unsigned p = 0; parent && p < depts->nrows; p++)
-		if (db_get_ll(depts, p, "id", 0) == parent && !perm_covers_dept(&w->perm, PERM_ADMIN, parent)) {
-			web_set(w, "Dept.ParentOutside.id", "%lld", parent);
-			hdf_set_value(w->hdf, "Dept.ParentOutside.name", db_get(depts, p, "name", ""));
-		}
+	if (dp->parent_id && org_tree_find(depts, dp->parent_id) &&
+	    !perm_covers_dept(&w->perm, PERM_ADMIN, dp->parent_id)) {
+		web_set(w, "Dept.ParentOutside.id", "%lld", dp->parent_id);
+		hdf_set_value(w->hdf, "Dept.ParentOutside.name", dp->parent_name);
+	}
 	if (fill_form) {
-		web_set(w, "Form.parent_id", "%lld", parent);
-		hdf_set_value(w->hdf, "Form.name_ko", db_get(depts, row, "name_ko", ""));
-		hdf_set_value(w->hdf, "Form.name_en", db_get(depts, row, "name_en", ""));
-		hdf_set_value(w->hdf, "Form.active", db_get(depts, row, "active", "0"));
+		web_set(w, "Form.parent_id", "%lld", dp->parent_id);
+		hdf_set_value(w->hdf, "Form.name_ko", dp->name_ko);
+		hdf_set_value(w->hdf, "Form.name_en", dp->name_en);
+		hdf_set_value(w->hdf, "Form.active", dp->active ? "1" : "0");
 	}
 	hdf_set_value(w->hdf, "Admin.Section", "departments");
 	web_page(w, "admin/org/department.cs", "AdminDepartment");
@@ -246,32 +241,33 @@ static int department_page(web *w, long long id, const db_result *depts, bool fi
 
 int page_admin_department(web *w)
 {
-	db_result *depts = NULL;
+	org_tree depts;
 	long long id = web_admin_param_id(w);
 	if (!id)
 		return MDG_ENOTFOUND;
-	int rc = web_admin_departments(w, &depts);
+	int rc = web_admin_tree(w, &depts);
 	if (rc == MDG_OK)
-		rc = department_page(w, id, depts, true);
+		rc = department_page(w, id, &depts, true);
 	if (rc == MDG_OK)
 		web_admin_flash_done(w);
-	db_result_free(depts);
+	org_tree_free(&depts);
 	return rc;
 }
 
 int page_admin_department_update(web *w)
 {
-	db_result *depts = NULL;
+	org_tree depts = {0};
 	char *ko = NULL, *en = NULL;
 	long long id = web_admin_param_id(w);
 	if (!id)
 		return MDG_ENOTFOUND;
 	form f;
 	form_validate(w, dept_update_fields, MDG_ARRAY_LEN(dept_update_fields), &f);
-	int rc = web_admin_departments(w, &depts);
+	int rc = web_admin_tree(w, &depts);
 	if (rc != MDG_OK)
 		goto done;
-	if (!web_admin_department_known(depts, id)) {
+	const org_dept *dp = org_tree_find(&depts, id);
+	if (!dp) {
 		rc = MDG_ENOTFOUND;
 		goto done;
 	}
@@ -282,16 +278,16 @@ int page_admin_department_update(web *w)
 	long long parent = form_num(&f, "parent_id");
 	bool active = form_on(&f, "active");
 	if (!form_err(&f, "parent_id") && parent) {
-		if (!web_admin_department_known(depts, parent))
+		if (!org_tree_find(&depts, parent))
 			form_fail(&f, "parent_id", "invalid");
 		else if (parent == id)
 			form_fail(&f, "parent_id", "admin_cycle");
 	}
 	/* A move takes the department out of the scopes that cover its old
 	 * parent and into those of the new one: both must be the mover's. */
-	if (f.errors == 0 && parent != department_parent(depts, id) &&
+	if (f.errors == 0 && parent != dp->parent_id &&
 	    !(perm_covers_subtree(&w->perm, PERM_ADMIN, parent) &&
-	      perm_covers_subtree(&w->perm, PERM_ADMIN, department_parent(depts, id)))) {
+	      perm_covers_subtree(&w->perm, PERM_ADMIN, dp->parent_id))) {
 		rc = MDG_EDENIED;
 		goto done;
 	}
@@ -309,7 +305,7 @@ int page_admin_department_update(web *w)
 		w->r->status = 400;
 		if (!active)
 			hdf_set_value(w->hdf, "Form.active", "0");
-		rc = department_page(w, id, depts, false);
+		rc = department_page(w, id, &depts, false);
 		goto done;
 	}
 	web_admin_redirect(w, "/admin/departments/%lld?done=saved", id);
@@ -317,7 +313,7 @@ int page_admin_department_update(web *w)
 done:
 	free(ko);
 	free(en);
-	db_result_free(depts);
+	org_tree_free(&depts);
 	return rc;
 }
 

@@ -7,14 +7,17 @@
 
 #include "web.h"
 
-/* Loads the department tree (org_departments) into Depts.N.{id, parent,
- * name_ko, name_en, active, depth, name, indent}, indent being spaces
- * that show the depth in a list or a <select>: only the departments the
- * administrator's scope reaches (perm_covers_dept, PERM_ADMIN). *out
- * keeps the rows of the whole tree for web_admin_department_known (the
- * caller frees it; NULL: not kept). */
+/* Loads the department tree (org_tree_load) into Depts.N.{id, parent,
+ * name_ko, name_en, active, depth, name, indent, parent_name}, indent
+ * being spaces that show the depth in a list or a <select>: only the
+ * departments the administrator's scope reaches (perm_covers_dept,
+ * PERM_ADMIN). *out keeps the whole tree for org_tree_find (the caller
+ * frees it with org_tree_free, also after a failure; NULL: not kept). */
+int web_admin_tree(web *w, org_tree *out);
+/* TRANSITION (issue 9): the same with the tree's rows, and a look-up in
+ * them, for page_admin_rules.c until it uses web_admin_tree and
+ * org_tree_find; then both go. */
 int web_admin_departments(web *w, db_result **out);
-/* True when id is a department of depts (as loaded above). */
 bool web_admin_department_known(const db_result *depts, long long id);
 /* The {id} of the route as a positive id; 0 when it is not one. */
 long long web_admin_param_id(const web *w);

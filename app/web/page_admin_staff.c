@@ -105,7 +105,7 @@ static int staff_page(web *w, bool sent)
 
 int page_admin_staff(web *w)
 {
-	int rc = web_admin_departments(w, NULL);
+	int rc = web_admin_tree(w, NULL);
 	if (rc != MDG_OK)
 		return rc;
 	web_admin_flash_done(w);
@@ -129,18 +129,18 @@ int page_admin_staff_create(web *w)
 		{"password", FIELD_SECRET, true, 256, 0, 0},
 		{"department_id", FIELD_INT, true, 0, 0, 0x7FFFFFFFL},
 	};
-	db_result *depts = NULL;
+	org_tree depts;
 	char *name = NULL;
 	const char *which = NULL;
 	long long id = 0;
 	form f;
 	form_validate(w, fields, MDG_ARRAY_LEN(fields), &f);
-	int rc = web_admin_departments(w, &depts);
+	int rc = web_admin_tree(w, &depts);
 	if (rc != MDG_OK)
 		goto done;
 	long long dept = form_num(&f, "department_id");
 	check_password(&f, "password");
-	if (!form_err(&f, "department_id") && dept && !web_admin_department_known(depts, dept))
+	if (!form_err(&f, "department_id") && dept && !org_tree_find(&depts, dept))
 		form_fail(&f, "department_id", "invalid");
 	/* A scoped administrator places the new account in their scope (an
 	 * account placed nowhere is the whole institution's). */
@@ -169,7 +169,7 @@ int page_admin_staff_create(web *w)
 	rc = MDG_OK;
 done:
 	free(name);
-	db_result_free(depts);
+	org_tree_free(&depts);
 	return rc;
 }
 
@@ -178,14 +178,14 @@ done:
 /* One staff member, as loaded for their page. */
 struct member {
 	account a;
-	db_result *depts;     /* the department tree */
+	org_tree depts;       /* the department tree */
 	db_result *roles;     /* org_staff_roles */
 	db_result *joined;    /* org_staff_departments */
 };
 
 static void member_free(struct member *m)
 {
-	db_result_free(m->depts);
+	org_tree_free(&m->depts);
 	db_result_free(m->roles);
 	db_result_free(m->joined);
 }
@@ -209,7 +209,7 @@ static int member_load(web *w, struct member *m)
 	if (rc == MDG_OK && !may)
 		rc = MDG_EDENIED;
 	if (rc == MDG_OK)
-		rc = web_admin_departments(w, &m->depts);
+		rc = web_admin_tree(w, &m->depts);
 	if (rc == MDG_OK)
 		rc = org_staff_roles(w->app->db, id, w->lang, &m->roles);
 	if (rc == MDG_OK)
@@ -263,7 +263,7 @@ static int act_join(web *w, const struct member *m, int *errors, const char **do
 	form f;
 	form_validate(w, fields, MDG_ARRAY_LEN(fields), &f);
 	long long dept = form_num(&f, "join_department");
-	if (f.errors == 0 && !web_admin_department_known(m->depts, dept))
+	if (f.errors == 0 && !org_tree_find(&m->depts, dept))
 		form_fail(&f, "join_department", "invalid");
 	if (f.errors == 0 && !perm_covers_dept(&w->perm, PERM_ADMIN, dept))
 		return MDG_EDENIED;
@@ -306,7 +306,7 @@ static int act_grant(web *w, const struct member *m, int *errors, const char **d
 	long long dept = form_num(&f, "role_department");
 	if (!form_err(&f, "role") && !org_role_valid(role))
 		form_fail(&f, "role", "invalid");
-	if (!form_err(&f, "role_department") && dept && !web_admin_department_known(m->depts, dept))
+	if (!form_err(&f, "role_department") && dept && !org_tree_find(&m->depts, dept))
 		form_fail(&f, "role_department", "invalid");
 	*errors = f.errors;
 	if (*errors)

@@ -6,6 +6,7 @@
 #include "core/xalloc.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 bool org_role_valid(const char *role)
@@ -33,6 +34,49 @@ int org_departments(db *d, const char *lang, db_result **out)
 				" SELECT id AS id, parent_id AS parent, name_ko AS name_ko, name_en AS name_en,"
 				" active AS active, depth AS depth, " SQL_NAME " AS name FROM tree ORDER BY path",
 			DB_ARGS(DB_STR(lang)));
+}
+
+int org_tree_load(db *d, const char *lang, org_tree *t)
+{
+	memset(t, 0, sizeof *t);
+	int rc = org_departments(d, lang, &t->rows);
+	if (rc != MDG_OK)
+		return rc;
+	t->n = t->rows->nrows;
+	t->depts = xcalloc(t->n ? t->n : 1, sizeof *t->depts);
+	for (unsigned i = 0; i < t->n; i++) {
+		org_dept *dp = &t->depts[i];
+		dp->id = db_get_ll(t->rows, i, "id", 0);
+		dp->parent_id = db_get_ll(t->rows, i, "parent", 0);
+		dp->depth = (int)db_get_ll(t->rows, i, "depth", 0);
+		dp->active = db_get_ll(t->rows, i, "active", 0) == 1;
+		dp->name = db_get(t->rows, i, "name", "");
+		dp->name_ko = db_get(t->rows, i, "name_ko", "");
+		dp->name_en = db_get(t->rows, i, "name_en", "");
+		dp->parent_name = "";
+		/* The parent comes earlier in tree order. */
+		for (unsigned p = 0; dp->parent_id && p < i; p++)
+			if (t->depts[p].id == dp->parent_id) {
+				dp->parent_name = t->depts[p].name;
+				break;
+			}
+	}
+	return MDG_OK;
+}
+
+const org_dept *org_tree_find(const org_tree *t, long long id)
+{
+	for (size_t i = 0; t && i < t->n; i++)
+		if (t->depts[i].id == id)
+			return &t->depts[i];
+	return NULL;
+}
+
+void org_tree_free(org_tree *t)
+{
+	free(t->depts);
+	db_result_free(t->rows);
+	memset(t, 0, sizeof *t);
 }
 
 int org_department_create(db *d, const actor *who, long long parent_id, const char *name_ko,

@@ -18,6 +18,31 @@ bool org_role_valid(const char *role);
 /* Departments in tree order, columns id, parent (NULL for a root),
  * name_ko, name_en, active, depth (0 for a root), name (in lang). */
 int org_departments(db *d, const char *lang, db_result **out);
+
+/* One department of the tree (org_tree_load). */
+typedef struct org_dept {
+	long long id;
+	long long parent_id;     /* 0 for a root */
+	int depth;               /* 0 for a root */
+	bool active;
+	const char *name;        /* in the language asked for */
+	const char *name_ko, *name_en;
+	const char *parent_name; /* "" for a root */
+} org_dept;
+
+/* The department tree, read once, with each department's place in it. */
+typedef struct org_tree {
+	db_result *rows;         /* the storage of the names */
+	org_dept *depts;         /* in tree order: a subtree right after its root */
+	size_t n;
+} org_tree;
+
+/* Loads every department (org_departments) into t, names in lang; the
+ * caller frees t with org_tree_free (also after a failure). */
+int org_tree_load(db *d, const char *lang, org_tree *t);
+/* The department id of t, NULL when t has none. */
+const org_dept *org_tree_find(const org_tree *t, long long id);
+void org_tree_free(org_tree *t);
 /* Creates a department under parent_id (0: a root). Audited. */
 int org_department_create(db *d, const actor *who, long long parent_id, const char *name_ko,
 			  const char *name_en, long long *id);
