@@ -205,12 +205,10 @@ static void fill_account(web *w, bool contact_sent)
 
 int page_account_form(web *w)
 {
-	const char *done = kv_get(&w->r->query, "done");
-	if (done && (strcmp(done, "password") == 0 || strcmp(done, "contact") == 0))
-		web_flash(w, strcmp(done, "password") == 0 ? "PasswordChanged" : "ContactChanged");
-	else if (done && strcmp(done, "notify") == 0)
-		web_flash(w, "NotifySaved");
-	else if (w->me.must_change_password)
+	static const web_done done[] = {
+		{"password", "PasswordChanged"}, {"contact", "ContactChanged"}, {"notify", "NotifySaved"},
+	};
+	if (!web_flash_done(w, done, MDG_ARRAY_LEN(done)) && w->me.must_change_password)
 		web_flash_error(w, "MustChangePassword");
 	fill_account(w, false);
 	return MDG_OK;

@@ -8,7 +8,6 @@
 #include "notify/outbox.h"
 #include "org/setting.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,14 +68,6 @@ bool web_admin_department_known(const db_result *depts, long long id)
 	return false;
 }
 
-long long web_admin_param_id(const web *w)
-{
-	long id = 0;
-	if (!w->r->params[0] || text_parse_long(w->r->params[0], 1, 0x7FFFFFFFL, &id) != MDG_OK)
-		return 0;
-	return id;
-}
-
 long long web_admin_form_ll(const web *w, const char *name, long long def)
 {
 	long v = 0;
@@ -88,30 +79,14 @@ long long web_admin_form_ll(const web *w, const char *name, long long def)
 
 void web_admin_flash_done(web *w)
 {
-	/* Only known keys: the query names a message, it never is one. */
-	static const char *const done[][2] = {
+	static const web_done done[] = {
 		{"created", "AdminCreated"}, {"saved", "AdminSaved"},   {"added", "AdminAdded"},
 		{"removed", "AdminRemoved"}, {"password", "AdminPassword"},
 		{"activated", "AdminActivated"}, {"deactivated", "AdminDeactivated"},
 		{"granted", "AdminGranted"}, {"revoked", "AdminRevoked"},
 		{"joined", "AdminJoined"}, {"left", "AdminLeft"},
 	};
-	const char *key = kv_get(&w->r->query, "done");
-	for (size_t i = 0; key && i < MDG_ARRAY_LEN(done); i++)
-		if (strcmp(key, done[i][0]) == 0)
-			web_flash(w, done[i][1]);
-}
-
-void web_admin_redirect(web *w, const char *fmt, ...)
-{
-	va_list ap;
-	char *target = NULL;
-	va_start(ap, fmt);
-	if (vasprintf(&target, fmt, ap) < 0)
-		abort();
-	va_end(ap);
-	http_redirect(w->r, target);
-	free(target);
+	web_flash_done(w, done, MDG_ARRAY_LEN(done));
 }
 
 void web_admin_error(web *w, int *errors, const char *field, const char *key)
@@ -201,7 +176,7 @@ int page_admin_department_create(web *w)
 	en = text_trim(form_text(&f, "name_en"));
 	rc = org_department_create(w->app->db, &w->who, parent, ko, en, &id);
 	if (rc == MDG_OK)
-		web_admin_redirect(w, "/admin/departments/%lld?done=created", id);
+		web_redirect(w, "/admin/departments/%lld?done=created", id);
 done:
 	free(ko);
 	free(en);
@@ -242,7 +217,7 @@ static int department_page(web *w, long long id, const org_tree *depts, bool fil
 int page_admin_department(web *w)
 {
 	org_tree depts;
-	long long id = web_admin_param_id(w);
+	long long id = web_param_id(w);
 	if (!id)
 		return MDG_ENOTFOUND;
 	int rc = web_admin_tree(w, &depts);
@@ -258,7 +233,7 @@ int page_admin_department_update(web *w)
 {
 	org_tree depts = {0};
 	char *ko = NULL, *en = NULL;
-	long long id = web_admin_param_id(w);
+	long long id = web_param_id(w);
 	if (!id)
 		return MDG_ENOTFOUND;
 	form f;
@@ -308,7 +283,7 @@ int page_admin_department_update(web *w)
 		rc = department_page(w, id, &depts, false);
 		goto done;
 	}
-	web_admin_redirect(w, "/admin/departments/%lld?done=saved", id);
+	web_redirect(w, "/admin/departments/%lld?done=saved", id);
 	rc = MDG_OK;
 done:
 	free(ko);
@@ -385,6 +360,6 @@ int page_admin_settings_save(web *w)
 	for (size_t i = 0; rc == MDG_OK && i < MDG_ARRAY_LEN(settings_shown); i++)
 		rc = setting_set(w->app->db, &w->who, settings_shown[i].name, form_text(&f, settings_shown[i].field));
 	if (rc == MDG_OK)
-		web_admin_redirect(w, "/admin/settings?done=saved");
+		web_redirect(w, "/admin/settings?done=saved");
 	return rc;
 }

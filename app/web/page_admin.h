@@ -19,16 +19,17 @@ int web_admin_tree(web *w, org_tree *out);
  * org_tree_find; then both go. */
 int web_admin_departments(web *w, db_result **out);
 bool web_admin_department_known(const db_result *depts, long long id);
-/* The {id} of the route as a positive id; 0 when it is not one. */
-long long web_admin_param_id(const web *w);
-/* A validated form field as a number (after form_validate accepted it);
- * def when absent. */
-long long web_admin_form_ll(const web *w, const char *name, long long def);
-/* Shows the message of ?done=KEY after a change redirected here. */
+/* Shows the message of ?done=KEY after a change on an administration
+ * page redirected here (web_flash_done with the administration's keys). */
 void web_admin_flash_done(web *w);
-/* Redirects to a printf-formatted local path after a change. */
-void web_admin_redirect(web *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Marks field wrong with key and counts it in *errors. */
+
+/* TRANSITION (issue 9): the old names of general helpers (web.h), and
+ * the number and error of a form without a form struct, for
+ * page_admin_rules.c until it uses web_redirect, web_param_id and
+ * form_validate; then these go. */
+#define web_admin_redirect web_redirect
+#define web_admin_param_id web_param_id
+long long web_admin_form_ll(const web *w, const char *name, long long def);
 void web_admin_error(web *w, int *errors, const char *field, const char *key);
 
 #endif

@@ -165,7 +165,7 @@ int page_admin_staff_create(web *w)
 		rc = staff_page(w, true);
 		goto done;
 	}
-	web_admin_redirect(w, "/admin/staff/%lld?done=created", id);
+	web_redirect(w, "/admin/staff/%lld?done=created", id);
 	rc = MDG_OK;
 done:
 	free(name);
@@ -196,7 +196,7 @@ static void member_free(struct member *m)
  * it are refused alike. */
 static int member_load(web *w, struct member *m)
 {
-	long long id = web_admin_param_id(w);
+	long long id = web_param_id(w);
 	bool may = false;
 	memset(m, 0, sizeof *m);
 	if (!id)
@@ -407,7 +407,7 @@ int page_admin_member_action(web *w)
 		member_page(w, &m, strcmp(action, "grant") == 0);
 		goto out;
 	}
-	web_admin_redirect(w, "/admin/staff/%lld?done=%s", m.a.id, done);
+	web_redirect(w, "/admin/staff/%lld?done=%s", m.a.id, done);
 out:
 	member_free(&m);
 	return rc;
