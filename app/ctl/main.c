@@ -216,9 +216,9 @@ static int load_demo(db *d, HDF *cfg)
 	if ((rc = migrate_run_file(d, path)) != MDG_OK)
 		goto done;
 	/* The demo staff get one known password; '!' marks them. */
-	rc = db_query(d, &r, "SELECT id FROM accounts WHERE kind = 'staff' AND password_hash = '!'", DB_NO_ARGS);
+	rc = db_query(d, &r, "SELECT id AS id FROM accounts WHERE kind = 'staff' AND password_hash = '!'", DB_NO_ARGS);
 	for (unsigned i = 0; rc == MDG_OK && i < r->nrows; i++)
-		rc = account_set_password(d, db_cell_ll(r, i, 0, 0), DEMO_STAFF_PW, PASSWORD_BY_OWNER);
+		rc = account_set_password(d, db_get_ll(r, i, "id", 0), DEMO_STAFF_PW, PASSWORD_BY_OWNER);
 	/* Demo cases are inserted by SQL: derive what filing would. */
 	if (rc == MDG_OK)
 		rc = org_scope_rebuild(d);
@@ -234,10 +234,10 @@ done:
 static int cmd_seed_demo(db *d, HDF *cfg)
 {
 	db_result *r = NULL;
-	int rc = db_query(d, &r, "SELECT (SELECT COUNT(*) FROM accounts WHERE login_id IN ('admin', 'citizen')),"
-				 " (SELECT COUNT(*) FROM cases)", DB_NO_ARGS);
-	long long have_demo = db_cell_ll(r, 0, 0, 0);
-	long long cases = db_cell_ll(r, 0, 1, 0);
+	int rc = db_query(d, &r, "SELECT (SELECT COUNT(*) FROM accounts WHERE login_id IN ('admin', 'citizen')) AS demo_accounts,"
+				 " (SELECT COUNT(*) FROM cases) AS cases", DB_NO_ARGS);
+	long long have_demo = db_get_ll(r, 0, "demo_accounts", 0);
+	long long cases = db_get_ll(r, 0, "cases", 0);
 	db_result_free(r);
 	if (rc != MDG_OK)
 		goto fail;

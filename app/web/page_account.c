@@ -10,46 +10,19 @@
 #include <string.h>
 
 static const field_spec register_fields[] = {
-	{"login_id", FIELD_LINE, true, 32, 0, 0},
+	{"login_id", FIELD_LOGIN, true, 32, 0, 0},
 	{"password", FIELD_SECRET, true, 256, 0, 0},
 	{"password2", FIELD_SECRET, true, 256, 0, 0},
 	{"name", FIELD_LINE, true, 50, 0, 0},
-	{"email", FIELD_LINE, true, 254, 0, 0},
-	{"mobile", FIELD_LINE, false, 20, 0, 0},
+	{"email", FIELD_EMAIL, true, 254, 0, 0},
+	{"mobile", FIELD_MOBILE, false, 20, 0, 0},
 	{"consent", FIELD_CHECKBOX, true, 0, 0, 0},
 };
 
-static const char *password_error(enum password_verdict v)
+/* The mobile number of a valid form, normalised; NULL when none. */
+static const char *mobile_of(const form *f)
 {
-	switch (v) {
-	case PASSWORD_OK: return NULL;
-	case PASSWORD_TOO_SHORT: return "password_short";
-	case PASSWORD_TOO_LONG: return "too_long";
-	case PASSWORD_COMMON: return "password_common";
-	case PASSWORD_INVALID: return "utf8";
-	}
-	return "invalid";
-}
-
-/* The checks beyond form_validate for an e-mail address and a mobile
- * number; the mobile comes back normalised ("" when none). Returns the
- * number of fields in error. */
-static int validate_contact(web *w, char mobile[16])
-{
-	int errors = 0;
-	const char *email = form_get(w, "email");
-	const char *mobile_in = form_get(w, "mobile");
-	mobile[0] = '\0';
-	if (*email && !hdf_get_value(w->hdf, "Form.Err.email", NULL) && !text_email_valid(email)) {
-		form_error(w, "email", "email");
-		errors++;
-	}
-	if (*mobile_in && !hdf_get_value(w->hdf, "Form.Err.mobile", NULL) &&
-	    text_normalise_mobile(mobile_in, mobile, 16) != MDG_OK) {
-		form_error(w, "mobile", "mobile");
-		errors++;
-	}
-	return errors;
+	return form_filled(f, "mobile") ? form_text(f, "mobile") : NULL;
 }
 
 int page_register_form(web *w)
@@ -64,43 +37,31 @@ int page_register_form(web *w)
 
 int page_register(web *w)
 {
-	char mobile[16] = "";
 	long long id = 0;
 	const char *which = NULL;
-	int errors = form_check(w, register_fields, MDG_ARRAY_LEN(register_fields));
-	const char *login = form_get(w, "login_id");
-	const char *pw = form_get(w, "password");
+	form f;
+	form_validate(w, register_fields, MDG_ARRAY_LEN(register_fields), &f);
+	const char *pw = form_text(&f, "password");
 
-	if (*login && !hdf_get_value(w->hdf, "Form.Err.login_id", NULL) && !text_login_id_valid(login)) {
-		form_error(w, "login_id", "login_id");
-		errors++;
+	if (!form_err(&f, "password")) {
+		const char *problem = password_problem(pw);
+		if (problem)
+			form_fail(&f, "password", problem);
+		else if (strcmp(pw, form_text(&f, "password2")) != 0)
+			form_fail(&f, "password2", "password_mismatch");
 	}
-	if (*pw && !hdf_get_value(w->hdf, "Form.Err.password", NULL)) {
-		const char *problem = password_error(password_check_policy(pw));
-		if (problem) {
-			form_error(w, "password", problem);
-			errors++;
-		} else if (strcmp(pw, form_get(w, "password2")) != 0) {
-			form_error(w, "password2", "password_mismatch");
-			errors++;
-		}
-	}
-	const char *email = form_get(w, "email");
-	errors += validate_contact(w, mobile);
-	if (errors == 0) {
-		char *name = text_trim(form_get(w, "name"));
-		account_new a = {login, pw, name, email, mobile[0] ? mobile : NULL, "citizen", w->lang, true,
-				 PASSWORD_BY_OWNER};
+	if (f.errors == 0) {
+		char *name = text_trim(form_text(&f, "name"));
+		account_new a = {form_text(&f, "login_id"), pw, name, form_text(&f, "email"), mobile_of(&f), "citizen",
+				 w->lang, true, PASSWORD_BY_OWNER};
 		int rc = account_create(w->app->db, &a, &id, &which);
 		free(name);
-		if (rc == MDG_ECONFLICT) {
-			form_error(w, which, strcmp(which, "email") == 0 ? "email_taken" : "login_taken");
-			errors++;
-		} else if (rc != MDG_OK) {
+		if (rc == MDG_ECONFLICT)
+			form_fail(&f, which, strcmp(which, "email") == 0 ? "email_taken" : "login_taken");
+		else if (rc != MDG_OK)
 			return rc;
-		}
 	}
-	if (errors) {
+	if (f.errors) {
 		w->r->status = 400;
 		web_page(w, "account/register.cs", "Register");
 		return MDG_OK;
@@ -151,12 +112,13 @@ int page_login(web *w)
 	long long id = 0;
 	long retry_after = 0;
 	db *d = w->app->db;
+	form f;
 	int rc;
 
-	if (form_check(w, fields, MDG_ARRAY_LEN(fields)) > 0)
+	if (form_validate(w, fields, MDG_ARRAY_LEN(fields), &f) > 0)
 		goto refuse;
-	const char *login = form_get(w, "login_id");
-	const char *pw = form_get(w, "password");
+	const char *login = form_text(&f, "login_id");
+	const char *pw = form_text(&f, "password");
 	rc = throttle_attempt(d, &w->app->throttle, login, w->r->remote_addr, &retry_after);
 	if (rc == MDG_ETHROTTLED) {
 		refuse_throttled(w, retry_after);
@@ -183,7 +145,7 @@ int page_login(web *w)
 	rc = account_get(d, id, &a);
 	if (rc != MDG_OK)
 		return rc;
-	const char *next = safe_next(form_get(w, "next"));
+	const char *next = safe_next(form_text(&f, "next"));
 	if (!next && strcmp(a.kind, "staff") == 0) {
 		/* Agents who handle no cases start at their queue. */
 		staff_perm p;
@@ -218,7 +180,9 @@ int page_logout(web *w)
 	return MDG_OK;
 }
 
-static void fill_account(web *w)
+/* The account page; contact_sent: a refused contact form is shown back
+ * (else the form shows the stored e-mail address and mobile number). */
+static void fill_account(web *w, bool contact_sent)
 {
 	char mobile[24] = "";
 	if (w->me.mobile[0] && strlen(w->me.mobile) >= 10) {
@@ -227,10 +191,10 @@ static void fill_account(web *w)
 		snprintf(mobile, sizeof mobile, "%.3s-%.*s-%s", w->me.mobile, (int)(n - 7), w->me.mobile + 3,
 			 w->me.mobile + n - 4);
 	}
-	if (!hdf_get_value(w->hdf, "Form.email", NULL))
+	if (!contact_sent) {
 		hdf_set_value(w->hdf, "Form.email", w->me.email);
-	if (!hdf_get_value(w->hdf, "Form.mobile", NULL))
 		hdf_set_value(w->hdf, "Form.mobile", mobile);
+	}
 	if (w->me.must_change_password)
 		hdf_set_value(w->hdf, "Account.MustChange", "1");
 	hdf_set_value(w->hdf, "Account.Login", w->me.login_id);
@@ -241,45 +205,41 @@ static void fill_account(web *w)
 
 int page_account_form(web *w)
 {
-	const char *done = kv_get(&w->r->query, "done");
-	if (done && (strcmp(done, "password") == 0 || strcmp(done, "contact") == 0))
-		web_flash(w, strcmp(done, "password") == 0 ? "PasswordChanged" : "ContactChanged");
-	else if (done && strcmp(done, "notify") == 0)
-		web_flash(w, "NotifySaved");
-	else if (w->me.must_change_password)
+	static const web_done done[] = {
+		{"password", "PasswordChanged"}, {"contact", "ContactChanged"}, {"notify", "NotifySaved"},
+	};
+	if (!web_flash_done(w, done, MDG_ARRAY_LEN(done)) && w->me.must_change_password)
 		web_flash_error(w, "MustChangePassword");
-	fill_account(w);
+	fill_account(w, false);
 	return MDG_OK;
 }
 
 /* Proves that the signed-in person knows the current password (typed into
- * field) before a change of password or contact details. Guessing is
- * throttled like signing in. MDG_OK with *right set, or with a form error
- * on field when wrong; MDG_ETHROTTLED after answering 429 with the
- * settings page; other codes from the DB. */
-static int check_current_password(web *w, const char *field, bool *right)
+ * field of f, the contact form when contact_form) before a change of
+ * password or contact details. Guessing is throttled like signing in.
+ * MDG_OK, with field marked wrong in f when it is; MDG_ETHROTTLED after
+ * answering 429 with the settings page; other codes from the DB. */
+static int check_current_password(web *w, form *f, const char *field, bool contact_form)
 {
 	char hash[256] = "";
 	long long id = 0;
 	long retry_after = 0;
 	db *d = w->app->db;
-	*right = false;
 	int rc = account_find_login(d, w->me.login_id, &id, hash, sizeof hash);
 	if (rc != MDG_OK)
 		return rc;
 	rc = throttle_attempt(d, &w->app->throttle, w->me.login_id, w->r->remote_addr, &retry_after);
 	if (rc == MDG_ETHROTTLED) {
 		refuse_throttled(w, retry_after);
-		fill_account(w);
+		fill_account(w, contact_form);
 		return rc;
 	}
 	if (rc != MDG_OK)
 		return rc;
-	if (!password_verify(hash, form_get(w, field))) {
-		form_error(w, field, "current_wrong");
+	if (!password_verify(hash, form_text(f, field))) {
+		form_fail(f, field, "current_wrong");
 		return MDG_OK;
 	}
-	*right = true;
 	return throttle_success(d, w->me.login_id, w->r->remote_addr);
 }
 
@@ -290,37 +250,34 @@ int page_account_password(web *w)
 		{"password", FIELD_SECRET, true, 256, 0, 0},
 		{"password2", FIELD_SECRET, true, 256, 0, 0},
 	};
-	bool right = false;
-	int errors = form_check(w, fields, MDG_ARRAY_LEN(fields));
+	form f;
 	int rc;
 
-	if (errors == 0) {
-		const char *problem = password_error(password_check_policy(form_get(w, "password")));
-		rc = check_current_password(w, "current", &right);
+	if (form_validate(w, fields, MDG_ARRAY_LEN(fields), &f) == 0) {
+		const char *pw = form_text(&f, "password");
+		const char *problem = password_problem(pw);
+		rc = check_current_password(w, &f, "current", false);
 		if (rc == MDG_ETHROTTLED)
 			return MDG_OK;
 		if (rc != MDG_OK)
 			return rc;
-		if (!right) {
-			errors++;
-		} else if (problem) {
-			form_error(w, "password", problem);
-			errors++;
-		} else if (strcmp(form_get(w, "password"), form_get(w, "password2")) != 0) {
-			form_error(w, "password2", "password_mismatch");
-			errors++;
-		} else if (w->me.must_change_password && strcmp(form_get(w, "password"), form_get(w, "current")) == 0) {
-			/* The administrator knows that one. */
-			form_error(w, "password", "password_same");
-			errors++;
+		/* After a wrong current password nothing else is said. */
+		if (!form_err(&f, "current")) {
+			if (problem)
+				form_fail(&f, "password", problem);
+			else if (strcmp(pw, form_text(&f, "password2")) != 0)
+				form_fail(&f, "password2", "password_mismatch");
+			else if (w->me.must_change_password && strcmp(pw, form_text(&f, "current")) == 0)
+				/* The administrator knows that one. */
+				form_fail(&f, "password", "password_same");
 		}
 	}
-	if (errors) {
+	if (f.errors) {
 		w->r->status = 400;
-		fill_account(w);
+		fill_account(w, false);
 		return MDG_OK;
 	}
-	rc = account_set_password(w->app->db, w->me.id, form_get(w, "password"), PASSWORD_BY_OWNER);
+	rc = account_set_password(w->app->db, w->me.id, form_text(&f, "password"), PASSWORD_BY_OWNER);
 	if (rc == MDG_OK)
 		rc = session_delete_others(w->app->db, w->me.id, w->session_token);
 	if (rc != MDG_OK)
@@ -332,41 +289,34 @@ int page_account_password(web *w)
 int page_account_contact(web *w)
 {
 	static const field_spec fields[] = {
-		{"email", FIELD_LINE, true, 254, 0, 0},
-		{"mobile", FIELD_LINE, false, 20, 0, 0},
+		{"email", FIELD_EMAIL, true, 254, 0, 0},
+		{"mobile", FIELD_MOBILE, false, 20, 0, 0},
 		{"contact_password", FIELD_SECRET, true, 256, 0, 0},
 	};
-	char mobile[16] = "";
-	bool right = false;
-	int errors = form_check(w, fields, MDG_ARRAY_LEN(fields));
-	const char *email = form_get(w, "email");
+	form f;
 	int rc;
 
-	errors += validate_contact(w, mobile);
+	form_validate(w, fields, MDG_ARRAY_LEN(fields), &f);
 	/* Whoever holds a session (a borrowed computer, a stolen cookie) must
 	 * not redirect the account's mail and SMS, and with them the way back
 	 * in, without the password. */
-	if (errors == 0) {
-		rc = check_current_password(w, "contact_password", &right);
+	if (f.errors == 0) {
+		rc = check_current_password(w, &f, "contact_password", true);
 		if (rc == MDG_ETHROTTLED)
 			return MDG_OK;
 		if (rc != MDG_OK)
 			return rc;
-		if (!right)
-			errors++;
 	}
-	if (errors == 0) {
-		rc = account_set_contact(w->app->db, w->me.id, email, mobile[0] ? mobile : NULL);
-		if (rc == MDG_ECONFLICT) {
-			form_error(w, "email", "email_taken");
-			errors++;
-		} else if (rc != MDG_OK) {
+	if (f.errors == 0) {
+		rc = account_set_contact(w->app->db, w->me.id, form_text(&f, "email"), mobile_of(&f));
+		if (rc == MDG_ECONFLICT)
+			form_fail(&f, "email", "email_taken");
+		else if (rc != MDG_OK)
 			return rc;
-		}
 	}
-	if (errors) {
+	if (f.errors) {
 		w->r->status = 400;
-		fill_account(w);
+		fill_account(w, true);
 		return MDG_OK;
 	}
 	http_redirect(w->r, "/account?done=contact");

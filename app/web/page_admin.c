@@ -8,66 +8,64 @@
 #include "notify/outbox.h"
 #include "org/setting.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define NBSP "\xC2\xA0"
 
-int web_admin_departments(web *w, db_result **out)
+int web_admin_tree(web *w, org_tree *out)
 {
-	static const char *const cols[] = {"id", "parent", "name_ko", "name_en", "active", "depth", "name", NULL};
-	db_result *r = NULL;
+	org_tree t;
 	char name[64];
 	unsigned k = 0;
-	int rc = org_departments(w->app->db, w->lang, &r);
-	if (rc != MDG_OK)
-		return rc;
-	for (unsigned i = 0; i < r->nrows; i++) {
+	if (out)
+		memset(out, 0, sizeof *out);
+	int rc = org_tree_load(w->app->db, w->lang, &t);
+	for (size_t i = 0; rc == MDG_OK && i < t.n; i++) {
+		const org_dept *dp = &t.depts[i];
 		/* Only the departments the administrator's scope reaches. */
-		if (!perm_covers_dept(&w->perm, PERM_ADMIN, db_cell_ll(r, i, 0, 0)))
+		if (!perm_covers_dept(&w->perm, PERM_ADMIN, dp->id))
 			continue;
 		snprintf(name, sizeof name, "Depts.%u", k);
-		web_row(w, name, r, i, cols);
+		db_row_hdf(t.rows, (unsigned)i, w->hdf, name);
 		buf indent = {0};
-		long long depth = db_cell_ll(r, i, 5, 0);
-		for (long long n = 0; n < depth && n < 20; n++)
+		for (int n = 0; n < dp->depth && n < 20; n++)
 			buf_puts(&indent, NBSP NBSP NBSP);
 		snprintf(name, sizeof name, "Depts.%u.indent", k);
 		hdf_set_value(w->hdf, name, buf_str(&indent));
 		buf_free(&indent);
-		/* The parent comes earlier in tree order. */
-		long long parent = db_cell_ll(r, i, 1, 0);
-		for (unsigned p = 0; parent && p < i; p++)
-			if (db_cell_ll(r, p, 0, 0) == parent) {
-				snprintf(name, sizeof name, "Depts.%u.parent_name", k);
-				hdf_set_value(w->hdf, name, db_cell(r, p, 6, ""));
-				break;
-			}
+		if (dp->parent_id) {
+			snprintf(name, sizeof name, "Depts.%u.parent_name", k);
+			hdf_set_value(w->hdf, name, dp->parent_name);
+		}
 		k++;
 	}
-	if (out)
-		*out = r;
+	if (rc == MDG_OK && out)
+		*out = t;
 	else
-		db_result_free(r);
-	return MDG_OK;
+		org_tree_free(&t);
+	return rc;
+}
+
+int web_admin_departments(web *w, db_result **out)
+{
+	org_tree t;
+	int rc = web_admin_tree(w, &t);
+	if (rc == MDG_OK && out) {
+		*out = t.rows;
+		t.rows = NULL;
+	}
+	org_tree_free(&t);
+	return rc;
 }
 
 bool web_admin_department_known(const db_result *depts, long long id)
 {
 	for (unsigned i = 0; depts && i < depts->nrows; i++)
-		if (db_cell_ll(depts, i, 0, 0) == id)
+		if (db_get_ll(depts, i, "id", 0) == id)
 			return true;
 	return false;
-}
-
-long long web_admin_param_id(const web *w)
-{
-	long id = 0;
-	if (!w->r->params[0] || text_parse_long(w->r->params[0], 1, 0x7FFFFFFFL, &id) != MDG_OK)
-		return 0;
-	return id;
 }
 
 long long web_admin_form_ll(const web *w, const char *name, long long def)
@@ -81,30 +79,14 @@ long long web_admin_form_ll(const web *w, const char *name, long long def)
 
 void web_admin_flash_done(web *w)
 {
-	/* Only known keys: the query names a message, it never is one. */
-	static const char *const done[][2] = {
+	static const web_done done[] = {
 		{"created", "AdminCreated"}, {"saved", "AdminSaved"},   {"added", "AdminAdded"},
 		{"removed", "AdminRemoved"}, {"password", "AdminPassword"},
 		{"activated", "AdminActivated"}, {"deactivated", "AdminDeactivated"},
 		{"granted", "AdminGranted"}, {"revoked", "AdminRevoked"},
 		{"joined", "AdminJoined"}, {"left", "AdminLeft"},
 	};
-	const char *key = kv_get(&w->r->query, "done");
-	for (size_t i = 0; key && i < MDG_ARRAY_LEN(done); i++)
-		if (strcmp(key, done[i][0]) == 0)
-			web_flash(w, done[i][1]);
-}
-
-void web_admin_redirect(web *w, const char *fmt, ...)
-{
-	va_list ap;
-	char *target = NULL;
-	va_start(ap, fmt);
-	if (vasprintf(&target, fmt, ap) < 0)
-		abort();
-	va_end(ap);
-	http_redirect(w->r, target);
-	free(target);
+	web_flash_done(w, done, MDG_ARRAY_LEN(done));
 }
 
 void web_admin_error(web *w, int *errors, const char *field, const char *key)
@@ -117,18 +99,13 @@ void web_admin_error(web *w, int *errors, const char *field, const char *key)
 
 int page_admin_home(web *w)
 {
-	static const char *const cols[] = {"departments", "staff", "categories", "holidays", "unplaced", "audit_today",
-					   NULL};
 	db_result *r = NULL;
 	char *reach = perm_departments(&w->perm, PERM_ADMIN);
 	int rc = admin_counts(w->app->db, reach, &r);
 	free(reach);
 	if (rc != MDG_OK)
 		return rc;
-	web_rows(w, "Counts", r, cols);
-	HDF *row = hdf_get_obj(w->hdf, "Counts.0");
-	if (row)
-		hdf_copy(w->hdf, "Counts", row);
+	db_row_hdf(r, 0, w->hdf, "Counts");
 	db_result_free(r);
 	hdf_set_value(w->hdf, "Admin.Section", "home");
 	web_page(w, "admin/org/index.cs", "Admin");
@@ -150,10 +127,11 @@ static const field_spec dept_update_fields[] = {
 	{"active", FIELD_CHECKBOX, false, 0, 0, 0},
 };
 
-/* The department list page (with the creation form), Depts.* loaded. */
-static void departments_page(web *w)
+/* The department list page (with the creation form), Depts.* loaded;
+ * sent: a refused form is shown back (else the form starts at a root). */
+static void departments_page(web *w, bool sent)
 {
-	if (!hdf_get_value(w->hdf, "Form.parent_id", NULL))
+	if (!sent)
 		hdf_set_value(w->hdf, "Form.parent_id", "0");
 	hdf_set_value(w->hdf, "Admin.Section", "departments");
 	web_page(w, "admin/org/departments.cs", "AdminDepartments");
@@ -161,87 +139,75 @@ static void departments_page(web *w)
 
 int page_admin_departments(web *w)
 {
-	int rc = web_admin_departments(w, NULL);
+	int rc = web_admin_tree(w, NULL);
 	if (rc != MDG_OK)
 		return rc;
 	web_admin_flash_done(w);
-	departments_page(w);
+	departments_page(w, false);
 	return MDG_OK;
 }
 
 int page_admin_department_create(web *w)
 {
-	db_result *depts = NULL;
+	org_tree depts;
 	char *ko = NULL, *en = NULL;
 	long long id = 0;
-	int errors = form_check(w, dept_create_fields, MDG_ARRAY_LEN(dept_create_fields));
-	int rc = web_admin_departments(w, &depts);
+	form f;
+	form_validate(w, dept_create_fields, MDG_ARRAY_LEN(dept_create_fields), &f);
+	int rc = web_admin_tree(w, &depts);
 	if (rc != MDG_OK)
 		goto done;
-	long long parent = web_admin_form_ll(w, "parent_id", 0);
-	if (!hdf_get_value(w->hdf, "Form.Err.parent_id", NULL) && parent && !web_admin_department_known(depts, parent))
-		web_admin_error(w, &errors, "parent_id", "invalid");
+	long long parent = form_num(&f, "parent_id");
+	if (!form_err(&f, "parent_id") && parent && !org_tree_find(&depts, parent))
+		form_fail(&f, "parent_id", "invalid");
 	/* A new department joins the scope of roles held on its parent with
 	 * the subtree: only there may a scoped administrator add one (a new
 	 * root is the whole institution's). */
-	if (errors == 0 && !perm_covers_subtree(&w->perm, PERM_ADMIN, parent)) {
+	if (f.errors == 0 && !perm_covers_subtree(&w->perm, PERM_ADMIN, parent)) {
 		rc = MDG_EDENIED;
 		goto done;
 	}
-	if (errors) {
+	if (f.errors) {
 		w->r->status = 400;
-		departments_page(w);
+		departments_page(w, true);
 		goto done;
 	}
-	ko = text_trim(form_get(w, "name_ko"));
-	en = text_trim(form_get(w, "name_en"));
+	ko = text_trim(form_text(&f, "name_ko"));
+	en = text_trim(form_text(&f, "name_en"));
 	rc = org_department_create(w->app->db, &w->who, parent, ko, en, &id);
 	if (rc == MDG_OK)
-		web_admin_redirect(w, "/admin/departments/%lld?done=created", id);
+		web_redirect(w, "/admin/departments/%lld?done=created", id);
 done:
 	free(ko);
 	free(en);
-	db_result_free(depts);
+	org_tree_free(&depts);
 	return rc;
-}
-
-/* The parent of department id in depts (as loaded by
- * web_admin_departments), 0 for a root. */
-static long long department_parent(const db_result *depts, long long id)
-{
-	for (unsigned i = 0; i < depts->nrows; i++)
-		if (db_cell_ll(depts, i, 0, 0) == id)
-			return db_cell_ll(depts, i, 1, 0);
-	return 0;
 }
 
 /* One department's page, Depts.* loaded; fill_form takes the form's
  * values from the database (not after a refused change, which shows what
  * was typed). */
-static int department_page(web *w, long long id, const db_result *depts, bool fill_form)
+static int department_page(web *w, long long id, const org_tree *depts, bool fill_form)
 {
-	unsigned row = 0;
-	while (row < depts->nrows && db_cell_ll(depts, row, 0, 0) != id)
-		row++;
-	if (row == depts->nrows)
+	const org_dept *dp = org_tree_find(depts, id);
+	if (!dp)
 		return MDG_ENOTFOUND;
 	if (!perm_covers_dept(&w->perm, PERM_ADMIN, id))
 		return MDG_EDENIED;
 	web_set(w, "Dept.id", "%lld", id);
-	hdf_set_value(w->hdf, "Dept.name", db_cell(depts, row, 6, ""));
-	hdf_set_value(w->hdf, "Dept.active", db_cell(depts, row, 4, "0"));
+	hdf_set_value(w->hdf, "Dept.name", dp->name);
+	hdf_set_value(w->hdf, "Dept.active", dp->active ? "1" : "0");
 	/* The present parent stays a choice even outside the scope. */
-	long long parent = db_cell_ll(depts, row, 1, 0);
-	for (unsigned p = 0; parent && p < depts->nrows; p++)
-		if (db_cell_ll(depts, p, 0, 0) == parent && !perm_covers_dept(&w->perm, PERM_ADMIN, parent)) {
-			web_set(w, "Dept.ParentOutside.id", "%lld", parent);
-			hdf_set_value(w->hdf, "Dept.ParentOutside.name", db_cell(depts, p, 6, ""));
-		}
+	if (dp->parent_id && org_tree_find(depts, dp->parent_id) &&
+	    !perm_covers_dept(&w->perm, PERM_ADMIN, dp->parent_id)) {
+		web_set(w, "Dept.ParentOutside.id", "%lld", dp->parent_id);
+		hdf_set_value(w->hdf, "Dept.ParentOutside.name", dp->parent_name);
+	}
 	if (fill_form) {
-		web_set(w, "Form.parent_id", "%lld", parent);
-		hdf_set_value(w->hdf, "Form.name_ko", db_cell(depts, row, 2, ""));
-		hdf_set_value(w->hdf, "Form.name_en", db_cell(depts, row, 3, ""));
-		hdf_set_value(w->hdf, "Form.active", db_cell(depts, row, 4, "0"));
+		web_set(w, "Form.parent_id", "%lld", dp->parent_id);
+		hdf_set_value(w->hdf, "Form.name_ko", dp->name_ko);
+		hdf_set_value(w->hdf, "Form.name_en", dp->name_en);
+		hdf_set_value(w->hdf, "Form.active", dp->active ? "1" : "0");
 	}
 	hdf_set_value(w->hdf, "Admin.Section", "departments");
 	web_page(w, "admin/org/department.cs", "AdminDepartment");
@@ -250,31 +216,33 @@ static int department_page(web *w, long long id, const db_result *depts, bool fi
 
 int page_admin_department(web *w)
 {
-	db_result *depts = NULL;
-	long long id = web_admin_param_id(w);
+	org_tree depts;
+	long long id = web_param_id(w);
 	if (!id)
 		return MDG_ENOTFOUND;
-	int rc = web_admin_departments(w, &depts);
+	int rc = web_admin_tree(w, &depts);
 	if (rc == MDG_OK)
-		rc = department_page(w, id, depts, true);
+		rc = department_page(w, id, &depts, true);
 	if (rc == MDG_OK)
 		web_admin_flash_done(w);
-	db_result_free(depts);
+	org_tree_free(&depts);
 	return rc;
 }
 
 int page_admin_department_update(web *w)
 {
-	db_result *depts = NULL;
+	org_tree depts = {0};
 	char *ko = NULL, *en = NULL;
-	long long id = web_admin_param_id(w);
+	long long id = web_param_id(w);
 	if (!id)
 		return MDG_ENOTFOUND;
-	int errors = form_check(w, dept_update_fields, MDG_ARRAY_LEN(dept_update_fields));
-	int rc = web_admin_departments(w, &depts);
+	form f;
+	form_validate(w, dept_update_fields, MDG_ARRAY_LEN(dept_update_fields), &f);
+	int rc = web_admin_tree(w, &depts);
 	if (rc != MDG_OK)
 		goto done;
-	if (!web_admin_department_known(depts, id)) {
+	const org_dept *dp = org_tree_find(&depts, id);
+	if (!dp) {
 		rc = MDG_ENOTFOUND;
 		goto done;
 	}
@@ -282,45 +250,45 @@ int page_admin_department_update(web *w)
 		rc = MDG_EDENIED;
 		goto done;
 	}
-	long long parent = web_admin_form_ll(w, "parent_id", 0);
-	bool active = strcmp(form_get(w, "active"), "1") == 0;
-	if (!hdf_get_value(w->hdf, "Form.Err.parent_id", NULL) && parent) {
-		if (!web_admin_department_known(depts, parent))
-			web_admin_error(w, &errors, "parent_id", "invalid");
+	long long parent = form_num(&f, "parent_id");
+	bool active = form_on(&f, "active");
+	if (!form_err(&f, "parent_id") && parent) {
+		if (!org_tree_find(&depts, parent))
+			form_fail(&f, "parent_id", "invalid");
 		else if (parent == id)
-			web_admin_error(w, &errors, "parent_id", "admin_cycle");
+			form_fail(&f, "parent_id", "admin_cycle");
 	}
 	/* A move takes the department out of the scopes that cover its old
 	 * parent and into those of the new one: both must be the mover's. */
-	if (errors == 0 && parent != department_parent(depts, id) &&
+	if (f.errors == 0 && parent != dp->parent_id &&
 	    !(perm_covers_subtree(&w->perm, PERM_ADMIN, parent) &&
-	      perm_covers_subtree(&w->perm, PERM_ADMIN, department_parent(depts, id)))) {
+	      perm_covers_subtree(&w->perm, PERM_ADMIN, dp->parent_id))) {
 		rc = MDG_EDENIED;
 		goto done;
 	}
-	if (errors == 0) {
-		ko = text_trim(form_get(w, "name_ko"));
-		en = text_trim(form_get(w, "name_en"));
+	if (f.errors == 0) {
+		ko = text_trim(form_text(&f, "name_ko"));
+		en = text_trim(form_text(&f, "name_en"));
 		rc = org_department_update(w->app->db, &w->who, id, parent, ko, en, active);
 		/* The new parent is below the department: a cycle. */
 		if (rc == MDG_EINVAL)
-			web_admin_error(w, &errors, "parent_id", "admin_cycle");
+			form_fail(&f, "parent_id", "admin_cycle");
 		else if (rc != MDG_OK)
 			goto done;
 	}
-	if (errors) {
+	if (f.errors) {
 		w->r->status = 400;
-		if (!hdf_get_value(w->hdf, "Form.active", NULL))
+		if (!active)
 			hdf_set_value(w->hdf, "Form.active", "0");
-		rc = department_page(w, id, depts, false);
+		rc = department_page(w, id, &depts, false);
 		goto done;
 	}
-	web_admin_redirect(w, "/admin/departments/%lld?done=saved", id);
+	web_redirect(w, "/admin/departments/%lld?done=saved", id);
 	rc = MDG_OK;
 done:
 	free(ko);
 	free(en);
-	db_result_free(depts);
+	org_tree_free(&depts);
 	return rc;
 }
 
@@ -338,13 +306,13 @@ static const struct {
 	{"apology_workdays", "apology.workdays", "3"},
 };
 
-static int settings_page(web *w)
+/* The settings page; sent: a refused form, whose values (what was typed)
+ * are shown back with their errors instead of the stored ones. */
+static int settings_page(web *w, bool sent)
 {
 	char value[SETTING_VALUE_MAX + 1], path[64];
-	for (size_t i = 0; i < MDG_ARRAY_LEN(settings_shown); i++) {
+	for (size_t i = 0; !sent && i < MDG_ARRAY_LEN(settings_shown); i++) {
 		snprintf(path, sizeof path, "Form.%s", settings_shown[i].field);
-		if (hdf_get_value(w->hdf, path, NULL))
-			continue; /* what was typed, shown back with its error */
 		int rc = setting_get(w->app->db, settings_shown[i].name, settings_shown[i].def, value, sizeof value);
 		if (rc != MDG_OK)
 			return rc;
@@ -358,7 +326,7 @@ static int settings_page(web *w)
 int page_admin_settings(web *w)
 {
 	web_admin_flash_done(w);
-	return settings_page(w);
+	return settings_page(w, false);
 }
 
 int page_admin_settings_save(web *w)
@@ -370,28 +338,28 @@ int page_admin_settings_save(web *w)
 		{"digest_hour", FIELD_INT, true, 0, 0, 23},
 		{"apology_workdays", FIELD_INT, true, 0, 1, 60},
 	};
-	int errors = form_check(w, fields, MDG_ARRAY_LEN(fields));
-	const char *show = form_get(w, "timeline_show");
-	if (show[0] && strcmp(show, "name") != 0 && strcmp(show, "role") != 0) {
-		web_admin_error(w, &errors, "timeline_show", "invalid");
+	form f;
+	form_validate(w, fields, MDG_ARRAY_LEN(fields), &f);
+	const char *show = form_text(&f, "timeline_show");
+	if (!form_err(&f, "timeline_show") && strcmp(show, "name") != 0 && strcmp(show, "role") != 0) {
+		form_fail(&f, "timeline_show", "invalid");
 		hdf_remove_tree(w->hdf, "Form.timeline_show");
 		hdf_set_value(w->hdf, "Form.timeline_show", "");
 	}
 	/* Equal start and end mean no quiet hours at all. */
 	for (int i = 0; i < 2; i++) {
 		const char *field = i ? "sms_quiet_end" : "sms_quiet_start";
-		const char *v = form_get(w, field);
-		if (v[0] && outbox_parse_hhmm(v) < 0)
-			web_admin_error(w, &errors, field, "admin_time");
+		if (!form_err(&f, field) && outbox_parse_hhmm(form_text(&f, field)) < 0)
+			form_fail(&f, field, "admin_time");
 	}
-	if (errors) {
+	if (f.errors) {
 		w->r->status = 400;
-		return settings_page(w);
+		return settings_page(w, true);
 	}
 	int rc = MDG_OK;
 	for (size_t i = 0; rc == MDG_OK && i < MDG_ARRAY_LEN(settings_shown); i++)
-		rc = setting_set(w->app->db, &w->who, settings_shown[i].name, form_get(w, settings_shown[i].field));
+		rc = setting_set(w->app->db, &w->who, settings_shown[i].name, form_text(&f, settings_shown[i].field));
 	if (rc == MDG_OK)
-		web_admin_redirect(w, "/admin/settings?done=saved");
+		web_redirect(w, "/admin/settings?done=saved");
 	return rc;
 }

@@ -3,7 +3,6 @@
  * newest first, and the same rows as a CSV file. The log is read-only
  * here, as everywhere (the database refuses changes to it). */
 #include "page_admin.h"
-#include "core/bizdays.h"
 #include "core/codec.h"
 #include "core/mdg.h"
 #include "org/admin.h"
@@ -17,18 +16,23 @@ static const field_spec filter_fields[] = {
 	{"login", FIELD_LINE, false, 32, 0, 0},
 	{"object_type", FIELD_LINE, false, 32, 0, 0},
 	{"action", FIELD_LINE, false, 64, 0, 0},
-	{"from", FIELD_LINE, false, 10, 0, 0},
-	{"to", FIELD_LINE, false, 10, 0, 0},
+	{"from", FIELD_DATE, false, 0, 0, 0},
+	{"to", FIELD_DATE, false, 0, 0, 0},
 };
 
-/* Reads the filters from the query into f (their strings owned by the
- * request) and the query of the same filters into q ("a=1&b=2&", for
- * the pager and the CSV link); *errors counts the filters in error and
- * *nobody is set when the login names no account (nothing matches).
- * Returns MDG_OK or the database's error. */
-static int filter_read(web *w, audit_filter *f, buf *q, bool *nobody, int *errors)
+/* The value of a filter, NULL when not given. */
+static const char *filter_value(const form *fm, const char *name)
 {
-	bizdate date;
+	return form_filled(fm, name) ? form_text(fm, name) : NULL;
+}
+
+/* Reads the filters from the query into fm (validated, fm->errors counts
+ * the filters in error) and f (their strings owned by the request), and
+ * the query of the same filters into q ("a=1&b=2&", for the pager and
+ * the CSV link); *nobody is set when the login names no account (nothing
+ * matches). Returns MDG_OK or the database's error. */
+static int filter_read(web *w, form *fm, audit_filter *f, buf *q, bool *nobody)
+{
 	memset(f, 0, sizeof *f);
 	*nobody = false;
 	/* The filters are validated like form fields, and shown back. */
@@ -37,45 +41,36 @@ static int filter_read(web *w, audit_filter *f, buf *q, bool *nobody, int *error
 		if (v && *v)
 			kv_add(&w->r->form, filter_fields[i].name, v, strlen(v));
 	}
-	*errors = form_check(w, filter_fields, MDG_ARRAY_LEN(filter_fields));
+	form_validate(w, filter_fields, MDG_ARRAY_LEN(filter_fields), fm);
 	for (size_t i = 0; i < MDG_ARRAY_LEN(filter_fields); i++) {
 		const char *name = filter_fields[i].name;
-		const char *v = form_get(w, name);
-		char err[64];
-		snprintf(err, sizeof err, "Form.Err.%s", name);
-		if (!*v || hdf_get_value(w->hdf, err, NULL))
+		if (!filter_value(fm, name) || form_err(fm, name))
 			continue;
-		if ((strcmp(name, "from") == 0 || strcmp(name, "to") == 0) && biz_parse(v, &date) != MDG_OK) {
-			web_admin_error(w, errors, name, "admin_date");
-			continue;
-		}
 		buf_printf(q, "%s=", name);
-		pct_encode(q, v, NULL);
+		pct_encode(q, form_text(fm, name), NULL);
 		buf_putc(q, '&');
 	}
-	if (*errors)
+	if (fm->errors)
 		return MDG_OK;
-	const char *login = form_get(w, "login");
-	if (*login) {
+	const char *login = filter_value(fm, "login");
+	if (login) {
 		int rc = admin_account_by_login(w->app->db, login, &f->account_id);
 		if (rc == MDG_ENOTFOUND)
 			*nobody = true;
 		else if (rc != MDG_OK)
 			return rc;
 	}
-	f->object_type = *form_get(w, "object_type") ? form_get(w, "object_type") : NULL;
-	f->action = *form_get(w, "action") ? form_get(w, "action") : NULL;
-	f->from = *form_get(w, "from") ? form_get(w, "from") : NULL;
-	f->to = *form_get(w, "to") ? form_get(w, "to") : NULL;
+	f->object_type = filter_value(fm, "object_type");
+	f->action = filter_value(fm, "action");
+	f->from = filter_value(fm, "from");
+	f->to = filter_value(fm, "to");
 	return MDG_OK;
 }
 
 int page_admin_audit(web *w)
 {
-	static const char *const cols[] = {"id", "at", "account_id", "login", "name", "addr", "object_type",
-					   "object_id", "action", "detail", NULL};
-	static const char *const type_cols[] = {"name", NULL};
 	audit_filter f;
+	form fm;
 	db_result *rows = NULL, *types = NULL;
 	buf q = {0};
 	bool nobody = false;
@@ -83,25 +78,24 @@ int page_admin_audit(web *w)
 	int rc = web_page_number(w, &page);
 	if (rc != MDG_OK)
 		return rc;
-	int errors = 0;
-	rc = filter_read(w, &f, &q, &nobody, &errors);
+	rc = filter_read(w, &fm, &f, &q, &nobody);
 	if (rc != MDG_OK)
 		goto done;
-	if (errors)
+	if (fm.errors)
 		w->r->status = 400;
 	else if (nobody)
-		web_admin_error(w, &errors, "login", "admin_no_account");
-	if (errors == 0) {
+		form_fail(&fm, "login", "admin_no_account");
+	if (fm.errors == 0) {
 		f.page = page;
 		rc = audit_list(w->app->db, &f, &rows, &total);
 		if (rc != MDG_OK)
 			goto done;
-		web_rows(w, "Audit", rows, cols);
+		db_rows_hdf(rows, w->hdf, "Audit");
 	}
 	rc = admin_audit_types(w->app->db, &types);
 	if (rc != MDG_OK)
 		goto done;
-	web_rows(w, "AuditTypes", types, type_cols);
+	db_rows_hdf(types, w->hdf, "AuditTypes");
 	web_pager(w, page, total, AUDIT_PAGE_SIZE);
 	web_set(w, "Filter.PagerBase", "/admin/audit?%s", buf_str(&q));
 	web_set(w, "Filter.Csv", "/admin/audit.csv?%s", buf_str(&q));
@@ -116,21 +110,21 @@ done:
 
 int page_admin_audit_csv(web *w)
 {
-	/* The columns of audit_list, in order, by their header's name. */
+	/* The columns of audit_list, by name, in the file's order. */
 	static const char *const heads[] = {"id", "at", "account_id", "login", "name", "addr", "object_type",
 					    "object_id", "action", "detail"};
 	audit_filter f;
+	form fm;
 	db_result *rows = NULL;
 	buf q = {0};
 	bool nobody = false;
 	long total = 0;
 	char key[64];
-	int errors = 0;
-	int rc = filter_read(w, &f, &q, &nobody, &errors);
+	int rc = filter_read(w, &fm, &f, &q, &nobody);
 	buf_free(&q);
 	if (rc != MDG_OK)
 		return rc;
-	if (errors)
+	if (fm.errors)
 		return MDG_EINVAL;
 	if (!nobody) {
 		/* XXX every matching row is held in memory at once; a log of
@@ -148,8 +142,8 @@ int page_admin_audit_csv(web *w)
 	}
 	buf_puts(b, "\r\n");
 	for (unsigned i = 0; rows && i < rows->nrows; i++) {
-		for (unsigned c = 0; c < rows->ncols && c < MDG_ARRAY_LEN(heads); c++)
-			http_csv_field(b, db_cell(rows, i, c, NULL), c == 0);
+		for (size_t c = 0; c < MDG_ARRAY_LEN(heads); c++)
+			http_csv_field(b, db_get(rows, i, heads[c], NULL), c == 0);
 		buf_puts(b, "\r\n");
 	}
 	db_result_free(rows);

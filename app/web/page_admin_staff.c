@@ -27,7 +27,7 @@ static int index_cmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Adds Staff.N.Roles.M.{role, dept, subtree} from every role. */
+/* Adds Staff.N.Roles.M.{role, dept, subtree} from every role (admin_roles). */
 static void fill_roles(web *w, const db_result *staff, const db_result *roles)
 {
 	struct staff_index *idx = calloc(staff->nrows ? staff->nrows : 1, sizeof *idx);
@@ -36,22 +36,17 @@ static void fill_roles(web *w, const db_result *staff, const db_result *roles)
 	if (!idx || !count)
 		abort(); /* the out-of-memory policy of xalloc.h */
 	for (unsigned i = 0; i < staff->nrows; i++) {
-		idx[i].id = db_cell_ll(staff, i, 0, 0);
+		idx[i].id = db_get_ll(staff, i, "id", 0);
 		idx[i].row = i;
 	}
 	qsort(idx, staff->nrows, sizeof *idx, index_cmp);
 	for (unsigned i = 0; i < roles->nrows; i++) {
-		struct staff_index key = {db_cell_ll(roles, i, 0, 0), 0};
+		struct staff_index key = {db_get_ll(roles, i, "account_id", 0), 0};
 		struct staff_index *hit = bsearch(&key, idx, staff->nrows, sizeof *idx, index_cmp);
 		if (!hit)
 			continue;
-		unsigned m = count[hit->row]++;
-		snprintf(name, sizeof name, "Staff.%u.Roles.%u.role", hit->row, m);
-		hdf_set_value(w->hdf, name, db_cell(roles, i, 1, ""));
-		snprintf(name, sizeof name, "Staff.%u.Roles.%u.dept", hit->row, m);
-		hdf_set_value(w->hdf, name, db_cell(roles, i, 2, ""));
-		snprintf(name, sizeof name, "Staff.%u.Roles.%u.subtree", hit->row, m);
-		hdf_set_value(w->hdf, name, db_cell(roles, i, 3, "0"));
+		snprintf(name, sizeof name, "Staff.%u.Roles.%u", hit->row, count[hit->row]++);
+		db_row_hdf(roles, i, w->hdf, name);
 	}
 	free(idx);
 	free(count);
@@ -63,15 +58,14 @@ static void fill_roles(web *w, const db_result *staff, const db_result *roles)
  * to a page that would refuse them. */
 static int mark_manageable(web *w, const db_result *staff)
 {
-	static const char *const cols[] = {"id", "login", "name", "email", "active", "departments", NULL};
 	long long *ids = xcalloc(staff->nrows ? staff->nrows : 1, sizeof *ids);
 	bool *may = xcalloc(staff->nrows ? staff->nrows : 1, sizeof *may);
 	char name[64];
 	for (unsigned i = 0; i < staff->nrows; i++)
-		ids[i] = db_cell_ll(staff, i, 0, 0);
+		ids[i] = db_get_ll(staff, i, "id", 0);
 	int rc = perm_may_manage_many(w->app->db, &w->perm, staff->nrows, ids, may);
 	if (rc == MDG_OK) {
-		web_rows(w, "Staff", staff, cols);
+		db_rows_hdf(staff, w->hdf, "Staff");
 		for (unsigned i = 0; i < staff->nrows; i++)
 			if (may[i]) {
 				snprintf(name, sizeof name, "Staff.%u.manage", i);
@@ -83,8 +77,9 @@ static int mark_manageable(web *w, const db_result *staff)
 	return rc;
 }
 
-/* The staff list with the creation form; Depts.* loaded. */
-static int staff_page(web *w)
+/* The staff list with the creation form, Depts.* loaded; sent: a refused
+ * form is shown back (else the form starts with no department). */
+static int staff_page(web *w, bool sent)
 {
 	db_result *staff = NULL, *roles = NULL;
 	/* Those who belong to or hold a role in the administrator's scope. */
@@ -98,7 +93,7 @@ static int staff_page(web *w)
 	if (rc == MDG_OK) {
 		fill_roles(w, staff, roles);
 		web_set(w, "StaffCount", "%u", staff->nrows);
-		if (!hdf_get_value(w->hdf, "Form.department_id", NULL))
+		if (!sent)
 			hdf_set_value(w->hdf, "Form.department_id", "0");
 		hdf_set_value(w->hdf, "Admin.Section", "staff");
 		web_page(w, "admin/org/staff.cs", "AdminStaff");
@@ -110,92 +105,71 @@ static int staff_page(web *w)
 
 int page_admin_staff(web *w)
 {
-	int rc = web_admin_departments(w, NULL);
+	int rc = web_admin_tree(w, NULL);
 	if (rc != MDG_OK)
 		return rc;
 	web_admin_flash_done(w);
-	return staff_page(w);
+	return staff_page(w, false);
 }
 
-static const char *password_problem(const char *pw)
+/* Checks a new password typed by the supervisor into field of f. */
+static void check_password(form *f, const char *field)
 {
-	switch (password_check_policy(pw)) {
-	case PASSWORD_OK: return NULL;
-	case PASSWORD_TOO_SHORT: return "password_short";
-	case PASSWORD_TOO_LONG: return "too_long";
-	case PASSWORD_COMMON: return "password_common";
-	case PASSWORD_INVALID: return "utf8";
-	}
-	return "invalid";
-}
-
-/* Checks a new password typed by the supervisor into field. */
-static void check_password(web *w, int *errors, const char *field)
-{
-	char name[64];
-	snprintf(name, sizeof name, "Form.Err.%s", field);
-	if (hdf_get_value(w->hdf, name, NULL))
-		return;
-	const char *problem = password_problem(form_get(w, field));
+	const char *problem = form_err(f, field) ? NULL : password_problem(form_text(f, field));
 	if (problem)
-		web_admin_error(w, errors, field, problem);
+		form_fail(f, field, problem);
 }
 
 int page_admin_staff_create(web *w)
 {
 	static const field_spec fields[] = {
-		{"login_id", FIELD_LINE, true, 32, 0, 0},
+		{"login_id", FIELD_LOGIN, true, 32, 0, 0},
 		{"name", FIELD_LINE, true, 50, 0, 0},
-		{"email", FIELD_LINE, true, 254, 0, 0},
+		{"email", FIELD_EMAIL, true, 254, 0, 0},
 		{"password", FIELD_SECRET, true, 256, 0, 0},
 		{"department_id", FIELD_INT, true, 0, 0, 0x7FFFFFFFL},
 	};
-	db_result *depts = NULL;
+	org_tree depts;
 	char *name = NULL;
 	const char *which = NULL;
 	long long id = 0;
-	int errors = form_check(w, fields, MDG_ARRAY_LEN(fields));
-	int rc = web_admin_departments(w, &depts);
+	form f;
+	form_validate(w, fields, MDG_ARRAY_LEN(fields), &f);
+	int rc = web_admin_tree(w, &depts);
 	if (rc != MDG_OK)
 		goto done;
-	const char *login = form_get(w, "login_id");
-	const char *email = form_get(w, "email");
-	long long dept = web_admin_form_ll(w, "department_id", 0);
-	if (*login && !hdf_get_value(w->hdf, "Form.Err.login_id", NULL) && !text_login_id_valid(login))
-		web_admin_error(w, &errors, "login_id", "login_id");
-	if (*email && !hdf_get_value(w->hdf, "Form.Err.email", NULL) && !text_email_valid(email))
-		web_admin_error(w, &errors, "email", "email");
-	check_password(w, &errors, "password");
-	if (!hdf_get_value(w->hdf, "Form.Err.department_id", NULL) && dept && !web_admin_department_known(depts, dept))
-		web_admin_error(w, &errors, "department_id", "invalid");
+	long long dept = form_num(&f, "department_id");
+	check_password(&f, "password");
+	if (!form_err(&f, "department_id") && dept && !org_tree_find(&depts, dept))
+		form_fail(&f, "department_id", "invalid");
 	/* A scoped administrator places the new account in their scope (an
 	 * account placed nowhere is the whole institution's). */
-	if (errors == 0 && !perm_covers_dept(&w->perm, PERM_ADMIN, dept)) {
+	if (f.errors == 0 && !perm_covers_dept(&w->perm, PERM_ADMIN, dept)) {
 		rc = MDG_EDENIED;
 		goto done;
 	}
-	if (errors == 0) {
-		name = text_trim(form_get(w, "name"));
+	if (f.errors == 0) {
+		name = text_trim(form_text(&f, "name"));
 		/* The supervisor typed the password: the new member changes it
 		 * at the first sign-in (docs/decisions.md, "Accounts"). */
-		account_new a = {login, form_get(w, "password"), name, email, NULL, "staff", NULL, false,
-				 PASSWORD_BY_ADMIN};
+		account_new a = {form_text(&f, "login_id"), form_text(&f, "password"), name, form_text(&f, "email"),
+				 NULL, "staff", NULL, false, PASSWORD_BY_ADMIN};
 		rc = org_staff_create(w->app->db, &w->who, &a, dept, &id, &which);
 		if (rc == MDG_ECONFLICT && which)
-			web_admin_error(w, &errors, which, strcmp(which, "email") == 0 ? "email_taken" : "login_taken");
+			form_fail(&f, which, strcmp(which, "email") == 0 ? "email_taken" : "login_taken");
 		else if (rc != MDG_OK)
 			goto done;
 	}
-	if (errors) {
+	if (f.errors) {
 		w->r->status = 400;
-		rc = staff_page(w);
+		rc = staff_page(w, true);
 		goto done;
 	}
-	web_admin_redirect(w, "/admin/staff/%lld?done=created", id);
+	web_redirect(w, "/admin/staff/%lld?done=created", id);
 	rc = MDG_OK;
 done:
 	free(name);
-	db_result_free(depts);
+	org_tree_free(&depts);
 	return rc;
 }
 
@@ -204,14 +178,14 @@ done:
 /* One staff member, as loaded for their page. */
 struct member {
 	account a;
-	db_result *depts;     /* the department tree */
+	org_tree depts;       /* the department tree */
 	db_result *roles;     /* org_staff_roles */
 	db_result *joined;    /* org_staff_departments */
 };
 
 static void member_free(struct member *m)
 {
-	db_result_free(m->depts);
+	org_tree_free(&m->depts);
 	db_result_free(m->roles);
 	db_result_free(m->joined);
 }
@@ -222,7 +196,7 @@ static void member_free(struct member *m)
  * it are refused alike. */
 static int member_load(web *w, struct member *m)
 {
-	long long id = web_admin_param_id(w);
+	long long id = web_param_id(w);
 	bool may = false;
 	memset(m, 0, sizeof *m);
 	if (!id)
@@ -235,7 +209,7 @@ static int member_load(web *w, struct member *m)
 	if (rc == MDG_OK && !may)
 		rc = MDG_EDENIED;
 	if (rc == MDG_OK)
-		rc = web_admin_departments(w, &m->depts);
+		rc = web_admin_tree(w, &m->depts);
 	if (rc == MDG_OK)
 		rc = org_staff_roles(w->app->db, id, w->lang, &m->roles);
 	if (rc == MDG_OK)
@@ -243,11 +217,11 @@ static int member_load(web *w, struct member *m)
 	return rc;
 }
 
-/* Fills the member's page. */
-static void member_page(web *w, const struct member *m)
+/* Fills the member's page; granting: a refused grant form is shown back
+ * (else that form starts with a handler's role in the first department
+ * the member belongs to, with its subtree). */
+static void member_page(web *w, const struct member *m, bool granting)
 {
-	static const char *const role_cols[] = {"id", "role", "department_id", "department", "subtree", NULL};
-	static const char *const dept_cols[] = {"id", "name", NULL};
 	web_set(w, "Member.id", "%lld", m->a.id);
 	hdf_set_value(w->hdf, "Member.login", m->a.login_id);
 	hdf_set_value(w->hdf, "Member.name", m->a.name);
@@ -255,14 +229,13 @@ static void member_page(web *w, const struct member *m)
 	hdf_set_value(w->hdf, "Member.active", m->a.active ? "1" : "0");
 	if (m->a.id == w->me.id)
 		hdf_set_value(w->hdf, "Member.self", "1");
-	web_rows(w, "Roles", m->roles, role_cols);
-	web_rows(w, "Joined", m->joined, dept_cols);
-	if (!hdf_get_value(w->hdf, "Form.role", NULL))
+	db_rows_hdf(m->roles, w->hdf, "Roles");
+	db_rows_hdf(m->joined, w->hdf, "Joined");
+	if (!granting) {
 		hdf_set_value(w->hdf, "Form.role", "handler");
-	if (!hdf_get_value(w->hdf, "Form.Err.role", NULL) && !hdf_get_value(w->hdf, "Form.role_department", NULL)) {
 		hdf_set_value(w->hdf, "Form.with_subtree", "1");
 		if (m->joined->nrows)
-			hdf_set_value(w->hdf, "Form.role_department", db_cell(m->joined, 0, 0, "0"));
+			hdf_set_value(w->hdf, "Form.role_department", db_get(m->joined, 0, "id", "0"));
 	}
 	hdf_set_value(w->hdf, "Admin.Section", "staff");
 	web_page(w, "admin/org/member.cs", "AdminMember");
@@ -274,7 +247,7 @@ int page_admin_member(web *w)
 	int rc = member_load(w, &m);
 	if (rc == MDG_OK) {
 		web_admin_flash_done(w);
-		member_page(w, &m);
+		member_page(w, &m, false);
 	}
 	member_free(&m);
 	return rc;
@@ -286,16 +259,18 @@ typedef int (*member_action)(web *w, const struct member *m, int *errors, const 
 
 static int act_join(web *w, const struct member *m, int *errors, const char **done)
 {
-	static const field_spec fields[] = {{"join_department", FIELD_INT, true, 0, 1, 0x7FFFFFFFL}};
-	*errors += form_check(w, fields, MDG_ARRAY_LEN(fields));
-	long long dept = web_admin_form_ll(w, "join_department", 0);
-	if (*errors == 0 && !web_admin_department_known(m->depts, dept))
-		web_admin_error(w, errors, "join_department", "invalid");
-	if (*errors == 0 && !perm_covers_dept(&w->perm, PERM_ADMIN, dept))
+	static const field_spec fields[] = {{"join_department", FIELD_ID, true, 0, 0, 0}};
+	form f;
+	form_validate(w, fields, MDG_ARRAY_LEN(fields), &f);
+	long long dept = form_num(&f, "join_department");
+	if (f.errors == 0 && !org_tree_find(&m->depts, dept))
+		form_fail(&f, "join_department", "invalid");
+	if (f.errors == 0 && !perm_covers_dept(&w->perm, PERM_ADMIN, dept))
 		return MDG_EDENIED;
-	for (unsigned i = 0; *errors == 0 && i < m->joined->nrows; i++)
-		if (db_cell_ll(m->joined, i, 0, 0) == dept)
-			web_admin_error(w, errors, "join_department", "admin_already_member");
+	for (unsigned i = 0; f.errors == 0 && i < m->joined->nrows; i++)
+		if (db_get_ll(m->joined, i, "id", 0) == dept)
+			form_fail(&f, "join_department", "admin_already_member");
+	*errors = f.errors;
 	if (*errors)
 		return MDG_OK;
 	*done = "joined";
@@ -304,10 +279,13 @@ static int act_join(web *w, const struct member *m, int *errors, const char **do
 
 static int act_leave(web *w, const struct member *m, int *errors, const char **done)
 {
-	long long dept = web_admin_form_ll(w, "department_id", 0);
+	static const field_spec fields[] = {{"department_id", FIELD_ID, true, 0, 0, 0}};
+	form f;
 	MDG_UNUSED(errors);
-	if (dept <= 0)
+	/* A hidden field of the page: a wrong one is no typing error. */
+	if (form_validate(w, fields, MDG_ARRAY_LEN(fields), &f))
 		return MDG_EINVAL;
+	long long dept = form_num(&f, "department_id");
 	if (!perm_covers_dept(&w->perm, PERM_ADMIN, dept))
 		return MDG_EDENIED;
 	*done = "left";
@@ -322,23 +300,25 @@ static int act_grant(web *w, const struct member *m, int *errors, const char **d
 		{"role_department", FIELD_INT, true, 0, 0, 0x7FFFFFFFL},
 		{"with_subtree", FIELD_CHECKBOX, false, 0, 0, 0},
 	};
-	*errors += form_check(w, fields, MDG_ARRAY_LEN(fields));
-	const char *role = form_get(w, "role");
-	long long dept = web_admin_form_ll(w, "role_department", 0);
-	if (!hdf_get_value(w->hdf, "Form.Err.role", NULL) && !org_role_valid(role))
-		web_admin_error(w, errors, "role", "invalid");
-	if (!hdf_get_value(w->hdf, "Form.Err.role_department", NULL) && dept &&
-	    !web_admin_department_known(m->depts, dept))
-		web_admin_error(w, errors, "role_department", "invalid");
+	form f;
+	form_validate(w, fields, MDG_ARRAY_LEN(fields), &f);
+	const char *role = form_text(&f, "role");
+	long long dept = form_num(&f, "role_department");
+	if (!form_err(&f, "role") && !org_role_valid(role))
+		form_fail(&f, "role", "invalid");
+	if (!form_err(&f, "role_department") && dept && !org_tree_find(&m->depts, dept))
+		form_fail(&f, "role_department", "invalid");
+	*errors = f.errors;
 	if (*errors)
 		return MDG_OK;
-	bool subtree = dept ? strcmp(form_get(w, "with_subtree"), "1") == 0 : true;
+	bool subtree = dept ? form_on(&f, "with_subtree") : true;
 	/* Nobody grants a role wider than their own. */
 	if (!perm_may_grant(&w->perm, role, dept, subtree))
 		return MDG_EDENIED;
 	int rc = org_role_grant(w->app->db, &w->who, m->a.id, role, dept, subtree);
 	if (rc == MDG_ECONFLICT) {
-		web_admin_error(w, errors, "role", "admin_role_held");
+		form_fail(&f, "role", "admin_role_held");
+		*errors = f.errors;
 		return MDG_OK;
 	}
 	*done = "granted";
@@ -347,14 +327,19 @@ static int act_grant(web *w, const struct member *m, int *errors, const char **d
 
 static int act_revoke(web *w, const struct member *m, int *errors, const char **done)
 {
-	long long role_id = web_admin_form_ll(w, "role_id", 0);
+	static const field_spec fields[] = {{"role_id", FIELD_ID, true, 0, 0, 0}};
+	form f;
+	/* A hidden field of the page: a wrong one names no role of theirs. */
+	if (form_validate(w, fields, MDG_ARRAY_LEN(fields), &f))
+		return MDG_ENOTFOUND;
+	long long role_id = form_num(&f, "role_id");
 	unsigned i = 0;
-	while (i < m->roles->nrows && db_cell_ll(m->roles, i, 0, 0) != role_id)
+	while (i < m->roles->nrows && db_get_ll(m->roles, i, "id", 0) != role_id)
 		i++;
-	if (role_id <= 0 || i == m->roles->nrows)
+	if (i == m->roles->nrows)
 		return MDG_ENOTFOUND;
 	/* Supervisors cannot lock themselves out of these pages. */
-	const char *role = db_cell(m->roles, i, 1, "");
+	const char *role = db_get(m->roles, i, "role", "");
 	if (m->a.id == w->me.id && (strcmp(role, "supervisor") == 0 || strcmp(role, "sysadmin") == 0)) {
 		web_flash(w, "AdminNotSelf");
 		(*errors)++;
@@ -379,12 +364,14 @@ static int act_active(web *w, const struct member *m, int *errors, const char **
 static int act_password(web *w, const struct member *m, int *errors, const char **done)
 {
 	static const field_spec fields[] = {{"new_password", FIELD_SECRET, true, 256, 0, 0}};
-	*errors += form_check(w, fields, MDG_ARRAY_LEN(fields));
-	check_password(w, errors, "new_password");
+	form f;
+	form_validate(w, fields, MDG_ARRAY_LEN(fields), &f);
+	check_password(&f, "new_password");
+	*errors = f.errors;
 	if (*errors)
 		return MDG_OK;
 	*done = "password";
-	return org_staff_reset_password(w->app->db, &w->who, m->a.id, form_get(w, "new_password"));
+	return org_staff_reset_password(w->app->db, &w->who, m->a.id, form_text(&f, "new_password"));
 }
 
 int page_admin_member_action(web *w)
@@ -417,10 +404,10 @@ int page_admin_member_action(web *w)
 		goto out;
 	if (errors) {
 		w->r->status = 400;
-		member_page(w, &m);
+		member_page(w, &m, strcmp(action, "grant") == 0);
 		goto out;
 	}
-	web_admin_redirect(w, "/admin/staff/%lld?done=%s", m.a.id, done);
+	web_redirect(w, "/admin/staff/%lld?done=%s", m.a.id, done);
 out:
 	member_free(&m);
 	return rc;

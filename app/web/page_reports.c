@@ -27,7 +27,7 @@ typedef struct dept_node {
 } dept_node;
 
 typedef struct dept_tree {
-	db_result *rows;      /* org_departments */
+	org_tree org;         /* the tree as lib/org reads it */
 	dept_node *nodes;     /* in tree order */
 	size_t n;
 } dept_tree;
@@ -35,25 +35,25 @@ typedef struct dept_tree {
 static void tree_free(dept_tree *t)
 {
 	free(t->nodes);
-	db_result_free(t->rows);
+	org_tree_free(&t->org);
 	memset(t, 0, sizeof *t);
 }
 
 static int tree_load(web *w, dept_tree *t)
 {
-	int rc = org_departments(w->app->db, w->lang, &t->rows);
+	int rc = org_tree_load(w->app->db, w->lang, &t->org);
 	if (rc != MDG_OK)
 		return rc;
-	t->n = t->rows->nrows;
+	t->n = t->org.n;
 	t->nodes = xcalloc(t->n ? t->n : 1, sizeof *t->nodes);
-	for (unsigned i = 0; i < t->n; i++) {
+	for (size_t i = 0; i < t->n; i++) {
+		const org_dept *o = &t->org.depts[i];
 		dept_node *d = &t->nodes[i];
-		d->id = db_get_ll(t->rows, i, "id", 0);
-		d->parent_id = db_get_ll(t->rows, i, "parent_id", 0);
-		d->active = db_get_ll(t->rows, i, "active", 0) == 1;
-		d->depth = (int)db_get_ll(t->rows, i, "depth", 0);
-		/* The name in the request's language, by its own column. */
-		d->name = db_get(t->rows, i, strcmp(w->lang, "en") == 0 ? "name_en" : "name_ko", "");
+		d->id = o->id;
+		d->parent_id = o->parent_id;
+		d->active = o->active;
+		d->depth = o->depth;
+		d->name = o->name;
 	}
 	return MDG_OK;
 }

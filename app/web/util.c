@@ -106,3 +106,34 @@ void web_flash_error(web *w, const char *key)
 	hdf_set_value(w->hdf, "Flash", key);
 	hdf_set_value(w->hdf, "FlashKind", "error");
 }
+
+bool web_flash_done(web *w, const web_done *done, size_t n)
+{
+	const char *key = kv_get(&w->r->query, "done");
+	for (size_t i = 0; key && i < n; i++)
+		if (strcmp(key, done[i].key) == 0) {
+			web_flash(w, done[i].msg);
+			return true;
+		}
+	return false;
+}
+
+void web_redirect(web *w, const char *fmt, ...)
+{
+	va_list ap;
+	char *target = NULL;
+	va_start(ap, fmt);
+	if (vasprintf(&target, fmt, ap) < 0)
+		abort();
+	va_end(ap);
+	http_redirect(w->r, target);
+	free(target);
+}
+
+long long web_param_id(const web *w)
+{
+	long id = 0;
+	if (!w->r->params[0] || text_parse_long(w->r->params[0], 1, FORM_ID_MAX, &id) != MDG_OK)
+		return 0;
+	return id;
+}

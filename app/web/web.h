@@ -106,6 +106,20 @@ int form_check(web *w, const field_spec *specs, size_t n);
 void web_flash(web *w, const char *key);
 /* The same for a failure: shown as an alert. */
 void web_flash_error(web *w, const char *key);
+/* A ?done=KEY that a page accepts after a change redirected to it, and
+ * the message (a key under L.Msg) it shows. */
+typedef struct web_done {
+	const char *key, *msg;
+} web_done;
+/* Shows the message of the request's ?done=KEY when KEY is one of done
+ * (n entries); true when it did. Only known keys: the query names a
+ * message, it never is one. */
+bool web_flash_done(web *w, const web_done *done, size_t n);
+/* Redirects to a printf-formatted local path after a change. */
+void web_redirect(web *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The route's first {…} as an id (1 ... FORM_ID_MAX); 0 when it is not
+ * one (the handler answers 404). */
+long long web_param_id(const web *w);
 
 /* Loads a case and its attachments into Case.* and Files.*, as the viewer
  * may see it (MDG_ENOTFOUND otherwise); staff_view also requires the

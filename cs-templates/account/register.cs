@@ -1,7 +1,8 @@
 <?cs # SPDX-License-Identifier: AGPL-3.0-or-later ?><?cs
-# register.cs: citizen registration with the personal-data consent. ?>
+# register.cs: citizen registration with the personal-data consent. ?><?cs
+include:"fields.cs" ?>
 <h1><?cs var:L.Title.Register ?></h1>
-<?cs if:Form.HasErrors ?><p class="form-error" role="alert"><?cs var:L.Msg.FixErrors ?></p><?cs /if ?>
+<?cs call:form_errors() ?>
 <form method="post" action="/register" class="stack narrow">
   <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
   <div class="field">
@@ -10,32 +11,13 @@
     <p class="hint"><?cs var:L.Hint.login_id ?></p>
     <?cs call:field_error("login_id") ?>
   </div>
-  <div class="field">
-    <label for="password"><?cs var:L.Field.password ?></label>
-    <input type="password" id="password" name="password" autocomplete="new-password" minlength="10" required<?cs call:field_aria("password") ?>>
-    <p class="hint"><?cs var:L.Hint.password ?></p>
-    <?cs call:field_error("password") ?>
-  </div>
-  <div class="field">
-    <label for="password2"><?cs var:L.Field.password2 ?></label>
-    <input type="password" id="password2" name="password2" autocomplete="new-password" minlength="10" required<?cs call:field_aria("password2") ?>>
-    <?cs call:field_error("password2") ?>
-  </div>
+<?cs call:new_password_fields(L.Field.password) ?>
   <div class="field">
     <label for="name"><?cs var:L.Field.name ?></label>
     <input type="text" id="name" name="name" autocomplete="name" maxlength="50" required value="<?cs var:Form.name ?>"<?cs call:field_aria("name") ?>>
     <?cs call:field_error("name") ?>
   </div>
-  <div class="field">
-    <label for="email"><?cs var:L.Field.email ?></label>
-    <input type="email" id="email" name="email" autocomplete="email" maxlength="254" required value="<?cs var:Form.email ?>"<?cs call:field_aria("email") ?>>
-    <?cs call:field_error("email") ?>
-  </div>
-  <div class="field">
-    <label for="mobile"><?cs var:L.Field.mobile ?></label>
-    <input type="tel" id="mobile" name="mobile" autocomplete="tel" maxlength="20" placeholder="010-1234-5678" value="<?cs var:Form.mobile ?>"<?cs call:field_aria("mobile") ?>>
-    <?cs call:field_error("mobile") ?>
-  </div>
+<?cs call:email_field(L.Field.email) ?><?cs call:mobile_field() ?>
   <fieldset class="consent">
     <legend><?cs var:L.Consent.Title ?></legend>
     <div class="consent-text" id="consent-text">

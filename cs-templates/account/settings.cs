@@ -2,7 +2,8 @@
 # settings.cs: change password, e-mail and mobile number (asking for the
 # password), and how notices are sent (e-mail, SMS, staff's daily digest).
 # While a password an administrator set waits to be changed
-# (Account.MustChange) only the password form is shown. ?>
+# (Account.MustChange) only the password form is shown. ?><?cs
+include:"fields.cs" ?>
 <h1><?cs var:L.Title.Account ?></h1>
 <dl class="facts">
   <dt><?cs var:L.Field.login_id ?></dt><dd><?cs var:Account.Login ?></dd>
@@ -13,19 +14,10 @@
   <h2><?cs var:L.Account.Contact ?></h2>
   <form method="post" action="/account/contact" class="stack narrow">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
-    <div class="field">
-      <label for="email"><?cs var:L.Field.email ?></label>
-      <input type="email" id="email" name="email" autocomplete="email" maxlength="254" required value="<?cs var:Form.email ?>"<?cs call:field_aria("email") ?>>
-      <?cs call:field_error("email") ?>
-    </div>
-    <div class="field">
-      <label for="mobile"><?cs var:L.Field.mobile ?></label>
-      <input type="tel" id="mobile" name="mobile" autocomplete="tel" maxlength="20" value="<?cs var:Form.mobile ?>"<?cs call:field_aria("mobile") ?>>
-      <?cs call:field_error("mobile") ?>
-    </div>
+<?cs call:email_field(L.Field.email) ?><?cs call:mobile_field() ?>
     <div class="field">
       <label for="contact_password"><?cs var:L.Field.current ?></label>
-      <input type="password" id="contact_password" name="contact_password" autocomplete="current-password" required aria-describedby="contact_password-hint<?cs if:Form.Err.contact_password ?> err-contact_password<?cs /if ?>"<?cs if:Form.Err.contact_password ?> aria-invalid="true"<?cs /if ?>>
+      <input type="password" id="contact_password" name="contact_password" autocomplete="current-password" required<?cs call:field_aria_hint("contact_password", "contact_password-hint") ?>>
       <p class="hint" id="contact_password-hint"><?cs var:L.Hint.contact_password ?></p>
       <?cs call:field_error("contact_password") ?>
     </div>
@@ -73,17 +65,7 @@
       <input type="password" id="current" name="current" autocomplete="current-password" required<?cs call:field_aria("current") ?>>
       <?cs call:field_error("current") ?>
     </div>
-    <div class="field">
-      <label for="password"><?cs var:L.Field.new_password ?></label>
-      <input type="password" id="password" name="password" autocomplete="new-password" minlength="10" required<?cs call:field_aria("password") ?>>
-      <p class="hint"><?cs var:L.Hint.password ?></p>
-      <?cs call:field_error("password") ?>
-    </div>
-    <div class="field">
-      <label for="password2"><?cs var:L.Field.password2 ?></label>
-      <input type="password" id="password2" name="password2" autocomplete="new-password" minlength="10" required<?cs call:field_aria("password2") ?>>
-      <?cs call:field_error("password2") ?>
-    </div>
+<?cs call:new_password_fields(L.Field.new_password) ?>
     <button type="submit"><?cs var:L.Button.ChangePassword ?></button>
   </form>
 </section>

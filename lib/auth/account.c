@@ -18,17 +18,17 @@ int account_create(db *d, const account_new *a, long long *id, const char **whic
 	if (rc != MDG_OK)
 		return rc;
 	/* Tell the user which of the unique fields is taken. */
-	rc = db_query(d, &r, "SELECT (SELECT COUNT(*) FROM accounts WHERE login_id = ?),"
-			     " (SELECT COUNT(*) FROM accounts WHERE email = ?)",
+	rc = db_query(d, &r, "SELECT (SELECT COUNT(*) FROM accounts WHERE login_id = ?) AS logins,"
+			     " (SELECT COUNT(*) FROM accounts WHERE email = ?) AS emails",
 		      DB_ARGS(DB_STR(a->login_id), DB_STR(a->email)));
 	if (rc != MDG_OK)
 		goto done;
-	if (db_cell_ll(r, 0, 0, 0) > 0) {
+	if (db_get_ll(r, 0, "logins", 0) > 0) {
 		*which = "login_id";
 		rc = MDG_ECONFLICT;
 		goto done;
 	}
-	if (db_cell_ll(r, 0, 1, 0) > 0) {
+	if (db_get_ll(r, 0, "emails", 0) > 0) {
 		*which = "email";
 		rc = MDG_ECONFLICT;
 		goto done;
@@ -47,16 +47,18 @@ done:
 	return rc;
 }
 
-static void copy_cell(char *dst, size_t len, const db_result *r, unsigned col)
+/* Copies the first row's cell of column name into dst ("" for NULL). */
+static void copy_cell(char *dst, size_t len, const db_result *r, const char *name)
 {
-	snprintf(dst, len, "%s", db_cell(r, 0, col, ""));
+	snprintf(dst, len, "%s", db_get(r, 0, name, ""));
 }
 
 int account_get(db *d, long long id, account *out)
 {
 	db_result *r = NULL;
-	int rc = db_query(d, &r, "SELECT id, login_id, name, email, mobile, kind, lang,"
-				 " active, must_change_password FROM accounts WHERE id = ?",
+	int rc = db_query(d, &r, "SELECT id AS id, login_id AS login_id, name AS name, email AS email, mobile AS mobile,"
+				 " kind AS kind, lang AS lang, active AS active, must_change_password AS must_change"
+				 " FROM accounts WHERE id = ?",
 			  DB_ARGS(DB_INT(id)));
 	if (rc != MDG_OK)
 		goto done;
@@ -65,15 +67,15 @@ int account_get(db *d, long long id, account *out)
 		goto done;
 	}
 	memset(out, 0, sizeof *out);
-	out->id = db_cell_ll(r, 0, 0, 0);
-	copy_cell(out->login_id, sizeof out->login_id, r, 1);
-	copy_cell(out->name, sizeof out->name, r, 2);
-	copy_cell(out->email, sizeof out->email, r, 3);
-	copy_cell(out->mobile, sizeof out->mobile, r, 4);
-	copy_cell(out->kind, sizeof out->kind, r, 5);
-	copy_cell(out->lang, sizeof out->lang, r, 6);
-	out->active = db_cell_ll(r, 0, 7, 0) == 1;
-	out->must_change_password = db_cell_ll(r, 0, 8, 0) == 1;
+	out->id = db_get_ll(r, 0, "id", 0);
+	copy_cell(out->login_id, sizeof out->login_id, r, "login_id");
+	copy_cell(out->name, sizeof out->name, r, "name");
+	copy_cell(out->email, sizeof out->email, r, "email");
+	copy_cell(out->mobile, sizeof out->mobile, r, "mobile");
+	copy_cell(out->kind, sizeof out->kind, r, "kind");
+	copy_cell(out->lang, sizeof out->lang, r, "lang");
+	out->active = db_get_ll(r, 0, "active", 0) == 1;
+	out->must_change_password = db_get_ll(r, 0, "must_change", 0) == 1;
 done:
 	db_result_free(r);
 	return rc;
@@ -82,7 +84,7 @@ done:
 int account_find_login(db *d, const char *login_id, long long *id, char *hash, size_t hashlen)
 {
 	db_result *r = NULL;
-	int rc = db_query(d, &r, "SELECT id, password_hash FROM accounts WHERE login_id = ? AND active = 1",
+	int rc = db_query(d, &r, "SELECT id AS id, password_hash AS hash FROM accounts WHERE login_id = ? AND active = 1",
 			  DB_ARGS(DB_STR(login_id)));
 	if (rc != MDG_OK)
 		goto done;
@@ -90,8 +92,8 @@ int account_find_login(db *d, const char *login_id, long long *id, char *hash, s
 		rc = MDG_ENOTFOUND;
 		goto done;
 	}
-	*id = db_cell_ll(r, 0, 0, 0);
-	snprintf(hash, hashlen, "%s", db_cell(r, 0, 1, ""));
+	*id = db_get_ll(r, 0, "id", 0);
+	snprintf(hash, hashlen, "%s", db_get(r, 0, "hash", ""));
 done:
 	db_result_free(r);
 	return rc;
@@ -111,8 +113,8 @@ int account_set_password(db *d, long long id, const char *password, enum passwor
 int account_set_contact(db *d, long long id, const char *email, const char *mobile)
 {
 	db_result *r = NULL;
-	int rc = db_query(d, &r, "SELECT COUNT(*) FROM accounts WHERE email = ? AND id <> ?", DB_ARGS(DB_STR(email), DB_INT(id)));
-	if (rc == MDG_OK && db_cell_ll(r, 0, 0, 0) > 0)
+	int rc = db_query(d, &r, "SELECT COUNT(*) AS n FROM accounts WHERE email = ? AND id <> ?", DB_ARGS(DB_STR(email), DB_INT(id)));
+	if (rc == MDG_OK && db_get_ll(r, 0, "n", 0) > 0)
 		rc = MDG_ECONFLICT;
 	db_result_free(r);
 	if (rc != MDG_OK)
@@ -128,13 +130,13 @@ int account_set_lang(db *d, long long id, const char *lang)
 int account_get_notify(db *d, long long id, account_notify *out)
 {
 	db_result *r = NULL;
-	int rc = db_query(d, &r, "SELECT notify_email, notify_sms, notify_digest FROM accounts WHERE id = ?", DB_ARGS(DB_INT(id)));
+	int rc = db_query(d, &r, "SELECT notify_email AS email, notify_sms AS sms, notify_digest AS digest FROM accounts WHERE id = ?", DB_ARGS(DB_INT(id)));
 	if (rc == MDG_OK && r->nrows == 0)
 		rc = MDG_ENOTFOUND;
 	if (rc == MDG_OK) {
-		out->email = db_cell_ll(r, 0, 0, 0) == 1;
-		out->sms = db_cell_ll(r, 0, 1, 0) == 1;
-		out->digest = db_cell_ll(r, 0, 2, 0) == 1;
+		out->email = db_get_ll(r, 0, "email", 0) == 1;
+		out->sms = db_get_ll(r, 0, "sms", 0) == 1;
+		out->digest = db_get_ll(r, 0, "digest", 0) == 1;
 	}
 	db_result_free(r);
 	return rc;

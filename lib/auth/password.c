@@ -86,6 +86,18 @@ enum password_verdict password_check_policy(const char *password)
 	return found ? PASSWORD_COMMON : PASSWORD_OK;
 }
 
+const char *password_problem(const char *password)
+{
+	switch (password_check_policy(password)) {
+	case PASSWORD_OK: return NULL;
+	case PASSWORD_TOO_SHORT: return "password_short";
+	case PASSWORD_TOO_LONG: return "too_long";
+	case PASSWORD_COMMON: return "password_common";
+	case PASSWORD_INVALID: return "utf8";
+	}
+	return "invalid";
+}
+
 int password_hash(const char *password, char out[PASSWORD_HASH_MAX])
 {
 	if (crypto_pwhash_str_alg(out, password, strlen(password), PW_OPSLIMIT, PW_MEMLIMIT,

@@ -22,6 +22,9 @@ int password_policy_init(const char *data_dir);
 void password_policy_free(void);
 /* Judges a new password against the policy. */
 enum password_verdict password_check_policy(const char *password);
+/* The same as the key of the message that tells why (under L.Err, as a
+ * form field's error), NULL for a good password. */
+const char *password_problem(const char *password);
 
 /* Hashes with argon2id (m=19456 KiB, t=2, p=1); the parameters are kept in
  * the encoded string so they can be raised later. out needs

@@ -26,9 +26,9 @@ int session_lookup(db *d, const char *token, const session_limits *lim, account 
 	if (strlen(token) != CRYPTO_TOKEN_TEXT - 1)
 		return MDG_ENOTFOUND;
 	crypto_sha256(token, strlen(token), hash);
-	rc = db_query(d, &r, "SELECT s.account_id,"
-			     " s.last_seen_at < NOW() - INTERVAL ? MINUTE OR s.created_at < NOW() - INTERVAL ? HOUR,"
-			     " s.last_seen_at < NOW() - INTERVAL 1 MINUTE"
+	rc = db_query(d, &r, "SELECT s.account_id AS account_id,"
+			     " s.last_seen_at < NOW() - INTERVAL ? MINUTE OR s.created_at < NOW() - INTERVAL ? HOUR AS expired,"
+			     " s.last_seen_at < NOW() - INTERVAL 1 MINUTE AS stale"
 			     " FROM sessions s JOIN accounts a ON a.id = s.account_id"
 			     " WHERE s.token_hash = ? AND a.active = 1",
 		      DB_ARGS(DB_INT((long long)lim->idle_minutes), DB_INT((long long)lim->absolute_hours), DB_BLOB(hash, sizeof hash)));
@@ -38,14 +38,14 @@ int session_lookup(db *d, const char *token, const session_limits *lim, account 
 		rc = MDG_ENOTFOUND;
 		goto done;
 	}
-	if (db_cell_ll(r, 0, 1, 1)) {
+	if (db_get_ll(r, 0, "expired", 1)) {
 		(void)db_exec(d, "DELETE FROM sessions WHERE token_hash = ?", DB_ARGS(DB_BLOB(hash, sizeof hash)));
 		rc = MDG_ENOTFOUND;
 		goto done;
 	}
-	if (db_cell_ll(r, 0, 2, 0))
+	if (db_get_ll(r, 0, "stale", 0))
 		(void)db_exec(d, "UPDATE sessions SET last_seen_at = NOW() WHERE token_hash = ?", DB_ARGS(DB_BLOB(hash, sizeof hash)));
-	rc = account_get(d, db_cell_ll(r, 0, 0, 0), out);
+	rc = account_get(d, db_get_ll(r, 0, "account_id", 0), out);
 	if (rc == MDG_OK && !out->active)
 		rc = MDG_ENOTFOUND;
 done:
@@ -99,11 +99,16 @@ static long throttle_delay(const throttle_limits *lim, long long failures, long 
 	return delay < lim->max_delay_seconds ? delay : lim->max_delay_seconds;
 }
 
-/* The seconds still to wait for one subject, 0 when it may try now. */
-static long throttle_wait(const throttle_limits *lim, const db_result *r, unsigned col, long allowance)
+/* The seconds still to wait for one subject, 0 when it may try now: its
+ * failures and the seconds since the last are the columns <scope>_failures
+ * and <scope>_since of r. */
+static long throttle_wait(const throttle_limits *lim, const db_result *r, const char *scope, long allowance)
 {
-	long long failures = db_cell_ll(r, 0, col, 0);
-	long long since = db_cell_ll(r, 0, col + 1, 0);
+	char failures_col[32], since_col[32];
+	snprintf(failures_col, sizeof failures_col, "%s_failures", scope);
+	snprintf(since_col, sizeof since_col, "%s_since", scope);
+	long long failures = db_get_ll(r, 0, failures_col, 0);
+	long long since = db_get_ll(r, 0, since_col, 0);
 	long delay = throttle_delay(lim, failures, allowance);
 	return failures > 0 && since < delay ? (long)(delay - since) : 0;
 }
@@ -143,8 +148,8 @@ static int throttle_attempt_once(db *d, const throttle_limits *lim, const char *
 				     "  WHERE scope = 'addr' AND subject = ?) AS addr_since",
 			      DB_ARGS(DB_STR(login_id), DB_INT((long long)lim->window_minutes), DB_STR(login_id), DB_STR(addr), DB_INT((long long)lim->window_minutes), DB_STR(addr)));
 	if (rc == MDG_OK) {
-		long wait_login = throttle_wait(lim, r, 0, lim->per_login);
-		long wait_addr = throttle_wait(lim, r, 2, lim->per_addr);
+		long wait_login = throttle_wait(lim, r, "login", lim->per_login);
+		long wait_addr = throttle_wait(lim, r, "addr", lim->per_addr);
 		*retry_after = wait_login > wait_addr ? wait_login : wait_addr;
 		if (*retry_after > 0)
 			rc = MDG_ETHROTTLED;
@@ -165,7 +170,7 @@ static int throttle_attempt_once(db *d, const throttle_limits *lim, const char *
 }
 
 /* Deletes up to 100 rows of one of the throttle's tables that are older
- * than a day: count_sql counts them, delete_sql (LIMIT ?) deletes them. The
+ * than a day: count_sql counts them (AS n), delete_sql (LIMIT ?) deletes them. The
  * plain count comes first because a DELETE that finds fewer rows than its
  * LIMIT scans on and locks the next index entry, which may be a live
  * attempt's; so it runs only for rows that are there, and most sign-ins
@@ -174,7 +179,7 @@ static void throttle_forget_old(db *d, const char *count_sql, const char *delete
 {
 	db_result *r = NULL;
 	if (db_query(d, &r, count_sql, DB_NO_ARGS) == MDG_OK) {
-		long long old = db_cell_ll(r, 0, 0, 0);
+		long long old = db_get_ll(r, 0, "n", 0);
 		if (old > 0)
 			(void)db_exec(d, delete_sql, DB_ARGS(DB_INT(old < 100 ? old : 100)));
 	}
@@ -191,10 +196,10 @@ int throttle_attempt(db *d, const throttle_limits *lim, const char *login_id, co
 		rc = throttle_attempt_once(d, lim, login_id, addr, retry_after);
 	/* Old rows are of no use: keep the tables small. */
 	if (rc == MDG_OK) {
-		throttle_forget_old(d, "SELECT COUNT(*) FROM login_failures WHERE failed_at < NOW() - INTERVAL 1 DAY",
+		throttle_forget_old(d, "SELECT COUNT(*) AS n FROM login_failures WHERE failed_at < NOW() - INTERVAL 1 DAY",
 				    "DELETE FROM login_failures WHERE failed_at < NOW() - INTERVAL 1 DAY LIMIT ?");
 		throttle_forget_old(d,
-				    "SELECT COUNT(*) FROM login_throttle WHERE last_attempt_at < NOW() - INTERVAL 1 DAY",
+				    "SELECT COUNT(*) AS n FROM login_throttle WHERE last_attempt_at < NOW() - INTERVAL 1 DAY",
 				    "DELETE FROM login_throttle WHERE last_attempt_at < NOW() - INTERVAL 1 DAY LIMIT ?");
 	}
 	return rc;

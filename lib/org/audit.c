@@ -35,16 +35,17 @@ int audit_list(db *d, const audit_filter *f, db_result **out, long *total)
 	*out = NULL;
 	*total = 0;
 	/* Unset filters are NULL and match everything. */
-	rc = db_query(d, &count, "SELECT COUNT(*) FROM audit_log l"
+	rc = db_query(d, &count, "SELECT COUNT(*) AS n FROM audit_log l"
 				 " WHERE (? IS NULL OR l.account_id = ?) AND (? IS NULL OR l.object_type = ?)"
 				 " AND (? IS NULL OR l.action = ?) AND (? IS NULL OR l.at >= ?)"
 				 " AND (? IS NULL OR l.at < ? + INTERVAL 1 DAY)",
 		      DB_ARGS(DB_ID(f->account_id), DB_ID(f->account_id), DB_STR(f->object_type), DB_STR(f->object_type), DB_STR(f->action), DB_STR(f->action), DB_STR(f->from), DB_STR(f->from), DB_STR(f->to), DB_STR(f->to)));
 	if (rc != MDG_OK)
 		goto done;
-	*total = (long)db_cell_ll(count, 0, 0, 0);
-	rc = db_query(d, out, "SELECT l.id, " SQL_SECOND("l.at") ", l.account_id, a.login_id, a.name,"
-			      " l.client_addr, l.object_type, l.object_id, l.action, l.detail"
+	*total = (long)db_get_ll(count, 0, "n", 0);
+	rc = db_query(d, out, "SELECT l.id AS id, " SQL_SECOND("l.at") " AS at, l.account_id AS account_id,"
+			      " a.login_id AS login, a.name AS name, l.client_addr AS addr, l.object_type AS object_type,"
+			      " l.object_id AS object_id, l.action AS action, l.detail AS detail"
 			      " FROM audit_log l LEFT JOIN accounts a ON a.id = l.account_id"
 			      " WHERE (? IS NULL OR l.account_id = ?) AND (? IS NULL OR l.object_type = ?)"
 			      " AND (? IS NULL OR l.action = ?) AND (? IS NULL OR l.at >= ?)"

@@ -29,8 +29,9 @@ typedef struct audit_filter {
 
 #define AUDIT_PAGE_SIZE 50
 
-/* Entries newest first: id, at, account_id, login_id, name, client_addr,
- * object_type, object_id, action, detail. *total counts all matches. */
+/* Entries newest first, columns named id, at, account_id, login, name,
+ * addr (the client's), object_type, object_id, action, detail (in that
+ * order). *total counts all matches. */
 int audit_list(db *d, const audit_filter *f, db_result **out, long *total);
 
 #endif

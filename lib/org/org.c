@@ -6,6 +6,7 @@
 #include "core/xalloc.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 bool org_role_valid(const char *role)
@@ -30,9 +31,52 @@ int org_departments(db *d, const char *lang, db_result **out)
 				" SELECT c.id, c.parent_id, c.name_ko, c.name_en, c.active, tree.depth + 1,"
 				"  CONCAT(tree.path, '/', LPAD(c.id, 10, '0'))"
 				"  FROM departments c JOIN tree ON c.parent_id = tree.id)"
-				" SELECT id, parent_id, name_ko, name_en, active, depth,"
-				" " SQL_NAME " FROM tree ORDER BY path",
+				" SELECT id AS id, parent_id AS parent, name_ko AS name_ko, name_en AS name_en,"
+				" active AS active, depth AS depth, " SQL_NAME " AS name FROM tree ORDER BY path",
 			DB_ARGS(DB_STR(lang)));
+}
+
+int org_tree_load(db *d, const char *lang, org_tree *t)
+{
+	memset(t, 0, sizeof *t);
+	int rc = org_departments(d, lang, &t->rows);
+	if (rc != MDG_OK)
+		return rc;
+	t->n = t->rows->nrows;
+	t->depts = xcalloc(t->n ? t->n : 1, sizeof *t->depts);
+	for (unsigned i = 0; i < t->n; i++) {
+		org_dept *dp = &t->depts[i];
+		dp->id = db_get_ll(t->rows, i, "id", 0);
+		dp->parent_id = db_get_ll(t->rows, i, "parent", 0);
+		dp->depth = (int)db_get_ll(t->rows, i, "depth", 0);
+		dp->active = db_get_ll(t->rows, i, "active", 0) == 1;
+		dp->name = db_get(t->rows, i, "name", "");
+		dp->name_ko = db_get(t->rows, i, "name_ko", "");
+		dp->name_en = db_get(t->rows, i, "name_en", "");
+		dp->parent_name = "";
+		/* The parent comes earlier in tree order. */
+		for (unsigned p = 0; dp->parent_id && p < i; p++)
+			if (t->depts[p].id == dp->parent_id) {
+				dp->parent_name = t->depts[p].name;
+				break;
+			}
+	}
+	return MDG_OK;
+}
+
+const org_dept *org_tree_find(const org_tree *t, long long id)
+{
+	for (size_t i = 0; t && i < t->n; i++)
+		if (t->depts[i].id == id)
+			return &t->depts[i];
+	return NULL;
+}
+
+void org_tree_free(org_tree *t)
+{
+	free(t->depts);
+	db_result_free(t->rows);
+	memset(t, 0, sizeof *t);
 }
 
 int org_department_create(db *d, const actor *who, long long parent_id, const char *name_ko,
@@ -68,16 +112,16 @@ int org_department_update(db *d, const actor *who, long long id, long long paren
 	/* The new parent must not be the department or below it. */
 	rc = db_query(d, &r, "WITH RECURSIVE below AS (SELECT id FROM departments WHERE id = ?"
 			     " UNION ALL SELECT c.id FROM departments c JOIN below ON c.parent_id = below.id)"
-			     " SELECT (SELECT COUNT(*) FROM departments WHERE id = ?),"
-			     " (SELECT COUNT(*) FROM below WHERE id = ?)",
+			     " SELECT (SELECT COUNT(*) FROM departments WHERE id = ?) AS found,"
+			     " (SELECT COUNT(*) FROM below WHERE id = ?) AS below",
 		      DB_ARGS(DB_INT(id), DB_INT(id), DB_INT(parent_id)));
 	if (rc != MDG_OK)
 		goto done;
-	if (db_cell_ll(r, 0, 0, 0) == 0) {
+	if (db_get_ll(r, 0, "found", 0) == 0) {
 		rc = MDG_ENOTFOUND;
 		goto done;
 	}
-	if (parent_id && db_cell_ll(r, 0, 1, 0) > 0) {
+	if (parent_id && db_get_ll(r, 0, "below", 0) > 0) {
 		rc = MDG_EINVAL;
 		goto done;
 	}
@@ -220,14 +264,14 @@ int org_role_revoke(db *d, const actor *who, long long account_id, long long rol
 
 int org_staff_list(db *d, const char *lang, const char *dept_ids, db_result **out)
 {
-	return db_query(d, out, "SELECT a.id, a.login_id, a.name, a.email, a.active,"
+	return db_query(d, out, "SELECT a.id AS id, a.login_id AS login, a.name AS name, a.email AS email, a.active AS active,"
 				" (SELECT GROUP_CONCAT(" SQL_NAME_IN("dp.") " ORDER BY dp.id SEPARATOR ', ')"
 				"  FROM staff_departments sd JOIN departments dp ON dp.id = sd.department_id"
-				"  WHERE sd.account_id = a.id),"
+				"  WHERE sd.account_id = a.id) AS departments,"
 				" (SELECT GROUP_CONCAT(CONCAT(r.role, IF(r.department_id IS NULL, '',"
 				"   CONCAT('@', " SQL_NAME_IN("dp.") "))) ORDER BY r.id SEPARATOR ', ')"
 				"  FROM staff_roles r LEFT JOIN departments dp ON dp.id = r.department_id"
-				"  WHERE r.account_id = a.id)"
+				"  WHERE r.account_id = a.id) AS role_list"
 				" FROM accounts a WHERE a.kind = 'staff' AND (? IS NULL"
 				"  OR EXISTS (SELECT 1 FROM staff_departments sd WHERE sd.account_id = a.id"
 				"   AND FIND_IN_SET(sd.department_id, ?) > 0)"
@@ -239,15 +283,15 @@ int org_staff_list(db *d, const char *lang, const char *dept_ids, db_result **ou
 
 int org_staff_roles(db *d, long long account_id, const char *lang, db_result **out)
 {
-	return db_query(d, out, "SELECT r.id, r.role, r.department_id, " SQL_NAME_IN("dp.") ","
-				" r.with_subtree FROM staff_roles r LEFT JOIN departments dp ON dp.id = r.department_id"
+	return db_query(d, out, "SELECT r.id AS id, r.role AS role, r.department_id AS department_id,"
+				" " SQL_NAME_IN("dp.") " AS department, r.with_subtree AS subtree FROM staff_roles r LEFT JOIN departments dp ON dp.id = r.department_id"
 				" WHERE r.account_id = ? ORDER BY r.id",
 			DB_ARGS(DB_STR(lang), DB_INT(account_id)));
 }
 
 int org_staff_departments(db *d, long long account_id, const char *lang, db_result **out)
 {
-	return db_query(d, out, "SELECT dp.id, " SQL_NAME_IN("dp.") " FROM staff_departments sd"
+	return db_query(d, out, "SELECT dp.id AS id, " SQL_NAME_IN("dp.") " AS name FROM staff_departments sd"
 				" JOIN departments dp ON dp.id = sd.department_id WHERE sd.account_id = ? ORDER BY dp.id",
 			DB_ARGS(DB_STR(lang), DB_INT(account_id)));
 }

@@ -15,9 +15,34 @@
  * when with_subtree): the names of perm.h's PERM_* bits. */
 bool org_role_valid(const char *role);
 
-/* Departments in tree order: id, parent_id, name_ko, name_en, active,
- * depth (0 for a root), name (in lang). */
+/* Departments in tree order, columns id, parent (NULL for a root),
+ * name_ko, name_en, active, depth (0 for a root), name (in lang). */
 int org_departments(db *d, const char *lang, db_result **out);
+
+/* One department of the tree (org_tree_load). */
+typedef struct org_dept {
+	long long id;
+	long long parent_id;     /* 0 for a root */
+	int depth;               /* 0 for a root */
+	bool active;
+	const char *name;        /* in the language asked for */
+	const char *name_ko, *name_en;
+	const char *parent_name; /* "" for a root */
+} org_dept;
+
+/* The department tree, read once, with each department's place in it. */
+typedef struct org_tree {
+	db_result *rows;         /* the storage of the names */
+	org_dept *depts;         /* in tree order: a subtree right after its root */
+	size_t n;
+} org_tree;
+
+/* Loads every department (org_departments) into t, names in lang; the
+ * caller frees t with org_tree_free (also after a failure). */
+int org_tree_load(db *d, const char *lang, org_tree *t);
+/* The department id of t, NULL when t has none. */
+const org_dept *org_tree_find(const org_tree *t, long long id);
+void org_tree_free(org_tree *t);
 /* Creates a department under parent_id (0: a root). Audited. */
 int org_department_create(db *d, const actor *who, long long parent_id, const char *name_ko,
 			  const char *name_en, long long *id);
@@ -41,13 +66,13 @@ int org_staff_membership(db *d, const actor *who, long long id, long long depart
 int org_role_grant(db *d, const actor *who, long long account_id, const char *role,
 		   long long department_id, bool with_subtree);
 int org_role_revoke(db *d, const actor *who, long long account_id, long long role_id);
-/* Staff: id, login_id, name, email, active, departments (names, ", "),
- * roles ("handler@도로과, …"). With dept_ids (ids separated by commas, as
+/* Staff, columns id, login, name, email, active, departments (names,
+ * ", "), role_list ("handler@도로과, …"). With dept_ids (ids separated by commas, as
  * perm_departments gives them), only those belonging to or holding a role
  * in one of them; NULL: all. */
 int org_staff_list(db *d, const char *lang, const char *dept_ids, db_result **out);
-/* One staff member's roles: id, role, department_id, department name,
- * with_subtree; and memberships: department_id, name. */
+/* One staff member's roles, columns id, role, department_id, department
+ * (its name), subtree; and memberships, columns id (the department's), name. */
 int org_staff_roles(db *d, long long account_id, const char *lang, db_result **out);
 int org_staff_departments(db *d, long long account_id, const char *lang, db_result **out);
 

@@ -25,15 +25,6 @@ unsigned perm_role_bit(const char *role)
 	return 0;
 }
 
-/* The index of the column named name in r (the query's alias); r has it. */
-static unsigned column(const db_result *r, const char *name)
-{
-	for (unsigned c = 0; c < r->ncols; c++)
-		if (strcmp(r->names[c], name) == 0)
-			return c;
-	abort(); /* a query of this file without the alias: a programming error */
-}
-
 /* The entry of department_id in p->reach, added when absent. */
 static perm_reach *reach_entry(staff_perm *p, long long department_id)
 {
@@ -73,18 +64,17 @@ int perm_load(db *d, long long account_id, staff_perm *out)
 			  DB_ARGS(DB_INT(account_id), DB_INT(account_id)));
 	if (rc != MDG_OK)
 		return rc;
-	unsigned c_role = column(r, "role"), c_dept = column(r, "department_id"), c_sub = column(r, "subtree");
 	unsigned held = 0;
 	for (unsigned i = 0; i < r->nrows; i++) {
-		unsigned bit = perm_role_bit(db_cell(r, i, c_role, ""));
+		unsigned bit = perm_role_bit(db_get(r, i, "role", ""));
 		held |= bit;
-		if (!db_cell(r, i, c_dept, NULL)) {
+		if (!db_get(r, i, "department_id", NULL)) {
 			out->global |= bit;
 			continue;
 		}
-		perm_reach *e = reach_entry(out, db_cell_ll(r, i, c_dept, 0));
+		perm_reach *e = reach_entry(out, db_get_ll(r, i, "department_id", 0));
 		e->roles |= bit;
-		if (db_cell_ll(r, i, c_sub, 0))
+		if (db_get_ll(r, i, "subtree", 0))
 			e->subtree_roles |= bit;
 	}
 	out->sysadmin = held & PERM_SYSADMIN;
@@ -209,19 +199,17 @@ int perm_may_manage_many(db *d, const staff_perm *p, size_t n, const long long *
 			  DB_ARGS(DB_INT(one), DB_INT(one), DB_INT(one), DB_INT(one)));
 	if (rc != MDG_OK)
 		goto done;
-	unsigned c_acct = column(r, "account_id"), c_role = column(r, "role"), c_dept = column(r, "department_id"),
-		 c_sub = column(r, "subtree");
 	for (unsigned i = 0; i < r->nrows; i++) {
-		struct id_pos key = {db_cell_ll(r, i, c_acct, 0), 0};
+		struct id_pos key = {db_get_ll(r, i, "account_id", 0), 0};
 		const struct id_pos *hit = bsearch(&key, idx, n, sizeof *idx, id_pos_cmp);
 		if (!hit || !yes[hit->pos])
 			continue;
 		seen[hit->pos] = true;
-		const char *role = db_cell(r, i, c_role, NULL);
-		long long dept = db_cell_ll(r, i, c_dept, 0);
+		const char *role = db_get(r, i, "role", NULL);
+		long long dept = db_get_ll(r, i, "department_id", 0);
 		/* A role: one the caller could grant; a membership: a
 		 * department of the caller's. */
-		yes[hit->pos] = role ? perm_may_grant(p, role, dept, db_cell_ll(r, i, c_sub, 0) != 0)
+		yes[hit->pos] = role ? perm_may_grant(p, role, dept, db_get_ll(r, i, "subtree", 0) != 0)
 				     : perm_covers_dept(p, PERM_ADMIN, dept);
 	}
 	/* An account placed nowhere is the whole institution's. */
@@ -249,32 +237,32 @@ static int case_abilities(db *d, long long account_id, long long case_id, bool l
 	*can = 0;
 	/* Global supervisors and administrators reach every case, including
 	 * those no rule could place in a department. */
-	int rc = db_query(d, &r, "SELECT COUNT(*) FROM staff_roles r JOIN accounts a ON a.id = r.account_id"
+	int rc = db_query(d, &r, "SELECT COUNT(*) AS n FROM staff_roles r JOIN accounts a ON a.id = r.account_id"
 				 " WHERE r.account_id = ? AND a.active = 1 AND r.department_id IS NULL"
 				 " AND r.role IN ('supervisor', 'sysadmin')",
 			  DB_ARGS(DB_INT(account_id)));
 	if (rc != MDG_OK)
 		return rc;
-	bool global = db_cell_ll(r, 0, 0, 0) > 0;
+	bool global = db_get_ll(r, 0, "n", 0) > 0;
 	db_result_free(r);
 	r = NULL;
 	if (global) {
 		*can = CAN_READ | CAN_HANDLE | CAN_MANAGE;
 		return MDG_OK;
 	}
-	rc = db_query(d, &r, "SELECT COUNT(s.department_id), IFNULL(MAX(s.can_manage), 0),"
+	rc = db_query(d, &r, "SELECT COUNT(s.department_id) AS reached, IFNULL(MAX(s.can_manage), 0) AS manages,"
 				 " (SELECT COUNT(*) FROM case_handlers h WHERE h.case_id = ? AND h.account_id = ?"
-				 "  AND (? = 0 OR h.department_id = (SELECT department_id FROM cases WHERE id = ?)))"
+				 "  AND (? = 0 OR h.department_id = (SELECT department_id FROM cases WHERE id = ?))) AS handles"
 				 " FROM case_departments cd JOIN staff_scope s ON s.department_id = cd.department_id"
 				 " AND s.account_id = ? WHERE cd.case_id = ? AND (? = 0 OR cd.role = 'lead')",
 			  DB_ARGS(DB_INT(case_id), DB_INT(account_id), DB_INT((long long)lead_only), DB_INT(case_id), DB_INT(account_id), DB_INT(case_id), DB_INT((long long)lead_only)));
 	if (rc != MDG_OK)
 		return rc;
-	if (db_cell_ll(r, 0, 0, 0) > 0) {
+	if (db_get_ll(r, 0, "reached", 0) > 0) {
 		*can |= CAN_READ;
-		if (db_cell_ll(r, 0, 1, 0))
+		if (db_get_ll(r, 0, "manages", 0))
 			*can |= CAN_MANAGE | CAN_HANDLE;
-		if (db_cell_ll(r, 0, 2, 0))
+		if (db_get_ll(r, 0, "handles", 0))
 			*can |= CAN_HANDLE;
 	}
 	db_result_free(r);

@@ -8,9 +8,9 @@
 int setting_get(db *d, const char *name, const char *def, char *out, size_t outlen)
 {
 	db_result *r = NULL;
-	int rc = db_query(d, &r, "SELECT value FROM settings WHERE name = ?", DB_ARGS(DB_STR(name)));
+	int rc = db_query(d, &r, "SELECT value AS value FROM settings WHERE name = ?", DB_ARGS(DB_STR(name)));
 	if (rc == MDG_OK)
-		snprintf(out, outlen, "%s", db_cell(r, 0, 0, def));
+		snprintf(out, outlen, "%s", db_get(r, 0, "value", def));
 	db_result_free(r);
 	return rc;
 }

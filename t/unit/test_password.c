@@ -51,6 +51,20 @@ static void test_policy(void **state)
 	assert_int_equal(password_check_policy(longpw), PASSWORD_TOO_LONG);
 }
 
+/* Each verdict names its own message (a key under L.Err). */
+static void test_problem(void **state)
+{
+	(void)state;
+	assert_null(password_problem("correct-horse-battery"));
+	assert_string_equal(password_problem("short"), "password_short");
+	assert_string_equal(password_problem("qwertyuiop"), "password_common");
+	assert_string_equal(password_problem("bad\xc0\xafutf8-password"), "utf8");
+	char longpw[300];
+	memset(longpw, 'a', sizeof longpw - 1);
+	longpw[sizeof longpw - 1] = '\0';
+	assert_string_equal(password_problem(longpw), "too_long");
+}
+
 static void test_hash_verify(void **state)
 {
 	(void)state;
@@ -74,6 +88,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_policy),
+		cmocka_unit_test(test_problem),
 		cmocka_unit_test(test_hash_verify),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -1,17 +1,15 @@
 <?cs # SPDX-License-Identifier: AGPL-3.0-or-later ?><?cs
 # audit.cs: the audit log, newest first, filtered and paged, with the
-# same rows as a CSV download. Read only. ?>
+# same rows as a CSV download. Read only. ?><?cs
+include:"fields.cs" ?><?cs
+include:"admin/org/fields.cs" ?>
 <h1><?cs var:L.Title.AdminAudit ?></h1>
 <?cs include:"admin/org/nav.cs" ?>
 <p><?cs var:L.Admin.Audit.Lead ?></p>
 <h2 id="filter-h"><?cs var:L.Admin.Audit.Filter ?></h2>
 <form method="get" action="/admin/audit" class="stack" aria-labelledby="filter-h">
   <div class="row">
-    <div class="field">
-      <label for="login"><?cs var:L.Admin.Audit.Login ?></label>
-      <input type="text" id="login" name="login" maxlength="32" autocapitalize="none" spellcheck="false" value="<?cs var:Form.login ?>"<?cs call:field_aria("login") ?>>
-      <?cs call:field_error("login") ?>
-    </div>
+<?cs call:word_filter("login", L.Admin.Audit.Login, 32) ?>
     <div class="field">
       <label for="object_type"><?cs var:L.Admin.Audit.Type ?></label>
       <select id="object_type" name="object_type"<?cs call:field_aria("object_type") ?>>
@@ -22,23 +20,11 @@
       </select>
       <?cs call:field_error("object_type") ?>
     </div>
-    <div class="field">
-      <label for="action"><?cs var:L.Admin.Audit.Action ?></label>
-      <input type="text" id="action" name="action" maxlength="64" autocapitalize="none" spellcheck="false" value="<?cs var:Form.action ?>"<?cs call:field_aria("action") ?>>
-      <?cs call:field_error("action") ?>
-    </div>
+<?cs call:word_filter("action", L.Admin.Audit.Action, 64) ?>
   </div>
   <div class="row">
-    <div class="field">
-      <label for="from"><?cs var:L.Admin.Audit.From ?></label>
-      <input type="date" id="from" name="from" value="<?cs var:Form.from ?>"<?cs call:field_aria("from") ?>>
-      <?cs call:field_error("from") ?>
-    </div>
-    <div class="field">
-      <label for="to"><?cs var:L.Admin.Audit.To ?></label>
-      <input type="date" id="to" name="to" value="<?cs var:Form.to ?>"<?cs call:field_aria("to") ?>>
-      <?cs call:field_error("to") ?>
-    </div>
+<?cs call:date_filter("from", L.Admin.Audit.From) ?><?cs
+call:date_filter("to", L.Admin.Audit.To) ?>
   </div>
   <button type="submit" class="primary"><?cs var:L.Admin.Audit.Search ?></button>
 </form>

@@ -1,34 +1,25 @@
 <?cs # SPDX-License-Identifier: AGPL-3.0-or-later ?><?cs
 # department.cs: one department: rename, move under another parent,
-# (de)activate. ?>
+# (de)activate. ?><?cs
+include:"fields.cs" ?><?cs
+include:"admin/org/fields.cs" ?>
 <h1><?cs var:L.Title.AdminDepartment ?>: <?cs var:Dept.name ?></h1>
 <?cs include:"admin/org/nav.cs" ?>
 <p><a href="/admin/departments"><?cs var:L.Admin.Dept.Back ?></a></p>
-<?cs if:Form.HasErrors ?><p class="form-error" role="alert"><?cs var:L.Msg.FixErrors ?></p><?cs /if ?>
+<?cs call:form_errors() ?>
 <form method="post" action="/admin/departments/<?cs var:Dept.id ?>" class="stack">
   <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
-  <div class="field">
-    <label for="name_ko"><?cs var:L.Admin.Dept.NameKo ?></label>
-    <input type="text" id="name_ko" name="name_ko" maxlength="100" required value="<?cs var:Form.name_ko ?>"<?cs call:field_aria("name_ko") ?>>
-    <?cs call:field_error("name_ko") ?>
-  </div>
-  <div class="field">
-    <label for="name_en"><?cs var:L.Admin.Dept.NameEnField ?></label>
-    <input type="text" id="name_en" name="name_en" maxlength="100" required lang="en" value="<?cs var:Form.name_en ?>"<?cs call:field_aria("name_en") ?>>
-    <?cs call:field_error("name_en") ?>
-  </div>
+<?cs call:dept_name_fields() ?>
   <div class="field">
     <label for="parent_id"><?cs var:L.Admin.Dept.Parent ?></label>
-    <select id="parent_id" name="parent_id" aria-describedby="parent-hint<?cs if:Form.Err.parent_id ?> err-parent_id<?cs /if ?>"<?cs if:Form.Err.parent_id ?> aria-invalid="true"<?cs /if ?>>
+    <select id="parent_id" name="parent_id"<?cs call:field_aria_hint("parent_id", "parent-hint") ?>>
 <?cs if:Session.AdminGlobal == "1" || Form.parent_id == "0" ?>
       <option value="0"<?cs if:Form.parent_id == "0" ?> selected<?cs /if ?>><?cs var:L.Admin.Dept.Root ?></option>
 <?cs /if ?>
 <?cs if:Dept.ParentOutside.id ?><?cs # the present parent, outside a scoped administrator's departments: kept, not offered elsewhere ?>
       <option value="<?cs var:Dept.ParentOutside.id ?>"<?cs if:Dept.ParentOutside.id == Form.parent_id ?> selected<?cs /if ?>><?cs var:Dept.ParentOutside.name ?></option>
 <?cs /if ?>
-<?cs each:d = Depts ?><?cs if:d.id != Dept.id ?>
-      <option value="<?cs var:d.id ?>"<?cs if:d.id == Form.parent_id ?> selected<?cs /if ?>><?cs var:d.indent ?><?cs var:d.name ?></option>
-<?cs /if ?><?cs /each ?>
+<?cs call:dept_options(Form.parent_id, Dept.id) ?>
     </select>
     <p class="hint" id="parent-hint"><?cs var:L.Admin.Dept.ParentHint ?></p>
     <?cs call:field_error("parent_id") ?>

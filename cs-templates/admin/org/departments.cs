@@ -1,6 +1,8 @@
 <?cs # SPDX-License-Identifier: AGPL-3.0-or-later ?><?cs
 # departments.cs: the department tree (indented by depth) and the form to
-# create a department under a parent. ?>
+# create a department under a parent. ?><?cs
+include:"fields.cs" ?><?cs
+include:"admin/org/fields.cs" ?>
 <h1><?cs var:L.Title.AdminDepartments ?></h1>
 <?cs include:"admin/org/nav.cs" ?>
 <h2><?cs var:L.Admin.Dept.List ?></h2>
@@ -24,7 +26,7 @@
   </tbody>
 </table>
 <h2 id="create-h"><?cs var:L.Admin.Dept.Create ?></h2>
-<?cs if:Form.HasErrors ?><p class="form-error" role="alert"><?cs var:L.Msg.FixErrors ?></p><?cs /if ?>
+<?cs call:form_errors() ?>
 <form method="post" action="/admin/departments" class="stack" aria-labelledby="create-h">
   <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
   <div class="field">
@@ -33,21 +35,10 @@
 <?cs if:Session.AdminGlobal == "1" ?>
       <option value="0"<?cs if:Form.parent_id == "0" ?> selected<?cs /if ?>><?cs var:L.Admin.Dept.Root ?></option>
 <?cs /if ?>
-<?cs each:d = Depts ?>
-      <option value="<?cs var:d.id ?>"<?cs if:d.id == Form.parent_id ?> selected<?cs /if ?>><?cs var:d.indent ?><?cs var:d.name ?></option>
-<?cs /each ?>
+<?cs call:dept_options(Form.parent_id, 0) ?>
     </select>
     <?cs call:field_error("parent_id") ?>
   </div>
-  <div class="field">
-    <label for="name_ko"><?cs var:L.Admin.Dept.NameKo ?></label>
-    <input type="text" id="name_ko" name="name_ko" maxlength="100" required value="<?cs var:Form.name_ko ?>"<?cs call:field_aria("name_ko") ?>>
-    <?cs call:field_error("name_ko") ?>
-  </div>
-  <div class="field">
-    <label for="name_en"><?cs var:L.Admin.Dept.NameEnField ?></label>
-    <input type="text" id="name_en" name="name_en" maxlength="100" required lang="en" value="<?cs var:Form.name_en ?>"<?cs call:field_aria("name_en") ?>>
-    <?cs call:field_error("name_en") ?>
-  </div>
+<?cs call:dept_name_fields() ?>
   <button type="submit" class="primary"><?cs var:L.Admin.Button.Create ?></button>
 </form>

@@ -1,10 +1,12 @@
 <?cs # SPDX-License-Identifier: AGPL-3.0-or-later ?><?cs
 # member.cs: one staff member: departments, roles, activation and a new
-# password, each a form of its own posting an action. ?>
+# password, each a form of its own posting an action. ?><?cs
+include:"fields.cs" ?><?cs
+include:"admin/org/fields.cs" ?>
 <h1><?cs var:L.Title.AdminMember ?>: <?cs var:Member.name ?></h1>
 <?cs include:"admin/org/nav.cs" ?>
 <p><a href="/admin/staff"><?cs var:L.Admin.Staff.Back ?></a></p>
-<?cs if:Form.HasErrors ?><p class="form-error" role="alert"><?cs var:L.Msg.FixErrors ?></p><?cs /if ?>
+<?cs call:form_errors() ?>
 <dl class="facts">
   <dt><?cs var:L.Admin.Staff.Login ?></dt><dd><?cs var:Member.login ?></dd>
   <dt><?cs var:L.Admin.Staff.Name ?></dt><dd><?cs var:Member.name ?></dd>
@@ -29,15 +31,11 @@
 <?cs /each ?>
 </ul>
 <?cs /if ?>
-<form method="post" action="/admin/staff/<?cs var:Member.id ?>" class="stack" aria-labelledby="joined-h">
-  <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
-  <input type="hidden" name="action" value="join">
+<?cs call:member_form("join", "joined-h", 0) ?>
   <div class="field">
     <label for="join_department"><?cs var:L.Admin.Staff.Join ?></label>
     <select id="join_department" name="join_department" required<?cs call:field_aria("join_department") ?>>
-<?cs each:d = Depts ?>
-      <option value="<?cs var:d.id ?>"<?cs if:d.id == Form.join_department ?> selected<?cs /if ?>><?cs var:d.indent ?><?cs var:d.name ?></option>
-<?cs /each ?>
+<?cs call:dept_options(Form.join_department, 0) ?>
     </select>
     <?cs call:field_error("join_department") ?>
   </div>
@@ -74,9 +72,7 @@
 </table>
 <?cs /if ?>
 <h3 id="grant-h"><?cs var:L.Admin.Staff.Grant ?></h3>
-<form method="post" action="/admin/staff/<?cs var:Member.id ?>" class="stack" aria-labelledby="grant-h">
-  <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
-  <input type="hidden" name="action" value="grant">
+<?cs call:member_form("grant", "grant-h", 0) ?>
   <div class="row">
     <div class="field">
       <label for="role"><?cs var:L.Admin.Staff.Role ?></label>
@@ -89,13 +85,11 @@
     </div>
     <div class="field">
       <label for="role_department"><?cs var:L.Admin.Staff.Scope ?></label>
-      <select id="role_department" name="role_department" aria-describedby="scope-hint<?cs if:Form.Err.role_department ?> err-role_department<?cs /if ?>"<?cs if:Form.Err.role_department ?> aria-invalid="true"<?cs /if ?>>
+      <select id="role_department" name="role_department"<?cs call:field_aria_hint("role_department", "scope-hint") ?>>
 <?cs if:Session.AdminGlobal == "1" ?>
         <option value="0"<?cs if:Form.role_department == "0" ?> selected<?cs /if ?>><?cs var:L.Admin.Global ?></option>
 <?cs /if ?>
-<?cs each:d = Depts ?>
-        <option value="<?cs var:d.id ?>"<?cs if:d.id == Form.role_department ?> selected<?cs /if ?>><?cs var:d.indent ?><?cs var:d.name ?></option>
-<?cs /each ?>
+<?cs call:dept_options(Form.role_department, 0) ?>
       </select>
       <p class="hint" id="scope-hint"><?cs var:L.Admin.Staff.ScopeHint ?></p>
       <?cs call:field_error("role_department") ?>
@@ -112,28 +106,19 @@
 <h2 id="account-h"><?cs var:L.Admin.Staff.Account ?></h2>
 <?cs if:Member.active == "1" ?>
 <p><?cs var:L.Admin.Staff.ActiveText ?></p>
-<form method="post" action="/admin/staff/<?cs var:Member.id ?>" class="stack" aria-labelledby="account-h">
-  <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+<?cs call:member_form("", "account-h", 0) ?>
   <p class="hint"><?cs var:L.Admin.Staff.DeactivateHint ?></p>
   <button type="submit" name="action" value="deactivate"><?cs var:L.Admin.Button.Deactivate ?></button>
 </form>
 <?cs else ?>
 <p><?cs var:L.Admin.Staff.InactiveText ?></p>
-<form method="post" action="/admin/staff/<?cs var:Member.id ?>" class="stack" aria-labelledby="account-h">
-  <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+<?cs call:member_form("", "account-h", 0) ?>
   <button type="submit" name="action" value="activate"><?cs var:L.Admin.Button.Activate ?></button>
 </form>
 <?cs /if ?>
 
 <h2 id="password-h"><?cs var:L.Admin.Staff.ResetPassword ?></h2>
-<form method="post" action="/admin/staff/<?cs var:Member.id ?>" class="stack" aria-labelledby="password-h" autocomplete="off">
-  <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
-  <input type="hidden" name="action" value="password">
-  <div class="field">
-    <label for="new_password"><?cs var:L.Admin.Staff.NewPassword ?></label>
-    <input type="password" id="new_password" name="new_password" minlength="10" required autocomplete="new-password" aria-describedby="reset-hint<?cs if:Form.Err.new_password ?> err-new_password<?cs /if ?>"<?cs if:Form.Err.new_password ?> aria-invalid="true"<?cs /if ?>>
-    <p class="hint" id="reset-hint"><?cs var:L.Admin.Staff.ResetHint ?></p>
-    <?cs call:field_error("new_password") ?>
-  </div>
+<?cs call:member_form("password", "password-h", 1) ?><?cs
+call:set_password_field("new_password", L.Admin.Staff.NewPassword, L.Admin.Staff.ResetHint) ?>
   <button type="submit"><?cs var:L.Admin.Button.Reset ?></button>
 </form>

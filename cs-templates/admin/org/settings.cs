@@ -1,10 +1,12 @@
 <?cs # SPDX-License-Identifier: AGPL-3.0-or-later ?><?cs
 # settings.cs: site-wide settings: whether the citizen's timeline shows
 # the handler's name or role; the notifier's quiet hours for SMS, the hour
-# of the staff digest and the delay apology's expected date. ?>
+# of the staff digest and the delay apology's expected date. ?><?cs
+include:"fields.cs" ?><?cs
+include:"admin/org/fields.cs" ?>
 <h1><?cs var:L.Title.AdminSettings ?></h1>
 <?cs include:"admin/org/nav.cs" ?>
-<?cs if:Form.HasErrors ?><p class="form-error" role="alert"><?cs var:L.Msg.FixErrors ?></p><?cs /if ?>
+<?cs call:form_errors() ?>
 <form method="post" action="/admin/settings" class="stack">
   <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
   <fieldset aria-describedby="timeline-hint<?cs if:Form.Err.timeline_show ?> err-timeline_show<?cs /if ?>">
@@ -25,27 +27,11 @@
     <fieldset class="inline" aria-describedby="quiet-hint">
       <legend><?cs var:L.Admin.Settings.QuietHours ?></legend>
       <p class="hint" id="quiet-hint"><?cs var:L.Admin.Settings.QuietHint ?></p>
-      <div class="field">
-        <label for="sms_quiet_start"><?cs var:L.Admin.Settings.QuietStart ?></label>
-        <input type="text" id="sms_quiet_start" name="sms_quiet_start" inputmode="numeric" pattern="[0-2][0-9]:[0-5][0-9]" maxlength="5" size="5" required value="<?cs var:Form.sms_quiet_start ?>"<?cs call:field_aria("sms_quiet_start") ?>>
-        <?cs call:field_error("sms_quiet_start") ?>
-      </div>
-      <div class="field">
-        <label for="sms_quiet_end"><?cs var:L.Admin.Settings.QuietEnd ?></label>
-        <input type="text" id="sms_quiet_end" name="sms_quiet_end" inputmode="numeric" pattern="[0-2][0-9]:[0-5][0-9]" maxlength="5" size="5" required value="<?cs var:Form.sms_quiet_end ?>"<?cs call:field_aria("sms_quiet_end") ?>>
-        <?cs call:field_error("sms_quiet_end") ?>
-      </div>
+<?cs call:time_field("sms_quiet_start", L.Admin.Settings.QuietStart) ?><?cs
+call:time_field("sms_quiet_end", L.Admin.Settings.QuietEnd) ?>
     </fieldset>
-    <div class="field">
-      <label for="digest_hour"><?cs var:L.Admin.Settings.DigestHour ?></label>
-      <input type="number" id="digest_hour" name="digest_hour" min="0" max="23" required value="<?cs var:Form.digest_hour ?>"<?cs call:field_aria("digest_hour") ?>>
-      <?cs call:field_error("digest_hour") ?>
-    </div>
-    <div class="field">
-      <label for="apology_workdays"><?cs var:L.Admin.Settings.ApologyWorkdays ?></label>
-      <input type="number" id="apology_workdays" name="apology_workdays" min="1" max="60" required value="<?cs var:Form.apology_workdays ?>"<?cs call:field_aria("apology_workdays") ?>>
-      <?cs call:field_error("apology_workdays") ?>
-    </div>
+<?cs call:number_field("digest_hour", L.Admin.Settings.DigestHour, 0, 23) ?><?cs
+call:number_field("apology_workdays", L.Admin.Settings.ApologyWorkdays, 1, 60) ?>
   </fieldset>
   <button type="submit" class="primary"><?cs var:L.Admin.Button.Save ?></button>
 </form>

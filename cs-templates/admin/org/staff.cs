@@ -1,6 +1,8 @@
 <?cs # SPDX-License-Identifier: AGPL-3.0-or-later ?><?cs
 # staff.cs: every staff account with departments, roles and status, and
-# the form to create one. ?>
+# the form to create one. ?><?cs
+include:"fields.cs" ?><?cs
+include:"admin/org/fields.cs" ?>
 <h1><?cs var:L.Title.AdminStaff ?></h1>
 <?cs include:"admin/org/nav.cs" ?>
 <h2><?cs var:L.Admin.Staff.List ?></h2>
@@ -27,40 +29,25 @@
   </tbody>
 </table>
 <h2 id="create-h"><?cs var:L.Admin.Staff.Create ?></h2>
-<?cs if:Form.HasErrors ?><p class="form-error" role="alert"><?cs var:L.Msg.FixErrors ?></p><?cs /if ?>
+<?cs call:form_errors() ?>
 <form method="post" action="/admin/staff" class="stack" aria-labelledby="create-h" autocomplete="off">
   <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
   <div class="field">
     <label for="login_id"><?cs var:L.Admin.Staff.Login ?></label>
-    <input type="text" id="login_id" name="login_id" maxlength="32" required autocapitalize="none" spellcheck="false" value="<?cs var:Form.login_id ?>" aria-describedby="login-hint<?cs if:Form.Err.login_id ?> err-login_id<?cs /if ?>"<?cs if:Form.Err.login_id ?> aria-invalid="true"<?cs /if ?>>
+    <input type="text" id="login_id" name="login_id" maxlength="32" required autocapitalize="none" spellcheck="false" value="<?cs var:Form.login_id ?>"<?cs call:field_aria_hint("login_id", "login-hint") ?>>
     <p class="hint" id="login-hint"><?cs var:L.Hint.login_id ?></p>
     <?cs call:field_error("login_id") ?>
   </div>
-  <div class="field">
-    <label for="name"><?cs var:L.Admin.Staff.Name ?></label>
-    <input type="text" id="name" name="name" maxlength="50" required value="<?cs var:Form.name ?>"<?cs call:field_aria("name") ?>>
-    <?cs call:field_error("name") ?>
-  </div>
-  <div class="field">
-    <label for="email"><?cs var:L.Admin.Staff.Email ?></label>
-    <input type="email" id="email" name="email" maxlength="254" required value="<?cs var:Form.email ?>"<?cs call:field_aria("email") ?>>
-    <?cs call:field_error("email") ?>
-  </div>
-  <div class="field">
-    <label for="password"><?cs var:L.Admin.Staff.Password ?></label>
-    <input type="password" id="password" name="password" minlength="10" required autocomplete="new-password" aria-describedby="password-hint<?cs if:Form.Err.password ?> err-password<?cs /if ?>"<?cs if:Form.Err.password ?> aria-invalid="true"<?cs /if ?>>
-    <p class="hint" id="password-hint"><?cs var:L.Admin.Staff.PasswordHint ?></p>
-    <?cs call:field_error("password") ?>
-  </div>
+<?cs call:text_field("name", L.Admin.Staff.Name, 50) ?><?cs
+call:email_field(L.Admin.Staff.Email) ?><?cs
+call:set_password_field("password", L.Admin.Staff.Password, L.Admin.Staff.PasswordHint) ?>
   <div class="field">
     <label for="department_id"><?cs var:L.Admin.Staff.Department ?></label>
     <select id="department_id" name="department_id"<?cs call:field_aria("department_id") ?>>
 <?cs if:Session.AdminGlobal == "1" ?>
       <option value="0"<?cs if:Form.department_id == "0" ?> selected<?cs /if ?>><?cs var:L.Admin.None ?></option>
 <?cs /if ?>
-<?cs each:d = Depts ?>
-      <option value="<?cs var:d.id ?>"<?cs if:d.id == Form.department_id ?> selected<?cs /if ?>><?cs var:d.indent ?><?cs var:d.name ?></option>
-<?cs /each ?>
+<?cs call:dept_options(Form.department_id, 0) ?>
     </select>
     <?cs call:field_error("department_id") ?>
   </div>
