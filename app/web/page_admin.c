@@ -48,35 +48,6 @@ int web_admin_tree(web *w, org_tree *out)
 	return rc;
 }
 
-int web_admin_departments(web *w, db_result **out)
-{
-	org_tree t;
-	int rc = web_admin_tree(w, &t);
-	if (rc == MDG_OK && out) {
-		*out = t.rows;
-		t.rows = NULL;
-	}
-	org_tree_free(&t);
-	return rc;
-}
-
-bool web_admin_department_known(const db_result *depts, long long id)
-{
-	for (unsigned i = 0; depts && i < depts->nrows; i++)
-		if (db_get_ll(depts, i, "id", 0) == id)
-			return true;
-	return false;
-}
-
-long long web_admin_form_ll(const web *w, const char *name, long long def)
-{
-	long v = 0;
-	const char *s = form_get(w, name);
-	if (!*s || text_parse_long(s, -0x7FFFFFFFL, 0x7FFFFFFFL, &v) != MDG_OK)
-		return def;
-	return v;
-}
-
 void web_admin_flash_done(web *w)
 {
 	static const web_done done[] = {
@@ -87,12 +58,6 @@ void web_admin_flash_done(web *w)
 		{"joined", "AdminJoined"}, {"left", "AdminLeft"},
 	};
 	web_flash_done(w, done, MDG_ARRAY_LEN(done));
-}
-
-void web_admin_error(web *w, int *errors, const char *field, const char *key)
-{
-	form_error(w, field, key);
-	(*errors)++;
 }
 
 /* ---------------------------------------------------------------- overview */

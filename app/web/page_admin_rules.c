@@ -55,13 +55,13 @@ static void show_joint(web *w, const long long *ids, size_t n)
 
 /* Validates the rule form into f (id 0: a new category); returns the
  * number of fields in error. */
-static int rule_read(web *w, const db_result *depts, struct rule_form *f)
+static int rule_read(web *w, const org_tree *depts, struct rule_form *f)
 {
 	form in;
 	memset(f, 0, sizeof *f);
 	form_validate(w, rule_fields, MDG_ARRAY_LEN(rule_fields), &in);
 	long long lead = form_num(&in, "department_id");
-	if (lead && !web_admin_department_known(depts, lead))
+	if (lead && !org_tree_find(depts, lead))
 		form_fail(&in, "department_id", "invalid");
 	if (!form_err(&in, "mode") && !rule_mode_valid(form_text(&in, "mode")))
 		form_fail(&in, "mode", "invalid");
@@ -73,7 +73,7 @@ static int rule_read(web *w, const db_result *depts, struct rule_form *f)
 		long id = 0;
 		if (strcmp(p->key, "joint") != 0)
 			continue;
-		if (text_parse_long(p->val, 1, 0x7FFFFFFFL, &id) != MDG_OK || !web_admin_department_known(depts, id)) {
+		if (text_parse_long(p->val, 1, 0x7FFFFFFFL, &id) != MDG_OK || !org_tree_find(depts, id)) {
 			form_fail(&in, "joint", "invalid");
 			break;
 		}
@@ -153,7 +153,7 @@ static int categories_page(web *w, bool sent)
 
 int page_admin_categories(web *w)
 {
-	int rc = web_admin_departments(w, NULL);
+	int rc = web_admin_tree(w, NULL);
 	if (rc != MDG_OK)
 		return rc;
 	web_admin_flash_done(w);
@@ -162,13 +162,14 @@ int page_admin_categories(web *w)
 
 int page_admin_category_create(web *w)
 {
-	db_result *depts = NULL;
+	org_tree depts;
 	struct rule_form f;
 	long long id = 0;
-	int rc = web_admin_departments(w, &depts);
+	memset(&f, 0, sizeof f);
+	int rc = web_admin_tree(w, &depts);
 	if (rc != MDG_OK)
-		return rc;
-	int errors = rule_read(w, depts, &f);
+		goto done;
+	int errors = rule_read(w, &depts, &f);
 	if (errors) {
 		w->r->status = 400;
 		rc = categories_page(w, true);
@@ -180,10 +181,10 @@ int page_admin_category_create(web *w)
 	}
 	rc = rule_create(w->app->db, &w->who, &f.r, &id);
 	if (rc == MDG_OK)
-		web_admin_redirect(w, "/admin/categories/%lld?done=created", id);
+		web_redirect(w, "/admin/categories/%lld?done=created", id);
 done:
 	rule_form_free(&f);
-	db_result_free(depts);
+	org_tree_free(&depts);
 	return rc;
 }
 
@@ -204,14 +205,14 @@ static const char *rule_name(const web *w, const db_result *r)
 int page_admin_category(web *w)
 {
 	db_result *r = NULL, *joint = NULL;
-	long long id = web_admin_param_id(w);
+	long long id = web_param_id(w);
 	if (!id)
 		return MDG_ENOTFOUND;
 	int rc = rule_get(w->app->db, id, &r, &joint);
 	if (rc == MDG_OK && !rule_in_reach(w, db_get_ll(r, 0, "department_id", 0), joint, NULL, 0))
 		rc = MDG_EDENIED;
 	if (rc == MDG_OK)
-		rc = web_admin_departments(w, NULL);
+		rc = web_admin_tree(w, NULL);
 	if (rc != MDG_OK)
 		goto done;
 	/* The form starts from the rule: its columns are the fields' names. */
@@ -231,9 +232,10 @@ done:
 
 int page_admin_category_update(web *w)
 {
-	db_result *depts = NULL, *old = NULL, *joint = NULL;
+	org_tree depts = {0};
+	db_result *old = NULL, *joint = NULL;
 	struct rule_form f;
-	long long id = web_admin_param_id(w);
+	long long id = web_param_id(w);
 	if (!id)
 		return MDG_ENOTFOUND;
 	memset(&f, 0, sizeof f);
@@ -241,11 +243,11 @@ int page_admin_category_update(web *w)
 	if (rc == MDG_OK && !rule_in_reach(w, db_get_ll(old, 0, "department_id", 0), joint, NULL, 0))
 		rc = MDG_EDENIED;
 	if (rc == MDG_OK)
-		rc = web_admin_departments(w, &depts);
+		rc = web_admin_tree(w, &depts);
 	if (rc != MDG_OK)
 		goto done;
 	hdf_set_value(w->hdf, "Rule.name", rule_name(w, old));
-	int errors = rule_read(w, depts, &f);
+	int errors = rule_read(w, &depts, &f);
 	if (errors) {
 		w->r->status = 400;
 		category_page(w, id);
@@ -258,10 +260,10 @@ int page_admin_category_update(web *w)
 	f.r.id = id;
 	rc = rule_update(w->app->db, &w->who, &f.r);
 	if (rc == MDG_OK)
-		web_admin_redirect(w, "/admin/categories/%lld?done=saved", id);
+		web_redirect(w, "/admin/categories/%lld?done=saved", id);
 done:
 	rule_form_free(&f);
-	db_result_free(depts);
+	org_tree_free(&depts);
 	db_result_free(old);
 	db_result_free(joint);
 	return rc;
@@ -329,7 +331,7 @@ int page_admin_holidays_change(web *w)
 			return MDG_EINVAL;
 		rc = holiday_remove(w->app->db, &w->who, form_text(&f, "day"));
 		if (rc == MDG_OK)
-			web_admin_redirect(w, "/admin/holidays?year=%d&done=removed", form_date(&f, "day").year);
+			web_redirect(w, "/admin/holidays?year=%d&done=removed", form_date(&f, "day").year);
 		return rc;
 	}
 	if (strcmp(action, "add") != 0)
@@ -357,6 +359,6 @@ int page_admin_holidays_change(web *w)
 			return rc;
 		return holidays_page(w, year);
 	}
-	web_admin_redirect(w, "/admin/holidays?year=%d&done=added", day.year);
+	web_redirect(w, "/admin/holidays?year=%d&done=added", day.year);
 	return MDG_OK;
 }
