@@ -308,7 +308,8 @@ int page_admin_settings_save(web *w)
 	const char *show = form_text(&f, "timeline_show");
 	if (!form_err(&f, "timeline_show") && strcmp(show, "name") != 0 && strcmp(show, "role") != 0) {
 		form_fail(&f, "timeline_show", "invalid");
-		hdf_remove_tree(w->hdf, "Form.timeline_show");
+		/* Overwritten, not removed: a removal under Form would leave
+		 * Form's lookup cache pointing at the freed node (render.c). */
 		hdf_set_value(w->hdf, "Form.timeline_show", "");
 	}
 	/* Equal start and end mean no quiet hours at all. */
