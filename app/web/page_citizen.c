@@ -16,23 +16,18 @@
 
 static const case_action citizen_actions[] = {ACT_WITHDRAW, ACT_CLOSE, ACT_REOPEN};
 
-/* The columns of dossier_state this page reads, by name. */
-static const char *const state_cols[] = {"version", "status", "due", "overdue", "extensions", "max_extensions",
-					 "needs_approval", "is_example", "unplaced", "department_id", "owner",
-					 "public", "reopen_open", NULL};
-
 /* CaseAct.<action> for the actions open to the owner now (from the
- * case's state, CaseState.*), and the case's version for their forms. */
-static void fill_owner_actions(web *w, case_status status)
+ * case's state), and the case's version for their forms. */
+static void fill_owner_actions(web *w, const case_state *st)
 {
 	char name[64];
-	hdf_set_value(w->hdf, "CaseAct.version", hdf_get_value(w->hdf, "CaseState.version", "0"));
+	web_set(w, "CaseAct.version", "%lld", st->version);
 	for (size_t i = 0; i < MDG_ARRAY_LEN(citizen_actions); i++) {
 		case_action a = citizen_actions[i];
-		if (!(workflow_actors(status, a) & ACTOR_CITIZEN))
+		if (!(workflow_actors(st->status, a) & ACTOR_CITIZEN))
 			continue;
 		/* Reopening only within the category's period after the answer. */
-		if (a == ACT_REOPEN && strcmp(hdf_get_value(w->hdf, "CaseState.reopen_open", "0"), "1") != 0)
+		if (a == ACT_REOPEN && !st->reopen_open)
 			continue;
 		snprintf(name, sizeof name, "CaseAct.%s", case_action_name(a));
 		hdf_set_value(w->hdf, name, "1");
@@ -45,32 +40,23 @@ static void fill_owner_actions(web *w, case_status status)
  * to them. */
 static int fill_state(web *w, long long case_id)
 {
-	db_result *st = NULL;
-	case_status status;
-	int rc = dossier_state(w->app->db, case_id, &st);
+	case_state st;
+	int rc = dossier_state(w->app->db, case_id, &st, NULL);
 	if (rc != MDG_OK)
 		return rc;
-	web_row(w, "CaseState", st, 0, state_cols);
-	db_result_free(st);
-	if (case_status_parse(hdf_get_value(w->hdf, "CaseState.status", ""), &status) != MDG_OK)
-		return MDG_ERR;
 	/* Once answered (or finished) the deadline no longer binds anyone. */
-	if (status != CASE_ANSWERED && !workflow_is_final(status)) {
-		hdf_set_value(w->hdf, "Case.due", hdf_get_value(w->hdf, "CaseState.due", ""));
-		hdf_set_value(w->hdf, "Case.overdue", hdf_get_value(w->hdf, "CaseState.overdue", "0"));
-		hdf_set_value(w->hdf, "Case.extended",
-			      strcmp(hdf_get_value(w->hdf, "CaseState.extensions", "0"), "0") != 0 ? "1" : "0");
+	if (st.status != CASE_ANSWERED && !workflow_is_final(st.status)) {
+		hdf_set_value(w->hdf, "Case.due", st.due);
+		hdf_set_value(w->hdf, "Case.overdue", st.overdue ? "1" : "0");
+		hdf_set_value(w->hdf, "Case.extended", st.extensions != 0 ? "1" : "0");
 	}
 	if (hdf_get_value(w->hdf, "Case.Mine", NULL))
-		fill_owner_actions(w, status);
+		fill_owner_actions(w, &st);
 	return MDG_OK;
 }
 
 int web_case_timeline(web *w)
 {
-	static const char *const cols[] = {"kind", "at", "department", "note", "handler", "target", "show", "category",
-					   "answer", NULL};
-	static const char *const part_cols[] = {"answer", "department", "body", NULL};
 	db_result *events = NULL, *parts = NULL;
 	long n = 0;
 	const char *done = kv_get(&w->r->query, "done");
@@ -84,12 +70,12 @@ int web_case_timeline(web *w)
 		goto done;
 	/* The joint departments' parts, each shown under the answer it was
 	 * sent with (AnswerParts.N.answer = Stages.M.answer). */
-	web_rows(w, "AnswerParts", parts, part_cols);
+	db_rows_hdf(parts, w->hdf, "AnswerParts");
 	/* Stages, not Events: the case's own list of events stays as loaded
 	 * (removing a tree would leave ClearSilver's lookup cache dangling). */
-	web_rows(w, "Stages", events, cols);
+	db_rows_hdf(events, w->hdf, "Stages");
 	/* The office may show the role (담당자) instead of staff names. */
-	if (strcmp(db_cell(events, 0, 6, "name"), "role") == 0)
+	if (strcmp(db_get(events, 0, "show", "name"), "role") == 0)
 		hdf_set_value(w->hdf, "Timeline.Role", "1");
 	rc = fill_state(w, case_id);
 	if (done && (strcmp(done, "withdraw") == 0 || strcmp(done, "close") == 0 || strcmp(done, "reopen") == 0))
@@ -156,45 +142,42 @@ int page_case_act(web *w)
 	};
 	const char *tracking = w->r->params[0];
 	const char *problem = NULL;
-	db_result *st = NULL;
+	case_state st;
 	long long case_id = 0;
 	case_action action;
+	form f;
 	int year;
 	unsigned seq;
-	long version = 0;
 	char target[64];
 
 	if (tracking_parse(tracking, &year, &seq) != MDG_OK)
 		return MDG_ENOTFOUND;
 	int rc = dossier_find(w->app->db, tracking, &case_id);
 	if (rc == MDG_OK)
-		rc = dossier_state(w->app->db, case_id, &st);
+		rc = dossier_state(w->app->db, case_id, &st, NULL);
 	/* Only the owner acts on a case; to anyone else it does not exist. */
-	if (rc == MDG_OK && db_cell_ll(st, 0, 10, 0) != w->me.id)
+	if (rc == MDG_OK && st.owner != w->me.id)
 		rc = MDG_ENOTFOUND;
-	db_result_free(st);
 	if (rc != MDG_OK)
 		return rc;
-	int errors = form_check(w, fields, MDG_ARRAY_LEN(fields));
-	const char *name = form_get(w, "action");
+	int errors = form_validate(w, fields, MDG_ARRAY_LEN(fields), &f);
+	const char *name = form_text(&f, "action");
 	if (case_action_parse(name, &action) != MDG_OK ||
 	    (action != ACT_WITHDRAW && action != ACT_CLOSE && action != ACT_REOPEN))
 		return MDG_EINVAL; /* no form sends another */
 	if (errors)
-		return show_problem(w, tracking, name, hdf_get_value(w->hdf, "Form.Err.text", NULL) ? "text_too_long" : "invalid",
-				    400);
+		return show_problem(w, tracking, name, form_err(&f, "text") ? "text_too_long" : "invalid", 400);
 	/* Withdrawing ends the case for good: only from the confirmation
 	 * step, which a form without confirm=1 leads to. */
-	if (action == ACT_WITHDRAW && strcmp(form_get(w, "confirm"), "1") != 0)
+	if (action == ACT_WITHDRAW && !form_on(&f, "confirm"))
 		return show_withdraw(w, tracking);
-	text_parse_long(form_get(w, "version"), 1, 0x7FFFFFFFL, &version);
 	case_cmd cmd = {
 		.case_id = case_id,
-		.version = version,
+		.version = form_num(&f, "version"),
 		.action = action,
 		.actor_id = w->me.id,
 		.actor_kind = ACTOR_CITIZEN,
-		.text = *form_get(w, "text") ? form_get(w, "text") : NULL,
+		.text = *form_text(&f, "text") ? form_text(&f, "text") : NULL,
 	};
 	rc = case_apply(w->app->db, &cmd, &problem);
 	switch (rc) {

@@ -11,8 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const list_cols[] = {"tracking", "title", "status", "date", "category", "filer", NULL};
-
 int page_home(web *w)
 {
 	case_filter f = {0, NULL, NULL, 1};
@@ -21,7 +19,7 @@ int page_home(web *w)
 	int rc = case_list_public(w->app->db, &f, w->lang, &cases, &total);
 	if (rc != MDG_OK)
 		return rc;
-	web_rows(w, "Cases", cases, list_cols);
+	db_rows_hdf(cases, w->hdf, "Cases");
 	web_set(w, "Stats.Public", "%ld", total);
 	db_result_free(cases);
 	web_page(w, "portal/home.cs", "Home");
@@ -90,8 +88,9 @@ int page_public_cases(web *w)
 	s = kv_get(&w->r->query, "q");
 	if (s && *s) {
 		/* The search box is validated like a form field, shown back. */
+		form q;
 		kv_add(&w->r->form, "q", s, strlen(s));
-		if (form_check(w, query_specs, MDG_ARRAY_LEN(query_specs)) > 0)
+		if (form_validate(w, query_specs, MDG_ARRAY_LEN(query_specs), &q) > 0)
 			return MDG_EINVAL;
 		f.words = s;
 		hdf_set_value(w->hdf, "Filter.Q", s);
@@ -102,9 +101,8 @@ int page_public_cases(web *w)
 	if (rc == MDG_OK)
 		rc = case_list_public(w->app->db, &f, w->lang, &cases, &total);
 	if (rc == MDG_OK) {
-		static const char *const cat_cols[] = {"id", "name", NULL};
-		web_rows(w, "Categories", cats, cat_cols);
-		web_rows(w, "Cases", cases, list_cols);
+		db_rows_hdf(cats, w->hdf, "Categories");
+		db_rows_hdf(cases, w->hdf, "Cases");
 		web_pager(w, f.page, total, CASE_PAGE_SIZE);
 		web_page(w, "portal/cases.cs", "PublicCases");
 	}
@@ -115,10 +113,6 @@ int page_public_cases(web *w)
 
 int web_load_case(web *w, const char *tracking, bool staff_view)
 {
-	static const char *const case_cols[] = {"id", "tracking", "title", "body", "public", "status",
-						"created", "updated", "category", "department", "filer",
-						"lat", "lng", "address", "owner", "channel", NULL};
-	static const char *const file_cols[] = {"id", "name", "type", "size", NULL};
 	db_result *c = NULL, *files = NULL;
 	viewer v = web_viewer(w);
 	int year;
@@ -130,7 +124,7 @@ int web_load_case(web *w, const char *tracking, bool staff_view)
 	rc = case_get(w->app->db, tracking, &v, w->lang, &c);
 	if (rc != MDG_OK)
 		goto done;
-	long long id = db_cell_ll(c, 0, 0, 0);
+	long long id = db_get_ll(c, 0, "id", 0);
 	if (staff_view) {
 		/* The staff page is for staff whose scope covers the case. */
 		unsigned can = 0;
@@ -143,9 +137,9 @@ int web_load_case(web *w, const char *tracking, bool staff_view)
 	rc = case_attachments(w->app->db, id, &files);
 	if (rc != MDG_OK)
 		goto done;
-	web_row(w, "Case", c, 0, case_cols);
-	web_rows(w, "Files", files, file_cols);
-	if (v.account_id && db_cell_ll(c, 0, 14, -1) == v.account_id)
+	db_row_hdf(c, 0, w->hdf, "Case");
+	db_rows_hdf(files, w->hdf, "Files");
+	if (v.account_id && db_get_ll(c, 0, "owner", -1) == v.account_id)
 		hdf_set_value(w->hdf, "Case.Mine", "1");
 done:
 	db_result_free(c);
