@@ -14,22 +14,17 @@
 #include <stdio.h>
 #include <string.h>
 
-static const case_action citizen_actions[] = {ACT_WITHDRAW, ACT_CLOSE, ACT_REOPEN};
-
 /* CaseAct.<action> for the actions open to the owner now (from the
  * case's state), and the case's version for their forms. */
 static void fill_owner_actions(web *w, const case_state *st)
 {
 	char name[64];
+	unsigned allowed = workflow_owner_actions(st);
 	web_set(w, "CaseAct.version", "%lld", st->version);
-	for (size_t i = 0; i < MDG_ARRAY_LEN(citizen_actions); i++) {
-		case_action a = citizen_actions[i];
-		if (!(workflow_actors(st->status, a) & ACTOR_CITIZEN))
+	for (int a = 0; a < CASE_ACTION__MAX; a++) {
+		if (!(allowed & ACTION_BIT(a)))
 			continue;
-		/* Reopening only within the category's period after the answer. */
-		if (a == ACT_REOPEN && !st->reopen_open)
-			continue;
-		snprintf(name, sizeof name, "CaseAct.%s", case_action_name(a));
+		snprintf(name, sizeof name, "CaseAct.%s", case_action_name((case_action)a));
 		hdf_set_value(w->hdf, name, "1");
 		hdf_set_value(w->hdf, "CaseAct.Any", "1");
 	}

@@ -328,11 +328,6 @@ int page_staff_bulk(web *w)
 
 /* ------------------------------------------------------------ case page */
 
-static const case_action staff_actions[] = {
-	ACT_ASSIGN, ACT_START,   ACT_TRANSFER,      ACT_SEND_BACK, ACT_EXTEND, ACT_SUBMIT,
-	ACT_APPROVE, ACT_RETURN_ANSWER, ACT_ANSWER, ACT_CLOSE,     ACT_REJECT, ACT_REFILE,
-};
-
 /* A mobile number as people read it: 010-1234-5678. */
 static void set_mobile(web *w, const char *name, const char *digits)
 {
@@ -345,27 +340,18 @@ static void set_mobile(web *w, const char *name, const char *digits)
 		hdf_set_value(w->hdf, name, digits);
 }
 
-/* Allow.<action> for each action the state, the rule and the staff
- * member's abilities (in the lead department) allow. */
+/* Allow.<action> for each action the case allows the staff member now
+ * (dossier_staff_actions: the state, the rule and their abilities in
+ * the lead department). */
 static int fill_allowed(web *w, long long case_id, const case_state *st, unsigned lead)
 {
-	case_status status = st->status;
-	bool send_back = false;
+	unsigned allowed = 0;
 	char name[64];
-	int rc = MDG_OK;
-	unsigned kind = actor_kind(lead);
-	bool approval = st->needs_approval;
-	bool more_time = st->extensions < st->max_extensions;
-	if (workflow_actors(status, ACT_SEND_BACK) & kind)
-		rc = dossier_can_send_back(w->app->db, case_id, &send_back);
-	for (size_t i = 0; i < MDG_ARRAY_LEN(staff_actions) && rc == MDG_OK; i++) {
-		case_action a = staff_actions[i];
-		if (!(workflow_actors(status, a) & kind))
+	int rc = dossier_staff_actions(w->app->db, case_id, st, actor_kind(lead), &allowed);
+	for (int a = 0; a < CASE_ACTION__MAX && rc == MDG_OK; a++) {
+		if (!(allowed & ACTION_BIT(a)))
 			continue;
-		if ((a == ACT_ANSWER && approval) || (a == ACT_SUBMIT && !approval) || (a == ACT_SEND_BACK && !send_back) ||
-		    (a == ACT_EXTEND && !more_time))
-			continue;
-		snprintf(name, sizeof name, "Allow.%s", case_action_name(a));
+		snprintf(name, sizeof name, "Allow.%s", case_action_name((case_action)a));
 		hdf_set_value(w->hdf, name, "1");
 		hdf_set_value(w->hdf, "Allow.Any", "1");
 	}
@@ -470,8 +456,7 @@ static int show_case(web *w, const char *tracking, long long case_id, unsigned c
 	if (hdf_get_obj(w->hdf, "Parts.0"))
 		hdf_set_value(w->hdf, "Allow.part", "1");
 	/* Example cases (처리 사례): answered public cases, chosen by managers. */
-	if ((can & CAN_MANAGE) && state.is_public &&
-	    (state.is_example || state.status == CASE_ANSWERED || state.status == CASE_CLOSED))
+	if ((can & CAN_MANAGE) && workflow_example_switchable(&state))
 		hdf_set_value(w->hdf, "Allow.example", "1");
 	web_page(w, "admin/case.cs", "StaffCase");
 done:

@@ -221,6 +221,18 @@ int dossier_can_send_back(db *d, long long case_id, bool *yes)
 	return rc;
 }
 
+int dossier_staff_actions(db *d, long long case_id, const case_state *s, unsigned actor_kind, unsigned *allowed)
+{
+	bool send_back = false;
+	int rc = MDG_OK;
+	*allowed = 0;
+	if (workflow_actors(s->status, ACT_SEND_BACK) & actor_kind)
+		rc = dossier_can_send_back(d, case_id, &send_back);
+	if (rc == MDG_OK)
+		*allowed = workflow_staff_actions(s, actor_kind, send_back);
+	return rc;
+}
+
 int dossier_set_example(db *d, const actor *who, long long case_id, const char *tracking, bool on,
 			const char **problem)
 {

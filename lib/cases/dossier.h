@@ -64,6 +64,11 @@ int dossier_acting_department(db *d, long long account_id, long long case_id, lo
 /* True when the case came to its lead department by a transfer that can
  * be sent back. */
 int dossier_can_send_back(db *d, long long case_id, bool *yes);
+/* The staff actions case_id (in state s) allows now to an actor of kind
+ * actor_kind (enum case_actor bits), as a set of ACTION_BIT: the rule is
+ * workflow_staff_actions; this asks the database only whether a
+ * send-back is possible, when the actor could send it back at all. */
+int dossier_staff_actions(db *d, long long case_id, const case_state *s, unsigned actor_kind, unsigned *allowed);
 
 /* Publishes (or withdraws) an answered public case as an example case
  * (처리 사례); audited ('case', tracking, 'example_on'/'example_off').
