@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
-/* page_citizen.c: the citizen's side of a case's life cycle: the public
- * timeline with the department and the handler at each stage, the
- * deadline while the case is worked on, and withdrawing (after a
- * confirmation step), accepting (closing) or reopening one's own case. */
+/* page_citizen.c: the citizen's side of a case's life cycle:
+ * withdrawing (after a confirmation step), accepting (closing) or
+ * reopening one's own case. The case page it shows again (timeline,
+ * deadline, the actions open) is view_case.c's. */
 #include "web.h"
+#include "view_case.h"
 #include "cases/action.h"
 #include "cases/dossier.h"
 #include "cases/workflow.h"
@@ -14,79 +15,13 @@
 #include <stdio.h>
 #include <string.h>
 
-/* CaseAct.<action> for the actions open to the owner now (from the
- * case's state), and the case's version for their forms. */
-static void fill_owner_actions(web *w, const case_state *st)
-{
-	char name[64];
-	unsigned allowed = workflow_owner_actions(st);
-	web_set(w, "CaseAct.version", "%lld", st->version);
-	for (int a = 0; a < CASE_ACTION__MAX; a++) {
-		if (!(allowed & ACTION_BIT(a)))
-			continue;
-		snprintf(name, sizeof name, "CaseAct.%s", case_action_name((case_action)a));
-		hdf_set_value(w->hdf, name, "1");
-		hdf_set_value(w->hdf, "CaseAct.Any", "1");
-	}
-}
-
-/* The case's state for the page: the deadline (Case.due, Case.overdue)
- * while the office is working on it, and for its owner the actions open
- * to them. */
-static int fill_state(web *w, long long case_id)
-{
-	case_state st;
-	int rc = dossier_state(w->app->db, case_id, &st, NULL);
-	if (rc != MDG_OK)
-		return rc;
-	/* Once answered (or finished) the deadline no longer binds anyone. */
-	if (st.status != CASE_ANSWERED && !workflow_is_final(st.status)) {
-		hdf_set_value(w->hdf, "Case.due", st.due);
-		hdf_set_value(w->hdf, "Case.overdue", st.overdue ? "1" : "0");
-		hdf_set_value(w->hdf, "Case.extended", st.extensions != 0 ? "1" : "0");
-	}
-	if (hdf_get_value(w->hdf, "Case.Mine", NULL))
-		fill_owner_actions(w, &st);
-	return MDG_OK;
-}
-
-int web_case_timeline(web *w)
-{
-	db_result *events = NULL, *parts = NULL;
-	long n = 0;
-	const char *done = kv_get(&w->r->query, "done");
-	if (text_parse_long(hdf_get_value(w->hdf, "Case.id", ""), 1, 0x7FFFFFFFFFFFFFFFL, &n) != MDG_OK)
-		return MDG_ERR;
-	long long case_id = n;
-	int rc = dossier_timeline(w->app->db, case_id, w->lang, &events);
-	if (rc == MDG_OK)
-		rc = dossier_answer_parts(w->app->db, case_id, w->lang, &parts);
-	if (rc != MDG_OK)
-		goto done;
-	/* The joint departments' parts, each shown under the answer it was
-	 * sent with (AnswerParts.N.answer = Stages.M.answer). */
-	db_rows_hdf(parts, w->hdf, "AnswerParts");
-	/* Stages, not Events: the case's own list of events stays as loaded
-	 * (removing a tree would leave ClearSilver's lookup cache dangling). */
-	db_rows_hdf(events, w->hdf, "Stages");
-	/* The office may show the role (담당자) instead of staff names. */
-	if (strcmp(db_get(events, 0, "show", "name"), "role") == 0)
-		hdf_set_value(w->hdf, "Timeline.Role", "1");
-	rc = fill_state(w, case_id);
-	if (done && (strcmp(done, "withdraw") == 0 || strcmp(done, "close") == 0 || strcmp(done, "reopen") == 0))
-		hdf_set_value(w->hdf, "CaseAct.Done", done);
-done:
-	db_result_free(events);
-	db_result_free(parts);
-	return rc;
-}
-
 /* The case page again with the problem beside the action's form. */
 static int show_problem(web *w, const char *tracking, const char *action, const char *problem, int status)
 {
-	int rc = web_load_case(w, tracking, false);
+	long long case_id = 0;
+	int rc = web_load_case(w, tracking, false, &case_id);
 	if (rc == MDG_OK)
-		rc = web_case_timeline(w);
+		rc = web_case_timeline(w, case_id);
 	if (rc != MDG_OK)
 		return rc;
 	w->r->status = status;
@@ -101,11 +36,12 @@ static int show_problem(web *w, const char *tracking, const char *action, const 
  * longer be withdrawn. */
 static int show_withdraw(web *w, const char *tracking)
 {
-	int rc = web_load_case(w, tracking, false);
+	long long case_id = 0;
+	int rc = web_load_case(w, tracking, false, &case_id);
 	if (rc == MDG_OK && !hdf_get_value(w->hdf, "Case.Mine", NULL))
 		rc = MDG_ENOTFOUND;
 	if (rc == MDG_OK)
-		rc = web_case_timeline(w);
+		rc = web_case_timeline(w, case_id);
 	if (rc != MDG_OK)
 		return rc;
 	if (!hdf_get_value(w->hdf, "CaseAct.withdraw", NULL)) {

@@ -2,6 +2,7 @@
 /* page_portal.c: the public portal: home, public cases, a case's page,
  * attachments, the language switch and the health check. */
 #include "web.h"
+#include "view_case.h"
 #include "core/mdg.h"
 #include "core/text.h"
 #include "core/xalloc.h"
@@ -111,47 +112,12 @@ int page_public_cases(web *w)
 	return rc;
 }
 
-int web_load_case(web *w, const char *tracking, bool staff_view)
-{
-	db_result *c = NULL, *files = NULL;
-	viewer v = web_viewer(w);
-	int year;
-	unsigned seq;
-	int rc;
-
-	if (tracking_parse(tracking, &year, &seq) != MDG_OK)
-		return MDG_ENOTFOUND;
-	rc = case_get(w->app->db, tracking, &v, w->lang, &c);
-	if (rc != MDG_OK)
-		goto done;
-	long long id = db_get_ll(c, 0, "id", 0);
-	if (staff_view) {
-		/* The staff page is for staff whose scope covers the case. */
-		unsigned can = 0;
-		rc = w->staff ? perm_case(w->app->db, w->me.id, id, &can) : MDG_OK;
-		if (rc == MDG_OK && !(can & CAN_READ))
-			rc = MDG_ENOTFOUND;
-		if (rc != MDG_OK)
-			goto done;
-	}
-	rc = case_attachments(w->app->db, id, &files);
-	if (rc != MDG_OK)
-		goto done;
-	db_row_hdf(c, 0, w->hdf, "Case");
-	db_rows_hdf(files, w->hdf, "Files");
-	if (v.account_id && db_get_ll(c, 0, "owner", -1) == v.account_id)
-		hdf_set_value(w->hdf, "Case.Mine", "1");
-done:
-	db_result_free(c);
-	db_result_free(files);
-	return rc;
-}
-
 int page_case(web *w)
 {
-	int rc = web_load_case(w, w->r->params[0], false);
+	long long case_id = 0;
+	int rc = web_load_case(w, w->r->params[0], false, &case_id);
 	if (rc == MDG_OK)
-		rc = web_case_timeline(w);
+		rc = web_case_timeline(w, case_id);
 	if (rc != MDG_OK)
 		return rc;
 	web_notice_opened(w);

@@ -3,6 +3,7 @@
  * search, sorting, bulk assign and transfer) and a case's page with every
  * action its state and the staff member's abilities allow. */
 #include "web.h"
+#include "view_case.h"
 #include "cases/action.h"
 #include "cases/dossier.h"
 #include "cases/inbox.h"
@@ -400,7 +401,7 @@ static int show_case(web *w, const char *tracking, long long case_id, unsigned c
 	case_state state;
 	bool personal = (can & (CAN_HANDLE | CAN_MANAGE)) != 0;
 
-	int rc = web_load_case(w, tracking, true);
+	int rc = web_load_case(w, tracking, true, NULL);
 	if (rc == MDG_OK)
 		rc = dossier_state(w->app->db, case_id, &state, &st);
 	if (rc == MDG_OK)

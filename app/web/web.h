@@ -107,11 +107,6 @@ void web_flash(web *w, const char *key);
 /* The same for a failure: shown as an alert. */
 void web_flash_error(web *w, const char *key);
 
-/* Loads a case and its attachments into Case.* and Files.*, as the viewer
- * may see it (MDG_ENOTFOUND otherwise); staff_view also requires the
- * staff member's scope to cover the case. */
-int web_load_case(web *w, const char *tracking, bool staff_view);
-
 /* Handlers, by page area. */
 int page_home(web *w);
 int page_healthz(web *w);
@@ -149,10 +144,6 @@ int page_absence_calendar(web *w);
 int page_case_act(web *w);
 /* The confirmation step before a citizen withdraws their case. */
 int page_case_withdraw_form(web *w);
-/* Adds to a loaded case page (web_load_case) the public timeline with
- * the department and handler at each stage, and for its owner the
- * actions open to them. */
-int web_case_timeline(web *w);
 int page_report_workload(web *w);
 int page_public_stats(web *w);
 int page_examples(web *w);
