@@ -84,7 +84,7 @@ int page_public_cases(web *w)
 		if (!case_status_valid(s))
 			return MDG_EINVAL;
 		f.status = s;
-		hdf_set_value(w->hdf, "Filter.Status", s);
+		hdf_set_value(w->hdf, "Filter.status", s);
 	}
 	s = kv_get(&w->r->query, "q");
 	if (s && *s) {
@@ -94,10 +94,10 @@ int page_public_cases(web *w)
 		if (form_validate(w, query_specs, MDG_ARRAY_LEN(query_specs), &q) > 0)
 			return MDG_EINVAL;
 		f.words = s;
-		hdf_set_value(w->hdf, "Filter.Q", s);
+		hdf_set_value(w->hdf, "Filter.q", s);
 	}
 	if (category)
-		web_set(w, "Filter.Category", "%ld", category);
+		web_set(w, "Filter.category", "%ld", category);
 	rc = case_categories(w->app->db, w->lang, &cats);
 	if (rc == MDG_OK)
 		rc = case_list_public(w->app->db, &f, w->lang, &cases, &total);

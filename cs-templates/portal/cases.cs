@@ -4,7 +4,7 @@
 <form method="get" action="/cases" class="filters" role="search">
   <div class="field">
     <label for="q"><?cs var:L.List.Search ?></label>
-    <input type="search" id="q" name="q" maxlength="100" value="<?cs var:Filter.Q ?>"<?cs call:field_aria("q") ?>>
+    <input type="search" id="q" name="q" maxlength="100" value="<?cs var:Filter.q ?>"<?cs call:field_aria("q") ?>>
     <?cs call:field_error("q") ?>
   </div>
   <div class="field">
@@ -12,7 +12,7 @@
     <select id="category" name="category">
       <option value=""><?cs var:L.List.All ?></option>
 <?cs each:g = Categories ?>
-      <option value="<?cs var:g.id ?>"<?cs if:g.id == Filter.Category ?> selected<?cs /if ?>><?cs var:g.name ?></option>
+      <option value="<?cs var:g.id ?>"<?cs if:g.id == Filter.category ?> selected<?cs /if ?>><?cs var:g.name ?></option>
 <?cs /each ?>
     </select>
   </div>
@@ -21,7 +21,7 @@
     <select id="status" name="status">
       <option value=""><?cs var:L.List.All ?></option>
 <?cs each:s = L.Status ?>
-      <option value="<?cs name:s ?>"<?cs if:name(s) == Filter.Status ?> selected<?cs /if ?>><?cs var:s ?></option>
+      <option value="<?cs name:s ?>"<?cs if:name(s) == Filter.status ?> selected<?cs /if ?>><?cs var:s ?></option>
 <?cs /each ?>
     </select>
   </div>
@@ -33,4 +33,4 @@
 <?cs else ?>
 <p><?cs var:L.List.Empty ?></p>
 <?cs /if ?>
-<?cs call:pager("/cases?q=" + url_escape(Filter.Q) + "&category=" + Filter.Category + "&status=" + Filter.Status + "&") ?>
+<?cs call:pager("/cases?q=" + url_escape(Filter.q) + "&category=" + Filter.category + "&status=" + Filter.status + "&") ?>
