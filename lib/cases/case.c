@@ -166,20 +166,17 @@ static int store_upload(const char *uploads_dir, const upload *up, char stored_n
 	return MDG_ERR;
 }
 
-/* The next tracking number of the year, atomically: LAST_INSERT_ID(expr)
- * hands this connection the value it wrote, whatever others do. */
-static int next_tracking(db *d, char *tracking)
+/* The next tracking number of year, atomically: LAST_INSERT_ID(expr)
+ * hands this connection the value it wrote, whatever others do. The
+ * year is the caller's (read with a query it runs anyway), so the
+ * counter and the number agree even across midnight on 31 December. */
+static int next_tracking(db *d, int year, char *tracking)
 {
-	db_result *r = NULL;
-	int rc = db_exec(d, "INSERT INTO tracking_counters (year, last_seq) VALUES (YEAR(NOW()), LAST_INSERT_ID(1))"
-			    " ON DUPLICATE KEY UPDATE last_seq = LAST_INSERT_ID(last_seq + 1)", DB_NO_ARGS);
-	if (rc != MDG_OK)
-		return rc;
-	unsigned long long seq = db_insert_id(d);
-	rc = db_query(d, &r, "SELECT YEAR(NOW()) AS year", DB_NO_ARGS);
+	int rc = db_exec(d, "INSERT INTO tracking_counters (year, last_seq) VALUES (?, LAST_INSERT_ID(1))"
+			    " ON DUPLICATE KEY UPDATE last_seq = LAST_INSERT_ID(last_seq + 1)",
+			 DB_ARGS(DB_INT((long long)year)));
 	if (rc == MDG_OK)
-		tracking_format((int)db_get_ll(r, 0, "year", 2026), (unsigned)seq, tracking, TRACKING_LEN + 1);
-	db_result_free(r);
+		tracking_format(year, (unsigned)db_insert_id(d), tracking, TRACKING_LEN + 1);
 	return rc;
 }
 
@@ -193,14 +190,17 @@ static int file_once(db *d, const case_new *c, const case_upload *files, char st
 	int rc = db_begin(d);
 	if (rc != MDG_OK)
 		return rc;
-	rc = db_query(d, &cat, "SELECT COUNT(*) AS n FROM categories WHERE id = ? AND active = 1", DB_ARGS(DB_INT(c->category_id)));
+	/* The year of the tracking number comes with the category check:
+	 * one round trip less than a SELECT YEAR(NOW()) of its own. */
+	rc = db_query(d, &cat, "SELECT COUNT(*) AS n, YEAR(NOW()) AS year FROM categories WHERE id = ? AND active = 1",
+		      DB_ARGS(DB_INT(c->category_id)));
 	if (rc != MDG_OK)
 		goto done;
 	if (db_get_ll(cat, 0, "n", 0) == 0) {
 		rc = MDG_EINVAL;
 		goto done;
 	}
-	rc = next_tracking(d, tracking);
+	rc = next_tracking(d, (int)db_get_ll(cat, 0, "year", 0), tracking);
 	if (rc != MDG_OK)
 		goto done;
 	rc = db_exec(d, "INSERT INTO cases (tracking_no, channel, category_id, account_id, filed_by,"
@@ -224,11 +224,15 @@ static int file_once(db *d, const case_new *c, const case_upload *files, char st
 	if (rc == MDG_OK)
 		rc = notice_citizen(d, case_id, NOTICE_RECEIPT, NULL);
 	/* The search index (Mroonga) is not transactional: REPLACE keeps it
-	 * right even if an earlier attempt with the same id rolled back. */
+	 * right even if an earlier attempt with the same id rolled back. Its
+	 * copy of the text is taken from the case row just written, so the
+	 * text crosses the wire once. (It is still stored twice: Mroonga
+	 * needs its own copy to index Korean by bigrams, and the case's text
+	 * stays in InnoDB, transactional, where every page reads it.) */
 	if (rc == MDG_OK)
 		rc = db_exec(d, "REPLACE INTO case_search (case_id, created_at, title, body)"
-				" SELECT id, created_at, ?, ? FROM cases WHERE id = ?",
-			     DB_ARGS(DB_STR(c->title), DB_STR(c->body), DB_INT(case_id)));
+				" SELECT id, created_at, title, body FROM cases WHERE id = ?",
+			     DB_ARGS(DB_INT(case_id)));
 	if (rc == MDG_OK)
 		rc = db_commit(d);
 done:
