@@ -53,9 +53,9 @@ int sat_rate(db *d, const char *nonce, long link_days, int rating, const char *c
 
 int sat_case_ratings(db *d, long long case_id, db_result **out)
 {
-	return db_query(d, out, "SELECT s.rating, s.comment, " SQL_MINUTE("s.rated_at") ","
-				" s.callback_state, " SQL_MINUTE("s.callback_at") ", s.callback_note,"
-				" a.name FROM satisfaction s LEFT JOIN accounts a ON a.id = s.callback_by"
+	return db_query(d, out, "SELECT s.rating AS rating, s.comment AS comment, " SQL_MINUTE("s.rated_at") " AS rated,"
+				" s.callback_state AS callback, " SQL_MINUTE("s.callback_at") " AS called, s.callback_note AS note,"
+				" a.name AS agent FROM satisfaction s LEFT JOIN accounts a ON a.id = s.callback_by"
 				" WHERE s.case_id = ? AND s.rated_at IS NOT NULL ORDER BY s.rated_at DESC, s.id DESC",
 			DB_ARGS(DB_INT(case_id)));
 }
