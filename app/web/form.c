@@ -123,12 +123,6 @@ int form_validate(web *w, const field_spec *specs, size_t n, form *f)
 	return f->errors;
 }
 
-int form_check(web *w, const field_spec *specs, size_t n)
-{
-	form f;
-	return form_validate(w, specs, n, &f);
-}
-
 /* The field named name, or NULL. */
 static form_field *field_named(const form *f, const char *name)
 {

@@ -22,11 +22,10 @@ static const field_spec file_fields[] = {
 
 static int fill_categories(web *w)
 {
-	static const char *const cols[] = {"id", "name", NULL};
 	db_result *cats = NULL;
 	int rc = case_categories(w->app->db, w->lang, &cats);
 	if (rc == MDG_OK)
-		web_rows(w, "Categories", cats, cols);
+		db_rows_hdf(cats, w->hdf, "Categories");
 	db_result_free(cats);
 	return rc;
 }
@@ -62,38 +61,33 @@ static bool degree_valid(const char *s, double limit)
 	return v >= -limit && v <= limit;
 }
 
-/* Checks the location and the attachments; fills types[] with each
- * accepted file's sniffed type. Returns the number of errors. */
-static int validate_extras(web *w, case_upload *files, int *nfiles)
+/* Checks the location and the attachments into f; fills files[] with
+ * each accepted file and its sniffed type. */
+static void validate_extras(web *w, form *f, case_upload *files, int *nfiles)
 {
-	int errors = 0;
-	const char *lat = form_get(w, "latitude");
-	const char *lng = form_get(w, "longitude");
-	if ((*lat || *lng) && !hdf_get_value(w->hdf, "Form.Err.latitude", NULL) &&
-	    !hdf_get_value(w->hdf, "Form.Err.longitude", NULL) &&
-	    (!degree_valid(lat, 90) || !degree_valid(lng, 180))) {
-		form_error(w, "latitude", "location");
-		errors++;
-	}
+	const char *lat = form_text(f, "latitude");
+	const char *lng = form_text(f, "longitude");
+	if ((*lat || *lng) && !form_err(f, "latitude") && !form_err(f, "longitude") &&
+	    (!degree_valid(lat, 90) || !degree_valid(lng, 180)))
+		form_fail(f, "latitude", "location");
 	*nfiles = 0;
 	for (const upload *u = w->r->files; u; u = u->next) {
 		if (strcmp(u->field, "attachments") != 0)
 			continue;
 		if (*nfiles == 5) {
-			form_error(w, "attachments", "too_many_files");
-			return errors + 1;
+			form_fail(f, "attachments", "too_many_files");
+			return;
 		}
 		const char *type = u->size ? case_sniff_type(u->path) : NULL;
 		if (!type) {
-			form_error(w, "attachments", "file_type");
+			form_fail(f, "attachments", "file_type");
 			hdf_set_value(w->hdf, "Form.BadFile", u->filename);
-			return errors + 1;
+			return;
 		}
 		files[*nfiles].up = u;
 		files[*nfiles].mime_type = type;
 		(*nfiles)++;
 	}
-	return errors;
 }
 
 int page_file(web *w)
@@ -101,38 +95,36 @@ int page_file(web *w)
 	case_upload files[5];
 	int nfiles = 0;
 	char tracking[TRACKING_LEN + 1];
-	long category = 0;
-	int errors = form_check(w, file_fields, MDG_ARRAY_LEN(file_fields));
-	errors += validate_extras(w, files, &nfiles);
+	form f;
+	form_validate(w, file_fields, MDG_ARRAY_LEN(file_fields), &f);
+	validate_extras(w, &f, files, &nfiles);
 	int rc;
 
-	if (errors == 0) {
-		text_parse_long(form_get(w, "category"), 1, 1000000, &category);
-		const char *lat = form_get(w, "latitude");
-		const char *lng = form_get(w, "longitude");
-		const char *address = form_get(w, "address");
+	if (f.errors == 0) {
+		const char *lat = form_text(&f, "latitude");
+		const char *lng = form_text(&f, "longitude");
+		const char *address = form_text(&f, "address");
 		case_new c = {
 			.account_id = w->me.id,
-			.category_id = category,
-			.title = form_get(w, "title"),
-			.body = form_get(w, "body"),
-			.is_public = strcmp(form_get(w, "public"), "1") == 0,
+			.category_id = form_num(&f, "category"),
+			.title = form_text(&f, "title"),
+			.body = form_text(&f, "body"),
+			.is_public = form_on(&f, "public"),
 			.latitude = *lat ? lat : NULL,
 			.longitude = *lng ? lng : NULL,
 			.address = *address ? address : NULL,
 			.channel = "web",
 		};
 		rc = case_file(w->app->db, &c, files, nfiles, w->app->uploads, tracking);
-		if (rc == MDG_EINVAL) {
-			form_error(w, "category", "invalid");
-			errors++;
-		} else if (rc != MDG_OK) {
+		if (rc == MDG_EINVAL)
+			form_fail(&f, "category", "invalid");
+		else if (rc != MDG_OK)
 			return rc;
-		}
 	}
-	if (errors) {
+	if (f.errors) {
 		w->r->status = 400;
-		if (!hdf_get_value(w->hdf, "Form.public", NULL))
+		/* An unticked box is sent as nothing: show it unticked. */
+		if (!form_filled(&f, "public"))
 			hdf_set_value(w->hdf, "Form.public", "0");
 		if ((rc = fill_categories(w)) != MDG_OK)
 			return rc;
@@ -148,7 +140,6 @@ int page_file(web *w)
 
 int page_my_cases(web *w)
 {
-	static const char *const cols[] = {"tracking", "title", "status", "date", "category", "public", NULL};
 	db_result *cases = NULL;
 	long page, total = 0;
 	int rc = web_page_number(w, &page);
@@ -157,7 +148,7 @@ int page_my_cases(web *w)
 	rc = case_list_mine(w->app->db, w->me.id, page, w->lang, &cases, &total);
 	if (rc != MDG_OK)
 		return rc;
-	web_rows(w, "Cases", cases, cols);
+	db_rows_hdf(cases, w->hdf, "Cases");
 	web_pager(w, page, total, CASE_PAGE_SIZE);
 	if (kv_get(&w->r->query, "welcome"))
 		web_flash(w, "Welcome");

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
-/* page_citizen.c: the citizen's side of a case's life cycle: the public
- * timeline with the department and the handler at each stage, the
- * deadline while the case is worked on, and withdrawing (after a
- * confirmation step), accepting (closing) or reopening one's own case. */
+/* page_citizen.c: the citizen's side of a case's life cycle:
+ * withdrawing (after a confirmation step), accepting (closing) or
+ * reopening one's own case. The case page it shows again (timeline,
+ * deadline, the actions open) is view_case.c's. */
 #include "web.h"
+#include "view_case.h"
 #include "cases/action.h"
 #include "cases/dossier.h"
 #include "cases/workflow.h"
@@ -14,98 +15,13 @@
 #include <stdio.h>
 #include <string.h>
 
-static const case_action citizen_actions[] = {ACT_WITHDRAW, ACT_CLOSE, ACT_REOPEN};
-
-/* The columns of dossier_state this page reads, by name. */
-static const char *const state_cols[] = {"version", "status", "due", "overdue", "extensions", "max_extensions",
-					 "needs_approval", "is_example", "unplaced", "department_id", "owner",
-					 "public", "reopen_open", NULL};
-
-/* CaseAct.<action> for the actions open to the owner now (from the
- * case's state, CaseState.*), and the case's version for their forms. */
-static void fill_owner_actions(web *w, case_status status)
-{
-	char name[64];
-	hdf_set_value(w->hdf, "CaseAct.version", hdf_get_value(w->hdf, "CaseState.version", "0"));
-	for (size_t i = 0; i < MDG_ARRAY_LEN(citizen_actions); i++) {
-		case_action a = citizen_actions[i];
-		if (!(workflow_actors(status, a) & ACTOR_CITIZEN))
-			continue;
-		/* Reopening only within the category's period after the answer. */
-		if (a == ACT_REOPEN && strcmp(hdf_get_value(w->hdf, "CaseState.reopen_open", "0"), "1") != 0)
-			continue;
-		snprintf(name, sizeof name, "CaseAct.%s", case_action_name(a));
-		hdf_set_value(w->hdf, name, "1");
-		hdf_set_value(w->hdf, "CaseAct.Any", "1");
-	}
-}
-
-/* The case's state for the page: the deadline (Case.due, Case.overdue)
- * while the office is working on it, and for its owner the actions open
- * to them. */
-static int fill_state(web *w, long long case_id)
-{
-	db_result *st = NULL;
-	case_status status;
-	int rc = dossier_state(w->app->db, case_id, &st);
-	if (rc != MDG_OK)
-		return rc;
-	web_row(w, "CaseState", st, 0, state_cols);
-	db_result_free(st);
-	if (case_status_parse(hdf_get_value(w->hdf, "CaseState.status", ""), &status) != MDG_OK)
-		return MDG_ERR;
-	/* Once answered (or finished) the deadline no longer binds anyone. */
-	if (status != CASE_ANSWERED && !workflow_is_final(status)) {
-		hdf_set_value(w->hdf, "Case.due", hdf_get_value(w->hdf, "CaseState.due", ""));
-		hdf_set_value(w->hdf, "Case.overdue", hdf_get_value(w->hdf, "CaseState.overdue", "0"));
-		hdf_set_value(w->hdf, "Case.extended",
-			      strcmp(hdf_get_value(w->hdf, "CaseState.extensions", "0"), "0") != 0 ? "1" : "0");
-	}
-	if (hdf_get_value(w->hdf, "Case.Mine", NULL))
-		fill_owner_actions(w, status);
-	return MDG_OK;
-}
-
-int web_case_timeline(web *w)
-{
-	static const char *const cols[] = {"kind", "at", "department", "note", "handler", "target", "show", "category",
-					   "answer", NULL};
-	static const char *const part_cols[] = {"answer", "department", "body", NULL};
-	db_result *events = NULL, *parts = NULL;
-	long n = 0;
-	const char *done = kv_get(&w->r->query, "done");
-	if (text_parse_long(hdf_get_value(w->hdf, "Case.id", ""), 1, 0x7FFFFFFFFFFFFFFFL, &n) != MDG_OK)
-		return MDG_ERR;
-	long long case_id = n;
-	int rc = dossier_timeline(w->app->db, case_id, w->lang, &events);
-	if (rc == MDG_OK)
-		rc = dossier_answer_parts(w->app->db, case_id, w->lang, &parts);
-	if (rc != MDG_OK)
-		goto done;
-	/* The joint departments' parts, each shown under the answer it was
-	 * sent with (AnswerParts.N.answer = Stages.M.answer). */
-	web_rows(w, "AnswerParts", parts, part_cols);
-	/* Stages, not Events: the case's own list of events stays as loaded
-	 * (removing a tree would leave ClearSilver's lookup cache dangling). */
-	web_rows(w, "Stages", events, cols);
-	/* The office may show the role (담당자) instead of staff names. */
-	if (strcmp(db_cell(events, 0, 6, "name"), "role") == 0)
-		hdf_set_value(w->hdf, "Timeline.Role", "1");
-	rc = fill_state(w, case_id);
-	if (done && (strcmp(done, "withdraw") == 0 || strcmp(done, "close") == 0 || strcmp(done, "reopen") == 0))
-		hdf_set_value(w->hdf, "CaseAct.Done", done);
-done:
-	db_result_free(events);
-	db_result_free(parts);
-	return rc;
-}
-
 /* The case page again with the problem beside the action's form. */
 static int show_problem(web *w, const char *tracking, const char *action, const char *problem, int status)
 {
-	int rc = web_load_case(w, tracking, false);
+	long long case_id = 0;
+	int rc = web_load_case(w, tracking, false, &case_id);
 	if (rc == MDG_OK)
-		rc = web_case_timeline(w);
+		rc = web_case_timeline(w, case_id);
 	if (rc != MDG_OK)
 		return rc;
 	w->r->status = status;
@@ -120,11 +36,12 @@ static int show_problem(web *w, const char *tracking, const char *action, const 
  * longer be withdrawn. */
 static int show_withdraw(web *w, const char *tracking)
 {
-	int rc = web_load_case(w, tracking, false);
+	long long case_id = 0;
+	int rc = web_load_case(w, tracking, false, &case_id);
 	if (rc == MDG_OK && !hdf_get_value(w->hdf, "Case.Mine", NULL))
 		rc = MDG_ENOTFOUND;
 	if (rc == MDG_OK)
-		rc = web_case_timeline(w);
+		rc = web_case_timeline(w, case_id);
 	if (rc != MDG_OK)
 		return rc;
 	if (!hdf_get_value(w->hdf, "CaseAct.withdraw", NULL)) {
@@ -156,45 +73,42 @@ int page_case_act(web *w)
 	};
 	const char *tracking = w->r->params[0];
 	const char *problem = NULL;
-	db_result *st = NULL;
+	case_state st;
 	long long case_id = 0;
 	case_action action;
+	form f;
 	int year;
 	unsigned seq;
-	long version = 0;
 	char target[64];
 
 	if (tracking_parse(tracking, &year, &seq) != MDG_OK)
 		return MDG_ENOTFOUND;
 	int rc = dossier_find(w->app->db, tracking, &case_id);
 	if (rc == MDG_OK)
-		rc = dossier_state(w->app->db, case_id, &st);
+		rc = dossier_state(w->app->db, case_id, &st, NULL);
 	/* Only the owner acts on a case; to anyone else it does not exist. */
-	if (rc == MDG_OK && db_cell_ll(st, 0, 10, 0) != w->me.id)
+	if (rc == MDG_OK && st.owner != w->me.id)
 		rc = MDG_ENOTFOUND;
-	db_result_free(st);
 	if (rc != MDG_OK)
 		return rc;
-	int errors = form_check(w, fields, MDG_ARRAY_LEN(fields));
-	const char *name = form_get(w, "action");
+	int errors = form_validate(w, fields, MDG_ARRAY_LEN(fields), &f);
+	const char *name = form_text(&f, "action");
 	if (case_action_parse(name, &action) != MDG_OK ||
 	    (action != ACT_WITHDRAW && action != ACT_CLOSE && action != ACT_REOPEN))
 		return MDG_EINVAL; /* no form sends another */
 	if (errors)
-		return show_problem(w, tracking, name, hdf_get_value(w->hdf, "Form.Err.text", NULL) ? "text_too_long" : "invalid",
-				    400);
+		return show_problem(w, tracking, name, form_err(&f, "text") ? "text_too_long" : "invalid", 400);
 	/* Withdrawing ends the case for good: only from the confirmation
 	 * step, which a form without confirm=1 leads to. */
-	if (action == ACT_WITHDRAW && strcmp(form_get(w, "confirm"), "1") != 0)
+	if (action == ACT_WITHDRAW && !form_on(&f, "confirm"))
 		return show_withdraw(w, tracking);
-	text_parse_long(form_get(w, "version"), 1, 0x7FFFFFFFL, &version);
 	case_cmd cmd = {
 		.case_id = case_id,
-		.version = version,
+		.version = form_num(&f, "version"),
 		.action = action,
 		.actor_id = w->me.id,
 		.actor_kind = ACTOR_CITIZEN,
-		.text = *form_get(w, "text") ? form_get(w, "text") : NULL,
+		.text = *form_text(&f, "text") ? form_text(&f, "text") : NULL,
 	};
 	rc = case_apply(w->app->db, &cmd, &problem);
 	switch (rc) {

@@ -2,6 +2,7 @@
 /* page_portal.c: the public portal: home, public cases, a case's page,
  * attachments, the language switch and the health check. */
 #include "web.h"
+#include "view_case.h"
 #include "core/mdg.h"
 #include "core/text.h"
 #include "core/xalloc.h"
@@ -11,8 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const list_cols[] = {"tracking", "title", "status", "date", "category", "filer", NULL};
-
 int page_home(web *w)
 {
 	case_filter f = {0, NULL, NULL, 1};
@@ -21,7 +20,7 @@ int page_home(web *w)
 	int rc = case_list_public(w->app->db, &f, w->lang, &cases, &total);
 	if (rc != MDG_OK)
 		return rc;
-	web_rows(w, "Cases", cases, list_cols);
+	db_rows_hdf(cases, w->hdf, "Cases");
 	web_set(w, "Stats.Public", "%ld", total);
 	db_result_free(cases);
 	web_page(w, "portal/home.cs", "Home");
@@ -85,26 +84,26 @@ int page_public_cases(web *w)
 		if (!case_status_valid(s))
 			return MDG_EINVAL;
 		f.status = s;
-		hdf_set_value(w->hdf, "Filter.Status", s);
+		hdf_set_value(w->hdf, "Filter.status", s);
 	}
 	s = kv_get(&w->r->query, "q");
 	if (s && *s) {
 		/* The search box is validated like a form field, shown back. */
+		form q;
 		kv_add(&w->r->form, "q", s, strlen(s));
-		if (form_check(w, query_specs, MDG_ARRAY_LEN(query_specs)) > 0)
+		if (form_validate(w, query_specs, MDG_ARRAY_LEN(query_specs), &q) > 0)
 			return MDG_EINVAL;
 		f.words = s;
-		hdf_set_value(w->hdf, "Filter.Q", s);
+		hdf_set_value(w->hdf, "Filter.q", s);
 	}
 	if (category)
-		web_set(w, "Filter.Category", "%ld", category);
+		web_set(w, "Filter.category", "%ld", category);
 	rc = case_categories(w->app->db, w->lang, &cats);
 	if (rc == MDG_OK)
 		rc = case_list_public(w->app->db, &f, w->lang, &cases, &total);
 	if (rc == MDG_OK) {
-		static const char *const cat_cols[] = {"id", "name", NULL};
-		web_rows(w, "Categories", cats, cat_cols);
-		web_rows(w, "Cases", cases, list_cols);
+		db_rows_hdf(cats, w->hdf, "Categories");
+		db_rows_hdf(cases, w->hdf, "Cases");
 		web_pager(w, f.page, total, CASE_PAGE_SIZE);
 		web_page(w, "portal/cases.cs", "PublicCases");
 	}
@@ -113,51 +112,12 @@ int page_public_cases(web *w)
 	return rc;
 }
 
-int web_load_case(web *w, const char *tracking, bool staff_view)
-{
-	static const char *const case_cols[] = {"id", "tracking", "title", "body", "public", "status",
-						"created", "updated", "category", "department", "filer",
-						"lat", "lng", "address", "owner", "channel", NULL};
-	static const char *const file_cols[] = {"id", "name", "type", "size", NULL};
-	db_result *c = NULL, *files = NULL;
-	viewer v = web_viewer(w);
-	int year;
-	unsigned seq;
-	int rc;
-
-	if (tracking_parse(tracking, &year, &seq) != MDG_OK)
-		return MDG_ENOTFOUND;
-	rc = case_get(w->app->db, tracking, &v, w->lang, &c);
-	if (rc != MDG_OK)
-		goto done;
-	long long id = db_cell_ll(c, 0, 0, 0);
-	if (staff_view) {
-		/* The staff page is for staff whose scope covers the case. */
-		unsigned can = 0;
-		rc = w->staff ? perm_case(w->app->db, w->me.id, id, &can) : MDG_OK;
-		if (rc == MDG_OK && !(can & CAN_READ))
-			rc = MDG_ENOTFOUND;
-		if (rc != MDG_OK)
-			goto done;
-	}
-	rc = case_attachments(w->app->db, id, &files);
-	if (rc != MDG_OK)
-		goto done;
-	web_row(w, "Case", c, 0, case_cols);
-	web_rows(w, "Files", files, file_cols);
-	if (v.account_id && db_cell_ll(c, 0, 14, -1) == v.account_id)
-		hdf_set_value(w->hdf, "Case.Mine", "1");
-done:
-	db_result_free(c);
-	db_result_free(files);
-	return rc;
-}
-
 int page_case(web *w)
 {
-	int rc = web_load_case(w, w->r->params[0], false);
+	long long case_id = 0;
+	int rc = web_load_case(w, w->r->params[0], false, &case_id);
 	if (rc == MDG_OK)
-		rc = web_case_timeline(w);
+		rc = web_case_timeline(w, case_id);
 	if (rc != MDG_OK)
 		return rc;
 	web_notice_opened(w);

@@ -3,6 +3,7 @@
  * search, sorting, bulk assign and transfer) and a case's page with every
  * action its state and the staff member's abilities allow. */
 #include "web.h"
+#include "view_case.h"
 #include "cases/action.h"
 #include "cases/dossier.h"
 #include "cases/inbox.h"
@@ -18,7 +19,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ID_MAX 1000000000000L  /* ids in forms: 1 … this */
 #define BULK_MAX 100           /* cases in one bulk action */
 
 /* ---------------------------------------------------------------- inbox */
@@ -126,11 +126,10 @@ static int read_filter(web *w, const kvlist *src, inbox_filter *f)
 /* Active departments, for the transfer forms: Departments.* */
 static int fill_departments(web *w, const char *prefix)
 {
-	static const char *const cols[] = {"id", "parent", "name_ko", "name_en", "active", "depth", "name", NULL};
 	db_result *r = NULL;
 	int rc = org_departments(w->app->db, w->lang, &r);
 	if (rc == MDG_OK)
-		web_rows(w, prefix, r, cols);
+		db_rows_hdf(r, w->hdf, prefix);
 	db_result_free(r);
 	return rc;
 }
@@ -138,10 +137,6 @@ static int fill_departments(web *w, const char *prefix)
 /* The inbox page for the filters in src. */
 static int show_inbox(web *w, const kvlist *src)
 {
-	static const char *const cols[] = {"id", "tracking", "title", "status", "date", "category", "department",
-					   "due", "overdue", "version", "public", "handlers", NULL};
-	static const char *const cat_cols[] = {"id", "name", NULL};
-	static const char *const staff_cols[] = {"id", "name", "department", "department_id", NULL};
 	db_result *cases = NULL, *cats = NULL, *staff = NULL;
 	inbox_filter f;
 	long total = 0;
@@ -160,10 +155,10 @@ static int show_inbox(web *w, const kvlist *src)
 	if (rc != MDG_OK)
 		goto done;
 	if (cases) /* NULL when the search words can match nothing */
-		web_rows(w, "Cases", cases, cols);
-	web_rows(w, "Categories", cats, cat_cols);
+		db_rows_hdf(cases, w->hdf, "Cases");
+	db_rows_hdf(cats, w->hdf, "Categories");
 	if (staff)
-		web_rows(w, "Assignable", staff, staff_cols);
+		db_rows_hdf(staff, w->hdf, "Assignable");
 	/* A search of many matches is counted up to the cap: "200+", and
 	 * pages up to it (the search can be narrowed). */
 	web_pager(w, f.page, total, INBOX_PAGE_SIZE);
@@ -259,31 +254,20 @@ static const char *bulk_one(web *w, const char *item, case_cmd cmd, int *rc)
 	return NULL;
 }
 
-/* Marks an empty field as required, unless it is already in error;
- * returns the number of new errors. */
-static int require(web *w, const char *field)
-{
-	char name[64];
-	snprintf(name, sizeof name, "Form.Err.%s", field);
-	if (hdf_get_value(w->hdf, name, NULL))
-		return 0;
-	form_error(w, field, "required");
-	return 1;
-}
-
 int page_staff_bulk(web *w)
 {
 	static const field_spec fields[] = {
 		{"op", FIELD_LINE, true, 16, 0, 0},
-		{"handler", FIELD_INT, false, 0, 1, ID_MAX},
-		{"department", FIELD_INT, false, 0, 1, ID_MAX},
+		{"handler", FIELD_ID, false, 0, 0, 0},
+		{"department", FIELD_ID, false, 0, 0, 0},
 		{"reason", FIELD_TEXT, false, CASE_REASON_MAX, 0, 0},
 	};
 	const char *items[BULK_MAX];
-	int nitems = 0, errors = form_check(w, fields, MDG_ARRAY_LEN(fields));
-	const char *op = form_get(w, "op");
+	form f;
+	int nitems = 0;
+	form_validate(w, fields, MDG_ARRAY_LEN(fields), &f);
+	const char *op = form_text(&f, "op");
 	case_cmd cmd = {.actor_id = w->me.id};
-	long n = 0;
 
 	for (const kv *p = w->r->form.head; p; p = p->next)
 		if (strcmp(p->key, "case") == 0 && nitems < BULK_MAX)
@@ -292,28 +276,24 @@ int page_staff_bulk(web *w)
 		if (!perm_holds(&w->perm, PERM_MANAGER | PERM_ADMIN))
 			return MDG_EDENIED;
 		cmd.action = ACT_ASSIGN;
-		if (text_parse_long(form_get(w, "handler"), 1, ID_MAX, &n) == MDG_OK)
-			cmd.handler_id = n;
-		else
-			errors += require(w, "handler");
+		cmd.handler_id = form_num(&f, "handler");
+		if (!cmd.handler_id)
+			form_fail(&f, "handler", "required");
 	} else if (strcmp(op, "transfer") == 0) {
 		cmd.action = ACT_TRANSFER;
-		if (text_parse_long(form_get(w, "department"), 1, ID_MAX, &n) == MDG_OK)
-			cmd.department_id = n;
-		else
-			errors += require(w, "department");
-		if (!*form_get(w, "reason"))
-			errors += require(w, "reason");
-		cmd.text = form_get(w, "reason");
+		cmd.department_id = form_num(&f, "department");
+		if (!cmd.department_id)
+			form_fail(&f, "department", "required");
+		if (!*form_text(&f, "reason"))
+			form_fail(&f, "reason", "required");
+		cmd.text = form_text(&f, "reason");
 	} else {
 		return MDG_EINVAL; /* no form sends another */
 	}
-	if (nitems == 0) {
-		form_error(w, "cases", "staff_none_selected");
-		errors++;
-	}
+	if (nitems == 0)
+		form_fail(&f, "cases", "staff_none_selected");
 	hdf_set_value(w->hdf, "Bulk.Op", op);
-	if (errors) {
+	if (f.errors) {
 		w->r->status = 400;
 		return show_inbox(w, &w->r->form);
 	}
@@ -349,34 +329,18 @@ int page_staff_bulk(web *w)
 
 /* ------------------------------------------------------------ case page */
 
-static const case_action staff_actions[] = {
-	ACT_ASSIGN, ACT_START,   ACT_TRANSFER,      ACT_SEND_BACK, ACT_EXTEND, ACT_SUBMIT,
-	ACT_APPROVE, ACT_RETURN_ANSWER, ACT_ANSWER, ACT_CLOSE,     ACT_REJECT, ACT_REFILE,
-};
-
-/* Allow.<action> for each action the state, the rule and the staff
- * member's abilities (in the lead department) allow. */
-static int fill_allowed(web *w, long long case_id, const db_result *st, unsigned lead)
+/* Allow.<action> for each action the case allows the staff member now
+ * (dossier_staff_actions: the state, the rule and their abilities in
+ * the lead department). */
+static int fill_allowed(web *w, long long case_id, const case_state *st, unsigned lead)
 {
-	case_status status;
-	bool send_back = false;
+	unsigned allowed = 0;
 	char name[64];
-	int rc = MDG_OK;
-	unsigned kind = actor_kind(lead);
-	if (case_status_parse(db_cell(st, 0, 1, ""), &status) != MDG_OK)
-		return MDG_ERR;
-	bool approval = db_cell_ll(st, 0, 6, 0) != 0;
-	bool more_time = db_cell_ll(st, 0, 4, 0) < db_cell_ll(st, 0, 5, 0);
-	if (workflow_actors(status, ACT_SEND_BACK) & kind)
-		rc = dossier_can_send_back(w->app->db, case_id, &send_back);
-	for (size_t i = 0; i < MDG_ARRAY_LEN(staff_actions) && rc == MDG_OK; i++) {
-		case_action a = staff_actions[i];
-		if (!(workflow_actors(status, a) & kind))
+	int rc = dossier_staff_actions(w->app->db, case_id, st, actor_kind(lead), &allowed);
+	for (int a = 0; a < CASE_ACTION__MAX && rc == MDG_OK; a++) {
+		if (!(allowed & ACTION_BIT(a)))
 			continue;
-		if ((a == ACT_ANSWER && approval) || (a == ACT_SUBMIT && !approval) || (a == ACT_SEND_BACK && !send_back) ||
-		    (a == ACT_EXTEND && !more_time))
-			continue;
-		snprintf(name, sizeof name, "Allow.%s", case_action_name(a));
+		snprintf(name, sizeof name, "Allow.%s", case_action_name((case_action)a));
 		hdf_set_value(w->hdf, name, "1");
 		hdf_set_value(w->hdf, "Allow.Any", "1");
 	}
@@ -386,24 +350,21 @@ static int fill_allowed(web *w, long long case_id, const db_result *st, unsigned
 /* The forms' lists: handlers of the lead department, departments to
  * transfer to, categories to re-file under, the joint parts this staff
  * member may submit. */
-static int fill_choices(web *w, long long case_id, const db_result *st)
+static int fill_choices(web *w, long long case_id, const case_state *st)
 {
-	static const char *const handler_cols[] = {"id", "name", "absent", NULL};
-	static const char *const part_cols[] = {"id", "name", "status", "text", NULL};
-	static const char *const cat_cols[] = {"id", "name", NULL};
 	db_result *r = NULL;
 	int rc = MDG_OK;
 	if (hdf_get_value(w->hdf, "Allow.refile", NULL)) {
 		rc = case_categories(w->app->db, w->lang, &r);
 		if (rc == MDG_OK)
-			web_rows(w, "RefileTo", r, cat_cols);
+			db_rows_hdf(r, w->hdf, "RefileTo");
 		db_result_free(r);
 		r = NULL;
 	}
 	if (rc == MDG_OK && hdf_get_value(w->hdf, "Allow.assign", NULL)) {
-		rc = dossier_department_handlers(w->app->db, db_cell_ll(st, 0, 9, 0), &r);
+		rc = dossier_department_handlers(w->app->db, st->department_id, &r);
 		if (rc == MDG_OK)
-			web_rows(w, "Assignees", r, handler_cols);
+			db_rows_hdf(r, w->hdf, "Assignees");
 		db_result_free(r);
 		r = NULL;
 	}
@@ -412,7 +373,7 @@ static int fill_choices(web *w, long long case_id, const db_result *st)
 	if (rc == MDG_OK) {
 		rc = dossier_part_departments(w->app->db, w->me.id, case_id, w->lang, &r);
 		if (rc == MDG_OK)
-			web_rows(w, "Parts", r, part_cols);
+			db_rows_hdf(r, w->hdf, "Parts");
 		db_result_free(r);
 	}
 	return rc;
@@ -422,27 +383,15 @@ static int fill_choices(web *w, long long case_id, const db_result *st)
  * the staff member's abilities on it (perm_case, perm_case_lead). */
 static int show_case(web *w, const char *tracking, long long case_id, unsigned can, unsigned lead)
 {
-	static const char *const state_cols[] = {"version", "status", "due", "overdue", "extensions",
-						 "max_extensions", "needs_approval", "is_example", "unplaced",
-						 "department_id", "owner", "public", "reopen_open", "due_date", NULL};
-	static const char *const dept_cols[] = {"id", "name", "role", "part_status", "part_text", "updated", NULL};
-	static const char *const handler_cols[] = {"id", "name", "department", "assigned", "absent", NULL};
-	static const char *const history_cols[] = {"kind", "at", "department", "note", "public", "actor",
-						   "target", "target_department", "target_category", "answer", NULL};
-	static const char *const part_cols[] = {"answer", "department", "body", NULL};
-	static const char *const answer_cols[] = {"id", "status", "body", "author", "created", "sent", "approver", NULL};
-	static const char *const message_cols[] = {"at", "department", "author", "body", NULL};
-	static const char *const other_cols[] = {"tracking", "title", "status", "date", NULL};
-	static const char *const rating_cols[] = {"rating", "comment", "rated", "callback", "called", "note", "agent",
-						  NULL};
 	db_result *ratings = NULL, *parts = NULL;
 	db_result *st = NULL, *depts = NULL, *handlers = NULL, *history = NULL, *answers = NULL, *messages = NULL,
 		  *contact = NULL, *others = NULL;
+	case_state state;
 	bool personal = (can & (CAN_HANDLE | CAN_MANAGE)) != 0;
 
-	int rc = web_load_case(w, tracking, true);
+	int rc = web_load_case(w, tracking, true, NULL);
 	if (rc == MDG_OK)
-		rc = dossier_state(w->app->db, case_id, &st);
+		rc = dossier_state(w->app->db, case_id, &state, &st);
 	if (rc == MDG_OK)
 		rc = dossier_departments(w->app->db, case_id, w->lang, &depts);
 	if (rc == MDG_OK)
@@ -464,29 +413,26 @@ static int show_case(web *w, const char *tracking, long long case_id, unsigned c
 	if (rc == MDG_OK && personal)
 		rc = dossier_contact(w->app->db, &w->who, case_id, tracking, &contact);
 	if (rc == MDG_OK)
-		rc = fill_allowed(w, case_id, st, lead);
+		rc = fill_allowed(w, case_id, &state, lead);
 	if (rc != MDG_OK)
 		goto done;
-	web_rows(w, "State", st, state_cols);
-	HDF *row = hdf_get_obj(w->hdf, "State.0");
-	if (row)
-		hdf_copy(w->hdf, "State", row);
-	rc = fill_choices(w, case_id, st);
+	db_row_hdf(st, 0, w->hdf, "State");
+	rc = fill_choices(w, case_id, &state);
 	if (rc != MDG_OK)
 		goto done;
-	web_rows(w, "Departments", depts, dept_cols);
-	web_rows(w, "Handlers", handlers, handler_cols);
-	web_rows(w, "History", history, history_cols);
-	web_rows(w, "AnswerParts", parts, part_cols);
-	web_rows(w, "Answers", answers, answer_cols);
-	web_rows(w, "Messages", messages, message_cols);
-	web_rows(w, "Others", others, other_cols);
-	web_rows(w, "Ratings", ratings, rating_cols);
+	db_rows_hdf(depts, w->hdf, "Departments");
+	db_rows_hdf(handlers, w->hdf, "Handlers");
+	db_rows_hdf(history, w->hdf, "History");
+	db_rows_hdf(parts, w->hdf, "AnswerParts");
+	db_rows_hdf(answers, w->hdf, "Answers");
+	db_rows_hdf(messages, w->hdf, "Messages");
+	db_rows_hdf(others, w->hdf, "Others");
+	db_rows_hdf(ratings, w->hdf, "Ratings");
 	if (contact) {
-		hdf_set_value(w->hdf, "Contact.name", db_cell(contact, 0, 1, ""));
-		hdf_set_value(w->hdf, "Contact.email", db_cell(contact, 0, 2, ""));
+		hdf_set_value(w->hdf, "Contact.name", db_get(contact, 0, "name", ""));
+		hdf_set_value(w->hdf, "Contact.email", db_get(contact, 0, "email", ""));
 		char mobile[TEXT_MOBILE_SHOWN];
-		text_format_mobile(db_cell(contact, 0, 3, ""), mobile, sizeof mobile);
+		text_format_mobile(db_get(contact, 0, "mobile", ""), mobile, sizeof mobile);
 		hdf_set_value(w->hdf, "Contact.mobile", mobile);
 	} else {
 		/* Others in scope read the case, not who filed it. */
@@ -501,9 +447,7 @@ static int show_case(web *w, const char *tracking, long long case_id, unsigned c
 	if (hdf_get_obj(w->hdf, "Parts.0"))
 		hdf_set_value(w->hdf, "Allow.part", "1");
 	/* Example cases (처리 사례): answered public cases, chosen by managers. */
-	const char *status = db_cell(st, 0, 1, "");
-	if ((can & CAN_MANAGE) && db_cell_ll(st, 0, 11, 0) == 1 &&
-	    (db_cell_ll(st, 0, 7, 0) == 1 || strcmp(status, "answered") == 0 || strcmp(status, "closed") == 0))
+	if ((can & CAN_MANAGE) && workflow_example_switchable(&state))
 		hdf_set_value(w->hdf, "Allow.example", "1");
 	web_page(w, "admin/case.cs", "StaffCase");
 done:
@@ -584,29 +528,29 @@ int page_staff_act(web *w)
 		{"action", FIELD_LINE, true, 20, 0, 0},
 		{"version", FIELD_INT, true, 0, 1, 0x7FFFFFFFL},
 		{"text", FIELD_TEXT, false, CASE_ANSWER_MAX, 0, 0},
-		{"department", FIELD_INT, false, 0, 1, ID_MAX},
-		{"handler", FIELD_INT, false, 0, 1, ID_MAX},
+		{"department", FIELD_ID, false, 0, 0, 0},
+		{"handler", FIELD_ID, false, 0, 0, 0},
 		{"due_date", FIELD_LINE, false, 10, 0, 0},
-		{"category", FIELD_INT, false, 0, 1, ID_MAX},
+		{"category", FIELD_ID, false, 0, 0, 0},
 	};
 	const char *tracking = w->r->params[0];
 	const char *problem = NULL;
 	long long case_id = 0;
 	unsigned can, lead;
 	case_action action;
-	long n;
+	form f;
 	int rc = find_case(w, tracking, &case_id, &can, &lead);
 	if (rc != MDG_OK)
 		return rc;
-	int errors = form_check(w, fields, MDG_ARRAY_LEN(fields));
-	const char *name = form_get(w, "action");
+	int errors = form_validate(w, fields, MDG_ARRAY_LEN(fields), &f);
+	const char *name = form_text(&f, "action");
 	if (case_action_parse(name, &action) != MDG_OK || action == ACT_WITHDRAW || action == ACT_REOPEN)
 		return MDG_EINVAL; /* no form sends these */
 	if (errors) {
 		/* A field out of shape: the date, an id, a text too long. */
-		const char *key = hdf_get_value(w->hdf, "Form.Err.due_date", NULL) ? "bad_date"
-				  : hdf_get_value(w->hdf, "Form.Err.text", NULL)   ? "text_too_long"
-										   : "invalid";
+		const char *key = form_err(&f, "due_date") ? "bad_date"
+				  : form_err(&f, "text")   ? "text_too_long"
+							   : "invalid";
 		return show_problem(w, tracking, case_id, can, lead, name, key, 400);
 	}
 	case_cmd cmd = {
@@ -614,19 +558,15 @@ int page_staff_act(web *w)
 		.action = action,
 		.actor_id = w->me.id,
 		.actor_kind = actor_kind(lead),
-		.text = form_get(w, "text"),
-		.due_date = form_get(w, "due_date"),
+		.text = form_text(&f, "text"),
+		.due_date = form_text(&f, "due_date"),
 		.who = &w->who,
+		.version = form_num(&f, "version"),
+		.department_id = form_num(&f, "department"),
+		.handler_id = form_num(&f, "handler"),
+		.category_id = form_num(&f, "category"),
 	};
-	text_parse_long(form_get(w, "version"), 1, 0x7FFFFFFFL, &n);
-	cmd.version = n;
-	if (text_parse_long(form_get(w, "department"), 1, ID_MAX, &n) == MDG_OK)
-		cmd.department_id = n;
-	if (text_parse_long(form_get(w, "handler"), 1, ID_MAX, &n) == MDG_OK)
-		cmd.handler_id = n;
-	if (text_parse_long(form_get(w, "category"), 1, ID_MAX, &n) == MDG_OK)
-		cmd.category_id = n;
-	else if (action == ACT_REFILE)
+	if (!cmd.category_id && action == ACT_REFILE)
 		return show_problem(w, tracking, case_id, can, lead, name, "bad_category", 400);
 	rc = case_apply(w->app->db, &cmd, &problem);
 	switch (rc) {
@@ -649,32 +589,31 @@ static int post_text(web *w, const char *kind)
 {
 	const field_spec fields[] = {
 		{kind, FIELD_TEXT, true, strcmp(kind, "part") == 0 ? CASE_ANSWER_MAX : CASE_REASON_MAX, 0, 0},
-		{"department", FIELD_INT, false, 0, 1, ID_MAX},
+		{"department", FIELD_ID, false, 0, 0, 0},
 	};
 	const char *tracking = w->r->params[0];
 	long long case_id = 0, dept = 0;
 	unsigned can, lead;
-	long n;
+	form f;
 	int rc = find_case(w, tracking, &case_id, &can, &lead);
 	if (rc != MDG_OK)
 		return rc;
 	if (!(can & (CAN_HANDLE | CAN_MANAGE)) && strcmp(kind, "part") != 0)
 		return show_problem(w, tracking, case_id, can, lead, kind, "denied", 403);
-	if (form_check(w, fields, MDG_ARRAY_LEN(fields)) > 0) {
+	if (form_validate(w, fields, MDG_ARRAY_LEN(fields), &f) > 0) {
 		w->r->status = 400;
 		hdf_set_value(w->hdf, "Act.Action", kind);
 		return show_case(w, tracking, case_id, can, lead);
 	}
-	const char *text = form_get(w, kind);
+	const char *text = form_text(&f, kind);
 	if (strcmp(kind, "part") == 0) {
 		/* Only for a joint department the staff member works for. */
 		db_result *parts = NULL;
 		bool mine = false;
-		if (text_parse_long(form_get(w, "department"), 1, ID_MAX, &n) == MDG_OK)
-			dept = n;
+		dept = form_num(&f, "department");
 		rc = dossier_part_departments(w->app->db, w->me.id, case_id, w->lang, &parts);
 		for (unsigned i = 0; rc == MDG_OK && i < parts->nrows; i++)
-			mine |= db_cell_ll(parts, i, 0, 0) == dept;
+			mine |= db_get_ll(parts, i, "id", 0) == dept;
 		db_result_free(parts);
 		if (rc != MDG_OK)
 			return rc;
@@ -719,16 +658,16 @@ int page_staff_example(web *w)
 	const char *problem = NULL;
 	long long case_id = 0;
 	unsigned can, lead;
-	long on = 0;
+	form f;
 	int rc = find_case(w, tracking, &case_id, &can, &lead);
 	if (rc != MDG_OK)
 		return rc;
-	if (form_check(w, fields, MDG_ARRAY_LEN(fields)) > 0)
+	if (form_validate(w, fields, MDG_ARRAY_LEN(fields), &f) > 0)
 		return MDG_EINVAL;
 	if (!(can & CAN_MANAGE))
 		return show_problem(w, tracking, case_id, can, lead, "example", "denied", 403);
-	text_parse_long(form_get(w, "example"), 0, 1, &on);
-	rc = dossier_set_example(w->app->db, &w->who, case_id, tracking, on == 1, &problem);
+	bool on = form_num(&f, "example") == 1;
+	rc = dossier_set_example(w->app->db, &w->who, case_id, tracking, on, &problem);
 	if (rc == MDG_EINVAL && problem)
 		return show_problem(w, tracking, case_id, can, lead, "example", problem, 400);
 	if (rc != MDG_OK)

@@ -30,27 +30,6 @@ void web_set(web *w, const char *name, const char *fmt, ...)
 	free(v);
 }
 
-void web_row(web *w, const char *prefix, const db_result *r, unsigned row, const char *const *cols)
-{
-	char name[256];
-	for (unsigned c = 0; c < r->ncols && cols[c]; c++) {
-		const char *v = db_cell(r, row, c, NULL);
-		if (!v)
-			continue;
-		snprintf(name, sizeof name, "%s.%s", prefix, cols[c]);
-		hdf_set_value(w->hdf, name, v);
-	}
-}
-
-void web_rows(web *w, const char *prefix, const db_result *r, const char *const *cols)
-{
-	char name[256];
-	for (unsigned row = 0; row < r->nrows; row++) {
-		snprintf(name, sizeof name, "%s.%u", prefix, row);
-		web_row(w, name, r, row, cols);
-	}
-}
-
 void web_pager(web *w, long page, long total, long page_size)
 {
 	long pages = total ? (total + page_size - 1) / page_size : 1;

@@ -84,11 +84,6 @@ void web_serve(web_app *app, FCGX_Request *fcgi);
 void web_page(web *w, const char *template, const char *title_key);
 /* Sets w->hdf name to a printf-formatted value. */
 void web_set(web *w, const char *name, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-/* Copies the rows of r into w->hdf as prefix.N.column = value, naming
- * the columns by cols (one name per column, in order). */
-void web_rows(web *w, const char *prefix, const db_result *r, const char *const *cols);
-/* Copies one row of r into w->hdf as prefix.column = value. */
-void web_row(web *w, const char *prefix, const db_result *r, unsigned row, const char *const *cols);
 /* Sets the Pager.* values for a list of total items at page. */
 void web_pager(web *w, long page, long total, long page_size);
 /* A positive page number from the query ("page"), 1 when absent; an
@@ -99,9 +94,6 @@ viewer web_viewer(const web *w);
 /* Starts a session after sign-in (a new token) and sets its cookie. */
 int web_sign_in(web *w, long long account_id);
 
-/* TRANSITION (issue 9): form_validate without keeping the values; each
- * handler moves to form_validate and its form struct. */
-int form_check(web *w, const field_spec *specs, size_t n);
 /* Sets a message shown at the top of the page (a key under L.Msg). */
 void web_flash(web *w, const char *key);
 /* The same for a failure: shown as an alert. */
@@ -120,11 +112,6 @@ void web_redirect(web *w, const char *fmt, ...) __attribute__((format(printf, 2,
 /* The route's first {…} as an id (1 ... FORM_ID_MAX); 0 when it is not
  * one (the handler answers 404). */
 long long web_param_id(const web *w);
-
-/* Loads a case and its attachments into Case.* and Files.*, as the viewer
- * may see it (MDG_ENOTFOUND otherwise); staff_view also requires the
- * staff member's scope to cover the case. */
-int web_load_case(web *w, const char *tracking, bool staff_view);
 
 /* Handlers, by page area. */
 int page_home(web *w);
@@ -163,10 +150,6 @@ int page_absence_calendar(web *w);
 int page_case_act(web *w);
 /* The confirmation step before a citizen withdraws their case. */
 int page_case_withdraw_form(web *w);
-/* Adds to a loaded case page (web_load_case) the public timeline with
- * the department and handler at each stage, and for its owner the
- * actions open to them. */
-int web_case_timeline(web *w);
 int page_report_workload(web *w);
 int page_public_stats(web *w);
 int page_examples(web *w);

@@ -4,16 +4,12 @@
 # audited), the forms of every action open to this staff member, answers,
 # notes, the thread between departments, the whole history and the
 # citizen's other cases. Texts people typed are shown escaped, their line
-# breaks kept (class "text"). ?>
+# breaks kept (class "text"). ?><?cs
+include:"case_macros.cs" ?>
 <p><a href="/staff/cases"><?cs var:L.Dossier.Back ?></a></p>
 <?cs if:Act.Done ?><p class="flash" role="status"><?cs var:L.Act.Done[Act.Done] ?></p><?cs /if ?>
 <?cs if:Act.Conflict ?><p class="flash error" role="alert"><?cs var:L.Act.Problem.changed ?></p><?cs /if ?>
-<article class="case">
-  <p class="tracking"><?cs var:L.Col.Tracking ?> <strong><?cs var:Case.tracking ?></strong></p>
-  <h1><?cs var:Case.title ?></h1>
-  <dl class="facts">
-    <dt><?cs var:L.Col.Status ?></dt><dd><?cs call:status(Case.status) ?></dd>
-    <dt><?cs var:L.Col.Category ?></dt><dd><?cs var:Case.category ?></dd>
+<article class="case"><?cs call:case_facts_start() ?>
     <dt><?cs var:L.Dossier.Lead ?></dt><dd><?cs if:Case.department ?><?cs var:Case.department ?><?cs else ?><?cs var:L.Dossier.NoDepartment ?><?cs /if ?></dd>
     <dt><?cs var:L.Inbox.Due ?></dt><dd><?cs var:State.due ?><?cs if:State.overdue == "1" ?> <span class="tag overdue"><?cs var:L.Inbox.Overdue ?></span><?cs /if ?></dd>
     <dt><?cs var:L.Dossier.Extensions ?></dt><dd><?cs var:State.extensions ?> / <?cs var:State.max_extensions ?></dd>
@@ -22,14 +18,7 @@
 <?cs /if ?>
     <dt><?cs var:L.Inbox.ChannelLabel ?></dt><dd><?cs var:L.Inbox.Channel[Case.channel] ?></dd>
     <dt><?cs var:L.Col.Filed ?></dt><dd><?cs var:Case.created ?></dd>
-    <dt><?cs var:L.Col.Filer ?></dt><dd><?cs var:Case.filer ?></dd>
-    <dt><?cs var:L.Col.Visibility ?></dt><dd><?cs if:Case.public == "1" ?><?cs var:L.Case.Public ?><?cs else ?><?cs var:L.Case.Private ?><?cs /if ?><?cs if:State.is_example == "1" ?> <span class="tag"><?cs var:L.Dossier.Example ?></span><?cs /if ?></dd>
-<?cs if:Case.address ?>
-    <dt><?cs var:L.Col.Address ?></dt><dd><?cs var:Case.address ?></dd>
-<?cs /if ?>
-<?cs if:Case.lat ?>
-    <dt><?cs var:L.Col.Location ?></dt><dd><?cs var:Case.lat ?>, <?cs var:Case.lng ?></dd>
-<?cs /if ?>
+<?cs call:case_facts_end() ?>
   </dl>
 <?cs if:Contact.name ?>
   <section aria-labelledby="contact-h">
@@ -42,20 +31,7 @@
     </dl>
   </section>
 <?cs /if ?>
-  <section class="body">
-    <h2><?cs var:L.Case.Body ?></h2>
-    <div class="text"><?cs var:Case.body ?></div>
-  </section>
-<?cs if:subcount(Files) > 0 ?>
-  <section>
-    <h2><?cs var:L.Case.Files ?></h2>
-    <ul class="files">
-<?cs each:f = Files ?>
-      <li><a href="/attachments/<?cs var:f.id ?>"><?cs var:f.name ?></a> <span class="meta">(<?cs var:f.type ?>, <?cs var:f.size ?> B)</span></li>
-<?cs /each ?>
-    </ul>
-  </section>
-<?cs /if ?>
+<?cs call:case_body() ?>
   <section aria-labelledby="depts-h">
     <h2 id="depts-h"><?cs var:L.Dossier.Departments ?></h2>
 <?cs if:subcount(Departments) > 0 ?>
@@ -81,7 +57,22 @@
     <p><?cs var:L.Dossier.NoHandler ?></p>
 <?cs /if ?>
   </section>
-<?cs include:"staff/case_actions.cs" ?>
+<?cs include:"staff/case_actions.cs" ?><?cs
+
+# The form of an internal note or a message to the case's departments:
+# kind is the field, the path (/note, /message) and the ?done= key. ?><?cs
+def:text_form(kind, heading, label, button) ?>
+    <form method="post" action="/staff/cases/<?cs var:Case.tracking ?>/<?cs var:kind ?>" class="stack" aria-labelledby="<?cs var:kind ?>-h">
+      <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+      <h3 id="<?cs var:kind ?>-h"><?cs var:heading ?></h3>
+      <div class="field">
+        <label for="<?cs var:kind ?>"><?cs var:label ?></label>
+        <textarea id="<?cs var:kind ?>" name="<?cs var:kind ?>" rows="3" maxlength="<?cs var:Limit.Reason ?>"<?cs call:field_aria(kind) ?>><?cs if:Act.Action == kind ?><?cs var:Form[kind] ?><?cs /if ?></textarea>
+        <?cs call:field_error(kind) ?><?cs call:act_problem(kind) ?>
+      </div>
+      <button type="submit"><?cs var:button ?></button>
+    </form><?cs
+/def ?>
 <?cs if:subcount(Answers) > 0 ?>
   <section aria-labelledby="answers-h">
     <h2 id="answers-h"><?cs var:L.Dossier.Answers ?></h2>
@@ -119,18 +110,7 @@
       <li><p><strong><?cs var:e.actor ?></strong><?cs if:e.department ?> (<?cs var:e.department ?>)<?cs /if ?> · <time><?cs var:e.at ?></time></p><div class="text"><?cs var:e.note ?></div></li>
 <?cs /if ?><?cs /each ?>
     </ol>
-<?cs if:Allow.note ?>
-    <form method="post" action="/staff/cases/<?cs var:Case.tracking ?>/note" class="stack" aria-labelledby="note-h">
-      <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
-      <h3 id="note-h"><?cs var:L.Dossier.AddNote ?></h3>
-      <div class="field">
-        <label for="note"><?cs var:L.Dossier.NoteText ?></label>
-        <textarea id="note" name="note" rows="3" maxlength="<?cs var:Limit.Reason ?>"<?cs call:field_aria("note") ?>><?cs if:Act.Action == "note" ?><?cs var:Form.note ?><?cs /if ?></textarea>
-        <?cs call:field_error("note") ?><?cs call:act_problem("note") ?>
-      </div>
-      <button type="submit"><?cs var:L.Dossier.NoteButton ?></button>
-    </form>
-<?cs /if ?>
+<?cs if:Allow.note ?><?cs call:text_form("note", L.Dossier.AddNote, L.Dossier.NoteText, L.Dossier.NoteButton) ?><?cs /if ?>
   </section>
   <section aria-labelledby="thread-h">
     <h2 id="thread-h"><?cs var:L.Dossier.Thread ?></h2>
@@ -144,18 +124,7 @@
 <?cs else ?>
     <p><?cs var:L.Dossier.NoMessages ?></p>
 <?cs /if ?>
-<?cs if:Allow.message ?>
-    <form method="post" action="/staff/cases/<?cs var:Case.tracking ?>/message" class="stack" aria-labelledby="message-h">
-      <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
-      <h3 id="message-h"><?cs var:L.Dossier.AddMessage ?></h3>
-      <div class="field">
-        <label for="message"><?cs var:L.Dossier.MessageText ?></label>
-        <textarea id="message" name="message" rows="3" maxlength="<?cs var:Limit.Reason ?>"<?cs call:field_aria("message") ?>><?cs if:Act.Action == "message" ?><?cs var:Form.message ?><?cs /if ?></textarea>
-        <?cs call:field_error("message") ?><?cs call:act_problem("message") ?>
-      </div>
-      <button type="submit"><?cs var:L.Dossier.MessageButton ?></button>
-    </form>
-<?cs /if ?>
+<?cs if:Allow.message ?><?cs call:text_form("message", L.Dossier.AddMessage, L.Dossier.MessageText, L.Dossier.MessageButton) ?><?cs /if ?>
   </section>
   <section aria-labelledby="history-h">
     <h2 id="history-h"><?cs var:L.Dossier.History ?></h2>
@@ -163,13 +132,7 @@
 <?cs each:e = History ?>
       <li>
         <p><strong><?cs var:L.Event[e.kind] ?></strong> <time><?cs var:e.at ?></time><?cs if:e.department ?> · <?cs var:e.department ?><?cs /if ?><?cs if:e.target_department ?> → <?cs var:e.target_department ?><?cs /if ?><?cs if:e.target_category ?> → <?cs var:L.Col.Category ?>: <?cs var:e.target_category ?><?cs /if ?><?cs if:e.target ?> → <?cs var:e.target ?><?cs /if ?> · <?cs if:e.actor ?><?cs var:e.actor ?><?cs else ?><?cs var:L.Dossier.System ?><?cs /if ?><?cs if:e.public != "1" ?> <span class="tag"><?cs var:L.Dossier.InternalTag ?></span><?cs /if ?></p>
-<?cs if:e.note ?>        <div class="text"><?cs var:e.note ?></div><?cs /if ?>
-<?cs # The joint parts sent with this answer, as the citizen reads them. ?><?cs
-if:e.answer ?><?cs each:p = AnswerParts ?><?cs if:p.answer == e.answer ?>
-        <section class="answer-part">
-          <h3><?cs var:L.Case.AnswerPart ?>: <?cs var:p.department ?></h3>
-          <div class="text"><?cs var:p.body ?></div>
-        </section><?cs /if ?><?cs /each ?><?cs /if ?>
+<?cs call:stage_text(e) ?>
       </li>
 <?cs /each ?>
     </ol>

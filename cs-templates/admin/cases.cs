@@ -1,6 +1,7 @@
 <?cs # SPDX-License-Identifier: AGPL-3.0-or-later ?><?cs
 # cases.cs: the handlers' inbox: views, filters and search, the list with
-# deadlines, and bulk assign / transfer of the selected cases. ?>
+# deadlines, and bulk assign / transfer of the selected cases. ?><?cs
+include:"case_macros.cs" ?>
 <h1><?cs var:L.Title.StaffCases ?></h1>
 <nav class="views" aria-label="<?cs var:L.Inbox.Views ?>">
   <ul>
@@ -11,64 +12,15 @@
 </nav>
 <form method="get" action="/staff/cases" class="filters" role="search" aria-label="<?cs var:L.Inbox.FilterLabel ?>">
   <input type="hidden" name="view" value="<?cs var:Filter.view ?>">
-  <div class="field">
-    <label for="q"><?cs var:L.Inbox.Search ?></label>
-    <input type="search" id="q" name="q" maxlength="100" value="<?cs var:Filter.q ?>"<?cs call:field_aria("q") ?>>
-    <?cs call:field_error("q") ?>
-  </div>
-  <div class="field">
-    <label for="status"><?cs var:L.Col.Status ?></label>
-    <select id="status" name="status">
-      <option value=""><?cs var:L.List.All ?></option>
-<?cs each:s = L.Status ?>
-      <option value="<?cs name:s ?>"<?cs if:name(s) == Filter.status ?> selected<?cs /if ?>><?cs var:s ?></option>
-<?cs /each ?>
-    </select>
-  </div>
-  <div class="field">
-    <label for="category"><?cs var:L.Col.Category ?></label>
-    <select id="category" name="category">
-      <option value=""><?cs var:L.List.All ?></option>
-<?cs each:g = Categories ?>
-      <option value="<?cs var:g.id ?>"<?cs if:g.id == Filter.category ?> selected<?cs /if ?>><?cs var:g.name ?></option>
-<?cs /each ?>
-    </select>
-  </div>
-  <div class="field">
-    <label for="channel"><?cs var:L.Inbox.ChannelLabel ?></label>
-    <select id="channel" name="channel">
-      <option value=""><?cs var:L.List.All ?></option>
-<?cs each:ch = L.Inbox.Channel ?>
-      <option value="<?cs name:ch ?>"<?cs if:name(ch) == Filter.channel ?> selected<?cs /if ?>><?cs var:ch ?></option>
-<?cs /each ?>
-    </select>
-  </div>
-  <div class="field">
-    <label for="from"><?cs var:L.Inbox.From ?></label>
-    <input type="date" id="from" name="from" value="<?cs var:Filter.from ?>"<?cs call:field_aria("from") ?>>
-    <?cs call:field_error("from") ?>
-  </div>
-  <div class="field">
-    <label for="to"><?cs var:L.Inbox.To ?></label>
-    <input type="date" id="to" name="to" value="<?cs var:Filter.to ?>"<?cs call:field_aria("to") ?>>
-    <?cs call:field_error("to") ?>
-  </div>
-  <div class="field">
-    <label for="sort"><?cs var:L.Inbox.SortLabel ?></label>
-    <select id="sort" name="sort">
-<?cs each:o = L.Inbox.Sort ?>
-      <option value="<?cs name:o ?>"<?cs if:name(o) == Filter.sort ?> selected<?cs /if ?>><?cs var:o ?></option>
-<?cs /each ?>
-    </select>
-  </div>
-  <div class="field">
-    <label for="dir"><?cs var:L.Inbox.DirLabel ?></label>
-    <select id="dir" name="dir">
-<?cs each:o = L.Inbox.Dir ?>
-      <option value="<?cs name:o ?>"<?cs if:name(o) == Filter.dir ?> selected<?cs /if ?>><?cs var:o ?></option>
-<?cs /each ?>
-    </select>
-  </div>
+<?cs
+  call:filter_search(L.Inbox.Search) ?><?cs
+  call:filter_names("status", L.Col.Status, L.Status, Filter.status, 1) ?><?cs
+  call:filter_category(Filter.category) ?><?cs
+  call:filter_names("channel", L.Inbox.ChannelLabel, L.Inbox.Channel, Filter.channel, 1) ?><?cs
+  call:filter_date("from", L.Inbox.From, Filter.from) ?><?cs
+  call:filter_date("to", L.Inbox.To, Filter.to) ?><?cs
+  call:filter_names("sort", L.Inbox.SortLabel, L.Inbox.Sort, Filter.sort, 0) ?><?cs
+  call:filter_names("dir", L.Inbox.DirLabel, L.Inbox.Dir, Filter.dir, 0) ?>
   <div class="field check">
     <input type="checkbox" id="overdue" name="overdue" value="1"<?cs if:Filter.overdue == "1" ?> checked<?cs /if ?>>
     <label for="overdue"><?cs var:L.Inbox.OverdueOnly ?></label>
@@ -103,35 +55,7 @@
   <input type="hidden" name="sort" value="<?cs var:Filter.sort ?>">
   <input type="hidden" name="dir" value="<?cs var:Filter.dir ?>">
   <input type="hidden" name="page" value="<?cs var:Pager.Page ?>">
-  <table class="cases">
-    <caption class="visually-hidden"><?cs var:L.Inbox.View[Filter.view] ?></caption>
-    <thead><tr>
-      <th scope="col"><?cs var:L.Col.Tracking ?></th>
-      <th scope="col"><?cs var:L.Col.Title ?></th>
-      <th scope="col"><?cs var:L.Col.Category ?></th>
-      <th scope="col"><?cs var:L.Col.Department ?></th>
-      <th scope="col"><?cs var:L.Inbox.Handlers ?></th>
-      <th scope="col"><?cs var:L.Col.Status ?></th>
-      <th scope="col"><?cs var:L.Inbox.Due ?></th>
-      <th scope="col"><?cs var:L.Col.Date ?></th>
-      <th scope="col"><?cs var:L.Inbox.Pick ?></th>
-    </tr></thead>
-    <tbody>
-<?cs each:c = Cases ?>
-      <tr>
-        <td data-label="<?cs var:L.Col.Tracking ?>"><?cs var:c.tracking ?></td>
-        <td data-label="<?cs var:L.Col.Title ?>"><a href="/staff/cases/<?cs var:c.tracking ?>"><?cs var:c.title ?></a><?cs if:c.public != "1" ?> <span class="tag"><?cs var:L.Case.Private ?></span><?cs /if ?></td>
-        <td data-label="<?cs var:L.Col.Category ?>"><?cs var:c.category ?></td>
-        <td data-label="<?cs var:L.Col.Department ?>"><?cs if:c.department ?><?cs var:c.department ?><?cs else ?><?cs var:L.Dossier.NoDepartment ?><?cs /if ?></td>
-        <td data-label="<?cs var:L.Inbox.Handlers ?>"><?cs if:c.handlers ?><?cs var:c.handlers ?><?cs else ?><?cs var:L.Dossier.NoHandler ?><?cs /if ?></td>
-        <td data-label="<?cs var:L.Col.Status ?>"><?cs call:status(c.status) ?></td>
-        <td data-label="<?cs var:L.Inbox.Due ?>"><?cs var:c.due ?><?cs if:c.overdue == "1" ?> <span class="tag overdue"><?cs var:L.Inbox.Overdue ?></span><?cs /if ?></td>
-        <td data-label="<?cs var:L.Col.Date ?>"><?cs var:c.date ?></td>
-        <td data-label="<?cs var:L.Inbox.Pick ?>"><input type="checkbox" id="pick-<?cs name:c ?>" name="case" value="<?cs var:c.tracking ?>:<?cs var:c.version ?>"><label for="pick-<?cs name:c ?>" class="visually-hidden"><?cs var:L.Inbox.PickOne ?> <?cs var:c.tracking ?></label></td>
-      </tr>
-<?cs /each ?>
-    </tbody>
-  </table>
+<?cs call:case_table(L.Inbox.View[Filter.view], Cases, "staff") ?>
   <?cs call:field_error("cases") ?>
   <fieldset class="bulk">
     <legend id="bulk-h"><?cs var:L.Inbox.Bulk.Title ?></legend>

@@ -5,6 +5,7 @@
 # for its owner the actions open to them: accept and close, reopen with a
 # reason, and, as a secondary link to a confirmation step
 # (portal/withdraw.cs), withdraw before the answer. ?><?cs
+include:"case_macros.cs" ?><?cs
 
 # The problem of the owner's action a, if it was the one refused. ?><?cs
 def:case_act_problem(a) ?><?cs
@@ -34,12 +35,7 @@ def:case_act_close(a) ?><?cs call:case_act_problem(a) ?>
 /def ?>
 <?cs if:CaseAct.Done ?><p class="flash" role="status"><?cs var:L.CaseAct.Done[CaseAct.Done] ?></p><?cs /if ?>
 <?cs if:CaseAct.Problem == "changed" ?><p class="flash error" role="alert"><?cs var:L.Act.Problem.changed ?></p><?cs /if ?>
-<article class="case">
-  <p class="tracking"><?cs var:L.Col.Tracking ?> <strong><?cs var:Case.tracking ?></strong></p>
-  <h1><?cs var:Case.title ?></h1>
-  <dl class="facts">
-    <dt><?cs var:L.Col.Status ?></dt><dd><?cs call:status(Case.status) ?></dd>
-    <dt><?cs var:L.Col.Category ?></dt><dd><?cs var:Case.category ?></dd>
+<article class="case"><?cs call:case_facts_start() ?>
 <?cs if:Case.department ?>
     <dt><?cs var:L.Col.Department ?></dt><dd><?cs var:Case.department ?></dd>
 <?cs /if ?>
@@ -47,42 +43,16 @@ def:case_act_close(a) ?><?cs call:case_act_problem(a) ?>
 <?cs if:Case.due ?>
     <dt><?cs var:L.Case.Due ?></dt><dd><?cs var:Case.due ?><?cs if:Case.overdue == "1" ?> <span class="tag overdue"><?cs var:L.Case.Overdue ?></span><?cs /if ?><?cs if:Case.extended == "1" ?> <span class="tag"><?cs var:L.Case.Extended ?></span><?cs /if ?></dd>
 <?cs /if ?>
-    <dt><?cs var:L.Col.Filer ?></dt><dd><?cs var:Case.filer ?></dd>
-    <dt><?cs var:L.Col.Visibility ?></dt><dd><?cs if:Case.public == "1" ?><?cs var:L.Case.Public ?><?cs else ?><?cs var:L.Case.Private ?><?cs /if ?></dd>
-<?cs if:Case.address ?>
-    <dt><?cs var:L.Col.Address ?></dt><dd><?cs var:Case.address ?></dd>
-<?cs /if ?>
-<?cs if:Case.lat ?>
-    <dt><?cs var:L.Col.Location ?></dt><dd><?cs var:Case.lat ?>, <?cs var:Case.lng ?></dd>
-<?cs /if ?>
+<?cs call:case_facts_end() ?>
   </dl>
-  <section class="body">
-    <h2><?cs var:L.Case.Body ?></h2>
-    <div class="text"><?cs var:Case.body ?></div>
-  </section>
-<?cs if:subcount(Files) > 0 ?>
-  <section>
-    <h2><?cs var:L.Case.Files ?></h2>
-    <ul class="files">
-<?cs each:f = Files ?>
-      <li><a href="/attachments/<?cs var:f.id ?>"><?cs var:f.name ?></a> <span class="meta">(<?cs var:f.type ?>, <?cs var:f.size ?> B)</span></li>
-<?cs /each ?>
-    </ul>
-  </section>
-<?cs /if ?>
+<?cs call:case_body() ?>
   <section>
     <h2><?cs var:L.Case.History ?></h2>
     <ol class="timeline">
 <?cs each:e = Stages ?>
       <li>
         <p><strong><?cs var:L.Event[e.kind] ?></strong> <time><?cs var:e.at ?></time><?cs if:e.department ?> · <?cs var:e.department ?><?cs /if ?><?cs if:e.target ?> → <?cs var:e.target ?><?cs /if ?><?cs if:e.category ?> → <?cs var:L.Col.Category ?>: <?cs var:e.category ?><?cs /if ?><?cs if:e.handler ?> · <?cs if:Timeline.Role ?><?cs var:L.Timeline.Role ?><?cs else ?><?cs var:L.Timeline.Handler ?> <?cs var:e.handler ?><?cs /if ?><?cs /if ?></p>
-<?cs if:e.note ?>        <div class="text"><?cs var:e.note ?></div><?cs /if ?>
-<?cs # The joint departments' parts, merged under the answer they came with. ?><?cs
-if:e.answer ?><?cs each:p = AnswerParts ?><?cs if:p.answer == e.answer ?>
-        <section class="answer-part">
-          <h3><?cs var:L.Case.AnswerPart ?>: <?cs var:p.department ?></h3>
-          <div class="text"><?cs var:p.body ?></div>
-        </section><?cs /if ?><?cs /each ?><?cs /if ?>
+<?cs call:stage_text(e) ?>
       </li>
 <?cs /each ?>
     </ol>

@@ -1,5 +1,6 @@
 <?cs # SPDX-License-Identifier: AGPL-3.0-or-later ?><?cs
-# home.cs: the portal's front page. ?>
+# home.cs: the portal's front page. ?><?cs
+include:"case_macros.cs" ?>
 <section class="hero">
   <h1><?cs var:L.Home.Heading ?></h1>
   <p><?cs var:L.Home.Lead ?></p>
@@ -12,7 +13,7 @@
 <section>
   <h2><?cs var:L.Home.Recent ?></h2>
 <?cs if:subcount(Cases) > 0 ?>
-<?cs include:"portal/case_rows.cs" ?>
+<?cs call:case_table(L.Title.PublicCases, Cases, "public") ?>
   <p><a href="/cases"><?cs var:L.Home.More ?> (<?cs var:Stats.Public ?>)</a></p>
 <?cs else ?>
   <p><?cs var:L.List.Empty ?></p>

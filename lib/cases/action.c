@@ -39,10 +39,11 @@ struct locked_case {
 static int lock_case(db *d, long long case_id, struct locked_case *c)
 {
 	db_result *r = NULL;
-	int rc = db_query(d, &r, "SELECT status, version, account_id, IFNULL(department_id, 0), category_id,"
-				 " extensions, max_extensions, needs_approval,"
-				 " answered_at IS NOT NULL AND answered_at > NOW() - INTERVAL reopen_days DAY,"
-				 " " SQL_SECOND("due_at")
+	int rc = db_query(d, &r, "SELECT status AS status, version AS version, account_id AS owner,"
+				 " IFNULL(department_id, 0) AS department, category_id AS category,"
+				 " extensions AS extensions, max_extensions AS max_extensions, needs_approval AS needs_approval,"
+				 " answered_at IS NOT NULL AND answered_at > NOW() - INTERVAL reopen_days DAY AS reopen_open,"
+				 " " SQL_SECOND("due_at") " AS due"
 				 " FROM cases WHERE id = ? FOR UPDATE",
 			  DB_ARGS(DB_INT(case_id)));
 	if (rc != MDG_OK)
@@ -52,17 +53,17 @@ static int lock_case(db *d, long long case_id, struct locked_case *c)
 		return MDG_ENOTFOUND;
 	}
 	memset(c, 0, sizeof *c);
-	if (case_status_parse(db_cell(r, 0, 0, ""), &c->status) != MDG_OK)
+	if (case_status_parse(db_get(r, 0, "status", ""), &c->status) != MDG_OK)
 		rc = MDG_ERR;
-	c->version = db_cell_ll(r, 0, 1, 0);
-	c->owner = db_cell_ll(r, 0, 2, 0);
-	c->department = db_cell_ll(r, 0, 3, 0);
-	c->category = db_cell_ll(r, 0, 4, 0);
-	c->extensions = db_cell_ll(r, 0, 5, 0);
-	c->max_extensions = db_cell_ll(r, 0, 6, 0);
-	c->needs_approval = db_cell_ll(r, 0, 7, 0) != 0;
-	c->reopen_open = db_cell_ll(r, 0, 8, 0) != 0;
-	snprintf(c->due, sizeof c->due, "%s", db_cell(r, 0, 9, ""));
+	c->version = db_get_ll(r, 0, "version", 0);
+	c->owner = db_get_ll(r, 0, "owner", 0);
+	c->department = db_get_ll(r, 0, "department", 0);
+	c->category = db_get_ll(r, 0, "category", 0);
+	c->extensions = db_get_ll(r, 0, "extensions", 0);
+	c->max_extensions = db_get_ll(r, 0, "max_extensions", 0);
+	c->needs_approval = db_get_ll(r, 0, "needs_approval", 0) != 0;
+	c->reopen_open = db_get_ll(r, 0, "reopen_open", 0) != 0;
+	snprintf(c->due, sizeof c->due, "%s", db_get(r, 0, "due", ""));
 	db_result_free(r);
 	return rc;
 }
@@ -98,10 +99,10 @@ static int move_lead(db *d, const case_cmd *cmd, const struct locked_case *c, lo
 {
 	db_result *r = NULL;
 	int assigned = 0;
-	int rc = db_query(d, &r, "SELECT COUNT(*) FROM departments WHERE id = ? AND active = 1", DB_ARGS(DB_INT(to)));
+	int rc = db_query(d, &r, "SELECT COUNT(*) AS n FROM departments WHERE id = ? AND active = 1", DB_ARGS(DB_INT(to)));
 	if (rc != MDG_OK)
 		return rc;
-	bool exists = db_cell_ll(r, 0, 0, 0) > 0;
+	bool exists = db_get_ll(r, 0, "n", 0) > 0;
 	db_result_free(r);
 	if (!exists)
 		return MDG_EINVAL;
@@ -134,12 +135,12 @@ static int move_lead(db *d, const case_cmd *cmd, const struct locked_case *c, lo
 static int transferred_from(db *d, long long case_id, long long current, long long *from)
 {
 	db_result *r = NULL;
-	int rc = db_query(d, &r, "SELECT IFNULL(department_id, 0) FROM case_events WHERE case_id = ?"
+	int rc = db_query(d, &r, "SELECT IFNULL(department_id, 0) AS from_department FROM case_events WHERE case_id = ?"
 				 " AND kind IN ('transferred', 'sent_back') AND target_department_id = ?"
 				 " ORDER BY id DESC LIMIT 1",
 			  DB_ARGS(DB_INT(case_id), DB_INT(current)));
 	if (rc == MDG_OK)
-		*from = db_cell_ll(r, 0, 0, 0);
+		*from = db_get_ll(r, 0, "from_department", 0);
 	db_result_free(r);
 	return rc;
 }
@@ -148,11 +149,11 @@ static int transferred_from(db *d, long long case_id, long long current, long lo
 static int parts_open(db *d, long long case_id, bool *open)
 {
 	db_result *r = NULL;
-	int rc = db_query(d, &r, "SELECT COUNT(*) FROM case_departments WHERE case_id = ? AND role = 'joint'"
+	int rc = db_query(d, &r, "SELECT COUNT(*) AS n FROM case_departments WHERE case_id = ? AND role = 'joint'"
 				 " AND part_status = 'open'",
 			  DB_ARGS(DB_INT(case_id)));
 	if (rc == MDG_OK)
-		*open = db_cell_ll(r, 0, 0, 0) > 0;
+		*open = db_get_ll(r, 0, "n", 0) > 0;
 	db_result_free(r);
 	return rc;
 }
@@ -189,10 +190,10 @@ static int refile(db *d, const case_cmd *cmd, const struct locked_case *c, const
 		*problem = "same_category";
 		return MDG_EINVAL;
 	}
-	int rc = db_query(d, &r, "SELECT COUNT(*), (SELECT tracking_no FROM cases WHERE id = ?) FROM categories"
+	int rc = db_query(d, &r, "SELECT COUNT(*) AS n, (SELECT tracking_no FROM cases WHERE id = ?) AS tracking FROM categories"
 				 " WHERE id = ? AND active = 1",
 			  DB_ARGS(DB_INT(cmd->case_id), DB_INT(cmd->category_id)));
-	if (rc == MDG_OK && db_cell_ll(r, 0, 0, 0) == 0) {
+	if (rc == MDG_OK && db_get_ll(r, 0, "n", 0) == 0) {
 		*problem = "bad_category";
 		rc = MDG_EINVAL;
 	}
@@ -204,7 +205,7 @@ static int refile(db *d, const case_cmd *cmd, const struct locked_case *c, const
 		rc = routing_replace(d, cmd->case_id, cmd->category_id);
 	if (rc == MDG_OK && cmd->who) {
 		snprintf(detail, sizeof detail, "category %lld -> %lld", c->category, cmd->category_id);
-		rc = audit_write(d, cmd->who, "case", db_cell(r, 0, 1, ""), "refile", detail);
+		rc = audit_write(d, cmd->who, "case", db_get(r, 0, "tracking", ""), "refile", detail);
 	}
 	if (rc == MDG_OK)
 		rc = notice_citizen(d, cmd->case_id, NOTICE_REFILED, cmd->text);
@@ -223,10 +224,10 @@ static int apply_effects(db *d, const case_cmd *cmd, struct locked_case *c, cons
 	switch (cmd->action) {
 	case ACT_ASSIGN: {
 		/* The new handler must handle in the lead department. */
-		rc = db_query(d, &r, "SELECT COUNT(*) FROM staff_scope s JOIN accounts a ON a.id = s.account_id"
+		rc = db_query(d, &r, "SELECT COUNT(*) AS n FROM staff_scope s JOIN accounts a ON a.id = s.account_id"
 				     " AND a.active = 1 WHERE s.account_id = ? AND s.department_id = ? AND s.can_handle = 1",
 			      DB_ARGS(DB_INT(cmd->handler_id), DB_INT(c->department)));
-		if (rc == MDG_OK && db_cell_ll(r, 0, 0, 0) == 0) {
+		if (rc == MDG_OK && db_get_ll(r, 0, "n", 0) == 0) {
 			*problem = "bad_handler";
 			rc = MDG_EINVAL;
 			break;
@@ -336,7 +337,7 @@ static int apply_effects(db *d, const case_cmd *cmd, struct locked_case *c, cons
 		break;
 	case ACT_APPROVE:
 	case ACT_RETURN_ANSWER:
-		rc = db_query(d, &r, "SELECT id, body FROM answers WHERE case_id = ? AND status = 'pending'"
+		rc = db_query(d, &r, "SELECT id AS id, body AS body FROM answers WHERE case_id = ? AND status = 'pending'"
 				     " ORDER BY id DESC LIMIT 1",
 			      DB_ARGS(DB_INT(cmd->case_id)));
 		if (rc == MDG_OK && r->nrows == 0) {
@@ -347,9 +348,9 @@ static int apply_effects(db *d, const case_cmd *cmd, struct locked_case *c, cons
 		if (rc != MDG_OK)
 			break;
 		if (cmd->action == ACT_APPROVE) {
-			rc = send_answer(d, cmd, c->department, db_cell_ll(r, 0, 0, 0), db_cell(r, 0, 1, ""));
+			rc = send_answer(d, cmd, c->department, db_get_ll(r, 0, "id", 0), db_get(r, 0, "body", ""));
 		} else {
-			rc = db_exec(d, "UPDATE answers SET status = 'returned' WHERE id = ?", DB_ARGS(DB_INT(db_cell_ll(r, 0, 0, 0))));
+			rc = db_exec(d, "UPDATE answers SET status = 'returned' WHERE id = ?", DB_ARGS(DB_INT(db_get_ll(r, 0, "id", 0))));
 			if (rc == MDG_OK)
 				rc = event(d, cmd->case_id, "answer_returned", cmd->actor_id, c->department, false,
 					   cmd->text, 0, 0);
@@ -474,9 +475,9 @@ int case_submit_part(db *d, long long case_id, long long department_id, long lon
 		return rc;
 	/* Parts are written while the lead works: once its answer waits for
 	 * approval or is sent, they are what the citizen gets. */
-	rc = db_query(d, &r, "SELECT status IN ('received', 'assigned', 'in_progress') FROM cases WHERE id = ? FOR UPDATE",
+	rc = db_query(d, &r, "SELECT status IN ('received', 'assigned', 'in_progress') AS open FROM cases WHERE id = ? FOR UPDATE",
 		      DB_ARGS(DB_INT(case_id)));
-	if (rc == MDG_OK && (r->nrows == 0 || db_cell_ll(r, 0, 0, 0) == 0))
+	if (rc == MDG_OK && (r->nrows == 0 || db_get_ll(r, 0, "open", 0) == 0))
 		rc = r->nrows == 0 ? MDG_ENOTFOUND : MDG_EINVAL;
 	db_result_free(r);
 	if (rc == MDG_OK)

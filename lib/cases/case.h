@@ -53,11 +53,11 @@ const char *case_sniff_type(const char *path);
 /* A case by tracking number, as v may see it. MDG_ENOTFOUND also when the
  * case is private and v is neither its owner nor staff whose scope covers
  * one of its departments (so existence does not leak); others see public
- * cases with the filer's name masked. *out has one row: id, tracking_no, title, body, is_public,
- * status, created_at, updated_at, category (in lang), department, filer
- * name, latitude, longitude, address, account_id, channel. */
+ * cases with the filer's name masked. *out has one row: id, tracking, title,
+ * body, public, status, created, updated, category (in lang), department,
+ * filer (a name), lat, lng, address, owner (the filer's account), channel. */
 int case_get(db *d, const char *tracking, const viewer *v, const char *lang, db_result **out);
-/* Attachments of a case: id, original_name, mime_type, size_bytes. */
+/* Attachments of a case: id, name (as sent), type (MIME), size (bytes). */
 int case_attachments(db *d, long long case_id, db_result **out);
 /* An attachment as v may see it: the stored path (caller frees), name and
  * type. MDG_ENOTFOUND when absent or not visible. */
@@ -72,12 +72,14 @@ typedef struct case_filter {
 } case_filter;
 
 /* A page of public cases, newest first, with the filer's name masked:
- * tracking_no, title, status, created_at, category, filer (masked).
+ * tracking, title, status, date (filed), category, filer (masked).
  * *total is the number of matching cases. */
 int case_list_public(db *d, const case_filter *f, const char *lang, db_result **out, long *total);
-/* A page of one citizen's cases, newest first. */
+/* A page of one citizen's cases, newest first: tracking, title, status,
+ * date, category, public. */
 int case_list_mine(db *d, long long account_id, long page, const char *lang, db_result **out, long *total);
-/* A page of all cases for staff, newest first. */
+/* A page of all cases for staff, newest first: tracking, title, status,
+ * date (to the minute), category, filer, public, department. */
 int case_list_received(db *d, long page, const char *lang, db_result **out, long *total);
 
 /* Turns the words a person typed into a Mroonga boolean query that needs

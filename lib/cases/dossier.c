@@ -12,37 +12,71 @@
 int dossier_find(db *d, const char *tracking, long long *case_id)
 {
 	db_result *r = NULL;
-	int rc = db_query(d, &r, "SELECT id FROM cases WHERE tracking_no = ?", DB_ARGS(DB_STR(tracking)));
+	int rc = db_query(d, &r, "SELECT id AS id FROM cases WHERE tracking_no = ?", DB_ARGS(DB_STR(tracking)));
 	if (rc == MDG_OK && r->nrows == 0)
 		rc = MDG_ENOTFOUND;
 	if (rc == MDG_OK)
-		*case_id = db_cell_ll(r, 0, 0, 0);
+		*case_id = db_get_ll(r, 0, "id", 0);
 	db_result_free(r);
 	return rc;
 }
 
-int dossier_state(db *d, long long case_id, db_result **out)
+/* Copies at most size - 1 bytes of the text of column name into out. */
+static void copy_cell(const db_result *r, const char *name, char *out, size_t size)
 {
-	int rc = db_query(d, out, "SELECT version, status, " SQL_MINUTE("due_at") ","
-				  " IFNULL(due_at < NOW() AND status IN " OPEN_STATUSES ", 0),"
-				  " extensions, max_extensions, needs_approval, is_example, unplaced,"
-				  " IFNULL(department_id, 0), account_id, is_public,"
-				  " answered_at IS NOT NULL AND answered_at > NOW() - INTERVAL reopen_days DAY,"
-				  " " SQL_DAY("due_at")
-				  " FROM cases WHERE id = ?",
-			  DB_ARGS(DB_INT(case_id)));
-	if (rc == MDG_OK && (*out)->nrows == 0) {
-		db_result_free(*out);
+	snprintf(out, size, "%s", db_get(r, 0, name, ""));
+}
+
+int dossier_state(db *d, long long case_id, case_state *s, db_result **out)
+{
+	db_result *r = NULL;
+	if (out)
 		*out = NULL;
+	int rc = db_query(d, &r, "SELECT version AS version, status AS status, " SQL_MINUTE("due_at") " AS due,"
+				 " IFNULL(due_at < NOW() AND status IN " OPEN_STATUSES ", 0) AS overdue,"
+				 " extensions AS extensions, max_extensions AS max_extensions,"
+				 " needs_approval AS needs_approval, is_example AS is_example, unplaced AS unplaced,"
+				 " IFNULL(department_id, 0) AS department_id, account_id AS owner, is_public AS public,"
+				 " answered_at IS NOT NULL AND answered_at > NOW() - INTERVAL reopen_days DAY AS reopen_open,"
+				 " " SQL_DAY("due_at") " AS due_date"
+				 " FROM cases WHERE id = ?",
+			  DB_ARGS(DB_INT(case_id)));
+	if (rc == MDG_OK && r->nrows == 0)
 		rc = MDG_ENOTFOUND;
+	if (rc != MDG_OK)
+		goto done;
+	memset(s, 0, sizeof *s);
+	if (case_status_parse(db_get(r, 0, "status", ""), &s->status) != MDG_OK) {
+		rc = MDG_ERR;
+		goto done;
 	}
+	s->version = db_get_ll(r, 0, "version", 0);
+	copy_cell(r, "due", s->due, sizeof s->due);
+	copy_cell(r, "due_date", s->due_date, sizeof s->due_date);
+	s->overdue = db_get_ll(r, 0, "overdue", 0) != 0;
+	s->extensions = db_get_ll(r, 0, "extensions", 0);
+	s->max_extensions = db_get_ll(r, 0, "max_extensions", 0);
+	s->needs_approval = db_get_ll(r, 0, "needs_approval", 0) != 0;
+	s->is_example = db_get_ll(r, 0, "is_example", 0) != 0;
+	s->unplaced = db_get_ll(r, 0, "unplaced", 0) != 0;
+	s->department_id = db_get_ll(r, 0, "department_id", 0);
+	s->owner = db_get_ll(r, 0, "owner", 0);
+	s->is_public = db_get_ll(r, 0, "public", 0) != 0;
+	s->reopen_open = db_get_ll(r, 0, "reopen_open", 0) != 0;
+	if (out) {
+		*out = r;
+		r = NULL;
+	}
+done:
+	db_result_free(r);
 	return rc;
 }
 
 int dossier_departments(db *d, long long case_id, const char *lang, db_result **out)
 {
-	return db_query(d, out, "SELECT cd.department_id, " SQL_NAME_IN("dp.") ", cd.role,"
-				" cd.part_status, cd.part_text, " SQL_MINUTE("cd.updated_at")
+	return db_query(d, out, "SELECT cd.department_id AS id, " SQL_NAME_IN("dp.") " AS name, cd.role AS role,"
+				" cd.part_status AS part_status, cd.part_text AS part_text,"
+				" " SQL_MINUTE("cd.updated_at") " AS updated"
 				" FROM case_departments cd JOIN departments dp ON dp.id = cd.department_id"
 				" WHERE cd.case_id = ? ORDER BY cd.role, cd.department_id",
 			DB_ARGS(DB_STR(lang), DB_INT(case_id)));
@@ -50,10 +84,10 @@ int dossier_departments(db *d, long long case_id, const char *lang, db_result **
 
 int dossier_handlers(db *d, long long case_id, const char *lang, db_result **out)
 {
-	return db_query(d, out, "SELECT h.account_id, a.name, " SQL_NAME_IN("dp.") ","
-				" " SQL_MINUTE("h.assigned_at") ","
+	return db_query(d, out, "SELECT h.account_id AS id, a.name AS name, " SQL_NAME_IN("dp.") " AS department,"
+				" " SQL_MINUTE("h.assigned_at") " AS assigned,"
 				" EXISTS (SELECT 1 FROM absences ab WHERE ab.account_id = h.account_id"
-				"  AND ab.starts_at <= NOW() AND ab.ends_at > NOW())"
+				"  AND ab.starts_at <= NOW() AND ab.ends_at > NOW()) AS absent"
 				" FROM case_handlers h JOIN accounts a ON a.id = h.account_id"
 				" LEFT JOIN departments dp ON dp.id = h.department_id"
 				" WHERE h.case_id = ? ORDER BY h.assigned_at, a.name",
@@ -62,9 +96,11 @@ int dossier_handlers(db *d, long long case_id, const char *lang, db_result **out
 
 int dossier_history(db *d, long long case_id, const char *lang, db_result **out)
 {
-	return db_query(d, out, "SELECT e.kind, " SQL_MINUTE("e.created_at") ","
-				" " SQL_NAME_IN("dp.") ", e.note, e.is_public, ac.name, ta.name,"
-				" " SQL_NAME_IN("td.") ", " SQL_NAME_IN("tg.") ", e.answer_id"
+	return db_query(d, out, "SELECT e.kind AS kind, " SQL_MINUTE("e.created_at") " AS at,"
+				" " SQL_NAME_IN("dp.") " AS department, e.note AS note, e.is_public AS public,"
+				" ac.name AS actor, ta.name AS target,"
+				" " SQL_NAME_IN("td.") " AS target_department, " SQL_NAME_IN("tg.") " AS target_category,"
+				" e.answer_id AS answer"
 				" FROM case_events e LEFT JOIN departments dp ON dp.id = e.department_id"
 				" LEFT JOIN accounts ac ON ac.id = e.actor_id"
 				" LEFT JOIN accounts ta ON ta.id = e.target_account_id"
@@ -76,8 +112,9 @@ int dossier_history(db *d, long long case_id, const char *lang, db_result **out)
 
 int dossier_answers(db *d, long long case_id, db_result **out)
 {
-	return db_query(d, out, "SELECT an.id, an.status, an.body, au.name, " SQL_MINUTE("an.created_at") ","
-				" " SQL_MINUTE("an.sent_at") ", ap.name"
+	return db_query(d, out, "SELECT an.id AS id, an.status AS status, an.body AS body, au.name AS author,"
+				" " SQL_MINUTE("an.created_at") " AS created, " SQL_MINUTE("an.sent_at") " AS sent,"
+				" ap.name AS approver"
 				" FROM answers an JOIN accounts au ON au.id = an.author_id"
 				" LEFT JOIN accounts ap ON ap.id = an.approved_by"
 				" WHERE an.case_id = ? ORDER BY an.id DESC",
@@ -86,8 +123,8 @@ int dossier_answers(db *d, long long case_id, db_result **out)
 
 int dossier_messages(db *d, long long case_id, const char *lang, db_result **out)
 {
-	return db_query(d, out, "SELECT " SQL_MINUTE("m.created_at") ","
-				" " SQL_NAME_IN("dp.") ", a.name, m.body"
+	return db_query(d, out, "SELECT " SQL_MINUTE("m.created_at") " AS at,"
+				" " SQL_NAME_IN("dp.") " AS department, a.name AS author, m.body AS body"
 				" FROM case_messages m JOIN accounts a ON a.id = m.author_id"
 				" LEFT JOIN departments dp ON dp.id = m.department_id"
 				" WHERE m.case_id = ? ORDER BY m.id",
@@ -98,13 +135,13 @@ int dossier_contact(db *d, const actor *who, long long case_id, const char *trac
 {
 	db_result *r = NULL;
 	char id[24], detail[64];
-	int rc = db_query(d, &r, "SELECT a.id, a.name, a.email, a.mobile FROM cases c"
+	int rc = db_query(d, &r, "SELECT a.id AS id, a.name AS name, a.email AS email, a.mobile AS mobile FROM cases c"
 				 " JOIN accounts a ON a.id = c.account_id WHERE c.id = ?",
 			  DB_ARGS(DB_INT(case_id)));
 	if (rc == MDG_OK && r->nrows == 0)
 		rc = MDG_ENOTFOUND;
 	if (rc == MDG_OK) {
-		snprintf(id, sizeof id, "%lld", db_cell_ll(r, 0, 0, 0));
+		snprintf(id, sizeof id, "%lld", db_get_ll(r, 0, "id", 0));
 		snprintf(detail, sizeof detail, "case %s", tracking);
 		rc = audit_write(d, who, "account", id, "view_contact", detail);
 	}
@@ -118,7 +155,8 @@ int dossier_contact(db *d, const actor *who, long long case_id, const char *trac
 
 int dossier_other_cases(db *d, long long viewer_id, long long case_id, db_result **out)
 {
-	return db_query(d, out, "SELECT o.tracking_no, o.title, o.status, " SQL_DAY("o.created_at")
+	return db_query(d, out, "SELECT o.tracking_no AS tracking, o.title AS title, o.status AS status,"
+				" " SQL_DAY("o.created_at") " AS date"
 				" FROM cases c JOIN cases o ON o.account_id = c.account_id AND o.id <> c.id"
 				" WHERE c.id = ? AND EXISTS (SELECT 1 FROM case_departments cd"
 				"  JOIN staff_scope s ON s.department_id = cd.department_id AND s.account_id = ?"
@@ -129,8 +167,8 @@ int dossier_other_cases(db *d, long long viewer_id, long long case_id, db_result
 
 int dossier_department_handlers(db *d, long long department_id, db_result **out)
 {
-	return db_query(d, out, "SELECT a.id, a.name, EXISTS (SELECT 1 FROM absences ab WHERE ab.account_id = a.id"
-				"  AND ab.starts_at <= NOW() AND ab.ends_at > NOW())"
+	return db_query(d, out, "SELECT a.id AS id, a.name AS name, EXISTS (SELECT 1 FROM absences ab"
+				"  WHERE ab.account_id = a.id AND ab.starts_at <= NOW() AND ab.ends_at > NOW()) AS absent"
 				" FROM staff_departments sd"
 				" JOIN staff_scope s ON s.account_id = sd.account_id AND s.department_id = sd.department_id"
 				"  AND s.can_handle = 1"
@@ -144,8 +182,8 @@ int dossier_part_departments(db *d, long long account_id, long long case_id, con
 	/* The department's managers; its handlers of the case; and when the
 	 * case was given to nobody there (its manual mode, say), any of its
 	 * handlers: the part is the department's reply, not the manager's. */
-	return db_query(d, out, "SELECT cd.department_id, " SQL_NAME_IN("dp.") ", cd.part_status,"
-				" cd.part_text FROM case_departments cd JOIN departments dp ON dp.id = cd.department_id"
+	return db_query(d, out, "SELECT cd.department_id AS id, " SQL_NAME_IN("dp.") " AS name, cd.part_status AS status,"
+				" cd.part_text AS text FROM case_departments cd JOIN departments dp ON dp.id = cd.department_id"
 				" JOIN staff_scope s ON s.department_id = cd.department_id AND s.account_id = ?"
 				" WHERE cd.case_id = ? AND cd.role = 'joint' AND (s.can_manage = 1 OR EXISTS"
 				"  (SELECT 1 FROM case_handlers h WHERE h.case_id = cd.case_id AND h.account_id = s.account_id"
@@ -160,12 +198,12 @@ int dossier_acting_department(db *d, long long account_id, long long case_id, lo
 {
 	db_result *r = NULL;
 	*department_id = 0;
-	int rc = db_query(d, &r, "SELECT cd.department_id FROM case_departments cd"
+	int rc = db_query(d, &r, "SELECT cd.department_id AS id FROM case_departments cd"
 				 " JOIN staff_scope s ON s.department_id = cd.department_id AND s.account_id = ?"
 				 " WHERE cd.case_id = ? ORDER BY cd.role, cd.department_id LIMIT 1",
 			  DB_ARGS(DB_INT(account_id), DB_INT(case_id)));
 	if (rc == MDG_OK)
-		*department_id = db_cell_ll(r, 0, 0, 0);
+		*department_id = db_get_ll(r, 0, "id", 0);
 	db_result_free(r);
 	return rc;
 }
@@ -174,12 +212,24 @@ int dossier_can_send_back(db *d, long long case_id, bool *yes)
 {
 	db_result *r = NULL;
 	/* The same question action.c asks before a send-back. */
-	int rc = db_query(d, &r, "SELECT IFNULL(e.department_id, 0) FROM case_events e JOIN cases c ON c.id = e.case_id"
+	int rc = db_query(d, &r, "SELECT IFNULL(e.department_id, 0) AS from_department FROM case_events e JOIN cases c ON c.id = e.case_id"
 				 " WHERE e.case_id = ? AND e.kind IN ('transferred', 'sent_back')"
 				 " AND e.target_department_id = c.department_id ORDER BY e.id DESC LIMIT 1",
 			  DB_ARGS(DB_INT(case_id)));
-	*yes = rc == MDG_OK && db_cell_ll(r, 0, 0, 0) > 0;
+	*yes = rc == MDG_OK && db_get_ll(r, 0, "from_department", 0) > 0;
 	db_result_free(r);
+	return rc;
+}
+
+int dossier_staff_actions(db *d, long long case_id, const case_state *s, unsigned actor_kind, unsigned *allowed)
+{
+	bool send_back = false;
+	int rc = MDG_OK;
+	*allowed = 0;
+	if (workflow_actors(s->status, ACT_SEND_BACK) & actor_kind)
+		rc = dossier_can_send_back(d, case_id, &send_back);
+	if (rc == MDG_OK)
+		*allowed = workflow_staff_actions(s, actor_kind, send_back);
 	return rc;
 }
 
@@ -191,7 +241,7 @@ int dossier_set_example(db *d, const actor *who, long long case_id, const char *
 	int rc = db_begin(d);
 	if (rc != MDG_OK)
 		return rc;
-	rc = db_query(d, &r, "SELECT is_public, status IN ('answered', 'closed') FROM cases WHERE id = ? FOR UPDATE",
+	rc = db_query(d, &r, "SELECT is_public AS public, status AS status FROM cases WHERE id = ? FOR UPDATE",
 		      DB_ARGS(DB_INT(case_id)));
 	if (rc != MDG_OK)
 		goto done;
@@ -199,13 +249,12 @@ int dossier_set_example(db *d, const actor *who, long long case_id, const char *
 		rc = MDG_ENOTFOUND;
 		goto done;
 	}
-	if (on && db_cell_ll(r, 0, 0, 0) != 1) {
-		*problem = "example_private";
-		rc = MDG_EINVAL;
+	case_status status;
+	if (case_status_parse(db_get(r, 0, "status", ""), &status) != MDG_OK) {
+		rc = MDG_ERR;
 		goto done;
 	}
-	if (on && db_cell_ll(r, 0, 1, 0) != 1) {
-		*problem = "example_unanswered";
+	if (on && (*problem = workflow_example_problem(db_get_ll(r, 0, "public", 0) == 1, status))) {
 		rc = MDG_EINVAL;
 		goto done;
 	}
@@ -226,12 +275,12 @@ int dossier_timeline(db *d, long long case_id, const char *lang, db_result **out
 	/* The handler at each stage: the staff member the case went to, or
 	 * the one who acted; never a citizen's name, never an internal
 	 * event. */
-	return db_query(d, out, "SELECT e.kind, " SQL_MINUTE("e.created_at") ","
-				" " SQL_NAME_IN("dp.") ", e.note,"
-				" IF(ta.kind = 'staff', ta.name, IF(ac.kind = 'staff', ac.name, NULL)),"
-				" " SQL_NAME_IN("td.") ","
-				" (SELECT value FROM settings WHERE name = 'timeline.show'),"
-				" " SQL_NAME_IN("tg.") ", e.answer_id"
+	return db_query(d, out, "SELECT e.kind AS kind, " SQL_MINUTE("e.created_at") " AS at,"
+				" " SQL_NAME_IN("dp.") " AS department, e.note AS note,"
+				" IF(ta.kind = 'staff', ta.name, IF(ac.kind = 'staff', ac.name, NULL)) AS handler,"
+				" " SQL_NAME_IN("td.") " AS target,"
+				" (SELECT value FROM settings WHERE name = 'timeline.show') AS `show`,"
+				" " SQL_NAME_IN("tg.") " AS category, e.answer_id AS answer"
 				" FROM case_events e LEFT JOIN departments dp ON dp.id = e.department_id"
 				" LEFT JOIN accounts ac ON ac.id = e.actor_id"
 				" LEFT JOIN accounts ta ON ta.id = e.target_account_id"
@@ -243,7 +292,7 @@ int dossier_timeline(db *d, long long case_id, const char *lang, db_result **out
 
 int dossier_answer_parts(db *d, long long case_id, const char *lang, db_result **out)
 {
-	return db_query(d, out, "SELECT ap.answer_id, " SQL_NAME_IN("dp.") ", ap.body"
+	return db_query(d, out, "SELECT ap.answer_id AS answer, " SQL_NAME_IN("dp.") " AS department, ap.body AS body"
 				" FROM answers an JOIN answer_parts ap ON ap.answer_id = an.id"
 				" JOIN departments dp ON dp.id = ap.department_id"
 				" WHERE an.case_id = ? AND an.status = 'sent' ORDER BY ap.answer_id, ap.department_id",

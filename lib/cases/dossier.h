@@ -8,53 +8,55 @@
 #define MDG_DOSSIER_H
 #include <stdbool.h>
 
+#include "cases/workflow.h"
 #include "db/db.h"
 #include "org/audit.h"
 
 /* The id of the case with this tracking number; MDG_ENOTFOUND. */
 int dossier_find(db *d, const char *tracking, long long *case_id);
 
-/* The case's working state, one row: version, status, due
- * ("YYYY-MM-DD HH:MM" or NULL), overdue (1/0), extensions,
- * max_extensions, needs_approval, is_example, unplaced, department_id
- * (0: none), account_id (the filer), is_public, reopen_open (1 while the
- * citizen may still reopen), due date ("YYYY-MM-DD" or NULL). */
-int dossier_state(db *d, long long case_id, db_result **out);
+/* The case's working state into *s; when out is not NULL also as one
+ * row for the pages (columns named as the fields of case_state: version,
+ * status, due, due_date, overdue, extensions, max_extensions,
+ * needs_approval, is_example, unplaced, department_id, owner, public,
+ * reopen_open; NULL cells left out), which the caller frees.
+ * MDG_ENOTFOUND. */
+int dossier_state(db *d, long long case_id, case_state *s, db_result **out);
 
-/* The departments of the case, lead first: department_id, name (in
- * lang), role ("lead"/"joint"), part_status, part_text, updated_at. */
+/* The departments of the case, lead first: id, name (in lang), role
+ * ("lead"/"joint"), part_status, part_text, updated. */
 int dossier_departments(db *d, long long case_id, const char *lang, db_result **out);
-/* Its handlers: account_id, name, department name, assigned_at,
- * absent now (1/0). */
+/* Its handlers: id (the account), name, department (its name),
+ * assigned, absent (now, 1/0). */
 int dossier_handlers(db *d, long long case_id, const char *lang, db_result **out);
-/* Every event, oldest first: kind, at, department, note, is_public,
- * actor name (NULL: the system), target account name, target
- * department name, target category name (a re-filing's), the answer
- * an 'answered' event sent (or NULL). */
+/* Every event, oldest first: kind, at, department, note, public, actor
+ * (a name; NULL: the system), target (an account's name),
+ * target_department, target_category (a re-filing's), answer (the id an
+ * 'answered' event sent, or NULL). */
 int dossier_history(db *d, long long case_id, const char *lang, db_result **out);
-/* Answers, newest first: id, status, body, author, created_at, sent_at,
- * approver name. */
+/* Answers, newest first: id, status, body, author, created, sent,
+ * approver (names). */
 int dossier_answers(db *d, long long case_id, db_result **out);
-/* The thread between the case's departments, oldest first: created_at,
- * department name, author name, body. */
+/* The thread between the case's departments, oldest first: at,
+ * department, author (names), body. */
 int dossier_messages(db *d, long long case_id, const char *lang, db_result **out);
 
-/* The filer's contact details for staff allowed to see them: account_id,
- * name, email, mobile. Writes the audit entry ('account', id,
+/* The filer's contact details for staff allowed to see them: id (the
+ * account), name, email, mobile. Writes the audit entry ('account', id,
  * 'view_contact', "case TRACKING") in the same call, so no view goes
  * unrecorded; nothing is returned when the entry cannot be written. */
 int dossier_contact(db *d, const actor *who, long long case_id, const char *tracking, db_result **out);
 /* The filer's other cases that viewer_id's scope covers, newest first
- * (at most 20): tracking_no, title, status, filed date. */
+ * (at most 20): tracking, title, status, date (filed). */
 int dossier_other_cases(db *d, long long viewer_id, long long case_id, db_result **out);
 
 /* Staff a case of department_id can be assigned to: active members who
- * may handle there: account_id, name, absent now (1/0). */
+ * may handle there: id (the account), name, absent (now, 1/0). */
 int dossier_department_handlers(db *d, long long department_id, db_result **out);
 /* The joint departments of the case for which account_id may submit the
  * part (its manager, a handler of the case there, or any handler there
- * when nobody there was given the case): department_id, name (in lang),
- * part_status, part_text. */
+ * when nobody there was given the case): id (the department), name (in
+ * lang), status and text (of its part). */
 int dossier_part_departments(db *d, long long account_id, long long case_id, const char *lang, db_result **out);
 /* The department account_id acts for on this case (the lead when in
  * scope, else a joint one), or 0. */
@@ -62,6 +64,11 @@ int dossier_acting_department(db *d, long long account_id, long long case_id, lo
 /* True when the case came to its lead department by a transfer that can
  * be sent back. */
 int dossier_can_send_back(db *d, long long case_id, bool *yes);
+/* The staff actions case_id (in state s) allows now to an actor of kind
+ * actor_kind (enum case_actor bits), as a set of ACTION_BIT: the rule is
+ * workflow_staff_actions; this asks the database only whether a
+ * send-back is possible, when the actor could send it back at all. */
+int dossier_staff_actions(db *d, long long case_id, const case_state *s, unsigned actor_kind, unsigned *allowed);
 
 /* Publishes (or withdraws) an answered public case as an example case
  * (처리 사례); audited ('case', tracking, 'example_on'/'example_off').
@@ -70,14 +77,15 @@ int dossier_set_example(db *d, const actor *who, long long case_id, const char *
 			const char **problem);
 
 /* The public timeline for the citizen, oldest first: kind, at,
- * department, note, handler name (staff who acted or took the case, or
- * NULL), target department, the timeline.show setting ("name" or
- * "role", repeated on each row, for one round trip), target category (a
- * re-filing's) and the answer an 'answered' event sent (or NULL). */
+ * department, note, handler (the name of the staff who acted or took
+ * the case, or NULL), target (department), show (the timeline.show
+ * setting, "name" or "role", repeated on each row, for one round trip),
+ * category (a re-filing's) and answer (the id an 'answered' event sent,
+ * or NULL). */
 int dossier_timeline(db *d, long long case_id, const char *lang, db_result **out);
 /* The joint departments' parts of the case's sent answers, as they were
- * sent: answer_id, department name (in lang), body; by answer, then
- * department. */
+ * sent: answer (its id), department (its name in lang), body; by
+ * answer, then department. */
 int dossier_answer_parts(db *d, long long case_id, const char *lang, db_result **out);
 
 #endif

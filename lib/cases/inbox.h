@@ -54,9 +54,9 @@ bool inbox_channel_valid(const char *channel);
 
 /* A page of the cases f selects, only those in staff_scope of
  * f->account_id (the unplaced view: only for a global supervisor or
- * system administrator, else empty): id, tracking_no, title, status,
- * filed date, category (in lang), department (in lang), due date,
- * overdue (1/0), version, is_public, handlers (names, ", "). *total
+ * system administrator, else empty): id, tracking, title, status, date
+ * (filed), category (in lang), department (in lang), due (a date),
+ * overdue (1/0), version, public, handlers (names, ", "). *total
  * counts every match, except that a search of the department, overdue or
  * due-soon views stops counting past INBOX_SEARCH_CAP: then *more is set
  * and *total is the cap (the pages up to it are exact; the words of a
@@ -67,8 +67,8 @@ bool inbox_channel_valid(const char *channel);
 int inbox_list(db *d, const inbox_filter *f, const char *lang, db_result **out, long *total, bool *more);
 
 /* Handlers a manager may hand cases to: active members of departments
- * the account manages who may handle there: account id, name,
- * department name (in lang). */
+ * the account manages who may handle there: id (the account), name,
+ * department (its name in lang), department_id. */
 int inbox_assignable(db *d, long long account_id, const char *lang, db_result **out);
 
 #endif

@@ -100,6 +100,59 @@ unsigned workflow_actors(case_status from, case_action action)
 	return t ? t->actors : 0;
 }
 
+/* The staff actions the case page offers, in its order. */
+static const case_action staff_actions[] = {
+	ACT_ASSIGN,  ACT_START,         ACT_TRANSFER, ACT_SEND_BACK, ACT_EXTEND, ACT_SUBMIT,
+	ACT_APPROVE, ACT_RETURN_ANSWER, ACT_ANSWER,   ACT_CLOSE,     ACT_REJECT, ACT_REFILE,
+};
+
+unsigned workflow_staff_actions(const case_state *s, unsigned actor_kind, bool can_send_back)
+{
+	unsigned allowed = 0;
+	for (size_t i = 0; i < MDG_ARRAY_LEN(staff_actions); i++) {
+		case_action a = staff_actions[i];
+		if (!(workflow_actors(s->status, a) & actor_kind))
+			continue;
+		if ((a == ACT_ANSWER && s->needs_approval) || (a == ACT_SUBMIT && !s->needs_approval) ||
+		    (a == ACT_SEND_BACK && !can_send_back) || (a == ACT_EXTEND && s->extensions >= s->max_extensions))
+			continue;
+		allowed |= ACTION_BIT(a);
+	}
+	return allowed;
+}
+
+unsigned workflow_owner_actions(const case_state *s)
+{
+	static const case_action owner_actions[] = {ACT_WITHDRAW, ACT_CLOSE, ACT_REOPEN};
+	unsigned allowed = 0;
+	for (size_t i = 0; i < MDG_ARRAY_LEN(owner_actions); i++) {
+		case_action a = owner_actions[i];
+		if (!(workflow_actors(s->status, a) & ACTOR_CITIZEN))
+			continue;
+		/* Reopening only within the category's period after the answer. */
+		if (a == ACT_REOPEN && !s->reopen_open)
+			continue;
+		allowed |= ACTION_BIT(a);
+	}
+	return allowed;
+}
+
+const char *workflow_example_problem(bool is_public, case_status status)
+{
+	if (!is_public)
+		return "example_private";
+	if (status != CASE_ANSWERED && status != CASE_CLOSED)
+		return "example_unanswered";
+	return NULL;
+}
+
+bool workflow_example_switchable(const case_state *s)
+{
+	/* The page's rule since 처리 사례 came: public, and answered or
+	 * already an example. */
+	return s->is_public && (s->is_example || workflow_example_problem(s->is_public, s->status) == NULL);
+}
+
 bool workflow_is_final(case_status s)
 {
 	return s == CASE_CLOSED || s == CASE_WITHDRAWN || s == CASE_REJECTED;

@@ -52,6 +52,45 @@ unsigned workflow_actors(case_status from, case_action action);
 /* True when the case is finished (no handling left). */
 bool workflow_is_final(case_status s);
 
+/* The working state of a case (dossier_state reads it): what decides
+ * which actions it allows now. */
+typedef struct case_state {
+	long long version;
+	case_status status;
+	char due[20];            /* "YYYY-MM-DD HH:MM", "" when there is none */
+	char due_date[12];       /* "YYYY-MM-DD", "" */
+	bool overdue;            /* past the deadline while open */
+	long long extensions, max_extensions;
+	bool needs_approval;     /* answers go through the manager (submit, approve) */
+	bool is_example;         /* published as an example case (처리 사례) */
+	bool unplaced;           /* no rule placed it */
+	long long department_id; /* the lead department, 0: none */
+	long long owner;         /* the filer's account */
+	bool is_public;
+	bool reopen_open;        /* the citizen may still reopen it */
+} case_state;
+
+/* One action as a bit of an allowed set (unsigned: CASE_ACTION__MAX < 32). */
+#define ACTION_BIT(a) (1u << (unsigned)(a))
+
+/* The staff actions a case in state s allows now to an actor of kind
+ * actor_kind (enum case_actor bits): the transition table, then the
+ * case's own rules: with approval the handler submits, without it
+ * answers; an extension while some are left; a send-back only when
+ * can_send_back (the case came by a transfer that can be returned). A
+ * set of ACTION_BIT. */
+unsigned workflow_staff_actions(const case_state *s, unsigned actor_kind, bool can_send_back);
+/* The actions open to the case's owner now (withdraw, close, reopen
+ * within the reopening period): a set of ACTION_BIT. */
+unsigned workflow_owner_actions(const case_state *s);
+/* Why a case cannot be published as an example case (처리 사례): NULL
+ * when it can (public, answered or closed), else "example_private" or
+ * "example_unanswered". */
+const char *workflow_example_problem(bool is_public, case_status status);
+/* True when a manager may switch the example mark of the case: it can be
+ * published now, or it is published (and can be withdrawn). */
+bool workflow_example_switchable(const case_state *s);
+
 /* Names as stored in the database and used in URLs and templates. */
 const char *case_status_name(case_status s);
 int case_status_parse(const char *name, case_status *out);

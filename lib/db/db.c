@@ -207,9 +207,9 @@ int db_set_clock(db *d, const char *now)
 int db_now(db *d, char out[20])
 {
 	db_result *r = NULL;
-	int rc = db_query(d, &r, "SELECT " SQL_SECOND("NOW()"), DB_NO_ARGS);
+	int rc = db_query(d, &r, "SELECT " SQL_SECOND("NOW()") " AS now", DB_NO_ARGS);
 	if (rc == MDG_OK)
-		snprintf(out, 20, "%s", db_cell(r, 0, 0, ""));
+		snprintf(out, 20, "%s", db_get(r, 0, "now", ""));
 	db_result_free(r);
 	return rc;
 }
@@ -478,19 +478,14 @@ int db_col(const db_result *r, const char *name)
 	return -1;
 }
 
-/* The cell at (row, col), or def when out of range or SQL NULL. */
-const char *db_cell(const db_result *r, unsigned row, unsigned col, const char *def)
+/* The cell at (row, col), or def when out of range or SQL NULL: only
+ * for the readers by name below. */
+static const char *db_cell(const db_result *r, unsigned row, unsigned col, const char *def)
 {
 	if (!r || row >= r->nrows || col >= r->ncols)
 		return def;
 	const char *v = r->cells[(size_t)row * r->ncols + col];
 	return v ? v : def;
-}
-
-long long db_cell_ll(const db_result *r, unsigned row, unsigned col, long long def)
-{
-	const char *v = db_cell(r, row, col, NULL);
-	return v ? strtoll(v, NULL, 10) : def;
 }
 
 const char *db_get(const db_result *r, unsigned row, const char *name, const char *def)

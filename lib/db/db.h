@@ -85,9 +85,6 @@ long long db_get_ll(const db_result *r, unsigned row, const char *name, long lon
 void db_row_hdf(const db_result *r, unsigned row, HDF *hdf, const char *prefix);
 /* Every row of r into hdf as prefix.N.<column name> (N from 0). */
 void db_rows_hdf(const db_result *r, HDF *hdf, const char *prefix);
-/* TRANSITION (issue 9): cells by position, until every reader uses names. */
-const char *db_cell(const db_result *r, unsigned row, unsigned col, const char *def);
-long long db_cell_ll(const db_result *r, unsigned row, unsigned col, long long def);
 void db_result_free(db_result *r);
 
 int db_begin(db *d);

@@ -104,8 +104,8 @@ int migrate_run(db *d, const char *dir, int *applied)
 	for (size_t i = 0; i < count && rc == MDG_OK; i++) {
 		db_result *r = NULL;
 		long long version = atoll(names[i]);
-		rc = db_query(d, &r, "SELECT COUNT(*) FROM schema_migrations WHERE version = ?", DB_ARGS(DB_INT(version)));
-		long long done_before = db_cell_ll(r, 0, 0, 0);
+		rc = db_query(d, &r, "SELECT COUNT(*) AS n FROM schema_migrations WHERE version = ?", DB_ARGS(DB_INT(version)));
+		long long done_before = db_get_ll(r, 0, "n", 0);
 		db_result_free(r);
 		if (rc != MDG_OK || done_before)
 			continue;
@@ -151,7 +151,7 @@ int migrate_grant_app(db *d, const char *role)
 	rc = db_query(d, &r, "SELECT table_name AS name FROM information_schema.tables"
 			     " WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE' ORDER BY 1", DB_NO_ARGS);
 	for (unsigned i = 0; rc == MDG_OK && i < r->nrows; i++) {
-		const char *table = db_cell(r, i, 0, "");
+		const char *table = db_get(r, i, "name", "");
 		/* The audit log is append-only: its triggers refuse UPDATE and
 		 * DELETE, and the app may not touch it otherwise either. */
 		const char *rights = strcmp(table, "audit_log") == 0	       ? "SELECT, INSERT"

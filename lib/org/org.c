@@ -31,8 +31,8 @@ int org_departments(db *d, const char *lang, db_result **out)
 				" SELECT c.id, c.parent_id, c.name_ko, c.name_en, c.active, tree.depth + 1,"
 				"  CONCAT(tree.path, '/', LPAD(c.id, 10, '0'))"
 				"  FROM departments c JOIN tree ON c.parent_id = tree.id)"
-				" SELECT id AS id, parent_id AS parent, name_ko AS name_ko, name_en AS name_en,"
-				" active AS active, depth AS depth, " SQL_NAME " AS name FROM tree ORDER BY path",
+				" SELECT id, parent_id AS parent, name_ko, name_en, active, depth,"
+				" " SQL_NAME " AS name FROM tree ORDER BY path",
 			DB_ARGS(DB_STR(lang)));
 }
 

@@ -3,6 +3,7 @@
  * cases. Every figure is aggregated in SQL, from scans of indexes that
  * hold what it needs (db/migrations/0005_reports.sql). */
 #include "reports/report.h"
+#include "db/page.h"
 #include "db/sql.h"
 #include "core/bizdays.h"
 #include "core/mdg.h"
@@ -407,16 +408,8 @@ int report_public_stats_cached(db *d, int year, long max_age, const db_result **
 
 int report_examples(db *d, long page, const char *lang, db_result **out, long *total)
 {
-	db_result *count = NULL;
-	int rc;
-	*out = NULL;
-	*total = 0;
-	rc = db_query(d, &count, "SELECT COUNT(*) FROM cases WHERE is_example = 1 AND is_public = 1", DB_NO_ARGS);
-	if (rc != MDG_OK)
-		return rc;
-	*total = (long)db_cell_ll(count, 0, 0, 0);
-	db_result_free(count);
-	return db_query(d, out, "SELECT c.tracking_no AS tracking, c.title AS title, " SQL_NAME_IN("g.") " AS category,"
+	return db_count_page(d, "SELECT COUNT(*) AS n FROM cases WHERE is_example = 1 AND is_public = 1", DB_NO_ARGS,
+				"SELECT c.tracking_no AS tracking, c.title AS title, " SQL_NAME_IN("g.") " AS category,"
 				" " SQL_NAME_IN("dp.") " AS department,"
 				" IF(CHAR_LENGTH(c.body) > ?, CONCAT(LEFT(c.body, ?), ?), c.body) AS excerpt,"
 				" " SQL_DAY("c.created_at") " AS filed, " SQL_DAY("c.answered_at") " AS answered"
@@ -424,5 +417,6 @@ int report_examples(db *d, long page, const char *lang, db_result **out, long *t
 				" LEFT JOIN departments dp ON dp.id = c.department_id"
 				" WHERE c.is_example = 1 AND c.is_public = 1"
 				" ORDER BY c.created_at DESC, c.id DESC LIMIT ? OFFSET ?",
-			DB_ARGS(DB_STR(lang), DB_STR(lang), DB_INT((long long)REPORT_EXCERPT_CHARS), DB_INT((long long)REPORT_EXCERPT_CHARS), DB_STR("…"), DB_INT((long long)REPORT_EXAMPLES_PAGE), DB_INT((long long)(page - 1) * REPORT_EXAMPLES_PAGE)));
+			DB_ARGS(DB_STR(lang), DB_STR(lang), DB_INT((long long)REPORT_EXCERPT_CHARS), DB_INT((long long)REPORT_EXCERPT_CHARS), DB_STR("…")),
+			page, REPORT_EXAMPLES_PAGE, out, total);
 }

@@ -94,8 +94,8 @@ static char *render_page(const char *lang, const char *page, const char *title)
 static const char *const home_data[] = {"Stats.Public=12345", CASE_ROW, NULL};
 static const char *const home_shown[] = {"(12345)", CASE_ROW_SHOWN, "김*수", NULL};
 
-static const char *const cases_data[] = {CASE_ROW, CATEGORY_ROW, "Filter.Q=신호등", "Filter.Category=3",
-					 "Filter.Status=received", NULL};
+static const char *const cases_data[] = {CASE_ROW, CATEGORY_ROW, "Filter.q=신호등", "Filter.category=3",
+					 "Filter.status=received", NULL};
 static const char *const cases_shown[] = {CASE_ROW_SHOWN, "value=\"신호등\"", "<option value=\"3\" selected>환경·청소",
 					  NULL};
 

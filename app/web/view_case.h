@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* view_case.h: a case's public view, shared by the pages that show a
+ * case (portal, citizen actions, staff case page). */
+#ifndef MDG_VIEW_CASE_H
+#define MDG_VIEW_CASE_H
+#include <stdbool.h>
+
+#include "web.h"
+
+/* Loads a case and its attachments into Case.* and Files.*, as the viewer
+ * may see it (MDG_ENOTFOUND otherwise); staff_view also requires the
+ * staff member's scope to cover the case. *case_id (when not NULL) gets
+ * its id. */
+int web_load_case(web *w, const char *tracking, bool staff_view, long long *case_id);
+
+/* Adds to a loaded case page (web_load_case) the public timeline of
+ * case_id with the department and handler at each stage, its deadline
+ * while it is worked on, and for its owner the actions open to them. */
+int web_case_timeline(web *w, long long case_id);
+
+#endif
