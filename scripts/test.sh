@@ -3,7 +3,8 @@
 # test.sh: the whole test suite, as `make test` runs it (after deps and the
 # build): unit tests (ctest), the fuzzers (20 s each; not with SANITIZE=1,
 # whose build already carries the sanitizers the fuzz build has), and the
-# end-to-end and security tests on the real stack (prove t/e2e t/security), the browser walk among them
+# structure checks on the build (prove t/code), the end-to-end and security
+# tests on the real stack (prove t/e2e t/security), the browser walk among them
 # (after npm ci in t/browser). Exits non-zero on any failure.
 #
 #   MADANG_BUILD   the build directory (set by the Makefile)
@@ -53,10 +54,11 @@ fi
 # t/e2e/95-browser.t fails, rather than skips, when it cannot run.
 export MADANG_BROWSER_REQUIRED=1
 
+# t/code: the code's walls (no cycles, lib never calls app, rows by name);
 # t/security: one regression test per security finding, named after what
 # it guards (same harness as t/e2e).
-echo "== end-to-end and security tests (prove) =="
-(cd "$REPO" && MADANG_BUILD=$BUILD prove -I t/lib t/e2e t/security) || failed+=(e2e)
+echo "== structure, end-to-end and security tests (prove) =="
+(cd "$REPO" && MADANG_BUILD=$BUILD prove -I t/lib t/code t/e2e t/security) || failed+=(e2e)
 
 if [ ${#failed[@]} -gt 0 ]; then
 	echo "FAILED: ${failed[*]}"
