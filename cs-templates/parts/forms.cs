@@ -69,3 +69,15 @@ def:button_form(action, form_class, name, value, button_class, label) ?>
   <button type="submit"<?cs if:button_class ?> class="<?cs var:button_class ?>"<?cs /if ?>><?cs var:label ?></button>
 </form><?cs
 /def ?>
+<?cs
+
+# A table row's action: a link-styled button that POSTs action=act and
+# name=value to url; detail says, to a screen reader, which row it is. ?><?cs
+def:row_action(url, act, name, value, label, detail) ?>
+        <form method="post" action="<?cs var:url ?>" class="inline">
+          <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+          <input type="hidden" name="action" value="<?cs var:act ?>">
+          <input type="hidden" name="<?cs var:name ?>" value="<?cs var:value ?>">
+          <button type="submit" class="link"><?cs var:label ?><span class="visually-hidden">: <?cs var:detail ?></span></button>
+        </form><?cs
+/def ?>
