@@ -21,10 +21,12 @@ def:absence_action(a, verb, label) ?>
 <table class="cases">
   <caption class="visually-hidden"><?cs var:L.Absence.List ?></caption>
   <thead><tr>
-<?cs # L.Absence.Col: the columns' names, in their order. ?><?cs
-each:col = L.Absence.Col ?>
-    <th scope="col"><?cs var:col ?></th><?cs
-/each ?>
+    <th scope="col"><?cs var:L.Absence.Col.name ?></th>
+    <th scope="col"><?cs var:L.Absence.Col.kind ?></th>
+    <th scope="col"><?cs var:L.Absence.Col.period ?></th>
+    <th scope="col"><?cs var:L.Absence.Col.substitute ?></th>
+    <th scope="col"><?cs var:L.Absence.Col.state ?></th>
+    <th scope="col"><?cs var:L.Absence.Col.action ?></th>
   </tr></thead>
   <tbody>
 <?cs each:a = Absences ?>
