@@ -1,14 +1,11 @@
 <?cs # SPDX-License-Identifier: AGPL-3.0-or-later ?><?cs
 # notices.cs: the web inbox: every notice of the signed-in person, newest
 # first, unread ones marked (in words, not only by colour). ?>
+<?cs include:"parts/forms.cs" ?>
 <h1><?cs var:L.Title.Notices ?></h1>
 <?cs if:subcount(Notices) > 0 ?>
 <p class="count"><?cs var:L.Notify.UnreadCount ?> <strong><?cs var:NoticesUnread ?></strong> · <?cs var:L.List.Total ?> <?cs var:Pager.Total ?></p>
-<?cs if:NoticesUnread > 0 ?>
-<form method="post" action="/account/notices/read" class="inline">
-  <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
-  <button type="submit"><?cs var:L.Notify.MarkAllRead ?></button>
-</form>
+<?cs if:NoticesUnread > 0 ?><?cs call:button_form("/account/notices/read", "inline", "csrf", CSRF, "", L.Notify.MarkAllRead) ?>
 <?cs /if ?>
 <ol class="notices">
 <?cs each:n = Notices ?>

@@ -4,6 +4,16 @@
 # for the rows still waiting or failed. Recipients are partly masked. ?><?cs
 
 def:outbox_state_link(st) ?><a class="button" href="/admin/outbox?state=<?cs var:st ?>"<?cs if:Outbox.State == st ?> aria-current="page"<?cs /if ?>><?cs var:L.Outbox.St[st] ?> (<?cs if:Outbox.Counts[st] ?><?cs var:Outbox.Counts[st] ?><?cs else ?>0<?cs /if ?>)</a><?cs
+/def ?><?cs
+
+# A button that POSTs to /admin/outbox/ID/verb (retry, cancel) for row o,
+# keeping the list's state filter. ?><?cs
+def:outbox_action(o, verb, label) ?>
+        <form method="post" action="/admin/outbox/<?cs var:o.id ?>/<?cs var:verb ?>" class="inline">
+          <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+          <input type="hidden" name="state" value="<?cs var:Outbox.State ?>">
+          <button type="submit"><?cs var:label ?><span class="visually-hidden"> <?cs var:o.id ?></span></button>
+        </form><?cs
 /def ?>
 <h1><?cs var:L.Title.AdminOutbox ?></h1>
 <?cs include:"admin/org/nav.cs" ?>
@@ -49,17 +59,9 @@ def:outbox_state_link(st) ?><a class="button" href="/admin/outbox?state=<?cs var
       <td data-label="<?cs var:L.Outbox.Next ?>"><?cs if:o.state == "pending" ?><?cs var:o.next ?><?cs /if ?></td>
       <td data-label="<?cs var:L.Outbox.Error ?>"><?cs var:o.error ?></td>
       <td data-label="<?cs var:L.Outbox.Dlr ?>"><?cs var:o.dlr ?></td>
-      <td data-label="<?cs var:L.Outbox.Actions ?>"><?cs if:o.actions ?>
-        <form method="post" action="/admin/outbox/<?cs var:o.id ?>/retry" class="inline">
-          <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
-          <input type="hidden" name="state" value="<?cs var:Outbox.State ?>">
-          <button type="submit"><?cs var:L.Outbox.Retry ?><span class="visually-hidden"> <?cs var:o.id ?></span></button>
-        </form>
-        <form method="post" action="/admin/outbox/<?cs var:o.id ?>/cancel" class="inline">
-          <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
-          <input type="hidden" name="state" value="<?cs var:Outbox.State ?>">
-          <button type="submit"><?cs var:L.Outbox.Cancel ?><span class="visually-hidden"> <?cs var:o.id ?></span></button>
-        </form><?cs /if ?></td>
+      <td data-label="<?cs var:L.Outbox.Actions ?>"><?cs if:o.actions ?><?cs
+        call:outbox_action(o, "retry", L.Outbox.Retry) ?><?cs
+        call:outbox_action(o, "cancel", L.Outbox.Cancel) ?><?cs /if ?></td>
     </tr>
 <?cs /each ?>
   </tbody>

@@ -5,16 +5,13 @@
 <h1><?cs var:L.Title.Rate ?></h1>
 <?cs if:Rate.State == "invalid" ?>
 <p class="flash error" role="alert"><?cs var:L.Rate.Invalid ?></p>
-<?cs elif:Rate.State == "expired" ?>
-<dl class="facts">
-  <dt><?cs var:L.Rate.Case ?></dt><dd><?cs var:Rate.Tracking ?> <?cs var:Rate.Title ?></dd>
-</dl>
-<p class="flash error" role="alert"><?cs var:L.Rate.Expired ?></p>
 <?cs else ?>
 <dl class="facts">
   <dt><?cs var:L.Rate.Case ?></dt><dd><?cs var:Rate.Tracking ?> <?cs var:Rate.Title ?></dd>
 </dl>
-<?cs if:Rate.State == "done" ?>
+<?cs if:Rate.State == "expired" ?>
+<p class="flash error" role="alert"><?cs var:L.Rate.Expired ?></p>
+<?cs elif:Rate.State == "done" ?>
 <p class="flash" role="status"><?cs var:L.Rate.Done ?></p>
 <?cs elif:Rate.State == "rated" ?>
 <p class="flash" role="status"><?cs var:L.Rate.Rated ?></p>

@@ -2,6 +2,7 @@
 # workload.cs: the workload report (업무량) per department and handler for
 # a period, with the citizens' ratings given in it; printable (print.css
 # hides the navigation and the form). ?><?cs
+include:"parts/forms.cs" ?><?cs
 
 # One row's figures as cells; r holds received, open, answered, overdue, avg. ?><?cs
 def:report_cells(r) ?>
@@ -14,33 +15,42 @@ def:report_cells(r) ?>
       <td data-label="<?cs var:L.Rate.Average ?>"><?cs if:r.rating ?><?cs var:r.rating ?><?cs else ?><?cs var:L.Report.NoAverage ?><?cs /if ?></td><?cs
 /def ?><?cs
 
-def:report_heads() ?>
-    <th scope="col"><?cs var:L.Report.Received ?></th>
-    <th scope="col"><?cs var:L.Report.Open ?></th>
-    <th scope="col"><?cs var:L.Report.Answered ?></th>
-    <th scope="col"><?cs var:L.Report.Overdue ?></th>
-    <th scope="col"><?cs var:L.Report.AvgDays ?></th>
-    <th scope="col"><?cs var:L.Rate.Count ?></th>
-    <th scope="col"><?cs var:L.Rate.Average ?></th><?cs
+# The head of a report table (up to its body): the caption (title and
+# period) and the headers, the two first ones (first, second) naming the
+# row. ?><?cs
+def:report_head(title, first, second) ?>
+  <table class="cases report">
+    <caption class="visually-hidden"><?cs var:title ?> (<?cs var:Report.From ?> ~ <?cs var:Report.To ?>)</caption>
+    <thead><tr>
+      <th scope="col"><?cs var:first ?></th>
+      <th scope="col"><?cs var:second ?></th>
+      <th scope="col"><?cs var:L.Report.Received ?></th>
+      <th scope="col"><?cs var:L.Report.Open ?></th>
+      <th scope="col"><?cs var:L.Report.Answered ?></th>
+      <th scope="col"><?cs var:L.Report.Overdue ?></th>
+      <th scope="col"><?cs var:L.Report.AvgDays ?></th>
+      <th scope="col"><?cs var:L.Rate.Count ?></th>
+      <th scope="col"><?cs var:L.Rate.Average ?></th>
+    </tr></thead><?cs
+/def ?><?cs
+
+# A date of the period (from, to): free text, checked by the server. ?><?cs
+def:period_field(name, label) ?>
+  <div class="field">
+    <label for="<?cs var:name ?>"><?cs var:label ?></label>
+    <input type="text" id="<?cs var:name ?>" name="<?cs var:name ?>" maxlength="10" autocomplete="off" placeholder="YYYY-MM-DD" value="<?cs var:Form[name] ?>"<?cs call:hinted_aria(name, "period-hint") ?>>
+    <?cs call:field_error(name) ?>
+  </div><?cs
 /def ?>
 <h1><?cs var:L.Title.ReportWorkload ?></h1>
 <?cs if:Report.Shown ?>
 <p class="report-period"><?cs var:L.Report.Period ?>: <strong><time datetime="<?cs var:Report.From ?>"><?cs var:Report.From ?></time> ~ <time datetime="<?cs var:Report.To ?>"><?cs var:Report.To ?></time></strong><?cs
   if:Report.DepartmentName ?> · <?cs var:L.Report.Department ?>: <strong><?cs var:Report.DepartmentName ?></strong><?cs /if ?></p>
 <?cs /if ?>
-<?cs if:Form.HasErrors ?><p class="form-error" role="alert"><?cs var:L.Msg.FixErrors ?></p><?cs /if ?>
+<?cs call:form_errors_alert() ?>
 <p class="hint no-print" id="period-hint"><?cs var:L.Report.DateHint ?></p>
 <form method="get" action="/staff/reports/workload" class="filters">
-  <div class="field">
-    <label for="from"><?cs var:L.Report.From ?></label>
-    <input type="text" id="from" name="from" maxlength="10" autocomplete="off" placeholder="YYYY-MM-DD" value="<?cs var:Form.from ?>" aria-describedby="period-hint<?cs if:Form.Err.from ?> err-from<?cs /if ?>"<?cs if:Form.Err.from ?> aria-invalid="true"<?cs /if ?>>
-    <?cs call:field_error("from") ?>
-  </div>
-  <div class="field">
-    <label for="to"><?cs var:L.Report.To ?></label>
-    <input type="text" id="to" name="to" maxlength="10" autocomplete="off" placeholder="YYYY-MM-DD" value="<?cs var:Form.to ?>" aria-describedby="period-hint<?cs if:Form.Err.to ?> err-to<?cs /if ?>"<?cs if:Form.Err.to ?> aria-invalid="true"<?cs /if ?>>
-    <?cs call:field_error("to") ?>
-  </div>
+<?cs call:period_field("from", L.Report.From) ?><?cs call:period_field("to", L.Report.To) ?>
   <div class="field">
     <label for="department"><?cs var:L.Report.Department ?></label>
     <select id="department" name="department"<?cs call:field_aria("department") ?>>
@@ -57,13 +67,7 @@ def:report_heads() ?>
 <section aria-labelledby="h-departments">
   <h2 id="h-departments"><?cs var:L.Report.Departments ?></h2>
 <?cs if:subcount(Report.Rows) > 0 ?>
-  <table class="cases report">
-    <caption class="visually-hidden"><?cs var:L.Report.Departments ?> (<?cs var:Report.From ?> ~ <?cs var:Report.To ?>)</caption>
-    <thead><tr>
-      <th scope="col"><?cs var:L.Report.Parent ?></th>
-      <th scope="col"><?cs var:L.Report.Department ?></th>
-<?cs call:report_heads() ?>
-    </tr></thead>
+<?cs call:report_head(L.Report.Departments, L.Report.Parent, L.Report.Department) ?>
     <tbody>
 <?cs each:r = Report.Rows ?>
     <tr>
@@ -86,13 +90,7 @@ def:report_heads() ?>
 <?cs if:!Report.ShowHandlers ?>
   <p><?cs var:L.Report.ChooseDepartment ?></p>
 <?cs elif:subcount(Report.Handlers) > 0 ?>
-  <table class="cases report">
-    <caption class="visually-hidden"><?cs var:L.Report.Handlers ?> (<?cs var:Report.From ?> ~ <?cs var:Report.To ?>)</caption>
-    <thead><tr>
-      <th scope="col"><?cs var:L.Report.Department ?></th>
-      <th scope="col"><?cs var:L.Report.Handler ?></th>
-<?cs call:report_heads() ?>
-    </tr></thead>
+<?cs call:report_head(L.Report.Handlers, L.Report.Department, L.Report.Handler) ?>
     <tbody>
 <?cs each:h = Report.Handlers ?>
     <tr>

@@ -28,7 +28,7 @@ def:month_name(y, m) ?><?cs if:Lang == "en" ?><?cs var:L.AbsenceCal.MonthName[m]
     <tr class="wd-<?cs var:d.weekday ?><?cs if:d.today ?> today<?cs /if ?><?cs if:d.dayoff ?> dayoff<?cs /if ?>" id="day-<?cs var:d.date ?>">
       <th scope="row"<?cs if:d.today ?> aria-current="date"<?cs /if ?>><time datetime="<?cs var:d.date ?>"><?cs var:d.day ?><?cs var:L.AbsenceCal.DaySuffix ?> (<?cs var:L.AbsenceCal.Weekday[d.weekday] ?>)</time><?cs if:d.today ?> <span class="tag today"><?cs var:L.AbsenceCal.Today ?></span><?cs /if ?><?cs if:d.holiday ?> <span class="holiday-name"><?cs var:d.holiday ?></span><?cs /if ?></th>
       <td><?cs if:subcount(d.Away) > 0 ?><ul class="away">
-<?cs each:a = d.Away ?>        <li><strong><?cs var:a.name ?></strong> · <?cs var:L.Absence.Kind[a.kind] ?><?cs if:a.substitute ?> · <?cs var:L.Absence.Col.substitute ?> <?cs var:a.substitute ?><?cs /if ?></li>
+<?cs each:a = d.Away ?>        <li><strong><?cs var:a.name ?></strong> · <?cs call:absence_reason(a) ?></li>
 <?cs /each ?>      </ul><?cs elif:d.dayoff ?><span class="meta"><?cs var:L.AbsenceCal.DayOff ?></span><?cs else ?><span class="meta"><?cs var:L.AbsenceCal.NobodyAway ?></span><?cs /if ?></td>
     </tr>
 <?cs /each ?>
@@ -49,7 +49,7 @@ def:month_name(y, m) ?><?cs if:Lang == "en" ?><?cs var:L.AbsenceCal.MonthName[m]
       <th scope="row" data-label="<?cs var:L.Absence.Col.name ?>"><?cs var:p.name ?></th>
       <td data-label="<?cs var:L.AbsenceCal.Col.departments ?>"><?cs var:p.departments ?></td>
       <td data-label="<?cs var:L.AbsenceCal.Col.schedule ?>"><?cs if:subcount(p.Periods) > 0 ?><ul class="away">
-<?cs each:a = p.Periods ?>        <li><?cs var:a.first ?> ~ <?cs var:a.last ?> · <?cs var:L.Absence.Kind[a.kind] ?><?cs if:a.substitute ?> · <?cs var:L.Absence.Col.substitute ?> <?cs var:a.substitute ?><?cs /if ?></li>
+<?cs each:a = p.Periods ?>        <li><?cs var:a.first ?> ~ <?cs var:a.last ?> · <?cs call:absence_reason(a) ?></li>
 <?cs /each ?>      </ul><?cs else ?><?cs var:L.AbsenceCal.AtWork ?><?cs /if ?></td>
     </tr>
 <?cs /each ?>

@@ -4,7 +4,15 @@
 # managers, after choosing whose: the substitutes are that person's
 # colleagues); deleting one that has not started, ending one that has
 # begun. The month calendar is staff/absence_calendar.cs. ?>
-<?cs include:"staff/absence_views.cs" ?>
+<?cs include:"staff/absence_views.cs" ?><?cs include:"parts/forms.cs" ?><?cs
+
+# A button that POSTs to /staff/absences/ID/verb (delete, end) for a. ?><?cs
+def:absence_action(a, verb, label) ?>
+        <form method="post" action="/staff/absences/<?cs var:a.id ?>/<?cs var:verb ?>" class="inline">
+          <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+          <button type="submit" class="link" aria-label="<?cs var:label ?>: <?cs var:a.name ?> <?cs var:a.first ?> ~ <?cs var:a.last ?>"><?cs var:label ?></button>
+        </form><?cs
+/def ?>
 <h1><?cs var:L.Title.Absences ?></h1>
 <p class="lead"><?cs var:L.Absence.Lead ?></p>
 <?cs call:absence_views("list") ?>
@@ -28,15 +36,10 @@
       <td data-label="<?cs var:L.Absence.Col.period ?>"><?cs var:a.first ?> ~ <?cs var:a.last ?></td>
       <td data-label="<?cs var:L.Absence.Col.substitute ?>"><?cs if:a.substitute ?><?cs var:a.substitute ?><?cs else ?><?cs var:L.Absence.NoSubstitute ?><?cs /if ?></td>
       <td data-label="<?cs var:L.Absence.Col.state ?>"><?cs var:L.Absence.State[a.state] ?><?cs if:a.handed_over == "1" ?> · <?cs var:L.Absence.HandedOver ?><?cs /if ?></td>
-      <td data-label="<?cs var:L.Absence.Col.action ?>"><?cs if:a.state == "future" ?>
-        <form method="post" action="/staff/absences/<?cs var:a.id ?>/delete" class="inline">
-          <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
-          <button type="submit" class="link" aria-label="<?cs var:L.Absence.Delete ?>: <?cs var:a.name ?> <?cs var:a.first ?> ~ <?cs var:a.last ?>"><?cs var:L.Absence.Delete ?></button>
-        </form><?cs elif:a.state == "current" ?>
-        <form method="post" action="/staff/absences/<?cs var:a.id ?>/end" class="inline">
-          <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
-          <button type="submit" class="link" aria-label="<?cs var:L.Absence.End ?>: <?cs var:a.name ?> <?cs var:a.first ?> ~ <?cs var:a.last ?>"><?cs var:L.Absence.End ?></button>
-        </form><?cs else ?>-<?cs /if ?></td>
+      <td data-label="<?cs var:L.Absence.Col.action ?>"><?cs
+        if:a.state == "future" ?><?cs call:absence_action(a, "delete", L.Absence.Delete) ?><?cs
+        elif:a.state == "current" ?><?cs call:absence_action(a, "end", L.Absence.End) ?><?cs
+        else ?>-<?cs /if ?></td>
     </tr>
 <?cs /each ?>
   </tbody>
@@ -60,7 +63,7 @@
   <button type="submit"><?cs var:L.Absence.ForButton ?></button>
 </form>
 <?cs /if ?>
-<?cs if:Form.HasErrors ?><p class="form-error" role="alert"><?cs var:L.Msg.FixErrors ?></p><?cs /if ?>
+<?cs call:form_errors_alert() ?>
 <form method="post" action="/staff/absences" class="stack" aria-labelledby="absence-add-h">
   <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
   <input type="hidden" name="account" value="<?cs var:Form.account ?>">
@@ -78,17 +81,9 @@
 <?cs /each ?>
     <?cs call:field_error("kind") ?>
   </fieldset>
-  <div class="row">
-    <div class="field">
-      <label for="first"><?cs var:L.Absence.Field.first ?></label>
-      <input type="date" id="first" name="first" required value="<?cs var:Form.first ?>"<?cs call:field_aria("first") ?>>
-      <?cs call:field_error("first") ?>
-    </div>
-    <div class="field">
-      <label for="last"><?cs var:L.Absence.Field.last ?></label>
-      <input type="date" id="last" name="last" required value="<?cs var:Form.last ?>"<?cs call:field_aria("last") ?>>
-      <?cs call:field_error("last") ?>
-    </div>
+  <div class="row"><?cs
+  call:date_input_field("first", L.Absence.Field.first, "", "") ?><?cs
+  call:date_input_field("last", L.Absence.Field.last, "", "") ?>
   </div>
   <div class="field">
     <label for="substitute"><?cs var:L.Absence.Field.substitute ?></label>
@@ -105,10 +100,6 @@
     <p class="hint"><?cs var:L.Absence.Hint.substitute ?></p>
     <?cs call:field_error("substitute") ?>
   </div>
-  <div class="field check">
-    <input type="checkbox" id="handover" name="handover" value="1"<?cs if:Form.handover == "1" ?> checked<?cs /if ?>>
-    <label for="handover"><?cs var:L.Absence.Field.handover ?></label>
-    <p class="hint"><?cs var:L.Absence.Hint.handover ?></p>
-  </div>
+<?cs call:checkbox_field("handover", L.Absence.Field.handover, "", L.Absence.Hint.handover) ?>
   <button type="submit" class="primary"><?cs var:L.Absence.Button ?></button>
 </form>

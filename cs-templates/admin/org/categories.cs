@@ -1,6 +1,7 @@
 <?cs # SPDX-License-Identifier: AGPL-3.0-or-later ?><?cs
 # categories.cs: every category with its routing rule, and the form to
 # create a category. ?>
+<?cs include:"admin/org/rule_form.cs" ?>
 <h1><?cs var:L.Title.AdminCategories ?></h1>
 <?cs include:"admin/org/nav.cs" ?>
 <p><?cs var:L.Admin.Rule.Lead ?></p>
@@ -31,9 +32,4 @@
   </tbody>
 </table>
 <h2 id="create-h"><?cs var:L.Admin.Rule.Create ?></h2>
-<?cs if:Form.HasErrors ?><p class="form-error" role="alert"><?cs var:L.Msg.FixErrors ?></p><?cs /if ?>
-<form method="post" action="/admin/categories" class="stack" aria-labelledby="create-h">
-  <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
-<?cs include:"admin/org/rule_form.cs" ?>
-  <button type="submit" class="primary"><?cs var:L.Admin.Button.Create ?></button>
-</form>
+<?cs call:rule_form("/admin/categories", "create-h", L.Admin.Button.Create) ?>

@@ -1,6 +1,7 @@
 <?cs # SPDX-License-Identifier: AGPL-3.0-or-later ?><?cs
 # holidays.cs: the holidays of one year, each removable, and the form to
 # add one. ?>
+<?cs include:"parts/forms.cs" ?>
 <h1><?cs var:L.Title.AdminHolidays ?>: <?cs var:Year.This ?></h1>
 <?cs include:"admin/org/nav.cs" ?>
 <p><?cs var:L.Admin.Holiday.Lead ?></p>
@@ -26,13 +27,8 @@
       <td data-label="<?cs var:L.Admin.Holiday.Day ?>"><time datetime="<?cs var:h.day ?>"><?cs var:h.day ?></time></td>
       <td data-label="<?cs var:L.Admin.Holiday.Name ?>"><?cs var:h.name ?></td>
       <td data-label="<?cs var:L.Admin.Holiday.Weekday ?>"><?cs var:L.Admin.Weekday[h.weekday] ?></td>
-      <td data-label="<?cs var:L.Admin.Holiday.Remove ?>">
-        <form method="post" action="/admin/holidays" class="inline">
-          <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
-          <input type="hidden" name="action" value="remove">
-          <input type="hidden" name="day" value="<?cs var:h.day ?>">
-          <button type="submit" class="link"><?cs var:L.Admin.Holiday.Remove ?><span class="visually-hidden">: <?cs var:h.day ?> <?cs var:h.name ?></span></button>
-        </form>
+      <td data-label="<?cs var:L.Admin.Holiday.Remove ?>"><?cs
+        call:row_action("/admin/holidays", "remove", "day", h.day, L.Admin.Holiday.Remove, h.day + " " + h.name) ?>
       </td>
     </tr>
 <?cs /each ?>
@@ -40,22 +36,13 @@
 </table>
 <?cs /if ?>
 <h2 id="add-h"><?cs var:L.Admin.Holiday.Add ?></h2>
-<?cs if:Form.HasErrors ?><p class="form-error" role="alert"><?cs var:L.Msg.FixErrors ?></p><?cs /if ?>
+<?cs call:form_errors_alert() ?>
 <form method="post" action="/admin/holidays" class="stack" aria-labelledby="add-h">
   <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
   <input type="hidden" name="action" value="add">
-  <div class="row">
-    <div class="field">
-      <label for="day"><?cs var:L.Admin.Holiday.Day ?></label>
-      <input type="date" id="day" name="day" required value="<?cs var:Form.day ?>" aria-describedby="day-hint<?cs if:Form.Err.day ?> err-day<?cs /if ?>"<?cs if:Form.Err.day ?> aria-invalid="true"<?cs /if ?>>
-      <p class="hint" id="day-hint"><?cs var:L.Admin.Holiday.DayHint ?></p>
-      <?cs call:field_error("day") ?>
-    </div>
-    <div class="field">
-      <label for="name"><?cs var:L.Admin.Holiday.Name ?></label>
-      <input type="text" id="name" name="name" maxlength="100" required value="<?cs var:Form.name ?>"<?cs call:field_aria("name") ?>>
-      <?cs call:field_error("name") ?>
-    </div>
+  <div class="row"><?cs
+  call:date_input_field("day", L.Admin.Holiday.Day, "day-hint", L.Admin.Holiday.DayHint) ?><?cs
+  call:text_input_field("name", L.Admin.Holiday.Name, 100, "") ?>
   </div>
   <button type="submit" class="primary"><?cs var:L.Admin.Button.Add ?></button>
 </form>

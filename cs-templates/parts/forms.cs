@@ -1,0 +1,83 @@
+<?cs # SPDX-License-Identifier: AGPL-3.0-or-later ?><?cs
+# parts/forms.cs: form fields shared by the pages that include it (once
+# per page; macros.cs gives field_error and field_aria). Each field reads
+# its value from Form[name]; every value goes through var:, so it is
+# HTML-escaped like the rest of the page. ?><?cs
+
+# aria attributes for a field described by its hint (id hint_id) and, when
+# it is in error, by the error message. ?><?cs
+def:hinted_aria(name, hint_id) ?> aria-describedby="<?cs var:hint_id ?><?cs if:Form.Err[name] ?> err-<?cs var:name ?><?cs /if ?>"<?cs if:Form.Err[name] ?> aria-invalid="true"<?cs /if ?><?cs
+/def ?><?cs
+
+# The hint under a field (with the id its aria-describedby names), when
+# there is one, then the field's error. ?><?cs
+def:hint_and_error(name, hint_id, hint) ?><?cs
+  if:hint ?>
+      <p class="hint"<?cs if:hint_id ?> id="<?cs var:hint_id ?>"<?cs /if ?>><?cs var:hint ?></p><?cs /if ?>
+      <?cs call:field_error(name) ?><?cs
+/def ?><?cs
+
+# A required one-line text field; lang is the language of its value when
+# it is not the page's ("" otherwise). ?><?cs
+def:text_input_field(name, label, maxlength, lang) ?>
+    <div class="field">
+      <label for="<?cs var:name ?>"><?cs var:label ?></label>
+      <input type="text" id="<?cs var:name ?>" name="<?cs var:name ?>" maxlength="<?cs var:maxlength ?>" required<?cs if:lang ?> lang="<?cs var:lang ?>"<?cs /if ?> value="<?cs var:Form[name] ?>"<?cs call:field_aria(name) ?>>
+      <?cs call:field_error(name) ?>
+    </div><?cs
+/def ?><?cs
+
+# A required date field, with a hint when hint_id is set. ?><?cs
+def:date_input_field(name, label, hint_id, hint) ?>
+    <div class="field">
+      <label for="<?cs var:name ?>"><?cs var:label ?></label>
+      <input type="date" id="<?cs var:name ?>" name="<?cs var:name ?>" required value="<?cs var:Form[name] ?>"<?cs if:hint_id ?><?cs call:hinted_aria(name, hint_id) ?><?cs else ?><?cs call:field_aria(name) ?><?cs /if ?>><?cs
+  call:hint_and_error(name, hint_id, hint) ?>
+    </div><?cs
+/def ?><?cs
+
+# A required whole number from min to max, with a hint when hint_id is set. ?><?cs
+def:number_input_field(name, label, min, max, hint_id, hint) ?>
+    <div class="field">
+      <label for="<?cs var:name ?>"><?cs var:label ?></label>
+      <input type="number" id="<?cs var:name ?>" name="<?cs var:name ?>" min="<?cs var:min ?>" max="<?cs var:max ?>" required inputmode="numeric" value="<?cs var:Form[name] ?>"<?cs if:hint_id ?><?cs call:hinted_aria(name, hint_id) ?><?cs else ?><?cs call:field_aria(name) ?><?cs /if ?>><?cs
+  call:hint_and_error(name, hint_id, hint) ?>
+    </div><?cs
+/def ?><?cs
+
+# A checkbox that sends 1 when ticked, with its hint when hint is set (tied
+# to it by aria-describedby when hint_id is set too). ?><?cs
+def:checkbox_field(name, label, hint_id, hint) ?>
+  <div class="field check">
+    <input type="checkbox" id="<?cs var:name ?>" name="<?cs var:name ?>" value="1"<?cs if:hint_id ?> aria-describedby="<?cs var:hint_id ?>"<?cs /if ?><?cs if:Form[name] == "1" ?> checked<?cs /if ?>>
+    <label for="<?cs var:name ?>"><?cs var:label ?></label><?cs
+  if:hint ?>
+    <p class="hint"<?cs if:hint_id ?> id="<?cs var:hint_id ?>"<?cs /if ?>><?cs var:hint ?></p><?cs /if ?>
+  </div><?cs
+/def ?><?cs
+
+# The alert above a form that came back with errors. ?><?cs
+def:form_errors_alert() ?><?cs
+  if:Form.HasErrors ?><p class="form-error" role="alert"><?cs var:L.Msg.FixErrors ?></p><?cs /if ?><?cs
+/def ?><?cs
+
+# A form that is one button and one hidden field (name, value), sent by
+# POST to action; button_class may be "". ?><?cs
+def:button_form(action, form_class, name, value, button_class, label) ?>
+<form method="post" action="<?cs var:action ?>" class="<?cs var:form_class ?>">
+  <input type="hidden" name="<?cs var:name ?>" value="<?cs var:value ?>">
+  <button type="submit"<?cs if:button_class ?> class="<?cs var:button_class ?>"<?cs /if ?>><?cs var:label ?></button>
+</form><?cs
+/def ?>
+<?cs
+
+# A table row's action: a link-styled button that POSTs action=act and
+# name=value to url; detail says, to a screen reader, which row it is. ?><?cs
+def:row_action(url, act, name, value, label, detail) ?>
+        <form method="post" action="<?cs var:url ?>" class="inline">
+          <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+          <input type="hidden" name="action" value="<?cs var:act ?>">
+          <input type="hidden" name="<?cs var:name ?>" value="<?cs var:value ?>">
+          <button type="submit" class="link"><?cs var:label ?><span class="visually-hidden">: <?cs var:detail ?></span></button>
+        </form><?cs
+/def ?>
