@@ -1,7 +1,9 @@
 <?cs # SPDX-License-Identifier: AGPL-3.0-or-later ?><?cs
-# fields.cs: form parts that several forms write alike (the account pages
-# and the administration's), built on field_aria and field_error
-# (macros.cs). A page that uses them includes this file once. ?><?cs
+# fields.cs: form fields and small forms that several pages write alike,
+# built on field_aria and field_error (macros.cs). A page that uses them
+# includes this file once (a macro defined twice does not parse). Each
+# field reads its value from Form[name]; every value goes through var:,
+# so it is HTML-escaped like the rest of the page. ?><?cs
 
 # aria attributes for a field with a hint (the element whose id is
 # hint_id) that may be in error. ?><?cs
@@ -12,14 +14,6 @@ def:field_aria_hint(name, hint_id) ?> aria-describedby="<?cs var:hint_id ?><?cs 
 def:form_errors() ?><?cs if:Form.HasErrors ?><p class="form-error" role="alert"><?cs var:L.Msg.FixErrors ?></p><?cs /if ?><?cs
 /def ?><?cs
 
-# A required line of text, what was typed shown back. ?><?cs
-def:text_field(name, label, maxlength) ?>
-  <div class="field">
-    <label for="<?cs var:name ?>"><?cs var:label ?></label>
-    <input type="text" id="<?cs var:name ?>" name="<?cs var:name ?>" maxlength="<?cs var:maxlength ?>" required value="<?cs var:Form[name] ?>"<?cs call:field_aria(name) ?>>
-    <?cs call:field_error(name) ?>
-  </div><?cs
-/def ?><?cs
 
 # The e-mail address of an account (required), labelled label. ?><?cs
 def:email_field(label) ?>
@@ -64,4 +58,73 @@ def:set_password_field(name, label, hint) ?>
     <p class="hint" id="<?cs var:name ?>-hint"><?cs var:hint ?></p>
     <?cs call:field_error(name) ?>
   </div><?cs
+/def ?><?cs
+
+# The hint under a field (with the id its aria-describedby names), when
+# there is one, then the field's error. ?><?cs
+def:hint_and_error(name, hint_id, hint) ?><?cs
+  if:hint ?>
+      <p class="hint"<?cs if:hint_id ?> id="<?cs var:hint_id ?>"<?cs /if ?>><?cs var:hint ?></p><?cs /if ?>
+      <?cs call:field_error(name) ?><?cs
+/def ?><?cs
+
+# A required one-line text field; lang is the language of its value when
+# it is not the page's ("" otherwise). ?><?cs
+def:text_input_field(name, label, maxlength, lang) ?>
+    <div class="field">
+      <label for="<?cs var:name ?>"><?cs var:label ?></label>
+      <input type="text" id="<?cs var:name ?>" name="<?cs var:name ?>" maxlength="<?cs var:maxlength ?>" required<?cs if:lang ?> lang="<?cs var:lang ?>"<?cs /if ?> value="<?cs var:Form[name] ?>"<?cs call:field_aria(name) ?>>
+      <?cs call:field_error(name) ?>
+    </div><?cs
+/def ?><?cs
+
+# A required date field, with a hint when hint_id is set. ?><?cs
+def:date_input_field(name, label, hint_id, hint) ?>
+    <div class="field">
+      <label for="<?cs var:name ?>"><?cs var:label ?></label>
+      <input type="date" id="<?cs var:name ?>" name="<?cs var:name ?>" required value="<?cs var:Form[name] ?>"<?cs if:hint_id ?><?cs call:field_aria_hint(name, hint_id) ?><?cs else ?><?cs call:field_aria(name) ?><?cs /if ?>><?cs
+  call:hint_and_error(name, hint_id, hint) ?>
+    </div><?cs
+/def ?><?cs
+
+# A required whole number from min to max, with a hint when hint_id is set. ?><?cs
+def:number_input_field(name, label, min, max, hint_id, hint) ?>
+    <div class="field">
+      <label for="<?cs var:name ?>"><?cs var:label ?></label>
+      <input type="number" id="<?cs var:name ?>" name="<?cs var:name ?>" min="<?cs var:min ?>" max="<?cs var:max ?>" required inputmode="numeric" value="<?cs var:Form[name] ?>"<?cs if:hint_id ?><?cs call:field_aria_hint(name, hint_id) ?><?cs else ?><?cs call:field_aria(name) ?><?cs /if ?>><?cs
+  call:hint_and_error(name, hint_id, hint) ?>
+    </div><?cs
+/def ?><?cs
+
+# A checkbox that sends 1 when ticked, with its hint when hint is set (tied
+# to it by aria-describedby when hint_id is set too). ?><?cs
+def:checkbox_field(name, label, hint_id, hint) ?>
+  <div class="field check">
+    <input type="checkbox" id="<?cs var:name ?>" name="<?cs var:name ?>" value="1"<?cs if:hint_id ?> aria-describedby="<?cs var:hint_id ?>"<?cs /if ?><?cs if:Form[name] == "1" ?> checked<?cs /if ?>>
+    <label for="<?cs var:name ?>"><?cs var:label ?></label><?cs
+  if:hint ?>
+    <p class="hint"<?cs if:hint_id ?> id="<?cs var:hint_id ?>"<?cs /if ?>><?cs var:hint ?></p><?cs /if ?>
+  </div><?cs
+/def ?><?cs
+
+
+# A form that is one button and one hidden field (name, value), sent by
+# POST to action; button_class may be "". ?><?cs
+def:button_form(action, form_class, name, value, button_class, label) ?>
+<form method="post" action="<?cs var:action ?>" class="<?cs var:form_class ?>">
+  <input type="hidden" name="<?cs var:name ?>" value="<?cs var:value ?>">
+  <button type="submit"<?cs if:button_class ?> class="<?cs var:button_class ?>"<?cs /if ?>><?cs var:label ?></button>
+</form><?cs
+/def ?>
+<?cs
+
+# A table row's action: a link-styled button that POSTs action=act and
+# name=value to url; detail says, to a screen reader, which row it is. ?><?cs
+def:row_action(url, act, name, value, label, detail) ?>
+        <form method="post" action="<?cs var:url ?>" class="inline">
+          <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+          <input type="hidden" name="action" value="<?cs var:act ?>">
+          <input type="hidden" name="<?cs var:name ?>" value="<?cs var:value ?>">
+          <button type="submit" class="link"><?cs var:label ?><span class="visually-hidden">: <?cs var:detail ?></span></button>
+        </form><?cs
 /def ?>

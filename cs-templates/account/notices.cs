@@ -1,7 +1,7 @@
 <?cs # SPDX-License-Identifier: AGPL-3.0-or-later ?><?cs
 # notices.cs: the web inbox: every notice of the signed-in person, newest
 # first, unread ones marked (in words, not only by colour). ?>
-<?cs include:"parts/forms.cs" ?>
+<?cs include:"fields.cs" ?>
 <h1><?cs var:L.Title.Notices ?></h1>
 <?cs if:subcount(Notices) > 0 ?>
 <p class="count"><?cs var:L.Notify.UnreadCount ?> <strong><?cs var:NoticesUnread ?></strong> · <?cs var:L.List.Total ?> <?cs var:Pager.Total ?></p>

@@ -3,7 +3,7 @@
 # (RFC 8058), no sign-in: what it does and its button, "done", "already
 # off" or "not valid". The form has no CSRF token: the signed link is its
 # authentication (page_unsubscribe.c). ?>
-<?cs include:"parts/forms.cs" ?>
+<?cs include:"fields.cs" ?>
 <h1><?cs var:L.Title.Unsubscribe ?></h1>
 <?cs if:Unsub.State == "invalid" ?>
 <p class="flash error" role="alert"><?cs var:L.Unsub.Invalid ?></p>

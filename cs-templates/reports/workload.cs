@@ -2,7 +2,7 @@
 # workload.cs: the workload report (업무량) per department and handler for
 # a period, with the citizens' ratings given in it; printable (print.css
 # hides the navigation and the form). ?><?cs
-include:"parts/forms.cs" ?><?cs
+include:"fields.cs" ?><?cs
 
 # One row's figures as cells; r holds received, open, answered, overdue, avg. ?><?cs
 def:report_cells(r) ?>
@@ -38,7 +38,7 @@ def:report_head(title, first, second) ?>
 def:period_field(name, label) ?>
   <div class="field">
     <label for="<?cs var:name ?>"><?cs var:label ?></label>
-    <input type="text" id="<?cs var:name ?>" name="<?cs var:name ?>" maxlength="10" autocomplete="off" placeholder="YYYY-MM-DD" value="<?cs var:Form[name] ?>"<?cs call:hinted_aria(name, "period-hint") ?>>
+    <input type="text" id="<?cs var:name ?>" name="<?cs var:name ?>" maxlength="10" autocomplete="off" placeholder="YYYY-MM-DD" value="<?cs var:Form[name] ?>"<?cs call:field_aria_hint(name, "period-hint") ?>>
     <?cs call:field_error(name) ?>
   </div><?cs
 /def ?>
@@ -47,7 +47,7 @@ def:period_field(name, label) ?>
 <p class="report-period"><?cs var:L.Report.Period ?>: <strong><time datetime="<?cs var:Report.From ?>"><?cs var:Report.From ?></time> ~ <time datetime="<?cs var:Report.To ?>"><?cs var:Report.To ?></time></strong><?cs
   if:Report.DepartmentName ?> · <?cs var:L.Report.Department ?>: <strong><?cs var:Report.DepartmentName ?></strong><?cs /if ?></p>
 <?cs /if ?>
-<?cs call:form_errors_alert() ?>
+<?cs call:form_errors() ?>
 <p class="hint no-print" id="period-hint"><?cs var:L.Report.DateHint ?></p>
 <form method="get" action="/staff/reports/workload" class="filters">
 <?cs call:period_field("from", L.Report.From) ?><?cs call:period_field("to", L.Report.To) ?>

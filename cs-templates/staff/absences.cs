@@ -4,7 +4,7 @@
 # managers, after choosing whose: the substitutes are that person's
 # colleagues); deleting one that has not started, ending one that has
 # begun. The month calendar is staff/absence_calendar.cs. ?>
-<?cs include:"staff/absence_views.cs" ?><?cs include:"parts/forms.cs" ?><?cs
+<?cs include:"staff/absence_views.cs" ?><?cs include:"fields.cs" ?><?cs
 
 # A button that POSTs to /staff/absences/ID/verb (delete, end) for a. ?><?cs
 def:absence_action(a, verb, label) ?>
@@ -63,7 +63,7 @@ def:absence_action(a, verb, label) ?>
   <button type="submit"><?cs var:L.Absence.ForButton ?></button>
 </form>
 <?cs /if ?>
-<?cs call:form_errors_alert() ?>
+<?cs call:form_errors() ?>
 <form method="post" action="/staff/absences" class="stack" aria-labelledby="absence-add-h">
   <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
   <input type="hidden" name="account" value="<?cs var:Form.account ?>">

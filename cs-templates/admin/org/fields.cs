@@ -11,7 +11,7 @@ def:dept_options(selected, skip) ?><?cs each:d = Depts ?><?cs if:d.id != skip ?>
 
 # A department's names in Korean and in English. ?><?cs
 def:dept_name_fields() ?><?cs
-  call:text_field("name_ko", L.Admin.Dept.NameKo, 100) ?>
+  call:text_input_field("name_ko", L.Admin.Dept.NameKo, 100, "") ?>
   <div class="field">
     <label for="name_en"><?cs var:L.Admin.Dept.NameEnField ?></label>
     <input type="text" id="name_en" name="name_en" maxlength="100" required lang="en" value="<?cs var:Form.name_en ?>"<?cs call:field_aria("name_en") ?>>
@@ -19,14 +19,6 @@ def:dept_name_fields() ?><?cs
   </div><?cs
 /def ?><?cs
 
-# A required whole number from min to max. ?><?cs
-def:number_field(name, label, min, max) ?>
-      <div class="field">
-        <label for="<?cs var:name ?>"><?cs var:label ?></label>
-        <input type="number" id="<?cs var:name ?>" name="<?cs var:name ?>" min="<?cs var:min ?>" max="<?cs var:max ?>" required value="<?cs var:Form[name] ?>"<?cs call:field_aria(name) ?>>
-        <?cs call:field_error(name) ?>
-      </div><?cs
-/def ?><?cs
 
 # A required time of day, HH:MM. ?><?cs
 def:time_field(name, label) ?>

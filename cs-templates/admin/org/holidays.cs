@@ -1,7 +1,7 @@
 <?cs # SPDX-License-Identifier: AGPL-3.0-or-later ?><?cs
 # holidays.cs: the holidays of one year, each removable, and the form to
 # add one. ?>
-<?cs include:"parts/forms.cs" ?>
+<?cs include:"fields.cs" ?>
 <h1><?cs var:L.Title.AdminHolidays ?>: <?cs var:Year.This ?></h1>
 <?cs include:"admin/org/nav.cs" ?>
 <p><?cs var:L.Admin.Holiday.Lead ?></p>
@@ -36,7 +36,7 @@
 </table>
 <?cs /if ?>
 <h2 id="add-h"><?cs var:L.Admin.Holiday.Add ?></h2>
-<?cs call:form_errors_alert() ?>
+<?cs call:form_errors() ?>
 <form method="post" action="/admin/holidays" class="stack" aria-labelledby="add-h">
   <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
   <input type="hidden" name="action" value="add">

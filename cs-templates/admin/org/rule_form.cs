@@ -2,10 +2,10 @@
 # rule_form.cs: the form of a category's routing rule (Form.*), shared by
 # the creation form and the edit page: rule_form(action, labelledby,
 # button), labelledby being the id of the heading that names the form, or
-# "". It includes parts/forms.cs: the including page must not. ?><?cs
-include:"parts/forms.cs" ?><?cs
+# "". It includes fields.cs: the including page must not. ?><?cs
+include:"fields.cs" ?><?cs
 def:rule_form(action, labelledby, button) ?>
-<?cs call:form_errors_alert() ?>
+<?cs call:form_errors() ?>
 <form method="post" action="<?cs var:action ?>" class="stack"<?cs if:labelledby ?> aria-labelledby="<?cs var:labelledby ?>"<?cs /if ?>>
   <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
   <div class="row"><?cs
@@ -14,7 +14,7 @@ def:rule_form(action, labelledby, button) ?>
   </div>
   <div class="field">
     <label for="department_id"><?cs var:L.Admin.Rule.LeadDept ?></label>
-    <select id="department_id" name="department_id"<?cs call:hinted_aria("department_id", "lead-hint") ?>>
+    <select id="department_id" name="department_id"<?cs call:field_aria_hint("department_id", "lead-hint") ?>>
 <?cs if:Session.AdminGlobal == "1" ?>
       <option value="0"<?cs if:Form.department_id == "0" ?> selected<?cs /if ?>><?cs var:L.Admin.Rule.NoLead ?></option>
 <?cs /if ?>
@@ -37,7 +37,7 @@ def:rule_form(action, labelledby, button) ?>
   </fieldset>
   <div class="field">
     <label for="mode"><?cs var:L.Admin.Rule.Mode ?></label>
-    <select id="mode" name="mode"<?cs call:hinted_aria("mode", "mode-hint") ?>>
+    <select id="mode" name="mode"<?cs call:field_aria_hint("mode", "mode-hint") ?>>
 <?cs each:k = L.Admin.Mode ?>
       <option value="<?cs name:k ?>"<?cs if:name(k) == Form.mode ?> selected<?cs /if ?>><?cs var:k ?></option>
 <?cs /each ?>

@@ -30,8 +30,8 @@ include:"admin/org/fields.cs" ?>
 <?cs call:time_field("sms_quiet_start", L.Admin.Settings.QuietStart) ?><?cs
 call:time_field("sms_quiet_end", L.Admin.Settings.QuietEnd) ?>
     </fieldset>
-<?cs call:number_field("digest_hour", L.Admin.Settings.DigestHour, 0, 23) ?><?cs
-call:number_field("apology_workdays", L.Admin.Settings.ApologyWorkdays, 1, 60) ?>
+<?cs call:number_input_field("digest_hour", L.Admin.Settings.DigestHour, 0, 23, "", "") ?><?cs
+call:number_input_field("apology_workdays", L.Admin.Settings.ApologyWorkdays, 1, 60, "", "") ?>
   </fieldset>
   <button type="submit" class="primary"><?cs var:L.Admin.Button.Save ?></button>
 </form>

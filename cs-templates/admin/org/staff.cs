@@ -38,7 +38,7 @@ include:"admin/org/fields.cs" ?>
     <p class="hint" id="login-hint"><?cs var:L.Hint.login_id ?></p>
     <?cs call:field_error("login_id") ?>
   </div>
-<?cs call:text_field("name", L.Admin.Staff.Name, 50) ?><?cs
+<?cs call:text_input_field("name", L.Admin.Staff.Name, 50, "") ?><?cs
 call:email_field(L.Admin.Staff.Email) ?><?cs
 call:set_password_field("password", L.Admin.Staff.Password, L.Admin.Staff.PasswordHint) ?>
   <div class="field">
