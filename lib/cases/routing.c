@@ -9,6 +9,7 @@
 #include "notify/notice.h"
 #include "org/calendar.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* The handlers of a department that routing may choose: members holding
@@ -30,22 +31,20 @@ static int candidates(db *d, long long department_id, db_result **out)
 /* The next present handler after the last one, in id order, wrapping
  * round; the position is kept per category and department in a row
  * locked for the rest of the transaction, so concurrent filings and
- * restarts take fair turns. */
+ * restarts take fair turns. One statement makes the row if it is the
+ * pair's first case, locks it and reads the last handler (through
+ * LAST_INSERT_ID(expr), which hands this connection the value: 0 for a
+ * new row); a second one moves the turn on. */
 static int round_robin_pick(db *d, long long category_id, long long department_id, const db_result *c,
 			    long long *pick)
 {
-	db_result *r = NULL;
 	*pick = 0;
 	int rc = db_exec(d, "INSERT INTO round_robin (category_id, department_id) VALUES (?, ?)"
-			    " ON DUPLICATE KEY UPDATE last_account_id = last_account_id",
+			    " ON DUPLICATE KEY UPDATE last_account_id = LAST_INSERT_ID(last_account_id)",
 			 DB_ARGS(DB_INT(category_id), DB_INT(department_id)));
-	if (rc == MDG_OK)
-		rc = db_query(d, &r, "SELECT last_account_id FROM round_robin WHERE category_id = ? AND department_id = ?"
-				     " FOR UPDATE",
-			      DB_ARGS(DB_INT(category_id), DB_INT(department_id)));
 	if (rc != MDG_OK)
-		goto done;
-	long long last = db_get_ll(r, 0, "last_account_id", 0);
+		return rc;
+	long long last = (long long)db_insert_id(d);
 	long long first = 0;
 	for (unsigned i = 0; i < c->nrows; i++) {
 		if (db_get_ll(c, i, "absent", 0))
@@ -63,8 +62,6 @@ static int round_robin_pick(db *d, long long category_id, long long department_i
 	if (*pick)
 		rc = db_exec(d, "UPDATE round_robin SET last_account_id = ? WHERE category_id = ? AND department_id = ?",
 			     DB_ARGS(DB_INT(*pick), DB_INT(category_id), DB_INT(department_id)));
-done:
-	db_result_free(r);
 	return rc;
 }
 
@@ -139,16 +136,13 @@ static int tell_waiting(db *d, long long case_id, long long department_id)
 	return rc;
 }
 
-int routing_assign_department(db *d, long long case_id, long long category_id,
-			      long long department_id, int *assigned)
+/* routing_assign_department with the category's mode already read. */
+static int assign_department(db *d, long long case_id, long long category_id, const char *mode,
+			     long long department_id, int *assigned)
 {
-	db_result *rule = NULL, *c = NULL;
+	db_result *c = NULL;
 	int rc;
 	*assigned = 0;
-	rc = db_query(d, &rule, "SELECT mode FROM categories WHERE id = ?", DB_ARGS(DB_INT(category_id)));
-	if (rc != MDG_OK)
-		goto done;
-	const char *mode = db_get(rule, 0, "mode", "manual");
 	if (strcmp(mode, "manual") == 0) {
 		rc = tell_waiting(d, case_id, department_id);
 		goto done;
@@ -196,8 +190,20 @@ int routing_assign_department(db *d, long long case_id, long long category_id,
 		rc = tell_waiting(d, case_id, department_id);
 	*assigned = npicks;
 done:
-	db_result_free(rule);
 	db_result_free(c);
+	return rc;
+}
+
+int routing_assign_department(db *d, long long case_id, long long category_id,
+			      long long department_id, int *assigned)
+{
+	db_result *rule = NULL;
+	*assigned = 0;
+	int rc = db_query(d, &rule, "SELECT mode FROM categories WHERE id = ?", DB_ARGS(DB_INT(category_id)));
+	if (rc == MDG_OK)
+		rc = assign_department(d, case_id, category_id, db_get(rule, 0, "mode", "manual"), department_id,
+				       assigned);
+	db_result_free(rule);
 	return rc;
 }
 
@@ -213,15 +219,31 @@ static int tell_unplaced(db *d, long long case_id)
 	return rc;
 }
 
+/* The next id of a comma-separated list (GROUP_CONCAT's), moving *list
+ * past it; 0 at the end of the list. */
+static long long list_next_id(const char **list)
+{
+	char *end;
+	long long id = strtoll(*list, &end, 10);
+	*list = *end == ',' ? end + 1 : end;
+	return id > 0 ? id : 0;
+}
+
 /* routing_place and routing_replace: keep_deadline leaves the case's
  * deadline as it is (a re-filing must not make the citizen wait longer). */
 static int place(db *d, long long case_id, long long category_id, bool keep_deadline)
 {
-	db_result *rule = NULL, *joint = NULL;
+	db_result *rule = NULL;
 	char due[20];
 	int assigned = 0;
+	/* The rule with its mode and its active joint departments (ids in
+	 * ascending order, NULL when none): one statement for what the
+	 * placing reads of the category. */
 	int rc = db_query(d, &rule, "SELECT g.department_id, g.deadline_days, g.needs_approval, g.escalate_hours,"
-				    " g.reminder_hours, g.reopen_days, g.max_extensions, IFNULL(dp.active, 0) AS department_active"
+				    " g.reminder_hours, g.reopen_days, g.max_extensions, IFNULL(dp.active, 0) AS department_active,"
+				    " g.mode, (SELECT GROUP_CONCAT(j.department_id ORDER BY j.department_id)"
+				    "  FROM category_joint_departments j JOIN departments jd ON jd.id = j.department_id AND jd.active = 1"
+				    "  WHERE j.category_id = g.id AND j.department_id <> g.department_id) AS joint"
 				    " FROM categories g LEFT JOIN departments dp ON dp.id = g.department_id WHERE g.id = ?",
 			  DB_ARGS(DB_INT(category_id)));
 	if (rc != MDG_OK)
@@ -249,34 +271,31 @@ static int place(db *d, long long case_id, long long category_id, bool keep_dead
 			rc = tell_unplaced(d, case_id);
 		goto done;
 	}
+	const char *mode = db_get(rule, 0, "mode", "manual");
+	const char *joint = db_get(rule, 0, "joint", "");
 	rc = db_exec(d, "INSERT INTO case_departments (case_id, department_id, role, updated_at)"
 			" VALUES (?, ?, 'lead', NOW())",
 		     DB_ARGS(DB_INT(case_id), DB_INT(lead)));
-	if (rc == MDG_OK)
+	long long id;
+	for (const char *p = joint; rc == MDG_OK && (id = list_next_id(&p));)
 		rc = db_exec(d, "INSERT INTO case_departments (case_id, department_id, role, updated_at)"
-				" SELECT ?, j.department_id, 'joint', NOW() FROM category_joint_departments j"
-				" JOIN departments dp ON dp.id = j.department_id AND dp.active = 1"
-				" WHERE j.category_id = ? AND j.department_id <> ?",
-			     DB_ARGS(DB_INT(case_id), DB_INT(category_id), DB_INT(lead)));
+				" VALUES (?, ?, 'joint', NOW())",
+			     DB_ARGS(DB_INT(case_id), DB_INT(id)));
 	if (rc == MDG_OK)
 		rc = db_exec(d, "INSERT INTO case_events (case_id, kind, department_id, is_public, created_at)"
 				" VALUES (?, 'routed', ?, 1, NOW())",
 			     DB_ARGS(DB_INT(case_id), DB_INT(lead)));
-	if (rc != MDG_OK)
-		goto done;
-	rc = db_query(d, &joint, "SELECT department_id, role FROM case_departments WHERE case_id = ? ORDER BY role",
-		      DB_ARGS(DB_INT(case_id)));
-	for (unsigned i = 0; rc == MDG_OK && i < joint->nrows; i++) {
+	/* The lead department first, then the joint ones. */
+	if (rc == MDG_OK)
+		rc = assign_department(d, case_id, category_id, mode, lead, &assigned);
+	for (const char *p = joint; rc == MDG_OK && (id = list_next_id(&p));) {
 		int n = 0;
-		rc = routing_assign_department(d, case_id, category_id, db_get_ll(joint, i, "department_id", 0), &n);
-		if (strcmp(db_get(joint, i, "role", ""), "lead") == 0)
-			assigned = n;
+		rc = assign_department(d, case_id, category_id, mode, id, &n);
 	}
 	if (rc == MDG_OK && assigned)
 		rc = db_exec(d, "UPDATE cases SET status = 'assigned' WHERE id = ?", DB_ARGS(DB_INT(case_id)));
 done:
 	db_result_free(rule);
-	db_result_free(joint);
 	return rc;
 }
 
