@@ -12,6 +12,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The start of every UPDATE of one case by its id. Without the hint,
+ * MariaDB 10.11 finds the row through ix_cases_report_case (id, ...;
+ * 0009_report_handlers.sql) rather than the primary key, and locks the
+ * gap after the entry up to the commit: the newest cases' entries all
+ * go into that gap, so concurrent filings waited for each other there
+ * (bench/README.md, "The filing path"). */
+#define UPDATE_CASE "UPDATE cases FORCE INDEX (PRIMARY)"
+
 /* The handlers of a department that routing may choose: members holding
  * a handler role over it, active; *available = those present now. */
 static int candidates(db *d, long long department_id, db_result **out)
@@ -254,7 +262,7 @@ static int place(db *d, long long case_id, long long category_id, bool keep_dead
 	rc = calendar_deadline(d, (int)db_get_ll(rule, 0, "deadline_days", 7), due);
 	if (rc != MDG_OK)
 		goto done;
-	rc = db_exec(d, "UPDATE cases SET department_id = ?, due_at = IF(?, due_at, ?), needs_approval = ?,"
+	rc = db_exec(d, UPDATE_CASE " SET department_id = ?, due_at = IF(?, due_at, ?), needs_approval = ?,"
 			" escalate_hours = ?, reminder_hours = ?, reopen_days = ?, max_extensions = ?,"
 			" last_action_at = NOW(), unplaced = ? WHERE id = ?",
 		     DB_ARGS(DB_ID(lead), DB_INT((long long)keep_deadline), DB_STR(due), DB_INT(db_get_ll(rule, 0, "needs_approval", 0)),
@@ -293,7 +301,7 @@ static int place(db *d, long long case_id, long long category_id, bool keep_dead
 		rc = assign_department(d, case_id, category_id, mode, id, &n);
 	}
 	if (rc == MDG_OK && assigned)
-		rc = db_exec(d, "UPDATE cases SET status = 'assigned' WHERE id = ?", DB_ARGS(DB_INT(case_id)));
+		rc = db_exec(d, UPDATE_CASE " SET status = 'assigned' WHERE id = ?", DB_ARGS(DB_INT(case_id)));
 done:
 	db_result_free(rule);
 	return rc;
@@ -310,7 +318,7 @@ int routing_replace(db *d, long long case_id, long long category_id)
 	if (rc == MDG_OK)
 		rc = db_exec(d, "DELETE FROM case_departments WHERE case_id = ?", DB_ARGS(DB_INT(case_id)));
 	if (rc == MDG_OK)
-		rc = db_exec(d, "UPDATE cases SET category_id = ?, status = 'received', escalated_at = NULL WHERE id = ?",
+		rc = db_exec(d, UPDATE_CASE " SET category_id = ?, status = 'received', escalated_at = NULL WHERE id = ?",
 			     DB_ARGS(DB_INT(category_id), DB_INT(case_id)));
 	return rc == MDG_OK ? place(d, case_id, category_id, true) : rc;
 }
@@ -340,7 +348,7 @@ static int escalate_case(db *d, long long case_id, long long department_id, int 
 	if (rc != MDG_OK)
 		goto done;
 	if (m->nrows == 0) {
-		rc = db_exec(d, "UPDATE cases SET unplaced = 1 WHERE id = ?", DB_ARGS(DB_INT(case_id)));
+		rc = db_exec(d, UPDATE_CASE " SET unplaced = 1 WHERE id = ?", DB_ARGS(DB_INT(case_id)));
 		if (rc == MDG_OK)
 			rc = db_exec(d, "INSERT INTO case_events (case_id, kind, department_id, is_public, created_at)"
 					" VALUES (?, 'escalated', ?, 0, NOW())",
@@ -353,7 +361,7 @@ static int escalate_case(db *d, long long case_id, long long department_id, int 
 		rc = assign_handler(d, case_id, department_id, db_get_ll(m, i, "account_id", 0), 0, "escalated");
 mark:
 	if (rc == MDG_OK)
-		rc = db_exec(d, "UPDATE cases SET escalated_at = NOW(), version = version + 1 WHERE id = ?", DB_ARGS(DB_INT(case_id)));
+		rc = db_exec(d, UPDATE_CASE " SET escalated_at = NOW(), version = version + 1 WHERE id = ?", DB_ARGS(DB_INT(case_id)));
 	if (rc == MDG_OK)
 		(*moved)++;
 done:
