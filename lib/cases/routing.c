@@ -144,27 +144,32 @@ static int tell_waiting(db *d, long long case_id, long long department_id)
 	return rc;
 }
 
-/* routing_assign_department with the category's mode already read. */
-static int assign_department(db *d, long long case_id, long long category_id, const char *mode,
-			     long long department_id, int *assigned)
+/* The handlers a department's case goes to, chosen by the category's
+ * mode; none for manual mode or when nobody is available. */
+struct handler_picks {
+	long long id[64];
+	int n;
+};
+
+/* Chooses the handlers of department_id by mode, passing over the
+ * absent (and taking the round-robin turn); gives the case to nobody
+ * yet, so that the caller can write the case's status with the rest of
+ * its row first. */
+static int choose_handlers(db *d, long long category_id, const char *mode, long long department_id,
+			   struct handler_picks *picks)
 {
 	db_result *c = NULL;
-	int rc;
-	*assigned = 0;
-	if (strcmp(mode, "manual") == 0) {
-		rc = tell_waiting(d, case_id, department_id);
-		goto done;
-	}
-	rc = candidates(d, department_id, &c);
+	picks->n = 0;
+	if (strcmp(mode, "manual") == 0)
+		return MDG_OK;
+	int rc = candidates(d, department_id, &c);
 	if (rc != MDG_OK)
 		goto done;
-	long long picks[64];
-	int npicks = 0;
 	if (strcmp(mode, "round_robin") == 0) {
 		long long pick;
 		rc = round_robin_pick(d, category_id, department_id, c, &pick);
 		if (rc == MDG_OK && pick)
-			picks[npicks++] = pick;
+			picks->id[picks->n++] = pick;
 	} else if (strcmp(mode, "random") == 0) {
 		unsigned present = 0;
 		for (unsigned i = 0; i < c->nrows; i++)
@@ -173,32 +178,47 @@ static int assign_department(db *d, long long case_id, long long category_id, co
 			unsigned n = crypto_uniform(present);
 			for (unsigned i = 0; i < c->nrows; i++)
 				if (db_get_ll(c, i, "absent", 0) == 0 && n-- == 0)
-					picks[npicks++] = db_get_ll(c, i, "account_id", 0);
+					picks->id[picks->n++] = db_get_ll(c, i, "account_id", 0);
 		}
 	} else { /* joint: every present handler of the department */
-		for (unsigned i = 0; i < c->nrows && npicks < (int)MDG_ARRAY_LEN(picks); i++)
+		for (unsigned i = 0; i < c->nrows && picks->n < (int)MDG_ARRAY_LEN(picks->id); i++)
 			if (db_get_ll(c, i, "absent", 0) == 0)
-				picks[npicks++] = db_get_ll(c, i, "account_id", 0);
+				picks->id[picks->n++] = db_get_ll(c, i, "account_id", 0);
 	}
-	if (rc != MDG_OK)
-		goto done;
 	/* Everyone away: the substitute of the first absent handler who has
 	 * one takes the case (부재시 대체 담당자). */
-	for (unsigned i = 0; npicks == 0 && i < c->nrows; i++) {
+	for (unsigned i = 0; rc == MDG_OK && picks->n == 0 && i < c->nrows; i++) {
 		long long acting = 0;
 		rc = absence_resolve(d, db_get_ll(c, i, "account_id", 0), &acting);
-		if (rc != MDG_OK)
-			goto done;
-		if (acting)
-			picks[npicks++] = acting;
+		if (rc == MDG_OK && acting)
+			picks->id[picks->n++] = acting;
 	}
-	for (int i = 0; i < npicks && rc == MDG_OK; i++)
-		rc = assign_handler(d, case_id, department_id, picks[i], 0, "assigned");
-	if (rc == MDG_OK && npicks == 0)
-		rc = tell_waiting(d, case_id, department_id);
-	*assigned = npicks;
 done:
 	db_result_free(c);
+	return rc;
+}
+
+/* Gives the case to the chosen handlers ('assigned' events, notices), or
+ * tells the department's managers when there are none. */
+static int give_handlers(db *d, long long case_id, long long department_id, const struct handler_picks *picks)
+{
+	int rc = MDG_OK;
+	for (int i = 0; i < picks->n && rc == MDG_OK; i++)
+		rc = assign_handler(d, case_id, department_id, picks->id[i], 0, "assigned");
+	if (rc == MDG_OK && picks->n == 0)
+		rc = tell_waiting(d, case_id, department_id);
+	return rc;
+}
+
+/* routing_assign_department with the category's mode already read. */
+static int assign_department(db *d, long long case_id, long long category_id, const char *mode,
+			     long long department_id, int *assigned)
+{
+	struct handler_picks picks;
+	int rc = choose_handlers(d, category_id, mode, department_id, &picks);
+	if (rc == MDG_OK)
+		rc = give_handlers(d, case_id, department_id, &picks);
+	*assigned = rc == MDG_OK ? picks.n : 0;
 	return rc;
 }
 
@@ -243,7 +263,6 @@ static int place(db *d, long long case_id, long long category_id, bool keep_dead
 {
 	db_result *rule = NULL;
 	char due[20];
-	int assigned = 0;
 	/* The rule with its mode and its active joint departments (ids in
 	 * ascending order, NULL when none): one statement for what the
 	 * placing reads of the category. */
@@ -259,16 +278,24 @@ static int place(db *d, long long case_id, long long category_id, bool keep_dead
 	long long lead = db_get_ll(rule, 0, "department_id", 0);
 	if (!db_get_ll(rule, 0, "department_active", 0))
 		lead = 0; /* no department, or a deactivated one */
+	const char *mode = db_get(rule, 0, "mode", "manual");
+	const char *joint = db_get(rule, 0, "joint", "");
 	rc = calendar_deadline(d, (int)db_get_ll(rule, 0, "deadline_days", 7), due);
+	/* The lead department's handlers are chosen first, so that the case's
+	 * row is written once, its status with the rest ('assigned' when
+	 * anyone takes it): each write of it updates a score of indexes. */
+	struct handler_picks picks = {.n = 0};
+	if (rc == MDG_OK && lead)
+		rc = choose_handlers(d, category_id, mode, lead, &picks);
 	if (rc != MDG_OK)
 		goto done;
 	rc = db_exec(d, UPDATE_CASE " SET department_id = ?, due_at = IF(?, due_at, ?), needs_approval = ?,"
 			" escalate_hours = ?, reminder_hours = ?, reopen_days = ?, max_extensions = ?,"
-			" last_action_at = NOW(), unplaced = ? WHERE id = ?",
+			" last_action_at = NOW(), unplaced = ?, status = IF(?, 'assigned', status) WHERE id = ?",
 		     DB_ARGS(DB_ID(lead), DB_INT((long long)keep_deadline), DB_STR(due), DB_INT(db_get_ll(rule, 0, "needs_approval", 0)),
 			     DB_INT(db_get_ll(rule, 0, "escalate_hours", 48)), DB_INT(db_get_ll(rule, 0, "reminder_hours", 24)),
 			     DB_INT(db_get_ll(rule, 0, "reopen_days", 14)), DB_INT(db_get_ll(rule, 0, "max_extensions", 2)),
-			     DB_INT((long long)(lead == 0)), DB_INT(case_id)));
+			     DB_INT((long long)(lead == 0)), DB_INT((long long)(picks.n > 0)), DB_INT(case_id)));
 	if (rc != MDG_OK)
 		goto done;
 	if (!lead) {
@@ -279,8 +306,6 @@ static int place(db *d, long long case_id, long long category_id, bool keep_dead
 			rc = tell_unplaced(d, case_id);
 		goto done;
 	}
-	const char *mode = db_get(rule, 0, "mode", "manual");
-	const char *joint = db_get(rule, 0, "joint", "");
 	rc = db_exec(d, "INSERT INTO case_departments (case_id, department_id, role, updated_at)"
 			" VALUES (?, ?, 'lead', NOW())",
 		     DB_ARGS(DB_INT(case_id), DB_INT(lead)));
@@ -295,13 +320,11 @@ static int place(db *d, long long case_id, long long category_id, bool keep_dead
 			     DB_ARGS(DB_INT(case_id), DB_INT(lead)));
 	/* The lead department first, then the joint ones. */
 	if (rc == MDG_OK)
-		rc = assign_department(d, case_id, category_id, mode, lead, &assigned);
+		rc = give_handlers(d, case_id, lead, &picks);
 	for (const char *p = joint; rc == MDG_OK && (id = list_next_id(&p));) {
 		int n = 0;
 		rc = assign_department(d, case_id, category_id, mode, id, &n);
 	}
-	if (rc == MDG_OK && assigned)
-		rc = db_exec(d, UPDATE_CASE " SET status = 'assigned' WHERE id = ?", DB_ARGS(DB_INT(case_id)));
 done:
 	db_result_free(rule);
 	return rc;
