@@ -78,33 +78,27 @@ static int round_robin_pick(db *d, long long category_id, long long department_i
 
 int routing_managers(db *d, long long department_id, db_result **out)
 {
-	long long level = department_id;
-	int rc = MDG_OK;
-	*out = NULL;
 	/* The department's own managers, else the nearest ancestor's, else
 	 * global managers (level 0: department_id IS NULL); only those whose
 	 * scope lets them manage the department itself (a manager role on
-	 * the parent without its subtree does not). The walk stops at the
-	 * root, or after DEPARTMENT_DEPTH_MAX steps should the tree hold a
-	 * cycle (with whatever the last step found: nobody). */
-	for (int hop = 0; rc == MDG_OK; hop++) {
-		db_result *up = NULL;
-		db_result_free(*out);
-		*out = NULL;
-		rc = db_query(d, out, "SELECT r.account_id FROM staff_roles r"
-				      " JOIN accounts a ON a.id = r.account_id AND a.active = 1"
-				      " JOIN staff_scope s ON s.account_id = r.account_id AND s.department_id = ?"
-				      "  AND s.can_manage = 1"
-				      " WHERE r.role = 'manager' AND r.department_id <=> ?"
-				      " GROUP BY r.account_id ORDER BY r.account_id",
-			      DB_ARGS(DB_INT(department_id), DB_ID(level)));
-		if (rc != MDG_OK || (*out)->nrows > 0 || level == 0 || hop == DEPARTMENT_DEPTH_MAX)
-			break;
-		rc = db_query(d, &up, "SELECT IFNULL(parent_id, 0) AS parent_id FROM departments WHERE id = ?", DB_ARGS(DB_INT(level)));
-		if (rc == MDG_OK)
-			level = db_get_ll(up, 0, "parent_id", 0);
-		db_result_free(up);
-	}
+	 * the parent without its subtree does not). One statement: up is the
+	 * walk to the root (a department that does not exist leads to level
+	 * 0), DEPARTMENT_DEPTH_MAX steps at most should the tree hold a cycle
+	 * (then nobody, unless found on the way); found, the managers at each
+	 * level; the nearest level with any wins. */
+	int rc = db_query(d, out, "WITH RECURSIVE up (id, depth) AS ("
+				  "  SELECT CAST(? AS UNSIGNED), CAST(0 AS UNSIGNED)"
+				  "  UNION ALL SELECT IFNULL(dp.parent_id, 0), up.depth + 1"
+				  "  FROM up LEFT JOIN departments dp ON dp.id = up.id"
+				  "  WHERE up.id <> 0 AND up.depth < ?),"
+				  " found AS (SELECT up.depth, r.account_id FROM up"
+				  "  JOIN staff_roles r ON r.role = 'manager' AND r.department_id <=> NULLIF(up.id, 0)"
+				  "  JOIN accounts a ON a.id = r.account_id AND a.active = 1"
+				  "  JOIN staff_scope s ON s.account_id = r.account_id AND s.department_id = ?"
+				  "   AND s.can_manage = 1)"
+				  " SELECT account_id FROM found WHERE depth = (SELECT MIN(depth) FROM found)"
+				  " GROUP BY account_id ORDER BY account_id",
+			  DB_ARGS(DB_INT(department_id), DB_INT(DEPARTMENT_DEPTH_MAX), DB_INT(department_id)));
 	if (rc != MDG_OK) {
 		db_result_free(*out);
 		*out = NULL;
