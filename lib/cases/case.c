@@ -166,47 +166,51 @@ static int store_upload(const char *uploads_dir, const upload *up, char stored_n
 	return MDG_ERR;
 }
 
-/* The next tracking number of year, atomically: LAST_INSERT_ID(expr)
- * hands this connection the value it wrote, whatever others do. The
- * year is the caller's (read with a query it runs anyway), so the
- * counter and the number agree even across midnight on 31 December. */
-static int next_tracking(db *d, int year, char *tracking)
+/* The next tracking number of the year for a filing in category_id
+ * (MDG_EINVAL, and no number used, if it is not an active category).
+ * Called outside the filing's transaction: the counter's UPDATE commits
+ * at once, so the year's row is locked for one statement, not for the
+ * whole filing (every filing takes it: held to the filing's commit, it
+ * made filings wait in line). A filing that fails afterwards leaves its
+ * number unused (docs/decisions.md, "Tracking numbers"). LAST_INSERT_ID
+ * (expr) hands this connection the value it wrote, whatever others do;
+ * the year comes with the category check, so that the counter and the
+ * number agree even across midnight on 31 December. */
+static int next_tracking(db *d, long long category_id, char *tracking)
 {
-	int rc = db_exec(d, "INSERT INTO tracking_counters (year, last_seq) VALUES (?, LAST_INSERT_ID(1))"
-			    " ON DUPLICATE KEY UPDATE last_seq = LAST_INSERT_ID(last_seq + 1)",
-			 DB_ARGS(DB_INT((long long)year)));
+	db_result *cat = NULL;
+	int rc = db_query(d, &cat, "SELECT COUNT(*) AS n, YEAR(NOW()) AS year FROM categories WHERE id = ? AND active = 1",
+			  DB_ARGS(DB_INT(category_id)));
+	if (rc == MDG_OK && db_get_ll(cat, 0, "n", 0) == 0)
+		rc = MDG_EINVAL;
+	int year = rc == MDG_OK ? (int)db_get_ll(cat, 0, "year", 0) : 0;
+	if (rc == MDG_OK)
+		rc = db_exec(d, "INSERT INTO tracking_counters (year, last_seq) VALUES (?, LAST_INSERT_ID(1))"
+				" ON DUPLICATE KEY UPDATE last_seq = LAST_INSERT_ID(last_seq + 1)",
+			     DB_ARGS(DB_INT((long long)year)));
 	if (rc == MDG_OK)
 		tracking_format(year, (unsigned)db_insert_id(d), tracking, TRACKING_LEN + 1);
+	db_result_free(cat);
 	return rc;
 }
 
 /* One attempt at the filing transaction; the files are already in
- * place under stored[]. */
+ * place under stored[]. *numbered becomes false when tracking turns out
+ * to be taken already (a counter behind the cases: the attempt after
+ * takes a new number). */
 static int file_once(db *d, const case_new *c, const case_upload *files, char stored[][33], int nfiles,
-		     char *tracking)
+		     const char *tracking, bool *numbered)
 {
-	db_result *cat = NULL;
 	long long case_id = 0;
 	int rc = db_begin(d);
 	if (rc != MDG_OK)
 		return rc;
-	/* The year of the tracking number comes with the category check:
-	 * one round trip less than a SELECT YEAR(NOW()) of its own. */
-	rc = db_query(d, &cat, "SELECT COUNT(*) AS n, YEAR(NOW()) AS year FROM categories WHERE id = ? AND active = 1",
-		      DB_ARGS(DB_INT(c->category_id)));
-	if (rc != MDG_OK)
-		goto done;
-	if (db_get_ll(cat, 0, "n", 0) == 0) {
-		rc = MDG_EINVAL;
-		goto done;
-	}
-	rc = next_tracking(d, (int)db_get_ll(cat, 0, "year", 0), tracking);
-	if (rc != MDG_OK)
-		goto done;
 	rc = db_exec(d, "INSERT INTO cases (tracking_no, channel, category_id, account_id, filed_by,"
 			" title, body, is_public, latitude, longitude, address, created_at, updated_at)"
 			" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(), NOW())",
 		     DB_ARGS(DB_STR(tracking), DB_STR(c->channel), DB_INT(c->category_id), DB_INT(c->account_id), DB_ID(c->filed_by), DB_STR(c->title), DB_STR(c->body), DB_INT((long long)c->is_public), DB_STR(c->latitude), DB_STR(c->longitude), DB_STR(c->address)));
+	if (rc == MDG_ECONFLICT)
+		*numbered = false;
 	if (rc != MDG_OK)
 		goto done;
 	case_id = (long long)db_insert_id(d);
@@ -238,7 +242,6 @@ static int file_once(db *d, const case_new *c, const case_upload *files, char st
 done:
 	if (rc != MDG_OK)
 		db_rollback(d);
-	db_result_free(cat);
 	return rc;
 }
 
@@ -253,12 +256,19 @@ int case_file(db *d, const case_new *c, const case_upload *files, int nfiles,
 		return MDG_ETOOBIG;
 	for (int i = 0; i < nfiles && rc == MDG_OK; i++)
 		rc = store_upload(uploads_dir, files[i].up, stored[i], &moved[i]);
-	/* Concurrent filings wait for each other on the tracking counter and
-	 * the round-robin row; a deadlock victim simply tries again. */
+	/* Concurrent filings of a round-robin category wait for each other
+	 * on its row; a deadlock victim tries again, with the same number. */
+	bool numbered = false; /* tracking holds a number taken and not used */
 	if (rc == MDG_OK)
 		rc = MDG_ECONFLICT;
-	for (int attempt = 0; rc == MDG_ECONFLICT && attempt < 5; attempt++)
-		rc = file_once(d, c, files, stored, nfiles, tracking);
+	for (int attempt = 0; rc == MDG_ECONFLICT && attempt < 5; attempt++) {
+		rc = numbered ? MDG_OK : next_tracking(d, c->category_id, tracking);
+		numbered = rc == MDG_OK;
+		if (rc == MDG_OK)
+			rc = file_once(d, c, files, stored, nfiles, tracking, &numbered);
+	}
+	if (rc != MDG_OK && numbered)
+		log_error("filing %s failed: the tracking number stays unused", tracking);
 	if (rc != MDG_OK)
 		for (int i = 0; i < nfiles; i++)
 			if (moved[i])

@@ -9,7 +9,16 @@
 #include "notify/notice.h"
 #include "org/calendar.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+/* The start of every UPDATE of one case by its id. Without the hint,
+ * MariaDB 10.11 finds the row through ix_cases_report_case (id, ...;
+ * 0009_report_handlers.sql) rather than the primary key, and locks the
+ * gap after the entry up to the commit: the newest cases' entries all
+ * go into that gap, so concurrent filings waited for each other there
+ * (bench/README.md, "The filing path"). */
+#define UPDATE_CASE "UPDATE cases FORCE INDEX (PRIMARY)"
 
 /* The handlers of a department that routing may choose: members holding
  * a handler role over it, active; *available = those present now. */
@@ -30,22 +39,20 @@ static int candidates(db *d, long long department_id, db_result **out)
 /* The next present handler after the last one, in id order, wrapping
  * round; the position is kept per category and department in a row
  * locked for the rest of the transaction, so concurrent filings and
- * restarts take fair turns. */
+ * restarts take fair turns. One statement makes the row if it is the
+ * pair's first case, locks it and reads the last handler (through
+ * LAST_INSERT_ID(expr), which hands this connection the value: 0 for a
+ * new row); a second one moves the turn on. */
 static int round_robin_pick(db *d, long long category_id, long long department_id, const db_result *c,
 			    long long *pick)
 {
-	db_result *r = NULL;
 	*pick = 0;
 	int rc = db_exec(d, "INSERT INTO round_robin (category_id, department_id) VALUES (?, ?)"
-			    " ON DUPLICATE KEY UPDATE last_account_id = last_account_id",
+			    " ON DUPLICATE KEY UPDATE last_account_id = LAST_INSERT_ID(last_account_id)",
 			 DB_ARGS(DB_INT(category_id), DB_INT(department_id)));
-	if (rc == MDG_OK)
-		rc = db_query(d, &r, "SELECT last_account_id FROM round_robin WHERE category_id = ? AND department_id = ?"
-				     " FOR UPDATE",
-			      DB_ARGS(DB_INT(category_id), DB_INT(department_id)));
 	if (rc != MDG_OK)
-		goto done;
-	long long last = db_get_ll(r, 0, "last_account_id", 0);
+		return rc;
+	long long last = (long long)db_insert_id(d);
 	long long first = 0;
 	for (unsigned i = 0; i < c->nrows; i++) {
 		if (db_get_ll(c, i, "absent", 0))
@@ -63,8 +70,6 @@ static int round_robin_pick(db *d, long long category_id, long long department_i
 	if (*pick)
 		rc = db_exec(d, "UPDATE round_robin SET last_account_id = ? WHERE category_id = ? AND department_id = ?",
 			     DB_ARGS(DB_INT(*pick), DB_INT(category_id), DB_INT(department_id)));
-done:
-	db_result_free(r);
 	return rc;
 }
 
@@ -73,33 +78,27 @@ done:
 
 int routing_managers(db *d, long long department_id, db_result **out)
 {
-	long long level = department_id;
-	int rc = MDG_OK;
-	*out = NULL;
 	/* The department's own managers, else the nearest ancestor's, else
 	 * global managers (level 0: department_id IS NULL); only those whose
 	 * scope lets them manage the department itself (a manager role on
-	 * the parent without its subtree does not). The walk stops at the
-	 * root, or after DEPARTMENT_DEPTH_MAX steps should the tree hold a
-	 * cycle (with whatever the last step found: nobody). */
-	for (int hop = 0; rc == MDG_OK; hop++) {
-		db_result *up = NULL;
-		db_result_free(*out);
-		*out = NULL;
-		rc = db_query(d, out, "SELECT r.account_id FROM staff_roles r"
-				      " JOIN accounts a ON a.id = r.account_id AND a.active = 1"
-				      " JOIN staff_scope s ON s.account_id = r.account_id AND s.department_id = ?"
-				      "  AND s.can_manage = 1"
-				      " WHERE r.role = 'manager' AND r.department_id <=> ?"
-				      " GROUP BY r.account_id ORDER BY r.account_id",
-			      DB_ARGS(DB_INT(department_id), DB_ID(level)));
-		if (rc != MDG_OK || (*out)->nrows > 0 || level == 0 || hop == DEPARTMENT_DEPTH_MAX)
-			break;
-		rc = db_query(d, &up, "SELECT IFNULL(parent_id, 0) AS parent_id FROM departments WHERE id = ?", DB_ARGS(DB_INT(level)));
-		if (rc == MDG_OK)
-			level = db_get_ll(up, 0, "parent_id", 0);
-		db_result_free(up);
-	}
+	 * the parent without its subtree does not). One statement: up is the
+	 * walk to the root (a department that does not exist leads to level
+	 * 0), DEPARTMENT_DEPTH_MAX steps at most should the tree hold a cycle
+	 * (then nobody, unless found on the way); found, the managers at each
+	 * level; the nearest level with any wins. */
+	int rc = db_query(d, out, "WITH RECURSIVE up (id, depth) AS ("
+				  "  SELECT CAST(? AS UNSIGNED), CAST(0 AS UNSIGNED)"
+				  "  UNION ALL SELECT IFNULL(dp.parent_id, 0), up.depth + 1"
+				  "  FROM up LEFT JOIN departments dp ON dp.id = up.id"
+				  "  WHERE up.id <> 0 AND up.depth < ?),"
+				  " found AS (SELECT up.depth, r.account_id FROM up"
+				  "  JOIN staff_roles r ON r.role = 'manager' AND r.department_id <=> NULLIF(up.id, 0)"
+				  "  JOIN accounts a ON a.id = r.account_id AND a.active = 1"
+				  "  JOIN staff_scope s ON s.account_id = r.account_id AND s.department_id = ?"
+				  "   AND s.can_manage = 1)"
+				  " SELECT account_id FROM found WHERE depth = (SELECT MIN(depth) FROM found)"
+				  " GROUP BY account_id ORDER BY account_id",
+			  DB_ARGS(DB_INT(department_id), DB_INT(DEPARTMENT_DEPTH_MAX), DB_INT(department_id)));
 	if (rc != MDG_OK) {
 		db_result_free(*out);
 		*out = NULL;
@@ -139,30 +138,32 @@ static int tell_waiting(db *d, long long case_id, long long department_id)
 	return rc;
 }
 
-int routing_assign_department(db *d, long long case_id, long long category_id,
-			      long long department_id, int *assigned)
+/* The handlers a department's case goes to, chosen by the category's
+ * mode; none for manual mode or when nobody is available. */
+struct handler_picks {
+	long long id[64];
+	int n;
+};
+
+/* Chooses the handlers of department_id by mode, passing over the
+ * absent (and taking the round-robin turn); gives the case to nobody
+ * yet, so that the caller can write the case's status with the rest of
+ * its row first. */
+static int choose_handlers(db *d, long long category_id, const char *mode, long long department_id,
+			   struct handler_picks *picks)
 {
-	db_result *rule = NULL, *c = NULL;
-	int rc;
-	*assigned = 0;
-	rc = db_query(d, &rule, "SELECT mode FROM categories WHERE id = ?", DB_ARGS(DB_INT(category_id)));
+	db_result *c = NULL;
+	picks->n = 0;
+	if (strcmp(mode, "manual") == 0)
+		return MDG_OK;
+	int rc = candidates(d, department_id, &c);
 	if (rc != MDG_OK)
 		goto done;
-	const char *mode = db_get(rule, 0, "mode", "manual");
-	if (strcmp(mode, "manual") == 0) {
-		rc = tell_waiting(d, case_id, department_id);
-		goto done;
-	}
-	rc = candidates(d, department_id, &c);
-	if (rc != MDG_OK)
-		goto done;
-	long long picks[64];
-	int npicks = 0;
 	if (strcmp(mode, "round_robin") == 0) {
 		long long pick;
 		rc = round_robin_pick(d, category_id, department_id, c, &pick);
 		if (rc == MDG_OK && pick)
-			picks[npicks++] = pick;
+			picks->id[picks->n++] = pick;
 	} else if (strcmp(mode, "random") == 0) {
 		unsigned present = 0;
 		for (unsigned i = 0; i < c->nrows; i++)
@@ -171,33 +172,60 @@ int routing_assign_department(db *d, long long case_id, long long category_id,
 			unsigned n = crypto_uniform(present);
 			for (unsigned i = 0; i < c->nrows; i++)
 				if (db_get_ll(c, i, "absent", 0) == 0 && n-- == 0)
-					picks[npicks++] = db_get_ll(c, i, "account_id", 0);
+					picks->id[picks->n++] = db_get_ll(c, i, "account_id", 0);
 		}
 	} else { /* joint: every present handler of the department */
-		for (unsigned i = 0; i < c->nrows && npicks < (int)MDG_ARRAY_LEN(picks); i++)
+		for (unsigned i = 0; i < c->nrows && picks->n < (int)MDG_ARRAY_LEN(picks->id); i++)
 			if (db_get_ll(c, i, "absent", 0) == 0)
-				picks[npicks++] = db_get_ll(c, i, "account_id", 0);
+				picks->id[picks->n++] = db_get_ll(c, i, "account_id", 0);
 	}
-	if (rc != MDG_OK)
-		goto done;
 	/* Everyone away: the substitute of the first absent handler who has
 	 * one takes the case (부재시 대체 담당자). */
-	for (unsigned i = 0; npicks == 0 && i < c->nrows; i++) {
+	for (unsigned i = 0; rc == MDG_OK && picks->n == 0 && i < c->nrows; i++) {
 		long long acting = 0;
 		rc = absence_resolve(d, db_get_ll(c, i, "account_id", 0), &acting);
-		if (rc != MDG_OK)
-			goto done;
-		if (acting)
-			picks[npicks++] = acting;
+		if (rc == MDG_OK && acting)
+			picks->id[picks->n++] = acting;
 	}
-	for (int i = 0; i < npicks && rc == MDG_OK; i++)
-		rc = assign_handler(d, case_id, department_id, picks[i], 0, "assigned");
-	if (rc == MDG_OK && npicks == 0)
-		rc = tell_waiting(d, case_id, department_id);
-	*assigned = npicks;
 done:
-	db_result_free(rule);
 	db_result_free(c);
+	return rc;
+}
+
+/* Gives the case to the chosen handlers ('assigned' events, notices), or
+ * tells the department's managers when there are none. */
+static int give_handlers(db *d, long long case_id, long long department_id, const struct handler_picks *picks)
+{
+	int rc = MDG_OK;
+	for (int i = 0; i < picks->n && rc == MDG_OK; i++)
+		rc = assign_handler(d, case_id, department_id, picks->id[i], 0, "assigned");
+	if (rc == MDG_OK && picks->n == 0)
+		rc = tell_waiting(d, case_id, department_id);
+	return rc;
+}
+
+/* routing_assign_department with the category's mode already read. */
+static int assign_department(db *d, long long case_id, long long category_id, const char *mode,
+			     long long department_id, int *assigned)
+{
+	struct handler_picks picks;
+	int rc = choose_handlers(d, category_id, mode, department_id, &picks);
+	if (rc == MDG_OK)
+		rc = give_handlers(d, case_id, department_id, &picks);
+	*assigned = rc == MDG_OK ? picks.n : 0;
+	return rc;
+}
+
+int routing_assign_department(db *d, long long case_id, long long category_id,
+			      long long department_id, int *assigned)
+{
+	db_result *rule = NULL;
+	*assigned = 0;
+	int rc = db_query(d, &rule, "SELECT mode FROM categories WHERE id = ?", DB_ARGS(DB_INT(category_id)));
+	if (rc == MDG_OK)
+		rc = assign_department(d, case_id, category_id, db_get(rule, 0, "mode", "manual"), department_id,
+				       assigned);
+	db_result_free(rule);
 	return rc;
 }
 
@@ -213,15 +241,30 @@ static int tell_unplaced(db *d, long long case_id)
 	return rc;
 }
 
+/* The next id of a comma-separated list (GROUP_CONCAT's), moving *list
+ * past it; 0 at the end of the list. */
+static long long list_next_id(const char **list)
+{
+	char *end;
+	long long id = strtoll(*list, &end, 10);
+	*list = *end == ',' ? end + 1 : end;
+	return id > 0 ? id : 0;
+}
+
 /* routing_place and routing_replace: keep_deadline leaves the case's
  * deadline as it is (a re-filing must not make the citizen wait longer). */
 static int place(db *d, long long case_id, long long category_id, bool keep_deadline)
 {
-	db_result *rule = NULL, *joint = NULL;
+	db_result *rule = NULL;
 	char due[20];
-	int assigned = 0;
+	/* The rule with its mode and its active joint departments (ids in
+	 * ascending order, NULL when none): one statement for what the
+	 * placing reads of the category. */
 	int rc = db_query(d, &rule, "SELECT g.department_id, g.deadline_days, g.needs_approval, g.escalate_hours,"
-				    " g.reminder_hours, g.reopen_days, g.max_extensions, IFNULL(dp.active, 0) AS department_active"
+				    " g.reminder_hours, g.reopen_days, g.max_extensions, IFNULL(dp.active, 0) AS department_active,"
+				    " g.mode, (SELECT GROUP_CONCAT(j.department_id ORDER BY j.department_id)"
+				    "  FROM category_joint_departments j JOIN departments jd ON jd.id = j.department_id AND jd.active = 1"
+				    "  WHERE j.category_id = g.id AND j.department_id <> g.department_id) AS joint"
 				    " FROM categories g LEFT JOIN departments dp ON dp.id = g.department_id WHERE g.id = ?",
 			  DB_ARGS(DB_INT(category_id)));
 	if (rc != MDG_OK)
@@ -229,16 +272,24 @@ static int place(db *d, long long case_id, long long category_id, bool keep_dead
 	long long lead = db_get_ll(rule, 0, "department_id", 0);
 	if (!db_get_ll(rule, 0, "department_active", 0))
 		lead = 0; /* no department, or a deactivated one */
+	const char *mode = db_get(rule, 0, "mode", "manual");
+	const char *joint = db_get(rule, 0, "joint", "");
 	rc = calendar_deadline(d, (int)db_get_ll(rule, 0, "deadline_days", 7), due);
+	/* The lead department's handlers are chosen first, so that the case's
+	 * row is written once, its status with the rest ('assigned' when
+	 * anyone takes it): each write of it updates a score of indexes. */
+	struct handler_picks picks = {.n = 0};
+	if (rc == MDG_OK && lead)
+		rc = choose_handlers(d, category_id, mode, lead, &picks);
 	if (rc != MDG_OK)
 		goto done;
-	rc = db_exec(d, "UPDATE cases SET department_id = ?, due_at = IF(?, due_at, ?), needs_approval = ?,"
+	rc = db_exec(d, UPDATE_CASE " SET department_id = ?, due_at = IF(?, due_at, ?), needs_approval = ?,"
 			" escalate_hours = ?, reminder_hours = ?, reopen_days = ?, max_extensions = ?,"
-			" last_action_at = NOW(), unplaced = ? WHERE id = ?",
+			" last_action_at = NOW(), unplaced = ?, status = IF(?, 'assigned', status) WHERE id = ?",
 		     DB_ARGS(DB_ID(lead), DB_INT((long long)keep_deadline), DB_STR(due), DB_INT(db_get_ll(rule, 0, "needs_approval", 0)),
 			     DB_INT(db_get_ll(rule, 0, "escalate_hours", 48)), DB_INT(db_get_ll(rule, 0, "reminder_hours", 24)),
 			     DB_INT(db_get_ll(rule, 0, "reopen_days", 14)), DB_INT(db_get_ll(rule, 0, "max_extensions", 2)),
-			     DB_INT((long long)(lead == 0)), DB_INT(case_id)));
+			     DB_INT((long long)(lead == 0)), DB_INT((long long)(picks.n > 0)), DB_INT(case_id)));
 	if (rc != MDG_OK)
 		goto done;
 	if (!lead) {
@@ -252,31 +303,24 @@ static int place(db *d, long long case_id, long long category_id, bool keep_dead
 	rc = db_exec(d, "INSERT INTO case_departments (case_id, department_id, role, updated_at)"
 			" VALUES (?, ?, 'lead', NOW())",
 		     DB_ARGS(DB_INT(case_id), DB_INT(lead)));
-	if (rc == MDG_OK)
+	long long id;
+	for (const char *p = joint; rc == MDG_OK && (id = list_next_id(&p));)
 		rc = db_exec(d, "INSERT INTO case_departments (case_id, department_id, role, updated_at)"
-				" SELECT ?, j.department_id, 'joint', NOW() FROM category_joint_departments j"
-				" JOIN departments dp ON dp.id = j.department_id AND dp.active = 1"
-				" WHERE j.category_id = ? AND j.department_id <> ?",
-			     DB_ARGS(DB_INT(case_id), DB_INT(category_id), DB_INT(lead)));
+				" VALUES (?, ?, 'joint', NOW())",
+			     DB_ARGS(DB_INT(case_id), DB_INT(id)));
 	if (rc == MDG_OK)
 		rc = db_exec(d, "INSERT INTO case_events (case_id, kind, department_id, is_public, created_at)"
 				" VALUES (?, 'routed', ?, 1, NOW())",
 			     DB_ARGS(DB_INT(case_id), DB_INT(lead)));
-	if (rc != MDG_OK)
-		goto done;
-	rc = db_query(d, &joint, "SELECT department_id, role FROM case_departments WHERE case_id = ? ORDER BY role",
-		      DB_ARGS(DB_INT(case_id)));
-	for (unsigned i = 0; rc == MDG_OK && i < joint->nrows; i++) {
+	/* The lead department first, then the joint ones. */
+	if (rc == MDG_OK)
+		rc = give_handlers(d, case_id, lead, &picks);
+	for (const char *p = joint; rc == MDG_OK && (id = list_next_id(&p));) {
 		int n = 0;
-		rc = routing_assign_department(d, case_id, category_id, db_get_ll(joint, i, "department_id", 0), &n);
-		if (strcmp(db_get(joint, i, "role", ""), "lead") == 0)
-			assigned = n;
+		rc = assign_department(d, case_id, category_id, mode, id, &n);
 	}
-	if (rc == MDG_OK && assigned)
-		rc = db_exec(d, "UPDATE cases SET status = 'assigned' WHERE id = ?", DB_ARGS(DB_INT(case_id)));
 done:
 	db_result_free(rule);
-	db_result_free(joint);
 	return rc;
 }
 
@@ -291,7 +335,7 @@ int routing_replace(db *d, long long case_id, long long category_id)
 	if (rc == MDG_OK)
 		rc = db_exec(d, "DELETE FROM case_departments WHERE case_id = ?", DB_ARGS(DB_INT(case_id)));
 	if (rc == MDG_OK)
-		rc = db_exec(d, "UPDATE cases SET category_id = ?, status = 'received', escalated_at = NULL WHERE id = ?",
+		rc = db_exec(d, UPDATE_CASE " SET category_id = ?, status = 'received', escalated_at = NULL WHERE id = ?",
 			     DB_ARGS(DB_INT(category_id), DB_INT(case_id)));
 	return rc == MDG_OK ? place(d, case_id, category_id, true) : rc;
 }
@@ -321,7 +365,7 @@ static int escalate_case(db *d, long long case_id, long long department_id, int 
 	if (rc != MDG_OK)
 		goto done;
 	if (m->nrows == 0) {
-		rc = db_exec(d, "UPDATE cases SET unplaced = 1 WHERE id = ?", DB_ARGS(DB_INT(case_id)));
+		rc = db_exec(d, UPDATE_CASE " SET unplaced = 1 WHERE id = ?", DB_ARGS(DB_INT(case_id)));
 		if (rc == MDG_OK)
 			rc = db_exec(d, "INSERT INTO case_events (case_id, kind, department_id, is_public, created_at)"
 					" VALUES (?, 'escalated', ?, 0, NOW())",
@@ -334,7 +378,7 @@ static int escalate_case(db *d, long long case_id, long long department_id, int 
 		rc = assign_handler(d, case_id, department_id, db_get_ll(m, i, "account_id", 0), 0, "escalated");
 mark:
 	if (rc == MDG_OK)
-		rc = db_exec(d, "UPDATE cases SET escalated_at = NOW(), version = version + 1 WHERE id = ?", DB_ARGS(DB_INT(case_id)));
+		rc = db_exec(d, UPDATE_CASE " SET escalated_at = NOW(), version = version + 1 WHERE id = ?", DB_ARGS(DB_INT(case_id)));
 	if (rc == MDG_OK)
 		(*moved)++;
 done:

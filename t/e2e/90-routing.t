@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: AGPL-3.0-or-later
 # 90-routing.t: distribution by the category's rules, across the system.
 # Round-robin is fair under 200 concurrent filings by 20 citizens (every
-# case filed once, the handlers' counts differ by at most 1, the turn goes
-# strictly round) and keeps its turn across a restart of madang-web;
+# case filed once, the tracking numbers consecutive, the handlers' counts
+# differ by at most 1, the turn goes strictly round) and keeps its turn
+# across a restart of madang-web;
 # round-robin and random skip an absent handler; when every handler is
 # absent the substitute takes the case; joint gives it to every present
 # handler; a category without a (live) department lands in the unplaced
@@ -155,6 +156,10 @@ is scalar(grep { $_->[0] == 303 } @all), 200, 'every filing redirected (303)';
 my %tracking;
 $tracking{ $_->[1] // '' }++ for @all;
 is scalar(grep { $_ ne '' } keys %tracking), 200, '200 distinct tracking numbers';
+# The number is taken outside the filing's transaction (case_file): when
+# no filing fails, the numbers still follow each other without a gap.
+my @seq = sort { $a <=> $b } map { /^\d{4}-(\d{6})$/ ? $1 + 0 : () } keys %tracking;
+is $seq[-1] - $seq[0] + 1, 200, 'the 200 numbers are consecutive: no gap';
 
 my $mine = join ',', map { $_->{id} } @cits;
 is $s->sql_value("SELECT COUNT(*) FROM cases WHERE account_id IN ($mine)"), 200, '200 cases stored';
