@@ -234,7 +234,8 @@ done:
 static int cmd_seed_demo(db *d, HDF *cfg)
 {
 	db_result *r = NULL;
-	int rc = db_query(d, &r, "SELECT (SELECT COUNT(*) FROM accounts WHERE login_id IN ('admin', 'citizen')) AS demo_accounts,"
+	int rc = db_query(d, &r, "SELECT (SELECT COUNT(*) FROM accounts"
+				 " WHERE login_id IN ('admin', 'citizen')) AS demo_accounts,"
 				 " (SELECT COUNT(*) FROM cases) AS cases", DB_NO_ARGS);
 	long long have_demo = db_get_ll(r, 0, "demo_accounts", 0);
 	long long cases = db_get_ll(r, 0, "cases", 0);

@@ -36,8 +36,11 @@ int account_create(db *d, const account_new *a, long long *id, const char **whic
 	rc = db_exec(d, "INSERT INTO accounts (login_id, password_hash, must_change_password, name, email, mobile,"
 			" kind, lang, consent_version, consent_at, notify_sms)"
 			" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, IF(? = 1, NOW(), NULL), ?)",
-		     DB_ARGS(DB_STR(a->login_id), DB_STR(hash), DB_INT((long long)(a->password_by == PASSWORD_BY_ADMIN)), DB_STR(a->name), DB_STR(a->email), DB_STR(a->mobile), DB_STR(a->kind), DB_STR(a->lang), DB_STR(a->consent ? CONSENT_VERSION : NULL), DB_INT((long long)(a->consent ? 1 : 0)), DB_INT(/* citizens are told by SMS unless they opt out; staff opt in */
-		     (long long)(strcmp(a->kind, "citizen") == 0))));
+		     DB_ARGS(DB_STR(a->login_id), DB_STR(hash), DB_INT((long long)(a->password_by == PASSWORD_BY_ADMIN)),
+			     DB_STR(a->name), DB_STR(a->email), DB_STR(a->mobile), DB_STR(a->kind), DB_STR(a->lang),
+			     DB_STR(a->consent ? CONSENT_VERSION : NULL), DB_INT((long long)(a->consent ? 1 : 0)),
+			     /* citizens are told by SMS unless they opt out; staff opt in */
+			     DB_INT((long long)(strcmp(a->kind, "citizen") == 0))));
 	if (rc == MDG_ECONFLICT)
 		*which = "login_id"; /* lost a race for the same ID or e-mail */
 	if (rc == MDG_OK)
@@ -56,7 +59,8 @@ static void copy_cell(char *dst, size_t len, const db_result *r, const char *nam
 int account_get(db *d, long long id, account *out)
 {
 	db_result *r = NULL;
-	int rc = db_query(d, &r, "SELECT id AS id, login_id AS login_id, name AS name, email AS email, mobile AS mobile,"
+	int rc = db_query(d, &r, "SELECT id AS id, login_id AS login_id, name AS name, email AS email, mobile AS"
+				 " mobile,"
 				 " kind AS kind, lang AS lang, active AS active, must_change_password AS must_change"
 				 " FROM accounts WHERE id = ?",
 			  DB_ARGS(DB_INT(id)));
@@ -84,7 +88,8 @@ done:
 int account_find_login(db *d, const char *login_id, long long *id, char *hash, size_t hashlen)
 {
 	db_result *r = NULL;
-	int rc = db_query(d, &r, "SELECT id AS id, password_hash AS hash FROM accounts WHERE login_id = ? AND active = 1",
+	int rc = db_query(d, &r, "SELECT id AS id, password_hash AS hash FROM accounts WHERE login_id = ?"
+				 " AND active = 1",
 			  DB_ARGS(DB_STR(login_id)));
 	if (rc != MDG_OK)
 		goto done;
@@ -106,20 +111,24 @@ int account_set_password(db *d, long long id, const char *password, enum passwor
 	if (rc != MDG_OK)
 		return rc;
 	if (by == PASSWORD_REHASH)
-		return db_exec(d, "UPDATE accounts SET password_hash = ? WHERE id = ?", DB_ARGS(DB_STR(hash), DB_INT(id)));
-	return db_exec(d, "UPDATE accounts SET password_hash = ?, must_change_password = ? WHERE id = ?", DB_ARGS(DB_STR(hash), DB_INT((long long)(by == PASSWORD_BY_ADMIN)), DB_INT(id)));
+		return db_exec(d, "UPDATE accounts SET password_hash = ? WHERE id = ?",
+			       DB_ARGS(DB_STR(hash), DB_INT(id)));
+	return db_exec(d, "UPDATE accounts SET password_hash = ?, must_change_password = ? WHERE id = ?",
+		       DB_ARGS(DB_STR(hash), DB_INT((long long)(by == PASSWORD_BY_ADMIN)), DB_INT(id)));
 }
 
 int account_set_contact(db *d, long long id, const char *email, const char *mobile)
 {
 	db_result *r = NULL;
-	int rc = db_query(d, &r, "SELECT COUNT(*) AS n FROM accounts WHERE email = ? AND id <> ?", DB_ARGS(DB_STR(email), DB_INT(id)));
+	int rc = db_query(d, &r, "SELECT COUNT(*) AS n FROM accounts WHERE email = ? AND id <> ?",
+			  DB_ARGS(DB_STR(email), DB_INT(id)));
 	if (rc == MDG_OK && db_get_ll(r, 0, "n", 0) > 0)
 		rc = MDG_ECONFLICT;
 	db_result_free(r);
 	if (rc != MDG_OK)
 		return rc;
-	return db_exec(d, "UPDATE accounts SET email = ?, mobile = ? WHERE id = ?", DB_ARGS(DB_STR(email), DB_STR(mobile), DB_INT(id)));
+	return db_exec(d, "UPDATE accounts SET email = ?, mobile = ? WHERE id = ?",
+		       DB_ARGS(DB_STR(email), DB_STR(mobile), DB_INT(id)));
 }
 
 int account_set_lang(db *d, long long id, const char *lang)
@@ -130,7 +139,9 @@ int account_set_lang(db *d, long long id, const char *lang)
 int account_get_notify(db *d, long long id, account_notify *out)
 {
 	db_result *r = NULL;
-	int rc = db_query(d, &r, "SELECT notify_email AS email, notify_sms AS sms, notify_digest AS digest FROM accounts WHERE id = ?", DB_ARGS(DB_INT(id)));
+	int rc = db_query(d, &r, "SELECT notify_email AS email, notify_sms AS sms, notify_digest AS digest"
+				 " FROM accounts WHERE id = ?",
+			  DB_ARGS(DB_INT(id)));
 	if (rc == MDG_OK && r->nrows == 0)
 		rc = MDG_ENOTFOUND;
 	if (rc == MDG_OK) {
@@ -145,5 +156,6 @@ int account_get_notify(db *d, long long id, account_notify *out)
 int account_set_notify(db *d, long long id, const account_notify *n)
 {
 	return db_exec(d, "UPDATE accounts SET notify_email = ?, notify_sms = ?, notify_digest = ? WHERE id = ?",
-		       DB_ARGS(DB_INT((long long)n->email), DB_INT((long long)n->sms), DB_INT((long long)n->digest), DB_INT(id)));
+		       DB_ARGS(DB_INT((long long)n->email), DB_INT((long long)n->sms), DB_INT((long long)n->digest),
+			       DB_INT(id)));
 }

@@ -27,11 +27,13 @@ int session_lookup(db *d, const char *token, const session_limits *lim, account 
 		return MDG_ENOTFOUND;
 	crypto_sha256(token, strlen(token), hash);
 	rc = db_query(d, &r, "SELECT s.account_id AS account_id,"
-			     " s.last_seen_at < NOW() - INTERVAL ? MINUTE OR s.created_at < NOW() - INTERVAL ? HOUR AS expired,"
+			     " s.last_seen_at < NOW() - INTERVAL ? MINUTE"
+			     " OR s.created_at < NOW() - INTERVAL ? HOUR AS expired,"
 			     " s.last_seen_at < NOW() - INTERVAL 1 MINUTE AS stale"
 			     " FROM sessions s JOIN accounts a ON a.id = s.account_id"
 			     " WHERE s.token_hash = ? AND a.active = 1",
-		      DB_ARGS(DB_INT((long long)lim->idle_minutes), DB_INT((long long)lim->absolute_hours), DB_BLOB(hash, sizeof hash)));
+		      DB_ARGS(DB_INT((long long)lim->idle_minutes), DB_INT((long long)lim->absolute_hours),
+			      DB_BLOB(hash, sizeof hash)));
 	if (rc != MDG_OK)
 		goto done;
 	if (r->nrows == 0) {
@@ -44,7 +46,8 @@ int session_lookup(db *d, const char *token, const session_limits *lim, account 
 		goto done;
 	}
 	if (db_get_ll(r, 0, "stale", 0))
-		(void)db_exec(d, "UPDATE sessions SET last_seen_at = NOW() WHERE token_hash = ?", DB_ARGS(DB_BLOB(hash, sizeof hash)));
+		(void)db_exec(d, "UPDATE sessions SET last_seen_at = NOW() WHERE token_hash = ?",
+			      DB_ARGS(DB_BLOB(hash, sizeof hash)));
 	rc = account_get(d, db_get_ll(r, 0, "account_id", 0), out);
 	if (rc == MDG_OK && !out->active)
 		rc = MDG_ENOTFOUND;
@@ -65,7 +68,8 @@ int session_delete_others(db *d, long long account_id, const char *keep_token)
 	uint8_t hash[CRYPTO_HASH_BYTES] = {0};
 	if (keep_token)
 		crypto_sha256(keep_token, strlen(keep_token), hash);
-	return db_exec(d, "DELETE FROM sessions WHERE account_id = ? AND token_hash <> ?", DB_ARGS(DB_INT(account_id), DB_BLOB(hash, sizeof hash)));
+	return db_exec(d, "DELETE FROM sessions WHERE account_id = ? AND token_hash <> ?",
+		       DB_ARGS(DB_INT(account_id), DB_BLOB(hash, sizeof hash)));
 }
 
 void csrf_token(const uint8_t *key, size_t keylen, const char *binding, char out[CSRF_TEXT])
@@ -146,7 +150,8 @@ static int throttle_attempt_once(db *d, const throttle_limits *lim, const char *
 				     "  AND failed_at > NOW() - INTERVAL ? MINUTE) AS addr_failures,"
 				     " (SELECT TIMESTAMPDIFF(SECOND, MAX(failed_at), NOW()) FROM login_failures"
 				     "  WHERE scope = 'addr' AND subject = ?) AS addr_since",
-			      DB_ARGS(DB_STR(login_id), DB_INT((long long)lim->window_minutes), DB_STR(login_id), DB_STR(addr), DB_INT((long long)lim->window_minutes), DB_STR(addr)));
+			      DB_ARGS(DB_STR(login_id), DB_INT((long long)lim->window_minutes), DB_STR(login_id),
+				      DB_STR(addr), DB_INT((long long)lim->window_minutes), DB_STR(addr)));
 	if (rc == MDG_OK) {
 		long wait_login = throttle_wait(lim, r, "login", lim->per_login);
 		long wait_addr = throttle_wait(lim, r, "addr", lim->per_addr);
@@ -196,10 +201,12 @@ int throttle_attempt(db *d, const throttle_limits *lim, const char *login_id, co
 		rc = throttle_attempt_once(d, lim, login_id, addr, retry_after);
 	/* Old rows are of no use: keep the tables small. */
 	if (rc == MDG_OK) {
-		throttle_forget_old(d, "SELECT COUNT(*) AS n FROM login_failures WHERE failed_at < NOW() - INTERVAL 1 DAY",
+		throttle_forget_old(d, "SELECT COUNT(*) AS n FROM login_failures"
+				       " WHERE failed_at < NOW() - INTERVAL 1 DAY",
 				    "DELETE FROM login_failures WHERE failed_at < NOW() - INTERVAL 1 DAY LIMIT ?");
 		throttle_forget_old(d,
-				    "SELECT COUNT(*) AS n FROM login_throttle WHERE last_attempt_at < NOW() - INTERVAL 1 DAY",
+				    "SELECT COUNT(*) AS n FROM login_throttle"
+				    " WHERE last_attempt_at < NOW() - INTERVAL 1 DAY",
 				    "DELETE FROM login_throttle WHERE last_attempt_at < NOW() - INTERVAL 1 DAY LIMIT ?");
 	}
 	return rc;
@@ -207,7 +214,8 @@ int throttle_attempt(db *d, const throttle_limits *lim, const char *login_id, co
 
 int throttle_success(db *d, const char *login_id, const char *addr)
 {
-	int rc = db_exec(d, "DELETE FROM login_failures WHERE scope = 'login' AND subject = ?", DB_ARGS(DB_STR(login_id)));
+	int rc = db_exec(d, "DELETE FROM login_failures WHERE scope = 'login' AND subject = ?",
+			 DB_ARGS(DB_STR(login_id)));
 	if (rc == MDG_OK)
 		rc = db_exec(d, "DELETE FROM login_failures WHERE scope = 'addr' AND subject = ?"
 				" ORDER BY id DESC LIMIT 1",

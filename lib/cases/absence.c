@@ -31,7 +31,8 @@ int absence_list(db *d, long long viewer_id, db_result **out)
 	return db_query(d, out, "SELECT ab.id AS id, ab.account_id AS account_id, a.name AS name, ab.kind AS kind,"
 				" " SQL_DAY("ab.starts_at") " AS first, " SQL_DAY("ab.ends_at - INTERVAL 1 SECOND") " AS last,"
 				" sub.name AS substitute, ab.handed_over AS handed_over,"
-				" IF(ab.starts_at > NOW(), 'future', IF(ab.ends_at > NOW(), 'current', 'past')) AS state"
+				" IF(ab.starts_at > NOW(), 'future',"
+				" IF(ab.ends_at > NOW(), 'current', 'past')) AS state"
 				" FROM absences ab JOIN accounts a ON a.id = ab.account_id"
 				" LEFT JOIN accounts sub ON sub.id = ab.substitute_id"
 				" WHERE ab.ends_at > NOW() - INTERVAL 30 DAY AND " EDITABLE("ab.account_id")
@@ -51,21 +52,25 @@ int absence_substitutes(db *d, long long viewer_id, long long account_id, const 
 {
 	/* The same rule as check_new: a substitute shares a department with
 	 * the absent person, and is not them. */
-	return db_query(d, out, "SELECT DISTINCT a.id AS id, a.name AS name, dp.id AS department_id, " SQL_NAME_IN("dp.") " AS department"
+	return db_query(d, out, "SELECT DISTINCT a.id AS id, a.name AS name, dp.id AS department_id,"
+				" " SQL_NAME_IN("dp.") " AS department"
 				" FROM staff_departments sd JOIN accounts a ON a.id = sd.account_id"
 				"  AND a.kind = 'staff' AND a.active = 1"
 				" JOIN departments dp ON dp.id = sd.department_id"
-				" WHERE sd.department_id IN (SELECT x.department_id FROM staff_departments x WHERE x.account_id = ?)"
+				" WHERE sd.department_id IN (SELECT x.department_id FROM staff_departments x"
+				" WHERE x.account_id = ?)"
 				"  AND a.id <> ? AND EXISTS (SELECT 1 FROM accounts p WHERE p.id = ? AND " EDITABLE("p.id") ")"
 				" ORDER BY dp.id, a.name, a.id",
-			DB_ARGS(DB_STR(lang), DB_INT(account_id), DB_INT(account_id), DB_INT(account_id), DB_INT(viewer_id), DB_INT(viewer_id)));
+			DB_ARGS(DB_STR(lang), DB_INT(account_id), DB_INT(account_id), DB_INT(account_id),
+				DB_INT(viewer_id), DB_INT(viewer_id)));
 }
 
 /* True when who may edit account_id's absences. */
 static int may_edit(db *d, long long viewer_id, long long account_id, bool *yes)
 {
 	db_result *r = NULL;
-	int rc = db_query(d, &r, "SELECT COUNT(*) AS n FROM accounts a WHERE a.id = ? AND a.kind = 'staff' AND " EDITABLE("a.id"),
+	int rc = db_query(d, &r, "SELECT COUNT(*) AS n FROM accounts a"
+				 " WHERE a.id = ? AND a.kind = 'staff' AND " EDITABLE("a.id"),
 			  DB_ARGS(DB_INT(account_id), DB_INT(viewer_id), DB_INT(viewer_id)));
 	*yes = rc == MDG_OK && db_get_ll(r, 0, "n", 0) > 0;
 	db_result_free(r);
@@ -104,18 +109,22 @@ int absence_resolve(db *d, long long account_id, long long *acting)
 int absence_hand_over(db *d, long long actor_id, long long account_id, long long acting, int *moved)
 {
 	db_result *open = NULL;
-	int rc = db_query(d, &open, "SELECT h.case_id, h.department_id FROM case_handlers h JOIN cases c ON c.id = h.case_id"
-				    " WHERE h.account_id = ? AND c.status IN ('received', 'assigned', 'in_progress', 'approval')"
+	int rc = db_query(d, &open, "SELECT h.case_id, h.department_id FROM case_handlers h JOIN cases c"
+				    " ON c.id = h.case_id"
+				    " WHERE h.account_id = ?"
+				    " AND c.status IN ('received', 'assigned', 'in_progress', 'approval')"
 				    " ORDER BY h.case_id FOR UPDATE",
 			  DB_ARGS(DB_INT(account_id)));
 	for (unsigned i = 0; rc == MDG_OK && i < open->nrows; i++) {
 		long long case_id = db_get_ll(open, i, "case_id", 0);
-		rc = db_exec(d, "DELETE FROM case_handlers WHERE case_id = ? AND account_id = ?", DB_ARGS(DB_INT(case_id), DB_INT(account_id)));
+		rc = db_exec(d, "DELETE FROM case_handlers WHERE case_id = ? AND account_id = ?",
+			     DB_ARGS(DB_INT(case_id), DB_INT(account_id)));
 		if (rc == MDG_OK)
 			rc = assign_handler(d, case_id, db_get_ll(open, i, "department_id", 0), acting, actor_id, "substituted");
 		/* The substitute gets the escalation clock afresh. */
 		if (rc == MDG_OK)
-			rc = db_exec(d, "UPDATE cases SET version = version + 1, last_action_at = NOW() WHERE id = ?", DB_ARGS(DB_INT(case_id)));
+			rc = db_exec(d, "UPDATE cases SET version = version + 1, last_action_at = NOW() WHERE id = ?",
+				     DB_ARGS(DB_INT(case_id)));
 		if (rc == MDG_OK)
 			(*moved)++;
 	}
@@ -156,9 +165,11 @@ static int check_new(db *d, const absence_new *a, const char **problem)
 				 "  ON y.department_id = x.department_id AND y.account_id = ?"
 				 "  JOIN accounts s ON s.id = y.account_id AND s.kind = 'staff' AND s.active = 1"
 				 "  WHERE x.account_id = ?) AS substitute_shares,"
-				 " (SELECT COUNT(*) FROM absences WHERE account_id = ? AND starts_at < ? + INTERVAL 1 DAY"
+				 " (SELECT COUNT(*) FROM absences WHERE account_id = ?"
+				 " AND starts_at < ? + INTERVAL 1 DAY"
 				 "  AND ends_at > ?) AS overlapping",
-			  DB_ARGS(DB_STR(a->last_day), DB_INT(a->substitute_id), DB_INT(a->account_id), DB_INT(a->account_id), DB_STR(a->last_day), DB_STR(a->first_day)));
+			  DB_ARGS(DB_STR(a->last_day), DB_INT(a->substitute_id), DB_INT(a->account_id),
+				  DB_INT(a->account_id), DB_STR(a->last_day), DB_STR(a->first_day)));
 	if (rc != MDG_OK)
 		return rc;
 	if (db_get_ll(r, 0, "ended", 0))
@@ -190,7 +201,8 @@ int absence_add(db *d, const actor *who, const absence_new *a, long long *id, in
 	if (rc == MDG_OK)
 		rc = db_exec(d, "INSERT INTO absences (account_id, kind, starts_at, ends_at, substitute_id, created_by,"
 				" created_at) VALUES (?, ?, ?, ? + INTERVAL 1 DAY, ?, ?, NOW())",
-			     DB_ARGS(DB_INT(a->account_id), DB_STR(a->kind), DB_STR(a->first_day), DB_STR(a->last_day), DB_INT(a->substitute_id), DB_INT(who->account_id)));
+			     DB_ARGS(DB_INT(a->account_id), DB_STR(a->kind), DB_STR(a->first_day), DB_STR(a->last_day),
+				     DB_INT(a->substitute_id), DB_INT(who->account_id)));
 	if (rc == MDG_OK) {
 		*id = (long long)db_insert_id(d);
 		snprintf(idbuf, sizeof idbuf, "%lld", *id);
@@ -202,7 +214,8 @@ int absence_add(db *d, const actor *who, const absence_new *a, long long *id, in
 		rc = hand_over(d, who->account_id, a->account_id, a->substitute_id, moved);
 	/* Handed over once it has begun: the start needs no second pass. */
 	if (rc == MDG_OK && a->hand_over_now)
-		rc = db_exec(d, "UPDATE absences SET handed_over = 1 WHERE id = ? AND starts_at <= NOW()", DB_ARGS(DB_INT(*id)));
+		rc = db_exec(d, "UPDATE absences SET handed_over = 1 WHERE id = ? AND starts_at <= NOW()",
+			     DB_ARGS(DB_INT(*id)));
 	if (rc == MDG_OK)
 		rc = db_commit(d);
 	if (rc != MDG_OK)
@@ -219,7 +232,8 @@ int absence_delete(db *d, const actor *who, long long id, const char **problem)
 	int rc = db_begin(d);
 	if (rc != MDG_OK)
 		return rc;
-	rc = db_query(d, &r, "SELECT account_id, starts_at > NOW() AS not_started FROM absences WHERE id = ? FOR UPDATE", DB_ARGS(DB_INT(id)));
+	rc = db_query(d, &r, "SELECT account_id, starts_at > NOW() AS not_started FROM absences WHERE id = ? FOR UPDATE",
+		      DB_ARGS(DB_INT(id)));
 	if (rc == MDG_OK && r->nrows == 0)
 		rc = MDG_ENOTFOUND;
 	if (rc == MDG_OK)
@@ -296,11 +310,13 @@ int absence_end(db *d, const actor *who, long long id, const char **problem)
 
 int absence_month(db *d, long long viewer_id, const char *first_day, db_result **out)
 {
-	return db_query(d, out, "SELECT ab.account_id AS account_id, a.name AS name, ab.kind AS kind, " SQL_DAY("ab.starts_at") " AS first,"
+	return db_query(d, out, "SELECT ab.account_id AS account_id, a.name AS name, ab.kind AS kind,"
+				" " SQL_DAY("ab.starts_at") " AS first,"
 				" " SQL_DAY("ab.ends_at - INTERVAL 1 SECOND") " AS last, sub.name AS substitute"
 				" FROM absences ab JOIN accounts a ON a.id = ab.account_id AND a.active = 1"
 				" LEFT JOIN accounts sub ON sub.id = ab.substitute_id"
-				" WHERE ab.starts_at < ? + INTERVAL 1 MONTH AND ab.ends_at > ? AND ab.ends_at > ab.starts_at"
+				" WHERE ab.starts_at < ? + INTERVAL 1 MONTH AND ab.ends_at > ?"
+				" AND ab.ends_at > ab.starts_at"
 				"  AND " IN_CALENDAR("ab.account_id")
 				" ORDER BY a.name, ab.account_id, ab.starts_at",
 			DB_ARGS(DB_STR(first_day), DB_STR(first_day), DB_INT(viewer_id), DB_INT(viewer_id)));

@@ -41,8 +41,10 @@ static int lock_case(db *d, long long case_id, struct locked_case *c)
 	db_result *r = NULL;
 	int rc = db_query(d, &r, "SELECT status AS status, version AS version, account_id AS owner,"
 				 " IFNULL(department_id, 0) AS department, category_id AS category,"
-				 " extensions AS extensions, max_extensions AS max_extensions, needs_approval AS needs_approval,"
-				 " answered_at IS NOT NULL AND answered_at > NOW() - INTERVAL reopen_days DAY AS reopen_open,"
+				 " extensions AS extensions, max_extensions AS max_extensions, needs_approval AS"
+				 " needs_approval,"
+				 " answered_at IS NOT NULL"
+				 " AND answered_at > NOW() - INTERVAL reopen_days DAY AS reopen_open,"
 				 " " SQL_SECOND("due_at") " AS due"
 				 " FROM cases WHERE id = ? FOR UPDATE",
 			  DB_ARGS(DB_INT(case_id)));
@@ -90,7 +92,9 @@ static int event(db *d, long long case_id, const char *kind, long long actor_id,
 {
 	return db_exec(d, "INSERT INTO case_events (case_id, kind, actor_id, department_id, is_public, note,"
 			  " target_account_id, target_department_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NOW())",
-		       DB_ARGS(DB_INT(case_id), DB_STR(kind), DB_ID(actor_id), DB_ID(department), DB_INT((long long)is_public), DB_STR(note), DB_ID(target_account), DB_ID(target_department)));
+		       DB_ARGS(DB_INT(case_id), DB_STR(kind), DB_ID(actor_id), DB_ID(department),
+			       DB_INT((long long)is_public), DB_STR(note), DB_ID(target_account),
+			       DB_ID(target_department)));
 }
 
 /* Moves the lead of a case to another department (transfer, send back):
@@ -99,16 +103,19 @@ static int move_lead(db *d, const case_cmd *cmd, const struct locked_case *c, lo
 {
 	db_result *r = NULL;
 	int assigned = 0;
-	int rc = db_query(d, &r, "SELECT COUNT(*) AS n FROM departments WHERE id = ? AND active = 1", DB_ARGS(DB_INT(to)));
+	int rc = db_query(d, &r, "SELECT COUNT(*) AS n FROM departments WHERE id = ? AND active = 1",
+			  DB_ARGS(DB_INT(to)));
 	if (rc != MDG_OK)
 		return rc;
 	bool exists = db_get_ll(r, 0, "n", 0) > 0;
 	db_result_free(r);
 	if (!exists)
 		return MDG_EINVAL;
-	rc = db_exec(d, "DELETE FROM case_handlers WHERE case_id = ? AND department_id = ?", DB_ARGS(DB_INT(cmd->case_id), DB_INT(c->department)));
+	rc = db_exec(d, "DELETE FROM case_handlers WHERE case_id = ? AND department_id = ?",
+		     DB_ARGS(DB_INT(cmd->case_id), DB_INT(c->department)));
 	if (rc == MDG_OK)
-		rc = db_exec(d, "DELETE FROM case_departments WHERE case_id = ? AND (role = 'lead' OR department_id = ?)",
+		rc = db_exec(d, "DELETE FROM case_departments WHERE case_id = ? AND (role = 'lead'"
+				" OR department_id = ?)",
 			     DB_ARGS(DB_INT(cmd->case_id), DB_INT(to)));
 	if (rc == MDG_OK)
 		rc = db_exec(d, "INSERT INTO case_departments (case_id, department_id, role, updated_at)"
@@ -164,18 +171,21 @@ static int parts_open(db *d, long long case_id, bool *open)
  * next answer). */
 static int send_answer(db *d, const case_cmd *cmd, long long department, long long answer_id, const char *body)
 {
-	int rc = db_exec(d, "UPDATE answers SET status = 'sent', sent_at = NOW(), approved_by = ? WHERE id = ?", DB_ARGS(DB_ID(answer_id && cmd->action == ACT_APPROVE ? cmd->actor_id : 0), DB_INT(answer_id)));
+	int rc = db_exec(d, "UPDATE answers SET status = 'sent', sent_at = NOW(), approved_by = ? WHERE id = ?",
+			 DB_ARGS(DB_ID(answer_id && cmd->action == ACT_APPROVE ? cmd->actor_id : 0), DB_INT(answer_id)));
 	if (rc == MDG_OK)
 		rc = db_exec(d, "INSERT INTO answer_parts (answer_id, department_id, body)"
 				" SELECT ?, department_id, part_text FROM case_departments"
-				" WHERE case_id = ? AND role = 'joint' AND part_status = 'submitted' AND part_text IS NOT NULL",
+				" WHERE case_id = ? AND role = 'joint' AND part_status = 'submitted'"
+				" AND part_text IS NOT NULL",
 			     DB_ARGS(DB_INT(answer_id), DB_INT(cmd->case_id)));
 	if (rc == MDG_OK)
 		rc = db_exec(d, "UPDATE cases SET answered_at = NOW() WHERE id = ?", DB_ARGS(DB_INT(cmd->case_id)));
 	if (rc == MDG_OK)
 		rc = event(d, cmd->case_id, "answered", cmd->actor_id, department, true, body, 0, 0);
 	if (rc == MDG_OK)
-		rc = db_exec(d, "UPDATE case_events SET answer_id = ? WHERE id = ?", DB_ARGS(DB_INT(answer_id), DB_INT((long long)db_insert_id(d))));
+		rc = db_exec(d, "UPDATE case_events SET answer_id = ? WHERE id = ?",
+			     DB_ARGS(DB_INT(answer_id), DB_INT((long long)db_insert_id(d))));
 	return rc == MDG_OK ? notice_citizen(d, cmd->case_id, NOTICE_ANSWERED, NULL) : rc;
 }
 
@@ -190,7 +200,8 @@ static int refile(db *d, const case_cmd *cmd, const struct locked_case *c, const
 		*problem = "same_category";
 		return MDG_EINVAL;
 	}
-	int rc = db_query(d, &r, "SELECT COUNT(*) AS n, (SELECT tracking_no FROM cases WHERE id = ?) AS tracking FROM categories"
+	int rc = db_query(d, &r, "SELECT COUNT(*) AS n, (SELECT tracking_no FROM cases WHERE id = ?) AS tracking"
+				 " FROM categories"
 				 " WHERE id = ? AND active = 1",
 			  DB_ARGS(DB_INT(cmd->case_id), DB_INT(cmd->category_id)));
 	if (rc == MDG_OK && db_get_ll(r, 0, "n", 0) == 0) {
@@ -200,7 +211,8 @@ static int refile(db *d, const case_cmd *cmd, const struct locked_case *c, const
 	if (rc == MDG_OK)
 		rc = db_exec(d, "INSERT INTO case_events (case_id, kind, actor_id, department_id, is_public, note,"
 				" target_category_id, created_at) VALUES (?, 'refiled', ?, ?, 1, ?, ?, NOW())",
-			     DB_ARGS(DB_INT(cmd->case_id), DB_ID(cmd->actor_id), DB_ID(c->department), DB_STR(cmd->text), DB_INT(cmd->category_id)));
+			     DB_ARGS(DB_INT(cmd->case_id), DB_ID(cmd->actor_id), DB_ID(c->department),
+				     DB_STR(cmd->text), DB_INT(cmd->category_id)));
 	if (rc == MDG_OK)
 		rc = routing_replace(d, cmd->case_id, cmd->category_id);
 	if (rc == MDG_OK && cmd->who) {
@@ -225,7 +237,8 @@ static int apply_effects(db *d, const case_cmd *cmd, struct locked_case *c, cons
 	case ACT_ASSIGN: {
 		/* The new handler must handle in the lead department. */
 		rc = db_query(d, &r, "SELECT COUNT(*) AS n FROM staff_scope s JOIN accounts a ON a.id = s.account_id"
-				     " AND a.active = 1 WHERE s.account_id = ? AND s.department_id = ? AND s.can_handle = 1",
+				     " AND a.active = 1 WHERE s.account_id = ? AND s.department_id = ?"
+				     " AND s.can_handle = 1",
 			      DB_ARGS(DB_INT(cmd->handler_id), DB_INT(c->department)));
 		if (rc == MDG_OK && db_get_ll(r, 0, "n", 0) == 0) {
 			*problem = "bad_handler";
@@ -241,13 +254,15 @@ static int apply_effects(db *d, const case_cmd *cmd, struct locked_case *c, cons
 			break;
 		}
 		if (rc == MDG_OK)
-			rc = db_exec(d, "DELETE FROM case_handlers WHERE case_id = ? AND department_id = ?", DB_ARGS(DB_INT(cmd->case_id), DB_INT(c->department)));
+			rc = db_exec(d, "DELETE FROM case_handlers WHERE case_id = ? AND department_id = ?",
+				     DB_ARGS(DB_INT(cmd->case_id), DB_INT(c->department)));
 		if (rc == MDG_OK)
 			rc = db_exec(d, "INSERT INTO case_handlers (case_id, account_id, department_id, assigned_at)"
 					" VALUES (?, ?, ?, NOW())",
 				     DB_ARGS(DB_INT(cmd->case_id), DB_INT(acting), DB_INT(c->department)));
 		if (rc == MDG_OK)
-			rc = db_exec(d, "UPDATE cases SET unplaced = 0, escalated_at = NULL WHERE id = ?", DB_ARGS(DB_INT(cmd->case_id)));
+			rc = db_exec(d, "UPDATE cases SET unplaced = 0, escalated_at = NULL WHERE id = ?",
+				     DB_ARGS(DB_INT(cmd->case_id)));
 		if (rc == MDG_OK)
 			rc = event(d, cmd->case_id, acting == cmd->handler_id ? "assigned" : "substituted",
 				   cmd->actor_id, c->department, true, NULL, acting, 0);
@@ -301,7 +316,8 @@ static int apply_effects(db *d, const case_cmd *cmd, struct locked_case *c, cons
 			*problem = "bad_date"; /* a new deadline must be later */
 			return MDG_EINVAL;
 		}
-		rc = db_exec(d, "UPDATE cases SET due_at = ?, extensions = extensions + 1 WHERE id = ?", DB_ARGS(DB_STR(due), DB_INT(cmd->case_id)));
+		rc = db_exec(d, "UPDATE cases SET due_at = ?, extensions = extensions + 1 WHERE id = ?",
+			     DB_ARGS(DB_STR(due), DB_INT(cmd->case_id)));
 		if (rc == MDG_OK) {
 			/* The whole reason, then the new date (no fixed buffer: the
 			 * reason is up to CASE_REASON_MAX characters of any width). */
@@ -327,9 +343,11 @@ static int apply_effects(db *d, const case_cmd *cmd, struct locked_case *c, cons
 			return MDG_EINVAL;
 		}
 		if (rc == MDG_OK)
-			rc = db_exec(d, "INSERT INTO answers (case_id, department_id, author_id, body, status, created_at)"
+			rc = db_exec(d, "INSERT INTO answers (case_id, department_id, author_id, body, status,"
+					" created_at)"
 					" VALUES (?, ?, ?, ?, 'pending', NOW())",
-				     DB_ARGS(DB_INT(cmd->case_id), DB_ID(c->department), DB_INT(cmd->actor_id), DB_STR(cmd->text)));
+				     DB_ARGS(DB_INT(cmd->case_id), DB_ID(c->department), DB_INT(cmd->actor_id),
+					     DB_STR(cmd->text)));
 		if (rc == MDG_OK && cmd->action == ACT_ANSWER)
 			rc = send_answer(d, cmd, c->department, (long long)db_insert_id(d), cmd->text);
 		else if (rc == MDG_OK)
@@ -337,7 +355,8 @@ static int apply_effects(db *d, const case_cmd *cmd, struct locked_case *c, cons
 		break;
 	case ACT_APPROVE:
 	case ACT_RETURN_ANSWER:
-		rc = db_query(d, &r, "SELECT id AS id, body AS body FROM answers WHERE case_id = ? AND status = 'pending'"
+		rc = db_query(d, &r, "SELECT id AS id, body AS body FROM answers WHERE case_id = ?"
+				     " AND status = 'pending'"
 				     " ORDER BY id DESC LIMIT 1",
 			      DB_ARGS(DB_INT(cmd->case_id)));
 		if (rc == MDG_OK && r->nrows == 0) {
@@ -350,7 +369,8 @@ static int apply_effects(db *d, const case_cmd *cmd, struct locked_case *c, cons
 		if (cmd->action == ACT_APPROVE) {
 			rc = send_answer(d, cmd, c->department, db_get_ll(r, 0, "id", 0), db_get(r, 0, "body", ""));
 		} else {
-			rc = db_exec(d, "UPDATE answers SET status = 'returned' WHERE id = ?", DB_ARGS(DB_INT(db_get_ll(r, 0, "id", 0))));
+			rc = db_exec(d, "UPDATE answers SET status = 'returned' WHERE id = ?",
+				     DB_ARGS(DB_INT(db_get_ll(r, 0, "id", 0))));
 			if (rc == MDG_OK)
 				rc = event(d, cmd->case_id, "answer_returned", cmd->actor_id, c->department, false,
 					   cmd->text, 0, 0);
@@ -372,7 +392,8 @@ static int apply_effects(db *d, const case_cmd *cmd, struct locked_case *c, cons
 			*problem = "reopen_expired";
 			return MDG_EINVAL;
 		}
-		rc = db_exec(d, "UPDATE cases SET answered_at = NULL, closed_at = NULL WHERE id = ?", DB_ARGS(DB_INT(cmd->case_id)));
+		rc = db_exec(d, "UPDATE cases SET answered_at = NULL, closed_at = NULL WHERE id = ?",
+			     DB_ARGS(DB_INT(cmd->case_id)));
 		if (rc == MDG_OK)
 			rc = event(d, cmd->case_id, "reopened", cmd->actor_id, 0, true, cmd->text, 0, 0);
 		break;
@@ -475,13 +496,15 @@ int case_submit_part(db *d, long long case_id, long long department_id, long lon
 		return rc;
 	/* Parts are written while the lead works: once its answer waits for
 	 * approval or is sent, they are what the citizen gets. */
-	rc = db_query(d, &r, "SELECT status IN ('received', 'assigned', 'in_progress') AS open FROM cases WHERE id = ? FOR UPDATE",
+	rc = db_query(d, &r, "SELECT status IN ('received', 'assigned', 'in_progress') AS open FROM cases"
+			     " WHERE id = ? FOR UPDATE",
 		      DB_ARGS(DB_INT(case_id)));
 	if (rc == MDG_OK && (r->nrows == 0 || db_get_ll(r, 0, "open", 0) == 0))
 		rc = r->nrows == 0 ? MDG_ENOTFOUND : MDG_EINVAL;
 	db_result_free(r);
 	if (rc == MDG_OK)
-		rc = db_exec(d, "UPDATE case_departments SET part_status = 'submitted', part_text = ?, updated_at = NOW()"
+		rc = db_exec(d, "UPDATE case_departments"
+				" SET part_status = 'submitted', part_text = ?, updated_at = NOW()"
 				" WHERE case_id = ? AND department_id = ? AND role = 'joint'",
 			     DB_ARGS(DB_STR(text), DB_INT(case_id), DB_INT(department_id)));
 	if (rc == MDG_OK && db_affected(d) == 0)
@@ -489,7 +512,8 @@ int case_submit_part(db *d, long long case_id, long long department_id, long lon
 	if (rc == MDG_OK)
 		rc = event(d, case_id, "part_submitted", actor_id, department_id, false, NULL, 0, 0);
 	if (rc == MDG_OK)
-		rc = db_exec(d, "UPDATE cases SET version = version + 1, last_action_at = NOW() WHERE id = ?", DB_ARGS(DB_INT(case_id)));
+		rc = db_exec(d, "UPDATE cases SET version = version + 1, last_action_at = NOW() WHERE id = ?",
+			     DB_ARGS(DB_INT(case_id)));
 	if (rc == MDG_OK)
 		rc = db_commit(d);
 	else

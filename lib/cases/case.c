@@ -179,7 +179,8 @@ static int store_upload(const char *uploads_dir, const upload *up, char stored_n
 static int next_tracking(db *d, long long category_id, char *tracking)
 {
 	db_result *cat = NULL;
-	int rc = db_query(d, &cat, "SELECT COUNT(*) AS n, YEAR(NOW()) AS year FROM categories WHERE id = ? AND active = 1",
+	int rc = db_query(d, &cat, "SELECT COUNT(*) AS n, YEAR(NOW()) AS year FROM categories WHERE id = ?"
+				   " AND active = 1",
 			  DB_ARGS(DB_INT(category_id)));
 	if (rc == MDG_OK && db_get_ll(cat, 0, "n", 0) == 0)
 		rc = MDG_EINVAL;
@@ -208,7 +209,9 @@ static int file_once(db *d, const case_new *c, const case_upload *files, char st
 	rc = db_exec(d, "INSERT INTO cases (tracking_no, channel, category_id, account_id, filed_by,"
 			" title, body, is_public, latitude, longitude, address, created_at, updated_at)"
 			" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(), NOW())",
-		     DB_ARGS(DB_STR(tracking), DB_STR(c->channel), DB_INT(c->category_id), DB_INT(c->account_id), DB_ID(c->filed_by), DB_STR(c->title), DB_STR(c->body), DB_INT((long long)c->is_public), DB_STR(c->latitude), DB_STR(c->longitude), DB_STR(c->address)));
+		     DB_ARGS(DB_STR(tracking), DB_STR(c->channel), DB_INT(c->category_id), DB_INT(c->account_id),
+			     DB_ID(c->filed_by), DB_STR(c->title), DB_STR(c->body), DB_INT((long long)c->is_public),
+			     DB_STR(c->latitude), DB_STR(c->longitude), DB_STR(c->address)));
 	if (rc == MDG_ECONFLICT)
 		*numbered = false;
 	if (rc != MDG_OK)
@@ -220,7 +223,9 @@ static int file_once(db *d, const case_new *c, const case_upload *files, char st
 	for (int i = 0; i < nfiles && rc == MDG_OK; i++)
 		rc = db_exec(d, "INSERT INTO attachments (case_id, stored_name, original_name, mime_type,"
 				" size_bytes, created_at) VALUES (?, ?, ?, ?, ?, NOW())",
-			     DB_ARGS(DB_INT(case_id), DB_STR(stored[i]), DB_STR(files[i].up->filename[0] ? files[i].up->filename : "file"), DB_STR(files[i].mime_type), DB_INT((long long)files[i].up->size)));
+			     DB_ARGS(DB_INT(case_id), DB_STR(stored[i]),
+				     DB_STR(files[i].up->filename[0] ? files[i].up->filename : "file"),
+				     DB_STR(files[i].mime_type), DB_INT((long long)files[i].up->size)));
 	/* Routing happens in the same transaction as filing: a case is never
 	 * stored without its department, handlers and deadline. */
 	if (rc == MDG_OK)
@@ -350,7 +355,8 @@ done:
 
 int case_attachments(db *d, long long case_id, db_result **out)
 {
-	return db_query(d, out, "SELECT id AS id, original_name AS name, mime_type AS type, size_bytes AS size FROM attachments"
+	return db_query(d, out, "SELECT id AS id, original_name AS name, mime_type AS type, size_bytes AS size"
+				" FROM attachments"
 				" WHERE case_id = ? ORDER BY id",
 			DB_ARGS(DB_INT(case_id)));
 }
@@ -361,7 +367,8 @@ int case_attachment_open(db *d, long long attachment_id, const viewer *v,
 	db_result *r = NULL;
 	bool privileged = false;
 	int rc = db_query(d, &r, "SELECT t.stored_name AS stored, t.original_name AS name, t.mime_type AS type,"
-				 " c.is_public AS public, c.account_id AS owner, c.id AS case_id FROM attachments t JOIN cases c ON c.id = t.case_id WHERE t.id = ?",
+				 " c.is_public AS public, c.account_id AS owner, c.id AS case_id FROM attachments t"
+				 " JOIN cases c ON c.id = t.case_id WHERE t.id = ?",
 			  DB_ARGS(DB_INT(attachment_id)));
 	if (rc == MDG_OK && r->nrows == 1)
 		rc = viewer_privileged(d, v, db_get_ll(r, 0, "case_id", 0), db_get_ll(r, 0, "owner", -1), &privileged);

@@ -37,7 +37,8 @@ int dossier_state(db *d, long long case_id, case_state *s, db_result **out)
 				 " extensions AS extensions, max_extensions AS max_extensions,"
 				 " needs_approval AS needs_approval, is_example AS is_example, unplaced AS unplaced,"
 				 " IFNULL(department_id, 0) AS department_id, account_id AS owner, is_public AS public,"
-				 " answered_at IS NOT NULL AND answered_at > NOW() - INTERVAL reopen_days DAY AS reopen_open,"
+				 " answered_at IS NOT NULL"
+				 " AND answered_at > NOW() - INTERVAL reopen_days DAY AS reopen_open,"
 				 " " SQL_DAY("due_at") " AS due_date"
 				 " FROM cases WHERE id = ?",
 			  DB_ARGS(DB_INT(case_id)));
@@ -99,7 +100,8 @@ int dossier_history(db *d, long long case_id, const char *lang, db_result **out)
 	return db_query(d, out, "SELECT e.kind AS kind, " SQL_MINUTE("e.created_at") " AS at,"
 				" " SQL_NAME_IN("dp.") " AS department, e.note AS note, e.is_public AS public,"
 				" ac.name AS actor, ta.name AS target,"
-				" " SQL_NAME_IN("td.") " AS target_department, " SQL_NAME_IN("tg.") " AS target_category,"
+				" " SQL_NAME_IN("td.") " AS target_department, " SQL_NAME_IN("tg.") " AS"
+												    " target_category,"
 				" e.answer_id AS answer"
 				" FROM case_events e LEFT JOIN departments dp ON dp.id = e.department_id"
 				" LEFT JOIN accounts ac ON ac.id = e.actor_id"
@@ -168,9 +170,11 @@ int dossier_other_cases(db *d, long long viewer_id, long long case_id, db_result
 int dossier_department_handlers(db *d, long long department_id, db_result **out)
 {
 	return db_query(d, out, "SELECT a.id AS id, a.name AS name, EXISTS (SELECT 1 FROM absences ab"
-				"  WHERE ab.account_id = a.id AND ab.starts_at <= NOW() AND ab.ends_at > NOW()) AS absent"
+				"  WHERE ab.account_id = a.id AND ab.starts_at <= NOW()"
+				" AND ab.ends_at > NOW()) AS absent"
 				" FROM staff_departments sd"
-				" JOIN staff_scope s ON s.account_id = sd.account_id AND s.department_id = sd.department_id"
+				" JOIN staff_scope s ON s.account_id = sd.account_id"
+				" AND s.department_id = sd.department_id"
 				"  AND s.can_handle = 1"
 				" JOIN accounts a ON a.id = sd.account_id AND a.active = 1"
 				" WHERE sd.department_id = ? ORDER BY a.name, a.id",
@@ -182,13 +186,17 @@ int dossier_part_departments(db *d, long long account_id, long long case_id, con
 	/* The department's managers; its handlers of the case; and when the
 	 * case was given to nobody there (its manual mode, say), any of its
 	 * handlers: the part is the department's reply, not the manager's. */
-	return db_query(d, out, "SELECT cd.department_id AS id, " SQL_NAME_IN("dp.") " AS name, cd.part_status AS status,"
-				" cd.part_text AS text FROM case_departments cd JOIN departments dp ON dp.id = cd.department_id"
+	return db_query(d, out, "SELECT cd.department_id AS id, " SQL_NAME_IN("dp.") " AS name, cd.part_status AS"
+										     " status,"
+				" cd.part_text AS text FROM case_departments cd JOIN departments dp"
+				" ON dp.id = cd.department_id"
 				" JOIN staff_scope s ON s.department_id = cd.department_id AND s.account_id = ?"
 				" WHERE cd.case_id = ? AND cd.role = 'joint' AND (s.can_manage = 1 OR EXISTS"
-				"  (SELECT 1 FROM case_handlers h WHERE h.case_id = cd.case_id AND h.account_id = s.account_id"
+				"  (SELECT 1 FROM case_handlers h WHERE h.case_id = cd.case_id"
+				" AND h.account_id = s.account_id"
 				"   AND h.department_id = cd.department_id)"
-				"  OR (s.can_handle = 1 AND NOT EXISTS (SELECT 1 FROM case_handlers h WHERE h.case_id = cd.case_id"
+				"  OR (s.can_handle = 1 AND NOT EXISTS (SELECT 1 FROM case_handlers h"
+				" WHERE h.case_id = cd.case_id"
 				"   AND h.department_id = cd.department_id)))"
 				" ORDER BY cd.department_id",
 			DB_ARGS(DB_STR(lang), DB_INT(account_id), DB_INT(case_id)));
@@ -212,7 +220,8 @@ int dossier_can_send_back(db *d, long long case_id, bool *yes)
 {
 	db_result *r = NULL;
 	/* The same question action.c asks before a send-back. */
-	int rc = db_query(d, &r, "SELECT IFNULL(e.department_id, 0) AS from_department FROM case_events e JOIN cases c ON c.id = e.case_id"
+	int rc = db_query(d, &r, "SELECT IFNULL(e.department_id, 0) AS from_department FROM case_events e"
+				 " JOIN cases c ON c.id = e.case_id"
 				 " WHERE e.case_id = ? AND e.kind IN ('transferred', 'sent_back')"
 				 " AND e.target_department_id = c.department_id ORDER BY e.id DESC LIMIT 1",
 			  DB_ARGS(DB_INT(case_id)));
@@ -258,7 +267,8 @@ int dossier_set_example(db *d, const actor *who, long long case_id, const char *
 		rc = MDG_EINVAL;
 		goto done;
 	}
-	rc = db_exec(d, "UPDATE cases SET is_example = ? WHERE id = ?", DB_ARGS(DB_INT((long long)on), DB_INT(case_id)));
+	rc = db_exec(d, "UPDATE cases SET is_example = ? WHERE id = ?",
+		     DB_ARGS(DB_INT((long long)on), DB_INT(case_id)));
 	if (rc == MDG_OK)
 		rc = audit_write(d, who, "case", tracking, on ? "example_on" : "example_off", NULL);
 	if (rc == MDG_OK)

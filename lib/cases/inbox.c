@@ -224,7 +224,8 @@ static int has_joint(db *d, long long account_id, bool *yes)
 	int rc = db_query(d, &r, "SELECT (SELECT COUNT(*) FROM staff_scope WHERE account_id = ?)"
 				 " < (SELECT COUNT(*) FROM departments)"
 				 " AND EXISTS (SELECT 1 FROM staff_scope s JOIN case_departments cd"
-				 " ON cd.department_id = s.department_id AND cd.role = 'joint' WHERE s.account_id = ?) AS joint",
+				 " ON cd.department_id = s.department_id AND cd.role = 'joint'"
+				 " WHERE s.account_id = ?) AS joint",
 			  DB_ARGS(DB_INT(account_id), DB_INT(account_id)));
 	*yes = rc == MDG_OK && db_get_ll(r, 0, "joint", 0) != 0;
 	db_result_free(r);
@@ -314,7 +315,8 @@ static int search_page(db *d, const inbox_filter *f, const char *lang, const slo
 	if (k < (full ? SEARCH_FULL_CANDIDATES : SEARCH_MIN_CANDIDATES))
 		k = full ? SEARCH_FULL_CANDIDATES : SEARCH_MIN_CANDIDATES;
 	if (!case_filters(f, on)) {
-		rc = db_query(d, &cand, f->desc ? SEARCH_SCOPE_ONLY("DESC") : SEARCH_SCOPE_ONLY("ASC"), DB_ARGS(DB_INT(f->account_id), DB_STR(v->query), DB_INT(k)));
+		rc = db_query(d, &cand, f->desc ? SEARCH_SCOPE_ONLY("DESC") : SEARCH_SCOPE_ONLY("ASC"),
+			      DB_ARGS(DB_INT(f->account_id), DB_STR(v->query), DB_INT(k)));
 	} else {
 		buf_puts(&sql, SEARCH_OK);
 		for (int i = 0; i < SLOT_WORDS; i++)
@@ -325,7 +327,9 @@ static int search_page(db *d, const inbox_filter *f, const char *lang, const slo
 			buf_puts(&sql, DUE_SOON_SQL);
 		buf_puts(&sql, ") AS in_scope");
 		buf_puts(&sql, f->desc ? SEARCH_CANDIDATES("DESC") : SEARCH_CANDIDATES("ASC"));
-		rc = db_query(d, &cand, intern(&sql), DB_ARGS(DB_INT(f->account_id), DB_STR(v->status), DB_ID(v->category), DB_STR(v->channel), DB_STR(v->from), DB_STR(v->to), DB_STR(v->query), DB_INT(k)));
+		rc = db_query(d, &cand, intern(&sql),
+			      DB_ARGS(DB_INT(f->account_id), DB_STR(v->status), DB_ID(v->category), DB_STR(v->channel),
+				      DB_STR(v->from), DB_STR(v->to), DB_STR(v->query), DB_INT(k)));
 	}
 	if (rc != MDG_OK)
 		goto done;
@@ -379,7 +383,8 @@ static int count_capped(db *d, const inbox_filter *f, const slot_values *v, cons
 		/* Only the words and the scope: no case row is needed (3,334
 		 * fewer reads by primary key for 신호등). */
 		rc = db_query(d, &r, "SELECT COUNT(*) AS n FROM (SELECT 1 FROM case_search cs WHERE EXISTS (SELECT 1"
-				     " FROM case_departments cd JOIN staff_scope s ON s.department_id = cd.department_id"
+				     " FROM case_departments cd JOIN staff_scope s"
+				     " ON s.department_id = cd.department_id"
 				     " AND s.account_id = ? WHERE cd.case_id = cs.case_id)" SEARCH_WORDS " LIMIT ?) x",
 			      DB_ARGS(DB_INT(f->account_id), DB_STR(v->query), DB_INT(limit)));
 		goto done;
@@ -387,7 +392,9 @@ static int count_capped(db *d, const inbox_filter *f, const slot_values *v, cons
 	buf_puts(&sql, "SELECT COUNT(*) AS n FROM (");
 	add_branch(&sql, "SELECT 1", &search_branch, on, f);
 	buf_puts(&sql, " LIMIT ?) x");
-	rc = db_query(d, &r, intern(&sql), DB_ARGS(DB_INT(f->account_id), DB_STR(v->status), DB_ID(v->category), DB_STR(v->channel), DB_STR(v->from), DB_STR(v->to), DB_STR(v->query), DB_INT(limit)));
+	rc = db_query(d, &r, intern(&sql),
+		      DB_ARGS(DB_INT(f->account_id), DB_STR(v->status), DB_ID(v->category), DB_STR(v->channel),
+			      DB_STR(v->from), DB_STR(v->to), DB_STR(v->query), DB_INT(limit)));
 done:
 	if (rc == MDG_OK) {
 		long long n = db_get_ll(r, 0, "n", 0);
@@ -497,9 +504,17 @@ int inbox_list(db *d, const inbox_filter *f, const char *lang, db_result **out, 
 	 * text; an unset slot binds NULL to its "? IS NULL". */
 	long long who = f->account_id;
 	if (!joint)
-		rc = db_query(d, out, intern(&list), DB_ARGS(DB_STR(lang), DB_STR(lang), DB_INT(who), DB_STR(v.status), DB_ID(v.category), DB_STR(v.channel), DB_STR(v.from), DB_STR(v.to), DB_STR(v.query), DB_INT(inner), DB_INT((long long)INBOX_PAGE_SIZE), DB_INT(offset)));
+		rc = db_query(d, out, intern(&list),
+			      DB_ARGS(DB_STR(lang), DB_STR(lang), DB_INT(who), DB_STR(v.status), DB_ID(v.category),
+				      DB_STR(v.channel), DB_STR(v.from), DB_STR(v.to), DB_STR(v.query), DB_INT(inner),
+				      DB_INT((long long)INBOX_PAGE_SIZE), DB_INT(offset)));
 	else
-		rc = db_query(d, out, intern(&list), DB_ARGS(DB_STR(lang), DB_STR(lang), DB_INT(who), DB_STR(v.status), DB_ID(v.category), DB_STR(v.channel), DB_STR(v.from), DB_STR(v.to), DB_STR(v.query), DB_INT(inner), DB_INT(who), DB_STR(v.status), DB_ID(v.category), DB_STR(v.channel), DB_STR(v.from), DB_STR(v.to), DB_STR(v.query), DB_INT(inner), DB_INT((long long)INBOX_PAGE_SIZE), DB_INT(offset)));
+		rc = db_query(d, out, intern(&list),
+			      DB_ARGS(DB_STR(lang), DB_STR(lang), DB_INT(who), DB_STR(v.status), DB_ID(v.category),
+				      DB_STR(v.channel), DB_STR(v.from), DB_STR(v.to), DB_STR(v.query), DB_INT(inner),
+				      DB_INT(who), DB_STR(v.status), DB_ID(v.category), DB_STR(v.channel),
+				      DB_STR(v.from), DB_STR(v.to), DB_STR(v.query), DB_INT(inner),
+				      DB_INT((long long)INBOX_PAGE_SIZE), DB_INT(offset)));
 	if (rc != MDG_OK)
 		goto done;
 	/* The branches are disjoint: a page that is not full ends the list. */
@@ -514,9 +529,15 @@ int inbox_list(db *d, const inbox_filter *f, const char *lang, db_result **out, 
 		goto done;
 	}
 	if (!joint)
-		rc = db_query(d, &count, intern(&cnt), DB_ARGS(DB_INT(who), DB_STR(v.status), DB_ID(v.category), DB_STR(v.channel), DB_STR(v.from), DB_STR(v.to), DB_STR(v.query)));
+		rc = db_query(d, &count, intern(&cnt),
+			      DB_ARGS(DB_INT(who), DB_STR(v.status), DB_ID(v.category), DB_STR(v.channel),
+				      DB_STR(v.from), DB_STR(v.to), DB_STR(v.query)));
 	else
-		rc = db_query(d, &count, intern(&cnt), DB_ARGS(DB_INT(who), DB_STR(v.status), DB_ID(v.category), DB_STR(v.channel), DB_STR(v.from), DB_STR(v.to), DB_STR(v.query), DB_INT(who), DB_STR(v.status), DB_ID(v.category), DB_STR(v.channel), DB_STR(v.from), DB_STR(v.to), DB_STR(v.query)));
+		rc = db_query(d, &count, intern(&cnt),
+			      DB_ARGS(DB_INT(who), DB_STR(v.status), DB_ID(v.category), DB_STR(v.channel),
+				      DB_STR(v.from), DB_STR(v.to), DB_STR(v.query), DB_INT(who), DB_STR(v.status),
+				      DB_ID(v.category), DB_STR(v.channel), DB_STR(v.from), DB_STR(v.to),
+				      DB_STR(v.query)));
 	if (rc == MDG_OK)
 		*total = (long)db_get_ll(count, 0, "n", 0);
 done:
@@ -532,7 +553,8 @@ int inbox_assignable(db *d, long long account_id, const char *lang, db_result **
 	return db_query(d, out, "SELECT DISTINCT a.id AS id, a.name AS name, " SQL_NAME_IN("dp.") " AS department,"
 				" dp.id AS department_id"
 				" FROM staff_scope m JOIN staff_departments sd ON sd.department_id = m.department_id"
-				" JOIN staff_scope s ON s.account_id = sd.account_id AND s.department_id = sd.department_id"
+				" JOIN staff_scope s ON s.account_id = sd.account_id"
+				" AND s.department_id = sd.department_id"
 				"  AND s.can_handle = 1"
 				" JOIN accounts a ON a.id = sd.account_id AND a.active = 1"
 				" JOIN departments dp ON dp.id = sd.department_id"

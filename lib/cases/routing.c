@@ -24,10 +24,12 @@
  * a handler role over it, active; *available = those present now. */
 static int candidates(db *d, long long department_id, db_result **out)
 {
-	return db_query(d, out, "SELECT a.id AS account_id, EXISTS (SELECT 1 FROM absences ab WHERE ab.account_id = a.id"
+	return db_query(d, out, "SELECT a.id AS account_id, EXISTS (SELECT 1 FROM absences ab"
+				" WHERE ab.account_id = a.id"
 				"  AND ab.starts_at <= NOW() AND ab.ends_at > NOW()) AS absent"
 				" FROM staff_departments sd"
-				" JOIN staff_scope s ON s.account_id = sd.account_id AND s.department_id = sd.department_id"
+				" JOIN staff_scope s ON s.account_id = sd.account_id"
+				" AND s.department_id = sd.department_id"
 				"  AND s.can_handle = 1"
 				" JOIN accounts a ON a.id = sd.account_id AND a.active = 1"
 				" WHERE sd.department_id = ? AND EXISTS (SELECT 1 FROM staff_roles r"
@@ -112,9 +114,12 @@ int routing_supervisors(db *d, long long department_id, db_result **out)
 	 * ancestor whose role covers its subtree. */
 	return db_query(d, out, "WITH RECURSIVE up (id, parent_id) AS ("
 				"  SELECT id, parent_id FROM departments WHERE id = ?"
-				"  UNION ALL SELECT dp.id, dp.parent_id FROM departments dp JOIN up ON dp.id = up.parent_id)"
-				" SELECT r.account_id FROM staff_roles r JOIN accounts a ON a.id = r.account_id AND a.active = 1"
-				" WHERE r.role = 'supervisor' AND (r.department_id IS NULL OR (r.department_id IN (SELECT id FROM up)"
+				"  UNION ALL SELECT dp.id, dp.parent_id FROM departments dp JOIN up"
+				" ON dp.id = up.parent_id)"
+				" SELECT r.account_id FROM staff_roles r JOIN accounts a ON a.id = r.account_id"
+				" AND a.active = 1"
+				" WHERE r.role = 'supervisor' AND (r.department_id IS NULL"
+				" OR (r.department_id IN (SELECT id FROM up)"
 				"  AND (r.with_subtree = 1 OR r.department_id = ?)))"
 				" GROUP BY r.account_id ORDER BY r.account_id",
 			DB_ARGS(DB_INT(department_id), DB_INT(department_id)));
@@ -261,11 +266,14 @@ static int place(db *d, long long case_id, long long category_id, bool keep_dead
 	 * ascending order, NULL when none): one statement for what the
 	 * placing reads of the category. */
 	int rc = db_query(d, &rule, "SELECT g.department_id, g.deadline_days, g.needs_approval, g.escalate_hours,"
-				    " g.reminder_hours, g.reopen_days, g.max_extensions, IFNULL(dp.active, 0) AS department_active,"
+				    " g.reminder_hours, g.reopen_days, g.max_extensions, IFNULL(dp.active, 0) AS"
+				    " department_active,"
 				    " g.mode, (SELECT GROUP_CONCAT(j.department_id ORDER BY j.department_id)"
-				    "  FROM category_joint_departments j JOIN departments jd ON jd.id = j.department_id AND jd.active = 1"
+				    "  FROM category_joint_departments j JOIN departments jd"
+				    " ON jd.id = j.department_id AND jd.active = 1"
 				    "  WHERE j.category_id = g.id AND j.department_id <> g.department_id) AS joint"
-				    " FROM categories g LEFT JOIN departments dp ON dp.id = g.department_id WHERE g.id = ?",
+				    " FROM categories g LEFT JOIN departments dp ON dp.id = g.department_id"
+				    " WHERE g.id = ?",
 			  DB_ARGS(DB_INT(category_id)));
 	if (rc != MDG_OK)
 		goto done;
@@ -286,8 +294,9 @@ static int place(db *d, long long case_id, long long category_id, bool keep_dead
 	rc = db_exec(d, UPDATE_CASE " SET department_id = ?, due_at = IF(?, due_at, ?), needs_approval = ?,"
 			" escalate_hours = ?, reminder_hours = ?, reopen_days = ?, max_extensions = ?,"
 			" last_action_at = NOW(), unplaced = ?, status = IF(?, 'assigned', status) WHERE id = ?",
-		     DB_ARGS(DB_ID(lead), DB_INT((long long)keep_deadline), DB_STR(due), DB_INT(db_get_ll(rule, 0, "needs_approval", 0)),
-			     DB_INT(db_get_ll(rule, 0, "escalate_hours", 48)), DB_INT(db_get_ll(rule, 0, "reminder_hours", 24)),
+		     DB_ARGS(DB_ID(lead), DB_INT((long long)keep_deadline), DB_STR(due),
+			     DB_INT(db_get_ll(rule, 0, "needs_approval", 0)), DB_INT(db_get_ll(rule, 0, "escalate_hours", 48)),
+			     DB_INT(db_get_ll(rule, 0, "reminder_hours", 24)),
 			     DB_INT(db_get_ll(rule, 0, "reopen_days", 14)), DB_INT(db_get_ll(rule, 0, "max_extensions", 2)),
 			     DB_INT((long long)(lead == 0)), DB_INT((long long)(picks.n > 0)), DB_INT(case_id)));
 	if (rc != MDG_OK)
@@ -335,7 +344,8 @@ int routing_replace(db *d, long long case_id, long long category_id)
 	if (rc == MDG_OK)
 		rc = db_exec(d, "DELETE FROM case_departments WHERE case_id = ?", DB_ARGS(DB_INT(case_id)));
 	if (rc == MDG_OK)
-		rc = db_exec(d, UPDATE_CASE " SET category_id = ?, status = 'received', escalated_at = NULL WHERE id = ?",
+		rc = db_exec(d, UPDATE_CASE " SET category_id = ?, status = 'received', escalated_at = NULL"
+					    " WHERE id = ?",
 			     DB_ARGS(DB_INT(category_id), DB_INT(case_id)));
 	return rc == MDG_OK ? place(d, case_id, category_id, true) : rc;
 }
@@ -345,7 +355,8 @@ int routing_replace(db *d, long long case_id, long long category_id)
 static int escalate_case(db *d, long long case_id, long long department_id, int *moved)
 {
 	db_result *h = NULL, *m = NULL;
-	int rc = db_query(d, &h, "SELECT account_id, department_id FROM case_handlers WHERE case_id = ?", DB_ARGS(DB_INT(case_id)));
+	int rc = db_query(d, &h, "SELECT account_id, department_id FROM case_handlers WHERE case_id = ?",
+			  DB_ARGS(DB_INT(case_id)));
 	if (rc != MDG_OK)
 		goto done;
 	bool substituted = false;
@@ -354,7 +365,8 @@ static int escalate_case(db *d, long long case_id, long long department_id, int 
 		rc = absence_resolve(d, who, &acting);
 		if (rc != MDG_OK || acting == who || acting == 0)
 			continue;
-		rc = db_exec(d, "DELETE FROM case_handlers WHERE case_id = ? AND account_id = ?", DB_ARGS(DB_INT(case_id), DB_INT(who)));
+		rc = db_exec(d, "DELETE FROM case_handlers WHERE case_id = ? AND account_id = ?",
+			     DB_ARGS(DB_INT(case_id), DB_INT(who)));
 		if (rc == MDG_OK)
 			rc = assign_handler(d, case_id, db_get_ll(h, i, "department_id", 0), acting, 0, "substituted");
 		substituted = true;
@@ -373,12 +385,14 @@ static int escalate_case(db *d, long long case_id, long long department_id, int 
 	}
 	/* The case moves: its idle handlers in the department let go. */
 	if (rc == MDG_OK && m->nrows)
-		rc = db_exec(d, "DELETE FROM case_handlers WHERE case_id = ? AND department_id = ?", DB_ARGS(DB_INT(case_id), DB_INT(department_id)));
+		rc = db_exec(d, "DELETE FROM case_handlers WHERE case_id = ? AND department_id = ?",
+			     DB_ARGS(DB_INT(case_id), DB_INT(department_id)));
 	for (unsigned i = 0; i < m->nrows && rc == MDG_OK; i++)
 		rc = assign_handler(d, case_id, department_id, db_get_ll(m, i, "account_id", 0), 0, "escalated");
 mark:
 	if (rc == MDG_OK)
-		rc = db_exec(d, UPDATE_CASE " SET escalated_at = NOW(), version = version + 1 WHERE id = ?", DB_ARGS(DB_INT(case_id)));
+		rc = db_exec(d, UPDATE_CASE " SET escalated_at = NOW(), version = version + 1 WHERE id = ?",
+			     DB_ARGS(DB_INT(case_id)));
 	if (rc == MDG_OK)
 		(*moved)++;
 done:
@@ -441,7 +455,8 @@ static int escalate_one(db *d, void *arg)
 	struct routing_tx *tx = arg;
 	db_result *due = NULL;
 	tx->moved = 0;
-	int rc = db_query(d, &due, "SELECT IFNULL(department_id, 0) AS department_id FROM cases WHERE id = ? AND escalate_at < NOW()"
+	int rc = db_query(d, &due, "SELECT IFNULL(department_id, 0) AS department_id FROM cases WHERE id = ?"
+				   " AND escalate_at < NOW()"
 				   " FOR UPDATE SKIP LOCKED",
 			  DB_ARGS(DB_INT(tx->id)));
 	if (rc == MDG_OK && due->nrows)

@@ -23,7 +23,8 @@ int rules_list(db *d, const char *lang, const char *dept_ids, db_result **out)
 {
 	return db_query(d, out, "SELECT g.id AS id, " SQL_NAME_IN("g.") " AS name,"
 				" " SQL_NAME_IN("dp.") " AS department, g.mode AS mode, g.deadline_days AS deadline,"
-				" g.reminder_hours AS reminder, g.escalate_hours AS escalate, g.needs_approval AS approval,"
+				" g.reminder_hours AS reminder, g.escalate_hours AS escalate, g.needs_approval AS"
+				" approval,"
 				" g.reopen_days AS reopen, g.max_extensions AS extensions, g.active AS active,"
 				" (SELECT GROUP_CONCAT(" SQL_NAME_IN("jd.") " ORDER BY jd.id SEPARATOR ', ')"
 				"  FROM category_joint_departments j JOIN departments jd ON jd.id = j.department_id"
@@ -36,7 +37,8 @@ int rules_list(db *d, const char *lang, const char *dept_ids, db_result **out)
 int rule_get(db *d, long long id, db_result **out, db_result **joint)
 {
 	*joint = NULL;
-	int rc = db_query(d, out, "SELECT id, name_ko, name_en, IFNULL(department_id, 0) AS department_id, mode, deadline_days,"
+	int rc = db_query(d, out, "SELECT id, name_ko, name_en, IFNULL(department_id, 0) AS department_id, mode,"
+				  " deadline_days,"
 				  " reminder_hours, escalate_hours, needs_approval, reopen_days, max_extensions, active"
 				  " FROM categories WHERE id = ?",
 			  DB_ARGS(DB_INT(id)));
@@ -103,7 +105,11 @@ int rule_update(db *d, const actor *who, const rule *r)
 	rc = db_exec(d, "UPDATE categories SET name_ko = ?, name_en = ?, department_id = ?, mode = ?,"
 			" deadline_days = ?, reminder_hours = ?, escalate_hours = ?, needs_approval = ?,"
 			" reopen_days = ?, max_extensions = ?, active = ?, updated_at = NOW() WHERE id = ?",
-		     DB_ARGS(DB_STR(r->name_ko), DB_STR(r->name_en), DB_ID(r->department_id), DB_STR(r->mode), DB_INT((long long)r->deadline_days), DB_INT((long long)r->reminder_hours), DB_INT((long long)r->escalate_hours), DB_INT((long long)r->needs_approval), DB_INT((long long)r->reopen_days), DB_INT((long long)r->max_extensions), DB_INT((long long)r->active), DB_INT(r->id)));
+		     DB_ARGS(DB_STR(r->name_ko), DB_STR(r->name_en), DB_ID(r->department_id), DB_STR(r->mode),
+			     DB_INT((long long)r->deadline_days), DB_INT((long long)r->reminder_hours),
+			     DB_INT((long long)r->escalate_hours), DB_INT((long long)r->needs_approval),
+			     DB_INT((long long)r->reopen_days), DB_INT((long long)r->max_extensions),
+			     DB_INT((long long)r->active), DB_INT(r->id)));
 	if (rc == MDG_OK && db_affected(d) == 0)
 		rc = MDG_ENOTFOUND;
 	if (rc == MDG_OK)
@@ -127,8 +133,13 @@ int rule_create(db *d, const actor *who, const rule *r, long long *id)
 	rc = db_exec(d, "INSERT INTO categories (name_ko, name_en, department_id, mode, deadline_days,"
 			" reminder_hours, escalate_hours, needs_approval, reopen_days, max_extensions, active,"
 			" sort_order, updated_at)"
-			" SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, IFNULL(MAX(sort_order), 0) + 10, NOW() FROM categories",
-		     DB_ARGS(DB_STR(r->name_ko), DB_STR(r->name_en), DB_ID(r->department_id), DB_STR(r->mode), DB_INT((long long)r->deadline_days), DB_INT((long long)r->reminder_hours), DB_INT((long long)r->escalate_hours), DB_INT((long long)r->needs_approval), DB_INT((long long)r->reopen_days), DB_INT((long long)r->max_extensions), DB_INT((long long)r->active)));
+			" SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, IFNULL(MAX(sort_order), 0) + 10, NOW()"
+			" FROM categories",
+		     DB_ARGS(DB_STR(r->name_ko), DB_STR(r->name_en), DB_ID(r->department_id), DB_STR(r->mode),
+			     DB_INT((long long)r->deadline_days), DB_INT((long long)r->reminder_hours),
+			     DB_INT((long long)r->escalate_hours), DB_INT((long long)r->needs_approval),
+			     DB_INT((long long)r->reopen_days), DB_INT((long long)r->max_extensions),
+			     DB_INT((long long)r->active)));
 	if (rc == MDG_OK) {
 		*id = (long long)db_insert_id(d);
 		rc = set_joint(d, *id, r);

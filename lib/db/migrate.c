@@ -104,7 +104,8 @@ int migrate_run(db *d, const char *dir, int *applied)
 	for (size_t i = 0; i < count && rc == MDG_OK; i++) {
 		db_result *r = NULL;
 		long long version = atoll(names[i]);
-		rc = db_query(d, &r, "SELECT COUNT(*) AS n FROM schema_migrations WHERE version = ?", DB_ARGS(DB_INT(version)));
+		rc = db_query(d, &r, "SELECT COUNT(*) AS n FROM schema_migrations WHERE version = ?",
+			      DB_ARGS(DB_INT(version)));
 		long long done_before = db_get_ll(r, 0, "n", 0);
 		db_result_free(r);
 		if (rc != MDG_OK || done_before)

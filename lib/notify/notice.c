@@ -93,8 +93,10 @@ static int outbox_add(db *d, long long notice_id, const char *channel, const str
 	crypto_random_hex(rnd, 8);
 	snprintf(message_id, sizeof message_id, "n%lld.%s.%s", notice_id, channel, rnd);
 	return db_exec(d, "INSERT INTO outbox (notice_id, channel, account_id, recipient, recipient_name, lang, kind,"
-			  " payload, message_id, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(), NOW())",
-		       DB_ARGS(DB_INT(notice_id), DB_STR(channel), DB_INT(to->id), DB_STR(address), DB_STR(to->name), DB_STR(to->lang), DB_STR(kind), DB_STR(payload), DB_STR(message_id)));
+			  " payload, message_id, next_attempt_at, created_at)"
+			  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(), NOW())",
+		       DB_ARGS(DB_INT(notice_id), DB_STR(channel), DB_INT(to->id), DB_STR(address), DB_STR(to->name),
+			       DB_STR(to->lang), DB_STR(kind), DB_STR(payload), DB_STR(message_id)));
 }
 
 /* Records a notice for `to` and queues its deliveries by their choices.
@@ -112,9 +114,12 @@ static int notice_add(db *d, const struct recipient *to, long long case_id, noti
 	text = json_dumps(payload, JSON_COMPACT);
 	if (!text)
 		return MDG_ERR;
-	rc = db_exec(d, "INSERT IGNORE INTO notices (account_id, case_id, kind, payload, idem_key, created_at, digested)"
+	rc = db_exec(d, "INSERT IGNORE INTO notices (account_id, case_id, kind, payload, idem_key, created_at,"
+			" digested)"
 			" VALUES (?, ?, ?, ?, ?, NOW(), ?)",
-		     DB_ARGS(DB_INT(to->id), DB_ID(case_id), DB_STR(notice_kind_name(kind)), DB_STR(text), DB_STR(idem_key), DB_INT((long long)!(to->staff && to->digest && kind != NOTICE_STAFF_DIGEST))));
+		     DB_ARGS(DB_INT(to->id), DB_ID(case_id), DB_STR(notice_kind_name(kind)), DB_STR(text),
+			     DB_STR(idem_key),
+			     DB_INT((long long)!(to->staff && to->digest && kind != NOTICE_STAFF_DIGEST))));
 	if (rc != MDG_OK || db_affected(d) == 0)
 		goto done; /* the same notice exists: it was queued then */
 	long long notice_id = (long long)db_insert_id(d);
@@ -138,7 +143,8 @@ static int case_row(db *d, long long case_id, db_result **r)
 {
 	int rc = db_query(d, r, "SELECT c.tracking_no AS tracking, c.title AS title, c.account_id AS owner,"
 				" " SQL_DAY("c.due_at") " AS due, dp.name_ko AS department_ko,"
-				" dp.name_en AS department_en, g.name_ko AS category_ko, g.name_en AS category_en FROM cases c"
+				" dp.name_en AS department_en, g.name_ko AS category_ko, g.name_en AS category_en"
+				" FROM cases c"
 				" LEFT JOIN departments dp ON dp.id = c.department_id"
 				" LEFT JOIN categories g ON g.id = c.category_id WHERE c.id = ?",
 			  DB_ARGS(DB_INT(case_id)));
@@ -251,7 +257,8 @@ static int citizen_notice(db *d, long long case_id, notice_kind kind, const char
 	if (rc == MDG_OK && reason)
 		json_object_set_new(payload, "reason", json_string(reason));
 	/* A re-filing says which category the case is in now. */
-	const char *category = rc == MDG_OK ? db_get(case_r, 0, strcmp(to.lang, "en") == 0 ? "category_en" : "category_ko", NULL) : NULL;
+	const char *category_col = strcmp(to.lang, "en") == 0 ? "category_en" : "category_ko";
+	const char *category = rc == MDG_OK ? db_get(case_r, 0, category_col, NULL) : NULL;
 	if (kind == NOTICE_REFILED && category)
 		json_object_set_new(payload, "category", json_string(category));
 	if (rc == MDG_OK && (kind == NOTICE_ASSIGNED || kind == NOTICE_ANSWERED))
@@ -332,7 +339,8 @@ static int scan_apologies(db *d, long *made, unsigned *rows)
 	if (rc != MDG_OK)
 		return rc;
 	rc = db_query(d, &r, "SELECT id, " SQL_SECOND("apology_due") " AS due,"
-			     " status IN ('received', 'assigned', 'in_progress', 'approval') AND due_at = apology_due AS late"
+			     " status IN ('received', 'assigned', 'in_progress', 'approval')"
+			     " AND due_at = apology_due AS late"
 			     " FROM cases WHERE apology_due <= NOW() ORDER BY apology_due, id LIMIT ?"
 			     " FOR UPDATE SKIP LOCKED",
 		      DB_ARGS(DB_INT((long long)SCAN_CHUNK)));
@@ -380,12 +388,14 @@ static int scan_reminders(db *d, long *made, unsigned *rows)
 		return rc;
 	rc = db_query(d, &r, "SELECT id, " SQL_SECOND("due_at") " AS due,"
 			     " status IN ('received', 'assigned', 'in_progress', 'approval') AND due_at > NOW() AS open"
-			     " FROM cases WHERE remind_at <= NOW() ORDER BY remind_at, id LIMIT ? FOR UPDATE SKIP LOCKED",
+			     " FROM cases WHERE remind_at <= NOW() ORDER BY remind_at, id"
+			     " LIMIT ? FOR UPDATE SKIP LOCKED",
 		      DB_ARGS(DB_INT((long long)SCAN_CHUNK)));
 	for (unsigned i = 0; rc == MDG_OK && i < r->nrows; i++) {
 		long long case_id = db_get_ll(r, i, "id", 0);
 		if (db_get_ll(r, i, "open", 0)) {
-			rc = db_query(d, &h, "SELECT account_id FROM case_handlers WHERE case_id = ? ORDER BY account_id",
+			rc = db_query(d, &h, "SELECT account_id FROM case_handlers WHERE case_id = ?"
+					     " ORDER BY account_id",
 				      DB_ARGS(DB_INT(case_id)));
 			for (unsigned j = 0; rc == MDG_OK && j < h->nrows; j++) {
 				char key[96];
@@ -439,7 +449,8 @@ static int digest_one(db *d, long long account_id, const char *today, long *made
 			json_decref(p);
 		}
 		json_array_append_new(items, item);
-		rc = db_exec(d, "UPDATE notices SET digested = 1 WHERE id = ?", DB_ARGS(DB_INT(db_get_ll(n, i, "id", 0))));
+		rc = db_exec(d, "UPDATE notices SET digested = 1 WHERE id = ?",
+			     DB_ARGS(DB_INT(db_get_ll(n, i, "id", 0))));
 	}
 	if (rc == MDG_OK && n->nrows) {
 		json_object_set(payload, "items", items);
@@ -479,7 +490,8 @@ static int scan_digests(db *d, long *made)
 		return rc;
 	if (text_parse_long(hour_text, 0, 23, &hour) != MDG_OK)
 		hour = 8;
-	rc = db_query(d, &r, "SELECT DISTINCT n.account_id AS account_id, " SQL_DAY("CURDATE()") " AS today FROM notices n"
+	rc = db_query(d, &r, "SELECT DISTINCT n.account_id AS account_id, " SQL_DAY("CURDATE()") " AS today FROM"
+												 " notices n"
 			     " JOIN accounts a ON a.id = n.account_id"
 			     " WHERE n.digested = 0 AND HOUR(NOW()) >= ?"
 			     " AND (a.digest_sent_at IS NULL OR a.digest_sent_at < CURDATE())",

@@ -27,7 +27,8 @@ int notices_list(db *d, long long account_id, long page, db_result **out, long *
 	/* The newest first by id (ix_notices_account), which follows time. */
 	rc = db_query(d, out, "SELECT " NOTICE_COLS " FROM notices n LEFT JOIN cases c ON c.id = n.case_id"
 			      " WHERE n.account_id = ? ORDER BY n.id DESC LIMIT ? OFFSET ?",
-		      DB_ARGS(DB_INT(account_id), DB_INT((long long)NOTICES_PAGE_SIZE), DB_INT((long long)(page - 1) * NOTICES_PAGE_SIZE)));
+		      DB_ARGS(DB_INT(account_id), DB_INT((long long)NOTICES_PAGE_SIZE),
+			      DB_INT((long long)(page - 1) * NOTICES_PAGE_SIZE)));
 done:
 	db_result_free(r);
 	return rc;
@@ -44,7 +45,8 @@ int notices_unread(db *d, long long account_id, long *count)
 {
 	db_result *r = NULL;
 	*count = 0;
-	int rc = db_query(d, &r, "SELECT COUNT(*) AS n FROM notices WHERE account_id = ? AND read_at IS NULL", DB_ARGS(DB_INT(account_id)));
+	int rc = db_query(d, &r, "SELECT COUNT(*) AS n FROM notices WHERE account_id = ? AND read_at IS NULL",
+			  DB_ARGS(DB_INT(account_id)));
 	if (rc == MDG_OK)
 		*count = (long)db_get_ll(r, 0, "n", 0);
 	db_result_free(r);
@@ -64,7 +66,8 @@ void notices_row(const db_result *r, unsigned row, notice_row *out)
 
 int notices_mark_all_read(db *d, long long account_id, long *marked)
 {
-	int rc = db_exec(d, "UPDATE notices SET read_at = NOW() WHERE account_id = ? AND read_at IS NULL", DB_ARGS(DB_INT(account_id)));
+	int rc = db_exec(d, "UPDATE notices SET read_at = NOW() WHERE account_id = ? AND read_at IS NULL",
+			 DB_ARGS(DB_INT(account_id)));
 	if (marked)
 		*marked = rc == MDG_OK ? (long)db_affected(d) : 0;
 	return rc;
@@ -72,7 +75,8 @@ int notices_mark_all_read(db *d, long long account_id, long *marked)
 
 int notices_mark_read(db *d, long long account_id, long long id)
 {
-	return db_exec(d, "UPDATE notices SET read_at = NOW() WHERE id = ? AND account_id = ? AND read_at IS NULL", DB_ARGS(DB_INT(id), DB_INT(account_id)));
+	return db_exec(d, "UPDATE notices SET read_at = NOW() WHERE id = ? AND account_id = ? AND read_at IS NULL",
+		       DB_ARGS(DB_INT(id), DB_INT(account_id)));
 }
 
 /* One payload value as text: strings as they are, numbers printed. */

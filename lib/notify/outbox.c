@@ -153,7 +153,8 @@ int outbox_mark_failed(db *d, long long id, const char *owner, int failure, cons
 		     " next_attempt_at = IF(?, next_attempt_at, NOW() + INTERVAL ? SECOND),"
 		     " lease_owner = NULL, lease_until = NULL"
 		     " WHERE id = ? AND lease_owner = ? AND state = 'pending'",
-		     DB_ARGS(DB_INT((long long)*dead), DB_STR(msg), DB_INT((long long)*dead), DB_INT((long long)wait), DB_INT(id), DB_STR(owner)));
+		     DB_ARGS(DB_INT((long long)*dead), DB_STR(msg), DB_INT((long long)*dead), DB_INT((long long)wait),
+			     DB_INT(id), DB_STR(owner)));
 	if (rc == MDG_OK && db_affected(d) == 0) {
 		*dead = false;
 		rc = MDG_ENOTFOUND;
@@ -229,7 +230,8 @@ int outbox_list(db *d, const char *state, long page, db_result **out, long *tota
 		      " LEFT JOIN cases c ON c.id = n.case_id"
 		      " WHERE IF(? IS NULL, o.state IN ('pending', 'dead'), o.state = ?)"
 		      " ORDER BY o.id DESC LIMIT ? OFFSET ?",
-		      DB_ARGS(DB_STR(st), DB_STR(st), DB_INT((long long)OUTBOX_PAGE_SIZE), DB_INT((long long)((page - 1) * OUTBOX_PAGE_SIZE))));
+		      DB_ARGS(DB_STR(st), DB_STR(st), DB_INT((long long)OUTBOX_PAGE_SIZE),
+			      DB_INT((long long)((page - 1) * OUTBOX_PAGE_SIZE))));
 done:
 	db_result_free(r);
 	return rc;
@@ -298,7 +300,8 @@ int outbox_record_dlr(db *d, long long id, const char *status)
 			 DB_ARGS(DB_STR(st), DB_INT(id)));
 	if (rc != MDG_OK || db_affected(d) == 1)
 		goto done;
-	rc = db_query(d, &r, "SELECT dlr_status AS status FROM outbox WHERE id = ? AND channel = 'sms'", DB_ARGS(DB_INT(id)));
+	rc = db_query(d, &r, "SELECT dlr_status AS status FROM outbox WHERE id = ? AND channel = 'sms'",
+		      DB_ARGS(DB_INT(id)));
 	if (rc == MDG_OK)
 		rc = r->nrows == 0 ? MDG_ENOTFOUND : strcmp(db_get(r, 0, "status", ""), st) == 0 ? MDG_OK : MDG_ECONFLICT;
 done:

@@ -53,10 +53,12 @@ int rating_record(db *d, const char *nonce, long link_days, int rating, const ch
 	int rc = db_exec(d, "UPDATE satisfaction s SET rated_at = NOW(), rating = ?, comment = NULLIF(?, ''),"
 			    " callback_state = IF(? <= 2, 'pending', 'none')"
 			    " WHERE nonce = ? AND rated_at IS NULL AND NOT " RATING_EXPIRED_SQL,
-			 DB_ARGS(DB_INT((long long)rating), DB_STR(comment ? comment : ""), DB_INT((long long)rating), DB_STR(nonce), DB_INT((long long)link_days)));
+			 DB_ARGS(DB_INT((long long)rating), DB_STR(comment ? comment : ""), DB_INT((long long)rating),
+				 DB_STR(nonce), DB_INT((long long)link_days)));
 	if (rc != MDG_OK || db_affected(d) == 1)
 		return rc;
-	rc = db_query(d, &r, "SELECT s.rated_at IS NOT NULL AS rated FROM satisfaction s WHERE s.nonce = ?", DB_ARGS(DB_STR(nonce)));
+	rc = db_query(d, &r, "SELECT s.rated_at IS NOT NULL AS rated FROM satisfaction s WHERE s.nonce = ?",
+		      DB_ARGS(DB_STR(nonce)));
 	if (rc == MDG_OK)
 		rc = r->nrows == 0 ? MDG_ENOTFOUND : db_get_ll(r, 0, "rated", 0) ? MDG_ECONFLICT : MDG_EDENIED;
 	db_result_free(r);
@@ -65,9 +67,11 @@ int rating_record(db *d, const char *nonce, long link_days, int rating, const ch
 
 int rating_of_case(db *d, long long case_id, db_result **out)
 {
-	return db_query(d, out, "SELECT s.rating AS rating, s.comment AS comment, " SQL_MINUTE("s.rated_at") " AS rated,"
+	return db_query(d, out, "SELECT s.rating AS rating, s.comment AS comment, " SQL_MINUTE("s.rated_at") " AS"
+													     " rated,"
 				" s.callback_state AS callback, " SQL_MINUTE("s.callback_at") " AS called,"
-				" s.callback_note AS note, a.name AS agent FROM satisfaction s LEFT JOIN accounts a ON a.id = s.callback_by"
+				" s.callback_note AS note, a.name AS agent FROM satisfaction s LEFT JOIN accounts a"
+				" ON a.id = s.callback_by"
 				" WHERE s.case_id = ? AND s.rated_at IS NOT NULL ORDER BY s.rated_at DESC, s.id DESC",
 			DB_ARGS(DB_INT(case_id)));
 }
@@ -94,7 +98,8 @@ int rating_callbacks(db *d, long page, const char *lang, const char *dept_ids, d
 			      " LEFT JOIN departments dp ON dp.id = c.department_id"
 			      " WHERE s.callback_state = 'pending'" CALLBACKS_IN_DEPTS
 			      " ORDER BY s.rated_at, s.id LIMIT ? OFFSET ?",
-		      DB_ARGS(DB_STR(lang), DB_STR(dept_ids), DB_STR(dept_ids), DB_INT((long long)RATING_CALLBACK_PAGE), DB_INT((long long)(page - 1) * RATING_CALLBACK_PAGE)));
+		      DB_ARGS(DB_STR(lang), DB_STR(dept_ids), DB_STR(dept_ids), DB_INT((long long)RATING_CALLBACK_PAGE),
+			      DB_INT((long long)(page - 1) * RATING_CALLBACK_PAGE)));
 done:
 	db_result_free(r);
 	return rc;
@@ -104,7 +109,8 @@ int rating_callback_department(db *d, long long id, long long *dept)
 {
 	db_result *r = NULL;
 	*dept = 0;
-	int rc = db_query(d, &r, "SELECT IFNULL(c.department_id, 0) AS department_id FROM satisfaction s JOIN cases c ON c.id = s.case_id"
+	int rc = db_query(d, &r, "SELECT IFNULL(c.department_id, 0) AS department_id FROM satisfaction s JOIN cases c"
+				 " ON c.id = s.case_id"
 				 " WHERE s.id = ?",
 			  DB_ARGS(DB_INT(id)));
 	if (rc == MDG_OK && r->nrows == 0)

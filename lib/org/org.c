@@ -86,7 +86,8 @@ int org_department_create(db *d, const actor *who, long long parent_id, const ch
 	int rc = db_begin(d);
 	if (rc != MDG_OK)
 		return rc;
-	rc = db_exec(d, "INSERT INTO departments (parent_id, name_ko, name_en) VALUES (?, ?, ?)", DB_ARGS(DB_ID(parent_id), DB_STR(name_ko), DB_STR(name_en)));
+	rc = db_exec(d, "INSERT INTO departments (parent_id, name_ko, name_en) VALUES (?, ?, ?)",
+		     DB_ARGS(DB_ID(parent_id), DB_STR(name_ko), DB_STR(name_en)));
 	if (rc == MDG_OK) {
 		*id = (long long)db_insert_id(d);
 		rc = audit_write(d, who, "department", id_text(*id, idbuf), "create", name_ko);
@@ -151,7 +152,8 @@ int org_staff_create(db *d, const actor *who, const account_new *a, long long de
 		return rc;
 	rc = account_create(d, a, id, which);
 	if (rc == MDG_OK && department_id)
-		rc = db_exec(d, "INSERT INTO staff_departments (account_id, department_id) VALUES (?, ?)", DB_ARGS(DB_INT(*id), DB_INT(department_id)));
+		rc = db_exec(d, "INSERT INTO staff_departments (account_id, department_id) VALUES (?, ?)",
+			     DB_ARGS(DB_INT(*id), DB_INT(department_id)));
 	if (rc == MDG_OK)
 		rc = audit_write(d, who, "staff", id_text(*id, idbuf), "create", a->login_id);
 	if (rc == MDG_OK)
@@ -264,7 +266,8 @@ int org_role_revoke(db *d, const actor *who, long long account_id, long long rol
 
 int org_staff_list(db *d, const char *lang, const char *dept_ids, db_result **out)
 {
-	return db_query(d, out, "SELECT a.id AS id, a.login_id AS login, a.name AS name, a.email AS email, a.active AS active,"
+	return db_query(d, out, "SELECT a.id AS id, a.login_id AS login, a.name AS name, a.email AS email, a.active"
+				" AS active,"
 				" (SELECT GROUP_CONCAT(" SQL_NAME_IN("dp.") " ORDER BY dp.id SEPARATOR ', ')"
 				"  FROM staff_departments sd JOIN departments dp ON dp.id = sd.department_id"
 				"  WHERE sd.account_id = a.id) AS departments,"
@@ -284,7 +287,8 @@ int org_staff_list(db *d, const char *lang, const char *dept_ids, db_result **ou
 int org_staff_roles(db *d, long long account_id, const char *lang, db_result **out)
 {
 	return db_query(d, out, "SELECT r.id AS id, r.role AS role, r.department_id AS department_id,"
-				" " SQL_NAME_IN("dp.") " AS department, r.with_subtree AS subtree FROM staff_roles r LEFT JOIN departments dp ON dp.id = r.department_id"
+				" " SQL_NAME_IN("dp.") " AS department, r.with_subtree AS subtree FROM staff_roles r"
+						       " LEFT JOIN departments dp ON dp.id = r.department_id"
 				" WHERE r.account_id = ? ORDER BY r.id",
 			DB_ARGS(DB_STR(lang), DB_INT(account_id)));
 }
@@ -292,7 +296,8 @@ int org_staff_roles(db *d, long long account_id, const char *lang, db_result **o
 int org_staff_departments(db *d, long long account_id, const char *lang, db_result **out)
 {
 	return db_query(d, out, "SELECT dp.id AS id, " SQL_NAME_IN("dp.") " AS name FROM staff_departments sd"
-				" JOIN departments dp ON dp.id = sd.department_id WHERE sd.account_id = ? ORDER BY dp.id",
+				" JOIN departments dp ON dp.id = sd.department_id WHERE sd.account_id = ?"
+				" ORDER BY dp.id",
 			DB_ARGS(DB_STR(lang), DB_INT(account_id)));
 }
 

@@ -57,10 +57,12 @@ int perm_load(db *d, long long account_id, staff_perm *out)
 				 " SELECT r.role, r.department_id, r.with_subtree FROM staff_roles r"
 				 "  WHERE r.account_id = ? AND r.department_id IS NOT NULL"
 				 " UNION ALL"
-				 " SELECT reach.role, c.id, 1 FROM departments c JOIN reach ON c.parent_id = reach.department_id"
+				 " SELECT reach.role, c.id, 1 FROM departments c JOIN reach"
+				 " ON c.parent_id = reach.department_id"
 				 "  WHERE reach.subtree = 1)"
 				 " SELECT role AS role, department_id AS department_id, subtree AS subtree FROM reach"
-				 " UNION ALL SELECT role, NULL, 1 FROM staff_roles WHERE account_id = ? AND department_id IS NULL",
+				 " UNION ALL SELECT role, NULL, 1 FROM staff_roles WHERE account_id = ?"
+				 " AND department_id IS NULL",
 			  DB_ARGS(DB_INT(account_id), DB_INT(account_id)));
 	if (rc != MDG_OK)
 		return rc;
@@ -252,10 +254,12 @@ static int case_abilities(db *d, long long account_id, long long case_id, bool l
 	}
 	rc = db_query(d, &r, "SELECT COUNT(s.department_id) AS reached, IFNULL(MAX(s.can_manage), 0) AS manages,"
 				 " (SELECT COUNT(*) FROM case_handlers h WHERE h.case_id = ? AND h.account_id = ?"
-				 "  AND (? = 0 OR h.department_id = (SELECT department_id FROM cases WHERE id = ?))) AS handles"
+				 "  AND (? = 0 OR h.department_id = (SELECT department_id FROM cases"
+				 " WHERE id = ?))) AS handles"
 				 " FROM case_departments cd JOIN staff_scope s ON s.department_id = cd.department_id"
 				 " AND s.account_id = ? WHERE cd.case_id = ? AND (? = 0 OR cd.role = 'lead')",
-			  DB_ARGS(DB_INT(case_id), DB_INT(account_id), DB_INT((long long)lead_only), DB_INT(case_id), DB_INT(account_id), DB_INT(case_id), DB_INT((long long)lead_only)));
+			  DB_ARGS(DB_INT(case_id), DB_INT(account_id), DB_INT((long long)lead_only), DB_INT(case_id),
+				  DB_INT(account_id), DB_INT(case_id), DB_INT((long long)lead_only)));
 	if (rc != MDG_OK)
 		return rc;
 	if (db_get_ll(r, 0, "reached", 0) > 0) {

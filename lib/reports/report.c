@@ -131,7 +131,8 @@ int report_workload_departments(db *d, const report_period *p, db_result **out)
 				"  WHERE created_at >= ? AND created_at < ? GROUP BY department_id"
 				"  UNION ALL"
 				"  SELECT department_id, 0, COUNT(*), 0, SUM(due_at < NOW()), 0"
-				"  FROM cases FORCE INDEX (ix_cases_report_open) WHERE status IN (" OPEN_STATUSES ") GROUP BY status, department_id"
+				"  FROM cases FORCE INDEX (ix_cases_report_open) WHERE status IN (" OPEN_STATUSES ")"
+														  " GROUP BY status, department_id"
 				"  UNION ALL"
 				"  SELECT department_id, 0, 0, COUNT(*), SUM(answered_at > due_at),"
 				"   SUM(TIMESTAMPDIFF(SECOND, created_at, answered_at))"
@@ -170,7 +171,8 @@ int report_workload_some_departments(db *d, const report_period *p, const char *
 				"  SELECT department_id, COUNT(*) AS received, 0 AS open, 0 AS answered,"
 				"   0 AS overdue, 0 AS seconds"
 				"  FROM cases FORCE INDEX (ix_cases_inbox)"
-				"  WHERE department_id IN (" Q8 ") AND created_at >= ? AND created_at < ? GROUP BY department_id"
+				"  WHERE department_id IN (" Q8 ") AND created_at >= ? AND created_at < ?"
+								" GROUP BY department_id"
 				"  UNION ALL"
 				"  SELECT department_id, 0, COUNT(*), 0, SUM(due_at < NOW()), 0"
 				"  FROM cases FORCE INDEX (ix_cases_report_open) WHERE status IN (" OPEN_STATUSES ")"
@@ -179,7 +181,8 @@ int report_workload_some_departments(db *d, const report_period *p, const char *
 				"  SELECT department_id, 0, 0, COUNT(*), SUM(answered_at > due_at),"
 				"   SUM(TIMESTAMPDIFF(SECOND, created_at, answered_at))"
 				"  FROM cases FORCE INDEX (ix_cases_report_dept_answered)"
-				"  WHERE department_id IN (" Q8 ") AND answered_at >= ? AND answered_at < ? GROUP BY department_id"
+				"  WHERE department_id IN (" Q8 ") AND answered_at >= ? AND answered_at < ?"
+								" GROUP BY department_id"
 				" ) x GROUP BY x.department_id",
 			DB_ARGS(I8(ids), DB_STR(p->from), DB_STR(p->until), I8(ids), I8(ids), DB_STR(p->from),
 				DB_STR(p->until)));
@@ -320,11 +323,15 @@ int report_workload_handlers(db *d, const report_period *p, const char *dept_ids
 	return db_query(d, out, HANDLERS_HEAD
 			"  SELECT STRAIGHT_JOIN c1.id FROM departments d1 JOIN cases c1 ON c1.department_id = d1.id"
 			"  WHERE FIND_IN_SET(d1.id, ?) > 0 AND c1.created_at >= ? AND c1.created_at < ?"
-			"  UNION SELECT STRAIGHT_JOIN c2.id FROM departments d2 JOIN cases c2 ON c2.department_id = d2.id"
+			"  UNION SELECT STRAIGHT_JOIN c2.id FROM departments d2 JOIN cases c2"
+			" ON c2.department_id = d2.id"
 			"  WHERE FIND_IN_SET(d2.id, ?) > 0 AND c2.status IN (" OPEN_STATUSES ")"
-			"  UNION SELECT STRAIGHT_JOIN c3.id FROM departments d3 JOIN cases c3 ON c3.department_id = d3.id"
+			"  UNION SELECT STRAIGHT_JOIN c3.id FROM departments d3 JOIN cases c3"
+			" ON c3.department_id = d3.id"
 			"  WHERE FIND_IN_SET(d3.id, ?) > 0 AND c3.answered_at >= ? AND c3.answered_at < ?" HANDLERS_TAIL,
-			DB_ARGS(DB_STR(p->from), DB_STR(p->until), DB_STR(dept_ids), DB_STR(p->from), DB_STR(p->until), DB_STR(dept_ids), DB_STR(dept_ids), DB_STR(p->from), DB_STR(p->until), DB_STR(dept_ids), DB_STR(dept_ids)));
+			DB_ARGS(DB_STR(p->from), DB_STR(p->until), DB_STR(dept_ids), DB_STR(p->from), DB_STR(p->until),
+				DB_STR(dept_ids), DB_STR(dept_ids), DB_STR(p->from), DB_STR(p->until), DB_STR(dept_ids),
+				DB_STR(dept_ids)));
 }
 
 int report_years(db *d, int *first, int *current)
@@ -354,7 +361,8 @@ int report_public_stats(db *d, int year, db_result **out)
 		snprintf(until, sizeof until, "%s", "9999-12-31");
 	}
 	return db_query(d, out, "SELECT x.department_id AS department_id, SUM(x.received) AS received,"
-				" SUM(x.answered) AS answered, SUM(x.on_time) AS on_time, SUM(x.seconds) AS seconds FROM ("
+				" SUM(x.answered) AS answered, SUM(x.on_time) AS on_time, SUM(x.seconds) AS seconds"
+				" FROM ("
 				"  SELECT department_id, COUNT(*) AS received, 0 AS answered, 0 AS on_time,"
 				"   0 AS seconds"
 				"  FROM cases WHERE created_at >= ? AND created_at < ? GROUP BY department_id"
@@ -417,6 +425,7 @@ int report_examples(db *d, long page, const char *lang, db_result **out, long *t
 				" LEFT JOIN departments dp ON dp.id = c.department_id"
 				" WHERE c.is_example = 1 AND c.is_public = 1"
 				" ORDER BY c.created_at DESC, c.id DESC LIMIT ? OFFSET ?",
-			DB_ARGS(DB_STR(lang), DB_STR(lang), DB_INT((long long)REPORT_EXCERPT_CHARS), DB_INT((long long)REPORT_EXCERPT_CHARS), DB_STR("…")),
+			DB_ARGS(DB_STR(lang), DB_STR(lang), DB_INT((long long)REPORT_EXCERPT_CHARS),
+				DB_INT((long long)REPORT_EXCERPT_CHARS), DB_STR("…")),
 			page, REPORT_EXAMPLES_PAGE, out, total);
 }
