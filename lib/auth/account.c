@@ -19,7 +19,7 @@ int account_create(db *d, const account_new *a, long long *id, const char **whic
 		return rc;
 	/* Tell the user which of the unique fields is taken. */
 	rc = db_query(d, &r, "SELECT (SELECT COUNT(*) FROM accounts WHERE login_id = ?) AS logins,"
-			     " (SELECT COUNT(*) FROM accounts WHERE email = ?) AS emails",
+			     " (SELECT COUNT(*) FROM accounts WHERE email_owner = ?) AS emails",
 		      DB_ARGS(DB_STR(a->login_id), DB_STR(a->email)));
 	if (rc != MDG_OK)
 		goto done;
@@ -113,7 +113,7 @@ int account_set_password(db *d, long long id, const char *password, enum passwor
 int account_set_contact(db *d, long long id, const char *email, const char *mobile)
 {
 	db_result *r = NULL;
-	int rc = db_query(d, &r, "SELECT COUNT(*) AS n FROM accounts WHERE email = ? AND id <> ?", DB_ARGS(DB_STR(email), DB_INT(id)));
+	int rc = db_query(d, &r, "SELECT COUNT(*) AS n FROM accounts WHERE email_owner = ? AND id <> ?", DB_ARGS(DB_STR(email), DB_INT(id)));
 	if (rc == MDG_OK && db_get_ll(r, 0, "n", 0) > 0)
 		rc = MDG_ECONFLICT;
 	db_result_free(r);
@@ -146,4 +146,57 @@ int account_set_notify(db *d, long long id, const account_notify *n)
 {
 	return db_exec(d, "UPDATE accounts SET notify_email = ?, notify_sms = ?, notify_digest = ? WHERE id = ?",
 		       DB_ARGS(DB_INT((long long)n->email), DB_INT((long long)n->sms), DB_INT((long long)n->digest), DB_INT(id)));
+}
+
+int account_by_verified_contact(db *d, const char *email, const char *mobile, long long *id)
+{
+	db_result *r = NULL;
+	*id = 0;
+	if (!(email && *email) && !(mobile && *mobile))
+		return MDG_ENOTFOUND;
+	/* A registered person's address counts only once it is verified:
+	 * anyone may type another person's address when registering. */
+	int rc = db_query(d, &r, "SELECT id AS id FROM accounts WHERE kind <> 'guest' AND active = 1 AND ("
+				 " (? IS NOT NULL AND email_owner = ? AND email_verified_at IS NOT NULL)"
+				 " OR (? IS NOT NULL AND mobile = ? AND mobile_verified_at IS NOT NULL))"
+				 " ORDER BY id LIMIT 1",
+			  DB_ARGS(DB_STR(email && *email ? email : NULL), DB_STR(email), DB_STR(mobile && *mobile ? mobile : NULL),
+				  DB_STR(mobile)));
+	if (rc == MDG_OK && r->nrows == 0)
+		rc = MDG_ENOTFOUND;
+	if (rc == MDG_OK)
+		*id = db_get_ll(r, 0, "id", 0);
+	db_result_free(r);
+	return rc;
+}
+
+int account_guest(db *d, const account_contact *c, long long *id)
+{
+	const char *email = c->email && *c->email ? c->email : NULL;
+	const char *mobile = c->mobile && *c->mobile ? c->mobile : NULL;
+	*id = 0;
+	if (!email && !mobile)
+		return MDG_EINVAL;
+	/* One guest per address: insert, or on a duplicate address take the
+	 * existing row (LAST_INSERT_ID(id) makes db_insert_id name it), and
+	 * fill in what it lacked. Notices go where the person wrote from. */
+	int rc = db_exec(d, "INSERT INTO accounts (name, email, mobile, kind, lang, notify_email, notify_sms)"
+			    " VALUES (?, ?, ?, 'guest', ?, ? IS NOT NULL, ? IS NOT NULL)"
+			    " ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id),"
+			    " name = IF(name = '', VALUES(name), name),"
+			    " email = COALESCE(email, VALUES(email)), mobile = COALESCE(mobile, VALUES(mobile)),"
+			    " notify_email = notify_email OR email IS NOT NULL, notify_sms = notify_sms OR mobile IS NOT NULL",
+			 DB_ARGS(DB_STR(c->name ? c->name : ""), DB_STR(email), DB_STR(mobile), DB_STR(c->lang),
+				 DB_STR(email), DB_STR(mobile)));
+	if (rc == MDG_OK)
+		*id = (long long)db_insert_id(d);
+	return rc;
+}
+
+int account_for_contact(db *d, const account_contact *c, long long *id)
+{
+	int rc = account_by_verified_contact(d, c->email, c->mobile, id);
+	if (rc == MDG_ENOTFOUND)
+		rc = account_guest(d, c, id);
+	return rc;
 }
