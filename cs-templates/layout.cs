@@ -31,6 +31,7 @@ include:"macros.cs" ?><!DOCTYPE html>
         <li><a href="/staff/absences"><?cs var:L.Nav.Absences ?></a></li>
 <?cs /if ?>
 <?cs if:Session.Calls == "1" ?>
+        <li><a href="/staff/callcentre"><?cs var:L.Nav.CallCentre ?></a></li>
         <li><a href="/staff/callbacks"><?cs var:L.Nav.Callbacks ?></a></li>
 <?cs /if ?>
 <?cs if:Notify.Alert ?>

@@ -190,6 +190,12 @@ int page_admin_outbox_cancel(web *w);
 int page_staff_callbacks(web *w);
 int page_staff_callback_done(web *w);
 int page_sms_dlr(web *w);
+/* The call centre's console (page_callcentre.c): search and screen pop,
+ * a caller's history, a call note, a case filed for a caller. */
+int page_callcentre(web *w);
+int page_callcentre_caller(web *w);
+int page_callcentre_note(web *w);
+int page_callcentre_file(web *w);
 int page_rate_form(web *w);
 int page_rate(web *w);
 int page_unsubscribe_form(web *w);

@@ -402,6 +402,32 @@ static const char *const callbacks_shown[] = {"href=\"/staff/cases/2026-000777\"
 					      "href=\"tel:010-2345-6789\"", "minsu@example.kr", "너무 늦었어요",
 					      "action=\"/staff/callbacks/77\"", ">통화 메모</textarea>", NULL};
 
+static const char *const callcentre_data[] = {
+	CATEGORY_ROW, "CallCentre.Callbacks=3", "Filter.q=010-2345-6789", "Search.Done=1", "Search.Count=1",
+	"Search.Key=phone", "Search.Phone=01023456789", "Callers.0.id=51", "Callers.0.name=김민수",
+	"Callers.0.mobile=01023456789", "Callers.0.mobile_shown=010-2345-6789", "Callers.0.email=minsu@example.kr",
+	"Callers.0.kind=guest", "Callers.0.cases=2", "Form.phone=02-123-4567", "Form.title=가로등 고장", NULL};
+static const char *const callcentre_shown[] = {"href=\"/staff/callcentre/callers/51?phone=01023456789\"", "김민수",
+					       "010-2345-6789", "minsu@example.kr", "action=\"/staff/callcentre/file\"",
+					       "value=\"02-123-4567\"", "value=\"가로등 고장\"", NULL};
+static const char *const caller_data[] = {
+	CATEGORY_ROW, "CallCentre.Callbacks=1", "CallCentre.Filed=2026-000778", "Caller.id=51", "Caller.name=김민수",
+	"Caller.kind=citizen", "Caller.mobile=01023456789", "Caller.mobile_shown=010-2345-6789",
+	"Caller.email=minsu@example.kr", "Caller.since=2026-01-05", "Caller.consent_phone=2026-11-02 09:00",
+	"Caller.consent_agent=송상담", "CallerCases.0.id=777", "CallerCases.0.tracking=2026-000777",
+	"CallerCases.0.title=가로등 고장 신고", "CallerCases.0.status=received", "CallerCases.0.channel=phone",
+	"CallerCases.0.category=도로·교통", "CallerCases.0.department=교통행정과", "CallerCases.0.date=2026-11-02",
+	"CallerCases.0.last=2026-11-03 10:00", "Calls.0.at=2026-11-03 10:00", "Calls.0.kind=note",
+	"Calls.0.phone=0212345678", "Calls.0.phone_shown=02-1234-5678", "Calls.0.agent=송상담",
+	"Calls.0.note=진행 상황 문의", "Calls.0.tracking=2026-000777", "Ratings.0.id=9",
+	"Ratings.0.tracking=2026-000777", "Ratings.0.rating=2", "Ratings.0.rated=2026-11-06 08:00",
+	"Ratings.0.callback=pending", "Form.phone=02-1234-5678", NULL};
+static const char *const caller_shown[] = {"김민수", "href=\"tel:010-2345-6789\"", "minsu@example.kr", "2026-11-02 09:00 (송상담)",
+					   "href=\"/staff/cases/2026-000777\"", "교통행정과", "2026-11-03 10:00",
+					   "02-1234-5678", "진행 상황 문의", "2 / 5",
+					   "action=\"/staff/callcentre/callers/51/note\"", "<option value=\"777\">",
+					   "name=\"caller\" value=\"51\"", "href=\"/staff/cases/2026-000778\"", NULL};
+
 static const char *const error_data[] = {"Error.Status=404", NULL};
 static const char *const no_data[] = {NULL};
 
@@ -439,6 +465,8 @@ static const struct page_fixture {
 	{"staff/absences.cs", "Absences", absences_data, absences_shown, NULL},
 	{"staff/absence_calendar.cs", "AbsenceCalendar", calendar_data, calendar_shown, NULL},
 	{"staff/callbacks.cs", "Callbacks", callbacks_data, callbacks_shown, NULL},
+	{"staff/callcentre.cs", "CallCentre", callcentre_data, callcentre_shown, NULL},
+	{"staff/callcentre_caller.cs", "CallCentreCaller", caller_data, caller_shown, NULL},
 	{"admin/org/index.cs", "Admin", admin_home_data, admin_home_shown, NULL},
 	{"admin/org/departments.cs", "AdminDepartments", departments_data, departments_shown, NULL},
 	{"admin/org/department.cs", "AdminDepartment", department_data, department_shown, NULL},
