@@ -169,14 +169,16 @@ static int search(web *w, enum caller_key key, const char *value, bool pop, cons
 {
 	static const char *const key_names[] = {"phone", "name", "email", "tracking"};
 	db_result *found = NULL;
+	if (pop) {
+		long long id;
+		unsigned n;
+		int rc = callcentre_pop(w->app->db, value, reach, &id, &n);
+		if (rc != MDG_OK || n == 1)
+			return rc != MDG_OK ? rc : show_caller(w, id, value, reach);
+	}
 	int rc = callcentre_find(w->app->db, &w->who, key, value, reach, &found);
 	if (rc != MDG_OK)
 		return rc;
-	if (pop && found->nrows == 1) {
-		long long id = db_get_ll(found, 0, "id", 0);
-		db_result_free(found);
-		return show_caller(w, id, value, reach);
-	}
 	db_rows_hdf(found, w->hdf, "Callers");
 	show_numbers(w, found, "Callers", "mobile");
 	web_set(w, "Search.Count", "%u", found->nrows);

@@ -99,6 +99,24 @@ int callcentre_find(db *d, const actor *who, enum caller_key key, const char *va
 	return rc;
 }
 
+int callcentre_pop(db *d, const char *phone, const char *reach, long long *id, unsigned *n)
+{
+	db_result *r = NULL;
+	*id = 0;
+	*n = 0;
+	int rc = db_query(d, &r, "SELECT a.id AS id FROM accounts a"
+				 " WHERE (a.mobile = ? OR a.id IN (SELECT k.caller_id FROM calls k WHERE k.phone = ?)) AND" CALLER_IN_REACH
+				 " ORDER BY a.id LIMIT 2",
+			  DB_ARGS(DB_STR(phone), DB_STR(phone), DB_STR(reach), DB_STR(reach)));
+	if (rc == MDG_OK) {
+		*n = r->nrows;
+		if (r->nrows == 1)
+			*id = db_get_ll(r, 0, "id", 0);
+	}
+	db_result_free(r);
+	return rc;
+}
+
 int callcentre_caller(db *d, const actor *who, long long caller_id, const char *reach, db_result **out)
 {
 	db_result *r = NULL;

@@ -41,6 +41,12 @@ enum caller_key {
 int callcentre_find(db *d, const actor *who, enum caller_key key, const char *value, const char *reach,
 		    db_result **out);
 
+/* How many callers (0, 1, or 2 for "more than one") reach lets the agent
+ * see have the telephone number phone (digits), and in *id the one when
+ * there is exactly one: a screen pop goes straight to that caller's
+ * history, and nothing personal is read (nor audited) here. */
+int callcentre_pop(db *d, const char *phone, const char *reach, long long *id, unsigned *n);
+
 /* One caller for their history page: id, name, email, mobile, kind,
  * since (the account's creation, a day), consent_web (the day they
  * agreed on the web form, or NULL), consent_phone (the time of the
