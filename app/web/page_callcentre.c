@@ -133,9 +133,9 @@ static int show_caller(web *w, long long caller_id, const char *phone, const cha
 	db_rows_hdf(calls, w->hdf, "Calls");
 	show_numbers(w, calls, "Calls", "phone");
 	db_rows_hdf(ratings, w->hdf, "Ratings");
-	/* The number of this call goes with the forms (unless a form sent
-	 * back has its own). */
-	if (*phone && !hdf_get_value(w->hdf, "Form.phone", NULL)) {
+	/* The number of this call goes with the forms (a form sent back
+	 * keeps what was typed: its handler passes ""). */
+	if (*phone) {
 		phone_format(phone, shown, sizeof shown);
 		hdf_set_value(w->hdf, "Form.phone", shown);
 	}
@@ -297,7 +297,7 @@ int page_callcentre_note(web *w)
 	if (rc == MDG_OK && f.errors) {
 		w->r->status = 400;
 		hdf_set_value(w->hdf, "Form.Sent", "note");
-		rc = show_caller(w, id, phone, reach);
+		rc = show_caller(w, id, "", reach);
 	} else if (rc == MDG_OK) {
 		log_info("call noted for caller %lld (case %lld) by %lld", id, case_id, w->me.id);
 		web_redirect(w, "/staff/callcentre/callers/%lld?done=noted%s%s", id, *phone ? "&phone=" : "", phone);
@@ -360,7 +360,7 @@ int page_callcentre_file(web *w)
 		/* An unticked box is sent as nothing: show it unticked. */
 		if (!form_filled(&f, "public"))
 			hdf_set_value(w->hdf, "Form.public", "0");
-		rc = caller_id ? show_caller(w, caller_id, phone, reach) : show_console(w, reach);
+		rc = caller_id ? show_caller(w, caller_id, "", reach) : show_console(w, reach);
 	} else if (rc == MDG_OK) {
 		log_info("case %s filed by telephone for %lld by agent %lld", tracking, caller_id, w->me.id);
 		web_redirect(w, "/staff/callcentre/callers/%lld?filed=%s%s%s", caller_id, tracking, *phone ? "&phone=" : "",

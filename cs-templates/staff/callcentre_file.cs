@@ -51,21 +51,6 @@ each:g = Categories ?>
     <?cs call:field_error("address") ?>
   </div>
 <?cs call:checkbox_field("public", L.Field.public, "", "") ?>
-  <fieldset class="consent">
-    <legend><?cs var:L.CallCentre.ConsentTitle ?></legend>
-    <div class="consent-text" id="consent-text">
-      <p><?cs var:L.CallCentre.ConsentRead ?></p>
-      <p><?cs var:L.Consent.Items ?></p>
-      <p><?cs var:L.Consent.Purpose ?></p>
-      <p><?cs var:L.Consent.Retention ?></p>
-      <p><?cs var:L.Consent.Refusal ?></p>
-      <p class="meta"><?cs var:L.Consent.Version ?></p>
-    </div>
-    <div class="field check">
-      <input type="checkbox" id="consent" name="consent" value="1" required<?cs if:Form.Err.consent ?> aria-invalid="true" aria-describedby="consent-text err-consent"<?cs else ?> aria-describedby="consent-text"<?cs /if ?><?cs if:Form.consent == "1" ?> checked<?cs /if ?>>
-      <label for="consent"><?cs var:L.CallCentre.ConsentGiven ?></label>
-      <?cs call:field_error("consent") ?>
-    </div>
-  </fieldset>
+<?cs call:consent_fieldset(L.CallCentre.ConsentTitle, L.CallCentre.ConsentRead, L.CallCentre.ConsentGiven) ?>
   <button type="submit" class="primary"><?cs var:L.CallCentre.File ?></button>
 </form>

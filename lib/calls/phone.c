@@ -2,7 +2,6 @@
 /* phone.c: Korean telephone numbers, mobiles and landlines (phone.h). */
 #include "calls/phone.h"
 
-#include <ctype.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -15,22 +14,9 @@
 static int domestic_digits(const char *in, char *out, size_t outlen)
 {
 	char digits[24];
-	size_t n = 0;
-	const char *p = in;
-	while (*p == ' ')
-		p++;
-	if (*p == '+')
-		p++;
-	for (; *p; p++) {
-		if (isdigit((unsigned char)*p)) {
-			if (n + 1 >= sizeof digits)
-				return MDG_EINVAL;
-			digits[n++] = *p;
-		} else if (!strchr("- .()", *p)) {
-			return MDG_EINVAL;
-		}
-	}
-	digits[n] = '\0';
+	if (text_phone_digits(in, digits, sizeof digits) != MDG_OK)
+		return MDG_EINVAL;
+	size_t n = strlen(digits);
 	const char *d = digits;
 	if (n >= 11 && strncmp(d, "0082", 4) == 0)
 		d += 4;
