@@ -172,7 +172,7 @@ static int search(web *w, enum caller_key key, const char *value, bool pop, cons
 	if (pop) {
 		long long id;
 		unsigned n;
-		int rc = callcentre_pop(w->app->db, value, reach, &id, &n);
+		int rc = callcentre_pop(w->app->db, &w->who, value, reach, &id, &n);
 		if (rc != MDG_OK || n == 1)
 			return rc != MDG_OK ? rc : show_caller(w, id, value, reach);
 	}

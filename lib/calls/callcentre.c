@@ -19,12 +19,16 @@
 	" (? IS NULL OR EXISTS (SELECT 1 FROM case_departments cd_r WHERE cd_r.case_id = " c ".id" \
 	" AND FIND_IN_SET(cd_r.department_id, ?) > 0))"
 /* A caller (account a) the agent of reach may see: a citizen or guest
- * with a case in reach or with no case at all. Binds DB_STR(reach) twice. */
+ * with a case in reach, with no case at all, or whom this agent has
+ * spoken to (a call they recorded: the agent who filed a case that went
+ * to another department still finds the caller). Binds DB_STR(reach)
+ * twice, then DB_INT(the agent's account). */
 #define CALLER_IN_REACH                                                                            \
 	" a.kind IN ('citizen', 'guest') AND (? IS NULL"                                           \
 	" OR NOT EXISTS (SELECT 1 FROM cases cx WHERE cx.account_id = a.id)"                       \
 	" OR EXISTS (SELECT 1 FROM cases cy JOIN case_departments cd_y ON cd_y.case_id = cy.id"    \
-	"  WHERE cy.account_id = a.id AND FIND_IN_SET(cd_y.department_id, ?) > 0))"
+	"  WHERE cy.account_id = a.id AND FIND_IN_SET(cd_y.department_id, ?) > 0)"                 \
+	" OR EXISTS (SELECT 1 FROM calls kz WHERE kz.caller_id = a.id AND kz.agent_id = ?))"
 
 #define FIND_HEAD                                                                                  \
 	"SELECT a.id AS id, a.name AS name, a.email AS email, a.mobile AS mobile, a.kind AS kind,"  \
@@ -71,21 +75,21 @@ int callcentre_find(db *d, const actor *who, enum caller_key key, const char *va
 	switch (key) {
 	case CALLER_BY_PHONE:
 		rc = db_query(d, &r, FIND_HEAD "(a.mobile = ? OR a.id IN (SELECT k.caller_id FROM calls k WHERE k.phone = ?))" FIND_TAIL,
-			      DB_ARGS(DB_STR(reach), DB_STR(reach), DB_STR(value), DB_STR(value), DB_STR(reach), DB_STR(reach), DB_INT(max)));
+			      DB_ARGS(DB_STR(reach), DB_STR(reach), DB_STR(value), DB_STR(value), DB_STR(reach), DB_STR(reach), DB_INT(who->account_id), DB_INT(max)));
 		break;
 	case CALLER_BY_NAME:
 		pattern = contains_pattern(value);
 		rc = db_query(d, &r, FIND_HEAD "a.name LIKE ?" FIND_TAIL,
-			      DB_ARGS(DB_STR(reach), DB_STR(reach), DB_STR(pattern), DB_STR(reach), DB_STR(reach), DB_INT(max)));
+			      DB_ARGS(DB_STR(reach), DB_STR(reach), DB_STR(pattern), DB_STR(reach), DB_STR(reach), DB_INT(who->account_id), DB_INT(max)));
 		break;
 	case CALLER_BY_EMAIL:
 		rc = db_query(d, &r, FIND_HEAD "a.email = ?" FIND_TAIL,
-			      DB_ARGS(DB_STR(reach), DB_STR(reach), DB_STR(value), DB_STR(reach), DB_STR(reach), DB_INT(max)));
+			      DB_ARGS(DB_STR(reach), DB_STR(reach), DB_STR(value), DB_STR(reach), DB_STR(reach), DB_INT(who->account_id), DB_INT(max)));
 		break;
 	case CALLER_BY_TRACKING:
 		/* Only a case in reach names its filer. */
 		rc = db_query(d, &r, FIND_HEAD "a.id IN (SELECT t.account_id FROM cases t WHERE t.tracking_no = ? AND" CASE_IN_REACH("t") ")" FIND_TAIL,
-			      DB_ARGS(DB_STR(reach), DB_STR(reach), DB_STR(value), DB_STR(reach), DB_STR(reach), DB_STR(reach), DB_STR(reach), DB_INT(max)));
+			      DB_ARGS(DB_STR(reach), DB_STR(reach), DB_STR(value), DB_STR(reach), DB_STR(reach), DB_STR(reach), DB_STR(reach), DB_INT(who->account_id), DB_INT(max)));
 		break;
 	}
 	if (rc == MDG_OK)
@@ -99,7 +103,7 @@ int callcentre_find(db *d, const actor *who, enum caller_key key, const char *va
 	return rc;
 }
 
-int callcentre_pop(db *d, const char *phone, const char *reach, long long *id, unsigned *n)
+int callcentre_pop(db *d, const actor *who, const char *phone, const char *reach, long long *id, unsigned *n)
 {
 	db_result *r = NULL;
 	*id = 0;
@@ -107,7 +111,7 @@ int callcentre_pop(db *d, const char *phone, const char *reach, long long *id, u
 	int rc = db_query(d, &r, "SELECT a.id AS id FROM accounts a"
 				 " WHERE (a.mobile = ? OR a.id IN (SELECT k.caller_id FROM calls k WHERE k.phone = ?)) AND" CALLER_IN_REACH
 				 " ORDER BY a.id LIMIT 2",
-			  DB_ARGS(DB_STR(phone), DB_STR(phone), DB_STR(reach), DB_STR(reach)));
+			  DB_ARGS(DB_STR(phone), DB_STR(phone), DB_STR(reach), DB_STR(reach), DB_INT(who->account_id)));
 	if (rc == MDG_OK) {
 		*n = r->nrows;
 		if (r->nrows == 1)
@@ -128,7 +132,7 @@ int callcentre_caller(db *d, const actor *who, long long caller_id, const char *
 				 " LEFT JOIN call_consents cc ON cc.id = (SELECT MAX(c2.id) FROM call_consents c2 WHERE c2.account_id = a.id)"
 				 " LEFT JOIN accounts g ON g.id = cc.agent_id"
 				 " WHERE a.id = ? AND" CALLER_IN_REACH,
-			  DB_ARGS(DB_INT(caller_id), DB_STR(reach), DB_STR(reach)));
+			  DB_ARGS(DB_INT(caller_id), DB_STR(reach), DB_STR(reach), DB_INT(who->account_id)));
 	if (rc == MDG_OK && r->nrows == 0)
 		rc = MDG_ENOTFOUND;
 	if (rc == MDG_OK)
@@ -194,7 +198,7 @@ int callcentre_note(db *d, const actor *who, const call_note *n, const char *rea
 	if (rc != MDG_OK)
 		return rc;
 	rc = db_query(d, &r, "SELECT COUNT(*) AS n FROM accounts a WHERE a.id = ? AND" CALLER_IN_REACH,
-		      DB_ARGS(DB_INT(n->caller_id), DB_STR(reach), DB_STR(reach)));
+		      DB_ARGS(DB_INT(n->caller_id), DB_STR(reach), DB_STR(reach), DB_INT(who->account_id)));
 	if (rc == MDG_OK && db_get_ll(r, 0, "n", 0) == 0)
 		rc = MDG_ENOTFOUND;
 	db_result_free(r);
@@ -230,7 +234,7 @@ int callcentre_consent(db *d, const actor *who, const account_contact *c, const 
 		return rc;
 	if (*caller_id) {
 		rc = db_query(d, &r, "SELECT COUNT(*) AS n FROM accounts a WHERE a.id = ? AND" CALLER_IN_REACH,
-			      DB_ARGS(DB_INT(*caller_id), DB_STR(reach), DB_STR(reach)));
+			      DB_ARGS(DB_INT(*caller_id), DB_STR(reach), DB_STR(reach), DB_INT(who->account_id)));
 		if (rc == MDG_OK && db_get_ll(r, 0, "n", 0) == 0)
 			rc = MDG_ENOTFOUND;
 	} else {

@@ -7,8 +7,9 @@
  * A caller is a citizen or a guest account (never staff). reach is the
  * agent's scope as perm_departments(PERM_CALLS) gives it: NULL for the
  * whole institution, else department ids separated by commas. A scoped
- * agent sees the callers who have a case in one of those departments or
- * no case at all (somebody calling for the first time), and of each
+ * agent sees the callers who have a case in one of those departments, no
+ * case at all (somebody calling for the first time) or a call the agent
+ * recorded (who filed for them in another department's field), and of each
  * caller only the cases, calls and ratings of those departments. Every
  * read of a caller's contact details writes its audit entry ('account',
  * id, 'view_contact') in the same call. */
@@ -41,11 +42,11 @@ enum caller_key {
 int callcentre_find(db *d, const actor *who, enum caller_key key, const char *value, const char *reach,
 		    db_result **out);
 
-/* How many callers (0, 1, or 2 for "more than one") reach lets the agent
- * see have the telephone number phone (digits), and in *id the one when
+/* How many callers (0, 1, or 2 for "more than one") the agent who may
+ * see with reach have the telephone number phone (digits), and in *id the one when
  * there is exactly one: a screen pop goes straight to that caller's
  * history, and nothing personal is read (nor audited) here. */
-int callcentre_pop(db *d, const char *phone, const char *reach, long long *id, unsigned *n);
+int callcentre_pop(db *d, const actor *who, const char *phone, const char *reach, long long *id, unsigned *n);
 
 /* One caller for their history page: id, name, email, mobile, kind,
  * since (the account's creation, a day), consent_web (the day they

@@ -10,7 +10,8 @@
 # 'phone', filed by the agent, routed, the consent given by telephone
 # recorded with the agent and the time; without the consent nothing is
 # stored). Refused as a citizen, as a handler without the call centre's
-# ability, and (per caller and per case) as an agent of another department.
+# ability, and (per caller and per case) as an agent of another department,
+# who still finds a caller they filed for in another department's field.
 use strict;
 use warnings;
 use utf8;
@@ -253,6 +254,28 @@ is $r->code, 404, '... nor files in their name';
 is views_of($road_agent_id, $other_id), $before, '... and no view of them was recorded';
 $r = $road_agent->get($s->url("/staff/callcentre?q=$traffic_tracking"));
 unlike body_of($r), qr{/staff/callcentre/callers/}, "a 교통행정과 tracking number finds nobody for the 도로과 agent";
+
+# The 도로과 agent files for a new caller in a field of 교통행정과: the
+# case goes there, and the agent still finds the caller they spoke to and
+# the number to tell them, but not the case.
+my $traffic_category = $s->sql_value("SELECT id FROM categories WHERE department_id = $TRAFFIC AND active = 1 ORDER BY id LIMIT 1");
+ok $traffic_category, "a category of 교통행정과 ($traffic_category)";
+$r = $road_agent->get($s->url('/staff/callcentre?caller=010-5555-0131'));
+$r = Madang::Test::submit_form($s, $road_agent, form_to(body_of($r), '/staff/callcentre/file'), name => '이순신',
+    mobile => '010-5555-0131', phone => '010-5555-0131', category => $traffic_category, title => '신호등 고장',
+    body => '사거리 신호등이 꺼져 있습니다.', consent => 1);
+is $r->code, 303, "the 도로과 agent files a 교통행정과 case for a new caller" or diag body_of($r);
+my ($far_guest, $far_tracking) = ($r->header('Location') // '') =~ m{^/staff/callcentre/callers/(\d+)\?filed=(\d{4}-\d{6})};
+is $s->sql_value("SELECT department_id FROM cases WHERE tracking_no = '$far_tracking'"), $TRAFFIC, '... routed to 교통행정과';
+$r = $road_agent->get($s->url($r->header('Location')));
+is $r->code, 200, '... and the agent is led to the caller';
+$html = body_of($r);
+like text_of($html), qr/\Q${\ L('CallCentre.Filed')}\E \Q$far_tracking\E/, '... with the number to tell them';
+unlike $html, qr{href="/staff/cases/$far_tracking"[^>]*>[^<]*</a></td>}, '... the case itself not listed (out of scope)';
+$r = $road_agent->get($s->url('/staff/callcentre?caller=01055550131'));
+like body_of($r), qr{action="/staff/callcentre/callers/$far_guest/note"}, 'their next call pops them for that agent';
+$r = $agent->get($s->url('/staff/callcentre?caller=01055550131'));
+like body_of($r), qr{href="/staff/cases/$far_tracking"}, '... and the global agent sees the case too';
 
 $s->stop;
 done_testing;
