@@ -137,6 +137,22 @@ is $r->code, 400, 'a blank note is a 400';
 $r = Madang::Test::submit_form($s, $agent, $note_form, case => $other_id + 100000, note => '없는 민원');
 is $r->code, 404, "a case that is not the caller's is a 404";
 
+# Bad input: answered with a clear error, nothing stored.
+is $agent->get($s->url('/staff/callcentre/callers/abc'))->code, 404, 'a caller that is no id is a 404';
+is $agent->get($s->url('/staff/callcentre/callers/99999999'))->code, 404, 'an unknown caller is a 404';
+is $agent->get($s->url("/staff/callcentre/callers/$caller_id?phone=hello"))->code, 400, 'a ?phone= that is no number is a 400';
+my $calls_before = $s->sql_value('SELECT COUNT(*) FROM calls');
+$r = Madang::Test::submit_form($s, $agent, $note_form, note => 'x' x 2001);
+is $r->code, 400, 'a note of 2,001 characters is a 400';
+like text_of(body_of($r)), qr/\Q${\ L('Err.too_long')}\E/, '... that says so';
+$r = Madang::Test::submit_form($s, $agent, $note_form, case => 'abc', note => '메모');
+is $r->code, 400, 'a case that is no id is a 400';
+$r = Madang::Test::submit_form($s, $agent, $note_form, phone => '123', note => '메모');
+is $r->code, 400, 'a number that is no telephone number is a 400';
+like text_of(body_of($r)), qr/\Q${\ L('Err.phone')}\E/, '... that says so';
+like body_of($r), qr{>메모</textarea>}, '... the note kept in the form';
+is $s->sql_value('SELECT COUNT(*) FROM calls'), $calls_before, '... nothing stored';
+
 # A case filed by telephone for the known caller.
 my $cases_before = $s->sql_value('SELECT COUNT(*) FROM cases');
 my $file_form = form_to(body_of($agent->get($s->url("/staff/callcentre/callers/$caller_id"))), '/staff/callcentre/file');
