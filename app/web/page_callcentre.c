@@ -36,6 +36,8 @@ static const field_spec file_fields[] = {
 	{"address", FIELD_LINE, false, CASE_ADDRESS_MAX, 0, 0},
 	{"public", FIELD_CHECKBOX, false, 0, 0, 0},
 	{"consent", FIELD_CHECKBOX, true, 0, 0, 0},
+	/* One key per form shown: the same form sent twice files once. */
+	{"idem", FIELD_LINE, false, 64, 0, 0},
 };
 
 static const field_spec note_fields[] = {
@@ -76,12 +78,18 @@ static void show_numbers(web *w, const db_result *r, const char *prefix, const c
 	}
 }
 
-/* What both pages of the console show: the categories to file in and
- * the callback queue's length (its cases in the agent's scope). */
-static int fill_console(web *w, const char *reach)
+/* What both pages of the console show: the categories to file in, the
+ * callback queue's length (its cases in the agent's scope) and, unless
+ * the filing form is being sent back (file_sent_back), a new key for it. */
+static int fill_console(web *w, const char *reach, bool file_sent_back)
 {
 	db_result *r = NULL;
 	long waiting = 0;
+	if (!file_sent_back) {
+		char key[CRYPTO_TOKEN_TEXT];
+		crypto_token(key);
+		hdf_set_value(w->hdf, "Form.idem", key);
+	}
 	int rc = case_categories(w->app->db, w->lang, &r);
 	if (rc == MDG_OK)
 		db_rows_hdf(r, w->hdf, "Categories");
@@ -96,9 +104,9 @@ static int fill_console(web *w, const char *reach)
 }
 
 /* The console: the search, its results, the form for a new caller. */
-static int show_console(web *w, const char *reach)
+static int show_console(web *w, const char *reach, bool file_sent_back)
 {
-	int rc = fill_console(w, reach);
+	int rc = fill_console(w, reach, file_sent_back);
 	if (rc != MDG_OK)
 		return rc;
 	web_page(w, "staff/callcentre.cs", "CallCentre");
@@ -108,7 +116,7 @@ static int show_console(web *w, const char *reach)
 /* One caller's history: their contact (audited), cases, calls and
  * ratings in the agent's scope, with the forms for this call. phone is
  * the number the call came from (digits) or "". */
-static int show_caller(web *w, long long caller_id, const char *phone, const char *reach)
+static int show_caller(web *w, long long caller_id, const char *phone, const char *reach, bool file_sent_back)
 {
 	db_result *caller = NULL, *cases = NULL, *calls = NULL, *ratings = NULL;
 	char shown[PHONE_SHOWN];
@@ -120,7 +128,7 @@ static int show_caller(web *w, long long caller_id, const char *phone, const cha
 	if (rc == MDG_OK)
 		rc = callcentre_ratings(w->app->db, caller_id, reach, &ratings);
 	if (rc == MDG_OK)
-		rc = fill_console(w, reach);
+		rc = fill_console(w, reach, file_sent_back);
 	if (rc != MDG_OK)
 		goto done;
 	db_row_hdf(caller, 0, w->hdf, "Caller");
@@ -174,7 +182,7 @@ static int search(web *w, enum caller_key key, const char *value, bool pop, cons
 		unsigned n;
 		int rc = callcentre_pop(w->app->db, &w->who, value, reach, &id, &n);
 		if (rc != MDG_OK || n == 1)
-			return rc != MDG_OK ? rc : show_caller(w, id, value, reach);
+			return rc != MDG_OK ? rc : show_caller(w, id, value, reach, false);
 	}
 	int rc = callcentre_find(w->app->db, &w->who, key, value, reach, &found);
 	if (rc != MDG_OK)
@@ -195,7 +203,7 @@ static int search(web *w, enum caller_key key, const char *value, bool pop, cons
 			hdf_set_value(w->hdf, "Form.mobile", shown);
 	}
 	db_result_free(found);
-	return show_console(w, reach);
+	return show_console(w, reach, false);
 }
 
 int page_callcentre(web *w)
@@ -213,7 +221,7 @@ int page_callcentre(web *w)
 		if (phone_normalise(caller, phone, sizeof phone) != MDG_OK) {
 			form_error(w, "q", "phone");
 			w->r->status = 400;
-			rc = show_console(w, reach);
+			rc = show_console(w, reach, false);
 		} else {
 			rc = search(w, CALLER_BY_PHONE, phone, true, reach);
 		}
@@ -223,16 +231,16 @@ int page_callcentre(web *w)
 		if (utf8_length(words, strlen(words)) > SEARCH_MAX || strpbrk(words, "\r\n")) {
 			form_error(w, "q", "too_long");
 			w->r->status = 400;
-			rc = show_console(w, reach);
+			rc = show_console(w, reach, false);
 		} else if (!*words) {
-			rc = show_console(w, reach);
+			rc = show_console(w, reach, false);
 		} else {
 			enum caller_key key = search_key(words, phone);
 			rc = search(w, key, key == CALLER_BY_PHONE ? phone : words, false, reach);
 		}
 		free(words);
 	} else {
-		rc = show_console(w, reach);
+		rc = show_console(w, reach, false);
 	}
 	free(reach);
 	return rc;
@@ -265,7 +273,7 @@ int page_callcentre_caller(web *w)
 	if (mine)
 		hdf_set_value(w->hdf, "CallCentre.Filed", filed);
 	char *reach = perm_departments(&w->perm, PERM_CALLS);
-	rc = show_caller(w, id, phone, reach);
+	rc = show_caller(w, id, phone, reach, false);
 	free(reach);
 	return rc;
 }
@@ -297,7 +305,7 @@ int page_callcentre_note(web *w)
 	if (rc == MDG_OK && f.errors) {
 		w->r->status = 400;
 		hdf_set_value(w->hdf, "Form.Sent", "note");
-		rc = show_caller(w, id, "", reach);
+		rc = show_caller(w, id, "", reach, false);
 	} else if (rc == MDG_OK) {
 		log_info("call noted for caller %lld (case %lld) by %lld", id, case_id, w->me.id);
 		web_redirect(w, "/staff/callcentre/callers/%lld?done=noted%s%s", id, *phone ? "&phone=" : "", phone);
@@ -326,10 +334,30 @@ int page_callcentre_file(web *w)
 		if (!form_filled(&f, "mobile") && !form_filled(&f, "email"))
 			form_fail(&f, "mobile", "contact_required");
 	}
-	if (f.errors == 0) {
+	const char *idem = form_filled(&f, "idem") ? form_text(&f, "idem") : NULL;
+	if (f.errors == 0 && idem) {
+		/* This form filed already (a double click, a reload): where it led. */
+		long long filed_for = 0;
+		rc = callcentre_filed_by_key(w->app->db, w->me.id, idem, &filed_for, tracking);
+		if (rc == MDG_OK) {
+			log_info("case %s: its filing form was sent again by agent %lld", tracking, w->me.id);
+			web_redirect(w, "/staff/callcentre/callers/%lld?filed=%s", filed_for, tracking);
+			goto done;
+		}
+		if (rc == MDG_ENOTFOUND)
+			rc = MDG_OK;
+	}
+	if (f.errors == 0 && rc == MDG_OK) {
 		account_contact c = {.email = form_text(&f, "email"), .mobile = form_text(&f, "mobile"),
 				     .name = name, .lang = w->lang};
-		rc = callcentre_consent(w->app->db, &w->who, &c, reach, &caller_id);
+		rc = callcentre_consent(w->app->db, &w->who, &c, reach, idem, &caller_id);
+		if (rc == MDG_ECONFLICT) {
+			/* The same form is being filed by another request now. */
+			w->r->status = 409;
+			web_flash_error(w, "CallFileBusy");
+			rc = caller_id ? show_caller(w, caller_id, "", reach, true) : show_console(w, reach, true);
+			goto done;
+		}
 	}
 	if (f.errors == 0 && rc == MDG_OK) {
 		const char *address = form_text(&f, "address");
@@ -351,7 +379,7 @@ int page_callcentre_file(web *w)
 			long long case_id = 0;
 			rc = dossier_find(w->app->db, tracking, &case_id);
 			if (rc == MDG_OK)
-				rc = callcentre_filed(w->app->db, &w->who, caller_id, *phone ? phone : NULL, case_id, "");
+				rc = callcentre_filed(w->app->db, &w->who, caller_id, *phone ? phone : NULL, case_id, "", idem);
 		}
 	}
 	if (rc == MDG_OK && f.errors) {
@@ -360,12 +388,13 @@ int page_callcentre_file(web *w)
 		/* An unticked box is sent as nothing: show it unticked. */
 		if (!form_filled(&f, "public"))
 			hdf_set_value(w->hdf, "Form.public", "0");
-		rc = caller_id ? show_caller(w, caller_id, "", reach) : show_console(w, reach);
+		rc = caller_id ? show_caller(w, caller_id, "", reach, true) : show_console(w, reach, true);
 	} else if (rc == MDG_OK) {
 		log_info("case %s filed by telephone for %lld by agent %lld", tracking, caller_id, w->me.id);
 		web_redirect(w, "/staff/callcentre/callers/%lld?filed=%s%s%s", caller_id, tracking, *phone ? "&phone=" : "",
 			     phone);
 	}
+done:
 	free(name);
 	free(reach);
 	return rc;

@@ -6,7 +6,8 @@
 # out and the caller gives by telephone. Included by staff/callcentre.cs
 # and staff/callcentre_caller.cs after fields.cs. ?>
 <form method="post" action="/staff/callcentre/file" class="stack">
-  <input type="hidden" name="csrf" value="<?cs var:CSRF ?>"><?cs
+  <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+  <input type="hidden" name="idem" value="<?cs var:Form.idem ?>"><?cs
 if:Caller.id ?>
   <input type="hidden" name="caller" value="<?cs var:Caller.id ?>">
   <p><?cs var:L.CallCentre.FileFor ?> <strong><?cs var:Caller.name ?></strong></p><?cs

@@ -10,6 +10,7 @@
 
 #include "core/buf.h"
 #include "core/mdg.h"
+#include "core/text.h"
 #include "core/utf8.h"
 #include "db/sql.h"
 
@@ -226,9 +227,10 @@ int callcentre_note(db *d, const actor *who, const call_note *n, const char *rea
 }
 
 int callcentre_consent(db *d, const actor *who, const account_contact *c, const char *reach,
-		       long long *caller_id)
+		       const char *idem_key, long long *caller_id)
 {
 	db_result *r = NULL;
+	long long given = *caller_id;
 	int rc = db_begin(d);
 	if (rc != MDG_OK)
 		return rc;
@@ -241,23 +243,43 @@ int callcentre_consent(db *d, const actor *who, const account_contact *c, const 
 		rc = account_for_contact(d, c, caller_id);
 	}
 	if (rc == MDG_OK)
-		rc = db_exec(d, "INSERT INTO call_consents (account_id, agent_id, consent_version, given_at)"
-				" VALUES (?, ?, ?, NOW())",
-			     DB_ARGS(DB_INT(*caller_id), DB_INT(who->account_id), DB_STR(CONSENT_VERSION)));
+		rc = db_exec(d, "INSERT INTO call_consents (account_id, agent_id, consent_version, given_at, idem_key)"
+				" VALUES (?, ?, ?, NOW(), ?)",
+			     DB_ARGS(DB_INT(*caller_id), DB_INT(who->account_id), DB_STR(CONSENT_VERSION), DB_STR(idem_key)));
 	if (rc == MDG_OK)
 		rc = db_commit(d);
-	if (rc != MDG_OK)
+	if (rc != MDG_OK) {
 		db_rollback(d);
+		*caller_id = given; /* a guest made here is gone with the rollback */
+	}
 	db_result_free(r);
 	return rc;
 }
 
 int callcentre_filed(db *d, const actor *who, long long caller_id, const char *phone, long long case_id,
-		     const char *note)
+		     const char *note, const char *idem_key)
 {
-	return db_exec(d, "INSERT INTO calls (caller_id, phone, agent_id, case_id, kind, note, created_at)"
-			  " VALUES (?, ?, ?, ?, 'filed', ?, NOW())",
-		       DB_ARGS(DB_INT(caller_id), DB_STR(phone), DB_INT(who->account_id), DB_INT(case_id), DB_STR(note ? note : "")));
+	return db_exec(d, "INSERT INTO calls (caller_id, phone, agent_id, case_id, kind, note, created_at, idem_key)"
+			  " VALUES (?, ?, ?, ?, 'filed', ?, NOW(), ?)",
+		       DB_ARGS(DB_INT(caller_id), DB_STR(phone), DB_INT(who->account_id), DB_INT(case_id), DB_STR(note ? note : ""), DB_STR(idem_key)));
+}
+
+int callcentre_filed_by_key(db *d, long long agent_id, const char *idem_key, long long *caller_id, char *tracking)
+{
+	db_result *r = NULL;
+	*caller_id = 0;
+	tracking[0] = '\0';
+	int rc = db_query(d, &r, "SELECT k.caller_id AS caller_id, c.tracking_no AS tracking FROM calls k"
+				 " JOIN cases c ON c.id = k.case_id WHERE k.agent_id = ? AND k.idem_key = ? AND k.kind = 'filed'",
+			  DB_ARGS(DB_INT(agent_id), DB_STR(idem_key)));
+	if (rc == MDG_OK && r->nrows == 0)
+		rc = MDG_ENOTFOUND;
+	if (rc == MDG_OK) {
+		*caller_id = db_get_ll(r, 0, "caller_id", 0);
+		snprintf(tracking, TRACKING_LEN + 1, "%s", db_get(r, 0, "tracking", ""));
+	}
+	db_result_free(r);
+	return rc;
 }
 
 int callcentre_filed_by(db *d, long long agent_id, long long caller_id, const char *tracking, bool *yes)

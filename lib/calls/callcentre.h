@@ -90,14 +90,20 @@ int callcentre_note(db *d, const actor *who, const call_note *n, const char *rea
  * the guest of that address) or (*caller_id set) files for a known
  * caller in reach. Records the consent (CONSENT_VERSION, the agent, now)
  * in one transaction with the contact. MDG_OK with *caller_id set;
- * MDG_ENOTFOUND for a caller out of reach; MDG_EINVAL without an address. */
+ * MDG_ENOTFOUND for a caller out of reach; MDG_EINVAL without an address;
+ * MDG_ECONFLICT when the agent's form of idem_key (NULL: none) was sent
+ * before (a filing done, or under way). */
 int callcentre_consent(db *d, const actor *who, const account_contact *c, const char *reach,
-		       long long *caller_id);
+		       const char *idem_key, long long *caller_id);
 
 /* Records the call in which the agent filed case_id for the caller
- * (kind 'filed', note may be ""). */
+ * (kind 'filed', note may be ""), with the key of the form (or NULL). */
 int callcentre_filed(db *d, const actor *who, long long caller_id, const char *phone, long long case_id,
-		     const char *note);
+		     const char *note, const char *idem_key);
+/* The case the agent filed with the form of idem_key: the caller into
+ * *caller_id and its tracking number into tracking (TRACKING_LEN + 1
+ * bytes). MDG_ENOTFOUND when that form filed nothing (yet). */
+int callcentre_filed_by_key(db *d, long long agent_id, const char *idem_key, long long *caller_id, char *tracking);
 /* *yes when agent_id filed the case tracking for caller_id in a call
  * (to name it on the page the filing leads to). */
 int callcentre_filed_by(db *d, long long agent_id, long long caller_id, const char *tracking, bool *yes);

@@ -167,6 +167,14 @@ $r = Madang::Test::submit_form($s, $agent, $file_form, category => 1, title => '
 is $r->code, 303, 'with the consent it is filed' or diag body_of($r);
 my ($tracking) = ($r->header('Location') // '') =~ m{^/staff/callcentre/callers/$caller_id\?filed=(\d{4}-\d{6})};
 ok $tracking, "... leading back to the caller's history ($tracking)";
+my $filed_at = $r->header('Location');
+my $cases_after = $s->sql_value('SELECT COUNT(*) FROM cases');
+is $cases_after, $cases_before + 1, '... one case';
+$r = Madang::Test::submit_form($s, $agent, $file_form, category => 1, title => '보도블록 파손',
+    body => '시청 앞 보도블록이 깨져 있다는 전화 민원입니다.', phone => $mobile, consent => 1);
+is $r->code, 303, 'the same form sent again (a double click)';
+is $r->header('Location'), $filed_at =~ s/&phone=\d+//r, '... leads to the same case';
+is $s->sql_value('SELECT COUNT(*) FROM cases'), $cases_after, '... and files no second one';
 my ($channel, $filer, $filed_by, $dept) = @{ ($s->sql("SELECT channel, account_id, filed_by, IFNULL(department_id, 0)"
     . " FROM cases WHERE tracking_no = '$tracking'"))[0] };
 is "$channel:$filer:$filed_by", "phone:$caller_id:$agent_id", "... channel phone, the caller's, filed by the agent";

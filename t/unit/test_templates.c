@@ -406,7 +406,7 @@ static const char *const callcentre_data[] = {
 	CATEGORY_ROW, "CallCentre.Callbacks=3", "Filter.q=010-2345-6789", "Search.Done=1", "Search.Count=1",
 	"Search.Key=phone", "Search.Phone=01023456789", "Callers.0.id=51", "Callers.0.name=김민수",
 	"Callers.0.mobile=01023456789", "Callers.0.mobile_shown=010-2345-6789", "Callers.0.email=minsu@example.kr",
-	"Callers.0.kind=guest", "Callers.0.cases=2", "Form.phone=02-123-4567", "Form.title=가로등 고장", NULL};
+	"Callers.0.kind=guest", "Callers.0.cases=2", "Form.phone=02-123-4567", "Form.title=가로등 고장", "Form.idem=key123", NULL};
 static const char *const callcentre_shown[] = {"href=\"/staff/callcentre/callers/51?phone=01023456789\"", "김민수",
 					       "010-2345-6789", "minsu@example.kr", "action=\"/staff/callcentre/file\"",
 					       "value=\"02-123-4567\"", "value=\"가로등 고장\"", NULL};
@@ -421,12 +421,12 @@ static const char *const caller_data[] = {
 	"Calls.0.phone=0212345678", "Calls.0.phone_shown=02-1234-5678", "Calls.0.agent=송상담",
 	"Calls.0.note=진행 상황 문의", "Calls.0.tracking=2026-000777", "Ratings.0.id=9",
 	"Ratings.0.tracking=2026-000777", "Ratings.0.rating=2", "Ratings.0.rated=2026-11-06 08:00",
-	"Ratings.0.callback=pending", "Form.phone=02-1234-5678", NULL};
+	"Ratings.0.callback=pending", "Form.phone=02-1234-5678", "Form.idem=key123", NULL};
 static const char *const caller_shown[] = {"김민수", "href=\"tel:010-2345-6789\"", "minsu@example.kr", "2026-11-02 09:00 (송상담)",
 					   "href=\"/staff/cases/2026-000777\"", "교통행정과", "2026-11-03 10:00",
 					   "02-1234-5678", "진행 상황 문의", "2 / 5",
 					   "action=\"/staff/callcentre/callers/51/note\"", "<option value=\"777\">",
-					   "name=\"caller\" value=\"51\"", "href=\"/staff/cases/2026-000778\"", NULL};
+					   "name=\"caller\" value=\"51\"", "href=\"/staff/cases/2026-000778\"", "name=\"idem\" value=\"key123\"", NULL};
 
 static const char *const error_data[] = {"Error.Status=404", NULL};
 static const char *const no_data[] = {NULL};
