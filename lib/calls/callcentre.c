@@ -50,15 +50,16 @@ static int audit_callers(db *d, const actor *who, const db_result *r, const char
 	return rc;
 }
 
-/* value as a LIKE pattern for "contains": %, _ and the escape character
- * itself taken literally. The caller frees it. */
+/* value as a LIKE pattern for "contains" (with ESCAPE '!', named in the
+ * query so that no SQL mode changes it): %, _ and ! taken literally. The
+ * caller frees it. */
 static char *contains_pattern(const char *value)
 {
 	buf b = {0};
 	buf_putc(&b, '%');
 	for (const char *p = value; *p; p++) {
-		if (*p == '%' || *p == '_' || *p == '\\')
-			buf_putc(&b, '\\');
+		if (*p == '%' || *p == '_' || *p == '!')
+			buf_putc(&b, '!');
 		buf_putc(&b, *p);
 	}
 	buf_putc(&b, '%');
@@ -80,7 +81,7 @@ int callcentre_find(db *d, const actor *who, enum caller_key key, const char *va
 		break;
 	case CALLER_BY_NAME:
 		pattern = contains_pattern(value);
-		rc = db_query(d, &r, FIND_HEAD "a.name LIKE ?" FIND_TAIL,
+		rc = db_query(d, &r, FIND_HEAD "a.name LIKE ? ESCAPE '!'" FIND_TAIL,
 			      DB_ARGS(DB_STR(reach), DB_STR(reach), DB_STR(pattern), DB_STR(reach), DB_STR(reach), DB_INT(who->account_id), DB_INT(max)));
 		break;
 	case CALLER_BY_EMAIL:

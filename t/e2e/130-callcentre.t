@@ -108,6 +108,10 @@ for my $q ($name, uc $email, $road_tracking, $dashed) {
     like body_of($r), qr{href="/staff/callcentre/callers/$caller_id(?:\?phone=\d+)?"}, '... finds the caller';
     is views_of($agent_id, $caller_id), $before + 1, '... audited';
 }
+for my $wild ('%25', '_', '%25%25') {
+    $r = $agent->get($s->url("/staff/callcentre?q=$wild"));
+    unlike body_of($r), qr{/staff/callcentre/callers/\d}, "a search for $wild is taken literally (nobody)";
+}
 $r = $agent->get($s->url('/staff/callcentre?q=' . ('x' x 101)));
 is $r->code, 400, 'a search of 101 characters is a 400';
 
