@@ -228,8 +228,9 @@ int page_callcentre(web *w)
 	} else if (q && *q) {
 		hdf_set_value(w->hdf, "Filter.q", q);
 		char *words = text_trim(q);
-		if (utf8_length(words, strlen(words)) > SEARCH_MAX || strpbrk(words, "\r\n")) {
-			form_error(w, "q", "too_long");
+		bool multiline = strpbrk(words, "\r\n") != NULL;
+		if (multiline || utf8_length(words, strlen(words)) > SEARCH_MAX) {
+			form_error(w, "q", multiline ? "one_line" : "too_long");
 			w->r->status = 400;
 			rc = show_console(w, reach, false);
 		} else if (!*words) {
