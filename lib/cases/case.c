@@ -12,6 +12,7 @@
 #include "core/buf.h"
 #include "cases/routing.h"
 #include "cases/workflow.h"
+#include "geo/geo.h"
 #include "notify/notice.h"
 #include "org/org.h"
 
@@ -286,6 +287,26 @@ static void mask_column(db_result *r, const char *name)
 	}
 }
 
+/* Rounds the degrees in column name of every row for the public
+ * (geo_round). */
+static void round_column(db_result *r, const char *name, int decimals)
+{
+	int found = db_col(r, name);
+	if (found < 0)
+		abort(); /* a name the query lacks: a bug, as in db_get */
+	unsigned col = (unsigned)found;
+	for (unsigned row = 0; row < r->nrows; row++) {
+		char **cell = &r->cells[(size_t)row * r->ncols + col];
+		char rounded[GEO_DEGREE_TEXT];
+		if (!*cell)
+			continue;
+		geo_round(*cell, decimals, rounded, sizeof rounded);
+		free(*cell);
+		*cell = xstrdup(rounded);
+		r->lens[(size_t)row * r->ncols + col] = strlen(rounded);
+	}
+}
+
 /* True when v sees case_id whole, private or not, with the filer's name:
  * its owner, or staff whose scope covers a department of the case. */
 static int viewer_privileged(db *d, const viewer *v, long long case_id, long long owner, bool *privileged)
@@ -329,8 +350,12 @@ int case_get(db *d, const char *tracking, const viewer *v, const char *lang, db_
 		rc = MDG_ENOTFOUND;
 		goto done;
 	}
-	if (!privileged)
+	if (!privileged) {
 		mask_column(r, "filer");
+		/* Where a citizen lives is not for everyone to read exactly. */
+		round_column(r, "lat", v->location_decimals);
+		round_column(r, "lng", v->location_decimals);
+	}
 	*out = r;
 	r = NULL;
 done:
