@@ -50,7 +50,7 @@ void web_map_fill(web *w, const char *lat, const char *lng, bool pick)
 	bool at = lat && *lat && lng && *lng;
 	hdf_set_value(w->hdf, "Map.On", "1");
 	hdf_set_value(w->hdf, "Map.tiles", m->tiles);
-	hdf_set_value(w->hdf, "Map.attribution", m->attribution);
+	hdf_set_value(w->hdf, "Map.attribution", *m->tiles ? m->attribution : "");
 	hdf_set_value(w->hdf, "Map.lat", at ? lat : m->center_lat);
 	hdf_set_value(w->hdf, "Map.lng", at ? lng : m->center_lng);
 	hdf_set_value(w->hdf, "Map.marker", at ? "1" : "0");
