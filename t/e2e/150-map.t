@@ -13,7 +13,6 @@ use strict;
 use warnings;
 use utf8;
 use Test::More;
-use Encode qw(encode);
 use HTTP::Request::Common qw(POST);
 use Madang::Test qw(body_of);
 
@@ -26,10 +25,8 @@ my $STAFF_PW = 'madang-staff-2026';
 my $BASE_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self';"
     . " form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-sub bytes_of { my ($v) = @_; return utf8::is_utf8($v) ? encode('UTF-8', $v) : $v }
-sub id_of { my ($login) = @_; return $s->sql_value("SELECT id FROM accounts WHERE login_id = '$login'") }
-
-sub signed_in_ua {
+# Signed in as a demo staff member (or with another password).
+sub staff_ua {
     my ($login, $password) = @_;
     my $ua = $s->ua;
     my $r = Madang::Test::sign_in($s, $ua, $login, $password // $STAFF_PW);
@@ -37,20 +34,9 @@ sub signed_in_ua {
     return $ua;
 }
 
-# Files a case through the form; returns its tracking number.
-sub file_case {
-    my ($ua, %f) = @_;
-    my $form = $ua->get($s->url('/cases/new'));
-    die 'GET /cases/new: ' . $form->status_line unless $form->code == 200;
-    my @content = (csrf => $s->csrf_from($form));
-    delete $f{public} unless $f{public};    # an unticked box is not sent
-    push @content, $_ => bytes_of($f{$_})
-        for grep { defined $f{$_} } qw(category title body public address latitude longitude);
-    my $r = $ua->request(POST $s->url('/cases/new'), Content_Type => 'form-data', Content => \@content);
-    my ($tracking) = ($r->header('Location') // '') =~ m{^/cases/(\d{4}-\d{6})\?filed=1$};
-    die 'filing failed: ' . $r->code . "\n" . body_of($r) unless $tracking;
-    return $tracking;
-}
+# Files a case through the form (Madang::Test::file_case, one test); its
+# tracking number.
+sub file_case { my ($tracking) = Madang::Test::file_case($s, @_); return $tracking }
 
 # The map box's attributes, as name => value; {} when there is none.
 sub map_box {
@@ -86,7 +72,7 @@ my $dept = $s->sql_value(q{SELECT id FROM departments WHERE name_ko = '지도시
 $s->sql(qq{INSERT INTO categories (name_ko, name_en, department_id, active, sort_order, mode)
            VALUES ('지도 시험', 'Map test', $dept, 1, 210, 'manual')});
 my $category = $s->sql_value(q{SELECT id FROM categories WHERE name_ko = '지도 시험'});
-my ($mgr, $admin) = map { id_of($_) } qw(welfare.bae admin);
+my ($mgr, $admin) = map { $s->account_id($_) } qw(welfare.bae admin);
 $s->sql(qq{INSERT INTO staff_roles (account_id, role, department_id, with_subtree) VALUES ($mgr, 'manager', $dept, 1)});
 $s->sql(qq{INSERT INTO staff_scope (account_id, department_id, can_handle, can_manage) VALUES
            ($mgr, $dept, 1, 1), ($admin, $dept, 1, 1)});
@@ -133,7 +119,7 @@ unlike body_of($citizen->get($s->url('/cases'))), qr{leaflet}, 'pages without a 
 # A bad location comes back with the map and the fields as typed.
 my $form = $citizen->get($s->url('/cases/new'));
 $r = $citizen->request(POST $s->url('/cases/new'), Content_Type => 'form-data',
-    Content => [csrf => $s->csrf_from($form), category => $category, title => 'x', body => bytes_of('지도 본문'),
+    Content => [csrf => $s->csrf_from($form), category => $category, title => 'x', body => Madang::Test::bytes_of('지도 본문'),
                 latitude => '91', longitude => '126.9']);
 is $r->code, 400, 'a latitude out of range is refused';
 $html = body_of($r);
@@ -159,7 +145,7 @@ $html = body_of($citizen->get($s->url("/cases/$public")));
 is map_box($html)->{'data-lat'}, '37.566535', 'the owner sees the exact latitude';
 like $html, qr{37\.566535, 126\.977969}, '... and the exact location in the facts';
 
-my $sup = signed_in_ua('admin', 'madang-admin-2026');
+my $sup = staff_ua('admin', 'madang-admin-2026');
 $html = body_of($sup->get($s->url("/cases/$public")));
 like $html, qr{37\.566535, 126\.977969}, 'staff in scope see the exact location on the public page';
 $r = $sup->get($s->url("/staff/cases/$public"));
@@ -180,7 +166,7 @@ ok !%{ map_box($html) }, 'a case without a location has no map';
 # ------------------------------------------------------------ a tile server, other precision
 
 $s->set_config('map.tiles' => 'https://{s}.tile.example.org/{z}/{x}/{y}.png',
-               'map.attribution' => bytes_of('© 지도 제공자'), 'map.public_decimals' => 2);
+               'map.attribution' => Madang::Test::bytes_of('© 지도 제공자'), 'map.public_decimals' => 2);
 $s->restart_web;
 $r = $anon->get($s->url("/cases/$public"));
 (my $with_tiles = $BASE_CSP) =~ s/img-src 'self' data:/img-src 'self' data: https:\/\/*.tile.example.org/;
@@ -248,17 +234,17 @@ is_deeply channel_counts(body_of($r)), {
     $L->{'Report.Total'} => 6,
 }, 'for the division alone: its six cases, per channel';
 
-my $bae = signed_in_ua('welfare.bae');
+my $bae = staff_ua('welfare.bae');
 $r = $bae->get($s->url("/staff/reports/workload?$q&department=$dept"));
 is $r->code, 200, 'the division\'s manager sees its report';
 is channel_counts(body_of($r))->{ $L->{'Report.Total'} }, 6, '... with the same counts';
 
-my $choi = signed_in_ua('road.choi');
+my $choi = staff_ua('road.choi');
 $r = $choi->get($s->url("/staff/reports/workload?$q"));
 is $r->code, 200, 'the manager of another department sees the report';
 $n = channel_counts(body_of($r));
 my $road_today = $s->sql_value(q{SET time_zone = '+09:00'; SELECT COUNT(*) FROM cases c JOIN staff_scope sc}
-    . q{ ON sc.department_id = c.department_id AND sc.account_id = } . id_of('road.choi')
+    . q{ ON sc.department_id = c.department_id AND sc.account_id = } . $s->account_id('road.choi')
     . q{ WHERE c.created_at >= CURDATE() AND c.created_at < CURDATE() + INTERVAL 1 DAY AND c.channel <> 'web'});
 is $road_today, 0, '(the cases of other channels are all the division\'s)';
 is $n->{ $L->{"Inbox.Channel.$_"} } // 0, 0, "... and counts none of the division's $_ cases"
