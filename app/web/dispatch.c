@@ -306,6 +306,8 @@ void web_serve(web_app *app, FCGX_Request *fcgi)
 	/* Behind a TLS terminator that does not pass HTTPS=on, the setting
 	 * still gives the HTTPS posture: __Host- cookies, Secure, HSTS. */
 	r.https = r.https || app->https;
+	/* The map's tiles, when a tile server is configured. */
+	r.img_src = app->map.tile_origin[0] ? app->map.tile_origin : NULL;
 	log_set_request_id(r.rid);
 	if (!app->db && db_connect(app->cfg, &app->db) != MDG_OK)
 		app->db = NULL;

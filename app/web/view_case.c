@@ -39,6 +39,11 @@ int web_load_case(web *w, const char *tracking, bool staff_view, long long *case
 	if (rc != MDG_OK)
 		goto done;
 	db_row_hdf(c, 0, w->hdf, "Case");
+	/* The map shows the location as this viewer may see it (rounded
+	 * for the public, case_get). */
+	const char *lat = db_get(c, 0, "lat", ""), *lng = db_get(c, 0, "lng", "");
+	if (*lat && *lng)
+		web_map_fill(w, lat, lng, false);
 	if (case_id)
 		*case_id = id;
 	db_rows_hdf(files, w->hdf, "Files");

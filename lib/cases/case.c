@@ -12,6 +12,7 @@
 #include "core/buf.h"
 #include "cases/routing.h"
 #include "cases/workflow.h"
+#include "geo/geo.h"
 #include "notify/notice.h"
 #include "org/org.h"
 
@@ -268,8 +269,9 @@ int case_file(db *d, const case_new *c, const case_upload *files, int nfiles,
 	return rc;
 }
 
-/* Replaces the text in column name of every row with its masked form. */
-static void mask_column(db_result *r, const char *name)
+/* Replaces the text in column name of every row with change(text, arg),
+ * a new string. */
+static void change_column(db_result *r, const char *name, char *(*change)(const char *, int), int arg)
 {
 	int found = db_col(r, name);
 	if (found < 0)
@@ -279,11 +281,25 @@ static void mask_column(db_result *r, const char *name)
 		char **cell = &r->cells[(size_t)row * r->ncols + col];
 		if (!*cell)
 			continue;
-		char *masked = text_mask_name(*cell);
+		char *changed = change(*cell, arg);
 		free(*cell);
-		*cell = masked;
-		r->lens[(size_t)row * r->ncols + col] = strlen(masked);
+		*cell = changed;
+		r->lens[(size_t)row * r->ncols + col] = strlen(changed);
 	}
+}
+
+static char *masked_name(const char *name, int unused)
+{
+	(void)unused;
+	return text_mask_name(name);
+}
+
+/* Where a citizen lives is not for everyone to read exactly. */
+static char *rounded_degrees(const char *degrees, int decimals)
+{
+	char out[GEO_DEGREE_TEXT];
+	geo_round(degrees, decimals, out, sizeof out);
+	return xstrdup(out);
 }
 
 /* True when v sees case_id whole, private or not, with the filer's name:
@@ -329,8 +345,11 @@ int case_get(db *d, const char *tracking, const viewer *v, const char *lang, db_
 		rc = MDG_ENOTFOUND;
 		goto done;
 	}
-	if (!privileged)
-		mask_column(r, "filer");
+	if (!privileged) {
+		change_column(r, "filer", masked_name, 0);
+		change_column(r, "lat", rounded_degrees, v->location_decimals);
+		change_column(r, "lng", rounded_degrees, v->location_decimals);
+	}
 	*out = r;
 	r = NULL;
 done:
@@ -431,7 +450,7 @@ int case_list_public(db *d, const case_filter *f, const char *lang, db_result **
 				       DB_STR(query), DB_STR(query)),
 			       f->page, CASE_PAGE_SIZE, out, total);
 	if (rc == MDG_OK)
-		mask_column(*out, "filer");
+		change_column(*out, "filer", masked_name, 0);
 	free(query);
 	return rc;
 }

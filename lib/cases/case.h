@@ -16,6 +16,9 @@
 typedef struct viewer {
 	long long account_id; /* 0 when signed out */
 	bool staff;
+	/* Decimals of a location shown to others than the owner and staff
+	 * in scope (geo_round; 0: whole degrees). */
+	int location_decimals;
 } viewer;
 
 /* A validated new case. */
@@ -53,7 +56,8 @@ const char *case_sniff_type(const char *path);
 /* A case by tracking number, as v may see it. MDG_ENOTFOUND also when the
  * case is private and v is neither its owner nor staff whose scope covers
  * one of its departments (so existence does not leak); others see public
- * cases with the filer's name masked. *out has one row: id, tracking, title,
+ * cases with the filer's name masked and the location rounded to
+ * v->location_decimals. *out has one row: id, tracking, title,
  * body, public, status, created, updated, category (in lang), department,
  * filer (a name), lat, lng, address, owner (the filer's account), channel. */
 int case_get(db *d, const char *tracking, const viewer *v, const char *lang, db_result **out);

@@ -79,6 +79,15 @@ static char *render_page(const char *lang, const char *page, const char *title)
  * another name, its fixture below must follow (the test then fails with
  * the page and the spot). */
 
+/* The map box (web_map_fill), with a tile server. */
+#define MAP_DATA                                                                                  \
+	"Map.On=1", "Map.lat=37.5665", "Map.lng=126.978", "Map.zoom=15", "Map.marker=1",           \
+		"Map.tiles=https://tile.example.org/{z}/{x}/{y}.png", "Map.attribution=© 지도"
+#define MAP_SHOWN                                                                                  \
+	"<div id=\"map\"", "data-lat=\"37.5665\"", "data-lng=\"126.978\"",                          \
+		"data-tiles=\"https://tile.example.org/{z}/{x}/{y}.png\"", "src=\"/assets/map.js\"",   \
+		"href=\"/assets/leaflet/leaflet.css\""
+
 /* Rows that several pages list. */
 #define CASE_ROW                                                                                       \
 	"Cases.0.tracking=2026-000777", "Cases.0.title=가로등 고장 신고", "Cases.0.status=received",   \
@@ -115,8 +124,8 @@ static const char *const case_data[] = {
 	"Stages.0.note=접수 메모", "Stages.1.kind=answered", "Stages.1.at=2026-11-05 14:00",
 	"Stages.1.answer=1", "AnswerParts.0.answer=1", "AnswerParts.0.body=답변 본문입니다",
 	"AnswerParts.0.department=교통행정과", "CaseAct.close=1", "CaseAct.reopen=1", "CaseAct.version=7",
-	NULL};
-static const char *const case_shown[] = {CASE_FACTS_SHOWN, "2026-11-13", "김*수", "박담당", "접수 메모", "답변 본문입니다", "action=\"/cases/2026-000777/act\"",
+	MAP_DATA, NULL};
+static const char *const case_shown[] = {CASE_FACTS_SHOWN, MAP_SHOWN, "2026-11-13", "김*수", "박담당", "접수 메모", "답변 본문입니다", "action=\"/cases/2026-000777/act\"",
 					 "name=\"version\" value=\"7\"", NULL};
 
 static const char *const file_data[] = {CATEGORY_ROW,
@@ -127,10 +136,12 @@ static const char *const file_data[] = {CATEGORY_ROW,
 					"Form.latitude=37.5",
 					"Form.longitude=127.0",
 					"Form.public=1",
+					MAP_DATA,
+					"Map.pick=1",
 					NULL};
 static const char *const file_shown[] = {"<option value=\"3\" selected>환경·청소", "value=\"제목입니다\"",
 					 ">본문입니다</textarea>", "value=\"시청로 1\"", "value=\"37.5\"",
-					 "value=\"127.0\"", NULL};
+					 "value=\"127.0\"", MAP_SHOWN, "data-pick=\"1\"", NULL};
 
 static const char *const mine_data[] = {CASE_ROW, "Notify.Unread=4", NULL};
 static const char *const mine_shown[] = {CASE_ROW_SHOWN, " 4)", NULL};
@@ -331,9 +342,12 @@ static const char *const workload_data[] = {
 	"Report.Rows.1.avg=1.0", "Report.Rows.1.rating=1.0", "Report.Rows.1.ratings=1", "Report.Total.name=합계",
 	"Report.Total.received=120", "Report.Total.answered=110", "Report.Total.open=10",
 	"Report.Total.overdue=2", "Report.Total.avg=3.5", "Report.Total.rating=4.2", "Report.Total.ratings=40",
-	"Form.from=2026-11-01", "Form.to=2026-11-30", "Form.department=3", NULL};
+	"Form.from=2026-11-01", "Form.to=2026-11-30", "Form.department=3",
+	"Report.Channels.0.channel=web", "Report.Channels.0.received=97", "Report.Channels.1.channel=sms",
+	"Report.Channels.1.received=26", "Report.ChannelTotal=123", NULL};
 static const char *const workload_shown[] = {"교통행정과", "도시교통국", ">120<", ">110<", "3.5", "4.2",
-					     "from=2026-11-01", "to=2026-11-30", "value=\"2026-11-01\"", NULL};
+					     "from=2026-11-01", "to=2026-11-30", "value=\"2026-11-01\"",
+					     ">97<", ">26<", ">123<", "id=\"h-channels\"", NULL};
 
 static const char *const stats_data[] = {
 	"PubStats.Year=2026", "PubStats.Years.0=2026", "PubStats.Years.1=2025", "Form.year=2026",
