@@ -101,6 +101,12 @@ is $s->sql_value("SELECT COUNT(*) FROM sms_pending"), 0, '... and nothing waits 
 @got = answers($A_INTL, 3);
 like $got[0]{text}, qr/\Q$tr1\E/, 'the answer names the case';
 is case_count(), 1, 'still one case';
+my $staff = $s->ua;
+is Madang::Test::sign_in($s, $staff, 'admin', 'madang-admin-2026')->code, 303, 'the supervisor signs in';
+my $page = $staff->get($s->url("/staff/cases/$tr1"));
+is $page->code, 200, "the staff page of $tr1";
+like $page->decoded_content, qr/문자로 보낸 추가 내용/, '... shows the added text as such on the timeline';
+like $page->decoded_content, qr/밤에는 특히 위험합니다/, '... with its words';
 
 # ---- "2" files the held text as a new case ----
 mo($A, '다른 민원입니다: 가로등이 꺼져 있어요.');
