@@ -190,7 +190,7 @@ int page_admin_outbox_cancel(web *w);
 int page_staff_callbacks(web *w);
 int page_staff_callback_done(web *w);
 int page_sms_dlr(web *w);
-/* Kannel's smsbox passes an SMS from a phone (page_sms.c). */
+/* Kannel's smsbox passes an SMS from a phone (SMS intake). */
 int page_sms_in(web *w);
 int page_rate_form(web *w);
 int page_rate(web *w);

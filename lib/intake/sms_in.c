@@ -101,7 +101,8 @@ sms_in_ask sms_in_classify(const char *text, const char *keywords, char *trackin
 	if (tracking_parse(second, &year, &seq) != MDG_OK)
 		return SMS_IN_TEXT;
 	snprintf(tracking, TRACKING_LEN + 1, "%.*s", TRACKING_LEN, second);
-	*lang = sms_in_lang(first) && strcmp(sms_in_lang(first), "ko") == 0 ? "ko" : "en";
+	const char *kw_lang = sms_in_lang(first);
+	*lang = kw_lang && strcmp(kw_lang, "ko") == 0 ? "ko" : "en";
 	return SMS_IN_STATUS;
 }
 

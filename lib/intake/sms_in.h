@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* sms_in.h: complaints by SMS. Kannel's smsbox passes each message from a
- * phone to /sms/in (app/web/page_sms.c); this decides what it asks and
+ * phone to /sms/in (app/web/page_notify.c); this decides what it asks and
  * does it, once per message (db/migrations/0023_sms_intake.sql):
  *
  *   - "상태 2026-000123" / "STATUS 2026-000123" (the keywords are
