@@ -22,13 +22,14 @@ CREATE TABLE sms_inbound (
 
 -- sms_pending: a number with an open SMS-filed case was asked
 -- "1 = add to <tracking>, 2 = new": the text waiting for that answer
--- (later texts before the answer are appended), one per number.
+-- (later texts before the answer are appended, up to a case's 20,000
+-- characters), one per number.
 CREATE TABLE sms_pending (
   sender         VARCHAR(20)  NOT NULL PRIMARY KEY,
   case_id        BIGINT UNSIGNED NOT NULL,
   account_id     BIGINT UNSIGNED NOT NULL,
   lang           CHAR(2)      NOT NULL,
-  body           TEXT         NOT NULL,
+  body           MEDIUMTEXT   NOT NULL,
   created_at     DATETIME     NOT NULL,
   CONSTRAINT fk_sms_pending_case FOREIGN KEY (case_id) REFERENCES cases (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

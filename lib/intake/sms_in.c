@@ -421,6 +421,11 @@ int sms_in_handle(db *d, const sms_in_config *cfg, const sms_in_msg *m, sms_in_r
 		j.reply = payload("nochoice", NULL);
 		rc = db_transaction(d, tx_answer, &j);
 	} else if (j.held) {
+		/* The held text must still fit a case when "2" files it. */
+		if (utf8_length(j.held, strlen(j.held)) + 1 + utf8_length(j.text, strlen(j.text)) > CASE_BODY_MAX) {
+			rc = MDG_ETOOBIG;
+			goto done;
+		}
 		j.reply = payload("ask", j.tracking);
 		rc = db_transaction(d, tx_hold, &j);
 	} else if ((rc = open_sms_case(d, &j)) == MDG_OK && j.case_id) {

@@ -11,7 +11,9 @@
  *     held and the number asked "1 = add to <tracking>, 2 = new"; the next
  *     message "1" adds the held text to that case, "2" files it as a new
  *     case, anything else is appended to the held text and the question
- *     asked again (nothing is lost, and nothing filed by guesswork);
+ *     asked again (nothing is lost, and nothing filed by guesswork; a
+ *     text that would make the held text longer than a case's body,
+ *     CASE_BODY_MAX, is refused);
  *   - any other text files a short complaint from that number (the
  *     account whose verified mobile it is, else the number's guest),
  *     answered with the tracking number.
@@ -82,7 +84,8 @@ typedef struct sms_in_result {
 /* Validates and handles one message. MDG_OK (also for a message handled
  * before: action "duplicate", nothing done); MDG_EINVAL (no Korean mobile
  * number, a bad id, empty text), MDG_EUTF8, MDG_ETOOBIG (text over
- * SMS_IN_TEXT_MAX): the message is refused and nothing stored; MDG_EDB /
+ * SMS_IN_TEXT_MAX, or a held text grown past CASE_BODY_MAX): the message
+ * is refused and nothing stored; MDG_EDB /
  * MDG_ERR: nothing stored, Kannel may try again. */
 int sms_in_handle(db *d, const sms_in_config *cfg, const sms_in_msg *m, sms_in_result *out);
 

@@ -163,6 +163,19 @@ $r = mo('010-5555-0004', 'The streetlight at the bus stop is broken');
 like $got[0]{text}, qr/\[[^\]]+\] .*\d{4}-\d{6}/, 'an English text is answered with the number';
 unlike $got[0]{text}, qr/접수/, '... in English';
 
+# ---- A held text stops growing at a case's 20,000 characters ----
+{
+    my $id = 0;
+    my $get = sub { $ua->get($q->(secret => $SECRET, id => sprintf('0f0e0d0c-0000-4000-8000-%012d', ++$id),
+        from => '010-5555-0006', to => '15880000', text => $_[0])) };
+    like $get->('가로수가 쓰러졌어요')->decoded_content, qr/^filed /, 'a case to hold texts beside';
+    my @codes = map { $get->("$_" x 2000)->code } 1 .. 9;
+    is "@codes", join(' ', (200) x 9), 'nine texts of 2,000 characters are held';
+    is $get->('x' x 2000)->code, 413, 'a tenth, past 20,000 in all, is refused';
+    is $s->sql_value("SELECT CHAR_LENGTH(body) FROM sms_pending WHERE sender = '+821055550006'"), 9 * 2001 - 1,
+        '... and the held text is as it was';
+}
+
 # ---- Refusals ----
 my %ok = (secret => $SECRET, id => '0f0e0d0c-0000-4000-8000-000000000001', from => '010-5555-0005',
     to => '15880000', text => '민원');
