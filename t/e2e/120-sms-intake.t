@@ -4,8 +4,9 @@
 # smsbox (mo-recode) passes it to /sms/in, Madang files, holds, adds or
 # reports, and its answer goes out through the outbox (madang-notifier)
 # and comes back to fakesmsc. Also: a retry of the same message is done
-# once, the status only to the filer's number, the "1 = add, 2 = new"
-# choice, a verified citizen's number, and every refusal.
+# once, a message that arrives while madang-web is down reaches it by
+# smsbox's retry, the status only to the filer's number, the "1 = add,
+# 2 = new" choice, a verified citizen's number, and every refusal.
 use strict;
 use warnings;
 use utf8;
@@ -162,6 +163,19 @@ $r = mo('010-5555-0004', 'The streetlight at the bus stop is broken');
 @got = answers('+821055550004', 0);
 like $got[0]{text}, qr/\[[^\]]+\] .*\d{4}-\d{6}/, 'an English text is answered with the number';
 unlike $got[0]{text}, qr/접수/, '... in English';
+
+# ---- madang-web down when a message arrives: smsbox asks again ----
+{
+    ok $s->stop_web, 'madang-web stopped (nginx answers 502)';
+    my $before = inbound_count();
+    $k->send_mo('010-5555-0007', '공원 벤치가 부서졌어요');
+    sleep 1;
+    is inbound_count(), $before, 'nothing recorded while it is down';
+    $s->start_web;
+    ok(Madang::Test::wait_until(20, sub { inbound_count() > $before }), "smsbox's retry reaches it once it is back");
+    is $s->sql_value("SELECT COUNT(*) FROM cases c JOIN accounts a ON a.id = c.account_id WHERE a.mobile = '01055550007'"),
+        1, '... and files the case once';
+}
 
 # ---- A held text stops growing at a case's 20,000 characters ----
 {
