@@ -250,6 +250,9 @@ stop() {
 # this message (UCS-2, URL-encoded) once and then keeps printing replies.
 mo() {
 	local from=$1 to=$2 text=$3 data
+	[[ $from =~ ^\+?[0-9-]+$ && $to =~ ^\+?[0-9-]+$ ]] || die "FROM and TO are phone numbers (digits, - and a leading +)"
+	[ -n "$text" ] || die "TEXT is empty"
+	DIR=$(cd "$DIR" && pwd)
 	load_env
 	alive bearerbox || die "bearerbox is not running in $DIR"
 	data=$(printf '%s' "$text" | iconv -f UTF-8 -t UTF-16BE | od -An -v -tx1 | tr -s ' \n' ' ')
@@ -262,15 +265,10 @@ mo() {
 
 smsc_offline() { ! smsc_online; }
 
-[ $# -ge 2 ] || usage
+[ $# -eq 2 ] || { [ $# -eq 5 ] && [ "$1" = mo ]; } || usage
 DIR=$2
-if [ "$1" = mo ]; then
-	[ $# -eq 5 ] || usage
-	mo "$3" "$4" "$5"
-	exit 0
-fi
-[ $# -eq 2 ] || usage
 case "$1" in
+mo) mo "$3" "$4" "$5" ;;
 start) start ;;
 stop) stop ;;
 smsbox-stop) halt smsbox ;;

@@ -271,8 +271,9 @@ static int tx_add(db *d, void *arg)
 	return rc == MDG_OK ? reply(d, j) : rc;
 }
 
-/* A text while a choice is open (held) or a first one beside an open
- * case: held, and the question asked. */
+/* A text beside an open case: held, and the question asked; a text while
+ * a choice is open joins the held text without a word (the question
+ * stands, and an auto-responder cannot start an endless exchange). */
 static int tx_hold(db *d, void *arg)
 {
 	struct job *j = arg;
@@ -426,7 +427,6 @@ int sms_in_handle(db *d, const sms_in_config *cfg, const sms_in_msg *m, sms_in_r
 			rc = MDG_ETOOBIG;
 			goto done;
 		}
-		j.reply = payload("ask", j.tracking);
 		rc = db_transaction(d, tx_hold, &j);
 	} else if ((rc = open_sms_case(d, &j)) == MDG_OK && j.case_id) {
 		j.reply = payload("ask", j.tracking);

@@ -10,8 +10,9 @@
  *   - any other text from a number with an open case it filed by SMS is
  *     held and the number asked "1 = add to <tracking>, 2 = new"; the next
  *     message "1" adds the held text to that case, "2" files it as a new
- *     case, anything else is appended to the held text and the question
- *     asked again (nothing is lost, and nothing filed by guesswork; a
+ *     case, anything else is appended to the held text without an answer
+ *     (the question stands; nothing is lost, nothing filed by guesswork,
+ *     and an auto-responder cannot start an endless exchange; a
  *     text that would make the held text longer than a case's body,
  *     CASE_BODY_MAX, is refused);
  *   - any other text files a short complaint from that number (the
