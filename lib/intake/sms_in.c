@@ -160,8 +160,9 @@ static void job_key(struct job *j)
 	buf_free(&b);
 }
 
-/* The message's row; MDG_ECONFLICT with j->seen when it is there already
- * (rolls back whatever the caller did in this transaction). */
+/* The message's row; MDG_ENOTFOUND with j->seen when it is there
+ * already, which rolls back whatever the caller did in this transaction
+ * (not MDG_ECONFLICT: case_file and db_transaction would try again). */
 static int record(db *d, struct job *j, const char *action, long long case_id)
 {
 	int rc = db_exec(d, "INSERT IGNORE INTO sms_inbound (msg_key, kannel_id, sender, body, action, case_id, created_at)"
@@ -171,7 +172,7 @@ static int record(db *d, struct job *j, const char *action, long long case_id)
 		return rc;
 	if (db_affected(d) == 0) {
 		j->seen = true;
-		return MDG_ECONFLICT;
+		return MDG_ENOTFOUND;
 	}
 	j->action = action;
 	return MDG_OK;
@@ -209,8 +210,6 @@ static int filed_in_tx(db *d, long long case_id, const char *tracking, void *arg
 	struct job *j = arg;
 	db_result *r = NULL;
 	int rc = record(d, j, "filed", case_id);
-	if (rc == MDG_ECONFLICT && j->seen)
-		return MDG_ENOTFOUND; /* not ECONFLICT: case_file would try again */
 	if (rc == MDG_OK && j->held)
 		rc = db_exec(d, "DELETE FROM sms_pending WHERE sender = ?", DB_ARGS(DB_STR(j->intl)));
 	if (rc == MDG_OK)
@@ -421,12 +420,9 @@ int sms_in_handle(db *d, const sms_in_config *cfg, const sms_in_msg *m, sms_in_r
 		j.action = "nochoice";
 		j.reply = payload("nochoice", NULL);
 		rc = db_transaction(d, tx_answer, &j);
+	} else if (j.held && utf8_length(j.held, strlen(j.held)) + 1 + utf8_length(j.text, strlen(j.text)) > CASE_BODY_MAX) {
+		rc = MDG_ETOOBIG; /* the held text must still fit a case when "2" files it */
 	} else if (j.held) {
-		/* The held text must still fit a case when "2" files it. */
-		if (utf8_length(j.held, strlen(j.held)) + 1 + utf8_length(j.text, strlen(j.text)) > CASE_BODY_MAX) {
-			rc = MDG_ETOOBIG;
-			goto done;
-		}
 		rc = db_transaction(d, tx_hold, &j);
 	} else if ((rc = open_sms_case(d, &j)) == MDG_OK && j.case_id) {
 		j.reply = payload("ask", j.tracking);
