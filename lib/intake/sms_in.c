@@ -276,7 +276,7 @@ static int tx_add(db *d, void *arg)
 static int tx_hold(db *d, void *arg)
 {
 	struct job *j = arg;
-	int rc = record(d, j, "asked", j->case_id);
+	int rc = record(d, j, j->reply ? "asked" : "held", j->case_id);
 	if (rc == MDG_OK)
 		rc = db_exec(d, "INSERT INTO sms_pending (sender, case_id, account_id, lang, body, created_at)"
 				" VALUES (?, ?, ?, ?, ?, NOW()) ON DUPLICATE KEY UPDATE body = CONCAT(body, '\\n', VALUES(body))",

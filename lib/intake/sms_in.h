@@ -78,7 +78,7 @@ typedef struct sms_in_config {
 
 /* What was done, for the HTTP answer and the log. */
 typedef struct sms_in_result {
-	const char *action;             /* "filed", "added", "status", "unknown", "asked", "nochoice", "duplicate" */
+	const char *action;             /* "filed", "added", "status", "unknown", "asked", "held", "nochoice", "duplicate" */
 	char tracking[TRACKING_LEN + 1]; /* the case concerned, or "" */
 } sms_in_result;
 

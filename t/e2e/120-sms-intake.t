@@ -89,7 +89,7 @@ is $r->{action}, 'asked', 'another text from a number with an open SMS case is h
 like $got[0]{text}, qr/\Q$tr1\E/, 'the question names the open case';
 like $got[0]{text}, qr/1 = .*\n2 = /s, 'and offers 1 and 2';
 $r = mo($A, '밤에는 특히 위험합니다.');
-is $r->{action}, 'asked', 'a third text before the answer is held too';
+is $r->{action}, 'held', 'a third text before the answer is held too';
 is $s->sql_value("SELECT body FROM sms_pending WHERE sender = '$A_INTL'"),
     "사진은 없지만 깊이가 30cm 정도입니다.\n밤에는 특히 위험합니다.", 'both texts wait, in order';
 is $s->sql_value("SELECT COUNT(*) FROM outbox WHERE recipient = '$A_INTL'"), 2,
