@@ -562,15 +562,16 @@ int page_sms_in(web *w)
 	const char *secret = config_str(cfg, "sms.in_secret", "");
 	long category = config_long(cfg, "sms.in_category", 0, 0, (long)FORM_ID_MAX);
 	const char *given = kv_get(&w->r->query, "secret");
+	const char *addr = w->r->remote_addr ? w->r->remote_addr : "?";
 	sms_in_result res;
 	if (strlen(secret) < SMS_IN_SECRET_MIN || category == 0)
 		return plain(w, 404, "SMS intake is not set up (sms.in_secret, sms.in_category)");
 	if (!address_allowed(config_str(cfg, "sms.in_allow", "127.0.0.1 ::1"), w->r->remote_addr)) {
-		log_warn("/sms/in from %s refused: not in sms.in_allow", w->r->remote_addr ? w->r->remote_addr : "?");
+		log_warn("/sms/in from %s refused: not in sms.in_allow", addr);
 		return plain(w, 403, "not from Kannel");
 	}
 	if (!given || !crypto_str_equal(given, secret)) {
-		log_warn("/sms/in from %s refused: wrong secret", w->r->remote_addr);
+		log_warn("/sms/in from %s refused: wrong secret", addr);
 		return plain(w, 403, "wrong secret");
 	}
 	sms_in_config c = {.keywords = config_str(cfg, "sms.in_keywords", SMS_IN_KEYWORDS_DEFAULT),
@@ -579,6 +580,8 @@ int page_sms_in(web *w)
 			.from = kv_get(&w->r->query, "from"),
 			.text = kv_get(&w->r->query, "text")};
 	int rc = sms_in_handle(w->app->db, &c, &m, &res);
+	if (rc != MDG_OK)
+		log_warn("SMS from Kannel not handled: %s", mdg_rc_name(rc)); /* its words are not logged: outside input */
 	switch (rc) {
 	case MDG_OK:
 		break;
