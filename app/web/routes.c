@@ -74,6 +74,7 @@ const web_route web_routes[] = {
 	{"POST", "/admin/outbox/{id}/cancel", page_admin_outbox_cancel, ACCESS_GLOBAL_ADMIN},
 	/* Kannel's delivery reports: signed in their URL, no session. */
 	{"GET", "/sms/dlr", page_sms_dlr, ACCESS_PUBLIC},
+	{"GET", "/sms/in", page_sms_in, ACCESS_PUBLIC},
 	{"GET", "/rate/{token}", page_rate_form, ACCESS_PUBLIC},
 	{"POST", "/rate/{token}", page_rate, ACCESS_PUBLIC},
 	/* RFC 8058 one-click unsubscribe: mail providers POST without

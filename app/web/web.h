@@ -215,6 +215,8 @@ int page_callcentre(web *w);
 int page_callcentre_caller(web *w);
 int page_callcentre_note(web *w);
 int page_callcentre_file(web *w);
+/* Kannel's smsbox passes an SMS from a phone (SMS intake). */
+int page_sms_in(web *w);
 int page_rate_form(web *w);
 int page_rate(web *w);
 int page_unsubscribe_form(web *w);

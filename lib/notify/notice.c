@@ -33,6 +33,7 @@ static const char *const kind_names[NOTICE_KIND__MAX] = {
 	[NOTICE_STAFF_WAITING] = "staff_waiting",
 	[NOTICE_STAFF_UNPLACED] = "staff_unplaced",
 	[NOTICE_STAFF_DIGEST] = "staff_digest",
+	[NOTICE_SMS_REPLY] = "sms_reply",
 };
 
 /* Working days a late case is given in its apology's expected date,
@@ -95,6 +96,16 @@ static int outbox_add(db *d, long long notice_id, const char *channel, const str
 	return db_exec(d, "INSERT INTO outbox (notice_id, channel, account_id, recipient, recipient_name, lang, kind,"
 			  " payload, message_id, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(), NOW())",
 		       DB_ARGS(DB_INT(notice_id), DB_STR(channel), DB_INT(to->id), DB_STR(address), DB_STR(to->name), DB_STR(to->lang), DB_STR(kind), DB_STR(payload), DB_STR(message_id)));
+}
+
+int notice_sms_reply(db *d, long long account_id, const char *to_intl, const char *lang, const char *payload,
+		     const char *key)
+{
+	char message_id[80];
+	snprintf(message_id, sizeof message_id, "r.%s", key);
+	return db_exec(d, "INSERT INTO outbox (notice_id, channel, account_id, recipient, lang, kind, payload,"
+			  " message_id, next_attempt_at, created_at) VALUES (NULL, 'sms', ?, ?, ?, ?, ?, ?, NOW(), NOW())",
+		       DB_ARGS(DB_ID(account_id), DB_STR(to_intl), DB_STR(strcmp(lang, "en") == 0 ? "en" : "ko"), DB_STR(notice_kind_name(NOTICE_SMS_REPLY)), DB_STR(payload), DB_STR(message_id)));
 }
 
 /* Records a notice for `to` and queues its deliveries by their choices.

@@ -32,6 +32,8 @@ typedef enum notice_kind {
 	NOTICE_STAFF_WAITING,   /* a case arrived in your department and waits to be assigned */
 	NOTICE_STAFF_UNPLACED,  /* no rule could place a case: the supervisor's queue */
 	NOTICE_STAFF_DIGEST,    /* the day's notices in one mail */
+	/* to a mobile number that texted us (lib/intake/sms_in.c) */
+	NOTICE_SMS_REPLY,       /* the answer to an SMS: filed, added, status, a question */
 	NOTICE_KIND__MAX
 } notice_kind;
 
@@ -66,6 +68,17 @@ int notice_staff(db *d, long long account_id, long long case_id, notice_kind kin
  * (each notice has an idempotency key). *made counts the notices made.
  * limit bounds the cases read per kind and call (0: no bound). */
 int notice_scan(db *d, long limit, long *made);
+
+/* Queues the SMS answer to a message received by SMS (NOTICE_SMS_REPLY)
+ * to to_intl ("+8210...") in lang, on the caller's connection (inside the
+ * transaction that records the message), whatever the account's notice
+ * choices: the person just wrote from that number. payload is the JSON
+ * object the template reads (Notice.reply says which answer; see
+ * cs-templates/sms/sms_reply.cs); key (1 to 64 of [A-Za-z0-9._-]) makes
+ * the row's Message-ID, so one message gets one answer. account_id may
+ * be 0. No web notice is written: the answer is to the SMS. */
+int notice_sms_reply(db *d, long long account_id, const char *to_intl, const char *lang, const char *payload,
+		     const char *key);
 
 /* Signed links, followed without signing in: the last path segment is
  * "SUBJECT.MAC", where SUBJECT names what the link acts on (1 to
