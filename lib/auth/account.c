@@ -170,6 +170,21 @@ int account_by_verified_contact(db *d, const char *email, const char *mobile, lo
 	return rc;
 }
 
+/* The guest whose e-mail or mobile this is (the e-mail's first): *id,
+ * or 0 when none. */
+static int guest_find(db *d, const char *email, const char *mobile, long long *id)
+{
+	db_result *r = NULL;
+	*id = 0;
+	int rc = db_query(d, &r, "SELECT id AS id FROM accounts WHERE guest_email = ? OR guest_mobile = ?"
+				 " ORDER BY guest_email = ? DESC LIMIT 1",
+			  DB_ARGS(DB_STR(email), DB_STR(mobile), DB_STR(email)));
+	if (rc == MDG_OK && r->nrows)
+		*id = db_get_ll(r, 0, "id", 0);
+	db_result_free(r);
+	return rc;
+}
+
 int account_guest(db *d, const account_contact *c, long long *id)
 {
 	const char *email = c->email && *c->email ? c->email : NULL;
@@ -177,19 +192,31 @@ int account_guest(db *d, const account_contact *c, long long *id)
 	*id = 0;
 	if (!email && !mobile)
 		return MDG_EINVAL;
-	/* One guest per address: insert, or on a duplicate address take the
-	 * existing row (LAST_INSERT_ID(id) makes db_insert_id name it), and
-	 * fill in what it lacked. Notices go where the person wrote from. */
-	int rc = db_exec(d, "INSERT INTO accounts (name, email, mobile, kind, lang, notify_email, notify_sms)"
-			    " VALUES (?, ?, ?, 'guest', ?, ? IS NOT NULL, ? IS NOT NULL)"
-			    " ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id),"
-			    " name = IF(name = '', VALUES(name), name),"
-			    " email = COALESCE(email, VALUES(email)), mobile = COALESCE(mobile, VALUES(mobile)),"
-			    " notify_email = notify_email OR email IS NOT NULL, notify_sms = notify_sms OR mobile IS NOT NULL",
-			 DB_ARGS(DB_STR(c->name ? c->name : ""), DB_STR(email), DB_STR(mobile), DB_STR(c->lang),
-				 DB_STR(email), DB_STR(mobile)));
-	if (rc == MDG_OK)
-		*id = (long long)db_insert_id(d);
+	/* One guest per address: the same sender's later filings find the
+	 * same guest. By the e-mail when there is one, so that a mail's
+	 * answers go by mail, even when the mobile is another guest's. */
+	int rc = guest_find(d, email, email ? NULL : mobile, id);
+	for (int attempt = 0; rc == MDG_OK && !*id && attempt < 3; attempt++) {
+		/* New: notices go where the person wrote from. A duplicate key
+		 * means the address was taken meanwhile (a concurrent filing)
+		 * or the mobile is another guest's: look again, and file under
+		 * the e-mail alone when only the mobile is taken. */
+		rc = db_exec(d, "INSERT INTO accounts (name, email, mobile, kind, lang, notify_email, notify_sms)"
+				" VALUES (?, ?, ?, 'guest', ?, ? IS NOT NULL, ? IS NOT NULL)",
+			     DB_ARGS(DB_STR(c->name ? c->name : ""), DB_STR(email), DB_STR(mobile), DB_STR(c->lang),
+				     DB_STR(email), DB_STR(mobile)));
+		if (rc == MDG_OK) {
+			*id = (long long)db_insert_id(d);
+			break;
+		}
+		if (rc != MDG_ECONFLICT)
+			break;
+		rc = guest_find(d, email, email ? NULL : mobile, id);
+		if (rc == MDG_OK && !*id && email)
+			mobile = NULL;
+	}
+	if (rc == MDG_OK && !*id)
+		rc = MDG_ECONFLICT;
 	return rc;
 }
 

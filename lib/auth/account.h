@@ -68,8 +68,9 @@ typedef struct account_contact {
  * mobile number this is (an unverified one never matches: anyone can type
  * another person's address). MDG_ENOTFOUND when none. */
 int account_by_verified_contact(db *d, const char *email, const char *mobile, long long *id);
-/* The guest of this address, created when new (its missing address or
- * name filled in when known). MDG_EINVAL without an address. */
+/* The guest of this address (the e-mail's when both are given and
+ * belong to different guests), created when new. MDG_EINVAL without an
+ * address. */
 int account_guest(db *d, const account_contact *c, long long *id);
 /* Whose case a filing from this contact is: the verified account, else
  * the guest (account_by_verified_contact, then account_guest). */
