@@ -194,6 +194,21 @@ int page_rate_form(web *w);
 int page_rate(web *w);
 int page_unsubscribe_form(web *w);
 int page_unsubscribe(web *w);
+/* The Open311 GeoReport v2 API (page_open311.c): discovery, services,
+ * service definitions, requests (GET, POST), one request, tokens, the
+ * servicerequestupdates feed; its client keys and the categories'
+ * questions for supervisors (page_admin_open311.c). */
+int page_open311(web *w);
+int page_open311_post(web *w);
+int page_open311_services(web *w);
+int page_open311_service(web *w);
+int page_open311_requests(web *w);
+int page_open311_request(web *w);
+int page_open311_token(web *w);
+int page_open311_updates(web *w);
+int page_admin_open311(web *w);
+int page_admin_open311_create(web *w);
+int page_admin_open311_revoke(web *w);
 /* Fills the preferences section of the account page (view_notify_prefs.c):
  * Notify.*, and the stored choices into Form.notify_* unless a form is
  * being sent back. */

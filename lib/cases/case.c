@@ -217,6 +217,8 @@ static int file_once(db *d, const case_new *c, const case_upload *files, char st
 		rc = db_exec(d, "INSERT INTO attachments (case_id, stored_name, original_name, mime_type,"
 				" size_bytes, created_at) VALUES (?, ?, ?, ?, ?, NOW())",
 			     DB_ARGS(DB_INT(case_id), DB_STR(stored[i]), DB_STR(files[i].up->filename[0] ? files[i].up->filename : "file"), DB_STR(files[i].mime_type), DB_INT((long long)files[i].up->size)));
+	if (rc == MDG_OK && c->also)
+		rc = c->also(d, case_id, c->also_arg);
 	/* Routing happens in the same transaction as filing: a case is never
 	 * stored without its department, handlers and deadline. */
 	if (rc == MDG_OK)

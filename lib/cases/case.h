@@ -30,6 +30,10 @@ typedef struct case_new {
 	const char *address;   /* or NULL */
 	const char *channel;   /* "web", ... */
 	long long filed_by;    /* staff who filed it for the citizen, or 0 */
+	/* More rows of the same filing, written in its transaction after the
+	 * case row (Open311's answers), or NULL. */
+	int (*also)(db *d, long long case_id, const void *arg);
+	const void *also_arg;
 } case_new;
 
 /* An attachment accepted for filing: the upload and its sniffed type. */
