@@ -55,7 +55,6 @@ int page_admin_open311_create(web *w)
 	hdf_set_value(w->hdf, "Open311.NewName", form_text(&f, "name"));
 	hdf_set_value(w->hdf, "Form.name", "");
 	hdf_set_value(w->hdf, "Form.rate", "60");
-	http_header(w->r, "Cache-Control", "no-store");
 	return clients_page(w);
 }
 
