@@ -86,6 +86,9 @@ const web_route web_routes[] = {
 	{"GET", "/admin/open311", page_admin_open311, ACCESS_ADMIN},
 	{"POST", "/admin/open311", page_admin_open311_create, ACCESS_ADMIN},
 	{"POST", "/admin/open311/{id}/revoke", page_admin_open311_revoke, ACCESS_ADMIN},
+	{"GET", "/admin/open311/questions", page_admin_open311_questions, ACCESS_ADMIN},
+	{"POST", "/admin/open311/questions", page_admin_open311_question_save, ACCESS_ADMIN},
+	{"POST", "/admin/open311/questions/delete", page_admin_open311_question_delete, ACCESS_ADMIN},
 };
 
 const size_t web_nroutes = sizeof web_routes / sizeof web_routes[0];

@@ -209,6 +209,9 @@ int page_open311_updates(web *w);
 int page_admin_open311(web *w);
 int page_admin_open311_create(web *w);
 int page_admin_open311_revoke(web *w);
+int page_admin_open311_questions(web *w);
+int page_admin_open311_question_save(web *w);
+int page_admin_open311_question_delete(web *w);
 /* Fills the preferences section of the account page (view_notify_prefs.c):
  * Notify.*, and the stored choices into Form.notify_* unless a form is
  * being sent back. */

@@ -20,6 +20,7 @@ include:"fields.cs" ?>
   <?cs call:number_input_field("rate", L.Open311.Rate, 1, Open311.RateMax, "rate-hint", L.Open311.RateHint) ?>
   <p><button type="submit"><?cs var:L.Open311.Create ?></button></p>
 </form>
+<p class="actions"><a class="button" href="/admin/open311/questions"><?cs var:L.Title.AdminOpen311Questions ?></a></p>
 <h2><?cs var:L.Open311.Clients ?></h2>
 <?cs if:subcount(Open311.Clients) == 0 ?>
 <p><?cs var:L.Open311.None ?></p>
@@ -42,7 +43,7 @@ include:"fields.cs" ?>
       <td data-label="<?cs var:L.Open311.Prefix ?>"><code><?cs var:c.prefix ?>…</code></td>
       <td data-label="<?cs var:L.Open311.Rate ?>"><?cs var:c.rate ?></td>
       <td data-label="<?cs var:L.Open311.Used ?>"><?cs var:c.used ?></td>
-      <td data-label="<?cs var:L.Open311.LastUsed ?>"><?cs alt:c.last_used ?><?cs var:L.Open311.Never ?><?cs /alt ?></td>
+      <td data-label="<?cs var:L.Open311.LastUsed ?>"><?cs if:c.last_used ?><?cs var:c.last_used ?><?cs else ?><?cs var:L.Open311.Never ?><?cs /if ?></td>
       <td data-label="<?cs var:L.Open311.Created ?>"><?cs var:c.created ?><?cs if:c.creator ?> (<?cs var:c.creator ?>)<?cs /if ?></td>
       <td data-label="<?cs var:L.Open311.State ?>"><?cs if:c.revoked ?><?cs var:L.Open311.Revoked ?> <?cs var:c.revoked ?><?cs else ?>
         <form method="post" action="/admin/open311/<?cs var:c.id ?>/revoke" class="inline">

@@ -162,6 +162,32 @@ int open311_questions(db *d, long long category_id, const char *lang, db_result 
 			DB_ARGS(DB_STR(lang), DB_INT(category_id)));
 }
 
+int open311_question_list(db *d, const char *lang, db_result **out)
+{
+	return db_query(d, out,
+			"SELECT g.id AS category_id, COALESCE(g.department_id, 0) AS department_id,"
+			" " SQL_NAME_IN("g.") " AS category, q.code AS code, q.datatype AS datatype,"
+			" q.required AS required, q.question_ko AS question_ko, q.question_en AS question_en,"
+			" q.value_list AS value_list, q.sort_order AS sort_order"
+			" FROM categories g LEFT JOIN category_questions q ON q.category_id = g.id"
+			" WHERE g.active = 1 ORDER BY g.sort_order, g.id, q.sort_order, q.id",
+			DB_ARGS(DB_STR(lang)));
+}
+
+int open311_category_department(db *d, long long category_id, long long *department_id)
+{
+	db_result *r = NULL;
+	*department_id = 0;
+	int rc = db_query(d, &r, "SELECT COALESCE(department_id, 0) AS department_id FROM categories WHERE id = ?",
+			  DB_ARGS(DB_INT(category_id)));
+	if (rc == MDG_OK && r->nrows == 0)
+		rc = MDG_ENOTFOUND;
+	if (rc == MDG_OK)
+		*department_id = db_get_ll(r, 0, "department_id", 0);
+	db_result_free(r);
+	return rc;
+}
+
 bool open311_datatype_valid(const char *datatype)
 {
 	static const char *const types[] = {"string", "number", "datetime", "text", "singlevaluelist", "multivaluelist"};

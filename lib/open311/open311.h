@@ -65,6 +65,13 @@ typedef struct open311_question {
 } open311_question;
 /* True for the GeoReport v2 datatypes. */
 bool open311_datatype_valid(const char *datatype);
+/* Every category's questions for the editor, by category: category_id,
+ * department_id (0 for none), category (in lang), code, datatype,
+ * required, question_ko, question_en, value_list, sort_order; a
+ * category without questions has one row with code NULL. */
+int open311_question_list(db *d, const char *lang, db_result **out);
+/* The department of a category (0 for none). MDG_ENOTFOUND when absent. */
+int open311_category_department(db *d, long long category_id, long long *department_id);
 /* Adds a question or changes the one with its code; audited. MDG_EINVAL
  * for no such category. */
 int open311_question_save(db *d, const actor *who, const open311_question *q);

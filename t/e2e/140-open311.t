@@ -295,6 +295,36 @@ is sql_value("SELECT COUNT(*) FROM audit_log WHERE object_type = 'open311_client
     . " AND action = 'revoke'"), 1, 'revoking is audited';
 error_ok(post_api('requests.json', api_key => $new_key, @ok), 403, qr/api_key/, 'a revoked key is refused');
 
+# ------------------------------------------------------------ questions
+
+$page = $admin->get($s->url('/admin/open311/questions'));
+is $page->code, 200, 'the supervisor opens the questions';
+like body_of($page), qr/어떤 파손인가요\?/, 'the demo question is listed';
+$res = post_form($s, $admin, '/admin/open311/questions', '/admin/open311/questions', category => 2,
+    code => 'plate', datatype => 'string', required => 1, question_ko => '차량 번호는?',
+    question_en => 'Licence plate?', value_list => '', sort_order => 10);
+is $res->code, 303, 'a question is added to traffic';
+my $def2 = json_ok(get('services/2.json'), 200, 'service-definition', 'services/2.json with a question');
+is $def2->{attributes}[0]{code}, 'plate', 'the API offers it at once';
+is $def2->{attributes}[0]{description}, '차량 번호는?', 'in Korean';
+ok json_ok(get('services.json'), 200, 'services', 'services')->[1]{metadata}, 'traffic has metadata now';
+error_ok(post_api('requests.json', api_key => $KEY, service_code => 2, address_string => '시청 앞'), 400,
+    qr/attribute plate is required/, 'and requires it');
+$res = post_form($s, $admin, '/admin/open311/questions', '/admin/open311/questions', category => 2,
+    code => 'Bad Code', datatype => 'string', question_ko => 'x', question_en => 'x', sort_order => 1);
+is $res->code, 400, 'a code with capitals and spaces is refused';
+$res = post_form($s, $admin, '/admin/open311/questions', '/admin/open311/questions', category => 2,
+    code => 'kind', datatype => 'singlevaluelist', question_ko => '종류', question_en => 'Kind',
+    value_list => 'no equals', sort_order => 1);
+is $res->code, 400, 'a list without key=name lines is refused';
+$res = post_form($s, $admin, '/admin/open311/questions', '/admin/open311/questions/delete', category => 2,
+    code => 'plate');
+is $res->code, 303, 'the question is removed';
+is scalar @{ json_ok(get('services/2.json'), 200, 'service-definition', 'services/2.json again')->{attributes} }, 0,
+    'and gone from the API';
+is sql_value("SELECT COUNT(*) FROM audit_log WHERE object_type = 'category_question' AND object_id = '2/plate'"), 2,
+    'adding and removing are audited';
+
 my $citizen = $s->ua;
 Madang::Test::sign_in($s, $citizen, 'citizen', 'madang-citizen-2026');
 my $cres = $citizen->get($s->url('/admin/open311'));
@@ -303,6 +333,7 @@ unlike body_of($cres), qr/시민 앱/, 'and sees nothing of them';
 my $han = $s->ua;
 Madang::Test::sign_in($s, $han, 'road.lee', 'madang-staff-2026');
 is $han->get($s->url('/admin/open311'))->code, 403, 'nor a handler';
+is $han->get($s->url('/admin/open311/questions'))->code, 403, 'nor their questions';
 
 is $s->log_text =~ /\[error\]/ ? 1 : 0, 0, 'no errors in the log' or diag $s->log_text;
 

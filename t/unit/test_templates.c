@@ -402,6 +402,25 @@ static const char *const callbacks_shown[] = {"href=\"/staff/cases/2026-000777\"
 					      "href=\"tel:010-2345-6789\"", "minsu@example.kr", "너무 늦었어요",
 					      "action=\"/staff/callbacks/77\"", ">통화 메모</textarea>", NULL};
 
+static const char *const open311_data[] = {
+	"Open311.NewKey=NEWKEY123", "Open311.NewName=시 앱", "Open311.NameMax=100", "Open311.RateMax=1000000",
+	"Form.rate=60", "Open311.Clients.0.id=7", "Open311.Clients.0.name=상담 시스템",
+	"Open311.Clients.0.prefix=abcd1234", "Open311.Clients.0.rate=60", "Open311.Clients.0.used=3",
+	"Open311.Clients.0.created=2026-11-01 09:00", "Open311.Clients.0.creator=관리자",
+	"Open311.Clients.0.last_used=2026-11-02 10:00", NULL};
+static const char *const open311_shown[] = {"NEWKEY123", "상담 시스템", "abcd1234", "2026-11-02 10:00",
+					    "action=\"/admin/open311/7/revoke\"", NULL};
+static const char *const open311_questions_data[] = {
+	"Open311.Questions.0.category_id=1", "Open311.Questions.0.department_id=4",
+	"Open311.Questions.0.category=도로·보도", "Open311.Questions.0.code=damage",
+	"Open311.Questions.0.datatype=singlevaluelist", "Open311.Questions.0.required=1",
+	"Open311.Questions.0.question_ko=어떤 파손인가요?", "Open311.Questions.0.question_en=What is damaged?",
+	"Open311.Questions.0.value_list=pothole=포트홀", "Open311.Questions.0.sort_order=10",
+	"Open311.Questions.0.mine=1", "Form.sort_order=10", NULL};
+static const char *const open311_questions_shown[] = {"damage", "어떤 파손인가요?", "pothole=포트홀",
+						      "<option value=\"1\"", "action=\"/admin/open311/questions/delete\"",
+						      NULL};
+
 static const char *const error_data[] = {"Error.Status=404", NULL};
 static const char *const no_data[] = {NULL};
 
@@ -450,6 +469,8 @@ static const struct page_fixture {
 	{"admin/org/settings.cs", "AdminSettings", admin_settings_data, admin_settings_shown, NULL},
 	{"admin/org/audit.cs", "AdminAudit", audit_data, audit_shown, NULL},
 	{"admin/outbox.cs", "AdminOutbox", outbox_data, outbox_shown, NULL},
+	{"admin/open311.cs", "AdminOpen311", open311_data, open311_shown, NULL},
+	{"admin/open311_questions.cs", "AdminOpen311Questions", open311_questions_data, open311_questions_shown, NULL},
 	{"reports/workload.cs", "ReportWorkload", workload_data, workload_shown, workload_blank},
 	{"error.cs", "Error404", error_data, no_data, NULL},
 };
