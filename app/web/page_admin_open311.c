@@ -37,8 +37,7 @@ static int clients_page(web *w)
 int page_admin_open311(web *w)
 {
 	web_admin_flash_done(w);
-	if (!hdf_get_value(w->hdf, "Form.rate", NULL))
-		hdf_set_value(w->hdf, "Form.rate", "60");
+	hdf_set_value(w->hdf, "Form.rate", "60"); /* a new key's default rate */
 	return clients_page(w);
 }
 
@@ -134,8 +133,7 @@ static bool code_valid(const char *code)
 int page_admin_open311_questions(web *w)
 {
 	web_admin_flash_done(w);
-	if (!hdf_get_value(w->hdf, "Form.sort_order", NULL))
-		hdf_set_value(w->hdf, "Form.sort_order", "10");
+	hdf_set_value(w->hdf, "Form.sort_order", "10");
 	return questions_page(w);
 }
 
