@@ -251,6 +251,15 @@ int open311_question_delete(db *d, const actor *who, long long category_id, cons
 
 /* ------------------------------------------------------------ requests */
 
+int open311_case_answers(db *d, long long case_id, const char *lang, db_result **out)
+{
+	return db_query(d, out,
+			"SELECT IF(? = 'en', q.question_en, q.question_ko) AS question, a.answer AS answer"
+			" FROM case_answers a JOIN category_questions q ON q.id = a.question_id"
+			" WHERE a.case_id = ? ORDER BY q.sort_order, q.id",
+			DB_ARGS(DB_STR(lang), DB_INT(case_id)));
+}
+
 /* The rows a filing adds in case_file's transaction (case_new.also). */
 static int file_extra(db *d, long long case_id, const void *arg)
 {

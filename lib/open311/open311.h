@@ -80,6 +80,10 @@ int open311_question_delete(db *d, const actor *who, long long category_id, cons
 
 /* ------------------------------------------------------------ requests */
 
+/* The answers a case's filing gave to its category's questions, in the
+ * questions' order: question (in lang), answer. None for most cases. */
+int open311_case_answers(db *d, long long case_id, const char *lang, db_result **out);
+
 /* A POSTed request, validated by the caller. */
 typedef struct open311_filing {
 	long long client_id, guest_id;

@@ -147,6 +147,10 @@ is sql_value("SELECT GROUP_CONCAT(q.code, '=', a.answer ORDER BY q.code) FROM ca
 is sql_value("SELECT CONCAT(device_id, ' ', client_account) FROM open311_requests WHERE case_id = $case_id"),
     'device-77 app-user-9', 'the client\'s fields are kept';
 
+my $case_page = body_of($ua->get($s->url("/cases/$id")));
+like $case_page, qr{<dt>어떤 파손인가요\?</dt><dd>pothole</dd>}, 'the case page shows the answers';
+unlike $case_page, qr/o311\.filer|5555-1234/, 'and not the filer\'s contact';
+
 # The same in XML, without any contact: the client's own guest.
 my $px = xml_ok(post_api('requests.xml', api_key => $KEY, service_code => 2, address_id => 'ADDR-1',
     description => '불법 주차'), 200, 'service_requests', 'POST requests.xml');

@@ -104,10 +104,12 @@ static const char *const cases_shown[] = {CASE_ROW_SHOWN, "value=\"신호등\"",
 	"Case.tracking=2026-000777", "Case.title=가로등 고장 신고", "Case.body=본문 내용입니다",          \
 		"Case.category=도로·교통", "Case.department=교통행정과", "Case.created=2026-11-02 09:10", \
 		"Case.public=1", "Case.address=시청로 1", "Case.lat=37.5665", "Case.lng=126.978",         \
-		"Files.0.id=41", "Files.0.name=사진.jpg", "Files.0.type=image/jpeg", "Files.0.size=2048"
+		"Files.0.id=41", "Files.0.name=사진.jpg", "Files.0.type=image/jpeg", "Files.0.size=2048",    \
+		"Answers.0.question=어떤 파손인가요?", "Answers.0.answer=pothole"
 #define CASE_FACTS_SHOWN                                                                             \
 	"2026-000777", "가로등 고장 신고", "본문 내용입니다", "교통행정과", "2026-11-02 09:10", "시청로 1", \
-		"37.5665, 126.978", "href=\"/attachments/41\"", "사진.jpg", "image/jpeg, 2048 B"
+		"37.5665, 126.978", "href=\"/attachments/41\"", "사진.jpg", "image/jpeg, 2048 B",             \
+		"<dt>어떤 파손인가요?</dt><dd>pothole</dd>"
 
 static const char *const case_data[] = {
 	CASE_FACTS, "Case.status=answered", "Case.due=2026-11-13", "Case.filer=김*수", "Stages.0.kind=filed",
