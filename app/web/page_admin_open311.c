@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
-/* page_admin_open311.c: the Open311 API's client keys for supervisors:
+/* page_admin_open311.c: the Open311 API's client keys for global
+ * supervisors (a key files into every category):
  * the list (last used, the rate and this minute's use), a new key (shown
  * once, on the answer to the POST that made it: it is never stored), and
  * revoking one; and the categories' questions (the service definitions'
@@ -106,7 +107,7 @@ static int questions_page(web *w)
 			hdf_set_value(w->hdf, name, "1");
 		}
 	db_result_free(r);
-	hdf_set_value(w->hdf, "Admin.Section", "open311");
+	hdf_set_value(w->hdf, "Admin.Section", "open311_questions");
 	web_page(w, "admin/open311_questions.cs", "AdminOpen311Questions");
 	return MDG_OK;
 }

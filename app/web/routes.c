@@ -83,9 +83,11 @@ const web_route web_routes[] = {
 	{"GET", "/open311/v2/services/{code}", page_open311_service, ACCESS_PUBLIC},
 	{"GET", "/open311/v2/requests/{id}", page_open311_request, ACCESS_PUBLIC},
 	{"GET", "/open311/v2/tokens/{token}", page_open311_token, ACCESS_PUBLIC},
-	{"GET", "/admin/open311", page_admin_open311, ACCESS_ADMIN},
-	{"POST", "/admin/open311", page_admin_open311_create, ACCESS_ADMIN},
-	{"POST", "/admin/open311/{id}/revoke", page_admin_open311_revoke, ACCESS_ADMIN},
+	/* A key files into every category: the whole institution's, so
+	 * global supervisors'; each category's questions are its scope's. */
+	{"GET", "/admin/open311", page_admin_open311, ACCESS_GLOBAL_ADMIN},
+	{"POST", "/admin/open311", page_admin_open311_create, ACCESS_GLOBAL_ADMIN},
+	{"POST", "/admin/open311/{id}/revoke", page_admin_open311_revoke, ACCESS_GLOBAL_ADMIN},
 	{"GET", "/admin/open311/questions", page_admin_open311_questions, ACCESS_ADMIN},
 	{"POST", "/admin/open311/questions", page_admin_open311_question_save, ACCESS_ADMIN},
 	{"POST", "/admin/open311/questions/delete", page_admin_open311_question_delete, ACCESS_ADMIN},

@@ -20,7 +20,6 @@ include:"fields.cs" ?>
   <?cs call:number_input_field("rate", L.Open311.Rate, 1, Open311.RateMax, "rate-hint", L.Open311.RateHint) ?>
   <p><button type="submit"><?cs var:L.Open311.Create ?></button></p>
 </form>
-<p class="actions"><a class="button" href="/admin/open311/questions"><?cs var:L.Title.AdminOpen311Questions ?></a></p>
 <h2><?cs var:L.Open311.Clients ?></h2>
 <?cs if:subcount(Open311.Clients) == 0 ?>
 <p><?cs var:L.Open311.None ?></p>

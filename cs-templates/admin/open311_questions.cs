@@ -7,7 +7,6 @@
 include:"fields.cs" ?>
 <h1><?cs var:L.Title.AdminOpen311Questions ?></h1>
 <?cs include:"admin/org/nav.cs" ?>
-<p class="actions"><a class="button" href="/admin/open311"><?cs var:L.Title.AdminOpen311 ?></a></p>
 <p><?cs var:L.Open311.QuestionsLead ?></p>
 <table class="cases">
   <caption class="visually-hidden"><?cs var:L.Title.AdminOpen311Questions ?></caption>

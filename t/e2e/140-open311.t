@@ -339,6 +339,27 @@ Madang::Test::sign_in($s, $han, 'road.lee', 'madang-staff-2026');
 is $han->get($s->url('/admin/open311'))->code, 403, 'nor a handler';
 is $han->get($s->url('/admin/open311/questions'))->code, 403, 'nor their questions';
 
+# A supervisor of 도로과 alone edits the questions of its categories only,
+# and makes no keys (a key files into every category).
+my $choi_id = sql_value("SELECT id FROM accounts WHERE login_id = 'road.choi'");
+sql("INSERT INTO staff_roles (account_id, role, department_id, with_subtree) VALUES ($choi_id, 'supervisor', 4, 1)");
+my $choi = $s->ua;
+Madang::Test::sign_in($s, $choi, 'road.choi', 'madang-staff-2026');
+is $choi->get($s->url('/admin/open311'))->code, 403, 'a department\'s supervisor may not make keys';
+$page = body_of($choi->get($s->url('/admin/open311/questions')));
+like $page, qr{<option value="1"}, 'roads is theirs to edit';
+unlike $page, qr{<option value="2"}, 'traffic is not';
+$res = post_form($s, $choi, '/admin/open311/questions', '/admin/open311/questions', category => 1,
+    code => 'lane', datatype => 'text', question_ko => '차로는?', question_en => 'Which lane?', sort_order => 30);
+is $res->code, 303, 'they add a question to roads';
+$res = post_form($s, $choi, '/admin/open311/questions', '/admin/open311/questions', category => 2,
+    code => 'lane', datatype => 'text', question_ko => '차로는?', question_en => 'Which lane?', sort_order => 30);
+is $res->code, 403, 'but not to traffic';
+$res = post_form($s, $choi, '/admin/open311/questions', '/admin/open311/questions/delete', category => 2,
+    code => 'nothing');
+is $res->code, 403, 'nor remove one there';
+is sql_value("SELECT COUNT(*) FROM category_questions WHERE code = 'lane'"), 1, 'one question added in all';
+
 is $s->log_text =~ /\[error\]/ ? 1 : 0, 0, 'no errors in the log' or diag $s->log_text;
 
 done_testing;
