@@ -139,6 +139,26 @@ static int error(web *w, enum format fmt, int status, const char *description)
 	return answer(w, fmt == FORMAT_NONE ? FORMAT_JSON : fmt, status, "errors", errors);
 }
 
+bool web_open311_error(web *w, int status)
+{
+	static const char prefix[] = "/open311/";
+	const char *path = w->r->path ? w->r->path : "";
+	if (strncmp(path, prefix, sizeof prefix - 1) != 0)
+		return false;
+	char name[32];
+	const char *last = strrchr(path, '/');
+	enum format fmt = split_format(last + 1, name, sizeof name);
+	const char *why = status == 404 ? "not found"
+			  : status == 405 ? "method not allowed"
+			  : status == 400 ? "bad request (the parameters must be UTF-8 form fields)"
+			  : status == 413 ? "request too large"
+			  : status == 503 ? "service unavailable, try again later"
+					  : "internal error";
+	buf_reset(&w->r->body);
+	error(w, fmt, status, why);
+	return true;
+}
+
 /* Our own failures (the database) as the specification's 500 error, so a
  * client never gets an HTML page. */
 static int failed(web *w, enum format fmt, int rc)
@@ -512,8 +532,10 @@ static int requests_post(web *w, enum format fmt)
 	rc = open311_client_auth(w->app->db, key, &f.client_id, &f.guest_id);
 	if (rc == MDG_EDENIED)
 		return error(w, fmt, 403, "api_key is not valid");
-	if (rc == MDG_ETHROTTLED)
+	if (rc == MDG_ETHROTTLED) {
+		http_header(w->r, "Retry-After", "60");
 		return error(w, fmt, 429, "too many requests for this api_key: try again in a minute");
+	}
 	if (rc != MDG_OK)
 		return failed(w, fmt, rc);
 

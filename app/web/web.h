@@ -206,6 +206,11 @@ int page_open311_requests(web *w);
 int page_open311_request(web *w);
 int page_open311_token(web *w);
 int page_open311_updates(web *w);
+/* For a request under /open311/: answers status (an error the dispatcher
+ * met before or instead of the handler) as the specification's error in
+ * the path's format, never an HTML page, and returns true; false for any
+ * other path. */
+bool web_open311_error(web *w, int status);
 int page_admin_open311(web *w);
 int page_admin_open311_create(web *w);
 int page_admin_open311_revoke(web *w);

@@ -266,6 +266,16 @@ error_ok(get('requests.json?page_size=5000'), 400, qr/page_size/, 'page_size ove
 error_ok(get('servicerequestupdates.json?end_date=soon'), 400, qr/end_date/, 'updates: bad date');
 error_ok(get('requests.html'), 404, qr/format/, 'an unknown format');
 error_ok(post_api('services.json', api_key => $KEY), 405, qr/POST/, 'POST to a GET resource');
+# What the dispatcher refuses before any handler is the specification's
+# error too, in the path's format: never an HTML page.
+$res = $ua->request(POST($s->url("$API/requests.json"), Content_Type => 'application/x-www-form-urlencoded',
+    Content => "api_key=$KEY&service_code=1&lat=1&long=1&description=%FF%FEbad"));
+error_ok($res, 400, qr/UTF-8/, 'a field that is not UTF-8');
+error_ok(get('no/such/thing.json'), 404, qr/not found/, 'an unknown path');
+my $x404 = xml_ok(get('no/such/thing.xml'), 404, 'errors', 'an unknown path in XML');
+is $x404->[0]{code}, '404', 'answered in XML';
+$res = $ua->request(HTTP::Request->new(PUT => $s->url("$API/requests.json")));
+error_ok($res, 405, qr/method/, 'PUT');
 
 # ------------------------------------------------------------ keys (admin)
 
@@ -288,7 +298,9 @@ is sql_value("SELECT COUNT(*) FROM audit_log WHERE object_type = 'open311_client
 
 json_ok(post_api('requests.json', api_key => $new_key, @ok), 200, 'post-response', 'the new key files');
 json_ok(post_api('requests.json', api_key => $new_key, @ok), 200, 'post-response', 'twice');
-error_ok(post_api('requests.json', api_key => $new_key, @ok), 429, qr/too many/, 'the third in a minute: 429');
+$res = post_api('requests.json', api_key => $new_key, @ok);
+error_ok($res, 429, qr/too many/, 'the third in a minute: 429');
+is $res->header('Retry-After'), '60', 'with Retry-After';
 like body_of($admin->get($s->url('/admin/open311'))), qr/\d{4}-\d\d-\d\d \d\d:\d\d/, 'last used is shown';
 
 my $csrf = Madang::Test::csrf_value($admin->get($s->url('/admin/open311')));
@@ -359,6 +371,17 @@ $res = post_form($s, $choi, '/admin/open311/questions', '/admin/open311/question
     code => 'nothing');
 is $res->code, 403, 'nor remove one there';
 is sql_value("SELECT COUNT(*) FROM category_questions WHERE code = 'lane'"), 1, 'one question added in all';
+
+# ------------------------------------------------------------ jurisdiction
+
+$s->set_config('open311.jurisdiction_id' => 'madang.example');
+$s->restart_web;
+error_ok(post_api('requests.json', api_key => $KEY, @ok), 400, qr/jurisdiction_id is required/,
+    'a configured jurisdiction_id is required');
+error_ok(post_api('requests.json', api_key => $KEY, @ok, jurisdiction_id => 'other.example'), 404,
+    qr/jurisdiction_id not found/, 'another jurisdiction is not found');
+json_ok(post_api('requests.json', api_key => $KEY, @ok, jurisdiction_id => 'madang.example'), 200, 'post-response',
+    'the right one files');
 
 is $s->log_text =~ /\[error\]/ ? 1 : 0, 0, 'no errors in the log' or diag $s->log_text;
 
