@@ -441,6 +441,14 @@ static const char *field(const web *w, const char *name, size_t max, bool one_li
 	return v;
 }
 
+/* Whether s starts with a Hangul syllable (U+AC00-U+D7A3: UTF-8 lead
+ * bytes EA-ED). */
+static bool is_hangul(const char *s)
+{
+	unsigned char c = (unsigned char)s[0];
+	return c >= 0xEA && c <= 0xED;
+}
+
 /* A finite decimal number, all of s. */
 static bool is_number(const char *s)
 {
@@ -595,7 +603,9 @@ static int requests_post(web *w, enum format fmt)
 		goto done;
 	}
 	f.mobile = phone ? mobile : NULL;
-	if (first || last)
+	if (first && last && (is_hangul(first) || is_hangul(last)))
+		f.name = name = xasprintf("%s%s", last, first); /* 정길순: the family name first */
+	else if (first || last)
 		f.name = name = xasprintf("%s%s%s", first ? first : "", first && last ? " " : "", last ? last : "");
 	if (!f.description)
 		f.description = "";

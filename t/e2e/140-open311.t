@@ -136,6 +136,8 @@ my ($case_id, $channel, $kind, $email, $dept, $due, $public) = @{ (sql(
 is $channel, 'open311', 'the case records the channel';
 is $kind, 'guest', 'filed by the guest of the address';
 is $email, 'o311.filer@example.kr', 'whose e-mail is the one given';
+is sql_value("SELECT a.name FROM cases c JOIN accounts a ON a.id = c.account_id WHERE c.id = $case_id"), '정길순',
+    'a Korean name with the family name first';
 ok $dept, 'routed to a department like a web filing';
 ok $due, 'with a deadline';
 is sql_value("SELECT COUNT(*) FROM cases WHERE tracking_no = '$id'"), 1, 'stored once';
