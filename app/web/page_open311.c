@@ -193,8 +193,14 @@ static json_t *str_or_null(const char *s)
 
 /* ---------------------------------------------------------- discovery */
 
+/* The other resources of GET /open311/v2/{doc}, below. */
+static int open311_page_services(web *w);
+static int open311_page_requests(web *w);
+static int open311_page_updates(web *w);
+
 #define OPEN311_CHANGESET "2026-12-07T00:00:00+09:00"
 
+/* GET /open311/v2/{doc}: discovery here, the others by their name. */
 int page_open311(web *w)
 {
 	char name[32];
@@ -202,11 +208,11 @@ int page_open311(web *w)
 	if (fmt == FORMAT_NONE)
 		return error(w, FORMAT_JSON, 404, "unknown resource or format (use .json or .xml)");
 	if (strcmp(name, "services") == 0)
-		return page_open311_services(w);
+		return open311_page_services(w);
 	if (strcmp(name, "requests") == 0)
-		return page_open311_requests(w);
+		return open311_page_requests(w);
 	if (strcmp(name, "servicerequestupdates") == 0)
-		return page_open311_updates(w);
+		return open311_page_updates(w);
 	if (strcmp(name, "discovery") != 0)
 		return error(w, fmt, 404, "unknown resource");
 	const char *base = config_str(w->app->cfg, "web.base_url", "");
@@ -228,7 +234,7 @@ int page_open311(web *w)
 
 /* ---------------------------------------------------------- services */
 
-int page_open311_services(web *w)
+static int open311_page_services(web *w)
 {
 	char name[32];
 	enum format fmt = split_format(w->r->params[0], name, sizeof name);
@@ -630,7 +636,7 @@ done:
 	return rc;
 }
 
-int page_open311_requests(web *w)
+static int open311_page_requests(web *w)
 {
 	char name[32];
 	enum format fmt = split_format(w->r->params[0], name, sizeof name);
@@ -694,7 +700,7 @@ int page_open311_token(web *w)
 
 /* ---------------------------------------------------------- updates */
 
-int page_open311_updates(web *w)
+static int open311_page_updates(web *w)
 {
 	char name[32], start[20], end[20];
 	enum format fmt = split_format(w->r->params[0], name, sizeof name);

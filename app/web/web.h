@@ -200,12 +200,9 @@ int page_unsubscribe(web *w);
  * questions for supervisors (page_admin_open311.c). */
 int page_open311(web *w);
 int page_open311_post(web *w);
-int page_open311_services(web *w);
 int page_open311_service(web *w);
-int page_open311_requests(web *w);
 int page_open311_request(web *w);
 int page_open311_token(web *w);
-int page_open311_updates(web *w);
 /* For a request under /open311/: answers status (an error the dispatcher
  * met before or instead of the handler) as the specification's error in
  * the path's format, never an HTML page, and returns true; false for any
