@@ -294,8 +294,13 @@ int open311_file(db *d, const open311_filing *f, const char *uploads_dir, char *
 	long long owner = f->guest_id;
 	char *title = NULL;
 	int rc = MDG_OK;
-	if ((f->email && *f->email) || (f->mobile && *f->mobile))
-		rc = account_for_contact(d, &contact, &owner);
+	/* Concurrent first filings from one address race for its guest row:
+	 * an upsert that lost a lock conflict simply runs again. */
+	if ((f->email && *f->email) || (f->mobile && *f->mobile)) {
+		rc = MDG_ECONFLICT;
+		for (int attempt = 0; rc == MDG_ECONFLICT && attempt < DB_TX_ATTEMPTS; attempt++)
+			rc = account_for_contact(d, &contact, &owner);
+	}
 	if (rc != MDG_OK)
 		return rc;
 	title = title_from(f->description);
