@@ -300,6 +300,12 @@ int open311_file(db *d, const open311_filing *f, const char *uploads_dir, char *
 		rc = MDG_ECONFLICT;
 		for (int attempt = 0; rc == MDG_ECONFLICT && attempt < DB_TX_ATTEMPTS; attempt++)
 			rc = account_for_contact(d, &contact, &owner);
+		/* An e-mail of one guest and a mobile of another cannot become
+		 * one guest (each address is unique): the e-mail's takes it. */
+		if (rc == MDG_ECONFLICT && contact.email && *contact.email && contact.mobile) {
+			contact.mobile = NULL;
+			rc = account_for_contact(d, &contact, &owner);
+		}
 	}
 	if (rc != MDG_OK)
 		return rc;

@@ -77,10 +77,11 @@ sub xml_ok {
 sub as_text {
     my ($v) = @_;
     return [ map { as_text($_) } @$v ] if ref $v eq 'ARRAY';
-    return { map { $_ => as_text($v->{$_}) } keys %$v } if ref $v eq 'HASH';
+    # Coordinates are written with 6 decimals in XML (127.000000 for 127.0).
+    return { map { $_ => /^(lat|long)$/ && defined $v->{$_} ? sprintf('%.6f', $v->{$_}) : as_text($v->{$_}) }
+             keys %$v } if ref $v eq 'HASH';
     return '' unless defined $v;
     return $v ? 'true' : 'false' if JSON::PP::is_bool($v);
-    return sprintf '%.6f', $v if $v =~ /^-?\d+\.\d+$/;
     return "$v";
 }
 
@@ -92,6 +93,11 @@ sub both_ok {
     is_deeply $x, as_text($j), "$path: the XML says what the JSON says";
     return $j;
 }
+
+my %ok = (service_code => 1, lat => '37.5', long => '127.0', 'attribute[damage]' => 'sign');
+# A good request with some fields changed (undef: left out).
+sub but { my %f = (%ok, @_); return map { defined $f{$_} ? ($_ => $f{$_}) : () } sort keys %f }
+my @ok = but();
 
 # ------------------------------------------------------------ discovery
 
@@ -152,6 +158,14 @@ is sql_value("SELECT CONCAT(device_id, ' ', client_account) FROM open311_request
 my $case_page = body_of($ua->get($s->url("/cases/$id")));
 like $case_page, qr{<dt>어떤 파손인가요\?</dt><dd>pothole</dd>}, 'the case page shows the answers';
 unlike $case_page, qr/o311\.filer|5555-1234/, 'and not the filer\'s contact';
+
+# An e-mail of one guest with the mobile of another: the e-mail's guest.
+json_ok(post_api('requests.json', api_key => $KEY, but(phone => '010-7777-0001')), 200, 'post-response',
+    'a guest by mobile');
+my $by_mail = json_ok(post_api('requests.json', api_key => $KEY, but(email => 'o311.filer@example.kr',
+    phone => '010-7777-0001')), 200, 'post-response', 'the e-mail of one guest, the mobile of another');
+is sql_value("SELECT a.email FROM cases c JOIN accounts a ON a.id = c.account_id"
+    . " WHERE c.tracking_no = '$by_mail->[0]{service_request_id}'"), 'o311.filer@example.kr', 'filed by the e-mail\'s guest';
 
 # The same in XML, without any contact: the client's own guest.
 my $px = xml_ok(post_api('requests.xml', api_key => $KEY, service_code => 2, address_id => 'ADDR-1',
@@ -224,10 +238,6 @@ sub error_ok {
     like $e->[0]{description}, $like, "$name: says why";
 }
 my $cases_before = sql_value('SELECT COUNT(*) FROM cases');
-my %ok = (service_code => 1, lat => '37.5', long => '127.0', 'attribute[damage]' => 'sign');
-# A good request with some fields changed (undef: left out).
-sub but { my %f = (%ok, @_); return map { defined $f{$_} ? ($_ => $f{$_}) : () } sort keys %f }
-my @ok = but();
 error_ok(post_api('requests.json', @ok), 403, qr/api_key/, 'missing key');
 error_ok(post_api('requests.json', api_key => 'not-a-key', @ok), 403, qr/api_key/, 'bad key');
 error_ok(post_api('requests.json', api_key => $KEY, but(service_code => 77)), 404, qr/service_code/, 'unknown service');
