@@ -464,9 +464,9 @@ static bool is_number(const char *s)
 }
 
 /* The attribute[...] values for the service's questions into the filing;
- * the error's description into *err (a static text or a new string in
- * *owned), or NULL when all is well. */
-static int read_attributes(web *w, const db_result *qs, open311_filing *f, long long *qids, const char **answers,
+ * the error's description into *err (a new string in *owned, which never
+ * repeats what the client sent), or NULL when all is well. */
+static void read_attributes(web *w, const db_result *qs, open311_filing *f, long long *qids, const char **answers,
 			   char **joined, const char **err, char **owned)
 {
 	char key[80], dt[20];
@@ -483,7 +483,7 @@ static int read_attributes(web *w, const db_result *qs, open311_filing *f, long 
 				if (strcmp(p->key, key) != 0 || !*p->val)
 					continue;
 				if (!open311_list_has(list, p->val)) {
-					*owned = xasprintf("attribute %s: %s is not one of its values", code, p->val);
+					*owned = xasprintf("attribute %s: a value is not one of its keys", code);
 					break;
 				}
 				buf_printf(&multi, "%s%s", multi.len ? "," : "", p->val);
@@ -505,7 +505,7 @@ static int read_attributes(web *w, const db_result *qs, open311_filing *f, long 
 		} else if (!utf8_valid_text(value, strlen(value)) || utf8_length(value, strlen(value)) > OPEN311_ANSWER_MAX) {
 			*owned = xasprintf("attribute %s is too long (at most %d characters)", code, OPEN311_ANSWER_MAX);
 		} else if (strcmp(type, "singlevaluelist") == 0 && !open311_list_has(list, value)) {
-			*owned = xasprintf("attribute %s: %s is not one of its values", code, value);
+			*owned = xasprintf("attribute %s: the value is not one of its keys", code);
 		} else if (strcmp(type, "number") == 0 && !is_number(value)) {
 			*owned = xasprintf("attribute %s must be a number", code);
 		} else if (strcmp(type, "datetime") == 0 && open311_parse_w3c(value, db_zone(w), dt) != MDG_OK) {
@@ -522,7 +522,6 @@ static int read_attributes(web *w, const db_result *qs, open311_filing *f, long 
 	f->nanswers = n;
 	f->question_ids = qids;
 	f->answers = answers;
-	return MDG_OK;
 }
 
 #define OPEN311_QUESTIONS_MAX 50

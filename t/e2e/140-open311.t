@@ -261,7 +261,10 @@ error_ok(post_api('requests.json', api_key => $KEY, but(media_url => 'javascript
 error_ok(post_api('requests.json', api_key => $KEY, service_code => 1, lat => 1, long => 1), 400,
     qr/attribute damage is required/, 'a required attribute missing');
 error_ok(post_api('requests.json', api_key => $KEY, but('attribute[damage]' => 'volcano')), 400,
-    qr/damage: volcano/, 'a value not in the list');
+    qr/damage: the value is not one of its keys/, 'a value not in the list');
+$res = post_api('requests.json', api_key => $KEY, but('attribute[damage]' => "\x{FFFF}<bad>" x 2000));
+error_ok($res, 400, qr/damage/, 'an oversized value with odd characters');
+unlike $res->decoded_content, qr/<bad>/, 'the error does not repeat it';
 error_ok(post_api('requests.json', api_key => $KEY, but('attribute[size_cm]' => 'big')), 400, qr/size_cm/,
     'a number attribute not a number');
 my $xe = xml_ok(post_api('requests.xml', api_key => 'bad'), 403, 'errors', 'bad key in XML');
