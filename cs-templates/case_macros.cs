@@ -146,7 +146,11 @@ def:case_body() ?><?cs
   if:Case.lat ?><?cs call:map_box() ?><?cs /if ?>
   <section class="body">
     <h2><?cs var:L.Case.Body ?></h2>
-    <div class="text"><?cs var:Case.body ?></div>
+    <div class="text"><?cs var:Case.body ?></div><?cs
+    if:subcount(Answers) > 0 ?>
+    <dl class="answers"><?cs each:a = Answers ?>
+      <dt><?cs var:a.question ?></dt><dd><?cs var:a.answer ?></dd><?cs /each ?>
+    </dl><?cs /if ?>
   </section><?cs
   if:subcount(Files) > 0 ?>
   <section>

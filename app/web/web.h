@@ -221,6 +221,26 @@ int page_rate_form(web *w);
 int page_rate(web *w);
 int page_unsubscribe_form(web *w);
 int page_unsubscribe(web *w);
+/* The Open311 GeoReport v2 API (page_open311.c): discovery, services,
+ * service definitions, requests (GET, POST), one request, tokens, the
+ * servicerequestupdates feed; its client keys and the categories'
+ * questions for supervisors (page_admin_open311.c). */
+int page_open311(web *w);
+int page_open311_post(web *w);
+int page_open311_service(web *w);
+int page_open311_request(web *w);
+int page_open311_token(web *w);
+/* For a request under /open311/: answers status (an error the dispatcher
+ * met before or instead of the handler) as the specification's error in
+ * the path's format, never an HTML page, and returns true; false for any
+ * other path. */
+bool web_open311_error(web *w, int status);
+int page_admin_open311(web *w);
+int page_admin_open311_create(web *w);
+int page_admin_open311_revoke(web *w);
+int page_admin_open311_questions(web *w);
+int page_admin_open311_question_save(web *w);
+int page_admin_open311_question_delete(web *w);
 /* Fills the preferences section of the account page (view_notify_prefs.c):
  * Notify.*, and the stored choices into Form.notify_* unless a form is
  * being sent back. */

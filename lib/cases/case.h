@@ -33,8 +33,9 @@ typedef struct case_new {
 	const char *address;   /* or NULL */
 	const char *channel;   /* "web", ... */
 	long long filed_by;    /* staff who filed it for the citizen, or 0 */
-	/* More writes of the channel in the filing's transaction (the
-	 * intake's record of the message, its reply), or NULL: called after
+	/* More writes of the channel in the filing's transaction (the SMS
+	 * intake's record of the message and its reply, Open311's answers
+	 * and client data), or NULL: called after
 	 * the receipt notice; anything but MDG_OK rolls the filing back and
 	 * case_file returns it. */
 	int (*in_tx)(db *d, long long case_id, const char *tracking, void *arg);

@@ -113,10 +113,12 @@ static const char *const cases_shown[] = {CASE_ROW_SHOWN, "value=\"신호등\"",
 	"Case.tracking=2026-000777", "Case.title=가로등 고장 신고", "Case.body=본문 내용입니다",          \
 		"Case.category=도로·교통", "Case.department=교통행정과", "Case.created=2026-11-02 09:10", \
 		"Case.public=1", "Case.address=시청로 1", "Case.lat=37.5665", "Case.lng=126.978",         \
-		"Files.0.id=41", "Files.0.name=사진.jpg", "Files.0.type=image/jpeg", "Files.0.size=2048"
+		"Files.0.id=41", "Files.0.name=사진.jpg", "Files.0.type=image/jpeg", "Files.0.size=2048",    \
+		"Answers.0.question=어떤 파손인가요?", "Answers.0.answer=pothole"
 #define CASE_FACTS_SHOWN                                                                             \
 	"2026-000777", "가로등 고장 신고", "본문 내용입니다", "교통행정과", "2026-11-02 09:10", "시청로 1", \
-		"37.5665, 126.978", "href=\"/attachments/41\"", "사진.jpg", "image/jpeg, 2048 B"
+		"37.5665, 126.978", "href=\"/attachments/41\"", "사진.jpg", "image/jpeg, 2048 B",             \
+		"<dt>어떤 파손인가요?</dt><dd>pothole</dd>"
 
 static const char *const case_data[] = {
 	CASE_FACTS, "Case.status=answered", "Case.due=2026-11-13", "Case.filer=김*수", "Stages.0.kind=filed",
@@ -441,6 +443,24 @@ static const char *const caller_shown[] = {"김민수", "href=\"tel:010-2345-678
 					   "02-1234-5678", "진행 상황 문의", "2 / 5",
 					   "action=\"/staff/callcentre/callers/51/note\"", "<option value=\"777\">",
 					   "name=\"caller\" value=\"51\"", "href=\"/staff/cases/2026-000778\"", "name=\"idem\" value=\"key123\"", NULL};
+static const char *const open311_data[] = {
+	"Open311.NewKey=NEWKEY123", "Open311.NewName=시 앱", "Open311.NameMax=100", "Open311.RateMax=1000000",
+	"Form.rate=60", "Open311.Clients.0.id=7", "Open311.Clients.0.name=상담 시스템",
+	"Open311.Clients.0.prefix=abcd1234", "Open311.Clients.0.rate=60", "Open311.Clients.0.used=3",
+	"Open311.Clients.0.created=2026-11-01 09:00", "Open311.Clients.0.creator=관리자",
+	"Open311.Clients.0.last_used=2026-11-02 10:00", NULL};
+static const char *const open311_shown[] = {"NEWKEY123", "상담 시스템", "abcd1234", "2026-11-02 10:00",
+					    "action=\"/admin/open311/7/revoke\"", NULL};
+static const char *const open311_questions_data[] = {
+	"Open311.Questions.0.category_id=1", "Open311.Questions.0.department_id=4",
+	"Open311.Questions.0.category=도로·보도", "Open311.Questions.0.code=damage",
+	"Open311.Questions.0.datatype=singlevaluelist", "Open311.Questions.0.required=1",
+	"Open311.Questions.0.question_ko=어떤 파손인가요?", "Open311.Questions.0.question_en=What is damaged?",
+	"Open311.Questions.0.value_list=pothole=포트홀", "Open311.Questions.0.sort_order=10",
+	"Open311.Questions.0.mine=1", "Form.sort_order=10", NULL};
+static const char *const open311_questions_shown[] = {"damage", "어떤 파손인가요?", "pothole=포트홀",
+						      "<option value=\"1\"", "action=\"/admin/open311/questions/delete\"",
+						      NULL};
 
 static const char *const error_data[] = {"Error.Status=404", NULL};
 static const char *const no_data[] = {NULL};
@@ -492,6 +512,8 @@ static const struct page_fixture {
 	{"admin/org/settings.cs", "AdminSettings", admin_settings_data, admin_settings_shown, NULL},
 	{"admin/org/audit.cs", "AdminAudit", audit_data, audit_shown, NULL},
 	{"admin/outbox.cs", "AdminOutbox", outbox_data, outbox_shown, NULL},
+	{"admin/open311.cs", "AdminOpen311", open311_data, open311_shown, NULL},
+	{"admin/open311_questions.cs", "AdminOpen311Questions", open311_questions_data, open311_questions_shown, NULL},
 	{"reports/workload.cs", "ReportWorkload", workload_data, workload_shown, workload_blank},
 	{"error.cs", "Error404", error_data, no_data, NULL},
 };
