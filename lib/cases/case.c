@@ -180,6 +180,17 @@ static int next_tracking(db *d, int year, char *tracking)
 	return rc;
 }
 
+/* The rows of attachments already moved under stored[]. */
+static int attachment_rows(db *d, long long case_id, const case_upload *files, char stored[][33], int nfiles)
+{
+	int rc = MDG_OK;
+	for (int i = 0; i < nfiles && rc == MDG_OK; i++)
+		rc = db_exec(d, "INSERT INTO attachments (case_id, stored_name, original_name, mime_type,"
+				" size_bytes, created_at) VALUES (?, ?, ?, ?, ?, NOW())",
+			     DB_ARGS(DB_INT(case_id), DB_STR(stored[i]), DB_STR(files[i].up->filename[0] ? files[i].up->filename : "file"), DB_STR(files[i].mime_type), DB_INT((long long)files[i].up->size)));
+	return rc;
+}
+
 /* One attempt at the filing transaction; the files are already in
  * place under stored[]. */
 static int file_once(db *d, const case_new *c, const case_upload *files, char stored[][33], int nfiles,
@@ -213,10 +224,10 @@ static int file_once(db *d, const case_new *c, const case_upload *files, char st
 	rc = db_exec(d, "INSERT INTO case_events (case_id, kind, actor_id, is_public, created_at)"
 			" VALUES (?, 'filed', ?, 1, NOW())",
 		     DB_ARGS(DB_INT(case_id), DB_INT(c->filed_by ? c->filed_by : c->account_id)));
-	for (int i = 0; i < nfiles && rc == MDG_OK; i++)
-		rc = db_exec(d, "INSERT INTO attachments (case_id, stored_name, original_name, mime_type,"
-				" size_bytes, created_at) VALUES (?, ?, ?, ?, ?, NOW())",
-			     DB_ARGS(DB_INT(case_id), DB_STR(stored[i]), DB_STR(files[i].up->filename[0] ? files[i].up->filename : "file"), DB_STR(files[i].mime_type), DB_INT((long long)files[i].up->size)));
+	if (rc == MDG_OK)
+		rc = attachment_rows(d, case_id, files, stored, nfiles);
+	if (rc == MDG_OK && c->in_tx)
+		rc = c->in_tx(d, case_id, c->in_tx_arg);
 	/* Routing happens in the same transaction as filing: a case is never
 	 * stored without its department, handlers and deadline. */
 	if (rc == MDG_OK)
@@ -265,6 +276,26 @@ int case_file(db *d, const case_new *c, const case_upload *files, int nfiles,
 				unlink(moved[i]);
 	for (int i = 0; i < nfiles; i++)
 		free(moved[i]);
+	return rc;
+}
+
+int case_attach(db *d, long long case_id, const case_upload *files, int nfiles, const char *uploads_dir)
+{
+	char *moved[8] = {0};
+	char stored[8][33];
+	int rc = MDG_OK;
+
+	if (nfiles > (int)MDG_ARRAY_LEN(moved))
+		return MDG_ETOOBIG;
+	for (int i = 0; i < nfiles && rc == MDG_OK; i++)
+		rc = store_upload(uploads_dir, files[i].up, stored[i], &moved[i]);
+	if (rc == MDG_OK)
+		rc = attachment_rows(d, case_id, files, stored, nfiles);
+	for (int i = 0; i < nfiles; i++) {
+		if (rc != MDG_OK && moved[i])
+			unlink(moved[i]);
+		free(moved[i]);
+	}
 	return rc;
 }
 

@@ -30,6 +30,11 @@ typedef struct case_new {
 	const char *address;   /* or NULL */
 	const char *channel;   /* "web", ... */
 	long long filed_by;    /* staff who filed it for the citizen, or 0 */
+	/* Called inside the filing's transaction with the new case's id, or
+	 * NULL: an intake channel records there what it filed from (so that
+	 * a re-delivery can never file twice). Its error rolls the filing back. */
+	int (*in_tx)(db *d, long long case_id, void *arg);
+	void *in_tx_arg;
 } case_new;
 
 /* An attachment accepted for filing: the upload and its sniffed type. */
@@ -45,6 +50,12 @@ typedef struct case_upload {
  * category), MDG_ERR. On failure nothing is stored and no file is left. */
 int case_file(db *d, const case_new *c, const case_upload *files, int nfiles,
 	      const char *uploads_dir, char *tracking);
+
+/* Adds attachments to an existing case on the caller's transaction: the
+ * files are moved into uploads_dir and their rows written. On failure no
+ * moved file is left (a rollback of the caller's transaction afterwards
+ * leaves the files: harmless, never served). MDG_OK, MDG_ETOOBIG, MDG_ERR. */
+int case_attach(db *d, long long case_id, const case_upload *files, int nfiles, const char *uploads_dir);
 
 /* The attachment types accepted, judged from content: the MIME type for a
  * file, or NULL when refused. Uses libmagic. */
