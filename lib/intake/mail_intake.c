@@ -9,6 +9,7 @@
 #include "core/mdg.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
+#include "notify/notice.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -103,8 +104,10 @@ static int bounce(db *d, const char *key, const mail_in *m, mail_outcome *out)
 /* The case a reply belongs to: by the tracking number in the subject or
  * by a reference to one of our notices, and only when the sender is the
  * case's filer (a stranger cannot write into another person's case by
- * naming its number). *case_id 0 when none. */
-static int find_thread(db *d, const mail_intake_conf *c, const mail_in *m, long long *case_id, char *tracking)
+ * naming its number). *case_id 0 when none; *other true when the mail
+ * answers one of our notices about a case of somebody else. */
+static int find_thread(db *d, const mail_intake_conf *c, const mail_in *m, long long *case_id, char *tracking,
+		       bool *other)
 {
 	db_result *r = NULL;
 	char tok[TRACKING_LEN + 1];
@@ -128,14 +131,17 @@ static int find_thread(db *d, const mail_intake_conf *c, const mail_in *m, long 
 			free(local);
 			continue;
 		}
-		rc = db_query(d, &r, "SELECT c.id AS id, c.tracking_no AS tracking FROM outbox o"
-				     " JOIN notices n ON n.id = o.notice_id JOIN cases c ON c.id = n.case_id"
-				     " JOIN accounts a ON a.id = c.account_id"
-				     " WHERE o.message_id = ? AND a.email = ?",
-			      DB_ARGS(DB_STR(local), DB_STR(m->from_addr)));
-		if (rc == MDG_OK && r->nrows == 1) {
+		rc = db_query(d, &r, "SELECT c.id AS id, c.tracking_no AS tracking, IFNULL(a.email, '') AS email"
+				     " FROM outbox o JOIN notices n ON n.id = o.notice_id JOIN cases c ON c.id = n.case_id"
+				     " JOIN accounts a ON a.id = c.account_id WHERE o.message_id = ?",
+			      DB_ARGS(DB_STR(local)));
+		if (rc == MDG_OK && r->nrows == 1 && strcasecmp(db_get(r, 0, "email", ""), m->from_addr) == 0) {
 			*case_id = db_get_ll(r, 0, "id", 0);
 			snprintf(tracking, TRACKING_LEN + 1, "%s", db_get(r, 0, "tracking", ""));
+		} else if (rc == MDG_OK && r->nrows == 1) {
+			/* Staff answering a staff notice, or a forward: not a
+			 * complaint of theirs, and not the filer's message. */
+			*other = true;
 		}
 		db_result_free(r);
 		r = NULL;
@@ -167,6 +173,18 @@ static char *stored_text(const mail_in *m)
 	return buf_detach(&b);
 }
 
+/* Each handler of the case hears of the citizen's mail at once. */
+static int alert_handlers(db *d, long long case_id)
+{
+	db_result *h = NULL;
+	int rc = db_query(d, &h, "SELECT account_id AS id FROM case_handlers WHERE case_id = ? ORDER BY account_id",
+			  DB_ARGS(DB_INT(case_id)));
+	for (unsigned i = 0; rc == MDG_OK && i < h->nrows; i++)
+		rc = notice_staff(d, db_get_ll(h, i, "id", 0), case_id, NOTICE_STAFF_MESSAGE);
+	db_result_free(h);
+	return rc;
+}
+
 /* Adds a reply to its case: the citizen's message on the history, its
  * attachments, the message remembered, all in one transaction. */
 static int thread_reply(db *d, const mail_intake_conf *c, const char *key, const mail_in *m, long long case_id,
@@ -184,6 +202,8 @@ static int thread_reply(db *d, const mail_intake_conf *c, const char *key, const
 		rc = db_exec(d, "UPDATE cases SET updated_at = NOW() WHERE id = ?", DB_ARGS(DB_INT(case_id)));
 	if (rc == MDG_OK && n)
 		rc = case_attach(d, case_id, files, n, c->uploads_dir);
+	if (rc == MDG_OK)
+		rc = alert_handlers(d, case_id);
 	if (rc == MDG_OK)
 		rc = db_exec(d, "INSERT INTO mail_intake (message_key, sender, outcome, case_id, created_at)"
 				" VALUES (?, ?, 'threaded', ?, NOW())",
@@ -334,8 +354,13 @@ int mail_intake(db *d, const mail_intake_conf *c, const char *raw, size_t len, m
 		rc = MDG_ETHROTTLED;
 		goto done;
 	}
-	rc = find_thread(d, c, m, &case_id, out->tracking);
-	if (rc == MDG_OK && case_id)
+	bool other = false;
+	rc = find_thread(d, c, m, &case_id, out->tracking, &other);
+	if (rc == MDG_OK && !case_id && other) {
+		snprintf(out->reason, sizeof out->reason,
+			 "a reply to a notice is added to its case only from the case's filer; write a new mail to file a case");
+		rc = MDG_EINVAL;
+	} else if (rc == MDG_OK && case_id)
 		rc = thread_reply(d, c, key, m, case_id, out);
 	else if (rc == MDG_OK)
 		rc = file_new(d, c, key, m, out);

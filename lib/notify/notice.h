@@ -31,6 +31,7 @@ typedef enum notice_kind {
 	NOTICE_STAFF_REMINDER,  /* a case of yours is due soon */
 	NOTICE_STAFF_WAITING,   /* a case arrived in your department and waits to be assigned */
 	NOTICE_STAFF_UNPLACED,  /* no rule could place a case: the supervisor's queue */
+	NOTICE_STAFF_MESSAGE,   /* the citizen wrote to a case of yours (e-mail intake) */
 	NOTICE_STAFF_DIGEST,    /* the day's notices in one mail */
 	NOTICE_KIND__MAX
 } notice_kind;
@@ -53,7 +54,7 @@ int notice_citizen(db *d, long long case_id, notice_kind kind, const char *reaso
 
 /* A notice to one staff member about case_id (NOTICE_STAFF_ASSIGNED,
  * NOTICE_STAFF_ESCALATED, NOTICE_STAFF_REMINDER, NOTICE_STAFF_WAITING,
- * NOTICE_STAFF_UNPLACED). Staff who chose the
+ * NOTICE_STAFF_UNPLACED, NOTICE_STAFF_MESSAGE). Staff who chose the
  * daily digest get no mail now: the notice waits for their digest
  * (SMS, if they opted in, is sent at once). */
 int notice_staff(db *d, long long account_id, long long case_id, notice_kind kind);

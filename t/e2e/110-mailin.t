@@ -127,6 +127,13 @@ my $msgid = count("SELECT o.message_id FROM outbox o JOIN notices n ON n.id = o.
                     headers => ["In-Reply-To: <$msgid\@madang.example>"]));
 is $st, 0, 'a reply by In-Reply-To to the receipt notice is accepted';
 is count($events), 2, '... and added to its case';
+my $handlers = count("SELECT COUNT(*) FROM case_handlers WHERE case_id = $case_id");
+is count("SELECT COUNT(*) FROM notices WHERE case_id = $case_id AND kind = 'staff_message'"), 2 * $handlers,
+    "... and each of the case's $handlers handlers is told of each reply";
+($st, $out) = mailin(mail(from => 'clerk@example.org', id => 'staffreply@example.org', subject => 'Re: 알림',
+                          headers => ["References: <$msgid\@madang.example>"]));
+is $st, 65, "a reply to a notice from someone else than the filer is refused (EX_DATAERR)";
+like $out, qr/only from the case's filer/, '... saying why';
 
 my $png = fixture('attachment-2231.eml');
 $png =~ s/From: "Choi" <choi\@example.net>/From: kim.minwon\@example.net/;

@@ -16,6 +16,7 @@
 
 #include "core/mdg.h"
 #include "intake/mail_in.h"
+#include "notify/mail.h"
 
 static char tmpdir[] = "/tmp/madang-mailin-test-XXXXXX";
 
@@ -202,6 +203,21 @@ static void test_charsets(void **state)
 	free(s);
 }
 
+/* Notices lead replies into the intake. */
+static void test_notice_reply_to(void **state)
+{
+	(void)state;
+	buf out = {0};
+	mail_message m = {.from_addr = "noreply@madang.example", .to_addr = "a@example.net", .subject = "s",
+			  .text = "t", .reply_to = "minwon@madang.example"};
+	assert_int_equal(mail_build(&m, &out), MDG_OK);
+	assert_non_null(strstr(buf_str(&out), "\r\nReply-To: minwon@madang.example\r\n"));
+	buf_free(&out);
+	m.reply_to = "not an address";
+	assert_int_equal(mail_build(&m, &out), MDG_EINVAL);
+	buf_free(&out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -215,6 +231,7 @@ int main(void)
 		cmocka_unit_test(test_not_a_message),
 		cmocka_unit_test(test_references),
 		cmocka_unit_test(test_charsets),
+		cmocka_unit_test(test_notice_reply_to),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
