@@ -113,6 +113,9 @@ like count("SELECT body FROM cases WHERE id = $att_case"), qr/tool\.exe/, 'the r
 
 # ------------------------------------------------------------ replies
 
+# A handler for the case (the demo's staff member 'staff'), to be told.
+$s->sql("INSERT INTO case_handlers (case_id, account_id, department_id, assigned_at)"
+        . " SELECT $case_id, id, 2, NOW() FROM accounts WHERE kind = 'staff' ORDER BY id LIMIT 1");
 my $events = "SELECT COUNT(*) FROM case_events WHERE case_id = $case_id AND kind = 'mail_in'";
 ($st, $out) = mailin(mail(from => 'Kim <kim.minwon@example.net>', id => 'reply1@example.net',
                           subject => "Re: [마당] 접수 [$tracking]", body => '추가로 사진 보냅니다.'));
@@ -128,6 +131,7 @@ my $msgid = count("SELECT o.message_id FROM outbox o JOIN notices n ON n.id = o.
 is $st, 0, 'a reply by In-Reply-To to the receipt notice is accepted';
 is count($events), 2, '... and added to its case';
 my $handlers = count("SELECT COUNT(*) FROM case_handlers WHERE case_id = $case_id");
+is $handlers, 1, 'the case has a handler';
 is count("SELECT COUNT(*) FROM notices WHERE case_id = $case_id AND kind = 'staff_message'"), 2 * $handlers,
     "... and each of the case's $handlers handlers is told of each reply";
 ($st, $out) = mailin(mail(from => 'clerk@example.org', id => 'staffreply@example.org', subject => 'Re: 알림',
