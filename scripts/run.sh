@@ -89,6 +89,7 @@ if [ -s "$VAR/run/demo-logins.txt" ]; then
 fi
 echo "Mail the notifier sends: $VAR/mail/ (one .eml per message)"
 echo "SMS: $VAR/kannel/fakesmsc.log"
+echo "E-mail intake (minwon@madang.example): $BUILD/madang-mailin --config $VAR/madang.hdf --stdin < t/mail/sample.eml"
 echo "Logs: $VAR/log/ (the notifier's: notifier.log)  Press Ctrl-C to stop."
 
 # Stay in the foreground; notice when the app, nginx or the notifier goes

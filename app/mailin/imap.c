@@ -11,10 +11,13 @@
 #include "notify/mail.h"
 
 #include <curl/curl.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 typedef struct imap {
 	CURL *h;
@@ -118,22 +121,41 @@ static int search(imap *im, unsigned long **uids, size_t *n)
 	return MDG_OK;
 }
 
-/* Moves message uid to folder: MOVE (RFC 6851), else COPY and delete. */
-static int move(imap *im, unsigned long uid, const char *folder)
+/* Moves the messages of set (UIDs, "7" or "7,9,12") to folder: MOVE
+ * (RFC 6851), else COPY and delete. */
+static int move(imap *im, const char *set, const char *folder)
 {
-	char cmd[300];
-	snprintf(cmd, sizeof cmd, "UID MOVE %lu %s", uid, folder);
-	if (request(im, im->mailbox, cmd) == MDG_OK)
-		return MDG_OK;
-	snprintf(cmd, sizeof cmd, "UID COPY %lu %s", uid, folder);
+	char *cmd = xasprintf("UID MOVE %s %s", set, folder);
 	int rc = request(im, im->mailbox, cmd);
+	free(cmd);
+	if (rc == MDG_OK)
+		return MDG_OK;
+	cmd = xasprintf("UID COPY %s %s", set, folder);
+	rc = request(im, im->mailbox, cmd);
+	free(cmd);
 	if (rc == MDG_OK) {
-		snprintf(cmd, sizeof cmd, "UID STORE %lu +FLAGS.SILENT (\\Deleted)", uid);
+		cmd = xasprintf("UID STORE %s +FLAGS.SILENT (\\Deleted)", set);
 		rc = request(im, im->mailbox, cmd);
+		free(cmd);
 	}
 	if (rc == MDG_OK)
 		rc = request(im, im->mailbox, "EXPUNGE");
 	return rc;
+}
+
+/* Handled messages are moved in batches of this many: one round trip
+ * for many. One killed before its batch moved leaves them in the inbox,
+ * and the next pass finds them duplicates. */
+#define MOVE_BATCH 100
+
+static void move_done(imap *im, buf *set)
+{
+	if (!set->len)
+		return;
+	if (move(im, buf_str(set), im->done_folder) != MDG_OK)
+		log_error("imap: handled mail (UID %s) not moved to %s: %s (a re-run finds it a duplicate)",
+			  buf_str(set), im->done_folder, im->err);
+	buf_reset(set);
 }
 
 /* The note filed next to a refused message: why it was not filed. */
@@ -236,31 +258,25 @@ static bool folder_ok(const char *f)
 	return true;
 }
 
-int mailin_imap_pass(mailin *mi, mailin_stats *st)
+/* Handles the messages uids[i] for i = first, first + step, ... */
+static int handle_share(mailin *mi, imap *im, const unsigned long *uids, size_t n, size_t first, size_t step,
+			mailin_stats *st)
 {
-	imap im;
-	unsigned long *uids = NULL;
-	size_t n = 0;
-	int rc = imap_open(mi, &im);
-	if (rc == MDG_OK && (!folder_ok(im.done_folder) || !folder_ok(im.failed_folder))) {
-		log_error("intake.imap.done and intake.imap.failed: letters, digits, . _ - / only");
-		rc = MDG_EINVAL;
-	}
-	if (rc == MDG_OK && (rc = search(&im, &uids, &n)) != MDG_OK)
-		log_error("imap: cannot list the mailbox: %s", im.err);
-	for (size_t i = 0; rc == MDG_OK && i < n; i++) {
-		char path[600], why[300] = "";
-		snprintf(path, sizeof path, "%s/;UID=%lu", im.mailbox, uids[i]);
-		int got = request(&im, path, NULL);
+	buf done = {0};
+	int rc = MDG_OK;
+	for (size_t i = first; rc == MDG_OK && i < n; i += step) {
+		char path[600], why[300] = "", one[24];
+		snprintf(path, sizeof path, "%s/;UID=%lu", im->mailbox, uids[i]);
+		int got = request(im, path, NULL);
 		st->seen++;
 		if (got == MDG_ETEMPFAIL) {
-			log_warn("imap: cannot fetch UID %lu: %s", uids[i], im.err);
+			log_warn("imap: cannot fetch UID %lu: %s", uids[i], im->err);
 			st->later++;
 			continue;
 		}
 		mail_outcome_kind kind = MAIL_IGNORED;
 		int h = got == MDG_ETOOBIG ? MDG_ETOOBIG
-					    : mailin_handle(mi, buf_str(&im.resp), im.resp.len, &kind, why, sizeof why);
+					    : mailin_handle(mi, buf_str(&im->resp), im->resp.len, &kind, why, sizeof why);
 		if (got == MDG_ETOOBIG)
 			snprintf(why, sizeof why, "the message is larger than %ld bytes", (long)MAIL_IN_MAX_BYTES);
 		if (h == MDG_OK) {
@@ -270,20 +286,87 @@ int mailin_imap_pass(mailin *mi, mailin_stats *st)
 				st->threaded++;
 			else
 				st->ignored++;
-			if (move(&im, uids[i], im.done_folder) != MDG_OK)
-				log_error("imap: UID %lu handled but not moved to %s: %s (a re-run finds it a duplicate)",
-					  uids[i], im.done_folder, im.err);
+			buf_printf(&done, "%s%lu", done.len ? "," : "", uids[i]);
+			if ((st->filed + st->threaded + st->ignored) % MOVE_BATCH == 0)
+				move_done(im, &done);
 		} else if (h == MDG_EINVAL || h == MDG_ETOOBIG) {
 			st->failed++;
-			failed_note(&im, mi, buf_str(&im.resp), im.resp.len, why);
-			if (move(&im, uids[i], im.failed_folder) != MDG_OK)
-				log_error("imap: UID %lu not moved to %s: %s", uids[i], im.failed_folder, im.err);
+			failed_note(im, mi, buf_str(&im->resp), im->resp.len, why);
+			snprintf(one, sizeof one, "%lu", uids[i]);
+			if (move(im, one, im->failed_folder) != MDG_OK)
+				log_error("imap: UID %lu not moved to %s: %s", uids[i], im->failed_folder, im->err);
 		} else {
 			st->later++;
 			/* The database is down: the rest waits too. */
 			if (h == MDG_EDB || h == MDG_ERR)
 				rc = h;
 		}
+	}
+	move_done(im, &done);
+	buf_free(&done);
+	return rc;
+}
+
+/* A worker process: its own IMAP session and database connection, its
+ * share of the UIDs; its figures go to the log. Exit status 0 or 1. */
+static int worker(mailin *mi, const unsigned long *uids, size_t n, size_t k, size_t workers)
+{
+	imap im;
+	mailin_stats st = {0};
+	db_close(mi->db); /* never share the parent's connection */
+	mi->db = NULL;
+	int rc = imap_open(mi, &im);
+	if (rc == MDG_OK)
+		rc = handle_share(mi, &im, uids, n, k, workers, &st);
+	imap_close(&im);
+	log_info("imap worker %zu: seen=%ld filed=%ld threaded=%ld ignored=%ld failed=%ld later=%ld", k, st.seen,
+		 st.filed, st.threaded, st.ignored, st.failed, st.later);
+	return rc == MDG_OK ? 0 : 1;
+}
+
+int mailin_imap_pass(mailin *mi, mailin_stats *st)
+{
+	imap im;
+	unsigned long *uids = NULL;
+	size_t n = 0;
+	long workers = config_long(mi->cfg, "intake.imap.workers", 4, 1, 64);
+	int rc = imap_open(mi, &im);
+	if (rc == MDG_OK && (!folder_ok(im.done_folder) || !folder_ok(im.failed_folder))) {
+		log_error("intake.imap.done and intake.imap.failed: letters, digits, . _ - / only");
+		rc = MDG_EINVAL;
+	}
+	if (rc == MDG_OK && (rc = search(&im, &uids, &n)) != MDG_OK)
+		log_error("imap: cannot list the mailbox: %s", im.err);
+	/* Filing waits on round trips (IMAP, the database), not on the CPU:
+	 * several sessions at once, each with a share of the UIDs, keep both
+	 * servers busy. A few mails are not worth a process. */
+	if (rc == MDG_OK && workers > 1 && n >= (size_t)workers * 4) {
+		pid_t pids[64];
+		size_t started = 0;
+		imap_close(&im);
+		memset(&im, 0, sizeof im);
+		fflush(NULL);
+		for (size_t k = 0; k < (size_t)workers; k++) {
+			pid_t pid = fork();
+			if (pid == 0)
+				_exit(worker(mi, uids, n, k, (size_t)workers));
+			if (pid < 0) {
+				log_error("imap: cannot start a worker: %s", strerror(errno));
+				rc = MDG_ERR;
+				break;
+			}
+			pids[started++] = pid;
+		}
+		for (size_t k = 0; k < started; k++) {
+			int status = 0;
+			while (waitpid(pids[k], &status, 0) < 0 && errno == EINTR)
+				;
+			if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+				rc = MDG_ERR;
+		}
+		st->seen = (long)n;
+	} else if (rc == MDG_OK) {
+		rc = handle_share(mi, &im, uids, n, 0, 1, st);
 	}
 	free(uids);
 	imap_close(&im);

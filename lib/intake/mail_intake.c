@@ -95,7 +95,8 @@ static int bounce(db *d, const char *key, const mail_in *m, mail_outcome *out)
 	out->kind = MAIL_BOUNCE;
 	snprintf(out->reason, sizeof out->reason, "delivery failed to %s", addr ? addr : "an unnamed address");
 	if (addr)
-		rc = db_exec(d, "UPDATE accounts SET email_failing_at = NOW() WHERE email = ?", DB_ARGS(DB_STR(addr)));
+		rc = db_exec(d, "UPDATE accounts SET email_failing_at = NOW() WHERE email_owner = ? OR guest_email = ?",
+			     DB_ARGS(DB_STR(addr), DB_STR(addr)));
 	if (rc == MDG_OK)
 		rc = remember(d, key, m->from_addr, "bounce", 0, out->reason);
 	return rc;
