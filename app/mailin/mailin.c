@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* mailin.c: madang-mailin's configuration and the handling of one message. */
 #include "mailin.h"
+#include "cases/case.h"
 #include "core/config.h"
 #include "core/log.h"
 #include "core/mdg.h"
@@ -53,7 +54,7 @@ int mailin_configure(mailin *mi)
 	ic->uploads_dir = config_str(c, "web.uploads", "var/uploads");
 	mi->limits.tmpdir = config_str(c, "web.tmp", "var/tmp");
 	mi->limits.max_file_size = (size_t)config_long(c, "limits.file_size", 10L << 20, 1, 1L << 31);
-	mi->limits.max_files = (int)config_long(c, "limits.files", 5, 0, 8);
+	mi->limits.max_files = (int)config_long(c, "limits.files", 5, 0, CASE_FILES_MAX);
 
 	/* intake.route.NAME { address = ..., category = N } */
 	HDF *routes = hdf_get_obj(c, "intake.route");

@@ -7,6 +7,7 @@
 #include "core/crypto.h"
 #include "core/log.h"
 #include "core/mdg.h"
+#include "core/stop.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 
@@ -40,32 +41,12 @@ static const char usage[] =
 	"      --imap          handle every message of the mailbox intake.imap.url\n"
 	"                      by UID: handled ones are moved to intake.imap.done,\n"
 	"                      refused ones to intake.imap.failed with a note\n"
-	"                      giving the reason; ones to try later stay\n"
+	"                      giving the reason; ones to try later stay.\n"
+	"                      intake.imap.workers sessions (4) share a pass\n"
 	"      --loop          with --imap: poll every --interval seconds until\n"
 	"                      SIGTERM/SIGINT (default: one pass, for cron)\n"
 	"      --interval SECONDS  the pause between passes (default intake.imap.interval, else 60)\n"
 	"  -h, --help          show this help\n";
-
-static volatile sig_atomic_t stop_requested;
-
-static void on_stop(int sig)
-{
-	MDG_UNUSED(sig);
-	stop_requested = 1;
-}
-
-static void signals_setup(void)
-{
-	struct sigaction sa;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = SIG_IGN;
-	sigaction(SIGPIPE, &sa, NULL);
-	sa.sa_handler = on_stop;
-	sa.sa_flags = SA_RESTART;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-}
 
 /* Reads standard input whole, up to MAIL_IN_MAX_BYTES. */
 static int read_stdin(buf *b)
@@ -101,15 +82,6 @@ static int run_stdin(mailin *mi)
 		return 0;
 	fprintf(stderr, "madang-mailin: %s\n", why);
 	return rc == MDG_EINVAL || rc == MDG_ETOOBIG ? EX_DATAERR : EX_TEMPFAIL;
-}
-
-/* Sleeps up to seconds, returning early on a stop signal. */
-static void pause_for(long seconds)
-{
-	for (long i = 0; i < seconds * 10 && !stop_requested; i++) {
-		struct timespec ts = {0, 100 * 1000 * 1000};
-		nanosleep(&ts, NULL);
-	}
 }
 
 int main(int argc, char **argv)
@@ -150,7 +122,7 @@ int main(int argc, char **argv)
 		fputs(usage, stderr);
 		return EX_USAGE;
 	}
-	signals_setup();
+	stop_signals_setup();
 	if (config_load(config_path, &mi.cfg) != MDG_OK) {
 		fprintf(stderr, "madang-mailin: cannot load the configuration\n");
 		goto done;
@@ -176,7 +148,7 @@ int main(int argc, char **argv)
 			 st.filed, st.threaded, st.ignored, st.failed, st.later, r == MDG_OK ? "" : " (pass failed)");
 		rc = r == MDG_OK ? 0 : EX_TEMPFAIL;
 		if (loop)
-			pause_for(interval);
+			stop_pause(interval);
 	} while (loop && !stop_requested);
 done:
 	mailin_free(&mi);

@@ -166,6 +166,29 @@ static int store_upload(const char *uploads_dir, const upload *up, char stored_n
 	return MDG_ERR;
 }
 
+/* Moves every upload into uploads_dir (moved[i]: where, stored[i]: its
+ * name). MDG_ETOOBIG beyond CASE_FILES_MAX. */
+static int store_uploads(const char *uploads_dir, const case_upload *files, int nfiles, char stored[][33],
+			 char **moved)
+{
+	int rc = MDG_OK;
+	if (nfiles > CASE_FILES_MAX)
+		return MDG_ETOOBIG;
+	for (int i = 0; i < nfiles && rc == MDG_OK; i++)
+		rc = store_upload(uploads_dir, files[i].up, stored[i], &moved[i]);
+	return rc;
+}
+
+/* Frees the paths of store_uploads, removing the files when remove. */
+static void release_uploads(char **moved, int nfiles, bool remove)
+{
+	for (int i = 0; i < nfiles; i++) {
+		if (remove && moved[i])
+			unlink(moved[i]);
+		free(moved[i]);
+	}
+}
+
 /* The next tracking number of year, atomically: LAST_INSERT_ID(expr)
  * hands this connection the value it wrote, whatever others do. The
  * year is the caller's (read with a query it runs anyway), so the
@@ -256,46 +279,27 @@ done:
 int case_file(db *d, const case_new *c, const case_upload *files, int nfiles,
 	      const char *uploads_dir, char *tracking)
 {
-	char *moved[8] = {0};
-	char stored[8][33];
-	int rc = MDG_OK;
-
-	if (nfiles > (int)MDG_ARRAY_LEN(moved))
-		return MDG_ETOOBIG;
-	for (int i = 0; i < nfiles && rc == MDG_OK; i++)
-		rc = store_upload(uploads_dir, files[i].up, stored[i], &moved[i]);
+	char *moved[CASE_FILES_MAX] = {0};
+	char stored[CASE_FILES_MAX][33];
+	int rc = store_uploads(uploads_dir, files, nfiles, stored, moved);
 	/* Concurrent filings wait for each other on the tracking counter and
 	 * the round-robin row; a deadlock victim simply tries again. */
 	if (rc == MDG_OK)
 		rc = MDG_ECONFLICT;
 	for (int attempt = 0; rc == MDG_ECONFLICT && attempt < 5; attempt++)
 		rc = file_once(d, c, files, stored, nfiles, tracking);
-	if (rc != MDG_OK)
-		for (int i = 0; i < nfiles; i++)
-			if (moved[i])
-				unlink(moved[i]);
-	for (int i = 0; i < nfiles; i++)
-		free(moved[i]);
+	release_uploads(moved, nfiles, rc != MDG_OK);
 	return rc;
 }
 
 int case_attach(db *d, long long case_id, const case_upload *files, int nfiles, const char *uploads_dir)
 {
-	char *moved[8] = {0};
-	char stored[8][33];
-	int rc = MDG_OK;
-
-	if (nfiles > (int)MDG_ARRAY_LEN(moved))
-		return MDG_ETOOBIG;
-	for (int i = 0; i < nfiles && rc == MDG_OK; i++)
-		rc = store_upload(uploads_dir, files[i].up, stored[i], &moved[i]);
+	char *moved[CASE_FILES_MAX] = {0};
+	char stored[CASE_FILES_MAX][33];
+	int rc = store_uploads(uploads_dir, files, nfiles, stored, moved);
 	if (rc == MDG_OK)
 		rc = attachment_rows(d, case_id, files, stored, nfiles);
-	for (int i = 0; i < nfiles; i++) {
-		if (rc != MDG_OK && moved[i])
-			unlink(moved[i]);
-		free(moved[i]);
-	}
+	release_uploads(moved, nfiles, rc != MDG_OK);
 	return rc;
 }
 

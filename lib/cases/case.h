@@ -11,6 +11,7 @@
 #define CASE_BODY_MAX 20000    /* characters */
 #define CASE_ADDRESS_MAX 200
 #define CASE_PAGE_SIZE 20
+#define CASE_FILES_MAX 8       /* attachments case_file and case_attach take at once */
 
 /* Who is looking: decides what is visible. */
 typedef struct viewer {

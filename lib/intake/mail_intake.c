@@ -191,8 +191,8 @@ static int alert_handlers(db *d, long long case_id)
 static int thread_reply(db *d, const mail_intake_conf *c, const char *key, const mail_in *m, long long case_id,
 			mail_outcome *out)
 {
-	case_upload files[8];
-	int n = uploads_of(m, files, 8);
+	case_upload files[CASE_FILES_MAX];
+	int n = uploads_of(m, files, CASE_FILES_MAX);
 	char *text = stored_text(m);
 	int rc = db_begin(d);
 	if (rc == MDG_OK)
@@ -265,8 +265,8 @@ static char *title_of(const mail_in *m)
 
 static int file_new(db *d, const mail_intake_conf *c, const char *key, const mail_in *m, mail_outcome *out)
 {
-	case_upload files[8];
-	int n = uploads_of(m, files, 8);
+	case_upload files[CASE_FILES_MAX];
+	int n = uploads_of(m, files, CASE_FILES_MAX);
 	long long account_id = 0;
 	char *title = title_of(m), *text = stored_text(m);
 	struct remember_arg ra = {key, m->from_addr};

@@ -197,7 +197,7 @@ is "@codes", '0 0 0 0 0 0 0 0 75', 'the 9th mail of a sender in an hour: EX_TEMP
 # ------------------------------------------------------------ IMAP (Dovecot)
 
 SKIP: {
-    skip 'dovecot is not installed', 8 unless -x '/usr/sbin/dovecot';
+    skip 'dovecot is not installed', 10 unless -x '/usr/sbin/dovecot';
     my $dv = "$dir/dovecot";
     mkdir $dv;
     my $port = Madang::Test::_pick_port() + 7;
@@ -230,6 +230,25 @@ SKIP: {
     ok $note, '... the note says why';
     ($st) = mailin(undef, '--imap');
     is count('SELECT COUNT(*) FROM cases'), $n0 + 4, 'a second pass files nothing more';
+
+    # --loop: polls until SIGTERM, and a mail delivered meanwhile is filed.
+    my $pid = fork // die "fork: $!";
+    if (!$pid) {
+        open STDOUT, '>', "$dv/loop.out";
+        open STDERR, '>&', \*STDOUT;
+        exec "$build/madang-mailin", '--config', $s->config, '--imap', '--loop', '--interval', '1';
+        exit 127;
+    }
+    my ($lfh, $lfn) = tempfile(DIR => $dv);
+    print {$lfh} mail(from => 'loop@example.net', id => 'loop1@example.net', subject => 'loop');
+    close $lfh;
+    Madang::Test::_run("$REPO/scripts/dovecot.sh", 'deliver', $dv, 'minwon', $lfn);
+    my $filed = Madang::Test::wait_until(20, sub {
+        count(q{SELECT COUNT(*) FROM mail_intake WHERE message_key = '<loop1@example.net>'}) });
+    ok $filed, '--imap --loop files a mail delivered while it runs';
+    kill 'TERM', $pid;
+    waitpid $pid, 0;
+    is $?, 0, '... and exits 0 on SIGTERM';
     $done->();
 }
 
