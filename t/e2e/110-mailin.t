@@ -25,6 +25,7 @@ my $REPO = $ENV{MADANG_SOURCE_DIR} // '.';
 my $s = Madang::Test->start(seed => 1);
 my $build = $ENV{MADANG_BUILD} // "$REPO/build";
 my $dir = $s->dir;
+is $s->config_value('intake.address'), 'minwon@madang.example', "the stack's configuration has the demo's intake address";
 $s->set_config(
     'intake.address'             => 'minwon@madang.example',
     'intake.category'            => 10,
@@ -138,6 +139,14 @@ is count("SELECT COUNT(*) FROM notices WHERE case_id = $case_id AND kind = 'staf
                           headers => ["References: <$msgid\@madang.example>"]));
 is $st, 65, "a reply to a notice from someone else than the filer is refused (EX_DATAERR)";
 like $out, qr/only from the case's filer/, '... saying why';
+
+# The staff case page shows the citizen's mail on the history.
+my $admin = $s->ua;
+is Madang::Test::sign_in($s, $admin, 'admin', 'madang-admin-2026')->code, 303, 'the supervisor signs in';
+my $page = decode('UTF-8', $admin->get($s->url("/staff/cases/$tracking"))->content);
+my %L = %{ Madang::Test::lang_strings('ko') };
+like $page, qr/\Q$L{'Event.mail_in'}\E/, "the staff case page shows the citizen's mail ($L{'Event.mail_in'})";
+like $page, qr/추가로 사진 보냅니다/, '... with its text';
 
 my $png = fixture('attachment-2231.eml');
 $png =~ s/From: "Choi" <choi\@example.net>/From: kim.minwon\@example.net/;
