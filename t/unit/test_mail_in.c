@@ -17,6 +17,8 @@
 #include "core/mdg.h"
 #include "intake/mail_in.h"
 #include "notify/mail.h"
+#include "notify/message.h"
+#include "render/render.h"
 
 static char tmpdir[] = "/tmp/madang-mailin-test-XXXXXX";
 
@@ -218,6 +220,29 @@ static void test_notice_reply_to(void **state)
 	buf_free(&out);
 }
 
+/* The answer notice of an e-mail case carries the answer's text (its
+ * guest filer cannot sign in to read it). */
+static void test_answer_in_the_mail(void **state)
+{
+	(void)state;
+	char dir[4096], err[200];
+	const char *src = getenv("MADANG_SOURCE_DIR");
+	static const unsigned char key[32] = {1};
+	message_site site = {"https://minwon.example.go.kr/", key, sizeof key};
+	message m;
+	snprintf(dir, sizeof dir, "%s/cs-templates", src ? src : ".");
+	assert_int_equal(render_init(dir), MDG_OK);
+	assert_int_equal(message_render(&site, "answered", "ko", "홍길동",
+					"{\"tracking\":\"2026-000123\",\"title\":\"벤치\",\"answer\":\"벤치를 고쳤습니다.\"}",
+					false, &m, err, sizeof err), MDG_OK);
+	assert_non_null(strstr(m.text, "벤치를 고쳤습니다."));
+	assert_non_null(strstr(m.html, "벤치를 고쳤습니다."));
+	assert_null(strstr(m.text, "전달되지 않습니다"));
+	message_free(&m);
+	message_shutdown();
+	render_shutdown();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -232,6 +257,7 @@ int main(void)
 		cmocka_unit_test(test_references),
 		cmocka_unit_test(test_charsets),
 		cmocka_unit_test(test_notice_reply_to),
+		cmocka_unit_test(test_answer_in_the_mail),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
