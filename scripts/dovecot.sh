@@ -123,14 +123,17 @@ deliver)
 	shift 3
 	MD=$DIR/home/$USER_NAME/Maildir
 	mkdir -p "$MD/new" "$MD/cur" "$MD/tmp"
-	# Maildir delivery: written to tmp/, renamed into new/ (atomic).
-	n=0
-	for f in "$@"; do
-		n=$((n + 1))
-		name="$(date +%s).$$_$n.madang-test"
-		cp "$f" "$MD/tmp/$name"
-		mv "$MD/tmp/$name" "$MD/new/$name"
-	done
+	# Maildir delivery: written to tmp/, renamed into new/ (atomic), under
+	# names unique to this delivery; one process for any number of files.
+	python3 - "$MD" "$@" <<'PY'
+import os, shutil, sys, time
+md, files = sys.argv[1], sys.argv[2:]
+stamp = '%d.%d' % (time.time_ns(), os.getpid())
+for n, f in enumerate(files):
+    name = '%s_%d.madang-test' % (stamp, n)
+    shutil.copyfile(f, os.path.join(md, 'tmp', name))
+    os.rename(os.path.join(md, 'tmp', name), os.path.join(md, 'new', name))
+PY
 	[ "$(id -u)" = 0 ] && chown -R "$MAILUSER:$MAILGROUP" "$DIR/home/$USER_NAME"
 	exit 0
 	;;

@@ -7,6 +7,7 @@
 #include "core/config.h"
 #include "core/log.h"
 #include "core/mdg.h"
+#include "core/stop.h"
 #include "core/xalloc.h"
 #include "notify/mail.h"
 
@@ -91,18 +92,19 @@ static int append(imap *im, const char *folder, const char *data, size_t len)
 	return cc == CURLE_OK ? MDG_OK : MDG_ETEMPFAIL;
 }
 
-/* The UIDs of the mailbox, ascending (a new array, *n of them). */
-static int search(imap *im, unsigned long **uids, size_t *n)
+static void add_uid(unsigned long **uids, size_t *n, size_t *cap, unsigned long u)
 {
-	*uids = NULL;
-	*n = 0;
-	int rc = request(im, im->mailbox, "UID SEARCH ALL");
-	if (rc != MDG_OK)
-		return rc;
-	const char *p = strstr(buf_str(&im->resp), "* SEARCH");
-	if (!p)
-		return MDG_OK;
-	p += 8;
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		*uids = xrealloc(*uids, *cap * sizeof **uids);
+	}
+	(*uids)[(*n)++] = u;
+}
+
+/* The UIDs of a sequence set ("1:5,7,9:12") or of a plain SEARCH's list
+ * ("1 2 3"), up to the end of the line. */
+static void parse_uids(const char *p, unsigned long **uids, size_t *n)
+{
 	size_t cap = 0;
 	while (*p && *p != '\r' && *p != '\n') {
 		char *end;
@@ -111,13 +113,41 @@ static int search(imap *im, unsigned long **uids, size_t *n)
 			p++;
 			continue;
 		}
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 64;
-			*uids = xrealloc(*uids, cap * sizeof **uids);
+		unsigned long last = u;
+		if (*end == ':') {
+			const char *q = end + 1;
+			last = strtoul(q, &end, 10);
+			if (end == q || last < u || last - u > 10000000UL)
+				last = u;
 		}
-		(*uids)[(*n)++] = u;
+		for (unsigned long v = u; v <= last; v++)
+			add_uid(uids, n, &cap, v);
 		p = end;
 	}
+}
+
+/* The UIDs of the mailbox, ascending (a new array, *n of them). ESEARCH
+ * (RFC 4731) answers with ranges, one short line for any mailbox; a plain
+ * SEARCH lists every UID. */
+static int search(imap *im, unsigned long **uids, size_t *n)
+{
+	*uids = NULL;
+	*n = 0;
+	int rc = request(im, im->mailbox, "UID SEARCH RETURN (ALL) ALL");
+	const char *p = rc == MDG_OK ? strstr(buf_str(&im->resp), "* ESEARCH") : NULL;
+	if (p) {
+		const char *eol = strpbrk(p, "\r\n");
+		const char *all = strstr(p, " ALL ");
+		if (all && (!eol || all < eol))
+			parse_uids(all + 5, uids, n);
+		return MDG_OK;
+	}
+	rc = request(im, im->mailbox, "UID SEARCH ALL");
+	if (rc != MDG_OK)
+		return rc;
+	p = strstr(buf_str(&im->resp), "* SEARCH");
+	if (p)
+		parse_uids(p + 8, uids, n);
 	return MDG_OK;
 }
 
@@ -264,7 +294,7 @@ static int handle_share(mailin *mi, imap *im, const unsigned long *uids, size_t 
 {
 	buf done = {0};
 	int rc = MDG_OK;
-	for (size_t i = first; rc == MDG_OK && i < n; i += step) {
+	for (size_t i = first; rc == MDG_OK && i < n && !stop_requested; i += step) {
 		char path[600], why[300] = "", one[24];
 		snprintf(path, sizeof path, "%s/;UID=%lu", im->mailbox, uids[i]);
 		int got = request(im, path, NULL);

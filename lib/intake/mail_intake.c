@@ -242,14 +242,13 @@ static int remember_filed(db *d, long long case_id, void *arg)
 		       DB_ARGS(DB_STR(a->key), DB_STR(a->sender), DB_INT(case_id)));
 }
 
-/* A title from the subject (cut to CASE_TITLE_MAX characters), else from
- * the first line of the text. */
-static char *title_of(const mail_in *m)
+/* The first line of src cut to max characters (never inside one), tabs
+ * made spaces: a new string. */
+static char *first_line(const char *src, size_t max)
 {
-	const char *src = m->subject[0] ? m->subject : m->body;
 	size_t n = strcspn(src, "\n");
 	size_t i = 0, chars = 0;
-	while (i < n && chars < CASE_TITLE_MAX) {
+	while (i < n && chars < max) {
 		size_t l = utf8_seq_len((unsigned char)src[i]);
 		if (l == 0 || i + l > n)
 			break;
@@ -263,6 +262,17 @@ static char *title_of(const mail_in *m)
 	return t;
 }
 
+/* A title from the subject, else from the first line of the text. */
+static char *title_of(const mail_in *m)
+{
+	char *t = first_line(m->subject[0] ? m->subject : m->body, CASE_TITLE_MAX);
+	if (!t[0]) {
+		free(t);
+		t = xstrdup("(제목 없음 / no subject)");
+	}
+	return t;
+}
+
 static int file_new(db *d, const mail_intake_conf *c, const char *key, const mail_in *m, mail_outcome *out)
 {
 	case_upload files[CASE_FILES_MAX];
@@ -270,7 +280,9 @@ static int file_new(db *d, const mail_intake_conf *c, const char *key, const mai
 	long long account_id = 0;
 	char *title = title_of(m), *text = stored_text(m);
 	struct remember_arg ra = {key, m->from_addr};
-	account_contact who = {.email = m->from_addr, .name = m->from_name};
+	/* accounts.name holds 100 characters; a display name may be longer. */
+	char *name = first_line(m->from_name, 100);
+	account_contact who = {.email = m->from_addr, .name = name};
 	int rc = account_for_contact(d, &who, &account_id);
 	if (rc == MDG_OK) {
 		case_new cn = {
@@ -292,6 +304,7 @@ static int file_new(db *d, const mail_intake_conf *c, const char *key, const mai
 		out->kind = MAIL_FILED;
 	free(title);
 	free(text);
+	free(name);
 	return rc;
 }
 

@@ -185,6 +185,16 @@ is count('SELECT COUNT(*) FROM cases'), $before, '... files nothing';
 ok count(q{SELECT email_failing_at IS NOT NULL FROM accounts WHERE email = 'gone@example.net'}),
     '... and marks the address failing';
 
+# ------------------------------------------------------------ edges
+
+($st, $out) = mailin("From: " . encode('MIME-Header', '긴이름' x 100) . " <longname\@example.net>\r\n"
+                     . "To: minwon\@madang.example\r\nMessage-ID: <longname1\@example.net>\r\n\r\n"
+                     . "subject-less text\r\n");
+is $st, 0, 'a mail with a 300-character name and no subject is filed' or diag $out;
+is_deeply [ map { [ $_->[0], length $_->[1] ] } $s->sql(q{SELECT c.title, a.name FROM cases c
+        JOIN accounts a ON a.id = c.account_id ORDER BY c.id DESC LIMIT 1}) ],
+    [ ['subject-less text', 100] ], '... titled by its first line, the name cut to 100 characters';
+
 # ------------------------------------------------------------ refusals
 
 ($st, $out) = mailin("this is not a mail\n");
