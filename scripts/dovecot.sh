@@ -11,7 +11,8 @@
 # Installs nothing (scripts/deps.sh brings dovecot-imapd) and touches
 # nothing outside DIR: configuration, passwd-file, maildirs, logs, sockets
 # and state are all under DIR/. Plain IMAP on loopback only, no TLS.
-# As a normal user every Dovecot process runs as that user. As root,
+# As a normal user every Dovecot process runs as that user, without
+# chroot (a normal user cannot chroot). As root,
 # Dovecot refuses to run its login process or mail access as root: they
 # run as the package's dovenull and dovecot users, which own DIR/home, and
 # the folders above DIR are opened for them to traverse (o+x).
@@ -32,12 +33,18 @@ CMD=$1
 DIR=$(cd "$2" && pwd)
 CONF=$DIR/dovecot.conf
 
+# Some services chroot, which only root can: a normal user's run turns
+# that off.
+NO_CHROOT=""
 if [ "$(id -u)" = 0 ]; then
 	MAILUSER=dovecot
 	LOGINUSER=dovenull
 else
 	MAILUSER=$(id -un)
 	LOGINUSER=$MAILUSER
+	for svc in anvil imap-login ipc aggregator old-stats; do
+		NO_CHROOT+="service $svc {"$'\n'"  chroot ="$'\n'"}"$'\n'
+	done
 fi
 MAILGROUP=$(id -gn "$MAILUSER")
 
@@ -82,6 +89,7 @@ userdb {
 }
 mail_location = maildir:~/Maildir
 mail_fsync = never
+$NO_CHROOT
 service imap-login {
   inet_listener imap {
     address = 127.0.0.1
