@@ -76,6 +76,8 @@ int mailin_configure(mailin *mi)
 	return bad ? MDG_EINVAL : MDG_OK;
 }
 
+const char *mailin_envelope_rcpt;
+
 int mailin_handle(mailin *mi, const char *raw, size_t len, mail_outcome_kind *kind, char *why, size_t whylen)
 {
 	mail_in m;
@@ -88,6 +90,7 @@ int mailin_handle(mailin *mi, const char *raw, size_t len, mail_outcome_kind *ki
 		log_warn("mail refused: %s", err);
 		return rc;
 	}
+	mail_in_envelope_rcpt(&m, mailin_envelope_rcpt);
 	if (!mi->db && (rc = db_connect(mi->cfg, &mi->db)) != MDG_OK) {
 		snprintf(why, whylen, "the database is unreachable: try again later");
 		goto done;

@@ -33,6 +33,10 @@ int mailin_configure(mailin *mi);
  * be NULL) gets the outcome when handled. */
 int mailin_handle(mailin *mi, const char *raw, size_t len, mail_outcome_kind *kind, char *why, size_t whylen);
 
+/* The envelope recipient --stdin was given (ORIGINAL_RECIPIENT from
+ * Postfix's local delivery), or NULL: it decides the category first. */
+extern const char *mailin_envelope_rcpt;
+
 /* One pass over the IMAP mailbox intake.imap.url (imap.c). */
 int mailin_imap_pass(mailin *mi, mailin_stats *st);
 

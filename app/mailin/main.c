@@ -37,7 +37,9 @@ static const char usage[] =
 	"                      or seen before), 65 (EX_DATAERR) refused for good,\n"
 	"                      the reason on standard error (the MTA bounces it to\n"
 	"                      the sender), 75 (EX_TEMPFAIL) try again later\n"
-	"                      (database down, sender over intake.rate_per_hour)\n"
+	"                      (database down, sender over intake.rate_per_hour).\n"
+	"                      The environment's ORIGINAL_RECIPIENT (Postfix) is\n"
+	"                      the first address looked up in intake.route\n"
 	"      --imap          handle every message of the mailbox intake.imap.url\n"
 	"                      by UID: handled ones are moved to intake.imap.done,\n"
 	"                      refused ones to intake.imap.failed with a note\n"
@@ -136,6 +138,9 @@ int main(int argc, char **argv)
 		goto done;
 	}
 	if (use_stdin) {
+		/* Postfix's local delivery names the address the mail came to
+		 * (minwon+road@...) even when the headers do not. */
+		mailin_envelope_rcpt = getenv("ORIGINAL_RECIPIENT");
 		rc = run_stdin(&mi);
 		goto done;
 	}

@@ -324,6 +324,17 @@ static void add_refs(mail_in *m, const char *text)
 		g_mime_references_free(refs);
 }
 
+void mail_in_envelope_rcpt(mail_in *m, const char *addr)
+{
+	if (!addr || !text_email_valid(addr))
+		return;
+	char *a = lower_dup(addr);
+	m->rcpts = xrealloc(m->rcpts, sizeof *m->rcpts * (size_t)(m->nrcpts + 1));
+	memmove(m->rcpts + 1, m->rcpts, sizeof *m->rcpts * (size_t)m->nrcpts);
+	m->rcpts[0] = a;
+	m->nrcpts++;
+}
+
 /* The decoded content of a leaf part, in memory. */
 static GByteArray *part_bytes(GMimePart *part, GMimeStream **keep)
 {

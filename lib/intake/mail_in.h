@@ -60,6 +60,11 @@ void mail_in_init(void);
 int mail_in_parse(const char *data, size_t len, const mail_in_limits *lim, mail_in *out,
 		  char *err, size_t errlen);
 
+/* Puts the envelope recipient the MTA names (Postfix's
+ * ORIGINAL_RECIPIENT) first among m's recipients, ahead of the headers'.
+ * Ignored unless it is a valid address. */
+void mail_in_envelope_rcpt(mail_in *m, const char *addr);
+
 /* Frees what mail_in_parse made and removes attachment files not taken
  * (a file whose path was set to NULL by its taker stays). */
 void mail_in_free(mail_in *m);

@@ -97,6 +97,14 @@ is count('SELECT COUNT(*) FROM cases'), $cases0 + 1, '... and files nothing';
 is $st, 0, 'an EUC-KR quoted-printable mail is accepted' or diag $out;
 is count(q{SELECT category_id FROM cases ORDER BY id DESC LIMIT 1}), 1, 'mail to minwon+road@ goes to its routed category';
 
+{
+    local $ENV{ORIGINAL_RECIPIENT} = 'Minwon+road@madang.example';
+    ($st, $out) = mailin(mail(from => 'env@example.net', id => 'env1@example.net', subject => 'envelope'));
+}
+is $st, 0, 'a mail piped with ORIGINAL_RECIPIENT (Postfix) is accepted' or diag $out;
+is count(q{SELECT category_id FROM cases ORDER BY id DESC LIMIT 1}), 1, '... its category from that address';
+$cases0++;
+
 for my $f (qw(html-only.eml iso2022kr.eml)) {
     ($st, $out) = mailin(fixture($f));
     is $st, 0, "$f is accepted" or diag $out;
