@@ -48,7 +48,9 @@ notice_kind notice_kind_from_name(const char *name);
  * has one), handler (name or role, as the timeline shows it), due
  * (YYYY-MM-DD), reason, for NOTICE_REFILED category (the new one, in
  * the citizen's language), and for NOTICE_ANSWERED rate_nonce (the
- * satisfaction link's nonce, see notice_rate_link). MDG_OK, MDG_ENOTFOUND
+ * satisfaction link's nonce, see notice_rate_link) and, for a case filed
+ * by e-mail, answer (the answer's text: its filer may be a guest, who
+ * cannot sign in to read it). MDG_OK, MDG_ENOTFOUND
  * (no such case), MDG_ERR/MDG_EDB. */
 int notice_citizen(db *d, long long case_id, notice_kind kind, const char *reason);
 
