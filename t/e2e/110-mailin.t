@@ -105,6 +105,16 @@ is $st, 0, 'a mail piped with ORIGINAL_RECIPIENT (Postfix) is accepted' or diag 
 is count(q{SELECT category_id FROM cases ORDER BY id DESC LIMIT 1}), 1, '... its category from that address';
 $cases0++;
 
+# A category without a department: the supervisors' unplaced queue.
+$s->sql(q{INSERT INTO categories (id, name_ko, name_en, department_id, active, sort_order)
+          VALUES (99, '메일 접수', 'Mail intake', NULL, 1, 999)});
+$s->set_config('intake.route.open.address' => 'minwon+open@madang.example', 'intake.route.open.category' => 99);
+($st, $out) = mailin(mail(from => 'open@example.net', id => 'open1@example.net', to => 'minwon+open@madang.example'));
+is $st, 0, 'a mail routed to a category without a department is accepted' or diag $out;
+is_deeply [ @{ ($s->sql(q{SELECT category_id, unplaced FROM cases ORDER BY id DESC LIMIT 1}))[0] } ], [99, 1],
+    "... and waits in the unplaced queue";
+$cases0++;
+
 for my $f (qw(html-only.eml iso2022kr.eml)) {
     ($st, $out) = mailin(fixture($f));
     is $st, 0, "$f is accepted" or diag $out;
