@@ -343,12 +343,12 @@ static int worker(mailin *mi, const unsigned long *uids, size_t n, size_t k, siz
 {
 	imap im;
 	mailin_stats st = {0};
-	db_close(mi->db); /* never share the parent's connection */
-	mi->db = NULL;
 	int rc = imap_open(mi, &im);
 	if (rc == MDG_OK)
 		rc = handle_share(mi, &im, uids, n, k, workers, &st);
 	imap_close(&im);
+	db_close(mi->db); /* its own, opened by mailin_handle */
+	mi->db = NULL;
 	log_info("imap worker %zu: seen=%ld filed=%ld threaded=%ld ignored=%ld failed=%ld later=%ld", k, st.seen,
 		 st.filed, st.threaded, st.ignored, st.failed, st.later);
 	return rc == MDG_OK ? 0 : 1;
@@ -375,6 +375,10 @@ int mailin_imap_pass(mailin *mi, mailin_stats *st)
 		size_t started = 0;
 		imap_close(&im);
 		memset(&im, 0, sizeof im);
+		/* Each worker connects on its own: a connection inherited by
+		 * a child would be closed under the parent when it exits. */
+		db_close(mi->db);
+		mi->db = NULL;
 		fflush(NULL);
 		for (size_t k = 0; k < (size_t)workers; k++) {
 			pid_t pid = fork();
