@@ -99,6 +99,7 @@ fi
 echo "Mail the notifier sends: $VAR/mail/ (one .eml per message)"
 echo "SMS: $VAR/kannel/fakesmsc.log"
 [ -z "$sms_env" ] || echo "SMS from a phone: scripts/kannel.sh mo var/kannel 010-1234-5678 15880000 '집 앞 도로가 파손되었어요'"
+echo "E-mail intake (minwon@madang.example): $BUILD/madang-mailin --config $VAR/madang.hdf --stdin < t/mail/sample.eml"
 echo "Logs: $VAR/log/ (the notifier's: notifier.log)  Press Ctrl-C to stop."
 
 # Stay in the foreground; notice when the app, nginx or the notifier goes

@@ -309,6 +309,9 @@ write_config() {
 			web.log	$LOG/web.log
 			web.base_url	http://127.0.0.1:$PORT
 			notifier.log	$LOG/notifier.log
+			intake.address	minwon@madang.example
+			intake.route.road.address	minwon+road@madang.example
+			intake.log	$LOG/mailin.log
 			mail.from	noreply@madang.example
 			sms.url	$sms_url
 			sms.user	$sms_user

@@ -167,6 +167,29 @@ static int store_upload(const char *uploads_dir, const upload *up, char stored_n
 	return MDG_ERR;
 }
 
+/* Moves every upload into uploads_dir (moved[i]: where, stored[i]: its
+ * name). MDG_ETOOBIG beyond CASE_FILES_MAX. */
+static int store_uploads(const char *uploads_dir, const case_upload *files, int nfiles, char stored[][33],
+			 char **moved)
+{
+	int rc = MDG_OK;
+	if (nfiles > CASE_FILES_MAX)
+		return MDG_ETOOBIG;
+	for (int i = 0; i < nfiles && rc == MDG_OK; i++)
+		rc = store_upload(uploads_dir, files[i].up, stored[i], &moved[i]);
+	return rc;
+}
+
+/* Frees the paths of store_uploads, removing the files when remove. */
+static void release_uploads(char **moved, int nfiles, bool remove)
+{
+	for (int i = 0; i < nfiles; i++) {
+		if (remove && moved[i])
+			unlink(moved[i]);
+		free(moved[i]);
+	}
+}
+
 /* The next tracking number of year, atomically: LAST_INSERT_ID(expr)
  * hands this connection the value it wrote, whatever others do. The
  * year is the caller's (read with a query it runs anyway), so the
@@ -178,6 +201,17 @@ static int next_tracking(db *d, int year, char *tracking)
 			 DB_ARGS(DB_INT((long long)year)));
 	if (rc == MDG_OK)
 		tracking_format(year, (unsigned)db_insert_id(d), tracking, TRACKING_LEN + 1);
+	return rc;
+}
+
+/* The rows of attachments already moved under stored[]. */
+static int attachment_rows(db *d, long long case_id, const case_upload *files, char stored[][33], int nfiles)
+{
+	int rc = MDG_OK;
+	for (int i = 0; i < nfiles && rc == MDG_OK; i++)
+		rc = db_exec(d, "INSERT INTO attachments (case_id, stored_name, original_name, mime_type,"
+				" size_bytes, created_at) VALUES (?, ?, ?, ?, ?, NOW())",
+			     DB_ARGS(DB_INT(case_id), DB_STR(stored[i]), DB_STR(files[i].up->filename[0] ? files[i].up->filename : "file"), DB_STR(files[i].mime_type), DB_INT((long long)files[i].up->size)));
 	return rc;
 }
 
@@ -214,10 +248,8 @@ static int file_once(db *d, const case_new *c, const case_upload *files, char st
 	rc = db_exec(d, "INSERT INTO case_events (case_id, kind, actor_id, is_public, created_at)"
 			" VALUES (?, 'filed', ?, 1, NOW())",
 		     DB_ARGS(DB_INT(case_id), DB_INT(c->filed_by ? c->filed_by : c->account_id)));
-	for (int i = 0; i < nfiles && rc == MDG_OK; i++)
-		rc = db_exec(d, "INSERT INTO attachments (case_id, stored_name, original_name, mime_type,"
-				" size_bytes, created_at) VALUES (?, ?, ?, ?, ?, NOW())",
-			     DB_ARGS(DB_INT(case_id), DB_STR(stored[i]), DB_STR(files[i].up->filename[0] ? files[i].up->filename : "file"), DB_STR(files[i].mime_type), DB_INT((long long)files[i].up->size)));
+	if (rc == MDG_OK)
+		rc = attachment_rows(d, case_id, files, stored, nfiles);
 	/* Routing happens in the same transaction as filing: a case is never
 	 * stored without its department, handlers and deadline. */
 	if (rc == MDG_OK)
@@ -248,26 +280,27 @@ done:
 int case_file(db *d, const case_new *c, const case_upload *files, int nfiles,
 	      const char *uploads_dir, char *tracking)
 {
-	char *moved[8] = {0};
-	char stored[8][33];
-	int rc = MDG_OK;
-
-	if (nfiles > (int)MDG_ARRAY_LEN(moved))
-		return MDG_ETOOBIG;
-	for (int i = 0; i < nfiles && rc == MDG_OK; i++)
-		rc = store_upload(uploads_dir, files[i].up, stored[i], &moved[i]);
+	char *moved[CASE_FILES_MAX] = {0};
+	char stored[CASE_FILES_MAX][33];
+	int rc = store_uploads(uploads_dir, files, nfiles, stored, moved);
 	/* Concurrent filings wait for each other on the tracking counter and
 	 * the round-robin row; a deadlock victim simply tries again. */
 	if (rc == MDG_OK)
 		rc = MDG_ECONFLICT;
 	for (int attempt = 0; rc == MDG_ECONFLICT && attempt < 5; attempt++)
 		rc = file_once(d, c, files, stored, nfiles, tracking);
-	if (rc != MDG_OK)
-		for (int i = 0; i < nfiles; i++)
-			if (moved[i])
-				unlink(moved[i]);
-	for (int i = 0; i < nfiles; i++)
-		free(moved[i]);
+	release_uploads(moved, nfiles, rc != MDG_OK);
+	return rc;
+}
+
+int case_attach(db *d, long long case_id, const case_upload *files, int nfiles, const char *uploads_dir)
+{
+	char *moved[CASE_FILES_MAX] = {0};
+	char stored[CASE_FILES_MAX][33];
+	int rc = store_uploads(uploads_dir, files, nfiles, stored, moved);
+	if (rc == MDG_OK)
+		rc = attachment_rows(d, case_id, files, stored, nfiles);
+	release_uploads(moved, nfiles, rc != MDG_OK);
 	return rc;
 }
 

@@ -11,6 +11,7 @@
 #define CASE_BODY_MAX 20000    /* characters */
 #define CASE_ADDRESS_MAX 200
 #define CASE_PAGE_SIZE 20
+#define CASE_FILES_MAX 8       /* attachments case_file and case_attach take at once */
 
 /* Who is looking: decides what is visible. */
 typedef struct viewer {
@@ -33,11 +34,11 @@ typedef struct case_new {
 	const char *address;   /* or NULL */
 	const char *channel;   /* "web", ... */
 	long long filed_by;    /* staff who filed it for the citizen, or 0 */
-	/* More writes of the channel in the filing's transaction (the SMS
-	 * intake's record of the message and its reply, Open311's answers
-	 * and client data), or NULL: called after
-	 * the receipt notice; anything but MDG_OK rolls the filing back and
-	 * case_file returns it. */
+	/* More writes of the channel in the filing's transaction, or NULL:
+	 * what an intake filed from (a mail's Message-ID, an SMS's id, so a
+	 * re-delivery never files twice), its reply, Open311's answers and
+	 * client data. Called after the receipt notice; anything but MDG_OK
+	 * rolls the filing back and case_file returns it. */
 	int (*in_tx)(db *d, long long case_id, const char *tracking, void *arg);
 	void *in_tx_arg;
 } case_new;
@@ -55,6 +56,12 @@ typedef struct case_upload {
  * category), MDG_ERR. On failure nothing is stored and no file is left. */
 int case_file(db *d, const case_new *c, const case_upload *files, int nfiles,
 	      const char *uploads_dir, char *tracking);
+
+/* Adds attachments to an existing case on the caller's transaction: the
+ * files are moved into uploads_dir and their rows written. On failure no
+ * moved file is left (a rollback of the caller's transaction afterwards
+ * leaves the files: harmless, never served). MDG_OK, MDG_ETOOBIG, MDG_ERR. */
+int case_attach(db *d, long long case_id, const case_upload *files, int nfiles, const char *uploads_dir);
 
 /* The attachment types accepted, judged from content: the MIME type for a
  * file, or NULL when refused. Uses libmagic. */

@@ -31,6 +31,7 @@ typedef enum notice_kind {
 	NOTICE_STAFF_REMINDER,  /* a case of yours is due soon */
 	NOTICE_STAFF_WAITING,   /* a case arrived in your department and waits to be assigned */
 	NOTICE_STAFF_UNPLACED,  /* no rule could place a case: the supervisor's queue */
+	NOTICE_STAFF_MESSAGE,   /* the citizen wrote to a case of yours (e-mail intake) */
 	NOTICE_STAFF_DIGEST,    /* the day's notices in one mail */
 	/* to a mobile number that texted us (lib/intake/sms_in.c) */
 	NOTICE_SMS_REPLY,       /* the answer to an SMS: filed, added, status, a question */
@@ -49,13 +50,15 @@ notice_kind notice_kind_from_name(const char *name);
  * has one), handler (name or role, as the timeline shows it), due
  * (YYYY-MM-DD), reason, for NOTICE_REFILED category (the new one, in
  * the citizen's language), and for NOTICE_ANSWERED rate_nonce (the
- * satisfaction link's nonce, see notice_rate_link). MDG_OK, MDG_ENOTFOUND
+ * satisfaction link's nonce, see notice_rate_link) and, for a case filed
+ * by e-mail, answer (the answer's text: its filer may be a guest, who
+ * cannot sign in to read it). MDG_OK, MDG_ENOTFOUND
  * (no such case), MDG_ERR/MDG_EDB. */
 int notice_citizen(db *d, long long case_id, notice_kind kind, const char *reason);
 
 /* A notice to one staff member about case_id (NOTICE_STAFF_ASSIGNED,
  * NOTICE_STAFF_ESCALATED, NOTICE_STAFF_REMINDER, NOTICE_STAFF_WAITING,
- * NOTICE_STAFF_UNPLACED). Staff who chose the
+ * NOTICE_STAFF_UNPLACED, NOTICE_STAFF_MESSAGE). Staff who chose the
  * daily digest get no mail now: the notice waits for their digest
  * (SMS, if they opted in, is sent at once). */
 int notice_staff(db *d, long long account_id, long long case_id, notice_kind kind);
