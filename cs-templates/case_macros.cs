@@ -3,6 +3,7 @@
 # cases (public list, the citizen's own, the staff inbox), the fields of
 # the list filters, a case's body and attachments. Each page that calls
 # them includes this file. ?><?cs
+include:"map.cs" ?><?cs
 
 # The search box of a list: Filter.q, error beside it. ?><?cs
 def:filter_search(label) ?>
@@ -139,11 +140,17 @@ def:case_facts_end() ?>
   /if ?><?cs
 /def ?><?cs
 
-# The case's text and its attachments (Case.body, Files). ?><?cs
-def:case_body() ?>
+# The case's map (when it has a location), its text and its attachments
+# (Case.body, Files). ?><?cs
+def:case_body() ?><?cs
+  if:Case.lat ?><?cs call:map_box() ?><?cs /if ?>
   <section class="body">
     <h2><?cs var:L.Case.Body ?></h2>
-    <div class="text"><?cs var:Case.body ?></div>
+    <div class="text"><?cs var:Case.body ?></div><?cs
+    if:subcount(Answers) > 0 ?>
+    <dl class="answers"><?cs each:a = Answers ?>
+      <dt><?cs var:a.question ?></dt><dd><?cs var:a.answer ?></dd><?cs /each ?>
+    </dl><?cs /if ?>
   </section><?cs
   if:subcount(Files) > 0 ?>
   <section>

@@ -108,6 +108,29 @@ def:checkbox_field(name, label, hint_id, hint) ?>
 /def ?><?cs
 
 
+# The consent to the collection of personal data (the text of
+# CONSENT_VERSION, L.Consent) with its required box "consent", under the
+# legend legend; lead, when set, comes first (what to do with the text). ?><?cs
+def:consent_fieldset(legend, lead, label) ?>
+  <fieldset class="consent">
+    <legend><?cs var:legend ?></legend>
+    <div class="consent-text" id="consent-text"><?cs
+  if:lead ?>
+      <p><?cs var:lead ?></p><?cs /if ?>
+      <p><?cs var:L.Consent.Items ?></p>
+      <p><?cs var:L.Consent.Purpose ?></p>
+      <p><?cs var:L.Consent.Retention ?></p>
+      <p><?cs var:L.Consent.Refusal ?></p>
+      <p class="meta"><?cs var:L.Consent.Version ?></p>
+    </div>
+    <div class="field check">
+      <input type="checkbox" id="consent" name="consent" value="1" required<?cs if:Form.Err.consent ?> aria-invalid="true" aria-describedby="consent-text err-consent"<?cs else ?> aria-describedby="consent-text"<?cs /if ?><?cs if:Form.consent == "1" ?> checked<?cs /if ?>>
+      <label for="consent"><?cs var:label ?></label>
+      <?cs call:field_error("consent") ?>
+    </div>
+  </fieldset><?cs
+/def ?><?cs
+
 # A form that is one button and one hidden field (name, value), sent by
 # POST to action; button_class may be "". ?><?cs
 def:button_form(action, form_class, name, value, button_class, label) ?>

@@ -14,6 +14,12 @@ include:"macros.cs" ?><!DOCTYPE html>
 <link rel="stylesheet" href="/assets/notify.css">
 <script src="/assets/alerts.js" defer></script>
 <?cs /if ?>
+<?cs if:Map.On ?>
+<link rel="stylesheet" href="/assets/leaflet/leaflet.css">
+<link rel="stylesheet" href="/assets/map.css">
+<script src="/assets/leaflet/leaflet.js" defer></script>
+<script src="/assets/map.js" defer></script>
+<?cs /if ?>
 </head>
 <body>
 <a class="skip" href="#main"><?cs var:L.Nav.Skip ?></a>
@@ -31,6 +37,7 @@ include:"macros.cs" ?><!DOCTYPE html>
         <li><a href="/staff/absences"><?cs var:L.Nav.Absences ?></a></li>
 <?cs /if ?>
 <?cs if:Session.Calls == "1" ?>
+        <li><a href="/staff/callcentre"><?cs var:L.Nav.CallCentre ?></a></li>
         <li><a href="/staff/callbacks"><?cs var:L.Nav.Callbacks ?></a></li>
 <?cs /if ?>
 <?cs if:Notify.Alert ?>

@@ -15,7 +15,10 @@ set -eu
 RUN_PKGS="build-essential cmake pkg-config libfcgi-dev libmariadb-dev
 mariadb-server mariadb-client mariadb-plugin-mroonga clearsilver-dev
 libesmtp-dev libxml2-dev libsodium-dev libjansson-dev libmagic-dev
-libcurl4-openssl-dev nginx-light curl python3-aiosmtpd kannel kannel-extras"
+libcurl4-openssl-dev nginx-light curl python3-aiosmtpd kannel kannel-extras
+libgmime-3.0-dev libjs-leaflet"
+# libgmime-3.0-dev: madang-mailin's MIME parser (e-mail intake);
+# libjs-leaflet: the location map, served by nginx from /usr/share/javascript.
 # python3-aiosmtpd: scripts/smtp-sink.py, the SMTP server that `make run`, the
 # tests and the benchmark send mail to (run, and so test and bench too).
 # kannel: bearerbox + smsbox for SMS notices; kannel-extras: its fakesmsc
@@ -28,7 +31,12 @@ libcurl4-openssl-dev nginx-light curl python3-aiosmtpd kannel kannel-extras"
 # drives it and never downloads a browser of its own), CJK fonts so Korean
 # pages render (axe-core measures contrast on the rendered text), Node.js.
 TEST_PKGS="libcmocka-dev clang libclang-rt-14-dev perl libwww-perl
-libhttp-message-perl libhttp-cookies-perl chromium fonts-noto-cjk nodejs"
+libhttp-message-perl libhttp-cookies-perl chromium fonts-noto-cjk nodejs
+dovecot-imapd python3-jsonschema"
+# dovecot-imapd: the real IMAP server madang-mailin's tests poll (a private
+# instance per test under its stack folder, never Debian's service);
+# python3-jsonschema: the Open311 answers checked against the specification's
+# JSON Schemas.
 # Debian's npm only where npm is missing: a Node.js build that brings its
 # own npm (NodeSource's nodejs) conflicts with the npm package.
 command -v npm >/dev/null 2>&1 || TEST_PKGS="$TEST_PKGS npm"

@@ -7,6 +7,13 @@
 #   scripts/kannel.sh smsbox-stop DIR    stop only smsbox (sendsms refuses
 #                                        connections: the "gateway down" fault)
 #   scripts/kannel.sh smsbox-start DIR   start smsbox again on the same port
+#   scripts/kannel.sh mo DIR FROM TO TEXT  a phone FROM sends TEXT (UTF-8) to
+#                                        TO: fakesmsc is restarted to send it
+#                                        as UCS-2 (it takes messages only on
+#                                        its command line), then prints replies
+#
+# KANNEL_MO_URL (start): where smsbox passes messages from phones, Madang's
+# /sms/in?secret=...; default a closed port (no intake).
 #
 # Installs nothing (scripts/deps.sh run|test brings kannel and kannel-extras)
 # and touches nothing outside DIR: no /etc/kannel, no /var/log/kannel, every
@@ -35,7 +42,7 @@ die() {
 	exit 1
 }
 usage() {
-	echo "usage: $0 start|stop|smsbox-stop|smsbox-start DIR" >&2
+	echo "usage: $0 start|stop|smsbox-stop|smsbox-start DIR | mo DIR FROM TO TEXT" >&2
 	exit 2
 }
 
@@ -160,6 +167,7 @@ write_conf() {
 		-e "s|@PASSWORD@|$SENDSMS_PASSWORD|g" \
 		-e "s|@FROM@|${KANNEL_FROM:-15880000}|g" \
 		-e "s|@MAX_MESSAGES@|$max_messages|g" \
+		-e "s|@MO_URL@|${KANNEL_MO_URL:-http://127.0.0.1:9/sms/in?secret=none}|g" \
 		"$TEMPLATE" >"$DIR/kannel.conf.tmp"
 	chmod 0600 "$DIR/kannel.conf.tmp"
 	mv "$DIR/kannel.conf.tmp" "$DIR/kannel.conf"
@@ -237,9 +245,30 @@ stop() {
 	say "stopped in $DIR"
 }
 
-[ $# -eq 2 ] || usage
+# mo FROM TO TEXT: fakesmsc holds bearerbox's only fake-SMSC connection and
+# sends only what its command line gives: stop it, start one that sends
+# this message (UCS-2, URL-encoded) once and then keeps printing replies.
+mo() {
+	local from=$1 to=$2 text=$3 data
+	[[ $from =~ ^\+?[0-9-]+$ && $to =~ ^\+?[0-9-]+$ ]] || die "FROM and TO are phone numbers (digits, - and a leading +)"
+	[ -n "$text" ] || die "TEXT is empty"
+	DIR=$(cd "$DIR" && pwd)
+	load_env
+	alive bearerbox || die "bearerbox is not running in $DIR"
+	data=$(printf '%s' "$text" | iconv -f UTF-8 -t UTF-16BE | od -An -v -tx1 | tr -s ' \n' ' ')
+	data=$(echo "$data" | sed -e 's/^ *//' -e 's/ *$//' -e 's/ /%/g' -e 's/^/%/')
+	halt fakesmsc
+	wait_for 20 "fake SMSC offline" smsc_offline
+	spawn fakesmsc "$FAKESMSC" -H 127.0.0.1 -r "$SMSC_PORT" -m 1 "$from $to ucs2 $data"
+	wait_for 20 "fake SMSC online" smsc_online
+}
+
+smsc_offline() { ! smsc_online; }
+
+[ $# -eq 2 ] || { [ $# -eq 5 ] && [ "$1" = mo ]; } || usage
 DIR=$2
 case "$1" in
+mo) mo "$3" "$4" "$5" ;;
 start) start ;;
 stop) stop ;;
 smsbox-stop) halt smsbox ;;

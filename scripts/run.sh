@@ -72,12 +72,21 @@ fi
 setsid /usr/bin/python3 "$REPO/scripts/smtp-sink.py" --port "$SMTP_PORT" --dir "$VAR/mail" \
 	--pidfile "$VAR/run/smtp-sink.pid" --log "$VAR/log/smtp-sink.log" </dev/null >/dev/null 2>&1 9>&- &
 sms_env=""
-if [ -x /usr/sbin/bearerbox ] && "$REPO/scripts/kannel.sh" start "$VAR/kannel" 9>&- >"$VAR/log/kannel.out" 2>&1; then
+# SMS intake: smsbox passes texts from phones (scripts/kannel.sh mo) to
+# /sms/in with this key; stack.sh keeps the file and configures the same.
+if [ ! -s "$VAR/run/sms-in-secret" ]; then
+	(umask 077 && od -An -tx1 -N32 /dev/urandom | tr -d ' \n' >"$VAR/run/sms-in-secret.tmp" &&
+		echo >>"$VAR/run/sms-in-secret.tmp")
+	mv "$VAR/run/sms-in-secret.tmp" "$VAR/run/sms-in-secret"
+fi
+if [ -x /usr/sbin/bearerbox ] &&
+	KANNEL_MO_URL="$URL/sms/in?secret=$(tr -d '\n' <"$VAR/run/sms-in-secret")" \
+		"$REPO/scripts/kannel.sh" start "$VAR/kannel" 9>&- >"$VAR/log/kannel.out" 2>&1; then
 	sms_env=$VAR/kannel/env
 else
 	echo "run: Kannel did not start (see $VAR/log/kannel.out): SMS wait in the outbox" >&2
 fi
-MADANG_MAIL_PORT=$SMTP_PORT MADANG_SMS_ENV=$sms_env "$STACK" start "$VAR" "$PORT" --seed 9>&-
+MADANG_MAIL_PORT=$SMTP_PORT MADANG_SMS_ENV=$sms_env MADANG_SMS_IN_CATEGORY=10 "$STACK" start "$VAR" "$PORT" --seed 9>&-
 "$BUILD/madang-notifier" --config "$VAR/madang.hdf" --loop </dev/null >>"$VAR/log/notifier.out" 2>&1 9>&- &
 NOTIFIER_PID=$!
 
@@ -89,6 +98,8 @@ if [ -s "$VAR/run/demo-logins.txt" ]; then
 fi
 echo "Mail the notifier sends: $VAR/mail/ (one .eml per message)"
 echo "SMS: $VAR/kannel/fakesmsc.log"
+[ -z "$sms_env" ] || echo "SMS from a phone: scripts/kannel.sh mo var/kannel 010-1234-5678 15880000 '집 앞 도로가 파손되었어요'"
+echo "E-mail intake (minwon@madang.example): $BUILD/madang-mailin --config $VAR/madang.hdf --stdin < t/mail/sample.eml"
 echo "Logs: $VAR/log/ (the notifier's: notifier.log)  Press Ctrl-C to stop."
 
 # Stay in the foreground; notice when the app, nginx or the notifier goes

@@ -15,6 +15,8 @@
 #                      mail.host/port, no STARTTLS, mail.from
 #   $MADANG_SMS_ENV    the env file of scripts/kannel.sh start: sms.url, user,
 #                      password, and delivery reports to this stack's /sms/dlr
+#   $MADANG_SMS_IN_CATEGORY  SMS intake on: sms.in_category and sms.in_secret
+#                      (DIR/run/sms-in-secret, for Kannel's get-url to /sms/in)
 # Without them mail goes to localhost:25 and SMS wait in the outbox (sms.url
 # empty), so a test stack never reaches a real gateway. notifier.log is
 # DIR/log/notifier.log.
@@ -261,8 +263,9 @@ db_setup() {
 
 make_secret() {
 	local f
-	# secret: the site key; sms-dlr-secret: signs Kannel's delivery reports
-	for f in secret sms-dlr-secret; do
+	# secret: the site key; sms-dlr-secret: signs Kannel's delivery reports;
+	# sms-in-secret: Kannel's key to /sms/in (SMS intake)
+	for f in secret sms-dlr-secret sms-in-secret; do
 		[ -s "$RUN/$f" ] && continue
 		(umask 077 && randhex 32 >"$RUN/$f.tmp" && echo >>"$RUN/$f.tmp")
 		mv "$RUN/$f.tmp" "$RUN/$f"
@@ -306,6 +309,9 @@ write_config() {
 			web.log	$LOG/web.log
 			web.base_url	http://127.0.0.1:$PORT
 			notifier.log	$LOG/notifier.log
+			intake.address	minwon@madang.example
+			intake.route.road.address	minwon+road@madang.example
+			intake.log	$LOG/mailin.log
 			mail.from	noreply@madang.example
 			sms.url	$sms_url
 			sms.user	$sms_user
@@ -317,6 +323,9 @@ write_config() {
 	)
 	if [ -n "${MADANG_MAIL_PORT:-}" ]; then
 		overrides+=$'\n'"mail.host	127.0.0.1"$'\n'"mail.port	$MADANG_MAIL_PORT"$'\n'"mail.starttls	no"
+	fi
+	if [ -n "${MADANG_SMS_IN_CATEGORY:-}" ]; then
+		overrides+=$'\n'"sms.in_secret	$(tr -d '\n' <"$RUN/sms-in-secret")"$'\n'"sms.in_category	$MADANG_SMS_IN_CATEGORY"
 	fi
 	(
 		umask 077

@@ -91,6 +91,8 @@ static const char usage_tick[] =
 #define DEMO_ADMIN_PW "madang-admin-2026"
 #define DEMO_CITIZEN_PW "madang-citizen-2026"
 #define DEMO_STAFF_PW "madang-staff-2026"
+/* The demo's Open311 client key (db/seed/demo.sql stores its SHA-256). */
+#define DEMO_OPEN311_KEY "madang-open311-demo-2026"
 
 static bool wants_help(int argc, char **argv)
 {
@@ -195,6 +197,7 @@ static void print_demo_logins(void)
 	printf("supervisor: admin / %s\ncitizen: citizen / %s\n"
 	       "staff (handlers road.lee, road.park; manager road.choi; civil.han; agent.song; viewer.oh; ...): %s\n",
 	       DEMO_ADMIN_PW, DEMO_CITIZEN_PW, DEMO_STAFF_PW);
+	printf("open311 api_key (POST /open311/v2/requests.json): %s\n", DEMO_OPEN311_KEY);
 }
 
 /* The demo's rows, in the caller's transaction. */

@@ -6,6 +6,7 @@
 #include "core/crypto.h"
 #include "core/log.h"
 #include "core/mdg.h"
+#include "core/stop.h"
 #include "core/text.h"
 #include "notify/message.h"
 #include "render/render.h"
@@ -40,38 +41,6 @@ static const char usage[] =
 	"      --now TIME        act as if the database clock read TIME,\n"
 	"                        'YYYY-MM-DD HH:MM:SS' (for tests)\n"
 	"  -h, --help            show this help\n";
-
-static volatile sig_atomic_t stop_requested;
-
-static void on_stop(int sig)
-{
-	MDG_UNUSED(sig);
-	stop_requested = 1;
-}
-
-static void signals_setup(void)
-{
-	struct sigaction sa;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = SIG_IGN;
-	sigaction(SIGPIPE, &sa, NULL);
-	/* SA_RESTART: a signal during an SMTP or HTTP exchange must not
-	 * break it; the flag is read between batches and runs. */
-	sa.sa_handler = on_stop;
-	sa.sa_flags = SA_RESTART;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-}
-
-/* Sleeps up to seconds, returning early on a stop signal. */
-static void pause_for(long seconds)
-{
-	for (long i = 0; i < seconds * 10 && !stop_requested; i++) {
-		struct timespec ts = {0, 100 * 1000 * 1000};
-		nanosleep(&ts, NULL);
-	}
-}
 
 /* A whole number within [min, max] from an option, or -1. */
 static long option_long(const char *name, const char *value, long min, long max)
@@ -159,7 +128,7 @@ int main(int argc, char **argv)
 		snprintf(n.owner, sizeof n.owner, "%s:%ld", host, (long)getpid());
 	}
 
-	signals_setup();
+	stop_signals_setup();
 	if (config_load(config_path, &n.cfg) != MDG_OK)
 		goto done;
 	if (log_open(config_str(n.cfg, "notifier.log", "-")) != MDG_OK) {
@@ -193,7 +162,7 @@ int main(int argc, char **argv)
 			rc = 2;
 			goto done;
 		}
-		pause_for(interval);
+		stop_pause(interval);
 	}
 	log_info("notifier %s: stopped by signal", n.owner);
 	rc = 0;

@@ -22,6 +22,7 @@ typedef struct notifier {
 	const char *mail_from;      /* envelope and From: address */
 	const char *mail_from_name;
 	const char *msgid_domain;   /* the part of mail_from after '@' */
+	const char *reply_to;       /* intake.address (replies reach madang-mailin), or NULL */
 	sms_gateway sms;
 	bool sms_on;           /* sms.url set: SMS rows are sent, else they wait */
 	sms_client *smsc;      /* made at the first SMS, kept (keep-alive) */

@@ -48,6 +48,14 @@ int notifier_configure(notifier *n)
 		n->msgid_domain = strchr(n->mail_from, '@') + 1;
 	}
 
+	/* Replies to notices go to the e-mail intake (madang-mailin), which
+	 * adds them to their case. */
+	n->reply_to = config_str(c, "intake.address", NULL);
+	if (n->reply_to && !text_email_valid(n->reply_to)) {
+		log_error("intake.address is not a valid address: notices carry no Reply-To");
+		n->reply_to = NULL;
+	}
+
 	/* Without sms.url SMS rows are not claimed: they wait, as in the
 	 * quiet hours, rather than fail. */
 	n->sms_on = sms_gateway_from_config(c, &n->sms) == MDG_OK;
@@ -163,6 +171,7 @@ static int build_mail(notifier *n, const outbox_item *it, mail_batch_item *item,
 		.html = m.html,
 		.message_id = msgid,
 		.list_unsubscribe = m.list_unsubscribe,
+		.reply_to = n->reply_to,
 	};
 	int brc = mail_build(&mm, &out);
 	message_free(&m);

@@ -72,6 +72,8 @@ static void error_page(web *w, int rc)
 	r->send_file = NULL;
 	w->content_type = NULL;
 	buf_reset(&r->body);
+	if (web_open311_error(w, status_for(rc)))
+		return;
 	if (rc == MDG_EUTF8)
 		web_set(w, "Error.Detail", "%s", "utf8");
 	show_error(w, status_for(rc));
@@ -306,6 +308,8 @@ void web_serve(web_app *app, FCGX_Request *fcgi)
 	/* Behind a TLS terminator that does not pass HTTPS=on, the setting
 	 * still gives the HTTPS posture: __Host- cookies, Secure, HSTS. */
 	r.https = r.https || app->https;
+	/* The map's tiles, when a tile server is configured. */
+	r.img_src = app->map.tile_origin[0] ? app->map.tile_origin : NULL;
 	log_set_request_id(r.rid);
 	if (!app->db && db_connect(app->cfg, &app->db) != MDG_OK)
 		app->db = NULL;
@@ -328,7 +332,7 @@ void web_serve(web_app *app, FCGX_Request *fcgi)
 		if (rc == MDG_ERR)
 			log_error("handler failed: %s %.*s", r.method, r.path ? loggable_length(r.path) : 0, r.path ? r.path : "");
 		error_page(&w, rc);
-	} else if (status) {
+	} else if (status && !web_open311_error(&w, status)) {
 		show_error(&w, status);
 	}
 	/* A failed transaction must not leak into the next request. */

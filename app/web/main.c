@@ -99,7 +99,7 @@ int main(int argc, char **argv)
 		goto done;
 	read_settings(&app);
 	if (crypto_init() != MDG_OK || config_secret(app.cfg, app.secret) != MDG_OK ||
-	    render_init(app.templates) != MDG_OK ||
+	    render_init(app.templates) != MDG_OK || web_map_settings(&app) != MDG_OK ||
 	    password_policy_init(config_str(app.cfg, "web.data", "data")) != MDG_OK)
 		goto done;
 

@@ -36,6 +36,7 @@ int page_file_form(web *w)
 	if (rc != MDG_OK)
 		return rc;
 	hdf_set_value(w->hdf, "Form.public", "1");
+	web_map_fill(w, NULL, NULL, true);
 	web_page(w, "portal/file.cs", "FileCase");
 	return MDG_OK;
 }
@@ -128,6 +129,8 @@ int page_file(web *w)
 			hdf_set_value(w->hdf, "Form.public", "0");
 		if ((rc = fill_categories(w)) != MDG_OK)
 			return rc;
+		/* map.js centres on the fields' location when it is one. */
+		web_map_fill(w, NULL, NULL, true);
 		web_page(w, "portal/file.cs", "FileCase");
 		return MDG_OK;
 	}

@@ -1,14 +1,17 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* page_notify.c: the web side of the notifier: notice preferences, the
  * web inbox of notices, the staff's real-time alert (layout and JSON),
- * the supervisor's outbox, the call centre's callback queue and Kannel's
- * delivery reports. */
+ * the supervisor's outbox, the call centre's callback queue, Kannel's
+ * delivery reports and the SMS from phones that Kannel passes on (SMS
+ * intake, handled by lib/intake/sms_in.c). */
 #include "web.h"
 #include "cases/dossier.h"
 #include "core/config.h"
+#include "core/crypto.h"
 #include "core/log.h"
 #include "core/mdg.h"
 #include "core/text.h"
+#include "intake/sms_in.h"
 #include "notify/notice_inbox.h"
 #include "notify/outbox.h"
 #include "notify/rating.h"
@@ -530,4 +533,71 @@ int page_sms_dlr(web *w)
 		return rc == MDG_EDB ? plain(w, 503, "try again") : plain(w, 500, "not recorded");
 	log_info("SMS %lld: delivery report %s", dlr.ref, status);
 	return plain(w, 200, "ok");
+}
+
+/* ------------------------------------------------------------ SMS intake */
+
+/* The shortest shared secret taken: a short one is guessed. */
+#define SMS_IN_SECRET_MIN 16
+
+/* Whether addr is one of the addresses in list (separated by spaces or
+ * commas): Kannel's, by sms.in_allow. */
+static bool address_allowed(const char *list, const char *addr)
+{
+	size_t len = addr ? strlen(addr) : 0;
+	const char *p = list;
+	while (len && *p) {
+		p += strspn(p, " ,");
+		size_t n = strcspn(p, " ,");
+		if (n == len && strncmp(p, addr, n) == 0)
+			return true;
+		p += n;
+	}
+	return false;
+}
+
+int page_sms_in(web *w)
+{
+	HDF *cfg = w->app->cfg;
+	const char *secret = config_str(cfg, "sms.in_secret", "");
+	long category = config_long(cfg, "sms.in_category", 0, 0, (long)FORM_ID_MAX);
+	const char *given = kv_get(&w->r->query, "secret");
+	const char *addr = w->r->remote_addr ? w->r->remote_addr : "?";
+	sms_in_result res;
+	if (strlen(secret) < SMS_IN_SECRET_MIN || category == 0)
+		return plain(w, 404, "SMS intake is not set up (sms.in_secret, sms.in_category)");
+	if (!address_allowed(config_str(cfg, "sms.in_allow", "127.0.0.1 ::1"), w->r->remote_addr)) {
+		log_warn("/sms/in from %s refused: not in sms.in_allow", addr);
+		return plain(w, 403, "not from Kannel");
+	}
+	if (!given || !crypto_str_equal(given, secret)) {
+		log_warn("/sms/in from %s refused: wrong secret", addr);
+		return plain(w, 403, "wrong secret");
+	}
+	sms_in_config c = {.keywords = config_str(cfg, "sms.in_keywords", SMS_IN_KEYWORDS_DEFAULT),
+			   .category_id = category};
+	sms_in_msg m = {.kannel_id = kv_get(&w->r->query, "id"),
+			.from = kv_get(&w->r->query, "from"),
+			.text = kv_get(&w->r->query, "text")};
+	int rc = sms_in_handle(w->app->db, &c, &m, &res);
+	if (rc != MDG_OK)
+		log_warn("SMS from Kannel not handled: %s", mdg_rc_name(rc)); /* its words are not logged: outside input */
+	switch (rc) {
+	case MDG_OK:
+		break;
+	case MDG_EINVAL:
+		return plain(w, 400, "refused: needs id, a Korean mobile number (from) and text");
+	case MDG_EUTF8:
+		return plain(w, 400, "refused: the text is not UTF-8 (is mo-recode on?)");
+	case MDG_ETOOBIG:
+		return plain(w, 413, "refused: text too long");
+	case MDG_EDB:
+		return plain(w, 503, "try again");
+	default:
+		return plain(w, 500, "not handled");
+	}
+	log_info("SMS %s: %s %s", m.kannel_id, res.action, res.tracking);
+	char text[64];
+	snprintf(text, sizeof text, "%s %s", res.action, res.tracking);
+	return plain(w, 200, text);
 }

@@ -271,6 +271,33 @@ done:
 	return rc;
 }
 
+/* Report.Channels: the cases received in the period per channel, every
+ * channel listed (0 when none came by it), and their sum in
+ * Report.ChannelTotal; dept_ids as report_received_by_channel takes it. */
+static int fill_channels(web *w, const report_period *p, const char *dept_ids)
+{
+	static const char *const channels[] = {"web", "email", "sms", "phone", "open311"};
+	db_result *r = NULL;
+	char prefix[64];
+	long long total = 0;
+	int rc = report_received_by_channel(w->app->db, p, dept_ids, &r);
+	if (rc != MDG_OK)
+		return rc;
+	for (size_t i = 0; i < MDG_ARRAY_LEN(channels); i++) {
+		long long n = 0;
+		for (unsigned j = 0; j < r->nrows; j++)
+			if (strcmp(db_get(r, j, "channel", ""), channels[i]) == 0)
+				n = db_get_ll(r, j, "received", 0);
+		snprintf(prefix, sizeof prefix, "Report.Channels.%zu", i);
+		set_in(w, prefix, "channel", channels[i]);
+		set_in_ll(w, prefix, "received", n);
+		total += n;
+	}
+	web_set(w, "Report.ChannelTotal", "%lld", total);
+	db_result_free(r);
+	return MDG_OK;
+}
+
 static const field_spec workload_fields[] = {
 	{"from", FIELD_LINE, false, 10, 0, 0},
 	{"to", FIELD_LINE, false, 10, 0, 0},
@@ -370,6 +397,14 @@ int page_report_workload(web *w)
 		goto done;
 	fill_departments(w, &t, figs, report_scope_unplaced(&scope, dept));
 	rc = fill_department_ratings(w, &p);
+	if (rc != MDG_OK)
+		goto done;
+	/* Per channel, the same cases as the departments' received figure:
+	 * the chosen departments' (none chosen: nothing), or all of them. */
+	if (!report_scope_partial(&scope, dept))
+		rc = fill_channels(w, &p, NULL);
+	else if (ids.len)
+		rc = fill_channels(w, &p, buf_str(&ids));
 	if (rc != MDG_OK)
 		goto done;
 	/* Handlers of the whole organisation would make one very long table

@@ -65,17 +65,37 @@ const web_route web_routes[] = {
 	{"GET", "/staff/alerts.json", page_staff_alerts, ACCESS_PUBLIC},
 	{"GET", "/staff/callbacks", page_staff_callbacks, ACCESS_STAFF},
 	{"POST", "/staff/callbacks/{id}", page_staff_callback_done, ACCESS_STAFF},
+	{"GET", "/staff/callcentre", page_callcentre, ACCESS_STAFF},
+	{"POST", "/staff/callcentre/file", page_callcentre_file, ACCESS_STAFF},
+	{"GET", "/staff/callcentre/callers/{id}", page_callcentre_caller, ACCESS_STAFF},
+	{"POST", "/staff/callcentre/callers/{id}/note", page_callcentre_note, ACCESS_STAFF},
 	{"GET", "/admin/outbox", page_admin_outbox, ACCESS_GLOBAL_ADMIN},
 	{"POST", "/admin/outbox/{id}/retry", page_admin_outbox_retry, ACCESS_GLOBAL_ADMIN},
 	{"POST", "/admin/outbox/{id}/cancel", page_admin_outbox_cancel, ACCESS_GLOBAL_ADMIN},
 	/* Kannel's delivery reports: signed in their URL, no session. */
 	{"GET", "/sms/dlr", page_sms_dlr, ACCESS_PUBLIC},
+	{"GET", "/sms/in", page_sms_in, ACCESS_PUBLIC},
 	{"GET", "/rate/{token}", page_rate_form, ACCESS_PUBLIC},
 	{"POST", "/rate/{token}", page_rate, ACCESS_PUBLIC},
 	/* RFC 8058 one-click unsubscribe: mail providers POST without
 	 * cookies, so the signed path replaces the CSRF token. */
 	{"GET", "/unsubscribe/{token}", page_unsubscribe_form, ACCESS_PUBLIC},
 	{"POST", "/unsubscribe/{token}", page_unsubscribe, ACCESS_SIGNED},
+	/* Open311 GeoReport v2: GETs are public; a POST is authenticated by
+	 * its api_key (checked by the handler), not by a session or CSRF. */
+	{"GET", "/open311/v2/{doc}", page_open311, ACCESS_PUBLIC},
+	{"POST", "/open311/v2/{doc}", page_open311_post, ACCESS_SIGNED},
+	{"GET", "/open311/v2/services/{code}", page_open311_service, ACCESS_PUBLIC},
+	{"GET", "/open311/v2/requests/{id}", page_open311_request, ACCESS_PUBLIC},
+	{"GET", "/open311/v2/tokens/{token}", page_open311_token, ACCESS_PUBLIC},
+	/* A key files into every category: the whole institution's, so
+	 * global supervisors'; each category's questions are its scope's. */
+	{"GET", "/admin/open311", page_admin_open311, ACCESS_GLOBAL_ADMIN},
+	{"POST", "/admin/open311", page_admin_open311_create, ACCESS_GLOBAL_ADMIN},
+	{"POST", "/admin/open311/{id}/revoke", page_admin_open311_revoke, ACCESS_GLOBAL_ADMIN},
+	{"GET", "/admin/open311/questions", page_admin_open311_questions, ACCESS_ADMIN},
+	{"POST", "/admin/open311/questions", page_admin_open311_question_save, ACCESS_ADMIN},
+	{"POST", "/admin/open311/questions/delete", page_admin_open311_question_delete, ACCESS_ADMIN},
 };
 
 const size_t web_nroutes = sizeof web_routes / sizeof web_routes[0];

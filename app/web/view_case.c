@@ -8,13 +8,14 @@
 #include "cases/workflow.h"
 #include "core/mdg.h"
 #include "core/text.h"
+#include "open311/open311.h"
 
 #include <stdio.h>
 #include <string.h>
 
 int web_load_case(web *w, const char *tracking, bool staff_view, long long *case_id)
 {
-	db_result *c = NULL, *files = NULL;
+	db_result *c = NULL, *files = NULL, *answers = NULL;
 	viewer v = web_viewer(w);
 	int year;
 	unsigned seq;
@@ -36,9 +37,17 @@ int web_load_case(web *w, const char *tracking, bool staff_view, long long *case
 			goto done;
 	}
 	rc = case_attachments(w->app->db, id, &files);
+	if (rc == MDG_OK) /* the answers to the category's questions (Open311) */
+		rc = open311_case_answers(w->app->db, id, w->lang, &answers);
 	if (rc != MDG_OK)
 		goto done;
+	db_rows_hdf(answers, w->hdf, "Answers");
 	db_row_hdf(c, 0, w->hdf, "Case");
+	/* The map shows the location as this viewer may see it (rounded
+	 * for the public, case_get). */
+	const char *lat = db_get(c, 0, "lat", ""), *lng = db_get(c, 0, "lng", "");
+	if (*lat && *lng)
+		web_map_fill(w, lat, lng, false);
 	if (case_id)
 		*case_id = id;
 	db_rows_hdf(files, w->hdf, "Files");
@@ -47,6 +56,7 @@ int web_load_case(web *w, const char *tracking, bool staff_view, long long *case
 done:
 	db_result_free(c);
 	db_result_free(files);
+	db_result_free(answers);
 	return rc;
 }
 

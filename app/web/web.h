@@ -14,7 +14,18 @@
 #include "db/db.h"
 #include "http/request.h"
 #include "form.h"
+#include "geo/geo.h"
 #include "org/org.h"
+
+/* The map on the filing form and the case pages (map.*, page_map.c). */
+typedef struct map_settings {
+	const char *tiles;        /* tile URL template; "": no tiles */
+	const char *attribution;  /* the tiles' credit line */
+	char tile_origin[GEO_ORIGIN_MAX]; /* for the CSP's img-src; "" without tiles */
+	int public_decimals;      /* a location's decimals in public */
+	char center_lat[GEO_DEGREE_TEXT], center_lng[GEO_DEGREE_TEXT];
+	long zoom;                /* the first view's zoom */
+} map_settings;
 
 /* Process-wide settings, read once from the configuration. */
 typedef struct web_app {
@@ -28,6 +39,7 @@ typedef struct web_app {
 	const char *uploads;
 	const char *tmp;
 	bool https;
+	map_settings map;
 } web_app;
 
 /* One request being handled. */
@@ -91,6 +103,13 @@ void web_pager(web *w, long page, long total, long page_size);
 int web_page_number(web *w, long *page);
 /* The viewer of the current request, for lib/cases. */
 viewer web_viewer(const web *w);
+/* Reads and checks the map.* settings into app->map: MDG_OK, or
+ * MDG_EINVAL (logged) for a tile URL the CSP could not name. */
+int web_map_settings(web_app *app);
+/* Map.*: the map box of a page (Map.On loads Leaflet in the layout),
+ * centred on lat/lng when both are given, else on map.center; pick: the
+ * filing form's, where a click sets the location fields. */
+void web_map_fill(web *w, const char *lat, const char *lng, bool pick);
 /* Starts a session after sign-in (a new token) and sets its cookie. */
 int web_sign_in(web *w, long long account_id);
 
@@ -190,10 +209,38 @@ int page_admin_outbox_cancel(web *w);
 int page_staff_callbacks(web *w);
 int page_staff_callback_done(web *w);
 int page_sms_dlr(web *w);
+/* The call centre's console (page_callcentre.c): search and screen pop,
+ * a caller's history, a call note, a case filed for a caller. */
+int page_callcentre(web *w);
+int page_callcentre_caller(web *w);
+int page_callcentre_note(web *w);
+int page_callcentre_file(web *w);
+/* Kannel's smsbox passes an SMS from a phone (SMS intake). */
+int page_sms_in(web *w);
 int page_rate_form(web *w);
 int page_rate(web *w);
 int page_unsubscribe_form(web *w);
 int page_unsubscribe(web *w);
+/* The Open311 GeoReport v2 API (page_open311.c): discovery, services,
+ * service definitions, requests (GET, POST), one request, tokens, the
+ * servicerequestupdates feed; its client keys and the categories'
+ * questions for supervisors (page_admin_open311.c). */
+int page_open311(web *w);
+int page_open311_post(web *w);
+int page_open311_service(web *w);
+int page_open311_request(web *w);
+int page_open311_token(web *w);
+/* For a request under /open311/: answers status (an error the dispatcher
+ * met before or instead of the handler) as the specification's error in
+ * the path's format, never an HTML page, and returns true; false for any
+ * other path. */
+bool web_open311_error(web *w, int status);
+int page_admin_open311(web *w);
+int page_admin_open311_create(web *w);
+int page_admin_open311_revoke(web *w);
+int page_admin_open311_questions(web *w);
+int page_admin_open311_question_save(web *w);
+int page_admin_open311_question_delete(web *w);
 /* Fills the preferences section of the account page (view_notify_prefs.c):
  * Notify.*, and the stored choices into Form.notify_* unless a form is
  * being sent back. */

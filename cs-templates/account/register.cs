@@ -18,20 +18,6 @@ include:"fields.cs" ?>
     <?cs call:field_error("name") ?>
   </div>
 <?cs call:email_field(L.Field.email) ?><?cs call:mobile_field() ?>
-  <fieldset class="consent">
-    <legend><?cs var:L.Consent.Title ?></legend>
-    <div class="consent-text" id="consent-text">
-      <p><?cs var:L.Consent.Items ?></p>
-      <p><?cs var:L.Consent.Purpose ?></p>
-      <p><?cs var:L.Consent.Retention ?></p>
-      <p><?cs var:L.Consent.Refusal ?></p>
-      <p class="meta"><?cs var:L.Consent.Version ?></p>
-    </div>
-    <div class="field check">
-      <input type="checkbox" id="consent" name="consent" value="1" required<?cs if:Form.Err.consent ?> aria-invalid="true" aria-describedby="consent-text err-consent"<?cs else ?> aria-describedby="consent-text"<?cs /if ?><?cs if:Form.consent == "1" ?> checked<?cs /if ?>>
-      <label for="consent"><?cs var:L.Field.consent ?></label>
-      <?cs call:field_error("consent") ?>
-    </div>
-  </fieldset>
+<?cs call:consent_fieldset(L.Consent.Title, "", L.Field.consent) ?>
   <button type="submit" class="primary"><?cs var:L.Button.Register ?></button>
 </form>

@@ -14,6 +14,7 @@ def:facts() ?><?cs
   call:fact("category", L.Mail.Category) ?><?cs call:fact("department", L.Mail.Department) ?><?cs
   call:fact("handler", L.Mail.Handler) ?><?cs call:fact("due", L.Mail.Due) ?><?cs
   call:fact("expected", L.Mail.Expected) ?><?cs call:fact("reason", L.Mail.Reason) ?><?cs
+  call:fact("answer", L.Mail.Answer) ?><?cs
 /def ?>
 <?cs def:html_open(heading) ?><!DOCTYPE html>
 <html lang="<?cs var:Lang ?>"><head><meta charset="utf-8"><title><?cs var:heading ?></title></head>

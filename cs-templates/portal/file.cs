@@ -1,5 +1,6 @@
 <?cs # SPDX-License-Identifier: AGPL-3.0-or-later ?><?cs
-# file.cs: the form to file a complaint (민원 신청). ?>
+# file.cs: the form to file a complaint (민원 신청). ?><?cs
+include:"map.cs" ?>
 <h1><?cs var:L.Title.FileCase ?></h1>
 <?cs if:Form.HasErrors ?><p class="form-error" role="alert"><?cs var:L.Msg.FixErrors ?></p><?cs /if ?>
 <form method="post" action="/cases/new" enctype="multipart/form-data" class="stack">
@@ -45,6 +46,7 @@
         <?cs call:field_error("longitude") ?>
       </div>
     </div>
+<?cs call:map_box() ?>
   </fieldset>
   <div class="field">
     <label for="attachments"><?cs var:L.Field.attachments ?></label>

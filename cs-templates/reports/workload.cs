@@ -85,6 +85,32 @@ def:period_field(name, label) ?>
   <p><?cs var:L.Report.NoDepartments ?></p>
 <?cs /if ?>
 </section>
+<section aria-labelledby="h-channels">
+  <h2 id="h-channels"><?cs var:L.Report.Channels ?></h2>
+<?cs if:Report.ChannelTotal > 0 ?>
+  <table class="cases report channels">
+    <caption class="visually-hidden"><?cs var:L.Report.Channels ?> (<?cs var:Report.From ?> ~ <?cs var:Report.To ?>)</caption>
+    <thead><tr>
+      <th scope="col"><?cs var:L.Report.Channel ?></th>
+      <th scope="col"><?cs var:L.Report.Received ?></th>
+    </tr></thead>
+    <tbody>
+<?cs each:c = Report.Channels ?>
+    <tr>
+      <td data-label="<?cs var:L.Report.Channel ?>"><?cs var:L.Inbox.Channel[c.channel] ?></td>
+      <td data-label="<?cs var:L.Report.Received ?>"><?cs var:c.received ?></td>
+    </tr>
+<?cs /each ?>
+    <tr class="total">
+      <td data-label="<?cs var:L.Report.Channel ?>"><strong><?cs var:L.Report.Total ?></strong></td>
+      <td data-label="<?cs var:L.Report.Received ?>"><?cs var:Report.ChannelTotal ?></td>
+    </tr>
+    </tbody>
+  </table>
+<?cs else ?>
+  <p><?cs var:L.Report.NoChannels ?></p>
+<?cs /if ?>
+</section>
 <section aria-labelledby="h-handlers">
   <h2 id="h-handlers"><?cs var:L.Report.Handlers ?></h2>
 <?cs if:!Report.ShowHandlers ?>
@@ -112,6 +138,7 @@ def:period_field(name, label) ?>
     <dt><?cs var:L.Report.Answered ?></dt><dd><?cs var:L.Report.NoteAnswered ?></dd>
     <dt><?cs var:L.Report.Overdue ?></dt><dd><?cs var:L.Report.NoteOverdue ?></dd>
     <dt><?cs var:L.Report.AvgDays ?></dt><dd><?cs var:L.Report.NoteAverage ?></dd>
+    <dt><?cs var:L.Report.Channel ?></dt><dd><?cs var:L.Report.NoteChannel ?></dd>
     <dt><?cs var:L.Rate.Count ?></dt><dd><?cs var:L.Rate.NoteCount ?></dd>
     <dt><?cs var:L.Rate.Average ?></dt><dd><?cs var:L.Rate.NoteAverage ?></dd>
   </dl>

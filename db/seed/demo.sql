@@ -442,3 +442,16 @@ INSERT INTO tracking_counters (year, last_seq) VALUES (2026, 50)
 -- Demo citizens take notices by SMS too (as a new citizen account does).
 UPDATE accounts SET notify_sms = 1 WHERE kind = 'citizen';
 
+
+-- Open311 (0025_open311.sql): one client application whose key is
+-- published with the demo logins (app/ctl/main.c, DEMO_OPEN311_KEY; only
+-- its SHA-256 is stored, as for a key a supervisor makes), and the
+-- questions of the roads category (its service definition's attributes).
+INSERT INTO accounts (name, kind, notify_email, notify_sms, created_at, updated_at)
+  VALUES ('시민 앱 (데모)', 'guest', 0, 0, '2026-01-02 09:00:00', '2026-01-02 09:00:00');
+INSERT INTO open311_clients (name, key_hash, key_prefix, rate_per_min, guest_id, created_at)
+  VALUES ('시민 앱 (데모)', SHA2('madang-open311-demo-2026', 256), 'madang-o', 600, LAST_INSERT_ID(), '2026-01-02 09:00:00');
+INSERT INTO category_questions (category_id, code, datatype, required, question_ko, question_en, value_list, sort_order) VALUES
+  (1, 'damage', 'singlevaluelist', 1, '어떤 파손인가요?', 'What is damaged?',
+   'pothole=포트홀(도로 패임)\nsidewalk=보도블록 파손\nsign=표지판 파손', 10),
+  (1, 'size_cm', 'number', 0, '파손 부분의 크기(cm)', 'Size of the damage (cm)', NULL, 20);

@@ -19,7 +19,7 @@ int account_create(db *d, const account_new *a, long long *id, const char **whic
 		return rc;
 	/* Tell the user which of the unique fields is taken. */
 	rc = db_query(d, &r, "SELECT (SELECT COUNT(*) FROM accounts WHERE login_id = ?) AS logins,"
-			     " (SELECT COUNT(*) FROM accounts WHERE email = ?) AS emails",
+			     " (SELECT COUNT(*) FROM accounts WHERE email_owner = ?) AS emails",
 		      DB_ARGS(DB_STR(a->login_id), DB_STR(a->email)));
 	if (rc != MDG_OK)
 		goto done;
@@ -120,7 +120,7 @@ int account_set_password(db *d, long long id, const char *password, enum passwor
 int account_set_contact(db *d, long long id, const char *email, const char *mobile)
 {
 	db_result *r = NULL;
-	int rc = db_query(d, &r, "SELECT COUNT(*) AS n FROM accounts WHERE email = ? AND id <> ?",
+	int rc = db_query(d, &r, "SELECT COUNT(*) AS n FROM accounts WHERE email_owner = ? AND id <> ?",
 			  DB_ARGS(DB_STR(email), DB_INT(id)));
 	if (rc == MDG_OK && db_get_ll(r, 0, "n", 0) > 0)
 		rc = MDG_ECONFLICT;
@@ -158,4 +158,84 @@ int account_set_notify(db *d, long long id, const account_notify *n)
 	return db_exec(d, "UPDATE accounts SET notify_email = ?, notify_sms = ?, notify_digest = ? WHERE id = ?",
 		       DB_ARGS(DB_INT((long long)n->email), DB_INT((long long)n->sms), DB_INT((long long)n->digest),
 			       DB_INT(id)));
+}
+
+int account_by_verified_contact(db *d, const char *email, const char *mobile, long long *id)
+{
+	db_result *r = NULL;
+	*id = 0;
+	if (!(email && *email) && !(mobile && *mobile))
+		return MDG_ENOTFOUND;
+	/* A registered person's address counts only once it is verified:
+	 * anyone may type another person's address when registering. */
+	int rc = db_query(d, &r, "SELECT id AS id FROM accounts WHERE kind <> 'guest' AND active = 1 AND ("
+				 " (? IS NOT NULL AND email_owner = ? AND email_verified_at IS NOT NULL)"
+				 " OR (? IS NOT NULL AND mobile = ? AND mobile_verified_at IS NOT NULL))"
+				 " ORDER BY id LIMIT 1",
+			  DB_ARGS(DB_STR(email && *email ? email : NULL), DB_STR(email), DB_STR(mobile && *mobile ? mobile : NULL),
+				  DB_STR(mobile)));
+	if (rc == MDG_OK && r->nrows == 0)
+		rc = MDG_ENOTFOUND;
+	if (rc == MDG_OK)
+		*id = db_get_ll(r, 0, "id", 0);
+	db_result_free(r);
+	return rc;
+}
+
+/* The guest whose e-mail or mobile this is (the e-mail's first): *id,
+ * or 0 when none. */
+static int guest_find(db *d, const char *email, const char *mobile, long long *id)
+{
+	db_result *r = NULL;
+	*id = 0;
+	int rc = db_query(d, &r, "SELECT id AS id FROM accounts WHERE guest_email = ? OR guest_mobile = ?"
+				 " ORDER BY guest_email = ? DESC LIMIT 1",
+			  DB_ARGS(DB_STR(email), DB_STR(mobile), DB_STR(email)));
+	if (rc == MDG_OK && r->nrows)
+		*id = db_get_ll(r, 0, "id", 0);
+	db_result_free(r);
+	return rc;
+}
+
+int account_guest(db *d, const account_contact *c, long long *id)
+{
+	const char *email = c->email && *c->email ? c->email : NULL;
+	const char *mobile = c->mobile && *c->mobile ? c->mobile : NULL;
+	*id = 0;
+	if (!email && !mobile)
+		return MDG_EINVAL;
+	/* One guest per address: the same sender's later filings find the
+	 * same guest. By the e-mail when there is one, so that a mail's
+	 * answers go by mail, even when the mobile is another guest's. */
+	int rc = guest_find(d, email, email ? NULL : mobile, id);
+	for (int attempt = 0; rc == MDG_OK && !*id && attempt < 3; attempt++) {
+		/* New: notices go where the person wrote from. A duplicate key
+		 * means the address was taken meanwhile (a concurrent filing)
+		 * or the mobile is another guest's: look again, and file under
+		 * the e-mail alone when only the mobile is taken. */
+		rc = db_exec(d, "INSERT INTO accounts (name, email, mobile, kind, lang, notify_email, notify_sms)"
+				" VALUES (?, ?, ?, 'guest', ?, ? IS NOT NULL, ? IS NOT NULL)",
+			     DB_ARGS(DB_STR(c->name ? c->name : ""), DB_STR(email), DB_STR(mobile), DB_STR(c->lang),
+				     DB_STR(email), DB_STR(mobile)));
+		if (rc == MDG_OK) {
+			*id = (long long)db_insert_id(d);
+			break;
+		}
+		if (rc != MDG_ECONFLICT)
+			break;
+		rc = guest_find(d, email, email ? NULL : mobile, id);
+		if (rc == MDG_OK && !*id && email)
+			mobile = NULL;
+	}
+	if (rc == MDG_OK && !*id)
+		rc = MDG_ECONFLICT;
+	return rc;
+}
+
+int account_for_contact(db *d, const account_contact *c, long long *id)
+{
+	int rc = account_by_verified_contact(d, c->email, c->mobile, id);
+	if (rc == MDG_ENOTFOUND)
+		rc = account_guest(d, c, id);
+	return rc;
 }

@@ -14,7 +14,7 @@ typedef struct account {
 	char name[101 * 4];
 	char email[255];
 	char mobile[21];
-	char kind[8];          /* "citizen" or "staff" */
+	char kind[8];          /* "citizen", "staff" or "guest" */
 	char lang[3];          /* "" when never chosen */
 	bool active;
 	bool must_change_password; /* an administrator set it: change it first */
@@ -52,6 +52,29 @@ int account_set_password(db *d, long long id, const char *password, enum passwor
 /* Changes e-mail and mobile; MDG_ECONFLICT when the e-mail is taken. */
 int account_set_contact(db *d, long long id, const char *email, const char *mobile);
 int account_set_lang(db *d, long long id, const char *lang);
+
+/* Guests (db/migrations/0021_guest_contacts.sql): a person who files by
+ * e-mail, SMS, telephone or Open311 without an account is an account of
+ * the kind "guest", one per address, that notices reach and that cannot
+ * sign in. */
+typedef struct account_contact {
+	const char *email;   /* valid (text_email_valid) or NULL/"" */
+	const char *mobile;  /* normalised (text_normalise_mobile) or NULL/"" */
+	const char *name;    /* or NULL */
+	const char *lang;    /* "ko", "en" or NULL */
+} account_contact;
+
+/* The active citizen or staff account whose VERIFIED e-mail address or
+ * mobile number this is (an unverified one never matches: anyone can type
+ * another person's address). MDG_ENOTFOUND when none. */
+int account_by_verified_contact(db *d, const char *email, const char *mobile, long long *id);
+/* The guest of this address (the e-mail's when both are given and
+ * belong to different guests), created when new. MDG_EINVAL without an
+ * address. */
+int account_guest(db *d, const account_contact *c, long long *id);
+/* Whose case a filing from this contact is: the verified account, else
+ * the guest (account_by_verified_contact, then account_guest). */
+int account_for_contact(db *d, const account_contact *c, long long *id);
 
 /* How a person wants to be told (db/migrations/0007_notify.sql): by
  * e-mail, by SMS, and (staff) in one daily digest instead of a mail per

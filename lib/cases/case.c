@@ -12,6 +12,7 @@
 #include "core/buf.h"
 #include "cases/routing.h"
 #include "cases/workflow.h"
+#include "geo/geo.h"
 #include "notify/notice.h"
 #include "org/org.h"
 
@@ -166,6 +167,29 @@ static int store_upload(const char *uploads_dir, const upload *up, char stored_n
 	return MDG_ERR;
 }
 
+/* Moves every upload into uploads_dir (moved[i]: where, stored[i]: its
+ * name). MDG_ETOOBIG beyond CASE_FILES_MAX. */
+static int store_uploads(const char *uploads_dir, const case_upload *files, int nfiles, char stored[][33],
+			 char **moved)
+{
+	int rc = MDG_OK;
+	if (nfiles > CASE_FILES_MAX)
+		return MDG_ETOOBIG;
+	for (int i = 0; i < nfiles && rc == MDG_OK; i++)
+		rc = store_upload(uploads_dir, files[i].up, stored[i], &moved[i]);
+	return rc;
+}
+
+/* Frees the paths of store_uploads, removing the files when remove. */
+static void release_uploads(char **moved, int nfiles, bool remove)
+{
+	for (int i = 0; i < nfiles; i++) {
+		if (remove && moved[i])
+			unlink(moved[i]);
+		free(moved[i]);
+	}
+}
+
 /* The next tracking number of the year for a filing in category_id
  * (MDG_EINVAL, and no number used, if it is not an active category).
  * Called outside the filing's transaction: the counter's UPDATE commits
@@ -195,6 +219,19 @@ static int next_tracking(db *d, long long category_id, char *tracking)
 	return rc;
 }
 
+/* The rows of attachments already moved under stored[]. */
+static int attachment_rows(db *d, long long case_id, const case_upload *files, char stored[][33], int nfiles)
+{
+	int rc = MDG_OK;
+	for (int i = 0; i < nfiles && rc == MDG_OK; i++)
+		rc = db_exec(d, "INSERT INTO attachments (case_id, stored_name, original_name, mime_type,"
+				" size_bytes, created_at) VALUES (?, ?, ?, ?, ?, NOW())",
+			     DB_ARGS(DB_INT(case_id), DB_STR(stored[i]),
+				     DB_STR(files[i].up->filename[0] ? files[i].up->filename : "file"),
+				     DB_STR(files[i].mime_type), DB_INT((long long)files[i].up->size)));
+	return rc;
+}
+
 /* One attempt at the filing transaction; the files are already in
  * place under stored[]. *numbered becomes false when tracking turns out
  * to be taken already (a counter behind the cases: the attempt after
@@ -220,18 +257,16 @@ static int file_once(db *d, const case_new *c, const case_upload *files, char st
 	rc = db_exec(d, "INSERT INTO case_events (case_id, kind, actor_id, is_public, created_at)"
 			" VALUES (?, 'filed', ?, 1, NOW())",
 		     DB_ARGS(DB_INT(case_id), DB_INT(c->filed_by ? c->filed_by : c->account_id)));
-	for (int i = 0; i < nfiles && rc == MDG_OK; i++)
-		rc = db_exec(d, "INSERT INTO attachments (case_id, stored_name, original_name, mime_type,"
-				" size_bytes, created_at) VALUES (?, ?, ?, ?, ?, NOW())",
-			     DB_ARGS(DB_INT(case_id), DB_STR(stored[i]),
-				     DB_STR(files[i].up->filename[0] ? files[i].up->filename : "file"),
-				     DB_STR(files[i].mime_type), DB_INT((long long)files[i].up->size)));
+	if (rc == MDG_OK)
+		rc = attachment_rows(d, case_id, files, stored, nfiles);
 	/* Routing happens in the same transaction as filing: a case is never
 	 * stored without its department, handlers and deadline. */
 	if (rc == MDG_OK)
 		rc = routing_place(d, case_id, c->category_id);
 	if (rc == MDG_OK)
 		rc = notice_citizen(d, case_id, NOTICE_RECEIPT, NULL);
+	if (rc == MDG_OK && c->in_tx)
+		rc = c->in_tx(d, case_id, tracking, c->in_tx_arg);
 	/* The search index (Mroonga) is not transactional: REPLACE keeps it
 	 * right even if an earlier attempt with the same id rolled back. Its
 	 * copy of the text is taken from the case row just written, so the
@@ -253,14 +288,9 @@ done:
 int case_file(db *d, const case_new *c, const case_upload *files, int nfiles,
 	      const char *uploads_dir, char *tracking)
 {
-	char *moved[8] = {0};
-	char stored[8][33];
-	int rc = MDG_OK;
-
-	if (nfiles > (int)MDG_ARRAY_LEN(moved))
-		return MDG_ETOOBIG;
-	for (int i = 0; i < nfiles && rc == MDG_OK; i++)
-		rc = store_upload(uploads_dir, files[i].up, stored[i], &moved[i]);
+	char *moved[CASE_FILES_MAX] = {0};
+	char stored[CASE_FILES_MAX][33];
+	int rc = store_uploads(uploads_dir, files, nfiles, stored, moved);
 	/* Concurrent filings of a round-robin category wait for each other
 	 * on its row; a deadlock victim tries again, with the same number. */
 	bool numbered = false; /* tracking holds a number taken and not used */
@@ -274,17 +304,24 @@ int case_file(db *d, const case_new *c, const case_upload *files, int nfiles,
 	}
 	if (rc != MDG_OK && numbered)
 		log_error("filing %s failed: the tracking number stays unused", tracking);
-	if (rc != MDG_OK)
-		for (int i = 0; i < nfiles; i++)
-			if (moved[i])
-				unlink(moved[i]);
-	for (int i = 0; i < nfiles; i++)
-		free(moved[i]);
+	release_uploads(moved, nfiles, rc != MDG_OK);
 	return rc;
 }
 
-/* Replaces the text in column name of every row with its masked form. */
-static void mask_column(db_result *r, const char *name)
+int case_attach(db *d, long long case_id, const case_upload *files, int nfiles, const char *uploads_dir)
+{
+	char *moved[CASE_FILES_MAX] = {0};
+	char stored[CASE_FILES_MAX][33];
+	int rc = store_uploads(uploads_dir, files, nfiles, stored, moved);
+	if (rc == MDG_OK)
+		rc = attachment_rows(d, case_id, files, stored, nfiles);
+	release_uploads(moved, nfiles, rc != MDG_OK);
+	return rc;
+}
+
+/* Replaces the text in column name of every row with change(text, arg),
+ * a new string. */
+static void change_column(db_result *r, const char *name, char *(*change)(const char *, int), int arg)
 {
 	int found = db_col(r, name);
 	if (found < 0)
@@ -294,11 +331,25 @@ static void mask_column(db_result *r, const char *name)
 		char **cell = &r->cells[(size_t)row * r->ncols + col];
 		if (!*cell)
 			continue;
-		char *masked = text_mask_name(*cell);
+		char *changed = change(*cell, arg);
 		free(*cell);
-		*cell = masked;
-		r->lens[(size_t)row * r->ncols + col] = strlen(masked);
+		*cell = changed;
+		r->lens[(size_t)row * r->ncols + col] = strlen(changed);
 	}
+}
+
+static char *masked_name(const char *name, int unused)
+{
+	(void)unused;
+	return text_mask_name(name);
+}
+
+/* Where a citizen lives is not for everyone to read exactly. */
+static char *rounded_degrees(const char *degrees, int decimals)
+{
+	char out[GEO_DEGREE_TEXT];
+	geo_round(degrees, decimals, out, sizeof out);
+	return xstrdup(out);
 }
 
 /* True when v sees case_id whole, private or not, with the filer's name:
@@ -344,8 +395,11 @@ int case_get(db *d, const char *tracking, const viewer *v, const char *lang, db_
 		rc = MDG_ENOTFOUND;
 		goto done;
 	}
-	if (!privileged)
-		mask_column(r, "filer");
+	if (!privileged) {
+		change_column(r, "filer", masked_name, 0);
+		change_column(r, "lat", rounded_degrees, v->location_decimals);
+		change_column(r, "lng", rounded_degrees, v->location_decimals);
+	}
 	*out = r;
 	r = NULL;
 done:
@@ -448,7 +502,7 @@ int case_list_public(db *d, const case_filter *f, const char *lang, db_result **
 				       DB_STR(query), DB_STR(query)),
 			       f->page, CASE_PAGE_SIZE, out, total);
 	if (rc == MDG_OK)
-		mask_column(*out, "filer");
+		change_column(*out, "filer", masked_name, 0);
 	free(query);
 	return rc;
 }

@@ -11,11 +11,15 @@
 #define CASE_BODY_MAX 20000    /* characters */
 #define CASE_ADDRESS_MAX 200
 #define CASE_PAGE_SIZE 20
+#define CASE_FILES_MAX 8       /* attachments case_file and case_attach take at once */
 
 /* Who is looking: decides what is visible. */
 typedef struct viewer {
 	long long account_id; /* 0 when signed out */
 	bool staff;
+	/* Decimals of a location shown to others than the owner and staff
+	 * in scope (geo_round; 0: whole degrees). */
+	int location_decimals;
 } viewer;
 
 /* A validated new case. */
@@ -30,6 +34,13 @@ typedef struct case_new {
 	const char *address;   /* or NULL */
 	const char *channel;   /* "web", ... */
 	long long filed_by;    /* staff who filed it for the citizen, or 0 */
+	/* More writes of the channel in the filing's transaction, or NULL:
+	 * what an intake filed from (a mail's Message-ID, an SMS's id, so a
+	 * re-delivery never files twice), its reply, Open311's answers and
+	 * client data. Called after the receipt notice; anything but MDG_OK
+	 * rolls the filing back and case_file returns it. */
+	int (*in_tx)(db *d, long long case_id, const char *tracking, void *arg);
+	void *in_tx_arg;
 } case_new;
 
 /* An attachment accepted for filing: the upload and its sniffed type. */
@@ -46,6 +57,12 @@ typedef struct case_upload {
 int case_file(db *d, const case_new *c, const case_upload *files, int nfiles,
 	      const char *uploads_dir, char *tracking);
 
+/* Adds attachments to an existing case on the caller's transaction: the
+ * files are moved into uploads_dir and their rows written. On failure no
+ * moved file is left (a rollback of the caller's transaction afterwards
+ * leaves the files: harmless, never served). MDG_OK, MDG_ETOOBIG, MDG_ERR. */
+int case_attach(db *d, long long case_id, const case_upload *files, int nfiles, const char *uploads_dir);
+
 /* The attachment types accepted, judged from content: the MIME type for a
  * file, or NULL when refused. Uses libmagic. */
 const char *case_sniff_type(const char *path);
@@ -53,7 +70,8 @@ const char *case_sniff_type(const char *path);
 /* A case by tracking number, as v may see it. MDG_ENOTFOUND also when the
  * case is private and v is neither its owner nor staff whose scope covers
  * one of its departments (so existence does not leak); others see public
- * cases with the filer's name masked. *out has one row: id, tracking, title,
+ * cases with the filer's name masked and the location rounded to
+ * v->location_decimals. *out has one row: id, tracking, title,
  * body, public, status, created, updated, category (in lang), department,
  * filer (a name), lat, lng, address, owner (the filer's account), channel. */
 int case_get(db *d, const char *tracking, const viewer *v, const char *lang, db_result **out);

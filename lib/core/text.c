@@ -63,9 +63,8 @@ void text_format_mobile(const char *digits, char *out, size_t outlen)
 		snprintf(out, outlen, "%s", digits);
 }
 
-int text_normalise_mobile(const char *in, char *out, size_t outlen)
+int text_phone_digits(const char *in, char *out, size_t outlen)
 {
-	char digits[24];
 	size_t n = 0;
 	const char *p = in;
 
@@ -75,14 +74,23 @@ int text_normalise_mobile(const char *in, char *out, size_t outlen)
 		p++;
 	for (; *p; p++) {
 		if (isdigit((unsigned char)*p)) {
-			if (n + 1 >= sizeof digits)
+			if (n + 1 >= outlen)
 				return MDG_EINVAL;
-			digits[n++] = *p;
+			out[n++] = *p;
 		} else if (*p != '-' && *p != ' ' && *p != '.' && *p != '(' && *p != ')') {
 			return MDG_EINVAL;
 		}
 	}
-	digits[n] = '\0';
+	out[n] = '\0';
+	return MDG_OK;
+}
+
+int text_normalise_mobile(const char *in, char *out, size_t outlen)
+{
+	char digits[24];
+	if (text_phone_digits(in, digits, sizeof digits) != MDG_OK)
+		return MDG_EINVAL;
+	size_t n = strlen(digits);
 	if (n >= 13 && strncmp(digits, "0082", 4) == 0) {
 		/* 0082 ...: the international prefix as dialled from Korea. */
 		memmove(digits, digits + 2, n - 1);

@@ -20,6 +20,12 @@ char *text_mask_name(const char *name);
  * only, domestic form: "01012345678". Only mobile numbers (010, 011,
  * 016-019) are accepted. out needs 12 bytes. MDG_OK or MDG_EINVAL. */
 int text_normalise_mobile(const char *in, char *out, size_t outlen);
+/* The digits of a telephone number as people write it (spaces, '-', '.'
+ * and parentheses dropped, one leading '+' allowed) into out, which holds
+ * outlen - 1 digits at most. MDG_OK, or MDG_EINVAL for any other character
+ * or more digits. The first step of text_normalise_mobile and of the call
+ * centre's phone_normalise (calls/phone.h). */
+int text_phone_digits(const char *in, char *out, size_t outlen);
 
 /* A stored mobile number (digits, as text_normalise_mobile leaves them)
  * as people read it: 11 digits as 010-1234-5678, 10 as 011-123-4567;

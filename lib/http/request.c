@@ -15,11 +15,12 @@
 #include <string.h>
 #include <unistd.h>
 
-/* Every response carries these (nginx adds the same to static files). */
+/* Every response carries these (nginx adds the same to static files); the
+ * CSP's img-src may name one more source (r->img_src) between the two. */
+static const char csp_head[] = "Content-Security-Policy: default-src 'self'; img-src 'self' data:";
+static const char csp_tail[] = "; style-src 'self'; script-src 'self'; form-action 'self'; "
+			       "frame-ancestors 'none'; base-uri 'none'\r\n";
 static const char security_headers[] =
-	"Content-Security-Policy: default-src 'self'; img-src 'self' data:; "
-	"style-src 'self'; script-src 'self'; form-action 'self'; "
-	"frame-ancestors 'none'; base-uri 'none'\r\n"
 	"X-Content-Type-Options: nosniff\r\n"
 	"X-Frame-Options: DENY\r\n"
 	"Referrer-Policy: same-origin\r\n"
@@ -332,7 +333,8 @@ int http_send(http_req *r, const char *content_type)
 	FCGX_Stream *out = r->fcgi->out;
 	buf head = {0};
 	/* Formatted here, not with FCGX_FPrintF, which lacks %zu. */
-	buf_printf(&head, "Status: %d %s\r\n%s", r->status, http_status_text(r->status), security_headers);
+	buf_printf(&head, "Status: %d %s\r\n%s%s%s%s%s", r->status, http_status_text(r->status), csp_head,
+		   r->img_src ? " " : "", r->img_src ? r->img_src : "", csp_tail, security_headers);
 	/* Over HTTPS, browsers are told to use nothing else for a year. Not
 	 * includeSubDomains: the institution's other hosts are not ours. */
 	if (r->https)

@@ -44,6 +44,10 @@ typedef struct http_req {
 	char *redirect;           /* Location for 303, owned */
 	char *send_file;          /* file to stream as the body, owned */
 
+	/* Another source the page's images may come from (a map's tile
+	 * server origin, checked), or NULL; not owned. */
+	const char *img_src;
+
 	/* Filled by the application for the access log. */
 	long long account_id;
 } http_req;

@@ -234,6 +234,8 @@ static int message_check(const mail_message *m)
 		return MDG_EINVAL;
 	if (m->list_unsubscribe && !url_valid(m->list_unsubscribe))
 		return MDG_EINVAL;
+	if (m->reply_to && !text_email_valid(m->reply_to))
+		return MDG_EINVAL;
 	if (!m->text || !utf8_valid_text(m->text, strlen(m->text)))
 		return MDG_EUTF8;
 	if (m->html && !utf8_valid_text(m->html, strlen(m->html)))
@@ -263,6 +265,8 @@ int mail_build(const mail_message *m, buf *out)
 		crypto_random_hex(rnd, 16);
 		buf_printf(&msg, "Message-ID: <%s@%s>\r\n", rnd, strchr(m->from_addr, '@') + 1);
 	}
+	if (m->reply_to)
+		buf_printf(&msg, "Reply-To: %s\r\n", m->reply_to);
 	if (m->list_unsubscribe) {
 		buf_printf(&msg, "List-Unsubscribe: <%s>\r\n", m->list_unsubscribe);
 		/* RFC 8058 one-click applies to the web URL, not to mailto. */

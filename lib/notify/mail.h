@@ -23,6 +23,7 @@ typedef struct mail_message {
 	const char *html;             /* NULL: a text/plain message only */
 	const char *message_id;       /* "left@right" without <>; NULL: a random one */
 	const char *list_unsubscribe; /* NULL, or an https:// or mailto: URL (digests) */
+	const char *reply_to;         /* NULL, or where replies go (the e-mail intake) */
 	time_t date;                  /* 0: now */
 } mail_message;
 
@@ -50,7 +51,7 @@ void mail_header_flatten(char *s);
 int mail_rfc2047_encode(const char *utf8, buf *out);
 
 /* Appends the whole message to out: Date (+0900), From, To, Subject,
- * Message-ID, MIME-Version, List-Unsubscribe(-Post) when set, and a
+ * Message-ID, Reply-To and List-Unsubscribe(-Post) when set, MIME-Version, and a
  * multipart/alternative body (or text/plain alone when html is NULL), each
  * part UTF-8 in base64 with 76-column lines. CRLF line ends throughout;
  * bare LF or CR in text/html become CRLF. MDG_OK; MDG_EINVAL when an

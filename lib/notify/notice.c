@@ -32,7 +32,9 @@ static const char *const kind_names[NOTICE_KIND__MAX] = {
 	[NOTICE_STAFF_REMINDER] = "staff_reminder",
 	[NOTICE_STAFF_WAITING] = "staff_waiting",
 	[NOTICE_STAFF_UNPLACED] = "staff_unplaced",
+	[NOTICE_STAFF_MESSAGE] = "staff_message",
 	[NOTICE_STAFF_DIGEST] = "staff_digest",
+	[NOTICE_SMS_REPLY] = "sms_reply",
 };
 
 /* Working days a late case is given in its apology's expected date,
@@ -97,6 +99,18 @@ static int outbox_add(db *d, long long notice_id, const char *channel, const str
 			  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(), NOW())",
 		       DB_ARGS(DB_INT(notice_id), DB_STR(channel), DB_INT(to->id), DB_STR(address), DB_STR(to->name),
 			       DB_STR(to->lang), DB_STR(kind), DB_STR(payload), DB_STR(message_id)));
+}
+
+int notice_sms_reply(db *d, long long account_id, const char *to_intl, const char *lang, const char *payload,
+		     const char *key)
+{
+	char message_id[80];
+	snprintf(message_id, sizeof message_id, "r.%s", key);
+	return db_exec(d, "INSERT INTO outbox (notice_id, channel, account_id, recipient, lang, kind, payload,"
+			  " message_id, next_attempt_at, created_at)"
+			  " VALUES (NULL, 'sms', ?, ?, ?, ?, ?, ?, NOW(), NOW())",
+		       DB_ARGS(DB_ID(account_id), DB_STR(to_intl), DB_STR(strcmp(lang, "en") == 0 ? "en" : "ko"),
+			       DB_STR(notice_kind_name(NOTICE_SMS_REPLY)), DB_STR(payload), DB_STR(message_id)));
 }
 
 /* Records a notice for `to` and queues its deliveries by their choices.
@@ -196,6 +210,21 @@ static int handler_payload(db *d, long long case_id, json_t *payload)
 	return rc;
 }
 
+/* The answer's text for a case filed by e-mail: its filer (often a guest,
+ * who cannot sign in) reads the answer in the mail itself. */
+static int answer_payload(db *d, long long case_id, json_t *payload)
+{
+	db_result *r = NULL;
+	int rc = db_query(d, &r, "SELECT an.body AS body FROM answers an JOIN cases c ON c.id = an.case_id"
+				 " WHERE an.case_id = ? AND an.status = 'sent' AND c.channel = 'email'"
+				 " ORDER BY an.id DESC LIMIT 1",
+			  DB_ARGS(DB_INT(case_id)));
+	if (rc == MDG_OK && r->nrows)
+		json_object_set_new(payload, "answer", json_string(db_get(r, 0, "body", "")));
+	db_result_free(r);
+	return rc;
+}
+
 /* A satisfaction row for the answer just sent: its nonce goes into the
  * answer notice's rating link. */
 static int satisfaction_open(db *d, long long case_id, json_t *payload)
@@ -265,6 +294,8 @@ static int citizen_notice(db *d, long long case_id, notice_kind kind, const char
 		rc = handler_payload(d, case_id, payload);
 	if (rc == MDG_OK && kind == NOTICE_ANSWERED)
 		rc = satisfaction_open(d, case_id, payload);
+	if (rc == MDG_OK && kind == NOTICE_ANSWERED)
+		rc = answer_payload(d, case_id, payload);
 	if (rc == MDG_OK && kind == NOTICE_APOLOGY && !expected) {
 		rc = apology_expected(d, own_expected);
 		expected = own_expected;
@@ -308,7 +339,8 @@ static int staff_notice(db *d, long long account_id, long long case_id, notice_k
 	 * in) still comes at once for a case given to them. */
 	if (rc == MDG_OK)
 		rc = notice_add(d, &to, case_id, kind, payload, idem_key, !to.digest,
-				kind == NOTICE_STAFF_ASSIGNED || kind == NOTICE_STAFF_ESCALATED, made);
+				kind == NOTICE_STAFF_ASSIGNED || kind == NOTICE_STAFF_ESCALATED || kind == NOTICE_STAFF_MESSAGE,
+				made);
 done:
 	json_decref(payload);
 	db_result_free(who);
@@ -318,7 +350,7 @@ done:
 int notice_staff(db *d, long long account_id, long long case_id, notice_kind kind)
 {
 	if (kind != NOTICE_STAFF_ASSIGNED && kind != NOTICE_STAFF_ESCALATED && kind != NOTICE_STAFF_REMINDER &&
-	    kind != NOTICE_STAFF_WAITING && kind != NOTICE_STAFF_UNPLACED)
+	    kind != NOTICE_STAFF_WAITING && kind != NOTICE_STAFF_UNPLACED && kind != NOTICE_STAFF_MESSAGE)
 		return MDG_EINVAL;
 	return staff_notice(d, account_id, case_id, kind, NULL, NULL);
 }

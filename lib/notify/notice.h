@@ -31,7 +31,10 @@ typedef enum notice_kind {
 	NOTICE_STAFF_REMINDER,  /* a case of yours is due soon */
 	NOTICE_STAFF_WAITING,   /* a case arrived in your department and waits to be assigned */
 	NOTICE_STAFF_UNPLACED,  /* no rule could place a case: the supervisor's queue */
+	NOTICE_STAFF_MESSAGE,   /* the citizen wrote to a case of yours (e-mail intake) */
 	NOTICE_STAFF_DIGEST,    /* the day's notices in one mail */
+	/* to a mobile number that texted us (lib/intake/sms_in.c) */
+	NOTICE_SMS_REPLY,       /* the answer to an SMS: filed, added, status, a question */
 	NOTICE_KIND__MAX
 } notice_kind;
 
@@ -47,13 +50,15 @@ notice_kind notice_kind_from_name(const char *name);
  * has one), handler (name or role, as the timeline shows it), due
  * (YYYY-MM-DD), reason, for NOTICE_REFILED category (the new one, in
  * the citizen's language), and for NOTICE_ANSWERED rate_nonce (the
- * satisfaction link's nonce, see notice_rate_link). MDG_OK, MDG_ENOTFOUND
+ * satisfaction link's nonce, see notice_rate_link) and, for a case filed
+ * by e-mail, answer (the answer's text: its filer may be a guest, who
+ * cannot sign in to read it). MDG_OK, MDG_ENOTFOUND
  * (no such case), MDG_ERR/MDG_EDB. */
 int notice_citizen(db *d, long long case_id, notice_kind kind, const char *reason);
 
 /* A notice to one staff member about case_id (NOTICE_STAFF_ASSIGNED,
  * NOTICE_STAFF_ESCALATED, NOTICE_STAFF_REMINDER, NOTICE_STAFF_WAITING,
- * NOTICE_STAFF_UNPLACED). Staff who chose the
+ * NOTICE_STAFF_UNPLACED, NOTICE_STAFF_MESSAGE). Staff who chose the
  * daily digest get no mail now: the notice waits for their digest
  * (SMS, if they opted in, is sent at once). */
 int notice_staff(db *d, long long account_id, long long case_id, notice_kind kind);
@@ -66,6 +71,17 @@ int notice_staff(db *d, long long account_id, long long case_id, notice_kind kin
  * (each notice has an idempotency key). *made counts the notices made.
  * limit bounds the cases read per kind and call (0: no bound). */
 int notice_scan(db *d, long limit, long *made);
+
+/* Queues the SMS answer to a message received by SMS (NOTICE_SMS_REPLY)
+ * to to_intl ("+8210...") in lang, on the caller's connection (inside the
+ * transaction that records the message), whatever the account's notice
+ * choices: the person just wrote from that number. payload is the JSON
+ * object the template reads (Notice.reply says which answer; see
+ * cs-templates/sms/sms_reply.cs); key (1 to 64 of [A-Za-z0-9._-]) makes
+ * the row's Message-ID, so one message gets one answer. account_id may
+ * be 0. No web notice is written: the answer is to the SMS. */
+int notice_sms_reply(db *d, long long account_id, const char *to_intl, const char *lang, const char *payload,
+		     const char *key);
 
 /* Signed links, followed without signing in: the last path segment is
  * "SUBJECT.MAC", where SUBJECT names what the link acts on (1 to

@@ -334,6 +334,32 @@ int report_workload_handlers(db *d, const report_period *p, const char *dept_ids
 				DB_STR(dept_ids)));
 }
 
+int report_received_by_channel(db *d, const report_period *p, const char *dept_ids, db_result **out)
+{
+	long long ids[DEPT_SLOTS];
+	if (!dept_ids)
+		return db_query(d, out, "SELECT channel AS channel, COUNT(*) AS received"
+					" FROM cases FORCE INDEX (ix_cases_report_filed)"
+					" WHERE created_at >= ? AND created_at < ? GROUP BY channel ORDER BY channel",
+				DB_ARGS(DB_STR(p->from), DB_STR(p->until)));
+	int n = parse_ids(dept_ids, ids, DEPT_SLOTS);
+	if (n <= 0)
+		return db_query(d, out, "SELECT channel AS channel, COUNT(*) AS received"
+					" FROM cases FORCE INDEX (ix_cases_report_filed)"
+					" WHERE created_at >= ? AND created_at < ?"
+					" AND FIND_IN_SET(department_id, ?) > 0"
+					" GROUP BY channel ORDER BY channel",
+				DB_ARGS(DB_STR(p->from), DB_STR(p->until), DB_STR(dept_ids)));
+	/* Unused slots repeat the first department: the same set. */
+	for (int i = n; i < DEPT_SLOTS; i++)
+		ids[i] = ids[0];
+	return db_query(d, out, "SELECT channel AS channel, COUNT(*) AS received"
+				" FROM cases FORCE INDEX (ix_cases_inbox)"
+				" WHERE department_id IN (" Q8 ") AND created_at >= ? AND created_at < ?"
+				" GROUP BY channel ORDER BY channel",
+			DB_ARGS(I8(ids), DB_STR(p->from), DB_STR(p->until)));
+}
+
 int report_years(db *d, int *first, int *current)
 {
 	db_result *r = NULL;

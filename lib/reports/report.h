@@ -64,6 +64,16 @@ int report_workload_some_departments(db *d, const report_period *p, const char *
  * A case counts for each of its handlers, joint ones included. */
 int report_workload_handlers(db *d, const report_period *p, const char *dept_ids, db_result **out);
 
+/* Cases received in the period per channel: rows channel ("web",
+ * "email", "sms", "phone", "open311"), received; channels without cases
+ * are left out. dept_ids NULL: every case (the whole institution, the
+ * unplaced included); else only the cases whose lead department is in
+ * that list (ids separated by commas, no spaces), as the departments'
+ * received figure counts them. Index-only: ix_cases_inbox per department
+ * for up to 8 of them, else ix_cases_report_filed (0026 added the
+ * channel to it). */
+int report_received_by_channel(db *d, const report_period *p, const char *dept_ids, db_result **out);
+
 /* The first year with a case (this year when there is none) and this year. */
 int report_years(db *d, int *first, int *current);
 /* Public statistics per department, for cases filed and answered in year

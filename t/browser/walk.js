@@ -586,6 +586,16 @@ async function walk(browser) {
 		await p.getByLabel('분야').selectOption({ label: CATEGORY.ko });
 		await p.getByLabel('제목').fill(CASE.title);
 		await p.getByLabel('내용').fill(CASE.body);
+		// The map (issue 10): a click puts its place in the location
+		// fields; the default view is around Seoul City Hall.
+		const map = citizen.main().getByRole('region', { name: '위치 지도' });
+		await map.waitFor({ state: 'visible' });
+		await map.click({ position: { x: 100, y: 60 } });
+		const lat = parseFloat(await p.getByLabel('위도').inputValue());
+		const lng = parseFloat(await p.getByLabel('경도').inputValue());
+		if (!(Math.abs(lat - 37.5665) < 0.05 && Math.abs(lng - 126.978) < 0.05))
+			throw new Error(`the map's click set ${lat}, ${lng}`);
+		log(`# the map's click set ${lat}, ${lng}`);
 		await citizen.go(citizen.main().getByRole('button', { name: '민원 신청하기' }));
 		await expectText(citizen.main(), '민원이 접수되었습니다');
 		const m = p.url().match(/\/cases\/(\d{4}-\d{6})/);
@@ -593,6 +603,9 @@ async function walk(browser) {
 			throw new Error(`no tracking number in ${p.url()}`);
 		tracking = m[1];
 		log(`# filed ${tracking}`);
+		// Its page shows the place on the map, exactly to its owner.
+		await citizen.main().getByRole('region', { name: '위치 지도' }).locator('.leaflet-marker-icon').waitFor();
+		await expectText(citizen.main(), `${lat.toFixed(6)}, ${lng.toFixed(6)}`);
 	});
 
 	await step(`${HANDLER.login} signs in and first chooses a password of their own`, handler, async () => {

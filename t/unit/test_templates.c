@@ -79,6 +79,15 @@ static char *render_page(const char *lang, const char *page, const char *title)
  * another name, its fixture below must follow (the test then fails with
  * the page and the spot). */
 
+/* The map box (web_map_fill), with a tile server. */
+#define MAP_DATA                                                                                  \
+	"Map.On=1", "Map.lat=37.5665", "Map.lng=126.978", "Map.zoom=15", "Map.marker=1",           \
+		"Map.tiles=https://tile.example.org/{z}/{x}/{y}.png", "Map.attribution=© 지도"
+#define MAP_SHOWN                                                                                  \
+	"<div id=\"map\"", "data-lat=\"37.5665\"", "data-lng=\"126.978\"",                          \
+		"data-tiles=\"https://tile.example.org/{z}/{x}/{y}.png\"", "src=\"/assets/map.js\"",   \
+		"href=\"/assets/leaflet/leaflet.css\""
+
 /* Rows that several pages list. */
 #define CASE_ROW                                                                                       \
 	"Cases.0.tracking=2026-000777", "Cases.0.title=가로등 고장 신고", "Cases.0.status=received",   \
@@ -104,10 +113,12 @@ static const char *const cases_shown[] = {CASE_ROW_SHOWN, "value=\"신호등\"",
 	"Case.tracking=2026-000777", "Case.title=가로등 고장 신고", "Case.body=본문 내용입니다",          \
 		"Case.category=도로·교통", "Case.department=교통행정과", "Case.created=2026-11-02 09:10", \
 		"Case.public=1", "Case.address=시청로 1", "Case.lat=37.5665", "Case.lng=126.978",         \
-		"Files.0.id=41", "Files.0.name=사진.jpg", "Files.0.type=image/jpeg", "Files.0.size=2048"
+		"Files.0.id=41", "Files.0.name=사진.jpg", "Files.0.type=image/jpeg", "Files.0.size=2048",    \
+		"Answers.0.question=어떤 파손인가요?", "Answers.0.answer=pothole"
 #define CASE_FACTS_SHOWN                                                                             \
 	"2026-000777", "가로등 고장 신고", "본문 내용입니다", "교통행정과", "2026-11-02 09:10", "시청로 1", \
-		"37.5665, 126.978", "href=\"/attachments/41\"", "사진.jpg", "image/jpeg, 2048 B"
+		"37.5665, 126.978", "href=\"/attachments/41\"", "사진.jpg", "image/jpeg, 2048 B",             \
+		"<dt>어떤 파손인가요?</dt><dd>pothole</dd>"
 
 static const char *const case_data[] = {
 	CASE_FACTS, "Case.status=answered", "Case.due=2026-11-13", "Case.filer=김*수", "Stages.0.kind=filed",
@@ -115,8 +126,8 @@ static const char *const case_data[] = {
 	"Stages.0.note=접수 메모", "Stages.1.kind=answered", "Stages.1.at=2026-11-05 14:00",
 	"Stages.1.answer=1", "AnswerParts.0.answer=1", "AnswerParts.0.body=답변 본문입니다",
 	"AnswerParts.0.department=교통행정과", "CaseAct.close=1", "CaseAct.reopen=1", "CaseAct.version=7",
-	NULL};
-static const char *const case_shown[] = {CASE_FACTS_SHOWN, "2026-11-13", "김*수", "박담당", "접수 메모", "답변 본문입니다", "action=\"/cases/2026-000777/act\"",
+	MAP_DATA, NULL};
+static const char *const case_shown[] = {CASE_FACTS_SHOWN, MAP_SHOWN, "2026-11-13", "김*수", "박담당", "접수 메모", "답변 본문입니다", "action=\"/cases/2026-000777/act\"",
 					 "name=\"version\" value=\"7\"", NULL};
 
 static const char *const file_data[] = {CATEGORY_ROW,
@@ -127,10 +138,12 @@ static const char *const file_data[] = {CATEGORY_ROW,
 					"Form.latitude=37.5",
 					"Form.longitude=127.0",
 					"Form.public=1",
+					MAP_DATA,
+					"Map.pick=1",
 					NULL};
 static const char *const file_shown[] = {"<option value=\"3\" selected>환경·청소", "value=\"제목입니다\"",
 					 ">본문입니다</textarea>", "value=\"시청로 1\"", "value=\"37.5\"",
-					 "value=\"127.0\"", NULL};
+					 "value=\"127.0\"", MAP_SHOWN, "data-pick=\"1\"", NULL};
 
 static const char *const mine_data[] = {CASE_ROW, "Notify.Unread=4", NULL};
 static const char *const mine_shown[] = {CASE_ROW_SHOWN, " 4)", NULL};
@@ -331,9 +344,12 @@ static const char *const workload_data[] = {
 	"Report.Rows.1.avg=1.0", "Report.Rows.1.rating=1.0", "Report.Rows.1.ratings=1", "Report.Total.name=합계",
 	"Report.Total.received=120", "Report.Total.answered=110", "Report.Total.open=10",
 	"Report.Total.overdue=2", "Report.Total.avg=3.5", "Report.Total.rating=4.2", "Report.Total.ratings=40",
-	"Form.from=2026-11-01", "Form.to=2026-11-30", "Form.department=3", NULL};
+	"Form.from=2026-11-01", "Form.to=2026-11-30", "Form.department=3",
+	"Report.Channels.0.channel=web", "Report.Channels.0.received=97", "Report.Channels.1.channel=sms",
+	"Report.Channels.1.received=26", "Report.ChannelTotal=123", NULL};
 static const char *const workload_shown[] = {"교통행정과", "도시교통국", ">120<", ">110<", "3.5", "4.2",
-					     "from=2026-11-01", "to=2026-11-30", "value=\"2026-11-01\"", NULL};
+					     "from=2026-11-01", "to=2026-11-30", "value=\"2026-11-01\"",
+					     ">97<", ">26<", ">123<", "id=\"h-channels\"", NULL};
 
 static const char *const stats_data[] = {
 	"PubStats.Year=2026", "PubStats.Years.0=2026", "PubStats.Years.1=2025", "Form.year=2026",
@@ -402,6 +418,50 @@ static const char *const callbacks_shown[] = {"href=\"/staff/cases/2026-000777\"
 					      "href=\"tel:010-2345-6789\"", "minsu@example.kr", "너무 늦었어요",
 					      "action=\"/staff/callbacks/77\"", ">통화 메모</textarea>", NULL};
 
+static const char *const callcentre_data[] = {
+	CATEGORY_ROW, "CallCentre.Callbacks=3", "Filter.q=010-2345-6789", "Search.Done=1", "Search.Count=1",
+	"Search.Key=phone", "Search.Phone=01023456789", "Callers.0.id=51", "Callers.0.name=김민수",
+	"Callers.0.mobile=01023456789", "Callers.0.mobile_shown=010-2345-6789", "Callers.0.email=minsu@example.kr",
+	"Callers.0.kind=guest", "Callers.0.cases=2", "Form.phone=02-123-4567", "Form.title=가로등 고장", "Form.idem=key123", NULL};
+static const char *const callcentre_shown[] = {"href=\"/staff/callcentre/callers/51?phone=01023456789\"", "김민수",
+					       "010-2345-6789", "minsu@example.kr", "action=\"/staff/callcentre/file\"",
+					       "value=\"02-123-4567\"", "value=\"가로등 고장\"", NULL};
+static const char *const caller_data[] = {
+	CATEGORY_ROW, "CallCentre.Callbacks=1", "CallCentre.Filed=2026-000778", "Caller.id=51", "Caller.name=김민수",
+	"Caller.kind=citizen", "Caller.mobile=01023456789", "Caller.mobile_shown=010-2345-6789",
+	"Caller.email=minsu@example.kr", "Caller.since=2026-01-05", "Caller.consent_phone=2026-11-02 09:00",
+	"Caller.consent_agent=송상담", "CallerCases.0.id=777", "CallerCases.0.tracking=2026-000777",
+	"CallerCases.0.title=가로등 고장 신고", "CallerCases.0.status=received", "CallerCases.0.channel=phone",
+	"CallerCases.0.category=도로·교통", "CallerCases.0.department=교통행정과", "CallerCases.0.date=2026-11-02",
+	"CallerCases.0.last=2026-11-03 10:00", "Calls.0.at=2026-11-03 10:00", "Calls.0.kind=note",
+	"Calls.0.phone=0212345678", "Calls.0.phone_shown=02-1234-5678", "Calls.0.agent=송상담",
+	"Calls.0.note=진행 상황 문의", "Calls.0.tracking=2026-000777", "Ratings.0.id=9",
+	"Ratings.0.tracking=2026-000777", "Ratings.0.rating=2", "Ratings.0.rated=2026-11-06 08:00",
+	"Ratings.0.callback=pending", "Form.phone=02-1234-5678", "Form.idem=key123", NULL};
+static const char *const caller_shown[] = {"김민수", "href=\"tel:010-2345-6789\"", "minsu@example.kr", "2026-11-02 09:00 (송상담)",
+					   "href=\"/staff/cases/2026-000777\"", "교통행정과", "2026-11-03 10:00",
+					   "02-1234-5678", "진행 상황 문의", "2 / 5",
+					   "action=\"/staff/callcentre/callers/51/note\"", "<option value=\"777\">",
+					   "name=\"caller\" value=\"51\"", "href=\"/staff/cases/2026-000778\"", "name=\"idem\" value=\"key123\"", NULL};
+static const char *const open311_data[] = {
+	"Open311.NewKey=NEWKEY123", "Open311.NewName=시 앱", "Open311.NameMax=100", "Open311.RateMax=1000000",
+	"Form.rate=60", "Open311.Clients.0.id=7", "Open311.Clients.0.name=상담 시스템",
+	"Open311.Clients.0.prefix=abcd1234", "Open311.Clients.0.rate=60", "Open311.Clients.0.used=3",
+	"Open311.Clients.0.created=2026-11-01 09:00", "Open311.Clients.0.creator=관리자",
+	"Open311.Clients.0.last_used=2026-11-02 10:00", NULL};
+static const char *const open311_shown[] = {"NEWKEY123", "상담 시스템", "abcd1234", "2026-11-02 10:00",
+					    "action=\"/admin/open311/7/revoke\"", NULL};
+static const char *const open311_questions_data[] = {
+	"Open311.Questions.0.category_id=1", "Open311.Questions.0.department_id=4",
+	"Open311.Questions.0.category=도로·보도", "Open311.Questions.0.code=damage",
+	"Open311.Questions.0.datatype=singlevaluelist", "Open311.Questions.0.required=1",
+	"Open311.Questions.0.question_ko=어떤 파손인가요?", "Open311.Questions.0.question_en=What is damaged?",
+	"Open311.Questions.0.value_list=pothole=포트홀", "Open311.Questions.0.sort_order=10",
+	"Open311.Questions.0.mine=1", "Form.sort_order=10", NULL};
+static const char *const open311_questions_shown[] = {"damage", "어떤 파손인가요?", "pothole=포트홀",
+						      "<option value=\"1\"", "action=\"/admin/open311/questions/delete\"",
+						      NULL};
+
 static const char *const error_data[] = {"Error.Status=404", NULL};
 static const char *const no_data[] = {NULL};
 
@@ -439,6 +499,8 @@ static const struct page_fixture {
 	{"staff/absences.cs", "Absences", absences_data, absences_shown, NULL},
 	{"staff/absence_calendar.cs", "AbsenceCalendar", calendar_data, calendar_shown, NULL},
 	{"staff/callbacks.cs", "Callbacks", callbacks_data, callbacks_shown, NULL},
+	{"staff/callcentre.cs", "CallCentre", callcentre_data, callcentre_shown, NULL},
+	{"staff/callcentre_caller.cs", "CallCentreCaller", caller_data, caller_shown, NULL},
 	{"admin/org/index.cs", "Admin", admin_home_data, admin_home_shown, NULL},
 	{"admin/org/departments.cs", "AdminDepartments", departments_data, departments_shown, NULL},
 	{"admin/org/department.cs", "AdminDepartment", department_data, department_shown, NULL},
@@ -450,6 +512,8 @@ static const struct page_fixture {
 	{"admin/org/settings.cs", "AdminSettings", admin_settings_data, admin_settings_shown, NULL},
 	{"admin/org/audit.cs", "AdminAudit", audit_data, audit_shown, NULL},
 	{"admin/outbox.cs", "AdminOutbox", outbox_data, outbox_shown, NULL},
+	{"admin/open311.cs", "AdminOpen311", open311_data, open311_shown, NULL},
+	{"admin/open311_questions.cs", "AdminOpen311Questions", open311_questions_data, open311_questions_shown, NULL},
 	{"reports/workload.cs", "ReportWorkload", workload_data, workload_shown, workload_blank},
 	{"error.cs", "Error404", error_data, no_data, NULL},
 };

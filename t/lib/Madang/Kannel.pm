@@ -82,7 +82,8 @@ sub _run {
 
 Starts Kannel in a new temporary folder; dies with the logs' tails when it
 cannot (after three tries with fresh ports). C<keep =E<gt> 1> keeps the
-folder like C<MADANG_KEEP=1>.
+folder like C<MADANG_KEEP=1>. C<mo_url =E<gt> URL> is where smsbox passes
+messages from phones (Madang's C</sms/in?secret=...>; see L</send_mo>).
 
 =cut
 
@@ -90,6 +91,7 @@ sub start {
     my ($class, %opts) = @_;
     my $keep = $opts{keep} || $ENV{MADANG_KEEP};
     my ($dir, $out, $ok);
+    local $ENV{KANNEL_MO_URL} = $opts{mo_url} if $opts{mo_url};
     for my $try (1 .. 3) {
         $dir = tempdir('madang-kannel-XXXXXX', TMPDIR => 1, CLEANUP => 0);
         ($out, $ok) = _run("$REPO/scripts/kannel.sh", 'start', $dir);
@@ -138,6 +140,21 @@ sub start_smsbox {
     my ($self) = @_;
     my ($out, $ok) = _run("$REPO/scripts/kannel.sh", 'smsbox-start', $self->{dir});
     croak "Madang::Kannel: smsbox-start failed:\n$out" unless $ok;
+}
+
+=head2 send_mo($from, $text, $to)
+
+A phone C<$from> sends C<$text> (Perl characters) to C<$to> (default
+15880000): fakesmsc is restarted to send it as UCS-2 (C<kannel.sh mo>);
+bearerbox passes it to smsbox, which fetches the C<mo_url>.
+
+=cut
+
+sub send_mo {
+    my ($self, $from, $text, $to) = @_;
+    my ($out, $ok) = _run("$REPO/scripts/kannel.sh", 'mo', $self->{dir}, $from, $to // '15880000',
+        Encode::encode('UTF-8', $text));
+    croak "Madang::Kannel: mo failed:\n$out" unless $ok;
 }
 
 # Kannel's URL encoding: %XX, and '+' for a space.

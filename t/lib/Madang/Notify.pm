@@ -52,6 +52,7 @@ use Madang::Mail;
 use Madang::Kannel;
 
 our $DLR_SECRET = 'e2e-dlr-secret-0123456789abcdef';
+our $SMS_IN_SECRET = 'e2e-sms-in-secret-0123456789';
 
 =head1 METHODS
 
@@ -59,6 +60,8 @@ our $DLR_SECRET = 'e2e-dlr-secret-0123456789abcdef';
 
 Starts the stack (C<seed =E<gt> 1> for the demo office), the SMTP sink
 and, with C<sms =E<gt> 1>, Kannel, and wires them into the configuration.
+C<sms_in =E<gt> 1> (with C<sms>) also wires SMS intake: smsbox passes
+messages from phones to C</sms/in> (C<sms.in_secret>, C<sms.in_category> 10).
 C<config =E<gt> { key =E<gt> value }> adds keys.
 
 =cut
@@ -70,7 +73,9 @@ sub start {
     my $s = Madang::Test->start(seed => $o{seed}, workers => $o{workers} // 2);
     my $self = bless { s => $s, extra => $o{config} // {}, runs => 0, pid => $$, bin => $notifier }, $class;
     $self->{sink} = Madang::Mail->start(dir => $s->dir . '/sink');
-    $self->{kannel} = Madang::Kannel->start if $o{sms};
+    $self->{kannel} = Madang::Kannel->start(
+        $o{sms_in} ? (mo_url => $s->url('/sms/in') . "?secret=$SMS_IN_SECRET") : ()) if $o{sms};
+    $self->{sms_in} = $o{sms_in};
     $self->apply_config;
     return $self;
 }
@@ -104,6 +109,7 @@ sub config_keys {
             'sms.dlr_secret' => $DLR_SECRET,
             'sms.timeout'    => 5,
         );
+        %kv = (%kv, 'sms.in_secret' => $SMS_IN_SECRET, 'sms.in_category' => 10) if $self->{sms_in};
     }
     return (%kv, %{ $self->{extra} });
 }

@@ -808,7 +808,8 @@ user; dies when that page holds no token. Returns the response.
 
 Files a case through the form at C</cases/new> as the signed-in citizen of
 C<$citizen_ua>: C<category> and C<title> are required, C<body> defaults
-to C<"$title: 본문입니다."> and C<public> to 1 (0 leaves the box unticked).
+to C<"$title: 본문입니다."> and C<public> to 1 (0 leaves the box unticked);
+C<address>, C<latitude> and C<longitude> are sent when given.
 Passes one test (the redirect to the new case's tracking page) and returns
 the case's tracking number and id.
 
@@ -920,7 +921,8 @@ sub file_case {
     my $form = $ua->get($s->url('/cases/new'));
     my $r = $ua->post($s->url('/cases/new'), [ map { bytes_of($_) }
         csrf => csrf_value($form), category => $category, title => $title,
-        body => $f{body} // "$title: 본문입니다.", ($f{public} // 1) ? (public => 1) : () ]);
+        body => $f{body} // "$title: 본문입니다.", ($f{public} // 1) ? (public => 1) : (),
+        map { defined $f{$_} ? ($_ => $f{$_}) : () } qw(address latitude longitude) ]);
     my ($tracking) = ($r->header('Location') // '') =~ m{^/cases/(\d{4}-\d{6})\?filed=1$};
     Test::More::ok($tracking, "filed in category $category: $title")
         or Test::More::diag($r->code, $r->decoded_content // '');

@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* stop.c: SIGTERM/SIGINT as a flag (see stop.h). */
+#include "core/stop.h"
+#include "core/mdg.h"
+
+#include <string.h>
+#include <time.h>
+
+volatile sig_atomic_t stop_requested;
+
+static void on_stop(int sig)
+{
+	MDG_UNUSED(sig);
+	stop_requested = 1;
+}
+
+void stop_signals_setup(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &sa, NULL);
+	sa.sa_handler = on_stop;
+	sa.sa_flags = SA_RESTART;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+}
+
+void stop_pause(long seconds)
+{
+	for (long i = 0; i < seconds * 10 && !stop_requested; i++) {
+		struct timespec ts = {0, 100 * 1000 * 1000};
+		nanosleep(&ts, NULL);
+	}
+}

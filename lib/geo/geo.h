@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* geo.h: a case's location as the map and the pages show it: the rounded
+ * position the public sees, and the origin of the tile server that the
+ * Content-Security-Policy must allow. */
+#ifndef MDG_GEO_H
+#define MDG_GEO_H
+#include <stddef.h>
+
+/* The most decimals a public location may keep: six is the precision of
+ * the stored DECIMAL(9,6) (about 10 cm). */
+#define GEO_DECIMALS_MAX 6
+/* Room for a rounded degree: "-180." and six decimals and the NUL. */
+#define GEO_DEGREE_TEXT 16
+/* Room for a tile server's origin in the CSP. */
+#define GEO_ORIGIN_MAX 256
+
+/* A stored degree ("37.566535") rounded to decimals places (0 to
+ * GEO_DECIMALS_MAX) into out ("37.567"); never "-0". Text that is not a
+ * number gives "". */
+void geo_round(const char *degrees, int decimals, char *out, size_t n);
+
+/* The origin of a tile URL template, for the CSP's img-src:
+ * "https://tile.openstreetmap.org/{z}/{x}/{y}.png" gives
+ * "https://tile.openstreetmap.org", and a subdomain placeholder
+ * ("https://{s}.tile.example.org/…") a wildcard for its subdomains ("*." before
+ * tile.example.org).
+ * Only http and https, a host of letters, digits, dots and hyphens and an
+ * optional port: anything else (quotes, spaces, ';' that would end the
+ * directive) is MDG_EINVAL. MDG_OK or MDG_EINVAL. */
+int geo_tile_origin(const char *url_template, char *out, size_t n);
+
+#endif
