@@ -199,6 +199,8 @@ static void fill_account(web *w, bool contact_sent)
 		hdf_set_value(w->hdf, "Account.MustChange", "1");
 	hdf_set_value(w->hdf, "Account.Login", w->me.login_id);
 	hdf_set_value(w->hdf, "Account.Name", w->me.name);
+	if (account_email_failing(w->app->db, w->me.id))
+		hdf_set_value(w->hdf, "Account.EmailFailing", "1");
 	web_notify_prefs_fill(w);
 	web_page(w, "account/settings.cs", "Account");
 }

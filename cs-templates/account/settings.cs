@@ -14,7 +14,8 @@ include:"fields.cs" ?>
   <h2><?cs var:L.Account.Contact ?></h2>
   <form method="post" action="/account/contact" class="stack narrow">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
-<?cs call:email_field(L.Field.email) ?><?cs call:mobile_field() ?>
+<?cs if:Account.EmailFailing ?>    <p class="error" id="email-failing"><?cs var:L.Mail.Failing ?></p>
+<?cs /if ?><?cs call:email_field(L.Field.email) ?><?cs call:mobile_field() ?>
     <div class="field">
       <label for="contact_password"><?cs var:L.Field.current ?></label>
       <input type="password" id="contact_password" name="contact_password" autocomplete="current-password" required<?cs call:field_aria_hint("contact_password", "contact_password-hint") ?>>

@@ -127,8 +127,20 @@ int account_set_contact(db *d, long long id, const char *email, const char *mobi
 	db_result_free(r);
 	if (rc != MDG_OK)
 		return rc;
-	return db_exec(d, "UPDATE accounts SET email = ?, mobile = ? WHERE id = ?",
-		       DB_ARGS(DB_STR(email), DB_STR(mobile), DB_INT(id)));
+	/* A new address has not bounced: the mark goes (set before email). */
+	return db_exec(d, "UPDATE accounts SET email_failing_at = IF(email <=> ?, email_failing_at, NULL), email = ?,"
+			  " mobile = ? WHERE id = ?",
+		       DB_ARGS(DB_STR(email), DB_STR(email), DB_STR(mobile), DB_INT(id)));
+}
+
+bool account_email_failing(db *d, long long id)
+{
+	db_result *r = NULL;
+	bool failing = db_query(d, &r, "SELECT email_failing_at IS NOT NULL AS failing FROM accounts WHERE id = ?",
+				DB_ARGS(DB_INT(id))) == MDG_OK &&
+		       r->nrows == 1 && db_get_ll(r, 0, "failing", 0) != 0;
+	db_result_free(r);
+	return failing;
 }
 
 int account_set_lang(db *d, long long id, const char *lang)

@@ -51,6 +51,9 @@ int account_find_login(db *d, const char *login_id, long long *id, char *hash, s
 int account_set_password(db *d, long long id, const char *password, enum password_setter by);
 /* Changes e-mail and mobile; MDG_ECONFLICT when the e-mail is taken. */
 int account_set_contact(db *d, long long id, const char *email, const char *mobile);
+/* Whether mail to the account's address bounced (a delivery report; the
+ * mark goes when the address changes). False on a database error. */
+bool account_email_failing(db *d, long long id);
 int account_set_lang(db *d, long long id, const char *lang);
 
 /* Guests (db/migrations/0021_guest_contacts.sql): a person who files by

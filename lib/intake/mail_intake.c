@@ -175,18 +175,6 @@ static char *stored_text(const mail_in *m)
 	return buf_detach(&b);
 }
 
-/* Each handler of the case hears of the citizen's mail at once. */
-static int alert_handlers(db *d, long long case_id)
-{
-	db_result *h = NULL;
-	int rc = db_query(d, &h, "SELECT account_id AS id FROM case_handlers WHERE case_id = ? ORDER BY account_id",
-			  DB_ARGS(DB_INT(case_id)));
-	for (unsigned i = 0; rc == MDG_OK && i < h->nrows; i++)
-		rc = notice_staff(d, db_get_ll(h, i, "id", 0), case_id, NOTICE_STAFF_MESSAGE);
-	db_result_free(h);
-	return rc;
-}
-
 /* Adds a reply to its case: the citizen's message on the history, its
  * attachments, the message remembered, all in one transaction. */
 static int thread_reply(db *d, const mail_intake_conf *c, const char *key, const mail_in *m, long long case_id,
@@ -205,7 +193,7 @@ static int thread_reply(db *d, const mail_intake_conf *c, const char *key, const
 	if (rc == MDG_OK && n)
 		rc = case_attach(d, case_id, files, n, c->uploads_dir);
 	if (rc == MDG_OK)
-		rc = alert_handlers(d, case_id);
+		rc = notice_case_handlers(d, case_id, NOTICE_STAFF_MESSAGE);
 	if (rc == MDG_OK)
 		rc = db_exec(d, "INSERT INTO mail_intake (message_key, sender, outcome, case_id, created_at)"
 				" VALUES (?, ?, 'threaded', ?, NOW())",

@@ -269,6 +269,8 @@ static int tx_add(db *d, void *arg)
 		rc = db_exec(d, "UPDATE cases SET updated_at = NOW() WHERE id = ?", DB_ARGS(DB_INT(j->case_id)));
 	if (rc == MDG_OK)
 		rc = db_exec(d, "DELETE FROM sms_pending WHERE sender = ?", DB_ARGS(DB_STR(j->intl)));
+	if (rc == MDG_OK) /* the handlers hear of it at once, as of a mail reply */
+		rc = notice_case_handlers(d, j->case_id, NOTICE_STAFF_MESSAGE);
 	return rc == MDG_OK ? reply(d, j) : rc;
 }
 

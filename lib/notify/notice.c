@@ -62,13 +62,13 @@ notice_kind notice_kind_from_name(const char *name)
 struct recipient {
 	long long id;
 	const char *name, *email, *mobile, *lang;
-	bool by_email, by_sms, digest, staff;
+	bool by_email, by_sms, digest, staff, email_failing;
 };
 
 static int recipient_load(db *d, long long account_id, db_result **r, struct recipient *to)
 {
 	int rc = db_query(d, r, "SELECT name, email, mobile, IFNULL(lang, 'ko') AS lang, notify_email, notify_sms,"
-				" notify_digest, kind = 'staff' AS staff FROM accounts WHERE id = ? AND active = 1",
+				" notify_digest, kind = 'staff' AS staff, email_failing_at IS NOT NULL AS email_failing FROM accounts WHERE id = ? AND active = 1",
 			  DB_ARGS(DB_INT(account_id)));
 	if (rc != MDG_OK)
 		return rc;
@@ -83,6 +83,7 @@ static int recipient_load(db *d, long long account_id, db_result **r, struct rec
 	to->by_sms = db_get_ll(*r, 0, "notify_sms", 0) != 0;
 	to->digest = db_get_ll(*r, 0, "notify_digest", 0) != 0;
 	to->staff = db_get_ll(*r, 0, "staff", 0) != 0;
+	to->email_failing = db_get_ll(*r, 0, "email_failing", 0) != 0;
 	return MDG_OK;
 }
 
@@ -138,7 +139,9 @@ static int notice_add(db *d, const struct recipient *to, long long case_id, noti
 		goto done; /* the same notice exists: it was queued then */
 	long long notice_id = (long long)db_insert_id(d);
 	*made = true;
-	if (mail && to->by_email && text_email_valid(to->email))
+	/* An address that bounced gets no more mail (the notice stays in the
+	 * web inbox) until its owner changes it. */
+	if (mail && to->by_email && !to->email_failing && text_email_valid(to->email))
 		rc = outbox_add(d, notice_id, "email", to, to->email, notice_kind_name(kind), text);
 	if (rc == MDG_OK && sms && to->by_sms && to->mobile &&
 	    sms_normalise_number(to->mobile, intl, sizeof intl) == MDG_OK)
@@ -353,6 +356,17 @@ int notice_staff(db *d, long long account_id, long long case_id, notice_kind kin
 	    kind != NOTICE_STAFF_WAITING && kind != NOTICE_STAFF_UNPLACED && kind != NOTICE_STAFF_MESSAGE)
 		return MDG_EINVAL;
 	return staff_notice(d, account_id, case_id, kind, NULL, NULL);
+}
+
+int notice_case_handlers(db *d, long long case_id, notice_kind kind)
+{
+	db_result *h = NULL;
+	int rc = db_query(d, &h, "SELECT account_id AS id FROM case_handlers WHERE case_id = ? ORDER BY account_id",
+			  DB_ARGS(DB_INT(case_id)));
+	for (unsigned i = 0; rc == MDG_OK && i < h->nrows; i++)
+		rc = notice_staff(d, db_get_ll(h, i, "id", 0), case_id, kind);
+	db_result_free(h);
+	return rc;
 }
 
 /* One chunk of cases whose apology falls due: open ones get their

@@ -63,6 +63,10 @@ int notice_citizen(db *d, long long case_id, notice_kind kind, const char *reaso
  * (SMS, if they opted in, is sent at once). */
 int notice_staff(db *d, long long account_id, long long case_id, notice_kind kind);
 
+/* notice_staff to each handler of case_id (e.g. NOTICE_STAFF_MESSAGE when
+ * the citizen wrote to the case by mail or SMS). */
+int notice_case_handlers(db *d, long long case_id, notice_kind kind);
+
 /* The deadline scan: enqueues every delay apology and staff reminder now
  * due, and the daily digests of staff who chose them. Each case is read
  * once per deadline (cases.apology_due, cases.remind_at), so the cost

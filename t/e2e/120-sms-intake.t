@@ -94,8 +94,18 @@ is $s->sql_value("SELECT body FROM sms_pending WHERE sender = '$A_INTL'"),
     "사진은 없지만 깊이가 30cm 정도입니다.\n밤에는 특히 위험합니다.", 'both texts wait, in order';
 is $s->sql_value("SELECT COUNT(*) FROM outbox WHERE recipient = '$A_INTL'"), 2,
     '... unanswered: the question stands (no endless exchange with an auto-responder)';
+# The case needs a handler to alert: the demo's first handler, if routing gave it none.
+$s->sql("INSERT INTO case_handlers (case_id, account_id, department_id, assigned_at)"
+    . " SELECT c.id, h.account_id, h.department_id, NOW() FROM cases c"
+    . " JOIN (SELECT account_id, department_id FROM case_handlers LIMIT 1) h"
+    . " WHERE c.tracking_no = '$tr1' AND NOT EXISTS (SELECT 1 FROM case_handlers WHERE case_id = c.id)");
 $r = mo($A, '1');
 is $r->{action}, 'added', '"1" adds the held texts to the case';
+my $handlers = $s->sql_value("SELECT COUNT(*) FROM case_handlers WHERE case_id = $r->{case_id}");
+ok $handlers > 0, '... a case with a handler';
+is $s->sql_value("SELECT COUNT(*) FROM notices WHERE case_id = $r->{case_id} AND kind = 'staff_message'"
+    . " AND account_id IN (SELECT account_id FROM case_handlers WHERE case_id = $r->{case_id})"), $handlers,
+    '... each handler is alerted at once (staff_message, as for a mail reply)';
 is $s->sql_value("SELECT note FROM case_events WHERE case_id = (SELECT id FROM cases WHERE tracking_no = '$tr1')"
     . " AND kind = 'sms_message'"), "사진은 없지만 깊이가 30cm 정도입니다.\n밤에는 특히 위험합니다.",
     '... as one message on the timeline';
