@@ -87,7 +87,8 @@ static int remember(db *d, const char *key, const char *sender, const char *outc
 }
 
 /* A bounce: the failed address's accounts are marked (notices to it stop
- * being useful); the report itself files nothing. */
+ * being useful) and mail queued to it is cancelled; the report itself
+ * files nothing. */
 static int bounce(db *d, const char *key, const mail_in *m, mail_outcome *out)
 {
 	const char *addr = m->bounced_addr[0] ? m->bounced_addr : NULL;
@@ -97,6 +98,12 @@ static int bounce(db *d, const char *key, const mail_in *m, mail_outcome *out)
 	if (addr)
 		rc = db_exec(d, "UPDATE accounts SET email_failing_at = NOW() WHERE email_owner = ? OR guest_email = ?",
 			     DB_ARGS(DB_STR(addr), DB_STR(addr)));
+	/* Mail still waiting for it would bounce too (one being sent is left). */
+	if (addr && rc == MDG_OK)
+		rc = db_exec(d, "UPDATE outbox SET state = 'cancelled', last_error = 'the address bounced'"
+				" WHERE state = 'pending' AND channel = 'email' AND recipient = ?"
+				" AND (lease_until IS NULL OR lease_until <= NOW())",
+			     DB_ARGS(DB_STR(addr)));
 	if (rc == MDG_OK)
 		rc = remember(d, key, m->from_addr, "bounce", 0, out->reason);
 	return rc;

@@ -197,11 +197,32 @@ is count('SELECT COUNT(*) FROM cases'), $before, '... and none of them is filed'
 is count(q{SELECT COUNT(*) FROM mail_intake WHERE outcome = 'ignored'}), 4, '... each remembered as ignored';
 
 $s->sql(q{INSERT INTO accounts (name, email, kind, lang) VALUES ('gone', 'gone@example.net', 'guest', 'ko')});
+$s->sql(q{INSERT INTO outbox (channel, account_id, recipient, lang, kind, payload, message_id, next_attempt_at,
+          created_at) SELECT 'email', id, email, 'ko', 'receipt', '{}', 'gone-queued', NOW() + INTERVAL 1 HOUR, NOW()
+          FROM accounts WHERE email = 'gone@example.net'});
 ($st) = mailin(fixture('bounce.eml'));
 is $st, 0, 'a bounce is accepted';
 is count('SELECT COUNT(*) FROM cases'), $before, '... files nothing';
 ok count(q{SELECT email_failing_at IS NOT NULL FROM accounts WHERE email = 'gone@example.net'}),
     '... and marks the address failing';
+is count(q{SELECT state FROM outbox WHERE message_id = 'gone-queued'}), 'cancelled',
+    '... and cancels the mail still queued to it';
+
+# A bounced address: the next notice is in the web inbox, but no mail goes to it.
+($st, $out) = mailin(mail(from => 'gone@example.net', id => 'gone-again@example.net', subject => '다시 씁니다'));
+is $st, 0, 'the bounced address files again' or diag $out;
+my $gone = count(q{SELECT id FROM accounts WHERE email = 'gone@example.net'});
+is count('SELECT account_id FROM cases ORDER BY id DESC LIMIT 1'), $gone, '... as the guest of that address';
+is count("SELECT COUNT(*) FROM notices WHERE account_id = $gone AND kind = 'receipt'"), 1,
+    '... its receipt is in the web inbox';
+is count("SELECT COUNT(*) FROM outbox WHERE account_id = $gone AND channel = 'email' AND state = 'pending'"), 0,
+    '... but no mail is queued to the bounced address';
+($st, $out) = mailin(mail(from => 'still@example.net', id => 'still1@example.net', subject => '처음 씁니다'));
+is $st, 0, 'a sender whose address did not bounce files' or diag $out;
+is count(q{SELECT COUNT(*) FROM outbox o JOIN accounts a ON a.id = o.account_id
+           WHERE a.email = 'still@example.net' AND o.channel = 'email' AND o.state = 'pending'}), 1,
+    '... and has the receipt by mail';
+$before = count('SELECT COUNT(*) FROM cases');
 
 # ------------------------------------------------------------ edges
 

@@ -346,9 +346,21 @@ sub fresh_session {
         return $u1->post($s->url('/account/contact'), [ csrf => $s->csrf_from($page),
             email => $email, mobile => $mobile, contact_password => $new ]);
     };
+    # A delivery report marked the address failing: the page says so.
+    $s->sql("UPDATE accounts SET email_failing_at = NOW() WHERE id = $id");
+    like $u1->get($s->url('/account'))->decoded_content, qr/id="email-failing"/,
+        'the account page says that mail to the address bounced';
     my $email = "new$acc->{login_id}\@example.net";
     $res = $contact->($email, '+82 10-2468-1357');
     is $res->code, 303, 'e-mail and mobile changed';
+    is $s->sql_value("SELECT COUNT(*) FROM accounts WHERE id = $id AND email_failing_at IS NULL"), 1,
+        '... and the new address is no longer marked failing';
+    unlike $u1->get($s->url('/account'))->decoded_content, qr/id="email-failing"/, '... nor shown so';
+    $s->sql("UPDATE accounts SET email_failing_at = NOW() WHERE id = $id");
+    is $contact->($email, '+82 10-2468-1357')->code, 303, 'the same address saved again';
+    is $s->sql_value("SELECT COUNT(*) FROM accounts WHERE id = $id AND email_failing_at IS NOT NULL"), 1,
+        '... keeps its mark';
+    $s->sql("UPDATE accounts SET email_failing_at = NULL WHERE id = $id");
     is_deeply [ $s->sql("SELECT email, mobile FROM accounts WHERE id = $id") ],
         [ [ $email, '01024681357' ] ], 'stored, the mobile normalised';
     my $page = $u1->follow($res);
