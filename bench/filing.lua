@@ -11,13 +11,10 @@
 -- its counts as "name: value" lines:
 --   wrk -t2 -c64 -d30s -s bench/filing.lua http://127.0.0.1:PORT -- SESSIONS CATEGORIES RUN OUT
 
-local threads = {}
-local boundary = "----madangbenchfiling7MA4YWxkTrZu0gW"
+-- The counting and the figures: bench/wrk-tally.lua, next to this script.
+dofile(debug.getinfo(1, "S").source:match("^@?(.-)[^/]*$") .. "wrk-tally.lua")
 
-function setup(thread)
-	table.insert(threads, thread)
-	thread:set("id", #threads)
-end
+local boundary = "----madangbenchfiling7MA4YWxkTrZu0gW"
 
 local function part(name, value)
 	return "--" .. boundary .. "\r\n" ..
@@ -26,12 +23,7 @@ local function part(name, value)
 end
 
 function init(args)
-	-- Globals of the thread's own Lua state, read by done() through get().
-	filed = 0
-	failed = 0
-	statuses = ""
-	tracked = {}
-	seen = {}
+	tally_init(args)
 	sessions = {}
 	for line in io.lines(args[1]) do
 		local cookie, csrf = line:match("^(%S+) (%S+)$")
@@ -43,12 +35,6 @@ function init(args)
 	for c in args[2]:gmatch("%d+") do
 		table.insert(categories, c)
 	end
-	run = args[3]
-	outpath = args[4]
-	-- Threads start at different citizens, so that the first requests of
-	-- the run are not all the same citizen's.
-	turn = (id - 1) * 7
-	n = 0
 end
 
 function request()
@@ -75,39 +61,9 @@ function response(status, headers, body)
 	if status == 303 then
 		tracking = (headers["Location"] or ""):match("^/cases/(%d%d%d%d%-%d%d%d%d%d%d)%?filed=1$")
 	end
-	if tracking then
-		filed = filed + 1
-		tracked[filed] = tracking
-	else
-		failed = failed + 1
-		if not seen[status] then
-			seen[status] = true
-			statuses = statuses .. " " .. status
-		end
-	end
+	tally(status, tracking)
 end
 
 function done(summary, latency, requests)
-	local ok, bad, codes = 0, 0, ""
-	-- done() runs in wrk's main Lua state, which init() never saw.
-	local out = assert(io.open(threads[1]:get("outpath"), "w"))
-	for _, t in ipairs(threads) do
-		ok = ok + t:get("filed")
-		bad = bad + t:get("failed")
-		codes = codes .. t:get("statuses")
-		for _, tracking in ipairs(t:get("tracked")) do
-			out:write(tracking, "\n")
-		end
-	end
-	out:close()
-	local e = summary.errors
-	io.write(string.format("requests: %d\n", summary.requests))
-	io.write(string.format("filed: %d\n", ok))
-	io.write(string.format("failed: %d\n", bad))
-	io.write(string.format("failed_statuses:%s\n", codes == "" and " none" or codes))
-	io.write(string.format("socket_errors: %d\n", e.connect + e.read + e.write + e.timeout))
-	io.write(string.format("p50_ms: %.2f\n", latency:percentile(50) / 1000))
-	io.write(string.format("p99_ms: %.2f\n", latency:percentile(99) / 1000))
-	io.write(string.format("max_ms: %.2f\n", latency.max / 1000))
-	io.write(string.format("filings_per_s: %.0f\n", ok / (summary.duration / 1e6)))
+	tally_done(summary, latency, "filings_per_s")
 end

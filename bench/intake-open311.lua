@@ -10,28 +10,16 @@
 -- OUT, one a line. At the end it prints its counts as "name: value":
 --   wrk -t2 -c64 -d30s -s bench/intake-open311.lua http://127.0.0.1:PORT -- KEY CATEGORIES RUN OUT
 
-local threads = {}
-
-function setup(thread)
-	table.insert(threads, thread)
-	thread:set("id", #threads)
-end
+-- The counting and the figures: bench/wrk-tally.lua, next to this script.
+dofile(debug.getinfo(1, "S").source:match("^@?(.-)[^/]*$") .. "wrk-tally.lua")
 
 function init(args)
-	filed = 0
-	failed = 0
-	statuses = ""
-	tracked = {}
-	seen = {}
+	tally_init(args)
 	key = args[1]
 	categories = {}
 	for c in args[2]:gmatch("%d+") do
 		table.insert(categories, c)
 	end
-	run = args[3]
-	outpath = args[4]
-	turn = (id - 1) * 7
-	n = 0
 end
 
 local function enc(s)
@@ -60,39 +48,9 @@ function response(status, headers, body)
 	if status == 200 then
 		tracking = body:match('"service_request_id":"(%d%d%d%d%-%d%d%d%d%d%d)"')
 	end
-	if tracking then
-		filed = filed + 1
-		tracked[filed] = tracking
-	else
-		failed = failed + 1
-		if not seen[status] then
-			seen[status] = true
-			statuses = statuses .. " " .. status
-		end
-	end
+	tally(status, tracking)
 end
 
 function done(summary, latency, requests)
-	local ok, bad, codes = 0, 0, ""
-	-- done() runs in wrk's main Lua state, which init() never saw.
-	local out = assert(io.open(threads[1]:get("outpath"), "w"))
-	for _, t in ipairs(threads) do
-		ok = ok + t:get("filed")
-		bad = bad + t:get("failed")
-		codes = codes .. t:get("statuses")
-		for _, tracking in ipairs(t:get("tracked")) do
-			out:write(tracking, "\n")
-		end
-	end
-	out:close()
-	local e = summary.errors
-	io.write(string.format("requests: %d\n", summary.requests))
-	io.write(string.format("filed: %d\n", ok))
-	io.write(string.format("failed: %d\n", bad))
-	io.write(string.format("failed_statuses:%s\n", codes == "" and " none" or codes))
-	io.write(string.format("socket_errors: %d\n", e.connect + e.read + e.write + e.timeout))
-	io.write(string.format("p50_ms: %.2f\n", latency:percentile(50) / 1000))
-	io.write(string.format("p99_ms: %.2f\n", latency:percentile(99) / 1000))
-	io.write(string.format("max_ms: %.2f\n", latency.max / 1000))
-	io.write(string.format("open311_post_per_s: %.0f\n", ok / (summary.duration / 1e6)))
+	tally_done(summary, latency, "open311_post_per_s")
 end
