@@ -14,6 +14,7 @@
 #include "cases/routing.h"
 #include "org/org.h"
 
+#include <dirent.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,7 +67,8 @@ static const char usage_seed[] =
 	"Usage: madangctl [--config FILE] seed-demo\n"
 	"\n"
 	"Loads demo data once: the supervisor 'admin', the citizen 'citizen', a\n"
-	"department tree, categories and about 50 cases (db.seed/demo.sql), all\n"
+	"department tree, categories and about 50 cases (db.seed/demo.sql, then\n"
+	"each db.seed/demo.d/*.sql in name order), all\n"
 	"in one transaction, as the migrator (db.migrate_user). Prints the demo\n"
 	"sign-ins, whose passwords are public. Does nothing when the demo is\n"
 	"already loaded.\n"
@@ -200,6 +202,35 @@ static void print_demo_logins(void)
 	printf("open311 api_key (POST /open311/v2/requests.json): %s\n", DEMO_OPEN311_KEY);
 }
 
+static int sql_file_filter(const struct dirent *e)
+{
+	size_t n = strlen(e->d_name);
+	return e->d_name[0] != '.' && n > 4 && strcmp(e->d_name + n - 4, ".sql") == 0;
+}
+
+/* Runs every .sql file of DIR/demo.d in name order: each part of the portal
+ * keeps its own demo rows in a file of its own, loaded after demo.sql
+ * (whose departments, categories and accounts they use). A missing
+ * folder is no error. */
+static int load_demo_parts(db *d, const char *dir)
+{
+	char *parts = xasprintf("%s/demo.d", dir);
+	struct dirent **names = NULL;
+	int n = scandir(parts, &names, sql_file_filter, alphasort);
+	int rc = MDG_OK;
+	for (int i = 0; i < n; i++) {
+		if (rc == MDG_OK) {
+			char *path = xasprintf("%s/%s", parts, names[i]->d_name);
+			rc = migrate_run_file(d, path);
+			free(path);
+		}
+		free(names[i]);
+	}
+	free(names);
+	free(parts);
+	return rc;
+}
+
 /* The demo's rows, in the caller's transaction. */
 static int load_demo(db *d, HDF *cfg)
 {
@@ -216,7 +247,8 @@ static int load_demo(db *d, HDF *cfg)
 	    (rc = account_create(d, &citizen, &id, &which)) != MDG_OK)
 		goto done;
 	path = xasprintf("%s/demo.sql", config_str(cfg, "db.seed", "db/seed"));
-	if ((rc = migrate_run_file(d, path)) != MDG_OK)
+	if ((rc = migrate_run_file(d, path)) != MDG_OK ||
+	    (rc = load_demo_parts(d, config_str(cfg, "db.seed", "db/seed"))) != MDG_OK)
 		goto done;
 	/* The demo staff get one known password; '!' marks them. */
 	rc = db_query(d, &r, "SELECT id AS id FROM accounts WHERE kind = 'staff' AND password_hash = '!'", DB_NO_ARGS);
