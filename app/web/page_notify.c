@@ -17,6 +17,7 @@
 #include "notify/rating.h"
 #include "notify/sms.h"
 
+#include <ctype.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -103,13 +104,32 @@ static void notice_line(web *w, const char *kind, const char *payload, buf *out)
 	(void)notices_text(pattern, payload, out);
 }
 
-/* Where a notice leads: the case page of its reader (the staff's or the
- * citizen's), with ?notice=ID so that opening it marks it read
- * (web_notice_opened), or the inbox when it is about no one case. */
-static void notice_url(long long id, const char *kind, const char *tracking, char *out, size_t n)
+/* True for a path of this site that a notice may lead to: "/" and then
+ * letters, digits and "/-_", nothing that could leave the site or carry
+ * a query. */
+static bool local_path(const char *p)
 {
+	if (!p || p[0] != '/' || p[1] == '/' || strlen(p) > 64)
+		return false;
+	for (const char *c = p + 1; *c; c++)
+		if (!isalnum((unsigned char)*c) && !strchr("/-_", *c))
+			return false;
+	return true;
+}
+
+/* Where a notice leads: the case page of its reader (the staff's or the
+ * citizen's), or the page its payload's "link" names (notice_account),
+ * with ?notice=ID so that opening it marks it read (web_notice_opened),
+ * or the inbox when it is about nothing with a page. */
+static void notice_url(long long id, const char *kind, const char *tracking, const char *payload, char *out,
+		       size_t n)
+{
+	char link[80];
+	notices_payload_str(payload, "link", link, sizeof link);
 	if (tracking && *tracking)
 		snprintf(out, n, "%s/%s?notice=%lld", notices_kind_staff(kind) ? "/staff/cases" : "/cases", tracking, id);
+	else if (local_path(link))
+		snprintf(out, n, "%s?notice=%lld", link, id);
 	else
 		snprintf(out, n, "%s", "/account/notices");
 }
@@ -127,13 +147,13 @@ void web_notice_opened(web *w)
  * iso, unread, tracking, url}. */
 static void fill_notices(web *w, const char *prefix, const db_result *r)
 {
-	char name[128], url[96];
+	char name[128], url[112];
 	for (unsigned i = 0; i < r->nrows; i++) {
 		notice_row n;
 		buf text = {0};
 		notices_row(r, i, &n);
 		notice_line(w, n.kind, n.payload, &text);
-		notice_url(n.id, n.kind, n.tracking, url, sizeof url);
+		notice_url(n.id, n.kind, n.tracking, n.payload, url, sizeof url);
 #define SET(field, value)                                                       \
 	do {                                                                    \
 		snprintf(name, sizeof name, "%s.%u.%s", prefix, i, field);      \
@@ -228,7 +248,7 @@ int page_staff_alerts(web *w)
 {
 	db_result *r = NULL;
 	long unread = 0;
-	char url[96];
+	char url[112];
 	json_t *root = NULL, *items = NULL;
 	char *text = NULL;
 	/* A machine asks: an answer it can read, not the sign-in page. */
@@ -249,7 +269,7 @@ int page_staff_alerts(web *w)
 		buf line = {0};
 		notices_row(r, i, &n);
 		notice_line(w, n.kind, n.payload, &line);
-		notice_url(n.id, n.kind, n.tracking, url, sizeof url);
+		notice_url(n.id, n.kind, n.tracking, n.payload, url, sizeof url);
 		json_array_append_new(items, json_pack("{s:I,s:s,s:s,s:s,s:s}", "id", (json_int_t)n.id, "kind",
 						       kind_ok(n.kind) ? n.kind : "other", "text", buf_str(&line),
 						       "url", url, "at", n.iso));

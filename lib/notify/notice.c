@@ -358,6 +358,30 @@ int notice_staff(db *d, long long account_id, long long case_id, notice_kind kin
 	return staff_notice(d, account_id, case_id, kind, NULL, NULL);
 }
 
+int notice_account(db *d, long long account_id, notice_kind kind, json_t *payload, const char *idem_key)
+{
+	db_result *who = NULL;
+	json_t *own = NULL;
+	struct recipient to;
+	bool made;
+	int rc;
+	if (kind <= NOTICE_SMS_REPLY || kind >= NOTICE_KIND__MAX || !json_is_object(payload))
+		return MDG_EINVAL;
+	rc = recipient_load(d, account_id, &who, &to);
+	if (rc == MDG_ENOTFOUND) {
+		rc = MDG_OK;
+		goto done;
+	}
+	/* notice_add writes the name into the payload: the caller's stays. */
+	own = json_deep_copy(payload);
+	if (rc == MDG_OK)
+		rc = own ? notice_add(d, &to, 0, kind, own, idem_key, !(to.staff && to.digest), true, &made) : MDG_ERR;
+done:
+	json_decref(own);
+	db_result_free(who);
+	return rc;
+}
+
 int notice_case_handlers(db *d, long long case_id, notice_kind kind)
 {
 	db_result *h = NULL;

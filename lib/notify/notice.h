@@ -10,6 +10,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include <jansson.h>
+
 #include "db/db.h"
 
 /* The kinds of notice. Each names its templates, cs-templates/mail/NAME.cs
@@ -35,6 +37,9 @@ typedef enum notice_kind {
 	NOTICE_STAFF_DIGEST,    /* the day's notices in one mail */
 	/* to a mobile number that texted us (lib/intake/sms_in.c) */
 	NOTICE_SMS_REPLY,       /* the answer to an SMS: filed, added, status, a question */
+	/* to one account about something other than a case (notice_account):
+	 * proposals, debates, moderation, mileage; each part adds its kinds
+	 * here, after this line */
 	NOTICE_KIND__MAX
 } notice_kind;
 
@@ -75,6 +80,18 @@ int notice_case_handlers(db *d, long long case_id, notice_kind kind);
  * (each notice has an idempotency key). *made counts the notices made.
  * limit bounds the cases read per kind and call (0: no bound). */
 int notice_scan(db *d, long limit, long *made);
+
+/* A notice to account_id about something that is not one case (a
+ * proposal, a debate, a moderation decision): kind is one of those after
+ * NOTICE_SMS_REPLY. payload (borrowed, not changed) is the JSON object
+ * the kind's templates read as Notice.* (the recipient's name is added as
+ * "name"); its string member "link", a path of this site such as
+ * "/proposals/12", is where the web inbox leads. idem_key (or NULL) makes
+ * a second identical notice a no-op. Delivered by e-mail and SMS as the
+ * person chose (staff who take the digest read it there). In the
+ * caller's transaction. MDG_OK (an inactive account is told nothing),
+ * MDG_EINVAL (a case's kind), MDG_ERR/MDG_EDB. */
+int notice_account(db *d, long long account_id, notice_kind kind, json_t *payload, const char *idem_key);
 
 /* Queues the SMS answer to a message received by SMS (NOTICE_SMS_REPLY)
  * to to_intl ("+8210...") in lang, on the caller's connection (inside the
