@@ -1,7 +1,9 @@
 # SPDX-License-Identifier: AGPL-3.0-or-later
 # 140-open311.t: the Open311 GeoReport v2 API at /open311/v2/ through
 # nginx. Every endpoint in both formats: the JSON checked against the
-# schemas in t/open311/schemas/ (python3-jsonschema), the XML parsed
+# schemas in t/open311/schemas/ (python3-jsonschema; requests, services
+# and service definitions also against the specification's own, vendored
+# in t/open311/schemas/georeport-v2/), the XML parsed
 # (t/open311/validate.py --xml) and compared with the JSON. A POST files a
 # case like a web filing (routed, deadlined, a receipt notice), owned by
 # the guest of the e-mail it gave, with its attribute answers; private
@@ -46,6 +48,15 @@ sub validate {
     waitpid $pid, 0;
     return ($? >> 8, decode('UTF-8', $text // ''));
 }
+
+# The specification's own schemas (t/open311/schemas/georeport-v2) are
+# applied beside ours: a wrong status is refused by both.
+my ($bad_rc, $bad_why) = validate('[{"service_request_id":"2026-000001","status":"opened","service_code":"1",'
+    . '"requested_datetime":"2026-12-07T10:00:00+09:00"}]', 'requests');
+is $bad_rc, 1, 'the validator refuses a request with a status not open/closed';
+like $bad_why, qr{^georeport-v2/requests\.json: \[0, 'status'\]}m, '... by the specification\'s requests.json too';
+($bad_rc, $bad_why) = validate('[{"service_code":"1","service_name":"x","metadata":"no","type":"realtime"}]', 'services');
+like $bad_why, qr{^georeport-v2/services\.json: \[0, 'metadata'\]}m, '... and a service whose metadata is no boolean';
 
 sub get { my ($path) = @_; return $ua->get($s->url("$API/$path")) }
 sub post_api {
