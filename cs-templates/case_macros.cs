@@ -66,6 +66,7 @@ def:case_table(caption, rows, kind) ?>
     <th scope="col"><?cs var:L.Col.Tracking ?></th>
     <th scope="col"><?cs var:L.Col.Title ?></th>
     <th scope="col"><?cs var:L.Col.Category ?></th><?cs if:kind == "staff" ?>
+    <th scope="col"><?cs var:L.Inbox.ChannelLabel ?></th>
     <th scope="col"><?cs var:L.Col.Department ?></th>
     <th scope="col"><?cs var:L.Inbox.Handlers ?></th><?cs /if ?>
     <th scope="col"><?cs var:L.Col.Status ?></th>
@@ -84,6 +85,7 @@ def:case_table(caption, rows, kind) ?>
     /if ?>
       <td data-label="<?cs var:L.Col.Category ?>"><?cs var:c.category ?></td><?cs
     if:kind == "staff" ?>
+      <td data-label="<?cs var:L.Inbox.ChannelLabel ?>"><?cs var:L.Inbox.Channel[c.channel] ?></td>
       <td data-label="<?cs var:L.Col.Department ?>"><?cs if:c.department ?><?cs var:c.department ?><?cs else ?><?cs var:L.Dossier.NoDepartment ?><?cs /if ?></td>
       <td data-label="<?cs var:L.Inbox.Handlers ?>"><?cs if:c.handlers ?><?cs var:c.handlers ?><?cs else ?><?cs var:L.Dossier.NoHandler ?><?cs /if ?></td><?cs
     /if ?>

@@ -31,14 +31,15 @@ include:"macros.cs" ?><!DOCTYPE html>
         <li><a href="/cases"><?cs var:L.Nav.Cases ?></a></li>
         <li><a href="/stats"><?cs var:L.Nav.Stats ?></a></li>
 <?cs if:Session.Staff == "1" ?><?cs
-  # Agents who handle no cases see their queue, not an empty case list. ?>
-<?cs if:Session.CallsOnly != "1" ?>
-        <li><a href="/staff/cases"><?cs var:L.Nav.Staff ?></a></li>
-        <li><a href="/staff/absences"><?cs var:L.Nav.Absences ?></a></li>
-<?cs /if ?>
+  # The call centre's console first for those who take calls; agents who
+  # handle no cases see no empty case list. ?>
 <?cs if:Session.Calls == "1" ?>
         <li><a href="/staff/callcentre"><?cs var:L.Nav.CallCentre ?></a></li>
         <li><a href="/staff/callbacks"><?cs var:L.Nav.Callbacks ?></a></li>
+<?cs /if ?>
+<?cs if:Session.CallsOnly != "1" ?>
+        <li><a href="/staff/cases"><?cs var:L.Nav.Staff ?></a></li>
+        <li><a href="/staff/absences"><?cs var:L.Nav.Absences ?></a></li>
 <?cs /if ?>
 <?cs if:Notify.Alert ?>
         <li><a href="/account/notices" class="alert-link"><?cs var:L.Notify.Alert ?> <span class="alert-count" id="alert-count"><?cs var:Notify.Unread ?></span><span class="visually-hidden"> <?cs var:L.Notify.AlertCount ?></span></a></li>

@@ -13,7 +13,8 @@
 #                                        its command line), then prints replies
 #
 # KANNEL_MO_URL (start): where smsbox passes messages from phones, Madang's
-# /sms/in?secret=...; default a closed port (no intake).
+# /sms/in?secret=... (post-url: the text as the body); default a closed
+# port (no intake).
 #
 # Installs nothing (scripts/deps.sh run|test brings kannel and kannel-extras)
 # and touches nothing outside DIR: no /etc/kannel, no /var/log/kannel, every

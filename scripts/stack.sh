@@ -16,7 +16,7 @@
 #   $MADANG_SMS_ENV    the env file of scripts/kannel.sh start: sms.url, user,
 #                      password, and delivery reports to this stack's /sms/dlr
 #   $MADANG_SMS_IN_CATEGORY  SMS intake on: sms.in_category and sms.in_secret
-#                      (DIR/run/sms-in-secret, for Kannel's get-url to /sms/in)
+#                      (DIR/run/sms-in-secret, for Kannel's post-url to /sms/in)
 # Without them mail goes to localhost:25 and SMS wait in the outbox (sms.url
 # empty), so a test stack never reaches a real gateway. notifier.log is
 # DIR/log/notifier.log.

@@ -227,7 +227,9 @@ static int run_route(web *w, const web_route *route)
 	if ((!w->app->db || w->db_down) && route->handler != page_healthz)
 		return MDG_EDB;
 	if (strcmp(route->method, "POST") == 0) {
-		rc = http_req_read_body(r, &w->app->limits, w->app->tmp);
+		/* Kannel posts a message from a phone as text/plain. */
+		rc = route->handler == page_sms_in ? http_req_read_text(r, &w->app->limits)
+						   : http_req_read_body(r, &w->app->limits, w->app->tmp);
 		if (rc != MDG_OK)
 			return rc;
 		/* A signed link's POST is authenticated by its path (checked

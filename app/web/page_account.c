@@ -147,12 +147,12 @@ int page_login(web *w)
 		return rc;
 	const char *next = safe_next(form_text(&f, "next"));
 	if (!next && strcmp(a.kind, "staff") == 0) {
-		/* Agents who handle no cases start at their queue. */
+		/* Agents who handle no cases start at the call centre's console. */
 		staff_perm p;
 		rc = perm_load(d, id, &p);
 		if (rc != MDG_OK)
 			return rc;
-		next = perm_calls_only(&p) ? "/staff/callbacks" : "/staff/cases";
+		next = perm_calls_only(&p) ? "/staff/callcentre" : "/staff/cases";
 		perm_free(&p);
 	}
 	if (!next)

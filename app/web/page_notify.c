@@ -599,7 +599,13 @@ int page_sms_in(web *w)
 	sms_in_msg m = {.kannel_id = kv_get(&w->r->query, "id"),
 			.from = kv_get(&w->r->query, "from"),
 			.text = kv_get(&w->r->query, "text")};
-	int rc = sms_in_handle(w->app->db, &c, &m, &res);
+	/* Kannel's post-url sends the text as the body (a long text in the
+	 * URL would outgrow nginx's header buffers); get-url in the query. */
+	bool posted = strcmp(w->r->method, "POST") == 0;
+	if (posted)
+		m.text = w->r->text ? w->r->text : "";
+	int rc = posted && strlen(m.text) != w->r->text_len ? MDG_EUTF8 /* a NUL: UTF-16, not recoded */
+							    : sms_in_handle(w->app->db, &c, &m, &res);
 	if (rc != MDG_OK)
 		log_warn("SMS from Kannel not handled: %s", mdg_rc_name(rc)); /* its words are not logged: outside input */
 	switch (rc) {

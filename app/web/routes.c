@@ -75,6 +75,9 @@ const web_route web_routes[] = {
 	/* Kannel's delivery reports: signed in their URL, no session. */
 	{"GET", "/sms/dlr", page_sms_dlr, ACCESS_PUBLIC},
 	{"GET", "/sms/in", page_sms_in, ACCESS_PUBLIC},
+	/* Kannel's post-url: the text as the body, checked by the shared
+	 * secret in the handler (no session, so no CSRF token). */
+	{"POST", "/sms/in", page_sms_in, ACCESS_SIGNED},
 	{"GET", "/rate/{token}", page_rate_form, ACCESS_PUBLIC},
 	{"POST", "/rate/{token}", page_rate, ACCESS_PUBLIC},
 	/* RFC 8058 one-click unsubscribe: mail providers POST without

@@ -11,6 +11,7 @@
 #include "open311/open311.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 int web_load_case(web *w, const char *tracking, bool staff_view, long long *case_id)
@@ -42,6 +43,15 @@ int web_load_case(web *w, const char *tracking, bool staff_view, long long *case
 	if (rc != MDG_OK)
 		goto done;
 	db_rows_hdf(answers, w->hdf, "Answers");
+	for (unsigned i = 0; i < answers->nrows; i++) {
+		/* A list question's answer by its options' names, not keys. */
+		char name[48];
+		char *shown = open311_answer_shown(db_get(answers, i, "datatype", ""),
+						   db_get(answers, i, "value_list", ""), db_get(answers, i, "answer", ""));
+		snprintf(name, sizeof name, "Answers.%u.answer", i);
+		hdf_set_value(w->hdf, name, shown);
+		free(shown);
+	}
 	db_row_hdf(c, 0, w->hdf, "Case");
 	/* The map shows the location as this viewer may see it (rounded
 	 * for the public, case_get). */

@@ -75,7 +75,8 @@ enum web_access {
 	ACCESS_GLOBAL_ADMIN, /* the same of the whole institution */
 	ACCESS_REPORTS,   /* staff who may read reports */
 	/* anyone holding a signed link: the signature in the path is the
-	 * authentication, so its POST takes no CSRF token (page_unsubscribe) */
+	 * authentication, so its POST takes no CSRF token (page_unsubscribe;
+	 * also Kannel's POST to /sms/in, with the shared secret) */
 	ACCESS_SIGNED
 };
 

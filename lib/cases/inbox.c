@@ -162,7 +162,7 @@ static const branch lead_branch = {LEAD_FROM, ""}, lead_status_branch = {LEAD_ST
 	" " SQL_NAME_IN("g.") " AS category, " SQL_NAME_IN("dp.") " AS department,"                          \
 	" " SQL_DAY("c.due_at") " AS due,"                                                                   \
 	" IFNULL(c.due_at < NOW() AND c.status IN " OPEN_STATUSES ", 0) AS overdue,"                         \
-	" c.version AS version, c.is_public AS public,"                                                      \
+	" c.version AS version, c.is_public AS public, c.channel AS channel,"                                \
 	" (SELECT GROUP_CONCAT(a.name ORDER BY a.name SEPARATOR ', ') FROM case_handlers h"                   \
 	"  JOIN accounts a ON a.id = h.account_id WHERE h.case_id = c.id) AS handlers"
 #define LIST_JOIN \

@@ -115,6 +115,27 @@ static ssize_t read_fcgi(void *ctx, char *dst, size_t len)
 	return got;
 }
 
+/* The whole body of r (its CONTENT_LENGTH bytes) into a new string of
+ * *len bytes and a NUL, or NULL when the client sent less than it
+ * declared. */
+static char *read_all(http_req *r, size_t *len)
+{
+	struct body_reader br = {r->fcgi->in, r->content_length};
+	char *body = xmalloc(r->content_length + 1);
+	size_t got = 0;
+	while (got < r->content_length) {
+		ssize_t n = read_fcgi(&br, body + got, r->content_length - got);
+		if (n <= 0) {
+			free(body);
+			return NULL;
+		}
+		got += (size_t)n;
+	}
+	body[got] = '\0';
+	*len = got;
+	return body;
+}
+
 int http_req_read_body(http_req *r, const http_limits *lim, const char *tmpdir)
 {
 	const char *ct = r->content_type ? r->content_type : "";
@@ -129,21 +150,25 @@ int http_req_read_body(http_req *r, const http_limits *lim, const char *tmpdir)
 		return MDG_OK;
 	if (strncasecmp(ct, "application/x-www-form-urlencoded", 33) != 0)
 		return MDG_EINVAL;
-	char *body = xmalloc(r->content_length + 1);
 	size_t got = 0;
-	int rc = MDG_OK;
-	while (got < r->content_length) {
-		ssize_t n = read_fcgi(&br, body + got, r->content_length - got);
-		if (n <= 0) {
-			rc = MDG_EINVAL; /* the client sent less than it declared */
-			goto done;
-		}
-		got += (size_t)n;
-	}
-	rc = http_parse_urlencoded(body, got, lim, &r->form);
-done:
+	char *body = read_all(r, &got);
+	if (!body)
+		return MDG_EINVAL;
+	int rc = http_parse_urlencoded(body, got, lim, &r->form);
 	free(body);
 	return rc;
+}
+
+int http_req_read_text(http_req *r, const http_limits *lim)
+{
+	const char *ct = r->content_type ? r->content_type : "";
+	if (r->content_length > lim->max_field_len)
+		return MDG_ETOOBIG;
+	if (strncasecmp(ct, "text/plain", 10) != 0 || (ct[10] && ct[10] != ';' && ct[10] != ' '))
+		return MDG_EINVAL;
+	free(r->text);
+	r->text = read_all(r, &r->text_len);
+	return r->text ? MDG_OK : MDG_EINVAL;
 }
 
 void http_req_free(http_req *r)
@@ -158,6 +183,7 @@ void http_req_free(http_req *r)
 	free(r->path);
 	free(r->redirect);
 	free(r->send_file);
+	free(r->text);
 	buf_free(&r->headers);
 	buf_free(&r->body);
 	memset(r, 0, sizeof *r);

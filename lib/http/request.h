@@ -32,6 +32,10 @@ typedef struct http_req {
 	kvlist form;
 	kvlist cookies;
 	upload *files;
+	/* A text/plain body (http_req_read_text): text_len bytes and a NUL
+	 * (a NUL inside shows as strlen(text) < text_len); owned. */
+	char *text;
+	size_t text_len;
 	/* Path parameters captured by the router ({name} segments). */
 	const char *params[HTTP_MAX_PARAMS];
 	char *param_store[HTTP_MAX_PARAMS];
@@ -58,6 +62,11 @@ int http_req_init(http_req *r, FCGX_Request *fcgi, const http_limits *lim);
 /* Reads and parses an urlencoded or multipart body into r->form/r->files.
  * Returns MDG_OK, MDG_EINVAL, MDG_EUTF8, MDG_ETOOBIG or MDG_ERR. */
 int http_req_read_body(http_req *r, const http_limits *lim, const char *tmpdir);
+/* Reads a text/plain body (any charset parameter; the caller checks the
+ * bytes) into r->text, for a route that takes one instead of a form.
+ * MDG_ETOOBIG past lim->max_field_len, MDG_EINVAL for another content
+ * type or a body shorter than declared. */
+int http_req_read_text(http_req *r, const http_limits *lim);
 /* A request header by its CGI name (e.g. "HTTP_USER_AGENT"), or NULL. */
 const char *http_req_env(const http_req *r, const char *name);
 void http_req_free(http_req *r);

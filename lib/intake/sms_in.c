@@ -15,6 +15,7 @@
 #include "core/log.h"
 #include "core/mdg.h"
 #include "core/utf8.h"
+#include "core/xalloc.h"
 #include "notify/notice.h"
 #include "notify/sms.h"
 
@@ -144,6 +145,7 @@ struct job {
 	json_t *reply;
 	const char *action;
 	bool seen;                           /* handled before: nothing done */
+	bool too_long;                       /* over SMS_IN_TEXT_MAX: refused */
 };
 
 /* The message's key: SHA-256 over Kannel's id, the sender and the text,
@@ -165,11 +167,18 @@ static void job_key(struct job *j)
  * (not MDG_ECONFLICT: case_file and db_transaction would try again). */
 static int record(db *d, struct job *j, const char *action, long long case_id)
 {
+	/* A refused text over the limit is kept as far as the limit (the
+	 * key, over the whole of it, still knows a retry). */
+	size_t len = strlen(j->text), cut = 0;
+	for (size_t chars = 0; cut < len && chars < SMS_IN_TEXT_MAX; chars++)
+		cut += utf8_seq_len((unsigned char)j->text[cut]);
+	char *body = xstrndup(j->text, cut < len ? cut : len);
 	int rc = db_exec(d, "INSERT IGNORE INTO sms_inbound (msg_key, kannel_id, sender, body, action, case_id,"
 			    " created_at)"
 			    " VALUES (?, ?, ?, ?, ?, ?, NOW())",
-			 DB_ARGS(DB_STR(j->key), DB_STR(j->m->kannel_id), DB_STR(j->intl), DB_STR(j->text),
+			 DB_ARGS(DB_STR(j->key), DB_STR(j->m->kannel_id), DB_STR(j->intl), DB_STR(body),
 				 DB_STR(action), DB_ID(case_id)));
+	free(body);
 	if (rc != MDG_OK)
 		return rc;
 	if (db_affected(d) == 0) {
@@ -383,8 +392,7 @@ static int job_start(struct job *j, const sms_in_msg *m)
 	j->text = text_trim(m->text);
 	if (!j->text || !*j->text)
 		return MDG_EINVAL;
-	if (utf8_length(j->text, strlen(j->text)) > SMS_IN_TEXT_MAX)
-		return MDG_ETOOBIG;
+	j->too_long = utf8_length(j->text, strlen(j->text)) > SMS_IN_TEXT_MAX;
 	return MDG_OK;
 }
 
@@ -404,6 +412,18 @@ int sms_in_handle(db *d, const sms_in_config *cfg, const sms_in_msg *m, sms_in_r
 	rc = seen_before(d, j.key, &seen);
 	if (rc != MDG_OK || seen)
 		goto done;
+	if (j.too_long) {
+		/* Refused, and the phone told why (no account, no guest made):
+		 * nothing is filed cut short. */
+		j.lang = sms_in_lang(j.text);
+		if (!j.lang)
+			j.lang = "ko";
+		j.action = "toolong";
+		j.reply = payload("toolong", NULL);
+		json_object_set_new(j.reply, "max", json_integer(SMS_IN_TEXT_MAX));
+		rc = db_transaction(d, tx_answer, &j);
+		goto done;
+	}
 	sms_in_ask ask = sms_in_classify(j.text, cfg->keywords ? cfg->keywords : SMS_IN_KEYWORDS_DEFAULT, tracking, &kw_lang);
 	j.lang = sms_in_lang(j.text);
 	if (ask == SMS_IN_STATUS) {

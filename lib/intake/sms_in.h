@@ -30,7 +30,8 @@
 #include "db/db.h"
 
 /* The longest text taken, in characters (ten concatenated parts are
- * fewer); longer is refused, not cut: nothing stored is lost. */
+ * fewer); longer is refused, not cut, and the phone is answered so
+ * (action "toolong"). */
 #define SMS_IN_TEXT_MAX 2000
 /* Kannel's message id (%I, a UUID) and the configured keywords. */
 #define SMS_IN_ID_MAX 64
@@ -78,15 +79,16 @@ typedef struct sms_in_config {
 
 /* What was done, for the HTTP answer and the log. */
 typedef struct sms_in_result {
-	const char *action;             /* "filed", "added", "status", "unknown", "asked", "held", "nochoice", "duplicate" */
+	const char *action;             /* "filed", "added", "status", "unknown", "asked", "held", "nochoice", "toolong", "duplicate" */
 	char tracking[TRACKING_LEN + 1]; /* the case concerned, or "" */
 } sms_in_result;
 
 /* Validates and handles one message. MDG_OK (also for a message handled
  * before: action "duplicate", nothing done); MDG_EINVAL (no Korean mobile
- * number, a bad id, empty text), MDG_EUTF8, MDG_ETOOBIG (text over
- * SMS_IN_TEXT_MAX, or a held text grown past CASE_BODY_MAX): the message
- * is refused and nothing stored; MDG_EDB /
+ * number, a bad id, empty text), MDG_EUTF8, MDG_ETOOBIG (a held text
+ * grown past CASE_BODY_MAX): the message is refused and nothing stored;
+ * a text over SMS_IN_TEXT_MAX is MDG_OK, action "toolong": recorded and
+ * answered, nothing filed; MDG_EDB /
  * MDG_ERR: nothing stored, Kannel may try again. */
 int sms_in_handle(db *d, const sms_in_config *cfg, const sms_in_msg *m, sms_in_result *out);
 

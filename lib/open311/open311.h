@@ -81,7 +81,8 @@ int open311_question_delete(db *d, const actor *who, long long category_id, cons
 /* ------------------------------------------------------------ requests */
 
 /* The answers a case's filing gave to its category's questions, in the
- * questions' order: question (in lang), answer. None for most cases. */
+ * questions' order: question (in lang), answer (as stored: a list's
+ * keys), datatype, value_list (open311_answer_shown). None for most cases. */
 int open311_case_answers(db *d, long long case_id, const char *lang, db_result **out);
 
 /* A POSTed request, validated by the caller. */
@@ -143,5 +144,9 @@ int open311_parse_w3c(const char *in, const char *db_zone, char out[20]);
 bool open311_coordinate_valid(const char *s, int limit);
 /* A list value: key in the question's "key=name" lines. */
 bool open311_list_has(const char *value_list, const char *key);
+/* An answer as people read it (a new string): for the list datatypes
+ * the names of its keys (a multivaluelist's joined by ", "), a key no
+ * longer in value_list as itself; any other answer unchanged. */
+char *open311_answer_shown(const char *datatype, const char *value_list, const char *answer);
 
 #endif

@@ -74,7 +74,7 @@ bool perm_is_global_admin(const staff_perm *p);
 /* Reports: viewers, managers and administrators, each of their scope. */
 bool perm_sees_reports(const staff_perm *p);
 /* Staff whose work is the call centre alone: agents who handle no cases.
- * They start at the callback queue, not at an empty case list. */
+ * They start at the call centre's console, not at an empty case list. */
 bool perm_calls_only(const staff_perm *p);
 
 /* True when one of roles covers department_id; department_id 0 stands

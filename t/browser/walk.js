@@ -13,7 +13,10 @@
 // the way shows it: a visible outline or shadow while focused, and a look
 // that differs from the one it has when the focus leaves it.
 // axe-core (WCAG 2.0 and 2.1, A and AA) runs on every page the walk visits,
-// and again on the alert once it has changed; any violation fails the walk.
+// and again on the alert once it has changed and on the filing form's map
+// once clicked; any violation fails the walk. Then (issue 10) an agent
+// works in the call centre's console and the supervisor on the Open311
+// keys and questions.
 // Elements
 // are found by their visible labels and roles, as a person finds them. The
 // citizen uses a phone-sized window, the staff a desktop one.
@@ -64,6 +67,16 @@ const ANSWER = `신호등 주변 가지를 오늘 모두 치웠습니다. 알려
 const SECOND_CASE = {
 	title: `쓰러진 가로수가 자전거 도로를 막고 있습니다 ${RUN}`,
 	body: '마당로 40 자전거 도로에 가로수가 쓰러져 있습니다.',
+};
+// The call centre: the demo agent, a demo citizen calling from their
+// mobile, a note on the call and a case filed for them.
+const AGENT = { login: 'agent.song', password: 'madang-staff-2026' };
+const CALLER = { name: '김민준', phone: '+82 10-2345-8712' };
+const CALL_NOTE = `보도블록 민원의 처리 상황을 물어 오셨습니다 ${RUN}`;
+const CALL_CASE = {
+	category: '도로·보도',
+	title: `버스 정류장 의자가 부서졌습니다 ${RUN}`,
+	body: '마당로 정류장 의자 다리가 부러져 앉을 수 없다고 전화로 알려 주셨습니다.',
 };
 // The keyboard walk: the demo citizen files in 청소·쓰레기, whose rule gives
 // every case to the one handler of 청소행정과.
@@ -596,6 +609,7 @@ async function walk(browser) {
 		if (!(Math.abs(lat - 37.5665) < 0.05 && Math.abs(lng - 126.978) < 0.05))
 			throw new Error(`the map's click set ${lat}, ${lng}`);
 		log(`# the map's click set ${lat}, ${lng}`);
+		await citizen.audit('the map with its marker');
 		await citizen.go(citizen.main().getByRole('button', { name: '민원 신청하기' }));
 		await expectText(citizen.main(), '민원이 접수되었습니다');
 		const m = p.url().match(/\/cases\/(\d{4}-\d{6})/);
@@ -727,7 +741,48 @@ async function walk(browser) {
 		await handler.audit('the alert updated');
 	});
 
-	for (const p of [supervisor, citizen, handler, second])
+	// The call centre (issue 10): an agent lands on the console, a phone
+	// system's screen pop and a search find a caller, whose history takes
+	// a call note and a case filed for them by telephone.
+	const agent = await new Person(browser, 'agent').open();
+	await step('the agent works in the call centre', agent, async () => {
+		const main = agent.main();
+		await agent.signIn(AGENT.login, AGENT.password);
+		if (!agent.page.url().endsWith('/staff/callcentre'))
+			throw new Error(`the agent landed on ${agent.page.url()}`);
+		// The screen pop of one caller's number opens their history.
+		await agent.goto(`/staff/callcentre?caller=${encodeURIComponent(CALLER.phone)}`);
+		await expectText(main, `민원인 이력: ${CALLER.name}`, 'the screen pop');
+		await agent.go(main.getByRole('link', { name: '민원인 찾기로 돌아가기', exact: true }));
+		await main.getByLabel('민원인 찾기', { exact: true }).fill(CALLER.name);
+		await agent.go(main.getByRole('button', { name: '찾기', exact: true }));
+		await agent.go(main.getByRole('link', { name: CALLER.name, exact: true }));
+		await expectText(main, '민원인 이력', 'the caller\'s page');
+		const note = main.getByRole('region', { name: '이번 통화 기록' });
+		await note.getByLabel('통화 내용', { exact: true }).fill(CALL_NOTE);
+		await agent.go(note.getByRole('button', { name: '통화 내용 저장', exact: true }));
+		await expectText(main, CALL_NOTE, 'the earlier calls');
+		const file = main.getByRole('region', { name: '이 민원인의 새 민원 접수' });
+		await choose(file.getByLabel('분야', { exact: true }), CALL_CASE.category);
+		await file.getByLabel('제목', { exact: true }).fill(CALL_CASE.title);
+		await file.getByLabel('내용', { exact: true }).fill(CALL_CASE.body);
+		await file.getByLabel('민원인이 전화로 개인정보 수집·이용에 동의했습니다 (필수)').check();
+		await agent.go(file.getByRole('button', { name: '전화 민원 접수', exact: true }));
+		await expectText(main, '민원을 접수했습니다', 'the caller\'s page');
+	});
+
+	// The Open311 keys and questions a supervisor keeps.
+	await step('the supervisor makes an Open311 key and sees the questions', supervisor, async () => {
+		const main = supervisor.main();
+		await supervisor.goto('/admin/open311');
+		await main.getByLabel('클라이언트 이름', { exact: true }).fill(`시험 앱 ${RUN}`);
+		await supervisor.go(main.getByRole('button', { name: '키 만들기', exact: true }));
+		await main.locator('#open311-key').waitFor();
+		await supervisor.goto('/admin/open311/questions');
+		await expectText(main, '어떤 파손인가요?', 'the questions');
+	});
+
+	for (const p of [supervisor, citizen, handler, second, agent])
 		await p.close();
 	await keyboardWalk(browser);
 }

@@ -12,6 +12,7 @@ use warnings;
 use utf8;
 
 use Test::More;
+use Encode ();
 use URI::Escape qw(uri_escape_utf8);
 use Madang::Test;
 use Madang::Notify;
@@ -175,6 +176,31 @@ $r = mo('010-5555-0004', 'The streetlight at the bus stop is broken');
 like $got[0]{text}, qr/\[[^\]]+\] .*\d{4}-\d{6}/, 'an English text is answered with the number';
 unlike $got[0]{text}, qr/접수/, '... in English';
 
+# ---- A long text (concatenated SMS): the whole of it arrives ----
+my $long = '도로 한가운데 구멍이 크게 났어요 ' x 34;    # 645 characters, 1,597 bytes in UTF-8
+$long =~ s/ $//;
+cmp_ok length(Encode::encode('UTF-8', $long)), '>=', 1500, 'a long Korean text (' . length(Encode::encode('UTF-8', $long)) . ' bytes)';
+$r = mo('010-5555-0008', $long);
+is $r->{action}, 'filed', '... files a case';
+is $s->sql_value("SELECT body FROM cases WHERE id = $r->{case_id}"), $long, '... with the whole text';
+
+# The limit itself, 2,000 Korean characters (18,000 bytes percent-encoded).
+$r = mo('010-5555-0010', '길' x 2000);
+is $r->{action}, 'filed', 'a text of 2,000 Korean characters files a case';
+is $s->sql_value("SELECT CHAR_LENGTH(body) FROM cases WHERE id = $r->{case_id}"), 2000, '... whole';
+
+# ---- Past the limit: refused, and the phone is told so by SMS ----
+$r = mo('010-5555-0009', '가' x 2001);
+is $r->{action}, 'toolong', 'a text over 2,000 characters is refused';
+is $s->sql_value("SELECT COUNT(*) FROM accounts a JOIN cases c ON c.account_id = a.id WHERE a.mobile = '01055550009'"), 0,
+    '... nothing filed';
+@got = answers('+821055550009', 0);
+like $got[0]{text}, qr/2000$/, '... and the answer says the limit';
+like $got[0]{text}, qr/나누어/, '... in Korean, asking for shorter texts';
+$r = mo('010-5555-0009', 'x' x 2001);
+@got = answers('+821055550009', 1);
+like $got[0]{text}, qr/too long.*in parts.*2000$/s, '... in English for an English text';
+
 # ---- madang-web down when a message arrives: smsbox asks again ----
 {
     ok $s->stop_web, 'madang-web stopped (nginx answers 502)';
@@ -212,13 +238,25 @@ for my $t (
     [ { from => undef }, 400, 'no sender' ],
     [ { id => 'bad id!' }, 400, 'a malformed message id' ],
     [ { text => '   ' }, 400, 'an empty text' ],
-    [ { text => 'a' x 2001 }, 413, 'a text over 2000 characters' ],
+    [ { text => 'a' x 2001 }, 200, 'a text over 2000 characters (answered by SMS)' ],
 ) {
     my %p = (%ok, %{ $t->[0] });
     delete $p{$_} for grep { !defined $p{$_} } keys %p;
     my $res = $ua->get($q->(%p));
     is $res->code, $t->[1], "$t->[2]: $t->[1]";
 }
+# Kannel's POST (post-url): the same checks, the text as the body.
+my $post = sub {
+    my ($text, $ct, %p) = @_;
+    my %u = (%ok, %p);
+    delete $u{text};
+    return $ua->post($q->(%u), 'Content-Type' => $ct, Content => $text);
+};
+is $post->(Encode::encode('UTF-8', '민원'), 'text/plain; charset="UTF-8"', secret => 'wrong-secret-0123456789')->code,
+    403, 'a POST with a wrong secret: 403';
+is $post->(Encode::encode('UTF-16BE', '민원'), 'text/plain; charset="UTF-16BE"', id => '0f0e0d0c-0000-4000-8000-0000000000aa')->code,
+    400, 'a POST in UTF-16 (mo-recode off): 400';
+is $post->('text=x', 'application/x-www-form-urlencoded')->code, 400, 'a POST of a form: 400';
 is case_count(), $cases, 'nothing filed by refused messages';
 
 $s->set_config('sms.in_allow' => '192.0.2.1');

@@ -65,12 +65,17 @@ sub form_to {
 
 # ------------------------------------------------------------ the agent
 
-my $agent = Madang::Staff::signed_in($s, 'agent.song', 'madang-staff-2026');
+my $agent = $s->ua;
+my $r = Madang::Test::sign_in($s, $agent, 'agent.song', 'madang-staff-2026');
+is $r->code, 303, 'agent.song signs in';
+is $r->header('Location'), '/staff/callcentre', '... and lands on the console';
 my $agent_id = $s->account_id('agent.song');
-my $r = $agent->get($s->url('/staff/callcentre'));
+$r = $agent->get($s->url('/staff/callcentre'));
 is $r->code, 200, 'the agent opens the console';
 my $html = body_of($r);
-like $html, qr{href="/staff/callcentre"}, '... offered in the navigation';
+my ($nav) = $html =~ m{<nav aria-label="\Q${\ L('Nav.Label')}\E">(.*?)</nav>}s;
+my @staff_links = ($nav // '') =~ m{href="(/staff/[^"]*|/admin)"}g;
+is $staff_links[0], '/staff/callcentre', '... offered first in the navigation';
 like $html, qr{href="/staff/callbacks"}, '... with the way to the callback queue';
 like $html, qr{<form method="get" action="/staff/callcentre"}, '... and the search';
 

@@ -1,7 +1,9 @@
 # SPDX-License-Identifier: AGPL-3.0-or-later
 # 140-open311.t: the Open311 GeoReport v2 API at /open311/v2/ through
 # nginx. Every endpoint in both formats: the JSON checked against the
-# schemas in t/open311/schemas/ (python3-jsonschema), the XML parsed
+# schemas in t/open311/schemas/ (python3-jsonschema; requests, services
+# and service definitions also against the specification's own, vendored
+# in t/open311/schemas/georeport-v2/), the XML parsed
 # (t/open311/validate.py --xml) and compared with the JSON. A POST files a
 # case like a web filing (routed, deadlined, a receipt notice), owned by
 # the guest of the e-mail it gave, with its attribute answers; private
@@ -46,6 +48,15 @@ sub validate {
     waitpid $pid, 0;
     return ($? >> 8, decode('UTF-8', $text // ''));
 }
+
+# The specification's own schemas (t/open311/schemas/georeport-v2) are
+# applied beside ours: a wrong status is refused by both.
+my ($bad_rc, $bad_why) = validate('[{"service_request_id":"2026-000001","status":"opened","service_code":"1",'
+    . '"requested_datetime":"2026-12-07T10:00:00+09:00"}]', 'requests');
+is $bad_rc, 1, 'the validator refuses a request with a status not open/closed';
+like $bad_why, qr{^georeport-v2/requests\.json: \[0, 'status'\]}m, '... by the specification\'s requests.json too';
+($bad_rc, $bad_why) = validate('[{"service_code":"1","service_name":"x","metadata":"no","type":"realtime"}]', 'services');
+like $bad_why, qr{^georeport-v2/services\.json: \[0, 'metadata'\]}m, '... and a service whose metadata is no boolean';
 
 sub get { my ($path) = @_; return $ua->get($s->url("$API/$path")) }
 sub post_api {
@@ -156,7 +167,7 @@ is sql_value("SELECT CONCAT(device_id, ' ', client_account) FROM open311_request
     'device-77 app-user-9', 'the client\'s fields are kept';
 
 my $case_page = body_of($ua->get($s->url("/cases/$id")));
-like $case_page, qr{<dt>어떤 파손인가요\?</dt><dd>pothole</dd>}, 'the case page shows the answers';
+like $case_page, qr{<dt>어떤 파손인가요\?</dt><dd>포트홀\(도로 패임\)</dd>}, 'the case page shows the answers, a list\'s by name';
 unlike $case_page, qr/o311\.filer|5555-1234/, 'and not the filer\'s contact';
 
 # An e-mail of one guest with the mobile of another: the e-mail's guest.
@@ -355,6 +366,26 @@ is scalar @{ json_ok(get('services/2.json'), 200, 'service-definition', 'service
     'and gone from the API';
 is sql_value("SELECT COUNT(*) FROM audit_log WHERE object_type = 'category_question' AND object_id = '2/plate'"), 2,
     'adding and removing are audited';
+
+# A multivaluelist's answer: the staff case page names the options chosen,
+# and the key of one deleted since.
+$res = post_form($s, $admin, '/admin/open311/questions', '/admin/open311/questions', category => 2,
+    code => 'faults', datatype => 'multivaluelist', question_ko => '무엇이 고장났나요?', question_en => 'What is broken?',
+    value_list => "lights=신호등 고장\r\nlines=차선 지워짐\r\nsign=표지판", sort_order => 5);
+is $res->code, 303, 'a multivaluelist question is added to traffic';
+my $multi = json_ok(post_api('requests.json', api_key => $KEY, service_code => 2, address_string => '시청 앞',
+    description => '신호등과 차선', 'attribute[faults][]' => 'lights', 'attribute[faults][]' => 'lines'), 200,
+    'post-response', 'a request with two of its values');
+my $multi_id = $multi->[0]{service_request_id} // '';
+my $staff_page = body_of($admin->get($s->url("/staff/cases/$multi_id")));
+like $staff_page, qr{<dt>무엇이 고장났나요\?</dt><dd>신호등 고장, 차선 지워짐</dd>}, 'the staff case page names the options';
+unlike $staff_page, qr{<dd>lights}, '... not their keys';
+$res = post_form($s, $admin, '/admin/open311/questions', '/admin/open311/questions', category => 2,
+    code => 'faults', datatype => 'multivaluelist', question_ko => '무엇이 고장났나요?', question_en => 'What is broken?',
+    value_list => "lights=신호등 고장\r\nsign=표지판", sort_order => 5);
+is $res->code, 303, 'an option is deleted';
+like body_of($admin->get($s->url("/staff/cases/$multi_id"))), qr{<dd>신호등 고장, lines</dd>},
+    '... and the answer shows its key in its place';
 
 my $citizen = $s->ua;
 Madang::Test::sign_in($s, $citizen, 'citizen', 'madang-citizen-2026');

@@ -468,6 +468,19 @@ like body_of($r), qr{\Q$L{'Inbox.Overdue'}\E}, '... marked overdue';
 $r = $lee->get($s->url('/staff/cases?channel=web&category=1&from=2020-01-01&to=2099-12-31&overdue=1'));
 is $r->code, 200, 'every filter at once';
 
+# Each row of the inbox says its channel, as text under the column's name.
+$s->sql("UPDATE cases SET channel = 'sms' WHERE id = $g_id");
+$r = $lee->get($s->url('/staff/cases?channel=sms'));
+like body_of($r), qr{<th scope="col">\Q$L{'Inbox.ChannelLabel'}\E</th>}, 'the inbox has a channel column';
+like body_of($r), qr{\Q$g_tr\E</td>.*?<td data-label="\Q$L{'Inbox.ChannelLabel'}\E">\Q$L{'Inbox.Channel.sms'}\E</td>}s,
+    "... saying $g_tr came by text message";
+my $lee_en = signed_in($s, 'road.lee');
+$lee_en->cookie_jar->set_cookie(0, 'lang', 'en', '/', '127.0.0.1', $s->port);
+my %L_en = %{ Madang::Test::lang_strings('en') };
+like body_of($lee_en->get($s->url('/staff/cases?channel=sms'))),
+    qr{<td data-label="\Q$L_en{'Inbox.ChannelLabel'}\E">\Q$L_en{'Inbox.Channel.sms'}\E</td>}, '... and in English';
+$s->sql("UPDATE cases SET channel = 'web' WHERE id = $g_id");
+
 # Bulk assign (managers): two cases, one with a stale version.
 my ($h1_tr, $h1_id) = file_case(1, '보도블록 들뜸', '보도블록이 들떠 걸려 넘어질 뻔했습니다.');
 my ($h2_tr, $h2_id) = file_case(1, '도로 물고임', '비가 오면 도로에 물이 고입니다.');

@@ -105,7 +105,7 @@ is $citizen->get($s->url("/cases/$a_tr/withdraw"))->code, 303, 'the confirmation
 # ------------------------------------------------------------ the agent
 
 my ($agent, $landing) = sign_in('agent.song');
-is $landing, '/staff/callbacks', 'the agent lands on the callback queue';
+is $landing, '/staff/callcentre', "the agent lands on the call centre's console";
 my $nav = body_of($agent->get($s->url($landing)));
 ($nav) = $nav =~ m{<nav aria-label="\Q${\ L('Nav.Label')}\E">(.*?)</nav>}s;
 like $nav, qr{<a href="/staff/callbacks">\Q${\ L('Nav.Callbacks')}\E</a>}, '... and the navigation leads there';
@@ -116,6 +116,8 @@ is $lee_landing, '/staff/cases', 'a handler still lands on the case list';
 unlike $nav, qr{/staff/callbacks}, "... and the handler's navigation has no queue they may not open";
 ($nav) = body_of($ua{admin}->get($s->url('/admin'))) =~ m{<nav aria-label="\Q${\ L('Nav.Label')}\E">(.*?)</nav>}s;
 like $nav, qr{href="/staff/callbacks"}, 'the supervisor, who runs the call centre, has it too';
+my @staff_links = $nav =~ m{href="(/staff/[^"]*|/admin)"}g;
+is $staff_links[0], '/staff/callcentre', '... with the console first';
 
 # ------------------------------------------------------------ substitutes
 

@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: AGPL-3.0-or-later
 """validate.py SCHEMA: checks the JSON document on standard input against
-t/open311/schemas/SCHEMA.json; exit 0 when valid, 1 with the reasons.
+t/open311/schemas/SCHEMA.json and, for the answers the specification's own
+schemas cover (requests, services, service-definition), also against
+those, vendored unchanged in t/open311/schemas/georeport-v2/ (their
+"$ref"s resolved within that folder, date-time formats checked); exit 0
+when valid, 1 with the reasons.
 
 validate.py --xml ROOT: parses the XML document on standard input (a
 malformed one fails), checks its declaration and root element, and prints
@@ -41,6 +45,31 @@ def xml_mode(root):
     sys.exit(0)
 
 
+# Our answers the open311/schema-validation schemas cover: our schema's
+# name -> theirs (t/open311/schemas/georeport-v2/README.md).
+OFFICIAL = {"requests": "requests.json", "services": "services.json",
+            "service-definition": "service-definition.json"}
+
+
+def official_errors(name, doc, here):
+    """The errors of doc against the specification's schema for name."""
+    import jsonschema
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT7
+    folder = os.path.join(here, "georeport-v2")
+    resources = []
+    for file in sorted(os.listdir(folder)):
+        if file.endswith(".json"):
+            with open(os.path.join(folder, file), encoding="utf-8") as f:
+                resources.append((file, Resource.from_contents(json.load(f), default_specification=DRAFT7)))
+    # A "$ref": "request.json" names its neighbour in the folder.
+    registry = Registry().with_resources(resources)
+    schema = registry[OFFICIAL[name]].contents
+    validator = jsonschema.Draft7Validator(schema, registry=registry,
+                                           format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
+    return sorted(validator.iter_errors(doc), key=str)
+
+
 def schema_mode(name):
     import jsonschema
     here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "schemas")
@@ -54,7 +83,10 @@ def schema_mode(name):
     errors = sorted(jsonschema.Draft7Validator(schema).iter_errors(doc), key=str)
     for e in errors:
         print(f"{list(e.absolute_path)}: {e.message}")
-    sys.exit(1 if errors else 0)
+    official = official_errors(name, doc, here) if name in OFFICIAL else []
+    for e in official:
+        print(f"georeport-v2/{OFFICIAL[name]}: {list(e.absolute_path)}: {e.message}")
+    sys.exit(1 if errors or official else 0)
 
 
 if len(sys.argv) == 3 and sys.argv[1] == "--xml":

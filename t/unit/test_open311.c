@@ -102,6 +102,29 @@ static void test_list(void **state)
 	assert_true(open311_list_has("a=1\r\nb=2", "b"));
 }
 
+/* An answer as people read it: a list's keys by their names. */
+static void shown_is(const char *datatype, const char *list, const char *answer, const char *want)
+{
+	char *got = open311_answer_shown(datatype, list, answer);
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void test_answer_shown(void **state)
+{
+	(void)state;
+	const char *list = "pothole=포트홀\r\nsidewalk=보도블록\nsign=표지판";
+	shown_is("singlevaluelist", list, "pothole", "포트홀");
+	shown_is("singlevaluelist", list, "sign", "표지판");
+	shown_is("singlevaluelist", list, "bench", "bench"); /* an option deleted since */
+	shown_is("multivaluelist", list, "pothole,sign", "포트홀, 표지판");
+	shown_is("multivaluelist", list, "sidewalk,bench,sign", "보도블록, bench, 표지판");
+	shown_is("multivaluelist", NULL, "a,b", "a, b");
+	shown_is("singlevaluelist", "empty=", "empty", "empty"); /* no name: the key */
+	shown_is("string", list, "pothole", "pothole");
+	shown_is("number", NULL, "40", "40");
+}
+
 static void test_datatypes(void **state)
 {
 	(void)state;
@@ -117,6 +140,7 @@ int main(void)
 		cmocka_unit_test(test_w3c),
 		cmocka_unit_test(test_coordinates),
 		cmocka_unit_test(test_list),
+		cmocka_unit_test(test_answer_shown),
 		cmocka_unit_test(test_datatypes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
