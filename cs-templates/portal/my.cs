@@ -8,7 +8,7 @@ include:"case_macros.cs" ?><?cs include:"fields.cs" ?>
 <nav aria-label="<?cs var:L.Mileage.Sections ?>">
   <ul class="inline-list">
     <li><a href="#complaints"><?cs var:L.Mileage.Complaints ?> (<?cs var:My.CasesCount ?>)</a></li>
-    <li><a href="#mileage"><?cs var:L.Mileage.Mileage ?> (<?cs var:My.Balance ?>)</a></li>
+    <li><a href="#mileage"><?cs var:L.Mileage.Mileage ?> (<?cs var:My.LedgerCount ?>)</a></li>
     <li><a href="#penalties"><?cs var:L.Mileage.Penalties ?> (<?cs var:My.PenaltiesCount ?>)</a></li>
     <li><a href="#notices"><?cs var:L.Mileage.Notices ?> (<?cs var:Notify.Unread ?>)</a></li>
   </ul>
@@ -85,6 +85,8 @@ include:"case_macros.cs" ?><?cs include:"fields.cs" ?>
       </div>
       <button type="submit"><?cs var:L.Mileage.Object ?></button>
     </form>
+<?cs elif:Form.penalty == p.id ?>
+    <?cs call:field_error("objection") ?>
 <?cs /if ?>
   </article>
 <?cs /each ?>
