@@ -80,6 +80,30 @@ is balance_of($cit_id), 10, '... the balance stays 10';
 ok !eval { $s->sql("UPDATE mileage_ledger SET points = 1000 WHERE account_id = $cit_id"); 1 }, 'the ledger refuses an update';
 ok !eval { $s->sql("DELETE FROM mileage_ledger WHERE account_id = $cit_id"); 1 }, '... and a deletion';
 
+# The API the other parts wire: an award per reason from its setting,
+# once; a reversal when the item is hidden, once.
+my $check = "$s->{build}/t/unit/mileage-check";
+-x $check or BAIL_OUT("no $check (the test build makes it)");
+sub check {
+    my ($out) = Madang::Test::_run_with_stdin(undef, $check, $s->config, @_);
+    ($out) = ($out // '') =~ /([^\n]*)\n?\z/;
+    return $out;
+}
+$s->sql("INSERT INTO settings (name, value) VALUES ('mileage.opinion_recommended', '7')"
+    . " ON DUPLICATE KEY UPDATE value = '7'");
+is check('award', $cit_id, 'opinion_recommended', 'post', 901), 'added 1', 'an opinion recommended earns points';
+is check('award', $cit_id, 'opinion_recommended', 'post', 901), 'added 0', '... once';
+is check('award', $cit_id, 'proposal_threshold', 'proposal', 902), 'added 1', 'a proposal at the threshold earns points';
+is balance_of($cit_id), 10 + 7 + 50, '... the amounts from the setting (7) and the default (50)';
+is check('award', $cit_id, 'reversal', 'post', 901), 'error: invalid', 'a reversal is not an award';
+is check('award', $cit_id, 'report_valid', 'comment', 1), 'error: invalid', 'an unknown kind is refused';
+is check('reverse', 'post', 901), 'reversed 1', 'hiding the opinion reverses its points';
+is check('reverse', 'post', 901), 'reversed 0', '... once';
+is balance_of($cit_id), 10 + 50, '... the balance without them';
+like text_of(body_of($cit->get($s->url('/my')))), qr{\Q@{[L('Mileage.Reason.reversal')]}\E .* -7}, 'my page shows the reversal';
+is check('reverse', 'proposal', 902), 'reversed 1', '(the proposal hidden too)';
+is balance_of($cit_id), 10, '(back to 10)';
+
 # ------------------------------------------------------------ the ranking's opt-in
 ($code, $text) = page_text($s->ua, '/mileage/ranking');
 unlike $text, qr{마\*\*\*\*민}, 'not in the ranking before opting in';
@@ -157,7 +181,7 @@ is levels(), 'warning,restrict_7,restrict_30,restrict_30,indefinite', 'at once a
 ($code, $text) = page_text($cit, '/my');
 like $text, qr{\Q@{[L('Mileage.NoEnd')]}\E}, '... without an end date';
 
-# A shorter decay period from the settings.
+# A shorter clean period from the settings (penalty.decay_days).
 # ------------------------------------------------------------ objections
 my $last = $s->sql_value("SELECT MAX(id) FROM penalties WHERE account_id = $cit_id");
 my $prev = $s->sql_value("SELECT MAX(id) FROM penalties WHERE account_id = $cit_id AND id < $last");
@@ -199,6 +223,21 @@ like $text, qr{신고 내용이 사실로 확인됨}, '... also on my page';
 # A lifted penalty no longer counts for the ladder.
 apply('다시 위반');
 is((split /,/, levels())[-1], 'indefinite', 'the next penalty after the 30 days in force is indefinite again');
+
+# A shorter clean period from the settings (penalty.decay_days).
+{
+    my $ua = $s->ua;
+    my (undef, $f) = Madang::Test::register_citizen($s, $ua, name => '감쇠시민');
+    my $id = $s->account_id($f->{login_id});
+    sub apply_to { return post_form($s, $adm, '/staff/penalties', '/staff/penalties', login => $_[0], reason => '도배') }
+    apply_to($f->{login_id});
+    $s->sql("UPDATE penalties SET starts_at = starts_at - INTERVAL 25 DAY WHERE account_id = $id");
+    $s->sql("INSERT INTO settings (name, value) VALUES ('penalty.decay_days', '20') ON DUPLICATE KEY UPDATE value = '20'");
+    apply_to($f->{login_id});
+    is $s->sql_value("SELECT GROUP_CONCAT(level ORDER BY id) FROM penalties WHERE account_id = $id"), 'warning,warning',
+        'with penalty.decay_days 20, a warning 25 days ago has decayed: the next is a warning again';
+    $s->sql("UPDATE settings SET value = '90' WHERE name = 'penalty.decay_days'");
+}
 
 # Everything the moderators and the person did is in the audit log.
 is $s->sql_value("SELECT GROUP_CONCAT(action ORDER BY id) FROM audit_log WHERE object_type = 'penalty'"
