@@ -239,6 +239,24 @@ is((split /,/, levels())[-1], 'indefinite', 'the next penalty after the 30 days 
     $s->sql("UPDATE settings SET value = '90' WHERE name = 'penalty.decay_days'");
 }
 
+# The amounts and the clean period on /admin/settings (global supervisors).
+{
+    my $page = $adm->get($s->url('/admin/settings'));
+    my $html = body_of($page);
+    my ($form) = grep { $_->{action} eq '/admin/settings' } forms_of($html);
+    # Every field as shown (forms_of keeps only the hidden ones).
+    while ($form->{html} =~ m{<input\b[^>]*\bname="([a-z_]+)"[^>]*\bvalue="([^"]*)"}g) { $form->{fields}{$1} //= $2 }
+    $form->{fields}{timeline_show} = 'name';
+    is $form->{fields}{mileage_complaint_answered}, '10', 'the settings page shows the amount of an answered complaint';
+    is $form->{fields}{mileage_opinion_recommended}, '7', '... and the one set above';
+    my $r = submit_form($s, $adm, $form, mileage_report_valid => -1);
+    is $r->code, 400, 'a negative amount is refused';
+    $r = submit_form($s, $adm, $form, mileage_report_valid => 8, penalty_decay_days => 60);
+    is $r->code, 303, 'a supervisor changes an amount and the clean period';
+    is $s->sql_value("SELECT GROUP_CONCAT(value ORDER BY name) FROM settings WHERE name IN ('mileage.report_valid', 'penalty.decay_days')"),
+        '8,60', '... stored';
+}
+
 # Everything the moderators and the person did is in the audit log.
 is $s->sql_value("SELECT GROUP_CONCAT(action ORDER BY id) FROM audit_log WHERE object_type = 'penalty'"
     . " AND object_id IN (SELECT id FROM penalties WHERE account_id = $cit_id)"),
