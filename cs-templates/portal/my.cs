@@ -68,7 +68,7 @@ include:"case_macros.cs" ?><?cs include:"fields.cs" ?>
 <?cs each:p = Penalties ?>
   <article class="penalty" aria-labelledby="penalty-<?cs var:p.id ?>">
     <h3 id="penalty-<?cs var:p.id ?>"><?cs var:L.Mileage.Level[p.level] ?> · <?cs var:p.starts ?><?cs if:p.ends ?> ~ <?cs var:p.ends ?><?cs /if ?></h3>
-    <dl>
+    <dl class="facts">
       <dt><?cs var:L.Mileage.Reason.Label ?></dt><dd><?cs var:p.reason ?></dd>
       <dt><?cs var:L.Mileage.State ?></dt><dd><?cs if:p.lifted ?><?cs var:L.Mileage.Lifted ?> <?cs var:p.lifted ?>: <?cs var:p.lift_reason ?><?cs elif:p.active == "1" ?><?cs var:L.Mileage.Active ?><?cs else ?><?cs var:L.Mileage.Over ?><?cs /if ?></dd>
 <?cs if:p.objection_state != "none" ?>
