@@ -3,7 +3,7 @@
 # one section each with its count in the heading: complaints, mileage,
 # penalties (with the objection form), notices. The parts built next fill
 # the marked places. ?><?cs
-include:"case_macros.cs" ?><?cs include:"fields.cs" ?>
+include:"case_macros.cs" ?><?cs include:"fields.cs" ?><?cs include:"penalty_macros.cs" ?>
 <h1><?cs var:L.Title.My ?></h1>
 <nav aria-label="<?cs var:L.Mileage.Sections ?>">
   <ul class="inline-list">
@@ -68,13 +68,7 @@ include:"case_macros.cs" ?><?cs include:"fields.cs" ?>
 <?cs each:p = Penalties ?>
   <article class="penalty" aria-labelledby="penalty-<?cs var:p.id ?>">
     <h3 id="penalty-<?cs var:p.id ?>"><?cs var:L.Mileage.Level[p.level] ?> · <?cs var:p.starts ?><?cs if:p.ends ?> ~ <?cs var:p.ends ?><?cs /if ?></h3>
-    <dl class="facts">
-      <dt><?cs var:L.Mileage.Reason.Label ?></dt><dd><?cs var:p.reason ?></dd>
-      <dt><?cs var:L.Mileage.State ?></dt><dd><?cs if:p.lifted ?><?cs var:L.Mileage.Lifted ?> <?cs var:p.lifted ?>: <?cs var:p.lift_reason ?><?cs elif:p.active == "1" ?><?cs var:L.Mileage.Active ?><?cs else ?><?cs var:L.Mileage.Over ?><?cs /if ?></dd>
-<?cs if:p.objection_state != "none" ?>
-      <dt><?cs var:L.Mileage.Objection ?></dt><dd><?cs var:p.objection ?> (<?cs var:L.Mileage.ObjectionState[p.objection_state] ?><?cs if:p.objection_answer ?>: <?cs var:p.objection_answer ?><?cs /if ?>)</dd>
-<?cs /if ?>
-    </dl>
+<?cs call:penalty_facts(p, 0) ?>
 <?cs if:p.objection_state == "none" && !p.lifted ?>
     <form method="post" action="/my/penalties/<?cs var:p.id ?>/object" class="stack">
       <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">

@@ -2,7 +2,7 @@
 # penalties.cs: penalties for global moderators and supervisors: the form
 # that applies the next step of the ladder to a citizen, the list (pending
 # objections first) with lifting and rejecting an objection. ?><?cs
-include:"fields.cs" ?>
+include:"fields.cs" ?><?cs include:"penalty_macros.cs" ?>
 <h1><?cs var:L.Title.Penalties ?></h1>
 <p class="lead"><?cs var:L.Mileage.StaffLead ?></p>
 <?cs call:form_errors() ?>
@@ -47,14 +47,7 @@ include:"fields.cs" ?>
 <?cs each:p = Penalties ?>
   <article class="penalty" aria-labelledby="penalty-<?cs var:p.id ?>">
     <h3 id="penalty-<?cs var:p.id ?>"><?cs var:p.name ?> (<?cs var:p.login ?>) · <?cs var:L.Mileage.Level[p.level] ?> · <?cs var:p.starts ?><?cs if:p.ends ?> ~ <?cs var:p.ends ?><?cs /if ?></h3>
-    <dl class="facts">
-      <dt><?cs var:L.Mileage.Reason.Label ?></dt><dd><?cs var:p.reason ?><?cs if:p.kind ?> (<?cs var:L.Mileage.Kind[p.kind] ?> <?cs var:p.item_id ?>)<?cs /if ?></dd>
-      <dt><?cs var:L.Mileage.DecidedBy ?></dt><dd><?cs var:p.decided_by_name ?></dd>
-      <dt><?cs var:L.Mileage.State ?></dt><dd><?cs if:p.lifted ?><?cs var:L.Mileage.Lifted ?> <?cs var:p.lifted ?>: <?cs var:p.lift_reason ?><?cs elif:p.active == "1" ?><?cs var:L.Mileage.Active ?><?cs else ?><?cs var:L.Mileage.Over ?><?cs /if ?></dd>
-<?cs if:p.objection_state != "none" ?>
-      <dt><?cs var:L.Mileage.Objection ?></dt><dd><?cs var:p.objection ?> (<?cs var:L.Mileage.ObjectionState[p.objection_state] ?> <?cs var:p.objected ?><?cs if:p.objection_answer ?>: <?cs var:p.objection_answer ?><?cs /if ?>)</dd>
-<?cs /if ?>
-    </dl>
+<?cs call:penalty_facts(p, 1) ?>
 <?cs if:!p.lifted ?>
     <form method="post" action="/staff/penalties/<?cs var:p.id ?>" class="stack">
       <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">

@@ -177,83 +177,91 @@ int penalty_restricts_posting(db *d, long long account_id, bool *restricted, cha
 	return rc;
 }
 
-int penalty_object(db *d, const actor *who, long long penalty_id, const char *text)
-{
-	char id_text[24];
-	size_t len = text ? strlen(text) : 0;
-	if (len == 0 || len > PENALTY_OBJECTION_MAX)
-		return MDG_EINVAL;
-	int rc = db_begin(d);
-	if (rc != MDG_OK)
-		return rc;
-	rc = db_exec(d, "UPDATE penalties SET objection = ?, objection_state = 'pending', objected_at = NOW()"
-			" WHERE id = ? AND account_id = ? AND lifted_at IS NULL AND objection_state = 'none'",
-		     DB_ARGS(DB_STR(text), DB_INT(penalty_id), DB_INT(who->account_id)));
-	if (rc == MDG_OK && db_affected(d) == 0) {
-		db_result *r = NULL;
-		rc = db_query(d, &r, "SELECT id FROM penalties WHERE id = ? AND account_id = ? AND lifted_at IS NULL",
-			      DB_ARGS(DB_INT(penalty_id), DB_INT(who->account_id)));
-		if (rc == MDG_OK)
-			rc = r->nrows == 1 ? MDG_ECONFLICT : MDG_ENOTFOUND;
-		db_result_free(r);
-	}
-	snprintf(id_text, sizeof id_text, "%lld", penalty_id);
-	if (rc == MDG_OK)
-		rc = audit_write(d, who, "penalty", id_text, "object", NULL);
-	if (rc == MDG_OK)
-		rc = db_commit(d);
-	if (rc != MDG_OK)
-		db_rollback(d);
-	return rc;
-}
+/* One change to a penalty for db_transaction: the update (which must
+ * match a row, else the check below says why not), the audit entry and,
+ * for a staff decision, the notice. */
+struct change {
+	const actor *who;
+	long long penalty_id;
+	const char *text;   /* the objection, or the decision's reason */
+	bool by_owner;      /* the person's objection: sql binds text, penalty_id, who;
+			       a staff decision: who, text, penalty_id */
+	const char *sql;
+	const char *action; /* the audit's */
+	notice_kind kind;   /* the staff decision's notice */
+};
 
-/* One staff decision on a penalty: the update (which must match a row),
- * the audit entry, the notice, in one transaction. */
-static int decide(db *d, const actor *who, long long penalty_id, const char *reason, const char *sql,
-		  const char *action, notice_kind kind)
+/* Why an objection changed nothing: not the person's penalty, or lifted
+ * (MDG_ENOTFOUND), or already objected to (MDG_ECONFLICT). */
+static int objection_refused(db *d, const struct change *c)
 {
 	db_result *r = NULL;
-	char id_text[24];
-	size_t len = reason ? strlen(reason) : 0;
-	if (len == 0 || len > PENALTY_REASON_MAX)
-		return MDG_EINVAL;
-	int rc = db_begin(d);
-	if (rc != MDG_OK)
-		return rc;
-	rc = db_exec(d, sql, DB_ARGS(DB_INT(who->account_id), DB_STR(reason), DB_INT(penalty_id)));
-	if (rc == MDG_OK && db_affected(d) != 1)
-		rc = MDG_ENOTFOUND;
-	snprintf(id_text, sizeof id_text, "%lld", penalty_id);
+	int rc = db_query(d, &r, "SELECT id FROM penalties WHERE id = ? AND account_id = ? AND lifted_at IS NULL",
+			  DB_ARGS(DB_INT(c->penalty_id), DB_INT(c->who->account_id)));
 	if (rc == MDG_OK)
-		rc = audit_write(d, who, "penalty", id_text, action, reason);
-	if (rc == MDG_OK)
-		rc = db_query(d, &r, "SELECT account_id AS account_id FROM penalties WHERE id = ?",
-			      DB_ARGS(DB_INT(penalty_id)));
-	if (rc == MDG_OK)
-		rc = tell(d, db_get_ll(r, 0, "account_id", 0), penalty_id, kind, reason, NULL);
-	if (rc == MDG_OK)
-		rc = db_commit(d);
-	if (rc != MDG_OK)
-		db_rollback(d);
+		rc = r->nrows == 1 ? MDG_ECONFLICT : MDG_ENOTFOUND;
 	db_result_free(r);
 	return rc;
 }
 
+static int change_tx(db *d, void *arg)
+{
+	const struct change *c = arg;
+	db_result *r = NULL;
+	char id_text[24];
+	int rc = c->by_owner
+			 ? db_exec(d, c->sql, DB_ARGS(DB_STR(c->text), DB_INT(c->penalty_id), DB_INT(c->who->account_id)))
+			 : db_exec(d, c->sql, DB_ARGS(DB_INT(c->who->account_id), DB_STR(c->text), DB_INT(c->penalty_id)));
+	if (rc == MDG_OK && db_affected(d) != 1)
+		rc = c->by_owner ? objection_refused(d, c) : MDG_ENOTFOUND;
+	snprintf(id_text, sizeof id_text, "%lld", c->penalty_id);
+	if (rc == MDG_OK)
+		rc = audit_write(d, c->who, "penalty", id_text, c->action, c->by_owner ? NULL : c->text);
+	if (rc == MDG_OK && !c->by_owner) {
+		rc = db_query(d, &r, "SELECT account_id AS account_id FROM penalties WHERE id = ?",
+			      DB_ARGS(DB_INT(c->penalty_id)));
+		if (rc == MDG_OK)
+			rc = tell(d, db_get_ll(r, 0, "account_id", 0), c->penalty_id, c->kind, c->text, NULL);
+	}
+	db_result_free(r);
+	return rc;
+}
+
+/* Runs one change in a transaction of its own, its text 1 to max bytes. */
+static int change(db *d, struct change *c, size_t max)
+{
+	size_t len = c->text ? strlen(c->text) : 0;
+	if (len == 0 || len > max)
+		return MDG_EINVAL;
+	return db_transaction(d, change_tx, c);
+}
+
+int penalty_object(db *d, const actor *who, long long penalty_id, const char *text)
+{
+	struct change c = {who, penalty_id, text, true,
+			   "UPDATE penalties SET objection = ?, objection_state = 'pending', objected_at = NOW()"
+			   " WHERE id = ? AND account_id = ? AND lifted_at IS NULL AND objection_state = 'none'",
+			   "object", NOTICE_KIND__MAX};
+	return change(d, &c, PENALTY_OBJECTION_MAX);
+}
+
 int penalty_lift(db *d, const actor *who, long long penalty_id, const char *reason)
 {
-	return decide(d, who, penalty_id, reason,
+	struct change c = {who, penalty_id, reason, false,
 		      "UPDATE penalties SET lifted_at = NOW(), lifted_by = ?, lift_reason = ?,"
 		      " objection_state = IF(objection_state = 'pending', 'accepted', objection_state)"
 		      " WHERE id = ? AND lifted_at IS NULL",
-		      "lift", NOTICE_PENALTY_LIFTED);
+		      "lift", NOTICE_PENALTY_LIFTED};
+	return change(d, &c, PENALTY_REASON_MAX);
 }
 
 int penalty_reject_objection(db *d, const actor *who, long long penalty_id, const char *reason)
 {
-	return decide(d, who, penalty_id, reason,
+	struct change c = {who, penalty_id, reason, false,
 		      "UPDATE penalties SET objection_state = 'rejected', objection_by = ?, objection_answer = ?"
 		      " WHERE id = ? AND objection_state = 'pending'",
-		      "reject_objection", NOTICE_OBJECTION_REJECTED);
+		      "reject_objection", NOTICE_OBJECTION_REJECTED};
+	return change(d, &c, PENALTY_REASON_MAX);
 }
 
 /* The columns both lists show, p being the penalty. */
