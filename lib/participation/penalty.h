@@ -64,8 +64,9 @@ int penalty_apply(db *d, const actor *who, long long account_id, const char *rea
 int penalty_restricts_posting(db *d, long long account_id, bool *restricted, char *until);
 
 /* The person's objection to their own penalty (who->account_id must be
- * its account), once, while it is in force or was given in the last
- * decay period: text 1 to PENALTY_OBJECTION_MAX bytes. Audited.
+ * its account), once, while it is not lifted (an old one still counts
+ * for the ladder): text 1 to PENALTY_OBJECTION_MAX bytes. Audited; in a
+ * transaction of its own.
  * MDG_OK, MDG_ENOTFOUND (not theirs, lifted), MDG_ECONFLICT (already
  * objected), MDG_EINVAL. */
 int penalty_object(db *d, const actor *who, long long penalty_id, const char *text);
