@@ -53,7 +53,8 @@ int page_file_form(web *w)
 		rc = fill_categories(w);
 	if (rc != MDG_OK)
 		return rc;
-	hdf_set_value(w->hdf, "Form.public", "1");
+	/* Unticked for a restricted person: the box shows what will happen. */
+	hdf_set_value(w->hdf, "Form.public", restricted ? "0" : "1");
 	web_map_fill(w, NULL, NULL, true);
 	web_page(w, "portal/file.cs", "FileCase");
 	return MDG_OK;

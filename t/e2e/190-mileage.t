@@ -50,6 +50,19 @@ sub balance_of { my ($id) = @_; return $s->sql_value("SELECT IFNULL(SUM(points),
     unlike $text, qr{박\*훈}, '... and not one who did not opt in (박지훈)';
 }
 
+# In English too.
+{
+    # (the demo's other citizens cannot sign in: dohyun borrows the demo citizen's password)
+    $s->sql("SET \@h := (SELECT password_hash FROM accounts WHERE login_id = 'citizen');"
+        . " UPDATE accounts SET password_hash = \@h WHERE login_id = 'dohyun'");
+    my $en = signed_in($s, 'dohyun', 'madang-citizen-2026');
+    is post_form($s, $en, '/my', '/lang', lang => 'en', back => '/my')->code, 303, 'a citizen switches to English';
+    my ($code, $text) = page_text($en, '/my');
+    like $text, qr{Mileage balance: \d+ points}, 'my page in English: the balance';
+    like $text, qr{Your account may not post in public for now}, '... the restriction';
+    like $text, qr{7-day posting restriction}, '... the penalty';
+}
+
 # ------------------------------------------------------------ an answer earns points, once
 my $cit = $s->ua;
 my ($reg, $acct) = Madang::Test::register_citizen($s, $cit, name => '마일리지시민');
@@ -154,8 +167,9 @@ like $text, qr{\Q@{[L('Mileage.RestrictedNow')]}\E}, 'my page says posting is re
 like $text, qr{반복된 욕설}, '... and why';
 
 # A restricted citizen still files; a public complaint becomes private.
-($code, $text) = page_text($cit, '/cases/new');
+($code, $text, $html) = page_text($cit, '/cases/new');
 like $text, qr{\Q@{[L('Mileage.FileRestricted')]}\E}, 'the filing form says a public complaint is filed private';
+unlike $html, qr{name="public" value="1" checked}, '... and its box starts unticked';
 my $form = $cit->get($s->url('/cases/new'));
 $r = $cit->post($s->url('/cases/new'), [ map { Madang::Test::bytes_of($_) } csrf => Madang::Test::csrf_value($form),
     category => 1, title => '제한 중 민원', body => '제한 중에도 민원은 접수됩니다.', public => 1 ]);
