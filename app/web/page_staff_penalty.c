@@ -23,15 +23,18 @@ bool web_decides_penalties(const web *w)
 static int show_penalties(web *w)
 {
 	db_result *r = NULL;
-	long page, total = 0;
+	long page, total = 0, pending = 0;
 	bool objections = kv_get(&w->r->query, "objections") != NULL;
 	int rc = web_page_number(w, &page);
+	if (rc == MDG_OK)
+		rc = penalty_objections_pending(w->app->db, &pending);
 	if (rc == MDG_OK)
 		rc = penalty_list_staff(w->app->db, objections, page, &r, &total);
 	if (rc != MDG_OK)
 		return rc;
 	db_rows_hdf(r, w->hdf, "Penalties");
 	web_set(w, "PenaltiesTotal", "%ld", total);
+	web_set(w, "ObjectionsPending", "%ld", pending);
 	if (objections)
 		hdf_set_value(w->hdf, "Filter.objections", "1");
 	web_pager(w, page, total, PENALTY_PAGE_SIZE);

@@ -43,7 +43,7 @@ include:"fields.cs" ?><?cs include:"penalty_macros.cs" ?>
 </section>
 <section aria-labelledby="h-list">
   <h2 id="h-list"><?cs var:L.Mileage.List ?> <span class="count">(<?cs var:PenaltiesTotal ?>)</span></h2>
-  <p><?cs if:Filter.objections ?><a href="/staff/penalties"><?cs var:L.Mileage.ShowAll ?></a><?cs else ?><a href="/staff/penalties?objections=1"><?cs var:L.Mileage.ShowObjections ?></a><?cs /if ?></p>
+  <p><?cs if:Filter.objections ?><a href="/staff/penalties"><?cs var:L.Mileage.ShowAll ?></a><?cs else ?><a href="/staff/penalties?objections=1"><?cs var:L.Mileage.ShowObjections ?> (<?cs var:ObjectionsPending ?>)</a><?cs /if ?></p>
 <?cs each:p = Penalties ?>
   <article class="penalty" aria-labelledby="penalty-<?cs var:p.id ?>">
     <h3 id="penalty-<?cs var:p.id ?>"><?cs var:p.name ?> (<?cs var:p.login ?>) · <?cs var:L.Mileage.Level[p.level] ?> · <?cs var:p.starts ?><?cs if:p.ends ?> ~ <?cs var:p.ends ?><?cs /if ?></h3>

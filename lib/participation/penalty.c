@@ -281,6 +281,15 @@ int penalty_list_mine(db *d, long long account_id, db_result **out)
 			DB_ARGS(DB_INT(account_id)));
 }
 
+int penalty_objections_pending(db *d, long *n)
+{
+	db_result *r = NULL;
+	int rc = db_query(d, &r, "SELECT COUNT(*) AS n FROM penalties WHERE objection_state = 'pending'", DB_NO_ARGS);
+	*n = rc == MDG_OK ? (long)db_get_ll(r, 0, "n", 0) : 0;
+	db_result_free(r);
+	return rc;
+}
+
 int penalty_list_staff(db *d, bool objections_only, long page, db_result **out, long *total)
 {
 	return db_count_page(d, "SELECT COUNT(*) AS n FROM penalties WHERE (? = 0 OR objection_state = 'pending')",

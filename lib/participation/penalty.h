@@ -86,6 +86,8 @@ int penalty_reject_objection(db *d, const actor *who, long long penalty_id, cons
  * objection_state, objected, lifted (minutes or NULL), lift_reason,
  * objection_answer (why an objection was rejected). */
 int penalty_list_mine(db *d, long long account_id, db_result **out);
+/* How many objections wait for a decision, into *n. */
+int penalty_objections_pending(db *d, long *n);
 #define PENALTY_PAGE_SIZE 30
 /* Penalties for staff, newest first, one page (from 1); objections_only:
  * only those with a pending objection. Columns as penalty_list_mine and

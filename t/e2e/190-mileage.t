@@ -214,6 +214,8 @@ is post_form($s, $other, '/my', "/my/penalties/$last/object", objection => '남�
     "nobody objects to someone else's penalty";
 is $cit->post($s->url("/my/penalties/$prev/object"), [ objection => 'no token' ])->code, 403, 'an objection without the CSRF token is refused';
 
+($code, $text) = page_text($adm, '/staff/penalties');
+like $text, qr{\Q@{[L('Mileage.ShowObjections')]}\E \(1\)}, 'the penalties page counts the pending objection';
 ($code, $text) = page_text($adm, '/staff/penalties?objections=1');
 like $text, qr{저는 욕설을 하지 않았습니다}, 'the moderator sees the objection';
 $r = post_form($s, $adm, '/staff/penalties', "/staff/penalties/$last", decision => 'lift', reason => '');
