@@ -47,12 +47,16 @@ include:"macros.cs" ?><!DOCTYPE html>
 <?cs if:Session.Reports == "1" ?>
         <li><a href="/staff/reports/workload"><?cs var:L.Nav.Reports ?></a></li>
 <?cs /if ?>
+<?cs if:Session.Penalties == "1" ?>
+        <li><a href="/staff/penalties"><?cs var:L.Nav.Penalties ?></a></li>
+<?cs /if ?>
 <?cs if:Session.Admin == "1" ?>
         <li><a href="/admin"><?cs var:L.Nav.Admin ?></a></li>
 <?cs /if ?>
 <?cs elif:Session.Name ?>
         <li><a href="/cases/new"><?cs var:L.Nav.File ?></a></li>
         <li><a href="/my/cases"><?cs var:L.Nav.Mine ?></a></li>
+        <li><a href="/my"><?cs var:L.Nav.My ?></a></li>
 <?cs /if ?>
 <?cs if:Session.Name ?>
         <li><a href="/account"><?cs var:L.Nav.Account ?></a></li>

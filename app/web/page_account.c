@@ -202,6 +202,7 @@ static void fill_account(web *w, bool contact_sent)
 	if (account_email_failing(w->app->db, w->me.id))
 		hdf_set_value(w->hdf, "Account.EmailFailing", "1");
 	web_notify_prefs_fill(w);
+	web_mileage_prefs_fill(w);
 	web_page(w, "account/settings.cs", "Account");
 }
 
@@ -209,6 +210,7 @@ int page_account_form(web *w)
 {
 	static const web_done done[] = {
 		{"password", "PasswordChanged"}, {"contact", "ContactChanged"}, {"notify", "NotifySaved"},
+		{"mileage", "MileageSaved"},
 	};
 	if (!web_flash_done(w, done, MDG_ARRAY_LEN(done)) && w->me.must_change_password)
 		web_flash_error(w, "MustChangePassword");

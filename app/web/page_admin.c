@@ -269,6 +269,13 @@ static const struct {
 	{"sms_quiet_end", "sms.quiet_end", "08:00"},
 	{"digest_hour", "digest.hour", "8"},
 	{"apology_workdays", "apology.workdays", "3"},
+	/* mileage and penalties: the defaults of lib/participation */
+	{"mileage_complaint_answered", "mileage.complaint_answered", "10"},
+	{"mileage_proposal_threshold", "mileage.proposal_threshold", "50"},
+	{"mileage_proposal_accepted", "mileage.proposal_accepted", "100"},
+	{"mileage_opinion_recommended", "mileage.opinion_recommended", "5"},
+	{"mileage_report_valid", "mileage.report_valid", "5"},
+	{"penalty_decay_days", "penalty.decay_days", "90"},
 };
 
 /* The settings page; sent: a refused form, whose values (what was typed)
@@ -302,6 +309,12 @@ int page_admin_settings_save(web *w)
 		{"sms_quiet_end", FIELD_LINE, true, 5, 0, 0},
 		{"digest_hour", FIELD_INT, true, 0, 0, 23},
 		{"apology_workdays", FIELD_INT, true, 0, 1, 60},
+		{"mileage_complaint_answered", FIELD_INT, true, 0, 0, 100000},
+		{"mileage_proposal_threshold", FIELD_INT, true, 0, 0, 100000},
+		{"mileage_proposal_accepted", FIELD_INT, true, 0, 0, 100000},
+		{"mileage_opinion_recommended", FIELD_INT, true, 0, 0, 100000},
+		{"mileage_report_valid", FIELD_INT, true, 0, 0, 100000},
+		{"penalty_decay_days", FIELD_INT, true, 0, 1, 3650},
 	};
 	form f;
 	form_validate(w, fields, MDG_ARRAY_LEN(fields), &f);

@@ -4,6 +4,7 @@
 #include "core/log.h"
 #include "core/mdg.h"
 #include "core/text.h"
+#include "participation/penalty.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -30,12 +31,30 @@ static int fill_categories(web *w)
 	return rc;
 }
 
+/* Filing.Restricted (and Filing.Until, "" for no end) while the person
+ * may not post in public: the form says a public complaint is filed
+ * private; *restricted tells the caller. */
+static int fill_restriction(web *w, bool *restricted)
+{
+	char until[17];
+	int rc = penalty_restricts_posting(w->app->db, w->me.id, restricted, until);
+	if (rc == MDG_OK && *restricted) {
+		hdf_set_value(w->hdf, "Filing.Restricted", "1");
+		hdf_set_value(w->hdf, "Filing.Until", until);
+	}
+	return rc;
+}
+
 int page_file_form(web *w)
 {
-	int rc = fill_categories(w);
+	bool restricted = false;
+	int rc = fill_restriction(w, &restricted);
+	if (rc == MDG_OK)
+		rc = fill_categories(w);
 	if (rc != MDG_OK)
 		return rc;
-	hdf_set_value(w->hdf, "Form.public", "1");
+	/* Unticked for a restricted person: the box shows what will happen. */
+	hdf_set_value(w->hdf, "Form.public", restricted ? "0" : "1");
 	web_map_fill(w, NULL, NULL, true);
 	web_page(w, "portal/file.cs", "FileCase");
 	return MDG_OK;
@@ -97,9 +116,12 @@ int page_file(web *w)
 	int nfiles = 0;
 	char tracking[TRACKING_LEN + 1];
 	form f;
+	bool restricted = false;
 	form_validate(w, file_fields, MDG_ARRAY_LEN(file_fields), &f);
 	validate_extras(w, &f, files, &nfiles);
-	int rc;
+	int rc = fill_restriction(w, &restricted);
+	if (rc != MDG_OK)
+		return rc;
 
 	if (f.errors == 0) {
 		const char *lat = form_text(&f, "latitude");
@@ -136,7 +158,9 @@ int page_file(web *w)
 	}
 	log_info("case filed: %s", tracking);
 	char target[64];
-	snprintf(target, sizeof target, "/cases/%s?filed=1", tracking);
+	/* case_file filed it private; the case page says why. */
+	snprintf(target, sizeof target, "/cases/%s?filed=1%s", tracking,
+		 restricted && form_on(&f, "public") ? "&private=1" : "");
 	http_redirect(w->r, target);
 	return MDG_OK;
 }

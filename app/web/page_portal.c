@@ -122,7 +122,7 @@ int page_case(web *w)
 		return rc;
 	web_notice_opened(w);
 	if (kv_get(&w->r->query, "filed"))
-		web_flash(w, "Filed");
+		web_flash(w, kv_get(&w->r->query, "private") ? "FiledPrivate" : "Filed");
 	web_page(w, "portal/case.cs", "Case");
 	return MDG_OK;
 }

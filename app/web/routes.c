@@ -99,6 +99,14 @@ const web_route web_routes[] = {
 	{"GET", "/admin/open311/questions", page_admin_open311_questions, ACCESS_ADMIN},
 	{"POST", "/admin/open311/questions", page_admin_open311_question_save, ACCESS_ADMIN},
 	{"POST", "/admin/open311/questions/delete", page_admin_open311_question_delete, ACCESS_ADMIN},
+	/* Mileage and penalties; the staff pages check the global role. */
+	{"GET", "/my", page_my, ACCESS_CITIZEN},
+	{"POST", "/my/penalties/{id}/object", page_my_objection, ACCESS_CITIZEN},
+	{"GET", "/mileage/ranking", page_mileage_ranking, ACCESS_PUBLIC},
+	{"POST", "/account/mileage", page_account_mileage, ACCESS_CITIZEN},
+	{"GET", "/staff/penalties", page_staff_penalties, ACCESS_STAFF},
+	{"POST", "/staff/penalties", page_staff_penalty_apply, ACCESS_STAFF},
+	{"POST", "/staff/penalties/{id}", page_staff_penalty_decide, ACCESS_STAFF},
 };
 
 const size_t web_nroutes = sizeof web_routes / sizeof web_routes[0];

@@ -253,5 +253,20 @@ void web_notify_layout(web *w);
 /* Marks read the notice named by ?notice=ID of a case page reached from
  * the inbox or the alert, when it is the signed-in person's. */
 void web_notice_opened(web *w);
+/* Mileage and penalties (page_mileage.c, page_staff_penalty.c): the
+ * citizen's "my page" with their complaints, mileage, penalties and
+ * notices, an objection to a penalty, the public ranking and its opt-in
+ * (filled into the account page by web_mileage_prefs_fill: Mileage.*);
+ * penalties for global moderators and supervisors
+ * (web_decides_penalties). */
+int page_my(web *w);
+int page_my_objection(web *w);
+int page_mileage_ranking(web *w);
+int page_account_mileage(web *w);
+void web_mileage_prefs_fill(web *w);
+int page_staff_penalties(web *w);
+int page_staff_penalty_apply(web *w);
+int page_staff_penalty_decide(web *w);
+bool web_decides_penalties(const web *w);
 
 #endif

@@ -57,6 +57,20 @@ include:"fields.cs" ?>
 </section>
 <?cs /if ?>
 <?cs /if ?>
+<?cs if:Mileage.Offer ?>
+<section id="mileage-ranking" aria-labelledby="mileage-h">
+  <h2 id="mileage-h"><?cs var:L.Mileage.OptInTitle ?></h2>
+  <form method="post" action="/account/mileage" class="stack narrow">
+    <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+    <div class="field check">
+      <input type="checkbox" id="mileage_public" name="mileage_public" value="1"<?cs if:Mileage.Public ?> checked<?cs /if ?> aria-describedby="mileage_public-hint">
+      <label for="mileage_public"><?cs var:L.Mileage.OptIn ?></label>
+      <p class="hint" id="mileage_public-hint"><?cs var:L.Mileage.OptInHint ?></p>
+    </div>
+    <button type="submit"><?cs var:L.Mileage.Save ?></button>
+  </form>
+</section>
+<?cs /if ?>
 <section>
   <h2><?cs var:L.Account.Password ?></h2>
   <form method="post" action="/account/password" class="stack narrow">

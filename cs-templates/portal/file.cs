@@ -55,6 +55,9 @@ include:"map.cs" ?>
     <?cs if:Form.BadFile ?><p class="field-error"><?cs var:Form.BadFile ?></p><?cs /if ?>
     <?cs call:field_error("attachments") ?>
   </div>
+<?cs if:Filing.Restricted ?>
+  <p class="flash warning" id="restricted"><?cs var:L.Mileage.FileRestricted ?><?cs if:Filing.Until ?> <?cs var:L.Mileage.Until ?> <?cs var:Filing.Until ?><?cs /if ?></p>
+<?cs /if ?>
   <div class="field check">
     <input type="checkbox" id="public" name="public" value="1"<?cs if:Form.public == "1" ?> checked<?cs /if ?>>
     <label for="public"><?cs var:L.Field.public ?></label>

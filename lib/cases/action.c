@@ -9,6 +9,7 @@
 #include "core/mdg.h"
 #include "core/utf8.h"
 #include "notify/notice.h"
+#include "participation/mileage.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -165,6 +166,18 @@ static int parts_open(db *d, long long case_id, bool *open)
 	return rc;
 }
 
+/* The filer's mileage for a complaint that got an answer, once per case
+ * (a reopened case answered again earns nothing more). */
+static int award_answered(db *d, long long case_id)
+{
+	db_result *r = NULL;
+	int rc = db_query(d, &r, "SELECT account_id AS owner FROM cases WHERE id = ?", DB_ARGS(DB_INT(case_id)));
+	if (rc == MDG_OK && r->nrows == 1)
+		rc = mileage_award(d, db_get_ll(r, 0, "owner", 0), MILEAGE_COMPLAINT_ANSWERED, "case", case_id, NULL);
+	db_result_free(r);
+	return rc;
+}
+
 /* Sends an answer: the citizen sees it with the department that
  * answered, and under it the joint departments' parts as they are now
  * (kept with the answer: a part edited after a reopening belongs to the
@@ -186,6 +199,8 @@ static int send_answer(db *d, const case_cmd *cmd, long long department, long lo
 	if (rc == MDG_OK)
 		rc = db_exec(d, "UPDATE case_events SET answer_id = ? WHERE id = ?",
 			     DB_ARGS(DB_INT(answer_id), DB_INT((long long)db_insert_id(d))));
+	if (rc == MDG_OK)
+		rc = award_answered(d, cmd->case_id);
 	return rc == MDG_OK ? notice_citizen(d, cmd->case_id, NOTICE_ANSWERED, NULL) : rc;
 }
 

@@ -15,6 +15,7 @@
 #include "geo/geo.h"
 #include "notify/notice.h"
 #include "org/org.h"
+#include "participation/penalty.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -240,14 +241,18 @@ static int file_once(db *d, const case_new *c, const case_upload *files, char st
 		     const char *tracking, bool *numbered)
 {
 	long long case_id = 0;
+	bool restricted = false;
 	int rc = db_begin(d);
 	if (rc != MDG_OK)
 		return rc;
+	/* A person restricted from public posting still files: privately. */
+	if (c->is_public && (rc = penalty_restricts_posting(d, c->account_id, &restricted, NULL)) != MDG_OK)
+		goto done;
 	rc = db_exec(d, "INSERT INTO cases (tracking_no, channel, category_id, account_id, filed_by,"
 			" title, body, is_public, latitude, longitude, address, created_at, updated_at)"
 			" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(), NOW())",
 		     DB_ARGS(DB_STR(tracking), DB_STR(c->channel), DB_INT(c->category_id), DB_INT(c->account_id),
-			     DB_ID(c->filed_by), DB_STR(c->title), DB_STR(c->body), DB_INT((long long)c->is_public),
+			     DB_ID(c->filed_by), DB_STR(c->title), DB_STR(c->body), DB_INT((long long)(c->is_public && !restricted)),
 			     DB_STR(c->latitude), DB_STR(c->longitude), DB_STR(c->address)));
 	if (rc == MDG_ECONFLICT)
 		*numbered = false;

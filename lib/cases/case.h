@@ -28,7 +28,8 @@ typedef struct case_new {
 	long long category_id;
 	const char *title;
 	const char *body;
-	bool is_public;
+	bool is_public;        /* filed private all the same while the account is
+				  restricted from public posting (penalty.h) */
 	const char *latitude;  /* decimal text or NULL */
 	const char *longitude;
 	const char *address;   /* or NULL */

@@ -35,6 +35,9 @@ static const char *const kind_names[NOTICE_KIND__MAX] = {
 	[NOTICE_STAFF_MESSAGE] = "staff_message",
 	[NOTICE_STAFF_DIGEST] = "staff_digest",
 	[NOTICE_SMS_REPLY] = "sms_reply",
+	[NOTICE_PENALTY_APPLIED] = "penalty_applied",
+	[NOTICE_PENALTY_LIFTED] = "penalty_lifted",
+	[NOTICE_OBJECTION_REJECTED] = "objection_rejected",
 };
 
 /* Working days a late case is given in its apology's expected date,

@@ -40,6 +40,9 @@ typedef enum notice_kind {
 	/* to one account about something other than a case (notice_account):
 	 * proposals, debates, moderation, mileage; each part adds its kinds
 	 * here, after this line */
+	NOTICE_PENALTY_APPLIED,     /* mileage: a warning or restriction, its reason, how to object */
+	NOTICE_PENALTY_LIFTED,      /* mileage: a penalty lifted (an objection accepted) */
+	NOTICE_OBJECTION_REJECTED,  /* mileage: an objection to a penalty rejected, why */
 	NOTICE_KIND__MAX
 } notice_kind;
 

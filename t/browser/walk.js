@@ -782,6 +782,16 @@ async function walk(browser) {
 		await expectText(main, '어떤 파손인가요?', 'the questions');
 	});
 
+	// Mileage and penalties (issue 11): my page, the public ranking, the
+	// moderators' penalties.
+	await step('my page, the mileage ranking and the penalties', supervisor, async () => {
+		await citizen.go(citizen.nav('마이페이지'));
+		await expectText(citizen.main(), '현재 마일리지', 'my page');
+		await citizen.goto('/mileage/ranking');
+		await supervisor.goto('/staff/penalties');
+		await expectText(supervisor.main(), '제재 내리기', 'the penalties');
+	});
+
 	for (const p of [supervisor, citizen, handler, second, agent])
 		await p.close();
 	await keyboardWalk(browser);

@@ -95,6 +95,20 @@ static void test_links(void **state)
 	assert_non_null(strstr(m.text, "김민원 님, 안녕하세요."));
 	message_free(&m);
 
+	/* A notice about no case (notice_account) leads to its payload's
+	 * link on the site: a penalty's to "my page", with the reason. */
+	static const char penalty[] = "{\"link\":\"/my\",\"reason\":\"욕설 반복\",\"until\":\"2026-12-14 10:00\"}";
+	assert_int_equal(message_render(&site, "penalty_applied", "ko", "김민원", penalty, false, &m, err, sizeof err),
+			 MDG_OK);
+	assert_non_null(strstr(m.text, "https://minwon.example.go.kr/my\n"));
+	assert_non_null(strstr(m.text, "욕설 반복"));
+	assert_non_null(strstr(m.html, "href=\"https://minwon.example.go.kr/my\""));
+	message_free(&m);
+	assert_int_equal(message_render(&site, "penalty_applied", "ko", "김민원", penalty, true, &m, err, sizeof err),
+			 MDG_OK);
+	assert_non_null(strstr(m.text, "https://minwon.example.go.kr/my"));
+	message_free(&m);
+
 	/* A digest that names its account: the signed one-click link in
 	 * List-Unsubscribe and in both parts. */
 	static const char digest[] = "{\"count\":1,\"account\":7,\"items\":[{\"kind\":\"staff_assigned\","

@@ -148,6 +148,26 @@ static const char *const file_shown[] = {"<option value=\"3\" selected>환경·�
 static const char *const mine_data[] = {CASE_ROW, "Notify.Unread=4", NULL};
 static const char *const mine_shown[] = {CASE_ROW_SHOWN, " 4)", NULL};
 
+static const char *const my_data[] = {
+	CASE_ROW, "Notify.Unread=4", "My.CasesCount=1", "My.Balance=15", "My.LedgerCount=2",
+	"My.PenaltiesCount=1", "My.Restricted=1", "My.Until=2026-12-14 10:00", "Ledger.0.id=3",
+	"Ledger.0.points=10", "Ledger.0.reason=complaint_answered", "Ledger.0.kind=case", "Ledger.0.item_id=7",
+	"Ledger.0.at=2026-12-07 10:00", "Ledger.0.link=/cases/2026-0001", "Penalties.0.id=5",
+	"Penalties.0.level=restrict_7", "Penalties.0.reason=욕설 반복", "Penalties.0.starts=2026-12-07 10:00",
+	"Penalties.0.ends=2026-12-14 10:00", "Penalties.0.active=1", "Penalties.0.objection_state=none",
+	"Form.penalty=5", "Form.objection=사실과 다릅니다", NULL};
+static const char *const my_shown[] = {CASE_ROW_SHOWN, "2026-12-14 10:00", "욕설 반복", "/my/penalties/5/object",
+				       "사실과 다릅니다", "href=\"/cases/2026-0001\"", "+10", NULL};
+static const char *const ranking_data[] = {"Ranking.0.rank=1", "Ranking.0.name=홍*동", "Ranking.0.points=120", NULL};
+static const char *const ranking_shown[] = {"홍*동", "120", NULL};
+static const char *const penalties_data[] = {
+	"PenaltiesTotal=1", "Penalties.0.id=5", "Penalties.0.level=warning", "Penalties.0.reason=도배",
+	"Penalties.0.starts=2026-12-07 10:00", "Penalties.0.login=hong", "Penalties.0.name=홍길동",
+	"Penalties.0.decided_by_name=김관리", "Penalties.0.objection_state=pending",
+	"Penalties.0.objection=억울합니다", "Penalties.0.objected=2026-12-07 11:00", "Form.login=kim", NULL};
+static const char *const penalties_shown[] = {"홍길동", "도배", "억울합니다", "value=\"reject\"",
+					      "action=\"/staff/penalties/5\"", "value=\"kim\"", NULL};
+
 static const char *const register_data[] = {"Form.login_id=hong", "Form.name=홍길동",
 					    "Form.email=hong@example.kr", "Form.mobile=010-1234-5678",
 					    "Form.consent=1", NULL};
@@ -480,6 +500,9 @@ static const struct page_fixture {
 	{"portal/case.cs", "Case", case_data, case_shown, NULL},
 	{"portal/file.cs", "FileCase", file_data, file_shown, NULL},
 	{"portal/mine.cs", "MyCases", mine_data, mine_shown, NULL},
+	{"portal/my.cs", "My", my_data, my_shown, NULL},
+	{"portal/ranking.cs", "MileageRanking", ranking_data, ranking_shown, NULL},
+	{"staff/penalties.cs", "Penalties", penalties_data, penalties_shown, NULL},
 	{"portal/withdraw.cs", "Withdraw", withdraw_data, withdraw_shown, NULL},
 	{"portal/stats.cs", "PublicStats", stats_data, stats_shown, NULL},
 	{"portal/examples.cs", "Examples", examples_data, examples_shown, NULL},

@@ -33,5 +33,13 @@ call:time_field("sms_quiet_end", L.Admin.Settings.QuietEnd) ?>
 <?cs call:number_input_field("digest_hour", L.Admin.Settings.DigestHour, 0, 23, "", "") ?><?cs
 call:number_input_field("apology_workdays", L.Admin.Settings.ApologyWorkdays, 1, 60, "", "") ?>
   </fieldset>
+  <fieldset aria-describedby="mileage-hint">
+    <legend><?cs var:L.Mileage.Settings.Legend ?></legend>
+    <p class="hint" id="mileage-hint"><?cs var:L.Mileage.Settings.Hint ?></p>
+<?cs each:k = L.Mileage.Settings.Points ?><?cs
+call:number_input_field("mileage_" + name(k), k, 0, 100000, "", "") ?><?cs
+/each ?><?cs
+call:number_input_field("penalty_decay_days", L.Mileage.Settings.DecayDays, 1, 3650, "", "") ?>
+  </fieldset>
   <button type="submit" class="primary"><?cs var:L.Admin.Button.Save ?></button>
 </form>

@@ -1,0 +1,96 @@
+<?cs # SPDX-License-Identifier: AGPL-3.0-or-later ?><?cs
+# my.cs: "my page" (마이페이지): everything a person does on the portal,
+# one section each with its count in the heading: complaints, mileage,
+# penalties (with the objection form), notices. The parts built next fill
+# the marked places. ?><?cs
+include:"case_macros.cs" ?><?cs include:"fields.cs" ?><?cs include:"penalty_macros.cs" ?>
+<h1><?cs var:L.Title.My ?></h1>
+<nav aria-label="<?cs var:L.Mileage.Sections ?>">
+  <ul class="inline-list">
+    <li><a href="#complaints"><?cs var:L.Mileage.Complaints ?> (<?cs var:My.CasesCount ?>)</a></li>
+    <li><a href="#mileage"><?cs var:L.Mileage.Mileage ?> (<?cs var:My.LedgerCount ?>)</a></li>
+    <li><a href="#penalties"><?cs var:L.Mileage.Penalties ?> (<?cs var:My.PenaltiesCount ?>)</a></li>
+    <li><a href="#notices"><?cs var:L.Mileage.Notices ?> (<?cs var:Notify.Unread ?>)</a></li>
+  </ul>
+</nav>
+
+<section id="complaints" aria-labelledby="h-complaints">
+  <h2 id="h-complaints"><?cs var:L.Mileage.Complaints ?> <span class="count">(<?cs var:My.CasesCount ?>)</span></h2>
+<?cs if:subcount(Cases) > 0 ?>
+<?cs call:case_table(L.Mileage.Complaints, Cases, "mine") ?>
+<?cs else ?>
+  <p><?cs var:L.List.NoneMine ?></p>
+<?cs /if ?>
+  <p><a href="/my/cases"><?cs var:L.Mileage.AllComplaints ?></a> · <a href="/cases/new"><?cs var:L.Nav.File ?></a></p>
+</section>
+<?cs # issue 11, proposals: the person's proposals (section id="proposals", count in the heading) ?>
+<?cs # issue 11, proposals: the proposals the person supports (section id="supports") ?>
+<?cs # issue 11, debates: the person's debate opinions (section id="opinions") ?>
+<?cs # issue 11, moderation: the person's reports (section id="reports") ?>
+
+<section id="mileage" aria-labelledby="h-mileage">
+  <h2 id="h-mileage"><?cs var:L.Mileage.Mileage ?> <span class="count">(<?cs var:My.LedgerCount ?>)</span></h2>
+  <p class="balance"><?cs var:L.Mileage.Balance ?>: <strong id="balance"><?cs var:My.Balance ?></strong> <?cs var:L.Mileage.Points ?></p>
+<?cs if:subcount(Ledger) > 0 ?>
+  <table class="cases ledger">
+    <caption class="visually-hidden"><?cs var:L.Mileage.Ledger ?></caption>
+    <thead><tr>
+      <th scope="col"><?cs var:L.Mileage.Col.at ?></th>
+      <th scope="col"><?cs var:L.Mileage.Col.reason ?></th>
+      <th scope="col"><?cs var:L.Mileage.Col.item ?></th>
+      <th scope="col"><?cs var:L.Mileage.Col.points ?></th>
+    </tr></thead>
+    <tbody>
+<?cs each:l = Ledger ?>
+      <tr>
+        <td data-label="<?cs var:L.Mileage.Col.at ?>"><?cs var:l.at ?></td>
+        <td data-label="<?cs var:L.Mileage.Col.reason ?>"><?cs var:L.Mileage.Reason[l.reason] ?></td>
+        <td data-label="<?cs var:L.Mileage.Col.item ?>"><?cs if:l.link ?><a href="<?cs var:l.link ?>"><?cs var:L.Mileage.Kind[l.kind] ?> <?cs var:l.item_id ?></a><?cs else ?><?cs var:L.Mileage.Kind[l.kind] ?> <?cs var:l.item_id ?><?cs /if ?></td>
+        <td data-label="<?cs var:L.Mileage.Col.points ?>" class="num"><?cs if:l.points > 0 ?>+<?cs /if ?><?cs var:l.points ?></td>
+      </tr>
+<?cs /each ?>
+    </tbody>
+  </table>
+<?cs call:pager("/my?") ?>
+<?cs else ?>
+  <p><?cs var:L.Mileage.NoLedger ?></p>
+<?cs /if ?>
+  <p><a href="/mileage/ranking"><?cs var:L.Title.MileageRanking ?></a> · <a href="/account#mileage-ranking"><?cs var:L.Mileage.OptInLink ?></a></p>
+</section>
+
+<section id="penalties" aria-labelledby="h-penalties">
+  <h2 id="h-penalties"><?cs var:L.Mileage.Penalties ?> <span class="count">(<?cs var:My.PenaltiesCount ?>)</span></h2>
+<?cs if:My.Restricted ?>
+  <p class="flash warning" id="restricted"><?cs var:L.Mileage.RestrictedNow ?><?cs if:My.Until ?> <?cs var:L.Mileage.Until ?> <?cs var:My.Until ?><?cs else ?> <?cs var:L.Mileage.NoEnd ?><?cs /if ?></p>
+<?cs else ?>
+  <p id="restricted"><?cs var:L.Mileage.NotRestricted ?></p>
+<?cs /if ?>
+<?cs each:p = Penalties ?>
+  <article class="penalty" aria-labelledby="penalty-<?cs var:p.id ?>">
+    <h3 id="penalty-<?cs var:p.id ?>"><?cs var:L.Mileage.Level[p.level] ?> · <?cs var:p.starts ?><?cs if:p.ends ?> ~ <?cs var:p.ends ?><?cs /if ?></h3>
+<?cs call:penalty_facts(p, 0) ?>
+<?cs if:p.objection_state == "none" && !p.lifted ?>
+    <form method="post" action="/my/penalties/<?cs var:p.id ?>/object" class="stack">
+      <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+      <div class="field">
+        <label for="objection-<?cs var:p.id ?>"><?cs var:L.Mileage.ObjectionField ?></label>
+        <textarea id="objection-<?cs var:p.id ?>" name="objection" rows="3" maxlength="666" required<?cs if:Form.penalty == p.id ?><?cs call:field_aria("objection") ?><?cs /if ?>><?cs if:Form.penalty == p.id ?><?cs var:Form.objection ?><?cs /if ?></textarea>
+        <?cs if:Form.penalty == p.id ?><?cs call:field_error("objection") ?><?cs /if ?>
+      </div>
+      <button type="submit"><?cs var:L.Mileage.Object ?></button>
+    </form>
+<?cs elif:Form.penalty == p.id ?>
+    <?cs call:field_error("objection") ?>
+<?cs /if ?>
+  </article>
+<?cs /each ?>
+<?cs if:subcount(Penalties) == 0 ?>
+  <p><?cs var:L.Mileage.NoPenalties ?></p>
+<?cs /if ?>
+  <p class="hint"><?cs var:L.Mileage.HowToObject ?></p>
+</section>
+
+<section id="notices" aria-labelledby="h-notices">
+  <h2 id="h-notices"><?cs var:L.Mileage.Notices ?> <span class="count">(<?cs var:Notify.Unread ?>)</span></h2>
+  <p><a href="/account/notices"><?cs var:L.Notify.MineLink ?></a><?cs if:Notify.Unread > 0 ?> (<?cs var:L.Notify.UnreadCount ?> <?cs var:Notify.Unread ?>)<?cs /if ?></p>
+</section>
