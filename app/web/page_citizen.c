@@ -5,6 +5,7 @@
  * deadline, the actions open) is view_case.c's. */
 #include "web.h"
 #include "view_case.h"
+#include "auth/case_link.h"
 #include "cases/action.h"
 #include "cases/dossier.h"
 #include "cases/workflow.h"
@@ -45,8 +46,9 @@ static int show_withdraw(web *w, const char *tracking)
 	if (rc != MDG_OK)
 		return rc;
 	if (!hdf_get_value(w->hdf, "CaseAct.withdraw", NULL)) {
-		char target[64];
-		snprintf(target, sizeof target, "/cases/%s", tracking);
+		char target[128];
+		const char *link = hdf_get_value(w->hdf, "Case.Link", NULL);
+		snprintf(target, sizeof target, "/cases/%s%s%s", tracking, link ? "?k=" : "", link ? link : "");
 		http_redirect(w->r, target);
 		return MDG_OK;
 	}
@@ -79,15 +81,22 @@ int page_case_act(web *w)
 	form f;
 	int year;
 	unsigned seq;
-	char target[64];
+	char target[128];
 
 	if (tracking_parse(tracking, &year, &seq) != MDG_OK)
 		return MDG_ENOTFOUND;
 	int rc = dossier_find(w->app->db, tracking, &case_id);
 	if (rc == MDG_OK)
 		rc = dossier_state(w->app->db, case_id, &st, NULL);
-	/* Only the owner acts on a case; to anyone else it does not exist. */
-	if (rc == MDG_OK && st.owner != w->me.id)
+	/* Only the owner acts on a case (signed in, or a guest through its
+	 * tracking link); to anyone else it does not exist. */
+	long long owner = w->me.id, link_case = 0;
+	const char *link = w->signed_in ? NULL : web_case_link_param(w);
+	if (rc == MDG_OK && link &&
+	    case_link_case(w->app->db, w->app->secret, sizeof w->app->secret, tracking, link, &link_case, &owner) !=
+		    MDG_OK)
+		owner = 0;
+	if (rc == MDG_OK && (!owner || st.owner != owner))
 		rc = MDG_ENOTFOUND;
 	if (rc != MDG_OK)
 		return rc;
@@ -106,7 +115,7 @@ int page_case_act(web *w)
 		.case_id = case_id,
 		.version = form_num(&f, "version"),
 		.action = action,
-		.actor_id = w->me.id,
+		.actor_id = owner,
 		.actor_kind = ACTOR_CITIZEN,
 		.text = *form_text(&f, "text") ? form_text(&f, "text") : NULL,
 	};
@@ -114,7 +123,10 @@ int page_case_act(web *w)
 	switch (rc) {
 	case MDG_OK:
 		log_info("case %s: %s by its owner", tracking, name);
-		snprintf(target, sizeof target, "/cases/%s?done=%s", tracking, name);
+		/* The guest's link stays in the address: the page after it is
+		 * theirs only through it (nginx logs it without the token). */
+		snprintf(target, sizeof target, "/cases/%s?done=%s%s%s", tracking, name, link ? "&k=" : "",
+			 link ? link : "");
 		http_redirect(w->r, target);
 		return MDG_OK;
 	case MDG_ECONFLICT:

@@ -280,7 +280,11 @@ done:
 	return rc;
 }
 
-int dossier_timeline(db *d, long long case_id, const char *lang, db_result **out)
+/* The events that hold what the citizen wrote to the case from outside
+ * the web (lib/intake): their own words, for them and the staff only. */
+#define CITIZEN_MESSAGE_KINDS "('mail_in', 'sms_message')"
+
+int dossier_timeline(db *d, long long case_id, const char *lang, bool owner, db_result **out)
 {
 	/* The handler at each stage: the staff member the case went to, or
 	 * the one who acted; never a citizen's name, never an internal
@@ -296,8 +300,9 @@ int dossier_timeline(db *d, long long case_id, const char *lang, db_result **out
 				" LEFT JOIN accounts ta ON ta.id = e.target_account_id"
 				" LEFT JOIN departments td ON td.id = e.target_department_id"
 				" LEFT JOIN categories tg ON tg.id = e.target_category_id"
-				" WHERE e.case_id = ? AND e.is_public = 1 ORDER BY e.id",
-			DB_ARGS(DB_STR(lang), DB_STR(lang), DB_STR(lang), DB_INT(case_id)));
+				" WHERE e.case_id = ? AND IF(e.kind IN " CITIZEN_MESSAGE_KINDS ", ?, e.is_public = 1)"
+				" ORDER BY e.id",
+			DB_ARGS(DB_STR(lang), DB_STR(lang), DB_STR(lang), DB_INT(case_id), DB_INT(owner ? 1 : 0)));
 }
 
 int dossier_answer_parts(db *d, long long case_id, const char *lang, db_result **out)
