@@ -36,6 +36,7 @@ const web_route web_routes[] = {
 	{"GET", "/staff/absences/calendar", page_absence_calendar, ACCESS_STAFF},
 	{"POST", "/cases/{tracking}/act", page_case_act, ACCESS_OWNER},
 	{"GET", "/cases/{tracking}/withdraw", page_case_withdraw_form, ACCESS_OWNER},
+	{"POST", "/cases/{tracking}/message", page_case_message, ACCESS_OWNER},
 	{"GET", "/staff/reports/workload", page_report_workload, ACCESS_REPORTS},
 	{"GET", "/stats", page_public_stats, ACCESS_PUBLIC},
 	{"GET", "/examples", page_examples, ACCESS_PUBLIC},

@@ -135,8 +135,12 @@ static int fill_state(web *w, long long case_id)
 		hdf_set_value(w->hdf, "Case.overdue", st.overdue ? "1" : "0");
 		hdf_set_value(w->hdf, "Case.extended", st.extensions != 0 ? "1" : "0");
 	}
-	if (hdf_get_value(w->hdf, "Case.Mine", NULL))
+	if (hdf_get_value(w->hdf, "Case.Mine", NULL)) {
 		fill_owner_actions(w, &st);
+		/* Its owner may write to a case until it is finished. */
+		if (!workflow_is_final(st.status))
+			hdf_set_value(w->hdf, "CaseAct.message", "1");
+	}
 	return MDG_OK;
 }
 
@@ -162,7 +166,8 @@ int web_case_timeline(web *w, long long case_id)
 	if (strcmp(db_get(events, 0, "show", "name"), "role") == 0)
 		hdf_set_value(w->hdf, "Timeline.Role", "1");
 	rc = fill_state(w, case_id);
-	if (done && (strcmp(done, "withdraw") == 0 || strcmp(done, "close") == 0 || strcmp(done, "reopen") == 0))
+	if (done && (strcmp(done, "withdraw") == 0 || strcmp(done, "close") == 0 || strcmp(done, "reopen") == 0 ||
+		     strcmp(done, "message") == 0))
 		hdf_set_value(w->hdf, "CaseAct.Done", done);
 done:
 	db_result_free(events);

@@ -171,6 +171,8 @@ int page_absence_delete(web *w);
 int page_absence_end(web *w);
 int page_absence_calendar(web *w);
 int page_case_act(web *w);
+/* The owner's message to their case (signed in, or a guest's link). */
+int page_case_message(web *w);
 /* The confirmation step before a citizen withdraws their case. */
 int page_case_withdraw_form(web *w);
 int page_report_workload(web *w);

@@ -62,6 +62,21 @@ def:case_act_close(a) ?><?cs call:case_act_problem(a) ?>
 <?cs if:CaseAct.Problem && CaseAct.Problem != "changed" && (!CaseAct[CaseAct.Action] || CaseAct.Action == "withdraw") ?>
   <p class="flash error" role="alert"><?cs var:L.Act.Problem[CaseAct.Problem] ?></p>
 <?cs /if ?>
+<?cs if:CaseAct.message ?>
+  <section aria-labelledby="case-message-h">
+    <h2 id="case-message-h"><?cs var:L.CaseMessage.Title ?></h2>
+    <form method="post" action="/cases/<?cs var:Case.tracking ?>/message" class="stack act">
+      <input type="hidden" name="csrf" value="<?cs var:CSRF ?>"><?cs if:Case.Link ?>
+      <input type="hidden" name="k" value="<?cs var:Case.Link ?>"><?cs /if ?>
+      <div class="field">
+        <label for="case-message-text"><?cs var:L.CaseMessage.Field ?></label>
+        <textarea id="case-message-text" name="text" rows="4" maxlength="<?cs var:Limit.Reason ?>"<?cs if:CaseAct.Action == "message" && CaseAct.Problem ?> aria-invalid="true" aria-describedby="err-case-message"<?cs /if ?>><?cs if:CaseAct.Action == "message" ?><?cs var:Form.text ?><?cs /if ?></textarea>
+      </div>
+      <p class="hint"><?cs var:L.CaseMessage.Hint ?></p><?cs call:case_act_problem("message") ?>
+      <button type="submit" class="primary"><?cs var:L.CaseMessage.Button ?></button>
+    </form>
+  </section>
+<?cs /if ?>
 <?cs if:CaseAct.close || CaseAct.reopen ?>
   <section aria-labelledby="case-actions-h">
     <h2 id="case-actions-h"><?cs var:L.CaseAct.Title ?></h2>
