@@ -31,51 +31,46 @@ bool case_link_valid(const unsigned char *key, size_t keylen, long long case_id,
 	return crypto_str_equal(want, token);
 }
 
-/* The one row of r (case_id, owner) checked against token. */
-static int check_row(db_result *r, const unsigned char *key, size_t keylen, const char *token,
-		     long long *case_id, long long *guest_id)
+/* The case and its owner, when the owner is an active guest. */
+#define CASE_OF_GUEST "SELECT c.id AS case_id, c.account_id AS owner"
+#define GUEST_OWNER " JOIN accounts a ON a.id = c.account_id AND a.kind = 'guest' AND a.active = 1"
+
+/* The case sql finds by object (one row: case_id, owner) checked
+ * against token. */
+static int find_guest(db *d, const unsigned char *key, size_t keylen, const char *sql, db_arg object,
+		      const char *token, long long *case_id, long long *guest_id)
 {
-	if (r->nrows != 1)
+	db_result *r = NULL;
+	*case_id = *guest_id = 0;
+	if (!token || strlen(token) != CASE_LINK_TOKEN_LEN)
 		return MDG_EDENIED;
-	long long id = db_get_ll(r, 0, "case_id", 0), owner = db_get_ll(r, 0, "owner", 0);
-	if (!case_link_valid(key, keylen, id, owner, token))
-		return MDG_EDENIED;
-	*case_id = id;
-	*guest_id = owner;
-	return MDG_OK;
+	int rc = db_query(d, &r, sql, DB_ARGS(object));
+	if (rc == MDG_OK && r->nrows != 1)
+		rc = MDG_EDENIED;
+	long long id = rc == MDG_OK ? db_get_ll(r, 0, "case_id", 0) : 0;
+	long long owner = rc == MDG_OK ? db_get_ll(r, 0, "owner", 0) : 0;
+	if (rc == MDG_OK && !case_link_valid(key, keylen, id, owner, token))
+		rc = MDG_EDENIED;
+	if (rc == MDG_OK) {
+		*case_id = id;
+		*guest_id = owner;
+	}
+	db_result_free(r);
+	return rc;
 }
 
 int case_link_case(db *d, const unsigned char *key, size_t keylen, const char *tracking, const char *token,
 		   long long *case_id, long long *guest_id)
 {
-	db_result *r = NULL;
-	*case_id = *guest_id = 0;
-	if (!token || strlen(token) != CASE_LINK_TOKEN_LEN)
-		return MDG_EDENIED;
-	int rc = db_query(d, &r, "SELECT c.id AS case_id, c.account_id AS owner FROM cases c"
-				 " JOIN accounts a ON a.id = c.account_id AND a.kind = 'guest' AND a.active = 1"
-				 " WHERE c.tracking_no = ?",
-			  DB_ARGS(DB_STR(tracking)));
-	if (rc == MDG_OK)
-		rc = check_row(r, key, keylen, token, case_id, guest_id);
-	db_result_free(r);
-	return rc;
+	return find_guest(d, key, keylen, CASE_OF_GUEST " FROM cases c" GUEST_OWNER " WHERE c.tracking_no = ?",
+			  DB_STR(tracking), token, case_id, guest_id);
 }
 
 int case_link_attachment(db *d, const unsigned char *key, size_t keylen, long long attachment_id,
 			 const char *token, long long *case_id, long long *guest_id)
 {
-	db_result *r = NULL;
-	*case_id = *guest_id = 0;
-	if (!token || strlen(token) != CASE_LINK_TOKEN_LEN)
-		return MDG_EDENIED;
-	int rc = db_query(d, &r, "SELECT c.id AS case_id, c.account_id AS owner FROM attachments t"
-				 " JOIN cases c ON c.id = t.case_id"
-				 " JOIN accounts a ON a.id = c.account_id AND a.kind = 'guest' AND a.active = 1"
-				 " WHERE t.id = ?",
-			  DB_ARGS(DB_INT(attachment_id)));
-	if (rc == MDG_OK)
-		rc = check_row(r, key, keylen, token, case_id, guest_id);
-	db_result_free(r);
-	return rc;
+	return find_guest(d, key, keylen,
+			  CASE_OF_GUEST " FROM attachments t JOIN cases c ON c.id = t.case_id" GUEST_OWNER
+					" WHERE t.id = ?",
+			  DB_INT(attachment_id), token, case_id, guest_id);
 }
