@@ -66,7 +66,7 @@ int page_case_withdraw_form(web *w)
 }
 
 /* The case tracking when the request comes from its owner: signed in,
- * or signed out with the guest's tracking link of that case (*link then
+ * or holding the guest's tracking link of that case (*link then
  * the token, else NULL). To anyone else the case does not exist. */
 static int find_own_case(web *w, const char *tracking, long long *case_id, case_state *st, long long *owner,
 			 const char **link)
@@ -74,17 +74,22 @@ static int find_own_case(web *w, const char *tracking, long long *case_id, case_
 	int year;
 	unsigned seq;
 	long long link_case = 0;
+	long long guest = 0;
 	*owner = w->signed_in ? w->me.id : 0;
-	*link = w->signed_in ? NULL : web_case_link_param(w);
+	*link = NULL;
 	if (tracking_parse(tracking, &year, &seq) != MDG_OK)
 		return MDG_ENOTFOUND;
 	int rc = dossier_find(w->app->db, tracking, case_id);
 	if (rc == MDG_OK)
 		rc = dossier_state(w->app->db, *case_id, st, NULL);
-	if (rc == MDG_OK && *link &&
-	    case_link_case(w->app->db, w->app->secret, sizeof w->app->secret, tracking, *link, &link_case, owner) !=
-		    MDG_OK)
-		*owner = 0;
+	/* Not the signed-in owner: the link, if it is this case's, stands
+	 * for its guest (as on the page the form came from). */
+	const char *k = rc == MDG_OK && st->owner != *owner ? web_case_link_param(w) : NULL;
+	if (k && case_link_case(w->app->db, w->app->secret, sizeof w->app->secret, tracking, k, &link_case, &guest) ==
+			 MDG_OK) {
+		*owner = guest;
+		*link = k;
+	}
 	if (rc == MDG_OK && (!*owner || st->owner != *owner))
 		rc = MDG_ENOTFOUND;
 	return rc;

@@ -166,6 +166,22 @@ $json = body($anon->get($s->url("/open311/v2/requests/$tracking.json")));
 like $json, qr/"address":\s*null/, '... nor Open311';
 like body($anon->get($link)), qr/세종대로 110 3층/, '... while the filer still reads it whole';
 
+# The owner's actions through the link: withdrawing, after its confirmation step.
+is $anon->get($s->url("/cases/$tracking/withdraw"))->code, 303, 'withdrawing without the link: the sign-in page';
+is $anon->get($s->url("/cases/$tracking/withdraw?k=$other_token"))->code, 404, "... with another case's token: not found";
+$r = $anon->get($s->url("/cases/$tracking/withdraw?k=$token"));
+is $r->code, 200, 'the confirmation step opens through the link';
+my $confirm = body($r);
+like $confirm, qr{name="k" value="\Q$token\E"}, '... its form carrying the token';
+my ($version) = $confirm =~ /name="version" value="(\d+)"/;
+$r = $anon->post($s->url("/cases/$tracking/act"), [csrf => Madang::Test::csrf_value($r), k => $token,
+    version => $version, action => 'withdraw', confirm => 1]);
+is $r->code, 303, 'the guest withdraws the case through the link';
+is sql_value("SELECT status FROM cases WHERE id = $case_id"), 'withdrawn', '... which is withdrawn';
+is sql_value("SELECT actor_id FROM case_events WHERE case_id = $case_id ORDER BY id DESC LIMIT 1"), $owner,
+    '... by the guest';
+unlike body($anon->get($link)), qr{action="/cases/\Q$tracking\E/message"}, '... and takes no more messages';
+
 # ------------------------------------------------------------ logs
 
 # The page's style sheet, fetched with the link as Referer.
