@@ -9,8 +9,10 @@
 # token and no token show what anyone sees (404 for a private case). The
 # filer's own mail reply shows on their page, never on the public page;
 # the public page and Open311 show the street of an address without the
-# house number, the filer and staff the whole address. The token never
-# reaches nginx's access log (request line and Referer).
+# house number, the filer and staff the whole address. The guest withdraws
+# through the link. The token never reaches nginx's access log (request
+# line and Referer). A verified citizen's notice keeps the plain link, and
+# signed in they read their own mail reply on their page and write there.
 use strict;
 use warnings;
 use utf8;
@@ -206,6 +208,23 @@ $n->run_ok("sends the citizen's receipt");
 my ($cit_receipt) = grep { (($_->{subject} // "") . ($_->{text} // "")) =~ /\Q$cit_tracking\E/ } $n->mails(kind => 'receipt');
 like $cit_receipt->{text} // '', qr{/cases/\Q$cit_tracking\E(?!\?k=)}, "a citizen's receipt has the plain link";
 unlike $cit_receipt->{text} // '', qr/\?k=/, '... without a token';
+
+# A signed-in filer reads their own mail reply on their page too, and
+# writes to the case there.
+my $cit_email = sql_value("SELECT email FROM accounts WHERE id = $cit");
+$s->sql("UPDATE accounts SET email_verified_at = NOW() WHERE id = $cit");
+($st, $out) = mailin(mail(from => $cit_email, id => 'glink4@example.net', subject => "Re: [$cit_tracking]",
+    body => '시민이 메일로 보낸 추가 설명입니다.'));
+is $st, 0, "the citizen's mail reply is accepted" or diag $out;
+is sql_value("SELECT COUNT(*) FROM case_events e JOIN cases c ON c.id = e.case_id"
+    . " WHERE c.tracking_no = '$cit_tracking' AND e.kind = 'mail_in'"), 1, '... onto their case';
+$r = $cua->get($s->url("/cases/$cit_tracking"));
+like body($r), qr/시민이 메일로 보낸 추가 설명입니다/, 'the signed-in filer reads it on their case page';
+$r = $cua->post($s->url("/cases/$cit_tracking/message"), [csrf => Madang::Test::csrf_value($r), text => '웹으로 보낸 말']);
+is $r->code, 303, '... and writes to the case there';
+like body($cua->get($s->url("/cases/$cit_tracking"))), qr/웹으로 보낸 말/, '... reading it back';
+unlike body($s->ua->get($s->url("/cases/$cit_tracking"))), qr/시민이 메일로 보낸|웹으로 보낸 말/,
+    'the public page (the case is public) shows neither';
 
 $n->stop;
 done_testing;
