@@ -159,7 +159,7 @@ def:case_body() ?><?cs
     <h2><?cs var:L.Case.Files ?></h2>
     <ul class="files"><?cs
     each:f = Files ?>
-      <li><a href="/attachments/<?cs var:f.id ?>"><?cs var:f.name ?></a> <span class="meta">(<?cs var:f.type ?>, <?cs var:f.size ?> B)</span></li><?cs
+      <li><a href="/attachments/<?cs var:f.id ?><?cs if:Case.Link ?>?k=<?cs var:url_escape(Case.Link) ?><?cs /if ?>"><?cs var:f.name ?></a> <span class="meta">(<?cs var:f.type ?>, <?cs var:f.size ?> B)</span></li><?cs
     /each ?>
     </ul>
   </section><?cs

@@ -186,6 +186,10 @@ static bool access_ok(const web *w, enum web_access access, int *rc)
 		if (staff)
 			*rc = MDG_EDENIED; /* staff file cases by another route */
 		return w->signed_in && !staff;
+	case ACCESS_OWNER:
+		if (staff)
+			*rc = MDG_EDENIED;
+		return !staff && (w->signed_in || kv_get(&w->r->query, "k") || kv_get(&w->r->form, "k"));
 	case ACCESS_STAFF:
 		return staff;
 	case ACCESS_ADMIN:

@@ -5,6 +5,7 @@
  * deadline, the actions open) is view_case.c's. */
 #include "web.h"
 #include "view_case.h"
+#include "auth/case_link.h"
 #include "cases/action.h"
 #include "cases/dossier.h"
 #include "cases/workflow.h"
@@ -45,8 +46,9 @@ static int show_withdraw(web *w, const char *tracking)
 	if (rc != MDG_OK)
 		return rc;
 	if (!hdf_get_value(w->hdf, "CaseAct.withdraw", NULL)) {
-		char target[64];
-		snprintf(target, sizeof target, "/cases/%s", tracking);
+		char target[128];
+		const char *link = hdf_get_value(w->hdf, "Case.Link", NULL);
+		snprintf(target, sizeof target, "/cases/%s%s%s", tracking, link ? "?k=" : "", link ? link : "");
 		http_redirect(w->r, target);
 		return MDG_OK;
 	}
@@ -63,6 +65,75 @@ int page_case_withdraw_form(web *w)
 	return show_withdraw(w, w->r->params[0]);
 }
 
+/* The case tracking when the request comes from its owner: signed in,
+ * or holding the guest's tracking link of that case (*link then
+ * the token, else NULL). To anyone else the case does not exist. */
+static int find_own_case(web *w, const char *tracking, long long *case_id, case_state *st, long long *owner,
+			 const char **link)
+{
+	int year;
+	unsigned seq;
+	long long link_case = 0;
+	long long guest = 0;
+	*owner = w->signed_in ? w->me.id : 0;
+	*link = NULL;
+	if (tracking_parse(tracking, &year, &seq) != MDG_OK)
+		return MDG_ENOTFOUND;
+	int rc = dossier_find(w->app->db, tracking, case_id);
+	if (rc == MDG_OK)
+		rc = dossier_state(w->app->db, *case_id, st, NULL);
+	/* Not the signed-in owner: the link, if it is this case's, stands
+	 * for its guest (as on the page the form came from). */
+	const char *k = rc == MDG_OK && st->owner != *owner ? web_case_link_param(w) : NULL;
+	if (k && case_link_case(w->app->db, w->app->secret, sizeof w->app->secret, tracking, k, &link_case, &guest) ==
+			 MDG_OK) {
+		*owner = guest;
+		*link = k;
+	}
+	if (rc == MDG_OK && (!*owner || st->owner != *owner))
+		rc = MDG_ENOTFOUND;
+	return rc;
+}
+
+/* Back to the case page after an owner's change, ?done=what, with the
+ * guest's link when it came through one (nginx logs it without the
+ * token). */
+static void redirect_done(web *w, const char *tracking, const char *what, const char *link)
+{
+	char target[128];
+	snprintf(target, sizeof target, "/cases/%s?done=%s%s%s", tracking, what, link ? "&k=" : "", link ? link : "");
+	http_redirect(w->r, target);
+}
+
+int page_case_message(web *w)
+{
+	static const field_spec fields[] = {
+		{"text", FIELD_TEXT, true, CASE_REASON_MAX, 0, 0},
+	};
+	const char *tracking = w->r->params[0];
+	case_state st;
+	long long case_id = 0, owner = 0;
+	const char *link = NULL;
+	form f;
+	int rc = find_own_case(w, tracking, &case_id, &st, &owner, &link);
+	if (rc != MDG_OK)
+		return rc;
+	form_validate(w, fields, MDG_ARRAY_LEN(fields), &f);
+	/* A finished case takes no more messages: a new one is a new case. */
+	if (workflow_is_final(st.status))
+		return show_problem(w, tracking, "message", "not_allowed", 400);
+	if (form_err(&f, "text"))
+		return show_problem(w, tracking, "message",
+				    strcmp(form_err(&f, "text"), "required") == 0 ? "text_required" : "text_too_long",
+				    400);
+	rc = dossier_owner_message(w->app->db, case_id, owner, form_text(&f, "text"));
+	if (rc != MDG_OK)
+		return rc;
+	log_info("case %s: a message from its owner%s", tracking, link ? " (tracking link)" : "");
+	redirect_done(w, tracking, "message", link);
+	return MDG_OK;
+}
+
 int page_case_act(web *w)
 {
 	static const field_spec fields[] = {
@@ -77,18 +148,10 @@ int page_case_act(web *w)
 	long long case_id = 0;
 	case_action action;
 	form f;
-	int year;
-	unsigned seq;
-	char target[64];
 
-	if (tracking_parse(tracking, &year, &seq) != MDG_OK)
-		return MDG_ENOTFOUND;
-	int rc = dossier_find(w->app->db, tracking, &case_id);
-	if (rc == MDG_OK)
-		rc = dossier_state(w->app->db, case_id, &st, NULL);
-	/* Only the owner acts on a case; to anyone else it does not exist. */
-	if (rc == MDG_OK && st.owner != w->me.id)
-		rc = MDG_ENOTFOUND;
+	long long owner = 0;
+	const char *link = NULL;
+	int rc = find_own_case(w, tracking, &case_id, &st, &owner, &link);
 	if (rc != MDG_OK)
 		return rc;
 	int errors = form_validate(w, fields, MDG_ARRAY_LEN(fields), &f);
@@ -106,7 +169,7 @@ int page_case_act(web *w)
 		.case_id = case_id,
 		.version = form_num(&f, "version"),
 		.action = action,
-		.actor_id = w->me.id,
+		.actor_id = owner,
 		.actor_kind = ACTOR_CITIZEN,
 		.text = *form_text(&f, "text") ? form_text(&f, "text") : NULL,
 	};
@@ -114,8 +177,7 @@ int page_case_act(web *w)
 	switch (rc) {
 	case MDG_OK:
 		log_info("case %s: %s by its owner", tracking, name);
-		snprintf(target, sizeof target, "/cases/%s?done=%s", tracking, name);
-		http_redirect(w->r, target);
+		redirect_done(w, tracking, name, link);
 		return MDG_OK;
 	case MDG_ECONFLICT:
 		return show_problem(w, tracking, name, "changed", 409);

@@ -31,6 +31,13 @@ int web_map_settings(web_app *app)
 	m->tiles = config_str(c, "map.tiles", "");
 	m->attribution = config_str(c, "map.attribution", "");
 	m->public_decimals = (int)config_long(c, "map.public_decimals", 3, 0, GEO_DECIMALS_MAX);
+	/* "street": the road or district without the number; "off": none. */
+	const char *address = config_str(c, "map.public_address", "street");
+	if (strcmp(address, "street") != 0 && strcmp(address, "off") != 0) {
+		log_error("map.public_address: \"street\" or \"off\", not %s", address);
+		return MDG_EINVAL;
+	}
+	m->public_address = strcmp(address, "off") == 0 ? GEO_ADDRESS_OFF : GEO_ADDRESS_STREET;
 	m->zoom = config_long(c, "map.zoom", 15, 1, 19);
 	/* Seoul City Hall: the institution's own default belongs in the
 	 * configuration. */

@@ -331,7 +331,12 @@ static json_t *request_json(const web *w, const db_result *r, unsigned i, bool e
 	json_object_set_new(q, "requested_datetime", w3c(w, db_get(r, i, "requested", NULL)));
 	json_object_set_new(q, "updated_datetime", w3c(w, db_get(r, i, "updated", NULL)));
 	json_object_set_new(q, "expected_datetime", w3c(w, db_get(r, i, "expected", NULL)));
-	json_object_set_new(q, "address", str_or_null(db_get(r, i, "address", NULL)));
+	/* Requests are public: the street, never the house number (as on
+	 * the case page; map.public_address). */
+	const char *address = db_get(r, i, "address", NULL);
+	char masked[CASE_ADDRESS_MAX * 4 + 8] = "";
+	geo_mask_address(address, w->app->map.public_address, masked, sizeof masked);
+	json_object_set_new(q, "address", *masked ? json_string(masked) : json_null());
 	json_object_set_new(q, "address_id", json_null());
 	json_object_set_new(q, "zipcode", json_null());
 	json_object_set_new(q, "lat", lat ? json_real(strtod(lat, NULL)) : json_null());

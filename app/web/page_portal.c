@@ -3,6 +3,7 @@
  * attachments, the language switch and the health check. */
 #include "web.h"
 #include "view_case.h"
+#include "auth/case_link.h"
 #include "core/mdg.h"
 #include "core/text.h"
 #include "core/xalloc.h"
@@ -134,7 +135,15 @@ int page_attachment(web *w)
 	viewer v = web_viewer(w);
 	if (text_parse_long(w->r->params[0], 1, 0x7FFFFFFFFFFFFFFFL, &id) != MDG_OK)
 		return MDG_ENOTFOUND;
-	int rc = case_attachment_open(w->app->db, id, &v, w->app->uploads, &path, &name, &mime);
+	/* A guest's tracking link opens the attachments of its case. */
+	const char *link = kv_get(&w->r->query, "k");
+	int rc = link ? case_link_attachment(w->app->db, w->app->secret, sizeof w->app->secret, id, link,
+					     &v.link_case_id, &v.link_guest_id)
+		      : MDG_OK;
+	if (rc == MDG_EDENIED)
+		rc = MDG_OK; /* a wrong link: what anyone may see */
+	if (rc == MDG_OK)
+		rc = case_attachment_open(w->app->db, id, &v, w->app->uploads, &path, &name, &mime);
 	if (rc != MDG_OK)
 		return rc;
 	char *disposition = http_content_disposition(name);

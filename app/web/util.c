@@ -53,12 +53,13 @@ int web_page_number(web *w, long *page)
 
 viewer web_viewer(const web *w)
 {
-	viewer v = {0, false, 0};
+	viewer v = {0};
 	if (w->signed_in) {
 		v.account_id = w->me.id;
 		v.staff = w->staff;
 	}
 	v.location_decimals = w->app->map.public_decimals;
+	v.address_mode = w->app->map.public_address;
 	return v;
 }
 

@@ -4,8 +4,10 @@
  * case page (page_staff.c): the case and its attachments, the public
  * timeline, the deadline and the owner's actions. */
 #include "view_case.h"
+#include "auth/case_link.h"
 #include "cases/dossier.h"
 #include "cases/workflow.h"
+#include "core/log.h"
 #include "core/mdg.h"
 #include "core/text.h"
 #include "open311/open311.h"
@@ -13,6 +15,43 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+const char *web_case_link_param(web *w)
+{
+	const char *k = kv_get(&w->r->query, "k");
+	if (!k && strcmp(w->r->method, "POST") == 0)
+		k = kv_get(&w->r->form, "k");
+	return k && *k ? k : NULL;
+}
+
+/* A guest's tracking link in the request, for tracking: v sees the case
+ * as its guest owner when the link is that case's. Any other link is
+ * ignored (logged without the token): the page is then what anyone sees,
+ * a private case not found. */
+static int open_link(web *w, const char *tracking, viewer *v)
+{
+	const char *k = web_case_link_param(w);
+	if (!k)
+		return MDG_OK;
+	int rc = case_link_case(w->app->db, w->app->secret, sizeof w->app->secret, tracking, k, &v->link_case_id,
+				&v->link_guest_id);
+	if (rc == MDG_EDENIED) {
+		log_warn("case %s: a tracking link that does not open it", tracking);
+		rc = MDG_OK;
+	}
+	return rc;
+}
+
+/* The guest's view through the link: its forms and links carry the token
+ * (Case.Link), and the view is audited with the guest as the actor, as
+ * the staff's views of personal data are. */
+static int guest_view(web *w, const char *tracking, long long guest_id)
+{
+	actor guest = {guest_id, w->r->remote_addr};
+	hdf_set_value(w->hdf, "Case.Mine", "1");
+	hdf_set_value(w->hdf, "Case.Link", web_case_link_param(w));
+	return audit_write(w->app->db, &guest, "case", tracking, "view_by_link", NULL);
+}
 
 int web_load_case(web *w, const char *tracking, bool staff_view, long long *case_id)
 {
@@ -24,6 +63,8 @@ int web_load_case(web *w, const char *tracking, bool staff_view, long long *case
 
 	if (tracking_parse(tracking, &year, &seq) != MDG_OK)
 		return MDG_ENOTFOUND;
+	if (!staff_view && (rc = open_link(w, tracking, &v)) != MDG_OK)
+		goto done;
 	rc = case_get(w->app->db, tracking, &v, w->lang, &c);
 	if (rc != MDG_OK)
 		goto done;
@@ -61,8 +102,11 @@ int web_load_case(web *w, const char *tracking, bool staff_view, long long *case
 	if (case_id)
 		*case_id = id;
 	db_rows_hdf(files, w->hdf, "Files");
-	if (v.account_id && db_get_ll(c, 0, "owner", -1) == v.account_id)
+	long long owner = db_get_ll(c, 0, "owner", -1);
+	if (v.account_id && owner == v.account_id)
 		hdf_set_value(w->hdf, "Case.Mine", "1");
+	else if (v.link_guest_id && owner == v.link_guest_id)
+		rc = guest_view(w, tracking, owner);
 done:
 	db_result_free(c);
 	db_result_free(files);
@@ -101,8 +145,12 @@ static int fill_state(web *w, long long case_id)
 		hdf_set_value(w->hdf, "Case.overdue", st.overdue ? "1" : "0");
 		hdf_set_value(w->hdf, "Case.extended", st.extensions != 0 ? "1" : "0");
 	}
-	if (hdf_get_value(w->hdf, "Case.Mine", NULL))
+	if (hdf_get_value(w->hdf, "Case.Mine", NULL)) {
 		fill_owner_actions(w, &st);
+		/* Its owner may write to a case until it is finished. */
+		if (!workflow_is_final(st.status))
+			hdf_set_value(w->hdf, "CaseAct.message", "1");
+	}
 	return MDG_OK;
 }
 
@@ -110,7 +158,10 @@ int web_case_timeline(web *w, long long case_id)
 {
 	db_result *events = NULL, *parts = NULL;
 	const char *done = kv_get(&w->r->query, "done");
-	int rc = dossier_timeline(w->app->db, case_id, w->lang, &events);
+	/* Its owner (signed in, or a guest through the link) also reads
+	 * what they wrote to the case by mail or SMS. */
+	bool owner = hdf_get_value(w->hdf, "Case.Mine", NULL) != NULL;
+	int rc = dossier_timeline(w->app->db, case_id, w->lang, owner, &events);
 	if (rc == MDG_OK)
 		rc = dossier_answer_parts(w->app->db, case_id, w->lang, &parts);
 	if (rc != MDG_OK)
@@ -125,7 +176,8 @@ int web_case_timeline(web *w, long long case_id)
 	if (strcmp(db_get(events, 0, "show", "name"), "role") == 0)
 		hdf_set_value(w->hdf, "Timeline.Role", "1");
 	rc = fill_state(w, case_id);
-	if (done && (strcmp(done, "withdraw") == 0 || strcmp(done, "close") == 0 || strcmp(done, "reopen") == 0))
+	if (done && (strcmp(done, "withdraw") == 0 || strcmp(done, "close") == 0 || strcmp(done, "reopen") == 0 ||
+		     strcmp(done, "message") == 0))
 		hdf_set_value(w->hdf, "CaseAct.Done", done);
 done:
 	db_result_free(events);

@@ -7,10 +7,17 @@
 
 #include "web.h"
 
+/* The guest's tracking-link token of the request (auth/case_link.h):
+ * the query's k, or on a POST the form's; NULL when there is none. */
+const char *web_case_link_param(web *w);
+
 /* Loads a case and its attachments into Case.* and Files.*, as the viewer
  * may see it (MDG_ENOTFOUND otherwise); staff_view also requires the
  * staff member's scope to cover the case. *case_id (when not NULL) gets
- * its id. */
+ * its id. Outside the staff view a guest's tracking link in the request
+ * (web_case_link_param) for this case shows it as to its owner (Case.Mine,
+ * with Case.Link the token for the page's links and forms), audited
+ * ('case', tracking, 'view_by_link') with the guest as the actor. */
 int web_load_case(web *w, const char *tracking, bool staff_view, long long *case_id);
 
 /* Adds to a loaded case page (web_load_case) the public timeline of

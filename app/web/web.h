@@ -23,6 +23,7 @@ typedef struct map_settings {
 	const char *attribution;  /* the tiles' credit line */
 	char tile_origin[GEO_ORIGIN_MAX]; /* for the CSP's img-src; "" without tiles */
 	int public_decimals;      /* a location's decimals in public */
+	geo_address_mode public_address; /* an address in public (geo_mask_address) */
 	char center_lat[GEO_DEGREE_TEXT], center_lng[GEO_DEGREE_TEXT];
 	long zoom;                /* the first view's zoom */
 } map_settings;
@@ -74,6 +75,9 @@ enum web_access {
 			     (the handler limits what it shows to that scope) */
 	ACCESS_GLOBAL_ADMIN, /* the same of the whole institution */
 	ACCESS_REPORTS,   /* staff who may read reports */
+	/* a case's owner: a signed-in citizen, or signed out with a guest's
+	 * tracking link (k), which the handler checks for the case */
+	ACCESS_OWNER,
 	/* anyone holding a signed link: the signature in the path is the
 	 * authentication, so its POST takes no CSRF token (page_unsubscribe;
 	 * also Kannel's POST to /sms/in, with the shared secret) */
@@ -168,6 +172,8 @@ int page_absence_delete(web *w);
 int page_absence_end(web *w);
 int page_absence_calendar(web *w);
 int page_case_act(web *w);
+/* The owner's message to their case (signed in, or a guest's link). */
+int page_case_message(web *w);
 /* The confirmation step before a citizen withdraws their case. */
 int page_case_withdraw_form(web *w);
 int page_report_workload(web *w);

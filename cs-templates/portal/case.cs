@@ -20,6 +20,7 @@ def:case_act_open(a) ?>
       <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
       <input type="hidden" name="version" value="<?cs var:CaseAct.version ?>">
       <input type="hidden" name="action" value="<?cs var:a ?>"><?cs
+      # A guest acts through its tracking link: the token goes with the form. ?><?cs if:Case.Link ?><input type="hidden" name="k" value="<?cs var:Case.Link ?>"><?cs /if ?><?cs
 /def ?><?cs
 
 def:case_act_text(a) ?>
@@ -35,6 +36,7 @@ def:case_act_close(a) ?><?cs call:case_act_problem(a) ?>
 /def ?>
 <?cs if:CaseAct.Done ?><p class="flash" role="status"><?cs var:L.CaseAct.Done[CaseAct.Done] ?></p><?cs /if ?>
 <?cs if:CaseAct.Problem == "changed" ?><p class="flash error" role="alert"><?cs var:L.Act.Problem.changed ?></p><?cs /if ?>
+<?cs if:Case.Link ?><p class="hint" role="note"><?cs var:L.CaseLink.Note ?></p><?cs /if ?>
 <article class="case"><?cs call:case_facts_start() ?>
 <?cs if:Case.department ?>
     <dt><?cs var:L.Col.Department ?></dt><dd><?cs var:Case.department ?></dd>
@@ -60,6 +62,21 @@ def:case_act_close(a) ?><?cs call:case_act_problem(a) ?>
 <?cs if:CaseAct.Problem && CaseAct.Problem != "changed" && (!CaseAct[CaseAct.Action] || CaseAct.Action == "withdraw") ?>
   <p class="flash error" role="alert"><?cs var:L.Act.Problem[CaseAct.Problem] ?></p>
 <?cs /if ?>
+<?cs if:CaseAct.message ?>
+  <section aria-labelledby="case-message-h">
+    <h2 id="case-message-h"><?cs var:L.CaseMessage.Title ?></h2>
+    <form method="post" action="/cases/<?cs var:Case.tracking ?>/message" class="stack act">
+      <input type="hidden" name="csrf" value="<?cs var:CSRF ?>"><?cs if:Case.Link ?>
+      <input type="hidden" name="k" value="<?cs var:Case.Link ?>"><?cs /if ?>
+      <div class="field">
+        <label for="case-message-text"><?cs var:L.CaseMessage.Field ?></label>
+        <textarea id="case-message-text" name="text" rows="4" maxlength="<?cs var:Limit.Reason ?>"<?cs if:CaseAct.Action == "message" && CaseAct.Problem ?> aria-invalid="true" aria-describedby="err-case-message"<?cs /if ?>><?cs if:CaseAct.Action == "message" ?><?cs var:Form.text ?><?cs /if ?></textarea>
+      </div>
+      <p class="hint"><?cs var:L.CaseMessage.Hint ?></p><?cs call:case_act_problem("message") ?>
+      <button type="submit" class="primary"><?cs var:L.CaseMessage.Button ?></button>
+    </form>
+  </section>
+<?cs /if ?>
 <?cs if:CaseAct.close || CaseAct.reopen ?>
   <section aria-labelledby="case-actions-h">
     <h2 id="case-actions-h"><?cs var:L.CaseAct.Title ?></h2>
@@ -72,6 +89,6 @@ def:case_act_close(a) ?><?cs call:case_act_problem(a) ?>
 # Withdrawing ends the case for good: a plain link to its confirmation
 # step, below everything else, never a primary button. ?>
 <?cs if:CaseAct.withdraw ?>
-  <p class="secondary-action"><a href="/cases/<?cs var:Case.tracking ?>/withdraw"><?cs var:L.Withdraw.Link ?></a> <span class="hint"><?cs var:L.CaseAct.Hint.withdraw ?></span></p>
+  <p class="secondary-action"><a href="/cases/<?cs var:Case.tracking ?>/withdraw<?cs if:Case.Link ?>?k=<?cs var:url_escape(Case.Link) ?><?cs /if ?>"><?cs var:L.Withdraw.Link ?></a> <span class="hint"><?cs var:L.CaseAct.Hint.withdraw ?></span></p>
 <?cs /if ?>
 </article>

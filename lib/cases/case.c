@@ -357,12 +357,22 @@ static char *rounded_degrees(const char *degrees, int decimals)
 	return xstrdup(out);
 }
 
+/* Only the street of an address, or none (map.public_address). */
+static char *masked_address(const char *address, int mode)
+{
+	char out[CASE_ADDRESS_MAX * 4 + 8];
+	geo_mask_address(address, (geo_address_mode)mode, out, sizeof out);
+	return xstrdup(out);
+}
+
 /* True when v sees case_id whole, private or not, with the filer's name:
- * its owner, or staff whose scope covers a department of the case. */
+ * its owner (signed in, or a guest owner's tracking link for this very
+ * case), or staff whose scope covers a department of the case. */
 static int viewer_privileged(db *d, const viewer *v, long long case_id, long long owner, bool *privileged)
 {
 	unsigned can = 0;
-	*privileged = v->account_id && owner == v->account_id;
+	*privileged = (v->account_id && owner == v->account_id) ||
+		      (v->link_guest_id && v->link_case_id == case_id && owner == v->link_guest_id);
 	if (*privileged || !v->staff)
 		return MDG_OK;
 	int rc = perm_case(d, v->account_id, case_id, &can);
@@ -404,6 +414,7 @@ int case_get(db *d, const char *tracking, const viewer *v, const char *lang, db_
 		change_column(r, "filer", masked_name, 0);
 		change_column(r, "lat", rounded_degrees, v->location_decimals);
 		change_column(r, "lng", rounded_degrees, v->location_decimals);
+		change_column(r, "address", masked_address, v->address_mode);
 	}
 	*out = r;
 	r = NULL;

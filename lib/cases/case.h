@@ -20,6 +20,13 @@ typedef struct viewer {
 	/* Decimals of a location shown to others than the owner and staff
 	 * in scope (geo_round; 0: whole degrees). */
 	int location_decimals;
+	/* How an address is shown to the same others (geo_address_mode,
+	 * geo_mask_address). */
+	int address_mode;
+	/* A guest's tracking link checked for one case (auth/case_link.h,
+	 * case_link_case): its holder sees case link_case_id as its owner
+	 * link_guest_id does; 0 without a link. */
+	long long link_case_id, link_guest_id;
 } viewer;
 
 /* A validated new case. */
@@ -71,8 +78,8 @@ const char *case_sniff_type(const char *path);
 /* A case by tracking number, as v may see it. MDG_ENOTFOUND also when the
  * case is private and v is neither its owner nor staff whose scope covers
  * one of its departments (so existence does not leak); others see public
- * cases with the filer's name masked and the location rounded to
- * v->location_decimals. *out has one row: id, tracking, title,
+ * cases with the filer's name masked, the location rounded to
+ * v->location_decimals and the address masked by v->address_mode. *out has one row: id, tracking, title,
  * body, public, status, created, updated, category (in lang), department,
  * filer (a name), lat, lng, address, owner (the filer's account), channel. */
 int case_get(db *d, const char *tracking, const viewer *v, const char *lang, db_result **out);

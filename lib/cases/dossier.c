@@ -3,6 +3,7 @@
 #include "cases/dossier.h"
 #include "db/sql.h"
 #include "core/mdg.h"
+#include "notify/notice.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -280,7 +281,11 @@ done:
 	return rc;
 }
 
-int dossier_timeline(db *d, long long case_id, const char *lang, db_result **out)
+/* The events that hold what the citizen wrote to the case from outside
+ * the web (lib/intake): their own words, for them and the staff only. */
+#define CITIZEN_MESSAGE_KINDS "('mail_in', 'sms_message', 'web_message')"
+
+int dossier_timeline(db *d, long long case_id, const char *lang, bool owner, db_result **out)
 {
 	/* The handler at each stage: the staff member the case went to, or
 	 * the one who acted; never a citizen's name, never an internal
@@ -296,8 +301,9 @@ int dossier_timeline(db *d, long long case_id, const char *lang, db_result **out
 				" LEFT JOIN accounts ta ON ta.id = e.target_account_id"
 				" LEFT JOIN departments td ON td.id = e.target_department_id"
 				" LEFT JOIN categories tg ON tg.id = e.target_category_id"
-				" WHERE e.case_id = ? AND e.is_public = 1 ORDER BY e.id",
-			DB_ARGS(DB_STR(lang), DB_STR(lang), DB_STR(lang), DB_INT(case_id)));
+				" WHERE e.case_id = ? AND IF(e.kind IN " CITIZEN_MESSAGE_KINDS ", ?, e.is_public = 1)"
+				" ORDER BY e.id",
+			DB_ARGS(DB_STR(lang), DB_STR(lang), DB_STR(lang), DB_INT(case_id), DB_INT(owner ? 1 : 0)));
 }
 
 int dossier_answer_parts(db *d, long long case_id, const char *lang, db_result **out)
@@ -307,4 +313,22 @@ int dossier_answer_parts(db *d, long long case_id, const char *lang, db_result *
 				" JOIN departments dp ON dp.id = ap.department_id"
 				" WHERE an.case_id = ? AND an.status = 'sent' ORDER BY ap.answer_id, ap.department_id",
 			DB_ARGS(DB_STR(lang), DB_INT(case_id)));
+}
+
+int dossier_owner_message(db *d, long long case_id, long long account_id, const char *text)
+{
+	int rc = db_begin(d);
+	if (rc == MDG_OK)
+		rc = db_exec(d, "INSERT INTO case_events (case_id, kind, actor_id, is_public, note, created_at)"
+				" VALUES (?, 'web_message', ?, 0, ?, NOW())",
+			     DB_ARGS(DB_INT(case_id), DB_INT(account_id), DB_STR(text)));
+	if (rc == MDG_OK)
+		rc = db_exec(d, "UPDATE cases SET updated_at = NOW() WHERE id = ?", DB_ARGS(DB_INT(case_id)));
+	if (rc == MDG_OK)
+		rc = notice_case_handlers(d, case_id, NOTICE_STAFF_MESSAGE);
+	if (rc == MDG_OK)
+		rc = db_commit(d);
+	if (rc != MDG_OK)
+		db_rollback(d);
+	return rc;
 }

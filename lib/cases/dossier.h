@@ -81,8 +81,17 @@ int dossier_set_example(db *d, const actor *who, long long case_id, const char *
  * the case, or NULL), target (department), show (the timeline.show
  * setting, "name" or "role", repeated on each row, for one round trip),
  * category (a re-filing's) and answer (the id an 'answered' event sent,
- * or NULL). */
-int dossier_timeline(db *d, long long case_id, const char *lang, db_result **out);
+ * or NULL). For its owner (owner true) also the messages the citizen
+ * sent to the case by mail or SMS (mail_in, sms_message, with their text
+ * as note); never to anyone else, whatever their is_public says. */
+int dossier_timeline(db *d, long long case_id, const char *lang, bool owner, db_result **out);
+
+/* The case's owner account_id writes text (at most CASE_REASON_MAX
+ * characters, checked by the caller) to case_id on the web, as a reply by
+ * mail or SMS reaches it: a 'web_message' event for the staff and the
+ * owner only, the case's updated time, and the handlers' alert
+ * (NOTICE_STAFF_MESSAGE), in one transaction. */
+int dossier_owner_message(db *d, long long case_id, long long account_id, const char *text);
 /* The joint departments' parts of the case's sent answers, as they were
  * sent: answer (its id), department (its name in lang), body; by
  * answer, then department. */

@@ -2,6 +2,7 @@
 /* geo.c: rounding a location for the public and a tile server's origin. */
 #include "geo/geo.h"
 #include "core/mdg.h"
+#include "core/utf8.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -72,4 +73,70 @@ int geo_tile_origin(const char *url_template, char *out, size_t n)
 		return MDG_EINVAL;
 	memcpy(out, origin, (size_t)len + 1);
 	return MDG_OK;
+}
+
+/* Where the public part of a word ends: a digit (a number, or "110" in
+ * "세종대로110") or the punctuation that starts the rest (", 3층",
+ * "(태평로1가)"). */
+static size_t word_keep(const char *w, size_t len, bool *stop)
+{
+	size_t i = 0;
+	while (i < len && !isdigit((unsigned char)w[i]) && w[i] != ',' && w[i] != '(')
+		i++;
+	*stop = i < len;
+	return i;
+}
+
+void geo_mask_address(const char *address, geo_address_mode mode, char *out, size_t n)
+{
+	char kept[1024]; /* an address is at most 200 characters (CASE_ADDRESS_MAX) */
+	size_t k = 0;
+	int words = 0;
+	bool stop = false, dropped = false;
+	if (n == 0)
+		return;
+	out[0] = '\0';
+	if (!address || mode == GEO_ADDRESS_OFF)
+		return;
+	for (const char *p = address; *p;) {
+		while (*p && isspace((unsigned char)*p))
+			p++;
+		if (!*p)
+			break;
+		size_t len = strcspn(p, " \t\r\n");
+		if (stop || words == GEO_ADDRESS_WORDS) {
+			dropped = true;
+			break;
+		}
+		size_t keep = word_keep(p, len, &stop);
+		if (stop)
+			dropped = true;
+		if (keep && k + keep + 2 < sizeof kept) {
+			if (k)
+				kept[k++] = ' ';
+			memcpy(kept + k, p, keep);
+			k += keep;
+			words++;
+		}
+		p += len;
+	}
+	kept[k] = '\0';
+	if (k == 0)
+		return;
+	/* The number goes, and so does anything after it. */
+	if (dropped && k + sizeof " …" <= sizeof kept)
+		memcpy(kept + k, " …", sizeof " …");
+	/* Whole characters only, as many as fit. */
+	size_t i = 0;
+	while (kept[i]) {
+		size_t len = utf8_seq_len((unsigned char)kept[i]);
+		for (size_t j = 1; j < len; j++)
+			if (!kept[i + j]) /* a cut sequence: never past the end */
+				len = j;
+		if (i + len >= n)
+			break;
+		i += len;
+	}
+	memcpy(out, kept, i);
+	out[i] = '\0';
 }

@@ -29,4 +29,24 @@ void geo_round(const char *degrees, int decimals, char *out, size_t n);
  * directive) is MDG_EINVAL. MDG_OK or MDG_EINVAL. */
 int geo_tile_origin(const char *url_template, char *out, size_t n);
 
+/* How a case's address is shown to others than its filer and the staff
+ * (map.public_address): its street part only, or not at all. */
+typedef enum geo_address_mode {
+	GEO_ADDRESS_STREET, /* "street" (the default): geo_mask_address */
+	GEO_ADDRESS_OFF,    /* "off": no address in public */
+} geo_address_mode;
+
+/* The most words a masked address keeps ("경기도 성남시 분당구 불정로"). */
+#define GEO_ADDRESS_WORDS 4
+
+/* The public part of an address into out (n bytes; what does not fit
+ * is cut at a character boundary): its first words up to the first
+ * number (a road address's building number, a lot number, a floor),
+ * at most GEO_ADDRESS_WORDS, and " …" when anything was left out:
+ * "세종대로 110 3층" gives "세종대로 …", "서울 중구 세종대로110" gives
+ * "서울 중구 세종대로 …", "Flat 3, 10 Downing St" gives "Flat …". A word
+ * is cut at a digit, a comma or a parenthesis. An address that starts
+ * with a number ("10 Downing St") or mode GEO_ADDRESS_OFF gives "". */
+void geo_mask_address(const char *address, geo_address_mode mode, char *out, size_t n);
+
 #endif

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* message.c: rendering a notice's e-mail and SMS from its templates. */
 #include "notify/message.h"
+#include "auth/case_link.h"
 #include "core/buf.h"
 #include "core/mdg.h"
 #include "core/text.h"
@@ -103,6 +104,24 @@ static void put_case_link(HDF *hdf, const char *name, const char *base, const ch
 	free(url);
 }
 
+/* A guest's case link (the payload's guest_case and guest_account, see
+ * notice_citizen) signed: Notice.case_url becomes
+ * base/cases/TRACKING?k=TOKEN, so that every template's link opens the
+ * case as its filer sees it (auth/case_link.h). */
+static void put_guest_link(HDF *hdf, const message_site *site, json_t *payload)
+{
+	json_t *case_id = json_object_get(payload, "guest_case"), *account = json_object_get(payload, "guest_account");
+	const char *url = hdf_get_value(hdf, "Notice.case_url", NULL);
+	if (!url || !site->key || !json_is_integer(case_id) || !json_is_integer(account))
+		return;
+	char token[CASE_LINK_TOKEN_LEN + 1];
+	case_link_token(site->key, site->keylen, (long long)json_integer_value(case_id),
+			(long long)json_integer_value(account), token);
+	char *signed_url = xasprintf("%s?k=%s", url, token);
+	hdf_set_value(hdf, "Notice.case_url", signed_url);
+	free(signed_url);
+}
+
 /* A rating nonce: 32 lowercase hex digits. */
 static bool nonce_ok(const char *s)
 {
@@ -140,6 +159,7 @@ static void tree_fill(HDF *hdf, const message_site *site, const char *recipient_
 
 	const char *tracking = json_string_value(json_object_get(payload, "tracking"));
 	put_case_link(hdf, "Notice.case_url", base, "/cases/", tracking);
+	put_guest_link(hdf, site, payload);
 	put_case_link(hdf, "Notice.staff_url", base, "/staff/cases/", tracking);
 	const char *nonce = json_string_value(json_object_get(payload, "rate_nonce"));
 	if (nonce_ok(nonce) && site->key) {

@@ -66,12 +66,14 @@ struct recipient {
 	long long id;
 	const char *name, *email, *mobile, *lang;
 	bool by_email, by_sms, digest, staff, email_failing;
+	bool guest; /* cannot sign in: its links are signed (auth/case_link.h) */
 };
 
 static int recipient_load(db *d, long long account_id, db_result **r, struct recipient *to)
 {
 	int rc = db_query(d, r, "SELECT name, email, mobile, IFNULL(lang, 'ko') AS lang, notify_email, notify_sms,"
-				" notify_digest, kind = 'staff' AS staff, email_failing_at IS NOT NULL AS email_failing FROM accounts WHERE id = ? AND active = 1",
+				" notify_digest, kind = 'staff' AS staff, email_failing_at IS NOT NULL AS email_failing,"
+				" kind = 'guest' AS guest FROM accounts WHERE id = ? AND active = 1",
 			  DB_ARGS(DB_INT(account_id)));
 	if (rc != MDG_OK)
 		return rc;
@@ -87,6 +89,7 @@ static int recipient_load(db *d, long long account_id, db_result **r, struct rec
 	to->digest = db_get_ll(*r, 0, "notify_digest", 0) != 0;
 	to->staff = db_get_ll(*r, 0, "staff", 0) != 0;
 	to->email_failing = db_get_ll(*r, 0, "email_failing", 0) != 0;
+	to->guest = db_get_ll(*r, 0, "guest", 0) != 0;
 	return MDG_OK;
 }
 
@@ -105,16 +108,48 @@ static int outbox_add(db *d, long long notice_id, const char *channel, const str
 			       DB_STR(to->lang), DB_STR(kind), DB_STR(payload), DB_STR(message_id)));
 }
 
+/* The payload of an SMS answer with the guest's signed case link when
+ * account_id is the guest that filed the case it names (tracking), as
+ * notice_citizen gives it: a new string, or NULL to keep payload. */
+static int sms_reply_guest_link(db *d, long long account_id, const char *payload, char **out)
+{
+	db_result *r = NULL;
+	*out = NULL;
+	json_t *p = account_id > 0 ? json_loads(payload, 0, NULL) : NULL;
+	const char *tracking = json_string_value(json_object_get(p, "tracking"));
+	int rc = MDG_OK;
+	if (tracking)
+		rc = db_query(d, &r, "SELECT c.id AS case_id FROM cases c JOIN accounts a ON a.id = c.account_id"
+				     " AND a.kind = 'guest' WHERE c.tracking_no = ? AND c.account_id = ?",
+			      DB_ARGS(DB_STR(tracking), DB_INT(account_id)));
+	if (rc == MDG_OK && r && r->nrows == 1) {
+		json_object_set_new(p, "guest_case", json_integer((json_int_t)db_get_ll(r, 0, "case_id", 0)));
+		json_object_set_new(p, "guest_account", json_integer((json_int_t)account_id));
+		*out = json_dumps(p, JSON_COMPACT);
+	}
+	json_decref(p);
+	db_result_free(r);
+	return rc;
+}
+
 int notice_sms_reply(db *d, long long account_id, const char *to_intl, const char *lang, const char *payload,
 		     const char *key)
 {
 	char message_id[80];
+	char *with_link = NULL;
+	int rc = sms_reply_guest_link(d, account_id, payload, &with_link);
+	if (rc != MDG_OK)
+		return rc;
+	if (with_link)
+		payload = with_link;
 	snprintf(message_id, sizeof message_id, "r.%s", key);
-	return db_exec(d, "INSERT INTO outbox (notice_id, channel, account_id, recipient, lang, kind, payload,"
+	rc = db_exec(d, "INSERT INTO outbox (notice_id, channel, account_id, recipient, lang, kind, payload,"
 			  " message_id, next_attempt_at, created_at)"
 			  " VALUES (NULL, 'sms', ?, ?, ?, ?, ?, ?, NOW(), NOW())",
 		       DB_ARGS(DB_ID(account_id), DB_STR(to_intl), DB_STR(strcmp(lang, "en") == 0 ? "en" : "ko"),
 			       DB_STR(notice_kind_name(NOTICE_SMS_REPLY)), DB_STR(payload), DB_STR(message_id)));
+	free(with_link);
+	return rc;
 }
 
 /* Records a notice for `to` and queues its deliveries by their choices.
@@ -291,6 +326,12 @@ static int citizen_notice(db *d, long long case_id, notice_kind kind, const char
 		case_payload_fill(case_r, to.lang, payload);
 	if (rc == MDG_OK && reason)
 		json_object_set_new(payload, "reason", json_string(reason));
+	/* A guest cannot sign in: its case link is the signed tracking link,
+	 * made when the message is rendered (the token is not stored). */
+	if (rc == MDG_OK && to.guest) {
+		json_object_set_new(payload, "guest_case", json_integer((json_int_t)case_id));
+		json_object_set_new(payload, "guest_account", json_integer((json_int_t)owner));
+	}
 	/* A re-filing says which category the case is in now. */
 	const char *category_col = strcmp(to.lang, "en") == 0 ? "category_en" : "category_ko";
 	const char *category = rc == MDG_OK ? db_get(case_r, 0, category_col, NULL) : NULL;

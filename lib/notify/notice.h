@@ -60,7 +60,9 @@ notice_kind notice_kind_from_name(const char *name);
  * the citizen's language), and for NOTICE_ANSWERED rate_nonce (the
  * satisfaction link's nonce, see notice_rate_link) and, for a case filed
  * by e-mail, answer (the answer's text: its filer may be a guest, who
- * cannot sign in to read it). MDG_OK, MDG_ENOTFOUND
+ * cannot sign in to read it). To a guest also guest_case and
+ * guest_account, from which the message's case link is signed
+ * (auth/case_link.h). MDG_OK, MDG_ENOTFOUND
  * (no such case), MDG_ERR/MDG_EDB. */
 int notice_citizen(db *d, long long case_id, notice_kind kind, const char *reason);
 
@@ -103,7 +105,10 @@ int notice_account(db *d, long long account_id, notice_kind kind, json_t *payloa
  * object the template reads (Notice.reply says which answer; see
  * cs-templates/sms/sms_reply.cs); key (1 to 64 of [A-Za-z0-9._-]) makes
  * the row's Message-ID, so one message gets one answer. account_id may
- * be 0. No web notice is written: the answer is to the SMS. */
+ * be 0. When account_id is the guest that filed the case the payload
+ * names (tracking), guest_case and guest_account are added as
+ * notice_citizen adds them, so that its link is the signed one. No web
+ * notice is written: the answer is to the SMS. */
 int notice_sms_reply(db *d, long long account_id, const char *to_intl, const char *lang, const char *payload,
 		     const char *key);
 

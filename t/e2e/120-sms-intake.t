@@ -70,6 +70,8 @@ my @got = answers($A_INTL, 0);
 is scalar(@got), 1, 'one answer SMS';
 like $got[0]{text}, qr/\Q$tr1\E/, 'it carries the tracking number';
 like $got[0]{text}, qr/접수/, 'in Korean';
+my ($sms_link) = $got[0]{text} =~ m{(https?://\S+/cases/\Q$tr1\E\?k=[A-Za-z0-9_-]{22})(?:\s|\z)};
+ok $sms_link, "... and the guest's signed tracking link" or diag $got[0]{text};
 
 # ---- Kannel asking again for the same message: done once ----
 my $ua = $s->ua;
@@ -111,6 +113,13 @@ is $s->sql_value("SELECT note FROM case_events WHERE case_id = (SELECT id FROM c
     . " AND kind = 'sms_message'"), "사진은 없지만 깊이가 30cm 정도입니다.\n밤에는 특히 위험합니다.",
     '... as one message on the timeline';
 is $s->sql_value("SELECT COUNT(*) FROM sms_pending"), 0, '... and nothing waits any more';
+my $guest_page = $s->ua->get($sms_link);
+is $guest_page->code, 200, 'the link in the SMS opens the case for the guest';
+like $guest_page->decoded_content, qr/깊이가 30cm 정도입니다/, '... with the text added by SMS';
+$s->sql("UPDATE cases SET is_public = 1 WHERE tracking_no = '$tr1'");
+unlike $s->ua->get($s->url("/cases/$tr1"))->decoded_content, qr/깊이가 30cm/,
+    '... which the public page (the case made public) does not show';
+$s->sql("UPDATE cases SET is_public = 0 WHERE tracking_no = '$tr1'");
 @got = answers($A_INTL, 2);
 like $got[0]{text}, qr/\Q$tr1\E/, 'the answer names the case';
 is case_count(), 1, 'still one case';

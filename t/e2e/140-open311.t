@@ -197,6 +197,9 @@ is $one->[0]{description}, $desc =~ s/\n/\r\n/gr, 'the description as filed';
 is $one->[0]{media_url}, 'https://img.example.kr/p/1.jpg', 'media_url';
 like $one->[0]{requested_datetime}, qr/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+09:00$/, 'W3C dates with the zone';
 is $one->[0]{lat}, 37.5665, 'lat';
+is $one->[0]{address}, '가온동 가온로 …', 'the address without the house number (map.public_address)';
+unlike get("requests/$id.xml")->decoded_content, qr/가온로 12/, '... in XML too';
+unlike body_of($ua->get($s->url("/cases/$id"))), qr/가온로 12/, '... nor on the public case page';
 my $ext = json_ok(get("requests/$id.json?extensions=true"), 200, 'requests', 'extensions=true');
 is $ext->[0]{extended_attributes}{madang_status}, 'assigned', 'the extension gives the case\'s own stage';
 

@@ -129,7 +129,8 @@ like $html, qr{id="latitude" name="latitude"[^>]*value="91"}, '... and the value
 # ------------------------------------------------------------ the case page
 
 my $public = file_case($citizen, category => $category, title => '지도 시험 공개 민원', body => '가로등이 꺼졌습니다.',
-                       public => 1, latitude => '37.566535', longitude => '126.977969');
+                       public => 1, latitude => '37.566535', longitude => '126.977969',
+                       address => '서울특별시 중구 세종대로 110 3층');
 $r = $anon->get($s->url("/cases/$public"));
 is $r->code, 200, 'the public case page';
 $html = body_of($r);
@@ -140,14 +141,18 @@ is $box->{'data-marker'}, '1', '... with a marker';
 ok !$box->{'data-pick'}, '... not for picking';
 like $html, qr{37\.567, 126\.978}, 'the facts show the rounded location';
 unlike $html, qr{37\.5665|126\.9779}, 'the exact location is nowhere on the public page';
+like $html, qr{서울특별시 중구 세종대로 …}, 'the public page shows the street of the address';
+unlike $html, qr{세종대로 110|3층}, '... without the house number or the floor';
 
 $html = body_of($citizen->get($s->url("/cases/$public")));
 is map_box($html)->{'data-lat'}, '37.566535', 'the owner sees the exact latitude';
 like $html, qr{37\.566535, 126\.977969}, '... and the exact location in the facts';
+like $html, qr{세종대로 110 3층}, '... and the whole address';
 
 my $sup = staff_ua('admin', 'madang-admin-2026');
 $html = body_of($sup->get($s->url("/cases/$public")));
 like $html, qr{37\.566535, 126\.977969}, 'staff in scope see the exact location on the public page';
+like $html, qr{세종대로 110 3층}, '... and the whole address';
 $r = $sup->get($s->url("/staff/cases/$public"));
 is $r->code, 200, 'the staff case page';
 $html = body_of($r);

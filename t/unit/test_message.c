@@ -11,6 +11,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "auth/case_link.h"
 #include "core/mdg.h"
 #include "notify/message.h"
 #include "notify/notice.h"
@@ -130,6 +131,37 @@ static void test_links(void **state)
 	message_free(&m);
 }
 
+/* A guest cannot sign in: every link to its case in every citizen notice
+ * (mail and SMS) is the signed tracking link, never the plain one. */
+static void test_guest_links(void **state)
+{
+	(void)state;
+	static const char guest[] = "{\"tracking\":\"2026-000123\",\"title\":\"T\",\"guest_case\":42,"
+				    "\"guest_account\":7,\"reply\":\"filed\"}";
+	char err[256], token[CASE_LINK_TOKEN_LEN + 1], want[256];
+	case_link_token(key, sizeof key, 42, 7, token);
+	snprintf(want, sizeof want, "https://minwon.example.go.kr/cases/2026-000123?k=%s", token);
+	for (int k = 0; k < NOTICE_KIND__MAX; k++) {
+		if (k > NOTICE_APOLOGY && k != NOTICE_SMS_REPLY)
+			continue; /* staff kinds: staff sign in */
+		for (int sms = 0; sms < 2; sms++) {
+			message m;
+			const char *kind = notice_kind_name((notice_kind)k);
+			if (message_render(&site, kind, "ko", "손님", guest, sms, &m, err, sizeof err) != MDG_OK)
+				fail_msg("%s %s: %s", sms ? "sms" : "mail", kind, err);
+			/* Wherever the case is linked, the link is the signed one. */
+			for (const char *at = m.text; (at = strstr(at, "/cases/2026-000123")) != NULL; at++)
+				if (strncmp(at + 18, "?k=", 3) != 0)
+					fail_msg("%s %s: a plain link in %s", sms ? "sms" : "mail", kind, m.text);
+			if (!sms && strstr(m.text, "/cases/"))
+				assert_non_null(strstr(m.html, want));
+			if (k == NOTICE_RECEIPT || k == NOTICE_ANSWERED)
+				assert_non_null(strstr(m.text, want));
+			message_free(&m);
+		}
+	}
+}
+
 static void test_line_breaks_in_title_stay_in_the_subject(void **state)
 {
 	(void)state;
@@ -167,6 +199,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_kind_renders),
 		cmocka_unit_test(test_links),
+		cmocka_unit_test(test_guest_links),
 		cmocka_unit_test(test_line_breaks_in_title_stay_in_the_subject),
 		cmocka_unit_test(test_bad_rows_are_refused),
 	};
