@@ -23,6 +23,9 @@ int page_home(web *w)
 	db_rows_hdf(cases, w->hdf, "Cases");
 	web_set(w, "Stats.Public", "%ld", total);
 	db_result_free(cases);
+	/* The open debates beside the complaints (page_debates.c). */
+	if ((rc = web_home_debates(w)) != MDG_OK)
+		return rc;
 	web_page(w, "portal/home.cs", "Home");
 	return MDG_OK;
 }
