@@ -29,7 +29,7 @@ def:debate_table(caption, rows, base) ?>
 /def ?><?cs
 
 # The three lists of a debates page under headings of level h2. ?><?cs
-def:debate_lists(base, list) ?><?cs
+def:debate_lists(base, list) ?>
 <section aria-labelledby="debates-open">
   <h2 id="debates-open"><?cs var:L.Debate.Open ?></h2>
 <?cs if:subcount(Debates.Open) > 0 ?><?cs call:debate_table(L.Debate.Open, Debates.Open, base) ?><?cs else ?>
