@@ -328,9 +328,24 @@ static int fill_departments(web *w)
 	return rc;
 }
 
+/* Form.*: the stored debate r (debate_get) in its forms. */
+static void prefill_forms(web *w, const db_result *r)
+{
+	static const char *const keep[][2] = {
+		{"title", "title"}, {"background", "background"}, {"department_id", "department_id"},
+		{"opens_at", "opens_input"}, {"closes_at", "closes_input"}, {"summary", "summary"}, {"action", "action"},
+	};
+	char name[32];
+	for (size_t i = 0; i < MDG_ARRAY_LEN(keep); i++) {
+		snprintf(name, sizeof name, "Form.%s", keep[i][0]);
+		hdf_set_value(w->hdf, name, db_get(r, 0, keep[i][1], ""));
+	}
+}
+
 /* The form to open a debate (id 0) or the staff page of debate id, with
- * status. */
-static int show_staff_debate(web *w, long long id, int status)
+ * status; sent_back: a form came back with its Form.* (else the forms
+ * start from what is stored). */
+static int show_staff_debate(web *w, long long id, int status, bool sent_back)
 {
 	db_result *r = NULL;
 	debate b;
@@ -348,23 +363,11 @@ static int show_staff_debate(web *w, long long id, int status)
 				hdf_set_value(w->hdf, "Staff.MayEdit", "1");
 			if (b.state == DEBATE_CLOSED && perm_covers_dept(&w->perm, DEBATE_ANSWERERS, b.department_id))
 				hdf_set_value(w->hdf, "Staff.MaySummarize", "1");
-			/* The forms start from what is stored, unless one came back. */
-			if (!hdf_get_value(w->hdf, "Form.title", NULL)) {
-				static const char *const keep[][2] = {
-					{"title", "title"}, {"background", "background"},
-					{"department_id", "department_id"}, {"opens_at", "opens_input"},
-					{"closes_at", "closes_input"},
-				};
-				char name[32];
-				for (size_t i = 0; i < MDG_ARRAY_LEN(keep); i++) {
-					snprintf(name, sizeof name, "Form.%s", keep[i][0]);
-					hdf_set_value(w->hdf, name, db_get(r, 0, keep[i][1], ""));
-				}
-			}
-			if (!hdf_get_value(w->hdf, "Form.summary", NULL)) {
-				hdf_set_value(w->hdf, "Form.summary", db_get(r, 0, "summary", ""));
-				hdf_set_value(w->hdf, "Form.action", db_get(r, 0, "action", ""));
-			}
+			/* The forms start from what is stored, unless one came back
+			 * (only one of them is ever offered: before opening or after
+			 * closing). */
+			if (!sent_back)
+				prefill_forms(w, r);
 		}
 		db_result_free(r);
 	} else if (rc == MDG_OK && !perm_holds(&w->perm, DEBATE_OPENERS)) {
@@ -379,7 +382,7 @@ static int show_staff_debate(web *w, long long id, int status)
 
 int page_staff_debate_new(web *w)
 {
-	return show_staff_debate(w, 0, 200);
+	return show_staff_debate(w, 0, 200, false);
 }
 
 int page_staff_debate(web *w)
@@ -391,7 +394,7 @@ int page_staff_debate(web *w)
 	if (!id)
 		return MDG_ENOTFOUND;
 	web_flash_done(w, done, MDG_ARRAY_LEN(done));
-	return show_staff_debate(w, id, 200);
+	return show_staff_debate(w, id, 200, false);
 }
 
 /* Validates the debate form into *in (times into the buffers); the
@@ -437,11 +440,11 @@ int page_staff_debate_create(web *w)
 	if (!perm_holds(&w->perm, DEBATE_OPENERS))
 		return MDG_EDENIED;
 	if (debate_form(w, &f, &in, opens, closes, &status) > 0)
-		return show_staff_debate(w, 0, status);
+		return show_staff_debate(w, 0, status, true);
 	int rc = debate_create(w->app->db, &w->who, &in, &id);
 	if (rc == MDG_EINVAL) {
 		form_fail(&f, "closes_at", "debate_past");
-		return show_staff_debate(w, 0, 400);
+		return show_staff_debate(w, 0, 400, true);
 	}
 	if (rc != MDG_OK)
 		return rc;
@@ -465,15 +468,15 @@ int page_staff_debate_update(web *w)
 	if (rc != MDG_OK)
 		return rc;
 	if (debate_form(w, &f, &in, opens, closes, &status) > 0)
-		return show_staff_debate(w, id, status);
+		return show_staff_debate(w, id, status, true);
 	rc = debate_edit(w->app->db, &w->who, id, &in);
 	if (rc == MDG_ECONFLICT) {
 		web_flash_error(w, "DebateOpened");
-		return show_staff_debate(w, id, 409);
+		return show_staff_debate(w, id, 409, true);
 	}
 	if (rc == MDG_EINVAL) {
 		form_fail(&f, "closes_at", "debate_past");
-		return show_staff_debate(w, id, 400);
+		return show_staff_debate(w, id, 400, true);
 	}
 	if (rc != MDG_OK)
 		return rc;
@@ -498,11 +501,11 @@ int page_staff_debate_summary(web *w)
 	if (rc != MDG_OK)
 		return rc;
 	if (form_validate(w, fields, MDG_ARRAY_LEN(fields), &f) > 0)
-		return show_staff_debate(w, id, 400);
+		return show_staff_debate(w, id, 400, true);
 	rc = debate_summarize(w->app->db, &w->who, id, form_text(&f, "summary"), form_text(&f, "action"));
 	if (rc == MDG_ECONFLICT) {
 		web_flash_error(w, "DebateNotClosed");
-		return show_staff_debate(w, id, 409);
+		return show_staff_debate(w, id, 409, true);
 	}
 	if (rc != MDG_OK)
 		return rc;
