@@ -47,3 +47,16 @@ def:debate_lists(base, list) ?>
 <?cs call:pager(list + "?") ?>
 </section><?cs
 /def ?>
+<?cs
+
+# A debate's background files (Files.*), linked for download. ?><?cs
+def:debate_files() ?><?cs
+  if:subcount(Files) > 0 ?>
+  <h3><?cs var:L.Debate.Files ?></h3>
+  <ul class="files"><?cs
+    each:f = Files ?>
+    <li><a href="/debates/attachments/<?cs var:f.id ?>"><?cs var:f.name ?></a> <span class="meta">(<?cs var:f.type ?>, <?cs var:f.size ?> B)</span></li><?cs
+    /each ?>
+  </ul><?cs
+  /if ?><?cs
+/def ?>

@@ -115,6 +115,29 @@ static int fill_thread(web *w, long long id, long page)
 	return MDG_OK;
 }
 
+/* Files.*: debate id's background files. */
+static int fill_files(web *w, long long id)
+{
+	db_result *r = NULL;
+	int rc = debate_attachments(w->app->db, id, &r);
+	if (rc == MDG_OK)
+		db_rows_hdf(r, w->hdf, "Files");
+	db_result_free(r);
+	return rc;
+}
+
+int page_debate_attachment(web *w)
+{
+	char *path = NULL, *name = NULL, *mime = NULL;
+	long long id = web_param_id(w);
+	if (!id)
+		return MDG_ENOTFOUND;
+	int rc = debate_attachment_open(w->app->db, id, w->app->uploads, &path, &name, &mime);
+	if (rc == MDG_OK)
+		web_send_attachment(w, path, name, mime);
+	return rc;
+}
+
 /* The debate page of id, with status (a form sent back keeps its
  * Form.* and errors). */
 static int show_debate(web *w, long long id, int status)
@@ -134,6 +157,8 @@ static int show_debate(web *w, long long id, int status)
 	db_result_free(r);
 	r = NULL;
 	hdf_set_value(w->hdf, "Debate.state", debate_state_name(b.state));
+	if ((rc = fill_files(w, id)) != MDG_OK)
+		return rc;
 	if (w->signed_in && !w->staff) {
 		hdf_set_value(w->hdf, "Me.citizen", "1");
 		rc = debate_side_of(w->app->db, id, w->me.id, side);
@@ -355,6 +380,8 @@ static int show_staff_debate(web *w, long long id, int status, bool sent_back)
 		if (rc == MDG_OK && !perm_covers_dept(&w->perm, DEBATE_OPENERS | DEBATE_ANSWERERS, b.department_id))
 			rc = MDG_EDENIED;
 		if (rc == MDG_OK)
+			rc = fill_files(w, id);
+		if (rc == MDG_OK)
 			rc = debate_get(w->app->db, id, w->lang, &r);
 		if (rc == MDG_OK) {
 			db_row_hdf(r, 0, w->hdf, "Debate");
@@ -397,10 +424,12 @@ int page_staff_debate(web *w)
 	return show_staff_debate(w, id, 200, false);
 }
 
-/* Validates the debate form into *in (times into the buffers); the
+/* Validates the debate form into *in (times into the buffers, the files
+ * into files, DEBATE_FILES_MAX of them); the
  * number of fields in error, with 403 in *status for a department out of
  * the staff member's reach. */
-static int debate_form(web *w, form *f, debate_input *in, char *opens, char *closes, int *status)
+static int debate_form(web *w, form *f, debate_input *in, case_upload *files, char *opens, char *closes,
+		       int *status)
 {
 	static const field_spec fields[] = {
 		{"title", FIELD_LINE, true, DEBATE_TITLE_MAX, 0, 0},
@@ -427,6 +456,9 @@ static int debate_form(web *w, form *f, debate_input *in, char *opens, char *clo
 	in->department_id = form_num(f, "department_id");
 	in->opens_at = opens;
 	in->closes_at = closes;
+	in->files = files;
+	in->nfiles = web_uploads(w, f, files, DEBATE_FILES_MAX);
+	in->uploads_dir = w->app->uploads;
 	return f->errors;
 }
 
@@ -434,12 +466,13 @@ int page_staff_debate_create(web *w)
 {
 	form f;
 	debate_input in;
+	case_upload files[DEBATE_FILES_MAX];
 	char opens[DEBATE_TIME_TEXT] = "", closes[DEBATE_TIME_TEXT] = "";
 	int status;
 	long long id = 0;
 	if (!perm_holds(&w->perm, DEBATE_OPENERS))
 		return MDG_EDENIED;
-	if (debate_form(w, &f, &in, opens, closes, &status) > 0)
+	if (debate_form(w, &f, &in, files, opens, closes, &status) > 0)
 		return show_staff_debate(w, 0, status, true);
 	int rc = debate_create(w->app->db, &w->who, &in, &id);
 	if (rc == MDG_EINVAL) {
@@ -457,6 +490,7 @@ int page_staff_debate_update(web *w)
 	form f;
 	debate_input in;
 	debate b;
+	case_upload files[DEBATE_FILES_MAX];
 	char opens[DEBATE_TIME_TEXT] = "", closes[DEBATE_TIME_TEXT] = "";
 	int status;
 	long long id = web_param_id(w);
@@ -467,7 +501,7 @@ int page_staff_debate_update(web *w)
 		rc = MDG_EDENIED;
 	if (rc != MDG_OK)
 		return rc;
-	if (debate_form(w, &f, &in, opens, closes, &status) > 0)
+	if (debate_form(w, &f, &in, files, opens, closes, &status) > 0)
 		return show_staff_debate(w, id, status, true);
 	rc = debate_edit(w->app->db, &w->who, id, &in);
 	if (rc == MDG_ECONFLICT) {

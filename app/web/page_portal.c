@@ -140,6 +140,12 @@ int page_attachment(web *w)
 	int rc = case_attachment_open(w->app->db, id, &v, w->app->uploads, &path, &name, &mime);
 	if (rc != MDG_OK)
 		return rc;
+	web_send_attachment(w, path, name, mime);
+	return MDG_OK;
+}
+
+void web_send_attachment(web *w, char *path, char *name, char *mime)
+{
 	char *disposition = http_content_disposition(name);
 	http_header(w->r, "Content-Disposition", disposition);
 	w->r->send_file = path;
@@ -151,5 +157,4 @@ int page_attachment(web *w)
 	free(disposition);
 	free(name);
 	free(mime);
-	return MDG_OK;
 }

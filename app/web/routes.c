@@ -99,6 +99,7 @@ const web_route web_routes[] = {
 	/* Policy debates (page_debates.c): "new" before {id}. */
 	{"GET", "/debates", page_debates, ACCESS_PUBLIC},
 	{"GET", "/debates/{id}", page_debate, ACCESS_PUBLIC},
+	{"GET", "/debates/attachments/{id}", page_debate_attachment, ACCESS_PUBLIC},
 	{"POST", "/debates/{id}/side", page_debate_side, ACCESS_CITIZEN},
 	{"POST", "/debates/{id}/opinions", page_debate_opinion, ACCESS_CITIZEN},
 	{"POST", "/posts/{id}/recommend", page_post_recommend, ACCESS_CITIZEN},

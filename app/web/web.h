@@ -255,6 +255,15 @@ int page_staff_debate_create(web *w);
 int page_staff_debate(web *w);
 int page_staff_debate_update(web *w);
 int page_staff_debate_summary(web *w);
+int page_debate_attachment(web *w);
+/* Answers with a stored file: path (the request frees it), sent under
+ * name as mime; frees name and mime (page_portal.c). */
+void web_send_attachment(web *w, char *path, char *name, char *mime);
+/* The files of the request's "attachments" field accepted into files
+ * (at most max, each with its type sniffed from content); the first
+ * refused one fails f's field "attachments" (too_many_files, file_type;
+ * Form.BadFile names it). The number accepted (page_case.c). */
+int web_uploads(web *w, form *f, case_upload *files, int max);
 /* HomeDebates.*: the home page's few open debates, closing soonest. */
 int web_home_debates(web *w);
 /* Fills the preferences section of the account page (view_notify_prefs.c):

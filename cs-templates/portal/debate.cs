@@ -5,7 +5,7 @@
 # the form to take or change it; the most recommended opinions per side;
 # every opinion with its replies, recommend buttons and reply forms; the
 # form to give an opinion. ?><?cs
-include:"fields.cs" ?><?cs
+include:"fields.cs" ?><?cs include:"debate_macros.cs" ?><?cs
 
 def:side_tag(side) ?><?cs if:side ?><span class="tag side side-<?cs var:side ?>"><?cs var:L.Debate.Side[side] ?></span><?cs /if ?><?cs
 /def ?><?cs
@@ -43,7 +43,7 @@ def:post_head(p) ?>
 
 <section aria-labelledby="background">
   <h2 id="background"><?cs var:L.Debate.Background ?></h2>
-  <div class="text"><?cs var:Debate.background ?></div>
+  <div class="text"><?cs var:Debate.background ?></div><?cs call:debate_files() ?>
 </section>
 <?cs if:Debate.summarized == "1" ?>
 <section class="debate-summary" aria-labelledby="summary">

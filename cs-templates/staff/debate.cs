@@ -2,7 +2,7 @@
 # debate.cs: the staff's page of a debate: the form that opens one
 # (/staff/debates/new) or edits it before it opens, and, once it has
 # closed, the department's form for its official summary. ?><?cs
-include:"fields.cs" ?><?cs
+include:"fields.cs" ?><?cs include:"debate_macros.cs" ?><?cs
 
 # A required date-and-time field (datetime-local; typed text also works). ?><?cs
 def:time_field(name, label) ?>
@@ -26,7 +26,7 @@ def:time_field(name, label) ?>
 <section aria-labelledby="edit">
 <?cs if:Debate.id ?><h2 id="edit"><?cs var:L.Debate.Staff.Edit ?></h2><?cs else ?><h2 id="edit" class="visually-hidden"><?cs var:L.Title.StaffDebateNew ?></h2><?cs /if ?>
 <?cs if:Form.HasErrors ?><p class="form-error" role="alert"><?cs var:L.Msg.FixErrors ?></p><?cs /if ?>
-  <form method="post" action="/staff/debates/<?cs if:Debate.id ?><?cs var:Debate.id ?><?cs else ?>new<?cs /if ?>" class="stack">
+  <form method="post" action="/staff/debates/<?cs if:Debate.id ?><?cs var:Debate.id ?><?cs else ?>new<?cs /if ?>" class="stack" enctype="multipart/form-data">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>"><?cs
   call:text_input_field("title", L.Debate.Staff.TitleLabel, 200, "") ?>
     <div class="field">
@@ -45,6 +45,13 @@ def:time_field(name, label) ?>
       <?cs call:field_error("department_id") ?>
     </div>
     <div class="row"><?cs call:time_field("opens_at", L.Debate.Staff.OpensAt) ?><?cs call:time_field("closes_at", L.Debate.Staff.ClosesAt) ?>
+    </div><?cs call:debate_files() ?>
+    <div class="field">
+      <label for="attachments"><?cs var:L.Debate.Staff.FilesLabel ?></label>
+      <input type="file" id="attachments" name="attachments" multiple accept="image/jpeg,image/png,image/gif,image/webp,application/pdf,text/plain" aria-describedby="attachments-hint<?cs if:Form.Err.attachments ?> err-attachments<?cs /if ?>"<?cs if:Form.Err.attachments ?> aria-invalid="true"<?cs /if ?>>
+      <p class="hint" id="attachments-hint"><?cs var:L.Hint.attachments ?></p>
+      <?cs if:Form.BadFile ?><p class="field-error"><?cs var:Form.BadFile ?></p><?cs /if ?>
+      <?cs call:field_error("attachments") ?>
     </div>
     <button type="submit" class="primary"><?cs if:Debate.id ?><?cs var:L.Debate.Staff.Save ?><?cs else ?><?cs var:L.Debate.Staff.Create ?><?cs /if ?></button>
   </form>
@@ -52,7 +59,7 @@ def:time_field(name, label) ?>
 <?cs else ?>
 <section aria-labelledby="question">
   <h2 id="question"><?cs var:L.Debate.Background ?></h2>
-  <div class="text"><?cs var:Debate.background ?></div>
+  <div class="text"><?cs var:Debate.background ?></div><?cs call:debate_files() ?>
   <p class="note"><?cs var:L.Debate.Staff.Locked ?></p>
 </section>
 <?cs /if ?>

@@ -29,6 +29,21 @@ CREATE TABLE debates (
   CONSTRAINT ck_debates_times CHECK (closes_at > opens_at)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+-- A debate's background files, stored as a case's attachments are
+-- (lib/cases case_store_uploads: outside the web root, a random name).
+CREATE TABLE debate_attachments (
+  id             BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  debate_id      BIGINT UNSIGNED NOT NULL,
+  stored_name    CHAR(32)     NOT NULL,
+  original_name  VARCHAR(255) NOT NULL,
+  mime_type      VARCHAR(100) NOT NULL,
+  size_bytes     INT UNSIGNED NOT NULL,
+  created_at     DATETIME     NOT NULL,
+  UNIQUE KEY uq_debate_attachments_stored (stored_name),
+  KEY ix_debate_attachments_debate (debate_id),
+  CONSTRAINT fk_debate_attachments_debate FOREIGN KEY (debate_id) REFERENCES debates (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
 -- The side each participant takes, changeable until the debate closes.
 CREATE TABLE debate_sides (
   debate_id      BIGINT UNSIGNED NOT NULL,

@@ -3,6 +3,7 @@
  * sides and their tally, opinions, the closing summary and its notice. */
 #include "debates/debate.h"
 #include "core/mdg.h"
+#include "core/xalloc.h"
 #include "db/sql.h"
 #include "notify/notice.h"
 
@@ -148,9 +149,28 @@ static int check_input(db *d, const debate_input *in)
 	return rc;
 }
 
+/* Adds in's files to debate id on the caller's transaction: moved into
+ * place (*moved, freed by the caller with case_release_uploads), then
+ * their rows. */
+static int attach(db *d, long long id, const debate_input *in, char **moved)
+{
+	char stored[DEBATE_FILES_MAX][33];
+	if (in->nfiles > DEBATE_FILES_MAX)
+		return MDG_ETOOBIG;
+	int rc = case_store_uploads(in->uploads_dir, in->files, in->nfiles, stored, moved);
+	for (int i = 0; rc == MDG_OK && i < in->nfiles; i++)
+		rc = db_exec(d,
+			     "INSERT INTO debate_attachments (debate_id, stored_name, original_name, mime_type,"
+			     " size_bytes, created_at) VALUES (?, ?, ?, ?, ?, NOW())",
+			     DB_ARGS(DB_INT(id), DB_STR(stored[i]),
+				     DB_STR(in->files[i].up->filename[0] ? in->files[i].up->filename : "file"),
+				     DB_STR(in->files[i].mime_type), DB_INT((long long)in->files[i].up->size)));
+	return rc;
+}
+
 int debate_create(db *d, const actor *who, const debate_input *in, long long *id)
 {
-	char idbuf[24];
+	char idbuf[24], *moved[DEBATE_FILES_MAX] = {0};
 	int rc = db_begin(d);
 	if (rc != MDG_OK)
 		return rc;
@@ -167,16 +187,19 @@ int debate_create(db *d, const actor *who, const debate_input *in, long long *id
 		rc = audit_write(d, who, "debate", idbuf, "create", in->title);
 	}
 	if (rc == MDG_OK)
+		rc = attach(d, *id, in, moved);
+	if (rc == MDG_OK)
 		rc = db_commit(d);
 	if (rc != MDG_OK)
 		db_rollback(d);
+	case_release_uploads(moved, in->nfiles < DEBATE_FILES_MAX ? in->nfiles : DEBATE_FILES_MAX, rc != MDG_OK);
 	return rc;
 }
 
 int debate_edit(db *d, const actor *who, long long id, const debate_input *in)
 {
 	debate cur;
-	char idbuf[24];
+	char idbuf[24], *moved[DEBATE_FILES_MAX] = {0};
 	int rc = db_begin(d);
 	if (rc != MDG_OK)
 		return rc;
@@ -196,9 +219,12 @@ int debate_edit(db *d, const actor *who, long long id, const debate_input *in)
 		rc = audit_write(d, who, "debate", idbuf, "update", in->title);
 	}
 	if (rc == MDG_OK)
+		rc = attach(d, id, in, moved);
+	if (rc == MDG_OK)
 		rc = db_commit(d);
 	if (rc != MDG_OK)
 		db_rollback(d);
+	case_release_uploads(moved, in->nfiles < DEBATE_FILES_MAX ? in->nfiles : DEBATE_FILES_MAX, rc != MDG_OK);
 	return rc;
 }
 
@@ -220,6 +246,33 @@ int debate_get(db *d, long long id, const char *lang, db_result **out)
 		*out = NULL;
 		rc = MDG_ENOTFOUND;
 	}
+	return rc;
+}
+
+int debate_attachments(db *d, long long id, db_result **out)
+{
+	return db_query(d, out,
+			"SELECT id AS id, original_name AS name, mime_type AS type, size_bytes AS size"
+			" FROM debate_attachments WHERE debate_id = ? ORDER BY id",
+			DB_ARGS(DB_INT(id)));
+}
+
+int debate_attachment_open(db *d, long long attachment_id, const char *uploads_dir, char **path, char **name,
+			   char **mime)
+{
+	db_result *r = NULL;
+	int rc = db_query(d, &r,
+			  "SELECT stored_name AS stored, original_name AS name, mime_type AS type"
+			  " FROM debate_attachments WHERE id = ?",
+			  DB_ARGS(DB_INT(attachment_id)));
+	if (rc == MDG_OK && r->nrows == 0)
+		rc = MDG_ENOTFOUND;
+	if (rc == MDG_OK) {
+		*path = case_stored_path(uploads_dir, db_get(r, 0, "stored", ""));
+		*name = xstrdup(db_get(r, 0, "name", "file"));
+		*mime = xstrdup(db_get(r, 0, "type", "application/octet-stream"));
+	}
+	db_result_free(r);
 	return rc;
 }
 

@@ -13,6 +13,7 @@
 #define MDG_DEBATE_H
 #include <stdbool.h>
 
+#include "cases/case.h"
 #include "db/db.h"
 #include "org/audit.h"
 #include "posts/post.h"
@@ -64,14 +65,21 @@ typedef struct debate {
 /* Loads debate id (MDG_ENOTFOUND when there is none). */
 int debate_load(db *d, long long id, debate *out);
 
+/* Background files a debate takes at once. */
+#define DEBATE_FILES_MAX 5
+
 /* What staff type to open or edit a debate (times as debate_time_parse
- * gives them). */
+ * gives them), with the files to add to its background (moved into
+ * uploads_dir; none: nfiles 0). */
 typedef struct debate_input {
 	const char *title;
 	const char *background;
 	long long department_id;
 	const char *opens_at;
 	const char *closes_at;
+	const case_upload *files;
+	int nfiles;
+	const char *uploads_dir;
 } debate_input;
 
 /* Opens a debate (audited): *id the new one's. MDG_EINVAL when closes_at
@@ -87,6 +95,13 @@ int debate_edit(db *d, const actor *who, long long id, const debate_input *in);
  * closes_input ("YYYY-MM-DDTHH:MM" for a form), summary, action,
  * summary_at, summarized. */
 int debate_get(db *d, long long id, const char *lang, db_result **out);
+
+/* The background files of debate id: id, name (as sent), type, size. */
+int debate_attachments(db *d, long long id, db_result **out);
+/* A background file of a debate (debates are public): the stored path
+ * (the caller frees it and name and mime). MDG_ENOTFOUND when absent. */
+int debate_attachment_open(db *d, long long attachment_id, const char *uploads_dir, char **path, char **name,
+			   char **mime);
 
 /* A page (1...) of the debates in state: id, title, department,
  * opens, closes, sides (participants who took one), opinions,

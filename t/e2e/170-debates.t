@@ -107,6 +107,36 @@ is sql_value('SELECT COUNT(*) FROM debates'), $before, '... nothing stored';
 $r = $kim->post($s->url('/staff/debates/new'), [ title => 'x' ]);
 is $r->code, 403, 'no CSRF token: refused';
 
+# Background files: accepted by content, refused otherwise (the form
+# comes back filled), served to anyone.
+sub multipart {
+    my ($ua, $path, @kv) = @_;
+    my $csrf = Madang::Test::csrf_value($ua->get($s->url('/staff/debates/new')));
+    return $ua->post($s->url($path), Content_Type => 'form-data',
+        Content => [ csrf => $csrf, map { ref $_ ? $_ : Madang::Test::bytes_of($_) } @kv ]);
+}
+my @times = (opens_at => at('+ INTERVAL 2 DAY'), closes_at => at('+ INTERVAL 9 DAY'));
+$r = multipart($kim, '/staff/debates/new', title => '자료가 있는 토론', background => '첨부를 보세요',
+    department_id => $TRAFFIC, @times,
+    attachments => [ undef, 'bin.dat', Content_Type => 'application/octet-stream', Content => "\x00\x01\x02\xff" x 64 ]);
+is $r->code, 400, 'a file of a type not accepted: refused';
+like text_of(body_of($r)), qr/\Q${\ L('Err.file_type')}\E/, '... saying so';
+like body_of($r), qr/value="자료가 있는 토론"/, '... the form filled';
+is sql_value('SELECT COUNT(*) FROM debate_attachments'), 0, '... nothing stored';
+$r = multipart($kim, '/staff/debates/new', title => '자료가 있는 토론', background => '첨부를 보세요',
+    department_id => $TRAFFIC, @times,
+    attachments => [ undef, Madang::Test::bytes_of('노선안.txt'), Content_Type => 'text/plain', Content => Madang::Test::bytes_of("심야 노선 초안\n") ]);
+is $r->code, 303, 'a debate with a background file';
+my $with_file = id_from($r);
+my $file_id = sql_value("SELECT id FROM debate_attachments WHERE debate_id = $with_file");
+ok $file_id, '... stored';
+like body_of($anon->get($s->url("/debates/$with_file"))), qr{href="/debates/attachments/$file_id">노선안.txt</a>},
+    '... listed on the public page';
+$r = $anon->get($s->url("/debates/attachments/$file_id"));
+is $r->code, 200, '... served to anyone';
+is body_of($r), "심야 노선 초안\n", '... as it was sent';
+is $anon->get($s->url('/debates/attachments/99999999'))->code, 404, 'an unknown file: 404';
+
 # An upcoming debate, edited before it opens.
 $r = new_debate($kim, title => '버스 전용차로 확대', department_id => $TRAFFIC, opens_at => at('+ INTERVAL 1 DAY'),
     closes_at => at('+ INTERVAL 8 DAY'));

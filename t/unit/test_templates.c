@@ -123,13 +123,15 @@ static const char *const staff_debates_shown[] = {DEBATE_ROW_SHOWN, "href=\"/sta
 	"Debate.id=31", "Debate.title=심야 버스 노선을 늘려야 할까요?", "Debate.background=배경 설명",   \
 		"Debate.department=교통행정과", "Debate.opens=2026-12-01 09:00",                         \
 		"Debate.closes=2026-12-14 18:00", "Debate.department_id=5"
+#define DEBATE_FILE "Files.0.id=41", "Files.0.name=노선도.pdf", "Files.0.type=application/pdf", "Files.0.size=2048"
+#define DEBATE_FILE_SHOWN "href=\"/debates/attachments/41\"", "노선도.pdf", "application/pdf, 2048 B"
 #define TALLY_DATA                                                                                  \
 	"Tally.Total=6", "Tally.Sides.0.side=agree", "Tally.Sides.0.n=3", "Tally.Sides.0.pct=50",    \
 		"Tally.Sides.0.x=0", "Tally.Sides.1.side=disagree", "Tally.Sides.1.n=2",              \
 		"Tally.Sides.1.pct=33", "Tally.Sides.1.x=50", "Tally.Sides.2.side=neutral",            \
 		"Tally.Sides.2.n=1", "Tally.Sides.2.pct=17", "Tally.Sides.2.x=83"
 static const char *const debate_data[] = {
-	DEBATE_FACTS, TALLY_DATA, "Debate.state=open", "Debate.posts=4", "Page.DebateCss=1", "Me.citizen=1", "Me.side=agree",
+	DEBATE_FACTS, TALLY_DATA, "Debate.state=open", "Debate.posts=4", "Page.DebateCss=1", DEBATE_FILE, "Me.citizen=1", "Me.side=agree",
 	"Top.agree.0.id=7", "Top.agree.0.author=김*준", "Top.agree.0.body=좋은 의견", "Top.agree.0.recommends=3",
 	"Opinions.0.id=7", "Opinions.0.reply_to=0", "Opinions.0.author=김*준", "Opinions.0.side=agree",
 	"Opinions.0.body=좋은 의견", "Opinions.0.recommends=3", "Opinions.0.moderation=visible", "Opinions.0.mine=0",
@@ -147,7 +149,7 @@ static const char *const debate_shown[] = {
 	"<td>3</td><td>50%</td>", "id=\"post-7\"", "id=\"post-9\"", "좋은 의견", "답글입니다", "검토 중",
 	"action=\"/posts/7/recommend\"", "action=\"/debates/31/side\"", "action=\"/debates/31/opinions\"",
 	"value=\"agree\" required checked", "&lt;고친 답글&gt;</textarea>", "<details class=\"reply-form\" open>",
-	"href=\"/assets/debates.css\"", NULL};
+	"href=\"/assets/debates.css\"", DEBATE_FILE_SHOWN, NULL};
 static const char *const debate_closed_data[] = {
 	DEBATE_FACTS, TALLY_DATA, "Debate.state=closed", "Debate.summarized=1", "Debate.summary=요약입니다",
 	"Debate.action=조치입니다", "Debate.summary_at=2026-12-15 10:00", "Page.DebateCss=1", NULL};
@@ -163,10 +165,10 @@ static const char *const staff_debate_new_shown[] = {
 	"action=\"/staff/debates/new\"", "value=\"&lt;주제&gt;\"", "<option value=\"5\" selected>교통행정과",
 	"value=\"2026-12-01T09:00\"", "id=\"err-closes_at\"", NULL};
 static const char *const staff_debate_data[] = {
-	DEBATE_FACTS, DEPARTMENT_OPTIONS, "Debate.state=upcoming", "Staff.MayEdit=1", "Form.title=주제",
+	DEBATE_FACTS, DEPARTMENT_OPTIONS, DEBATE_FILE, "Debate.state=upcoming", "Staff.MayEdit=1", "Form.title=주제",
 	"Form.background=배경", "Form.department_id=5", "Form.opens_at=2026-12-01T09:00",
 	"Form.closes_at=2026-12-14T18:00", NULL};
-static const char *const staff_debate_shown[] = {"action=\"/staff/debates/31\"", "href=\"/debates/31\"",
+static const char *const staff_debate_shown[] = {"action=\"/staff/debates/31\"", "href=\"/debates/31\"", DEBATE_FILE_SHOWN,
 						 "value=\"2026-12-14T18:00\"", NULL};
 static const char *const staff_debate_closed_data[] = {
 	DEBATE_FACTS, "Debate.state=closed", "Staff.MaySummarize=1", "Form.summary=요약 초안", "Form.action=", "Form.Err.action=required",
