@@ -727,6 +727,20 @@ async function walk(browser) {
 		await handler.audit('the alert updated');
 	});
 
+	// Policy debates (issue 11): the list, the demo's open debate with its
+	// tally and forms, a side taken, the staff's list and forms.
+	await step('policy debates: a citizen takes a side; the staff pages', citizen, async () => {
+		const main = citizen.main();
+		await citizen.go(citizen.nav('정책토론'));
+		await citizen.go(main.locator('table.debates a').first());
+		await main.getByRole('group', { name: '나의 입장' }).getByLabel('찬성', { exact: true }).check();
+		await citizen.go(main.getByRole('button', { name: '입장 저장' }));
+		await expectText(main, '입장이 저장되었습니다');
+		await supervisor.go(supervisor.nav('토론 관리'));
+		await supervisor.go(supervisor.main().locator('table.debates a').first());
+		await supervisor.goto('/staff/debates/new');
+	});
+
 	for (const p of [supervisor, citizen, handler, second])
 		await p.close();
 	await keyboardWalk(browser);
