@@ -27,7 +27,9 @@
 
 /* ---------------------------------------------------------------- public */
 
-int page_debates(web *w)
+/* Debates.{Upcoming,Open,Closed}.*: the three lists of a debates page,
+ * the closed one paged (Pager.*); reach as debate_list takes it. */
+static int fill_lists(web *w, const char *reach)
 {
 	static const char *const names[] = {"Upcoming", "Open", "Closed"};
 	db_result *r = NULL;
@@ -36,7 +38,7 @@ int page_debates(web *w)
 	int rc = web_page_number(w, &page);
 	for (int s = DEBATE_UPCOMING; rc == MDG_OK && s <= DEBATE_CLOSED; s++) {
 		bool paged = s == DEBATE_CLOSED;
-		rc = debate_list(w->app->db, (enum debate_state)s, w->lang, NULL, paged ? page : 1,
+		rc = debate_list(w->app->db, (enum debate_state)s, w->lang, reach, paged ? page : 1,
 				 paged ? DEBATE_PAGE_SIZE : DEBATE_LIST_SHORT, &r, &total);
 		if (rc != MDG_OK)
 			break;
@@ -47,6 +49,12 @@ int page_debates(web *w)
 		if (paged)
 			web_pager(w, page, total, DEBATE_PAGE_SIZE);
 	}
+	return rc;
+}
+
+int page_debates(web *w)
+{
+	int rc = fill_lists(w, NULL);
 	if (rc == MDG_OK)
 		web_page(w, "portal/debates.cs", "Debates");
 	return rc;
@@ -306,25 +314,8 @@ int page_post_recommend(web *w)
 
 int page_staff_debates(web *w)
 {
-	static const char *const names[] = {"Upcoming", "Open", "Closed"};
-	db_result *r = NULL;
-	long page = 1, total = 0;
-	char prefix[32];
 	char *reach = perm_departments(&w->perm, DEBATE_OPENERS | DEBATE_ANSWERERS);
-	int rc = web_page_number(w, &page);
-	for (int s = DEBATE_UPCOMING; rc == MDG_OK && s <= DEBATE_CLOSED; s++) {
-		bool paged = s == DEBATE_CLOSED;
-		rc = debate_list(w->app->db, (enum debate_state)s, w->lang, reach, paged ? page : 1,
-				 paged ? DEBATE_PAGE_SIZE : DEBATE_LIST_SHORT, &r, &total);
-		if (rc != MDG_OK)
-			break;
-		snprintf(prefix, sizeof prefix, "Debates.%s", names[s]);
-		db_rows_hdf(r, w->hdf, prefix);
-		db_result_free(r);
-		r = NULL;
-		if (paged)
-			web_pager(w, page, total, DEBATE_PAGE_SIZE);
-	}
+	int rc = fill_lists(w, reach);
 	free(reach);
 	if (rc != MDG_OK)
 		return rc;
@@ -402,6 +393,7 @@ static int show_staff_debate(web *w, long long id, int status, bool sent_back)
 	}
 	if (rc != MDG_OK)
 		return rc;
+	hdf_set_value(w->hdf, "Page.DebateCss", "1");
 	w->r->status = status;
 	web_page(w, "staff/debate.cs", id ? "StaffDebate" : "StaffDebateNew");
 	return MDG_OK;

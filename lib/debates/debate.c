@@ -168,9 +168,56 @@ static int attach(db *d, long long id, const debate_input *in, char **moved)
 	return rc;
 }
 
+/* Commits when rc is MDG_OK, else rolls back; the outcome. */
+static int finish(db *d, int rc)
+{
+	if (rc == MDG_OK)
+		rc = db_commit(d);
+	if (rc != MDG_OK)
+		db_rollback(d);
+	return rc;
+}
+
+/* Starts a transaction holding debate id (locked when lock) in state
+ * want: MDG_ECONFLICT (rolled back) in another state. */
+static int begin_in(db *d, long long id, enum debate_state want, bool lock, debate *cur)
+{
+	int rc = db_begin(d);
+	if (rc != MDG_OK)
+		return rc;
+	rc = load(d, id, lock, cur);
+	if (rc == MDG_OK && cur->state != want)
+		rc = MDG_ECONFLICT;
+	if (rc != MDG_OK)
+		db_rollback(d);
+	return rc;
+}
+
+static int audit_debate(db *d, const actor *who, long long id, const char *action, const char *detail)
+{
+	char idbuf[24];
+	snprintf(idbuf, sizeof idbuf, "%lld", id);
+	return audit_write(d, who, "debate", idbuf, action, detail);
+}
+
+/* The end of saving debate id from in (rc: the outcome so far): audited
+ * as action, its files added, committed or rolled back (a file moved for
+ * nothing removed). */
+static int finish_saved(db *d, const actor *who, long long id, const char *action, const debate_input *in, int rc)
+{
+	char *moved[DEBATE_FILES_MAX] = {0};
+	if (rc == MDG_OK)
+		rc = audit_debate(d, who, id, action, in->title);
+	if (rc == MDG_OK)
+		rc = attach(d, id, in, moved);
+	rc = finish(d, rc);
+	case_release_uploads(moved, in->nfiles < DEBATE_FILES_MAX ? in->nfiles : DEBATE_FILES_MAX, rc != MDG_OK);
+	return rc;
+}
+
 int debate_create(db *d, const actor *who, const debate_input *in, long long *id)
 {
-	char idbuf[24], *moved[DEBATE_FILES_MAX] = {0};
+	*id = 0;
 	int rc = db_begin(d);
 	if (rc != MDG_OK)
 		return rc;
@@ -181,51 +228,25 @@ int debate_create(db *d, const actor *who, const debate_input *in, long long *id
 			     " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, NOW(), NOW())",
 			     DB_ARGS(DB_STR(in->title), DB_STR(in->background), DB_INT(in->department_id),
 				     DB_STR(in->opens_at), DB_STR(in->closes_at), DB_INT(who->account_id)));
-	if (rc == MDG_OK) {
+	if (rc == MDG_OK)
 		*id = (long long)db_insert_id(d);
-		snprintf(idbuf, sizeof idbuf, "%lld", *id);
-		rc = audit_write(d, who, "debate", idbuf, "create", in->title);
-	}
-	if (rc == MDG_OK)
-		rc = attach(d, *id, in, moved);
-	if (rc == MDG_OK)
-		rc = db_commit(d);
-	if (rc != MDG_OK)
-		db_rollback(d);
-	case_release_uploads(moved, in->nfiles < DEBATE_FILES_MAX ? in->nfiles : DEBATE_FILES_MAX, rc != MDG_OK);
-	return rc;
+	return finish_saved(d, who, *id, "create", in, rc);
 }
 
 int debate_edit(db *d, const actor *who, long long id, const debate_input *in)
 {
 	debate cur;
-	char idbuf[24], *moved[DEBATE_FILES_MAX] = {0};
-	int rc = db_begin(d);
+	int rc = begin_in(d, id, DEBATE_UPCOMING, true, &cur);
 	if (rc != MDG_OK)
 		return rc;
-	rc = load(d, id, true, &cur);
-	if (rc == MDG_OK && cur.state != DEBATE_UPCOMING)
-		rc = MDG_ECONFLICT;
-	if (rc == MDG_OK)
-		rc = check_input(d, in);
+	rc = check_input(d, in);
 	if (rc == MDG_OK)
 		rc = db_exec(d,
 			     "UPDATE debates SET title = ?, background = ?, department_id = ?, opens_at = ?,"
 			     " closes_at = ?, updated_at = NOW() WHERE id = ?",
 			     DB_ARGS(DB_STR(in->title), DB_STR(in->background), DB_INT(in->department_id),
 				     DB_STR(in->opens_at), DB_STR(in->closes_at), DB_INT(id)));
-	if (rc == MDG_OK) {
-		snprintf(idbuf, sizeof idbuf, "%lld", id);
-		rc = audit_write(d, who, "debate", idbuf, "update", in->title);
-	}
-	if (rc == MDG_OK)
-		rc = attach(d, id, in, moved);
-	if (rc == MDG_OK)
-		rc = db_commit(d);
-	if (rc != MDG_OK)
-		db_rollback(d);
-	case_release_uploads(moved, in->nfiles < DEBATE_FILES_MAX ? in->nfiles : DEBATE_FILES_MAX, rc != MDG_OK);
-	return rc;
+	return finish_saved(d, who, id, "update", in, rc);
 }
 
 int debate_get(db *d, long long id, const char *lang, db_result **out)
@@ -373,13 +394,11 @@ int debate_tally(db *d, long long id, long counts[SIDE__COUNT])
 int debate_opinion(db *d, long long id, const post_new *p, long long *post_id)
 {
 	debate cur;
-	int rc = db_begin(d);
+	/* Not locked: opinions on one debate need not wait for each other. */
+	int rc = begin_in(d, id, DEBATE_OPEN, false, &cur);
 	if (rc != MDG_OK)
 		return rc;
-	rc = load(d, id, false, &cur);
-	if (rc == MDG_OK && cur.state != DEBATE_OPEN)
-		rc = MDG_ECONFLICT;
-	if (rc == MDG_OK && !p->reply_to && !post_side_valid(p->side))
+	if (!p->reply_to && !post_side_valid(p->side))
 		rc = MDG_EINVAL;
 	if (rc == MDG_OK)
 		rc = post_add(d, p, post_id);
@@ -387,11 +406,7 @@ int debate_opinion(db *d, long long id, const post_new *p, long long *post_id)
 	 * already took one. */
 	if (rc == MDG_OK && !p->reply_to)
 		rc = put_side(d, id, p->author_id, p->side, true);
-	if (rc == MDG_OK)
-		rc = db_commit(d);
-	if (rc != MDG_OK)
-		db_rollback(d);
-	return rc;
+	return finish(d, rc);
 }
 
 /* Tells every participant of debate id (a side taken or a post written)
@@ -430,27 +445,16 @@ done:
 int debate_summarize(db *d, const actor *who, long long id, const char *summary, const char *action)
 {
 	debate cur;
-	char idbuf[24];
-	int rc = db_begin(d);
+	int rc = begin_in(d, id, DEBATE_CLOSED, true, &cur);
 	if (rc != MDG_OK)
 		return rc;
-	rc = load(d, id, true, &cur);
-	if (rc == MDG_OK && cur.state != DEBATE_CLOSED)
-		rc = MDG_ECONFLICT;
+	rc = db_exec(d,
+		     "UPDATE debates SET summary = ?, action = ?, summary_at = IFNULL(summary_at, NOW()),"
+		     " summary_by = ?, updated_at = NOW() WHERE id = ?",
+		     DB_ARGS(DB_STR(summary), DB_STR(action), DB_INT(who->account_id), DB_INT(id)));
 	if (rc == MDG_OK)
-		rc = db_exec(d,
-			     "UPDATE debates SET summary = ?, action = ?, summary_at = IFNULL(summary_at, NOW()),"
-			     " summary_by = ?, updated_at = NOW() WHERE id = ?",
-			     DB_ARGS(DB_STR(summary), DB_STR(action), DB_INT(who->account_id), DB_INT(id)));
-	if (rc == MDG_OK) {
-		snprintf(idbuf, sizeof idbuf, "%lld", id);
-		rc = audit_write(d, who, "debate", idbuf, cur.summarized ? "summary_edit" : "summary", NULL);
-	}
+		rc = audit_debate(d, who, id, cur.summarized ? "summary_edit" : "summary", NULL);
 	if (rc == MDG_OK && !cur.summarized)
 		rc = tell_participants(d, id);
-	if (rc == MDG_OK)
-		rc = db_commit(d);
-	if (rc != MDG_OK)
-		db_rollback(d);
-	return rc;
+	return finish(d, rc);
 }
