@@ -109,6 +109,8 @@ def:post_head(p) ?>
     </fieldset>
     <button type="submit"><?cs var:L.Debate.TakeSide ?></button>
   </form>
+<?cs else ?>
+  <p class="note"><?cs var:L.Debate.StaffNote ?></p>
 <?cs /if ?>
 </section>
 

@@ -736,6 +736,9 @@ async function walk(browser) {
 		await main.getByRole('group', { name: '나의 입장' }).getByLabel('찬성', { exact: true }).check();
 		await citizen.go(main.getByRole('button', { name: '입장 저장' }));
 		await expectText(main, '입장이 저장되었습니다');
+		await citizen.go(citizen.nav('정책토론'));
+		await citizen.go(main.locator('section[aria-labelledby="debates-closed"] table a').first());
+		await expectText(main, '결과 요약');
 		await supervisor.go(supervisor.nav('토론 관리'));
 		await supervisor.go(supervisor.main().locator('table.debates a').first());
 		await supervisor.goto('/staff/debates/new');

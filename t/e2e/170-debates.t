@@ -234,6 +234,12 @@ like text_of($html), qr/\Q$op1_text\E.*노선 대신 배차를.*배차도 좋습
     'the page shows the opinions with their replies under them';
 like $html, qr{<article class="post" id="post-$op1".*?<ul class="replies".*?id="post-$reply1"}s, '... nested';
 like text_of($html), qr/한\*여|두\*여/, '... by masked names';
+like page_text($kim, $page), qr/\Q${\ L('Debate.StaffNote')}\E/, 'staff are told they take no side';
+$r = post($c1, $page, "$page/opinions", reply_to => $op2, body => '<script>alert(1)</script> & <b>굵게</b>');
+is $r->code, 303, 'a reply with markup in it';
+$html = body_of($anon->get($s->url($page)));
+like $html, qr{&lt;script&gt;alert\(1\)&lt;/script&gt; &amp; &lt;b&gt;굵게&lt;/b&gt;}, '... is shown as text';
+unlike $html, qr{<script>alert}, '... never as markup';
 
 # ------------------------------------------------------------ recommendations
 
@@ -270,7 +276,7 @@ for my $try ([ 'an opinion', "$page/opinions", side => 'agree', body => '늦은 
     is $r->code, 409, "a closed debate refuses $what";
     like text_of(body_of($r)), qr/\Q${\ L('Msg.DebateNotOpen')}\E/, '... saying why';
 }
-is sql_value("SELECT COUNT(*) FROM posts WHERE parent_id = $id AND parent_kind = 'debate'"), 4, '... nothing stored';
+is sql_value("SELECT COUNT(*) FROM posts WHERE parent_id = $id AND parent_kind = 'debate'"), 5, '... nothing stored';
 is sql_value("SELECT side FROM debate_sides WHERE debate_id = $id AND account_id = $c2_id"), 'agree', '... the side unchanged';
 $html = body_of($c2->get($s->url($page)));
 like text_of($html), qr/\Q${\ L('Debate.ClosedNote')}\E.*\Q${\ L('Debate.SummaryPending')}\E|\Q${\ L('Debate.SummaryPending')}\E.*\Q${\ L('Debate.ClosedNote')}\E/s,
