@@ -123,7 +123,7 @@ def:post_head(p) ?>
     if:subcount(Top[t.side]) > 0 ?>
       <ol class="plain"><?cs each:p = Top[t.side] ?>
         <li><div class="text"><?cs var:p.body ?></div>
-          <p class="meta"><?cs var:L.Debate.By ?> <?cs var:p.author ?> · <?cs var:L.Debate.Recommends ?> <?cs var:p.recommends ?> · <a href="#post-<?cs var:p.id ?>"><?cs var:L.Debate.InThread ?></a></p></li><?cs
+          <p class="meta"><?cs var:L.Debate.By ?> <?cs var:p.author ?> · <?cs var:L.Debate.Recommends ?> <?cs var:p.recommends ?> · <a href="/debates/<?cs var:Debate.id ?>?page=<?cs var:p.page ?>#post-<?cs var:p.id ?>"><?cs var:L.Debate.InThread ?></a></p></li><?cs
       /each ?>
       </ol><?cs
     else ?>

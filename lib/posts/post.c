@@ -165,12 +165,14 @@ int post_thread(db *d, const char *parent_kind, long long parent_id, long long v
 int post_top(db *d, const char *parent_kind, long long parent_id, const char *side, long n, db_result **out)
 {
 	return db_query(d, out,
-			"SELECT p.id AS id, " SQL_AUTHOR " AS author, p.body AS body, p.recommend_count AS recommends"
-			" FROM posts p JOIN accounts a ON a.id = p.author_id"
+			"SELECT p.id AS id, " SQL_AUTHOR " AS author, p.body AS body, p.recommend_count AS recommends,"
+			" (SELECT COUNT(*) FROM posts q WHERE q.parent_kind = p.parent_kind AND q.parent_id = p.parent_id"
+			" AND q.reply_to IS NULL AND q.id < p.id AND q.moderation IN ('visible', 'deleted')) DIV ? + 1"
+			" AS page FROM posts p JOIN accounts a ON a.id = p.author_id"
 			" WHERE p.parent_kind = ? AND p.parent_id = ? AND p.side = ? AND p.reply_to IS NULL"
 			" AND p.moderation = 'visible' AND p.recommend_count > 0"
 			" ORDER BY p.recommend_count DESC, p.id LIMIT ?",
-			DB_ARGS(DB_STR(parent_kind), DB_INT(parent_id), DB_STR(side), DB_INT(n)));
+			DB_ARGS(DB_INT(POST_PAGE_SIZE), DB_STR(parent_kind), DB_INT(parent_id), DB_STR(side), DB_INT(n)));
 }
 
 int post_count(db *d, const char *parent_kind, long long parent_id, long *n)

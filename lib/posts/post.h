@@ -62,7 +62,8 @@ int post_thread(db *d, const char *parent_kind, long long parent_id, long long v
 		db_result **tops, db_result **replies, long *total);
 
 /* The n most recommended visible top posts of side under a parent (only
- * those recommended at least once): id, author, body, recommends. */
+ * those recommended at least once): id, author, body, recommends, page
+ * (the page of the thread it is on, as the public sees it). */
 int post_top(db *d, const char *parent_kind, long long parent_id, const char *side, long n, db_result **out);
 
 /* The visible posts (top and replies) under a parent. */

@@ -263,6 +263,7 @@ like text_of($html), qr/\Q${\ L('Debate.TallyCaption')}\E \(2 /, '... 2 in all';
 my ($top) = $html =~ m{<h2 id="top">(.*?)</section>}s;
 like text_of($top // ''), qr/\Q${\ L('Debate.Side.agree')}\E \Q$op1_text\E.*\Q${\ L('Debate.Recommends')}\E 1/s,
     'the recommended opinion is the top one of its side';
+like $top // '', qr{href="/debates/$id\?page=1#post-$op1"}, '... linked to its place in the thread';
 
 # ------------------------------------------------------------ closing
 

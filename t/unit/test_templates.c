@@ -132,7 +132,7 @@ static const char *const staff_debates_shown[] = {DEBATE_ROW_SHOWN, "href=\"/sta
 		"Tally.Sides.2.n=1", "Tally.Sides.2.pct=17", "Tally.Sides.2.x=83"
 static const char *const debate_data[] = {
 	DEBATE_FACTS, TALLY_DATA, "Debate.state=open", "Debate.posts=4", "Page.DebateCss=1", DEBATE_FILE, "Me.citizen=1", "Me.side=agree",
-	"Top.agree.0.id=7", "Top.agree.0.author=김*준", "Top.agree.0.body=좋은 의견", "Top.agree.0.recommends=3",
+	"Top.agree.0.id=7", "Top.agree.0.author=김*준", "Top.agree.0.body=좋은 의견", "Top.agree.0.recommends=3", "Top.agree.0.page=2",
 	"Opinions.0.id=7", "Opinions.0.reply_to=0", "Opinions.0.author=김*준", "Opinions.0.side=agree",
 	"Opinions.0.body=좋은 의견", "Opinions.0.recommends=3", "Opinions.0.moderation=visible", "Opinions.0.mine=0",
 	"Opinions.0.recommended=0", "Opinions.0.created=2026-12-02 10:00", "Opinions.0.Replies.0.id=9",
@@ -149,7 +149,7 @@ static const char *const debate_shown[] = {
 	"<td>3</td><td>50%</td>", "id=\"post-7\"", "id=\"post-9\"", "좋은 의견", "답글입니다", "검토 중",
 	"action=\"/posts/7/recommend\"", "action=\"/debates/31/side\"", "action=\"/debates/31/opinions\"",
 	"value=\"agree\" required checked", "&lt;고친 답글&gt;</textarea>", "<details class=\"reply-form\" open>",
-	"href=\"/assets/debates.css\"", DEBATE_FILE_SHOWN, NULL};
+	"href=\"/assets/debates.css\"", "href=\"/debates/31?page=2#post-7\"", DEBATE_FILE_SHOWN, NULL};
 static const char *const debate_closed_data[] = {
 	DEBATE_FACTS, TALLY_DATA, "Debate.state=closed", "Debate.summarized=1", "Debate.summary=요약입니다",
 	"Debate.action=조치입니다", "Debate.summary_at=2026-12-15 10:00", "Page.DebateCss=1", NULL};
