@@ -49,13 +49,21 @@ def:debate_lists(base, list) ?>
 /def ?>
 <?cs
 
-# A debate's background files (Files.*), linked for download. ?><?cs
-def:debate_files() ?><?cs
+# A debate's background files (Files.*), linked for download; detach: each
+# with the staff's button that removes it (before the debate opens). ?><?cs
+def:debate_files(detach) ?><?cs
   if:subcount(Files) > 0 ?>
   <h3><?cs var:L.Debate.Files ?></h3>
   <ul class="files"><?cs
     each:f = Files ?>
-    <li><a href="/debates/attachments/<?cs var:f.id ?>"><?cs var:f.name ?></a> <span class="meta">(<?cs var:f.type ?>, <?cs var:f.size ?> B)</span></li><?cs
+    <li><a href="/debates/attachments/<?cs var:f.id ?>"><?cs var:f.name ?></a> <span class="meta">(<?cs var:f.type ?>, <?cs var:f.size ?> B)</span><?cs
+      if:detach ?>
+      <form method="post" action="/staff/debates/<?cs var:Debate.id ?>/detach" class="inline">
+        <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+        <input type="hidden" name="attachment_id" value="<?cs var:f.id ?>">
+        <button type="submit" class="link" aria-label="<?cs var:L.Debate.Staff.Detach ?>: <?cs var:f.name ?>"><?cs var:L.Debate.Staff.Detach ?></button>
+      </form><?cs
+      /if ?></li><?cs
     /each ?>
   </ul><?cs
   /if ?><?cs

@@ -408,6 +408,7 @@ int page_staff_debate(web *w)
 {
 	static const web_done done[] = {
 		{"created", "DebateCreated"}, {"saved", "DebateSaved"}, {"summary", "DebateSummarized"},
+		{"detached", "DebateDetached"},
 	};
 	long long id = web_param_id(w);
 	if (!id)
@@ -536,5 +537,33 @@ int page_staff_debate_summary(web *w)
 	if (rc != MDG_OK)
 		return rc;
 	web_redirect(w, "/staff/debates/%lld?done=summary", id);
+	return MDG_OK;
+}
+
+int page_staff_debate_detach(web *w)
+{
+	static const field_spec fields[] = {
+		{"attachment_id", FIELD_ID, true, 0, 0, 0},
+	};
+	form f;
+	debate b;
+	long long id = web_param_id(w);
+	if (!id)
+		return MDG_ENOTFOUND;
+	int rc = debate_load(w->app->db, id, &b);
+	if (rc == MDG_OK && !perm_covers_dept(&w->perm, DEBATE_OPENERS, b.department_id))
+		rc = MDG_EDENIED;
+	if (rc != MDG_OK)
+		return rc;
+	if (form_validate(w, fields, MDG_ARRAY_LEN(fields), &f) > 0)
+		return MDG_EINVAL; /* no form sends another */
+	rc = debate_detach(w->app->db, &w->who, id, form_num(&f, "attachment_id"), w->app->uploads);
+	if (rc == MDG_ECONFLICT) {
+		web_flash_error(w, "DebateOpened");
+		return show_staff_debate(w, id, 409, false);
+	}
+	if (rc != MDG_OK)
+		return rc;
+	web_redirect(w, "/staff/debates/%lld?done=detached", id);
 	return MDG_OK;
 }

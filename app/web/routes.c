@@ -109,6 +109,7 @@ const web_route web_routes[] = {
 	{"GET", "/staff/debates/{id}", page_staff_debate, ACCESS_STAFF},
 	{"POST", "/staff/debates/{id}", page_staff_debate_update, ACCESS_STAFF},
 	{"POST", "/staff/debates/{id}/summary", page_staff_debate_summary, ACCESS_STAFF},
+	{"POST", "/staff/debates/{id}/detach", page_staff_debate_detach, ACCESS_STAFF},
 };
 
 const size_t web_nroutes = sizeof web_routes / sizeof web_routes[0];

@@ -255,6 +255,7 @@ int page_staff_debate_create(web *w);
 int page_staff_debate(web *w);
 int page_staff_debate_update(web *w);
 int page_staff_debate_summary(web *w);
+int page_staff_debate_detach(web *w);
 int page_debate_attachment(web *w);
 /* Answers with a stored file: path (the request frees it), sent under
  * name as mime; frees name and mime (page_portal.c). */

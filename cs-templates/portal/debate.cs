@@ -43,7 +43,7 @@ def:post_head(p) ?>
 
 <section aria-labelledby="background">
   <h2 id="background"><?cs var:L.Debate.Background ?></h2>
-  <div class="text"><?cs var:Debate.background ?></div><?cs call:debate_files() ?>
+  <div class="text"><?cs var:Debate.background ?></div><?cs call:debate_files(0) ?>
 </section>
 <?cs if:Debate.summarized == "1" ?>
 <section class="debate-summary" aria-labelledby="summary">

@@ -45,7 +45,7 @@ def:time_field(name, label) ?>
       <?cs call:field_error("department_id") ?>
     </div>
     <div class="row"><?cs call:time_field("opens_at", L.Debate.Staff.OpensAt) ?><?cs call:time_field("closes_at", L.Debate.Staff.ClosesAt) ?>
-    </div><?cs call:debate_files() ?>
+    </div>
     <div class="field">
       <label for="attachments"><?cs var:L.Debate.Staff.FilesLabel ?></label>
       <input type="file" id="attachments" name="attachments" multiple accept="image/jpeg,image/png,image/gif,image/webp,application/pdf,text/plain" aria-describedby="attachments-hint<?cs if:Form.Err.attachments ?> err-attachments<?cs /if ?>"<?cs if:Form.Err.attachments ?> aria-invalid="true"<?cs /if ?>>
@@ -54,12 +54,12 @@ def:time_field(name, label) ?>
       <?cs call:field_error("attachments") ?>
     </div>
     <button type="submit" class="primary"><?cs if:Debate.id ?><?cs var:L.Debate.Staff.Save ?><?cs else ?><?cs var:L.Debate.Staff.Create ?><?cs /if ?></button>
-  </form>
+  </form><?cs call:debate_files(1) ?>
 </section>
 <?cs else ?>
 <section aria-labelledby="question">
   <h2 id="question"><?cs var:L.Debate.Background ?></h2>
-  <div class="text"><?cs var:Debate.background ?></div><?cs call:debate_files() ?>
+  <div class="text"><?cs var:Debate.background ?></div><?cs call:debate_files(0) ?>
   <p class="note"><?cs var:L.Debate.Staff.Locked ?></p>
 </section>
 <?cs /if ?>

@@ -10,7 +10,9 @@
 #include <ctype.h>
 #include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char *const state_names[] = {"upcoming", "open", "closed"};
 static const char *const side_names[SIDE__COUNT] = {"agree", "disagree", "neutral"};
@@ -293,6 +295,34 @@ int debate_attachment_open(db *d, long long attachment_id, const char *uploads_d
 		*name = xstrdup(db_get(r, 0, "name", "file"));
 		*mime = xstrdup(db_get(r, 0, "type", "application/octet-stream"));
 	}
+	db_result_free(r);
+	return rc;
+}
+
+int debate_detach(db *d, const actor *who, long long id, long long attachment_id, const char *uploads_dir)
+{
+	db_result *r = NULL;
+	char *path = NULL;
+	debate cur;
+	int rc = begin_in(d, id, DEBATE_UPCOMING, true, &cur);
+	if (rc != MDG_OK)
+		return rc;
+	rc = db_query(d, &r, "SELECT stored_name AS stored, original_name AS name FROM debate_attachments"
+			     " WHERE id = ? AND debate_id = ?",
+		      DB_ARGS(DB_INT(attachment_id), DB_INT(id)));
+	if (rc == MDG_OK && r->nrows == 0)
+		rc = MDG_ENOTFOUND;
+	if (rc == MDG_OK)
+		rc = db_exec(d, "DELETE FROM debate_attachments WHERE id = ?", DB_ARGS(DB_INT(attachment_id)));
+	if (rc == MDG_OK)
+		rc = audit_debate(d, who, id, "detach", db_get(r, 0, "name", ""));
+	if (rc == MDG_OK)
+		path = case_stored_path(uploads_dir, db_get(r, 0, "stored", ""));
+	rc = finish(d, rc);
+	/* Only once the row is gone for good: a rollback keeps the file. */
+	if (rc == MDG_OK)
+		unlink(path);
+	free(path);
 	db_result_free(r);
 	return rc;
 }

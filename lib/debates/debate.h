@@ -103,6 +103,11 @@ int debate_attachments(db *d, long long id, db_result **out);
 int debate_attachment_open(db *d, long long attachment_id, const char *uploads_dir, char **path, char **name,
 			   char **mime);
 
+/* Removes background file attachment_id from debate id before it opens
+ * (audited; MDG_ECONFLICT once it has opened, MDG_ENOTFOUND when the file
+ * is not the debate's); the stored file goes after the commit. */
+int debate_detach(db *d, const actor *who, long long id, long long attachment_id, const char *uploads_dir);
+
 /* A page (1...) of the debates in state: id, title, department,
  * opens, closes, sides (participants who took one), opinions,
  * summarized; open ones closing soonest first, upcoming opening soonest

@@ -136,6 +136,26 @@ $r = $anon->get($s->url("/debates/attachments/$file_id"));
 is $r->code, 200, '... served to anyone';
 is body_of($r), "심야 노선 초안\n", '... as it was sent';
 is $anon->get($s->url('/debates/attachments/99999999'))->code, 404, 'an unknown file: 404';
+my $stored = $s->config_value('web.uploads') // '';
+my $stored_name = sql_value("SELECT stored_name FROM debate_attachments WHERE id = $file_id");
+$r = post($lee, '/staff/debates', "/staff/debates/$with_file/detach", attachment_id => $file_id);
+is $r->code, 403, "another department's staff cannot remove the file";
+$r = post($kim, "/staff/debates/$with_file", "/staff/debates/$with_file/detach", attachment_id => $file_id);
+is $r->code, 303, 'the moderator removes the file before the debate opens';
+is sql_value("SELECT COUNT(*) FROM debate_attachments WHERE id = $file_id"), 0, '... its row gone';
+is sql_value("SELECT COUNT(*) FROM audit_log WHERE object_type = 'debate' AND object_id = '$with_file' AND action = 'detach'"), 1,
+    '... audited';
+is $anon->get($s->url("/debates/attachments/$file_id"))->code, 404, '... no longer served';
+ok !-e "$stored/" . substr($stored_name, 0, 2) . "/$stored_name", '... and no longer stored' if $stored;
+$r = post($kim, "/staff/debates/$with_file", "/staff/debates/$with_file/detach", attachment_id => $file_id);
+is $r->code, 404, 'a file that is not there: 404';
+sql("INSERT INTO debate_attachments (debate_id, stored_name, original_name, mime_type, size_bytes, created_at)"
+    . " VALUES ($demo_open, 'aa00000000000000000000000000debf', 'map.pdf', 'application/pdf', 10, NOW())");
+my $open_file = sql_value("SELECT id FROM debate_attachments WHERE debate_id = $demo_open");
+$r = post($kim, "/staff/debates/$demo_open", "/staff/debates/$demo_open/detach", attachment_id => $open_file);
+is $r->code, 409, 'a file of a debate that has opened stays';
+like text_of(body_of($r)), qr/\Q${\ L('Msg.DebateOpened')}\E/, '... saying why';
+is sql_value("SELECT COUNT(*) FROM debate_attachments WHERE id = $open_file"), 1, '... stored still';
 
 # An upcoming debate, edited before it opens.
 $r = new_debate($kim, title => '버스 전용차로 확대', department_id => $TRAFFIC, opens_at => at('+ INTERVAL 1 DAY'),

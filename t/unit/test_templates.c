@@ -169,6 +169,7 @@ static const char *const staff_debate_data[] = {
 	"Form.background=배경", "Form.department_id=5", "Form.opens_at=2026-12-01T09:00",
 	"Form.closes_at=2026-12-14T18:00", NULL};
 static const char *const staff_debate_shown[] = {"action=\"/staff/debates/31\"", "href=\"/debates/31\"", DEBATE_FILE_SHOWN,
+						 "action=\"/staff/debates/31/detach\"", "name=\"attachment_id\" value=\"41\"",
 						 "value=\"2026-12-14T18:00\"", NULL};
 static const char *const staff_debate_closed_data[] = {
 	DEBATE_FACTS, "Debate.state=closed", "Staff.MaySummarize=1", "Form.summary=요약 초안", "Form.action=", "Form.Err.action=required",
