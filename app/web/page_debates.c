@@ -478,37 +478,54 @@ int page_staff_debate_create(web *w)
 	return MDG_OK;
 }
 
+/* The debate named in the path, when one of roles covers its department:
+ * *id; MDG_ENOTFOUND, MDG_EDENIED. */
+static int staff_debate_id(web *w, unsigned roles, long long *id)
+{
+	debate b;
+	*id = web_param_id(w);
+	if (!*id)
+		return MDG_ENOTFOUND;
+	int rc = debate_load(w->app->db, *id, &b);
+	if (rc == MDG_OK && !perm_covers_dept(&w->perm, roles, b.department_id))
+		rc = MDG_EDENIED;
+	return rc;
+}
+
+/* After a change to debate id (rc): its staff page with ?done=done, or
+ * again with the conflict's message (a key under L.Msg) and 409, the
+ * form sent back when sent_back. */
+static int staff_changed(web *w, long long id, int rc, const char *conflict, const char *done, bool sent_back)
+{
+	if (rc == MDG_ECONFLICT) {
+		web_flash_error(w, conflict);
+		return show_staff_debate(w, id, 409, sent_back);
+	}
+	if (rc != MDG_OK)
+		return rc;
+	web_redirect(w, "/staff/debates/%lld?done=%s", id, done);
+	return MDG_OK;
+}
+
 int page_staff_debate_update(web *w)
 {
 	form f;
 	debate_input in;
-	debate b;
 	case_upload files[DEBATE_FILES_MAX];
 	char opens[DEBATE_TIME_TEXT] = "", closes[DEBATE_TIME_TEXT] = "";
 	int status;
-	long long id = web_param_id(w);
-	if (!id)
-		return MDG_ENOTFOUND;
-	int rc = debate_load(w->app->db, id, &b);
-	if (rc == MDG_OK && !perm_covers_dept(&w->perm, DEBATE_OPENERS, b.department_id))
-		rc = MDG_EDENIED;
+	long long id;
+	int rc = staff_debate_id(w, DEBATE_OPENERS, &id);
 	if (rc != MDG_OK)
 		return rc;
 	if (debate_form(w, &f, &in, files, opens, closes, &status) > 0)
 		return show_staff_debate(w, id, status, true);
 	rc = debate_edit(w->app->db, &w->who, id, &in);
-	if (rc == MDG_ECONFLICT) {
-		web_flash_error(w, "DebateOpened");
-		return show_staff_debate(w, id, 409, true);
-	}
 	if (rc == MDG_EINVAL) {
 		form_fail(&f, "closes_at", "debate_past");
 		return show_staff_debate(w, id, 400, true);
 	}
-	if (rc != MDG_OK)
-		return rc;
-	web_redirect(w, "/staff/debates/%lld?done=saved", id);
-	return MDG_OK;
+	return staff_changed(w, id, rc, "DebateOpened", "saved", true);
 }
 
 int page_staff_debate_summary(web *w)
@@ -518,26 +535,14 @@ int page_staff_debate_summary(web *w)
 		{"action", FIELD_TEXT, true, DEBATE_SUMMARY_MAX, 0, 0},
 	};
 	form f;
-	debate b;
-	long long id = web_param_id(w);
-	if (!id)
-		return MDG_ENOTFOUND;
-	int rc = debate_load(w->app->db, id, &b);
-	if (rc == MDG_OK && !perm_covers_dept(&w->perm, DEBATE_ANSWERERS, b.department_id))
-		rc = MDG_EDENIED;
+	long long id;
+	int rc = staff_debate_id(w, DEBATE_ANSWERERS, &id);
 	if (rc != MDG_OK)
 		return rc;
 	if (form_validate(w, fields, MDG_ARRAY_LEN(fields), &f) > 0)
 		return show_staff_debate(w, id, 400, true);
 	rc = debate_summarize(w->app->db, &w->who, id, form_text(&f, "summary"), form_text(&f, "action"));
-	if (rc == MDG_ECONFLICT) {
-		web_flash_error(w, "DebateNotClosed");
-		return show_staff_debate(w, id, 409, true);
-	}
-	if (rc != MDG_OK)
-		return rc;
-	web_redirect(w, "/staff/debates/%lld?done=summary", id);
-	return MDG_OK;
+	return staff_changed(w, id, rc, "DebateNotClosed", "summary", true);
 }
 
 int page_staff_debate_detach(web *w)
@@ -546,24 +551,12 @@ int page_staff_debate_detach(web *w)
 		{"attachment_id", FIELD_ID, true, 0, 0, 0},
 	};
 	form f;
-	debate b;
-	long long id = web_param_id(w);
-	if (!id)
-		return MDG_ENOTFOUND;
-	int rc = debate_load(w->app->db, id, &b);
-	if (rc == MDG_OK && !perm_covers_dept(&w->perm, DEBATE_OPENERS, b.department_id))
-		rc = MDG_EDENIED;
+	long long id;
+	int rc = staff_debate_id(w, DEBATE_OPENERS, &id);
 	if (rc != MDG_OK)
 		return rc;
 	if (form_validate(w, fields, MDG_ARRAY_LEN(fields), &f) > 0)
 		return MDG_EINVAL; /* no form sends another */
 	rc = debate_detach(w->app->db, &w->who, id, form_num(&f, "attachment_id"), w->app->uploads);
-	if (rc == MDG_ECONFLICT) {
-		web_flash_error(w, "DebateOpened");
-		return show_staff_debate(w, id, 409, false);
-	}
-	if (rc != MDG_OK)
-		return rc;
-	web_redirect(w, "/staff/debates/%lld?done=detached", id);
-	return MDG_OK;
+	return staff_changed(w, id, rc, "DebateOpened", "detached", false);
 }
