@@ -39,7 +39,8 @@ def:post_head(p) ?>
 <h1><?cs var:Debate.title ?></h1>
 <p class="meta"><span class="status status-debate-<?cs var:Debate.state ?>"><?cs var:L.Debate.State[Debate.state] ?></span>
   · <?cs var:L.Debate.Department ?>: <?cs var:Debate.department ?>
-  · <?cs var:L.Debate.Period ?>: <?cs var:Debate.opens ?> ~ <?cs var:Debate.closes ?></p>
+  · <?cs var:L.Debate.Period ?>: <?cs var:Debate.opens ?> ~ <?cs var:Debate.closes ?>
+  · <?cs var:L.Debate.Opinions ?>: <?cs var:Debate.posts ?></p>
 
 <section aria-labelledby="background">
   <h2 id="background"><?cs var:L.Debate.Background ?></h2>

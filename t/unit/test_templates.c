@@ -145,13 +145,13 @@ static const char *const debate_data[] = {
 	"Opinions.1.created=2026-12-02 12:00", "Form.reply_to=7", "Form.body=<고친 답글>", "Form.Err.body=too_long",
 	NULL};
 static const char *const debate_shown[] = {
-	"심야 버스 노선을 늘려야 할까요?", "배경 설명", "2026-12-01 09:00 ~ 2026-12-14 18:00", "width=\"33\"",
+	"심야 버스 노선을 늘려야 할까요?", "배경 설명", "2026-12-01 09:00 ~ 2026-12-14 18:00", "width=\"33\"", ": 4</p>",
 	"<td>3</td><td>50%</td>", "id=\"post-7\"", "id=\"post-9\"", "좋은 의견", "답글입니다", "검토 중",
 	"action=\"/posts/7/recommend\"", "action=\"/debates/31/side\"", "action=\"/debates/31/opinions\"",
 	"value=\"agree\" required checked", "&lt;고친 답글&gt;</textarea>", "<details class=\"reply-form\" open>",
 	"href=\"/assets/debates.css\"", "href=\"/debates/31?page=2#post-7\"", DEBATE_FILE_SHOWN, NULL};
 static const char *const debate_closed_data[] = {
-	DEBATE_FACTS, TALLY_DATA, "Debate.state=closed", "Debate.summarized=1", "Debate.summary=요약입니다",
+	DEBATE_FACTS, TALLY_DATA, "Debate.state=closed", "Debate.posts=0", "Debate.summarized=1", "Debate.summary=요약입니다",
 	"Debate.action=조치입니다", "Debate.summary_at=2026-12-15 10:00", "Page.DebateCss=1", NULL};
 static const char *const debate_closed_shown[] = {"요약입니다", "조치입니다", "2026-12-15 10:00", NULL};
 
