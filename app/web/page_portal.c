@@ -6,7 +6,6 @@
 #include "core/mdg.h"
 #include "core/text.h"
 #include "core/xalloc.h"
-#include "http/encode.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -142,19 +141,4 @@ int page_attachment(web *w)
 		return rc;
 	web_send_attachment(w, path, name, mime);
 	return MDG_OK;
-}
-
-void web_send_attachment(web *w, char *path, char *name, char *mime)
-{
-	char *disposition = http_content_disposition(name);
-	http_header(w->r, "Content-Disposition", disposition);
-	w->r->send_file = path;
-	w->content_type = strcmp(mime, "text/plain") == 0 ? "text/plain; charset=utf-8" : mime;
-	/* w->content_type must outlive this function: keep the static copy. */
-	static char type_buf[128];
-	snprintf(type_buf, sizeof type_buf, "%s", w->content_type);
-	w->content_type = type_buf;
-	free(disposition);
-	free(name);
-	free(mime);
 }

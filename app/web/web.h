@@ -258,7 +258,7 @@ int page_staff_debate_summary(web *w);
 int page_staff_debate_detach(web *w);
 int page_debate_attachment(web *w);
 /* Answers with a stored file: path (the request frees it), sent under
- * name as mime; frees name and mime (page_portal.c). */
+ * name as mime; frees name and mime (util.c). */
 void web_send_attachment(web *w, char *path, char *name, char *mime);
 /* The files of the request's "attachments" field accepted into files
  * (at most max, each with its type sniffed from content); the first
