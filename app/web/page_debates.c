@@ -229,10 +229,10 @@ int page_debate_side(web *w)
 	long long id = web_param_id(w);
 	if (!id)
 		return MDG_ENOTFOUND;
-	if (form_validate(w, fields, MDG_ARRAY_LEN(fields), &f) > 0 || !post_side_valid(form_text(&f, "side"))) {
-		form_fail(&f, "side", "debate_side");
+	/* The message says it at the top: Form.Err.side would show under the
+	 * opinion form's sides, which share the name. */
+	if (form_validate(w, fields, MDG_ARRAY_LEN(fields), &f) > 0 || !post_side_valid(form_text(&f, "side")))
 		return refuse(w, id, "DebateBadSide", 400);
-	}
 	int rc = debate_take_side(w->app->db, id, w->me.id, form_text(&f, "side"));
 	if (rc == MDG_ECONFLICT)
 		return refuse(w, id, "DebateNotOpen", 409);
