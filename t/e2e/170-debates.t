@@ -16,6 +16,7 @@ use warnings;
 use utf8;
 use Test::More;
 use Encode qw(encode);
+use POSIX ();
 use Madang::Test qw(body_of L text_of);
 use Madang::Staff qw(signed_in scope_rebuild);
 use Madang::Notify;
@@ -274,6 +275,26 @@ like text_of(body_of($r)), qr/\Q${\ L('Msg.DebateOwnPost')}\E/, '... saying so';
 is sql_value("SELECT CONCAT(recommend_count, '/', (SELECT COUNT(*) FROM post_recommends WHERE post_id = $op1)) FROM posts WHERE id = $op1"),
     '1/1', 'the count is the number of recommendations';
 is post($c1, $page, '/posts/99999999/recommend')->code, 404, 'an unknown post: 404';
+
+# At once: eight citizens recommend the other opinion, and one of them
+# five times more; the count stays the number of rows.
+my @crowd = map { my $ua = $s->ua; Madang::Test::register_citizen($s, $ua); $ua } 1 .. 8;
+my @forms = map { Madang::Test::csrf_value($_->get($s->url($page))) } @crowd;
+my @kids;
+for my $i (0 .. $#crowd, (0) x 5) {
+    my $pid = fork // die "fork: $!";
+    if (!$pid) {
+        my $res = $crowd[$i]->post($s->url("/posts/$op2/recommend"), [ csrf => $forms[$i] ]);
+        POSIX::_exit($res->code == 303 ? 0 : $res->code == 409 ? 1 : 2);
+    }
+    push @kids, $pid;
+}
+my %exit;
+for (@kids) { waitpid($_, 0); $exit{ $? >> 8 }++ }
+is $exit{0} // 0, 8, 'eight recommendations at once are taken';
+is $exit{1} // 0, 5, '... the repeats refused';
+is sql_value("SELECT CONCAT(recommend_count, '/', (SELECT COUNT(*) FROM post_recommends WHERE post_id = $op2)) FROM posts WHERE id = $op2"),
+    '8/8', '... and counted once each';
 
 $html = body_of($c2->get($s->url($page)));
 like tally_row($html, 'agree'), qr/^\Q${\ L('Debate.Side.agree')}\E 1 50%$/, 'the tally: 1 agrees (50%)';
