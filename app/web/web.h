@@ -267,6 +267,8 @@ void web_send_attachment(web *w, char *path, char *name, char *mime);
 int web_uploads(web *w, form *f, case_upload *files, int max);
 /* HomeDebates.*: the home page's few open debates, closing soonest. */
 int web_home_debates(web *w);
+/* DebateStats.*: the public statistics of debates (/stats). */
+int web_stats_debates(web *w);
 /* Fills the preferences section of the account page (view_notify_prefs.c):
  * Notify.*, and the stored choices into Form.notify_* unless a form is
  * being sent back. */

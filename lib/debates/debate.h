@@ -117,6 +117,11 @@ int debate_detach(db *d, const actor *who, long long id, long long attachment_id
 int debate_list(db *d, enum debate_state state, const char *lang, const char *dept_ids, long page, long page_size,
 		db_result **out, long *total);
 
+/* The public statistics of debates, one row: debates, open, closed,
+ * summarized (closed ones with their summary), participants (accounts
+ * that took a side), opinions, replies (visible ones). */
+int debate_stats(db *d, db_result **out);
+
 /* account_id's side in debate id into side (16 bytes; "" for none). */
 int debate_side_of(db *d, long long id, long long account_id, char *side);
 /* account_id takes or changes to side while the debate is open:

@@ -729,7 +729,7 @@ async function walk(browser) {
 
 	// Policy debates (issue 11): the list, the demo's open debate with its
 	// tally and forms, a side taken, the staff's list and forms.
-	await step('policy debates: a citizen takes a side; the staff pages', citizen, async () => {
+	await step('policy debates: a citizen takes a side; the staff pages; the statistics', citizen, async () => {
 		const main = citizen.main();
 		await citizen.go(citizen.nav('정책토론'));
 		await citizen.go(main.locator('table.debates a').first());
@@ -742,6 +742,7 @@ async function walk(browser) {
 		await supervisor.go(supervisor.nav('토론 관리'));
 		await supervisor.go(supervisor.main().locator('table.debates a').first());
 		await supervisor.goto('/staff/debates/new');
+		await citizen.goto('/stats');
 	});
 
 	for (const p of [supervisor, citizen, handler, second])

@@ -359,6 +359,20 @@ my ($link) = $html =~ m{href="(/debates/$id\?notice=\d+)"};
 ok $link, '... leading to the debate';
 is $c1->get($s->url($link))->code, 200, '... which opens';
 
+# The public statistics count debates beside complaints.
+my @want = map { sql_value($_) } (
+    'SELECT COUNT(*) FROM debates', 'SELECT COUNT(*) FROM debates WHERE opens_at <= NOW() AND closes_at > NOW()',
+    'SELECT COUNT(*) FROM debates WHERE closes_at <= NOW()',
+    'SELECT COUNT(*) FROM debates WHERE closes_at <= NOW() AND summary_at IS NOT NULL',
+    'SELECT COUNT(DISTINCT account_id) FROM debate_sides',
+    "SELECT COUNT(*) FROM posts WHERE parent_kind = 'debate' AND moderation = 'visible' AND reply_to IS NULL",
+    "SELECT COUNT(*) FROM posts WHERE parent_kind = 'debate' AND moderation = 'visible' AND reply_to IS NOT NULL");
+$html = body_of($anon->get($s->url('/stats')));
+my ($stats) = $html =~ m{<h2 id="h-debates">(.*?)</section>}s;
+like text_of($stats // ''), qr/^\Q${\ L('DebateStats.Heading')}\E/, '/stats has a section on debates';
+my ($figures) = ($stats // '') =~ m{<tbody>(.*?)</tbody>}s;
+is text_of($figures // '') =~ s/^\s+|\s+$//gr, join(' ', @want), '... with the figures (' . join(' ', @want) . ')';
+
 $n->run_ok('the notifier sends the mails');
 $n->settle(quiet => 0.5);
 my @m = $n->mails(kind => 'debate_summary');

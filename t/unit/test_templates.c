@@ -431,9 +431,11 @@ static const char *const stats_data[] = {
 	"PubStats.InYear.0.received=120", "PubStats.InYear.0.answered=110", "PubStats.InYear.0.on_time=100",
 	"PubStats.InYear.0.share=91%", "PubStats.InYear.0.avg=3.5", "PubStats.AllTime.0.parent=도시교통국",
 	"PubStats.AllTime.0.name=도로과", "PubStats.AllTime.0.received=900", "PubStats.AllTime.0.answered=880",
-	"PubStats.AllTime.0.on_time=850", "PubStats.AllTime.0.share=97%", "PubStats.AllTime.0.avg=2.9", NULL};
+	"PubStats.AllTime.0.on_time=850", "PubStats.AllTime.0.share=97%", "PubStats.AllTime.0.avg=2.9",
+	"DebateStats.debates=7", "DebateStats.open=2", "DebateStats.closed=4", "DebateStats.summarized=3",
+	"DebateStats.participants=321", "DebateStats.opinions=88", "DebateStats.replies=45", NULL};
 static const char *const stats_shown[] = {"교통행정과", "도로과", ">120<", ">900<", "91%", "2.9",
-					  "<option value=\"2026\" selected", NULL};
+					  "<option value=\"2026\" selected", ">321</td>", ">45</td>", NULL};
 
 static const char *const examples_data[] = {"Examples.0.tracking=2026-000777", "Examples.0.title=모범 사례 제목",
 					    "Examples.0.category=도로·교통", "Examples.0.department=교통행정과",
