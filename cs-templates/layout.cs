@@ -10,6 +10,7 @@ include:"macros.cs" ?><!DOCTYPE html>
 <title><?cs var:L.Title[Page.TitleKey] ?> · <?cs var:L.Site.Name ?></title>
 <link rel="stylesheet" href="/assets/site.css">
 <link rel="stylesheet" href="/assets/print.css" media="print">
+<?cs if:Page.DebateCss ?><link rel="stylesheet" href="/assets/debates.css"><?cs /if ?>
 <?cs if:Notify.Alert ?>
 <link rel="stylesheet" href="/assets/notify.css">
 <script src="/assets/alerts.js" defer></script>
@@ -30,6 +31,7 @@ include:"macros.cs" ?><!DOCTYPE html>
       <ul>
         <li><a href="/cases"><?cs var:L.Nav.Cases ?></a></li>
         <li><a href="/stats"><?cs var:L.Nav.Stats ?></a></li>
+        <li><a href="/debates"><?cs var:L.Nav.Debates ?></a></li>
 <?cs if:Session.Staff == "1" ?><?cs
   # The call centre's console first for those who take calls; agents who
   # handle no cases see no empty case list. ?>
@@ -41,6 +43,7 @@ include:"macros.cs" ?><!DOCTYPE html>
         <li><a href="/staff/cases"><?cs var:L.Nav.Staff ?></a></li>
         <li><a href="/staff/absences"><?cs var:L.Nav.Absences ?></a></li>
 <?cs /if ?>
+        <li><a href="/staff/debates"><?cs var:L.Nav.StaffDebates ?></a></li>
 <?cs if:Notify.Alert ?>
         <li><a href="/account/notices" class="alert-link"><?cs var:L.Notify.Alert ?> <span class="alert-count" id="alert-count"><?cs var:Notify.Unread ?></span><span class="visually-hidden"> <?cs var:L.Notify.AlertCount ?></span></a></li>
 <?cs /if ?>

@@ -90,24 +90,30 @@ static void validate_extras(web *w, form *f, case_upload *files, int *nfiles)
 	if ((*lat || *lng) && !form_err(f, "latitude") && !form_err(f, "longitude") &&
 	    (!degree_valid(lat, 90) || !degree_valid(lng, 180)))
 		form_fail(f, "latitude", "location");
-	*nfiles = 0;
+	*nfiles = web_uploads(w, f, files, 5);
+}
+
+int web_uploads(web *w, form *f, case_upload *files, int max)
+{
+	int n = 0;
 	for (const upload *u = w->r->files; u; u = u->next) {
 		if (strcmp(u->field, "attachments") != 0)
 			continue;
-		if (*nfiles == 5) {
+		if (n == max) {
 			form_fail(f, "attachments", "too_many_files");
-			return;
+			return n;
 		}
 		const char *type = u->size ? case_sniff_type(u->path) : NULL;
 		if (!type) {
 			form_fail(f, "attachments", "file_type");
 			hdf_set_value(w->hdf, "Form.BadFile", u->filename);
-			return;
+			return n;
 		}
-		files[*nfiles].up = u;
-		files[*nfiles].mime_type = type;
-		(*nfiles)++;
+		files[n].up = u;
+		files[n].mime_type = type;
+		n++;
 	}
+	return n;
 }
 
 int page_file(web *w)

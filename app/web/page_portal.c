@@ -7,7 +7,6 @@
 #include "core/mdg.h"
 #include "core/text.h"
 #include "core/xalloc.h"
-#include "http/encode.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +23,9 @@ int page_home(web *w)
 	db_rows_hdf(cases, w->hdf, "Cases");
 	web_set(w, "Stats.Public", "%ld", total);
 	db_result_free(cases);
+	/* The open debates beside the complaints (page_debates.c). */
+	if ((rc = web_home_debates(w)) != MDG_OK)
+		return rc;
 	web_page(w, "portal/home.cs", "Home");
 	return MDG_OK;
 }
@@ -146,16 +148,6 @@ int page_attachment(web *w)
 		rc = case_attachment_open(w->app->db, id, &v, w->app->uploads, &path, &name, &mime);
 	if (rc != MDG_OK)
 		return rc;
-	char *disposition = http_content_disposition(name);
-	http_header(w->r, "Content-Disposition", disposition);
-	w->r->send_file = path;
-	w->content_type = strcmp(mime, "text/plain") == 0 ? "text/plain; charset=utf-8" : mime;
-	/* w->content_type must outlive this function: keep the static copy. */
-	static char type_buf[128];
-	snprintf(type_buf, sizeof type_buf, "%s", w->content_type);
-	w->content_type = type_buf;
-	free(disposition);
-	free(name);
-	free(mime);
+	web_send_attachment(w, path, name, mime);
 	return MDG_OK;
 }

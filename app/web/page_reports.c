@@ -488,6 +488,9 @@ int page_public_stats(web *w)
 	}
 	if (rc == MDG_OK)
 		rc = fill_public_table(w, &t, 0, "AllTime");
+	/* Debates beside complaints (page_debates.c). */
+	if (rc == MDG_OK)
+		rc = web_stats_debates(w);
 done:
 	tree_free(&t);
 	return rc;

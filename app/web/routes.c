@@ -108,6 +108,20 @@ const web_route web_routes[] = {
 	{"GET", "/staff/penalties", page_staff_penalties, ACCESS_STAFF},
 	{"POST", "/staff/penalties", page_staff_penalty_apply, ACCESS_STAFF},
 	{"POST", "/staff/penalties/{id}", page_staff_penalty_decide, ACCESS_STAFF},
+	/* Policy debates (page_debates.c): "new" before {id}. */
+	{"GET", "/debates", page_debates, ACCESS_PUBLIC},
+	{"GET", "/debates/{id}", page_debate, ACCESS_PUBLIC},
+	{"GET", "/debates/attachments/{id}", page_debate_attachment, ACCESS_PUBLIC},
+	{"POST", "/debates/{id}/side", page_debate_side, ACCESS_CITIZEN},
+	{"POST", "/debates/{id}/opinions", page_debate_opinion, ACCESS_CITIZEN},
+	{"POST", "/posts/{id}/recommend", page_post_recommend, ACCESS_CITIZEN},
+	{"GET", "/staff/debates", page_staff_debates, ACCESS_STAFF},
+	{"GET", "/staff/debates/new", page_staff_debate_new, ACCESS_STAFF},
+	{"POST", "/staff/debates/new", page_staff_debate_create, ACCESS_STAFF},
+	{"GET", "/staff/debates/{id}", page_staff_debate, ACCESS_STAFF},
+	{"POST", "/staff/debates/{id}", page_staff_debate_update, ACCESS_STAFF},
+	{"POST", "/staff/debates/{id}/summary", page_staff_debate_summary, ACCESS_STAFF},
+	{"POST", "/staff/debates/{id}/detach", page_staff_debate_detach, ACCESS_STAFF},
 };
 
 const size_t web_nroutes = sizeof web_routes / sizeof web_routes[0];

@@ -5,6 +5,7 @@
 #include "core/text.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
+#include "http/encode.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -117,4 +118,19 @@ long long web_param_id(const web *w)
 	if (!w->r->params[0] || text_parse_long(w->r->params[0], 1, FORM_ID_MAX, &id) != MDG_OK)
 		return 0;
 	return id;
+}
+
+void web_send_attachment(web *w, char *path, char *name, char *mime)
+{
+	char *disposition = http_content_disposition(name);
+	http_header(w->r, "Content-Disposition", disposition);
+	w->r->send_file = path;
+	w->content_type = strcmp(mime, "text/plain") == 0 ? "text/plain; charset=utf-8" : mime;
+	/* w->content_type must outlive this function: keep the static copy. */
+	static char type_buf[128];
+	snprintf(type_buf, sizeof type_buf, "%s", w->content_type);
+	w->content_type = type_buf;
+	free(disposition);
+	free(name);
+	free(mime);
 }

@@ -248,6 +248,34 @@ int page_admin_open311_revoke(web *w);
 int page_admin_open311_questions(web *w);
 int page_admin_open311_question_save(web *w);
 int page_admin_open311_question_delete(web *w);
+/* Policy debates (page_debates.c): the public list and page, a
+ * citizen's side, opinion or reply, a post's recommendation; the staff's
+ * list, opening and editing a debate, its closing summary. */
+int page_debates(web *w);
+int page_debate(web *w);
+int page_debate_side(web *w);
+int page_debate_opinion(web *w);
+int page_post_recommend(web *w);
+int page_staff_debates(web *w);
+int page_staff_debate_new(web *w);
+int page_staff_debate_create(web *w);
+int page_staff_debate(web *w);
+int page_staff_debate_update(web *w);
+int page_staff_debate_summary(web *w);
+int page_staff_debate_detach(web *w);
+int page_debate_attachment(web *w);
+/* Answers with a stored file: path (the request frees it), sent under
+ * name as mime; frees name and mime (util.c). */
+void web_send_attachment(web *w, char *path, char *name, char *mime);
+/* The files of the request's "attachments" field accepted into files
+ * (at most max, each with its type sniffed from content); the first
+ * refused one fails f's field "attachments" (too_many_files, file_type;
+ * Form.BadFile names it). The number accepted (page_case.c). */
+int web_uploads(web *w, form *f, case_upload *files, int max);
+/* HomeDebates.*: the home page's few open debates, closing soonest. */
+int web_home_debates(web *w);
+/* DebateStats.*: the public statistics of debates (/stats). */
+int web_stats_debates(web *w);
 /* Fills the preferences section of the account page (view_notify_prefs.c):
  * Notify.*, and the stored choices into Form.notify_* unless a form is
  * being sent back. */

@@ -1,6 +1,6 @@
 <?cs # SPDX-License-Identifier: AGPL-3.0-or-later ?><?cs
 # home.cs: the portal's front page. ?><?cs
-include:"case_macros.cs" ?>
+include:"case_macros.cs" ?><?cs include:"debate_macros.cs" ?>
 <section class="hero">
   <h1><?cs var:L.Home.Heading ?></h1>
   <p><?cs var:L.Home.Lead ?></p>
@@ -18,4 +18,13 @@ include:"case_macros.cs" ?>
 <?cs else ?>
   <p><?cs var:L.List.Empty ?></p>
 <?cs /if ?>
+</section>
+<section aria-labelledby="home-debates">
+  <h2 id="home-debates"><?cs var:L.Home.Debates ?></h2>
+<?cs if:subcount(HomeDebates) > 0 ?>
+<?cs call:debate_table(L.Home.Debates, HomeDebates, "/debates/") ?>
+<?cs else ?>
+  <p><?cs var:L.Home.DebatesNone ?></p>
+<?cs /if ?>
+  <p><a href="/debates"><?cs var:L.Home.DebatesMore ?></a></p>
 </section>

@@ -61,3 +61,16 @@ def:stats_table(rows, cap) ?><?cs
 <?cs call:stats_table(PubStats.AllTime, L.PublicStats.AllTime) ?>
 </section>
 <p class="hint"><?cs var:L.PublicStats.Note ?></p>
+<section aria-labelledby="h-debates">
+  <h2 id="h-debates"><?cs var:L.DebateStats.Heading ?></h2>
+  <table class="cases report">
+    <caption class="visually-hidden"><?cs var:L.DebateStats.Heading ?></caption>
+    <thead><tr><?cs each:c = L.DebateStats.Col ?>
+      <th scope="col"><?cs var:c ?></th><?cs /each ?>
+    </tr></thead>
+    <tbody><tr><?cs each:c = L.DebateStats.Col ?>
+      <td data-label="<?cs var:c ?>"><?cs var:DebateStats[name(c)] ?></td><?cs /each ?>
+    </tr></tbody>
+  </table>
+  <p><a href="/debates"><?cs var:L.Home.DebatesMore ?></a></p>
+</section>

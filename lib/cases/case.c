@@ -143,7 +143,7 @@ done:
 }
 
 /* Where a stored attachment lives: uploads_dir/ab/abcdef… */
-static char *stored_path(const char *uploads_dir, const char *stored_name)
+char *case_stored_path(const char *uploads_dir, const char *stored_name)
 {
 	return xasprintf("%s/%.2s/%s", uploads_dir, stored_name, stored_name);
 }
@@ -157,7 +157,7 @@ static int store_upload(const char *uploads_dir, const upload *up, char stored_n
 		log_error("cannot create %s: %s", dir, strerror(errno));
 		return MDG_ERR;
 	}
-	*path = stored_path(uploads_dir, stored_name);
+	*path = case_stored_path(uploads_dir, stored_name);
 	if (rename(up->path, *path) == 0)
 		return MDG_OK;
 	if (errno == EXDEV && copy_file(up->path, *path) == MDG_OK)
@@ -168,9 +168,7 @@ static int store_upload(const char *uploads_dir, const upload *up, char stored_n
 	return MDG_ERR;
 }
 
-/* Moves every upload into uploads_dir (moved[i]: where, stored[i]: its
- * name). MDG_ETOOBIG beyond CASE_FILES_MAX. */
-static int store_uploads(const char *uploads_dir, const case_upload *files, int nfiles, char stored[][33],
+int case_store_uploads(const char *uploads_dir, const case_upload *files, int nfiles, char stored[][33],
 			 char **moved)
 {
 	int rc = MDG_OK;
@@ -181,8 +179,7 @@ static int store_uploads(const char *uploads_dir, const case_upload *files, int 
 	return rc;
 }
 
-/* Frees the paths of store_uploads, removing the files when remove. */
-static void release_uploads(char **moved, int nfiles, bool remove)
+void case_release_uploads(char **moved, int nfiles, bool remove)
 {
 	for (int i = 0; i < nfiles; i++) {
 		if (remove && moved[i])
@@ -295,7 +292,7 @@ int case_file(db *d, const case_new *c, const case_upload *files, int nfiles,
 {
 	char *moved[CASE_FILES_MAX] = {0};
 	char stored[CASE_FILES_MAX][33];
-	int rc = store_uploads(uploads_dir, files, nfiles, stored, moved);
+	int rc = case_store_uploads(uploads_dir, files, nfiles, stored, moved);
 	/* Concurrent filings of a round-robin category wait for each other
 	 * on its row; a deadlock victim tries again, with the same number. */
 	bool numbered = false; /* tracking holds a number taken and not used */
@@ -309,7 +306,7 @@ int case_file(db *d, const case_new *c, const case_upload *files, int nfiles,
 	}
 	if (rc != MDG_OK && numbered)
 		log_error("filing %s failed: the tracking number stays unused", tracking);
-	release_uploads(moved, nfiles, rc != MDG_OK);
+	case_release_uploads(moved, nfiles, rc != MDG_OK);
 	return rc;
 }
 
@@ -317,10 +314,10 @@ int case_attach(db *d, long long case_id, const case_upload *files, int nfiles, 
 {
 	char *moved[CASE_FILES_MAX] = {0};
 	char stored[CASE_FILES_MAX][33];
-	int rc = store_uploads(uploads_dir, files, nfiles, stored, moved);
+	int rc = case_store_uploads(uploads_dir, files, nfiles, stored, moved);
 	if (rc == MDG_OK)
 		rc = attachment_rows(d, case_id, files, stored, nfiles);
-	release_uploads(moved, nfiles, rc != MDG_OK);
+	case_release_uploads(moved, nfiles, rc != MDG_OK);
 	return rc;
 }
 
@@ -448,7 +445,7 @@ int case_attachment_open(db *d, long long attachment_id, const viewer *v,
 		rc = MDG_ENOTFOUND;
 		goto done;
 	}
-	*path = stored_path(uploads_dir, db_get(r, 0, "stored", ""));
+	*path = case_stored_path(uploads_dir, db_get(r, 0, "stored", ""));
 	*name = xstrdup(db_get(r, 0, "name", "file"));
 	*mime = xstrdup(db_get(r, 0, "type", "application/octet-stream"));
 done:

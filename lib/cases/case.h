@@ -71,6 +71,17 @@ int case_file(db *d, const case_new *c, const case_upload *files, int nfiles,
  * leaves the files: harmless, never served). MDG_OK, MDG_ETOOBIG, MDG_ERR. */
 int case_attach(db *d, long long case_id, const case_upload *files, int nfiles, const char *uploads_dir);
 
+/* The storage of attachments, shared with other tables of files (a
+ * debate's, lib/debates): moves every upload into uploads_dir under a
+ * random name (moved[i]: where, stored[i]: the name). MDG_ETOOBIG beyond
+ * CASE_FILES_MAX. case_release_uploads frees the paths, removing the
+ * files when remove (the rows could not be written). case_stored_path:
+ * where a stored name lives (the caller frees it). */
+int case_store_uploads(const char *uploads_dir, const case_upload *files, int nfiles, char stored[][33],
+		       char **moved);
+void case_release_uploads(char **moved, int nfiles, bool remove);
+char *case_stored_path(const char *uploads_dir, const char *stored_name);
+
 /* The attachment types accepted, judged from content: the MIME type for a
  * file, or NULL when refused. Uses libmagic. */
 const char *case_sniff_type(const char *path);

@@ -792,6 +792,25 @@ async function walk(browser) {
 		await expectText(supervisor.main(), '제재 내리기', 'the penalties');
 	});
 
+
+	// Policy debates (issue 11): the list, the demo's open debate with its
+	// tally and forms, a side taken, the staff's list and forms.
+	await step('policy debates: a citizen takes a side; the staff pages; the statistics', citizen, async () => {
+		const main = citizen.main();
+		await citizen.go(citizen.nav('정책토론'));
+		await citizen.go(main.locator('table.debates a').first());
+		await main.getByRole('group', { name: '나의 입장' }).getByLabel('찬성', { exact: true }).check();
+		await citizen.go(main.getByRole('button', { name: '입장 저장' }));
+		await expectText(main, '입장이 저장되었습니다');
+		await citizen.go(citizen.nav('정책토론'));
+		await citizen.go(main.locator('section[aria-labelledby="debates-closed"] table a').first());
+		await expectText(main, '결과 요약');
+		await supervisor.go(supervisor.nav('토론 관리'));
+		await supervisor.go(supervisor.main().locator('table.debates a').first());
+		await supervisor.goto('/staff/debates/new');
+		await citizen.goto('/stats');
+	});
+
 	for (const p of [supervisor, citizen, handler, second, agent])
 		await p.close();
 	await keyboardWalk(browser);

@@ -109,6 +109,19 @@ static void test_links(void **state)
 			 MDG_OK);
 	assert_non_null(strstr(m.text, "https://minwon.example.go.kr/my"));
 	message_free(&m);
+	/* A notice about no case (notice_account) links to the page its
+	 * payload names: a debate's summary. */
+	static const char debate[] = "{\"title\":\"심야 버스\",\"link\":\"/debates/12\"}";
+	assert_int_equal(message_render(&site, "debate_summary", "ko", "김민원", debate, false, &m, err, sizeof err),
+			 MDG_OK);
+	assert_non_null(strstr(m.text, "https://minwon.example.go.kr/debates/12\n"));
+	assert_non_null(strstr(m.html, "href=\"https://minwon.example.go.kr/debates/12\""));
+	assert_non_null(strstr(m.text, "심야 버스"));
+	message_free(&m);
+	assert_int_equal(message_render(&site, "debate_summary", "ko", "김민원", debate, true, &m, err, sizeof err),
+			 MDG_OK);
+	assert_non_null(strstr(m.text, "https://minwon.example.go.kr/debates/12"));
+	message_free(&m);
 
 	/* A digest that names its account: the signed one-click link in
 	 * List-Unsubscribe and in both parts. */

@@ -100,8 +100,82 @@ static char *render_page(const char *lang, const char *page, const char *title)
 		"Depts.0.name_en=Traffic Administration", "Depts.0.indent=　", "Depts.0.depth=1", \
 		"Depts.0.active=1", "Depts.0.parent_name=도시교통국"
 
-static const char *const home_data[] = {"Stats.Public=12345", CASE_ROW, NULL};
-static const char *const home_shown[] = {"(12345)", CASE_ROW_SHOWN, "김*수", NULL};
+/* A debate of a list (debate_list). */
+#define DEBATE_ROW(list)                                                                            \
+	list ".0.id=31", list ".0.title=심야 버스 노선 확대", list ".0.department=교통행정과",            \
+		list ".0.opens=2026-12-01 09:00", list ".0.closes=2026-12-14 18:00", list ".0.sides=12", \
+		list ".0.opinions=5", list ".0.summarized=1"
+#define DEBATE_ROW_SHOWN "심야 버스 노선 확대", "2026-12-01 09:00 ~ 2026-12-14 18:00", "교통행정과"
+
+static const char *const home_data[] = {"Stats.Public=12345", CASE_ROW, DEBATE_ROW("HomeDebates"), NULL};
+static const char *const home_shown[] = {"(12345)", CASE_ROW_SHOWN, "김*수", DEBATE_ROW_SHOWN, "href=\"/debates/31\"",
+					 NULL};
+
+static const char *const debates_data[] = {DEBATE_ROW("Debates.Open"), DEBATE_ROW("Debates.Closed"), NULL};
+static const char *const debates_shown[] = {DEBATE_ROW_SHOWN, "href=\"/debates/31\"", "href=\"/debates?page=3\"", NULL};
+static const char *const staff_debates_data[] = {DEBATE_ROW("Debates.Upcoming"), "Staff.MayOpen=1", NULL};
+static const char *const staff_debates_shown[] = {DEBATE_ROW_SHOWN, "href=\"/staff/debates/31\"",
+						  "href=\"/staff/debates/new\"", NULL};
+
+/* A debate's page (page_debates.c show_debate): open, a citizen with a
+ * side, an opinion with a reply, a held post of theirs, a removed one. */
+#define DEBATE_FACTS                                                                                \
+	"Debate.id=31", "Debate.title=심야 버스 노선을 늘려야 할까요?", "Debate.background=배경 설명",   \
+		"Debate.department=교통행정과", "Debate.opens=2026-12-01 09:00",                         \
+		"Debate.closes=2026-12-14 18:00", "Debate.department_id=5"
+#define DEBATE_FILE "Files.0.id=41", "Files.0.name=노선도.pdf", "Files.0.type=application/pdf", "Files.0.size=2048"
+#define DEBATE_FILE_SHOWN "href=\"/debates/attachments/41\"", "노선도.pdf", "application/pdf, 2048 B"
+#define TALLY_DATA                                                                                  \
+	"Tally.Total=6", "Tally.Sides.0.side=agree", "Tally.Sides.0.n=3", "Tally.Sides.0.pct=50",    \
+		"Tally.Sides.0.x=0", "Tally.Sides.1.side=disagree", "Tally.Sides.1.n=2",              \
+		"Tally.Sides.1.pct=33", "Tally.Sides.1.x=50", "Tally.Sides.2.side=neutral",            \
+		"Tally.Sides.2.n=1", "Tally.Sides.2.pct=17", "Tally.Sides.2.x=83"
+static const char *const debate_data[] = {
+	DEBATE_FACTS, TALLY_DATA, "Debate.state=open", "Debate.posts=4", "Page.DebateCss=1", DEBATE_FILE, "Me.citizen=1", "Me.side=agree",
+	"Top.agree.0.id=7", "Top.agree.0.author=김*준", "Top.agree.0.body=좋은 의견", "Top.agree.0.recommends=3", "Top.agree.0.page=2",
+	"Opinions.0.id=7", "Opinions.0.reply_to=0", "Opinions.0.author=김*준", "Opinions.0.side=agree",
+	"Opinions.0.body=좋은 의견", "Opinions.0.recommends=3", "Opinions.0.moderation=visible", "Opinions.0.mine=0",
+	"Opinions.0.recommended=0", "Opinions.0.created=2026-12-02 10:00", "Opinions.0.Replies.0.id=9",
+	"Opinions.0.Replies.0.reply_to=7", "Opinions.0.Replies.0.author=이*", "Opinions.0.Replies.0.side=",
+	"Opinions.0.Replies.0.body=답글입니다", "Opinions.0.Replies.0.recommends=0",
+	"Opinions.0.Replies.0.moderation=held", "Opinions.0.Replies.0.reason=검토 중", "Opinions.0.Replies.0.mine=1",
+	"Opinions.0.Replies.0.recommended=0", "Opinions.0.Replies.0.created=2026-12-02 11:00", "Opinions.1.id=8",
+	"Opinions.1.reply_to=0", "Opinions.1.author=박*훈", "Opinions.1.side=disagree", "Opinions.1.body=",
+	"Opinions.1.recommends=0", "Opinions.1.moderation=deleted", "Opinions.1.mine=0", "Opinions.1.recommended=0",
+	"Opinions.1.created=2026-12-02 12:00", "Form.reply_to=7", "Form.body=<고친 답글>", "Form.Err.body=too_long",
+	NULL};
+static const char *const debate_shown[] = {
+	"심야 버스 노선을 늘려야 할까요?", "배경 설명", "2026-12-01 09:00 ~ 2026-12-14 18:00", "width=\"33\"", ": 4</p>",
+	"<td>3</td><td>50%</td>", "id=\"post-7\"", "id=\"post-9\"", "좋은 의견", "답글입니다", "검토 중",
+	"action=\"/posts/7/recommend\"", "action=\"/debates/31/side\"", "action=\"/debates/31/opinions\"",
+	"value=\"agree\" required checked", "&lt;고친 답글&gt;</textarea>", "<details class=\"reply-form\" open>",
+	"href=\"/assets/debates.css\"", "href=\"/debates/31?page=2#post-7\"", DEBATE_FILE_SHOWN, NULL};
+static const char *const debate_closed_data[] = {
+	DEBATE_FACTS, TALLY_DATA, "Debate.state=closed", "Debate.posts=0", "Debate.summarized=1", "Debate.summary=요약입니다",
+	"Debate.action=조치입니다", "Debate.summary_at=2026-12-15 10:00", "Page.DebateCss=1", NULL};
+static const char *const debate_closed_shown[] = {"요약입니다", "조치입니다", "2026-12-15 10:00", NULL};
+
+/* The staff's page of a debate: the form to open one, an upcoming one
+ * editable, a closed one with the summary form. */
+#define DEPARTMENT_OPTIONS "Departments.0.id=5", "Departments.0.name=교통행정과"
+static const char *const staff_debate_new_data[] = {
+	DEPARTMENT_OPTIONS, "Form.title=<주제>", "Form.department_id=5", "Form.opens_at=2026-12-01T09:00",
+	"Form.Err.closes_at=debate_order", NULL};
+static const char *const staff_debate_new_shown[] = {
+	"action=\"/staff/debates/new\"", "value=\"&lt;주제&gt;\"", "<option value=\"5\" selected>교통행정과",
+	"value=\"2026-12-01T09:00\"", "id=\"err-closes_at\"", NULL};
+static const char *const staff_debate_data[] = {
+	DEBATE_FACTS, DEPARTMENT_OPTIONS, DEBATE_FILE, "Debate.state=upcoming", "Staff.MayEdit=1", "Form.title=주제",
+	"Form.background=배경", "Form.department_id=5", "Form.opens_at=2026-12-01T09:00",
+	"Form.closes_at=2026-12-14T18:00", NULL};
+static const char *const staff_debate_shown[] = {"action=\"/staff/debates/31\"", "href=\"/debates/31\"", DEBATE_FILE_SHOWN,
+						 "action=\"/staff/debates/31/detach\"", "name=\"attachment_id\" value=\"41\"",
+						 "value=\"2026-12-14T18:00\"", NULL};
+static const char *const staff_debate_closed_data[] = {
+	DEBATE_FACTS, "Debate.state=closed", "Staff.MaySummarize=1", "Form.summary=요약 초안", "Form.action=", "Form.Err.action=required",
+	NULL};
+static const char *const staff_debate_closed_shown[] = {"action=\"/staff/debates/31/summary\"", "요약 초안</textarea>",
+							"id=\"err-action\"", NULL};
 
 static const char *const cases_data[] = {CASE_ROW, CATEGORY_ROW, "Filter.q=신호등", "Filter.category=3",
 					 "Filter.status=received", NULL};
@@ -377,9 +451,11 @@ static const char *const stats_data[] = {
 	"PubStats.InYear.0.received=120", "PubStats.InYear.0.answered=110", "PubStats.InYear.0.on_time=100",
 	"PubStats.InYear.0.share=91%", "PubStats.InYear.0.avg=3.5", "PubStats.AllTime.0.parent=도시교통국",
 	"PubStats.AllTime.0.name=도로과", "PubStats.AllTime.0.received=900", "PubStats.AllTime.0.answered=880",
-	"PubStats.AllTime.0.on_time=850", "PubStats.AllTime.0.share=97%", "PubStats.AllTime.0.avg=2.9", NULL};
+	"PubStats.AllTime.0.on_time=850", "PubStats.AllTime.0.share=97%", "PubStats.AllTime.0.avg=2.9",
+	"DebateStats.debates=7", "DebateStats.open=2", "DebateStats.closed=4", "DebateStats.summarized=3",
+	"DebateStats.participants=321", "DebateStats.opinions=88", "DebateStats.replies=45", NULL};
 static const char *const stats_shown[] = {"교통행정과", "도로과", ">120<", ">900<", "91%", "2.9",
-					  "<option value=\"2026\" selected", NULL};
+					  "<option value=\"2026\" selected", ">321</td>", ">45</td>", NULL};
 
 static const char *const examples_data[] = {"Examples.0.tracking=2026-000777", "Examples.0.title=모범 사례 제목",
 					    "Examples.0.category=도로·교통", "Examples.0.department=교통행정과",
@@ -497,6 +573,13 @@ static const struct page_fixture {
 } page_fixtures[] = {
 	{"portal/home.cs", "Home", home_data, home_shown, NULL},
 	{"portal/cases.cs", "PublicCases", cases_data, cases_shown, NULL},
+	{"portal/debates.cs", "Debates", debates_data, debates_shown, NULL},
+	{"portal/debate.cs", "Debate", debate_data, debate_shown, NULL},
+	{"portal/debate.cs", "Debate", debate_closed_data, debate_closed_shown, NULL},
+	{"staff/debates.cs", "StaffDebates", staff_debates_data, staff_debates_shown, NULL},
+	{"staff/debate.cs", "StaffDebateNew", staff_debate_new_data, staff_debate_new_shown, NULL},
+	{"staff/debate.cs", "StaffDebate", staff_debate_data, staff_debate_shown, NULL},
+	{"staff/debate.cs", "StaffDebate", staff_debate_closed_data, staff_debate_closed_shown, NULL},
 	{"portal/case.cs", "Case", case_data, case_shown, NULL},
 	{"portal/file.cs", "FileCase", file_data, file_shown, NULL},
 	{"portal/mine.cs", "MyCases", mine_data, mine_shown, NULL},

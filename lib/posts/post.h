@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* post.h: posts, the one table of short public texts by citizens: a
+ * debate's opinions and their replies (and later comments on proposals
+ * and community posts), each under a parent (kind and id). Threads have
+ * one level: a reply answers a top post, never another reply. Everyone
+ * may recommend a post once, never their own.
+ *
+ * What a parent allows (an open debate, ...) is its own module's check
+ * (lib/debates); this module keeps the rules every kind of parent shares. */
+#ifndef MDG_POST_H
+#define MDG_POST_H
+#include <stdbool.h>
+
+#include "db/db.h"
+
+/* Most characters of a post's text. */
+#define POST_BODY_MAX 2000
+/* Top posts per page of a thread. */
+#define POST_PAGE_SIZE 20
+
+/* A new post: parent_kind is "debate" or "proposal"; reply_to 0 for a
+ * top post; side "agree"/"disagree"/"neutral" or NULL (replies have
+ * none). */
+typedef struct post_new {
+	const char *parent_kind;
+	long long parent_id;
+	long long reply_to;
+	long long author_id;
+	const char *side;
+	const char *body;
+} post_new;
+
+/* True for a kind of parent the table holds. */
+bool post_kind_valid(const char *kind);
+/* True for "agree", "disagree" or "neutral". */
+bool post_side_valid(const char *side);
+
+/* Adds p on the caller's connection (in its transaction, if any); *id
+ * the new post's. A reply to a reply is attached to that reply's top
+ * post (one level of nesting); a reply_to that is not a visible post of
+ * the same parent is MDG_ENOTFOUND. MDG_EINVAL for a bad kind or side. */
+int post_add(db *d, const post_new *p, long long *id);
+
+/* One post's parent and author, for the handlers that act on a post
+ * named in a path: MDG_ENOTFOUND when there is none or it is not
+ * visible. parent_kind receives at least 16 bytes. */
+int post_parent(db *d, long long post_id, char *parent_kind, long long *parent_id, long long *author_id);
+
+/* account_id recommends post_id once: MDG_OK (the count grows by one),
+ * MDG_ECONFLICT (already recommended), MDG_EDENIED (their own post),
+ * MDG_ENOTFOUND (no visible post). Its own transaction. */
+int post_recommend(db *d, long long post_id, long long account_id);
+
+/* A page (1...) of the thread under a parent as viewer_id (0: nobody
+ * signed in) reads it: *tops the top posts, oldest first, and *replies
+ * the replies to those, oldest first; each row: id, reply_to, author,
+ * side, body ("" when deleted), recommends, moderation, reason, mine,
+ * recommended (by the viewer), created. Visible posts, the deleted ones
+ * (their place kept) and the viewer's own held or hidden ones. *total
+ * counts the top posts. */
+int post_thread(db *d, const char *parent_kind, long long parent_id, long long viewer_id, long page,
+		db_result **tops, db_result **replies, long *total);
+
+/* The n most recommended visible top posts of side under a parent (only
+ * those recommended at least once): id, author, body, recommends, page
+ * (the page of the thread it is on, as the public sees it). */
+int post_top(db *d, const char *parent_kind, long long parent_id, const char *side, long n, db_result **out);
+
+/* The visible posts (top and replies) under a parent. */
+int post_count(db *d, const char *parent_kind, long long parent_id, long *n);
+
+#endif
