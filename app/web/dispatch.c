@@ -143,6 +143,8 @@ static void fill_common(web *w)
 			hdf_set_value(w->hdf, "Session.Calls", "1");
 		if (perm_calls_only(&w->perm))
 			hdf_set_value(w->hdf, "Session.CallsOnly", "1");
+		if (perm_holds(&w->perm, PERM_MODERATOR | PERM_ADMIN))
+			hdf_set_value(w->hdf, "Session.Moderator", "1");
 	}
 }
 

@@ -70,7 +70,9 @@ INSERT INTO moderation_words (word, action, created_at) VALUES
 
 -- Moderators' decisions on items (the audit log has them too, by actor):
 -- hide, restore, delete, dismiss, unpublish, and the automatic hold.
--- penalty is 'owed' for an upheld abuse decision until the penalty code
+-- category is the moderator's ground (as a report's reason), reason the
+-- words the author reads. penalty is 'owed' for an upheld abuse or spam
+-- decision until the penalty code
 -- (lib/mileage, penalty_apply) has applied it to the author.
 CREATE TABLE moderation_actions (
   id             BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
@@ -79,6 +81,7 @@ CREATE TABLE moderation_actions (
   author_id      BIGINT UNSIGNED NOT NULL,
   actor_id       BIGINT UNSIGNED NULL,
   action         ENUM('hold','hide','restore','delete','dismiss','unpublish') NOT NULL,
+  category       ENUM('abuse','personal_data','spam','off_topic','other') NULL,
   reason         VARCHAR(255) NULL,
   penalty        ENUM('none','owed','applied') NOT NULL DEFAULT 'none',
   created_at     DATETIME NOT NULL,

@@ -40,6 +40,8 @@ typedef enum notice_kind {
 	/* to one account about something other than a case (notice_account):
 	 * proposals, debates, moderation, mileage; each part adds its kinds
 	 * here, after this line */
+	NOTICE_MODERATION_HIDDEN,  /* your post is held or hidden: why, how to object */
+	NOTICE_MODERATION_DELETED, /* your post was deleted: why, how to object */
 	NOTICE_KIND__MAX
 } notice_kind;
 
