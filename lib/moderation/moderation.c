@@ -64,8 +64,8 @@ static const mod_kind kinds[] = {
 
 /* Defaults of the settings (docs/operations.md lists them). */
 #define HIDE_THRESHOLD_DEFAULT "3"
-#define THROTTLE_PER_HOUR_DEFAULT "10"
-#define THROTTLE_ADDR_PER_HOUR_DEFAULT "30"
+#define THROTTLE_PER_HOUR_DEFAULT "30"
+#define THROTTLE_ADDR_PER_HOUR_DEFAULT "300"
 
 static const char *const reasons[] = {"abuse", "personal_data", "spam", "off_topic", "other"};
 static const char *const decisions[] = {
@@ -167,6 +167,8 @@ int moderation_throttle(db *d, const char *kind, long long account_id, const cha
 	long per_addr = rc == MDG_OK ? setting_long(d, "moderation.throttle_addr_per_hour",
 						    THROTTLE_ADDR_PER_HOUR_DEFAULT, &rc)
 				     : 0;
+	if (rc == MDG_OK && per_account <= 0 && per_addr <= 0)
+		return MDG_OK; /* both off (0): nothing to count */
 	if (rc == MDG_OK) /* the log keeps a day: older rows go as new ones come */
 		rc = db_exec(d, "DELETE FROM moderation_posts WHERE created_at < NOW() - INTERVAL 1 DAY LIMIT 100",
 			     DB_NO_ARGS);
@@ -176,7 +178,8 @@ int moderation_throttle(db *d, const char *kind, long long account_id, const cha
 				     " (SELECT COUNT(*) FROM moderation_posts WHERE client_addr = ?"
 				     "  AND created_at > NOW() - INTERVAL 1 HOUR) AS addr",
 			      DB_ARGS(DB_INT(account_id), DB_STR(client_addr)));
-	if (rc == MDG_OK && (db_get_ll(r, 0, "mine", 0) >= per_account || db_get_ll(r, 0, "addr", 0) >= per_addr))
+	if (rc == MDG_OK && ((per_account > 0 && db_get_ll(r, 0, "mine", 0) >= per_account) ||
+			     (per_addr > 0 && db_get_ll(r, 0, "addr", 0) >= per_addr)))
 		rc = MDG_ETHROTTLED;
 	if (rc == MDG_OK)
 		rc = db_exec(d, "INSERT INTO moderation_posts (kind, account_id, client_addr, created_at)"
@@ -249,10 +252,10 @@ int moderation_report(db *d, const actor *who, const mod_kind *k, long long item
 	if (rc == MDG_OK)
 		rc = setting_get(d, "moderation.hide_threshold", HIDE_THRESHOLD_DEFAULT, threshold, sizeof threshold);
 	if (rc == MDG_OK)
-		rc = db_query(d, &r, "SELECT COALESCE(SUM(weight), 0) >= ? AS over FROM content_reports"
+		rc = db_query(d, &r, "SELECT COALESCE(SUM(weight), 0) >= ? AS reached FROM content_reports"
 				     " WHERE kind = ? AND item_id = ? AND outcome IS NULL",
 			      DB_ARGS(DB_STR(threshold), DB_STR(k->name), DB_INT(item_id)));
-	if (rc == MDG_OK && db_get_ll(r, 0, "over", 0) == 1 && strcmp(state, "visible") == 0) {
+	if (rc == MDG_OK && db_get_ll(r, 0, "reached", 0) == 1 && strcmp(state, "visible") == 0) {
 		long long action_id = 0;
 		rc = db_exec(d, k->hold, DB_ARGS(DB_INT(item_id)));
 		if (rc == MDG_OK)

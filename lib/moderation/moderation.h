@@ -61,8 +61,8 @@ int moderation_check_text(db *d, const char *text, mod_result *out);
 /* The posting throttle for every kind of public post: at most
  * moderation.throttle_per_hour posts an hour per account and
  * moderation.throttle_addr_per_hour per client address, all kinds
- * together. MDG_OK records this post (call it just before storing);
- * MDG_ETHROTTLED stores nothing. */
+ * together (defaults 30 and 300; 0 turns a limit off). MDG_OK records
+ * this post (call it just before storing); MDG_ETHROTTLED stores nothing. */
 int moderation_throttle(db *d, const char *kind, long long account_id, const char *client_addr);
 
 /* The reasons of a report (and a moderator's grounds). */
