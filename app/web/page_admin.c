@@ -269,6 +269,10 @@ static const struct {
 	{"sms_quiet_end", "sms.quiet_end", "08:00"},
 	{"digest_hour", "digest.hour", "8"},
 	{"apology_workdays", "apology.workdays", "3"},
+	/* lib/moderation (its defaults) */
+	{"mod_hide_threshold", "moderation.hide_threshold", "3"},
+	{"mod_throttle", "moderation.throttle_per_hour", "30"},
+	{"mod_throttle_addr", "moderation.throttle_addr_per_hour", "300"},
 };
 
 /* The settings page; sent: a refused form, whose values (what was typed)
@@ -302,6 +306,9 @@ int page_admin_settings_save(web *w)
 		{"sms_quiet_end", FIELD_LINE, true, 5, 0, 0},
 		{"digest_hour", FIELD_INT, true, 0, 0, 23},
 		{"apology_workdays", FIELD_INT, true, 0, 1, 60},
+		{"mod_hide_threshold", FIELD_INT, true, 0, 1, 100},
+		{"mod_throttle", FIELD_INT, true, 0, 0, 10000},
+		{"mod_throttle_addr", FIELD_INT, true, 0, 0, 100000},
 	};
 	form f;
 	form_validate(w, fields, MDG_ARRAY_LEN(fields), &f);

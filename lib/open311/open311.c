@@ -348,11 +348,13 @@ int open311_requests(db *d, const open311_query *q, const char *lang, db_result 
 	const char *status = q->status ? q->status : "";
 	return db_query(d, out,
 			"SELECT c.tracking_no AS id, c.status AS status, c.category_id AS service_code,"
-			" " SQL_NAME_IN("g.") " AS service_name, c.body AS description,"
+			" " SQL_NAME_IN("g.") " AS service_name,"
+			/* a text moderation took out of sight (0032) stays out */
+			" IF(c.moderation = 'visible', c.body, '') AS description,"
 			" " SQL_NAME_IN("dp.") " AS agency,"
 			" " W3C("c.created_at") " AS requested, " W3C("c.updated_at") " AS updated,"
 			" " W3C("c.due_at") " AS expected, c.address AS address,"
-			" c.latitude AS lat, c.longitude AS lng, o.media_url AS media_url"
+			" c.latitude AS lat, c.longitude AS lng, IF(c.moderation = 'visible', o.media_url, NULL) AS media_url"
 			" FROM cases c JOIN categories g ON g.id = c.category_id"
 			" LEFT JOIN departments dp ON dp.id = c.department_id"
 			" LEFT JOIN open311_requests o ON o.case_id = c.id"

@@ -33,5 +33,12 @@ call:time_field("sms_quiet_end", L.Admin.Settings.QuietEnd) ?>
 <?cs call:number_input_field("digest_hour", L.Admin.Settings.DigestHour, 0, 23, "", "") ?><?cs
 call:number_input_field("apology_workdays", L.Admin.Settings.ApologyWorkdays, 1, 60, "", "") ?>
   </fieldset>
+  <fieldset aria-describedby="moderation-hint">
+    <legend><?cs var:L.Admin.Settings.Moderation ?></legend>
+    <p class="hint" id="moderation-hint"><?cs var:L.Admin.Settings.ModerationHint ?></p>
+<?cs call:number_input_field("mod_hide_threshold", L.Admin.Settings.HideThreshold, 1, 100, "", "") ?><?cs
+call:number_input_field("mod_throttle", L.Admin.Settings.Throttle, 0, 10000, "", "") ?><?cs
+call:number_input_field("mod_throttle_addr", L.Admin.Settings.ThrottleAddr, 0, 100000, "", "") ?>
+  </fieldset>
   <button type="submit" class="primary"><?cs var:L.Admin.Button.Save ?></button>
 </form>
