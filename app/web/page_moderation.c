@@ -60,18 +60,38 @@ static int report_page(web *w, const db_result *item)
 	return MDG_OK;
 }
 
-int page_report_form(web *w)
+/* The GET of a form about the route's item: show(w, item), with done
+ * (Report.Done, Objection.Done) set after the form was sent (?query). */
+static int item_form(web *w, const char *query, const char *done, int (*show)(web *, const db_result *))
 {
 	const mod_kind *k;
 	db_result *item = NULL;
 	int rc = load_item(w, &k, &item);
 	if (rc == MDG_OK) {
-		if (kv_get(&w->r->query, "reported"))
-			hdf_set_value(w->hdf, "Report.Done", "1");
-		rc = report_page(w, item);
+		if (kv_get(&w->r->query, query))
+			hdf_set_value(w->hdf, done, "1");
+		rc = show(w, item);
 	}
 	db_result_free(item);
 	return rc;
+}
+
+/* The answer to the POST of such a form: the form again with its errors
+ * (400), else back to /PATH/KIND/KEY?SENT=1. */
+static int item_answer(web *w, const form *f, const char *path, const char *sent, const mod_kind *k,
+		       const db_result *item, int (*show)(web *, const db_result *))
+{
+	if (f->errors) {
+		w->r->status = 400;
+		return show(w, item);
+	}
+	web_redirect(w, "/%s/%s/%s?%s=1", path, k->name, db_get(item, 0, "item_key", ""), sent);
+	return MDG_OK;
+}
+
+int page_report_form(web *w)
+{
+	return item_form(w, "reported", "Report.Done", report_page);
 }
 
 int page_report(web *w)
@@ -97,13 +117,7 @@ int page_report(web *w)
 		else if (rc != MDG_OK)
 			goto done;
 	}
-	if (f.errors) {
-		w->r->status = 400;
-		rc = report_page(w, item);
-		goto done;
-	}
-	web_redirect(w, "/report/%s/%s?reported=1", k->name, db_get(item, 0, "item_key", ""));
-	rc = MDG_OK;
+	rc = item_answer(w, &f, "report", "reported", k, item, report_page);
 done:
 	db_result_free(item);
 	return rc;
@@ -121,16 +135,7 @@ static int objection_page(web *w, const db_result *item)
 
 int page_objection_form(web *w)
 {
-	const mod_kind *k;
-	db_result *item = NULL;
-	int rc = load_item(w, &k, &item);
-	if (rc == MDG_OK) {
-		if (kv_get(&w->r->query, "sent"))
-			hdf_set_value(w->hdf, "Objection.Done", "1");
-		rc = objection_page(w, item);
-	}
-	db_result_free(item);
-	return rc;
+	return item_form(w, "sent", "Objection.Done", objection_page);
 }
 
 int page_objection(web *w)
@@ -151,13 +156,7 @@ int page_objection(web *w)
 		else if (rc != MDG_OK)
 			goto done;
 	}
-	if (f.errors) {
-		w->r->status = 400;
-		rc = objection_page(w, item);
-		goto done;
-	}
-	web_redirect(w, "/objection/%s/%s?sent=1", k->name, db_get(item, 0, "item_key", ""));
-	rc = MDG_OK;
+	rc = item_answer(w, &f, "objection", "sent", k, item, objection_page);
 done:
 	db_result_free(item);
 	return rc;
