@@ -48,18 +48,23 @@
 	}
 
 /* The registry. A case is a public complaint: its text is reported and
- * moderated, the case goes on. Proposals belong to their department once
- * routed (before: global moderators); a post to its debate's department.
- * The proposals and debates parts create their tables with these
- * columns (COMMON11: author_id, moderation, moderation_reason). */
+ * moderated, the case goes on. A proposal belongs to its department once
+ * routed, before that to its category's; a post (an opinion, a reply, a
+ * comment) to its debate's department, or its proposal's. The columns
+ * are those of the proposals (0030) and debates (0031) parts. */
+#define PROPOSAL_DEPT(p)                                                                                        \
+	"(SELECT COALESCE(pp.department_id, pg.department_id) FROM proposals pp"                                  \
+	" JOIN categories pg ON pg.id = pp.category_id WHERE pp.id = " p ")"
 static const mod_kind kinds[] = {
 	MOD_KIND("case", "cases", "t.tracking_no", "t.account_id", "t.title", "t.body", "t.department_id",
 		 "CONCAT('/cases/', t.tracking_no)", "t.is_public = 1"),
-	MOD_KIND("proposal", "proposals", "t.id", "t.author_id", "t.title", "t.body", "t.department_id",
-		 "CONCAT('/proposals/', t.id)", "1"),
+	MOD_KIND("proposal", "proposals", "t.id", "t.author_id", "t.title",
+		 "CONCAT_WS('\\n\\n', t.problem, t.proposal, t.effect)", PROPOSAL_DEPT("t.id"),
+		 "CONCAT('/proposals/', t.id)", "t.state <> 'withdrawn'"),
 	MOD_KIND("post", "posts", "t.id", "t.author_id", "LEFT(t.body, 60)", "t.body",
-		 "(SELECT b.department_id FROM debates b WHERE b.id = t.debate_id)",
-		 "CONCAT('/debates/', t.debate_id)", "1"),
+		 "IF(t.parent_kind = 'debate', (SELECT b.department_id FROM debates b WHERE b.id = t.parent_id), "
+		 PROPOSAL_DEPT("t.parent_id") ")",
+		 "CONCAT('/', IF(t.parent_kind = 'debate', 'debates', 'proposals'), '/', t.parent_id, '#post-', t.id)", "1"),
 };
 
 /* Defaults of the settings (docs/operations.md lists them). */
