@@ -296,6 +296,18 @@ int page_case_unpublish(web *w)
 		rc = MDG_ENOTFOUND;
 	if (rc != MDG_OK)
 		goto done;
+	/* Publishing an unpublished ('hidden') text again: the same people,
+	 * no reason needed (held and deleted texts are the queue's). */
+	if (*form_get(w, "restore")) {
+		if (strcmp(db_get(item, 0, "moderation", ""), "hidden") != 0) {
+			rc = MDG_EINVAL;
+			goto done;
+		}
+		rc = moderation_decide(w->app->db, &w->who, k, id, MOD_DO_RESTORE, NULL, NULL);
+		if (rc == MDG_OK)
+			web_redirect(w, "/staff/cases/%s?done=republished", db_get(item, 0, "item_key", ""));
+		goto done;
+	}
 	form_validate(w, decision_fields + 1, 2, &f);
 	const char *ground = form_text(&f, "ground");
 	if (strcmp(ground, "personal_data") != 0 && strcmp(ground, "abuse") != 0)

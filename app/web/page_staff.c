@@ -470,7 +470,8 @@ done:
 /* Messages after a redirect: ?done=KEY (a key under L.Act.Done). */
 static void done_message(web *w)
 {
-	static const char *const extra[] = {"note", "message", "part", "example_on", "example_off", "unpublished"};
+	static const char *const extra[] = {"note", "message", "part", "example_on", "example_off", "unpublished",
+					     "republished"};
 	const char *done = kv_get(&w->r->query, "done");
 	case_action a;
 	if (!done)

@@ -1,7 +1,8 @@
 <?cs # SPDX-License-Identifier: AGPL-3.0-or-later ?><?cs
 # unpublish.cs: on the staff case page, for its handlers and moderators
 # (Unpublish.Can): take a public complaint's text out of public sight when
-# it exposes personal data or abuses someone; the case itself goes on. ?><?cs
+# it exposes personal data or abuses someone; the case itself goes on;
+# and publish it again. ?><?cs
 if:Unpublish.Can && Case.public == "1" && Case.moderation == "visible" ?>
   <details class="unpublish">
     <summary><?cs var:L.Moderation.Unpublish ?></summary>
@@ -23,4 +24,10 @@ if:Unpublish.Can && Case.public == "1" && Case.moderation == "visible" ?>
       <button type="submit" class="danger"><?cs var:L.Moderation.Unpublish ?></button>
     </form>
   </details><?cs
+elif:Unpublish.Can && Case.public == "1" && Case.moderation == "hidden" ?>
+  <form method="post" action="/staff/cases/<?cs var:Case.tracking ?>/unpublish" class="inline">
+    <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+    <input type="hidden" name="restore" value="1">
+    <button type="submit"><?cs var:L.Moderation.Republish ?></button>
+  </form><?cs
 /if ?>

@@ -233,6 +233,15 @@ unlike $html, qr/불법 주차 신고/, '... or the title';
 ($code, $html) = page($citizen, "/cases/$exposed");
 like $html, qr/010-9999-8888/, 'its author still reads it';
 like $html, qr{href="/objection/case/\Q$exposed\E"}, '... with the link to object';
+($code, $html) = page($choi, "/staff/cases/$exposed");
+like $html, qr{name="restore" value="1"}, 'the staff case page offers to publish the text again';
+$r = post($choi, "/staff/cases/$exposed/unpublish", restore => 1);
+is $r->code, 303, '... which the manager does';
+is state_of($exposed_id), 'visible', '... the text is public again';
+$r = post($choi, "/staff/cases/$held/unpublish", restore => 1);
+is $r->code, 400, 'a deleted text is not published again from the case page (the queue decides)';
+($code, $html) = page($citizen, '/account/notices');
+like $html, qr{href="/objection/case/\Q$exposed\E\?notice=\d+"}, 'the author\'s inbox leads to the objection form';
 
 # ------------------------------------------------------------ the throttle
 
