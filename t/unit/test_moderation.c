@@ -15,6 +15,7 @@
 
 #include "core/mdg.h"
 #include "moderation/filter.h"
+#include "moderation/moderation.h"
 
 #define WORDS_MAX 128
 
@@ -138,12 +139,29 @@ static void test_bad_input(void **state)
 	mod_result_free(&r);
 }
 
+/* The registry and the names pages send: only known ones pass. */
+static void test_names(void **state)
+{
+	(void)state;
+	assert_string_equal(moderation_kind("case")->table, "cases");
+	assert_string_equal(moderation_kind("proposal")->table, "proposals");
+	assert_string_equal(moderation_kind("post")->table, "posts");
+	assert_null(moderation_kind("cases"));
+	assert_null(moderation_kind(NULL));
+	assert_true(moderation_reason_valid("personal_data"));
+	assert_false(moderation_reason_valid("rude"));
+	assert_false(moderation_reason_valid(NULL));
+	for (int d = MOD_DO_HIDE; d <= MOD_DO_UNPUBLISH; d++)
+		assert_int_equal(moderation_decision_from_name(moderation_decision_name((mod_decision)d)), d);
+	assert_int_equal(moderation_decision_from_name("ban"), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_caught), cmocka_unit_test(test_innocent),
 		cmocka_unit_test(test_mask),   cmocka_unit_test(test_hold),
-		cmocka_unit_test(test_bad_input),
+		cmocka_unit_test(test_bad_input), cmocka_unit_test(test_names),
 	};
 	return cmocka_run_group_tests(tests, load_default_list, NULL);
 }
