@@ -34,13 +34,14 @@
 		    "  AND r.item_id = t.id AND r.outcome IS NULL) AS reports,"                                     \
 		    " (SELECT COUNT(*) FROM moderation_objections o WHERE o.kind = '" name "'"                       \
 		    "  AND o.item_id = t.id AND o.resolved_at IS NULL) AS objections"                               \
-		    " FROM " table " t JOIN accounts a ON a.id = " author                                            \
-		    /* one set of ids from three indexed reads, not a scan of t */                             \
-		    " WHERE t.id IN (SELECT m.id FROM " table " m WHERE m.moderation = 'held'"                       \
+		    /* one set of ids from three indexed reads, then each row by */                             \
+		    /* its key: no scan of t */                                                                  \
+		    " FROM (SELECT m.id AS id FROM " table " m WHERE m.moderation = 'held'"                          \
 		    "  UNION SELECT r.item_id FROM content_reports r WHERE r.outcome IS NULL AND r.kind = '" name "'" \
 		    "  UNION SELECT o.item_id FROM moderation_objections o WHERE o.resolved_at IS NULL"              \
-		    "   AND o.kind = '" name "')"                                                                   \
-		    " AND (? IS NULL OR FIND_IN_SET(" dept ", ?) > 0)"                                               \
+		    "   AND o.kind = '" name "') ids"                                                               \
+		    " JOIN " table " t ON t.id = ids.id JOIN accounts a ON a.id = " author                           \
+		    " WHERE (? IS NULL OR FIND_IN_SET(" dept ", ?) > 0)"                                             \
 		    ") q LEFT JOIN departments dp ON dp.id = q.department_id"                                        \
 		    " ORDER BY q.moderation = 'held' DESC, q.objections > 0 DESC, q.weight DESC, q.id LIMIT 100",   \
 		    "UPDATE " table " SET moderation = ?, moderation_reason = ? WHERE id = ?",                        \
