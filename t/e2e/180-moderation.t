@@ -87,7 +87,9 @@ is $code, 200, 'the report form opens for a signed-in citizen';
 for my $reason (qw(abuse personal_data spam off_topic other)) {
     like $html, qr/value="$reason"/, "... offering the reason $reason";
 }
-my $r = report($first, $target, 'rude');
+my $r = $first->post($s->url("/report/case/$target"), [reason => 'spam']);
+is $r->code, 403, 'a report without the CSRF token is refused';
+$r = report($first, $target, 'rude');
 is $r->code, 400, 'an unknown reason is refused';
 like text_of(body_of($r)), qr/\Q@{[L('Err.report_reason')]}\E/, '... with a message in Korean';
 $r = report($first, $target, 'personal_data', '전화번호가 있어요');
@@ -152,6 +154,8 @@ like $html, qr/전화번호가 있어요/, '... the reports and their notes';
 ($code, $html) = page($admin, '/staff/moderation');
 like $html, qr{/staff/moderation/case/$target_id"}, 'a global supervisor sees every item';
 
+$r = $choi->post($s->url("/staff/moderation/case/$target_id"), [action => 'hide', reason => 'x']);
+is $r->code, 403, 'a decision without the CSRF token is refused';
 $r = post($choi, "/staff/moderation/case/$target_id", action => 'hide', ground => 'personal_data', reason => '');
 is $r->code, 400, 'hiding without the reason the author will read is refused';
 like text_of(body_of($r)), qr/\Q@{[L('Err.decision_reason')]}\E/, '... with a message';
