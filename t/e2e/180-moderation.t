@@ -72,6 +72,22 @@ like $html, qr/죽 여 버 린 다/, 'its author still reads their text';
 my ($private, $private_id) = Madang::Test::file_case($s, $citizen, category => 1, title => '개인 민원 ㅅㅂ', public => 0);
 is $s->sql_value("SELECT title FROM cases WHERE id = $private_id"), '개인 민원 ㅅㅂ', 'a private complaint is not filtered';
 
+# Open311 requests are public complaints too: the same filter.
+my $api = $s->ua(cookie_jar => undef);
+my $o = $api->post($s->url('/open311/v2/requests.json'), [ map { Madang::Test::bytes_of($_) }
+    api_key => 'madang-open311-demo-2026', service_code => 2, address_string => '시청 앞',
+    description => "ㅆㅂ 도로가 파였어요\n시발점 정류장 앞입니다" ]);
+is $o->code, 200, 'an Open311 request is filed' or diag body_of($o);
+my ($o_id) = body_of($o) =~ /"service_request_id"\s*:\s*"([^"]+)"/;
+like $s->sql_value("SELECT body FROM cases WHERE tracking_no = '" . ($o_id // '') . "'"), qr/^\*\* 도로가 파였어요\r?\n시발점 정류장 앞입니다$/,
+    '... its description masked like a web filing';
+$o = $api->post($s->url('/open311/v2/requests.json'), [ map { Madang::Test::bytes_of($_) }
+    api_key => 'madang-open311-demo-2026', service_code => 2, address_string => '시청 앞',
+    description => '관리인 니애미' ]);
+($o_id) = body_of($o) =~ /"service_request_id"\s*:\s*"([^"]+)"/;
+is $s->sql_value("SELECT moderation FROM cases WHERE tracking_no = '" . ($o_id // '') . "'"), 'held',
+    '... and one with a hold word held for review';
+
 # ------------------------------------------------------------ reporting
 
 my ($target, $target_id) = Madang::Test::file_case($s, $citizen, category => 1, title => '가로등 고장',
