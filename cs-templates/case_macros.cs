@@ -81,7 +81,7 @@ def:case_table(caption, rows, kind) ?>
     if:kind == "staff" ?>
       <td data-label="<?cs var:L.Col.Title ?>"><a href="/staff/cases/<?cs var:c.tracking ?>"><?cs var:c.title ?></a><?cs if:c.public != "1" ?> <span class="tag"><?cs var:L.Case.Private ?></span><?cs /if ?></td><?cs
     else ?>
-      <td data-label="<?cs var:L.Col.Title ?>"><a href="/cases/<?cs var:c.tracking ?>"><?cs var:c.title ?></a></td><?cs
+      <td data-label="<?cs var:L.Col.Title ?>"><a href="/cases/<?cs var:c.tracking ?>"><?cs if:c.moderation && c.moderation != "visible" ?><?cs var:L.Moderation.TitleHidden ?><?cs else ?><?cs var:c.title ?><?cs /if ?></a></td><?cs
     /if ?>
       <td data-label="<?cs var:L.Col.Category ?>"><?cs var:c.category ?></td><?cs
     if:kind == "staff" ?>
@@ -123,7 +123,7 @@ def:stage_text(e) ?><?cs
 # The case's heading and its first facts (the list stays open). ?><?cs
 def:case_facts_start() ?>
   <p class="tracking"><?cs var:L.Col.Tracking ?> <strong><?cs var:Case.tracking ?></strong></p>
-  <h1><?cs var:Case.title ?></h1>
+  <h1><?cs if:Case.title ?><?cs var:Case.title ?><?cs else ?><?cs var:L.Moderation.TitleHidden ?><?cs /if ?></h1>
   <dl class="facts">
     <dt><?cs var:L.Col.Status ?></dt><dd><?cs call:status(Case.status) ?></dd>
     <dt><?cs var:L.Col.Category ?></dt><dd><?cs var:Case.category ?></dd><?cs
@@ -147,8 +147,18 @@ def:case_facts_end() ?>
 def:case_body() ?><?cs
   if:Case.lat ?><?cs call:map_box() ?><?cs /if ?>
   <section class="body">
-    <h2><?cs var:L.Case.Body ?></h2>
+    <h2><?cs var:L.Case.Body ?></h2><?cs
+    # A text out of public sight (moderation, 0032): the public reads a
+    # line instead; its author and staff read why, and the text. ?><?cs
+    if:Case.moderation && Case.moderation != "visible" ?>
+    <p class="flash warning moderation-line"><?cs var:L.Moderation.CaseLine[Case.moderation] ?><?cs if:Case.body && Case.moderation_reason ?> <?cs var:L.Moderation.ReasonIs ?> <?cs var:Case.moderation_reason ?><?cs /if ?><?cs if:Case.Mine ?> <a href="/objection/case/<?cs var:Case.tracking ?>"><?cs var:L.Moderation.ObjectLink ?></a><?cs /if ?></p><?cs
+    /if ?><?cs
+    if:Case.body ?>
     <div class="text"><?cs var:Case.body ?></div><?cs
+    /if ?><?cs
+    if:Case.public == "1" && Case.moderation == "visible" && !Case.Mine && Session.Staff != "1" ?>
+    <p class="secondary-action"><a href="/report/case/<?cs var:Case.tracking ?>"><?cs var:L.Moderation.ReportLink ?></a></p><?cs
+    /if ?><?cs
     if:subcount(Answers) > 0 ?>
     <dl class="answers"><?cs each:a = Answers ?>
       <dt><?cs var:a.question ?></dt><dd><?cs var:a.answer ?></dd><?cs /each ?>

@@ -47,6 +47,9 @@ include:"macros.cs" ?><!DOCTYPE html>
 <?cs if:Notify.Alert ?>
         <li><a href="/account/notices" class="alert-link"><?cs var:L.Notify.Alert ?> <span class="alert-count" id="alert-count"><?cs var:Notify.Unread ?></span><span class="visually-hidden"> <?cs var:L.Notify.AlertCount ?></span></a></li>
 <?cs /if ?>
+<?cs if:Session.Moderator == "1" ?>
+        <li><a href="/staff/moderation"><?cs var:L.Nav.Moderation ?></a></li>
+<?cs /if ?>
 <?cs if:Session.Reports == "1" ?>
         <li><a href="/staff/reports/workload"><?cs var:L.Nav.Reports ?></a></li>
 <?cs /if ?>

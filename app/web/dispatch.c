@@ -145,6 +145,8 @@ static void fill_common(web *w)
 			hdf_set_value(w->hdf, "Session.CallsOnly", "1");
 		if (web_decides_penalties(w))
 			hdf_set_value(w->hdf, "Session.Penalties", "1");
+		if (perm_holds(&w->perm, PERM_MODERATOR | PERM_ADMIN))
+			hdf_set_value(w->hdf, "Session.Moderator", "1");
 	}
 }
 

@@ -276,6 +276,10 @@ static const struct {
 	{"mileage_opinion_recommended", "mileage.opinion_recommended", "5"},
 	{"mileage_report_valid", "mileage.report_valid", "5"},
 	{"penalty_decay_days", "penalty.decay_days", "90"},
+	/* lib/moderation (its defaults) */
+	{"mod_hide_threshold", "moderation.hide_threshold", "3"},
+	{"mod_throttle", "moderation.throttle_per_hour", "30"},
+	{"mod_throttle_addr", "moderation.throttle_addr_per_hour", "300"},
 };
 
 /* The settings page; sent: a refused form, whose values (what was typed)
@@ -315,6 +319,9 @@ int page_admin_settings_save(web *w)
 		{"mileage_opinion_recommended", FIELD_INT, true, 0, 0, 100000},
 		{"mileage_report_valid", FIELD_INT, true, 0, 0, 100000},
 		{"penalty_decay_days", FIELD_INT, true, 0, 1, 3650},
+		{"mod_hide_threshold", FIELD_INT, true, 0, 1, 100},
+		{"mod_throttle", FIELD_INT, true, 0, 0, 10000},
+		{"mod_throttle_addr", FIELD_INT, true, 0, 0, 100000},
 	};
 	form f;
 	form_validate(w, fields, MDG_ARRAY_LEN(fields), &f);

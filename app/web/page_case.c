@@ -144,7 +144,11 @@ int page_file(web *w)
 			.address = *address ? address : NULL,
 			.channel = "web",
 		};
-		rc = case_file(w->app->db, &c, files, nfiles, w->app->uploads, tracking);
+		web_moderation mod = {0};
+		rc = c.is_public ? web_moderate_public(w, &f, &c, &mod) : MDG_OK;
+		if (rc == MDG_OK && f.errors == 0)
+			rc = case_file(w->app->db, &c, files, nfiles, w->app->uploads, tracking);
+		web_moderation_free(&mod);
 		if (rc == MDG_EINVAL)
 			form_fail(&f, "category", "invalid");
 		else if (rc != MDG_OK)

@@ -390,6 +390,9 @@ static int show_case(web *w, const char *tracking, long long case_id, unsigned c
 	bool personal = (can & (CAN_HANDLE | CAN_MANAGE)) != 0;
 
 	int rc = web_load_case(w, tracking, true, NULL);
+	/* Unpublishing a public text: its handlers and moderators (page_moderation.c checks the scope). */
+	if (can & CAN_HANDLE || perm_holds(&w->perm, PERM_MODERATOR | PERM_ADMIN))
+		hdf_set_value(w->hdf, "Unpublish.Can", "1");
 	if (rc == MDG_OK)
 		rc = dossier_state(w->app->db, case_id, &state, &st);
 	if (rc == MDG_OK)
@@ -467,7 +470,8 @@ done:
 /* Messages after a redirect: ?done=KEY (a key under L.Act.Done). */
 static void done_message(web *w)
 {
-	static const char *const extra[] = {"note", "message", "part", "example_on", "example_off"};
+	static const char *const extra[] = {"note", "message", "part", "example_on", "example_off", "unpublished",
+					     "republished"};
 	const char *done = kv_get(&w->r->query, "done");
 	case_action a;
 	if (!done)

@@ -122,6 +122,17 @@ const web_route web_routes[] = {
 	{"POST", "/staff/debates/{id}", page_staff_debate_update, ACCESS_STAFF},
 	{"POST", "/staff/debates/{id}/summary", page_staff_debate_summary, ACCESS_STAFF},
 	{"POST", "/staff/debates/{id}/detach", page_staff_debate_detach, ACCESS_STAFF},
+	/* Moderation (page_moderation.c): reports and objections on any kind
+	 * of public text, the moderators' queue, the word list. */
+	{"GET", "/report/{kind}/{key}", page_report_form, ACCESS_ACCOUNT},
+	{"POST", "/report/{kind}/{key}", page_report, ACCESS_ACCOUNT},
+	{"GET", "/objection/{kind}/{key}", page_objection_form, ACCESS_ACCOUNT},
+	{"POST", "/objection/{kind}/{key}", page_objection, ACCESS_ACCOUNT},
+	{"GET", "/staff/moderation", page_moderation_queue, ACCESS_STAFF},
+	{"POST", "/staff/moderation/{kind}/{id}", page_moderation_decide, ACCESS_STAFF},
+	{"POST", "/staff/cases/{tracking}/unpublish", page_case_unpublish, ACCESS_STAFF},
+	{"GET", "/admin/moderation/words", page_admin_moderation_words, ACCESS_GLOBAL_ADMIN},
+	{"POST", "/admin/moderation/words", page_admin_moderation_words_change, ACCESS_GLOBAL_ADMIN},
 };
 
 const size_t web_nroutes = sizeof web_routes / sizeof web_routes[0];

@@ -15,6 +15,7 @@
 #include "http/request.h"
 #include "form.h"
 #include "geo/geo.h"
+#include "moderation/filter.h"
 #include "org/org.h"
 
 /* The map on the filing form and the case pages (map.*, page_map.c). */
@@ -276,6 +277,28 @@ int web_uploads(web *w, form *f, case_upload *files, int max);
 int web_home_debates(web *w);
 /* DebateStats.*: the public statistics of debates (/stats). */
 int web_stats_debates(web *w);
+/* Moderation (page_moderation.c): the report form on any kind of public
+ * text, the author's objection, the moderators' queue and decisions,
+ * unpublishing a public complaint's text, the word list. */
+int page_report_form(web *w);
+int page_report(web *w);
+int page_objection_form(web *w);
+int page_objection(web *w);
+int page_moderation_queue(web *w);
+int page_moderation_decide(web *w);
+int page_case_unpublish(web *w);
+int page_admin_moderation_words(web *w);
+int page_admin_moderation_words_change(web *w);
+/* A public complaint at filing: the posting throttle (over it, the form
+ * fails on "public" with "throttled") and the word filter: c's title and
+ * body become the masked texts held in m, and a text with a hold word is
+ * filed 'held' (c->in_tx). Free m after filing. */
+typedef struct web_moderation {
+	mod_result title, body;
+	long long author_id;
+} web_moderation;
+int web_moderate_public(web *w, form *f, case_new *c, web_moderation *m);
+void web_moderation_free(web_moderation *m);
 /* Fills the preferences section of the account page (view_notify_prefs.c):
  * Notify.*, and the stored choices into Form.notify_* unless a form is
  * being sent back. */

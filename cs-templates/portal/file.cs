@@ -59,9 +59,10 @@ include:"map.cs" ?>
   <p class="flash warning" id="restricted"><?cs var:L.Mileage.FileRestricted ?><?cs if:Filing.Until ?> <?cs var:L.Mileage.Until ?> <?cs var:Filing.Until ?><?cs /if ?></p>
 <?cs /if ?>
   <div class="field check">
-    <input type="checkbox" id="public" name="public" value="1"<?cs if:Form.public == "1" ?> checked<?cs /if ?>>
+    <input type="checkbox" id="public" name="public" value="1"<?cs if:Form.public == "1" ?> checked<?cs /if ?><?cs call:field_aria("public") ?>>
     <label for="public"><?cs var:L.Field.public ?></label>
     <p class="hint"><?cs var:L.Hint.public ?></p>
+    <?cs call:field_error("public") ?>
   </div>
   <button type="submit" class="primary"><?cs var:L.Button.File ?></button>
 </form>

@@ -340,6 +340,13 @@ static void change_column(db_result *r, const char *name, char *(*change)(const 
 	}
 }
 
+static char *blanked(const char *text, int unused)
+{
+	(void)text;
+	(void)unused;
+	return xstrdup("");
+}
+
 static char *masked_name(const char *name, int unused)
 {
 	(void)unused;
@@ -387,7 +394,8 @@ int case_get(db *d, const char *tracking, const viewer *v, const char *lang, db_
 			     " " SQL_MINUTE("c.created_at") " AS created, " SQL_MINUTE("c.updated_at") " AS updated,"
 			     " " SQL_NAME_IN("g.") " AS category, " SQL_NAME_IN("dp.") " AS department,"
 			     " a.name AS filer, c.latitude AS lat, c.longitude AS lng, c.address AS address,"
-			     " c.account_id AS owner, c.channel AS channel"
+			     " c.account_id AS owner, c.channel AS channel,"
+			     " c.moderation AS moderation, c.moderation_reason AS moderation_reason"
 			     " FROM cases c JOIN categories g ON g.id = c.category_id"
 			     " JOIN accounts a ON a.id = c.account_id"
 			     " LEFT JOIN departments dp ON dp.id = c.department_id"
@@ -412,6 +420,12 @@ int case_get(db *d, const char *tracking, const viewer *v, const char *lang, db_
 		change_column(r, "lat", rounded_degrees, v->location_decimals);
 		change_column(r, "lng", rounded_degrees, v->location_decimals);
 		change_column(r, "address", masked_address, v->address_mode);
+		/* A text a moderator or handler took out of sight (0032):
+		 * the public page shows a line instead; the case goes on. */
+		if (strcmp(db_get(r, 0, "moderation", "visible"), "visible") != 0) {
+			change_column(r, "title", blanked, 0);
+			change_column(r, "body", blanked, 0);
+		}
 	}
 	*out = r;
 	r = NULL;
@@ -434,14 +448,15 @@ int case_attachment_open(db *d, long long attachment_id, const viewer *v,
 	db_result *r = NULL;
 	bool privileged = false;
 	int rc = db_query(d, &r, "SELECT t.stored_name AS stored, t.original_name AS name, t.mime_type AS type,"
-				 " c.is_public AS public, c.account_id AS owner, c.id AS case_id FROM attachments t"
+				 " c.is_public AS public, c.account_id AS owner, c.id AS case_id,"
+				 " c.moderation = 'visible' AS shown FROM attachments t"
 				 " JOIN cases c ON c.id = t.case_id WHERE t.id = ?",
 			  DB_ARGS(DB_INT(attachment_id)));
 	if (rc == MDG_OK && r->nrows == 1)
 		rc = viewer_privileged(d, v, db_get_ll(r, 0, "case_id", 0), db_get_ll(r, 0, "owner", -1), &privileged);
 	if (rc != MDG_OK)
 		goto done;
-	if (r->nrows != 1 || !(privileged || db_get_ll(r, 0, "public", 0) == 1)) {
+	if (r->nrows != 1 || !(privileged || (db_get_ll(r, 0, "public", 0) == 1 && db_get_ll(r, 0, "shown", 0) == 1))) {
 		rc = MDG_ENOTFOUND;
 		goto done;
 	}
@@ -501,7 +516,9 @@ int case_list_public(db *d, const case_filter *f, const char *lang, db_result **
 				  "  WHERE MATCH(title) AGAINST(? IN BOOLEAN MODE)))",
 			       DB_ARGS(DB_STR(cat), DB_STR(cat), DB_STR(f->status), DB_STR(f->status), DB_STR(query),
 				       DB_STR(query)),
-			       "SELECT STRAIGHT_JOIN c.tracking_no AS tracking, c.title AS title, c.status AS status,"
+			       "SELECT STRAIGHT_JOIN c.tracking_no AS tracking,"
+			       " IF(c.moderation = 'visible', c.title, '') AS title, c.moderation AS moderation,"
+			       " c.status AS status,"
 			       " " SQL_DAY("c.created_at") " AS date,"
 			       " " SQL_NAME_IN("g.") " AS category, a.name AS filer"
 			       " FROM cases c JOIN categories g ON g.id = c.category_id"

@@ -92,7 +92,9 @@ const char *case_sniff_type(const char *path);
  * cases with the filer's name masked, the location rounded to
  * v->location_decimals and the address masked by v->address_mode. *out has one row: id, tracking, title,
  * body, public, status, created, updated, category (in lang), department,
- * filer (a name), lat, lng, address, owner (the filer's account), channel. */
+ * filer (a name), lat, lng, address, owner (the filer's account), channel,
+ * moderation, moderation_reason (0032); others than the owner and staff in
+ * scope get title and body empty when moderation is not 'visible'. */
 int case_get(db *d, const char *tracking, const viewer *v, const char *lang, db_result **out);
 /* Attachments of a case: id, name (as sent), type (MIME), size (bytes). */
 int case_attachments(db *d, long long case_id, db_result **out);
@@ -109,7 +111,8 @@ typedef struct case_filter {
 } case_filter;
 
 /* A page of public cases, newest first, with the filer's name masked:
- * tracking, title, status, date (filed), category, filer (masked).
+ * tracking, title ("" for a text moderation took out of sight),
+ * moderation, status, date (filed), category, filer (masked).
  * *total is the number of matching cases. */
 int case_list_public(db *d, const case_filter *f, const char *lang, db_result **out, long *total);
 /* A page of one citizen's cases, newest first: tracking, title, status,

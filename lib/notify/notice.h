@@ -44,6 +44,8 @@ typedef enum notice_kind {
 	NOTICE_PENALTY_LIFTED,      /* mileage: a penalty lifted (an objection accepted) */
 	NOTICE_OBJECTION_REJECTED,  /* mileage: an objection to a penalty rejected, why */
 	NOTICE_DEBATE_SUMMARY,  /* a debate one took part in has its official summary */
+	NOTICE_MODERATION_HIDDEN,  /* your post is held or hidden: why, how to object */
+	NOTICE_MODERATION_DELETED, /* your post was deleted: why, how to object */
 	NOTICE_KIND__MAX
 } notice_kind;
 

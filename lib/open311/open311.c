@@ -9,6 +9,7 @@
 #include "core/utf8.h"
 #include "core/xalloc.h"
 #include "db/sql.h"
+#include "moderation/moderation.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -263,11 +264,22 @@ int open311_case_answers(db *d, long long case_id, const char *lang, db_result *
 }
 
 /* The rows a filing adds in case_file's transaction (case_new.in_tx). */
+/* What the filing's transaction adds: the request's rows, and the hold
+ * when the word filter found a hold word (held: the word, else NULL). */
+struct filing_tx {
+	const open311_filing *f;
+	long long owner;
+	const char *held;
+};
+
 static int file_extra(db *d, long long case_id, const char *tracking, void *arg)
 {
-	const open311_filing *f = arg;
+	const struct filing_tx *tx = arg;
+	const open311_filing *f = tx->f;
 	(void)tracking;
-	int rc = db_exec(d, "INSERT INTO open311_requests (case_id, client_id, device_id, client_account, media_url)"
+	int rc = tx->held ? moderation_held_in_tx(d, moderation_kind("case"), case_id, tx->owner, tx->held) : MDG_OK;
+	if (rc == MDG_OK)
+		rc = db_exec(d, "INSERT INTO open311_requests (case_id, client_id, device_id, client_account, media_url)"
 			    " VALUES (?, ?, ?, ?, ?)",
 			 DB_ARGS(DB_INT(case_id), DB_INT(f->client_id), DB_STR(f->device_id),
 				 DB_STR(f->client_account), DB_STR(f->media_url)));
@@ -313,22 +325,35 @@ int open311_file(db *d, const open311_filing *f, const char *uploads_dir, char *
 	if (rc != MDG_OK)
 		return rc;
 	title = title_from(f->description);
+	/* Public text: the word filter masks it or holds it for review, as
+	 * on the web form (lib/moderation). */
+	mod_result mod_title = {0}, mod_body = {0};
+	rc = moderation_check_text(d, title, &mod_title);
+	if (rc == MDG_OK)
+		rc = moderation_check_text(d, f->description, &mod_body);
+	struct filing_tx tx = {f, owner,
+			       mod_title.verdict == MOD_HELD ? mod_title.word
+			       : mod_body.verdict == MOD_HELD ? mod_body.word
+							      : NULL};
 	/* Open311 requests are public: the API lists them to every client
 	 * (the filer's personal fields are never among what it returns). */
 	case_new c = {
 		.account_id = owner,
 		.category_id = f->category_id,
-		.title = title,
-		.body = f->description,
+		.title = mod_title.text,
+		.body = mod_body.text,
 		.is_public = true,
 		.latitude = f->latitude,
 		.longitude = f->longitude,
 		.address = f->address,
 		.channel = "open311",
 		.in_tx = file_extra,
-		.in_tx_arg = (void *)f,
+		.in_tx_arg = &tx,
 	};
-	rc = case_file(d, &c, NULL, 0, uploads_dir, tracking);
+	if (rc == MDG_OK)
+		rc = case_file(d, &c, NULL, 0, uploads_dir, tracking);
+	mod_result_free(&mod_title);
+	mod_result_free(&mod_body);
 	free(title);
 	return rc;
 }
@@ -349,11 +374,13 @@ int open311_requests(db *d, const open311_query *q, const char *lang, db_result 
 	const char *status = q->status ? q->status : "";
 	return db_query(d, out,
 			"SELECT c.tracking_no AS id, c.status AS status, c.category_id AS service_code,"
-			" " SQL_NAME_IN("g.") " AS service_name, c.body AS description,"
+			" " SQL_NAME_IN("g.") " AS service_name,"
+			/* a text moderation took out of sight (0032) stays out */
+			" IF(c.moderation = 'visible', c.body, '') AS description,"
 			" " SQL_NAME_IN("dp.") " AS agency,"
 			" " W3C("c.created_at") " AS requested, " W3C("c.updated_at") " AS updated,"
 			" " W3C("c.due_at") " AS expected, c.address AS address,"
-			" c.latitude AS lat, c.longitude AS lng, o.media_url AS media_url"
+			" c.latitude AS lat, c.longitude AS lng, IF(c.moderation = 'visible', o.media_url, NULL) AS media_url"
 			" FROM cases c JOIN categories g ON g.id = c.category_id"
 			" LEFT JOIN departments dp ON dp.id = c.department_id"
 			" LEFT JOIN open311_requests o ON o.case_id = c.id"

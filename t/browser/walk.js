@@ -696,6 +696,14 @@ async function walk(browser) {
 		await supervisor.goto('/staff/callbacks');
 	});
 
+	// Moderation (issue 11): the report form on a public complaint, the
+	// moderators' queue (the demo's held complaint), the word list.
+	await step('the report form, the moderation queue and the word list', supervisor, async () => {
+		await citizen.goto('/report/case/2026-000001');
+		await supervisor.goto('/staff/moderation');
+		await supervisor.goto('/admin/moderation/words');
+	});
+
 	// The real-time alert (issue 4): the handler stays on the case list
 	// while the citizen files a case that round-robin gives to them; the
 	// count and the list change by polling, on the same document.

@@ -82,6 +82,26 @@ static void test_every_kind_renders(void **state)
 		}
 }
 
+/* A notice about no case (notice_account): its "link" path becomes a
+ * link of the site in the mail and the SMS (moderation's objection). */
+static void test_account_link(void **state)
+{
+	(void)state;
+	static const char p[] = "{\"item_kind\":\"case\",\"title\":\"T\",\"state\":\"hidden\","
+				"\"reason\":\"why\",\"link\":\"/objection/case/2026-000123\"}";
+	static const char want[] = "https://minwon.example.go.kr/objection/case/2026-000123";
+	char err[256];
+	message m;
+	assert_int_equal(message_render(&site, "moderation_hidden", "ko", "김민원", p, false, &m, err, sizeof err), MDG_OK);
+	assert_non_null(strstr(m.text, want));
+	assert_non_null(strstr(m.text, "why"));
+	assert_non_null(strstr(m.html, want));
+	message_free(&m);
+	assert_int_equal(message_render(&site, "moderation_deleted", "en", "Kim", p, true, &m, err, sizeof err), MDG_OK);
+	assert_non_null(strstr(m.text, want));
+	message_free(&m);
+}
+
 static void test_links(void **state)
 {
 	(void)state;
@@ -213,6 +233,7 @@ int main(void)
 		cmocka_unit_test(test_every_kind_renders),
 		cmocka_unit_test(test_links),
 		cmocka_unit_test(test_guest_links),
+		cmocka_unit_test(test_account_link),
 		cmocka_unit_test(test_line_breaks_in_title_stay_in_the_subject),
 		cmocka_unit_test(test_bad_rows_are_refused),
 	};

@@ -337,6 +337,31 @@ static const char *const withdraw_data[] = {"Case.tracking=2026-000777", "Case.t
 static const char *const withdraw_shown[] = {"2026-000777", "가로등 고장 신고", "name=\"version\" value=\"7\"",
 					     ">취하 사유</textarea>", NULL};
 
+/* Moderation (page_moderation.c). */
+static const char *const report_data[] = {"Item.kind=case", "Item.item_key=2026-000777", "Item.title=가로등 고장 신고",
+					  "Item.url=/cases/2026-000777", "Report.NoteMax=500", "Form.reason=abuse",
+					  "Form.note=욕설이 있어요", NULL};
+static const char *const report_shown[] = {"action=\"/report/case/2026-000777\"", "가로등 고장 신고",
+					   "value=\"abuse\" required checked", ">욕설이 있어요</textarea>", NULL};
+static const char *const objection_data[] = {"Item.kind=case", "Item.item_key=2026-000777", "Item.title=가로등 고장 신고",
+					     "Item.url=/cases/2026-000777", "Item.moderation=hidden",
+					     "Item.moderation_reason=전화번호 노출", "Objection.Max=2000", "Form.text=지웠어요", NULL};
+static const char *const objection_shown[] = {"action=\"/objection/case/2026-000777\"", "전화번호 노출", ">지웠어요</textarea>",
+					      NULL};
+static const char *const moderation_data[] = {
+	"Moderation.ReasonMax=255", "Queue.0.kind=case", "Queue.0.id=12", "Queue.0.item_key=2026-000777",
+	"Queue.0.title=가로등 고장 신고", "Queue.0.text=본문", "Queue.0.url=/cases/2026-000777", "Queue.0.moderation=held",
+	"Queue.0.department=도로과", "Queue.0.author=김민수", "Queue.0.weight=1.5000", "Queue.0.reports=3",
+	"Queue.0.objections=1", "Queue.0.Reports.0.reason=spam", "Queue.0.Reports.0.note=광고",
+	"Queue.0.Reports.0.at=2026-11-02 10:00", "Queue.0.Reports.0.reporter=이신고", "Queue.0.Reports.0.weight=0.5000",
+	"Queue.0.Objections.0.text=억울합니다", "Queue.0.Objections.0.at=2026-11-03 10:00", "Decision.item=case-12", NULL};
+static const char *const moderation_shown[] = {"action=\"/staff/moderation/case/12\"", "id=\"action-case-12\"", "이신고",
+					       "억울합니다", "1.5000", NULL};
+static const char *const words_data[] = {"Words.0.id=3", "Words.0.word=시발점", "Words.0.action=exception",
+					 "Words.0.created=2026-11-01", "Words.1.id=4", "Words.1.word=씨발", "Words.1.action=mask",
+					 "Words.1.added_by=관리자", "Words.1.created=2026-11-01", "Form.action=hold", NULL};
+static const char *const words_shown[] = {"시발점", "관리자", "name=\"delete\" value=\"4\"", "value=\"hold\" selected", NULL};
+
 static const char *const admin_home_data[] = {"Session.AdminGlobal=1", "Counts.departments=15", "Counts.staff=200",
 					      "Counts.categories=10", "Counts.holidays=17", "Counts.audit_today=33",
 					      "Counts.unplaced=4", NULL};
@@ -622,6 +647,10 @@ static const struct page_fixture {
 	{"admin/open311_questions.cs", "AdminOpen311Questions", open311_questions_data, open311_questions_shown, NULL},
 	{"reports/workload.cs", "ReportWorkload", workload_data, workload_shown, workload_blank},
 	{"error.cs", "Error404", error_data, no_data, NULL},
+	{"portal/report.cs", "Report", report_data, report_shown, NULL},
+	{"portal/objection.cs", "Objection", objection_data, objection_shown, NULL},
+	{"staff/moderation.cs", "Moderation", moderation_data, moderation_shown, NULL},
+	{"admin/moderation_words.cs", "ModerationWords", words_data, words_shown, NULL},
 };
 
 /* Data every page gets from dispatch.c and web_pager: the layout's and

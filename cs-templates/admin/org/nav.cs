@@ -13,6 +13,7 @@
     <a class="button" href="/admin/settings"<?cs if:Admin.Section == "settings" ?> aria-current="page"<?cs /if ?>><?cs var:L.Admin.Nav.Settings ?></a>
     <a class="button" href="/admin/audit"<?cs if:Admin.Section == "audit" ?> aria-current="page"<?cs /if ?>><?cs var:L.Admin.Nav.Audit ?></a>
     <a class="button" href="/admin/open311"<?cs if:Admin.Section == "open311" ?> aria-current="page"<?cs /if ?>><?cs var:L.Admin.Nav.Open311 ?></a>
+    <a class="button" href="/admin/moderation/words"<?cs if:Admin.Section == "moderation_words" ?> aria-current="page"<?cs /if ?>><?cs var:L.Title.ModerationWords ?></a>
     <a class="button" href="/admin/outbox"<?cs if:Admin.Section == "outbox" ?> aria-current="page"<?cs /if ?>><?cs var:L.Title.AdminOutbox ?></a>
 <?cs /if ?>
   </p>

@@ -41,5 +41,12 @@ call:number_input_field("mileage_" + name(k), k, 0, 100000, "", "") ?><?cs
 /each ?><?cs
 call:number_input_field("penalty_decay_days", L.Mileage.Settings.DecayDays, 1, 3650, "", "") ?>
   </fieldset>
+  <fieldset aria-describedby="moderation-hint">
+    <legend><?cs var:L.Admin.Settings.Moderation ?></legend>
+    <p class="hint" id="moderation-hint"><?cs var:L.Admin.Settings.ModerationHint ?></p>
+<?cs call:number_input_field("mod_hide_threshold", L.Admin.Settings.HideThreshold, 1, 100, "", "") ?><?cs
+call:number_input_field("mod_throttle", L.Admin.Settings.Throttle, 0, 10000, "", "") ?><?cs
+call:number_input_field("mod_throttle_addr", L.Admin.Settings.ThrottleAddr, 0, 100000, "", "") ?>
+  </fieldset>
   <button type="submit" class="primary"><?cs var:L.Admin.Button.Save ?></button>
 </form>
