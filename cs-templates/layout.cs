@@ -29,6 +29,7 @@ include:"macros.cs" ?><!DOCTYPE html>
     <nav aria-label="<?cs var:L.Nav.Label ?>">
       <ul>
         <li><a href="/cases"><?cs var:L.Nav.Cases ?></a></li>
+        <li><a href="/proposals"><?cs var:L.Nav.Proposals ?></a></li>
         <li><a href="/stats"><?cs var:L.Nav.Stats ?></a></li>
 <?cs if:Session.Staff == "1" ?><?cs
   # Agents who handle no cases see their queue, not an empty case list. ?>

@@ -62,9 +62,7 @@ static bool degree_valid(const char *s, double limit)
 	return v >= -limit && v <= limit;
 }
 
-/* Checks the location and the attachments into f; fills files[] with
- * each accepted file and its sniffed type. */
-static void validate_extras(web *w, form *f, case_upload *files, int *nfiles)
+void web_validate_extras(web *w, form *f, case_upload *files, int *nfiles)
 {
 	const char *lat = form_text(f, "latitude");
 	const char *lng = form_text(f, "longitude");
@@ -98,7 +96,7 @@ int page_file(web *w)
 	char tracking[TRACKING_LEN + 1];
 	form f;
 	form_validate(w, file_fields, MDG_ARRAY_LEN(file_fields), &f);
-	validate_extras(w, &f, files, &nfiles);
+	web_validate_extras(w, &f, files, &nfiles);
 	int rc;
 
 	if (f.errors == 0) {

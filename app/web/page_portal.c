@@ -7,6 +7,7 @@
 #include "core/text.h"
 #include "core/xalloc.h"
 #include "http/encode.h"
+#include "proposals/proposal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +24,15 @@ int page_home(web *w)
 	db_rows_hdf(cases, w->hdf, "Cases");
 	web_set(w, "Stats.Public", "%ld", total);
 	db_result_free(cases);
+	/* The newest few proposals beside the complaints. */
+	proposal_filter pf = {0, NULL, PROPOSAL_SORT_NEWEST, 1, 5};
+	db_result *proposals = NULL;
+	rc = proposal_list(w->app->db, &pf, w->lang, &proposals, &total);
+	if (rc != MDG_OK)
+		return rc;
+	db_rows_hdf(proposals, w->hdf, "Proposals");
+	web_set(w, "Stats.Proposals", "%ld", total);
+	db_result_free(proposals);
 	web_page(w, "portal/home.cs", "Home");
 	return MDG_OK;
 }

@@ -151,6 +151,22 @@ int page_account_contact(web *w);
 int page_file_form(web *w);
 int page_file(web *w);
 int page_my_cases(web *w);
+/* Checks a filing form's location (latitude, longitude) and its
+ * attachments (field "attachments", at most 5) into f; fills files[]
+ * with each accepted file and its sniffed type (page_case.c). */
+void web_validate_extras(web *w, form *f, case_upload *files, int *nfiles);
+/* Policy proposals (page_proposal.c): the public list, writing, a
+ * proposal's page, editing, withdrawing, supporting, promoting. */
+int page_proposals(web *w);
+int page_proposal_form(web *w);
+int page_proposal_create(web *w);
+int page_proposal(web *w);
+int page_proposal_edit_form(web *w);
+int page_proposal_edit(web *w);
+int page_proposal_withdraw(web *w);
+int page_proposal_support(web *w);
+int page_proposal_promote(web *w);
+int page_proposal_attachment(web *w);
 /* The staff's work on cases (page_staff.c) and absences (page_absence.c);
  * the citizen's side of a case's life cycle (page_citizen.c). */
 int page_staff_cases(web *w);

@@ -319,6 +319,21 @@ int case_attach(db *d, long long case_id, const case_upload *files, int nfiles, 
 	return rc;
 }
 
+int case_store_files(const char *uploads_dir, const case_upload *files, int nfiles, char stored[][33], char **moved)
+{
+	return store_uploads(uploads_dir, files, nfiles, stored, moved);
+}
+
+void case_release_files(char **moved, int nfiles, bool remove)
+{
+	release_uploads(moved, nfiles, remove);
+}
+
+char *case_stored_path(const char *uploads_dir, const char *stored_name)
+{
+	return stored_path(uploads_dir, stored_name);
+}
+
 /* Replaces the text in column name of every row with change(text, arg),
  * a new string. */
 static void change_column(db_result *r, const char *name, char *(*change)(const char *, int), int arg)

@@ -63,6 +63,17 @@ int case_file(db *d, const case_new *c, const case_upload *files, int nfiles,
  * leaves the files: harmless, never served). MDG_OK, MDG_ETOOBIG, MDG_ERR. */
 int case_attach(db *d, long long case_id, const case_upload *files, int nfiles, const char *uploads_dir);
 
+/* Moves files into uploads_dir under random names, as case_attach does,
+ * for another table's attachments (proposals): stored[i] gets the name
+ * to keep in its row, moved[i] (zeroed by the caller) where it went.
+ * MDG_OK, MDG_ETOOBIG (more than CASE_FILES_MAX), MDG_ERR. Then
+ * case_release_files frees moved[], removing the files when remove (the
+ * rows were not written). */
+int case_store_files(const char *uploads_dir, const case_upload *files, int nfiles, char stored[][33], char **moved);
+void case_release_files(char **moved, int nfiles, bool remove);
+/* Where a stored attachment lives (the caller frees it). */
+char *case_stored_path(const char *uploads_dir, const char *stored_name);
+
 /* The attachment types accepted, judged from content: the MIME type for a
  * file, or NULL when refused. Uses libmagic. */
 const char *case_sniff_type(const char *path);

@@ -35,6 +35,7 @@ static const char *const kind_names[NOTICE_KIND__MAX] = {
 	[NOTICE_STAFF_MESSAGE] = "staff_message",
 	[NOTICE_STAFF_DIGEST] = "staff_digest",
 	[NOTICE_SMS_REPLY] = "sms_reply",
+	[NOTICE_PROPOSAL_THRESHOLD] = "proposal_threshold",
 };
 
 /* Working days a late case is given in its apology's expected date,

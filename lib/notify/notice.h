@@ -40,6 +40,7 @@ typedef enum notice_kind {
 	/* to one account about something other than a case (notice_account):
 	 * proposals, debates, moderation, mileage; each part adds its kinds
 	 * here, after this line */
+	NOTICE_PROPOSAL_THRESHOLD, /* a proposal one wrote or supports reached its threshold */
 	NOTICE_KIND__MAX
 } notice_kind;
 
