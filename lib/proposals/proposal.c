@@ -332,7 +332,7 @@ static int support_tx(db *d, void *arg)
 	rc = db_exec(d, "UPDATE proposals SET support_count = support_count + 1 WHERE id = ?", DB_ARGS(DB_INT(a->id)));
 	supports++;
 	/* Halfway is worth a line in the history. */
-	if (rc == MDG_OK && threshold >= 4 && supports == (threshold + 1) / 2) {
+	if (rc == MDG_OK && threshold >= 2 && supports == (threshold + 1) / 2) {
 		char detail[32];
 		snprintf(detail, sizeof detail, "%ld", supports);
 		rc = add_event(d, a->id, "milestone", 0, detail);
