@@ -55,6 +55,18 @@ sub write_proposal {
     return $id;
 }
 
+# ------------------------------------------------------------ demo data
+
+my %demo = map { $_->[0] => $_->[1] }
+    sql('SELECT state, COUNT(*) FROM proposals GROUP BY state');
+ok $demo{$_}, "the demo has a proposal in state $_" for qw(open threshold withdrawn expired);
+is sql_value('SELECT COUNT(*) FROM proposals p WHERE support_count <>'
+    . ' (SELECT COUNT(*) FROM proposal_supports s WHERE s.proposal_id = p.id)'), 0,
+    '... every count equal to its supports';
+my $demo_list = text_of(body_of($s->ua->get($s->url('/proposals'))));
+like $demo_list, qr/중앙공원에 그늘막과 음수대를 설치해 주세요/, '... listed';
+unlike $demo_list, qr/학교 앞 보도 폭을 넓혀 주세요/, '... but not the withdrawn one';
+
 # The goal is small here so that the threshold is reached by a few.
 setting('proposal.threshold', '3');
 
