@@ -10,6 +10,7 @@ include:"macros.cs" ?><!DOCTYPE html>
 <title><?cs var:L.Title[Page.TitleKey] ?> · <?cs var:L.Site.Name ?></title>
 <link rel="stylesheet" href="/assets/site.css">
 <link rel="stylesheet" href="/assets/print.css" media="print">
+<?cs if:Proposal.id || subcount(Proposals) > 0 ?><link rel="stylesheet" href="/assets/proposals.css"><?cs /if ?>
 <?cs if:Notify.Alert ?>
 <link rel="stylesheet" href="/assets/notify.css">
 <script src="/assets/alerts.js" defer></script>
