@@ -7,6 +7,7 @@
 #include "org/admin.h"
 #include "notify/outbox.h"
 #include "org/setting.h"
+#include "proposals/proposal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -269,6 +270,8 @@ static const struct {
 	{"sms_quiet_end", "sms.quiet_end", "08:00"},
 	{"digest_hour", "digest.hour", "8"},
 	{"apology_workdays", "apology.workdays", "3"},
+	{"proposal_threshold", "proposal.threshold", PROPOSAL_THRESHOLD_DEFAULT},
+	{"proposal_support_days", "proposal.support_days", PROPOSAL_SUPPORT_DAYS_DEFAULT},
 };
 
 /* The settings page; sent: a refused form, whose values (what was typed)
@@ -302,6 +305,8 @@ int page_admin_settings_save(web *w)
 		{"sms_quiet_end", FIELD_LINE, true, 5, 0, 0},
 		{"digest_hour", FIELD_INT, true, 0, 0, 23},
 		{"apology_workdays", FIELD_INT, true, 0, 1, 60},
+		{"proposal_threshold", FIELD_INT, true, 0, 1, 10000000},
+		{"proposal_support_days", FIELD_INT, true, 0, 1, 3650},
 	};
 	form f;
 	form_validate(w, fields, MDG_ARRAY_LEN(fields), &f);

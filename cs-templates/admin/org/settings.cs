@@ -33,5 +33,10 @@ call:time_field("sms_quiet_end", L.Admin.Settings.QuietEnd) ?>
 <?cs call:number_input_field("digest_hour", L.Admin.Settings.DigestHour, 0, 23, "", "") ?><?cs
 call:number_input_field("apology_workdays", L.Admin.Settings.ApologyWorkdays, 1, 60, "", "") ?>
   </fieldset>
+  <fieldset>
+    <legend><?cs var:L.Admin.Settings.Proposals ?></legend>
+<?cs call:number_input_field("proposal_threshold", L.Admin.Settings.ProposalThreshold, 1, 10000000, "proposal-threshold-hint", L.Admin.Settings.ProposalThresholdHint) ?><?cs
+call:number_input_field("proposal_support_days", L.Admin.Settings.ProposalSupportDays, 1, 3650, "", "") ?>
+  </fieldset>
   <button type="submit" class="primary"><?cs var:L.Admin.Button.Save ?></button>
 </form>
