@@ -13,6 +13,7 @@ use warnings;
 use utf8;
 use Test::More;
 use Encode qw(encode);
+use HTTP::Request::Common qw(POST);
 use POSIX ();
 use Time::HiRes qw(sleep);
 use Madang::Test qw(body_of L text_of);
@@ -118,6 +119,32 @@ is sql_value("SELECT threshold FROM proposals WHERE id = $p1"), 3, 'the threshol
 sql('UPDATE categories SET proposal_threshold = 7 WHERE id = 4');
 my $p_cat = write_proposal($author, title => '소음 기준 강화', category => 4);
 is sql_value("SELECT threshold FROM proposals WHERE id = $p_cat"), 7, 'a category\'s threshold is used';
+
+# Attachments: checked by their content like a complaint's, served to
+# whoever may read the proposal.
+sub post_with_files {
+    my ($ua, $files, %f) = @_;
+    my $csrf = Madang::Test::csrf_value($ua->get($s->url('/proposals/new')));
+    my @content = (csrf => $csrf, map { $_ => Madang::Test::bytes_of($f{$_}) } sort keys %f);
+    push @content, attachments => [ undef, Madang::Test::bytes_of($_->[0]), 'Content-Type' => 'application/octet-stream', Content => $_->[1] ]
+        for @$files;
+    return $ua->request(POST $s->url('/proposals/new'), Content_Type => 'form-data', Content => \@content);
+}
+my %base = (category => 1, title => '첨부 시험 제안', problem => '문제', proposal => '제안', effect => '효과');
+$before = sql_value('SELECT COUNT(*) FROM proposals');
+$r = post_with_files($author, [ [ 'run.exe', "MZ\x90\x00\x03" . ("\x00" x 60) ] ], %base);
+is $r->code, 400, 'a program as attachment: refused';
+like text_of(body_of($r)), qr/\Q${\ L('Err.file_type')}\E/, '... with the reason';
+like body_of($r), qr/첨부 시험 제안/, '... the form comes back filled';
+is sql_value('SELECT COUNT(*) FROM proposals'), $before, '... nothing stored';
+$r = post_with_files($author, [ [ '설명.txt', encode('UTF-8', "정류장 위치 설명\n") ] ], %base);
+my ($pa) = ($r->header('Location') // '') =~ m{^/proposals/(\d+)\?done=created$};
+ok $pa, 'a proposal with a text file';
+my ($att) = body_of($anon->get($s->url("/proposals/$pa"))) =~ m{href="/proposals/attachments/(\d+)"};
+ok $att, '... listed on its page';
+$r = $anon->get($s->url("/proposals/attachments/$att"));
+is $r->code, 200, '... served to anyone';
+is $r->decoded_content, "정류장 위치 설명\n", '... as sent';
 
 # ------------------------------------------------------------ editing
 
@@ -336,6 +363,9 @@ like $t, qr/\Q${\ L('Proposal.Moderation.hidden')}\E.*개인정보 노출/, '...
 unlike page_text($anon, '/proposals'), qr/청년 창업 공간/, '... it leaves the list';
 $r = post($other, "/proposals/$p1", "/proposals/$p3/support", action => 'add');
 is $r->code, 404, '... and takes no support';
+sql("UPDATE proposals SET moderation = 'hidden' WHERE id = $pa");
+is $anon->get($s->url("/proposals/attachments/$att"))->code, 404, 'the file of a hidden proposal is gone too';
+is $author->get($s->url("/proposals/attachments/$att"))->code, 200, '... but not for its author';
 is $anon->get($s->url('/proposals/99999999'))->code, 404, 'an unknown proposal: 404';
 is $anon->get($s->url('/proposals/abc'))->code, 404, 'a malformed id: 404';
 
