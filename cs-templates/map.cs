@@ -2,7 +2,8 @@
 # map.cs: the map box (Map.*, web_map_fill): static/assets/map.js turns it
 # into a Leaflet map and shows it; without JavaScript it stays hidden and
 # the location's text (the form's fields, the case's facts) is all there
-# is. On the filing form (Map.pick) a click sets latitude and longitude. ?><?cs
+# is. On the filing form (Map.pick) a click sets latitude and longitude.
+# Also the writing forms' shared fields (category, title, location, files). ?><?cs
 def:map_box() ?><?cs
   if:Map.On ?>
   <div id="map" class="map" hidden role="region" aria-label="<?cs var:L.Map.Label ?>"
@@ -54,4 +55,24 @@ def:location_and_files(files) ?>
     <?cs call:field_error("attachments") ?>
   </div><?cs
   /if ?><?cs
+/def ?><?cs
+
+# The category (Categories, Form.category) and the title of a writing
+# form: the complaint's and the proposal's. ?><?cs
+def:category_and_title() ?>
+  <div class="field">
+    <label for="category"><?cs var:L.Field.category ?></label>
+    <select id="category" name="category" required<?cs call:field_aria("category") ?>>
+      <option value=""><?cs var:L.Field.choose ?></option>
+<?cs each:g = Categories ?>
+      <option value="<?cs var:g.id ?>"<?cs if:g.id == Form.category ?> selected<?cs /if ?>><?cs var:g.name ?></option>
+<?cs /each ?>
+    </select>
+    <?cs call:field_error("category") ?>
+  </div>
+  <div class="field">
+    <label for="title"><?cs var:L.Field.title ?></label>
+    <input type="text" id="title" name="title" maxlength="200" required value="<?cs var:Form.title ?>"<?cs call:field_aria("title") ?>>
+    <?cs call:field_error("title") ?>
+  </div><?cs
 /def ?>

@@ -20,7 +20,7 @@ static const field_spec file_fields[] = {
 	{"address", FIELD_LINE, false, CASE_ADDRESS_MAX, 0, 0},
 };
 
-static int fill_categories(web *w)
+int web_categories(web *w)
 {
 	db_result *cats = NULL;
 	int rc = case_categories(w->app->db, w->lang, &cats);
@@ -32,7 +32,7 @@ static int fill_categories(web *w)
 
 int page_file_form(web *w)
 {
-	int rc = fill_categories(w);
+	int rc = web_categories(w);
 	if (rc != MDG_OK)
 		return rc;
 	hdf_set_value(w->hdf, "Form.public", "1");
@@ -125,7 +125,7 @@ int page_file(web *w)
 		/* An unticked box is sent as nothing: show it unticked. */
 		if (!form_filled(&f, "public"))
 			hdf_set_value(w->hdf, "Form.public", "0");
-		if ((rc = fill_categories(w)) != MDG_OK)
+		if ((rc = web_categories(w)) != MDG_OK)
 			return rc;
 		/* map.js centres on the fields' location when it is one. */
 		web_map_fill(w, NULL, NULL, true);

@@ -39,57 +39,28 @@ static const web_done proposal_problem[] = {
 
 int page_proposals(web *w)
 {
-	static const field_spec query_specs[] = {
-		{"q", FIELD_LINE, false, 100, 0, 0},
-	};
 	proposal_filter f = {0, NULL, PROPOSAL_SORT_NEWEST, 1, 0};
-	db_result *rows = NULL, *cats = NULL;
-	long total = 0, category = 0;
-	const char *s;
+	db_result *rows = NULL;
+	long total = 0;
+	const char *sort = kv_get(&w->r->query, "sort");
 	int rc;
 
 	if ((rc = web_page_number(w, &f.page)) != MDG_OK)
 		return rc;
-	s = kv_get(&w->r->query, "category");
-	if (s && *s && text_parse_long(s, 1, 1000000, &category) != MDG_OK)
+	if ((rc = web_list_filters(w, &f.category_id, &f.words)) != MDG_OK)
+		return rc;
+	if (sort && *sort && proposal_sort_parse(sort, &f.sort) != MDG_OK)
 		return MDG_EINVAL;
-	f.category_id = category;
-	s = kv_get(&w->r->query, "sort");
-	if (s && *s && proposal_sort_parse(s, &f.sort) != MDG_OK)
-		return MDG_EINVAL;
-	hdf_set_value(w->hdf, "Filter.sort", s && *s ? s : "newest");
-	s = kv_get(&w->r->query, "q");
-	if (s && *s) {
-		form q;
-		kv_add(&w->r->form, "q", s, strlen(s));
-		if (form_validate(w, query_specs, MDG_ARRAY_LEN(query_specs), &q) > 0)
-			return MDG_EINVAL;
-		f.words = s;
-		hdf_set_value(w->hdf, "Filter.q", s);
-	}
-	if (category)
-		web_set(w, "Filter.category", "%ld", category);
-	rc = case_categories(w->app->db, w->lang, &cats);
+	hdf_set_value(w->hdf, "Filter.sort", sort && *sort ? sort : "newest");
+	rc = web_categories(w);
 	if (rc == MDG_OK)
 		rc = proposal_list(w->app->db, &f, w->lang, &rows, &total);
 	if (rc == MDG_OK) {
-		db_rows_hdf(cats, w->hdf, "Categories");
 		db_rows_hdf(rows, w->hdf, "Proposals");
 		web_pager(w, f.page, total, PROPOSAL_PAGE_SIZE);
 		web_page(w, "proposals/list.cs", "Proposals");
 	}
-	db_result_free(cats);
 	db_result_free(rows);
-	return rc;
-}
-
-static int fill_categories(web *w)
-{
-	db_result *cats = NULL;
-	int rc = case_categories(w->app->db, w->lang, &cats);
-	if (rc == MDG_OK)
-		db_rows_hdf(cats, w->hdf, "Categories");
-	db_result_free(cats);
 	return rc;
 }
 
@@ -97,7 +68,7 @@ static int fill_categories(web *w)
  * Form.* as form_validate left it or as the caller set it. */
 static int show_form(web *w, long long id)
 {
-	int rc = fill_categories(w);
+	int rc = web_categories(w);
 	if (rc != MDG_OK)
 		return rc;
 	if (id)

@@ -155,6 +155,12 @@ int page_my_cases(web *w);
  * attachments (field "attachments", at most 5) into f; fills files[]
  * with each accepted file and its sniffed type (page_case.c). */
 void web_validate_extras(web *w, form *f, case_upload *files, int *nfiles);
+/* Categories.*: the active categories, for a form or a filter. */
+int web_categories(web *w);
+/* The filters every public list takes from its query: ?category= (an id,
+ * Filter.category) and ?q= (search words, validated like a form field,
+ * Filter.q); MDG_EINVAL for a malformed one (page_portal.c). */
+int web_list_filters(web *w, long long *category, const char **words);
 /* Policy proposals (page_proposal.c): the public list, writing, a
  * proposal's page, editing, withdrawing, supporting, promoting. */
 int page_proposals(web *w);

@@ -5,21 +5,7 @@ include:"map.cs" ?>
 <?cs if:Form.HasErrors ?><p class="form-error" role="alert"><?cs var:L.Msg.FixErrors ?></p><?cs /if ?>
 <form method="post" action="/cases/new" enctype="multipart/form-data" class="stack">
   <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
-  <div class="field">
-    <label for="category"><?cs var:L.Field.category ?></label>
-    <select id="category" name="category" required<?cs call:field_aria("category") ?>>
-      <option value=""><?cs var:L.Field.choose ?></option>
-<?cs each:g = Categories ?>
-      <option value="<?cs var:g.id ?>"<?cs if:g.id == Form.category ?> selected<?cs /if ?>><?cs var:g.name ?></option>
-<?cs /each ?>
-    </select>
-    <?cs call:field_error("category") ?>
-  </div>
-  <div class="field">
-    <label for="title"><?cs var:L.Field.title ?></label>
-    <input type="text" id="title" name="title" maxlength="200" required value="<?cs var:Form.title ?>"<?cs call:field_aria("title") ?>>
-    <?cs call:field_error("title") ?>
-  </div>
+<?cs call:category_and_title() ?>
   <div class="field">
     <label for="body"><?cs var:L.Field.body ?></label>
     <textarea id="body" name="body" rows="10" maxlength="20000" required<?cs call:field_aria("body") ?>><?cs var:Form.body ?></textarea>

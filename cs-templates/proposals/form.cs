@@ -18,21 +18,7 @@ def:proposal_section(name) ?>
 <?cs call:form_errors() ?>
 <form method="post" action="<?cs if:Edit.id ?>/proposals/<?cs var:Edit.id ?>/edit<?cs else ?>/proposals/new<?cs /if ?>"<?cs if:!Edit.id ?> enctype="multipart/form-data"<?cs /if ?> class="stack">
   <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
-  <div class="field">
-    <label for="category"><?cs var:L.Field.category ?></label>
-    <select id="category" name="category" required<?cs call:field_aria("category") ?>>
-      <option value=""><?cs var:L.Field.choose ?></option>
-<?cs each:g = Categories ?>
-      <option value="<?cs var:g.id ?>"<?cs if:g.id == Form.category ?> selected<?cs /if ?>><?cs var:g.name ?></option>
-<?cs /each ?>
-    </select>
-    <?cs call:field_error("category") ?>
-  </div>
-  <div class="field">
-    <label for="title"><?cs var:L.Field.title ?></label>
-    <input type="text" id="title" name="title" maxlength="200" required value="<?cs var:Form.title ?>"<?cs call:field_aria("title") ?>>
-    <?cs call:field_error("title") ?>
-  </div>
+<?cs call:category_and_title() ?>
 <?cs call:proposal_section("problem") ?>
 <?cs call:proposal_section("proposal") ?>
 <?cs call:proposal_section("effect") ?>
