@@ -40,11 +40,14 @@ CREATE TABLE proposals (
   created_at     DATETIME     NOT NULL,
   updated_at     DATETIME     NOT NULL,
   -- The public list's sorts (lib/proposals/proposal.c), each read in
-  -- index order and stopped after the page.
-  KEY ix_proposals_newest (moderation, created_at, id),
-  KEY ix_proposals_support (moderation, support_count, id),
-  KEY ix_proposals_closing (state, closes_at),
-  KEY ix_proposals_answered (answered_at),
+  -- index order and stopped after the page. id is named so that the
+  -- order is the sort's; the columns after it make the index cover the
+  -- list's filters (state, category), so that counting the matches and
+  -- skipping to a deep page read the index alone.
+  KEY ix_proposals_newest (moderation, created_at, id, state, category_id),
+  KEY ix_proposals_support (moderation, support_count, id, state, category_id),
+  KEY ix_proposals_closing (state, closes_at, id, moderation, category_id),
+  KEY ix_proposals_answered (moderation, answered_at, id, state, category_id),
   KEY ix_proposals_author (author_id, created_at),
   KEY ix_proposals_category (category_id, created_at),
   CONSTRAINT fk_proposals_author FOREIGN KEY (author_id) REFERENCES accounts (id),

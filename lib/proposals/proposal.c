@@ -2,6 +2,7 @@
 /* proposal.c: policy proposals (정책제안): writing, editing, withdrawing,
  * supporting, the threshold and its notices, expiry, the public list. */
 #include "proposals/proposal.h"
+#include "core/buf.h"
 #include "core/mdg.h"
 #include "core/text.h"
 #include "db/page.h"
@@ -477,51 +478,66 @@ int proposal_attachment_open(db *d, long long attachment_id, long long viewer_id
 	return rc;
 }
 
-/* The list's statement up to its ORDER BY, once for each sort; the
- * parameters: lang, category (twice), the search query (twice), closing
- * only, answered only. */
-#define LIST_SELECT                                                                                           \
+/* The list's statements are put together from these literal pieces,
+ * only the filters in use: an unused filter written as "? IS NULL OR ..."
+ * still costs its test on every row, and a count reads every match (100,000
+ * proposals: 65 ms against 130 with two such tests, bench/participation).
+ * Each sort adds its own condition, so that the optimizer sees the index
+ * that serves it. */
+#define LIST_WHERE " WHERE p.moderation = 'visible' AND p.state <> 'withdrawn'"
+#define LIST_CATEGORY " AND p.category_id = ?"
+#define LIST_SEARCH                                                                                           \
+	" AND p.id IN (SELECT proposal_id FROM proposal_search WHERE MATCH(title, body) AGAINST(? IN BOOLEAN MODE))"
+/* A page: the ids of the page first, read from the sort's index alone
+ * (a deep page skips index entries, not rows), then their rows. */
+#define LIST_COLUMNS                                                                                          \
 	"SELECT p.id AS id, p.title AS title, p.state AS state, p.support_count AS supports,"                 \
 	" p.threshold AS threshold, LEAST(p.support_count, p.threshold) AS bar,"                              \
 	" LEAST(100, FLOOR(p.support_count * 100 / GREATEST(p.threshold, 1))) AS percent,"                    \
 	" " SQL_DAY("p.created_at") " AS date, " SQL_DAY("p.closes_at") " AS closes,"                         \
 	" " SQL_DAY("p.answered_at") " AS answered, " SQL_NAME_IN("g.") " AS category"                        \
-	" FROM proposals p JOIN categories g ON g.id = p.category_id"
-#define LIST_WHERE                                                                                            \
-	" WHERE p.moderation = 'visible' AND p.state <> 'withdrawn'"                                          \
-	" AND (? IS NULL OR p.category_id = ?)"                                                               \
-	" AND (? IS NULL OR p.id IN (SELECT proposal_id FROM proposal_search"                                 \
-	"  WHERE MATCH(title, body) AGAINST(? IN BOOLEAN MODE)))"                                             \
-	" AND (? = 0 OR (p.state = 'open' AND p.closes_at > NOW()))"                                          \
-	" AND (? = 0 OR p.answered_at IS NOT NULL)"
+	" FROM (SELECT p.id FROM proposals p"
 
 int proposal_list(db *d, const proposal_filter *f, const char *lang, db_result **out, long *total)
 {
-	/* Each sort reads its own index in order and stops after the page. */
-	static const char *const page_sql[PROPOSAL_SORT__MAX] = {
-		[PROPOSAL_SORT_NEWEST] = LIST_SELECT LIST_WHERE
-		" ORDER BY p.created_at DESC, p.id DESC LIMIT ? OFFSET ?",
-		[PROPOSAL_SORT_SUPPORTED] = LIST_SELECT LIST_WHERE
-		" ORDER BY p.support_count DESC, p.id DESC LIMIT ? OFFSET ?",
-		[PROPOSAL_SORT_CLOSING] = LIST_SELECT LIST_WHERE " ORDER BY p.closes_at, p.id LIMIT ? OFFSET ?",
-		[PROPOSAL_SORT_ANSWERED] = LIST_SELECT LIST_WHERE
-		" ORDER BY p.answered_at DESC, p.id DESC LIMIT ? OFFSET ?",
+	static const struct {
+		const char *cond, *order;
+	} sorts[PROPOSAL_SORT__MAX] = {
+		[PROPOSAL_SORT_NEWEST] = {"", "p.created_at DESC, p.id DESC"},
+		[PROPOSAL_SORT_SUPPORTED] = {"", "p.support_count DESC, p.id DESC"},
+		[PROPOSAL_SORT_CLOSING] = {" AND p.state = 'open' AND p.closes_at > NOW()", "p.closes_at, p.id"},
+		[PROPOSAL_SORT_ANSWERED] = {" AND p.answered_at IS NOT NULL", "p.answered_at DESC, p.id DESC"},
 	};
+	proposal_sort sort = f->sort < PROPOSAL_SORT__MAX ? f->sort : PROPOSAL_SORT_NEWEST;
 	char *query = f->words ? case_search_query(f->words) : NULL;
-	char category[24];
-	const char *cat = NULL;
-	long long closing = f->sort == PROPOSAL_SORT_CLOSING, answered = f->sort == PROPOSAL_SORT_ANSWERED;
+	buf where = {0}, count = {0}, page = {0};
+	db_arg args[3];
+	size_t nargs = 0;
+	args[nargs++] = DB_STR(lang);
+	buf_puts(&where, LIST_WHERE);
 	if (f->category_id) {
-		snprintf(category, sizeof category, "%lld", f->category_id);
-		cat = category;
+		buf_puts(&where, LIST_CATEGORY);
+		args[nargs++] = DB_INT(f->category_id);
 	}
-	int rc = db_count_page(d, "SELECT COUNT(*) AS n FROM proposals p" LIST_WHERE,
-			       DB_ARGS(DB_STR(cat), DB_STR(cat), DB_STR(query), DB_STR(query), DB_INT(closing),
-				       DB_INT(answered)),
-			       page_sql[f->sort < PROPOSAL_SORT__MAX ? f->sort : PROPOSAL_SORT_NEWEST],
-			       DB_ARGS(DB_STR(lang), DB_STR(cat), DB_STR(cat), DB_STR(query), DB_STR(query),
-				       DB_INT(closing), DB_INT(answered)),
-			       f->page, f->limit ? f->limit : PROPOSAL_PAGE_SIZE, out, total);
+	if (query) {
+		buf_puts(&where, LIST_SEARCH);
+		args[nargs++] = DB_STR(query);
+	}
+	buf_puts(&where, sorts[sort].cond);
+	buf_puts(&count, "SELECT COUNT(*) AS n FROM proposals p");
+	buf_puts(&count, buf_str(&where));
+	/* Pieces, not a format: the columns hold DATE_FORMAT's '%Y'. */
+	buf_puts(&page, LIST_COLUMNS);
+	buf_puts(&page, buf_str(&where));
+	buf_printf(&page, " ORDER BY %s LIMIT ? OFFSET ?) k JOIN proposals p ON p.id = k.id"
+			  " JOIN categories g ON g.id = p.category_id ORDER BY %s",
+		   sorts[sort].order, sorts[sort].order);
+	/* The count takes the filters' values without the language. */
+	int rc = db_count_page(d, buf_str(&count), args + 1, nargs - 1, buf_str(&page), args, nargs, f->page,
+			       f->limit ? f->limit : PROPOSAL_PAGE_SIZE, out, total);
+	buf_free(&where);
+	buf_free(&count);
+	buf_free(&page);
 	free(query);
 	return rc;
 }
