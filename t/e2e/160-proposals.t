@@ -342,13 +342,28 @@ $t = text_of(body_of($r));
 like $t, qr/심야버스 노선 확대/, 'Korean search finds a part of a word';
 unlike $t, qr/청년 창업 공간/, '... and not the others';
 $t = page_text($anon, '/proposals?category=4');
-like $t, qr/소음 기준 강화/, 'the category filter';
+like $t, qr/소음 기준 강화/, 'the category filter' or diag $t;
 unlike $t, qr/심야버스/, '... leaves out other categories';
 $html = body_of($anon->get($s->url('/proposals?sort=supported')));
 like $html, qr/동시 공감 시험 제안.*심야버스 노선 확대/s, 'most supported first';
 $html = body_of($anon->get($s->url('/proposals?sort=closing')));
-unlike $html, qr/심야버스 노선 확대/, 'closing soon lists only open ones';
+unlike $html, qr/심야버스 노선 확대/, 'closing soon lists only open ones' or diag text_of($html);
 like $html, qr/동시 공감 시험 제안/, '... such as this';
+# Each sort and filter has its own statement: asked in turn, again and
+# again (the workers' statement caches), each list keeps to its filter.
+my $mixed_ok = 1;
+for my $round (1 .. 4) {
+    for my $q ('category=4', 'sort=closing', 'sort=supported&category=2', 'sort=answered', 'sort=newest') {
+        my $page = body_of($anon->get($s->url("/proposals?$q")));
+        my @states = $page =~ /status proposal-([a-z]+)/g;
+        my @cats = $page =~ /<td data-label="\Q${\ L('Col.Category')}\E">([^<]*)</g;
+        $mixed_ok = 0 if $q eq 'category=4' && grep { $_ ne '소음·환경오염' } @cats;
+        $mixed_ok = 0 if $q =~ /category=2/ && grep { $_ ne '교통·주차' } @cats;
+        $mixed_ok = 0 if $q eq 'sort=closing' && grep { $_ ne 'open' } @states;
+        $mixed_ok = 0 if $q eq 'sort=answered' && @states;
+    }
+}
+ok $mixed_ok, 'every list keeps to its own filters, asked in turn';
 is $anon->get($s->url('/proposals?sort=random'))->code, 400, 'an unknown sort: refused';
 is $anon->get($s->url('/proposals?page=0'))->code, 400, 'page 0: refused';
 like page_text($anon, '/'), qr/\Q${\ L('Home.Proposals')}\E.*동시 공감 시험 제안/, 'the home page lists new ones';
