@@ -332,11 +332,15 @@ static int support_tx(db *d, void *arg)
 		goto done;
 	rc = db_exec(d, "UPDATE proposals SET support_count = support_count + 1 WHERE id = ?", DB_ARGS(DB_INT(a->id)));
 	supports++;
-	/* Halfway is worth a line in the history. */
+	/* Halfway is worth a line in the history, once (supports taken back
+	 * and given again cross it again). */
 	if (rc == MDG_OK && threshold >= 2 && supports == (threshold + 1) / 2) {
 		char detail[32];
 		snprintf(detail, sizeof detail, "%ld", supports);
-		rc = add_event(d, a->id, "milestone", 0, detail);
+		rc = db_exec(d, "INSERT INTO proposal_events (proposal_id, kind, detail, created_at)"
+				" SELECT ?, 'milestone', ?, NOW() FROM DUAL WHERE NOT EXISTS (SELECT 1"
+				" FROM proposal_events WHERE proposal_id = ? AND kind = 'milestone')",
+			     DB_ARGS(DB_INT(a->id), DB_STR(detail), DB_INT(a->id)));
 	}
 	if (rc == MDG_OK && supports >= threshold) {
 		db_result_free(r);

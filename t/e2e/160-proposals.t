@@ -212,6 +212,11 @@ like page_text($mob2, "/proposals/$p1?done=already"), qr/\Q${\ L('Msg.ProposalAl
 
 # ------------------------------------------------------------ threshold
 
+# Crossing halfway again (a support taken back and given again) adds no
+# second mark.
+post($mob1, "/proposals/$p1", "/proposals/$p1/support", action => 'remove');
+post($mob1, "/proposals/$p1", "/proposals/$p1/support", action => 'add');
+is count_of($p1), 2, 'a support taken back and given again';
 my ($third, $third_id) = citizen();
 $r = post($third, "/proposals/$p1", "/proposals/$p1/support", action => 'add');
 is $r->header('Location'), "/proposals/$p1?done=supported", 'the third support';
@@ -222,6 +227,7 @@ $t = page_text($anon, "/proposals/$p1");
 like $t, qr/\Q${\ L('Proposal.State.threshold')}\E/, 'the page shows the state';
 like $t, qr/\Q${\ L('Proposal.Event.threshold')}\E/, '... and the history';
 like $t, qr/\Q${\ L('Proposal.Event.milestone')}\E/, '... with the halfway mark';
+is sql_value("SELECT COUNT(*) FROM proposal_events WHERE proposal_id = $p1 AND kind = 'milestone'"), 1, '... once';
 unlike $t, qr/\Q${\ L('Proposal.Support')}\E/, '... no support button any more';
 
 $r = post($mob2, "/proposals/$p1", "/proposals/$p1/support", action => 'add');
