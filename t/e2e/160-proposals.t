@@ -290,6 +290,27 @@ like page_text($anon, "/proposals/$p3"), qr/\Q${\ L('Proposal.Event.promoted')}\
 ok sql_value("SELECT COUNT(*) FROM notices WHERE kind = 'proposal_threshold' AND account_id = $author_id"
     . " AND payload LIKE '%/proposals/$p3\"%'"), '... and the author is told';
 
+# A category's own threshold, on its routing rule's page.
+my @rule = sql('SELECT name_ko, name_en, IFNULL(department_id, 0), mode, deadline_days, reminder_hours,'
+    . ' escalate_hours, reopen_days, max_extensions FROM categories WHERE id = 5');
+my %rule;
+@rule{qw(name_ko name_en department_id mode deadline_days reminder_hours escalate_hours reopen_days max_extensions)}
+    = @{ $rule[0] };
+like body_of($sup->get($s->url('/admin/categories/5'))), qr{id="proposal_threshold"[^>]*value="5"},
+    'the category page shows its threshold';
+$r = post($sup, '/admin/categories/5', '/admin/categories/5', %rule, active => 1, proposal_threshold => 'many');
+is $r->code, 400, 'a threshold that is not a number is refused';
+$r = post($sup, '/admin/categories/5', '/admin/categories/5', %rule, active => 1, proposal_threshold => 9);
+is $r->code, 303, 'the supervisor sets 9 for the category';
+is sql_value('SELECT proposal_threshold FROM categories WHERE id = 5'), 9, '... stored';
+ok sql_value("SELECT COUNT(*) FROM audit_log WHERE object_type = 'category' AND object_id = '5'"
+    . " AND detail LIKE '%proposal_threshold=9%'"), '... audited';
+my $p9 = write_proposal($author, title => '공원 야간 조명 제안', category => 5);
+is sql_value("SELECT threshold FROM proposals WHERE id = $p9"), 9, '... and a new proposal there asks 9';
+$r = post($sup, '/admin/categories/5', '/admin/categories/5', %rule, active => 1, proposal_threshold => '');
+is sql_value('SELECT IFNULL(proposal_threshold, 0) FROM categories WHERE id = 5'), 0,
+    'emptied: the category follows the setting again';
+
 # ------------------------------------------------------------ concurrency
 
 # The supervisor sets the threshold for new proposals on /admin/settings.
