@@ -11,6 +11,7 @@ include:"macros.cs" ?><!DOCTYPE html>
 <link rel="stylesheet" href="/assets/site.css">
 <link rel="stylesheet" href="/assets/print.css" media="print">
 <?cs if:Page.DebateCss ?><link rel="stylesheet" href="/assets/debates.css"><?cs /if ?>
+<?cs if:Proposal.id || subcount(Proposals) > 0 ?><link rel="stylesheet" href="/assets/proposals.css"><?cs /if ?>
 <?cs if:Notify.Alert ?>
 <link rel="stylesheet" href="/assets/notify.css">
 <script src="/assets/alerts.js" defer></script>
@@ -30,6 +31,7 @@ include:"macros.cs" ?><!DOCTYPE html>
     <nav aria-label="<?cs var:L.Nav.Label ?>">
       <ul>
         <li><a href="/cases"><?cs var:L.Nav.Cases ?></a></li>
+        <li><a href="/proposals"><?cs var:L.Nav.Proposals ?></a></li>
         <li><a href="/stats"><?cs var:L.Nav.Stats ?></a></li>
         <li><a href="/debates"><?cs var:L.Nav.Debates ?></a></li>
 <?cs if:Session.Staff == "1" ?><?cs

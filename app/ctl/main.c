@@ -13,6 +13,7 @@
 #include "db/migrate.h"
 #include "cases/routing.h"
 #include "org/org.h"
+#include "proposals/proposal.h"
 
 #include <dirent.h>
 #include <getopt.h>
@@ -29,7 +30,7 @@ static const char usage[] =
 	"  seed-demo     load demo data (departments, categories, accounts, cases)\n"
 	"                into an empty database; only where the configuration\n"
 	"                says demo = 1, never in production\n"
-	"  tick          escalate idle cases and hand over the work of absent staff\n"
+	"  tick          escalate idle cases, hand over the work of absent staff, expire proposals\n"
 	"\n"
 	"migrate and seed-demo connect as the migrator (db.migrate_user), the\n"
 	"others as the application (db.user).\n"
@@ -83,7 +84,8 @@ static const char usage_tick[] =
 	"Moves cases that had no action for their category's escalation period to\n"
 	"the substitute of an absent handler or to the department's managers, and\n"
 	"hands the open cases of staff whose absence has started to their\n"
-	"substitutes. madang-notifier does the same on each run (cron runs it every\n"
+	"substitutes, and archives as expired the policy proposals whose support\n"
+	"period ended below their threshold. madang-notifier does the same on each run (cron runs it every\n"
 	"minute); tick is for doing it by hand.\n"
 	"\n"
 	"  --now TIME  act as if the database clock read TIME (for tests and\n"
@@ -324,6 +326,12 @@ static int cmd_tick(db *d, int argc, char **argv)
 		return 1;
 	}
 	printf("cases moved: %d\n", moved);
+	long expired = 0;
+	if (proposal_expire(d, &expired) != MDG_OK) {
+		fprintf(stderr, "madangctl: tick failed: %s\n", db_error(d));
+		return 1;
+	}
+	printf("proposals expired: %ld\n", expired);
 	return 0;
 }
 

@@ -10,6 +10,7 @@
 #include "core/xalloc.h"
 #include "notify/notice.h"
 #include "notify/outbox.h"
+#include "proposals/proposal.h"
 #include "org/setting.h"
 
 #include <stdio.h>
@@ -311,6 +312,13 @@ int notifier_run(notifier *n, run_stats *st)
 		long made = 0;
 		rc = notice_scan(n->db, 0, &made);
 		st->scanned += made;
+	}
+	/* Proposals whose support period ended are archived as expired. */
+	if (rc == MDG_OK) {
+		long expired = 0;
+		rc = proposal_expire(n->db, &expired);
+		if (expired)
+			log_info("proposals expired: %ld", expired);
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	st->scan_ms = (t1.tv_sec - t0.tv_sec) * 1000L + (t1.tv_nsec - t0.tv_nsec) / 1000000L;

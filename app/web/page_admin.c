@@ -7,6 +7,7 @@
 #include "org/admin.h"
 #include "notify/outbox.h"
 #include "org/setting.h"
+#include "proposals/proposal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -280,6 +281,8 @@ static const struct {
 	{"mod_hide_threshold", "moderation.hide_threshold", "3"},
 	{"mod_throttle", "moderation.throttle_per_hour", "30"},
 	{"mod_throttle_addr", "moderation.throttle_addr_per_hour", "300"},
+	{"proposal_threshold", "proposal.threshold", PROPOSAL_THRESHOLD_DEFAULT},
+	{"proposal_support_days", "proposal.support_days", PROPOSAL_SUPPORT_DAYS_DEFAULT},
 };
 
 /* The settings page; sent: a refused form, whose values (what was typed)
@@ -322,6 +325,8 @@ int page_admin_settings_save(web *w)
 		{"mod_hide_threshold", FIELD_INT, true, 0, 1, 100},
 		{"mod_throttle", FIELD_INT, true, 0, 0, 10000},
 		{"mod_throttle_addr", FIELD_INT, true, 0, 0, 100000},
+		{"proposal_threshold", FIELD_INT, true, 0, 1, 10000000},
+		{"proposal_support_days", FIELD_INT, true, 0, 1, 3650},
 	};
 	form f;
 	form_validate(w, fields, MDG_ARRAY_LEN(fields), &f);

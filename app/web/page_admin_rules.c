@@ -27,6 +27,7 @@ static const field_spec rule_fields[] = {
 	{"reopen_days", FIELD_INT, true, 0, 0, RULE_REOPEN_MAX},
 	{"max_extensions", FIELD_INT, true, 0, 0, RULE_EXTENSIONS_MAX},
 	{"active", FIELD_CHECKBOX, false, 0, 0, 0},
+	{"proposal_threshold", FIELD_INT, false, 0, 1, 10000000},
 };
 
 /* A rule read from the form, with the storage its strings point into. */
@@ -98,6 +99,7 @@ static int rule_read(web *w, const org_tree *depts, struct rule_form *f)
 		.reopen_days = (int)form_num(&in, "reopen_days"),
 		.max_extensions = (int)form_num(&in, "max_extensions"),
 		.active = form_on(&in, "active"),
+		.proposal_threshold = form_num(&in, "proposal_threshold"),
 		.joint = f->joint,
 		.njoint = njoint,
 	};

@@ -21,7 +21,7 @@ static const field_spec file_fields[] = {
 	{"address", FIELD_LINE, false, CASE_ADDRESS_MAX, 0, 0},
 };
 
-static int fill_categories(web *w)
+int web_categories(web *w)
 {
 	db_result *cats = NULL;
 	int rc = case_categories(w->app->db, w->lang, &cats);
@@ -50,7 +50,7 @@ int page_file_form(web *w)
 	bool restricted = false;
 	int rc = fill_restriction(w, &restricted);
 	if (rc == MDG_OK)
-		rc = fill_categories(w);
+		rc = web_categories(w);
 	if (rc != MDG_OK)
 		return rc;
 	/* Unticked for a restricted person: the box shows what will happen. */
@@ -81,9 +81,7 @@ static bool degree_valid(const char *s, double limit)
 	return v >= -limit && v <= limit;
 }
 
-/* Checks the location and the attachments into f; fills files[] with
- * each accepted file and its sniffed type. */
-static void validate_extras(web *w, form *f, case_upload *files, int *nfiles)
+void web_validate_extras(web *w, form *f, case_upload *files, int *nfiles)
 {
 	const char *lat = form_text(f, "latitude");
 	const char *lng = form_text(f, "longitude");
@@ -124,7 +122,7 @@ int page_file(web *w)
 	form f;
 	bool restricted = false;
 	form_validate(w, file_fields, MDG_ARRAY_LEN(file_fields), &f);
-	validate_extras(w, &f, files, &nfiles);
+	web_validate_extras(w, &f, files, &nfiles);
 	int rc = fill_restriction(w, &restricted);
 	if (rc != MDG_OK)
 		return rc;
@@ -159,7 +157,7 @@ int page_file(web *w)
 		/* An unticked box is sent as nothing: show it unticked. */
 		if (!form_filled(&f, "public"))
 			hdf_set_value(w->hdf, "Form.public", "0");
-		if ((rc = fill_categories(w)) != MDG_OK)
+		if ((rc = web_categories(w)) != MDG_OK)
 			return rc;
 		/* map.js centres on the fields' location when it is one. */
 		web_map_fill(w, NULL, NULL, true);

@@ -7,6 +7,8 @@
 #include "core/mdg.h"
 #include "core/text.h"
 #include "core/xalloc.h"
+#include "http/encode.h"
+#include "proposals/proposal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +28,15 @@ int page_home(web *w)
 	/* The open debates beside the complaints (page_debates.c). */
 	if ((rc = web_home_debates(w)) != MDG_OK)
 		return rc;
+	/* The newest few proposals beside the complaints. */
+	proposal_filter pf = {0, NULL, PROPOSAL_SORT_NEWEST, 1, 5};
+	db_result *proposals = NULL;
+	rc = proposal_list(w->app->db, &pf, w->lang, &proposals, &total);
+	if (rc != MDG_OK)
+		return rc;
+	db_rows_hdf(proposals, w->hdf, "Proposals");
+	web_set(w, "Stats.Proposals", "%ld", total);
+	db_result_free(proposals);
 	web_page(w, "portal/home.cs", "Home");
 	return MDG_OK;
 }
@@ -65,30 +76,20 @@ int page_error_413(web *w)
 	return MDG_ETOOBIG;
 }
 
-int page_public_cases(web *w)
+int web_list_filters(web *w, long long *category, const char **words)
 {
 	static const field_spec query_specs[] = {
 		{"q", FIELD_LINE, false, 100, 0, 0},
 	};
-	case_filter f = {0, NULL, NULL, 1};
-	db_result *cases = NULL, *cats = NULL;
-	long total = 0, category = 0;
-	const char *s;
-	int rc;
-
-	if ((rc = web_page_number(w, &f.page)) != MDG_OK)
-		return rc;
-	s = kv_get(&w->r->query, "category");
-	if (s && *s && text_parse_long(s, 1, 1000000, &category) != MDG_OK)
+	long id = 0;
+	const char *s = kv_get(&w->r->query, "category");
+	*category = 0;
+	*words = NULL;
+	if (s && *s && text_parse_long(s, 1, 1000000, &id) != MDG_OK)
 		return MDG_EINVAL;
-	f.category_id = category;
-	s = kv_get(&w->r->query, "status");
-	if (s && *s) {
-		if (!case_status_valid(s))
-			return MDG_EINVAL;
-		f.status = s;
-		hdf_set_value(w->hdf, "Filter.status", s);
-	}
+	*category = id;
+	if (id)
+		web_set(w, "Filter.category", "%ld", id);
 	s = kv_get(&w->r->query, "q");
 	if (s && *s) {
 		/* The search box is validated like a form field, shown back. */
@@ -96,21 +97,39 @@ int page_public_cases(web *w)
 		kv_add(&w->r->form, "q", s, strlen(s));
 		if (form_validate(w, query_specs, MDG_ARRAY_LEN(query_specs), &q) > 0)
 			return MDG_EINVAL;
-		f.words = s;
+		*words = s;
 		hdf_set_value(w->hdf, "Filter.q", s);
 	}
-	if (category)
-		web_set(w, "Filter.category", "%ld", category);
-	rc = case_categories(w->app->db, w->lang, &cats);
+	return MDG_OK;
+}
+
+int page_public_cases(web *w)
+{
+	case_filter f = {0, NULL, NULL, 1};
+	db_result *cases = NULL;
+	long total = 0;
+	const char *s;
+	int rc;
+
+	if ((rc = web_page_number(w, &f.page)) != MDG_OK)
+		return rc;
+	if ((rc = web_list_filters(w, &f.category_id, &f.words)) != MDG_OK)
+		return rc;
+	s = kv_get(&w->r->query, "status");
+	if (s && *s) {
+		if (!case_status_valid(s))
+			return MDG_EINVAL;
+		f.status = s;
+		hdf_set_value(w->hdf, "Filter.status", s);
+	}
+	rc = web_categories(w);
 	if (rc == MDG_OK)
 		rc = case_list_public(w->app->db, &f, w->lang, &cases, &total);
 	if (rc == MDG_OK) {
-		db_rows_hdf(cats, w->hdf, "Categories");
 		db_rows_hdf(cases, w->hdf, "Cases");
 		web_pager(w, f.page, total, CASE_PAGE_SIZE);
 		web_page(w, "portal/cases.cs", "PublicCases");
 	}
-	db_result_free(cats);
 	db_result_free(cases);
 	return rc;
 }

@@ -157,6 +157,28 @@ int page_account_contact(web *w);
 int page_file_form(web *w);
 int page_file(web *w);
 int page_my_cases(web *w);
+/* Checks a filing form's location (latitude, longitude) and its
+ * attachments (field "attachments", at most 5) into f; fills files[]
+ * with each accepted file and its sniffed type (page_case.c). */
+void web_validate_extras(web *w, form *f, case_upload *files, int *nfiles);
+/* Categories.*: the active categories, for a form or a filter. */
+int web_categories(web *w);
+/* The filters every public list takes from its query: ?category= (an id,
+ * Filter.category) and ?q= (search words, validated like a form field,
+ * Filter.q); MDG_EINVAL for a malformed one (page_portal.c). */
+int web_list_filters(web *w, long long *category, const char **words);
+/* Policy proposals (page_proposal.c): the public list, writing, a
+ * proposal's page, editing, withdrawing, supporting, promoting. */
+int page_proposals(web *w);
+int page_proposal_form(web *w);
+int page_proposal_create(web *w);
+int page_proposal(web *w);
+int page_proposal_edit_form(web *w);
+int page_proposal_edit(web *w);
+int page_proposal_withdraw(web *w);
+int page_proposal_support(web *w);
+int page_proposal_promote(web *w);
+int page_proposal_attachment(web *w);
 /* The staff's work on cases (page_staff.c) and absences (page_absence.c);
  * the citizen's side of a case's life cycle (page_citizen.c). */
 int page_staff_cases(web *w);

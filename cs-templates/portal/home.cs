@@ -1,6 +1,7 @@
 <?cs # SPDX-License-Identifier: AGPL-3.0-or-later ?><?cs
 # home.cs: the portal's front page. ?><?cs
 include:"case_macros.cs" ?><?cs include:"debate_macros.cs" ?>
+include:"case_macros.cs" ?><?cs include:"proposals/macros.cs" ?>
 <section class="hero">
   <h1><?cs var:L.Home.Heading ?></h1>
   <p><?cs var:L.Home.Lead ?></p>
@@ -27,4 +28,13 @@ include:"case_macros.cs" ?><?cs include:"debate_macros.cs" ?>
   <p><?cs var:L.Home.DebatesNone ?></p>
 <?cs /if ?>
   <p><a href="/debates"><?cs var:L.Home.DebatesMore ?></a></p>
+</section>
+<section aria-labelledby="home-proposals">
+  <h2 id="home-proposals"><?cs var:L.Home.Proposals ?></h2>
+<?cs if:subcount(Proposals) > 0 ?>
+<?cs call:proposal_table(L.Home.Proposals, Proposals) ?>
+  <p><a href="/proposals"><?cs var:L.Home.ProposalsMore ?> (<?cs var:Stats.Proposals ?>)</a> · <a href="/proposals/new"><?cs var:L.Home.ProposalWrite ?></a></p>
+<?cs else ?>
+  <p><?cs var:L.List.Empty ?> <a href="/proposals/new"><?cs var:L.Home.ProposalWrite ?></a></p>
+<?cs /if ?>
 </section>

@@ -72,8 +72,9 @@ int case_file(db *d, const case_new *c, const case_upload *files, int nfiles,
 int case_attach(db *d, long long case_id, const case_upload *files, int nfiles, const char *uploads_dir);
 
 /* The storage of attachments, shared with other tables of files (a
- * debate's, lib/debates): moves every upload into uploads_dir under a
- * random name (moved[i]: where, stored[i]: the name). MDG_ETOOBIG beyond
+ * debate's, lib/debates; a proposal's, lib/proposals): moves every
+ * upload into uploads_dir under a random name (moved[i]: where,
+ * stored[i]: the name). MDG_ETOOBIG beyond
  * CASE_FILES_MAX. case_release_uploads frees the paths, removing the
  * files when remove (the rows could not be written). case_stored_path:
  * where a stored name lives (the caller frees it). */

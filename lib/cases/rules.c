@@ -39,7 +39,8 @@ int rule_get(db *d, long long id, db_result **out, db_result **joint)
 	*joint = NULL;
 	int rc = db_query(d, out, "SELECT id, name_ko, name_en, IFNULL(department_id, 0) AS department_id, mode,"
 				  " deadline_days,"
-				  " reminder_hours, escalate_hours, needs_approval, reopen_days, max_extensions, active"
+				  " reminder_hours, escalate_hours, needs_approval, reopen_days, max_extensions, active,"
+				  " proposal_threshold"
 				  " FROM categories WHERE id = ?",
 			  DB_ARGS(DB_INT(id)));
 	if (rc != MDG_OK)
@@ -69,6 +70,8 @@ static void rule_detail(const rule *r, buf *b)
 	for (size_t i = 0; i < r->njoint; i++)
 		buf_printf(b, "%s%lld", i ? "," : "", r->joint[i]);
 	buf_printf(b, " name=%s / %s", r->name_ko, r->name_en);
+	if (r->proposal_threshold)
+		buf_printf(b, " proposal_threshold=%lld", r->proposal_threshold);
 }
 
 /* Replaces the joint departments of category id with r's. */
@@ -104,12 +107,13 @@ int rule_update(db *d, const actor *who, const rule *r)
 		return rc;
 	rc = db_exec(d, "UPDATE categories SET name_ko = ?, name_en = ?, department_id = ?, mode = ?,"
 			" deadline_days = ?, reminder_hours = ?, escalate_hours = ?, needs_approval = ?,"
-			" reopen_days = ?, max_extensions = ?, active = ?, updated_at = NOW() WHERE id = ?",
+			" reopen_days = ?, max_extensions = ?, active = ?, proposal_threshold = ?, updated_at = NOW()"
+			" WHERE id = ?",
 		     DB_ARGS(DB_STR(r->name_ko), DB_STR(r->name_en), DB_ID(r->department_id), DB_STR(r->mode),
 			     DB_INT((long long)r->deadline_days), DB_INT((long long)r->reminder_hours),
 			     DB_INT((long long)r->escalate_hours), DB_INT((long long)r->needs_approval),
 			     DB_INT((long long)r->reopen_days), DB_INT((long long)r->max_extensions),
-			     DB_INT((long long)r->active), DB_INT(r->id)));
+			     DB_INT((long long)r->active), DB_ID(r->proposal_threshold), DB_INT(r->id)));
 	if (rc == MDG_OK && db_affected(d) == 0)
 		rc = MDG_ENOTFOUND;
 	if (rc == MDG_OK)
@@ -132,14 +136,14 @@ int rule_create(db *d, const actor *who, const rule *r, long long *id)
 		return rc;
 	rc = db_exec(d, "INSERT INTO categories (name_ko, name_en, department_id, mode, deadline_days,"
 			" reminder_hours, escalate_hours, needs_approval, reopen_days, max_extensions, active,"
-			" sort_order, updated_at)"
-			" SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, IFNULL(MAX(sort_order), 0) + 10, NOW()"
+			" proposal_threshold, sort_order, updated_at)"
+			" SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, IFNULL(MAX(sort_order), 0) + 10, NOW()"
 			" FROM categories",
 		     DB_ARGS(DB_STR(r->name_ko), DB_STR(r->name_en), DB_ID(r->department_id), DB_STR(r->mode),
 			     DB_INT((long long)r->deadline_days), DB_INT((long long)r->reminder_hours),
 			     DB_INT((long long)r->escalate_hours), DB_INT((long long)r->needs_approval),
 			     DB_INT((long long)r->reopen_days), DB_INT((long long)r->max_extensions),
-			     DB_INT((long long)r->active)));
+			     DB_INT((long long)r->active), DB_ID(r->proposal_threshold)));
 	if (rc == MDG_OK) {
 		*id = (long long)db_insert_id(d);
 		rc = set_joint(d, *id, r);

@@ -33,6 +33,7 @@ typedef struct rule {
 	int reopen_days;
 	int max_extensions;
 	bool active;
+	long long proposal_threshold; /* supports a policy proposal needs; 0: the setting */
 	const long long *joint;    /* joint (협조) departments, not the lead */
 	size_t njoint;
 } rule;

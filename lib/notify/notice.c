@@ -41,6 +41,7 @@ static const char *const kind_names[NOTICE_KIND__MAX] = {
 	[NOTICE_DEBATE_SUMMARY] = "debate_summary",
 	[NOTICE_MODERATION_HIDDEN] = "moderation_hidden",
 	[NOTICE_MODERATION_DELETED] = "moderation_deleted",
+	[NOTICE_PROPOSAL_THRESHOLD] = "proposal_threshold",
 };
 
 /* Working days a late case is given in its apology's expected date,

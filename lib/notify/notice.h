@@ -46,6 +46,7 @@ typedef enum notice_kind {
 	NOTICE_DEBATE_SUMMARY,  /* a debate one took part in has its official summary */
 	NOTICE_MODERATION_HIDDEN,  /* your post is held or hidden: why, how to object */
 	NOTICE_MODERATION_DELETED, /* your post was deleted: why, how to object */
+	NOTICE_PROPOSAL_THRESHOLD, /* a proposal one wrote or supports reached its threshold */
 	NOTICE_KIND__MAX
 } notice_kind;
 

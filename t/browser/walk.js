@@ -702,6 +702,23 @@ async function walk(browser) {
 		await citizen.goto('/report/case/2026-000001');
 		await supervisor.goto('/staff/moderation');
 		await supervisor.goto('/admin/moderation/words');
+	// Policy proposals (issue 11): the list, writing one with its three
+	// sections, supporting it, and the supervisor's view of it.
+	await step('policy proposals: the list, writing, supporting, the supervisor', citizen, async () => {
+		await citizen.go(citizen.nav('정책제안'));
+		await citizen.go(citizen.main().getByRole('link', { name: '제안 쓰기', exact: true }));
+		await citizen.page.getByLabel('분야').selectOption({ label: CATEGORY.ko });
+		await citizen.page.getByLabel('제목').fill(`버스정류장에 온열 의자를 놓아 주세요 ${RUN}`);
+		await citizen.page.getByLabel('현황 및 문제점').fill('겨울 아침 정류장 의자가 차갑습니다.');
+		await citizen.page.getByLabel('개선 방안').fill('주요 정류장에 온열 의자를 설치해 주세요.');
+		await citizen.page.getByLabel('기대 효과').fill('어르신들의 대기가 편해집니다.');
+		await citizen.go(citizen.main().getByRole('button', { name: '제안 게시' }));
+		await expectText(citizen.main(), '제안이 게시되었습니다');
+		await citizen.go(citizen.main().getByRole('button', { name: '이 제안에 공감합니다' }));
+		await expectText(citizen.main(), '공감이 반영되었습니다');
+		await supervisor.goto(new URL(citizen.page.url()).pathname);
+		await expectText(supervisor.main(), '검토로 올리기');
+		await citizen.goto('/proposals?sort=supported');
 	});
 
 	// The real-time alert (issue 4): the handler stays on the case list

@@ -95,6 +95,12 @@ static char *render_page(const char *lang, const char *page, const char *title)
 		"Cases.0.public=1"
 #define CASE_ROW_SHOWN "2026-000777", "가로등 고장 신고", "2026-11-02", "도로·교통"
 #define CATEGORY_ROW "Categories.0.id=3", "Categories.0.name=환경·청소"
+#define PROPOSAL_ROW                                                                                  \
+	"Proposals.0.id=12", "Proposals.0.title=심야버스 노선 확대", "Proposals.0.state=open",          \
+		"Proposals.0.supports=7", "Proposals.0.threshold=50", "Proposals.0.bar=7",              \
+		"Proposals.0.percent=14", "Proposals.0.date=2026-11-02", "Proposals.0.closes=2026-12-02", \
+		"Proposals.0.category=교통·주차"
+#define PROPOSAL_ROW_SHOWN "href=\"/proposals/12\"", "심야버스 노선 확대", "7 / 50", "2026-12-02"
 #define DEPT_ROW                                                                                    \
 	"Depts.0.id=5", "Depts.0.name=교통행정과", "Depts.0.name_ko=교통행정과",                    \
 		"Depts.0.name_en=Traffic Administration", "Depts.0.indent=　", "Depts.0.depth=1", \
@@ -107,9 +113,10 @@ static char *render_page(const char *lang, const char *page, const char *title)
 		list ".0.opinions=5", list ".0.summarized=1"
 #define DEBATE_ROW_SHOWN "심야 버스 노선 확대", "2026-12-01 09:00 ~ 2026-12-14 18:00", "교통행정과"
 
-static const char *const home_data[] = {"Stats.Public=12345", CASE_ROW, DEBATE_ROW("HomeDebates"), NULL};
+static const char *const home_data[] = {"Stats.Public=12345", CASE_ROW, DEBATE_ROW("HomeDebates"), PROPOSAL_ROW,
+					"Stats.Proposals=31", NULL};
 static const char *const home_shown[] = {"(12345)", CASE_ROW_SHOWN, "김*수", DEBATE_ROW_SHOWN, "href=\"/debates/31\"",
-					 NULL};
+					 PROPOSAL_ROW_SHOWN, "(31)", NULL};
 
 static const char *const debates_data[] = {DEBATE_ROW("Debates.Open"), DEBATE_ROW("Debates.Closed"), NULL};
 static const char *const debates_shown[] = {DEBATE_ROW_SHOWN, "href=\"/debates/31\"", "href=\"/debates?page=3\"", NULL};
@@ -592,11 +599,46 @@ static const char *const workload_blank[] = {
 	/* The total row has no parent department. */
 	"^<td data-label=\"[^\"]*\"></td>[[:space:]]*<td data-label=\"[^\"]*\"><strong>", NULL};
 
+/* Policy proposals (page_proposal.c). */
+static const char *const proposals_data[] = {PROPOSAL_ROW, CATEGORY_ROW, "Filter.q=버스", "Filter.category=3",
+					     "Filter.sort=supported", NULL};
+static const char *const proposals_shown[] = {PROPOSAL_ROW_SHOWN, "value=\"버스\"",
+					      "<option value=\"supported\" selected>", NULL};
+static const char *const proposal_form_data[] = {CATEGORY_ROW, "Form.category=3", "Form.title=제목",
+						 "Form.problem=문제", "Form.proposal=제안", "Form.effect=효과",
+						 MAP_DATA, "Map.pick=1", NULL};
+static const char *const proposal_form_shown[] = {"action=\"/proposals/new\"", ">문제</textarea>",
+						  ">효과</textarea>", "type=\"file\"", NULL};
+static const char *const proposal_edit_data[] = {CATEGORY_ROW, "Edit.id=12", "Form.category=3",
+						 "Form.title=제목", "Form.problem=문제", "Form.proposal=제안",
+						 "Form.effect=효과", NULL};
+static const char *const proposal_edit_shown[] = {"action=\"/proposals/12/edit\"", ">제안</textarea>", NULL};
+static const char *const proposal_data[] = {
+	"Proposal.id=12", "Proposal.title=심야버스 노선 확대", "Proposal.problem=문제 본문",
+	"Proposal.proposal=제안 본문", "Proposal.effect=효과 본문", "Proposal.state=open",
+	"Proposal.supports=7", "Proposal.threshold=50", "Proposal.bar=7", "Proposal.percent=14",
+	"Proposal.closes=2026-12-02", "Proposal.created=2026-11-02 09:10", "Proposal.category=교통·주차",
+	"Proposal.author=김*수", "Proposal.moderation=visible", "Proposal.supported=0", "Proposal.address=시청로 1",
+	"Proposal.lat=37.5665", "Proposal.lng=126.978", "Proposal.outcome=partly", "Proposal.answered=2026-11-20",
+	"Proposal.department=교통행정과", "Can.support=1", "Can.edit=1", "Can.withdraw=1", "Can.promote=1",
+	"History.0.kind=created", "History.0.at=2026-11-02 09:10", "History.1.kind=milestone",
+	"History.1.at=2026-11-03 10:00", "History.1.detail=25", "Attachments.0.id=9", "Attachments.0.name=도면.pdf",
+	"Attachments.0.type=application/pdf", "Attachments.0.size=1024", MAP_DATA, NULL};
+static const char *const proposal_shown[] = {
+	"심야버스 노선 확대", "문제 본문", "제안 본문", "효과 본문", "김*수", "7 / 50", "max=\"50\"",
+	"value=\"7\"", "action=\"/proposals/12/support\"", "action=\"/proposals/12/withdraw\"",
+	"action=\"/proposals/12/promote\"", "href=\"/proposals/12/edit\"", "href=\"/proposals/attachments/9\"",
+	"시청로 1", "교통행정과", MAP_SHOWN, NULL};
+
 static const struct page_fixture {
 	const char *template, *title;
 	const char *const *data, *const *shown, *const *blank_ok;
 } page_fixtures[] = {
 	{"portal/home.cs", "Home", home_data, home_shown, NULL},
+	{"proposals/list.cs", "Proposals", proposals_data, proposals_shown, NULL},
+	{"proposals/form.cs", "ProposalNew", proposal_form_data, proposal_form_shown, NULL},
+	{"proposals/form.cs", "ProposalEdit", proposal_edit_data, proposal_edit_shown, NULL},
+	{"proposals/view.cs", "Proposal", proposal_data, proposal_shown, NULL},
 	{"portal/cases.cs", "PublicCases", cases_data, cases_shown, NULL},
 	{"portal/debates.cs", "Debates", debates_data, debates_shown, NULL},
 	{"portal/debate.cs", "Debate", debate_data, debate_shown, NULL},

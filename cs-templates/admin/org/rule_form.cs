@@ -55,6 +55,11 @@ def:rule_form(action, labelledby, button) ?>
   call:number_input_field("reopen_days", L.Admin.Rule.Reopen, 0, 365, "reopen-hint", L.Admin.Rule.ReopenHint) ?><?cs
   call:checkbox_field("needs_approval", L.Admin.Rule.NeedsApproval, "", "") ?><?cs
   call:checkbox_field("active", L.Admin.Rule.ActiveField, "active-hint", L.Admin.Rule.ActiveHint) ?>
+  <div class="field">
+    <label for="proposal_threshold"><?cs var:L.Admin.Rule.ProposalThreshold ?></label>
+    <input type="number" id="proposal_threshold" name="proposal_threshold" min="1" max="10000000" inputmode="numeric" value="<?cs var:Form.proposal_threshold ?>"<?cs call:field_aria_hint("proposal_threshold", "proposal-threshold-rule-hint") ?>><?cs
+  call:hint_and_error("proposal_threshold", "proposal-threshold-rule-hint", L.Admin.Rule.ProposalThresholdHint) ?>
+  </div>
   <button type="submit" class="primary"><?cs var:button ?></button>
 </form><?cs
 /def ?>

@@ -48,5 +48,10 @@ call:number_input_field("penalty_decay_days", L.Mileage.Settings.DecayDays, 1, 3
 call:number_input_field("mod_throttle", L.Admin.Settings.Throttle, 0, 10000, "", "") ?><?cs
 call:number_input_field("mod_throttle_addr", L.Admin.Settings.ThrottleAddr, 0, 100000, "", "") ?>
   </fieldset>
+  <fieldset>
+    <legend><?cs var:L.Admin.Settings.Proposals ?></legend>
+<?cs call:number_input_field("proposal_threshold", L.Admin.Settings.ProposalThreshold, 1, 10000000, "proposal-threshold-hint", L.Admin.Settings.ProposalThresholdHint) ?><?cs
+call:number_input_field("proposal_support_days", L.Admin.Settings.ProposalSupportDays, 1, 3650, "", "") ?>
+  </fieldset>
   <button type="submit" class="primary"><?cs var:L.Admin.Button.Save ?></button>
 </form>

@@ -1,0 +1,146 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* proposal.h: policy proposals (정책제안): writing, editing, withdrawing,
+ * supporting, the threshold and its notices, expiry, the public list.
+ * The official review after the threshold is a later step: its columns
+ * (department_id, case_id, answered_at, outcome) wait in the table. */
+#ifndef MDG_PROPOSAL_H
+#define MDG_PROPOSAL_H
+#include <stdbool.h>
+
+#include "cases/case.h"
+#include "db/db.h"
+#include "org/audit.h"
+
+#define PROPOSAL_TITLE_MAX 200     /* characters */
+#define PROPOSAL_SECTION_MAX 10000 /* characters, each of the three sections */
+#define PROPOSAL_PAGE_SIZE 20
+#define PROPOSAL_FILES_MAX 5
+#define PROPOSAL_THRESHOLD_DEFAULT "50"   /* setting proposal.threshold */
+#define PROPOSAL_SUPPORT_DAYS_DEFAULT "30" /* setting proposal.support_days */
+
+/* The state of a proposal (proposals.state). */
+typedef enum proposal_state {
+	PROPOSAL_OPEN,      /* collecting supports */
+	PROPOSAL_THRESHOLD, /* reached its threshold (or promoted): awaits review */
+	PROPOSAL_REVIEW,    /* a department reviews it */
+	PROPOSAL_ANSWERED,  /* the official answer is published */
+	PROPOSAL_EXPIRED,   /* its support period ended below the threshold */
+	PROPOSAL_WITHDRAWN, /* its author withdrew it */
+	PROPOSAL_STATE__MAX
+} proposal_state;
+
+/* The state named name ("open", ...); MDG_EINVAL for another name. */
+int proposal_state_parse(const char *name, proposal_state *out);
+
+/* The rules of the life cycle, pure so that they are tested alone. */
+/* Its author may edit it: open, and nobody supports it yet. */
+bool proposal_may_edit(proposal_state s, long support_count);
+/* Its author may withdraw it: open (so below its threshold). */
+bool proposal_may_withdraw(proposal_state s);
+/* Someone may support it or take their support back: open, below the
+ * threshold and not past its closing time. */
+bool proposal_may_support(proposal_state s, long support_count, long threshold, bool closed);
+/* A supervisor may promote it to the threshold: open. */
+bool proposal_may_promote(proposal_state s);
+/* The identity one support counts for (proposal_supports.identity, out
+ * holds 40 bytes): "m:" and the mobile number when the account has a
+ * verified one, else "a:" and the account's id. */
+void proposal_identity(long long account_id, const char *verified_mobile, char out[40]);
+
+/* The sorts of the public list. */
+typedef enum proposal_sort {
+	PROPOSAL_SORT_NEWEST,
+	PROPOSAL_SORT_SUPPORTED, /* most supported first */
+	PROPOSAL_SORT_CLOSING,   /* open ones, closing soonest first */
+	PROPOSAL_SORT_ANSWERED,  /* answered ones, most recently answered first */
+	PROPOSAL_SORT__MAX
+} proposal_sort;
+
+/* The sort named name ("newest", "supported", "closing", "answered");
+ * MDG_EINVAL for another name. */
+int proposal_sort_parse(const char *name, proposal_sort *out);
+
+/* A validated proposal (new or edited). */
+typedef struct proposal_text {
+	long long category_id;
+	const char *title, *problem, *proposal, *effect;
+	const char *latitude, *longitude; /* decimal text or NULL */
+	const char *address;              /* or NULL */
+} proposal_text;
+
+/* Writes a proposal of author_id in one transaction: the row (threshold
+ * from its category, else the setting; closing after the setting's days),
+ * its 'created' event, its attachments (moved into uploads_dir as case
+ * attachments are) and its search entry. *id gets the new id. MDG_OK,
+ * MDG_EINVAL (no such active category), MDG_ERR. */
+int proposal_create(db *d, long long author_id, const proposal_text *t, const case_upload *files, int nfiles,
+		    const char *uploads_dir, long long *id);
+
+/* Replaces the text of proposal id by its author while it may be edited
+ * (proposal_may_edit), with an 'edited' event. MDG_OK, MDG_ENOTFOUND (no
+ * such proposal, or not author_id's), MDG_ECONFLICT (no longer editable),
+ * MDG_EINVAL (category). */
+int proposal_edit(db *d, long long id, long long author_id, const proposal_text *t);
+
+/* Withdraws proposal id by its author while it is open. MDG_OK,
+ * MDG_ENOTFOUND, MDG_ECONFLICT (not open any more). */
+int proposal_withdraw(db *d, long long id, long long author_id);
+
+/* account_id supports proposal id: one support per account and per
+ * verified mobile number (proposal_identity), counted in the same
+ * transaction as its row, so the count never drifts. The support that
+ * reaches the threshold moves the proposal to 'threshold' and tells the
+ * author and every supporter (notice_account). *added: false when this
+ * person (or their verified number) supported it already. MDG_OK,
+ * MDG_ENOTFOUND (no visible proposal), MDG_ECONFLICT (not open to
+ * support: closed, at the threshold). */
+int proposal_support(db *d, long long id, long long account_id, bool *added);
+
+/* account_id takes their support back while the proposal may be
+ * supported. *removed: false when there was none. MDG_OK, MDG_ENOTFOUND,
+ * MDG_ECONFLICT. */
+int proposal_unsupport(db *d, long long id, long long account_id, bool *removed);
+
+/* A supervisor moves an open proposal to 'threshold' below its
+ * threshold, audited, with the same notices as reaching it. MDG_OK,
+ * MDG_ENOTFOUND, MDG_ECONFLICT (not open). */
+int proposal_promote(db *d, const actor *who, long long id);
+
+/* Every open proposal past its closing time becomes 'expired' (kept,
+ * never deleted), with its event; *expired counts them. Called by the
+ * notifier's scan and by madangctl tick. */
+int proposal_expire(db *d, long *expired);
+
+/* One proposal as viewer_id (0: signed out) may see it: public when
+ * visible (moderation); its author also sees it held or hidden. One row:
+ * id, title, problem, proposal, effect, state, supports, threshold,
+ * bar (the supports up to the threshold), percent (0-100), closes (day), created (minute), updated, answered,
+ * outcome, category, category_id, department, author (the name: pages mask
+ * it for others than the author), author_id, lat, lng, address, moderation,
+ * moderation_reason, mine (1 for the author), supported (1 when the
+ * viewer supports it), closed (1 when past closing). MDG_ENOTFOUND. */
+int proposal_get(db *d, long long id, long long viewer_id, const char *lang, db_result **out);
+
+/* The public history of a proposal, oldest first: kind, detail, at. */
+int proposal_history(db *d, long long id, db_result **out);
+/* Attachments of a proposal: id, name, type, size. */
+int proposal_attachments(db *d, long long id, db_result **out);
+/* An attachment of a visible proposal: its stored path (caller frees),
+ * name and type. MDG_ENOTFOUND. */
+int proposal_attachment_open(db *d, long long attachment_id, long long viewer_id, const char *uploads_dir,
+			     char **path, char **name, char **mime);
+
+typedef struct proposal_filter {
+	long long category_id; /* 0: any */
+	const char *words;     /* search words, or NULL */
+	proposal_sort sort;
+	long page;             /* from 1 */
+	long limit;            /* 0: PROPOSAL_PAGE_SIZE */
+} proposal_filter;
+
+/* A page of visible proposals (withdrawn ones left out): id, title,
+ * state, supports, threshold, bar, percent, date, closes, answered, category.
+ * *total counts the matches. */
+int proposal_list(db *d, const proposal_filter *f, const char *lang, db_result **out, long *total);
+
+#endif
