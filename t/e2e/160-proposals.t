@@ -314,13 +314,12 @@ is sql_value('SELECT IFNULL(proposal_threshold, 0) FROM categories WHERE id = 5'
 # ------------------------------------------------------------ concurrency
 
 # The supervisor sets the threshold for new proposals on /admin/settings.
-my @settings = (timeline_show => 'name', sms_quiet_start => '21:00', sms_quiet_end => '08:00', digest_hour => 8,
-    apology_workdays => 3, proposal_support_days => 30);
-$r = post($sup, '/admin/settings', '/admin/settings', @settings, proposal_threshold => 0);
+my $settings_html = body_of($sup->get($s->url('/admin/settings')));
+like $settings_html, qr{id="proposal_threshold"[^>]*value="3"}, 'the settings page shows the threshold';
+my $settings = Madang::Test::form_as_shown($settings_html, '/admin/settings');
+$r = Madang::Test::submit_form($s, $sup, $settings, proposal_threshold => 0);
 is $r->code, 400, 'a threshold of 0 is refused';
-like body_of($sup->get($s->url('/admin/settings'))), qr{id="proposal_threshold"[^>]*value="3"},
-    'the settings page shows the threshold';
-$r = post($sup, '/admin/settings', '/admin/settings', @settings, proposal_threshold => 1000);
+$r = Madang::Test::submit_form($s, $sup, $settings, proposal_threshold => 1000);
 is $r->code, 303, 'the supervisor sets 1000';
 is sql_value("SELECT value FROM settings WHERE name = 'proposal.threshold'"), '1000', '... stored';
 my $p4 = write_proposal($author, title => '동시 공감 시험 제안', category => 1);

@@ -259,10 +259,7 @@ is((split /,/, levels())[-1], 'indefinite', 'the next penalty after the 30 days 
 {
     my $page = $adm->get($s->url('/admin/settings'));
     my $html = body_of($page);
-    my ($form) = grep { $_->{action} eq '/admin/settings' } forms_of($html);
-    # Every field as shown (forms_of keeps only the hidden ones).
-    while ($form->{html} =~ m{<input\b[^>]*\bname="([a-z_]+)"[^>]*\bvalue="([^"]*)"}g) { $form->{fields}{$1} //= $2 }
-    $form->{fields}{timeline_show} = 'name';
+    my $form = Madang::Test::form_as_shown($html, '/admin/settings');
     is $form->{fields}{mileage_complaint_answered}, '10', 'the settings page shows the amount of an answered complaint';
     is $form->{fields}{mileage_opinion_recommended}, '7', '... and the one set above';
     my $r = submit_form($s, $adm, $form, mileage_report_valid => -1);

@@ -55,7 +55,8 @@ use Test::More ();
 use Time::HiRes ();
 
 # The helpers a test file may import by name (nothing by default).
-our @EXPORT_OK = qw(L body_of bytes_of text_of forms_of submit_form post_form file_case input_value wait_until);
+our @EXPORT_OK = qw(L body_of bytes_of text_of forms_of form_as_shown submit_form post_form file_case input_value
+    wait_until);
 
 our $REPO = abs_path(dirname(__FILE__) . '/../../..');
 
@@ -882,6 +883,33 @@ sub forms_of {
             selects => \%selects, buttons => \@buttons, html => $body };
     }
     return @forms;
+}
+
+# The form of $html whose action is $action with every field as the page
+# shows it (forms_of keeps only the hidden ones): text and number inputs,
+# ticked boxes and the selected option of each select. For a form that
+# posts all its fields at once (/admin/settings), so that a test changes
+# only what it means to, whatever fields other parts add.
+sub form_as_shown {
+    my ($html, $action) = @_;
+    my ($form) = grep { $_->{action} eq $action } forms_of($html);
+    croak "no form posting to $action" unless $form;
+    while ($form->{html} =~ m{<input\b([^>]*)>}gis) {
+        my %f = _attrs($1);
+        next unless defined $f{name};
+        my $type = $f{type} // 'text';
+        next if ($type eq 'checkbox' || $type eq 'radio') && !exists $f{checked};
+        $form->{fields}{ $f{name} } //= $f{value} // '';
+    }
+    while ($form->{html} =~ m{<select\b([^>]*)>(.*?)</select>}gis) {
+        my %sa = _attrs($1);
+        my $opts = $2;
+        while ($opts =~ m{<option\b([^>]*)>}gis) {
+            my %oa = _attrs($1);
+            $form->{fields}{ $sa{name} } //= $oa{value} if exists $oa{selected};
+        }
+    }
+    return $form;
 }
 
 sub input_value {
