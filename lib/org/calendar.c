@@ -56,15 +56,6 @@ static int calendar_cal(db *d, long day, long long version, bizdate *today, bizc
 	return rc;
 }
 
-/* The deadline of workdays from today, with cal, into out[20]. */
-static void deadline_text(const bizcal *cal, bizdate today, int workdays, char out[20])
-{
-	bizdate due = biz_add_workdays(cal, today, workdays);
-	/* The end of the office day of the last working day. */
-	snprintf(out, 20, "%04u-%02u-%02u 18:00:00", (unsigned)due.year % 10000u, (unsigned)due.month % 100u,
-		 (unsigned)due.day % 100u);
-}
-
 int calendar_deadline(db *d, int workdays, char out[20])
 {
 	db_result *r = NULL;
@@ -82,7 +73,11 @@ int calendar_deadline_from(db *d, long long today_number, long long version, int
 	bizcal cal;
 	bizdate today;
 	int rc = calendar_cal(d, (long)today_number, version, &today, &cal);
-	if (rc == MDG_OK)
-		deadline_text(&cal, today, workdays, out);
-	return rc;
+	if (rc != MDG_OK)
+		return rc;
+	bizdate due = biz_add_workdays(&cal, today, workdays);
+	/* The end of the office day of the last working day. */
+	snprintf(out, 20, "%04u-%02u-%02u 18:00:00", (unsigned)due.year % 10000u, (unsigned)due.month % 100u,
+		 (unsigned)due.day % 100u);
+	return MDG_OK;
 }
