@@ -91,6 +91,7 @@ static int recipient_fill(const db_result *r, struct recipient *to)
 	return MDG_OK;
 }
 
+/* The active account account_id as a recipient; its strings are *r's. */
 static int recipient_load(db *d, long long account_id, db_result **r, struct recipient *to)
 {
 	int rc = db_query(d, r, "SELECT " RECIPIENT_COLS " FROM accounts a WHERE a.id = ? AND a.active = 1",
@@ -98,6 +99,7 @@ static int recipient_load(db *d, long long account_id, db_result **r, struct rec
 	return rc == MDG_OK ? recipient_fill(*r, to) : rc;
 }
 
+/* One outbox row; outbox_add appends a second for two. */
 #define OUTBOX_INSERT                                                                                        \
 	"INSERT INTO outbox (notice_id, channel, account_id, recipient, recipient_name, lang, kind, payload,"  \
 	" message_id, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(), NOW())"
