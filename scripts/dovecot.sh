@@ -6,11 +6,19 @@
 #   scripts/dovecot.sh start DIR PORT USER PASSWORD   IMAP on 127.0.0.1:PORT
 #   scripts/dovecot.sh deliver DIR USER FILE...       FILEs into USER's INBOX
 #   scripts/dovecot.sh count DIR USER FOLDER          messages in a folder
+#   scripts/dovecot.sh text DIR USER FOLDER           the folder's messages
 #   scripts/dovecot.sh stop DIR                       stop it and wait
 #
 # Installs nothing (scripts/deps.sh brings dovecot-imapd) and touches
-# nothing outside DIR: configuration, passwd-file, maildirs, logs, sockets
+# nothing outside DIR: configuration, passwd-file, mail, logs, sockets
 # and state are all under DIR/. Plain IMAP on loopback only, no TLS.
+# The mail store is mdbox, the one a mailbox receiving thousands of
+# mails a day would use: Maildir's dovecot-uidlist is re-read and
+# rewritten whenever another session changed the folder, a cost that
+# grows with the folder (bench/README.md, "The e-mail intake"). Mail is
+# delivered with doveadm (mdbox files are Dovecot's own), from a Maildir
+# written under DIR/incoming. DOVECOT_STORE=maildir or sdbox at start
+# picks another store (to compare them).
 # As a normal user every Dovecot process runs as that user, without
 # chroot (a normal user cannot chroot). As root,
 # Dovecot refuses to run its login process or mail access as root: they
@@ -24,7 +32,7 @@ die() {
 	exit 1
 }
 usage() {
-	echo "usage: $0 start DIR PORT USER PASSWORD | deliver DIR USER FILE... | count DIR USER FOLDER | stop DIR" >&2
+	echo "usage: $0 start DIR PORT USER PASSWORD | deliver DIR USER FILE... | count DIR USER FOLDER | text DIR USER FOLDER | stop DIR" >&2
 	exit 2
 }
 
@@ -52,6 +60,8 @@ case $CMD in
 start)
 	[ $# -eq 5 ] || usage
 	PORT=$3 USER_NAME=$4 PASSWORD=$5
+	STORE=${DOVECOT_STORE:-mdbox}
+	case $STORE in mdbox | sdbox | maildir) ;; *) die "DOVECOT_STORE: mdbox, sdbox or maildir" ;; esac
 	command -v dovecot >/dev/null || die "dovecot is not installed (scripts/deps.sh test)"
 	mkdir -p "$DIR/run" "$DIR/state" "$DIR/home"
 	printf '%s:{PLAIN}%s::::\n' "$USER_NAME" "$PASSWORD" >"$DIR/users"
@@ -87,7 +97,7 @@ userdb {
   driver = static
   args = uid=$MAILUSER gid=$MAILGROUP home=$DIR/home/%u
 }
-mail_location = maildir:~/Maildir
+mail_location = $STORE:~/$STORE
 mail_fsync = never
 $NO_CHROOT
 service imap-login {
@@ -129,10 +139,11 @@ deliver)
 	[ $# -ge 3 ] || usage
 	USER_NAME=$3
 	shift 3
-	MD=$DIR/home/$USER_NAME/Maildir
+	MD=$DIR/incoming/$$
 	mkdir -p "$MD/new" "$MD/cur" "$MD/tmp"
-	# Maildir delivery: written to tmp/, renamed into new/ (atomic), under
-	# names unique to this delivery; one process for any number of files.
+	# A Maildir written here (tmp/, renamed into new/), under names unique
+	# to this delivery, then imported into USER's INBOX by one doveadm
+	# for any number of files.
 	python3 - "$MD" "$@" <<'PY'
 import os, shutil, sys, time
 md, files = sys.argv[1], sys.argv[2:]
@@ -142,14 +153,21 @@ for n, f in enumerate(files):
     shutil.copyfile(f, os.path.join(md, 'tmp', name))
     os.rename(os.path.join(md, 'tmp', name), os.path.join(md, 'new', name))
 PY
-	[ "$(id -u)" = 0 ] && chown -R "$MAILUSER:$MAILGROUP" "$DIR/home/$USER_NAME"
+	[ "$(id -u)" = 0 ] && chown -R "$MAILUSER:$MAILGROUP" "$DIR/incoming"
+	doveadm -c "$CONF" import -u "$USER_NAME" "maildir:$MD:INDEX=MEMORY" "" mailbox INBOX ||
+		die "doveadm import into $USER_NAME's INBOX failed"
+	rm -rf "$MD"
 	exit 0
 	;;
 count)
 	[ $# -eq 4 ] || usage
-	MD=$DIR/home/$3/Maildir
-	[ "$4" = INBOX ] || MD=$MD/.$4
-	find "$MD/new" "$MD/cur" -type f 2>/dev/null | wc -l
+	# A folder not made yet holds none.
+	n=$(doveadm -c "$CONF" -f tab mailbox status -u "$3" messages "$4" 2>/dev/null | awk 'END { print $NF }') || n=0
+	echo "${n:-0}"
+	;;
+text)
+	[ $# -eq 4 ] || usage
+	doveadm -c "$CONF" fetch -u "$3" text mailbox "$4"
 	;;
 stop)
 	[ -f "$CONF" ] || exit 0

@@ -56,20 +56,8 @@ static void copy_cell(char *dst, size_t len, const db_result *r, const char *nam
 	snprintf(dst, len, "%s", db_get(r, 0, name, ""));
 }
 
-int account_get(db *d, long long id, account *out)
+void account_fill(const db_result *r, account *out)
 {
-	db_result *r = NULL;
-	int rc = db_query(d, &r, "SELECT id AS id, login_id AS login_id, name AS name, email AS email, mobile AS"
-				 " mobile,"
-				 " kind AS kind, lang AS lang, active AS active, must_change_password AS must_change"
-				 " FROM accounts WHERE id = ?",
-			  DB_ARGS(DB_INT(id)));
-	if (rc != MDG_OK)
-		goto done;
-	if (r->nrows == 0) {
-		rc = MDG_ENOTFOUND;
-		goto done;
-	}
 	memset(out, 0, sizeof *out);
 	out->id = db_get_ll(r, 0, "id", 0);
 	copy_cell(out->login_id, sizeof out->login_id, r, "login_id");
@@ -80,7 +68,16 @@ int account_get(db *d, long long id, account *out)
 	copy_cell(out->lang, sizeof out->lang, r, "lang");
 	out->active = db_get_ll(r, 0, "active", 0) == 1;
 	out->must_change_password = db_get_ll(r, 0, "must_change", 0) == 1;
-done:
+}
+
+int account_get(db *d, long long id, account *out)
+{
+	db_result *r = NULL;
+	int rc = db_query(d, &r, "SELECT " ACCOUNT_COLS " FROM accounts a WHERE a.id = ?", DB_ARGS(DB_INT(id)));
+	if (rc == MDG_OK && r->nrows == 0)
+		rc = MDG_ENOTFOUND;
+	if (rc == MDG_OK)
+		account_fill(r, out);
 	db_result_free(r);
 	return rc;
 }

@@ -45,6 +45,13 @@ typedef struct account_new {
 int account_create(db *d, const account_new *a, long long *id, const char **which);
 /* Loads an active or inactive account by id. MDG_ENOTFOUND when absent. */
 int account_get(db *d, long long id, account *out);
+/* The columns of accounts a that account_fill reads, for a query that
+ * reads an account with something else (session_lookup)... */
+#define ACCOUNT_COLS                                                                                         \
+	"a.id AS id, a.login_id AS login_id, a.name AS name, a.email AS email, a.mobile AS mobile,"           \
+	" a.kind AS kind, a.lang AS lang, a.active AS active, a.must_change_password AS must_change"
+/* ...and the account in row 0 of such a result into out. */
+void account_fill(const db_result *r, account *out);
 /* The id and password hash of an active account by login ID, for sign-in.
  * MDG_ENOTFOUND when there is no such active account. hash needs 256 bytes. */
 int account_find_login(db *d, const char *login_id, long long *id, char *hash, size_t hashlen);

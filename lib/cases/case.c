@@ -239,18 +239,33 @@ static int file_once(db *d, const case_new *c, const case_upload *files, char st
 {
 	long long case_id = 0;
 	bool restricted = false;
+	routing_plan plan = {0};
 	int rc = db_begin(d);
 	if (rc != MDG_OK)
 		return rc;
 	/* A person restricted from public posting still files: privately. */
 	if (c->is_public && (rc = penalty_restricts_posting(d, c->account_id, &restricted, NULL)) != MDG_OK)
 		goto done;
+	/* Routing happens in the same transaction as filing: a case is never
+	 * stored without its department, handlers and deadline. What it
+	 * decides goes into the case's row as it is written: the row (a
+	 * score of indexes) is written once. */
+	rc = routing_plan_make(d, c->category_id, &plan);
+	if (rc != MDG_OK)
+		goto done;
 	rc = db_exec(d, "INSERT INTO cases (tracking_no, channel, category_id, account_id, filed_by,"
-			" title, body, is_public, latitude, longitude, address, created_at, updated_at)"
-			" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(), NOW())",
+			" title, body, is_public, latitude, longitude, address, created_at, updated_at,"
+			" department_id, due_at, needs_approval, escalate_hours, reminder_hours, reopen_days,"
+			" max_extensions, last_action_at, unplaced, status)"
+			" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(), NOW(), ?, ?, ?, ?, ?, ?, ?, NOW(), ?,"
+			" IF(?, 'assigned', 'received'))",
 		     DB_ARGS(DB_STR(tracking), DB_STR(c->channel), DB_INT(c->category_id), DB_INT(c->account_id),
-			     DB_ID(c->filed_by), DB_STR(c->title), DB_STR(c->body), DB_INT((long long)(c->is_public && !restricted)),
-			     DB_STR(c->latitude), DB_STR(c->longitude), DB_STR(c->address)));
+			     DB_ID(c->filed_by), DB_STR(c->title), DB_STR(c->body),
+			     DB_INT((long long)(c->is_public && !restricted)), DB_STR(c->latitude), DB_STR(c->longitude),
+			     DB_STR(c->address), DB_ID(plan.lead), DB_STR(plan.due), DB_INT(plan.needs_approval),
+			     DB_INT(plan.escalate_hours), DB_INT(plan.reminder_hours), DB_INT(plan.reopen_days),
+			     DB_INT(plan.max_extensions), DB_INT((long long)(plan.lead == 0)),
+			     DB_INT((long long)(plan.picks.n > 0))));
 	if (rc == MDG_ECONFLICT)
 		*numbered = false;
 	if (rc != MDG_OK)
@@ -261,10 +276,8 @@ static int file_once(db *d, const case_new *c, const case_upload *files, char st
 		     DB_ARGS(DB_INT(case_id), DB_INT(c->filed_by ? c->filed_by : c->account_id)));
 	if (rc == MDG_OK)
 		rc = attachment_rows(d, case_id, files, stored, nfiles);
-	/* Routing happens in the same transaction as filing: a case is never
-	 * stored without its department, handlers and deadline. */
 	if (rc == MDG_OK)
-		rc = routing_place(d, case_id, c->category_id);
+		rc = routing_plan_apply(d, case_id, &plan);
 	if (rc == MDG_OK)
 		rc = notice_citizen(d, case_id, NOTICE_RECEIPT, NULL);
 	if (rc == MDG_OK && c->in_tx)
@@ -284,6 +297,7 @@ static int file_once(db *d, const case_new *c, const case_upload *files, char st
 done:
 	if (rc != MDG_OK)
 		db_rollback(d);
+	routing_plan_free(&plan);
 	return rc;
 }
 

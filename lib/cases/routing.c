@@ -12,14 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The start of every UPDATE of one case by its id. Without the hint,
- * MariaDB 10.11 finds the row through ix_cases_report_case (id, ...;
- * 0009_report_handlers.sql) rather than the primary key, and locks the
- * gap after the entry up to the commit: the newest cases' entries all
- * go into that gap, so concurrent filings waited for each other there
- * (bench/README.md, "The filing path"). */
-#define UPDATE_CASE "UPDATE cases FORCE INDEX (PRIMARY)"
-
 /* The handlers of a department that routing may choose: members holding
  * a handler role over it, active; *available = those present now. */
 static int candidates(db *d, long long department_id, db_result **out)
@@ -143,13 +135,6 @@ static int tell_waiting(db *d, long long case_id, long long department_id)
 	return rc;
 }
 
-/* The handlers a department's case goes to, chosen by the category's
- * mode; none for manual mode or when nobody is available. */
-struct handler_picks {
-	long long id[64];
-	int n;
-};
-
 /* Chooses the handlers of department_id by mode, passing over the
  * absent (and taking the round-robin turn); gives the case to nobody
  * yet, so that the caller can write the case's status with the rest of
@@ -256,86 +241,107 @@ static long long list_next_id(const char **list)
 	return id > 0 ? id : 0;
 }
 
-/* routing_place and routing_replace: keep_deadline leaves the case's
- * deadline as it is (a re-filing must not make the citizen wait longer). */
-static int place(db *d, long long case_id, long long category_id, bool keep_deadline)
+void routing_plan_free(routing_plan *p)
 {
-	db_result *rule = NULL;
-	char due[20];
+	db_result_free(p->rule);
+	p->rule = NULL;
+}
+
+int routing_plan_make(db *d, long long category_id, routing_plan *p)
+{
+	memset(p, 0, sizeof *p);
+	p->category_id = category_id;
 	/* The rule with its mode and its active joint departments (ids in
-	 * ascending order, NULL when none): one statement for what the
-	 * placing reads of the category. */
-	int rc = db_query(d, &rule, "SELECT g.department_id, g.deadline_days, g.needs_approval, g.escalate_hours,"
-				    " g.reminder_hours, g.reopen_days, g.max_extensions, IFNULL(dp.active, 0) AS"
-				    " department_active,"
-				    " g.mode, (SELECT GROUP_CONCAT(j.department_id ORDER BY j.department_id)"
-				    "  FROM category_joint_departments j JOIN departments jd"
-				    " ON jd.id = j.department_id AND jd.active = 1"
-				    "  WHERE j.category_id = g.id AND j.department_id <> g.department_id) AS joint"
-				    " FROM categories g LEFT JOIN departments dp ON dp.id = g.department_id"
-				    " WHERE g.id = ?",
+	 * ascending order, NULL when none), and what the calendar checks:
+	 * one statement for what the placing reads. */
+	int rc = db_query(d, &p->rule, "SELECT g.department_id, g.deadline_days, g.needs_approval, g.escalate_hours,"
+				       " g.reminder_hours, g.reopen_days, g.max_extensions, IFNULL(dp.active, 0) AS"
+				       " department_active,"
+				       " g.mode, " CALENDAR_TODAY_COLS ","
+				       " (SELECT GROUP_CONCAT(j.department_id ORDER BY j.department_id)"
+				       "  FROM category_joint_departments j JOIN departments jd"
+				       " ON jd.id = j.department_id AND jd.active = 1"
+				       "  WHERE j.category_id = g.id AND j.department_id <> g.department_id) AS joint"
+				       " FROM categories g LEFT JOIN departments dp ON dp.id = g.department_id"
+				       " WHERE g.id = ?",
 			  DB_ARGS(DB_INT(category_id)));
 	if (rc != MDG_OK)
-		goto done;
-	long long lead = db_get_ll(rule, 0, "department_id", 0);
+		return rc;
+	const db_result *rule = p->rule;
+	p->lead = db_get_ll(rule, 0, "department_id", 0);
 	if (!db_get_ll(rule, 0, "department_active", 0))
-		lead = 0; /* no department, or a deactivated one */
-	const char *mode = db_get(rule, 0, "mode", "manual");
-	const char *joint = db_get(rule, 0, "joint", "");
-	rc = calendar_deadline(d, (int)db_get_ll(rule, 0, "deadline_days", 7), due);
+		p->lead = 0; /* no department, or a deactivated one */
+	p->needs_approval = db_get_ll(rule, 0, "needs_approval", 0);
+	p->escalate_hours = db_get_ll(rule, 0, "escalate_hours", 48);
+	p->reminder_hours = db_get_ll(rule, 0, "reminder_hours", 24);
+	p->reopen_days = db_get_ll(rule, 0, "reopen_days", 14);
+	p->max_extensions = db_get_ll(rule, 0, "max_extensions", 2);
+	int days = (int)db_get_ll(rule, 0, "deadline_days", 7);
+	rc = rule->nrows ? calendar_deadline_from(d, db_get_ll(rule, 0, "calendar_today", 0),
+						  db_get_ll(rule, 0, "calendar_version", 0), days, p->due)
+			 : calendar_deadline(d, days, p->due);
 	/* The lead department's handlers are chosen first, so that the case's
 	 * row is written once, its status with the rest ('assigned' when
 	 * anyone takes it): each write of it updates a score of indexes. */
-	struct handler_picks picks = {.n = 0};
-	if (rc == MDG_OK && lead)
-		rc = choose_handlers(d, category_id, mode, lead, &picks);
-	if (rc != MDG_OK)
-		goto done;
-	rc = db_exec(d, UPDATE_CASE " SET department_id = ?, due_at = IF(?, due_at, ?), needs_approval = ?,"
-			" escalate_hours = ?, reminder_hours = ?, reopen_days = ?, max_extensions = ?,"
-			" last_action_at = NOW(), unplaced = ?, status = IF(?, 'assigned', status) WHERE id = ?",
-		     DB_ARGS(DB_ID(lead), DB_INT((long long)keep_deadline), DB_STR(due),
-			     DB_INT(db_get_ll(rule, 0, "needs_approval", 0)), DB_INT(db_get_ll(rule, 0, "escalate_hours", 48)),
-			     DB_INT(db_get_ll(rule, 0, "reminder_hours", 24)),
-			     DB_INT(db_get_ll(rule, 0, "reopen_days", 14)), DB_INT(db_get_ll(rule, 0, "max_extensions", 2)),
-			     DB_INT((long long)(lead == 0)), DB_INT((long long)(picks.n > 0)), DB_INT(case_id)));
-	if (rc != MDG_OK)
-		goto done;
-	if (!lead) {
+	if (rc == MDG_OK && p->lead)
+		rc = choose_handlers(d, category_id, db_get(rule, 0, "mode", "manual"), p->lead, &p->picks);
+	return rc;
+}
+
+int routing_plan_apply(db *d, long long case_id, const routing_plan *p)
+{
+	const char *mode = db_get(p->rule, 0, "mode", "manual");
+	const char *joint = db_get(p->rule, 0, "joint", "");
+	int rc;
+	if (!p->lead) {
 		rc = db_exec(d, "INSERT INTO case_events (case_id, kind, is_public, created_at)"
 				" VALUES (?, 'unplaced', 0, NOW())",
 			     DB_ARGS(DB_INT(case_id)));
 		if (rc == MDG_OK)
 			rc = tell_unplaced(d, case_id);
-		goto done;
+		return rc;
 	}
 	rc = db_exec(d, "INSERT INTO case_departments (case_id, department_id, role, updated_at)"
 			" VALUES (?, ?, 'lead', NOW())",
-		     DB_ARGS(DB_INT(case_id), DB_INT(lead)));
+		     DB_ARGS(DB_INT(case_id), DB_INT(p->lead)));
 	long long id;
-	for (const char *p = joint; rc == MDG_OK && (id = list_next_id(&p));)
+	for (const char *q = joint; rc == MDG_OK && (id = list_next_id(&q));)
 		rc = db_exec(d, "INSERT INTO case_departments (case_id, department_id, role, updated_at)"
 				" VALUES (?, ?, 'joint', NOW())",
 			     DB_ARGS(DB_INT(case_id), DB_INT(id)));
 	if (rc == MDG_OK)
 		rc = db_exec(d, "INSERT INTO case_events (case_id, kind, department_id, is_public, created_at)"
 				" VALUES (?, 'routed', ?, 1, NOW())",
-			     DB_ARGS(DB_INT(case_id), DB_INT(lead)));
+			     DB_ARGS(DB_INT(case_id), DB_INT(p->lead)));
 	/* The lead department first, then the joint ones. */
 	if (rc == MDG_OK)
-		rc = give_handlers(d, case_id, lead, &picks);
-	for (const char *p = joint; rc == MDG_OK && (id = list_next_id(&p));) {
+		rc = give_handlers(d, case_id, p->lead, &p->picks);
+	for (const char *q = joint; rc == MDG_OK && (id = list_next_id(&q));) {
 		int n = 0;
-		rc = assign_department(d, case_id, category_id, mode, id, &n);
+		rc = assign_department(d, case_id, p->category_id, mode, id, &n);
 	}
-done:
-	db_result_free(rule);
 	return rc;
 }
 
-int routing_place(db *d, long long case_id, long long category_id)
+/* routing_replace's placing of a case whose row exists: keep_deadline
+ * leaves the case's deadline as it is (a re-filing must
+ * not make the citizen wait longer). */
+static int place(db *d, long long case_id, long long category_id, bool keep_deadline)
 {
-	return place(d, case_id, category_id, false);
+	routing_plan p;
+	int rc = routing_plan_make(d, category_id, &p);
+	if (rc == MDG_OK)
+		rc = db_exec(d, "UPDATE cases SET department_id = ?, due_at = IF(?, due_at, ?), needs_approval = ?,"
+				" escalate_hours = ?, reminder_hours = ?, reopen_days = ?, max_extensions = ?,"
+				" last_action_at = NOW(), unplaced = ?, status = IF(?, 'assigned', status) WHERE id = ?",
+			     DB_ARGS(DB_ID(p.lead), DB_INT((long long)keep_deadline), DB_STR(p.due),
+				     DB_INT(p.needs_approval), DB_INT(p.escalate_hours), DB_INT(p.reminder_hours),
+				     DB_INT(p.reopen_days), DB_INT(p.max_extensions), DB_INT((long long)(p.lead == 0)),
+				     DB_INT((long long)(p.picks.n > 0)), DB_INT(case_id)));
+	if (rc == MDG_OK)
+		rc = routing_plan_apply(d, case_id, &p);
+	routing_plan_free(&p);
+	return rc;
 }
 
 int routing_replace(db *d, long long case_id, long long category_id)
@@ -344,7 +350,7 @@ int routing_replace(db *d, long long case_id, long long category_id)
 	if (rc == MDG_OK)
 		rc = db_exec(d, "DELETE FROM case_departments WHERE case_id = ?", DB_ARGS(DB_INT(case_id)));
 	if (rc == MDG_OK)
-		rc = db_exec(d, UPDATE_CASE " SET category_id = ?, status = 'received', escalated_at = NULL"
+		rc = db_exec(d, "UPDATE cases SET category_id = ?, status = 'received', escalated_at = NULL"
 					    " WHERE id = ?",
 			     DB_ARGS(DB_INT(category_id), DB_INT(case_id)));
 	return rc == MDG_OK ? place(d, case_id, category_id, true) : rc;
@@ -377,7 +383,7 @@ static int escalate_case(db *d, long long case_id, long long department_id, int 
 	if (rc != MDG_OK)
 		goto done;
 	if (m->nrows == 0) {
-		rc = db_exec(d, UPDATE_CASE " SET unplaced = 1 WHERE id = ?", DB_ARGS(DB_INT(case_id)));
+		rc = db_exec(d, "UPDATE cases SET unplaced = 1 WHERE id = ?", DB_ARGS(DB_INT(case_id)));
 		if (rc == MDG_OK)
 			rc = db_exec(d, "INSERT INTO case_events (case_id, kind, department_id, is_public, created_at)"
 					" VALUES (?, 'escalated', ?, 0, NOW())",
@@ -391,7 +397,7 @@ static int escalate_case(db *d, long long case_id, long long department_id, int 
 		rc = assign_handler(d, case_id, department_id, db_get_ll(m, i, "account_id", 0), 0, "escalated");
 mark:
 	if (rc == MDG_OK)
-		rc = db_exec(d, UPDATE_CASE " SET escalated_at = NOW(), version = version + 1 WHERE id = ?",
+		rc = db_exec(d, "UPDATE cases SET escalated_at = NOW(), version = version + 1 WHERE id = ?",
 			     DB_ARGS(DB_INT(case_id)));
 	if (rc == MDG_OK)
 		(*moved)++;

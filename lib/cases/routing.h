@@ -12,18 +12,47 @@
 
 #define DISTRIBUTION_MODES "manual", "random", "round_robin", "joint"
 
-/* Places a case just filed, in the caller's transaction: copies the rule
- * in force onto the case (deadline, approval, escalation, reopening),
- * adds its lead and joint departments and hands it to handlers by the
- * mode. A case no rule can place is marked unplaced for the supervisor's
- * queue, with an internal event saying so and a NOTICE_STAFF_UNPLACED
- * notice to each global supervisor. */
-int routing_place(db *d, long long case_id, long long category_id);
+/* The handlers a department's case goes to, chosen by the category's
+ * mode; none for manual mode or when nobody is available. */
+struct handler_picks {
+	long long id[64];
+	int n;
+};
+
+/* Placing a case just filed, in the caller's transaction: the rule in
+ * force copied onto the case (deadline, approval, escalation, reopening),
+ * its lead and joint departments, handlers by the mode. A case no rule
+ * can place is marked unplaced for the supervisor's queue, with an
+ * internal event saying so and a NOTICE_STAFF_UNPLACED notice to each
+ * global supervisor. In two steps, so that the filing writes the case's
+ * row once with all of it (case_file): what routing decides before the
+ * row is written (routing_plan_make), and the rest (routing_plan_apply). */
+typedef struct routing_plan {
+	long long category_id;
+	long long lead; /* the lead department; 0: no rule places it (unplaced) */
+	char due[20];   /* the deadline, "YYYY-MM-DD 18:00:00" */
+	long long needs_approval, escalate_hours, reminder_hours, reopen_days, max_extensions;
+	struct handler_picks picks; /* the lead department's handlers */
+	db_result *rule;            /* the category's rule as read (mode, joint) */
+} routing_plan;
+
+/* Reads category_id's rule in force, works out the deadline and chooses
+ * the lead department's handlers (taking the round-robin turn), in the
+ * caller's transaction; writes nothing of a case. routing_plan_free
+ * afterwards, whatever it returns. */
+int routing_plan_make(db *d, long long category_id, routing_plan *p);
+/* For case_id, whose row already holds p's department, deadline, rule
+ * values, unplaced flag and status ('assigned' when p.picks has anyone):
+ * what placing adds besides (departments, events, handlers and
+ * notices), in the caller's transaction. */
+int routing_plan_apply(db *d, long long case_id, const routing_plan *p);
+/* Frees what routing_plan_make read. */
+void routing_plan_free(routing_plan *p);
 
 /* Places a case again by category_id's rule (re-filing, 분야재지정), in
  * the caller's transaction: sets the category, lets go of its departments
  * and handlers (their work stays in the history) and places it as
- * routing_place does, except that the deadline stays as it was. The
+ * a filing is placed, except that the deadline stays as it was. The
  * status is 'received', or 'assigned' when the rule gave it a handler. */
 int routing_replace(db *d, long long case_id, long long category_id);
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* rules.h: the routing rules of categories (분류별 처리지침) as the
- * supervisor edits them. routing_place copies the rule in force onto each
+ * supervisor edits them. routing_plan_make copies the rule in force onto each
  * case when it is filed, so an edit applies to cases filed after it. */
 #ifndef MDG_RULES_H
 #define MDG_RULES_H

@@ -73,43 +73,71 @@ struct recipient {
 	bool guest; /* cannot sign in: its links are signed (auth/case_link.h) */
 };
 
-static int recipient_load(db *d, long long account_id, db_result **r, struct recipient *to)
+/* The recipient's columns of accounts a, as recipient_fill reads them. */
+#define RECIPIENT_COLS                                                                                       \
+	"a.id AS recipient_id, a.name AS name, a.email AS email, a.mobile AS mobile,"                        \
+	" IFNULL(a.lang, 'ko') AS lang, a.notify_email AS notify_email, a.notify_sms AS notify_sms,"         \
+	" a.notify_digest AS notify_digest, a.kind = 'staff' AS staff,"                                      \
+	" a.email_failing_at IS NOT NULL AS email_failing, a.kind = 'guest' AS guest"
+
+/* The recipient in row 0 of r (RECIPIENT_COLS); MDG_ENOTFOUND when the
+ * row has none (no such active account). to's strings are r's. */
+static int recipient_fill(const db_result *r, struct recipient *to)
 {
-	int rc = db_query(d, r, "SELECT name, email, mobile, IFNULL(lang, 'ko') AS lang, notify_email, notify_sms,"
-				" notify_digest, kind = 'staff' AS staff, email_failing_at IS NOT NULL AS email_failing,"
-				" kind = 'guest' AS guest FROM accounts WHERE id = ? AND active = 1",
-			  DB_ARGS(DB_INT(account_id)));
-	if (rc != MDG_OK)
-		return rc;
-	if ((*r)->nrows == 0)
+	if (r->nrows == 0 || db_get_ll(r, 0, "recipient_id", 0) == 0)
 		return MDG_ENOTFOUND;
-	to->id = account_id;
-	to->name = db_get(*r, 0, "name", "");
-	to->email = db_get(*r, 0, "email", "");
-	to->mobile = db_get(*r, 0, "mobile", NULL);
-	to->lang = strcmp(db_get(*r, 0, "lang", "ko"), "en") == 0 ? "en" : "ko";
-	to->by_email = db_get_ll(*r, 0, "notify_email", 0) != 0;
-	to->by_sms = db_get_ll(*r, 0, "notify_sms", 0) != 0;
-	to->digest = db_get_ll(*r, 0, "notify_digest", 0) != 0;
-	to->staff = db_get_ll(*r, 0, "staff", 0) != 0;
-	to->email_failing = db_get_ll(*r, 0, "email_failing", 0) != 0;
-	to->guest = db_get_ll(*r, 0, "guest", 0) != 0;
+	to->id = db_get_ll(r, 0, "recipient_id", 0);
+	to->name = db_get(r, 0, "name", "");
+	to->email = db_get(r, 0, "email", "");
+	to->mobile = db_get(r, 0, "mobile", NULL);
+	to->lang = strcmp(db_get(r, 0, "lang", "ko"), "en") == 0 ? "en" : "ko";
+	to->by_email = db_get_ll(r, 0, "notify_email", 0) != 0;
+	to->by_sms = db_get_ll(r, 0, "notify_sms", 0) != 0;
+	to->digest = db_get_ll(r, 0, "notify_digest", 0) != 0;
+	to->staff = db_get_ll(r, 0, "staff", 0) != 0;
+	to->email_failing = db_get_ll(r, 0, "email_failing", 0) != 0;
+	to->guest = db_get_ll(r, 0, "guest", 0) != 0;
 	return MDG_OK;
 }
 
-/* One outbox row for notice_id on channel. The Message-ID's local part
- * is stored: the same on every attempt, unique across installations. */
-static int outbox_add(db *d, long long notice_id, const char *channel, const struct recipient *to,
-		      const char *address, const char *kind, const char *payload)
+/* The active account account_id as a recipient; its strings are *r's. */
+static int recipient_load(db *d, long long account_id, db_result **r, struct recipient *to)
 {
-	char rnd[17], message_id[80];
-	crypto_random_hex(rnd, 8);
-	snprintf(message_id, sizeof message_id, "n%lld.%s.%s", notice_id, channel, rnd);
-	return db_exec(d, "INSERT INTO outbox (notice_id, channel, account_id, recipient, recipient_name, lang, kind,"
-			  " payload, message_id, next_attempt_at, created_at)"
-			  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(), NOW())",
-		       DB_ARGS(DB_INT(notice_id), DB_STR(channel), DB_INT(to->id), DB_STR(address), DB_STR(to->name),
-			       DB_STR(to->lang), DB_STR(kind), DB_STR(payload), DB_STR(message_id)));
+	int rc = db_query(d, r, "SELECT " RECIPIENT_COLS " FROM accounts a WHERE a.id = ? AND a.active = 1",
+			  DB_ARGS(DB_INT(account_id)));
+	return rc == MDG_OK ? recipient_fill(*r, to) : rc;
+}
+
+/* One outbox row; outbox_add appends a second for two. */
+#define OUTBOX_INSERT                                                                                        \
+	"INSERT INTO outbox (notice_id, channel, account_id, recipient, recipient_name, lang, kind, payload,"  \
+	" message_id, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(), NOW())"
+
+/* The outbox rows of notice_id: by e-mail to email and by SMS to sms
+ * (either NULL: none), in one INSERT. The Message-ID's local part is
+ * stored: the same on every attempt, unique across installations. */
+static int outbox_add(db *d, long long notice_id, const struct recipient *to, const char *email, const char *sms,
+		      const char *kind, const char *payload)
+{
+	char rnd[2][17], message_id[2][80];
+	const char *address[2] = {email, sms}, *channel[2] = {"email", "sms"};
+	db_arg args[2][9];
+	size_t n = 0;
+	for (int i = 0; i < 2; i++) {
+		if (!address[i])
+			continue;
+		crypto_random_hex(rnd[n], 8);
+		snprintf(message_id[n], sizeof message_id[n], "n%lld.%s.%s", notice_id, channel[i], rnd[n]);
+		db_arg row[9] = {DB_INT(notice_id), DB_STR(channel[i]), DB_INT(to->id), DB_STR(address[i]),
+				 DB_STR(to->name), DB_STR(to->lang), DB_STR(kind), DB_STR(payload),
+				 DB_STR(message_id[n])};
+		memcpy(args[n], row, sizeof row);
+		n++;
+	}
+	/* Statements are cached by their text's address: one literal each. */
+	if (n == 2)
+		return db_exec(d, OUTBOX_INSERT ", (?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(), NOW())", &args[0][0], 2 * 9);
+	return n ? db_exec(d, OUTBOX_INSERT, &args[0][0], 9) : MDG_OK;
 }
 
 /* The payload of an SMS answer with the guest's signed case link when
@@ -183,30 +211,33 @@ static int notice_add(db *d, const struct recipient *to, long long case_id, noti
 	*made = true;
 	/* An address that bounced gets no more mail (the notice stays in the
 	 * web inbox) until its owner changes it. */
-	if (mail && to->by_email && !to->email_failing && text_email_valid(to->email))
-		rc = outbox_add(d, notice_id, "email", to, to->email, notice_kind_name(kind), text);
-	if (rc == MDG_OK && sms && to->by_sms && to->mobile &&
-	    sms_normalise_number(to->mobile, intl, sizeof intl) == MDG_OK)
-		rc = outbox_add(d, notice_id, "sms", to, intl, notice_kind_name(kind), text);
+	bool by_email = mail && to->by_email && !to->email_failing && text_email_valid(to->email);
+	bool by_sms = sms && to->by_sms && to->mobile && sms_normalise_number(to->mobile, intl, sizeof intl) == MDG_OK;
+	rc = outbox_add(d, notice_id, to, by_email ? to->email : NULL, by_sms ? intl : NULL, notice_kind_name(kind),
+			text);
 done:
 	free(text);
 	return rc;
 }
 
 /* The case's row for case_payload_fill: tracking, title, owner (the
- * filer's account), due (the date), department_ko/_en, category_ko/_en.
- * One query that also names the filer, so that a citizen's notice needs
- * no other read of the case. *r is the caller's to free. MDG_ENOTFOUND:
- * no case. */
-static int case_row(db *d, long long case_id, db_result **r)
+ * filer's account), due (the date), department_ko/_en, category_ko/_en;
+ * and the recipient's columns (RECIPIENT_COLS, for recipient_fill) of
+ * account_id, or of the filer when account_id is 0. One query for the
+ * case and whom its notice goes to. *r is the caller's to free.
+ * MDG_ENOTFOUND: no case. */
+static int case_row(db *d, long long case_id, long long account_id, db_result **r)
 {
 	int rc = db_query(d, r, "SELECT c.tracking_no AS tracking, c.title AS title, c.account_id AS owner,"
 				" " SQL_DAY("c.due_at") " AS due, dp.name_ko AS department_ko,"
-				" dp.name_en AS department_en, g.name_ko AS category_ko, g.name_en AS category_en"
+				" dp.name_en AS department_en, g.name_ko AS category_ko, g.name_en AS category_en,"
+				" " RECIPIENT_COLS
 				" FROM cases c"
 				" LEFT JOIN departments dp ON dp.id = c.department_id"
-				" LEFT JOIN categories g ON g.id = c.category_id WHERE c.id = ?",
-			  DB_ARGS(DB_INT(case_id)));
+				" LEFT JOIN categories g ON g.id = c.category_id"
+				" LEFT JOIN accounts a ON a.id = IFNULL(?, c.account_id) AND a.active = 1"
+				" WHERE c.id = ?",
+			  DB_ARGS(DB_ID(account_id), DB_INT(case_id)));
 	if (rc == MDG_OK && (*r)->nrows == 0)
 		rc = MDG_ENOTFOUND;
 	return rc;
@@ -223,16 +254,6 @@ static void case_payload_fill(const db_result *r, const char *lang, json_t *payl
 		json_object_set_new(payload, "due", json_string(due));
 	if (department)
 		json_object_set_new(payload, "department", json_string(department));
-}
-
-static int case_payload(db *d, long long case_id, const char *lang, json_t *payload)
-{
-	db_result *r = NULL;
-	int rc = case_row(d, case_id, &r);
-	if (rc == MDG_OK)
-		case_payload_fill(r, lang, payload);
-	db_result_free(r);
-	return rc;
 }
 
 /* The lead department's handler, by name when the timeline shows names
@@ -307,21 +328,19 @@ static int citizen_notice(db *d, long long case_id, notice_kind kind, const char
 			  const char *expected, bool *made)
 {
 	char own_expected[20];
-	db_result *who = NULL, *case_r = NULL;
+	db_result *case_r = NULL;
 	json_t *payload = json_object();
 	struct recipient to;
-	long long owner = 0;
 	bool ignored;
 	int rc;
 
 	if (!made)
 		made = &ignored;
 	*made = false;
-	rc = case_row(d, case_id, &case_r);
+	rc = case_row(d, case_id, 0, &case_r);
 	if (rc != MDG_OK)
 		goto done;
-	owner = db_get_ll(case_r, 0, "owner", 0);
-	rc = recipient_load(d, owner, &who, &to);
+	rc = recipient_fill(case_r, &to);
 	if (rc == MDG_ENOTFOUND) {
 		rc = MDG_OK; /* a deactivated account is told nothing */
 		goto done;
@@ -334,7 +353,7 @@ static int citizen_notice(db *d, long long case_id, notice_kind kind, const char
 	 * made when the message is rendered (the token is not stored). */
 	if (rc == MDG_OK && to.guest) {
 		json_object_set_new(payload, "guest_case", json_integer((json_int_t)case_id));
-		json_object_set_new(payload, "guest_account", json_integer((json_int_t)owner));
+		json_object_set_new(payload, "guest_account", json_integer((json_int_t)to.id));
 	}
 	/* A re-filing says which category the case is in now. */
 	const char *category_col = strcmp(to.lang, "en") == 0 ? "category_en" : "category_ko";
@@ -357,7 +376,6 @@ static int citizen_notice(db *d, long long case_id, notice_kind kind, const char
 		rc = notice_add(d, &to, case_id, kind, payload, idem_key, true, true, made);
 done:
 	json_decref(payload);
-	db_result_free(who);
 	db_result_free(case_r);
 	return rc;
 }
@@ -372,20 +390,22 @@ int notice_citizen(db *d, long long case_id, notice_kind kind, const char *reaso
 static int staff_notice(db *d, long long account_id, long long case_id, notice_kind kind, const char *idem_key,
 			bool *made)
 {
-	db_result *who = NULL;
+	db_result *r = NULL;
 	json_t *payload = json_object();
 	struct recipient to;
 	bool ignored;
-	int rc = recipient_load(d, account_id, &who, &to);
+	int rc = case_row(d, case_id, account_id, &r);
 	if (!made)
 		made = &ignored;
 	*made = false;
-	if (rc == MDG_ENOTFOUND) {
-		rc = MDG_OK;
+	if (rc == MDG_OK)
+		rc = recipient_fill(r, &to);
+	if (rc == MDG_ENOTFOUND && r && r->nrows) {
+		rc = MDG_OK; /* a deactivated account is told nothing */
 		goto done;
 	}
 	if (rc == MDG_OK)
-		rc = case_payload(d, case_id, to.lang, payload);
+		case_payload_fill(r, to.lang, payload);
 	/* Staff who take the digest read these in it; an SMS (if they opted
 	 * in) still comes at once for a case given to them. */
 	if (rc == MDG_OK)
@@ -394,7 +414,7 @@ static int staff_notice(db *d, long long account_id, long long case_id, notice_k
 				made);
 done:
 	json_decref(payload);
-	db_result_free(who);
+	db_result_free(r);
 	return rc;
 }
 

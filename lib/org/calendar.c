@@ -42,19 +42,11 @@ static int cache_fill(db *d, long long version, long today)
 	return MDG_OK;
 }
 
-/* Today (the database's date) and the holidays around it, read again
- * only when they changed or the day did: one query while they have not. */
-static int calendar_today(db *d, bizdate *today, bizcal *cal)
+/* The holidays around day (YYYYMMDD, today), read again only when they
+ * changed (version) or the day did. */
+static int calendar_cal(db *d, long day, long long version, bizdate *today, bizcal *cal)
 {
-	db_result *r = NULL;
-	int rc = db_query(d, &r, "SELECT DATE_FORMAT(CURDATE(), '%Y%m%d') AS today,"
-				 " (SELECT version FROM holidays_version WHERE id = 1) AS version",
-			  DB_NO_ARGS);
-	if (rc != MDG_OK)
-		return rc;
-	long day = (long)db_get_ll(r, 0, "today", 0);
-	long long version = db_get_ll(r, 0, "version", 0);
-	db_result_free(r);
+	int rc = MDG_OK;
 	if (biz_from_number(day, today) != MDG_OK)
 		return MDG_ERR;
 	/* Version 0: no counter to trust; read them every time. */
@@ -66,9 +58,21 @@ static int calendar_today(db *d, bizdate *today, bizcal *cal)
 
 int calendar_deadline(db *d, int workdays, char out[20])
 {
+	db_result *r = NULL;
+	int rc = db_query(d, &r, "SELECT " CALENDAR_TODAY_COLS, DB_NO_ARGS);
+	if (rc != MDG_OK)
+		return rc;
+	rc = calendar_deadline_from(d, db_get_ll(r, 0, "calendar_today", 0), db_get_ll(r, 0, "calendar_version", 0),
+				    workdays, out);
+	db_result_free(r);
+	return rc;
+}
+
+int calendar_deadline_from(db *d, long long today_number, long long version, int workdays, char out[20])
+{
 	bizcal cal;
 	bizdate today;
-	int rc = calendar_today(d, &today, &cal);
+	int rc = calendar_cal(d, (long)today_number, version, &today, &cal);
 	if (rc != MDG_OK)
 		return rc;
 	bizdate due = biz_add_workdays(&cal, today, workdays);

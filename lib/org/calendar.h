@@ -13,4 +13,13 @@
  * does), checking their version on each call. */
 int calendar_deadline(db *d, int workdays, char out[20]);
 
+/* What calendar_deadline reads before each use: today (the database's
+ * date, YYYYMMDD) and the holidays' version, as the columns
+ * calendar_today and calendar_version, for a caller's own query... */
+#define CALENDAR_TODAY_COLS                                                                                  \
+	"DATE_FORMAT(CURDATE(), '%Y%m%d') AS calendar_today,"                                                  \
+	" (SELECT version FROM holidays_version WHERE id = 1) AS calendar_version"
+/* ...to save the statement: calendar_deadline with those two values. */
+int calendar_deadline_from(db *d, long long today, long long version, int workdays, char out[20]);
+
 #endif

@@ -247,10 +247,15 @@ static int parse_ids(const char *list, long long *ids, int max)
  * ix_cases_report_dept_answered (0009 widened it to hold what the figures
  * need), all index-only. The joint cases whose lead is not among the
  * departments (939 for 도시교통국, all time: they are few) come apart,
- * each once, their figures computed from the narrow ix_cases_report_case
- * (0009) rather than the wide case row (STRAIGHT_JOIN: prepared, the
- * optimizer scanned all 100,000 entries of that index and looked each up
- * among the joint cases, 107 ms). A case open and answered late in
+ * each once, their figures computed from a narrow index entry rather
+ * than the wide case row (which at bench size is not all in memory: by
+ * primary key the page took 1.5-2 times as long): the entry of
+ * ix_cases_report_joint (0029) found by the case's lead department (its
+ * case_departments row, which routing and transfers keep equal to
+ * cases.department_id) and its id. That index does not start with id,
+ * so that an UPDATE of a case by id keeps to the primary key (0029).
+ * STRAIGHT_JOIN: prepared, the optimizer scanned all 100,000 entries of
+ * such an index and looked each up among the joint cases, 107 ms. A case open and answered late in
  * the period is overdue once: the answered branch leaves it to the open
  * one. Then each branch's cases meet their handlers by primary key, and
  * the names are joined to the ~40 handler rows after grouping.
@@ -286,8 +291,10 @@ static int parse_ids(const char *list, long long *ids, int max)
 	"   FROM pp JOIN (SELECT DISTINCT j.case_id FROM departments d4"                                       \
 	"    JOIN case_departments j ON j.department_id = d4.id AND j.role = 'joint'"                         \
 	"    WHERE FIND_IN_SET(d4.id, ?) > 0) jj"                                                              \
-	"   JOIN cases c FORCE INDEX (ix_cases_report_case) ON c.id = jj.case_id"                              \
-	"   WHERE IFNULL(FIND_IN_SET(c.department_id, ?), 0) = 0"                                              \
+	"   JOIN case_departments l ON l.case_id = jj.case_id AND l.role = 'lead'"                             \
+	"   JOIN cases c FORCE INDEX (ix_cases_report_joint)"                                                  \
+	"    ON c.department_id = l.department_id AND c.id = jj.case_id"                                       \
+	"   WHERE IFNULL(FIND_IN_SET(l.department_id, ?), 0) = 0"                                              \
 	"  ) x JOIN case_handlers ch ON ch.case_id = x.id WHERE FIND_IN_SET(ch.department_id, ?) > 0"         \
 	"  GROUP BY ch.department_id, ch.account_id"                                                            \
 	" ) g JOIN accounts a ON a.id = g.account_id"                                                           \

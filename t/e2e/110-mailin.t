@@ -284,7 +284,8 @@ SKIP: {
     is $cnt->('INBOX'), 0, '... the inbox is empty afterwards';
     is $cnt->('Processed'), 4, '... handled mail moved to Processed';
     is $cnt->('Failed'), 2, '... the refused one moved to Failed, with a note';
-    my $note = `grep -rl 'madang-mailin: not filed' $dv/home/minwon/Maildir/.Failed 2>/dev/null`;
+    my ($note) = Madang::Test::_run("$REPO/scripts/dovecot.sh", 'text', $dv, 'minwon', 'Failed');
+    $note = $note =~ /madang-mailin: not filed/;
     ok $note, '... the note says why';
     ($st) = mailin(undef, '--imap');
     is count('SELECT COUNT(*) FROM cases'), $n0 + 4, 'a second pass files nothing more';
