@@ -162,6 +162,9 @@ int page_staff_note(web *w);
 int page_staff_message(web *w);
 int page_staff_part(web *w);
 int page_staff_example(web *w);
+/* The staff case page's repeat warning (Repeat.*) and the similar answers
+ * of the reader's departments (SimilarAnswers.N) (page_repeat.c). */
+int web_repeat_fill(web *w, long long case_id);
 int page_absences(web *w);
 int page_absence_add(web *w);
 int page_absence_delete(web *w);

@@ -22,7 +22,7 @@
 #include <stdint.h>
 
 #define SIMILAR_K 128
-#define SIMILAR_ROWS 2
+#define SIMILAR_ROWS 4
 #define SIMILAR_BANDS (SIMILAR_K / SIMILAR_ROWS)
 #define SIMILAR_SIG_BYTES (SIMILAR_K * 4 + 4)
 #define SIMILAR_THRESHOLD 0.55

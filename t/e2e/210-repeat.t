@@ -1,0 +1,123 @@
+# SPDX-License-Identifier: AGPL-3.0-or-later
+# 210-repeat.t: repeat complaints (반복민원, 민원처리법 제23조) and similar
+# cases with the demo office: a citizen files the same matter again in
+# other words and the staff page says "possible repeat of ... (answered
+# ...), Nth time" with the earlier answers beside it; a different matter
+# of the same citizen, and the same words filed by another citizen, are
+# not repeats; the similar answers shown to staff are only those of their
+# own departments.
+use strict;
+use warnings;
+use utf8;
+use Test::More;
+use Madang::Test qw(body_of text_of);
+use Madang::Staff qw(signed_in act);
+
+binmode $_, ':encoding(UTF-8)'
+    for map { Test::More->builder->$_ } qw(output failure_output todo_output);
+
+my $s = Madang::Test->start(seed => 1);
+
+# What a user reads: L.* from ko.hdf and ko.d/*.hdf, by dotted name.
+my %L = %{ Madang::Test::lang_strings('ko') };
+for my $f (glob "$Madang::Test::REPO/cs-templates/lang/ko.d/*.hdf") {
+    open my $fh, '<:encoding(UTF-8)', $f or die "$f: $!";
+    my @path;
+    while (my $line = <$fh>) {
+        next if $line =~ /^\s*(#|$)/;
+        if ($line =~ /^\s*([A-Za-z0-9_.]+)\s*\{\s*$/) { push @path, $1 }
+        elsif ($line =~ /^\s*\}\s*$/) { pop @path }
+        elsif ($line =~ /^\s*([A-Za-z0-9_.]+)\s*=\s*(.*?)\s*$/) { $L{ join '.', @path, $1 } = $2 }
+    }
+}
+
+my $citizen = $s->ua;
+is Madang::Test::sign_in($s, $citizen, 'citizen', 'madang-citizen-2026')->code, 303, 'the citizen signs in';
+sub file_as {
+    my ($ua, $category, $title, $body) = @_;
+    return Madang::Test::file_case($s, $ua, category => $category, title => $title, body => $body);
+}
+sub handler_of {
+    my ($id) = @_;
+    return $s->sql_value("SELECT a.login_id FROM case_handlers h JOIN accounts a ON a.id = h.account_id"
+        . " WHERE h.case_id = $id ORDER BY a.login_id LIMIT 1");
+}
+my %ua;
+sub staff { my ($login) = @_; return $ua{$login} //= signed_in($s, $login) }
+sub repeats_of { my ($id) = @_; return $s->sql_value("SELECT COUNT(*) FROM case_repeats WHERE case_id = $id") }
+sub answer {
+    my ($tracking, $id, $text) = @_;
+    my $r = act($s, staff(handler_of($id)), $tracking, 'answer', text => $text);
+    is $r && $r->code, 303, "$tracking answered";
+}
+
+# ------------------------------------------------------------ the first time
+
+my ($a_tr, $a_id) = file_as($citizen, 1, '보도블록 파손', '행복로 12번지 앞 보도블록이 깨져서 걸려 넘어질 뻔했습니다. 보수해 주세요.');
+is $s->sql_value("SELECT LENGTH(signature) FROM case_signatures WHERE case_id = $a_id"), 516,
+    'the signature is stored at filing';
+is $s->sql_value("SELECT COUNT(*) FROM case_bands WHERE case_id = $a_id"), 32, '... with its 32 band keys';
+is repeats_of($a_id), 0, 'a first case is no repeat';
+my $page = staff(handler_of($a_id))->get($s->url("/staff/cases/$a_tr"));
+is $page->code, 200, 'the handler opens it';
+unlike body_of($page), qr{id="repeat-flag"}, '... without a repeat warning';
+answer($a_tr, $a_id, '보도블록을 교체했습니다. 불편을 드려 죄송합니다.');
+my $a_day = $s->sql_value("SELECT DATE_FORMAT(answered_at, '%Y-%m-%d') FROM cases WHERE id = $a_id");
+
+# ------------------------------------------------------------ again, in other words
+
+my ($b_tr, $b_id) = file_as($citizen, 1, '보도 블록 아직도 깨져 있음',
+    '행복로12번지 앞에 보도 블록 깨진 곳 아직도 그대로입니다. 걸려 넘어질 뻔했어요 빨리 보수 바랍니다');
+is repeats_of($b_id), 1, 'the same matter filed again is recorded as a repeat of one case';
+is $s->sql_value("SELECT earlier_id FROM case_repeats WHERE case_id = $b_id"), $a_id, '... the first one';
+$page = staff(handler_of($b_id))->get($s->url("/staff/cases/$b_tr"));
+my $text = text_of(body_of($page));
+like $text, qr{\Q$L{'Repeat.Of'}\E \Q$a_tr\E \(\Q$L{'Repeat.AnsweredOn'}\E \Q$a_day\E\), 2번째 \Q$L{'Repeat.Time'}\E},
+    "the staff page: possible repeat of $a_tr (answered $a_day), 2nd time";
+like $text, qr{보도블록을 교체했습니다}, "... with the earlier answer beside it";
+answer($b_tr, $b_id, '현장을 다시 확인하고 보수했습니다.');
+
+# A different matter of the same citizen on the same street is none.
+my ($c_tr, $c_id) = file_as($citizen, 1, '가로등 고장', '행복로 12번지 앞 가로등이 꺼져 있어 밤에 어둡습니다.');
+is repeats_of($c_id), 0, 'a different matter on the same street is not a repeat';
+$page = staff(handler_of($c_id))->get($s->url("/staff/cases/$c_tr"));
+unlike body_of($page), qr{id="repeat-flag"}, '... and its page says nothing of one';
+
+# The third time: counted, both answers shown, in English too.
+my ($d_tr, $d_id) = file_as($citizen, 1, '행복로 보도블록',
+    '행복로 12번지 앞 보도블록 깨진 것 때문에 또 넘어질 뻔했습니다. 보도 보수 바랍니다.');
+is repeats_of($d_id), 2, 'the third time: two earlier cases';
+$page = staff(handler_of($d_id))->get($s->url("/staff/cases/$d_tr"));
+$text = text_of(body_of($page));
+like $text, qr{\Q$L{'Repeat.Of'}\E \Q$b_tr\E .*3번째}, 'the staff page names the last one, 3rd time';
+like $text, qr{보도블록을 교체했습니다.*현장을 다시 확인하고 보수했습니다|현장을 다시 확인하고 보수했습니다.*보도블록을 교체했습니다}s,
+    '... with both earlier answers';
+my $en = $s->ua;
+$en->cookie_jar->set_cookie(0, 'lang', 'en', '/', '127.0.0.1');
+Madang::Test::sign_in($s, $en, handler_of($d_id), 'madang-staff-2026');
+$page = $en->get($s->url("/staff/cases/$d_tr?lang=en"));
+like text_of(body_of($page)), qr{Possible repeat of \Q$b_tr\E .*3rd time}, '... and in English: 3rd time';
+
+# ------------------------------------------------------------ another citizen
+
+my $other = $s->ua;
+my ($reg, $form) = Madang::Test::register_citizen($s, $other);
+is Madang::Test::sign_in($s, $other, $form->{login_id}, $form->{password})->code, 303, 'another citizen signs in';
+my ($e_tr, $e_id) = file_as($other, 1, '보도블록 파손', '행복로 12번지 앞 보도블록이 깨져서 걸려 넘어질 뻔했습니다. 보수해 주세요.');
+is repeats_of($e_id), 0, "the same words from another citizen are no repeat of the first one's cases";
+
+# ------------------------------------------------------------ similar answers of the department
+
+$page = staff(handler_of($e_id))->get($s->url("/staff/cases/$e_tr"));
+$text = text_of(body_of($page));
+like $text, qr{\Q$L{'Repeat.SimilarAnswers'}\E}, 'staff writing an answer see similar answers';
+like $text, qr{보도블록을 교체했습니다}, '... of their department';
+
+# The same matter answered by another department (as if 교통행정과 had
+# sent it) is never shown to 도로과.
+$s->sql("UPDATE answers SET body = '교통행정과만 아는 답변' WHERE case_id = $a_id");
+$s->sql("UPDATE answers SET department_id = 5 WHERE case_id = $a_id");
+$page = staff(handler_of($e_id))->get($s->url("/staff/cases/$e_tr"));
+unlike body_of($page), qr{교통행정과만 아는 답변}, "an answer of another department is not among them";
+
+done_testing;
