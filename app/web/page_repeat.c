@@ -4,7 +4,10 @@
  * answers of the department. */
 #include "web.h"
 #include "core/mdg.h"
+#include "cases/dossier.h"
+#include "org/perm.h"
 #include "similar/repeat.h"
+#include "similar/repeat_close.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -32,7 +35,75 @@ static void hits_hdf(web *w, const similar_hits *h, const char *prefix)
 	}
 }
 
-int web_repeat_fill(web *w, long long case_id)
+/* The outcomes and problems of the closing's steps shown after the
+ * redirect (?repeat=KEY, a key under L.Repeat.Msg). */
+static const char *const messages[] = {
+	"proposed", "approved", "returned", "repeat_too_few", "repeat_pending", "repeat_none",
+	"repeat_self", "not_allowed", "text_required", "text_too_long", "changed", "needs_approval",
+};
+
+/* The closing of a repeat: its state, the forms open to this reader
+ * (can: the perm_case bits), the message of the last step. */
+static int closing_fill(web *w, long long case_id, unsigned can)
+{
+	db_result *c = NULL;
+	int rc = repeat_closing(w->app->db, case_id, &c);
+	if (rc != MDG_OK)
+		return rc;
+	db_row_hdf(c, 0, w->hdf, "Closing");
+	const char *status = db_get(c, 0, "status", "");
+	bool proposed = strcmp(status, "proposed") == 0;
+	if ((can & CAN_HANDLE) && !db_get_ll(c, 0, "final", 1) && !proposed &&
+	    db_get_ll(c, 0, "answered", 0) >= REPEAT_CLOSE_AFTER)
+		hdf_set_value(w->hdf, "Closing.can_propose", "1");
+	if ((can & CAN_MANAGE) && proposed)
+		hdf_set_value(w->hdf, "Closing.can_decide", "1");
+	const char *msg = kv_get(&w->r->query, "repeat");
+	for (size_t i = 0; msg && i < MDG_ARRAY_LEN(messages); i++)
+		if (strcmp(msg, messages[i]) == 0)
+			hdf_set_value(w->hdf, "Closing.msg", msg);
+	db_result_free(c);
+	return MDG_OK;
+}
+
+int page_staff_repeat(web *w)
+{
+	static const field_spec fields[] = {
+		{"action", FIELD_LINE, true, 10, 0, 0},
+		{"notice", FIELD_TEXT, false, 0, 0, 0},
+	};
+	const char *tracking = w->r->params[0];
+	const char *problem = NULL;
+	long long case_id = 0;
+	unsigned can = 0;
+	char target[96];
+	form f;
+	int rc = dossier_find(w->app->db, tracking, &case_id);
+	if (rc == MDG_OK)
+		rc = perm_case(w->app->db, w->me.id, case_id, &can);
+	if (rc == MDG_OK && !(can & CAN_READ))
+		rc = MDG_ENOTFOUND;
+	if (rc != MDG_OK)
+		return rc;
+	if (form_validate(w, fields, MDG_ARRAY_LEN(fields), &f) > 0)
+		return MDG_EINVAL;
+	const char *action = form_text(&f, "action");
+	bool approve = strcmp(action, "approve") == 0;
+	if (strcmp(action, "propose") == 0 && (can & CAN_HANDLE))
+		rc = repeat_propose(w->app->db, &w->who, case_id, form_text(&f, "notice"), &problem);
+	else if ((approve || strcmp(action, "return") == 0) && (can & CAN_MANAGE))
+		rc = repeat_decide(w->app->db, &w->who, case_id, approve, &problem);
+	else
+		return MDG_EDENIED;
+	if (rc != MDG_OK && !problem)
+		return rc;
+	snprintf(target, sizeof target, "/staff/cases/%s?repeat=%s#repeat-h", tracking,
+		 problem ? problem : approve ? "approved" : action[0] == 'p' ? "proposed" : "returned");
+	http_redirect(w->r, target);
+	return MDG_OK;
+}
+
+int web_repeat_fill(web *w, long long case_id, unsigned can)
 {
 	db_result *earlier = NULL;
 	similar_hits answers = {0};
@@ -52,6 +123,7 @@ int web_repeat_fill(web *w, long long case_id)
 		hdf_set_int_value(w->hdf, "Repeat.answered", (int)answered);
 	}
 	hits_hdf(w, &answers, "SimilarAnswers");
+	rc = closing_fill(w, case_id, can);
 done:
 	db_result_free(earlier);
 	similar_hits_free(&answers);

@@ -29,6 +29,7 @@ const web_route web_routes[] = {
 	{"POST", "/staff/cases/{tracking}/message", page_staff_message, ACCESS_STAFF},
 	{"POST", "/staff/cases/{tracking}/part", page_staff_part, ACCESS_STAFF},
 	{"POST", "/staff/cases/{tracking}/example", page_staff_example, ACCESS_STAFF},
+	{"POST", "/staff/cases/{tracking}/repeat", page_staff_repeat, ACCESS_STAFF},
 	{"GET", "/staff/absences", page_absences, ACCESS_STAFF},
 	{"POST", "/staff/absences", page_absence_add, ACCESS_STAFF},
 	{"POST", "/staff/absences/{id}/delete", page_absence_delete, ACCESS_STAFF},

@@ -162,9 +162,13 @@ int page_staff_note(web *w);
 int page_staff_message(web *w);
 int page_staff_part(web *w);
 int page_staff_example(web *w);
-/* The staff case page's repeat warning (Repeat.*) and the similar answers
- * of the reader's departments (SimilarAnswers.N) (page_repeat.c). */
-int web_repeat_fill(web *w, long long case_id);
+/* The staff case page's repeat warning (Repeat.*), the closing as a
+ * repeat (Closing.*; can: the reader's perm_case bits) and the similar
+ * answers of the reader's departments (SimilarAnswers.N) (page_repeat.c). */
+int web_repeat_fill(web *w, long long case_id, unsigned can);
+/* POST /staff/cases/{tracking}/repeat: a handler proposes closing the
+ * case as a repeat (반복민원 종결); a manager approves or returns it. */
+int page_staff_repeat(web *w);
 int page_absences(web *w);
 int page_absence_add(web *w);
 int page_absence_delete(web *w);

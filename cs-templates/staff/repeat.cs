@@ -15,6 +15,32 @@ if:Repeat.nth ?>
 <?cs /each ?>
       </tbody>
     </table>
+<?cs if:Closing.msg ?>    <p class="flash<?cs if:Closing.msg != "proposed" && Closing.msg != "approved" && Closing.msg != "returned" ?> error" role="alert<?cs else ?>" role="status<?cs /if ?>" id="repeat-msg"><?cs var:L.Repeat.Msg[Closing.msg] ?></p>
+<?cs /if ?><?cs
+if:Closing.status ?>
+    <h3><?cs var:L.Repeat.Closing ?>: <?cs var:L.Repeat.ClosingStatus[Closing.status] ?></h3>
+    <p class="hint"><?cs var:L.Repeat.ProposedBy ?> <?cs var:Closing.proposer ?> · <?cs var:Closing.proposed ?><?cs if:Closing.decider ?> · <?cs var:L.Repeat.DecidedBy ?> <?cs var:Closing.decider ?> · <?cs var:Closing.decided ?><?cs /if ?></p>
+    <p class="text" id="repeat-notice"><?cs var:Closing.notice ?></p>
+<?cs /if ?><?cs
+if:Closing.can_decide ?>
+    <form method="post" action="/staff/cases/<?cs var:Case.tracking ?>/repeat" class="inline">
+      <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+      <button type="submit" name="action" value="approve"><?cs var:L.Repeat.Approve ?></button>
+      <button type="submit" name="action" value="return"><?cs var:L.Repeat.Return ?></button>
+    </form>
+<?cs /if ?><?cs
+if:Closing.can_propose ?>
+    <form method="post" action="/staff/cases/<?cs var:Case.tracking ?>/repeat">
+      <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+      <input type="hidden" name="action" value="propose">
+      <label for="repeat-notice-text"><?cs var:L.Repeat.NoticeLabel ?></label>
+      <p class="hint" id="repeat-notice-hint"><?cs var:L.Repeat.NoticeHint ?></p>
+      <textarea id="repeat-notice-text" name="notice" rows="8" maxlength="<?cs var:Limit.Answer ?>" aria-describedby="repeat-notice-hint"><?cs
+        var:L.Repeat.Notice.Start ?><?cs each:e = Repeat.Earlier ?><?cs if:e.answered ?> <?cs var:e.tracking ?> (<?cs var:e.answered ?>)<?cs /if ?><?cs /each ?><?cs
+        var:L.Repeat.Notice.Middle ?> <?cs var:Case.tracking ?><?cs var:L.Repeat.Notice.End ?></textarea>
+      <button type="submit"><?cs var:L.Repeat.Propose ?></button>
+    </form>
+<?cs /if ?>
   </section>
 <?cs /if ?><?cs
 if:subcount(SimilarAnswers) > 0 ?>

@@ -76,6 +76,7 @@ like $text, qr{\Q$L{'Repeat.Of'}\E \Q$a_tr\E \(\Q$L{'Repeat.AnsweredOn'}\E \Q$a_
     "the staff page: possible repeat of $a_tr (answered $a_day), 2nd time";
 like $text, qr{보도블록을 교체했습니다}, "... with the earlier answer beside it";
 answer($b_tr, $b_id, '현장을 다시 확인하고 보수했습니다.');
+my $b_day = $s->sql_value("SELECT DATE_FORMAT(answered_at, '%Y-%m-%d') FROM cases WHERE id = $b_id");
 
 # A different matter of the same citizen on the same street is none.
 my ($c_tr, $c_id) = file_as($citizen, 1, '가로등 고장', '행복로 12번지 앞 가로등이 꺼져 있어 밤에 어둡습니다.');
@@ -97,6 +98,51 @@ $en->cookie_jar->set_cookie(0, 'lang', 'en', '/', '127.0.0.1');
 Madang::Test::sign_in($s, $en, handler_of($d_id), 'madang-staff-2026');
 $page = $en->get($s->url("/staff/cases/$d_tr?lang=en"));
 like text_of(body_of($page)), qr{Possible repeat of \Q$b_tr\E .*3rd time}, '... and in English: 3rd time';
+
+# ------------------------------------------------------------ closing as a repeat
+
+# After one answer on the matter, no closing is offered.
+$page = staff(handler_of($b_id))->get($s->url("/staff/cases/$b_tr"));
+unlike body_of($page), qr{name="notice"}, 'after one answer on the matter no closing as a repeat is offered';
+my $h = staff(handler_of($d_id));
+$page = $h->get($s->url("/staff/cases/$d_tr"));
+my ($propose) = grep { ($_->{fields}{action} // '') eq 'propose' } Madang::Test::forms_of(body_of($page));
+ok $propose, 'after two answers the handler may propose closing it as a repeat';
+my ($draft) = ($propose->{html} // '') =~ m{<textarea[^>]*name="notice"[^>]*>(.*?)</textarea>}s;
+like $draft // '', qr{^[^(]*\(.*\Q$b_tr\E \(\Q$b_day\E\).*\Q$a_tr\E \(\Q$a_day\E\).*제23조.*\Q$d_tr\E}s,
+    '... with the statutory notice drafted, naming the earlier cases and their answers, then this one';
+my $r = Madang::Test::submit_form($s, $h, $propose, notice => '');
+like $h->follow($r)->decoded_content, qr{\Q$L{'Repeat.Msg.text_required'}\E}, 'an empty notice is refused, saying why';
+is $s->sql_value("SELECT COUNT(*) FROM repeat_closings"), 0, '... and nothing is stored';
+my $notice = "같은 내용에 두 번 답변드렸으므로 제23조에 따라 종결합니다. <b>확인</b>";
+$r = Madang::Test::submit_form($s, $h, $propose, notice => $notice);
+is $r->code, 303, 'the handler proposes closing it';
+$page = $h->follow($r);
+like text_of(body_of($page)), qr{\Q$L{'Repeat.Msg.proposed'}\E}, '... and is told it waits for a manager';
+like body_of($page), qr{&lt;b&gt;확인&lt;/b&gt;}, '... the notice shown escaped';
+is $s->sql_value("SELECT status FROM cases WHERE id = $d_id"), 'assigned', '... the case is not closed yet';
+ok !(grep { ($_->{fields}{action} // '') eq 'approve' } Madang::Test::forms_of(body_of($page))),
+    'the handler has no approval button';
+$r = Madang::Test::post_form($s, $h, "/staff/cases/$d_tr", "/staff/cases/$d_tr/repeat", action => 'approve');
+is $r->code, 403, '... and cannot approve by a hand-made form';
+is $s->sql_value("SELECT status FROM repeat_closings WHERE case_id = $d_id"), 'proposed', '... nothing changed';
+
+my $m = staff('road.choi');
+$page = $m->get($s->url("/staff/cases/$d_tr"));
+like text_of(body_of($page)), qr{\Q$L{'Repeat.ClosingStatus.proposed'}\E}, 'the manager sees the proposal';
+my $outbox = $s->sql_value("SELECT COUNT(*) FROM outbox WHERE account_id = " . $s->account_id('citizen'));
+$r = Madang::Test::post_form($s, $m, "/staff/cases/$d_tr", "/staff/cases/$d_tr/repeat", action => 'approve');
+is $r->code, 303, 'the manager approves';
+like text_of(body_of($m->follow($r))), qr{\Q$L{'Repeat.Msg.approved'}\E}, '... and is told so';
+is $s->sql_value("SELECT status FROM cases WHERE id = $d_id"), 'closed', 'the case is closed';
+is $s->sql_value("SELECT body FROM answers WHERE case_id = $d_id AND status = 'sent'"), $notice,
+    '... the notice sent as its answer';
+ok $s->sql_value("SELECT COUNT(*) FROM outbox WHERE account_id = " . $s->account_id('citizen')) > $outbox,
+    '... and queued to the citizen by their channels';
+is $s->sql_value("SELECT GROUP_CONCAT(action ORDER BY id) FROM audit_log WHERE object_type = 'case'"
+    . " AND object_id = '$d_id' AND action LIKE 'repeat%'"), 'repeat_propose,repeat_approve', 'both steps are audited';
+$page = $citizen->get($s->url("/cases/$d_tr"));
+like text_of(body_of($page)), qr{같은 내용에 두 번 답변드렸으므로}, "the citizen reads the notice on the case's page";
 
 # ------------------------------------------------------------ another citizen
 
