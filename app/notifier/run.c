@@ -11,6 +11,7 @@
 #include "notify/notice.h"
 #include "notify/outbox.h"
 #include "org/setting.h"
+#include "similar/follow.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -310,6 +311,12 @@ int notifier_run(notifier *n, run_stats *st)
 	if (rc == MDG_OK) {
 		long made = 0;
 		rc = notice_scan(n->db, 0, &made);
+		st->scanned += made;
+	}
+	/* Followers of public cases ("this is my problem too") told of news. */
+	if (rc == MDG_OK) {
+		long made = 0;
+		rc = follow_scan(n->db, &made);
 		st->scanned += made;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);

@@ -1,13 +1,21 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* page_repeat.c: repeat complaints and similar cases on the pages
- * (similar/repeat.h): the staff case page's repeat warning and similar
- * answers of the department. */
+ * (similar/repeat.h): the staff case page's repeat warning, closing as a
+ * repeat and similar answers of the department; the similar public cases
+ * suggested to a citizen about to file (the confirmation step, and
+ * similar.json for the script while they type); following a public case
+ * ("this is my problem too"). */
 #include "web.h"
 #include "core/mdg.h"
 #include "cases/dossier.h"
 #include "org/perm.h"
 #include "similar/repeat.h"
+#include "similar/follow.h"
 #include "similar/repeat_close.h"
+#include "core/buf.h"
+
+#include <jansson.h>
+#include <stdlib.h>
 
 #include <stdio.h>
 #include <string.h>
@@ -128,4 +136,105 @@ done:
 	db_result_free(earlier);
 	similar_hits_free(&answers);
 	return rc;
+}
+
+int web_similar_suggest(web *w, const char *title, const char *body, int *n)
+{
+	similar_hits hits = {0};
+	buf text = {0};
+	buf_printf(&text, "%s\n%s", title, body);
+	int rc = similar_public(w->app->db, buf_str(&text), &hits);
+	*n = rc == MDG_OK ? hits.n : 0;
+	if (rc == MDG_OK)
+		hits_hdf(w, &hits, "Similar");
+	similar_hits_free(&hits);
+	buf_free(&text);
+	return rc;
+}
+
+int page_similar_json(web *w)
+{
+	static const field_spec fields[] = {
+		{"title", FIELD_LINE, false, CASE_TITLE_MAX, 0, 0},
+		{"body", FIELD_TEXT, false, CASE_BODY_MAX, 0, 0},
+	};
+	similar_hits hits = {0};
+	buf text = {0};
+	form f;
+	json_t *items = json_array();
+	int rc = MDG_OK;
+	/* Bad input suggests nothing, as too little text does. */
+	form_from_query(w, fields, MDG_ARRAY_LEN(fields));
+	if (form_validate(w, fields, MDG_ARRAY_LEN(fields), &f) == 0) {
+		buf_printf(&text, "%s\n%s", form_text(&f, "title"), form_text(&f, "body"));
+		rc = similar_public(w->app->db, buf_str(&text), &hits);
+	}
+	for (int i = 0; rc == MDG_OK && i < hits.n; i++) {
+		char url[64];
+		snprintf(url, sizeof url, "/cases/%s", db_get(hits.r, hits.rows[i], "tracking", ""));
+		json_array_append_new(items, json_pack("{s:s,s:s,s:s,s:s}", "tracking",
+						       db_get(hits.r, hits.rows[i], "tracking", ""), "title",
+						       db_get(hits.r, hits.rows[i], "title", ""), "answered",
+						       db_get(hits.r, hits.rows[i], "answered", ""), "url", url));
+	}
+	if (rc == MDG_OK) {
+		json_t *root = json_pack("{s:O}", "items", items);
+		/* json_dumps escapes what JSON needs; the script inserts the
+		 * texts with textContent, never as markup. */
+		char *out = json_dumps(root, JSON_COMPACT);
+		buf_puts(&w->r->body, out ? out : "{\"items\":[]}");
+		w->content_type = "application/json; charset=utf-8";
+		free(out);
+		json_decref(root);
+	}
+	json_decref(items);
+	similar_hits_free(&hits);
+	buf_free(&text);
+	return rc;
+}
+
+int web_follow_fill(web *w, long long case_id)
+{
+	static const char *const done[] = {"on", "off"};
+	bool on = false;
+	char me[24];
+	snprintf(me, sizeof me, "%lld", w->me.id);
+	/* Only a citizen other than the filer follows, only a public case. */
+	if (!w->signed_in || w->staff || strcmp(hdf_get_value(w->hdf, "Case.public", "0"), "1") != 0 ||
+	    strcmp(hdf_get_value(w->hdf, "Case.owner", ""), me) == 0)
+		return MDG_OK;
+	int rc = follow_is(w->app->db, w->me.id, case_id, &on);
+	if (rc != MDG_OK)
+		return rc;
+	hdf_set_value(w->hdf, "Follow.can", "1");
+	hdf_set_value(w->hdf, "Follow.on", on ? "1" : "0");
+	const char *msg = kv_get(&w->r->query, "follow");
+	for (size_t i = 0; msg && i < MDG_ARRAY_LEN(done); i++)
+		if (strcmp(msg, done[i]) == 0)
+			hdf_set_value(w->hdf, "Follow.msg", msg);
+	return MDG_OK;
+}
+
+int page_case_follow(web *w)
+{
+	static const field_spec fields[] = {
+		{"action", FIELD_LINE, true, 10, 0, 0},
+	};
+	const char *tracking = w->r->params[0];
+	long long case_id = 0;
+	char target[96];
+	form f;
+	if (form_validate(w, fields, MDG_ARRAY_LEN(fields), &f) > 0)
+		return MDG_EINVAL;
+	bool on = strcmp(form_text(&f, "action"), "follow") == 0;
+	if (!on && strcmp(form_text(&f, "action"), "unfollow") != 0)
+		return MDG_EINVAL;
+	int rc = dossier_find(w->app->db, tracking, &case_id);
+	if (rc == MDG_OK)
+		rc = follow_set(w->app->db, w->me.id, case_id, on);
+	if (rc != MDG_OK)
+		return rc;
+	snprintf(target, sizeof target, "/cases/%s?follow=%s", tracking, on ? "on" : "off");
+	http_redirect(w->r, target);
+	return MDG_OK;
 }

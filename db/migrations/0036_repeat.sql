@@ -46,11 +46,13 @@ CREATE TABLE repeat_closings (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- "This is my problem too": a citizen follows a public case instead of
--- filing the same again, and is told when it changes.
+-- filing the same again, and is told when it changes: the notifier's
+-- scan (follow_scan) sends a notice for public events after seen_event_id.
 CREATE TABLE case_follows (
-  account_id   BIGINT UNSIGNED NOT NULL,
-  case_id      BIGINT UNSIGNED NOT NULL,
-  created_at   DATETIME NOT NULL,
+  account_id     BIGINT UNSIGNED NOT NULL,
+  case_id        BIGINT UNSIGNED NOT NULL,
+  seen_event_id  BIGINT UNSIGNED NOT NULL DEFAULT 0,
+  created_at     DATETIME NOT NULL,
   PRIMARY KEY (account_id, case_id),
   KEY ix_case_follows_case (case_id),
   CONSTRAINT fk_case_follows_account FOREIGN KEY (account_id) REFERENCES accounts (id),

@@ -43,6 +43,7 @@ typedef enum notice_kind {
 	NOTICE_PENALTY_APPLIED,     /* mileage: a warning or restriction, its reason, how to object */
 	NOTICE_PENALTY_LIFTED,      /* mileage: a penalty lifted (an objection accepted) */
 	NOTICE_OBJECTION_REJECTED,  /* mileage: an objection to a penalty rejected, why */
+	NOTICE_FOLLOWED,            /* a public case the person follows changed (similar/follow.h) */
 	NOTICE_KIND__MAX
 } notice_kind;
 

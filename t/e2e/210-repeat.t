@@ -12,6 +12,7 @@ use utf8;
 use Test::More;
 use Madang::Test qw(body_of text_of);
 use Madang::Staff qw(signed_in act);
+use URI::Escape ();
 
 binmode $_, ':encoding(UTF-8)'
     for map { Test::More->builder->$_ } qw(output failure_output todo_output);
@@ -151,6 +152,76 @@ my ($reg, $form) = Madang::Test::register_citizen($s, $other);
 is Madang::Test::sign_in($s, $other, $form->{login_id}, $form->{password})->code, 303, 'another citizen signs in';
 my ($e_tr, $e_id) = file_as($other, 1, '보도블록 파손', '행복로 12번지 앞 보도블록이 깨져서 걸려 넘어질 뻔했습니다. 보수해 주세요.');
 is repeats_of($e_id), 0, "the same words from another citizen are no repeat of the first one's cases";
+
+# ------------------------------------------------------------ the confirmation step, following
+
+# A private case, answered: never suggested to anyone else.
+my ($p_tr, $p_id) = Madang::Test::file_case($s, $citizen, category => 3, title => '은하아파트 음식물 쓰레기',
+    body => '은하아파트 분리수거장 음식물 쓰레기통이 넘쳐서 악취가 심하고 벌레가 꼬입니다.', public => 0);
+answer($p_tr, $p_id, '음식물 쓰레기통을 수거했습니다.');
+
+# Without JavaScript: the button asks for the confirmation step first.
+my $form_page = $other->get($s->url('/cases/new'));
+like body_of($form_page), qr{<button[^>]*name="step" value="check"}, "the filing form's button asks for the check";
+my $cases = $s->sql_value('SELECT COUNT(*) FROM cases');
+sub check_step {
+    my ($title, $body) = @_;
+    return $other->post($s->url('/cases/new'), [ map { Madang::Test::bytes_of($_) }
+        csrf => Madang::Test::csrf_value($form_page), category => 1, title => $title, body => $body,
+        public => 1, step => 'check' ]);
+}
+$r = check_step('보도블록 깨짐', '행복로 12번지 앞 보도 블록이 깨져 있어서 넘어질 뻔했어요. 보수 바랍니다.');
+is $r->code, 200, 'a complaint like answered public ones: the confirmation step';
+my $html = body_of($r);
+like text_of($html), qr{\Q$L{'Similar.Heading'}\E}, '... says similar cases were handled';
+like $html, qr{href="/cases/\Q$a_tr\E"}, "... lists the answered public case $a_tr";
+like $html, qr{action="/cases/\Q$a_tr\E/follow"}, '... with "this is my problem too"';
+is $s->sql_value('SELECT COUNT(*) FROM cases'), $cases, '... and files nothing yet';
+like $html, qr{name="title"[^>]*value="보도블록 깨짐"}, '... keeping what was typed';
+unlike $html, qr{name="step" value="check"}, '... its button files as a new complaint';
+
+$r = check_step('은하아파트 음식물 쓰레기', '은하아파트 분리수거장 음식물 쓰레기통이 넘쳐서 악취가 심하고 벌레가 꼬입니다.');
+is $r->code, 303, "another citizen's private case is never suggested: nothing like it, so it is filed at once";
+unlike body_of($other->follow($r)), qr{\Q$p_tr\E}, '... and its number appears nowhere';
+$cases = $s->sql_value('SELECT COUNT(*) FROM cases');
+
+# The JSON the script asks while the citizen types: the same scope.
+$r = $other->get($s->url('/cases/similar.json?title=' . URI::Escape::uri_escape_utf8('보도블록 깨짐')
+    . '&body=' . URI::Escape::uri_escape_utf8('행복로 12번지 앞 보도 블록이 깨져 있어서 넘어질 뻔했어요. 보수 바랍니다.')));
+is $r->code, 200, 'similar.json answers';
+like $r->header('Content-Type'), qr{application/json}, '... JSON';
+like $r->decoded_content, qr{"url":"/cases/\Q$a_tr\E"}, '... with the answered public case';
+$r = $other->get($s->url('/cases/similar.json?title=' . URI::Escape::uri_escape_utf8('은하아파트 음식물 쓰레기')
+    . '&body=' . URI::Escape::uri_escape_utf8('은하아파트 분리수거장 음식물 쓰레기통이 넘쳐서 악취가 심하고 벌레가 꼬입니다.')));
+unlike $r->decoded_content, qr{\Q$p_tr\E}, '... never a private case';
+
+# "This is my problem too": following instead of filing.
+my ($follow) = grep { $_->{action} eq "/cases/$a_tr/follow" } Madang::Test::forms_of($html);
+$r = Madang::Test::submit_form($s, $other, $follow);
+is $r->code, 303, '"this is my problem too" follows the case';
+$page = $other->follow($r);
+like text_of(body_of($page)), qr{\Q$L{'Follow.Msg.on'}\E}, '... and says so on its page';
+is $s->sql_value("SELECT COUNT(*) FROM case_follows WHERE case_id = $a_id AND account_id = "
+    . $s->account_id($form->{login_id})), 1, '... one follow row';
+is $s->sql_value('SELECT COUNT(*) FROM cases'), $cases, '... nothing filed';
+$r = Madang::Test::post_form($s, $other, "/cases/$a_tr", "/cases/$p_tr/follow", action => 'follow');
+is $r->code, 404, 'a private case cannot be followed (not found)';
+
+# The followed case changes: the follower is told by the notifier's scan.
+my ($close) = grep { ($_->{fields}{action} // '') eq 'close' }
+    Madang::Test::forms_of(body_of($citizen->get($s->url("/cases/$a_tr"))));
+ok $close, 'the filer may close the answered case';
+is Madang::Test::submit_form($s, $citizen, $close)->code, 303, '... and closes it';
+my $notifier = Madang::Test::_build_dir() . '/madang-notifier';
+system($notifier, '--config', $s->config, '--once');
+my $other_id = $s->account_id($form->{login_id});
+is $s->sql_value("SELECT COUNT(*) FROM notices WHERE account_id = $other_id AND kind = 'followed'"), 1,
+    'the follower gets a notice that the case changed';
+like $s->sql_value("SELECT payload FROM notices WHERE account_id = $other_id AND kind = 'followed'"),
+    qr{\Q$a_tr\E}, '... naming it';
+system($notifier, '--config', $s->config, '--once');
+is $s->sql_value("SELECT COUNT(*) FROM notices WHERE account_id = $other_id AND kind = 'followed'"), 1,
+    '... once';
 
 # ------------------------------------------------------------ similar answers of the department
 
