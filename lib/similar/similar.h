@@ -22,8 +22,8 @@
 #include <stdint.h>
 
 #define SIMILAR_K 128
-#define SIMILAR_ROWS 4
-#define SIMILAR_BANDS (SIMILAR_K / SIMILAR_ROWS)
+#define SIMILAR_ROWS 3
+#define SIMILAR_BANDS 32
 #define SIMILAR_SIG_BYTES (SIMILAR_K * 4 + 4)
 #define SIMILAR_THRESHOLD 0.55
 

@@ -67,6 +67,7 @@ static void test_precision_recall(void **state)
 	char line[8192];
 	int tp = 0, fp = 0, fn = 0, tn = 0;
 	int sweep[20][2] = {{0}};
+	int banded = 0; /* same-matter pairs found judged AND sharing a band key */
 	while (fgets(line, sizeof line, f)) {
 		if (line[0] == '#' || line[0] == '\n')
 			continue;
@@ -86,6 +87,10 @@ static void test_precision_recall(void **state)
 			sweep[t][labelled ? 1 : 0] += similar_estimate(&sa, &sb) >= t * 0.05;
 		if (getenv("SIMILAR_VERBOSE") && same != labelled)
 			printf("%s %.3f\t%s\t%s\n", labelled ? "missed" : "wrong", similar_estimate(&sa, &sb), a, b);
+		bool shared = false;
+		for (int k = 0; k < SIMILAR_BANDS && !shared; k++)
+			shared = similar_band_key(&sa, k) == similar_band_key(&sb, k);
+		banded += same && labelled && shared;
 		tp += same && labelled;
 		fp += same && !labelled;
 		fn += !same && labelled;
@@ -103,6 +108,8 @@ static void test_precision_recall(void **state)
 	printf("similar pairs: %d (same %d, different %d), threshold %.2f\n", tp + fp + fn + tn, tp + fn,
 	       fp + tn, SIMILAR_THRESHOLD);
 	printf("precision %.3f recall %.3f (tp %d fp %d fn %d tn %d)\n", precision, recall, tp, fp, fn, tn);
+	/* What the band index (the lookup among all cases) finds of those. */
+	printf("found through the band index: %d of %d (%.3f)\n", banded, tp, tp ? (double)banded / tp : 0);
 	assert_true(tp + fn + fp + tn >= 200);
 	assert_true(precision >= 0.9);
 	assert_true(recall >= 0.8);
