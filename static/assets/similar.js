@@ -15,6 +15,11 @@
 		return;
 	var url = box.getAttribute('data-url');
 	var timer = null, asked = '';
+	// The suggestions come while typing: the button files at once rather
+	// than asking for the confirmation step the page has without script.
+	var check = document.querySelector('button[name="step"][value="check"]');
+	if (check)
+		check.removeAttribute('name');
 
 	// Only local case paths are followed (the server sends nothing else).
 	function safeUrl(u) {
