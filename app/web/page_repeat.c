@@ -98,9 +98,9 @@ int page_staff_repeat(web *w)
 	const char *action = form_text(&f, "action");
 	bool approve = strcmp(action, "approve") == 0;
 	if (strcmp(action, "propose") == 0 && (can & CAN_HANDLE))
-		rc = repeat_propose(w->app->db, &w->who, case_id, form_text(&f, "notice"), &problem);
+		rc = repeat_propose(w->app->db, &w->who, case_id, tracking, form_text(&f, "notice"), &problem);
 	else if ((approve || strcmp(action, "return") == 0) && (can & CAN_MANAGE))
-		rc = repeat_decide(w->app->db, &w->who, case_id, approve, &problem);
+		rc = repeat_decide(w->app->db, &w->who, case_id, tracking, approve, &problem);
 	else
 		return MDG_EDENIED;
 	if (rc != MDG_OK && !problem)

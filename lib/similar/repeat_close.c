@@ -7,7 +7,6 @@
 #include "core/utf8.h"
 #include "db/sql.h"
 
-#include <stdio.h>
 #include <string.h>
 
 int repeat_closing(db *d, long long case_id, db_result **out)
@@ -24,15 +23,9 @@ int repeat_closing(db *d, long long case_id, db_result **out)
 			DB_ARGS(DB_INT(case_id)));
 }
 
-/* The audit entry of a step, naming the case by its tracking number. */
-static int audit_step(db *d, const actor *who, long long case_id, const char *action)
-{
-	char id[24];
-	snprintf(id, sizeof id, "%lld", case_id);
-	return audit_write(d, who, "case", id, action, NULL);
-}
 
-int repeat_propose(db *d, const actor *who, long long case_id, const char *notice, const char **problem)
+int repeat_propose(db *d, const actor *who, long long case_id, const char *tracking, const char *notice,
+		   const char **problem)
 {
 	db_result *r = NULL;
 	*problem = NULL;
@@ -72,7 +65,7 @@ int repeat_propose(db *d, const actor *who, long long case_id, const char *notic
 			" VALUES (?, 'proposed', ?, ?, NOW())",
 		     DB_ARGS(DB_INT(case_id), DB_STR(notice), DB_INT(who->account_id)));
 	if (rc == MDG_OK)
-		rc = audit_step(d, who, case_id, "repeat_propose");
+		rc = audit_write(d, who, "case", tracking, "repeat_propose", NULL);
 	if (rc == MDG_OK)
 		rc = db_commit(d);
 done:
@@ -112,7 +105,8 @@ static int send_and_close(db *d, long long manager_id, long long case_id, const 
 	return rc;
 }
 
-int repeat_decide(db *d, const actor *who, long long case_id, bool approve, const char **problem)
+int repeat_decide(db *d, const actor *who, long long case_id, const char *tracking, bool approve,
+		  const char **problem)
 {
 	db_result *r = NULL;
 	*problem = NULL;
@@ -133,7 +127,7 @@ int repeat_decide(db *d, const actor *who, long long case_id, bool approve, cons
 			" WHERE case_id = ? AND status = 'proposed'",
 		     DB_ARGS(DB_STR(approve ? "approved" : "returned"), DB_INT(who->account_id), DB_INT(case_id)));
 	if (rc == MDG_OK)
-		rc = audit_step(d, who, case_id, approve ? "repeat_approve" : "repeat_return");
+		rc = audit_write(d, who, "case", tracking, approve ? "repeat_approve" : "repeat_return", NULL);
 	if (rc == MDG_OK)
 		rc = db_commit(d);
 	else

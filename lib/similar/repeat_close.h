@@ -20,18 +20,20 @@
  * Always one row; status and the rest NULL when nothing was proposed. */
 int repeat_closing(db *d, long long case_id, db_result **out);
 
-/* The handler who->account_id proposes to close case_id as a repeat with
- * notice (audited). MDG_EINVAL with *problem: "repeat_too_few" (fewer
+/* The handler who->account_id proposes to close case_id (numbered
+ * tracking) as a repeat with notice (audited, naming tracking). MDG_EINVAL with *problem: "repeat_too_few" (fewer
  * than REPEAT_CLOSE_AFTER answered earlier cases), "repeat_pending" (a
  * proposal waits), "not_allowed" (the case is finished),
  * "text_required" or "text_too_long". */
-int repeat_propose(db *d, const actor *who, long long case_id, const char *notice, const char **problem);
+int repeat_propose(db *d, const actor *who, long long case_id, const char *tracking, const char *notice,
+		   const char **problem);
 
 /* The manager who->account_id approves (approve) or returns the waiting
  * proposal (audited). Approved: the notice is sent as the answer and the
  * case closed, as that manager. MDG_EINVAL with *problem "repeat_none"
  * when no proposal waits, "repeat_self" when the manager proposed it
  * (someone else signs off), or what case_apply said. */
-int repeat_decide(db *d, const actor *who, long long case_id, bool approve, const char **problem);
+int repeat_decide(db *d, const actor *who, long long case_id, const char *tracking, bool approve,
+		  const char **problem);
 
 #endif

@@ -21,16 +21,6 @@ my $s = Madang::Test->start(seed => 1);
 
 # What a user reads: L.* from ko.hdf and ko.d/*.hdf, by dotted name.
 my %L = %{ Madang::Test::lang_strings('ko') };
-for my $f (glob "$Madang::Test::REPO/cs-templates/lang/ko.d/*.hdf") {
-    open my $fh, '<:encoding(UTF-8)', $f or die "$f: $!";
-    my @path;
-    while (my $line = <$fh>) {
-        next if $line =~ /^\s*(#|$)/;
-        if ($line =~ /^\s*([A-Za-z0-9_.]+)\s*\{\s*$/) { push @path, $1 }
-        elsif ($line =~ /^\s*\}\s*$/) { pop @path }
-        elsif ($line =~ /^\s*([A-Za-z0-9_.]+)\s*=\s*(.*?)\s*$/) { $L{ join '.', @path, $1 } = $2 }
-    }
-}
 
 my $citizen = $s->ua;
 is Madang::Test::sign_in($s, $citizen, 'citizen', 'madang-citizen-2026')->code, 303, 'the citizen signs in';
@@ -141,7 +131,7 @@ is $s->sql_value("SELECT body FROM answers WHERE case_id = $d_id AND status = 's
 ok $s->sql_value("SELECT COUNT(*) FROM outbox WHERE account_id = " . $s->account_id('citizen')) > $outbox,
     '... and queued to the citizen by their channels';
 is $s->sql_value("SELECT GROUP_CONCAT(action ORDER BY id) FROM audit_log WHERE object_type = 'case'"
-    . " AND object_id = '$d_id' AND action LIKE 'repeat%'"), 'repeat_propose,repeat_approve', 'both steps are audited';
+    . " AND object_id = '$d_tr' AND action LIKE 'repeat%'"), 'repeat_propose,repeat_approve', 'both steps are audited';
 $page = $citizen->get($s->url("/cases/$d_tr"));
 like text_of(body_of($page)), qr{같은 내용에 두 번 답변드렸으므로}, "the citizen reads the notice on the case's page";
 
