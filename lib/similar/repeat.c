@@ -60,10 +60,38 @@ static int store_signature(db *d, long long case_id, const similar_sig *s)
 	return rc;
 }
 
+int repeat_find(db *d, long long account_id, long long category_id, long long department_id, long long case_id,
+		const similar_sig *sig, repeat_match *out, int max, int *n)
+{
+	db_result *earlier = NULL;
+	similar_sig other;
+	*n = 0;
+	/* The filer's cases are few: every one of the window is compared. */
+	int rc = db_query(d, &earlier, "SELECT e.id AS id, s.signature AS signature FROM cases e"
+				       " JOIN case_signatures s ON s.case_id = e.id"
+				       " WHERE e.account_id = ? AND e.id <> ?"
+				       " AND e.created_at >= NOW() - INTERVAL ? DAY"
+				       " AND (e.category_id = ? OR e.department_id <=> ?)"
+				       " ORDER BY e.created_at DESC LIMIT 500",
+			  DB_ARGS(DB_INT(account_id), DB_INT(case_id), DB_INT(REPEAT_WINDOW_DAYS), DB_INT(category_id),
+				  DB_ID(department_id)));
+	for (unsigned i = 0; rc == MDG_OK && i < earlier->nrows && *n < max; i++) {
+		if (!row_signature(earlier, i, &other) || !similar_same_matter(sig, &other))
+			continue;
+		out[*n].id = db_get_ll(earlier, i, "id", 0);
+		out[*n].score = (int)(similar_estimate(sig, &other) * 1000);
+		(*n)++;
+	}
+	db_result_free(earlier);
+	return rc;
+}
+
 int repeat_on_filing(db *d, const char *tracking)
 {
-	db_result *c = NULL, *earlier = NULL;
-	similar_sig sig, other;
+	db_result *c = NULL;
+	similar_sig sig;
+	repeat_match found[REPEAT_MATCHES_MAX];
+	int n = 0;
 	int rc = db_query(d, &c, "SELECT id AS id, account_id AS account, category_id AS category,"
 				 " department_id AS department, title AS title, body AS body"
 				 " FROM cases WHERE tracking_no = ?",
@@ -74,34 +102,22 @@ int repeat_on_filing(db *d, const char *tracking)
 		goto done;
 	long long case_id = db_get_ll(c, 0, "id", 0);
 	case_signature(db_get(c, 0, "title", ""), db_get(c, 0, "body", ""), &sig);
-	/* The filer's cases are few: every one of the window is compared. */
-	rc = db_query(d, &earlier, "SELECT e.id AS id, s.signature AS signature FROM cases e"
-				   " JOIN case_signatures s ON s.case_id = e.id"
-				   " WHERE e.account_id = ? AND e.id <> ?"
-				   " AND e.created_at >= NOW() - INTERVAL ? DAY"
-				   " AND (e.category_id = ? OR e.department_id <=> ?)"
-				   " ORDER BY e.created_at DESC LIMIT 500",
-		      DB_ARGS(DB_INT(db_get_ll(c, 0, "account", 0)), DB_INT(case_id), DB_INT(REPEAT_WINDOW_DAYS),
-			      DB_INT(db_get_ll(c, 0, "category", 0)), DB_ID(db_get_ll(c, 0, "department", 0))));
+	rc = repeat_find(d, db_get_ll(c, 0, "account", 0), db_get_ll(c, 0, "category", 0),
+			 db_get_ll(c, 0, "department", 0), case_id, &sig, found, REPEAT_MATCHES_MAX, &n);
 	if (rc == MDG_OK)
 		rc = db_begin(d);
 	if (rc != MDG_OK)
 		goto done;
 	rc = store_signature(d, case_id, &sig);
-	for (unsigned i = 0; i < earlier->nrows && rc == MDG_OK; i++) {
-		if (!row_signature(earlier, i, &other) || !similar_same_matter(&sig, &other))
-			continue;
+	for (int i = 0; i < n && rc == MDG_OK; i++)
 		rc = db_exec(d, "INSERT IGNORE INTO case_repeats (case_id, earlier_id, score) VALUES (?, ?, ?)",
-			     DB_ARGS(DB_INT(case_id), DB_INT(db_get_ll(earlier, i, "id", 0)),
-				     DB_INT((long long)(similar_estimate(&sig, &other) * 1000))));
-	}
+			     DB_ARGS(DB_INT(case_id), DB_INT(found[i].id), DB_INT((long long)found[i].score)));
 	if (rc == MDG_OK)
 		rc = db_commit(d);
 	else
 		db_rollback(d);
 done:
 	db_result_free(c);
-	db_result_free(earlier);
 	return rc;
 }
 

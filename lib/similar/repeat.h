@@ -4,9 +4,17 @@
 #ifndef MDG_REPEAT_H
 #define MDG_REPEAT_H
 #include "db/db.h"
+#include "similar/similar.h"
 
 #define REPEAT_WINDOW_DAYS 365 /* earlier cases this recent count as repeats */
 #define SIMILAR_HITS_MAX 5     /* suggestions shown at most */
+#define REPEAT_MATCHES_MAX 100 /* earlier cases recorded per repeat at most */
+
+/* An earlier case on the same matter: its id, its score (thousandths). */
+typedef struct repeat_match {
+	long long id;
+	int score;
+} repeat_match;
 
 /* Rows of a result that passed the similarity threshold, best first. */
 typedef struct similar_hits {
@@ -21,6 +29,13 @@ typedef struct similar_hits {
  * whose text is about the same matter. Never stops a filing: the caller
  * logs a failure and goes on. */
 int repeat_on_filing(db *d, const char *tracking);
+
+/* The filer's (account_id) cases of the last REPEAT_WINDOW_DAYS in
+ * category_id or department_id (0: none) other than case_id whose text is
+ * about the same matter as sig: at most max into out, *n of them. The
+ * lookup repeat_on_filing makes (and bench/repeat measures). */
+int repeat_find(db *d, long long account_id, long long category_id, long long department_id, long long case_id,
+		const similar_sig *sig, repeat_match *out, int max, int *n);
 
 /* The earlier cases case_id repeats that staff member viewer_id may see
  * (their scope covers one of the earlier case's departments), newest
