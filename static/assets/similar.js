@@ -59,8 +59,10 @@
 	}
 
 	function ask() {
-		// The start of the text is enough to find the matter.
-		var t = title.value.slice(0, 200), b = body.value.slice(0, 1000);
+		// The start of the text is enough to find the matter, and keeps
+		// the URL well under nginx's 8 KB request line (a Korean
+		// character is 9 bytes percent-encoded).
+		var t = title.value.slice(0, 100), b = body.value.slice(0, 600);
 		if ((t + b).replace(/\s+/g, '').length < 8 || t + '\n' + b === asked)
 			return;
 		asked = t + '\n' + b;
