@@ -143,6 +143,26 @@ is Madang::Test::sign_in($s, $other, $form->{login_id}, $form->{password})->code
 my ($e_tr, $e_id) = file_as($other, 1, '보도블록 파손', '행복로 12번지 앞 보도블록이 깨져서 걸려 넘어질 뻔했습니다. 보수해 주세요.');
 is repeats_of($e_id), 0, "the same words from another citizen are no repeat of the first one's cases";
 
+# The fourth time: a manager may return the proposal, and never approves
+# their own.
+my ($f_tr, $f_id) = file_as($citizen, 1, '행복로 보도블록 또',
+    '행복로 12번지 앞 보도블록이 깨져서 또 걸려 넘어질 뻔했습니다. 보수해 주세요.');
+is repeats_of($f_id), 3, 'the fourth time: three earlier cases';
+my $fh = staff(handler_of($f_id));
+$r = Madang::Test::post_form($s, $fh, "/staff/cases/$f_tr", "/staff/cases/$f_tr/repeat",
+    action => 'propose', notice => '반복 민원으로 종결합니다.');
+is $r->code, 303, 'the handler proposes closing the fourth';
+$r = Madang::Test::post_form($s, $m, "/staff/cases/$f_tr", "/staff/cases/$f_tr/repeat", action => 'return');
+like text_of(body_of($m->follow($r))), qr{\Q$L{'Repeat.Msg.returned'}\E}, 'the manager returns it';
+is $s->sql_value("SELECT CONCAT(status, ' ', (SELECT status FROM cases WHERE id = $f_id)) FROM repeat_closings"
+    . " WHERE case_id = $f_id"), 'returned assigned', '... the case stays open';
+$r = Madang::Test::post_form($s, $m, "/staff/cases/$f_tr", "/staff/cases/$f_tr/repeat",
+    action => 'propose', notice => '관리자가 직접 제안합니다.');
+is $r->code, 303, 'the manager proposes it again';
+$r = Madang::Test::post_form($s, $m, "/staff/cases/$f_tr", "/staff/cases/$f_tr/repeat", action => 'approve');
+like text_of(body_of($m->follow($r))), qr{\Q$L{'Repeat.Msg.repeat_self'}\E}, '... but cannot approve their own proposal';
+is $s->sql_value("SELECT status FROM cases WHERE id = $f_id"), 'assigned', '... nothing closed';
+
 # ------------------------------------------------------------ the confirmation step, following
 
 # A private case, answered: never suggested to anyone else.
