@@ -12,6 +12,7 @@
 #include "notify/outbox.h"
 #include "proposals/proposal.h"
 #include "org/setting.h"
+#include "similar/follow.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -319,6 +320,12 @@ int notifier_run(notifier *n, run_stats *st)
 		rc = proposal_expire(n->db, &expired);
 		if (expired)
 			log_info("proposals expired: %ld", expired);
+	}
+	/* Followers of public cases ("this is my problem too") told of news. */
+	if (rc == MDG_OK) {
+		long made = 0;
+		rc = follow_scan(n->db, &made);
+		st->scanned += made;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	st->scan_ms = (t1.tv_sec - t0.tv_sec) * 1000L + (t1.tv_nsec - t0.tv_nsec) / 1000000L;

@@ -91,6 +91,15 @@ static const char *parse_field(form_field *fl, const char *v)
 	return "invalid";
 }
 
+void form_from_query(web *w, const field_spec *specs, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *v = kv_get(&w->r->query, specs[i].name);
+		if (v)
+			kv_add(&w->r->form, specs[i].name, v, strlen(v));
+	}
+}
+
 int form_validate(web *w, const field_spec *specs, size_t n, form *f)
 {
 	char name[128];

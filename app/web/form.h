@@ -64,6 +64,9 @@ typedef struct form {
  * into f; returns the number of fields in error (0: all good). Unknown
  * fields are ignored. */
 int form_validate(struct web *w, const field_spec *specs, size_t n, form *f);
+/* A GET form is validated like a POSTed one: the query's values of the
+ * fields in specs become the form's (call before form_validate). */
+void form_from_query(struct web *w, const field_spec *specs, size_t n);
 /* A field of f by name; a name the form does not declare aborts (a bug). */
 const form_field *form_field_of(const form *f, const char *name);
 /* Its text ("" when empty), number, date, tick and error (NULL: valid). */

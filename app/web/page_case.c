@@ -19,6 +19,8 @@ static const field_spec file_fields[] = {
 	{"latitude", FIELD_LINE, false, 12, 0, 0},
 	{"longitude", FIELD_LINE, false, 12, 0, 0},
 	{"address", FIELD_LINE, false, CASE_ADDRESS_MAX, 0, 0},
+	/* "check": the confirmation step first (similar answered cases). */
+	{"step", FIELD_LINE, false, 10, 0, 0},
 };
 
 int web_categories(web *w)
@@ -127,7 +129,14 @@ int page_file(web *w)
 	if (rc != MDG_OK)
 		return rc;
 
-	if (f.errors == 0) {
+	/* Without JavaScript, the button asks for the confirmation step:
+	 * similar answered public cases are shown before anything is filed,
+	 * and the same form files on the next press. */
+	int similar = 0;
+	if (f.errors == 0 && strcmp(form_text(&f, "step"), "check") == 0 &&
+	    (rc = web_similar_suggest(w, form_text(&f, "title"), form_text(&f, "body"), &similar)) != MDG_OK)
+		return rc;
+	if (f.errors == 0 && similar == 0) {
 		const char *lat = form_text(&f, "latitude");
 		const char *lng = form_text(&f, "longitude");
 		const char *address = form_text(&f, "address");
@@ -152,8 +161,10 @@ int page_file(web *w)
 		else if (rc != MDG_OK)
 			return rc;
 	}
-	if (f.errors) {
-		w->r->status = 400;
+	if (f.errors || similar) {
+		w->r->status = f.errors ? 400 : 200;
+		if (similar && nfiles)
+			hdf_set_value(w->hdf, "Filing.FilesAgain", "1");
 		/* An unticked box is sent as nothing: show it unticked. */
 		if (!form_filled(&f, "public"))
 			hdf_set_value(w->hdf, "Form.public", "0");

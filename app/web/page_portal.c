@@ -140,6 +140,8 @@ int page_case(web *w)
 	int rc = web_load_case(w, w->r->params[0], false, &case_id);
 	if (rc == MDG_OK)
 		rc = web_case_timeline(w, case_id);
+	if (rc == MDG_OK)
+		rc = web_follow_fill(w, case_id);
 	if (rc != MDG_OK)
 		return rc;
 	web_notice_opened(w);

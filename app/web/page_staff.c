@@ -411,6 +411,8 @@ static int show_case(web *w, const char *tracking, long long case_id, unsigned c
 		rc = dossier_other_cases(w->app->db, w->me.id, case_id, &others);
 	if (rc == MDG_OK)
 		rc = rating_of_case(w->app->db, case_id, &ratings);
+	if (rc == MDG_OK)
+		rc = web_repeat_fill(w, case_id, can);
 	/* Contact details only for those who work the case; every view is
 	 * in the audit log. */
 	if (rc == MDG_OK && personal)

@@ -189,6 +189,26 @@ int page_staff_note(web *w);
 int page_staff_message(web *w);
 int page_staff_part(web *w);
 int page_staff_example(web *w);
+/* The staff case page's repeat warning (Repeat.*), the closing as a
+ * repeat (Closing.*; can: the reader's perm_case bits) and the similar
+ * answers of the reader's departments (SimilarAnswers.N) (page_repeat.c). */
+int web_repeat_fill(web *w, long long case_id, unsigned can);
+/* POST /staff/cases/{tracking}/repeat: a handler proposes closing the
+ * case as a repeat (반복민원 종결); a manager approves or returns it. */
+int page_staff_repeat(web *w);
+/* Answered public cases and published examples similar to a complaint
+ * being written into Similar.N (tracking, title, status, answered); *n
+ * gets how many (page_repeat.c). */
+int web_similar_suggest(web *w, const char *title, const char *body, int *n);
+/* GET /cases/similar.json?title=&body=: the same for the filing form's
+ * script, {"items": [{tracking, title, answered, url}]}. */
+int page_similar_json(web *w);
+/* Follow.* on a public case's page: whether the signed-in citizen (not
+ * its filer) follows it, and the message after following. */
+int web_follow_fill(web *w, long long case_id);
+/* POST /cases/{tracking}/follow: "this is my problem too" (action
+ * follow) or stop following (unfollow); only a public case. */
+int page_case_follow(web *w);
 int page_absences(web *w);
 int page_absence_add(web *w);
 int page_absence_delete(web *w);

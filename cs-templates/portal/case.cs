@@ -48,6 +48,7 @@ def:case_act_close(a) ?><?cs call:case_act_problem(a) ?>
 <?cs call:case_facts_end() ?>
   </dl>
 <?cs call:case_body() ?>
+<?cs include:"portal/follow.cs" ?>
   <section>
     <h2><?cs var:L.Case.History ?></h2>
     <ol class="timeline">

@@ -3,6 +3,7 @@
 include:"map.cs" ?>
 <h1><?cs var:L.Title.FileCase ?></h1>
 <?cs if:Form.HasErrors ?><p class="form-error" role="alert"><?cs var:L.Msg.FixErrors ?></p><?cs /if ?>
+<?cs include:"portal/similar.cs" ?>
 <form method="post" action="/cases/new" enctype="multipart/form-data" class="stack">
   <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
 <?cs call:category_and_title() ?>
@@ -22,5 +23,10 @@ include:"map.cs" ?>
     <p class="hint"><?cs var:L.Hint.public ?></p>
     <?cs call:field_error("public") ?>
   </div>
-  <button type="submit" class="primary"><?cs var:L.Button.File ?></button>
+<?cs if:subcount(Similar) > 0 ?>
+  <button type="submit" class="primary"><?cs var:L.Similar.FileAnyway ?></button>
+<?cs else ?>
+  <button type="submit" class="primary" name="step" value="check"><?cs var:L.Button.File ?></button>
+<?cs /if ?>
 </form>
+<script src="/assets/similar.js" defer></script>

@@ -16,6 +16,7 @@
 #include "notify/notice.h"
 #include "org/org.h"
 #include "participation/penalty.h"
+#include "similar/repeat.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -320,6 +321,9 @@ int case_file(db *d, const case_new *c, const case_upload *files, int nfiles,
 	}
 	if (rc != MDG_OK && numbered)
 		log_error("filing %s failed: the tracking number stays unused", tracking);
+	/* After the commit: a repeat check never stops a filing. */
+	if (rc == MDG_OK && repeat_on_filing(d, tracking) != MDG_OK)
+		log_error("repeat check of %s failed", tracking);
 	case_release_uploads(moved, nfiles, rc != MDG_OK);
 	return rc;
 }

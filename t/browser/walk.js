@@ -834,6 +834,17 @@ async function walk(browser) {
 		await supervisor.go(supervisor.main().locator('table.debates a').first());
 		await supervisor.goto('/staff/debates/new');
 		await citizen.goto('/stats');
+	// Repeat complaints and similar cases (issue 12): "this is my problem
+	// too" on another citizen's public case; the filing form while typing.
+	await step('following a public case, suggestions while filing', citizen, async () => {
+		await citizen.goto('/cases/2026-000001');
+		await citizen.go(citizen.main().getByRole('button', { name: '저도 같은 문제예요 (이 민원 따르기)', exact: true }));
+		await expectText(citizen.main(), '이 민원을 따릅니다', 'the followed case');
+		await citizen.goto('/cases/new');
+		await citizen.page.getByLabel('제목').fill(CASE.title);
+		await citizen.page.getByLabel('내용').fill(CASE.body);
+		await citizen.page.waitForTimeout(1500);
+		await citizen.audit('the suggestions while typing');
 	});
 
 	for (const p of [supervisor, citizen, handler, second, agent])

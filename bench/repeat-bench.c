@@ -1,0 +1,163 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* repeat-bench.c: bench/repeat's generator and timer (madang-repeat-bench).
+ *
+ *   madang-repeat-bench gen N FIRST_ID FIRST_ACCOUNT FILERS DIR
+ *     writes DIR/cases.tsv, DIR/signatures.tsv (hex) and DIR/bands.tsv for
+ *     N generated complaints with ids FIRST_ID..., filed by the accounts
+ *     FIRST_ACCOUNT ... FIRST_ACCOUNT + FILERS - 1 over the last year, for
+ *     LOAD DATA (bench/repeat loads them).
+ *   madang-repeat-bench measure CONFIG LOOKUPS FIRST_ACCOUNT FILERS
+ *     times LOOKUPS lookups made at filing (similar.h's signature, the
+ *     filer's repeats, repeat_find, and the similar public cases,
+ *     similar_public) on the database of the configuration and prints
+ *     repeat_check_p50_ms (and p90, p99, found) as "name: value".
+ *
+ * The texts are put together from fixed Korean phrases (places, objects,
+ * faults, wordings): the same matter comes back in other words, as repeats
+ * do. Everything is fictional. */
+#include "core/config.h"
+#include "core/mdg.h"
+#include "db/db.h"
+#include "similar/repeat.h"
+#include "similar/similar.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static const char *const places[] = {
+	"행복로", "은행나무길", "마당로", "별빛로", "햇살로", "푸른로", "번영로", "평화로", "새말길", "누리로",
+	"소망길", "희망로", "중앙로", "역전로", "시장길", "공원로", "학교길", "하천로", "산책로", "청사로",
+};
+static const char *const matters[] = {
+	"보도블록이 깨져 걸려 넘어질 뻔했습니다",   "가로등이 꺼져 밤길이 어둡습니다",
+	"불법 주차 차량 때문에 차가 못 나갑니다",   "쓰레기가 무단으로 쌓여 악취가 납니다",
+	"공사장 소음 때문에 잠을 잘 수 없습니다",   "도로에 포트홀이 생겨 위험합니다",
+	"놀이터 그네 줄이 끊어져 위험합니다",       "신호등이 고장나 깜빡이지 않습니다",
+	"하수구에서 악취가 심하게 올라옵니다",      "가로수 가지가 전선에 닿아 위험합니다",
+	"버스정류장 의자가 부서져 앉을 수 없습니다", "맨홀 뚜껑이 들려 덜컹거립니다",
+	"빗물받이가 막혀 물이 넘칩니다",            "공원 화장실이 더럽고 휴지가 없습니다",
+	"횡단보도 도색이 벗겨져 잘 안 보입니다",    "오토바이 굉음 때문에 밤마다 잠을 깹니다",
+};
+static const char *const wordings[] = {
+	"빨리 고쳐 주세요.", "조치 부탁드립니다.", "아직도 그대로입니다. 확인해 주세요.", "해결 바랍니다.",
+	"벌써 여러 번 말씀드렸습니다.", "주민들이 불편합니다.",
+};
+
+/* A complaint's title and body from the number k. */
+static void complaint(unsigned long k, char *title, size_t tlen, char *body, size_t blen)
+{
+	const char *place = places[k % MDG_ARRAY_LEN(places)];
+	const char *matter = matters[(k / 7) % MDG_ARRAY_LEN(matters)];
+	snprintf(title, tlen, "%s %s", place, matter);
+	snprintf(body, blen, "%s %lu번지 앞 %s. %s", place, 1 + (k / 3) % 120, matter,
+		 wordings[(k / 11) % MDG_ARRAY_LEN(wordings)]);
+}
+
+static int gen(unsigned long n, long long first_id, long long first_account, long filers, const char *dir)
+{
+	char path[3][4096], title[512], body[1024], text[1600];
+	const char *names[] = {"cases.tsv", "signatures.tsv", "bands.tsv"};
+	FILE *f[3] = {NULL};
+	unsigned char packed[SIMILAR_SIG_BYTES];
+	similar_sig sig;
+	int rc = 0;
+	for (int i = 0; i < 3; i++) {
+		snprintf(path[i], sizeof path[i], "%s/%s", dir, names[i]);
+		if (!(f[i] = fopen(path[i], "w"))) {
+			perror(path[i]);
+			rc = 1;
+			goto done;
+		}
+	}
+	for (unsigned long k = 0; k < n; k++) {
+		long long id = first_id + (long long)k;
+		int category = 1 + (int)(k % 10);
+		complaint(k * 2654435761UL % 1000003UL, title, sizeof title, body, sizeof body);
+		/* id, tracking, category, account, title, body, public,
+		 * answered, days ago */
+		fprintf(f[0], "%lld\t%04lu-%06lu\t%d\t%lld\t%s\t%s\t%d\t%d\t%lu\n", id, 2000 + k / 999999,
+			1 + k % 999999, category, first_account + (long long)(k % (unsigned long)filers), title, body,
+			k % 5 != 0, k % 10 < 7, k % 365);
+		snprintf(text, sizeof text, "%s\n%s", title, body);
+		similar_signature(text, &sig);
+		similar_sig_pack(&sig, packed);
+		fprintf(f[1], "%lld\t", id);
+		for (size_t b = 0; b < sizeof packed; b++)
+			fprintf(f[1], "%02x", packed[b]);
+		fputc('\n', f[1]);
+		for (int b = 0; b < SIMILAR_BANDS && !sig.empty; b++)
+			fprintf(f[2], "%lld\t%lld\n", similar_band_key(&sig, b), id);
+	}
+done:
+	for (int i = 0; i < 3; i++)
+		if (f[i] && fclose(f[i]) != 0)
+			rc = 1;
+	return rc;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+static int measure(const char *config, long lookups, long long first_account, long filers)
+{
+	HDF *cfg = NULL;
+	db *d = NULL;
+	char title[512], body[1024], text[1600];
+	repeat_match found[REPEAT_MATCHES_MAX];
+	similar_hits hits = {0};
+	long found_total = 0, suggested = 0;
+	double *ms = calloc((size_t)lookups, sizeof *ms);
+	int rc = ms ? config_load(config, &cfg) : MDG_ERR;
+	if (rc == MDG_OK)
+		rc = db_connect(cfg, &d);
+	for (long i = 0; rc == MDG_OK && i < lookups; i++) {
+		struct timespec t0, t1;
+		similar_sig sig;
+		int n = 0;
+		unsigned long k = (unsigned long)i * 40503UL % 1000003UL;
+		complaint(k, title, sizeof title, body, sizeof body);
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		snprintf(text, sizeof text, "%s\n%s", title, body);
+		similar_signature(text, &sig);
+		rc = repeat_find(d, first_account + (long long)(k % (unsigned long)filers), 1 + (long long)(k % 10), 0,
+				 0, &sig, found, REPEAT_MATCHES_MAX, &n);
+		if (rc == MDG_OK)
+			rc = similar_public(d, text, &hits);
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		ms[i] = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
+		found_total += n;
+		suggested += hits.n;
+		similar_hits_free(&hits);
+	}
+	if (rc == MDG_OK) {
+		qsort(ms, (size_t)lookups, sizeof *ms, cmp_double);
+		printf("repeat_lookups: %ld\n", lookups);
+		printf("repeat_found_per_lookup: %.1f\n", (double)found_total / (double)lookups);
+		printf("similar_suggested_per_lookup: %.1f\n", (double)suggested / (double)lookups);
+		printf("repeat_check_p90_ms: %.2f\n", ms[lookups * 9 / 10]);
+		printf("repeat_check_p99_ms: %.2f\n", ms[lookups * 99 / 100]);
+		printf("repeat_check_p50_ms: %.2f\n", ms[lookups / 2]);
+	} else {
+		fprintf(stderr, "repeat-bench: measure failed (%d)%s%s\n", rc, d ? ": " : "", d ? db_error(d) : "");
+	}
+	free(ms);
+	db_close(d);
+	hdf_destroy(&cfg);
+	return rc == MDG_OK ? 0 : 1;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc == 7 && strcmp(argv[1], "gen") == 0 && atol(argv[5]) > 0)
+		return gen(strtoul(argv[2], NULL, 10), atoll(argv[3]), atoll(argv[4]), atol(argv[5]), argv[6]);
+	if (argc == 6 && strcmp(argv[1], "measure") == 0 && atol(argv[3]) > 0 && atol(argv[5]) > 0)
+		return measure(argv[2], atol(argv[3]), atoll(argv[4]), atol(argv[5]));
+	fprintf(stderr, "usage: madang-repeat-bench gen N FIRST_ID FIRST_ACCOUNT FILERS DIR\n"
+			"       madang-repeat-bench measure CONFIG LOOKUPS FIRST_ACCOUNT FILERS\n");
+	return 2;
+}
