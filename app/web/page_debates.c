@@ -235,7 +235,7 @@ int page_debate(web *w)
 {
 	static const web_done done[] = {
 		{"side", "DebateSide"}, {"opinion", "DebateOpinion"}, {"reply", "DebateReply"},
-		{"recommended", "DebateRecommended"},
+		{"recommended", "DebateRecommended"}, {"held", "DebateHeld"},
 	};
 	long long id = web_param_id(w);
 	if (!id)
@@ -319,6 +319,7 @@ int page_debate_opinion(web *w)
 	};
 	if (rc == MDG_OK)
 		rc = debate_opinion(w->app->db, id, &p, &post_id);
+	bool held = mod.held;
 	web_moderation_free(&mod);
 	if (rc == MDG_ETHROTTLED)
 		return refuse(w, id, "DebateThrottled", 429);
@@ -328,7 +329,7 @@ int page_debate_opinion(web *w)
 		return refuse(w, id, "DebateNoSuchOpinion", 404);
 	if (rc != MDG_OK)
 		return rc;
-	web_redirect(w, "/debates/%lld?done=%s#post-%lld", id, reply_to ? "reply" : "opinion", post_id);
+	web_redirect(w, "/debates/%lld?done=%s#post-%lld", id, held ? "held" : reply_to ? "reply" : "opinion", post_id);
 	return MDG_OK;
 }
 

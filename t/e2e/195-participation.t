@@ -60,6 +60,7 @@ is state_of($masked), 'visible', '... and public at once';
 
 ($r, my $held) = opinion($author, '반대하는 사람은 죽 여 버 린 다', side => 'agree');
 is $r->code, 303, 'an opinion with a hold word is taken';
+like $r->header('Location'), qr/done=held/, '... and its author told it waits for review';
 is state_of($held), 'held', '... and held for review';
 is $s->sql_value("SELECT COUNT(*) FROM moderation_actions WHERE kind = 'post' AND item_id = $held AND action = 'hold'"), 1,
     '... in the moderators\' queue';
