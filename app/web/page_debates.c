@@ -9,6 +9,7 @@
 #include "core/mdg.h"
 #include "debates/debate.h"
 #include "org/perm.h"
+#include "participation/penalty.h"
 #include "posts/post.h"
 
 #include <stdio.h>
@@ -156,6 +157,26 @@ int page_debate_attachment(web *w)
 	return rc;
 }
 
+/* Me.Restricted (and Me.Until, "" when indefinite) while a penalty
+ * stops the signed-in person posting in public. */
+static int fill_restriction(web *w)
+{
+	bool restricted = false;
+	char until[17];
+	int rc = penalty_restricts_posting(w->app->db, w->me.id, &restricted, until);
+	if (rc == MDG_OK && restricted) {
+		hdf_set_value(w->hdf, "Me.Restricted", "1");
+		hdf_set_value(w->hdf, "Me.Until", until);
+	}
+	return rc;
+}
+
+/* post_new.in_tx of an opinion or reply the word filter holds. */
+static int hold_post(db *d, long long post_id, void *arg)
+{
+	return web_moderation_hold(d, arg, post_id);
+}
+
 /* The debate page of id, with status (a form sent back keeps its
  * Form.* and errors). */
 static int show_debate(web *w, long long id, int status)
@@ -180,6 +201,8 @@ static int show_debate(web *w, long long id, int status)
 	if (w->signed_in && !w->staff) {
 		hdf_set_value(w->hdf, "Me.citizen", "1");
 		rc = debate_side_of(w->app->db, id, w->me.id, side);
+		if (rc == MDG_OK)
+			rc = fill_restriction(w);
 	}
 	if (rc == MDG_OK && side[0])
 		hdf_set_value(w->hdf, "Me.side", side);
@@ -212,7 +235,7 @@ int page_debate(web *w)
 {
 	static const web_done done[] = {
 		{"side", "DebateSide"}, {"opinion", "DebateOpinion"}, {"reply", "DebateReply"},
-		{"recommended", "DebateRecommended"},
+		{"recommended", "DebateRecommended"}, {"held", "DebateHeld"},
 	};
 	long long id = web_param_id(w);
 	if (!id)
@@ -273,22 +296,40 @@ int page_debate_opinion(web *w)
 	}
 	if (errors)
 		return refuse(w, id, "DebateFixOpinion", 400);
+	/* The gates of every public post: a penalty's restriction, the
+	 * throttle, the word filter (the text is sent back as typed). */
+	bool restricted = false;
+	int rc = penalty_restricts_posting(w->app->db, w->me.id, &restricted, NULL);
+	if (rc != MDG_OK)
+		return rc;
+	if (restricted)
+		return refuse(w, id, "DebateRestricted", 403);
+	web_moderation mod;
+	const char *body = form_text(&f, "body");
+	rc = web_moderate(w, "post", w->me.id, NULL, &body, &mod);
 	post_new p = {
 		.parent_kind = "debate",
 		.parent_id = id,
 		.reply_to = reply_to,
 		.author_id = w->me.id,
 		.side = reply_to ? NULL : side,
-		.body = form_text(&f, "body"),
+		.body = body,
+		.in_tx = hold_post,
+		.in_tx_arg = &mod,
 	};
-	int rc = debate_opinion(w->app->db, id, &p, &post_id);
+	if (rc == MDG_OK)
+		rc = debate_opinion(w->app->db, id, &p, &post_id);
+	bool held = mod.held;
+	web_moderation_free(&mod);
+	if (rc == MDG_ETHROTTLED)
+		return refuse(w, id, "DebateThrottled", 429);
 	if (rc == MDG_ECONFLICT)
 		return refuse(w, id, "DebateNotOpen", 409);
 	if (rc == MDG_ENOTFOUND && reply_to)
 		return refuse(w, id, "DebateNoSuchOpinion", 404);
 	if (rc != MDG_OK)
 		return rc;
-	web_redirect(w, "/debates/%lld?done=%s#post-%lld", id, reply_to ? "reply" : "opinion", post_id);
+	web_redirect(w, "/debates/%lld?done=%s#post-%lld", id, held ? "held" : reply_to ? "reply" : "opinion", post_id);
 	return MDG_OK;
 }
 

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
-/* page_mileage.c: the citizen's "my page" (마이페이지: complaints,
- * mileage, penalties, notices in one place), an objection to a penalty,
+/* page_mileage.c: the citizen's "my page" (마이페이지: complaints, debate
+ * opinions, reports, mileage, penalties, notices in one place), an objection to a penalty,
  * the public ranking of volunteers and the opt-in to it. */
 #include "web.h"
 #include "core/mdg.h"
 #include "core/text.h"
+#include "debates/debate.h"
+#include "moderation/moderation.h"
 #include "participation/mileage.h"
 #include "participation/penalty.h"
 
@@ -20,8 +22,8 @@ static const field_spec objection_fields[] = {
 /* Fills and names the page /my; the ledger's page comes from ?page=. */
 static int show_my(web *w)
 {
-	db_result *cases = NULL, *ledger = NULL, *penalties = NULL;
-	long page, ncases = 0, nledger = 0;
+	db_result *cases = NULL, *ledger = NULL, *penalties = NULL, *opinions = NULL, *reports = NULL;
+	long page, ncases = 0, nledger = 0, nopinions = 0, nreports = 0, nupheld = 0;
 	long long balance = 0;
 	bool restricted = false;
 	char until[17];
@@ -37,8 +39,17 @@ static int show_my(web *w)
 		rc = penalty_list_mine(d, w->me.id, &penalties);
 	if (rc == MDG_OK)
 		rc = penalty_restricts_posting(d, w->me.id, &restricted, until);
+	if (rc == MDG_OK)
+		rc = debate_posts_mine(d, w->me.id, &opinions, &nopinions);
+	if (rc == MDG_OK)
+		rc = moderation_reports_mine(d, w->me.id, &reports, &nreports, &nupheld);
 	if (rc != MDG_OK)
 		goto done;
+	db_rows_hdf(opinions, w->hdf, "Opinions");
+	db_rows_hdf(reports, w->hdf, "Reports");
+	web_set(w, "My.OpinionsCount", "%ld", nopinions);
+	web_set(w, "My.ReportsCount", "%ld", nreports);
+	web_set(w, "My.ReportsUpheld", "%ld", nupheld);
 	db_rows_hdf(cases, w->hdf, "Cases");
 	db_rows_hdf(ledger, w->hdf, "Ledger");
 	db_rows_hdf(penalties, w->hdf, "Penalties");
@@ -57,6 +68,8 @@ done:
 	db_result_free(cases);
 	db_result_free(ledger);
 	db_result_free(penalties);
+	db_result_free(opinions);
+	db_result_free(reports);
 	return rc;
 }
 

@@ -383,37 +383,53 @@ int page_admin_moderation_words_change(web *w)
 	return MDG_OK;
 }
 
+int web_moderate(web *w, const char *kind, long long author_id, const char **title, const char **body,
+		 web_moderation *m)
+{
+	memset(m, 0, sizeof *m);
+	m->kind = kind;
+	m->author_id = author_id;
+	int rc = moderation_throttle(w->app->db, kind, author_id, w->who.client_addr ? w->who.client_addr : "");
+	if (rc == MDG_OK && title)
+		rc = moderation_check_text(w->app->db, *title, &m->title);
+	if (rc == MDG_OK)
+		rc = moderation_check_text(w->app->db, *body, &m->body);
+	if (rc != MDG_OK)
+		return rc;
+	if (title)
+		*title = m->title.text;
+	*body = m->body.text;
+	m->held = m->title.verdict == MOD_HELD || m->body.verdict == MOD_HELD;
+	return MDG_OK;
+}
+
+int web_moderation_hold(db *d, const web_moderation *m, long long item_id)
+{
+	if (!m->held)
+		return MDG_OK;
+	return moderation_held_in_tx(d, moderation_kind(m->kind), item_id, m->author_id,
+				     m->title.verdict == MOD_HELD ? m->title.word : m->body.word);
+}
+
 /* case_new.in_tx of a public complaint the word filter holds. */
 static int hold_filed_case(db *d, long long case_id, const char *tracking, void *arg)
 {
-	const web_moderation *m = arg;
 	MDG_UNUSED(tracking);
-	return moderation_held_in_tx(d, moderation_kind("case"), case_id, m->author_id,
-				     m->title.verdict == MOD_HELD ? m->title.word : m->body.word);
+	return web_moderation_hold(d, arg, case_id);
 }
 
 int web_moderate_public(web *w, form *f, case_new *c, web_moderation *m)
 {
-	memset(m, 0, sizeof *m);
-	m->author_id = c->account_id;
-	int rc = moderation_throttle(w->app->db, "case", c->account_id, w->who.client_addr ? w->who.client_addr : "");
+	int rc = web_moderate(w, "case", c->account_id, &c->title, &c->body, m);
 	if (rc == MDG_ETHROTTLED) {
 		form_fail(f, "public", "throttled");
 		return MDG_OK;
 	}
-	if (rc == MDG_OK)
-		rc = moderation_check_text(w->app->db, c->title, &m->title);
-	if (rc == MDG_OK)
-		rc = moderation_check_text(w->app->db, c->body, &m->body);
-	if (rc != MDG_OK)
-		return rc;
-	c->title = m->title.text;
-	c->body = m->body.text;
-	if (m->title.verdict == MOD_HELD || m->body.verdict == MOD_HELD) {
+	if (rc == MDG_OK && m->held) {
 		c->in_tx = hold_filed_case;
 		c->in_tx_arg = m;
 	}
-	return MDG_OK;
+	return rc;
 }
 
 void web_moderation_free(web_moderation *m)

@@ -331,14 +331,25 @@ int page_moderation_decide(web *w);
 int page_case_unpublish(web *w);
 int page_admin_moderation_words(web *w);
 int page_admin_moderation_words_change(web *w);
-/* A public complaint at filing: the posting throttle (over it, the form
- * fails on "public" with "throttled") and the word filter: c's title and
- * body become the masked texts held in m, and a text with a hold word is
- * filed 'held' (c->in_tx). Free m after filing. */
+/* The gates of every public post of a content kind ("case", "post",
+ * ...) by author_id: the posting throttle (MDG_ETHROTTLED: store
+ * nothing) and the word filter: *title (may be NULL) and *body become the
+ * masked texts held in m. When a text has a hold word, call
+ * web_moderation_hold with the new item's id in the transaction that
+ * stores it. Free m after storing. */
 typedef struct web_moderation {
 	mod_result title, body;
+	const char *kind;
 	long long author_id;
+	bool held;
 } web_moderation;
+int web_moderate(web *w, const char *kind, long long author_id, const char **title, const char **body,
+		 web_moderation *m);
+/* Holds item_id (stored in the caller's transaction) when m says so. */
+int web_moderation_hold(db *d, const web_moderation *m, long long item_id);
+/* web_moderate for a public complaint at filing: over the throttle the
+ * form fails on "public" with "throttled"; a held text is filed 'held'
+ * (c->in_tx). */
 int web_moderate_public(web *w, form *f, case_new *c, web_moderation *m);
 void web_moderation_free(web_moderation *m);
 /* Fills the preferences section of the account page (view_notify_prefs.c):

@@ -20,6 +20,9 @@ def:post_body(p) ?><?cs
         <p class="moderation-note"><?cs var:L.Debate.Held ?><?cs if:p.reason ?> <?cs var:L.Debate.Reason ?> <?cs var:p.reason ?><?cs /if ?></p><?cs
     elif:p.moderation == "hidden" ?>
         <p class="moderation-note"><?cs var:L.Debate.Hidden ?><?cs if:p.reason ?> <?cs var:L.Debate.Reason ?> <?cs var:p.reason ?><?cs /if ?></p><?cs
+    /if ?><?cs
+    if:p.moderation != "visible" ?>
+        <p class="meta"><a href="/objection/post/<?cs var:p.id ?>"><?cs var:L.Debate.Object ?></a></p><?cs
     /if ?>
         <div class="text"><?cs var:p.body ?></div>
         <p class="meta post-actions"><span class="recommends"><?cs var:L.Debate.Recommends ?> <?cs var:p.recommends ?></span><?cs
@@ -29,6 +32,9 @@ def:post_body(p) ?><?cs
             <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
             <button type="submit" class="link" aria-label="<?cs var:L.Debate.Recommend ?>: <?cs var:L.Debate.By ?> <?cs var:p.author ?>, <?cs var:p.created ?>"><?cs var:L.Debate.Recommend ?></button>
           </form><?cs
+    /if ?><?cs
+    if:Me.citizen && p.mine != "1" && p.moderation == "visible" ?>
+          · <a href="/report/post/<?cs var:p.id ?>" aria-label="<?cs var:L.Debate.Report ?>: <?cs var:L.Debate.By ?> <?cs var:p.author ?>, <?cs var:p.created ?>"><?cs var:L.Debate.Report ?></a><?cs
     /if ?></p><?cs
   /if ?><?cs
 /def ?><?cs
@@ -173,6 +179,7 @@ def:post_head(p) ?>
 <?cs if:Debate.state == "open" && Me.citizen ?>
 <section aria-labelledby="write">
   <h2 id="write"><?cs var:L.Debate.Write ?></h2>
+<?cs if:Me.Restricted ?><p class="flash warning" id="restricted"><?cs var:L.Debate.Restricted ?><?cs if:Me.Until ?> <?cs var:L.Debate.Until ?> <?cs var:Me.Until ?><?cs /if ?></p><?cs /if ?>
 <?cs if:Form.HasErrors && !Form.reply_to ?><p class="form-error" role="alert"><?cs var:L.Msg.FixErrors ?></p><?cs /if ?>
   <form method="post" action="/debates/<?cs var:Debate.id ?>/opinions" class="stack">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">

@@ -1,13 +1,16 @@
 <?cs # SPDX-License-Identifier: AGPL-3.0-or-later ?><?cs
 # my.cs: "my page" (마이페이지): everything a person does on the portal,
-# one section each with its count in the heading: complaints, mileage,
-# penalties (with the objection form), notices. The parts built next fill
+# one section each with its count in the heading: complaints, debate
+# opinions, reports (with their outcome), mileage, penalties (with the
+# objection form), notices. The parts built next fill
 # the marked places. ?><?cs
 include:"case_macros.cs" ?><?cs include:"fields.cs" ?><?cs include:"penalty_macros.cs" ?>
 <h1><?cs var:L.Title.My ?></h1>
 <nav aria-label="<?cs var:L.Mileage.Sections ?>">
   <ul class="inline-list">
     <li><a href="#complaints"><?cs var:L.Mileage.Complaints ?> (<?cs var:My.CasesCount ?>)</a></li>
+    <li><a href="#opinions"><?cs var:L.Mileage.Opinions ?> (<?cs var:My.OpinionsCount ?>)</a></li>
+    <li><a href="#reports"><?cs var:L.Mileage.Reports ?> (<?cs var:My.ReportsCount ?>)</a></li>
     <li><a href="#mileage"><?cs var:L.Mileage.Mileage ?> (<?cs var:My.LedgerCount ?>)</a></li>
     <li><a href="#penalties"><?cs var:L.Mileage.Penalties ?> (<?cs var:My.PenaltiesCount ?>)</a></li>
     <li><a href="#notices"><?cs var:L.Mileage.Notices ?> (<?cs var:Notify.Unread ?>)</a></li>
@@ -25,8 +28,66 @@ include:"case_macros.cs" ?><?cs include:"fields.cs" ?><?cs include:"penalty_macr
 </section>
 <?cs # issue 11, proposals: the person's proposals (section id="proposals", count in the heading) ?>
 <?cs # issue 11, proposals: the proposals the person supports (section id="supports") ?>
-<?cs # issue 11, debates: the person's debate opinions (section id="opinions") ?>
-<?cs # issue 11, moderation: the person's reports (section id="reports") ?>
+
+<section id="opinions" aria-labelledby="h-opinions">
+  <h2 id="h-opinions"><?cs var:L.Mileage.Opinions ?> <span class="count">(<?cs var:My.OpinionsCount ?>)</span></h2>
+<?cs if:subcount(Opinions) > 0 ?>
+  <table class="cases my-opinions">
+    <caption class="visually-hidden"><?cs var:L.Mileage.Opinions ?></caption>
+    <thead><tr>
+      <th scope="col"><?cs var:L.Mileage.Col.at ?></th>
+      <th scope="col"><?cs var:L.Mileage.Col.debate ?></th>
+      <th scope="col"><?cs var:L.Mileage.Col.opinion ?></th>
+      <th scope="col"><?cs var:L.Mileage.Col.state ?></th>
+      <th scope="col"><?cs var:L.Debate.Recommends ?></th>
+    </tr></thead>
+    <tbody>
+<?cs each:o = Opinions ?>
+      <tr>
+        <td data-label="<?cs var:L.Mileage.Col.at ?>"><?cs var:o.created ?></td>
+        <td data-label="<?cs var:L.Mileage.Col.debate ?>"><a href="/debates/<?cs var:o.debate_id ?>#post-<?cs var:o.id ?>"><?cs var:o.debate ?></a></td>
+        <td data-label="<?cs var:L.Mileage.Col.opinion ?>"><?cs if:o.reply == "1" ?><?cs var:L.Debate.Reply ?><?cs else ?><?cs var:L.Debate.Side[o.side] ?><?cs /if ?>: <?cs var:o.body ?></td>
+        <td data-label="<?cs var:L.Mileage.Col.state ?>"><?cs var:L.Mileage.PostState[o.moderation] ?></td>
+        <td data-label="<?cs var:L.Debate.Recommends ?>" class="num"><?cs var:o.recommends ?></td>
+      </tr>
+<?cs /each ?>
+    </tbody>
+  </table>
+<?cs if:My.OpinionsCount > subcount(Opinions) ?>  <p class="hint"><?cs var:L.Mileage.NewestOnly ?></p><?cs /if ?>
+<?cs else ?>
+  <p><?cs var:L.Mileage.NoOpinions ?></p>
+<?cs /if ?>
+  <p><a href="/debates"><?cs var:L.Nav.Debates ?></a></p>
+</section>
+
+<section id="reports" aria-labelledby="h-reports">
+  <h2 id="h-reports"><?cs var:L.Mileage.Reports ?> <span class="count">(<?cs var:My.ReportsCount ?>)</span></h2>
+<?cs if:subcount(Reports) > 0 ?>
+  <p><?cs var:L.Mileage.ReportsUpheld ?> <strong id="reports-upheld"><?cs var:My.ReportsUpheld ?></strong></p>
+  <table class="cases my-reports">
+    <caption class="visually-hidden"><?cs var:L.Mileage.Reports ?></caption>
+    <thead><tr>
+      <th scope="col"><?cs var:L.Mileage.Col.at ?></th>
+      <th scope="col"><?cs var:L.Mileage.Col.item ?></th>
+      <th scope="col"><?cs var:L.Mileage.Col.reason ?></th>
+      <th scope="col"><?cs var:L.Mileage.Col.outcome ?></th>
+    </tr></thead>
+    <tbody>
+<?cs each:r = Reports ?>
+      <tr>
+        <td data-label="<?cs var:L.Mileage.Col.at ?>"><?cs var:r.created ?></td>
+        <td data-label="<?cs var:L.Mileage.Col.item ?>"><a href="<?cs var:r.link ?>"><?cs var:L.Moderation.Kind[r.kind] ?> <?cs var:r.item_id ?></a></td>
+        <td data-label="<?cs var:L.Mileage.Col.reason ?>"><?cs var:L.Moderation.Reasons[r.reason] ?></td>
+        <td data-label="<?cs var:L.Mileage.Col.outcome ?>"><?cs var:L.Mileage.Outcome[r.outcome] ?><?cs if:r.decided ?> (<?cs var:r.decided ?>)<?cs /if ?></td>
+      </tr>
+<?cs /each ?>
+    </tbody>
+  </table>
+<?cs if:My.ReportsCount > subcount(Reports) ?>  <p class="hint"><?cs var:L.Mileage.NewestOnly ?></p><?cs /if ?>
+<?cs else ?>
+  <p><?cs var:L.Mileage.NoReports ?></p>
+<?cs /if ?>
+</section>
 
 <section id="mileage" aria-labelledby="h-mileage">
   <h2 id="h-mileage"><?cs var:L.Mileage.Mileage ?> <span class="count">(<?cs var:My.LedgerCount ?>)</span></h2>

@@ -4,6 +4,7 @@
 #include "debates/debate.h"
 #include "core/mdg.h"
 #include "core/xalloc.h"
+#include "db/page.h"
 #include "db/sql.h"
 #include "notify/notice.h"
 
@@ -452,6 +453,18 @@ int debate_opinion(db *d, long long id, const post_new *p, long long *post_id)
 	if (rc == MDG_OK && !p->reply_to)
 		rc = put_side(d, id, p->author_id, p->side, true);
 	return finish(d, rc);
+}
+
+int debate_posts_mine(db *d, long long account_id, db_result **out, long *total)
+{
+	return db_count_page(d, "SELECT COUNT(*) AS n FROM posts WHERE author_id = ? AND parent_kind = 'debate'",
+			     DB_ARGS(DB_INT(account_id)),
+			     "SELECT p.id AS id, b.id AS debate_id, b.title AS debate, p.body AS body,"
+			     " IFNULL(p.side, '') AS side, p.reply_to IS NOT NULL AS reply, p.moderation AS moderation,"
+			     " p.recommend_count AS recommends, " SQL_MINUTE("p.created_at") " AS created"
+			     " FROM posts p JOIN debates b ON b.id = p.parent_id"
+			     " WHERE p.author_id = ? AND p.parent_kind = 'debate' ORDER BY p.id DESC LIMIT ? OFFSET ?",
+			     DB_ARGS(DB_INT(account_id)), 1, DEBATE_MINE_SIZE, out, total);
 }
 
 /* Tells every participant of debate id (a side taken or a post written)

@@ -136,6 +136,13 @@ int debate_tally(db *d, long long id, long counts[SIDE__COUNT]);
  * post's; the errors of post_add. One transaction. */
 int debate_opinion(db *d, long long id, const post_new *p, long long *post_id);
 
+#define DEBATE_MINE_SIZE 10
+/* The newest DEBATE_MINE_SIZE of account_id's opinions and replies in
+ * debates, for their page: id, debate_id, debate (its title), body, side
+ * ("" for a reply), reply (1 for a reply), moderation, recommends,
+ * created. *total counts them all. */
+int debate_posts_mine(db *d, long long account_id, db_result **out, long *total);
+
 /* Publishes (or corrects) the closing summary and the action of debate
  * id, closed by now (MDG_ECONFLICT before), audited; the first time,
  * every participant (who took a side or wrote) is told

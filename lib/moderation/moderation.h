@@ -97,10 +97,12 @@ int moderation_decision_from_name(const char *name);
  * and the author's notice (moderation_hidden / moderation_deleted, with
  * the objection link) when the item goes out of sight. ground is one of
  * the report reasons. An upheld decision on abuse or spam owes the
- * author a penalty: the row's penalty is 'owed'. HOOK for the mileage
- * part: after merging, call penalty_apply(d, who, author_id, reason,
- * kind, item_id) in owe_penalty (moderation.c) and mark the row
- * 'applied'. The caller checks that who may decide (moderation_may).
+ * author a penalty: penalty_apply's next step, by who, and the row's
+ * penalty 'applied' ('none' for an author the ladder does not cover).
+ * An upheld decision gives each reporter of a pending report the
+ * mileage of a valid report, and one that hides or deletes takes back
+ * what the item earned (mileage_reverse_for), all in the transaction.
+ * The caller checks that who may decide (moderation_may).
  * MDG_OK, MDG_ENOTFOUND, MDG_EINVAL (no reason where one is needed). */
 int moderation_decide(db *d, const actor *who, const mod_kind *k, long long item_id, mod_decision what,
 		      const char *ground, const char *reason);
@@ -126,6 +128,13 @@ int moderation_item_objections(db *d, const mod_kind *k, long long item_id, db_r
  * queue until the next decision. MDG_EDENIED when author_id is not the
  * author, MDG_EINVAL when the item is visible. */
 int moderation_object(db *d, const actor *who, const mod_kind *k, long long item_id, const char *text);
+
+#define MODERATION_MINE_SIZE 10
+/* The newest MODERATION_MINE_SIZE reports account_id made, for their
+ * page: kind, item_id, reason, created, outcome ("pending", "upheld",
+ * "dismissed"), decided (minutes or ""), link (the item's path). *total
+ * counts them all, *upheld the upheld ones. */
+int moderation_reports_mine(db *d, long long account_id, db_result **out, long *total, long *upheld);
 
 /* The word list: id, word, action, added_by (name), created. */
 int moderation_words(db *d, db_result **out);

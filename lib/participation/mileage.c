@@ -93,7 +93,7 @@ int mileage_reverse_for(db *d, const char *kind, long long item_id, long *revers
 			    " reverses_id, created_at)"
 			    " SELECT l.account_id, -l.points, 'reversal', l.kind, l.item_id, l.id, NOW()"
 			    " FROM mileage_ledger l WHERE l.kind = ? AND l.item_id = ? AND l.reverses_id IS NULL"
-			    " AND l.reason <> 'reversal'"
+			    " AND l.reason NOT IN ('reversal', 'report_valid')"
 			    " AND NOT EXISTS (SELECT 1 FROM mileage_ledger r WHERE r.reverses_id = l.id)",
 			 DB_ARGS(DB_STR(kind), DB_INT(item_id)));
 	if (rc == MDG_OK && reversed)

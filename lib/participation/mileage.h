@@ -40,14 +40,16 @@ bool mileage_kind_valid(const char *kind);
 
 /* Gives account_id the points of reason (setting mileage.<name>, whole
  * number 0...100000, the default when unset or malformed) for kind/item_id.
- * Once per (reason, kind, item): a repeat, or an amount of 0, writes
- * nothing. *added (may be NULL) becomes true when an entry was written.
+ * Once per (reason, kind, item, account): a repeat, or an amount of 0,
+ * writes nothing (an item has one author, so once per item, but each of
+ * its reporters once). *added (may be NULL) becomes true when an entry was written.
  * MDG_OK, MDG_EINVAL (a kind not named above, MILEAGE_REVERSAL),
  * MDG_EDB/MDG_ERR. */
 int mileage_award(db *d, long long account_id, mileage_reason reason, const char *kind, long long item_id,
 		  bool *added);
 
-/* Takes back every award for kind/item_id not yet taken back: one
+/* Takes back every award kind/item_id earned (its reporters' keep theirs:
+ * a valid report is the reporter's merit) not yet taken back: one
  * 'reversal' entry of the opposite points per award (once per award, so
  * calling it twice changes nothing). For when what earned them is hidden
  * or deleted by a moderator. *reversed (may be NULL) counts the entries

@@ -4,6 +4,7 @@
 #include "posts/post.h"
 #include "core/mdg.h"
 #include "db/sql.h"
+#include "participation/mileage.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -66,6 +67,8 @@ int post_add(db *d, const post_new *p, long long *id)
 			     DB_STR(reply_to ? NULL : p->side), DB_STR(p->body)));
 	if (rc == MDG_OK)
 		*id = (long long)db_insert_id(d);
+	if (rc == MDG_OK && p->in_tx)
+		rc = p->in_tx(d, *id, p->in_tx_arg);
 done:
 	db_result_free(r);
 	return rc;
@@ -116,6 +119,11 @@ int post_recommend(db *d, long long post_id, long long account_id)
 	if (rc == MDG_OK)
 		rc = db_exec(d, "UPDATE posts SET recommend_count = recommend_count + 1 WHERE id = ?",
 			     DB_ARGS(DB_INT(post_id)));
+	/* The author's points, once per post (mileage_award): the first
+	 * recommendation earns them, more of them or a recommender who
+	 * comes back add nothing to farm. */
+	if (rc == MDG_OK)
+		rc = mileage_award(d, db_get_ll(r, 0, "author", 0), MILEAGE_OPINION_RECOMMENDED, "post", post_id, NULL);
 	if (rc == MDG_OK)
 		rc = db_commit(d);
 done:

@@ -28,6 +28,10 @@ typedef struct post_new {
 	long long author_id;
 	const char *side;
 	const char *body;
+	/* Called with the new post's id in the transaction that stores it
+	 * (the word filter's hold), or NULL. */
+	int (*in_tx)(db *d, long long post_id, void *arg);
+	void *in_tx_arg;
 } post_new;
 
 /* True for a kind of parent the table holds. */
@@ -48,7 +52,8 @@ int post_parent(db *d, long long post_id, char *parent_kind, long long *parent_i
 
 /* account_id recommends post_id once: MDG_OK (the count grows by one),
  * MDG_ECONFLICT (already recommended), MDG_EDENIED (their own post),
- * MDG_ENOTFOUND (no visible post). Its own transaction. */
+ * MDG_ENOTFOUND (no visible post). Its own transaction, with the
+ * author's mileage for a recommended opinion (once per post). */
 int post_recommend(db *d, long long post_id, long long account_id);
 
 /* A page (1...) of the thread under a parent as viewer_id (0: nobody

@@ -847,6 +847,15 @@ async function walk(browser) {
 		await citizen.audit('the suggestions while typing');
 	});
 
+	// Debates joined with moderation (issue 11): an opinion's report link
+	// and its form.
+	await step('the report form of a debate opinion', citizen, async () => {
+		await citizen.go(citizen.nav('정책토론'));
+		await citizen.go(citizen.main().locator('table.debates a').first());
+		await citizen.go(citizen.main().getByRole('link', { name: /^신고: / }).first());
+		await expectText(citizen.main(), '신고', 'the report form');
+	});
+
 	for (const p of [supervisor, citizen, handler, second, agent])
 		await p.close();
 	await keyboardWalk(browser);

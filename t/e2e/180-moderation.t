@@ -215,8 +215,14 @@ like $html, qr/010-1234-5678/, '... its text public again';
 $r = post($choi, "/staff/moderation/case/$held_id", action => 'delete', ground => 'abuse', reason => '협박성 표현');
 is $r->code, 303, 'the moderator deletes the threat';
 is state_of($held_id), 'deleted', '... deleted';
-is $s->sql_value("SELECT penalty FROM moderation_actions WHERE item_id = $held_id AND action = 'delete'"), 'owed',
-    '... abuse upheld owes its author a penalty (for the mileage part)';
+is $s->sql_value("SELECT penalty FROM moderation_actions WHERE item_id = $held_id AND action = 'delete'"), 'applied',
+    '... abuse upheld costs its author a penalty, applied at once';
+is $s->sql_value("SELECT CONCAT(level, '/', kind, '/', item_id, '/', decided_by, '/', reason) FROM penalties"
+    . " WHERE account_id = $author ORDER BY id DESC LIMIT 1"),
+    "warning/case/$held_id/" . $s->account_id('road.choi') . '/협박성 표현',
+    '... the first step of the ladder, decided by the department\'s moderator, with the reason';
+is $s->sql_value("SELECT COUNT(*) FROM notices WHERE account_id = $author AND kind = 'penalty_applied'"), 1,
+    '... and the author is told of the penalty';
 is $s->sql_value("SELECT COUNT(*) FROM notices WHERE account_id = $author AND kind = 'moderation_deleted'"), 1,
     '... the author is told';
 ($code, $html) = page($s->ua, "/cases/$held");
