@@ -5,8 +5,8 @@
 -- The moderator queue reads the held items of each kind by their state
 -- (moderation.c, MOD_KIND: "WHERE m.moderation = 'held'"): posts get the
 -- index that read needs, instead of a scan of every opinion and reply.
--- cases has its own (0032). The proposals part (0030) must give
--- proposals the same KEY (moderation) when it lands.
+-- cases has its own (0032); proposals' list indexes (0030) start with
+-- moderation and serve it.
 ALTER TABLE posts ADD KEY ix_posts_moderation (moderation);
 
 -- A valid report earns its reporter points once per report, and an item

@@ -65,12 +65,9 @@ static const mod_kind kinds[] = {
 	MOD_KIND("proposal", "proposals", "t.id", "t.author_id", "t.title",
 		 "CONCAT_WS('\\n\\n', t.problem, t.proposal, t.effect)", PROPOSAL_DEPT("t.id"),
 		 "CONCAT('/proposals/', t.id)", "t.state <> 'withdrawn'"),
-	/* Only a debate's posts for now: a statement naming proposals fails
-	 * while that table is absent. When the proposals part lands, the
-	 * department becomes IF(t.parent_kind = 'debate', <this>,
-	 * PROPOSAL_DEPT("t.parent_id")). */
 	MOD_KIND("post", "posts", "t.id", "t.author_id", "LEFT(t.body, 60)", "t.body",
-		 "(SELECT b.department_id FROM debates b WHERE t.parent_kind = 'debate' AND b.id = t.parent_id)",
+		 "IF(t.parent_kind = 'debate', (SELECT b.department_id FROM debates b WHERE b.id = t.parent_id), "
+		 PROPOSAL_DEPT("t.parent_id") ")",
 		 "CONCAT('/', IF(t.parent_kind = 'debate', 'debates', 'proposals'), '/', t.parent_id, '#post-', t.id)", "1"),
 };
 
