@@ -1,0 +1,210 @@
+# SPDX-License-Identifier: AGPL-3.0-or-later
+# 240-realname.t: real-name identity (실명확인) through the built-in test
+# provider, which signs its callback exactly as a real provider would:
+# the round trip (start with consent, the provider's form, the signed
+# callback, the account verified and renamed); a tampered callback (a
+# field or the signature changed, a state whose MAC is forged though the
+# provider's signature over it is right) and a replayed one are refused;
+# the person key is stored only as HMAC-SHA-256 under
+# identity.person_key_file; a second account of the same person is
+# refused; a callback carried by another account's session is refused,
+# one without any cookie (SameSite) is accepted; an old state has
+# expired; the setting identity.required_for = file sends an unverified
+# citizen from the filing form to the check and refuses the POST; the
+# consent history (registration, identity) is shown on /account; the
+# test provider and callback do not exist unless the configuration says
+# demo = 1.
+use strict;
+use warnings;
+use utf8;
+use Test::More;
+use Digest::SHA qw(hmac_sha256_hex);
+use Encode qw(encode);
+use URI;
+use Madang::Test qw(L body_of text_of forms_of submit_form post_form file_case);
+
+binmode $_, ':encoding(UTF-8)'
+    for map { Test::More->builder->$_ } qw(output failure_output todo_output);
+
+my $s = Madang::Test->start(seed => 1);
+my $provider_hex = '11' x 32;
+my $person_hex = '22' x 32;
+for ([identity_secret => $provider_hex], [identity_person_key => $person_hex]) {
+    open my $fh, '>', $s->dir . "/run/$_->[0]" or die $!;
+    print {$fh} "$_->[1]\n";
+    close $fh or die $!;
+}
+$s->set_config(
+    'identity.provider'        => 'test',
+    'identity.client_id'       => 'madang-test',
+    'identity.secret_file'     => $s->dir . '/run/identity_secret',
+    'identity.person_key_file' => $s->dir . '/run/identity_person_key',
+);
+$s->restart_web;
+
+sub sql { my ($q) = @_; return $s->sql(encode('UTF-8', $q)) }
+sub sql_value { my ($q) = @_; my @r = sql($q); return @r ? $r[0][0] : undef }
+
+# Registers a citizen; returns its UA (signed in) and account id.
+sub citizen {
+    my ($name) = @_;
+    my $ua = $s->ua;
+    my ($r, $f) = Madang::Test::register_citizen($s, $ua, name => $name);
+    is $r->code, 303, "$name registers";
+    return ($ua, $s->account_id($f->{login_id}));
+}
+
+# Starts a check as $ua and fills the test provider's form: returns the
+# signed callback form (forms_of) and the state.
+sub provider_round {
+    my ($ua, %claim) = @_;
+    my $r = post_form($s, $ua, '/account/identity', '/account/identity/start', identity_consent => 1);
+    is $r->code, 303, 'the start redirects to the provider';
+    my $to = URI->new($r->header('Location'));
+    is $to->path, '/identity/test', 'the test provider';
+    my %q = $to->query_form;
+    is $q{client_id}, 'madang-test', 'with the client id';
+    is $q{return}, '/identity/callback', 'and the return address';
+    like $q{state}, qr/\A[0-9a-f]{32}\.[A-Za-z0-9_-]{43}\z/, 'and a signed state';
+    $r = $ua->get($s->url($to->path_query));
+    is $r->code, 200, 'the provider shows its form';
+    my ($form) = grep { $_->{action} eq '/identity/test' } forms_of(body_of($r));
+    $r = submit_form($s, $ua, $form, %claim);
+    is $r->code, 200, 'the provider signs';
+    my ($cb) = grep { $_->{action} eq '/identity/callback' } forms_of(body_of($r));
+    ok $cb, 'and gives back the callback form';
+    is $cb->{fields}{$_}, $claim{$_}, "the callback carries $_" for qw(name birth key);
+    is $cb->{fields}{state}, $q{state}, 'and the state';
+    return ($cb, $q{state});
+}
+
+sub callback {
+    my ($ua, $cb, %change) = @_;
+    return submit_form($s, $ua, $cb, %change);
+}
+
+sub provider_sig {
+    my (%f) = @_;
+    return hmac_sha256_hex(encode('UTF-8', join "\n", 'madang-test', @f{qw(state name birth key)}),
+        pack('H*', $provider_hex));
+}
+
+# ------------------------------------------------ registration's consent
+
+my ($ua, $kim) = citizen('김가명');
+my @c = sql("SELECT kind, text_version, given FROM consents WHERE account_id = $kim");
+is_deeply \@c, [[ 'register', '2026-01', 1 ]], 'registration recorded its consent with the text version';
+
+# ------------------------------------------------ the setting on filing
+
+my $r = $ua->get($s->url('/cases/new'));
+is $r->code, 200, 'filing needs no check while the setting is unset';
+sql("INSERT INTO settings (name, value) VALUES ('identity.required_for', 'support, file')");
+$r = $ua->get($s->url('/cases/new'));
+is $r->code, 303, 'with identity.required_for naming file, the form';
+is $r->header('Location'), '/account/identity?need=file', 'sends to the real-name check';
+$r = $ua->follow($r);
+like body_of($r), qr/\Q${\ L('Identity.Need.file') }\E/, 'which says why';
+$r = post_form($s, $ua, '/account', '/cases/new', category => 1, title => '확인 전 민원', body => '본문입니다.');
+is $r->code, 303, 'a POST to the filing form is refused the same way';
+is sql_value("SELECT COUNT(*) FROM cases WHERE account_id = $kim"), 0, 'and files nothing';
+
+# ------------------------------------------------ the round trip
+
+$r = post_form($s, $ua, '/account/identity', '/account/identity/start');
+is $r->code, 400, 'the start without the consent box is refused';
+is sql_value('SELECT COUNT(*) FROM identity_states'), 0, 'and makes no state';
+
+my %kim_claim = (name => '김실명', birth => '1990-01-31', key => 'CI-TEST-KIM-0001');
+my ($cb, $state) = provider_round($ua, %kim_claim);
+
+$r = callback($ua, $cb, name => '박사칭');
+is $r->code, 400, 'a callback with a changed name is refused';
+like body_of($r), qr/\Q${\ L('Identity.Refused.Invalid') }\E/, 'as not valid';
+$r = callback($ua, $cb, key => 'CI-TEST-OTHER');
+is $r->code, 400, 'so is one with a changed person key';
+$r = callback($ua, $cb, sig => '0' x 64);
+is $r->code, 400, 'and one with another signature';
+my ($nonce) = $state =~ /\A([0-9a-f]{32})\./;
+my %forged = (%kim_claim, state => "$nonce." . ('A' x 43));
+$r = callback($ua, $cb, state => $forged{state}, sig => provider_sig(%forged));
+is $r->code, 400, "a state whose MAC is forged is refused though the provider's signature is right";
+is sql_value("SELECT used_at IS NULL FROM identity_states WHERE nonce = '$nonce'"), 1,
+    'refused callbacks leave the state unused';
+is sql_value("SELECT identity_verified_at IS NULL FROM accounts WHERE id = $kim"), 1, 'and the account unverified';
+
+$r = callback($ua, $cb);
+is $r->code, 303, 'the signed callback is accepted';
+is $r->header('Location'), '/account/identity?done=verified', 'back to the check';
+$r = $ua->follow($r);
+like body_of($r), qr/\Q${\ L('Msg.IdentityVerified') }\E/, 'which says it is done';
+like body_of($r), qr/김실명/, 'with the checked name';
+my ($hash, $vname, $name) = @{ (sql("SELECT identity_hash, identity_name, name FROM accounts WHERE id = $kim"))[0] };
+is $hash, hmac_sha256_hex('CI-TEST-KIM-0001', pack('H*', $person_hex)),
+    'the person key is stored as HMAC-SHA-256 under identity.person_key_file';
+isnt $hash, 'CI-TEST-KIM-0001', 'not as itself';
+is sql_value(q{SELECT COUNT(*) FROM accounts WHERE CONCAT_WS('|', identity_hash, identity_name, name)}
+    . q{ LIKE '%CI-TEST-KIM%'}), 0, 'the key is nowhere in accounts';
+is $vname, '김실명', 'the checked name is kept';
+is $name, '김실명', "and becomes the account's name";
+like sql_value("SELECT detail FROM audit_log WHERE action = 'identity_verified' AND object_id = '$kim'"),
+    qr/김가명/, 'the former name is in the audit log';
+
+$r = callback($ua, $cb);
+is $r->code, 400, 'the same callback again (a replay) is refused';
+like body_of($r), qr/\Q${\ L('Identity.Refused.Expired') }\E/, 'as used';
+
+file_case($s, $ua, category => 1, title => '실명확인 뒤의 민원');
+
+# ------------------------------------------------ one person, one account
+
+my ($ua2, $lee) = citizen('이가명');
+my ($cb2) = provider_round($ua2, name => '이실명', birth => '1985-05-05', key => 'CI-TEST-KIM-0001');
+$r = callback($ua, $cb2);
+is $r->code, 403, "a callback carried by another account's session is refused";
+like body_of($r), qr/\Q${\ L('Identity.Refused.OtherSession') }\E/, 'as started elsewhere';
+($cb2) = provider_round($ua2, name => '이실명', birth => '1985-05-05', key => 'CI-TEST-KIM-0001');
+$r = callback($ua2, $cb2);
+is $r->code, 409, 'a second account of the same person is refused';
+like body_of($r), qr/\Q${\ L('Identity.Refused.Taken') }\E/, 'with a clear message';
+is sql_value("SELECT identity_verified_at IS NULL FROM accounts WHERE id = $lee"), 1, 'and stays unverified';
+is sql_value("SELECT name FROM accounts WHERE id = $lee"), '이가명', 'with its name';
+
+# The provider's POST may come without the session cookie (SameSite=Lax).
+my ($cb3, $state3) = provider_round($ua2, name => '이실명', birth => '1985-05-05', key => 'CI-TEST-LEE-0002');
+my $anon = $s->ua(cookie_jar => undef);
+$r = callback($anon, $cb3);
+is $r->code, 303, 'a callback without a session is accepted: the state names the account';
+is sql_value("SELECT identity_name FROM accounts WHERE id = $lee"), '이실명', 'which is verified';
+
+# An old state has expired.
+my ($ua3, $park) = citizen('박가명');
+my ($cb4, $state4) = provider_round($ua3, name => '박실명', birth => '1970-07-07', key => 'CI-TEST-PARK-0003');
+my ($nonce4) = $state4 =~ /\A([0-9a-f]{32})\./;
+sql("UPDATE identity_states SET created_at = NOW() - INTERVAL 11 MINUTE WHERE nonce = '$nonce4'");
+$r = callback($ua3, $cb4);
+is $r->code, 400, 'a state older than 10 minutes is refused';
+like body_of($r), qr/\Q${\ L('Identity.Refused.Expired') }\E/, 'as expired';
+
+# ------------------------------------------------ the consent history
+
+$r = $ua->get($s->url('/account'));
+my ($table) = body_of($r) =~ m{<table id="consents">(.*?)</table>}s;
+ok $table, 'the account page shows the consent history';
+my $text = text_of($table // '');
+like $text, qr/\Q${\ L('Consents.Kinds.register') }\E 2026-01/, 'the registration consent with its version';
+like $text, qr/\Q${\ L('Consents.Kinds.identity') }\E 2026-12/, 'and the real-name check consent with its';
+like body_of($r), qr/\Q${\ L('Identity.Verified') }\E/, 'and the real-name status';
+
+# ------------------------------------------------ only in a demo
+
+$s->set_config(demo => 0);
+$s->restart_web;
+$r = $ua3->get($s->url("/identity/test?client_id=madang-test&state=$state4&return=/identity/callback"));
+is $r->code, 404, 'without demo = 1 the test provider does not exist';
+$r = callback($anon, $cb4);
+is $r->code, 404, 'nor its callback';
+like body_of($ua3->get($s->url('/account/identity'))), qr/\Q${\ L('Identity.Off') }\E/,
+    'and the check is off';
+
+done_testing;
