@@ -11,7 +11,8 @@
 # one without any cookie (SameSite) is accepted; an old state has
 # expired; the setting identity.required_for = file sends an unverified
 # citizen from the filing form to the check and refuses the POST; the
-# consent history (registration, identity) is shown on /account; the
+# consent history (registration, telephone, identity) is shown on
+# /account; the
 # test provider and callback do not exist unless the configuration says
 # demo = 1.
 use strict;
@@ -188,12 +189,25 @@ like body_of($r), qr/\Q${\ L('Identity.Refused.Expired') }\E/, 'as expired';
 
 # ------------------------------------------------ the consent history
 
+# The call centre's consent by telephone goes into the same history.
+my $agent = $s->ua;
+is Madang::Test::sign_in($s, $agent, 'agent.song', 'madang-staff-2026')->code, 303, 'a call centre agent signs in';
+my ($call) = grep { $_->{action} eq '/staff/callcentre/file' }
+    forms_of(body_of($agent->get($s->url("/staff/callcentre/callers/$kim"))));
+ok $call, "the agent has the filing form of the caller's history";
+$r = submit_form($s, $agent, $call, category => 1, title => '전화 민원', body => '전화로 받은 민원입니다.', consent => 1);
+is $r->code, 303, 'the agent files with the consent given by telephone' or diag body_of($r);
+my $agent_id = $s->account_id('agent.song');
+is sql_value("SELECT CONCAT(text_version, ':', given, ':', agent_id) FROM consents WHERE account_id = $kim"
+    . " AND kind = 'phone'"), "2026-01:1:$agent_id", 'recorded in the consents with the version and the agent';
+
 $r = $ua->get($s->url('/account'));
 my ($table) = body_of($r) =~ m{<table id="consents">(.*?)</table>}s;
 ok $table, 'the account page shows the consent history';
 my $text = text_of($table // '');
 like $text, qr/\Q${\ L('Consents.Kinds.register') }\E 2026-01/, 'the registration consent with its version';
 like $text, qr/\Q${\ L('Consents.Kinds.identity') }\E 2026-12/, 'and the real-name check consent with its';
+like $text, qr/\Q${\ L('Consents.Kinds.phone') }\E 2026-01/, 'and the one by telephone';
 like body_of($r), qr/\Q${\ L('Identity.Verified') }\E/, 'and the real-name status';
 
 # ------------------------------------------------ only in a demo
