@@ -28,20 +28,17 @@ binmode $_, ':encoding(UTF-8)'
     for map { Test::More->builder->$_ } qw(output failure_output todo_output);
 
 my $s = Madang::Test->start(seed => 1);
-my $provider_hex = '11' x 32;
-my $person_hex = '22' x 32;
-for ([identity_secret => $provider_hex], [identity_person_key => $person_hex]) {
-    open my $fh, '>', $s->dir . "/run/$_->[0]" or die $!;
-    print {$fh} "$_->[1]\n";
-    close $fh or die $!;
+# The stack's demo configuration has the test provider and its keys.
+is $s->config_value('identity.provider'), 'test', 'the demo stack uses the test provider';
+sub key_of {
+    my ($setting) = @_;
+    open my $fh, '<', $s->config_value($setting) or die "$setting: $!";
+    my ($hex) = <$fh> =~ /\A([0-9a-f]{64})$/ or die "$setting: no key";
+    return $hex;
 }
-$s->set_config(
-    'identity.provider'        => 'test',
-    'identity.client_id'       => 'madang-test',
-    'identity.secret_file'     => $s->dir . '/run/identity_secret',
-    'identity.person_key_file' => $s->dir . '/run/identity_person_key',
-);
-$s->restart_web;
+my $provider_hex = key_of('identity.secret_file');
+my $person_hex = key_of('identity.person_key_file');
+my $client = $s->config_value('identity.client_id');
 
 sub sql { my ($q) = @_; return $s->sql(encode('UTF-8', $q)) }
 sub sql_value { my ($q) = @_; my @r = sql($q); return @r ? $r[0][0] : undef }
@@ -64,7 +61,7 @@ sub provider_round {
     my $to = URI->new($r->header('Location'));
     is $to->path, '/identity/test', 'the test provider';
     my %q = $to->query_form;
-    is $q{client_id}, 'madang-test', 'with the client id';
+    is $q{client_id}, $client, 'with the client id';
     is $q{return}, '/identity/callback', 'and the return address';
     like $q{state}, qr/\A[0-9a-f]{32}\.[A-Za-z0-9_-]{43}\z/, 'and a signed state';
     $r = $ua->get($s->url($to->path_query));
@@ -86,7 +83,7 @@ sub callback {
 
 sub provider_sig {
     my (%f) = @_;
-    return hmac_sha256_hex(encode('UTF-8', join "\n", 'madang-test', @f{qw(state name birth key)}),
+    return hmac_sha256_hex(encode('UTF-8', join "\n", $client, @f{qw(state name birth key)}),
         pack('H*', $provider_hex));
 }
 
@@ -214,7 +211,7 @@ like body_of($r), qr/\Q${\ L('Identity.Verified') }\E/, 'and the real-name statu
 
 $s->set_config(demo => 0);
 $s->restart_web;
-$r = $ua3->get($s->url("/identity/test?client_id=madang-test&state=$state4&return=/identity/callback"));
+$r = $ua3->get($s->url("/identity/test?client_id=$client&state=$state4&return=/identity/callback"));
 is $r->code, 404, 'without demo = 1 the test provider does not exist';
 $r = callback($anon, $cb4);
 is $r->code, 404, 'nor its callback';
