@@ -154,42 +154,49 @@ int identity_state_use(db *d, const char *nonce, long long *account_id)
 	return rc;
 }
 
-int identity_verify(db *d, const actor *who, long long account_id, const char *person_hash, const char *name)
+/* identity_verify's change, in db_transaction. */
+typedef struct verify_args {
+	const actor *who;
+	long long account_id;
+	const char *person_hash, *name;
+} verify_args;
+
+static int verify_body(db *d, void *arg)
 {
+	const verify_args *a = arg;
 	db_result *r = NULL;
 	char detail[64 + IDENTITY_NAME_MAX * 4], id_text[24];
-	int rc = db_begin(d);
-	if (rc != MDG_OK)
-		return rc;
-	rc = db_query(d, &r, "SELECT a.name AS name, COALESCE(a.identity_hash, '') AS person FROM accounts a"
-			     " WHERE a.id = ? FOR UPDATE",
-		      DB_ARGS(DB_INT(account_id)));
+	int rc = db_query(d, &r, "SELECT a.name AS name, COALESCE(a.identity_hash, '') AS person FROM accounts a"
+				 " WHERE a.id = ? FOR UPDATE",
+			  DB_ARGS(DB_INT(a->account_id)));
 	if (rc == MDG_OK && r->nrows == 0)
 		rc = MDG_ENOTFOUND;
 	if (rc != MDG_OK)
 		goto done;
 	const char *before = db_get(r, 0, "person", "");
-	if (before[0] && strcmp(before, person_hash) != 0) {
+	if (before[0] && strcmp(before, a->person_hash) != 0) {
 		rc = MDG_ECONFLICT; /* one account, one person */
 		goto done;
 	}
 	snprintf(detail, sizeof detail, "real name checked; name was: %s", db_get(r, 0, "name", ""));
+	snprintf(id_text, sizeof id_text, "%lld", a->account_id);
 	/* The unique key refuses the person of another account (ECONFLICT). */
 	rc = db_exec(d, "UPDATE accounts SET identity_hash = ?, identity_name = ?, identity_verified_at = NOW(),"
 			" name = ? WHERE id = ?",
-		     DB_ARGS(DB_STR(person_hash), DB_STR(name), DB_STR(name), DB_INT(account_id)));
+		     DB_ARGS(DB_STR(a->person_hash), DB_STR(a->name), DB_STR(a->name), DB_INT(a->account_id)));
 	if (rc == MDG_OK)
-		rc = consent_record(d, account_id, CONSENT_KIND_IDENTITY, IDENTITY_CONSENT_VERSION, true, 0);
-	snprintf(id_text, sizeof id_text, "%lld", account_id);
+		rc = consent_record(d, a->account_id, CONSENT_KIND_IDENTITY, IDENTITY_CONSENT_VERSION, true, 0);
 	if (rc == MDG_OK)
-		rc = audit_write(d, who, "account", id_text, "identity_verified", detail);
+		rc = audit_write(d, a->who, "account", id_text, "identity_verified", detail);
 done:
-	if (rc == MDG_OK)
-		rc = db_commit(d);
-	if (rc != MDG_OK)
-		db_rollback(d);
 	db_result_free(r);
 	return rc;
+}
+
+int identity_verify(db *d, const actor *who, long long account_id, const char *person_hash, const char *name)
+{
+	verify_args a = {who, account_id, person_hash, name};
+	return db_transaction(d, verify_body, &a);
 }
 
 int identity_get(db *d, long long account_id, identity_status *out)
