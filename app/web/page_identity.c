@@ -74,7 +74,7 @@ static int show(web *w, int status)
 	for (size_t i = 0; need && i < MDG_ARRAY_LEN(needs); i++)
 		if (strcmp(need, needs[i]) == 0)
 			hdf_set_value(w->hdf, "Identity.Need", needs[i]);
-	static const web_done done[] = {{"verified", "IdentityVerified"}};
+	static const web_done done[] = {{"verified", "IdentityVerified"}, {"withdrawn", "IdentityWithdrawn"}};
 	web_flash_done(w, done, MDG_ARRAY_LEN(done));
 	w->r->status = status;
 	web_page(w, "account/identity.cs", "Identity");
@@ -128,6 +128,18 @@ int page_identity_start(web *w)
 	pct_encode(&url, return_url(w), NULL);
 	http_redirect(w->r, buf_str(&url));
 	buf_free(&url);
+	return MDG_OK;
+}
+
+/* The withdrawal of the consent to the check: the account is no longer
+ * verified (and may be checked again, as the same person or not). */
+int page_identity_withdraw(web *w)
+{
+	int rc = identity_withdraw(w->app->db, &w->who, w->me.id);
+	if (rc != MDG_OK && rc != MDG_ENOTFOUND)
+		return rc;
+	/* Not verified (a second click): the page shows that as it is. */
+	web_redirect(w, "/account/identity%s", rc == MDG_OK ? "?done=withdrawn" : "");
 	return MDG_OK;
 }
 

@@ -23,6 +23,7 @@ const web_route web_routes[] = {
 	{"POST", "/account/contact", page_account_contact, ACCESS_ACCOUNT},
 	{"GET", "/account/identity", page_identity, ACCESS_ACCOUNT},
 	{"POST", "/account/identity/start", page_identity_start, ACCESS_ACCOUNT},
+	{"POST", "/account/identity/withdraw", page_identity_withdraw, ACCESS_ACCOUNT},
 	/* The identity provider's callback: signed by the provider (no CSRF). */
 	{"POST", "/identity/callback", page_identity_callback, ACCESS_SIGNED},
 	{"GET", "/identity/test", page_identity_test_form, ACCESS_PUBLIC},

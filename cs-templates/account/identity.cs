@@ -1,7 +1,7 @@
 <?cs # SPDX-License-Identifier: AGPL-3.0-or-later ?><?cs
 # identity.cs: real-name identity (실명확인): the account's status, why a
 # page sent the person here (Identity.Need), and the start of a check
-# with its consent (page_identity.c). ?><?cs
+# with its consent, or the withdrawal of that consent (page_identity.c). ?><?cs
 include:"fields.cs" ?>
 <h1><?cs var:L.Title.Identity ?></h1>
 <?cs if:Identity.Need && !Identity.Verified ?><p class="flash error" role="alert" id="identity-need"><?cs var:L.Identity.Need[Identity.Need] ?></p>
@@ -11,6 +11,9 @@ include:"fields.cs" ?>
   <dt><?cs var:L.Field.name ?></dt><dd><?cs var:Identity.Name ?></dd>
   <dt><?cs var:L.Identity.At ?></dt><dd><?cs var:Identity.At ?></dd>
 </dl>
+<h2><?cs var:L.Identity.WithdrawTitle ?></h2>
+<p id="identity-withdraw-hint"><?cs var:L.Identity.WithdrawLead ?></p>
+<?cs call:button_form("/account/identity/withdraw", "stack narrow", "csrf", CSRF, "", L.Identity.Withdraw) ?>
 <?cs elif:Identity.Enabled ?>
 <p id="identity-status"><?cs var:L.Identity.NotVerified ?></p>
 <p><?cs var:L.Identity.Lead ?></p>

@@ -199,6 +199,29 @@ int identity_verify(db *d, const actor *who, long long account_id, const char *p
 	return db_transaction(d, verify_body, &a);
 }
 
+static int withdraw_body(db *d, void *arg)
+{
+	const verify_args *a = arg;
+	char id_text[24];
+	int rc = db_exec(d, "UPDATE accounts SET identity_hash = NULL, identity_name = NULL, identity_verified_at = NULL"
+			    " WHERE id = ? AND identity_hash IS NOT NULL",
+			 DB_ARGS(DB_INT(a->account_id)));
+	if (rc == MDG_OK && db_affected(d) != 1)
+		rc = MDG_ENOTFOUND;
+	if (rc == MDG_OK)
+		rc = consent_record(d, a->account_id, CONSENT_KIND_IDENTITY, IDENTITY_CONSENT_VERSION, false, 0);
+	snprintf(id_text, sizeof id_text, "%lld", a->account_id);
+	if (rc == MDG_OK)
+		rc = audit_write(d, a->who, "account", id_text, "identity_withdrawn", NULL);
+	return rc;
+}
+
+int identity_withdraw(db *d, const actor *who, long long account_id)
+{
+	verify_args a = {who, account_id, NULL, NULL};
+	return db_transaction(d, withdraw_body, &a);
+}
+
 int identity_get(db *d, long long account_id, identity_status *out)
 {
 	db_result *r = NULL;

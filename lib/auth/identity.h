@@ -81,6 +81,12 @@ int identity_state_use(db *d, const char *nonce, long long *account_id);
  * holds that person, or this account was verified as another person. */
 int identity_verify(db *d, const actor *who, long long account_id, const char *person_hash, const char *name);
 
+/* Withdraws account_id's consent to the check: the person hash and the
+ * checked name are removed (the account's name stays), the withdrawal is
+ * recorded in the consent history, audited as who. MDG_ENOTFOUND when
+ * the account is not verified. */
+int identity_withdraw(db *d, const actor *who, long long account_id);
+
 /* An account's real-name status. */
 typedef struct identity_status {
 	bool verified;

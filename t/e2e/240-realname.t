@@ -12,7 +12,8 @@
 # expired; the setting identity.required_for = file sends an unverified
 # citizen from the filing form to the check and refuses the POST; the
 # consent history (registration, telephone, identity) is shown on
-# /account; the
+# /account; withdrawing the consent to the check removes the record and
+# is in the history; the
 # test provider and callback do not exist unless the configuration says
 # demo = 1.
 use strict;
@@ -206,6 +207,22 @@ like $text, qr/\Q${\ L('Consents.Kinds.register') }\E 2026-01/, 'the registratio
 like $text, qr/\Q${\ L('Consents.Kinds.identity') }\E 2026-12/, 'and the real-name check consent with its';
 like $text, qr/\Q${\ L('Consents.Kinds.phone') }\E 2026-01/, 'and the one by telephone';
 like body_of($r), qr/\Q${\ L('Identity.Verified') }\E/, 'and the real-name status';
+
+# ------------------------------------------------ withdrawing the consent
+
+$r = post_form($s, $ua, '/account/identity', '/account/identity/withdraw');
+is $r->code, 303, 'the consent to the check is withdrawn';
+like body_of($ua->follow($r)), qr/\Q${\ L('Msg.IdentityWithdrawn') }\E/, 'which the page says';
+is_deeply [ sql("SELECT identity_hash IS NULL, identity_name IS NULL, identity_verified_at IS NULL, name"
+    . " FROM accounts WHERE id = $kim") ], [[ 1, 1, 1, '김실명' ]],
+    'the person hash and the checked name are gone, the name stays';
+is sql_value("SELECT COUNT(*) FROM consents WHERE account_id = $kim AND kind = 'identity' AND given = 0"), 1,
+    'the withdrawal is in the consent history';
+like text_of(body_of($ua->get($s->url('/account')))), qr/\Q${\ L('Consents.Kinds.identity') }\E 2026-12 \Q${\ L('Consents.Withdrawn') }\E/,
+    'and shown on the account page';
+is $ua->get($s->url('/cases/new'))->code, 303, 'filing needs the check again';
+$r = post_form($s, $ua, '/account/identity', '/account/identity/withdraw');
+is $r->header('Location'), '/account/identity', 'a second withdrawal changes nothing';
 
 # ------------------------------------------------ only in a demo
 

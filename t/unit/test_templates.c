@@ -564,7 +564,8 @@ static const char *const identity_start_data[] = {"Identity.Enabled=1", "Identit
 static const char *const identity_start_shown[] = {"action=\"/account/identity/start\"", "identity_consent", NULL};
 static const char *const identity_done_data[] = {"Identity.Verified=1", "Identity.Name=홍길동",
 						 "Identity.At=2026-12-07 10:00", NULL};
-static const char *const identity_done_shown[] = {"홍길동", "2026-12-07 10:00", NULL};
+static const char *const identity_done_shown[] = {"홍길동", "2026-12-07 10:00",
+						  "action=\"/account/identity/withdraw\"", NULL};
 static const char *const identity_refused_data[] = {"Identity.Error=Taken", NULL};
 static const char *const identity_test_data[] = {"Form.client_id=madang", "Form.state=abc.def",
 						 "Form.return=/identity/callback", NULL};
