@@ -12,6 +12,7 @@
 #include "core/config.h"
 #include "core/log.h"
 #include "core/mdg.h"
+#include "org/setting.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -45,6 +46,42 @@ static const char *return_url(const web *w)
 /* The actions a page may send people here for (?need=), each with its
  * message under L.Identity.Need. */
 static const char *const needs[] = {"file", "support", "opinion"};
+
+/* The boxes of identity.required_for on /admin/settings, one per need. */
+static const field_spec settings_fields[] = {
+	{"identity_file", FIELD_CHECKBOX, false, 0, 0, 0},
+	{"identity_support", FIELD_CHECKBOX, false, 0, 0, 0},
+	{"identity_opinion", FIELD_CHECKBOX, false, 0, 0, 0},
+};
+_Static_assert(MDG_ARRAY_LEN(settings_fields) == MDG_ARRAY_LEN(needs), "a box per action");
+
+int web_identity_settings_fill(web *w, bool sent)
+{
+	char list[SETTING_VALUE_MAX + 1], path[48];
+	form f;
+	if (sent) {
+		/* A refused form shows the boxes as they were sent. */
+		form_validate(w, settings_fields, MDG_ARRAY_LEN(settings_fields), &f);
+		return MDG_OK;
+	}
+	int rc = setting_get(w->app->db, "identity.required_for", "", list, sizeof list);
+	for (size_t i = 0; rc == MDG_OK && i < MDG_ARRAY_LEN(needs); i++) {
+		snprintf(path, sizeof path, "Form.%s", settings_fields[i].name);
+		hdf_set_value(w->hdf, path, identity_list_names(list, needs[i]) ? "1" : "0");
+	}
+	return rc;
+}
+
+int web_identity_settings_save(web *w)
+{
+	char list[SETTING_VALUE_MAX + 1] = "";
+	form f;
+	form_validate(w, settings_fields, MDG_ARRAY_LEN(settings_fields), &f);
+	for (size_t i = 0; i < MDG_ARRAY_LEN(needs); i++)
+		if (form_on(&f, settings_fields[i].name))
+			snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", list[0] ? "," : "", needs[i]);
+	return setting_set(w->app->db, &w->who, "identity.required_for", list);
+}
 
 bool web_identity_gate(web *w, const char *action, int *rc)
 {

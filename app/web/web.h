@@ -319,5 +319,10 @@ int page_identity_test_form(web *w);
 int page_identity_test(web *w);
 bool web_identity_gate(web *w, const char *action, int *rc);
 void web_identity_fill(web *w);
+/* The setting identity.required_for on /admin/settings: Form.identity_<action>
+ * from the stored list (sent: as a refused form sent them); the list from
+ * the form's boxes (audited). */
+int web_identity_settings_fill(web *w, bool sent);
+int web_identity_settings_save(web *w);
 
 #endif

@@ -98,7 +98,25 @@ is_deeply \@c, [[ 'register', '2026-01', 1 ]], 'registration recorded its consen
 
 my $r = $ua->get($s->url('/cases/new'));
 is $r->code, 200, 'filing needs no check while the setting is unset';
-sql("INSERT INTO settings (name, value) VALUES ('identity.required_for', 'support, file')");
+# A global supervisor ticks the actions on /admin/settings.
+my $adm = $s->ua;
+is Madang::Test::sign_in($s, $adm, 'admin', 'madang-admin-2026')->code, 303, 'the supervisor signs in';
+my ($set) = grep { $_->{action} eq '/admin/settings' } forms_of(body_of($adm->get($s->url('/admin/settings'))));
+like $set->{html}, qr/\Q${\ L('Identity.Settings.Actions.file') }\E/, 'the settings page offers the actions';
+# Every field as shown but the boxes (forms_of keeps only the hidden ones).
+while ($set->{html} =~ m{<input\b([^>]*)>}g) {
+    my $a = $1;
+    next if $a =~ /type="(checkbox|radio)"/;
+    $set->{fields}{$1} //= $2 if $a =~ m{\bname="([a-z_]+)"[^>]*\bvalue="([^"]*)"};
+}
+$r = submit_form($s, $adm, $set, timeline_show => 'name', identity_file => 1,
+    identity_support => 1);
+is $r->code, 303, 'and saves' or diag body_of($r);
+is sql_value("SELECT value FROM settings WHERE name = 'identity.required_for'"), 'file,support',
+    'identity.required_for holds the ticked actions';
+like body_of($adm->get($s->url('/admin/settings'))), qr/id="identity_file" name="identity_file" value="1"[^>]*checked/,
+    'shown ticked';
+ok sql_value("SELECT COUNT(*) FROM audit_log WHERE object_id = 'identity.required_for'"), 'audited';
 $r = $ua->get($s->url('/cases/new'));
 is $r->code, 303, 'with identity.required_for naming file, the form';
 is $r->header('Location'), '/account/identity?need=file', 'sends to the real-name check';

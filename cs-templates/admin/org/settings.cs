@@ -41,5 +41,12 @@ call:number_input_field("mileage_" + name(k), k, 0, 100000, "", "") ?><?cs
 /each ?><?cs
 call:number_input_field("penalty_decay_days", L.Mileage.Settings.DecayDays, 1, 3650, "", "") ?>
   </fieldset>
+  <fieldset aria-describedby="identity-hint">
+    <legend><?cs var:L.Identity.Settings.Legend ?></legend>
+    <p class="hint" id="identity-hint"><?cs var:L.Identity.Settings.Hint ?></p>
+<?cs each:k = L.Identity.Settings.Actions ?><?cs
+call:checkbox_field("identity_" + name(k), k, "", "") ?><?cs
+/each ?>
+  </fieldset>
   <button type="submit" class="primary"><?cs var:L.Admin.Button.Save ?></button>
 </form>
