@@ -4,6 +4,7 @@
 #include "auth/consent.h"
 #include "core/crypto.h"
 #include "core/mdg.h"
+#include "core/utf8.h"
 #include "db/sql.h"
 #include "org/setting.h"
 
@@ -73,7 +74,8 @@ bool identity_claim_valid(const identity_claim *c)
 {
 	if (!c->state || !c->state[0] || strlen(c->state) >= IDENTITY_STATE_MAX || strchr(c->state, '\n'))
 		return false;
-	if (!c->name || !c->name[0] || strlen(c->name) > IDENTITY_NAME_MAX)
+	size_t len = c->name ? strlen(c->name) : 0;
+	if (len == 0 || !utf8_valid_text(c->name, len) || utf8_length(c->name, len) > IDENTITY_NAME_MAX)
 		return false;
 	for (const unsigned char *p = (const unsigned char *)c->name; *p; p++)
 		if (*p < 0x20 || *p == 0x7f)

@@ -19,11 +19,16 @@
  * The built-in test provider (demo configurations only) signs the same
  * callback: the code after the callback is the same for both.
  *
- * Pages that an action of the setting identity.required_for may need call
- * identity_required; filing ('file') is wired in page_case.c, proposals
- * ('support') and debates ('opinion') call it the same way before they
- * record the action and refuse with L.Identity.Needed and a link to
- * /account/identity when *needed. */
+ * Which actions need the check is the setting identity.required_for
+ * (ticked on /admin/settings): identity_required answers for an account.
+ * Pages call it through web_identity_gate (page_identity.c), which sends
+ * an unchecked person to /account/identity?need=ACTION (the page says
+ * why: L.Identity.Need.ACTION): filing ('file') in page_file_form and
+ * page_file. After the merge, the proposal pages call
+ *     if (web_identity_gate(w, "support", &rc)) return rc;
+ * first thing in the handler of a support (and of its form, if any), and
+ * the debate pages the same with "opinion" in page_debate_opinion (and
+ * page_debate_side if taking a side should need it too). */
 #ifndef MDG_IDENTITY_H
 #define MDG_IDENTITY_H
 #include <stdbool.h>
@@ -38,7 +43,7 @@
 #define IDENTITY_STATE_MAX 80   /* NONCE.MAC + NUL */
 #define IDENTITY_SIG_TEXT 65    /* 64 hex digits + NUL */
 #define IDENTITY_HASH_TEXT 65
-#define IDENTITY_NAME_MAX 100   /* bytes, as accounts.name */
+#define IDENTITY_NAME_MAX 100   /* characters, as accounts.name */
 #define IDENTITY_PERSON_KEY_MAX 200
 #define IDENTITY_STATE_MINUTES 10
 /* The version of the text the person agrees to before the check
@@ -55,7 +60,7 @@ void identity_state_sign(const uint8_t *key, size_t keylen, const char *nonce, c
 /* True when state is NONCE.MAC signed under key; nonce then holds it. */
 bool identity_state_check(const uint8_t *key, size_t keylen, const char *state, char nonce[IDENTITY_NONCE_TEXT]);
 /* True when every field of c is well-formed: a name of 1..IDENTITY_NAME_MAX
- * bytes without control characters, a real date YYYY-MM-DD not in the
+ * characters of valid UTF-8 without control characters, a real date YYYY-MM-DD not in the
  * future of 9999, a person key of 1..IDENTITY_PERSON_KEY_MAX printable
  * ASCII characters, a state present. */
 bool identity_claim_valid(const identity_claim *c);

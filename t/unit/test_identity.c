@@ -80,6 +80,14 @@ static void test_claim_valid(void **state)
 	(void)state;
 	identity_claim ok = {"abc.def", "홍길동", "2000-02-29", "CI-0001"};
 	assert_true(identity_claim_valid(&ok));
+	/* 100 characters of 3 bytes each: as long as accounts.name holds */
+	char name[302] = "";
+	for (int i = 0; i < 100; i++)
+		strcat(name, "가");
+	identity_claim longest = {"abc.def", name, "1990-01-01", "CI-0001"};
+	assert_true(identity_claim_valid(&longest));
+	strcat(name, "가");
+	assert_false(identity_claim_valid(&longest));
 	identity_claim bad[] = {
 		{"abc.def", "홍길동", "1900-02-29", "CI-0001"}, /* no such day */
 		{"abc.def", "홍길동", "1990-13-01", "CI-0001"},
@@ -92,6 +100,7 @@ static void test_claim_valid(void **state)
 		{"", "홍길동", "1990-01-01", "CI-0001"},
 		{"a\nb", "홍길동", "1990-01-01", "CI-0001"},
 		{NULL, "홍길동", "1990-01-01", "CI-0001"},
+		{"abc.def", "\xed\x99", "1990-01-01", "CI-0001"}, /* cut UTF-8 */
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
 		assert_false(identity_claim_valid(&bad[i]));
