@@ -90,6 +90,10 @@ sub provider_sig {
 
 # ------------------------------------------------ registration's consent
 
+is sql_value(q{SELECT COUNT(*) FROM consents c JOIN accounts a ON a.id = c.account_id}
+    . q{ WHERE a.login_id = 'minjun' AND c.kind = 'register' AND c.text_version = '2026-01'}), 1,
+    "a demo citizen's registration consent is in the history";
+
 my ($ua, $kim) = citizen('김가명');
 my @c = sql("SELECT kind, text_version, given FROM consents WHERE account_id = $kim");
 is_deeply \@c, [[ 'register', '2026-01', 1 ]], 'registration recorded its consent with the text version';
