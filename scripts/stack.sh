@@ -264,8 +264,10 @@ db_setup() {
 make_secret() {
 	local f
 	# secret: the site key; sms-dlr-secret: signs Kannel's delivery reports;
-	# sms-in-secret: Kannel's key to /sms/in (SMS intake)
-	for f in secret sms-dlr-secret sms-in-secret; do
+	# sms-in-secret: Kannel's key to /sms/in (SMS intake); identity-secret:
+	# the test identity provider's signing key; identity-person-key: the
+	# stored person keys' HMAC key (real-name identity)
+	for f in secret sms-dlr-secret sms-in-secret identity-secret identity-person-key; do
 		[ -s "$RUN/$f" ] && continue
 		(umask 077 && randhex 32 >"$RUN/$f.tmp" && echo >>"$RUN/$f.tmp")
 		mv "$RUN/$f.tmp" "$RUN/$f"
@@ -319,6 +321,10 @@ write_config() {
 			sms.dlr_url	http://127.0.0.1:$PORT/sms/dlr
 			sms.dlr_secret	$(tr -d '\n' <"$RUN/sms-dlr-secret")
 			demo	1
+			identity.provider	test
+			identity.client_id	madang-demo
+			identity.secret_file	$RUN/identity-secret
+			identity.person_key_file	$RUN/identity-person-key
 		EOF
 	)
 	if [ -n "${MADANG_MAIL_PORT:-}" ]; then

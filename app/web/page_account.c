@@ -203,6 +203,7 @@ static void fill_account(web *w, bool contact_sent)
 		hdf_set_value(w->hdf, "Account.EmailFailing", "1");
 	web_notify_prefs_fill(w);
 	web_mileage_prefs_fill(w);
+	web_identity_fill(w);
 	web_page(w, "account/settings.cs", "Account");
 }
 

@@ -297,6 +297,9 @@ static int settings_page(web *w, bool sent)
 			return rc;
 		hdf_set_value(w->hdf, path, value);
 	}
+	int rc = web_identity_settings_fill(w, sent);
+	if (rc != MDG_OK)
+		return rc;
 	hdf_set_value(w->hdf, "Admin.Section", "settings");
 	web_page(w, "admin/org/settings.cs", "AdminSettings");
 	return MDG_OK;
@@ -350,6 +353,8 @@ int page_admin_settings_save(web *w)
 	int rc = MDG_OK;
 	for (size_t i = 0; rc == MDG_OK && i < MDG_ARRAY_LEN(settings_shown); i++)
 		rc = setting_set(w->app->db, &w->who, settings_shown[i].name, form_text(&f, settings_shown[i].field));
+	if (rc == MDG_OK)
+		rc = web_identity_settings_save(w);
 	if (rc == MDG_OK)
 		web_redirect(w, "/admin/settings?done=saved");
 	return rc;

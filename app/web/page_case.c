@@ -50,7 +50,10 @@ static int fill_restriction(web *w, bool *restricted)
 int page_file_form(web *w)
 {
 	bool restricted = false;
-	int rc = fill_restriction(w, &restricted);
+	int rc;
+	if (web_identity_gate(w, "file", &rc))
+		return rc;
+	rc = fill_restriction(w, &restricted);
 	if (rc == MDG_OK)
 		rc = web_categories(w);
 	if (rc != MDG_OK)
@@ -123,9 +126,12 @@ int page_file(web *w)
 	char tracking[TRACKING_LEN + 1];
 	form f;
 	bool restricted = false;
+	int rc;
+	if (web_identity_gate(w, "file", &rc))
+		return rc;
 	form_validate(w, file_fields, MDG_ARRAY_LEN(file_fields), &f);
 	web_validate_extras(w, &f, files, &nfiles);
-	int rc = fill_restriction(w, &restricted);
+	rc = fill_restriction(w, &restricted);
 	if (rc != MDG_OK)
 		return rc;
 

@@ -32,6 +32,13 @@ const web_route web_routes[] = {
 	{"GET", "/account", page_account_form, ACCESS_ACCOUNT},
 	{"POST", "/account/password", page_account_password, ACCESS_ACCOUNT},
 	{"POST", "/account/contact", page_account_contact, ACCESS_ACCOUNT},
+	{"GET", "/account/identity", page_identity, ACCESS_ACCOUNT},
+	{"POST", "/account/identity/start", page_identity_start, ACCESS_ACCOUNT},
+	{"POST", "/account/identity/withdraw", page_identity_withdraw, ACCESS_ACCOUNT},
+	/* The identity provider's callback: signed by the provider (no CSRF). */
+	{"POST", "/identity/callback", page_identity_callback, ACCESS_SIGNED},
+	{"GET", "/identity/test", page_identity_test_form, ACCESS_PUBLIC},
+	{"POST", "/identity/test", page_identity_test, ACCESS_PUBLIC},
 	{"GET", "/staff/cases", page_staff_cases, ACCESS_STAFF},
 	{"GET", "/staff/cases/{tracking}", page_staff_case, ACCESS_STAFF},
 	{"POST", "/staff/cases/bulk", page_staff_bulk, ACCESS_STAFF},

@@ -378,5 +378,27 @@ int page_staff_penalties(web *w);
 int page_staff_penalty_apply(web *w);
 int page_staff_penalty_decide(web *w);
 bool web_decides_penalties(const web *w);
+/* Real-name identity (page_identity.c): the account's status and the
+ * start of a check, the provider's signed callback, the built-in test
+ * provider (demo only), the withdrawal of the consent to the check.
+ * web_identity_gate: when the setting identity.required_for names action
+ * and the signed-in account has not passed the check, redirects to /account/identity?need=action and
+ * returns true (*rc MDG_OK), as it does on a failure (*rc set); false
+ * lets the handler go on. web_identity_fill: Identity.At and Consents.*
+ * (the consent history) for the account page (a failure, logged,
+ * leaves them out). */
+int page_identity(web *w);
+int page_identity_start(web *w);
+int page_identity_withdraw(web *w);
+int page_identity_callback(web *w);
+int page_identity_test_form(web *w);
+int page_identity_test(web *w);
+bool web_identity_gate(web *w, const char *action, int *rc);
+void web_identity_fill(web *w);
+/* The setting identity.required_for on /admin/settings: Form.identity_<action>
+ * from the stored list (sent: as a refused form sent them); the list from
+ * the form's boxes (audited). */
+int web_identity_settings_fill(web *w, bool sent);
+int web_identity_settings_save(web *w);
 
 #endif

@@ -71,6 +71,21 @@ include:"fields.cs" ?>
   </form>
 </section>
 <?cs /if ?>
+<?cs if:!Account.MustChange ?>
+<section id="identity" aria-labelledby="identity-h">
+  <h2 id="identity-h"><?cs var:L.Identity.Section ?></h2>
+  <p><?cs if:Identity.At ?><?cs var:L.Identity.Verified ?> (<?cs var:Identity.At ?>)<?cs else ?><?cs var:L.Identity.NotVerified ?><?cs /if ?> <a href="/account/identity"><?cs var:L.Identity.Link ?></a></p>
+<?cs if:subcount(Consents) ?>
+  <table id="consents">
+    <caption><?cs var:L.Consents.Title ?></caption>
+    <thead><tr><th scope="col"><?cs var:L.Consents.Kind ?></th><th scope="col"><?cs var:L.Consents.Version ?></th><th scope="col"><?cs var:L.Consents.Given ?></th><th scope="col"><?cs var:L.Consents.At ?></th></tr></thead>
+    <tbody><?cs each:c = Consents ?>
+      <tr><td><?cs var:L.Consents.Kinds[c.kind] ?></td><td><?cs var:c.version ?></td><td><?cs if:c.given == "1" ?><?cs var:L.Consents.Yes ?><?cs else ?><?cs var:L.Consents.Withdrawn ?><?cs /if ?><?cs if:c.agent ?> (<?cs var:L.Consents.By ?> <?cs var:c.agent ?>)<?cs /if ?></td><td><?cs var:c.at ?></td></tr><?cs /each ?>
+    </tbody>
+  </table>
+<?cs /if ?>
+</section>
+<?cs /if ?>
 <section>
   <h2><?cs var:L.Account.Password ?></h2>
   <form method="post" action="/account/password" class="stack narrow">

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* account.c: citizen and staff accounts. */
 #include "auth/account.h"
+#include "auth/consent.h"
 #include "auth/password.h"
 #include "core/mdg.h"
 
@@ -45,6 +46,8 @@ int account_create(db *d, const account_new *a, long long *id, const char **whic
 		*which = "login_id"; /* lost a race for the same ID or e-mail */
 	if (rc == MDG_OK)
 		*id = (long long)db_insert_id(d);
+	if (rc == MDG_OK && a->consent)
+		rc = consent_record(d, *id, CONSENT_KIND_REGISTER, CONSENT_VERSION, true, 0);
 done:
 	db_result_free(r);
 	return rc;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "auth/consent.h"
 #include "core/buf.h"
 #include "core/mdg.h"
 #include "core/text.h"
@@ -265,6 +266,8 @@ int callcentre_consent(db *d, const actor *who, const account_contact *c, const 
 				" VALUES (?, ?, ?, NOW(), ?)",
 			     DB_ARGS(DB_INT(*caller_id), DB_INT(who->account_id), DB_STR(CONSENT_VERSION),
 				     DB_STR(idem_key)));
+	if (rc == MDG_OK)
+		rc = consent_record(d, *caller_id, CONSENT_KIND_PHONE, CONSENT_VERSION, true, who->account_id);
 	if (rc == MDG_OK)
 		rc = db_commit(d);
 	if (rc != MDG_OK) {

@@ -62,11 +62,16 @@ long config_long(HDF *cfg, const char *name, long def, long min, long max)
 
 int config_secret(HDF *cfg, unsigned char out[CONFIG_SECRET_BYTES])
 {
-	const char *path = config_str(cfg, "web.secret_file", NULL);
+	return config_key_file(cfg, "web.secret_file", out);
+}
+
+int config_key_file(HDF *cfg, const char *name, unsigned char out[CONFIG_SECRET_BYTES])
+{
+	const char *path = config_str(cfg, name, NULL);
 	char hex[130] = "";
 	FILE *f = path ? fopen(path, "r") : NULL;
 	if (!f) {
-		log_error("cannot read web.secret_file %s", path ? path : "(unset)");
+		log_error("cannot read %s %s", name, path ? path : "(unset)");
 		return MDG_ERR;
 	}
 	if (!fgets(hex, sizeof hex, f))
@@ -75,7 +80,7 @@ int config_secret(HDF *cfg, unsigned char out[CONFIG_SECRET_BYTES])
 	hex[strcspn(hex, "\r\n")] = '\0';
 	int rc = crypto_from_hex(hex, out, CONFIG_SECRET_BYTES);
 	if (rc != MDG_OK) {
-		log_error("web.secret_file must hold 64 hex digits (32 random bytes)");
+		log_error("%s must hold 64 hex digits (32 random bytes)", name);
 		return MDG_ERR;
 	}
 	return MDG_OK;

@@ -18,5 +18,7 @@ long config_long(HDF *cfg, const char *name, long def, long min, long max);
  * malformed. */
 #define CONFIG_SECRET_BYTES 32
 int config_secret(HDF *cfg, unsigned char out[CONFIG_SECRET_BYTES]);
+/* The same for the key file named by the setting name (identity.*). */
+int config_key_file(HDF *cfg, const char *name, unsigned char out[CONFIG_SECRET_BYTES]);
 
 #endif

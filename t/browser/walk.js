@@ -856,6 +856,25 @@ async function walk(browser) {
 		await expectText(citizen.main(), '신고', 'the report form');
 	});
 
+	// Real-name identity (issue 13): the account page with the consent
+	// history, the check through the demo's test provider and back (the
+	// name typed is the account's own, so later steps see no change).
+	await step('real-name check: the account page, the test provider, back verified', citizen, async () => {
+		const main = citizen.main();
+		await citizen.goto('/account');
+		await expectText(main, '실명확인과 동의 내역');
+		const name = (await main.locator('dl.facts dd').nth(1).textContent()).trim();
+		await citizen.go(main.getByRole('link', { name: '실명확인 보기' }));
+		await main.getByLabel('위 내용에 동의합니다.').check();
+		await citizen.go(main.getByRole('button', { name: '실명확인 시작' }));
+		await main.getByLabel('이름', { exact: true }).fill(name);
+		await main.getByLabel('생년월일').fill('1990-01-31');
+		await main.getByLabel('연계정보(CI, 시험용 아무 값)').fill('CI-WALK-0001');
+		await citizen.go(main.getByRole('button', { name: '확인하고 서명하기' }));
+		await citizen.go(main.getByRole('button', { name: '마당으로 돌아가기' }));
+		await expectText(main, '실명확인을 마쳤습니다');
+	});
+
 	for (const p of [supervisor, citizen, handler, second, agent])
 		await p.close();
 	await keyboardWalk(browser);

@@ -590,6 +590,28 @@ static const char *const open311_questions_shown[] = {"damage", "어떤 파손�
 						      "<option value=\"1\"", "action=\"/admin/open311/questions/delete\"",
 						      NULL};
 
+/* Real-name identity (account/identity.cs and friends, page_identity.c)
+ * and the consent history on the account page. */
+static const char *const identity_start_data[] = {"Identity.Enabled=1", "Identity.Need=file", NULL};
+static const char *const identity_start_shown[] = {"action=\"/account/identity/start\"", "identity_consent", NULL};
+static const char *const identity_done_data[] = {"Identity.Verified=1", "Identity.Name=홍길동",
+						 "Identity.At=2026-12-07 10:00", NULL};
+static const char *const identity_done_shown[] = {"홍길동", "2026-12-07 10:00",
+						  "action=\"/account/identity/withdraw\"", NULL};
+static const char *const identity_refused_data[] = {"Identity.Error=Taken", NULL};
+static const char *const identity_test_data[] = {"Form.client_id=madang", "Form.state=abc.def",
+						 "Form.return=/identity/callback", NULL};
+static const char *const identity_test_shown[] = {"value=\"abc.def\"", "type=\"date\"", NULL};
+static const char *const identity_signed_data[] = {"Form.state=abc.def", "Form.name=홍길동", "Form.birth=1990-01-31",
+						   "Form.key=CI-1", "Signed.sig=00ff", "Signed.Return=/identity/callback",
+						   NULL};
+static const char *const identity_signed_shown[] = {"action=\"/identity/callback\"", "value=\"00ff\"", NULL};
+static const char *const settings_consents_data[] = {
+	"Account.Login=hong", "Account.Name=홍길동", "Identity.At=2026-12-07 10:00", "Consents.0.kind=phone",
+	"Consents.0.version=2026-01", "Consents.0.given=1", "Consents.0.at=2026-12-07 09:00",
+	"Consents.0.agent=상담원", "Consents.1.kind=register", "Consents.1.version=2026-01", "Consents.1.given=1",
+	"Consents.1.at=2026-12-01 09:00", "Consents.1.agent=", NULL};
+static const char *const settings_consents_shown[] = {"id=\"consents\"", "상담원", "2026-12-01 09:00", NULL};
 static const char *const error_data[] = {"Error.Status=404", NULL};
 static const char *const no_data[] = {NULL};
 
@@ -667,6 +689,13 @@ static const struct page_fixture {
 	{"account/login.cs", "Login", login_data, login_shown, NULL},
 	{"account/settings.cs", "Account", settings_data, settings_shown, NULL},
 	{"account/notices.cs", "Notices", notices_data, notices_shown, NULL},
+	{"account/settings.cs", "Account", settings_consents_data, settings_consents_shown, NULL},
+	{"account/identity.cs", "Identity", identity_start_data, identity_start_shown, NULL},
+	{"account/identity.cs", "Identity", identity_done_data, identity_done_shown, NULL},
+	{"account/identity.cs", "Identity", no_data, no_data, NULL},
+	{"account/identity_result.cs", "Identity", identity_refused_data, no_data, NULL},
+	{"portal/identity_test.cs", "IdentityTest", identity_test_data, identity_test_shown, NULL},
+	{"portal/identity_test.cs", "IdentityTest", identity_signed_data, identity_signed_shown, NULL},
 	{"admin/cases.cs", "StaffCases", staff_cases_data, staff_cases_shown, NULL},
 	{"admin/case.cs", "StaffCase", staff_case_data, staff_case_shown, NULL},
 	{"staff/absences.cs", "Absences", absences_data, absences_shown, NULL},

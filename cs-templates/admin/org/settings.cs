@@ -53,5 +53,12 @@ call:number_input_field("mod_throttle_addr", L.Admin.Settings.ThrottleAddr, 0, 1
 <?cs call:number_input_field("proposal_threshold", L.Admin.Settings.ProposalThreshold, 1, 10000000, "proposal-threshold-hint", L.Admin.Settings.ProposalThresholdHint) ?><?cs
 call:number_input_field("proposal_support_days", L.Admin.Settings.ProposalSupportDays, 1, 3650, "", "") ?>
   </fieldset>
+  <fieldset aria-describedby="identity-hint">
+    <legend><?cs var:L.Identity.Settings.Legend ?></legend>
+    <p class="hint" id="identity-hint"><?cs var:L.Identity.Settings.Hint ?></p>
+<?cs each:k = L.Identity.Settings.Actions ?><?cs
+call:checkbox_field("identity_" + name(k), k, "", "") ?><?cs
+/each ?>
+  </fieldset>
   <button type="submit" class="primary"><?cs var:L.Admin.Button.Save ?></button>
 </form>
