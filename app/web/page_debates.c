@@ -284,8 +284,11 @@ int page_debate_opinion(web *w)
 	};
 	form f;
 	long long id = web_param_id(w), post_id = 0;
+	int gate_rc;
 	if (!id)
 		return MDG_ENOTFOUND;
+	if (web_identity_gate(w, "opinion", &gate_rc))
+		return gate_rc;
 	int errors = form_validate(w, fields, MDG_ARRAY_LEN(fields), &f);
 	long long reply_to = form_num(&f, "reply_to");
 	const char *side = form_text(&f, "side");

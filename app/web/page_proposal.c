@@ -286,16 +286,19 @@ int page_proposal_support(web *w)
 	long long id = web_param_id(w);
 	bool changed = false;
 	form f;
+	int rc;
 	if (!id)
 		return MDG_ENOTFOUND;
+	if (web_identity_gate(w, "support", &rc))
+		return rc;
 	if (form_validate(w, specs, MDG_ARRAY_LEN(specs), &f) > 0)
 		return MDG_EINVAL;
 	const char *action = form_text(&f, "action");
 	bool add = strcmp(action, "add") == 0;
 	if (!add && strcmp(action, "remove") != 0)
 		return MDG_EINVAL;
-	int rc = add ? proposal_support(w->app->db, id, w->me.id, &changed)
-		     : proposal_unsupport(w->app->db, id, w->me.id, &changed);
+	rc = add ? proposal_support(w->app->db, id, w->me.id, &changed)
+		 : proposal_unsupport(w->app->db, id, w->me.id, &changed);
 	if (rc == MDG_ECONFLICT) {
 		web_redirect(w, "/proposals/%lld?problem=closed", id);
 		return MDG_OK;

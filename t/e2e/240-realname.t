@@ -130,6 +130,22 @@ $r = post_form($s, $ua, '/account', '/cases/new', category => 1, title => '확�
 is $r->code, 303, 'a POST to the filing form is refused the same way';
 is sql_value("SELECT COUNT(*) FROM cases WHERE account_id = $kim"), 0, 'and files nothing';
 
+# The same gate on a proposal's support and a debate's opinion (issue 11's
+# pages), once the setting names them.
+sql("UPDATE settings SET value = 'file,support,opinion' WHERE name = 'identity.required_for'");
+my $open_proposal = sql_value("SELECT MIN(id) FROM proposals WHERE state = 'open' AND moderation = 'visible'");
+$r = post_form($s, $ua, "/proposals/$open_proposal", "/proposals/$open_proposal/support", action => 'add');
+is $r->code, 303, 'with support named, a support';
+is $r->header('Location'), '/account/identity?need=support', '... is sent to the real-name check';
+is sql_value("SELECT COUNT(*) FROM proposal_supports WHERE account_id = $kim"), 0, '... and counts nothing';
+my $open_debate = sql_value('SELECT MIN(id) FROM debates WHERE opens_at <= NOW() AND closes_at > NOW()');
+$r = post_form($s, $ua, "/debates/$open_debate", "/debates/$open_debate/opinions", side => 'agree',
+    body => '확인 전 의견');
+is $r->code, 303, 'with opinion named, an opinion';
+is $r->header('Location'), '/account/identity?need=opinion', '... is sent to the real-name check';
+is sql_value("SELECT COUNT(*) FROM posts WHERE author_id = $kim"), 0, '... and stores nothing';
+sql("UPDATE settings SET value = 'file,support' WHERE name = 'identity.required_for'");
+
 # ------------------------------------------------ the round trip
 
 $r = post_form($s, $ua, '/account/identity', '/account/identity/start');
