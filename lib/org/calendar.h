@@ -13,4 +13,9 @@
  * does), checking their version on each call. */
 int calendar_deadline(db *d, int workdays, char out[20]);
 
+/* The holidays from from to before until ("YYYY-MM-DD"), as sorted
+ * YYYYMMDD numbers in a new array *days (the caller frees it) of *n: for
+ * counting working days in the past (reports). */
+int calendar_holidays(db *d, const char *from, const char *until, long **days, size_t *n);
+
 #endif
