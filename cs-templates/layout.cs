@@ -45,7 +45,7 @@ include:"macros.cs" ?><!DOCTYPE html>
         <li><a href="/account/notices" class="alert-link"><?cs var:L.Notify.Alert ?> <span class="alert-count" id="alert-count"><?cs var:Notify.Unread ?></span><span class="visually-hidden"> <?cs var:L.Notify.AlertCount ?></span></a></li>
 <?cs /if ?>
 <?cs if:Session.Reports == "1" ?>
-        <li><a href="/staff/reports/workload"><?cs var:L.Nav.Reports ?></a></li>
+        <li><a href="/staff/reports"><?cs var:L.Nav.Reports ?></a></li>
 <?cs /if ?>
 <?cs if:Session.Penalties == "1" ?>
         <li><a href="/staff/penalties"><?cs var:L.Nav.Penalties ?></a></li>

@@ -134,10 +134,11 @@ int analysis_period_around(analysis_group unit, bizdate at, report_period *out)
 }
 
 /* The parameters, bound once and named in every branch. */
+#define PRM_TEXT "CAST(? AS CHAR) COLLATE utf8mb4_unicode_ci" /* the tables' collation */
 #define PRM                                                                                          \
-	"WITH prm AS (SELECT CAST(? AS DATETIME) AS f, CAST(? AS DATETIME) AS u, CAST(? AS CHAR) AS depts," \
-	" CAST(? AS SIGNED) AS cat, CAST(? AS SIGNED) AS hnd, CAST(? AS CHAR) AS chan, CAST(? AS CHAR) AS st," \
-	" CAST(? AS CHAR) AS kd, CAST(? AS CHAR) AS lang),"
+	"WITH prm AS (SELECT CAST(? AS DATETIME) AS f, CAST(? AS DATETIME) AS u, " PRM_TEXT " AS depts,"   \
+	" CAST(? AS SIGNED) AS cat, CAST(? AS SIGNED) AS hnd, " PRM_TEXT " AS chan, " PRM_TEXT " AS st,"   \
+	" " PRM_TEXT " AS kd, " PRM_TEXT " AS lang),"
 /* The filters, on the cases c. */
 #define FILTERS                                                                                     \
 	" WHERE (prm.depts IS NULL OR FIND_IN_SET(c.department_id, prm.depts) > 0)"                       \
@@ -203,9 +204,16 @@ static void append_key(buf *q, analysis_group g, const char *time)
 	}
 }
 
-static int run_counts(db *d, analysis_group g, const db_arg *args, size_t nargs, db_result **out)
+/* The statements of each group, built once per process: db.c keeps
+ * prepared statements by the address of their text, so each text must
+ * stay where it is. */
+static char *counts_sql[GROUP_YEAR + 1], *answers_sql[GROUP_YEAR + 1];
+
+static const char *counts_text(analysis_group g)
 {
 	buf q = {0};
+	if (counts_sql[g])
+		return counts_sql[g];
 	append_cases(&q, g);
 	buf_puts(&q, " SELECT x.gkey AS gkey, MAX(x.glabel) AS label, SUM(x.received) AS received,"
 		     " SUM(x.open) AS open, SUM(x.overdue) AS overdue, SUM(x.extensions) AS extensions,"
@@ -231,23 +239,21 @@ static int run_counts(db *d, analysis_group g, const db_arg *args, size_t nargs,
 	buf_puts(&q, ", fc.glabel, 0, 0, 0, 0, 0, 0, 0, 0, 1 FROM fc JOIN prm JOIN satisfaction s"
 		     " ON s.case_id = fc.id WHERE s.callback_state = 'done'"
 		     " AND s.callback_at >= prm.f AND s.callback_at < prm.u) x GROUP BY x.gkey");
-	int rc = db_query(d, out, buf_str(&q), args, nargs);
-	buf_free(&q);
-	return rc;
+	return counts_sql[g] = buf_detach(&q);
 }
 
-static int run_answers(db *d, analysis_group g, const db_arg *args, size_t nargs, db_result **out)
+static const char *answers_text(analysis_group g)
 {
 	buf q = {0};
+	if (answers_sql[g])
+		return answers_sql[g];
 	append_cases(&q, g);
 	buf_puts(&q, " SELECT ");
 	append_key(&q, g, "fc.answered_at");
 	buf_puts(&q, " AS gkey, fc.glabel AS label, DATE_FORMAT(fc.created_at, '%Y%m%d') AS filed,"
 		     " DATE_FORMAT(fc.answered_at, '%Y%m%d') AS answered, fc.answered_at > fc.due_at AS late"
 		     " FROM fc JOIN prm WHERE fc.answered_at >= prm.f AND fc.answered_at < prm.u");
-	int rc = db_query(d, out, buf_str(&q), args, nargs);
-	buf_free(&q);
-	return rc;
+	return answers_sql[g] = buf_detach(&q);
 }
 
 /* The row of key in a (added, in key order, when missing). */
@@ -315,9 +321,9 @@ static int run_group(db *d, const analysis_filter *f, analysis_group g, const bi
 		DB_INT(f->handler), DB_STR(f->channel ? f->channel : ""), DB_STR(f->status ? f->status : ""),
 		DB_STR(f->kind ? f->kind : ""), DB_STR(f->lang ? f->lang : "ko"),
 	};
-	int rc = run_counts(d, g, args, MDG_ARRAY_LEN(args), &counts);
+	int rc = db_query(d, &counts, counts_text(g), args, MDG_ARRAY_LEN(args));
 	if (rc == MDG_OK)
-		rc = run_answers(d, g, args, MDG_ARRAY_LEN(args), &answers);
+		rc = db_query(d, &answers, answers_text(g), args, MDG_ARRAY_LEN(args));
 	if (rc != MDG_OK)
 		goto done;
 	for (unsigned i = 0; i < counts->nrows; i++) {
@@ -385,6 +391,31 @@ void analysis_free(analysis *a)
 	free(a->total.label);
 	free(a->total.workdays);
 	memset(a, 0, sizeof *a);
+}
+
+void analysis_fill_buckets(analysis *a, analysis_group g, const report_period *p)
+{
+	bizdate day, last;
+	char key[16];
+	if (!analysis_group_is_period(g) || biz_parse(p->from, &day) != MDG_OK || biz_parse(p->to, &last) != MDG_OK)
+		return;
+	/* One step per bucket: from each bucket's start to the next one's. */
+	for (day = analysis_bucket_start(g, day); biz_number(day) <= biz_number(last);) {
+		report_period bucket;
+		analysis_bucket(g, day, key);
+		row_for(a, key, NULL);
+		if (analysis_period_around(g, day, &bucket) != MDG_OK || biz_parse(bucket.until, &day) != MDG_OK)
+			break;
+	}
+}
+
+int analysis_handlers(db *d, const char *dept_ids, db_result **out)
+{
+	return db_query(d, out, "SELECT a.id AS id, a.name AS name FROM accounts a"
+				" WHERE a.kind = 'staff' AND EXISTS (SELECT 1 FROM case_handlers ch"
+				"  WHERE ch.account_id = a.id AND (? IS NULL OR FIND_IN_SET(ch.department_id, ?) > 0))"
+				" ORDER BY a.name, a.id",
+			DB_ARGS(DB_STR(dept_ids), DB_STR(dept_ids)));
 }
 
 /* tenths / 10 with one decimal into out. */

@@ -91,6 +91,12 @@ typedef struct analysis {
  * Working days count weekends and the holidays table as days off. */
 int analysis_run(db *d, const analysis_filter *f, analysis *out);
 void analysis_free(analysis *a);
+/* Adds the empty buckets of a period group between p's first and last
+ * day, so that a line over time has every point. */
+void analysis_fill_buckets(analysis *a, analysis_group g, const report_period *p);
+/* The staff who handle cases of the departments in dept_ids (as
+ * analysis_filter takes it; NULL: all): id, name; by name. */
+int analysis_handlers(db *d, const char *dept_ids, db_result **out);
 
 /* Average and median working days to answer, one decimal ("2.5"), "" when
  * nothing was answered. */
