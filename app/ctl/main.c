@@ -13,6 +13,7 @@
 #include "db/migrate.h"
 #include "cases/routing.h"
 #include "org/org.h"
+#include "reports/monthly.h"
 
 #include <dirent.h>
 #include <getopt.h>
@@ -29,7 +30,8 @@ static const char usage[] =
 	"  seed-demo     load demo data (departments, categories, accounts, cases)\n"
 	"                into an empty database; only where the configuration\n"
 	"                says demo = 1, never in production\n"
-	"  tick          escalate idle cases and hand over the work of absent staff\n"
+	"  tick          escalate idle cases, hand over the work of absent staff and\n"
+	"                queue the monthly reports when they are due\n"
 	"\n"
 	"migrate and seed-demo connect as the migrator (db.migrate_user), the\n"
 	"others as the application (db.user).\n"
@@ -83,8 +85,10 @@ static const char usage_tick[] =
 	"Moves cases that had no action for their category's escalation period to\n"
 	"the substitute of an absent handler or to the department's managers, and\n"
 	"hands the open cases of staff whose absence has started to their\n"
-	"substitutes. madang-notifier does the same on each run (cron runs it every\n"
-	"minute); tick is for doing it by hand.\n"
+	"substitutes. From the month's first working day on, queues last month's\n"
+	"report to each department manager, once per month and manager (the\n"
+	"notifier sends it). madang-notifier does the same on each run (cron runs\n"
+	"it every minute); tick is for doing it by hand.\n"
 	"\n"
 	"  --now TIME  act as if the database clock read TIME (for tests and\n"
 	"              for catching up after an outage)\n";
@@ -309,6 +313,7 @@ fail:
 static int cmd_tick(db *d, int argc, char **argv)
 {
 	int moved = 0;
+	long reports = 0;
 	if (argc == 3 && strcmp(argv[1], "--now") == 0) {
 		/* NOW() on this connection reads the given time. */
 		if (db_set_clock(d, argv[2]) != MDG_OK) {
@@ -324,6 +329,11 @@ static int cmd_tick(db *d, int argc, char **argv)
 		return 1;
 	}
 	printf("cases moved: %d\n", moved);
+	if (report_monthly_scan(d, &reports) != MDG_OK) {
+		fprintf(stderr, "madangctl: tick failed: %s\n", db_error(d));
+		return 1;
+	}
+	printf("monthly reports queued: %ld\n", reports);
 	return 0;
 }
 

@@ -11,6 +11,7 @@
 #include "notify/notice.h"
 #include "notify/outbox.h"
 #include "org/setting.h"
+#include "reports/monthly.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -310,6 +311,13 @@ int notifier_run(notifier *n, run_stats *st)
 	if (rc == MDG_OK) {
 		long made = 0;
 		rc = notice_scan(n->db, 0, &made);
+		st->scanned += made;
+	}
+	/* On the month's first working day, last month's report to each
+	 * department manager (once: later scans read one row). */
+	if (rc == MDG_OK) {
+		long made = 0;
+		rc = report_monthly_scan(n->db, &made);
 		st->scanned += made;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);

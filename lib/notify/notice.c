@@ -38,6 +38,7 @@ static const char *const kind_names[NOTICE_KIND__MAX] = {
 	[NOTICE_PENALTY_APPLIED] = "penalty_applied",
 	[NOTICE_PENALTY_LIFTED] = "penalty_lifted",
 	[NOTICE_OBJECTION_REJECTED] = "objection_rejected",
+	[NOTICE_REPORT_MONTHLY] = "report_monthly",
 };
 
 /* Working days a late case is given in its apology's expected date,

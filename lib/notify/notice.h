@@ -43,6 +43,7 @@ typedef enum notice_kind {
 	NOTICE_PENALTY_APPLIED,     /* mileage: a warning or restriction, its reason, how to object */
 	NOTICE_PENALTY_LIFTED,      /* mileage: a penalty lifted (an objection accepted) */
 	NOTICE_OBJECTION_REJECTED,  /* mileage: an objection to a penalty rejected, why */
+	NOTICE_REPORT_MONTHLY,      /* reports: last month's figures to a department manager */
 	NOTICE_KIND__MAX
 } notice_kind;
 
