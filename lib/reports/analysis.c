@@ -224,8 +224,13 @@ static const char *counts_text(analysis_group g)
 		     " 0 AS transfers, 0 AS reopened, 0 AS ratings, 0 AS rating_sum, 0 AS callbacks"
 		     " FROM fc JOIN prm WHERE fc.created_at >= prm.f AND fc.created_at < prm.u UNION ALL SELECT ");
 	append_key(&q, g, "fc.created_at");
-	buf_puts(&q, ", fc.glabel, 0, 1, fc.due_at < NOW(), 0, 0, 0, 0, 0, 0 FROM fc"
-		     " WHERE fc.status IN (" OPEN_STATUSES ") UNION ALL SELECT ");
+	buf_puts(&q, ", fc.glabel, 0, 1, fc.due_at < NOW(), 0, 0, 0, 0, 0, 0 FROM fc JOIN prm"
+		     " WHERE fc.status IN (" OPEN_STATUSES ")");
+	/* Over time, the open cases by their filing: those filed in the
+	 * period (the rows stay within it). */
+	if (analysis_group_is_period(g))
+		buf_puts(&q, " AND fc.created_at >= prm.f AND fc.created_at < prm.u");
+	buf_puts(&q, " UNION ALL SELECT ");
 	append_key(&q, g, "e.created_at");
 	buf_puts(&q, ", fc.glabel, 0, 0, 0, e.kind = 'extended', e.kind = 'transferred', e.kind = 'reopened', 0, 0, 0"
 		     " FROM fc JOIN prm JOIN case_events e ON e.case_id = fc.id"
