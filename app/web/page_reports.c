@@ -829,8 +829,8 @@ int page_report_analysis(web *w)
 	hdf_set_value(w->hdf, "Analysis.Group", analysis_group_name(a.filter.group));
 	hdf_set_value(w->hdf, "Analysis.Query", buf_str(&a.query));
 	hdf_set_value(w->hdf, "Analysis.Drill", buf_str(&a.drill));
-	if (!hdf_get_value(w->hdf, "Form.group", NULL) || !*hdf_get_value(w->hdf, "Form.group", ""))
-		hdf_set_value(w->hdf, "Form.group", analysis_group_name(a.filter.group));
+	/* The group shown, also when none was asked for. */
+	hdf_set_value(w->hdf, "Form.group", analysis_group_name(a.filter.group));
 	char (*labels)[128] = xcalloc(a.figures.n ? a.figures.n : 1, sizeof *labels);
 	char cells[ANALYSIS_NCOLS][128];
 	for (size_t i = 0; i < a.figures.n; i++) {
@@ -861,11 +861,22 @@ done:
 	return rc;
 }
 
-/* The file name of an export: madang-report-FROM-TO.ext. */
-static void export_name(const analysis_page *a, const char *ext, char *out, size_t n)
+/* Loads the report an export asks for: MDG_EINVAL for bad filters. */
+static int export_load(web *w, analysis_page *a)
 {
-	snprintf(out, n, "attachment; filename=\"madang-report-%s-%s.%s\"", a->filter.period.from, a->filter.period.to,
-		 ext);
+	int errors = 0;
+	int rc = analysis_load(w, a, &errors);
+	return rc == MDG_OK && errors ? MDG_EINVAL : rc;
+}
+
+/* The export's type and its download name, madang-report-FROM-TO.ext. */
+static void export_headers(web *w, const analysis_page *a, const char *type, const char *ext)
+{
+	char disposition[128];
+	snprintf(disposition, sizeof disposition, "attachment; filename=\"madang-report-%s-%s.%s\"",
+		 a->filter.period.from, a->filter.period.to, ext);
+	w->content_type = type;
+	http_header(w->r, "Content-Disposition", disposition);
 }
 
 /* Calls put for the header row, each row and the total, with the cells
@@ -906,20 +917,14 @@ static void csv_put(void *ctx, size_t row, char cells[ANALYSIS_NCOLS][128], bool
 int page_report_analysis_csv(web *w)
 {
 	analysis_page a = {0};
-	char disposition[128];
-	int errors = 0;
-	int rc = analysis_load(w, &a, &errors);
-	if (rc == MDG_OK && errors)
-		rc = MDG_EINVAL;
+	int rc = export_load(w, &a);
 	if (rc != MDG_OK)
 		goto done;
 	/* The grouped rows are few (one per group): the file is built in
 	 * the response body. */
 	buf_puts(&w->r->body, "\xEF\xBB\xBF"); /* the BOM: Excel then reads UTF-8 */
 	analysis_each(w, &a, csv_put, &w->r->body);
-	w->content_type = "text/csv; charset=utf-8";
-	export_name(&a, "csv", disposition, sizeof disposition);
-	http_header(w->r, "Content-Disposition", disposition);
+	export_headers(w, &a, "text/csv; charset=utf-8", "csv");
 done:
 	analysis_page_free(&a);
 	return rc;
@@ -950,11 +955,8 @@ static void xlsx_put(void *ctx, size_t row, char cells[ANALYSIS_NCOLS][128], boo
 int page_report_analysis_xlsx(web *w)
 {
 	analysis_page a = {0};
-	char disposition[128], path[4096];
-	int errors = 0;
-	int rc = analysis_load(w, &a, &errors);
-	if (rc == MDG_OK && errors)
-		rc = MDG_EINVAL;
+	char path[4096];
+	int rc = export_load(w, &a);
 	if (rc != MDG_OK)
 		goto done;
 	/* A temporary file, listed with the request's uploads so that it is
@@ -988,9 +990,7 @@ int page_report_analysis_xlsx(web *w)
 		goto done;
 	}
 	w->r->send_file = xstrdup(path);
-	w->content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-	export_name(&a, "xlsx", disposition, sizeof disposition);
-	http_header(w->r, "Content-Disposition", disposition);
+	export_headers(w, &a, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx");
 done:
 	analysis_page_free(&a);
 	return rc;

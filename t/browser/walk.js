@@ -792,6 +792,14 @@ async function walk(browser) {
 		await expectText(supervisor.main(), '제재 내리기', 'the penalties');
 	});
 
+	// Reports (issue 12): the managers' report, its charts and over time.
+	await step('the report with its charts, by category and by day', supervisor, async () => {
+		await supervisor.goto('/staff/reports?group=category');
+		await expectText(supervisor.main(), '기준별 수치', 'the report');
+		await supervisor.goto('/staff/reports?period=month&group=day');
+		await supervisor.main().locator('svg[role="img"]').first().waitFor();
+	});
+
 	for (const p of [supervisor, citizen, handler, second, agent])
 		await p.close();
 	await keyboardWalk(browser);

@@ -11,7 +11,7 @@ use strict;
 use warnings;
 use utf8;
 use Test::More;
-use Encode qw(decode encode);
+use Encode qw(decode);
 use JSON::PP;
 use File::Temp qw(tempfile);
 use Time::Local qw(timegm);
@@ -77,6 +77,20 @@ sub page {
     my ($ua, $query) = @_;
     my $r = $ua->get($s->url("/staff/reports?$query"));
     return ($r, body_of($r));
+}
+
+# The cells of an XLSX file's first sheet as openpyxl reads them, by rows
+# ("" for an empty cell); $? is python's status.
+sub xlsx_rows {
+    my ($bytes) = @_;
+    my ($fh, $file) = tempfile(SUFFIX => '.xlsx', UNLINK => 1);
+    binmode $fh;
+    print $fh $bytes;
+    close $fh;
+    my $json = `$PYTHON -c 'import json, sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1], read_only=True).active
+print(json.dumps([[c if c is not None else "" for c in r] for r in ws.iter_rows(values_only=True)]))' $file`;
+    return JSON::PP->new->decode($json || '[]');
 }
 
 sub row_named {
@@ -284,15 +298,8 @@ for my $i (0 .. $#shown) {
 $r = $sup->get($s->url("/staff/reports.xlsx?$q"));
 is $r->code, 200, 'XLSX export';
 is $r->header('Content-Type'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', '... as XLSX';
-my ($fh, $xlsx) = tempfile(SUFFIX => '.xlsx', UNLINK => 1);
-binmode $fh;
-print $fh $r->content;
-close $fh;
-my $json = `$PYTHON -c 'import json, sys, openpyxl
-ws = openpyxl.load_workbook(sys.argv[1], read_only=True).active
-print(json.dumps([[c if c is not None else "" for c in r] for r in ws.iter_rows(values_only=True)]))' $xlsx`;
+my $sheet = xlsx_rows($r->content);
 is $?, 0, '... which openpyxl reads';
-my $sheet = JSON::PP->new->decode($json // '[]');
 is scalar @$sheet, @shown + 1, '... a header and each row shown';
 is $sheet->[0][0], $L->{'Analysis.Groups.category'}, '... headed as the table';
 for my $i (0 .. $#shown) {
@@ -331,17 +338,9 @@ for my $g (qw(department category channel status handler month)) {
     my @cl = split /\r\n/, $c;
     my @tc = split /,/, $cl[-1], -1;
     is $tc[1], $rows[-1][1]{received}, '... whose total is 도로과\'s';
-    my $x = $choi->get($s->url("/staff/reports.xlsx?$qq"));
-    open my $xf, '>', $xlsx or die;
-    binmode $xf;
-    print $xf $x->content;
-    close $xf;
-    my $sj = `$PYTHON -c 'import json, sys, openpyxl
-ws = openpyxl.load_workbook(sys.argv[1], read_only=True).active
-print(json.dumps([[c if c is not None else "" for c in r] for r in ws.iter_rows(values_only=True)]))' $xlsx`;
-    my $rows_x = JSON::PP->new->decode($sj // '[]');
+    my $rows_x = xlsx_rows($choi->get($s->url("/staff/reports.xlsx?$qq"))->content);
     is $rows_x->[-1][1], $rows[-1][1]{received}, '... and the XLSX\'s total too';
-    unlike decode('UTF-8', encode('UTF-8', $sj)), qr{$other_re}, '... which names no other department';
+    unlike join("\t", map {@$_} @$rows_x), qr{$other_re}, '... which names no other department';
 }
 unlike $html, qr{<option value="11"}, 'other departments are not offered';
 ($r, $html) = page($choi, 'department=11');
@@ -358,6 +357,18 @@ is_deeply((report_rows($html))[-1][1], $total, 'a viewer of the whole institutio
 
 # The old workload report is still there.
 is $sup->get($s->url('/staff/reports/workload'))->code, 200, 'the workload report still answers';
+
+# ------------------------------------------------------------ in English
+
+my $en = Madang::Test::lang_strings('en');
+$r = $sup->get($s->url('/staff/reports?group=status'));
+$sup->post($s->url('/lang'), [csrf => $s->csrf_from($r), lang => 'en', back => '/staff/reports?group=status']);
+($r, $html) = page($sup, 'group=status');
+like $html, qr{<title id="chart-flow-title">\Q$en->{'Analysis.ChartFlow'}\E</title>}, 'in English: the chart';
+like $html, qr{<th scope="col">\Q$en->{'Analysis.Col.received'}\E</th>}, '... the table';
+like $html, qr{<th scope="row"[^>]*>\Q$en->{'Status.received'}\E</th>}, '... its rows';
+my $csv_en = decode('UTF-8', $sup->get($s->url('/staff/reports.csv?group=status'))->content);
+like $csv_en, qr{^\x{FEFF}\Q$en->{'Analysis.Groups.status'}\E,\Q$en->{'Analysis.Col.received'}\E,}, '... and the CSV';
 
 # ------------------------------------------------------------ the monthly mail
 
