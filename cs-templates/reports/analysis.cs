@@ -87,7 +87,7 @@ def:analysis_cells(r) ?><?cs
   <figure class="chart"><?cs escape:"none" ?><?cs var:Analysis.ChartFlow ?><?cs /escape ?></figure>
   <figure class="chart"><?cs escape:"none" ?><?cs var:Analysis.ChartTimely ?><?cs /escape ?></figure>
   </div>
-  <div class="table-scroll">
+  <div class="table-scroll" tabindex="0" role="region" aria-labelledby="h-figures">
   <table class="cases report analysis" id="analysis-table">
     <caption><?cs var:L.Analysis.By ?> <?cs var:L.Analysis.Groups[Analysis.Group] ?> (<?cs var:Report.From ?> ~ <?cs var:Report.To ?>)</caption>
     <thead><tr>

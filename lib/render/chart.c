@@ -80,9 +80,10 @@ static double y_of(long long v, long long top)
 
 static void axes(buf *out, long long top)
 {
-	/* Four grid lines with their values. */
-	for (int i = 0; i <= 4; i++) {
-		long long v = top * i / 4;
+	/* Grid lines at whole steps (top is 1, 2 or 5 times a power of ten):
+	 * a fifth of 5, 10, 20 …, half of 2, else 1. */
+	long long step = top >= 5 && top % 5 == 0 ? top / 5 : top % 2 == 0 ? top / 2 : top;
+	for (long long v = 0; v <= top; v += step) {
 		double y = y_of(v, top);
 		buf_printf(out, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#bbb\"/>", LEFT, y,
 			   WIDTH - RIGHT, y);

@@ -46,6 +46,10 @@ static void test_bars(void **state)
 	assert_int_equal(count(svg, "<rect "), 3 * 2 + 2);
 	assert_non_null(strstr(svg, "height=\"200.0\""));
 	assert_non_null(strstr(svg, ">10</text>"));
+	/* The grid at whole steps of 2, each line where its value is. */
+	assert_non_null(strstr(svg, "y=\"60.0\" text-anchor=\"end\">8</text>"));
+	assert_null(strstr(svg, ">7</text>"));
+	assert_int_equal(count(svg, "stroke=\"#bbb\""), 6);
 	assert_int_equal(count(svg, "<svg"), 1);
 	assert_non_null(strstr(svg, "</svg>"));
 	assert_null(strstr(svg, "<script"));
