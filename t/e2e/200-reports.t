@@ -17,6 +17,7 @@ use File::Temp qw(tempfile);
 use Time::Local qw(timegm);
 use Madang::Test qw(body_of);
 use Madang::Notify;
+use Madang::Staff qw(signed_in);
 
 binmode $_, ':encoding(UTF-8)' for Test::More->builder->output,
     Test::More->builder->failure_output, Test::More->builder->todo_output;
@@ -24,21 +25,12 @@ binmode $_, ':encoding(UTF-8)' for Test::More->builder->output,
 my $n = Madang::Notify->start(seed => 1);
 my $s = $n->stack;
 my $L = Madang::Test::lang_strings('ko');
-my $STAFF_PW = 'madang-staff-2026';
 my $PYTHON = -x '/usr/bin/python3' ? '/usr/bin/python3' : 'python3';
 
 # ------------------------------------------------------------ helpers
 
 sub kst { my ($q) = @_; return $s->sql("SET time_zone = '+09:00'; $q") }
 sub kst_value { my ($q) = @_; return $s->sql_value("SET time_zone = '+09:00'; $q") }
-
-sub signed_in_ua {
-    my ($login, $password) = @_;
-    my $ua = $s->ua;
-    my $r = Madang::Test::sign_in($s, $ua, $login, $password // $STAFF_PW);
-    die "sign-in of $login failed: " . $r->code unless $r->code == 303;
-    return $ua;
-}
 
 sub strip_tags {
     my ($h) = @_;
@@ -172,7 +164,7 @@ kst("INSERT INTO satisfaction (case_id, nonce, created_at, rated_at, rating, cal
 
 # ------------------------------------------------------------ the whole institution, by department
 
-my $sup = signed_in_ua('admin', 'madang-admin-2026');
+my $sup = signed_in($s, 'admin', 'madang-admin-2026');
 my ($r, $html) = page($sup, "from=$from&to=$today&group=department");
 is $r->code, 200, 'a supervisor sees the report';
 my @rows = report_rows($html);
@@ -318,7 +310,7 @@ is scalar @left, 0, '... leaving no file either';
 
 # ------------------------------------------------------------ scope
 
-my $choi = signed_in_ua('road.choi');
+my $choi = signed_in($s, 'road.choi');
 ($r, $html) = page($choi, "from=$from&to=$today&group=department");
 is $r->code, 200, 'the manager of 도로과 sees the report';
 @rows = report_rows($html);
@@ -348,10 +340,10 @@ is $r->code, 400, 'asking for another department is refused';
 like $html, qr{\Q$L->{'Err.report_department'}\E}, '... with the message';
 $r = $choi->get($s->url('/staff/reports.csv?department=11'));
 is $r->code, 400, '... and so is its export';
-my $lee = signed_in_ua('road.lee');
+my $lee = signed_in($s, 'road.lee');
 $r = $lee->get($s->url('/staff/reports'));
 is $r->code, 403, 'a handler without a report role is refused';
-my $oh = signed_in_ua('viewer.oh');
+my $oh = signed_in($s, 'viewer.oh');
 ($r, $html) = page($oh, "from=$from&to=$today&group=department");
 is_deeply((report_rows($html))[-1][1], $total, 'a viewer of the whole institution sees every figure');
 
