@@ -158,10 +158,13 @@ static void append_cases(buf *q, analysis_group g)
 		join = " LEFT JOIN departments dp ON dp.id = c.department_id";
 		break;
 	case GROUP_HANDLER:
-		/* One row per handler; with a handler chosen, that one only. */
+		/* One row per handler; with a handler chosen, that one only;
+		 * only the handlers of the departments reported on (a joint
+		 * department's handler is that department's figure). */
 		key = "IFNULL(ch.account_id, 0)";
 		label = "a.name";
 		join = " LEFT JOIN case_handlers ch ON ch.case_id = c.id AND (prm.hnd = 0 OR ch.account_id = prm.hnd)"
+		       " AND (prm.depts IS NULL OR FIND_IN_SET(ch.department_id, prm.depts) > 0)"
 		       " LEFT JOIN accounts a ON a.id = ch.account_id";
 		break;
 	case GROUP_CATEGORY:

@@ -334,6 +334,13 @@ for my $g (qw(department category channel status handler month)) {
     is $rows_x->[-1][1], $rows[-1][1]{received}, '... and the XLSX\'s total too';
     unlike join("\t", map {@$_} @$rows_x), qr{$other_re}, '... which names no other department';
 }
+# Grouped by handler: only handlers of 도로과.
+($r, $html) = page($choi, "from=$from&to=$today&group=handler");
+my %road_staff = map { $_->[0] => 1 } $s->sql("SELECT DISTINCT a.name FROM case_handlers ch JOIN accounts a"
+    . " ON a.id = ch.account_id WHERE ch.department_id = 4");
+my @named = grep { $_ ne $L->{'Report.Total'} && $_ ne $L->{'Analysis.NoHandler'} } map { $_->[0] } report_rows($html);
+ok @named, 'by handler: 도로과\'s handlers';
+is_deeply [grep { !$road_staff{$_} } @named], [], '... and no one else';
 unlike $html, qr{<option value="11"}, 'other departments are not offered';
 ($r, $html) = page($choi, 'department=11');
 is $r->code, 400, 'asking for another department is refused';
