@@ -739,7 +739,8 @@ static void analysis_cells(const analysis_row *r, const char *label, char cells[
 	for (size_t i = 0; i < MDG_ARRAY_LEN(counts); i++)
 		snprintf(cells[i + 1], 128, "%lld", counts[i]);
 	analysis_average(r, cells[6], 128);
-	/* The median sorts the days: a copy's order, the same days. */
+	/* The median sorts the days in place (through the copy, which
+	 * shares them): their order matters nowhere else. */
 	analysis_median(&copy, cells[7], 128);
 	analysis_rating(r, cells[12], 128);
 	snprintf(cells[13], 128, "%lld", r->callbacks);
