@@ -87,7 +87,8 @@ static const char usage_tick[] =
 	"hands the open cases of staff whose absence has started to their\n"
 	"substitutes. From the month's first working day on, queues last month's\n"
 	"report to each department manager, once per month and manager (the\n"
-	"notifier sends it). madang-notifier does the same on each run (cron runs\n"
+	"notifier sends it; notifier.monthly_reports = 0 turns that off).\n"
+	"madang-notifier does the same on each run (cron runs\n"
 	"it every minute); tick is for doing it by hand.\n"
 	"\n"
 	"  --now TIME  act as if the database clock read TIME (for tests and\n"
@@ -310,7 +311,7 @@ fail:
 	return 1;
 }
 
-static int cmd_tick(db *d, int argc, char **argv)
+static int cmd_tick(db *d, HDF *cfg, int argc, char **argv)
 {
 	int moved = 0;
 	long reports = 0;
@@ -329,6 +330,8 @@ static int cmd_tick(db *d, int argc, char **argv)
 		return 1;
 	}
 	printf("cases moved: %d\n", moved);
+	if (!config_long(cfg, "notifier.monthly_reports", 1, 0, 1))
+		return 0;
 	if (report_monthly_scan(d, &reports) != MDG_OK) {
 		fprintf(stderr, "madangctl: tick failed: %s\n", db_error(d));
 		return 1;
@@ -397,7 +400,7 @@ int main(int argc, char **argv)
 	else if (strcmp(cmd, "seed-demo") == 0)
 		rc = cmd_seed_demo(d, cfg);
 	else
-		rc = cmd_tick(d, sub_argc, sub_argv);
+		rc = cmd_tick(d, cfg, sub_argc, sub_argv);
 done:
 	db_close(d);
 	password_policy_free();

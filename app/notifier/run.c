@@ -4,6 +4,7 @@
 #include "notifier.h"
 #include "cases/routing.h"
 #include "core/buf.h"
+#include "core/config.h"
 #include "core/log.h"
 #include "core/mdg.h"
 #include "core/text.h"
@@ -314,8 +315,9 @@ int notifier_run(notifier *n, run_stats *st)
 		st->scanned += made;
 	}
 	/* On the month's first working day, last month's report to each
-	 * department manager (once: later scans read one row). */
-	if (rc == MDG_OK) {
+	 * department manager (once: later scans read one row), unless
+	 * notifier.monthly_reports is 0. */
+	if (rc == MDG_OK && config_long(n->cfg, "notifier.monthly_reports", 1, 0, 1)) {
 		long made = 0;
 		rc = report_monthly_scan(n->db, &made);
 		st->scanned += made;

@@ -22,7 +22,8 @@ use Madang::Staff qw(signed_in);
 binmode $_, ':encoding(UTF-8)' for Test::More->builder->output,
     Test::More->builder->failure_output, Test::More->builder->todo_output;
 
-my $n = Madang::Notify->start(seed => 1);
+# The test stacks mail no monthly report unless asked (scripts/stack.sh).
+my $n = Madang::Notify->start(seed => 1, config => { 'notifier.monthly_reports' => 1 });
 my $s = $n->stack;
 my $L = Madang::Test::lang_strings('ko');
 my $PYTHON = -x '/usr/bin/python3' ? '/usr/bin/python3' : 'python3';
