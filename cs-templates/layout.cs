@@ -53,7 +53,7 @@ include:"macros.cs" ?><!DOCTYPE html>
         <li><a href="/staff/moderation"><?cs var:L.Nav.Moderation ?></a></li>
 <?cs /if ?>
 <?cs if:Session.Reports == "1" ?>
-        <li><a href="/staff/reports/workload"><?cs var:L.Nav.Reports ?></a></li>
+        <li><a href="/staff/reports"><?cs var:L.Nav.Reports ?></a></li>
 <?cs /if ?>
 <?cs if:Session.Penalties == "1" ?>
         <li><a href="/staff/penalties"><?cs var:L.Nav.Penalties ?></a></li>

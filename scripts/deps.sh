@@ -16,7 +16,8 @@ RUN_PKGS="build-essential cmake pkg-config libfcgi-dev libmariadb-dev
 mariadb-server mariadb-client mariadb-plugin-mroonga clearsilver-dev
 libesmtp-dev libxml2-dev libsodium-dev libjansson-dev libmagic-dev
 libcurl4-openssl-dev nginx-light curl python3-aiosmtpd kannel kannel-extras
-libgmime-3.0-dev libjs-leaflet"
+libgmime-3.0-dev libjs-leaflet libxlsxwriter-dev"
+# libxlsxwriter-dev: the reports' XLSX export (app/web/page_reports.c).
 # libgmime-3.0-dev: madang-mailin's MIME parser (e-mail intake);
 # libjs-leaflet: the location map, served by nginx from /usr/share/javascript.
 # python3-aiosmtpd: scripts/smtp-sink.py, the SMTP server that `make run`, the
@@ -32,7 +33,8 @@ libgmime-3.0-dev libjs-leaflet"
 # pages render (axe-core measures contrast on the rendered text), Node.js.
 TEST_PKGS="libcmocka-dev clang libclang-rt-14-dev perl libwww-perl
 libhttp-message-perl libhttp-cookies-perl chromium fonts-noto-cjk nodejs
-dovecot-imapd python3-jsonschema"
+dovecot-imapd python3-jsonschema python3-openpyxl"
+# python3-openpyxl: t/e2e/200-reports.t reads the XLSX export back.
 # dovecot-imapd: the real IMAP server madang-mailin's tests poll (a private
 # instance per test under its stack folder, never Debian's service);
 # python3-jsonschema: the Open311 answers checked against the specification's

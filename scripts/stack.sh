@@ -19,7 +19,8 @@
 #                      (DIR/run/sms-in-secret, for Kannel's post-url to /sms/in)
 # Without them mail goes to localhost:25 and SMS wait in the outbox (sms.url
 # empty), so a test stack never reaches a real gateway. notifier.log is
-# DIR/log/notifier.log.
+# DIR/log/notifier.log. The monthly reports to managers are off
+# (notifier.monthly_reports 0): a test that wants them turns them on.
 #
 # The configuration says demo = 1: these stacks are for trying Madang and
 # for tests, and madangctl seed-demo refuses any other configuration.
@@ -311,6 +312,7 @@ write_config() {
 			web.log	$LOG/web.log
 			web.base_url	http://127.0.0.1:$PORT
 			notifier.log	$LOG/notifier.log
+			notifier.monthly_reports	0
 			intake.address	minwon@madang.example
 			intake.route.road.address	minwon+road@madang.example
 			intake.log	$LOG/mailin.log

@@ -14,6 +14,7 @@
 #include "cases/routing.h"
 #include "org/org.h"
 #include "proposals/proposal.h"
+#include "reports/monthly.h"
 
 #include <dirent.h>
 #include <getopt.h>
@@ -30,7 +31,8 @@ static const char usage[] =
 	"  seed-demo     load demo data (departments, categories, accounts, cases)\n"
 	"                into an empty database; only where the configuration\n"
 	"                says demo = 1, never in production\n"
-	"  tick          escalate idle cases, hand over the work of absent staff, expire proposals\n"
+	"  tick          escalate idle cases, hand over the work of absent staff,\n"
+	"                expire proposals and queue the monthly reports when due\n"
 	"\n"
 	"migrate and seed-demo connect as the migrator (db.migrate_user), the\n"
 	"others as the application (db.user).\n"
@@ -85,8 +87,11 @@ static const char usage_tick[] =
 	"the substitute of an absent handler or to the department's managers, and\n"
 	"hands the open cases of staff whose absence has started to their\n"
 	"substitutes, and archives as expired the policy proposals whose support\n"
-	"period ended below their threshold. madang-notifier does the same on each run (cron runs it every\n"
-	"minute); tick is for doing it by hand.\n"
+	"period ended below their threshold. From the month's first working day\n"
+	"on, queues last month's report to each department manager, once per\n"
+	"month and manager (the notifier sends it; notifier.monthly_reports = 0\n"
+	"turns that off). madang-notifier does the same on each run (cron runs\n"
+	"it every minute); tick is for doing it by hand.\n"
 	"\n"
 	"  --now TIME  act as if the database clock read TIME (for tests and\n"
 	"              for catching up after an outage)\n";
@@ -308,9 +313,10 @@ fail:
 	return 1;
 }
 
-static int cmd_tick(db *d, int argc, char **argv)
+static int cmd_tick(db *d, HDF *cfg, int argc, char **argv)
 {
 	int moved = 0;
+	long reports = 0;
 	if (argc == 3 && strcmp(argv[1], "--now") == 0) {
 		/* NOW() on this connection reads the given time. */
 		if (db_set_clock(d, argv[2]) != MDG_OK) {
@@ -332,6 +338,13 @@ static int cmd_tick(db *d, int argc, char **argv)
 		return 1;
 	}
 	printf("proposals expired: %ld\n", expired);
+	if (!config_long(cfg, "notifier.monthly_reports", 1, 0, 1))
+		return 0;
+	if (report_monthly_scan(d, &reports) != MDG_OK) {
+		fprintf(stderr, "madangctl: tick failed: %s\n", db_error(d));
+		return 1;
+	}
+	printf("monthly reports queued: %ld\n", reports);
 	return 0;
 }
 
@@ -395,7 +408,7 @@ int main(int argc, char **argv)
 	else if (strcmp(cmd, "seed-demo") == 0)
 		rc = cmd_seed_demo(d, cfg);
 	else
-		rc = cmd_tick(d, sub_argc, sub_argv);
+		rc = cmd_tick(d, cfg, sub_argc, sub_argv);
 done:
 	db_close(d);
 	password_policy_free();

@@ -4,6 +4,7 @@
 #include "notifier.h"
 #include "cases/routing.h"
 #include "core/buf.h"
+#include "core/config.h"
 #include "core/log.h"
 #include "core/mdg.h"
 #include "core/text.h"
@@ -13,6 +14,7 @@
 #include "proposals/proposal.h"
 #include "org/setting.h"
 #include "similar/follow.h"
+#include "reports/monthly.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -325,6 +327,14 @@ int notifier_run(notifier *n, run_stats *st)
 	if (rc == MDG_OK) {
 		long made = 0;
 		rc = follow_scan(n->db, &made);
+		st->scanned += made;
+	}
+	/* On the month's first working day, last month's report to each
+	 * department manager (once: later scans read one row), unless
+	 * notifier.monthly_reports is 0. */
+	if (rc == MDG_OK && config_long(n->cfg, "notifier.monthly_reports", 1, 0, 1)) {
+		long made = 0;
+		rc = report_monthly_scan(n->db, &made);
 		st->scanned += made;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);

@@ -10,10 +10,17 @@
 #include "reports/report.h"
 #include "reports/rating_report.h"
 #include "reports/report_scope.h"
+#include "reports/analysis.h"
+#include "core/codec.h"
+#include "http/encode.h"
+#include "render/chart.h"
+#include "render/render.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
 
 /* One department of the tree as the report sees it. */
 typedef struct dept_node {
@@ -511,4 +518,484 @@ int page_examples(web *w)
 	db_result_free(r);
 	web_page(w, "portal/examples.cs", "Examples");
 	return MDG_OK;
+}
+
+/* ---- The managers' report (/staff/reports): filters, groups, charts
+ * and exports of the same rows (lib/reports/analysis.c). ---- */
+
+static const char *const channel_names[] = {"web", "email", "sms", "phone", "open311"};
+static const char *const status_names[] = {"received", "assigned",  "in_progress", "approval",
+					   "answered", "closed",    "withdrawn",   "rejected"};
+static const char *const kind_names[] = {"complaint", "proposal"};
+
+static const field_spec analysis_fields[] = {
+	{"period", FIELD_LINE, false, 8, 0, 0},   {"at", FIELD_DATE, false, 10, 0, 0},
+	{"from", FIELD_LINE, false, 10, 0, 0},    {"to", FIELD_LINE, false, 10, 0, 0},
+	{"department", FIELD_ID, false, 0, 0, 0}, {"handler", FIELD_ID, false, 0, 0, 0},
+	{"category", FIELD_ID, false, 0, 0, 0},   {"channel", FIELD_LINE, false, 8, 0, 0},
+	{"status", FIELD_LINE, false, 12, 0, 0},  {"kind", FIELD_LINE, false, 10, 0, 0},
+	{"group", FIELD_LINE, false, 12, 0, 0},
+};
+
+/* Whether s is "" or one of names. */
+static bool one_of(const char *s, const char *const *names, size_t n)
+{
+	if (!*s)
+		return true;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(s, names[i]) == 0)
+			return true;
+	return false;
+}
+
+/* A report being made: the reader's tree, the filter and the figures. */
+typedef struct analysis_page {
+	dept_tree tree;
+	buf dept_ids;        /* the departments the report covers */
+	buf query;           /* the filters as a query string (the permalink) */
+	buf drill;           /* the same without the department and the group */
+	analysis_filter filter;
+	analysis figures;
+	long long department; /* chosen, or 0 */
+} analysis_page;
+
+static void analysis_page_free(analysis_page *a)
+{
+	tree_free(&a->tree);
+	buf_free(&a->dept_ids);
+	buf_free(&a->query);
+	buf_free(&a->drill);
+	analysis_free(&a->figures);
+}
+
+/* Adds name=value to the permalink when value is not empty. */
+static void query_add(buf *q, const char *name, const char *value)
+{
+	if (!value || !*value)
+		return;
+	buf_printf(q, "%s%s=", q->len ? "&" : "", name);
+	pct_encode(q, value, NULL);
+}
+
+/* The period: a whole day … year around at (today when empty), or
+ * from/to (each end defaulting to the last REPORT_DEFAULT_DAYS days). */
+static int analysis_period_input(web *w, form *f, report_period *p, buf *q)
+{
+	const char *unit = form_text(f, "period"), *field, *problem;
+	report_period def;
+	bizdate at;
+	analysis_group g;
+	int rc = report_period_default(w->app->db, &def);
+	if (rc != MDG_OK)
+		return rc;
+	if (*unit) {
+		if (!analysis_group_parse(unit, &g) || !analysis_group_is_period(g)) {
+			form_fail(f, "period", "report_choice");
+			return MDG_OK;
+		}
+		if (form_filled(f, "at"))
+			at = form_date(f, "at");
+		else if (biz_parse(def.to, &at) != MDG_OK)
+			return MDG_ERR;
+		if (at.year < 1970 || at.year > 2998 || analysis_period_around(g, at, p) != MDG_OK) {
+			form_fail(f, "at", "report_date");
+			return MDG_OK;
+		}
+		query_add(q, "period", unit);
+		query_add(q, "at", form_filled(f, "at") ? form_text(f, "at") : "");
+		return MDG_OK;
+	}
+	const char *from = form_text(f, "from"), *to = form_text(f, "to");
+	if (report_period_make(*from ? from : def.from, *to ? to : def.to, p, &field, &problem) != MDG_OK)
+		form_fail(f, field, problem);
+	query_add(q, "from", p->from);
+	query_add(q, "to", p->to);
+	return MDG_OK;
+}
+
+/* Reads and checks the filters into a->filter (the departments limited to
+ * the reader's scope); *errors counts the fields in error. */
+static int analysis_input(web *w, analysis_page *a, int *errors)
+{
+	report_scope scope = report_scope_of(&w->perm);
+	form f;
+	query_to_form(w, analysis_fields, MDG_ARRAY_LEN(analysis_fields));
+	*errors = form_validate(w, analysis_fields, MDG_ARRAY_LEN(analysis_fields), &f);
+	if (*errors)
+		return MDG_OK;
+	int rc = analysis_period_input(w, &f, &a->filter.period, &a->query);
+	if (rc != MDG_OK)
+		return rc;
+	a->department = form_filled(&f, "department") ? form_num(&f, "department") : 0;
+	if (a->department) {
+		const dept_node *node = tree_find(&a->tree, a->department);
+		if (!node || !node->visible)
+			form_fail(&f, "department", "report_department");
+		for (size_t i = 0; node && node->visible && i < a->tree.n; i++)
+			if (a->tree.nodes[i].id == a->department)
+				tree_choose_subtree(&a->tree, i);
+	} else {
+		for (size_t i = 0; i < a->tree.n; i++)
+			a->tree.nodes[i].chosen = a->tree.nodes[i].visible;
+	}
+	/* The unplaced cases only to a reader of the whole institution,
+	 * with no department chosen: then no list at all. */
+	for (size_t i = 0; i < a->tree.n; i++)
+		if (a->tree.nodes[i].chosen)
+			buf_printf(&a->dept_ids, "%s%lld", a->dept_ids.len ? "," : "", a->tree.nodes[i].id);
+	a->filter.dept_ids = report_scope_unplaced(&scope, a->department) ? NULL : buf_str(&a->dept_ids);
+	a->filter.handler = form_filled(&f, "handler") ? form_num(&f, "handler") : 0;
+	a->filter.category = form_filled(&f, "category") ? form_num(&f, "category") : 0;
+	a->filter.channel = form_text(&f, "channel");
+	a->filter.status = form_text(&f, "status");
+	a->filter.kind = form_text(&f, "kind");
+	a->filter.lang = w->lang;
+	if (!one_of(a->filter.channel, channel_names, MDG_ARRAY_LEN(channel_names)))
+		form_fail(&f, "channel", "report_choice");
+	if (!one_of(a->filter.status, status_names, MDG_ARRAY_LEN(status_names)))
+		form_fail(&f, "status", "report_choice");
+	if (!one_of(a->filter.kind, kind_names, MDG_ARRAY_LEN(kind_names)))
+		form_fail(&f, "kind", "report_choice");
+	if (!analysis_group_parse(form_text(&f, "group"), &a->filter.group) && *form_text(&f, "group"))
+		form_fail(&f, "group", "report_choice");
+	if (a->filter.group == GROUP_NONE)
+		a->filter.group = GROUP_DEPARTMENT;
+	static const char *const names[] = {"handler", "category", "channel", "status", "kind"};
+	for (size_t i = 0; i < MDG_ARRAY_LEN(names); i++)
+		query_add(&a->query, names[i], form_text(&f, names[i]));
+	/* A row's link: these filters, its department. */
+	buf_puts(&a->drill, buf_str(&a->query));
+	query_add(&a->query, "department", form_text(&f, "department"));
+	query_add(&a->query, "group", analysis_group_name(a->filter.group));
+	*errors = f.errors;
+	return MDG_OK;
+}
+
+/* Loads the tree, reads the filters and, when they are valid, the
+ * figures. *errors as analysis_input. */
+static int analysis_load(web *w, analysis_page *a, int *errors)
+{
+	report_scope scope = report_scope_of(&w->perm);
+	int rc = tree_load(w, &a->tree);
+	if (rc != MDG_OK)
+		return rc;
+	mark_visible(&scope, &a->tree);
+	rc = analysis_input(w, a, errors);
+	if (rc != MDG_OK || *errors)
+		return rc;
+	rc = analysis_run(w->app->db, &a->filter, &a->figures);
+	if (rc == MDG_OK)
+		analysis_fill_buckets(&a->figures, a->filter.group, &a->filter.period);
+	return rc;
+}
+
+/* The name of a row's group as the reader sees it, into out. */
+static void analysis_label(web *w, const analysis_page *a, const analysis_row *r, char *out, size_t n)
+{
+	const char *key = NULL;
+	char name[64];
+	switch (a->filter.group) {
+	case GROUP_DEPARTMENT:
+		key = "Report.Unplaced";
+		break;
+	case GROUP_HANDLER:
+		key = "Analysis.NoHandler";
+		break;
+	case GROUP_CHANNEL:
+		snprintf(name, sizeof name, "Inbox.Channel.%s", r->key);
+		key = name;
+		break;
+	case GROUP_STATUS:
+		snprintf(name, sizeof name, "Status.%s", r->key);
+		key = name;
+		break;
+	case GROUP_KIND:
+		snprintf(name, sizeof name, "Analysis.Kind.%s", r->key);
+		key = name;
+		break;
+	default:
+		break;
+	}
+	if (r->label)
+		snprintf(out, n, "%s", r->label);
+	else if (key && render_text(w->lang, key))
+		snprintf(out, n, "%s", render_text(w->lang, key));
+	else
+		snprintf(out, n, "%s", r->key);
+}
+
+/* The columns of the table and the exports, in order: a key under
+ * L.Analysis.Col. */
+static const char *const analysis_columns[] = {"group",    "received", "answered", "open",      "overdue",
+					       "late",     "average",  "median",   "extensions", "transfers",
+					       "reopened", "ratings",  "rating",   "callbacks"};
+enum { ANALYSIS_NCOLS = MDG_ARRAY_LEN(analysis_columns) };
+
+/* One row's cells as text, in analysis_columns' order. */
+static void analysis_cells(const analysis_row *r, const char *label, char cells[ANALYSIS_NCOLS][128])
+{
+	analysis_row copy = *r;
+	snprintf(cells[0], 128, "%s", label);
+	const long long counts[] = {r->received, r->answered, r->open,       r->overdue,   r->late,
+				    0,           0,           r->extensions, r->transfers, r->reopened,
+				    r->ratings};
+	for (size_t i = 0; i < MDG_ARRAY_LEN(counts); i++)
+		snprintf(cells[i + 1], 128, "%lld", counts[i]);
+	analysis_average(r, cells[6], 128);
+	/* The median sorts the days in place (through the copy, which
+	 * shares them): their order matters nowhere else. */
+	analysis_median(&copy, cells[7], 128);
+	analysis_rating(r, cells[12], 128);
+	snprintf(cells[13], 128, "%lld", r->callbacks);
+}
+
+/* The chart of the rows: a line over time for a period group, else
+ * bars; and the answers on time and late stacked. */
+static void analysis_charts(web *w, const analysis_page *a, char (*labels)[128])
+{
+	size_t n = a->figures.n;
+	const char **cats = xcalloc(n ? n : 1, sizeof *cats);
+	long long *vals = xcalloc(4 * (n ? n : 1), sizeof *vals);
+	long long *received = vals, *answered = vals + n, *on_time = vals + 2 * n, *late = vals + 3 * n;
+	buf svg = {0};
+	for (size_t i = 0; i < n; i++) {
+		const analysis_row *r = &a->figures.rows[i];
+		cats[i] = labels[i];
+		received[i] = r->received;
+		answered[i] = r->answered;
+		on_time[i] = r->answered - r->late;
+		late[i] = r->late;
+	}
+	const chart_series flow[] = {{render_text(w->lang, "Analysis.Col.received"), received},
+				     {render_text(w->lang, "Analysis.Col.answered"), answered}};
+	const chart_series timely[] = {{render_text(w->lang, "Analysis.OnTime"), on_time},
+				       {render_text(w->lang, "Analysis.Col.late"), late}};
+	const chart c1 = {analysis_group_is_period(a->filter.group) ? CHART_LINE : CHART_BARS, "chart-flow",
+			  render_text(w->lang, "Analysis.ChartFlow"), render_text(w->lang, "Analysis.ChartDesc"),
+			  cats, n, flow, 2};
+	const chart c2 = {CHART_STACKED, "chart-timely", render_text(w->lang, "Analysis.ChartTimely"),
+			  render_text(w->lang, "Analysis.ChartDesc"), cats, n, timely, 2};
+	chart_svg(&svg, &c1);
+	hdf_set_value(w->hdf, "Analysis.ChartFlow", buf_str(&svg));
+	buf_reset(&svg);
+	chart_svg(&svg, &c2);
+	hdf_set_value(w->hdf, "Analysis.ChartTimely", buf_str(&svg));
+	buf_free(&svg);
+	free(vals);
+	free(cats);
+}
+
+/* The choices of the form's selects: the handlers of the departments
+ * the reader may see (all of them for a reader of the whole
+ * institution). */
+static int analysis_choices(web *w, const analysis_page *a)
+{
+	db_result *r = NULL;
+	buf visible = {0};
+	report_scope scope = report_scope_of(&w->perm);
+	for (size_t i = 0; i < a->tree.n; i++)
+		if (a->tree.nodes[i].visible)
+			buf_printf(&visible, "%s%lld", visible.len ? "," : "", a->tree.nodes[i].id);
+	int rc = analysis_handlers(w->app->db, scope.whole ? NULL : buf_str(&visible), &r);
+	buf_free(&visible);
+	if (rc != MDG_OK)
+		return rc;
+	db_rows_hdf(r, w->hdf, "Analysis.Handlers");
+	db_result_free(r);
+	rc = case_categories(w->app->db, w->lang, &r);
+	if (rc != MDG_OK)
+		return rc;
+	db_rows_hdf(r, w->hdf, "Analysis.Categories");
+	db_result_free(r);
+	return MDG_OK;
+}
+
+int page_report_analysis(web *w)
+{
+	analysis_page a = {0};
+	char name[64];
+	int errors = 0;
+	int rc = analysis_load(w, &a, &errors);
+	if (rc != MDG_OK)
+		goto done;
+	fill_choices(w, &a.tree);
+	web_page(w, "reports/analysis.cs", "ReportAnalysis");
+	rc = analysis_choices(w, &a);
+	if (rc != MDG_OK)
+		goto done;
+	if (errors) {
+		/* The form again, with the message beside the field. */
+		w->r->status = 400;
+		goto done;
+	}
+	hdf_set_value(w->hdf, "Report.From", a.filter.period.from);
+	hdf_set_value(w->hdf, "Report.To", a.filter.period.to);
+	hdf_set_value(w->hdf, "Analysis.Group", analysis_group_name(a.filter.group));
+	hdf_set_value(w->hdf, "Analysis.Query", buf_str(&a.query));
+	hdf_set_value(w->hdf, "Analysis.Drill", buf_str(&a.drill));
+	/* The group shown, also when none was asked for. */
+	hdf_set_value(w->hdf, "Form.group", analysis_group_name(a.filter.group));
+	char (*labels)[128] = xcalloc(a.figures.n ? a.figures.n : 1, sizeof *labels);
+	char cells[ANALYSIS_NCOLS][128];
+	for (size_t i = 0; i < a.figures.n; i++) {
+		const analysis_row *r = &a.figures.rows[i];
+		analysis_label(w, &a, r, labels[i], sizeof labels[i]);
+		analysis_cells(r, labels[i], cells);
+		for (size_t c = 0; c < ANALYSIS_NCOLS; c++) {
+			snprintf(name, sizeof name, "Analysis.Rows.%zu.%s", i, analysis_columns[c]);
+			hdf_set_value(w->hdf, name, cells[c]);
+		}
+		/* The group's own report: the same filters and that group. */
+		if (a.filter.group == GROUP_DEPARTMENT && strtoll(r->key, NULL, 10) > 0) {
+			snprintf(name, sizeof name, "Analysis.Rows.%zu.department", i);
+			web_set(w, name, "%lld", strtoll(r->key, NULL, 10));
+		}
+	}
+	analysis_cells(&a.figures.total, render_text(w->lang, "Report.Total"), cells);
+	for (size_t c = 0; c < ANALYSIS_NCOLS; c++) {
+		snprintf(name, sizeof name, "Analysis.Total.%s", analysis_columns[c]);
+		hdf_set_value(w->hdf, name, cells[c]);
+	}
+	if (a.figures.n)
+		analysis_charts(w, &a, labels);
+	free(labels);
+	hdf_set_value(w->hdf, "Analysis.Shown", "1");
+done:
+	analysis_page_free(&a);
+	return rc;
+}
+
+/* Loads the report an export asks for: MDG_EINVAL for bad filters. */
+static int export_load(web *w, analysis_page *a)
+{
+	int errors = 0;
+	int rc = analysis_load(w, a, &errors);
+	return rc == MDG_OK && errors ? MDG_EINVAL : rc;
+}
+
+/* The export's type and its download name, madang-report-FROM-TO.ext. */
+static void export_headers(web *w, const analysis_page *a, const char *type, const char *ext)
+{
+	char disposition[128];
+	snprintf(disposition, sizeof disposition, "attachment; filename=\"madang-report-%s-%s.%s\"",
+		 a->filter.period.from, a->filter.period.to, ext);
+	w->content_type = type;
+	http_header(w->r, "Content-Disposition", disposition);
+}
+
+/* Calls put for the header row, each row and the total, with the cells
+ * the page shows. */
+typedef void (*analysis_put)(void *ctx, size_t row, char cells[ANALYSIS_NCOLS][128], bool head);
+
+static void analysis_each(web *w, const analysis_page *a, analysis_put put, void *ctx)
+{
+	char cells[ANALYSIS_NCOLS][128], label[128], key[64];
+	for (size_t c = 0; c < ANALYSIS_NCOLS; c++) {
+		/* The first column is named after the group, as on the page. */
+		if (c == 0)
+			snprintf(key, sizeof key, "Analysis.Groups.%s", analysis_group_name(a->filter.group));
+		else
+			snprintf(key, sizeof key, "Analysis.Col.%s", analysis_columns[c]);
+		snprintf(cells[c], 128, "%s", render_text(w->lang, key) ? render_text(w->lang, key) : key);
+	}
+	put(ctx, 0, cells, true);
+	for (size_t i = 0; i < a->figures.n; i++) {
+		analysis_label(w, a, &a->figures.rows[i], label, sizeof label);
+		analysis_cells(&a->figures.rows[i], label, cells);
+		put(ctx, i + 1, cells, false);
+	}
+	analysis_cells(&a->figures.total, render_text(w->lang, "Report.Total"), cells);
+	put(ctx, a->figures.n + 1, cells, false);
+}
+
+static void csv_put(void *ctx, size_t row, char cells[ANALYSIS_NCOLS][128], bool head)
+{
+	buf *b = ctx;
+	(void)row;
+	(void)head;
+	for (size_t c = 0; c < ANALYSIS_NCOLS; c++)
+		http_csv_field(b, cells[c], c == 0);
+	buf_puts(b, "\r\n");
+}
+
+int page_report_analysis_csv(web *w)
+{
+	analysis_page a = {0};
+	int rc = export_load(w, &a);
+	if (rc != MDG_OK)
+		goto done;
+	/* The grouped rows are few (one per group): the file is built in
+	 * the response body. */
+	buf_puts(&w->r->body, "\xEF\xBB\xBF"); /* the BOM: Excel then reads UTF-8 */
+	analysis_each(w, &a, csv_put, &w->r->body);
+	export_headers(w, &a, "text/csv; charset=utf-8", "csv");
+done:
+	analysis_page_free(&a);
+	return rc;
+}
+
+struct xlsx_ctx {
+	lxw_worksheet *sheet;
+	lxw_format *bold;
+	lxw_error err;
+};
+
+static void xlsx_put(void *ctx, size_t row, char cells[ANALYSIS_NCOLS][128], bool head)
+{
+	struct xlsx_ctx *x = ctx;
+	for (size_t c = 0; c < ANALYSIS_NCOLS && x->err == LXW_NO_ERROR; c++) {
+		char *end;
+		double v = strtod(cells[c], &end);
+		/* Figures as numbers (a spreadsheet sums them); names and
+		 * empty averages as text. */
+		if (!head && c > 0 && *cells[c] && !*end)
+			x->err = worksheet_write_number(x->sheet, (lxw_row_t)row, (lxw_col_t)c, v, NULL);
+		else
+			x->err = worksheet_write_string(x->sheet, (lxw_row_t)row, (lxw_col_t)c, cells[c],
+							head ? x->bold : NULL);
+	}
+}
+
+int page_report_analysis_xlsx(web *w)
+{
+	analysis_page a = {0};
+	char path[4096];
+	int rc = export_load(w, &a);
+	if (rc != MDG_OK)
+		goto done;
+	/* A temporary file, listed with the request's uploads so that it is
+	 * removed on every path when the request ends (http_req_free). */
+	snprintf(path, sizeof path, "%s/madang-report-XXXXXX", w->app->tmp);
+	int fd = mkstemp(path);
+	if (fd < 0) {
+		rc = MDG_ERR;
+		goto done;
+	}
+	close(fd);
+	upload *u = xcalloc(1, sizeof *u);
+	u->field = xstrdup("export");
+	u->filename = xstrdup("");
+	u->content_type = xstrdup("");
+	u->path = xstrdup(path);
+	u->next = w->r->files;
+	w->r->files = u;
+	/* constant_memory: each row goes to the file as it is written. */
+	lxw_workbook_options opt = {.constant_memory = LXW_TRUE, .tmpdir = (char *)w->app->tmp};
+	lxw_workbook *book = workbook_new_opt(path, &opt);
+	if (!book) {
+		rc = MDG_ERR;
+		goto done;
+	}
+	struct xlsx_ctx x = {workbook_add_worksheet(book, NULL), workbook_add_format(book), LXW_NO_ERROR};
+	format_set_bold(x.bold);
+	analysis_each(w, &a, xlsx_put, &x);
+	if (workbook_close(book) != LXW_NO_ERROR || x.err != LXW_NO_ERROR) {
+		rc = MDG_ERR;
+		goto done;
+	}
+	w->r->send_file = xstrdup(path);
+	export_headers(w, &a, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx");
+done:
+	analysis_page_free(&a);
+	return rc;
 }

@@ -220,6 +220,10 @@ int page_case_message(web *w);
 /* The confirmation step before a citizen withdraws their case. */
 int page_case_withdraw_form(web *w);
 int page_report_workload(web *w);
+/* The managers' report (/staff/reports) and its CSV and XLSX exports. */
+int page_report_analysis(web *w);
+int page_report_analysis_csv(web *w);
+int page_report_analysis_xlsx(web *w);
 int page_public_stats(web *w);
 int page_examples(web *w);
 /* The administration pages (page_admin*.c): supervisors and system

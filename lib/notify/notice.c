@@ -43,6 +43,7 @@ static const char *const kind_names[NOTICE_KIND__MAX] = {
 	[NOTICE_MODERATION_DELETED] = "moderation_deleted",
 	[NOTICE_PROPOSAL_THRESHOLD] = "proposal_threshold",
 	[NOTICE_FOLLOWED] = "followed",
+	[NOTICE_REPORT_MONTHLY] = "report_monthly",
 };
 
 /* Working days a late case is given in its apology's expected date,

@@ -48,6 +48,7 @@ typedef enum notice_kind {
 	NOTICE_MODERATION_DELETED, /* your post was deleted: why, how to object */
 	NOTICE_PROPOSAL_THRESHOLD, /* a proposal one wrote or supports reached its threshold */
 	NOTICE_FOLLOWED,            /* a public case the person follows changed (similar/follow.h) */
+	NOTICE_REPORT_MONTHLY,      /* reports: last month's figures to a department manager */
 	NOTICE_KIND__MAX
 } notice_kind;
 

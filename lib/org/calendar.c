@@ -81,3 +81,19 @@ int calendar_deadline_from(db *d, long long today_number, long long version, int
 		 (unsigned)due.day % 100u);
 	return MDG_OK;
 }
+
+int calendar_holidays(db *d, const char *from, const char *until, long **days, size_t *n)
+{
+	db_result *r = NULL;
+	int rc = db_query(d, &r, "SELECT DATE_FORMAT(day, '%Y%m%d') AS day FROM holidays"
+				 " WHERE day >= ? AND day < ? ORDER BY day",
+			  DB_ARGS(DB_STR(from), DB_STR(until)));
+	if (rc != MDG_OK)
+		return rc;
+	*days = xcalloc(r->nrows ? r->nrows : 1, sizeof **days);
+	for (unsigned i = 0; i < r->nrows; i++)
+		(*days)[i] = (long)db_get_ll(r, i, "day", 0);
+	*n = r->nrows;
+	db_result_free(r);
+	return MDG_OK;
+}

@@ -21,5 +21,9 @@ int calendar_deadline(db *d, int workdays, char out[20]);
 	" (SELECT version FROM holidays_version WHERE id = 1) AS calendar_version"
 /* ...to save the statement: calendar_deadline with those two values. */
 int calendar_deadline_from(db *d, long long today, long long version, int workdays, char out[20]);
+/* The holidays from from to before until ("YYYY-MM-DD"), as sorted
+ * YYYYMMDD numbers in a new array *days (the caller frees it) of *n: for
+ * counting working days in the past (reports). */
+int calendar_holidays(db *d, const char *from, const char *until, long **days, size_t *n);
 
 #endif

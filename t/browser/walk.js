@@ -873,6 +873,12 @@ async function walk(browser) {
 		await citizen.go(main.getByRole('button', { name: '확인하고 서명하기' }));
 		await citizen.go(main.getByRole('button', { name: '마당으로 돌아가기' }));
 		await expectText(main, '실명확인을 마쳤습니다');
+	// Reports (issue 12): the managers' report, its charts and over time.
+	await step('the report with its charts, by category and by day', supervisor, async () => {
+		await supervisor.goto('/staff/reports?group=category');
+		await expectText(supervisor.main(), '기준별 수치', 'the report');
+		await supervisor.goto('/staff/reports?period=month&group=day');
+		await supervisor.main().locator('svg[role="img"]').first().waitFor();
 	});
 
 	for (const p of [supervisor, citizen, handler, second, agent])

@@ -477,6 +477,28 @@ static const char *const workload_shown[] = {"교통행정과", "도시교통국
 					     "from=2026-11-01", "to=2026-11-30", "value=\"2026-11-01\"",
 					     ">97<", ">26<", ">123<", "id=\"h-channels\"", NULL};
 
+static const char *const analysis_data[] = {
+	"Analysis.Shown=1", "Report.From=2026-11-01", "Report.To=2026-11-30", "Analysis.Group=department",
+	"Analysis.Query=from=2026-11-01&to=2026-11-30&group=department", "Analysis.Drill=from=2026-11-01",
+	"Report.Choices.0.id=3", "Report.Choices.0.name=도시교통국", "Report.Choices.0.depth=0",
+	"Analysis.Handlers.0.id=12", "Analysis.Handlers.0.name=이도로", "Analysis.Categories.0.id=1",
+	"Analysis.Categories.0.name=도로·보도", "Form.group=department", "Form.department=3",
+	"Analysis.Rows.0.group=교통행정과", "Analysis.Rows.0.department=5", "Analysis.Rows.0.received=120",
+	"Analysis.Rows.0.answered=110", "Analysis.Rows.0.open=10", "Analysis.Rows.0.overdue=2",
+	"Analysis.Rows.0.late=7", "Analysis.Rows.0.average=3.5", "Analysis.Rows.0.median=3.0",
+	"Analysis.Rows.0.extensions=1", "Analysis.Rows.0.transfers=2", "Analysis.Rows.0.reopened=0",
+	"Analysis.Rows.0.ratings=40", "Analysis.Rows.0.rating=4.2", "Analysis.Rows.0.callbacks=3",
+	"Analysis.Total.received=120", "Analysis.Total.answered=110", "Analysis.Total.open=10",
+	"Analysis.Total.overdue=2", "Analysis.Total.late=7", "Analysis.Total.average=",
+	"Analysis.Total.median=", "Analysis.Total.extensions=1", "Analysis.Total.transfers=2",
+	"Analysis.Total.reopened=0", "Analysis.Total.ratings=40", "Analysis.Total.rating=4.2",
+	"Analysis.Total.callbacks=3",
+	"Analysis.ChartFlow=<svg role=\"img\"><title>t</title><desc>d</desc></svg>", NULL};
+static const char *const analysis_shown[] = {"교통행정과", ">120<", ">110<", "3.5", "4.2", "이도로", "도로·보도",
+					     "department=5", "<svg role=\"img\"><title>t</title>",
+					     "/staff/reports.csv?from=2026-11-01&amp;to=2026-11-30",
+					     "<option value=\"3\" selected", NULL};
+
 static const char *const stats_data[] = {
 	"PubStats.Year=2026", "PubStats.Years.0=2026", "PubStats.Years.1=2025", "Form.year=2026",
 	"PubStats.InYear.0.parent=도시교통국", "PubStats.InYear.0.name=교통행정과",
@@ -717,6 +739,7 @@ static const struct page_fixture {
 	{"admin/open311.cs", "AdminOpen311", open311_data, open311_shown, NULL},
 	{"admin/open311_questions.cs", "AdminOpen311Questions", open311_questions_data, open311_questions_shown, NULL},
 	{"reports/workload.cs", "ReportWorkload", workload_data, workload_shown, workload_blank},
+	{"reports/analysis.cs", "ReportAnalysis", analysis_data, analysis_shown, NULL},
 	{"error.cs", "Error404", error_data, no_data, NULL},
 	{"portal/report.cs", "Report", report_data, report_shown, NULL},
 	{"portal/objection.cs", "Objection", objection_data, objection_shown, NULL},

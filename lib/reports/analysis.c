@@ -1,0 +1,473 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* analysis.c: the managers' report: filters, grouping, period buckets and
+ * the figures, read with two prepared statements built from fixed
+ * fragments (the group chooses them; no input reaches the SQL text). */
+#include "reports/analysis.h"
+#include "core/buf.h"
+#include "core/mdg.h"
+#include "core/xalloc.h"
+#include "org/calendar.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Statuses of a case still to be handled (as report.c counts open). */
+#define OPEN_STATUSES "'received', 'assigned', 'in_progress', 'approval'"
+
+static const char *const group_names[] = {
+	[GROUP_NONE] = "",           [GROUP_DEPARTMENT] = "department", [GROUP_HANDLER] = "handler",
+	[GROUP_CATEGORY] = "category", [GROUP_CHANNEL] = "channel",     [GROUP_STATUS] = "status",
+	[GROUP_KIND] = "kind",       [GROUP_DAY] = "day",               [GROUP_WEEK] = "week",
+	[GROUP_MONTH] = "month",     [GROUP_QUARTER] = "quarter",       [GROUP_YEAR] = "year",
+};
+
+const char *analysis_group_name(analysis_group g)
+{
+	return (size_t)g < MDG_ARRAY_LEN(group_names) ? group_names[g] : "";
+}
+
+bool analysis_group_parse(const char *name, analysis_group *out)
+{
+	*out = GROUP_NONE;
+	for (size_t i = 1; name && i < MDG_ARRAY_LEN(group_names); i++)
+		if (strcmp(name, group_names[i]) == 0) {
+			*out = (analysis_group)i;
+			return true;
+		}
+	return false;
+}
+
+bool analysis_group_is_period(analysis_group g)
+{
+	return g >= GROUP_DAY && g <= GROUP_YEAR;
+}
+
+/* Days of d's year before d (0 for 1 January). */
+static int day_of_year(bizdate d)
+{
+	bizdate jan1 = {d.year, 1, 1};
+	int n = 0;
+	/* At most 365 steps; biz_add_calendar does the month lengths. */
+	while (biz_number(jan1) < biz_number(d)) {
+		jan1 = biz_add_calendar(jan1, 1);
+		n++;
+	}
+	return n;
+}
+
+bizdate analysis_bucket_start(analysis_group g, bizdate d)
+{
+	switch (g) {
+	case GROUP_WEEK:
+		/* Monday: weekday 1; Sunday (0) is the week's last day. */
+		return biz_add_calendar(d, -((biz_weekday(d) + 6) % 7));
+	case GROUP_MONTH:
+		return (bizdate){d.year, d.month, 1};
+	case GROUP_QUARTER:
+		return (bizdate){d.year, (d.month - 1) / 3 * 3 + 1, 1};
+	case GROUP_YEAR:
+		return (bizdate){d.year, 1, 1};
+	default:
+		return d;
+	}
+}
+
+void analysis_bucket(analysis_group g, bizdate d, char out[16])
+{
+	unsigned y = (unsigned)d.year % 10000u, m = (unsigned)d.month % 100u, day = (unsigned)d.day % 100u;
+	switch (g) {
+	case GROUP_DAY:
+		snprintf(out, 16, "%04u-%02u-%02u", y, m, day);
+		break;
+	case GROUP_WEEK: {
+		/* ISO 8601: the week belongs to the year of its Thursday. */
+		bizdate thu = biz_add_calendar(d, 3 - (biz_weekday(d) + 6) % 7);
+		snprintf(out, 16, "%04u-W%02u", (unsigned)thu.year % 10000u, (unsigned)(day_of_year(thu) / 7 + 1) % 100u);
+		break;
+	}
+	case GROUP_MONTH:
+		snprintf(out, 16, "%04u-%02u", y, m);
+		break;
+	case GROUP_QUARTER:
+		snprintf(out, 16, "%04u-Q%u", y, (m - 1) / 3 % 10u + 1);
+		break;
+	case GROUP_YEAR:
+		snprintf(out, 16, "%04u", y);
+		break;
+	default:
+		out[0] = '\0';
+	}
+}
+
+static void day_text(bizdate d, char out[11])
+{
+	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)d.year % 10000u, (unsigned)d.month % 100u,
+		 (unsigned)d.day % 100u);
+}
+
+int analysis_period_around(analysis_group unit, bizdate at, report_period *out)
+{
+	if (!analysis_group_is_period(unit))
+		return MDG_EINVAL;
+	bizdate from = analysis_bucket_start(unit, at), until;
+	switch (unit) {
+	case GROUP_WEEK:
+		until = biz_add_calendar(from, 7);
+		break;
+	case GROUP_MONTH:
+		until = from.month == 12 ? (bizdate){from.year + 1, 1, 1} : (bizdate){from.year, from.month + 1, 1};
+		break;
+	case GROUP_QUARTER:
+		until = from.month == 10 ? (bizdate){from.year + 1, 1, 1} : (bizdate){from.year, from.month + 3, 1};
+		break;
+	case GROUP_YEAR:
+		until = (bizdate){from.year + 1, 1, 1};
+		break;
+	default:
+		until = biz_add_calendar(from, 1);
+	}
+	day_text(from, out->from);
+	day_text(biz_add_calendar(until, -1), out->to);
+	day_text(until, out->until);
+	return MDG_OK;
+}
+
+/* The parameters, bound once and named in every branch. */
+#define PRM_TEXT "CAST(? AS CHAR) COLLATE utf8mb4_unicode_ci" /* the tables' collation */
+#define PRM                                                                                          \
+	"WITH prm AS (SELECT CAST(? AS DATETIME) AS f, CAST(? AS DATETIME) AS u, " PRM_TEXT " AS depts,"   \
+	" CAST(? AS SIGNED) AS cat, CAST(? AS SIGNED) AS hnd, " PRM_TEXT " AS chan, " PRM_TEXT " AS st,"   \
+	" " PRM_TEXT " AS kd, " PRM_TEXT " AS lang),"
+/* The filters, on the cases c. */
+#define FILTERS                                                                                     \
+	" WHERE (prm.depts IS NULL OR FIND_IN_SET(c.department_id, prm.depts) > 0)"                       \
+	" AND (prm.cat = 0 OR c.category_id = prm.cat) AND (prm.chan = '' OR c.channel = prm.chan)"       \
+	" AND (prm.st = '' OR c.status = prm.st) AND (prm.kd = '' OR c.kind = prm.kd)"                    \
+	" AND (prm.hnd = 0 OR EXISTS (SELECT 1 FROM case_handlers h WHERE h.case_id = c.id"              \
+	" AND h.account_id = prm.hnd)))"
+
+/* Appends the filtered cases fc, with the group's key and name. */
+static void append_cases(buf *q, analysis_group g)
+{
+	const char *key = "''", *label = "NULL", *join = "";
+	switch (g) {
+	case GROUP_DEPARTMENT:
+		key = "IFNULL(c.department_id, 0)";
+		label = "IF(prm.lang = 'en', dp.name_en, dp.name_ko)";
+		join = " LEFT JOIN departments dp ON dp.id = c.department_id";
+		break;
+	case GROUP_HANDLER:
+		/* One row per handler; with a handler chosen, that one only;
+		 * only the handlers of the departments reported on (a joint
+		 * department's handler is that department's figure). */
+		key = "IFNULL(ch.account_id, 0)";
+		label = "a.name";
+		join = " LEFT JOIN case_handlers ch ON ch.case_id = c.id AND (prm.hnd = 0 OR ch.account_id = prm.hnd)"
+		       " AND (prm.depts IS NULL OR FIND_IN_SET(ch.department_id, prm.depts) > 0)"
+		       " LEFT JOIN accounts a ON a.id = ch.account_id";
+		break;
+	case GROUP_CATEGORY:
+		key = "c.category_id";
+		label = "IF(prm.lang = 'en', g.name_en, g.name_ko)";
+		join = " JOIN categories g ON g.id = c.category_id";
+		break;
+	case GROUP_CHANNEL:
+		key = "c.channel";
+		break;
+	case GROUP_STATUS:
+		key = "c.status";
+		break;
+	case GROUP_KIND:
+		key = "c.kind";
+		break;
+	default:
+		break;
+	}
+	buf_puts(q, PRM " fc AS (SELECT c.id AS id, c.created_at AS created_at, c.answered_at AS answered_at,"
+		    " c.due_at AS due_at, c.status AS status, CAST(");
+	buf_puts(q, key);
+	buf_puts(q, " AS CHAR) AS gkey, ");
+	buf_puts(q, label);
+	buf_puts(q, " AS glabel FROM prm JOIN cases c");
+	buf_puts(q, join);
+	buf_puts(q, FILTERS);
+}
+
+/* The key of a branch's row: the case's group, or the day of the
+ * branch's own time for the period buckets (folded in C). */
+static void append_key(buf *q, analysis_group g, const char *time)
+{
+	if (analysis_group_is_period(g)) {
+		buf_puts(q, "DATE_FORMAT(");
+		buf_puts(q, time);
+		buf_puts(q, ", '%Y%m%d')");
+	} else {
+		buf_puts(q, "fc.gkey");
+	}
+}
+
+/* The statements of each group, built once per process: db.c keeps
+ * prepared statements by the address of their text, so each text must
+ * stay where it is. */
+static char *counts_sql[GROUP_YEAR + 1], *answers_sql[GROUP_YEAR + 1];
+
+static const char *counts_text(analysis_group g)
+{
+	buf q = {0};
+	if (counts_sql[g])
+		return counts_sql[g];
+	append_cases(&q, g);
+	buf_puts(&q, " SELECT x.gkey AS gkey, MAX(x.glabel) AS label, SUM(x.received) AS received,"
+		     " SUM(x.open) AS open, SUM(x.overdue) AS overdue, SUM(x.extensions) AS extensions,"
+		     " SUM(x.transfers) AS transfers, SUM(x.reopened) AS reopened, SUM(x.ratings) AS ratings,"
+		     " SUM(x.rating_sum) AS rating_sum, SUM(x.callbacks) AS callbacks FROM (SELECT ");
+	append_key(&q, g, "fc.created_at");
+	buf_puts(&q, " AS gkey, fc.glabel AS glabel, 1 AS received, 0 AS open, 0 AS overdue, 0 AS extensions,"
+		     " 0 AS transfers, 0 AS reopened, 0 AS ratings, 0 AS rating_sum, 0 AS callbacks"
+		     " FROM fc JOIN prm WHERE fc.created_at >= prm.f AND fc.created_at < prm.u UNION ALL SELECT ");
+	append_key(&q, g, "fc.created_at");
+	buf_puts(&q, ", fc.glabel, 0, 1, fc.due_at < NOW(), 0, 0, 0, 0, 0, 0 FROM fc JOIN prm"
+		     " WHERE fc.status IN (" OPEN_STATUSES ")");
+	/* Over time, the open cases by their filing: those filed in the
+	 * period (the rows stay within it). */
+	if (analysis_group_is_period(g))
+		buf_puts(&q, " AND fc.created_at >= prm.f AND fc.created_at < prm.u");
+	buf_puts(&q, " UNION ALL SELECT ");
+	append_key(&q, g, "e.created_at");
+	buf_puts(&q, ", fc.glabel, 0, 0, 0, e.kind = 'extended', e.kind = 'transferred', e.kind = 'reopened', 0, 0, 0"
+		     " FROM fc JOIN prm JOIN case_events e ON e.case_id = fc.id"
+		     " WHERE e.kind IN ('extended', 'transferred', 'reopened')"
+		     " AND e.created_at >= prm.f AND e.created_at < prm.u UNION ALL SELECT ");
+	append_key(&q, g, "s.rated_at");
+	buf_puts(&q, ", fc.glabel, 0, 0, 0, 0, 0, 0, 1, s.rating, 0 FROM fc JOIN prm JOIN satisfaction s"
+		     " ON s.case_id = fc.id WHERE s.rating IS NOT NULL AND s.rated_at >= prm.f AND s.rated_at < prm.u"
+		     " UNION ALL SELECT ");
+	append_key(&q, g, "s.callback_at");
+	buf_puts(&q, ", fc.glabel, 0, 0, 0, 0, 0, 0, 0, 0, 1 FROM fc JOIN prm JOIN satisfaction s"
+		     " ON s.case_id = fc.id WHERE s.callback_state = 'done'"
+		     " AND s.callback_at >= prm.f AND s.callback_at < prm.u) x GROUP BY x.gkey");
+	return counts_sql[g] = buf_detach(&q);
+}
+
+static const char *answers_text(analysis_group g)
+{
+	buf q = {0};
+	if (answers_sql[g])
+		return answers_sql[g];
+	append_cases(&q, g);
+	buf_puts(&q, " SELECT ");
+	append_key(&q, g, "fc.answered_at");
+	buf_puts(&q, " AS gkey, fc.glabel AS label, DATE_FORMAT(fc.created_at, '%Y%m%d') AS filed,"
+		     " DATE_FORMAT(fc.answered_at, '%Y%m%d') AS answered, fc.answered_at > fc.due_at AS late"
+		     " FROM fc JOIN prm WHERE fc.answered_at >= prm.f AND fc.answered_at < prm.u");
+	return answers_sql[g] = buf_detach(&q);
+}
+
+/* The row of key in a (added, in key order, when missing). */
+static analysis_row *row_for(analysis *a, const char *key, const char *label)
+{
+	size_t lo = 0, hi = a->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(a->rows[mid].key, key);
+		if (c == 0) {
+			if (!a->rows[mid].label && label)
+				a->rows[mid].label = xstrdup(label);
+			return &a->rows[mid];
+		}
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	a->rows = xrealloc(a->rows, (a->n + 1) * sizeof *a->rows);
+	memmove(&a->rows[lo + 1], &a->rows[lo], (a->n - lo) * sizeof *a->rows);
+	a->n++;
+	analysis_row *r = &a->rows[lo];
+	memset(r, 0, sizeof *r);
+	snprintf(r->key, sizeof r->key, "%s", key);
+	r->label = label ? xstrdup(label) : NULL;
+	return r;
+}
+
+/* The row key of a result's gkey: the bucket of a day for a period group;
+ * ids zero-padded so that they sort as numbers (strtoll reads them). */
+static void row_key(analysis_group g, const char *gkey, char out[24])
+{
+	bizdate day;
+	if (analysis_group_is_period(g)) {
+		char b[16];
+		long n = strtol(gkey, NULL, 10);
+		if (biz_from_number(n, &day) != MDG_OK)
+			day = (bizdate){1970, 1, 1};
+		analysis_bucket(g, day, b);
+		snprintf(out, 24, "%s", b);
+	} else if (g == GROUP_DEPARTMENT || g == GROUP_HANDLER || g == GROUP_CATEGORY) {
+		snprintf(out, 24, "%020lld", strtoll(gkey, NULL, 10));
+	} else {
+		snprintf(out, 24, "%s", gkey);
+	}
+}
+
+static void add_workdays(analysis_row *r, int days)
+{
+	if (r->nworkdays == r->capworkdays) {
+		r->capworkdays = r->capworkdays ? 2 * r->capworkdays : 16;
+		r->workdays = xrealloc(r->workdays, r->capworkdays * sizeof *r->workdays);
+	}
+	r->workdays[r->nworkdays++] = days;
+}
+
+/* Reads the figures grouped by g into a. */
+static int run_group(db *d, const analysis_filter *f, analysis_group g, const bizcal *cal, analysis *a)
+{
+	db_result *counts = NULL, *answers = NULL;
+	char key[24];
+	const db_arg args[] = {
+		DB_STR(f->period.from), DB_STR(f->period.until), DB_STR(f->dept_ids), DB_INT(f->category),
+		DB_INT(f->handler), DB_STR(f->channel ? f->channel : ""), DB_STR(f->status ? f->status : ""),
+		DB_STR(f->kind ? f->kind : ""), DB_STR(f->lang ? f->lang : "ko"),
+	};
+	int rc = db_query(d, &counts, counts_text(g), args, MDG_ARRAY_LEN(args));
+	if (rc == MDG_OK)
+		rc = db_query(d, &answers, answers_text(g), args, MDG_ARRAY_LEN(args));
+	if (rc != MDG_OK)
+		goto done;
+	for (unsigned i = 0; i < counts->nrows; i++) {
+		row_key(g, db_get(counts, i, "gkey", ""), key);
+		analysis_row *r = row_for(a, key, db_get(counts, i, "label", NULL));
+		r->received += db_get_ll(counts, i, "received", 0);
+		r->open += db_get_ll(counts, i, "open", 0);
+		r->overdue += db_get_ll(counts, i, "overdue", 0);
+		r->extensions += db_get_ll(counts, i, "extensions", 0);
+		r->transfers += db_get_ll(counts, i, "transfers", 0);
+		r->reopened += db_get_ll(counts, i, "reopened", 0);
+		r->ratings += db_get_ll(counts, i, "ratings", 0);
+		r->rating_sum += db_get_ll(counts, i, "rating_sum", 0);
+		r->callbacks += db_get_ll(counts, i, "callbacks", 0);
+	}
+	for (unsigned i = 0; i < answers->nrows; i++) {
+		bizdate filed, answered;
+		row_key(g, db_get(answers, i, "gkey", ""), key);
+		analysis_row *r = row_for(a, key, db_get(answers, i, "label", NULL));
+		r->answered++;
+		r->late += db_get_ll(answers, i, "late", 0) != 0;
+		if (biz_from_number((long)db_get_ll(answers, i, "filed", 0), &filed) == MDG_OK &&
+		    biz_from_number((long)db_get_ll(answers, i, "answered", 0), &answered) == MDG_OK)
+			add_workdays(r, biz_workdays_between(cal, filed, answered));
+	}
+done:
+	db_result_free(counts);
+	db_result_free(answers);
+	return rc;
+}
+
+int analysis_run(db *d, const analysis_filter *f, analysis *out)
+{
+	analysis whole = {0};
+	long *days = NULL;
+	size_t ndays = 0;
+	memset(out, 0, sizeof *out);
+	/* Holidays of the years a case answered in the period can span. */
+	int rc = calendar_holidays(d, "1970-01-01", f->period.until, &days, &ndays);
+	if (rc != MDG_OK)
+		return rc;
+	bizcal cal = {days, ndays};
+	rc = run_group(d, f, f->group, &cal, out);
+	/* The total counts each case once, whatever the grouping. */
+	if (rc == MDG_OK)
+		rc = run_group(d, f, GROUP_NONE, &cal, &whole);
+	if (rc == MDG_OK && whole.n == 1) {
+		out->total = whole.rows[0];
+		whole.rows[0] = (analysis_row){0};
+	}
+	analysis_free(&whole);
+	free(days);
+	if (rc != MDG_OK)
+		analysis_free(out);
+	return rc;
+}
+
+void analysis_free(analysis *a)
+{
+	for (size_t i = 0; i < a->n; i++) {
+		free(a->rows[i].label);
+		free(a->rows[i].workdays);
+	}
+	free(a->rows);
+	free(a->total.label);
+	free(a->total.workdays);
+	memset(a, 0, sizeof *a);
+}
+
+void analysis_fill_buckets(analysis *a, analysis_group g, const report_period *p)
+{
+	bizdate day, last;
+	char key[16];
+	if (!analysis_group_is_period(g) || biz_parse(p->from, &day) != MDG_OK || biz_parse(p->to, &last) != MDG_OK)
+		return;
+	/* One step per bucket: from each bucket's start to the next one's. */
+	for (day = analysis_bucket_start(g, day); biz_number(day) <= biz_number(last);) {
+		report_period bucket;
+		analysis_bucket(g, day, key);
+		row_for(a, key, NULL);
+		if (analysis_period_around(g, day, &bucket) != MDG_OK || biz_parse(bucket.until, &day) != MDG_OK)
+			break;
+	}
+}
+
+int analysis_handlers(db *d, const char *dept_ids, db_result **out)
+{
+	return db_query(d, out, "SELECT a.id AS id, a.name AS name FROM accounts a"
+				" WHERE a.kind = 'staff' AND EXISTS (SELECT 1 FROM case_handlers ch"
+				"  WHERE ch.account_id = a.id AND (? IS NULL OR FIND_IN_SET(ch.department_id, ?) > 0))"
+				" ORDER BY a.name, a.id",
+			DB_ARGS(DB_STR(dept_ids), DB_STR(dept_ids)));
+}
+
+/* tenths / 10 with one decimal into out. */
+static void tenths_text(long long tenths, char *out, size_t n)
+{
+	snprintf(out, n, "%lld.%lld", tenths / 10, tenths % 10);
+}
+
+void analysis_average(const analysis_row *r, char *out, size_t n)
+{
+	long long sum = 0;
+	if (!r->nworkdays) {
+		snprintf(out, n, "%s", "");
+		return;
+	}
+	for (size_t i = 0; i < r->nworkdays; i++)
+		sum += r->workdays[i];
+	/* Rounded half up, in whole numbers. */
+	tenths_text((sum * 100 / (long long)r->nworkdays + 5) / 10, out, n);
+}
+
+static int int_order(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return (x > y) - (x < y);
+}
+
+void analysis_median(analysis_row *r, char *out, size_t n)
+{
+	if (!r->nworkdays) {
+		snprintf(out, n, "%s", "");
+		return;
+	}
+	qsort(r->workdays, r->nworkdays, sizeof *r->workdays, int_order);
+	size_t m = r->nworkdays / 2;
+	long long twice = r->nworkdays % 2 ? 2LL * r->workdays[m] : (long long)r->workdays[m - 1] + r->workdays[m];
+	tenths_text(twice * 5, out, n);
+}
+
+void analysis_rating(const analysis_row *r, char *out, size_t n)
+{
+	if (r->ratings <= 0) {
+		snprintf(out, n, "%s", "");
+		return;
+	}
+	tenths_text((r->rating_sum * 100 / r->ratings + 5) / 10, out, n);
+}
