@@ -39,6 +39,10 @@ static const char *const kind_names[NOTICE_KIND__MAX] = {
 	[NOTICE_PENALTY_LIFTED] = "penalty_lifted",
 	[NOTICE_OBJECTION_REJECTED] = "objection_rejected",
 	[NOTICE_DEBATE_SUMMARY] = "debate_summary",
+	[NOTICE_VERIFY] = "verify",
+	[NOTICE_RECOVER] = "recover",
+	[NOTICE_PASSWORD_RESET] = "password_reset",
+	[NOTICE_LOGIN_ID] = "login_id",
 };
 
 /* Working days a late case is given in its apology's expected date,
@@ -150,6 +154,31 @@ int notice_sms_reply(db *d, long long account_id, const char *to_intl, const cha
 		       DB_ARGS(DB_ID(account_id), DB_STR(to_intl), DB_STR(strcmp(lang, "en") == 0 ? "en" : "ko"),
 			       DB_STR(notice_kind_name(NOTICE_SMS_REPLY)), DB_STR(payload), DB_STR(message_id)));
 	free(with_link);
+	return rc;
+}
+
+int notice_to_address(db *d, long long account_id, const char *channel, const char *address, const char *name,
+		      const char *lang, notice_kind kind, json_t *payload)
+{
+	char to[255], rnd[17], message_id[40];
+	bool sms = strcmp(channel, "sms") == 0;
+	if (kind < NOTICE_VERIFY || kind > NOTICE_LOGIN_ID || !address)
+		return MDG_EINVAL;
+	if (sms ? sms_normalise_number(address, to, sizeof to) != MDG_OK
+		: !text_email_valid(address) || snprintf(to, sizeof to, "%s", address) >= (int)sizeof to)
+		return MDG_EINVAL;
+	char *text = json_dumps(payload, JSON_COMPACT);
+	if (!text)
+		return MDG_ERR;
+	crypto_random_hex(rnd, 8);
+	snprintf(message_id, sizeof message_id, "i.%s.%s", sms ? "sms" : "email", rnd);
+	int rc = db_exec(d, "INSERT INTO outbox (notice_id, channel, account_id, recipient, recipient_name, lang, kind,"
+			    " payload, message_id, next_attempt_at, created_at)"
+			    " VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, NOW(), NOW())",
+			 DB_ARGS(DB_STR(sms ? "sms" : "email"), DB_ID(account_id), DB_STR(to), DB_STR(name),
+				 DB_STR(lang && strcmp(lang, "en") == 0 ? "en" : "ko"), DB_STR(notice_kind_name(kind)),
+				 DB_STR(text), DB_STR(message_id)));
+	free(text);
 	return rc;
 }
 
