@@ -35,3 +35,12 @@ CREATE TABLE rate_events (
   KEY ix_rate_events (scope, subject, at),
   KEY ix_rate_events_at (at)
 ) ENGINE=InnoDB DEFAULT CHARSET=ascii COLLATE=ascii_bin;
+
+-- A code or link the person just asked for is not held by the SMS quiet
+-- hours (sms.quiet_start/quiet_end): outbox_claim reads, while SMS wait,
+-- the rows that may go at night through this index, so the waiting SMS
+-- themselves are still not read.
+ALTER TABLE outbox
+  ADD COLUMN night_ok TINYINT(1) AS (channel = 'email' OR kind IN ('verify', 'recover', 'password_reset',
+                                                                   'login_id')) STORED,
+  ADD KEY ix_outbox_night_due (state, night_ok, next_attempt_at);
