@@ -84,19 +84,27 @@ int verify_state_get(db *d, long long account_id, verify_state *out)
 	return rc;
 }
 
-/* The throttle of one sending: per address, per account, per client. */
+/* The throttle of one sending: per address, per account (when given),
+ * per client, in one transaction: a refusal counts in no scope. Not to be
+ * called inside a transaction. */
 static int throttle(db *d, const char *what, const char *address, long long account_id, const char *client)
 {
 	char scope[24], acct[24];
 	snprintf(acct, sizeof acct, "%lld", account_id);
+	int rc = db_begin(d);
+	if (rc != MDG_OK)
+		return rc;
 	snprintf(scope, sizeof scope, "%s.to", what);
-	int rc = rate_limit_take(d, scope, address, VERIFY_RATE_PER_ADDRESS, VERIFY_RATE_WINDOW);
+	rc = rate_limit_take(d, scope, address, VERIFY_RATE_PER_ADDRESS, VERIFY_RATE_WINDOW);
 	snprintf(scope, sizeof scope, "%s.acct", what);
 	if (rc == MDG_OK && account_id)
 		rc = rate_limit_take(d, scope, acct, VERIFY_RATE_PER_ACCOUNT, VERIFY_RATE_WINDOW);
 	snprintf(scope, sizeof scope, "%s.client", what);
 	if (rc == MDG_OK)
 		rc = rate_limit_take(d, scope, client ? client : "", VERIFY_RATE_PER_CLIENT, VERIFY_RATE_WINDOW);
+	if (rc == MDG_OK)
+		return db_commit(d);
+	db_rollback(d);
 	return rc;
 }
 
