@@ -309,7 +309,7 @@ int recover_send(db *d, const uint8_t *key, size_t keylen, const char *login_id,
 	if (rc == MDG_OK)
 		rc = rate_limit_take(d, "recover.login", login_id, VERIFY_RATE_PER_ACCOUNT, VERIFY_RATE_WINDOW);
 	verify_code_new(secret);
-	link_new(key, keylen, RECOVER_LINK_LABEL, "/recover/", nonce, link, sizeof link);
+	link_new(key, keylen, RECOVER_LINK_LABEL, "/reset/", nonce, link, sizeof link);
 	if (rc != MDG_OK || !known)
 		goto done;
 	rc = code_store(d, w.id, "reset", sms ? w.mobile : w.email, sms ? secret : nonce, RECOVER_MINUTES);
