@@ -72,13 +72,16 @@ struct recipient {
 	const char *name, *email, *mobile, *lang;
 	bool by_email, by_sms, digest, staff, email_failing;
 	bool guest; /* cannot sign in: its links are signed (auth/case_link.h) */
+	bool email_ok, sms_ok; /* verified (lib/auth/verify.h); a guest's by intake */
 };
 
 static int recipient_load(db *d, long long account_id, db_result **r, struct recipient *to)
 {
 	int rc = db_query(d, r, "SELECT name, email, mobile, IFNULL(lang, 'ko') AS lang, notify_email, notify_sms,"
 				" notify_digest, kind = 'staff' AS staff, email_failing_at IS NOT NULL AS email_failing,"
-				" kind = 'guest' AS guest FROM accounts WHERE id = ? AND active = 1",
+				" kind = 'guest' AS guest, kind = 'guest' OR email_verified_at IS NOT NULL AS email_ok,"
+				" kind = 'guest' OR mobile_verified_at IS NOT NULL AS sms_ok"
+				" FROM accounts WHERE id = ? AND active = 1",
 			  DB_ARGS(DB_INT(account_id)));
 	if (rc != MDG_OK)
 		return rc;
@@ -95,6 +98,8 @@ static int recipient_load(db *d, long long account_id, db_result **r, struct rec
 	to->staff = db_get_ll(*r, 0, "staff", 0) != 0;
 	to->email_failing = db_get_ll(*r, 0, "email_failing", 0) != 0;
 	to->guest = db_get_ll(*r, 0, "guest", 0) != 0;
+	to->email_ok = db_get_ll(*r, 0, "email_ok", 0) != 0;
+	to->sms_ok = db_get_ll(*r, 0, "sms_ok", 0) != 0;
 	return MDG_OK;
 }
 
@@ -209,9 +214,11 @@ static int notice_add(db *d, const struct recipient *to, long long case_id, noti
 	*made = true;
 	/* An address that bounced gets no more mail (the notice stays in the
 	 * web inbox) until its owner changes it. */
-	if (mail && to->by_email && !to->email_failing && text_email_valid(to->email))
+	/* Only to a proved address: anyone can type another person's (a
+	 * guest's is the one it wrote from). */
+	if (mail && to->by_email && to->email_ok && !to->email_failing && text_email_valid(to->email))
 		rc = outbox_add(d, notice_id, "email", to, to->email, notice_kind_name(kind), text);
-	if (rc == MDG_OK && sms && to->by_sms && to->mobile &&
+	if (rc == MDG_OK && sms && to->by_sms && to->sms_ok && to->mobile &&
 	    sms_normalise_number(to->mobile, intl, sizeof intl) == MDG_OK)
 		rc = outbox_add(d, notice_id, "sms", to, intl, notice_kind_name(kind), text);
 done:

@@ -50,7 +50,7 @@ sub flags {
 
 # ---- registration sends a link and a code, delivered in quiet hours
 my $ua = $s->ua;
-my ($res, $form) = Madang::Test::register_citizen($s, $ua, mobile => '010-2300-0001');
+my ($res, $form) = Madang::Test::register_citizen($s, $ua, mobile => '010-2300-0001', unverified => 1);
 is $res->code, 303, 'registered';
 my $id = $s->account_id($form->{login_id});
 is flags($id), '00', 'nothing verified yet';
@@ -126,11 +126,23 @@ like body_of(post($ua, '/account/verify', '/account/verify/mobile')), qr/role="a
 
 # ---- the throttle per number holds across accounts (+821023000002 had 4)
 my $ua2 = $s->ua;
-my ($res2, $form2) = Madang::Test::register_citizen($s, $ua2, mobile => '010-2300-0002');
+my ($res2, $form2) = Madang::Test::register_citizen($s, $ua2, mobile => '010-2300-0002', unverified => 1);
 is $res2->code, 303, 'another account registers the same number';
 my $id2 = $s->account_id($form2->{login_id});
 is $s->sql_value("SELECT COUNT(*) FROM contact_codes WHERE account_id = $id2 AND purpose = 'mobile'"), 1,
     'its registration sends the fifth code to that number';
 is post($ua2, '/account/verify', '/account/verify/mobile')->code, 429, 'a sixth to the number is refused';
+
+# ---- an unverified account gets only the web notice
+$s->sql("UPDATE accounts SET notify_email = 1, notify_sms = 1 WHERE id = $id2");
+Madang::Test::file_case($s, $ua2, category => 1, title => 'Verify test case', body => 'A streetlight is out.');
+is $s->sql_value("SELECT COUNT(*) FROM notices WHERE account_id = $id2 AND kind = 'receipt'"), 1,
+    'the receipt is in the web inbox';
+is $s->sql_value("SELECT COUNT(*) FROM outbox WHERE account_id = $id2 AND kind = 'receipt'"), 0,
+    'and goes by neither e-mail nor SMS';
+$s->sql("UPDATE accounts SET email_verified_at = NOW() WHERE id = $id2");
+Madang::Test::file_case($s, $ua2, category => 1, title => 'Verify test case 2', body => 'Another one.');
+is $s->sql_value("SELECT GROUP_CONCAT(channel) FROM outbox WHERE account_id = $id2 AND kind = 'receipt'"), 'email',
+    'once the address is verified the receipt is mailed (the number still unverified: no SMS)';
 
 done_testing;
