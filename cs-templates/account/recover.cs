@@ -13,12 +13,7 @@ include:"fields.cs" ?>
   <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
 <?cs call:form_errors() ?>
   <input type="hidden" name="login_id" value="<?cs var:Form.login_id ?>">
-  <div class="field">
-    <label for="code"><?cs var:L.Field.code ?></label>
-    <input type="text" id="code" name="code" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{6}" maxlength="6" required<?cs call:field_aria_hint("code", "code-hint") ?>>
-    <p class="hint" id="code-hint"><?cs var:L.Hint.code ?></p>
-    <?cs call:field_error("code") ?>
-  </div>
+<?cs call:code_field() ?>
 <?cs call:new_password_fields(L.Field.new_password) ?>
   <button type="submit" class="primary"><?cs var:L.Recover.Reset ?></button>
 </form>

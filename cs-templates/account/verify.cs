@@ -9,12 +9,7 @@ include:"fields.cs" ?>
 <p><?cs var:L.Verify.CodeLead ?></p>
 <form method="post" action="/account/verify/mobile/check" class="stack narrow">
   <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
-  <div class="field">
-    <label for="code"><?cs var:L.Field.code ?></label>
-    <input type="text" id="code" name="code" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{6}" maxlength="6" required<?cs call:field_aria_hint("code", "code-hint") ?>>
-    <p class="hint" id="code-hint"><?cs var:L.Hint.code ?></p>
-    <?cs call:field_error("code") ?>
-  </div>
+<?cs call:code_field() ?>
   <button type="submit" class="primary"><?cs var:L.Verify.Check ?></button>
 </form>
 <form method="post" action="/account/verify/mobile" class="stack narrow">

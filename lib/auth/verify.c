@@ -84,6 +84,16 @@ int verify_state_get(db *d, long long account_id, verify_state *out)
 	return rc;
 }
 
+/* Ends the open transaction: commits after rc MDG_OK, else rolls back
+ * and gives rc. */
+static int tx_end(db *d, int rc)
+{
+	if (rc == MDG_OK)
+		return db_commit(d);
+	db_rollback(d);
+	return rc;
+}
+
 /* The throttle of one sending: per address, per account (when given),
  * per client, in one transaction: a refusal counts in no scope. Not to be
  * called inside a transaction. */
@@ -102,10 +112,7 @@ static int throttle(db *d, const char *what, const char *address, long long acco
 	snprintf(scope, sizeof scope, "%s.client", what);
 	if (rc == MDG_OK)
 		rc = rate_limit_take(d, scope, client ? client : "", VERIFY_RATE_PER_CLIENT, VERIFY_RATE_WINDOW);
-	if (rc == MDG_OK)
-		return db_commit(d);
-	db_rollback(d);
-	return rc;
+	return tx_end(d, rc);
 }
 
 /* Stores a new code or nonce (secret) for purpose and address, valid
@@ -367,10 +374,7 @@ int recover_reset_link(db *d, const uint8_t *key, size_t keylen, const char *tok
 		rc = MDG_ENOTFOUND;
 	if (rc == MDG_OK)
 		rc = reset_finish(d, &w, password);
-	if (rc == MDG_OK)
-		rc = db_commit(d);
-	else
-		db_rollback(d);
+	rc = tx_end(d, rc);
 	who_free(&w);
 	return rc;
 }
@@ -387,13 +391,8 @@ int recover_reset_code(db *d, const char *login_id, const char *code, const char
 		rc = code_try(d, w.id, "reset", w.mobile, code, &row);
 	if (rc == MDG_OK)
 		rc = db_begin(d);
-	if (rc == MDG_OK) {
-		rc = reset_finish(d, &w, password);
-		if (rc == MDG_OK)
-			rc = db_commit(d);
-		else
-			db_rollback(d);
-	}
+	if (rc == MDG_OK)
+		rc = tx_end(d, reset_finish(d, &w, password));
 	who_free(&w);
 	return rc;
 }
