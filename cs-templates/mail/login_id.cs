@@ -6,8 +6,11 @@ elif:Part == "text" ?><?cs call:greeting() ?>
 
 <?cs var:L.Mail.login_id.Lead ?> <?cs var:Notice.login ?>
 
+<?cs call:facts() ?>
 <?cs call:text_link(MyUrl, L.Mail.login_id.Link) ?>
 <?cs call:text_close() ?><?cs
 else ?><?cs call:html_open(L.Mail.login_id.Subject) ?>
 <p><?cs var:L.Mail.login_id.Lead ?> <strong><?cs var:Notice.login ?></strong></p>
+<table cellpadding="4" cellspacing="0" style="border-collapse:collapse">
+<?cs call:facts() ?></table>
 <?cs call:html_link(MyUrl, L.Mail.login_id.Link) ?><?cs call:html_close() ?><?cs /if ?>
