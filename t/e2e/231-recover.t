@@ -45,10 +45,13 @@ sub outbox_n { $s->sql_value('SELECT COUNT(*) FROM outbox') }
 
 # ---- a citizen with a verified address and number, signed in twice
 my $ua = $s->ua;
-my ($res, $form) = Madang::Test::register_citizen($s, $ua, mobile => '010-2310-0001');
+my ($res, $form) = Madang::Test::register_citizen($s, $ua, mobile => '010-2310-0001', unverified => 1);
 is $res->code, 303, 'registered';
 my $id = $s->account_id($form->{login_id});
-$s->sql("UPDATE accounts SET email_verified_at = NOW(), mobile_verified_at = NOW() WHERE id = $id");
+ok $n->verify_contacts($ua, email => $form->{email}, mobile => '+821023100001'),
+    'the contacts are verified through the real flow (Madang::Notify::verify_contacts)';
+is $s->sql_value("SELECT email_verified_at IS NOT NULL AND mobile_verified_at IS NOT NULL FROM accounts WHERE id = $id"),
+    1, 'both verified';
 my $other = $s->ua;
 is Madang::Test::sign_in($s, $other, $form->{login_id}, $form->{password})->code, 303, 'a second session';
 deliver('registration');
