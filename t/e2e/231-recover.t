@@ -87,6 +87,16 @@ is $s->sql_value("SELECT COUNT(*) FROM sessions WHERE account_id = $id"), 0, 'ev
 isnt $ua->get($s->url('/account'))->code, 200, 'the old session no longer works';
 is post($anon, $link, $link, password => 'Third-pass-99311', password2 => 'Third-pass-99311')->code, 404,
     'the link works once';
+# The link is a credential: neither log holds its token.
+my ($mac) = $link =~ /\.([^.\/]+)\z/;
+my $access = '';
+Madang::Test::wait_until(5, sub {
+    open my $fh, '<:raw', $s->dir . '/log/nginx-access.log' or return 0;
+    local $/;
+    ($access = <$fh> // '') =~ m{"POST /reset/};
+});
+like $access, qr{"POST /reset/-}, 'the access log has the path without the token';
+unlike $access . $s->log_text, qr/\Q$mac\E/, "the link's token is in neither log";
 is Madang::Test::sign_in($s, $s->ua, $form->{login_id}, $form->{password})->code, 400, 'the old password fails';
 is Madang::Test::sign_in($s, $s->ua, $form->{login_id}, 'Brand-new-pass-9931')->code, 303, 'the new one works';
 
