@@ -158,6 +158,21 @@ static void link_new(const uint8_t *key, size_t keylen, const char *label, const
 	snprintf(link, linklen, "%s%s", prefix, token);
 }
 
+/* Sends a proof of the account's number (sms: the code, secret = value)
+ * or address (the link value, whose nonce is secret), throttled. */
+static int proof_send(db *d, const struct who *w, bool sms, const char *client, const char *secret,
+		      const char *value)
+{
+	const char *address = sms ? w->mobile : w->email;
+	int rc = throttle(d, sms ? "vmobile" : "vemail", address, w->id, client);
+	if (rc == MDG_OK)
+		rc = code_store(d, w->id, sms ? "mobile" : "email", address, secret,
+				sms ? VERIFY_CODE_MINUTES : VERIFY_LINK_MINUTES);
+	if (rc == MDG_OK)
+		rc = send_one(d, w, sms ? "sms" : "email", address, NOTICE_VERIFY, sms ? "code" : "link", value);
+	return rc;
+}
+
 int verify_mobile_send(db *d, long long account_id, const char *client)
 {
 	struct who w;
@@ -165,13 +180,9 @@ int verify_mobile_send(db *d, long long account_id, const char *client)
 	int rc = who_load(d, account_id, NULL, &w);
 	if (rc == MDG_OK && (!w.mobile[0] || w.mobile_verified))
 		rc = MDG_EINVAL;
-	if (rc == MDG_OK)
-		rc = throttle(d, "vmobile", w.mobile, w.id, client);
 	verify_code_new(code);
 	if (rc == MDG_OK)
-		rc = code_store(d, w.id, "mobile", w.mobile, code, VERIFY_CODE_MINUTES);
-	if (rc == MDG_OK)
-		rc = send_one(d, &w, "sms", w.mobile, NOTICE_VERIFY, "code", code);
+		rc = proof_send(d, &w, true, client, code, code);
 	who_free(&w);
 	return rc;
 }
@@ -241,13 +252,9 @@ int verify_email_send(db *d, const uint8_t *key, size_t keylen, long long accoun
 	int rc = who_load(d, account_id, NULL, &w);
 	if (rc == MDG_OK && (!w.email[0] || w.email_verified))
 		rc = MDG_EINVAL;
-	if (rc == MDG_OK)
-		rc = throttle(d, "vemail", w.email, w.id, client);
 	link_new(key, keylen, VERIFY_LINK_LABEL, "/verify/email/", nonce, link, sizeof link);
 	if (rc == MDG_OK)
-		rc = code_store(d, w.id, "email", w.email, nonce, VERIFY_LINK_MINUTES);
-	if (rc == MDG_OK)
-		rc = send_one(d, &w, "email", w.email, NOTICE_VERIFY, "link", link);
+		rc = proof_send(d, &w, false, client, nonce, link);
 	who_free(&w);
 	return rc;
 }
