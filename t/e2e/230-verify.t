@@ -13,6 +13,7 @@ use utf8;
 use Test::More;
 use Madang::Test qw(body_of);
 use Madang::Notify;
+use Madang::Staff ();
 
 binmode $_, ':encoding(UTF-8)'
     for map { Test::More->builder->$_ } qw(output failure_output todo_output);
@@ -144,5 +145,14 @@ $s->sql("UPDATE accounts SET email_verified_at = NOW() WHERE id = $id2");
 Madang::Test::file_case($s, $ua2, category => 1, title => 'Verify test case 2', body => 'Another one.');
 is $s->sql_value("SELECT GROUP_CONCAT(channel) FROM outbox WHERE account_id = $id2 AND kind = 'receipt'"), 'email',
     'once the address is verified the receipt is mailed (the number still unverified: no SMS)';
+
+# ---- a staff member a supervisor creates is sent a link too
+my $admin = Madang::Staff::signed_in($s, 'admin', 'madang-admin-2026');
+my $dept = $s->sql_value(q{SELECT MIN(id) FROM departments});
+my ($sr, $staff_id) = Madang::Staff::create_staff($s, $admin, login_id => 'verify.staff', name => 'Verify Staff',
+    email => 'verify.staff@madang.example', password => 'verify-staff-first-2026', department_id => $dept);
+is $sr->code, 303, 'the supervisor creates a staff member';
+is $s->sql_value(q{SELECT COUNT(*) FROM outbox WHERE kind = 'verify' AND recipient = 'verify.staff@madang.example'}),
+    1, 'a verification link is queued to the new address';
 
 done_testing;
