@@ -33,6 +33,16 @@ def:mobile_field() ?>
   </div><?cs
 /def ?><?cs
 
+# The 6-digit code sent by SMS (lib/auth/verify.h), never shown back. ?><?cs
+def:code_field() ?>
+  <div class="field">
+    <label for="code"><?cs var:L.Field.code ?></label>
+    <input type="text" id="code" name="code" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{6}" maxlength="6" required<?cs call:field_aria_hint("code", "code-hint") ?>>
+    <p class="hint" id="code-hint"><?cs var:L.Hint.code ?></p>
+    <?cs call:field_error("code") ?>
+  </div><?cs
+/def ?><?cs
+
 # A new password for one's own account, typed twice (password and
 # password2; never shown back), the first labelled label. ?><?cs
 def:new_password_fields(label) ?>

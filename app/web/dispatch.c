@@ -285,7 +285,7 @@ static const char *finish_response(web *w)
  * does, deploy/nginx/madang.conf). */
 static int loggable_length(const char *path)
 {
-	static const char *const signed_prefixes[] = {"/unsubscribe/", "/rate/"};
+	static const char *const signed_prefixes[] = {"/unsubscribe/", "/rate/", "/reset/", "/verify/email/"};
 	for (size_t i = 0; i < MDG_ARRAY_LEN(signed_prefixes); i++)
 		if (strncmp(path, signed_prefixes[i], strlen(signed_prefixes[i])) == 0)
 			return (int)strlen(signed_prefixes[i]);

@@ -66,6 +66,7 @@ int page_register(web *w)
 		web_page(w, "account/register.cs", "Register");
 		return MDG_OK;
 	}
+	web_verify_send_new(w, id, true, mobile_of(&f) != NULL);
 	int rc = web_sign_in(w, id);
 	if (rc != MDG_OK)
 		return rc;
@@ -84,6 +85,8 @@ static const char *safe_next(const char *next)
 
 int page_login_form(web *w)
 {
+	static const web_done done[] = {{"reset", "PasswordReset"}};
+	web_flash_done(w, done, MDG_ARRAY_LEN(done));
 	const char *next = safe_next(kv_get(&w->r->query, "next"));
 	if (next)
 		hdf_set_value(w->hdf, "Form.next", next);
@@ -204,6 +207,7 @@ static void fill_account(web *w, bool contact_sent)
 	web_notify_prefs_fill(w);
 	web_mileage_prefs_fill(w);
 	web_identity_fill(w);
+	web_verify_fill(w);
 	web_page(w, "account/settings.cs", "Account");
 }
 
@@ -211,7 +215,7 @@ int page_account_form(web *w)
 {
 	static const web_done done[] = {
 		{"password", "PasswordChanged"}, {"contact", "ContactChanged"}, {"notify", "NotifySaved"},
-		{"mileage", "MileageSaved"},
+		{"mileage", "MileageSaved"}, {"link_sent", "VerifyLinkSent"}, {"mobile_verified", "MobileVerified"},
 	};
 	if (!web_flash_done(w, done, MDG_ARRAY_LEN(done)) && w->me.must_change_password)
 		web_flash_error(w, "MustChangePassword");
@@ -313,7 +317,12 @@ int page_account_contact(web *w)
 			return rc;
 	}
 	if (f.errors == 0) {
-		rc = account_set_contact(w->app->db, w->me.id, form_text(&f, "email"), mobile_of(&f));
+		const char *mobile = mobile_of(&f);
+		bool new_email = strcmp(form_text(&f, "email"), w->me.email) != 0;
+		bool new_mobile = mobile && strcmp(mobile, w->me.mobile) != 0;
+		rc = account_set_contact(w->app->db, w->me.id, form_text(&f, "email"), mobile);
+		if (rc == MDG_OK)
+			web_verify_send_new(w, w->me.id, new_email, new_mobile);
 		if (rc == MDG_ECONFLICT)
 			form_fail(&f, "email", "email_taken");
 		else if (rc != MDG_OK)

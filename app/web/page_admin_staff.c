@@ -165,6 +165,9 @@ int page_admin_staff_create(web *w)
 		rc = staff_page(w, true);
 		goto done;
 	}
+	/* The new member proves the address (lib/auth/verify.h): mail
+	 * notices wait for that. */
+	web_verify_send_new(w, id, true, false);
 	web_redirect(w, "/admin/staff/%lld?done=created", id);
 	rc = MDG_OK;
 done:

@@ -110,6 +110,20 @@ const web_route web_routes[] = {
 	 * cookies, so the signed path replaces the CSRF token. */
 	{"GET", "/unsubscribe/{token}", page_unsubscribe_form, ACCESS_PUBLIC},
 	{"POST", "/unsubscribe/{token}", page_unsubscribe, ACCESS_SIGNED},
+	/* verified contacts and password recovery (page_verify.c) */
+	{"GET", "/account/verify", page_verify_form, ACCESS_ACCOUNT},
+	{"POST", "/account/verify/mobile", page_verify_mobile_send, ACCESS_ACCOUNT},
+	{"POST", "/account/verify/mobile/check", page_verify_mobile_check, ACCESS_ACCOUNT},
+	{"POST", "/account/verify/email", page_verify_email_send, ACCESS_ACCOUNT},
+	{"GET", "/verify/email/{token}", page_verify_email_form, ACCESS_PUBLIC},
+	{"POST", "/verify/email/{token}", page_verify_email, ACCESS_PUBLIC},
+	{"GET", "/recover", page_recover_form, ACCESS_PUBLIC},
+	{"POST", "/recover", page_recover, ACCESS_PUBLIC},
+	{"POST", "/recover/code", page_recover_code, ACCESS_PUBLIC},
+	{"GET", "/reset/{token}", page_reset_form, ACCESS_PUBLIC},
+	{"POST", "/reset/{token}", page_reset, ACCESS_PUBLIC},
+	{"GET", "/forgot-id", page_forgot_id_form, ACCESS_PUBLIC},
+	{"POST", "/forgot-id", page_forgot_id, ACCESS_PUBLIC},
 	/* Open311 GeoReport v2: GETs are public; a POST is authenticated by
 	 * its api_key (checked by the handler), not by a session or CSRF. */
 	{"GET", "/open311/v2/{doc}", page_open311, ACCESS_PUBLIC},

@@ -405,4 +405,24 @@ void web_identity_fill(web *w);
 int web_identity_settings_fill(web *w, bool sent);
 int web_identity_settings_save(web *w);
 
+/* Verified contacts and password recovery (page_verify.c). */
+/* Verify.*: whether the account's e-mail and mobile are verified. */
+void web_verify_fill(web *w);
+/* Sends a verification link / code for a new address (registration, a
+ * change on /account); a throttled sending is left to the account page. */
+void web_verify_send_new(web *w, long long account_id, bool email, bool mobile);
+int page_verify_form(web *w);
+int page_verify_mobile_send(web *w);
+int page_verify_mobile_check(web *w);
+int page_verify_email_send(web *w);
+int page_verify_email_form(web *w);
+int page_verify_email(web *w);
+int page_recover_form(web *w);
+int page_recover(web *w);
+int page_recover_code(web *w);
+int page_reset_form(web *w);
+int page_reset(web *w);
+int page_forgot_id_form(web *w);
+int page_forgot_id(web *w);
+
 #endif

@@ -14,4 +14,5 @@
   </div>
   <button type="submit" class="primary"><?cs var:L.Button.Login ?></button>
 </form>
+<p><a href="/recover"><?cs var:L.Login.Forgot ?></a> · <a href="/forgot-id"><?cs var:L.Login.ForgotId ?></a></p>
 <p><?cs var:L.Login.NoAccount ?> <a href="/register"><?cs var:L.Nav.Register ?></a></p>

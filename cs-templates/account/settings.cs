@@ -25,6 +25,20 @@ include:"fields.cs" ?>
     <button type="submit"><?cs var:L.Button.Save ?></button>
   </form>
 </section>
+<section id="verify" aria-labelledby="verify-h">
+  <h2 id="verify-h"><?cs var:L.Verify.Heading ?></h2>
+  <p class="hint"><?cs var:L.Verify.Why ?></p>
+  <ul>
+    <li id="verify-email"><?cs var:L.Field.email ?>: <?cs if:Verify.Email == "1" ?><?cs var:L.Verify.Yes ?><?cs else ?><?cs var:L.Verify.No ?>
+      <form method="post" action="/account/verify/email" class="inline">
+        <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+        <button type="submit"><?cs var:L.Verify.SendLink ?></button>
+      </form><?cs /if ?></li>
+<?cs if:Verify.HasMobile == "1" ?>
+    <li id="verify-mobile"><?cs var:L.Field.mobile ?>: <?cs if:Verify.Mobile == "1" ?><?cs var:L.Verify.Yes ?><?cs else ?><?cs var:L.Verify.No ?> <a href="/account/verify"><?cs var:L.Verify.EnterCode ?></a><?cs /if ?></li>
+<?cs /if ?>
+  </ul>
+</section>
 <?cs if:Notify.Show ?>
 <section aria-labelledby="notify-h">
   <h2 id="notify-h"><?cs var:L.Notify.Prefs ?></h2>

@@ -128,9 +128,12 @@ int account_set_contact(db *d, long long id, const char *email, const char *mobi
 	if (rc != MDG_OK)
 		return rc;
 	/* A new address has not bounced: the mark goes (set before email). */
-	return db_exec(d, "UPDATE accounts SET email_failing_at = IF(email <=> ?, email_failing_at, NULL), email = ?,"
+	/* A new address is unproved (lib/auth/verify.h): its mark goes too. */
+	return db_exec(d, "UPDATE accounts SET email_failing_at = IF(email <=> ?, email_failing_at, NULL),"
+			  " email_verified_at = IF(email <=> ?, email_verified_at, NULL),"
+			  " mobile_verified_at = IF(mobile <=> ?, mobile_verified_at, NULL), email = ?,"
 			  " mobile = ? WHERE id = ?",
-		       DB_ARGS(DB_STR(email), DB_STR(email), DB_STR(mobile), DB_INT(id)));
+		       DB_ARGS(DB_STR(email), DB_STR(email), DB_STR(mobile), DB_STR(email), DB_STR(mobile), DB_INT(id)));
 }
 
 bool account_email_failing(db *d, long long id)

@@ -43,6 +43,13 @@ void crypto_sha256(const void *in, size_t len, uint8_t out[CRYPTO_HASH_BYTES])
 	crypto_hash_sha256(out, in, len);
 }
 
+void crypto_sha256_hex(const char *s, char out[CRYPTO_HASH_HEX])
+{
+	uint8_t h[CRYPTO_HASH_BYTES];
+	crypto_hash_sha256(h, (const unsigned char *)s, strlen(s));
+	sodium_bin2hex(out, CRYPTO_HASH_HEX, h, sizeof h);
+}
+
 void crypto_hmac(const uint8_t *key, size_t keylen, const void *msg, size_t len,
 		 uint8_t out[CRYPTO_HASH_BYTES])
 {

@@ -9,6 +9,7 @@
 #define CRYPTO_TOKEN_BYTES 32      /* 256-bit session tokens */
 #define CRYPTO_TOKEN_TEXT 44       /* base64url without padding, + NUL */
 #define CRYPTO_HASH_BYTES 32
+#define CRYPTO_HASH_HEX (2 * CRYPTO_HASH_BYTES + 1)
 
 /* Initialises libsodium once per process. MDG_OK or MDG_ERR. */
 int crypto_init(void);
@@ -21,6 +22,9 @@ void crypto_token(char out[CRYPTO_TOKEN_TEXT]);
 /* len random bytes as lowercase hex in out (2*len+1 bytes). */
 void crypto_random_hex(char *out, size_t len);
 void crypto_sha256(const void *in, size_t len, uint8_t out[CRYPTO_HASH_BYTES]);
+/* The SHA-256 of the string s as 64 lowercase hex digits (stored digests
+ * of codes, nonces and throttle subjects). */
+void crypto_sha256_hex(const char *s, char out[CRYPTO_HASH_HEX]);
 /* HMAC-SHA-256 of msg under key. */
 void crypto_hmac(const uint8_t *key, size_t keylen, const void *msg, size_t len,
 		 uint8_t out[CRYPTO_HASH_BYTES]);

@@ -44,6 +44,10 @@ static const char *const kind_names[NOTICE_KIND__MAX] = {
 	[NOTICE_PROPOSAL_THRESHOLD] = "proposal_threshold",
 	[NOTICE_FOLLOWED] = "followed",
 	[NOTICE_REPORT_MONTHLY] = "report_monthly",
+	[NOTICE_VERIFY] = "verify",
+	[NOTICE_RECOVER] = "recover",
+	[NOTICE_PASSWORD_RESET] = "password_reset",
+	[NOTICE_LOGIN_ID] = "login_id",
 };
 
 /* Working days a late case is given in its apology's expected date,
@@ -73,6 +77,7 @@ struct recipient {
 	const char *name, *email, *mobile, *lang;
 	bool by_email, by_sms, digest, staff, email_failing;
 	bool guest; /* cannot sign in: its links are signed (auth/case_link.h) */
+	bool email_ok, sms_ok; /* verified (lib/auth/verify.h); a guest's by intake */
 };
 
 /* The recipient's columns of accounts a, as recipient_fill reads them. */
@@ -80,7 +85,9 @@ struct recipient {
 	"a.id AS recipient_id, a.name AS name, a.email AS email, a.mobile AS mobile,"                        \
 	" IFNULL(a.lang, 'ko') AS lang, a.notify_email AS notify_email, a.notify_sms AS notify_sms,"         \
 	" a.notify_digest AS notify_digest, a.kind = 'staff' AS staff,"                                      \
-	" a.email_failing_at IS NOT NULL AS email_failing, a.kind = 'guest' AS guest"
+	" a.email_failing_at IS NOT NULL AS email_failing, a.kind = 'guest' AS guest,"                        \
+	" a.kind = 'guest' OR a.email_verified_at IS NOT NULL AS email_ok,"                                   \
+	" a.kind = 'guest' OR a.mobile_verified_at IS NOT NULL AS sms_ok"
 
 /* The recipient in row 0 of r (RECIPIENT_COLS); MDG_ENOTFOUND when the
  * row has none (no such active account). to's strings are r's. */
@@ -99,6 +106,8 @@ static int recipient_fill(const db_result *r, struct recipient *to)
 	to->staff = db_get_ll(r, 0, "staff", 0) != 0;
 	to->email_failing = db_get_ll(r, 0, "email_failing", 0) != 0;
 	to->guest = db_get_ll(r, 0, "guest", 0) != 0;
+	to->email_ok = db_get_ll(r, 0, "email_ok", 0) != 0;
+	to->sms_ok = db_get_ll(r, 0, "sms_ok", 0) != 0;
 	return MDG_OK;
 }
 
@@ -186,6 +195,31 @@ int notice_sms_reply(db *d, long long account_id, const char *to_intl, const cha
 	return rc;
 }
 
+int notice_to_address(db *d, long long account_id, const char *channel, const char *address, const char *name,
+		      const char *lang, notice_kind kind, json_t *payload)
+{
+	char to[255], rnd[17], message_id[40];
+	bool sms = strcmp(channel, "sms") == 0;
+	if (kind < NOTICE_VERIFY || kind > NOTICE_LOGIN_ID || !address)
+		return MDG_EINVAL;
+	if (sms ? sms_normalise_number(address, to, sizeof to) != MDG_OK
+		: !text_email_valid(address) || snprintf(to, sizeof to, "%s", address) >= (int)sizeof to)
+		return MDG_EINVAL;
+	char *text = json_dumps(payload, JSON_COMPACT);
+	if (!text)
+		return MDG_ERR;
+	crypto_random_hex(rnd, 8);
+	snprintf(message_id, sizeof message_id, "i.%s.%s", sms ? "sms" : "email", rnd);
+	int rc = db_exec(d, "INSERT INTO outbox (notice_id, channel, account_id, recipient, recipient_name, lang, kind,"
+			    " payload, message_id, next_attempt_at, created_at)"
+			    " VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, NOW(), NOW())",
+			 DB_ARGS(DB_STR(sms ? "sms" : "email"), DB_ID(account_id), DB_STR(to), DB_STR(name),
+				 DB_STR(lang && strcmp(lang, "en") == 0 ? "en" : "ko"), DB_STR(notice_kind_name(kind)),
+				 DB_STR(text), DB_STR(message_id)));
+	free(text);
+	return rc;
+}
+
 /* Records a notice for `to` and queues its deliveries by their choices.
  * idem_key (or NULL) makes a second identical notice a no-op: *made is
  * false then. mail says whether this kind goes by e-mail now (not for
@@ -213,8 +247,11 @@ static int notice_add(db *d, const struct recipient *to, long long case_id, noti
 	*made = true;
 	/* An address that bounced gets no more mail (the notice stays in the
 	 * web inbox) until its owner changes it. */
-	bool by_email = mail && to->by_email && !to->email_failing && text_email_valid(to->email);
-	bool by_sms = sms && to->by_sms && to->mobile && sms_normalise_number(to->mobile, intl, sizeof intl) == MDG_OK;
+	/* Only to a proved address: anyone can type another person's (a
+	 * guest's is the one it wrote from). */
+	bool by_email = mail && to->by_email && to->email_ok && !to->email_failing && text_email_valid(to->email);
+	bool by_sms = sms && to->by_sms && to->sms_ok && to->mobile &&
+		      sms_normalise_number(to->mobile, intl, sizeof intl) == MDG_OK;
 	rc = outbox_add(d, notice_id, to, by_email ? to->email : NULL, by_sms ? intl : NULL, notice_kind_name(kind),
 			text);
 done:

@@ -49,6 +49,11 @@ typedef enum notice_kind {
 	NOTICE_PROPOSAL_THRESHOLD, /* a proposal one wrote or supports reached its threshold */
 	NOTICE_FOLLOWED,            /* a public case the person follows changed (similar/follow.h) */
 	NOTICE_REPORT_MONTHLY,      /* reports: last month's figures to a department manager */
+	/* identity (lib/auth/verify.c), sent to one address by notice_to_address */
+	NOTICE_VERIFY,          /* a code (SMS) or link (e-mail) proving a contact */
+	NOTICE_RECOVER,         /* a code (SMS) or link (e-mail) to choose a new password */
+	NOTICE_PASSWORD_RESET,  /* the password was reset: to every verified contact */
+	NOTICE_LOGIN_ID,        /* the login ID asked for ("Forgot your ID?") */
 	NOTICE_KIND__MAX
 } notice_kind;
 
@@ -117,6 +122,15 @@ int notice_account(db *d, long long account_id, notice_kind kind, json_t *payloa
  * notice is written: the answer is to the SMS. */
 int notice_sms_reply(db *d, long long account_id, const char *to_intl, const char *lang, const char *payload,
 		     const char *key);
+
+/* Queues one message of kind (NOTICE_VERIFY ... NOTICE_LOGIN_ID) to
+ * address on channel ("email", or "sms" with a normalised mobile number),
+ * in lang, whatever the account's notice choices and without a web
+ * notice: the person asked for it just now. payload (borrowed) is what
+ * the templates read as Notice.*. MDG_EINVAL for another kind or an
+ * address that is no valid one. */
+int notice_to_address(db *d, long long account_id, const char *channel, const char *address, const char *name,
+		      const char *lang, notice_kind kind, json_t *payload);
 
 /* Signed links, followed without signing in: the last path segment is
  * "SUBJECT.MAC", where SUBJECT names what the link acts on (1 to

@@ -57,8 +57,9 @@ int outbox_claim(db *d, const char *owner, int lease_seconds, bool sms_allowed, 
 	if (rc != MDG_OK)
 		return rc;
 	/* Two literal statements rather than one built with a condition:
-	 * each uses its index (ix_outbox_due; ix_outbox_channel_due while
-	 * SMS wait for the morning, so waiting SMS are not read at all). */
+	 * each uses its index (ix_outbox_due; ix_outbox_night_due while
+	 * SMS wait for the morning, so waiting SMS are not read at all: only
+	 * mail and the codes people just asked for, 0038_verify.sql). */
 	if (sms_allowed)
 		rc = db_query(d, &r,
 			      "SELECT " CLAIM_COLS " FROM outbox FORCE INDEX (ix_outbox_due)"
@@ -68,8 +69,8 @@ int outbox_claim(db *d, const char *owner, int lease_seconds, bool sms_allowed, 
 			      DB_ARGS(DB_INT((long long)limit)));
 	else
 		rc = db_query(d, &r,
-			      "SELECT " CLAIM_COLS " FROM outbox FORCE INDEX (ix_outbox_channel_due)"
-			      " WHERE state = 'pending' AND channel = 'email' AND next_attempt_at <= NOW()"
+			      "SELECT " CLAIM_COLS " FROM outbox FORCE INDEX (ix_outbox_night_due)"
+			      " WHERE state = 'pending' AND night_ok = 1 AND next_attempt_at <= NOW()"
 			      " AND (lease_until IS NULL OR lease_until <= NOW())"
 			      " ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED",
 			      DB_ARGS(DB_INT((long long)limit)));

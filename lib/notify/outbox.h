@@ -36,7 +36,8 @@ typedef struct outbox_batch {
 /* Claims up to limit rows due now (state 'pending', next_attempt_at and
  * any earlier lease passed) in one short transaction with SELECT ... FOR
  * UPDATE SKIP LOCKED, leasing them to owner for lease_seconds. With
- * sms_allowed false (quiet hours) SMS rows stay where they are. *out
+ * sms_allowed false (quiet hours) SMS rows stay where they are, except the
+ * codes and links a person just asked for (lib/auth/verify.h). *out
  * holds them (free it with outbox_batch_free, also after a failure).
  * MDG_OK (possibly no rows), MDG_EDB, MDG_ERR. */
 int outbox_claim(db *d, const char *owner, int lease_seconds, bool sms_allowed, int limit, outbox_batch *out);

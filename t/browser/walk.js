@@ -881,6 +881,22 @@ async function walk(browser) {
 		await supervisor.main().locator('svg[role="img"]').first().waitFor();
 	});
 
+	// Verified contacts and recovery (issue 13): the account's section and
+	// the code page, "Forgot your password?" (asked for an unknown ID: the
+	// usual answer), "Forgot your ID?" and an e-mail link's page.
+	await step('verified contacts, password recovery and forgot-ID pages', citizen, async () => {
+		const main = citizen.main();
+		await citizen.goto('/account');
+		await expectText(main, '인증된 연락처', 'the account page');
+		await citizen.goto('/account/verify');
+		await citizen.goto('/recover');
+		await main.getByLabel('아이디', { exact: true }).fill(`nobody${RUN}`);
+		await citizen.go(main.getByRole('button', { name: '보내기', exact: true }));
+		await expectText(main, '인증된 이메일 주소가 있으면', 'the answer');
+		await citizen.goto('/forgot-id');
+		await citizen.goto('/verify/email/0123456789abcdef.AAAA');
+	});
+
 	for (const p of [supervisor, citizen, handler, second, agent])
 		await p.close();
 	await keyboardWalk(browser);

@@ -636,6 +636,19 @@ static const char *const settings_consents_data[] = {
 static const char *const settings_consents_shown[] = {"id=\"consents\"", "상담원", "2026-12-01 09:00", NULL};
 static const char *const error_data[] = {"Error.Status=404", NULL};
 static const char *const no_data[] = {NULL};
+/* Verified contacts and recovery (page_verify.c). */
+static const char *const verify_data[] = {"Verify.HasMobile=1", "Verify.Mobile=0", "Form.Err.code=code_wrong", NULL};
+static const char *const verify_shown[] = {"action=\"/account/verify/mobile/check\"", "id=\"err-code\"", NULL};
+static const char *const verify_email_data[] = {"VerifyLink.Token=abc.def", NULL};
+static const char *const verify_email_shown[] = {"action=\"/verify/email/abc.def\"", NULL};
+static const char *const recover_data[] = {"Form.login_id=hong", NULL};
+static const char *const recover_shown[] = {"value=\"hong\"", "id=\"channel_sms\"", NULL};
+static const char *const recover_sms_data[] = {"Recover.Sent=sms", "Form.login_id=hong", NULL};
+static const char *const recover_sms_shown[] = {"action=\"/recover/code\"", "name=\"login_id\" value=\"hong\"", NULL};
+static const char *const reset_data[] = {"Reset.Token=tok.789", NULL};
+static const char *const reset_shown[] = {"action=\"/reset/tok.789\"", NULL};
+static const char *const forgot_id_data[] = {"Form.contact=a@example.kr", NULL};
+static const char *const forgot_id_shown[] = {"value=\"a@example.kr\"", NULL};
 
 /* Spots empty by design (regular expressions matched where the empty spot
  * starts). */
@@ -709,6 +722,12 @@ static const struct page_fixture {
 	{"portal/unsubscribe.cs", "Unsubscribe", unsub_invalid_data, no_data, NULL},
 	{"account/register.cs", "Register", register_data, register_shown, NULL},
 	{"account/login.cs", "Login", login_data, login_shown, NULL},
+	{"account/verify.cs", "Verify", verify_data, verify_shown, NULL},
+	{"account/verify_email.cs", "VerifyEmail", verify_email_data, verify_email_shown, NULL},
+	{"account/recover.cs", "Recover", recover_data, recover_shown, NULL},
+	{"account/recover.cs", "Recover", recover_sms_data, recover_sms_shown, NULL},
+	{"account/reset.cs", "Reset", reset_data, reset_shown, NULL},
+	{"account/forgot_id.cs", "ForgotId", forgot_id_data, forgot_id_shown, NULL},
 	{"account/settings.cs", "Account", settings_data, settings_shown, NULL},
 	{"account/notices.cs", "Notices", notices_data, notices_shown, NULL},
 	{"account/settings.cs", "Account", settings_consents_data, settings_consents_shown, NULL},

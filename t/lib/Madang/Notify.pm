@@ -432,6 +432,42 @@ sub start_db {
     $self->{s}->set_config($self->config_keys);
 }
 
+=head2 verify_contacts($ua, %o)
+
+Verifies the signed-in account's contacts through the real flow
+(lib/auth/verify.h): asks for a link and a code from C</account>, runs the
+notifier (at C<now>, default 10:00 on 2 January 2030), reads the link from
+the SMTP sink (C<email>) and the code from fakesmsc (C<mobile>, the number
+in international form) and submits them. Returns true when both worked.
+
+=cut
+
+sub verify_contacts {
+    my ($self, $ua, %o) = @_;
+    my $s = $self->{s};
+    my $post = sub {
+        my ($page, $path, %f) = @_;
+        my $p = $ua->get($s->url($page));
+        return $ua->post($s->url($path), Madang::Test::_form_bytes(csrf => Madang::Test::csrf_value($p), %f));
+    };
+    my $ok = 1;
+    $post->('/account', '/account/verify/email') if $o{email};
+    $post->('/account/verify', '/account/verify/mobile') if $o{mobile};
+    $self->run(now => $o{now} // '2030-01-02 10:00:00');
+    $self->settle;
+    if ($o{email}) {
+        my @m = $self->mails(kind => 'verify', to => $o{email});
+        my ($link) = @m ? ($m[-1]{text} // '') =~ m{(/verify/email/[A-Za-z0-9_.-]+)} : ();
+        $ok &&= $link && $post->($link, $link)->code == 200;
+    }
+    if ($o{mobile}) {
+        my @sms = $self->sms_messages(to => $o{mobile});
+        my ($code) = @sms ? ($sms[-1]{text} // '') =~ /(\d{6})\s*\z/ : ();
+        $ok &&= $code && $post->('/account/verify', '/account/verify/mobile/check', code => $code)->code == 303;
+    }
+    return $ok;
+}
+
 =head2 admin_ua
 
 A user agent signed in as the demo administrator (for F</admin/outbox>).
