@@ -40,7 +40,9 @@ sub sql_value { my ($q) = @_; my @r = sql($q); return @r ? $r[0][0] : undef }
 # Runs validate.py with @args on $input (bytes); (exit status, output).
 sub validate {
     my ($input, @args) = @_;
-    my $pid = open2(my $out, my $in, 'python3', $VALIDATE, @args);
+    # Debian's python3 and python3-jsonschema (scripts/deps.sh), whatever
+    # other python3 comes first in PATH.
+    my $pid = open2(my $out, my $in, '/usr/bin/python3', $VALIDATE, @args);
     binmode $in;
     print {$in} $input;
     close $in;

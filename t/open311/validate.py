@@ -54,20 +54,22 @@ OFFICIAL = {"requests": "requests.json", "services": "services.json",
 def official_errors(name, doc, here):
     """The errors of doc against the specification's schema for name."""
     import jsonschema
-    from referencing import Registry, Resource
-    from referencing.jsonschema import DRAFT7
     folder = os.path.join(here, "georeport-v2")
-    resources = []
+    store = {}
     for file in sorted(os.listdir(folder)):
         if file.endswith(".json"):
             with open(os.path.join(folder, file), encoding="utf-8") as f:
-                resources.append((file, Resource.from_contents(json.load(f), default_specification=DRAFT7)))
-    # A "$ref": "request.json" names its neighbour in the folder.
-    registry = Registry().with_resources(resources)
-    schema = registry[OFFICIAL[name]].contents
-    validator = jsonschema.Draft7Validator(schema, registry=registry,
-                                           format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
-    return sorted(validator.iter_errors(doc), key=str)
+                store[file] = json.load(f)
+    # A "$ref": "request.json" names its neighbour in the folder. RefResolver
+    # is what Debian 12's python3-jsonschema (4.10) offers; later versions
+    # still accept it (with a deprecation warning, silenced here).
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        resolver = jsonschema.RefResolver(base_uri="", referrer=store[OFFICIAL[name]], store=store)
+        validator = jsonschema.Draft7Validator(store[OFFICIAL[name]], resolver=resolver,
+                                               format_checker=jsonschema.FormatChecker())
+        return sorted(validator.iter_errors(doc), key=str)
 
 
 def schema_mode(name):

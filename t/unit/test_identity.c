@@ -81,7 +81,7 @@ static void test_claim_valid(void **state)
 	identity_claim ok = {"abc.def", "홍길동", "2000-02-29", "CI-0001"};
 	assert_true(identity_claim_valid(&ok));
 	/* 100 characters of 3 bytes each: as long as accounts.name holds */
-	char name[302] = "";
+	char name[101 * 3 + 1] = ""; /* room for the one character too many */
 	for (int i = 0; i < 100; i++)
 		strcat(name, "가");
 	identity_claim longest = {"abc.def", name, "1990-01-01", "CI-0001"};
