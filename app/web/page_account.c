@@ -138,9 +138,6 @@ int page_login(web *w)
 	if (password_needs_rehash(hash))
 		(void)account_set_password(d, id, pw, PASSWORD_REHASH);
 	(void)throttle_success(d, login, w->r->remote_addr);
-	rc = web_sign_in(w, id);
-	if (rc != MDG_OK)
-		return rc;
 	account a;
 	rc = account_get(d, id, &a);
 	if (rc != MDG_OK)
@@ -161,6 +158,13 @@ int page_login(web *w)
 	 * dispatch.c). */
 	if (a.must_change_password)
 		next = "/account";
+	/* A second factor, when there is or must be one, before the session. */
+	bool pending = false;
+	rc = web_totp_after_password(w, id, a.kind, next, &pending);
+	if (rc == MDG_OK && !pending)
+		rc = web_sign_in(w, id);
+	if (rc != MDG_OK || pending)
+		return rc;
 	http_redirect(w->r, next);
 	return MDG_OK;
 refuse:

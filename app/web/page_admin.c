@@ -56,6 +56,7 @@ void web_admin_flash_done(web *w)
 		{"activated", "AdminActivated"}, {"deactivated", "AdminDeactivated"},
 		{"granted", "AdminGranted"}, {"revoked", "AdminRevoked"},
 		{"joined", "AdminJoined"}, {"left", "AdminLeft"},
+		{"totp_reset", "AdminTotpReset"},
 	};
 	web_flash_done(w, done, MDG_ARRAY_LEN(done));
 }

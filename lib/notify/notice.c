@@ -39,6 +39,7 @@ static const char *const kind_names[NOTICE_KIND__MAX] = {
 	[NOTICE_PENALTY_LIFTED] = "penalty_lifted",
 	[NOTICE_OBJECTION_REJECTED] = "objection_rejected",
 	[NOTICE_DEBATE_SUMMARY] = "debate_summary",
+	[NOTICE_TOTP_RESET] = "totp_reset",
 };
 
 /* Working days a late case is given in its apology's expected date,

@@ -44,6 +44,7 @@ typedef enum notice_kind {
 	NOTICE_PENALTY_LIFTED,      /* mileage: a penalty lifted (an objection accepted) */
 	NOTICE_OBJECTION_REJECTED,  /* mileage: an objection to a penalty rejected, why */
 	NOTICE_DEBATE_SUMMARY,  /* a debate one took part in has its official summary */
+	NOTICE_TOTP_RESET,      /* a supervisor reset one's second sign-in factor */
 	NOTICE_KIND__MAX
 } notice_kind;
 
