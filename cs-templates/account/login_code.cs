@@ -1,6 +1,7 @@
 <?cs # SPDX-License-Identifier: AGPL-3.0-or-later ?><?cs
 # login_code.cs: the second step of signing in: the authenticator's code
-# or a recovery code (page_totp.c). ?>
+# or a recovery code (page_totp.c). ?><?cs
+include:"fields.cs" ?>
 <h1><?cs var:L.Title.LoginCode ?></h1>
 <p id="code-hint"><?cs var:L.Totp.CodeIntro ?></p>
 <form method="post" action="/login/code" class="stack narrow">
