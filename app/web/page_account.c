@@ -91,8 +91,7 @@ int page_login_form(web *w)
 	return MDG_OK;
 }
 
-/* 429 with how long to wait; the caller renders its page. */
-static void refuse_throttled(web *w, long retry_after)
+void web_refuse_throttled(web *w, long retry_after)
 {
 	char secs[24];
 	snprintf(secs, sizeof secs, "%ld", retry_after > 0 ? retry_after : 1);
@@ -121,7 +120,7 @@ int page_login(web *w)
 	const char *pw = form_text(&f, "password");
 	rc = throttle_attempt(d, &w->app->throttle, login, w->r->remote_addr, &retry_after);
 	if (rc == MDG_ETHROTTLED) {
-		refuse_throttled(w, retry_after);
+		web_refuse_throttled(w, retry_after);
 		web_page(w, "account/login.cs", "Login");
 		return MDG_OK;
 	}
@@ -238,7 +237,7 @@ static int check_current_password(web *w, form *f, const char *field, bool conta
 		return rc;
 	rc = throttle_attempt(d, &w->app->throttle, w->me.login_id, w->r->remote_addr, &retry_after);
 	if (rc == MDG_ETHROTTLED) {
-		refuse_throttled(w, retry_after);
+		web_refuse_throttled(w, retry_after);
 		fill_account(w, contact_form);
 		return rc;
 	}

@@ -15,20 +15,25 @@
 /* The words under which the authenticator lists the account. */
 #define TOTP_ISSUER "Madang"
 
-/* Who the page is for: the signed-in account, else the half-signed-in
- * one of the pending cookie (*pending true, *next its path). MDG_ENOTFOUND
- * for neither. */
-static int totp_person(web *w, long long *id, bool *pending, char *next, size_t nextlen)
+/* Who the page is for: the half-signed-in account of the pending cookie,
+ * or (session_too) the signed-in one (*pending false, next ""). *id 0
+ * when neither: the answer is then the redirect to the sign-in page. */
+static int totp_person(web *w, bool session_too, long long *id, bool *pending, char *next, size_t nextlen)
 {
+	*id = 0;
 	*pending = false;
 	next[0] = '\0';
-	if (w->signed_in) {
+	if (session_too && w->signed_in) {
 		*id = w->me.id;
 		return MDG_OK;
 	}
 	int rc = totp_pending_get(w->app->db, http_cookie(w->r, TOTP_PENDING_COOKIE), id, next, nextlen);
-	if (rc == MDG_OK)
-		*pending = true;
+	if (rc == MDG_ENOTFOUND) {
+		*id = 0;
+		http_redirect(w->r, "/login");
+		return MDG_OK;
+	}
+	*pending = rc == MDG_OK;
 	return rc;
 }
 
@@ -75,13 +80,10 @@ int web_totp_after_password(web *w, long long id, const char *kind, const char *
 int page_login_code_form(web *w)
 {
 	long long id = 0;
+	bool pending = false;
 	char next[512];
-	int rc = totp_pending_get(w->app->db, http_cookie(w->r, TOTP_PENDING_COOKIE), &id, next, sizeof next);
-	if (rc == MDG_ENOTFOUND) {
-		http_redirect(w->r, "/login");
-		return MDG_OK;
-	}
-	if (rc != MDG_OK)
+	int rc = totp_person(w, false, &id, &pending, next, sizeof next);
+	if (rc != MDG_OK || !id)
 		return rc;
 	web_page(w, "account/login_code.cs", "LoginCode");
 	return MDG_OK;
@@ -92,16 +94,12 @@ int page_login_code(web *w)
 	static const field_spec fields[] = {{"code", FIELD_LINE, true, 32, 0, 0}};
 	long long id = 0;
 	long retry_after = 0;
-	bool recovery = false;
+	bool recovery = false, pending = false;
 	char next[512], subject[40];
 	db *d = w->app->db;
 	form f;
-	int rc = totp_pending_get(d, http_cookie(w->r, TOTP_PENDING_COOKIE), &id, next, sizeof next);
-	if (rc == MDG_ENOTFOUND) {
-		http_redirect(w->r, "/login");
-		return MDG_OK;
-	}
-	if (rc != MDG_OK)
+	int rc = totp_person(w, false, &id, &pending, next, sizeof next);
+	if (rc != MDG_OK || !id)
 		return rc;
 	if (form_validate(w, fields, MDG_ARRAY_LEN(fields), &f) > 0)
 		goto refuse;
@@ -110,11 +108,7 @@ int page_login_code(web *w)
 	snprintf(subject, sizeof subject, "2fa:%lld", id);
 	rc = throttle_attempt(d, &w->app->throttle, subject, w->r->remote_addr, &retry_after);
 	if (rc == MDG_ETHROTTLED) {
-		char secs[24];
-		snprintf(secs, sizeof secs, "%ld", retry_after > 0 ? retry_after : 1);
-		w->r->status = 429;
-		http_header(w->r, "Retry-After", secs);
-		web_flash_error(w, "Throttled");
+		web_refuse_throttled(w, retry_after);
 		web_page(w, "account/login_code.cs", "LoginCode");
 		return MDG_OK;
 	}
@@ -194,12 +188,8 @@ int page_totp_form(web *w)
 	long long id = 0;
 	bool pending = false;
 	char next[512];
-	int rc = totp_person(w, &id, &pending, next, sizeof next);
-	if (rc == MDG_ENOTFOUND) {
-		http_redirect(w->r, "/login");
-		return MDG_OK;
-	}
-	if (rc != MDG_OK)
+	int rc = totp_person(w, true, &id, &pending, next, sizeof next);
+	if (rc != MDG_OK || !id)
 		return rc;
 	static const web_done done[] = {{"off", "TotpOff"}};
 	web_flash_done(w, done, MDG_ARRAY_LEN(done));
@@ -214,12 +204,8 @@ int page_totp_enrol(web *w)
 	bool pending = false;
 	char next[512];
 	form f;
-	int rc = totp_person(w, &id, &pending, next, sizeof next);
-	if (rc == MDG_ENOTFOUND) {
-		http_redirect(w->r, "/login");
-		return MDG_OK;
-	}
-	if (rc != MDG_OK)
+	int rc = totp_person(w, true, &id, &pending, next, sizeof next);
+	if (rc != MDG_OK || !id)
 		return rc;
 	if (form_validate(w, fields, MDG_ARRAY_LEN(fields), &f) == 0) {
 		rc = totp_enrol_confirm(w->app->db, w->app->secret, sizeof w->app->secret, id,
