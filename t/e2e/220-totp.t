@@ -6,8 +6,10 @@
 # typed secret, a wrong first code, sign-in with a code, a wrong code, the
 # same code refused a second time, recovery codes accepted once, the
 # throttle, a supervisor blocked until enrolled, a reset by a supervisor
-# in scope (audited, the person told) and refused out of scope, and a
-# citizen not asked.
+# in scope (audited, the person told) and refused out of scope, the rule
+# on the settings page ('contacts', 'none'; audited), a citizen not asked
+# unless they turn it on (and off again, with a code), and who must have a
+# factor unable to turn it off.
 use strict;
 use warnings;
 use utf8;
@@ -170,6 +172,55 @@ my $cit = $s->ua;
 $r = password_step($cit, 'citizen', 'madang-citizen-2026');
 is($r->code, 303, 'the citizen signs in');
 is($r->header('Location'), '/my/cases', 'with the password alone');
+
+# ------------------------------------------------ the rule on the settings page
+my $set = Madang::Test::post_form($s, $admin, '/admin/settings', '/admin/settings',
+    timeline_show => 'name', sms_quiet_start => '21:00', sms_quiet_end => '08:00', digest_hour => 8,
+    apology_workdays => 3, mileage_complaint_answered => 10, mileage_proposal_threshold => 50,
+    mileage_proposal_accepted => 100, mileage_opinion_recommended => 5, mileage_report_valid => 5,
+    penalty_decay_days => 90, totp_required => 'everyone');
+is($set->code, 400, 'an unknown rule is refused');
+$set = Madang::Test::post_form($s, $admin, '/admin/settings', '/admin/settings',
+    timeline_show => 'name', sms_quiet_start => '21:00', sms_quiet_end => '08:00', digest_hour => 8,
+    apology_workdays => 3, mileage_complaint_answered => 10, mileage_proposal_threshold => 50,
+    mileage_proposal_accepted => 100, mileage_opinion_recommended => 5, mileage_report_valid => 5,
+    penalty_decay_days => 90, totp_required => 'contacts');
+is($set->code, 303, 'a supervisor sets the rule to "contacts"');
+is($s->sql_value("SELECT value FROM settings WHERE name = 'auth.totp_required'"), 'contacts', 'stored');
+is($s->sql_value("SELECT COUNT(*) FROM audit_log WHERE account_id = $admin_id AND object_id = 'auth.totp_required'"),
+   1, 'and audited');
+like(body_of($admin->get($s->url('/admin/settings'))), qr{<option value="contacts" selected>}, 'the page shows it');
+is(password_step($s->ua, 'viewer.oh', 'madang-staff-2026')->header('Location'), '/account/2fa',
+   '"contacts": a viewer, who reads cases with their contacts, must enrol');
+$s->sql("UPDATE settings SET value = 'none' WHERE name = 'auth.totp_required'");
+$r = password_step($s->ua, 'park.moon', 'madang-staff-2026');
+is($r->header('Location'), '/staff/cases', '"none": a handler without a factor signs in with the password');
+is(password_step($s->ua, 'admin', 'madang-admin-2026')->header('Location'), '/login/code',
+   '"none": who has a factor is still asked for it');
+
+# ------------------------------------------------ optional for citizens
+my $cit2 = $s->ua;
+password_step($cit2, 'citizen', 'madang-citizen-2026');
+my ($cit_key, @cit_recovery) = enrol($cit2, 'citizen');
+sign_out($cit2);
+$cit2 = $s->ua;
+is(password_step($cit2, 'citizen', 'madang-citizen-2026')->header('Location'), '/login/code',
+   'a citizen who turned it on is asked for a code');
+my $cit_step = $s->sql_value("SELECT last_step FROM totp_factors WHERE account_id = " . $s->account_id('citizen'));
+is(send_code($cit2, code_at($cit_key, $cit_step + 1))->code, 303, 'and signs in with it');
+$r = Madang::Test::post_form($s, $cit2, '/account/2fa', '/account/2fa/off', code => '000000');
+is($r->code, 400, 'turning it off needs a right code');
+# The window's later steps are used up (the last code was a step ahead):
+# a recovery code proves it as well.
+$r = Madang::Test::post_form($s, $cit2, '/account/2fa', '/account/2fa/off', code => $cit_recovery[0]);
+is($r->code, 303, 'a citizen turns it off with a recovery code');
+is($s->sql_value("SELECT COUNT(*) FROM totp_factors f JOIN accounts a ON a.id = f.account_id"
+                 . " WHERE a.login_id = 'citizen'"), 0, 'the factor is gone');
+is(password_step($s->ua, 'citizen', 'madang-citizen-2026')->header('Location'), '/my/cases',
+   'then signs in with the password alone');
+$s->sql("UPDATE settings SET value = 'staff' WHERE name = 'auth.totp_required'");
+my $must = Madang::Test::post_form($s, $admin, '/account/2fa', '/account/2fa/off', code => code_at($key, step_now()));
+is($must->code, 403, 'who must have a factor cannot turn it off');
 
 # ------------------------------------------------ the throttle
 my $choi2 = $s->ua;
