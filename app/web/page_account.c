@@ -91,15 +91,6 @@ int page_login_form(web *w)
 	return MDG_OK;
 }
 
-void web_refuse_throttled(web *w, long retry_after)
-{
-	char secs[24];
-	snprintf(secs, sizeof secs, "%ld", retry_after > 0 ? retry_after : 1);
-	w->r->status = 429;
-	http_header(w->r, "Retry-After", secs);
-	web_flash_error(w, "Throttled");
-}
-
 int page_login(web *w)
 {
 	static const field_spec fields[] = {

@@ -160,7 +160,7 @@ int page_totp_off(web *w);
  * and redirects to its next step (*pending true); else does nothing.
  * next: where to go once signed in. */
 int web_totp_after_password(web *w, long long id, const char *kind, const char *next, bool *pending);
-/* A throttled attempt (page_account.c): 429 with Retry-After and the
+/* A throttled attempt: 429 with Retry-After and the
  * "too many attempts" message; the caller renders its page. */
 void web_refuse_throttled(web *w, long retry_after);
 int page_logout(web *w);
