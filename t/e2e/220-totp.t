@@ -16,12 +16,15 @@ use utf8;
 use Test::More;
 use Digest::SHA qw(hmac_sha1);
 use Madang::Test qw(body_of);
+use Madang::Notify;
 use Madang::Staff qw(scope_rebuild);
 
 binmode $_, ':encoding(UTF-8)'
     for map { Test::More->builder->$_ } qw(output failure_output todo_output);
 
-my $s = Madang::Test->start(seed => 1, totp => 1);
+# With the SMTP sink and the notifier: the reset's mail is read back.
+my $n = Madang::Notify->start(seed => 1);
+my $s = $n->stack;
 # The demo turns the rule off (db/seed/demo.d/37-totp.sql); back to the
 # production default.
 $s->sql("UPDATE settings SET value = 'staff' WHERE name = 'auth.totp_required'");
@@ -163,6 +166,11 @@ is($s->sql_value("SELECT COUNT(*) FROM audit_log WHERE account_id = $choi_id AND
                  . " AND object_id = '$lee_id' AND action = 'totp_reset'"), 1, 'audited');
 is($s->sql_value("SELECT COUNT(*) FROM notices WHERE account_id = $lee_id AND kind = 'totp_reset'"), 1,
    'road.lee is told');
+$n->run_ok('the notifier sends the notice');
+$n->settle(quiet => 0.5);
+my @mails = $n->mails(kind => 'totp_reset');
+is(scalar @mails, 1, 'one mail about the reset in the SMTP sink');
+like($mails[0] && $mails[0]{text}, qr{/account/2fa}, '... with the link to set it up again');
 isnt($lee->get($s->url('/staff/cases'))->code, 200, 'road.lee\'s sessions ended');
 is(password_step($s->ua, 'road.lee', 'madang-staff-2026')->header('Location'), '/account/2fa',
    'road.lee enrols again at the next sign-in');
@@ -225,16 +233,17 @@ is($must->code, 403, 'who must have a factor cannot turn it off');
 # ------------------------------------------------ the throttle
 my $choi2 = $s->ua;
 password_step($choi2, 'road.choi', 'madang-staff-2026');
-my ($last, $n) = (0, 0);
-while ($n < 12) {
-    $n++;
+my ($last, $tries) = (0, 0);
+while ($tries < 12) {
+    $tries++;
     $last = send_code($choi2, '000001')->code;
     last if $last == 429;
 }
-is($last, 429, "wrong codes are throttled (after $n)");
-ok($n > 3, 'a few mistakes are allowed first');
+is($last, 429, "wrong codes are throttled (after $tries)");
+ok($tries > 3, 'a few mistakes are allowed first');
 my $t = send_code($choi2, code_at($choi_key, step_now() + 1));
 is($t->code, 429, 'while throttled even a right code is not checked');
 ok($t->header('Retry-After'), 'with Retry-After');
 
+$n->stop;
 done_testing;

@@ -112,8 +112,8 @@ restarts madang-web with them before returning. C<stack_env =E<gt> {
 TMPDIR =E<gt> ... }> adds environment variables for F<scripts/stack.sh>
 start alone. C<folder =E<gt> 'var'> puts the stack in a folder of that
 name inside the temporary one, as F<scripts/run.sh> puts it in F<var/>.
-C<totp =E<gt> 1> keeps the second factor required of staff (the setting
-auth.totp_required as migrated); without it every stack sets it to 'none'.
+Every stack sets auth.totp_required to 'none' (staff sign in with their
+password alone); a test of two-step sign-in sets it back (220-totp.t).
 
 =cut
 
@@ -168,11 +168,10 @@ sub start {
     $LIVE{"$self"} = $self;
     weaken($LIVE{"$self"});
     _install_signal_handlers();
-    # Staff sign in with their password alone unless a test asks for the
-    # production default (every staff account needs a second factor):
-    # t/e2e/220-totp.t does, the others test what follows the sign-in.
-    $self->sql("UPDATE settings SET value = 'none' WHERE name = 'auth.totp_required'")
-        unless $opts{totp};
+    # Staff sign in with their password alone: the tests test what follows
+    # the sign-in; t/e2e/220-totp.t sets the production default back
+    # (every staff account needs a second factor) and tests that.
+    $self->sql("UPDATE settings SET value = 'none' WHERE name = 'auth.totp_required'");
     if ($opts{config} && %{ $opts{config} }) {
         $self->set_config(%{ $opts{config} });
         $self->restart_web;
