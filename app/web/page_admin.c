@@ -2,6 +2,7 @@
 /* page_admin.c: the administration overview, the department tree and the
  * site settings; helpers shared by the other page_admin_*.c. */
 #include "page_admin.h"
+#include "auth/totp.h"
 #include "core/mdg.h"
 #include "core/text.h"
 #include "org/admin.h"
@@ -354,6 +355,8 @@ int page_admin_settings_save(web *w)
 		rc = setting_set(w->app->db, &w->who, settings_shown[i].name, form_text(&f, settings_shown[i].field));
 	if (rc == MDG_OK && form_filled(&f, "totp_required"))
 		rc = setting_set(w->app->db, &w->who, "auth.totp_required", totp);
+	if (rc == MDG_OK && form_filled(&f, "totp_required"))
+		rc = totp_rule_applied(w->app->db, totp);
 	if (rc == MDG_OK)
 		web_redirect(w, "/admin/settings?done=saved");
 	return rc;

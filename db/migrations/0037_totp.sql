@@ -44,3 +44,7 @@ CREATE TABLE totp_pending (
 -- issue's default), 'contacts' (system administrators, supervisors and
 -- every role that reads citizens' contact details), 'none'.
 INSERT INTO settings (name, value) VALUES ('auth.totp_required', 'staff');
+
+-- Staff signed in before the upgrade have no second factor: their
+-- sessions end, and each sets one up at the next sign-in.
+DELETE s FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE a.kind = 'staff';

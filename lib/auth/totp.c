@@ -135,6 +135,21 @@ int totp_required(db *d, long long account_id, const char *kind, bool *yes)
 	return rc;
 }
 
+int totp_rule_applied(db *d, const char *rule)
+{
+	if (strcmp(rule, "none") == 0)
+		return MDG_OK;
+	/* The same reach as totp_required: 'contacts' spares only staff
+	 * whose every role is the moderator's. */
+	return db_exec(d, "DELETE s FROM sessions s JOIN accounts a ON a.id = s.account_id"
+			  " WHERE a.kind = 'staff'"
+			  " AND NOT EXISTS (SELECT 1 FROM totp_factors f WHERE f.account_id = a.id"
+			  "  AND f.confirmed_at IS NOT NULL)"
+			  " AND (? <> 'contacts' OR EXISTS (SELECT 1 FROM staff_roles r"
+			  "  WHERE r.account_id = a.id AND r.role <> 'moderator'))",
+		       DB_ARGS(DB_STR(rule)));
+}
+
 int totp_get(db *d, long long account_id, totp_state *out)
 {
 	db_result *r = NULL;

@@ -51,6 +51,11 @@ int totp_qr_svg(const char *text, const char *label, buf *out);
  * moderators), 'none'. Never for citizens, for whom it is optional. */
 int totp_required(db *d, long long account_id, const char *kind, bool *yes);
 
+/* After auth.totp_required became rule: ends the sessions of everyone
+ * who must now have a second factor and has none, so that nobody keeps
+ * working past the rule; they enrol at their next sign-in. */
+int totp_rule_applied(db *d, const char *rule);
+
 /* An account's second factor. */
 typedef struct totp_state {
 	bool enrolled;          /* confirmed: codes are asked at sign-in */

@@ -201,8 +201,10 @@ like(body_of($admin->get($s->url('/admin/settings'))), qr{<option value="contact
 is(password_step($s->ua, 'viewer.oh', 'madang-staff-2026')->header('Location'), '/account/2fa',
    '"contacts": a viewer, who reads cases with their contacts, must enrol');
 $s->sql("UPDATE settings SET value = 'none' WHERE name = 'auth.totp_required'");
-$r = password_step($s->ua, 'park.moon', 'madang-staff-2026');
+my $moon = $s->ua;
+$r = password_step($moon, 'park.moon', 'madang-staff-2026');
 is($r->header('Location'), '/staff/cases', '"none": a handler without a factor signs in with the password');
+is($moon->get($s->url('/staff/cases'))->code, 200, '... and works');
 is(password_step($s->ua, 'admin', 'madang-admin-2026')->header('Location'), '/login/code',
    '"none": who has a factor is still asked for it');
 
@@ -226,7 +228,14 @@ is($s->sql_value("SELECT COUNT(*) FROM totp_factors f JOIN accounts a ON a.id = 
                  . " WHERE a.login_id = 'citizen'"), 0, 'the factor is gone');
 is(password_step($s->ua, 'citizen', 'madang-citizen-2026')->header('Location'), '/my/cases',
    'then signs in with the password alone');
-$s->sql("UPDATE settings SET value = 'staff' WHERE name = 'auth.totp_required'");
+$set = Madang::Test::post_form($s, $admin, '/admin/settings', '/admin/settings',
+    timeline_show => 'name', sms_quiet_start => '21:00', sms_quiet_end => '08:00', digest_hour => 8,
+    apology_workdays => 3, mileage_complaint_answered => 10, mileage_proposal_threshold => 50,
+    mileage_proposal_accepted => 100, mileage_opinion_recommended => 5, mileage_report_valid => 5,
+    penalty_decay_days => 90, totp_required => 'staff');
+is($set->code, 303, 'the rule back to every staff member');
+isnt($moon->get($s->url('/staff/cases'))->code, 200, 'the session of a handler without a factor ends at once');
+is($admin->get($s->url('/admin'))->code, 200, 'the enrolled supervisor\'s goes on');
 my $must = Madang::Test::post_form($s, $admin, '/account/2fa', '/account/2fa/off', code => code_at($key, step_now()));
 is($must->code, 403, 'who must have a factor cannot turn it off');
 
