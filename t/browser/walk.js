@@ -814,7 +814,7 @@ async function walk(browser) {
 	// Two-step sign-in (issue 13; the demo does not require it): a staff
 	// member sets it up (the QR code, the key as text, a first code
 	// computed here as RFC 6238 says), gets the recovery codes and signs in
-	// again with one on the code page.
+	// again with one on the code page; the supervisor's settings show the rule.
 	const twoStep = await new Person(browser, 'two-step handler').open();
 	const totpCode = (b32) => {
 		const A = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -840,6 +840,9 @@ async function walk(browser) {
 		await twoStep.go(main.getByRole('button', { name: '로그인', exact: true }));
 		await twoStep.goto('/account/2fa');
 		await expectText(main, '2단계 로그인을 사용 중입니다', 'the two-step page');
+		// The rule, among the settings.
+		await supervisor.goto('/admin/settings');
+		await expectText(supervisor.main(), '사용해야 하는 사람', 'the settings');
 	});
 	await twoStep.close();
 
