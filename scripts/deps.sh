@@ -16,10 +16,12 @@ RUN_PKGS="build-essential cmake pkg-config libfcgi-dev libmariadb-dev
 mariadb-server mariadb-client mariadb-plugin-mroonga clearsilver-dev
 libesmtp-dev libxml2-dev libsodium-dev libjansson-dev libmagic-dev
 libcurl4-openssl-dev nginx-light curl python3-aiosmtpd kannel kannel-extras
-libgmime-3.0-dev libjs-leaflet libxlsxwriter-dev"
+libgmime-3.0-dev libjs-leaflet libxlsxwriter-dev liboath-dev libqrencode-dev"
 # libxlsxwriter-dev: the reports' XLSX export (app/web/page_reports.c).
 # libgmime-3.0-dev: madang-mailin's MIME parser (e-mail intake);
 # libjs-leaflet: the location map, served by nginx from /usr/share/javascript.
+# liboath-dev: staff's two-factor codes (TOTP); libqrencode-dev: the QR code
+# of its enrolment (lib/auth/totp.c).
 # python3-aiosmtpd: scripts/smtp-sink.py, the SMTP server that `make run`, the
 # tests and the benchmark send mail to (run, and so test and bench too).
 # kannel: bearerbox + smsbox for SMS notices; kannel-extras: its fakesmsc

@@ -94,16 +94,6 @@ int page_login_form(web *w)
 	return MDG_OK;
 }
 
-/* 429 with how long to wait; the caller renders its page. */
-static void refuse_throttled(web *w, long retry_after)
-{
-	char secs[24];
-	snprintf(secs, sizeof secs, "%ld", retry_after > 0 ? retry_after : 1);
-	w->r->status = 429;
-	http_header(w->r, "Retry-After", secs);
-	web_flash_error(w, "Throttled");
-}
-
 int page_login(web *w)
 {
 	static const field_spec fields[] = {
@@ -124,7 +114,7 @@ int page_login(web *w)
 	const char *pw = form_text(&f, "password");
 	rc = throttle_attempt(d, &w->app->throttle, login, w->r->remote_addr, &retry_after);
 	if (rc == MDG_ETHROTTLED) {
-		refuse_throttled(w, retry_after);
+		web_refuse_throttled(w, retry_after);
 		web_page(w, "account/login.cs", "Login");
 		return MDG_OK;
 	}
@@ -141,9 +131,6 @@ int page_login(web *w)
 	if (password_needs_rehash(hash))
 		(void)account_set_password(d, id, pw, PASSWORD_REHASH);
 	(void)throttle_success(d, login, w->r->remote_addr);
-	rc = web_sign_in(w, id);
-	if (rc != MDG_OK)
-		return rc;
 	account a;
 	rc = account_get(d, id, &a);
 	if (rc != MDG_OK)
@@ -164,6 +151,13 @@ int page_login(web *w)
 	 * dispatch.c). */
 	if (a.must_change_password)
 		next = "/account";
+	/* A second factor, when there is or must be one, before the session. */
+	bool pending = false;
+	rc = web_totp_after_password(w, id, a.kind, next, &pending);
+	if (rc == MDG_OK && !pending)
+		rc = web_sign_in(w, id);
+	if (rc != MDG_OK || pending)
+		return rc;
 	http_redirect(w->r, next);
 	return MDG_OK;
 refuse:
@@ -239,7 +233,7 @@ static int check_current_password(web *w, form *f, const char *field, bool conta
 		return rc;
 	rc = throttle_attempt(d, &w->app->throttle, w->me.login_id, w->r->remote_addr, &retry_after);
 	if (rc == MDG_ETHROTTLED) {
-		refuse_throttled(w, retry_after);
+		web_refuse_throttled(w, retry_after);
 		fill_account(w, contact_form);
 		return rc;
 	}

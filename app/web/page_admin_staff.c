@@ -4,6 +4,7 @@
  * password. Every change goes through org_* (audited, scope rebuilt). */
 #include "page_admin.h"
 #include "auth/password.h"
+#include "auth/totp.h"
 #include "core/mdg.h"
 #include "core/text.h"
 #include "core/xalloc.h"
@@ -184,6 +185,7 @@ struct member {
 	org_tree depts;       /* the department tree */
 	db_result *roles;     /* org_staff_roles */
 	db_result *joined;    /* org_staff_departments */
+	totp_state totp;      /* their second factor */
 };
 
 static void member_free(struct member *m)
@@ -217,6 +219,8 @@ static int member_load(web *w, struct member *m)
 		rc = org_staff_roles(w->app->db, id, w->lang, &m->roles);
 	if (rc == MDG_OK)
 		rc = org_staff_departments(w->app->db, id, w->lang, &m->joined);
+	if (rc == MDG_OK)
+		rc = totp_get(w->app->db, id, &m->totp);
 	return rc;
 }
 
@@ -232,6 +236,8 @@ static void member_page(web *w, const struct member *m, bool granting)
 	hdf_set_value(w->hdf, "Member.active", m->a.active ? "1" : "0");
 	if (m->a.id == w->me.id)
 		hdf_set_value(w->hdf, "Member.self", "1");
+	if (m->totp.enrolled)
+		hdf_set_value(w->hdf, "Member.totp", "1");
 	db_rows_hdf(m->roles, w->hdf, "Roles");
 	db_rows_hdf(m->joined, w->hdf, "Joined");
 	if (!granting) {
@@ -377,6 +383,14 @@ static int act_password(web *w, const struct member *m, int *errors, const char 
 	return org_staff_reset_password(w->app->db, &w->who, m->a.id, form_text(&f, "new_password"));
 }
 
+/* A lost phone: the member enrols again at the next sign-in. */
+static int act_totp_reset(web *w, const struct member *m, int *errors, const char **done)
+{
+	MDG_UNUSED(errors);
+	*done = "totp_reset";
+	return totp_reset(w->app->db, &w->who, m->a.id);
+}
+
 int page_admin_member_action(web *w)
 {
 	static const struct {
@@ -385,7 +399,7 @@ int page_admin_member_action(web *w)
 	} actions[] = {
 		{"join", act_join},         {"leave", act_leave},       {"grant", act_grant},
 		{"revoke", act_revoke},     {"activate", act_active},   {"deactivate", act_active},
-		{"password", act_password},
+		{"password", act_password}, {"totp_reset", act_totp_reset},
 	};
 	struct member m;
 	const char *action = form_get(w, "action");

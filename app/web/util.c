@@ -78,6 +78,15 @@ int web_sign_in(web *w, long long account_id)
 	return MDG_OK;
 }
 
+void web_refuse_throttled(web *w, long retry_after)
+{
+	char secs[24];
+	snprintf(secs, sizeof secs, "%ld", retry_after > 0 ? retry_after : 1);
+	w->r->status = 429;
+	http_header(w->r, "Retry-After", secs);
+	web_flash_error(w, "Throttled");
+}
+
 void web_flash(web *w, const char *key)
 {
 	hdf_set_value(w->hdf, "Flash", key);

@@ -150,6 +150,20 @@ int page_register_form(web *w);
 int page_register(web *w);
 int page_login_form(web *w);
 int page_login(web *w);
+/* Two-factor sign-in (page_totp.c). */
+int page_login_code_form(web *w);
+int page_login_code(web *w);
+int page_totp_form(web *w);
+int page_totp_enrol(web *w);
+int page_totp_off(web *w);
+/* After a right password: when account id (of kind) has a second factor
+ * or must enrol one, starts the half-signed-in state instead of a session
+ * and redirects to its next step (*pending true); else does nothing.
+ * next: where to go once signed in. */
+int web_totp_after_password(web *w, long long id, const char *kind, const char *next, bool *pending);
+/* A throttled attempt: 429 with Retry-After and the
+ * "too many attempts" message; the caller renders its page. */
+void web_refuse_throttled(web *w, long retry_after);
 int page_logout(web *w);
 int page_account_form(web *w);
 int page_account_password(web *w);

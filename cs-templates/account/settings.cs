@@ -101,6 +101,10 @@ include:"fields.cs" ?>
 </section>
 <?cs /if ?>
 <section>
+  <h2><?cs var:L.Totp.Setup ?></h2>
+  <p><a href="/account/2fa"><?cs var:L.Totp.SetupLink ?></a></p>
+</section>
+<section>
   <h2><?cs var:L.Account.Password ?></h2>
   <form method="post" action="/account/password" class="stack narrow">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">

@@ -48,6 +48,7 @@ static const char *const kind_names[NOTICE_KIND__MAX] = {
 	[NOTICE_RECOVER] = "recover",
 	[NOTICE_PASSWORD_RESET] = "password_reset",
 	[NOTICE_LOGIN_ID] = "login_id",
+	[NOTICE_TOTP_RESET] = "totp_reset",
 };
 
 /* Working days a late case is given in its apology's expected date,

@@ -54,6 +54,7 @@ typedef enum notice_kind {
 	NOTICE_RECOVER,         /* a code (SMS) or link (e-mail) to choose a new password */
 	NOTICE_PASSWORD_RESET,  /* the password was reset: to every verified contact */
 	NOTICE_LOGIN_ID,        /* the login ID asked for ("Forgot your ID?") */
+	NOTICE_TOTP_RESET,      /* a supervisor reset one's second sign-in factor */
 	NOTICE_KIND__MAX
 } notice_kind;
 

@@ -258,6 +258,18 @@ static const char *const register_shown[] = {"value=\"hong\"", "value=\"홍길�
 static const char *const login_data[] = {"Form.login_id=hong", "Form.next=/my/cases", NULL};
 static const char *const login_shown[] = {"value=\"hong\"", "name=\"next\" value=\"/my/cases\"", NULL};
 
+static const char *const login_code_shown[] = {"action=\"/login/code\"", "autocomplete=\"one-time-code\"", NULL};
+static const char *const totp_enrol_data[] = {
+	"Totp.Qr=<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"QR\"><path d=\"M4 4h1v1h-1z\"/></svg>",
+	"Totp.Secret=GEZD GNBV GY3T QOJQ GEZD GNBV GY3T QOJQ", "Totp.Required=1", NULL};
+static const char *const totp_enrol_shown[] = {"<svg xmlns=", "<path d=\"M4 4h1v1h-1z\"/>",
+					       "GEZD GNBV GY3T QOJQ", "action=\"/account/2fa\"", NULL};
+static const char *const totp_on_data[] = {"Totp.Enrolled=1", "Totp.RecoveryLeft=8", NULL};
+static const char *const totp_on_shown[] = {"<strong>8</strong>", "action=\"/account/2fa/off\"", NULL};
+static const char *const totp_codes_data[] = {"Totp.Codes.0=abcde-fghjk", "Totp.Codes.1=23456-789ab",
+					      "Totp.Next=/staff/cases", NULL};
+static const char *const totp_codes_shown[] = {"<code>abcde-fghjk</code>", "href=\"/staff/cases\"", NULL};
+
 static const char *const settings_data[] = {"Account.Login=hong", "Account.Name=홍길동",
 					    "Form.email=hong@example.kr", "Form.mobile=010-1234-5678",
 					    "Notify.Show=1", "Notify.HasMobile=1", "Notify.Staff=1",
@@ -728,6 +740,10 @@ static const struct page_fixture {
 	{"account/recover.cs", "Recover", recover_sms_data, recover_sms_shown, NULL},
 	{"account/reset.cs", "Reset", reset_data, reset_shown, NULL},
 	{"account/forgot_id.cs", "ForgotId", forgot_id_data, forgot_id_shown, NULL},
+	{"account/login_code.cs", "LoginCode", no_data, login_code_shown, NULL},
+	{"account/totp.cs", "Totp", totp_enrol_data, totp_enrol_shown, NULL},
+	{"account/totp.cs", "Totp", totp_on_data, totp_on_shown, NULL},
+	{"account/totp_codes.cs", "Totp", totp_codes_data, totp_codes_shown, NULL},
 	{"account/settings.cs", "Account", settings_data, settings_shown, NULL},
 	{"account/notices.cs", "Notices", notices_data, notices_shown, NULL},
 	{"account/settings.cs", "Account", settings_consents_data, settings_consents_shown, NULL},

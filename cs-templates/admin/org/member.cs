@@ -122,3 +122,10 @@ include:"admin/org/fields.cs" ?>
 call:set_password_field("new_password", L.Admin.Staff.NewPassword, L.Admin.Staff.ResetHint) ?>
   <button type="submit"><?cs var:L.Admin.Button.Reset ?></button>
 </form>
+
+<h2 id="totp-h"><?cs var:L.Admin.Staff.Totp ?></h2>
+<p><?cs if:Member.totp ?><?cs var:L.Admin.Staff.TotpOn ?><?cs else ?><?cs var:L.Admin.Staff.TotpOff ?><?cs /if ?></p>
+<?cs call:member_form("totp_reset", "totp-h", 0) ?>
+  <p class="hint"><?cs var:L.Admin.Staff.TotpResetHint ?></p>
+  <button type="submit"><?cs var:L.Admin.Button.TotpReset ?></button>
+</form>

@@ -60,5 +60,18 @@ call:number_input_field("proposal_support_days", L.Admin.Settings.ProposalSuppor
 call:checkbox_field("identity_" + name(k), k, "", "") ?><?cs
 /each ?>
   </fieldset>
+  <fieldset>
+    <legend><?cs var:L.Totp.Settings.Legend ?></legend>
+    <div class="field">
+      <label for="totp_required"><?cs var:L.Totp.Settings.Required ?></label>
+      <select id="totp_required" name="totp_required"<?cs call:field_aria_hint("totp_required", "totp-hint") ?>><?cs
+each:o = L.Totp.Settings.Rule ?>
+        <option value="<?cs name:o ?>"<?cs if:Form.totp_required == name(o) ?> selected<?cs /if ?>><?cs var:o ?></option><?cs
+/each ?>
+      </select>
+      <p class="hint" id="totp-hint"><?cs var:L.Totp.Settings.Hint ?></p>
+      <?cs call:field_error("totp_required") ?>
+    </div>
+  </fieldset>
   <button type="submit" class="primary"><?cs var:L.Admin.Button.Save ?></button>
 </form>

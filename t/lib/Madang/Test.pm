@@ -113,6 +113,8 @@ restarts madang-web with them before returning. C<stack_env =E<gt> {
 TMPDIR =E<gt> ... }> adds environment variables for F<scripts/stack.sh>
 start alone. C<folder =E<gt> 'var'> puts the stack in a folder of that
 name inside the temporary one, as F<scripts/run.sh> puts it in F<var/>.
+Every stack sets auth.totp_required to 'none' (staff sign in with their
+password alone); a test of two-step sign-in sets it back (220-totp.t).
 
 =cut
 
@@ -167,6 +169,10 @@ sub start {
     $LIVE{"$self"} = $self;
     weaken($LIVE{"$self"});
     _install_signal_handlers();
+    # Staff sign in with their password alone: the tests test what follows
+    # the sign-in; t/e2e/220-totp.t sets the production default back
+    # (every staff account needs a second factor) and tests that.
+    $self->sql("UPDATE settings SET value = 'none' WHERE name = 'auth.totp_required'");
     if ($opts{config} && %{ $opts{config} }) {
         $self->set_config(%{ $opts{config} });
         $self->restart_web;
