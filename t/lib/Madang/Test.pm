@@ -115,6 +115,9 @@ start alone. C<folder =E<gt> 'var'> puts the stack in a folder of that
 name inside the temporary one, as F<scripts/run.sh> puts it in F<var/>.
 Every stack sets auth.totp_required to 'none' (staff sign in with their
 password alone); a test of two-step sign-in sets it back (220-totp.t).
+Every stack turns the posting throttle off (moderation.throttle_per_hour
+and moderation.throttle_addr_per_hour 0); the tests of the throttle set
+it (180-moderation.t, 195-participation.t).
 
 =cut
 
@@ -173,6 +176,11 @@ sub start {
     # the sign-in; t/e2e/220-totp.t sets the production default back
     # (every staff account needs a second factor) and tests that.
     $self->sql("UPDATE settings SET value = 'none' WHERE name = 'auth.totp_required'");
+    # No posting throttle either: tests file dozens of public complaints
+    # from one address (90-routing.t, 41-burst.t); 180-moderation.t and
+    # 195-participation.t set the throttle and test it.
+    $self->sql("REPLACE INTO settings (name, value) VALUES ('moderation.throttle_per_hour', '0'),"
+        . " ('moderation.throttle_addr_per_hour', '0')");
     if ($opts{config} && %{ $opts{config} }) {
         $self->set_config(%{ $opts{config} });
         $self->restart_web;
