@@ -702,6 +702,8 @@ async function walk(browser) {
 		await citizen.goto('/report/case/2026-000001');
 		await supervisor.goto('/staff/moderation');
 		await supervisor.goto('/admin/moderation/words');
+	});
+
 	// Policy proposals (issue 11): the list, writing one with its three
 	// sections, supporting it, and the supervisor's view of it.
 	await step('policy proposals: the list, writing, supporting, the supervisor', citizen, async () => {
@@ -834,6 +836,8 @@ async function walk(browser) {
 		await supervisor.go(supervisor.main().locator('table.debates a').first());
 		await supervisor.goto('/staff/debates/new');
 		await citizen.goto('/stats');
+	});
+
 	// Repeat complaints and similar cases (issue 12): "this is my problem
 	// too" on another citizen's public case; the filing form while typing.
 	await step('following a public case, suggestions while filing', citizen, async () => {
@@ -873,6 +877,8 @@ async function walk(browser) {
 		await citizen.go(main.getByRole('button', { name: '확인하고 서명하기' }));
 		await citizen.go(main.getByRole('button', { name: '마당으로 돌아가기' }));
 		await expectText(main, '실명확인을 마쳤습니다');
+	});
+
 	// Reports (issue 12): the managers' report, its charts and over time.
 	await step('the report with its charts, by category and by day', supervisor, async () => {
 		await supervisor.goto('/staff/reports?group=category');
