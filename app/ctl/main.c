@@ -14,6 +14,7 @@
 #include "cases/routing.h"
 #include "org/org.h"
 #include "proposals/proposal.h"
+#include "proposals/review.h"
 
 #include <dirent.h>
 #include <getopt.h>
@@ -30,7 +31,7 @@ static const char usage[] =
 	"  seed-demo     load demo data (departments, categories, accounts, cases)\n"
 	"                into an empty database; only where the configuration\n"
 	"                says demo = 1, never in production\n"
-	"  tick          escalate idle cases, hand over the work of absent staff, expire proposals\n"
+	"  tick          escalate idle cases, hand over the work of absent staff, expire proposals, file reviews\n"
 	"\n"
 	"migrate and seed-demo connect as the migrator (db.migrate_user), the\n"
 	"others as the application (db.user).\n"
@@ -85,7 +86,8 @@ static const char usage_tick[] =
 	"the substitute of an absent handler or to the department's managers, and\n"
 	"hands the open cases of staff whose absence has started to their\n"
 	"substitutes, and archives as expired the policy proposals whose support\n"
-	"period ended below their threshold. madang-notifier does the same on each run (cron runs it every\n"
+	"period ended below their threshold, and files the proposals that reached\n"
+	"their threshold as cases for their official review. madang-notifier does the same on each run (cron runs it every\n"
 	"minute); tick is for doing it by hand.\n"
 	"\n"
 	"  --now TIME  act as if the database clock read TIME (for tests and\n"
@@ -332,6 +334,12 @@ static int cmd_tick(db *d, int argc, char **argv)
 		return 1;
 	}
 	printf("proposals expired: %ld\n", expired);
+	long filed = 0;
+	if (proposal_review_scan(d, 0, &filed) != MDG_OK) {
+		fprintf(stderr, "madangctl: tick failed: %s\n", db_error(d));
+		return 1;
+	}
+	printf("proposals sent to review: %ld\n", filed);
 	return 0;
 }
 

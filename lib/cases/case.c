@@ -245,10 +245,10 @@ static int file_once(db *d, const case_new *c, const case_upload *files, char st
 	/* A person restricted from public posting still files: privately. */
 	if (c->is_public && (rc = penalty_restricts_posting(d, c->account_id, &restricted, NULL)) != MDG_OK)
 		goto done;
-	rc = db_exec(d, "INSERT INTO cases (tracking_no, channel, category_id, account_id, filed_by,"
+	rc = db_exec(d, "INSERT INTO cases (tracking_no, kind, channel, category_id, account_id, filed_by,"
 			" title, body, is_public, latitude, longitude, address, created_at, updated_at)"
-			" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(), NOW())",
-		     DB_ARGS(DB_STR(tracking), DB_STR(c->channel), DB_INT(c->category_id), DB_INT(c->account_id),
+			" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(), NOW())",
+		     DB_ARGS(DB_STR(tracking), DB_STR(c->kind ? c->kind : "case"), DB_STR(c->channel), DB_INT(c->category_id), DB_INT(c->account_id),
 			     DB_ID(c->filed_by), DB_STR(c->title), DB_STR(c->body), DB_INT((long long)(c->is_public && !restricted)),
 			     DB_STR(c->latitude), DB_STR(c->longitude), DB_STR(c->address)));
 	if (rc == MDG_ECONFLICT)
@@ -264,7 +264,7 @@ static int file_once(db *d, const case_new *c, const case_upload *files, char st
 	/* Routing happens in the same transaction as filing: a case is never
 	 * stored without its department, handlers and deadline. */
 	if (rc == MDG_OK)
-		rc = routing_place(d, case_id, c->category_id);
+		rc = routing_place_within(d, case_id, c->category_id, c->deadline_workdays);
 	if (rc == MDG_OK)
 		rc = notice_citizen(d, case_id, NOTICE_RECEIPT, NULL);
 	if (rc == MDG_OK && c->in_tx)

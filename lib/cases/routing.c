@@ -258,7 +258,7 @@ static long long list_next_id(const char **list)
 
 /* routing_place and routing_replace: keep_deadline leaves the case's
  * deadline as it is (a re-filing must not make the citizen wait longer). */
-static int place(db *d, long long case_id, long long category_id, bool keep_deadline)
+static int place(db *d, long long case_id, long long category_id, bool keep_deadline, int deadline_days)
 {
 	db_result *rule = NULL;
 	char due[20];
@@ -282,7 +282,7 @@ static int place(db *d, long long case_id, long long category_id, bool keep_dead
 		lead = 0; /* no department, or a deactivated one */
 	const char *mode = db_get(rule, 0, "mode", "manual");
 	const char *joint = db_get(rule, 0, "joint", "");
-	rc = calendar_deadline(d, (int)db_get_ll(rule, 0, "deadline_days", 7), due);
+	rc = calendar_deadline(d, deadline_days > 0 ? deadline_days : (int)db_get_ll(rule, 0, "deadline_days", 7), due);
 	/* The lead department's handlers are chosen first, so that the case's
 	 * row is written once, its status with the rest ('assigned' when
 	 * anyone takes it): each write of it updates a score of indexes. */
@@ -335,7 +335,12 @@ done:
 
 int routing_place(db *d, long long case_id, long long category_id)
 {
-	return place(d, case_id, category_id, false);
+	return place(d, case_id, category_id, false, 0);
+}
+
+int routing_place_within(db *d, long long case_id, long long category_id, int deadline_days)
+{
+	return place(d, case_id, category_id, false, deadline_days);
 }
 
 int routing_replace(db *d, long long case_id, long long category_id)
@@ -347,7 +352,7 @@ int routing_replace(db *d, long long case_id, long long category_id)
 		rc = db_exec(d, UPDATE_CASE " SET category_id = ?, status = 'received', escalated_at = NULL"
 					    " WHERE id = ?",
 			     DB_ARGS(DB_INT(category_id), DB_INT(case_id)));
-	return rc == MDG_OK ? place(d, case_id, category_id, true) : rc;
+	return rc == MDG_OK ? place(d, case_id, category_id, true, 0) : rc;
 }
 
 /* Moves one idle case: its absent handlers' work to their substitutes,

@@ -19,6 +19,10 @@
  * queue, with an internal event saying so and a NOTICE_STAFF_UNPLACED
  * notice to each global supervisor. */
 int routing_place(db *d, long long case_id, long long category_id);
+/* routing_place with deadline_days business days to answer instead of
+ * the rule's (a proposal's review: setting proposal.answer_workdays);
+ * 0: the rule's. */
+int routing_place_within(db *d, long long case_id, long long category_id, int deadline_days);
 
 /* Places a case again by category_id's rule (re-filing, 분야재지정), in
  * the caller's transaction: sets the category, lets go of its departments

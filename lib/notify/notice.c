@@ -42,6 +42,8 @@ static const char *const kind_names[NOTICE_KIND__MAX] = {
 	[NOTICE_MODERATION_HIDDEN] = "moderation_hidden",
 	[NOTICE_MODERATION_DELETED] = "moderation_deleted",
 	[NOTICE_PROPOSAL_THRESHOLD] = "proposal_threshold",
+	[NOTICE_PROPOSAL_REVIEW] = "proposal_review",
+	[NOTICE_PROPOSAL_ANSWERED] = "proposal_answered",
 };
 
 /* Working days a late case is given in its apology's expected date,

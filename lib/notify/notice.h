@@ -47,6 +47,8 @@ typedef enum notice_kind {
 	NOTICE_MODERATION_HIDDEN,  /* your post is held or hidden: why, how to object */
 	NOTICE_MODERATION_DELETED, /* your post was deleted: why, how to object */
 	NOTICE_PROPOSAL_THRESHOLD, /* a proposal one wrote or supports reached its threshold */
+	NOTICE_PROPOSAL_REVIEW,    /* a proposal one supports went to a department for its answer */
+	NOTICE_PROPOSAL_ANSWERED,  /* a proposal one wrote or supports has its official answer */
 	NOTICE_KIND__MAX
 } notice_kind;
 

@@ -9,6 +9,7 @@
 
 #include "cases/case.h"
 #include "db/db.h"
+#include "notify/notice.h"
 #include "org/audit.h"
 
 #define PROPOSAL_TITLE_MAX 200     /* characters */
@@ -110,6 +111,16 @@ int proposal_promote(db *d, const actor *who, long long id);
  * never deleted), with its event; *expired counts them. Called by the
  * notifier's scan and by madangctl tick. */
 int proposal_expire(db *d, long *expired);
+
+/* A whole-number setting within [min, max], def when unset or invalid. */
+int proposal_setting_long(db *d, const char *name, const char *def, long min, long max, long *out);
+/* Writes an event of proposal id (proposal_events.kind), in the caller's
+ * transaction; actor_id 0: the system. */
+int proposal_add_event(db *d, long long id, const char *kind, long long actor_id, const char *detail);
+/* notice_account of kind with payload to every supporter of proposal id
+ * and, when with_author, its author; the idempotency key is
+ * "key_tag:ID:ACCOUNT". In the caller's transaction. */
+int proposal_tell(db *d, long long id, notice_kind kind, json_t *payload, const char *key_tag, bool with_author);
 
 /* One proposal as viewer_id (0: signed out) may see it: public when
  * visible (moderation); its author also sees it held or hidden. One row:
