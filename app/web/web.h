@@ -188,6 +188,7 @@ int page_staff_act(web *w);
 int page_staff_note(web *w);
 int page_staff_message(web *w);
 int page_staff_part(web *w);
+int page_staff_proposal_update(web *w); /* a follow-up update on an answered proposal's case */
 int page_staff_example(web *w);
 int page_absences(web *w);
 int page_absence_add(web *w);

@@ -167,12 +167,16 @@ done:
 
 int proposal_review_answer(db *d, long long id, const char *lang, db_result **out)
 {
-	return db_query(d, out, "SELECT c.tracking_no AS tracking, an.outcome AS outcome, an.body AS reasons,"
-				" an.plan AS plan, " SQL_DAY("an.sent_at") " AS sent, " SQL_NAME_IN("dp.") " AS department"
+	/* The latest answer sent, once the proposal is answered (an answer
+	 * of a reopened case waits until it is sent again). */
+	return db_query(d, out, "SELECT c.tracking_no AS tracking, " SQL_DAY("c.due_at") " AS due,"
+				" " SQL_NAME_IN("dp.") " AS department, an.outcome AS outcome, an.body AS reasons,"
+				" an.plan AS plan, " SQL_DAY("an.sent_at") " AS sent"
 				" FROM proposals p JOIN cases c ON c.id = p.case_id"
-				" JOIN answers an ON an.case_id = c.id AND an.status = 'sent'"
-				" LEFT JOIN departments dp ON dp.id = an.department_id"
-				" WHERE p.id = ? AND p.state = 'answered' ORDER BY an.id DESC LIMIT 1",
+				" LEFT JOIN departments dp ON dp.id = c.department_id"
+				" LEFT JOIN answers an ON p.state = 'answered' AND an.id = (SELECT MAX(s.id) FROM answers s"
+				"  WHERE s.case_id = c.id AND s.status = 'sent')"
+				" WHERE p.id = ?",
 			DB_ARGS(DB_STR(lang), DB_INT(id)));
 }
 

@@ -14,7 +14,7 @@
 #include "org/audit.h"
 
 #define PROPOSAL_ANSWER_WORKDAYS_DEFAULT "30" /* setting proposal.answer_workdays */
-#define PROPOSAL_UPDATE_MAX 5000              /* characters of a follow-up update */
+#define PROPOSAL_UPDATE_MAX 2000 /* characters of a follow-up update (CASE_REASON_MAX: the staff page's text forms) */
 
 /* The outcomes of an answer (answers.outcome, proposals.outcome). */
 bool proposal_outcome_valid(const char *outcome);
@@ -38,9 +38,10 @@ int proposal_review_scan(db *d, long limit, long *filed);
  * partly accepted. *is_proposal tells whether it was one. */
 int proposal_review_answered(db *d, long long case_id, long long answer_id, bool *is_proposal);
 
-/* The public answer of proposal id (none: no row): tracking (its case),
- * outcome, reasons (the answer's text), plan, sent (day), department
- * (in lang). */
+/* The review of proposal id (no row before it has its case): tracking
+ * (its case), due (the answer's deadline, day), department (in lang);
+ * once answered also outcome, reasons (the answer's text), plan, sent
+ * (day), else those are NULL. */
 int proposal_review_answer(db *d, long long id, const char *lang, db_result **out);
 
 /* A staff follow-up update by who on proposal case_id's plan (an
