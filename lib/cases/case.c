@@ -248,7 +248,7 @@ static int file_once(db *d, const case_new *c, const case_upload *files, char st
 	rc = db_exec(d, "INSERT INTO cases (tracking_no, kind, channel, category_id, account_id, filed_by,"
 			" title, body, is_public, latitude, longitude, address, created_at, updated_at)"
 			" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(), NOW())",
-		     DB_ARGS(DB_STR(tracking), DB_STR(c->kind ? c->kind : "case"), DB_STR(c->channel), DB_INT(c->category_id), DB_INT(c->account_id),
+		     DB_ARGS(DB_STR(tracking), DB_STR(c->kind ? c->kind : "complaint"), DB_STR(c->channel), DB_INT(c->category_id), DB_INT(c->account_id),
 			     DB_ID(c->filed_by), DB_STR(c->title), DB_STR(c->body), DB_INT((long long)(c->is_public && !restricted)),
 			     DB_STR(c->latitude), DB_STR(c->longitude), DB_STR(c->address)));
 	if (rc == MDG_ECONFLICT)
