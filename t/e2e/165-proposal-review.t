@@ -48,6 +48,20 @@ sub mileage_of {
         . " AND kind = 'proposal' AND item_id = $item");
 }
 
+# ------------------------------------------------------------ demo data
+
+my $demo = sql_value("SELECT id FROM proposals WHERE state = 'answered' AND outcome = 'accepted'");
+ok $demo, 'the demo has an accepted proposal';
+my $dt = page_text($s->ua, "/proposals/$demo");
+like $dt, qr/\Q${\ L('Proposal.Outcome.accepted')}\E.*\Q${\ L('Proposal.Review.Plan')}\E.*24곳/s,
+    '... its page shows the answer and the plan';
+like $dt, qr/\Q${\ L('Proposal.Review.Updates')}\E.*설치 업체를 선정했습니다/s, '... and its follow-up update';
+ok sql_value("SELECT COUNT(*) FROM proposals p JOIN cases c ON c.id = p.case_id AND c.kind = 'proposal'"
+    . " WHERE p.state = 'review'"), '... and one under review, with its case';
+is sql_value('SELECT COUNT(*) FROM proposals p WHERE support_count <>'
+    . ' (SELECT COUNT(*) FROM proposal_supports s WHERE s.proposal_id = p.id)'), 0,
+    '... every count equal to its supports';
+
 setting('proposal.threshold', '2');
 setting('proposal.answer_workdays', '20');
 
