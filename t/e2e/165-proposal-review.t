@@ -53,7 +53,7 @@ sub mileage_of {
 my $demo = sql_value("SELECT id FROM proposals WHERE state = 'answered' AND outcome = 'accepted'");
 ok $demo, 'the demo has an accepted proposal';
 my $dt = page_text($s->ua, "/proposals/$demo");
-like $dt, qr/\Q${\ L('Proposal.Outcome.accepted')}\E.*\Q${\ L('Proposal.Review.Plan')}\E.*24곳/s,
+like $dt, qr/\Q${\ L('Proposal.Outcome.accepted')}\E.*\Q${\ L('Proposal.Review.Plan')}\E.*나머지 12곳/s,
     '... its page shows the answer and the plan';
 like $dt, qr/\Q${\ L('Proposal.Review.Updates')}\E.*설치 업체를 선정했습니다/s, '... and its follow-up update';
 ok sql_value("SELECT COUNT(*) FROM proposals p JOIN cases c ON c.id = p.case_id AND c.kind = 'proposal'"
