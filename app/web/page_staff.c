@@ -635,7 +635,7 @@ static int post_text(web *w, const char *kind)
 			return show_problem(w, tracking, case_id, can, lead, kind, "not_allowed", 400);
 	} else if (strcmp(kind, "update") == 0) {
 		rc = proposal_review_update(w->app->db, &w->who, case_id, text);
-		if (rc == MDG_ECONFLICT || rc == MDG_ENOTFOUND)
+		if (rc == MDG_EDENIED || rc == MDG_ENOTFOUND)
 			return show_problem(w, tracking, case_id, can, lead, kind, "update_not_answered", 400);
 	} else {
 		rc = dossier_acting_department(w->app->db, w->me.id, case_id, &dept);

@@ -180,37 +180,42 @@ int proposal_review_answer(db *d, long long id, const char *lang, db_result **ou
 			DB_ARGS(DB_STR(lang), DB_INT(id)));
 }
 
-int proposal_review_update(db *d, const actor *who, long long case_id, const char *body)
+struct update_arg {
+	const actor *who;
+	long long case_id;
+	const char *body;
+};
+
+static int update_tx(db *d, void *arg)
 {
+	struct update_arg *a = arg;
 	db_result *r = NULL;
 	char object[24];
-	if (!body || !*body || utf8_length(body, strlen(body)) > PROPOSAL_UPDATE_MAX)
-		return MDG_EINVAL;
-	int rc = db_begin(d);
-	if (rc != MDG_OK)
-		return rc;
-	rc = db_query(d, &r, "SELECT id AS id, state AS state FROM proposals WHERE case_id = ? FOR UPDATE",
-		      DB_ARGS(DB_INT(case_id)));
+	int rc = db_query(d, &r, "SELECT id AS id, state AS state FROM proposals WHERE case_id = ? FOR UPDATE",
+			  DB_ARGS(DB_INT(a->case_id)));
 	if (rc == MDG_OK && r->nrows == 0)
 		rc = MDG_ENOTFOUND;
+	/* Not MDG_ECONFLICT: db_transaction would try again. */
 	if (rc == MDG_OK && strcmp(db_get(r, 0, "state", ""), "answered") != 0)
-		rc = MDG_ECONFLICT;
+		rc = MDG_EDENIED;
 	long long id = rc == MDG_OK ? db_get_ll(r, 0, "id", 0) : 0;
+	db_result_free(r);
 	if (rc == MDG_OK)
 		rc = db_exec(d, "INSERT INTO proposal_updates (proposal_id, author_id, body, created_at)"
 				" VALUES (?, ?, ?, NOW())",
-			     DB_ARGS(DB_INT(id), DB_INT(who->account_id), DB_STR(body)));
+			     DB_ARGS(DB_INT(id), DB_INT(a->who->account_id), DB_STR(a->body)));
 	if (rc == MDG_OK)
-		rc = proposal_add_event(d, id, "update", who->account_id, NULL);
+		rc = proposal_add_event(d, id, "update", a->who->account_id, NULL);
 	snprintf(object, sizeof object, "%lld", id);
-	if (rc == MDG_OK)
-		rc = audit_write(d, who, "proposal", object, "update", NULL);
-	if (rc == MDG_OK)
-		rc = db_commit(d);
-	if (rc != MDG_OK)
-		db_rollback(d);
-	db_result_free(r);
-	return rc;
+	return rc == MDG_OK ? audit_write(d, a->who, "proposal", object, "update", NULL) : rc;
+}
+
+int proposal_review_update(db *d, const actor *who, long long case_id, const char *body)
+{
+	if (!body || !*body || utf8_length(body, strlen(body)) > PROPOSAL_UPDATE_MAX)
+		return MDG_EINVAL;
+	struct update_arg a = {who, case_id, body};
+	return db_transaction(d, update_tx, &a);
 }
 
 int proposal_review_updates(db *d, long long id, db_result **out)

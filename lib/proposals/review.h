@@ -47,7 +47,7 @@ int proposal_review_answer(db *d, long long id, const char *lang, db_result **ou
 /* A staff follow-up update by who on proposal case_id's plan (an
  * answered proposal; the caller checked who handles the case), public on
  * the proposal page, with an 'update' event, audited.
- * MDG_OK, MDG_ENOTFOUND (not a proposal's case), MDG_ECONFLICT (not
+ * MDG_OK, MDG_ENOTFOUND (not a proposal's case), MDG_EDENIED (not
  * answered yet), MDG_EINVAL (blank or over PROPOSAL_UPDATE_MAX). */
 int proposal_review_update(db *d, const actor *who, long long case_id, const char *body);
 
