@@ -315,7 +315,7 @@ is sql_value('SELECT IFNULL(proposal_threshold, 0) FROM categories WHERE id = 5'
 
 # The supervisor sets the threshold for new proposals on /admin/settings.
 my @settings = (timeline_show => 'name', sms_quiet_start => '21:00', sms_quiet_end => '08:00', digest_hour => 8,
-    apology_workdays => 3, proposal_support_days => 30,
+    apology_workdays => 3, proposal_support_days => 30, proposal_answer_workdays => 30,
     # the other parts' settings on the same form (required there)
     mileage_complaint_answered => 10, mileage_proposal_threshold => 50, mileage_proposal_accepted => 100,
     mileage_opinion_recommended => 5, mileage_report_valid => 5, penalty_decay_days => 90,

@@ -220,6 +220,8 @@ if ($citizen_case) {
 # ------------------------------------------------------------ workload report
 
 my $sup = signed_in($s, 'admin', 'madang-admin-2026');
+like body_of($sup->get($s->url('/admin/settings'))), qr{id="proposal_answer_workdays"[^>]*value="20"},
+    'the answer\'s business days are on the settings page';
 $t = page_text($sup, '/staff/reports/workload');
 like $t, qr/\Q${\ L('Report.Proposals')}\E/, 'the workload report counts proposals apart';
 
