@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* proposal.h: policy proposals (정책제안): writing, editing, withdrawing,
  * supporting, the threshold and its notices, expiry, the public list.
- * The official review after the threshold is a later step: its columns
- * (department_id, case_id, answered_at, outcome) wait in the table. */
+ * The official review after the threshold: review.h. */
 #ifndef MDG_PROPOSAL_H
 #define MDG_PROPOSAL_H
 #include <stdbool.h>
@@ -90,8 +89,9 @@ int proposal_withdraw(db *d, long long id, long long author_id);
 /* account_id supports proposal id: one support per account and per
  * verified mobile number (proposal_identity), counted in the same
  * transaction as its row, so the count never drifts. The support that
- * reaches the threshold moves the proposal to 'threshold' and tells the
- * author and every supporter (notice_account). *added: false when this
+ * reaches the threshold moves the proposal to 'threshold', tells the
+ * author and every supporter (notice_account) and gives the author the
+ * 'proposal_threshold' mileage (a promotion gives none). *added: false when this
  * person (or their verified number) supported it already. MDG_OK,
  * MDG_ENOTFOUND (no visible proposal), MDG_ECONFLICT (not open to
  * support: closed, at the threshold). */
