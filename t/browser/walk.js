@@ -702,6 +702,8 @@ async function walk(browser) {
 		await citizen.goto('/report/case/2026-000001');
 		await supervisor.goto('/staff/moderation');
 		await supervisor.goto('/admin/moderation/words');
+	});
+
 	// Policy proposals (issue 11): the list, writing one with its three
 	// sections, supporting it, and the supervisor's view of it.
 	await step('policy proposals: the list, writing, supporting, the supervisor', citizen, async () => {
