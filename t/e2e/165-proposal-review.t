@@ -25,22 +25,18 @@ binmode $_, ':encoding(UTF-8)'
 my $n = Madang::Notify->start(seed => 1);
 my $s = $n->stack;
 
-sub q_ { my ($v) = @_; $v =~ s/\\/\\\\/g; $v =~ s/'/\\'/g; return "'$v'" }
+# SQL with Korean in it goes to the server as UTF-8 bytes.
 sub sql { my ($q) = @_; return $s->sql(encode('UTF-8', $q)) }
 sub sql_value { my ($q) = @_; my @r = sql($q); return @r ? $r[0][0] : undef }
-sub id_of { my ($login) = @_; return sql_value('SELECT id FROM accounts WHERE login_id = ' . q_($login)) }
-sub setting {
-    my ($name, $value) = @_;
-    sql('INSERT INTO settings (name, value) VALUES (' . q_($name) . ', ' . q_($value) . ')'
-        . ' ON DUPLICATE KEY UPDATE value = VALUES(value)');
-}
-sub post { my ($ua, $from, $path, @kv) = @_; return Madang::Test::post_form($s, $ua, $from, $path, @kv) }
+# Settings are plain ASCII names and numbers here.
+sub setting { $s->sql("REPLACE INTO settings (name, value) VALUES ('$_[0]', '$_[1]')") }
+sub post { Madang::Test::post_form($s, @_) }
 sub page_text { my ($ua, $path) = @_; return text_of(body_of($ua->get($s->url($path)))) }
 sub citizen {
     my $ua = $s->ua;
     my ($r, $form) = Madang::Test::register_citizen($s, $ua, @_);
     is $r->code, 303, "citizen $form->{login_id} registers";
-    return ($ua, id_of($form->{login_id}), $form);
+    return ($ua, $s->account_id($form->{login_id}), $form);
 }
 sub mileage_of {
     my ($account, $reason, $item) = @_;
