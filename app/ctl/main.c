@@ -15,6 +15,7 @@
 #include "org/org.h"
 #include "proposals/proposal.h"
 #include "reports/monthly.h"
+#include "proposals/review.h"
 
 #include <dirent.h>
 #include <getopt.h>
@@ -32,7 +33,8 @@ static const char usage[] =
 	"                into an empty database; only where the configuration\n"
 	"                says demo = 1, never in production\n"
 	"  tick          escalate idle cases, hand over the work of absent staff,\n"
-	"                expire proposals and queue the monthly reports when due\n"
+	"                expire proposals, file the reviews of those at their\n"
+	"                threshold and queue the monthly reports when due\n"
 	"\n"
 	"migrate and seed-demo connect as the migrator (db.migrate_user), the\n"
 	"others as the application (db.user).\n"
@@ -87,11 +89,13 @@ static const char usage_tick[] =
 	"the substitute of an absent handler or to the department's managers, and\n"
 	"hands the open cases of staff whose absence has started to their\n"
 	"substitutes, and archives as expired the policy proposals whose support\n"
-	"period ended below their threshold. From the month's first working day\n"
-	"on, queues last month's report to each department manager, once per\n"
-	"month and manager (the notifier sends it; notifier.monthly_reports = 0\n"
-	"turns that off). madang-notifier does the same on each run (cron runs\n"
-	"it every minute); tick is for doing it by hand.\n"
+	"period ended below their threshold, and files the proposals that reached\n"
+	"their threshold as cases for their official review. From the month's\n"
+	"first working day on, queues last month's report to each department\n"
+	"manager, once per month and manager (the notifier sends it;\n"
+	"notifier.monthly_reports = 0 turns that off). madang-notifier does the\n"
+	"same on each run (cron runs it every minute); tick is for doing it by\n"
+	"hand.\n"
 	"\n"
 	"  --now TIME  act as if the database clock read TIME (for tests and\n"
 	"              for catching up after an outage)\n";
@@ -338,6 +342,12 @@ static int cmd_tick(db *d, HDF *cfg, int argc, char **argv)
 		return 1;
 	}
 	printf("proposals expired: %ld\n", expired);
+	long filed = 0;
+	if (proposal_review_scan(d, 0, &filed) != MDG_OK) {
+		fprintf(stderr, "madangctl: tick failed: %s\n", db_error(d));
+		return 1;
+	}
+	printf("proposals sent to review: %ld\n", filed);
 	if (!config_long(cfg, "notifier.monthly_reports", 1, 0, 1))
 		return 0;
 	if (report_monthly_scan(d, &reports) != MDG_OK) {

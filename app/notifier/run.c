@@ -12,6 +12,7 @@
 #include "notify/notice.h"
 #include "notify/outbox.h"
 #include "proposals/proposal.h"
+#include "proposals/review.h"
 #include "org/setting.h"
 #include "similar/follow.h"
 #include "reports/monthly.h"
@@ -336,6 +337,13 @@ int notifier_run(notifier *n, run_stats *st)
 		long made = 0;
 		rc = report_monthly_scan(n->db, &made);
 		st->scanned += made;
+	}
+	/* Proposals at their threshold are filed as cases for their review. */
+	if (rc == MDG_OK) {
+		long filed = 0;
+		rc = proposal_review_scan(n->db, 0, &filed);
+		if (filed)
+			log_info("proposals sent to review: %ld", filed);
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	st->scan_ms = (t1.tv_sec - t0.tv_sec) * 1000L + (t1.tv_nsec - t0.tv_nsec) / 1000000L;

@@ -9,6 +9,7 @@
 #include "notify/outbox.h"
 #include "org/setting.h"
 #include "proposals/proposal.h"
+#include "proposals/review.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -285,6 +286,7 @@ static const struct {
 	{"mod_throttle_addr", "moderation.throttle_addr_per_hour", "300"},
 	{"proposal_threshold", "proposal.threshold", PROPOSAL_THRESHOLD_DEFAULT},
 	{"proposal_support_days", "proposal.support_days", PROPOSAL_SUPPORT_DAYS_DEFAULT},
+	{"proposal_answer_workdays", "proposal.answer_workdays", PROPOSAL_ANSWER_WORKDAYS_DEFAULT},
 };
 
 /* The settings page; sent: a refused form, whose values (what was typed)
@@ -340,6 +342,7 @@ int page_admin_settings_save(web *w)
 		{"proposal_threshold", FIELD_INT, true, 0, 1, 10000000},
 		{"proposal_support_days", FIELD_INT, true, 0, 1, 3650},
 		{"totp_required", FIELD_LINE, false, 8, 0, 0},
+		{"proposal_answer_workdays", FIELD_INT, true, 0, 1, 365},
 	};
 	form f;
 	form_validate(w, fields, MDG_ARRAY_LEN(fields), &f);

@@ -8,6 +8,7 @@
 #include "core/text.h"
 #include "http/encode.h"
 #include "proposals/proposal.h"
+#include "proposals/review.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -183,15 +184,22 @@ static void fill_actions(web *w, const db_result *r)
 int page_proposal(web *w)
 {
 	long long id = web_param_id(w);
-	db_result *r = NULL, *history = NULL, *files = NULL;
+	db_result *r = NULL, *history = NULL, *files = NULL, *review = NULL, *updates = NULL;
 	int rc = load_proposal(w, id, &r);
 	if (rc == MDG_OK)
 		rc = proposal_history(w->app->db, id, &history);
 	if (rc == MDG_OK)
 		rc = proposal_attachments(w->app->db, id, &files);
+	if (rc == MDG_OK)
+		rc = proposal_review_answer(w->app->db, id, w->lang, &review);
+	if (rc == MDG_OK)
+		rc = proposal_review_updates(w->app->db, id, &updates);
 	if (rc != MDG_OK)
 		goto done;
 	fill_actions(w, r);
+	if (review->nrows)
+		db_row_hdf(review, 0, w->hdf, "Review");
+	db_rows_hdf(updates, w->hdf, "Updates");
 	db_rows_hdf(history, w->hdf, "History");
 	db_rows_hdf(files, w->hdf, "Attachments");
 	if (db_get(r, 0, "lat", NULL))
@@ -209,6 +217,8 @@ done:
 	db_result_free(r);
 	db_result_free(history);
 	db_result_free(files);
+	db_result_free(review);
+	db_result_free(updates);
 	return rc;
 }
 

@@ -302,7 +302,13 @@ static int fill_channels(web *w, const report_period *p, const char *dept_ids)
 	}
 	web_set(w, "Report.ChannelTotal", "%lld", total);
 	db_result_free(r);
-	return MDG_OK;
+	r = NULL;
+	/* The proposals' reviews among the same cases, counted apart. */
+	int rc2 = report_proposal_cases(w->app->db, p, dept_ids, &r);
+	if (rc2 == MDG_OK)
+		db_row_hdf(r, 0, w->hdf, "Report.Proposals");
+	db_result_free(r);
+	return rc2;
 }
 
 static const field_spec workload_fields[] = {

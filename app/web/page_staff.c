@@ -14,6 +14,7 @@
 #include "core/text.h"
 #include "core/utf8.h"
 #include "notify/rating.h"
+#include "proposals/review.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -473,7 +474,7 @@ done:
 static void done_message(web *w)
 {
 	static const char *const extra[] = {"note", "message", "part", "example_on", "example_off", "unpublished",
-					     "republished"};
+					     "republished", "update"};
 	const char *done = kv_get(&w->r->query, "done");
 	case_action a;
 	if (!done)
@@ -538,6 +539,8 @@ int page_staff_act(web *w)
 		{"handler", FIELD_ID, false, 0, 0, 0},
 		{"due_date", FIELD_LINE, false, 10, 0, 0},
 		{"category", FIELD_ID, false, 0, 0, 0},
+		{"outcome", FIELD_LINE, false, 10, 0, 0},
+		{"plan", FIELD_TEXT, false, CASE_ANSWER_MAX, 0, 0},
 	};
 	const char *tracking = w->r->params[0];
 	const char *problem = NULL;
@@ -554,9 +557,10 @@ int page_staff_act(web *w)
 		return MDG_EINVAL; /* no form sends these */
 	if (errors) {
 		/* A field out of shape: the date, an id, a text too long. */
-		const char *key = form_err(&f, "due_date") ? "bad_date"
-				  : form_err(&f, "text")   ? "text_too_long"
-							   : "invalid";
+		const char *key = form_err(&f, "due_date")				? "bad_date"
+				  : form_err(&f, "text") || form_err(&f, "plan") ? "text_too_long"
+				  : form_err(&f, "outcome")			? "outcome_required"
+										: "invalid";
 		return show_problem(w, tracking, case_id, can, lead, name, key, 400);
 	}
 	case_cmd cmd = {
@@ -571,6 +575,8 @@ int page_staff_act(web *w)
 		.department_id = form_num(&f, "department"),
 		.handler_id = form_num(&f, "handler"),
 		.category_id = form_num(&f, "category"),
+		.outcome = form_text(&f, "outcome"),
+		.plan = form_text(&f, "plan"),
 	};
 	if (!cmd.category_id && action == ACT_REFILE)
 		return show_problem(w, tracking, case_id, can, lead, name, "bad_category", 400);
@@ -595,6 +601,7 @@ static int post_text(web *w, const char *kind)
 {
 	const field_spec fields[] = {
 		{kind, FIELD_TEXT, true, strcmp(kind, "part") == 0 ? CASE_ANSWER_MAX : CASE_REASON_MAX, 0, 0},
+		/* a proposal's follow-up update: PROPOSAL_UPDATE_MAX == CASE_REASON_MAX */
 		{"department", FIELD_ID, false, 0, 0, 0},
 	};
 	const char *tracking = w->r->params[0];
@@ -628,6 +635,10 @@ static int post_text(web *w, const char *kind)
 		rc = case_submit_part(w->app->db, case_id, dept, w->me.id, text);
 		if (rc == MDG_EINVAL) /* the answer is drafted or sent: parts are closed */
 			return show_problem(w, tracking, case_id, can, lead, kind, "not_allowed", 400);
+	} else if (strcmp(kind, "update") == 0) {
+		rc = proposal_review_update(w->app->db, &w->who, case_id, text);
+		if (rc == MDG_EDENIED || rc == MDG_ENOTFOUND)
+			return show_problem(w, tracking, case_id, can, lead, kind, "update_not_answered", 400);
 	} else {
 		rc = dossier_acting_department(w->app->db, w->me.id, case_id, &dept);
 		if (rc == MDG_OK && strcmp(kind, "note") == 0)
@@ -653,6 +664,11 @@ int page_staff_message(web *w)
 int page_staff_part(web *w)
 {
 	return post_text(w, "part");
+}
+
+int page_staff_proposal_update(web *w)
+{
+	return post_text(w, "update");
 }
 
 int page_staff_example(web *w)

@@ -51,6 +51,7 @@ const web_route web_routes[] = {
 	{"POST", "/staff/cases/{tracking}/note", page_staff_note, ACCESS_STAFF},
 	{"POST", "/staff/cases/{tracking}/message", page_staff_message, ACCESS_STAFF},
 	{"POST", "/staff/cases/{tracking}/part", page_staff_part, ACCESS_STAFF},
+	{"POST", "/staff/cases/{tracking}/update", page_staff_proposal_update, ACCESS_STAFF},
 	{"POST", "/staff/cases/{tracking}/example", page_staff_example, ACCESS_STAFF},
 	{"POST", "/staff/cases/{tracking}/repeat", page_staff_repeat, ACCESS_STAFF},
 	{"GET", "/staff/absences", page_absences, ACCESS_STAFF},

@@ -202,6 +202,7 @@ int page_staff_act(web *w);
 int page_staff_note(web *w);
 int page_staff_message(web *w);
 int page_staff_part(web *w);
+int page_staff_proposal_update(web *w); /* a follow-up update on an answered proposal's case */
 int page_staff_example(web *w);
 /* The staff case page's repeat warning (Repeat.*), the closing as a
  * repeat (Closing.*; can: the reader's perm_case bits) and the similar

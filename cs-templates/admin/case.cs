@@ -82,10 +82,13 @@ def:text_form(kind, heading, label, button) ?>
 <?cs each:a = Answers ?>
       <li>
         <p><strong><?cs var:L.Dossier.AnswerStatus[a.status] ?></strong> · <?cs var:a.author ?> · <time><?cs var:a.created ?></time><?cs if:a.sent ?> · <?cs var:L.Dossier.Sent ?> <time><?cs var:a.sent ?></time><?cs /if ?><?cs if:a.approver ?> · <?cs var:L.Dossier.ApprovedBy ?> <?cs var:a.approver ?><?cs /if ?></p>
-        <div class="text"><?cs var:a.body ?></div>
+        <div class="text"><?cs var:a.body ?></div><?cs if:a.outcome ?>
+        <p><strong><?cs var:L.Act.Field.outcome ?>:</strong> <?cs var:L.Proposal.Outcome[a.outcome] ?></p><?cs /if ?><?cs if:a.plan ?>
+        <p><strong><?cs var:L.Proposal.Review.Plan ?>:</strong></p><div class="text"><?cs var:a.plan ?></div><?cs /if ?>
       </li>
 <?cs /each ?>
-    </ol>
+    </ol><?cs if:State.kind == "proposal" && Allow.note && (State.status == "answered" || State.status == "closed") ?>
+    <p class="hint"><?cs var:L.Act.Hint.update ?></p><?cs call:text_form("update", L.Act.Field.update, L.Act.Field.update, L.Act.UpdateButton) ?><?cs /if ?>
   </section>
 <?cs /if ?>
 <?cs if:subcount(Ratings) > 0 ?>

@@ -62,7 +62,34 @@ include:"case_macros.cs" ?><?cs include:"fields.cs" ?><?cs include:"proposals/ma
     </ul>
   </section>
 <?cs /if ?>
-<?cs if:Proposal.outcome ?>
+<?cs if:Review.tracking ?>
+  <section aria-labelledby="proposal-answer-h">
+    <h2 id="proposal-answer-h"><?cs var:L.Proposal.Answer ?></h2>
+    <dl class="facts">
+      <dt><?cs var:L.Proposal.Review.Case ?></dt><dd><a href="/cases/<?cs var:Review.tracking ?>"><?cs var:Review.tracking ?></a></dd><?cs
+  if:Review.department ?>
+      <dt><?cs var:L.Proposal.Review.Department ?></dt><dd><?cs var:Review.department ?></dd><?cs /if ?><?cs
+  if:Review.outcome ?>
+      <dt><?cs var:L.Act.Field.outcome ?></dt><dd><strong class="outcome-<?cs var:Review.outcome ?>"><?cs var:L.Proposal.Outcome[Review.outcome] ?></strong></dd>
+      <dt><?cs var:L.Proposal.Review.Answered ?></dt><dd><time><?cs var:Review.sent ?></time></dd><?cs
+  else ?>
+      <dt><?cs var:L.Proposal.Review.Due ?></dt><dd><time><?cs var:Review.due ?></time></dd><?cs /if ?>
+    </dl><?cs
+  if:Review.outcome ?>
+    <h3><?cs var:L.Proposal.Review.Reasons ?></h3>
+    <div class="text"><?cs var:Review.reasons ?></div><?cs
+    if:Review.plan ?>
+    <h3><?cs var:L.Proposal.Review.Plan ?></h3>
+    <div class="text"><?cs var:Review.plan ?></div><?cs /if ?><?cs
+  /if ?><?cs
+  if:subcount(Updates) > 0 ?>
+    <h3><?cs var:L.Proposal.Review.Updates ?></h3>
+    <ol class="timeline"><?cs each:u = Updates ?>
+      <li><p><time><?cs var:u.at ?></time></p><div class="text"><?cs var:u.body ?></div></li><?cs /each ?>
+    </ol><?cs
+  /if ?>
+  </section>
+<?cs elif:Proposal.outcome ?>
   <section>
     <h2><?cs var:L.Proposal.Answer ?></h2>
     <p><?cs var:L.Proposal.Outcome[Proposal.outcome] ?> <time><?cs var:Proposal.answered ?></time></p>
@@ -71,7 +98,7 @@ include:"case_macros.cs" ?><?cs include:"fields.cs" ?><?cs include:"proposals/ma
   <section>
     <h2><?cs var:L.Case.History ?></h2>
     <ol class="timeline"><?cs each:e = History ?>
-      <li><p><strong><?cs var:L.Proposal.Event[e.kind] ?></strong> <time><?cs var:e.at ?></time><?cs if:e.detail ?> · <?cs var:L.Proposal.Supports ?> <?cs var:e.detail ?><?cs /if ?></p></li><?cs /each ?>
+      <li><p><strong><?cs var:L.Proposal.Event[e.kind] ?></strong> <time><?cs var:e.at ?></time><?cs if:e.kind == "answered" ?> · <?cs var:L.Proposal.Outcome[e.detail] ?><?cs elif:e.kind == "routed" ?> · <?cs var:e.detail ?><?cs elif:e.detail ?> · <?cs var:L.Proposal.Supports ?> <?cs var:e.detail ?><?cs /if ?></p></li><?cs /each ?>
     </ol>
   </section>
 <?cs if:Can.edit || Can.withdraw || Can.promote ?>

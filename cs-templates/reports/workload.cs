@@ -111,6 +111,27 @@ def:period_field(name, label) ?>
   <p><?cs var:L.Report.NoChannels ?></p>
 <?cs /if ?>
 </section>
+<?cs if:Report.Proposals.received > 0 || Report.Proposals.open > 0 || Report.Proposals.answered > 0 ?>
+<section aria-labelledby="h-proposals">
+  <h2 id="h-proposals"><?cs var:L.Report.Proposals ?></h2>
+  <p class="hint"><?cs var:L.Report.ProposalsHint ?></p>
+  <table class="cases report">
+    <caption class="visually-hidden"><?cs var:L.Report.Proposals ?> (<?cs var:Report.From ?> ~ <?cs var:Report.To ?>)</caption>
+    <thead><tr>
+      <th scope="col"><?cs var:L.Report.Received ?></th>
+      <th scope="col"><?cs var:L.Report.Open ?></th>
+      <th scope="col"><?cs var:L.Report.Answered ?></th>
+      <th scope="col"><?cs var:L.Report.Overdue ?></th>
+    </tr></thead>
+    <tbody><tr>
+      <td data-label="<?cs var:L.Report.Received ?>"><?cs var:Report.Proposals.received ?></td>
+      <td data-label="<?cs var:L.Report.Open ?>"><?cs var:Report.Proposals.open ?></td>
+      <td data-label="<?cs var:L.Report.Answered ?>"><?cs var:Report.Proposals.answered ?></td>
+      <td data-label="<?cs var:L.Report.Overdue ?>"><?cs var:Report.Proposals.overdue ?></td>
+    </tr></tbody>
+  </table>
+</section>
+<?cs /if ?>
 <section aria-labelledby="h-handlers">
   <h2 id="h-handlers"><?cs var:L.Report.Handlers ?></h2>
 <?cs if:!Report.ShowHandlers ?>

@@ -32,6 +32,25 @@ def:act_textarea(a, rows, max) ?>
       </div><?cs
 /def ?><?cs
 
+# The outcome and plan of a proposal's answer (case kind 'proposal'). ?><?cs
+def:proposal_fields(a) ?><?cs if:State.kind == "proposal" ?>
+      <p class="hint"><?cs var:L.Act.Hint.proposal ?></p>
+      <div class="field">
+        <label for="act-<?cs var:a ?>-outcome"><?cs var:L.Act.Field.outcome ?></label>
+        <select id="act-<?cs var:a ?>-outcome" name="outcome" required>
+          <option value=""><?cs var:L.Field.choose ?></option><?cs
+  each:o = L.Proposal.Outcome ?>
+          <option value="<?cs name:o ?>"<?cs if:Form.action == a && Form.outcome == name(o) ?> selected<?cs /if ?>><?cs var:o ?></option><?cs
+  /each ?>
+        </select>
+      </div>
+      <div class="field">
+        <label for="act-<?cs var:a ?>-plan"><?cs var:L.Act.Field.plan ?></label>
+        <textarea id="act-<?cs var:a ?>-plan" name="plan" rows="4" maxlength="<?cs var:Limit.Answer ?>" aria-describedby="act-<?cs var:a ?>-plan-hint"><?cs if:Form.action == a ?><?cs var:Form.plan ?><?cs /if ?></textarea>
+        <p class="hint" id="act-<?cs var:a ?>-plan-hint"><?cs var:L.Act.Hint.plan ?></p>
+      </div><?cs
+/if ?><?cs /def ?><?cs
+
 def:act_close(a) ?><?cs call:act_problem(a) ?>
       <button type="submit" class="primary"><?cs var:L.Act.Button[a] ?></button>
     </form><?cs
@@ -55,10 +74,10 @@ def:act_close(a) ?><?cs call:act_problem(a) ?>
 <?cs /each ?>
         </select>
       </div><?cs call:act_close("assign") ?><?cs /if ?>
-<?cs if:Allow.answer ?><?cs call:act_open("answer") ?><?cs call:act_textarea("answer", "10", Limit.Answer) ?>
+<?cs if:Allow.answer ?><?cs call:act_open("answer") ?><?cs call:act_textarea("answer", "10", Limit.Answer) ?><?cs call:proposal_fields("answer") ?>
       <p class="hint"><?cs var:L.Act.Hint.answer ?></p><?cs if:subcount(Departments) > 1 ?>
       <p class="hint"><?cs var:L.Act.Hint.parts ?></p><?cs /if ?><?cs call:act_close("answer") ?><?cs /if ?>
-<?cs if:Allow.submit ?><?cs call:act_open("submit") ?><?cs call:act_textarea("submit", "10", Limit.Answer) ?>
+<?cs if:Allow.submit ?><?cs call:act_open("submit") ?><?cs call:act_textarea("submit", "10", Limit.Answer) ?><?cs call:proposal_fields("submit") ?>
       <p class="hint"><?cs var:L.Act.Hint.submit ?></p><?cs if:subcount(Departments) > 1 ?>
       <p class="hint"><?cs var:L.Act.Hint.parts ?></p><?cs /if ?><?cs call:act_close("submit") ?><?cs /if ?>
 <?cs if:Allow.approve ?><?cs call:act_open("approve") ?>

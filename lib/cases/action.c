@@ -10,6 +10,7 @@
 #include "core/utf8.h"
 #include "notify/notice.h"
 #include "participation/mileage.h"
+#include "proposals/review.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -34,6 +35,7 @@ struct locked_case {
 	long long extensions, max_extensions;
 	bool needs_approval;
 	bool reopen_open;     /* still within the reopening period */
+	bool proposal;        /* a proposal's review (kind 'proposal') */
 	char due[20];
 };
 
@@ -46,7 +48,7 @@ static int lock_case(db *d, long long case_id, struct locked_case *c)
 				 " needs_approval,"
 				 " answered_at IS NOT NULL"
 				 " AND answered_at > NOW() - INTERVAL reopen_days DAY AS reopen_open,"
-				 " " SQL_SECOND("due_at") " AS due"
+				 " " SQL_SECOND("due_at") " AS due, kind = 'proposal' AS proposal"
 				 " FROM cases WHERE id = ? FOR UPDATE",
 			  DB_ARGS(DB_INT(case_id)));
 	if (rc != MDG_OK)
@@ -66,6 +68,7 @@ static int lock_case(db *d, long long case_id, struct locked_case *c)
 	c->max_extensions = db_get_ll(r, 0, "max_extensions", 0);
 	c->needs_approval = db_get_ll(r, 0, "needs_approval", 0) != 0;
 	c->reopen_open = db_get_ll(r, 0, "reopen_open", 0) != 0;
+	c->proposal = db_get_ll(r, 0, "proposal", 0) != 0;
 	snprintf(c->due, sizeof c->due, "%s", db_get(r, 0, "due", ""));
 	db_result_free(r);
 	return rc;
@@ -199,9 +202,24 @@ static int send_answer(db *d, const case_cmd *cmd, long long department, long lo
 	if (rc == MDG_OK)
 		rc = db_exec(d, "UPDATE case_events SET answer_id = ? WHERE id = ?",
 			     DB_ARGS(DB_INT(answer_id), DB_INT((long long)db_insert_id(d))));
+	/* A proposal's answer answers the proposal: its author and supporters
+	 * are told there (no rating link, no complaint's mileage). */
+	bool proposal = false;
 	if (rc == MDG_OK)
+		rc = proposal_review_answered(d, cmd->case_id, answer_id, &proposal);
+	if (rc == MDG_OK && !proposal)
 		rc = award_answered(d, cmd->case_id);
-	return rc == MDG_OK ? notice_citizen(d, cmd->case_id, NOTICE_ANSWERED, NULL) : rc;
+	return rc == MDG_OK && !proposal ? notice_citizen(d, cmd->case_id, NOTICE_ANSWERED, NULL) : rc;
+}
+
+/* The outcome and plan an answer of a proposal's case must have. */
+static const char *proposal_answer_problem(const case_cmd *cmd)
+{
+	if (!proposal_outcome_valid(cmd->outcome))
+		return "outcome_required";
+	if (strcmp(cmd->outcome, "accepted") == 0 && blank(cmd->plan))
+		return "plan_required";
+	return too_long(cmd->plan, CASE_ANSWER_MAX) ? "text_too_long" : NULL;
 }
 
 /* Re-files the case under cmd->category_id (분야재지정): a public event
@@ -352,6 +370,8 @@ static int apply_effects(db *d, const case_cmd *cmd, struct locked_case *c, cons
 			*problem = "needs_approval";
 			return MDG_EINVAL;
 		}
+		if (c->proposal && (*problem = proposal_answer_problem(cmd)))
+			return MDG_EINVAL;
 		rc = parts_open(d, cmd->case_id, &open);
 		if (rc == MDG_OK && open) {
 			*problem = "parts_open";
@@ -359,10 +379,11 @@ static int apply_effects(db *d, const case_cmd *cmd, struct locked_case *c, cons
 		}
 		if (rc == MDG_OK)
 			rc = db_exec(d, "INSERT INTO answers (case_id, department_id, author_id, body, status,"
-					" created_at)"
-					" VALUES (?, ?, ?, ?, 'pending', NOW())",
+					" created_at, outcome, plan)"
+					" VALUES (?, ?, ?, ?, 'pending', NOW(), ?, ?)",
 				     DB_ARGS(DB_INT(cmd->case_id), DB_ID(c->department), DB_INT(cmd->actor_id),
-					     DB_STR(cmd->text)));
+					     DB_STR(cmd->text), DB_STR(c->proposal ? cmd->outcome : NULL),
+					     DB_STR(c->proposal && !blank(cmd->plan) ? cmd->plan : NULL)));
 		if (rc == MDG_OK && cmd->action == ACT_ANSWER)
 			rc = send_answer(d, cmd, c->department, (long long)db_insert_id(d), cmd->text);
 		else if (rc == MDG_OK)

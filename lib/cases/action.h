@@ -34,6 +34,8 @@ typedef struct case_cmd {
 	long long answer_id;     /* approve / return_answer: the answer */
 	long long category_id;   /* refile: the new category */
 	const actor *who;        /* refile: who, from where, for the audit log */
+	const char *outcome;     /* answer / submit of a proposal's case: accepted, partly, rejected */
+	const char *plan;        /* with it: the plan, required when accepted */
 } case_cmd;
 
 /* Applies cmd. MDG_OK; MDG_ECONFLICT with *problem = "changed" when the
@@ -43,7 +45,8 @@ typedef struct case_cmd {
  * text_too_long (over CASE_REASON_MAX, or CASE_ANSWER_MAX for an answer),
  * bad_handler, bad_date, too_many_extensions, reopen_expired,
  * parts_open, needs_approval, no_answer, nothing_to_send_back,
- * same_category, bad_category;
+ * same_category, bad_category; for a proposal's case (kind 'proposal')
+ * outcome_required, plan_required;
  * MDG_ENOTFOUND for an unknown case; MDG_EDENIED when the actor may not. */
 int case_apply(db *d, const case_cmd *cmd, const char **problem);
 

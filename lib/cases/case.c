@@ -251,16 +251,17 @@ static int file_once(db *d, const case_new *c, const case_upload *files, char st
 	 * stored without its department, handlers and deadline. What it
 	 * decides goes into the case's row as it is written: the row (a
 	 * score of indexes) is written once. */
-	rc = routing_plan_make(d, c->category_id, &plan);
+	rc = routing_plan_make(d, c->category_id, c->deadline_workdays, &plan);
 	if (rc != MDG_OK)
 		goto done;
-	rc = db_exec(d, "INSERT INTO cases (tracking_no, channel, category_id, account_id, filed_by,"
+	rc = db_exec(d, "INSERT INTO cases (tracking_no, kind, channel, category_id, account_id, filed_by,"
 			" title, body, is_public, latitude, longitude, address, created_at, updated_at,"
 			" department_id, due_at, needs_approval, escalate_hours, reminder_hours, reopen_days,"
 			" max_extensions, last_action_at, unplaced, status)"
-			" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(), NOW(), ?, ?, ?, ?, ?, ?, ?, NOW(), ?,"
+			" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(), NOW(), ?, ?, ?, ?, ?, ?, ?, NOW(), ?,"
 			" IF(?, 'assigned', 'received'))",
-		     DB_ARGS(DB_STR(tracking), DB_STR(c->channel), DB_INT(c->category_id), DB_INT(c->account_id),
+		     DB_ARGS(DB_STR(tracking), DB_STR(c->kind ? c->kind : "complaint"), DB_STR(c->channel),
+			     DB_INT(c->category_id), DB_INT(c->account_id),
 			     DB_ID(c->filed_by), DB_STR(c->title), DB_STR(c->body),
 			     DB_INT((long long)(c->is_public && !restricted)), DB_STR(c->latitude), DB_STR(c->longitude),
 			     DB_STR(c->address), DB_ID(plan.lead), DB_STR(plan.due), DB_INT(plan.needs_approval),

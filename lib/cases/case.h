@@ -42,6 +42,8 @@ typedef struct case_new {
 	const char *address;   /* or NULL */
 	const char *channel;   /* "web", ... */
 	long long filed_by;    /* staff who filed it for the citizen, or 0 */
+	const char *kind;      /* cases.kind: NULL or "complaint", "proposal" (a proposal's review) */
+	int deadline_workdays; /* business days to answer instead of the rule's; 0: the rule's */
 	/* More writes of the channel in the filing's transaction, or NULL:
 	 * what an intake filed from (a mail's Message-ID, an SMS's id, so a
 	 * re-delivery never files twice), its reply, Open311's answers and

@@ -40,7 +40,7 @@ int dossier_state(db *d, long long case_id, case_state *s, db_result **out)
 				 " IFNULL(department_id, 0) AS department_id, account_id AS owner, is_public AS public,"
 				 " answered_at IS NOT NULL"
 				 " AND answered_at > NOW() - INTERVAL reopen_days DAY AS reopen_open,"
-				 " " SQL_DAY("due_at") " AS due_date"
+				 " " SQL_DAY("due_at") " AS due_date, kind AS kind"
 				 " FROM cases WHERE id = ?",
 			  DB_ARGS(DB_INT(case_id)));
 	if (rc == MDG_OK && r->nrows == 0)
@@ -117,7 +117,7 @@ int dossier_answers(db *d, long long case_id, db_result **out)
 {
 	return db_query(d, out, "SELECT an.id AS id, an.status AS status, an.body AS body, au.name AS author,"
 				" " SQL_MINUTE("an.created_at") " AS created, " SQL_MINUTE("an.sent_at") " AS sent,"
-				" ap.name AS approver"
+				" ap.name AS approver, an.outcome AS outcome, an.plan AS plan"
 				" FROM answers an JOIN accounts au ON au.id = an.author_id"
 				" LEFT JOIN accounts ap ON ap.id = an.approved_by"
 				" WHERE an.case_id = ? ORDER BY an.id DESC",

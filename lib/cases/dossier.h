@@ -35,7 +35,7 @@ int dossier_handlers(db *d, long long case_id, const char *lang, db_result **out
  * 'answered' event sent, or NULL). */
 int dossier_history(db *d, long long case_id, const char *lang, db_result **out);
 /* Answers, newest first: id, status, body, author, created, sent,
- * approver (names). */
+ * approver (names), outcome and plan (a proposal's case; else NULL). */
 int dossier_answers(db *d, long long case_id, db_result **out);
 /* The thread between the case's departments, oldest first: at,
  * department, author (names), body. */

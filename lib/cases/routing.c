@@ -247,7 +247,7 @@ void routing_plan_free(routing_plan *p)
 	p->rule = NULL;
 }
 
-int routing_plan_make(db *d, long long category_id, routing_plan *p)
+int routing_plan_make(db *d, long long category_id, int deadline_days, routing_plan *p)
 {
 	memset(p, 0, sizeof *p);
 	p->category_id = category_id;
@@ -276,7 +276,7 @@ int routing_plan_make(db *d, long long category_id, routing_plan *p)
 	p->reminder_hours = db_get_ll(rule, 0, "reminder_hours", 24);
 	p->reopen_days = db_get_ll(rule, 0, "reopen_days", 14);
 	p->max_extensions = db_get_ll(rule, 0, "max_extensions", 2);
-	int days = (int)db_get_ll(rule, 0, "deadline_days", 7);
+	int days = deadline_days > 0 ? deadline_days : (int)db_get_ll(rule, 0, "deadline_days", 7);
 	rc = rule->nrows ? calendar_deadline_from(d, db_get_ll(rule, 0, "calendar_today", 0),
 						  db_get_ll(rule, 0, "calendar_version", 0), days, p->due)
 			 : calendar_deadline(d, days, p->due);
@@ -329,7 +329,7 @@ int routing_plan_apply(db *d, long long case_id, const routing_plan *p)
 static int place(db *d, long long case_id, long long category_id, bool keep_deadline)
 {
 	routing_plan p;
-	int rc = routing_plan_make(d, category_id, &p);
+	int rc = routing_plan_make(d, category_id, 0, &p);
 	if (rc == MDG_OK)
 		rc = db_exec(d, "UPDATE cases SET department_id = ?, due_at = IF(?, due_at, ?), needs_approval = ?,"
 				" escalate_hours = ?, reminder_hours = ?, reopen_days = ?, max_extensions = ?,"

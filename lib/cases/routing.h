@@ -36,11 +36,13 @@ typedef struct routing_plan {
 	db_result *rule;            /* the category's rule as read (mode, joint) */
 } routing_plan;
 
-/* Reads category_id's rule in force, works out the deadline and chooses
- * the lead department's handlers (taking the round-robin turn), in the
- * caller's transaction; writes nothing of a case. routing_plan_free
- * afterwards, whatever it returns. */
-int routing_plan_make(db *d, long long category_id, routing_plan *p);
+/* Reads category_id's rule in force, works out the deadline (the rule's,
+ * or deadline_days business days when positive: a proposal's review,
+ * setting proposal.answer_workdays) and chooses the lead department's
+ * handlers (taking the round-robin turn), in the caller's transaction;
+ * writes nothing of a case. routing_plan_free afterwards, whatever it
+ * returns. */
+int routing_plan_make(db *d, long long category_id, int deadline_days, routing_plan *p);
 /* For case_id, whose row already holds p's department, deadline, rule
  * values, unplaced flag and status ('assigned' when p.picks has anyone):
  * what placing adds besides (departments, events, handlers and

@@ -49,6 +49,8 @@ static const char *const kind_names[NOTICE_KIND__MAX] = {
 	[NOTICE_PASSWORD_RESET] = "password_reset",
 	[NOTICE_LOGIN_ID] = "login_id",
 	[NOTICE_TOTP_RESET] = "totp_reset",
+	[NOTICE_PROPOSAL_REVIEW] = "proposal_review",
+	[NOTICE_PROPOSAL_ANSWERED] = "proposal_answered",
 };
 
 /* Working days a late case is given in its apology's expected date,

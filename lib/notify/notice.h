@@ -55,6 +55,8 @@ typedef enum notice_kind {
 	NOTICE_PASSWORD_RESET,  /* the password was reset: to every verified contact */
 	NOTICE_LOGIN_ID,        /* the login ID asked for ("Forgot your ID?") */
 	NOTICE_TOTP_RESET,      /* a supervisor reset one's second sign-in factor */
+	NOTICE_PROPOSAL_REVIEW,    /* a proposal one supports went to a department for its answer */
+	NOTICE_PROPOSAL_ANSWERED,  /* a proposal one wrote or supports has its official answer */
 	NOTICE_KIND__MAX
 } notice_kind;
 

@@ -8,6 +8,7 @@
 #include "db/sql.h"
 #include "notify/notice.h"
 #include "org/setting.h"
+#include "participation/mileage.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -80,8 +81,7 @@ void proposal_identity(long long account_id, const char *verified_mobile, char o
 		snprintf(out, 40, "a:%lld", account_id);
 }
 
-/* A whole-number setting within [min, max], def when unset or invalid. */
-static int setting_long(db *d, const char *name, const char *def, long min, long max, long *out)
+int proposal_setting_long(db *d, const char *name, const char *def, long min, long max, long *out)
 {
 	char value[SETTING_VALUE_MAX + 1];
 	int rc = setting_get(d, name, def, value, sizeof value);
@@ -92,7 +92,7 @@ static int setting_long(db *d, const char *name, const char *def, long min, long
 	return MDG_OK;
 }
 
-static int add_event(db *d, long long id, const char *kind, long long actor_id, const char *detail)
+int proposal_add_event(db *d, long long id, const char *kind, long long actor_id, const char *detail)
 {
 	return db_exec(d, "INSERT INTO proposal_events (proposal_id, kind, actor_id, detail, created_at)"
 			  " VALUES (?, ?, ?, ?, NOW())",
@@ -123,9 +123,9 @@ static int create_tx(db *d, void *arg)
 	struct create_arg *a = arg;
 	const proposal_text *t = a->t;
 	long threshold = 0, days = 0;
-	int rc = setting_long(d, "proposal.threshold", PROPOSAL_THRESHOLD_DEFAULT, 1, 10000000, &threshold);
+	int rc = proposal_setting_long(d, "proposal.threshold", PROPOSAL_THRESHOLD_DEFAULT, 1, 10000000, &threshold);
 	if (rc == MDG_OK)
-		rc = setting_long(d, "proposal.support_days", PROPOSAL_SUPPORT_DAYS_DEFAULT, 1, 3650, &days);
+		rc = proposal_setting_long(d, "proposal.support_days", PROPOSAL_SUPPORT_DAYS_DEFAULT, 1, 3650, &days);
 	if (rc != MDG_OK)
 		return rc;
 	a->id = 0;
@@ -141,7 +141,7 @@ static int create_tx(db *d, void *arg)
 	if (rc != MDG_OK)
 		return rc;
 	a->id = (long long)db_insert_id(d);
-	rc = add_event(d, a->id, "created", a->author_id, NULL);
+	rc = proposal_add_event(d, a->id, "created", a->author_id, NULL);
 	for (int i = 0; i < a->nfiles && rc == MDG_OK; i++)
 		rc = db_exec(d, "INSERT INTO proposal_attachments (proposal_id, stored_name, original_name,"
 				" mime_type, size_bytes, created_at) VALUES (?, ?, ?, ?, ?, NOW())",
@@ -219,7 +219,7 @@ static int edit_tx(db *d, void *arg)
 	if (rc == MDG_OK && db_affected(d) == 0)
 		rc = MDG_EINVAL;
 	if (rc == MDG_OK)
-		rc = add_event(d, a->id, "edited", a->author_id, NULL);
+		rc = proposal_add_event(d, a->id, "edited", a->author_id, NULL);
 	if (rc == MDG_OK)
 		rc = write_search(d, a->id);
 	db_result_free(r);
@@ -250,7 +250,7 @@ static int withdraw_tx(db *d, void *arg)
 		rc = db_exec(d, "UPDATE proposals SET state = 'withdrawn', updated_at = NOW() WHERE id = ?",
 			     DB_ARGS(DB_INT(a->id)));
 	if (rc == MDG_OK)
-		rc = add_event(d, a->id, "withdrawn", a->author_id, NULL);
+		rc = proposal_add_event(d, a->id, "withdrawn", a->author_id, NULL);
 	db_result_free(r);
 	return rc;
 }
@@ -261,12 +261,28 @@ int proposal_withdraw(db *d, long long id, long long author_id)
 	return db_transaction(d, withdraw_tx, &a);
 }
 
-/* The proposal reached its threshold (or was promoted): its state, its
- * event, and a notice to the author and to every supporter. */
-static int reach_threshold(db *d, long long id, const char *event, long long actor_id, const db_result *p)
+int proposal_tell(db *d, long long id, notice_kind kind, json_t *payload, const char *key_tag, bool with_author)
 {
 	db_result *who = NULL;
-	char link[48], detail[32], key[80];
+	char key[96];
+	int rc = db_query(d, &who, "SELECT author_id AS id FROM proposals WHERE id = ? AND ?"
+				   " UNION SELECT account_id FROM proposal_supports WHERE proposal_id = ?",
+			  DB_ARGS(DB_INT(id), DB_INT((long long)with_author), DB_INT(id)));
+	for (unsigned i = 0; rc == MDG_OK && i < who->nrows; i++) {
+		long long to = db_get_ll(who, i, "id", 0);
+		snprintf(key, sizeof key, "%s:%lld:%lld", key_tag, id, to);
+		rc = notice_account(d, to, kind, payload, key);
+	}
+	db_result_free(who);
+	return rc;
+}
+
+/* The proposal reached its threshold (or was promoted): its state, its
+ * event, a notice to the author and to every supporter, and the author's
+ * mileage when the supports reached it (a promotion earns nothing). */
+static int reach_threshold(db *d, long long id, const char *event, long long actor_id, const db_result *p)
+{
+	char link[48], detail[32];
 	json_t *payload = NULL;
 	long long supports = db_get_ll(p, 0, "supports", 0);
 	int rc = db_exec(d, "UPDATE proposals SET state = 'threshold', threshold_at = NOW(), updated_at = NOW()"
@@ -274,26 +290,16 @@ static int reach_threshold(db *d, long long id, const char *event, long long act
 			 DB_ARGS(DB_INT(id)));
 	snprintf(detail, sizeof detail, "%lld", supports);
 	if (rc == MDG_OK)
-		rc = add_event(d, id, event, actor_id, detail);
-	if (rc == MDG_OK)
-		rc = db_query(d, &who, "SELECT author_id AS id FROM proposals WHERE id = ?"
-				       " UNION SELECT account_id FROM proposal_supports WHERE proposal_id = ?",
-			      DB_ARGS(DB_INT(id), DB_INT(id)));
+		rc = proposal_add_event(d, id, event, actor_id, detail);
+	if (rc == MDG_OK && strcmp(event, "threshold") == 0)
+		rc = mileage_award(d, db_get_ll(p, 0, "author", 0), MILEAGE_PROPOSAL_THRESHOLD, "proposal", id, NULL);
 	if (rc != MDG_OK)
-		goto done;
+		return rc;
 	snprintf(link, sizeof link, "/proposals/%lld", id);
 	payload = json_pack("{s:s, s:s, s:I, s:I}", "link", link, "title", db_get(p, 0, "title", ""), "count",
 			    (json_int_t)supports, "threshold", (json_int_t)db_get_ll(p, 0, "threshold", 0));
-	if (!payload)
-		rc = MDG_ERR;
-	for (unsigned i = 0; rc == MDG_OK && i < who->nrows; i++) {
-		long long to = db_get_ll(who, i, "id", 0);
-		snprintf(key, sizeof key, "proposal_threshold:%lld:%lld", id, to);
-		rc = notice_account(d, to, NOTICE_PROPOSAL_THRESHOLD, payload, key);
-	}
-done:
+	rc = payload ? proposal_tell(d, id, NOTICE_PROPOSAL_THRESHOLD, payload, "proposal_threshold", true) : MDG_ERR;
 	json_decref(payload);
-	db_result_free(who);
 	return rc;
 }
 

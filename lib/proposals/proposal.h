@@ -1,14 +1,14 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* proposal.h: policy proposals (정책제안): writing, editing, withdrawing,
  * supporting, the threshold and its notices, expiry, the public list.
- * The official review after the threshold is a later step: its columns
- * (department_id, case_id, answered_at, outcome) wait in the table. */
+ * The official review after the threshold: review.h. */
 #ifndef MDG_PROPOSAL_H
 #define MDG_PROPOSAL_H
 #include <stdbool.h>
 
 #include "cases/case.h"
 #include "db/db.h"
+#include "notify/notice.h"
 #include "org/audit.h"
 
 #define PROPOSAL_TITLE_MAX 200     /* characters */
@@ -89,8 +89,9 @@ int proposal_withdraw(db *d, long long id, long long author_id);
 /* account_id supports proposal id: one support per account and per
  * verified mobile number (proposal_identity), counted in the same
  * transaction as its row, so the count never drifts. The support that
- * reaches the threshold moves the proposal to 'threshold' and tells the
- * author and every supporter (notice_account). *added: false when this
+ * reaches the threshold moves the proposal to 'threshold', tells the
+ * author and every supporter (notice_account) and gives the author the
+ * 'proposal_threshold' mileage (a promotion gives none). *added: false when this
  * person (or their verified number) supported it already. MDG_OK,
  * MDG_ENOTFOUND (no visible proposal), MDG_ECONFLICT (not open to
  * support: closed, at the threshold). */
@@ -110,6 +111,16 @@ int proposal_promote(db *d, const actor *who, long long id);
  * never deleted), with its event; *expired counts them. Called by the
  * notifier's scan and by madangctl tick. */
 int proposal_expire(db *d, long *expired);
+
+/* A whole-number setting within [min, max], def when unset or invalid. */
+int proposal_setting_long(db *d, const char *name, const char *def, long min, long max, long *out);
+/* Writes an event of proposal id (proposal_events.kind), in the caller's
+ * transaction; actor_id 0: the system. */
+int proposal_add_event(db *d, long long id, const char *kind, long long actor_id, const char *detail);
+/* notice_account of kind with payload to every supporter of proposal id
+ * and, when with_author, its author; the idempotency key is
+ * "key_tag:ID:ACCOUNT". In the caller's transaction. */
+int proposal_tell(db *d, long long id, notice_kind kind, json_t *payload, const char *key_tag, bool with_author);
 
 /* One proposal as viewer_id (0: signed out) may see it: public when
  * visible (moderation); its author also sees it held or hidden. One row:

@@ -367,6 +367,19 @@ int report_received_by_channel(db *d, const report_period *p, const char *dept_i
 			DB_ARGS(I8(ids), DB_STR(p->from), DB_STR(p->until)));
 }
 
+int report_proposal_cases(db *d, const report_period *p, const char *dept_ids, db_result **out)
+{
+	return db_query(d, out, "SELECT IFNULL(SUM(created_at >= ? AND created_at < ?), 0) AS received,"
+				" IFNULL(SUM(status IN (" OPEN_STATUSES ")), 0) AS open,"
+				" IFNULL(SUM(answered_at >= ? AND answered_at < ?), 0) AS answered,"
+				" IFNULL(SUM((status IN (" OPEN_STATUSES ") AND due_at < NOW())"
+				"  OR (answered_at >= ? AND answered_at < ? AND answered_at > due_at)), 0) AS overdue"
+				" FROM cases FORCE INDEX (ix_cases_kind)"
+				" WHERE kind = 'proposal' AND (? IS NULL OR FIND_IN_SET(department_id, ?) > 0)",
+			DB_ARGS(DB_STR(p->from), DB_STR(p->until), DB_STR(p->from), DB_STR(p->until), DB_STR(p->from),
+				DB_STR(p->until), DB_STR(dept_ids), DB_STR(dept_ids)));
+}
+
 int report_years(db *d, int *first, int *current)
 {
 	db_result *r = NULL;

@@ -73,6 +73,11 @@ int report_workload_handlers(db *d, const report_period *p, const char *dept_ids
  * for up to 8 of them, else ix_cases_report_filed (0026 added the
  * channel to it). */
 int report_received_by_channel(db *d, const report_period *p, const char *dept_ids, db_result **out);
+/* The proposals' reviews among those cases (kind 'proposal'), counted
+ * apart: one row received, open, answered, overdue, as the departments'
+ * figures count them, for dept_ids as above (NULL: all). Read through
+ * ix_cases_kind: proposal cases are few. */
+int report_proposal_cases(db *d, const report_period *p, const char *dept_ids, db_result **out);
 
 /* The first year with a case (this year when there is none) and this year. */
 int report_years(db *d, int *first, int *current);

@@ -938,6 +938,19 @@ async function walk(browser) {
 	});
 	await twoStep.close();
 
+	// A proposal's official review (issue 11): the demo's answered
+	// proposal with its plan and update; its case and the one under review
+	// on the staff side; the workload report counting them apart.
+	await step('a proposal\'s official review: the answer, the cases, the report', supervisor, async () => {
+		await citizen.goto('/proposals?sort=answered');
+		await citizen.go(citizen.main().getByRole('link', { name: '버스정류장 실시간 도착 안내판을 늘려 주세요' }));
+		await expectText(citizen.main(), '추진 계획');
+		await supervisor.goto('/staff/cases/2026-000051');
+		await supervisor.goto('/staff/cases/2026-000052');
+		await supervisor.goto('/staff/reports/workload');
+		await expectText(supervisor.main(), '정책제안 검토');
+	});
+
 	for (const p of [supervisor, citizen, handler, second, agent])
 		await p.close();
 	await keyboardWalk(browser);

@@ -386,7 +386,7 @@ for my $round (1 .. 4) {
         $mixed_ok = 0 if $q eq 'category=4' && grep { $_ ne '소음·환경오염' } @cats;
         $mixed_ok = 0 if $q =~ /category=2/ && grep { $_ ne '교통·주차' } @cats;
         $mixed_ok = 0 if $q eq 'sort=closing' && grep { $_ ne 'open' } @states;
-        $mixed_ok = 0 if $q eq 'sort=answered' && @states;
+        $mixed_ok = 0 if $q eq 'sort=answered' && grep { $_ ne 'answered' } @states;
     }
 }
 ok $mixed_ok, 'every list keeps to its own filters, asked in turn';

@@ -115,6 +115,9 @@ my $backlog = sql_kst_value("SELECT COUNT(*) FROM cases WHERE status IN ('receiv
 cmp_ok $backlog, '>', 0, 'the demo has idle open cases';
 is tick(undef, 'on the real clock'), $backlog, 'the first tick moves every idle demo case';
 is tick(undef, 'again'), 0, 'a second tick moves nothing';
+# The first tick also filed the demo's proposal at its threshold as a
+# case (its review, 165-proposal-review.t): not this test's, kept still.
+$s->sql("UPDATE cases SET escalate_hours = 0 WHERE kind = 'proposal'");
 
 # ------------------------------------------------------------ escalation to the manager
 

@@ -13,6 +13,7 @@
 
 #include "core/mdg.h"
 #include "proposals/proposal.h"
+#include "proposals/review.h"
 
 static void test_edit(void **state)
 {
@@ -88,11 +89,25 @@ static void test_names(void **state)
 	assert_int_equal(proposal_sort_parse("", &o), MDG_EINVAL);
 }
 
+/* The outcomes an answer of a proposal's case may carry. */
+static void test_outcome(void **state)
+{
+	(void)state;
+	assert_true(proposal_outcome_valid("accepted"));
+	assert_true(proposal_outcome_valid("partly"));
+	assert_true(proposal_outcome_valid("rejected"));
+	assert_false(proposal_outcome_valid(""));
+	assert_false(proposal_outcome_valid(NULL));
+	assert_false(proposal_outcome_valid("Accepted"));
+	assert_false(proposal_outcome_valid("accepted "));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_edit),     cmocka_unit_test(test_withdraw), cmocka_unit_test(test_support),
 		cmocka_unit_test(test_promote),  cmocka_unit_test(test_identity), cmocka_unit_test(test_names),
+		cmocka_unit_test(test_outcome),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -51,7 +51,8 @@ call:number_input_field("mod_throttle_addr", L.Admin.Settings.ThrottleAddr, 0, 1
   <fieldset>
     <legend><?cs var:L.Admin.Settings.Proposals ?></legend>
 <?cs call:number_input_field("proposal_threshold", L.Admin.Settings.ProposalThreshold, 1, 10000000, "proposal-threshold-hint", L.Admin.Settings.ProposalThresholdHint) ?><?cs
-call:number_input_field("proposal_support_days", L.Admin.Settings.ProposalSupportDays, 1, 3650, "", "") ?>
+call:number_input_field("proposal_support_days", L.Admin.Settings.ProposalSupportDays, 1, 3650, "", "") ?><?cs
+call:number_input_field("proposal_answer_workdays", L.Admin.Settings.ProposalAnswerWorkdays, 1, 365, "", "") ?>
   </fieldset>
   <fieldset aria-describedby="identity-hint">
     <legend><?cs var:L.Identity.Settings.Legend ?></legend>
