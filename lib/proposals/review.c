@@ -102,11 +102,24 @@ static int file_one(db *d, const db_result *p, unsigned i, int workdays)
 
 int proposal_review_scan(db *d, long limit, long *filed)
 {
-	db_result *p = NULL;
+	db_result *p = NULL, *lock = NULL;
 	long workdays = 0;
 	*filed = 0;
-	int rc = proposal_setting_long(d, "proposal.answer_workdays", PROPOSAL_ANSWER_WORKDAYS_DEFAULT, 1, 365,
-				       &workdays);
+	/* One scan at a time: two notifiers filing the same proposal would
+	 * each take a tracking number and one filing would fail (a number
+	 * lost, an error logged). A named lock of the server, not waited
+	 * for: a scan that does not get it files nothing now, and the next
+	 * run takes what is left. (Under Galera, where named locks are not
+	 * cluster-wide, the losing filing still rolls back: the proposal's
+	 * row is locked in its transaction.) */
+	int rc = db_query(d, &lock, "SELECT GET_LOCK('madang.proposal_review', 0) AS got", DB_NO_ARGS);
+	if (rc != MDG_OK || db_get_ll(lock, 0, "got", 0) != 1) {
+		db_result_free(lock);
+		return rc;
+	}
+	db_result_free(lock);
+	rc = proposal_setting_long(d, "proposal.answer_workdays", PROPOSAL_ANSWER_WORKDAYS_DEFAULT, 1, 365,
+				   &workdays);
 	if (rc == MDG_OK)
 		rc = db_query(d, &p, "SELECT id AS id, author_id AS author, category_id AS category, title AS title,"
 				     " problem AS problem, proposal AS proposal, effect AS effect, latitude AS lat,"
@@ -126,6 +139,8 @@ int proposal_review_scan(db *d, long limit, long *filed)
 			rc = r;
 	}
 	db_result_free(p);
+	if (db_exec(d, "DO RELEASE_LOCK('madang.proposal_review')", DB_NO_ARGS) != MDG_OK && rc == MDG_OK)
+		rc = MDG_EDB;
 	return rc;
 }
 

@@ -44,6 +44,10 @@ my $r = $citizen->post($s->url('/cases/new'), [ map { bytes_of($_) }
 is $r->code, 303, 'a case is filed';
 my $tpl = $s->sql_value(q{SELECT MIN(id) FROM outbox WHERE kind = 'receipt' AND channel = 'email'});
 ok $tpl, "its receipt e-mail row ($tpl) is the template";
+# The demo's work a first run would do (its proposal at the threshold
+# filed for review, with its notices) is done and its mail set aside, so
+# that the run below counts only the rows made here.
+$s->ctl('tick');
 $s->sql(q{UPDATE outbox SET state = 'cancelled' WHERE state = 'pending'});
 
 # ------------------------------------------------------------ 5,000 by 3 at once
