@@ -327,6 +327,11 @@ my $cid = sql_value("SELECT id FROM open311_clients WHERE name = '테스트 CRM'
 is sql_value("SELECT COUNT(*) FROM audit_log WHERE object_type = 'open311_client' AND object_id = '$cid'"
     . " AND action = 'create'"), 1, 'creating it is audited';
 
+# The limit counts per calendar minute of the database's clock: the
+# three requests below must fall in one minute, so with under 20 s of
+# this minute left (a slow run: the sanitizers), wait for the next.
+my $second = sql_value('SELECT SECOND(NOW())');
+sleep 61 - $second if $second > 40;
 json_ok(post_api('requests.json', api_key => $new_key, @ok), 200, 'post-response', 'the new key files');
 json_ok(post_api('requests.json', api_key => $new_key, @ok), 200, 'post-response', 'twice');
 $res = post_api('requests.json', api_key => $new_key, @ok);
