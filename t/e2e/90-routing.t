@@ -25,10 +25,6 @@ binmode $_, ':encoding(UTF-8)'
     for map { Test::More->builder->$_ } qw(output failure_output todo_output);
 
 my $s = Madang::Test->start(seed => 1, workers => 4);
-# One citizen files some forty public cases here: more than the posting
-# throttle's hour (moderation.throttle_per_hour, 30) allows; off.
-$s->sql("INSERT INTO settings (name, value) VALUES ('moderation.throttle_per_hour', '0')"
-    . " ON DUPLICATE KEY UPDATE value = '0'");
 
 # ------------------------------------------------------------ helpers
 
