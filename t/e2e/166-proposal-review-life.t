@@ -68,11 +68,13 @@ sub handler_of {
     return sql_value("SELECT a.login_id FROM proposals p JOIN case_handlers h ON h.case_id = p.case_id"
         . " JOIN accounts a ON a.id = h.account_id WHERE p.id = $pid ORDER BY a.id LIMIT 1");
 }
-# The citizen's action form on their case page (withdraw, close, reopen).
+# The citizen's action form on their case page (close, reopen; withdraw
+# is confirmed on a page of its own).
 sub citizen_act {
     my ($ua, $tracking, $action, %values) = @_;
+    my $page = $action eq 'withdraw' ? "/cases/$tracking/withdraw" : "/cases/$tracking";
     my ($form) = grep { ($_->{fields}{action} // '') eq $action }
-        Madang::Test::forms_of(body_of($ua->get($s->url("/cases/$tracking"))));
+        Madang::Test::forms_of(body_of($ua->get($s->url($page))));
     return $form ? Madang::Test::submit_form($s, $ua, $form, %values) : undef;
 }
 
@@ -204,7 +206,7 @@ like $t, qr/\Q${\ L('Proposal.Event.review_closed')}\E/, '... and its history';
 my $p4 = propose($author, 1, '골목길 반사경 설치');
 post($lee, "/proposals/$p4", "/proposals/$p4/review");
 my $tr4 = tracking_of($p4);
-$r = citizen_act($author, $tr4, 'withdraw');
+$r = citizen_act($author, $tr4, 'withdraw', text => '다른 제안과 겹칩니다.');
 is $r && $r->code, 303, 'the author withdraws the review case';
 is state_of($p4), 'withdrawn', "... the proposal is 'withdrawn'";
 is events_of($p4, 'withdrawn'), 1, "... with a 'withdrawn' event";
