@@ -10,7 +10,6 @@
 #include "notify/notice.h"
 #include "org/setting.h"
 #include "participation/mileage.h"
-#include "proposals/review.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -460,20 +459,10 @@ int proposal_promote(db *d, const actor *who, const staff_perm *perm, long long 
 	return db_transaction(d, promote_tx, &a);
 }
 
-int proposal_open_review(db *d, const actor *who, const staff_perm *perm, long long id,
-			 char tracking[TRACKING_LEN + 1])
+int proposal_raise_for_review(db *d, const actor *who, const staff_perm *perm, long long id)
 {
 	struct promote_arg a = {who, perm, PROPOSAL_REVIEW_ROLES, "review_opened_by_staff", "open_review", id};
-	tracking[0] = '\0';
-	int rc = db_transaction(d, promote_tx, &a);
-	if (rc != MDG_OK)
-		return rc;
-	/* Filed now, so that the staff member can answer it at once; a
-	 * filing that fails (a deactivated category) waits for the scan, as
-	 * at the threshold. */
-	if (proposal_review_file(d, id, tracking) != MDG_OK)
-		tracking[0] = '\0';
-	return MDG_OK;
+	return db_transaction(d, promote_tx, &a);
 }
 
 static int expire_tx(db *d, void *arg)

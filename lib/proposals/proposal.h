@@ -7,7 +7,6 @@
 #include <stdbool.h>
 
 #include "cases/case.h"
-#include "core/text.h"
 #include "db/db.h"
 #include "notify/notice.h"
 #include "org/audit.h"
@@ -127,15 +126,11 @@ int proposal_unsupport(db *d, long long id, long long account_id, bool *removed)
 int proposal_promote(db *d, const actor *who, const staff_perm *perm, long long id);
 
 /* Staff (who, with perm: PROPOSAL_REVIEW_ROLES covering the proposal's
- * department) open the official review of an open proposal below its
- * threshold: it moves to 'threshold' with a 'review_opened_by_staff'
- * event, audited (no threshold notice: the filing tells the supporters),
- * and is filed at once as its review case (proposal_review_file; when
- * that fails the next scan files it). *tracking gets the case's number
- * ("" when not filed now). MDG_OK, MDG_ENOTFOUND, MDG_EDENIED,
- * MDG_ECONFLICT (not open). */
-int proposal_open_review(db *d, const actor *who, const staff_perm *perm, long long id,
-			 char tracking[TRACKING_LEN + 1]);
+ * department) move an open proposal to 'threshold' below it to review it
+ * (proposal_open_review files it then): a 'review_opened_by_staff'
+ * event, audited, no threshold notice (the filing tells the supporters).
+ * MDG_OK, MDG_ENOTFOUND, MDG_EDENIED, MDG_ECONFLICT (not open). */
+int proposal_raise_for_review(db *d, const actor *who, const staff_perm *perm, long long id);
 
 /* Every open proposal past its closing time becomes 'expired' (kept,
  * never deleted), with its event; *expired counts them. Called by the

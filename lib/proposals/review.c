@@ -130,6 +130,17 @@ int proposal_review_file(db *d, long long id, char tracking[TRACKING_LEN + 1])
 	return rc;
 }
 
+int proposal_open_review(db *d, const actor *who, const staff_perm *perm, long long id,
+			 char tracking[TRACKING_LEN + 1])
+{
+	tracking[0] = '\0';
+	int rc = proposal_raise_for_review(d, who, perm, id);
+	/* Filed now, so that the staff member can answer it at once. */
+	if (rc == MDG_OK && proposal_review_file(d, id, tracking) != MDG_OK)
+		tracking[0] = '\0';
+	return rc;
+}
+
 int proposal_review_scan(db *d, long limit, long *filed)
 {
 	db_result *p = NULL, *lock = NULL;

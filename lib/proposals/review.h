@@ -38,6 +38,15 @@ int proposal_review_scan(db *d, long limit, long *filed);
  * when it is not waiting for its case (filed already, hidden). */
 int proposal_review_file(db *d, long long id, char tracking[TRACKING_LEN + 1]);
 
+/* Staff open the official review of open proposal id below its
+ * threshold (proposal_raise_for_review: reach, state, event, audit) and
+ * file it at once as its review case (proposal_review_file; when that
+ * fails, a deactivated category, the next scan files it). tracking gets
+ * the case's number ("" when not filed now). MDG_OK, MDG_ENOTFOUND,
+ * MDG_EDENIED, MDG_ECONFLICT (not open). */
+int proposal_open_review(db *d, const actor *who, const staff_perm *perm, long long id,
+			 char tracking[TRACKING_LEN + 1]);
+
 /* The state a proposal takes when its review case takes action a:
  * answered (ACT_ANSWER, ACT_APPROVE: the answer is sent), withdrawn (the
  * author withdrew the case), closed (ACT_REJECT: closed without an

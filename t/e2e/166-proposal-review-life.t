@@ -32,11 +32,11 @@ binmode $_, ':encoding(UTF-8)'
 my $n = Madang::Notify->start(seed => 1);
 my $s = $n->stack;
 
-sub sql { my ($q) = @_; return $s->sql(encode('UTF-8', $q)) }
-sub sql_value { my ($q) = @_; my @r = sql($q); return @r ? $r[0][0] : undef }
-sub setting { $s->sql("REPLACE INTO settings (name, value) VALUES ('$_[0]', '$_[1]')") }
+# Korean in SQL goes to the server as UTF-8 bytes.
+sub sql { $s->sql(encode('UTF-8', $_[0])) }
+sub sql_value { $s->sql_value(encode('UTF-8', $_[0])) }
 sub post { Madang::Test::post_form($s, @_) }
-sub page_text { my ($ua, $path) = @_; return text_of(body_of($ua->get($s->url($path)))) }
+sub page_text { text_of(body_of($_[0]->get($s->url($_[1])))) }
 sub state_of { sql_value("SELECT state FROM proposals WHERE id = $_[0]") }
 sub events_of { sql_value("SELECT COUNT(*) FROM proposal_events WHERE proposal_id = $_[0] AND kind = '$_[1]'") }
 sub audits_of {
@@ -51,7 +51,6 @@ sub citizen {
     is $r->code, 303, "citizen $form->{login_id} registers";
     return ($ua, $s->account_id($form->{login_id}));
 }
-my $seq = 0;
 sub propose {
     my ($ua, $category, $title) = @_;
     my $r = post($ua, '/proposals/new', '/proposals/new', category => $category, title => $title,
@@ -83,8 +82,7 @@ sub citizen_act {
 # escalations and apologies counted below are this test's.
 $s->ctl('tick');
 sql("UPDATE cases SET apology_due = NULL, remind_at = NULL, escalate_hours = 0");
-setting('proposal.threshold', '5');
-setting('proposal.answer_workdays', '20');
+sql("REPLACE INTO settings (name, value) VALUES ('proposal.threshold', '5'), ('proposal.answer_workdays', '20')");
 
 # Supervisors scoped to one department each: road.choi over 도로과 (4,
 # where category 1 routes), traffic.kim over 교통행정과 (5).
