@@ -148,6 +148,9 @@ is sql_value("SELECT COUNT(*) FROM notices WHERE kind = 'proposal_review' AND ac
     . " AND payload LIKE '%/proposals/$p2\"%'"), 1, '... the supporter is told the review started';
 is sql_value("SELECT COUNT(*) FROM notices WHERE kind = 'proposal_threshold'"
     . " AND payload LIKE '%/proposals/$p2\"%'"), 0, '... not that it reached its threshold';
+like body_of($lee->get($s->url("/proposals/$p2"))), qr{href="/staff/cases/$tr2"},
+    'staff find the review case from the proposal page';
+unlike body_of($s->ua->get($s->url("/proposals/$p2"))), qr{href="/staff/cases/}, '... others do not';
 is post($lee, "/proposals/$p2", "/proposals/$p2/review")->code, 303, 'opening it again: no error';
 is sql_value("SELECT COUNT(*) FROM cases WHERE title = '보도 자전거 거치대 확충'"), 1, '... still one case';
 
