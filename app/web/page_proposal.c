@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* page_proposal.c: policy proposals (정책제안): the public list, writing
  * one, its page with the support bar and history, editing, withdrawing,
- * supporting, and a supervisor's promotion to the threshold. */
+ * supporting, a supervisor's promotion to the threshold, and staff
+ * opening its review below the threshold (both within their reach). */
 #include "web.h"
 #include "core/log.h"
 #include "core/mdg.h"
@@ -29,7 +30,7 @@ static const web_done proposal_done[] = {
 	{"created", "ProposalCreated"},     {"edited", "ProposalEdited"},
 	{"withdrawn", "ProposalWithdrawn"}, {"supported", "ProposalSupported"},
 	{"unsupported", "ProposalUnsupported"}, {"already", "ProposalAlready"},
-	{"promoted", "ProposalPromoted"},
+	{"promoted", "ProposalPromoted"}, {"review_opened", "ProposalReviewOpened"},
 };
 
 /* A problem shown as an alert after a refused change (?problem=KEY). */
@@ -162,8 +163,10 @@ done:
 	return rc;
 }
 
-/* What the viewer may do with the proposal in r: Can.* for the page. */
-static void fill_actions(web *w, const db_result *r)
+/* What the viewer may do with the proposal in r: Can.* for the page.
+ * Promoting and opening the review are offered only to staff whose
+ * reach covers the proposal's department (as the POSTs check). */
+static int fill_actions(web *w, const db_result *r)
 {
 	proposal_state s = PROPOSAL_STATE__MAX;
 	(void)proposal_state_parse(db_get(r, 0, "state", ""), &s);
@@ -177,8 +180,18 @@ static void fill_actions(web *w, const db_result *r)
 		hdf_set_value(w->hdf, "Can.edit", "1");
 	if (mine && visible && proposal_may_withdraw(s))
 		hdf_set_value(w->hdf, "Can.withdraw", "1");
-	if (w->staff && perm_is_admin(&w->perm) && visible && proposal_may_promote(s))
+	if (!w->staff || !visible || !proposal_may_promote(s))
+		return MDG_OK;
+	bool promote = false, review = false;
+	long long id = db_get_ll(r, 0, "id", 0);
+	int rc = proposal_reaches(w->app->db, &w->perm, PERM_ADMIN, id, &promote);
+	if (rc == MDG_OK)
+		rc = proposal_reaches(w->app->db, &w->perm, PROPOSAL_REVIEW_ROLES, id, &review);
+	if (promote)
 		hdf_set_value(w->hdf, "Can.promote", "1");
+	if (review)
+		hdf_set_value(w->hdf, "Can.open_review", "1");
+	return rc;
 }
 
 int page_proposal(web *w)
@@ -194,9 +207,10 @@ int page_proposal(web *w)
 		rc = proposal_review_answer(w->app->db, id, w->lang, &review);
 	if (rc == MDG_OK)
 		rc = proposal_review_updates(w->app->db, id, &updates);
+	if (rc == MDG_OK)
+		rc = fill_actions(w, r);
 	if (rc != MDG_OK)
 		goto done;
-	fill_actions(w, r);
 	if (review->nrows)
 		db_row_hdf(review, 0, w->hdf, "Review");
 	db_rows_hdf(updates, w->hdf, "Updates");
@@ -322,11 +336,26 @@ int page_proposal_support(web *w)
 int page_proposal_promote(web *w)
 {
 	long long id = web_param_id(w);
-	int rc = id ? proposal_promote(w->app->db, &w->who, id) : MDG_ENOTFOUND;
+	int rc = id ? proposal_promote(w->app->db, &w->who, &w->perm, id) : MDG_ENOTFOUND;
 	if (rc == MDG_ECONFLICT)
 		web_redirect(w, "/proposals/%lld?problem=locked", id);
 	else if (rc == MDG_OK)
 		web_redirect(w, "/proposals/%lld?done=promoted", id);
+	return rc == MDG_ECONFLICT ? MDG_OK : rc;
+}
+
+int page_proposal_open_review(web *w)
+{
+	long long id = web_param_id(w);
+	char tracking[TRACKING_LEN + 1] = "";
+	int rc = id ? proposal_open_review(w->app->db, &w->who, &w->perm, id, tracking) : MDG_ENOTFOUND;
+	if (rc == MDG_ECONFLICT)
+		web_redirect(w, "/proposals/%lld?problem=locked", id);
+	else if (rc == MDG_OK && *tracking)
+		/* Filed: straight to its case, where it is answered. */
+		web_redirect(w, "/staff/cases/%s", tracking);
+	else if (rc == MDG_OK)
+		web_redirect(w, "/proposals/%lld?done=review_opened", id);
 	return rc == MDG_ECONFLICT ? MDG_OK : rc;
 }
 

@@ -24,6 +24,7 @@ const web_route web_routes[] = {
 	{"POST", "/proposals/{id}/withdraw", page_proposal_withdraw, ACCESS_CITIZEN},
 	{"POST", "/proposals/{id}/support", page_proposal_support, ACCESS_CITIZEN},
 	{"POST", "/proposals/{id}/promote", page_proposal_promote, ACCESS_ADMIN},
+	{"POST", "/proposals/{id}/review", page_proposal_open_review, ACCESS_STAFF},
 	{"GET", "/register", page_register_form, ACCESS_PUBLIC},
 	{"POST", "/register", page_register, ACCESS_PUBLIC},
 	{"GET", "/login", page_login_form, ACCESS_PUBLIC},

@@ -192,6 +192,7 @@ int page_proposal_edit(web *w);
 int page_proposal_withdraw(web *w);
 int page_proposal_support(web *w);
 int page_proposal_promote(web *w);
+int page_proposal_open_review(web *w);
 int page_proposal_attachment(web *w);
 /* The staff's work on cases (page_staff.c) and absences (page_absence.c);
  * the citizen's side of a case's life cycle (page_citizen.c). */

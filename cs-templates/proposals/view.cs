@@ -2,7 +2,8 @@
 # view.cs: a policy proposal: its state, the support bar and button, its
 # three sections, location and files, the department's answer when there
 # is one, its history; for its author edit and withdraw while allowed,
-# for a supervisor the promotion to the threshold. ?><?cs
+# for a supervisor the promotion to the threshold, for staff of its
+# department opening its review below the threshold. ?><?cs
 include:"case_macros.cs" ?><?cs include:"fields.cs" ?><?cs include:"proposals/macros.cs" ?>
 <article class="case proposal">
   <h1><?cs var:Proposal.title ?></h1>
@@ -66,13 +67,14 @@ include:"case_macros.cs" ?><?cs include:"fields.cs" ?><?cs include:"proposals/ma
   <section aria-labelledby="proposal-answer-h">
     <h2 id="proposal-answer-h"><?cs var:L.Proposal.Answer ?></h2>
     <dl class="facts">
-      <dt><?cs var:L.Proposal.Review.Case ?></dt><dd><a href="/cases/<?cs var:Review.tracking ?>"><?cs var:Review.tracking ?></a></dd><?cs
+      <dt><?cs var:L.Proposal.Review.Case ?></dt><dd><a href="/cases/<?cs var:Review.tracking ?>"><?cs var:Review.tracking ?></a><?cs
+  if:Session.Staff == "1" ?> · <a href="/staff/cases/<?cs var:Review.tracking ?>"><?cs var:L.Proposal.HandleCase ?></a><?cs /if ?></dd><?cs
   if:Review.department ?>
       <dt><?cs var:L.Proposal.Review.Department ?></dt><dd><?cs var:Review.department ?></dd><?cs /if ?><?cs
   if:Review.outcome ?>
       <dt><?cs var:L.Act.Field.outcome ?></dt><dd><strong class="outcome-<?cs var:Review.outcome ?>"><?cs var:L.Proposal.Outcome[Review.outcome] ?></strong></dd>
       <dt><?cs var:L.Proposal.Review.Answered ?></dt><dd><time><?cs var:Review.sent ?></time></dd><?cs
-  else ?>
+  elif:Proposal.state == "review" ?>
       <dt><?cs var:L.Proposal.Review.Due ?></dt><dd><time><?cs var:Review.due ?></time></dd><?cs /if ?>
     </dl><?cs
   if:Review.outcome ?>
@@ -101,7 +103,7 @@ include:"case_macros.cs" ?><?cs include:"fields.cs" ?><?cs include:"proposals/ma
       <li><p><strong><?cs var:L.Proposal.Event[e.kind] ?></strong> <time><?cs var:e.at ?></time><?cs if:e.kind == "answered" ?> · <?cs var:L.Proposal.Outcome[e.detail] ?><?cs elif:e.kind == "routed" ?> · <?cs var:e.detail ?><?cs elif:e.detail ?> · <?cs var:L.Proposal.Supports ?> <?cs var:e.detail ?><?cs /if ?></p></li><?cs /each ?>
     </ol>
   </section>
-<?cs if:Can.edit || Can.withdraw || Can.promote ?>
+<?cs if:Can.edit || Can.withdraw || Can.promote || Can.open_review ?>
   <section aria-labelledby="proposal-actions-h">
     <h2 id="proposal-actions-h"><?cs var:L.CaseAct.Title ?></h2><?cs
   if:Can.edit ?>
@@ -119,6 +121,13 @@ include:"case_macros.cs" ?><?cs include:"fields.cs" ?><?cs include:"proposals/ma
       <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
       <button type="submit"><?cs var:L.Proposal.Promote ?></button>
       <span class="hint"><?cs var:L.Proposal.PromoteHint ?></span>
+    </form><?cs
+  /if ?><?cs
+  if:Can.open_review ?>
+    <form method="post" action="/proposals/<?cs var:Proposal.id ?>/review" class="inline">
+      <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+      <button type="submit"><?cs var:L.Proposal.OpenReview ?></button>
+      <span class="hint"><?cs var:L.Proposal.OpenReviewHint ?></span>
     </form><?cs
   /if ?>
   </section>

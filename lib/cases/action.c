@@ -185,7 +185,8 @@ static int award_answered(db *d, long long case_id)
  * answered, and under it the joint departments' parts as they are now
  * (kept with the answer: a part edited after a reopening belongs to the
  * next answer). */
-static int send_answer(db *d, const case_cmd *cmd, long long department, long long answer_id, const char *body)
+static int send_answer(db *d, const case_cmd *cmd, const struct locked_case *c, long long answer_id,
+		       const char *body)
 {
 	int rc = db_exec(d, "UPDATE answers SET status = 'sent', sent_at = NOW(), approved_by = ? WHERE id = ?",
 			 DB_ARGS(DB_ID(answer_id && cmd->action == ACT_APPROVE ? cmd->actor_id : 0), DB_INT(answer_id)));
@@ -198,18 +199,16 @@ static int send_answer(db *d, const case_cmd *cmd, long long department, long lo
 	if (rc == MDG_OK)
 		rc = db_exec(d, "UPDATE cases SET answered_at = NOW() WHERE id = ?", DB_ARGS(DB_INT(cmd->case_id)));
 	if (rc == MDG_OK)
-		rc = event(d, cmd->case_id, "answered", cmd->actor_id, department, true, body, 0, 0);
+		rc = event(d, cmd->case_id, "answered", cmd->actor_id, c->department, true, body, 0, 0);
 	if (rc == MDG_OK)
 		rc = db_exec(d, "UPDATE case_events SET answer_id = ? WHERE id = ?",
 			     DB_ARGS(DB_INT(answer_id), DB_INT((long long)db_insert_id(d))));
-	/* A proposal's answer answers the proposal: its author and supporters
-	 * are told there (no rating link, no complaint's mileage). */
-	bool proposal = false;
-	if (rc == MDG_OK)
-		rc = proposal_review_answered(d, cmd->case_id, answer_id, &proposal);
-	if (rc == MDG_OK && !proposal)
+	/* A proposal's answer answers the proposal (proposal_follow_case):
+	 * its author and supporters are told there (no rating link, no
+	 * complaint's mileage). */
+	if (rc == MDG_OK && !c->proposal)
 		rc = award_answered(d, cmd->case_id);
-	return rc == MDG_OK && !proposal ? notice_citizen(d, cmd->case_id, NOTICE_ANSWERED, NULL) : rc;
+	return rc == MDG_OK && !c->proposal ? notice_citizen(d, cmd->case_id, NOTICE_ANSWERED, NULL) : rc;
 }
 
 /* The outcome and plan an answer of a proposal's case must have. */
@@ -385,7 +384,7 @@ static int apply_effects(db *d, const case_cmd *cmd, struct locked_case *c, cons
 					     DB_STR(cmd->text), DB_STR(c->proposal ? cmd->outcome : NULL),
 					     DB_STR(c->proposal && !blank(cmd->plan) ? cmd->plan : NULL)));
 		if (rc == MDG_OK && cmd->action == ACT_ANSWER)
-			rc = send_answer(d, cmd, c->department, (long long)db_insert_id(d), cmd->text);
+			rc = send_answer(d, cmd, c, (long long)db_insert_id(d), cmd->text);
 		else if (rc == MDG_OK)
 			rc = event(d, cmd->case_id, "answer_submitted", cmd->actor_id, c->department, false, NULL, 0, 0);
 		break;
@@ -403,7 +402,7 @@ static int apply_effects(db *d, const case_cmd *cmd, struct locked_case *c, cons
 		if (rc != MDG_OK)
 			break;
 		if (cmd->action == ACT_APPROVE) {
-			rc = send_answer(d, cmd, c->department, db_get_ll(r, 0, "id", 0), db_get(r, 0, "body", ""));
+			rc = send_answer(d, cmd, c, db_get_ll(r, 0, "id", 0), db_get(r, 0, "body", ""));
 		} else {
 			rc = db_exec(d, "UPDATE answers SET status = 'returned' WHERE id = ?",
 				     DB_ARGS(DB_INT(db_get_ll(r, 0, "id", 0))));
@@ -486,6 +485,9 @@ int case_apply(db *d, const case_cmd *cmd, const char **problem)
 		goto done;
 	}
 	rc = apply_effects(d, cmd, &c, problem);
+	/* A proposal's review case: the proposal follows every move. */
+	if (rc == MDG_OK && c.proposal)
+		rc = proposal_follow_case(d, cmd->case_id, cmd->action);
 	if (rc != MDG_OK)
 		goto done;
 	/* Any action restarts the escalation clock. A transfer or a re-filing

@@ -247,6 +247,17 @@ void routing_plan_free(routing_plan *p)
 	p->rule = NULL;
 }
 
+int routing_lead(db *d, long long category_id, long long *lead)
+{
+	db_result *r = NULL;
+	int rc = db_query(d, &r, "SELECT IF(dp.active = 1, g.department_id, 0) AS lead FROM categories g"
+				 " LEFT JOIN departments dp ON dp.id = g.department_id WHERE g.id = ?",
+			  DB_ARGS(DB_INT(category_id)));
+	*lead = rc == MDG_OK ? db_get_ll(r, 0, "lead", 0) : 0;
+	db_result_free(r);
+	return rc;
+}
+
 int routing_plan_make(db *d, long long category_id, int deadline_days, routing_plan *p)
 {
 	memset(p, 0, sizeof *p);

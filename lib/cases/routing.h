@@ -48,6 +48,12 @@ int routing_plan_make(db *d, long long category_id, int deadline_days, routing_p
  * what placing adds besides (departments, events, handlers and
  * notices), in the caller's transaction. */
 int routing_plan_apply(db *d, long long case_id, const routing_plan *p);
+/* The lead department category_id's rule places a case in now, as
+ * routing_plan_make finds it, without choosing handlers (no round-robin
+ * turn taken, nothing written): *lead 0 when no rule places it (no
+ * department, or a deactivated one). For permission checks before
+ * filing (a proposal's review). */
+int routing_lead(db *d, long long category_id, long long *lead);
 /* Frees what routing_plan_make read. */
 void routing_plan_free(routing_plan *p);
 

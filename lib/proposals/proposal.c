@@ -3,6 +3,7 @@
  * supporting, the threshold and its notices, expiry, the public list. */
 #include "proposals/proposal.h"
 #include "core/mdg.h"
+#include "cases/routing.h"
 #include "core/text.h"
 #include "db/page.h"
 #include "db/sql.h"
@@ -23,6 +24,7 @@ static const char *const state_names[PROPOSAL_STATE__MAX] = {
 	[PROPOSAL_ANSWERED] = "answered",
 	[PROPOSAL_EXPIRED] = "expired",
 	[PROPOSAL_WITHDRAWN] = "withdrawn",
+	[PROPOSAL_CLOSED] = "closed",
 };
 
 static const char *const sort_names[PROPOSAL_SORT__MAX] = {
@@ -40,6 +42,11 @@ int proposal_state_parse(const char *name, proposal_state *out)
 			return MDG_OK;
 		}
 	return MDG_EINVAL;
+}
+
+const char *proposal_state_name(proposal_state s)
+{
+	return s >= 0 && s < PROPOSAL_STATE__MAX ? state_names[s] : "";
 }
 
 int proposal_sort_parse(const char *name, proposal_sort *out)
@@ -71,6 +78,32 @@ bool proposal_may_support(proposal_state s, long support_count, long threshold, 
 bool proposal_may_promote(proposal_state s)
 {
 	return s == PROPOSAL_OPEN;
+}
+
+int proposal_department(db *d, long long id, long long *department_id)
+{
+	db_result *r = NULL;
+	*department_id = 0;
+	int rc = db_query(d, &r, "SELECT IFNULL(department_id, 0) AS department, category_id AS category,"
+				 " case_id IS NOT NULL AS filed FROM proposals WHERE id = ?",
+			  DB_ARGS(DB_INT(id)));
+	if (rc == MDG_OK && r->nrows == 0)
+		rc = MDG_ENOTFOUND;
+	if (rc == MDG_OK && db_get_ll(r, 0, "filed", 0))
+		*department_id = db_get_ll(r, 0, "department", 0);
+	else if (rc == MDG_OK)
+		rc = routing_lead(d, db_get_ll(r, 0, "category", 0), department_id);
+	db_result_free(r);
+	return rc;
+}
+
+int proposal_reaches(db *d, const staff_perm *perm, unsigned roles, long long id, bool *yes)
+{
+	long long department = 0;
+	int rc = proposal_department(d, id, &department);
+	/* Department 0 (no rule places it) is covered by global roles only. */
+	*yes = rc == MDG_OK && perm_covers_dept(perm, roles, department);
+	return rc;
 }
 
 void proposal_identity(long long account_id, const char *verified_mobile, char out[40])
@@ -295,6 +328,11 @@ static int reach_threshold(db *d, long long id, const char *event, long long act
 		rc = mileage_award(d, db_get_ll(p, 0, "author", 0), MILEAGE_PROPOSAL_THRESHOLD, "proposal", id, NULL);
 	if (rc != MDG_OK)
 		return rc;
+	/* Opened by staff: the filing that follows at once tells the
+	 * supporters that the review started; "reached its threshold" would
+	 * not be true. */
+	if (strcmp(event, "review_opened_by_staff") == 0)
+		return MDG_OK;
 	snprintf(link, sizeof link, "/proposals/%lld", id);
 	payload = json_pack("{s:s, s:s, s:I, s:I}", "link", link, "title", db_get(p, 0, "title", ""), "count",
 			    (json_int_t)supports, "threshold", (json_int_t)db_get_ll(p, 0, "threshold", 0));
@@ -380,8 +418,14 @@ int proposal_unsupport(db *d, long long id, long long account_id, bool *removed)
 	return rc;
 }
 
+/* A staff move of an open proposal to 'threshold' below it: a
+ * supervisor's promotion, or staff opening its review. */
 struct promote_arg {
 	const actor *who;
+	const staff_perm *perm;
+	unsigned roles;     /* that must cover the proposal's department */
+	const char *event;  /* proposal_events.kind */
+	const char *action; /* the audit log's */
 	long long id;
 };
 
@@ -390,22 +434,34 @@ static int promote_tx(db *d, void *arg)
 	struct promote_arg *a = arg;
 	db_result *r = NULL;
 	proposal_state s;
+	bool reaches = false;
 	char object[24];
+	/* Locked first: the department is read under the row's lock. */
 	int rc = lock_proposal(d, a->id, &r, &s);
+	if (rc == MDG_OK)
+		rc = proposal_reaches(d, a->perm, a->roles, a->id, &reaches);
+	if (rc == MDG_OK && !reaches)
+		rc = MDG_EDENIED;
 	if (rc == MDG_OK && !proposal_may_promote(s))
 		rc = MDG_ECONFLICT;
 	if (rc == MDG_OK)
-		rc = reach_threshold(d, a->id, "promoted", a->who->account_id, r);
+		rc = reach_threshold(d, a->id, a->event, a->who->account_id, r);
 	snprintf(object, sizeof object, "%lld", a->id);
 	if (rc == MDG_OK)
-		rc = audit_write(d, a->who, "proposal", object, "promote", db_get(r, 0, "supports", "0"));
+		rc = audit_write(d, a->who, "proposal", object, a->action, db_get(r, 0, "supports", "0"));
 	db_result_free(r);
 	return rc;
 }
 
-int proposal_promote(db *d, const actor *who, long long id)
+int proposal_promote(db *d, const actor *who, const staff_perm *perm, long long id)
 {
-	struct promote_arg a = {who, id};
+	struct promote_arg a = {who, perm, PERM_ADMIN, "promoted", "promote", id};
+	return db_transaction(d, promote_tx, &a);
+}
+
+int proposal_raise_for_review(db *d, const actor *who, const staff_perm *perm, long long id)
+{
+	struct promote_arg a = {who, perm, PROPOSAL_REVIEW_ROLES, "review_opened_by_staff", "open_review", id};
 	return db_transaction(d, promote_tx, &a);
 }
 

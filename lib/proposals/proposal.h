@@ -10,6 +10,7 @@
 #include "db/db.h"
 #include "notify/notice.h"
 #include "org/audit.h"
+#include "org/perm.h"
 
 #define PROPOSAL_TITLE_MAX 200     /* characters */
 #define PROPOSAL_SECTION_MAX 10000 /* characters, each of the three sections */
@@ -25,12 +26,15 @@ typedef enum proposal_state {
 	PROPOSAL_REVIEW,    /* a department reviews it */
 	PROPOSAL_ANSWERED,  /* the official answer is published */
 	PROPOSAL_EXPIRED,   /* its support period ended below the threshold */
-	PROPOSAL_WITHDRAWN, /* its author withdrew it */
+	PROPOSAL_WITHDRAWN, /* its author withdrew it (or its review case) */
+	PROPOSAL_CLOSED,    /* its review case was closed without an answer */
 	PROPOSAL_STATE__MAX
 } proposal_state;
 
 /* The state named name ("open", ...); MDG_EINVAL for another name. */
 int proposal_state_parse(const char *name, proposal_state *out);
+/* The name of state s (proposals.state); "" for none. */
+const char *proposal_state_name(proposal_state s);
 
 /* The rules of the life cycle, pure so that they are tested alone. */
 /* Its author may edit it: open, and nobody supports it yet. */
@@ -40,8 +44,20 @@ bool proposal_may_withdraw(proposal_state s);
 /* Someone may support it or take their support back: open, below the
  * threshold and not past its closing time. */
 bool proposal_may_support(proposal_state s, long support_count, long threshold, bool closed);
-/* A supervisor may promote it to the threshold: open. */
+/* A supervisor may promote it to the threshold, and staff may open its
+ * review below the threshold: open. */
 bool proposal_may_promote(proposal_state s);
+
+/* The roles that open a proposal's review below the threshold (and answer
+ * it through its case): those who handle or run the department. */
+#define PROPOSAL_REVIEW_ROLES (PERM_ADMIN | PERM_MANAGER | PERM_HANDLER)
+/* The department proposal id's review is in: its case's once filed,
+ * else the one its category's rule routes it to (routing_lead; 0 when no
+ * rule places it). MDG_ENOTFOUND for no such proposal. */
+int proposal_department(db *d, long long id, long long *department_id);
+/* *yes when one of roles in perm covers proposal id's department
+ * (proposal_department; a department no rule gives: global roles only). */
+int proposal_reaches(db *d, const staff_perm *perm, unsigned roles, long long id, bool *yes);
 /* The identity one support counts for (proposal_supports.identity, out
  * holds 40 bytes): "m:" and the mobile number when the account has a
  * verified one, else "a:" and the account's id. */
@@ -102,10 +118,19 @@ int proposal_support(db *d, long long id, long long account_id, bool *added);
  * MDG_ECONFLICT. */
 int proposal_unsupport(db *d, long long id, long long account_id, bool *removed);
 
-/* A supervisor moves an open proposal to 'threshold' below its
- * threshold, audited, with the same notices as reaching it. MDG_OK,
- * MDG_ENOTFOUND, MDG_ECONFLICT (not open). */
-int proposal_promote(db *d, const actor *who, long long id);
+/* A supervisor (who, with perm) moves an open proposal to 'threshold'
+ * below its threshold, audited, with the same notices as reaching it.
+ * Their administrative reach must cover the proposal's department
+ * (proposal_reaches with PERM_ADMIN). MDG_OK, MDG_ENOTFOUND,
+ * MDG_EDENIED (outside their reach), MDG_ECONFLICT (not open). */
+int proposal_promote(db *d, const actor *who, const staff_perm *perm, long long id);
+
+/* Staff (who, with perm: PROPOSAL_REVIEW_ROLES covering the proposal's
+ * department) move an open proposal to 'threshold' below it to review it
+ * (proposal_open_review files it then): a 'review_opened_by_staff'
+ * event, audited, no threshold notice (the filing tells the supporters).
+ * MDG_OK, MDG_ENOTFOUND, MDG_EDENIED, MDG_ECONFLICT (not open). */
+int proposal_raise_for_review(db *d, const actor *who, const staff_perm *perm, long long id);
 
 /* Every open proposal past its closing time becomes 'expired' (kept,
  * never deleted), with its event; *expired counts them. Called by the

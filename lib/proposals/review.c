@@ -70,11 +70,10 @@ done:
 	return rc;
 }
 
-/* Files proposal row i of p as its case. */
-static int file_one(db *d, const db_result *p, unsigned i, int workdays)
+/* Files proposal row i of p as its case; tracking gets its number. */
+static int file_one(db *d, const db_result *p, unsigned i, int workdays, char tracking[TRACKING_LEN + 1])
 {
 	buf body = {0};
-	char tracking[TRACKING_LEN + 1];
 	/* The three sections under their Korean and English names: the case
 	 * is read by staff and, public, by anyone. */
 	buf_printf(&body, "[문제점 / Problem]\n%s\n\n[제안 내용 / Proposal]\n%s\n\n[기대 효과 / Expected effect]\n%s\n",
@@ -100,9 +99,52 @@ static int file_one(db *d, const db_result *p, unsigned i, int workdays)
 	return rc;
 }
 
+/* The visible proposals at their threshold without a case (only id when
+ * not 0), at most limit, with the answer's business days: what filing
+ * reads. */
+static int waiting(db *d, long long id, long limit, db_result **p, long *workdays)
+{
+	int rc = proposal_setting_long(d, "proposal.answer_workdays", PROPOSAL_ANSWER_WORKDAYS_DEFAULT, 1, 365,
+				       workdays);
+	if (rc == MDG_OK)
+		rc = db_query(d, p, "SELECT id AS id, author_id AS author, category_id AS category, title AS title,"
+				    " problem AS problem, proposal AS proposal, effect AS effect, latitude AS lat,"
+				    " longitude AS lng, address AS address FROM proposals"
+				    " WHERE state = 'threshold' AND case_id IS NULL AND moderation = 'visible'"
+				    " AND (? = 0 OR id = ?) ORDER BY id LIMIT ?",
+			      DB_ARGS(DB_INT(id), DB_INT(id), DB_INT(limit)));
+	return rc;
+}
+
+int proposal_review_file(db *d, long long id, char tracking[TRACKING_LEN + 1])
+{
+	db_result *p = NULL;
+	long workdays = 0;
+	tracking[0] = '\0';
+	int rc = waiting(d, id, 1, &p, &workdays);
+	if (rc == MDG_OK && p->nrows == 0)
+		rc = MDG_ENOTFOUND;
+	if (rc == MDG_OK)
+		rc = file_one(d, p, 0, (int)workdays, tracking);
+	db_result_free(p);
+	return rc;
+}
+
+int proposal_open_review(db *d, const actor *who, const staff_perm *perm, long long id,
+			 char tracking[TRACKING_LEN + 1])
+{
+	tracking[0] = '\0';
+	int rc = proposal_raise_for_review(d, who, perm, id);
+	/* Filed now, so that the staff member can answer it at once. */
+	if (rc == MDG_OK && proposal_review_file(d, id, tracking) != MDG_OK)
+		tracking[0] = '\0';
+	return rc;
+}
+
 int proposal_review_scan(db *d, long limit, long *filed)
 {
 	db_result *p = NULL, *lock = NULL;
+	char tracking[TRACKING_LEN + 1];
 	long workdays = 0;
 	*filed = 0;
 	/* One scan at a time: two notifiers filing the same proposal would
@@ -118,17 +160,9 @@ int proposal_review_scan(db *d, long limit, long *filed)
 		return rc;
 	}
 	db_result_free(lock);
-	rc = proposal_setting_long(d, "proposal.answer_workdays", PROPOSAL_ANSWER_WORKDAYS_DEFAULT, 1, 365,
-				   &workdays);
-	if (rc == MDG_OK)
-		rc = db_query(d, &p, "SELECT id AS id, author_id AS author, category_id AS category, title AS title,"
-				     " problem AS problem, proposal AS proposal, effect AS effect, latitude AS lat,"
-				     " longitude AS lng, address AS address FROM proposals"
-				     " WHERE state = 'threshold' AND case_id IS NULL AND moderation = 'visible'"
-				     " ORDER BY id LIMIT ?",
-			      DB_ARGS(DB_INT(limit > 0 ? limit : SCAN_LIMIT_DEFAULT)));
+	rc = waiting(d, 0, limit > 0 ? limit : SCAN_LIMIT_DEFAULT, &p, &workdays);
 	for (unsigned i = 0; rc == MDG_OK && i < p->nrows; i++) {
-		int r = file_one(d, p, i, (int)workdays);
+		int r = file_one(d, p, i, (int)workdays, tracking);
 		if (r == MDG_OK)
 			++*filed;
 		else if (r == MDG_ENOTFOUND || r == MDG_EINVAL)
@@ -144,23 +178,17 @@ int proposal_review_scan(db *d, long limit, long *filed)
 	return rc;
 }
 
-int proposal_review_answered(db *d, long long case_id, long long answer_id, bool *is_proposal)
+/* The answer of proposal r's case (r: proposal_follow_case's row) was
+ * just sent: see proposal_follow_case. */
+static int answered(db *d, const db_result *r)
 {
-	db_result *r = NULL;
 	json_t *payload = NULL;
 	char link[48], tag[48];
-	*is_proposal = false;
-	int rc = db_query(d, &r, "SELECT p.id AS id, p.title AS title, p.author_id AS author, an.outcome AS outcome"
-				 " FROM proposals p JOIN answers an ON an.id = ? WHERE p.case_id = ? FOR UPDATE",
-			  DB_ARGS(DB_INT(answer_id), DB_INT(case_id)));
-	if (rc != MDG_OK || r->nrows == 0)
-		goto done;
-	*is_proposal = true;
-	long long id = db_get_ll(r, 0, "id", 0);
+	long long id = db_get_ll(r, 0, "id", 0), answer_id = db_get_ll(r, 0, "answer", 0);
 	const char *outcome = db_get(r, 0, "outcome", "rejected");
-	rc = db_exec(d, "UPDATE proposals SET state = 'answered', outcome = ?, answered_at = NOW(), updated_at = NOW()"
-			" WHERE id = ?",
-		     DB_ARGS(DB_STR(outcome), DB_INT(id)));
+	int rc = db_exec(d, "UPDATE proposals SET state = 'answered', outcome = ?, answered_at = NOW(),"
+			    " updated_at = NOW() WHERE id = ?",
+			 DB_ARGS(DB_STR(outcome), DB_INT(id)));
 	if (rc == MDG_OK)
 		rc = proposal_add_event(d, id, "answered", 0, outcome);
 	/* Partly accepted is accepted in part: it earns the same, once. */
@@ -176,6 +204,84 @@ int proposal_review_answered(db *d, long long case_id, long long answer_id, bool
 	rc = payload ? proposal_tell(d, id, NOTICE_PROPOSAL_ANSWERED, payload, tag, true) : MDG_ERR;
 done:
 	json_decref(payload);
+	return rc;
+}
+
+proposal_state proposal_follow_state(case_action a)
+{
+	switch (a) {
+	case ACT_ANSWER:
+	case ACT_APPROVE:
+		return PROPOSAL_ANSWERED;
+	case ACT_WITHDRAW:
+		return PROPOSAL_WITHDRAWN;
+	case ACT_REJECT:
+		return PROPOSAL_CLOSED;
+	case ACT_REOPEN:
+		return PROPOSAL_REVIEW;
+	default:
+		return PROPOSAL_STATE__MAX;
+	}
+}
+
+bool proposal_follow_department(case_action a)
+{
+	return a == ACT_TRANSFER || a == ACT_SEND_BACK || a == ACT_REFILE;
+}
+
+/* The public history's event of each state a case's move leaves the
+ * proposal in (the answer writes its own). */
+static const char *follow_event(proposal_state s)
+{
+	switch (s) {
+	case PROPOSAL_WITHDRAWN:
+		return "withdrawn";
+	case PROPOSAL_CLOSED:
+		return "review_closed";
+	case PROPOSAL_REVIEW:
+		return "reopened";
+	default:
+		return NULL;
+	}
+}
+
+int proposal_follow_case(db *d, long long case_id, case_action a)
+{
+	db_result *r = NULL;
+	proposal_state to = proposal_follow_state(a);
+	bool moves = proposal_follow_department(a);
+	if (to == PROPOSAL_STATE__MAX && !moves)
+		return MDG_OK;
+	/* The latest answer sent (ACT_ANSWER, ACT_APPROVE: the one just
+	 * sent) and the case's department after the move. */
+	int rc = db_query(d, &r, "SELECT p.id AS id, p.title AS title, p.author_id AS author,"
+				 " c.department_id AS department, an.id AS answer, an.outcome AS outcome"
+				 " FROM proposals p JOIN cases c ON c.id = p.case_id"
+				 " LEFT JOIN answers an ON an.id = (SELECT MAX(s.id) FROM answers s"
+				 "  WHERE s.case_id = c.id AND s.status = 'sent')"
+				 " WHERE p.case_id = ? FOR UPDATE",
+			  DB_ARGS(DB_INT(case_id)));
+	if (rc != MDG_OK || r->nrows == 0)
+		goto done;
+	long long id = db_get_ll(r, 0, "id", 0);
+	if (moves) {
+		rc = db_exec(d, "UPDATE proposals SET department_id = ?, updated_at = NOW() WHERE id = ?",
+			     DB_ARGS(DB_ID(db_get_ll(r, 0, "department", 0)), DB_INT(id)));
+		if (rc == MDG_OK)
+			rc = proposal_add_event(d, id, "transferred", 0, NULL);
+	} else if (to == PROPOSAL_ANSWERED) {
+		rc = answered(d, r);
+	} else {
+		/* Reopened: the answer is no longer the proposal's until the
+		 * next one is sent (proposal_review_answer shows none). */
+		rc = db_exec(d, "UPDATE proposals SET state = ?, outcome = IF(? = 'review', NULL, outcome),"
+				" answered_at = IF(? = 'review', NULL, answered_at), updated_at = NOW() WHERE id = ?",
+			     DB_ARGS(DB_STR(proposal_state_name(to)), DB_STR(proposal_state_name(to)),
+				     DB_STR(proposal_state_name(to)), DB_INT(id)));
+		if (rc == MDG_OK)
+			rc = proposal_add_event(d, id, follow_event(to), 0, NULL);
+	}
+done:
 	db_result_free(r);
 	return rc;
 }

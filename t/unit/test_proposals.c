@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* test_proposals.c: the rules of a policy proposal's life cycle: who may
  * edit, withdraw, support and promote in which state, the identity one
- * support counts for, and the names of states and sorts
- * (lib/proposals/proposal.c). */
+ * support counts for, the names of states and sorts
+ * (lib/proposals/proposal.c), and how a proposal follows its review
+ * case (lib/proposals/review.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -79,7 +80,12 @@ static void test_names(void **state)
 	assert_int_equal(s, PROPOSAL_OPEN);
 	assert_int_equal(proposal_state_parse("withdrawn", &s), MDG_OK);
 	assert_int_equal(s, PROPOSAL_WITHDRAWN);
-	assert_int_equal(proposal_state_parse("closed", &s), MDG_EINVAL);
+	/* Closed without an answer (its review case rejected), since 0042. */
+	assert_int_equal(proposal_state_parse("closed", &s), MDG_OK);
+	assert_int_equal(s, PROPOSAL_CLOSED);
+	assert_string_equal(proposal_state_name(PROPOSAL_CLOSED), "closed");
+	assert_string_equal(proposal_state_name(PROPOSAL_STATE__MAX), "");
+	assert_int_equal(proposal_state_parse("Closed", &s), MDG_EINVAL);
 	assert_int_equal(proposal_state_parse(NULL, &s), MDG_EINVAL);
 	assert_int_equal(proposal_sort_parse("supported", &o), MDG_OK);
 	assert_int_equal(o, PROPOSAL_SORT_SUPPORTED);
@@ -102,12 +108,40 @@ static void test_outcome(void **state)
 	assert_false(proposal_outcome_valid("accepted "));
 }
 
+/* Every action of the case workflow either moves the proposal to the
+ * state its case reaches, moves its department, or leaves it. */
+static void test_follow(void **state)
+{
+	(void)state;
+	assert_int_equal(proposal_follow_state(ACT_ANSWER), PROPOSAL_ANSWERED);
+	/* An answer waiting for approval is not sent: sent when approved. */
+	assert_int_equal(proposal_follow_state(ACT_SUBMIT), PROPOSAL_STATE__MAX);
+	assert_int_equal(proposal_follow_state(ACT_APPROVE), PROPOSAL_ANSWERED);
+	assert_int_equal(proposal_follow_state(ACT_WITHDRAW), PROPOSAL_WITHDRAWN);
+	assert_int_equal(proposal_follow_state(ACT_REJECT), PROPOSAL_CLOSED);
+	assert_int_equal(proposal_follow_state(ACT_REOPEN), PROPOSAL_REVIEW);
+	/* Closing an answered case keeps the proposal answered. */
+	assert_int_equal(proposal_follow_state(ACT_CLOSE), PROPOSAL_STATE__MAX);
+	int moving = 0;
+	for (int a = 0; a < CASE_ACTION__MAX; a++) {
+		bool moves = proposal_follow_department((case_action)a);
+		moving += moves;
+		/* A move of department never changes the state too. */
+		if (moves)
+			assert_int_equal(proposal_follow_state((case_action)a), PROPOSAL_STATE__MAX);
+	}
+	assert_int_equal(moving, 3);
+	assert_true(proposal_follow_department(ACT_TRANSFER));
+	assert_true(proposal_follow_department(ACT_SEND_BACK));
+	assert_true(proposal_follow_department(ACT_REFILE));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_edit),     cmocka_unit_test(test_withdraw), cmocka_unit_test(test_support),
 		cmocka_unit_test(test_promote),  cmocka_unit_test(test_identity), cmocka_unit_test(test_names),
-		cmocka_unit_test(test_outcome),
+		cmocka_unit_test(test_outcome), cmocka_unit_test(test_follow),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
