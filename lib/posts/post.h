@@ -74,4 +74,12 @@ int post_top(db *d, const char *parent_kind, long long parent_id, const char *si
 /* The visible posts (top and replies) under a parent. */
 int post_count(db *d, const char *parent_kind, long long parent_id, long *n);
 
+/* Rows of the comments list on the person's "my page". */
+#define POST_MINE_SIZE 10
+/* A page (from 1) of account_id's comments on proposals (and replies
+ * to them), newest first, in every moderation state: id, proposal_id,
+ * proposal (its title), body, reply (1 for a reply), moderation,
+ * reason, created. *total counts them all. */
+int post_comments_mine(db *d, long long account_id, long page, db_result **out, long *total);
+
 #endif
