@@ -62,6 +62,20 @@ my $admin = $s->ua;
 is Madang::Test::sign_in($s, $admin, 'admin', 'madang-admin-2026')->code, 303, 'the supervisor signs in';
 my $admin_id = $s->account_id('admin');
 
+# ------------------------------------------------------------ the demo
+
+my $bus = $s->sql_value(encode('UTF-8', "SELECT id FROM proposals WHERE title = '심야버스 노선을 늘려 주세요'"));
+my ($code, $html) = page($s->ua, "/proposals/$bus");
+like text_of($html), qr/\Q@{[L('Comment.Heading')]}\E \(4\).*택시를 30분씩.*20분 간격을 제안드렸습니다/s,
+    'the demo\'s open proposal has comments and a reply';
+for my $state (qw(open threshold review answered expired withdrawn)) {
+    ok $s->sql_value("SELECT COUNT(*) FROM proposals WHERE state = '$state'"), "the demo has a proposal $state";
+}
+($code, $html) = page($admin, '/staff/moderation');
+like $html, qr{/staff/moderation/proposal/$bus"}, 'the demo queue holds a reported proposal';
+like $html, qr/죽 여 버 린 다/, '... and a held comment';
+ok $s->sql_value("SELECT COUNT(*) FROM penalties WHERE level <> 'warning' AND ends_at > NOW()"), '... and a penalised account';
+
 my ($r, $pid) = write_proposal($author, '공원 산책로 조명 설치 제안');
 is $r->code, 303, 'a citizen writes a proposal';
 like $r->header('Location'), qr/done=created/, '... published at once';
@@ -69,7 +83,7 @@ my $P = "/proposals/$pid";
 
 # ------------------------------------------------------------ comments and replies
 
-my ($code, $html) = page($s->ua, $P);
+($code, $html) = page($s->ua, $P);
 like text_of($html), qr/\Q@{[L('Comment.None')]}\E/, 'a new proposal has no comment yet';
 like $html, qr{href="/login"[^>]*>\Q@{[L('Comment.SignIn')]}\E}, '... and asks the public to sign in to comment';
 
