@@ -5,6 +5,7 @@
 # for a supervisor the promotion to the threshold; the comments (one level
 # of replies, oldest first, paged) and the form to comment. ?><?cs
 include:"case_macros.cs" ?><?cs include:"fields.cs" ?><?cs include:"proposals/macros.cs" ?><?cs
+include:"post_macros.cs" ?><?cs
 
 # A comment or reply: who and when, its text or the moderation's
 # placeholder or note (its author sees their own held or hidden one, with
@@ -13,15 +14,7 @@ def:comment(p) ?>
         <p class="meta"><?cs var:L.Debate.By ?> <strong><?cs var:p.author ?></strong> · <?cs var:p.created ?><?cs if:p.mine == "1" ?> <span class="tag"><?cs var:L.Debate.Mine ?></span><?cs /if ?></p><?cs
   if:p.moderation == "deleted" ?>
         <p class="removed"><?cs var:L.Debate.Removed ?></p><?cs
-  else ?><?cs
-    if:p.moderation == "held" ?>
-        <p class="moderation-note"><?cs var:L.Debate.Held ?><?cs if:p.reason ?> <?cs var:L.Debate.Reason ?> <?cs var:p.reason ?><?cs /if ?></p><?cs
-    elif:p.moderation == "hidden" ?>
-        <p class="moderation-note"><?cs var:L.Debate.Hidden ?><?cs if:p.reason ?> <?cs var:L.Debate.Reason ?> <?cs var:p.reason ?><?cs /if ?></p><?cs
-    /if ?><?cs
-    if:p.moderation != "visible" ?>
-        <p class="meta"><a href="/objection/post/<?cs var:p.id ?>"><?cs var:L.Debate.Object ?></a></p><?cs
-    /if ?>
+  else ?><?cs call:post_note(p) ?>
         <div class="text"><?cs var:p.body ?></div><?cs
     if:Me.citizen && p.mine != "1" && p.moderation == "visible" ?>
         <p class="meta post-actions"><a href="/report/post/<?cs var:p.id ?>" aria-label="<?cs var:L.Debate.Report ?>: <?cs var:L.Debate.By ?> <?cs var:p.author ?>, <?cs var:p.created ?>"><?cs var:L.Debate.Report ?></a></p><?cs
@@ -140,21 +133,8 @@ def:comment(p) ?>
         </li><?cs /each ?>
       </ul>
 <?cs /if ?>
-<?cs if:Can.comment && Me.citizen && o.moderation == "visible" ?>
-      <details class="reply-form"<?cs if:Form.reply_to == o.id ?> open<?cs /if ?>>
-        <summary><?cs var:L.Debate.Reply ?></summary>
-        <form method="post" action="/proposals/<?cs var:Proposal.id ?>/comments" class="stack">
-          <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
-          <input type="hidden" name="reply_to" value="<?cs var:o.id ?>">
-          <div class="field">
-            <label for="reply-<?cs var:o.id ?>"><?cs var:L.Comment.ReplyLabel ?></label>
-            <textarea id="reply-<?cs var:o.id ?>" name="body" rows="3" maxlength="2000" required<?cs if:Form.reply_to == o.id && Form.Err.body ?> aria-invalid="true" aria-describedby="err-reply-<?cs var:o.id ?>"<?cs /if ?>><?cs if:Form.reply_to == o.id ?><?cs var:Form.body ?><?cs /if ?></textarea><?cs
-    if:Form.reply_to == o.id && Form.Err.body ?>
-            <p class="field-error" id="err-reply-<?cs var:o.id ?>"><?cs var:L.Err[Form.Err.body] ?></p><?cs /if ?>
-          </div>
-          <button type="submit"><?cs var:L.Debate.ReplySubmit ?></button>
-        </form>
-      </details>
+<?cs if:Can.comment && Me.citizen && o.moderation == "visible" ?><?cs
+  call:reply_form("/proposals/" + Proposal.id + "/comments", o, L.Comment.ReplyLabel) ?>
 <?cs /if ?>
     </article>
 <?cs /each ?>
