@@ -119,15 +119,21 @@ like text_of(body_of($r)), qr/\Q@{[L('Msg.ProposalFixComment')]}\E/, '... with a
 $r = post($reader, $P, "$P/comments", body => 'x', reply_to => 999999999);
 is $r->code, 404, 'a reply to no comment is refused';
 
+$r = $reader->post($s->url("$P/comments"), [body => 'CSRF 없는 댓글']);
+is $r->code, 403, 'a comment without the CSRF token is refused';
+$r = post($admin, $P, "$P/comments", body => '직원 댓글');
+is $r->code, 403, 'staff do not comment as citizens';
+is $s->sql_value("SELECT COUNT(*) FROM posts WHERE body IN ('CSRF 없는 댓글', '직원 댓글')"), 0, '... nothing stored';
+
 # Paging: the 21st comment is on the second page.
 $s->sql("INSERT INTO posts (parent_kind, parent_id, author_id, body, created_at)"
     . " SELECT 'proposal', $pid, $other_id, CONCAT('채우기 ', seq), NOW() FROM seq_1_to_18");
-($r, my $last) = comment($reader, $P, '스물한 번째 댓글');
+($r, my $last) = comment($reader, $P, '스물한 번째 댓글 <script>alert(1)</script>');
 ($code, $html) = page($s->ua, $P);
 unlike $html, qr/스물한 번째 댓글/, 'the first page holds 20 comments';
 like $html, qr{href="$P\?page=2"}, '... and links to the next';
 ($code, $html) = page($s->ua, "$P?page=2");
-like $html, qr/스물한 번째 댓글/, 'the second page shows the newest one';
+like $html, qr/스물한 번째 댓글 &lt;script&gt;/, 'the second page shows the newest one, escaped';
 
 # ------------------------------------------------------------ the word filter
 
