@@ -267,8 +267,12 @@ $s->sql("UPDATE settings SET value = '0' WHERE name = 'moderation.throttle_per_h
 
 # ------------------------------------------------------------ the real-name gate
 
-$s->sql("INSERT INTO settings (name, value) VALUES ('identity.required_for', 'comment')"
-    . " ON DUPLICATE KEY UPDATE value = 'comment'");
+my $set = Madang::Test::form_as_shown(body_of($admin->get($s->url('/admin/settings'))), '/admin/settings');
+like $set->{html}, qr/\Q@{[L('Identity.Settings.Actions.comment')]}\E/, 'the settings page offers comments to need a real-name check';
+$r = Madang::Test::submit_form($s, $admin, $set, identity_comment => 1);
+is $r->code, 303, '... the supervisor ticks it' or diag body_of($r);
+is $s->sql_value("SELECT value FROM settings WHERE name = 'identity.required_for'"), 'comment',
+    '... identity.required_for names comment';
 ($r) = comment($reader, $P, '실명확인 전 댓글');
 is $r->code, 303, 'with identity.required_for naming comment';
 like $r->header('Location'), qr{^/account/identity\?need=comment}, '... an unchecked citizen is sent to the check';
