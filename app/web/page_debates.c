@@ -341,7 +341,8 @@ int page_post_recommend(web *w)
 	if (!post_id)
 		return MDG_ENOTFOUND;
 	int rc = post_parent(w->app->db, post_id, kind, &parent, &author);
-	/* Only debates have posts today; a proposal's comments come later. */
+	/* Only a debate's opinions are recommended (a proposal's comments
+	 * are not: the issue asks recommendations of opinions only). */
 	if (rc == MDG_OK && strcmp(kind, "debate") != 0)
 		rc = MDG_ENOTFOUND;
 	if (rc == MDG_OK)
