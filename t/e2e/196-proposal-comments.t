@@ -213,6 +213,10 @@ like $t, qr/\Q@{[L('ProposalStats.Heading')]}\E/, '... with proposals';
 my $open = $s->sql_value("SELECT COUNT(*) FROM proposals WHERE moderation = 'visible' AND state = 'open'");
 like $html, qr{data-label="\Q@{[L('ProposalStats.Col.open')]}\E">$open<}, '... counting the open ones';
 like $t, qr/\Q@{[L('DebateStats.Heading')]}\E/, '... beside debates';
+($code, $html) = page($s->ua, '/');
+$t = text_of($html);
+like $t, qr/\Q@{[L('Home.Proposals')]}\E.*공원 산책로 조명 설치 제안/s, 'the home page lists the newest proposals';
+like $t, qr/\Q@{[L('Home.Debates')]}\E/, '... and the open debates';
 
 # ------------------------------------------------------------ a restricted account
 
