@@ -77,6 +77,9 @@ int page_proposals(web *w)
 static int show_form(web *w, long long id)
 {
 	int rc = web_categories(w);
+	/* Said before the person writes: a restricted account cannot publish. */
+	if (rc == MDG_OK)
+		rc = web_restriction_fill(w);
 	if (rc != MDG_OK)
 		return rc;
 	if (id)

@@ -229,6 +229,8 @@ is $r->code, 403, 'a restricted citizen cannot comment';
 like text_of(body_of($r)), qr/\Q@{[L('Msg.CommentRestricted')]}\E/, '... with a clear message';
 like body_of($r), qr/제한 중에 쓰는 댓글입니다\./, '... and the text kept';
 is $s->sql_value("SELECT COUNT(*) FROM posts WHERE author_id = $other_id"), $before, '... nothing stored';
+($code, $html) = page($other, '/proposals/new');
+like text_of($html), qr/\Q@{[L('Comment.ProposalRestricted')]}\E/, '... and on the proposal form before writing';
 my $nprop = $s->sql_value("SELECT COUNT(*) FROM proposals");
 ($r) = write_proposal($other, '제한 중 제안');
 is $r->code, 403, '... nor publish a proposal (always public)';
