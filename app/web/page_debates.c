@@ -108,23 +108,22 @@ static int fill_tally(web *w, long long id)
 	return MDG_OK;
 }
 
-/* Opinions.N.* (the page's top posts) with Opinions.N.Replies.M.*. */
-static int fill_thread(web *w, long long id, long page)
+int web_post_thread(web *w, const char *kind, long long id, long page, const char *prefix)
 {
 	db_result *tops = NULL, *replies = NULL;
 	long total = 0;
 	char name[64];
-	int rc = post_thread(w->app->db, "debate", id, w->signed_in ? w->me.id : 0, page, &tops, &replies, &total);
+	int rc = post_thread(w->app->db, kind, id, w->signed_in ? w->me.id : 0, page, &tops, &replies, &total);
 	if (rc != MDG_OK)
 		return rc;
-	db_rows_hdf(tops, w->hdf, "Opinions");
+	db_rows_hdf(tops, w->hdf, prefix);
 	for (unsigned t = 0; t < tops->nrows; t++) {
 		long long top = db_get_ll(tops, t, "id", 0);
 		unsigned k = 0;
 		for (unsigned j = 0; j < replies->nrows; j++) {
 			if (db_get_ll(replies, j, "reply_to", 0) != top)
 				continue;
-			snprintf(name, sizeof name, "Opinions.%u.Replies.%u", t, k++);
+			snprintf(name, sizeof name, "%s.%u.Replies.%u", prefix, t, k++);
 			db_row_hdf(replies, j, w->hdf, name);
 		}
 	}
@@ -157,9 +156,7 @@ int page_debate_attachment(web *w)
 	return rc;
 }
 
-/* Me.Restricted (and Me.Until, "" when indefinite) while a penalty
- * stops the signed-in person posting in public. */
-static int fill_restriction(web *w)
+int web_restriction_fill(web *w)
 {
 	bool restricted = false;
 	char until[17];
@@ -202,7 +199,7 @@ static int show_debate(web *w, long long id, int status)
 		hdf_set_value(w->hdf, "Me.citizen", "1");
 		rc = debate_side_of(w->app->db, id, w->me.id, side);
 		if (rc == MDG_OK)
-			rc = fill_restriction(w);
+			rc = web_restriction_fill(w);
 	}
 	if (rc == MDG_OK && side[0])
 		hdf_set_value(w->hdf, "Me.side", side);
@@ -221,7 +218,7 @@ static int show_debate(web *w, long long id, int status)
 	if (rc == MDG_OK)
 		rc = post_count(w->app->db, "debate", id, &n);
 	if (rc == MDG_OK)
-		rc = fill_thread(w, id, page);
+		rc = web_post_thread(w, "debate", id, page, "Opinions");
 	if (rc != MDG_OK)
 		return rc;
 	web_set(w, "Debate.posts", "%ld", n);
@@ -344,7 +341,8 @@ int page_post_recommend(web *w)
 	if (!post_id)
 		return MDG_ENOTFOUND;
 	int rc = post_parent(w->app->db, post_id, kind, &parent, &author);
-	/* Only debates have posts today; a proposal's comments come later. */
+	/* Only a debate's opinions are recommended (a proposal's comments
+	 * are not: the issue asks recommendations of opinions only). */
 	if (rc == MDG_OK && strcmp(kind, "debate") != 0)
 		rc = MDG_ENOTFOUND;
 	if (rc == MDG_OK)

@@ -45,13 +45,14 @@ static const char *return_url(const web *w)
 
 /* The actions a page may send people here for (?need=), each with its
  * message under L.Identity.Need. */
-static const char *const needs[] = {"file", "support", "opinion"};
+static const char *const needs[] = {"file", "support", "opinion", "comment"};
 
 /* The boxes of identity.required_for on /admin/settings, one per need. */
 static const field_spec settings_fields[] = {
 	{"identity_file", FIELD_CHECKBOX, false, 0, 0, 0},
 	{"identity_support", FIELD_CHECKBOX, false, 0, 0, 0},
 	{"identity_opinion", FIELD_CHECKBOX, false, 0, 0, 0},
+	{"identity_comment", FIELD_CHECKBOX, false, 0, 0, 0},
 };
 _Static_assert(MDG_ARRAY_LEN(settings_fields) == MDG_ARRAY_LEN(needs), "a box per action");
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
-/* page_mileage.c: the citizen's "my page" (마이페이지: complaints, debate
- * opinions, reports, mileage, penalties, notices in one place), an objection to a penalty,
+/* page_mileage.c: the citizen's "my page" (마이페이지: complaints,
+ * proposals, supports, debate opinions, comments, reports, mileage,
+ * penalties, notices in one place), an objection to a penalty,
  * the public ranking of volunteers and the opt-in to it. */
 #include "web.h"
 #include "core/mdg.h"
@@ -9,6 +10,8 @@
 #include "moderation/moderation.h"
 #include "participation/mileage.h"
 #include "participation/penalty.h"
+#include "posts/post.h"
+#include "proposals/proposal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +21,33 @@ static const field_spec objection_fields[] = {
 	/* characters, each up to 3 bytes in Korean */
 	{"objection", FIELD_TEXT, true, PENALTY_OBJECTION_MAX / 3, 0, 0},
 };
+
+/* MyProposals.*, MySupports.*, MyComments.* (the newest of each) and
+ * their counts (My.ProposalsCount, ...): the proposals part of /my. */
+static int fill_my_proposals(web *w)
+{
+	db_result *r = NULL;
+	long n = 0;
+	int rc = proposal_list_mine(w->app->db, w->me.id, 1, &r, &n);
+	if (rc == MDG_OK) {
+		db_rows_hdf(r, w->hdf, "MyProposals");
+		web_set(w, "My.ProposalsCount", "%ld", n);
+		db_result_free(r);
+		rc = proposal_supports_mine(w->app->db, w->me.id, 1, &r, &n);
+	}
+	if (rc == MDG_OK) {
+		db_rows_hdf(r, w->hdf, "MySupports");
+		web_set(w, "My.SupportsCount", "%ld", n);
+		db_result_free(r);
+		rc = post_comments_mine(w->app->db, w->me.id, 1, &r, &n);
+	}
+	if (rc == MDG_OK) {
+		db_rows_hdf(r, w->hdf, "MyComments");
+		web_set(w, "My.CommentsCount", "%ld", n);
+	}
+	db_result_free(r);
+	return rc;
+}
 
 /* Fills and names the page /my; the ledger's page comes from ?page=. */
 static int show_my(web *w)
@@ -43,6 +73,8 @@ static int show_my(web *w)
 		rc = debate_posts_mine(d, w->me.id, &opinions, &nopinions);
 	if (rc == MDG_OK)
 		rc = moderation_reports_mine(d, w->me.id, &reports, &nreports, &nupheld);
+	if (rc == MDG_OK)
+		rc = fill_my_proposals(w);
 	if (rc != MDG_OK)
 		goto done;
 	db_rows_hdf(opinions, w->hdf, "Opinions");

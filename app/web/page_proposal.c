@@ -1,13 +1,19 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* page_proposal.c: policy proposals (정책제안): the public list, writing
- * one, its page with the support bar and history, editing, withdrawing,
- * supporting, a supervisor's promotion to the threshold, and staff
- * opening its review below the threshold (both within their reach). */
+ * one, its page with the support bar, history and comments, editing,
+ * withdrawing, supporting, commenting, a supervisor's promotion to the
+ * threshold and staff opening its review below the threshold (both
+ * within their reach). Writing, editing and commenting pass the gates of
+ * every public post (a penalty's restriction, the throttle, the word
+ * filter). */
 #include "web.h"
 #include "core/log.h"
 #include "core/mdg.h"
 #include "core/text.h"
 #include "http/encode.h"
+#include "moderation/moderation.h"
+#include "participation/penalty.h"
+#include "posts/post.h"
 #include "proposals/proposal.h"
 #include "proposals/review.h"
 
@@ -31,6 +37,8 @@ static const web_done proposal_done[] = {
 	{"withdrawn", "ProposalWithdrawn"}, {"supported", "ProposalSupported"},
 	{"unsupported", "ProposalUnsupported"}, {"already", "ProposalAlready"},
 	{"promoted", "ProposalPromoted"}, {"review_opened", "ProposalReviewOpened"},
+	{"held", "ProposalHeld"}, {"comment", "ProposalCommented"},
+	{"reply", "ProposalReplied"}, {"comment_held", "ProposalCommentHeld"},
 };
 
 /* A problem shown as an alert after a refused change (?problem=KEY). */
@@ -71,6 +79,9 @@ int page_proposals(web *w)
 static int show_form(web *w, long long id)
 {
 	int rc = web_categories(w);
+	/* Said before the person writes: a restricted account cannot publish. */
+	if (rc == MDG_OK)
+		rc = web_restriction_fill(w);
 	if (rc != MDG_OK)
 		return rc;
 	if (id)
@@ -107,27 +118,113 @@ static void read_form(web *w, form *f, proposal_text *t, case_upload *files, int
 	};
 }
 
+/* The word filter's results on a proposal's four texts: the title and
+ * the problem through web_moderate (which counts the throttle too), the
+ * other two sections beside them. */
+typedef struct proposal_mod {
+	web_moderation m;
+	mod_result proposal, effect;
+} proposal_mod;
+
+/* proposal_text.in_tx of a text with a hold word: the proposal is held
+ * pending review in the transaction that stores it. */
+static int hold_proposal(db *d, long long id, void *arg)
+{
+	proposal_mod *pm = arg;
+	if (pm->m.held)
+		return web_moderation_hold(d, &pm->m, id);
+	return moderation_held_in_tx(d, moderation_kind("proposal"), id, pm->m.author_id,
+				     pm->proposal.verdict == MOD_HELD ? pm->proposal.word : pm->effect.word);
+}
+
+static void proposal_mod_free(proposal_mod *pm)
+{
+	web_moderation_free(&pm->m);
+	mod_result_free(&pm->proposal);
+	mod_result_free(&pm->effect);
+}
+
+/* The gates of a public post on text t (new or edited): a penalty's
+ * restriction (a proposal is always public, so it is refused, not made
+ * private), the throttle, the word filter (t's texts masked, a hold by
+ * t->in_tx). *refused names the refusal's message (under L.Msg) and
+ * *status its HTTP status; NULL when t may be stored. Free pm after. */
+static int gate_proposal(web *w, proposal_text *t, proposal_mod *pm, const char **refused, int *status)
+{
+	bool restricted = false;
+	memset(pm, 0, sizeof *pm);
+	*refused = NULL;
+	int rc = penalty_restricts_posting(w->app->db, w->me.id, &restricted, NULL);
+	if (rc != MDG_OK)
+		return rc;
+	if (restricted) {
+		*refused = "ProposalRestricted";
+		*status = 403;
+		return MDG_OK;
+	}
+	rc = web_moderate(w, "proposal", w->me.id, &t->title, &t->problem, &pm->m);
+	if (rc == MDG_ETHROTTLED) {
+		*refused = "ProposalThrottled";
+		*status = 429;
+		return MDG_OK;
+	}
+	if (rc == MDG_OK)
+		rc = moderation_check_text(w->app->db, t->proposal, &pm->proposal);
+	if (rc == MDG_OK)
+		rc = moderation_check_text(w->app->db, t->effect, &pm->effect);
+	if (rc != MDG_OK)
+		return rc;
+	t->proposal = pm->proposal.text;
+	t->effect = pm->effect.text;
+	if (pm->m.held || pm->proposal.verdict == MOD_HELD || pm->effect.verdict == MOD_HELD) {
+		t->in_tx = hold_proposal;
+		t->in_tx_arg = pm;
+	}
+	return MDG_OK;
+}
+
+/* The form of proposal id (0: new) again, filled as sent, after a
+ * refusal by the gates: why (a key under L.Msg) as an alert. */
+static int refuse_form(web *w, long long id, const char *why, int status)
+{
+	web_flash_error(w, why);
+	w->r->status = status;
+	return show_form(w, id);
+}
+
 int page_proposal_create(web *w)
 {
 	case_upload files[5];
-	int nfiles = 0;
+	int nfiles = 0, status = 400;
 	long long id = 0;
 	proposal_text t;
+	proposal_mod pm;
+	const char *refused = NULL;
 	form f;
+	int rc = MDG_OK;
+	memset(&pm, 0, sizeof pm);
 	read_form(w, &f, &t, files, &nfiles);
-	if (f.errors == 0) {
-		int rc = proposal_create(w->app->db, w->me.id, &t, files, nfiles, w->app->uploads, &id);
-		if (rc == MDG_EINVAL)
+	if (f.errors == 0)
+		rc = gate_proposal(w, &t, &pm, &refused, &status);
+	if (rc == MDG_OK && f.errors == 0 && !refused) {
+		rc = proposal_create(w->app->db, w->me.id, &t, files, nfiles, w->app->uploads, &id);
+		if (rc == MDG_EINVAL) {
 			form_fail(&f, "category", "invalid");
-		else if (rc != MDG_OK)
-			return rc;
+			rc = MDG_OK;
+		}
 	}
+	bool held = t.in_tx != NULL;
+	proposal_mod_free(&pm);
+	if (rc != MDG_OK)
+		return rc;
+	if (refused)
+		return refuse_form(w, 0, refused, status);
 	if (f.errors) {
 		w->r->status = 400;
 		return show_form(w, 0);
 	}
 	log_info("proposal %lld written", id);
-	web_redirect(w, "/proposals/%lld?done=created", id);
+	web_redirect(w, "/proposals/%lld?done=%s", id, held ? "held" : "created");
 	return MDG_OK;
 }
 
@@ -194,11 +291,24 @@ static int fill_actions(web *w, const db_result *r)
 	return rc;
 }
 
-int page_proposal(web *w)
+/* The proposal page of id with status: its facts, answer, history and
+ * a page (?page=) of its comments; a comment form sent back keeps its
+ * Form.* and errors. */
+static int show_proposal(web *w, long long id, int status)
 {
-	long long id = web_param_id(w);
 	db_result *r = NULL, *history = NULL, *files = NULL, *review = NULL, *updates = NULL;
+	long page = 1, ncomments = 0;
 	int rc = load_proposal(w, id, &r);
+	if (rc == MDG_OK)
+		rc = web_page_number(w, &page);
+	if (rc == MDG_OK)
+		rc = web_post_thread(w, "proposal", id, page, "Comments");
+	if (rc == MDG_OK)
+		rc = post_count(w->app->db, "proposal", id, &ncomments);
+	if (rc == MDG_OK && w->signed_in && !w->staff) {
+		hdf_set_value(w->hdf, "Me.citizen", "1");
+		rc = web_restriction_fill(w);
+	}
 	if (rc == MDG_OK)
 		rc = proposal_history(w->app->db, id, &history);
 	if (rc == MDG_OK)
@@ -219,13 +329,13 @@ int page_proposal(web *w)
 	if (db_get(r, 0, "lat", NULL))
 		web_map_fill(w, hdf_get_value(w->hdf, "Proposal.lat", NULL), hdf_get_value(w->hdf, "Proposal.lng", NULL),
 			     false);
-	web_notice_opened(w);
-	if (!web_flash_done(w, proposal_done, MDG_ARRAY_LEN(proposal_done))) {
-		const char *problem = kv_get(&w->r->query, "problem");
-		for (size_t i = 0; problem && i < MDG_ARRAY_LEN(proposal_problem); i++)
-			if (strcmp(problem, proposal_problem[i].key) == 0)
-				web_flash_error(w, proposal_problem[i].msg);
-	}
+	web_set(w, "Proposal.comments", "%ld", ncomments);
+	/* The comments' thread is styled as a debate's (debates.css). */
+	hdf_set_value(w->hdf, "Page.DebateCss", "1");
+	/* Comments while it is visible and not withdrawn (proposal_comment). */
+	if (strcmp(db_get(r, 0, "moderation", ""), "visible") == 0 && strcmp(db_get(r, 0, "state", ""), "withdrawn") != 0)
+		hdf_set_value(w->hdf, "Can.comment", "1");
+	w->r->status = status;
 	web_page(w, "proposals/view.cs", "Proposal");
 done:
 	db_result_free(r);
@@ -233,6 +343,94 @@ done:
 	db_result_free(files);
 	db_result_free(review);
 	db_result_free(updates);
+	return rc;
+}
+
+int page_proposal(web *w)
+{
+	long long id = web_param_id(w);
+	web_notice_opened(w);
+	if (!web_flash_done(w, proposal_done, MDG_ARRAY_LEN(proposal_done))) {
+		const char *problem = kv_get(&w->r->query, "problem");
+		for (size_t i = 0; problem && i < MDG_ARRAY_LEN(proposal_problem); i++)
+			if (strcmp(problem, proposal_problem[i].key) == 0)
+				web_flash_error(w, proposal_problem[i].msg);
+	}
+	return show_proposal(w, id, 200);
+}
+
+/* The proposal page again after a refused comment: why (a key under
+ * L.Msg) as an alert, with status; the form comes back filled. */
+static int refuse_comment(web *w, long long id, const char *why, int status)
+{
+	web_flash_error(w, why);
+	return show_proposal(w, id, status);
+}
+
+/* post_new.in_tx of a comment the word filter holds. */
+static int hold_comment(db *d, long long post_id, void *arg)
+{
+	return web_moderation_hold(d, arg, post_id);
+}
+
+int page_proposal_comment(web *w)
+{
+	static const field_spec fields[] = {
+		{"body", FIELD_TEXT, true, POST_BODY_MAX, 0, 0},
+		{"reply_to", FIELD_ID, false, 0, 0, 0},
+	};
+	form f;
+	long long id = web_param_id(w), post_id = 0;
+	bool restricted = false;
+	int rc;
+	if (!id)
+		return MDG_ENOTFOUND;
+	if (web_identity_gate(w, "comment", &rc))
+		return rc;
+	if (form_validate(w, fields, MDG_ARRAY_LEN(fields), &f) > 0)
+		return refuse_comment(w, id, "ProposalFixComment", 400);
+	long long reply_to = form_num(&f, "reply_to");
+	/* A comment is always public: a restriction refuses it (it cannot be
+	 * made private as a complaint can). */
+	rc = penalty_restricts_posting(w->app->db, w->me.id, &restricted, NULL);
+	if (rc != MDG_OK)
+		return rc;
+	if (restricted)
+		return refuse_comment(w, id, "CommentRestricted", 403);
+	web_moderation mod;
+	const char *body = form_text(&f, "body");
+	rc = web_moderate(w, "post", w->me.id, NULL, &body, &mod);
+	post_new p = {
+		.reply_to = reply_to,
+		.author_id = w->me.id,
+		.body = body,
+		.in_tx = hold_comment,
+		.in_tx_arg = &mod,
+	};
+	if (rc == MDG_OK)
+		rc = proposal_comment(w->app->db, id, &p, &post_id);
+	bool held = mod.held;
+	web_moderation_free(&mod);
+	if (rc == MDG_ETHROTTLED)
+		return refuse_comment(w, id, "CommentThrottled", 429);
+	if (rc == MDG_ECONFLICT)
+		return refuse_comment(w, id, "CommentClosed", 409);
+	if (rc == MDG_ENOTFOUND && reply_to)
+		return refuse_comment(w, id, "CommentNoSuchComment", 404);
+	if (rc != MDG_OK)
+		return rc;
+	web_redirect(w, "/proposals/%lld?done=%s#post-%lld", id, held ? "comment_held" : reply_to ? "reply" : "comment",
+		     post_id);
+	return MDG_OK;
+}
+
+int web_stats_proposals(web *w)
+{
+	db_result *r = NULL;
+	int rc = proposal_stats(w->app->db, &r);
+	if (rc == MDG_OK)
+		db_row_hdf(r, 0, w->hdf, "ProposalStats");
+	db_result_free(r);
 	return rc;
 }
 
@@ -269,25 +467,38 @@ int page_proposal_edit(web *w)
 {
 	long long id = web_param_id(w);
 	proposal_text t;
+	proposal_mod pm;
+	const char *refused = NULL;
+	int status = 400, rc = MDG_OK;
 	form f;
 	if (!id)
 		return MDG_ENOTFOUND;
+	memset(&pm, 0, sizeof pm);
 	read_form(w, &f, &t, NULL, NULL);
-	if (f.errors == 0) {
-		int rc = proposal_edit(w->app->db, id, w->me.id, &t);
-		if (rc == MDG_EINVAL)
+	if (f.errors == 0)
+		rc = gate_proposal(w, &t, &pm, &refused, &status);
+	if (rc == MDG_OK && f.errors == 0 && !refused) {
+		rc = proposal_edit(w->app->db, id, w->me.id, &t);
+		if (rc == MDG_EINVAL) {
 			form_fail(&f, "category", "invalid");
-		else if (rc == MDG_ECONFLICT) {
-			web_redirect(w, "/proposals/%lld?problem=locked", id);
-			return MDG_OK;
-		} else if (rc != MDG_OK)
-			return rc;
+			rc = MDG_OK;
+		}
 	}
+	bool held = t.in_tx != NULL;
+	proposal_mod_free(&pm);
+	if (rc == MDG_ECONFLICT) {
+		web_redirect(w, "/proposals/%lld?problem=locked", id);
+		return MDG_OK;
+	}
+	if (rc != MDG_OK)
+		return rc;
+	if (refused)
+		return refuse_form(w, id, refused, status);
 	if (f.errors) {
 		w->r->status = 400;
 		return show_form(w, id);
 	}
-	web_redirect(w, "/proposals/%lld?done=edited", id);
+	web_redirect(w, "/proposals/%lld?done=%s", id, held ? "held" : "edited");
 	return MDG_OK;
 }
 

@@ -504,6 +504,9 @@ int page_public_stats(web *w)
 	/* Debates beside complaints (page_debates.c). */
 	if (rc == MDG_OK)
 		rc = web_stats_debates(w);
+	/* Proposals by state beside them (page_proposal.c). */
+	if (rc == MDG_OK)
+		rc = web_stats_proposals(w);
 done:
 	tree_free(&t);
 	return rc;

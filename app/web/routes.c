@@ -23,6 +23,7 @@ const web_route web_routes[] = {
 	{"POST", "/proposals/{id}/edit", page_proposal_edit, ACCESS_CITIZEN},
 	{"POST", "/proposals/{id}/withdraw", page_proposal_withdraw, ACCESS_CITIZEN},
 	{"POST", "/proposals/{id}/support", page_proposal_support, ACCESS_CITIZEN},
+	{"POST", "/proposals/{id}/comments", page_proposal_comment, ACCESS_CITIZEN},
 	{"POST", "/proposals/{id}/promote", page_proposal_promote, ACCESS_ADMIN},
 	{"POST", "/proposals/{id}/review", page_proposal_open_review, ACCESS_STAFF},
 	{"GET", "/register", page_register_form, ACCESS_PUBLIC},

@@ -339,6 +339,17 @@ int web_uploads(web *w, form *f, case_upload *files, int max);
 int web_home_debates(web *w);
 /* DebateStats.*: the public statistics of debates (/stats). */
 int web_stats_debates(web *w);
+/* PREFIX.N.* (the top posts of page, from 1, of the thread under
+ * parent kind/id, as post_thread gives them) with PREFIX.N.Replies.M.*
+ * and Pager.* (page_debates.c; debates and proposals). */
+int web_post_thread(web *w, const char *kind, long long id, long page, const char *prefix);
+/* Me.Restricted (and Me.Until, "" when indefinite) while a penalty
+ * stops the signed-in person posting in public (page_debates.c). */
+int web_restriction_fill(web *w);
+/* Comments on a proposal (page_proposal.c) and ProposalStats.* for
+ * /stats. */
+int page_proposal_comment(web *w);
+int web_stats_proposals(web *w);
 /* Moderation (page_moderation.c): the report form on any kind of public
  * text, the author's objection, the moderators' queue and decisions,
  * unpublishing a public complaint's text, the word list. */

@@ -5,7 +5,7 @@
 # the form to take or change it; the most recommended opinions per side;
 # every opinion with its replies, recommend buttons and reply forms; the
 # form to give an opinion. ?><?cs
-include:"fields.cs" ?><?cs include:"debate_macros.cs" ?><?cs
+include:"fields.cs" ?><?cs include:"debate_macros.cs" ?><?cs include:"post_macros.cs" ?><?cs
 
 def:side_tag(side) ?><?cs if:side ?><span class="tag side side-<?cs var:side ?>"><?cs var:L.Debate.Side[side] ?></span><?cs /if ?><?cs
 /def ?><?cs
@@ -15,15 +15,7 @@ def:side_tag(side) ?><?cs if:side ?><span class="tag side side-<?cs var:side ?>"
 def:post_body(p) ?><?cs
   if:p.moderation == "deleted" ?>
         <p class="removed"><?cs var:L.Debate.Removed ?></p><?cs
-  else ?><?cs
-    if:p.moderation == "held" ?>
-        <p class="moderation-note"><?cs var:L.Debate.Held ?><?cs if:p.reason ?> <?cs var:L.Debate.Reason ?> <?cs var:p.reason ?><?cs /if ?></p><?cs
-    elif:p.moderation == "hidden" ?>
-        <p class="moderation-note"><?cs var:L.Debate.Hidden ?><?cs if:p.reason ?> <?cs var:L.Debate.Reason ?> <?cs var:p.reason ?><?cs /if ?></p><?cs
-    /if ?><?cs
-    if:p.moderation != "visible" ?>
-        <p class="meta"><a href="/objection/post/<?cs var:p.id ?>"><?cs var:L.Debate.Object ?></a></p><?cs
-    /if ?>
+  else ?><?cs call:post_note(p) ?>
         <div class="text"><?cs var:p.body ?></div>
         <p class="meta post-actions"><span class="recommends"><?cs var:L.Debate.Recommends ?> <?cs var:p.recommends ?></span><?cs
     if:p.recommended == "1" ?> <span class="tag"><?cs var:L.Debate.RecommendedByMe ?></span><?cs
@@ -155,21 +147,8 @@ def:post_head(p) ?>
       </li><?cs /each ?>
     </ul>
 <?cs /if ?>
-<?cs if:Debate.state == "open" && Me.citizen && o.moderation == "visible" ?>
-    <details class="reply-form"<?cs if:Form.reply_to == o.id ?> open<?cs /if ?>>
-      <summary><?cs var:L.Debate.Reply ?></summary>
-      <form method="post" action="/debates/<?cs var:Debate.id ?>/opinions" class="stack">
-        <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
-        <input type="hidden" name="reply_to" value="<?cs var:o.id ?>">
-        <div class="field">
-          <label for="reply-<?cs var:o.id ?>"><?cs var:L.Debate.ReplyLabel ?></label>
-          <textarea id="reply-<?cs var:o.id ?>" name="body" rows="3" maxlength="2000" required<?cs if:Form.reply_to == o.id && Form.Err.body ?> aria-invalid="true" aria-describedby="err-reply-<?cs var:o.id ?>"<?cs /if ?>><?cs if:Form.reply_to == o.id ?><?cs var:Form.body ?><?cs /if ?></textarea><?cs
-    if:Form.reply_to == o.id && Form.Err.body ?>
-          <p class="field-error" id="err-reply-<?cs var:o.id ?>"><?cs var:L.Err[Form.Err.body] ?></p><?cs /if ?>
-        </div>
-        <button type="submit"><?cs var:L.Debate.ReplySubmit ?></button>
-      </form>
-    </details>
+<?cs if:Debate.state == "open" && Me.citizen && o.moderation == "visible" ?><?cs
+  call:reply_form("/debates/" + Debate.id + "/opinions", o, L.Debate.ReplyLabel) ?>
 <?cs /if ?>
   </article>
 <?cs /each ?>

@@ -1,15 +1,43 @@
 <?cs # SPDX-License-Identifier: AGPL-3.0-or-later ?><?cs
 # my.cs: "my page" (마이페이지): everything a person does on the portal,
-# one section each with its count in the heading: complaints, debate
-# opinions, reports (with their outcome), mileage, penalties (with the
-# objection form), notices. The parts built next fill
-# the marked places. ?><?cs
-include:"case_macros.cs" ?><?cs include:"fields.cs" ?><?cs include:"penalty_macros.cs" ?>
+# one section each with its count in the heading: complaints, proposals
+# (own, with state), supports, debate opinions, comments on proposals,
+# reports (with their outcome), mileage, penalties (with the objection
+# form), notices. ?><?cs
+include:"case_macros.cs" ?><?cs include:"fields.cs" ?><?cs include:"penalty_macros.cs" ?><?cs
+include:"proposals/macros.cs" ?><?cs
+
+# A table of proposals (MyProposals or MySupports), captioned cap; with
+# the day of the support when supports. ?><?cs
+def:my_proposals(rows, cap, supports) ?>
+  <table class="cases my-proposals">
+    <caption class="visually-hidden"><?cs var:cap ?></caption>
+    <thead><tr>
+      <th scope="col"><?cs var:L.Mileage.Col.at ?></th>
+      <th scope="col"><?cs var:L.MyPage.Col.proposal ?></th>
+      <th scope="col"><?cs var:L.Col.Status ?></th>
+      <th scope="col"><?cs var:L.Proposal.Supports ?></th>
+    </tr></thead>
+    <tbody>
+<?cs each:p = rows ?>
+      <tr>
+        <td data-label="<?cs var:L.Mileage.Col.at ?>"><?cs if:supports ?><?cs var:p.supported ?><?cs else ?><?cs var:p.date ?><?cs /if ?></td>
+        <td data-label="<?cs var:L.MyPage.Col.proposal ?>"><a href="/proposals/<?cs var:p.id ?>"><?cs var:p.title ?></a><?cs if:p.moderation != "visible" ?> <span class="tag"><?cs var:L.Mileage.PostState[p.moderation] ?></span><?cs /if ?></td>
+        <td data-label="<?cs var:L.Col.Status ?>"><?cs call:proposal_state(p.state) ?></td>
+        <td data-label="<?cs var:L.Proposal.Supports ?>" class="num"><?cs var:p.supports ?> / <?cs var:p.threshold ?></td>
+      </tr>
+<?cs /each ?>
+    </tbody>
+  </table><?cs
+/def ?>
 <h1><?cs var:L.Title.My ?></h1>
 <nav aria-label="<?cs var:L.Mileage.Sections ?>">
   <ul class="inline-list">
     <li><a href="#complaints"><?cs var:L.Mileage.Complaints ?> (<?cs var:My.CasesCount ?>)</a></li>
+    <li><a href="#proposals"><?cs var:L.MyPage.Proposals ?> (<?cs var:My.ProposalsCount ?>)</a></li>
+    <li><a href="#supports"><?cs var:L.MyPage.Supports ?> (<?cs var:My.SupportsCount ?>)</a></li>
     <li><a href="#opinions"><?cs var:L.Mileage.Opinions ?> (<?cs var:My.OpinionsCount ?>)</a></li>
+    <li><a href="#comments"><?cs var:L.MyPage.Comments ?> (<?cs var:My.CommentsCount ?>)</a></li>
     <li><a href="#reports"><?cs var:L.Mileage.Reports ?> (<?cs var:My.ReportsCount ?>)</a></li>
     <li><a href="#mileage"><?cs var:L.Mileage.Mileage ?> (<?cs var:My.LedgerCount ?>)</a></li>
     <li><a href="#penalties"><?cs var:L.Mileage.Penalties ?> (<?cs var:My.PenaltiesCount ?>)</a></li>
@@ -26,8 +54,28 @@ include:"case_macros.cs" ?><?cs include:"fields.cs" ?><?cs include:"penalty_macr
 <?cs /if ?>
   <p><a href="/my/cases"><?cs var:L.Mileage.AllComplaints ?></a> · <a href="/cases/new"><?cs var:L.Nav.File ?></a></p>
 </section>
-<?cs # issue 11, proposals: the person's proposals (section id="proposals", count in the heading) ?>
-<?cs # issue 11, proposals: the proposals the person supports (section id="supports") ?>
+
+<section id="proposals" aria-labelledby="h-proposals">
+  <h2 id="h-proposals"><?cs var:L.MyPage.Proposals ?> <span class="count">(<?cs var:My.ProposalsCount ?>)</span></h2>
+<?cs if:subcount(MyProposals) > 0 ?>
+<?cs call:my_proposals(MyProposals, L.MyPage.Proposals, 0) ?>
+<?cs if:My.ProposalsCount > subcount(MyProposals) ?>  <p class="hint"><?cs var:L.Mileage.NewestOnly ?></p><?cs /if ?>
+<?cs else ?>
+  <p><?cs var:L.MyPage.NoProposals ?></p>
+<?cs /if ?>
+  <p><a href="/proposals/new"><?cs var:L.Home.ProposalWrite ?></a></p>
+</section>
+
+<section id="supports" aria-labelledby="h-supports">
+  <h2 id="h-supports"><?cs var:L.MyPage.Supports ?> <span class="count">(<?cs var:My.SupportsCount ?>)</span></h2>
+<?cs if:subcount(MySupports) > 0 ?>
+<?cs call:my_proposals(MySupports, L.MyPage.Supports, 1) ?>
+<?cs if:My.SupportsCount > subcount(MySupports) ?>  <p class="hint"><?cs var:L.Mileage.NewestOnly ?></p><?cs /if ?>
+<?cs else ?>
+  <p><?cs var:L.MyPage.NoSupports ?></p>
+<?cs /if ?>
+  <p><a href="/proposals"><?cs var:L.Home.ProposalsMore ?></a></p>
+</section>
 
 <section id="opinions" aria-labelledby="h-opinions">
   <h2 id="h-opinions"><?cs var:L.Mileage.Opinions ?> <span class="count">(<?cs var:My.OpinionsCount ?>)</span></h2>
@@ -58,6 +106,34 @@ include:"case_macros.cs" ?><?cs include:"fields.cs" ?><?cs include:"penalty_macr
   <p><?cs var:L.Mileage.NoOpinions ?></p>
 <?cs /if ?>
   <p><a href="/debates"><?cs var:L.Nav.Debates ?></a></p>
+</section>
+
+<section id="comments" aria-labelledby="h-comments">
+  <h2 id="h-comments"><?cs var:L.MyPage.Comments ?> <span class="count">(<?cs var:My.CommentsCount ?>)</span></h2>
+<?cs if:subcount(MyComments) > 0 ?>
+  <table class="cases my-comments">
+    <caption class="visually-hidden"><?cs var:L.MyPage.Comments ?></caption>
+    <thead><tr>
+      <th scope="col"><?cs var:L.Mileage.Col.at ?></th>
+      <th scope="col"><?cs var:L.MyPage.Col.proposal ?></th>
+      <th scope="col"><?cs var:L.MyPage.Col.comment ?></th>
+      <th scope="col"><?cs var:L.Mileage.Col.state ?></th>
+    </tr></thead>
+    <tbody>
+<?cs each:c = MyComments ?>
+      <tr>
+        <td data-label="<?cs var:L.Mileage.Col.at ?>"><?cs var:c.created ?></td>
+        <td data-label="<?cs var:L.MyPage.Col.proposal ?>"><a href="/proposals/<?cs var:c.proposal_id ?>#post-<?cs var:c.id ?>"><?cs var:c.proposal ?></a></td>
+        <td data-label="<?cs var:L.MyPage.Col.comment ?>"><?cs if:c.reply == "1" ?><?cs var:L.Debate.Reply ?>: <?cs /if ?><?cs var:c.body ?></td>
+        <td data-label="<?cs var:L.Mileage.Col.state ?>"><?cs var:L.Mileage.PostState[c.moderation] ?><?cs if:c.reason ?> (<?cs var:c.reason ?>)<?cs /if ?></td>
+      </tr>
+<?cs /each ?>
+    </tbody>
+  </table>
+<?cs if:My.CommentsCount > subcount(MyComments) ?>  <p class="hint"><?cs var:L.Mileage.NewestOnly ?></p><?cs /if ?>
+<?cs else ?>
+  <p><?cs var:L.MyPage.NoComments ?></p>
+<?cs /if ?>
 </section>
 
 <section id="reports" aria-labelledby="h-reports">

@@ -74,3 +74,16 @@ def:stats_table(rows, cap) ?><?cs
   </table>
   <p><a href="/debates"><?cs var:L.Home.DebatesMore ?></a></p>
 </section>
+<section aria-labelledby="h-proposals">
+  <h2 id="h-proposals"><?cs var:L.ProposalStats.Heading ?></h2>
+  <table class="cases report proposal-stats">
+    <caption class="visually-hidden"><?cs var:L.ProposalStats.Heading ?></caption>
+    <thead><tr><?cs each:c = L.ProposalStats.Col ?>
+      <th scope="col"><?cs var:c ?></th><?cs /each ?>
+    </tr></thead>
+    <tbody><tr><?cs each:c = L.ProposalStats.Col ?>
+      <td data-label="<?cs var:c ?>"><?cs var:ProposalStats[name(c)] ?></td><?cs /each ?>
+    </tr></tbody>
+  </table>
+  <p><a href="/proposals"><?cs var:L.Home.ProposalsMore ?></a></p>
+</section>

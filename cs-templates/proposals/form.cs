@@ -1,7 +1,8 @@
 <?cs # SPDX-License-Identifier: AGPL-3.0-or-later ?><?cs
 # form.cs: writing a policy proposal (정책제안), or editing one (Edit.id)
 # while nobody supports it yet: title, category, the three sections
-# (problem, proposal, expected effect), location and, when new, files. ?><?cs
+# (problem, proposal, expected effect), location and, when new, files; a
+# warning first while a penalty stops the person posting in public. ?><?cs
 include:"map.cs" ?><?cs include:"fields.cs" ?><?cs
 
 # One of the three sections: a labelled text area with its hint. ?><?cs
@@ -15,6 +16,7 @@ def:proposal_section(name) ?>
 /def ?>
 <h1><?cs if:Edit.id ?><?cs var:L.Title.ProposalEdit ?><?cs else ?><?cs var:L.Title.ProposalNew ?><?cs /if ?></h1>
 <?cs if:!Edit.id ?><p><?cs var:L.Proposal.FormLead ?></p><?cs /if ?>
+<?cs if:Me.Restricted ?><p class="flash warning" id="restricted"><?cs var:L.Comment.ProposalRestricted ?><?cs if:Me.Until ?> <?cs var:L.Debate.Until ?> <?cs var:Me.Until ?><?cs /if ?></p><?cs /if ?>
 <?cs call:form_errors() ?>
 <form method="post" action="<?cs if:Edit.id ?>/proposals/<?cs var:Edit.id ?>/edit<?cs else ?>/proposals/new<?cs /if ?>"<?cs if:!Edit.id ?> enctype="multipart/form-data"<?cs /if ?> class="stack">
   <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">

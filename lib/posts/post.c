@@ -3,6 +3,7 @@
  * thread of a parent and its most recommended posts. */
 #include "posts/post.h"
 #include "core/mdg.h"
+#include "db/page.h"
 #include "db/sql.h"
 #include "participation/mileage.h"
 
@@ -193,4 +194,16 @@ int post_count(db *d, const char *parent_kind, long long parent_id, long *n)
 		*n = (long)db_get_ll(r, 0, "n", 0);
 	db_result_free(r);
 	return rc;
+}
+
+int post_comments_mine(db *d, long long account_id, long page, db_result **out, long *total)
+{
+	return db_count_page(d, "SELECT COUNT(*) AS n FROM posts WHERE author_id = ? AND parent_kind = 'proposal'",
+			     DB_ARGS(DB_INT(account_id)),
+			     "SELECT p.id AS id, q.id AS proposal_id, q.title AS proposal, p.body AS body,"
+			     " p.reply_to IS NOT NULL AS reply, p.moderation AS moderation,"
+			     " IFNULL(p.moderation_reason, '') AS reason, " SQL_MINUTE("p.created_at") " AS created"
+			     " FROM posts p JOIN proposals q ON q.id = p.parent_id"
+			     " WHERE p.author_id = ? AND p.parent_kind = 'proposal' ORDER BY p.id DESC LIMIT ? OFFSET ?",
+			     DB_ARGS(DB_INT(account_id)), page, POST_MINE_SIZE, out, total);
 }

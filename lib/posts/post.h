@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* post.h: posts, the one table of short public texts by citizens: a
- * debate's opinions and their replies (and later comments on proposals
- * and community posts), each under a parent (kind and id). Threads have
- * one level: a reply answers a top post, never another reply. Everyone
- * may recommend a post once, never their own.
+ * debate's opinions and their replies, comments on proposals and their
+ * replies (and later community posts), each under a parent (kind and
+ * id). Threads have one level: a reply answers a top post, never another
+ * reply. Everyone may recommend a post once, never their own.
  *
- * What a parent allows (an open debate, ...) is its own module's check
- * (lib/debates); this module keeps the rules every kind of parent shares. */
+ * What a parent allows (an open debate, a proposal not withdrawn) is its
+ * own module's check (lib/debates, lib/proposals); this module keeps the
+ * rules every kind of parent shares. */
 #ifndef MDG_POST_H
 #define MDG_POST_H
 #include <stdbool.h>
@@ -73,5 +74,13 @@ int post_top(db *d, const char *parent_kind, long long parent_id, const char *si
 
 /* The visible posts (top and replies) under a parent. */
 int post_count(db *d, const char *parent_kind, long long parent_id, long *n);
+
+/* Rows of the comments list on the person's "my page". */
+#define POST_MINE_SIZE 10
+/* A page (from 1) of account_id's comments on proposals (and replies
+ * to them), newest first, in every moderation state: id, proposal_id,
+ * proposal (its title), body, reply (1 for a reply), moderation,
+ * reason, created. *total counts them all. */
+int post_comments_mine(db *d, long long account_id, long page, db_result **out, long *total);
 
 #endif

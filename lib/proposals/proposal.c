@@ -183,6 +183,8 @@ static int create_tx(db *d, void *arg)
 				     DB_STR(a->files[i].mime_type), DB_INT((long long)a->files[i].up->size)));
 	if (rc == MDG_OK)
 		rc = write_search(d, a->id);
+	if (rc == MDG_OK && t->in_tx)
+		rc = t->in_tx(d, a->id, t->in_tx_arg);
 	return rc;
 }
 
@@ -255,6 +257,8 @@ static int edit_tx(db *d, void *arg)
 		rc = proposal_add_event(d, a->id, "edited", a->author_id, NULL);
 	if (rc == MDG_OK)
 		rc = write_search(d, a->id);
+	if (rc == MDG_OK && t->in_tx)
+		rc = t->in_tx(d, a->id, t->in_tx_arg);
 	db_result_free(r);
 	return rc;
 }
@@ -646,5 +650,80 @@ int proposal_list(db *d, const proposal_filter *f, const char *lang, db_result *
 		}
 	}
 	free(query);
+	return rc;
+}
+
+/* The rows of a "my page" list of proposals (own or supported). */
+#define MINE_COLUMNS                                                                                          \
+	"p.id AS id, p.title AS title, p.state AS state, p.support_count AS supports,"                        \
+	" p.threshold AS threshold, p.moderation AS moderation, " SQL_DAY("p.created_at") " AS date"
+
+int proposal_list_mine(db *d, long long account_id, long page, db_result **out, long *total)
+{
+	return db_count_page(d, "SELECT COUNT(*) AS n FROM proposals WHERE author_id = ?", DB_ARGS(DB_INT(account_id)),
+			     "SELECT " MINE_COLUMNS " FROM proposals p WHERE p.author_id = ?"
+			     " ORDER BY p.id DESC LIMIT ? OFFSET ?",
+			     DB_ARGS(DB_INT(account_id)), page, PROPOSAL_MINE_SIZE, out, total);
+}
+
+int proposal_supports_mine(db *d, long long account_id, long page, db_result **out, long *total)
+{
+	/* Supports of proposals since hidden stay counted (they were given)
+	 * but the row shows only what the public may see of them. */
+	return db_count_page(d, "SELECT COUNT(*) AS n FROM proposal_supports WHERE account_id = ?",
+			     DB_ARGS(DB_INT(account_id)),
+			     "SELECT " MINE_COLUMNS ", " SQL_DAY("s.created_at") " AS supported"
+			     " FROM proposal_supports s JOIN proposals p ON p.id = s.proposal_id"
+			     " WHERE s.account_id = ? ORDER BY s.created_at DESC, p.id DESC LIMIT ? OFFSET ?",
+			     DB_ARGS(DB_INT(account_id)), page, PROPOSAL_MINE_SIZE, out, total);
+}
+
+int proposal_stats(db *d, db_result **out)
+{
+	/* Public figures: what the public lists show (visible), by state;
+	 * withdrawn ones are counted apart, as the list leaves them out. */
+	return db_query(d, out,
+			"SELECT COUNT(*) AS total, IFNULL(SUM(state = 'open'), 0) AS open,"
+			" IFNULL(SUM(state = 'threshold'), 0) AS threshold, IFNULL(SUM(state = 'review'), 0) AS review,"
+			" IFNULL(SUM(state = 'answered'), 0) AS answered, IFNULL(SUM(state = 'expired'), 0) AS expired,"
+			" IFNULL(SUM(state = 'withdrawn'), 0) AS withdrawn, IFNULL(SUM(support_count), 0) AS supports"
+			" FROM proposals WHERE moderation = 'visible'",
+			DB_NO_ARGS);
+}
+
+struct comment_arg {
+	long long id;
+	const post_new *p;
+	long long post_id;
+};
+
+static int comment_tx(db *d, void *arg)
+{
+	struct comment_arg *a = arg;
+	db_result *r = NULL;
+	/* Not locked: comments on one proposal need not wait for each other
+	 * (a withdrawal racing a comment leaves one comment, harmless). */
+	int rc = db_query(d, &r, "SELECT state AS state FROM proposals WHERE id = ? AND moderation = 'visible'",
+			  DB_ARGS(DB_INT(a->id)));
+	if (rc == MDG_OK && r->nrows == 0)
+		rc = MDG_ENOTFOUND;
+	if (rc == MDG_OK && strcmp(db_get(r, 0, "state", ""), "withdrawn") == 0)
+		rc = MDG_ECONFLICT;
+	if (rc == MDG_OK) {
+		post_new p = *a->p;
+		p.parent_kind = "proposal";
+		p.parent_id = a->id;
+		p.side = NULL;
+		rc = post_add(d, &p, &a->post_id);
+	}
+	db_result_free(r);
+	return rc;
+}
+
+int proposal_comment(db *d, long long id, const post_new *p, long long *post_id)
+{
+	struct comment_arg a = {id, p, 0};
+	int rc = db_transaction(d, comment_tx, &a);
+	*post_id = rc == MDG_OK ? a.post_id : 0;
 	return rc;
 }

@@ -8,6 +8,7 @@
 
 #include "cases/case.h"
 #include "db/db.h"
+#include "posts/post.h"
 #include "notify/notice.h"
 #include "org/audit.h"
 #include "org/perm.h"
@@ -82,6 +83,10 @@ typedef struct proposal_text {
 	const char *title, *problem, *proposal, *effect;
 	const char *latitude, *longitude; /* decimal text or NULL */
 	const char *address;              /* or NULL */
+	/* Called with the proposal's id in the transaction that stores the
+	 * text (the word filter's hold), or NULL. */
+	int (*in_tx)(db *d, long long id, void *arg);
+	void *in_tx_arg;
 } proposal_text;
 
 /* Writes a proposal of author_id in one transaction: the row (threshold
@@ -178,5 +183,25 @@ typedef struct proposal_filter {
  * state, supports, threshold, bar, percent, date, closes, answered, category.
  * *total counts the matches. */
 int proposal_list(db *d, const proposal_filter *f, const char *lang, db_result **out, long *total);
+
+/* A comment (reply_to 0) or a reply on proposal id, which must be
+ * visible (MDG_ENOTFOUND) and not withdrawn (MDG_ECONFLICT); p's
+ * parent is set here. *post_id the new post's; the errors of post_add.
+ * One transaction. */
+int proposal_comment(db *d, long long id, const post_new *p, long long *post_id);
+
+/* Rows of each list on the person's "my page". */
+#define PROPOSAL_MINE_SIZE 10
+/* A page (from 1) of account_id's own proposals, newest first, in every
+ * state and moderation (theirs to see): id, title, state, supports,
+ * threshold, moderation, date. *total counts them all. */
+int proposal_list_mine(db *d, long long account_id, long page, db_result **out, long *total);
+/* A page of the proposals account_id supports, newest support first:
+ * the columns of proposal_list_mine and supported (day). */
+int proposal_supports_mine(db *d, long long account_id, long page, db_result **out, long *total);
+/* The public statistics of proposals (/stats), one row: total, open,
+ * threshold, review, answered, expired, withdrawn (visible ones) and
+ * supports (their sum). */
+int proposal_stats(db *d, db_result **out);
 
 #endif

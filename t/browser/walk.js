@@ -951,6 +951,24 @@ async function walk(browser) {
 		await expectText(supervisor.main(), '정책제안 검토');
 	});
 
+	// Comments on a proposal (issue 11): the demo's night-bus proposal with
+	// its comments and reply, a comment and a reply written, then my page
+	// with the proposals, supports and comments sections.
+	await step('comments on a proposal, and my page with them', citizen, async () => {
+		const main = citizen.main();
+		await citizen.goto('/proposals?sort=newest');
+		await citizen.go(main.getByRole('link', { name: '심야버스 노선을 늘려 주세요' }));
+		await main.getByLabel('내 댓글').fill('주말에도 운행하면 좋겠습니다.');
+		await citizen.go(main.getByRole('button', { name: '댓글 올리기' }));
+		await expectText(main, '댓글을 올렸습니다');
+		await main.locator('details.reply-form summary').first().click();
+		await main.getByLabel('이 댓글에 대한 내 답글').first().fill('저도 같은 생각입니다.');
+		await citizen.go(main.getByRole('button', { name: '답글 등록' }).first());
+		await expectText(main, '답글을 올렸습니다');
+		await citizen.goto('/my');
+		await expectText(main, '제안에 단 내 댓글');
+	});
+
 	for (const p of [supervisor, citizen, handler, second, agent])
 		await p.close();
 	await keyboardWalk(browser);

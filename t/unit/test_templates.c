@@ -236,9 +236,19 @@ static const char *const my_data[] = {
 	"Ledger.0.at=2026-12-07 10:00", "Ledger.0.link=/cases/2026-0001", "Penalties.0.id=5",
 	"Penalties.0.level=restrict_7", "Penalties.0.reason=욕설 반복", "Penalties.0.starts=2026-12-07 10:00",
 	"Penalties.0.ends=2026-12-14 10:00", "Penalties.0.active=1", "Penalties.0.objection_state=none",
-	"Form.penalty=5", "Form.objection=사실과 다릅니다", NULL};
+	"Form.penalty=5", "Form.objection=사실과 다릅니다", "My.ProposalsCount=1", "MyProposals.0.id=12",
+	"MyProposals.0.title=심야버스 노선", "MyProposals.0.state=open", "MyProposals.0.supports=3",
+	"MyProposals.0.threshold=50", "MyProposals.0.moderation=hidden", "MyProposals.0.date=2026-12-01",
+	"My.SupportsCount=1", "MySupports.0.id=13", "MySupports.0.title=공원 그늘막", "MySupports.0.state=review",
+	"MySupports.0.supports=60", "MySupports.0.threshold=50", "MySupports.0.moderation=visible",
+	"MySupports.0.date=2026-11-01", "MySupports.0.supported=2026-11-05", "My.CommentsCount=1",
+	"MyComments.0.id=40", "MyComments.0.proposal_id=12", "MyComments.0.proposal=심야버스 노선",
+	"MyComments.0.body=좋은 제안입니다", "MyComments.0.reply=0", "MyComments.0.moderation=visible",
+	"MyComments.0.created=2026-12-02 10:00", NULL};
 static const char *const my_shown[] = {CASE_ROW_SHOWN, "2026-12-14 10:00", "욕설 반복", "/my/penalties/5/object",
-				       "사실과 다릅니다", "href=\"/cases/2026-0001\"", "+10", NULL};
+				       "사실과 다릅니다", "href=\"/cases/2026-0001\"", "+10",
+				       "href=\"/proposals/13\"", "2026-11-05", "href=\"/proposals/12#post-40\"",
+				       "좋은 제안입니다", NULL};
 static const char *const ranking_data[] = {"Ranking.0.rank=1", "Ranking.0.name=홍*동", "Ranking.0.points=120", NULL};
 static const char *const ranking_shown[] = {"홍*동", "120", NULL};
 static const char *const penalties_data[] = {
@@ -519,9 +529,12 @@ static const char *const stats_data[] = {
 	"PubStats.AllTime.0.name=도로과", "PubStats.AllTime.0.received=900", "PubStats.AllTime.0.answered=880",
 	"PubStats.AllTime.0.on_time=850", "PubStats.AllTime.0.share=97%", "PubStats.AllTime.0.avg=2.9",
 	"DebateStats.debates=7", "DebateStats.open=2", "DebateStats.closed=4", "DebateStats.summarized=3",
-	"DebateStats.participants=321", "DebateStats.opinions=88", "DebateStats.replies=45", NULL};
+	"DebateStats.participants=321", "DebateStats.opinions=88", "DebateStats.replies=45",
+	"ProposalStats.total=40", "ProposalStats.open=20", "ProposalStats.threshold=3", "ProposalStats.review=2",
+	"ProposalStats.answered=5", "ProposalStats.expired=9", "ProposalStats.withdrawn=1",
+	"ProposalStats.supports=777", NULL};
 static const char *const stats_shown[] = {"교통행정과", "도로과", ">120<", ">900<", "91%", "2.9",
-					  "<option value=\"2026\" selected", ">321</td>", ">45</td>", NULL};
+					  "<option value=\"2026\" selected", ">321</td>", ">45</td>", ">777</td>", NULL};
 
 static const char *const examples_data[] = {"Examples.0.tracking=2026-000777", "Examples.0.title=모범 사례 제목",
 					    "Examples.0.category=도로·교통", "Examples.0.department=교통행정과",
@@ -692,12 +705,19 @@ static const char *const proposal_data[] = {
 	"Proposal.department=교통행정과", "Can.support=1", "Can.edit=1", "Can.withdraw=1", "Can.promote=1",
 	"History.0.kind=created", "History.0.at=2026-11-02 09:10", "History.1.kind=milestone",
 	"History.1.at=2026-11-03 10:00", "History.1.detail=25", "Attachments.0.id=9", "Attachments.0.name=도면.pdf",
-	"Attachments.0.type=application/pdf", "Attachments.0.size=1024", MAP_DATA, NULL};
+	"Attachments.0.type=application/pdf", "Attachments.0.size=1024", MAP_DATA, "Can.comment=1", "Me.citizen=1",
+	"Proposal.comments=3", "Comments.0.id=40", "Comments.0.author=이*희", "Comments.0.body=꼭 필요합니다",
+	"Comments.0.moderation=visible", "Comments.0.mine=0", "Comments.0.created=2026-11-03 09:00",
+	"Comments.0.Replies.0.id=41", "Comments.0.Replies.0.author=김*수", "Comments.0.Replies.0.body=감사합니다",
+	"Comments.0.Replies.0.moderation=visible", "Comments.0.Replies.0.mine=1",
+	"Comments.0.Replies.0.created=2026-11-03 10:00", "Comments.1.id=42", "Comments.1.author=박*호",
+	"Comments.1.body=", "Comments.1.moderation=deleted", "Comments.1.created=2026-11-04 09:00", NULL};
 static const char *const proposal_shown[] = {
 	"심야버스 노선 확대", "문제 본문", "제안 본문", "효과 본문", "김*수", "7 / 50", "max=\"50\"",
 	"value=\"7\"", "action=\"/proposals/12/support\"", "action=\"/proposals/12/withdraw\"",
 	"action=\"/proposals/12/promote\"", "href=\"/proposals/12/edit\"", "href=\"/proposals/attachments/9\"",
-	"시청로 1", "교통행정과", MAP_SHOWN, NULL};
+	"시청로 1", "교통행정과", MAP_SHOWN, "꼭 필요합니다", "id=\"post-41\"", "href=\"/report/post/40\"",
+	"action=\"/proposals/12/comments\"", NULL};
 
 static const struct page_fixture {
 	const char *template, *title;
