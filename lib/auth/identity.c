@@ -208,10 +208,13 @@ int identity_pending_get(db *d, long long account_id, const char *session_token,
 	return rc;
 }
 
-/* identity_verify's change, in db_transaction. */
+/* The change of identity_confirm (session_token, nonce: the state to
+ * use) and identity_withdraw, in db_transaction; verify_body links
+ * person_hash and name. */
 typedef struct verify_args {
 	const actor *who;
 	long long account_id;
+	const char *session_token, *nonce;
 	const char *person_hash, *name;
 } verify_args;
 
@@ -247,16 +250,9 @@ done:
 	return rc;
 }
 
-/* identity_confirm's change, in db_transaction. */
-typedef struct confirm_args {
-	const actor *who;
-	long long account_id;
-	const char *session_token, *nonce;
-} confirm_args;
-
 static int confirm_body(db *d, void *arg)
 {
-	const confirm_args *a = arg;
+	const verify_args *a = arg;
 	db_result *r = NULL;
 	int rc = pending_query(d, a->account_id, a->session_token, a->nonce, &r);
 	if (rc == MDG_OK && r->nrows != 1)
@@ -264,7 +260,9 @@ static int confirm_body(db *d, void *arg)
 	if (rc == MDG_OK)
 		rc = db_exec(d, "UPDATE identity_states SET used_at = NOW() WHERE nonce = ?", DB_ARGS(DB_STR(a->nonce)));
 	if (rc == MDG_OK) {
-		verify_args v = {a->who, a->account_id, db_get(r, 0, "person", ""), db_get(r, 0, "name", "")};
+		verify_args v = *a;
+		v.person_hash = db_get(r, 0, "person", "");
+		v.name = db_get(r, 0, "name", "");
 		rc = verify_body(d, &v);
 	}
 	db_result_free(r);
@@ -273,7 +271,7 @@ static int confirm_body(db *d, void *arg)
 
 int identity_confirm(db *d, const actor *who, long long account_id, const char *session_token, const char *nonce)
 {
-	confirm_args a = {who, account_id, session_token, nonce};
+	verify_args a = {.who = who, .account_id = account_id, .session_token = session_token, .nonce = nonce};
 	return db_transaction(d, confirm_body, &a);
 }
 
@@ -296,7 +294,7 @@ static int withdraw_body(db *d, void *arg)
 
 int identity_withdraw(db *d, const actor *who, long long account_id)
 {
-	verify_args a = {who, account_id, NULL, NULL};
+	verify_args a = {.who = who, .account_id = account_id};
 	return db_transaction(d, withdraw_body, &a);
 }
 

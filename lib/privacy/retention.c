@@ -62,6 +62,24 @@ static int purge_expired(db *d, const retention_limits *lim, retention_counts *c
 	return rc;
 }
 
+/* What goes of a long-closed case, each statement taking its id: the
+ * attachments' rows (their files after the commit), and the copies of
+ * the filer's contact and words outside the case's own record: call
+ * notes and numbers, the satisfaction comment and the callback's note,
+ * the SMS and mail intake's senders, Open311's device and account, the
+ * addresses its notices were sent to. */
+static const char *const case_copies[] = {
+	"DELETE FROM attachments WHERE case_id = ?",
+	"UPDATE calls SET phone = NULL, note = '' WHERE case_id = ?",
+	"UPDATE satisfaction SET comment = NULL, callback_note = NULL WHERE case_id = ?",
+	"UPDATE sms_inbound SET sender = '', body = '' WHERE case_id = ?",
+	"DELETE FROM sms_pending WHERE case_id = ?",
+	"UPDATE mail_intake SET sender = '' WHERE case_id = ?",
+	"UPDATE open311_requests SET device_id = NULL, client_account = NULL WHERE case_id = ?",
+	"UPDATE outbox o JOIN notices n ON n.id = o.notice_id SET o.recipient = '', o.recipient_name = NULL"
+	" WHERE n.case_id = ? AND o.state <> 'pending'",
+};
+
 /* One case's anonymisation, in db_transaction. */
 typedef struct case_args {
 	long long id, filer;
@@ -90,30 +108,8 @@ static int anonymise_body(db *d, void *arg)
 	if (rc == MDG_OK)
 		rc = db_query(d, &a->files, "SELECT stored_name AS stored FROM attachments WHERE case_id = ?",
 			      DB_ARGS(DB_INT(a->id)));
-	if (rc == MDG_OK)
-		rc = db_exec(d, "DELETE FROM attachments WHERE case_id = ?", DB_ARGS(DB_INT(a->id)));
-	/* The copies of the filer's contact and words outside the case's
-	 * own record: call notes and numbers, the satisfaction comment and
-	 * the callback's note, the SMS and mail intake's senders, Open311's
-	 * device and account, the addresses notices were sent to. */
-	if (rc == MDG_OK)
-		rc = db_exec(d, "UPDATE calls SET phone = NULL, note = '' WHERE case_id = ?", DB_ARGS(DB_INT(a->id)));
-	if (rc == MDG_OK)
-		rc = db_exec(d, "UPDATE satisfaction SET comment = NULL, callback_note = NULL WHERE case_id = ?",
-			     DB_ARGS(DB_INT(a->id)));
-	if (rc == MDG_OK)
-		rc = db_exec(d, "UPDATE sms_inbound SET sender = '', body = '' WHERE case_id = ?", DB_ARGS(DB_INT(a->id)));
-	if (rc == MDG_OK)
-		rc = db_exec(d, "DELETE FROM sms_pending WHERE case_id = ?", DB_ARGS(DB_INT(a->id)));
-	if (rc == MDG_OK)
-		rc = db_exec(d, "UPDATE mail_intake SET sender = '' WHERE case_id = ?", DB_ARGS(DB_INT(a->id)));
-	if (rc == MDG_OK)
-		rc = db_exec(d, "UPDATE open311_requests SET device_id = NULL, client_account = NULL WHERE case_id = ?",
-			     DB_ARGS(DB_INT(a->id)));
-	if (rc == MDG_OK)
-		rc = db_exec(d, "UPDATE outbox o JOIN notices n ON n.id = o.notice_id SET o.recipient = '',"
-				" o.recipient_name = NULL WHERE n.case_id = ? AND o.state <> 'pending'",
-			     DB_ARGS(DB_INT(a->id)));
+	for (size_t i = 0; rc == MDG_OK && i < MDG_ARRAY_LEN(case_copies); i++)
+		rc = db_exec(d, case_copies[i], DB_ARGS(DB_INT(a->id)));
 	/* A guest is nothing but a contact: once none of its cases keeps its
 	 * data, the contact goes too (the row stays: cases point at it). */
 	if (rc == MDG_OK)
