@@ -13,7 +13,6 @@
 #include "cases/case.h"
 #include "core/log.h"
 #include "core/mdg.h"
-#include "core/xalloc.h"
 #include "geo/geo.h"
 #include "org/setting.h"
 
