@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: AGPL-3.0-or-later
 # 251-retention.t: the retention job (issue 13 §4) on the real stack.
-# Rows of each kind past their time (sessions, verification codes and
-# recovery links, throttle rows, real-name states) are gone after the
+# Rows of each kind past their time (sessions, second-factor steps,
+# verification codes and recovery links, throttle rows of every kind,
+# real-name states) are gone after the
 # notifier's daily run, fresh ones kept; a case closed more than
 # retention.closed_case_years ago loses its guest filer's contact, its
 # attachment (row and file), the call note and the house number, while
@@ -46,6 +47,13 @@ sql("INSERT INTO rate_events (scope, subject, at) VALUES
      ('old', SHA2('x', 256), NOW() - INTERVAL 25 HOUR), ('fresh', SHA2('x', 256), NOW() - INTERVAL 23 HOUR)");
 sql("INSERT INTO login_throttle (scope, subject, attempts, last_attempt_at) VALUES
      ('login', 'old', 3, NOW() - INTERVAL 2 DAY), ('login', 'fresh', 3, NOW())");
+sql("INSERT INTO login_failures (scope, subject, failed_at) VALUES
+     ('login', 'old-fail', NOW() - INTERVAL 25 HOUR), ('login', 'fresh-fail', NOW() - INTERVAL 1 HOUR)");
+sql("INSERT INTO moderation_posts (kind, account_id, client_addr, created_at) VALUES
+     ('post', $citizen, '192.0.2.71', NOW() - INTERVAL 25 HOUR), ('post', $citizen, '192.0.2.72', NOW())");
+sql("INSERT INTO totp_pending (token_hash, account_id, created_at) VALUES
+     (UNHEX(SHA2('old-pending', 256)), $citizen, NOW() - INTERVAL 11 MINUTE),
+     (UNHEX(SHA2('fresh-pending', 256)), $citizen, NOW() - INTERVAL 1 MINUTE)");
 sql("INSERT INTO identity_states (nonce, account_id, created_at) VALUES
      ('0ld0000000000000000000000000000a', $citizen, NOW() - INTERVAL 11 MINUTE),
      ('fresh00000000000000000000000000a', $citizen, NOW() - INTERVAL 1 MINUTE)");
@@ -104,6 +112,12 @@ is join(',', map { $_->[0] } sql("SELECT scope FROM rate_events WHERE scope IN (
     'throttle events older than a day are gone';
 is join(',', map { $_->[0] } sql("SELECT subject FROM login_throttle WHERE subject IN ('old', 'fresh')")), 'fresh',
     'so is an old sign-in throttle row';
+is join(',', map { $_->[0] } sql("SELECT subject FROM login_failures WHERE subject IN ('old-fail', 'fresh-fail')")),
+    'fresh-fail', 'and old sign-in failures';
+is join(',', map { $_->[0] } sql("SELECT client_addr FROM moderation_posts WHERE client_addr LIKE '192.0.2.7%'")),
+    '192.0.2.72', "and the moderation throttle's old posts";
+is val("SELECT GROUP_CONCAT(HEX(token_hash) = SHA2('fresh-pending', 256)) FROM totp_pending WHERE account_id = $citizen"),
+    '1', 'a second-factor step past its 10 minutes is gone, a fresh one kept';
 is join(',', map { $_->[0] } sql("SELECT nonce FROM identity_states WHERE account_id = $citizen")),
     'fresh00000000000000000000000000a', 'real-name states past their minutes are gone';
 
