@@ -16,6 +16,8 @@
 #include "proposals/proposal.h"
 #include "reports/monthly.h"
 #include "proposals/review.h"
+#include "auth/verify.h"
+#include "privacy/retention.h"
 
 #include <dirent.h>
 #include <getopt.h>
@@ -35,6 +37,10 @@ static const char usage[] =
 	"  tick          escalate idle cases, hand over the work of absent staff,\n"
 	"                expire proposals, file the reviews of those at their\n"
 	"                threshold and queue the monthly reports when due\n"
+	"  retention     run the retention job now: delete expired sessions, codes\n"
+	"                and throttle rows, anonymise long-closed cases\n"
+	"  verify-carry-over  mark existing accounts' e-mail addresses and/or\n"
+	"                mobile numbers verified (once, after the upgrade)\n"
 	"\n"
 	"migrate and seed-demo connect as the migrator (db.migrate_user), the\n"
 	"others as the application (db.user).\n"
@@ -99,6 +105,36 @@ static const char usage_tick[] =
 	"\n"
 	"  --now TIME  act as if the database clock read TIME (for tests and\n"
 	"              for catching up after an outage)\n";
+
+static const char usage_retention[] =
+	"Usage: madangctl [--config FILE] retention [--now 'YYYY-MM-DD[ HH:MM:SS]']\n"
+	"\n"
+	"Runs the retention job once now (madang-notifier runs it once a day):\n"
+	"deletes expired sessions (session.idle_minutes, session.absolute_hours),\n"
+	"expired verification codes and recovery links, throttle rows older than a\n"
+	"day and real-name states older than 10 minutes; removes the personal data\n"
+	"of cases closed (closed, withdrawn, rejected) more than\n"
+	"retention.closed_case_years (a setting, default 5) years ago: the\n"
+	"address's house number, the attachments (rows and files under\n"
+	"web.uploads), call notes and numbers, satisfaction comments, intake\n"
+	"senders, the addresses notices went to, and the contact of a guest\n"
+	"filer with no other case. The cases' figures stay. One run at a time\n"
+	"(a named server lock): a second prints 'busy' and does nothing.\n"
+	"Prints what it removed. Every period: docs/operations.md, \"Retention\".\n"
+	"\n"
+	"  --now TIME  act as if the database clock read TIME (a date alone\n"
+	"              is its midnight)\n";
+
+static const char usage_carry[] =
+	"Usage: madangctl [--config FILE] verify-carry-over [--email] [--mobile]\n"
+	"\n"
+	"After the upgrade to verified contacts (migration 0038) every existing\n"
+	"account's addresses are unverified, so notices go only to the web\n"
+	"inbox until the owners verify them. Where the old portal had already\n"
+	"proved them, this marks them verified now: with --email every active\n"
+	"citizen's and staff account's e-mail address, with --mobile every\n"
+	"mobile number (at least one of the two). Accounts already verified\n"
+	"keep their time; guests are left alone. Audited; prints the counts.\n";
 
 /* The demo's published passwords: only ever on a demo = 1 configuration. */
 #define DEMO_ADMIN_PW "madang-admin-2026"
@@ -358,6 +394,60 @@ static int cmd_tick(db *d, HDF *cfg, int argc, char **argv)
 	return 0;
 }
 
+static int cmd_retention(db *d, HDF *cfg, int argc, char **argv)
+{
+	retention_limits lim;
+	retention_counts c;
+	char now[20], summary[300];
+	bool ran = false;
+	if (argc == 3 && strcmp(argv[1], "--now") == 0) {
+		snprintf(now, sizeof now, strlen(argv[2]) == 10 ? "%s 00:00:00" : "%s", argv[2]);
+		if (db_set_clock(d, now) != MDG_OK) {
+			fprintf(stderr, "madangctl: --now needs 'YYYY-MM-DD' or 'YYYY-MM-DD HH:MM:SS'\n");
+			return 2;
+		}
+	} else if (argc != 1) {
+		fputs(usage_retention, stderr);
+		return 2;
+	}
+	retention_limits_read(cfg, &lim);
+	if (retention_run(d, &lim, &c, &ran) != MDG_OK) {
+		fprintf(stderr, "madangctl: retention failed: %s\n", db_error(d));
+		return 1;
+	}
+	if (!ran) {
+		printf("busy: another retention run holds the lock; nothing done\n");
+		return 0;
+	}
+	retention_summary(&c, summary, sizeof summary);
+	printf("retention: %s\n", summary);
+	return 0;
+}
+
+static int cmd_carry_over(db *d, int argc, char **argv)
+{
+	bool email = false, mobile = false, unknown = false;
+	long emails = 0, mobiles = 0;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--email") == 0)
+			email = true;
+		else if (strcmp(argv[i], "--mobile") == 0)
+			mobile = true;
+		else
+			unknown = true;
+	}
+	if (unknown || (!email && !mobile)) {
+		fputs(usage_carry, stderr);
+		return 2;
+	}
+	if (verify_carry_over(d, email, mobile, &emails, &mobiles) != MDG_OK) {
+		fprintf(stderr, "madangctl: verify-carry-over failed: %s\n", db_error(d));
+		return 1;
+	}
+	printf("e-mail addresses marked verified: %ld\nmobile numbers marked verified: %ld\n", emails, mobiles);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	const char *config_path = NULL;
@@ -387,6 +477,8 @@ int main(int argc, char **argv)
 			   : strcmp(cmd, "create-admin") == 0 ? usage_admin
 			   : strcmp(cmd, "seed-demo") == 0    ? usage_seed
 			   : strcmp(cmd, "tick") == 0	      ? usage_tick
+			   : strcmp(cmd, "retention") == 0 ? usage_retention
+			   : strcmp(cmd, "verify-carry-over") == 0 ? usage_carry
 							      : NULL;
 	if (!help) {
 		fprintf(stderr, "madangctl: unknown command '%s'\n\n%s", cmd, usage);
@@ -417,6 +509,10 @@ int main(int argc, char **argv)
 		rc = cmd_create_admin(d, cfg, sub_argc, sub_argv);
 	else if (strcmp(cmd, "seed-demo") == 0)
 		rc = cmd_seed_demo(d, cfg);
+	else if (strcmp(cmd, "retention") == 0)
+		rc = cmd_retention(d, cfg, sub_argc, sub_argv);
+	else if (strcmp(cmd, "verify-carry-over") == 0)
+		rc = cmd_carry_over(d, sub_argc, sub_argv);
 	else
 		rc = cmd_tick(d, cfg, sub_argc, sub_argv);
 done:

@@ -14,6 +14,7 @@
 #include "proposals/proposal.h"
 #include "proposals/review.h"
 #include "org/setting.h"
+#include "privacy/retention.h"
 #include "similar/follow.h"
 #include "reports/monthly.h"
 
@@ -344,6 +345,22 @@ int notifier_run(notifier *n, run_stats *st)
 		rc = proposal_review_scan(n->db, 0, &filed);
 		if (filed)
 			log_info("proposals sent to review: %ld", filed);
+	}
+	/* Once a day, the retention job (docs/operations.md, "Retention"),
+	 * one notifier at a time; only on the real clock: a run with --now
+	 * ahead would end live sessions (madangctl retention --now is the
+	 * way to test or catch up). notifier.retention = 0 turns it off. */
+	if (rc == MDG_OK && !n->now && config_long(n->cfg, "notifier.retention", 1, 0, 1)) {
+		retention_limits lim;
+		retention_counts removed;
+		char summary[300];
+		bool ran = false;
+		retention_limits_read(n->cfg, &lim);
+		rc = retention_daily(n->db, &lim, &removed, &ran);
+		if (ran) {
+			retention_summary(&removed, summary, sizeof summary);
+			log_info("retention: %s", summary);
+		}
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	st->scan_ms = (t1.tv_sec - t0.tv_sec) * 1000L + (t1.tv_nsec - t0.tv_nsec) / 1000000L;

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* page_identity.c: real-name identity (실명확인): the account's status
  * and the start of a check (/account/identity), the provider's signed
- * callback (/identity/callback) and the built-in test provider
+ * callback (/identity/callback), the account's confirmation of what it
+ * claims (/account/identity/confirm) and the built-in test provider
  * (/identity/test, demo configurations only). The protocol is in
  * lib/auth/identity.h; the settings (identity.*) in docs/operations.md. */
 #include "web.h"
@@ -12,13 +13,16 @@
 #include "core/config.h"
 #include "core/log.h"
 #include "core/mdg.h"
+#include "core/text.h"
 #include "org/setting.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define TEST_PATH "/identity/test"
 #define CALLBACK_PATH "/identity/callback"
+#define CONFIRM_PATH "/account/identity/confirm"
 
 /* The provider of the configuration: "test" (only with demo = 1),
  * "external", or NULL when real-name checks are off. */
@@ -153,7 +157,7 @@ int page_identity_start(web *w)
 		return MDG_ENOTFOUND;
 	if (form_validate(w, fields, MDG_ARRAY_LEN(fields), &f) > 0)
 		return show(w, 400);
-	int rc = identity_state_new(w->app->db, w->me.id, nonce);
+	int rc = identity_state_new(w->app->db, w->me.id, w->session_token, nonce);
 	if (rc != MDG_OK)
 		return rc;
 	identity_state_sign(w->app->secret, sizeof w->app->secret, nonce, state);
@@ -198,11 +202,23 @@ static int refuse(web *w, int status, const char *key)
 #define CLAIM_BIRTH {"birth", FIELD_LINE, true, 10, 0, 0}
 #define CLAIM_KEY {"key", FIELD_LINE, true, IDENTITY_PERSON_KEY_MAX, 0, 0}
 
+/* The year of a checked birth date (YYYY-MM-DD, identity_claim_valid). */
+static int birth_year(const char *birth)
+{
+	int y = 0;
+	for (int i = 0; i < 4 && birth[i] >= '0' && birth[i] <= '9'; i++)
+		y = y * 10 + (birth[i] - '0');
+	return y;
+}
+
 /* Reached with no CSRF token (ACCESS_SIGNED): the provider's signature
  * over every field is the authentication, and the signed single-use state
  * names the account. The provider's POST may come without the session
  * cookie (SameSite=Lax); when it carries one, it must be the account
- * that started the check. */
+ * that started the check. The claim links nothing yet: a callback that
+ * someone else's browser delivers (login CSRF) must not attach their
+ * identity to this account, so the account that started the check
+ * confirms it from the same session (page_identity_confirm). */
 int page_identity_callback(web *w)
 {
 	static const field_spec fields[] = {
@@ -227,22 +243,70 @@ int page_identity_callback(web *w)
 		log_warn("identity callback with a bad signature or state");
 		return refuse(w, 400, "Invalid");
 	}
-	int rc = identity_state_use(w->app->db, nonce, &account_id);
+	identity_person_hash(person_key, sizeof person_key, c.person_key, hash);
+	int rc = identity_state_claim(w->app->db, nonce, hash, c.name, birth_year(c.birth), &account_id);
 	if (rc == MDG_ENOTFOUND)
 		return refuse(w, 400, "Expired");
 	if (rc != MDG_OK)
 		return rc;
-	if (w->signed_in && w->me.id != account_id)
-		return refuse(w, 403, "OtherSession");
-	identity_person_hash(person_key, sizeof person_key, c.person_key, hash);
-	actor who = {account_id, w->r->remote_addr};
-	rc = identity_verify(w->app->db, &who, account_id, hash, c.name);
-	if (rc == MDG_ECONFLICT)
-		return refuse(w, 409, "Taken");
+	if (w->signed_in && w->me.id != account_id) {
+		/* Nobody confirms it now: not this account, not the other. */
+		rc = identity_state_void(w->app->db, nonce);
+		return rc == MDG_OK ? refuse(w, 403, "OtherSession") : rc;
+	}
+	log_info("account %lld: real name checked by the provider, to be confirmed", account_id);
+	http_redirect(w->r, CONFIRM_PATH);
+	return MDG_OK;
+}
+
+/* What the provider confirmed (the name masked, the birth year) and the
+ * account it will be linked to, with the button that links it. Only the
+ * session that started the check sees it. */
+int page_identity_confirm_form(web *w)
+{
+	identity_pending p;
+	if (!provider(w))
+		return MDG_ENOTFOUND;
+	int rc = identity_pending_get(w->app->db, w->me.id, w->session_token, &p);
+	if (rc == MDG_ENOTFOUND)
+		return refuse(w, 404, "Expired");
 	if (rc != MDG_OK)
 		return rc;
-	log_info("account %lld: real name checked", account_id);
-	http_redirect(w->r, "/account/identity?done=verified");
+	char *masked = text_mask_name(p.name);
+	hdf_set_value(w->hdf, "Claim.nonce", p.nonce);
+	hdf_set_value(w->hdf, "Claim.Name", masked);
+	hdf_set_int_value(w->hdf, "Claim.BirthYear", p.birth_year);
+	hdf_set_value(w->hdf, "Claim.Login", w->me.login_id);
+	hdf_set_value(w->hdf, "Claim.Account", w->me.name);
+	free(masked);
+	web_page(w, "account/identity_confirm.cs", "IdentityConfirm");
+	return MDG_OK;
+}
+
+/* The confirmation (CSRF-checked like every signed-in POST): links the
+ * claim of this session's state to this account, once. */
+int page_identity_confirm(web *w)
+{
+	static const field_spec fields[] = {
+		{"nonce", FIELD_LINE, true, IDENTITY_NONCE_TEXT - 1, 0, 0},
+	};
+	form f;
+	if (!provider(w))
+		return MDG_ENOTFOUND;
+	if (form_validate(w, fields, MDG_ARRAY_LEN(fields), &f) > 0)
+		return refuse(w, 400, "Expired");
+	int rc = identity_confirm(w->app->db, &w->who, w->me.id, w->session_token, form_text(&f, "nonce"));
+	if (rc == MDG_ENOTFOUND)
+		return refuse(w, 400, "Expired");
+	if (rc == MDG_ECONFLICT) {
+		/* It can never be confirmed: not left waiting. */
+		rc = identity_state_void(w->app->db, form_text(&f, "nonce"));
+		return rc == MDG_OK ? refuse(w, 409, "Taken") : rc;
+	}
+	if (rc != MDG_OK)
+		return rc;
+	log_info("account %lld: real name checked", w->me.id);
+	web_redirect(w, "/account/identity?done=verified");
 	return MDG_OK;
 }
 

@@ -44,6 +44,9 @@ const web_route web_routes[] = {
 	{"POST", "/account/identity/withdraw", page_identity_withdraw, ACCESS_ACCOUNT},
 	/* The identity provider's callback: signed by the provider (no CSRF). */
 	{"POST", "/identity/callback", page_identity_callback, ACCESS_SIGNED},
+	/* Its claim links nothing until the account that started confirms. */
+	{"GET", "/account/identity/confirm", page_identity_confirm_form, ACCESS_ACCOUNT},
+	{"POST", "/account/identity/confirm", page_identity_confirm, ACCESS_ACCOUNT},
 	{"GET", "/identity/test", page_identity_test_form, ACCESS_PUBLIC},
 	{"POST", "/identity/test", page_identity_test, ACCESS_PUBLIC},
 	{"GET", "/staff/cases", page_staff_cases, ACCESS_STAFF},

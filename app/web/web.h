@@ -422,6 +422,8 @@ int page_identity(web *w);
 int page_identity_start(web *w);
 int page_identity_withdraw(web *w);
 int page_identity_callback(web *w);
+int page_identity_confirm_form(web *w);
+int page_identity_confirm(web *w);
 int page_identity_test_form(web *w);
 int page_identity_test(web *w);
 bool web_identity_gate(web *w, const char *action, int *rc);

@@ -124,23 +124,37 @@ void identity_person_hash(const uint8_t *key, size_t keylen, const char *person_
 		snprintf(out + 2 * i, 3, "%02x", mac[i]);
 }
 
-int identity_state_new(db *d, long long account_id, char nonce[IDENTITY_NONCE_TEXT])
+/* The stored form of a session token: its SHA-256. */
+static void session_hash(const char *token, uint8_t out[CRYPTO_HASH_BYTES])
 {
+	crypto_sha256(token ? token : "", token ? strlen(token) : 0, out);
+}
+
+int identity_state_new(db *d, long long account_id, const char *session_token, char nonce[IDENTITY_NONCE_TEXT])
+{
+	uint8_t sh[CRYPTO_HASH_BYTES];
 	crypto_random_hex(nonce, (IDENTITY_NONCE_TEXT - 1) / 2);
-	/* Old states are of no use: kept no longer than their minutes. */
-	int rc = db_exec(d, "DELETE FROM identity_states WHERE created_at < NOW() - INTERVAL 1 DAY", DB_NO_ARGS);
+	session_hash(session_token, sh);
+	/* A new start supersedes the account's earlier checks: only the
+	 * newest can be claimed and confirmed. */
+	int rc = db_exec(d, "UPDATE identity_states SET used_at = NOW() WHERE account_id = ? AND used_at IS NULL",
+			 DB_ARGS(DB_INT(account_id)));
 	if (rc == MDG_OK)
-		rc = db_exec(d, "INSERT INTO identity_states (nonce, account_id, created_at) VALUES (?, ?, NOW())",
-			     DB_ARGS(DB_STR(nonce), DB_INT(account_id)));
+		rc = db_exec(d, "INSERT INTO identity_states (nonce, account_id, session_hash, created_at)"
+				" VALUES (?, ?, ?, NOW())",
+			     DB_ARGS(DB_STR(nonce), DB_INT(account_id), DB_BLOB(sh, sizeof sh)));
 	return rc;
 }
 
-int identity_state_use(db *d, const char *nonce, long long *account_id)
+int identity_state_claim(db *d, const char *nonce, const char *person_hash, const char *name, int birth_year,
+			 long long *account_id)
 {
 	db_result *r = NULL;
-	int rc = db_exec(d, "UPDATE identity_states SET used_at = NOW() WHERE nonce = ? AND used_at IS NULL"
+	int rc = db_exec(d, "UPDATE identity_states SET claimed_at = NOW(), claim_hash = ?, claim_name = ?,"
+			    " claim_birth_year = ? WHERE nonce = ? AND claimed_at IS NULL AND used_at IS NULL"
 			    " AND created_at >= NOW() - INTERVAL ? MINUTE",
-			 DB_ARGS(DB_STR(nonce), DB_INT(IDENTITY_STATE_MINUTES)));
+			 DB_ARGS(DB_STR(person_hash), DB_STR(name), DB_INT(birth_year), DB_STR(nonce),
+				 DB_INT(IDENTITY_STATE_MINUTES)));
 	if (rc != MDG_OK)
 		return rc;
 	if (db_affected(d) != 1)
@@ -156,10 +170,51 @@ int identity_state_use(db *d, const char *nonce, long long *account_id)
 	return rc;
 }
 
-/* identity_verify's change, in db_transaction. */
+int identity_state_void(db *d, const char *nonce)
+{
+	return db_exec(d, "UPDATE identity_states SET used_at = NOW() WHERE nonce = ?", DB_ARGS(DB_STR(nonce)));
+}
+
+/* The row of a pending claim of account_id in the session of
+ * session_token: the one of nonce, or (nonce NULL) the newest. Locked
+ * (FOR UPDATE) until the end of the caller's transaction, if any. */
+static int pending_query(db *d, long long account_id, const char *session_token, const char *nonce, db_result **r)
+{
+	uint8_t sh[CRYPTO_HASH_BYTES];
+	session_hash(session_token, sh);
+	return db_query(d, r,
+			"SELECT s.nonce AS nonce, s.claim_hash AS person, s.claim_name AS name,"
+			" s.claim_birth_year AS birth_year FROM identity_states s"
+			" WHERE s.account_id = ? AND s.session_hash = ? AND s.claimed_at IS NOT NULL AND s.used_at IS NULL"
+			" AND s.created_at >= NOW() - INTERVAL ? MINUTE AND (? = '' OR s.nonce = ?)"
+			" ORDER BY s.created_at DESC LIMIT 1 FOR UPDATE",
+			DB_ARGS(DB_INT(account_id), DB_BLOB(sh, sizeof sh), DB_INT(IDENTITY_STATE_MINUTES),
+				DB_STR(nonce ? nonce : ""), DB_STR(nonce ? nonce : "")));
+}
+
+int identity_pending_get(db *d, long long account_id, const char *session_token, identity_pending *out)
+{
+	db_result *r = NULL;
+	memset(out, 0, sizeof *out);
+	int rc = pending_query(d, account_id, session_token, NULL, &r);
+	if (rc == MDG_OK && r->nrows == 0)
+		rc = MDG_ENOTFOUND;
+	if (rc == MDG_OK) {
+		snprintf(out->nonce, sizeof out->nonce, "%s", db_get(r, 0, "nonce", ""));
+		snprintf(out->name, sizeof out->name, "%s", db_get(r, 0, "name", ""));
+		out->birth_year = (int)db_get_ll(r, 0, "birth_year", 0);
+	}
+	db_result_free(r);
+	return rc;
+}
+
+/* The change of identity_confirm (session_token, nonce: the state to
+ * use) and identity_withdraw, in db_transaction; verify_body links
+ * person_hash and name. */
 typedef struct verify_args {
 	const actor *who;
 	long long account_id;
+	const char *session_token, *nonce;
 	const char *person_hash, *name;
 } verify_args;
 
@@ -195,10 +250,29 @@ done:
 	return rc;
 }
 
-int identity_verify(db *d, const actor *who, long long account_id, const char *person_hash, const char *name)
+static int confirm_body(db *d, void *arg)
 {
-	verify_args a = {who, account_id, person_hash, name};
-	return db_transaction(d, verify_body, &a);
+	const verify_args *a = arg;
+	db_result *r = NULL;
+	int rc = pending_query(d, a->account_id, a->session_token, a->nonce, &r);
+	if (rc == MDG_OK && r->nrows != 1)
+		rc = MDG_ENOTFOUND;
+	if (rc == MDG_OK)
+		rc = db_exec(d, "UPDATE identity_states SET used_at = NOW() WHERE nonce = ?", DB_ARGS(DB_STR(a->nonce)));
+	if (rc == MDG_OK) {
+		verify_args v = *a;
+		v.person_hash = db_get(r, 0, "person", "");
+		v.name = db_get(r, 0, "name", "");
+		rc = verify_body(d, &v);
+	}
+	db_result_free(r);
+	return rc;
+}
+
+int identity_confirm(db *d, const actor *who, long long account_id, const char *session_token, const char *nonce)
+{
+	verify_args a = {.who = who, .account_id = account_id, .session_token = session_token, .nonce = nonce};
+	return db_transaction(d, confirm_body, &a);
 }
 
 static int withdraw_body(db *d, void *arg)
@@ -220,7 +294,7 @@ static int withdraw_body(db *d, void *arg)
 
 int identity_withdraw(db *d, const actor *who, long long account_id)
 {
-	verify_args a = {who, account_id, NULL, NULL};
+	verify_args a = {.who = who, .account_id = account_id};
 	return db_transaction(d, withdraw_body, &a);
 }
 

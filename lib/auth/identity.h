@@ -12,10 +12,16 @@
  *    key, such as CI) and sig: hex HMAC-SHA-256 under the shared secret
  *    (identity.secret_file) of identity_callback_text (every field, the
  *    client id first, one per line).
- * 3. Madang checks the signature, the state's MAC, uses the state once
- *    (identity_state_use: unknown, used or older than 10 minutes is
- *    refused) and records the person key only as HMAC-SHA-256 under
- *    identity.person_key_file (identity_person_hash).
+ * 3. Madang checks the signature, the state's MAC, claims the state once
+ *    (identity_state_claim: unknown, claimed, used or older than 10
+ *    minutes is refused) and keeps the claim on it: the person key only
+ *    as HMAC-SHA-256 under identity.person_key_file
+ *    (identity_person_hash), the name, the birth year. Nothing is linked.
+ * 4. The account that started the check, from the same session (the
+ *    state holds its token's SHA-256), sees the masked name and the birth
+ *    year on /account/identity/confirm and confirms with a CSRF-checked
+ *    POST (identity_confirm): only then is the identity linked. A claim
+ *    left unconfirmed expires with its state.
  * The built-in test provider (demo configurations only) signs the same
  * callback: the code after the callback is the same for both.
  *
@@ -74,17 +80,39 @@ bool identity_callback_check(const uint8_t *secret, size_t len, const char *clie
 /* The stored form of a person key: hex HMAC-SHA-256 under key. */
 void identity_person_hash(const uint8_t *key, size_t keylen, const char *person_key, char out[IDENTITY_HASH_TEXT]);
 
-/* A new state for account_id: stores a random nonce, writes it. */
-int identity_state_new(db *d, long long account_id, char nonce[IDENTITY_NONCE_TEXT]);
-/* Uses the state of nonce once: MDG_OK with *account_id, MDG_ENOTFOUND
- * when unknown, already used or older than IDENTITY_STATE_MINUTES. */
-int identity_state_use(db *d, const char *nonce, long long *account_id);
-/* Records account_id as verified for the person of person_hash, named
- * name, now; the account's name becomes that name (the provider's is the
- * real one; the former stays in the audit log) and the consent to the
- * check is recorded, audited as who. MDG_ECONFLICT when another account
- * holds that person, or this account was verified as another person. */
-int identity_verify(db *d, const actor *who, long long account_id, const char *person_hash, const char *name);
+/* A new state for account_id, bound to the session whose token is
+ * session_token (only its SHA-256 is stored): stores a random nonce,
+ * writes it. */
+int identity_state_new(db *d, long long account_id, const char *session_token, char nonce[IDENTITY_NONCE_TEXT]);
+
+/* What a checked callback claims, kept on its state until the account
+ * confirms it (person_hash: identity_person_hash of the person key). */
+typedef struct identity_pending {
+	char nonce[IDENTITY_NONCE_TEXT];
+	char name[IDENTITY_NAME_MAX * 4 + 1];
+	int birth_year;
+} identity_pending;
+
+/* Records the provider's checked claim on the state of nonce, once:
+ * MDG_OK with *account_id (who started it), MDG_ENOTFOUND when the state
+ * is unknown, already claimed or used, or older than
+ * IDENTITY_STATE_MINUTES. Links nothing: identity_confirm does. */
+int identity_state_claim(db *d, const char *nonce, const char *person_hash, const char *name, int birth_year,
+			 long long *account_id);
+/* Makes the state of nonce useless (a callback carried by another
+ * account's session). */
+int identity_state_void(db *d, const char *nonce);
+/* The newest claimed, unconfirmed, unexpired state of account_id started
+ * in the session of session_token: *out. MDG_ENOTFOUND when none. */
+int identity_pending_get(db *d, long long account_id, const char *session_token, identity_pending *out);
+/* The confirmation by the account that started the check, from the same
+ * session: uses the state of nonce once and records account_id as
+ * verified for the claimed person (the name becomes the checked one, the
+ * former stays in the audit log; the consent is recorded), audited as
+ * who. MDG_ENOTFOUND when the state is not this session's pending claim;
+ * MDG_ECONFLICT when another account holds that person, or this account
+ * was verified as another person. */
+int identity_confirm(db *d, const actor *who, long long account_id, const char *session_token, const char *nonce);
 
 /* Withdraws account_id's consent to the check: the person hash and the
  * checked name are removed (the account's name stays), the withdrawal is

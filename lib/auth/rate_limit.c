@@ -18,8 +18,3 @@ int rate_limit_take(db *d, const char *scope, const char *subject, long max, lon
 		return rc;
 	return db_affected(d) == 1 ? MDG_OK : MDG_ETHROTTLED;
 }
-
-int rate_limit_purge(db *d)
-{
-	return db_exec(d, "DELETE FROM rate_events WHERE at < NOW() - INTERVAL 1 DAY", DB_NO_ARGS);
-}

@@ -17,7 +17,4 @@
  * is stored only as its SHA-256. */
 int rate_limit_take(db *d, const char *scope, const char *subject, long max, long window_seconds);
 
-/* Deletes events older than a day (no limit looks further back). */
-int rate_limit_purge(db *d);
-
 #endif

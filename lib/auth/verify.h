@@ -82,7 +82,12 @@ int recover_reset_code(db *d, const char *login_id, const char *code, const char
  * MDG_ETHROTTLED; MDG_EDB. */
 int recover_send_login_id(db *d, const char *contact, const char *client);
 
-/* Deletes codes and links expired a day ago and old throttle events. */
-int verify_purge(db *d);
+/* After the upgrade to verified contacts: marks verified now the e-mail
+ * addresses (email) and/or mobile numbers (mobile) of every active
+ * citizen and staff account not yet verified (guests are left alone),
+ * in one transaction, audited (action verify_carry_over). *emails and
+ * *mobiles: the accounts marked. MDG_EDB. The retention job
+ * (privacy/retention.h) removes expired codes and throttle events. */
+int verify_carry_over(db *d, bool email, bool mobile, long *emails, long *mobiles);
 
 #endif

@@ -876,6 +876,8 @@ async function walk(browser) {
 		await main.getByLabel('연계정보(CI, 시험용 아무 값)').fill('CI-WALK-0001');
 		await citizen.go(main.getByRole('button', { name: '확인하고 서명하기' }));
 		await citizen.go(main.getByRole('button', { name: '마당으로 돌아가기' }));
+		await expectText(main, '실명확인 연결 확인', 'the confirmation page');
+		await citizen.go(main.getByRole('button', { name: '이 계정에 연결하기' }));
 		await expectText(main, '실명확인을 마쳤습니다');
 	});
 

@@ -2,14 +2,18 @@
 # 240-realname.t: real-name identity (실명확인) through the built-in test
 # provider, which signs its callback exactly as a real provider would:
 # the round trip (start with consent, the provider's form, the signed
-# callback, the account verified and renamed); a tampered callback (a
+# callback, then the confirmation page that shows the masked name and the
+# birth year and links only on a CSRF-protected POST from the session
+# that started the check, the account verified and renamed); a tampered callback (a
 # field or the signature changed, a state whose MAC is forged though the
 # provider's signature over it is right) and a replayed one are refused;
 # the person key is stored only as HMAC-SHA-256 under
 # identity.person_key_file; a second account of the same person is
-# refused; a callback carried by another account's session is refused,
-# one without any cookie (SameSite) is accepted; an old state has
-# expired; the setting identity.required_for = file sends an unverified
+# refused; a callback carried by another account's session is refused
+# and links nothing, neither then nor later; one without any cookie
+# (SameSite) is kept for the starter to confirm; another session of the
+# same account cannot confirm; a confirmation replayed is refused; an old
+# state, and an unconfirmed claim, have expired; the setting identity.required_for = file sends an unverified
 # citizen from the filing form to the check and refuses the POST; the
 # consent history (registration, telephone, identity) is shown on
 # /account; withdrawing the consent to the check removes the record and
@@ -80,6 +84,23 @@ sub provider_round {
 sub callback {
     my ($ua, $cb, %change) = @_;
     return submit_form($s, $ua, $cb, %change);
+}
+
+# Follows a callback's redirect to the confirmation page as $ua: returns
+# the page and its form.
+sub confirm_page {
+    my ($ua) = @_;
+    my $r = $ua->get($s->url('/account/identity/confirm'));
+    my ($form) = grep { $_->{action} eq '/account/identity/confirm' } forms_of(body_of($r));
+    return ($r, $form);
+}
+
+# The confirmation as $ua: the response of its POST.
+sub confirm {
+    my ($ua) = @_;
+    my ($r, $form) = confirm_page($ua);
+    is $r->code, 200, 'the confirmation page is shown' or return $r;
+    return submit_form($s, $ua, $form);
 }
 
 sub provider_sig {
@@ -172,6 +193,27 @@ is sql_value("SELECT identity_verified_at IS NULL FROM accounts WHERE id = $kim"
 
 $r = callback($ua, $cb);
 is $r->code, 303, 'the signed callback is accepted';
+is $r->header('Location'), '/account/identity/confirm', 'and asks the account to confirm';
+is sql_value("SELECT identity_verified_at IS NULL FROM accounts WHERE id = $kim"), 1, 'nothing is linked yet';
+my ($page, $confirm_form) = confirm_page($ua);
+is $page->code, 200, 'the confirmation page';
+like body_of($page), qr{<dd id="claim-name">김\*명</dd>}, 'shows the checked name masked';
+like body_of($page), qr{<dd id="claim-birth-year">1990</dd>}, 'and the birth year';
+my $kim_login = sql_value("SELECT login_id FROM accounts WHERE id = $kim");
+like body_of($page), qr{<dd id="claim-account">김가명 \(\Q$kim_login\E\)</dd>}, 'and the account it will link';
+unlike body_of($page), qr/1990-01-31|CI-TEST-KIM/, 'not the birth date or the person key';
+# Another session of the same account did not start it: nothing to confirm.
+my $ua_b = $s->ua;
+is Madang::Test::sign_in($s, $ua_b, $kim_login, 'Madang-test-pass-4821')->code, 303, 'the same account signs in elsewhere';
+my ($other_page) = confirm_page($ua_b);
+is $other_page->code, 404, 'that session has nothing to confirm';
+$r = submit_form($s, $ua_b, $confirm_form, csrf => Madang::Test::csrf_value($ua_b->get($s->url('/account'))));
+is $r->code, 400, "and cannot confirm the other session's check with its nonce";
+is sql_value("SELECT identity_verified_at IS NULL FROM accounts WHERE id = $kim"), 1, 'still nothing linked';
+$r = $ua->post($s->url('/account/identity/confirm'), [ nonce => $confirm_form->{fields}{nonce} ]);
+is $r->code, 403, 'a confirmation without the CSRF token is refused';
+$r = submit_form($s, $ua, $confirm_form);
+is $r->code, 303, 'the confirmation links';
 is $r->header('Location'), '/account/identity?done=verified', 'back to the check';
 $r = $ua->follow($r);
 like body_of($r), qr/\Q${\ L('Msg.IdentityVerified') }\E/, 'which says it is done';
@@ -190,6 +232,9 @@ like sql_value("SELECT detail FROM audit_log WHERE action = 'identity_verified' 
 $r = callback($ua, $cb);
 is $r->code, 400, 'the same callback again (a replay) is refused';
 like body_of($r), qr/\Q${\ L('Identity.Refused.Expired') }\E/, 'as used';
+$r = submit_form($s, $ua, $confirm_form);
+is $r->code, 400, 'the confirmation again (a replay) is refused';
+like body_of($r), qr/\Q${\ L('Identity.Refused.Expired') }\E/, 'as used';
 
 file_case($s, $ua, category => 1, title => '실명확인 뒤의 민원');
 
@@ -200,8 +245,12 @@ my ($cb2) = provider_round($ua2, name => '이실명', birth => '1985-05-05', key
 $r = callback($ua, $cb2);
 is $r->code, 403, "a callback carried by another account's session is refused";
 like body_of($r), qr/\Q${\ L('Identity.Refused.OtherSession') }\E/, 'as started elsewhere';
+is ((confirm_page($ua2))[0]->code, 404, 'and the account that started it has nothing to confirm either');
+is sql_value("SELECT identity_verified_at IS NULL FROM accounts WHERE id = $lee"), 1, 'nothing is linked';
 ($cb2) = provider_round($ua2, name => '이실명', birth => '1985-05-05', key => 'CI-TEST-KIM-0001');
 $r = callback($ua2, $cb2);
+is $r->code, 303, 'a callback of a person another account holds';
+$r = confirm($ua2);
 is $r->code, 409, 'a second account of the same person is refused';
 like body_of($r), qr/\Q${\ L('Identity.Refused.Taken') }\E/, 'with a clear message';
 is sql_value("SELECT identity_verified_at IS NULL FROM accounts WHERE id = $lee"), 1, 'and stays unverified';
@@ -212,7 +261,10 @@ my ($cb3, $state3) = provider_round($ua2, name => '이실명', birth => '1985-05
 my $anon = $s->ua(cookie_jar => undef);
 $r = callback($anon, $cb3);
 is $r->code, 303, 'a callback without a session is accepted: the state names the account';
-is sql_value("SELECT identity_name FROM accounts WHERE id = $lee"), '이실명', 'which is verified';
+is sql_value("SELECT identity_name FROM accounts WHERE id = $lee"), undef, 'which is not linked yet';
+$r = confirm($ua2);
+is $r->code, 303, 'the account that started it confirms';
+is sql_value("SELECT identity_name FROM accounts WHERE id = $lee"), '이실명', 'and is verified';
 
 # An old state has expired.
 my ($ua3, $park) = citizen('박가명');
@@ -222,6 +274,15 @@ sql("UPDATE identity_states SET created_at = NOW() - INTERVAL 11 MINUTE WHERE no
 $r = callback($ua3, $cb4);
 is $r->code, 400, 'a state older than 10 minutes is refused';
 like body_of($r), qr/\Q${\ L('Identity.Refused.Expired') }\E/, 'as expired';
+# A claim not confirmed in time links nothing.
+($cb4, $state4) = provider_round($ua3, name => '박실명', birth => '1970-07-07', key => 'CI-TEST-PARK-0003');
+($nonce4) = $state4 =~ /\A([0-9a-f]{32})\./;
+is callback($ua3, $cb4)->code, 303, 'a new check is claimed';
+my (undef, $late_form) = confirm_page($ua3);
+sql("UPDATE identity_states SET created_at = NOW() - INTERVAL 11 MINUTE WHERE nonce = '$nonce4'");
+is ((confirm_page($ua3))[0]->code, 404, 'after 10 minutes there is nothing to confirm');
+is submit_form($s, $ua3, $late_form)->code, 400, 'and a late confirmation is refused';
+is sql_value("SELECT identity_verified_at IS NULL FROM accounts WHERE id = $park"), 1, 'nothing linked';
 
 # ------------------------------------------------ the consent history
 

@@ -646,6 +646,10 @@ static const char *const identity_done_data[] = {"Identity.Verified=1", "Identit
 static const char *const identity_done_shown[] = {"홍길동", "2026-12-07 10:00",
 						  "action=\"/account/identity/withdraw\"", NULL};
 static const char *const identity_refused_data[] = {"Identity.Error=Taken", NULL};
+static const char *const identity_confirm_data[] = {"Claim.nonce=abc123", "Claim.Name=홍*동", "Claim.BirthYear=1990",
+						    "Claim.Login=hong", "Claim.Account=홍가명", NULL};
+static const char *const identity_confirm_shown[] = {"action=\"/account/identity/confirm\"", "value=\"abc123\"",
+						     "홍*동", "1990", "홍가명 (hong)", NULL};
 static const char *const identity_test_data[] = {"Form.client_id=madang", "Form.state=abc.def",
 						 "Form.return=/identity/callback", NULL};
 static const char *const identity_test_shown[] = {"value=\"abc.def\"", "type=\"date\"", NULL};
@@ -771,6 +775,7 @@ static const struct page_fixture {
 	{"account/identity.cs", "Identity", identity_done_data, identity_done_shown, NULL},
 	{"account/identity.cs", "Identity", no_data, no_data, NULL},
 	{"account/identity_result.cs", "Identity", identity_refused_data, no_data, NULL},
+	{"account/identity_confirm.cs", "IdentityConfirm", identity_confirm_data, identity_confirm_shown, NULL},
 	{"portal/identity_test.cs", "IdentityTest", identity_test_data, identity_test_shown, NULL},
 	{"portal/identity_test.cs", "IdentityTest", identity_signed_data, identity_signed_shown, NULL},
 	{"admin/cases.cs", "StaffCases", staff_cases_data, staff_cases_shown, NULL},
