@@ -43,7 +43,8 @@ my $s = Madang::Test->start(seed => 1, config => { 'web.alert_poll_ms' => 1000 }
 my $shots = tempdir('madang-walk-XXXXXX', TMPDIR => 1, CLEANUP => !$ENV{MADANG_KEEP});
 
 # Runs node walk.js with the stack's URL; its output, line by line, as it
-# comes (the walk takes a minute; a hung browser is stopped after 5).
+# comes (the walk takes a few minutes, more under the sanitizers and as
+# pages are added; a hung browser is stopped after 10).
 my $out = File::Temp->new;
 my $pid = fork // die "fork: $!";
 if (!$pid) {
@@ -57,14 +58,14 @@ if (!$pid) {
     POSIX::_exit(127);
 }
 my $status;
-for (1 .. 3000) {
+for (1 .. 6000) {
     last if waitpid($pid, POSIX::WNOHANG()) == $pid && defined($status = $?);
     select(undef, undef, undef, 0.1);
 }
 if (!defined $status) {
     kill 'TERM', $pid;
     waitpid($pid, 0);
-    fail 'the walk finished within 5 minutes';
+    fail 'the walk finished within 10 minutes';
 }
 
 open my $fh, '<:encoding(UTF-8)', $out->filename or die $!;
