@@ -26,7 +26,8 @@ void web_usage_count(web *w, const char *content_type)
 	http_req *r = w->r;
 	/* Pages people look at: answered with HTML, not a redirect, a file,
 	 * JSON, an error or the health check. */
-	if (!w->app->db || !r->path || strcmp(r->method, "GET") != 0 || r->status != 200 || !content_type ||
+	if (!w->app->db || !r->path || config_long(w->app->cfg, "usage.count", 1, 0, 1) == 0 ||
+	    strcmp(r->method, "GET") != 0 || r->status != 200 || !content_type ||
 	    strncmp(content_type, "text/html", 9) != 0 || strcmp(r->path, "/healthz") == 0)
 		return;
 	usage_count_view(w->app->db, usage_section(r->path), r->remote_addr, http_req_env(r, "HTTP_USER_AGENT"));
