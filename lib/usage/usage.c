@@ -8,7 +8,6 @@
 #include "core/log.h"
 #include "core/mdg.h"
 #include "core/utf8.h"
-#include "core/xalloc.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -151,6 +150,7 @@ void usage_visitor_hash(const unsigned char salt[32], const char *addr, const ch
 enum {
 	PENDING = 256,	       /* of each kind: when one is full, it is written */
 	SALT_RECHECK = 60,     /* seconds an idle worker trusts its salt's day */
+	HASH_ROWS = 32,	       /* hashes per INSERT: 64 parameters, lib/db's most */
 };
 
 typedef struct view_count {
@@ -326,19 +326,21 @@ static int write_counts(db *d)
 			     " ON DUPLICATE KEY UPDATE views = views + VALUES(views)",
 			     DB_ARGS(DB_STR(tally.views[i].day), DB_STR(tally.views[i].section),
 				     DB_INT(tally.views[i].views)));
-	/* All of the hashes in one statement: they are the most. */
-	if (rc == MDG_OK && tally.nhashes) {
+	/* The hashes are the most: HASH_ROWS of them per statement (the
+	 * most parameters lib/db binds). */
+	for (size_t first = 0; rc == MDG_OK && first < tally.nhashes; first += HASH_ROWS) {
+		size_t n = tally.nhashes - first < HASH_ROWS ? tally.nhashes - first : HASH_ROWS;
 		buf sql = {0};
-		db_arg *args = xcalloc(2 * tally.nhashes, sizeof *args);
+		db_arg args[2 * HASH_ROWS];
 		buf_puts(&sql, "INSERT IGNORE INTO usage_visitor_hashes (day, hash) VALUES ");
-		for (size_t i = 0; i < tally.nhashes; i++) {
+		for (size_t i = 0; i < n; i++) {
+			const visitor_hash *h = &tally.hashes[first + i];
 			buf_puts(&sql, i ? ", (?, ?)" : "(?, ?)");
-			args[2 * i] = DB_STR(tally.hashes[i].day);
-			args[2 * i + 1] = DB_BLOB(tally.hashes[i].hash, USAGE_HASH_BYTES);
-			stale = stale || strcmp(tally.hashes[i].day, tally.day) != 0;
+			args[2 * i] = DB_STR(h->day);
+			args[2 * i + 1] = DB_BLOB(h->hash, USAGE_HASH_BYTES);
+			stale = stale || strcmp(h->day, tally.day) != 0;
 		}
-		rc = db_exec(d, buf_str(&sql), args, 2 * tally.nhashes);
-		free(args);
+		rc = db_exec(d, buf_str(&sql), args, 2 * n);
 		buf_free(&sql);
 	}
 	/* Hashed with a salt another worker has replaced since: counted
