@@ -151,6 +151,7 @@ enum {
 	PENDING = 256,	       /* of each kind: when one is full, it is written */
 	SALT_RECHECK = 60,     /* seconds an idle worker trusts its salt's day */
 	HASH_ROWS = 32,	       /* hashes per INSERT: 64 parameters, lib/db's most */
+	HASH_ROWS_FEW = 8,     /* then 8 per INSERT, then one */
 };
 
 typedef struct view_count {
@@ -316,6 +317,21 @@ int usage_count_search(db *d, usage_area area, const char *q, bool found)
 	return MDG_OK;
 }
 
+/* The INSERT of n (HASH_ROWS, HASH_ROWS_FEW or 1) visitor hashes. lib/db
+ * keeps prepared statements by the address of their text: each of the
+ * three is made once and kept. */
+static const char *hashes_insert(size_t n)
+{
+	static char sql[3][64 + 8 * HASH_ROWS];
+	char *s = sql[n == HASH_ROWS ? 0 : n == HASH_ROWS_FEW ? 1 : 2];
+	if (!s[0]) {
+		size_t len = (size_t)snprintf(s, sizeof sql[0], "INSERT IGNORE INTO usage_visitor_hashes (day, hash) VALUES (?, ?)");
+		for (size_t i = 1; i < n; i++)
+			len += (size_t)snprintf(s + len, sizeof sql[0] - len, ", (?, ?)");
+	}
+	return s;
+}
+
 static int write_counts(db *d)
 {
 	int rc = salt_read(d);
@@ -326,22 +342,19 @@ static int write_counts(db *d)
 			     " ON DUPLICATE KEY UPDATE views = views + VALUES(views)",
 			     DB_ARGS(DB_STR(tally.views[i].day), DB_STR(tally.views[i].section),
 				     DB_INT(tally.views[i].views)));
-	/* The hashes are the most: HASH_ROWS of them per statement (the
-	 * most parameters lib/db binds). */
-	for (size_t first = 0; rc == MDG_OK && first < tally.nhashes; first += HASH_ROWS) {
-		size_t n = tally.nhashes - first < HASH_ROWS ? tally.nhashes - first : HASH_ROWS;
-		buf sql = {0};
+	/* The hashes are the most: up to HASH_ROWS of them per statement. */
+	for (size_t first = 0; rc == MDG_OK && first < tally.nhashes;) {
+		size_t left = tally.nhashes - first;
+		size_t n = left >= HASH_ROWS ? HASH_ROWS : left >= HASH_ROWS_FEW ? HASH_ROWS_FEW : 1;
 		db_arg args[2 * HASH_ROWS];
-		buf_puts(&sql, "INSERT IGNORE INTO usage_visitor_hashes (day, hash) VALUES ");
 		for (size_t i = 0; i < n; i++) {
 			const visitor_hash *h = &tally.hashes[first + i];
-			buf_puts(&sql, i ? ", (?, ?)" : "(?, ?)");
 			args[2 * i] = DB_STR(h->day);
 			args[2 * i + 1] = DB_BLOB(h->hash, USAGE_HASH_BYTES);
 			stale = stale || strcmp(h->day, tally.day) != 0;
 		}
-		rc = db_exec(d, buf_str(&sql), args, 2 * n);
-		buf_free(&sql);
+		rc = db_exec(d, hashes_insert(n), args, 2 * n);
+		first += n;
 	}
 	/* Hashed with a salt another worker has replaced since: counted
 	 * with their day and deleted like the rest of it. */
