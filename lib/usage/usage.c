@@ -374,6 +374,8 @@ static int write_counts(db *d)
 int usage_flush(db *d, long max_age)
 {
 	time_t now = time(NULL);
+	if (!tally.written)
+		tally.written = now; /* a new worker: its first counts wait too */
 	bool some = tally.nviews || tally.nhashes || tally.nwords;
 	bool full = tally.nviews == PENDING || tally.nhashes == PENDING || tally.nwords == PENDING;
 	if (!some || (!full && now - tally.written < max_age))

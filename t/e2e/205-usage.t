@@ -184,4 +184,22 @@ unlike $html, qr/가로등/, '... nor the staff inbox\'s';
 is save_summary(0)->code, 303, 'turned off again';
 is $anon->get($s->url('/usage'))->code, 404, '... and gone';
 
+# ------------------------------------------------------------ batched writes
+
+# Counts kept an hour in the workers: written when they stop. 45 new
+# visitors in one write (more than one statement's 32 rows).
+$s->set_config('usage.flush_seconds' => 3600);
+$s->restart_web;
+my $before_views = kst_value('SELECT IFNULL(SUM(views), 0) FROM usage_views WHERE day = CURDATE()');
+my $before_visitors = visitors_today();
+$s->ua(agent => "usage-batch/$_")->get($s->url('/debates')) for 1 .. 45;
+sleep 1;
+is kst_value('SELECT IFNULL(SUM(views), 0) FROM usage_views WHERE day = CURDATE()'), $before_views,
+    'the counts stay in the workers for usage.flush_seconds';
+$s->restart_web;
+settles(sub { kst_value('SELECT IFNULL(SUM(views), 0) FROM usage_views WHERE day = CURDATE()') - $before_views },
+    45, 'a worker that stops writes its page views');
+is visitors_today() - $before_visitors, 45, '... and its 45 visitors';
+unlike $s->log_text, qr/usage counts .* lost/, 'no counts lost';
+
 done_testing;
