@@ -148,7 +148,8 @@ void usage_visitor_hash(const unsigned char salt[32], const char *addr, const ch
 /* ---- the worker's counts */
 
 enum {
-	PENDING = 256,	       /* of each kind: when one is full, it is written */
+	PENDING = 256,	       /* views and words: when one is full, all are written */
+	PENDING_HASHES = 1024, /* visitors: each new one a row, so more of them */
 	SALT_RECHECK = 60,     /* seconds an idle worker trusts its salt's day */
 	HASH_ROWS = 32,	       /* hashes per INSERT: 64 parameters, lib/db's most */
 	HASH_ROWS_FEW = 8,     /* then 8 per INSERT, then one */
@@ -181,14 +182,14 @@ static struct {
 	time_t written;
 	view_count views[PENDING];
 	size_t nviews;
-	visitor_hash hashes[PENDING];
+	visitor_hash hashes[PENDING_HASHES];
 	size_t nhashes;
 	word_count words[PENDING];
 	size_t nwords;
 } tally;
 
 /* The past days' hashes become their number (usage_visitors) and are
- * deleted. In salt_read's transaction, which holds the salt's row. */
+ * deleted. In a transaction holding the salt's row (one at a time). */
 static int visitors_roll_up(db *d)
 {
 	int rc = db_exec(d,
@@ -201,22 +202,39 @@ static int visitors_roll_up(db *d)
 	return rc;
 }
 
-/* Reads the day's salt into tally, under the salt row's lock; on a new
- * day replaces it with a fresh one and rolls the past days up. Inside
- * the caller's transaction. */
+/* The salt's row (day, salt in hex, today), under its lock when locked:
+ * every worker reads it without, and only a new day's first count locks
+ * it, to replace it once. */
+static int salt_row(db *d, bool locked, db_result **r)
+{
+	int rc = locked ? db_query(d, r,
+				   "SELECT DATE_FORMAT(day, '%Y-%m-%d') AS day, HEX(salt) AS salt,"
+				   " DATE_FORMAT(CURDATE(), '%Y-%m-%d') AS today FROM usage_salt WHERE id = 1"
+				   " FOR UPDATE",
+				   DB_NO_ARGS)
+			: db_query(d, r,
+				   "SELECT DATE_FORMAT(day, '%Y-%m-%d') AS day, HEX(salt) AS salt,"
+				   " DATE_FORMAT(CURDATE(), '%Y-%m-%d') AS today FROM usage_salt WHERE id = 1",
+				   DB_NO_ARGS);
+	if (rc == MDG_OK && (*r)->nrows != 1)
+		rc = MDG_ERR; /* 0044 made the row */
+	return rc;
+}
+
+/* Reads the day's salt into tally; on a new day replaces it with a fresh
+ * one and rolls the past days up. Inside the caller's transaction. */
 static int salt_read(db *d)
 {
 	db_result *r = NULL;
-	int rc = db_query(d, &r,
-			  "SELECT DATE_FORMAT(day, '%Y-%m-%d') AS day, HEX(salt) AS salt,"
-			  " DATE_FORMAT(CURDATE(), '%Y-%m-%d') AS today FROM usage_salt WHERE id = 1 FOR UPDATE",
-			  DB_NO_ARGS);
+	int rc = salt_row(d, false, &r);
+	if (rc == MDG_OK && strcmp(db_get(r, 0, "day", ""), db_get(r, 0, "today", "")) != 0) {
+		/* Another worker may be replacing it: again, under the lock. */
+		db_result_free(r);
+		r = NULL;
+		rc = salt_row(d, true, &r);
+	}
 	if (rc != MDG_OK)
 		goto done;
-	if (r->nrows != 1) {
-		rc = MDG_ERR; /* 0044 made the row */
-		goto done;
-	}
 	const char *today = db_get(r, 0, "today", "");
 	if (strcmp(db_get(r, 0, "day", ""), today) == 0) {
 		rc = crypto_from_hex(db_get(r, 0, "salt", ""), tally.salt, sizeof tally.salt);
@@ -283,7 +301,7 @@ int usage_count_view(db *d, const char *section, const char *addr, const char *a
 	for (i = 0; i < tally.nhashes; i++)
 		if (memcmp(&tally.hashes[i], &h, sizeof h) == 0)
 			return MDG_OK;
-	if (tally.nhashes < PENDING)
+	if (tally.nhashes < PENDING_HASHES)
 		tally.hashes[tally.nhashes++] = h;
 	return MDG_OK;
 }
@@ -358,8 +376,13 @@ static int write_counts(db *d)
 	}
 	/* Hashed with a salt another worker has replaced since: counted
 	 * with their day and deleted like the rest of it. */
-	if (rc == MDG_OK && stale)
-		rc = visitors_roll_up(d);
+	if (rc == MDG_OK && stale) {
+		db_result *r = NULL;
+		rc = salt_row(d, true, &r); /* one roll-up at a time */
+		db_result_free(r);
+		if (rc == MDG_OK)
+			rc = visitors_roll_up(d);
+	}
 	for (size_t i = 0; rc == MDG_OK && i < tally.nwords; i++)
 		rc = db_exec(d,
 			     "INSERT INTO usage_search_words (day, area, word, searches, zero) VALUES (?, ?, ?, ?, ?)"
@@ -377,7 +400,7 @@ int usage_flush(db *d, long max_age)
 	if (!tally.written)
 		tally.written = now; /* a new worker: its first counts wait too */
 	bool some = tally.nviews || tally.nhashes || tally.nwords;
-	bool full = tally.nviews == PENDING || tally.nhashes == PENDING || tally.nwords == PENDING;
+	bool full = tally.nviews == PENDING || tally.nhashes == PENDING_HASHES || tally.nwords == PENDING;
 	if (!some || (!full && now - tally.written < max_age))
 		return MDG_OK;
 	int rc = d ? db_begin(d) : MDG_EDB;
