@@ -1,7 +1,8 @@
 <?cs # SPDX-License-Identifier: AGPL-3.0-or-later ?><?cs
 # usage.cs: the public summary of the portal's use (/usage, when the
 # setting usage.public_summary is 1): visits per day and the words
-# searched most on the public list; nothing about a person. ?>
+# searched most on the public list; nothing about a person. ?><?cs
+include:"usage_macros.cs" ?>
 <h1><?cs var:L.Title.PublicUsage ?></h1>
 <p><?cs var:L.Usage.PublicLead ?></p>
 <p class="report-period"><?cs var:L.Report.Period ?>: <strong><time datetime="<?cs var:Report.From ?>"><?cs var:Report.From ?></time> ~ <time datetime="<?cs var:Report.To ?>"><?cs var:Report.To ?></time></strong></p>
@@ -27,20 +28,8 @@
   </table>
   </div>
 </section>
-<section aria-labelledby="h-words">
-  <h2 id="h-words"><?cs var:L.Usage.WordsPublic ?></h2><?cs
-  if:subcount(Usage.Words.Public) > 0 ?>
-  <table class="cases report" id="usage-words">
-    <thead><tr><th scope="col"><?cs var:L.Usage.Word ?></th><th scope="col"><?cs var:L.Usage.Searches ?></th></tr></thead>
-    <tbody><?cs
-    each:r = Usage.Words.Public ?>
-    <tr><td data-label="<?cs var:L.Usage.Word ?>"><?cs var:r.word ?></td><td data-label="<?cs var:L.Usage.Searches ?>"><?cs var:r.searches ?></td></tr><?cs
-    /each ?>
-    </tbody>
-  </table><?cs
-  else ?>
-  <p><?cs var:L.Usage.NoWords ?></p><?cs
-  /if ?>
+<section aria-labelledby="h-words" id="usage-words">
+  <h2 id="h-words"><?cs var:L.Usage.WordsPublic ?></h2><?cs call:words_table(Usage.Words.Public) ?>
 </section>
 <section aria-labelledby="h-privacy">
   <h2 id="h-privacy"><?cs var:L.Usage.Privacy ?></h2>

@@ -5,22 +5,12 @@
 # those of searches that found nothing). Each chart has its table. ?><?cs
 include:"fields.cs" ?><?cs
 
-# A table of the words in rows, captioned cap. ?><?cs
-def:words_table(rows, id, cap) ?>
+include:"usage_macros.cs" ?><?cs
+
+# A list of words under its heading. ?><?cs
+def:words_section(rows, id, cap) ?>
   <section aria-labelledby="<?cs var:id ?>">
-  <h3 id="<?cs var:id ?>"><?cs var:cap ?></h3><?cs
-  if:subcount(rows) > 0 ?>
-  <table class="cases report">
-    <thead><tr><th scope="col"><?cs var:L.Usage.Word ?></th><th scope="col"><?cs var:L.Usage.Searches ?></th></tr></thead>
-    <tbody><?cs
-    each:r = rows ?>
-    <tr><td data-label="<?cs var:L.Usage.Word ?>"><?cs var:r.word ?></td><td data-label="<?cs var:L.Usage.Searches ?>"><?cs var:r.searches ?></td></tr><?cs
-    /each ?>
-    </tbody>
-  </table><?cs
-  else ?>
-  <p><?cs var:L.Usage.NoWords ?></p><?cs
-  /if ?>
+  <h3 id="<?cs var:id ?>"><?cs var:cap ?></h3><?cs call:words_table(rows) ?>
   </section><?cs
 /def ?>
 <h1><?cs var:L.Title.StaffUsage ?></h1>
@@ -96,10 +86,10 @@ def:words_table(rows, id, cap) ?>
   <h2 id="h-words"><?cs var:L.Usage.Words ?></h2>
   <p class="hint"><?cs var:L.Usage.WordsHint ?></p>
   <div class="charts"><?cs
-  call:words_table(Usage.Words.Public, "h-words-public", L.Usage.WordsPublic) ?><?cs
-  call:words_table(Usage.Words.PublicZero, "h-words-public-zero", L.Usage.WordsPublicZero) ?><?cs
-  call:words_table(Usage.Words.Inbox, "h-words-inbox", L.Usage.WordsInbox) ?><?cs
-  call:words_table(Usage.Words.InboxZero, "h-words-inbox-zero", L.Usage.WordsInboxZero) ?>
+  call:words_section(Usage.Words.Public, "h-words-public", L.Usage.WordsPublic) ?><?cs
+  call:words_section(Usage.Words.PublicZero, "h-words-public-zero", L.Usage.WordsPublicZero) ?><?cs
+  call:words_section(Usage.Words.Inbox, "h-words-inbox", L.Usage.WordsInbox) ?><?cs
+  call:words_section(Usage.Words.InboxZero, "h-words-inbox-zero", L.Usage.WordsInboxZero) ?>
   </div>
 </section>
 <section aria-labelledby="h-privacy" class="report-notes">
