@@ -136,6 +136,8 @@ like $html, qr{<th scope="row" data-label="[^"]*">\Q$today\E</th>}, "today's row
 my $rows = () = $html =~ m{<tr>\s*<th scope="row" data-label="[^"]*">\d{4}-\d\d-\d\d</th>}g;
 is $rows, 30, 'the default period: the last 30 days, one row each';
 
+my $signups = kst_value("SELECT COUNT(*) FROM accounts WHERE kind = 'citizen' AND created_at >= CURDATE()");
+is Madang::Test::register_citizen($s, $s->ua(agent => 'usage-signup/1'))->code, 303, 'someone signs up';
 $r = $sup->get($s->url("/staff/usage.csv?from=$yday&to=$today"));
 is $r->code, 200, 'the CSV';
 like $r->header('Content-Disposition'), qr/madang-usage-\Q$yday-$today\E\.csv/, '... named after the period';
@@ -150,6 +152,7 @@ ok $v >= $views_today - 2 && $v <= $views_today, "today's page views ($v) as cou
 is $vis, visitors_today(), "today's visitors";
 (undef, undef, my $yvis) = split /,/, $lines[1];
 is $yvis, $yesterday_before + $hashes, "yesterday's visitors from the kept number";
+is((split /,/, $lines[2])[3], $signups + 1, "today's sign-ups, the new one included");
 my $filed = kst_value('SELECT COUNT(*) FROM cases WHERE created_at >= CURDATE()');
 is((split /,/, $lines[2])[4], $filed, "today's filings from the cases");
 
