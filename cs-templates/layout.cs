@@ -55,6 +55,9 @@ include:"macros.cs" ?><!DOCTYPE html>
 <?cs if:Session.Reports == "1" ?>
         <li><a href="/staff/reports"><?cs var:L.Nav.Reports ?></a></li>
 <?cs /if ?>
+<?cs if:Session.AdminGlobal == "1" ?>
+        <li><a href="/staff/usage"><?cs var:L.Nav.Usage ?></a></li>
+<?cs /if ?>
 <?cs if:Session.Penalties == "1" ?>
         <li><a href="/staff/penalties"><?cs var:L.Nav.Penalties ?></a></li>
 <?cs /if ?>

@@ -349,6 +349,7 @@ void web_serve(web_app *app, FCGX_Request *fcgi)
 	if (app->db)
 		db_rollback(app->db);
 	const char *content_type = finish_response(&w);
+	web_usage_count(&w, content_type);
 	/* Everything but the sending is done before it: http_send writes the
 	 * answer and ends the FastCGI request in one write(), the request's
 	 * last act, so the access line is not lost to a worker killed after
@@ -358,5 +359,7 @@ void web_serve(web_app *app, FCGX_Request *fcgi)
 	access_log(&w);
 	log_set_request_id(NULL);
 	http_send(&r, content_type);
+	/* The usage counts of the last seconds, now that the answer is out. */
+	web_usage_flush(app, false);
 	http_req_free(&r);
 }

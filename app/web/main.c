@@ -39,6 +39,7 @@ static void worker_handle(FCGX_Request *req, void *ctx)
 static void worker_exit(void *ctx)
 {
 	web_app *app = ctx;
+	web_usage_flush(app, true);
 	db_close(app->db);
 	app->db = NULL;
 }

@@ -310,6 +310,11 @@ static int settings_page(web *w, bool sent)
 		if (rc != MDG_OK)
 			return rc;
 		hdf_set_value(w->hdf, "Form.totp_required", value);
+		/* The public usage summary (/usage, page_usage.c): off by default. */
+		rc = setting_get(w->app->db, "usage.public_summary", "0", value, sizeof value);
+		if (rc != MDG_OK)
+			return rc;
+		hdf_set_value(w->hdf, "Form.usage_public_summary", value);
 	}
 	hdf_set_value(w->hdf, "Admin.Section", "settings");
 	web_page(w, "admin/org/settings.cs", "AdminSettings");
@@ -343,6 +348,7 @@ int page_admin_settings_save(web *w)
 		{"proposal_support_days", FIELD_INT, true, 0, 1, 3650},
 		{"totp_required", FIELD_LINE, false, 8, 0, 0},
 		{"proposal_answer_workdays", FIELD_INT, true, 0, 1, 365},
+		{"usage_public_summary", FIELD_CHECKBOX, false, 0, 0, 0},
 	};
 	form f;
 	form_validate(w, fields, MDG_ARRAY_LEN(fields), &f);
@@ -377,6 +383,9 @@ int page_admin_settings_save(web *w)
 		rc = totp_rule_applied(w->app->db, totp);
 	if (rc == MDG_OK)
 		rc = web_identity_settings_save(w);
+	if (rc == MDG_OK)
+		rc = setting_set(w->app->db, &w->who, "usage.public_summary",
+				 form_on(&f, "usage_public_summary") ? "1" : "0");
 	if (rc == MDG_OK)
 		web_redirect(w, "/admin/settings?done=saved");
 	return rc;

@@ -126,6 +126,7 @@ int page_public_cases(web *w)
 	if (rc == MDG_OK)
 		rc = case_list_public(w->app->db, &f, w->lang, &cases, &total);
 	if (rc == MDG_OK) {
+		web_usage_search(w, false, f.words, f.page, total);
 		db_rows_hdf(cases, w->hdf, "Cases");
 		web_pager(w, f.page, total, CASE_PAGE_SIZE);
 		web_page(w, "portal/cases.cs", "PublicCases");

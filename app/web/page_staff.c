@@ -148,6 +148,8 @@ static int show_inbox(web *w, const kvlist *src)
 		return rc;
 	rc = inbox_list(w->app->db, &f, w->lang, &cases, &total, &more);
 	if (rc == MDG_OK)
+		web_usage_search(w, true, f.words, f.page, total);
+	if (rc == MDG_OK)
 		rc = case_categories(w->app->db, w->lang, &cats);
 	if (rc == MDG_OK)
 		rc = fill_departments(w, "Departments");

@@ -75,6 +75,10 @@ const web_route web_routes[] = {
 	{"GET", "/staff/reports.csv", page_report_analysis_csv, ACCESS_REPORTS},
 	{"GET", "/staff/reports.xlsx", page_report_analysis_xlsx, ACCESS_REPORTS},
 	{"GET", "/stats", page_public_stats, ACCESS_PUBLIC},
+	/* Usage statistics: institution-wide, so global supervisors'. */
+	{"GET", "/staff/usage", page_staff_usage, ACCESS_GLOBAL_ADMIN},
+	{"GET", "/staff/usage.csv", page_staff_usage_csv, ACCESS_GLOBAL_ADMIN},
+	{"GET", "/usage", page_public_usage, ACCESS_PUBLIC},
 	{"GET", "/examples", page_examples, ACCESS_PUBLIC},
 	{"GET", "/admin", page_admin_home, ACCESS_ADMIN},
 	{"GET", "/admin/departments", page_admin_departments, ACCESS_ADMIN},

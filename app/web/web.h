@@ -241,6 +241,16 @@ int page_report_analysis(web *w);
 int page_report_analysis_csv(web *w);
 int page_report_analysis_xlsx(web *w);
 int page_public_stats(web *w);
+/* Usage statistics (page_usage.c): the supervisors' page and its CSV, the
+ * public summary; dispatch.c counts each page view and writes the counts
+ * after the response, main.c at the worker's exit; the list pages count
+ * their searches (words: the search text, found: the matches). */
+int page_staff_usage(web *w);
+int page_staff_usage_csv(web *w);
+int page_public_usage(web *w);
+void web_usage_count(web *w, const char *content_type);
+void web_usage_flush(web_app *app, bool now);
+void web_usage_search(web *w, bool staff_inbox, const char *words, long page, long found);
 int page_examples(web *w);
 /* The administration pages (page_admin*.c): supervisors and system
  * administrators only (ACCESS_ADMIN), each within its scope; settings,

@@ -971,6 +971,19 @@ async function walk(browser) {
 		await expectText(main, '제안에 단 내 댓글');
 	});
 
+	// Usage statistics (issue 12): a search counted, the supervisors'
+	// page with its charts, and the public summary once ticked on.
+	await step('usage statistics and the public summary', supervisor, async () => {
+		await citizen.goto('/cases?q=' + encodeURIComponent('도로'));
+		await supervisor.goto('/staff/usage');
+		await supervisor.main().locator('svg[role="img"]').first().waitFor();
+		await supervisor.goto('/admin/settings');
+		await supervisor.main().getByLabel('포털 이용 현황 요약을 /usage 에 공개', { exact: true }).check();
+		await supervisor.go(supervisor.main().getByRole('button', { name: '저장', exact: true }));
+		await citizen.goto('/usage');
+		await expectText(citizen.main(), '포털 이용 현황', 'the public summary');
+	});
+
 	for (const p of [supervisor, citizen, handler, second, agent])
 		await p.close();
 	await keyboardWalk(browser);

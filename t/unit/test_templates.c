@@ -521,6 +521,23 @@ static const char *const analysis_shown[] = {"교통행정과", ">120<", ">110<"
 					     "/staff/reports.csv?from=2026-11-01&amp;to=2026-11-30",
 					     "<option value=\"3\" selected", NULL};
 
+/* usage statistics (page_usage.c) */
+static const char *const usage_data[] = {
+	"Usage.Shown=1", "Report.From=2026-11-01", "Report.To=2026-11-30", "Form.from=2026-11-01",
+	"Form.to=2026-11-30", "Usage.Days.0.day=2026-11-01", "Usage.Days.0.views=345", "Usage.Days.0.visitors=67",
+	"Usage.Days.0.signups=3", "Usage.Days.0.filings=9", "Usage.Days.0.web=8", "Usage.Days.0.email=0",
+	"Usage.Days.0.sms=0", "Usage.Days.0.phone=1", "Usage.Days.0.open311=0",
+	"Usage.Sections.0.section=cases", "Usage.Sections.0.views=300", "Usage.Words.Public.0.word=가로등",
+	"Usage.Words.Public.0.searches=12", "Usage.Words.InboxZero.0.word=보도블록", "Usage.Words.InboxZero.0.searches=2",
+	"Usage.ChartVisits=<svg role=\"img\"><title>t</title><desc>d</desc></svg>", NULL};
+static const char *const usage_shown[] = {">345<", ">67<", ">가로등<", ">보도블록<", ">300<",
+					  "/staff/usage.csv?from=2026-11-01&amp;to=2026-11-30",
+					  "<svg role=\"img\"><title>t</title>", NULL};
+static const char *const public_usage_data[] = {
+	"Report.From=2026-11-01", "Report.To=2026-11-30", "Usage.Days.0.day=2026-11-01", "Usage.Days.0.views=345",
+	"Usage.Days.0.visitors=67", "Usage.Words.Public.0.word=가로등", "Usage.Words.Public.0.searches=12", NULL};
+static const char *const public_usage_shown[] = {">345<", ">67<", ">가로등<", NULL};
+
 static const char *const stats_data[] = {
 	"PubStats.Year=2026", "PubStats.Years.0=2026", "PubStats.Years.1=2025", "Form.year=2026",
 	"PubStats.InYear.0.parent=도시교통국", "PubStats.InYear.0.name=교통행정과",
@@ -748,6 +765,7 @@ static const struct page_fixture {
 	{"staff/penalties.cs", "Penalties", penalties_data, penalties_shown, NULL},
 	{"portal/withdraw.cs", "Withdraw", withdraw_data, withdraw_shown, NULL},
 	{"portal/stats.cs", "PublicStats", stats_data, stats_shown, NULL},
+	{"portal/usage.cs", "PublicUsage", public_usage_data, public_usage_shown, NULL},
 	{"portal/examples.cs", "Examples", examples_data, examples_shown, NULL},
 	{"portal/rate.cs", "Rate", rate_form_data, rate_form_shown, NULL},
 	{"portal/rate.cs", "Rate", rate_done_data, rate_done_shown, NULL},
@@ -800,6 +818,7 @@ static const struct page_fixture {
 	{"admin/open311_questions.cs", "AdminOpen311Questions", open311_questions_data, open311_questions_shown, NULL},
 	{"reports/workload.cs", "ReportWorkload", workload_data, workload_shown, workload_blank},
 	{"reports/analysis.cs", "ReportAnalysis", analysis_data, analysis_shown, NULL},
+	{"reports/usage.cs", "StaffUsage", usage_data, usage_shown, NULL},
 	{"error.cs", "Error404", error_data, no_data, NULL},
 	{"portal/report.cs", "Report", report_data, report_shown, NULL},
 	{"portal/objection.cs", "Objection", objection_data, objection_shown, NULL},

@@ -74,5 +74,9 @@ each:o = L.Totp.Settings.Rule ?>
       <?cs call:field_error("totp_required") ?>
     </div>
   </fieldset>
+  <fieldset>
+    <legend><?cs var:L.Usage.Settings.Legend ?></legend>
+<?cs call:checkbox_field("usage_public_summary", L.Usage.Settings.PublicSummary, "usage-hint", L.Usage.Settings.Hint) ?>
+  </fieldset>
   <button type="submit" class="primary"><?cs var:L.Admin.Button.Save ?></button>
 </form>
