@@ -266,6 +266,9 @@ static int close_body(db *d, void *arg)
 		rc = db_exec(d, "DELETE FROM contact_codes WHERE account_id = ?", me, 1);
 	if (rc == MDG_OK)
 		rc = db_exec(d, "DELETE FROM sms_pending WHERE account_id = ?", me, 1);
+	/* Client addresses: no use once no one can sign in. */
+	if (rc == MDG_OK)
+		rc = db_exec(d, "DELETE FROM sign_ins WHERE account_id = ?", me, 1);
 	/* The cases' copies of the contact data. */
 	if (rc == MDG_OK)
 		rc = db_exec(d, "UPDATE calls SET phone = NULL WHERE caller_id = ?", me, 1);

@@ -50,7 +50,7 @@ int rights_attachments(db *d, long long account_id, db_result **out);
  * until sent), then the name, login ID, e-mail, mobile number,
  * password, verified flags, identity link and notice choices are
  * overwritten, mileage leaves the ranking, every session, second factor
- * and pending code ends, the cases' copies of the contact data (call
+ * and pending code ends, the sign-in history goes, the cases' copies of the contact data (call
  * records' numbers, the e-mail and SMS intake's senders) are removed;
  * cases, proposals and posts stay (the institution keeps cases for
  * retention.closed_case_years, after which the retention job anonymises

@@ -218,6 +218,8 @@ is sql_value("SELECT COUNT(*) FROM outbox WHERE kind = 'account_closed' AND reci
 is sql_value("SELECT COUNT(*) FROM audit_log WHERE object_type = 'account' AND object_id = '$owner_id'"
     . " AND action = 'close'"), 1, 'audited';
 is sql_value("SELECT COUNT(*) FROM sessions WHERE account_id = $owner_id"), 0, 'no session left';
+is sql_value("SELECT COUNT(*) FROM sign_ins WHERE account_id = $owner_id"), 0, 'no sign-in history left';
+is sql_value("SELECT COUNT(*) FROM consents WHERE account_id = $owner_id"), 4, 'the consent history stays';
 
 my $former = L('FormerMember');
 my $t = text_of(body_of($s->ua->get($s->url("/proposals/$proposal"))));
