@@ -225,27 +225,6 @@ int page_account_form(web *w)
 	return MDG_OK;
 }
 
-int web_password_check(web *w, form *f, const char *field)
-{
-	char hash[256] = "";
-	long long id = 0;
-	long retry_after = 0;
-	db *d = w->app->db;
-	int rc = account_find_login(d, w->me.login_id, &id, hash, sizeof hash);
-	if (rc != MDG_OK)
-		return rc;
-	rc = throttle_attempt(d, &w->app->throttle, w->me.login_id, w->r->remote_addr, &retry_after);
-	if (rc == MDG_ETHROTTLED)
-		web_refuse_throttled(w, retry_after);
-	if (rc != MDG_OK)
-		return rc;
-	if (!password_verify(hash, form_text(f, field))) {
-		form_fail(f, field, "current_wrong");
-		return MDG_OK;
-	}
-	return throttle_success(d, w->me.login_id, w->r->remote_addr);
-}
-
 /* Proves that the signed-in person knows the current password (typed into
  * field of f, the contact form when contact_form) before a change of
  * password or contact details (web_password_check). MDG_OK, with field
