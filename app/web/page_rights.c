@@ -113,26 +113,6 @@ static int write_zip(web *w, const char *path)
 	return rc;
 }
 
-/* A temporary file in app->tmp, listed with the request's uploads so
- * that it is removed on every path when the request ends (http_req_free).
- * path needs 4096 bytes. */
-static int temp_file(web *w, char *path, size_t len)
-{
-	snprintf(path, len, "%s/madang-mydata-XXXXXX", w->app->tmp);
-	int fd = mkstemp(path);
-	if (fd < 0)
-		return MDG_ERR;
-	close(fd);
-	upload *u = xcalloc(1, sizeof *u);
-	u->field = xstrdup("mydata");
-	u->filename = xstrdup("");
-	u->content_type = xstrdup("");
-	u->path = xstrdup(path);
-	u->next = w->r->files;
-	w->r->files = u;
-	return MDG_OK;
-}
-
 int page_my_data(web *w)
 {
 	static const field_spec fields[] = {
@@ -153,7 +133,7 @@ int page_my_data(web *w)
 		w->r->status = 400;
 		return page_my_data_form(w);
 	}
-	rc = temp_file(w, path, sizeof path);
+	rc = web_temp_file(w, "madang-mydata", path, sizeof path);
 	if (rc == MDG_OK)
 		rc = write_zip(w, path);
 	if (rc != MDG_OK)

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 void web_page(web *w, const char *template, const char *title_key)
 {
@@ -164,4 +165,21 @@ int web_password_check(web *w, form *f, const char *field)
 		return MDG_OK;
 	}
 	return throttle_success(d, w->me.login_id, w->r->remote_addr);
+}
+
+int web_temp_file(web *w, const char *prefix, char *path, size_t len)
+{
+	snprintf(path, len, "%s/%s-XXXXXX", w->app->tmp, prefix);
+	int fd = mkstemp(path);
+	if (fd < 0)
+		return MDG_ERR;
+	close(fd);
+	upload *u = xcalloc(1, sizeof *u);
+	u->field = xstrdup(prefix);
+	u->filename = xstrdup("");
+	u->content_type = xstrdup("");
+	u->path = xstrdup(path);
+	u->next = w->r->files;
+	w->r->files = u;
+	return MDG_OK;
 }

@@ -173,6 +173,11 @@ int page_account_contact(web *w);
  * wrong ("current_wrong") when it is; MDG_ETHROTTLED after setting the
  * 429 answer and its message (the caller renders its page). */
 int web_password_check(web *w, form *f, const char *field);
+/* A new empty file PREFIX-XXXXXX in app->tmp for a download the request
+ * builds (its name into path, len bytes), listed with the request's
+ * uploads so that it is removed on every path when the request ends
+ * (http_req_free). MDG_ERR when it cannot be made. */
+int web_temp_file(web *w, const char *prefix, char *path, size_t len);
 /* Citizens' data rights (page_rights.c): the "my data" download, closing
  * one's account, withdrawing an optional consent. */
 int page_my_data_form(web *w);

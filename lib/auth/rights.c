@@ -68,6 +68,22 @@ static int add_rows(json_t *out, const char *name, int rc, db_result *r)
 	return rc;
 }
 
+/* A part of the download: its name, the SQL (binds one id). */
+struct section {
+	const char *name;
+	const char *sql;
+};
+
+/* What the filer sees of each case beside its timeline (binds the case). */
+static const struct section case_parts[] = {
+	{"answers", "SELECT an.body AS body, " SQL_SECOND("an.sent_at") " AS sent FROM answers an"
+		    " WHERE an.case_id = ? AND an.status = 'sent' ORDER BY an.id"},
+	{"questions", "SELECT q.question_id AS question, q.answer AS answer FROM case_answers q"
+		      " WHERE q.case_id = ? ORDER BY q.question_id"},
+	{"attachments", "SELECT t.id AS id, t.original_name AS name, t.mime_type AS type,"
+			" t.size_bytes AS size FROM attachments t WHERE t.case_id = ? ORDER BY t.id"},
+};
+
 /* The account's cases, each with what its filer sees: the sent answers,
  * the public timeline with their own messages, the answers to the
  * category's questions, the attachments' names. */
@@ -92,30 +108,12 @@ static int add_cases(db *d, long long account_id, const char *lang, json_t *out)
 		long long id = db_get_ll(cases, i, "id", 0);
 		json_t *c = json_array_get(list, i);
 		db_result *r = NULL;
-		rc = db_query(d, &r,
-			      "SELECT an.body AS body, " SQL_SECOND("an.sent_at") " AS sent FROM answers an"
-			      " WHERE an.case_id = ? AND an.status = 'sent' ORDER BY an.id",
-			      DB_ARGS(DB_INT(id)));
-		rc = add_rows(c, "answers", rc, r);
-		if (rc == MDG_OK) {
+		rc = dossier_timeline(d, id, lang, true, &r);
+		rc = add_rows(c, "events", rc, r);
+		for (size_t p = 0; rc == MDG_OK && p < MDG_ARRAY_LEN(case_parts); p++) {
 			r = NULL;
-			rc = add_rows(c, "events", dossier_timeline(d, id, lang, true, &r), r);
-		}
-		if (rc == MDG_OK) {
-			r = NULL;
-			rc = db_query(d, &r,
-				      "SELECT q.question_id AS question, q.answer AS answer FROM case_answers q"
-				      " WHERE q.case_id = ? ORDER BY q.question_id",
-				      DB_ARGS(DB_INT(id)));
-			rc = add_rows(c, "questions", rc, r);
-		}
-		if (rc == MDG_OK) {
-			r = NULL;
-			rc = db_query(d, &r,
-				      "SELECT t.id AS id, t.original_name AS name, t.mime_type AS type,"
-				      " t.size_bytes AS size FROM attachments t WHERE t.case_id = ? ORDER BY t.id",
-				      DB_ARGS(DB_INT(id)));
-			rc = add_rows(c, "attachments", rc, r);
+			rc = db_query(d, &r, case_parts[p].sql, DB_ARGS(DB_INT(id)));
+			rc = add_rows(c, case_parts[p].name, rc, r);
 		}
 	}
 	if (rc == MDG_OK) {
@@ -129,10 +127,7 @@ done:
 }
 
 /* One section per query: its name, the SQL (binds the account once). */
-static const struct section {
-	const char *name;
-	const char *sql;
-} sections[] = {
+static const struct section sections[] = {
 	{"account", "SELECT a.id AS id, a.login_id AS login_id, a.name AS name, a.email AS email,"
 		    " a.mobile AS mobile, a.kind AS kind, a.lang AS lang, " SQL_SECOND("a.created_at") " AS created,"
 		    " " SQL_SECOND("a.email_verified_at") " AS email_verified,"

@@ -163,7 +163,7 @@ my ($case) = @{ $json{'cases.json'} };
 is scalar @{ $json{'cases.json'} }, 1, 'one case';
 is $case->{tracking}, $tracking, '... the owner\'s';
 is $case->{title}, '주인 민원 제목', '... its title';
-is ref $case->{events}, 'ARRAY', '... its history';
+ok scalar @{ $case->{events} }, '... its history (the filer\'s timeline)';
 is $case->{attachments}[0]{name}, '증빙 자료.pdf', '... its attachment listed';
 my ($file) = grep { m{^attachments/} } keys %$files;
 like $file, qr{^attachments/\Q$tracking\E/\d+-증빙 자료\.pdf$}, 'the attachment\'s file under its case';

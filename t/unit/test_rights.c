@@ -16,36 +16,20 @@
 #include "core/text.h"
 
 /* A result as db_query makes it: two rows of (id, title, closed). */
-static db_result *two_rows(void)
-{
-	static const char *const names[] = {"id", "title", "closed"};
-	static const char *const cells[] = {"7", "가로등 \"고장\"", NULL, "12", "pothole", "2026-12-01"};
-	db_result *r = calloc(1, sizeof *r);
-	r->nrows = 2;
-	r->ncols = 3;
-	r->names = calloc(3, sizeof *r->names);
-	r->cells = calloc(6, sizeof *r->cells);
-	r->lens = calloc(6, sizeof *r->lens);
-	for (int c = 0; c < 3; c++)
-		r->names[c] = strdup(names[c]);
-	for (int i = 0; i < 6; i++) {
-		r->cells[i] = cells[i] ? strdup(cells[i]) : NULL;
-		r->lens[i] = cells[i] ? strlen(cells[i]) : 0;
-	}
-	return r;
-}
+static char *names[] = {"id", "title", "closed"};
+static char *cells[] = {"7", "가로등 \"고장\"", NULL, "12", "pothole", "2026-12-01"};
+static unsigned long lens[] = {1, sizeof "가로등 \"고장\"" - 1, 0, 2, 7, 10};
+static const db_result two_rows = {2, 3, cells, lens, names};
 
 static void test_rows_as_json(void **state)
 {
 	(void)state;
-	db_result *r = two_rows();
-	json_t *rows = rights_rows_json(r);
+	json_t *rows = rights_rows_json(&two_rows);
 	char *text = json_dumps(rows, JSON_COMPACT);
 	assert_string_equal(text, "[{\"id\":\"7\",\"title\":\"가로등 \\\"고장\\\"\",\"closed\":null},"
 				  "{\"id\":\"12\",\"title\":\"pothole\",\"closed\":\"2026-12-01\"}]");
 	free(text);
 	json_decref(rows);
-	db_result_free(r);
 	/* No result: an empty list. */
 	rows = rights_rows_json(NULL);
 	assert_int_equal(json_array_size(rows), 0);
