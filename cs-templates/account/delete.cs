@@ -1,7 +1,8 @@
 <?cs # SPDX-License-Identifier: AGPL-3.0-or-later ?><?cs
 # delete.cs: closing one's account (/account/delete, page_rights.c): what
 # goes and what stays, a box to confirm and the password; staff are told
-# to ask an administrator (Rights.Staff). ?>
+# to ask an administrator (Rights.Staff). ?><?cs
+include:"fields.cs" ?>
 <h1><?cs var:L.Title.AccountDelete ?></h1>
 <?cs if:Rights.Staff ?>
 <p class="flash error" role="alert" id="delete-staff"><?cs var:L.Rights.StaffNoDelete ?></p>
@@ -15,12 +16,7 @@
     <label for="confirm"><?cs var:L.Rights.DeleteConfirm ?></label>
     <?cs call:field_error("confirm") ?>
   </div>
-  <div class="field">
-    <label for="password"><?cs var:L.Field.current ?></label>
-    <input type="password" id="password" name="password" autocomplete="current-password" required aria-describedby="delete-password-hint<?cs if:Form.Err.password ?> err-password<?cs /if ?>"<?cs if:Form.Err.password ?> aria-invalid="true"<?cs /if ?>>
-    <p class="hint" id="delete-password-hint"><?cs var:L.Rights.DeletePassword ?></p>
-    <?cs call:field_error("password") ?>
-  </div>
+<?cs call:current_password_field("delete-password-hint", L.Rights.DeletePassword) ?>
   <button type="submit" class="danger"><?cs var:L.Rights.DeleteButton ?></button>
 </form>
 <?cs /if ?>

@@ -222,6 +222,30 @@ static int close_confirm(db *d, long long id, const char *lang)
 	return rc;
 }
 
+/* What closing an account changes, each statement binding the account. */
+static const char *const close_statements[] = {
+	/* The unique login ID and e-mail become ones no person can have
+	 * (a login ID starts with a letter; ".invalid" is reserved). */
+	"UPDATE accounts SET closed_at = NOW(), active = 0, name = '',"
+	" login_id = CONCAT('~', id), email = CONCAT('closed-', id, '@closed.invalid'),"
+	" mobile = NULL, password_hash = '!', must_change_password = 0,"
+	" email_verified_at = NULL, mobile_verified_at = NULL, email_failing_at = NULL,"
+	" identity_hash = NULL, identity_name = NULL, identity_verified_at = NULL,"
+	" notify_email = 0, notify_sms = 0, notify_digest = 0, mileage_public = 0"
+	" WHERE id = ?",
+	"DELETE FROM sessions WHERE account_id = ?",
+	"DELETE FROM totp_pending WHERE account_id = ?",
+	"DELETE FROM identity_states WHERE account_id = ?",
+	"DELETE FROM contact_codes WHERE account_id = ?",
+	"DELETE FROM sms_pending WHERE account_id = ?",
+	/* Client addresses: no use once no one can sign in. */
+	"DELETE FROM sign_ins WHERE account_id = ?",
+	/* The cases' copies of the contact data. */
+	"UPDATE calls SET phone = NULL WHERE caller_id = ?",
+	"UPDATE mail_intake m JOIN cases c ON c.id = m.case_id SET m.sender = '' WHERE c.account_id = ?",
+	"UPDATE sms_inbound s JOIN cases c ON c.id = s.case_id SET s.sender = '' WHERE c.account_id = ?",
+};
+
 static int close_body(db *d, void *arg)
 {
 	const struct close_arg *a = arg;
@@ -238,43 +262,10 @@ static int close_body(db *d, void *arg)
 	db_result_free(r);
 	if (rc == MDG_OK)
 		rc = close_confirm(d, a->id, a->lang);
-	/* The unique login ID and e-mail become ones no person can have
-	 * (a login ID starts with a letter; ".invalid" is reserved). */
-	if (rc == MDG_OK)
-		rc = db_exec(d, "UPDATE accounts SET closed_at = NOW(), active = 0, name = '',"
-				" login_id = CONCAT('~', id), email = CONCAT('closed-', id, '@closed.invalid'),"
-				" mobile = NULL, password_hash = '!', must_change_password = 0,"
-				" email_verified_at = NULL, mobile_verified_at = NULL, email_failing_at = NULL,"
-				" identity_hash = NULL, identity_name = NULL, identity_verified_at = NULL,"
-				" notify_email = 0, notify_sms = 0, notify_digest = 0, mileage_public = 0"
-				" WHERE id = ?",
-			     me, 1);
-	if (rc == MDG_OK)
-		rc = db_exec(d, "DELETE FROM sessions WHERE account_id = ?", me, 1);
+	for (size_t i = 0; rc == MDG_OK && i < MDG_ARRAY_LEN(close_statements); i++)
+		rc = db_exec(d, close_statements[i], me, 1);
 	if (rc == MDG_OK)
 		rc = totp_remove(d, a->id);
-	if (rc == MDG_OK)
-		rc = db_exec(d, "DELETE FROM totp_pending WHERE account_id = ?", me, 1);
-	if (rc == MDG_OK)
-		rc = db_exec(d, "DELETE FROM identity_states WHERE account_id = ?", me, 1);
-	if (rc == MDG_OK)
-		rc = db_exec(d, "DELETE FROM contact_codes WHERE account_id = ?", me, 1);
-	if (rc == MDG_OK)
-		rc = db_exec(d, "DELETE FROM sms_pending WHERE account_id = ?", me, 1);
-	/* Client addresses: no use once no one can sign in. */
-	if (rc == MDG_OK)
-		rc = db_exec(d, "DELETE FROM sign_ins WHERE account_id = ?", me, 1);
-	/* The cases' copies of the contact data. */
-	if (rc == MDG_OK)
-		rc = db_exec(d, "UPDATE calls SET phone = NULL WHERE caller_id = ?", me, 1);
-	if (rc == MDG_OK)
-		rc = db_exec(d, "UPDATE mail_intake m JOIN cases c ON c.id = m.case_id SET m.sender = ''"
-				" WHERE c.account_id = ?",
-			     me, 1);
-	if (rc == MDG_OK)
-		rc = db_exec(d, "UPDATE sms_inbound s JOIN cases c ON c.id = s.case_id SET s.sender = ''"
-				" WHERE c.account_id = ?",
-			     me, 1);
 	if (rc == MDG_OK)
 		rc = audit_write(d, a->who, "account", id, "close", "by its owner");
 	return rc;
