@@ -244,6 +244,9 @@ static const char *const close_statements[] = {
 	"UPDATE calls SET phone = NULL WHERE caller_id = ?",
 	"UPDATE mail_intake m JOIN cases c ON c.id = m.case_id SET m.sender = '' WHERE c.account_id = ?",
 	"UPDATE sms_inbound s JOIN cases c ON c.id = s.case_id SET s.sender = '' WHERE c.account_id = ?",
+	/* A support counted per verified number names the number
+	 * (proposal_identity): the account's own id instead. */
+	"UPDATE proposal_supports SET identity = CONCAT('a:', account_id) WHERE account_id = ?",
 };
 
 static int close_body(db *d, void *arg)

@@ -78,6 +78,13 @@ sql("INSERT INTO case_messages (case_id, author_id, body, created_at)"
 sql("INSERT INTO case_events (case_id, kind, is_public, note, created_at)"
     . " VALUES ($case_id, 'note', 0, 'INTERNAL-EVENT-NOTE', NOW())");
 
+# The owner supports a demo proposal (counted once per verified number).
+my $demo_proposal = sql_value("SELECT id FROM proposals WHERE state = 'open' AND author_id <> $owner_id ORDER BY id LIMIT 1");
+my $sr = post_form($s, $owner, "/proposals/$demo_proposal", "/proposals/$demo_proposal/support", action => 'add');
+is $sr->code, 303, 'the owner supports a proposal' or diag $sr->code, ' ', $sr->header('Location') // '', text_of(body_of($sr));
+is sql_value("SELECT identity FROM proposal_supports WHERE account_id = $owner_id"), 'm:01025000001',
+    '... counted by the verified number';
+
 # A proposal and an opinion in the open debate.
 my $r = post_form($s, $owner, '/proposals/new', '/proposals/new', category => 1, title => '정보주인의 제안',
     problem => '문제', proposal => '방안', effect => '효과');
@@ -170,6 +177,7 @@ like $file, qr{^attachments/\Q$tracking\E/\d+-증빙 자료\.pdf$}, 'the attachm
 is $files->{$file}, unpack('H*', $FILE_BYTES), '... with its bytes';
 is $json{'proposals.json'}[0]{title}, '정보주인의 제안', 'the proposal';
 ok((grep { $_->{body} eq '정보주인의 의견입니다' } @{ $json{'posts.json'} }), 'the opinion');
+is $json{'supports.json'}[0]{proposal}, $demo_proposal, 'the support';
 ok scalar @{ $json{'notices.json'} }, 'the notices (the receipt)';
 is join(',', map { $_->{success} } @{ $json{'sign_ins.json'} }), '0,1', 'the sign-ins';
 my $all = join "\n", values %$files;
@@ -219,6 +227,8 @@ is sql_value("SELECT COUNT(*) FROM audit_log WHERE object_type = 'account' AND o
     . " AND action = 'close'"), 1, 'audited';
 is sql_value("SELECT COUNT(*) FROM sessions WHERE account_id = $owner_id"), 0, 'no session left';
 is sql_value("SELECT COUNT(*) FROM sign_ins WHERE account_id = $owner_id"), 0, 'no sign-in history left';
+is sql_value("SELECT COUNT(*) FROM proposal_supports WHERE identity LIKE '%25000001%'"), 0,
+    'no support names the number any more';
 is sql_value("SELECT COUNT(*) FROM consents WHERE account_id = $owner_id"), 4, 'the consent history stays';
 
 my $former = L('FormerMember');
