@@ -91,7 +91,7 @@ def:case_table(caption, rows, kind) ?>
     /if ?>
       <td data-label="<?cs var:L.Col.Status ?>"><?cs call:status(c.status) ?></td><?cs
     if:kind == "public" ?>
-      <td data-label="<?cs var:L.Col.Filer ?>"><?cs var:c.filer ?></td><?cs
+      <td data-label="<?cs var:L.Col.Filer ?>"><?cs call:person(c.filer) ?></td><?cs
     elif:kind == "mine" ?>
       <td data-label="<?cs var:L.Col.Visibility ?>"><?cs if:c.public == "1" ?><?cs var:L.Case.Public ?><?cs else ?><?cs var:L.Case.Private ?><?cs /if ?></td><?cs
     else ?>
@@ -132,7 +132,7 @@ def:case_facts_start() ?>
 # The last facts of a case: who filed it, whether it is public (and an
 # example case, on the staff page), where. ?><?cs
 def:case_facts_end() ?>
-    <dt><?cs var:L.Col.Filer ?></dt><dd><?cs var:Case.filer ?></dd>
+    <dt><?cs var:L.Col.Filer ?></dt><dd><?cs call:person(Case.filer) ?></dd>
     <dt><?cs var:L.Col.Visibility ?></dt><dd><?cs if:Case.public == "1" ?><?cs var:L.Case.Public ?><?cs else ?><?cs var:L.Case.Private ?><?cs /if ?><?cs if:State.is_example == "1" ?> <span class="tag"><?cs var:L.Dossier.Example ?></span><?cs /if ?></dd><?cs
   if:Case.address ?>
     <dt><?cs var:L.Col.Address ?></dt><dd><?cs var:Case.address ?></dd><?cs

@@ -161,3 +161,15 @@ def:row_action(url, act, name, value, label, detail) ?>
           <button type="submit" class="link"><?cs var:label ?><span class="visually-hidden">: <?cs var:detail ?></span></button>
         </form><?cs
 /def ?>
+<?cs
+
+# The account's password typed again (field "password") to confirm an
+# action, with the hint hint (its element's id hint_id). ?><?cs
+def:current_password_field(hint_id, hint) ?>
+  <div class="field">
+    <label for="password"><?cs var:L.Field.current ?></label>
+    <input type="password" id="password" name="password" autocomplete="current-password" required<?cs call:field_aria_hint("password", hint_id) ?>>
+    <p class="hint" id="<?cs var:hint_id ?>"><?cs var:hint ?></p>
+    <?cs call:field_error("password") ?>
+  </div><?cs
+/def ?>

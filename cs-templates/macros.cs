@@ -25,4 +25,8 @@ def:pager(base) ?><?cs
 
 # A status as a labelled badge. ?><?cs
 def:status(s) ?><span class="status status-<?cs var:s ?>"><?cs var:L.Status[s] ?></span><?cs
+/def ?><?cs
+# A person's name (an author, a filer), or "Former member" for an
+# account its owner closed (SQL_PERSON in lib/db/sql.h gives "#closed"). ?><?cs
+def:person(name) ?><?cs if:name == "#closed" ?><?cs var:L.FormerMember ?><?cs else ?><?cs var:name ?><?cs /if ?><?cs
 /def ?>

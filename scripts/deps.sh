@@ -16,8 +16,10 @@ RUN_PKGS="build-essential cmake pkg-config libfcgi-dev libmariadb-dev
 mariadb-server mariadb-client mariadb-plugin-mroonga clearsilver-dev
 libesmtp-dev libxml2-dev libsodium-dev libjansson-dev libmagic-dev
 libcurl4-openssl-dev nginx-light curl python3-aiosmtpd kannel kannel-extras
-libgmime-3.0-dev libjs-leaflet libxlsxwriter-dev liboath-dev libqrencode-dev"
+libgmime-3.0-dev libjs-leaflet libxlsxwriter-dev liboath-dev libqrencode-dev
+libzip-dev"
 # libxlsxwriter-dev: the reports' XLSX export (app/web/page_reports.c).
+# libzip-dev: the citizen's "my data" download (app/web/page_rights.c).
 # libgmime-3.0-dev: madang-mailin's MIME parser (e-mail intake);
 # libjs-leaflet: the location map, served by nginx from /usr/share/javascript.
 # liboath-dev: staff's two-factor codes (TOTP); libqrencode-dev: the QR code

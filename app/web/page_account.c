@@ -2,6 +2,7 @@
 /* page_account.c: registration, sign-in, sign-out and account settings. */
 #include "web.h"
 #include "auth/password.h"
+#include "auth/rights.h"
 #include "core/log.h"
 #include "core/mdg.h"
 #include "core/text.h"
@@ -85,7 +86,7 @@ static const char *safe_next(const char *next)
 
 int page_login_form(web *w)
 {
-	static const web_done done[] = {{"reset", "PasswordReset"}};
+	static const web_done done[] = {{"reset", "PasswordReset"}, {"closed", "AccountClosed"}};
 	web_flash_done(w, done, MDG_ARRAY_LEN(done));
 	const char *next = safe_next(kv_get(&w->r->query, "next"));
 	if (next)
@@ -126,7 +127,12 @@ int page_login(web *w)
 	/* An unknown ID is checked against a dummy hash: the same answer in
 	 * about the same time as a wrong password. A failure needs no record:
 	 * throttle_attempt counted it already. */
-	if (!password_verify(rc == MDG_OK ? hash : NULL, pw))
+	bool right = password_verify(rc == MDG_OK ? hash : NULL, pw);
+	/* The sign-in history (the "my data" download): attempts on a
+	 * known account, never the password typed. */
+	if (rc == MDG_OK)
+		(void)signin_record(d, id, "password", right, w->r->remote_addr);
+	if (!right)
 		goto refuse;
 	if (password_needs_rehash(hash))
 		(void)account_set_password(d, id, pw, PASSWORD_REHASH);
@@ -202,6 +208,7 @@ static void fill_account(web *w, bool contact_sent)
 	web_mileage_prefs_fill(w);
 	web_identity_fill(w);
 	web_verify_fill(w);
+	web_rights_fill(w);
 	web_page(w, "account/settings.cs", "Account");
 }
 
@@ -210,6 +217,7 @@ int page_account_form(web *w)
 	static const web_done done[] = {
 		{"password", "PasswordChanged"}, {"contact", "ContactChanged"}, {"notify", "NotifySaved"},
 		{"mileage", "MileageSaved"}, {"link_sent", "VerifyLinkSent"}, {"mobile_verified", "MobileVerified"},
+		{"consent", "ConsentWithdrawn"},
 	};
 	if (!web_flash_done(w, done, MDG_ARRAY_LEN(done)) && w->me.must_change_password)
 		web_flash_error(w, "MustChangePassword");
@@ -219,31 +227,15 @@ int page_account_form(web *w)
 
 /* Proves that the signed-in person knows the current password (typed into
  * field of f, the contact form when contact_form) before a change of
- * password or contact details. Guessing is throttled like signing in.
- * MDG_OK, with field marked wrong in f when it is; MDG_ETHROTTLED after
- * answering 429 with the settings page; other codes from the DB. */
+ * password or contact details (web_password_check). MDG_OK, with field
+ * marked wrong in f when it is; MDG_ETHROTTLED after answering 429 with
+ * the settings page; other codes from the DB. */
 static int check_current_password(web *w, form *f, const char *field, bool contact_form)
 {
-	char hash[256] = "";
-	long long id = 0;
-	long retry_after = 0;
-	db *d = w->app->db;
-	int rc = account_find_login(d, w->me.login_id, &id, hash, sizeof hash);
-	if (rc != MDG_OK)
-		return rc;
-	rc = throttle_attempt(d, &w->app->throttle, w->me.login_id, w->r->remote_addr, &retry_after);
-	if (rc == MDG_ETHROTTLED) {
-		web_refuse_throttled(w, retry_after);
+	int rc = web_password_check(w, f, field);
+	if (rc == MDG_ETHROTTLED)
 		fill_account(w, contact_form);
-		return rc;
-	}
-	if (rc != MDG_OK)
-		return rc;
-	if (!password_verify(hash, form_text(f, field))) {
-		form_fail(f, field, "current_wrong");
-		return MDG_OK;
-	}
-	return throttle_success(d, w->me.login_id, w->r->remote_addr);
+	return rc;
 }
 
 int page_account_password(web *w)

@@ -5,6 +5,7 @@
  * delivery reports and the SMS from phones that Kannel passes on (SMS
  * intake, handled by lib/intake/sms_in.c). */
 #include "web.h"
+#include "auth/consent.h"
 #include "cases/dossier.h"
 #include "core/config.h"
 #include "core/crypto.h"
@@ -66,14 +67,15 @@ int page_account_notify(web *w)
 	/* The SMS box is disabled without a mobile number: its stored
 	 * choice stays for when a number is added. */
 	account_notify stored;
-	int rc = MDG_OK;
-	if (!w->me.mobile[0]) {
-		rc = account_get_notify(w->app->db, w->me.id, &stored);
-		if (rc != MDG_OK)
-			return rc;
+	int rc = account_get_notify(w->app->db, w->me.id, &stored);
+	if (rc != MDG_OK)
+		return rc;
+	if (!w->me.mobile[0])
 		n.sms = stored.sms;
-	}
 	rc = account_set_notify(w->app->db, w->me.id, &n);
+	/* SMS notices are an optional consent: its history records each turn. */
+	if (rc == MDG_OK && n.sms != stored.sms)
+		rc = consent_record(w->app->db, w->me.id, CONSENT_KIND_SMS, CONSENT_SMS_VERSION, n.sms, 0);
 	if (rc != MDG_OK)
 		return rc;
 	log_info("notice preferences of %lld: email=%d sms=%d digest=%d", w->me.id, n.email, n.sms, n.digest);

@@ -972,22 +972,9 @@ int page_report_analysis_xlsx(web *w)
 	int rc = export_load(w, &a);
 	if (rc != MDG_OK)
 		goto done;
-	/* A temporary file, listed with the request's uploads so that it is
-	 * removed on every path when the request ends (http_req_free). */
-	snprintf(path, sizeof path, "%s/madang-report-XXXXXX", w->app->tmp);
-	int fd = mkstemp(path);
-	if (fd < 0) {
-		rc = MDG_ERR;
+	rc = web_temp_file(w, "madang-report", path, sizeof path);
+	if (rc != MDG_OK)
 		goto done;
-	}
-	close(fd);
-	upload *u = xcalloc(1, sizeof *u);
-	u->field = xstrdup("export");
-	u->filename = xstrdup("");
-	u->content_type = xstrdup("");
-	u->path = xstrdup(path);
-	u->next = w->r->files;
-	w->r->files = u;
 	/* constant_memory: each row goes to the file as it is written. */
 	lxw_workbook_options opt = {.constant_memory = LXW_TRUE, .tmpdir = (char *)w->app->tmp};
 	lxw_workbook *book = workbook_new_opt(path, &opt);

@@ -4,6 +4,7 @@
  * state when the factor is required and missing), turning an optional
  * factor off. lib/auth/totp.h has the rules. */
 #include "web.h"
+#include "auth/rights.h"
 #include "auth/totp.h"
 #include "core/log.h"
 #include "core/mdg.h"
@@ -115,6 +116,8 @@ int page_login_code(web *w)
 	if (rc != MDG_OK)
 		return rc;
 	rc = totp_verify(d, w->app->secret, sizeof w->app->secret, id, form_text(&f, "code"), &recovery);
+	if (rc == MDG_OK || rc == MDG_EINVAL || rc == MDG_ENOTFOUND)
+		(void)signin_record(d, id, "totp", rc == MDG_OK, w->r->remote_addr);
 	if (rc == MDG_EINVAL || rc == MDG_ENOTFOUND)
 		goto refuse;
 	if (rc == MDG_OK)

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* util.c: helpers shared by the handlers: page data, paging, forms. */
 #include "web.h"
+#include "auth/password.h"
 #include "core/mdg.h"
 #include "core/text.h"
 #include "core/utf8.h"
@@ -11,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 void web_page(web *w, const char *template, const char *title_key)
 {
@@ -142,4 +144,42 @@ void web_send_attachment(web *w, char *path, char *name, char *mime)
 	free(disposition);
 	free(name);
 	free(mime);
+}
+
+int web_password_check(web *w, form *f, const char *field)
+{
+	char hash[256] = "";
+	long long id = 0;
+	long retry_after = 0;
+	db *d = w->app->db;
+	int rc = account_find_login(d, w->me.login_id, &id, hash, sizeof hash);
+	if (rc != MDG_OK)
+		return rc;
+	rc = throttle_attempt(d, &w->app->throttle, w->me.login_id, w->r->remote_addr, &retry_after);
+	if (rc == MDG_ETHROTTLED)
+		web_refuse_throttled(w, retry_after);
+	if (rc != MDG_OK)
+		return rc;
+	if (!password_verify(hash, form_text(f, field))) {
+		form_fail(f, field, "current_wrong");
+		return MDG_OK;
+	}
+	return throttle_success(d, w->me.login_id, w->r->remote_addr);
+}
+
+int web_temp_file(web *w, const char *prefix, char *path, size_t len)
+{
+	snprintf(path, len, "%s/%s-XXXXXX", w->app->tmp, prefix);
+	int fd = mkstemp(path);
+	if (fd < 0)
+		return MDG_ERR;
+	close(fd);
+	upload *u = xcalloc(1, sizeof *u);
+	u->field = xstrdup(prefix);
+	u->filename = xstrdup("");
+	u->content_type = xstrdup("");
+	u->path = xstrdup(path);
+	u->next = w->r->files;
+	w->r->files = u;
+	return MDG_OK;
 }

@@ -168,6 +168,27 @@ int page_logout(web *w);
 int page_account_form(web *w);
 int page_account_password(web *w);
 int page_account_contact(web *w);
+/* Checks the signed-in person's password typed into field of f (a
+ * valid form), throttled like signing in: MDG_OK, with field marked
+ * wrong ("current_wrong") when it is; MDG_ETHROTTLED after setting the
+ * 429 answer and its message (the caller renders its page). */
+int web_password_check(web *w, form *f, const char *field);
+/* A new empty file PREFIX-XXXXXX in app->tmp for a download the request
+ * builds (its name into path, len bytes), listed with the request's
+ * uploads so that it is removed on every path when the request ends
+ * (http_req_free). MDG_ERR when it cannot be made. */
+int web_temp_file(web *w, const char *prefix, char *path, size_t len);
+/* Citizens' data rights (page_rights.c): the "my data" download, closing
+ * one's account, withdrawing an optional consent. */
+int page_my_data_form(web *w);
+int page_my_data(web *w);
+int page_account_delete_form(web *w);
+int page_account_delete(web *w);
+int page_consent_withdraw(web *w);
+/* Withdrawable.N (kind, version): the optional consents given, each
+ * with its button, for the account page (a failure, logged, leaves them
+ * out). */
+void web_rights_fill(web *w);
 int page_file_form(web *w);
 int page_file(web *w);
 int page_my_cases(web *w);

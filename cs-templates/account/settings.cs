@@ -97,9 +97,24 @@ include:"fields.cs" ?>
       <tr><td><?cs var:L.Consents.Kinds[c.kind] ?></td><td><?cs var:c.version ?></td><td><?cs if:c.given == "1" ?><?cs var:L.Consents.Yes ?><?cs else ?><?cs var:L.Consents.Withdrawn ?><?cs /if ?><?cs if:c.agent ?> (<?cs var:L.Consents.By ?> <?cs var:c.agent ?>)<?cs /if ?></td><td><?cs var:c.at ?></td></tr><?cs /each ?>
     </tbody>
   </table>
-<?cs /if ?>
+<?cs /if ?><?cs if:subcount(Withdrawable) ?>
+  <h3><?cs var:L.Rights.ConsentOptional ?></h3>
+  <ul class="plain"><?cs each:c = Withdrawable ?>
+    <li><form method="post" action="/account/consent/withdraw" class="inline">
+      <input type="hidden" name="csrf" value="<?cs var:CSRF ?>"><input type="hidden" name="kind" value="<?cs var:c.kind ?>">
+      <?cs var:L.Consents.Kinds[c.kind] ?> (<?cs var:c.version ?>)
+      <button type="submit" class="link" aria-label="<?cs var:L.Rights.ConsentWithdraw ?>: <?cs var:L.Consents.Kinds[c.kind] ?>"><?cs var:L.Rights.ConsentWithdraw ?></button>
+    </form></li><?cs /each ?>
+  </ul><?cs /if ?>
 </section>
 <?cs /if ?>
+<section aria-labelledby="rights-h">
+  <h2 id="rights-h"><?cs var:L.Rights.Section ?></h2>
+  <ul class="plain">
+    <li><a href="/account/data" id="my-data-link"><?cs var:L.Rights.DataLink ?></a></li>
+    <li><a href="/account/delete" id="account-delete-link"><?cs var:L.Rights.DeleteLink ?></a></li>
+  </ul>
+</section>
 <section>
   <h2><?cs var:L.Totp.Setup ?></h2>
   <p><a href="/account/2fa"><?cs var:L.Totp.SetupLink ?></a></p>

@@ -25,7 +25,7 @@ include:"case_macros.cs" ?>
     <h2 id="contact-h"><?cs var:L.Dossier.Contact ?></h2>
     <p class="hint"><?cs var:L.Dossier.ContactAudited ?></p>
     <dl class="facts">
-      <dt><?cs var:L.Field.name ?></dt><dd><?cs var:Contact.name ?></dd>
+      <dt><?cs var:L.Field.name ?></dt><dd><?cs call:person(Contact.name) ?></dd>
       <dt><?cs var:L.Dossier.Email ?></dt><dd><?cs var:Contact.email ?></dd>
       <dt><?cs var:L.Dossier.Mobile ?></dt><dd><?cs if:Contact.mobile ?><?cs var:Contact.mobile ?><?cs else ?><?cs var:L.Dossier.None ?><?cs /if ?></dd>
     </dl>

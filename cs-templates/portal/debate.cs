@@ -22,17 +22,17 @@ def:post_body(p) ?><?cs
     elif:Debate.state == "open" && Me.citizen && p.mine != "1" && p.moderation == "visible" ?>
           <form method="post" action="/posts/<?cs var:p.id ?>/recommend" class="inline">
             <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
-            <button type="submit" class="link" aria-label="<?cs var:L.Debate.Recommend ?>: <?cs var:L.Debate.By ?> <?cs var:p.author ?>, <?cs var:p.created ?>"><?cs var:L.Debate.Recommend ?></button>
+            <button type="submit" class="link" aria-label="<?cs var:L.Debate.Recommend ?>: <?cs var:L.Debate.By ?> <?cs call:person(p.author) ?>, <?cs var:p.created ?>"><?cs var:L.Debate.Recommend ?></button>
           </form><?cs
     /if ?><?cs
     if:Me.citizen && p.mine != "1" && p.moderation == "visible" ?>
-          · <a href="/report/post/<?cs var:p.id ?>" aria-label="<?cs var:L.Debate.Report ?>: <?cs var:L.Debate.By ?> <?cs var:p.author ?>, <?cs var:p.created ?>"><?cs var:L.Debate.Report ?></a><?cs
+          · <a href="/report/post/<?cs var:p.id ?>" aria-label="<?cs var:L.Debate.Report ?>: <?cs var:L.Debate.By ?> <?cs call:person(p.author) ?>, <?cs var:p.created ?>"><?cs var:L.Debate.Report ?></a><?cs
     /if ?></p><?cs
   /if ?><?cs
 /def ?><?cs
 
 def:post_head(p) ?>
-        <p class="meta"><?cs call:side_tag(p.side) ?> <?cs var:L.Debate.By ?> <strong><?cs var:p.author ?></strong> · <?cs var:p.created ?><?cs if:p.mine == "1" ?> <span class="tag"><?cs var:L.Debate.Mine ?></span><?cs /if ?></p><?cs
+        <p class="meta"><?cs call:side_tag(p.side) ?> <?cs var:L.Debate.By ?> <strong><?cs call:person(p.author) ?></strong> · <?cs var:p.created ?><?cs if:p.mine == "1" ?> <span class="tag"><?cs var:L.Debate.Mine ?></span><?cs /if ?></p><?cs
 /def ?>
 <h1><?cs var:Debate.title ?></h1>
 <p class="meta"><span class="status status-debate-<?cs var:Debate.state ?>"><?cs var:L.Debate.State[Debate.state] ?></span>
@@ -122,7 +122,7 @@ def:post_head(p) ?>
     if:subcount(Top[t.side]) > 0 ?>
       <ol class="plain"><?cs each:p = Top[t.side] ?>
         <li><div class="text"><?cs var:p.body ?></div>
-          <p class="meta"><?cs var:L.Debate.By ?> <?cs var:p.author ?> · <?cs var:L.Debate.Recommends ?> <?cs var:p.recommends ?> · <a href="/debates/<?cs var:Debate.id ?>?page=<?cs var:p.page ?>#post-<?cs var:p.id ?>"><?cs var:L.Debate.InThread ?></a></p></li><?cs
+          <p class="meta"><?cs var:L.Debate.By ?> <?cs call:person(p.author) ?> · <?cs var:L.Debate.Recommends ?> <?cs var:p.recommends ?> · <a href="/debates/<?cs var:Debate.id ?>?page=<?cs var:p.page ?>#post-<?cs var:p.id ?>"><?cs var:L.Debate.InThread ?></a></p></li><?cs
       /each ?>
       </ol><?cs
     else ?>
@@ -139,7 +139,7 @@ def:post_head(p) ?>
   <p><?cs var:L.Debate.None ?></p>
 <?cs /if ?>
 <?cs each:o = Opinions ?>
-  <article class="post" id="post-<?cs var:o.id ?>" aria-label="<?cs var:L.Debate.By ?> <?cs var:o.author ?>, <?cs var:o.created ?>">
+  <article class="post" id="post-<?cs var:o.id ?>" aria-label="<?cs var:L.Debate.By ?> <?cs call:person(o.author) ?>, <?cs var:o.created ?>">
 <?cs call:post_head(o) ?><?cs call:post_body(o) ?>
 <?cs if:subcount(o.Replies) > 0 ?>
     <ul class="replies" aria-label="<?cs var:L.Debate.Replies ?>"><?cs each:p = o.Replies ?>

@@ -31,7 +31,7 @@ def:comment(p) ?>
   <dl class="facts">
     <dt><?cs var:L.Col.Status ?></dt><dd><?cs call:proposal_state(Proposal.state) ?></dd>
     <dt><?cs var:L.Col.Category ?></dt><dd><?cs var:Proposal.category ?></dd>
-    <dt><?cs var:L.Proposal.Author ?></dt><dd><?cs var:Proposal.author ?></dd>
+    <dt><?cs var:L.Proposal.Author ?></dt><dd><?cs call:person(Proposal.author) ?></dd>
     <dt><?cs var:L.Col.Date ?></dt><dd><?cs var:Proposal.created ?></dd>
     <dt><?cs var:L.Proposal.Closes ?></dt><dd><?cs var:Proposal.closes ?></dd><?cs
   if:Proposal.department ?>

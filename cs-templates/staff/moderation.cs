@@ -14,7 +14,7 @@ each:q = Queue ?><?cs set:id = q.kind + "-" + q.id ?>
   <dl class="facts">
     <dt><?cs var:L.Moderation.StateLabel ?></dt><dd><span class="tag"><?cs var:L.Moderation.StateName[q.moderation] ?></span><?cs if:q.moderation_reason ?> <?cs var:q.moderation_reason ?><?cs /if ?></dd>
     <dt><?cs var:L.Col.Department ?></dt><dd><?cs if:q.department ?><?cs var:q.department ?><?cs else ?><?cs var:L.Moderation.NoDepartment ?><?cs /if ?></dd>
-    <dt><?cs var:L.Moderation.Author ?></dt><dd><?cs var:q.author ?></dd>
+    <dt><?cs var:L.Moderation.Author ?></dt><dd><?cs call:person(q.author) ?></dd>
     <dt><?cs var:L.Moderation.Weight ?></dt><dd><?cs var:q.weight ?> (<?cs var:q.reports ?>)</dd>
   </dl>
   <div class="text"><?cs var:q.text ?></div><?cs

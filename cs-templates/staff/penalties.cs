@@ -46,7 +46,7 @@ include:"fields.cs" ?><?cs include:"penalty_macros.cs" ?>
   <p><?cs if:Filter.objections ?><a href="/staff/penalties"><?cs var:L.Mileage.ShowAll ?></a><?cs else ?><a href="/staff/penalties?objections=1"><?cs var:L.Mileage.ShowObjections ?> (<?cs var:ObjectionsPending ?>)</a><?cs /if ?></p>
 <?cs each:p = Penalties ?>
   <article class="penalty" aria-labelledby="penalty-<?cs var:p.id ?>">
-    <h3 id="penalty-<?cs var:p.id ?>"><?cs var:p.name ?> (<?cs var:p.login ?>) · <?cs var:L.Mileage.Level[p.level] ?> · <?cs var:p.starts ?><?cs if:p.ends ?> ~ <?cs var:p.ends ?><?cs /if ?></h3>
+    <h3 id="penalty-<?cs var:p.id ?>"><?cs call:person(p.name) ?> (<?cs var:p.login ?>) · <?cs var:L.Mileage.Level[p.level] ?> · <?cs var:p.starts ?><?cs if:p.ends ?> ~ <?cs var:p.ends ?><?cs /if ?></h3>
 <?cs call:penalty_facts(p, 1) ?>
 <?cs if:!p.lifted ?>
     <form method="post" action="/staff/penalties/<?cs var:p.id ?>" class="stack">

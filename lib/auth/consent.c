@@ -3,6 +3,8 @@
 #include "auth/consent.h"
 #include "db/sql.h"
 
+#include <string.h>
+
 int consent_record(db *d, long long account_id, const char *kind, const char *version, bool given,
 		   long long agent_id)
 {
@@ -19,5 +21,21 @@ int consent_history(db *d, long long account_id, db_result **out)
 			" AS at, COALESCE(g.name, '') AS agent FROM consents c"
 			" LEFT JOIN accounts g ON g.id = c.agent_id"
 			" WHERE c.account_id = ? ORDER BY c.at DESC, c.id DESC",
+			DB_ARGS(DB_INT(account_id)));
+}
+
+bool consent_optional(const char *kind)
+{
+	return kind && (strcmp(kind, CONSENT_KIND_PHONE) == 0 || strcmp(kind, CONSENT_KIND_SMS) == 0);
+}
+
+int consent_withdrawable(db *d, long long account_id, db_result **out)
+{
+	return db_query(d, out,
+			"SELECT c.kind AS kind, c.text_version AS version FROM consents c"
+			" WHERE c.account_id = ? AND c.kind IN ('" CONSENT_KIND_PHONE "', '" CONSENT_KIND_SMS "')"
+			" AND c.given = 1 AND c.id = (SELECT MAX(x.id) FROM consents x"
+			"  WHERE x.account_id = c.account_id AND x.kind = c.kind)"
+			" ORDER BY c.kind",
 			DB_ARGS(DB_INT(account_id)));
 }

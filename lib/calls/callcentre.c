@@ -141,6 +141,9 @@ int callcentre_caller(db *d, const actor *who, long long caller_id, const char *
 				 " FROM accounts a"
 				 " LEFT JOIN call_consents cc ON cc.id = (SELECT MAX(c2.id) FROM call_consents c2"
 				 " WHERE c2.account_id = a.id)"
+				 /* ...unless the person withdrew it since (/account). */
+				 " AND NOT EXISTS (SELECT 1 FROM consents w WHERE w.account_id = a.id"
+				 "  AND w.kind = 'phone' AND w.given = 0 AND w.at >= cc.given_at)"
 				 " LEFT JOIN accounts g ON g.id = cc.agent_id"
 				 " WHERE a.id = ? AND" CALLER_IN_REACH,
 			  DB_ARGS(DB_INT(caller_id), DB_STR(reach), DB_STR(reach), DB_INT(who->account_id)));

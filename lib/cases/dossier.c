@@ -138,7 +138,8 @@ int dossier_contact(db *d, const actor *who, long long case_id, const char *trac
 {
 	db_result *r = NULL;
 	char id[24], detail[64];
-	int rc = db_query(d, &r, "SELECT a.id AS id, a.name AS name, a.email AS email, a.mobile AS mobile FROM cases c"
+	int rc = db_query(d, &r, "SELECT a.id AS id, " SQL_PERSON("a.") " AS name,"
+				 " IF(a.closed_at IS NULL, a.email, NULL) AS email, a.mobile AS mobile FROM cases c"
 				 " JOIN accounts a ON a.id = c.account_id WHERE c.id = ?",
 			  DB_ARGS(DB_INT(case_id)));
 	if (rc == MDG_OK && r->nrows == 0)

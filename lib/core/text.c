@@ -32,6 +32,8 @@ char *text_mask_name(const char *name)
 	size_t count = 0;
 	buf out = {0};
 
+	if (strcmp(name, PERSON_CLOSED) == 0)
+		return xstrdup(name);
 	for (size_t i = 0; i < len && count < MDG_ARRAY_LEN(starts); i += utf8_seq_len((unsigned char)name[i]))
 		starts[count++] = i;
 	if (count == 0)

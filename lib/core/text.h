@@ -9,10 +9,15 @@
  * trailing junk, no leading spaces). MDG_OK or MDG_EINVAL. */
 int text_parse_long(const char *s, long min, long max, long *out);
 
+/* The name of an account its owner closed, as queries give it (SQL_PERSON
+ * in db/sql.h) and pages show it ("탈퇴한 회원": person() in macros.cs). */
+#define PERSON_CLOSED "#closed"
+
 /* The one masking rule for a person's name shown in public: keep the first
  * and the last character, star the rest (홍길동 → 홍*동, 남궁민수 → 남**수);
  * a two-character name keeps its first (김철 → 김*). Works on code points of
- * valid UTF-8. Returns a new string the caller frees. */
+ * valid UTF-8. PERSON_CLOSED stays as it is. Returns a new string the
+ * caller frees. */
 char *text_mask_name(const char *name);
 
 /* Korean phone numbers as people write them (010-1234-5678, 010 1234 5678,

@@ -5,6 +5,7 @@
  * statement cache keys on the literal), never built from input. */
 #ifndef MDG_SQL_H
 #define MDG_SQL_H
+#include "core/text.h" /* PERSON_CLOSED */
 
 /* The name of a department or category in the reader's language: t is the
  * table's alias in the query ("" for none); binds one parameter, the
@@ -17,5 +18,15 @@
 #define SQL_MINUTE(col) "DATE_FORMAT(" col ", '%Y-%m-%d %H:%i')"
 #define SQL_SECOND(col) "DATE_FORMAT(" col ", '%Y-%m-%d %H:%i:%s')"
 #define SQL_DAY(col) "DATE_FORMAT(" col ", '%Y-%m-%d')"
+
+/* A person's name as pages show it: expr (their name, or its masked
+ * form) while the account is open; for an account its owner closed
+ * (accounts.closed_at, 0047_data_rights.sql) the mark PERSON_CLOSED
+ * (core/text.h; text_mask_name leaves it as it is),
+ * which every template shows through the macro person() of
+ * cs-templates/macros.cs as L.FormerMember ("탈퇴한 회원"), in the
+ * reader's language. t is the alias of the accounts row with its dot. */
+#define SQL_PERSON_AS(t, expr) "IF(" t "closed_at IS NULL, " expr ", '" PERSON_CLOSED "')"
+#define SQL_PERSON(t) SQL_PERSON_AS(t, t "name")
 
 #endif

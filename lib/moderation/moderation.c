@@ -30,7 +30,7 @@
 		name, table, ITEM_COLUMNS(key, author, title, text, dept, url, pub) " FROM " table " t WHERE " key " = ?", \
 		    ITEM_COLUMNS(key, author, title, text, dept, url, pub) " FROM " table " t WHERE t.id = ?",      \
 		    "SELECT q.*, " SQL_NAME_IN("dp.") " AS department FROM ("                                        \
-		    ITEM_COLUMNS(key, author, title, text, dept, url, pub) ", '" name "' AS kind, a.name AS author," \
+		    ITEM_COLUMNS(key, author, title, text, dept, url, pub) ", '" name "' AS kind, " SQL_PERSON("a.") " AS author," \
 		    " (SELECT COALESCE(SUM(r.weight), 0) FROM content_reports r WHERE r.kind = '" name "'"           \
 		    "  AND r.item_id = t.id AND r.outcome IS NULL) AS weight,"                                      \
 		    " (SELECT COUNT(*) FROM content_reports r WHERE r.kind = '" name "'"                             \

@@ -51,6 +51,7 @@ static const char *const kind_names[NOTICE_KIND__MAX] = {
 	[NOTICE_TOTP_RESET] = "totp_reset",
 	[NOTICE_PROPOSAL_REVIEW] = "proposal_review",
 	[NOTICE_PROPOSAL_ANSWERED] = "proposal_answered",
+	[NOTICE_ACCOUNT_CLOSED] = "account_closed",
 };
 
 /* Working days a late case is given in its apology's expected date,
@@ -203,7 +204,9 @@ int notice_to_address(db *d, long long account_id, const char *channel, const ch
 {
 	char to[255], rnd[17], message_id[40];
 	bool sms = strcmp(channel, "sms") == 0;
-	if (kind < NOTICE_VERIFY || kind > NOTICE_LOGIN_ID || !address)
+	if ((kind < NOTICE_VERIFY || kind > NOTICE_LOGIN_ID) && kind != NOTICE_ACCOUNT_CLOSED)
+		return MDG_EINVAL;
+	if (!address)
 		return MDG_EINVAL;
 	if (sms ? sms_normalise_number(address, to, sizeof to) != MDG_OK
 		: !text_email_valid(address) || snprintf(to, sizeof to, "%s", address) >= (int)sizeof to)

@@ -57,6 +57,7 @@ typedef enum notice_kind {
 	NOTICE_TOTP_RESET,      /* a supervisor reset one's second sign-in factor */
 	NOTICE_PROPOSAL_REVIEW,    /* a proposal one supports went to a department for its answer */
 	NOTICE_PROPOSAL_ANSWERED,  /* a proposal one wrote or supports has its official answer */
+	NOTICE_ACCOUNT_CLOSED,     /* one's account was closed at one's request (notice_to_address) */
 	NOTICE_KIND__MAX
 } notice_kind;
 
@@ -126,7 +127,8 @@ int notice_account(db *d, long long account_id, notice_kind kind, json_t *payloa
 int notice_sms_reply(db *d, long long account_id, const char *to_intl, const char *lang, const char *payload,
 		     const char *key);
 
-/* Queues one message of kind (NOTICE_VERIFY ... NOTICE_LOGIN_ID) to
+/* Queues one message of kind (NOTICE_VERIFY ... NOTICE_LOGIN_ID, or
+ * NOTICE_ACCOUNT_CLOSED) to
  * address on channel ("email", or "sms" with a normalised mobile number),
  * in lang, whatever the account's notice choices and without a web
  * notice: the person asked for it just now. payload (borrowed) is what

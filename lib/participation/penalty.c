@@ -294,7 +294,7 @@ int penalty_list_staff(db *d, bool objections_only, long page, db_result **out, 
 {
 	return db_count_page(d, "SELECT COUNT(*) AS n FROM penalties WHERE (? = 0 OR objection_state = 'pending')",
 			     DB_ARGS(DB_INT((long long)objections_only)),
-			     "SELECT " PENALTY_COLUMNS ", a.id AS account_id, a.login_id AS login, a.name AS name,"
+			     "SELECT " PENALTY_COLUMNS ", a.id AS account_id, a.login_id AS login, " SQL_PERSON("a.") " AS name,"
 			     " s.name AS decided_by_name FROM penalties p JOIN accounts a ON a.id = p.account_id"
 			     " JOIN accounts s ON s.id = p.decided_by"
 			     " WHERE (? = 0 OR p.objection_state = 'pending')"

@@ -13,8 +13,8 @@
 /* The author as the public sees them: the name masked but the first and
  * last letters (김*준, 이*), as Korean portals show participants. */
 #define SQL_AUTHOR                                                                                  \
-	"IF(CHAR_LENGTH(a.name) <= 2, CONCAT(LEFT(a.name, 1), '*'),"                                \
-	" CONCAT(LEFT(a.name, 1), REPEAT('*', CHAR_LENGTH(a.name) - 2), RIGHT(a.name, 1)))"
+	SQL_PERSON_AS("a.", "IF(CHAR_LENGTH(a.name) <= 2, CONCAT(LEFT(a.name, 1), '*'),"            \
+			    " CONCAT(LEFT(a.name, 1), REPEAT('*', CHAR_LENGTH(a.name) - 2), RIGHT(a.name, 1)))")
 
 /* The columns of a thread's rows (aliases as post.h lists them); binds
  * the viewer twice. */

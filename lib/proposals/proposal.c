@@ -501,7 +501,7 @@ int proposal_get(db *d, long long id, long long viewer_id, const char *lang, db_
 				" " SQL_DAY("p.closes_at") " AS closes, " SQL_MINUTE("p.created_at") " AS created,"
 				" " SQL_MINUTE("p.updated_at") " AS updated, " SQL_DAY("p.answered_at") " AS answered,"
 				" p.outcome AS outcome, " SQL_NAME_IN("g.") " AS category, p.category_id AS category_id,"
-				" " SQL_NAME_IN("dp.") " AS department, a.name AS author, p.author_id AS author_id,"
+				" " SQL_NAME_IN("dp.") " AS department, " SQL_PERSON("a.") " AS author, p.author_id AS author_id,"
 				" p.latitude AS lat, p.longitude AS lng, p.address AS address,"
 				" p.moderation AS moderation, p.moderation_reason AS moderation_reason,"
 				" p.author_id = ? AS mine, p.closes_at <= NOW() AS closed,"

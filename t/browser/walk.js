@@ -984,6 +984,18 @@ async function walk(browser) {
 		await expectText(citizen.main(), '포털 이용 현황', 'the public summary');
 	});
 
+	// Data rights (issue 13): the "my data" page, the deletion page (not
+	// submitted: the walk's citizen stays) and a staff member's refusal.
+	await step('my data download and account deletion pages', citizen, async () => {
+		const main = citizen.main();
+		await citizen.goto('/account/data');
+		await expectText(main, '비밀번호를 다시 입력하세요', 'the download page');
+		await citizen.goto('/account/delete');
+		await expectText(main, '되돌릴 수 없음을 확인했습니다', 'the deletion page');
+		await supervisor.goto('/account/delete');
+		await expectText(supervisor.main(), '직원 계정은 여기에서 탈퇴할 수 없습니다', 'the staff refusal');
+	});
+
 	for (const p of [supervisor, citizen, handler, second, agent])
 		await p.close();
 	await keyboardWalk(browser);

@@ -680,6 +680,18 @@ static const char *const settings_consents_data[] = {
 	"Consents.0.agent=상담원", "Consents.1.kind=register", "Consents.1.version=2026-01", "Consents.1.given=1",
 	"Consents.1.at=2026-12-01 09:00", "Consents.1.agent=", NULL};
 static const char *const settings_consents_shown[] = {"id=\"consents\"", "상담원", "2026-12-01 09:00", NULL};
+/* Data rights (page_rights.c): the download, the deletion (a citizen's
+ * form, staff's refusal), an optional consent's withdrawal. */
+static const char *const my_data_shown[] = {"action=\"/account/data\"", "name=\"password\"", NULL};
+static const char *const delete_shown[] = {"action=\"/account/delete\"", "name=\"confirm\"", NULL};
+static const char *const delete_staff_data[] = {"Rights.Staff=1", NULL};
+static const char *const delete_staff_shown[] = {"id=\"delete-staff\"", NULL};
+static const char *const settings_withdraw_data[] = {"Account.Login=hong", "Account.Name=홍길동",
+						     "Withdrawable.0.kind=sms", "Withdrawable.0.version=2026-12",
+						     NULL};
+static const char *const settings_withdraw_shown[] = {"action=\"/account/consent/withdraw\"", "value=\"sms\"",
+						      "href=\"/account/data\"", "href=\"/account/delete\"",
+						      NULL};
 static const char *const error_data[] = {"Error.Status=404", NULL};
 static const char *const no_data[] = {NULL};
 /* Verified contacts and recovery (page_verify.c). */
@@ -789,6 +801,10 @@ static const struct page_fixture {
 	{"account/settings.cs", "Account", settings_data, settings_shown, NULL},
 	{"account/notices.cs", "Notices", notices_data, notices_shown, NULL},
 	{"account/settings.cs", "Account", settings_consents_data, settings_consents_shown, NULL},
+	{"account/settings.cs", "Account", settings_withdraw_data, settings_withdraw_shown, NULL},
+	{"account/data.cs", "MyData", no_data, my_data_shown, NULL},
+	{"account/delete.cs", "AccountDelete", no_data, delete_shown, NULL},
+	{"account/delete.cs", "AccountDelete", delete_staff_data, delete_staff_shown, NULL},
 	{"account/identity.cs", "Identity", identity_start_data, identity_start_shown, NULL},
 	{"account/identity.cs", "Identity", identity_done_data, identity_done_shown, NULL},
 	{"account/identity.cs", "Identity", no_data, no_data, NULL},
