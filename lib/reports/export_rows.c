@@ -14,24 +14,32 @@
 /* One batch: the cases after the last id seen that the filters select,
  * filed in the period. Keyset paging on the primary key: each batch is a
  * range read of cases from where the last stopped, however far along the
- * export is. The handlers' names come from case_handlers' primary key. */
+ * export is. The cases are read first, in the primary key's order (left
+ * to itself, the optimiser started from the ten categories and sorted a
+ * million rows for each batch: 29 s instead of 0.2 s per batch). */
 static const char batch_sql[] =
-	"SELECT c.id AS id, c.tracking_no AS tracking, DATE_FORMAT(c.created_at, " MINUTE_FORMAT ") AS filed,"
+	"SELECT STRAIGHT_JOIN c.id AS id, c.tracking_no AS tracking, DATE_FORMAT(c.created_at, " MINUTE_FORMAT ") AS filed,"
 	" IFNULL(IF(? = 'en', d.name_en, d.name_ko), '') AS department,"
-	" IFNULL((SELECT GROUP_CONCAT(a.name ORDER BY a.name SEPARATOR ', ') FROM case_handlers h"
-	"  JOIN accounts a ON a.id = h.account_id WHERE h.case_id = c.id), '') AS handlers,"
 	" IF(? = 'en', g.name_en, g.name_ko) AS category, c.channel AS channel, c.status AS status,"
 	" c.kind AS kind, IFNULL(DATE_FORMAT(c.due_at, " MINUTE_FORMAT "), '') AS due,"
 	" IFNULL(DATE_FORMAT(c.answered_at, " MINUTE_FORMAT "), '') AS answered,"
 	" IFNULL(c.answered_at > c.due_at, 0) AS late, DATE_FORMAT(c.created_at, '%Y%m%d') AS filed_day,"
 	" IFNULL(DATE_FORMAT(c.answered_at, '%Y%m%d'), 0) AS answered_day"
-	" FROM cases c LEFT JOIN departments d ON d.id = c.department_id JOIN categories g ON g.id = c.category_id"
+	" FROM cases c FORCE INDEX (PRIMARY) LEFT JOIN departments d ON d.id = c.department_id JOIN categories g ON g.id = c.category_id"
 	" WHERE c.id > ? AND c.created_at >= CAST(? AS DATETIME) AND c.created_at < CAST(? AS DATETIME)"
 	" AND (? IS NULL OR FIND_IN_SET(c.department_id, ?) > 0)"
 	" AND (? = 0 OR c.category_id = ?) AND (? = '' OR c.channel = ?)"
 	" AND (? = '' OR c.status = ?) AND (? = '' OR c.kind = ?)"
 	" AND (? = 0 OR EXISTS (SELECT 1 FROM case_handlers hf WHERE hf.case_id = c.id AND hf.account_id = ?))"
 	" ORDER BY c.id LIMIT ?";
+
+/* The handlers of the cases of a batch (ids first to last), by case id:
+ * one range of case_handlers' primary key instead of a lookup per case
+ * (a third of the batch's time). */
+static const char handlers_sql[] =
+	"SELECT h.case_id AS case_id, GROUP_CONCAT(a.name ORDER BY a.name SEPARATOR ', ') AS names"
+	" FROM case_handlers h JOIN accounts a ON a.id = h.account_id"
+	" WHERE h.case_id BETWEEN ? AND ? GROUP BY h.case_id ORDER BY h.case_id";
 
 /* Reads row i of a batch into *out, with its working days. */
 static void row_read(const db_result *r, unsigned i, const bizcal *cal, export_row *out)
@@ -40,7 +48,7 @@ static void row_read(const db_result *r, unsigned i, const bizcal *cal, export_r
 	out->tracking = db_get(r, i, "tracking", "");
 	out->filed = db_get(r, i, "filed", "");
 	out->department = db_get(r, i, "department", "");
-	out->handlers = db_get(r, i, "handlers", "");
+	out->handlers = "";
 	out->category = db_get(r, i, "category", "");
 	out->channel = db_get(r, i, "channel", "");
 	out->status = db_get(r, i, "status", "");
@@ -62,7 +70,7 @@ int export_rows_each(db *d, const analysis_filter *f, int (*put)(void *ctx, cons
 	long *days = NULL;
 	size_t ndays = 0;
 	long long after = 0;
-	db_result *r = NULL;
+	db_result *r = NULL, *h = NULL;
 	export_row row;
 	*count = 0;
 	int rc = calendar_holidays(d, "1970-01-01", f->period.until, &days, &ndays);
@@ -78,21 +86,32 @@ int export_rows_each(db *d, const analysis_filter *f, int (*put)(void *ctx, cons
 				      DB_INT(f->handler), DB_INT(EXPORT_ROWS_BATCH)));
 		if (rc != MDG_OK)
 			goto done;
-		for (unsigned i = 0; i < r->nrows && rc == MDG_OK; i++) {
+		unsigned n = r->nrows, k = 0;
+		if (n)
+			rc = db_query(d, &h, handlers_sql,
+				      DB_ARGS(DB_INT(db_get_ll(r, 0, "id", 0)), DB_INT(db_get_ll(r, n - 1, "id", 0))));
+		/* Both in id order: the handlers' rows are walked along. */
+		for (unsigned i = 0; i < n && rc == MDG_OK; i++) {
+			long long id = db_get_ll(r, i, "id", 0);
 			row_read(r, i, &cal, &row);
+			while (k < h->nrows && db_get_ll(h, k, "case_id", 0) < id)
+				k++;
+			if (k < h->nrows && db_get_ll(h, k, "case_id", 0) == id)
+				row.handlers = db_get(h, k, "names", "");
 			rc = put(ctx, &row);
 			++*count;
 		}
-		unsigned n = r->nrows;
 		if (n)
 			after = db_get_ll(r, n - 1, "id", 0);
 		db_result_free(r);
-		r = NULL;
+		db_result_free(h);
+		r = h = NULL;
 		if (rc != MDG_OK || n < EXPORT_ROWS_BATCH)
 			break;
 	}
 done:
 	db_result_free(r);
+	db_result_free(h);
 	free(days);
 	return rc;
 }

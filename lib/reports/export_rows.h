@@ -10,7 +10,7 @@
 #include "db/db.h"
 #include "reports/analysis.h"
 
-#define EXPORT_ROWS_BATCH 2000 /* rows read per query */
+#define EXPORT_ROWS_BATCH 5000 /* rows read per query */
 
 /* One case as the export writes it; the texts belong to the batch and
  * live until the callback returns. */
