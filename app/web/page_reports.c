@@ -1103,38 +1103,49 @@ static void row_heads(web *w, const char *cells[ROW_NCOLS])
 	}
 }
 
-int page_report_rows_csv(web *w)
+/* Writes the rows f selects as CSV to path. */
+static int rows_csv_write(web *w, const analysis_filter *f, const char *path)
 {
-	analysis_page a = {0};
-	struct rows_csv c = {w, NULL, {0}};
+	struct rows_csv c = {w, fopen(path, "wb"), {0}};
 	const char *heads[ROW_NCOLS];
-	char path[4096];
 	long long n = 0;
-	int rc = export_load(w, &a, false);
-	if (rc == MDG_OK)
-		rc = export_file(w, path, sizeof path);
-	if (rc != MDG_OK)
-		goto done;
-	if (!(c.file = fopen(path, "wb"))) {
-		rc = MDG_ERR;
-		goto done;
-	}
+	if (!c.file)
+		return MDG_ERR;
 	buf_puts(&c.out, "\xEF\xBB\xBF"); /* the BOM: Excel then reads UTF-8 */
 	row_heads(w, heads);
 	csv_line(&c, heads);
-	rc = export_rows_each(w->app->db, &a.filter, csv_row, &c, &n);
+	int rc = export_rows_each(w->app->db, f, csv_row, &c, &n);
 	if (rc == MDG_OK)
 		rc = csv_flush(&c);
 	if (fclose(c.file) != 0 && rc == MDG_OK)
 		rc = MDG_ERR;
-	if (rc != MDG_OK)
-		goto done;
-	w->r->send_file = xstrdup(path);
-	export_headers(w, &a, "cases", "text/csv; charset=utf-8", "csv");
-done:
 	buf_free(&c.out);
+	return rc;
+}
+
+/* A rows' export: the filters of the query (their figures are not
+ * needed), the file write makes of them, sent as madang-cases-FROM-TO.ext. */
+static int rows_export(web *w, int (*write)(web *w, const analysis_filter *f, const char *path), const char *type,
+		       const char *ext)
+{
+	analysis_page a = {0};
+	char path[4096];
+	int rc = export_load(w, &a, false);
+	if (rc == MDG_OK)
+		rc = export_file(w, path, sizeof path);
+	if (rc == MDG_OK)
+		rc = write(w, &a.filter, path);
+	if (rc == MDG_OK) {
+		w->r->send_file = xstrdup(path);
+		export_headers(w, &a, "cases", type, ext);
+	}
 	analysis_page_free(&a);
 	return rc;
+}
+
+int page_report_rows_csv(web *w)
+{
+	return rows_export(w, rows_csv_write, "text/csv; charset=utf-8", "csv");
 }
 
 /* The workbook being written, one row of cells per case. */
@@ -1168,36 +1179,27 @@ static int xlsx_row(void *ctx, const export_row *r)
 	return err == LXW_NO_ERROR ? MDG_OK : MDG_ERR;
 }
 
-int page_report_rows_xlsx(web *w)
+/* Writes the rows f selects as a workbook to path. */
+static int rows_xlsx_write(web *w, const analysis_filter *f, const char *path)
 {
-	analysis_page a = {0};
 	const char *heads[ROW_NCOLS];
-	char path[4096];
 	long long n = 0;
-	int rc = export_load(w, &a, false);
-	if (rc == MDG_OK)
-		rc = export_file(w, path, sizeof path);
-	if (rc != MDG_OK)
-		goto done;
 	lxw_workbook *book = export_book(w, path);
-	if (!book) {
-		rc = MDG_ERR;
-		goto done;
-	}
+	if (!book)
+		return MDG_ERR;
 	struct rows_xlsx x = {w, workbook_add_worksheet(book, NULL), 1};
 	lxw_format *bold = workbook_add_format(book);
 	format_set_bold(bold);
 	row_heads(w, heads);
 	for (lxw_col_t i = 0; i < ROW_NCOLS; i++)
 		worksheet_write_string(x.sheet, 0, i, heads[i], bold);
-	rc = export_rows_each(w->app->db, &a.filter, xlsx_row, &x, &n);
+	int rc = export_rows_each(w->app->db, f, xlsx_row, &x, &n);
 	if (workbook_close(book) != LXW_NO_ERROR && rc == MDG_OK)
 		rc = MDG_ERR;
-	if (rc != MDG_OK)
-		goto done;
-	w->r->send_file = xstrdup(path);
-	export_headers(w, &a, "cases", XLSX_TYPE, "xlsx");
-done:
-	analysis_page_free(&a);
 	return rc;
+}
+
+int page_report_rows_xlsx(web *w)
+{
+	return rows_export(w, rows_xlsx_write, XLSX_TYPE, "xlsx");
 }
