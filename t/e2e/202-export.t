@@ -145,6 +145,11 @@ shift @rows;
 is scalar @rows, $road, '... and gets as many lines as it counts';
 is kst_value("SELECT COUNT(*) FROM cases c WHERE $period AND c.department_id = 4"), $road, '... 도로과\'s cases';
 is scalar(grep { $_->[2] ne '도로과' } @rows), 0, '... no other department\'s';
+my %road_staff = map { $_->[0] => 1 } $s->sql("SELECT DISTINCT a.name FROM case_handlers ch JOIN accounts a"
+    . " ON a.id = ch.account_id WHERE ch.department_id = 4");
+my @named = map { split /, /, $_->[3] } @rows;
+ok @named, '... with their handlers';
+is_deeply [grep { !$road_staff{$_} } @named], [], '... 도로과\'s only (a joint department\'s are not named)';
 my $x = xlsx_rows($choi->get($s->url("/staff/reports/rows.xlsx?$q"))->content);
 is_deeply [map { $_->[0] } @$x[1 .. $#$x]], [map { $_->[0] } @rows], '... the XLSX too';
 is $choi->get($s->url("/staff/reports/rows.csv?$q&department=11"))->code, 400, 'another department is refused';
