@@ -11,9 +11,7 @@ use warnings;
 use utf8;
 use Test::More;
 use Encode qw(decode);
-use JSON::PP;
-use File::Temp qw(tempfile);
-use Madang::Test qw(body_of);
+use Madang::Test qw(body_of xlsx_rows);
 use Madang::Staff qw(signed_in);
 
 binmode $_, ':encoding(UTF-8)' for Test::More->builder->output,
@@ -21,7 +19,6 @@ binmode $_, ':encoding(UTF-8)' for Test::More->builder->output,
 
 my $s = Madang::Test->start(seed => 1);
 my $L = Madang::Test::lang_strings('ko');
-my $PYTHON = -x '/usr/bin/python3' ? '/usr/bin/python3' : 'python3';
 my @COLS = qw(tracking filed department handlers category channel status kind due answered late workdays);
 
 sub kst { my ($q) = @_; return $s->sql("SET time_zone = '+09:00'; $q") }
@@ -41,18 +38,6 @@ sub csv_rows {
     my ($bytes) = @_;
     my $csv = decode('UTF-8', substr($bytes, 3));
     return map { [split /,/, $_, -1] } split /\r\n/, $csv;
-}
-
-sub xlsx_rows {
-    my ($bytes) = @_;
-    my ($fh, $file) = tempfile(SUFFIX => '.xlsx', UNLINK => 1);
-    binmode $fh;
-    print $fh $bytes;
-    close $fh;
-    my $json = `$PYTHON -c 'import json, sys, openpyxl
-ws = openpyxl.load_workbook(sys.argv[1], read_only=True).active
-print(json.dumps([[c if c is not None else "" for c in r] for r in ws.iter_rows(values_only=True)]))' $file`;
-    return JSON::PP->new->decode($json || '[]');
 }
 
 my $today = kst_value("SELECT CURDATE()");
