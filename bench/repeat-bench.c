@@ -12,9 +12,10 @@
  *     similar_public) on the database of the configuration and prints
  *     repeat_check_p50_ms (and p90, p99, found) as "name: value".
  *
- * The texts are put together from fixed Korean phrases (places, objects,
- * faults, wordings): the same matter comes back in other words, as repeats
- * do. Everything is fictional. */
+ * The texts are put together from fixed Korean phrases (districts,
+ * places, spots, matters, since when, who suffers, wordings): the same
+ * matter comes back in other words, as repeats do. Everything is
+ * fictional. */
 #include "core/config.h"
 #include "core/mdg.h"
 #include "db/db.h"
@@ -45,13 +46,45 @@ static const char *const wordings[] = {
 	"벌써 여러 번 말씀드렸습니다.", "주민들이 불편합니다.",
 };
 
+/* What people add around the matter: where exactly, since when, who
+ * suffers. Real complaints on one matter differ in these far more than in
+ * the matter's own words; without them a million generated texts were a
+ * few hundred matters in near-identical words, and each band key was
+ * shared by thousands of cases, as no real year of complaints is. */
+static const char *const districts[] = {
+	"마당동", "누리동", "다솜동", "가람동", "솔내동", "한빛동", "새빛동", "꽃마을", "느티동", "하늘동",
+	"바람동", "샘골",   "들말",   "너른동", "구름동", "달빛동", "물푸레동", "소나무골", "진달래동", "은하동",
+};
+static const char *const spots[] = {
+	"편의점 앞", "버스정류장 옆", "초등학교 정문 앞", "아파트 후문 쪽", "교회 맞은편", "주차장 입구",
+	"약국 옆 골목", "삼거리 모퉁이", "어린이집 앞", "체육관 뒤편", "우체국 건너편", "빌라 담벼락 밑",
+};
+static const char *const sinces[] = {
+	"지난주부터", "사흘 전부터", "한 달째", "어제 저녁부터", "지난 비 온 뒤로", "올봄부터",
+	"며칠 전부터", "두 주째", "이번 주 들어", "연휴 뒤로",
+};
+static const char *const sufferers[] = {
+	"아이들 등굣길이라 걱정입니다", "어르신들이 지나다니기 힘듭니다", "장사하는 데 지장이 있습니다",
+	"밤에 특히 위험합니다",         "유모차를 끌고 다니기 어렵습니다", "이웃들도 다 불편해합니다",
+	"출퇴근 때마다 겪습니다",       "자전거 타는 사람들이 위험합니다", "휠체어가 지나갈 수 없습니다",
+};
+
+/* The i-th of n choices drawn from k (a different stretch of its hash
+ * for each part, so the parts vary independently). */
+static size_t pick(unsigned long k, unsigned shift, size_t n)
+{
+	return (size_t)((k * 2654435761UL) >> shift) % n;
+}
+
 /* A complaint's title and body from the number k. */
 static void complaint(unsigned long k, char *title, size_t tlen, char *body, size_t blen)
 {
 	const char *place = places[k % MDG_ARRAY_LEN(places)];
 	const char *matter = matters[(k / 7) % MDG_ARRAY_LEN(matters)];
-	snprintf(title, tlen, "%s %s", place, matter);
-	snprintf(body, blen, "%s %lu번지 앞 %s. %s", place, 1 + (k / 3) % 120, matter,
+	snprintf(title, tlen, "%s %s %s", districts[pick(k, 3, MDG_ARRAY_LEN(districts))], place, matter);
+	snprintf(body, blen, "%s %s %lu번지 %s %s %s. %s. %s", districts[pick(k, 3, MDG_ARRAY_LEN(districts))],
+		 place, 1 + (k / 3) % 120, spots[pick(k, 7, MDG_ARRAY_LEN(spots))],
+		 sinces[pick(k, 11, MDG_ARRAY_LEN(sinces))], matter, sufferers[pick(k, 15, MDG_ARRAY_LEN(sufferers))],
 		 wordings[(k / 11) % MDG_ARRAY_LEN(wordings)]);
 }
 

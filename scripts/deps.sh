@@ -49,7 +49,8 @@ command -v npm >/dev/null 2>&1 || TEST_PKGS="$TEST_PKGS npm"
 # postfix: only for its smtp-source, bench/notifier's reference sender.
 # Installed as "No configuration" (debconf, below): no main.cf, so no mail
 # system runs or listens, and policy-rc.d keeps its service from starting.
-BENCH_PKGS="wrk php-fpm php-mysql postfix"
+# unzip: bench/export counts the rows of the exported sheet.
+BENCH_PKGS="wrk php-fpm php-mysql postfix unzip"
 
 usage() {
 	echo "usage: $0 run|test|bench" >&2

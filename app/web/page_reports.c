@@ -11,6 +11,7 @@
 #include "reports/rating_report.h"
 #include "reports/report_scope.h"
 #include "reports/analysis.h"
+#include "reports/export_rows.h"
 #include "core/codec.h"
 #include "http/encode.h"
 #include "render/chart.h"
@@ -317,17 +318,6 @@ static const field_spec workload_fields[] = {
 	{"department", FIELD_INT, false, 0, 1, 1000000},
 };
 
-/* A GET form is validated like a POSTed one: its query values become the
- * form's fields (unknown ones are never looked at). */
-static void query_to_form(web *w, const field_spec *specs, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		const char *v = kv_get(&w->r->query, specs[i].name);
-		if (v)
-			kv_add(&w->r->form, specs[i].name, v, strlen(v));
-	}
-}
-
 /* Reads the period and the department from the query into *p and *dept;
  * *errors counts the fields in error (marked beside them). MDG_OK, or the
  * database's error. */
@@ -336,7 +326,7 @@ static int workload_input(web *w, const dept_tree *t, report_period *p, long lon
 	const char *field, *problem;
 	report_period def;
 	form f;
-	query_to_form(w, workload_fields, MDG_ARRAY_LEN(workload_fields));
+	form_from_query(w, workload_fields, MDG_ARRAY_LEN(workload_fields));
 	*errors = form_validate(w, workload_fields, MDG_ARRAY_LEN(workload_fields), &f);
 	const char *from = form_text(&f, "from"), *to = form_text(&f, "to");
 	*dept = 0;
@@ -486,7 +476,7 @@ int page_public_stats(web *w)
 	const field_spec year_fields[] = {
 		{"year", FIELD_INT, false, 4, first, current},
 	};
-	query_to_form(w, year_fields, MDG_ARRAY_LEN(year_fields));
+	form_from_query(w, year_fields, MDG_ARRAY_LEN(year_fields));
 	if (form_validate(w, year_fields, MDG_ARRAY_LEN(year_fields), &f) == 0)
 		year = form_filled(&f, "year") ? form_num(&f, "year") : current;
 	if (year) {
@@ -628,7 +618,7 @@ static int analysis_input(web *w, analysis_page *a, int *errors)
 {
 	report_scope scope = report_scope_of(&w->perm);
 	form f;
-	query_to_form(w, analysis_fields, MDG_ARRAY_LEN(analysis_fields));
+	form_from_query(w, analysis_fields, MDG_ARRAY_LEN(analysis_fields));
 	*errors = form_validate(w, analysis_fields, MDG_ARRAY_LEN(analysis_fields), &f);
 	if (*errors)
 		return MDG_OK;
@@ -680,9 +670,9 @@ static int analysis_input(web *w, analysis_page *a, int *errors)
 	return MDG_OK;
 }
 
-/* Loads the tree, reads the filters and, when they are valid, the
- * figures. *errors as analysis_input. */
-static int analysis_load(web *w, analysis_page *a, int *errors)
+/* Loads the tree, reads the filters and, when they are valid and
+ * figures is set, the figures. *errors as analysis_input. */
+static int analysis_load(web *w, analysis_page *a, bool figures, int *errors)
 {
 	report_scope scope = report_scope_of(&w->perm);
 	int rc = tree_load(w, &a->tree);
@@ -690,7 +680,7 @@ static int analysis_load(web *w, analysis_page *a, int *errors)
 		return rc;
 	mark_visible(&scope, &a->tree);
 	rc = analysis_input(w, a, errors);
-	if (rc != MDG_OK || *errors)
+	if (rc != MDG_OK || *errors || !figures)
 		return rc;
 	rc = analysis_run(w->app->db, &a->filter, &a->figures);
 	if (rc == MDG_OK)
@@ -824,7 +814,7 @@ int page_report_analysis(web *w)
 	analysis_page a = {0};
 	char name[64];
 	int errors = 0;
-	int rc = analysis_load(w, &a, &errors);
+	int rc = analysis_load(w, &a, true, &errors);
 	if (rc != MDG_OK)
 		goto done;
 	fill_choices(w, &a.tree);
@@ -874,19 +864,21 @@ done:
 	return rc;
 }
 
-/* Loads the report an export asks for: MDG_EINVAL for bad filters. */
-static int export_load(web *w, analysis_page *a)
+/* Loads the report an export asks for (its figures only when the export
+ * shows them): MDG_EINVAL for bad filters. */
+static int export_load(web *w, analysis_page *a, bool figures)
 {
 	int errors = 0;
-	int rc = analysis_load(w, a, &errors);
+	int rc = analysis_load(w, a, figures, &errors);
 	return rc == MDG_OK && errors ? MDG_EINVAL : rc;
 }
 
-/* The export's type and its download name, madang-report-FROM-TO.ext. */
-static void export_headers(web *w, const analysis_page *a, const char *type, const char *ext)
+/* The export's type and its download name, madang-STEM-FROM-TO.ext
+ * (stem "report" for the grouped figures, "cases" for the rows). */
+static void export_headers(web *w, const analysis_page *a, const char *stem, const char *type, const char *ext)
 {
 	char disposition[128];
-	snprintf(disposition, sizeof disposition, "attachment; filename=\"madang-report-%s-%s.%s\"",
+	snprintf(disposition, sizeof disposition, "attachment; filename=\"madang-%s-%s-%s.%s\"", stem,
 		 a->filter.period.from, a->filter.period.to, ext);
 	w->content_type = type;
 	http_header(w->r, "Content-Disposition", disposition);
@@ -930,18 +922,20 @@ static void csv_put(void *ctx, size_t row, char cells[ANALYSIS_NCOLS][128], bool
 int page_report_analysis_csv(web *w)
 {
 	analysis_page a = {0};
-	int rc = export_load(w, &a);
+	int rc = export_load(w, &a, true);
 	if (rc != MDG_OK)
 		goto done;
 	/* The grouped rows are few (one per group): the file is built in
 	 * the response body. */
 	buf_puts(&w->r->body, "\xEF\xBB\xBF"); /* the BOM: Excel then reads UTF-8 */
 	analysis_each(w, &a, csv_put, &w->r->body);
-	export_headers(w, &a, "text/csv; charset=utf-8", "csv");
+	export_headers(w, &a, "report", "text/csv; charset=utf-8", "csv");
 done:
 	analysis_page_free(&a);
 	return rc;
 }
+
+#define XLSX_TYPE "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 struct xlsx_ctx {
 	lxw_worksheet *sheet;
@@ -965,19 +959,24 @@ static void xlsx_put(void *ctx, size_t row, char cells[ANALYSIS_NCOLS][128], boo
 	}
 }
 
+/* A workbook at path that writes each row to the file as it is written
+ * (constant_memory), or NULL. */
+static lxw_workbook *export_book(web *w, const char *path)
+{
+	lxw_workbook_options opt = {.constant_memory = LXW_TRUE, .tmpdir = (char *)w->app->tmp};
+	return workbook_new_opt(path, &opt);
+}
+
 int page_report_analysis_xlsx(web *w)
 {
 	analysis_page a = {0};
 	char path[4096];
-	int rc = export_load(w, &a);
+	int rc = export_load(w, &a, true);
+	if (rc == MDG_OK)
+		rc = web_temp_file(w, "madang-report", path, sizeof path);
 	if (rc != MDG_OK)
 		goto done;
-	rc = web_temp_file(w, "madang-report", path, sizeof path);
-	if (rc != MDG_OK)
-		goto done;
-	/* constant_memory: each row goes to the file as it is written. */
-	lxw_workbook_options opt = {.constant_memory = LXW_TRUE, .tmpdir = (char *)w->app->tmp};
-	lxw_workbook *book = workbook_new_opt(path, &opt);
+	lxw_workbook *book = export_book(w, path);
 	if (!book) {
 		rc = MDG_ERR;
 		goto done;
@@ -990,8 +989,200 @@ int page_report_analysis_xlsx(web *w)
 		goto done;
 	}
 	w->r->send_file = xstrdup(path);
-	export_headers(w, &a, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx");
+	export_headers(w, &a, "report", XLSX_TYPE, "xlsx");
 done:
 	analysis_page_free(&a);
 	return rc;
+}
+
+/* ---- The raw-row exports: one line per case the report's filters
+ * select (lib/reports/export_rows.c), written to a file as the rows come
+ * and sent from it, so that memory stays flat however many there are. */
+
+/* The columns, in order: keys under L.Analysis.RowCol. */
+static const char *const row_columns[] = {"tracking", "filed",    "department", "handlers", "category", "channel",
+					  "status",   "kind",     "due",        "answered", "late",     "workdays"};
+enum { ROW_NCOLS = MDG_ARRAY_LEN(row_columns) };
+
+/* The text of key, or key itself when the language lacks it. */
+static const char *text_or_key(web *w, const char *key)
+{
+	const char *t = render_text(w->lang, key);
+	return t ? t : key;
+}
+
+/* The name of a channel, status or kind (a key under group) as the
+ * reader sees it. */
+static const char *value_name(web *w, const char *group, const char *value, char *key, size_t n)
+{
+	snprintf(key, n, "%s.%s", group, value);
+	const char *t = render_text(w->lang, key);
+	return t ? t : value;
+}
+
+/* One row's cells as text, in row_columns' order; "" for the working days
+ * and lateness of a case not answered. */
+static void row_cells(web *w, const export_row *r, const char *cells[ROW_NCOLS], char workdays[16],
+		      char keys[3][64])
+{
+	cells[0] = r->tracking;
+	cells[1] = r->filed;
+	cells[2] = r->department;
+	cells[3] = r->handlers;
+	cells[4] = r->category;
+	cells[5] = value_name(w, "Inbox.Channel", r->channel, keys[0], sizeof keys[0]);
+	cells[6] = value_name(w, "Status", r->status, keys[1], sizeof keys[1]);
+	cells[7] = value_name(w, "Analysis.Kind", r->kind, keys[2], sizeof keys[2]);
+	cells[8] = r->due;
+	cells[9] = r->answered;
+	cells[10] = *r->answered ? (r->late ? "1" : "0") : "";
+	if (r->workdays >= 0)
+		snprintf(workdays, 16, "%d", r->workdays);
+	else
+		workdays[0] = '\0';
+	cells[11] = workdays;
+}
+
+/* The CSV being written: lines gather in out and go to file in chunks. */
+struct rows_csv {
+	web *w;
+	FILE *file;
+	buf out;
+};
+
+#define CSV_CHUNK 65536
+
+static void csv_line(struct rows_csv *c, const char *const cells[ROW_NCOLS])
+{
+	for (size_t i = 0; i < ROW_NCOLS; i++)
+		http_csv_field(&c->out, cells[i], i == 0);
+	buf_puts(&c->out, "\r\n");
+}
+
+static int csv_flush(struct rows_csv *c)
+{
+	bool ok = c->out.len == 0 || fwrite(c->out.data, 1, c->out.len, c->file) == c->out.len;
+	buf_reset(&c->out);
+	return ok ? MDG_OK : MDG_ERR;
+}
+
+static int csv_row(void *ctx, const export_row *r)
+{
+	struct rows_csv *c = ctx;
+	const char *cells[ROW_NCOLS];
+	char workdays[16], keys[3][64];
+	row_cells(c->w, r, cells, workdays, keys);
+	csv_line(c, cells);
+	return c->out.len >= CSV_CHUNK ? csv_flush(c) : MDG_OK;
+}
+
+/* The header row of the rows' exports. */
+static void row_heads(web *w, const char *cells[ROW_NCOLS])
+{
+	char key[64];
+	for (size_t i = 0; i < ROW_NCOLS; i++) {
+		snprintf(key, sizeof key, "Analysis.RowCol.%s", row_columns[i]);
+		cells[i] = text_or_key(w, key);
+	}
+}
+
+/* Writes the rows f selects as CSV to path. */
+static int rows_csv_write(web *w, const analysis_filter *f, const char *path)
+{
+	struct rows_csv c = {w, fopen(path, "wb"), {0}};
+	const char *heads[ROW_NCOLS];
+	long long n = 0;
+	if (!c.file)
+		return MDG_ERR;
+	buf_puts(&c.out, "\xEF\xBB\xBF"); /* the BOM: Excel then reads UTF-8 */
+	row_heads(w, heads);
+	csv_line(&c, heads);
+	int rc = export_rows_each(w->app->db, f, csv_row, &c, &n);
+	if (rc == MDG_OK)
+		rc = csv_flush(&c);
+	if (fclose(c.file) != 0 && rc == MDG_OK)
+		rc = MDG_ERR;
+	buf_free(&c.out);
+	return rc;
+}
+
+/* A rows' export: the filters of the query (their figures are not
+ * needed), the file write makes of them, sent as madang-cases-FROM-TO.ext. */
+static int rows_export(web *w, int (*write)(web *w, const analysis_filter *f, const char *path), const char *type,
+		       const char *ext)
+{
+	analysis_page a = {0};
+	char path[4096];
+	int rc = export_load(w, &a, false);
+	if (rc == MDG_OK)
+		rc = web_temp_file(w, "madang-report", path, sizeof path);
+	if (rc == MDG_OK)
+		rc = write(w, &a.filter, path);
+	if (rc == MDG_OK) {
+		w->r->send_file = xstrdup(path);
+		export_headers(w, &a, "cases", type, ext);
+	}
+	analysis_page_free(&a);
+	return rc;
+}
+
+int page_report_rows_csv(web *w)
+{
+	return rows_export(w, rows_csv_write, "text/csv; charset=utf-8", "csv");
+}
+
+/* The workbook being written, one row of cells per case. */
+struct rows_xlsx {
+	web *w;
+	lxw_worksheet *sheet;
+	lxw_row_t row;
+};
+
+/* The numbers (lateness, working days) as numbers, so that a
+ * spreadsheet sums them; the rest as text. */
+static int xlsx_row(void *ctx, const export_row *r)
+{
+	struct rows_xlsx *x = ctx;
+	const char *cells[ROW_NCOLS];
+	char workdays[16], keys[3][64];
+	lxw_error err = LXW_NO_ERROR;
+	/* A sheet holds 1,048,576 rows, the header among them. */
+	if (x->row >= LXW_ROW_MAX)
+		return MDG_ETOOBIG;
+	row_cells(x->w, r, cells, workdays, keys);
+	for (lxw_col_t i = 0; i < ROW_NCOLS && err == LXW_NO_ERROR; i++) {
+		if (!*cells[i])
+			continue;
+		if (i >= 10)
+			err = worksheet_write_number(x->sheet, x->row, i, strtod(cells[i], NULL), NULL);
+		else
+			err = worksheet_write_string(x->sheet, x->row, i, cells[i], NULL);
+	}
+	x->row++;
+	return err == LXW_NO_ERROR ? MDG_OK : MDG_ERR;
+}
+
+/* Writes the rows f selects as a workbook to path. */
+static int rows_xlsx_write(web *w, const analysis_filter *f, const char *path)
+{
+	const char *heads[ROW_NCOLS];
+	long long n = 0;
+	lxw_workbook *book = export_book(w, path);
+	if (!book)
+		return MDG_ERR;
+	struct rows_xlsx x = {w, workbook_add_worksheet(book, NULL), 1};
+	lxw_format *bold = workbook_add_format(book);
+	format_set_bold(bold);
+	row_heads(w, heads);
+	for (lxw_col_t i = 0; i < ROW_NCOLS; i++)
+		worksheet_write_string(x.sheet, 0, i, heads[i], bold);
+	int rc = export_rows_each(w->app->db, f, xlsx_row, &x, &n);
+	if (workbook_close(book) != LXW_NO_ERROR && rc == MDG_OK)
+		rc = MDG_ERR;
+	return rc;
+}
+
+int page_report_rows_xlsx(web *w)
+{
+	return rows_export(w, rows_xlsx_write, XLSX_TYPE, "xlsx");
 }

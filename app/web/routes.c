@@ -79,6 +79,8 @@ const web_route web_routes[] = {
 	{"GET", "/staff/reports", page_report_analysis, ACCESS_REPORTS},
 	{"GET", "/staff/reports.csv", page_report_analysis_csv, ACCESS_REPORTS},
 	{"GET", "/staff/reports.xlsx", page_report_analysis_xlsx, ACCESS_REPORTS},
+	{"GET", "/staff/reports/rows.csv", page_report_rows_csv, ACCESS_REPORTS},
+	{"GET", "/staff/reports/rows.xlsx", page_report_rows_xlsx, ACCESS_REPORTS},
 	{"GET", "/stats", page_public_stats, ACCESS_PUBLIC},
 	/* Usage statistics: institution-wide, so global supervisors'. */
 	{"GET", "/staff/usage", page_staff_usage, ACCESS_GLOBAL_ADMIN},

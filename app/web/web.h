@@ -261,6 +261,9 @@ int page_report_workload(web *w);
 int page_report_analysis(web *w);
 int page_report_analysis_csv(web *w);
 int page_report_analysis_xlsx(web *w);
+/* The cases behind the report, one line each (its filters, its scope). */
+int page_report_rows_csv(web *w);
+int page_report_rows_xlsx(web *w);
 int page_public_stats(web *w);
 /* Usage statistics (page_usage.c): the supervisors' page and its CSV, the
  * public summary; dispatch.c counts each page view and writes the counts

@@ -79,6 +79,8 @@ def:analysis_cells(r) ?><?cs
 <p class="no-print"><a href="/staff/reports?<?cs var:Analysis.Query ?>" rel="bookmark"><?cs var:L.Analysis.Permalink ?></a>
  · <a href="/staff/reports.csv?<?cs var:Analysis.Query ?>" download><?cs var:L.Analysis.Csv ?></a>
  · <a href="/staff/reports.xlsx?<?cs var:Analysis.Query ?>" download><?cs var:L.Analysis.Xlsx ?></a>
+ · <a href="/staff/reports/rows.csv?<?cs var:Analysis.Query ?>" download><?cs var:L.Analysis.RowsCsv ?></a>
+ · <a href="/staff/reports/rows.xlsx?<?cs var:Analysis.Query ?>" download><?cs var:L.Analysis.RowsXlsx ?></a>
  · <a href="/staff/reports/workload?from=<?cs var:url_escape(Report.From) ?>&amp;to=<?cs var:url_escape(Report.To) ?>"><?cs var:L.Title.ReportWorkload ?></a></p>
 <section aria-labelledby="h-figures">
   <h2 id="h-figures"><?cs var:L.Analysis.By ?> <?cs var:L.Analysis.Groups[Analysis.Group] ?></h2>

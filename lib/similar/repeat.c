@@ -34,8 +34,6 @@ static void case_signature(const char *title, const char *body, similar_sig *out
 
 /* The SQL must be literals (db.c caches statements by the literal's
  * address): SIMILAR_BANDS (32) placeholders spelt out. */
-#define Q4 "?, ?, ?, ?"
-#define Q32 Q4 ", " Q4 ", " Q4 ", " Q4 ", " Q4 ", " Q4 ", " Q4 ", " Q4
 #define P4 "(?, ?), (?, ?), (?, ?), (?, ?)"
 #define BANDS_PER_INSERT 16
 _Static_assert(SIMILAR_BANDS == 32 && SIMILAR_BANDS % BANDS_PER_INSERT == 0,
@@ -165,11 +163,25 @@ static void keep_similar(const similar_sig *sig, similar_hits *h)
 	}
 }
 
+/* The newest BAND_CAP cases of one band (its bucket), read backwards
+ * along case_bands' primary key. A common matter fills a bucket with
+ * thousands of cases (bench/repeat: a million complaints on a few hundred
+ * matters); the candidates were every case of the 32 buckets, grouped and
+ * sorted: tens of thousands of rows for one lookup. Capped, a lookup reads
+ * at most 32 × BAND_CAP index entries; a bucket that holds more gives its
+ * newest cases, which is what filing looks for (the filer's year). */
+#define BAND_CAP "200"
+#define BAND "(SELECT case_id FROM case_bands WHERE band_key = ? ORDER BY case_id DESC LIMIT " BAND_CAP ")"
+#define BAND4 BAND " UNION ALL " BAND " UNION ALL " BAND " UNION ALL " BAND
+#define BAND32                                                                                            \
+	BAND4 " UNION ALL " BAND4 " UNION ALL " BAND4 " UNION ALL " BAND4 " UNION ALL " BAND4 " UNION ALL " \
+	      BAND4 " UNION ALL " BAND4 " UNION ALL " BAND4
+
 /* The cases sharing most band keys with a signature (the first
  * SIMILAR_BANDS arguments), as m.case_id: the band index narrows a
  * million cases to CANDIDATES_MAX before the signatures decide. */
-#define CANDIDATES "(SELECT case_id, COUNT(*) AS hits FROM case_bands WHERE band_key IN (" Q32 ")" \
-		   " GROUP BY case_id ORDER BY hits DESC LIMIT 100) m"
+#define CANDIDATES "(SELECT k.case_id AS case_id, COUNT(*) AS hits FROM (" BAND32 ") k" \
+		   " GROUP BY k.case_id ORDER BY hits DESC LIMIT 100) m"
 
 /* Runs sql (CANDIDATES joined to the case c and its signature) with the
  * band keys of sig and then extra, into h, keeping the similar rows. */

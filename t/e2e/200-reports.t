@@ -12,10 +12,8 @@ use warnings;
 use utf8;
 use Test::More;
 use Encode qw(decode);
-use JSON::PP;
-use File::Temp qw(tempfile);
 use Time::Local qw(timegm);
-use Madang::Test qw(body_of);
+use Madang::Test qw(body_of xlsx_rows);
 use Madang::Notify;
 use Madang::Staff qw(signed_in);
 
@@ -26,7 +24,6 @@ binmode $_, ':encoding(UTF-8)' for Test::More->builder->output,
 my $n = Madang::Notify->start(seed => 1, config => { 'notifier.monthly_reports' => 1 });
 my $s = $n->stack;
 my $L = Madang::Test::lang_strings('ko');
-my $PYTHON = -x '/usr/bin/python3' ? '/usr/bin/python3' : 'python3';
 
 # ------------------------------------------------------------ helpers
 
@@ -70,20 +67,6 @@ sub page {
     my ($ua, $query) = @_;
     my $r = $ua->get($s->url("/staff/reports?$query"));
     return ($r, body_of($r));
-}
-
-# The cells of an XLSX file's first sheet as openpyxl reads them, by rows
-# ("" for an empty cell); $? is python's status.
-sub xlsx_rows {
-    my ($bytes) = @_;
-    my ($fh, $file) = tempfile(SUFFIX => '.xlsx', UNLINK => 1);
-    binmode $fh;
-    print $fh $bytes;
-    close $fh;
-    my $json = `$PYTHON -c 'import json, sys, openpyxl
-ws = openpyxl.load_workbook(sys.argv[1], read_only=True).active
-print(json.dumps([[c if c is not None else "" for c in r] for r in ws.iter_rows(values_only=True)]))' $file`;
-    return JSON::PP->new->decode($json || '[]');
 }
 
 sub row_named {

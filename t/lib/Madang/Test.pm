@@ -56,7 +56,7 @@ use Time::HiRes ();
 
 # The helpers a test file may import by name (nothing by default).
 our @EXPORT_OK = qw(L body_of bytes_of text_of forms_of form_as_shown submit_form post_form file_case input_value
-    wait_until);
+    wait_until xlsx_rows);
 
 our $REPO = abs_path(dirname(__FILE__) . '/../../..');
 
@@ -877,6 +877,23 @@ sub body_of {
 sub bytes_of {
     my ($v) = @_;
     return defined $v && utf8::is_utf8($v) ? Encode::encode('UTF-8', $v) : $v;
+}
+
+# The cells of an XLSX file's first sheet (its bytes) as openpyxl reads
+# them, by rows ("" for an empty cell); $? is python's status. Debian's
+# python (tests run /usr/bin/python3, which has python3-openpyxl).
+sub xlsx_rows {
+    my ($bytes) = @_;
+    my $python = -x '/usr/bin/python3' ? '/usr/bin/python3' : 'python3';
+    my ($fh, $file) = File::Temp::tempfile(SUFFIX => '.xlsx', UNLINK => 1);
+    binmode $fh;
+    print $fh $bytes;
+    close $fh;
+    my $json = `$python -c 'import json, sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1], read_only=True).active
+print(json.dumps([[c if c is not None else "" for c in r] for r in ws.iter_rows(values_only=True)]))' $file`;
+    require JSON::PP;
+    return JSON::PP->new->decode($json || '[]');
 }
 
 sub text_of {
