@@ -168,19 +168,28 @@ int proposal_create(db *d, long long author_id, const proposal_text *t, const ca
 }
 
 /* Reads proposal id under a lock for a change: its state, count,
- * threshold, whether it is past closing, author and title. MDG_ENOTFOUND
- * when absent or not visible. */
-static int lock_proposal(db *d, long long id, db_result **r, proposal_state *state)
+ * threshold, whether it is past closing, author and title, and with them
+ * (one round trip less for a support) the verified mobile number of
+ * account who (0: none), as mobile. MDG_ENOTFOUND when absent or not
+ * visible. */
+static int lock_proposal_for(db *d, long long id, long long who, db_result **r, proposal_state *state)
 {
 	int rc = db_query(d, r, "SELECT state AS state, support_count AS supports, threshold AS threshold,"
-				" closes_at <= NOW() AS closed, author_id AS author, title AS title"
+				" closes_at <= NOW() AS closed, author_id AS author, title AS title,"
+				" (SELECT IF(a.mobile_verified_at IS NOT NULL, a.mobile, NULL) FROM accounts a"
+				"  WHERE a.id = ?) AS mobile"
 				" FROM proposals WHERE id = ? AND moderation = 'visible' FOR UPDATE",
-			  DB_ARGS(DB_INT(id)));
+			  DB_ARGS(DB_INT(who), DB_INT(id)));
 	if (rc == MDG_OK && (*r)->nrows == 0)
 		rc = MDG_ENOTFOUND;
 	if (rc == MDG_OK && proposal_state_parse(db_get(*r, 0, "state", ""), state) != MDG_OK)
 		rc = MDG_ERR;
 	return rc;
+}
+
+static int lock_proposal(db *d, long long id, db_result **r, proposal_state *state)
+{
+	return lock_proposal_for(d, id, 0, r, state);
 }
 
 struct edit_arg {
@@ -300,56 +309,16 @@ struct support_arg {
 	bool changed;
 };
 
-/* A support's row (proposal id, account id): its identity by
- * proposal_identity's rule, here in SQL so that the account's verified
- * number costs no statement of its own under the proposal's lock. */
-#define SUPPORT_INSERT                                                                                        \
-	"INSERT IGNORE INTO proposal_supports (proposal_id, account_id, identity, created_at)"                \
-	" SELECT ?, a.id, IF(a.mobile_verified_at IS NOT NULL AND a.mobile <> '' AND LENGTH(a.mobile) <= 30," \
-	" CONCAT('m:', a.mobile), CONCAT('a:', a.id)), NOW() FROM accounts a WHERE a.id = ?"
-
-/* The common support in two statements, the proposal's row locked by
- * the first one only as long as the second takes: the count goes up only
- * while the proposal may be supported (proposal_may_support) and the new
- * count reaches neither halfway nor the threshold (those take
- * support_tx's full path, with their events and notices); then the
- * support's row, and the count back down when this person (or their
- * number) had supported it already. 200 concurrent supporters on 20
- * proposals: one round trip less than the full path, two instead of
- * three under the lock (bench/README.md). *done: false when nothing was
- * changed and the full path decides. */
-static int support_quick(db *d, struct support_arg *a, bool *done)
-{
-	*done = false;
-	int rc = db_exec(d, "UPDATE proposals SET support_count = support_count + 1"
-			    " WHERE id = ? AND moderation = 'visible' AND state = 'open' AND closes_at > NOW()"
-			    " AND support_count + 1 < threshold"
-			    " AND (threshold < 2 OR support_count + 1 <> (threshold + 1) DIV 2)",
-			 DB_ARGS(DB_INT(a->id)));
-	if (rc != MDG_OK || db_affected(d) == 0)
-		return rc;
-	*done = true;
-	rc = db_exec(d, SUPPORT_INSERT, DB_ARGS(DB_INT(a->id), DB_INT(a->account_id)));
-	a->changed = rc == MDG_OK && db_affected(d) > 0;
-	if (rc == MDG_OK && !a->changed)
-		rc = db_exec(d, "UPDATE proposals SET support_count = support_count - 1 WHERE id = ?",
-			     DB_ARGS(DB_INT(a->id)));
-	return rc;
-}
-
 static int support_tx(db *d, void *arg)
 {
 	struct support_arg *a = arg;
 	db_result *r = NULL;
 	proposal_state s;
-	bool done = false;
+	char identity[40];
 	a->changed = false;
-	int rc = a->add ? support_quick(d, a, &done) : MDG_OK;
-	if (rc != MDG_OK || done)
-		return rc;
 	/* The proposal's row is locked first, by every supporter: the count,
 	 * the state and the support rows change under that one lock. */
-	rc = lock_proposal(d, a->id, &r, &s);
+	int rc = lock_proposal_for(d, a->id, a->account_id, &r, &s);
 	long supports = (long)db_get_ll(r, 0, "supports", 0), threshold = (long)db_get_ll(r, 0, "threshold", 0);
 	if (rc == MDG_OK && !proposal_may_support(s, supports, threshold, db_get_ll(r, 0, "closed", 1) != 0))
 		rc = MDG_ECONFLICT;
@@ -364,7 +333,10 @@ static int support_tx(db *d, void *arg)
 				     DB_ARGS(DB_INT(a->id)));
 		goto done;
 	}
-	rc = db_exec(d, SUPPORT_INSERT, DB_ARGS(DB_INT(a->id), DB_INT(a->account_id)));
+	proposal_identity(a->account_id, db_get(r, 0, "mobile", NULL), identity);
+	rc = db_exec(d, "INSERT IGNORE INTO proposal_supports (proposal_id, account_id, identity, created_at)"
+			" VALUES (?, ?, ?, NOW())",
+		     DB_ARGS(DB_INT(a->id), DB_INT(a->account_id), DB_STR(identity)));
 	a->changed = rc == MDG_OK && db_affected(d) > 0;
 	if (!a->changed)
 		goto done;

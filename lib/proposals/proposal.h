@@ -44,8 +44,7 @@ bool proposal_may_support(proposal_state s, long support_count, long threshold, 
 bool proposal_may_promote(proposal_state s);
 /* The identity one support counts for (proposal_supports.identity, out
  * holds 40 bytes): "m:" and the mobile number when the account has a
- * verified one, else "a:" and the account's id (the rule proposal_support
- * applies in SQL). */
+ * verified one, else "a:" and the account's id. */
 void proposal_identity(long long account_id, const char *verified_mobile, char out[40]);
 
 /* The sorts of the public list. */
