@@ -12,13 +12,14 @@ def:field_aria(name) ?><?cs
   if:Form.Err[name] ?> aria-invalid="true" aria-describedby="err-<?cs var:name ?>"<?cs /if ?><?cs
 /def ?><?cs
 
-# Previous / next links; base ends with '?' or '&'. ?><?cs
+# Previous / next links; base ends with '?' or '&'. Pager.PrevKey and
+# Pager.NextKey, when set, name the row the link's page starts from. ?><?cs
 def:pager(base) ?><?cs
   if:Pager.Pages > 1 ?>
 <nav class="pager" aria-label="<?cs var:L.Pager.Label ?>">
-  <?cs if:Pager.Prev ?><a rel="prev" href="<?cs var:base ?>page=<?cs var:Pager.Prev ?>"><?cs var:L.Pager.Prev ?></a><?cs /if ?>
+  <?cs if:Pager.Prev ?><a rel="prev" href="<?cs var:base ?>page=<?cs var:Pager.Prev ?><?cs if:Pager.PrevKey ?>&amp;before=<?cs var:Pager.PrevKey ?><?cs /if ?>"><?cs var:L.Pager.Prev ?></a><?cs /if ?>
   <span><?cs var:Pager.Page ?> / <?cs var:Pager.Pages ?></span>
-  <?cs if:Pager.Next ?><a rel="next" href="<?cs var:base ?>page=<?cs var:Pager.Next ?>"><?cs var:L.Pager.Next ?></a><?cs /if ?>
+  <?cs if:Pager.Next ?><a rel="next" href="<?cs var:base ?>page=<?cs var:Pager.Next ?><?cs if:Pager.NextKey ?>&amp;after=<?cs var:Pager.NextKey ?><?cs /if ?>"><?cs var:L.Pager.Next ?></a><?cs /if ?>
 </nav><?cs
   /if ?><?cs
 /def ?><?cs

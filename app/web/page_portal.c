@@ -29,7 +29,7 @@ int page_home(web *w)
 	if ((rc = web_home_debates(w)) != MDG_OK)
 		return rc;
 	/* The newest few proposals beside the complaints. */
-	proposal_filter pf = {0, NULL, PROPOSAL_SORT_NEWEST, 1, 5};
+	proposal_filter pf = {.sort = PROPOSAL_SORT_NEWEST, .page = 1, .limit = 5};
 	db_result *proposals = NULL;
 	rc = proposal_list(w->app->db, &pf, w->lang, &proposals, &total);
 	if (rc != MDG_OK)

@@ -47,16 +47,37 @@ static const web_done proposal_problem[] = {
 	{"locked", "ProposalLocked"},
 };
 
+/* The pager's keyset links: Pager.NextKey (the last row's sort key and
+ * id) and Pager.PrevKey (the first row's), so that the next or previous
+ * page is read from that row on, however deep (proposal_list). */
+static void pager_keys(web *w, const db_result *rows)
+{
+	if (!rows || rows->nrows == 0)
+		return;
+	if (hdf_get_value(w->hdf, "Pager.Next", NULL))
+		web_set(w, "Pager.NextKey", "%s.%s", db_get(rows, rows->nrows - 1, "sort_key", ""),
+			db_get(rows, rows->nrows - 1, "id", ""));
+	if (hdf_get_value(w->hdf, "Pager.Prev", NULL))
+		web_set(w, "Pager.PrevKey", "%s.%s", db_get(rows, 0, "sort_key", ""), db_get(rows, 0, "id", ""));
+}
+
 int page_proposals(web *w)
 {
-	proposal_filter f = {0, NULL, PROPOSAL_SORT_NEWEST, 1, 0};
+	proposal_filter f = {.sort = PROPOSAL_SORT_NEWEST, .page = 1};
 	db_result *rows = NULL;
 	long total = 0;
 	const char *sort = kv_get(&w->r->query, "sort");
+	const char *after = kv_get(&w->r->query, "after"), *before = kv_get(&w->r->query, "before");
 	int rc;
 
 	if ((rc = web_page_number(w, &f.page)) != MDG_OK)
 		return rc;
+	/* A pager link: the page after (or before) the row it names. */
+	f.seek_back = !(after && *after) && before && *before;
+	if ((after && *after) || f.seek_back) {
+		if (proposal_seek_parse(f.seek_back ? before : after, &f.seek_key, &f.seek_id) != MDG_OK)
+			return MDG_EINVAL;
+	}
 	if ((rc = web_list_filters(w, &f.category_id, &f.words)) != MDG_OK)
 		return rc;
 	if (sort && *sort && proposal_sort_parse(sort, &f.sort) != MDG_OK)
@@ -68,6 +89,7 @@ int page_proposals(web *w)
 	if (rc == MDG_OK) {
 		db_rows_hdf(rows, w->hdf, "Proposals");
 		web_pager(w, f.page, total, PROPOSAL_PAGE_SIZE);
+		pager_keys(w, rows);
 		web_page(w, "proposals/list.cs", "Proposals");
 	}
 	db_result_free(rows);

@@ -177,10 +177,22 @@ typedef struct proposal_filter {
 	proposal_sort sort;
 	long page;             /* from 1 */
 	long limit;            /* 0: PROPOSAL_PAGE_SIZE */
+	/* Keyset paging (the pager's links): the page is the rows right
+	 * after (or with seek_back, right before) the row of sort key
+	 * seek_key and id seek_id, found through the sort's index without
+	 * skipping the rows of the pages before; page only numbers it.
+	 * seek_id 0: the page by its number. */
+	long long seek_key, seek_id;
+	bool seek_back;
 } proposal_filter;
 
+/* The sort key and id of a list row in a pager link ("KEY.ID", from the
+ * row's sort_key and id), parsed into *key and *id. MDG_EINVAL. */
+int proposal_seek_parse(const char *text, long long *key, long long *id);
+
 /* A page of visible proposals (withdrawn ones left out): id, title,
- * state, supports, threshold, bar, percent, date, closes, answered, category.
+ * state, supports, threshold, bar, percent, date, closes, answered, category,
+ * sort_key (the row's value of the sort, digits, for proposal_seek_parse).
  * *total counts the matches. */
 int proposal_list(db *d, const proposal_filter *f, const char *lang, db_result **out, long *total);
 

@@ -410,5 +410,56 @@ is $author->get($s->url("/proposals/attachments/$att"))->code, 200, '... but not
 is $anon->get($s->url('/proposals/99999999'))->code, 404, 'an unknown proposal: 404';
 is $anon->get($s->url('/proposals/abc'))->code, 404, 'a malformed id: 404';
 
+# ------------------------------------------------------------ paging
+
+# The pager's links name the row their page starts from (keyset
+# paging, sort key and id); walked forwards by "next" and back by "prev",
+# each sort lists the same rows in the same order as its pages by number.
+# 60 more proposals, with ties in every sort key (the id decides).
+sql("INSERT INTO proposals (author_id, category_id, title, problem, proposal, effect, state, support_count,"
+    . " threshold, closes_at, created_at, updated_at, answered_at)"
+    . " SELECT (SELECT MIN(id) FROM accounts), 1 + s.seq % 3, CONCAT('쪽 넘김 시험 ', s.seq), '문제', '제안',"
+    . " '효과', IF(s.seq % 3 = 0, 'answered', 'open'), s.seq % 4, 50,"
+    . " DATE(NOW()) + INTERVAL 2 + s.seq % 5 DAY, DATE(NOW()) - INTERVAL s.seq % 6 HOUR, NOW(),"
+    . " IF(s.seq % 3 = 0, DATE(NOW()) - INTERVAL s.seq % 2 DAY, NULL) FROM seq_1_to_60 s");
+sleep 6; # the lists' totals are kept 5 s by each worker
+sub page_ids { my ($html) = @_; return [$html =~ m{<a href="/proposals/(\d+)"}g] }
+sub pager_link {
+    my ($html, $rel) = @_;
+    my ($href) = $html =~ /rel="$rel" href="([^"]*)"/ or return;
+    $href =~ s/&amp;/&/g;
+    return $href;
+}
+for my $sort (qw(newest supported closing answered)) {
+    my (@by_number, @by_next, @by_prev, $html, $link, $last);
+    for (my $page = 1; ; $page++) {
+        $html = body_of($anon->get($s->url("/proposals?sort=$sort&page=$page")));
+        push @by_number, @{ page_ids($html) };
+        $last = $page;
+        last unless pager_link($html, 'next');
+    }
+    $link = "/proposals?sort=$sort";
+    while ($link) {
+        $html = body_of($anon->get($s->url($link)));
+        push @by_next, @{ page_ids($html) };
+        $link = pager_link($html, 'next');
+    }
+    $link = "/proposals?sort=$sort&page=$last";
+    while ($link) {
+        $html = body_of($anon->get($s->url($link)));
+        unshift @by_prev, @{ page_ids($html) };
+        $link = pager_link($html, 'prev');
+    }
+    my %seen;
+    cmp_ok $last, '>=', 2, "$sort: several pages";
+    is scalar(grep { !$seen{$_}++ } @by_number), scalar(@by_number), "$sort: no row twice";
+    is "@by_next", "@by_number", "$sort: the next links walk the pages as their numbers do";
+    is "@by_prev", "@by_number", "$sort: ... and the previous links back";
+}
+like pager_link(body_of($anon->get($s->url('/proposals?sort=supported'))), 'next'), qr/&after=\d+\.\d+$/,
+    'the next link names the last row';
+is $anon->get($s->url('/proposals?sort=supported&page=2&after=x'))->code, 400, 'a malformed row in a link: refused';
+is $anon->get($s->url('/proposals?page=2&before=12'))->code, 400, '... without its id too';
+
 $n->stop;
 done_testing;
