@@ -5,6 +5,7 @@
 #include "core/mdg.h"
 #include "cases/routing.h"
 #include "core/text.h"
+#include "db/page.h"
 #include "db/sql.h"
 #include "notify/notice.h"
 #include "org/setting.h"
