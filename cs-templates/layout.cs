@@ -34,6 +34,7 @@ include:"macros.cs" ?><!DOCTYPE html>
         <li><a href="/proposals"><?cs var:L.Nav.Proposals ?></a></li>
         <li><a href="/stats"><?cs var:L.Nav.Stats ?></a></li>
         <li><a href="/debates"><?cs var:L.Nav.Debates ?></a></li>
+        <li><a href="/communities"><?cs var:L.Nav.Communities ?></a></li>
 <?cs if:Session.Staff == "1" ?><?cs
   # The call centre's console first for those who take calls; agents who
   # handle no cases see no empty case list. ?>

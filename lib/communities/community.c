@@ -328,7 +328,7 @@ static int set_member(db *d, long long id, long long account_id, const char *sta
 
 /* Tells account_id (or, when account_id is 0, the owner and managers of
  * community id) kind about community id: the payload names it
- * (community, slug), links to its home page (or its members page for a
+ * (title, slug), links to its home page (or its members page for a
  * request) and carries reason ("" for none). On the caller's
  * transaction. */
 static int tell(db *d, long long id, long long account_id, notice_kind kind, const char *reason)
@@ -344,7 +344,8 @@ static int tell(db *d, long long id, long long account_id, notice_kind kind, con
 		char link[COMMUNITY_SLUG_MAX + 16];
 		snprintf(link, sizeof link, "/c/%s%s", db_get(r, i, "slug", ""),
 			 kind == NOTICE_COMMUNITY_REQUEST ? "/members" : "");
-		json_t *payload = json_pack("{s:s, s:s, s:s, s:s}", "link", link, "community", db_get(r, i, "name", ""),
+		/* "title" is the name the mail's facts and the inbox show. */
+		json_t *payload = json_pack("{s:s, s:s, s:s, s:s}", "link", link, "title", db_get(r, i, "name", ""),
 					    "slug", db_get(r, i, "slug", ""), "reason", reason ? reason : "");
 		if (!payload) {
 			rc = MDG_ERR;
