@@ -110,19 +110,35 @@ int page_community_new(web *w)
 	return show_wizard(w, &f, 1, 200);
 }
 
-/* Sets Form.<board field> from a template's preset, and its membership
- * and visibility. */
-static void apply_preset(web *w, enum community_template t)
+/* Sets the answer name of f to value (a string that outlives f), as if
+ * it had been sent: for the later steps' hidden fields and the page. */
+static void set_answer(web *w, form *f, const char *name, const char *value)
+{
+	char path[48];
+	for (size_t i = 0; i < f->n; i++) {
+		if (strcmp(f->fields[i].spec->name, name) != 0)
+			continue;
+		f->fields[i].text = value;
+		f->fields[i].on = value[0] != '\0';
+	}
+	snprintf(path, sizeof path, "Form.%s", name);
+	hdf_set_value(w->hdf, path, value);
+}
+
+/* The answers a template presets (membership, visibility, boards), once
+ * per template chosen (preset_for): a person's own choices are kept
+ * when they go back to step 1 without changing the template. */
+static void apply_preset(web *w, form *f, enum community_template t)
 {
 	const community_preset *p = community_template_preset(t);
 	char name[32];
-	hdf_set_value(w->hdf, "Form.membership", community_membership_name(p->membership));
-	hdf_set_value(w->hdf, "Form.visibility", community_visibility_name(p->visibility));
+	set_answer(w, f, "membership", community_membership_name(p->membership));
+	set_answer(w, f, "visibility", community_visibility_name(p->visibility));
 	for (int b = 0; b < BOARD__COUNT; b++) {
-		snprintf(name, sizeof name, "Form.board_%s", community_board_name((enum community_board)b));
-		hdf_set_value(w->hdf, name, p->boards & BOARD_BIT(b) ? "1" : "");
+		snprintf(name, sizeof name, "board_%s", community_board_name((enum community_board)b));
+		set_answer(w, f, name, p->boards & BOARD_BIT(b) ? "1" : "");
 	}
-	hdf_set_value(w->hdf, "Form.preset_for", community_template_name(t));
+	set_answer(w, f, "preset_for", community_template_name(t));
 }
 
 /* The step whose answers are wrong first (0: none up to last). */
@@ -233,7 +249,7 @@ int page_community_wizard(web *w)
 	hdf_remove_tree(w->hdf, "Form.Err");
 	hdf_remove_tree(w->hdf, "Form.HasErrors");
 	if (step == 1 && strcmp(form_text(&f, "preset_for"), form_text(&f, "template")) != 0)
-		apply_preset(w, in.template_kind);
+		apply_preset(w, &f, in.template_kind);
 	if (step < WIZARD_STEPS)
 		return show_wizard(w, &f, step + 1, 200);
 	int rc = community_create(w->app->db, &w->who, &in, &id);
