@@ -46,8 +46,25 @@ int page_communities(web *w)
 	db_result_free(r);
 	for (int i = 0; i < TEMPLATE__COUNT; i++)
 		hdf_set_valuef(w->hdf, "Templates.%d=%s", i, community_template_name((enum community_template)i));
+	hdf_set_value(w->hdf, "Page.CommunityCss", "1");
 	web_page(w, "communities/list.cs", "Communities");
 	return MDG_OK;
+}
+
+/* Communities the home page shows. */
+#define COMMUNITY_HOME 3
+
+int web_home_communities(web *w)
+{
+	db_result *r = NULL;
+	char prefix[32];
+	int rc = community_list(w->app->db, w->signed_in ? w->me.id : 0, w->staff, NULL, NULL, false, &r);
+	for (unsigned i = 0; rc == MDG_OK && i < r->nrows && i < COMMUNITY_HOME; i++) {
+		snprintf(prefix, sizeof prefix, "HomeCommunities.%u", i);
+		db_row_hdf(r, i, w->hdf, prefix);
+	}
+	db_result_free(r);
+	return rc;
 }
 
 /* ---------------------------------------------------------------- wizard */
@@ -95,6 +112,7 @@ static int show_wizard(web *w, const form *f, int step, int status)
 		if (w->staff || !community_template_preset((enum community_template)i)->staff_only)
 			hdf_set_valuef(w->hdf, "Templates.%d=%s", i, community_template_name((enum community_template)i));
 	web_set(w, "Wizard.Step", "%d", step);
+	hdf_set_value(w->hdf, "Page.CommunityCss", "1");
 	w->r->status = status;
 	web_page(w, "communities/new.cs", "CommunityNew");
 	return MDG_OK;
@@ -329,6 +347,7 @@ static int show_home(web *w, const community_access *a, int status)
 	if (rc != MDG_OK)
 		return rc;
 	w->r->status = status;
+	hdf_set_value(w->hdf, "Page.CommunityCss", "1");
 	web_page(w, "communities/home.cs", "Community");
 	return MDG_OK;
 }
@@ -478,6 +497,7 @@ static int show_members(web *w, const community_access *a, int status)
 		return rc;
 	hdf_set_valuef(w->hdf, "Me.id=%lld", w->me.id);
 	w->r->status = status;
+	hdf_set_value(w->hdf, "Page.CommunityCss", "1");
 	web_page(w, "communities/members.cs", "CommunityMembers");
 	return MDG_OK;
 }

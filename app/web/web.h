@@ -341,6 +341,8 @@ int page_community_leave(web *w);
 int page_community_govern(web *w);
 int page_community_members(web *w);
 int page_community_members_act(web *w);
+/* HomeCommunities.*: the home page's few communities, the most active first. */
+int web_home_communities(web *w);
 /* Answers with a stored file: path (the request frees it), sent under
  * name as mime; frees name and mime (util.c). */
 void web_send_attachment(web *w, char *path, char *name, char *mime);

@@ -604,7 +604,10 @@ static int transfer_tx(db *d, void *arg)
 	char state[16], object[48];
 	enum community_role target_role = CROLE_NONE;
 	int rc = lock_community(d, a->id, a->who->account_id, &l);
-	if (rc == MDG_OK && (l.role != CROLE_OWNER || a->account_id == a->who->account_id))
+	/* As for every other change of a membership: not in a closed or
+	 * archived community (read only until a supervisor reopens it). */
+	if (rc == MDG_OK && (l.role != CROLE_OWNER || a->account_id == a->who->account_id ||
+			     l.state == COMMUNITY_CLOSED || l.state == COMMUNITY_ARCHIVED))
 		rc = MDG_EDENIED;
 	if (rc == MDG_OK)
 		rc = member_of(d, a->id, a->account_id, state, sizeof state, &target_role);

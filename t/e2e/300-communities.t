@@ -90,6 +90,8 @@ like $t, qr/공공데이터 연구모임/, 'filter by template';
 unlike $t, qr/마당 걷기 주민모임/, '... only that template';
 is $anon->get($s->url('/communities?template=bogus'))->code, 400, 'an unknown template: 400';
 like text_of(body_of($anon->get($s->url('/')))), qr/\Q${\ L('Nav.Communities')}\E/, 'the layout links to communities';
+like text_of(body_of($anon->get($s->url('/')))), qr/\Q${\ L('Home.Communities')}\E.*마당 걷기 주민모임/s,
+    'the home page shows a few communities';
 
 # ------------------------------------------------------------ homes, by URL
 
@@ -332,6 +334,9 @@ like $out, qr/communities archived: [1-9]/, '... archives the inactive';
 is sql_value("SELECT state FROM communities WHERE slug = 'hidden-club'"), 'archived', 'the inactive club is archived';
 is sql_value("SELECT state FROM communities WHERE slug = 'madang-walkers'"), 'active', '... not the active ones';
 like page_text($ua_b, '/c/hidden-club'), qr/\Q${\ L('Community.State.archived')}\E/, '... its home says so';
+$r = post($ua_b, '/c/hidden-club', '/c/hidden-club/members', action => 'transfer', account_id => $c_id);
+is $r->code, 403, '... and nobody hands it over (read only)';
+is member_state('hidden-club', $B), 'active/owner', '... its owner stays';
 
 # ------------------------------------------------------------ English
 

@@ -114,9 +114,11 @@ static char *render_page(const char *lang, const char *page, const char *title)
 #define DEBATE_ROW_SHOWN "심야 버스 노선 확대", "2026-12-01 09:00 ~ 2026-12-14 18:00", "교통행정과"
 
 static const char *const home_data[] = {"Stats.Public=12345", CASE_ROW, DEBATE_ROW("HomeDebates"), PROPOSAL_ROW,
-					"Stats.Proposals=31", NULL};
+					"Stats.Proposals=31", "HomeCommunities.0.slug=madang-walk",
+					"HomeCommunities.0.name=마당 걷기", "HomeCommunities.0.template=resident",
+					"HomeCommunities.0.members=4", NULL};
 static const char *const home_shown[] = {"(12345)", CASE_ROW_SHOWN, "김*수", DEBATE_ROW_SHOWN, "href=\"/debates/31\"",
-					 PROPOSAL_ROW_SHOWN, "(31)", NULL};
+					 PROPOSAL_ROW_SHOWN, "(31)", "href=\"/c/madang-walk\"", NULL};
 
 static const char *const debates_data[] = {DEBATE_ROW("Debates.Open"), DEBATE_ROW("Debates.Closed"), NULL};
 static const char *const debates_shown[] = {DEBATE_ROW_SHOWN, "href=\"/debates/31\"", "href=\"/debates?page=3\"", NULL};
