@@ -19,6 +19,16 @@
 /* The largest image a community shows on its home page. */
 #define COMMUNITY_IMAGE_MAX (2 * 1024 * 1024)
 
+/* The page of template (title: a key under L.Title) with status, in the
+ * communities' style. */
+static int community_page(web *w, int status, const char *template, const char *title)
+{
+	w->r->status = status;
+	hdf_set_value(w->hdf, "Page.CommunityCss", "1");
+	web_page(w, template, title);
+	return MDG_OK;
+}
+
 /* ---------------------------------------------------------------- list */
 
 int page_communities(web *w)
@@ -46,9 +56,7 @@ int page_communities(web *w)
 	db_result_free(r);
 	for (int i = 0; i < TEMPLATE__COUNT; i++)
 		hdf_set_valuef(w->hdf, "Templates.%d=%s", i, community_template_name((enum community_template)i));
-	hdf_set_value(w->hdf, "Page.CommunityCss", "1");
-	web_page(w, "communities/list.cs", "Communities");
-	return MDG_OK;
+	return community_page(w, 200, "communities/list.cs", "Communities");
 }
 
 /* Communities the home page shows. */
@@ -112,10 +120,7 @@ static int show_wizard(web *w, const form *f, int step, int status)
 		if (w->staff || !community_template_preset((enum community_template)i)->staff_only)
 			hdf_set_valuef(w->hdf, "Templates.%d=%s", i, community_template_name((enum community_template)i));
 	web_set(w, "Wizard.Step", "%d", step);
-	hdf_set_value(w->hdf, "Page.CommunityCss", "1");
-	w->r->status = status;
-	web_page(w, "communities/new.cs", "CommunityNew");
-	return MDG_OK;
+	return community_page(w, status, "communities/new.cs", "CommunityNew");
 }
 
 int page_community_new(web *w)
@@ -346,10 +351,21 @@ static int show_home(web *w, const community_access *a, int status)
 	}
 	if (rc != MDG_OK)
 		return rc;
-	w->r->status = status;
-	hdf_set_value(w->hdf, "Page.CommunityCss", "1");
-	web_page(w, "communities/home.cs", "Community");
-	return MDG_OK;
+	return community_page(w, status, "communities/home.cs", "Community");
+}
+
+/* A page of the community in the path as show draws it: the notice
+ * that led there marked read, the message of a ?done= among done. */
+static int open_community(web *w, const web_done *done, size_t n,
+			  int (*show)(web *w, const community_access *a, int status))
+{
+	community_access a;
+	int rc = access_of(w, &a);
+	if (rc != MDG_OK)
+		return rc;
+	web_notice_opened(w);
+	web_flash_done(w, done, n);
+	return show(w, &a, 200);
 }
 
 int page_community(web *w)
@@ -358,13 +374,7 @@ int page_community(web *w)
 		{"created", "CommunityCreated"}, {"joined", "CommunityJoined"},   {"requested", "CommunityRequested"},
 		{"left", "CommunityLeft"},       {"governed", "CommunityGoverned"}, {"image", "CommunityImageSaved"},
 	};
-	community_access a;
-	int rc = access_of(w, &a);
-	if (rc != MDG_OK)
-		return rc;
-	web_notice_opened(w);
-	web_flash_done(w, done, MDG_ARRAY_LEN(done));
-	return show_home(w, &a, 200);
+	return open_community(w, done, MDG_ARRAY_LEN(done), show_home);
 }
 
 int page_community_image(web *w)
@@ -496,10 +506,7 @@ static int show_members(web *w, const community_access *a, int status)
 	if (rc != MDG_OK)
 		return rc;
 	hdf_set_valuef(w->hdf, "Me.id=%lld", w->me.id);
-	w->r->status = status;
-	hdf_set_value(w->hdf, "Page.CommunityCss", "1");
-	web_page(w, "communities/members.cs", "CommunityMembers");
-	return MDG_OK;
+	return community_page(w, status, "communities/members.cs", "CommunityMembers");
 }
 
 int page_community_members(web *w)
@@ -509,13 +516,7 @@ int page_community_members(web *w)
 		{"ban", "MemberBanned"},       {"unban", "MemberUnbanned"},  {"promote", "MemberPromoted"},
 		{"demote", "MemberDemoted"},   {"invite", "MemberInvited"},  {"transfer", "CommunityTransferred"},
 	};
-	community_access a;
-	int rc = access_of(w, &a);
-	if (rc != MDG_OK)
-		return rc;
-	web_notice_opened(w);
-	web_flash_done(w, done, MDG_ARRAY_LEN(done));
-	return show_members(w, &a, 200);
+	return open_community(w, done, MDG_ARRAY_LEN(done), show_members);
 }
 
 int page_community_members_act(web *w)

@@ -12,6 +12,16 @@ def:choice(name, value, label, hint) ?>
         <label for="<?cs var:name ?>-<?cs var:value ?>"><?cs var:label ?></label>
         <p class="hint" id="<?cs var:name ?>-<?cs var:value ?>-hint"><?cs var:hint ?></p>
       </div><?cs
+/def ?><?cs
+
+# One choice of name among the children of labels (value: the child's
+# name, in the order of the language file), each with its hint. ?><?cs
+def:choices(name, legend, labels, hints) ?>
+  <fieldset>
+    <legend><?cs var:legend ?></legend><?cs
+  each:v = labels ?><?cs call:choice(name, name(v), v, hints[name(v)]) ?><?cs /each ?>
+    <?cs call:field_error(name) ?>
+  </fieldset><?cs
 /def ?>
 <h1><?cs var:L.Title.CommunityNew ?></h1>
 <ol class="steps" aria-label="<?cs var:L.Community.Wizard.Steps ?>"><?cs
@@ -46,21 +56,9 @@ elif:Wizard.Step == 2 ?><?cs
       <textarea id="description" name="description" rows="6" maxlength="2000"<?cs call:field_aria("description") ?>><?cs var:Form.description ?></textarea>
       <?cs call:field_error("description") ?>
     </div><?cs
-elif:Wizard.Step == 3 ?>
-  <fieldset>
-    <legend><?cs var:L.Community.MembershipLabel ?></legend><?cs
-  call:choice("membership", "open", L.Community.Membership.open, L.Community.MembershipHint.open) ?><?cs
-  call:choice("membership", "approval", L.Community.Membership.approval, L.Community.MembershipHint.approval) ?><?cs
-  call:choice("membership", "invite", L.Community.Membership.invite, L.Community.MembershipHint.invite) ?>
-    <?cs call:field_error("membership") ?>
-  </fieldset>
-  <fieldset>
-    <legend><?cs var:L.Community.VisibilityLabel ?></legend><?cs
-  call:choice("visibility", "public", L.Community.Visibility.public, L.Community.VisibilityHint.public) ?><?cs
-  call:choice("visibility", "listed", L.Community.Visibility.listed, L.Community.VisibilityHint.listed) ?><?cs
-  call:choice("visibility", "unlisted", L.Community.Visibility.unlisted, L.Community.VisibilityHint.unlisted) ?>
-    <?cs call:field_error("visibility") ?>
-  </fieldset><?cs
+elif:Wizard.Step == 3 ?><?cs
+  call:choices("membership", L.Community.MembershipLabel, L.Community.Membership, L.Community.MembershipHint) ?><?cs
+  call:choices("visibility", L.Community.VisibilityLabel, L.Community.Visibility, L.Community.VisibilityHint) ?><?cs
 else ?>
   <fieldset>
     <legend><?cs var:L.Community.BoardsLabel ?></legend><?cs
