@@ -9,6 +9,7 @@
  * members-only community is not there for others, by URL too. */
 #include "web.h"
 #include "communities/community.h"
+#include "core/crypto.h"
 #include "core/mdg.h"
 
 #include <stddef.h>
@@ -94,10 +95,16 @@ static const field_spec wizard_fields[] = {
 	{"board_gallery", FIELD_CHECKBOX, false, 0, 0, 0},
 	{"board_files", FIELD_CHECKBOX, false, 0, 0, 0},
 	{"preset_for", FIELD_LINE, false, 16, 0, 0},
+	/* the image chosen at step 2, already stored, and its signature */
+	{"image_stored", FIELD_LINE, false, 32, 0, 0},
+	{"image_mime", FIELD_LINE, false, 64, 0, 0},
+	{"image_sig", FIELD_LINE, false, 64, 0, 0},
 	{"step", FIELD_INT, false, 0, 1, WIZARD_STEPS},
 };
 /* The step that asks each of wizard_fields (0: carried by every step). */
-static const int wizard_step_of[] = {1, 2, 2, 2, 3, 3, 4, 4, 4, 4, 4, 0, 0};
+static const int wizard_step_of[] = {1, 2, 2, 2, 3, 3, 4, 4, 4, 4, 4, 0, 0, 0, 0, 0};
+/* The step that takes the image (a multipart form). */
+#define WIZARD_IMAGE_STEP 2
 
 /* Wizard.Step, Wizard.Hidden.N.{name, value} (the answers of the other
  * steps) and Templates.N (those offered: the staff one to staff only);
@@ -204,7 +211,7 @@ static void check_answers(web *w, form *f, int last, community_input *in)
 		form_fail(f, "board_notice", "community_boards");
 }
 
-/* The image of the last step ("image", optional) into *file: 1 when one
+/* The image of the wizard's step 2 or the home page ("image", optional) into *file: 1 when one
  * was sent and is an image within COMMUNITY_IMAGE_MAX, 0 when none was
  * sent, -1 (f failing on "image") for another file. */
 static int wizard_image(web *w, form *f, case_upload *file)
@@ -228,23 +235,76 @@ static int wizard_image(web *w, form *f, case_upload *file)
 	return 0;
 }
 
-/* Stores file as community id's image (removing the one it replaces). */
-static int store_image(web *w, long long id, const case_upload *file)
+/* Moves file into the uploads directory under a new name (stored). */
+static int move_upload(web *w, const case_upload *file, char stored[33])
 {
-	char stored[1][33], old[33];
+	char names[1][33];
 	char *moved = NULL;
-	int rc = case_store_uploads(w->app->uploads, file, 1, stored, &moved);
+	int rc = case_store_uploads(w->app->uploads, file, 1, names, &moved);
+	if (rc == MDG_OK)
+		snprintf(stored, 33, "%s", names[0]);
+	case_release_uploads(&moved, 1, rc != MDG_OK);
+	return rc;
+}
+
+/* Removes the stored upload named stored, if any. */
+static void remove_upload(web *w, const char *stored)
+{
+	char *path = stored[0] ? case_stored_path(w->app->uploads, stored) : NULL;
+	if (path)
+		remove(path);
+	free(path);
+}
+
+/* Makes the stored upload (of type mime) community id's image, removing
+ * the one it replaces. */
+static int set_image(web *w, long long id, const char *stored, const char *mime)
+{
+	char old[33];
+	int rc = community_set_image(w->app->db, &w->who, id, stored, mime, old);
+	if (rc == MDG_OK)
+		remove_upload(w, old);
+	return rc;
+}
+
+/* The signature that ties an image stored at step 2 (stored, mime) to the
+ * person creating the community, so that the later steps' hidden fields
+ * name no other upload: HMAC-SHA-256 under the site's key, base64url. */
+static void image_signature(const web *w, const char *stored, const char *mime, char out[48])
+{
+	char msg[160];
+	uint8_t mac[CRYPTO_HASH_BYTES];
+	int n = snprintf(msg, sizeof msg, "community-image:%lld:%s:%s", w->me.id, stored, mime);
+	crypto_hmac(w->app->secret, sizeof w->app->secret, msg, (size_t)n, mac);
+	crypto_b64url(mac, sizeof mac, out, 48);
+}
+
+/* True when f carries an image stored at step 2 with its right signature. */
+static bool carried_image(const web *w, const form *f)
+{
+	char sig[48];
+	const char *stored = form_text(f, "image_stored");
+	if (strlen(stored) != 32)
+		return false;
+	image_signature(w, stored, form_text(f, "image_mime"), sig);
+	return crypto_str_equal(sig, form_text(f, "image_sig"));
+}
+
+/* Keeps file, chosen at step 2, for the end of the wizard: stored now,
+ * carried as hidden fields (stored and sig: the handler's buffers), the
+ * one it replaces removed. */
+static int keep_image(web *w, form *f, const case_upload *file, char stored[33], char sig[48])
+{
+	int rc = move_upload(w, file, stored);
 	if (rc != MDG_OK)
 		return rc;
-	rc = community_set_image(w->app->db, &w->who, id, stored[0], file->mime_type, old);
-	case_release_uploads(&moved, 1, rc != MDG_OK);
-	if (rc == MDG_OK && old[0]) {
-		char *path = case_stored_path(w->app->uploads, old);
-		if (path)
-			remove(path);
-		free(path);
-	}
-	return rc;
+	if (carried_image(w, f))
+		remove_upload(w, form_text(f, "image_stored"));
+	image_signature(w, stored, file->mime_type, sig);
+	set_answer(w, f, "image_stored", stored);
+	set_answer(w, f, "image_mime", file->mime_type);
+	set_answer(w, f, "image_sig", sig);
+	return MDG_OK;
 }
 
 int page_community_wizard(web *w)
@@ -252,6 +312,7 @@ int page_community_wizard(web *w)
 	form f;
 	community_input in;
 	case_upload image;
+	char stored[33] = "", sig[48] = "";
 	long long id = 0;
 	form_validate(w, wizard_fields, MDG_ARRAY_LEN(wizard_fields), &f);
 	int step = form_err(&f, "step") || !form_num(&f, "step") ? 1 : (int)form_num(&f, "step");
@@ -263,8 +324,8 @@ int page_community_wizard(web *w)
 		return show_wizard(w, &f, step > 1 ? step - 1 : 1, 200);
 	}
 	check_answers(w, &f, step, &in);
-	int has_image = step == WIZARD_STEPS ? wizard_image(w, &f, &image) : 0;
-	int wrong = has_image < 0 ? WIZARD_STEPS : first_wrong_step(&f, step);
+	int has_image = step == WIZARD_IMAGE_STEP ? wizard_image(w, &f, &image) : 0;
+	int wrong = has_image < 0 ? WIZARD_IMAGE_STEP : first_wrong_step(&f, step);
 	if (wrong) {
 		hdf_set_value(w->hdf, "Form.HasErrors", "1");
 		return show_wizard(w, &f, wrong, 400);
@@ -273,9 +334,12 @@ int page_community_wizard(web *w)
 	hdf_remove_tree(w->hdf, "Form.HasErrors");
 	if (step == 1 && strcmp(form_text(&f, "preset_for"), form_text(&f, "template")) != 0)
 		apply_preset(w, &f, in.template_kind);
+	int rc = has_image > 0 ? keep_image(w, &f, &image, stored, sig) : MDG_OK;
+	if (rc != MDG_OK)
+		return rc;
 	if (step < WIZARD_STEPS)
 		return show_wizard(w, &f, step + 1, 200);
-	int rc = community_create(w->app->db, &w->who, &in, &id);
+	rc = community_create(w->app->db, &w->who, &in, &id);
 	if (rc == MDG_ECONFLICT || rc == MDG_EINVAL || rc == MDG_EDENIED) {
 		form_fail(&f, rc == MDG_EDENIED ? "template" : "slug",
 			  rc == MDG_ECONFLICT ? "community_slug_taken"
@@ -284,8 +348,10 @@ int page_community_wizard(web *w)
 		hdf_set_value(w->hdf, "Form.HasErrors", "1");
 		return show_wizard(w, &f, rc == MDG_EDENIED ? 1 : 2, rc == MDG_ECONFLICT ? 409 : 400);
 	}
-	if (rc == MDG_OK && has_image > 0)
-		rc = store_image(w, id, &image);
+	/* The image kept since step 2, when its signature says it is this
+	 * person's (a forged name is ignored). */
+	if (rc == MDG_OK && carried_image(w, &f))
+		rc = set_image(w, id, form_text(&f, "image_stored"), form_text(&f, "image_mime"));
 	if (rc != MDG_OK)
 		return rc;
 	web_redirect(w, "/c/%s?done=created", in.slug);
@@ -482,7 +548,13 @@ int page_community_image_save(web *w)
 	form_validate(w, wizard_fields, 0, &f);
 	if (wizard_image(w, &f, &image) <= 0)
 		return refuse(w, &a, "CommunityImageBad", 400);
-	rc = store_image(w, a.id, &image);
+	char stored[33];
+	rc = move_upload(w, &image, stored);
+	if (rc == MDG_OK) {
+		rc = set_image(w, a.id, stored, image.mime_type);
+		if (rc != MDG_OK)
+			remove_upload(w, stored);
+	}
 	if (rc != MDG_OK)
 		return rc;
 	web_redirect(w, "/c/%s?done=image", a.slug);

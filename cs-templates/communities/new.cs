@@ -1,7 +1,8 @@
 <?cs # SPDX-License-Identifier: AGPL-3.0-or-later ?><?cs
 # new.cs: the creation wizard, one step a page (Wizard.Step): 1 purpose
-# and template, 2 name, address and description, 3 membership and
-# visibility, 4 boards and image. Each step's form carries the answers of
+# and template, 2 name, address, description and image (kept, signed,
+# from then on), 3 membership and
+# visibility, 4 boards. Each step's form carries the answers of
 # the others as hidden fields (Wizard.Hidden); the server checks them all
 # again at the end. "Back" keeps every answer. ?><?cs
 include:"fields.cs" ?><?cs
@@ -31,7 +32,7 @@ loop:i = 1, 4, 1 ?>
 </ol>
 <h2><?cs var:L.Community.Wizard.StepOf ?> <?cs var:Wizard.Step ?>/4: <?cs var:L.Community.Wizard.Step[Wizard.Step] ?></h2>
 <?cs call:form_errors() ?>
-<form method="post" action="/communities/new" class="stack"<?cs if:Wizard.Step == 4 ?> enctype="multipart/form-data"<?cs /if ?>>
+<form method="post" action="/communities/new" class="stack"<?cs if:Wizard.Step == 2 ?> enctype="multipart/form-data"<?cs /if ?>>
   <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
   <input type="hidden" name="step" value="<?cs var:Wizard.Step ?>"><?cs
 each:h = Wizard.Hidden ?>
@@ -55,6 +56,12 @@ elif:Wizard.Step == 2 ?><?cs
       <label for="description"><?cs var:L.Community.Description ?></label>
       <textarea id="description" name="description" rows="6" maxlength="2000"<?cs call:field_aria("description") ?>><?cs var:Form.description ?></textarea>
       <?cs call:field_error("description") ?>
+    </div>
+    <div class="field">
+      <label for="image"><?cs var:L.Community.Image ?></label>
+      <input type="file" id="image" name="image" accept="image/*"<?cs call:field_aria_hint("image", "image-hint") ?>>
+      <p class="hint" id="image-hint"><?cs var:L.Community.ImageHint ?><?cs if:Form.image_stored ?> <?cs var:L.Community.ImageKept ?><?cs /if ?></p>
+      <?cs call:field_error("image") ?>
     </div><?cs
 elif:Wizard.Step == 3 ?><?cs
   call:choices("membership", L.Community.MembershipLabel, L.Community.Membership, L.Community.MembershipHint) ?><?cs
@@ -69,12 +76,7 @@ else ?>
   call:checkbox_field("board_files", L.Community.Board.files, "", "") ?>
     <?cs call:field_error("board_notice") ?>
   </fieldset>
-    <div class="field">
-      <label for="image"><?cs var:L.Community.Image ?></label>
-      <input type="file" id="image" name="image" accept="image/*"<?cs call:field_aria_hint("image", "image-hint") ?>>
-      <p class="hint" id="image-hint"><?cs var:L.Community.ImageHint ?></p>
-      <?cs call:field_error("image") ?>
-    </div><?cs
+<?cs
 /if ?>
   <div class="actions">
     <button type="submit" name="go" value="next" class="primary"><?cs if:Wizard.Step == 4 ?><?cs var:L.Community.Wizard.Create ?><?cs else ?><?cs var:L.Community.Wizard.Next ?><?cs /if ?></button><?cs

@@ -156,10 +156,16 @@ like $html, qr{name="slug" value="coding-room"}, '... the later answers kept';
 $r = wizard($ua_a, undef, carried($html), step => 1, go => 'next');
 $html = body_of($r);
 like $html, qr{name="slug" maxlength="40"[^>]*value="coding-room"}, 'forward again: step 2 keeps the address';
-$r = wizard($ua_a, undef, carried($html), step => 2, go => 'next', name => '주민 코딩 공부방', slug => 'coding-room',
+my @two = (carried($html), step => 2, go => 'next', name => '주민 코딩 공부방', slug => 'coding-room',
     description => '함께 코딩을 공부합니다.');
+$r = wizard($ua_a, [ 'x.exe', "MZ\x90\x00\x03" . ("\x00" x 60) ], @two);
+is $r->code, 400, 'a program as the image: refused';
+like text_of(body_of($r)), qr/\Q${\ L('Err.community_image_type')}\E/, '... with the reason';
+like body_of($r), qr/value="주민 코딩 공부방"/, '... the form filled';
+$r = wizard($ua_a, [ 'logo.png', tiny_png() ], @two);
 $html = body_of($r);
 like $html, qr{name="step" value="3"}, 'step 3: membership and visibility';
+like $html, qr{name="image_stored" value="[0-9a-f]{32}"}, '... the image chosen at step 2 kept (stored, carried)';
 like $html, qr{value="approval" required checked}, '... the preset chosen';
 my @three = grep { defined } carried($html);
 $r = wizard($ua_a, undef, @three, step => 3, go => 'next');
@@ -173,12 +179,22 @@ $r = wizard($ua_a, undef, %four, step => 4, go => 'next');
 is $r->code, 400, 'no board: refused';
 like text_of(body_of($r)), qr/\Q${\ L('Err.community_boards')}\E/, '... with the reason';
 
-$r = wizard($ua_a, [ 'x.exe', "MZ\x90\x00\x03" . ("\x00" x 60) ], carried($html), step => 4, go => 'next');
-is $r->code, 400, 'a program as the image: refused';
-like text_of(body_of($r)), qr/\Q${\ L('Err.community_image_type')}\E/, '... with the reason';
-is sql_value("SELECT COUNT(*) FROM communities WHERE slug = 'coding-room'"), 0, '... nothing stored';
+is sql_value("SELECT COUNT(*) FROM communities WHERE slug = 'coding-room'"), 0, '... nothing stored yet';
 
-$r = wizard($ua_a, [ 'logo.png', tiny_png() ], carried($html), step => 4, go => 'next');
+my %forged = carried($html);
+$forged{image_stored} = 'f' x 32;
+$forged{slug} = 'forged-room';
+$r = wizard($ua_b, undef, %forged, step => 4, go => 'next');
+is $r->code, 303, 'a forged image name in the hidden fields...';
+is sql_value("SELECT image_stored IS NULL FROM communities WHERE slug = 'forged-room'"), 1, '... is ignored';
+my %real = carried($html);
+$forged{image_stored} = $real{image_stored};
+$forged{slug} = 'forged-room2';
+$r = wizard($ua_b, undef, %forged, step => 4, go => 'next');
+is sql_value("SELECT image_stored IS NULL FROM communities WHERE slug = 'forged-room2'"), 1,
+    '... and so is another person\'s image (signed for its chooser)';
+
+$r = wizard($ua_a, undef, carried($html), step => 4, go => 'next');
 is $r->code, 303, 'the community is created';
 is $r->header('Location'), '/c/coding-room?done=created', '... to its home';
 is member_state('coding-room', $A), 'active/owner', '... its creator its owner';

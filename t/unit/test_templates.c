@@ -726,12 +726,13 @@ static const char *const community_outside_data[] = {
 static const char *const community_outside_shown[] = {"action=\"/c/madang-walk/join\"", NULL};
 static const char *const community_new_data[] = {
 	"Wizard.Step=2", "Templates.0=resident", "Wizard.Hidden.0.name=template", "Wizard.Hidden.0.value=study",
-	"Form.name=모임", "Form.slug=Bad Slug", "Form.Err.slug=community_slug", "Form.HasErrors=1", NULL};
+	"Form.name=모임", "Form.slug=Bad Slug", "Form.Err.slug=community_slug", "Form.Err.image=community_image_type",
+	"Form.HasErrors=1", NULL};
 static const char *const community_new_shown[] = {
-	"name=\"template\" value=\"study\"", "value=\"Bad Slug\"", "name=\"step\" value=\"2\"", "value=\"back\"", NULL};
-static const char *const community_new4_data[] = {
-	"Wizard.Step=4", "Form.board_notice=1", "Form.Err.image=community_image_type", "Form.HasErrors=1", NULL};
-static const char *const community_new4_shown[] = {"enctype=\"multipart/form-data\"", "name=\"board_notice\" value=\"1\" checked", NULL};
+	"name=\"template\" value=\"study\"", "value=\"Bad Slug\"", "name=\"step\" value=\"2\"", "value=\"back\"",
+	"enctype=\"multipart/form-data\"", NULL};
+static const char *const community_new4_data[] = {"Wizard.Step=4", "Form.board_notice=1", NULL};
+static const char *const community_new4_shown[] = {"name=\"board_notice\" value=\"1\" checked", NULL};
 static const char *const community_members_data[] = {
 	COMMUNITY_FACTS, "Community.state=active", "Me.member=1", "Me.may_manage=1", "Me.owner=1", "Me.id=5",
 	"People.0.id=5", "People.0.login=owner1", "People.0.name=김운영", "People.0.role=owner", "People.0.state=active",
