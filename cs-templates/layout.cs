@@ -11,6 +11,7 @@ include:"macros.cs" ?><!DOCTYPE html>
 <link rel="stylesheet" href="/assets/site.css">
 <link rel="stylesheet" href="/assets/print.css" media="print">
 <?cs if:Page.DebateCss ?><link rel="stylesheet" href="/assets/debates.css"><?cs /if ?>
+<?cs if:Page.CommunityCss ?><link rel="stylesheet" href="/assets/communities.css"><?cs /if ?>
 <?cs if:Proposal.id || subcount(Proposals) > 0 ?><link rel="stylesheet" href="/assets/proposals.css"><?cs /if ?>
 <?cs if:Notify.Alert ?>
 <link rel="stylesheet" href="/assets/notify.css">
@@ -34,6 +35,7 @@ include:"macros.cs" ?><!DOCTYPE html>
         <li><a href="/proposals"><?cs var:L.Nav.Proposals ?></a></li>
         <li><a href="/stats"><?cs var:L.Nav.Stats ?></a></li>
         <li><a href="/debates"><?cs var:L.Nav.Debates ?></a></li>
+        <li><a href="/communities"><?cs var:L.Nav.Communities ?></a></li>
 <?cs if:Session.Staff == "1" ?><?cs
   # The call centre's console first for those who take calls; agents who
   # handle no cases see no empty case list. ?>

@@ -3,6 +3,7 @@
  * seed-demo. */
 #include "auth/account.h"
 #include "auth/password.h"
+#include "communities/community.h"
 #include "core/config.h"
 #include "core/crypto.h"
 #include "core/log.h"
@@ -96,7 +97,8 @@ static const char usage_tick[] =
 	"hands the open cases of staff whose absence has started to their\n"
 	"substitutes, and archives as expired the policy proposals whose support\n"
 	"period ended below their threshold, and files the proposals that reached\n"
-	"their threshold as cases for their official review. From the month's\n"
+	"their threshold as cases for their official review, and archives the\n"
+	"communities inactive for community.archive_days days. From the month's\n"
 	"first working day on, queues last month's report to each department\n"
 	"manager, once per month and manager (the notifier sends it;\n"
 	"notifier.monthly_reports = 0 turns that off). madang-notifier does the\n"
@@ -384,6 +386,12 @@ static int cmd_tick(db *d, HDF *cfg, int argc, char **argv)
 		return 1;
 	}
 	printf("proposals sent to review: %ld\n", filed);
+	long archived = 0;
+	if (community_archive_inactive(d, &archived) != MDG_OK) {
+		fprintf(stderr, "madangctl: tick failed: %s\n", db_error(d));
+		return 1;
+	}
+	printf("communities archived: %ld\n", archived);
 	if (!config_long(cfg, "notifier.monthly_reports", 1, 0, 1))
 		return 0;
 	if (report_monthly_scan(d, &reports) != MDG_OK) {

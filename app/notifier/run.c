@@ -3,6 +3,7 @@
  * outbox drained batch by batch over SMTP and Kannel. */
 #include "notifier.h"
 #include "cases/routing.h"
+#include "communities/community.h"
 #include "core/buf.h"
 #include "core/config.h"
 #include "core/log.h"
@@ -324,6 +325,13 @@ int notifier_run(notifier *n, run_stats *st)
 		rc = proposal_expire(n->db, &expired);
 		if (expired)
 			log_info("proposals expired: %ld", expired);
+	}
+	/* Communities without activity for community.archive_days archived. */
+	if (rc == MDG_OK) {
+		long archived = 0;
+		rc = community_archive_inactive(n->db, &archived);
+		if (archived)
+			log_info("communities archived: %ld", archived);
 	}
 	/* Followers of public cases ("this is my problem too") told of news. */
 	if (rc == MDG_OK) {

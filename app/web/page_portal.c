@@ -28,6 +28,9 @@ int page_home(web *w)
 	/* The open debates beside the complaints (page_debates.c). */
 	if ((rc = web_home_debates(w)) != MDG_OK)
 		return rc;
+	/* A few communities (page_communities.c). */
+	if ((rc = web_home_communities(w)) != MDG_OK)
+		return rc;
 	/* The newest few proposals beside the complaints. */
 	proposal_filter pf = {.sort = PROPOSAL_SORT_NEWEST, .page = 1, .limit = 5};
 	db_result *proposals = NULL;

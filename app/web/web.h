@@ -361,6 +361,22 @@ int page_staff_debate_update(web *w);
 int page_staff_debate_summary(web *w);
 int page_staff_debate_detach(web *w);
 int page_debate_attachment(web *w);
+/* Communities (page_communities.c): the list, the creation wizard, a
+ * community's home page (join, leave, image, a supervisor's state) and
+ * its members page (requests, roles, invitations, ownership). */
+int page_communities(web *w);
+int page_community_new(web *w);
+int page_community_wizard(web *w);
+int page_community(web *w);
+int page_community_image(web *w);
+int page_community_image_save(web *w);
+int page_community_join(web *w);
+int page_community_leave(web *w);
+int page_community_govern(web *w);
+int page_community_members(web *w);
+int page_community_members_act(web *w);
+/* HomeCommunities.*: the home page's few communities, the most active first. */
+int web_home_communities(web *w);
 /* Answers with a stored file: path (the request frees it), sent under
  * name as mime; frees name and mime (util.c). */
 void web_send_attachment(web *w, char *path, char *name, char *mime);

@@ -29,6 +29,15 @@ include:"case_macros.cs" ?><?cs include:"proposals/macros.cs" ?>
 <?cs /if ?>
   <p><a href="/debates"><?cs var:L.Home.DebatesMore ?></a></p>
 </section>
+<?cs if:subcount(HomeCommunities) > 0 ?>
+<section aria-labelledby="home-communities">
+  <h2 id="home-communities"><?cs var:L.Home.Communities ?></h2>
+  <ul><?cs each:c = HomeCommunities ?>
+    <li><a href="/c/<?cs var:c.slug ?>"><?cs var:c.name ?></a> <span class="meta">(<?cs var:L.Community.Template[c.template] ?>, <?cs var:L.Community.Members ?> <?cs var:c.members ?>)</span></li><?cs /each ?>
+  </ul>
+  <p><a href="/communities"><?cs var:L.Home.CommunitiesMore ?></a></p>
+</section>
+<?cs /if ?>
 <section aria-labelledby="home-proposals">
   <h2 id="home-proposals"><?cs var:L.Home.Proposals ?></h2>
 <?cs if:subcount(Proposals) > 0 ?>

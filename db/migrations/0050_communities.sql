@@ -21,6 +21,10 @@ CREATE TABLE communities (
   staff_only     TINYINT(1)   NOT NULL DEFAULT 0,-- staff working groups and the intranet
   department_id  INT UNSIGNED NULL,              -- the intranet's department, if any
   member_count   INT UNSIGNED NOT NULL DEFAULT 0,-- active members, kept by lib/communities
+  -- the image on its home page, stored like case attachments (uploads
+  -- directory, random name) with the type sniffed from its content
+  image_stored   CHAR(32)     NULL,
+  image_mime     VARCHAR(64)  NULL,
   created_by     BIGINT UNSIGNED NOT NULL,
   created_at     DATETIME     NOT NULL,
   updated_at     DATETIME     NOT NULL,

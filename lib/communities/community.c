@@ -6,9 +6,11 @@
 #include "core/mdg.h"
 #include "core/text.h"
 #include "core/utf8.h"
+#include "notify/notice.h"
 #include "org/setting.h"
 #include "participation/penalty.h"
 
+#include <jansson.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -324,6 +326,41 @@ static int set_member(db *d, long long id, long long account_id, const char *sta
 	return rc;
 }
 
+/* Tells account_id (or, when account_id is 0, the owner and managers of
+ * community id) kind about community id: the payload names it
+ * (title, slug), links to its home page (or its members page for a
+ * request) and carries reason ("" for none). On the caller's
+ * transaction. */
+static int tell(db *d, long long id, long long account_id, notice_kind kind, const char *reason)
+{
+	db_result *r = NULL;
+	int rc = db_query(d, &r,
+			  "SELECT c.slug AS slug, c.name AS name, m.account_id AS account FROM communities c"
+			  " LEFT JOIN community_members m ON m.community_id = c.id AND m.state = 'active'"
+			  " AND m.role IN ('owner', 'manager') WHERE c.id = ?",
+			  DB_ARGS(DB_INT(id)));
+	for (unsigned i = 0; rc == MDG_OK && i < r->nrows; i++) {
+		long long to = account_id ? account_id : db_get_ll(r, i, "account", 0);
+		char link[COMMUNITY_SLUG_MAX + 16];
+		snprintf(link, sizeof link, "/c/%s%s", db_get(r, i, "slug", ""),
+			 kind == NOTICE_COMMUNITY_REQUEST ? "/members" : "");
+		/* "title" is the name the mail's facts and the inbox show. */
+		json_t *payload = json_pack("{s:s, s:s, s:s, s:s}", "link", link, "title", db_get(r, i, "name", ""),
+					    "slug", db_get(r, i, "slug", ""), "reason", reason ? reason : "");
+		if (!payload) {
+			rc = MDG_ERR;
+			break;
+		}
+		if (to)
+			rc = notice_account(d, to, kind, payload, NULL);
+		json_decref(payload);
+		if (account_id)
+			break;
+	}
+	db_result_free(r);
+	return rc;
+}
+
 struct join_arg {
 	const actor *who;
 	long long id;
@@ -352,7 +389,10 @@ static int join_tx(db *d, void *arg)
 	}
 	if (l.membership == MEMBERSHIP_INVITE)
 		return MDG_EDENIED;
-	return set_member(d, a->id, a->who->account_id, "pending", "member", 0);
+	rc = set_member(d, a->id, a->who->account_id, "pending", "member", 0);
+	if (rc == MDG_OK)
+		rc = tell(d, a->id, 0, NOTICE_COMMUNITY_REQUEST, NULL);
+	return rc;
 }
 
 int community_join(db *d, const actor *who, long long id, bool *joined)
@@ -486,6 +526,8 @@ static int act_tx(db *d, void *arg)
 	snprintf(object, sizeof object, "%lld:%lld", a->id, a->account_id);
 	if (rc == MDG_OK)
 		rc = audit_write(d, a->who, "community_member", object, community_member_action_name(a->action), NULL);
+	if (rc == MDG_OK && a->action == MEMBER_APPROVE)
+		rc = tell(d, a->id, a->account_id, NOTICE_COMMUNITY_APPROVED, NULL);
 	return rc;
 }
 
@@ -537,6 +579,8 @@ static int invite_tx(db *d, void *arg)
 	snprintf(object, sizeof object, "%lld:%lld", a->id, a->account_id);
 	if (rc == MDG_OK)
 		rc = audit_write(d, a->who, "community_member", object, "invite", NULL);
+	if (rc == MDG_OK)
+		rc = tell(d, a->id, a->account_id, NOTICE_COMMUNITY_INVITED, NULL);
 	db_result_free(r);
 	return rc;
 }
@@ -560,7 +604,10 @@ static int transfer_tx(db *d, void *arg)
 	char state[16], object[48];
 	enum community_role target_role = CROLE_NONE;
 	int rc = lock_community(d, a->id, a->who->account_id, &l);
-	if (rc == MDG_OK && (l.role != CROLE_OWNER || a->account_id == a->who->account_id))
+	/* As for every other change of a membership: not in a closed or
+	 * archived community (read only until a supervisor reopens it). */
+	if (rc == MDG_OK && (l.role != CROLE_OWNER || a->account_id == a->who->account_id ||
+			     l.state == COMMUNITY_CLOSED || l.state == COMMUNITY_ARCHIVED))
 		rc = MDG_EDENIED;
 	if (rc == MDG_OK)
 		rc = member_of(d, a->id, a->account_id, state, sizeof state, &target_role);
@@ -613,6 +660,16 @@ static int govern_tx(db *d, void *arg)
 	snprintf(object, sizeof object, "%lld", a->id);
 	if (rc == MDG_OK)
 		rc = audit_write(d, a->who, "community", object, community_state_name(a->state), a->reason);
+	db_result_free(r);
+	r = NULL;
+	/* The owner hears of it, with the reason. */
+	if (rc == MDG_OK)
+		rc = db_query(d, &r,
+			      "SELECT account_id AS owner FROM community_members WHERE community_id = ?"
+			      " AND role = 'owner' AND state = 'active'",
+			      DB_ARGS(DB_INT(a->id)));
+	if (rc == MDG_OK && r->nrows)
+		rc = tell(d, a->id, db_get_ll(r, 0, "owner", 0), NOTICE_COMMUNITY_GOVERNED, a->reason);
 	db_result_free(r);
 	return rc;
 }

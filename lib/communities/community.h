@@ -185,4 +185,38 @@ int community_touch(db *d, long long id);
  * deleted. *archived the number. */
 int community_archive_inactive(db *d, long *archived);
 
+/* ---- reading, for the pages (community_view.c) */
+
+/* Communities listed at most on one page of the list. */
+#define COMMUNITY_LIST_MAX 50
+
+/* The communities reader (account 0: nobody signed in; reader_staff: a
+ * staff account) finds in the list, as community_access_decide lists
+ * them (never a closed one, never an unlisted one they are not in):
+ * those whose name holds words ("" or NULL: any), of template_name (""
+ * or NULL: any), only their own (active, pending or invited) when mine;
+ * the most recently active first, at most COMMUNITY_LIST_MAX. Rows:
+ * slug, name, summary (the description's start), template, membership,
+ * visibility, state, members, my_state, my_role. */
+int community_list(db *d, long long reader, bool reader_staff, const char *words, const char *template_name,
+		   bool mine, db_result **out);
+/* Community id for its home page, one row: slug, name, description,
+ * template, membership, visibility, state, state_reason, members,
+ * created (YYYY-MM-DD), has_image. MDG_ENOTFOUND. */
+int community_get(db *d, long long id, db_result **out);
+/* Its boards in order: kind, position. */
+int community_boards(db *d, long long id, db_result **out);
+/* Its people: id, login, name, role, state, since (YYYY-MM-DD); every
+ * state but "left" when all (a manager's view), else active members
+ * only; owner, managers, then members by name. */
+int community_people(db *d, long long id, bool all, db_result **out);
+/* Sets community id's image to a stored upload (case_store_uploads'
+ * name) of type mime, by who (its owner or a manager: the caller checks
+ * may_manage). *old gets the replaced stored name ("" for none) for the
+ * caller to remove. Audited. */
+int community_set_image(db *d, const actor *who, long long id, const char *stored, const char *mime,
+			char old[33]);
+/* The stored name and type of community id's image: MDG_ENOTFOUND for none. */
+int community_image(db *d, long long id, char stored[33], char *mime, size_t mime_len);
+
 #endif

@@ -52,6 +52,10 @@ static const char *const kind_names[NOTICE_KIND__MAX] = {
 	[NOTICE_PROPOSAL_REVIEW] = "proposal_review",
 	[NOTICE_PROPOSAL_ANSWERED] = "proposal_answered",
 	[NOTICE_ACCOUNT_CLOSED] = "account_closed",
+	[NOTICE_COMMUNITY_INVITED] = "community_invited",
+	[NOTICE_COMMUNITY_REQUEST] = "community_request",
+	[NOTICE_COMMUNITY_APPROVED] = "community_approved",
+	[NOTICE_COMMUNITY_GOVERNED] = "community_governed",
 };
 
 /* Working days a late case is given in its apology's expected date,

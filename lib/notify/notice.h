@@ -58,6 +58,10 @@ typedef enum notice_kind {
 	NOTICE_PROPOSAL_REVIEW,    /* a proposal one supports went to a department for its answer */
 	NOTICE_PROPOSAL_ANSWERED,  /* a proposal one wrote or supports has its official answer */
 	NOTICE_ACCOUNT_CLOSED,     /* one's account was closed at one's request (notice_to_address) */
+	NOTICE_COMMUNITY_INVITED,  /* communities: a manager invited you to join */
+	NOTICE_COMMUNITY_REQUEST,  /* communities: someone asks to join yours (to owner and managers) */
+	NOTICE_COMMUNITY_APPROVED, /* communities: your request to join was approved */
+	NOTICE_COMMUNITY_GOVERNED, /* communities: a supervisor suspended, closed or reopened yours */
 	NOTICE_KIND__MAX
 } notice_kind;
 

@@ -996,6 +996,29 @@ async function walk(browser) {
 		await expectText(supervisor.main(), '직원 계정은 여기에서 탈퇴할 수 없습니다', 'the staff refusal');
 	});
 
+	// Communities (issue 14): the list, the creation wizard step by step
+	// (with a step back), the new community's home and members page, and a
+	// members-only study group of the demo seen from outside.
+	await step('communities: the list, the wizard, a home, the members page', citizen, async () => {
+		const main = citizen.main();
+		await citizen.go(citizen.nav('커뮤니티'));
+		await citizen.go(main.getByRole('link', { name: '커뮤니티 만들기', exact: true }));
+		await main.getByLabel('연구모임', { exact: true }).check();
+		await citizen.go(main.getByRole('button', { name: '다음', exact: true }));
+		await main.getByLabel('이름', { exact: true }).fill(`걷기 연구 ${RUN}`);
+		await main.getByLabel('주소 (/c/...)').fill(`walk-${RUN}`);
+		await main.getByLabel('소개').fill('함께 걸으며 동네를 연구합니다.');
+		await citizen.go(main.getByRole('button', { name: '다음', exact: true }));
+		await citizen.go(main.getByRole('button', { name: '이전', exact: true }));
+		await citizen.go(main.getByRole('button', { name: '다음', exact: true }));
+		await citizen.go(main.getByRole('button', { name: '다음', exact: true }));
+		await citizen.go(main.getByRole('button', { name: '커뮤니티 만들기', exact: true }));
+		await expectText(main, '커뮤니티를 만들었습니다');
+		await citizen.go(main.getByRole('link', { name: '회원과 가입 신청', exact: true }));
+		await citizen.goto('/c/open-data-study');
+		await expectText(main, '가입 신청');
+	});
+
 	for (const p of [supervisor, citizen, handler, second, agent])
 		await p.close();
 	await keyboardWalk(browser);

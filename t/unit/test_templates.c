@@ -114,9 +114,11 @@ static char *render_page(const char *lang, const char *page, const char *title)
 #define DEBATE_ROW_SHOWN "심야 버스 노선 확대", "2026-12-01 09:00 ~ 2026-12-14 18:00", "교통행정과"
 
 static const char *const home_data[] = {"Stats.Public=12345", CASE_ROW, DEBATE_ROW("HomeDebates"), PROPOSAL_ROW,
-					"Stats.Proposals=31", NULL};
+					"Stats.Proposals=31", "HomeCommunities.0.slug=madang-walk",
+					"HomeCommunities.0.name=마당 걷기", "HomeCommunities.0.template=resident",
+					"HomeCommunities.0.members=4", NULL};
 static const char *const home_shown[] = {"(12345)", CASE_ROW_SHOWN, "김*수", DEBATE_ROW_SHOWN, "href=\"/debates/31\"",
-					 PROPOSAL_ROW_SHOWN, "(31)", NULL};
+					 PROPOSAL_ROW_SHOWN, "(31)", "href=\"/c/madang-walk\"", NULL};
 
 static const char *const debates_data[] = {DEBATE_ROW("Debates.Open"), DEBATE_ROW("Debates.Closed"), NULL};
 static const char *const debates_shown[] = {DEBATE_ROW_SHOWN, "href=\"/debates/31\"", "href=\"/debates?page=3\"", NULL};
@@ -752,6 +754,48 @@ static const char *const proposal_shown[] = {
 	"시청로 1", "교통행정과", MAP_SHOWN, "꼭 필요합니다", "id=\"post-41\"", "href=\"/report/post/40\"",
 	"action=\"/proposals/12/comments\"", NULL};
 
+/* Communities (page_communities.c). */
+static const char *const communities_data[] = {
+	"Templates.0=resident", "Templates.1=study", "Templates.2=volunteer", "Templates.3=staff", "Form.q=걷기",
+	"Form.template=resident", "Communities.0.slug=madang-walk", "Communities.0.name=마당 걷기 모임",
+	"Communities.0.summary=함께 걷습니다", "Communities.0.template=resident", "Communities.0.membership=open",
+	"Communities.0.visibility=public", "Communities.0.state=active", "Communities.0.members=12",
+	"Communities.0.my_state=active", "Communities.0.my_role=owner", NULL};
+static const char *const communities_shown[] = {
+	"href=\"/c/madang-walk\"", "마당 걷기 모임", "함께 걷습니다", "value=\"resident\" selected", NULL};
+#define COMMUNITY_FACTS                                                                                      \
+	"Community.slug=madang-walk", "Community.name=마당 걷기 모임", "Community.description=함께 걷습니다",   \
+		"Community.template=study", "Community.membership=approval", "Community.visibility=listed",     \
+		"Community.members=3", "Community.created=2026-12-01", "Community.has_image=1"
+static const char *const community_data[] = {
+	COMMUNITY_FACTS, "Community.state=suspended", "Community.state_reason=광고 글", "Me.member=1", "Me.readable=1",
+	"Me.may_manage=1", "Me.may_govern=1", "Me.role=owner", "Me.owner=1", "Boards.0.kind=notice",
+	"Boards.1.kind=qna", NULL};
+static const char *const community_shown[] = {
+	"src=\"/c/madang-walk/image\"", "광고 글", "href=\"/c/madang-walk/boards/qna\"",
+	"action=\"/c/madang-walk/govern\"", "action=\"/c/madang-walk/image\"", "href=\"/c/madang-walk/members\"", NULL};
+static const char *const community_outside_data[] = {
+	COMMUNITY_FACTS, "Community.state=active", "Me.may_join=1", "Me.role=none", NULL};
+static const char *const community_outside_shown[] = {"action=\"/c/madang-walk/join\"", NULL};
+static const char *const community_new_data[] = {
+	"Wizard.Step=2", "Templates.0=resident", "Wizard.Hidden.0.name=template", "Wizard.Hidden.0.value=study",
+	"Form.name=모임", "Form.slug=Bad Slug", "Form.Err.slug=community_slug", "Form.Err.image=community_image_type",
+	"Form.HasErrors=1", NULL};
+static const char *const community_new_shown[] = {
+	"name=\"template\" value=\"study\"", "value=\"Bad Slug\"", "name=\"step\" value=\"2\"", "value=\"back\"",
+	"enctype=\"multipart/form-data\"", NULL};
+static const char *const community_new4_data[] = {"Wizard.Step=4", "Form.board_notice=1", NULL};
+static const char *const community_new4_shown[] = {"name=\"board_notice\" value=\"1\" checked", NULL};
+static const char *const community_members_data[] = {
+	COMMUNITY_FACTS, "Community.state=active", "Me.member=1", "Me.may_manage=1", "Me.owner=1", "Me.id=5",
+	"People.0.id=5", "People.0.login=owner1", "People.0.name=김운영", "People.0.role=owner", "People.0.state=active",
+	"People.0.since=2026-12-01", "People.1.id=6", "People.1.login=kim2", "People.1.name=이신청",
+	"People.1.role=member", "People.1.state=pending", "People.1.since=2026-12-02", "People.2.id=7",
+	"People.2.login=park3", "People.2.name=박회원", "People.2.role=member", "People.2.state=active",
+	"People.2.since=2026-12-02", NULL};
+static const char *const community_members_shown[] = {
+	"이신청", "value=\"approve\"", "value=\"promote\"", "value=\"transfer\"", "name=\"login_id\"", NULL};
+
 static const struct page_fixture {
 	const char *template, *title;
 	const char *const *data, *const *shown, *const *blank_ok;
@@ -763,6 +807,12 @@ static const struct page_fixture {
 	{"proposals/view.cs", "Proposal", proposal_data, proposal_shown, NULL},
 	{"portal/cases.cs", "PublicCases", cases_data, cases_shown, NULL},
 	{"portal/debates.cs", "Debates", debates_data, debates_shown, NULL},
+	{"communities/list.cs", "Communities", communities_data, communities_shown, NULL},
+	{"communities/home.cs", "Community", community_data, community_shown, NULL},
+	{"communities/home.cs", "Community", community_outside_data, community_outside_shown, NULL},
+	{"communities/new.cs", "CommunityNew", community_new_data, community_new_shown, NULL},
+	{"communities/new.cs", "CommunityNew", community_new4_data, community_new4_shown, NULL},
+	{"communities/members.cs", "CommunityMembers", community_members_data, community_members_shown, NULL},
 	{"portal/debate.cs", "Debate", debate_data, debate_shown, NULL},
 	{"portal/debate.cs", "Debate", debate_closed_data, debate_closed_shown, NULL},
 	{"staff/debates.cs", "StaffDebates", staff_debates_data, staff_debates_shown, NULL},
