@@ -11,6 +11,7 @@
 #include "core/xalloc.h"
 #include "db/db.h"
 #include "db/migrate.h"
+#include "jobs/timed.h"
 #include "cases/routing.h"
 #include "org/org.h"
 #include "proposals/proposal.h"
@@ -355,8 +356,7 @@ fail:
 
 static int cmd_tick(db *d, HDF *cfg, int argc, char **argv)
 {
-	int moved = 0;
-	long reports = 0;
+	timed_counts t;
 	if (argc == 3 && strcmp(argv[1], "--now") == 0) {
 		/* NOW() on this connection reads the given time. */
 		if (db_set_clock(d, argv[2]) != MDG_OK) {
@@ -367,30 +367,16 @@ static int cmd_tick(db *d, HDF *cfg, int argc, char **argv)
 		fputs(usage_tick, stderr);
 		return 2;
 	}
-	if (routing_escalate(d, &moved) != MDG_OK) {
+	unsigned jobs = config_long(cfg, "notifier.monthly_reports", 1, 0, 1) ? TIMED_MONTHLY : 0;
+	if (timed_run(d, jobs, &t) != MDG_OK) {
 		fprintf(stderr, "madangctl: tick failed: %s\n", db_error(d));
 		return 1;
 	}
-	printf("cases moved: %d\n", moved);
-	long expired = 0;
-	if (proposal_expire(d, &expired) != MDG_OK) {
-		fprintf(stderr, "madangctl: tick failed: %s\n", db_error(d));
-		return 1;
-	}
-	printf("proposals expired: %ld\n", expired);
-	long filed = 0;
-	if (proposal_review_scan(d, 0, &filed) != MDG_OK) {
-		fprintf(stderr, "madangctl: tick failed: %s\n", db_error(d));
-		return 1;
-	}
-	printf("proposals sent to review: %ld\n", filed);
-	if (!config_long(cfg, "notifier.monthly_reports", 1, 0, 1))
-		return 0;
-	if (report_monthly_scan(d, &reports) != MDG_OK) {
-		fprintf(stderr, "madangctl: tick failed: %s\n", db_error(d));
-		return 1;
-	}
-	printf("monthly reports queued: %ld\n", reports);
+	printf("cases moved: %d\n", t.escalated);
+	printf("proposals expired: %ld\n", t.expired);
+	printf("proposals sent to review: %ld\n", t.reviews);
+	if (jobs & TIMED_MONTHLY)
+		printf("monthly reports queued: %ld\n", t.reports);
 	return 0;
 }
 
