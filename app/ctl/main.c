@@ -3,7 +3,6 @@
  * seed-demo. */
 #include "auth/account.h"
 #include "auth/password.h"
-#include "communities/community.h"
 #include "core/config.h"
 #include "core/crypto.h"
 #include "core/log.h"
@@ -12,11 +11,8 @@
 #include "core/xalloc.h"
 #include "db/db.h"
 #include "db/migrate.h"
-#include "cases/routing.h"
+#include "jobs/timed.h"
 #include "org/org.h"
-#include "proposals/proposal.h"
-#include "reports/monthly.h"
-#include "proposals/review.h"
 #include "auth/verify.h"
 #include "privacy/retention.h"
 
@@ -357,8 +353,7 @@ fail:
 
 static int cmd_tick(db *d, HDF *cfg, int argc, char **argv)
 {
-	int moved = 0;
-	long reports = 0;
+	timed_counts t;
 	if (argc == 3 && strcmp(argv[1], "--now") == 0) {
 		/* NOW() on this connection reads the given time. */
 		if (db_set_clock(d, argv[2]) != MDG_OK) {
@@ -369,36 +364,17 @@ static int cmd_tick(db *d, HDF *cfg, int argc, char **argv)
 		fputs(usage_tick, stderr);
 		return 2;
 	}
-	if (routing_escalate(d, &moved) != MDG_OK) {
+	unsigned jobs = config_long(cfg, "notifier.monthly_reports", 1, 0, 1) ? TIMED_MONTHLY : 0;
+	if (timed_run(d, jobs, &t) != MDG_OK) {
 		fprintf(stderr, "madangctl: tick failed: %s\n", db_error(d));
 		return 1;
 	}
-	printf("cases moved: %d\n", moved);
-	long expired = 0;
-	if (proposal_expire(d, &expired) != MDG_OK) {
-		fprintf(stderr, "madangctl: tick failed: %s\n", db_error(d));
-		return 1;
-	}
-	printf("proposals expired: %ld\n", expired);
-	long filed = 0;
-	if (proposal_review_scan(d, 0, &filed) != MDG_OK) {
-		fprintf(stderr, "madangctl: tick failed: %s\n", db_error(d));
-		return 1;
-	}
-	printf("proposals sent to review: %ld\n", filed);
-	long archived = 0;
-	if (community_archive_inactive(d, &archived) != MDG_OK) {
-		fprintf(stderr, "madangctl: tick failed: %s\n", db_error(d));
-		return 1;
-	}
-	printf("communities archived: %ld\n", archived);
-	if (!config_long(cfg, "notifier.monthly_reports", 1, 0, 1))
-		return 0;
-	if (report_monthly_scan(d, &reports) != MDG_OK) {
-		fprintf(stderr, "madangctl: tick failed: %s\n", db_error(d));
-		return 1;
-	}
-	printf("monthly reports queued: %ld\n", reports);
+	printf("cases moved: %d\n", t.escalated);
+	printf("proposals expired: %ld\n", t.expired);
+	printf("proposals sent to review: %ld\n", t.reviews);
+	printf("communities archived: %ld\n", t.archived);
+	if (jobs & TIMED_MONTHLY)
+		printf("monthly reports queued: %ld\n", t.reports);
 	return 0;
 }
 

@@ -2,22 +2,17 @@
 /* run.c: one notifier run: escalation and the deadline scan, then the
  * outbox drained batch by batch over SMTP and Kannel. */
 #include "notifier.h"
-#include "cases/routing.h"
-#include "communities/community.h"
 #include "core/buf.h"
 #include "core/config.h"
 #include "core/log.h"
 #include "core/mdg.h"
 #include "core/text.h"
 #include "core/xalloc.h"
+#include "jobs/timed.h"
 #include "notify/notice.h"
 #include "notify/outbox.h"
-#include "proposals/proposal.h"
-#include "proposals/review.h"
 #include "org/setting.h"
 #include "privacy/retention.h"
-#include "similar/follow.h"
-#include "reports/monthly.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -310,49 +305,20 @@ int notifier_run(notifier *n, run_stats *st)
 	if (rc != MDG_OK)
 		goto done;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	rc = routing_escalate(n->db, &st->escalated);
-	/* The whole scan, unbounded: it reads only the cases that fell due
-	 * (in short transactions of its own), and a bound that stopped on a
-	 * round of closed cases would leave later due ones waiting a minute. */
-	if (rc == MDG_OK) {
-		long made = 0;
-		rc = notice_scan(n->db, 0, &made);
-		st->scanned += made;
-	}
-	/* Proposals whose support period ended are archived as expired. */
-	if (rc == MDG_OK) {
-		long expired = 0;
-		rc = proposal_expire(n->db, &expired);
-		if (expired)
-			log_info("proposals expired: %ld", expired);
-	}
-	/* Communities without activity for community.archive_days archived. */
-	if (rc == MDG_OK) {
-		long archived = 0;
-		rc = community_archive_inactive(n->db, &archived);
-		if (archived)
-			log_info("communities archived: %ld", archived);
-	}
-	/* Followers of public cases ("this is my problem too") told of news. */
-	if (rc == MDG_OK) {
-		long made = 0;
-		rc = follow_scan(n->db, &made);
-		st->scanned += made;
-	}
-	/* On the month's first working day, last month's report to each
-	 * department manager (once: later scans read one row), unless
-	 * notifier.monthly_reports is 0. */
-	if (rc == MDG_OK && config_long(n->cfg, "notifier.monthly_reports", 1, 0, 1)) {
-		long made = 0;
-		rc = report_monthly_scan(n->db, &made);
-		st->scanned += made;
-	}
-	/* Proposals at their threshold are filed as cases for their review. */
-	if (rc == MDG_OK) {
-		long filed = 0;
-		rc = proposal_review_scan(n->db, 0, &filed);
-		if (filed)
-			log_info("proposals sent to review: %ld", filed);
+	{
+		timed_counts t;
+		unsigned jobs = TIMED_NOTICES;
+		if (config_long(n->cfg, "notifier.monthly_reports", 1, 0, 1))
+			jobs |= TIMED_MONTHLY;
+		rc = timed_run(n->db, jobs, &t);
+		st->escalated = t.escalated;
+		st->scanned = t.notices + t.reports;
+		if (t.expired)
+			log_info("proposals expired: %ld", t.expired);
+		if (t.reviews)
+			log_info("proposals sent to review: %ld", t.reviews);
+		if (t.archived)
+			log_info("communities archived: %ld", t.archived);
 	}
 	/* Once a day, the retention job (docs/operations.md, "Retention"),
 	 * one notifier at a time; only on the real clock: a run with --now

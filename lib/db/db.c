@@ -20,8 +20,13 @@
 #define DB_MAX_PARAMS 64 /* similar/repeat.c: 32 band keys and more */
 #define DB_STMT_CACHE 96
 
+/* A prepared statement, found by the address of its SQL (a literal, the
+ * usual case, is found at once) and checked against a copy of the text:
+ * SQL built at run time in a reused buffer has the same address with
+ * other words in it, and must not get the old statement. */
 struct stmt_slot {
-	const char *sql; /* the caller's literal: its address identifies it */
+	const char *sql; /* the caller's text: its address finds the slot */
+	char *text;      /* a copy of it when prepared: the check */
 	MYSQL_STMT *stmt;
 };
 
@@ -73,8 +78,10 @@ static int db_rc_from_errno(db *d, unsigned err)
 
 static void db_drop_cache(db *d)
 {
-	for (unsigned i = 0; i < d->ncached; i++)
+	for (unsigned i = 0; i < d->ncached; i++) {
 		mysql_stmt_close(d->cache[i].stmt);
+		free(d->cache[i].text);
+	}
 	d->ncached = 0;
 }
 
@@ -229,13 +236,27 @@ unsigned long long db_insert_id(const db *d)
 	return d->insert_id;
 }
 
+/* Closes and forgets cache slot i, keeping the others in their order. */
+static void cache_drop(db *d, unsigned i)
+{
+	mysql_stmt_close(d->cache[i].stmt);
+	free(d->cache[i].text);
+	memmove(&d->cache[i], &d->cache[i + 1], sizeof d->cache[0] * (d->ncached - i - 1));
+	d->ncached--;
+}
+
 /* The prepared statement for sql, from the cache or newly prepared. */
 static int db_prepare(db *d, const char *sql, MYSQL_STMT **out)
 {
 	for (unsigned i = 0; i < d->ncached; i++)
 		if (d->cache[i].sql == sql) {
-			*out = d->cache[i].stmt;
-			return MDG_OK;
+			if (strcmp(d->cache[i].text, sql) == 0) {
+				*out = d->cache[i].stmt;
+				return MDG_OK;
+			}
+			/* Other text at the same address: the old statement goes. */
+			cache_drop(d, i);
+			break;
 		}
 	if (!d->conn && db_open(d) != MDG_OK)
 		return MDG_EDB;
@@ -248,13 +269,10 @@ static int db_prepare(db *d, const char *sql, MYSQL_STMT **out)
 		mysql_stmt_close(st);
 		return db_rc_from_errno(d, err);
 	}
-	if (d->ncached == DB_STMT_CACHE) {
-		/* Full: evict the oldest entry. */
-		mysql_stmt_close(d->cache[0].stmt);
-		memmove(&d->cache[0], &d->cache[1], sizeof d->cache[0] * (DB_STMT_CACHE - 1));
-		d->ncached--;
-	}
+	if (d->ncached == DB_STMT_CACHE)
+		cache_drop(d, 0); /* full: the oldest entry goes */
 	d->cache[d->ncached].sql = sql;
+	d->cache[d->ncached].text = xstrdup(sql);
 	d->cache[d->ncached].stmt = st;
 	d->ncached++;
 	*out = st;
