@@ -14,6 +14,7 @@
 #include "cases/routing.h"
 #include "org/org.h"
 #include "proposals/proposal.h"
+#include "reports/counters.h"
 #include "reports/monthly.h"
 #include "proposals/review.h"
 
@@ -35,6 +36,8 @@ static const char usage[] =
 	"  tick          escalate idle cases, hand over the work of absent staff,\n"
 	"                expire proposals, file the reviews of those at their\n"
 	"                threshold and queue the monthly reports when due\n"
+	"  counters-rebuild  count every case again into the reports' counters\n"
+	"                (after writing cases by hand, to repair)\n"
 	"\n"
 	"migrate and seed-demo connect as the migrator (db.migrate_user), the\n"
 	"others as the application (db.user).\n"
@@ -82,6 +85,18 @@ static const char usage_seed[] =
 	"it for make run and the tests; a production configuration never has\n"
 	"it), and refuses a database that already holds cases.\n";
 
+static const char usage_counters[] =
+	"Usage: madangctl [--config FILE] counters-rebuild\n"
+	"\n"
+	"Counts every case again into the reports' counters (case_counts,\n"
+	"db/migrations/0045_case_counts.sql), which every change of a case keeps\n"
+	"exact in its own transaction: needed only after cases were written\n"
+	"around the application (by hand in SQL, an import), to repair, or to\n"
+	"check (the workload report reads the counters). migrate fills them by\n"
+	"itself when they are empty and cases exist (the upgrade to 0045), and\n"
+	"seed-demo after loading. Runs in transactions of 5,000 cases while the\n"
+	"application runs: a case being changed waits for its batch.\n";
+
 static const char usage_tick[] =
 	"Usage: madangctl [--config FILE] tick [--now 'YYYY-MM-DD HH:MM:SS']\n"
 	"\n"
@@ -115,6 +130,30 @@ static bool wants_help(int argc, char **argv)
 	return false;
 }
 
+/* Counts every case into the reports' counters; unless always, only when
+ * they are empty and cases exist (the upgrade to migration 0045). */
+static int fill_counters(db *d, bool always)
+{
+	db_result *r = NULL;
+	long long cases = 0;
+	int rc = MDG_OK;
+	if (!always) {
+		rc = db_query(d, &r, "SELECT EXISTS (SELECT 1 FROM case_counts) AS counted,"
+				     " EXISTS (SELECT 1 FROM cases) AS any_case", DB_NO_ARGS);
+		bool needed = rc == MDG_OK && !db_get_ll(r, 0, "counted", 1) && db_get_ll(r, 0, "any_case", 0);
+		db_result_free(r);
+		if (rc != MDG_OK || !needed)
+			goto done;
+	}
+	rc = counters_rebuild(d, &cases);
+	if (rc == MDG_OK)
+		printf("cases counted: %lld\n", cases);
+done:
+	if (rc != MDG_OK)
+		fprintf(stderr, "madangctl: counting the cases failed: %s\n", db_error(d));
+	return rc == MDG_OK ? 0 : 1;
+}
+
 static int cmd_migrate(db *d, HDF *cfg)
 {
 	int applied = 0;
@@ -138,7 +177,7 @@ static int cmd_migrate(db *d, HDF *cfg)
 		}
 		printf("application rights granted to role %s\n", app_role);
 	}
-	return 0;
+	return fill_counters(d, false);
 }
 
 static int cmd_create_admin(db *d, HDF *cfg, int argc, char **argv)
@@ -311,7 +350,7 @@ static int cmd_seed_demo(db *d, HDF *cfg)
 	}
 	printf("demo data loaded\n");
 	print_demo_logins();
-	return 0;
+	return fill_counters(d, true);
 fail:
 	fprintf(stderr, "madangctl: seed-demo failed (nothing was loaded): %s\n", db_error(d));
 	return 1;
@@ -387,6 +426,7 @@ int main(int argc, char **argv)
 			   : strcmp(cmd, "create-admin") == 0 ? usage_admin
 			   : strcmp(cmd, "seed-demo") == 0    ? usage_seed
 			   : strcmp(cmd, "tick") == 0	      ? usage_tick
+			   : strcmp(cmd, "counters-rebuild") == 0 ? usage_counters
 							      : NULL;
 	if (!help) {
 		fprintf(stderr, "madangctl: unknown command '%s'\n\n%s", cmd, usage);
@@ -417,6 +457,8 @@ int main(int argc, char **argv)
 		rc = cmd_create_admin(d, cfg, sub_argc, sub_argv);
 	else if (strcmp(cmd, "seed-demo") == 0)
 		rc = cmd_seed_demo(d, cfg);
+	else if (strcmp(cmd, "counters-rebuild") == 0)
+		rc = sub_argc == 1 ? fill_counters(d, true) : 2;
 	else
 		rc = cmd_tick(d, cfg, sub_argc, sub_argv);
 done:
