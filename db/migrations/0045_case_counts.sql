@@ -8,32 +8,44 @@
 --
 -- counted_facts: what one case adds, per day of the figure's own event
 --   (received on its filing day, answered and late on its answer's day,
---   open on its filing day and, for "overdue now", on its due day,
---   extensions/transfers/reopened on the event's day, ratings and
---   callbacks on theirs).
+--   open on its filing day, extensions/transfers/reopened on the event's
+--   day, ratings and callbacks on theirs). Two more keys make the figures
+--   that are not sums exact: due, the due day of an open case (overdue
+--   now = open with due before today, plus today's due before now, read
+--   from the few cases due today), '9999-12-30' for an open case without
+--   one, '9999-12-31' otherwise (so the open cases' rows are a range of
+--   ix_case_counts_open); wd, the
+--   working days from filing to the answer of an answered case (weekdays
+--   after the filing day up to the answer's, less holidays: the average
+--   and median come from its histogram), -1 otherwise.
 -- counted_places: where a case counts: per dimension (all, category,
 --   channel, status, kind: one value each) once for its lead department
 --   (joint = 0; 0 when no rule placed it) and once for each joint
 --   department (joint = 1); per handler (dim 'handler', val the account,
 --   or '0' when none) in the handler's own department.
--- case_counts: the sums of facts x places, by (dim, department, day, val,
---   joint): what the reports read.
+-- case_counts: the sums of facts x places, by (dim, day, joint, department,
+--   val, due, wd): what the reports read, a period's rows as a range of
+--   days, the open cases' as a range of due days. Rows a case left at
+--   zero stay until the next rebuild; they add nothing. After a change of the holidays
+--   of days already past, madangctl counters-rebuild counts the working
+--   days again.
 CREATE TABLE counted_facts (
   case_id       BIGINT UNSIGNED NOT NULL,
   day           DATE NOT NULL,
+  due           DATE NOT NULL,
+  wd            SMALLINT NOT NULL,
   received      INT NOT NULL,
   answered      INT NOT NULL,
   late          INT NOT NULL,
   seconds       BIGINT NOT NULL,
   open_filed    INT NOT NULL,
-  open_due      INT NOT NULL,
   extensions    INT NOT NULL,
   transfers     INT NOT NULL,
   reopened      INT NOT NULL,
   ratings       INT NOT NULL,
   rating_sum    INT NOT NULL,
   callbacks     INT NOT NULL,
-  PRIMARY KEY (case_id, day)
+  PRIMARY KEY (case_id, day, due, wd)
 ) ENGINE=InnoDB;
 
 CREATE TABLE counted_places (
@@ -51,17 +63,19 @@ CREATE TABLE case_counts (
   day           DATE NOT NULL,
   val           VARCHAR(24) NOT NULL,
   joint         TINYINT UNSIGNED NOT NULL,
+  due           DATE NOT NULL,
+  wd            SMALLINT NOT NULL,
   received      INT NOT NULL DEFAULT 0,
   answered      INT NOT NULL DEFAULT 0,
   late          INT NOT NULL DEFAULT 0,
   seconds       BIGINT NOT NULL DEFAULT 0,
   open_filed    INT NOT NULL DEFAULT 0,
-  open_due      INT NOT NULL DEFAULT 0,
   extensions    INT NOT NULL DEFAULT 0,
   transfers     INT NOT NULL DEFAULT 0,
   reopened      INT NOT NULL DEFAULT 0,
   ratings       INT NOT NULL DEFAULT 0,
   rating_sum    INT NOT NULL DEFAULT 0,
   callbacks     INT NOT NULL DEFAULT 0,
-  PRIMARY KEY (dim, joint, department_id, day, val)
+  PRIMARY KEY (dim, day, joint, department_id, val, due, wd),
+  KEY ix_case_counts_open (dim, due, joint, department_id, open_filed)
 ) ENGINE=InnoDB;

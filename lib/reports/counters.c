@@ -19,61 +19,77 @@
  * the sign bound first (-1 takes it out). */
 static int apply_counted(db *d, long long sign, long long lo, long long hi)
 {
-	return db_exec(d, "INSERT INTO case_counts (dim, joint, department_id, day, val, received, answered, late,"
-			  " seconds, open_filed, open_due, extensions, transfers, reopened, ratings, rating_sum, callbacks)"
-			  " SELECT p.dim, p.joint, p.department_id, f.day, p.val, ? * SUM(f.received), ? * SUM(f.answered),"
-			  " ? * SUM(f.late), ? * SUM(f.seconds), ? * SUM(f.open_filed), ? * SUM(f.open_due),"
+	return db_exec(d, "INSERT INTO case_counts (dim, joint, department_id, day, val, due, wd, received, answered,"
+			  " late, seconds, open_filed, extensions, transfers, reopened, ratings, rating_sum, callbacks)"
+			  " SELECT p.dim, p.joint, p.department_id, f.day, p.val, f.due, f.wd, ? * SUM(f.received),"
+			  " ? * SUM(f.answered), ? * SUM(f.late), ? * SUM(f.seconds), ? * SUM(f.open_filed),"
 			  " ? * SUM(f.extensions), ? * SUM(f.transfers), ? * SUM(f.reopened), ? * SUM(f.ratings),"
 			  " ? * SUM(f.rating_sum), ? * SUM(f.callbacks)"
 			  " FROM counted_places p JOIN counted_facts f ON f.case_id = p.case_id"
 			  " WHERE p.case_id BETWEEN ? AND ?"
-			  " GROUP BY p.dim, p.joint, p.department_id, f.day, p.val"
+			  " GROUP BY p.dim, p.joint, p.department_id, f.day, p.val, f.due, f.wd"
 			  " ON DUPLICATE KEY UPDATE received = received + VALUES(received),"
 			  " answered = answered + VALUES(answered), late = late + VALUES(late),"
 			  " seconds = seconds + VALUES(seconds), open_filed = open_filed + VALUES(open_filed),"
-			  " open_due = open_due + VALUES(open_due), extensions = extensions + VALUES(extensions),"
+			  " extensions = extensions + VALUES(extensions),"
 			  " transfers = transfers + VALUES(transfers), reopened = reopened + VALUES(reopened),"
 			  " ratings = ratings + VALUES(ratings), rating_sum = rating_sum + VALUES(rating_sum),"
 			  " callbacks = callbacks + VALUES(callbacks)",
 		       DB_ARGS(DB_INT(sign), DB_INT(sign), DB_INT(sign), DB_INT(sign), DB_INT(sign), DB_INT(sign),
-			       DB_INT(sign), DB_INT(sign), DB_INT(sign), DB_INT(sign), DB_INT(sign), DB_INT(sign),
-			       DB_INT(lo), DB_INT(hi)));
+			       DB_INT(sign), DB_INT(sign), DB_INT(sign), DB_INT(sign), DB_INT(sign), DB_INT(lo),
+			       DB_INT(hi)));
 }
 
-/* What each case of lo..hi adds, per day of each figure's own event. The
- * open ones count on their filing day (open now) and on their due day
- * (past due now, as the reports read it: days before today from here,
- * today's from the cases). */
+/* The working days from filing (a) to answer (b): weekdays after a up to
+ * b (5 a week, and the rest from a table by a's weekday and the days
+ * left over), less the holidays on weekdays among them; as
+ * biz_workdays_between counts them (lib/core/bizdays.c). */
+#define WORKDAYS(a, b)                                                                                  \
+	"IF(" b " <= " a ", 0, 5 * (DATEDIFF(" b ", " a ") DIV 7)"                                        \
+	" + MID('0123444012333401222340111234000123400123450123455',"                                     \
+	" 7 * WEEKDAY(" a ") + DATEDIFF(" b ", " a ") MOD 7 + 1, 1)"                                       \
+	" - (SELECT COUNT(*) FROM holidays h WHERE h.day > " a " AND h.day <= " b " AND WEEKDAY(h.day) < 5))"
+
+/* No due day, no working days: the keys of a fact that has neither. */
+#define NO_DUE "'9999-12-31'"
+/* The due day of an open case without one (never past). */
+#define OPEN_NO_DUE "'9999-12-30'"
+
+/* What each case of lo..hi adds, per day of each figure's own event; the
+ * open ones with their due day, the answered ones with their working
+ * days. */
 static int count_facts(db *d, long long lo, long long hi)
 {
-	return db_exec(d, "INSERT INTO counted_facts (case_id, day, received, answered, late, seconds, open_filed,"
-			  " open_due, extensions, transfers, reopened, ratings, rating_sum, callbacks)"
-			  " SELECT x.case_id, x.day, SUM(x.received), SUM(x.answered), SUM(x.late), SUM(x.seconds),"
-			  " SUM(x.open_filed), SUM(x.open_due), SUM(x.extensions), SUM(x.transfers), SUM(x.reopened),"
+	return db_exec(d, "INSERT INTO counted_facts (case_id, day, due, wd, received, answered, late, seconds,"
+			  " open_filed, extensions, transfers, reopened, ratings, rating_sum, callbacks)"
+			  " SELECT x.case_id, x.day, x.due, x.wd, SUM(x.received), SUM(x.answered), SUM(x.late),"
+			  " SUM(x.seconds), SUM(x.open_filed), SUM(x.extensions), SUM(x.transfers), SUM(x.reopened),"
 			  " SUM(x.ratings), SUM(x.rating_sum), SUM(x.callbacks) FROM ("
-			  "  SELECT c.id AS case_id, DATE(c.created_at) AS day, 1 AS received, 0 AS answered, 0 AS late,"
-			  "   0 AS seconds, c.status IN (" REPORT_OPEN_STATUSES ") AS open_filed, 0 AS open_due,"
+			  "  SELECT c.id AS case_id, DATE(c.created_at) AS day, IF(c.status IN (" REPORT_OPEN_STATUSES "),"
+			  "   IFNULL(DATE(c.due_at), " OPEN_NO_DUE "), " NO_DUE ") AS due, -1 AS wd, 1 AS received,"
+			  "   0 AS answered, 0 AS late, 0 AS seconds, c.status IN (" REPORT_OPEN_STATUSES ") AS open_filed,"
 			  "   0 AS extensions, 0 AS transfers, 0 AS reopened, 0 AS ratings, 0 AS rating_sum, 0 AS callbacks"
 			  "  FROM cases c WHERE c.id BETWEEN ? AND ?"
-			  "  UNION ALL SELECT c.id, DATE(c.answered_at), 0, 1, IFNULL(c.answered_at > c.due_at, 0),"
-			  "   TIMESTAMPDIFF(SECOND, c.created_at, c.answered_at), 0, 0, 0, 0, 0, 0, 0, 0"
+			  "  UNION ALL SELECT c.id, DATE(c.answered_at), " NO_DUE ","
+			  "   " WORKDAYS("DATE(c.created_at)", "DATE(c.answered_at)") ", 0, 1,"
+			  "   IFNULL(c.answered_at > c.due_at, 0), TIMESTAMPDIFF(SECOND, c.created_at, c.answered_at),"
+			  "   0, 0, 0, 0, 0, 0, 0"
 			  "  FROM cases c WHERE c.id BETWEEN ? AND ? AND c.answered_at IS NOT NULL"
-			  "  UNION ALL SELECT c.id, DATE(c.due_at), 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0"
-			  "  FROM cases c WHERE c.id BETWEEN ? AND ? AND c.due_at IS NOT NULL"
-			  "   AND c.status IN (" REPORT_OPEN_STATUSES ")"
-			  "  UNION ALL SELECT e.case_id, DATE(e.created_at), 0, 0, 0, 0, 0, 0, e.kind = 'extended',"
-			  "   e.kind = 'transferred', e.kind = 'reopened', 0, 0, 0"
+			  "  UNION ALL SELECT e.case_id, DATE(e.created_at), " NO_DUE ", -1, 0, 0, 0, 0, 0,"
+			  "   e.kind = 'extended', e.kind = 'transferred', e.kind = 'reopened', 0, 0, 0"
 			  "  FROM case_events e WHERE e.case_id BETWEEN ? AND ?"
 			  "   AND e.kind IN ('extended', 'transferred', 'reopened')"
-			  "  UNION ALL SELECT s.case_id, DATE(s.rated_at), 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, s.rating, 0"
+			  "  UNION ALL SELECT s.case_id, DATE(s.rated_at), " NO_DUE ", -1, 0, 0, 0, 0, 0, 0, 0, 0, 1,"
+			  "   s.rating, 0"
 			  "  FROM satisfaction s WHERE s.case_id BETWEEN ? AND ? AND s.rating IS NOT NULL"
 			  "   AND s.rated_at IS NOT NULL"
-			  "  UNION ALL SELECT s.case_id, DATE(s.callback_at), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1"
+			  "  UNION ALL SELECT s.case_id, DATE(s.callback_at), " NO_DUE ", -1, 0, 0, 0, 0, 0, 0, 0, 0, 0,"
+			  "   0, 1"
 			  "  FROM satisfaction s WHERE s.case_id BETWEEN ? AND ? AND s.callback_state = 'done'"
 			  "   AND s.callback_at IS NOT NULL"
-			  " ) x GROUP BY x.case_id, x.day",
+			  " ) x GROUP BY x.case_id, x.day, x.due, x.wd",
 		       DB_ARGS(DB_INT(lo), DB_INT(hi), DB_INT(lo), DB_INT(hi), DB_INT(lo), DB_INT(hi), DB_INT(lo),
-			       DB_INT(hi), DB_INT(lo), DB_INT(hi), DB_INT(lo), DB_INT(hi)));
+			       DB_INT(hi), DB_INT(lo), DB_INT(hi)));
 }
 
 /* Where each case of lo..hi counts: for each dimension with one value per

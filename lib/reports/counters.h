@@ -11,6 +11,10 @@
  * finished (closed, withdrawn, rejected). */
 #define REPORT_OPEN_STATUSES "'received', 'assigned', 'in_progress', 'approval'"
 
+/* The due key of the counters' rows that hold no open case; those below
+ * it are the open cases' (ix_case_counts_open). */
+#define COUNTERS_NOT_OPEN "'9999-12-31'"
+
 /* Counts the case again: takes its last contribution out of the counters
  * and adds what it holds now (its row, departments, handlers, events and
  * ratings). Call it in the writer's transaction, after the case's rows

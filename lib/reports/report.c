@@ -111,24 +111,26 @@ void report_average_days(long long answered, long long answer_seconds, char *out
 
 /* The workload figures from the counters (lib/reports/counters.c), the
  * lead department's (joint = 0) or each handler's rows (dim) of the
- * departments DEPTS selects (a condition on COL, or ""): received,
- * answered and the time to answer from the period's days, open from every
- * day, overdue = open and due before today (from the counters) or today
- * before now (from the few cases due today, ix_cases_status_due), plus
- * those answered late in the period. A case open is never answered (an
+ * departments DEPTS_K selects (DEPTS_C on the cases): received, answered
+ * and the time to answer from the period's days, open from the open
+ * cases' rows (ix_case_counts_open), overdue = open and due before today
+ * (from the counters) or today before now (from the few cases due today,
+ * ix_cases_status_due), plus those answered late in the period. A case open is never answered (an
  * answer makes it 'answered', a reopening clears answered_at), so none
  * counts twice. */
 #define WORKLOAD_COUNTS(KEY, DEPTS_K, TODAY_KEY, TODAY_JOIN, DEPTS_C)                                  \
 	"SELECT x.department_id AS department_id, x.account_id AS account_id, SUM(x.received) AS received," \
 	" SUM(x.open) AS open, SUM(x.answered) AS answered, SUM(x.overdue) AS overdue,"                     \
 	" SUM(x.seconds) AS seconds FROM ("                                                                 \
-	"  SELECT k.department_id AS department_id, " KEY " AS account_id,"                                \
-	"   SUM(IF(k.day >= pp.f AND k.day < pp.u, k.received, 0)) AS received, SUM(k.open_filed) AS open,"  \
-	"   SUM(IF(k.day >= pp.f AND k.day < pp.u, k.answered, 0)) AS answered,"                            \
-	"   SUM(IF(k.day < CURDATE(), k.open_due, 0)) + SUM(IF(k.day >= pp.f AND k.day < pp.u, k.late, 0))"  \
-	"    AS overdue, SUM(IF(k.day >= pp.f AND k.day < pp.u, k.seconds, 0)) AS seconds"                   \
-	"  FROM (SELECT CAST(? AS DATE) AS f, CAST(? AS DATE) AS u) pp JOIN case_counts k"                  \
-	"  WHERE k.dim = ? AND k.joint = 0" DEPTS_K " GROUP BY k.department_id, k.val"                       \
+	"  SELECT k.department_id AS department_id, " KEY " AS account_id, SUM(k.received) AS received,"   \
+	"   0 AS open, SUM(k.answered) AS answered, SUM(k.late) AS overdue, SUM(k.seconds) AS seconds"       \
+	"  FROM case_counts k WHERE k.dim = ? AND k.day >= ? AND k.day < ? AND k.joint = 0" DEPTS_K          \
+	"  GROUP BY k.department_id, k.val"                                                                 \
+	"  UNION ALL SELECT k.department_id, " KEY ", 0, SUM(k.open_filed), 0,"                             \
+	"   SUM(IF(k.due < CURDATE(), k.open_filed, 0)), 0"                                                 \
+	"  FROM case_counts k FORCE INDEX (ix_case_counts_open)"                                            \
+	"  WHERE k.dim = ? AND k.due < " COUNTERS_NOT_OPEN " AND k.joint = 0" DEPTS_K                        \
+	"  GROUP BY k.department_id, k.val"                                                                 \
 	"  UNION ALL SELECT " TODAY_KEY ", 0, 0, 0, COUNT(*), 0"                                             \
 	"  FROM cases c FORCE INDEX (ix_cases_status_due)" TODAY_JOIN                                       \
 	"  WHERE c.status IN (" REPORT_OPEN_STATUSES ") AND c.due_at >= CURDATE() AND c.due_at < NOW()"      \
@@ -141,7 +143,7 @@ void report_average_days(long long answered, long long answer_seconds, char *out
 int report_workload_departments(db *d, const report_period *p, db_result **out)
 {
 	return db_query(d, out, WORKLOAD_COUNTS("0", "", DEPT_TODAY, "", ""),
-			DB_ARGS(DB_STR(p->from), DB_STR(p->until), DB_STR("all")));
+			DB_ARGS(DB_STR("all"), DB_STR(p->from), DB_STR(p->until), DB_STR("all")));
 }
 
 /* Up to this many departments are bound one by one ("department_id IN
@@ -167,7 +169,8 @@ int report_workload_some_departments(db *d, const report_period *p, const char *
 		ids[i] = ids[0];
 	return db_query(d, out, WORKLOAD_COUNTS("0", " AND k.department_id IN (" Q8 ")", DEPT_TODAY, "",
 						" AND c.department_id IN (" Q8 ")"),
-			DB_ARGS(DB_STR(p->from), DB_STR(p->until), DB_STR("all"), I8(ids), I8(ids)));
+			DB_ARGS(DB_STR("all"), DB_STR(p->from), DB_STR(p->until), I8(ids), DB_STR("all"), I8(ids),
+				I8(ids)));
 }
 
 /* Reads "1,2,3" into ids (up to max); the count, or -1 when the text is
@@ -218,12 +221,13 @@ int report_workload_handlers(db *d, const report_period *p, const char *dept_ids
 			ids[i] = ids[0];
 		return db_query(d, out,
 				HANDLERS(" AND k.department_id IN (" Q8 ")", " AND ch.department_id IN (" Q8 ")"),
-				DB_ARGS(DB_STR(p->from), DB_STR(p->until), DB_STR("handler"), I8(ids), I8(ids)));
+				DB_ARGS(DB_STR("handler"), DB_STR(p->from), DB_STR(p->until), I8(ids), DB_STR("handler"),
+					I8(ids), I8(ids)));
 	}
 	return db_query(d, out,
 			HANDLERS(" AND FIND_IN_SET(k.department_id, ?) > 0", " AND FIND_IN_SET(ch.department_id, ?) > 0"),
-			DB_ARGS(DB_STR(p->from), DB_STR(p->until), DB_STR("handler"), DB_STR(dept_ids),
-				DB_STR(dept_ids)));
+			DB_ARGS(DB_STR("handler"), DB_STR(p->from), DB_STR(p->until), DB_STR(dept_ids), DB_STR("handler"),
+				DB_STR(dept_ids), DB_STR(dept_ids)));
 }
 
 int report_received_by_channel(db *d, const report_period *p, const char *dept_ids, db_result **out)

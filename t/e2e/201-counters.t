@@ -25,17 +25,18 @@ binmode $_, ':encoding(UTF-8)'
 
 my $s = Madang::Test->start(seed => 1);
 
-sub sql { my ($q) = @_; return $s->sql(encode('UTF-8', $q)) }
+# Stored times are the office's (+09:00), as the application's sessions read them.
+sub sql { my ($q) = @_; return $s->sql(encode('UTF-8', "SET time_zone = '+09:00'; $q")) }
 sub rows_text { return join "\n", map { join '|', map { $_ // '' } @$_ } @_ }
 
-my $FIGURES = 'received, answered, late, seconds, open_filed, open_due, extensions, transfers, reopened,'
+my $FIGURES = 'received, answered, late, seconds, open_filed, extensions, transfers, reopened,'
     . ' ratings, rating_sum, callbacks';
 my $NONZERO = join ' OR ', map { "$_ <> 0" } split /,\s*/, $FIGURES;
 
 # The counters as stored, the rows that hold anything.
 sub counters {
-    return rows_text(sql("SELECT dim, joint, department_id, day, val, $FIGURES FROM case_counts"
-        . " WHERE $NONZERO ORDER BY dim, joint, department_id, day, val"));
+    return rows_text(sql("SELECT dim, joint, department_id, day, val, due, wd, $FIGURES FROM case_counts"
+        . " WHERE $NONZERO ORDER BY dim, joint, department_id, day, val, due, wd"));
 }
 
 my $OPEN = q{'received', 'assigned', 'in_progress', 'approval'};
@@ -44,17 +45,15 @@ my $OPEN = q{'received', 'assigned', 'in_progress', 'approval'};
 # from counters.c: (case, day, figures).
 my $FACTS = qq{
   SELECT c.id AS case_id, DATE(c.created_at) AS day, 1 AS received, 0 AS answered, 0 AS late, 0 AS seconds,
-    c.status IN ($OPEN) AS open_filed, 0 AS open_due, 0 AS extensions, 0 AS transfers, 0 AS reopened,
+    c.status IN ($OPEN) AS open_filed, 0 AS extensions, 0 AS transfers, 0 AS reopened,
     0 AS ratings, 0 AS rating_sum, 0 AS callbacks FROM cases c
   UNION ALL SELECT id, DATE(answered_at), 0, 1, answered_at > IFNULL(due_at, answered_at),
-    TIMESTAMPDIFF(SECOND, created_at, answered_at), 0, 0, 0, 0, 0, 0, 0, 0 FROM cases WHERE answered_at IS NOT NULL
-  UNION ALL SELECT id, DATE(due_at), 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0 FROM cases
-    WHERE status IN ($OPEN) AND due_at IS NOT NULL
-  UNION ALL SELECT case_id, DATE(created_at), 0, 0, 0, 0, 0, 0, kind = 'extended', kind = 'transferred',
+    TIMESTAMPDIFF(SECOND, created_at, answered_at), 0, 0, 0, 0, 0, 0, 0 FROM cases WHERE answered_at IS NOT NULL
+  UNION ALL SELECT case_id, DATE(created_at), 0, 0, 0, 0, 0, kind = 'extended', kind = 'transferred',
     kind = 'reopened', 0, 0, 0 FROM case_events WHERE kind IN ('extended', 'transferred', 'reopened')
-  UNION ALL SELECT case_id, DATE(rated_at), 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, rating, 0 FROM satisfaction
+  UNION ALL SELECT case_id, DATE(rated_at), 0, 0, 0, 0, 0, 0, 0, 0, 1, rating, 0 FROM satisfaction
     WHERE rating IS NOT NULL
-  UNION ALL SELECT case_id, DATE(callback_at), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1 FROM satisfaction
+  UNION ALL SELECT case_id, DATE(callback_at), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1 FROM satisfaction
     WHERE callback_state = 'done'};
 my $SUMS = join ', ', map { "SUM(f.$_)" } split /,\s*/, $FIGURES;
 
@@ -87,6 +86,31 @@ sub full_and_counted {
             . " ON p.case_id = f.case_id GROUP BY p.d HAVING " . having('f.') . " ORDER BY p.d")),
         rows_text(sql("SELECT department_id, " . sums('') . " FROM case_counts WHERE dim = 'all'"
             . " GROUP BY department_id HAVING " . having() . " ORDER BY department_id")) ];
+    # Overdue now, before today, per lead department.
+    $pair{'overdue before today'} = [
+        rows_text(sql("SELECT IFNULL(department_id, 0) AS d, COUNT(*) FROM cases WHERE status IN ($OPEN)"
+            . " AND DATE(due_at) < CURDATE() GROUP BY d ORDER BY d")),
+        rows_text(sql("SELECT department_id, SUM(open_filed) AS n FROM case_counts WHERE dim = 'all' AND joint = 0"
+            . " AND due < CURDATE() GROUP BY department_id HAVING n <> 0 ORDER BY department_id")) ];
+    # Working days to each answer, counted here day by day (weekdays
+    # after the filing day up to the answer's, less holidays).
+    my %holiday = map { $_->[0] => 1 } sql("SELECT DATE_FORMAT(day, '%Y-%m-%d') FROM holidays");
+    my %hist;
+    for my $c (sql("SELECT IFNULL(department_id, 0), TO_DAYS(created_at), TO_DAYS(answered_at) FROM cases"
+            . " WHERE answered_at IS NOT NULL")) {
+        my ($d, $from, $to) = @$c;
+        my $n = 0;
+        for my $z ($from + 1 .. $to) {
+            # TO_DAYS 0 is year 0; 719528 is 1970-01-01, a Thursday.
+            my @g = gmtime(($z - 719528) * 86400);
+            $n++ if $g[6] != 0 && $g[6] != 6 && !$holiday{ sprintf '%04d-%02d-%02d', $g[5] + 1900, $g[4] + 1, $g[3] };
+        }
+        $hist{"$d|$n"}++;
+    }
+    $pair{'working days'} = [
+        join("\n", map { "$_|$hist{$_}" } sort { my @x = split /\|/, $a; my @y = split /\|/, $b; $x[0] <=> $y[0] || $x[1] <=> $y[1] } keys %hist),
+        rows_text(sql("SELECT department_id, wd, SUM(answered) AS n FROM case_counts WHERE dim = 'all' AND joint = 0"
+            . " AND wd >= 0 GROUP BY department_id, wd HAVING n <> 0 ORDER BY department_id, wd")) ];
     return %pair;
 }
 sub sums { my ($p) = @_; return join ', ', map { "SUM($p$_) AS $_" } split /,\s*/, $FIGURES }
