@@ -25,7 +25,8 @@
 --   or '0' when none) in the handler's own department.
 -- case_counts: the sums of facts x places, by (dim, day, joint, department,
 --   val, due, wd): what the reports read, a period's rows as a range of
---   days, the open cases' as a range of due days. Rows a case left at
+--   days (of a few departments: ix_case_counts_dept), the open cases' as
+--   a range of due days. Rows a case left at
 --   zero stay until the next rebuild; they add nothing. After a change of the holidays
 --   of days already past, madangctl counters-rebuild counts the working
 --   days again.
@@ -77,5 +78,6 @@ CREATE TABLE case_counts (
   rating_sum    INT NOT NULL DEFAULT 0,
   callbacks     INT NOT NULL DEFAULT 0,
   PRIMARY KEY (dim, day, joint, department_id, val, due, wd),
-  KEY ix_case_counts_open (dim, due, joint, department_id, open_filed)
+  KEY ix_case_counts_open (dim, due, joint, department_id, open_filed),
+  KEY ix_case_counts_dept (dim, joint, department_id, day)
 ) ENGINE=InnoDB;

@@ -336,6 +336,20 @@ static void add_workdays(analysis_row *r, int days)
 	r->workdays[r->nworkdays++] = days;
 }
 
+/* Adds the counted figures of row i of res (all but the answers) to r. */
+static void add_counts(analysis_row *r, const db_result *res, unsigned i)
+{
+	r->received += db_get_ll(res, i, "received", 0);
+	r->open += db_get_ll(res, i, "open", 0);
+	r->overdue += db_get_ll(res, i, "overdue", 0);
+	r->extensions += db_get_ll(res, i, "extensions", 0);
+	r->transfers += db_get_ll(res, i, "transfers", 0);
+	r->reopened += db_get_ll(res, i, "reopened", 0);
+	r->ratings += db_get_ll(res, i, "ratings", 0);
+	r->rating_sum += db_get_ll(res, i, "rating_sum", 0);
+	r->callbacks += db_get_ll(res, i, "callbacks", 0);
+}
+
 /* Reads the figures grouped by g into a. */
 static int run_group(db *d, const analysis_filter *f, analysis_group g, const bizcal *cal, analysis *a)
 {
@@ -354,15 +368,7 @@ static int run_group(db *d, const analysis_filter *f, analysis_group g, const bi
 	for (unsigned i = 0; i < counts->nrows; i++) {
 		row_key(g, db_get(counts, i, "gkey", ""), key);
 		analysis_row *r = row_for(a, key, db_get(counts, i, "label", NULL));
-		r->received += db_get_ll(counts, i, "received", 0);
-		r->open += db_get_ll(counts, i, "open", 0);
-		r->overdue += db_get_ll(counts, i, "overdue", 0);
-		r->extensions += db_get_ll(counts, i, "extensions", 0);
-		r->transfers += db_get_ll(counts, i, "transfers", 0);
-		r->reopened += db_get_ll(counts, i, "reopened", 0);
-		r->ratings += db_get_ll(counts, i, "ratings", 0);
-		r->rating_sum += db_get_ll(counts, i, "rating_sum", 0);
-		r->callbacks += db_get_ll(counts, i, "callbacks", 0);
+		add_counts(r, counts, i);
 	}
 	for (unsigned i = 0; i < answers->nrows; i++) {
 		bizdate filed, answered;
@@ -530,17 +536,9 @@ static int run_counted(db *d, const analysis_filter *f, analysis_group g, const 
 		row_key(g, db_get(r, i, "gkey", ""), key);
 		analysis_row *row = row_for(a, key, db_get(r, i, "label", NULL));
 		long long answered = db_get_ll(r, i, "answered", 0), wd = db_get_ll(r, i, "wd", -1);
-		row->received += db_get_ll(r, i, "received", 0);
+		add_counts(row, r, i);
 		row->answered += answered;
 		row->late += db_get_ll(r, i, "late", 0);
-		row->open += db_get_ll(r, i, "open", 0);
-		row->overdue += db_get_ll(r, i, "overdue", 0);
-		row->extensions += db_get_ll(r, i, "extensions", 0);
-		row->transfers += db_get_ll(r, i, "transfers", 0);
-		row->reopened += db_get_ll(r, i, "reopened", 0);
-		row->ratings += db_get_ll(r, i, "ratings", 0);
-		row->rating_sum += db_get_ll(r, i, "rating_sum", 0);
-		row->callbacks += db_get_ll(r, i, "callbacks", 0);
 		for (long long k = 0; wd >= 0 && k < answered; k++)
 			add_workdays(row, (int)wd);
 	}

@@ -12,6 +12,11 @@
 
 #include <stdio.h>
 
+/* The range of case ids, bound for each of five branches of a statement. */
+#define RANGE_5_TIMES(lo, hi)                                                                         \
+	DB_INT(lo), DB_INT(hi), DB_INT(lo), DB_INT(hi), DB_INT(lo), DB_INT(hi), DB_INT(lo), DB_INT(hi), \
+		DB_INT(lo), DB_INT(hi)
+
 /* Cases per transaction of counters_rebuild. */
 #define REBUILD_BATCH 5000
 
@@ -88,8 +93,7 @@ static int count_facts(db *d, long long lo, long long hi)
 			  "  FROM satisfaction s WHERE s.case_id BETWEEN ? AND ? AND s.callback_state = 'done'"
 			  "   AND s.callback_at IS NOT NULL"
 			  " ) x GROUP BY x.case_id, x.day, x.due, x.wd",
-		       DB_ARGS(DB_INT(lo), DB_INT(hi), DB_INT(lo), DB_INT(hi), DB_INT(lo), DB_INT(hi), DB_INT(lo),
-			       DB_INT(hi), DB_INT(lo), DB_INT(hi)));
+		       DB_ARGS(RANGE_5_TIMES(lo, hi)));
 }
 
 /* Where each case of lo..hi counts: for each dimension with one value per
@@ -118,8 +122,7 @@ static int count_places(db *d, long long lo, long long hi)
 			  " FROM case_handlers ch WHERE ch.case_id BETWEEN ? AND ?"
 			  " UNION ALL SELECT c.id, 'handler', IFNULL(c.department_id, 0), '0', 0 FROM cases c"
 			  " WHERE c.id BETWEEN ? AND ? AND NOT EXISTS (SELECT 1 FROM case_handlers h WHERE h.case_id = c.id)",
-		       DB_ARGS(DB_INT(lo), DB_INT(hi), DB_INT(lo), DB_INT(hi), DB_INT(lo), DB_INT(hi), DB_INT(lo),
-			       DB_INT(hi), DB_INT(lo), DB_INT(hi)));
+		       DB_ARGS(RANGE_5_TIMES(lo, hi)));
 }
 
 /* Counts the cases lo..hi again, within the caller's transaction. */

@@ -118,13 +118,13 @@ void report_average_days(long long answered, long long answer_seconds, char *out
  * ix_cases_status_due), plus those answered late in the period. A case open is never answered (an
  * answer makes it 'answered', a reopening clears answered_at), so none
  * counts twice. */
-#define WORKLOAD_COUNTS(KEY, DEPTS_K, TODAY_KEY, TODAY_JOIN, DEPTS_C)                                  \
+#define WORKLOAD_COUNTS(KEY, HINT, DEPTS_K, TODAY_KEY, TODAY_JOIN, DEPTS_C)                            \
 	"SELECT x.department_id AS department_id, x.account_id AS account_id, SUM(x.received) AS received," \
 	" SUM(x.open) AS open, SUM(x.answered) AS answered, SUM(x.overdue) AS overdue,"                     \
 	" SUM(x.seconds) AS seconds FROM ("                                                                 \
 	"  SELECT k.department_id AS department_id, " KEY " AS account_id, SUM(k.received) AS received,"   \
 	"   0 AS open, SUM(k.answered) AS answered, SUM(k.late) AS overdue, SUM(k.seconds) AS seconds"       \
-	"  FROM case_counts k WHERE k.dim = ? AND k.day >= ? AND k.day < ? AND k.joint = 0" DEPTS_K          \
+	"  FROM case_counts k" HINT " WHERE k.dim = ? AND k.day >= ? AND k.day < ? AND k.joint = 0" DEPTS_K \
 	"  GROUP BY k.department_id, k.val"                                                                 \
 	"  UNION ALL SELECT k.department_id, " KEY ", 0, SUM(k.open_filed), 0,"                             \
 	"   SUM(IF(k.due < CURDATE(), k.open_filed, 0)), 0"                                                 \
@@ -137,12 +137,15 @@ void report_average_days(long long answered, long long answer_seconds, char *out
 	DEPTS_C " GROUP BY 1, 2"                                                                             \
 	" ) x GROUP BY x.department_id, x.account_id"
 #define DEPT_TODAY "IFNULL(c.department_id, 0), 0"
+/* A few departments' days: a range of each department's (the primary key
+ * starts with the day, for the whole organisation's). */
+#define BY_DEPT " FORCE INDEX (ix_case_counts_dept)"
 #define HANDLER_TODAY "ch.department_id, ch.account_id"
 #define HANDLER_JOIN " JOIN case_handlers ch ON ch.case_id = c.id"
 
 int report_workload_departments(db *d, const report_period *p, db_result **out)
 {
-	return db_query(d, out, WORKLOAD_COUNTS("0", "", DEPT_TODAY, "", ""),
+	return db_query(d, out, WORKLOAD_COUNTS("0", "", "", DEPT_TODAY, "", ""),
 			DB_ARGS(DB_STR("all"), DB_STR(p->from), DB_STR(p->until), DB_STR("all")));
 }
 
@@ -167,7 +170,7 @@ int report_workload_some_departments(db *d, const report_period *p, const char *
 	/* Unused slots repeat the first department: the same set. */
 	for (int i = n; i < DEPT_SLOTS; i++)
 		ids[i] = ids[0];
-	return db_query(d, out, WORKLOAD_COUNTS("0", " AND k.department_id IN (" Q8 ")", DEPT_TODAY, "",
+	return db_query(d, out, WORKLOAD_COUNTS("0", BY_DEPT, " AND k.department_id IN (" Q8 ")", DEPT_TODAY, "",
 						" AND c.department_id IN (" Q8 ")"),
 			DB_ARGS(DB_STR("all"), DB_STR(p->from), DB_STR(p->until), I8(ids), DB_STR("all"), I8(ids),
 				I8(ids)));
@@ -200,11 +203,12 @@ static int parse_ids(const char *list, long long *ids, int max)
 /* The handlers' figures (WORKLOAD_COUNTS of their rows) with their names;
  * those with no case that counts (none filed or answered in the period,
  * none open) are left out. */
-#define HANDLERS(DEPTS_K, DEPTS_C)                                                                    \
+#define HANDLERS(HINT, DEPTS_K, DEPTS_C)                                                              \
 	"SELECT STRAIGHT_JOIN g.department_id AS department_id, g.account_id AS account_id, a.name AS name," \
 	" g.received AS received, g.open AS open, g.answered AS answered, g.overdue AS overdue,"            \
 	" g.seconds AS seconds FROM ("                                                                      \
-	WORKLOAD_COUNTS("CAST(k.val AS UNSIGNED)", " AND k.val <> '0'" DEPTS_K, HANDLER_TODAY, HANDLER_JOIN, \
+	WORKLOAD_COUNTS("CAST(k.val AS UNSIGNED)", HINT, " AND k.val <> '0'" DEPTS_K, HANDLER_TODAY,        \
+			HANDLER_JOIN,                                                                         \
 			DEPTS_C)                                                                             \
 	" ) g JOIN accounts a ON a.id = g.account_id WHERE g.received > 0 OR g.open > 0 OR g.answered > 0"  \
 	" ORDER BY g.department_id, a.name, g.account_id"
@@ -220,39 +224,33 @@ int report_workload_handlers(db *d, const report_period *p, const char *dept_ids
 		for (int i = n; i < DEPT_SLOTS; i++)
 			ids[i] = ids[0];
 		return db_query(d, out,
-				HANDLERS(" AND k.department_id IN (" Q8 ")", " AND ch.department_id IN (" Q8 ")"),
+				HANDLERS(BY_DEPT, " AND k.department_id IN (" Q8 ")", " AND ch.department_id IN (" Q8 ")"),
 				DB_ARGS(DB_STR("handler"), DB_STR(p->from), DB_STR(p->until), I8(ids), DB_STR("handler"),
 					I8(ids), I8(ids)));
 	}
 	return db_query(d, out,
-			HANDLERS(" AND FIND_IN_SET(k.department_id, ?) > 0", " AND FIND_IN_SET(ch.department_id, ?) > 0"),
+			HANDLERS("", " AND FIND_IN_SET(k.department_id, ?) > 0", " AND FIND_IN_SET(ch.department_id, ?) > 0"),
 			DB_ARGS(DB_STR("handler"), DB_STR(p->from), DB_STR(p->until), DB_STR(dept_ids), DB_STR("handler"),
 				DB_STR(dept_ids), DB_STR(dept_ids)));
 }
 
 int report_received_by_channel(db *d, const report_period *p, const char *dept_ids, db_result **out)
 {
+	/* From the counters' channel rows of the lead departments. */
 	long long ids[DEPT_SLOTS];
-	if (!dept_ids)
-		return db_query(d, out, "SELECT channel AS channel, COUNT(*) AS received"
-					" FROM cases FORCE INDEX (ix_cases_report_filed)"
-					" WHERE created_at >= ? AND created_at < ? GROUP BY channel ORDER BY channel",
-				DB_ARGS(DB_STR(p->from), DB_STR(p->until)));
-	int n = parse_ids(dept_ids, ids, DEPT_SLOTS);
+	int n = dept_ids ? parse_ids(dept_ids, ids, DEPT_SLOTS) : -1;
 	if (n <= 0)
-		return db_query(d, out, "SELECT channel AS channel, COUNT(*) AS received"
-					" FROM cases FORCE INDEX (ix_cases_report_filed)"
-					" WHERE created_at >= ? AND created_at < ?"
-					" AND FIND_IN_SET(department_id, ?) > 0"
-					" GROUP BY channel ORDER BY channel",
-				DB_ARGS(DB_STR(p->from), DB_STR(p->until), DB_STR(dept_ids)));
+		return db_query(d, out, "SELECT k.val AS channel, SUM(k.received) AS received FROM case_counts k"
+					" WHERE k.dim = 'channel' AND k.day >= ? AND k.day < ? AND k.joint = 0"
+					" AND (? IS NULL OR FIND_IN_SET(k.department_id, ?) > 0)"
+					" GROUP BY k.val HAVING received > 0 ORDER BY k.val",
+				DB_ARGS(DB_STR(p->from), DB_STR(p->until), DB_STR(dept_ids), DB_STR(dept_ids)));
 	/* Unused slots repeat the first department: the same set. */
 	for (int i = n; i < DEPT_SLOTS; i++)
 		ids[i] = ids[0];
-	return db_query(d, out, "SELECT channel AS channel, COUNT(*) AS received"
-				" FROM cases FORCE INDEX (ix_cases_inbox)"
-				" WHERE department_id IN (" Q8 ") AND created_at >= ? AND created_at < ?"
-				" GROUP BY channel ORDER BY channel",
+	return db_query(d, out, "SELECT k.val AS channel, SUM(k.received) AS received FROM case_counts k" BY_DEPT
+				" WHERE k.dim = 'channel' AND k.joint = 0 AND k.department_id IN (" Q8 ")"
+				" AND k.day >= ? AND k.day < ? GROUP BY k.val HAVING received > 0 ORDER BY k.val",
 			DB_ARGS(I8(ids), DB_STR(p->from), DB_STR(p->until)));
 }
 
