@@ -429,8 +429,11 @@ static const char *counted_dim(const analysis_filter *f, analysis_group g, char 
 static void append_counted_key(buf *q, analysis_group g, const char *t)
 {
 	bool places = strcmp(t, "p") == 0;
+	/* Months, quarters and years hold whole months: a row per month (its
+	 * first day, in the same bucket) rather than per day. */
+	bool months = g == GROUP_MONTH || g == GROUP_QUARTER || g == GROUP_YEAR;
 	if (analysis_group_is_period(g))
-		buf_puts(q, places ? "DATE_FORMAT(c.created_at, '%Y%m%d')" : "DATE_FORMAT(k.day, '%Y%m%d')");
+		buf_printf(q, "DATE_FORMAT(%s, '%%Y%%m%s')", places ? "c.created_at" : "k.day", months ? "01" : "%d");
 	else if (g == GROUP_DEPARTMENT)
 		buf_printf(q, "CAST(%s.department_id AS CHAR)", t);
 	else if (g == GROUP_NONE)
@@ -461,7 +464,7 @@ static const char *counted_text(analysis_group g)
 	bool period = analysis_group_is_period(g);
 	if (counted_sql[g])
 		return counted_sql[g];
-	buf_puts(&q, "SELECT x.gkey AS gkey, x.wd AS wd, ");
+	buf_puts(&q, "SELECT x.gkey AS gkey, x.wd AS wd, x.joint AS joint, ");
 	if (g == GROUP_DEPARTMENT)
 		buf_puts(&q, "MAX(IF(? = 'en', dp.name_en, dp.name_ko))");
 	else if (g == GROUP_CATEGORY)
@@ -473,41 +476,89 @@ static const char *counted_text(analysis_group g)
 		     " SUM(x.transfers) AS transfers, SUM(x.reopened) AS reopened, SUM(x.ratings) AS ratings,"
 		     " SUM(x.rating_sum) AS rating_sum, SUM(x.callbacks) AS callbacks FROM (SELECT ");
 	append_counted_key(&q, g, "k");
-	buf_puts(&q, " AS gkey, k.wd AS wd, SUM(k.received) AS received, SUM(k.answered) AS answered,"
+	buf_puts(&q, " AS gkey, k.wd AS wd, k.joint AS joint, SUM(k.received) AS received, SUM(k.answered) AS answered,"
 		     " SUM(k.late) AS late, 0 AS open, 0 AS overdue, SUM(k.extensions) AS extensions,"
 		     " SUM(k.transfers) AS transfers, SUM(k.reopened) AS reopened, SUM(k.ratings) AS ratings,"
 		     " SUM(k.rating_sum) AS rating_sum, SUM(k.callbacks) AS callbacks"
 		     " FROM case_counts k WHERE k.day >= ? AND k.day < ? AND");
 	append_counted_where(&q, "k");
-	buf_puts(&q, " GROUP BY 1, 2 UNION ALL SELECT ");
+	buf_puts(&q, " GROUP BY 1, 2, 3 UNION ALL SELECT ");
 	append_counted_key(&q, g, "k");
-	buf_puts(&q, ", -1, 0, 0, 0, SUM(k.open_filed), SUM(IF(k.due < CURDATE(), k.open_filed, 0)), 0, 0, 0, 0, 0, 0"
+	buf_puts(&q, ", -1, k.joint, 0, 0, 0, SUM(k.open_filed), SUM(IF(k.due < CURDATE(), k.open_filed, 0)), 0, 0, 0, 0, 0, 0"
 		     " FROM case_counts k FORCE INDEX (ix_case_counts_open) WHERE k.due < " COUNTERS_NOT_OPEN " AND");
 	append_counted_where(&q, "k");
 	if (period)
 		buf_puts(&q, " AND k.day >= ? AND k.day < ?");
-	buf_puts(&q, " GROUP BY 1 UNION ALL SELECT ");
+	buf_puts(&q, " GROUP BY 1, 3 UNION ALL SELECT ");
 	append_counted_key(&q, g, "p");
-	buf_puts(&q, ", -1, 0, 0, 0, 0, COUNT(*), 0, 0, 0, 0, 0, 0 FROM cases c FORCE INDEX (ix_cases_status_due)"
+	buf_puts(&q, ", -1, p.joint, 0, 0, 0, 0, COUNT(*), 0, 0, 0, 0, 0, 0 FROM cases c FORCE INDEX (ix_cases_status_due)"
 		     " JOIN counted_places p ON p.case_id = c.id"
 		     " WHERE c.status IN (" REPORT_OPEN_STATUSES ") AND c.due_at >= CURDATE() AND c.due_at < NOW() AND");
 	append_counted_where(&q, "p");
 	if (period)
 		buf_puts(&q, " AND c.created_at >= ? AND c.created_at < ?");
-	buf_puts(&q, " GROUP BY 1) x");
+	buf_puts(&q, " GROUP BY 1, 3) x");
 	if (g == GROUP_DEPARTMENT)
 		buf_puts(&q, " LEFT JOIN departments dp ON dp.id = x.gkey");
 	else if (g == GROUP_CATEGORY)
 		buf_puts(&q, " LEFT JOIN categories cg ON cg.id = x.gkey");
-	buf_puts(&q, " GROUP BY x.gkey, x.wd");
+	buf_puts(&q, " GROUP BY x.gkey, x.wd, x.joint");
 	return counted_sql[g] = buf_detach(&q);
 }
 
+/* Open and overdue now of every case f selects (dim and val from
+ * counted_dim), whenever filed: the total's, when the rows are grouped
+ * over time (which count the open cases filed in the period). */
+static int counted_open(db *d, const analysis_filter *f, const char *dim, const char *val, analysis_row *total)
+{
+	db_result *r = NULL;
+	/* Built once: db.c keys its prepared statements by the text's
+	 * address. */
+	static char *sql;
+	if (!sql) {
+		buf q = {0};
+		buf_puts(&q, "SELECT IFNULL(SUM(k.open_filed), 0) AS open,"
+			     " IFNULL(SUM(IF(k.due < CURDATE(), k.open_filed, 0)), 0)"
+			     " + (SELECT COUNT(*) FROM cases c FORCE INDEX (ix_cases_status_due) JOIN counted_places p"
+			     " ON p.case_id = c.id WHERE c.status IN (" REPORT_OPEN_STATUSES ")"
+			     " AND c.due_at >= CURDATE() AND c.due_at < NOW() AND");
+		append_counted_where(&q, "p");
+		buf_puts(&q, ") AS overdue FROM case_counts k FORCE INDEX (ix_case_counts_open)"
+			     " WHERE k.due < " COUNTERS_NOT_OPEN " AND");
+		append_counted_where(&q, "k");
+		sql = buf_detach(&q);
+	}
+#define OPEN_ARGS DB_STR(dim), DB_INT(0), DB_STR(val), DB_STR(val), DB_STR(f->dept_ids), DB_STR(f->dept_ids)
+	int rc = db_query(d, &r, sql, DB_ARGS(OPEN_ARGS, OPEN_ARGS));
+#undef OPEN_ARGS
+	if (rc == MDG_OK) {
+		total->open = db_get_ll(r, 0, "open", 0);
+		total->overdue = db_get_ll(r, 0, "overdue", 0);
+	}
+	db_result_free(r);
+	return rc;
+}
+
+/* Adds row i of the counters' result r to row: its counts, answers and
+ * working days (a histogram: answered cases of wd days). */
+static void add_counted(analysis_row *row, const db_result *r, unsigned i)
+{
+	long long answered = db_get_ll(r, i, "answered", 0), wd = db_get_ll(r, i, "wd", -1);
+	add_counts(row, r, i);
+	row->answered += answered;
+	row->late += db_get_ll(r, i, "late", 0);
+	for (long long k = 0; wd >= 0 && k < answered; k++)
+		add_workdays(row, (int)wd);
+}
+
 /* Reads the figures grouped by g from the counters into a (dim and val
- * from counted_dim). Exactly what run_group counts, but for a department
- * group, where a joint case counts for its joint departments too. */
+ * from counted_dim), and from the same rows the total into whole (key
+ * ""): the lead's rows (joint = 0) count each case once, whatever the
+ * dimension, since a case has one value of each. Exactly what run_group
+ * counts, but for a department group, where a joint case counts for its
+ * joint departments too. */
 static int run_counted(db *d, const analysis_filter *f, analysis_group g, const char *dim, const char *val,
-		       analysis *a)
+		       analysis *a, analysis *whole)
 {
 	db_result *r = NULL;
 	char key[24];
@@ -534,24 +585,12 @@ static int run_counted(db *d, const analysis_filter *f, analysis_group g, const 
 		return rc;
 	for (unsigned i = 0; i < r->nrows; i++) {
 		row_key(g, db_get(r, i, "gkey", ""), key);
-		analysis_row *row = row_for(a, key, db_get(r, i, "label", NULL));
-		long long answered = db_get_ll(r, i, "answered", 0), wd = db_get_ll(r, i, "wd", -1);
-		add_counts(row, r, i);
-		row->answered += answered;
-		row->late += db_get_ll(r, i, "late", 0);
-		for (long long k = 0; wd >= 0 && k < answered; k++)
-			add_workdays(row, (int)wd);
+		add_counted(row_for(a, key, db_get(r, i, "label", NULL)), r, i);
+		if (db_get_ll(r, i, "joint", 0) == 0)
+			add_counted(row_for(whole, "", NULL), r, i);
 	}
 	db_result_free(r);
 	return MDG_OK;
-}
-
-/* The figures grouped by g, from the counters when they hold them. */
-static int run_any(db *d, const analysis_filter *f, analysis_group g, const bizcal *cal, analysis *a)
-{
-	char val[24];
-	const char *dim = counted_dim(f, g, val);
-	return dim ? run_counted(d, f, g, dim, val, a) : run_group(d, f, g, cal, a);
 }
 
 int analysis_run(db *d, const analysis_filter *f, analysis *out)
@@ -565,10 +604,21 @@ int analysis_run(db *d, const analysis_filter *f, analysis *out)
 	if (rc != MDG_OK)
 		return rc;
 	bizcal cal = {days, ndays};
-	rc = run_any(d, f, f->group, &cal, out);
-	/* The total counts each case once, whatever the grouping. */
-	if (rc == MDG_OK)
-		rc = run_any(d, f, GROUP_NONE, &cal, &whole);
+	/* From the counters when they hold the figures (the total with
+	 * them); the total counts each case once, whatever the grouping. */
+	char val[24];
+	const char *dim = counted_dim(f, f->group, val);
+	if (dim) {
+		rc = run_counted(d, f, f->group, dim, val, out, &whole);
+		/* Over time the rows count the open cases filed in the period;
+		 * the total, all of them. */
+		if (rc == MDG_OK && analysis_group_is_period(f->group))
+			rc = counted_open(d, f, dim, val, row_for(&whole, "", NULL));
+	} else {
+		rc = run_group(d, f, f->group, &cal, out);
+		if (rc == MDG_OK)
+			rc = run_group(d, f, GROUP_NONE, &cal, &whole);
+	}
 	if (rc == MDG_OK && whole.n == 1) {
 		out->total = whole.rows[0];
 		whole.rows[0] = (analysis_row){0};
@@ -642,13 +692,36 @@ static int int_order(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* Sorts r's working days: by counting when they are few distinct small
+ * numbers (a year's hundreds of thousands of answers take 20-30 ms to
+ * qsort), else qsort. */
+static void sort_workdays(analysis_row *r)
+{
+	int lo = r->workdays[0], hi = r->workdays[0];
+	for (size_t i = 1; i < r->nworkdays; i++) {
+		lo = r->workdays[i] < lo ? r->workdays[i] : lo;
+		hi = r->workdays[i] > hi ? r->workdays[i] : hi;
+	}
+	if (lo < 0 || hi >= 4096) {
+		qsort(r->workdays, r->nworkdays, sizeof *r->workdays, int_order);
+		return;
+	}
+	size_t *count = xcalloc((size_t)hi + 1, sizeof *count), k = 0;
+	for (size_t i = 0; i < r->nworkdays; i++)
+		count[r->workdays[i]]++;
+	for (int v = 0; v <= hi; v++)
+		for (size_t c = 0; c < count[v]; c++)
+			r->workdays[k++] = v;
+	free(count);
+}
+
 void analysis_median(analysis_row *r, char *out, size_t n)
 {
 	if (!r->nworkdays) {
 		snprintf(out, n, "%s", "");
 		return;
 	}
-	qsort(r->workdays, r->nworkdays, sizeof *r->workdays, int_order);
+	sort_workdays(r);
 	size_t m = r->nworkdays / 2;
 	long long twice = r->nworkdays % 2 ? 2LL * r->workdays[m] : (long long)r->workdays[m - 1] + r->workdays[m];
 	tenths_text(twice * 5, out, n);
