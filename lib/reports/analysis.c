@@ -446,9 +446,11 @@ static void append_counted_key(buf *q, analysis_group g, const char *t)
  * dimension, its value, lead or joint rows, the departments. */
 static void append_counted_where(buf *q, const char *t)
 {
-	buf_printf(q, " %s.dim = ? AND %s.joint <= ? AND (? = '' OR %s.val = ?)"
-		      " AND (? IS NULL OR FIND_IN_SET(%s.department_id, ?) > 0)",
-		   t, t, t, t);
+	/* Each parameter once (a statement binds at most 32): "" for any
+	 * value, NULL for every department. */
+	buf_printf(q, " %s.dim = ? AND %s.joint <= ? AND %s.val = IFNULL(NULLIF(?, ''), %s.val)"
+		      " AND FIND_IN_SET(%s.department_id, IFNULL(?, %s.department_id)) > 0",
+		   t, t, t, t, t, t);
 }
 
 static char *counted_sql[GROUP_YEAR + 1];
@@ -480,7 +482,14 @@ static const char *counted_text(analysis_group g)
 		     " SUM(k.late) AS late, 0 AS open, 0 AS overdue, SUM(k.extensions) AS extensions,"
 		     " SUM(k.transfers) AS transfers, SUM(k.reopened) AS reopened, SUM(k.ratings) AS ratings,"
 		     " SUM(k.rating_sum) AS rating_sum, SUM(k.callbacks) AS callbacks"
-		     " FROM case_counts k WHERE k.day >= ? AND k.day < ? AND");
+		     " FROM case_counts k WHERE (k.day >= ? AND k.day < ? OR k.day >= ? AND k.day < ?) AND");
+	append_counted_where(&q, "k");
+	/* The whole months between from the months' table. */
+	buf_puts(&q, " GROUP BY 1, 2, 3 UNION ALL SELECT ");
+	append_counted_key(&q, g, "k");
+	buf_puts(&q, ", k.wd, k.joint, SUM(k.received), SUM(k.answered), SUM(k.late), 0, 0, SUM(k.extensions),"
+		     " SUM(k.transfers), SUM(k.reopened), SUM(k.ratings), SUM(k.rating_sum), SUM(k.callbacks)"
+		     " FROM case_counts_month k WHERE k.day >= ? AND k.day < ? AND");
 	append_counted_where(&q, "k");
 	buf_puts(&q, " GROUP BY 1, 2, 3 UNION ALL SELECT ");
 	append_counted_key(&q, g, "k");
@@ -528,7 +537,7 @@ static int counted_open(db *d, const analysis_filter *f, const char *dim, const 
 		append_counted_where(&q, "k");
 		sql = buf_detach(&q);
 	}
-#define OPEN_ARGS DB_STR(dim), DB_INT(0), DB_STR(val), DB_STR(val), DB_STR(f->dept_ids), DB_STR(f->dept_ids)
+#define OPEN_ARGS DB_STR(dim), DB_INT(0), DB_STR(val), DB_STR(f->dept_ids)
 	int rc = db_query(d, &r, sql, DB_ARGS(OPEN_ARGS, OPEN_ARGS));
 #undef OPEN_ARGS
 	if (rc == MDG_OK) {
@@ -551,6 +560,25 @@ static void add_counted(analysis_row *row, const db_result *r, unsigned i)
 		add_workdays(row, (int)wd);
 }
 
+/* The whole months of p: from m1 (the first month that starts in it) to
+ * m2 (the start of the month p ends in, or its end when that is a month's
+ * start); m1 = m2 = p->until when there are none, or for days and weeks
+ * (whose buckets are not made of months). */
+static void whole_months(analysis_group g, const report_period *p, char m1[11], char m2[11])
+{
+	bizdate f, u;
+	snprintf(m1, 11, "%s", p->until);
+	snprintf(m2, 11, "%s", p->until);
+	if (g == GROUP_DAY || g == GROUP_WEEK || biz_parse(p->from, &f) != MDG_OK || biz_parse(p->until, &u) != MDG_OK)
+		return;
+	bizdate first = f.day == 1 ? f : (f.month == 12 ? (bizdate){f.year + 1, 1, 1} : (bizdate){f.year, f.month + 1, 1});
+	bizdate last = {u.year, u.month, 1};
+	if (biz_number(first) >= biz_number(last))
+		return;
+	day_text(first, m1);
+	day_text(last, m2);
+}
+
 /* Reads the figures grouped by g from the counters into a (dim and val
  * from counted_dim), and from the same rows the total into whole (key
  * ""): the lead's rows (joint = 0) count each case once, whatever the
@@ -564,11 +592,13 @@ static int run_counted(db *d, const analysis_filter *f, analysis_group g, const 
 	char key[24];
 	long long joint = g == GROUP_DEPARTMENT ? 1 : 0;
 	const char *lang = f->lang ? f->lang : "ko";
-#define WHERE_ARGS DB_STR(dim), DB_INT(joint), DB_STR(val), DB_STR(val), DB_STR(f->dept_ids), DB_STR(f->dept_ids)
+	char m1[11], m2[11];
+	whole_months(g, &f->period, m1, m2);
+#define WHERE_ARGS DB_STR(dim), DB_INT(joint), DB_STR(val), DB_STR(f->dept_ids)
 	const db_arg args[] = {
-		DB_STR(lang), DB_STR(f->period.from), DB_STR(f->period.until), WHERE_ARGS, WHERE_ARGS,
-		DB_STR(f->period.from), DB_STR(f->period.until), WHERE_ARGS, DB_STR(f->period.from),
-		DB_STR(f->period.until),
+		DB_STR(lang), DB_STR(f->period.from), DB_STR(m1), DB_STR(m2), DB_STR(f->period.until), WHERE_ARGS,
+		DB_STR(m1), DB_STR(m2), WHERE_ARGS, WHERE_ARGS, DB_STR(f->period.from), DB_STR(f->period.until),
+		WHERE_ARGS, DB_STR(f->period.from), DB_STR(f->period.until),
 	};
 #undef WHERE_ARGS
 	/* Without a period group, the two pairs of days after the open
@@ -576,7 +606,7 @@ static int run_counted(db *d, const analysis_filter *f, analysis_group g, const 
 	db_arg used[MDG_ARRAY_LEN(args)];
 	size_t n = 0;
 	for (size_t i = 0; i < MDG_ARRAY_LEN(args); i++) {
-		bool period_only = i == 15 || i == 16 || i == 23 || i == 24;
+		bool period_only = i == 19 || i == 20 || i == 25 || i == 26;
 		if (!period_only || analysis_group_is_period(g))
 			used[n++] = args[i];
 	}

@@ -22,27 +22,38 @@
 
 /* Adds the stored contribution of the cases lo..hi to case_counts, times
  * the sign bound first (-1 takes it out). */
+/* The statement of apply_counted for TABLE, its day DAY (an expression of
+ * the fact f's day). */
+#define APPLY_SQL(TABLE, DAY) \
+	"INSERT INTO " TABLE " (dim, joint, department_id, day, val, due, wd, received, answered," \
+	" late, seconds, open_filed, extensions, transfers, reopened, ratings, rating_sum, callbacks)" \
+	" SELECT p.dim, p.joint, p.department_id, " DAY ", p.val, f.due, f.wd, ? * SUM(f.received)," \
+	" ? * SUM(f.answered), ? * SUM(f.late), ? * SUM(f.seconds), ? * SUM(f.open_filed)," \
+	" ? * SUM(f.extensions), ? * SUM(f.transfers), ? * SUM(f.reopened), ? * SUM(f.ratings)," \
+	" ? * SUM(f.rating_sum), ? * SUM(f.callbacks)" \
+	" FROM counted_places p JOIN counted_facts f ON f.case_id = p.case_id" \
+	" WHERE p.case_id BETWEEN ? AND ?" \
+	" GROUP BY p.dim, p.joint, p.department_id, 4, p.val, f.due, f.wd" \
+	" ON DUPLICATE KEY UPDATE received = received + VALUES(received)," \
+	" answered = answered + VALUES(answered), late = late + VALUES(late)," \
+	" seconds = seconds + VALUES(seconds), open_filed = open_filed + VALUES(open_filed)," \
+	" extensions = extensions + VALUES(extensions)," \
+	" transfers = transfers + VALUES(transfers), reopened = reopened + VALUES(reopened)," \
+	" ratings = ratings + VALUES(ratings), rating_sum = rating_sum + VALUES(rating_sum)," \
+	" callbacks = callbacks + VALUES(callbacks)"
+
 static int apply_counted(db *d, long long sign, long long lo, long long hi)
 {
-	return db_exec(d, "INSERT INTO case_counts (dim, joint, department_id, day, val, due, wd, received, answered,"
-			  " late, seconds, open_filed, extensions, transfers, reopened, ratings, rating_sum, callbacks)"
-			  " SELECT p.dim, p.joint, p.department_id, f.day, p.val, f.due, f.wd, ? * SUM(f.received),"
-			  " ? * SUM(f.answered), ? * SUM(f.late), ? * SUM(f.seconds), ? * SUM(f.open_filed),"
-			  " ? * SUM(f.extensions), ? * SUM(f.transfers), ? * SUM(f.reopened), ? * SUM(f.ratings),"
-			  " ? * SUM(f.rating_sum), ? * SUM(f.callbacks)"
-			  " FROM counted_places p JOIN counted_facts f ON f.case_id = p.case_id"
-			  " WHERE p.case_id BETWEEN ? AND ?"
-			  " GROUP BY p.dim, p.joint, p.department_id, f.day, p.val, f.due, f.wd"
-			  " ON DUPLICATE KEY UPDATE received = received + VALUES(received),"
-			  " answered = answered + VALUES(answered), late = late + VALUES(late),"
-			  " seconds = seconds + VALUES(seconds), open_filed = open_filed + VALUES(open_filed),"
-			  " extensions = extensions + VALUES(extensions),"
-			  " transfers = transfers + VALUES(transfers), reopened = reopened + VALUES(reopened),"
-			  " ratings = ratings + VALUES(ratings), rating_sum = rating_sum + VALUES(rating_sum),"
-			  " callbacks = callbacks + VALUES(callbacks)",
-		       DB_ARGS(DB_INT(sign), DB_INT(sign), DB_INT(sign), DB_INT(sign), DB_INT(sign), DB_INT(sign),
-			       DB_INT(sign), DB_INT(sign), DB_INT(sign), DB_INT(sign), DB_INT(sign), DB_INT(lo),
-			       DB_INT(hi)));
+	/* The days, and their months (case_counts_month: a long period's
+	 * whole months read there). */
+#define APPLY_ARGS                                                                                       \
+	DB_ARGS(DB_INT(sign), DB_INT(sign), DB_INT(sign), DB_INT(sign), DB_INT(sign), DB_INT(sign), DB_INT(sign), \
+		DB_INT(sign), DB_INT(sign), DB_INT(sign), DB_INT(sign), DB_INT(lo), DB_INT(hi))
+	int rc = db_exec(d, APPLY_SQL("case_counts", "f.day"), APPLY_ARGS);
+	if (rc == MDG_OK)
+		rc = db_exec(d, APPLY_SQL("case_counts_month", "DATE_FORMAT(f.day, '%Y-%m-01')"), APPLY_ARGS);
+#undef APPLY_ARGS
+	return rc;
 }
 
 /* The working days from filing (a) to answer (b): weekdays after a up to
@@ -169,6 +180,8 @@ static int clear_counts(db *d, void *arg)
 	/* Rows of cases that no longer exist go too; the batches then find
 	 * nothing stored to take out and count each case afresh. */
 	int rc = db_exec(d, "DELETE FROM case_counts", DB_NO_ARGS);
+	if (rc == MDG_OK)
+		rc = db_exec(d, "DELETE FROM case_counts_month", DB_NO_ARGS);
 	if (rc == MDG_OK)
 		rc = db_exec(d, "DELETE FROM counted_facts", DB_NO_ARGS);
 	if (rc == MDG_OK)

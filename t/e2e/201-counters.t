@@ -9,7 +9,8 @@
 # tick`. After each step (1) the counters as the writers left them equal
 # a count from nothing (`madangctl counters-rebuild`) and (2) equal the
 # figures computed here straight from the cases, per department and day,
-# per handler, per status, and with the joint departments.
+# per handler, per status, and with the joint departments (and the
+# months' table is the days' summed by month).
 use strict;
 use warnings;
 use utf8;
@@ -124,6 +125,13 @@ sub check {
     for my $k (sort keys %pair) {
         is $pair{$k}[1], $pair{$k}[0], "after $what: the counters per $k equal the count from the cases";
     }
+    my $by_month = join ', ', map { "SUM($_)" } split /,\s*/, $FIGURES;
+    is rows_text(sql("SELECT dim, joint, department_id, day, val, due, wd, $FIGURES FROM case_counts_month"
+            . " WHERE $NONZERO ORDER BY dim, joint, department_id, day, val, due, wd")),
+        rows_text(sql("SELECT dim, joint, department_id, DATE_FORMAT(day, '%Y-%m-01') AS m, val, due, wd, $by_month"
+            . " FROM case_counts GROUP BY dim, joint, department_id, m, val, due, wd HAVING " . having()
+            . " ORDER BY dim, joint, department_id, m, val, due, wd")),
+        "after $what: the months' counters are the days' summed by month";
     my $kept = counters();
     my ($out, $status) = $s->ctl('counters-rebuild');
     is $status, 0, "after $what: counters-rebuild runs" or diag $out;
