@@ -15,6 +15,7 @@
 #include "org/org.h"
 #include "auth/verify.h"
 #include "privacy/retention.h"
+#include "reports/counters.h"
 
 #include <dirent.h>
 #include <getopt.h>
@@ -38,6 +39,8 @@ static const char usage[] =
 	"                and throttle rows, anonymise long-closed cases\n"
 	"  verify-carry-over  mark existing accounts' e-mail addresses and/or\n"
 	"                mobile numbers verified (once, after the upgrade)\n"
+	"  counters-rebuild  count every case again into the reports' counters\n"
+	"                (after writing cases by hand, to repair)\n"
 	"\n"
 	"migrate and seed-demo connect as the migrator (db.migrate_user), the\n"
 	"others as the application (db.user).\n"
@@ -84,6 +87,18 @@ static const char usage_seed[] =
 	"Refuses unless the configuration says demo = 1 (scripts/stack.sh writes\n"
 	"it for make run and the tests; a production configuration never has\n"
 	"it), and refuses a database that already holds cases.\n";
+
+static const char usage_counters[] =
+	"Usage: madangctl [--config FILE] counters-rebuild\n"
+	"\n"
+	"Counts every case again into the reports' counters (case_counts,\n"
+	"db/migrations/0045_case_counts.sql), which every change of a case keeps\n"
+	"exact in its own transaction: needed only after cases were written\n"
+	"around the application (by hand in SQL, an import), to repair, or to\n"
+	"check (the workload report reads the counters). migrate fills them by\n"
+	"itself when they are empty and cases exist (the upgrade to 0045), and\n"
+	"seed-demo after loading. Runs in transactions of 5,000 cases while the\n"
+	"application runs: a case being changed waits for its batch.\n";
 
 static const char usage_tick[] =
 	"Usage: madangctl [--config FILE] tick [--now 'YYYY-MM-DD HH:MM:SS']\n"
@@ -149,6 +164,30 @@ static bool wants_help(int argc, char **argv)
 	return false;
 }
 
+/* Counts every case into the reports' counters; unless always, only when
+ * they are empty and cases exist (the upgrade to migration 0045). */
+static int fill_counters(db *d, bool always)
+{
+	db_result *r = NULL;
+	long long cases = 0;
+	int rc = MDG_OK;
+	if (!always) {
+		rc = db_query(d, &r, "SELECT EXISTS (SELECT 1 FROM case_counts) AS counted,"
+				     " EXISTS (SELECT 1 FROM cases) AS any_case", DB_NO_ARGS);
+		bool needed = rc == MDG_OK && !db_get_ll(r, 0, "counted", 1) && db_get_ll(r, 0, "any_case", 0);
+		db_result_free(r);
+		if (rc != MDG_OK || !needed)
+			goto done;
+	}
+	rc = counters_rebuild(d, &cases);
+	if (rc == MDG_OK)
+		printf("cases counted: %lld\n", cases);
+done:
+	if (rc != MDG_OK)
+		fprintf(stderr, "madangctl: counting the cases failed: %s\n", db_error(d));
+	return rc == MDG_OK ? 0 : 1;
+}
+
 static int cmd_migrate(db *d, HDF *cfg)
 {
 	int applied = 0;
@@ -172,7 +211,7 @@ static int cmd_migrate(db *d, HDF *cfg)
 		}
 		printf("application rights granted to role %s\n", app_role);
 	}
-	return 0;
+	return fill_counters(d, false);
 }
 
 static int cmd_create_admin(db *d, HDF *cfg, int argc, char **argv)
@@ -345,7 +384,7 @@ static int cmd_seed_demo(db *d, HDF *cfg)
 	}
 	printf("demo data loaded\n");
 	print_demo_logins();
-	return 0;
+	return fill_counters(d, true);
 fail:
 	fprintf(stderr, "madangctl: seed-demo failed (nothing was loaded): %s\n", db_error(d));
 	return 1;
@@ -463,6 +502,7 @@ int main(int argc, char **argv)
 			   : strcmp(cmd, "tick") == 0	      ? usage_tick
 			   : strcmp(cmd, "retention") == 0 ? usage_retention
 			   : strcmp(cmd, "verify-carry-over") == 0 ? usage_carry
+			   : strcmp(cmd, "counters-rebuild") == 0 ? usage_counters
 							      : NULL;
 	if (!help) {
 		fprintf(stderr, "madangctl: unknown command '%s'\n\n%s", cmd, usage);
@@ -497,6 +537,8 @@ int main(int argc, char **argv)
 		rc = cmd_retention(d, cfg, sub_argc, sub_argv);
 	else if (strcmp(cmd, "verify-carry-over") == 0)
 		rc = cmd_carry_over(d, sub_argc, sub_argv);
+	else if (strcmp(cmd, "counters-rebuild") == 0)
+		rc = sub_argc == 1 ? fill_counters(d, true) : 2;
 	else
 		rc = cmd_tick(d, cfg, sub_argc, sub_argv);
 done:

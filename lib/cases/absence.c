@@ -5,6 +5,7 @@
 #include "cases/assign.h"
 #include "core/bizdays.h"
 #include "core/mdg.h"
+#include "reports/counters.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -125,6 +126,8 @@ int absence_hand_over(db *d, long long actor_id, long long account_id, long long
 		if (rc == MDG_OK)
 			rc = db_exec(d, "UPDATE cases SET version = version + 1, last_action_at = NOW() WHERE id = ?",
 				     DB_ARGS(DB_INT(case_id)));
+		if (rc == MDG_OK)
+			rc = counters_case_changed(d, case_id);
 		if (rc == MDG_OK)
 			(*moved)++;
 	}

@@ -11,6 +11,7 @@
 #include "notify/notice.h"
 #include "participation/mileage.h"
 #include "proposals/review.h"
+#include "reports/counters.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -500,6 +501,8 @@ int case_apply(db *d, const case_cmd *cmd, const char **problem)
 		rc = db_exec(d, "UPDATE cases SET status = ?, version = version + 1, last_action_at = NOW(),"
 				" updated_at = NOW(), escalated_at = NULL WHERE id = ?",
 			     DB_ARGS(DB_STR(case_status_name(to)), DB_INT(cmd->case_id)));
+	if (rc == MDG_OK)
+		rc = counters_case_changed(d, cmd->case_id);
 	if (rc == MDG_OK)
 		rc = db_commit(d);
 done:

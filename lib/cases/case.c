@@ -16,6 +16,7 @@
 #include "notify/notice.h"
 #include "org/org.h"
 #include "participation/penalty.h"
+#include "reports/counters.h"
 #include "similar/repeat.h"
 
 #include <errno.h>
@@ -284,6 +285,8 @@ static int file_once(db *d, const case_new *c, const case_upload *files, char st
 		rc = notice_citizen(d, case_id, NOTICE_RECEIPT, NULL);
 	if (rc == MDG_OK && c->in_tx)
 		rc = c->in_tx(d, case_id, tracking, c->in_tx_arg);
+	if (rc == MDG_OK)
+		rc = counters_case_changed(d, case_id);
 	/* The search index (Mroonga) is not transactional: REPLACE keeps it
 	 * right even if an earlier attempt with the same id rolled back. Its
 	 * copy of the text is taken from the case row just written, so the

@@ -8,6 +8,7 @@
 #include "core/mdg.h"
 #include "notify/notice.h"
 #include "org/calendar.h"
+#include "reports/counters.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -410,6 +411,8 @@ mark:
 	if (rc == MDG_OK)
 		rc = db_exec(d, "UPDATE cases SET escalated_at = NOW(), version = version + 1 WHERE id = ?",
 			     DB_ARGS(DB_INT(case_id)));
+	if (rc == MDG_OK)
+		rc = counters_case_changed(d, case_id);
 	if (rc == MDG_OK)
 		(*moved)++;
 done:

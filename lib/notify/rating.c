@@ -4,6 +4,7 @@
 #include "notify/rating.h"
 #include "db/sql.h"
 #include "core/mdg.h"
+#include "reports/counters.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -50,12 +51,27 @@ int rating_record(db *d, const char *nonce, long link_days, int rating, const ch
 	/* The condition on rated_at makes the second of two submits (or two
 	 * racing ones) change nothing: exactly one rating per link; the one
 	 * on its age refuses a link that expired while its form was open. */
-	int rc = db_exec(d, "UPDATE satisfaction s SET rated_at = NOW(), rating = ?, comment = NULLIF(?, ''),"
-			    " callback_state = IF(? <= 2, 'pending', 'none')"
-			    " WHERE nonce = ? AND rated_at IS NULL AND NOT " RATING_EXPIRED_SQL,
-			 DB_ARGS(DB_INT((long long)rating), DB_STR(comment ? comment : ""), DB_INT((long long)rating),
-				 DB_STR(nonce), DB_INT((long long)link_days)));
-	if (rc != MDG_OK || db_affected(d) == 1)
+	int rc = db_begin(d);
+	if (rc != MDG_OK)
+		return rc;
+	rc = db_exec(d, "UPDATE satisfaction s SET rated_at = NOW(), rating = ?, comment = NULLIF(?, ''),"
+			" callback_state = IF(? <= 2, 'pending', 'none')"
+			" WHERE nonce = ? AND rated_at IS NULL AND NOT " RATING_EXPIRED_SQL,
+		     DB_ARGS(DB_INT((long long)rating), DB_STR(comment ? comment : ""), DB_INT((long long)rating),
+			     DB_STR(nonce), DB_INT((long long)link_days)));
+	bool rated = rc == MDG_OK && db_affected(d) == 1;
+	/* The rating counts in the reports' counters with it. */
+	if (rated)
+		rc = db_query(d, &r, "SELECT case_id FROM satisfaction WHERE nonce = ?", DB_ARGS(DB_STR(nonce)));
+	if (rated && rc == MDG_OK)
+		rc = counters_case_changed(d, db_get_ll(r, 0, "case_id", 0));
+	db_result_free(r);
+	r = NULL;
+	if (rc == MDG_OK)
+		rc = db_commit(d);
+	if (rc != MDG_OK)
+		db_rollback(d);
+	if (rc != MDG_OK || rated)
 		return rc;
 	rc = db_query(d, &r, "SELECT s.rated_at IS NOT NULL AS rated FROM satisfaction s WHERE s.nonce = ?",
 		      DB_ARGS(DB_STR(nonce)));
@@ -128,7 +144,8 @@ int rating_callback_done(db *d, const actor *who, long long id, const char *note
 	int rc = db_begin(d);
 	if (rc != MDG_OK)
 		return rc;
-	rc = db_query(d, &r, "SELECT c.tracking_no AS tracking FROM satisfaction s JOIN cases c ON c.id = s.case_id"
+	rc = db_query(d, &r, "SELECT c.tracking_no AS tracking, c.id AS case_id FROM satisfaction s"
+			     " JOIN cases c ON c.id = s.case_id"
 			     " WHERE s.id = ? AND s.callback_state = 'pending' FOR UPDATE",
 		      DB_ARGS(DB_INT(id)));
 	if (rc == MDG_OK && r->nrows == 0)
@@ -142,6 +159,8 @@ int rating_callback_done(db *d, const actor *who, long long id, const char *note
 		snprintf(detail, sizeof detail, "case %s", db_get(r, 0, "tracking", ""));
 		rc = audit_write(d, who, "satisfaction", sid, "callback", detail);
 	}
+	if (rc == MDG_OK)
+		rc = counters_case_changed(d, db_get_ll(r, 0, "case_id", 0));
 	if (rc == MDG_OK)
 		rc = db_commit(d);
 	if (rc != MDG_OK)

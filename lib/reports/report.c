@@ -1,27 +1,19 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* report.c: the workload report, the public statistics and the example
- * cases. Every figure is aggregated in SQL, from scans of indexes that
- * hold what it needs (db/migrations/0005_reports.sql). */
+ * cases. The workload figures come from the counters (counters.h), the
+ * others are aggregated in SQL from scans of indexes that hold what they
+ * need (db/migrations/0005_reports.sql). */
 #include "reports/report.h"
 #include "db/page.h"
 #include "db/sql.h"
 #include "core/bizdays.h"
 #include "core/mdg.h"
+#include "reports/counters.h"
 
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
-
-/* Statuses of a case that still needs handling: not yet answered and not
- * finished (closed, withdrawn, rejected). */
-#define OPEN_STATUSES "'received', 'assigned', 'in_progress', 'approval'"
-
-/* The sums of the workload queries' three scans, under the names report_figures_read
- * reads. */
-#define WORKLOAD_SUMS                                                                             \
-	"x.department_id AS department_id, SUM(x.received) AS received, SUM(x.open) AS open,"     \
-	" SUM(x.answered) AS answered, SUM(x.overdue) AS overdue, SUM(x.seconds) AS seconds"
 
 static void date_text(bizdate d, char out[11])
 {
@@ -117,35 +109,50 @@ void report_average_days(long long answered, long long answer_seconds, char *out
 	snprintf(out, n, "%.1f", (double)answer_seconds / (double)answered / 86400.0);
 }
 
+/* The workload figures from the counters (lib/reports/counters.c), the
+ * lead department's (joint = 0) or each handler's rows (dim) of the
+ * departments DEPTS_K selects (DEPTS_C on the cases): received, answered
+ * and the time to answer from the period's days, open from the open
+ * cases' rows (ix_case_counts_open), overdue = open and due before today
+ * (from the counters) or today before now (from the few cases due today,
+ * ix_cases_status_due), plus those answered late in the period. A case open is never answered (an
+ * answer makes it 'answered', a reopening clears answered_at), so none
+ * counts twice. */
+#define WORKLOAD_COUNTS(KEY, HINT, DEPTS_K, TODAY_KEY, TODAY_JOIN, DEPTS_C)                            \
+	"SELECT x.department_id AS department_id, x.account_id AS account_id, SUM(x.received) AS received," \
+	" SUM(x.open) AS open, SUM(x.answered) AS answered, SUM(x.overdue) AS overdue,"                     \
+	" SUM(x.seconds) AS seconds FROM ("                                                                 \
+	"  SELECT k.department_id AS department_id, " KEY " AS account_id, SUM(k.received) AS received,"   \
+	"   0 AS open, SUM(k.answered) AS answered, SUM(k.late) AS overdue, SUM(k.seconds) AS seconds"       \
+	"  FROM case_counts k" HINT " WHERE k.dim = ? AND k.day >= ? AND k.day < ? AND k.joint = 0" DEPTS_K \
+	"  GROUP BY k.department_id, k.val"                                                                 \
+	"  UNION ALL SELECT k.department_id, " KEY ", 0, SUM(k.open_filed), 0,"                             \
+	"   SUM(IF(k.due < CURDATE(), k.open_filed, 0)), 0"                                                 \
+	"  FROM case_counts k FORCE INDEX (ix_case_counts_open)"                                            \
+	"  WHERE k.dim = ? AND k.due < " COUNTERS_NOT_OPEN " AND k.joint = 0" DEPTS_K                        \
+	"  GROUP BY k.department_id, k.val"                                                                 \
+	"  UNION ALL SELECT " TODAY_KEY ", 0, 0, 0, COUNT(*), 0"                                             \
+	"  FROM cases c FORCE INDEX (ix_cases_status_due)" TODAY_JOIN                                       \
+	"  WHERE c.status IN (" REPORT_OPEN_STATUSES ") AND c.due_at >= CURDATE() AND c.due_at < NOW()"      \
+	DEPTS_C " GROUP BY 1, 2"                                                                             \
+	" ) x GROUP BY x.department_id, x.account_id"
+#define DEPT_TODAY "IFNULL(c.department_id, 0), 0"
+/* A few departments' days: a range of each department's (the primary key
+ * starts with the day, for the whole organisation's). */
+#define BY_DEPT " FORCE INDEX (ix_case_counts_dept)"
+#define HANDLER_TODAY "ch.department_id, ch.account_id"
+#define HANDLER_JOIN " JOIN case_handlers ch ON ch.case_id = c.id"
+
 int report_workload_departments(db *d, const report_period *p, db_result **out)
 {
-	/* One scan per figure, each over its own covering index: cases filed
-	 * in the period (ix_cases_report_filed), open now (ix_cases_report_open,
-	 * grouped in its own order so that no temporary table is needed: open
-	 * cases can be many) and answered in the period
-	 * (ix_cases_report_answered); the outer query adds them up. */
-	return db_query(d, out, "SELECT " WORKLOAD_SUMS " FROM ("
-				"  SELECT department_id, COUNT(*) AS received, 0 AS open, 0 AS answered,"
-				"   0 AS overdue, 0 AS seconds"
-				"  FROM cases FORCE INDEX (ix_cases_report_filed)"
-				"  WHERE created_at >= ? AND created_at < ? GROUP BY department_id"
-				"  UNION ALL"
-				"  SELECT department_id, 0, COUNT(*), 0, SUM(due_at < NOW()), 0"
-				"  FROM cases FORCE INDEX (ix_cases_report_open) WHERE status IN (" OPEN_STATUSES ")"
-														  " GROUP BY status, department_id"
-				"  UNION ALL"
-				"  SELECT department_id, 0, 0, COUNT(*), SUM(answered_at > due_at),"
-				"   SUM(TIMESTAMPDIFF(SECOND, created_at, answered_at))"
-				"  FROM cases FORCE INDEX (ix_cases_report_answered)"
-				"  WHERE answered_at >= ? AND answered_at < ? GROUP BY department_id"
-				" ) x GROUP BY x.department_id",
-			DB_ARGS(DB_STR(p->from), DB_STR(p->until), DB_STR(p->from), DB_STR(p->until)));
+	return db_query(d, out, WORKLOAD_COUNTS("0", "", "", DEPT_TODAY, "", ""),
+			DB_ARGS(DB_STR("all"), DB_STR(p->from), DB_STR(p->until), DB_STR("all")));
 }
 
 /* Up to this many departments are bound one by one ("department_id IN
- * (?, …)" in each of three branches), which lets each branch read a range
- * of (department, time) over all of them; more fall back to a join on the
- * list. Eight keeps the statement within db.c's 32 parameters. */
+ * (?, …)"), which reads a range of the counters per department; more fall
+ * back to FIND_IN_SET on the list. Eight keeps the statement within db.c's
+ * 32 parameters. */
 #define DEPT_SLOTS 8
 #define Q8 "?, ?, ?, ?, ?, ?, ?, ?"
 #define I8(a)                                                                                                \
@@ -156,10 +163,6 @@ static int parse_ids(const char *list, long long *ids, int max);
 
 int report_workload_some_departments(db *d, const report_period *p, const char *dept_ids, db_result **out)
 {
-	/* The same three figures as report_workload_departments, each from a
-	 * range per department of an index that starts with it: for
-	 * 도시교통국 and its 5 divisions 3,800 index entries instead of the
-	 * whole organisation's 19,000 (ANALYZE 11.5 -> 3.2 ms). */
 	long long ids[DEPT_SLOTS];
 	int n = parse_ids(dept_ids, ids, DEPT_SLOTS);
 	if (n <= 0)
@@ -167,52 +170,11 @@ int report_workload_some_departments(db *d, const report_period *p, const char *
 	/* Unused slots repeat the first department: the same set. */
 	for (int i = n; i < DEPT_SLOTS; i++)
 		ids[i] = ids[0];
-	return db_query(d, out, "SELECT " WORKLOAD_SUMS " FROM ("
-				"  SELECT department_id, COUNT(*) AS received, 0 AS open, 0 AS answered,"
-				"   0 AS overdue, 0 AS seconds"
-				"  FROM cases FORCE INDEX (ix_cases_inbox)"
-				"  WHERE department_id IN (" Q8 ") AND created_at >= ? AND created_at < ?"
-								" GROUP BY department_id"
-				"  UNION ALL"
-				"  SELECT department_id, 0, COUNT(*), 0, SUM(due_at < NOW()), 0"
-				"  FROM cases FORCE INDEX (ix_cases_report_open) WHERE status IN (" OPEN_STATUSES ")"
-				"  AND department_id IN (" Q8 ") GROUP BY status, department_id"
-				"  UNION ALL"
-				"  SELECT department_id, 0, 0, COUNT(*), SUM(answered_at > due_at),"
-				"   SUM(TIMESTAMPDIFF(SECOND, created_at, answered_at))"
-				"  FROM cases FORCE INDEX (ix_cases_report_dept_answered)"
-				"  WHERE department_id IN (" Q8 ") AND answered_at >= ? AND answered_at < ?"
-								" GROUP BY department_id"
-				" ) x GROUP BY x.department_id",
-			DB_ARGS(I8(ids), DB_STR(p->from), DB_STR(p->until), I8(ids), I8(ids), DB_STR(p->from),
-				DB_STR(p->until)));
+	return db_query(d, out, WORKLOAD_COUNTS("0", BY_DEPT, " AND k.department_id IN (" Q8 ")", DEPT_TODAY, "",
+						" AND c.department_id IN (" Q8 ")"),
+			DB_ARGS(DB_STR("all"), DB_STR(p->from), DB_STR(p->until), I8(ids), DB_STR("all"), I8(ids),
+				I8(ids)));
 }
-
-/* The per-handler figures of the cases in rel (a derived table of case
- * ids, given by the caller's fragment) for handlers of the departments in
- * the list bound last but one. */
-#define HANDLERS_HEAD                                                                            \
-	"SELECT STRAIGHT_JOIN ch.department_id, ch.account_id, a.name,"                          \
-	" SUM(c.created_at >= pp.f AND c.created_at < pp.u) AS received,"                        \
-	" SUM(c.status IN (" OPEN_STATUSES ")) AS open,"                                         \
-	" SUM(c.answered_at >= pp.f AND c.answered_at < pp.u) AS answered,"                      \
-	" SUM(c.status IN (" OPEN_STATUSES ") AND c.due_at < NOW()"                              \
-	"  OR c.answered_at >= pp.f AND c.answered_at < pp.u AND c.answered_at > c.due_at)"      \
-	"  AS overdue,"                                                                          \
-	" SUM(IF(c.answered_at >= pp.f AND c.answered_at < pp.u,"                                \
-	"  TIMESTAMPDIFF(SECOND, c.created_at, c.answered_at), 0)) AS seconds"                   \
-	" FROM (SELECT CAST(? AS DATETIME) AS f, CAST(? AS DATETIME) AS u) pp JOIN ("
-#define HANDLERS_TAIL                                                                            \
-	"  UNION SELECT j.case_id FROM departments d4"                                           \
-	"  JOIN case_departments j ON j.department_id = d4.id AND j.role = 'joint'"              \
-	"  WHERE FIND_IN_SET(d4.id, ?) > 0"                                                      \
-	" ) rel"                                                                                 \
-	" JOIN cases c ON c.id = rel.id"                                                         \
-	" JOIN case_handlers ch ON ch.case_id = c.id"                                            \
-	" JOIN accounts a ON a.id = ch.account_id"                                               \
-	" WHERE FIND_IN_SET(ch.department_id, ?) > 0"                                            \
-	" GROUP BY ch.department_id, ch.account_id, a.name"                                      \
-	" ORDER BY ch.department_id, a.name, ch.account_id"
 
 /* Reads "1,2,3" into ids (up to max); the count, or -1 when the text is
  * not such a list or holds more. */
@@ -238,107 +200,38 @@ static int parse_ids(const char *list, long long *ids, int max)
 	return n;
 }
 
-/* The per-handler figures when the departments are bound one by one.
- * Each figure is decided by one condition, so each comes from its own
- * branch, without the UNION that had to find every case once (a
- * temporary table with a unique key) and without reading the case rows:
- * filed in the period from ix_cases_inbox, open now from
- * ix_cases_report_open, answered in the period from
- * ix_cases_report_dept_answered (0009 widened it to hold what the figures
- * need), all index-only. The joint cases whose lead is not among the
- * departments (939 for 도시교통국, all time: they are few) come apart,
- * each once, their figures computed from a narrow index entry rather
- * than the wide case row (which at bench size is not all in memory: by
- * primary key the page took 1.5-2 times as long): the entry of
- * ix_cases_report_joint (0029) found by the case's lead department (its
- * case_departments row, which routing and transfers keep equal to
- * cases.department_id) and its id. That index does not start with id,
- * so that an UPDATE of a case by id keeps to the primary key (0029).
- * STRAIGHT_JOIN: prepared, the optimizer scanned all 100,000 entries of
- * such an index and looked each up among the joint cases, 107 ms. A case open and answered late in
- * the period is overdue once: the answered branch leaves it to the open
- * one. Then each branch's cases meet their handlers by primary key, and
- * the names are joined to the ~40 handler rows after grouping.
- * 도시교통국 and its 5 divisions: ANALYZE 36-43 ms -> ~20 ms by hand, the
- * same rows. Batched key access (SET STATEMENT join_cache_level = 6 …)
- * looked better by hand (ANALYZE: the handler lookups 17.7 -> 4.1 ms) but
- * doubled the page's DB CPU under wrk (24 -> 48 ms a page): its join
- * buffers are allocated and freed on every execution. */
-#define HANDLERS_BY_FIGURE                                                                                   \
-	"WITH pp AS (SELECT CAST(? AS DATETIME) AS f, CAST(? AS DATETIME) AS u)"                              \
-	" SELECT STRAIGHT_JOIN g.department_id, g.account_id, a.name, g.received, g.open, g.answered,"         \
-	" g.overdue, g.seconds FROM ("                                                                          \
-	"  SELECT STRAIGHT_JOIN ch.department_id, ch.account_id, SUM(x.received) AS received,"                 \
-	"   SUM(x.open) AS open, SUM(x.answered) AS answered, SUM(x.overdue) AS overdue,"                      \
-	"   SUM(x.seconds) AS seconds FROM ("                                                                   \
-	"   SELECT c1.id, 1 AS received, 0 AS open, 0 AS answered, 0 AS overdue, 0 AS seconds"                 \
-	"   FROM pp JOIN cases c1 FORCE INDEX (ix_cases_inbox) WHERE c1.department_id IN (" Q8 ")"           \
-	"   AND c1.created_at >= pp.f AND c1.created_at < pp.u"                                                \
-	"   UNION ALL SELECT c2.id, 0, 1, 0, c2.due_at < NOW(), 0"                                             \
-	"   FROM cases c2 FORCE INDEX (ix_cases_report_open)"                                                  \
-	"   WHERE c2.status IN (" OPEN_STATUSES ") AND c2.department_id IN (" Q8 ")"                         \
-	"   UNION ALL SELECT c3.id, 0, 0, 1,"                                                                  \
-	"    c3.answered_at > c3.due_at AND NOT (c3.status IN (" OPEN_STATUSES ") AND c3.due_at < NOW()),"   \
-	"    TIMESTAMPDIFF(SECOND, c3.created_at, c3.answered_at)"                                             \
-	"   FROM pp JOIN cases c3 FORCE INDEX (ix_cases_report_dept_answered) WHERE c3.department_id IN (" Q8 ")" \
-	"   AND c3.answered_at >= pp.f AND c3.answered_at < pp.u"                                              \
-	"   UNION ALL SELECT STRAIGHT_JOIN c.id, c.created_at >= pp.f AND c.created_at < pp.u,"                              \
-	"    c.status IN (" OPEN_STATUSES "), c.answered_at >= pp.f AND c.answered_at < pp.u,"               \
-	"    c.status IN (" OPEN_STATUSES ") AND c.due_at < NOW()"                                           \
-	"     OR c.answered_at >= pp.f AND c.answered_at < pp.u AND c.answered_at > c.due_at,"                 \
-	"    IF(c.answered_at >= pp.f AND c.answered_at < pp.u,"                                               \
-	"     TIMESTAMPDIFF(SECOND, c.created_at, c.answered_at), 0)"                                          \
-	"   FROM pp JOIN (SELECT DISTINCT j.case_id FROM departments d4"                                       \
-	"    JOIN case_departments j ON j.department_id = d4.id AND j.role = 'joint'"                         \
-	"    WHERE FIND_IN_SET(d4.id, ?) > 0) jj"                                                              \
-	"   JOIN case_departments l ON l.case_id = jj.case_id AND l.role = 'lead'"                             \
-	"   JOIN cases c FORCE INDEX (ix_cases_report_joint)"                                                  \
-	"    ON c.department_id = l.department_id AND c.id = jj.case_id"                                       \
-	"   WHERE IFNULL(FIND_IN_SET(l.department_id, ?), 0) = 0"                                              \
-	"  ) x JOIN case_handlers ch ON ch.case_id = x.id WHERE FIND_IN_SET(ch.department_id, ?) > 0"         \
-	"  GROUP BY ch.department_id, ch.account_id"                                                            \
-	" ) g JOIN accounts a ON a.id = g.account_id"                                                           \
+/* The handlers' figures (WORKLOAD_COUNTS of their rows) with their names;
+ * those with no case that counts (none filed or answered in the period,
+ * none open) are left out. */
+#define HANDLERS(HINT, DEPTS_K, DEPTS_C)                                                              \
+	"SELECT STRAIGHT_JOIN g.department_id AS department_id, g.account_id AS account_id, a.name AS name," \
+	" g.received AS received, g.open AS open, g.answered AS answered, g.overdue AS overdue,"            \
+	" g.seconds AS seconds FROM ("                                                                      \
+	WORKLOAD_COUNTS("CAST(k.val AS UNSIGNED)", HINT, " AND k.val <> '0'" DEPTS_K, HANDLER_TODAY,        \
+			HANDLER_JOIN,                                                                         \
+			DEPTS_C)                                                                             \
+	" ) g JOIN accounts a ON a.id = g.account_id WHERE g.received > 0 OR g.open > 0 OR g.answered > 0"  \
 	" ORDER BY g.department_id, a.name, g.account_id"
 
 int report_workload_handlers(db *d, const report_period *p, const char *dept_ids, db_result **out)
 {
-	/* Only the cases that can count are read: those of the chosen
-	 * departments filed or answered in the period or open now, each found
-	 * in a range of an index that starts with the department
-	 * (ix_cases_inbox, ix_cases_dept_status, ix_cases_report_dept_answered),
-	 * and their joint cases; then those cases and their handlers by
-	 * primary key. A handler's row is always of one of the case's
-	 * departments (a transfer removes the old department's handlers), so
-	 * nothing is missed, and the cost follows the chosen departments and
-	 * the period, not the whole organisation or its years of history.
-	 * STRAIGHT_JOIN keeps that order: left alone, the optimiser would
-	 * rather scan every handler row. With the departments bound one by
-	 * one the branches read only the period's cases (도시교통국 and its 5
-	 * divisions: 28,354 rows read in all instead of 84,655 with a join on
-	 * FIND_IN_SET, which reads every case of each department), and each
-	 * figure from its own branch (HANDLERS_BY_FIGURE). */
+	/* A handler's rows are in the handler's department: a joint
+	 * department's handler counts the joint case there. */
 	long long ids[DEPT_SLOTS];
 	int n = parse_ids(dept_ids, ids, DEPT_SLOTS);
 	if (n > 0) {
 		/* Unused slots repeat the first department: the same set. */
 		for (int i = n; i < DEPT_SLOTS; i++)
 			ids[i] = ids[0];
-		return db_query(d, out, HANDLERS_BY_FIGURE,
-				DB_ARGS(DB_STR(p->from), DB_STR(p->until), I8(ids), I8(ids), I8(ids), DB_STR(dept_ids),
-					DB_STR(dept_ids), DB_STR(dept_ids)));
+		return db_query(d, out,
+				HANDLERS(BY_DEPT, " AND k.department_id IN (" Q8 ")", " AND ch.department_id IN (" Q8 ")"),
+				DB_ARGS(DB_STR("handler"), DB_STR(p->from), DB_STR(p->until), I8(ids), DB_STR("handler"),
+					I8(ids), I8(ids)));
 	}
-	return db_query(d, out, HANDLERS_HEAD
-			"  SELECT STRAIGHT_JOIN c1.id FROM departments d1 JOIN cases c1 ON c1.department_id = d1.id"
-			"  WHERE FIND_IN_SET(d1.id, ?) > 0 AND c1.created_at >= ? AND c1.created_at < ?"
-			"  UNION SELECT STRAIGHT_JOIN c2.id FROM departments d2 JOIN cases c2"
-			" ON c2.department_id = d2.id"
-			"  WHERE FIND_IN_SET(d2.id, ?) > 0 AND c2.status IN (" OPEN_STATUSES ")"
-			"  UNION SELECT STRAIGHT_JOIN c3.id FROM departments d3 JOIN cases c3"
-			" ON c3.department_id = d3.id"
-			"  WHERE FIND_IN_SET(d3.id, ?) > 0 AND c3.answered_at >= ? AND c3.answered_at < ?" HANDLERS_TAIL,
-			DB_ARGS(DB_STR(p->from), DB_STR(p->until), DB_STR(dept_ids), DB_STR(p->from), DB_STR(p->until),
-				DB_STR(dept_ids), DB_STR(dept_ids), DB_STR(p->from), DB_STR(p->until), DB_STR(dept_ids),
-				DB_STR(dept_ids)));
+	return db_query(d, out,
+			HANDLERS("", " AND FIND_IN_SET(k.department_id, ?) > 0", " AND FIND_IN_SET(ch.department_id, ?) > 0"),
+			DB_ARGS(DB_STR("handler"), DB_STR(p->from), DB_STR(p->until), DB_STR(dept_ids), DB_STR("handler"),
+				DB_STR(dept_ids), DB_STR(dept_ids)));
 }
 
 int report_received_by_channel(db *d, const report_period *p, const char *dept_ids, db_result **out)
@@ -370,9 +263,9 @@ int report_received_by_channel(db *d, const report_period *p, const char *dept_i
 int report_proposal_cases(db *d, const report_period *p, const char *dept_ids, db_result **out)
 {
 	return db_query(d, out, "SELECT IFNULL(SUM(created_at >= ? AND created_at < ?), 0) AS received,"
-				" IFNULL(SUM(status IN (" OPEN_STATUSES ")), 0) AS open,"
+				" IFNULL(SUM(status IN (" REPORT_OPEN_STATUSES ")), 0) AS open,"
 				" IFNULL(SUM(answered_at >= ? AND answered_at < ?), 0) AS answered,"
-				" IFNULL(SUM((status IN (" OPEN_STATUSES ") AND due_at < NOW())"
+				" IFNULL(SUM((status IN (" REPORT_OPEN_STATUSES ") AND due_at < NOW())"
 				"  OR (answered_at >= ? AND answered_at < ? AND answered_at > due_at)), 0) AS overdue"
 				" FROM cases FORCE INDEX (ix_cases_kind)"
 				" WHERE kind = 'proposal' AND (? IS NULL OR FIND_IN_SET(department_id, ?) > 0)",
