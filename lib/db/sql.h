@@ -18,4 +18,11 @@
 #define SQL_SECOND(col) "DATE_FORMAT(" col ", '%Y-%m-%d %H:%i:%s')"
 #define SQL_DAY(col) "DATE_FORMAT(" col ", '%Y-%m-%d')"
 
+/* A person's name as the public sees it: masked but the first and last
+ * letters (김*준, 이*), as Korean portals show participants; col the
+ * name's column ("a.name"). */
+#define SQL_MASKED_NAME(col)                                                                        \
+	"IF(CHAR_LENGTH(" col ") <= 2, CONCAT(LEFT(" col ", 1), '*'),"                                \
+	" CONCAT(LEFT(" col ", 1), REPEAT('*', CHAR_LENGTH(" col ") - 2), RIGHT(" col ", 1)))"
+
 #endif
