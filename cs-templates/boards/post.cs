@@ -1,0 +1,115 @@
+<?cs # SPDX-License-Identifier: AGPL-3.0-or-later ?><?cs
+# post.cs: a post on a community's board: title, author, reads, its text
+# (or, for its author, the moderation's note), the card of a linked
+# public complaint or proposal, its files (a gallery's images shown, a
+# files board's versions listed), the author's and managers' actions,
+# and the comments (one level of replies, as a proposal's). ?><?cs
+include:"boards/macros.cs" ?><?cs include:"post_macros.cs" ?><?cs
+
+# A comment or reply, as on a proposal. ?><?cs
+def:comment(p) ?>
+        <p class="meta"><?cs var:L.Debate.By ?> <strong><?cs var:p.author ?></strong> · <?cs var:p.created ?><?cs if:p.mine == "1" ?> <span class="tag"><?cs var:L.Debate.Mine ?></span><?cs /if ?></p><?cs
+  if:p.moderation == "deleted" ?>
+        <p class="removed"><?cs var:L.Debate.Removed ?></p><?cs
+  else ?><?cs call:post_note(p) ?>
+        <div class="text"><?cs var:p.body ?></div><?cs
+    if:Can.report && p.mine != "1" && p.moderation == "visible" ?>
+        <p class="meta"><a href="/report/post/<?cs var:p.id ?>"><?cs var:L.Debate.Report ?></a></p><?cs
+    /if ?><?cs
+  /if ?><?cs
+/def ?>
+<?cs call:board_nav(Post.board) ?>
+<article class="cpost" aria-labelledby="post-title">
+  <h1 id="post-title"><?cs if:Post.pinned == "1" ?><span class="tag"><?cs var:L.Board.Pinned ?></span> <?cs /if ?><?cs var:Post.title ?></h1>
+  <p class="meta"><?cs var:L.Debate.By ?> <strong><?cs var:Post.author ?></strong> · <?cs var:Post.created ?><?cs if:Post.edited ?> · <?cs var:L.Board.Edited ?> <?cs var:Post.edited ?><?cs /if ?> · <?cs var:L.Board.Col.reads ?> <?cs var:Post.reads ?></p><?cs
+  if:Post.moderation == "held" ?>
+  <p class="moderation-note"><?cs var:L.Debate.Held ?><?cs if:Post.reason ?> <?cs var:L.Debate.Reason ?> <?cs var:Post.reason ?><?cs /if ?></p>
+  <p class="meta"><a href="/objection/cpost/<?cs var:Post.id ?>"><?cs var:L.Debate.Object ?></a></p><?cs
+  elif:Post.moderation == "hidden" ?>
+  <p class="moderation-note"><?cs var:L.Debate.Hidden ?><?cs if:Post.reason ?> <?cs var:L.Debate.Reason ?> <?cs var:Post.reason ?><?cs /if ?></p>
+  <p class="meta"><a href="/objection/cpost/<?cs var:Post.id ?>"><?cs var:L.Debate.Object ?></a></p><?cs
+  /if ?>
+  <div class="text"><?cs var:Post.body ?></div>
+<?cs if:Card.url ?>
+  <aside class="card link-card" aria-label="<?cs var:L.Board.Linked ?>">
+    <p class="meta"><?cs if:Post.link_kind == "case" ?><?cs var:L.Board.LinkCase ?><?cs else ?><?cs var:L.Board.LinkProposal ?><?cs /if ?></p>
+    <p><a href="<?cs var:Card.url ?>"><?cs var:Card.title ?></a></p>
+    <p><?cs if:Post.link_kind == "case" ?><?cs call:status(Card.state) ?><?cs else ?><span class="status"><?cs var:L.Proposal.State[Card.state] ?></span><?cs /if ?></p>
+  </aside>
+<?cs /if ?>
+<?cs if:subcount(Files) > 0 ?>
+  <section aria-labelledby="files-h">
+    <h2 id="files-h"><?cs var:L.Board.Files ?></h2><?cs
+  if:Post.board == "gallery" ?>
+    <ul class="gallery"><?cs each:f = Files ?><?cs if:f.image == "1" ?>
+      <li><a href="/c/<?cs var:Community.slug ?>/posts/<?cs var:Post.id ?>/files/<?cs var:f.id ?>"><img src="/c/<?cs var:Community.slug ?>/posts/<?cs var:Post.id ?>/files/<?cs var:f.id ?>" alt="<?cs var:f.name ?>" width="320"></a></li><?cs /if ?><?cs /each ?>
+    </ul><?cs
+  else ?>
+    <ul class="files"><?cs each:f = Files ?>
+      <li><a href="/c/<?cs var:Community.slug ?>/posts/<?cs var:Post.id ?>/files/<?cs var:f.id ?>"><?cs var:f.name ?></a> <span class="meta">(<?cs var:L.Board.Version ?> <?cs var:f.version ?><?cs if:f.latest == "1" && f.version != "1" ?>, <?cs var:L.Board.Latest ?><?cs /if ?>, <?cs var:f.type ?>, <?cs var:f.size ?> B, <?cs var:f.created ?>)</span></li><?cs /each ?>
+    </ul><?cs
+  /if ?>
+  </section>
+<?cs /if ?>
+<?cs if:Can.edit || Can.delete || Can.pin ?>
+  <section aria-labelledby="post-actions-h">
+    <h2 id="post-actions-h"><?cs var:L.CaseAct.Title ?></h2><?cs
+  if:Can.edit ?>
+    <p><a class="button" href="/c/<?cs var:Community.slug ?>/posts/<?cs var:Post.id ?>/edit"><?cs var:L.Board.Edit ?></a></p><?cs
+  /if ?><?cs
+  if:Can.pin ?>
+    <form method="post" action="/c/<?cs var:Community.slug ?>/posts/<?cs var:Post.id ?>/pin" class="inline">
+      <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+      <input type="hidden" name="action" value="<?cs if:Post.pinned == "1" ?>unpin<?cs else ?>pin<?cs /if ?>">
+      <button type="submit"><?cs if:Post.pinned == "1" ?><?cs var:L.Board.Unpin ?><?cs else ?><?cs var:L.Board.Pin ?><?cs /if ?></button>
+    </form><?cs
+  /if ?><?cs
+  if:Can.delete ?>
+    <form method="post" action="/c/<?cs var:Community.slug ?>/posts/<?cs var:Post.id ?>/delete" class="inline">
+      <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+      <button type="submit"><?cs var:L.Board.Delete ?></button>
+    </form><?cs
+  /if ?>
+  </section>
+<?cs /if ?>
+<?cs if:Can.report ?>
+  <p class="meta"><a href="/report/cpost/<?cs var:Post.id ?>"><?cs var:L.Board.Report ?></a></p>
+<?cs /if ?>
+  <section aria-labelledby="comments-h" class="comments">
+    <h2 id="comments-h"><?cs var:L.Comment.Heading ?> (<?cs var:Post.comments ?>)</h2>
+<?cs if:subcount(Comments) == 0 ?>
+    <p><?cs var:L.Comment.None ?></p>
+<?cs /if ?>
+<?cs each:o = Comments ?>
+    <article class="post" id="post-<?cs var:o.id ?>" aria-label="<?cs var:L.Debate.By ?> <?cs var:o.author ?>, <?cs var:o.created ?>">
+<?cs call:comment(o) ?>
+<?cs if:subcount(o.Replies) > 0 ?>
+      <ul class="replies" aria-label="<?cs var:L.Debate.Replies ?>"><?cs each:p = o.Replies ?>
+        <li class="post reply" id="post-<?cs var:p.id ?>"><?cs call:comment(p) ?>
+        </li><?cs /each ?>
+      </ul>
+<?cs /if ?>
+<?cs if:Can.comment && o.moderation == "visible" ?><?cs
+  call:reply_form("/c/" + Community.slug + "/posts/" + Post.id + "/comments", o, L.Comment.ReplyLabel) ?>
+<?cs /if ?>
+    </article>
+<?cs /each ?>
+<?cs call:pager("/c/" + Community.slug + "/posts/" + Post.id + "?") ?>
+<?cs if:Can.comment ?>
+    <h3 id="comment-write"><?cs var:L.Comment.Write ?></h3>
+<?cs if:Me.Restricted ?>    <p class="flash warning" id="restricted"><?cs var:L.Comment.Restricted ?><?cs if:Me.Until ?> <?cs var:L.Debate.Until ?> <?cs var:Me.Until ?><?cs /if ?></p><?cs /if ?>
+    <form method="post" action="/c/<?cs var:Community.slug ?>/posts/<?cs var:Post.id ?>/comments" class="stack">
+      <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+      <div class="field">
+        <label for="body"><?cs var:L.Comment.Body ?></label>
+        <textarea id="body" name="body" rows="4" maxlength="2000" required aria-describedby="body-hint<?cs if:!Form.reply_to && Form.Err.body ?> err-body<?cs /if ?>"<?cs if:!Form.reply_to && Form.Err.body ?> aria-invalid="true"<?cs /if ?>><?cs if:!Form.reply_to ?><?cs var:Form.body ?><?cs /if ?></textarea>
+        <p class="hint" id="body-hint"><?cs var:L.Comment.BodyHint ?></p><?cs if:!Form.reply_to ?>
+        <?cs call:field_error("body") ?><?cs /if ?>
+      </div>
+      <button type="submit" class="primary"><?cs var:L.Comment.Submit ?></button>
+    </form>
+<?cs elif:!Session.Name ?>
+    <p><a href="/login"><?cs var:L.Board.SignIn ?></a></p>
+<?cs /if ?>
+  </section>
+</article>
