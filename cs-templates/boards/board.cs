@@ -34,7 +34,7 @@ elif:Board.kind == "notice" ?><p class="hint"><?cs var:L.Board.NoticeManagers ?>
       if:Search.q ?><td><?cs var:L.Board.Kind[p.board] ?></td><?cs /if ?>
       <td><?cs var:p.author ?></td>
       <td><?cs var:p.created ?></td>
-      <td><?cs var:p.reads ?></td>
+      <td><?cs var:p.views ?></td>
     </tr><?cs /each ?>
   </tbody>
 </table>

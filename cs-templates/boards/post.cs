@@ -21,7 +21,7 @@ def:comment(p) ?>
 <?cs call:board_nav(Post.board) ?>
 <article class="cpost" aria-labelledby="post-title">
   <h1 id="post-title"><?cs if:Post.pinned == "1" ?><span class="tag"><?cs var:L.Board.Pinned ?></span> <?cs /if ?><?cs var:Post.title ?></h1>
-  <p class="meta"><?cs var:L.Debate.By ?> <strong><?cs var:Post.author ?></strong> · <?cs var:Post.created ?><?cs if:Post.edited ?> · <?cs var:L.Board.Edited ?> <?cs var:Post.edited ?><?cs /if ?> · <?cs var:L.Board.Col.reads ?> <?cs var:Post.reads ?></p><?cs
+  <p class="meta"><?cs var:L.Debate.By ?> <strong><?cs var:Post.author ?></strong> · <?cs var:Post.created ?><?cs if:Post.edited ?> · <?cs var:L.Board.Edited ?> <?cs var:Post.edited ?><?cs /if ?> · <?cs var:L.Board.Col.reads ?> <?cs var:Post.views ?></p><?cs
   if:Post.moderation == "held" ?>
   <p class="moderation-note"><?cs var:L.Debate.Held ?><?cs if:Post.reason ?> <?cs var:L.Debate.Reason ?> <?cs var:Post.reason ?><?cs /if ?></p>
   <p class="meta"><a href="/objection/cpost/<?cs var:Post.id ?>"><?cs var:L.Debate.Object ?></a></p><?cs

@@ -14,7 +14,7 @@
  * the viewer. */
 #define SQL_LIST_COLUMNS                                                                                \
 	"p.id AS id, p.title AS title, " SQL_MASKED_NAME("a.name") " AS author, p.pinned AS pinned,"   \
-	" p.read_count AS reads, p.comment_count AS comments, p.moderation AS moderation,"            \
+	" p.read_count AS views, p.comment_count AS comments, p.moderation AS moderation,"            \
 	" " SQL_MINUTE("p.created_at") " AS created, p.author_id = ? AS mine,"                          \
 	" IFNULL((SELECT MIN(f.id) FROM community_post_files f WHERE f.post_id = p.id"                  \
 	"  AND f.mime_type LIKE 'image/%'), 0) AS thumb"
@@ -242,7 +242,7 @@ int board_post_get(db *d, long long community_id, long long post_id, long long v
 	int rc = db_query(d, out,
 			  "SELECT p.id AS id, b.kind AS board, p.title AS title, p.body AS body,"
 			  " " SQL_MASKED_NAME("a.name") " AS author, p.author_id AS author_id, p.author_id = ? AS mine,"
-			  " p.pinned AS pinned, p.read_count AS reads, p.comment_count AS comments,"
+			  " p.pinned AS pinned, p.read_count AS views, p.comment_count AS comments,"
 			  " IFNULL(p.link_kind, '') AS link_kind, IFNULL(p.link_key, '') AS link_key,"
 			  " p.moderation AS moderation, IFNULL(p.moderation_reason, '') AS reason,"
 			  " " SQL_MINUTE("p.created_at") " AS created, IFNULL(" SQL_MINUTE("p.edited_at") ", '') AS edited"

@@ -80,7 +80,7 @@ int board_post_pin(db *d, long long post_id, bool pinned);
 
 /* Post post_id of community_id as viewer_id (0: signed out) may see it:
  * one row of id, board (its kind), title, body, author (masked),
- * author_id, mine, pinned, reads, comments, link_kind, link_key,
+ * author_id, mine, pinned, views, comments, link_kind, link_key,
  * moderation, reason, created, edited. Others' held, hidden and
  * deleted posts and the author's deleted ones are MDG_ENOTFOUND. */
 int board_post_get(db *d, long long community_id, long long post_id, long long viewer_id, db_result **out);
@@ -88,7 +88,7 @@ int board_post_get(db *d, long long community_id, long long post_id, long long v
 int board_post_read(db *d, long long post_id, long long account_id);
 
 /* A page (from 1) of board board_id's posts as viewer_id sees them,
- * pinned first, then newest: id, title, author, pinned, reads, comments,
+ * pinned first, then newest: id, title, author, pinned, views, comments,
  * moderation, created, mine, thumb (a gallery's first image's file id,
  * or 0). *total counts them. */
 int board_posts(db *d, long long board_id, long long viewer_id, long page, db_result **out, long *total);
