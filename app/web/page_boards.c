@@ -63,6 +63,7 @@ static int load_community(web *w, community_access *acc)
 		rc = board_kinds(w->app->db, acc->id, &kinds);
 	if (rc == MDG_OK) {
 		db_row_hdf(r, 0, w->hdf, "Community");
+		hdf_set_value(w->hdf, "Page.BoardCss", "1");
 		db_rows_hdf(kinds, w->hdf, "Boards");
 		if (acc->may_manage)
 			hdf_set_value(w->hdf, "Community.manager", "1");
