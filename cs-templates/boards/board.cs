@@ -39,4 +39,5 @@ elif:Board.kind == "notice" ?><p class="hint"><?cs var:L.Board.NoticeManagers ?>
   </tbody>
 </table>
 <?cs /if ?>
-<?cs call:pager("/c/" + Community.slug + "/boards/" + Board.kind + "?q=" + url_escape(Search.q) + "&") ?>
+<?cs if:Search.q ?><?cs call:pager("/c/" + Community.slug + "/boards/" + Board.kind + "?q=" + url_escape(Search.q) + "&") ?><?cs
+else ?><?cs call:pager("/c/" + Community.slug + "/boards/" + Board.kind + "?") ?><?cs /if ?>
