@@ -12,7 +12,6 @@
 #include "communities/board.h"
 #include "core/log.h"
 #include "core/mdg.h"
-#include "http/encode.h"
 #include "moderation/moderation.h"
 #include "posts/post.h"
 
@@ -73,13 +72,16 @@ static int load_community(web *w, community_access *acc)
 	return rc;
 }
 
-/* The board of the route's {kind} in the community: MDG_ENOTFOUND when
- * the community has none. */
-static int load_board(web *w, const community_access *acc, enum community_board *kind, long long *board_id)
+/* The community of the route's {slug} (load_community) and its board of
+ * the route's {kind}: MDG_ENOTFOUND when the community has none. */
+static int load_board(web *w, community_access *acc, enum community_board *kind, long long *board_id)
 {
+	int rc = load_community(w, acc);
+	if (rc != MDG_OK)
+		return rc;
 	if (!community_board_parse(w->r->params[1], kind))
 		return MDG_ENOTFOUND;
-	int rc = board_find(w->app->db, acc->id, *kind, board_id);
+	rc = board_find(w->app->db, acc->id, *kind, board_id);
 	if (rc == MDG_OK)
 		hdf_set_value(w->hdf, "Board.kind", community_board_name(*kind));
 	return rc;
@@ -100,9 +102,7 @@ int page_board(web *w)
 	long page = 1, total = 0;
 	db_result *rows = NULL;
 	const char *q = kv_get(&w->r->query, "q");
-	int rc = load_community(w, &acc);
-	if (rc == MDG_OK)
-		rc = load_board(w, &acc, &kind, &board_id);
+	int rc = load_board(w, &acc, &kind, &board_id);
 	if (rc == MDG_OK)
 		rc = web_page_number(w, &page);
 	if (rc != MDG_OK)
@@ -145,9 +145,7 @@ int page_board_form(web *w)
 	community_access acc;
 	enum community_board kind;
 	long long board_id = 0;
-	int rc = load_community(w, &acc);
-	if (rc == MDG_OK)
-		rc = load_board(w, &acc, &kind, &board_id);
+	int rc = load_board(w, &acc, &kind, &board_id);
 	if (rc != MDG_OK)
 		return rc;
 	if (!may_write(&acc, kind))
@@ -207,34 +205,33 @@ static int gate_text(web *w, const char **title, const char **body, web_moderati
 	return rc;
 }
 
-int page_board_create(web *w)
+/* Writes the form's post on the board of kind (board_id) of the
+ * community, or saves its author's edit of post edit_id: the gates, then
+ * the post page, or the form again with what was wrong. */
+static int save_post(web *w, const community_access *acc, enum community_board kind, long long board_id,
+		     long long edit_id)
 {
-	community_access acc;
-	enum community_board kind;
-	long long board_id = 0, id = 0;
 	case_upload files[BOARD_FILES_MAX];
 	int nfiles = 0, status = 400;
+	long long id = edit_id;
 	board_text t;
 	form f;
 	web_moderation mod;
 	const char *refused = NULL;
 	memset(&mod, 0, sizeof mod);
-	int rc = load_community(w, &acc);
-	if (rc == MDG_OK)
-		rc = load_board(w, &acc, &kind, &board_id);
-	if (rc != MDG_OK)
-		return rc;
-	if (!may_write(&acc, kind)) {
+	if (edit_id ? !acc->may_post : !may_write(acc, kind)) {
 		web_flash_error(w, "BoardCannotPost");
-		return show_form(w, 0, 403);
+		return show_form(w, edit_id, 403);
 	}
-	rc = read_form(w, kind, &f, &t, files, &nfiles);
+	int rc = read_form(w, kind, &f, &t, files, &nfiles);
 	if (rc == MDG_OK && f.errors == 0)
 		rc = gate_text(w, &t.title, &t.body, &mod, &refused, &status);
 	if (rc == MDG_OK && f.errors == 0 && !refused) {
 		t.in_tx = mod.held ? hold_text : NULL;
 		t.in_tx_arg = &mod;
-		rc = board_post_create(w->app->db, acc.id, board_id, w->me.id, &t, files, nfiles, w->app->uploads, &id);
+		rc = edit_id ? board_post_edit(w->app->db, edit_id, w->me.id, &t, files, nfiles, w->app->uploads)
+			     : board_post_create(w->app->db, acc->id, board_id, w->me.id, &t, files, nfiles,
+						 w->app->uploads, &id);
 		if (rc == MDG_ETOOBIG) {
 			form_fail(&f, "attachments", "too_many_files");
 			rc = MDG_OK;
@@ -246,13 +243,22 @@ int page_board_create(web *w)
 		return rc;
 	if (refused) {
 		web_flash_error(w, refused);
-		return show_form(w, 0, status);
+		return show_form(w, edit_id, status);
 	}
 	if (f.errors)
-		return show_form(w, 0, 400);
-	log_info("community %lld: post %lld written", acc.id, id);
-	web_redirect(w, "/c/%s/posts/%lld?done=%s", acc.slug, id, held ? "held" : "created");
+		return show_form(w, edit_id, 400);
+	log_info("community %lld: post %lld %s", acc->id, id, edit_id ? "edited" : "written");
+	web_redirect(w, "/c/%s/posts/%lld?done=%s", acc->slug, id, held ? "held" : edit_id ? "edited" : "created");
 	return MDG_OK;
+}
+
+int page_board_create(web *w)
+{
+	community_access acc;
+	enum community_board kind;
+	long long board_id = 0;
+	int rc = load_board(w, &acc, &kind, &board_id);
+	return rc == MDG_OK ? save_post(w, &acc, kind, board_id, 0) : rc;
 }
 
 /* Post id of the route in the community into Post.*, *out keeping the
@@ -430,46 +436,10 @@ int page_cpost_edit(web *w)
 	community_access acc;
 	enum community_board kind;
 	db_result *r = NULL;
-	case_upload files[BOARD_FILES_MAX];
-	int nfiles = 0, status = 400;
-	board_text t;
-	form f;
-	web_moderation mod;
-	const char *refused = NULL;
-	memset(&mod, 0, sizeof mod);
 	int rc = load_own_post(w, &acc, &kind, &r);
 	long long id = r ? db_get_ll(r, 0, "id", 0) : 0;
 	db_result_free(r);
-	if (rc != MDG_OK)
-		return rc;
-	if (!acc.may_post) {
-		web_flash_error(w, "BoardCannotPost");
-		return show_form(w, id, 403);
-	}
-	rc = read_form(w, kind, &f, &t, files, &nfiles);
-	if (rc == MDG_OK && f.errors == 0)
-		rc = gate_text(w, &t.title, &t.body, &mod, &refused, &status);
-	if (rc == MDG_OK && f.errors == 0 && !refused) {
-		t.in_tx = mod.held ? hold_text : NULL;
-		t.in_tx_arg = &mod;
-		rc = board_post_edit(w->app->db, id, w->me.id, &t, files, nfiles, w->app->uploads);
-		if (rc == MDG_ETOOBIG) {
-			form_fail(&f, "attachments", "too_many_files");
-			rc = MDG_OK;
-		}
-	}
-	bool held = mod.held;
-	web_moderation_free(&mod);
-	if (rc != MDG_OK)
-		return rc;
-	if (refused) {
-		web_flash_error(w, refused);
-		return show_form(w, id, status);
-	}
-	if (f.errors)
-		return show_form(w, id, 400);
-	web_redirect(w, "/c/%s/posts/%lld?done=%s", acc.slug, id, held ? "held" : "edited");
-	return MDG_OK;
+	return rc == MDG_OK ? save_post(w, &acc, kind, 0, id) : rc;
 }
 
 int page_cpost_delete(web *w)
@@ -536,17 +506,7 @@ int page_cpost_file(web *w)
 		rc = load_post(w, &acc, id, NULL);
 	if (rc == MDG_OK)
 		rc = board_file_open(w->app->db, id, param_id(w, 2), w->app->uploads, &path, &name, &mime);
-	if (rc != MDG_OK)
-		return rc;
-	char *disposition = http_content_disposition(name);
-	http_header(w->r, "Content-Disposition", disposition);
-	w->r->send_file = path;
-	/* w->content_type must outlive this function: a static copy. */
-	static char type_buf[128];
-	snprintf(type_buf, sizeof type_buf, "%s", strcmp(mime, "text/plain") == 0 ? "text/plain; charset=utf-8" : mime);
-	w->content_type = type_buf;
-	free(disposition);
-	free(name);
-	free(mime);
-	return MDG_OK;
+	if (rc == MDG_OK)
+		web_send_attachment(w, path, name, mime);
+	return rc;
 }

@@ -4,20 +4,7 @@
 # public complaint or proposal, its files (a gallery's images shown, a
 # files board's versions listed), the author's and managers' actions,
 # and the comments (one level of replies, as a proposal's). ?><?cs
-include:"boards/macros.cs" ?><?cs include:"post_macros.cs" ?><?cs
-
-# A comment or reply, as on a proposal. ?><?cs
-def:comment(p) ?>
-        <p class="meta"><?cs var:L.Debate.By ?> <strong><?cs var:p.author ?></strong> · <?cs var:p.created ?><?cs if:p.mine == "1" ?> <span class="tag"><?cs var:L.Debate.Mine ?></span><?cs /if ?></p><?cs
-  if:p.moderation == "deleted" ?>
-        <p class="removed"><?cs var:L.Debate.Removed ?></p><?cs
-  else ?><?cs call:post_note(p) ?>
-        <div class="text"><?cs var:p.body ?></div><?cs
-    if:Can.report && p.mine != "1" && p.moderation == "visible" ?>
-        <p class="meta"><a href="/report/post/<?cs var:p.id ?>"><?cs var:L.Debate.Report ?></a></p><?cs
-    /if ?><?cs
-  /if ?><?cs
-/def ?>
+include:"boards/macros.cs" ?><?cs include:"post_macros.cs" ?>
 <?cs call:board_nav(Post.board) ?>
 <article class="cpost" aria-labelledby="post-title">
   <h1 id="post-title"><?cs if:Post.pinned == "1" ?><span class="tag"><?cs var:L.Board.Pinned ?></span> <?cs /if ?><?cs var:Post.title ?></h1>
@@ -77,37 +64,10 @@ def:comment(p) ?>
 <?cs /if ?>
   <section aria-labelledby="comments-h" class="comments">
     <h2 id="comments-h"><?cs var:L.Comment.Heading ?> (<?cs var:Post.comments ?>)</h2>
-<?cs if:subcount(Comments) == 0 ?>
-    <p><?cs var:L.Comment.None ?></p>
-<?cs /if ?>
-<?cs each:o = Comments ?>
-    <article class="post" id="post-<?cs var:o.id ?>" aria-label="<?cs var:L.Debate.By ?> <?cs var:o.author ?>, <?cs var:o.created ?>">
-<?cs call:comment(o) ?>
-<?cs if:subcount(o.Replies) > 0 ?>
-      <ul class="replies" aria-label="<?cs var:L.Debate.Replies ?>"><?cs each:p = o.Replies ?>
-        <li class="post reply" id="post-<?cs var:p.id ?>"><?cs call:comment(p) ?>
-        </li><?cs /each ?>
-      </ul>
-<?cs /if ?>
-<?cs if:Can.comment && o.moderation == "visible" ?><?cs
-  call:reply_form("/c/" + Community.slug + "/posts/" + Post.id + "/comments", o, L.Comment.ReplyLabel) ?>
-<?cs /if ?>
-    </article>
-<?cs /each ?>
+<?cs call:comment_list("/c/" + Community.slug + "/posts/" + Post.id + "/comments", Can.comment, Can.report) ?>
 <?cs call:pager("/c/" + Community.slug + "/posts/" + Post.id + "?") ?>
 <?cs if:Can.comment ?>
-    <h3 id="comment-write"><?cs var:L.Comment.Write ?></h3>
-<?cs if:Me.Restricted ?>    <p class="flash warning" id="restricted"><?cs var:L.Comment.Restricted ?><?cs if:Me.Until ?> <?cs var:L.Debate.Until ?> <?cs var:Me.Until ?><?cs /if ?></p><?cs /if ?>
-    <form method="post" action="/c/<?cs var:Community.slug ?>/posts/<?cs var:Post.id ?>/comments" class="stack">
-      <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
-      <div class="field">
-        <label for="body"><?cs var:L.Comment.Body ?></label>
-        <textarea id="body" name="body" rows="4" maxlength="2000" required aria-describedby="body-hint<?cs if:!Form.reply_to && Form.Err.body ?> err-body<?cs /if ?>"<?cs if:!Form.reply_to && Form.Err.body ?> aria-invalid="true"<?cs /if ?>><?cs if:!Form.reply_to ?><?cs var:Form.body ?><?cs /if ?></textarea>
-        <p class="hint" id="body-hint"><?cs var:L.Comment.BodyHint ?></p><?cs if:!Form.reply_to ?>
-        <?cs call:field_error("body") ?><?cs /if ?>
-      </div>
-      <button type="submit" class="primary"><?cs var:L.Comment.Submit ?></button>
-    </form>
+<?cs call:comment_form("/c/" + Community.slug + "/posts/" + Post.id + "/comments") ?>
 <?cs elif:!Session.Name ?>
     <p><a href="/login"><?cs var:L.Board.SignIn ?></a></p>
 <?cs /if ?>

@@ -131,6 +131,20 @@ struct write_arg {
 	int nfiles;
 };
 
+/* What writing and editing a post share, after its row: the files, the
+ * search entry, the community's activity and the word filter's hold. */
+static int after_write(db *d, const struct write_arg *a)
+{
+	int rc = insert_files(d, a->post_id, a->author_id, a->files, a->stored, a->nfiles);
+	if (rc == MDG_OK)
+		rc = write_search(d, a->post_id);
+	if (rc == MDG_OK)
+		rc = community_touch(d, a->community_id);
+	if (rc == MDG_OK && a->t->in_tx)
+		rc = a->t->in_tx(d, a->post_id, a->t->in_tx_arg);
+	return rc;
+}
+
 static int create_tx(db *d, void *arg)
 {
 	struct write_arg *a = arg;
@@ -143,47 +157,32 @@ static int create_tx(db *d, void *arg)
 	if (rc != MDG_OK)
 		return rc;
 	a->post_id = (long long)db_insert_id(d);
-	rc = insert_files(d, a->post_id, a->author_id, a->files, a->stored, a->nfiles);
-	if (rc == MDG_OK)
-		rc = write_search(d, a->post_id);
-	if (rc == MDG_OK)
-		rc = community_touch(d, a->community_id);
-	if (rc == MDG_OK && t->in_tx)
-		rc = t->in_tx(d, a->post_id, t->in_tx_arg);
-	return rc;
+	return after_write(d, a);
 }
 
 static int edit_tx(db *d, void *arg)
 {
 	struct write_arg *a = arg;
 	const board_text *t = a->t;
-	int rc = db_exec(d,
-			 "UPDATE community_posts SET title = ?, body = ?, link_kind = ?, link_key = ?, edited_at = NOW()"
-			 " WHERE id = ? AND author_id = ? AND moderation <> 'deleted'",
-			 DB_ARGS(DB_STR(t->title), DB_STR(t->body), DB_STR(t->link_kind),
-				 DB_STR(t->link_kind ? t->link_key : NULL), DB_INT(a->post_id), DB_INT(a->author_id)));
-	if (rc == MDG_OK && db_affected(d) == 0) {
-		/* The same text again changes no row: is it there at all? */
-		db_result *r = NULL;
-		rc = db_query(d, &r,
-			      "SELECT community_id AS c FROM community_posts WHERE id = ? AND author_id = ?"
-			      " AND moderation <> 'deleted'",
-			      DB_ARGS(DB_INT(a->post_id), DB_INT(a->author_id)));
-		if (rc == MDG_OK && r->nrows == 0)
-			rc = MDG_ENOTFOUND;
-		db_result_free(r);
-	}
+	db_result *r = NULL;
+	/* The author's post, locked, and its community (for the activity). */
+	int rc = db_query(d, &r,
+			  "SELECT community_id AS c FROM community_posts WHERE id = ? AND author_id = ?"
+			  " AND moderation <> 'deleted' FOR UPDATE",
+			  DB_ARGS(DB_INT(a->post_id), DB_INT(a->author_id)));
+	if (rc == MDG_OK && r->nrows == 0)
+		rc = MDG_ENOTFOUND;
 	if (rc == MDG_OK)
-		rc = insert_files(d, a->post_id, a->author_id, a->files, a->stored, a->nfiles);
-	if (rc == MDG_OK)
-		rc = write_search(d, a->post_id);
+		a->community_id = db_get_ll(r, 0, "c", 0);
+	db_result_free(r);
 	if (rc == MDG_OK)
 		rc = db_exec(d,
-			     "UPDATE communities SET last_activity_at = NOW() WHERE id ="
-			     " (SELECT community_id FROM community_posts WHERE id = ?)",
-			     DB_ARGS(DB_INT(a->post_id)));
-	if (rc == MDG_OK && t->in_tx)
-		rc = t->in_tx(d, a->post_id, t->in_tx_arg);
+			     "UPDATE community_posts SET title = ?, body = ?, link_kind = ?, link_key = ?,"
+			     " edited_at = NOW() WHERE id = ?",
+			     DB_ARGS(DB_STR(t->title), DB_STR(t->body), DB_STR(t->link_kind),
+				     DB_STR(t->link_kind ? t->link_key : NULL), DB_INT(a->post_id)));
+	if (rc == MDG_OK)
+		rc = after_write(d, a);
 	return rc;
 }
 
