@@ -226,6 +226,13 @@ my $admin = $s->ua;
 is Madang::Test::sign_in($s, $admin, 'admin', 'madang-admin-2026')->code, 303, 'the supervisor signs in';
 ($code, $html) = page($admin, '/staff/moderation');
 like $html, qr{/staff/moderation/cpost/$held"}, 'the moderators\' queue lists it';
+like text_of($html), qr/\Q${\ L('Moderation.Kind.cpost')}\E · 화가 납니다/, '... as a community post';
+$r = post_form($s, $admin, '/staff/moderation', "/staff/moderation/cpost/$held", action => 'hide', ground => 'abuse',
+    reason => '협박성 표현');
+is $r->code, 303, 'the moderator hides it' or diag substr(text_of(body_of($r)), 0, 600);
+is $s->sql_value("SELECT moderation FROM community_posts WHERE id = $held"), 'hidden', '... hidden';
+($code, $html) = page($member, "$C/posts/$held");
+like text_of($html), qr/\Q${\ L('Debate.Hidden')}\E.*협박성 표현/s, 'its author reads why';
 
 ($code, $html) = page($outsider, $P1);
 like $html, qr{href="/report/cpost/$p1"}, 'a reader of a public community may report a post';
