@@ -399,6 +399,18 @@ int web_restriction_fill(web *w);
 /* Comments on a proposal (page_proposal.c) and ProposalStats.* for
  * /stats. */
 int page_proposal_comment(web *w);
+/* A community's boards (page_boards.c): a board's list and search, a
+ * new post, a post with its comments, its files, edit, delete, pin. */
+int page_board(web *w);
+int page_board_form(web *w);
+int page_board_create(web *w);
+int page_cpost(web *w);
+int page_cpost_file(web *w);
+int page_cpost_comment(web *w);
+int page_cpost_edit_form(web *w);
+int page_cpost_edit(web *w);
+int page_cpost_delete(web *w);
+int page_cpost_pin(web *w);
 int web_stats_proposals(web *w);
 /* Moderation (page_moderation.c): the report form on any kind of public
  * text, the author's objection, the moderators' queue and decisions,

@@ -6,22 +6,7 @@
 # department opening its review below the threshold; the comments (one
 # level of replies, oldest first, paged) and the form to comment. ?><?cs
 include:"case_macros.cs" ?><?cs include:"fields.cs" ?><?cs include:"proposals/macros.cs" ?><?cs
-include:"post_macros.cs" ?><?cs
-
-# A comment or reply: who and when, its text or the moderation's
-# placeholder or note (its author sees their own held or hidden one, with
-# the way to object), and the report link for others. ?><?cs
-def:comment(p) ?>
-        <p class="meta"><?cs var:L.Debate.By ?> <strong><?cs var:p.author ?></strong> · <?cs var:p.created ?><?cs if:p.mine == "1" ?> <span class="tag"><?cs var:L.Debate.Mine ?></span><?cs /if ?></p><?cs
-  if:p.moderation == "deleted" ?>
-        <p class="removed"><?cs var:L.Debate.Removed ?></p><?cs
-  else ?><?cs call:post_note(p) ?>
-        <div class="text"><?cs var:p.body ?></div><?cs
-    if:Me.citizen && p.mine != "1" && p.moderation == "visible" ?>
-        <p class="meta post-actions"><a href="/report/post/<?cs var:p.id ?>" aria-label="<?cs var:L.Debate.Report ?>: <?cs var:L.Debate.By ?> <?cs var:p.author ?>, <?cs var:p.created ?>"><?cs var:L.Debate.Report ?></a></p><?cs
-    /if ?><?cs
-  /if ?><?cs
-/def ?>
+include:"post_macros.cs" ?>
 <article class="case proposal">
   <h1><?cs var:Proposal.title ?></h1>
 <?cs if:Proposal.moderation != "visible" ?>
@@ -123,37 +108,10 @@ def:comment(p) ?>
   </section>
   <section aria-labelledby="comments-h" class="comments">
     <h2 id="comments-h"><?cs var:L.Comment.Heading ?> (<?cs var:Proposal.comments ?>)</h2>
-<?cs if:subcount(Comments) == 0 ?>
-    <p><?cs var:L.Comment.None ?></p>
-<?cs /if ?>
-<?cs each:o = Comments ?>
-    <article class="post" id="post-<?cs var:o.id ?>" aria-label="<?cs var:L.Debate.By ?> <?cs var:o.author ?>, <?cs var:o.created ?>">
-<?cs call:comment(o) ?>
-<?cs if:subcount(o.Replies) > 0 ?>
-      <ul class="replies" aria-label="<?cs var:L.Debate.Replies ?>"><?cs each:p = o.Replies ?>
-        <li class="post reply" id="post-<?cs var:p.id ?>"><?cs call:comment(p) ?>
-        </li><?cs /each ?>
-      </ul>
-<?cs /if ?>
-<?cs if:Can.comment && Me.citizen && o.moderation == "visible" ?><?cs
-  call:reply_form("/proposals/" + Proposal.id + "/comments", o, L.Comment.ReplyLabel) ?>
-<?cs /if ?>
-    </article>
-<?cs /each ?>
+<?cs call:comment_list("/proposals/" + Proposal.id + "/comments", Can.comment && Me.citizen, Me.citizen) ?>
 <?cs call:pager("/proposals/" + Proposal.id + "?") ?>
 <?cs if:Can.comment && Me.citizen ?>
-    <h3 id="comment-write"><?cs var:L.Comment.Write ?></h3>
-<?cs if:Me.Restricted ?>    <p class="flash warning" id="restricted"><?cs var:L.Comment.Restricted ?><?cs if:Me.Until ?> <?cs var:L.Debate.Until ?> <?cs var:Me.Until ?><?cs /if ?></p><?cs /if ?>
-    <form method="post" action="/proposals/<?cs var:Proposal.id ?>/comments" class="stack">
-      <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
-      <div class="field">
-        <label for="body"><?cs var:L.Comment.Body ?></label>
-        <textarea id="body" name="body" rows="4" maxlength="2000" required aria-describedby="body-hint<?cs if:!Form.reply_to && Form.Err.body ?> err-body<?cs /if ?>"<?cs if:!Form.reply_to && Form.Err.body ?> aria-invalid="true"<?cs /if ?>><?cs if:!Form.reply_to ?><?cs var:Form.body ?><?cs /if ?></textarea>
-        <p class="hint" id="body-hint"><?cs var:L.Comment.BodyHint ?></p><?cs if:!Form.reply_to ?>
-        <?cs call:field_error("body") ?><?cs /if ?>
-      </div>
-      <button type="submit" class="primary"><?cs var:L.Comment.Submit ?></button>
-    </form>
+<?cs call:comment_form("/proposals/" + Proposal.id + "/comments") ?>
 <?cs elif:Can.comment && !Session.Name ?>
     <p><a href="/login"><?cs var:L.Comment.SignIn ?></a></p>
 <?cs /if ?>

@@ -28,5 +28,11 @@
  * reader's language. t is the alias of the accounts row with its dot. */
 #define SQL_PERSON_AS(t, expr) "IF(" t "closed_at IS NULL, " expr ", '" PERSON_CLOSED "')"
 #define SQL_PERSON(t) SQL_PERSON_AS(t, t "name")
+/* A person's name as the public sees it: masked but the first and last
+ * letters (김*준, 이*), as Korean portals show participants; col the
+ * name's column ("a.name"). */
+#define SQL_MASKED_NAME(col)                                                                        \
+	"IF(CHAR_LENGTH(" col ") <= 2, CONCAT(LEFT(" col ", 1), '*'),"                                \
+	" CONCAT(LEFT(" col ", 1), REPEAT('*', CHAR_LENGTH(" col ") - 2), RIGHT(" col ", 1)))"
 
 #endif

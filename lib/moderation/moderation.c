@@ -54,11 +54,16 @@
 /* The registry. A case is a public complaint: its text is reported and
  * moderated, the case goes on. A proposal belongs to its department once
  * routed, before that to its category's; a post (an opinion, a reply, a
- * comment) to its debate's department, or its proposal's. The columns
+ * comment) to its debate's department, its proposal's, or its board
+ * post's community's (issue 14, 0051: kind 'cpost'). The columns
  * are those of the proposals (0030) and debates (0031) parts. */
 #define PROPOSAL_DEPT(p)                                                                                        \
 	"(SELECT COALESCE(pp.department_id, pg.department_id) FROM proposals pp"                                  \
 	" JOIN categories pg ON pg.id = pp.category_id WHERE pp.id = " p ")"
+/* A column of the community of board post p (comments on it). */
+#define CPOST_COMMUNITY(p, col)                                                                                 \
+	"(SELECT cc." col " FROM community_posts cp JOIN communities cc ON cc.id = cp.community_id"              \
+	" WHERE cp.id = " p ")"
 static const mod_kind kinds[] = {
 	MOD_KIND("case", "cases", "t.tracking_no", "t.account_id", "t.title", "t.body", "t.department_id",
 		 "CONCAT('/cases/', t.tracking_no)", "t.is_public = 1"),
@@ -66,9 +71,19 @@ static const mod_kind kinds[] = {
 		 "CONCAT_WS('\\n\\n', t.problem, t.proposal, t.effect)", PROPOSAL_DEPT("t.id"),
 		 "CONCAT('/proposals/', t.id)", "t.state <> 'withdrawn'"),
 	MOD_KIND("post", "posts", "t.id", "t.author_id", "LEFT(t.body, 60)", "t.body",
-		 "IF(t.parent_kind = 'debate', (SELECT b.department_id FROM debates b WHERE b.id = t.parent_id), "
-		 PROPOSAL_DEPT("t.parent_id") ")",
-		 "CONCAT('/', IF(t.parent_kind = 'debate', 'debates', 'proposals'), '/', t.parent_id, '#post-', t.id)", "1"),
+		 "CASE t.parent_kind WHEN 'debate' THEN (SELECT b.department_id FROM debates b WHERE b.id = t.parent_id)"
+		 " WHEN 'cpost' THEN " CPOST_COMMUNITY("t.parent_id", "department_id") " ELSE "
+		 PROPOSAL_DEPT("t.parent_id") " END",
+		 "IF(t.parent_kind = 'cpost', CONCAT('/c/', " CPOST_COMMUNITY("t.parent_id", "slug") ", '/posts/',"
+		 " t.parent_id, '#post-', t.id),"
+		 " CONCAT('/', IF(t.parent_kind = 'debate', 'debates', 'proposals'), '/', t.parent_id, '#post-', t.id))",
+		 "t.parent_kind <> 'cpost' OR " CPOST_COMMUNITY("t.parent_id", "visibility") " = 'public'"),
+	/* A community board's post (issue 14): reported by the public only
+	 * in a public community (a members-only one is not there for others). */
+	MOD_KIND("cpost", "community_posts", "t.id", "t.author_id", "t.title", "t.body",
+		 "(SELECT cc.department_id FROM communities cc WHERE cc.id = t.community_id)",
+		 "CONCAT('/c/', (SELECT cc.slug FROM communities cc WHERE cc.id = t.community_id), '/posts/', t.id)",
+		 "(SELECT cc.visibility FROM communities cc WHERE cc.id = t.community_id) = 'public'"),
 };
 
 /* Defaults of the settings (docs/operations.md lists them). */
@@ -439,8 +454,11 @@ int moderation_reports_mine(db *d, long long account_id, db_result **out, long *
 		"SELECT r.kind AS kind, r.item_id AS item_id, r.reason AS reason, " SQL_MINUTE("r.created_at") " AS created,"
 		" IFNULL(r.outcome, 'pending') AS outcome, IFNULL(" SQL_MINUTE("r.decided_at") ", '') AS decided,"
 		" CASE r.kind WHEN 'case' THEN CONCAT('/cases/', c.tracking_no)"
-		"  WHEN 'post' THEN CONCAT('/', IF(p.parent_kind = 'debate', 'debates', 'proposals'), '/', p.parent_id,"
-		"   '#post-', p.id)"
+		"  WHEN 'post' THEN IF(p.parent_kind = 'cpost', CONCAT('/c/', " CPOST_COMMUNITY("p.parent_id", "slug")
+		"   , '/posts/', p.parent_id, '#post-', p.id),"
+		"   CONCAT('/', IF(p.parent_kind = 'debate', 'debates', 'proposals'), '/', p.parent_id, '#post-', p.id))"
+		"  WHEN 'cpost' THEN CONCAT('/c/', (SELECT cc.slug FROM community_posts cp JOIN communities cc"
+		"   ON cc.id = cp.community_id WHERE cp.id = r.item_id), '/posts/', r.item_id)"
 		"  ELSE CONCAT('/proposals/', r.item_id) END AS link"
 		" FROM content_reports r LEFT JOIN cases c ON r.kind = 'case' AND c.id = r.item_id"
 		" LEFT JOIN posts p ON r.kind = 'post' AND p.id = r.item_id"

@@ -11,10 +11,8 @@
 #include <string.h>
 
 /* The author as the public sees them: the name masked but the first and
- * last letters (김*준, 이*), as Korean portals show participants. */
-#define SQL_AUTHOR                                                                                  \
-	SQL_PERSON_AS("a.", "IF(CHAR_LENGTH(a.name) <= 2, CONCAT(LEFT(a.name, 1), '*'),"            \
-			    " CONCAT(LEFT(a.name, 1), REPEAT('*', CHAR_LENGTH(a.name) - 2), RIGHT(a.name, 1)))")
+ * last letters, or "former member" for a closed account. */
+#define SQL_AUTHOR SQL_PERSON_AS("a.", SQL_MASKED_NAME("a.name"))
 
 /* The columns of a thread's rows (aliases as post.h lists them); binds
  * the viewer twice. */
@@ -32,7 +30,7 @@
 
 bool post_kind_valid(const char *kind)
 {
-	return kind && (strcmp(kind, "debate") == 0 || strcmp(kind, "proposal") == 0);
+	return kind && (strcmp(kind, "debate") == 0 || strcmp(kind, "proposal") == 0 || strcmp(kind, "cpost") == 0);
 }
 
 bool post_side_valid(const char *side)

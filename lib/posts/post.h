@@ -19,9 +19,10 @@
 /* Top posts per page of a thread. */
 #define POST_PAGE_SIZE 20
 
-/* A new post: parent_kind is "debate" or "proposal"; reply_to 0 for a
- * top post; side "agree"/"disagree"/"neutral" or NULL (replies have
- * none). */
+/* A new post: parent_kind is "debate", "proposal" or "cpost" (a
+ * comment on a community board's post, lib/communities/board.c);
+ * reply_to 0 for a top post; side "agree"/"disagree"/"neutral" or NULL
+ * (replies have none). */
 typedef struct post_new {
 	const char *parent_kind;
 	long long parent_id;

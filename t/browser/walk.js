@@ -1019,6 +1019,22 @@ async function walk(browser) {
 		await expectText(main, '가입 신청');
 	});
 
+	// A community's boards (issue 14): the demo's public resident group,
+	// its free board, a question with its answer and reply, the gallery and
+	// a search within the community.
+	await step('a community board, a post with comments, the search', citizen, async () => {
+		const main = citizen.main();
+		await citizen.goto('/c/madang-neighbours/boards/free');
+		await expectText(main, '주말 벼룩시장 후기');
+		await citizen.go(main.getByRole('link', { name: '묻고 답하기' }));
+		await citizen.go(main.getByRole('link', { name: '분리수거 요일이 바뀌었나요?' }));
+		await expectText(main, '화요일과 금요일');
+		await citizen.goto('/c/madang-neighbours/boards/gallery');
+		await main.getByLabel('이 커뮤니티에서 찾기').fill('벼룩');
+		await citizen.go(main.getByRole('button', { name: '찾기', exact: true }));
+		await expectText(main, '주말 벼룩시장 후기');
+	});
+
 	for (const p of [supervisor, citizen, handler, second, agent])
 		await p.close();
 	await keyboardWalk(browser);

@@ -93,6 +93,7 @@ static void test_reasons_and_kinds(void **state)
 	assert_true(mileage_kind_valid("case"));
 	assert_true(mileage_kind_valid("proposal"));
 	assert_true(mileage_kind_valid("post"));
+	assert_true(mileage_kind_valid("cpost"));
 	assert_false(mileage_kind_valid("comment"));
 	assert_false(mileage_kind_valid(""));
 	assert_false(mileage_kind_valid(NULL));

@@ -795,6 +795,46 @@ static const char *const community_members_data[] = {
 	"People.2.since=2026-12-02", NULL};
 static const char *const community_members_shown[] = {
 	"이신청", "value=\"approve\"", "value=\"promote\"", "value=\"transfer\"", "name=\"login_id\"", NULL};
+/* A community's boards (page_boards.c). */
+#define BOARD_COMMUNITY "Community.name=마당동 이웃모임", "Community.slug=madang-neighbours", "Community.state=active", \
+	"Boards.0.kind=notice", "Boards.1.kind=free", "Boards.2.kind=gallery", "Boards.3.kind=files"
+static const char *const board_data[] = {
+	BOARD_COMMUNITY, "Board.kind=free", "Board.total=2", "Can.post=1", "Posts.0.id=5", "Posts.0.title=고정 글",
+	"Posts.0.author=김*준", "Posts.0.pinned=1", "Posts.0.views=3", "Posts.0.comments=2", "Posts.0.moderation=visible",
+	"Posts.0.created=2026-11-02 09:10", "Posts.0.mine=0", "Posts.0.thumb=0", "Posts.1.id=6", "Posts.1.title=새 글",
+	"Posts.1.author=이*", "Posts.1.pinned=0", "Posts.1.views=0", "Posts.1.comments=0", "Posts.1.moderation=held",
+	"Posts.1.created=2026-11-03 09:10", "Posts.1.mine=1", "Posts.1.thumb=0", NULL};
+static const char *const board_shown[] = {"고정 글", "class=\"pinned\"", "href=\"/c/madang-neighbours/posts/5\"",
+					  "href=\"/c/madang-neighbours/boards/free/new\"", "aria-current=\"page\"", NULL};
+static const char *const board_gallery_data[] = {
+	BOARD_COMMUNITY, "Board.kind=gallery", "Board.total=1", "Posts.0.id=7", "Posts.0.title=공원 사진",
+	"Posts.0.author=김*준", "Posts.0.pinned=0", "Posts.0.views=1", "Posts.0.comments=0", "Posts.0.moderation=visible",
+	"Posts.0.created=2026-11-02 09:10", "Posts.0.mine=0", "Posts.0.thumb=9", NULL};
+static const char *const board_gallery_shown[] = {"<img src=\"/c/madang-neighbours/posts/7/files/9\"", NULL};
+static const char *const board_form_data[] = {BOARD_COMMUNITY, "Board.kind=files", "Form.title=회칙",
+					      "Form.body=본문", "Form.link_kind=case", "Form.link_key=2026-000001", NULL};
+static const char *const board_form_shown[] = {"action=\"/c/madang-neighbours/boards/files/new\"", ">본문</textarea>",
+					       "type=\"file\"", "value=\"2026-000001\"", NULL};
+static const char *const board_edit_data[] = {BOARD_COMMUNITY, "Board.kind=free", "Edit.id=5", "Form.title=제목",
+					      "Form.body=고친 본문", NULL};
+static const char *const board_edit_shown[] = {"action=\"/c/madang-neighbours/posts/5/edit\"", ">고친 본문</textarea>",
+					       NULL};
+static const char *const cpost_data[] = {
+	BOARD_COMMUNITY, "Post.id=5", "Post.board=files", "Post.title=모임 회칙", "Post.body=회칙 본문", "Post.author=김*준",
+	"Post.author_id=3", "Post.mine=1", "Post.pinned=1", "Post.views=4", "Post.comments=1", "Post.link_kind=case",
+	"Post.link_key=2026-000001", "Post.moderation=visible", "Post.reason=", "Post.created=2026-11-02 09:10",
+	"Post.edited=2026-11-03 09:10", "Card.title=보도블록 파손", "Card.state=received", "Card.url=/cases/2026-000001",
+	"Files.0.id=8", "Files.0.name=회칙.txt", "Files.0.type=text/plain", "Files.0.size=20", "Files.0.version=2",
+	"Files.0.latest=1", "Files.0.image=0", "Files.0.created=2026-11-03 09:10", "Files.1.id=7",
+	"Files.1.name=회칙.txt", "Files.1.type=text/plain", "Files.1.size=18", "Files.1.version=1", "Files.1.latest=0",
+	"Files.1.image=0", "Files.1.created=2026-11-02 09:10", "Can.comment=1", "Can.edit=1", "Can.delete=1",
+	"Can.pin=1", "Can.report=1", "Comments.0.id=40", "Comments.0.author=이*희", "Comments.0.body=좋아요",
+	"Comments.0.moderation=visible", "Comments.0.mine=0", "Comments.0.created=2026-11-03 09:00", NULL};
+static const char *const cpost_shown[] = {
+	"모임 회칙", "회칙 본문", "href=\"/cases/2026-000001\"", "href=\"/c/madang-neighbours/posts/5/files/8\"",
+	"action=\"/c/madang-neighbours/posts/5/pin\"", "action=\"/c/madang-neighbours/posts/5/delete\"",
+	"href=\"/c/madang-neighbours/posts/5/edit\"", "action=\"/c/madang-neighbours/posts/5/comments\"",
+	"href=\"/report/post/40\"", "좋아요", NULL};
 
 static const struct page_fixture {
 	const char *template, *title;
@@ -805,6 +845,11 @@ static const struct page_fixture {
 	{"proposals/form.cs", "ProposalNew", proposal_form_data, proposal_form_shown, NULL},
 	{"proposals/form.cs", "ProposalEdit", proposal_edit_data, proposal_edit_shown, NULL},
 	{"proposals/view.cs", "Proposal", proposal_data, proposal_shown, NULL},
+	{"boards/board.cs", "Board", board_data, board_shown, NULL},
+	{"boards/board.cs", "Board", board_gallery_data, board_gallery_shown, NULL},
+	{"boards/form.cs", "BoardNew", board_form_data, board_form_shown, NULL},
+	{"boards/form.cs", "BoardEdit", board_edit_data, board_edit_shown, NULL},
+	{"boards/post.cs", "BoardPost", cpost_data, cpost_shown, NULL},
 	{"portal/cases.cs", "PublicCases", cases_data, cases_shown, NULL},
 	{"portal/debates.cs", "Debates", debates_data, debates_shown, NULL},
 	{"communities/list.cs", "Communities", communities_data, communities_shown, NULL},
