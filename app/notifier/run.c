@@ -11,6 +11,7 @@
 #include "core/xalloc.h"
 #include "notify/notice.h"
 #include "notify/outbox.h"
+#include "calendar/event.h"
 #include "proposals/proposal.h"
 #include "proposals/review.h"
 #include "org/setting.h"
@@ -337,6 +338,12 @@ int notifier_run(notifier *n, run_stats *st)
 	if (rc == MDG_OK && config_long(n->cfg, "notifier.monthly_reports", 1, 0, 1)) {
 		long made = 0;
 		rc = report_monthly_scan(n->db, &made);
+		st->scanned += made;
+	}
+	/* A day before a community event, its reminder to who said they come. */
+	if (rc == MDG_OK) {
+		long made = 0;
+		rc = event_reminder_scan(n->db, &made);
 		st->scanned += made;
 	}
 	/* Proposals at their threshold are filed as cases for their review. */

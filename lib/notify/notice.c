@@ -51,6 +51,7 @@ static const char *const kind_names[NOTICE_KIND__MAX] = {
 	[NOTICE_TOTP_RESET] = "totp_reset",
 	[NOTICE_PROPOSAL_REVIEW] = "proposal_review",
 	[NOTICE_PROPOSAL_ANSWERED] = "proposal_answered",
+	[NOTICE_EVENT_REMINDER] = "event_reminder",
 };
 
 /* Working days a late case is given in its apology's expected date,

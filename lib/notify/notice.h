@@ -57,6 +57,7 @@ typedef enum notice_kind {
 	NOTICE_TOTP_RESET,      /* a supervisor reset one's second sign-in factor */
 	NOTICE_PROPOSAL_REVIEW,    /* a proposal one supports went to a department for its answer */
 	NOTICE_PROPOSAL_ANSWERED,  /* a proposal one wrote or supports has its official answer */
+	NOTICE_EVENT_REMINDER,     /* a community event one answered going or maybe is soon */
 	NOTICE_KIND__MAX
 } notice_kind;
 
