@@ -459,6 +459,18 @@ int event_feed_token_account(db *d, long long community_id, const char *token, l
 
 /* ---------------------------------------------------------- reminders */
 
+struct remind_arg {
+	long long account;
+	json_t *payload;
+	const char *key;
+};
+
+static int remind_tx(db *d, void *arg)
+{
+	struct remind_arg *a = arg;
+	return notice_account(d, a->account, NOTICE_EVENT_REMINDER, a->payload, a->key);
+}
+
 /* Reminders of the occurrence of event row i of r on day (its start at
  * start_time) to the members who answered going or maybe. */
 static int remind_occurrence(db *d, const db_result *r, unsigned i, long day, long *made)
@@ -485,9 +497,11 @@ static int remind_occurrence(db *d, const db_result *r, unsigned i, long day, lo
 			rc = MDG_ERR;
 			break;
 		}
-		/* once per occurrence and member */
+		/* once per occurrence and member; each notice in a short
+		 * transaction of its own (notice_account writes several rows) */
 		snprintf(key, sizeof key, "event_reminder:%lld:%s:%lld", id, date, account);
-		rc = notice_account(d, account, NOTICE_EVENT_REMINDER, payload, key);
+		struct remind_arg a = {account, payload, key};
+		rc = db_transaction(d, remind_tx, &a);
 		json_decref(payload);
 		if (rc == MDG_OK)
 			(*made)++;
