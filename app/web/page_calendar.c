@@ -355,14 +355,17 @@ int page_calendar_ics(web *w)
 
 /* --------------------------------------------------------------- event */
 
-/* The event of the path ({id}, or {id}.ics with *ics set) in acc's
- * community. */
-static int event_of_path(web *w, const community_access *acc, event *e, bool *ics)
+/* The community of the path (as community_of_path) and its event
+ * ({id}, or {id}.ics with *ics set). */
+static int event_of_path(web *w, community_access *acc, event *e, bool *ics)
 {
 	const char *p = w->r->params[1] ? w->r->params[1] : "";
 	char digits[24];
 	size_t len = strlen(p);
 	long id = 0;
+	int rc = community_of_path(w, acc);
+	if (rc != MDG_OK)
+		return rc;
 	*ics = len > 4 && strcmp(p + len - 4, ".ics") == 0;
 	if (*ics)
 		len -= 4;
@@ -407,9 +410,7 @@ int page_event(web *w)
 	bool ics = false;
 	long counts[ANSWER__COUNT];
 	enum event_answer mine;
-	int rc = community_of_path(w, &acc);
-	if (rc == MDG_OK)
-		rc = event_of_path(w, &acc, &e, &ics);
+	int rc = event_of_path(w, &acc, &e, &ics);
 	if (rc != MDG_OK)
 		return rc;
 	if (ics) {
@@ -442,9 +443,7 @@ int page_event_rsvp(web *w)
 	form f;
 	bool ics;
 	enum event_answer a;
-	int rc = community_of_path(w, &acc);
-	if (rc == MDG_OK)
-		rc = event_of_path(w, &acc, &e, &ics);
+	int rc = event_of_path(w, &acc, &e, &ics);
 	if (rc != MDG_OK)
 		return rc;
 	if (!acc.may_post || e.cancelled || ics)
@@ -506,17 +505,22 @@ static int show_form(web *w, const community_access *acc, int status)
 	return MDG_OK;
 }
 
+/* The community of the path when the reader may add events to it. */
+static int adding(web *w, community_access *acc)
+{
+	bool add = false;
+	int rc = community_of_path(w, acc);
+	if (rc == MDG_OK)
+		rc = may_add(w, acc, &add);
+	return rc == MDG_OK && !add ? MDG_EDENIED : rc;
+}
+
 int page_event_new(web *w)
 {
 	community_access acc;
-	bool add;
-	int rc = community_of_path(w, &acc);
-	if (rc == MDG_OK)
-		rc = may_add(w, &acc, &add);
+	int rc = adding(w, &acc);
 	if (rc != MDG_OK)
 		return rc;
-	if (!add)
-		return MDG_EDENIED;
 	web_set(w, "Form.recurrence", "none");
 	return show_form(w, &acc, 200);
 }
@@ -528,14 +532,9 @@ int page_event_create(web *w)
 	event_input in;
 	char starts[DEBATE_TIME_TEXT] = "", ends[DEBATE_TIME_TEXT] = "";
 	long long id = 0;
-	bool add;
-	int rc = community_of_path(w, &acc);
-	if (rc == MDG_OK)
-		rc = may_add(w, &acc, &add);
+	int rc = adding(w, &acc);
 	if (rc != MDG_OK)
 		return rc;
-	if (!add)
-		return MDG_EDENIED;
 	if (event_form(w, &f, &in, starts, ends) > 0)
 		return show_form(w, &acc, 400);
 	rc = event_create(w->app->db, &w->who, acc.id, acc.may_manage, &in, &id);
@@ -548,9 +547,7 @@ int page_event_create(web *w)
 static int editable(web *w, community_access *acc, event *e)
 {
 	bool ics;
-	int rc = community_of_path(w, acc);
-	if (rc == MDG_OK)
-		rc = event_of_path(w, acc, e, &ics);
+	int rc = event_of_path(w, acc, e, &ics);
 	if (rc != MDG_OK)
 		return rc;
 	if (ics || e->cancelled || !acc->may_post || (!acc->may_manage && e->created_by != w->me.id)) {
