@@ -309,18 +309,19 @@ static int send_ical(web *w, const community_access *acc, const event *e, size_t
 #define FEED_EVENTS_MAX 500
 
 /* The community's feed. A members-only community's is read with a
- * member's secret (?token=): calendar clients send no cookie, and the
- * secret stands for that member, whose access is checked as on a page. */
+ * member's secret (?k=, the name nginx's access log leaves out as for a
+ * guest's tracking link): calendar clients send no cookie, and the secret
+ * stands for that member, whose access is checked as on a page. */
 int page_calendar_ics(web *w)
 {
-	static const field_spec fields[] = {{"token", FIELD_LINE, false, CRYPTO_TOKEN_TEXT, 0, 0}};
+	static const field_spec fields[] = {{"k", FIELD_LINE, false, CRYPTO_TOKEN_TEXT, 0, 0}};
 	community_access acc;
 	form f;
 	db_result *r = NULL;
 	event *events = NULL;
 	form_from_query(w, fields, MDG_ARRAY_LEN(fields));
 	form_validate(w, fields, MDG_ARRAY_LEN(fields), &f);
-	const char *token = form_text(&f, "token");
+	const char *token = form_text(&f, "k");
 	int rc;
 	if (token[0]) {
 		community_access probe;

@@ -53,7 +53,7 @@ if:Community.public ?>
 <p><?cs var:L.Calendar.FeedPublic ?> <a href="/c/<?cs var:Community.slug ?>/calendar.ics"><?cs var:Site.base_url ?>/c/<?cs var:Community.slug ?>/calendar.ics</a></p><?cs
 elif:Feed.token ?>
 <p><?cs var:L.Calendar.FeedSecret ?></p>
-<p><code class="feed-url"><?cs var:Site.base_url ?>/c/<?cs var:Community.slug ?>/calendar.ics?token=<?cs var:Feed.token ?></code></p><?cs
+<p><code class="feed-url"><?cs var:Site.base_url ?>/c/<?cs var:Community.slug ?>/calendar.ics?k=<?cs var:Feed.token ?></code></p><?cs
 elif:Community.may_post ?>
 <p><?cs var:L.Calendar.FeedPrivate ?></p><?cs
 /if ?><?cs

@@ -198,24 +198,24 @@ is post($other_ua, '/c/cal-open/calendar', "/c/cal-closed/events/$closed/rsvp", 
 
 $r = post($member_ua, '/c/cal-closed/calendar', '/c/cal-closed/calendar/feed');
 is $r->code, 200, 'the member makes a private feed address';
-my ($token) = body_of($r) =~ m{/c/cal-closed/calendar\.ics\?token=([A-Za-z0-9_-]+)};
+my ($token) = body_of($r) =~ m{/c/cal-closed/calendar\.ics\?k=([A-Za-z0-9_-]+)};
 ok $token, '... shown once';
 unlike body_of(get($member_ua, '/c/cal-closed/calendar')), qr/\Q$token\E/, '... and not again';
 is sql_value("SELECT COUNT(*) FROM community_calendar_tokens WHERE token_hash = '$token'"), 0, '... only its hash kept';
-$r = get($anon, "/c/cal-closed/calendar.ics?token=$token");
+$r = get($anon, "/c/cal-closed/calendar.ics?k=$token");
 is $r->code, 200, 'a calendar client reads the feed with it, no cookie';
 @f = ical_facts($r->content);
 like $f[1] // '', qr/^event-$closed\@.*\|비공개 회의$/, '... with the event';
-is get($anon, '/c/cal-closed/calendar.ics?token=' . ('A' x 43))->code, 404, 'a wrong secret reads nothing';
-is get($anon, "/c/cal-open/calendar.ics?token=$token")->code, 404, "... nor the secret on another community's feed";
+is get($anon, '/c/cal-closed/calendar.ics?k=' . ('A' x 43))->code, 404, 'a wrong secret reads nothing';
+is get($anon, "/c/cal-open/calendar.ics?k=$token")->code, 404, "... nor the secret on another community's feed";
 post($member_ua, '/c/cal-closed/calendar', '/c/cal-closed/calendar/feed', revoke => 1);
-is get($anon, "/c/cal-closed/calendar.ics?token=$token")->code, 404, 'revoked: the address reads nothing';
+is get($anon, "/c/cal-closed/calendar.ics?k=$token")->code, 404, 'revoked: the address reads nothing';
 $r = post($member_ua, '/c/cal-closed/calendar', '/c/cal-closed/calendar/feed');
-($token) = body_of($r) =~ m{calendar\.ics\?token=([A-Za-z0-9_-]+)};
-is get($anon, "/c/cal-closed/calendar.ics?token=$token")->code, 200, 'a new address works';
+($token) = body_of($r) =~ m{calendar\.ics\?k=([A-Za-z0-9_-]+)};
+is get($anon, "/c/cal-closed/calendar.ics?k=$token")->code, 200, 'a new address works';
 sql("UPDATE community_members m JOIN communities c ON c.id = m.community_id SET m.state = 'left'"
     . " WHERE c.slug = 'cal-closed' AND m.account_id = $MEMBER");
-is get($anon, "/c/cal-closed/calendar.ics?token=$token")->code, 404, '... until the member leaves';
+is get($anon, "/c/cal-closed/calendar.ics?k=$token")->code, 404, '... until the member leaves';
 
 # ------------------------------------------------------------ reminders
 

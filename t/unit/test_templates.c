@@ -756,7 +756,7 @@ static const char *const calendar_month_data[] = {
 static const char *const calendar_month_shown[] = {
 	"href=\"/c/dongne/events/7\"", "&lt;주민 모임&gt;", "aria-current=\"date\"", "href=\"/c/dongne/events/new\"",
 	"href=\"/c/dongne/calendar?month=2026-11\"", "action=\"/c/dongne/calendar/feed\"",
-	"calendar.ics?token=abcDEF123", "action=\"/c/dongne/calendar/settings\"", "<caption>", NULL};
+	"calendar.ics?k=abcDEF123", "action=\"/c/dongne/calendar/settings\"", "<caption>", NULL};
 static const char *const calendar_list_data[] = {
 	CALENDAR_COMMON, "Community.public=1", "Calendar.list=1", "Calendar.month=2026-12", "Calendar.prev=2026-11",
 	"Calendar.next=2027-01", "Calendar.count=1", "Calendar.List.0.id=7", "Calendar.List.0.title=주민 모임",
