@@ -11,6 +11,7 @@ include:"macros.cs" ?><!DOCTYPE html>
 <link rel="stylesheet" href="/assets/site.css">
 <link rel="stylesheet" href="/assets/print.css" media="print">
 <?cs if:Page.DebateCss ?><link rel="stylesheet" href="/assets/debates.css"><?cs /if ?>
+<?cs if:Page.CalendarCss ?><link rel="stylesheet" href="/assets/calendar.css"><?cs /if ?>
 <?cs if:Proposal.id || subcount(Proposals) > 0 ?><link rel="stylesheet" href="/assets/proposals.css"><?cs /if ?>
 <?cs if:Notify.Alert ?>
 <link rel="stylesheet" href="/assets/notify.css">

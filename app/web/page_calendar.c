@@ -38,6 +38,7 @@ static int community_of_path(web *w, community_access *acc)
 		return rc;
 	if (!acc->readable)
 		return MDG_ENOTFOUND;
+	hdf_set_value(w->hdf, "Page.CalendarCss", "1");
 	web_set(w, "Community.slug", "%s", acc->slug);
 	web_set(w, "Community.id", "%lld", acc->id);
 	if (acc->may_post)

@@ -7,7 +7,7 @@ include:"fields.cs" ?><?cs
 def:occurrence(o) ?><a href="/c/<?cs var:Community.slug ?>/events/<?cs var:o.id ?>"<?cs if:o.cancelled ?> class="cancelled"<?cs /if ?>><?cs
   if:o.time ?><span class="time"><?cs var:o.time ?></span> <?cs /if ?><?cs var:o.title ?></a><?cs
   if:o.cancelled ?> <span class="tag"><?cs var:L.Calendar.Cancelled ?></span><?cs /if ?><?cs
-  if:o.recurrence != "none" ?> <span class="tag"><?cs var:L.Calendar.Recurrence[o.recurrence] ?></span><?cs /if ?><?cs
+  if:o.recurrence != "none" ?> <span class="tag repeat"><?cs var:L.Calendar.Recurrence[o.recurrence] ?></span><?cs /if ?><?cs
 /def ?>
 <h1><?cs var:L.Calendar.Heading ?></h1>
 <p class="meta"><a href="/c/<?cs var:Community.slug ?>"><?cs var:L.Calendar.Community ?></a></p>
@@ -33,7 +33,6 @@ def:occurrence(o) ?><a href="/c/<?cs var:Community.slug ?>/events/<?cs var:o.id 
   /if ?>
 </section>
 <?cs else ?>
-<div class="table-scroll">
 <table class="calendar-month">
   <caption><?cs var:L.Calendar.MonthOf ?> <?cs var:Calendar.month ?> (<?cs var:Calendar.count ?> <?cs var:L.Calendar.Events ?>)</caption>
   <thead><tr><?cs loop:i = 0, 6, 1 ?><th scope="col" abbr="<?cs var:L.Calendar.WeekdayLong[i] ?>"><?cs var:L.Calendar.Weekday[i] ?></th><?cs /loop ?></tr></thead>
@@ -44,7 +43,6 @@ def:occurrence(o) ?><a href="/c/<?cs var:Community.slug ?>/events/<?cs var:o.id 
   </tr><?cs /each ?>
   </tbody>
 </table>
-</div>
 <?cs /if ?>
 
 <section aria-labelledby="feed-h">
