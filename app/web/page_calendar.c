@@ -151,7 +151,7 @@ static void occurrence_hdf(web *w, const db_result *r, const occurrence *o, cons
  * Events.J.*} from Sunday to Saturday, and Calendar.List.N.*. */
 static void fill_month(web *w, const db_result *r, int y, int m, long today)
 {
-	static occurrence occ[EVENT_MONTH_MAX];
+	occurrence occ[EVENT_MONTH_MAX];
 	long first = event_day_number(y, m, 1);
 	long last = event_day_number(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) - 1;
 	/* 1970-01-01 was a Thursday: Sunday is 0. */
