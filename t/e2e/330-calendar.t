@@ -193,6 +193,7 @@ for my $path ('/c/cal-closed/calendar', "/c/cal-closed/events/$closed", "/c/cal-
     is get($other_ua, $path)->code, 404, '... nor for a non-member';
 }
 is get($member_ua, "/c/cal-closed/events/$closed")->code, 200, '... a member reads it';
+is get($member_ua, "/c/cal-open/events/$closed")->code, 404, '... under its own community only';
 is post($other_ua, '/c/cal-open/calendar', "/c/cal-closed/events/$closed/rsvp", answer => 'going')->code, 404,
     '... a non-member cannot answer it by URL';
 
