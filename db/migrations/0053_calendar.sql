@@ -21,15 +21,19 @@ CREATE TABLE community_events (
   recurrence     ENUM('none','weekly','monthly') NOT NULL DEFAULT 'none',
   recur_until    DATE         NULL,              -- the last day an occurrence may start
   recur_count    SMALLINT UNSIGNED NULL,         -- or the number of occurrences
+  -- no occurrence starts after this day (the start's day for a single
+  -- event; every series ends: by its until, its count, or 500 times), so
+  -- a month view and the reminder scan read only events that may occur
+  last_day       DATE         NOT NULL,
   state          ENUM('scheduled','cancelled') NOT NULL DEFAULT 'scheduled',
   sequence       INT UNSIGNED NOT NULL DEFAULT 0,-- iCalendar SEQUENCE: one more per edit
   created_by     BIGINT UNSIGNED NOT NULL,
   created_at     DATETIME     NOT NULL,
   updated_at     DATETIME     NOT NULL,
-  -- a month's events: single ones by their start, series by their first
+  -- a month's events: those begun by its end and not over before it
   KEY ix_community_events_start (community_id, starts_at),
   -- the reminder scan reads scheduled events that may still occur
-  KEY ix_community_events_state (state, recur_until, starts_at),
+  KEY ix_community_events_state (state, last_day, starts_at),
   CONSTRAINT fk_community_events_community FOREIGN KEY (community_id) REFERENCES communities (id),
   CONSTRAINT fk_community_events_created_by FOREIGN KEY (created_by) REFERENCES accounts (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

@@ -120,6 +120,13 @@ int event_occurrences(long first_day, const event_rule *rule, long from_day, lon
 	return n;
 }
 
+long event_last_day(long first_day, const event_rule *rule)
+{
+	long days[EVENT_COUNT_MAX];
+	int n = event_occurrences(first_day, rule, first_day, first_day + 366L * 100, days, EVENT_COUNT_MAX);
+	return n > 0 ? days[n - 1] : first_day;
+}
+
 /* -------------------------------------------------------------- input */
 
 /* s is valid UTF-8 text of at most max characters (empty when may_empty). */
@@ -248,26 +255,29 @@ struct change_arg {
 };
 
 /* The parameters of an event's columns from in, in the order
- * title, place, description, starts_at, ends_at, recurrence, until, count. */
-#define INPUT_ARGS(in, until)                                                                                \
+ * title, place, description, starts_at, ends_at, recurrence, until, count,
+ * last_day. */
+#define INPUT_ARGS(in, until, last)                                                                          \
 	DB_STR((in)->title), DB_STR((in)->place ? (in)->place : ""),                                          \
 		DB_STR((in)->description ? (in)->description : ""), DB_STR((in)->starts_at),                  \
 		DB_STR((in)->ends_at), DB_STR(event_recurrence_name((in)->rule.freq)),                        \
-		DB_STR((in)->rule.until_day >= 0 ? (until) : NULL), DB_ID((in)->rule.count)
+		DB_STR((in)->rule.until_day >= 0 ? (until) : NULL), DB_ID((in)->rule.count), DB_STR(last)
 
 static int change_tx(db *d, void *arg)
 {
 	struct change_arg *a = arg;
-	char until[11] = "", object[24];
+	char until[11] = "", last[11] = "", object[24];
 	int rc;
 	if (a->in && a->in->rule.until_day >= 0)
 		event_day_text(a->in->rule.until_day, until);
+	if (a->in)
+		event_day_text(event_last_day(event_day_parse(a->in->starts_at), &a->in->rule), last);
 	if (!a->id) {
 		rc = db_exec(d,
 			     "INSERT INTO community_events (community_id, title, place, description, starts_at, ends_at,"
-			     " recurrence, recur_until, recur_count, created_by, created_at, updated_at)"
-			     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(), NOW())",
-			     DB_ARGS(DB_INT(a->community_id), INPUT_ARGS(a->in, until), DB_INT(a->who->account_id)));
+			     " recurrence, recur_until, recur_count, last_day, created_by, created_at, updated_at)"
+			     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(), NOW())",
+			     DB_ARGS(DB_INT(a->community_id), INPUT_ARGS(a->in, until, last), DB_INT(a->who->account_id)));
 		if (rc == MDG_OK)
 			a->id = (long long)db_insert_id(d);
 		if (rc == MDG_OK)
@@ -275,9 +285,10 @@ static int change_tx(db *d, void *arg)
 	} else if (a->in) {
 		rc = db_exec(d,
 			     "UPDATE community_events SET title = ?, place = ?, description = ?, starts_at = ?,"
-			     " ends_at = ?, recurrence = ?, recur_until = ?, recur_count = ?, sequence = sequence + 1,"
-			     " updated_at = NOW() WHERE id = ? AND community_id = ? AND state = 'scheduled'",
-			     DB_ARGS(INPUT_ARGS(a->in, until), DB_INT(a->id), DB_INT(a->community_id)));
+			     " ends_at = ?, recurrence = ?, recur_until = ?, recur_count = ?, last_day = ?,"
+			     " sequence = sequence + 1, updated_at = NOW()"
+			     " WHERE id = ? AND community_id = ? AND state = 'scheduled'",
+			     DB_ARGS(INPUT_ARGS(a->in, until, last), DB_INT(a->id), DB_INT(a->community_id)));
 		if (rc == MDG_OK && db_affected(d) == 0)
 			rc = MDG_ECONFLICT;
 	} else {
@@ -361,10 +372,9 @@ int event_list_range(db *d, long long community_id, const char *from, const char
 			" DATE_FORMAT(e.recur_until, '%Y-%m-%d') AS recur_until, e.recur_count AS recur_count,"
 			" e.state AS state"
 			" FROM community_events e WHERE e.community_id = ? AND (? OR e.state = 'scheduled')"
-			" AND e.starts_at < ? + INTERVAL 1 DAY"
-			" AND (e.starts_at >= ? OR (e.recurrence <> 'none' AND (e.recur_until IS NULL OR e.recur_until >= ?)))"
+			" AND e.starts_at < ? + INTERVAL 1 DAY AND e.last_day >= ?"
 			" ORDER BY e.starts_at, e.id",
-			DB_ARGS(DB_INT(community_id), DB_INT(with_cancelled), DB_STR(to), DB_STR(from), DB_STR(from)));
+			DB_ARGS(DB_INT(community_id), DB_INT(with_cancelled), DB_STR(to), DB_STR(from)));
 }
 
 int event_list_all(db *d, long long community_id, long limit, db_result **out)
@@ -523,8 +533,8 @@ int event_reminder_scan(db *d, long *made)
 	if (rc != MDG_OK)
 		return rc;
 	/* Scheduled events of active communities that may have an occurrence
-	 * in the window: a single one starting in it, or a series begun by
-	 * its end and not over before now. */
+	 * in the window: begun by its end and not over before today (the
+	 * index on state, last_day). */
 	rc = db_query(d, &r,
 		      "SELECT e.id AS id, e.community_id AS community_id, e.title AS title, e.place AS place,"
 		      " c.slug AS slug, c.name AS name, DATE_FORMAT(e.starts_at, '%Y-%m-%d') AS start_day,"
@@ -532,9 +542,8 @@ int event_reminder_scan(db *d, long *made)
 		      " e.recurrence AS recurrence, DATE_FORMAT(e.recur_until, '%Y-%m-%d') AS recur_until,"
 		      " e.recur_count AS recur_count"
 		      " FROM community_events e JOIN communities c ON c.id = e.community_id AND c.state = 'active'"
-		      " WHERE e.state = 'scheduled' AND e.starts_at <= ? + INTERVAL ? DAY"
-		      " AND (e.starts_at > ? OR (e.recurrence <> 'none' AND (e.recur_until IS NULL OR e.recur_until >= DATE(?))))",
-		      DB_ARGS(DB_STR(now), DB_INT(days), DB_STR(now), DB_STR(now)));
+		      " WHERE e.state = 'scheduled' AND e.last_day >= DATE(?) AND e.starts_at <= ? + INTERVAL ? DAY",
+		      DB_ARGS(DB_STR(now), DB_STR(now), DB_INT(days)));
 	long today = event_day_parse(now);
 	int nh, nm, ns;
 	long now_sec = sscanf(now + 11, "%d:%d:%d", &nh, &nm, &ns) == 3 ? nh * 3600L + nm * 60L + ns : 0;

@@ -65,6 +65,10 @@ typedef struct event_rule {
  * after EVENT_COUNT_MAX occurrences. */
 int event_occurrences(long first_day, const event_rule *rule, long from_day, long to_day, long *out, int max);
 
+/* The day of the last occurrence of an event first on first_day by
+ * rule (first_day itself when it does not repeat). */
+long event_last_day(long first_day, const event_rule *rule);
+
 /* One event as stored. */
 typedef struct event {
 	long long id, community_id, created_by;

@@ -126,6 +126,7 @@ my ($monthly) = ($r->header('Location') // '') =~ m{/events/(\d+)};
 my $html = body_of(get($anon, '/c/cal-open/calendar?month=2027-03'));
 my @links = $html =~ m{<td[^>]*>.*?</td>}gs;
 my $cells = join '', @links;
+is sql_value("SELECT last_day FROM community_events WHERE id = $id"), '2027-03-24', 'the series ends on its fourth Wednesday';
 is scalar(() = $cells =~ m{href="/c/cal-open/events/$id"}g), 4, 'the March table has the four Wednesdays';
 like $html, qr{<caption>}, '... a table with a caption';
 like $cells, qr{href="/c/cal-open/events/$monthly"}, "... and the monthly event on the 31st";
@@ -223,10 +224,11 @@ is get($anon, "/c/cal-closed/calendar.ics?k=$token")->code, 404, '... until the 
 # An event tomorrow (in 20 hours, Seoul time) that the member is going to,
 # and one in three days: only the first is reminded, once.
 sql("SET time_zone = '+09:00'; INSERT INTO community_events (community_id, title, place, description, starts_at,"
-    . " ends_at, created_by, created_at, updated_at)"
-    . " SELECT id, '내일 모임', '놀이터', '', NOW() + INTERVAL 20 HOUR, NOW() + INTERVAL 22 HOUR, $OWNER, NOW(), NOW()"
-    . " FROM communities WHERE slug = 'cal-open'"
-    . " UNION ALL SELECT id, '사흘 뒤 모임', '', '', NOW() + INTERVAL 3 DAY, NOW() + INTERVAL 74 HOUR, $OWNER, NOW(), NOW()"
+    . " ends_at, last_day, created_by, created_at, updated_at)"
+    . " SELECT id, '내일 모임', '놀이터', '', NOW() + INTERVAL 20 HOUR, NOW() + INTERVAL 22 HOUR,"
+    . " DATE(NOW() + INTERVAL 20 HOUR), $OWNER, NOW(), NOW() FROM communities WHERE slug = 'cal-open'"
+    . " UNION ALL SELECT id, '사흘 뒤 모임', '', '', NOW() + INTERVAL 3 DAY, NOW() + INTERVAL 74 HOUR,"
+    . " DATE(NOW() + INTERVAL 3 DAY), $OWNER, NOW(), NOW()"
     . " FROM communities WHERE slug = 'cal-open'");
 my $soon = sql_value("SELECT id FROM community_events WHERE title = '내일 모임'");
 my $later = sql_value("SELECT id FROM community_events WHERE title = '사흘 뒤 모임'");

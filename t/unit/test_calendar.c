@@ -75,6 +75,11 @@ static void test_monthly(void **state)
 	assert_int_equal(n, 3);
 	assert_int_equal(out[2], day("2027-05-31"));
 	/* across a year */
+	assert_int_equal(event_last_day(day("2027-01-31"), &count), day("2027-05-31"));
+	event_rule once = {RECUR_NONE, -1, 0};
+	assert_int_equal(event_last_day(day("2027-01-31"), &once), day("2027-01-31"));
+	event_rule weekly = {RECUR_WEEKLY, -1, 0}; /* 500 times at most */
+	assert_int_equal(event_last_day(day("2027-01-07"), &weekly), day("2027-01-07") + 7 * (EVENT_COUNT_MAX - 1));
 	event_rule until = {RECUR_MONTHLY, day("2027-02-15"), 0};
 	n = event_occurrences(day("2026-11-15"), &until, day("2026-01-01"), day("2027-12-31"), out, 20);
 	assert_int_equal(n, 4);

@@ -21,11 +21,15 @@ WHERE c.slug = 'madang-neighbours';
 -- A weekly walk (8 times), a monthly meeting (until the end of next year),
 -- a one-off clean-up next week, and a cancelled talk; times in Seoul.
 INSERT INTO community_events (community_id, title, place, description, starts_at, ends_at, recurrence,
-                              recur_until, recur_count, state, sequence, created_by, created_at, updated_at)
+                              recur_until, recur_count, last_day, state, sequence, created_by, created_at, updated_at)
 SELECT c.id, e.title, e.place, e.description,
        DATE(NOW()) + INTERVAL e.day DAY + INTERVAL e.hour HOUR,
        DATE(NOW()) + INTERVAL e.day DAY + INTERVAL e.hour + e.hours HOUR,
        e.recurrence, IF(e.until_year, MAKEDATE(YEAR(NOW()) + 1, 1) + INTERVAL 364 DAY, NULL), e.count_,
+       -- no occurrence after: the until, the last of the count, or the day
+       CASE WHEN e.until_year THEN MAKEDATE(YEAR(NOW()) + 1, 1) + INTERVAL 364 DAY
+            WHEN e.count_ THEN DATE(NOW()) + INTERVAL e.day + 7 * (e.count_ - 1) DAY
+            ELSE DATE(NOW()) + INTERVAL e.day DAY END,
        e.state, e.seq, a.id, NOW() - INTERVAL 10 DAY, NOW() - INTERVAL 1 DAY
 FROM (
   SELECT '함께 걷기' AS title, '마당천 산책로 입구' AS place,
