@@ -13,6 +13,7 @@ include:"macros.cs" ?><!DOCTYPE html>
 <?cs if:Page.DebateCss ?><link rel="stylesheet" href="/assets/debates.css"><?cs /if ?>
 <?cs if:Page.CommunityCss ?><link rel="stylesheet" href="/assets/communities.css"><?cs /if ?>
 <?cs if:Page.BoardCss ?><link rel="stylesheet" href="/assets/boards.css"><?cs /if ?>
+<?cs if:Page.CalendarCss ?><link rel="stylesheet" href="/assets/calendar.css"><?cs /if ?>
 <?cs if:Proposal.id || subcount(Proposals) > 0 ?><link rel="stylesheet" href="/assets/proposals.css"><?cs /if ?>
 <?cs if:Notify.Alert ?>
 <link rel="stylesheet" href="/assets/notify.css">

@@ -17,11 +17,12 @@ mariadb-server mariadb-client mariadb-plugin-mroonga clearsilver-dev
 libesmtp-dev libxml2-dev libsodium-dev libjansson-dev libmagic-dev
 libcurl4-openssl-dev nginx-light curl python3-aiosmtpd kannel kannel-extras
 libgmime-3.0-dev libjs-leaflet libxlsxwriter-dev liboath-dev libqrencode-dev
-libzip-dev"
+libzip-dev libical-dev"
 # libxlsxwriter-dev: the reports' XLSX export (app/web/page_reports.c).
 # libzip-dev: the citizen's "my data" download (app/web/page_rights.c).
 # libgmime-3.0-dev: madang-mailin's MIME parser (e-mail intake);
 # libjs-leaflet: the location map, served by nginx from /usr/share/javascript.
+# libical-dev: the community calendar's iCalendar feed (lib/calendar/ical.c).
 # liboath-dev: staff's two-factor codes (TOTP); libqrencode-dev: the QR code
 # of its enrolment (lib/auth/totp.c).
 # python3-aiosmtpd: scripts/smtp-sink.py, the SMTP server that `make run`, the
@@ -37,8 +38,9 @@ libzip-dev"
 # pages render (axe-core measures contrast on the rendered text), Node.js.
 TEST_PKGS="libcmocka-dev clang libclang-rt-14-dev perl libwww-perl
 libhttp-message-perl libhttp-cookies-perl chromium fonts-noto-cjk nodejs
-dovecot-imapd python3-jsonschema python3-openpyxl"
+dovecot-imapd python3-jsonschema python3-openpyxl python3-icalendar"
 # python3-openpyxl: t/e2e/200-reports.t reads the XLSX export back.
+# python3-icalendar: t/e2e/330-calendar.t reads the calendar feed back.
 # dovecot-imapd: the real IMAP server madang-mailin's tests poll (a private
 # instance per test under its stack folder, never Debian's service);
 # python3-jsonschema: the Open311 answers checked against the specification's

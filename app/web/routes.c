@@ -180,6 +180,19 @@ const web_route web_routes[] = {
 	{"GET", "/staff/penalties", page_staff_penalties, ACCESS_STAFF},
 	{"POST", "/staff/penalties", page_staff_penalty_apply, ACCESS_STAFF},
 	{"POST", "/staff/penalties/{id}", page_staff_penalty_decide, ACCESS_STAFF},
+	/* A community's calendar (page_calendar.c): "new" before {id};
+	 * {id} is also {id}.ics, the event's iCalendar file. */
+	{"GET", "/c/{slug}/calendar", page_calendar, ACCESS_PUBLIC},
+	{"GET", "/c/{slug}/calendar.ics", page_calendar_ics, ACCESS_PUBLIC},
+	{"POST", "/c/{slug}/calendar/settings", page_calendar_settings, ACCESS_ACCOUNT},
+	{"POST", "/c/{slug}/calendar/feed", page_calendar_feed, ACCESS_ACCOUNT},
+	{"GET", "/c/{slug}/events/new", page_event_new, ACCESS_ACCOUNT},
+	{"POST", "/c/{slug}/events/new", page_event_create, ACCESS_ACCOUNT},
+	{"GET", "/c/{slug}/events/{id}", page_event, ACCESS_PUBLIC},
+	{"GET", "/c/{slug}/events/{id}/edit", page_event_edit, ACCESS_ACCOUNT},
+	{"POST", "/c/{slug}/events/{id}/edit", page_event_update, ACCESS_ACCOUNT},
+	{"POST", "/c/{slug}/events/{id}/cancel", page_event_cancel, ACCESS_ACCOUNT},
+	{"POST", "/c/{slug}/events/{id}/rsvp", page_event_rsvp, ACCESS_ACCOUNT},
 	/* Policy debates (page_debates.c): "new" before {id}. */
 	{"GET", "/debates", page_debates, ACCESS_PUBLIC},
 	{"GET", "/debates/{id}", page_debate, ACCESS_PUBLIC},

@@ -138,6 +138,18 @@ void web_redirect(web *w, const char *fmt, ...) __attribute__((format(printf, 2,
  * one (the handler answers 404). */
 long long web_param_id(const web *w);
 
+/* A community's calendar (page_calendar.c). */
+int page_calendar(web *w);
+int page_calendar_ics(web *w);
+int page_calendar_settings(web *w);
+int page_calendar_feed(web *w);
+int page_event_new(web *w);
+int page_event_create(web *w);
+int page_event(web *w);
+int page_event_edit(web *w);
+int page_event_update(web *w);
+int page_event_cancel(web *w);
+int page_event_rsvp(web *w);
 /* Handlers, by page area. */
 int page_home(web *w);
 int page_healthz(web *w);

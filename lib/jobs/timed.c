@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* timed.c: the jobs time drives, in the order they run. */
 #include "jobs/timed.h"
+#include "calendar/event.h"
 #include "cases/routing.h"
 #include "communities/community.h"
 #include "core/mdg.h"
@@ -39,6 +40,12 @@ int timed_run(db *d, unsigned jobs, timed_counts *out)
 	/* Once a month (later scans read one row and stop). */
 	if (rc == MDG_OK && (jobs & TIMED_MONTHLY))
 		rc = report_monthly_scan(d, &out->reports);
+	/* A day before a community event, its reminder to who said they come. */
+	if (rc == MDG_OK && (jobs & TIMED_NOTICES)) {
+		made = 0;
+		rc = event_reminder_scan(d, &made);
+		out->notices += made;
+	}
 	/* Proposals at their threshold are filed as cases for their review. */
 	if (rc == MDG_OK)
 		rc = proposal_review_scan(d, 0, &out->reviews);

@@ -11,7 +11,8 @@
 /* Which of the optional jobs to run as well. */
 enum timed_job {
 	/* The scans that make notices: reminders, escalation notices, the
-	 * delay apology (notice_scan) and followers' news (follow_scan).
+	 * delay apology (notice_scan), followers' news (follow_scan) and
+	 * community events' reminders (event_reminder_scan).
 	 * The notifier's; tick leaves them to the next notifier run. */
 	TIMED_NOTICES = 1u << 0,
 	/* Last month's report to each department manager on the month's
@@ -30,8 +31,8 @@ typedef struct timed_counts {
 } timed_counts;
 
 /* Runs the jobs in their order (escalation, notice scan, proposal expiry,
- * community archiving, followers' news, monthly reports, proposal
- * reviews), the optional ones
+ * community archiving, followers' news, monthly reports, event
+ * reminders, proposal reviews), the optional ones
  * when jobs names them, each in transactions of its own; stops at the
  * first failure. MDG_OK or that job's error; *out counts what ran. */
 int timed_run(db *d, unsigned jobs, timed_counts *out);

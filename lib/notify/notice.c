@@ -56,6 +56,7 @@ static const char *const kind_names[NOTICE_KIND__MAX] = {
 	[NOTICE_COMMUNITY_REQUEST] = "community_request",
 	[NOTICE_COMMUNITY_APPROVED] = "community_approved",
 	[NOTICE_COMMUNITY_GOVERNED] = "community_governed",
+	[NOTICE_EVENT_REMINDER] = "event_reminder",
 };
 
 /* Working days a late case is given in its apology's expected date,

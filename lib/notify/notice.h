@@ -62,6 +62,7 @@ typedef enum notice_kind {
 	NOTICE_COMMUNITY_REQUEST,  /* communities: someone asks to join yours (to owner and managers) */
 	NOTICE_COMMUNITY_APPROVED, /* communities: your request to join was approved */
 	NOTICE_COMMUNITY_GOVERNED, /* communities: a supervisor suspended, closed or reopened yours */
+	NOTICE_EVENT_REMINDER,     /* a community event one answered going or maybe is soon */
 	NOTICE_KIND__MAX
 } notice_kind;
 

@@ -860,6 +860,17 @@ async function walk(browser) {
 		await expectText(citizen.main(), '신고', 'the report form');
 	});
 
+	// A community's calendar (issue 14): the demo month as a table (on the
+	// phone's width), the same month as a list, an event's page.
+	await step('community calendar: month view, list view, an event', citizen, async () => {
+		const main = citizen.main();
+		await citizen.goto('/c/madang-neighbours/calendar');
+		await expectText(main, '일정', 'the month view');
+		await citizen.go(main.getByRole('link', { name: '목록 보기', exact: true }));
+		await citizen.go(main.locator('ul.event-list a').first());
+		await expectText(main, '참석 여부', 'an event');
+	});
+
 	// Real-name identity (issue 13): the account page with the consent
 	// history, the check through the demo's test provider and back (the
 	// name typed is the account's own, so later steps see no change).

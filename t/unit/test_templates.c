@@ -835,12 +835,59 @@ static const char *const cpost_shown[] = {
 	"action=\"/c/madang-neighbours/posts/5/pin\"", "action=\"/c/madang-neighbours/posts/5/delete\"",
 	"href=\"/c/madang-neighbours/posts/5/edit\"", "action=\"/c/madang-neighbours/posts/5/comments\"",
 	"href=\"/report/post/40\"", "좋아요", NULL};
+/* A community's calendar (calendar/): the month as a table and as a
+ * list, an event, the event form. */
+#define CALENDAR_COMMON "Community.slug=dongne", "Community.id=3", "Community.may_post=1"
+static const char *const calendar_month_data[] = {
+	CALENDAR_COMMON, "Community.may_add=1", "Community.may_manage=1", "Calendar.month=2026-12",
+	"Calendar.prev=2026-11", "Calendar.next=2027-01", "Calendar.count=1", "Calendar.Weeks.0.Days.0.day=29",
+	"Calendar.Weeks.0.Days.0.date=2026-11-29", "Calendar.Weeks.0.Days.0.out=1", "Calendar.Weeks.0.Days.1.day=1",
+	"Calendar.Weeks.0.Days.1.date=2026-12-01", "Calendar.Weeks.0.Days.1.today=1",
+	"Calendar.Weeks.0.Days.1.Events.0.id=7", "Calendar.Weeks.0.Days.1.Events.0.title=<주민 모임>",
+	"Calendar.Weeks.0.Days.1.Events.0.time=19:00", "Calendar.Weeks.0.Days.1.Events.0.recurrence=weekly",
+	"Calendar.List.0.id=7", "Calendar.List.0.title=주민 모임", "Calendar.List.0.date=2026-12-01",
+	"Calendar.List.0.weekday=2", "Calendar.List.0.time=19:00", "Calendar.List.0.recurrence=weekly",
+	"Feed.token=abcDEF123", NULL};
+static const char *const calendar_month_shown[] = {
+	"href=\"/c/dongne/events/7\"", "&lt;주민 모임&gt;", "aria-current=\"date\"", "href=\"/c/dongne/events/new\"",
+	"href=\"/c/dongne/calendar?month=2026-11\"", "action=\"/c/dongne/calendar/feed\"",
+	"calendar.ics?k=abcDEF123", "action=\"/c/dongne/calendar/settings\"", "<caption>", NULL};
+static const char *const calendar_list_data[] = {
+	CALENDAR_COMMON, "Community.public=1", "Calendar.list=1", "Calendar.month=2026-12", "Calendar.prev=2026-11",
+	"Calendar.next=2027-01", "Calendar.count=1", "Calendar.List.0.id=7", "Calendar.List.0.title=주민 모임",
+	"Calendar.List.0.date=2026-12-01", "Calendar.List.0.weekday=2", "Calendar.List.0.time=19:00",
+	"Calendar.List.0.place=주민센터", "Calendar.List.0.recurrence=none", "Calendar.List.0.cancelled=1", NULL};
+static const char *const calendar_list_shown[] = {
+	"2026-12-01", "주민센터", "href=\"/c/dongne/calendar.ics\"", "view=list", "class=\"cancelled\"", NULL};
+static const char *const calendar_event_data[] = {
+	CALENDAR_COMMON, "Event.id=7", "Event.title=주민 모임", "Event.place=주민센터 2층",
+	"Event.description=<b>안건</b>", "Event.starts_at=2026-12-10 19:00", "Event.ends_at=2026-12-10 21:00",
+	"Event.recurrence=weekly", "Event.recur_count=4", "Event.may_edit=1", "Event.mine=maybe",
+	"Event.Answers.going=3", "Event.Answers.maybe=1", "Event.Answers.no=0", NULL};
+static const char *const calendar_event_shown[] = {
+	"주민센터 2층", "&lt;b&gt;안건", "action=\"/c/dongne/events/7/rsvp\"", "value=\"maybe\" required checked",
+	"href=\"/c/dongne/events/7.ics\"", "href=\"/c/dongne/events/7/edit\"", "action=\"/c/dongne/events/7/cancel\"",
+	"href=\"/c/dongne/calendar?month=2026-12\"", NULL};
+static const char *const calendar_form_data[] = {
+	CALENDAR_COMMON, "Event.id=7", "Form.title=주민 모임", "Form.starts_at=2026-12-10T19:00",
+	"Form.ends_at=2026-12-10T18:00", "Form.recurrence=monthly", "Form.Err.ends_at=event_order",
+	"Form.HasErrors=1", NULL};
+static const char *const calendar_form_shown[] = {
+	"action=\"/c/dongne/events/7/edit\"", "value=\"2026-12-10T19:00\"", "value=\"monthly\" selected",
+	"aria-invalid=\"true\"", NULL};
+static const char *const calendar_new_data[] = {CALENDAR_COMMON, "Form.recurrence=none", NULL};
+static const char *const calendar_new_shown[] = {"action=\"/c/dongne/events/new\"", "value=\"none\" selected", NULL};
 
 static const struct page_fixture {
 	const char *template, *title;
 	const char *const *data, *const *shown, *const *blank_ok;
 } page_fixtures[] = {
 	{"portal/home.cs", "Home", home_data, home_shown, NULL},
+	{"calendar/month.cs", "Calendar", calendar_month_data, calendar_month_shown, NULL},
+	{"calendar/month.cs", "Calendar", calendar_list_data, calendar_list_shown, NULL},
+	{"calendar/event.cs", "Event", calendar_event_data, calendar_event_shown, NULL},
+	{"calendar/form.cs", "EventEdit", calendar_form_data, calendar_form_shown, NULL},
+	{"calendar/form.cs", "EventNew", calendar_new_data, calendar_new_shown, NULL},
 	{"proposals/list.cs", "Proposals", proposals_data, proposals_shown, NULL},
 	{"proposals/form.cs", "ProposalNew", proposal_form_data, proposal_form_shown, NULL},
 	{"proposals/form.cs", "ProposalEdit", proposal_edit_data, proposal_edit_shown, NULL},
