@@ -3,8 +3,7 @@
 # CHAT_PAGE_SIZE messages (the newest first; older pages by link), the
 # form to post (a plain POST and redirect: no script needed) and a refresh
 # link. On the newest page a member's browser listens with chat.js
-# (data-sub: nchan's EventSource) and appends what arrives to the list. ?><?cs
-include:"macros.cs" ?>
+# (data-sub: nchan's EventSource) and appends what arrives to the list. ?>
 <p class="meta"><a href="/c/<?cs var:Chat.slug ?>"><?cs var:Chat.name ?></a></p>
 <h1><?cs var:L.Chat.Heading ?>: <?cs var:Chat.name ?></h1>
 <p class="meta"><a href="/c/<?cs var:Chat.slug ?>/chat" id="chat-refresh"><?cs var:L.Chat.Refresh ?></a><?cs

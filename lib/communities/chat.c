@@ -14,11 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-void chat_channel(long long community_id, char *out, size_t outlen)
-{
-	snprintf(out, outlen, "chat-%lld", community_id);
-}
-
 typedef struct post_tx {
 	const chat_new *m;
 	long long id;

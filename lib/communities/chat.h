@@ -18,9 +18,6 @@
 #define CHAT_BODY_MAX 1000   /* characters */
 #define CHAT_PAGE_SIZE 50    /* messages a page of the history */
 
-/* The nchan channel of community id ("chat-ID") into out. */
-void chat_channel(long long community_id, char *out, size_t outlen);
-
 /* A new message; in_tx (may be NULL) runs in the storing transaction with
  * the new id (a held message's moderation_held_in_tx). */
 typedef struct chat_new {
@@ -47,7 +44,8 @@ int chat_history(db *d, long long community_id, long long viewer_id, long page, 
  * *json malloc'd. MDG_ENOTFOUND unless visible. */
 int chat_message_json(db *d, long long id, char **json);
 
-/* Publishes json on community_id's channel through nchan's publisher
+/* Publishes json on community_id's channel (nchan's channel id is the
+ * community's id) through nchan's publisher
  * endpoint: url is the publisher location's prefix (the channel id is
  * appended), socket a unix socket to reach it by (NULL: url's host).
  * MDG_OK, MDG_ETEMPFAIL (logged) when nchan did not take it: the message
