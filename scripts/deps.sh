@@ -16,7 +16,10 @@ RUN_PKGS="build-essential cmake pkg-config libfcgi-dev libmariadb-dev
 mariadb-server mariadb-client mariadb-plugin-mroonga clearsilver-dev
 libesmtp-dev libxml2-dev libsodium-dev libjansson-dev libmagic-dev
 libcurl4-openssl-dev nginx-light curl python3-aiosmtpd kannel kannel-extras
-libgmime-3.0-dev libjs-leaflet libxlsxwriter-dev liboath-dev libqrencode-dev"
+libgmime-3.0-dev libjs-leaflet libxlsxwriter-dev liboath-dev libqrencode-dev
+libnginx-mod-nchan"
+# libnginx-mod-nchan: the communities' live chat; nginx holds the listeners
+# (deploy/nginx/madang.conf; the test stack's nginx loads it, scripts/stack.sh).
 # libxlsxwriter-dev: the reports' XLSX export (app/web/page_reports.c).
 # libgmime-3.0-dev: madang-mailin's MIME parser (e-mail intake);
 # libjs-leaflet: the location map, served by nginx from /usr/share/javascript.
