@@ -434,7 +434,7 @@ write_nginx_conf() {
 	sed -e "s|^\([[:space:]]*\)listen 80;|\1listen 127.0.0.1:$PORT;|" \
 		-e "s|root /usr/share/madang/static;|root $REPO/static;|" \
 		-e "s|unix:/run/madang/web.sock|unix:$WEB_SOCK|" \
-		-e "s|unix:/run/madang/nchan.sock|unix:$NCHAN_SOCK|" \
+		-e "s|unix:/run/madang-nchan/nchan.sock|unix:$NCHAN_SOCK|" \
 		-e "s|/var/log/nginx/madang-access.log|$LOG/nginx-access.log|" \
 		"$REPO/deploy/nginx/madang.conf" >"$NGX/madang.conf"
 	conf=$(grep -v '^[[:space:]]*#' "$NGX/madang.conf")
@@ -442,7 +442,7 @@ write_nginx_conf() {
 		! grep -q "root $REPO/static;" <<<"$conf" ||
 		! grep -q "unix:${WEB_SOCK}[ ;]" <<<"$conf" ||
 		! grep -q "unix:${NCHAN_SOCK};" <<<"$conf" ||
-		grep -q '/run/madang/web.sock\|/run/madang/nchan.sock\|listen 80;\|/usr/share/madang\|/var/log/nginx/madang-access.log' <<<"$conf"; then
+		grep -q '/run/madang/web.sock\|/run/madang-nchan/nchan.sock\|listen 80;\|/usr/share/madang\|/var/log/nginx/madang-access.log' <<<"$conf"; then
 		die "deploy/nginx/madang.conf: cannot substitute listen/root/socket/access log"
 	fi
 	# As root the workers would otherwise run as nobody, who cannot enter
