@@ -73,6 +73,8 @@ static int show_chat(web *w, const community_access *acc, int status)
 		bool restricted = false;
 		if (penalty_restricts_posting(w->app->db, w->me.id, &restricted, NULL) == MDG_OK && restricted)
 			hdf_set_value(w->hdf, "Chat.Restricted", "1");
+		else /* a member of a community that is not active */
+			hdf_set_value(w->hdf, "Chat.Closed", "1");
 	}
 	w->r->status = status;
 	web_page(w, "communities/chat.cs", "Chat");
@@ -121,7 +123,7 @@ int page_chat_post(web *w)
 		rc = penalty_restricts_posting(w->app->db, w->me.id, &restricted, NULL);
 		if (rc != MDG_OK)
 			return rc;
-		return refuse(w, &acc, restricted && acc.member ? "ChatRestricted" : "ChatMembersOnly", 403);
+		return refuse(w, &acc, !acc.member ? "ChatMembersOnly" : restricted ? "ChatRestricted" : "ChatClosed", 403);
 	}
 	if (form_validate(w, fields, MDG_ARRAY_LEN(fields), &f) > 0)
 		return refuse(w, &acc, "ChatFix", 400);

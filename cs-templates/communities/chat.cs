@@ -51,6 +51,8 @@ if:Can.chat ?>
 </form><?cs
 elif:Chat.Restricted ?>
 <p class="note"><?cs var:L.Chat.Restricted ?></p><?cs
+elif:Chat.Closed ?>
+<p class="note"><?cs var:L.Chat.Closed ?></p><?cs
 elif:!Session.Login ?>
 <p class="note"><a href="/login"><?cs var:L.Chat.SignIn ?></a></p><?cs
 else ?>

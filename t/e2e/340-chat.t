@@ -258,6 +258,14 @@ is $r->code, 429, 'over the throttle a message is refused';
 like text_of(body_of($r)), qr/\Q@{[L('Msg.ChatThrottled')]}\E/, '... saying why';
 $s->sql("UPDATE settings SET value = '0' WHERE name = 'moderation.throttle_per_hour'");
 
+$s->sql("UPDATE communities SET state = 'suspended', state_reason = 'test' WHERE id = $club");
+($code, $html) = page($bob, '/c/chat-club/chat');
+unlike $html, qr{action="/c/chat-club/chat"}, 'a suspended community\'s member gets no form';
+like text_of($html), qr/\Q@{[L('Chat.Closed')]}\E/, '... but the reason';
+($r) = say_in($bob, 'chat-club', '정지된 방의 글');
+is $r->code, 403, '... and cannot post';
+$s->sql("UPDATE communities SET state = 'active', state_reason = NULL WHERE id = $club");
+
 # ------------------------------------------------------------ history paging
 
 $s->sql("INSERT INTO chat_messages (community_id, author_id, body, created_at)"
