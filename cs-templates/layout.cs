@@ -19,6 +19,7 @@ include:"macros.cs" ?><!DOCTYPE html>
 <link rel="stylesheet" href="/assets/notify.css">
 <script src="/assets/alerts.js" defer></script>
 <?cs /if ?>
+<?cs if:Page.ChatJs ?><script src="/assets/chat.js" defer></script><?cs /if ?>
 <?cs if:Map.On ?>
 <link rel="stylesheet" href="/assets/leaflet/leaflet.css">
 <link rel="stylesheet" href="/assets/map.css">

@@ -17,7 +17,9 @@ mariadb-server mariadb-client mariadb-plugin-mroonga clearsilver-dev
 libesmtp-dev libxml2-dev libsodium-dev libjansson-dev libmagic-dev
 libcurl4-openssl-dev nginx-light curl python3-aiosmtpd kannel kannel-extras
 libgmime-3.0-dev libjs-leaflet libxlsxwriter-dev liboath-dev libqrencode-dev
-libzip-dev libical-dev"
+libzip-dev libical-dev libnginx-mod-nchan"
+# libnginx-mod-nchan: the communities' live chat; nginx holds the listeners
+# (deploy/nginx/madang.conf; the test stack's nginx loads it, scripts/stack.sh).
 # libxlsxwriter-dev: the reports' XLSX export (app/web/page_reports.c).
 # libzip-dev: the citizen's "my data" download (app/web/page_rights.c).
 # libgmime-3.0-dev: madang-mailin's MIME parser (e-mail intake);

@@ -192,7 +192,7 @@ static int fill_queue_kind(web *w, const mod_kind *k, const char *depts, int *n)
 
 static int queue_page(web *w)
 {
-	static const char *const kinds[] = {"case", "proposal", "post", "cpost"};
+	static const char *const kinds[] = {"case", "proposal", "post", "cpost", "chat"};
 	char *depts = perm_departments(&w->perm, PERM_MODERATION);
 	int n = 0, rc = MDG_OK;
 	for (size_t i = 0; rc == MDG_OK && i < MDG_ARRAY_LEN(kinds); i++) {

@@ -166,6 +166,11 @@ const web_route web_routes[] = {
 	{"GET", "/open311/v2/tokens/{token}", page_open311_token, ACCESS_PUBLIC},
 	/* A key files into every category: the whole institution's, so
 	 * global supervisors'; each category's questions are its scope's. */
+	/* A community's live chat (page_chat.c); /_chat/auth is nchan's
+	 * question before a subscription (internal to nginx). */
+	{"GET", "/c/{slug}/chat", page_chat, ACCESS_PUBLIC},
+	{"POST", "/c/{slug}/chat", page_chat_post, ACCESS_ACCOUNT},
+	{"GET", "/_chat/auth/{id}", page_chat_auth, ACCESS_PUBLIC},
 	{"GET", "/admin/open311", page_admin_open311, ACCESS_GLOBAL_ADMIN},
 	{"POST", "/admin/open311", page_admin_open311_create, ACCESS_GLOBAL_ADMIN},
 	{"POST", "/admin/open311/{id}/revoke", page_admin_open311_revoke, ACCESS_GLOBAL_ADMIN},

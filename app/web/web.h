@@ -502,6 +502,12 @@ int page_identity_test_form(web *w);
 int page_identity_test(web *w);
 bool web_identity_gate(web *w, const char *action, int *rc);
 void web_identity_fill(web *w);
+/* A community's live chat (page_chat.c): the room's page, a message
+ * posted (and published to nginx's nchan), nchan's question whether a
+ * subscription may be made (an internal location of nginx). */
+int page_chat(web *w);
+int page_chat_post(web *w);
+int page_chat_auth(web *w);
 /* The setting identity.required_for on /admin/settings: Form.identity_<action>
  * from the stored list (sent: as a refused form sent them); the list from
  * the form's boxes (audited). */

@@ -84,6 +84,13 @@ static const mod_kind kinds[] = {
 		 "(SELECT cc.department_id FROM communities cc WHERE cc.id = t.community_id)",
 		 "CONCAT('/c/', (SELECT cc.slug FROM communities cc WHERE cc.id = t.community_id), '/posts/', t.id)",
 		 "(SELECT cc.visibility FROM communities cc WHERE cc.id = t.community_id) = 'public'"),
+	/* A community's chat message (issue 14, 0054): reported by the public
+	 * only in a public community (a members-only one is not there for
+	 * others). */
+	MOD_KIND("chat", "chat_messages", "t.id", "t.author_id", "LEFT(t.body, 60)", "t.body",
+		 "(SELECT cc.department_id FROM communities cc WHERE cc.id = t.community_id)",
+		 "CONCAT('/c/', (SELECT cc.slug FROM communities cc WHERE cc.id = t.community_id), '/chat#chat-', t.id)",
+		 "(SELECT cc.visibility FROM communities cc WHERE cc.id = t.community_id) = 'public'"),
 };
 
 /* Defaults of the settings (docs/operations.md lists them). */

@@ -877,6 +877,29 @@ static const char *const calendar_form_shown[] = {
 	"aria-invalid=\"true\"", NULL};
 static const char *const calendar_new_data[] = {CALENDAR_COMMON, "Form.recurrence=none", NULL};
 static const char *const calendar_new_shown[] = {"action=\"/c/dongne/events/new\"", "value=\"none\" selected", NULL};
+/* A community's chat room (communities/chat.cs): a member on the newest
+ * page with the live listener, a held message of their own and a deleted
+ * one; a non-member on an older page. */
+#define CHAT_FACTS "Chat.slug=madang-walkers", "Chat.name=마당 걷기", "Chat.id=3", "Chat.BodyMax=1000"
+static const char *const chat_data[] = {
+	CHAT_FACTS, "Chat.Live=1", "Chat.SubUrl=/chat/sub/3", "Page.ChatJs=1", "Chat.Reportable=1", "Can.chat=1",
+	"Pager.Page=1", "Pager.Pages=2", "Pager.Next=2", "Chat.Messages.0.id=70", "Chat.Messages.0.author=김*준",
+	"Chat.Messages.0.body=<b>안녕</b>", "Chat.Messages.0.moderation=visible", "Chat.Messages.0.mine=0",
+	"Chat.Messages.0.created=2026-12-07 09:00", "Chat.Messages.1.id=71", "Chat.Messages.1.author=이*",
+	"Chat.Messages.1.body=대기 글", "Chat.Messages.1.moderation=held", "Chat.Messages.1.mine=1",
+	"Chat.Messages.1.created=2026-12-07 09:01", "Chat.Messages.2.id=72", "Chat.Messages.2.author=박*",
+	"Chat.Messages.2.body=", "Chat.Messages.2.moderation=deleted", "Chat.Messages.2.mine=0",
+	"Chat.Messages.2.created=2026-12-07 09:02", "Form.body=<다시 쓴 글>", NULL};
+static const char *const chat_shown[] = {
+	"data-sub=\"/chat/sub/3\"", "<script src=\"/assets/chat.js\" defer></script>", "id=\"chat-70\"",
+	"&lt;b&gt;안녕&lt;/b&gt;", "href=\"/report/chat/70\"", "id=\"chat-71\"", "대기 글",
+	"action=\"/c/madang-walkers/chat\"", "href=\"/c/madang-walkers/chat?page=2\"", "id=\"chat-refresh\"",
+	"&lt;다시 쓴 글&gt;</textarea>", NULL};
+static const char *const chat_older_data[] = {
+	CHAT_FACTS, "Pager.Page=2", "Pager.Pages=2", "Pager.Prev=1", "Session.Login=cit1", "Chat.Messages.0.id=5",
+	"Chat.Messages.0.author=김*준", "Chat.Messages.0.body=옛 글", "Chat.Messages.0.moderation=visible",
+	"Chat.Messages.0.mine=0", "Chat.Messages.0.created=2026-12-01 09:00", NULL};
+static const char *const chat_older_shown[] = {"옛 글", "href=\"/c/madang-walkers/chat\" rel=\"prev\"", NULL};
 
 static const struct page_fixture {
 	const char *template, *title;
@@ -897,6 +920,8 @@ static const struct page_fixture {
 	{"boards/form.cs", "BoardNew", board_form_data, board_form_shown, NULL},
 	{"boards/form.cs", "BoardEdit", board_edit_data, board_edit_shown, NULL},
 	{"boards/post.cs", "BoardPost", cpost_data, cpost_shown, NULL},
+	{"communities/chat.cs", "Chat", chat_data, chat_shown, NULL},
+	{"communities/chat.cs", "Chat", chat_older_data, chat_older_shown, NULL},
 	{"portal/cases.cs", "PublicCases", cases_data, cases_shown, NULL},
 	{"portal/debates.cs", "Debates", debates_data, debates_shown, NULL},
 	{"communities/list.cs", "Communities", communities_data, communities_shown, NULL},
