@@ -541,28 +541,32 @@ int page_proposal_support(web *w)
 		{"action", FIELD_LINE, true, 10, 0, 0},
 	};
 	long long id = web_param_id(w);
-	bool changed = false;
+	proposal_support_outcome outcome = PROPOSAL_SUPPORT_UNCHANGED;
 	form f;
-	int rc;
 	if (!id)
 		return MDG_ENOTFOUND;
-	if (web_identity_gate(w, "support", &rc))
-		return rc;
 	if (form_validate(w, specs, MDG_ARRAY_LEN(specs), &f) > 0)
 		return MDG_EINVAL;
 	const char *action = form_text(&f, "action");
 	bool add = strcmp(action, "add") == 0;
 	if (!add && strcmp(action, "remove") != 0)
 		return MDG_EINVAL;
-	rc = add ? proposal_support(w->app->db, id, w->me.id, &changed)
-		 : proposal_unsupport(w->app->db, id, w->me.id, &changed);
+	/* web_identity_gate's check is made by proposal_support, in the
+	 * statement that locks the proposal (a support's round trips are its
+	 * cost: bench/participation). */
+	int rc = proposal_support(w->app->db, id, w->me.id, add, &outcome);
+	if (rc == MDG_OK && outcome == PROPOSAL_SUPPORT_NEEDS_IDENTITY) {
+		web_redirect(w, "/account/identity?need=support");
+		return MDG_OK;
+	}
 	if (rc == MDG_ECONFLICT) {
 		web_redirect(w, "/proposals/%lld?problem=closed", id);
 		return MDG_OK;
 	}
 	if (rc != MDG_OK)
 		return rc;
-	web_redirect(w, "/proposals/%lld?done=%s", id, !changed ? "already" : add ? "supported" : "unsupported");
+	web_redirect(w, "/proposals/%lld?done=%s", id,
+		     outcome != PROPOSAL_SUPPORT_CHANGED ? "already" : add ? "supported" : "unsupported");
 	return MDG_OK;
 }
 

@@ -337,7 +337,7 @@ int identity_required(db *d, long long account_id, const char *action, bool *nee
 	char list[SETTING_VALUE_MAX + 1];
 	identity_status st;
 	*needed = false;
-	int rc = setting_get(d, "identity.required_for", "", list, sizeof list);
+	int rc = setting_get(d, IDENTITY_REQUIRED_SETTING, "", list, sizeof list);
 	if (rc != MDG_OK || !identity_list_names(list, action))
 		return rc;
 	rc = identity_get(d, account_id, &st);

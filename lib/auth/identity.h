@@ -30,10 +30,11 @@
  * Pages call it through web_identity_gate (page_identity.c), which sends
  * an unchecked person to /account/identity?need=ACTION (the page says
  * why: L.Identity.Need.ACTION): filing ('file') in page_file_form and
- * page_file. After the merge, the proposal pages call
- *     if (web_identity_gate(w, "support", &rc)) return rc;
- * first thing in the handler of a support (and of its form, if any), and
- * the debate pages the same with "opinion" in page_debate_opinion (and
+ * page_file. A proposal's support ('support') is checked by
+ * proposal_support itself, in the statement that locks the proposal
+ * (identity_list_names on the setting read there: one round trip less
+ * on the busiest write), and the debate pages call
+ * web_identity_gate with "opinion" in page_debate_opinion (and
  * page_debate_side if taking a side should need it too). */
 #ifndef MDG_IDENTITY_H
 #define MDG_IDENTITY_H
@@ -132,6 +133,8 @@ int identity_get(db *d, long long account_id, identity_status *out);
  * check by the setting identity.required_for (a comma list; unset: none)
  * that account_id has not passed: *needed. */
 int identity_required(db *d, long long account_id, const char *action, bool *needed);
+/* The setting naming the actions that need a verified real name. */
+#define IDENTITY_REQUIRED_SETTING "identity.required_for"
 /* True when list (comma separated, spaces allowed) names action. */
 bool identity_list_names(const char *list, const char *action);
 

@@ -107,21 +107,25 @@ int proposal_edit(db *d, long long id, long long author_id, const proposal_text 
  * MDG_ENOTFOUND, MDG_ECONFLICT (not open any more). */
 int proposal_withdraw(db *d, long long id, long long author_id);
 
-/* account_id supports proposal id: one support per account and per
+/* What proposal_support did. */
+typedef enum {
+	PROPOSAL_SUPPORT_UNCHANGED,      /* supported already (add), or had not (remove) */
+	PROPOSAL_SUPPORT_CHANGED,        /* added, or taken back */
+	PROPOSAL_SUPPORT_NEEDS_IDENTITY, /* identity.required_for names support: nothing done */
+} proposal_support_outcome;
+
+/* account_id supports proposal id (add), or takes their support back
+ * (!add) while it may be supported: one support per account and per
  * verified mobile number (proposal_identity), counted in the same
  * transaction as its row, so the count never drifts. The support that
  * reaches the threshold moves the proposal to 'threshold', tells the
  * author and every supporter (notice_account) and gives the author the
- * 'proposal_threshold' mileage (a promotion gives none). *added: false when this
- * person (or their verified number) supported it already. MDG_OK,
- * MDG_ENOTFOUND (no visible proposal), MDG_ECONFLICT (not open to
- * support: closed, at the threshold). */
-int proposal_support(db *d, long long id, long long account_id, bool *added);
-
-/* account_id takes their support back while the proposal may be
- * supported. *removed: false when there was none. MDG_OK, MDG_ENOTFOUND,
- * MDG_ECONFLICT. */
-int proposal_unsupport(db *d, long long id, long long account_id, bool *removed);
+ * 'proposal_threshold' mileage (a promotion gives none). The gate of
+ * identity_required (action "support") is checked in the same locked
+ * read, one round trip less than a separate check. MDG_OK (with
+ * *outcome), MDG_ENOTFOUND (no visible proposal), MDG_ECONFLICT (not
+ * open to support: closed, at the threshold). */
+int proposal_support(db *d, long long id, long long account_id, bool add, proposal_support_outcome *outcome);
 
 /* A supervisor (who, with perm) moves an open proposal to 'threshold'
  * below its threshold, audited, with the same notices as reaching it.
