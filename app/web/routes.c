@@ -169,6 +169,14 @@ const web_route web_routes[] = {
 	{"GET", "/staff/penalties", page_staff_penalties, ACCESS_STAFF},
 	{"POST", "/staff/penalties", page_staff_penalty_apply, ACCESS_STAFF},
 	{"POST", "/staff/penalties/{id}", page_staff_penalty_decide, ACCESS_STAFF},
+	/* Notes (page_notes.c): "new" and "sent" before {id}. */
+	{"GET", "/notes", page_notes, ACCESS_ACCOUNT},
+	{"GET", "/notes/sent", page_notes_sent, ACCESS_ACCOUNT},
+	{"GET", "/notes/new", page_note_new_form, ACCESS_ACCOUNT},
+	{"POST", "/notes/new", page_note_new, ACCESS_ACCOUNT},
+	{"GET", "/notes/{id}", page_note, ACCESS_ACCOUNT},
+	{"POST", "/notes/{id}/delete", page_note_delete, ACCESS_ACCOUNT},
+	{"POST", "/notes/{id}/block", page_note_block, ACCESS_ACCOUNT},
 	/* Policy debates (page_debates.c): "new" before {id}. */
 	{"GET", "/debates", page_debates, ACCESS_PUBLIC},
 	{"GET", "/debates/{id}", page_debate, ACCESS_PUBLIC},
