@@ -7,7 +7,6 @@
 #include "core/log.h"
 #include "core/mdg.h"
 #include "core/xalloc.h"
-#include "notes/note.h"
 #include "render/render.h"
 
 #include <stdio.h>
@@ -148,11 +147,6 @@ static void fill_common(web *w)
 			hdf_set_value(w->hdf, "Session.Penalties", "1");
 		if (perm_holds(&w->perm, PERM_MODERATOR | PERM_ADMIN))
 			hdf_set_value(w->hdf, "Session.Moderator", "1");
-		/* The header's unread notes: one covered index read a page
-		 * (a failure only leaves the count out). */
-		long notes = 0;
-		if (w->app->db && note_unread(w->app->db, w->me.id, &notes) == MDG_OK && notes > 0)
-			web_set(w, "Session.NotesUnread", "%ld", notes);
 	}
 }
 
