@@ -36,7 +36,13 @@ CREATE TABLE note_blocks (
   CONSTRAINT fk_note_blocks_blocked FOREIGN KEY (blocked_id) REFERENCES accounts (id)
 ) ENGINE=InnoDB;
 
--- The posting throttle counts notes with every other post. The list is
--- the whole of issue 14's contract (cpost, note, chat), so that whichever
--- of its migrations runs last leaves the same one.
+-- Notes are a kind of user text for moderation (reports, decisions,
+-- objections, penalties) and the posting throttle. Each list is the whole
+-- of issue 14's contract (cpost, note, chat), so that whichever of its
+-- migrations runs last leaves the same one.
 ALTER TABLE moderation_posts MODIFY kind ENUM('case','proposal','post','cpost','note','chat') NOT NULL;
+ALTER TABLE content_reports MODIFY kind ENUM('case','proposal','post','cpost','note','chat') NOT NULL;
+ALTER TABLE moderation_actions MODIFY kind ENUM('case','proposal','post','cpost','note','chat') NOT NULL;
+ALTER TABLE moderation_objections MODIFY kind ENUM('case','proposal','post','cpost','note','chat') NOT NULL;
+ALTER TABLE mileage_ledger MODIFY kind ENUM('case','proposal','post','cpost','note','chat') NOT NULL;
+ALTER TABLE penalties MODIFY kind ENUM('case','proposal','post','cpost','note','chat') NULL;

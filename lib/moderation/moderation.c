@@ -69,6 +69,12 @@ static const mod_kind kinds[] = {
 		 "IF(t.parent_kind = 'debate', (SELECT b.department_id FROM debates b WHERE b.id = t.parent_id), "
 		 PROPOSAL_DEPT("t.parent_id") ")",
 		 "CONCAT('/', IF(t.parent_kind = 'debate', 'debates', 'proposals'), '/', t.parent_id, '#post-', t.id)", "1"),
+	/* A note (쪽지, lib/notes) is private: no department (only moderators
+	 * of the whole institution review it), no title that quotes it, and
+	 * its address is the queue's audited review of that one note. Only
+	 * its recipient reports it (page_moderation.c checks). */
+	MOD_KIND("note", "notes", "t.id", "t.author_id", "CONCAT('#', t.id)", "t.body", "NULL",
+		 "CONCAT('/staff/moderation/note/', t.id)", "1"),
 };
 
 /* Defaults of the settings (docs/operations.md lists them). */

@@ -135,7 +135,7 @@ int note_send(db *d, long long from, bool from_staff, long long to, const char *
  * recipient in the sent box. */
 #define BOX_ROWS(other, mine, deleted)                                                                          \
 	"SELECT n.id AS id, o.id AS other_id, o.login_id AS other_login, " SQL_PERSON("o.") " AS other,"       \
-	" LEFT(n.body, 60) AS excerpt, " SQL_MINUTE("n.created_at") " AS sent,"                                  \
+	" IF(n.moderation IN ('hidden', 'deleted'), '', LEFT(n.body, 60)) AS excerpt, " SQL_MINUTE("n.created_at") " AS sent,"                                  \
 	" " SQL_MINUTE("n.read_at") " AS `read`, IF(n.read_at IS NULL AND n.recipient_id = ?, 1, 0) AS unread"  \
 	" FROM notes n JOIN accounts o ON o.id = n." other " WHERE n." mine " = ? AND n." deleted " IS NULL"     \
 	" ORDER BY n.id DESC LIMIT ? OFFSET ?"
@@ -168,7 +168,8 @@ int note_read(db *d, long long account, long long id, db_result **out)
 		rc = db_query(d, out,
 			      "SELECT n.id AS id, n.author_id AS author_id, " SQL_PERSON("a.") " AS author,"
 			      " a.login_id AS author_login, n.recipient_id AS recipient_id, " SQL_PERSON("r.")
-			      " AS recipient, r.login_id AS recipient_login, n.body AS body,"
+			      " AS recipient, r.login_id AS recipient_login,"
+			      " IF(n.moderation IN ('hidden', 'deleted'), '', n.body) AS body, n.moderation AS moderation,"
 			      " " SQL_MINUTE("n.created_at") " AS sent, " SQL_MINUTE("n.read_at") " AS `read`,"
 			      " IF(n.author_id = ?, 1, 0) AS mine,"
 			      " EXISTS (SELECT 1 FROM note_blocks b WHERE b.account_id = ?"
@@ -182,6 +183,18 @@ int note_read(db *d, long long account, long long id, db_result **out)
 		*out = NULL;
 		rc = MDG_ENOTFOUND;
 	}
+	return rc;
+}
+
+int note_party(db *d, long long account, long long id, bool *party)
+{
+	db_result *r = NULL;
+	*party = false;
+	int rc = db_query(d, &r, "SELECT COUNT(*) AS n FROM notes n WHERE n.id = ? AND " MINE,
+			  DB_ARGS(DB_ID(id), DB_ID(account), DB_ID(account)));
+	if (rc == MDG_OK)
+		*party = db_get_ll(r, 0, "n", 0) == 1;
+	db_result_free(r);
 	return rc;
 }
 

@@ -52,16 +52,21 @@ enum note_box { NOTE_INBOX, NOTE_SENT };
 /* One page of account's inbox or sent box, newest first, as rows id,
  * other_id, other_login, other (the other person's name), excerpt, sent
  * (minute), read (minute or NULL), unread (1 for an unread received
- * note). */
+ * note); the excerpt is empty once a moderator hid or deleted it. */
 int note_list(db *d, long long account, enum note_box box, long page, db_result **out, long *total);
 
 /* Note id as account (its sender or recipient) reads it: one row id,
  * author_id, author, author_login, recipient_id, recipient,
  * recipient_login, body, sent, read, mine (1 when account sent it),
- * blocked (1 when account blocked the other). Opening a received note
+ * blocked (1 when account blocked the other), moderation (the body is
+ * empty once a moderator hid or deleted it). Opening a received note
  * marks it read. MDG_ENOTFOUND for anyone else and for a note they
  * deleted. */
 int note_read(db *d, long long account, long long id, db_result **out);
+
+/* Whether account is the sender or the recipient of note id and still
+ * has it (*party): the report form's check, without note_read's receipt. */
+int note_party(db *d, long long account, long long id, bool *party);
 
 /* account deletes note id for themselves: MDG_ENOTFOUND as note_read. */
 int note_delete(db *d, long long account, long long id);

@@ -43,7 +43,8 @@ long mileage_default_points(mileage_reason reason)
 
 bool mileage_kind_valid(const char *kind)
 {
-	return kind && (strcmp(kind, "case") == 0 || strcmp(kind, "proposal") == 0 || strcmp(kind, "post") == 0);
+	return kind && (strcmp(kind, "case") == 0 || strcmp(kind, "proposal") == 0 || strcmp(kind, "post") == 0 ||
+			strcmp(kind, "note") == 0);
 }
 
 /* The amount of reason from its setting, the default when unset or not

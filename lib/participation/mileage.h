@@ -35,7 +35,8 @@ typedef enum mileage_reason {
 const char *mileage_reason_name(mileage_reason reason);
 /* The points reason gives when its setting (mileage.<name>) is unset. */
 long mileage_default_points(mileage_reason reason);
-/* True for a content kind of issue 11: "case", "proposal", "post". */
+/* True for a content kind of issue 11: "case", "proposal", "post", and
+ * of issue 14: "note" (a reported note's decision and its reporter). */
 bool mileage_kind_valid(const char *kind);
 
 /* Gives account_id the points of reason (setting mileage.<name>, whole

@@ -173,6 +173,34 @@ is $m[0] && $m[0]{subject}, '[' . L('Site.Name') . '] ' . L('Mail.note_received.
 like $m[0] && $m[0]{text}, qr{/notes/\d+}, '... the link';
 unlike join('', map { $_->{text} } @m), qr/토요일|차단 해제/, '... and never the text';
 
+# ------------------------------------------------------------ a reported note
+
+($code) = page($c3, "/report/note/$later");
+is $code, 404, 'nobody else reaches the report form of a note (it shows the text)';
+($code, $html) = page($c2, "/notes/$later");
+like $html, qr{href="/report/note/$later"}, 'the recipient has a report link';
+$r = post($c2, "/report/note/$later", "/report/note/$later", reason => 'abuse', note => '불쾌합니다');
+is $r->code, 303, '... and reports the note';
+($code, $html) = page($admin, '/staff/moderation');
+like $html, qr{href="/staff/moderation/note/$later"}, "the moderators' queue lists the reported note";
+unlike $html, qr/차단 해제 뒤의 쪽지/, '... without its text';
+is sql_value("SELECT COUNT(*) FROM audit_log WHERE object_type = 'note'"), 0, '... no reading recorded yet';
+($code, $html) = page($admin, "/staff/moderation/note/$later");
+is $code, 200, 'the review of that one note';
+like $html, qr/차단 해제 뒤의 쪽지/, '... shows its text';
+is sql_value("SELECT COUNT(*) FROM audit_log WHERE object_type = 'note' AND object_id = '$later'"
+    . " AND action = 'moderation_review'"), 1, '... and the reading is audited';
+($code) = page($admin, "/staff/moderation/note/$note");
+is $code, 404, 'a note nobody reported has no review';
+($code) = page($kim, "/staff/moderation/note/$later");
+is $code, 404, 'staff who are no moderators have none either';
+$r = post($admin, "/staff/moderation/note/$later", "/staff/moderation/note/$later", action => 'hide',
+    ground => 'abuse', reason => '모욕적인 표현');
+is $r->code, 303, 'the moderator hides it' or diag text_of(body_of($r));
+($code, $html) = page($c2, "/notes/$later");
+like text_of($html), qr/\Q${\ L('Notes.Removed')}\E/, '... the recipient sees it removed';
+unlike $html, qr/차단 해제 뒤의 쪽지/, '... without its text';
+
 # ------------------------------------------------------------ the gates
 
 sql("INSERT INTO moderation_words (word, action, created_at) VALUES ('멍청이', 'hold', NOW())");
