@@ -11,6 +11,7 @@
 #include "participation/penalty.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const web_done notes_done[] = {
