@@ -75,6 +75,7 @@ include:"macros.cs" ?><!DOCTYPE html>
         <li><a href="/my"><?cs var:L.Nav.My ?></a></li>
 <?cs /if ?>
 <?cs if:Session.Name ?>
+        <li><a href="/notes"><?cs var:L.Nav.Notes ?><?cs if:Session.NotesUnread ?> <span class="alert-count" id="notes-unread"><?cs var:Session.NotesUnread ?></span><span class="visually-hidden"> <?cs var:L.Notes.UnreadCount ?></span><?cs /if ?></a></li>
         <li><a href="/account"><?cs var:L.Nav.Account ?></a></li>
         <li>
           <form method="post" action="/logout" class="inline">

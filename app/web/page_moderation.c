@@ -8,6 +8,7 @@
 #include "web.h"
 #include "core/mdg.h"
 #include "moderation/moderation.h"
+#include "notes/note.h"
 #include "org/perm.h"
 
 #include <stdio.h>
@@ -30,9 +31,20 @@ static int load_item(web *w, const mod_kind **k, db_result **item)
 	if (!*k || !moderation_kind_ready(w->app->db, *k))
 		return MDG_ENOTFOUND;
 	int rc = moderation_item(w->app->db, *k, w->r->params[1], 0, item);
+	/* A note is private: its forms (the report, shown with its text) are
+	 * only for its sender and recipient, who still have it. */
+	if (rc == MDG_OK && strcmp((*k)->name, "note") == 0) {
+		bool party = false;
+		rc = note_party(w->app->db, w->me.id, db_get_ll(*item, 0, "id", 0), &party);
+		if (rc == MDG_OK && !party)
+			rc = MDG_ENOTFOUND;
+	}
 	if (rc == MDG_OK) {
 		db_row_hdf(*item, 0, w->hdf, "Item");
 		hdf_set_value(w->hdf, "Item.kind", (*k)->name);
+		/* The note's own page, not the moderators' review. */
+		if (strcmp((*k)->name, "note") == 0)
+			hdf_set_valuef(w->hdf, "Item.url=/notes/%lld", db_get_ll(*item, 0, "id", 0));
 	}
 	return rc;
 }
@@ -163,17 +175,26 @@ done:
 }
 
 /* Queue.N.* for one kind's items in the viewer's scope, each with its
- * Reports and Objections; *n counts the entries so far. */
-static int fill_queue_kind(web *w, const mod_kind *k, const char *depts, int *n)
+ * Reports and Objections; *n counts the entries so far. A note's text
+ * stays out of the list (its review, only_id, shows that one note's):
+ * only_id 0 lists them all. */
+static int fill_queue_kind(web *w, const mod_kind *k, const char *depts, long long only_id, int *n)
 {
 	db_result *q = NULL;
 	char prefix[48], name[64];
+	bool private = strcmp(k->name, "note") == 0;
 	int rc = moderation_queue(w->app->db, k, depts, w->lang, &q);
-	for (unsigned i = 0; rc == MDG_OK && i < q->nrows; i++, (*n)++) {
+	for (unsigned i = 0; rc == MDG_OK && i < q->nrows; i++) {
 		db_result *reports = NULL, *objections = NULL;
 		long long id = db_get_ll(q, i, "id", 0);
-		snprintf(prefix, sizeof prefix, "Queue.%d", *n);
+		if (only_id && id != only_id)
+			continue;
+		snprintf(prefix, sizeof prefix, "Queue.%d", (*n)++);
 		db_row_hdf(q, i, w->hdf, prefix);
+		if (private && !only_id) {
+			snprintf(name, sizeof name, "%s.text", prefix);
+			hdf_remove_tree(w->hdf, name);
+		}
 		rc = moderation_item_reports(w->app->db, k, id, &reports);
 		if (rc == MDG_OK)
 			rc = moderation_item_objections(w->app->db, k, id, &objections);
@@ -192,13 +213,13 @@ static int fill_queue_kind(web *w, const mod_kind *k, const char *depts, int *n)
 
 static int queue_page(web *w)
 {
-	static const char *const kinds[] = {"case", "proposal", "post", "cpost", "chat"};
+	static const char *const kinds[] = {"case", "proposal", "post", "cpost", "chat", "note"};
 	char *depts = perm_departments(&w->perm, PERM_MODERATION);
 	int n = 0, rc = MDG_OK;
 	for (size_t i = 0; rc == MDG_OK && i < MDG_ARRAY_LEN(kinds); i++) {
 		const mod_kind *k = moderation_kind(kinds[i]);
 		if (moderation_kind_ready(w->app->db, k))
-			rc = fill_queue_kind(w, k, depts, &n);
+			rc = fill_queue_kind(w, k, depts, 0, &n);
 	}
 	free(depts);
 	if (rc == MDG_OK) {
@@ -218,6 +239,33 @@ int page_moderation_queue(web *w)
 		return MDG_EDENIED;
 	web_flash_done(w, done, MDG_ARRAY_LEN(done));
 	return queue_page(w);
+}
+
+int page_moderation_note(web *w)
+{
+	const mod_kind *k = moderation_kind("note");
+	long long id = web_param_id(w);
+	int n = 0;
+	/* Only a note in the queue (reported, or its author objecting), for
+	 * moderators of the whole institution (a note has no department). */
+	if (!id || !perm_covers_dept(&w->perm, PERM_MODERATION, 0) || !moderation_kind_ready(w->app->db, k))
+		return MDG_ENOTFOUND;
+	char *depts = perm_departments(&w->perm, PERM_MODERATION);
+	int rc = fill_queue_kind(w, k, depts, id, &n);
+	free(depts);
+	if (rc == MDG_OK && n == 0)
+		rc = MDG_ENOTFOUND;
+	/* Every reading of a private note by a moderator is on the record. */
+	char object[24];
+	snprintf(object, sizeof object, "%lld", id);
+	if (rc == MDG_OK)
+		rc = audit_write(w->app->db, &w->who, "note", object, "moderation_review", NULL);
+	if (rc != MDG_OK)
+		return rc;
+	web_set(w, "Moderation.ReasonMax", "%d", DECISION_REASON_MAX);
+	hdf_set_value(w->hdf, "Moderation.Review", "1");
+	web_page(w, "staff/moderation.cs", "Moderation");
+	return MDG_OK;
 }
 
 static const field_spec decision_fields[] = {

@@ -198,6 +198,14 @@ const web_route web_routes[] = {
 	{"POST", "/c/{slug}/events/{id}/edit", page_event_update, ACCESS_ACCOUNT},
 	{"POST", "/c/{slug}/events/{id}/cancel", page_event_cancel, ACCESS_ACCOUNT},
 	{"POST", "/c/{slug}/events/{id}/rsvp", page_event_rsvp, ACCESS_ACCOUNT},
+	/* Notes (page_notes.c): "new" and "sent" before {id}. */
+	{"GET", "/notes", page_notes, ACCESS_ACCOUNT},
+	{"GET", "/notes/sent", page_notes_sent, ACCESS_ACCOUNT},
+	{"GET", "/notes/new", page_note_new_form, ACCESS_ACCOUNT},
+	{"POST", "/notes/new", page_note_new, ACCESS_ACCOUNT},
+	{"GET", "/notes/{id}", page_note, ACCESS_ACCOUNT},
+	{"POST", "/notes/{id}/delete", page_note_delete, ACCESS_ACCOUNT},
+	{"POST", "/notes/{id}/block", page_note_block, ACCESS_ACCOUNT},
 	/* Policy debates (page_debates.c): "new" before {id}. */
 	{"GET", "/debates", page_debates, ACCESS_PUBLIC},
 	{"GET", "/debates/{id}", page_debate, ACCESS_PUBLIC},
@@ -231,6 +239,7 @@ const web_route web_routes[] = {
 	{"GET", "/objection/{kind}/{key}", page_objection_form, ACCESS_ACCOUNT},
 	{"POST", "/objection/{kind}/{key}", page_objection, ACCESS_ACCOUNT},
 	{"GET", "/staff/moderation", page_moderation_queue, ACCESS_STAFF},
+	{"GET", "/staff/moderation/note/{id}", page_moderation_note, ACCESS_STAFF},
 	{"POST", "/staff/moderation/{kind}/{id}", page_moderation_decide, ACCESS_STAFF},
 	{"POST", "/staff/cases/{tracking}/unpublish", page_case_unpublish, ACCESS_STAFF},
 	{"GET", "/admin/moderation/words", page_admin_moderation_words, ACCESS_GLOBAL_ADMIN},

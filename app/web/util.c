@@ -7,6 +7,7 @@
 #include "core/utf8.h"
 #include "core/xalloc.h"
 #include "http/encode.h"
+#include "notes/note.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -19,6 +20,13 @@ void web_page(web *w, const char *template, const char *title_key)
 	w->r->template = template;
 	hdf_set_value(w->hdf, "Page.Template", template);
 	hdf_set_value(w->hdf, "Page.TitleKey", title_key);
+	/* The header's unread notes: one covered index read per page shown
+	 * (not per request: redirects and downloads skip it), after the
+	 * handler, so that a note just opened no longer counts. A failure
+	 * only leaves the count out. */
+	long notes = 0;
+	if (w->signed_in && w->app->db && note_unread(w->app->db, w->me.id, &notes) == MDG_OK && notes > 0)
+		web_set(w, "Session.NotesUnread", "%ld", notes);
 }
 
 void web_set(web *w, const char *name, const char *fmt, ...)

@@ -357,6 +357,18 @@ int page_admin_open311_revoke(web *w);
 int page_admin_open311_questions(web *w);
 int page_admin_open311_question_save(web *w);
 int page_admin_open311_question_delete(web *w);
+/* Notes (page_notes.c): the inbox, the sent box, the new-note form and
+ * its sending, one note, deleting it for oneself, blocking its sender. */
+int page_notes(web *w);
+int page_notes_sent(web *w);
+int page_note_new_form(web *w);
+int page_note_new(web *w);
+int page_note(web *w);
+int page_note_delete(web *w);
+int page_note_block(web *w);
+/* A reported note's review by a moderator of the whole institution: that
+ * one note of the queue with its text, audited (page_moderation.c). */
+int page_moderation_note(web *w);
 /* Policy debates (page_debates.c): the public list and page, a
  * citizen's side, opinion or reply, a post's recommendation; the staff's
  * list, opening and editing a debate, its closing summary. */

@@ -4,7 +4,7 @@
 # objected to by their author (Queue.N, with Reports and Objections), each
 # with its text and the form of decision: hide, delete, restore, dismiss. ?>
 <h1><?cs var:L.Title.Moderation ?></h1>
-<p><?cs var:L.Moderation.QueueLead ?></p>
+<p><?cs if:Moderation.Review ?><?cs var:L.Moderation.NoteReviewLead ?><?cs else ?><?cs var:L.Moderation.QueueLead ?><?cs /if ?></p>
 <?cs if:subcount(Queue) == 0 ?>
 <p><?cs var:L.Moderation.Empty ?></p>
 <?cs /if ?><?cs
@@ -17,7 +17,10 @@ each:q = Queue ?><?cs set:id = q.kind + "-" + q.id ?>
     <dt><?cs var:L.Moderation.Author ?></dt><dd><?cs call:person(q.author) ?></dd>
     <dt><?cs var:L.Moderation.Weight ?></dt><dd><?cs var:q.weight ?> (<?cs var:q.reports ?>)</dd>
   </dl>
-  <div class="text"><?cs var:q.text ?></div><?cs
+<?cs if:q.kind == "note" && !q.text ?>
+  <p><a class="button" href="<?cs var:q.url ?>"><?cs var:L.Moderation.NoteReview ?></a></p><?cs
+  else ?>
+  <div class="text"><?cs var:q.text ?></div><?cs /if ?><?cs
   if:subcount(q.Reports) > 0 ?>
   <table class="cases">
     <caption><?cs var:L.Moderation.Reports ?></caption>

@@ -91,6 +91,12 @@ static const mod_kind kinds[] = {
 		 "(SELECT cc.department_id FROM communities cc WHERE cc.id = t.community_id)",
 		 "CONCAT('/c/', (SELECT cc.slug FROM communities cc WHERE cc.id = t.community_id), '/chat#chat-', t.id)",
 		 "(SELECT cc.visibility FROM communities cc WHERE cc.id = t.community_id) = 'public'"),
+	/* A note (쪽지, lib/notes) is private: no department (only moderators
+	 * of the whole institution review it), no title that quotes it, and
+	 * its address is the queue's audited review of that one note. Only
+	 * its recipient reports it (page_moderation.c checks). */
+	MOD_KIND("note", "notes", "t.id", "t.author_id", "CONCAT('#', t.id)", "t.body", "NULL",
+		 "CONCAT('/staff/moderation/note/', t.id)", "1"),
 };
 
 /* Defaults of the settings (docs/operations.md lists them). */

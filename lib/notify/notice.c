@@ -44,6 +44,7 @@ static const char *const kind_names[NOTICE_KIND__MAX] = {
 	[NOTICE_PROPOSAL_THRESHOLD] = "proposal_threshold",
 	[NOTICE_FOLLOWED] = "followed",
 	[NOTICE_REPORT_MONTHLY] = "report_monthly",
+	[NOTICE_NOTE_RECEIVED] = "note_received",
 	[NOTICE_VERIFY] = "verify",
 	[NOTICE_RECOVER] = "recover",
 	[NOTICE_PASSWORD_RESET] = "password_reset",

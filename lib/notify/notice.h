@@ -49,6 +49,7 @@ typedef enum notice_kind {
 	NOTICE_PROPOSAL_THRESHOLD, /* a proposal one wrote or supports reached its threshold */
 	NOTICE_FOLLOWED,            /* a public case the person follows changed (similar/follow.h) */
 	NOTICE_REPORT_MONTHLY,      /* reports: last month's figures to a department manager */
+	NOTICE_NOTE_RECEIVED,       /* notes: a note arrived (no text: read it signed in) */
 	/* identity (lib/auth/verify.c), sent to one address by notice_to_address */
 	NOTICE_VERIFY,          /* a code (SMS) or link (e-mail) proving a contact */
 	NOTICE_RECOVER,         /* a code (SMS) or link (e-mail) to choose a new password */

@@ -44,7 +44,7 @@ long mileage_default_points(mileage_reason reason)
 bool mileage_kind_valid(const char *kind)
 {
 	return kind && (strcmp(kind, "case") == 0 || strcmp(kind, "proposal") == 0 || strcmp(kind, "post") == 0 ||
-			strcmp(kind, "cpost") == 0);
+			strcmp(kind, "cpost") == 0 || strcmp(kind, "note") == 0 || strcmp(kind, "chat") == 0);
 }
 
 /* The amount of reason from its setting, the default when unset or not

@@ -35,8 +35,8 @@ typedef enum mileage_reason {
 const char *mileage_reason_name(mileage_reason reason);
 /* The points reason gives when its setting (mileage.<name>) is unset. */
 long mileage_default_points(mileage_reason reason);
-/* True for a content kind of issue 11 ("case", "proposal", "post") or a
- * community board post of issue 14 ("cpost"). */
+/* True for a content kind of issue 11 ("case", "proposal", "post") or of
+ * issue 14 ("cpost": a board post, "note", "chat"). */
 bool mileage_kind_valid(const char *kind);
 
 /* Gives account_id the points of reason (setting mileage.<name>, whole

@@ -1046,6 +1046,19 @@ async function walk(browser) {
 		await expectText(main, '주말 벼룩시장 후기');
 	});
 
+	// Notes (issue 14): the demo's note from the supervisor to
+	// traffic.kim, the inbox, the note, the reply form, a reply sent.
+	await step('notes: the inbox, a note, the new-note form', second, async () => {
+		const main = second.main();
+		await second.goto('/notes');
+		await second.go(main.locator('table.notes a').first());
+		await expectText(main, '읽은 시각', 'a note');
+		await second.go(main.getByRole('link', { name: '답장', exact: true }));
+		await main.getByLabel('내용', { exact: true }).fill(`검토하겠습니다 ${RUN}`);
+		await second.go(main.getByRole('button', { name: '보내기', exact: true }));
+		await expectText(main, '쪽지를 보냈습니다', 'the note sent');
+	});
+
 	for (const p of [supervisor, citizen, handler, second, agent])
 		await p.close();
 	await keyboardWalk(browser);

@@ -164,6 +164,32 @@ static const char *const debate_closed_data[] = {
 	"Debate.action=조치입니다", "Debate.summary_at=2026-12-15 10:00", "Page.DebateCss=1", NULL};
 static const char *const debate_closed_shown[] = {"요약입니다", "조치입니다", "2026-12-15 10:00", NULL};
 
+/* Notes (쪽지): the inbox with an unread note and a second page, the sent
+ * box with a read receipt, the new-note form sent back, a received note
+ * with its actions, a note a moderator hid. */
+static const char *const notes_inbox_data[] = {
+	"NotesBox=inbox", "Notes.0.id=12", "Notes.0.other=한쪽지", "Notes.0.excerpt=<안녕>", "Notes.0.sent=2026-12-07 09:00",
+	"Notes.0.unread=1", "Pager.Page=1", "Pager.Pages=2", "Pager.Next=2", NULL};
+static const char *const notes_inbox_shown[] = {"href=\"/notes/12\"", "&lt;안녕&gt;", "<tr class=\"unread\">",
+						 "href=\"/notes?page=2\"", "href=\"/notes/sent\"", NULL};
+static const char *const notes_sent_data[] = {
+	"NotesBox=sent", "Notes.0.id=13", "Notes.0.other=두쪽지", "Notes.0.excerpt=잘 받았습니다",
+	"Notes.0.sent=2026-12-07 09:00", "Notes.0.read=2026-12-07 10:00", "Notes.0.unread=0", NULL};
+static const char *const notes_sent_shown[] = {"href=\"/notes/13\"", "2026-12-07 10:00", "두쪽지", NULL};
+static const char *const note_new_data[] = {"Form.to=cit123", "Form.body=<본문>", "Form.Err.body=required",
+					    "NoteBodyMax=2000", NULL};
+static const char *const note_new_shown[] = {"action=\"/notes/new\"", "value=\"cit123\"", "&lt;본문&gt;</textarea>",
+					     "id=\"err-body\"", "maxlength=\"2000\"", NULL};
+#define NOTE_FACTS "Note.id=12", "Note.author=한쪽지", "Note.author_login=cit1", "Note.recipient=두쪽지", \
+	"Note.sent=2026-12-07 09:00", "Note.blocked=0"
+static const char *const note_data[] = {NOTE_FACTS, "Note.body=<안녕>", "Note.mine=0", "Note.moderation=visible", NULL};
+static const char *const note_shown[] = {"action=\"/notes/12/delete\"", "action=\"/notes/12/block\"",
+					 "href=\"/notes/new?to=cit1\"", "href=\"/report/note/12\"",
+					 "<div class=\"text note-body\">&lt;안녕&gt;</div>", NULL};
+static const char *const note_hidden_data[] = {NOTE_FACTS, "Note.body=", "Note.mine=1", "Note.read=2026-12-07 10:00",
+					       "Note.moderation=hidden", NULL};
+static const char *const note_hidden_shown[] = {"class=\"note-removed\"", "2026-12-07 10:00", NULL};
+
 /* The staff's page of a debate: the form to open one, an upcoming one
  * editable, a closed one with the summary form. */
 #define DEPARTMENT_OPTIONS "Departments.0.id=5", "Departments.0.name=교통행정과"
@@ -933,6 +959,11 @@ static const struct page_fixture {
 	{"portal/debate.cs", "Debate", debate_data, debate_shown, NULL},
 	{"portal/debate.cs", "Debate", debate_closed_data, debate_closed_shown, NULL},
 	{"staff/debates.cs", "StaffDebates", staff_debates_data, staff_debates_shown, NULL},
+	{"notes/box.cs", "Notes", notes_inbox_data, notes_inbox_shown, NULL},
+	{"notes/box.cs", "NotesSent", notes_sent_data, notes_sent_shown, NULL},
+	{"notes/new.cs", "NoteNew", note_new_data, note_new_shown, NULL},
+	{"notes/note.cs", "Note", note_data, note_shown, NULL},
+	{"notes/note.cs", "Note", note_hidden_data, note_hidden_shown, NULL},
 	{"staff/debate.cs", "StaffDebateNew", staff_debate_new_data, staff_debate_new_shown, NULL},
 	{"staff/debate.cs", "StaffDebate", staff_debate_data, staff_debate_shown, NULL},
 	{"staff/debate.cs", "StaffDebate", staff_debate_closed_data, staff_debate_closed_shown, NULL},
