@@ -283,4 +283,20 @@ unlike $t, qr/club message 11 /, '... only those';
 unlike $html, qr/data-sub=/, '... and listens to nothing (only the newest page does)';
 like $html, qr{href="/c/chat-club/chat" rel="prev"}, '... with a link back to the newest';
 
+# An upheld report of a message for abuse costs its author a penalty that
+# names the message (penalty_apply asks mileage_kind_valid, which once knew
+# no "chat": the moderator's decision failed).
+my ($rude_r, $rude) = say_in($alice, 'chat-open', '무례한 말 한마디');
+is $rude_r->code, 303, 'a member posts a message';
+is post_form($s, $bob, "/report/chat/$rude", "/report/chat/$rude", reason => 'abuse')->code, 303,
+    'another member reports it for abuse';
+my $admin = $s->ua;
+is Madang::Test::sign_in($s, $admin, 'admin', 'madang-admin-2026')->code, 303, 'the supervisor signs in';
+$r = post_form($s, $admin, '/staff/moderation', "/staff/moderation/chat/$rude", action => 'hide', ground => 'abuse',
+    reason => encode('UTF-8', '욕설이 포함되어 있습니다.'));
+is $r->code, 303, 'the moderator hides it for abuse' or diag body_of($r);
+is $s->sql_value("SELECT moderation FROM chat_messages WHERE id = $rude"), 'hidden', '... it is hidden';
+is $s->sql_value("SELECT CONCAT(level, '/', kind, '/', item_id) FROM penalties WHERE account_id = $alice_id"
+    . " AND kind = 'chat'"), "warning/chat/$rude", '... and its author gets a warning naming the message';
+
 done_testing;
