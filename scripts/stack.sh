@@ -260,14 +260,6 @@ db_setup() {
 	say "created database madang, the migrator madang_migrate and the app's account madang"
 }
 
-# Mroonga's mroonga_command, through which the inbox search asks Groonga
-# for ids only (lib/cases/inbox.c); a server function, so made by the
-# administrator on every start (a datadir from before it gets it too).
-db_functions() {
-	echo "CREATE FUNCTION IF NOT EXISTS mroonga_command RETURNS STRING SONAME 'ha_mroonga.so';" |
-		db_client || die "creating mroonga_command failed"
-}
-
 # ---------------------------------------------------------------- config
 
 make_secret() {
@@ -618,7 +610,6 @@ cmd_start() {
 	trap on_start_exit EXIT
 	db_start
 	db_setup
-	db_functions
 	make_secret
 	write_config
 	migrate_and_seed

@@ -265,24 +265,6 @@ static int has_joint(db *d, long long account_id, bool *yes)
 	" FROM (SELECT cs.case_id, cs.created_at FROM case_search cs WHERE MATCH(cs.title, cs.body)"          \
 	" AGAINST(? IN BOOLEAN MODE) ORDER BY cs.created_at " order ", cs.case_id " order " LIMIT ?) m" \
 	" ORDER BY m.created_at " order ", m.case_id " order
-/* The same candidates straight from Groonga (mroonga_command, created by
- * scripts/stack.sh and docs/operations.md): its select returns only the
- * ids, [[[hits], [["_key", "UInt64"]], [id], [id], ...]], whereas through
- * MATCH Mroonga 7.07 fetches the title and body of every candidate, since
- * MATCH names them (by hand, 신호등 with its scope check: 404 candidates 6.3-8.5
- * ms against 2.0-2.9, 101 candidates 3.0-3.9 against 1.0-1.4; the ids,
- * their order and the hits are the same). JSON_TABLE numbers the rows: the
- * first two are the count and the column header. */
-#define GROONGA_IDS                                                                          \
-	" FROM JSON_TABLE(mroonga_command(?), '$[0][*]' COLUMNS (n FOR ORDINALITY,"          \
-	" id BIGINT UNSIGNED PATH '$[0]' NULL ON ERROR)) j WHERE j.n > 2"
-#define GROONGA_SCOPE_ONLY                                                                               \
-	"SELECT j.id AS id, EXISTS (SELECT 1 FROM case_departments cd JOIN staff_scope s"                   \
-	" ON s.department_id = cd.department_id AND s.account_id = ? WHERE cd.case_id = j.id) AS in_scope" \
-	GROONGA_IDS " ORDER BY j.n"
-#define GROONGA_CANDIDATES(order)                                                           \
-	" FROM (SELECT j.id AS case_id" GROONGA_IDS ") m JOIN cases c ON c.id = m.case_id" \
-	" ORDER BY c.created_at " order ", c.id " order
 #define Q20 "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
 #define I4(a, i) DB_INT(a[i]), DB_INT(a[i + 1]), DB_INT(a[i + 2]), DB_INT(a[i + 3])
 #define I20(a) I4(a, 0), I4(a, 4), I4(a, 8), I4(a, 12), I4(a, 16)
@@ -309,79 +291,6 @@ static bool case_filters(const inbox_filter *f, const bool on[SLOT__MAX])
 	return filters;
 }
 
-/* Set once a worker's Groonga statement fails (no mroonga_command on a
- * server set up before it): the worker then searches through MATCH, with
- * the same results. XXX any other error of that statement switches too,
- * costing that worker only speed until it is recycled. */
-static bool groonga_missing;
-
-/* The Groonga command that lists the first k matches of query (as
- * case_search_query writes it: +"word" +"word") in filing order, ids
- * only; the caller frees it. NULL when a word holds a control character,
- * which the command line would not carry as it is: then the caller
- * searches through MATCH. The words hold no double quote or backslash
- * (case_search_query drops them), so a phrase needs no escaping inside
- * Groonga's query; the query as a whole is quoted for the command line. */
-static char *groonga_select(const char *query, bool desc, long long k)
-{
-	buf cmd = {0};
-	buf_puts(&cmd, "select case_search --cache no --match_columns \"title || body\" --query \"");
-	for (const char *p = query; *p; p++) {
-		unsigned char ch = (unsigned char)*p;
-		if (ch < 0x20 || ch == 0x7f) {
-			buf_free(&cmd);
-			return NULL;
-		}
-		if (ch == '+' && (p == query || p[-1] == ' ') && p[1] == '"')
-			continue; /* Groonga's query ANDs its terms already */
-		if (ch == '"' || ch == '\\')
-			buf_putc(&cmd, '\\');
-		buf_putc(&cmd, (char)ch);
-	}
-	buf_printf(&cmd, "\" --output_columns _key --sortby %s --limit %lld",
-		   desc ? "-created_at,-_key" : "created_at,_key", k);
-	return buf_detach(&cmd);
-}
-
-/* The first k matches of the search in filing order, each with in_scope
- * (in f's scope and through its filters), into *cand: from Groonga's
- * command cmd when given, else through MATCH. */
-static int candidates(db *d, const inbox_filter *f, const slot_values *v, const bool on[SLOT__MAX], const char *cmd,
-		      long long k, db_result **cand)
-{
-	buf sql = {0};
-	int rc;
-	if (!case_filters(f, on)) {
-		if (cmd)
-			rc = db_query(d, cand, GROONGA_SCOPE_ONLY, DB_ARGS(DB_INT(f->account_id), DB_STR(cmd)));
-		else
-			rc = db_query(d, cand, f->desc ? SEARCH_SCOPE_ONLY("DESC") : SEARCH_SCOPE_ONLY("ASC"),
-				      DB_ARGS(DB_INT(f->account_id), DB_STR(v->query), DB_INT(k)));
-		return rc;
-	}
-	buf_puts(&sql, SEARCH_OK);
-	for (int i = 0; i < SLOT_WORDS; i++)
-		buf_puts(&sql, on[i] ? slot_sql[i] : SLOT_OFF);
-	if (f->view == INBOX_OVERDUE || f->overdue)
-		buf_puts(&sql, OVERDUE_SQL);
-	if (f->view == INBOX_DUE_SOON)
-		buf_puts(&sql, DUE_SOON_SQL);
-	buf_puts(&sql, ") AS in_scope");
-	if (cmd) {
-		buf_puts(&sql, f->desc ? GROONGA_CANDIDATES("DESC") : GROONGA_CANDIDATES("ASC"));
-		rc = db_query(d, cand, intern(&sql),
-			      DB_ARGS(DB_INT(f->account_id), DB_STR(v->status), DB_ID(v->category), DB_STR(v->channel),
-				      DB_STR(v->from), DB_STR(v->to), DB_STR(cmd)));
-	} else {
-		buf_puts(&sql, f->desc ? SEARCH_CANDIDATES("DESC") : SEARCH_CANDIDATES("ASC"));
-		rc = db_query(d, cand, intern(&sql),
-			      DB_ARGS(DB_INT(f->account_id), DB_STR(v->status), DB_ID(v->category), DB_STR(v->channel),
-				      DB_STR(v->from), DB_STR(v->to), DB_STR(v->query), DB_INT(k)));
-	}
-	buf_free(&sql);
-	return rc;
-}
-
 /* *handled is false when the candidates do not settle the page (the
  * caller then runs the general statements); when they do, *total is the
  * total (*more: it is INBOX_SEARCH_CAP and there are more), or -1 when it
@@ -390,7 +299,7 @@ static int search_page(db *d, const inbox_filter *f, const char *lang, const slo
 		       db_result **out, long *total, bool *more, bool *handled)
 {
 	db_result *cand = NULL;
-	char *cmd = NULL;
+	buf sql = {0};
 	long long ids[INBOX_PAGE_SIZE] = {0};
 	long long offset = (long long)(f->page - 1) * INBOX_PAGE_SIZE;
 	long long want = offset + INBOX_PAGE_SIZE, k = 5 * want, ok = 0;
@@ -405,12 +314,22 @@ static int search_page(db *d, const inbox_filter *f, const char *lang, const slo
 		goto done;
 	if (k < (full ? SEARCH_FULL_CANDIDATES : SEARCH_MIN_CANDIDATES))
 		k = full ? SEARCH_FULL_CANDIDATES : SEARCH_MIN_CANDIDATES;
-	cmd = groonga_missing ? NULL : groonga_select(v->query, f->desc, k);
-	rc = candidates(d, f, v, on, cmd, k, &cand);
-	if (rc == MDG_ERR && cmd) {
-		/* No mroonga_command on this server: MATCH from now on. */
-		groonga_missing = true;
-		rc = candidates(d, f, v, on, NULL, k, &cand);
+	if (!case_filters(f, on)) {
+		rc = db_query(d, &cand, f->desc ? SEARCH_SCOPE_ONLY("DESC") : SEARCH_SCOPE_ONLY("ASC"),
+			      DB_ARGS(DB_INT(f->account_id), DB_STR(v->query), DB_INT(k)));
+	} else {
+		buf_puts(&sql, SEARCH_OK);
+		for (int i = 0; i < SLOT_WORDS; i++)
+			buf_puts(&sql, on[i] ? slot_sql[i] : SLOT_OFF);
+		if (f->view == INBOX_OVERDUE || f->overdue)
+			buf_puts(&sql, OVERDUE_SQL);
+		if (f->view == INBOX_DUE_SOON)
+			buf_puts(&sql, DUE_SOON_SQL);
+		buf_puts(&sql, ") AS in_scope");
+		buf_puts(&sql, f->desc ? SEARCH_CANDIDATES("DESC") : SEARCH_CANDIDATES("ASC"));
+		rc = db_query(d, &cand, intern(&sql),
+			      DB_ARGS(DB_INT(f->account_id), DB_STR(v->status), DB_ID(v->category), DB_STR(v->channel),
+				      DB_STR(v->from), DB_STR(v->to), DB_STR(v->query), DB_INT(k)));
 	}
 	if (rc != MDG_OK)
 		goto done;
@@ -444,7 +363,7 @@ static int search_page(db *d, const inbox_filter *f, const char *lang, const slo
 	}
 done:
 	db_result_free(cand);
-	free(cmd);
+	buf_free(&sql);
 	return rc;
 }
 

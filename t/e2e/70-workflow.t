@@ -442,19 +442,6 @@ $r = $lee->get($s->url('/staff/cases?q=' . uri_escape_utf8('경계석파손 없�
 ok !trackings_in(body_of($r))->{$g_tr}, '... a missing one finds nothing';
 $r = $lee->get($s->url('/staff/cases?q=' . uri_escape_utf8('"+-*()<>~') ));
 is $r->code, 200, 'search operators in the words are harmless';
-# The search asks Groonga for ids through mroonga_command; a server
-# without that function gets the same results through MATCH.
-my %found = map { $_ => [ sort keys %{ trackings_in(body_of($lee->get($s->url('/staff/cases?q=' . uri_escape_utf8($_))))) } ] }
-    ('경계석', '경계석파손 과속방지턱', '석파 없는낱말');
-$s->sql('DROP FUNCTION mroonga_command');
-for my $q (sort keys %found) {
-    for my $try (1 .. 4) { # every worker, each noticing on its own
-        $r = $lee->get($s->url('/staff/cases?q=' . uri_escape_utf8($q)));
-        is_deeply [ sort keys %{ trackings_in(body_of($r)) } ], $found{$q}, "without mroonga_command: $q ($try)";
-    }
-}
-$s->sql("CREATE FUNCTION mroonga_command RETURNS STRING SONAME 'ha_mroonga.so'");
-ok scalar @{ $found{'경계석'} }, '... (the search found something to compare)';
 for my $q ('""', '   ') {
     $r = $lee->get($s->url('/staff/cases?q=' . uri_escape_utf8($q)));
     is $r->code, 200, "a search for <$q>";
