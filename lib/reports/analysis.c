@@ -327,13 +327,18 @@ static void row_key(analysis_group g, const char *gkey, char out[24])
 	}
 }
 
-static void add_workdays(analysis_row *r, int days)
+void analysis_add_workdays(analysis_row *r, int days, long long n)
 {
-	if (r->nworkdays == r->capworkdays) {
-		r->capworkdays = r->capworkdays ? 2 * r->capworkdays : 16;
-		r->workdays = xrealloc(r->workdays, r->capworkdays * sizeof *r->workdays);
+	if (days < 0 || n <= 0)
+		return;
+	if ((size_t)days >= r->nbins) {
+		size_t bins = (size_t)days + 1 > 2 * r->nbins ? (size_t)days + 1 : 2 * r->nbins;
+		r->answers = xrealloc(r->answers, bins * sizeof *r->answers);
+		memset(r->answers + r->nbins, 0, (bins - r->nbins) * sizeof *r->answers);
+		r->nbins = bins;
 	}
-	r->workdays[r->nworkdays++] = days;
+	r->answers[days] += n;
+	r->nworkdays += n;
 }
 
 /* Adds the counted figures of row i of res (all but the answers) to r. */
@@ -378,7 +383,7 @@ static int run_group(db *d, const analysis_filter *f, analysis_group g, const bi
 		r->late += db_get_ll(answers, i, "late", 0) != 0;
 		if (biz_from_number((long)db_get_ll(answers, i, "filed", 0), &filed) == MDG_OK &&
 		    biz_from_number((long)db_get_ll(answers, i, "answered", 0), &answered) == MDG_OK)
-			add_workdays(r, biz_workdays_between(cal, filed, answered));
+			analysis_add_workdays(r, biz_workdays_between(cal, filed, answered), 1);
 	}
 done:
 	db_result_free(counts);
@@ -556,8 +561,7 @@ static void add_counted(analysis_row *row, const db_result *r, unsigned i)
 	add_counts(row, r, i);
 	row->answered += answered;
 	row->late += db_get_ll(r, i, "late", 0);
-	for (long long k = 0; wd >= 0 && k < answered; k++)
-		add_workdays(row, (int)wd);
+	analysis_add_workdays(row, (int)wd, answered);
 }
 
 /* The whole months of p: from m1 (the first month that starts in it) to
@@ -664,11 +668,11 @@ void analysis_free(analysis *a)
 {
 	for (size_t i = 0; i < a->n; i++) {
 		free(a->rows[i].label);
-		free(a->rows[i].workdays);
+		free(a->rows[i].answers);
 	}
 	free(a->rows);
 	free(a->total.label);
-	free(a->total.workdays);
+	free(a->total.answers);
 	memset(a, 0, sizeof *a);
 }
 
@@ -706,54 +710,36 @@ static void tenths_text(long long tenths, char *out, size_t n)
 void analysis_average(const analysis_row *r, char *out, size_t n)
 {
 	long long sum = 0;
-	if (!r->nworkdays) {
+	if (r->nworkdays <= 0) {
 		snprintf(out, n, "%s", "");
 		return;
 	}
-	for (size_t i = 0; i < r->nworkdays; i++)
-		sum += r->workdays[i];
+	for (size_t d = 0; d < r->nbins; d++)
+		sum += (long long)d * r->answers[d];
 	/* Rounded half up, in whole numbers. */
-	tenths_text((sum * 100 / (long long)r->nworkdays + 5) / 10, out, n);
+	tenths_text((sum * 100 / r->nworkdays + 5) / 10, out, n);
 }
 
-static int int_order(const void *a, const void *b)
+/* The working days of r's k-th answer in order (0 <= k < nworkdays). */
+static long long nth_workdays(const analysis_row *r, long long k)
 {
-	int x = *(const int *)a, y = *(const int *)b;
-	return (x > y) - (x < y);
-}
-
-/* Sorts r's working days: by counting when they are few distinct small
- * numbers (a year's hundreds of thousands of answers take 20-30 ms to
- * qsort), else qsort. */
-static void sort_workdays(analysis_row *r)
-{
-	int lo = r->workdays[0], hi = r->workdays[0];
-	for (size_t i = 1; i < r->nworkdays; i++) {
-		lo = r->workdays[i] < lo ? r->workdays[i] : lo;
-		hi = r->workdays[i] > hi ? r->workdays[i] : hi;
+	size_t d = 0;
+	for (long long seen = 0; d < r->nbins; d++) {
+		seen += r->answers[d];
+		if (seen > k)
+			break;
 	}
-	if (lo < 0 || hi >= 4096) {
-		qsort(r->workdays, r->nworkdays, sizeof *r->workdays, int_order);
-		return;
-	}
-	size_t *count = xcalloc((size_t)hi + 1, sizeof *count), k = 0;
-	for (size_t i = 0; i < r->nworkdays; i++)
-		count[r->workdays[i]]++;
-	for (int v = 0; v <= hi; v++)
-		for (size_t c = 0; c < count[v]; c++)
-			r->workdays[k++] = v;
-	free(count);
+	return (long long)d;
 }
 
-void analysis_median(analysis_row *r, char *out, size_t n)
+void analysis_median(const analysis_row *r, char *out, size_t n)
 {
-	if (!r->nworkdays) {
+	if (r->nworkdays <= 0) {
 		snprintf(out, n, "%s", "");
 		return;
 	}
-	sort_workdays(r);
-	size_t m = r->nworkdays / 2;
-	long long twice = r->nworkdays % 2 ? 2LL * r->workdays[m] : (long long)r->workdays[m - 1] + r->workdays[m];
+	long long m = r->nworkdays / 2;
+	long long twice = r->nworkdays % 2 ? 2 * nth_workdays(r, m) : nth_workdays(r, m - 1) + nth_workdays(r, m);
 	tenths_text(twice * 5, out, n);
 }
 
