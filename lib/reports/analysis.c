@@ -632,12 +632,8 @@ int analysis_run(db *d, const analysis_filter *f, analysis *out)
 	analysis whole = {0};
 	long *days = NULL;
 	size_t ndays = 0;
+	int rc;
 	memset(out, 0, sizeof *out);
-	/* Holidays of the years a case answered in the period can span. */
-	int rc = calendar_holidays(d, "1970-01-01", f->period.until, &days, &ndays);
-	if (rc != MDG_OK)
-		return rc;
-	bizcal cal = {days, ndays};
 	/* From the counters when they hold the figures (the total with
 	 * them); the total counts each case once, whatever the grouping. */
 	char val[24];
@@ -649,7 +645,12 @@ int analysis_run(db *d, const analysis_filter *f, analysis *out)
 		if (rc == MDG_OK && analysis_group_is_period(f->group))
 			rc = counted_open(d, f, dim, val, row_for(&whole, "", NULL));
 	} else {
-		rc = run_group(d, f, f->group, &cal, out);
+		/* Holidays of the years a case answered in the period can
+		 * span (the counters hold the working days already). */
+		rc = calendar_holidays(d, "1970-01-01", f->period.until, &days, &ndays);
+		bizcal cal = {days, ndays};
+		if (rc == MDG_OK)
+			rc = run_group(d, f, f->group, &cal, out);
 		if (rc == MDG_OK)
 			rc = run_group(d, f, GROUP_NONE, &cal, &whole);
 	}
