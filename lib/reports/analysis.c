@@ -553,15 +553,34 @@ static int counted_open(db *d, const analysis_filter *f, const char *dim, const 
 	return rc;
 }
 
-/* Adds row i of the counters' result r to row: its counts, answers and
- * working days (a histogram: answered cases of wd days). */
-static void add_counted(analysis_row *row, const db_result *r, unsigned i)
+/* Row i of the counters' result r into *one (its counts and answers)
+ * and *wd (the answers' working days, -1: none): read once, added to
+ * its group's row and to the total. */
+static void read_counted(const db_result *r, unsigned i, analysis_row *one, long long *wd)
 {
-	long long answered = db_get_ll(r, i, "answered", 0), wd = db_get_ll(r, i, "wd", -1);
-	add_counts(row, r, i);
-	row->answered += answered;
-	row->late += db_get_ll(r, i, "late", 0);
-	analysis_add_workdays(row, (int)wd, answered);
+	memset(one, 0, sizeof *one);
+	add_counts(one, r, i);
+	one->answered = db_get_ll(r, i, "answered", 0);
+	one->late = db_get_ll(r, i, "late", 0);
+	*wd = db_get_ll(r, i, "wd", -1);
+}
+
+/* Adds the figures one of read_counted (answered in wd working days) to
+ * row. */
+static void add_counted(analysis_row *row, const analysis_row *one, long long wd)
+{
+	row->received += one->received;
+	row->open += one->open;
+	row->overdue += one->overdue;
+	row->extensions += one->extensions;
+	row->transfers += one->transfers;
+	row->reopened += one->reopened;
+	row->ratings += one->ratings;
+	row->rating_sum += one->rating_sum;
+	row->callbacks += one->callbacks;
+	row->answered += one->answered;
+	row->late += one->late;
+	analysis_add_workdays(row, (int)wd, one->answered);
 }
 
 /* The whole months of p: from m1 (the first month that starts in it) to
@@ -618,10 +637,13 @@ static int run_counted(db *d, const analysis_filter *f, analysis_group g, const 
 	if (rc != MDG_OK)
 		return rc;
 	for (unsigned i = 0; i < r->nrows; i++) {
+		analysis_row one;
+		long long wd;
+		read_counted(r, i, &one, &wd);
 		row_key(g, db_get(r, i, "gkey", ""), key);
-		add_counted(row_for(a, key, db_get(r, i, "label", NULL)), r, i);
+		add_counted(row_for(a, key, db_get(r, i, "label", NULL)), &one, wd);
 		if (db_get_ll(r, i, "joint", 0) == 0)
-			add_counted(row_for(whole, "", NULL), r, i);
+			add_counted(row_for(whole, "", NULL), &one, wd);
 	}
 	db_result_free(r);
 	return MDG_OK;
