@@ -110,18 +110,6 @@ static void set_in_ll(web *w, const char *prefix, const char *field, long long v
 	set_in(w, prefix, field, text);
 }
 
-/* Sets prefix.received … prefix.avg from f. */
-static void set_figures(web *w, const char *prefix, const report_figures *f)
-{
-	char avg[32];
-	set_in_ll(w, prefix, "received", f->received);
-	set_in_ll(w, prefix, "open", f->open);
-	set_in_ll(w, prefix, "answered", f->answered);
-	set_in_ll(w, prefix, "overdue", f->overdue);
-	report_average_days(f->answered, f->answer_seconds, avg, sizeof avg);
-	set_in(w, prefix, "avg", avg);
-}
-
 /* Sets prefix.ratings and prefix.rating (the average, "" without any). */
 static void set_ratings(web *w, const char *prefix, long long n, long long sum)
 {
@@ -131,30 +119,18 @@ static void set_ratings(web *w, const char *prefix, long long n, long long sum)
 	set_in(w, prefix, "rating", avg);
 }
 
-/* The citizens' ratings given in the period, beside each row of
- * Report.Rows (by department id; the unplaced row by the NULL one) and
- * their sum in Report.Total. */
-static int fill_department_ratings(web *w, const report_period *p)
+/* Sets prefix.received … prefix.avg, prefix.ratings and prefix.rating
+ * from f. */
+static void set_figures(web *w, const char *prefix, const report_figures *f)
 {
-	db_result *r = NULL;
-	long long all = 0, all_sum = 0;
-	char prefix[64];
-	int rc = report_ratings_by_department(w->app->db, p, &r);
-	if (rc != MDG_OK)
-		return rc;
-	for (HDF *row = hdf_get_child(w->hdf, "Report.Rows"); row; row = hdf_obj_next(row)) {
-		long long id = hdf_get_value(row, "unplaced", NULL) ? 0 : strtoll(hdf_get_value(row, "id", "0"), NULL, 10);
-		int i = row_of(r, id);
-		long long n = i >= 0 ? db_get_ll(r, (unsigned)i, "ratings", 0) : 0;
-		long long sum = i >= 0 ? db_get_ll(r, (unsigned)i, "rating_sum", 0) : 0;
-		snprintf(prefix, sizeof prefix, "Report.Rows.%s", hdf_obj_name(row));
-		set_ratings(w, prefix, n, sum);
-		all += n;
-		all_sum += sum;
-	}
-	set_ratings(w, "Report.Total", all, all_sum);
-	db_result_free(r);
-	return MDG_OK;
+	char avg[32];
+	set_in_ll(w, prefix, "received", f->received);
+	set_in_ll(w, prefix, "open", f->open);
+	set_in_ll(w, prefix, "answered", f->answered);
+	set_in_ll(w, prefix, "overdue", f->overdue);
+	report_average_days(f->answered, f->answer_seconds, avg, sizeof avg);
+	set_in(w, prefix, "avg", avg);
+	set_ratings(w, prefix, f->ratings, f->rating_sum);
 }
 
 /* The name of a department's parent, "" for a root. */
@@ -224,27 +200,6 @@ static void fill_departments(web *w, const dept_tree *t, const db_result *figs, 
 	set_figures(w, "Report.Total", &total);
 }
 
-/* The ratings given in the period beside each handler of Report.Handlers
- * (the rows of handlers, report_workload_handlers, in the same order). */
-static int fill_handler_ratings(web *w, const report_period *p, const char *ids, const db_result *handlers)
-{
-	db_result *r = NULL;
-	char prefix[64];
-	int rc = report_ratings_by_handler(w->app->db, p, ids, &r);
-	if (rc != MDG_OK)
-		return rc;
-	for (unsigned i = 0; i < handlers->nrows; i++)
-		for (unsigned j = 0; j < r->nrows; j++)
-			if (db_get_ll(r, j, "department_id", 0) == db_get_ll(handlers, i, "department_id", 0) &&
-			    db_get_ll(r, j, "account_id", 0) == db_get_ll(handlers, i, "account_id", 0)) {
-				snprintf(prefix, sizeof prefix, "Report.Handlers.%u", i);
-				set_ratings(w, prefix, db_get_ll(r, j, "ratings", 0), db_get_ll(r, j, "rating_sum", 0));
-				break;
-			}
-	db_result_free(r);
-	return MDG_OK;
-}
-
 /* Report.Handlers: each handler of the chosen departments. */
 static int fill_handlers(web *w, const dept_tree *t, const report_period *p)
 {
@@ -270,9 +225,7 @@ static int fill_handlers(web *w, const dept_tree *t, const report_period *p)
 		set_in(w, prefix, "name", db_get(r, i, "name", ""));
 		report_figures_read(r, i, &f);
 		set_figures(w, prefix, &f);
-		set_ratings(w, prefix, 0, 0);
 	}
-	rc = fill_handler_ratings(w, p, buf_str(&ids), r);
 done:
 	db_result_free(r);
 	buf_free(&ids);
@@ -399,9 +352,6 @@ int page_report_workload(web *w)
 	if (rc != MDG_OK)
 		goto done;
 	fill_departments(w, &t, figs, report_scope_unplaced(&scope, dept));
-	rc = fill_department_ratings(w, &p);
-	if (rc != MDG_OK)
-		goto done;
 	/* Per channel, the same cases as the departments' received figure:
 	 * the chosen departments' (none chosen: nothing), or all of them. */
 	if (!report_scope_partial(&scope, dept))

@@ -327,13 +327,18 @@ static void row_key(analysis_group g, const char *gkey, char out[24])
 	}
 }
 
-static void add_workdays(analysis_row *r, int days)
+void analysis_add_workdays(analysis_row *r, int days, long long n)
 {
-	if (r->nworkdays == r->capworkdays) {
-		r->capworkdays = r->capworkdays ? 2 * r->capworkdays : 16;
-		r->workdays = xrealloc(r->workdays, r->capworkdays * sizeof *r->workdays);
+	if (days < 0 || n <= 0)
+		return;
+	if ((size_t)days >= r->nbins) {
+		size_t bins = (size_t)days + 1 > 2 * r->nbins ? (size_t)days + 1 : 2 * r->nbins;
+		r->answers = xrealloc(r->answers, bins * sizeof *r->answers);
+		memset(r->answers + r->nbins, 0, (bins - r->nbins) * sizeof *r->answers);
+		r->nbins = bins;
 	}
-	r->workdays[r->nworkdays++] = days;
+	r->answers[days] += n;
+	r->nworkdays += n;
 }
 
 /* Adds the counted figures of row i of res (all but the answers) to r. */
@@ -378,7 +383,7 @@ static int run_group(db *d, const analysis_filter *f, analysis_group g, const bi
 		r->late += db_get_ll(answers, i, "late", 0) != 0;
 		if (biz_from_number((long)db_get_ll(answers, i, "filed", 0), &filed) == MDG_OK &&
 		    biz_from_number((long)db_get_ll(answers, i, "answered", 0), &answered) == MDG_OK)
-			add_workdays(r, biz_workdays_between(cal, filed, answered));
+			analysis_add_workdays(r, biz_workdays_between(cal, filed, answered), 1);
 	}
 done:
 	db_result_free(counts);
@@ -548,16 +553,34 @@ static int counted_open(db *d, const analysis_filter *f, const char *dim, const 
 	return rc;
 }
 
-/* Adds row i of the counters' result r to row: its counts, answers and
- * working days (a histogram: answered cases of wd days). */
-static void add_counted(analysis_row *row, const db_result *r, unsigned i)
+/* Row i of the counters' result r into *one (its counts and answers)
+ * and *wd (the answers' working days, -1: none): read once, added to
+ * its group's row and to the total. */
+static void read_counted(const db_result *r, unsigned i, analysis_row *one, long long *wd)
 {
-	long long answered = db_get_ll(r, i, "answered", 0), wd = db_get_ll(r, i, "wd", -1);
-	add_counts(row, r, i);
-	row->answered += answered;
-	row->late += db_get_ll(r, i, "late", 0);
-	for (long long k = 0; wd >= 0 && k < answered; k++)
-		add_workdays(row, (int)wd);
+	memset(one, 0, sizeof *one);
+	add_counts(one, r, i);
+	one->answered = db_get_ll(r, i, "answered", 0);
+	one->late = db_get_ll(r, i, "late", 0);
+	*wd = db_get_ll(r, i, "wd", -1);
+}
+
+/* Adds the figures one of read_counted (answered in wd working days) to
+ * row. */
+static void add_counted(analysis_row *row, const analysis_row *one, long long wd)
+{
+	row->received += one->received;
+	row->open += one->open;
+	row->overdue += one->overdue;
+	row->extensions += one->extensions;
+	row->transfers += one->transfers;
+	row->reopened += one->reopened;
+	row->ratings += one->ratings;
+	row->rating_sum += one->rating_sum;
+	row->callbacks += one->callbacks;
+	row->answered += one->answered;
+	row->late += one->late;
+	analysis_add_workdays(row, (int)wd, one->answered);
 }
 
 /* The whole months of p: from m1 (the first month that starts in it) to
@@ -614,10 +637,13 @@ static int run_counted(db *d, const analysis_filter *f, analysis_group g, const 
 	if (rc != MDG_OK)
 		return rc;
 	for (unsigned i = 0; i < r->nrows; i++) {
+		analysis_row one;
+		long long wd;
+		read_counted(r, i, &one, &wd);
 		row_key(g, db_get(r, i, "gkey", ""), key);
-		add_counted(row_for(a, key, db_get(r, i, "label", NULL)), r, i);
+		add_counted(row_for(a, key, db_get(r, i, "label", NULL)), &one, wd);
 		if (db_get_ll(r, i, "joint", 0) == 0)
-			add_counted(row_for(whole, "", NULL), r, i);
+			add_counted(row_for(whole, "", NULL), &one, wd);
 	}
 	db_result_free(r);
 	return MDG_OK;
@@ -628,12 +654,8 @@ int analysis_run(db *d, const analysis_filter *f, analysis *out)
 	analysis whole = {0};
 	long *days = NULL;
 	size_t ndays = 0;
+	int rc;
 	memset(out, 0, sizeof *out);
-	/* Holidays of the years a case answered in the period can span. */
-	int rc = calendar_holidays(d, "1970-01-01", f->period.until, &days, &ndays);
-	if (rc != MDG_OK)
-		return rc;
-	bizcal cal = {days, ndays};
 	/* From the counters when they hold the figures (the total with
 	 * them); the total counts each case once, whatever the grouping. */
 	char val[24];
@@ -645,7 +667,12 @@ int analysis_run(db *d, const analysis_filter *f, analysis *out)
 		if (rc == MDG_OK && analysis_group_is_period(f->group))
 			rc = counted_open(d, f, dim, val, row_for(&whole, "", NULL));
 	} else {
-		rc = run_group(d, f, f->group, &cal, out);
+		/* Holidays of the years a case answered in the period can
+		 * span (the counters hold the working days already). */
+		rc = calendar_holidays(d, "1970-01-01", f->period.until, &days, &ndays);
+		bizcal cal = {days, ndays};
+		if (rc == MDG_OK)
+			rc = run_group(d, f, f->group, &cal, out);
 		if (rc == MDG_OK)
 			rc = run_group(d, f, GROUP_NONE, &cal, &whole);
 	}
@@ -664,11 +691,11 @@ void analysis_free(analysis *a)
 {
 	for (size_t i = 0; i < a->n; i++) {
 		free(a->rows[i].label);
-		free(a->rows[i].workdays);
+		free(a->rows[i].answers);
 	}
 	free(a->rows);
 	free(a->total.label);
-	free(a->total.workdays);
+	free(a->total.answers);
 	memset(a, 0, sizeof *a);
 }
 
@@ -706,54 +733,36 @@ static void tenths_text(long long tenths, char *out, size_t n)
 void analysis_average(const analysis_row *r, char *out, size_t n)
 {
 	long long sum = 0;
-	if (!r->nworkdays) {
+	if (r->nworkdays <= 0) {
 		snprintf(out, n, "%s", "");
 		return;
 	}
-	for (size_t i = 0; i < r->nworkdays; i++)
-		sum += r->workdays[i];
+	for (size_t d = 0; d < r->nbins; d++)
+		sum += (long long)d * r->answers[d];
 	/* Rounded half up, in whole numbers. */
-	tenths_text((sum * 100 / (long long)r->nworkdays + 5) / 10, out, n);
+	tenths_text((sum * 100 / r->nworkdays + 5) / 10, out, n);
 }
 
-static int int_order(const void *a, const void *b)
+/* The working days of r's k-th answer in order (0 <= k < nworkdays). */
+static long long nth_workdays(const analysis_row *r, long long k)
 {
-	int x = *(const int *)a, y = *(const int *)b;
-	return (x > y) - (x < y);
-}
-
-/* Sorts r's working days: by counting when they are few distinct small
- * numbers (a year's hundreds of thousands of answers take 20-30 ms to
- * qsort), else qsort. */
-static void sort_workdays(analysis_row *r)
-{
-	int lo = r->workdays[0], hi = r->workdays[0];
-	for (size_t i = 1; i < r->nworkdays; i++) {
-		lo = r->workdays[i] < lo ? r->workdays[i] : lo;
-		hi = r->workdays[i] > hi ? r->workdays[i] : hi;
+	size_t d = 0;
+	for (long long seen = 0; d < r->nbins; d++) {
+		seen += r->answers[d];
+		if (seen > k)
+			break;
 	}
-	if (lo < 0 || hi >= 4096) {
-		qsort(r->workdays, r->nworkdays, sizeof *r->workdays, int_order);
-		return;
-	}
-	size_t *count = xcalloc((size_t)hi + 1, sizeof *count), k = 0;
-	for (size_t i = 0; i < r->nworkdays; i++)
-		count[r->workdays[i]]++;
-	for (int v = 0; v <= hi; v++)
-		for (size_t c = 0; c < count[v]; c++)
-			r->workdays[k++] = v;
-	free(count);
+	return (long long)d;
 }
 
-void analysis_median(analysis_row *r, char *out, size_t n)
+void analysis_median(const analysis_row *r, char *out, size_t n)
 {
-	if (!r->nworkdays) {
+	if (r->nworkdays <= 0) {
 		snprintf(out, n, "%s", "");
 		return;
 	}
-	sort_workdays(r);
-	size_t m = r->nworkdays / 2;
-	long long twice = r->nworkdays % 2 ? 2LL * r->workdays[m] : (long long)r->workdays[m - 1] + r->workdays[m];
+	long long m = r->nworkdays / 2;
+	long long twice = r->nworkdays % 2 ? 2 * nth_workdays(r, m) : nth_workdays(r, m - 1) + nth_workdays(r, m);
 	tenths_text(twice * 5, out, n);
 }
 

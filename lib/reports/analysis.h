@@ -77,8 +77,12 @@ typedef struct analysis_row {
 	long long ratings;    /* ratings given in the period */
 	long long rating_sum;
 	long long callbacks;  /* callbacks recorded in the period */
-	int *workdays;        /* working days to answer of each answered case */
-	size_t nworkdays, capworkdays;
+	/* Working days to answer, as a histogram (a year's answers are
+	 * hundreds of thousands, their values a few dozen): answers[d] cases
+	 * answered in d working days, d < nbins; nworkdays answers in all. */
+	long long *answers;
+	size_t nbins;
+	long long nworkdays;
 } analysis_row;
 
 typedef struct analysis {
@@ -98,10 +102,12 @@ void analysis_fill_buckets(analysis *a, analysis_group g, const report_period *p
  * analysis_filter takes it; NULL: all): id, name; by name. */
 int analysis_handlers(db *d, const char *dept_ids, db_result **out);
 
+/* Counts n more answers of days working days (days >= 0) in r. */
+void analysis_add_workdays(analysis_row *r, int days, long long n);
 /* Average and median working days to answer, one decimal ("2.5"), "" when
  * nothing was answered. */
 void analysis_average(const analysis_row *r, char *out, size_t n);
-void analysis_median(analysis_row *r, char *out, size_t n);
+void analysis_median(const analysis_row *r, char *out, size_t n);
 /* The average rating, one decimal, "" without ratings. */
 void analysis_rating(const analysis_row *r, char *out, size_t n);
 

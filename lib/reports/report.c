@@ -89,6 +89,8 @@ void report_figures_read(const db_result *r, unsigned row, report_figures *f)
 	f->answered = db_get_ll(r, row, "answered", 0);
 	f->overdue = db_get_ll(r, row, "overdue", 0);
 	f->answer_seconds = db_get_ll(r, row, "seconds", 0);
+	f->ratings = db_get_ll(r, row, "ratings", 0);
+	f->rating_sum = db_get_ll(r, row, "rating_sum", 0);
 }
 
 void report_figures_add(report_figures *sum, const report_figures *f)
@@ -98,6 +100,8 @@ void report_figures_add(report_figures *sum, const report_figures *f)
 	sum->answered += f->answered;
 	sum->overdue += f->overdue;
 	sum->answer_seconds += f->answer_seconds;
+	sum->ratings += f->ratings;
+	sum->rating_sum += f->rating_sum;
 }
 
 void report_average_days(long long answered, long long answer_seconds, char *out, size_t n)
@@ -118,34 +122,40 @@ void report_average_days(long long answered, long long answer_seconds, char *out
  * ix_cases_status_due), plus those answered late in the period. A case open is never answered (an
  * answer makes it 'answered', a reopening clears answered_at), so none
  * counts twice. */
-#define WORKLOAD_COUNTS(KEY, HINT, DEPTS_K, TODAY_KEY, TODAY_JOIN, DEPTS_C)                            \
+#define WORKLOAD_COUNTS(KEY, HINT, OPEN_HINT, DEPTS_K, TODAY_KEY, TODAY_JOIN, DEPTS_C)                 \
 	"SELECT x.department_id AS department_id, x.account_id AS account_id, SUM(x.received) AS received," \
 	" SUM(x.open) AS open, SUM(x.answered) AS answered, SUM(x.overdue) AS overdue,"                     \
-	" SUM(x.seconds) AS seconds FROM ("                                                                 \
+	" SUM(x.seconds) AS seconds, SUM(x.ratings) AS ratings, SUM(x.rating_sum) AS rating_sum FROM ("    \
 	"  SELECT k.department_id AS department_id, " KEY " AS account_id, SUM(k.received) AS received,"   \
-	"   0 AS open, SUM(k.answered) AS answered, SUM(k.late) AS overdue, SUM(k.seconds) AS seconds"       \
+	"   0 AS open, SUM(k.answered) AS answered, SUM(k.late) AS overdue, SUM(k.seconds) AS seconds,"      \
+	"   SUM(k.ratings) AS ratings, SUM(k.rating_sum) AS rating_sum"                                     \
 	"  FROM case_counts k" HINT " WHERE k.dim = ? AND k.day >= ? AND k.day < ? AND k.joint = 0" DEPTS_K \
 	"  GROUP BY k.department_id, k.val"                                                                 \
 	"  UNION ALL SELECT k.department_id, " KEY ", 0, SUM(k.open_filed), 0,"                             \
-	"   SUM(IF(k.due < CURDATE(), k.open_filed, 0)), 0"                                                 \
-	"  FROM case_counts k FORCE INDEX (ix_case_counts_open)"                                            \
+	"   SUM(IF(k.due < CURDATE(), k.open_filed, 0)), 0, 0, 0"                                           \
+	"  FROM case_counts k" OPEN_HINT                                                                     \
 	"  WHERE k.dim = ? AND k.due < " COUNTERS_NOT_OPEN " AND k.joint = 0" DEPTS_K                        \
 	"  GROUP BY k.department_id, k.val"                                                                 \
-	"  UNION ALL SELECT " TODAY_KEY ", 0, 0, 0, COUNT(*), 0"                                             \
+	"  UNION ALL SELECT " TODAY_KEY ", 0, 0, 0, COUNT(*), 0, 0, 0"                                       \
 	"  FROM cases c FORCE INDEX (ix_cases_status_due)" TODAY_JOIN                                       \
 	"  WHERE c.status IN (" REPORT_OPEN_STATUSES ") AND c.due_at >= CURDATE() AND c.due_at < NOW()"      \
 	DEPTS_C " GROUP BY 1, 2"                                                                             \
 	" ) x GROUP BY x.department_id, x.account_id"
 #define DEPT_TODAY "IFNULL(c.department_id, 0), 0"
 /* A few departments' days: a range of each department's (the primary key
- * starts with the day, for the whole organisation's). */
+ * starts with the day, for the whole organisation's); their open rows
+ * likewise (ix_case_counts_open starts with the due day, for the whole
+ * organisation's, which reads one range of open rows without the answered
+ * ones). */
 #define BY_DEPT " FORCE INDEX (ix_case_counts_dept)"
+#define OPEN_ALL " FORCE INDEX (ix_case_counts_open)"
+#define OPEN_BY_DEPT " FORCE INDEX (ix_case_counts_dept_open)"
 #define HANDLER_TODAY "ch.department_id, ch.account_id"
 #define HANDLER_JOIN " JOIN case_handlers ch ON ch.case_id = c.id"
 
 int report_workload_departments(db *d, const report_period *p, db_result **out)
 {
-	return db_query(d, out, WORKLOAD_COUNTS("0", "", "", DEPT_TODAY, "", ""),
+	return db_query(d, out, WORKLOAD_COUNTS("0", "", OPEN_ALL, "", DEPT_TODAY, "", ""),
 			DB_ARGS(DB_STR("all"), DB_STR(p->from), DB_STR(p->until), DB_STR("all")));
 }
 
@@ -170,7 +180,7 @@ int report_workload_some_departments(db *d, const report_period *p, const char *
 	/* Unused slots repeat the first department: the same set. */
 	for (int i = n; i < DEPT_SLOTS; i++)
 		ids[i] = ids[0];
-	return db_query(d, out, WORKLOAD_COUNTS("0", BY_DEPT, " AND k.department_id IN (" Q8 ")", DEPT_TODAY, "",
+	return db_query(d, out, WORKLOAD_COUNTS("0", BY_DEPT, OPEN_BY_DEPT, " AND k.department_id IN (" Q8 ")", DEPT_TODAY, "",
 						" AND c.department_id IN (" Q8 ")"),
 			DB_ARGS(DB_STR("all"), DB_STR(p->from), DB_STR(p->until), I8(ids), DB_STR("all"), I8(ids),
 				I8(ids)));
@@ -203,11 +213,11 @@ static int parse_ids(const char *list, long long *ids, int max)
 /* The handlers' figures (WORKLOAD_COUNTS of their rows) with their names;
  * those with no case that counts (none filed or answered in the period,
  * none open) are left out. */
-#define HANDLERS(HINT, DEPTS_K, DEPTS_C)                                                              \
+#define HANDLERS(HINT, OPEN_HINT, DEPTS_K, DEPTS_C)                                                            \
 	"SELECT STRAIGHT_JOIN g.department_id AS department_id, g.account_id AS account_id, a.name AS name," \
 	" g.received AS received, g.open AS open, g.answered AS answered, g.overdue AS overdue,"            \
-	" g.seconds AS seconds FROM ("                                                                      \
-	WORKLOAD_COUNTS("CAST(k.val AS UNSIGNED)", HINT, " AND k.val <> '0'" DEPTS_K, HANDLER_TODAY,        \
+	" g.seconds AS seconds, g.ratings AS ratings, g.rating_sum AS rating_sum FROM ("                     \
+	WORKLOAD_COUNTS("CAST(k.val AS UNSIGNED)", HINT, OPEN_HINT, " AND k.val <> '0'" DEPTS_K, HANDLER_TODAY, \
 			HANDLER_JOIN,                                                                         \
 			DEPTS_C)                                                                             \
 	" ) g JOIN accounts a ON a.id = g.account_id WHERE g.received > 0 OR g.open > 0 OR g.answered > 0"  \
@@ -224,12 +234,14 @@ int report_workload_handlers(db *d, const report_period *p, const char *dept_ids
 		for (int i = n; i < DEPT_SLOTS; i++)
 			ids[i] = ids[0];
 		return db_query(d, out,
-				HANDLERS(BY_DEPT, " AND k.department_id IN (" Q8 ")", " AND ch.department_id IN (" Q8 ")"),
+				HANDLERS(BY_DEPT, OPEN_BY_DEPT, " AND k.department_id IN (" Q8 ")",
+					 " AND ch.department_id IN (" Q8 ")"),
 				DB_ARGS(DB_STR("handler"), DB_STR(p->from), DB_STR(p->until), I8(ids), DB_STR("handler"),
 					I8(ids), I8(ids)));
 	}
 	return db_query(d, out,
-			HANDLERS("", " AND FIND_IN_SET(k.department_id, ?) > 0", " AND FIND_IN_SET(ch.department_id, ?) > 0"),
+			HANDLERS("", OPEN_ALL, " AND FIND_IN_SET(k.department_id, ?) > 0",
+				 " AND FIND_IN_SET(ch.department_id, ?) > 0"),
 			DB_ARGS(DB_STR("handler"), DB_STR(p->from), DB_STR(p->until), DB_STR(dept_ids), DB_STR("handler"),
 				DB_STR(dept_ids), DB_STR(dept_ids)));
 }

@@ -36,10 +36,12 @@ typedef struct report_figures {
 	long long answered;       /* answered in the period */
 	long long overdue;        /* open and past due now, or answered in the period after due */
 	long long answer_seconds; /* sum over the answered of the time from filing to answer */
+	long long ratings;        /* citizens' ratings given in the period */
+	long long rating_sum;     /* their sum */
 } report_figures;
 
-/* Reads the five figures (columns received, open, answered, overdue,
- * seconds) of a row of report_workload_departments,
+/* Reads the figures (columns received, open, answered, overdue, seconds,
+ * ratings, rating_sum) of a row of report_workload_departments,
  * report_workload_some_departments or report_workload_handlers. */
 void report_figures_read(const db_result *r, unsigned row, report_figures *f);
 /* sum += f. */
@@ -50,7 +52,8 @@ void report_average_days(long long answered, long long answer_seconds, char *out
 
 /* The workload of every department for the period, one row per
  * department with cases: department_id (NULL for cases no rule placed),
- * received, open, answered, overdue, seconds (the answers' time). A case counts for
+ * received, open, answered, overdue, seconds (the answers' time), ratings
+ * and rating_sum (those given in the period). A case counts for
  * its lead (current) department. Three index-only scans (0005_reports). */
 int report_workload_departments(db *d, const report_period *p, db_result **out);
 /* The same rows for the departments in dept_ids only (ids separated by

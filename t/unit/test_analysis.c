@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -79,18 +80,28 @@ static void test_group_names(void **state)
 static void test_average_median(void **state)
 {
 	(void)state;
-	int days[] = {5, 1, 2, 10};
-	analysis_row r = {.workdays = days, .nworkdays = 4, .ratings = 3, .rating_sum = 13};
+	analysis_row r = {.ratings = 3, .rating_sum = 13};
 	char out[16];
+	analysis_add_workdays(&r, 5, 1);
+	analysis_add_workdays(&r, 1, 1);
+	analysis_add_workdays(&r, 2, 1);
+	analysis_add_workdays(&r, 10, 1);
 	analysis_average(&r, out, sizeof out);
 	assert_string_equal(out, "4.5");
 	analysis_median(&r, out, sizeof out); /* 1 2 5 10 */
 	assert_string_equal(out, "3.5");
-	r.nworkdays = 3;                      /* 1 2 5 */
+	analysis_add_workdays(&r, 2, 2);      /* 1 2 2 2 5 10 */
 	analysis_median(&r, out, sizeof out);
 	assert_string_equal(out, "2.0");
+	analysis_add_workdays(&r, 0, 1);      /* 0 1 2 2 2 5 10 */
+	analysis_median(&r, out, sizeof out);
+	assert_string_equal(out, "2.0");
+	analysis_average(&r, out, sizeof out); /* 22 / 7 = 3.14 */
+	assert_string_equal(out, "3.1");
 	analysis_rating(&r, out, sizeof out);
 	assert_string_equal(out, "4.3");
+	free(r.answers);
+	r = (analysis_row){.ratings = 3, .rating_sum = 13};
 	r.nworkdays = 0;
 	r.ratings = 0;
 	analysis_median(&r, out, sizeof out);
