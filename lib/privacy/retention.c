@@ -75,8 +75,10 @@ static const char *const case_copies[] = {
 	"DELETE FROM sms_pending WHERE case_id = ?",
 	"UPDATE mail_intake SET sender = '' WHERE case_id = ?",
 	"UPDATE open311_requests SET device_id = NULL, client_account = NULL WHERE case_id = ?",
-	"UPDATE outbox o JOIN notices n ON n.id = o.notice_id SET o.recipient = '', o.recipient_name = NULL"
-	" WHERE n.case_id = ? AND o.state <> 'pending'",
+	/* In parentheses: one element written on two lines (clang's
+	 * -Wstring-concatenation takes it for a missing comma otherwise). */
+	("UPDATE outbox o JOIN notices n ON n.id = o.notice_id SET o.recipient = '', o.recipient_name = NULL"
+	 " WHERE n.case_id = ? AND o.state <> 'pending'"),
 };
 
 /* One case's anonymisation, in db_transaction. */
