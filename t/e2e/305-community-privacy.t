@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: AGPL-3.0-or-later
 # 305-community-privacy.t: issue 14's parts together, over HTTP on the
-# real stack with the demo. A members-only community's board, post, file,
+# real stack with the demo (three communities, each with posts, events and
+# chat; notes between citizens who share one). A members-only community's board, post, file,
 # calendar, event, the event's and the calendar's .ics and chat are 404 by
 # URL for the public, a signed-in non-member and a member who left, and
 # 200 for a member (the members list too); the demo's study group likewise. A suspended community
@@ -31,6 +32,21 @@ sub citizen {
     is $r->code, 303, "a citizen $acct->{login_id} registers" or diag body_of($r);
     return ($ua, $s->account_id($acct->{login_id}));
 }
+
+# ------------------------------------------------------------ the demo, one whole
+
+is sql_value("SELECT GROUP_CONCAT(slug ORDER BY slug) FROM communities"), 'madang-walkers,open-data-study,staff-digital',
+    'the demo has the three communities, no other';
+for my $slug (qw(madang-walkers open-data-study staff-digital)) {
+    my @n = map { sql_value("SELECT COUNT(*) FROM $_ x JOIN communities c ON c.id = x.community_id WHERE c.slug = '$slug'") }
+        qw(community_posts community_events chat_messages);
+    ok !(grep { !$_ } @n), "$slug: board posts, events and chat history (@n)";
+}
+is sql_value("SELECT COUNT(*) FROM notes n JOIN accounts a ON a.id = n.author_id JOIN accounts r ON r.id = n.recipient_id"
+    . " WHERE a.kind = 'citizen' AND r.kind = 'citizen' AND EXISTS (SELECT 1 FROM community_members ma"
+    . " JOIN community_members mr ON mr.community_id = ma.community_id AND mr.account_id = r.id AND mr.state = 'active'"
+    . " WHERE ma.account_id = a.id AND ma.state = 'active')") > 0 ? 1 : 0, 1,
+    'notes between citizens who share a community';
 
 my ($owner, $owner_id) = citizen();
 my ($member, $member_id) = citizen();
