@@ -2,7 +2,7 @@
 # home.cs: a community's home page: its image, name, template, member
 # count and description; its state banner; the reader's buttons (join,
 # ask to join, accept an invitation, withdraw a request, leave); its
-# boards for those who may read it; its managers' links; a supervisor's
+# boards, calendar and chat for those who may read it; its managers' links; a supervisor's
 # form to suspend, close or reopen it with a reason. ?><?cs
 include:"communities/macros.cs" ?>
 <article class="community">
@@ -50,6 +50,10 @@ elif:Community.membership == "invite" ?>
     <li><a href="/c/<?cs var:Community.slug ?>/boards/<?cs var:b.kind ?>"><?cs var:L.Community.Board[b.kind] ?></a></li><?cs /each ?>
   </ul><?cs
   else ?><p><?cs var:L.Community.NoBoards ?></p><?cs /if ?>
+  <ul class="community-more">
+    <li><a href="/c/<?cs var:Community.slug ?>/calendar"><?cs var:L.Title.Calendar ?></a></li>
+    <li><a href="/c/<?cs var:Community.slug ?>/chat"><?cs var:L.Title.Chat ?></a></li>
+  </ul>
 </section>
 <?cs else ?>
 <p class="note"><?cs var:L.Community.MembersOnly ?></p>

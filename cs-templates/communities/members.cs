@@ -3,7 +3,7 @@
 # also see the requests to join (approve, reject), the invited and the
 # banned, and act on members (remove, ban, unban); the owner promotes and
 # demotes managers and hands the community over; managers invite by
-# login ID. ?><?cs
+# login ID; members write a note to another member. ?><?cs
 include:"fields.cs" ?><?cs include:"communities/macros.cs" ?><?cs
 
 def:act(p, action, label) ?><?cs
@@ -17,7 +17,8 @@ def:act(p, action, label) ?><?cs
   <tbody><?cs
 each:p = People ?>
     <tr class="person-<?cs var:p.state ?>" id="person-<?cs var:p.id ?>">
-      <th scope="row"><?cs var:p.name ?> <span class="meta">(<?cs var:p.login ?>)</span></th>
+      <th scope="row"><?cs var:p.name ?> <span class="meta">(<?cs var:p.login ?>)</span><?cs
+        if:Me.member && p.state == "active" && p.id != Me.id ?> <a href="/notes/new?to=<?cs var:p.id ?>"><?cs var:L.Notes.Write ?></a><?cs /if ?></th>
       <td><?cs if:p.state == "active" ?><?cs var:L.Community.Role[p.role] ?><?cs else ?>–<?cs /if ?></td>
       <td><?cs var:L.Community.MemberState[p.state] ?></td>
       <td><?cs var:p.since ?></td><?cs

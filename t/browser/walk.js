@@ -864,7 +864,7 @@ async function walk(browser) {
 	// phone's width), the same month as a list, an event's page.
 	await step('community calendar: month view, list view, an event', citizen, async () => {
 		const main = citizen.main();
-		await citizen.goto('/c/madang-neighbours/calendar');
+		await citizen.goto('/c/madang-walkers/calendar');
 		await expectText(main, '일정', 'the month view');
 		await citizen.go(main.getByRole('link', { name: '목록 보기', exact: true }));
 		await citizen.go(main.locator('ul.event-list a').first());
@@ -1035,15 +1035,24 @@ async function walk(browser) {
 	// a search within the community.
 	await step('a community board, a post with comments, the search', citizen, async () => {
 		const main = citizen.main();
-		await citizen.goto('/c/madang-neighbours/boards/free');
+		await citizen.goto('/c/madang-walkers/boards/free');
 		await expectText(main, '주말 벼룩시장 후기');
 		await citizen.go(main.getByRole('link', { name: '묻고 답하기' }));
 		await citizen.go(main.getByRole('link', { name: '분리수거 요일이 바뀌었나요?' }));
 		await expectText(main, '화요일과 금요일');
-		await citizen.goto('/c/madang-neighbours/boards/gallery');
+		await citizen.goto('/c/madang-walkers/boards/gallery');
 		await main.getByLabel('이 커뮤니티에서 찾기').fill('벼룩');
 		await citizen.go(main.getByRole('button', { name: '찾기', exact: true }));
 		await expectText(main, '주말 벼룩시장 후기');
+	});
+
+	// A community's chat room (issue 14): reached from the community's
+	// home, the demo's history read without joining (no script needed).
+	await step('community chat: the room from the home page, its history', citizen, async () => {
+		const main = citizen.main();
+		await citizen.goto('/c/madang-walkers');
+		await citizen.go(main.getByRole('link', { name: '대화방', exact: true }));
+		await expectText(main, '중앙공원 분수대 앞에서 모여요', 'the chat history');
 	});
 
 	// Notes (issue 14): the demo's note from the supervisor to

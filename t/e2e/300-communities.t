@@ -99,9 +99,10 @@ my $html = body_of($anon->get($s->url('/c/madang-walkers')));
 like text_of($html), qr/마당 걷기 주민모임.*\Q${\ L('Community.Template.resident')}\E.*\Q${\ L('Community.Members')}\E 4/s,
     'a public community\'s home: name, template, member count';
 like $html, qr{href="/c/madang-walkers/boards/free"}, '... its boards';
+like $html, qr{href="/c/madang-walkers/calendar".*href="/c/madang-walkers/chat"}s, '... its calendar and its chat';
 $html = body_of($anon->get($s->url('/c/open-data-study')));
 like text_of($html), qr/\Q${\ L('Community.MembersOnly')}\E/, 'a listed members-only community: its home says members only';
-unlike $html, qr{/boards/}, '... and shows no board';
+unlike $html, qr{/boards/|/calendar"|/chat"}, '... and shows no board, calendar or chat';
 is $anon->get($s->url('/c/staff-digital'))->code, 404, 'the staff group to the public: 404 by URL';
 is $anon->get($s->url('/c/no-such-group'))->code, 404, 'an unknown community: 404';
 is $anon->get($s->url('/c/Bad..Slug'))->code, 404, '... a malformed address too';
@@ -261,6 +262,9 @@ is notices($C, 'community_approved'), 1, '... and told';
 ok sql_value("SELECT COUNT(*) FROM audit_log WHERE object_type = 'community_member' AND action = 'approve'"),
     '... audited';
 like page_text($ua_c, '/c/coding-room/members'), qr/\Q$a_form->{name}\E/, 'a member sees the members';
+like body_of($ua_c->get($s->url('/c/coding-room/members'))), qr{href="/notes/new\?to=${\ account($A)}"},
+    '... with a link to write a note to another member';
+unlike body_of($ua_c->get($s->url('/c/coding-room/members'))), qr{href="/notes/new\?to=$c_id"}, '... not to oneself';
 unlike body_of($ua_c->get($s->url('/c/coding-room/members'))), qr{value="remove"}, '... without the managers\' buttons';
 $r = post($ua_c, '/c/coding-room/members', '/c/coding-room/members', action => 'remove', account_id => account($A));
 is $r->code, 403, 'a member may not remove the owner';

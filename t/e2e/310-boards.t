@@ -34,13 +34,13 @@ sub citizen {
 
 # ------------------------------------------------------------ the demo
 
-my ($code, $html) = page($s->ua, '/c/madang-neighbours/boards/notice');
+my ($code, $html) = page($s->ua, '/c/madang-walkers/boards/notice');
 is $code, 200, 'the demo community\'s notice board is public';
-like $html, qr/class="pinned".*이웃모임 이용 안내/s, '... its pinned notice first';
-($code, $html) = page($s->ua, '/c/madang-neighbours/boards/free');
+like $html, qr/class="pinned".*걷기모임 이용 안내/s, '... its pinned notice first';
+($code, $html) = page($s->ua, '/c/madang-walkers/boards/free');
 like $html, qr/마당대로 보도블록 파손 민원 올렸어요/, 'the free board lists a demo post';
 my $demo_q = sql_value("SELECT id FROM community_posts WHERE title = '분리수거 요일이 바뀌었나요?'");
-($code, $html) = page($s->ua, "/c/madang-neighbours/posts/$demo_q");
+($code, $html) = page($s->ua, "/c/madang-walkers/posts/$demo_q");
 like text_of($html), qr/화요일과 금요일.*헷갈리지 않겠네요/s, 'a demo question has an answer and a reply';
 
 # ------------------------------------------------------------ two communities

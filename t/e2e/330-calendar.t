@@ -81,10 +81,10 @@ for my $c (['cal-open', 'public'], ['cal-closed', 'listed']) {
 
 my $demo = sql_value("SELECT DATE_FORMAT(starts_at, '%Y-%m') FROM community_events WHERE title = '골목 대청소'");
 ok $demo, 'the demo has calendar events';
-my $t = page_text($anon, "/c/madang-neighbours/calendar?month=$demo");
+my $t = page_text($anon, "/c/madang-walkers/calendar?month=$demo");
 like $t, qr/골목 대청소/, "the demo calendar's month shows the clean-up";
 my $demo_id = sql_value("SELECT id FROM community_events WHERE title = '정기 모임'");
-like page_text($anon, "/c/madang-neighbours/events/$demo_id"), qr/정기 모임.*\Q${\ L('Calendar.Answer.going')}\E: 1/s,
+like page_text($anon, "/c/madang-walkers/events/$demo_id"), qr/정기 모임.*\Q${\ L('Calendar.Answer.going')}\E: 1/s,
     '... and its meeting page the answers';
 
 # ------------------------------------------------------------ adding events

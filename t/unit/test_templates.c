@@ -799,7 +799,8 @@ static const char *const community_data[] = {
 	"Boards.1.kind=qna", NULL};
 static const char *const community_shown[] = {
 	"src=\"/c/madang-walk/image\"", "광고 글", "href=\"/c/madang-walk/boards/qna\"",
-	"action=\"/c/madang-walk/govern\"", "action=\"/c/madang-walk/image\"", "href=\"/c/madang-walk/members\"", NULL};
+	"action=\"/c/madang-walk/govern\"", "action=\"/c/madang-walk/image\"", "href=\"/c/madang-walk/members\"",
+	"href=\"/c/madang-walk/calendar\"", "href=\"/c/madang-walk/chat\"", NULL};
 static const char *const community_outside_data[] = {
 	COMMUNITY_FACTS, "Community.state=active", "Me.may_join=1", "Me.role=none", NULL};
 static const char *const community_outside_shown[] = {"action=\"/c/madang-walk/join\"", NULL};
@@ -820,7 +821,8 @@ static const char *const community_members_data[] = {
 	"People.2.login=park3", "People.2.name=박회원", "People.2.role=member", "People.2.state=active",
 	"People.2.since=2026-12-02", NULL};
 static const char *const community_members_shown[] = {
-	"이신청", "value=\"approve\"", "value=\"promote\"", "value=\"transfer\"", "name=\"login_id\"", NULL};
+	"이신청", "value=\"approve\"", "value=\"promote\"", "value=\"transfer\"", "name=\"login_id\"",
+	"href=\"/notes/new?to=7\"", NULL};
 /* A community's boards (page_boards.c). */
 #define BOARD_COMMUNITY "Community.name=마당동 이웃모임", "Community.slug=madang-neighbours", "Community.state=active", \
 	"Boards.0.kind=notice", "Boards.1.kind=free", "Boards.2.kind=gallery", "Boards.3.kind=files"

@@ -1,25 +1,11 @@
 -- SPDX-License-Identifier: AGPL-3.0-or-later
--- 53-calendar.sql: demo events of the community calendar (issue 14, part 4).
--- Uses the demo community "madang-neighbours" of 50-communities.sql when it
--- is there; without it (a branch without the core's demo), makes that one
--- small public resident group owned by 'citizen', guarded by its slug.
-INSERT INTO communities (slug, name, description, template, membership, visibility, member_count,
-                         created_by, created_at, updated_at, last_activity_at)
-SELECT 'madang-neighbours', '마당동 이웃 모임', '마당동 주민이 동네 일을 함께 의논하는 모임입니다.',
-       'resident', 'open', 'public', 1, a.id, NOW() - INTERVAL 30 DAY, NOW(), NOW()
-FROM accounts a
-WHERE a.login_id = 'citizen' AND NOT EXISTS (SELECT 1 FROM communities WHERE slug = 'madang-neighbours');
-
-INSERT IGNORE INTO community_members (community_id, account_id, role, state, created_at, updated_at)
-SELECT c.id, a.id, IF(a.login_id = 'citizen', 'owner', 'member'), 'active', NOW() - INTERVAL 30 DAY, NOW()
-FROM communities c JOIN accounts a ON a.login_id IN ('citizen', 'minjun', 'seoyeon')
-WHERE c.slug = 'madang-neighbours';
-UPDATE communities c
-SET member_count = (SELECT COUNT(*) FROM community_members m WHERE m.community_id = c.id AND m.state = 'active')
-WHERE c.slug = 'madang-neighbours';
-
--- A weekly walk (8 times), a monthly meeting (until the end of next year),
--- a one-off clean-up next week, and a cancelled talk; times in Seoul.
+-- 53-calendar.sql: demo events of the community calendar (issue 14, part 4)
+-- in the three communities of 50-communities.sql, each added by one of its
+-- managers; found by slug and login.
+-- The walkers: a weekly walk (8 times), a monthly meeting (until the end
+-- of next year), a one-off clean-up next week, and a cancelled talk; the
+-- study group a weekly talk (4 times), the staff group a lunch workshop;
+-- times in Seoul.
 INSERT INTO community_events (community_id, title, place, description, starts_at, ends_at, recurrence,
                               recur_until, recur_count, last_day, state, sequence, created_by, created_at, updated_at)
 SELECT c.id, e.title, e.place, e.description,
@@ -32,22 +18,29 @@ SELECT c.id, e.title, e.place, e.description,
             ELSE DATE(NOW()) + INTERVAL e.day DAY END,
        e.state, e.seq, a.id, NOW() - INTERVAL 10 DAY, NOW() - INTERVAL 1 DAY
 FROM (
-  SELECT '함께 걷기' AS title, '마당천 산책로 입구' AS place,
+  SELECT 'madang-walkers' AS slug, 'minjun' AS login, '함께 걷기' AS title, '마당천 산책로 입구' AS place,
          '매주 같은 시간에 마당천을 함께 걷습니다. 편한 신발을 신고 오세요.' AS description,
          -3 AS day, 19 AS hour, 1 AS hours, 'weekly' AS recurrence, 0 AS until_year, 8 AS count_,
          'scheduled' AS state, 0 AS seq
   UNION ALL
-  SELECT '정기 모임', '마당동 주민센터 2층 회의실',
+  SELECT 'madang-walkers', 'minjun', '정기 모임', '마당동 주민센터 2층 회의실',
          '이번 달 동네 소식과 건의할 일을 정리합니다.', 5, 14, 2, 'monthly', 1, NULL, 'scheduled', 1
   UNION ALL
-  SELECT '골목 대청소', '마당시장 앞', '장갑과 봉투는 모임에서 준비합니다.', 8, 10, 2, 'none', 0, NULL,
+  SELECT 'madang-walkers', 'minjun', '골목 대청소', '마당시장 앞', '장갑과 봉투는 모임에서 준비합니다.', 8, 10, 2, 'none', 0, NULL,
          'scheduled', 0
   UNION ALL
-  SELECT '재활용 분리배출 설명회', '마당동 주민센터', '강사 사정으로 취소되었습니다.', 12, 15, 1, 'none', 0,
+  SELECT 'madang-walkers', 'minjun', '재활용 분리배출 설명회', '마당동 주민센터', '강사 사정으로 취소되었습니다.', 12, 15, 1, 'none', 0,
          NULL, 'cancelled', 1
+  UNION ALL
+  SELECT 'open-data-study', 'seoyeon', '버스 데이터 분석 발표', '마당시 열린 도서관 세미나실',
+         '정류장별 승하차 데이터를 시간대별로 나눠 본 결과를 발표합니다.', 3, 19, 2, 'weekly', 0, 4,
+         'scheduled', 0
+  UNION ALL
+  SELECT 'staff-digital', 'civil.han', '엑셀 매크로 실습', '시청 3층 교육장',
+         '점심시간에 민원 통계 정리 매크로를 함께 만들어 봅니다.', 2, 12, 1, 'none', 0, NULL, 'scheduled', 0
 ) e
-JOIN communities c ON c.slug = 'madang-neighbours'
-JOIN accounts a ON a.login_id = 'citizen'
+JOIN communities c ON c.slug = e.slug
+JOIN accounts a ON a.login_id = e.login
 WHERE NOT EXISTS (SELECT 1 FROM community_events x WHERE x.community_id = c.id AND x.title = e.title);
 
 INSERT IGNORE INTO community_event_rsvps (event_id, account_id, answer, updated_at)
@@ -55,7 +48,8 @@ SELECT e.id, a.id, r.answer, NOW() - INTERVAL 2 DAY
 FROM (SELECT 'minjun' AS login, '정기 모임' AS title, 'going' AS answer
       UNION ALL SELECT 'seoyeon', '정기 모임', 'maybe'
       UNION ALL SELECT 'minjun', '함께 걷기', 'going'
-      UNION ALL SELECT 'seoyeon', '골목 대청소', 'no') r
+      UNION ALL SELECT 'jihoon', '골목 대청소', 'no'
+      UNION ALL SELECT 'yerin', '버스 데이터 분석 발표', 'going'
+      UNION ALL SELECT 'traffic.kim', '엑셀 매크로 실습', 'going') r
 JOIN accounts a ON a.login_id = r.login
-JOIN communities c ON c.slug = 'madang-neighbours'
-JOIN community_events e ON e.community_id = c.id AND e.title = r.title;
+JOIN community_events e ON e.title = r.title;

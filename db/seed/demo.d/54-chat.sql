@@ -1,29 +1,6 @@
 -- SPDX-License-Identifier: AGPL-3.0-or-later
 -- 54-chat.sql: chat history of the demo communities (issue 14, live chat),
--- found by slug and login. The communities come from 50-communities.sql;
--- without it (a branch of its own) the walkers' community is made here,
--- guarded by its slug, so the chat has a room to show.
-
-INSERT INTO communities (slug, name, description, template, membership, visibility, staff_only, member_count,
-                         created_by, created_at, updated_at, last_activity_at)
-SELECT 'madang-walkers', '마당 걷기 주민모임',
-       '주말 아침마다 중앙공원과 마당천 산책로를 함께 걷는 주민 모임입니다. 누구나 환영합니다.',
-       'resident', 'open', 'public', 0, 0, a.id, NOW() - INTERVAL 40 DAY, NOW() - INTERVAL 40 DAY, NOW() - INTERVAL 1 DAY
-FROM accounts a
-WHERE a.login_id = 'minjun' AND NOT EXISTS (SELECT 1 FROM communities WHERE slug = 'madang-walkers');
-
-INSERT IGNORE INTO community_members (community_id, account_id, role, state, created_at, updated_at)
-SELECT c.id, a.id, m.role, 'active', NOW() - INTERVAL m.age DAY, NOW() - INTERVAL m.age DAY
-FROM (
-  SELECT 'minjun' AS login, 'owner' AS role, 40 AS age
-  UNION ALL SELECT 'seoyeon', 'manager', 35
-  UNION ALL SELECT 'jihoon', 'member', 20
-  UNION ALL SELECT 'sujin', 'member', 10
-) m JOIN communities c ON c.slug = 'madang-walkers' JOIN accounts a ON a.login_id = m.login;
-
-UPDATE communities c SET member_count =
-  (SELECT COUNT(*) FROM community_members m WHERE m.community_id = c.id AND m.state = 'active')
-WHERE c.slug = 'madang-walkers';
+-- found by slug and login, in the three communities of 50-communities.sql.
 
 -- The messages: only a room's active members write in it.
 INSERT INTO chat_messages (community_id, author_id, body, created_at)
