@@ -6,6 +6,7 @@
  * category, department, status and the staff case page's address:
  * never the filer's name or contact details (intranet.h). Audited. */
 #include "web.h"
+#include "view_case.h"
 #include "cases/dossier.h"
 #include "communities/community.h"
 #include "communities/intranet.h"
@@ -67,11 +68,7 @@ int page_staff_share(web *w)
 	db_result *s = NULL;
 	char title[BOARD_TITLE_MAX * 4], body[2048], status_path[64];
 	/* A case outside the reader's scope is not there (as on its page). */
-	int rc = dossier_find(w->app->db, tracking, &case_id);
-	if (rc == MDG_OK)
-		rc = perm_case(w->app->db, w->me.id, case_id, &can);
-	if (rc == MDG_OK && !(can & CAN_READ))
-		rc = MDG_ENOTFOUND;
+	int rc = web_staff_case_find(w, tracking, &case_id, &can);
 	if (rc != MDG_OK)
 		return rc;
 	/* Only into a staff community the reader may post in. */
