@@ -7,7 +7,6 @@
  * never the filer's name or contact details (intranet.h). Audited. */
 #include "web.h"
 #include "view_case.h"
-#include "cases/dossier.h"
 #include "communities/community.h"
 #include "communities/intranet.h"
 #include "core/mdg.h"
