@@ -84,6 +84,7 @@ int web_home_communities(web *w)
 #define WIZARD_STEPS 4
 static const field_spec wizard_fields[] = {
 	{"template", FIELD_LINE, true, 16, 0, 0},
+	{"department", FIELD_ID, false, 0, 0, 0}, /* a staff community's (intranet) */
 	{"name", FIELD_LINE, true, COMMUNITY_NAME_MAX, 0, 0},
 	{"slug", FIELD_LINE, true, COMMUNITY_SLUG_MAX, 0, 0},
 	{"description", FIELD_TEXT, false, COMMUNITY_DESCRIPTION_MAX, 0, 0},
@@ -102,7 +103,7 @@ static const field_spec wizard_fields[] = {
 	{"step", FIELD_INT, false, 0, 1, WIZARD_STEPS},
 };
 /* The step that asks each of wizard_fields (0: carried by every step). */
-static const int wizard_step_of[] = {1, 2, 2, 2, 3, 3, 4, 4, 4, 4, 4, 0, 0, 0, 0, 0};
+static const int wizard_step_of[] = {1, 1, 2, 2, 2, 3, 3, 4, 4, 4, 4, 4, 0, 0, 0, 0, 0};
 /* The step that takes the image (a multipart form). */
 #define WIZARD_IMAGE_STEP 2
 
@@ -126,6 +127,8 @@ static int show_wizard(web *w, const form *f, int step, int status)
 	for (int i = 0; i < TEMPLATE__COUNT; i++)
 		if (w->staff || !community_template_preset((enum community_template)i)->staff_only)
 			hdf_set_valuef(w->hdf, "Templates.%d=%s", i, community_template_name((enum community_template)i));
+	if (step == 1 && w->staff && web_intranet_departments_fill(w) != MDG_OK)
+		return MDG_EDB;
 	web_set(w, "Wizard.Step", "%d", step);
 	return community_page(w, status, "communities/new.cs", "CommunityNew");
 }
@@ -192,6 +195,11 @@ static void check_answers(web *w, form *f, int last, community_input *in)
 	if (!form_err(f, "template") && (!community_template_parse(t, &in->template_kind) ||
 					 (!w->staff && community_template_preset(in->template_kind)->staff_only)))
 		form_fail(f, "template", "community_template");
+	/* An intranet: a staff community tied to a department the reader supervises or manages. */
+	in->department_id = form_err(f, "department") ? 0 : form_num(f, "department");
+	if (in->department_id && (!community_template_preset(in->template_kind)->staff_only ||
+				  !web_intranet_may_tie(w, in->department_id)))
+		form_fail(f, "department", "intranet_department");
 	in->name = form_text(f, "name");
 	in->slug = form_text(f, "slug");
 	in->description = form_text(f, "description");

@@ -6,6 +6,7 @@
  * similar.json for the script while they type); following a public case
  * ("this is my problem too"). */
 #include "web.h"
+#include "view_case.h"
 #include "core/mdg.h"
 #include "cases/dossier.h"
 #include "org/perm.h"
@@ -86,11 +87,7 @@ int page_staff_repeat(web *w)
 	unsigned can = 0;
 	char target[96];
 	form f;
-	int rc = dossier_find(w->app->db, tracking, &case_id);
-	if (rc == MDG_OK)
-		rc = perm_case(w->app->db, w->me.id, case_id, &can);
-	if (rc == MDG_OK && !(can & CAN_READ))
-		rc = MDG_ENOTFOUND;
+	int rc = web_staff_case_find(w, tracking, &case_id, &can);
 	if (rc != MDG_OK)
 		return rc;
 	if (form_validate(w, fields, MDG_ARRAY_LEN(fields), &f) > 0)

@@ -422,6 +422,8 @@ static int show_case(web *w, const char *tracking, long long case_id, unsigned c
 		rc = dossier_contact(w->app->db, &w->who, case_id, tracking, &contact);
 	if (rc == MDG_OK)
 		rc = fill_allowed(w, case_id, &state, lead);
+	if (rc == MDG_OK)
+		rc = web_intranet_share_fill(w);
 	if (rc != MDG_OK)
 		goto done;
 	db_row_hdf(st, 0, w->hdf, "State");

@@ -75,6 +75,7 @@ const web_route web_routes[] = {
 	{"POST", "/staff/cases/{tracking}/update", page_staff_proposal_update, ACCESS_STAFF},
 	{"POST", "/staff/cases/{tracking}/example", page_staff_example, ACCESS_STAFF},
 	{"POST", "/staff/cases/{tracking}/repeat", page_staff_repeat, ACCESS_STAFF},
+	{"POST", "/staff/cases/{tracking}/share", page_staff_share, ACCESS_STAFF},
 	{"GET", "/staff/absences", page_absences, ACCESS_STAFF},
 	{"POST", "/staff/absences", page_absence_add, ACCESS_STAFF},
 	{"POST", "/staff/absences/{id}/delete", page_absence_delete, ACCESS_STAFF},

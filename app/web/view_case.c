@@ -184,3 +184,14 @@ done:
 	db_result_free(parts);
 	return rc;
 }
+
+int web_staff_case_find(web *w, const char *tracking, long long *case_id, unsigned *can)
+{
+	*can = 0;
+	int rc = dossier_find(w->app->db, tracking, case_id);
+	if (rc == MDG_OK)
+		rc = perm_case(w->app->db, w->me.id, *case_id, can);
+	if (rc == MDG_OK && !(*can & CAN_READ))
+		rc = MDG_ENOTFOUND;
+	return rc;
+}

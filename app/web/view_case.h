@@ -25,4 +25,9 @@ int web_load_case(web *w, const char *tracking, bool staff_view, long long *case
  * while it is worked on, and for its owner the actions open to them. */
 int web_case_timeline(web *w, long long case_id);
 
+/* The case of tracking a staff member acts on: its id and their
+ * abilities on it (perm_case); a case outside their scope (no CAN_READ)
+ * is MDG_ENOTFOUND, like one that does not exist. */
+int web_staff_case_find(web *w, const char *tracking, long long *case_id, unsigned *can);
+
 #endif

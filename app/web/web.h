@@ -446,6 +446,16 @@ int page_objection(web *w);
 int page_moderation_queue(web *w);
 int page_moderation_decide(web *w);
 int page_case_unpublish(web *w);
+/* "Share to intranet" on the staff case page (page_intranet.c):
+ * Share.Targets (the reader's staff communities) for its form; the
+ * share itself (POST /staff/cases/{tracking}/share). */
+int web_intranet_share_fill(web *w);
+/* The wizard's intranet: Intranet.Departments (those who may tie a staff
+ * community to: supervisors and managers over them, a global admin any)
+ * and the check of one. */
+int web_intranet_departments_fill(web *w);
+bool web_intranet_may_tie(web *w, long long department_id);
+int page_staff_share(web *w);
 int page_admin_moderation_words(web *w);
 int page_admin_moderation_words_change(web *w);
 /* The gates of every public post of a content kind ("case", "post",

@@ -33,6 +33,7 @@ include:"case_macros.cs" ?>
 <?cs /if ?>
 <?cs call:case_body() ?>
 <?cs include:"staff/unpublish.cs" ?>
+<?cs include:"staff/share.cs" ?>
 <?cs include:"staff/repeat.cs" ?>
   <section aria-labelledby="depts-h">
     <h2 id="depts-h"><?cs var:L.Dossier.Departments ?></h2>

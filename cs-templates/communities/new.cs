@@ -44,6 +44,7 @@ if:Wizard.Step == 1 ?>
   each:t = Templates ?><?cs call:choice("template", t, L.Community.Template[t], L.Community.TemplateHint[t]) ?><?cs /each ?>
     <?cs call:field_error("template") ?>
   </fieldset><?cs
+  include:"communities/intranet_department.cs" ?><?cs
 elif:Wizard.Step == 2 ?><?cs
   call:text_input_field("name", L.Community.Name, 100, "") ?>
     <div class="field">

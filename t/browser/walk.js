@@ -1068,6 +1068,19 @@ async function walk(browser) {
 		await expectText(main, '쪽지를 보냈습니다', 'the note sent');
 	});
 
+	// The staff intranet (issue 14): the second handler shares the walk's
+	// case to the demo's staff community and finds it on its free board.
+	await step('share to intranet: the form on the staff case page, the staff board', second, async () => {
+		const main = second.main();
+		await second.goto(`/staff/cases/${tracking}`);
+		await main.locator('details.share > summary').click();
+		await main.getByLabel('직원 커뮤니티', { exact: true }).selectOption('staff-digital');
+		await second.go(main.getByRole('button', { name: '공유', exact: true }));
+		await expectText(main, `/staff/cases/${tracking}`, 'the shared summary');
+		await second.goto('/c/staff-digital/boards/free');
+		await expectText(main, `[${tracking}]`, 'the share on the board');
+	});
+
 	for (const p of [supervisor, citizen, handler, second, agent])
 		await p.close();
 	await keyboardWalk(browser);
