@@ -394,6 +394,12 @@ static int write_counts(db *d)
 	return rc;
 }
 
+static int flush_tx(db *d, void *arg)
+{
+	(void)arg;
+	return write_counts(d);
+}
+
 int usage_flush(db *d, long max_age)
 {
 	time_t now = time(NULL);
@@ -403,14 +409,11 @@ int usage_flush(db *d, long max_age)
 	bool full = tally.nviews == PENDING || tally.nhashes == PENDING_HASHES || tally.nwords == PENDING;
 	if (!some || (!full && now - tally.written < max_age))
 		return MDG_OK;
-	int rc = d ? db_begin(d) : MDG_EDB;
-	if (rc == MDG_OK)
-		rc = write_counts(d);
-	if (rc == MDG_OK)
-		rc = db_commit(d);
+	/* In db_transaction: two workers flushing at once can deadlock on the
+	 * same counter rows (seen in CI), and the loser is run again rather
+	 * than its counts lost; write_counts starts from the tally each time. */
+	int rc = d ? db_transaction(d, flush_tx, NULL) : MDG_EDB;
 	if (rc != MDG_OK) {
-		if (d)
-			db_rollback(d);
 		log_warn("usage counts of %zu views, %zu visitors and %zu words lost: %s", tally.nviews, tally.nhashes,
 			 tally.nwords, d ? db_error(d) : "no database");
 		tally.salt_read = 0;
