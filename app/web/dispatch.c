@@ -5,6 +5,7 @@
 #include "cases/action.h"
 #include "core/codec.h"
 #include "core/log.h"
+#include "core/metrics.h"
 #include "core/mdg.h"
 #include "core/xalloc.h"
 #include "render/render.h"
@@ -232,7 +233,8 @@ static int run_route(web *w, const web_route *route)
 {
 	http_req *r = w->r;
 	int rc;
-	if ((!w->app->db || w->db_down) && route->handler != page_healthz)
+	/* The probes answer without the DB: they report its absence. */
+	if ((!w->app->db || w->db_down) && route->handler != page_healthz && route->handler != page_metrics)
 		return MDG_EDB;
 	if (strcmp(route->method, "POST") == 0) {
 		/* Kannel posts a message from a phone as text/plain. */
@@ -292,12 +294,39 @@ static int loggable_length(const char *path)
 	return (int)strlen(path);
 }
 
-static void access_log(const web *w)
+/* Milliseconds since the request's start. */
+static double elapsed_ms(const web *w)
 {
 	struct timespec now;
 	clock_gettime(CLOCK_MONOTONIC, &now);
-	double ms = (double)(now.tv_sec - w->r->started.tv_sec) * 1000.0 +
-		    (double)(now.tv_nsec - w->r->started.tv_nsec) / 1e6;
+	return (double)(now.tv_sec - w->r->started.tv_sec) * 1000.0 +
+	       (double)(now.tv_nsec - w->r->started.tv_nsec) / 1e6;
+}
+
+/* The class /metrics counts a request under: who may call its route
+ * (the probes apart), "unrouted" for a 404 or 405 of the router. */
+static const char *route_class(const web_route *route)
+{
+	if (!route)
+		return "unrouted";
+	if (route->handler == page_healthz || route->handler == page_metrics)
+		return "health";
+	switch (route->access) {
+	case ACCESS_PUBLIC: return "public";
+	case ACCESS_SIGNED: return "signed";
+	case ACCESS_ACCOUNT: return "account";
+	case ACCESS_CITIZEN: return "citizen";
+	case ACCESS_OWNER: return "owner";
+	case ACCESS_STAFF: return "staff";
+	case ACCESS_ADMIN:
+	case ACCESS_GLOBAL_ADMIN: return "admin";
+	case ACCESS_REPORTS: return "reports";
+	}
+	return "other";
+}
+
+static void access_log(const web *w, double ms)
+{
 	const char *path = w->r->path ? w->r->path : "";
 	int n = loggable_length(path);
 	log_info("%s %.*s%s %d %.1fms account=%lld", w->r->method, n, path, path[n] ? "-" : "", w->r->status, ms,
@@ -309,6 +338,7 @@ void web_serve(web_app *app, FCGX_Request *fcgi)
 	http_req r;
 	web w;
 	int rc, status = 0;
+	const web_route *route = NULL;
 
 	memset(&w, 0, sizeof w);
 	w.app = app;
@@ -334,7 +364,7 @@ void web_serve(web_app *app, FCGX_Request *fcgi)
 	fill_common(&w);
 
 	if (rc == MDG_OK) {
-		const web_route *route = find_route(&w, &status);
+		route = find_route(&w, &status);
 		if (route)
 			rc = run_route(&w, route);
 	}
@@ -356,7 +386,9 @@ void web_serve(web_app *app, FCGX_Request *fcgi)
 	 * answering and the next request in the queue is taken at once. */
 	render_request_done(w.hdf);
 	perm_free(&w.perm);
-	access_log(&w);
+	double ms = elapsed_ms(&w);
+	access_log(&w, ms);
+	metrics_request(route_class(route), r.status, ms);
 	log_set_request_id(NULL);
 	http_send(&r, content_type);
 	/* The usage counts of the last seconds, now that the answer is out. */

@@ -4,6 +4,7 @@
 #include "auth/password.h"
 #include "core/config.h"
 #include "core/log.h"
+#include "core/metrics.h"
 #include "core/mdg.h"
 #include "http/server.h"
 #include "render/render.h"
@@ -63,6 +64,8 @@ static void read_settings(web_app *app)
 	app->uploads = config_str(c, "web.uploads", "var/uploads");
 	app->tmp = config_str(c, "web.tmp", "var/tmp");
 	app->https = config_long(c, "web.https", 0, 0, 1) == 1;
+	app->metrics_token = config_str(c, "web.metrics_token", "");
+	app->migrations = config_str(c, "db.migrations", "db/migrations");
 }
 
 int main(int argc, char **argv)
@@ -114,6 +117,9 @@ int main(int argc, char **argv)
 		.stop_timeout = (int)config_long(app.cfg, "web.stop_timeout", 20, 1, 3600),
 	};
 	http_server_hooks hooks = {worker_init, worker_handle, worker_exit, &app};
+	/* Before the fork: the workers count into the master's block. */
+	if (metrics_init() != MDG_OK)
+		goto done;
 	if (http_server_run(&sopts, &hooks) == MDG_OK)
 		rc = 0;
 done:

@@ -7,6 +7,7 @@
 #include "core/mdg.h"
 #include "core/text.h"
 #include "core/xalloc.h"
+#include "db/migrate.h"
 #include "http/encode.h"
 #include "proposals/proposal.h"
 
@@ -50,6 +51,20 @@ int page_healthz(web *w)
 	if (!w->app->db || db_ping(w->app->db) != MDG_OK) {
 		w->r->status = 503;
 		buf_puts(&w->r->body, "database unavailable\n");
+		return MDG_OK;
+	}
+	/* Code newer than its schema (an upgrade without madangctl migrate)
+	 * fails on the new columns: not healthy. A migrations folder that
+	 * cannot be read is logged and not held against the DB. */
+	int pending = 0;
+	if (migrate_pending(w->app->db, w->app->migrations, &pending) == MDG_EDB) {
+		w->r->status = 503;
+		buf_puts(&w->r->body, "database unavailable\n");
+		return MDG_OK;
+	}
+	if (pending) {
+		w->r->status = 503;
+		buf_printf(&w->r->body, "migrations pending: %d\n", pending);
 		return MDG_OK;
 	}
 	buf_puts(&w->r->body, "ok\n");

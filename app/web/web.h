@@ -42,6 +42,8 @@ typedef struct web_app {
 	const char *tmp;
 	bool https;
 	map_settings map;
+	const char *metrics_token; /* "" : /metrics from loopback only */
+	const char *migrations;    /* db.migrations, for /healthz */
 } web_app;
 
 /* One request being handled. */
@@ -153,6 +155,7 @@ int page_event_rsvp(web *w);
 /* Handlers, by page area. */
 int page_home(web *w);
 int page_healthz(web *w);
+int page_metrics(web *w);
 int page_lang(web *w);
 int page_error_413(web *w);
 int page_public_cases(web *w);

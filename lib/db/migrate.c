@@ -69,11 +69,68 @@ static int is_migration(const char *name)
 	return len > 9 && name[4] == '_' && strcmp(name + len - 4, ".sql") == 0;
 }
 
+/* The migration files in dir, sorted, *count of them (the array is never
+ * NULL for a readable dir); NULL when dir cannot be read. */
+static char **list_migrations(const char *dir, size_t *count)
+{
+	char **names = xcalloc(1, sizeof *names);
+	size_t cap = 1;
+	DIR *dh = opendir(dir);
+	*count = 0;
+	if (!dh) {
+		log_error("cannot open migrations folder %s: %s", dir, strerror(errno));
+		free(names);
+		return NULL;
+	}
+	struct dirent *de;
+	while ((de = readdir(dh))) {
+		if (!is_migration(de->d_name))
+			continue;
+		if (*count == cap) {
+			cap *= 2;
+			names = xrealloc(names, cap * sizeof *names);
+		}
+		names[(*count)++] = xstrdup(de->d_name);
+	}
+	closedir(dh);
+	qsort(names, *count, sizeof *names, cmp_names);
+	return names;
+}
+
+static void free_names(char **names, size_t count)
+{
+	for (size_t i = 0; i < count; i++)
+		free(names[i]);
+	free(names);
+}
+
+int migrate_pending(db *d, const char *dir, int *pending)
+{
+	size_t count = 0;
+	db_result *r = NULL;
+	*pending = 0;
+	char **names = list_migrations(dir, &count);
+	if (!names)
+		return MDG_ERR;
+	int rc = db_query(d, &r, "SELECT version FROM schema_migrations", DB_NO_ARGS);
+	for (size_t i = 0; rc == MDG_OK && i < count; i++) {
+		long long version = atoll(names[i]);
+		bool done = false;
+		const char *v;
+		for (unsigned row = 0; !done && (v = db_get(r, row, "version", NULL)); row++)
+			done = atoll(v) == version;
+		if (!done)
+			(*pending)++;
+	}
+	db_result_free(r);
+	free_names(names, count);
+	return rc;
+}
+
 int migrate_run(db *d, const char *dir, int *applied)
 {
-	DIR *dh = NULL;
 	char **names = NULL;
-	size_t count = 0, cap = 0;
+	size_t count = 0;
 	int rc;
 
 	*applied = 0;
@@ -83,23 +140,9 @@ int migrate_run(db *d, const char *dir, int *applied)
 			" applied_at DATETIME NOT NULL) ENGINE=InnoDB", DB_NO_ARGS);
 	if (rc != MDG_OK)
 		return rc;
-	dh = opendir(dir);
-	if (!dh) {
-		log_error("cannot open migrations folder %s: %s", dir, strerror(errno));
+	names = list_migrations(dir, &count);
+	if (!names)
 		return MDG_ERR;
-	}
-	struct dirent *de;
-	while ((de = readdir(dh))) {
-		if (!is_migration(de->d_name))
-			continue;
-		if (count == cap) {
-			cap = cap ? cap * 2 : 32;
-			names = xrealloc(names, cap * sizeof *names);
-		}
-		names[count++] = xstrdup(de->d_name);
-	}
-	closedir(dh);
-	qsort(names, count, sizeof *names, cmp_names);
 
 	for (size_t i = 0; i < count && rc == MDG_OK; i++) {
 		db_result *r = NULL;
@@ -123,9 +166,7 @@ int migrate_run(db *d, const char *dir, int *applied)
 		}
 		free(path);
 	}
-	for (size_t i = 0; i < count; i++)
-		free(names[i]);
-	free(names);
+	free_names(names, count);
 	return rc;
 }
 

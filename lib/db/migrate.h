@@ -15,6 +15,10 @@ int migrate_run(db *d, const char *dir, int *applied);
  * so that new tables are covered; MDG_EINVAL for a role name that is not
  * 1-64 of A-Z a-z 0-9 _. */
 int migrate_grant_app(db *d, const char *role);
+/* Counts the dir/NNNN_name.sql not recorded in schema_migrations into
+ * *pending (/healthz: the code is newer than the schema). MDG_ERR when
+ * dir cannot be read. */
+int migrate_pending(db *d, const char *dir, int *pending);
 /* Runs the SQL script at path (from the repository, never from users). */
 int migrate_run_file(db *d, const char *path);
 

@@ -3,6 +3,7 @@
 #include "http/server.h"
 #include "core/log.h"
 #include "core/mdg.h"
+#include "core/metrics.h"
 #include "core/xalloc.h"
 
 #include <errno.h>
@@ -269,6 +270,7 @@ int http_server_run(const http_server_opts *opts, const http_server_hooks *hooks
 					 * (killed, crashed): its slot must not stay
 					 * empty while requests queue. */
 					bool failed = WIFSIGNALED(status) || WEXITSTATUS(status) != 0;
+					metrics_worker_restart(failed);
 					long long t = now_ms();
 					restart_at[i] = failed && t - born[i] < RESTART_PACE_MS
 						? t + RESTART_PACE_MS : t;

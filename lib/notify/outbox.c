@@ -243,6 +243,15 @@ int outbox_counts(db *d, db_result **out)
 	return db_query(d, out, "SELECT state, COUNT(*) AS n FROM outbox GROUP BY state ORDER BY state", DB_NO_ARGS);
 }
 
+int outbox_pending_stats(db *d, db_result **out)
+{
+	/* ix_outbox_state_created: the pending rows only, in created order. */
+	return db_query(d, out,
+			"SELECT channel, COUNT(*) AS n, TIMESTAMPDIFF(SECOND, MIN(created_at), NOW()) AS oldest"
+			" FROM outbox WHERE state = 'pending' GROUP BY channel ORDER BY channel",
+			DB_NO_ARGS);
+}
+
 /* A row a supervisor may retry or cancel: dead, or pending and not in a
  * notifier's hands (changing a leased row would let the notifier sending
  * it now, whose mark no longer matches, leave it to be sent twice). */

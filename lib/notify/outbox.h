@@ -82,6 +82,10 @@ int outbox_parse_hhmm(const char *s);
 int outbox_list(db *d, const char *state, long page, db_result **out, long *total);
 /* Counts per state: state, n. */
 int outbox_counts(db *d, db_result **out);
+/* The pending rows per channel, for monitoring: channel, n, oldest (the
+ * age in seconds of the oldest pending row). Channels with none have no
+ * row. */
+int outbox_pending_stats(db *d, db_result **out);
 
 /* A supervisor sends a dead or pending row again now (attempts kept,
  * lease cleared) or cancels it; audited. MDG_ENOTFOUND when the row is
