@@ -1,6 +1,11 @@
 <?cs # SPDX-License-Identifier: AGPL-3.0-or-later ?><?cs
 # macros.cs: pieces shared by the pages. ?><?cs
 
+# The idempotency key of a form that creates something (the handler's
+# web_idem_start): the same form sent twice creates once. ?><?cs
+def:idem_field() ?><input type="hidden" name="idem" value="<?cs var:Idem ?>"><?cs
+/def ?><?cs
+
 # The error message of one form field, tied to it by aria-describedby. ?><?cs
 def:field_error(name) ?><?cs
   if:Form.Err[name] ?><p class="field-error" id="err-<?cs var:name ?>"><?cs var:L.Err[Form.Err[name]] ?></p><?cs

@@ -123,6 +123,11 @@ static void fill_common(web *w)
 {
 	csrf_token(w->app->secret, sizeof w->app->secret, csrf_binding(w), w->csrf);
 	hdf_set_value(w->hdf, "CSRF", w->csrf);
+	/* A new idempotency key for each rendering of a create form
+	 * (macros.cs idem_field; lib/db/idem.h). */
+	char idem[CRYPTO_TOKEN_TEXT];
+	crypto_token(idem);
+	hdf_set_value(w->hdf, "Idem", idem);
 	hdf_set_value(w->hdf, "Request.Path", w->r->path);
 	hdf_set_value(w->hdf, "Request.Uri", w->r->uri);
 	/* The forms' maxlength: the same limits the handlers check. */
@@ -376,8 +381,10 @@ void web_serve(web_app *app, FCGX_Request *fcgi)
 		show_error(&w, status);
 	}
 	/* A failed transaction must not leak into the next request. */
-	if (app->db)
+	if (app->db) {
 		db_rollback(app->db);
+		idem_disarm(app->db); /* its key lived on the handler's stack */
+	}
 	const char *content_type = finish_response(&w);
 	web_usage_count(&w, content_type);
 	/* Everything but the sending is done before it: http_send writes the

@@ -159,9 +159,18 @@ int page_file(web *w)
 		};
 		web_moderation mod = {0};
 		rc = c.is_public ? web_moderate_public(w, &f, &c, &mod) : MDG_OK;
-		if (rc == MDG_OK && f.errors == 0)
+		idem_key idem = {0};
+		bool replayed = false;
+		tracking[0] = '\0'; /* the key waits for the number case_file takes */
+		if (rc == MDG_OK && f.errors == 0 &&
+		    !(replayed = web_idem_start(w, &idem, "/cases/", tracking, "?filed=1", &rc))) {
 			rc = case_file(w->app->db, &c, files, nfiles, w->app->uploads, tracking);
+			replayed = web_idem_raced(w, &idem, rc);
+			rc = replayed ? MDG_OK : rc;
+		}
 		web_moderation_free(&mod);
+		if (replayed)
+			return rc;
 		if (rc == MDG_EINVAL)
 			form_fail(&f, "category", "invalid");
 		else if (rc != MDG_OK)

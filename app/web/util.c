@@ -2,6 +2,7 @@
 /* util.c: helpers shared by the handlers: page data, paging, forms. */
 #include "web.h"
 #include "auth/password.h"
+#include "core/log.h"
 #include "core/mdg.h"
 #include "core/text.h"
 #include "core/utf8.h"
@@ -129,6 +130,42 @@ void web_redirect(web *w, const char *fmt, ...)
 	va_end(ap);
 	http_redirect(w->r, target);
 	free(target);
+}
+
+/* Redirects to where the POST with k went; false when not recorded. */
+static bool idem_redirect(web *w, const idem_key *k, int *rc)
+{
+	bool found = false;
+	char location[IDEM_LOCATION_MAX + 1];
+	*rc = idem_lookup(w->app->db, k, &found, location, sizeof location);
+	if (*rc != MDG_OK)
+		return true;
+	if (found) {
+		log_info("idempotency key seen again: redirected to %s", location);
+		http_redirect(w->r, location);
+	}
+	return found;
+}
+
+bool web_idem_start(web *w, idem_key *k, const char *prefix, const char *text, const char *suffix, int *rc)
+{
+	*rc = MDG_OK;
+	if (!idem_init(k, kv_get(&w->r->form, "idem"), w->signed_in ? w->me.id : 0, w->anon, w->r->path))
+		return false;
+	if (idem_redirect(w, k, rc))
+		return true;
+	k->prefix = prefix;
+	k->text = text;
+	k->suffix = suffix;
+	idem_arm(w->app->db, k);
+	return false;
+}
+
+bool web_idem_raced(web *w, idem_key *k, int rc)
+{
+	int found_rc = MDG_OK;
+	idem_disarm(w->app->db);
+	return rc != MDG_OK && k->taken && idem_redirect(w, k, &found_rc) && found_rc == MDG_OK;
 }
 
 long long web_param_id(const web *w)

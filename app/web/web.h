@@ -12,6 +12,7 @@
 #include "cases/case.h"
 #include "core/crypto.h"
 #include "db/db.h"
+#include "db/idem.h"
 #include "http/request.h"
 #include "form.h"
 #include "geo/geo.h"
@@ -136,6 +137,21 @@ typedef struct web_done {
 bool web_flash_done(web *w, const web_done *done, size_t n);
 /* Redirects to a printf-formatted local path after a change. */
 void web_redirect(web *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The idempotency key of a POST that creates something (lib/db/idem.h;
+ * the form's hidden "idem" field, macros.cs idem_field). Called just
+ * before the creating call: when the same POST (same key, same person,
+ * same path) created already, redirects to that result and answers true
+ * with *rc MDG_OK (the handler returns *rc; also true with a DB error);
+ * otherwise arms the key for the creating transaction, the object's
+ * location being prefix + (text, filled before the commit, or the
+ * transaction's first new id) + suffix. A POST without a key: false, and
+ * nothing armed. */
+bool web_idem_start(web *w, idem_key *k, const char *prefix, const char *text, const char *suffix, int *rc);
+/* Right after the creating call answered rc: disarms the key; true when
+ * the call failed only because the same POST created meanwhile (a double
+ * click racing): then redirected to that result, and the handler returns
+ * MDG_OK. */
+bool web_idem_raced(web *w, idem_key *k, int rc);
 /* The route's first {…} as an id (1 ... FORM_ID_MAX); 0 when it is not
  * one (the handler answers 404). */
 long long web_param_id(const web *w);

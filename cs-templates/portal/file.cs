@@ -6,6 +6,7 @@ include:"map.cs" ?>
 <?cs include:"portal/similar.cs" ?>
 <form method="post" action="/cases/new" enctype="multipart/form-data" class="stack">
   <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+  <?cs call:idem_field() ?>
 <?cs call:category_and_title() ?>
   <div class="field">
     <label for="body"><?cs var:L.Field.body ?></label>

@@ -43,6 +43,10 @@ struct db {
 	bool migrator;  /* db_connect_migrator's: DDL rights, multi-statements */
 	unsigned last_errno; /* the server's number of the last error, 0 after none */
 	bool in_retry;       /* inside db_transaction: a lock conflict is retried there */
+	/* db_before_commit's: runs before the next successful COMMIT. */
+	int (*commit_hook)(db *d, void *arg);
+	void *commit_arg;
+	unsigned long long tx_first_id; /* the transaction's first AUTO_INCREMENT id */
 };
 
 static void db_set_error(db *d, const char *what, const char *msg)
@@ -454,6 +458,8 @@ static int db_run(db *d, db_result **out, const char *sql, const db_arg *args, s
 	}
 	d->affected = mysql_stmt_affected_rows(st);
 	d->insert_id = mysql_stmt_insert_id(st);
+	if (d->in_tx && !d->tx_first_id)
+		d->tx_first_id = d->insert_id;
 	rc = out ? db_fetch_all(d, st, out) : MDG_OK;
 	if (!out)
 		mysql_stmt_free_result(st);
@@ -595,14 +601,39 @@ int db_begin(db *d)
 	if (rc == MDG_EDB && db_open(d) == MDG_OK)
 		rc = db_tx(d, DB_TX_BEGIN);
 	d->in_tx = rc == MDG_OK;
+	d->tx_first_id = 0;
 	return rc;
 }
 
 int db_commit(db *d)
 {
+	/* The hook's writes are part of the transaction they follow: its
+	 * failure rolls it all back. It stays for the transaction's retry. */
+	bool keep = false;
+	if (d->commit_hook && d->in_tx) {
+		int rc = d->commit_hook(d, d->commit_arg);
+		keep = rc == DB_HOOK_LATER;
+		if (rc != MDG_OK && !keep) {
+			db_rollback(d);
+			return rc;
+		}
+	}
 	int rc = db_tx(d, DB_TX_COMMIT);
 	d->in_tx = false;
+	if (rc == MDG_OK && !keep)
+		d->commit_hook = NULL;
 	return rc;
+}
+
+void db_before_commit(db *d, int (*hook)(db *d, void *arg), void *arg)
+{
+	d->commit_hook = hook;
+	d->commit_arg = arg;
+}
+
+unsigned long long db_tx_first_id(const db *d)
+{
+	return d->tx_first_id;
 }
 
 void db_rollback(db *d)

@@ -91,6 +91,18 @@ int db_begin(db *d);
 int db_commit(db *d);
 /* Safe to call after any failure, even when no transaction is open. */
 void db_rollback(db *d);
+/* Runs hook(d, arg) inside the next transaction (db_begin) to commit on
+ * d, just before its COMMIT: its writes commit with the transaction's, and
+ * its failure rolls the transaction back and is db_commit's answer. It
+ * runs again for a retried transaction; it is forgotten after a
+ * successful commit (unless it answered DB_HOOK_LATER: not this one),
+ * or with hook NULL (lib/db/idem.c: an idempotency key recorded with the
+ * row a POST created). */
+#define DB_HOOK_LATER 1
+void db_before_commit(db *d, int (*hook)(db *d, void *arg), void *arg);
+/* The first AUTO_INCREMENT id the open (or last) transaction made, 0 for
+ * none: the created object's, for a hook that names it. */
+unsigned long long db_tx_first_id(const db *d);
 
 /* Runs body(d, arg) as one transaction: begin, body, commit; rolled back
  * when body or the commit fails. When the server chose it as the victim

@@ -5,6 +5,7 @@
 #include "cases/routing.h"
 #include "communities/community.h"
 #include "core/mdg.h"
+#include "db/idem.h"
 #include "notify/notice.h"
 #include "proposals/proposal.h"
 #include "proposals/review.h"
@@ -49,5 +50,10 @@ int timed_run(db *d, unsigned jobs, timed_counts *out)
 	/* Proposals at their threshold are filed as cases for their review. */
 	if (rc == MDG_OK)
 		rc = proposal_review_scan(d, 0, &out->reviews);
+	/* Idempotency keys past any retry (lib/db/idem.h). */
+	if (rc == MDG_OK) {
+		long purged = 0;
+		rc = idem_purge(d, &purged);
+	}
 	return rc;
 }
