@@ -25,6 +25,7 @@ def:reply_form(action, o, label) ?>
       <summary><?cs var:L.Debate.Reply ?></summary>
       <form method="post" action="<?cs var:action ?>" class="stack">
         <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+        <?cs call:idem_field() ?>
         <input type="hidden" name="reply_to" value="<?cs var:o.id ?>">
         <div class="field">
           <label for="reply-<?cs var:o.id ?>"><?cs var:label ?></label>
@@ -83,6 +84,7 @@ def:comment_form(action) ?>
 <?cs if:Me.Restricted ?>    <p class="flash warning" id="restricted"><?cs var:L.Comment.Restricted ?><?cs if:Me.Until ?> <?cs var:L.Debate.Until ?> <?cs var:Me.Until ?><?cs /if ?></p><?cs /if ?>
     <form method="post" action="<?cs var:action ?>" class="stack">
       <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+      <?cs call:idem_field() ?>
       <div class="field">
         <label for="body"><?cs var:L.Comment.Body ?></label>
         <textarea id="body" name="body" rows="4" maxlength="2000" required aria-describedby="body-hint<?cs if:!Form.reply_to && Form.Err.body ?> err-body<?cs /if ?>"<?cs if:!Form.reply_to && Form.Err.body ?> aria-invalid="true"<?cs /if ?>><?cs if:!Form.reply_to ?><?cs var:Form.body ?><?cs /if ?></textarea>

@@ -113,9 +113,16 @@ int page_note_new(web *w)
 	rc = web_moderate(w, "note", w->me.id, NULL, &body, &mod);
 	bool held = rc == MDG_OK && mod.held;
 	bool delivered = false;
-	if (rc == MDG_OK && !held)
+	idem_key idem;
+	bool replayed = rc == MDG_OK && !held && web_idem_start(w, &idem, "/notes/", NULL, "?done=sent", &rc);
+	if (rc == MDG_OK && !held && !replayed) {
 		rc = note_send(w->app->db, w->me.id, w->staff, to, body, &id, &delivered);
+		replayed = web_idem_raced(w, &idem, rc);
+		rc = replayed ? MDG_OK : rc;
+	}
 	web_moderation_free(&mod);
+	if (replayed)
+		return rc;
 	if (held)
 		return refuse(w, "NoteHeldWord", 400);
 	if (rc == MDG_ETHROTTLED)

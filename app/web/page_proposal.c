@@ -228,8 +228,18 @@ int page_proposal_create(web *w)
 	read_form(w, &f, &t, files, &nfiles);
 	if (f.errors == 0)
 		rc = gate_proposal(w, &t, &pm, &refused, &status);
+	idem_key idem;
+	if (rc == MDG_OK && f.errors == 0 && !refused &&
+	    web_idem_start(w, &idem, "/proposals/", NULL, t.in_tx ? "?done=held" : "?done=created", &rc)) {
+		proposal_mod_free(&pm);
+		return rc;
+	}
 	if (rc == MDG_OK && f.errors == 0 && !refused) {
 		rc = proposal_create(w->app->db, w->me.id, &t, files, nfiles, w->app->uploads, &id);
+		if (web_idem_raced(w, &idem, rc)) {
+			proposal_mod_free(&pm);
+			return MDG_OK;
+		}
 		if (rc == MDG_EINVAL) {
 			form_fail(&f, "category", "invalid");
 			rc = MDG_OK;
@@ -429,10 +439,21 @@ int page_proposal_comment(web *w)
 		.in_tx = hold_comment,
 		.in_tx_arg = &mod,
 	};
-	if (rc == MDG_OK)
+	/* The comment's place: the proposal's page at the new post. */
+	char at[96];
+	snprintf(at, sizeof at, "/proposals/%lld?done=%s#post-", id,
+		 mod.held ? "comment_held" : reply_to ? "reply" : "comment");
+	idem_key idem;
+	bool replayed = rc == MDG_OK && web_idem_start(w, &idem, at, NULL, NULL, &rc);
+	if (rc == MDG_OK && !replayed) {
 		rc = proposal_comment(w->app->db, id, &p, &post_id);
+		replayed = web_idem_raced(w, &idem, rc);
+		rc = replayed ? MDG_OK : rc;
+	}
 	bool held = mod.held;
 	web_moderation_free(&mod);
+	if (replayed)
+		return rc;
 	if (rc == MDG_ETHROTTLED)
 		return refuse_comment(w, id, "CommentThrottled", 429);
 	if (rc == MDG_ECONFLICT)

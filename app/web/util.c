@@ -150,7 +150,19 @@ static bool idem_redirect(web *w, const idem_key *k, int *rc)
 bool web_idem_start(web *w, idem_key *k, const char *prefix, const char *text, const char *suffix, int *rc)
 {
 	*rc = MDG_OK;
-	if (!idem_init(k, kv_get(&w->r->form, "idem"), w->signed_in ? w->me.id : 0, w->anon, w->r->path))
+	/* What was posted, as the key's content: every field but the CSRF
+	 * token (each with its length, so no two differ only in where one
+	 * ends), and the files' names and sizes. */
+	buf content = {0};
+	for (const kv *f = w->r->form.head; f; f = f->next)
+		if (strcmp(f->key, CSRF_FIELD) != 0)
+			buf_printf(&content, "%zu:%s=%zu:%s\n", strlen(f->key), f->key, f->vlen, f->val);
+	for (const upload *u = w->r->files; u; u = u->next)
+		buf_printf(&content, "file %s %zu:%s %zu\n", u->field, strlen(u->filename), u->filename, (size_t)u->size);
+	bool keyed = idem_init(k, kv_get(&w->r->form, "idem"), w->signed_in ? w->me.id : 0, w->anon, w->r->path,
+			       buf_str(&content));
+	buf_free(&content);
+	if (!keyed)
 		return false;
 	if (idem_redirect(w, k, rc))
 		return true;

@@ -6,6 +6,7 @@ include:"fields.cs" ?>
 <p class="lead"><?cs var:L.Notes.Lead ?></p>
 <form method="post" action="/notes/new" class="note-form">
   <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+  <?cs call:idem_field() ?>
   <?cs call:form_errors() ?>
   <div class="field">
     <label for="to"><?cs var:L.Notes.ToLogin ?></label>

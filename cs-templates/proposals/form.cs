@@ -20,6 +20,7 @@ def:proposal_section(name) ?>
 <?cs call:form_errors() ?>
 <form method="post" action="<?cs if:Edit.id ?>/proposals/<?cs var:Edit.id ?>/edit<?cs else ?>/proposals/new<?cs /if ?>"<?cs if:!Edit.id ?> enctype="multipart/form-data"<?cs /if ?> class="stack">
   <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+  <?cs if:!Edit.id ?><?cs call:idem_field() ?><?cs /if ?>
 <?cs call:category_and_title() ?>
 <?cs call:proposal_section("problem") ?>
 <?cs call:proposal_section("proposal") ?>

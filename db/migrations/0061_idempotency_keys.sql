@@ -6,9 +6,10 @@
 -- a double click, a transaction re-run after a Galera conflict) finds it
 -- and is redirected there instead of creating a second object.
 --
--- idem_key is the SHA-256 (hex) of the form's key, the actor and the
--- path posted to: one person's key never answers another's POST, and one
--- rendering's forms (a comment and a reply) keep apart. Rows older than
+-- idem_key is the SHA-256 (hex) of the form's key, the actor, the path
+-- posted to and the fields posted: one person's key never answers
+-- another's POST, and one rendering's forms (a comment and a reply, or a
+-- second comment from the page the browser's Back showed) keep apart. Rows older than
 -- two days are deleted by the timed jobs (a retry comes within minutes).
 
 CREATE TABLE idempotency_keys (

@@ -19,7 +19,8 @@ static bool plain_key(const char *s)
 	return true;
 }
 
-bool idem_init(idem_key *k, const char *form_key, long long account_id, const char *anon, const char *path)
+bool idem_init(idem_key *k, const char *form_key, long long account_id, const char *anon, const char *path,
+	       const char *content)
 {
 	memset(k, 0, sizeof *k);
 	if (!plain_key(form_key))
@@ -29,7 +30,8 @@ bool idem_init(idem_key *k, const char *form_key, long long account_id, const ch
 	else
 		snprintf(k->actor, sizeof k->actor, "anonymous");
 	buf b = {0};
-	buf_printf(&b, "%s\n%s\n%s\n%s", form_key, k->actor, account_id ? "" : (anon ? anon : ""), path ? path : "");
+	buf_printf(&b, "%s\n%s\n%s\n%s\n", form_key, k->actor, account_id ? "" : (anon ? anon : ""), path ? path : "");
+	buf_puts(&b, content ? content : "");
 	crypto_sha256_hex(buf_str(&b), k->key);
 	buf_free(&b);
 	return true;

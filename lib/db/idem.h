@@ -21,9 +21,12 @@ typedef struct idem_key {
 } idem_key;
 
 /* Derives k->key from the form's key (16-64 of A-Z a-z 0-9 - _; anything
- * else: no key), the actor (account_id, or 0 and the anonymous cookie)
- * and the path posted to. False when the POST has no usable key. */
-bool idem_init(idem_key *k, const char *form_key, long long account_id, const char *anon, const char *path);
+ * else: no key), the actor (account_id, or 0 and the anonymous cookie),
+ * the path posted to and content (what was posted: the same form sent
+ * again with other text, from a page kept by the browser's Back, is a new
+ * object, not a repeat). False when the POST has no usable key. */
+bool idem_init(idem_key *k, const char *form_key, long long account_id, const char *anon, const char *path,
+	       const char *content);
 /* Where the first POST with k went: *found and location (of size n). */
 int idem_lookup(db *d, const idem_key *k, bool *found, char *location, size_t n);
 /* Records k in the next transaction that commits having created a row

@@ -42,7 +42,7 @@ my $n_cases = sub { $s->sql_value("SELECT COUNT(*) FROM cases") };
 # ------------------------------------------------------------ a case
 
 my $c1 = $s->ua;
-Madang::Test::register_citizen($s, $c1, name => '두번누름');
+my (undef, $f1) = Madang::Test::register_citizen($s, $c1, name => '두번누름');
 $s->sql(q{INSERT INTO departments (id, name_ko, name_en) VALUES (1, '도로과', 'Roads')});
 $s->sql(q{INSERT INTO categories (id, name_ko, name_en, department_id, sort_order) VALUES (1, '도로·교통', 'Roads', 1, 1)});
 my $category = 1;
@@ -74,7 +74,7 @@ is $n_cases->(), $before + 3, '... a third case';
 
 # Another citizen who got hold of the key files their own case.
 my $c2 = $s->ua;
-Madang::Test::register_citizen($s, $c2, name => '남의열쇠');
+my (undef, $f2) = Madang::Test::register_citizen($s, $c2, name => '남의열쇠');
 my %k3 = form_keys($c2, '/cases/new', '/cases/new');
 my $r5 = post($c2, '/cases/new', csrf => $k3{csrf}, idem => $k{idem}, @filing);
 like $r5->header('Location') // '', qr{\A/cases/\d{4}-\d{6}\?filed=1\z}, "another person's POST with the same key files";
@@ -82,5 +82,57 @@ isnt $r5->header('Location'), $r1->header('Location'), '... their own case, not 
 is $n_cases->(), $before + 4, '... stored';
 is $s->sql_value("SELECT COUNT(*) FROM idempotency_keys WHERE actor LIKE 'account:%'"), 3,
     'the keys recorded: three filings with one';
+
+
+# A form sent twice; %fields besides the keys. Returns both responses and
+# how many rows count() gave before, after the first and after the second.
+sub twice {
+    my ($ua, $page, $action, $count, @fields) = @_;
+    my %k = form_keys($ua, $page, $action);
+    ok $k{idem}, "the form at $page posting to $action carries a key";
+    my $n0 = $count->();
+    my $a = post($ua, $action, %k, @fields);
+    my $n1 = $count->();
+    my $b = post($ua, $action, %k, @fields);
+    my $n2 = $count->();
+    is $n1, $n0 + 1, "$action: the first POST creates";
+    is $n2, $n1, '... the same POST again creates nothing';
+    like $a->header('Location') // '', qr{\A/}, '... the first redirects' or diag $a->code;
+    is $b->header('Location'), $a->header('Location'), '... the second to the same place';
+    return ($a, $b, \%k);
+}
+
+# ------------------------------------------------------------ a proposal, a comment
+
+my $n_proposals = sub { $s->sql_value("SELECT COUNT(*) FROM proposals") };
+my ($p1) = twice($c1, '/proposals/new', '/proposals/new', $n_proposals, category => 1, title => '두 번 보낸 제안',
+    problem => '현재 문제입니다.', proposal => '개선 방안입니다.', effect => '기대 효과입니다.');
+my ($pid) = ($p1->header('Location') // '') =~ m{\A/proposals/(\d+)\?done=created\z};
+ok $pid, '... the proposal\'s page';
+
+my $n_posts = sub { $s->sql_value("SELECT COUNT(*) FROM posts WHERE parent_kind = 'proposal'") };
+my ($m1, undef, $mk) = twice($c2, "/proposals/$pid", "/proposals/$pid/comments", $n_posts, body => '두 번 누른 댓글입니다.');
+like $m1->header('Location'), qr{\A/proposals/$pid\?done=comment#post-\d+\z}, '... at the new comment';
+# The page the browser's Back shows again: the same key, another text.
+my $before_posts = $n_posts->();
+my $m3 = post($c2, "/proposals/$pid/comments", %$mk, body => '다른 내용의 두 번째 댓글입니다.');
+is $n_posts->(), $before_posts + 1, 'the same key with another text (a page kept by Back): a second comment';
+isnt $m3->header('Location'), $m1->header('Location'), '... at its own place';
+my ($reply_to) = ($m1->header('Location') // '') =~ /#post-(\d+)\z/;
+my ($r1b) = twice($c1, "/proposals/$pid", "/proposals/$pid/comments", $n_posts, body => '답글입니다.',
+    reply_to => $reply_to);
+
+# ------------------------------------------------------------ a note
+
+my ($id1, $id2) = map { $s->account_id($_->{login_id}) } $f1, $f2;
+$s->sql("INSERT INTO communities (slug, name, description, template, membership, visibility, created_by,"
+    . " created_at, updated_at, last_activity_at) VALUES ('idem-test', 'idem', '', 'study', 'approval',"
+    . " 'listed', $id1, NOW(), NOW(), NOW())");
+my $cid = $s->sql_value("SELECT id FROM communities WHERE slug = 'idem-test'");
+$s->sql("INSERT INTO community_members (community_id, account_id, role, state, created_at, updated_at) VALUES"
+    . " ($cid, $id1, 'owner', 'active', NOW(), NOW()), ($cid, $id2, 'member', 'active', NOW(), NOW())");
+my $n_notes = sub { $s->sql_value("SELECT COUNT(*) FROM notes") };
+my ($nt) = twice($c1, '/notes/new', '/notes/new', $n_notes, to => $f2->{login_id}, body => '두 번 보낸 쪽지입니다.');
+like $nt->header('Location'), qr{\A/notes/\d+\?done=sent\z}, '... at the note';
 
 done_testing;
