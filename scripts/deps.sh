@@ -40,9 +40,12 @@ libzip-dev libical-dev libnginx-mod-nchan"
 # pages render (axe-core measures contrast on the rendered text), Node.js.
 TEST_PKGS="libcmocka-dev clang libclang-rt-14-dev perl libwww-perl
 libhttp-message-perl libhttp-cookies-perl chromium fonts-noto-cjk nodejs
-dovecot-imapd python3-jsonschema python3-openpyxl python3-icalendar"
+dovecot-imapd python3-jsonschema python3-openpyxl python3-icalendar
+mariadb-backup"
 # python3-openpyxl: t/e2e/200-reports.t reads the XLSX export back.
 # python3-icalendar: t/e2e/330-calendar.t reads the calendar feed back.
+# mariadb-backup: scripts/backup.sh, drilled by t/e2e/511-backup-restore.t
+# (a production host installs it to take backups: docs/operations.md).
 # dovecot-imapd: the real IMAP server madang-mailin's tests poll (a private
 # instance per test under its stack folder, never Debian's service);
 # python3-jsonschema: the Open311 answers checked against the specification's
