@@ -80,6 +80,7 @@ my $t0 = time;
 my ($out, $ok) = Madang::Test::_run("$repo/scripts/backup.sh", 'backup', '--stack', $s->dir, $dest);
 ok $ok, 'scripts/backup.sh backup while filings run' or diag $out;
 my $t1 = time;
+note sprintf 'the backup took %.1f s', $t1 - $t0;
 my $during = grep { $_->[0] > $t0 && $_->[0] < $t1 } acked_lines();
 cmp_ok $during, '>', 0, "... $during filings acknowledged during the backup";
 open my $stop_fh, '>', $stop or die "$stop: $!";
