@@ -226,12 +226,20 @@ static int save_post(web *w, const community_access *acc, enum community_board k
 	int rc = read_form(w, kind, &f, &t, files, &nfiles);
 	if (rc == MDG_OK && f.errors == 0)
 		rc = gate_text(w, &t.title, &t.body, &mod, &refused, &status);
-	if (rc == MDG_OK && f.errors == 0 && !refused) {
+	/* A new post's place: the community's post page. */
+	char at[IDEM_LOCATION_MAX + 1];
+	snprintf(at, sizeof at, "/c/%s/posts/", acc->slug);
+	idem_key idem = {0};
+	bool replayed = rc == MDG_OK && f.errors == 0 && !refused && !edit_id &&
+			web_idem_start(w, &idem, at, NULL, mod.held ? "?done=held" : "?done=created", &rc);
+	if (rc == MDG_OK && f.errors == 0 && !refused && !replayed) {
 		t.in_tx = mod.held ? hold_text : NULL;
 		t.in_tx_arg = &mod;
 		rc = edit_id ? board_post_edit(w->app->db, edit_id, w->me.id, &t, files, nfiles, w->app->uploads)
 			     : board_post_create(w->app->db, acc->id, board_id, w->me.id, &t, files, nfiles,
 						 w->app->uploads, &id);
+		replayed = web_idem_raced(w, &idem, rc);
+		rc = replayed ? MDG_OK : rc;
 		if (rc == MDG_ETOOBIG) {
 			form_fail(&f, "attachments", "too_many_files");
 			rc = MDG_OK;
@@ -239,7 +247,7 @@ static int save_post(web *w, const community_access *acc, enum community_board k
 	}
 	bool held = mod.held;
 	web_moderation_free(&mod);
-	if (rc != MDG_OK)
+	if (rc != MDG_OK || replayed)
 		return rc;
 	if (refused) {
 		web_flash_error(w, refused);
@@ -375,10 +383,20 @@ int page_cpost_comment(web *w)
 		.in_tx = hold_text,
 		.in_tx_arg = &mod,
 	};
-	if (rc == MDG_OK && !refused)
+	char at[IDEM_LOCATION_MAX + 1];
+	snprintf(at, sizeof at, "/c/%s/posts/%lld?done=%s#post-", acc.slug, id,
+		 mod.held ? "comment_held" : reply_to ? "reply" : "comment");
+	idem_key idem;
+	bool replayed = rc == MDG_OK && !refused && web_idem_start(w, &idem, at, NULL, NULL, &rc);
+	if (rc == MDG_OK && !refused && !replayed) {
 		rc = board_comment(w->app->db, acc.id, id, &p, &comment_id);
+		replayed = web_idem_raced(w, &idem, rc);
+		rc = replayed ? MDG_OK : rc;
+	}
 	bool held = mod.held;
 	web_moderation_free(&mod);
+	if (replayed)
+		return rc;
 	if (refused) {
 		web_flash_error(w, refused);
 		return show_post(w, &acc, id, status);

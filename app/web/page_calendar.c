@@ -539,7 +539,14 @@ int page_event_create(web *w)
 		return rc;
 	if (event_form(w, &f, &in, starts, ends) > 0)
 		return show_form(w, &acc, 400);
+	char at[IDEM_LOCATION_MAX + 1];
+	snprintf(at, sizeof at, "/c/%s/events/", acc.slug);
+	idem_key idem;
+	if (web_idem_start(w, &idem, at, NULL, "?done=created", &rc))
+		return rc;
 	rc = event_create(w->app->db, &w->who, acc.id, acc.may_manage, &in, &id);
+	if (web_idem_raced(w, &idem, rc))
+		return MDG_OK;
 	if (rc == MDG_OK)
 		web_redirect(w, "/c/%s/events/%lld?done=created", acc.slug, id);
 	return rc;

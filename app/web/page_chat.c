@@ -137,10 +137,19 @@ int page_chat_post(web *w)
 		.in_tx = hold_message,
 		.in_tx_arg = &mod,
 	};
-	if (rc == MDG_OK)
+	char at[IDEM_LOCATION_MAX + 1];
+	snprintf(at, sizeof at, "/c/%s/chat?done=%s#chat-", acc.slug, mod.held ? "held" : "sent");
+	idem_key idem;
+	bool replayed = rc == MDG_OK && web_idem_start(w, &idem, at, NULL, NULL, &rc);
+	if (rc == MDG_OK && !replayed) {
 		rc = chat_post(w->app->db, &m, &id);
+		replayed = web_idem_raced(w, &idem, rc);
+		rc = replayed ? MDG_OK : rc;
+	}
 	bool held = mod.held;
 	web_moderation_free(&mod);
+	if (replayed)
+		return rc;
 	if (rc == MDG_ETHROTTLED)
 		return refuse(w, &acc, "ChatThrottled", 429);
 	if (rc == MDG_EINVAL)

@@ -347,7 +347,13 @@ int page_community_wizard(web *w)
 		return rc;
 	if (step < WIZARD_STEPS)
 		return show_wizard(w, &f, step + 1, 200);
+	/* Its address is its slug, known now. */
+	idem_key idem;
+	if (web_idem_start(w, &idem, "/c/", in.slug, "?done=created", &rc))
+		return rc;
 	rc = community_create(w->app->db, &w->who, &in, &id);
+	if (web_idem_raced(w, &idem, rc))
+		return MDG_OK;
 	if (rc == MDG_ECONFLICT || rc == MDG_EINVAL || rc == MDG_EDENIED) {
 		form_fail(&f, rc == MDG_EDENIED ? "template" : "slug",
 			  rc == MDG_ECONFLICT ? "community_slug_taken"

@@ -317,10 +317,19 @@ int page_debate_opinion(web *w)
 		.in_tx = hold_post,
 		.in_tx_arg = &mod,
 	};
-	if (rc == MDG_OK)
+	char at[IDEM_LOCATION_MAX + 1];
+	snprintf(at, sizeof at, "/debates/%lld?done=%s#post-", id, mod.held ? "held" : reply_to ? "reply" : "opinion");
+	idem_key idem;
+	bool replayed = rc == MDG_OK && web_idem_start(w, &idem, at, NULL, NULL, &rc);
+	if (rc == MDG_OK && !replayed) {
 		rc = debate_opinion(w->app->db, id, &p, &post_id);
+		replayed = web_idem_raced(w, &idem, rc);
+		rc = replayed ? MDG_OK : rc;
+	}
 	bool held = mod.held;
 	web_moderation_free(&mod);
+	if (replayed)
+		return rc;
 	if (rc == MDG_ETHROTTLED)
 		return refuse(w, id, "DebateThrottled", 429);
 	if (rc == MDG_ECONFLICT)

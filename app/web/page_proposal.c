@@ -440,7 +440,7 @@ int page_proposal_comment(web *w)
 		.in_tx_arg = &mod,
 	};
 	/* The comment's place: the proposal's page at the new post. */
-	char at[96];
+	char at[IDEM_LOCATION_MAX + 1];
 	snprintf(at, sizeof at, "/proposals/%lld?done=%s#post-", id,
 		 mod.held ? "comment_held" : reply_to ? "reply" : "comment");
 	idem_key idem;

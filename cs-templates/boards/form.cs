@@ -10,6 +10,7 @@ include:"boards/macros.cs" ?><?cs include:"fields.cs" ?>
 <?cs call:form_errors() ?>
 <form method="post" action="<?cs if:Edit.id ?>/c/<?cs var:Community.slug ?>/posts/<?cs var:Edit.id ?>/edit<?cs else ?>/c/<?cs var:Community.slug ?>/boards/<?cs var:Board.kind ?>/new<?cs /if ?>" enctype="multipart/form-data" class="stack">
   <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+  <?cs if:!Edit.id ?><?cs call:idem_field() ?><?cs /if ?>
   <div class="field">
     <label for="title"><?cs var:L.Board.Title ?></label>
     <input type="text" id="title" name="title" value="<?cs var:Form.title ?>" maxlength="200" required<?cs call:field_aria("title") ?>>

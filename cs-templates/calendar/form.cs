@@ -8,6 +8,7 @@ include:"fields.cs" ?>
 <?cs call:form_errors() ?>
 <form method="post" action="/c/<?cs var:Community.slug ?>/events/<?cs if:Event.id ?><?cs var:Event.id ?>/edit<?cs else ?>new<?cs /if ?>">
   <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+  <?cs if:!Event.id ?><?cs call:idem_field() ?><?cs /if ?>
   <?cs call:text_input_field("title", L.Calendar.Title, 200, "") ?>
   <div class="field">
     <label for="starts_at"><?cs var:L.Calendar.Starts ?></label>

@@ -42,6 +42,7 @@ if:Pager.Prev ?>
 if:Can.chat ?>
 <form method="post" action="/c/<?cs var:Chat.slug ?>/chat" class="stack chat-form">
   <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+  <?cs call:idem_field() ?>
   <div class="field">
     <label for="chat-body"><?cs var:L.Chat.Body ?></label>
     <textarea id="chat-body" name="body" rows="2" maxlength="<?cs var:Chat.BodyMax ?>" required aria-describedby="chat-hint"><?cs var:Form.body ?></textarea>

@@ -34,6 +34,7 @@ loop:i = 1, 4, 1 ?>
 <?cs call:form_errors() ?>
 <form method="post" action="/communities/new" class="stack"<?cs if:Wizard.Step == 2 ?> enctype="multipart/form-data"<?cs /if ?>>
   <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+  <?cs call:idem_field() ?>
   <input type="hidden" name="step" value="<?cs var:Wizard.Step ?>"><?cs
 each:h = Wizard.Hidden ?>
   <input type="hidden" name="<?cs var:h.name ?>" value="<?cs var:h.value ?>"><?cs

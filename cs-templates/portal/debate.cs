@@ -162,6 +162,7 @@ def:post_head(p) ?>
 <?cs if:Form.HasErrors && !Form.reply_to ?><p class="form-error" role="alert"><?cs var:L.Msg.FixErrors ?></p><?cs /if ?>
   <form method="post" action="/debates/<?cs var:Debate.id ?>/opinions" class="stack">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+    <?cs call:idem_field() ?>
     <fieldset class="sides"<?cs if:!Form.reply_to && Form.Err.side ?> aria-describedby="err-side"<?cs /if ?>>
       <legend><?cs var:L.Debate.OpinionSide ?></legend><?cs
   if:!Form.reply_to && Form.side ?><?cs set:chosen = Form.side ?><?cs else ?><?cs set:chosen = Me.side ?><?cs /if ?><?cs

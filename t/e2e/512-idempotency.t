@@ -4,7 +4,8 @@
 # double click) creates one object and both answers redirect to it; two
 # renderings (two keys) create two; a POST without a key still creates;
 # one person's key never answers another's POST. For a case filing, a
-# proposal, a comment on it and a note.
+# proposal, a comment on it, a note, a board post, an event and a chat
+# message.
 use strict;
 use warnings;
 use utf8;
@@ -97,7 +98,7 @@ sub twice {
     my $n2 = $count->();
     is $n1, $n0 + 1, "$action: the first POST creates";
     is $n2, $n1, '... the same POST again creates nothing';
-    like $a->header('Location') // '', qr{\A/}, '... the first redirects' or diag $a->code;
+    like $a->header('Location') // '', qr{\A/}, '... the first redirects' or diag(join ' ', $a->code, body_of($a) =~ m{id="(err-[^"]*)"}g);
     is $b->header('Location'), $a->header('Location'), '... the second to the same place';
     return ($a, $b, \%k);
 }
@@ -126,7 +127,7 @@ my ($r1b) = twice($c1, "/proposals/$pid", "/proposals/$pid/comments", $n_posts, 
 
 my ($id1, $id2) = map { $s->account_id($_->{login_id}) } $f1, $f2;
 $s->sql("INSERT INTO communities (slug, name, description, template, membership, visibility, created_by,"
-    . " created_at, updated_at, last_activity_at) VALUES ('idem-test', 'idem', '', 'study', 'approval',"
+    . " created_at, updated_at, last_activity_at) VALUES ('idem-test', 'idem', '', 'resident', 'open',"
     . " 'listed', $id1, NOW(), NOW(), NOW())");
 my $cid = $s->sql_value("SELECT id FROM communities WHERE slug = 'idem-test'");
 $s->sql("INSERT INTO community_members (community_id, account_id, role, state, created_at, updated_at) VALUES"
@@ -134,5 +135,22 @@ $s->sql("INSERT INTO community_members (community_id, account_id, role, state, c
 my $n_notes = sub { $s->sql_value("SELECT COUNT(*) FROM notes") };
 my ($nt) = twice($c1, '/notes/new', '/notes/new', $n_notes, to => $f2->{login_id}, body => '두 번 보낸 쪽지입니다.');
 like $nt->header('Location'), qr{\A/notes/\d+\?done=sent\z}, '... at the note';
+
+# ------------------------------------------------------------ a board post, an event, a chat message
+
+$s->sql("INSERT INTO community_boards (community_id, kind, position, created_at) VALUES ($cid, 'free', 1, NOW())");
+my $n_cposts = sub { $s->sql_value("SELECT COUNT(*) FROM community_posts") };
+my ($bp) = twice($c1, '/c/idem-test/boards/free/new', '/c/idem-test/boards/free/new', $n_cposts,
+    title => '두 번 올린 글', body => '게시판에 두 번 올린 글입니다.');
+like $bp->header('Location'), qr{\A/c/idem-test/posts/\d+\?done=created\z}, '... at the post';
+
+my $n_events = sub { $s->sql_value("SELECT COUNT(*) FROM community_events") };
+my ($ev) = twice($c1, '/c/idem-test/events/new', '/c/idem-test/events/new', $n_events, title => '두 번 만든 모임',
+    place => '마당', description => '설명', starts_at => '2027-03-03T19:00', ends_at => '2027-03-03T20:00', recurrence => 'none');
+like $ev->header('Location'), qr{\A/c/idem-test/events/\d+\?done=created\z}, '... at the event';
+
+my $n_chat = sub { $s->sql_value("SELECT COUNT(*) FROM chat_messages") };
+my ($ch) = twice($c2, '/c/idem-test/chat', '/c/idem-test/chat', $n_chat, body => '두 번 보낸 대화');
+like $ch->header('Location'), qr{\A/c/idem-test/chat\?done=sent#chat-\d+\z}, '... at the message';
 
 done_testing;
