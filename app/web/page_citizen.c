@@ -126,7 +126,14 @@ int page_case_message(web *w)
 		return show_problem(w, tracking, "message",
 				    strcmp(form_err(&f, "text"), "required") == 0 ? "text_required" : "text_too_long",
 				    400);
+	/* The key only for a signed-in owner: a guest's way back holds their
+	 * link, a credential not to be stored. */
+	idem_key idem = {0};
+	if (!link && web_idem_start(w, &idem, "/cases/", tracking, "?done=message", &rc))
+		return rc;
 	rc = dossier_owner_message(w->app->db, case_id, owner, form_text(&f, "text"));
+	if (web_idem_raced(w, &idem, rc))
+		return MDG_OK;
 	if (rc != MDG_OK)
 		return rc;
 	log_info("case %s: a message from its owner%s", tracking, link ? " (tracking link)" : "");

@@ -38,26 +38,23 @@ static void write_outbox(web *w)
 	if (!up)
 		return;
 	static const char *const channels[] = {"email", "sms"};
-	buf_puts(out, "# HELP madang_outbox_pending Messages waiting in the outbox, by channel.\n"
-		      "# TYPE madang_outbox_pending gauge\n");
-	for (size_t i = 0; i < MDG_ARRAY_LEN(channels); i++) {
-		long long n = 0;
-		const char *ch;
-		for (unsigned row = 0; (ch = db_get(r, row, "channel", NULL)); row++)
-			if (strcmp(ch, channels[i]) == 0)
-				n = db_get_ll(r, row, "n", 0);
-		buf_printf(out, "madang_outbox_pending{channel=\"%s\"} %lld\n", channels[i], n);
-	}
-	buf_puts(out, "# HELP madang_outbox_oldest_pending_seconds Age of the oldest message waiting in the outbox (0: none).\n"
-		      "# TYPE madang_outbox_oldest_pending_seconds gauge\n");
-	for (size_t i = 0; i < MDG_ARRAY_LEN(channels); i++) {
-		long long age = 0;
-		const char *ch;
-		for (unsigned row = 0; (ch = db_get(r, row, "channel", NULL)); row++)
-			if (strcmp(ch, channels[i]) == 0)
-				age = db_get_ll(r, row, "oldest", 0);
-		buf_printf(out, "madang_outbox_oldest_pending_seconds{channel=\"%s\"} %lld\n", channels[i],
-			   age > 0 ? age : 0);
+	static const struct {
+		const char *name, *help, *column;
+	} gauges[] = {
+		{"madang_outbox_pending", "Messages waiting in the outbox, by channel.", "n"},
+		{"madang_outbox_oldest_pending_seconds", "Age of the oldest message waiting in the outbox (0: none).",
+		 "oldest"},
+	};
+	for (size_t g = 0; g < MDG_ARRAY_LEN(gauges); g++) {
+		buf_printf(out, "# HELP %s %s\n# TYPE %s gauge\n", gauges[g].name, gauges[g].help, gauges[g].name);
+		for (size_t i = 0; i < MDG_ARRAY_LEN(channels); i++) {
+			long long v = 0; /* a channel without pending rows has no row */
+			const char *ch;
+			for (unsigned row = 0; (ch = db_get(r, row, "channel", NULL)); row++)
+				if (strcmp(ch, channels[i]) == 0)
+					v = db_get_ll(r, row, gauges[g].column, 0);
+			buf_printf(out, "%s{channel=\"%s\"} %lld\n", gauges[g].name, channels[i], v > 0 ? v : 0);
+		}
 	}
 	db_result_free(r);
 }

@@ -623,6 +623,12 @@ static int post_text(web *w, const char *kind)
 		return show_case(w, tracking, case_id, can, lead);
 	}
 	const char *text = form_text(&f, kind);
+	/* Sent twice, it is written once: the key goes with the first. */
+	char done[32];
+	snprintf(done, sizeof done, "?done=%s", kind);
+	idem_key idem;
+	if (web_idem_start(w, &idem, "/staff/cases/", tracking, done, &rc))
+		return rc;
 	if (strcmp(kind, "part") == 0) {
 		/* Only for a joint department the staff member works for. */
 		db_result *parts = NULL;
@@ -650,6 +656,8 @@ static int post_text(web *w, const char *kind)
 		else if (rc == MDG_OK)
 			rc = case_add_message(w->app->db, case_id, w->me.id, dept, text);
 	}
+	if (web_idem_raced(w, &idem, rc))
+		return MDG_OK;
 	if (rc != MDG_OK)
 		return rc;
 	return after_change(w, tracking, case_id, kind);

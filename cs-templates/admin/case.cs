@@ -67,6 +67,7 @@ include:"case_macros.cs" ?>
 def:text_form(kind, heading, label, button) ?>
     <form method="post" action="/staff/cases/<?cs var:Case.tracking ?>/<?cs var:kind ?>" class="stack" aria-labelledby="<?cs var:kind ?>-h">
       <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+      <?cs call:idem_field() ?>
       <h3 id="<?cs var:kind ?>-h"><?cs var:heading ?></h3>
       <div class="field">
         <label for="<?cs var:kind ?>"><?cs var:label ?></label>

@@ -67,7 +67,8 @@ def:case_act_close(a) ?><?cs call:case_act_problem(a) ?>
   <section aria-labelledby="case-message-h">
     <h2 id="case-message-h"><?cs var:L.CaseMessage.Title ?></h2>
     <form method="post" action="/cases/<?cs var:Case.tracking ?>/message" class="stack act">
-      <input type="hidden" name="csrf" value="<?cs var:CSRF ?>"><?cs if:Case.Link ?>
+      <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+      <?cs call:idem_field() ?><?cs if:Case.Link ?>
       <input type="hidden" name="k" value="<?cs var:Case.Link ?>"><?cs /if ?>
       <div class="field">
         <label for="case-message-text"><?cs var:L.CaseMessage.Field ?></label>

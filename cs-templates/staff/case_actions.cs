@@ -119,6 +119,7 @@ def:act_close(a) ?><?cs call:act_problem(a) ?>
     <form method="post" action="/staff/cases/<?cs var:Case.tracking ?>/part" class="stack act" aria-labelledby="part-<?cs var:p.id ?>-h">
       <h3 id="part-<?cs var:p.id ?>-h"><?cs var:L.Act.Name.part ?> (<?cs var:p.name ?>)</h3>
       <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+      <?cs call:idem_field() ?>
       <input type="hidden" name="department" value="<?cs var:p.id ?>">
       <p><?cs var:L.Dossier.Part[p.status] ?></p>
       <div class="field">

@@ -511,20 +511,38 @@ done:
 	return rc;
 }
 
+struct staff_text {
+	long long case_id, actor_id, department_id;
+	const char *text;
+	bool message; /* to the departments (case_messages), else a note */
+};
+
+/* One statement, in a transaction all the same: a POST's idempotency key
+ * (lib/db/idem.h) is recorded in the transaction that writes the row. */
+static int staff_text_tx(db *d, void *arg)
+{
+	const struct staff_text *t = arg;
+	if (!t->message)
+		return event(d, t->case_id, "note", t->actor_id, t->department_id, false, t->text, 0, 0);
+	return db_exec(d, "INSERT INTO case_messages (case_id, department_id, author_id, body, created_at)"
+			  " VALUES (?, ?, ?, ?, NOW())",
+		       DB_ARGS(DB_INT(t->case_id), DB_ID(t->department_id), DB_INT(t->actor_id), DB_STR(t->text)));
+}
+
 int case_add_note(db *d, long long case_id, long long actor_id, long long department_id, const char *text)
 {
 	if (blank(text) || too_long(text, CASE_REASON_MAX))
 		return MDG_EINVAL;
-	return event(d, case_id, "note", actor_id, department_id, false, text, 0, 0);
+	struct staff_text t = {case_id, actor_id, department_id, text, false};
+	return db_transaction(d, staff_text_tx, &t);
 }
 
 int case_add_message(db *d, long long case_id, long long actor_id, long long department_id, const char *text)
 {
 	if (blank(text) || too_long(text, CASE_REASON_MAX))
 		return MDG_EINVAL;
-	return db_exec(d, "INSERT INTO case_messages (case_id, department_id, author_id, body, created_at)"
-			  " VALUES (?, ?, ?, ?, NOW())",
-		       DB_ARGS(DB_INT(case_id), DB_ID(department_id), DB_INT(actor_id), DB_STR(text)));
+	struct staff_text t = {case_id, actor_id, department_id, text, true};
+	return db_transaction(d, staff_text_tx, &t);
 }
 
 int case_submit_part(db *d, long long case_id, long long department_id, long long actor_id, const char *text)

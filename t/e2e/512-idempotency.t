@@ -4,18 +4,21 @@
 # double click) creates one object and both answers redirect to it; two
 # renderings (two keys) create two; a POST without a key still creates;
 # one person's key never answers another's POST. For a case filing, a
-# proposal, a comment on it, a note, a board post, an event and a chat
-# message.
+# proposal, a comment and a reply on it, a note, a board post, an event, a
+# chat message, a staff note and message on a case and the citizen's
+# message on it.
 use strict;
 use warnings;
 use utf8;
 use Test::More;
 use Madang::Test qw(body_of);
+use Madang::Staff qw(signed_in);
 
 binmode $_, ':encoding(UTF-8)'
     for map { Test::More->builder->$_ } qw(output failure_output todo_output);
 
-my $s = Madang::Test->start;
+# The demo's departments, categories and staff.
+my $s = Madang::Test->start(seed => 1);
 
 # The hidden fields of the form posting to $action on the page at $path.
 sub form_keys {
@@ -44,8 +47,6 @@ my $n_cases = sub { $s->sql_value("SELECT COUNT(*) FROM cases") };
 
 my $c1 = $s->ua;
 my (undef, $f1) = Madang::Test::register_citizen($s, $c1, name => '두번누름');
-$s->sql(q{INSERT INTO departments (id, name_ko, name_en) VALUES (1, '도로과', 'Roads')});
-$s->sql(q{INSERT INTO categories (id, name_ko, name_en, department_id, sort_order) VALUES (1, '도로·교통', 'Roads', 1, 1)});
 my $category = 1;
 
 my %k = form_keys($c1, '/cases/new', '/cases/new');
@@ -152,5 +153,25 @@ like $ev->header('Location'), qr{\A/c/idem-test/events/\d+\?done=created\z}, '..
 my $n_chat = sub { $s->sql_value("SELECT COUNT(*) FROM chat_messages") };
 my ($ch) = twice($c2, '/c/idem-test/chat', '/c/idem-test/chat', $n_chat, body => '두 번 보낸 대화');
 like $ch->header('Location'), qr{\A/c/idem-test/chat\?done=sent#chat-\d+\z}, '... at the message';
+
+# ------------------------------------------------------------ staff: a note, a message
+
+my ($tracking) = ($r1->header('Location') // '') =~ m{\A/cases/(\d{4}-\d{6})};
+my $dept = $s->sql_value("SELECT department_id FROM cases WHERE tracking_no = '$tracking'");
+my $login = $s->sql_value("SELECT a.login_id FROM accounts a JOIN staff_roles r ON r.account_id = a.id"
+    . " WHERE r.department_id = $dept AND r.role IN ('handler', 'manager') AND a.kind = 'staff'"
+    . " AND a.login_id <> 'admin' ORDER BY a.id LIMIT 1");
+my $staff = signed_in($s, $login);
+my $n_notes_staff = sub { $s->sql_value("SELECT COUNT(*) FROM case_events WHERE kind = 'note'") };
+my ($sn) = twice($staff, "/staff/cases/$tracking", "/staff/cases/$tracking/note", $n_notes_staff,
+    note => '두 번 남긴 메모입니다.');
+is $sn->header('Location'), "/staff/cases/$tracking?done=note", '... back at the case';
+my $n_messages = sub { $s->sql_value("SELECT COUNT(*) FROM case_messages") };
+twice($staff, "/staff/cases/$tracking", "/staff/cases/$tracking/message", $n_messages,
+    message => '두 번 보낸 부서 간 메시지입니다.');
+
+# The citizen's message on their case.
+my $n_owner = sub { $s->sql_value("SELECT COUNT(*) FROM case_events WHERE kind = 'web_message'") };
+twice($c1, "/cases/$tracking", "/cases/$tracking/message", $n_owner, text => '두 번 보낸 추가 설명입니다.');
 
 done_testing;
