@@ -74,6 +74,32 @@ my $r4 = post($c1, '/cases/new', csrf => $k{csrf}, @filing);
 like $r4->header('Location') // '', qr{\A/cases/\d{4}-\d{6}\?filed=1\z}, 'a POST without a key still files';
 is $n_cases->(), $before + 3, '... a third case';
 
+# A double click that races: both POSTs in flight at once. The second to
+# commit finds the key taken, rolls back and redirects to the first case.
+{
+    my %kr = form_keys($c1, '/cases/new', '/cases/new');
+    my @race = (category => $category, title => '동시에 두 번', body => '동시에 보낸 같은 민원입니다.', public => 1);
+    my $n0 = $n_cases->();
+    pipe my $rd, my $wr or die "pipe: $!";
+    my $pid = fork // die "fork: $!";
+    if ($pid == 0) {
+        close $rd;
+        my $r = post($c1, '/cases/new', %kr, @race);
+        print {$wr} ($r->header('Location') // $r->code);
+        close $wr;
+        require POSIX;
+        POSIX::_exit(0);
+    }
+    close $wr;
+    my $mine = post($c1, '/cases/new', %kr, @race);
+    my $theirs = do { local $/; <$rd> };
+    waitpid $pid, 0;
+    is $n_cases->(), $n0 + 1, 'two POSTs of one form at once: one case';
+    like $mine->header('Location') // '', qr{\A/cases/\d{4}-\d{6}\?filed=1\z}, '... one answer at the case';
+    is $theirs, $mine->header('Location'), '... the other too';
+    $before++;
+}
+
 # Another citizen who got hold of the key files their own case.
 my $c2 = $s->ua;
 my (undef, $f2) = Madang::Test::register_citizen($s, $c2, name => '남의열쇠');
@@ -82,8 +108,8 @@ my $r5 = post($c2, '/cases/new', csrf => $k3{csrf}, idem => $k{idem}, @filing);
 like $r5->header('Location') // '', qr{\A/cases/\d{4}-\d{6}\?filed=1\z}, "another person's POST with the same key files";
 isnt $r5->header('Location'), $r1->header('Location'), '... their own case, not a way to the first';
 is $n_cases->(), $before + 4, '... stored';
-is $s->sql_value("SELECT COUNT(*) FROM idempotency_keys WHERE actor LIKE 'account:%'"), 3,
-    'the keys recorded: three filings with one';
+is $s->sql_value("SELECT COUNT(*) FROM idempotency_keys WHERE actor LIKE 'account:%'"), 4,
+    'the keys recorded: four filings with one';
 
 
 # A form sent twice; %fields besides the keys. Returns both responses and
