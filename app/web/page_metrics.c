@@ -26,7 +26,8 @@ static bool metrics_allowed(const web *w)
 }
 
 /* The outbox's depth and the age of its oldest pending row per channel,
- * read when asked (two index range counts), and whether the DB answered. */
+ * read when asked (the pending rows' range of an index), and whether the
+ * DB answered. */
 static void write_outbox(web *w)
 {
 	buf *out = &w->r->body;
