@@ -623,13 +623,8 @@ static int post_text(web *w, const char *kind)
 		return show_case(w, tracking, case_id, can, lead);
 	}
 	const char *text = form_text(&f, kind);
-	/* Sent twice, it is written once: the key goes with the first. */
-	char done[32];
-	snprintf(done, sizeof done, "?done=%s", kind);
-	idem_key idem;
-	if (web_idem_start(w, &idem, "/staff/cases/", tracking, done, &rc))
-		return rc;
-	if (strcmp(kind, "part") == 0) {
+	bool part = strcmp(kind, "part") == 0, update = strcmp(kind, "update") == 0;
+	if (part) {
 		/* Only for a joint department the staff member works for. */
 		db_result *parts = NULL;
 		bool mine = false;
@@ -642,22 +637,32 @@ static int post_text(web *w, const char *kind)
 			return rc;
 		if (!mine)
 			return show_problem(w, tracking, case_id, can, lead, kind, "denied", 403);
-		rc = case_submit_part(w->app->db, case_id, dept, w->me.id, text);
-		if (rc == MDG_EINVAL) /* the answer is drafted or sent: parts are closed */
-			return show_problem(w, tracking, case_id, can, lead, kind, "not_allowed", 400);
-	} else if (strcmp(kind, "update") == 0) {
-		rc = proposal_review_update(w->app->db, &w->who, case_id, text);
-		if (rc == MDG_EDENIED || rc == MDG_ENOTFOUND)
-			return show_problem(w, tracking, case_id, can, lead, kind, "update_not_answered", 400);
-	} else {
+	} else if (!update) {
 		rc = dossier_acting_department(w->app->db, w->me.id, case_id, &dept);
-		if (rc == MDG_OK && strcmp(kind, "note") == 0)
-			rc = case_add_note(w->app->db, case_id, w->me.id, dept, text);
-		else if (rc == MDG_OK)
-			rc = case_add_message(w->app->db, case_id, w->me.id, dept, text);
+		if (rc != MDG_OK)
+			return rc;
 	}
+	/* Sent twice, it is written once: the key is armed just for the
+	 * writing call (the refusals' pages below must not record it). */
+	char done[32];
+	snprintf(done, sizeof done, "?done=%s", kind);
+	idem_key idem;
+	if (web_idem_start(w, &idem, "/staff/cases/", tracking, done, &rc))
+		return rc;
+	if (part)
+		rc = case_submit_part(w->app->db, case_id, dept, w->me.id, text);
+	else if (update)
+		rc = proposal_review_update(w->app->db, &w->who, case_id, text);
+	else if (strcmp(kind, "note") == 0)
+		rc = case_add_note(w->app->db, case_id, w->me.id, dept, text);
+	else
+		rc = case_add_message(w->app->db, case_id, w->me.id, dept, text);
 	if (web_idem_raced(w, &idem, rc))
 		return MDG_OK;
+	if (part && rc == MDG_EINVAL) /* the answer is drafted or sent: parts are closed */
+		return show_problem(w, tracking, case_id, can, lead, kind, "not_allowed", 400);
+	if (update && (rc == MDG_EDENIED || rc == MDG_ENOTFOUND))
+		return show_problem(w, tracking, case_id, can, lead, kind, "update_not_answered", 400);
 	if (rc != MDG_OK)
 		return rc;
 	return after_change(w, tracking, case_id, kind);
