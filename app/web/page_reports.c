@@ -164,10 +164,23 @@ static void fill_choices(web *w, const dept_tree *t)
 	}
 }
 
+/* The figures of row (or none, -1) of a workload result, with the
+ * overdue of the cases due today before now (due_today, for the same
+ * department and account) added. */
+static void figures_at(const db_result *figs, int row, const db_result *due_today, long long department_id,
+		       long long account_id, report_figures *f)
+{
+	memset(f, 0, sizeof *f);
+	if (row >= 0)
+		report_figures_read(figs, (unsigned)row, f);
+	f->overdue += report_due_today_of(due_today, department_id, account_id);
+}
+
 /* Report.Rows and Report.Total: the chosen departments in tree order
  * (inactive ones only when they have figures), and the cases no rule
  * placed when the whole organisation is shown. */
-static void fill_departments(web *w, const dept_tree *t, const db_result *figs, bool with_unplaced)
+static void fill_departments(web *w, const dept_tree *t, const db_result *figs, const db_result *due_today,
+			     bool with_unplaced)
 {
 	report_figures total = {0}, f;
 	char prefix[64];
@@ -176,10 +189,7 @@ static void fill_departments(web *w, const dept_tree *t, const db_result *figs, 
 		const dept_node *d = &t->nodes[i];
 		if (!d->chosen)
 			continue;
-		int row = row_of(figs, d->id);
-		memset(&f, 0, sizeof f);
-		if (row >= 0)
-			report_figures_read(figs, (unsigned)row, &f);
+		figures_at(figs, row_of(figs, d->id), due_today, d->id, 0, &f);
 		if (!d->active && !f.received && !f.open && !f.answered)
 			continue;
 		snprintf(prefix, sizeof prefix, "Report.Rows.%u", k++);
@@ -191,7 +201,7 @@ static void fill_departments(web *w, const dept_tree *t, const db_result *figs, 
 	}
 	int row = with_unplaced ? row_of(figs, 0) : -1;
 	if (row >= 0) {
-		report_figures_read(figs, (unsigned)row, &f);
+		figures_at(figs, row, due_today, 0, 0, &f);
 		snprintf(prefix, sizeof prefix, "Report.Rows.%u", k++);
 		set_in(w, prefix, "unplaced", "1");
 		set_figures(w, prefix, &f);
@@ -201,10 +211,10 @@ static void fill_departments(web *w, const dept_tree *t, const db_result *figs, 
 }
 
 /* Report.Handlers: each handler of the chosen departments. */
-static int fill_handlers(web *w, const dept_tree *t, const report_period *p)
+static int fill_handlers(web *w, const dept_tree *t, const report_period *p, const char *today)
 {
 	buf ids = {0};
-	db_result *r = NULL;
+	db_result *r = NULL, *due_today = NULL;
 	report_figures f;
 	char prefix[64];
 	int rc = MDG_OK;
@@ -215,18 +225,22 @@ static int fill_handlers(web *w, const dept_tree *t, const report_period *p)
 	hdf_set_value(w->hdf, "Report.ShowHandlers", "1");
 	if (!ids.len)
 		goto done;
-	rc = report_workload_handlers(w->app->db, p, buf_str(&ids), &r);
+	rc = report_workload_handlers(w->app->db, p, today, buf_str(&ids), &r);
+	if (rc == MDG_OK)
+		rc = report_workload_due_today(w->app->db, buf_str(&ids), true, &due_today);
 	if (rc != MDG_OK)
 		goto done;
 	for (unsigned i = 0; i < r->nrows; i++) {
-		const dept_node *d = tree_find(t, db_get_ll(r, i, "department_id", 0));
+		long long dept = db_get_ll(r, i, "department_id", 0);
+		const dept_node *d = tree_find(t, dept);
 		snprintf(prefix, sizeof prefix, "Report.Handlers.%u", i);
 		set_in(w, prefix, "department", d ? d->name : "");
 		set_in(w, prefix, "name", db_get(r, i, "name", ""));
-		report_figures_read(r, i, &f);
+		figures_at(r, (int)i, due_today, dept, db_get_ll(r, i, "account_id", 0), &f);
 		set_figures(w, prefix, &f);
 	}
 done:
+	db_result_free(due_today);
 	db_result_free(r);
 	buf_free(&ids);
 	return rc;
@@ -271,10 +285,11 @@ static const field_spec workload_fields[] = {
 	{"department", FIELD_INT, false, 0, 1, 1000000},
 };
 
-/* Reads the period and the department from the query into *p and *dept;
- * *errors counts the fields in error (marked beside them). MDG_OK, or the
- * database's error. */
-static int workload_input(web *w, const dept_tree *t, report_period *p, long long *dept, int *errors)
+/* Reads the period and the department from the query into *p and *dept,
+ * and the database's today into today; *errors counts the fields in error
+ * (marked beside them). MDG_OK, or the database's error. */
+static int workload_input(web *w, const dept_tree *t, report_period *p, char today[11], long long *dept,
+			  int *errors)
 {
 	const char *field, *problem;
 	report_period def;
@@ -295,6 +310,7 @@ static int workload_input(web *w, const dept_tree *t, report_period *p, long lon
 	int rc = report_period_default(w->app->db, &def);
 	if (rc != MDG_OK)
 		return rc;
+	memcpy(today, def.to, sizeof def.to);
 	if (report_period_make(*from ? from : def.from, *to ? to : def.to, p, &field, &problem) != MDG_OK)
 		form_fail(&f, field, problem);
 	*errors = f.errors;
@@ -304,9 +320,10 @@ static int workload_input(web *w, const dept_tree *t, report_period *p, long lon
 int page_report_workload(web *w)
 {
 	dept_tree t = {0};
-	db_result *figs = NULL;
+	db_result *figs = NULL, *due_today = NULL;
 	buf ids = {0};
 	report_period p;
+	char today[11] = "";
 	long long dept = 0;
 	int errors = 0;
 	report_scope scope = report_scope_of(&w->perm);
@@ -316,7 +333,7 @@ int page_report_workload(web *w)
 	mark_visible(&scope, &t);
 	fill_choices(w, &t);
 	web_page(w, "reports/workload.cs", "ReportWorkload");
-	rc = workload_input(w, &t, &p, &dept, &errors);
+	rc = workload_input(w, &t, &p, today, &dept, &errors);
 	if (rc != MDG_OK)
 		goto done;
 	if (errors > 0) {
@@ -344,14 +361,16 @@ int page_report_workload(web *w)
 		for (size_t i = 0; i < t.n; i++)
 			if (t.nodes[i].chosen)
 				buf_printf(&ids, "%s%lld", ids.len ? "," : "", t.nodes[i].id);
-		rc = ids.len ? report_workload_some_departments(w->app->db, &p, buf_str(&ids), &figs)
-			     : report_workload_departments(w->app->db, &p, &figs);
+		rc = ids.len ? report_workload_some_departments(w->app->db, &p, today, buf_str(&ids), &figs)
+			     : report_workload_departments(w->app->db, &p, today, &figs);
 	} else {
-		rc = report_workload_departments(w->app->db, &p, &figs);
+		rc = report_workload_departments(w->app->db, &p, today, &figs);
 	}
+	if (rc == MDG_OK)
+		rc = report_workload_due_today(w->app->db, ids.len ? buf_str(&ids) : NULL, false, &due_today);
 	if (rc != MDG_OK)
 		goto done;
-	fill_departments(w, &t, figs, report_scope_unplaced(&scope, dept));
+	fill_departments(w, &t, figs, due_today, report_scope_unplaced(&scope, dept));
 	/* Per channel, the same cases as the departments' received figure:
 	 * the chosen departments' (none chosen: nothing), or all of them. */
 	if (!report_scope_partial(&scope, dept))
@@ -364,9 +383,10 @@ int page_report_workload(web *w)
 	 * (and one slow query): they are shown for a chosen department, or
 	 * for the few departments a manager runs. */
 	if (report_scope_partial(&scope, dept))
-		rc = fill_handlers(w, &t, &p);
+		rc = fill_handlers(w, &t, &p, today);
 	hdf_set_value(w->hdf, "Report.Shown", "1");
 done:
+	db_result_free(due_today);
 	db_result_free(figs);
 	buf_free(&ids);
 	tree_free(&t);

@@ -463,8 +463,10 @@ static char *counted_sql[GROUP_YEAR + 1];
 /* The statement of group g from the counters: the period's figures per
  * key and working days (a histogram: the average and median need each
  * answer's), then the open cases' rows (over time: those filed in the
- * period), then the open cases due today before now, from the cases and
- * their places (counted_places). Built once per process and group. */
+ * period), overdue when due before today (bound: without CURDATE() or
+ * NOW() the statement's result stays in MariaDB's query cache until a
+ * writer changes the counters; the cases due today before now are
+ * counted_due_today's). Built once per process and group. */
 static const char *counted_text(analysis_group g)
 {
 	buf q = {0};
@@ -498,19 +500,11 @@ static const char *counted_text(analysis_group g)
 	append_counted_where(&q, "k");
 	buf_puts(&q, " GROUP BY 1, 2, 3 UNION ALL SELECT ");
 	append_counted_key(&q, g, "k");
-	buf_puts(&q, ", -1, k.joint, 0, 0, 0, SUM(k.open_filed), SUM(IF(k.due < CURDATE(), k.open_filed, 0)), 0, 0, 0, 0, 0, 0"
+	buf_puts(&q, ", -1, k.joint, 0, 0, 0, SUM(k.open_filed), SUM(IF(k.due < ?, k.open_filed, 0)), 0, 0, 0, 0, 0, 0"
 		     " FROM case_counts k FORCE INDEX (ix_case_counts_open) WHERE k.due < " COUNTERS_NOT_OPEN " AND");
 	append_counted_where(&q, "k");
 	if (period)
 		buf_puts(&q, " AND k.day >= ? AND k.day < ?");
-	buf_puts(&q, " GROUP BY 1, 3 UNION ALL SELECT ");
-	append_counted_key(&q, g, "p");
-	buf_puts(&q, ", -1, p.joint, 0, 0, 0, 0, COUNT(*), 0, 0, 0, 0, 0, 0 FROM cases c FORCE INDEX (ix_cases_status_due)"
-		     " JOIN counted_places p ON p.case_id = c.id"
-		     " WHERE c.status IN (" REPORT_OPEN_STATUSES ") AND c.due_at >= CURDATE() AND c.due_at < NOW() AND");
-	append_counted_where(&q, "p");
-	if (period)
-		buf_puts(&q, " AND c.created_at >= ? AND c.created_at < ?");
 	buf_puts(&q, " GROUP BY 1, 3) x");
 	if (g == GROUP_DEPARTMENT)
 		buf_puts(&q, " LEFT JOIN departments dp ON dp.id = x.gkey");
@@ -520,35 +514,69 @@ static const char *counted_text(analysis_group g)
 	return counted_sql[g] = buf_detach(&q);
 }
 
+static char *due_today_sql[GROUP_YEAR + 1];
+
+/* The statement of the open cases due today before now of group g (rows
+ * as counted_text's, with only overdue), from the cases and their places
+ * (counted_places): never cached (NOW()), but it reads only the cases due
+ * today. Built once per process and group. */
+static const char *due_today_text(analysis_group g)
+{
+	buf q = {0};
+	if (due_today_sql[g])
+		return due_today_sql[g];
+	buf_puts(&q, "SELECT ");
+	append_counted_key(&q, g, "p");
+	buf_puts(&q, " AS gkey, -1 AS wd, p.joint AS joint, NULL AS label, 0 AS received, 0 AS answered, 0 AS late,"
+		     " 0 AS open, COUNT(*) AS overdue, 0 AS extensions, 0 AS transfers, 0 AS reopened, 0 AS ratings,"
+		     " 0 AS rating_sum, 0 AS callbacks FROM cases c FORCE INDEX (ix_cases_status_due)"
+		     " JOIN counted_places p ON p.case_id = c.id"
+		     " WHERE c.status IN (" REPORT_OPEN_STATUSES ") AND c.due_at >= CURDATE() AND c.due_at < NOW() AND");
+	append_counted_where(&q, "p");
+	if (analysis_group_is_period(g))
+		buf_puts(&q, " AND c.created_at >= ? AND c.created_at < ?");
+	buf_puts(&q, " GROUP BY 1, 3");
+	return due_today_sql[g] = buf_detach(&q);
+}
+
 /* Open and overdue now of every case f selects (dim and val from
  * counted_dim), whenever filed: the total's, when the rows are grouped
- * over time (which count the open cases filed in the period). */
-static int counted_open(db *d, const analysis_filter *f, const char *dim, const char *val, analysis_row *total)
+ * over time (which count the open cases filed in the period). As
+ * counted_text, today is bound and the cases due today before now are
+ * counted in a statement of their own. */
+static int counted_open(db *d, const analysis_filter *f, const char *dim, const char *val, const char *today,
+			analysis_row *total)
 {
 	db_result *r = NULL;
 	/* Built once: db.c keys its prepared statements by the text's
 	 * address. */
-	static char *sql;
+	static char *sql, *due_sql;
 	if (!sql) {
 		buf q = {0};
 		buf_puts(&q, "SELECT IFNULL(SUM(k.open_filed), 0) AS open,"
-			     " IFNULL(SUM(IF(k.due < CURDATE(), k.open_filed, 0)), 0)"
-			     " + (SELECT COUNT(*) FROM cases c FORCE INDEX (ix_cases_status_due) JOIN counted_places p"
-			     " ON p.case_id = c.id WHERE c.status IN (" REPORT_OPEN_STATUSES ")"
-			     " AND c.due_at >= CURDATE() AND c.due_at < NOW() AND");
-		append_counted_where(&q, "p");
-		buf_puts(&q, ") AS overdue FROM case_counts k FORCE INDEX (ix_case_counts_open)"
+			     " IFNULL(SUM(IF(k.due < ?, k.open_filed, 0)), 0) AS overdue"
+			     " FROM case_counts k FORCE INDEX (ix_case_counts_open)"
 			     " WHERE k.due < " COUNTERS_NOT_OPEN " AND");
 		append_counted_where(&q, "k");
 		sql = buf_detach(&q);
+		buf_puts(&q, "SELECT COUNT(*) AS overdue FROM cases c FORCE INDEX (ix_cases_status_due) JOIN counted_places p"
+			     " ON p.case_id = c.id WHERE c.status IN (" REPORT_OPEN_STATUSES ")"
+			     " AND c.due_at >= CURDATE() AND c.due_at < NOW() AND");
+		append_counted_where(&q, "p");
+		due_sql = buf_detach(&q);
 	}
 #define OPEN_ARGS DB_STR(dim), DB_INT(0), DB_STR(val), DB_STR(f->dept_ids)
-	int rc = db_query(d, &r, sql, DB_ARGS(OPEN_ARGS, OPEN_ARGS));
-#undef OPEN_ARGS
+	int rc = db_query(d, &r, sql, DB_ARGS(DB_STR(today), OPEN_ARGS));
 	if (rc == MDG_OK) {
 		total->open = db_get_ll(r, 0, "open", 0);
 		total->overdue = db_get_ll(r, 0, "overdue", 0);
+		db_result_free(r);
+		r = NULL;
+		rc = db_query(d, &r, due_sql, DB_ARGS(OPEN_ARGS));
 	}
+#undef OPEN_ARGS
+	if (rc == MDG_OK)
+		total->overdue += db_get_ll(r, 0, "overdue", 0);
 	db_result_free(r);
 	return rc;
 }
@@ -608,34 +636,11 @@ static void whole_months(analysis_group g, const report_period *p, char m1[11], 
  * dimension, since a case has one value of each. Exactly what run_group
  * counts, but for a department group, where a joint case counts for its
  * joint departments too. */
-static int run_counted(db *d, const analysis_filter *f, analysis_group g, const char *dim, const char *val,
-		       analysis *a, analysis *whole)
+/* Adds the rows of r (counted_text's or due_today_text's) to their
+ * groups in a and, the lead's, to the total in whole. */
+static void add_counted_rows(const db_result *r, analysis_group g, analysis *a, analysis *whole)
 {
-	db_result *r = NULL;
 	char key[24];
-	long long joint = g == GROUP_DEPARTMENT ? 1 : 0;
-	const char *lang = f->lang ? f->lang : "ko";
-	char m1[11], m2[11];
-	whole_months(g, &f->period, m1, m2);
-#define WHERE_ARGS DB_STR(dim), DB_INT(joint), DB_STR(val), DB_STR(f->dept_ids)
-	const db_arg args[] = {
-		DB_STR(lang), DB_STR(f->period.from), DB_STR(m1), DB_STR(m2), DB_STR(f->period.until), WHERE_ARGS,
-		DB_STR(m1), DB_STR(m2), WHERE_ARGS, WHERE_ARGS, DB_STR(f->period.from), DB_STR(f->period.until),
-		WHERE_ARGS, DB_STR(f->period.from), DB_STR(f->period.until),
-	};
-#undef WHERE_ARGS
-	/* Without a period group, the two pairs of days after the open
-	 * branches are not in the statement. */
-	db_arg used[MDG_ARRAY_LEN(args)];
-	size_t n = 0;
-	for (size_t i = 0; i < MDG_ARRAY_LEN(args); i++) {
-		bool period_only = i == 19 || i == 20 || i == 25 || i == 26;
-		if (!period_only || analysis_group_is_period(g))
-			used[n++] = args[i];
-	}
-	int rc = db_query(d, &r, counted_text(g), used, n);
-	if (rc != MDG_OK)
-		return rc;
 	for (unsigned i = 0; i < r->nrows; i++) {
 		analysis_row one;
 		long long wd;
@@ -645,8 +650,37 @@ static int run_counted(db *d, const analysis_filter *f, analysis_group g, const 
 		if (db_get_ll(r, i, "joint", 0) == 0)
 			add_counted(row_for(whole, "", NULL), &one, wd);
 	}
+}
+
+static int run_counted(db *d, const analysis_filter *f, analysis_group g, const char *dim, const char *val,
+		       const char *today, analysis *a, analysis *whole)
+{
+	db_result *r = NULL;
+	long long joint = g == GROUP_DEPARTMENT ? 1 : 0;
+	const char *lang = f->lang ? f->lang : "ko";
+	char m1[11], m2[11];
+	whole_months(g, &f->period, m1, m2);
+#define WHERE_ARGS DB_STR(dim), DB_INT(joint), DB_STR(val), DB_STR(f->dept_ids)
+	const db_arg args[] = {
+		DB_STR(lang), DB_STR(f->period.from), DB_STR(m1), DB_STR(m2), DB_STR(f->period.until), WHERE_ARGS,
+		DB_STR(m1), DB_STR(m2), WHERE_ARGS, DB_STR(today), WHERE_ARGS, DB_STR(f->period.from),
+		DB_STR(f->period.until),
+	};
+	/* Over time, the open cases filed in the period. */
+	const db_arg due_args[] = {WHERE_ARGS, DB_STR(f->period.from), DB_STR(f->period.until)};
+#undef WHERE_ARGS
+	bool period = analysis_group_is_period(g);
+	int rc = db_query(d, &r, counted_text(g), args, MDG_ARRAY_LEN(args) - (period ? 0 : 2));
+	if (rc != MDG_OK)
+		return rc;
+	add_counted_rows(r, g, a, whole);
 	db_result_free(r);
-	return MDG_OK;
+	r = NULL;
+	rc = db_query(d, &r, due_today_text(g), due_args, MDG_ARRAY_LEN(due_args) - (period ? 0 : 2));
+	if (rc == MDG_OK)
+		add_counted_rows(r, g, a, whole);
+	db_result_free(r);
+	return rc;
 }
 
 int analysis_run(db *d, const analysis_filter *f, analysis *out)
@@ -661,11 +695,15 @@ int analysis_run(db *d, const analysis_filter *f, analysis *out)
 	char val[24];
 	const char *dim = counted_dim(f, f->group, val);
 	if (dim) {
-		rc = run_counted(d, f, f->group, dim, val, out, &whole);
+		/* The database's today, bound in the counters' statements. */
+		report_period def;
+		rc = report_period_default(d, &def);
+		if (rc == MDG_OK)
+			rc = run_counted(d, f, f->group, dim, val, def.to, out, &whole);
 		/* Over time the rows count the open cases filed in the period;
 		 * the total, all of them. */
 		if (rc == MDG_OK && analysis_group_is_period(f->group))
-			rc = counted_open(d, f, dim, val, row_for(&whole, "", NULL));
+			rc = counted_open(d, f, dim, val, def.to, row_for(&whole, "", NULL));
 	} else {
 		/* Holidays of the years a case answered in the period can
 		 * span (the counters hold the working days already). */

@@ -115,14 +115,16 @@ void report_average_days(long long answered, long long answer_seconds, char *out
 
 /* The workload figures from the counters (lib/reports/counters.c), the
  * lead department's (joint = 0) or each handler's rows (dim) of the
- * departments DEPTS_K selects (DEPTS_C on the cases): received, answered
- * and the time to answer from the period's days, open from the open
- * cases' rows (ix_case_counts_open), overdue = open and due before today
- * (from the counters) or today before now (from the few cases due today,
- * ix_cases_status_due), plus those answered late in the period. A case open is never answered (an
- * answer makes it 'answered', a reopening clears answered_at), so none
- * counts twice. */
-#define WORKLOAD_COUNTS(KEY, HINT, OPEN_HINT, DEPTS_K, TODAY_KEY, TODAY_JOIN, DEPTS_C)                 \
+ * departments DEPTS_K selects: received, answered and the time to answer
+ * from the period's days, open from the open cases' rows
+ * (ix_case_counts_open), overdue = open and due before today (bound: the
+ * statement then holds no CURDATE() or NOW(), so MariaDB's query cache
+ * keeps its result until a writer changes the counters), plus those
+ * answered late in the period. The open cases due today whose due time
+ * has passed are overdue too: report_workload_due_today counts them
+ * apart. A case open is never answered (an answer makes it 'answered', a
+ * reopening clears answered_at), so none counts twice. */
+#define WORKLOAD_COUNTS(KEY, HINT, OPEN_HINT, DEPTS_K)                                                      \
 	"SELECT x.department_id AS department_id, x.account_id AS account_id, SUM(x.received) AS received," \
 	" SUM(x.open) AS open, SUM(x.answered) AS answered, SUM(x.overdue) AS overdue,"                     \
 	" SUM(x.seconds) AS seconds, SUM(x.ratings) AS ratings, SUM(x.rating_sum) AS rating_sum FROM ("    \
@@ -132,16 +134,11 @@ void report_average_days(long long answered, long long answer_seconds, char *out
 	"  FROM case_counts k" HINT " WHERE k.dim = ? AND k.day >= ? AND k.day < ? AND k.joint = 0" DEPTS_K \
 	"  GROUP BY k.department_id, k.val"                                                                 \
 	"  UNION ALL SELECT k.department_id, " KEY ", 0, SUM(k.open_filed), 0,"                             \
-	"   SUM(IF(k.due < CURDATE(), k.open_filed, 0)), 0, 0, 0"                                           \
+	"   SUM(IF(k.due < ?, k.open_filed, 0)), 0, 0, 0"                                                   \
 	"  FROM case_counts k" OPEN_HINT                                                                     \
 	"  WHERE k.dim = ? AND k.due < " COUNTERS_NOT_OPEN " AND k.joint = 0" DEPTS_K                        \
 	"  GROUP BY k.department_id, k.val"                                                                 \
-	"  UNION ALL SELECT " TODAY_KEY ", 0, 0, 0, COUNT(*), 0, 0, 0"                                       \
-	"  FROM cases c FORCE INDEX (ix_cases_status_due)" TODAY_JOIN                                       \
-	"  WHERE c.status IN (" REPORT_OPEN_STATUSES ") AND c.due_at >= CURDATE() AND c.due_at < NOW()"      \
-	DEPTS_C " GROUP BY 1, 2"                                                                             \
 	" ) x GROUP BY x.department_id, x.account_id"
-#define DEPT_TODAY "IFNULL(c.department_id, 0), 0"
 /* A few departments' days: a range of each department's (the primary key
  * starts with the day, for the whole organisation's); their open rows
  * likewise (ix_case_counts_open starts with the due day, for the whole
@@ -150,13 +147,11 @@ void report_average_days(long long answered, long long answer_seconds, char *out
 #define BY_DEPT " FORCE INDEX (ix_case_counts_dept)"
 #define OPEN_ALL " FORCE INDEX (ix_case_counts_open)"
 #define OPEN_BY_DEPT " FORCE INDEX (ix_case_counts_dept_open)"
-#define HANDLER_TODAY "ch.department_id, ch.account_id"
-#define HANDLER_JOIN " JOIN case_handlers ch ON ch.case_id = c.id"
 
-int report_workload_departments(db *d, const report_period *p, db_result **out)
+int report_workload_departments(db *d, const report_period *p, const char *today, db_result **out)
 {
-	return db_query(d, out, WORKLOAD_COUNTS("0", "", OPEN_ALL, "", DEPT_TODAY, "", ""),
-			DB_ARGS(DB_STR("all"), DB_STR(p->from), DB_STR(p->until), DB_STR("all")));
+	return db_query(d, out, WORKLOAD_COUNTS("0", "", OPEN_ALL, ""),
+			DB_ARGS(DB_STR("all"), DB_STR(p->from), DB_STR(p->until), DB_STR(today), DB_STR("all")));
 }
 
 /* Up to this many departments are bound one by one ("department_id IN
@@ -171,18 +166,18 @@ int report_workload_departments(db *d, const report_period *p, db_result **out)
 
 static int parse_ids(const char *list, long long *ids, int max);
 
-int report_workload_some_departments(db *d, const report_period *p, const char *dept_ids, db_result **out)
+int report_workload_some_departments(db *d, const report_period *p, const char *today, const char *dept_ids,
+				     db_result **out)
 {
 	long long ids[DEPT_SLOTS];
 	int n = parse_ids(dept_ids, ids, DEPT_SLOTS);
 	if (n <= 0)
-		return report_workload_departments(d, p, out);
+		return report_workload_departments(d, p, today, out);
 	/* Unused slots repeat the first department: the same set. */
 	for (int i = n; i < DEPT_SLOTS; i++)
 		ids[i] = ids[0];
-	return db_query(d, out, WORKLOAD_COUNTS("0", BY_DEPT, OPEN_BY_DEPT, " AND k.department_id IN (" Q8 ")", DEPT_TODAY, "",
-						" AND c.department_id IN (" Q8 ")"),
-			DB_ARGS(DB_STR("all"), DB_STR(p->from), DB_STR(p->until), I8(ids), DB_STR("all"), I8(ids),
+	return db_query(d, out, WORKLOAD_COUNTS("0", BY_DEPT, OPEN_BY_DEPT, " AND k.department_id IN (" Q8 ")"),
+			DB_ARGS(DB_STR("all"), DB_STR(p->from), DB_STR(p->until), I8(ids), DB_STR(today), DB_STR("all"),
 				I8(ids)));
 }
 
@@ -213,17 +208,16 @@ static int parse_ids(const char *list, long long *ids, int max)
 /* The handlers' figures (WORKLOAD_COUNTS of their rows) with their names;
  * those with no case that counts (none filed or answered in the period,
  * none open) are left out. */
-#define HANDLERS(HINT, OPEN_HINT, DEPTS_K, DEPTS_C)                                                            \
+#define HANDLERS(HINT, OPEN_HINT, DEPTS_K)                                                                     \
 	"SELECT STRAIGHT_JOIN g.department_id AS department_id, g.account_id AS account_id, a.name AS name," \
 	" g.received AS received, g.open AS open, g.answered AS answered, g.overdue AS overdue,"            \
 	" g.seconds AS seconds, g.ratings AS ratings, g.rating_sum AS rating_sum FROM ("                     \
-	WORKLOAD_COUNTS("CAST(k.val AS UNSIGNED)", HINT, OPEN_HINT, " AND k.val <> '0'" DEPTS_K, HANDLER_TODAY, \
-			HANDLER_JOIN,                                                                         \
-			DEPTS_C)                                                                             \
+	WORKLOAD_COUNTS("CAST(k.val AS UNSIGNED)", HINT, OPEN_HINT, " AND k.val <> '0'" DEPTS_K)             \
 	" ) g JOIN accounts a ON a.id = g.account_id WHERE g.received > 0 OR g.open > 0 OR g.answered > 0"  \
 	" ORDER BY g.department_id, a.name, g.account_id"
 
-int report_workload_handlers(db *d, const report_period *p, const char *dept_ids, db_result **out)
+int report_workload_handlers(db *d, const report_period *p, const char *today, const char *dept_ids,
+			     db_result **out)
 {
 	/* A handler's rows are in the handler's department: a joint
 	 * department's handler counts the joint case there. */
@@ -233,17 +227,40 @@ int report_workload_handlers(db *d, const report_period *p, const char *dept_ids
 		/* Unused slots repeat the first department: the same set. */
 		for (int i = n; i < DEPT_SLOTS; i++)
 			ids[i] = ids[0];
-		return db_query(d, out,
-				HANDLERS(BY_DEPT, OPEN_BY_DEPT, " AND k.department_id IN (" Q8 ")",
-					 " AND ch.department_id IN (" Q8 ")"),
-				DB_ARGS(DB_STR("handler"), DB_STR(p->from), DB_STR(p->until), I8(ids), DB_STR("handler"),
-					I8(ids), I8(ids)));
+		return db_query(d, out, HANDLERS(BY_DEPT, OPEN_BY_DEPT, " AND k.department_id IN (" Q8 ")"),
+				DB_ARGS(DB_STR("handler"), DB_STR(p->from), DB_STR(p->until), I8(ids), DB_STR(today),
+					DB_STR("handler"), I8(ids)));
 	}
+	return db_query(d, out, HANDLERS("", OPEN_ALL, " AND FIND_IN_SET(k.department_id, ?) > 0"),
+			DB_ARGS(DB_STR("handler"), DB_STR(p->from), DB_STR(p->until), DB_STR(dept_ids), DB_STR(today),
+				DB_STR("handler"), DB_STR(dept_ids)));
+}
+
+/* The open cases due today before now (few: one range of
+ * ix_cases_status_due), per lead department or per handler. */
+#define DUE_TODAY(KEY, JOIN, DEPT)                                                                          \
+	"SELECT " KEY ", COUNT(*) AS overdue FROM cases c FORCE INDEX (ix_cases_status_due)" JOIN             \
+	" WHERE c.status IN (" REPORT_OPEN_STATUSES ") AND c.due_at >= CURDATE() AND c.due_at < NOW()"       \
+	" AND (? IS NULL OR FIND_IN_SET(" DEPT ", ?) > 0) GROUP BY 1, 2"
+
+int report_workload_due_today(db *d, const char *dept_ids, bool by_handler, db_result **out)
+{
+	if (by_handler)
+		return db_query(d, out,
+				DUE_TODAY("ch.department_id AS department_id, ch.account_id AS account_id",
+					  " JOIN case_handlers ch ON ch.case_id = c.id", "ch.department_id"),
+				DB_ARGS(DB_STR(dept_ids), DB_STR(dept_ids)));
 	return db_query(d, out,
-			HANDLERS("", OPEN_ALL, " AND FIND_IN_SET(k.department_id, ?) > 0",
-				 " AND FIND_IN_SET(ch.department_id, ?) > 0"),
-			DB_ARGS(DB_STR("handler"), DB_STR(p->from), DB_STR(p->until), DB_STR(dept_ids), DB_STR("handler"),
-				DB_STR(dept_ids), DB_STR(dept_ids)));
+			DUE_TODAY("IFNULL(c.department_id, 0) AS department_id, 0 AS account_id", "", "c.department_id"),
+			DB_ARGS(DB_STR(dept_ids), DB_STR(dept_ids)));
+}
+
+long long report_due_today_of(const db_result *r, long long department_id, long long account_id)
+{
+	for (unsigned i = 0; r && i < r->nrows; i++)
+		if (db_get_ll(r, i, "department_id", 0) == department_id && db_get_ll(r, i, "account_id", 0) == account_id)
+			return db_get_ll(r, i, "overdue", 0);
+	return 0;
 }
 
 int report_received_by_channel(db *d, const report_period *p, const char *dept_ids, db_result **out)

@@ -4,6 +4,7 @@
  * department, and the published example cases (처리 사례). */
 #ifndef MDG_REPORT_H
 #define MDG_REPORT_H
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "db/db.h"
@@ -51,21 +52,37 @@ void report_figures_add(report_figures *sum, const report_figures *f);
 void report_average_days(long long answered, long long answer_seconds, char *out, size_t n);
 
 /* The workload of every department for the period, one row per
- * department with cases: department_id (NULL for cases no rule placed),
+ * department with cases: department_id (0 for cases no rule placed),
  * received, open, answered, overdue, seconds (the answers' time), ratings
- * and rating_sum (those given in the period). A case counts for
- * its lead (current) department. Three index-only scans (0005_reports). */
-int report_workload_departments(db *d, const report_period *p, db_result **out);
+ * and rating_sum (those given in the period). A case counts for its lead
+ * (current) department. From the counters (counters.h), with today (the
+ * database's, "YYYY-MM-DD") bound, so that MariaDB's query cache keeps the
+ * result until a writer changes the counters: overdue leaves out the open
+ * cases due today whose time has passed (report_workload_due_today). */
+int report_workload_departments(db *d, const report_period *p, const char *today, db_result **out);
 /* The same rows for the departments in dept_ids only (ids separated by
  * commas, no spaces; no unplaced row): index ranges per department for up
  * to 8 of them, report_workload_departments for more. */
-int report_workload_some_departments(db *d, const report_period *p, const char *dept_ids, db_result **out);
+int report_workload_some_departments(db *d, const report_period *p, const char *today, const char *dept_ids,
+				     db_result **out);
 /* The workload of the handlers of the departments in dept_ids (ids
  * separated by commas, no spaces), one row per department and handler
  * with a case that counts: department_id, account_id, name, received,
  * open, answered, overdue, seconds; by department id, then name.
- * A case counts for each of its handlers, joint ones included. */
-int report_workload_handlers(db *d, const report_period *p, const char *dept_ids, db_result **out);
+ * A case counts for each of its handlers, joint ones included; overdue as
+ * report_workload_departments counts it. */
+int report_workload_handlers(db *d, const report_period *p, const char *today, const char *dept_ids,
+			     db_result **out);
+/* The open cases due today whose due time has passed (overdue now: the
+ * counters know only the due day), rows department_id, account_id,
+ * overdue: per lead department (account_id 0; department 0 for the
+ * unplaced) or, by_handler, per handler in the handler's department.
+ * dept_ids as above, or NULL for every department. Never cached (NOW()),
+ * but reads only the cases due today. */
+int report_workload_due_today(db *d, const char *dept_ids, bool by_handler, db_result **out);
+/* The overdue of (department_id, account_id) in a result of
+ * report_workload_due_today; 0 when it has no such row (r may be NULL). */
+long long report_due_today_of(const db_result *r, long long department_id, long long account_id);
 
 /* Cases received in the period per channel: rows channel ("web",
  * "email", "sms", "phone", "open311"), received; channels without cases

@@ -327,6 +327,28 @@ is_deeply figures(\@hrows, 'Report.Handler', '유건축'), [1, 2, 0, 2, $L->{'Re
 
 is $s->sql_value('SELECT COUNT(*) FROM cases'), $cases_before, 'reading reports changes nothing';
 
+# Overdue now includes a case due today whose due time has passed: the
+# counters know only its due day (today: not yet overdue there), the
+# report counts those cases apart. The counters' statements bind today
+# (MariaDB's query cache keeps their results): the rebuild's writes must
+# show at once all the same.
+sql_kst("UPDATE cases SET due_at = GREATEST(CURDATE(), NOW() - INTERVAL 1 MINUTE) WHERE id = $id{D}");
+is +($s->ctl('counters-rebuild'))[1], 0, 'case D now due today, a minute ago (counted again)';
+$r = $sup->get($s->url("/staff/reports/workload?department=$dept"));
+$html = body_of($r);
+@rows = table_rows(section_of($html, 'h-departments'));
+is_deeply figures(\@rows, 'Report.Department', '보고서시험과'), [4, 3, 2, 4, '3.0'],
+    '... the division: 4 overdue now (C, F and D)';
+@hrows = table_rows(section_of($html, 'h-handlers'));
+is_deeply figures(\@hrows, 'Report.Handler', '문공원'), [4, 2, 2, 2, '3.0'], '... handler 1: 2 overdue (B late, D)';
+@rows = table_rows(section_of(body_of($sup->get($s->url('/staff/reports/workload'))), 'h-departments'));
+is_deeply figures(\@rows, 'Report.Department', '보고서시험과'), [4, 3, 2, 4, '3.0'],
+    '... and so in the whole organisation\'s report';
+sql_kst("UPDATE cases SET due_at = NOW() + INTERVAL 6 DAY WHERE id = $id{D}");
+is +($s->ctl('counters-rebuild'))[1], 0, 'case D due in six days again';
+@rows = table_rows(section_of(body_of($sup->get($s->url("/staff/reports/workload?department=$dept"))), 'h-departments'));
+is_deeply figures(\@rows, 'Report.Department', '보고서시험과'), [4, 3, 2, 3, '3.0'], '... 3 overdue again';
+
 # ------------------------------------------------------------ public statistics
 
 # Expectations per year, from each case's own dates.
