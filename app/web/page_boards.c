@@ -316,9 +316,10 @@ static int show_post(web *w, const community_access *acc, long long id, int stat
 		hdf_set_value(w->hdf, "Can.delete", "1");
 	if (acc->may_manage && visible)
 		hdf_set_value(w->hdf, "Can.pin", "1");
-	/* Reports come from the public of a public community (moderation's
-	 * kind 'cpost'); a members-only community's posts are not theirs. */
-	if (w->signed_in && !mine && visible && acc->visibility == VISIBILITY_PUBLIC)
+	/* Whoever reads the post reports it and its comments (moderation's
+	 * kinds 'cpost' and 'post'): in a members-only community, only its
+	 * members read it. */
+	if (w->signed_in && !mine && visible)
 		hdf_set_value(w->hdf, "Can.report", "1");
 	w->r->status = status;
 	web_page(w, "boards/post.cs", "BoardPost");

@@ -240,7 +240,7 @@ const web_route web_routes[] = {
 	{"GET", "/objection/{kind}/{key}", page_objection_form, ACCESS_ACCOUNT},
 	{"POST", "/objection/{kind}/{key}", page_objection, ACCESS_ACCOUNT},
 	{"GET", "/staff/moderation", page_moderation_queue, ACCESS_STAFF},
-	{"GET", "/staff/moderation/note/{id}", page_moderation_note, ACCESS_STAFF},
+	{"GET", "/staff/moderation/{kind}/{id}", page_moderation_review, ACCESS_STAFF},
 	{"POST", "/staff/moderation/{kind}/{id}", page_moderation_decide, ACCESS_STAFF},
 	{"POST", "/staff/cases/{tracking}/unpublish", page_case_unpublish, ACCESS_STAFF},
 	{"GET", "/admin/moderation/words", page_admin_moderation_words, ACCESS_GLOBAL_ADMIN},

@@ -366,9 +366,11 @@ int page_note_new(web *w);
 int page_note(web *w);
 int page_note_delete(web *w);
 int page_note_block(web *w);
-/* A reported note's review by a moderator of the whole institution: that
- * one note of the queue with its text, audited (page_moderation.c). */
-int page_moderation_note(web *w);
+/* A private item's review by a moderator whose scope covers it (a
+ * reported note: those of the whole institution; a members-only
+ * community's post, comment or chat message): that one item of the
+ * queue with its text, audited (page_moderation.c). */
+int page_moderation_review(web *w);
 /* Policy debates (page_debates.c): the public list and page, a
  * citizen's side, opinion or reply, a post's recommendation; the staff's
  * list, opening and editing a debate, its closing summary. */
