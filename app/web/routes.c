@@ -35,6 +35,8 @@ const web_route web_routes[] = {
 	{"POST", "/c/{slug}/posts/{id}/edit", page_cpost_edit, ACCESS_ACCOUNT},
 	{"POST", "/c/{slug}/posts/{id}/delete", page_cpost_delete, ACCESS_ACCOUNT},
 	{"POST", "/c/{slug}/posts/{id}/pin", page_cpost_pin, ACCESS_ACCOUNT},
+	{"POST", "/c/{slug}/posts/{id}/comments/{comment}/edit", page_cpost_comment_edit, ACCESS_ACCOUNT},
+	{"POST", "/c/{slug}/posts/{id}/comments/{comment}/delete", page_cpost_comment_delete, ACCESS_ACCOUNT},
 	{"POST", "/proposals/{id}/promote", page_proposal_promote, ACCESS_ADMIN},
 	{"POST", "/proposals/{id}/review", page_proposal_open_review, ACCESS_STAFF},
 	{"GET", "/register", page_register_form, ACCESS_PUBLIC},

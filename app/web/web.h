@@ -437,6 +437,10 @@ int page_cpost_edit_form(web *w);
 int page_cpost_edit(web *w);
 int page_cpost_delete(web *w);
 int page_cpost_pin(web *w);
+/* Its author edits (through the gates of a new comment) or deletes their
+ * comment on a board post (page_boards.c). */
+int page_cpost_comment_edit(web *w);
+int page_cpost_comment_delete(web *w);
 int web_stats_proposals(web *w);
 /* Moderation (page_moderation.c): the report form on any kind of public
  * text, the author's objection, the moderators' queue and decisions,
