@@ -8,7 +8,8 @@
 # board comment edits it (through the throttle and the word filter of a
 # new comment) and deletes it; nobody else does. A live account named
 # like the old mark of a closed account ("#closed") shows its own name.
-# The demo staff community is a department's intranet.
+# The demo staff community is a department's intranet. A member answers
+# each occurrence of a weekly event on its own.
 use strict;
 use warnings;
 use utf8;
@@ -209,5 +210,34 @@ my $han = Madang::Staff::signed_in($s, 'civil.han');
 ($code, $html) = page($han, '/c/staff-digital');
 is $code, 200, 'the demo staff community opens for its owner';
 like text_of($html), qr/\Q${\ L('Intranet.IntranetOf')}\E\s*민원담당관실/, '... as the Civil Affairs Division\'s intranet';
+
+# ------------------------------------------------------------ answers per occurrence
+
+$r = post_form($s, $owner, "$X/events/new", "$X/events/new", title => '주간 스터디', place => '도서관',
+    starts_at => '2027-03-03T19:00', ends_at => '2027-03-03T21:00', recurrence => 'weekly', recur_count => 3);
+is $r->code, 303, 'the owner adds a weekly event, three times' or diag substr(text_of(body_of($r)), 0, 400);
+my ($event) = ($r->header('Location') // '') =~ m{/events/(\d+)};
+my $E = "$X/events/$event";
+($code, $html) = page($member, "$X/calendar?month=2027-03");
+like $html, qr{href="$E\?on=2027-03-10"}, 'the month links each occurrence';
+($code, $html) = page($member, $E);
+like $html, qr{name="on" value="2027-03-03"}, 'the event page answers its next occurrence by default';
+$r = post_form($s, $member, "$E?on=2027-03-03", "$E/rsvp", on => '2027-03-03', answer => 'going');
+is $r->code, 303, 'a member answers going for the first week';
+like $r->header('Location') // '', qr{\?on=2027-03-03&done=answered$}, '... back to that occurrence';
+$r = post_form($s, $member, "$E?on=2027-03-10", "$E/rsvp", on => '2027-03-10', answer => 'no');
+is $r->code, 303, '... and no for the second';
+is sql_value("SELECT COUNT(*) FROM community_event_rsvps WHERE event_id = $event AND account_id = $member_id"), 2,
+    '... two answers stored';
+my $going = L('Calendar.Answer.going');
+my $no = L('Calendar.Answer.no');
+like text_of((page($owner, "$E?on=2027-03-03"))[1]), qr/\Q$going\E: 1\b.*\Q$no\E: 0\b/s, 'the first week counts one going';
+like text_of((page($owner, "$E?on=2027-03-10"))[1]), qr/\Q$going\E: 0\b.*\Q$no\E: 1\b/s, '... the second one no';
+like text_of((page($owner, "$E?on=2027-03-17"))[1]), qr/\Q$going\E: 0\b.*\Q$no\E: 0\b/s, '... the third none';
+like((page($member, "$E?on=2027-03-10"))[1], qr/value="no" required checked/, 'the member sees their answer per week');
+is((page($member, "$E?on=2027-03-04"))[0], 404, 'a day without an occurrence is not found');
+is((page($member, "$E?on=2027-03-24"))[0], 404, '... nor one after the last');
+is post_form($s, $member, $E, "$E/rsvp", on => '2027-03-04', answer => 'going')->code, 404,
+    '... nor answered';
 
 done_testing;
