@@ -407,17 +407,18 @@ int page_cpost_comment(web *w)
 }
 
 /* The post of the route ({id}) as the reader sees it and its comment
- * ({comment}) as post_change c by the reader. MDG_ENOTFOUND when they
- * may not read the post; whether they wrote the comment is lib/posts'
- * check, in its transaction. */
-static int load_own_comment(web *w, community_access *acc, post_change *c)
+ * ({comment}) by the reader: p with that post as parent and the reader
+ * as author, *comment_id. MDG_ENOTFOUND when they may not read the post;
+ * whether they wrote the comment is lib/posts' check, in its
+ * transaction. */
+static int load_own_comment(web *w, community_access *acc, post_new *p, long long *comment_id)
 {
-	*c = (post_change){.parent_kind = "cpost", .parent_id = param_id(w, 1), .post_id = param_id(w, 2),
-			   .author_id = w->me.id};
+	*p = (post_new){.parent_kind = "cpost", .parent_id = param_id(w, 1), .author_id = w->me.id};
+	*comment_id = param_id(w, 2);
 	int rc = load_community(w, acc);
 	if (rc == MDG_OK)
-		rc = load_post(w, acc, c->parent_id, NULL);
-	if (rc == MDG_OK && !c->post_id)
+		rc = load_post(w, acc, p->parent_id, NULL);
+	if (rc == MDG_OK && !*comment_id)
 		rc = MDG_ENOTFOUND;
 	return rc;
 }
@@ -428,62 +429,63 @@ int page_cpost_comment_edit(web *w)
 		{"text", FIELD_TEXT, true, POST_BODY_MAX, 0, 0},
 	};
 	community_access acc;
-	post_change c;
+	post_new p;
+	long long id = 0, parent = 0, author = 0;
 	const char *refused = NULL;
 	int status = 400;
 	form f;
 	char kind[16];
-	long long parent = 0, author = 0;
-	int rc = load_own_comment(w, &acc, &c);
+	int rc = load_own_comment(w, &acc, &p, &id);
 	/* Someone else's comment, or one out of sight, before any gate
 	 * counts the attempt. */
 	if (rc == MDG_OK)
-		rc = post_parent(w->app->db, c.post_id, kind, &parent, &author);
-	if (rc == MDG_OK && (strcmp(kind, c.parent_kind) != 0 || parent != c.parent_id || author != w->me.id))
+		rc = post_parent(w->app->db, id, kind, &parent, &author);
+	if (rc == MDG_OK && (strcmp(kind, p.parent_kind) != 0 || parent != p.parent_id || author != w->me.id))
 		rc = MDG_ENOTFOUND;
 	if (rc != MDG_OK)
 		return rc;
-	web_set(w, "Form.edit_id", "%lld", c.post_id);
+	web_set(w, "Form.edit_id", "%lld", id);
 	if (!acc.may_post) {
 		web_flash_error(w, "BoardCannotPost");
-		return show_post(w, &acc, c.parent_id, 403);
+		return show_post(w, &acc, p.parent_id, 403);
 	}
 	if (form_validate(w, fields, MDG_ARRAY_LEN(fields), &f) > 0) {
 		web_flash_error(w, "ProposalFixComment");
-		return show_post(w, &acc, c.parent_id, 400);
+		return show_post(w, &acc, p.parent_id, 400);
 	}
 	/* The gates of a new comment: the throttle, the word filter. */
 	web_moderation mod;
-	c.body = form_text(&f, "text");
-	rc = gate_text(w, NULL, &c.body, &mod, &refused, &status);
-	c.in_tx = hold_text;
-	c.in_tx_arg = &mod;
+	p.body = form_text(&f, "text");
+	rc = gate_text(w, NULL, &p.body, &mod, &refused, &status);
+	p.in_tx = hold_text;
+	p.in_tx_arg = &mod;
 	if (rc == MDG_OK && !refused)
-		rc = post_edit(w->app->db, &c);
+		rc = post_edit(w->app->db, id, &p);
 	bool held = mod.held;
 	web_moderation_free(&mod);
 	if (refused) {
 		web_flash_error(w, refused);
-		return show_post(w, &acc, c.parent_id, status);
+		return show_post(w, &acc, p.parent_id, status);
 	}
 	if (rc != MDG_OK)
 		return rc;
-	web_redirect(w, "/c/%s/posts/%lld?done=%s#post-%lld", acc.slug, c.parent_id,
-		     held ? "comment_edit_held" : "comment_edited", c.post_id);
+	web_redirect(w, "/c/%s/posts/%lld?done=%s#post-%lld", acc.slug, p.parent_id,
+		     held ? "comment_edit_held" : "comment_edited", id);
 	return MDG_OK;
 }
 
 int page_cpost_comment_delete(web *w)
 {
 	community_access acc;
-	post_change c;
-	int rc = load_own_comment(w, &acc, &c);
+	post_new p;
+	long long id = 0;
+	int rc = load_own_comment(w, &acc, &p, &id);
 	if (rc == MDG_OK)
-		rc = post_delete_own(w->app->db, &c);
+		rc = post_delete_own(w->app->db, p.parent_kind, p.parent_id, id, w->me.id);
 	if (rc != MDG_OK)
 		return rc;
-	log_info("community %lld: comment %lld deleted by its author", acc.id, c.post_id);
-	web_redirect(w, "/c/%s/posts/%lld?done=comment_deleted#post-%lld", acc.slug, c.parent_id, c.post_id);
+	log_info("community %lld: comment %lld deleted by its author", acc.id, id);
+	web_redirect(w, "/c/%s/posts/%lld?done=comment_deleted#post-%lld", acc.slug, p.parent_id, id);
 	return MDG_OK;
 }
 

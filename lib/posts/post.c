@@ -92,16 +92,17 @@ int post_parent(db *d, long long post_id, char *parent_kind, long long *parent_i
 	return rc;
 }
 
-/* Locks c's post when its author wrote it under c's parent and it is
- * visible (visible_only) or at least not deleted: MDG_ENOTFOUND when
- * not. On the caller's transaction. */
-static int lock_own(db *d, const post_change *c, bool visible_only)
+/* Locks post_id when author_id wrote it under the parent kind and id and
+ * it is visible (visible_only) or at least not deleted: MDG_ENOTFOUND
+ * when not. On the caller's transaction. */
+static int lock_own(db *d, const char *parent_kind, long long parent_id, long long post_id, long long author_id,
+		    bool visible_only)
 {
 	db_result *r = NULL;
 	int rc = db_query(d, &r,
 			  "SELECT moderation AS moderation FROM posts WHERE id = ? AND author_id = ?"
 			  " AND parent_kind = ? AND parent_id = ? FOR UPDATE",
-			  DB_ARGS(DB_INT(c->post_id), DB_INT(c->author_id), DB_STR(c->parent_kind), DB_INT(c->parent_id)));
+			  DB_ARGS(DB_INT(post_id), DB_INT(author_id), DB_STR(parent_kind), DB_INT(parent_id)));
 	if (rc == MDG_OK) {
 		const char *state = r->nrows ? db_get(r, 0, "moderation", "") : "deleted";
 		if (visible_only ? strcmp(state, "visible") != 0 : strcmp(state, "deleted") == 0)
@@ -111,18 +112,18 @@ static int lock_own(db *d, const post_change *c, bool visible_only)
 	return rc;
 }
 
-int post_edit(db *d, const post_change *c)
+int post_edit(db *d, long long post_id, const post_new *p)
 {
-	if (!c->body || !*c->body)
+	if (!p->body || !*p->body)
 		return MDG_EINVAL;
 	int rc = db_begin(d);
 	if (rc == MDG_OK)
-		rc = lock_own(d, c, true);
+		rc = lock_own(d, p->parent_kind, p->parent_id, post_id, p->author_id, true);
 	if (rc == MDG_OK)
 		rc = db_exec(d, "UPDATE posts SET body = ?, edited_at = NOW() WHERE id = ?",
-			     DB_ARGS(DB_STR(c->body), DB_INT(c->post_id)));
-	if (rc == MDG_OK && c->in_tx)
-		rc = c->in_tx(d, c->post_id, c->in_tx_arg);
+			     DB_ARGS(DB_STR(p->body), DB_INT(post_id)));
+	if (rc == MDG_OK && p->in_tx)
+		rc = p->in_tx(d, post_id, p->in_tx_arg);
 	if (rc == MDG_OK)
 		rc = db_commit(d);
 	if (rc != MDG_OK)
@@ -130,14 +131,14 @@ int post_edit(db *d, const post_change *c)
 	return rc;
 }
 
-int post_delete_own(db *d, const post_change *c)
+int post_delete_own(db *d, const char *parent_kind, long long parent_id, long long post_id, long long author_id)
 {
 	int rc = db_begin(d);
 	if (rc == MDG_OK)
-		rc = lock_own(d, c, false);
+		rc = lock_own(d, parent_kind, parent_id, post_id, author_id, false);
 	if (rc == MDG_OK)
 		rc = db_exec(d, "UPDATE posts SET moderation = 'deleted', moderation_reason = NULL WHERE id = ?",
-			     DB_ARGS(DB_INT(c->post_id)));
+			     DB_ARGS(DB_INT(post_id)));
 	if (rc == MDG_OK)
 		rc = db_commit(d);
 	if (rc != MDG_OK)

@@ -52,29 +52,18 @@ int post_add(db *d, const post_new *p, long long *id);
  * visible. parent_kind receives at least 16 bytes. */
 int post_parent(db *d, long long post_id, char *parent_kind, long long *parent_id, long long *author_id);
 
-/* The author's change to one of their posts (post_edit,
- * post_delete_own): post_id under the parent kind and id, by author_id;
- * for an edit the new body and the word filter's hold (in_tx with
- * post_id in the same transaction, or NULL). */
-typedef struct post_change {
-	const char *parent_kind;
-	long long parent_id;
-	long long post_id;
-	long long author_id;
-	const char *body;
-	int (*in_tx)(db *d, long long post_id, void *arg);
-	void *in_tx_arg;
-} post_change;
-
-/* The author changes the text of their post while it is visible (a
- * held, hidden or deleted post is the moderators'), edited now, in one
- * transaction with in_tx. MDG_ENOTFOUND when author_id wrote no visible
+/* Its author (p->author_id) changes the text of their post_id under p's
+ * parent to p->body while it is visible (a held, hidden or deleted post
+ * is the moderators'), edited now; p->in_tx (or NULL) runs with post_id
+ * in the same transaction (the word filter's hold). reply_to and side
+ * stay as they are. MDG_ENOTFOUND when author_id wrote no visible
  * post_id under that parent, MDG_EINVAL for an empty body. */
-int post_edit(db *d, const post_change *c);
-/* The author deletes their post (held or hidden too): 'deleted', its
- * place kept in the thread as for a moderator's delete. MDG_ENOTFOUND
- * when author_id wrote no such post not yet deleted under that parent. */
-int post_delete_own(db *d, const post_change *c);
+int post_edit(db *d, long long post_id, const post_new *p);
+/* Its author deletes their post_id under the parent (held or hidden
+ * too): 'deleted', its place kept in the thread as for a moderator's
+ * delete. MDG_ENOTFOUND when author_id wrote no such post not yet
+ * deleted under that parent. */
+int post_delete_own(db *d, const char *parent_kind, long long parent_id, long long post_id, long long author_id);
 
 /* account_id recommends post_id once: MDG_OK (the count grows by one),
  * MDG_ECONFLICT (already recommended), MDG_EDENIED (their own post),
