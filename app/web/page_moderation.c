@@ -243,8 +243,6 @@ static int fill_queue_kind(web *w, const mod_kind *k, const char *depts, long lo
 			break;
 		snprintf(prefix, sizeof prefix, "Queue.%d", (*n)++);
 		db_row_hdf(q, i, w->hdf, prefix);
-		if (private)
-			hdf_set_valuef(w->hdf, "%s.private=1", prefix);
 		if (private && !only_id) {
 			snprintf(name, sizeof name, "%s.text", prefix);
 			hdf_remove_tree(w->hdf, name);
