@@ -33,6 +33,8 @@ def:pager(base) ?><?cs
 def:status(s) ?><span class="status status-<?cs var:s ?>"><?cs var:L.Status[s] ?></span><?cs
 /def ?><?cs
 # A person's name (an author, a filer), or "Former member" for an
-# account its owner closed (SQL_PERSON in lib/db/sql.h gives "#closed"). ?><?cs
-def:person(name) ?><?cs if:name == "#closed" ?><?cs var:L.FormerMember ?><?cs else ?><?cs var:name ?><?cs /if ?><?cs
+# account its owner closed (SQL_PERSON in lib/db/sql.h gives the mark
+# PERSON_CLOSED of core/text.h, which every page has as Person.Closed: a
+# control character no real name holds). ?><?cs
+def:person(name) ?><?cs if:Person.Closed && name == Person.Closed ?><?cs var:L.FormerMember ?><?cs else ?><?cs var:name ?><?cs /if ?><?cs
 /def ?>

@@ -38,15 +38,44 @@ def:reply_form(action, o, label) ?>
     </details><?cs
 /def ?><?cs
 
+# Its author's own comment p on a page that lets them change it
+# (CommentEdit.base, a board post's): the folded form to edit it while it
+# is visible and they may post (CommentEdit.may_edit; sent back with an
+# error it opens with what they wrote), and the button to delete it. ?><?cs
+def:comment_own(p) ?>
+        <div class="post-actions"><?cs
+  if:p.moderation == "visible" && CommentEdit.may_edit ?>
+          <details class="reply-form"<?cs if:Form.edit_id == p.id ?> open<?cs /if ?>>
+            <summary><?cs var:L.Comment.Edit ?></summary>
+            <form method="post" action="<?cs var:CommentEdit.base ?>/<?cs var:p.id ?>/edit" class="stack">
+              <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+              <div class="field">
+                <label for="edit-<?cs var:p.id ?>"><?cs var:L.Comment.EditLabel ?></label>
+                <textarea id="edit-<?cs var:p.id ?>" name="text" rows="3" maxlength="2000" required<?cs if:Form.edit_id == p.id && Form.Err.text ?> aria-invalid="true" aria-describedby="err-edit-<?cs var:p.id ?>"<?cs /if ?>><?cs if:Form.edit_id == p.id ?><?cs var:Form.text ?><?cs else ?><?cs var:p.body ?><?cs /if ?></textarea><?cs
+    if:Form.edit_id == p.id && Form.Err.text ?>
+                <p class="field-error" id="err-edit-<?cs var:p.id ?>"><?cs var:L.Err[Form.Err.text] ?></p><?cs /if ?>
+              </div>
+              <button type="submit"><?cs var:L.Comment.Save ?></button>
+            </form>
+          </details><?cs
+  /if ?>
+          <form method="post" action="<?cs var:CommentEdit.base ?>/<?cs var:p.id ?>/delete" class="inline">
+            <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+            <button type="submit" aria-label="<?cs var:L.Comment.Delete ?>: <?cs var:p.created ?>"><?cs var:L.Comment.Delete ?></button>
+          </form>
+        </div><?cs
+/def ?><?cs
+
 # A comment or reply: who and when, its text or the moderation's
 # placeholder or note (its author sees their own held or hidden one, with
 # the way to object), and, when may_report, the report link for others. ?><?cs
 def:comment(p, may_report) ?>
-        <p class="meta"><?cs var:L.Debate.By ?> <strong><?cs call:person(p.author) ?></strong> · <?cs var:p.created ?><?cs if:p.mine == "1" ?> <span class="tag"><?cs var:L.Debate.Mine ?></span><?cs /if ?></p><?cs
+        <p class="meta"><?cs var:L.Debate.By ?> <strong><?cs call:person(p.author) ?></strong> · <?cs var:p.created ?><?cs if:p.edited ?> · <?cs var:L.Comment.Edited ?> <?cs var:p.edited ?><?cs /if ?><?cs if:p.mine == "1" ?> <span class="tag"><?cs var:L.Debate.Mine ?></span><?cs /if ?></p><?cs
   if:p.moderation == "deleted" ?>
         <p class="removed"><?cs var:L.Debate.Removed ?></p><?cs
   else ?><?cs call:post_note(p) ?>
         <div class="text"><?cs var:p.body ?></div><?cs
+    if:CommentEdit.base && p.mine == "1" ?><?cs call:comment_own(p) ?><?cs /if ?><?cs
     if:may_report && p.mine != "1" && p.moderation == "visible" ?>
         <p class="meta post-actions"><a href="/report/post/<?cs var:p.id ?>" aria-label="<?cs var:L.Debate.Report ?>: <?cs var:L.Debate.By ?> <?cs call:person(p.author) ?>, <?cs var:p.created ?>"><?cs var:L.Debate.Report ?></a></p><?cs
     /if ?><?cs

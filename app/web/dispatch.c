@@ -7,6 +7,7 @@
 #include "core/log.h"
 #include "core/metrics.h"
 #include "core/mdg.h"
+#include "core/text.h"
 #include "core/xalloc.h"
 #include "render/render.h"
 
@@ -130,6 +131,8 @@ static void fill_common(web *w)
 	hdf_set_value(w->hdf, "Idem", idem);
 	hdf_set_value(w->hdf, "Request.Path", w->r->path);
 	hdf_set_value(w->hdf, "Request.Uri", w->r->uri);
+	/* The mark of a closed account's name, for person() in macros.cs. */
+	hdf_set_value(w->hdf, "Person.Closed", PERSON_CLOSED);
 	/* The forms' maxlength: the same limits the handlers check. */
 	web_set(w, "Limit.Reason", "%d", CASE_REASON_MAX);
 	web_set(w, "Limit.Answer", "%d", CASE_ANSWER_MAX);

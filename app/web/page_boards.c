@@ -3,7 +3,8 @@
  * list (pinned first, paged) and the community's search, writing a post
  * with files (a gallery's images, a files board's documents with their
  * versions), a post's page with its files, link card and comments,
- * editing and deleting by the author, deleting and pinning by managers.
+ * editing and deleting by the author (a post, a comment), deleting and
+ * pinning by managers.
  *
  * Every handler asks community_access_get first: a community the reader
  * may not read is not there (404), by URL too. Writing passes the gates
@@ -30,6 +31,8 @@ static const web_done post_done[] = {
 	{"created", "BoardPosted"},   {"held", "BoardHeld"},       {"edited", "BoardEdited"},
 	{"pinned", "BoardPinned"},    {"unpinned", "BoardUnpinned"}, {"comment", "ProposalCommented"},
 	{"reply", "ProposalReplied"}, {"comment_held", "ProposalCommentHeld"},
+	{"comment_edited", "CommentEdited"}, {"comment_edit_held", "ProposalCommentHeld"},
+	{"comment_deleted", "CommentDeleted"},
 };
 
 static const web_done board_done[] = {
@@ -312,6 +315,12 @@ static int show_post(web *w, const community_access *acc, long long id, int stat
 		rc = web_restriction_fill(w);
 	if (rc != MDG_OK)
 		goto done;
+	/* Its author edits (while they may post) and deletes their comment:
+	 * the forms post under this address. */
+	if (w->signed_in)
+		web_set(w, "CommentEdit.base", "/c/%s/posts/%lld/comments", acc->slug, id);
+	if (acc->may_post)
+		hdf_set_value(w->hdf, "CommentEdit.may_edit", "1");
 	db_rows_hdf(files, w->hdf, "Files");
 	if (card && card->nrows)
 		db_row_hdf(card, 0, w->hdf, "Card");
@@ -324,9 +333,10 @@ static int show_post(web *w, const community_access *acc, long long id, int stat
 		hdf_set_value(w->hdf, "Can.delete", "1");
 	if (acc->may_manage && visible)
 		hdf_set_value(w->hdf, "Can.pin", "1");
-	/* Reports come from the public of a public community (moderation's
-	 * kind 'cpost'); a members-only community's posts are not theirs. */
-	if (w->signed_in && !mine && visible && acc->visibility == VISIBILITY_PUBLIC)
+	/* Whoever reads the post reports it and its comments (moderation's
+	 * kinds 'cpost' and 'post'): in a members-only community, only its
+	 * members read it. */
+	if (w->signed_in && !mine && visible)
 		hdf_set_value(w->hdf, "Can.report", "1");
 	w->r->status = status;
 	web_page(w, "boards/post.cs", "BoardPost");
@@ -411,6 +421,89 @@ int page_cpost_comment(web *w)
 		return rc;
 	web_redirect(w, "/c/%s/posts/%lld?done=%s#post-%lld", acc.slug, id,
 		     held ? "comment_held" : reply_to ? "reply" : "comment", comment_id);
+	return MDG_OK;
+}
+
+/* The post of the route ({id}) as the reader sees it and its comment
+ * ({comment}) by the reader: p with that post as parent and the reader
+ * as author, *comment_id. MDG_ENOTFOUND when they may not read the post;
+ * whether they wrote the comment is lib/posts' check, in its
+ * transaction. */
+static int load_own_comment(web *w, community_access *acc, post_new *p, long long *comment_id)
+{
+	*p = (post_new){.parent_kind = "cpost", .parent_id = param_id(w, 1), .author_id = w->me.id};
+	*comment_id = param_id(w, 2);
+	int rc = load_community(w, acc);
+	if (rc == MDG_OK)
+		rc = load_post(w, acc, p->parent_id, NULL);
+	if (rc == MDG_OK && !*comment_id)
+		rc = MDG_ENOTFOUND;
+	return rc;
+}
+
+int page_cpost_comment_edit(web *w)
+{
+	static const field_spec fields[] = {
+		{"text", FIELD_TEXT, true, POST_BODY_MAX, 0, 0},
+	};
+	community_access acc;
+	post_new p;
+	long long id = 0, parent = 0, author = 0;
+	const char *refused = NULL;
+	int status = 400;
+	form f;
+	char kind[16];
+	int rc = load_own_comment(w, &acc, &p, &id);
+	/* Someone else's comment, or one out of sight, before any gate
+	 * counts the attempt. */
+	if (rc == MDG_OK)
+		rc = post_parent(w->app->db, id, kind, &parent, &author);
+	if (rc == MDG_OK && (strcmp(kind, p.parent_kind) != 0 || parent != p.parent_id || author != w->me.id))
+		rc = MDG_ENOTFOUND;
+	if (rc != MDG_OK)
+		return rc;
+	web_set(w, "Form.edit_id", "%lld", id);
+	if (!acc.may_post) {
+		web_flash_error(w, "BoardCannotPost");
+		return show_post(w, &acc, p.parent_id, 403);
+	}
+	if (form_validate(w, fields, MDG_ARRAY_LEN(fields), &f) > 0) {
+		web_flash_error(w, "ProposalFixComment");
+		return show_post(w, &acc, p.parent_id, 400);
+	}
+	/* The gates of a new comment: the throttle, the word filter. */
+	web_moderation mod;
+	p.body = form_text(&f, "text");
+	rc = gate_text(w, NULL, &p.body, &mod, &refused, &status);
+	p.in_tx = hold_text;
+	p.in_tx_arg = &mod;
+	if (rc == MDG_OK && !refused)
+		rc = post_edit(w->app->db, id, &p);
+	bool held = mod.held;
+	web_moderation_free(&mod);
+	if (refused) {
+		web_flash_error(w, refused);
+		return show_post(w, &acc, p.parent_id, status);
+	}
+	if (rc != MDG_OK)
+		return rc;
+	web_redirect(w, "/c/%s/posts/%lld?done=%s#post-%lld", acc.slug, p.parent_id,
+		     held ? "comment_edit_held" : "comment_edited", id);
+	return MDG_OK;
+}
+
+int page_cpost_comment_delete(web *w)
+{
+	community_access acc;
+	post_new p;
+	long long id = 0;
+	int rc = load_own_comment(w, &acc, &p, &id);
+	if (rc == MDG_OK)
+		rc = post_delete_own(w->app->db, p.parent_kind, p.parent_id, id, w->me.id);
+	if (rc != MDG_OK)
+		return rc;
+	log_info("community %lld: comment %lld deleted by its author", acc.id, id);
+	web_redirect(w, "/c/%s/posts/%lld?done=comment_deleted#post-%lld", acc.slug, p.parent_id, id);
 	return MDG_OK;
 }
 

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* page_calendar.c: a community's calendar (/c/{slug}/calendar): the month
  * as a table with every occurrence of the series in it, the same month as
- * a list, an event's page with the answers (going / maybe / no), the
+ * a list, an event's page with the answers (going / maybe / no) to one
+ * of its occurrences (?on=YYYY-MM-DD), the
  * event form (add, edit), cancelling, the iCalendar feed of the community
  * and of one event, the member's secret feed address of a members-only
  * community, and the managers' choice to let members add events.
@@ -377,6 +378,29 @@ static int event_of_path(web *w, community_access *acc, event *e, bool *ics)
 	return event_get(w->app->db, acc->id, id, e);
 }
 
+/* The occurrence of e the request names (?on= of the page, the form's
+ * "on" of an answer), else the default one (event_occurrence_default):
+ * *day; MDG_ENOTFOUND for a day that is none of e's. Event.on for the
+ * templates. */
+static int occurrence_asked(web *w, const event *e, const char *on, long *day)
+{
+	char now[20];
+	if (on && *on) {
+		*day = event_day_parse(on);
+		if (strlen(on) != 10 || !event_occurs_on(e, *day))
+			return MDG_ENOTFOUND;
+	} else {
+		int rc = db_now(w->app->db, now);
+		if (rc != MDG_OK)
+			return rc;
+		*day = event_occurrence_default(e, event_day_parse(now));
+	}
+	char text[11];
+	event_day_text(*day, text);
+	hdf_set_value(w->hdf, "Event.on", text);
+	return MDG_OK;
+}
+
 /* Event.*: e for the templates, and what the reader may do with it. */
 static void event_hdf(web *w, const community_access *acc, const event *e)
 {
@@ -410,7 +434,7 @@ int page_event(web *w)
 	community_access acc;
 	event e;
 	bool ics = false;
-	long counts[ANSWER__COUNT];
+	long counts[ANSWER__COUNT], day = 0;
 	enum event_answer mine;
 	int rc = event_of_path(w, &acc, &e, &ics);
 	if (rc != MDG_OK)
@@ -422,7 +446,9 @@ int page_event(web *w)
 		event_clear(&e);
 		return rc;
 	}
-	rc = event_answer_counts(w->app->db, e.id, w->signed_in ? w->me.id : 0, counts, &mine);
+	rc = occurrence_asked(w, &e, kv_get(&w->r->query, "on"), &day);
+	if (rc == MDG_OK)
+		rc = event_answer_counts(w->app->db, e.id, day, w->signed_in ? w->me.id : 0, counts, &mine);
 	if (rc == MDG_OK) {
 		event_hdf(w, &acc, &e);
 		for (int a = 0; a < ANSWER__COUNT; a++)
@@ -436,14 +462,19 @@ int page_event(web *w)
 	return rc;
 }
 
-/* The member's answer: going, maybe or no (changeable). */
+/* The member's answer to one occurrence ("on", else the default one):
+ * going, maybe or no (changeable). */
 int page_event_rsvp(web *w)
 {
-	static const field_spec fields[] = {{"answer", FIELD_LINE, true, 8, 0, 0}};
+	static const field_spec fields[] = {
+		{"answer", FIELD_LINE, true, 8, 0, 0},
+		{"on", FIELD_LINE, false, 10, 0, 0},
+	};
 	community_access acc;
 	event e;
 	form f;
 	bool ics;
+	long day = 0;
 	enum event_answer a;
 	int rc = event_of_path(w, &acc, &e, &ics);
 	if (rc != MDG_OK)
@@ -454,9 +485,12 @@ int page_event_rsvp(web *w)
 		 !event_answer_parse(form_text(&f, "answer"), &a))
 		rc = MDG_EINVAL;
 	else
-		rc = event_answer_set(w->app->db, e.id, w->me.id, a);
+		rc = occurrence_asked(w, &e, form_text(&f, "on"), &day);
 	if (rc == MDG_OK)
-		web_redirect(w, "/c/%s/events/%lld?done=answered", acc.slug, e.id);
+		rc = event_answer_set(w->app->db, e.id, day, w->me.id, a);
+	if (rc == MDG_OK)
+		web_redirect(w, "/c/%s/events/%lld?on=%s&done=answered", acc.slug, e.id,
+			     hdf_get_value(w->hdf, "Event.on", ""));
 	event_clear(&e);
 	return rc;
 }

@@ -63,9 +63,9 @@ static int show_chat(web *w, const community_access *acc, int status)
 		web_set(w, "Chat.SubUrl", "/chat/sub/%lld", acc->id);
 		hdf_set_value(w->hdf, "Page.ChatJs", "1");
 	}
-	/* The report page shows a message to anyone: only a public
-	 * community's (moderation's kind 'chat'). */
-	if (w->signed_in && acc->visibility == VISIBILITY_PUBLIC)
+	/* Whoever reads the room reports a message (moderation's kind
+	 * 'chat'): in a members-only community, only its members. */
+	if (w->signed_in)
 		hdf_set_value(w->hdf, "Chat.Reportable", "1");
 	if (acc->may_post)
 		hdf_set_value(w->hdf, "Can.chat", "1");

@@ -390,7 +390,7 @@ static int access_of(web *w, community_access *a)
 static int fill_community(web *w, const community_access *a)
 {
 	db_result *r = NULL;
-	int rc = community_get(w->app->db, a->id, &r);
+	int rc = community_get(w->app->db, a->id, w->lang, &r);
 	if (rc != MDG_OK)
 		return rc;
 	db_row_hdf(r, 0, w->hdf, "Community");

@@ -1,12 +1,17 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* page_moderation.c: moderation (게시물 관리): the report form (신고) for
- * any kind of public text (/report/KIND/KEY), the author's objection form
- * (/objection/KIND/KEY), the moderator queue with its decisions
- * (/staff/moderation), staff unpublishing a public complaint's text
+ * any kind of public text and for a community's content, its members'
+ * (/report/KIND/KEY), the author's objection form (/objection/KIND/KEY),
+ * the moderator queue with its decisions (/staff/moderation) and the
+ * audited review of a private item in it (/staff/moderation/KIND/ID: a
+ * note, a members-only community's post, comment or chat message), staff
+ * unpublishing a public complaint's text
  * (/staff/cases/TRACKING/unpublish) and the supervisors' word list
  * (/admin/moderation/words). The rules are in lib/moderation. */
 #include "web.h"
+#include "communities/community.h"
 #include "core/mdg.h"
+#include "core/text.h"
 #include "moderation/moderation.h"
 #include "notes/note.h"
 #include "org/perm.h"
@@ -56,6 +61,34 @@ static bool item_public(const db_result *item)
 	return db_get_ll(item, 0, "public", 0) == 1 && strcmp(state, "hidden") != 0 && strcmp(state, "deleted") != 0;
 }
 
+/* Whether who (NULL: nobody signed in) with perm reads row's item of
+ * result r: an item of a community (its community_id) as
+ * community_access_get answers for that community, every other item
+ * yes. */
+static int community_reads(web *w, const db_result *r, unsigned row, const actor *who, const staff_perm *perm,
+			   bool *readable)
+{
+	community_access acc;
+	long long community_id = db_get_ll(r, row, "community_id", 0);
+	*readable = true;
+	if (!community_id)
+		return MDG_OK;
+	int rc = community_access_get(w->app->db, NULL, community_id, who, perm, &acc);
+	*readable = rc == MDG_OK && acc.readable;
+	return rc == MDG_ENOTFOUND ? MDG_OK : rc;
+}
+
+/* MDG_OK when the reader may report the item: one the public has and
+ * the reader reads (a members-only community's only for its members);
+ * MDG_ENOTFOUND for anything else, which is not there for them. */
+static int may_report(web *w, const db_result *item)
+{
+	bool readable = false;
+	int rc = item_public(item) ? community_reads(w, item, 0, &w->who, w->staff ? &w->perm : NULL, &readable)
+				   : MDG_OK;
+	return rc == MDG_OK && !readable ? MDG_ENOTFOUND : rc;
+}
+
 static const field_spec report_fields[] = {
 	{"reason", FIELD_LINE, true, 20, 0, 0},
 	{"note", FIELD_TEXT, false, REPORT_NOTE_MAX, 0, 0},
@@ -63,8 +96,9 @@ static const field_spec report_fields[] = {
 
 static int report_page(web *w, const db_result *item)
 {
-	if (!item_public(item))
-		return MDG_ENOTFOUND;
+	int rc = may_report(w, item);
+	if (rc != MDG_OK)
+		return rc;
 	if (db_get_ll(item, 0, "author_id", 0) == w->me.id)
 		hdf_set_value(w->hdf, "Report.Own", "1");
 	web_set(w, "Report.NoteMax", "%d", REPORT_NOTE_MAX);
@@ -113,6 +147,8 @@ int page_report(web *w)
 	form f;
 	bool held = false;
 	int rc = load_item(w, &k, &item);
+	if (rc == MDG_OK)
+		rc = may_report(w, item);
 	if (rc != MDG_OK)
 		goto done;
 	form_validate(w, report_fields, MDG_ARRAY_LEN(report_fields), &f);
@@ -174,26 +210,45 @@ done:
 	return rc;
 }
 
+/* Whether row's item of r is private: a note, or the content of a
+ * community the public does not read (members only, staff only). */
+static int item_private(web *w, const mod_kind *k, const db_result *r, unsigned row, bool *private)
+{
+	bool public_reads = false;
+	*private = strcmp(k->name, "note") == 0;
+	int rc = *private ? MDG_OK : community_reads(w, r, row, NULL, NULL, &public_reads);
+	if (rc == MDG_OK && !*private)
+		*private = !public_reads;
+	return rc;
+}
+
 /* Queue.N.* for one kind's items in the viewer's scope, each with its
- * Reports and Objections; *n counts the entries so far. A note's text
- * stays out of the list (its review, only_id, shows that one note's):
- * only_id 0 lists them all. */
+ * Reports and Objections; *n counts the entries so far. A private item's
+ * title and text stay out of the list: its review (only_id), audited,
+ * shows that one item's (Queue.N.review and its url lead there). only_id
+ * 0 lists them all. */
 static int fill_queue_kind(web *w, const mod_kind *k, const char *depts, long long only_id, int *n)
 {
 	db_result *q = NULL;
 	char prefix[48], name[64];
-	bool private = strcmp(k->name, "note") == 0;
+	bool private = false;
 	int rc = moderation_queue(w->app->db, k, depts, w->lang, &q);
 	for (unsigned i = 0; rc == MDG_OK && i < q->nrows; i++) {
 		db_result *reports = NULL, *objections = NULL;
 		long long id = db_get_ll(q, i, "id", 0);
 		if (only_id && id != only_id)
 			continue;
+		rc = item_private(w, k, q, i, &private);
+		if (rc != MDG_OK)
+			break;
 		snprintf(prefix, sizeof prefix, "Queue.%d", (*n)++);
 		db_row_hdf(q, i, w->hdf, prefix);
 		if (private && !only_id) {
 			snprintf(name, sizeof name, "%s.text", prefix);
 			hdf_remove_tree(w->hdf, name);
+			hdf_set_valuef(w->hdf, "%s.title=#%lld", prefix, id);
+			hdf_set_valuef(w->hdf, "%s.url=/staff/moderation/%s/%lld", prefix, k->name, id);
+			hdf_set_valuef(w->hdf, "%s.review=1", prefix);
 		}
 		rc = moderation_item_reports(w->app->db, k, id, &reports);
 		if (rc == MDG_OK)
@@ -241,29 +296,51 @@ int page_moderation_queue(web *w)
 	return queue_page(w);
 }
 
-int page_moderation_note(web *w)
+/* The route's /KIND/ID: the kind (NULL when unknown or not there) and
+ * the id (0 when none). */
+static const mod_kind *route_item(web *w, long long *id)
 {
-	const mod_kind *k = moderation_kind("note");
-	long long id = web_param_id(w);
+	const mod_kind *k = moderation_kind(w->r->params[0]);
+	long n = 0;
+	*id = text_parse_long(w->r->params[1], 1, FORM_ID_MAX, &n) == MDG_OK ? n : 0;
+	return k && *id && moderation_kind_ready(w->app->db, k) ? k : NULL;
+}
+
+int page_moderation_review(web *w)
+{
+	long long id = 0;
+	db_result *item = NULL;
+	const mod_kind *k = route_item(w, &id);
+	bool private = false;
 	int n = 0;
-	/* Only a note in the queue (reported, or its author objecting), for
-	 * moderators of the whole institution (a note has no department). */
-	if (!id || !perm_covers_dept(&w->perm, PERM_MODERATION, 0) || !moderation_kind_ready(w->app->db, k))
-		return MDG_ENOTFOUND;
+	/* Only a private item in the queue (reported, or its author
+	 * objecting), for moderators whose scope covers it (a note has no
+	 * department: those of the whole institution). */
+	int rc = k ? moderation_item(w->app->db, k, NULL, id, &item) : MDG_ENOTFOUND;
+	if (rc == MDG_OK && !perm_covers_dept(&w->perm, PERM_MODERATION, db_get_ll(item, 0, "department_id", 0)))
+		rc = MDG_ENOTFOUND;
+	if (rc == MDG_OK)
+		rc = item_private(w, k, item, 0, &private);
+	db_result_free(item);
+	if (rc == MDG_OK && !private)
+		rc = MDG_ENOTFOUND;
+	if (rc != MDG_OK)
+		return rc;
 	char *depts = perm_departments(&w->perm, PERM_MODERATION);
-	int rc = fill_queue_kind(w, k, depts, id, &n);
+	rc = fill_queue_kind(w, k, depts, id, &n);
 	free(depts);
 	if (rc == MDG_OK && n == 0)
 		rc = MDG_ENOTFOUND;
-	/* Every reading of a private note by a moderator is on the record. */
+	/* Every reading of a private item by a moderator is on the record:
+	 * a note as "note", a community's content as its kind. */
 	char object[24];
 	snprintf(object, sizeof object, "%lld", id);
 	if (rc == MDG_OK)
-		rc = audit_write(w->app->db, &w->who, "note", object, "moderation_review", NULL);
+		rc = audit_write(w->app->db, &w->who, k->name, object, "moderation_review", NULL);
 	if (rc != MDG_OK)
 		return rc;
 	web_set(w, "Moderation.ReasonMax", "%d", DECISION_REASON_MAX);
-	hdf_set_value(w->hdf, "Moderation.Review", "1");
+	hdf_set_value(w->hdf, "Moderation.Review", k->name);
 	web_page(w, "staff/moderation.cs", "Moderation");
 	return MDG_OK;
 }
@@ -292,15 +369,13 @@ static int check_decision(form *f)
 
 int page_moderation_decide(web *w)
 {
-	const mod_kind *k = moderation_kind(w->r->params[0]);
 	long long id = 0;
 	db_result *item = NULL;
 	form f;
-	if (!perm_holds(&w->perm, PERM_MODERATION) || !k)
+	if (!perm_holds(&w->perm, PERM_MODERATION))
 		return MDG_ENOTFOUND;
-	char *end;
-	id = strtoll(w->r->params[1], &end, 10);
-	if (*end || id <= 0 || !moderation_kind_ready(w->app->db, k))
+	const mod_kind *k = route_item(w, &id);
+	if (!k)
 		return MDG_ENOTFOUND;
 	int rc = moderation_item(w->app->db, k, NULL, id, &item);
 	/* Per object: the item's department is in the viewer's scope

@@ -385,9 +385,11 @@ int page_note_new(web *w);
 int page_note(web *w);
 int page_note_delete(web *w);
 int page_note_block(web *w);
-/* A reported note's review by a moderator of the whole institution: that
- * one note of the queue with its text, audited (page_moderation.c). */
-int page_moderation_note(web *w);
+/* A private item's review by a moderator whose scope covers it (a
+ * reported note: those of the whole institution; a members-only
+ * community's post, comment or chat message): that one item of the
+ * queue with its text, audited (page_moderation.c). */
+int page_moderation_review(web *w);
 /* Policy debates (page_debates.c): the public list and page, a
  * citizen's side, opinion or reply, a post's recommendation; the staff's
  * list, opening and editing a debate, its closing summary. */
@@ -454,6 +456,10 @@ int page_cpost_edit_form(web *w);
 int page_cpost_edit(web *w);
 int page_cpost_delete(web *w);
 int page_cpost_pin(web *w);
+/* Its author edits (through the gates of a new comment) or deletes their
+ * comment on a board post (page_boards.c). */
+int page_cpost_comment_edit(web *w);
+int page_cpost_comment_delete(web *w);
 int web_stats_proposals(web *w);
 /* Moderation (page_moderation.c): the report form on any kind of public
  * text, the author's objection, the moderators' queue and decisions,

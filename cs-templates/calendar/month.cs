@@ -4,7 +4,7 @@
 # a list (?view=list); the way to add an event, the feed addresses and the
 # managers' choice to let members add events. No script: links and forms. ?><?cs
 include:"fields.cs" ?><?cs
-def:occurrence(o) ?><a href="/c/<?cs var:Community.slug ?>/events/<?cs var:o.id ?>"<?cs if:o.cancelled ?> class="cancelled"<?cs /if ?>><?cs
+def:occurrence(o) ?><a href="/c/<?cs var:Community.slug ?>/events/<?cs var:o.id ?>?on=<?cs var:o.date ?>"<?cs if:o.cancelled ?> class="cancelled"<?cs /if ?>><?cs
   if:o.time ?><span class="time"><?cs var:o.time ?></span> <?cs /if ?><?cs var:o.title ?></a><?cs
   if:o.cancelled ?> <span class="tag"><?cs var:L.Calendar.Cancelled ?></span><?cs /if ?><?cs
   if:o.recurrence != "none" ?> <span class="tag repeat"><?cs var:L.Calendar.Recurrence[o.recurrence] ?></span><?cs /if ?><?cs

@@ -27,6 +27,9 @@ each:m = Chat.Messages ?>
     <p class="moderation-note"><?cs var:L.Chat.Held ?></p><?cs
       elif:m.moderation == "hidden" ?>
     <p class="moderation-note"><?cs var:L.Chat.Hidden ?><?cs if:m.reason ?> <?cs var:m.reason ?><?cs /if ?></p><?cs
+      /if ?><?cs
+      if:m.mine == "1" && m.moderation != "visible" ?>
+    <p class="meta"><a href="/objection/chat/<?cs var:m.id ?>"><?cs var:L.Debate.Object ?></a></p><?cs
       /if ?>
     <p class="text"><?cs var:m.body ?></p><?cs
     /if ?>

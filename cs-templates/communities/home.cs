@@ -1,6 +1,6 @@
 <?cs # SPDX-License-Identifier: AGPL-3.0-or-later ?><?cs
 # home.cs: a community's home page: its image, name, template, member
-# count and description; its state banner; the reader's buttons (join,
+# count, the department whose intranet it is, and description; its state banner; the reader's buttons (join,
 # ask to join, accept an invitation, withdraw a request, leave); its
 # boards, calendar and chat for those who may read it; its managers' links; a supervisor's
 # form to suspend, close or reopen it with a reason. ?><?cs
@@ -12,7 +12,10 @@ include:"communities/macros.cs" ?>
   · <?cs var:L.Community.Visibility[Community.visibility] ?> · <?cs var:L.Community.Membership[Community.membership] ?>
   · <?cs var:L.Community.Members ?> <span id="member-count"><?cs var:Community.members ?></span>
   · <?cs var:L.Community.Since ?> <?cs var:Community.created ?><?cs
-if:Me.member ?> · <strong><?cs var:L.Community.Role[Me.role] ?></strong><?cs /if ?></p>
+if:Me.member ?> · <strong><?cs var:L.Community.Role[Me.role] ?></strong><?cs /if ?></p><?cs
+if:Community.department ?>
+<p class="meta" id="intranet-of"><?cs var:L.Intranet.IntranetOf ?> <strong><?cs var:Community.department ?></strong></p><?cs
+/if ?>
 <?cs call:community_banner(Community) ?>
 <div class="text"><?cs var:Community.description ?></div>
 

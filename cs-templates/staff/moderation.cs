@@ -2,9 +2,10 @@
 # moderation.cs: the moderators' queue (게시물 관리): the items of their
 # scope that are held (by reports or the word filter), reported, or
 # objected to by their author (Queue.N, with Reports and Objections), each
-# with its text and the form of decision: hide, delete, restore, dismiss. ?>
+# with its text (a private item's only on its audited review, q.review)
+# and the form of decision: hide, delete, restore, dismiss. ?>
 <h1><?cs var:L.Title.Moderation ?></h1>
-<p><?cs if:Moderation.Review ?><?cs var:L.Moderation.NoteReviewLead ?><?cs else ?><?cs var:L.Moderation.QueueLead ?><?cs /if ?></p>
+<p><?cs if:Moderation.Review == "note" ?><?cs var:L.Moderation.NoteReviewLead ?><?cs elif:Moderation.Review ?><?cs var:L.Moderation.PrivateReviewLead ?><?cs else ?><?cs var:L.Moderation.QueueLead ?><?cs /if ?></p>
 <?cs if:subcount(Queue) == 0 ?>
 <p><?cs var:L.Moderation.Empty ?></p>
 <?cs /if ?><?cs
@@ -17,8 +18,8 @@ each:q = Queue ?><?cs set:id = q.kind + "-" + q.id ?>
     <dt><?cs var:L.Moderation.Author ?></dt><dd><?cs call:person(q.author) ?></dd>
     <dt><?cs var:L.Moderation.Weight ?></dt><dd><?cs var:q.weight ?> (<?cs var:q.reports ?>)</dd>
   </dl>
-<?cs if:q.kind == "note" && !q.text ?>
-  <p><a class="button" href="<?cs var:q.url ?>"><?cs var:L.Moderation.NoteReview ?></a></p><?cs
+<?cs if:q.review ?>
+  <p><a class="button" href="<?cs var:q.url ?>"><?cs if:q.kind == "note" ?><?cs var:L.Moderation.NoteReview ?><?cs else ?><?cs var:L.Moderation.PrivateReview ?><?cs /if ?></a></p><?cs
   else ?>
   <div class="text"><?cs var:q.text ?></div><?cs /if ?><?cs
   if:subcount(q.Reports) > 0 ?>

@@ -387,24 +387,43 @@ int event_list_all(db *d, long long community_id, long limit, db_result **out)
 
 /* ------------------------------------------------------------ answers */
 
-int event_answer_set(db *d, long long event_id, long long account_id, enum event_answer a)
+bool event_occurs_on(const event *e, long day)
 {
-	return db_exec(d,
-		       "INSERT INTO community_event_rsvps (event_id, account_id, answer, updated_at) VALUES (?, ?, ?, NOW())"
-		       " ON DUPLICATE KEY UPDATE answer = VALUES(answer), updated_at = NOW()",
-		       DB_ARGS(DB_INT(event_id), DB_INT(account_id), DB_STR(event_answer_name(a))));
+	long found;
+	return day >= 0 && event_occurrences(event_day_parse(e->starts_at), &e->rule, day, day, &found, 1) == 1;
 }
 
-int event_answer_counts(db *d, long long event_id, long long account_id, long counts[ANSWER__COUNT],
+long event_occurrence_default(const event *e, long today)
+{
+	long first = event_day_parse(e->starts_at), next;
+	long last = event_last_day(first, &e->rule);
+	if (today <= first)
+		return first;
+	return today <= last && event_occurrences(first, &e->rule, today, last, &next, 1) == 1 ? next : last;
+}
+
+int event_answer_set(db *d, long long event_id, long day, long long account_id, enum event_answer a)
+{
+	char on[11];
+	event_day_text(day, on);
+	return db_exec(d,
+		       "INSERT INTO community_event_rsvps (event_id, occurs_on, account_id, answer, updated_at)"
+		       " VALUES (?, ?, ?, ?, NOW()) ON DUPLICATE KEY UPDATE answer = VALUES(answer), updated_at = NOW()",
+		       DB_ARGS(DB_INT(event_id), DB_STR(on), DB_INT(account_id), DB_STR(event_answer_name(a))));
+}
+
+int event_answer_counts(db *d, long long event_id, long day, long long account_id, long counts[ANSWER__COUNT],
 			enum event_answer *mine)
 {
 	db_result *r = NULL;
+	char on[11];
+	event_day_text(day, on);
 	memset(counts, 0, sizeof(long) * ANSWER__COUNT);
 	*mine = ANSWER__COUNT;
 	int rc = db_query(d, &r,
 			  "SELECT answer AS answer, COUNT(*) AS n, SUM(account_id = ?) AS mine"
-			  " FROM community_event_rsvps WHERE event_id = ? GROUP BY answer",
-			  DB_ARGS(DB_INT(account_id), DB_INT(event_id)));
+			  " FROM community_event_rsvps WHERE event_id = ? AND occurs_on = ? GROUP BY answer",
+			  DB_ARGS(DB_INT(account_id), DB_INT(event_id), DB_STR(on)));
 	for (unsigned i = 0; rc == MDG_OK && i < r->nrows; i++) {
 		enum event_answer a;
 		if (!event_answer_parse(db_get(r, i, "answer", ""), &a))
@@ -482,7 +501,7 @@ static int remind_tx(db *d, void *arg)
 }
 
 /* Reminders of the occurrence of event row i of r on day (its start at
- * start_time) to the members who answered going or maybe. */
+ * start_time) to the members who answered going or maybe to it. */
 static int remind_occurrence(db *d, const db_result *r, unsigned i, long day, long *made)
 {
 	db_result *who = NULL;
@@ -490,12 +509,13 @@ static int remind_occurrence(db *d, const db_result *r, unsigned i, long day, lo
 	long long id = db_get_ll(r, i, "id", 0);
 	event_day_text(day, date);
 	snprintf(when, sizeof when, "%s %s", date, db_get(r, i, "start_time", ""));
-	snprintf(link, sizeof link, "/c/%s/events/%lld", db_get(r, i, "slug", ""), id);
+	snprintf(link, sizeof link, "/c/%s/events/%lld?on=%s", db_get(r, i, "slug", ""), id, date);
 	int rc = db_query(d, &who,
 			  "SELECT v.account_id AS account_id FROM community_event_rsvps v"
 			  " JOIN community_members m ON m.community_id = ? AND m.account_id = v.account_id"
-			  " AND m.state = 'active' WHERE v.event_id = ? AND v.answer IN ('going', 'maybe')",
-			  DB_ARGS(DB_INT(db_get_ll(r, i, "community_id", 0)), DB_INT(id)));
+			  " AND m.state = 'active' WHERE v.event_id = ? AND v.occurs_on = ?"
+			  " AND v.answer IN ('going', 'maybe')",
+			  DB_ARGS(DB_INT(db_get_ll(r, i, "community_id", 0)), DB_INT(id), DB_STR(date)));
 	for (unsigned k = 0; rc == MDG_OK && k < who->nrows; k++) {
 		long long account = db_get_ll(who, k, "account_id", 0);
 		char title[EVENT_TITLE_MAX * 4 + 64];

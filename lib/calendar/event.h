@@ -129,11 +129,21 @@ int event_list_all(db *d, long long community_id, long limit, db_result **out);
 /* One row of event_list_all (or event_get's query) into e. */
 void event_from_row(const db_result *r, unsigned row, event *e);
 
-/* account_id's answer to event_id (replacing an earlier one). */
-int event_answer_set(db *d, long long event_id, long long account_id, enum event_answer a);
-/* The counts per answer of event_id, and account_id's answer
- * (ANSWER__COUNT: none). */
-int event_answer_counts(db *d, long long event_id, long long account_id, long counts[ANSWER__COUNT],
+/* Answers are to one occurrence of an event (a weekly meeting's members
+ * answer each week), named by its day number. */
+
+/* True when e has an occurrence on day. */
+bool event_occurs_on(const event *e, long day);
+/* The occurrence a page shows when none is asked for: the first on or
+ * after today, else (the series is over) the last one. */
+long event_occurrence_default(const event *e, long today);
+
+/* account_id's answer to the occurrence on day of event_id (replacing an
+ * earlier one; the caller checks event_occurs_on). */
+int event_answer_set(db *d, long long event_id, long day, long long account_id, enum event_answer a);
+/* The counts per answer to the occurrence on day of event_id, and
+ * account_id's answer (ANSWER__COUNT: none). */
+int event_answer_counts(db *d, long long event_id, long day, long long account_id, long counts[ANSWER__COUNT],
 			enum event_answer *mine);
 
 /* A new secret for account_id's feed of community_id (replacing any):
@@ -155,8 +165,8 @@ int event_feed_token_account(db *d, long long community_id, const char *token, l
  * frees), NULL when out of memory. */
 char *event_ical(const event *e, size_t n, const char *name, const char *base, const char *slug);
 
-/* Reminders: to every member who answered going or maybe, a notice
- * (event_reminder) for each occurrence starting between now and
+/* Reminders: to every member who answered going or maybe to that
+ * occurrence, a notice (event_reminder) for each occurrence starting between now and
  * calendar.reminder_days (setting) days later, once per occurrence and
  * member (the idempotency key). *made counts the notices made. */
 int event_reminder_scan(db *d, long *made);

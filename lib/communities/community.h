@@ -202,8 +202,9 @@ int community_list(db *d, long long reader, bool reader_staff, const char *words
 		   bool mine, db_result **out);
 /* Community id for its home page, one row: slug, name, description,
  * template, membership, visibility, state, state_reason, members,
- * created (YYYY-MM-DD), has_image. MDG_ENOTFOUND. */
-int community_get(db *d, long long id, db_result **out);
+ * created (YYYY-MM-DD), has_image, department (the name in lang of the
+ * department whose intranet it is, "" for none). MDG_ENOTFOUND. */
+int community_get(db *d, long long id, const char *lang, db_result **out);
 /* Its boards in order: kind, position. */
 int community_boards(db *d, long long id, db_result **out);
 /* Its people: id, login, name, role, state, since (YYYY-MM-DD); every

@@ -5,6 +5,7 @@
  * by the page first. */
 #include "communities/community.h"
 #include "core/mdg.h"
+#include "db/sql.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -33,15 +34,16 @@ int community_list(db *d, long long reader, bool reader_staff, const char *words
 				DB_STR(t), DB_STR(t), DB_INT(COMMUNITY_LIST_MAX)));
 }
 
-int community_get(db *d, long long id, db_result **out)
+int community_get(db *d, long long id, const char *lang, db_result **out)
 {
 	int rc = db_query(d, out,
-			  "SELECT slug AS slug, name AS name, description AS description, template AS template,"
-			  " membership AS membership, visibility AS visibility, state AS state,"
-			  " COALESCE(state_reason, '') AS state_reason, member_count AS members,"
-			  " DATE_FORMAT(created_at, '%Y-%m-%d') AS created, image_stored IS NOT NULL AS has_image"
-			  " FROM communities WHERE id = ?",
-			  DB_ARGS(DB_INT(id)));
+			  "SELECT c.slug AS slug, c.name AS name, c.description AS description, c.template AS template,"
+			  " c.membership AS membership, c.visibility AS visibility, c.state AS state,"
+			  " COALESCE(c.state_reason, '') AS state_reason, c.member_count AS members,"
+			  " DATE_FORMAT(c.created_at, '%Y-%m-%d') AS created, c.image_stored IS NOT NULL AS has_image,"
+			  " COALESCE(" SQL_NAME_IN("dp.") ", '') AS department"
+			  " FROM communities c LEFT JOIN departments dp ON dp.id = c.department_id WHERE c.id = ?",
+			  DB_ARGS(DB_STR(lang), DB_INT(id)));
 	if (rc == MDG_OK && (*out)->nrows == 0)
 		rc = MDG_ENOTFOUND;
 	return rc;

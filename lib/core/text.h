@@ -10,8 +10,13 @@
 int text_parse_long(const char *s, long min, long max, long *out);
 
 /* The name of an account its owner closed, as queries give it (SQL_PERSON
- * in db/sql.h) and pages show it ("탈퇴한 회원": person() in macros.cs). */
-#define PERSON_CLOSED "#closed"
+ * in db/sql.h) and pages show it ("탈퇴한 회원": person() in macros.cs,
+ * which compares with Person.Closed, set on every page). It starts with a
+ * control character (SOH) that no stored name can hold: every way a name
+ * comes in refuses it (forms and the Open311 and identity checks through
+ * utf8_valid_text, mail intake's display names through
+ * mail_header_flatten), so no live account can pass for a closed one. */
+#define PERSON_CLOSED "\001closed"
 
 /* The one masking rule for a person's name shown in public: keep the first
  * and the last character, star the rest (홍길동 → 홍*동, 남궁민수 → 남**수);

@@ -18,19 +18,20 @@
 #include <string.h>
 
 /* The columns every statement of a kind reads, over its table t. */
-#define ITEM_COLUMNS(key, author, title, text, dept, url, pub)                                                 \
+#define ITEM_COLUMNS(key, author, title, text, dept, url, pub, community)                                      \
 	"SELECT t.id AS id, " key " AS item_key, " author " AS author_id, " title " AS title, " text " AS text," \
 	" " dept " AS department_id, " url " AS url, t.moderation AS moderation,"                              \
-	" t.moderation_reason AS moderation_reason, IF(" pub ", 1, 0) AS public"
+	" t.moderation_reason AS moderation_reason, IF(" pub ", 1, 0) AS public,"                              \
+	" " community " AS community_id"
 
 /* A kind's statements from its columns (see mod_kind). The queue's part
  * binds lang, then depts twice. */
-#define MOD_KIND(name, table, key, author, title, text, dept, url, pub)                                          \
+#define MOD_KIND(name, table, key, author, title, text, dept, url, pub, cm)                                       \
 	{                                                                                                        \
-		name, table, ITEM_COLUMNS(key, author, title, text, dept, url, pub) " FROM " table " t WHERE " key " = ?", \
-		    ITEM_COLUMNS(key, author, title, text, dept, url, pub) " FROM " table " t WHERE t.id = ?",      \
+		name, table, ITEM_COLUMNS(key, author, title, text, dept, url, pub, cm) " FROM " table " t WHERE " key " = ?", \
+		    ITEM_COLUMNS(key, author, title, text, dept, url, pub, cm) " FROM " table " t WHERE t.id = ?",      \
 		    "SELECT q.*, " SQL_NAME_IN("dp.") " AS department FROM ("                                        \
-		    ITEM_COLUMNS(key, author, title, text, dept, url, pub) ", '" name "' AS kind, " SQL_PERSON("a.") " AS author," \
+		    ITEM_COLUMNS(key, author, title, text, dept, url, pub, cm) ", '" name "' AS kind, " SQL_PERSON("a.") " AS author," \
 		    " (SELECT COALESCE(SUM(r.weight), 0) FROM content_reports r WHERE r.kind = '" name "'"           \
 		    "  AND r.item_id = t.id AND r.outcome IS NULL) AS weight,"                                      \
 		    " (SELECT COUNT(*) FROM content_reports r WHERE r.kind = '" name "'"                             \
@@ -66,10 +67,10 @@
 	" WHERE cp.id = " p ")"
 static const mod_kind kinds[] = {
 	MOD_KIND("case", "cases", "t.tracking_no", "t.account_id", "t.title", "t.body", "t.department_id",
-		 "CONCAT('/cases/', t.tracking_no)", "t.is_public = 1"),
+		 "CONCAT('/cases/', t.tracking_no)", "t.is_public = 1", "NULL"),
 	MOD_KIND("proposal", "proposals", "t.id", "t.author_id", "t.title",
 		 "CONCAT_WS('\\n\\n', t.problem, t.proposal, t.effect)", PROPOSAL_DEPT("t.id"),
-		 "CONCAT('/proposals/', t.id)", "t.state <> 'withdrawn'"),
+		 "CONCAT('/proposals/', t.id)", "t.state <> 'withdrawn'", "NULL"),
 	MOD_KIND("post", "posts", "t.id", "t.author_id", "LEFT(t.body, 60)", "t.body",
 		 "CASE t.parent_kind WHEN 'debate' THEN (SELECT b.department_id FROM debates b WHERE b.id = t.parent_id)"
 		 " WHEN 'cpost' THEN " CPOST_COMMUNITY("t.parent_id", "department_id") " ELSE "
@@ -77,26 +78,27 @@ static const mod_kind kinds[] = {
 		 "IF(t.parent_kind = 'cpost', CONCAT('/c/', " CPOST_COMMUNITY("t.parent_id", "slug") ", '/posts/',"
 		 " t.parent_id, '#post-', t.id),"
 		 " CONCAT('/', IF(t.parent_kind = 'debate', 'debates', 'proposals'), '/', t.parent_id, '#post-', t.id))",
-		 "t.parent_kind <> 'cpost' OR " CPOST_COMMUNITY("t.parent_id", "visibility") " = 'public'"),
-	/* A community board's post (issue 14): reported by the public only
-	 * in a public community (a members-only one is not there for others). */
+		 "1", "IF(t.parent_kind = 'cpost', " CPOST_COMMUNITY("t.parent_id", "id") ", NULL)"),
+	/* A community board's post (issue 14). Who may see it, and so report
+	 * it, is its community's question (community_id: the caller asks
+	 * community_access_get): anyone in a public community, only the
+	 * members in a members-only one. The same for a comment on it and
+	 * for a chat message. */
 	MOD_KIND("cpost", "community_posts", "t.id", "t.author_id", "t.title", "t.body",
 		 "(SELECT cc.department_id FROM communities cc WHERE cc.id = t.community_id)",
 		 "CONCAT('/c/', (SELECT cc.slug FROM communities cc WHERE cc.id = t.community_id), '/posts/', t.id)",
-		 "(SELECT cc.visibility FROM communities cc WHERE cc.id = t.community_id) = 'public'"),
-	/* A community's chat message (issue 14, 0054): reported by the public
-	 * only in a public community (a members-only one is not there for
-	 * others). */
+		 "1", "t.community_id"),
+	/* A community's chat message (issue 14, 0054). */
 	MOD_KIND("chat", "chat_messages", "t.id", "t.author_id", "LEFT(t.body, 60)", "t.body",
 		 "(SELECT cc.department_id FROM communities cc WHERE cc.id = t.community_id)",
 		 "CONCAT('/c/', (SELECT cc.slug FROM communities cc WHERE cc.id = t.community_id), '/chat#chat-', t.id)",
-		 "(SELECT cc.visibility FROM communities cc WHERE cc.id = t.community_id) = 'public'"),
+		 "1", "t.community_id"),
 	/* A note (쪽지, lib/notes) is private: no department (only moderators
 	 * of the whole institution review it), no title that quotes it, and
 	 * its address is the queue's audited review of that one note. Only
 	 * its recipient reports it (page_moderation.c checks). */
 	MOD_KIND("note", "notes", "t.id", "t.author_id", "CONCAT('#', t.id)", "t.body", "NULL",
-		 "CONCAT('/staff/moderation/note/', t.id)", "1"),
+		 "CONCAT('/staff/moderation/note/', t.id)", "1", "NULL"),
 };
 
 /* Defaults of the settings (docs/operations.md lists them). */
@@ -461,7 +463,9 @@ int moderation_reports_mine(db *d, long long account_id, db_result **out, long *
 	db_result *n = NULL;
 	*upheld = 0;
 	/* The link by kind: a case by its tracking number, a post in its
-	 * thread (a debate's, or a proposal's), a proposal by its id. */
+	 * thread (a debate's, a proposal's or a board post's), a board post
+	 * or chat message in its community, a note on its page, a proposal
+	 * by its id. */
 	int rc = db_count_page(
 		d, "SELECT COUNT(*) AS n FROM content_reports WHERE reporter_id = ?", DB_ARGS(DB_INT(account_id)),
 		"SELECT r.kind AS kind, r.item_id AS item_id, r.reason AS reason, " SQL_MINUTE("r.created_at") " AS created,"
@@ -472,6 +476,9 @@ int moderation_reports_mine(db *d, long long account_id, db_result **out, long *
 		"   CONCAT('/', IF(p.parent_kind = 'debate', 'debates', 'proposals'), '/', p.parent_id, '#post-', p.id))"
 		"  WHEN 'cpost' THEN CONCAT('/c/', (SELECT cc.slug FROM community_posts cp JOIN communities cc"
 		"   ON cc.id = cp.community_id WHERE cp.id = r.item_id), '/posts/', r.item_id)"
+		"  WHEN 'chat' THEN CONCAT('/c/', (SELECT cc.slug FROM chat_messages cm JOIN communities cc"
+		"   ON cc.id = cm.community_id WHERE cm.id = r.item_id), '/chat#chat-', r.item_id)"
+		"  WHEN 'note' THEN CONCAT('/notes/', r.item_id)"
 		"  ELSE CONCAT('/proposals/', r.item_id) END AS link"
 		" FROM content_reports r LEFT JOIN cases c ON r.kind = 'case' AND c.id = r.item_id"
 		" LEFT JOIN posts p ON r.kind = 'post' AND p.id = r.item_id"

@@ -50,7 +50,12 @@ bool moderation_kind_ready(db *d, const mod_kind *k);
 
 /* One item by the key of its URL (a case's tracking number, else the id)
  * or by its id (key NULL): one row with id, item_key, author_id, title,
- * text, department_id, url, moderation, moderation_reason, public.
+ * text, department_id, url, moderation, moderation_reason, public,
+ * community_id. public is 0 for an item the public does not have (a
+ * private complaint, a withdrawn proposal); community_id is the
+ * community of a board post, a comment on one or a chat message (NULL
+ * for the other items): whether someone has such an item is that
+ * community's question, community_access_get, which the caller asks.
  * MDG_ENOTFOUND when absent. */
 int moderation_item(db *d, const mod_kind *k, const char *key, long long id, db_result **out);
 
@@ -70,7 +75,8 @@ bool moderation_reason_valid(const char *reason);
 
 /* who reports item_id of k for reason (note may be NULL). Once per person
  * per item: MDG_ECONFLICT the second time; MDG_EDENIED for one's own item;
- * MDG_ENOTFOUND when it is not public. The report weighs the reporter's
+ * MDG_ENOTFOUND when it is not public (an item of a community: the
+ * caller asked community_access_get that who reads it). The report weighs the reporter's
  * accuracy, (upheld + 1) / (decided + 2); when the pending reports of the
  * item weigh moderation.hide_threshold (default 3) or more, a visible item
  * becomes 'held' pending review (*held true) and its author is told. */

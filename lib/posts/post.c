@@ -22,7 +22,8 @@
 	" p.recommend_count AS recommends, p.moderation AS moderation,"                             \
 	" IFNULL(p.moderation_reason, '') AS reason, p.author_id = ? AS mine,"                      \
 	" EXISTS (SELECT 1 FROM post_recommends r WHERE r.post_id = p.id AND r.account_id = ?)"     \
-	" AS recommended, " SQL_MINUTE("p.created_at") " AS created"
+	" AS recommended, " SQL_MINUTE("p.created_at") " AS created,"                               \
+	" IFNULL(" SQL_MINUTE("p.edited_at") ", '') AS edited"
 
 /* What a reader sees of a thread: visible posts, the deleted ones (as a
  * placeholder) and their own held or hidden ones; binds the viewer. */
@@ -88,6 +89,60 @@ int post_parent(db *d, long long post_id, char *parent_kind, long long *parent_i
 		*author_id = db_get_ll(r, 0, "author", 0);
 	}
 	db_result_free(r);
+	return rc;
+}
+
+/* Locks post_id when author_id wrote it under the parent kind and id and
+ * it is visible (visible_only) or at least not deleted: MDG_ENOTFOUND
+ * when not. On the caller's transaction. */
+static int lock_own(db *d, const char *parent_kind, long long parent_id, long long post_id, long long author_id,
+		    bool visible_only)
+{
+	db_result *r = NULL;
+	int rc = db_query(d, &r,
+			  "SELECT moderation AS moderation FROM posts WHERE id = ? AND author_id = ?"
+			  " AND parent_kind = ? AND parent_id = ? FOR UPDATE",
+			  DB_ARGS(DB_INT(post_id), DB_INT(author_id), DB_STR(parent_kind), DB_INT(parent_id)));
+	if (rc == MDG_OK) {
+		const char *state = r->nrows ? db_get(r, 0, "moderation", "") : "deleted";
+		if (visible_only ? strcmp(state, "visible") != 0 : strcmp(state, "deleted") == 0)
+			rc = MDG_ENOTFOUND;
+	}
+	db_result_free(r);
+	return rc;
+}
+
+int post_edit(db *d, long long post_id, const post_new *p)
+{
+	if (!p->body || !*p->body)
+		return MDG_EINVAL;
+	int rc = db_begin(d);
+	if (rc == MDG_OK)
+		rc = lock_own(d, p->parent_kind, p->parent_id, post_id, p->author_id, true);
+	if (rc == MDG_OK)
+		rc = db_exec(d, "UPDATE posts SET body = ?, edited_at = NOW() WHERE id = ?",
+			     DB_ARGS(DB_STR(p->body), DB_INT(post_id)));
+	if (rc == MDG_OK && p->in_tx)
+		rc = p->in_tx(d, post_id, p->in_tx_arg);
+	if (rc == MDG_OK)
+		rc = db_commit(d);
+	if (rc != MDG_OK)
+		db_rollback(d);
+	return rc;
+}
+
+int post_delete_own(db *d, const char *parent_kind, long long parent_id, long long post_id, long long author_id)
+{
+	int rc = db_begin(d);
+	if (rc == MDG_OK)
+		rc = lock_own(d, parent_kind, parent_id, post_id, author_id, false);
+	if (rc == MDG_OK)
+		rc = db_exec(d, "UPDATE posts SET moderation = 'deleted', moderation_reason = NULL WHERE id = ?",
+			     DB_ARGS(DB_INT(post_id)));
+	if (rc == MDG_OK)
+		rc = db_commit(d);
+	if (rc != MDG_OK)
+		db_rollback(d);
 	return rc;
 }
 

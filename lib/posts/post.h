@@ -52,6 +52,19 @@ int post_add(db *d, const post_new *p, long long *id);
  * visible. parent_kind receives at least 16 bytes. */
 int post_parent(db *d, long long post_id, char *parent_kind, long long *parent_id, long long *author_id);
 
+/* Its author (p->author_id) changes the text of their post_id under p's
+ * parent to p->body while it is visible (a held, hidden or deleted post
+ * is the moderators'), edited now; p->in_tx (or NULL) runs with post_id
+ * in the same transaction (the word filter's hold). reply_to and side
+ * stay as they are. MDG_ENOTFOUND when author_id wrote no visible
+ * post_id under that parent, MDG_EINVAL for an empty body. */
+int post_edit(db *d, long long post_id, const post_new *p);
+/* Its author deletes their post_id under the parent (held or hidden
+ * too): 'deleted', its place kept in the thread as for a moderator's
+ * delete. MDG_ENOTFOUND when author_id wrote no such post not yet
+ * deleted under that parent. */
+int post_delete_own(db *d, const char *parent_kind, long long parent_id, long long post_id, long long author_id);
+
 /* account_id recommends post_id once: MDG_OK (the count grows by one),
  * MDG_ECONFLICT (already recommended), MDG_EDENIED (their own post),
  * MDG_ENOTFOUND (no visible post). Its own transaction, with the
@@ -62,7 +75,7 @@ int post_recommend(db *d, long long post_id, long long account_id);
  * signed in) reads it: *tops the top posts, oldest first, and *replies
  * the replies to those, oldest first; each row: id, reply_to, author,
  * side, body ("" when deleted), recommends, moderation, reason, mine,
- * recommended (by the viewer), created. Visible posts, the deleted ones
+ * recommended (by the viewer), created, edited ("" when never). Visible posts, the deleted ones
  * (their place kept) and the viewer's own held or hidden ones. *total
  * counts the top posts. */
 int post_thread(db *d, const char *parent_kind, long long parent_id, long long viewer_id, long page,

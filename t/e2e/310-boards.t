@@ -237,8 +237,8 @@ like text_of($html), qr/\Q${\ L('Debate.Hidden')}\E.*협박성 표현/s, 'its au
 ($code, $html) = page($outsider, $P1);
 like $html, qr{href="/report/cpost/$p1"}, 'a reader of a public community may report a post';
 like $html, qr{href="/report/post/$c1"}, '... and a comment';
-($code, $html) = page($member, "$X/posts/$secret");
-unlike $html, qr{/report/}, 'no report link in a members-only community';
+($code, $html) = page($owner, "$X/posts/$secret");
+like $html, qr{href="/report/cpost/$secret"}, 'a member of a members-only community may report its post (360 the rest)';
 
 # ------------------------------------------------------------ deleting
 

@@ -127,15 +127,15 @@ my $html = body_of(get($anon, '/c/cal-open/calendar?month=2027-03'));
 my @links = $html =~ m{<td[^>]*>.*?</td>}gs;
 my $cells = join '', @links;
 is sql_value("SELECT last_day FROM community_events WHERE id = $id"), '2027-03-24', 'the series ends on its fourth Wednesday';
-is scalar(() = $cells =~ m{href="/c/cal-open/events/$id"}g), 4, 'the March table has the four Wednesdays';
+is scalar(() = $cells =~ m{href="/c/cal-open/events/$id\?on=}g), 4, 'the March table has the four Wednesdays';
 like $html, qr{<caption>}, '... a table with a caption';
-like $cells, qr{href="/c/cal-open/events/$monthly"}, "... and the monthly event on the 31st";
-is scalar(() = body_of(get($anon, '/c/cal-open/calendar?month=2027-04')) =~ m{href="/c/cal-open/events/$monthly"}g), 0,
+like $cells, qr{href="/c/cal-open/events/$monthly\?on=}, "... and the monthly event on the 31st";
+is scalar(() = body_of(get($anon, '/c/cal-open/calendar?month=2027-04')) =~ m{href="/c/cal-open/events/$monthly\?on=}g), 0,
     'April has no 31st: no monthly occurrence';
-is scalar(() = body_of(get($anon, '/c/cal-open/calendar?month=2027-02')) =~ m{href="/c/cal-open/events/$monthly"}g), 0,
+is scalar(() = body_of(get($anon, '/c/cal-open/calendar?month=2027-02')) =~ m{href="/c/cal-open/events/$monthly\?on=}g), 0,
     '... nor February';
 $html = body_of(get($anon, '/c/cal-open/calendar?month=2027-03&view=list'));
-is scalar(() = $html =~ m{href="/c/cal-open/events/$id"}g), 4, 'the list view has them too';
+is scalar(() = $html =~ m{href="/c/cal-open/events/$id\?on=}g), 4, 'the list view has them too';
 like text_of($html), qr/2027-03-03.*2027-03-10.*2027-03-17.*2027-03-24/s, '... in order';
 is get($anon, '/c/cal-open/calendar?month=2027-13')->code, 404, 'a month that does not exist is not found';
 

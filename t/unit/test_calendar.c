@@ -59,6 +59,27 @@ static void test_weekly(void **state)
 	assert_int_equal(event_occurrences(day("2026-11-26"), &weekly, day("2026-12-01"), day("2026-12-31"), out, 2), 2);
 }
 
+/* Which occurrence an answer is to: a day of the series, and the one a
+ * page shows by default (the next, else the last). */
+static void test_occurrence(void **state)
+{
+	(void)state;
+	event e;
+	memset(&e, 0, sizeof e);
+	snprintf(e.starts_at, sizeof e.starts_at, "%s", "2026-11-26 19:00:00");
+	e.rule = (event_rule){RECUR_WEEKLY, -1, 3}; /* 26 Nov, 3 and 10 Dec */
+	assert_true(event_occurs_on(&e, day("2026-12-03")));
+	assert_false(event_occurs_on(&e, day("2026-12-04")));
+	assert_false(event_occurs_on(&e, day("2026-12-17")));
+	assert_false(event_occurs_on(&e, -1));
+	assert_int_equal(event_occurrence_default(&e, day("2026-11-01")), day("2026-11-26"));
+	assert_int_equal(event_occurrence_default(&e, day("2026-11-27")), day("2026-12-03"));
+	assert_int_equal(event_occurrence_default(&e, day("2026-12-10")), day("2026-12-10"));
+	assert_int_equal(event_occurrence_default(&e, day("2027-01-01")), day("2026-12-10"));
+	e.rule = (event_rule){RECUR_NONE, -1, 0};
+	assert_int_equal(event_occurrence_default(&e, day("2027-01-01")), day("2026-11-26"));
+}
+
 static void test_monthly(void **state)
 {
 	(void)state;
@@ -183,7 +204,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_days),       cmocka_unit_test(test_weekly), cmocka_unit_test(test_monthly),
-		cmocka_unit_test(test_input_check), cmocka_unit_test(test_ical),
+		cmocka_unit_test(test_input_check), cmocka_unit_test(test_ical),   cmocka_unit_test(test_occurrence),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -14,6 +14,7 @@
 
 #include "auth/rights.h"
 #include "core/text.h"
+#include "core/utf8.h"
 
 /* A result as db_query makes it: two rows of (id, title, closed). */
 static char *names[] = {"id", "title", "closed"};
@@ -71,6 +72,12 @@ static void test_closed_mark_is_not_masked(void **state)
 	free(m);
 	m = text_mask_name("홍길동");
 	assert_string_equal(m, "홍*동");
+	free(m);
+	/* No name can be the mark: it is not text any form takes, and a live
+	 * account named like its old spelling is a name like any other. */
+	assert_false(utf8_valid_text(PERSON_CLOSED, strlen(PERSON_CLOSED)));
+	m = text_mask_name("#closed");
+	assert_string_equal(m, "#*****d");
 	free(m);
 }
 

@@ -796,11 +796,11 @@ static const char *const communities_shown[] = {
 static const char *const community_data[] = {
 	COMMUNITY_FACTS, "Community.state=suspended", "Community.state_reason=광고 글", "Me.member=1", "Me.readable=1",
 	"Me.may_manage=1", "Me.may_govern=1", "Me.role=owner", "Me.owner=1", "Boards.0.kind=notice",
-	"Boards.1.kind=qna", NULL};
+	"Boards.1.kind=qna", "Community.department=민원담당관실", NULL};
 static const char *const community_shown[] = {
 	"src=\"/c/madang-walk/image\"", "광고 글", "href=\"/c/madang-walk/boards/qna\"",
 	"action=\"/c/madang-walk/govern\"", "action=\"/c/madang-walk/image\"", "href=\"/c/madang-walk/members\"",
-	"href=\"/c/madang-walk/calendar\"", "href=\"/c/madang-walk/chat\"", NULL};
+	"href=\"/c/madang-walk/calendar\"", "href=\"/c/madang-walk/chat\"", "id=\"intranet-of\"", "민원담당관실", NULL};
 static const char *const community_outside_data[] = {
 	COMMUNITY_FACTS, "Community.state=active", "Me.may_join=1", "Me.role=none", NULL};
 static const char *const community_outside_shown[] = {"action=\"/c/madang-walk/join\"", NULL};
@@ -857,12 +857,16 @@ static const char *const cpost_data[] = {
 	"Files.1.name=회칙.txt", "Files.1.type=text/plain", "Files.1.size=18", "Files.1.version=1", "Files.1.latest=0",
 	"Files.1.image=0", "Files.1.created=2026-11-02 09:10", "Can.comment=1", "Can.edit=1", "Can.delete=1",
 	"Can.pin=1", "Can.report=1", "Comments.0.id=40", "Comments.0.author=이*희", "Comments.0.body=좋아요",
-	"Comments.0.moderation=visible", "Comments.0.mine=0", "Comments.0.created=2026-11-03 09:00", NULL};
+	"Comments.0.moderation=visible", "Comments.0.mine=0", "Comments.0.created=2026-11-03 09:00",
+	"Comments.1.id=41", "Comments.1.author=김*준", "Comments.1.body=고칠 댓글", "Comments.1.moderation=visible",
+	"Comments.1.mine=1", "Comments.1.created=2026-11-03 09:05", "Comments.1.edited=2026-11-03 09:06",
+	"CommentEdit.base=/c/madang-neighbours/posts/5/comments", "CommentEdit.may_edit=1", NULL};
 static const char *const cpost_shown[] = {
 	"모임 회칙", "회칙 본문", "href=\"/cases/2026-000001\"", "href=\"/c/madang-neighbours/posts/5/files/8\"",
 	"action=\"/c/madang-neighbours/posts/5/pin\"", "action=\"/c/madang-neighbours/posts/5/delete\"",
 	"href=\"/c/madang-neighbours/posts/5/edit\"", "action=\"/c/madang-neighbours/posts/5/comments\"",
-	"href=\"/report/post/40\"", "좋아요", NULL};
+	"href=\"/report/post/40\"", "좋아요", "action=\"/c/madang-neighbours/posts/5/comments/41/edit\"",
+	">고칠 댓글</textarea>", "action=\"/c/madang-neighbours/posts/5/comments/41/delete\"", NULL};
 /* A community's calendar (calendar/): the month as a table and as a
  * list, an event, the event form. */
 #define CALENDAR_COMMON "Community.slug=dongne", "Community.id=3", "Community.may_post=1"
@@ -872,12 +876,13 @@ static const char *const calendar_month_data[] = {
 	"Calendar.Weeks.0.Days.0.date=2026-11-29", "Calendar.Weeks.0.Days.0.out=1", "Calendar.Weeks.0.Days.1.day=1",
 	"Calendar.Weeks.0.Days.1.date=2026-12-01", "Calendar.Weeks.0.Days.1.today=1",
 	"Calendar.Weeks.0.Days.1.Events.0.id=7", "Calendar.Weeks.0.Days.1.Events.0.title=<주민 모임>",
+	"Calendar.Weeks.0.Days.1.Events.0.date=2026-12-01",
 	"Calendar.Weeks.0.Days.1.Events.0.time=19:00", "Calendar.Weeks.0.Days.1.Events.0.recurrence=weekly",
 	"Calendar.List.0.id=7", "Calendar.List.0.title=주민 모임", "Calendar.List.0.date=2026-12-01",
 	"Calendar.List.0.weekday=2", "Calendar.List.0.time=19:00", "Calendar.List.0.recurrence=weekly",
 	"Feed.token=abcDEF123", NULL};
 static const char *const calendar_month_shown[] = {
-	"href=\"/c/dongne/events/7\"", "&lt;주민 모임&gt;", "aria-current=\"date\"", "href=\"/c/dongne/events/new\"",
+	"href=\"/c/dongne/events/7?on=2026-12-01\"", "&lt;주민 모임&gt;", "aria-current=\"date\"", "href=\"/c/dongne/events/new\"",
 	"href=\"/c/dongne/calendar?month=2026-11\"", "action=\"/c/dongne/calendar/feed\"",
 	"calendar.ics?k=abcDEF123", "action=\"/c/dongne/calendar/settings\"", "<caption>", NULL};
 static const char *const calendar_list_data[] = {
@@ -891,11 +896,11 @@ static const char *const calendar_event_data[] = {
 	CALENDAR_COMMON, "Event.id=7", "Event.title=주민 모임", "Event.place=주민센터 2층",
 	"Event.description=<b>안건</b>", "Event.starts_at=2026-12-10 19:00", "Event.ends_at=2026-12-10 21:00",
 	"Event.recurrence=weekly", "Event.recur_count=4", "Event.may_edit=1", "Event.mine=maybe",
-	"Event.Answers.going=3", "Event.Answers.maybe=1", "Event.Answers.no=0", NULL};
+	"Event.Answers.going=3", "Event.Answers.maybe=1", "Event.Answers.no=0", "Event.on=2026-12-17", NULL};
 static const char *const calendar_event_shown[] = {
 	"주민센터 2층", "&lt;b&gt;안건", "action=\"/c/dongne/events/7/rsvp\"", "value=\"maybe\" required checked",
 	"href=\"/c/dongne/events/7.ics\"", "href=\"/c/dongne/events/7/edit\"", "action=\"/c/dongne/events/7/cancel\"",
-	"href=\"/c/dongne/calendar?month=2026-12\"", NULL};
+	"href=\"/c/dongne/calendar?month=2026-12\"", "name=\"on\" value=\"2026-12-17\"", NULL};
 static const char *const calendar_form_data[] = {
 	CALENDAR_COMMON, "Event.id=7", "Form.title=주민 모임", "Form.starts_at=2026-12-10T19:00",
 	"Form.ends_at=2026-12-10T18:00", "Form.recurrence=monthly", "Form.Err.ends_at=event_order",

@@ -2,7 +2,7 @@
 -- 50-communities.sql: three demo communities of different kinds (issue
 -- 14): a public resident group anyone joins, a study group by approval
 -- (members only, listed) with one request waiting, and a staff working
--- group (staff only). Members in every role; boards as each template
+-- group (staff only, the intranet of a department). Members in every role; boards as each template
 -- presets them; member_count kept as lib/communities keeps it. Rows are
 -- found by login and slug.
 
@@ -52,3 +52,9 @@ FROM communities c JOIN (
   UNION ALL SELECT 'study', 'notice', 0 UNION ALL SELECT 'study', 'qna', 1 UNION ALL SELECT 'study', 'files', 2
   UNION ALL SELECT 'staff', 'notice', 0 UNION ALL SELECT 'staff', 'free', 1 UNION ALL SELECT 'staff', 'files', 2
 ) b ON b.template = c.template;
+
+-- The staff working group is the Civil Affairs Division's intranet (its
+-- owner manages that department): its page says so, and the division's
+-- supervisors govern it.
+UPDATE communities SET department_id = (SELECT id FROM departments WHERE name_en = 'Civil Affairs Division')
+WHERE slug = 'staff-digital';

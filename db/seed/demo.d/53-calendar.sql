@@ -43,8 +43,13 @@ JOIN communities c ON c.slug = e.slug
 JOIN accounts a ON a.login_id = e.login
 WHERE NOT EXISTS (SELECT 1 FROM community_events x WHERE x.community_id = c.id AND x.title = e.title);
 
-INSERT IGNORE INTO community_event_rsvps (event_id, account_id, answer, updated_at)
-SELECT e.id, a.id, r.answer, NOW() - INTERVAL 2 DAY
+-- Answers are to one occurrence (0056): here the next one, which the
+-- event's page shows first (a weekly walk begun three days ago: next week's).
+INSERT IGNORE INTO community_event_rsvps (event_id, occurs_on, account_id, answer, updated_at)
+SELECT e.id, IF(e.recurrence = 'weekly' AND DATE(e.starts_at) < CURDATE(),
+                DATE(e.starts_at) + INTERVAL 7 * CEIL(DATEDIFF(CURDATE(), DATE(e.starts_at)) / 7) DAY,
+                DATE(e.starts_at)),
+       a.id, r.answer, NOW() - INTERVAL 2 DAY
 FROM (SELECT 'minjun' AS login, '정기 모임' AS title, 'going' AS answer
       UNION ALL SELECT 'seoyeon', '정기 모임', 'maybe'
       UNION ALL SELECT 'minjun', '함께 걷기', 'going'
