@@ -141,11 +141,17 @@ int page_public_cases(web *w)
 int page_case(web *w)
 {
 	long long case_id = 0;
-	int rc = web_load_case(w, w->r->params[0], false, &case_id);
-	if (rc == MDG_OK)
-		rc = web_case_timeline(w, case_id);
-	if (rc == MDG_OK)
-		rc = web_follow_fill(w, case_id);
+	bool done = false;
+	int rc = web_public_case(w, w->r->params[0], &done);
+	if (rc == MDG_OK && !done) {
+		rc = web_load_case(w, w->r->params[0], false, &case_id);
+		if (rc == MDG_OK)
+			rc = web_case_timeline(w, case_id);
+		if (rc == MDG_OK)
+			rc = web_follow_fill(w, case_id);
+		if (rc == MDG_OK)
+			web_public_case_missed(w, case_id);
+	}
 	if (rc != MDG_OK)
 		return rc;
 	web_notice_opened(w);

@@ -5,6 +5,7 @@
 #include "cases/assign.h"
 #include "core/bizdays.h"
 #include "core/mdg.h"
+#include "cases/public_view.h"
 #include "reports/counters.h"
 
 #include <stdio.h>
@@ -128,6 +129,8 @@ int absence_hand_over(db *d, long long actor_id, long long account_id, long long
 				     DB_ARGS(DB_INT(case_id)));
 		if (rc == MDG_OK)
 			rc = counters_case_changed(d, case_id);
+		if (rc == MDG_OK)
+			rc = case_public_refresh(d, case_id);
 		if (rc == MDG_OK)
 			(*moved)++;
 	}

@@ -16,6 +16,7 @@
 #include "notify/notice.h"
 #include "org/org.h"
 #include "participation/penalty.h"
+#include "cases/public_view.h"
 #include "reports/counters.h"
 #include "similar/repeat.h"
 
@@ -287,6 +288,8 @@ static int file_once(db *d, const case_new *c, const case_upload *files, char st
 		rc = c->in_tx(d, case_id, tracking, c->in_tx_arg);
 	if (rc == MDG_OK)
 		rc = counters_case_changed(d, case_id);
+	if (rc == MDG_OK)
+		rc = case_public_refresh(d, case_id);
 	/* The search index (Mroonga) is not transactional: REPLACE keeps it
 	 * right even if an earlier attempt with the same id rolled back. Its
 	 * copy of the text is taken from the case row just written, so the
@@ -299,6 +302,8 @@ static int file_once(db *d, const case_new *c, const case_upload *files, char st
 			     DB_ARGS(DB_INT(case_id)));
 	if (rc == MDG_OK)
 		rc = db_commit(d);
+	if (rc == MDG_OK)
+		case_public_changed(d, case_id);
 done:
 	if (rc != MDG_OK)
 		db_rollback(d);
@@ -406,12 +411,10 @@ static int viewer_privileged(db *d, const viewer *v, long long case_id, long lon
 	return rc;
 }
 
-int case_get(db *d, const char *tracking, const viewer *v, const char *lang, db_result **out)
+int case_get_whole(db *d, const char *tracking, const char *lang, db_result **out)
 {
-	db_result *r = NULL;
-	int rc;
 	*out = NULL;
-	rc = db_query(d, &r, "SELECT c.id AS id, c.tracking_no AS tracking, c.title AS title, c.body AS body,"
+	int rc = db_query(d, out, "SELECT c.id AS id, c.tracking_no AS tracking, c.title AS title, c.body AS body,"
 			     " c.is_public AS public, c.status AS status,"
 			     " " SQL_MINUTE("c.created_at") " AS created, " SQL_MINUTE("c.updated_at") " AS updated,"
 			     " " SQL_NAME_IN("g.") " AS category, " SQL_NAME_IN("dp.") " AS department,"
@@ -423,12 +426,21 @@ int case_get(db *d, const char *tracking, const viewer *v, const char *lang, db_
 			     " LEFT JOIN departments dp ON dp.id = c.department_id"
 			     " WHERE c.tracking_no = ?",
 		      DB_ARGS(DB_STR(lang), DB_STR(lang), DB_STR(tracking)));
+	if (rc == MDG_OK && (*out)->nrows == 0) {
+		db_result_free(*out);
+		*out = NULL;
+		rc = MDG_ENOTFOUND;
+	}
+	return rc;
+}
+
+int case_get(db *d, const char *tracking, const viewer *v, const char *lang, db_result **out)
+{
+	db_result *r = NULL;
+	*out = NULL;
+	int rc = case_get_whole(d, tracking, lang, &r);
 	if (rc != MDG_OK)
 		goto done;
-	if (r->nrows == 0) {
-		rc = MDG_ENOTFOUND;
-		goto done;
-	}
 	bool privileged = false;
 	rc = viewer_privileged(d, v, db_get_ll(r, 0, "id", 0), db_get_ll(r, 0, "owner", -1), &privileged);
 	if (rc != MDG_OK)

@@ -99,6 +99,10 @@ const char *case_sniff_type(const char *path);
  * moderation, moderation_reason (0032); others than the owner and staff in
  * scope get title and body empty when moderation is not 'visible'. */
 int case_get(db *d, const char *tracking, const viewer *v, const char *lang, db_result **out);
+/* The same row as anyone in scope sees it, whoever reads (no check, no
+ * masking): for the public view's row (cases/public_view.h), masked as
+ * its reader may see it when read. MDG_ENOTFOUND. */
+int case_get_whole(db *d, const char *tracking, const char *lang, db_result **out);
 /* Attachments of a case: id, name (as sent), type (MIME), size (bytes). */
 int case_attachments(db *d, long long case_id, db_result **out);
 /* An attachment as v may see it: the stored path (caller frees), name and

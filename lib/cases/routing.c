@@ -8,6 +8,7 @@
 #include "core/mdg.h"
 #include "notify/notice.h"
 #include "org/calendar.h"
+#include "cases/public_view.h"
 #include "reports/counters.h"
 
 #include <stdlib.h>
@@ -413,6 +414,8 @@ mark:
 			     DB_ARGS(DB_INT(case_id)));
 	if (rc == MDG_OK)
 		rc = counters_case_changed(d, case_id);
+	if (rc == MDG_OK)
+		rc = case_public_refresh(d, case_id);
 	if (rc == MDG_OK)
 		(*moved)++;
 done:
