@@ -109,7 +109,7 @@ int web_list_filters(web *w, long long *category, const char **words)
 int page_public_cases(web *w)
 {
 	case_filter f = {0, NULL, NULL, 1};
-	db_result *cases = NULL;
+	db_result *categories = NULL, *cases = NULL;
 	long total = 0;
 	const char *s;
 	int rc;
@@ -125,15 +125,16 @@ int page_public_cases(web *w)
 		f.status = s;
 		hdf_set_value(w->hdf, "Filter.status", s);
 	}
-	rc = web_categories(w);
-	if (rc == MDG_OK)
-		rc = case_list_public(w->app->db, &f, w->lang, &cases, &total);
+	/* The filter's categories, the count and the page: one statement. */
+	rc = case_list_public_page(w->app->db, &f, w->lang, &categories, &cases, &total);
 	if (rc == MDG_OK) {
 		web_usage_search(w, false, f.words, f.page, total);
+		db_rows_hdf(categories, w->hdf, "Categories");
 		db_rows_hdf(cases, w->hdf, "Cases");
 		web_pager(w, f.page, total, CASE_PAGE_SIZE);
 		web_page(w, "portal/cases.cs", "PublicCases");
 	}
+	db_result_free(categories);
 	db_result_free(cases);
 	return rc;
 }

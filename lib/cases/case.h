@@ -122,6 +122,11 @@ typedef struct case_filter {
  * moderation, status, date (filed), category, filer (masked).
  * *total is the number of matching cases. */
 int case_list_public(db *d, const case_filter *f, const char *lang, db_result **out, long *total);
+/* The same page with the active categories (id, name in lang: the list's
+ * filter, as case_categories) in one statement, for the public list's
+ * page. */
+int case_list_public_page(db *d, const case_filter *f, const char *lang, db_result **categories, db_result **out,
+			  long *total);
 /* A page of one citizen's cases, newest first: tracking, title, status,
  * date, category, public. */
 int case_list_mine(db *d, long long account_id, long page, const char *lang, db_result **out, long *total);
