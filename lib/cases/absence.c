@@ -224,6 +224,8 @@ int absence_add(db *d, const actor *who, const absence_new *a, long long *id, in
 			     DB_ARGS(DB_INT(*id)));
 	if (rc == MDG_OK)
 		rc = db_commit(d);
+	if (rc == MDG_OK && *moved)
+		case_public_changed(d, 0); /* the absent handler's cases */
 	if (rc != MDG_OK)
 		db_rollback(d);
 	return rc;

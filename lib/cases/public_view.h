@@ -28,7 +28,9 @@ int case_public_forget_category(db *d, long long category_id, const char *name_k
 int case_public_forget_department(db *d, long long department_id, const char *name_ko, const char *name_en);
 
 /* After the commit of any change the public page of case_id shows: the
- * hook for what keeps copies of the page (issue 15's cache). */
+ * hook for what keeps copies of the page (issue 15's cache). case_id 0:
+ * any public case's page may have changed (a rename, an absence's
+ * hand-over of many cases). */
 void case_public_changed(db *d, long long case_id);
 
 /* The page of tracking in lang for reader v (not its owner, not staff:

@@ -464,6 +464,8 @@ static int handover_started_absences(db *d, int *moved)
 		rc = db_transaction(d, hand_over_one, &tx);
 		if (rc == MDG_OK)
 			*moved += tx.moved;
+		if (rc == MDG_OK && tx.moved)
+			case_public_changed(d, 0); /* the absent handler's cases */
 	}
 	db_result_free(a);
 	return rc;
@@ -508,6 +510,7 @@ int routing_escalate(db *d, int *moved)
 		rc = db_transaction(d, escalate_one, &tx);
 		if (rc == MDG_OK && tx.moved) {
 			*moved += tx.moved;
+			case_public_changed(d, tx.id);
 			log_info("escalated idle case %lld", tx.id);
 		}
 	}

@@ -126,6 +126,8 @@ int rule_update(db *d, const actor *who, const rule *r)
 		rc = audit_rule(d, who, r->id, "update", r);
 	if (rc == MDG_OK)
 		rc = db_commit(d);
+	if (rc == MDG_OK)
+		case_public_changed(d, 0); /* its name, on its cases' pages */
 	if (rc != MDG_OK)
 		db_rollback(d);
 	return rc;

@@ -141,6 +141,8 @@ int org_department_update(db *d, const actor *who, long long id, long long paren
 		rc = org_scope_rebuild(d);
 	if (rc == MDG_OK)
 		rc = db_commit(d);
+	if (rc == MDG_OK)
+		case_public_changed(d, 0); /* its name, on its cases' pages */
 done:
 	if (rc != MDG_OK)
 		db_rollback(d);

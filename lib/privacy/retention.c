@@ -161,6 +161,8 @@ static int anonymise_cases(db *d, const retention_limits *lim, long years, reten
 				       NULL, 0, false};
 			after = a.id;
 			rc = db_transaction(d, anonymise_body, &a);
+			if (rc == MDG_OK && a.done)
+				case_public_changed(d, a.id);
 			if (rc == MDG_OK) {
 				c->cases += a.done;
 				c->guests += a.guests;
