@@ -185,52 +185,55 @@ static bool wants_help(int argc, char **argv)
 	return false;
 }
 
-/* Counts every case into the reports' counters; unless always, only when
- * they are empty and cases exist (the upgrade to migration 0045). */
-static int fill_counters(db *d, bool always)
-{
-	db_result *r = NULL;
-	long long cases = 0;
-	int rc = MDG_OK;
-	if (!always) {
-		rc = db_query(d, &r, "SELECT EXISTS (SELECT 1 FROM case_counts) AS counted,"
-				     " EXISTS (SELECT 1 FROM cases) AS any_case", DB_NO_ARGS);
-		bool needed = rc == MDG_OK && !db_get_ll(r, 0, "counted", 1) && db_get_ll(r, 0, "any_case", 0);
-		db_result_free(r);
-		if (rc != MDG_OK || !needed)
-			goto done;
-	}
-	rc = counters_rebuild(d, &cases);
-	if (rc == MDG_OK)
-		printf("cases counted: %lld\n", cases);
-done:
-	if (rc != MDG_OK)
-		fprintf(stderr, "madangctl: counting the cases failed: %s\n", db_error(d));
-	return rc == MDG_OK ? 0 : 1;
-}
+/* A table every writer of a case keeps, built from the cases by rebuild:
+ * built_sql says (built, any_case) whether it holds rows and whether cases
+ * it would hold exist; done is printed with the number of cases. */
+typedef struct case_table {
+	const char *built_sql;
+	int (*rebuild)(db *d, long long *cases);
+	const char *done, *failed;
+} case_table;
 
-/* Builds every public case's page row; unless always, only when there are
- * none and public cases exist (the upgrade to migration 0057). */
-static int fill_public_view(db *d, bool always)
+static const case_table counters_table = {
+	"SELECT EXISTS (SELECT 1 FROM case_counts) AS built, EXISTS (SELECT 1 FROM cases) AS any_case",
+	counters_rebuild, "cases counted", "counting the cases"};
+static const case_table public_view_table = {
+	"SELECT EXISTS (SELECT 1 FROM case_public) AS built,"
+	" EXISTS (SELECT 1 FROM cases WHERE is_public = 1) AS any_case",
+	case_public_rebuild, "public case pages built", "building the public case pages"};
+
+/* Builds t from every case; unless always, only when it is empty and
+ * cases exist (the upgrade to its migration: 0045 for the reports'
+ * counters, 0057 for the public pages' rows). */
+static int fill_case_table(db *d, const case_table *t, bool always)
 {
 	db_result *r = NULL;
 	long long cases = 0;
 	int rc = MDG_OK;
 	if (!always) {
-		rc = db_query(d, &r, "SELECT EXISTS (SELECT 1 FROM case_public) AS built,"
-				     " EXISTS (SELECT 1 FROM cases WHERE is_public = 1) AS any_case", DB_NO_ARGS);
+		rc = db_query(d, &r, t->built_sql, DB_NO_ARGS);
 		bool needed = rc == MDG_OK && !db_get_ll(r, 0, "built", 1) && db_get_ll(r, 0, "any_case", 0);
 		db_result_free(r);
 		if (rc != MDG_OK || !needed)
 			goto done;
 	}
-	rc = case_public_rebuild(d, &cases);
+	rc = t->rebuild(d, &cases);
 	if (rc == MDG_OK)
-		printf("public case pages built: %lld\n", cases);
+		printf("%s: %lld\n", t->done, cases);
 done:
 	if (rc != MDG_OK)
-		fprintf(stderr, "madangctl: building the public case pages failed: %s\n", db_error(d));
+		fprintf(stderr, "madangctl: %s failed: %s\n", t->failed, db_error(d));
 	return rc == MDG_OK ? 0 : 1;
+}
+
+static int fill_counters(db *d, bool always)
+{
+	return fill_case_table(d, &counters_table, always);
+}
+
+static int fill_public_view(db *d, bool always)
+{
+	return fill_case_table(d, &public_view_table, always);
 }
 
 static int cmd_public_view_check(db *d, int argc, char **argv)
