@@ -145,8 +145,9 @@ int case_public_refresh(db *d, long long case_id)
 	buf view = {0};
 	int rc = db_query(d, &r, "SELECT tracking_no AS tracking, is_public AS public FROM cases WHERE id = ? FOR UPDATE",
 			  DB_ARGS(DB_INT(case_id)));
-	if (rc == MDG_OK)
-		rc = db_exec(d, "DELETE FROM case_public WHERE case_id = ?", DB_ARGS(DB_INT(case_id)));
+	/* A case is public or not from its filing on: a private one has no
+	 * rows to change. (No DELETE for it: its gap lock in
+	 * ix_case_public_case would hold up other cases' writers.) */
 	if (rc != MDG_OK || r->nrows == 0 || db_get_ll(r, 0, "public", 0) != 1)
 		goto done;
 	for (size_t i = 0; rc == MDG_OK && i < MDG_ARRAY_LEN(langs); i++) {
@@ -154,8 +155,12 @@ int case_public_refresh(db *d, long long case_id)
 		buf_reset(&view);
 		rc = build(d, db_get(r, 0, "tracking", ""), langs[i], &view, &due);
 		if (rc == MDG_OK)
+			/* By its primary key: concurrent writers of new cases
+			 * insert side by side without gap locks. */
 			rc = db_exec(d, "INSERT INTO case_public (case_id, lang, tracking_no, owner_id, due_at, view)"
-					" SELECT id, ?, tracking_no, account_id, IF(?, due_at, NULL), ? FROM cases WHERE id = ?",
+					" SELECT id, ?, tracking_no, account_id, IF(?, due_at, NULL), ? FROM cases WHERE id = ?"
+					" ON DUPLICATE KEY UPDATE case_id = VALUES(case_id), owner_id = VALUES(owner_id),"
+					" due_at = VALUES(due_at), view = VALUES(view)",
 				     DB_ARGS(DB_STR(langs[i]), DB_INT(due ? 1 : 0), DB_STR(buf_str(&view)), DB_INT(case_id)));
 	}
 done:

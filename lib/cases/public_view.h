@@ -14,8 +14,9 @@
 struct buf; /* core/buf.h */
 
 /* Builds case_id's rows again from the full queries (none when it is not
- * public). Call it in the writer's transaction after the case's rows are
- * written; it locks the case's row. Calling it twice is harmless. */
+ * public; a case stays public or private from its filing on). Call it in
+ * the writer's transaction after the case's rows are written; it locks
+ * the case's row. Calling it twice is harmless. */
 int case_public_refresh(db *d, long long case_id);
 
 /* When category (or department) id is to be renamed (name_ko, name_en
