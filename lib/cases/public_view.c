@@ -228,6 +228,9 @@ int case_public_page(db *d, const char *tracking, const viewer *v, const char *l
 				 " IFNULL(p.due_at < NOW(), 0) AS overdue,"
 				 " (SELECT value FROM settings WHERE name = 'timeline.show') AS `show`"
 				 " FROM case_public p JOIN accounts a ON a.id = p.owner_id"
+				 /* Never a private case's, even from a row left
+				  * over by a change around the application. */
+				 " JOIN cases c ON c.id = p.case_id AND c.is_public = 1"
 				 " WHERE p.tracking_no = ? AND p.lang = ?",
 			  DB_ARGS(DB_STR(tracking), DB_STR(lang)));
 	if (rc != MDG_OK || r->nrows == 0)
