@@ -58,7 +58,7 @@ static int load_tree(HDF *hdf, const char *text, size_t n)
 		if (!eq)
 			return MDG_ERR;
 		unsigned long long len = strtoull(eq + 1, &colon, 10);
-		if (*colon != ':' || len >= (unsigned long long)(end - colon) || colon[1 + len] != '\n')
+		if (*colon != ':' || len + 1 >= (unsigned long long)(end - colon) || colon[1 + len] != '\n')
 			return MDG_ERR;
 		char *name = xstrndup(p, (size_t)(eq - p));
 		char *value = xstrndup(colon + 1, (size_t)len);
