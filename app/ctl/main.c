@@ -14,6 +14,8 @@
 #include "jobs/timed.h"
 #include "org/org.h"
 #include "auth/verify.h"
+#include "cases/public_view.h"
+#include "core/buf.h"
 #include "privacy/retention.h"
 #include "reports/counters.h"
 
@@ -41,6 +43,8 @@ static const char usage[] =
 	"                mobile numbers verified (once, after the upgrade)\n"
 	"  counters-rebuild  count every case again into the reports' counters\n"
 	"                (after writing cases by hand, to repair)\n"
+	"  public-view-rebuild  build every public case's page row again\n"
+	"  public-view-check    compare the public pages' rows with the full queries\n"
 	"\n"
 	"migrate and seed-demo connect as the migrator (db.migrate_user), the\n"
 	"others as the application (db.user).\n"
@@ -99,6 +103,23 @@ static const char usage_counters[] =
 	"itself when they are empty and cases exist (the upgrade to 0045), and\n"
 	"seed-demo after loading. Runs in transactions of 5,000 cases while the\n"
 	"application runs: a case being changed waits for its batch.\n";
+
+static const char usage_public_view[] =
+	"Usage: madangctl [--config FILE] public-view-rebuild\n"
+	"       madangctl [--config FILE] public-view-check [TRACKING]\n"
+	"\n"
+	"A public case's page (/cases/TRACKING) is read by anonymous readers from\n"
+	"one row per language (case_public, db/migrations/0057_case_public.sql),\n"
+	"which every change of the case builds again in its own transaction.\n"
+	"public-view-rebuild builds every public case's rows again (a transaction\n"
+	"per case, while the application runs): after writing cases by hand in\n"
+	"SQL, or to repair. migrate does it by itself when the table is empty and\n"
+	"public cases exist (the upgrade to 0057), and seed-demo after loading.\n"
+	"public-view-check compares each row (or TRACKING's) with what the full\n"
+	"queries give now and prints each difference; it exits 1 when a row\n"
+	"differs or belongs to a case no longer public. A public case without a\n"
+	"row is listed (its page reads the full queries, and its first anonymous\n"
+	"reader builds the row) but is no error.\n";
 
 static const char usage_tick[] =
 	"Usage: madangctl [--config FILE] tick [--now 'YYYY-MM-DD HH:MM:SS']\n"
@@ -164,28 +185,74 @@ static bool wants_help(int argc, char **argv)
 	return false;
 }
 
-/* Counts every case into the reports' counters; unless always, only when
- * they are empty and cases exist (the upgrade to migration 0045). */
-static int fill_counters(db *d, bool always)
+/* A table every writer of a case keeps, built from the cases by rebuild:
+ * built_sql says (built, any_case) whether it holds rows and whether cases
+ * it would hold exist; done is printed with the number of cases. */
+typedef struct case_table {
+	const char *built_sql;
+	int (*rebuild)(db *d, long long *cases);
+	const char *done, *failed;
+} case_table;
+
+static const case_table counters_table = {
+	"SELECT EXISTS (SELECT 1 FROM case_counts) AS built, EXISTS (SELECT 1 FROM cases) AS any_case",
+	counters_rebuild, "cases counted", "counting the cases"};
+static const case_table public_view_table = {
+	"SELECT EXISTS (SELECT 1 FROM case_public) AS built,"
+	" EXISTS (SELECT 1 FROM cases WHERE is_public = 1) AS any_case",
+	case_public_rebuild, "public case pages built", "building the public case pages"};
+
+/* Builds t from every case; unless always, only when it is empty and
+ * cases exist (the upgrade to its migration: 0045 for the reports'
+ * counters, 0057 for the public pages' rows). */
+static int fill_case_table(db *d, const case_table *t, bool always)
 {
 	db_result *r = NULL;
 	long long cases = 0;
 	int rc = MDG_OK;
 	if (!always) {
-		rc = db_query(d, &r, "SELECT EXISTS (SELECT 1 FROM case_counts) AS counted,"
-				     " EXISTS (SELECT 1 FROM cases) AS any_case", DB_NO_ARGS);
-		bool needed = rc == MDG_OK && !db_get_ll(r, 0, "counted", 1) && db_get_ll(r, 0, "any_case", 0);
+		rc = db_query(d, &r, t->built_sql, DB_NO_ARGS);
+		bool needed = rc == MDG_OK && !db_get_ll(r, 0, "built", 1) && db_get_ll(r, 0, "any_case", 0);
 		db_result_free(r);
 		if (rc != MDG_OK || !needed)
 			goto done;
 	}
-	rc = counters_rebuild(d, &cases);
+	rc = t->rebuild(d, &cases);
 	if (rc == MDG_OK)
-		printf("cases counted: %lld\n", cases);
+		printf("%s: %lld\n", t->done, cases);
 done:
 	if (rc != MDG_OK)
-		fprintf(stderr, "madangctl: counting the cases failed: %s\n", db_error(d));
+		fprintf(stderr, "madangctl: %s failed: %s\n", t->failed, db_error(d));
 	return rc == MDG_OK ? 0 : 1;
+}
+
+static int fill_counters(db *d, bool always)
+{
+	return fill_case_table(d, &counters_table, always);
+}
+
+static int fill_public_view(db *d, bool always)
+{
+	return fill_case_table(d, &public_view_table, always);
+}
+
+static int cmd_public_view_check(db *d, int argc, char **argv)
+{
+	buf out = {0};
+	long long checked = 0, stale = 0, missing = 0;
+	if (argc > 2)
+		return 2;
+	int rc = case_public_check(d, argc == 2 ? argv[1] : NULL, &out, &checked, &stale, &missing);
+	if (rc != MDG_OK) {
+		fprintf(stderr, "madangctl: checking the public case pages failed: %s\n", db_error(d));
+		buf_free(&out);
+		return 1;
+	}
+	fputs(buf_str(&out), stdout);
+	printf("rows checked: %lld\nrows stale: %lld\npublic cases without a row: %lld\n", checked, stale,
+	       missing);
+	buf_free(&out);
+	return stale ? 1 : 0;
 }
 
 static int cmd_migrate(db *d, HDF *cfg)
@@ -211,7 +278,8 @@ static int cmd_migrate(db *d, HDF *cfg)
 		}
 		printf("application rights granted to role %s\n", app_role);
 	}
-	return fill_counters(d, false);
+	rc = fill_counters(d, false);
+	return rc ? rc : fill_public_view(d, false);
 }
 
 static int cmd_create_admin(db *d, HDF *cfg, int argc, char **argv)
@@ -384,7 +452,8 @@ static int cmd_seed_demo(db *d, HDF *cfg)
 	}
 	printf("demo data loaded\n");
 	print_demo_logins();
-	return fill_counters(d, true);
+	rc = fill_counters(d, true);
+	return rc ? rc : fill_public_view(d, true);
 fail:
 	fprintf(stderr, "madangctl: seed-demo failed (nothing was loaded): %s\n", db_error(d));
 	return 1;
@@ -503,6 +572,8 @@ int main(int argc, char **argv)
 			   : strcmp(cmd, "retention") == 0 ? usage_retention
 			   : strcmp(cmd, "verify-carry-over") == 0 ? usage_carry
 			   : strcmp(cmd, "counters-rebuild") == 0 ? usage_counters
+			   : strcmp(cmd, "public-view-rebuild") == 0 ? usage_public_view
+			   : strcmp(cmd, "public-view-check") == 0 ? usage_public_view
 							      : NULL;
 	if (!help) {
 		fprintf(stderr, "madangctl: unknown command '%s'\n\n%s", cmd, usage);
@@ -539,6 +610,10 @@ int main(int argc, char **argv)
 		rc = cmd_carry_over(d, sub_argc, sub_argv);
 	else if (strcmp(cmd, "counters-rebuild") == 0)
 		rc = sub_argc == 1 ? fill_counters(d, true) : 2;
+	else if (strcmp(cmd, "public-view-rebuild") == 0)
+		rc = sub_argc == 1 ? fill_public_view(d, true) : 2;
+	else if (strcmp(cmd, "public-view-check") == 0)
+		rc = cmd_public_view_check(d, sub_argc, sub_argv);
 	else
 		rc = cmd_tick(d, cfg, sub_argc, sub_argv);
 done:

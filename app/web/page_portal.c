@@ -124,7 +124,7 @@ int web_list_filters(web *w, long long *category, const char **words)
 int page_public_cases(web *w)
 {
 	case_filter f = {0, NULL, NULL, 1};
-	db_result *cases = NULL;
+	db_result *categories = NULL, *cases = NULL;
 	long total = 0;
 	const char *s;
 	int rc;
@@ -140,15 +140,16 @@ int page_public_cases(web *w)
 		f.status = s;
 		hdf_set_value(w->hdf, "Filter.status", s);
 	}
-	rc = web_categories(w);
-	if (rc == MDG_OK)
-		rc = case_list_public(w->app->db, &f, w->lang, &cases, &total);
+	/* The filter's categories, the count and the page: one statement. */
+	rc = case_list_public_page(w->app->db, &f, w->lang, &categories, &cases, &total);
 	if (rc == MDG_OK) {
 		web_usage_search(w, false, f.words, f.page, total);
+		db_rows_hdf(categories, w->hdf, "Categories");
 		db_rows_hdf(cases, w->hdf, "Cases");
 		web_pager(w, f.page, total, CASE_PAGE_SIZE);
 		web_page(w, "portal/cases.cs", "PublicCases");
 	}
+	db_result_free(categories);
 	db_result_free(cases);
 	return rc;
 }
@@ -156,11 +157,17 @@ int page_public_cases(web *w)
 int page_case(web *w)
 {
 	long long case_id = 0;
-	int rc = web_load_case(w, w->r->params[0], false, &case_id);
-	if (rc == MDG_OK)
-		rc = web_case_timeline(w, case_id);
-	if (rc == MDG_OK)
-		rc = web_follow_fill(w, case_id);
+	bool done = false;
+	int rc = web_public_case(w, w->r->params[0], &done);
+	if (rc == MDG_OK && !done) {
+		rc = web_load_case(w, w->r->params[0], false, &case_id);
+		if (rc == MDG_OK)
+			rc = web_case_timeline(w, case_id);
+		if (rc == MDG_OK)
+			rc = web_follow_fill(w, case_id);
+		if (rc == MDG_OK)
+			web_public_case_missed(w, case_id);
+	}
 	if (rc != MDG_OK)
 		return rc;
 	web_notice_opened(w);

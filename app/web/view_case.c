@@ -6,6 +6,7 @@
 #include "view_case.h"
 #include "auth/case_link.h"
 #include "cases/dossier.h"
+#include "cases/public_view.h"
 #include "cases/workflow.h"
 #include "core/log.h"
 #include "core/mdg.h"
@@ -183,6 +184,44 @@ done:
 	db_result_free(events);
 	db_result_free(parts);
 	return rc;
+}
+
+int web_public_case(web *w, const char *tracking, bool *done)
+{
+	*done = false;
+	int year;
+	unsigned seq;
+	/* The owner, staff and a guest's tracking link see more: the full
+	 * queries. */
+	if (w->signed_in || web_case_link_param(w))
+		return MDG_OK;
+	if (tracking_parse(tracking, &year, &seq) != MDG_OK)
+		return MDG_ENOTFOUND;
+	viewer v = web_viewer(w);
+	int rc = case_public_page(w->app->db, tracking, &v, w->lang, w->hdf, done);
+	if (rc != MDG_OK || !*done)
+		return rc;
+	/* The map shows the location as rounded for the public. */
+	const char *lat = hdf_get_value(w->hdf, "Case.lat", ""), *lng = hdf_get_value(w->hdf, "Case.lng", "");
+	if (*lat && *lng)
+		web_map_fill(w, lat, lng, false);
+	return MDG_OK;
+}
+
+static int refresh_in_tx(db *d, void *arg)
+{
+	return case_public_refresh(d, *(const long long *)arg);
+}
+
+void web_public_case_missed(web *w, long long case_id)
+{
+	/* Only a public case has a row: a private one stays on the full
+	 * queries (whose page its reader could see: the owner, staff). */
+	if (w->signed_in || web_case_link_param(w) || strcmp(hdf_get_value(w->hdf, "Case.public", "0"), "1") != 0)
+		return;
+	/* A failure costs the next reader the full queries again, no more. */
+	if (db_transaction(w->app->db, refresh_in_tx, &case_id) != MDG_OK)
+		log_warn("case %lld: its public view could not be built", case_id);
 }
 
 int web_staff_case_find(web *w, const char *tracking, long long *case_id, unsigned *can)

@@ -25,6 +25,19 @@ int web_load_case(web *w, const char *tracking, bool staff_view, long long *case
  * while it is worked on, and for its owner the actions open to them. */
 int web_case_timeline(web *w, long long case_id);
 
+/* The public page of tracking for an anonymous reader (no session, no
+ * tracking link) from its row (cases/public_view.h), with one statement:
+ * *done tells that the page's data is filled (Case.*, Files, Answers,
+ * AnswerParts, Stages, Timeline, the map) as web_load_case and
+ * web_case_timeline would fill it. *done is false for any other reader
+ * and for a case without a row: the caller reads the full queries. */
+int web_public_case(web *w, const char *tracking, bool *done);
+
+/* After the full queries served an anonymous reader a public case with no
+ * row (after a rename of its category, say): builds its row, so the next
+ * reader reads it. */
+void web_public_case_missed(web *w, long long case_id);
+
 /* The case of tracking a staff member acts on: its id and their
  * abilities on it (perm_case); a case outside their scope (no CAN_READ)
  * is MDG_ENOTFOUND, like one that does not exist. */

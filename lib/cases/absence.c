@@ -5,6 +5,7 @@
 #include "cases/assign.h"
 #include "core/bizdays.h"
 #include "core/mdg.h"
+#include "cases/public_view.h"
 #include "reports/counters.h"
 
 #include <stdio.h>
@@ -129,6 +130,8 @@ int absence_hand_over(db *d, long long actor_id, long long account_id, long long
 		if (rc == MDG_OK)
 			rc = counters_case_changed(d, case_id);
 		if (rc == MDG_OK)
+			rc = case_public_refresh(d, case_id);
+		if (rc == MDG_OK)
 			(*moved)++;
 	}
 	db_result_free(open);
@@ -221,6 +224,8 @@ int absence_add(db *d, const actor *who, const absence_new *a, long long *id, in
 			     DB_ARGS(DB_INT(*id)));
 	if (rc == MDG_OK)
 		rc = db_commit(d);
+	if (rc == MDG_OK && *moved)
+		case_public_changed(d, 0); /* the absent handler's cases */
 	if (rc != MDG_OK)
 		db_rollback(d);
 	return rc;

@@ -11,6 +11,7 @@
 #include "notify/notice.h"
 #include "participation/mileage.h"
 #include "proposals/review.h"
+#include "cases/public_view.h"
 #include "reports/counters.h"
 
 #include <stdio.h>
@@ -504,7 +505,11 @@ int case_apply(db *d, const case_cmd *cmd, const char **problem)
 	if (rc == MDG_OK)
 		rc = counters_case_changed(d, cmd->case_id);
 	if (rc == MDG_OK)
+		rc = case_public_refresh(d, cmd->case_id);
+	if (rc == MDG_OK)
 		rc = db_commit(d);
+	if (rc == MDG_OK)
+		case_public_changed(d, cmd->case_id);
 done:
 	if (rc != MDG_OK)
 		db_rollback(d);

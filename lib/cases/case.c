@@ -16,6 +16,7 @@
 #include "notify/notice.h"
 #include "org/org.h"
 #include "participation/penalty.h"
+#include "cases/public_view.h"
 #include "reports/counters.h"
 #include "similar/repeat.h"
 
@@ -287,6 +288,8 @@ static int file_once(db *d, const case_new *c, const case_upload *files, char st
 		rc = c->in_tx(d, case_id, tracking, c->in_tx_arg);
 	if (rc == MDG_OK)
 		rc = counters_case_changed(d, case_id);
+	if (rc == MDG_OK)
+		rc = case_public_refresh(d, case_id);
 	/* The search index (Mroonga) is not transactional: REPLACE keeps it
 	 * right even if an earlier attempt with the same id rolled back. Its
 	 * copy of the text is taken from the case row just written, so the
@@ -299,6 +302,8 @@ static int file_once(db *d, const case_new *c, const case_upload *files, char st
 			     DB_ARGS(DB_INT(case_id)));
 	if (rc == MDG_OK)
 		rc = db_commit(d);
+	if (rc == MDG_OK)
+		case_public_changed(d, case_id);
 done:
 	if (rc != MDG_OK)
 		db_rollback(d);
@@ -409,26 +414,10 @@ static int viewer_privileged(db *d, const viewer *v, long long case_id, long lon
 int case_get(db *d, const char *tracking, const viewer *v, const char *lang, db_result **out)
 {
 	db_result *r = NULL;
-	int rc;
 	*out = NULL;
-	rc = db_query(d, &r, "SELECT c.id AS id, c.tracking_no AS tracking, c.title AS title, c.body AS body,"
-			     " c.is_public AS public, c.status AS status,"
-			     " " SQL_MINUTE("c.created_at") " AS created, " SQL_MINUTE("c.updated_at") " AS updated,"
-			     " " SQL_NAME_IN("g.") " AS category, " SQL_NAME_IN("dp.") " AS department,"
-			     " " SQL_PERSON("a.") " AS filer, c.latitude AS lat, c.longitude AS lng, c.address AS address,"
-			     " c.account_id AS owner, c.channel AS channel,"
-			     " c.moderation AS moderation, c.moderation_reason AS moderation_reason"
-			     " FROM cases c JOIN categories g ON g.id = c.category_id"
-			     " JOIN accounts a ON a.id = c.account_id"
-			     " LEFT JOIN departments dp ON dp.id = c.department_id"
-			     " WHERE c.tracking_no = ?",
-		      DB_ARGS(DB_STR(lang), DB_STR(lang), DB_STR(tracking)));
+	int rc = case_get_whole(d, tracking, lang, &r);
 	if (rc != MDG_OK)
 		goto done;
-	if (r->nrows == 0) {
-		rc = MDG_ENOTFOUND;
-		goto done;
-	}
 	bool privileged = false;
 	rc = viewer_privileged(d, v, db_get_ll(r, 0, "id", 0), db_get_ll(r, 0, "owner", -1), &privileged);
 	if (rc != MDG_OK)
@@ -454,14 +443,6 @@ int case_get(db *d, const char *tracking, const viewer *v, const char *lang, db_
 done:
 	db_result_free(r);
 	return rc;
-}
-
-int case_attachments(db *d, long long case_id, db_result **out)
-{
-	return db_query(d, out, "SELECT id AS id, original_name AS name, mime_type AS type, size_bytes AS size"
-				" FROM attachments"
-				" WHERE case_id = ? ORDER BY id",
-			DB_ARGS(DB_INT(case_id)));
 }
 
 int case_attachment_open(db *d, long long attachment_id, const viewer *v,
@@ -516,47 +497,126 @@ char *case_search_query(const char *words)
 	return buf_detach(&q);
 }
 
+/* The public list's filters (case_list_public): category, status, search
+ * query, each NULL for any; its columns (with the category's name in a
+ * language); its order. */
+#define PUBLIC_LIST_WHERE                                                                                      \
+	" WHERE c.is_public = 1 AND (? IS NULL OR c.category_id = ?)"                                          \
+	" AND (? IS NULL OR c.status = ?)"                                                                     \
+	" AND (? IS NULL OR c.id IN (SELECT case_id FROM case_search"                                          \
+	"  WHERE MATCH(title) AGAINST(? IN BOOLEAN MODE)))"
+#define PUBLIC_LIST_WHERE_ARGS(cat, status, query)                                                             \
+	DB_STR(cat), DB_STR(cat), DB_STR(status), DB_STR(status), DB_STR(query), DB_STR(query)
+#define PUBLIC_LIST_COLUMNS                                                                                    \
+	" c.tracking_no AS tracking, IF(c.moderation = 'visible', c.title, '') AS title,"                     \
+	" c.moderation AS moderation, c.status AS status, " SQL_DAY("c.created_at") " AS date,"               \
+	" " SQL_NAME_IN("g.") " AS category, " SQL_PERSON("a.") " AS filer"
+#define PUBLIC_LIST_FROM                                                                                       \
+	" FROM cases c JOIN categories g ON g.id = c.category_id JOIN accounts a ON a.id = c.account_id"
+/* STRAIGHT_JOIN: read cases first, in the order of an ix_cases_public*
+ * index, and stop after the page. Left to itself MariaDB starts from the
+ * ten categories and sorts every public case: 0.5-0.9 s a page with
+ * 100,000 cases (bench/load), against under 5 ms this way. */
+#define PUBLIC_LIST_ORDER " ORDER BY c.created_at DESC, c.id DESC LIMIT ? OFFSET ?"
+
+/* The filter's category as text (NULL for any) into category. */
+static const char *filter_category(const case_filter *f, char *category, size_t size)
+{
+	if (!f->category_id)
+		return NULL;
+	snprintf(category, size, "%lld", f->category_id);
+	return category;
+}
+
 int case_list_public(db *d, const case_filter *f, const char *lang, db_result **out, long *total)
 {
 	char *query = f->words ? case_search_query(f->words) : NULL;
 	char category[24];
-	const char *cat = NULL;
-	if (f->category_id) {
-		snprintf(category, sizeof category, "%lld", f->category_id);
-		cat = category;
-	}
+	const char *cat = filter_category(f, category, sizeof category);
 	/* One statement for every combination of filters: an unset filter
-	 * is NULL and matches everything.
-	 * STRAIGHT_JOIN: read cases first, in the order of an ix_cases_public*
-	 * index, and stop after the page. Left to itself MariaDB starts from
-	 * the ten categories and sorts every public case: 0.5-0.9 s a page
-	 * with 100,000 cases (bench/load), against under 5 ms this way. */
-	int rc = db_count_page(d, "SELECT COUNT(*) AS n FROM cases c"
-				  " WHERE c.is_public = 1 AND (? IS NULL OR c.category_id = ?)"
-				  " AND (? IS NULL OR c.status = ?)"
-				  " AND (? IS NULL OR c.id IN (SELECT case_id FROM case_search"
-				  "  WHERE MATCH(title) AGAINST(? IN BOOLEAN MODE)))",
-			       DB_ARGS(DB_STR(cat), DB_STR(cat), DB_STR(f->status), DB_STR(f->status), DB_STR(query),
-				       DB_STR(query)),
-			       "SELECT STRAIGHT_JOIN c.tracking_no AS tracking,"
-			       " IF(c.moderation = 'visible', c.title, '') AS title, c.moderation AS moderation,"
-			       " c.status AS status,"
-			       " " SQL_DAY("c.created_at") " AS date,"
-			       " " SQL_NAME_IN("g.") " AS category, " SQL_PERSON("a.") " AS filer"
-			       " FROM cases c JOIN categories g ON g.id = c.category_id"
-			       " JOIN accounts a ON a.id = c.account_id"
-			       " WHERE c.is_public = 1 AND (? IS NULL OR c.category_id = ?)"
-			       " AND (? IS NULL OR c.status = ?)"
-			       " AND (? IS NULL OR c.id IN (SELECT case_id FROM case_search"
-			       "  WHERE MATCH(title) AGAINST(? IN BOOLEAN MODE)))"
-			       " ORDER BY c.created_at DESC, c.id DESC LIMIT ? OFFSET ?",
-			       DB_ARGS(DB_STR(lang), DB_STR(cat), DB_STR(cat), DB_STR(f->status), DB_STR(f->status),
-				       DB_STR(query), DB_STR(query)),
-			       f->page, CASE_PAGE_SIZE, out, total);
+	 * is NULL and matches everything. */
+	int rc = db_count_page(d, "SELECT COUNT(*) AS n FROM cases c" PUBLIC_LIST_WHERE,
+			       DB_ARGS(PUBLIC_LIST_WHERE_ARGS(cat, f->status, query)),
+			       "SELECT STRAIGHT_JOIN" PUBLIC_LIST_COLUMNS PUBLIC_LIST_FROM PUBLIC_LIST_WHERE
+				       PUBLIC_LIST_ORDER,
+			       DB_ARGS(DB_STR(lang), PUBLIC_LIST_WHERE_ARGS(cat, f->status, query)), f->page,
+			       CASE_PAGE_SIZE, out, total);
 	if (rc == MDG_OK)
 		change_column(*out, "filer", masked_name, 0);
 	free(query);
 	return rc;
+}
+
+/* The rows of r whose column part is part, with the columns names only,
+ * moved out of r into a new result. */
+static db_result *rows_of_part(db_result *r, const char *part, const char *const *names, unsigned ncols)
+{
+	db_result *o = xcalloc(1, sizeof *o);
+	unsigned n = 0;
+	for (unsigned row = 0; row < r->nrows; row++)
+		n += strcmp(db_get(r, row, "part", ""), part) == 0;
+	o->ncols = ncols;
+	o->names = xcalloc(ncols, sizeof *o->names);
+	o->cells = xcalloc((size_t)n * ncols + 1, sizeof *o->cells);
+	o->lens = xcalloc((size_t)n * ncols + 1, sizeof *o->lens);
+	for (unsigned c = 0; c < ncols; c++)
+		o->names[c] = xstrdup(names[c]);
+	for (unsigned row = 0; row < r->nrows; row++) {
+		if (strcmp(db_get(r, row, "part", ""), part) != 0)
+			continue;
+		for (unsigned c = 0; c < ncols; c++) {
+			int from = db_col(r, names[c]);
+			if (from < 0)
+				abort(); /* a name the query lacks: a bug, as in db_get */
+			size_t at = (size_t)row * r->ncols + (unsigned)from, to = (size_t)o->nrows * ncols + c;
+			o->cells[to] = r->cells[at];
+			o->lens[to] = r->lens[at];
+			r->cells[at] = NULL;
+		}
+		o->nrows++;
+	}
+	return o;
+}
+
+int case_list_public_page(db *d, const case_filter *f, const char *lang, db_result **categories, db_result **out,
+			  long *total)
+{
+	static const char *const category_columns[] = {"id", "name"};
+	static const char *const case_columns[] = {"tracking", "title",    "moderation", "status",
+						   "date",     "category", "filer"};
+	db_result *r = NULL;
+	char *query = f->words ? case_search_query(f->words) : NULL;
+	char category[24];
+	const char *cat = filter_category(f, category, sizeof category);
+	*categories = *out = NULL;
+	*total = 0;
+	/* Three parts in one round trip, in order (part, k1, k2): the active
+	 * categories (by sort_order, id), the count, the page (newest first:
+	 * the keys negated). */
+	int rc = db_query(d, &r, "SELECT x.* FROM ("
+				 "SELECT 1 AS part, sort_order AS k1, id AS k2, id AS id, " SQL_NAME " AS name, NULL AS n,"
+				 " NULL AS tracking, NULL AS title, NULL AS moderation, NULL AS status, NULL AS date,"
+				 " NULL AS category, NULL AS filer FROM categories WHERE active = 1"
+				 " UNION ALL SELECT 2, 0, 0, NULL, NULL, COUNT(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+				 " FROM cases c" PUBLIC_LIST_WHERE
+				 " UNION ALL SELECT * FROM (SELECT STRAIGHT_JOIN 3 AS part, -TO_SECONDS(c.created_at) AS k1,"
+				 " -CAST(c.id AS SIGNED) AS k2, NULL AS id, NULL AS name, NULL AS n," PUBLIC_LIST_COLUMNS
+				 PUBLIC_LIST_FROM PUBLIC_LIST_WHERE PUBLIC_LIST_ORDER ") p"
+				 ") x ORDER BY x.part, x.k1, x.k2",
+		      DB_ARGS(DB_STR(lang), PUBLIC_LIST_WHERE_ARGS(cat, f->status, query), DB_STR(lang),
+			      PUBLIC_LIST_WHERE_ARGS(cat, f->status, query), DB_INT((long long)CASE_PAGE_SIZE),
+			      DB_INT((long long)(f->page - 1) * CASE_PAGE_SIZE)));
+	free(query);
+	if (rc != MDG_OK)
+		return rc;
+	for (unsigned row = 0; row < r->nrows; row++)
+		if (strcmp(db_get(r, row, "part", ""), "2") == 0)
+			*total = (long)db_get_ll(r, row, "n", 0);
+	*categories = rows_of_part(r, "1", category_columns, MDG_ARRAY_LEN(category_columns));
+	*out = rows_of_part(r, "3", case_columns, MDG_ARRAY_LEN(case_columns));
+	change_column(*out, "filer", masked_name, 0);
+	db_result_free(r);
+	return MDG_OK;
 }
 
 int case_list_mine(db *d, long long account_id, long page, const char *lang, db_result **out, long *total)

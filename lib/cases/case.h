@@ -99,6 +99,10 @@ const char *case_sniff_type(const char *path);
  * moderation, moderation_reason (0032); others than the owner and staff in
  * scope get title and body empty when moderation is not 'visible'. */
 int case_get(db *d, const char *tracking, const viewer *v, const char *lang, db_result **out);
+/* The same row as anyone in scope sees it, whoever reads (no check, no
+ * masking): for the public view's row (cases/public_view.h), masked as
+ * its reader may see it when read. MDG_ENOTFOUND. */
+int case_get_whole(db *d, const char *tracking, const char *lang, db_result **out);
 /* Attachments of a case: id, name (as sent), type (MIME), size (bytes). */
 int case_attachments(db *d, long long case_id, db_result **out);
 /* An attachment as v may see it: the stored path (caller frees), name and
@@ -118,6 +122,11 @@ typedef struct case_filter {
  * moderation, status, date (filed), category, filer (masked).
  * *total is the number of matching cases. */
 int case_list_public(db *d, const case_filter *f, const char *lang, db_result **out, long *total);
+/* The same page with the active categories (id, name in lang: the list's
+ * filter, as case_categories) in one statement, for the public list's
+ * page. */
+int case_list_public_page(db *d, const case_filter *f, const char *lang, db_result **categories, db_result **out,
+			  long *total);
 /* A page of one citizen's cases, newest first: tracking, title, status,
  * date, category, public. */
 int case_list_mine(db *d, long long account_id, long page, const char *lang, db_result **out, long *total);

@@ -8,6 +8,7 @@
 #include "core/mdg.h"
 #include "notify/notice.h"
 #include "org/calendar.h"
+#include "cases/public_view.h"
 #include "reports/counters.h"
 
 #include <stdlib.h>
@@ -414,6 +415,8 @@ mark:
 	if (rc == MDG_OK)
 		rc = counters_case_changed(d, case_id);
 	if (rc == MDG_OK)
+		rc = case_public_refresh(d, case_id);
+	if (rc == MDG_OK)
 		(*moved)++;
 done:
 	db_result_free(h);
@@ -461,6 +464,8 @@ static int handover_started_absences(db *d, int *moved)
 		rc = db_transaction(d, hand_over_one, &tx);
 		if (rc == MDG_OK)
 			*moved += tx.moved;
+		if (rc == MDG_OK && tx.moved)
+			case_public_changed(d, 0); /* the absent handler's cases */
 	}
 	db_result_free(a);
 	return rc;
@@ -505,6 +510,7 @@ int routing_escalate(db *d, int *moved)
 		rc = db_transaction(d, escalate_one, &tx);
 		if (rc == MDG_OK && tx.moved) {
 			*moved += tx.moved;
+			case_public_changed(d, tx.id);
 			log_info("escalated idle case %lld", tx.id);
 		}
 	}

@@ -2,6 +2,7 @@
 /* rules.c: listing, reading, creating and changing routing rules. */
 #include "cases/rules.h"
 #include "db/sql.h"
+#include "cases/public_view.h"
 #include "cases/routing.h"
 #include "core/buf.h"
 #include "core/mdg.h"
@@ -105,7 +106,10 @@ int rule_update(db *d, const actor *who, const rule *r)
 	int rc = db_begin(d);
 	if (rc != MDG_OK)
 		return rc;
-	rc = db_exec(d, "UPDATE categories SET name_ko = ?, name_en = ?, department_id = ?, mode = ?,"
+	/* The public pages that show its name are built again. */
+	rc = case_public_forget_category(d, r->id, r->name_ko, r->name_en);
+	if (rc == MDG_OK)
+		rc = db_exec(d, "UPDATE categories SET name_ko = ?, name_en = ?, department_id = ?, mode = ?,"
 			" deadline_days = ?, reminder_hours = ?, escalate_hours = ?, needs_approval = ?,"
 			" reopen_days = ?, max_extensions = ?, active = ?, proposal_threshold = ?, updated_at = NOW()"
 			" WHERE id = ?",
@@ -122,6 +126,8 @@ int rule_update(db *d, const actor *who, const rule *r)
 		rc = audit_rule(d, who, r->id, "update", r);
 	if (rc == MDG_OK)
 		rc = db_commit(d);
+	if (rc == MDG_OK)
+		case_public_changed(d, 0); /* its name, on its cases' pages */
 	if (rc != MDG_OK)
 		db_rollback(d);
 	return rc;

@@ -3,6 +3,7 @@
  * the throttle, reports and the automatic hold, decisions, objections and
  * the word list (moderation.h). */
 #include "moderation/moderation.h"
+#include "cases/public_view.h"
 #include "core/mdg.h"
 #include "core/xalloc.h"
 #include "db/page.h"
@@ -261,6 +262,20 @@ static int record_action(db *d, const mod_kind *k, const db_result *item, long l
 	return rc;
 }
 
+/* A case's public page shows its moderation state: its row is built
+ * again in the deciding transaction (cases/public_view.h). */
+static int item_changed(db *d, const mod_kind *k, long long item_id)
+{
+	return strcmp(k->name, "case") == 0 ? case_public_refresh(d, item_id) : MDG_OK;
+}
+
+/* After the commit: what keeps copies of a case's page is told. */
+static void item_committed(db *d, const mod_kind *k, long long item_id)
+{
+	if (strcmp(k->name, "case") == 0)
+		case_public_changed(d, item_id);
+}
+
 int moderation_report(db *d, const actor *who, const mod_kind *k, long long item_id, const char *reason,
 		      const char *note, bool *held)
 {
@@ -301,10 +316,14 @@ int moderation_report(db *d, const actor *who, const mod_kind *k, long long item
 			rc = record_action(d, k, item, 0, "hold", NULL, NULL, false, &action_id);
 		if (rc == MDG_OK)
 			rc = tell_author(d, k, item, "held", NULL, action_id);
+		if (rc == MDG_OK)
+			rc = item_changed(d, k, item_id);
 		*held = rc == MDG_OK;
 	}
 	if (rc == MDG_OK)
 		rc = db_commit(d);
+	if (rc == MDG_OK && *held)
+		item_committed(d, k, item_id);
 done:
 	if (rc != MDG_OK) {
 		db_rollback(d);
@@ -402,7 +421,11 @@ int moderation_decide(db *d, const actor *who, const mod_kind *k, long long item
 	if (rc == MDG_OK && upheld)
 		rc = tell_author(d, k, item, to, reason, action_id);
 	if (rc == MDG_OK)
+		rc = item_changed(d, k, item_id);
+	if (rc == MDG_OK)
 		rc = db_commit(d);
+	if (rc == MDG_OK)
+		item_committed(d, k, item_id);
 done:
 	if (rc != MDG_OK)
 		db_rollback(d);

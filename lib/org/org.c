@@ -2,6 +2,7 @@
 /* org.c: departments, staff and graded roles (what they reach: perm.c). */
 #include "org/org.h"
 #include "db/sql.h"
+#include "cases/public_view.h"
 #include "core/mdg.h"
 #include "core/xalloc.h"
 
@@ -126,8 +127,12 @@ int org_department_update(db *d, const actor *who, long long id, long long paren
 		rc = MDG_EINVAL;
 		goto done;
 	}
-	rc = db_exec(d, "UPDATE departments SET parent_id = ?, name_ko = ?, name_en = ?, active = ? WHERE id = ?",
-		     DB_ARGS(DB_ID(parent_id), DB_STR(name_ko), DB_STR(name_en), DB_INT((long long)active), DB_INT(id)));
+	/* The public pages that show its name are built again. */
+	rc = case_public_forget_department(d, id, name_ko, name_en);
+	if (rc == MDG_OK)
+		rc = db_exec(d, "UPDATE departments SET parent_id = ?, name_ko = ?, name_en = ?, active = ? WHERE id = ?",
+			     DB_ARGS(DB_ID(parent_id), DB_STR(name_ko), DB_STR(name_en), DB_INT((long long)active),
+				     DB_INT(id)));
 	if (rc == MDG_OK) {
 		snprintf(detail, sizeof detail, "parent=%lld active=%d %s / %s", parent_id, active, name_ko, name_en);
 		rc = audit_write(d, who, "department", id_text(id, idbuf), "update", detail);
@@ -136,6 +141,8 @@ int org_department_update(db *d, const actor *who, long long id, long long paren
 		rc = org_scope_rebuild(d);
 	if (rc == MDG_OK)
 		rc = db_commit(d);
+	if (rc == MDG_OK)
+		case_public_changed(d, 0); /* its name, on its cases' pages */
 done:
 	if (rc != MDG_OK)
 		db_rollback(d);

@@ -11,6 +11,7 @@
 #include "auth/identity.h"
 #include "auth/totp.h"
 #include "cases/case.h"
+#include "cases/public_view.h"
 #include "core/log.h"
 #include "core/mdg.h"
 #include "geo/geo.h"
@@ -119,10 +120,13 @@ static int anonymise_body(db *d, void *arg)
 				" AND (name <> '' OR email IS NOT NULL OR mobile IS NOT NULL)"
 				" AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.account_id = ? AND c.anonymised_at IS NULL)",
 			     DB_ARGS(DB_INT(a->filer), DB_INT(a->filer)));
-	if (rc == MDG_OK) {
+	if (rc == MDG_OK)
 		a->guests = (long)db_affected(d);
+	/* Its public page loses the attachments and the exact address. */
+	if (rc == MDG_OK)
+		rc = case_public_refresh(d, a->id);
+	if (rc == MDG_OK)
 		a->done = true;
-	}
 	return rc;
 }
 
@@ -157,6 +161,8 @@ static int anonymise_cases(db *d, const retention_limits *lim, long years, reten
 				       NULL, 0, false};
 			after = a.id;
 			rc = db_transaction(d, anonymise_body, &a);
+			if (rc == MDG_OK && a.done)
+				case_public_changed(d, a.id);
 			if (rc == MDG_OK) {
 				c->cases += a.done;
 				c->guests += a.guests;

@@ -405,6 +405,8 @@ sql_kst("UPDATE cases SET is_example = 1 WHERE id IN ($id{A}, $id{B})");
 sql_kst("UPDATE cases SET is_public = 0 WHERE id = $id{B}");
 sql_kst(qq{INSERT INTO case_events (case_id, kind, actor_id, department_id, is_public, note, created_at)
            VALUES ($id{A}, 'answered', $h1, $dept, 1, '보도블록을 새로 깔았습니다. 알려 주셔서 감사합니다.', NOW())});
+# Written around the application: the public pages' rows are built again (0057).
+$s->ctl('public-view-rebuild');
 $r = $anon->get($s->url('/examples'));
 is $r->code, 200, 'the example cases need no sign-in';
 $html = body_of($r);
