@@ -93,6 +93,38 @@ migration_applied() {
 	mariadb -N -e "SELECT COUNT(*) FROM madang.schema_migrations WHERE version = $1"
 }
 
+# What setup gave the application's account: rows, no DDL, and the audit
+# log append-only (docs/operations.md, "Database accounts").
+check_app_account() {
+	local pw
+	pw=$(sed -n '/^db {/,/^}/ s/^  password = //p' /etc/madang/madang.hdf)
+	MYSQL_PWD=$pw mariadb -u madang madang -N -e 'SELECT COUNT(*) FROM accounts' >/dev/null ||
+		die "the app's account cannot read"
+	if MYSQL_PWD=$pw mariadb -u madang madang -e 'CREATE TABLE deb_test (id INT PRIMARY KEY)' 2>/dev/null; then
+		die "the app's account may create tables"
+	fi
+	if MYSQL_PWD=$pw mariadb -u madang madang -e 'UPDATE audit_log SET id = id' 2>/dev/null; then
+		die "the app's account may update the audit log"
+	fi
+	say "the app's account reads rows but cannot create tables or update the audit log"
+}
+
+# The package's logrotate file, forced; then what its postrotate's
+# `systemctl reload` does (ExecReload: SIGHUP to the master): the next
+# request is logged in the new web.log.
+check_logrotate() {
+	logrotate -f /etc/logrotate.d/madang || die "logrotate"
+	[ -e /var/log/madang/web.log.1 ] || die "logrotate did not rotate web.log"
+	kill -HUP "$(pgrep -x -u madang -o madang-web)"
+	curl -fsS -o /dev/null "http://127.0.0.1:$PORT/login?rotated=1" || die "GET /login"
+	for _ in $(seq 1 20); do
+		grep -q 'GET /login 200' /var/log/madang/web.log 2>/dev/null && break
+		sleep 0.5
+	done
+	grep -q 'GET /login 200' /var/log/madang/web.log || die "no request in the new web.log"
+	say "logrotate rotated web.log; after SIGHUP the next request is in the new file"
+}
+
 in_root() {
 	local old=$1 new=$2 held=$3
 	export DEBIAN_FRONTEND=noninteractive
@@ -102,7 +134,7 @@ in_root() {
 	say "installing $old with Debian's MariaDB and nginx"
 	apt-get update -q >/dev/null
 	apt-get install -y -q --no-install-recommends "$HERE/$old" mariadb-server mariadb-plugin-mroonga \
-		nginx-light libnginx-mod-nchan libjs-leaflet curl procps >/root/apt.log 2>&1 ||
+		nginx-light libnginx-mod-nchan libjs-leaflet curl procps logrotate >/root/apt.log 2>&1 ||
 		{ tail -n 30 /root/apt.log; die "apt-get install"; }
 	id madang >/dev/null || die "no madang user"
 	[ -s /etc/madang/madang.hdf ] && [ -s /etc/madang/secret ] || die "no configuration"
@@ -117,6 +149,7 @@ in_root() {
 	mariadb -N -e 'SHOW ENGINES' | grep -qi mroonga || mariadb </usr/share/mysql/mroonga/install.sql
 	say "MariaDB up"
 
+	madangctl setup --help | grep -q 'Usage: madangctl' || die "madangctl setup --help"
 	printf 'first-admin-pass-2026\n' | madangctl --config /etc/madang/madang.hdf setup \
 		--login kim.admin --name '김민원' --email admin@city.example || die "madangctl setup"
 	madangctl --config /etc/madang/madang.hdf setup </dev/null | tee /root/setup2.log || die "setup again"
@@ -135,6 +168,8 @@ in_root() {
 	fetch_home
 	run_unit madang-notifier.service || die "madang-notifier --once failed"
 	say "madang-notifier --once ran"
+	check_app_account
+	check_logrotate
 
 	say "upgrading to $new"
 	stop_web
