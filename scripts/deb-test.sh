@@ -137,7 +137,7 @@ in_root() {
 		nginx-light libnginx-mod-nchan libjs-leaflet curl procps logrotate >/root/apt.log 2>&1 ||
 		{ tail -n 30 /root/apt.log; die "apt-get install"; }
 	id madang >/dev/null || die "no madang user"
-	[ -s /etc/madang/madang.hdf ] && [ -s /etc/madang/secret ] || die "no configuration"
+	if [ ! -s /etc/madang/madang.hdf ] || [ ! -s /etc/madang/secret ]; then die "no configuration"; fi
 	grep -Eq '^  password = [0-9a-f]{64}$' /etc/madang/madang.hdf || die "no generated db.password"
 	[ "$(stat -c %a:%U:%G /etc/madang/madang.hdf)" = 640:root:madang ] || die "madang.hdf's mode"
 	say "the package made the madang user and /etc/madang/madang.hdf with generated secrets"
@@ -241,7 +241,7 @@ make_previous() {
 	local dir=$OUT/prev version newest
 	rm -rf "$dir"
 	dpkg-deb -R "$DEB" "$dir"
-	newest=$(ls "$dir/usr/share/madang/db/migrations" | sort | tail -n 1)
+	newest=$(find "$dir/usr/share/madang/db/migrations" -name '[0-9]*.sql' -printf '%f\n' | sort | tail -n 1)
 	HELD=$((10#${newest%%_*}))
 	rm "$dir/usr/share/madang/db/migrations/$newest"
 	sed -i "\\| usr/share/madang/db/migrations/$newest\$|d" "$dir/DEBIAN/md5sums"

@@ -57,10 +57,11 @@ command -v npm >/dev/null 2>&1 || TEST_PKGS="$TEST_PKGS npm"
 # system runs or listens, and policy-rc.d keeps its service from starting.
 # unzip: bench/export counts the rows of the exported sheet.
 BENCH_PKGS="wrk php-fpm php-mysql postfix unzip"
-# make deb: debhelper builds the package (debian/), lintian checks it;
+# make deb: debhelper builds the package (debian/), help2man makes the
+# programs' manual pages from their --help, lintian checks it;
 # make test-deb: systemd-analyze verifies the units (the systemd package),
 # fresh-debian's mmdebstrap makes the root it installs into.
-DEB_PKGS="debhelper dpkg-dev lintian systemd mmdebstrap"
+DEB_PKGS="debhelper dpkg-dev help2man lintian systemd mmdebstrap"
 
 usage() {
 	echo "usage: $0 run|test|bench|deb" >&2
