@@ -7,6 +7,11 @@
 #                     http://127.0.0.1:8080 (data in var/)
 #   make test         install test deps, build with the tests, run scripts/test.sh
 #   make bench        install bench deps, build the programs, run bench/run
+#   make deb          install the packaging tools, build the Debian package
+#                     build-deb/madang_VERSION_amd64.deb (debian/)
+#   make test-deb     make deb, then install it into a fresh Debian 12 root,
+#                     set it up, serve, and upgrade from a lower version
+#                     (scripts/deb-test.sh)
 #   make clean        remove the build directories (var/ keeps its data)
 #   make distclean    clean, and stop and remove the stack in var/
 #
@@ -39,7 +44,7 @@ CMAKE_FLAGS := -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DMADANG_SANITIZE=$(SAN_FLAG) \
 export MADANG_BUILD := $(CURDIR)/$(BUILD_DIR)
 export SANITIZE
 
-.PHONY: all build run test bench clean distclean
+.PHONY: all build run test bench deb test-deb clean distclean
 
 all: build
 
@@ -62,8 +67,16 @@ bench:
 	$(MAKE) --no-print-directory build TESTS=OFF
 	TESTS=OFF bench/run
 
+deb:
+	scripts/deps.sh deb
+	scripts/deb-test.sh build
+
+test-deb:
+	scripts/deps.sh deb
+	scripts/deb-test.sh
+
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-deb
 
 distclean: clean
 	-scripts/stack.sh stop var

@@ -6,6 +6,8 @@
 #   scripts/deps.sh test    run + unit/e2e test tools (cmocka, clang, Perl LWP,
 #                           Chromium, Korean fonts and Node.js for the browser walk)
 #   scripts/deps.sh bench   test + benchmark tools (wrk, PHP-FPM reference)
+#   scripts/deps.sh deb     run + the Debian packaging tools (make deb,
+#                           make test-deb only)
 #
 # Fast and silent when everything is installed already (one dpkg-query).
 # Otherwise runs apt-get update and apt-get install; never starts or stops
@@ -58,9 +60,14 @@ command -v npm >/dev/null 2>&1 || TEST_PKGS="$TEST_PKGS npm"
 # system runs or listens, and policy-rc.d keeps its service from starting.
 # unzip: bench/export counts the rows of the exported sheet.
 BENCH_PKGS="wrk php-fpm php-mysql postfix unzip"
+# make deb: debhelper builds the package (debian/), help2man makes the
+# programs' manual pages from their --help, lintian checks it;
+# make test-deb: systemd-analyze verifies the units (the systemd package),
+# fresh-debian's mmdebstrap makes the root it installs into.
+DEB_PKGS="debhelper dpkg-dev help2man lintian systemd mmdebstrap"
 
 usage() {
-	echo "usage: $0 run|test|bench" >&2
+	echo "usage: $0 run|test|bench|deb" >&2
 	exit 2
 }
 
@@ -69,6 +76,7 @@ case "$1" in
 run) PKGS="$RUN_PKGS" ;;
 test) PKGS="$RUN_PKGS $TEST_PKGS" ;;
 bench) PKGS="$RUN_PKGS $TEST_PKGS $BENCH_PKGS" ;;
+deb) PKGS="$RUN_PKGS $DEB_PKGS" ;;
 *) usage ;;
 esac
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
-/* main.c: madangctl, the operator's command: migrate, create-admin,
- * seed-demo. */
+/* main.c: madangctl, the operator's command: setup, migrate, create-admin,
+ * seed-demo and the periodic jobs by hand. */
 #include "auth/account.h"
 #include "auth/password.h"
 #include "core/config.h"
@@ -29,6 +29,9 @@ static const char usage[] =
 	"Usage: madangctl [--config FILE] COMMAND [OPTIONS]\n"
 	"\n"
 	"Commands:\n"
+	"  setup         create the database, its accounts and the first\n"
+	"                administrator, and migrate (a new installation; safe\n"
+	"                to run again)\n"
 	"  migrate       apply the database migrations not yet applied\n"
 	"  create-admin  create a staff account with the administrator role\n"
 	"  seed-demo     load demo data (departments, categories, accounts, cases)\n"
@@ -63,6 +66,33 @@ static const char usage_migrate[] =
 	"(the application's account's default role) SELECT, INSERT, UPDATE and\n"
 	"DELETE on every table, only SELECT and INSERT on the append-only\n"
 	"audit_log, so that new tables are covered (docs/operations.md).\n";
+
+static const char usage_setup[] =
+	"Usage: madangctl [--config FILE] setup [--db-admin USER]\n"
+	"                 [--login ID --name NAME --email ADDRESS]\n"
+	"\n"
+	"Prepares a new installation, as root on the database's machine (the\n"
+	"Debian package's postinst wrote the configuration and its passwords):\n"
+	"  1. connects to MariaDB as USER (default root) through db.socket with\n"
+	"     no password (Debian's unix_socket authentication of root) and\n"
+	"     creates, where missing, the database db.name (utf8mb4), the role\n"
+	"     db.app_role, the migrator db.migrate_user (every right on the\n"
+	"     database, WITH GRANT OPTION) and the application's account db.user\n"
+	"     (only the role, as its default role), at localhost and 127.0.0.1,\n"
+	"     with the configuration's passwords (docs/operations.md, \"Database\n"
+	"     accounts\");\n"
+	"  2. migrates, as 'madangctl migrate' does;\n"
+	"  3. where no account holds the administrator role yet and --login,\n"
+	"     --name and --email are given, creates the first administrator\n"
+	"     (roles sysadmin and supervisor) with the password read from the\n"
+	"     first line of standard input, as create-admin does.\n"
+	"Running it again changes nothing but the accounts' passwords (set\n"
+	"again from the configuration) and applies new migrations.\n"
+	"\n"
+	"  --db-admin USER  MariaDB's administrator account (default root)\n"
+	"  --login ID       the first administrator's login ID\n"
+	"  --name NAME      their name\n"
+	"  --email ADDRESS  their e-mail address\n";
 
 static const char usage_admin[] =
 	"Usage: madangctl [--config FILE] create-admin --login ID --name NAME --email ADDRESS\n"
@@ -282,6 +312,9 @@ static int cmd_migrate(db *d, HDF *cfg)
 	return rc ? rc : fill_public_view(d, false);
 }
 
+static int create_admin(db *d, HDF *cfg, const char *login, const char *name, const char *email,
+			const char *extra_role);
+
 static int cmd_create_admin(db *d, HDF *cfg, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -290,9 +323,7 @@ static int cmd_create_admin(db *d, HDF *cfg, int argc, char **argv)
 		{"email", required_argument, NULL, 'e'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *login = NULL, *name = NULL, *email = NULL, *which = NULL;
-	char password[512];
-	long long id = 0;
+	const char *login = NULL, *name = NULL, *email = NULL;
 	int c;
 
 	optind = 1;
@@ -308,6 +339,18 @@ static int cmd_create_admin(db *d, HDF *cfg, int argc, char **argv)
 		fputs(usage_admin, stderr);
 		return 2;
 	}
+	return create_admin(d, cfg, login, name, email, NULL);
+}
+
+/* create-admin's account, the password from standard input; with
+ * extra_role, that global role too (setup's first administrator). */
+static int create_admin(db *d, HDF *cfg, const char *login, const char *name, const char *email,
+			const char *extra_role)
+{
+	const char *which = NULL;
+	char password[512];
+	long long id = 0;
+
 	if (!text_login_id_valid(login)) {
 		fprintf(stderr, "madangctl: invalid login ID: 4-32 of a-z 0-9 . _ -, starting with a letter\n");
 		return 2;
@@ -334,6 +377,8 @@ static int cmd_create_admin(db *d, HDF *cfg, int argc, char **argv)
 	int rc = org_staff_create(d, &who, &a, 0, &id, &which);
 	if (rc == MDG_OK)
 		rc = org_role_grant(d, &who, id, "sysadmin", 0, true);
+	if (rc == MDG_OK && extra_role)
+		rc = org_role_grant(d, &who, id, extra_role, 0, true);
 	if (rc == MDG_ECONFLICT) {
 		fprintf(stderr, "madangctl: that %s is already taken\n", strcmp(which, "email") == 0 ? "e-mail" : "login ID");
 		return 1;
@@ -344,6 +389,78 @@ static int cmd_create_admin(db *d, HDF *cfg, int argc, char **argv)
 	}
 	printf("administrator created: %s (id %lld)\n", login, id);
 	return 0;
+}
+
+/* setup: the database and its accounts (as MariaDB's administrator), the
+ * migrations (as the migrator), the first administrator (as the app). */
+static int cmd_setup(HDF *cfg, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"db-admin", required_argument, NULL, 'a'},
+		{"login", required_argument, NULL, 'l'},
+		{"name", required_argument, NULL, 'n'},
+		{"email", required_argument, NULL, 'e'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *admin = "root", *login = NULL, *name = NULL, *email = NULL;
+	db *d = NULL;
+	long long holders = 0;
+	int c, rc = 1;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'a': admin = optarg; break;
+		case 'l': login = optarg; break;
+		case 'n': name = optarg; break;
+		case 'e': email = optarg; break;
+		default: fputs(usage_setup, stderr); return 2;
+		}
+	}
+	if (optind != argc || ((login || name || email) && !(login && name && email && *name))) {
+		fputs(usage_setup, stderr);
+		return 2;
+	}
+	if (db_connect_admin(cfg, admin, &d) != MDG_OK) {
+		fprintf(stderr, "madangctl: cannot connect to MariaDB as %s (run setup as root on the database's"
+				" machine, or give --db-admin)\n", admin);
+		goto done;
+	}
+	int srv = migrate_setup_accounts(d, cfg);
+	db_close(d);
+	d = NULL;
+	if (srv != MDG_OK) {
+		rc = srv == MDG_EINVAL ? 2 : 1;
+		goto done;
+	}
+	printf("database %s and its accounts %s, %s (role %s) ready\n", config_str(cfg, "db.name", "madang"),
+	       config_str(cfg, "db.migrate_user", ""), config_str(cfg, "db.user", "madang"),
+	       config_str(cfg, "db.app_role", ""));
+	if (db_connect_migrator(cfg, &d) != MDG_OK) {
+		fprintf(stderr, "madangctl: cannot connect as the migrator\n");
+		goto done;
+	}
+	if ((rc = cmd_migrate(d, cfg)) != 0)
+		goto done;
+	db_close(d);
+	d = NULL;
+	rc = 1;
+	if (db_connect(cfg, &d) != MDG_OK || org_role_holders(d, "sysadmin", &holders) != MDG_OK) {
+		fprintf(stderr, "madangctl: cannot connect as the application's account\n");
+		goto done;
+	}
+	if (holders > 0) {
+		printf("administrators: %lld (none created)\n", holders);
+		rc = 0;
+	} else if (!login) {
+		printf("no administrator yet: run setup again with --login, --name and --email, or create-admin\n");
+		rc = 0;
+	} else {
+		rc = create_admin(d, cfg, login, name, email, "supervisor");
+	}
+done:
+	db_close(d);
+	return rc;
 }
 
 static void print_demo_logins(void)
@@ -566,6 +683,7 @@ int main(int argc, char **argv)
 	int sub_argc = argc - i;
 	char **sub_argv = argv + i;
 	const char *help = strcmp(cmd, "migrate") == 0	    ? usage_migrate
+			   : strcmp(cmd, "setup") == 0	      ? usage_setup
 			   : strcmp(cmd, "create-admin") == 0 ? usage_admin
 			   : strcmp(cmd, "seed-demo") == 0    ? usage_seed
 			   : strcmp(cmd, "tick") == 0	      ? usage_tick
@@ -586,6 +704,10 @@ int main(int argc, char **argv)
 	if (config_load(config_path, &cfg) != MDG_OK || crypto_init() != MDG_OK)
 		goto done;
 	log_open("-");
+	if (strcmp(cmd, "setup") == 0) { /* three connections of its own */
+		rc = cmd_setup(cfg, sub_argc, sub_argv);
+		goto done;
+	}
 	bool as_migrator = strcmp(cmd, "migrate") == 0 || strcmp(cmd, "seed-demo") == 0;
 	/* Before any connection: a production configuration gets no demo. */
 	if (strcmp(cmd, "seed-demo") == 0 && config_long(cfg, "demo", 0, 0, 1) != 1) {

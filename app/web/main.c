@@ -21,7 +21,8 @@ static const char usage[] =
 	"unix socket named by web.socket, in the foreground. nginx passes\n"
 	"requests to it; those beyond web.workers wait in the socket's queue\n"
 	"(web.backlog, by default net.core.somaxconn). SIGTERM or SIGINT stops\n"
-	"it after the requests in hand.\n"
+	"it after the requests in hand. SIGHUP opens web.log again (after\n"
+	"logrotate renamed it), in the master and every worker.\n"
 	"\n"
 	"  -c, --config FILE  the HDF configuration file (default: $MADANG_CONFIG)\n"
 	"  -h, --help         show this help\n";

@@ -4,6 +4,7 @@
 #include "core/mdg.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -12,12 +13,20 @@
 
 static FILE *log_file;
 static char log_rid[40];
+/* The file's path, for a reopen; empty: stderr. */
+static char log_path[4096];
+static volatile sig_atomic_t reopen_asked;
 
 int log_open(const char *path)
 {
 	if (!path || !*path || strcmp(path, "-") == 0) {
 		log_file = stderr;
+		log_path[0] = '\0';
 		return MDG_OK;
+	}
+	if (strlen(path) >= sizeof log_path) {
+		fprintf(stderr, "madang: log path too long: %s\n", path);
+		return MDG_ERR;
 	}
 	FILE *f = fopen(path, "a");
 	if (!f) {
@@ -28,7 +37,25 @@ int log_open(const char *path)
 	if (log_file && log_file != stderr)
 		fclose(log_file);
 	log_file = f;
+	if (path != log_path)
+		memcpy(log_path, path, strlen(path) + 1);
 	return MDG_OK;
+}
+
+void log_reopen_soon(void)
+{
+	reopen_asked = 1;
+}
+
+int log_reopen_pending(void)
+{
+	if (!reopen_asked)
+		return MDG_OK;
+	reopen_asked = 0;
+	if (!log_path[0])
+		return MDG_OK;
+	/* On failure log_open keeps the old file (renamed, still written). */
+	return log_open(log_path);
 }
 
 void log_set_request_id(const char *rid)
@@ -39,8 +66,9 @@ void log_set_request_id(const char *rid)
 void log_msg(enum log_level level, const char *fmt, ...)
 {
 	static const char *const names[] = {"error", "warn", "info"};
-	FILE *f = log_file ? log_file : stderr;
 	int saved = errno;
+	log_reopen_pending();
+	FILE *f = log_file ? log_file : stderr;
 	char stamp[40];
 	struct timespec ts;
 	struct tm tm;

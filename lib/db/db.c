@@ -41,6 +41,7 @@ struct db {
 	unsigned ncached;
 	char clock[20]; /* db_set_clock's time, "" for the real clock */
 	bool migrator;  /* db_connect_migrator's: DDL rights, multi-statements */
+	const char *admin; /* db_connect_admin's user: no password, no database */
 	unsigned last_errno; /* the server's number of the last error, 0 after none */
 	bool in_retry;       /* inside db_transaction: a lock conflict is retried there */
 	/* db_before_commit's: runs before the next successful COMMIT. */
@@ -139,7 +140,14 @@ static int db_open(db *d)
 		}
 		flags |= CLIENT_MULTI_STATEMENTS;
 	}
-	if (!mysql_real_connect(d->conn, host, user, password, config_str(d->cfg, "db.name", "madang"), port,
+	const char *dbname = config_str(d->cfg, "db.name", "madang");
+	if (d->admin) {
+		user = d->admin;
+		password = NULL;
+		dbname = NULL; /* it may not exist yet */
+		flags |= CLIENT_MULTI_STATEMENTS;
+	}
+	if (!mysql_real_connect(d->conn, host, user, password, dbname, port,
 				socket && *socket ? socket : NULL, flags)) {
 		db_set_error(d, "connect", mysql_error(d->conn));
 		mysql_close(d->conn);
@@ -149,11 +157,12 @@ static int db_open(db *d)
 	return MDG_OK;
 }
 
-static int db_connect_as(HDF *cfg, bool migrator, db **out)
+static int db_connect_as(HDF *cfg, bool migrator, const char *admin, db **out)
 {
 	db *d = xcalloc(1, sizeof *d);
 	d->cfg = cfg;
 	d->migrator = migrator;
+	d->admin = admin;
 	*out = NULL;
 	int rc = db_open(d);
 	if (rc != MDG_OK) {
@@ -167,12 +176,17 @@ static int db_connect_as(HDF *cfg, bool migrator, db **out)
 
 int db_connect(HDF *cfg, db **out)
 {
-	return db_connect_as(cfg, false, out);
+	return db_connect_as(cfg, false, NULL, out);
 }
 
 int db_connect_migrator(HDF *cfg, db **out)
 {
-	return db_connect_as(cfg, true, out);
+	return db_connect_as(cfg, true, NULL, out);
+}
+
+int db_connect_admin(HDF *cfg, const char *user, db **out)
+{
+	return db_connect_as(cfg, false, user, out);
 }
 
 void db_close(db *d)

@@ -2,6 +2,7 @@
 /* migrate.c: forward-only schema migrations and SQL files. */
 #include "db/migrate.h"
 #include "core/buf.h"
+#include "core/config.h"
 #include "core/log.h"
 #include "core/mdg.h"
 #include "core/xalloc.h"
@@ -181,6 +182,63 @@ static bool plain_name(const char *s)
 		if (!isalnum((unsigned char)*s) && *s != '_')
 			return false;
 	return true;
+}
+
+/* A password that can stand between single quotes as it is. */
+static bool plain_password(const char *s)
+{
+	size_t n = strlen(s);
+	if (n < 16 || n > 128)
+		return false;
+	return strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._+/=-") == n;
+}
+
+int migrate_setup_accounts(db *d, HDF *cfg)
+{
+	static const char *const hosts[] = {"localhost", "127.0.0.1"};
+	const char *name = config_str(cfg, "db.name", "madang");
+	const char *role = config_str(cfg, "db.app_role", "");
+	const char *mig = config_str(cfg, "db.migrate_user", "");
+	const char *mig_pw = config_str(cfg, "db.migrate_password", "");
+	const char *app = config_str(cfg, "db.user", "madang");
+	const char *app_pw = config_str(cfg, "db.password", "");
+	buf script = {0};
+	int rc;
+	if (!plain_name(name) || !plain_name(role) || !plain_name(mig) || !plain_name(app) || !strcmp(mig, app)) {
+		log_error("setup: db.name, db.app_role, db.migrate_user and db.user must be set, each 1-64 of"
+			  " A-Z a-z 0-9 _, the two accounts different");
+		return MDG_EINVAL;
+	}
+	if (!plain_password(mig_pw) || !plain_password(app_pw)) {
+		log_error("setup: db.password and db.migrate_password must be 16-128 of A-Z a-z 0-9 . _ + / = -");
+		return MDG_EINVAL;
+	}
+	buf_printf(&script, "CREATE DATABASE IF NOT EXISTS `%s` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;\n"
+			    "CREATE ROLE IF NOT EXISTS `%s`;\n", name, role);
+	for (size_t i = 0; i < sizeof hosts / sizeof hosts[0]; i++) {
+		const char *h = hosts[i];
+		/* ALTER after CREATE: a second run brings the passwords in
+		 * line with a changed configuration. */
+		buf_printf(&script, "CREATE USER IF NOT EXISTS '%s'@'%s' IDENTIFIED BY '%s';\n"
+				    "ALTER USER '%s'@'%s' IDENTIFIED BY '%s';\n"
+				    "GRANT ALL PRIVILEGES ON `%s`.* TO '%s'@'%s' WITH GRANT OPTION;\n",
+			   mig, h, mig_pw, mig, h, mig_pw, name, mig, h);
+		buf_printf(&script, "CREATE USER IF NOT EXISTS '%s'@'%s' IDENTIFIED BY '%s';\n"
+				    "ALTER USER '%s'@'%s' IDENTIFIED BY '%s';\n"
+				    "GRANT `%s` TO '%s'@'%s';\n"
+				    "SET DEFAULT ROLE `%s` FOR '%s'@'%s';\n",
+			   app, h, app_pw, app, h, app_pw, role, app, h, role, app, h);
+	}
+	/* A script, not db_exec: account statements take no placeholders,
+	 * and the names and passwords were checked above. */
+	rc = db_run_script(d, buf_str(&script), script.len);
+	if (rc != MDG_OK)
+		log_error("setup: creating the database and its accounts: %s", db_error(d));
+	/* The script held the passwords. */
+	if (script.len)
+		explicit_bzero(script.data, script.len);
+	buf_free(&script);
+	return rc;
 }
 
 int migrate_grant_app(db *d, const char *role)

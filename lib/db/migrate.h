@@ -19,6 +19,15 @@ int migrate_grant_app(db *d, const char *role);
  * *pending (/healthz: the code is newer than the schema). MDG_ERR when
  * dir cannot be read. */
 int migrate_pending(db *d, const char *dir, int *pending);
+/* On an administrator's connection (db_connect_admin): creates, where
+ * missing, the database db.name (utf8mb4), the role db.app_role, the
+ * migrator db.migrate_user (every right on the database WITH GRANT
+ * OPTION) and the application's account db.user (the role as its default
+ * role, nothing else), each account at localhost and 127.0.0.1, and sets
+ * their passwords to the configuration's. Safe to run again. MDG_EINVAL
+ * (logged) when a name is not 1-64 of A-Z a-z 0-9 _ or a password is not
+ * 16-128 of A-Z a-z 0-9 . _ + / = - (postinst writes hex). */
+int migrate_setup_accounts(db *d, HDF *cfg);
 /* Runs the SQL script at path (from the repository, never from users). */
 int migrate_run_file(db *d, const char *path);
 

@@ -21,6 +21,7 @@
 
 static volatile sig_atomic_t stop_requested;
 static volatile sig_atomic_t child_exited;
+static volatile sig_atomic_t reopen_requested;
 
 static void on_stop(int sig)
 {
@@ -36,14 +37,35 @@ static void on_child(int sig)
 	child_exited = 1;
 }
 
-static void set_handler(int sig, void (*fn)(int))
+/* SIGHUP in the master: logrotate has renamed the log. */
+static void on_reopen(int sig)
+{
+	MDG_UNUSED(sig);
+	reopen_requested = 1;
+}
+
+/* SIGHUP in a worker (from the master): the next message goes to a
+ * freshly opened log. */
+static void on_worker_reopen(int sig)
+{
+	MDG_UNUSED(sig);
+	log_reopen_soon();
+}
+
+static void set_handler_flags(int sig, void (*fn)(int), int flags)
 {
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = fn;
 	sigemptyset(&sa.sa_mask);
-	sa.sa_flags = 0; /* no SA_RESTART: accept() must return on SIGTERM */
+	sa.sa_flags = flags;
 	sigaction(sig, &sa, NULL);
+}
+
+static void set_handler(int sig, void (*fn)(int))
+{
+	/* no SA_RESTART: accept() must return on SIGTERM */
+	set_handler_flags(sig, fn, 0);
 }
 
 /* True when the web server has closed the request's connection: nginx
@@ -66,9 +88,13 @@ static void worker_main(int sock, const http_server_opts *opts, const http_serve
 	set_handler(SIGTERM, on_stop);
 	set_handler(SIGINT, SIG_IGN); /* Ctrl-C reaches the master, which stops us */
 	set_handler(SIGCHLD, SIG_DFL);
+	/* SA_RESTART: a log reopen must not end the wait for a request. */
+	set_handler_flags(SIGHUP, on_worker_reopen, SA_RESTART);
 	sigemptyset(&none);
 	sigemptyset(&term);
 	sigaddset(&term, SIGTERM);
+	/* Nor interrupt a request in hand (the DB client's waits). */
+	sigaddset(&term, SIGHUP);
 	sigprocmask(SIG_SETMASK, &none, NULL);
 
 	if (hooks->worker_init && hooks->worker_init(hooks->ctx) != MDG_OK)
@@ -211,10 +237,12 @@ int http_server_run(const http_server_opts *opts, const http_server_hooks *hooks
 	sigaddset(&block, SIGCHLD);
 	sigaddset(&block, SIGTERM);
 	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGHUP);
 	sigprocmask(SIG_BLOCK, &block, &old);
 	set_handler(SIGTERM, on_stop);
 	set_handler(SIGINT, on_stop);
 	set_handler(SIGCHLD, on_child);
+	set_handler(SIGHUP, on_reopen);
 
 	pids = xcalloc((size_t)opts->workers, sizeof *pids);
 	born = xcalloc((size_t)opts->workers, sizeof *born);
@@ -234,6 +262,7 @@ int http_server_run(const http_server_opts *opts, const http_server_hooks *hooks
 	sigdelset(&wait_mask, SIGCHLD);
 	sigdelset(&wait_mask, SIGTERM);
 	sigdelset(&wait_mask, SIGINT);
+	sigdelset(&wait_mask, SIGHUP);
 	while (!stop_requested) {
 		/* Sleep until a signal, or until the next paced restart is due:
 		 * waiting for one slot never holds up the others. */
@@ -253,6 +282,16 @@ int http_server_run(const http_server_opts *opts, const http_server_hooks *hooks
 		ppoll(NULL, 0, timeout, &wait_mask);
 		if (stop_requested)
 			break;
+		if (reopen_requested) {
+			/* The master's own log first, then each worker's (a
+			 * worker started after this opens the new file anyway). */
+			reopen_requested = 0;
+			log_reopen_soon();
+			log_info("madang-web master: log reopened (SIGHUP)");
+			for (int i = 0; i < opts->workers; i++)
+				if (pids[i] > 0)
+					kill(pids[i], SIGHUP);
+		}
 		if (child_exited) {
 			child_exited = 0;
 			int status;

@@ -27,7 +27,7 @@ typedef struct http_server_opts {
 } http_server_opts;
 
 /* Opens the socket, forks the workers and supervises them until SIGTERM
- * or SIGINT: dead workers are restarted at once (a worker that dies within
+ * or SIGINT (SIGHUP: every process opens its log file again): dead workers are restarted at once (a worker that dies within
  * a second of its start, after a second), recycled workers replaced. On a
  * stop, workers finish the request in hand. Returns MDG_OK after a clean
  * stop, MDG_ERR when the socket cannot be opened. */

@@ -262,6 +262,16 @@ int org_role_grant(db *d, const actor *who, long long account_id, const char *ro
 	return rc;
 }
 
+int org_role_holders(db *d, const char *role, long long *n)
+{
+	db_result *r = NULL;
+	int rc = db_query(d, &r, "SELECT COUNT(DISTINCT account_id) AS n FROM staff_roles WHERE role = ?",
+			  DB_ARGS(DB_STR(role)));
+	*n = rc == MDG_OK ? db_get_ll(r, 0, "n", 0) : 0;
+	db_result_free(r);
+	return rc;
+}
+
 int org_role_revoke(db *d, const actor *who, long long account_id, long long role_id)
 {
 	char detail[32];

@@ -66,6 +66,9 @@ int org_staff_membership(db *d, const actor *who, long long id, long long depart
 int org_role_grant(db *d, const actor *who, long long account_id, const char *role,
 		   long long department_id, bool with_subtree);
 int org_role_revoke(db *d, const actor *who, long long account_id, long long role_id);
+/* *n: the staff accounts holding a role (any department); madangctl setup
+ * creates the first administrator only where none holds sysadmin. */
+int org_role_holders(db *d, const char *role, long long *n);
 /* Staff, columns id, login, name, email, active, departments (names,
  * ", "), role_list ("handler@도로과, …"). With dept_ids (ids separated by commas, as
  * perm_departments gives them), only those belonging to or holding a role
