@@ -126,9 +126,10 @@ static bool give_back(FCGX_Request *req, const sigset_t *blocked)
  * one connection at a time; without that last rule, kept connections
  * idle in nginx's pools (one pool per nginx worker) could hold every
  * worker while a new connection waited in the queue. *queue_seen makes it
- * fair under a full load: once a connection was seen waiting, the worker
- * serves at most the one request already on its way on the kept
- * connection before it gives it back. */
+ * fair under a full load: a connection seen waiting when the last request
+ * was taken and still waiting after it gets the worker at once (the kept
+ * connection is given back; only a request already sent on it is served
+ * first). */
 static bool kept_next(int sock, FCGX_Request *req, const http_server_opts *opts, long served,
                       bool *queue_seen, const sigset_t *open, const sigset_t *blocked)
 {
@@ -152,9 +153,14 @@ static bool kept_next(int sock, FCGX_Request *req, const http_server_opts *opts,
 		int n = ppoll(p, 2, &ts, open);
 		if (n < 0)
 			continue; /* a signal: the loop checks for a stop */
+		bool queued = (p[1].revents & POLLIN) != 0;
+		/* Waiting since before the last request: the connection goes
+		 * back now (give_back still serves a request already sent). */
+		if (*queue_seen && queued)
+			return give_back(req, blocked);
 		if (p[0].revents & POLLIN) {
 			if (has_data(req->ipcFd)) {
-				*queue_seen = (p[1].revents & POLLIN) != 0;
+				*queue_seen = queued;
 				return true;
 			}
 			FCGX_Free(req, 1); /* nginx closed it */
@@ -164,25 +170,24 @@ static bool kept_next(int sock, FCGX_Request *req, const http_server_opts *opts,
 			FCGX_Free(req, 1);
 			return false;
 		}
-		if (!(p[1].revents & POLLIN))
+		if (!queued) {
+			*queue_seen = false;
 			continue;
-		if (!*queue_seen) {
-			/* Give a free worker the time to take it, or nginx the
-			 * time to reuse this connection. */
-			short r = wait_readable(req->ipcFd, QUEUE_GRACE_MS, open);
-			if ((r & POLLIN) && has_data(req->ipcFd)) {
-				*queue_seen = true;
-				return true;
-			}
-			if (r & (POLLIN | POLLRDHUP | POLLHUP | POLLERR)) {
-				FCGX_Free(req, 1);
-				return false;
-			}
-			struct pollfd q = {.fd = sock, .events = POLLIN};
-			if (poll(&q, 1, 0) != 1)
-				continue; /* taken by a free worker */
 		}
-		*queue_seen = false;
+		/* Give a free worker the time to take it, or nginx the time
+		 * to reuse this connection. */
+		short r = wait_readable(req->ipcFd, QUEUE_GRACE_MS, open);
+		if ((r & POLLIN) && has_data(req->ipcFd)) {
+			*queue_seen = true;
+			return true;
+		}
+		if (r & (POLLIN | POLLRDHUP | POLLHUP | POLLERR)) {
+			FCGX_Free(req, 1);
+			return false;
+		}
+		struct pollfd q = {.fd = sock, .events = POLLIN};
+		if (poll(&q, 1, 0) != 1)
+			continue; /* taken by a free worker */
 		return give_back(req, blocked);
 	}
 }
