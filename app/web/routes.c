@@ -248,6 +248,10 @@ const web_route web_routes[] = {
 	{"POST", "/staff/cases/{tracking}/unpublish", page_case_unpublish, ACCESS_STAFF},
 	{"GET", "/admin/moderation/words", page_admin_moderation_words, ACCESS_GLOBAL_ADMIN},
 	{"POST", "/admin/moderation/words", page_admin_moderation_words_change, ACCESS_GLOBAL_ADMIN},
+#ifdef MADANG_BENCH_NODB
+	/* bench/run's "nodb" page (page_bench.c): never in a normal build */
+	{"GET", "/_bench/nodb/cases/{tracking}", page_bench_nodb, ACCESS_PUBLIC},
+#endif
 };
 
 const size_t web_nroutes = sizeof web_routes / sizeof web_routes[0];

@@ -176,6 +176,12 @@ int page_lang(web *w);
 int page_error_413(web *w);
 int page_public_cases(web *w);
 int page_case(web *w);
+#ifdef MADANG_BENCH_NODB
+/* The bench-only page: the public case page of the worker's first such
+ * request, rendered again from its data without the database
+ * (page_bench.c; only in a build with -DMADANG_BENCH_NODB=ON). */
+int page_bench_nodb(web *w);
+#endif
 int page_attachment(web *w);
 int page_register_form(web *w);
 int page_register(web *w);

@@ -307,9 +307,13 @@ struct db_params {
 
 static int db_bind_params(struct db_params *p, const db_arg *args, size_t nargs)
 {
-	memset(p, 0, sizeof *p);
+	p->n = 0;
 	if (nargs > DB_MAX_PARAMS)
 		return MDG_ERR;
+	/* Only the entries in use: the whole struct is 8 KiB, zeroed for
+	 * every statement before (bench/README.md, issue 15). */
+	memset(p->bind, 0, nargs * sizeof p->bind[0]);
+	memset(p->nulls, 0, nargs * sizeof p->nulls[0]);
 	for (size_t i = 0; i < nargs; i++) {
 		const db_arg *a = &args[i];
 		MYSQL_BIND *b = &p->bind[i];
@@ -545,24 +549,39 @@ long long db_get_ll(const db_result *r, unsigned row, const char *name, long lon
 	return v ? strtoll(v, NULL, 10) : def;
 }
 
-void db_row_hdf(const db_result *r, unsigned row, HDF *hdf, const char *prefix)
+/* The row's values as children of the node at prefix under hdf. The node
+ * is looked up (made) once, at the first value, not per column: a name
+ * built with snprintf and walked from the root for every value was a
+ * quarter of the public list's CPU (bench/README.md, issue 15). A row
+ * without any value makes no node, as before. */
+static void row_into(const db_result *r, unsigned row, HDF *hdf, const char *prefix)
 {
-	char name[256];
-	for (unsigned c = 0; r && c < r->ncols; c++) {
+	HDF *node = NULL;
+	for (unsigned c = 0; c < r->ncols; c++) {
 		const char *v = db_cell(r, row, c, NULL);
 		if (!v)
 			continue;
-		snprintf(name, sizeof name, "%s.%s", prefix, r->names[c]);
-		hdf_set_value(hdf, name, v);
+		if (!node && hdf_get_node(hdf, prefix, &node) != STATUS_OK)
+			abort(); /* out of memory */
+		hdf_set_value(node, r->names[c], v);
 	}
+}
+
+void db_row_hdf(const db_result *r, unsigned row, HDF *hdf, const char *prefix)
+{
+	if (r)
+		row_into(r, row, hdf, prefix);
 }
 
 void db_rows_hdf(const db_result *r, HDF *hdf, const char *prefix)
 {
-	char name[256];
+	HDF *base = NULL;
+	char num[16];
 	for (unsigned row = 0; r && row < r->nrows; row++) {
-		snprintf(name, sizeof name, "%s.%u", prefix, row);
-		db_row_hdf(r, row, hdf, name);
+		if (!base && hdf_get_node(hdf, prefix, &base) != STATUS_OK)
+			abort(); /* out of memory */
+		snprintf(num, sizeof num, "%u", row);
+		row_into(r, row, base, num);
 	}
 }
 

@@ -7,6 +7,7 @@
 #include "core/xalloc.h"
 
 #include <errno.h>
+#include <fastcgi.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -79,10 +80,159 @@ static bool client_gone(const FCGX_Request *req)
 	return poll(&p, 1, 0) == 1 && (p.revents & (POLLRDHUP | POLLHUP | POLLERR));
 }
 
+/* How long an idle kept connection may hold a worker when nobody waits:
+ * nginx's own keepalive_timeout for madang_web (deploy/nginx/madang.conf)
+ * is shorter, so normally nginx is the one that closes it. */
+#define KEEP_IDLE_MS 15000
+/* A connection seen in the socket's queue is left this long to a free
+ * worker (blocked in accept) before an idle kept connection is given back
+ * for it: a new connection with a free worker at hand must not make every
+ * idle worker drop its connection. */
+#define QUEUE_GRACE_MS 2
+/* How long a worker waits for nginx to close a connection given back. */
+#define GIVE_BACK_WAIT_MS 1000
+
+/* True when the worker must stop taking requests (SIGTERM, or recycled). */
+static bool worker_done(const http_server_opts *opts, long served)
+{
+	return stop_requested || (opts->max_requests > 0 && served >= opts->max_requests);
+}
+
+/* Waits for fd to be readable (or closed by the peer) for up to ms
+ * milliseconds; SIGTERM is let in only during the wait (mask), so it cuts
+ * the wait short and never a request. Returns poll's revents for fd, 0 on
+ * timeout or signal. */
+static short wait_readable(int fd, int ms, const sigset_t *mask)
+{
+	struct pollfd p = {.fd = fd, .events = POLLIN | POLLRDHUP};
+	struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};
+	return ppoll(&p, 1, &ts, mask) == 1 ? p.revents : 0;
+}
+
+/* True when the peer sent at least one byte (a next request), false when
+ * it closed the connection or nothing is there. */
+static bool has_data(int fd)
+{
+	char c;
+	return recv(fd, &c, 1, MSG_PEEK | MSG_DONTWAIT) == 1;
+}
+
+/* Gives the kept connection of req back to nginx without the race of a
+ * plain close (nginx may take an idle connection from its pool for a new
+ * request at the very moment the worker closes it, and a POST that meets
+ * a closed connection is not retried): the worker sends an empty STDERR
+ * record, which nginx ignores inside an answer and takes as the end of an
+ * idle pooled connection (any byte there makes it close that connection).
+ * Then it waits for nginx: a close (the connection is closed here too and
+ * the worker is free), or a request that nginx sent before it saw the
+ * record (returns true: the caller serves it on this connection). */
+static bool give_back(FCGX_Request *req, const sigset_t *blocked)
+{
+	unsigned char rec[FCGI_HEADER_LEN] = {
+		FCGI_VERSION_1, FCGI_STDERR,
+		(unsigned char)(req->requestId >> 8), (unsigned char)req->requestId,
+		0, 0, 0, 0,
+	};
+	if (write(req->ipcFd, rec, sizeof rec) == (ssize_t)sizeof rec &&
+	    (wait_readable(req->ipcFd, GIVE_BACK_WAIT_MS, blocked) & POLLIN) && has_data(req->ipcFd))
+		return true;
+	FCGX_Free(req, 1);
+	return false;
+}
+
+/* After an answer on a connection nginx keeps (FCGI_KEEP_CONN): waits for
+ * the next request on it, and returns true when one is there (the caller
+ * reads it with FCGX_Accept_r), or gives the connection back and returns
+ * false when the worker is needed elsewhere: a stop or recycling, an idle
+ * time of KEEP_IDLE_MS, or a connection waiting in the socket's queue
+ * longer than QUEUE_GRACE_MS (which no free worker took). A worker holds
+ * one connection at a time; without that last rule, kept connections
+ * idle in nginx's pools (one pool per nginx worker) could hold every
+ * worker while a new connection waited in the queue. *queue_seen makes it
+ * fair under a full load: a connection seen waiting when the last request
+ * was taken and still waiting after it gets the worker at once (the kept
+ * connection is given back; only a request already sent on it is served
+ * first). */
+static bool kept_next(int sock, FCGX_Request *req, const http_server_opts *opts, long served,
+                      bool *queue_seen, const sigset_t *open, const sigset_t *blocked)
+{
+	long long idle_until = 0;
+	for (;;) {
+		if (worker_done(opts, served))
+			return give_back(req, blocked);
+		struct pollfd p[2] = {
+			{.fd = req->ipcFd, .events = POLLIN | POLLRDHUP},
+			{.fd = sock, .events = POLLIN},
+		};
+		struct timespec now;
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		long long t = (long long)now.tv_sec * 1000 + now.tv_nsec / 1000000;
+		if (!idle_until)
+			idle_until = t + KEEP_IDLE_MS;
+		if (t >= idle_until)
+			return give_back(req, blocked);
+		long long left = idle_until - t;
+		struct timespec ts = {(time_t)(left / 1000), (long)(left % 1000) * 1000000L};
+		int n = ppoll(p, 2, &ts, open);
+		if (n < 0)
+			continue; /* a signal: the loop checks for a stop */
+		bool queued = (p[1].revents & POLLIN) != 0;
+		/* Waiting since before the last request: the connection goes
+		 * back now (give_back still serves a request already sent). */
+		if (*queue_seen && queued)
+			return give_back(req, blocked);
+		if (p[0].revents & POLLIN) {
+			if (has_data(req->ipcFd)) {
+				*queue_seen = queued;
+				return true;
+			}
+			FCGX_Free(req, 1); /* nginx closed it */
+			return false;
+		}
+		if (p[0].revents & (POLLRDHUP | POLLHUP | POLLERR)) {
+			FCGX_Free(req, 1);
+			return false;
+		}
+		if (!queued) {
+			*queue_seen = false;
+			continue;
+		}
+		/* Give a free worker the time to take it, or nginx the time
+		 * to reuse this connection. */
+		short r = wait_readable(req->ipcFd, QUEUE_GRACE_MS, open);
+		if ((r & POLLIN) && has_data(req->ipcFd)) {
+			*queue_seen = true;
+			return true;
+		}
+		if (r & (POLLIN | POLLRDHUP | POLLHUP | POLLERR)) {
+			FCGX_Free(req, 1);
+			return false;
+		}
+		struct pollfd q = {.fd = sock, .events = POLLIN};
+		if (poll(&q, 1, 0) != 1)
+			continue; /* taken by a free worker */
+		return give_back(req, blocked);
+	}
+}
+
+/* True when nginx is done with the request's body: the worker reads what
+ * the handler left of it (a GET's is only the empty closing record), so
+ * that a kept connection starts at the next request. A large unread body
+ * is not worth reading: the connection is closed instead. */
+static bool input_drained(FCGX_Request *req)
+{
+	char chunk[4096];
+	for (int i = 0; i < 16; i++)
+		if (FCGX_GetStr(chunk, (int)sizeof chunk, req->in) < (int)sizeof chunk)
+			return FCGX_HasSeenEOF(req->in) == EOF && FCGX_GetError(req->in) == 0;
+	return false;
+}
+
 static void worker_main(int sock, const http_server_opts *opts, const http_server_hooks *hooks)
 {
 	FCGX_Request req;
 	long served = 0;
+	bool queue_seen = false;
 	sigset_t none, term;
 
 	set_handler(SIGTERM, on_stop);
@@ -100,17 +250,24 @@ static void worker_main(int sock, const http_server_opts *opts, const http_serve
 	if (hooks->worker_init && hooks->worker_init(hooks->ctx) != MDG_OK)
 		log_warn("worker started without its resources; will retry per request");
 	FCGX_InitRequest(&req, sock, FCGI_FAIL_ACCEPT_ON_INTR);
+	sigprocmask(SIG_BLOCK, &term, NULL);
 	for (;;) {
-		/* SIGTERM may cut short the wait for a request, never a request
-		 * in hand: its handler (no SA_RESTART) would make a read of the
-		 * body or a write of the answer fail with EINTR. It is blocked
-		 * from accept to finish and taken here. XXX: one arriving just
-		 * before accept() blocks is only seen at the next request (or
-		 * the master's kill after stop_timeout); libfcgi has the same
-		 * window. */
-		sigprocmask(SIG_SETMASK, &none, NULL);
-		if (stop_requested || (opts->max_requests > 0 && served >= opts->max_requests))
-			break;
+		/* A kept connection's next request is read with SIGTERM
+		 * blocked (kept_next lets it in while it waits): a stop then
+		 * comes after that request. */
+		bool kept = req.ipcFd >= 0 && kept_next(sock, &req, opts, served, &queue_seen, &none, &term);
+		if (!kept) {
+			/* SIGTERM may cut short the wait for a request, never a
+			 * request in hand: its handler (no SA_RESTART) would make
+			 * a read of the body or a write of the answer fail with
+			 * EINTR. It is blocked from accept to finish and taken
+			 * here. XXX: one arriving just before accept() blocks is
+			 * only seen at the next request (or the master's kill
+			 * after stop_timeout); libfcgi has the same window. */
+			sigprocmask(SIG_SETMASK, &none, NULL);
+			if (worker_done(opts, served))
+				break;
+		}
 		int rc = FCGX_Accept_r(&req);
 		sigprocmask(SIG_BLOCK, &term, NULL);
 		if (rc < 0)
@@ -120,6 +277,8 @@ static void worker_main(int sock, const http_server_opts *opts, const http_serve
 			log_info("skipped a request whose client left while it waited");
 		else
 			hooks->handle(&req, hooks->ctx);
+		if (req.keepConnection && !input_drained(&req))
+			req.keepConnection = 0;
 		FCGX_Finish_r(&req);
 		served++;
 	}

@@ -150,6 +150,54 @@ is scalar @workers, $WORKERS, "the master has $WORKERS workers";
     }
 }
 
+# ------------------------------------------------ (g) kept connections
+# nginx keeps its FastCGI connections (fastcgi_keep_conn); a worker holds
+# one at a time. Connections kept idle must not starve one that waits in
+# the socket's queue: the workers give theirs back (an empty STDERR record,
+# which nginx takes as the end of an idle connection and ignores inside an
+# answer) and serve what was already sent on it.
+{
+    my $sock = $s->dir . '/run/web.sock';
+    my $from = length $s->log_text;
+    my @kept;
+    for my $i (1 .. $WORKERS) {
+        my $c = Madang::FastCGI->connect($sock);
+        for my $n (1 .. 2) {
+            $c->begin(Madang::FastCGI::params(GET => '/login'), keep => 1);
+            $c->end_stdin;
+            my $res = eval { $c->response(keep => 1, timeout => 10) };
+            is $res && $res->code, 200, "kept connection $i, request $n: 200" or diag $@;
+        }
+        push @kept, $c;
+    }
+    my %pids = map { ((/$ACCESS/)[0] // 0) => 1 } grep { /$ACCESS/ } log_since($from);
+    is scalar(keys %pids), $WORKERS, "the $WORKERS kept connections hold the $WORKERS workers";
+
+    my $t0 = time;
+    my $waiting = Madang::FastCGI->connect($sock);
+    $waiting->begin(Madang::FastCGI::params(GET => '/login'));
+    $waiting->end_stdin;
+    for my $i (1 .. $WORKERS) {
+        my ($type, $content) = $kept[$i - 1]->record(timeout => 5);
+        is_deeply [ $type, $content ], [ 7, '' ],
+            "kept connection $i is given back (an empty STDERR record) for the one waiting";
+    }
+    # As nginx does when it had taken the connection for a new request
+    # before it saw the record: the request is served all the same.
+    $kept[0]->begin(Madang::FastCGI::params(GET => '/login'), keep => 1);
+    $kept[0]->end_stdin;
+    $_->close for @kept[1 .. $#kept];
+    my $res = eval { $waiting->response(timeout => 10) };
+    is $res && $res->code, 200, 'the connection that waited in the queue is served';
+    cmp_ok time - $t0, '<', 3, 'at once, not after the idle time of a kept connection';
+    $res = eval { $kept[0]->response(timeout => 10) };
+    is $res && $res->code, 200, 'a request sent before the give-back was seen is served';
+    $kept[0]->close;
+    is_deeply [ sort $s->worker_pids ], [ sort @workers ], 'no worker died';
+    my @codes = map { $ua->get($s->url('/login'))->code } 1 .. 6;
+    is_deeply \@codes, [ (200) x 6 ], 'nginx serves on (its kept connections too)';
+}
+
 # ------------------------------------------------- (d) MariaDB goes away
 {
     my $r = $ua->get($s->url('/healthz'));

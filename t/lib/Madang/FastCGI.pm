@@ -28,8 +28,13 @@ Madang::FastCGI - speak FastCGI to madang-web's unix socket from a test
     $c->end_stdin;
     my $res = $c->response;               # an HTTP::Response
 
-Only what the tests need: one request per connection (no keep-alive, no
-multiplexing), role RESPONDER, request id 1.
+    # A kept connection (FCGI_KEEP_CONN), as nginx's fastcgi_keep_conn:
+    $c->begin($params, keep => 1);
+    $c->end_stdin;
+    my $res = $c->response(keep => 1);   # the connection stays open
+    my ($type, $content) = $c->record(timeout => 2);   # what comes next
+
+Only what the tests need: no multiplexing, role RESPONDER, request id 1.
 
 =cut
 
@@ -145,15 +150,17 @@ sub _nv_len {
     return $n < 128 ? pack('C', $n) : pack('N', $n | 0x80000000);
 }
 
-=head2 begin(\%params)
+=head2 begin(\%params, keep => 1)
 
 Sends BEGIN_REQUEST and the parameters (then the empty PARAMS record).
+With C<keep>, the request asks the application to keep the connection
+open after its answer (the flag FCGI_KEEP_CONN).
 
 =cut
 
 sub begin {
-    my ($self, $params) = @_;
-    $self->_record(FCGI_BEGIN_REQUEST, pack('nCx5', FCGI_RESPONDER, 0));
+    my ($self, $params, %o) = @_;
+    $self->_record(FCGI_BEGIN_REQUEST, pack('nCx5', FCGI_RESPONDER, $o{keep} ? 1 : 0));
     my $buf = '';
     for my $k (sort keys %$params) {
         my $v = $params->{$k} // '';
@@ -185,13 +192,45 @@ sub stdin {
 
 sub end_stdin { $_[0]->_record(FCGI_STDIN, '') }
 
-=head2 response(timeout => $seconds)
+=head2 record(timeout => $seconds)
+
+The next record the application sends on the connection, as
+C<($type, $content)> (type 7 is STDERR); an empty list when the
+connection closes or nothing comes within the timeout (default 5 s).
+
+=cut
+
+sub record {
+    my ($self, %o) = @_;
+    my $deadline = Time::HiRes::time() + ($o{timeout} // 5);
+    my $sel = IO::Select->new($self->{sock});
+    my $in = '';
+    while (length $in < 8 || length $in < 8 + unpack('x4n', $in) + unpack('x6C', $in)) {
+        my $left = $deadline - Time::HiRes::time();
+        return () if $left <= 0 || !$sel->can_read($left);
+        my $n = sysread($self->{sock}, $in, 8 + 65535 + 255 - length $in, length $in);
+        return () unless $n;
+    }
+    my (undef, $type, undef, $len) = unpack('CCnn', $in);
+    return ($type, substr($in, 8, $len));
+}
+
+=head2 close
+
+Closes the connection.
+
+=cut
+
+sub close { CORE::close($_[0]{sock}) }
+
+=head2 response(timeout => $seconds, keep => 1)
 
 Reads until END_REQUEST (or the connection closes) and returns the answer
 as an L<HTTP::Response> (the CGI C<Status:> header gives its code; without
 one, 200). Whatever came on FastCGI's stderr is in C<< $res->{fcgi_stderr} >>,
 the application's exit status in C<< $res->{fcgi_app_status} >>. Dies when
-nothing complete came within the timeout (default 60 s).
+nothing complete came within the timeout (default 60 s). The connection is
+closed after it unless C<keep> is given.
 
 =cut
 
@@ -223,7 +262,7 @@ sub response {
             }
         }
     }
-    close $self->{sock};
+    CORE::close($self->{sock}) unless $o{keep};
     croak "Madang::FastCGI: connection closed before END_REQUEST (got: "
         . length($out) . ' bytes)' unless $ended;
     my ($head, $body) = split /\r?\n\r?\n/, $out, 2;
