@@ -2,6 +2,8 @@
 /* main.c: madangctl, the operator's command: migrate, create-admin,
  * seed-demo. */
 #include "auth/account.h"
+#include "cache/page_cache.h"
+#include "cases/public_view.h"
 #include "auth/password.h"
 #include "core/config.h"
 #include "core/crypto.h"
@@ -41,12 +43,23 @@ static const char usage[] =
 	"                mobile numbers verified (once, after the upgrade)\n"
 	"  counters-rebuild  count every case again into the reports' counters\n"
 	"                (after writing cases by hand, to repair)\n"
+	"  cache-purge   empty the public page cache (--all) or drop one case's\n"
+	"                pages (TRACKING)\n"
 	"\n"
 	"migrate and seed-demo connect as the migrator (db.migrate_user), the\n"
 	"others as the application (db.user).\n"
 	"\n"
 	"  -c, --config FILE  the HDF configuration file (default: $MADANG_CONFIG)\n"
 	"  -h, --help         show this help; 'madangctl COMMAND --help' for a command\n";
+
+static const char usage_cache[] =
+	"Usage: madangctl [--config FILE] cache-purge --all | TRACKING\n"
+	"\n"
+	"Deletes pages from the public page cache (cache.dir; docs/operations.md,\n"
+	"\"Public page cache\"): --all every page, TRACKING (2026-000123) that\n"
+	"case's page in every language and the lists. Needs no database. Every\n"
+	"other command empties the cache when it is done, as it may have changed\n"
+	"what the pages show.\n";
 
 static const char usage_migrate[] =
 	"Usage: madangctl [--config FILE] migrate\n"
@@ -471,6 +484,28 @@ static int cmd_carry_over(db *d, int argc, char **argv)
 	return 0;
 }
 
+/* cache-purge --all | TRACKING */
+static int cmd_cache_purge(int argc, char **argv)
+{
+	int year;
+	unsigned seq;
+	if (argc != 2) {
+		fputs(usage_cache, stderr);
+		return 2;
+	}
+	if (!page_cache_on()) {
+		fprintf(stderr, "madangctl: no cache.dir in the configuration: nothing to purge\n");
+		return 0;
+	}
+	if (strcmp(argv[1], "--all") == 0)
+		return page_cache_purge_all() == MDG_OK ? 0 : 1;
+	if (tracking_parse(argv[1], &year, &seq) != MDG_OK) {
+		fprintf(stderr, "madangctl: not a tracking number: %s\n", argv[1]);
+		return 2;
+	}
+	return case_public_changed_tracking(argv[1]) == MDG_OK ? 0 : 1;
+}
+
 int main(int argc, char **argv)
 {
 	const char *config_path = NULL;
@@ -503,6 +538,7 @@ int main(int argc, char **argv)
 			   : strcmp(cmd, "retention") == 0 ? usage_retention
 			   : strcmp(cmd, "verify-carry-over") == 0 ? usage_carry
 			   : strcmp(cmd, "counters-rebuild") == 0 ? usage_counters
+			   : strcmp(cmd, "cache-purge") == 0 ? usage_cache
 							      : NULL;
 	if (!help) {
 		fprintf(stderr, "madangctl: unknown command '%s'\n\n%s", cmd, usage);
@@ -515,6 +551,12 @@ int main(int argc, char **argv)
 	if (config_load(config_path, &cfg) != MDG_OK || crypto_init() != MDG_OK)
 		goto done;
 	log_open("-");
+	if (page_cache_open(config_str(cfg, "cache.dir", "")) != MDG_OK)
+		goto done;
+	if (strcmp(cmd, "cache-purge") == 0) {
+		rc = cmd_cache_purge(sub_argc, sub_argv);
+		goto done;
+	}
 	bool as_migrator = strcmp(cmd, "migrate") == 0 || strcmp(cmd, "seed-demo") == 0;
 	/* Before any connection: a production configuration gets no demo. */
 	if (strcmp(cmd, "seed-demo") == 0 && config_long(cfg, "demo", 0, 0, 1) != 1) {
@@ -541,6 +583,9 @@ int main(int argc, char **argv)
 		rc = sub_argc == 1 ? fill_counters(d, true) : 2;
 	else
 		rc = cmd_tick(d, cfg, sub_argc, sub_argv);
+	/* Whatever the command wrote may be on a cached public page. */
+	if (page_cache_purge_all() != MDG_OK)
+		rc = 1;
 done:
 	db_close(d);
 	password_policy_free();

@@ -337,6 +337,12 @@ void web_serve(web_app *app, FCGX_Request *fcgi)
 		const web_route *route = find_route(&w, &status);
 		if (route)
 			rc = run_route(&w, route);
+		/* Any POST may have changed what a cached public page shows
+		 * (a setting, a name, a case through a path without its own
+		 * purge): the cache is emptied before the answer, whatever the
+		 * handler returned (it may fail after its commit). */
+		if (route && strcmp(route->method, "POST") == 0)
+			page_cache_purge_all();
 	}
 	if (rc != MDG_OK) {
 		if (rc == MDG_ERR)
@@ -349,6 +355,7 @@ void web_serve(web_app *app, FCGX_Request *fcgi)
 	if (app->db)
 		db_rollback(app->db);
 	const char *content_type = finish_response(&w);
+	web_cache_finish(&w, content_type);
 	web_usage_count(&w, content_type);
 	/* Everything but the sending is done before it: http_send writes the
 	 * answer and ends the FastCGI request in one write(), the request's

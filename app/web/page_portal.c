@@ -141,6 +141,10 @@ int page_public_cases(web *w)
 int page_case(web *w)
 {
 	long long case_id = 0;
+	char group[64];
+	/* Before anything the page shows is read (page_cache.h). */
+	page_cache_case_group(group, sizeof group, w->r->params[0]);
+	web_cache_begin(w, group);
 	int rc = web_load_case(w, w->r->params[0], false, &case_id);
 	if (rc == MDG_OK)
 		rc = web_case_timeline(w, case_id);
@@ -148,6 +152,10 @@ int page_case(web *w)
 		rc = web_follow_fill(w, case_id);
 	if (rc != MDG_OK)
 		return rc;
+	/* A running deadline turns "overdue" by the clock, with no writer
+	 * to purge the page: such a page is not kept. */
+	if (*hdf_get_value(w->hdf, "Case.due", "") && strcmp(hdf_get_value(w->hdf, "Case.overdue", "0"), "0") == 0)
+		w->cache.on = false;
 	web_notice_opened(w);
 	if (kv_get(&w->r->query, "filed"))
 		web_flash(w, kv_get(&w->r->query, "private") ? "FiledPrivate" : "Filed");

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* action.c: acting on a case, one checked transaction per action. */
 #include "cases/action.h"
+#include "cases/public_view.h"
 #include "db/sql.h"
 #include "cases/routing.h"
 #include "cases/absence.h"
@@ -505,6 +506,9 @@ int case_apply(db *d, const case_cmd *cmd, const char **problem)
 		rc = counters_case_changed(d, cmd->case_id);
 	if (rc == MDG_OK)
 		rc = db_commit(d);
+	/* After the commit, before the caller answers (it logs a failure). */
+	if (rc == MDG_OK)
+		case_public_changed(d, cmd->case_id);
 done:
 	if (rc != MDG_OK)
 		db_rollback(d);

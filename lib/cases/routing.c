@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* routing.c: placing cases by rules, and escalating the idle ones. */
 #include "cases/routing.h"
+#include "cache/page_cache.h"
+#include "cases/public_view.h"
 #include "cases/absence.h"
 #include "cases/assign.h"
 #include "core/crypto.h"
@@ -461,6 +463,10 @@ static int handover_started_absences(db *d, int *moved)
 		rc = db_transaction(d, hand_over_one, &tx);
 		if (rc == MDG_OK)
 			*moved += tx.moved;
+		/* The handlers' names may be on the cases' pages (timeline.show);
+		 * which cases moved is not kept: every cached page goes. */
+		if (rc == MDG_OK && tx.moved)
+			page_cache_purge_all();
 	}
 	db_result_free(a);
 	return rc;
@@ -506,6 +512,7 @@ int routing_escalate(db *d, int *moved)
 		if (rc == MDG_OK && tx.moved) {
 			*moved += tx.moved;
 			log_info("escalated idle case %lld", tx.id);
+			case_public_changed(d, tx.id); /* its department is public */
 		}
 	}
 	db_result_free(idle);
