@@ -114,6 +114,8 @@ int page_public_cases(web *w)
 	const char *s;
 	int rc;
 
+	/* Its first page without filters only: the others have a query. */
+	web_cache_begin(w, "lists");
 	if ((rc = web_page_number(w, &f.page)) != MDG_OK)
 		return rc;
 	if ((rc = web_list_filters(w, &f.category_id, &f.words)) != MDG_OK)

@@ -3,6 +3,7 @@
  * the throttle, reports and the automatic hold, decisions, objections and
  * the word list (moderation.h). */
 #include "moderation/moderation.h"
+#include "cases/public_view.h"
 #include "core/mdg.h"
 #include "core/xalloc.h"
 #include "db/page.h"
@@ -303,6 +304,9 @@ int moderation_report(db *d, const actor *who, const mod_kind *k, long long item
 	}
 	if (rc == MDG_OK)
 		rc = db_commit(d);
+	/* Reports that held a case's text: its public page shows a line. */
+	if (rc == MDG_OK && *held && strcmp(k->name, "case") == 0)
+		case_public_changed(d, item_id);
 done:
 	if (rc != MDG_OK) {
 		db_rollback(d);
@@ -401,6 +405,9 @@ int moderation_decide(db *d, const actor *who, const mod_kind *k, long long item
 		rc = tell_author(d, k, item, to, reason, action_id);
 	if (rc == MDG_OK)
 		rc = db_commit(d);
+	/* A case's text hidden, restored or unpublished: its public page. */
+	if (rc == MDG_OK && strcmp(k->name, "case") == 0)
+		case_public_changed(d, item_id);
 done:
 	if (rc != MDG_OK)
 		db_rollback(d);
