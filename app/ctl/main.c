@@ -497,8 +497,11 @@ static int cmd_cache_purge(int argc, char **argv)
 		fprintf(stderr, "madangctl: no cache.dir in the configuration: nothing to purge\n");
 		return 0;
 	}
-	if (strcmp(argv[1], "--all") == 0)
-		return page_cache_purge_all() == MDG_OK ? 0 : 1;
+	if (strcmp(argv[1], "--all") == 0) {
+		int rc = page_cache_purge_all();
+		page_cache_tidy();
+		return rc == MDG_OK ? 0 : 1;
+	}
 	if (tracking_parse(argv[1], &year, &seq) != MDG_OK) {
 		fprintf(stderr, "madangctl: not a tracking number: %s\n", argv[1]);
 		return 2;
@@ -586,6 +589,7 @@ int main(int argc, char **argv)
 	/* Whatever the command wrote may be on a cached public page. */
 	if (page_cache_purge_all() != MDG_OK)
 		rc = 1;
+	page_cache_tidy();
 done:
 	db_close(d);
 	password_policy_free();

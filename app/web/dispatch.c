@@ -368,5 +368,7 @@ void web_serve(web_app *app, FCGX_Request *fcgi)
 	http_send(&r, content_type);
 	/* The usage counts of the last seconds, now that the answer is out. */
 	web_usage_flush(app, false);
+	/* The page cache's purged trees (page_cache.h), the answer being out. */
+	page_cache_tidy();
 	http_req_free(&r);
 }

@@ -111,6 +111,7 @@ int main(int argc, char **argv)
 	 * cache that cannot be emptied must not be served from: no start. */
 	if (page_cache_open(config_str(app.cfg, "cache.dir", "")) != MDG_OK || page_cache_purge_all() != MDG_OK)
 		goto done;
+	page_cache_tidy();
 	if (!config_long(app.cfg, "cache.store", 1, 0, 1))
 		page_cache_open(NULL);
 

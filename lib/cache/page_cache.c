@@ -3,11 +3,12 @@
  * keeps them never stale (the argument is in page_cache.h).
  *
  * DIR/current      a symlink to DIR/gen-*, the tree nginx serves:
- *                  LANG/cases/TRACKING.html, LANG/cases.html, LANG/stats.html
+ *                  LANG/cases/TRACKING.html, LANG/cases.html
  * DIR/versions     the counters, 8 bytes each: slot 0 "everything", slot 1
  *                  the lists, the others a case's group by hash (two groups
  *                  sharing a slot only store less)
- * DIR/trash-*      old trees being removed */
+ * DIR/trash-*      old trees, out of use (page_cache_tidy removes them)
+ * DIR/removing-*   old trees a process is removing */
 #include "cache/page_cache.h"
 #include "core/log.h"
 #include "core/mdg.h"
@@ -30,11 +31,13 @@
 
 static const char *const langs[] = {"ko", "en"};
 /* The pages of the group "lists": each shows many cases. */
-static const char *const list_paths[] = {"/cases", "/stats"};
+static const char *const list_paths[] = {"/cases"};
 
 static char cache_dir[256];
 static int versions_fd = -1;
 static pid_t versions_pid;
+/* This process purged everything since its last page_cache_tidy. */
+static bool trash_made;
 
 bool page_cache_on(void)
 {
@@ -154,8 +157,9 @@ static int remove_entry(const char *path, const struct stat *st, int flag, struc
 	return 0;
 }
 
-/* Removes every DIR/trash-* (outside the lock: nothing refers to them;
- * two processes removing the same tree only find entries gone). */
+/* Removes every DIR/trash-* (outside the lock: nothing refers to them).
+ * Each is first renamed to a name of this process's, so that two
+ * processes never remove the same tree. */
 static void empty_trash(void)
 {
 	DIR *d = opendir(cache_dir);
@@ -165,9 +169,11 @@ static void empty_trash(void)
 	while ((e = readdir(d)) != NULL) {
 		if (strncmp(e->d_name, "trash-", 6) != 0)
 			continue;
-		char path[PATH_LEN];
-		snprintf(path, sizeof path, "%s/%s", cache_dir, e->d_name);
-		nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+		char from[PATH_LEN], mine[PATH_LEN];
+		snprintf(from, sizeof from, "%s/%s", cache_dir, e->d_name);
+		snprintf(mine, sizeof mine, "%s/removing-%d-%s", cache_dir, (int)getpid(), e->d_name + 6);
+		if (rename(from, mine) == 0)
+			nftw(mine, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 	}
 	closedir(d);
 }
@@ -348,6 +354,14 @@ int page_cache_purge_all(void)
 	if (rc == MDG_OK)
 		rc = swap_tree();
 	lock(fd, F_UNLCK);
-	empty_trash();
+	trash_made = true;
 	return rc;
+}
+
+void page_cache_tidy(void)
+{
+	if (page_cache_on() && trash_made) {
+		trash_made = false;
+		empty_trash();
+	}
 }

@@ -55,9 +55,13 @@ int page_cache_store(page_cache_ticket *t, const char *lang, const char *body, s
  * when with_lists. */
 int page_cache_purge(const char *group, bool with_lists);
 
-/* Everything (madangctl cache-purge --all, start-up, a template change):
- * a fresh DIR/current, the old one removed after the lock is released. */
+/* Everything (madangctl cache-purge --all, start-up, any POST): a fresh
+ * DIR/current at once; the old tree is removed by page_cache_tidy. */
 int page_cache_purge_all(void);
+
+/* After page_cache_purge_all in this process (when an answer is out):
+ * removes the purged trees, also those of other processes. */
+void page_cache_tidy(void);
 
 /* The group of a case's page: "case/TRACKING". */
 void page_cache_case_group(char *out, size_t size, const char *tracking);
