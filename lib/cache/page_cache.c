@@ -17,6 +17,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -167,35 +168,42 @@ static void empty_trash(void)
 	if (!d)
 		return;
 	while ((e = readdir(d)) != NULL) {
-		if (strncmp(e->d_name, "trash-", 6) != 0)
+		/* removing-PID-*: what a process that died left half removed */
+		int pid = 0;
+		bool orphan = sscanf(e->d_name, "removing-%d-", &pid) == 1 && pid > 0 && kill(pid, 0) != 0 &&
+			      errno == ESRCH;
+		if (strncmp(e->d_name, "trash-", 6) != 0 && !orphan)
 			continue;
 		char from[PATH_LEN], mine[PATH_LEN];
 		snprintf(from, sizeof from, "%s/%s", cache_dir, e->d_name);
-		snprintf(mine, sizeof mine, "%s/removing-%d-%s", cache_dir, (int)getpid(), e->d_name + 6);
+		snprintf(mine, sizeof mine, "%s/removing-%d-%s", cache_dir, (int)getpid(), strchr(e->d_name, '-') + 1);
 		if (rename(from, mine) == 0)
 			nftw(mine, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 	}
 	closedir(d);
 }
 
-/* Under the lock: a new tree as DIR/current, the old one (named by the
- * link) moved to DIR/trash-*. */
+/* Under the lock: a new tree as DIR/current, and every other DIR/gen-*
+ * (the old one, and any a process that died left) moved to DIR/trash-*. */
 static int swap_tree(void)
 {
-	char name[80], old[128], cur[PATH_LEN];
-	snprintf(cur, sizeof cur, "%s/current", cache_dir);
-	ssize_t n = readlink(cur, old, sizeof old - 1);
-	old[n > 0 ? n : 0] = '\0';
+	char name[80];
 	int rc = new_tree(name, sizeof name);
 	if (rc == MDG_OK)
 		rc = point_current(name);
-	if (rc == MDG_OK && old[0] && strchr(old, '/') == NULL) {
+	DIR *d = rc == MDG_OK ? opendir(cache_dir) : NULL;
+	struct dirent *e;
+	while (d && (e = readdir(d)) != NULL) {
+		if (strncmp(e->d_name, "gen-", 4) != 0 || strcmp(e->d_name, name) == 0)
+			continue;
 		char from[PATH_LEN], to[PATH_LEN];
-		snprintf(from, sizeof from, "%s/%s", cache_dir, old);
-		snprintf(to, sizeof to, "%s/trash-%s", cache_dir, old);
+		snprintf(from, sizeof from, "%s/%s", cache_dir, e->d_name);
+		snprintf(to, sizeof to, "%s/trash-%s", cache_dir, e->d_name);
 		if (rename(from, to) != 0 && errno != ENOENT)
 			log_warn("page cache: cannot move %s away: %s", from, strerror(errno));
 	}
+	if (d)
+		closedir(d);
 	return rc;
 }
 

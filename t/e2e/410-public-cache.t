@@ -168,6 +168,10 @@ anon("/cases/$demo");
 is +($s->ctl('cache-purge', '--all'))[1], 0, 'madangctl cache-purge --all';
 ok !-e "$cache/ko/cases/$demo.html", '... deletes everything';
 is((anon("/cases/$demo"))[1], 'miss', '... and the next reader fills it again');
+opendir my $dh, $s->dir . '/cache' or die "cache dir: $!";
+my @trees = sort grep { /^(gen|trash|removing)-/ } readdir $dh;
+is scalar(@trees), 1, '... and leaves one tree behind, the current one';
+is readlink($s->dir . '/cache/current'), $trees[0], '... which the link names';
 
 # ------------------------------------------------------------ the race
 
