@@ -304,6 +304,14 @@ static void access_log(const web *w)
 		 w->r->account_id);
 }
 
+/* The POSTs that change nothing a public page shows and come often:
+ * signing in and out, the language. They keep the page cache. */
+static bool keeps_public_pages(const web_route *route)
+{
+	return route->handler == page_login || route->handler == page_login_code || route->handler == page_logout ||
+	       route->handler == page_lang;
+}
+
 void web_serve(web_app *app, FCGX_Request *fcgi)
 {
 	http_req r;
@@ -341,7 +349,7 @@ void web_serve(web_app *app, FCGX_Request *fcgi)
 		 * (a setting, a name, a case through a path without its own
 		 * purge): the cache is emptied before the answer, whatever the
 		 * handler returned (it may fail after its commit). */
-		if (route && strcmp(route->method, "POST") == 0)
+		if (route && strcmp(route->method, "POST") == 0 && !keeps_public_pages(route))
 			page_cache_purge_all();
 	}
 	if (rc != MDG_OK) {

@@ -80,6 +80,7 @@ like $h_ko, qr/<html lang="en">/, '... in the language it picks';
 
 my $citizen = $s->ua;
 is Madang::Test::sign_in($s, $citizen, 'citizen', 'madang-citizen-2026')->code, 303, 'the citizen signs in';
+is((anon("/cases/$demo"))[1], 'hit', 'signing in changes no public page: the cache is kept');
 my $r = $citizen->get($s->url("/cases/$demo"));
 is $r->code, 200, 'a signed-in reader opens the cached case';
 isnt $r->header('X-Madang-Cache') // '', 'hit', '... never from the cache';
