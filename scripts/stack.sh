@@ -10,6 +10,8 @@
 # nginx its own prefix, and no system service is started or stopped.
 # Binaries come from $MADANG_BUILD (default: the repository's build/);
 # $MADANG_WORKERS sets web.workers (default 4).
+# $MADANG_PAGE_CACHE=1 lets the public page cache store pages (cache.store;
+# in DIR/cache; scripts/run.sh sets it, a test chooses; default 0).
 # The notifier's transports (madang-notifier is run by the caller, not here):
 #   $MADANG_MAIL_PORT  an SMTP server on 127.0.0.1 (e.g. scripts/smtp-sink.py):
 #                      mail.host/port, no STARTTLS, mail.from
@@ -312,6 +314,8 @@ write_config() {
 			web.secret_file	$RUN/secret
 			web.log	$LOG/web.log
 			web.base_url	http://127.0.0.1:$PORT
+			cache.dir	$DIR/cache
+			cache.store	${MADANG_PAGE_CACHE:-0}
 			chat.publish_url	http://localhost/pub/
 			chat.publish_socket	$NCHAN_SOCK
 			notifier.log	$LOG/notifier.log
@@ -436,13 +440,14 @@ write_nginx_conf() {
 		-e "s|unix:/run/madang/web.sock|unix:$WEB_SOCK|" \
 		-e "s|unix:/run/madang-nchan/nchan.sock|unix:$NCHAN_SOCK|" \
 		-e "s|/var/log/nginx/madang-access.log|$LOG/nginx-access.log|" \
+		-e "s|root /var/cache/madang/pages/current;|root $DIR/cache/current;|" \
 		"$REPO/deploy/nginx/madang.conf" >"$NGX/madang.conf"
 	conf=$(grep -v '^[[:space:]]*#' "$NGX/madang.conf")
 	if ! grep -q "listen 127.0.0.1:$PORT;" <<<"$conf" ||
 		! grep -q "root $REPO/static;" <<<"$conf" ||
 		! grep -q "unix:${WEB_SOCK}[ ;]" <<<"$conf" ||
 		! grep -q "unix:${NCHAN_SOCK};" <<<"$conf" ||
-		grep -q '/run/madang/web.sock\|/run/madang-nchan/nchan.sock\|listen 80;\|/usr/share/madang\|/var/log/nginx/madang-access.log' <<<"$conf"; then
+		grep -q '/run/madang/web.sock\|/run/madang-nchan/nchan.sock\|listen 80;\|/usr/share/madang\|/var/log/nginx/madang-access.log\|/var/cache/madang' <<<"$conf"; then
 		die "deploy/nginx/madang.conf: cannot substitute listen/root/socket/access log"
 	fi
 	# As root the workers would otherwise run as nobody, who cannot enter
@@ -596,7 +601,7 @@ cmd_start() {
 	for b in mariadbd mariadb-install-db mariadb mariadb-admin nginx curl; do
 		command -v "$b" >/dev/null 2>&1 || die "$b not found: run scripts/deps.sh run"
 	done
-	mkdir -p "$DIR"/{mysql/tmp,run,log,nginx,uploads,tmp}
+	mkdir -p "$DIR"/{mysql/tmp,run,log,nginx,uploads,tmp,cache}
 	chmod 0700 "$RUN"
 
 	if alive "$NGX_PID" nginx &&

@@ -2,6 +2,8 @@
 /* main.c: madangctl, the operator's command: setup, migrate, create-admin,
  * seed-demo and the periodic jobs by hand. */
 #include "auth/account.h"
+#include "cache/page_cache.h"
+#include "cases/public_view.h"
 #include "auth/password.h"
 #include "core/config.h"
 #include "core/crypto.h"
@@ -48,12 +50,23 @@ static const char usage[] =
 	"                (after writing cases by hand, to repair)\n"
 	"  public-view-rebuild  build every public case's page row again\n"
 	"  public-view-check    compare the public pages' rows with the full queries\n"
+	"  cache-purge   empty the public page cache (--all) or drop one case's\n"
+	"                pages (TRACKING)\n"
 	"\n"
 	"migrate and seed-demo connect as the migrator (db.migrate_user), the\n"
 	"others as the application (db.user).\n"
 	"\n"
 	"  -c, --config FILE  the HDF configuration file (default: $MADANG_CONFIG)\n"
 	"  -h, --help         show this help; 'madangctl COMMAND --help' for a command\n";
+
+static const char usage_cache[] =
+	"Usage: madangctl [--config FILE] cache-purge --all | TRACKING\n"
+	"\n"
+	"Deletes pages from the public page cache (cache.dir; docs/operations.md,\n"
+	"\"Public page cache\"): --all every page, TRACKING (2026-000123) that\n"
+	"case's page in every language and the lists. Needs no database. Every\n"
+	"other command empties the cache when it is done, as it may have changed\n"
+	"what the pages show.\n";
 
 static const char usage_migrate[] =
 	"Usage: madangctl [--config FILE] migrate\n"
@@ -657,6 +670,31 @@ static int cmd_carry_over(db *d, int argc, char **argv)
 	return 0;
 }
 
+/* cache-purge --all | TRACKING */
+static int cmd_cache_purge(int argc, char **argv)
+{
+	int year;
+	unsigned seq;
+	if (argc != 2) {
+		fputs(usage_cache, stderr);
+		return 2;
+	}
+	if (!page_cache_on()) {
+		fprintf(stderr, "madangctl: no cache.dir in the configuration: nothing to purge\n");
+		return 0;
+	}
+	if (strcmp(argv[1], "--all") == 0) {
+		int rc = page_cache_purge_all();
+		page_cache_tidy();
+		return rc == MDG_OK ? 0 : 1;
+	}
+	if (tracking_parse(argv[1], &year, &seq) != MDG_OK) {
+		fprintf(stderr, "madangctl: not a tracking number: %s\n", argv[1]);
+		return 2;
+	}
+	return case_public_changed_tracking(argv[1]) == MDG_OK ? 0 : 1;
+}
+
 int main(int argc, char **argv)
 {
 	const char *config_path = NULL;
@@ -692,6 +730,7 @@ int main(int argc, char **argv)
 			   : strcmp(cmd, "counters-rebuild") == 0 ? usage_counters
 			   : strcmp(cmd, "public-view-rebuild") == 0 ? usage_public_view
 			   : strcmp(cmd, "public-view-check") == 0 ? usage_public_view
+			   : strcmp(cmd, "cache-purge") == 0 ? usage_cache
 							      : NULL;
 	if (!help) {
 		fprintf(stderr, "madangctl: unknown command '%s'\n\n%s", cmd, usage);
@@ -706,6 +745,12 @@ int main(int argc, char **argv)
 	log_open("-");
 	if (strcmp(cmd, "setup") == 0) { /* three connections of its own */
 		rc = cmd_setup(cfg, sub_argc, sub_argv);
+		goto done;
+	}
+	if (page_cache_open(config_str(cfg, "cache.dir", "")) != MDG_OK)
+		goto done;
+	if (strcmp(cmd, "cache-purge") == 0) {
+		rc = cmd_cache_purge(sub_argc, sub_argv);
 		goto done;
 	}
 	bool as_migrator = strcmp(cmd, "migrate") == 0 || strcmp(cmd, "seed-demo") == 0;
@@ -738,6 +783,10 @@ int main(int argc, char **argv)
 		rc = cmd_public_view_check(d, sub_argc, sub_argv);
 	else
 		rc = cmd_tick(d, cfg, sub_argc, sub_argv);
+	/* Whatever the command wrote may be on a cached public page. */
+	if (page_cache_purge_all() != MDG_OK)
+		rc = 1;
+	page_cache_tidy();
 done:
 	db_close(d);
 	password_policy_free();

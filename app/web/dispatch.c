@@ -341,6 +341,14 @@ static void access_log(const web *w, double ms)
 		 w->r->account_id);
 }
 
+/* The POSTs that change nothing a public page shows and come often:
+ * signing in and out, the language. They keep the page cache. */
+static bool keeps_public_pages(const web_route *route)
+{
+	return route->handler == page_login || route->handler == page_login_code || route->handler == page_logout ||
+	       route->handler == page_lang;
+}
+
 void web_serve(web_app *app, FCGX_Request *fcgi)
 {
 	http_req r;
@@ -375,6 +383,12 @@ void web_serve(web_app *app, FCGX_Request *fcgi)
 		route = find_route(&w, &status);
 		if (route)
 			rc = run_route(&w, route);
+		/* Any POST may have changed what a cached public page shows
+		 * (a setting, a name, a case through a path without its own
+		 * purge): the cache is emptied before the answer, whatever the
+		 * handler returned (it may fail after its commit). */
+		if (route && strcmp(route->method, "POST") == 0 && !keeps_public_pages(route))
+			page_cache_purge_all();
 	}
 	if (rc != MDG_OK) {
 		if (rc == MDG_ERR)
@@ -389,6 +403,7 @@ void web_serve(web_app *app, FCGX_Request *fcgi)
 		idem_disarm(app->db); /* its key lived on the handler's stack */
 	}
 	const char *content_type = finish_response(&w);
+	web_cache_finish(&w, content_type);
 	web_usage_count(&w, content_type);
 	/* Everything but the sending is done before it: http_send writes the
 	 * answer and ends the FastCGI request in one write(), the request's
@@ -403,5 +418,7 @@ void web_serve(web_app *app, FCGX_Request *fcgi)
 	http_send(&r, content_type);
 	/* The usage counts of the last seconds, now that the answer is out. */
 	web_usage_flush(app, false);
+	/* The page cache's purged trees (page_cache.h), the answer being out. */
+	page_cache_tidy();
 	http_req_free(&r);
 }

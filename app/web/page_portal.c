@@ -129,6 +129,8 @@ int page_public_cases(web *w)
 	const char *s;
 	int rc;
 
+	/* Its first page without filters only: the others have a query. */
+	web_cache_begin(w, "lists");
 	if ((rc = web_page_number(w, &f.page)) != MDG_OK)
 		return rc;
 	if ((rc = web_list_filters(w, &f.category_id, &f.words)) != MDG_OK)
@@ -157,6 +159,10 @@ int page_public_cases(web *w)
 int page_case(web *w)
 {
 	long long case_id = 0;
+	char group[64];
+	/* Before anything the page shows is read (page_cache.h). */
+	page_cache_case_group(group, sizeof group, w->r->params[0]);
+	web_cache_begin(w, group);
 	bool done = false;
 	int rc = web_public_case(w, w->r->params[0], &done);
 	if (rc == MDG_OK && !done) {
@@ -170,6 +176,10 @@ int page_case(web *w)
 	}
 	if (rc != MDG_OK)
 		return rc;
+	/* A running deadline turns "overdue" by the clock, with no writer
+	 * to purge the page: such a page is not kept. */
+	if (*hdf_get_value(w->hdf, "Case.due", "") && strcmp(hdf_get_value(w->hdf, "Case.overdue", "0"), "0") == 0)
+		w->cache.on = false;
 	web_notice_opened(w);
 	if (kv_get(&w->r->query, "filed"))
 		web_flash(w, kv_get(&w->r->query, "private") ? "FiledPrivate" : "Filed");

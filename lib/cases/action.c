@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* action.c: acting on a case, one checked transaction per action. */
 #include "cases/action.h"
+#include "cases/public_view.h"
 #include "db/sql.h"
 #include "cases/routing.h"
 #include "cases/absence.h"

@@ -11,6 +11,7 @@
 #include "core/xalloc.h"
 #include "core/buf.h"
 #include "cases/routing.h"
+#include "cases/public_view.h"
 #include "cases/workflow.h"
 #include "geo/geo.h"
 #include "notify/notice.h"
@@ -330,6 +331,9 @@ int case_file(db *d, const case_new *c, const case_upload *files, int nfiles,
 	}
 	if (rc != MDG_OK && numbered)
 		log_error("filing %s failed: the tracking number stays unused", tracking);
+	/* A new public case is on the lists at once (public_view.h). */
+	if (rc == MDG_OK)
+		case_public_changed_tracking(tracking);
 	/* After the commit: a repeat check never stops a filing. */
 	if (rc == MDG_OK && repeat_on_filing(d, tracking) != MDG_OK)
 		log_error("repeat check of %s failed", tracking);
@@ -345,6 +349,8 @@ int case_attach(db *d, long long case_id, const case_upload *files, int nfiles, 
 	if (rc == MDG_OK)
 		rc = attachment_rows(d, case_id, files, stored, nfiles);
 	case_release_uploads(moved, nfiles, rc != MDG_OK);
+	if (rc == MDG_OK) /* the page lists the attachments */
+		case_public_changed(d, case_id);
 	return rc;
 }
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* dossier.c: the case pages' data beyond the case itself. */
 #include "cases/dossier.h"
+#include "cases/public_view.h"
 #include "db/sql.h"
 #include "core/mdg.h"
 #include "notify/notice.h"
@@ -275,6 +276,8 @@ int dossier_set_example(db *d, const actor *who, long long case_id, const char *
 		rc = audit_write(d, who, "case", tracking, on ? "example_on" : "example_off", NULL);
 	if (rc == MDG_OK)
 		rc = db_commit(d);
+	if (rc == MDG_OK) /* the examples are marked on the public list */
+		case_public_changed_tracking(tracking);
 done:
 	if (rc != MDG_OK)
 		db_rollback(d);

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* retention.c: see retention.h. */
+#include "cache/page_cache.h"
 #include "privacy/retention.h"
 
 #include <errno.h>
@@ -247,6 +248,9 @@ static int run(db *d, const retention_limits *lim, bool daily, retention_counts 
 	*ran = rc == MDG_OK && !today;
 	if (*ran)
 		rc = run_locked(d, lim, out);
+	/* Addresses and names anonymised may be on cached public pages. */
+	if (*ran)
+		page_cache_purge_all();
 	if (db_exec(d, "DO RELEASE_LOCK('" RETENTION_LOCK "')", DB_NO_ARGS) != MDG_OK && rc == MDG_OK)
 		rc = MDG_EDB;
 	return rc;
