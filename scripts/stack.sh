@@ -40,6 +40,7 @@ WORKERS=${MADANG_WORKERS:-4}
 NGINX_WORKERS=${MADANG_NGINX_WORKERS:-1}
 ADMIN_USER=$(id -un)       # MariaDB account with unix_socket auth (see init)
 STARTED=()                 # what this invocation started, for cleanup
+DB_EXTRA_ARGS=()           # more mariadbd options (scripts/cluster.sh: Galera)
 
 say() { echo "stack: $*"; }
 die() {
@@ -209,7 +210,7 @@ db_start() {
 		--innodb-buffer-pool-size=256M --innodb-log-file-size=64M \
 		--innodb-flush-log-at-trx-commit=2 \
 		--skip-log-bin --skip-name-resolve --max-connections=200 \
-		--query-cache-type=1 --query-cache-size=64M \
+		--query-cache-type=1 --query-cache-size=64M "${DB_EXTRA_ARGS[@]}" \
 		</dev/null >>"$LOG/mysqld.out" 2>&1 &
 	pid=$!
 	echo "$pid" >"$DB_PID"
@@ -634,6 +635,8 @@ cmd_stop() {
 	stop_all
 }
 
+# scripts/cluster.sh sources this file for its functions only.
+[ "${BASH_SOURCE[0]}" = "$0" ] || return 0
 [ $# -ge 1 ] || usage
 cmd=$1
 shift
