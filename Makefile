@@ -7,6 +7,8 @@
 #                     http://127.0.0.1:8080 (data in var/)
 #   make test         install test deps, build with the tests, run scripts/test.sh
 #   make bench        install bench deps, build the programs, run bench/run
+#   make test-cluster install test and cluster deps (galera-4, rsync), build, run
+#                     t/cluster/*.t (three Galera nodes, scripts/cluster.sh)
 #   make clean        remove the build directories (var/ keeps its data)
 #   make distclean    clean, and stop and remove the stack in var/
 #
@@ -39,7 +41,7 @@ CMAKE_FLAGS := -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DMADANG_SANITIZE=$(SAN_FLAG) \
 export MADANG_BUILD := $(CURDIR)/$(BUILD_DIR)
 export SANITIZE
 
-.PHONY: all build run test bench clean distclean
+.PHONY: all build run test test-cluster bench clean distclean
 
 all: build
 
@@ -56,6 +58,11 @@ test:
 	scripts/deps.sh test
 	$(MAKE) --no-print-directory build TESTS=ON
 	scripts/test.sh
+
+test-cluster:
+	scripts/deps.sh cluster
+	$(MAKE) --no-print-directory build TESTS=ON
+	prove -It/lib t/cluster/*.t
 
 bench:
 	scripts/deps.sh bench

@@ -33,7 +33,8 @@ INTERVAL=${MADANG_NOTIFIER_INTERVAL:-10}
 
 csay() { echo "cluster: $*"; }
 
-cusage() {
+# stack.sh's functions call usage too: this script's.
+usage() {
 	echo "usage: $0 start DIR PORT [--seed] | stop DIR" >&2
 	exit 2
 }
@@ -81,8 +82,30 @@ any_node_alive() {
 	return 1
 }
 
+# recovered_position: after a crash (grastate.dat says seqno -1) the
+# node's last committed position, read from InnoDB by mariadbd
+# --wsrep-recover (as Debian's galera_recovery does for the service), so
+# that it rejoins by IST, only what it missed, not by a full SST.
+recovered_position() {
+	local user_opt=() pos
+	[ -f "$DIR/mysql/data/grastate.dat" ] || return 0
+	grep -q '^seqno:[[:space:]]*-1' "$DIR/mysql/data/grastate.dat" || return 0
+	[ "$(id -u)" -eq 0 ] && user_opt=(--user=root)
+	: >"$LOG/wsrep-recover.log"
+	mariadbd --no-defaults "${user_opt[@]}" --datadir="$DIR/mysql/data" --tmpdir="$DIR/mysql/tmp" \
+		--socket="$RUN/recover.sock" --skip-networking --log-error="$LOG/wsrep-recover.log" \
+		--innodb-buffer-pool-size=64M --innodb-log-file-size=64M \
+		--wsrep-on=ON --wsrep-provider=/usr/lib/galera/libgalera_smm.so --wsrep-recover \
+		--wsrep-cluster-address="gcomm://$(gcomm_list)" --wsrep-sst-method="$SST_METHOD" \
+		--binlog-format=ROW --innodb-autoinc-lock-mode=2 --plugin-load-add=ha_mroonga.so \
+		</dev/null >/dev/null 2>&1 || true
+	pos=$(sed -n 's/.*WSREP: Recovered position: *\([0-9a-f-]*:[0-9-]*\).*/\1/p' "$LOG/wsrep-recover.log" | tail -n1)
+	[ -n "$pos" ] && echo "$pos"
+	return 0
+}
+
 node_db_start() {
-	local n=$1 new=() port
+	local n=$1 new=() port pos
 	node "$n"
 	alive "$DB_PID" mariadbd && { csay "node $n already running"; return 0; }
 	port=$(db_port_of "$n")
@@ -95,6 +118,11 @@ node_db_start() {
 		# for last, and a test kills only another node.
 		[ -f "$DIR/mysql/data/grastate.dat" ] &&
 			sed -i 's/^safe_to_bootstrap: 0/safe_to_bootstrap: 1/' "$DIR/mysql/data/grastate.dat"
+	fi
+	pos=$(recovered_position)
+	if [ -n "$pos" ]; then
+		csay "node $n crashed at $pos: rejoining from there"
+		new+=(--wsrep-start-position="$pos")
 	fi
 	# The later options win over stack.sh's: Galera needs row events and
 	# interleaved auto-increment locks; the query cache stays off (as in
@@ -220,16 +248,9 @@ sst_wrapper() {
 
 ccmd_start() {
 	local n
-	[ $# -ge 2 ] || cusage
-	PORT=$2
-	SEED=0
-	case "${3:-}" in
-	"") ;;
-	--seed) SEED=1 ;;
-	*) cusage ;;
-	esac
-	case "$PORT" in '' | *[!0-9]*) die "bad port: $PORT" ;; esac
-	if [ "$PORT" -lt 1 ] || [ "$PORT" -gt 64000 ]; then die "bad port: $PORT"; fi
+	start_args "$@"
+	# The last node's SST port is PORT + 1033.
+	[ "$PORT" -le 64000 ] || die "bad port: $PORT (at most 64000)"
 	[ -e /usr/lib/galera/libgalera_smm.so ] || die "no galera-4: run scripts/deps.sh cluster"
 	command -v rsync >/dev/null || die "no rsync (SST): run scripts/deps.sh cluster"
 	mkdir -p "$1"
@@ -256,17 +277,17 @@ ccmd_start() {
 }
 
 ccmd_stop() {
-	[ $# -eq 1 ] || cusage
+	[ $# -eq 1 ] || usage
 	[ -d "$1" ] || { csay "no such directory $1: nothing to stop"; return 0; }
 	CLUSTER_DIR=$(cd "$1" && pwd)
 	cluster_stop
 }
 
-[ $# -ge 1 ] || cusage
+[ $# -ge 1 ] || usage
 ccmd=$1
 shift
 case "$ccmd" in
 start) ccmd_start "$@" ;;
 stop) ccmd_stop "$@" ;;
-*) cusage ;;
+*) usage ;;
 esac

@@ -6,6 +6,7 @@
 #   scripts/deps.sh test    run + unit/e2e test tools (cmocka, clang, Perl LWP,
 #                           Chromium, Korean fonts and Node.js for the browser walk)
 #   scripts/deps.sh bench   test + benchmark tools (wrk, PHP-FPM reference)
+#   scripts/deps.sh cluster test + the Galera test cluster (make test-cluster)
 #
 # Fast and silent when everything is installed already (one dpkg-query).
 # Otherwise runs apt-get update and apt-get install; never starts or stops
@@ -55,9 +56,12 @@ command -v npm >/dev/null 2>&1 || TEST_PKGS="$TEST_PKGS npm"
 # system runs or listens, and policy-rc.d keeps its service from starting.
 # unzip: bench/export counts the rows of the exported sheet.
 BENCH_PKGS="wrk php-fpm php-mysql postfix unzip"
+# galera-4: the replication library of scripts/cluster.sh's three nodes;
+# rsync: their state transfers (SST) and wsrep_sst_rsync's daemon.
+CLUSTER_PKGS="galera-4 rsync"
 
 usage() {
-	echo "usage: $0 run|test|bench" >&2
+	echo "usage: $0 run|test|bench|cluster" >&2
 	exit 2
 }
 
@@ -66,6 +70,7 @@ case "$1" in
 run) PKGS="$RUN_PKGS" ;;
 test) PKGS="$RUN_PKGS $TEST_PKGS" ;;
 bench) PKGS="$RUN_PKGS $TEST_PKGS $BENCH_PKGS" ;;
+cluster) PKGS="$RUN_PKGS $TEST_PKGS $CLUSTER_PKGS" ;;
 *) usage ;;
 esac
 

@@ -577,7 +577,9 @@ on_start_exit() {
 
 # ---------------------------------------------------------------- main
 
-cmd_start() {
+# start_args DIR PORT [--seed]: PORT and SEED from start's arguments
+# (scripts/cluster.sh's start takes the same).
+start_args() {
 	[ $# -ge 2 ] || usage
 	PORT=$2
 	SEED=0
@@ -589,6 +591,10 @@ cmd_start() {
 	[ $# -le 3 ] || usage
 	case "$PORT" in '' | *[!0-9]*) die "bad port: $PORT" ;; esac
 	if [ "$PORT" -lt 1 ] || [ "$PORT" -gt 65535 ]; then die "bad port: $PORT"; fi
+}
+
+cmd_start() {
+	start_args "$@"
 	case "$WORKERS" in '' | *[!0-9]*) die "bad MADANG_WORKERS: $WORKERS" ;; esac
 	set_dirs "$1"
 	if [ ! -x "$BUILD/madang-web" ] || [ ! -x "$BUILD/madangctl" ] || [ ! -x "$BUILD/madang-notifier" ]; then
