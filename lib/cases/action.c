@@ -448,49 +448,41 @@ static bool needs_text(case_action a)
 	       a == ACT_SUBMIT || a == ACT_ANSWER || a == ACT_RETURN_ANSWER || a == ACT_REFILE;
 }
 
-int case_apply(db *d, const case_cmd *cmd, const char **problem)
+/* One case_apply: its command, and the problem found. */
+struct apply {
+	const case_cmd *cmd;
+	const char *problem;
+};
+
+/* The transaction of case_apply (db_transaction: run again from the
+ * start when it loses a deadlock or a Galera certification). */
+static int apply_tx(db *d, void *arg)
 {
+	struct apply *a = arg;
+	const case_cmd *cmd = a->cmd;
 	struct locked_case c;
 	case_status to;
-	int rc;
-
-	*problem = NULL;
-	bool is_answer = cmd->action == ACT_ANSWER || cmd->action == ACT_SUBMIT;
-	if (needs_text(cmd->action) && blank(cmd->text)) {
-		*problem = is_answer ? "text_required" : "reason_required";
-		return MDG_EINVAL;
-	}
-	if (too_long(cmd->text, is_answer ? CASE_ANSWER_MAX : CASE_REASON_MAX)) {
-		*problem = "text_too_long";
-		return MDG_EINVAL;
-	}
-	rc = db_begin(d);
+	a->problem = NULL;
+	int rc = lock_case(d, cmd->case_id, &c);
 	if (rc != MDG_OK)
 		return rc;
-	rc = lock_case(d, cmd->case_id, &c);
-	if (rc != MDG_OK)
-		goto done;
 	if (c.version != cmd->version) {
-		*problem = "changed";
-		rc = MDG_ECONFLICT;
-		goto done;
+		a->problem = "changed";
+		return MDG_ECONFLICT;
 	}
 	if (workflow_next(c.status, cmd->action, &to) != MDG_OK) {
-		*problem = "not_allowed";
-		rc = MDG_EINVAL;
-		goto done;
+		a->problem = "not_allowed";
+		return MDG_EINVAL;
 	}
 	unsigned may = workflow_actors(c.status, cmd->action) & cmd->actor_kind;
-	if (!may || ((may & ACTOR_CITIZEN) && may == ACTOR_CITIZEN && cmd->actor_id != c.owner)) {
-		rc = MDG_EDENIED;
-		goto done;
-	}
-	rc = apply_effects(d, cmd, &c, problem);
+	if (!may || ((may & ACTOR_CITIZEN) && may == ACTOR_CITIZEN && cmd->actor_id != c.owner))
+		return MDG_EDENIED;
+	rc = apply_effects(d, cmd, &c, &a->problem);
 	/* A proposal's review case: the proposal follows every move. */
 	if (rc == MDG_OK && c.proposal)
 		rc = proposal_follow_case(d, cmd->case_id, cmd->action);
 	if (rc != MDG_OK)
-		goto done;
+		return rc;
 	/* Any action restarts the escalation clock. A transfer or a re-filing
 	 * may have been assigned at once by the new rules: keep that status. */
 	if (cmd->action == ACT_TRANSFER || cmd->action == ACT_SEND_BACK || cmd->action == ACT_REFILE)
@@ -503,11 +495,24 @@ int case_apply(db *d, const case_cmd *cmd, const char **problem)
 			     DB_ARGS(DB_STR(case_status_name(to)), DB_INT(cmd->case_id)));
 	if (rc == MDG_OK)
 		rc = counters_case_changed(d, cmd->case_id);
-	if (rc == MDG_OK)
-		rc = db_commit(d);
-done:
-	if (rc != MDG_OK)
-		db_rollback(d);
+	return rc;
+}
+
+int case_apply(db *d, const case_cmd *cmd, const char **problem)
+{
+	*problem = NULL;
+	bool is_answer = cmd->action == ACT_ANSWER || cmd->action == ACT_SUBMIT;
+	if (needs_text(cmd->action) && blank(cmd->text)) {
+		*problem = is_answer ? "text_required" : "reason_required";
+		return MDG_EINVAL;
+	}
+	if (too_long(cmd->text, is_answer ? CASE_ANSWER_MAX : CASE_REASON_MAX)) {
+		*problem = "text_too_long";
+		return MDG_EINVAL;
+	}
+	struct apply a = {.cmd = cmd};
+	int rc = db_transaction(d, apply_tx, &a);
+	*problem = a.problem;
 	return rc;
 }
 
