@@ -246,7 +246,7 @@ sst_wrapper() {
 	SST_METHOD=madang_rsync
 }
 
-ccmd_start() {
+cmd_start() {
 	local n
 	start_args "$@"
 	# The last node's SST port is PORT + 1033.
@@ -276,18 +276,11 @@ ccmd_start() {
 	csay "ready: http://127.0.0.1:$PORT/ (nodes on ports $(db_port_of 1), $(db_port_of 2), $(db_port_of 3))"
 }
 
-ccmd_stop() {
+cmd_stop() {
 	[ $# -eq 1 ] || usage
 	[ -d "$1" ] || { csay "no such directory $1: nothing to stop"; return 0; }
 	CLUSTER_DIR=$(cd "$1" && pwd)
 	cluster_stop
 }
 
-[ $# -ge 1 ] || usage
-ccmd=$1
-shift
-case "$ccmd" in
-start) ccmd_start "$@" ;;
-stop) ccmd_stop "$@" ;;
-*) usage ;;
-esac
+main "$@"

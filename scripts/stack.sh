@@ -641,13 +641,18 @@ cmd_stop() {
 	stop_all
 }
 
-# scripts/cluster.sh sources this file for its functions only.
+# main ARGS: the command line (scripts/cluster.sh has its own cmd_start
+# and cmd_stop, and sources this file for its functions only).
+main() {
+	[ $# -ge 1 ] || usage
+	local cmd=$1
+	shift
+	case "$cmd" in
+	start) cmd_start "$@" ;;
+	stop) cmd_stop "$@" ;;
+	*) usage ;;
+	esac
+}
+
 [ "${BASH_SOURCE[0]}" = "$0" ] || return 0
-[ $# -ge 1 ] || usage
-cmd=$1
-shift
-case "$cmd" in
-start) cmd_start "$@" ;;
-stop) cmd_stop "$@" ;;
-*) usage ;;
-esac
+main "$@"
