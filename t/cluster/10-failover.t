@@ -6,7 +6,8 @@
 # rejoins by IST). Afterwards: every filing answered with a 303 and a
 # tracking number is on every node; no notice reached the SMTP sink twice;
 # the site answered again within seconds (madang-web's workers reconnect
-# to the next node of db.hosts); node 1 caught up by IST; every InnoDB
+# to the next node of db.hosts); node 1 caught up by IST; the page after
+# a filing read with wsrep_sync_wait (read-your-writes); every InnoDB
 # table holds the same rows on the three nodes (CHECKSUM TABLE, and row by
 # row where it differs). The figures go to docs/operations.md, "A Galera
 # cluster". CLUSTER_LOAD_SECONDS sets the load's length (40 s);
@@ -184,6 +185,23 @@ for my $n (1 .. 3) {
 my %numbers;
 $numbers{$_}++ for @acked;
 is scalar(grep { $numbers{$_} > 1 } keys %numbers), 0, 'no tracking number acknowledged twice';
+
+# Read-your-writes (db.sync_wait_after_write): the POST leaves the cookie,
+# and the page it leads to reads with wsrep_sync_wait (madang-web is on
+# node 2 since the kill: its causal reads count up).
+{
+    my $ua = $citizens[0];
+    my $causal = sub { my ($row) = $s->sql("SHOW GLOBAL STATUS LIKE 'wsrep_causal_reads'"); $row->[1] };
+    my $before = $causal->();
+    my $form = $ua->get($s->url('/cases/new'));
+    my $r = $ua->post($s->url('/cases/new'), [ csrf => Madang::Test::csrf_value($form), category => $category,
+        title => 'read your writes', body => 'seen at once on the next page', public => 1 ]);
+    is $r->code, 303, 'a filing after the rejoin';
+    like join("\n", $r->header('Set-Cookie')), qr/\bmdg_sync=1\b/, 'its answer sets the read-your-writes cookie';
+    my $page = $ua->follow($r);
+    like body_of($page), qr/read your writes/, 'the page it leads to shows the new case';
+    cmp_ok $causal->(), '>', $before, 'read with wsrep_sync_wait (wsrep_causal_reads went up on node 2)';
+}
 
 # The notifiers drain the outbox; then no notice was sent twice.
 my $pending;
