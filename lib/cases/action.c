@@ -532,19 +532,22 @@ int case_add_message(db *d, long long case_id, long long actor_id, long long dep
 		       DB_ARGS(DB_INT(case_id), DB_ID(department_id), DB_INT(actor_id), DB_STR(text)));
 }
 
-int case_submit_part(db *d, long long case_id, long long department_id, long long actor_id, const char *text)
+/* A joint department's part: case_submit_part's arguments. */
+struct part {
+	long long case_id, department_id, actor_id;
+	const char *text;
+};
+
+/* The transaction of case_submit_part (db_transaction). */
+static int submit_part_tx(db *d, void *arg)
 {
-	if (blank(text) || too_long(text, CASE_ANSWER_MAX))
-		return MDG_EINVAL;
+	const struct part *p = arg;
 	db_result *r = NULL;
-	int rc = db_begin(d);
-	if (rc != MDG_OK)
-		return rc;
 	/* Parts are written while the lead works: once its answer waits for
 	 * approval or is sent, they are what the citizen gets. */
-	rc = db_query(d, &r, "SELECT status IN ('received', 'assigned', 'in_progress') AS open FROM cases"
-			     " WHERE id = ? FOR UPDATE",
-		      DB_ARGS(DB_INT(case_id)));
+	int rc = db_query(d, &r, "SELECT status IN ('received', 'assigned', 'in_progress') AS open FROM cases"
+				 " WHERE id = ? FOR UPDATE",
+			  DB_ARGS(DB_INT(p->case_id)));
 	if (rc == MDG_OK && (r->nrows == 0 || db_get_ll(r, 0, "open", 0) == 0))
 		rc = r->nrows == 0 ? MDG_ENOTFOUND : MDG_EINVAL;
 	db_result_free(r);
@@ -552,17 +555,21 @@ int case_submit_part(db *d, long long case_id, long long department_id, long lon
 		rc = db_exec(d, "UPDATE case_departments"
 				" SET part_status = 'submitted', part_text = ?, updated_at = NOW()"
 				" WHERE case_id = ? AND department_id = ? AND role = 'joint'",
-			     DB_ARGS(DB_STR(text), DB_INT(case_id), DB_INT(department_id)));
+			     DB_ARGS(DB_STR(p->text), DB_INT(p->case_id), DB_INT(p->department_id)));
 	if (rc == MDG_OK && db_affected(d) == 0)
 		rc = MDG_ENOTFOUND;
 	if (rc == MDG_OK)
-		rc = event(d, case_id, "part_submitted", actor_id, department_id, false, NULL, 0, 0);
+		rc = event(d, p->case_id, "part_submitted", p->actor_id, p->department_id, false, NULL, 0, 0);
 	if (rc == MDG_OK)
 		rc = db_exec(d, "UPDATE cases SET version = version + 1, last_action_at = NOW() WHERE id = ?",
-			     DB_ARGS(DB_INT(case_id)));
-	if (rc == MDG_OK)
-		rc = db_commit(d);
-	else
-		db_rollback(d);
+			     DB_ARGS(DB_INT(p->case_id)));
 	return rc;
+}
+
+int case_submit_part(db *d, long long case_id, long long department_id, long long actor_id, const char *text)
+{
+	if (blank(text) || too_long(text, CASE_ANSWER_MAX))
+		return MDG_EINVAL;
+	struct part p = {.case_id = case_id, .department_id = department_id, .actor_id = actor_id, .text = text};
+	return db_transaction(d, submit_part_tx, &p);
 }
