@@ -42,6 +42,7 @@ WORKERS=${MADANG_WORKERS:-4}
 NGINX_WORKERS=${MADANG_NGINX_WORKERS:-1}
 ADMIN_USER=$(id -un)       # MariaDB account with unix_socket auth (see init)
 STARTED=()                 # what this invocation started, for cleanup
+DB_EXTRA_ARGS=()           # more mariadbd options (scripts/cluster.sh: Galera)
 
 say() { echo "stack: $*"; }
 die() {
@@ -211,7 +212,7 @@ db_start() {
 		--innodb-buffer-pool-size=256M --innodb-log-file-size=64M \
 		--innodb-flush-log-at-trx-commit=2 \
 		--skip-log-bin --skip-name-resolve --max-connections=200 \
-		--query-cache-type=1 --query-cache-size=64M \
+		--query-cache-type=1 --query-cache-size=64M "${DB_EXTRA_ARGS[@]}" \
 		</dev/null >>"$LOG/mysqld.out" 2>&1 &
 	pid=$!
 	echo "$pid" >"$DB_PID"
@@ -581,7 +582,9 @@ on_start_exit() {
 
 # ---------------------------------------------------------------- main
 
-cmd_start() {
+# start_args DIR PORT [--seed]: PORT and SEED from start's arguments
+# (scripts/cluster.sh's start takes the same).
+start_args() {
 	[ $# -ge 2 ] || usage
 	PORT=$2
 	SEED=0
@@ -593,6 +596,10 @@ cmd_start() {
 	[ $# -le 3 ] || usage
 	case "$PORT" in '' | *[!0-9]*) die "bad port: $PORT" ;; esac
 	if [ "$PORT" -lt 1 ] || [ "$PORT" -gt 65535 ]; then die "bad port: $PORT"; fi
+}
+
+cmd_start() {
+	start_args "$@"
 	case "$WORKERS" in '' | *[!0-9]*) die "bad MADANG_WORKERS: $WORKERS" ;; esac
 	set_dirs "$1"
 	if [ ! -x "$BUILD/madang-web" ] || [ ! -x "$BUILD/madangctl" ] || [ ! -x "$BUILD/madang-notifier" ]; then
@@ -639,11 +646,18 @@ cmd_stop() {
 	stop_all
 }
 
-[ $# -ge 1 ] || usage
-cmd=$1
-shift
-case "$cmd" in
-start) cmd_start "$@" ;;
-stop) cmd_stop "$@" ;;
-*) usage ;;
-esac
+# main ARGS: the command line (scripts/cluster.sh has its own cmd_start
+# and cmd_stop, and sources this file for its functions only).
+main() {
+	[ $# -ge 1 ] || usage
+	local cmd=$1
+	shift
+	case "$cmd" in
+	start) cmd_start "$@" ;;
+	stop) cmd_stop "$@" ;;
+	*) usage ;;
+	esac
+}
+
+[ "${BASH_SOURCE[0]}" = "$0" ] || return 0
+main "$@"

@@ -196,7 +196,8 @@ static const char usage_retention[] =
 	"web.uploads), call notes and numbers, satisfaction comments, intake\n"
 	"senders, the addresses notices went to, and the contact of a guest\n"
 	"filer with no other case. The cases' figures stay. One run at a time\n"
-	"(a named server lock): a second prints 'busy' and does nothing.\n"
+	"(a lease row, the same on every database node): a second prints 'busy'\n"
+	"and does nothing.\n"
 	"Prints what it removed. Every period: docs/operations.md, \"Retention\".\n"
 	"\n"
 	"  --now TIME  act as if the database clock read TIME (a date alone\n"
@@ -638,7 +639,7 @@ static int cmd_retention(db *d, HDF *cfg, int argc, char **argv)
 		return 1;
 	}
 	if (!ran) {
-		printf("busy: another retention run holds the lock; nothing done\n");
+		printf("busy: another retention run holds the lease; nothing done\n");
 		return 0;
 	}
 	retention_summary(&c, summary, sizeof summary);

@@ -4,6 +4,7 @@
 #include "web.h"
 #include "cases/action.h"
 #include "core/codec.h"
+#include "core/config.h"
 #include "core/log.h"
 #include "core/metrics.h"
 #include "core/mdg.h"
@@ -349,6 +350,20 @@ static bool keeps_public_pages(const web_route *route)
 	       route->handler == page_lang;
 }
 
+/* Read-your-writes on a Galera cluster (db.sync_wait_after_write): a
+ * person's successful POST leaves this cookie for a few seconds, and their
+ * requests while it lasts read with wsrep_sync_wait (db_sync_reads), so
+ * the page the POST redirects to shows its change even when a failover
+ * put this worker on another node meanwhile. Off (0, the default): no
+ * cookie and no query. */
+#define SYNC_COOKIE "mdg_sync"
+#define SYNC_COOKIE_SECONDS 10
+
+static bool sync_after_write(const web_app *app)
+{
+	return config_long(app->cfg, "db.sync_wait_after_write", 0, 0, 1) == 1;
+}
+
 void web_serve(web_app *app, FCGX_Request *fcgi)
 {
 	http_req r;
@@ -369,6 +384,9 @@ void web_serve(web_app *app, FCGX_Request *fcgi)
 	log_set_request_id(r.rid);
 	if (!app->db && db_connect(app->cfg, &app->db) != MDG_OK)
 		app->db = NULL;
+	/* Before the session is read: the POST may have been a sign-in. */
+	if (app->db && sync_after_write(app) && db_sync_reads(app->db, http_cookie(&r, SYNC_COOKIE) != NULL) != MDG_OK)
+		log_warn("db: read-your-writes not set: %s", db_error(app->db));
 	load_session(&w);
 	if (!w.signed_in)
 		ensure_anon(&w);
@@ -402,6 +420,8 @@ void web_serve(web_app *app, FCGX_Request *fcgi)
 		db_rollback(app->db);
 		idem_disarm(app->db); /* its key lived on the handler's stack */
 	}
+	if (rc == MDG_OK && r.method && strcmp(r.method, "POST") == 0 && sync_after_write(app))
+		http_set_cookie(&r, SYNC_COOKIE, "1", SYNC_COOKIE_SECONDS);
 	const char *content_type = finish_response(&w);
 	web_cache_finish(&w, content_type);
 	web_usage_count(&w, content_type);
