@@ -1,0 +1,63 @@
+-- SPDX-License-Identifier: AGPL-3.0-or-later
+-- 0062_case_counts_day: the workload report's counters without the keys
+-- it does not need (issue 12; bench/README.md, "The reports' counters",
+-- 2026-12-07 10:00). case_counts (0045) keys its sums also by the due day
+-- of the open cases and the working days of the answered ones (for the
+-- managers' report's overdue and median): a department's 30 days are
+-- ~170 rows there, and after any write (which empties MariaDB's query
+-- cache of every statement reading them) grouping and summing them cost
+-- the workload report 16-19 ms of MariaDB CPU a page. Both tables below
+-- are written by the same hook (counters_case_changed, from counted_facts
+-- and counted_places) in the writer's transaction, and rebuilt with
+-- case_counts by madangctl counters-rebuild.
+--
+-- case_counts_day: the sums per (dim, day, joint, department, val), every
+--   figure but the open cases (one row per department and day).
+-- case_counts_open: the open cases now, per (dim, joint, department, val,
+--   due): the open cases of a department are one range, a row per due
+--   day, and overdue now is the sum of those due before today. A row an
+--   answer left at zero is deleted by the hook, so the table holds about
+--   as many rows as the open cases have distinct due days.
+CREATE TABLE case_counts_day (
+  dim           ENUM('all','category','channel','status','kind','handler') NOT NULL,
+  department_id INT UNSIGNED NOT NULL,
+  day           DATE NOT NULL,
+  val           VARCHAR(24) NOT NULL,
+  joint         TINYINT UNSIGNED NOT NULL,
+  received      INT NOT NULL DEFAULT 0,
+  answered      INT NOT NULL DEFAULT 0,
+  late          INT NOT NULL DEFAULT 0,
+  seconds       BIGINT NOT NULL DEFAULT 0,
+  extensions    INT NOT NULL DEFAULT 0,
+  transfers     INT NOT NULL DEFAULT 0,
+  reopened      INT NOT NULL DEFAULT 0,
+  ratings       INT NOT NULL DEFAULT 0,
+  rating_sum    INT NOT NULL DEFAULT 0,
+  callbacks     INT NOT NULL DEFAULT 0,
+  PRIMARY KEY (dim, day, joint, department_id, val),
+  KEY ix_case_counts_day_dept (dim, joint, department_id, day)
+) ENGINE=InnoDB;
+
+CREATE TABLE case_counts_open (
+  dim           ENUM('all','category','channel','status','kind','handler') NOT NULL,
+  joint         TINYINT UNSIGNED NOT NULL,
+  department_id INT UNSIGNED NOT NULL,
+  val           VARCHAR(24) NOT NULL,
+  due           DATE NOT NULL,
+  open_filed    INT NOT NULL DEFAULT 0,
+  PRIMARY KEY (dim, joint, department_id, val, due)
+) ENGINE=InnoDB;
+
+-- Filled from case_counts, which the writers keep exact: no rebuild needed.
+INSERT INTO case_counts_day (dim, department_id, day, val, joint, received, answered, late, seconds,
+  extensions, transfers, reopened, ratings, rating_sum, callbacks)
+SELECT dim, department_id, day, val, joint, SUM(received), SUM(answered), SUM(late), SUM(seconds),
+  SUM(extensions), SUM(transfers), SUM(reopened), SUM(ratings), SUM(rating_sum), SUM(callbacks)
+FROM case_counts GROUP BY dim, day, joint, department_id, val
+HAVING SUM(received) <> 0 OR SUM(answered) <> 0 OR SUM(late) <> 0 OR SUM(seconds) <> 0
+  OR SUM(extensions) <> 0 OR SUM(transfers) <> 0 OR SUM(reopened) <> 0 OR SUM(ratings) <> 0
+  OR SUM(rating_sum) <> 0 OR SUM(callbacks) <> 0;
+
+INSERT INTO case_counts_open (dim, joint, department_id, val, due, open_filed)
+SELECT dim, joint, department_id, val, due, SUM(open_filed) FROM case_counts
+WHERE due < '9999-12-31' GROUP BY dim, joint, department_id, val, due HAVING SUM(open_filed) <> 0;
