@@ -116,8 +116,10 @@ void report_average_days(long long answered, long long answer_seconds, char *out
 /* The workload figures from the counters (lib/reports/counters.c), the
  * lead department's (joint = 0) or each handler's rows (dim) of the
  * departments DEPTS_K selects: received, answered and the time to answer
- * from the period's days, open from the open cases' rows
- * (ix_case_counts_open), overdue = open and due before today (bound: the
+ * from the period's days (case_counts_day: one row per department, or
+ * handler, and day; case_counts' further keys, the due and working days,
+ * made grouping them the statement's cost), open from the open cases' rows
+ * (case_counts_open: one per due day), overdue = open and due before today (bound: the
  * statement then holds no CURDATE() or NOW(), so MariaDB's query cache
  * keeps its result until a writer changes the counters), plus those
  * answered late in the period. The open cases due today whose due time
@@ -131,22 +133,21 @@ void report_average_days(long long answered, long long answer_seconds, char *out
 	"  SELECT k.department_id AS department_id, " KEY " AS account_id, SUM(k.received) AS received,"   \
 	"   0 AS open, SUM(k.answered) AS answered, SUM(k.late) AS overdue, SUM(k.seconds) AS seconds,"      \
 	"   SUM(k.ratings) AS ratings, SUM(k.rating_sum) AS rating_sum"                                     \
-	"  FROM case_counts k" HINT " WHERE k.dim = ? AND k.day >= ? AND k.day < ? AND k.joint = 0" DEPTS_K \
+	"  FROM case_counts_day k" HINT " WHERE k.dim = ? AND k.day >= ? AND k.day < ? AND k.joint = 0" DEPTS_K \
 	"  GROUP BY k.department_id, k.val"                                                                 \
 	"  UNION ALL SELECT k.department_id, " KEY ", 0, SUM(k.open_filed), 0,"                             \
 	"   SUM(IF(k.due < ?, k.open_filed, 0)), 0, 0, 0"                                                   \
-	"  FROM case_counts k" OPEN_HINT                                                                     \
-	"  WHERE k.dim = ? AND k.due < " COUNTERS_NOT_OPEN " AND k.joint = 0" DEPTS_K                        \
+	"  FROM case_counts_open k" OPEN_HINT                                                                \
+	"  WHERE k.dim = ? AND k.joint = 0" DEPTS_K                                                         \
 	"  GROUP BY k.department_id, k.val"                                                                 \
 	" ) x GROUP BY x.department_id, x.account_id"
 /* A few departments' days: a range of each department's (the primary key
- * starts with the day, for the whole organisation's); their open rows
- * likewise (ix_case_counts_open starts with the due day, for the whole
- * organisation's, which reads one range of open rows without the answered
- * ones). */
-#define BY_DEPT " FORCE INDEX (ix_case_counts_dept)"
-#define OPEN_ALL " FORCE INDEX (ix_case_counts_open)"
-#define OPEN_BY_DEPT " FORCE INDEX (ix_case_counts_dept_open)"
+ * starts with the day, for the whole organisation's). The open rows'
+ * primary key (dim, joint, department_id, …) serves both: one range for
+ * the whole organisation, one per department. */
+#define BY_DEPT " FORCE INDEX (ix_case_counts_day_dept)"
+#define OPEN_ALL ""
+#define OPEN_BY_DEPT ""
 
 int report_workload_departments(db *d, const report_period *p, const char *today, db_result **out)
 {
