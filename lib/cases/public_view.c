@@ -7,7 +7,6 @@
 #include "cases/public_view.h"
 #include "cases/dossier.h"
 #include "cases/workflow.h"
-#include "cache/page_cache.h"
 #include "core/buf.h"
 #include "core/mdg.h"
 #include "core/text.h"
@@ -190,29 +189,6 @@ int case_public_forget_department(db *d, long long department_id, const char *na
 			  "   WHERE ap.department_id = ?)",
 		       DB_ARGS(DB_INT(department_id), DB_STR(name_ko), DB_STR(name_en), DB_INT(department_id),
 			       DB_INT(department_id), DB_INT(department_id), DB_INT(department_id)));
-}
-
-int case_public_changed_tracking(const char *tracking)
-{
-	char group[64];
-	page_cache_case_group(group, sizeof group, tracking);
-	return page_cache_purge(group, true);
-}
-
-int case_public_changed(db *d, long long case_id)
-{
-	db_result *r = NULL;
-	if (!page_cache_on())
-		return MDG_OK;
-	int rc = MDG_OK;
-	if (case_id)
-		rc = db_query(d, &r, "SELECT tracking_no AS tracking FROM cases WHERE id = ?", DB_ARGS(DB_INT(case_id)));
-	if (rc == MDG_OK && r && r->nrows == 1)
-		rc = case_public_changed_tracking(db_get(r, 0, "tracking", ""));
-	else /* which page is unknown (case_id 0: many): never stale, so every page goes */
-		rc = page_cache_purge_all();
-	db_result_free(r);
-	return rc;
 }
 
 /* Sets name to change(its value) when the page has it. */
