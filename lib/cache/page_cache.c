@@ -109,6 +109,13 @@ void page_cache_case_group(char *out, size_t size, const char *tracking)
 	snprintf(out, size, "case/%s", tracking);
 }
 
+/* mkdir with mode 0755 whatever the umask (the units' is 0077): nginx,
+ * another user, serves the files below it. */
+static int make_dir(const char *path)
+{
+	return mkdir(path, 0755) == 0 && chmod(path, 0755) == 0 ? 0 : -1;
+}
+
 /* A fresh tree DIR/gen-* with its language directories; its name in out. */
 static int new_tree(char *out, size_t size)
 {
@@ -118,13 +125,13 @@ static int new_tree(char *out, size_t size)
 	for (size_t i = 0; i < MDG_ARRAY_LEN(langs); i++) {
 		char path[PATH_LEN];
 		snprintf(path, sizeof path, "%s/%s", cache_dir, out);
-		if (i == 0 && mkdir(path, 0755) != 0)
+		if (i == 0 && make_dir(path) != 0)
 			goto fail;
 		snprintf(path, sizeof path, "%s/%s/%s", cache_dir, out, langs[i]);
-		if (mkdir(path, 0755) != 0)
+		if (make_dir(path) != 0)
 			goto fail;
 		snprintf(path, sizeof path, "%s/%s/%s/cases", cache_dir, out, langs[i]);
-		if (mkdir(path, 0755) != 0)
+		if (make_dir(path) != 0)
 			goto fail;
 	}
 	return MDG_OK;
@@ -216,7 +223,7 @@ int page_cache_open(const char *dir)
 		log_error("page cache: cache.dir must be an absolute path (under 200 bytes): %s", dir);
 		return MDG_ERR;
 	}
-	if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
+	if (make_dir(dir) != 0 && errno != EEXIST) {
 		log_error("page cache: cannot make %s: %s", dir, strerror(errno));
 		return MDG_ERR;
 	}
