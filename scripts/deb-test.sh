@@ -186,11 +186,6 @@ in_root() {
 	run_unit madang-web.service
 	fetch_home
 	check_page_cache
-	run_unit madang-notifier.service || {
-		tail -n 30 /var/log/madang/notifier.log 2>/dev/null || true
-		die "madang-notifier --once failed"
-	}
-	say "madang-notifier --once ran"
 	check_app_account
 	check_logrotate
 
@@ -203,6 +198,14 @@ in_root() {
 	say "the upgrade applied migration $held"
 	run_unit madang-web.service
 	fetch_home
+	# The notifier on the upgraded database: the "previous version" is
+	# the new programs without the newest migration, which they may use
+	# (a real previous version's programs would not).
+	run_unit madang-notifier.service || {
+		tail -n 30 /var/log/madang/notifier.log 2>/dev/null || true
+		die "madang-notifier --once failed"
+	}
+	say "madang-notifier --once ran"
 	stop_web
 	nginx -s stop
 	say "passed"

@@ -116,7 +116,11 @@ int main(int argc, char **argv)
 	if (page_cache_open(config_str(app.cfg, "cache.dir", "")) != MDG_OK || page_cache_purge_all() != MDG_OK)
 		goto done;
 	page_cache_tidy();
-	if (!config_long(app.cfg, "cache.store", 1, 0, 1))
+	/* nginx sends a cached page with the site file's fixed
+	 * Content-Security-Policy, which has no map tile origin: with
+	 * map.tiles set, a cached page's map would lose its tiles, so no page
+	 * is stored (docs/operations.md, "Public page cache"). */
+	if (!config_long(app.cfg, "cache.store", 1, 0, 1) || *config_str(app.cfg, "map.tiles", ""))
 		page_cache_open(NULL);
 
 	http_server_opts sopts = {

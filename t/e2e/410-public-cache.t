@@ -228,4 +228,16 @@ waitpid $_, 0 for @readers;
 is $cycles, 20, "twenty rounds of close, reopen and answer while three readers race";
 is $stale, 0, "0 stale reads of $reads after the writers' answers";
 
+# ------------------------------------------------------------ map tiles
+
+# nginx's cache location sends a fixed Content-Security-Policy without a
+# tile server: with map.tiles set, madang-web stores no page.
+$s->set_config('map.tiles' => 'https://tiles.example.org/{z}/{x}/{y}.png');
+$s->restart_web;
+my ($t_code, $t_mark) = anon("/cases/$demo");
+is $t_code, 200, 'with map.tiles set the page is served';
+is $t_mark, '', '... by madang-web, not marked for the cache';
+ok !-e "$cache/ko/cases/$demo.html", '... and not stored';
+isnt((anon("/cases/$demo"))[1], 'hit', '... so the next reader gets it from madang-web too');
+
 done_testing;
