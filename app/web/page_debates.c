@@ -75,16 +75,6 @@ int web_home_debates(web *w)
 	return rc;
 }
 
-int web_stats_debates(web *w)
-{
-	db_result *r = NULL;
-	int rc = debate_stats(w->app->db, &r);
-	if (rc == MDG_OK)
-		db_row_hdf(r, 0, w->hdf, "DebateStats");
-	db_result_free(r);
-	return rc;
-}
-
 /* Tally.N.{side, n, pct, x} (x: where the side's part of the bar
  * starts, in percent) and Tally.Total. */
 static int fill_tally(web *w, long long id)

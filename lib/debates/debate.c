@@ -373,21 +373,6 @@ int debate_list(db *d, enum debate_state state, const char *lang, const char *de
 			DB_ARGS(DB_STR(lang), DB_STR(dept_ids), DB_STR(dept_ids), DB_INT(page_size), DB_INT(offset)));
 }
 
-int debate_stats(db *d, db_result **out)
-{
-	return db_query(d, out,
-			"SELECT (SELECT COUNT(*) FROM debates) AS debates,"
-			" (SELECT COUNT(*) FROM debates b WHERE " WHERE_OPEN ") AS open,"
-			" (SELECT COUNT(*) FROM debates b WHERE " WHERE_CLOSED ") AS closed,"
-			" (SELECT COUNT(*) FROM debates b WHERE " WHERE_CLOSED " AND b.summary_at IS NOT NULL) AS summarized,"
-			" (SELECT COUNT(DISTINCT account_id) FROM debate_sides) AS participants,"
-			" (SELECT COUNT(*) FROM posts WHERE parent_kind = 'debate' AND moderation = 'visible'"
-			" AND reply_to IS NULL) AS opinions,"
-			" (SELECT COUNT(*) FROM posts WHERE parent_kind = 'debate' AND moderation = 'visible'"
-			" AND reply_to IS NOT NULL) AS replies",
-			DB_NO_ARGS);
-}
-
 int debate_side_of(db *d, long long id, long long account_id, char *side)
 {
 	db_result *r = NULL;

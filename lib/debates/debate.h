@@ -117,10 +117,21 @@ int debate_detach(db *d, const actor *who, long long id, long long attachment_id
 int debate_list(db *d, enum debate_state state, const char *lang, const char *dept_ids, long page, long page_size,
 		db_result **out, long *total);
 
-/* The public statistics of debates, one row: debates, open, closed,
- * summarized (closed ones with their summary), participants (accounts
- * that took a side), opinions, replies (visible ones). */
-int debate_stats(db *d, db_result **out);
+/* The public statistics of debates (/stats), one row: debates, open,
+ * closed, summarized (closed ones with their summary), participants
+ * (accounts that took a side), opinions, replies (visible ones): a
+ * statement that the page reads inside its own (report_public_page). */
+#define DEBATE_STATS_SQL                                                                                   \
+	"SELECT (SELECT COUNT(*) FROM debates) AS debates,"                                                \
+	" (SELECT COUNT(*) FROM debates b WHERE b.opens_at <= NOW() AND b.closes_at > NOW()) AS open,"    \
+	" (SELECT COUNT(*) FROM debates b WHERE b.closes_at <= NOW()) AS closed,"                         \
+	" (SELECT COUNT(*) FROM debates b WHERE b.closes_at <= NOW() AND b.summary_at IS NOT NULL)"       \
+	" AS summarized,"                                                                                  \
+	" (SELECT COUNT(DISTINCT account_id) FROM debate_sides) AS participants,"                         \
+	" (SELECT COUNT(*) FROM posts WHERE parent_kind = 'debate' AND moderation = 'visible'"           \
+	" AND reply_to IS NULL) AS opinions,"                                                              \
+	" (SELECT COUNT(*) FROM posts WHERE parent_kind = 'debate' AND moderation = 'visible'"           \
+	" AND reply_to IS NOT NULL) AS replies"
 
 /* account_id's side in debate id into side (16 bytes; "" for none). */
 int debate_side_of(db *d, long long id, long long account_id, char *side);

@@ -766,19 +766,6 @@ int proposal_supports_mine(db *d, long long account_id, long page, db_result **o
 			     DB_ARGS(DB_INT(account_id)), page, PROPOSAL_MINE_SIZE, out, total);
 }
 
-int proposal_stats(db *d, db_result **out)
-{
-	/* Public figures: what the public lists show (visible), by state;
-	 * withdrawn ones are counted apart, as the list leaves them out. */
-	return db_query(d, out,
-			"SELECT COUNT(*) AS total, IFNULL(SUM(state = 'open'), 0) AS open,"
-			" IFNULL(SUM(state = 'threshold'), 0) AS threshold, IFNULL(SUM(state = 'review'), 0) AS review,"
-			" IFNULL(SUM(state = 'answered'), 0) AS answered, IFNULL(SUM(state = 'expired'), 0) AS expired,"
-			" IFNULL(SUM(state = 'withdrawn'), 0) AS withdrawn, IFNULL(SUM(support_count), 0) AS supports"
-			" FROM proposals WHERE moderation = 'visible'",
-			DB_NO_ARGS);
-}
-
 struct comment_arg {
 	long long id;
 	const post_new *p;

@@ -216,8 +216,15 @@ int proposal_list_mine(db *d, long long account_id, long page, db_result **out, 
  * the columns of proposal_list_mine and supported (day). */
 int proposal_supports_mine(db *d, long long account_id, long page, db_result **out, long *total);
 /* The public statistics of proposals (/stats), one row: total, open,
- * threshold, review, answered, expired, withdrawn (visible ones) and
- * supports (their sum). */
-int proposal_stats(db *d, db_result **out);
+ * threshold, review, answered, expired, withdrawn (visible ones: what
+ * the public lists show, by state; withdrawn ones are counted apart, as
+ * the list leaves them out) and supports (their sum): a statement that
+ * the page reads inside its own (report_public_page). */
+#define PROPOSAL_STATS_SQL                                                                                 \
+	"SELECT COUNT(*) AS total, IFNULL(SUM(state = 'open'), 0) AS open,"                               \
+	" IFNULL(SUM(state = 'threshold'), 0) AS threshold, IFNULL(SUM(state = 'review'), 0) AS review," \
+	" IFNULL(SUM(state = 'answered'), 0) AS answered, IFNULL(SUM(state = 'expired'), 0) AS expired,"  \
+	" IFNULL(SUM(state = 'withdrawn'), 0) AS withdrawn, IFNULL(SUM(support_count), 0) AS supports"   \
+	" FROM proposals WHERE moderation = 'visible'"
 
 #endif
