@@ -7,6 +7,7 @@
 #include "db/page.h"
 #include "db/sql.h"
 #include "core/bizdays.h"
+#include "core/buf.h"
 #include "core/mdg.h"
 #include "reports/counters.h"
 #include "debates/debate.h"
@@ -372,6 +373,48 @@ int report_public_page(db *d, int year, const char *lang, db_result **out)
 				" FROM (" DEBATE_STATS_SQL ") ds JOIN (" PROPOSAL_STATS_SQL ") ps LEFT JOIN tree t ON 1 = 1"
 				" LEFT JOIN figures f ON f.department_id = t.id ORDER BY t.path",
 			DB_ARGS(DB_STR(lang), DB_STR(lang), DB_ID(year)));
+}
+
+/* Compares report_public_page's figures of year (pre: y_; 0: all time,
+ * a_) with report_public_stats's, department by department. */
+static int check_year(db *d, int year, struct buf *out, long long *checked, long long *stale)
+{
+	static const char *const figures[] = {"received", "answered", "on_time", "seconds"};
+	db_result *kept = NULL, *full = NULL;
+	char col[32];
+	int rc = report_public_page(d, year ? year : 9998, "ko", &kept);
+	if (rc == MDG_OK)
+		rc = report_public_stats(d, year, &full);
+	for (unsigned i = 0; rc == MDG_OK && i < kept->nrows; i++) {
+		long long id = db_get_ll(kept, i, "department_id", 0);
+		unsigned row = 0;
+		while (row < full->nrows && db_get_ll(full, row, "department_id", 0) != id)
+			row++;
+		for (size_t k = 0; id && k < MDG_ARRAY_LEN(figures); k++) {
+			snprintf(col, sizeof col, "%s%s", year ? "y_" : "a_", figures[k]);
+			long long want = row < full->nrows ? db_get_ll(full, row, figures[k], 0) : 0;
+			long long have = db_get_ll(kept, i, col, 0);
+			(*checked)++;
+			if (have != want) {
+				(*stale)++;
+				buf_printf(out, "statistics of %d, department %lld: %s %lld from the counters, %lld from the cases\n",
+					   year, id, figures[k], have, want);
+			}
+		}
+	}
+	db_result_free(kept);
+	db_result_free(full);
+	return rc;
+}
+
+int report_public_check(db *d, struct buf *out, long long *checked, long long *stale)
+{
+	int first, current;
+	int rc = report_years(d, &first, &current);
+	*checked = *stale = 0;
+	for (int year = first; rc == MDG_OK && year <= current + 1; year++)
+		rc = check_year(d, year > current ? 0 : year, out, checked, stale);
+	return rc;
 }
 
 int report_examples(db *d, long page, const char *lang, db_result **out, long *total)

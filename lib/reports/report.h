@@ -8,6 +8,8 @@
 
 #include "db/db.h"
 
+struct buf; /* core/buf.h */
+
 #define REPORT_DEFAULT_DAYS 30   /* the default period ends today */
 #define REPORT_MAX_YEARS 3       /* the longest period one report covers */
 #define REPORT_EXAMPLES_PAGE 10  /* example cases per page */
@@ -102,6 +104,12 @@ int report_public_stats(db *d, int year, db_result **out);
  * proposal_stats's names). No department: one row with department_id
  * NULL. */
 int report_public_page(db *d, int year, const char *lang, db_result **out);
+/* Compares the public page's figures (report_public_page: the counters)
+ * with report_public_stats (the cases) for every year with cases and for
+ * all time: each difference is a line in out; *checked counts the
+ * figures compared, *stale those that differ (madangctl
+ * public-view-check). */
+int report_public_check(db *d, struct buf *out, long long *checked, long long *stale);
 /* A page of the published example cases (public, chosen by staff), newest
  * first: tracking, title, category, department, excerpt (the first
  * REPORT_EXCERPT_CHARS characters, "…" when cut), filed (the date),
