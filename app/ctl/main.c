@@ -18,6 +18,7 @@
 #include "core/buf.h"
 #include "privacy/retention.h"
 #include "reports/counters.h"
+#include "reports/public_home.h"
 #include "reports/report.h"
 
 #include <dirent.h>
@@ -122,7 +123,9 @@ static const char usage_public_view[] =
 	"row is listed (its page reads the full queries, and its first anonymous\n"
 	"reader builds the row) but is no error. Without TRACKING it also compares\n"
 	"the statistics page's figures (/stats, from the reports' counters) with\n"
-	"the cases, for every year and all time, and exits 1 when one differs.\n";
+	"the cases, for every year and all time, and the home page's counts\n"
+	"(public_counts, db/migrations/0063_public_counts.sql) with COUNT(*), and\n"
+	"exits 1 when one differs.\n";
 
 static const char usage_tick[] =
 	"Usage: madangctl [--config FILE] tick [--now 'YYYY-MM-DD HH:MM:SS']\n"
@@ -254,8 +257,11 @@ static int cmd_public_view_check(db *d, int argc, char **argv)
 	/* The statistics page's figures (/stats) from the counters, against
 	 * the cases, when all is checked. */
 	long long figures = 0, figures_stale = 0;
-	if (argc < 2 && (rc = report_public_check(d, &out, &figures, &figures_stale)) != MDG_OK) {
-		fprintf(stderr, "madangctl: checking the public statistics failed: %s\n", db_error(d));
+	long long counts_stale = 0;
+	if (argc < 2 && (rc = report_public_check(d, &out, &figures, &figures_stale)) == MDG_OK)
+		rc = public_home_check(d, &out, &counts_stale);
+	if (argc < 2 && rc != MDG_OK) {
+		fprintf(stderr, "madangctl: checking the statistics and home page failed: %s\n", db_error(d));
 		buf_free(&out);
 		return 1;
 	}
@@ -263,9 +269,10 @@ static int cmd_public_view_check(db *d, int argc, char **argv)
 	printf("rows checked: %lld\nrows stale: %lld\npublic cases without a row: %lld\n", checked, stale,
 	       missing);
 	if (argc < 2)
-		printf("statistics figures checked: %lld\nstatistics figures stale: %lld\n", figures, figures_stale);
+		printf("statistics figures checked: %lld\nstatistics figures stale: %lld\nhome counts stale: %lld\n",
+		       figures, figures_stale, counts_stale);
 	buf_free(&out);
-	return stale || figures_stale ? 1 : 0;
+	return stale || figures_stale || counts_stale ? 1 : 0;
 }
 
 static int cmd_migrate(db *d, HDF *cfg)

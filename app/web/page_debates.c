@@ -6,6 +6,7 @@
  * recommendation, and the staff's pages to open and edit a debate and to
  * publish its closing summary. */
 #include "web.h"
+#include "reports/public_home.h"
 #include "core/mdg.h"
 #include "debates/debate.h"
 #include "org/perm.h"
@@ -62,7 +63,7 @@ int page_debates(web *w)
 }
 
 /* Open debates the home page lists. */
-#define DEBATE_HOME 3
+#define DEBATE_HOME PUBLIC_HOME_DEBATES
 
 int web_home_debates(web *w)
 {

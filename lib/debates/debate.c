@@ -331,19 +331,11 @@ int debate_detach(db *d, const actor *who, long long id, long long attachment_id
 /* The list's queries by state (each a literal: prepared statements are
  * cached by their text). dept_ids comes from perm_departments (digits and
  * commas), bound as one string through FIND_IN_SET; NULL: every one. */
-#define LIST_SCOPE " AND (? IS NULL OR FIND_IN_SET(b.department_id, ?))"
+#define LIST_SCOPE DEBATE_LIST_SCOPE
 #define LIST_COUNT(where) "SELECT COUNT(*) AS n FROM debates b WHERE " where LIST_SCOPE
-#define LIST_ROWS(where, order)                                                                     \
-	"SELECT b.id AS id, b.title AS title, " SQL_NAME_IN("g.") " AS department,"                 \
-	" " SQL_MINUTE("b.opens_at") " AS opens, " SQL_MINUTE("b.closes_at") " AS closes,"          \
-	" (SELECT COUNT(*) FROM debate_sides s WHERE s.debate_id = b.id) AS sides,"                 \
-	" (SELECT COUNT(*) FROM posts p WHERE p.parent_kind = 'debate' AND p.parent_id = b.id"      \
-	" AND p.moderation = 'visible') AS opinions,"                                              \
-	" b.summary_at IS NOT NULL AS summarized"                                                   \
-	" FROM debates b JOIN departments g ON g.id = b.department_id"                              \
-	" WHERE " where LIST_SCOPE " ORDER BY " order " LIMIT ? OFFSET ?"
+#define LIST_ROWS DEBATE_LIST_ROWS
 #define WHERE_UPCOMING "b.opens_at > NOW()"
-#define WHERE_OPEN "b.opens_at <= NOW() AND b.closes_at > NOW()"
+#define WHERE_OPEN DEBATE_WHERE_OPEN
 #define WHERE_CLOSED "b.closes_at <= NOW()"
 static const char *const list_count[] = {
 	LIST_COUNT(WHERE_UPCOMING),

@@ -566,7 +566,7 @@ int proposal_attachment_open(db *d, long long attachment_id, long long viewer_id
  * every row, and the count reads every match (100,000 proposals: 65 ms
  * against 130 with two such tests, bench/participation). Each sort adds
  * its own condition, so that the optimizer sees the index that serves it. */
-#define LIST_WHERE " WHERE p.moderation = 'visible' AND p.state <> 'withdrawn'"
+#define LIST_WHERE PROPOSAL_LIST_WHERE
 #define LIST_CATEGORY " AND p.category_id = ?"
 #define LIST_SEARCH                                                                                           \
 	" AND p.id IN (SELECT proposal_id FROM proposal_search WHERE MATCH(title, body) AGAINST(? IN BOOLEAN MODE))"
@@ -575,15 +575,7 @@ int proposal_attachment_open(db *d, long long attachment_id, long long viewer_id
  * links), the conditions of the rows after and before a (key, key, id),
  * its ORDER BY backwards and the table with the index its pages read. */
 #define LIST_COUNT(cond, ...) "SELECT COUNT(*) AS n FROM proposals p" LIST_WHERE cond
-/* The rows of the page's ids chosen by inner, in the sort's order. */
-#define LIST_ROWS(key, order, inner)                                                                          \
-	"SELECT p.id AS id, p.title AS title, p.state AS state, p.support_count AS supports,"                 \
-	" p.threshold AS threshold, LEAST(p.support_count, p.threshold) AS bar,"                              \
-	" LEAST(100, FLOOR(p.support_count * 100 / GREATEST(p.threshold, 1))) AS percent,"                    \
-	" " SQL_DAY("p.created_at") " AS date, " SQL_DAY("p.closes_at") " AS closes,"                         \
-	" " SQL_DAY("p.answered_at") " AS answered, " SQL_NAME_IN("g.") " AS category, " key " AS sort_key"   \
-	" FROM (" inner ") k JOIN proposals p ON p.id = k.id JOIN categories g ON g.id = p.category_id"       \
-	" ORDER BY " order
+#define LIST_ROWS PROPOSAL_LIST_ROWS
 /* A page by its number: the ids of the page first, read from the sort's
  * index alone (a deep page skips index entries, not rows), then their
  * rows. */
@@ -611,14 +603,14 @@ int proposal_attachment_open(db *d, long long attachment_id, long long viewer_id
 /* The rows of a sort on col past (key, id), or up to it. */
 #define LIST_BELOW(col) " AND (" col " < ? OR (" col " = ? AND p.id < ?))"
 #define LIST_ABOVE(col) " AND (" col " > ? OR (" col " = ? AND p.id > ?))"
-#define LIST_DIGITS(col) "DATE_FORMAT(" col ", '%Y%m%d%H%i%s')"
+#define LIST_DIGITS PROPOSAL_LIST_DIGITS
 /* The newest and the most supported: their indexes start with the sort
  * key (migration 0043), so that the rows after a row can only be read as
  * a range from it. With moderation first, the optimizer took the same
  * rows, under concurrent requests, by the index's moderation alone
  * backwards from the top, testing 40,000 entries for page 2,000 (SHOW
  * EXPLAIN: ref, key_len 1). */
-#define LIST_BY_NEWEST "proposals p FORCE INDEX (ix_proposals_newest)"
+#define LIST_BY_NEWEST PROPOSAL_LIST_BY_NEWEST
 #define LIST_BY_SUPPORT "proposals p FORCE INDEX (ix_proposals_support)"
 #define LIST_SORTS(X)                                                                                         \
 	{                                                                                                     \
