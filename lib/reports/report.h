@@ -100,8 +100,8 @@ int report_public_stats(db *d, int year, db_result **out);
  * y_answered, y_on_time, y_seconds; a year not in 1000..9998 gives 0) and
  * of all time (a_...) summed from the reports' counters, and on every
  * row first_year (NULL without cases), this_year, the debates' figures
- * (d_ and debate_stats's names) and the proposals' (p_ and
- * proposal_stats's names). No department: one row with department_id
+ * (d_ and DEBATE_STATS_SQL's names) and the proposals' (p_ and
+ * PROPOSAL_STATS_SQL's names). No department: one row with department_id
  * NULL. */
 int report_public_page(db *d, int year, const char *lang, db_result **out);
 /* Compares the public page's figures (report_public_page: the counters)
