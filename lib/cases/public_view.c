@@ -199,6 +199,13 @@ void case_public_changed(db *d, long long case_id)
 	(void)case_id;
 }
 
+int case_public_committed(db *d, int rc)
+{
+	if (rc == MDG_OK)
+		case_public_changed(d, 0);
+	return rc;
+}
+
 /* Sets name to change(its value) when the page has it. */
 static void mask_value(HDF *hdf, const char *name, void (*change)(const char *, int, char *, size_t), int arg)
 {

@@ -33,6 +33,10 @@ int case_public_forget_department(db *d, long long department_id, const char *na
  * any public case's page may have changed (a rename, an absence's
  * hand-over of many cases). */
 void case_public_changed(db *d, long long case_id);
+/* For writers of other items the home page or /stats show (proposals,
+ * debates, communities): case_public_changed(d, 0) when rc (a committed
+ * transaction's outcome) is MDG_OK; returns rc. */
+int case_public_committed(db *d, int rc);
 
 /* The page of tracking in lang for reader v (not its owner, not staff:
  * the caller's choice) into hdf, from its row with one statement: Case.*,

@@ -2,6 +2,7 @@
 /* debate.c: policy debates: their state by time, opening and editing,
  * sides and their tally, opinions, the closing summary and its notice. */
 #include "debates/debate.h"
+#include "cases/public_view.h"
 #include "core/mdg.h"
 #include "core/xalloc.h"
 #include "db/page.h"
@@ -171,13 +172,17 @@ static int attach(db *d, long long id, const debate_input *in, char **moved)
 	return rc;
 }
 
-/* Commits when rc is MDG_OK, else rolls back; the outcome. */
+/* Commits when rc is MDG_OK, else rolls back; the outcome. After the
+ * commit of a change of a debate (the home page and /stats show them):
+ * the hook of what keeps copies of public pages (0: pages of many items). */
 static int finish(db *d, int rc)
 {
 	if (rc == MDG_OK)
 		rc = db_commit(d);
 	if (rc != MDG_OK)
 		db_rollback(d);
+	else
+		case_public_changed(d, 0);
 	return rc;
 }
 

@@ -2,6 +2,7 @@
 /* proposal.c: policy proposals (정책제안): writing, editing, withdrawing,
  * supporting, the threshold and its notices, expiry, the public list. */
 #include "proposals/proposal.h"
+#include "cases/public_view.h"
 #include "core/mdg.h"
 #include "auth/identity.h"
 #include "cases/routing.h"
@@ -198,7 +199,7 @@ int proposal_create(db *d, long long author_id, const proposal_text *t, const ca
 	struct create_arg a = {author_id, t, files, stored, nfiles, 0};
 	int rc = nfiles > PROPOSAL_FILES_MAX ? MDG_ETOOBIG : case_store_uploads(uploads_dir, files, nfiles, stored, moved);
 	if (rc == MDG_OK)
-		rc = db_transaction(d, create_tx, &a);
+		rc = case_public_committed(d, db_transaction(d, create_tx, &a));
 	case_release_uploads(moved, nfiles, rc != MDG_OK);
 	*id = rc == MDG_OK ? a.id : 0;
 	return rc;
@@ -275,7 +276,7 @@ static int edit_tx(db *d, void *arg)
 int proposal_edit(db *d, long long id, long long author_id, const proposal_text *t)
 {
 	struct edit_arg a = {id, author_id, t};
-	return db_transaction(d, edit_tx, &a);
+	return case_public_committed(d, db_transaction(d, edit_tx, &a));
 }
 
 struct withdraw_arg {
@@ -304,7 +305,7 @@ static int withdraw_tx(db *d, void *arg)
 int proposal_withdraw(db *d, long long id, long long author_id)
 {
 	struct withdraw_arg a = {id, author_id};
-	return db_transaction(d, withdraw_tx, &a);
+	return case_public_committed(d, db_transaction(d, withdraw_tx, &a));
 }
 
 int proposal_tell(db *d, long long id, notice_kind kind, json_t *payload, const char *key_tag, bool with_author)
@@ -426,7 +427,7 @@ done:
 int proposal_support(db *d, long long id, long long account_id, bool add, proposal_support_outcome *outcome)
 {
 	struct support_arg a = {id, account_id, add, PROPOSAL_SUPPORT_UNCHANGED};
-	int rc = db_transaction(d, support_tx, &a);
+	int rc = case_public_committed(d, db_transaction(d, support_tx, &a));
 	*outcome = rc == MDG_OK ? a.outcome : PROPOSAL_SUPPORT_UNCHANGED;
 	return rc;
 }
@@ -469,13 +470,13 @@ static int promote_tx(db *d, void *arg)
 int proposal_promote(db *d, const actor *who, const staff_perm *perm, long long id)
 {
 	struct promote_arg a = {who, perm, PERM_ADMIN, "promoted", "promote", id};
-	return db_transaction(d, promote_tx, &a);
+	return case_public_committed(d, db_transaction(d, promote_tx, &a));
 }
 
 int proposal_raise_for_review(db *d, const actor *who, const staff_perm *perm, long long id)
 {
 	struct promote_arg a = {who, perm, PROPOSAL_REVIEW_ROLES, "review_opened_by_staff", "open_review", id};
-	return db_transaction(d, promote_tx, &a);
+	return case_public_committed(d, db_transaction(d, promote_tx, &a));
 }
 
 static int expire_tx(db *d, void *arg)
@@ -498,7 +499,7 @@ static int expire_tx(db *d, void *arg)
 
 int proposal_expire(db *d, long *expired)
 {
-	return db_transaction(d, expire_tx, expired);
+	return case_public_committed(d, db_transaction(d, expire_tx, expired));
 }
 
 int proposal_get(db *d, long long id, long long viewer_id, const char *lang, db_result **out)
