@@ -20,6 +20,8 @@
 #include "core/buf.h"
 #include "privacy/retention.h"
 #include "reports/counters.h"
+#include "reports/public_home.h"
+#include "reports/report.h"
 
 #include <dirent.h>
 #include <getopt.h>
@@ -162,7 +164,11 @@ static const char usage_public_view[] =
 	"queries give now and prints each difference; it exits 1 when a row\n"
 	"differs or belongs to a case no longer public. A public case without a\n"
 	"row is listed (its page reads the full queries, and its first anonymous\n"
-	"reader builds the row) but is no error.\n";
+	"reader builds the row) but is no error. Without TRACKING it also compares\n"
+	"the statistics page's figures (/stats, from the reports' counters) with\n"
+	"the cases, for every year and all time, and the home page's counts\n"
+	"(public_counts, db/migrations/0063_public_counts.sql) with COUNT(*), and\n"
+	"exits 1 when one differs.\n";
 
 static const char usage_tick[] =
 	"Usage: madangctl [--config FILE] tick [--now 'YYYY-MM-DD HH:MM:SS']\n"
@@ -292,11 +298,25 @@ static int cmd_public_view_check(db *d, int argc, char **argv)
 		buf_free(&out);
 		return 1;
 	}
+	/* The statistics page's figures (/stats) from the counters, against
+	 * the cases, when all is checked. */
+	long long figures = 0, figures_stale = 0;
+	long long counts_stale = 0;
+	if (argc < 2 && (rc = report_public_check(d, &out, &figures, &figures_stale)) == MDG_OK)
+		rc = public_home_check(d, &out, &counts_stale);
+	if (argc < 2 && rc != MDG_OK) {
+		fprintf(stderr, "madangctl: checking the statistics and home page failed: %s\n", db_error(d));
+		buf_free(&out);
+		return 1;
+	}
 	fputs(buf_str(&out), stdout);
 	printf("rows checked: %lld\nrows stale: %lld\npublic cases without a row: %lld\n", checked, stale,
 	       missing);
+	if (argc < 2)
+		printf("statistics figures checked: %lld\nstatistics figures stale: %lld\nhome counts stale: %lld\n",
+		       figures, figures_stale, counts_stale);
 	buf_free(&out);
-	return stale ? 1 : 0;
+	return stale || figures_stale || counts_stale ? 1 : 0;
 }
 
 static int cmd_migrate(db *d, HDF *cfg)

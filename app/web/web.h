@@ -451,8 +451,6 @@ void web_send_attachment(web *w, char *path, char *name, char *mime);
 int web_uploads(web *w, form *f, case_upload *files, int max);
 /* HomeDebates.*: the home page's few open debates, closing soonest. */
 int web_home_debates(web *w);
-/* DebateStats.*: the public statistics of debates (/stats). */
-int web_stats_debates(web *w);
 /* PREFIX.N.* (the top posts of page, from 1, of the thread under
  * parent kind/id, as post_thread gives them) with PREFIX.N.Replies.M.*
  * and Pager.* (page_debates.c; debates and proposals). */
@@ -479,7 +477,6 @@ int page_cpost_pin(web *w);
  * comment on a board post (page_boards.c). */
 int page_cpost_comment_edit(web *w);
 int page_cpost_comment_delete(web *w);
-int web_stats_proposals(web *w);
 /* Moderation (page_moderation.c): the report form on any kind of public
  * text, the author's objection, the moderators' queue and decisions,
  * unpublishing a public complaint's text, the word list. */

@@ -30,3 +30,10 @@ int case_public_changed(db *d, long long case_id)
 	db_result_free(r);
 	return rc;
 }
+
+int case_public_committed(db *d, int rc)
+{
+	if (rc == MDG_OK)
+		case_public_changed(d, 0);
+	return rc;
+}

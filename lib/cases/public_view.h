@@ -39,6 +39,10 @@ int case_public_changed(db *d, long long case_id);
 
 /* The same for a case known by its tracking number (no query). */
 int case_public_changed_tracking(const char *tracking);
+/* For writers of other items the home page or /stats show (proposals,
+ * debates, communities): case_public_changed(d, 0) when rc (a committed
+ * transaction's outcome) is MDG_OK; returns rc. */
+int case_public_committed(db *d, int rc);
 
 /* The page of tracking in lang for reader v (not its owner, not staff:
  * the caller's choice) into hdf, from its row with one statement: Case.*,

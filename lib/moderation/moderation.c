@@ -269,11 +269,12 @@ static int item_changed(db *d, const mod_kind *k, long long item_id)
 	return strcmp(k->name, "case") == 0 ? case_public_refresh(d, item_id) : MDG_OK;
 }
 
-/* After the commit: what keeps copies of a case's page is told. */
+/* After the commit: what keeps copies of a case's page is told; of any
+ * other item, of the pages of many items (0: the home page shows
+ * proposals, debates' opinions). */
 static void item_committed(db *d, const mod_kind *k, long long item_id)
 {
-	if (strcmp(k->name, "case") == 0)
-		case_public_changed(d, item_id);
+	case_public_changed(d, strcmp(k->name, "case") == 0 ? item_id : 0);
 }
 
 /* One report: moderation_report's arguments, and whether it held the
