@@ -12,6 +12,8 @@
 #   make test-deb     make deb, then install it into a fresh Debian 12 root,
 #                     set it up, serve, and upgrade from a lower version
 #                     (scripts/deb-test.sh)
+#   make test-cluster install test and cluster deps (galera-4, rsync), build, run
+#                     t/cluster/*.t (three Galera nodes, scripts/cluster.sh)
 #   make clean        remove the build directories (var/ keeps its data)
 #   make distclean    clean, and stop and remove the stack in var/
 #
@@ -44,7 +46,7 @@ CMAKE_FLAGS := -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DMADANG_SANITIZE=$(SAN_FLAG) \
 export MADANG_BUILD := $(CURDIR)/$(BUILD_DIR)
 export SANITIZE
 
-.PHONY: all build run test bench deb test-deb clean distclean
+.PHONY: all build run test test-cluster bench deb test-deb clean distclean
 
 all: build
 
@@ -61,6 +63,11 @@ test:
 	scripts/deps.sh test
 	$(MAKE) --no-print-directory build TESTS=ON
 	scripts/test.sh
+
+test-cluster:
+	scripts/deps.sh cluster
+	$(MAKE) --no-print-directory build TESTS=ON
+	prove -It/lib t/cluster/*.t
 
 bench:
 	scripts/deps.sh bench

@@ -89,6 +89,11 @@ include:"macros.cs" ?><!DOCTYPE html>
 <?cs /if ?>
       </ul>
     </nav>
+<?cs if:Page.Cached ?><?cs
+  # A cached page is everyone's (page_cache.c): no CSRF token, so the
+  # language switch is a link (GET /lang sets the cookie only). ?>
+    <p class="lang"><?cs if:Lang == "en" ?><a href="/lang?lang=ko&amp;back=<?cs var:url_escape(Request.Uri) ?>" lang="ko">한국어</a><?cs else ?><a href="/lang?lang=en&amp;back=<?cs var:url_escape(Request.Uri) ?>" lang="en">English</a><?cs /if ?></p>
+<?cs else ?>
     <form method="post" action="/lang" class="lang">
       <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
       <input type="hidden" name="back" value="<?cs var:Request.Uri ?>">
@@ -98,6 +103,7 @@ include:"macros.cs" ?><!DOCTYPE html>
       <button type="submit" name="lang" value="en" lang="en">English</button>
 <?cs /if ?>
     </form>
+<?cs /if ?>
   </div>
 <?cs if:Notify.Alert ?><?cs
   # The staff's alert: the latest unread notices, rendered here so that it

@@ -89,6 +89,25 @@ fetch_home() {
 	die "no home page on http://127.0.0.1:$PORT/"
 }
 
+# The public page cache as packaged: madang-web (user madang, umask 077)
+# stores the anonymous list page, and nginx (www-data) serves it from
+# /var/cache/madang/pages on the next read.
+check_page_cache() {
+	local i
+	curl -fsS -o /dev/null -H 'Accept-Language: ko' "http://127.0.0.1:$PORT/cases" || die "GET /cases"
+	for i in 1 2 3 4 5; do
+		if curl -fsS -D - -o /dev/null -H 'Accept-Language: ko' "http://127.0.0.1:$PORT/cases" |
+			grep -qi '^X-Madang-Cache: hit'; then
+			say "GET /cases again: served by nginx from the page cache"
+			return 0
+		fi
+		sleep 1
+	done
+	ls -laR /var/cache/madang | head -n 20
+	tail -n 5 /var/log/nginx/error.log 2>/dev/null || true
+	die "GET /cases is never served from the page cache"
+}
+
 migration_applied() {
 	mariadb -N -e "SELECT COUNT(*) FROM madang.schema_migrations WHERE version = $1"
 }
@@ -166,8 +185,7 @@ in_root() {
 
 	run_unit madang-web.service
 	fetch_home
-	run_unit madang-notifier.service || die "madang-notifier --once failed"
-	say "madang-notifier --once ran"
+	check_page_cache
 	check_app_account
 	check_logrotate
 
@@ -180,6 +198,14 @@ in_root() {
 	say "the upgrade applied migration $held"
 	run_unit madang-web.service
 	fetch_home
+	# The notifier on the upgraded database: the "previous version" is
+	# the new programs without the newest migration, which they may use
+	# (a real previous version's programs would not).
+	run_unit madang-notifier.service || {
+		tail -n 30 /var/log/madang/notifier.log 2>/dev/null || true
+		die "madang-notifier --once failed"
+	}
+	say "madang-notifier --once ran"
 	stop_web
 	nginx -s stop
 	say "passed"

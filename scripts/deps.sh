@@ -8,6 +8,7 @@
 #   scripts/deps.sh bench   test + benchmark tools (wrk, PHP-FPM reference)
 #   scripts/deps.sh deb     run + the Debian packaging tools (make deb,
 #                           make test-deb only)
+#   scripts/deps.sh cluster test + the Galera test cluster (make test-cluster)
 #
 # Fast and silent when everything is installed already (one dpkg-query).
 # Otherwise runs apt-get update and apt-get install; never starts or stops
@@ -66,8 +67,12 @@ BENCH_PKGS="wrk php-fpm php-mysql postfix unzip"
 # fresh-debian's mmdebstrap makes the root it installs into.
 DEB_PKGS="debhelper dpkg-dev help2man lintian systemd mmdebstrap"
 
+# galera-4: the replication library of scripts/cluster.sh's three nodes;
+# rsync: their state transfers (SST) and wsrep_sst_rsync's daemon.
+CLUSTER_PKGS="galera-4 rsync"
+
 usage() {
-	echo "usage: $0 run|test|bench|deb" >&2
+	echo "usage: $0 run|test|bench|deb|cluster" >&2
 	exit 2
 }
 
@@ -77,6 +82,7 @@ run) PKGS="$RUN_PKGS" ;;
 test) PKGS="$RUN_PKGS $TEST_PKGS" ;;
 bench) PKGS="$RUN_PKGS $TEST_PKGS $BENCH_PKGS" ;;
 deb) PKGS="$RUN_PKGS $DEB_PKGS" ;;
+cluster) PKGS="$RUN_PKGS $TEST_PKGS $CLUSTER_PKGS" ;;
 *) usage ;;
 esac
 

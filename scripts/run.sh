@@ -86,7 +86,7 @@ if [ -x /usr/sbin/bearerbox ] &&
 else
 	echo "run: Kannel did not start (see $VAR/log/kannel.out): SMS wait in the outbox" >&2
 fi
-MADANG_MAIL_PORT=$SMTP_PORT MADANG_SMS_ENV=$sms_env MADANG_SMS_IN_CATEGORY=10 "$STACK" start "$VAR" "$PORT" --seed 9>&-
+MADANG_PAGE_CACHE=1 MADANG_MAIL_PORT=$SMTP_PORT MADANG_SMS_ENV=$sms_env MADANG_SMS_IN_CATEGORY=10 "$STACK" start "$VAR" "$PORT" --seed 9>&-
 "$BUILD/madang-notifier" --config "$VAR/madang.hdf" --loop </dev/null >>"$VAR/log/notifier.out" 2>&1 9>&- &
 NOTIFIER_PID=$!
 

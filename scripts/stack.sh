@@ -10,6 +10,8 @@
 # nginx its own prefix, and no system service is started or stopped.
 # Binaries come from $MADANG_BUILD (default: the repository's build/);
 # $MADANG_WORKERS sets web.workers (default 4).
+# $MADANG_PAGE_CACHE=1 lets the public page cache store pages (cache.store;
+# in DIR/cache; scripts/run.sh sets it, a test chooses; default 0).
 # The notifier's transports (madang-notifier is run by the caller, not here):
 #   $MADANG_MAIL_PORT  an SMTP server on 127.0.0.1 (e.g. scripts/smtp-sink.py):
 #                      mail.host/port, no STARTTLS, mail.from
@@ -40,6 +42,7 @@ WORKERS=${MADANG_WORKERS:-4}
 NGINX_WORKERS=${MADANG_NGINX_WORKERS:-1}
 ADMIN_USER=$(id -un)       # MariaDB account with unix_socket auth (see init)
 STARTED=()                 # what this invocation started, for cleanup
+DB_EXTRA_ARGS=()           # more mariadbd options (scripts/cluster.sh: Galera)
 
 say() { echo "stack: $*"; }
 die() {
@@ -209,7 +212,7 @@ db_start() {
 		--innodb-buffer-pool-size=256M --innodb-log-file-size=64M \
 		--innodb-flush-log-at-trx-commit=2 \
 		--skip-log-bin --skip-name-resolve --max-connections=200 \
-		--query-cache-type=1 --query-cache-size=64M \
+		--query-cache-type=1 --query-cache-size=64M "${DB_EXTRA_ARGS[@]}" \
 		</dev/null >>"$LOG/mysqld.out" 2>&1 &
 	pid=$!
 	echo "$pid" >"$DB_PID"
@@ -312,6 +315,8 @@ write_config() {
 			web.secret_file	$RUN/secret
 			web.log	$LOG/web.log
 			web.base_url	http://127.0.0.1:$PORT
+			cache.dir	$DIR/cache
+			cache.store	${MADANG_PAGE_CACHE:-0}
 			chat.publish_url	http://localhost/pub/
 			chat.publish_socket	$NCHAN_SOCK
 			notifier.log	$LOG/notifier.log
@@ -436,13 +441,14 @@ write_nginx_conf() {
 		-e "s|unix:/run/madang/web.sock|unix:$WEB_SOCK|" \
 		-e "s|unix:/run/madang-nchan/nchan.sock|unix:$NCHAN_SOCK|" \
 		-e "s|/var/log/nginx/madang-access.log|$LOG/nginx-access.log|" \
+		-e "s|root /var/cache/madang/pages/current;|root $DIR/cache/current;|" \
 		"$REPO/deploy/nginx/madang.conf" >"$NGX/madang.conf"
 	conf=$(grep -v '^[[:space:]]*#' "$NGX/madang.conf")
 	if ! grep -q "listen 127.0.0.1:$PORT;" <<<"$conf" ||
 		! grep -q "root $REPO/static;" <<<"$conf" ||
 		! grep -q "unix:${WEB_SOCK}[ ;]" <<<"$conf" ||
 		! grep -q "unix:${NCHAN_SOCK};" <<<"$conf" ||
-		grep -q '/run/madang/web.sock\|/run/madang-nchan/nchan.sock\|listen 80;\|/usr/share/madang\|/var/log/nginx/madang-access.log' <<<"$conf"; then
+		grep -q '/run/madang/web.sock\|/run/madang-nchan/nchan.sock\|listen 80;\|/usr/share/madang\|/var/log/nginx/madang-access.log\|/var/cache/madang' <<<"$conf"; then
 		die "deploy/nginx/madang.conf: cannot substitute listen/root/socket/access log"
 	fi
 	# As root the workers would otherwise run as nobody, who cannot enter
@@ -576,7 +582,9 @@ on_start_exit() {
 
 # ---------------------------------------------------------------- main
 
-cmd_start() {
+# start_args DIR PORT [--seed]: PORT and SEED from start's arguments
+# (scripts/cluster.sh's start takes the same).
+start_args() {
 	[ $# -ge 2 ] || usage
 	PORT=$2
 	SEED=0
@@ -588,6 +596,10 @@ cmd_start() {
 	[ $# -le 3 ] || usage
 	case "$PORT" in '' | *[!0-9]*) die "bad port: $PORT" ;; esac
 	if [ "$PORT" -lt 1 ] || [ "$PORT" -gt 65535 ]; then die "bad port: $PORT"; fi
+}
+
+cmd_start() {
+	start_args "$@"
 	case "$WORKERS" in '' | *[!0-9]*) die "bad MADANG_WORKERS: $WORKERS" ;; esac
 	set_dirs "$1"
 	if [ ! -x "$BUILD/madang-web" ] || [ ! -x "$BUILD/madangctl" ] || [ ! -x "$BUILD/madang-notifier" ]; then
@@ -596,7 +608,7 @@ cmd_start() {
 	for b in mariadbd mariadb-install-db mariadb mariadb-admin nginx curl; do
 		command -v "$b" >/dev/null 2>&1 || die "$b not found: run scripts/deps.sh run"
 	done
-	mkdir -p "$DIR"/{mysql/tmp,run,log,nginx,uploads,tmp}
+	mkdir -p "$DIR"/{mysql/tmp,run,log,nginx,uploads,tmp,cache}
 	chmod 0700 "$RUN"
 
 	if alive "$NGX_PID" nginx &&
@@ -634,11 +646,18 @@ cmd_stop() {
 	stop_all
 }
 
-[ $# -ge 1 ] || usage
-cmd=$1
-shift
-case "$cmd" in
-start) cmd_start "$@" ;;
-stop) cmd_stop "$@" ;;
-*) usage ;;
-esac
+# main ARGS: the command line (scripts/cluster.sh has its own cmd_start
+# and cmd_stop, and sources this file for its functions only).
+main() {
+	[ $# -ge 1 ] || usage
+	local cmd=$1
+	shift
+	case "$cmd" in
+	start) cmd_start "$@" ;;
+	stop) cmd_stop "$@" ;;
+	*) usage ;;
+	esac
+}
+
+[ "${BASH_SOURCE[0]}" = "$0" ] || return 0
+main "$@"

@@ -2,6 +2,8 @@
 /* main.c: madangctl, the operator's command: setup, migrate, create-admin,
  * seed-demo and the periodic jobs by hand. */
 #include "auth/account.h"
+#include "cache/page_cache.h"
+#include "cases/public_view.h"
 #include "auth/password.h"
 #include "core/config.h"
 #include "core/crypto.h"
@@ -18,6 +20,8 @@
 #include "core/buf.h"
 #include "privacy/retention.h"
 #include "reports/counters.h"
+#include "reports/public_home.h"
+#include "reports/report.h"
 
 #include <dirent.h>
 #include <getopt.h>
@@ -48,12 +52,23 @@ static const char usage[] =
 	"                (after writing cases by hand, to repair)\n"
 	"  public-view-rebuild  build every public case's page row again\n"
 	"  public-view-check    compare the public pages' rows with the full queries\n"
+	"  cache-purge   empty the public page cache (--all) or drop one case's\n"
+	"                pages (TRACKING)\n"
 	"\n"
 	"migrate and seed-demo connect as the migrator (db.migrate_user), the\n"
 	"others as the application (db.user).\n"
 	"\n"
 	"  -c, --config FILE  the HDF configuration file (default: $MADANG_CONFIG)\n"
 	"  -h, --help         show this help; 'madangctl COMMAND --help' for a command\n";
+
+static const char usage_cache[] =
+	"Usage: madangctl [--config FILE] cache-purge --all | TRACKING\n"
+	"\n"
+	"Deletes pages from the public page cache (cache.dir; docs/operations.md,\n"
+	"\"Public page cache\"): --all every page, TRACKING (2026-000123) that\n"
+	"case's page in every language and the lists. Needs no database. Every\n"
+	"other command empties the cache when it is done, as it may have changed\n"
+	"what the pages show.\n";
 
 static const char usage_migrate[] =
 	"Usage: madangctl [--config FILE] migrate\n"
@@ -149,7 +164,11 @@ static const char usage_public_view[] =
 	"queries give now and prints each difference; it exits 1 when a row\n"
 	"differs or belongs to a case no longer public. A public case without a\n"
 	"row is listed (its page reads the full queries, and its first anonymous\n"
-	"reader builds the row) but is no error.\n";
+	"reader builds the row) but is no error. Without TRACKING it also compares\n"
+	"the statistics page's figures (/stats, from the reports' counters) with\n"
+	"the cases, for every year and all time, and the home page's counts\n"
+	"(public_counts, db/migrations/0063_public_counts.sql) with COUNT(*), and\n"
+	"exits 1 when one differs.\n";
 
 static const char usage_tick[] =
 	"Usage: madangctl [--config FILE] tick [--now 'YYYY-MM-DD HH:MM:SS']\n"
@@ -183,7 +202,8 @@ static const char usage_retention[] =
 	"web.uploads), call notes and numbers, satisfaction comments, intake\n"
 	"senders, the addresses notices went to, and the contact of a guest\n"
 	"filer with no other case. The cases' figures stay. One run at a time\n"
-	"(a named server lock): a second prints 'busy' and does nothing.\n"
+	"(a lease row, the same on every database node): a second prints 'busy'\n"
+	"and does nothing.\n"
 	"Prints what it removed. Every period: docs/operations.md, \"Retention\".\n"
 	"\n"
 	"  --now TIME  act as if the database clock read TIME (a date alone\n"
@@ -278,11 +298,25 @@ static int cmd_public_view_check(db *d, int argc, char **argv)
 		buf_free(&out);
 		return 1;
 	}
+	/* The statistics page's figures (/stats) from the counters, against
+	 * the cases, when all is checked. */
+	long long figures = 0, figures_stale = 0;
+	long long counts_stale = 0;
+	if (argc < 2 && (rc = report_public_check(d, &out, &figures, &figures_stale)) == MDG_OK)
+		rc = public_home_check(d, &out, &counts_stale);
+	if (argc < 2 && rc != MDG_OK) {
+		fprintf(stderr, "madangctl: checking the statistics and home page failed: %s\n", db_error(d));
+		buf_free(&out);
+		return 1;
+	}
 	fputs(buf_str(&out), stdout);
 	printf("rows checked: %lld\nrows stale: %lld\npublic cases without a row: %lld\n", checked, stale,
 	       missing);
+	if (argc < 2)
+		printf("statistics figures checked: %lld\nstatistics figures stale: %lld\nhome counts stale: %lld\n",
+		       figures, figures_stale, counts_stale);
 	buf_free(&out);
-	return stale ? 1 : 0;
+	return stale || figures_stale || counts_stale ? 1 : 0;
 }
 
 static int cmd_migrate(db *d, HDF *cfg)
@@ -625,7 +659,7 @@ static int cmd_retention(db *d, HDF *cfg, int argc, char **argv)
 		return 1;
 	}
 	if (!ran) {
-		printf("busy: another retention run holds the lock; nothing done\n");
+		printf("busy: another retention run holds the lease; nothing done\n");
 		return 0;
 	}
 	retention_summary(&c, summary, sizeof summary);
@@ -655,6 +689,31 @@ static int cmd_carry_over(db *d, int argc, char **argv)
 	}
 	printf("e-mail addresses marked verified: %ld\nmobile numbers marked verified: %ld\n", emails, mobiles);
 	return 0;
+}
+
+/* cache-purge --all | TRACKING */
+static int cmd_cache_purge(int argc, char **argv)
+{
+	int year;
+	unsigned seq;
+	if (argc != 2) {
+		fputs(usage_cache, stderr);
+		return 2;
+	}
+	if (!page_cache_on()) {
+		fprintf(stderr, "madangctl: no cache.dir in the configuration: nothing to purge\n");
+		return 0;
+	}
+	if (strcmp(argv[1], "--all") == 0) {
+		int rc = page_cache_purge_all();
+		page_cache_tidy();
+		return rc == MDG_OK ? 0 : 1;
+	}
+	if (tracking_parse(argv[1], &year, &seq) != MDG_OK) {
+		fprintf(stderr, "madangctl: not a tracking number: %s\n", argv[1]);
+		return 2;
+	}
+	return case_public_changed_tracking(argv[1]) == MDG_OK ? 0 : 1;
 }
 
 int main(int argc, char **argv)
@@ -692,6 +751,7 @@ int main(int argc, char **argv)
 			   : strcmp(cmd, "counters-rebuild") == 0 ? usage_counters
 			   : strcmp(cmd, "public-view-rebuild") == 0 ? usage_public_view
 			   : strcmp(cmd, "public-view-check") == 0 ? usage_public_view
+			   : strcmp(cmd, "cache-purge") == 0 ? usage_cache
 							      : NULL;
 	if (!help) {
 		fprintf(stderr, "madangctl: unknown command '%s'\n\n%s", cmd, usage);
@@ -706,6 +766,12 @@ int main(int argc, char **argv)
 	log_open("-");
 	if (strcmp(cmd, "setup") == 0) { /* three connections of its own */
 		rc = cmd_setup(cfg, sub_argc, sub_argv);
+		goto done;
+	}
+	if (page_cache_open(config_str(cfg, "cache.dir", "")) != MDG_OK)
+		goto done;
+	if (strcmp(cmd, "cache-purge") == 0) {
+		rc = cmd_cache_purge(sub_argc, sub_argv);
 		goto done;
 	}
 	bool as_migrator = strcmp(cmd, "migrate") == 0 || strcmp(cmd, "seed-demo") == 0;
@@ -738,6 +804,10 @@ int main(int argc, char **argv)
 		rc = cmd_public_view_check(d, sub_argc, sub_argv);
 	else
 		rc = cmd_tick(d, cfg, sub_argc, sub_argv);
+	/* Whatever the command wrote may be on a cached public page. */
+	if (page_cache_purge_all() != MDG_OK)
+		rc = 1;
+	page_cache_tidy();
 done:
 	db_close(d);
 	password_policy_free();

@@ -2,6 +2,7 @@
 /* main.c: madang-mailin, the e-mail intake: one message from standard
  * input (an MTA alias or pipe), or every message of an IMAP mailbox. */
 #include "mailin.h"
+#include "cache/page_cache.h"
 #include "core/buf.h"
 #include "core/config.h"
 #include "core/crypto.h"
@@ -133,6 +134,9 @@ int main(int argc, char **argv)
 		fprintf(stderr, "madang-mailin: cannot open intake.log %s\n", config_str(mi.cfg, "intake.log", "-"));
 		goto done;
 	}
+	/* Cases filed by mail appear in the public lists (public_view.h). */
+	if (page_cache_open(config_str(mi.cfg, "cache.dir", "")) != MDG_OK)
+		goto done;
 	if (crypto_init() != MDG_OK || mailin_configure(&mi) != MDG_OK) {
 		fprintf(stderr, "madang-mailin: cannot start (see intake.log)\n");
 		goto done;

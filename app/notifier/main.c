@@ -2,6 +2,7 @@
 /* main.c: madang-notifier, which escalates idle cases, enqueues
  * deadline-driven notices and delivers the outbox by e-mail and SMS. */
 #include "notifier.h"
+#include "cache/page_cache.h"
 #include "core/config.h"
 #include "core/crypto.h"
 #include "core/log.h"
@@ -135,6 +136,10 @@ int main(int argc, char **argv)
 		fprintf(stderr, "madang-notifier: cannot open notifier.log %s\n", config_str(n.cfg, "notifier.log", "-"));
 		goto done;
 	}
+	/* Its jobs change cases (escalation, proposals filed): their pages in
+	 * the public page cache are purged (lib/cases/public_view.h). */
+	if (page_cache_open(config_str(n.cfg, "cache.dir", "")) != MDG_OK)
+		goto done;
 	n.batch = (int)(batch ? batch : config_long(n.cfg, "notifier.batch", 100, 1, 10000));
 	n.lease = (int)(lease ? lease : config_long(n.cfg, "notifier.lease", 300, 10, 86400));
 	if (crypto_init() != MDG_OK || config_secret(n.cfg, n.key) != MDG_OK || notifier_configure(&n) != MDG_OK ||

@@ -4,6 +4,7 @@
 #include "web.h"
 #include "cases/action.h"
 #include "core/codec.h"
+#include "core/config.h"
 #include "core/log.h"
 #include "core/metrics.h"
 #include "core/mdg.h"
@@ -341,6 +342,28 @@ static void access_log(const web *w, double ms)
 		 w->r->account_id);
 }
 
+/* The POSTs that change nothing a public page shows and come often:
+ * signing in and out, the language. They keep the page cache. */
+static bool keeps_public_pages(const web_route *route)
+{
+	return route->handler == page_login || route->handler == page_login_code || route->handler == page_logout ||
+	       route->handler == page_lang;
+}
+
+/* Read-your-writes on a Galera cluster (db.sync_wait_after_write): a
+ * person's successful POST leaves this cookie for a few seconds, and their
+ * requests while it lasts read with wsrep_sync_wait (db_sync_reads), so
+ * the page the POST redirects to shows its change even when a failover
+ * put this worker on another node meanwhile. Off (0, the default): no
+ * cookie and no query. */
+#define SYNC_COOKIE "mdg_sync"
+#define SYNC_COOKIE_SECONDS 10
+
+static bool sync_after_write(const web_app *app)
+{
+	return config_long(app->cfg, "db.sync_wait_after_write", 0, 0, 1) == 1;
+}
+
 void web_serve(web_app *app, FCGX_Request *fcgi)
 {
 	http_req r;
@@ -361,6 +384,9 @@ void web_serve(web_app *app, FCGX_Request *fcgi)
 	log_set_request_id(r.rid);
 	if (!app->db && db_connect(app->cfg, &app->db) != MDG_OK)
 		app->db = NULL;
+	/* Before the session is read: the POST may have been a sign-in. */
+	if (app->db && sync_after_write(app) && db_sync_reads(app->db, http_cookie(&r, SYNC_COOKIE) != NULL) != MDG_OK)
+		log_warn("db: read-your-writes not set: %s", db_error(app->db));
 	load_session(&w);
 	if (!w.signed_in)
 		ensure_anon(&w);
@@ -375,6 +401,12 @@ void web_serve(web_app *app, FCGX_Request *fcgi)
 		route = find_route(&w, &status);
 		if (route)
 			rc = run_route(&w, route);
+		/* Any POST may have changed what a cached public page shows
+		 * (a setting, a name, a case through a path without its own
+		 * purge): the cache is emptied before the answer, whatever the
+		 * handler returned (it may fail after its commit). */
+		if (route && strcmp(route->method, "POST") == 0 && !keeps_public_pages(route))
+			page_cache_purge_all();
 	}
 	if (rc != MDG_OK) {
 		if (rc == MDG_ERR)
@@ -388,7 +420,10 @@ void web_serve(web_app *app, FCGX_Request *fcgi)
 		db_rollback(app->db);
 		idem_disarm(app->db); /* its key lived on the handler's stack */
 	}
+	if (rc == MDG_OK && r.method && strcmp(r.method, "POST") == 0 && sync_after_write(app))
+		http_set_cookie(&r, SYNC_COOKIE, "1", SYNC_COOKIE_SECONDS);
 	const char *content_type = finish_response(&w);
+	web_cache_finish(&w, content_type);
 	web_usage_count(&w, content_type);
 	/* Everything but the sending is done before it: http_send writes the
 	 * answer and ends the FastCGI request in one write(), the request's
@@ -403,5 +438,7 @@ void web_serve(web_app *app, FCGX_Request *fcgi)
 	http_send(&r, content_type);
 	/* The usage counts of the last seconds, now that the answer is out. */
 	web_usage_flush(app, false);
+	/* The page cache's purged trees (page_cache.h), the answer being out. */
+	page_cache_tidy();
 	http_req_free(&r);
 }

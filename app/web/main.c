@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* main.c: madang-web, the FastCGI application server. */
 #include "web.h"
+#include "cache/page_cache.h"
 #include "auth/password.h"
 #include "core/config.h"
 #include "core/log.h"
@@ -107,6 +108,20 @@ int main(int argc, char **argv)
 	    render_init(app.templates) != MDG_OK || web_map_settings(&app) != MDG_OK ||
 	    password_policy_init(config_str(app.cfg, "web.data", "data")) != MDG_OK)
 		goto done;
+	/* The public page cache (cache.dir): emptied at start, as the
+	 * templates or the code that rendered its pages may have changed, and
+	 * then filled only with cache.store = 1 (an emptied cache is also how
+	 * it is turned off: nginx serves its files whatever the setting). A
+	 * cache that cannot be emptied must not be served from: no start. */
+	if (page_cache_open(config_str(app.cfg, "cache.dir", "")) != MDG_OK || page_cache_purge_all() != MDG_OK)
+		goto done;
+	page_cache_tidy();
+	/* nginx sends a cached page with the site file's fixed
+	 * Content-Security-Policy, which has no map tile origin: with
+	 * map.tiles set, a cached page's map would lose its tiles, so no page
+	 * is stored (docs/operations.md, "Public page cache"). */
+	if (!config_long(app.cfg, "cache.store", 1, 0, 1) || *config_str(app.cfg, "map.tiles", ""))
+		page_cache_open(NULL);
 
 	http_server_opts sopts = {
 		.socket_path = config_str(app.cfg, "web.socket", "var/run/web.sock"),

@@ -8,6 +8,7 @@
  * community_access_get's answer, asked first on every page: a
  * members-only community is not there for others, by URL too. */
 #include "web.h"
+#include "reports/public_home.h"
 #include "communities/community.h"
 #include "core/crypto.h"
 #include "core/mdg.h"
@@ -61,7 +62,7 @@ int page_communities(web *w)
 }
 
 /* Communities the home page shows. */
-#define COMMUNITY_HOME 3
+#define COMMUNITY_HOME PUBLIC_HOME_COMMUNITIES
 
 int web_home_communities(web *w)
 {

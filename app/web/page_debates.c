@@ -6,6 +6,7 @@
  * recommendation, and the staff's pages to open and edit a debate and to
  * publish its closing summary. */
 #include "web.h"
+#include "reports/public_home.h"
 #include "core/mdg.h"
 #include "debates/debate.h"
 #include "org/perm.h"
@@ -62,7 +63,7 @@ int page_debates(web *w)
 }
 
 /* Open debates the home page lists. */
-#define DEBATE_HOME 3
+#define DEBATE_HOME PUBLIC_HOME_DEBATES
 
 int web_home_debates(web *w)
 {
@@ -71,16 +72,6 @@ int web_home_debates(web *w)
 	int rc = debate_list(w->app->db, DEBATE_OPEN, w->lang, NULL, 1, DEBATE_HOME, &r, &total);
 	if (rc == MDG_OK)
 		db_rows_hdf(r, w->hdf, "HomeDebates");
-	db_result_free(r);
-	return rc;
-}
-
-int web_stats_debates(web *w)
-{
-	db_result *r = NULL;
-	int rc = debate_stats(w->app->db, &r);
-	if (rc == MDG_OK)
-		db_row_hdf(r, 0, w->hdf, "DebateStats");
 	db_result_free(r);
 	return rc;
 }

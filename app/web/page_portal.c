@@ -10,14 +10,49 @@
 #include "db/migrate.h"
 #include "http/encode.h"
 #include "proposals/proposal.h"
+#include "reports/public_home.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* The home page of an anonymous reader from public_home_read's one
+ * statement: each part's rows under the names the full queries' give. */
+static int home_anonymous(web *w)
+{
+	static const char *const lists[] = {
+		[HOME_CASE] = "Cases",
+		[HOME_DEBATE] = "HomeDebates",
+		[HOME_COMMUNITY] = "HomeCommunities",
+		[HOME_PROPOSAL] = "Proposals",
+	};
+	unsigned k[MDG_ARRAY_LEN(lists)] = {0};
+	char prefix[48];
+	db_result *r = NULL;
+	int rc = public_home_read(w->app->db, w->lang, &r);
+	if (rc != MDG_OK)
+		return rc;
+	for (unsigned i = 0; i < r->nrows; i++) {
+		long long part = db_get_ll(r, i, "part", 0);
+		if (part == HOME_CASE_COUNT || part == HOME_PROPOSAL_COUNT)
+			web_set(w, part == HOME_CASE_COUNT ? "Stats.Public" : "Stats.Proposals", "%lld",
+				db_get_ll(r, i, "n", 0));
+		else if (part > 0 && (size_t)part < MDG_ARRAY_LEN(lists) && lists[part]) {
+			snprintf(prefix, sizeof prefix, "%s.%u", lists[part], k[part]++);
+			db_row_hdf(r, i, w->hdf, prefix);
+		}
+	}
+	db_result_free(r);
+	web_page(w, "portal/home.cs", "Home");
+	return MDG_OK;
+}
+
 int page_home(web *w)
 {
 	case_filter f = {0, NULL, NULL, 1};
+	/* Only the communities listed depend on who reads (one's own). */
+	if (!w->signed_in)
+		return home_anonymous(w);
 	db_result *cases = NULL;
 	long total = 0;
 	int rc = case_list_public(w->app->db, &f, w->lang, &cases, &total);
@@ -33,7 +68,7 @@ int page_home(web *w)
 	if ((rc = web_home_communities(w)) != MDG_OK)
 		return rc;
 	/* The newest few proposals beside the complaints. */
-	proposal_filter pf = {.sort = PROPOSAL_SORT_NEWEST, .page = 1, .limit = 5};
+	proposal_filter pf = {.sort = PROPOSAL_SORT_NEWEST, .page = 1, .limit = PUBLIC_HOME_PROPOSALS};
 	db_result *proposals = NULL;
 	rc = proposal_list(w->app->db, &pf, w->lang, &proposals, &total);
 	if (rc != MDG_OK)
@@ -129,6 +164,8 @@ int page_public_cases(web *w)
 	const char *s;
 	int rc;
 
+	/* Its first page without filters only: the others have a query. */
+	web_cache_begin(w, "lists");
 	if ((rc = web_page_number(w, &f.page)) != MDG_OK)
 		return rc;
 	if ((rc = web_list_filters(w, &f.category_id, &f.words)) != MDG_OK)
@@ -157,6 +194,10 @@ int page_public_cases(web *w)
 int page_case(web *w)
 {
 	long long case_id = 0;
+	char group[64];
+	/* Before anything the page shows is read (page_cache.h). */
+	page_cache_case_group(group, sizeof group, w->r->params[0]);
+	web_cache_begin(w, group);
 	bool done = false;
 	int rc = web_public_case(w, w->r->params[0], &done);
 	if (rc == MDG_OK && !done) {
@@ -170,6 +211,10 @@ int page_case(web *w)
 	}
 	if (rc != MDG_OK)
 		return rc;
+	/* A running deadline turns "overdue" by the clock, with no writer
+	 * to purge the page: such a page is not kept. */
+	if (*hdf_get_value(w->hdf, "Case.due", "") && strcmp(hdf_get_value(w->hdf, "Case.overdue", "0"), "0") == 0)
+		w->cache.on = false;
 	web_notice_opened(w);
 	if (kv_get(&w->r->query, "filed"))
 		web_flash(w, kv_get(&w->r->query, "private") ? "FiledPrivate" : "Filed");

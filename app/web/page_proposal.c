@@ -467,16 +467,6 @@ int page_proposal_comment(web *w)
 	return MDG_OK;
 }
 
-int web_stats_proposals(web *w)
-{
-	db_result *r = NULL;
-	int rc = proposal_stats(w->app->db, &r);
-	if (rc == MDG_OK)
-		db_row_hdf(r, 0, w->hdf, "ProposalStats");
-	db_result_free(r);
-	return rc;
-}
-
 int page_proposal_edit_form(web *w)
 {
 	long long id = web_param_id(w);

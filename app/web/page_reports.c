@@ -393,50 +393,68 @@ done:
 	return rc;
 }
 
-/* PubStats.<table>: one table of the public statistics, year 0 for all
- * time: the active departments with cases, in tree order. */
-static int fill_public_table(web *w, const dept_tree *t, int year, const char *table)
+/* PubStats.<table>: one table of the public statistics from r
+ * (report_public_page), columns <pre>received, ...: the active
+ * departments with cases in the period, in tree order. */
+static void fill_public_table(web *w, const db_result *r, const char *pre, const char *table)
 {
-	const db_result *r = NULL;
-	char prefix[64], avg[32], share[16];
+	char prefix[64], avg[32], share[16], col[32];
 	unsigned k = 0;
-	long max_age = config_long(w->app->cfg, "web.stats_cache_seconds", 300, 0, 86400);
-	int rc = report_public_stats_cached(w->app->db, year, max_age, &r);
-	if (rc != MDG_OK)
-		return rc;
-	for (size_t i = 0; i < t->n; i++) {
-		const dept_node *d = &t->nodes[i];
-		int row = row_of(r, d->id);
-		if (!d->active || row < 0)
+#define FIGURE(name) (snprintf(col, sizeof col, "%s%s", pre, name), db_get_ll(r, i, col, 0))
+	for (unsigned i = 0; i < r->nrows; i++) {
+		long long received = FIGURE("received"), answered = FIGURE("answered");
+		long long on_time = FIGURE("on_time"), seconds = FIGURE("seconds");
+		if (db_get_ll(r, i, "active", 0) != 1 || (!received && !answered))
 			continue;
-		long long answered = db_get_ll(r, (unsigned)row, "answered", 0);
-		long long on_time = db_get_ll(r, (unsigned)row, "on_time", 0);
-		report_average_days(answered, db_get_ll(r, (unsigned)row, "seconds", 0), avg, sizeof avg);
+		report_average_days(answered, seconds, avg, sizeof avg);
 		snprintf(share, sizeof share, "%.0f", answered ? 100.0 * (double)on_time / (double)answered : 0.0);
 		snprintf(prefix, sizeof prefix, "PubStats.%s.%u", table, k++);
-		set_in(w, prefix, "name", d->name);
-		set_in(w, prefix, "parent", parent_name(t, d));
-		set_in_ll(w, prefix, "received", db_get_ll(r, (unsigned)row, "received", 0));
+		set_in(w, prefix, "name", db_get(r, i, "name", ""));
+		set_in(w, prefix, "parent", db_get(r, i, "parent", ""));
+		set_in_ll(w, prefix, "received", received);
 		set_in_ll(w, prefix, "answered", answered);
 		set_in_ll(w, prefix, "on_time", on_time);
 		set_in(w, prefix, "share", answered ? share : "");
 		set_in(w, prefix, "avg", avg);
 	}
-	return MDG_OK;
+#undef FIGURE
+}
+
+/* Prefix.<name> from the first row's column <pre><name>, for each name. */
+static void fill_figures(web *w, const db_result *r, const char *pre, const char *const *names, size_t n,
+			 const char *prefix)
+{
+	char col[32];
+	for (size_t i = 0; i < n; i++) {
+		snprintf(col, sizeof col, "%s%s", pre, names[i]);
+		set_in(w, prefix, names[i], db_get(r, 0, col, "0"));
+	}
 }
 
 int page_public_stats(web *w)
 {
-	dept_tree t = {0};
+	static const char *const debate_figures[] = {"debates",      "open",     "closed", "summarized",
+						     "participants", "opinions", "replies"};
+	static const char *const proposal_figures[] = {"total",    "open",    "threshold", "review",
+						       "answered", "expired", "withdrawn", "supports"};
+	db_result *r = NULL;
 	int first, current;
-	long long year = 0;
+	long asked = 0;
 	char name[64];
 	form f;
-	int rc = report_years(w->app->db, &first, &current);
-	if (rc == MDG_OK)
-		rc = tree_load(w, &t);
+	/* The year asked for, if it looks like one (else this year), goes
+	 * into the page's one statement, which also gives the years it may
+	 * be (checked below). */
+	const char *s = kv_get(&w->r->query, "year");
+	if (s && text_parse_long(s, 1000, 9998, &asked) != MDG_OK)
+		asked = 0;
+	int rc = report_public_page(w->app->db, (int)asked, w->lang, &r);
 	if (rc != MDG_OK)
-		goto done;
+		return rc;
+	current = (int)db_get_ll(r, 0, "this_year", 2026);
+	first = (int)db_get_ll(r, 0, "first_year", current);
+	if (first > current)
+		first = current;
 	for (int y = current, k = 0; y >= first; y--, k++) {
 		snprintf(name, sizeof name, "PubStats.Years.%d", k);
 		web_set(w, name, "%d", y);
@@ -447,29 +465,24 @@ int page_public_stats(web *w)
 		{"year", FIELD_INT, false, 4, first, current},
 	};
 	form_from_query(w, year_fields, MDG_ARRAY_LEN(year_fields));
-	if (form_validate(w, year_fields, MDG_ARRAY_LEN(year_fields), &f) == 0)
-		year = form_filled(&f, "year") ? form_num(&f, "year") : current;
-	if (year) {
-		web_set(w, "PubStats.Year", "%lld", year);
-		web_set(w, "Form.year", "%lld", year);
-		rc = fill_public_table(w, &t, (int)year, "InYear");
+	if (form_validate(w, year_fields, MDG_ARRAY_LEN(year_fields), &f) == 0 && !form_filled(&f, "year"))
+		asked = current; /* the statement's year 0 */
+	if (!form_err(&f, "year") && asked) {
+		web_set(w, "PubStats.Year", "%ld", asked);
+		web_set(w, "Form.year", "%ld", asked);
+		fill_public_table(w, r, "y_", "InYear");
 	} else {
 		/* Not a year with cases: the form again, with the message
 		 * that says so rather than form_validate's "invalid". */
 		form_error(w, "year", "report_year");
 		w->r->status = 400;
 	}
-	if (rc == MDG_OK)
-		rc = fill_public_table(w, &t, 0, "AllTime");
-	/* Debates beside complaints (page_debates.c). */
-	if (rc == MDG_OK)
-		rc = web_stats_debates(w);
-	/* Proposals by state beside them (page_proposal.c). */
-	if (rc == MDG_OK)
-		rc = web_stats_proposals(w);
-done:
-	tree_free(&t);
-	return rc;
+	fill_public_table(w, r, "a_", "AllTime");
+	/* Debates and proposals beside complaints. */
+	fill_figures(w, r, "d_", debate_figures, MDG_ARRAY_LEN(debate_figures), "DebateStats");
+	fill_figures(w, r, "p_", proposal_figures, MDG_ARRAY_LEN(proposal_figures), "ProposalStats");
+	db_result_free(r);
+	return MDG_OK;
 }
 
 int page_examples(web *w)

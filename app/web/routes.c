@@ -7,6 +7,7 @@ const web_route web_routes[] = {
 	{"GET", "/healthz", page_healthz, ACCESS_PUBLIC},
 	{"GET", "/metrics", page_metrics, ACCESS_PUBLIC},
 	{"POST", "/lang", page_lang, ACCESS_PUBLIC},
+	{"GET", "/lang", page_lang_link, ACCESS_PUBLIC},
 	{"GET", "/_error/413", page_error_413, ACCESS_PUBLIC},
 	{"GET", "/cases", page_public_cases, ACCESS_PUBLIC},
 	{"GET", "/cases/new", page_file_form, ACCESS_CITIZEN},

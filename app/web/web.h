@@ -9,6 +9,7 @@
 
 #include "auth/account.h"
 #include "auth/session.h"
+#include "cache/page_cache.h"
 #include "cases/case.h"
 #include "core/crypto.h"
 #include "db/db.h"
@@ -63,6 +64,7 @@ typedef struct web {
 	bool db_down;         /* the session could not be looked up */
 	staff_perm perm;      /* their roles (all false for citizens) */
 	actor who;            /* for the audit log */
+	page_cache_ticket cache; /* an anonymous public page being cached */
 } web;
 
 /* A handler validates input, calls lib/, fills w->hdf and names a
@@ -173,6 +175,8 @@ int page_home(web *w);
 int page_healthz(web *w);
 int page_metrics(web *w);
 int page_lang(web *w);
+/* GET /lang?lang=LANG&back=PATH: the cached pages' language switch. */
+int page_lang_link(web *w);
 int page_error_413(web *w);
 int page_public_cases(web *w);
 int page_case(web *w);
@@ -310,6 +314,15 @@ int page_staff_usage(web *w);
 int page_staff_usage_csv(web *w);
 int page_public_usage(web *w);
 void web_usage_count(web *w, const char *content_type);
+
+/* The anonymous public page cache (page_cache.c, lib/cache/page_cache.h).
+ * A handler of a public page calls web_cache_begin before it reads what
+ * the page shows: for an anonymous GET without a query the page is then
+ * rendered without anything personal (Page.Cached: no CSRF token, no
+ * forms) and stored by web_cache_finish (dispatch.c, before the answer).
+ * group: page_cache_case_group's, or "lists". */
+void web_cache_begin(web *w, const char *group);
+void web_cache_finish(web *w, const char *content_type);
 void web_usage_flush(web_app *app, bool now);
 void web_usage_search(web *w, bool staff_inbox, const char *words, long page, long found);
 int page_examples(web *w);
@@ -438,8 +451,6 @@ void web_send_attachment(web *w, char *path, char *name, char *mime);
 int web_uploads(web *w, form *f, case_upload *files, int max);
 /* HomeDebates.*: the home page's few open debates, closing soonest. */
 int web_home_debates(web *w);
-/* DebateStats.*: the public statistics of debates (/stats). */
-int web_stats_debates(web *w);
 /* PREFIX.N.* (the top posts of page, from 1, of the thread under
  * parent kind/id, as post_thread gives them) with PREFIX.N.Replies.M.*
  * and Pager.* (page_debates.c; debates and proposals). */
@@ -466,7 +477,6 @@ int page_cpost_pin(web *w);
  * comment on a board post (page_boards.c). */
 int page_cpost_comment_edit(web *w);
 int page_cpost_comment_delete(web *w);
-int web_stats_proposals(web *w);
 /* Moderation (page_moderation.c): the report form on any kind of public
  * text, the author's objection, the moderators' queue and decisions,
  * unpublishing a public complaint's text, the word list. */

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* action.c: acting on a case, one checked transaction per action. */
 #include "cases/action.h"
+#include "cases/public_view.h"
 #include "db/sql.h"
 #include "cases/routing.h"
 #include "cases/absence.h"
@@ -449,49 +450,41 @@ static bool needs_text(case_action a)
 	       a == ACT_SUBMIT || a == ACT_ANSWER || a == ACT_RETURN_ANSWER || a == ACT_REFILE;
 }
 
-int case_apply(db *d, const case_cmd *cmd, const char **problem)
+/* One case_apply: its command, and the problem found. */
+struct apply {
+	const case_cmd *cmd;
+	const char *problem;
+};
+
+/* The transaction of case_apply (db_transaction: run again from the
+ * start when it loses a deadlock or a Galera certification). */
+static int apply_tx(db *d, void *arg)
 {
+	struct apply *a = arg;
+	const case_cmd *cmd = a->cmd;
 	struct locked_case c;
 	case_status to;
-	int rc;
-
-	*problem = NULL;
-	bool is_answer = cmd->action == ACT_ANSWER || cmd->action == ACT_SUBMIT;
-	if (needs_text(cmd->action) && blank(cmd->text)) {
-		*problem = is_answer ? "text_required" : "reason_required";
-		return MDG_EINVAL;
-	}
-	if (too_long(cmd->text, is_answer ? CASE_ANSWER_MAX : CASE_REASON_MAX)) {
-		*problem = "text_too_long";
-		return MDG_EINVAL;
-	}
-	rc = db_begin(d);
+	a->problem = NULL;
+	int rc = lock_case(d, cmd->case_id, &c);
 	if (rc != MDG_OK)
 		return rc;
-	rc = lock_case(d, cmd->case_id, &c);
-	if (rc != MDG_OK)
-		goto done;
 	if (c.version != cmd->version) {
-		*problem = "changed";
-		rc = MDG_ECONFLICT;
-		goto done;
+		a->problem = "changed";
+		return MDG_ECONFLICT;
 	}
 	if (workflow_next(c.status, cmd->action, &to) != MDG_OK) {
-		*problem = "not_allowed";
-		rc = MDG_EINVAL;
-		goto done;
+		a->problem = "not_allowed";
+		return MDG_EINVAL;
 	}
 	unsigned may = workflow_actors(c.status, cmd->action) & cmd->actor_kind;
-	if (!may || ((may & ACTOR_CITIZEN) && may == ACTOR_CITIZEN && cmd->actor_id != c.owner)) {
-		rc = MDG_EDENIED;
-		goto done;
-	}
-	rc = apply_effects(d, cmd, &c, problem);
+	if (!may || ((may & ACTOR_CITIZEN) && may == ACTOR_CITIZEN && cmd->actor_id != c.owner))
+		return MDG_EDENIED;
+	rc = apply_effects(d, cmd, &c, &a->problem);
 	/* A proposal's review case: the proposal follows every move. */
 	if (rc == MDG_OK && c.proposal)
 		rc = proposal_follow_case(d, cmd->case_id, cmd->action);
 	if (rc != MDG_OK)
-		goto done;
+		return rc;
 	/* Any action restarts the escalation clock. A transfer or a re-filing
 	 * may have been assigned at once by the new rules: keep that status. */
 	if (cmd->action == ACT_TRANSFER || cmd->action == ACT_SEND_BACK || cmd->action == ACT_REFILE)
@@ -506,13 +499,27 @@ int case_apply(db *d, const case_cmd *cmd, const char **problem)
 		rc = counters_case_changed(d, cmd->case_id);
 	if (rc == MDG_OK)
 		rc = case_public_refresh(d, cmd->case_id);
-	if (rc == MDG_OK)
-		rc = db_commit(d);
+	return rc;
+}
+
+int case_apply(db *d, const case_cmd *cmd, const char **problem)
+{
+	*problem = NULL;
+	bool is_answer = cmd->action == ACT_ANSWER || cmd->action == ACT_SUBMIT;
+	if (needs_text(cmd->action) && blank(cmd->text)) {
+		*problem = is_answer ? "text_required" : "reason_required";
+		return MDG_EINVAL;
+	}
+	if (too_long(cmd->text, is_answer ? CASE_ANSWER_MAX : CASE_REASON_MAX)) {
+		*problem = "text_too_long";
+		return MDG_EINVAL;
+	}
+	struct apply a = {.cmd = cmd};
+	int rc = db_transaction(d, apply_tx, &a);
+	*problem = a.problem;
+	/* After the commit, before the caller answers. */
 	if (rc == MDG_OK)
 		case_public_changed(d, cmd->case_id);
-done:
-	if (rc != MDG_OK)
-		db_rollback(d);
 	return rc;
 }
 
@@ -550,19 +557,22 @@ int case_add_message(db *d, long long case_id, long long actor_id, long long dep
 	return db_transaction(d, staff_text_tx, &t);
 }
 
-int case_submit_part(db *d, long long case_id, long long department_id, long long actor_id, const char *text)
+/* A joint department's part: case_submit_part's arguments. */
+struct part {
+	long long case_id, department_id, actor_id;
+	const char *text;
+};
+
+/* The transaction of case_submit_part (db_transaction). */
+static int submit_part_tx(db *d, void *arg)
 {
-	if (blank(text) || too_long(text, CASE_ANSWER_MAX))
-		return MDG_EINVAL;
+	const struct part *p = arg;
 	db_result *r = NULL;
-	int rc = db_begin(d);
-	if (rc != MDG_OK)
-		return rc;
 	/* Parts are written while the lead works: once its answer waits for
 	 * approval or is sent, they are what the citizen gets. */
-	rc = db_query(d, &r, "SELECT status IN ('received', 'assigned', 'in_progress') AS open FROM cases"
-			     " WHERE id = ? FOR UPDATE",
-		      DB_ARGS(DB_INT(case_id)));
+	int rc = db_query(d, &r, "SELECT status IN ('received', 'assigned', 'in_progress') AS open FROM cases"
+				 " WHERE id = ? FOR UPDATE",
+			  DB_ARGS(DB_INT(p->case_id)));
 	if (rc == MDG_OK && (r->nrows == 0 || db_get_ll(r, 0, "open", 0) == 0))
 		rc = r->nrows == 0 ? MDG_ENOTFOUND : MDG_EINVAL;
 	db_result_free(r);
@@ -570,17 +580,21 @@ int case_submit_part(db *d, long long case_id, long long department_id, long lon
 		rc = db_exec(d, "UPDATE case_departments"
 				" SET part_status = 'submitted', part_text = ?, updated_at = NOW()"
 				" WHERE case_id = ? AND department_id = ? AND role = 'joint'",
-			     DB_ARGS(DB_STR(text), DB_INT(case_id), DB_INT(department_id)));
+			     DB_ARGS(DB_STR(p->text), DB_INT(p->case_id), DB_INT(p->department_id)));
 	if (rc == MDG_OK && db_affected(d) == 0)
 		rc = MDG_ENOTFOUND;
 	if (rc == MDG_OK)
-		rc = event(d, case_id, "part_submitted", actor_id, department_id, false, NULL, 0, 0);
+		rc = event(d, p->case_id, "part_submitted", p->actor_id, p->department_id, false, NULL, 0, 0);
 	if (rc == MDG_OK)
 		rc = db_exec(d, "UPDATE cases SET version = version + 1, last_action_at = NOW() WHERE id = ?",
-			     DB_ARGS(DB_INT(case_id)));
-	if (rc == MDG_OK)
-		rc = db_commit(d);
-	else
-		db_rollback(d);
+			     DB_ARGS(DB_INT(p->case_id)));
 	return rc;
+}
+
+int case_submit_part(db *d, long long case_id, long long department_id, long long actor_id, const char *text)
+{
+	if (blank(text) || too_long(text, CASE_ANSWER_MAX))
+		return MDG_EINVAL;
+	struct part p = {.case_id = case_id, .department_id = department_id, .actor_id = actor_id, .text = text};
+	return db_transaction(d, submit_part_tx, &p);
 }

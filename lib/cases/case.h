@@ -117,6 +117,31 @@ typedef struct case_filter {
 	long page;             /* from 1 */
 } case_filter;
 
+/* The public list's filters (case_list_public): category, status, search
+ * query, each NULL for any; its columns (with the category's name in a
+ * language); its order. */
+#define PUBLIC_LIST_WHERE                                                                                      \
+	" WHERE c.is_public = 1 AND (? IS NULL OR c.category_id = ?)"                                          \
+	" AND (? IS NULL OR c.status = ?)"                                                                     \
+	" AND (? IS NULL OR c.id IN (SELECT case_id FROM case_search"                                          \
+	"  WHERE MATCH(title) AGAINST(? IN BOOLEAN MODE)))"
+#define PUBLIC_LIST_WHERE_ARGS(cat, status, query)                                                             \
+	DB_STR(cat), DB_STR(cat), DB_STR(status), DB_STR(status), DB_STR(query), DB_STR(query)
+#define PUBLIC_LIST_COLUMNS                                                                                    \
+	" c.tracking_no AS tracking, IF(c.moderation = 'visible', c.title, '') AS title,"                     \
+	" c.moderation AS moderation, c.status AS status, " SQL_DAY("c.created_at") " AS date,"               \
+	" " SQL_NAME_IN("g.") " AS category, " SQL_PERSON("a.") " AS filer"
+#define PUBLIC_LIST_FROM                                                                                       \
+	" FROM cases c JOIN categories g ON g.id = c.category_id JOIN accounts a ON a.id = c.account_id"
+/* STRAIGHT_JOIN: read cases first, in the order of an ix_cases_public*
+ * index, and stop after the page. Left to itself MariaDB starts from the
+ * ten categories and sorts every public case: 0.5-0.9 s a page with
+ * 100,000 cases (bench/load), against under 5 ms this way. */
+#define PUBLIC_LIST_ORDER " ORDER BY c.created_at DESC, c.id DESC LIMIT ? OFFSET ?"
+
+/* Masks the column filer of every row of r as the public lists show a
+ * filer's name (text_mask_name); NULL cells stay. */
+void case_mask_filers(db_result *r);
 /* A page of public cases, newest first, with the filer's name masked:
  * tracking, title ("" for a text moderation took out of sight),
  * moderation, status, date (filed), category, filer (masked).

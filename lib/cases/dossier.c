@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* dossier.c: the case pages' data beyond the case itself. */
 #include "cases/dossier.h"
+#include "cases/public_view.h"
 #include "db/sql.h"
 #include "core/mdg.h"
 #include "notify/notice.h"
@@ -275,6 +276,8 @@ int dossier_set_example(db *d, const actor *who, long long case_id, const char *
 		rc = audit_write(d, who, "case", tracking, on ? "example_on" : "example_off", NULL);
 	if (rc == MDG_OK)
 		rc = db_commit(d);
+	if (rc == MDG_OK) /* the examples are marked on the public list */
+		case_public_changed_tracking(tracking);
 done:
 	if (rc != MDG_OK)
 		db_rollback(d);
@@ -316,20 +319,28 @@ int dossier_answer_parts(db *d, long long case_id, const char *lang, db_result *
 			DB_ARGS(DB_STR(lang), DB_INT(case_id)));
 }
 
+/* A citizen's message to their case: dossier_owner_message's arguments. */
+struct owner_message {
+	long long case_id, account_id;
+	const char *text;
+};
+
+/* The transaction of dossier_owner_message (db_transaction). */
+static int owner_message_tx(db *d, void *arg)
+{
+	const struct owner_message *m = arg;
+	int rc = db_exec(d, "INSERT INTO case_events (case_id, kind, actor_id, is_public, note, created_at)"
+			    " VALUES (?, 'web_message', ?, 0, ?, NOW())",
+			 DB_ARGS(DB_INT(m->case_id), DB_INT(m->account_id), DB_STR(m->text)));
+	if (rc == MDG_OK)
+		rc = db_exec(d, "UPDATE cases SET updated_at = NOW() WHERE id = ?", DB_ARGS(DB_INT(m->case_id)));
+	if (rc == MDG_OK)
+		rc = notice_case_handlers(d, m->case_id, NOTICE_STAFF_MESSAGE);
+	return rc;
+}
+
 int dossier_owner_message(db *d, long long case_id, long long account_id, const char *text)
 {
-	int rc = db_begin(d);
-	if (rc == MDG_OK)
-		rc = db_exec(d, "INSERT INTO case_events (case_id, kind, actor_id, is_public, note, created_at)"
-				" VALUES (?, 'web_message', ?, 0, ?, NOW())",
-			     DB_ARGS(DB_INT(case_id), DB_INT(account_id), DB_STR(text)));
-	if (rc == MDG_OK)
-		rc = db_exec(d, "UPDATE cases SET updated_at = NOW() WHERE id = ?", DB_ARGS(DB_INT(case_id)));
-	if (rc == MDG_OK)
-		rc = notice_case_handlers(d, case_id, NOTICE_STAFF_MESSAGE);
-	if (rc == MDG_OK)
-		rc = db_commit(d);
-	if (rc != MDG_OK)
-		db_rollback(d);
-	return rc;
+	struct owner_message m = {.case_id = case_id, .account_id = account_id, .text = text};
+	return db_transaction(d, owner_message_tx, &m);
 }

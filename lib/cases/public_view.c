@@ -191,14 +191,6 @@ int case_public_forget_department(db *d, long long department_id, const char *na
 			       DB_INT(department_id), DB_INT(department_id), DB_INT(department_id)));
 }
 
-void case_public_changed(db *d, long long case_id)
-{
-	/* Nothing keeps a copy of the page yet: the cache (issue 15) purges
-	 * here. */
-	(void)d;
-	(void)case_id;
-}
-
 /* Sets name to change(its value) when the page has it. */
 static void mask_value(HDF *hdf, const char *name, void (*change)(const char *, int, char *, size_t), int arg)
 {

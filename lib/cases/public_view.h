@@ -28,11 +28,21 @@ int case_public_refresh(db *d, long long case_id);
 int case_public_forget_category(db *d, long long category_id, const char *name_ko, const char *name_en);
 int case_public_forget_department(db *d, long long department_id, const char *name_ko, const char *name_en);
 
-/* After the commit of any change the public page of case_id shows: the
- * hook for what keeps copies of the page (issue 15's cache). case_id 0:
- * any public case's page may have changed (a rename, an absence's
- * hand-over of many cases). */
-void case_public_changed(db *d, long long case_id);
+/* After the commit of any change a public page shows of case_id (its
+ * page, the lists, the statistics) and before the writer answers: the
+ * cached pages that show it are deleted (lib/cache/page_cache.h), so no
+ * anonymous reader gets an older page. case_id 0: any public case's page
+ * may have changed (a rename, an absence's hand-over of many cases), and
+ * every cached page goes. MDG_OK, or MDG_ERR when the cache could not be
+ * purged (logged). */
+int case_public_changed(db *d, long long case_id);
+
+/* The same for a case known by its tracking number (no query). */
+int case_public_changed_tracking(const char *tracking);
+/* For writers of other items the home page or /stats show (proposals,
+ * debates, communities): case_public_changed(d, 0) when rc (a committed
+ * transaction's outcome) is MDG_OK; returns rc. */
+int case_public_committed(db *d, int rc);
 
 /* The page of tracking in lang for reader v (not its owner, not staff:
  * the caller's choice) into hdf, from its row with one statement: Case.*,

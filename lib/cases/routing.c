@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* routing.c: placing cases by rules, and escalating the idle ones. */
 #include "cases/routing.h"
+#include "cache/page_cache.h"
+#include "cases/public_view.h"
 #include "cases/absence.h"
 #include "cases/assign.h"
 #include "core/crypto.h"
@@ -510,7 +512,7 @@ int routing_escalate(db *d, int *moved)
 		rc = db_transaction(d, escalate_one, &tx);
 		if (rc == MDG_OK && tx.moved) {
 			*moved += tx.moved;
-			case_public_changed(d, tx.id);
+			case_public_changed(d, tx.id); /* its department is public */
 			log_info("escalated idle case %lld", tx.id);
 		}
 	}

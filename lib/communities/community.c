@@ -3,6 +3,7 @@
  * access check, membership and its management, a supervisor's suspension
  * or closing, archiving of inactive ones. */
 #include "communities/community.h"
+#include "cases/public_view.h"
 #include "core/mdg.h"
 #include "core/text.h"
 #include "core/utf8.h"
@@ -191,7 +192,7 @@ int community_create(db *d, const actor *who, const community_input *in, long lo
 	copy.description = in->description ? in->description : "";
 	copy.boards &= BOARD_BIT(BOARD__COUNT) - 1;
 	struct create_arg a = {who, &copy, 0};
-	int rc = db_transaction(d, create_tx, &a);
+	int rc = case_public_committed(d, db_transaction(d, create_tx, &a));
 	if (rc == MDG_OK)
 		*id = a.id;
 	return rc;
@@ -398,7 +399,7 @@ static int join_tx(db *d, void *arg)
 int community_join(db *d, const actor *who, long long id, bool *joined)
 {
 	struct join_arg a = {who, id, false};
-	int rc = db_transaction(d, join_tx, &a);
+	int rc = case_public_committed(d, db_transaction(d, join_tx, &a));
 	*joined = rc == MDG_OK && a.joined;
 	return rc;
 }
@@ -426,7 +427,7 @@ static int leave_tx(db *d, void *arg)
 int community_leave(db *d, const actor *who, long long id)
 {
 	struct leave_arg a = {who, id};
-	return db_transaction(d, leave_tx, &a);
+	return case_public_committed(d, db_transaction(d, leave_tx, &a));
 }
 
 struct act_arg {
@@ -537,7 +538,7 @@ int community_member_act(db *d, const actor *who, long long id, long long accoun
 	if ((int)action < 0 || action >= MEMBER_ACTION__COUNT)
 		return MDG_EINVAL;
 	struct act_arg a = {who, id, account_id, action};
-	return db_transaction(d, act_tx, &a);
+	return case_public_committed(d, db_transaction(d, act_tx, &a));
 }
 
 struct invite_arg {
@@ -684,7 +685,7 @@ int community_govern(db *d, const actor *who, const staff_perm *perm, long long 
 	if ((state != COMMUNITY_ACTIVE && !reason) || (reason && !text_within(reason, COMMUNITY_REASON_MAX)))
 		return MDG_EINVAL;
 	struct govern_arg a = {who, perm, id, state, reason};
-	return db_transaction(d, govern_tx, &a);
+	return case_public_committed(d, db_transaction(d, govern_tx, &a));
 }
 
 int community_touch(db *d, long long id)

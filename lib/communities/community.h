@@ -190,6 +190,13 @@ int community_archive_inactive(db *d, long *archived);
 /* Communities listed at most on one page of the list. */
 #define COMMUNITY_LIST_MAX 50
 
+/* The columns of community_list that are not the reader's (c:
+ * communities): slug, name, summary, template, membership, visibility,
+ * state, members. */
+#define COMMUNITY_LIST_COLUMNS                                                                             \
+	" c.slug AS slug, c.name AS name, LEFT(c.description, 160) AS summary,"                           \
+	" c.template AS template, c.membership AS membership, c.visibility AS visibility,"                \
+	" c.state AS state, c.member_count AS members"
 /* The communities reader (account 0: nobody signed in; reader_staff: a
  * staff account) finds in the list, as community_access_decide lists
  * them (never a closed one, never an unlisted one they are not in):

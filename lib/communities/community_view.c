@@ -19,9 +19,7 @@ int community_list(db *d, long long reader, bool reader_staff, const char *words
 	 * (active, pending, invited) always; others unless unlisted or staff
 	 * only for a citizen; never a closed one. */
 	return db_query(d, out,
-			"SELECT c.slug AS slug, c.name AS name, LEFT(c.description, 160) AS summary,"
-			" c.template AS template, c.membership AS membership, c.visibility AS visibility,"
-			" c.state AS state, c.member_count AS members, COALESCE(m.state, '') AS my_state,"
+			"SELECT" COMMUNITY_LIST_COLUMNS ", COALESCE(m.state, '') AS my_state,"
 			" COALESCE(m.role, '') AS my_role"
 			" FROM communities c LEFT JOIN community_members m ON m.community_id = c.id AND m.account_id = ?"
 			" WHERE c.state <> 'closed'"

@@ -48,7 +48,14 @@ struct db {
 	int (*commit_hook)(db *d, void *arg);
 	void *commit_arg;
 	unsigned long long tx_first_id; /* the transaction's first AUTO_INCREMENT id */
+	unsigned host_at;    /* db.hosts: the entry that answered last, tried first */
+	int sync_wait;       /* the session's wsrep_sync_wait, or DB_SYNC_* below */
 };
+
+/* db.sync_wait: not asked yet on this connection; no Galera (wsrep_on
+ * absent or OFF), nothing to set. */
+#define DB_SYNC_UNKNOWN -2
+#define DB_SYNC_NONE -1
 
 static void db_set_error(db *d, const char *what, const char *msg)
 {
@@ -99,11 +106,93 @@ static void db_disconnect(db *d)
 	d->in_tx = false;
 }
 
+/* Entry i of the comma-separated "host:port" list hosts into host[] and
+ * *port; false when there is no entry i or it is malformed. */
+static bool host_entry(const char *hosts, unsigned i, char *host, size_t hostlen, unsigned *port)
+{
+	const char *p = hosts;
+	for (unsigned k = 0; k < i; k++) {
+		p = strchr(p, ',');
+		if (!p)
+			return false;
+		p++;
+	}
+	size_t len = strcspn(p, ",");
+	const char *colon = memchr(p, ':', len);
+	if (!colon || colon == p || (size_t)(colon - p) >= hostlen)
+		return false;
+	char *end = NULL;
+	long v = strtol(colon + 1, &end, 10);
+	if (end != p + len || v < 1 || v > 65535)
+		return false;
+	memcpy(host, p, (size_t)(colon - p));
+	host[colon - p] = '\0';
+	*port = (unsigned)v;
+	return true;
+}
+
+/* Whether a connected Galera node takes queries: a joining or cut-off
+ * node accepts connections but refuses statements (wsrep_ready OFF).
+ * A server without Galera, or whose status cannot be read, counts as
+ * ready (its own errors come with the first statement). */
+static bool node_ready(MYSQL *conn)
+{
+	bool ready = true;
+	if (mysql_query(conn, "SHOW STATUS LIKE 'wsrep_ready'") != 0)
+		return true;
+	MYSQL_RES *res = mysql_store_result(conn);
+	MYSQL_ROW row = res ? mysql_fetch_row(res) : NULL;
+	if (row && row[1] && strcmp(row[1], "OFF") == 0)
+		ready = false;
+	if (res)
+		mysql_free_result(res);
+	return ready;
+}
+
+static int db_open_at(db *d, const char *host, unsigned port);
+
+/* Connects to db.hosts when it is set (one "host:port" after another,
+ * from the one that answered last, to the first that connects and is a
+ * ready Galera node), else to db.socket or db.host and db.port. */
 static int db_open(db *d)
 {
-	const char *socket = config_str(d->cfg, "db.socket", NULL);
-	const char *host = config_str(d->cfg, "db.host", "127.0.0.1");
-	unsigned port = (unsigned)config_long(d->cfg, "db.port", 3306, 0, 65535);
+	const char *hosts = config_str(d->cfg, "db.hosts", "");
+	char host[256];
+	unsigned port, n = 0;
+	d->sync_wait = DB_SYNC_UNKNOWN;
+	if (!*hosts)
+		return db_open_at(d, NULL, 0);
+	while (host_entry(hosts, n, host, sizeof host, &port))
+		n++;
+	if (n == 0) {
+		db_set_error(d, "connect", "db.hosts: not a list of host:port");
+		return MDG_EDB;
+	}
+	for (unsigned k = 0; k < n; k++) {
+		unsigned i = (d->host_at + k) % n;
+		(void)host_entry(hosts, i, host, sizeof host, &port);
+		if (db_open_at(d, host, port) != MDG_OK)
+			continue;
+		if (node_ready(d->conn)) {
+			if (i != d->host_at)
+				log_warn("db: connected to %s:%u (db.hosts entry %u)", host, port, i + 1);
+			d->host_at = i;
+			return MDG_OK;
+		}
+		db_set_error(d, "connect", "the Galera node is not ready (wsrep_ready OFF)");
+		mysql_close(d->conn);
+		d->conn = NULL;
+	}
+	return MDG_EDB;
+}
+
+/* Connects to host and port (host NULL: db.socket, or db.host and
+ * db.port). */
+static int db_open_at(db *d, const char *host_at, unsigned port_at)
+{
+	const char *socket = host_at ? NULL : config_str(d->cfg, "db.socket", NULL);
+	const char *host = host_at ? host_at : config_str(d->cfg, "db.host", "127.0.0.1");
+	unsigned port = host_at ? port_at : (unsigned)config_long(d->cfg, "db.port", 3306, 0, 65535);
 	unsigned timeout = 5;
 
 	d->conn = mysql_init(NULL);
@@ -217,6 +306,28 @@ static bool clock_valid(const char *s)
 		if (i != 13 && i != 16 && (s[i] < '0' || s[i] > '9'))
 			return false;
 	return biz_parse(day, &date) == MDG_OK && atoi(s + 11) < 24 && atoi(s + 14) < 60 && atoi(s + 17) < 60;
+}
+
+int db_sync_reads(db *d, bool on)
+{
+	int want = on ? 1 : 0;
+	if (d->conn && d->sync_wait == DB_SYNC_UNKNOWN) {
+		db_result *r = NULL;
+		int rc = db_query(d, &r, "SHOW VARIABLES LIKE 'wsrep_on'", DB_NO_ARGS);
+		if (rc != MDG_OK)
+			return rc;
+		d->sync_wait = strcmp(db_get(r, 0, "Value", "OFF"), "ON") == 0 ? 0 : DB_SYNC_NONE;
+		db_result_free(r);
+	}
+	if (!d->conn || d->sync_wait == DB_SYNC_NONE || d->sync_wait == want)
+		return MDG_OK;
+	/* 1: a read first waits until this node has applied every write the
+	 * cluster committed before it began (docs/operations.md, "A Galera
+	 * cluster"). Two literals: nothing is built from input. */
+	int rc = db_exec(d, on ? "SET SESSION wsrep_sync_wait = 1" : "SET SESSION wsrep_sync_wait = 0", DB_NO_ARGS);
+	if (rc == MDG_OK)
+		d->sync_wait = want;
+	return rc;
 }
 
 int db_set_clock(db *d, const char *now)

@@ -65,6 +65,12 @@ int db_connect_admin(HDF *cfg, const char *user, db **out);
 void db_close(db *d);
 /* MDG_OK when the server answers (reconnecting if needed), else MDG_EDB. */
 int db_ping(db *d);
+/* Read-your-writes on a Galera cluster: on, each read of this session
+ * waits until its node has applied every write committed anywhere before
+ * the read began (wsrep_sync_wait = 1); off, reads answer at once. Asks
+ * once per connection whether the server runs Galera (wsrep_on), and does
+ * nothing on one that does not. A reconnect starts off. */
+int db_sync_reads(db *d, bool on);
 
 /* Runs a query; *out is a new result the caller frees with db_result_free.
  * MDG_OK, MDG_EDB (connection lost), MDG_ECONFLICT (duplicate key or

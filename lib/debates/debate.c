@@ -2,6 +2,7 @@
 /* debate.c: policy debates: their state by time, opening and editing,
  * sides and their tally, opinions, the closing summary and its notice. */
 #include "debates/debate.h"
+#include "cases/public_view.h"
 #include "core/mdg.h"
 #include "core/xalloc.h"
 #include "db/page.h"
@@ -171,13 +172,17 @@ static int attach(db *d, long long id, const debate_input *in, char **moved)
 	return rc;
 }
 
-/* Commits when rc is MDG_OK, else rolls back; the outcome. */
+/* Commits when rc is MDG_OK, else rolls back; the outcome. After the
+ * commit of a change of a debate (the home page and /stats show them):
+ * the hook of what keeps copies of public pages (0: pages of many items). */
 static int finish(db *d, int rc)
 {
 	if (rc == MDG_OK)
 		rc = db_commit(d);
 	if (rc != MDG_OK)
 		db_rollback(d);
+	else
+		case_public_changed(d, 0);
 	return rc;
 }
 
@@ -331,19 +336,11 @@ int debate_detach(db *d, const actor *who, long long id, long long attachment_id
 /* The list's queries by state (each a literal: prepared statements are
  * cached by their text). dept_ids comes from perm_departments (digits and
  * commas), bound as one string through FIND_IN_SET; NULL: every one. */
-#define LIST_SCOPE " AND (? IS NULL OR FIND_IN_SET(b.department_id, ?))"
+#define LIST_SCOPE DEBATE_LIST_SCOPE
 #define LIST_COUNT(where) "SELECT COUNT(*) AS n FROM debates b WHERE " where LIST_SCOPE
-#define LIST_ROWS(where, order)                                                                     \
-	"SELECT b.id AS id, b.title AS title, " SQL_NAME_IN("g.") " AS department,"                 \
-	" " SQL_MINUTE("b.opens_at") " AS opens, " SQL_MINUTE("b.closes_at") " AS closes,"          \
-	" (SELECT COUNT(*) FROM debate_sides s WHERE s.debate_id = b.id) AS sides,"                 \
-	" (SELECT COUNT(*) FROM posts p WHERE p.parent_kind = 'debate' AND p.parent_id = b.id"      \
-	" AND p.moderation = 'visible') AS opinions,"                                              \
-	" b.summary_at IS NOT NULL AS summarized"                                                   \
-	" FROM debates b JOIN departments g ON g.id = b.department_id"                              \
-	" WHERE " where LIST_SCOPE " ORDER BY " order " LIMIT ? OFFSET ?"
+#define LIST_ROWS DEBATE_LIST_ROWS
 #define WHERE_UPCOMING "b.opens_at > NOW()"
-#define WHERE_OPEN "b.opens_at <= NOW() AND b.closes_at > NOW()"
+#define WHERE_OPEN DEBATE_WHERE_OPEN
 #define WHERE_CLOSED "b.closes_at <= NOW()"
 static const char *const list_count[] = {
 	LIST_COUNT(WHERE_UPCOMING),
@@ -371,21 +368,6 @@ int debate_list(db *d, enum debate_state state, const char *lang, const char *de
 		return rc;
 	return db_query(d, out, list_rows[state],
 			DB_ARGS(DB_STR(lang), DB_STR(dept_ids), DB_STR(dept_ids), DB_INT(page_size), DB_INT(offset)));
-}
-
-int debate_stats(db *d, db_result **out)
-{
-	return db_query(d, out,
-			"SELECT (SELECT COUNT(*) FROM debates) AS debates,"
-			" (SELECT COUNT(*) FROM debates b WHERE " WHERE_OPEN ") AS open,"
-			" (SELECT COUNT(*) FROM debates b WHERE " WHERE_CLOSED ") AS closed,"
-			" (SELECT COUNT(*) FROM debates b WHERE " WHERE_CLOSED " AND b.summary_at IS NOT NULL) AS summarized,"
-			" (SELECT COUNT(DISTINCT account_id) FROM debate_sides) AS participants,"
-			" (SELECT COUNT(*) FROM posts WHERE parent_kind = 'debate' AND moderation = 'visible'"
-			" AND reply_to IS NULL) AS opinions,"
-			" (SELECT COUNT(*) FROM posts WHERE parent_kind = 'debate' AND moderation = 'visible'"
-			" AND reply_to IS NOT NULL) AS replies",
-			DB_NO_ARGS);
 }
 
 int debate_side_of(db *d, long long id, long long account_id, char *side)

@@ -108,6 +108,22 @@ int debate_attachment_open(db *d, long long attachment_id, const char *uploads_d
  * is not the debate's); the stored file goes after the commit. */
 int debate_detach(db *d, const actor *who, long long id, long long attachment_id, const char *uploads_dir);
 
+/* The list's statement (debate_list) for the debates where (a condition
+ * on b, debates), dept_ids (bound twice, NULL: every one) in order;
+ * binds lang, dept_ids twice, the limit and the offset; its columns: id,
+ * title, department, opens, closes, sides, opinions, summarized. Open
+ * ones: DEBATE_WHERE_OPEN. */
+#define DEBATE_LIST_SCOPE " AND (? IS NULL OR FIND_IN_SET(b.department_id, ?))"
+#define DEBATE_LIST_ROWS(where, order)                                                                     \
+	"SELECT b.id AS id, b.title AS title, " SQL_NAME_IN("g.") " AS department,"                 \
+	" " SQL_MINUTE("b.opens_at") " AS opens, " SQL_MINUTE("b.closes_at") " AS closes,"          \
+	" (SELECT COUNT(*) FROM debate_sides s WHERE s.debate_id = b.id) AS sides,"                 \
+	" (SELECT COUNT(*) FROM posts p WHERE p.parent_kind = 'debate' AND p.parent_id = b.id"      \
+	" AND p.moderation = 'visible') AS opinions,"                                              \
+	" b.summary_at IS NOT NULL AS summarized"                                                   \
+	" FROM debates b JOIN departments g ON g.id = b.department_id"                              \
+	" WHERE " where DEBATE_LIST_SCOPE " ORDER BY " order " LIMIT ? OFFSET ?"
+#define DEBATE_WHERE_OPEN "b.opens_at <= NOW() AND b.closes_at > NOW()"
 /* A page (1...) of the debates in state: id, title, department,
  * opens, closes, sides (participants who took one), opinions,
  * summarized; open ones closing soonest first, upcoming opening soonest
@@ -117,10 +133,21 @@ int debate_detach(db *d, const actor *who, long long id, long long attachment_id
 int debate_list(db *d, enum debate_state state, const char *lang, const char *dept_ids, long page, long page_size,
 		db_result **out, long *total);
 
-/* The public statistics of debates, one row: debates, open, closed,
- * summarized (closed ones with their summary), participants (accounts
- * that took a side), opinions, replies (visible ones). */
-int debate_stats(db *d, db_result **out);
+/* The public statistics of debates (/stats), one row: debates, open,
+ * closed, summarized (closed ones with their summary), participants
+ * (accounts that took a side), opinions, replies (visible ones): a
+ * statement that the page reads inside its own (report_public_page). */
+#define DEBATE_STATS_SQL                                                                                   \
+	"SELECT (SELECT COUNT(*) FROM debates) AS debates,"                                                \
+	" (SELECT COUNT(*) FROM debates b WHERE b.opens_at <= NOW() AND b.closes_at > NOW()) AS open,"    \
+	" (SELECT COUNT(*) FROM debates b WHERE b.closes_at <= NOW()) AS closed,"                         \
+	" (SELECT COUNT(*) FROM debates b WHERE b.closes_at <= NOW() AND b.summary_at IS NOT NULL)"       \
+	" AS summarized,"                                                                                  \
+	" (SELECT COUNT(DISTINCT account_id) FROM debate_sides) AS participants,"                         \
+	" (SELECT COUNT(*) FROM posts WHERE parent_kind = 'debate' AND moderation = 'visible'"           \
+	" AND reply_to IS NULL) AS opinions,"                                                              \
+	" (SELECT COUNT(*) FROM posts WHERE parent_kind = 'debate' AND moderation = 'visible'"           \
+	" AND reply_to IS NOT NULL) AS replies"
 
 /* account_id's side in debate id into side (16 bytes; "" for none). */
 int debate_side_of(db *d, long long id, long long account_id, char *side);

@@ -269,22 +269,34 @@ static int item_changed(db *d, const mod_kind *k, long long item_id)
 	return strcmp(k->name, "case") == 0 ? case_public_refresh(d, item_id) : MDG_OK;
 }
 
-/* After the commit: what keeps copies of a case's page is told. */
+/* After the commit: what keeps copies of a case's page is told; of any
+ * other item, of the pages of many items (0: the home page shows
+ * proposals, debates' opinions). */
 static void item_committed(db *d, const mod_kind *k, long long item_id)
 {
-	if (strcmp(k->name, "case") == 0)
-		case_public_changed(d, item_id);
+	case_public_changed(d, strcmp(k->name, "case") == 0 ? item_id : 0);
 }
 
-int moderation_report(db *d, const actor *who, const mod_kind *k, long long item_id, const char *reason,
-		      const char *note, bool *held)
+/* One report: moderation_report's arguments, and whether it held the
+ * item. */
+struct report {
+	const actor *who;
+	const mod_kind *k;
+	long long item_id;
+	const char *reason, *note;
+	bool held;
+};
+
+/* The transaction of moderation_report (db_transaction: run again from
+ * the start when it loses a deadlock or a Galera certification). */
+static int report_tx(db *d, void *arg)
 {
+	struct report *p = arg;
+	const mod_kind *k = p->k;
 	db_result *item = NULL, *r = NULL;
 	char threshold[SETTING_VALUE_MAX + 1];
-	*held = false;
-	int rc = db_begin(d);
-	if (rc == MDG_OK)
-		rc = moderation_item(d, k, NULL, item_id, &item);
+	p->held = false;
+	int rc = moderation_item(d, k, NULL, p->item_id, &item);
 	if (rc != MDG_OK)
 		goto done;
 	const char *state = db_get(item, 0, "moderation", "");
@@ -292,7 +304,7 @@ int moderation_report(db *d, const actor *who, const mod_kind *k, long long item
 		rc = MDG_ENOTFOUND;
 		goto done;
 	}
-	if (db_get_ll(item, 0, "author_id", 0) == who->account_id) {
+	if (db_get_ll(item, 0, "author_id", 0) == p->who->account_id) {
 		rc = MDG_EDENIED;
 		goto done;
 	}
@@ -301,36 +313,39 @@ int moderation_report(db *d, const actor *who, const mod_kind *k, long long item
 	rc = db_exec(d, "INSERT INTO content_reports (kind, item_id, reporter_id, reason, note, created_at, weight)"
 			" SELECT ?, ?, ?, ?, ?, NOW(), COALESCE((SELECT (m.upheld + 1) / (m.decided + 2)"
 			"  FROM moderation_reporters m WHERE m.account_id = ?), 0.5)",
-		     DB_ARGS(DB_STR(k->name), DB_INT(item_id), DB_INT(who->account_id), DB_STR(reason),
-			     DB_STR(note && *note ? note : NULL), DB_INT(who->account_id)));
+		     DB_ARGS(DB_STR(k->name), DB_INT(p->item_id), DB_INT(p->who->account_id), DB_STR(p->reason),
+			     DB_STR(p->note && *p->note ? p->note : NULL), DB_INT(p->who->account_id)));
 	if (rc == MDG_OK)
 		rc = setting_get(d, "moderation.hide_threshold", HIDE_THRESHOLD_DEFAULT, threshold, sizeof threshold);
 	if (rc == MDG_OK)
 		rc = db_query(d, &r, "SELECT COALESCE(SUM(weight), 0) >= ? AS reached FROM content_reports"
 				     " WHERE kind = ? AND item_id = ? AND outcome IS NULL",
-			      DB_ARGS(DB_STR(threshold), DB_STR(k->name), DB_INT(item_id)));
+			      DB_ARGS(DB_STR(threshold), DB_STR(k->name), DB_INT(p->item_id)));
 	if (rc == MDG_OK && db_get_ll(r, 0, "reached", 0) == 1 && strcmp(state, "visible") == 0) {
 		long long action_id = 0;
-		rc = db_exec(d, k->hold, DB_ARGS(DB_INT(item_id)));
+		rc = db_exec(d, k->hold, DB_ARGS(DB_INT(p->item_id)));
 		if (rc == MDG_OK)
 			rc = record_action(d, k, item, 0, "hold", NULL, NULL, false, &action_id);
 		if (rc == MDG_OK)
 			rc = tell_author(d, k, item, "held", NULL, action_id);
 		if (rc == MDG_OK)
-			rc = item_changed(d, k, item_id);
-		*held = rc == MDG_OK;
+			rc = item_changed(d, k, p->item_id);
+		p->held = rc == MDG_OK;
 	}
-	if (rc == MDG_OK)
-		rc = db_commit(d);
-	if (rc == MDG_OK && *held)
-		item_committed(d, k, item_id);
 done:
-	if (rc != MDG_OK) {
-		db_rollback(d);
-		*held = false;
-	}
 	db_result_free(item);
 	db_result_free(r);
+	return rc;
+}
+
+int moderation_report(db *d, const actor *who, const mod_kind *k, long long item_id, const char *reason,
+		      const char *note, bool *held)
+{
+	struct report p = {.who = who, .k = k, .item_id = item_id, .reason = reason, .note = note};
+	int rc = db_transaction(d, report_tx, &p);
+	*held = rc == MDG_OK && p.held;
+	if (*held)
+		item_committed(d, k, item_id);
 	return rc;
 }
 

@@ -41,58 +41,84 @@ void outbox_batch_free(outbox_batch *b)
 	memset(b, 0, sizeof *b);
 }
 
+/* One claim: outbox_claim's arguments, and the rows claimed. */
+struct claim {
+	const char *owner;
+	int lease_seconds;
+	bool sms_allowed;
+	int limit;
+	db_result *rows;
+};
+
+/* The claim's transaction (db_transaction: run again from the start when
+ * it loses a conflict). */
+static int claim_tx(db *d, void *arg)
+{
+	struct claim *c = arg;
+	int rc;
+	db_result_free(c->rows);
+	c->rows = NULL;
+	/* Two literal statements rather than one built with a condition:
+	 * each uses its index (ix_outbox_due; ix_outbox_night_due while
+	 * SMS wait for the morning, so waiting SMS are not read at all: only
+	 * mail and the codes people just asked for, 0038_verify.sql). */
+	if (c->sms_allowed)
+		rc = db_query(d, &c->rows,
+			      "SELECT " CLAIM_COLS " FROM outbox FORCE INDEX (ix_outbox_due)"
+			      " WHERE state = 'pending' AND next_attempt_at <= NOW()"
+			      " AND (lease_until IS NULL OR lease_until <= NOW())"
+			      " ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED",
+			      DB_ARGS(DB_INT((long long)c->limit)));
+	else
+		rc = db_query(d, &c->rows,
+			      "SELECT " CLAIM_COLS " FROM outbox FORCE INDEX (ix_outbox_night_due)"
+			      " WHERE state = 'pending' AND night_ok = 1 AND next_attempt_at <= NOW()"
+			      " AND (lease_until IS NULL OR lease_until <= NOW())"
+			      " ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED",
+			      DB_ARGS(DB_INT((long long)c->limit)));
+	/* The rows are locked by this transaction: one UPDATE by primary key
+	 * each (a statement per row keeps the SQL literal and prepared). */
+	for (unsigned i = 0; rc == MDG_OK && i < c->rows->nrows; i++)
+		rc = db_exec(d,
+			     "UPDATE outbox SET lease_owner = ?, lease_until = NOW() + INTERVAL ? SECOND,"
+			     " attempts = LEAST(attempts + 1, 65535), last_attempt_at = NOW() WHERE id = ?",
+			     DB_ARGS(DB_STR(c->owner), DB_INT((long long)c->lease_seconds),
+				     DB_INT(db_get_ll(c->rows, i, "id", 0))));
+	return rc;
+}
+
 int outbox_claim(db *d, const char *owner, int lease_seconds, bool sms_allowed, int limit, outbox_batch *out)
 {
-	db_result *r = NULL;
+	struct claim c = {.owner = owner, .lease_seconds = lease_seconds, .sms_allowed = sms_allowed, .limit = limit};
 	int rc;
 
 	memset(out, 0, sizeof *out);
 	if (limit < 1 || lease_seconds < 1)
 		return MDG_EINVAL;
 	/* READ COMMITTED: the scan takes no gap locks, so web handlers
-	 * inserting new rows meanwhile never wait for a notifier. */
-	rc = db_exec(d, "SET TRANSACTION ISOLATION LEVEL READ COMMITTED", DB_NO_ARGS);
+	 * inserting new rows meanwhile never wait for a notifier. For the
+	 * session while the claim runs (every attempt of it), then back to
+	 * the server's default.
+	 * SKIP LOCKED sees only this node's locks: on a Galera cluster two
+	 * notifiers on two nodes may claim the same rows, and the second
+	 * commit then fails certification (a deadlock to the client), so
+	 * db_transaction claims again; rows are sent only after the claim
+	 * committed, so never by both. */
+	rc = db_exec(d, "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED", DB_NO_ARGS);
 	if (rc == MDG_OK)
-		rc = db_begin(d);
-	if (rc != MDG_OK)
-		return rc;
-	/* Two literal statements rather than one built with a condition:
-	 * each uses its index (ix_outbox_due; ix_outbox_night_due while
-	 * SMS wait for the morning, so waiting SMS are not read at all: only
-	 * mail and the codes people just asked for, 0038_verify.sql). */
-	if (sms_allowed)
-		rc = db_query(d, &r,
-			      "SELECT " CLAIM_COLS " FROM outbox FORCE INDEX (ix_outbox_due)"
-			      " WHERE state = 'pending' AND next_attempt_at <= NOW()"
-			      " AND (lease_until IS NULL OR lease_until <= NOW())"
-			      " ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED",
-			      DB_ARGS(DB_INT((long long)limit)));
-	else
-		rc = db_query(d, &r,
-			      "SELECT " CLAIM_COLS " FROM outbox FORCE INDEX (ix_outbox_night_due)"
-			      " WHERE state = 'pending' AND night_ok = 1 AND next_attempt_at <= NOW()"
-			      " AND (lease_until IS NULL OR lease_until <= NOW())"
-			      " ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED",
-			      DB_ARGS(DB_INT((long long)limit)));
-	/* The rows are locked by this transaction: one UPDATE by primary key
-	 * each (a statement per row keeps the SQL literal and prepared). */
-	for (unsigned i = 0; rc == MDG_OK && i < r->nrows; i++)
-		rc = db_exec(d,
-			     "UPDATE outbox SET lease_owner = ?, lease_until = NOW() + INTERVAL ? SECOND,"
-			     " attempts = LEAST(attempts + 1, 65535), last_attempt_at = NOW() WHERE id = ?",
-			     DB_ARGS(DB_STR(owner), DB_INT((long long)lease_seconds), DB_INT(db_get_ll(r, i, "id", 0))));
+		rc = db_transaction(d, claim_tx, &c);
+	int back = db_exec(d, "SET SESSION tx_isolation = DEFAULT", DB_NO_ARGS);
 	if (rc == MDG_OK)
-		rc = db_commit(d);
+		rc = back;
 	if (rc != MDG_OK) {
-		db_rollback(d);
-		db_result_free(r);
+		db_result_free(c.rows);
 		return rc;
 	}
-	out->rows = r;
-	out->n = r->nrows;
+	out->rows = c.rows;
+	out->n = c.rows->nrows;
 	out->items = xcalloc(out->n ? out->n : 1, sizeof *out->items);
-	for (unsigned i = 0; i < r->nrows; i++)
-		claimed_item(r, i, &out->items[i]);
+	for (unsigned i = 0; i < c.rows->nrows; i++)
+		claimed_item(c.rows, i, &out->items[i]);
 	return MDG_OK;
 }
 

@@ -43,34 +43,45 @@ void rating_link_free(rating_link *link)
 	memset(link, 0, sizeof *link);
 }
 
+/* One rating: rating_record's arguments, and whether it counted. */
+struct rate {
+	const char *nonce, *comment;
+	long link_days;
+	int rating;
+	bool rated;
+};
+
+/* The transaction of rating_record (db_transaction). The condition on
+ * rated_at makes the second of two submits (or two racing ones) change
+ * nothing: exactly one rating per link; the one on its age refuses a link
+ * that expired while its form was open. */
+static int rate_tx(db *d, void *arg)
+{
+	struct rate *t = arg;
+	db_result *r = NULL;
+	int rc = db_exec(d, "UPDATE satisfaction s SET rated_at = NOW(), rating = ?, comment = NULLIF(?, ''),"
+			    " callback_state = IF(? <= 2, 'pending', 'none')"
+			    " WHERE nonce = ? AND rated_at IS NULL AND NOT " RATING_EXPIRED_SQL,
+			 DB_ARGS(DB_INT((long long)t->rating), DB_STR(t->comment ? t->comment : ""),
+				 DB_INT((long long)t->rating), DB_STR(t->nonce), DB_INT((long long)t->link_days)));
+	t->rated = rc == MDG_OK && db_affected(d) == 1;
+	/* The rating counts in the reports' counters with it. */
+	if (t->rated)
+		rc = db_query(d, &r, "SELECT case_id FROM satisfaction WHERE nonce = ?", DB_ARGS(DB_STR(t->nonce)));
+	if (t->rated && rc == MDG_OK)
+		rc = counters_case_changed(d, db_get_ll(r, 0, "case_id", 0));
+	db_result_free(r);
+	return rc;
+}
+
 int rating_record(db *d, const char *nonce, long link_days, int rating, const char *comment)
 {
 	db_result *r = NULL;
 	if (rating < 1 || rating > 5)
 		return MDG_EINVAL;
-	/* The condition on rated_at makes the second of two submits (or two
-	 * racing ones) change nothing: exactly one rating per link; the one
-	 * on its age refuses a link that expired while its form was open. */
-	int rc = db_begin(d);
-	if (rc != MDG_OK)
-		return rc;
-	rc = db_exec(d, "UPDATE satisfaction s SET rated_at = NOW(), rating = ?, comment = NULLIF(?, ''),"
-			" callback_state = IF(? <= 2, 'pending', 'none')"
-			" WHERE nonce = ? AND rated_at IS NULL AND NOT " RATING_EXPIRED_SQL,
-		     DB_ARGS(DB_INT((long long)rating), DB_STR(comment ? comment : ""), DB_INT((long long)rating),
-			     DB_STR(nonce), DB_INT((long long)link_days)));
-	bool rated = rc == MDG_OK && db_affected(d) == 1;
-	/* The rating counts in the reports' counters with it. */
-	if (rated)
-		rc = db_query(d, &r, "SELECT case_id FROM satisfaction WHERE nonce = ?", DB_ARGS(DB_STR(nonce)));
-	if (rated && rc == MDG_OK)
-		rc = counters_case_changed(d, db_get_ll(r, 0, "case_id", 0));
-	db_result_free(r);
-	r = NULL;
-	if (rc == MDG_OK)
-		rc = db_commit(d);
-	if (rc != MDG_OK)
-		db_rollback(d);
+	struct rate t = {.nonce = nonce, .comment = comment, .link_days = link_days, .rating = rating};
+	int rc = db_transaction(d, rate_tx, &t);
+	bool rated = rc == MDG_OK && t.rated;
 	if (rc != MDG_OK || rated)
 		return rc;
 	rc = db_query(d, &r, "SELECT s.rated_at IS NOT NULL AS rated FROM satisfaction s WHERE s.nonce = ?",

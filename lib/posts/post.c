@@ -146,45 +146,49 @@ int post_delete_own(db *d, const char *parent_kind, long long parent_id, long lo
 	return rc;
 }
 
-int post_recommend(db *d, long long post_id, long long account_id)
+/* One recommendation: post_recommend's arguments. */
+struct recommend {
+	long long post_id, account_id;
+};
+
+/* The transaction of post_recommend (db_transaction: two recommendations
+ * of one post on two Galera nodes conflict on its count, and the loser
+ * runs again). */
+static int recommend_tx(db *d, void *arg)
 {
+	const struct recommend *c = arg;
 	db_result *r = NULL;
-	int rc = db_begin(d);
-	if (rc != MDG_OK)
-		return rc;
 	/* The post's row lock orders concurrent recommendations: the count
 	 * stays the number of rows. */
-	rc = db_query(d, &r, "SELECT author_id AS author FROM posts WHERE id = ? AND moderation = 'visible' FOR UPDATE",
-		      DB_ARGS(DB_INT(post_id)));
-	if (rc != MDG_OK)
-		goto done;
-	if (r->nrows == 0) {
+	int rc = db_query(d, &r,
+			  "SELECT author_id AS author FROM posts WHERE id = ? AND moderation = 'visible' FOR UPDATE",
+			  DB_ARGS(DB_INT(c->post_id)));
+	if (rc == MDG_OK && r->nrows == 0)
 		rc = MDG_ENOTFOUND;
-		goto done;
-	}
-	if (db_get_ll(r, 0, "author", 0) == account_id) {
+	if (rc == MDG_OK && db_get_ll(r, 0, "author", 0) == c->account_id)
 		rc = MDG_EDENIED;
-		goto done;
-	}
-	rc = db_exec(d, "INSERT IGNORE INTO post_recommends (post_id, account_id, created_at) VALUES (?, ?, NOW())",
-		     DB_ARGS(DB_INT(post_id), DB_INT(account_id)));
+	if (rc == MDG_OK)
+		rc = db_exec(d, "INSERT IGNORE INTO post_recommends (post_id, account_id, created_at) VALUES (?, ?, NOW())",
+			     DB_ARGS(DB_INT(c->post_id), DB_INT(c->account_id)));
 	if (rc == MDG_OK && db_affected(d) == 0)
 		rc = MDG_ECONFLICT;
 	if (rc == MDG_OK)
 		rc = db_exec(d, "UPDATE posts SET recommend_count = recommend_count + 1 WHERE id = ?",
-			     DB_ARGS(DB_INT(post_id)));
+			     DB_ARGS(DB_INT(c->post_id)));
 	/* The author's points, once per post (mileage_award): the first
 	 * recommendation earns them, more of them or a recommender who
 	 * comes back add nothing to farm. */
 	if (rc == MDG_OK)
-		rc = mileage_award(d, db_get_ll(r, 0, "author", 0), MILEAGE_OPINION_RECOMMENDED, "post", post_id, NULL);
-	if (rc == MDG_OK)
-		rc = db_commit(d);
-done:
-	if (rc != MDG_OK)
-		db_rollback(d);
+		rc = mileage_award(d, db_get_ll(r, 0, "author", 0), MILEAGE_OPINION_RECOMMENDED, "post", c->post_id,
+				   NULL);
 	db_result_free(r);
 	return rc;
+}
+
+int post_recommend(db *d, long long post_id, long long account_id)
+{
+	struct recommend c = {.post_id = post_id, .account_id = account_id};
+	return db_transaction(d, recommend_tx, &c);
 }
 
 int post_thread(db *d, const char *parent_kind, long long parent_id, long long viewer_id, long page,

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* retention.c: see retention.h. */
+#include "cache/page_cache.h"
 #include "privacy/retention.h"
 
 #include <errno.h>
@@ -15,6 +16,7 @@
 #include "core/log.h"
 #include "core/mdg.h"
 #include "geo/geo.h"
+#include "jobs/lease.h"
 #include "org/setting.h"
 
 /* Cases read per round of the anonymisation. */
@@ -228,26 +230,25 @@ static int ran_today(db *d, bool *done)
 /* retention_run, or with daily retention_daily. */
 static int run(db *d, const retention_limits *lim, bool daily, retention_counts *out, bool *ran)
 {
-	db_result *lock = NULL;
-	bool today = false;
+	bool today = false, got = false;
 	memset(out, 0, sizeof *out);
 	*ran = false;
-	/* Not waited for: the run that holds it does the work. A named lock
-	 * is not cluster-wide under Galera: two runs on two nodes then only
-	 * repeat each other's deletions, and each case is anonymised once
-	 * (anonymised_at in its transaction). */
-	int rc = db_query(d, &lock, "SELECT GET_LOCK('" RETENTION_LOCK "', 0) AS got", DB_NO_ARGS);
-	bool got = rc == MDG_OK && db_get_ll(lock, 0, "got", 0) == 1;
-	db_result_free(lock);
-	if (!got)
+	/* Not waited for: the run that holds the lease does the work. A row,
+	 * the same on every node of a Galera cluster (a named lock of the
+	 * server was per node). */
+	int rc = lease_take(d, LEASE_RETENTION, RETENTION_LEASE_SECONDS, &got);
+	if (rc != MDG_OK || !got)
 		return rc;
-	/* Again under the lock: a run may have finished since the check. */
+	/* Again under the lease: a run may have finished since the check. */
 	if (daily)
 		rc = ran_today(d, &today);
 	*ran = rc == MDG_OK && !today;
 	if (*ran)
 		rc = run_locked(d, lim, out);
-	if (db_exec(d, "DO RELEASE_LOCK('" RETENTION_LOCK "')", DB_NO_ARGS) != MDG_OK && rc == MDG_OK)
+	/* Addresses and names anonymised may be on cached public pages. */
+	if (*ran)
+		page_cache_purge_all();
+	if (lease_release(d, LEASE_RETENTION) != MDG_OK && rc == MDG_OK)
 		rc = MDG_EDB;
 	return rc;
 }

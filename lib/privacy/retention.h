@@ -18,9 +18,10 @@
  * change) that its personal data is kept. Shared with account deletion. */
 #define RETENTION_CASE_YEARS_SETTING "retention.closed_case_years"
 #define RETENTION_CASE_YEARS_DEFAULT 5
-/* The named server lock that keeps two runs (two notifiers, a notifier
- * and madangctl) from running the job at once. */
-#define RETENTION_LOCK "madang.retention"
+/* Two runs (two notifiers, a notifier and madangctl, on any database
+ * node) never run the job at once: a run holds the lease LEASE_RETENTION
+ * (jobs/lease.h) for at most this long. */
+#define RETENTION_LEASE_SECONDS 1800
 
 /* What the job needs from the configuration. */
 typedef struct retention_limits {
@@ -37,7 +38,7 @@ typedef struct retention_counts {
 	long sessions, codes, throttle, states, cases, guests, files;
 } retention_counts;
 
-/* Runs the job once now, whatever ran today, under RETENTION_LOCK (not
+/* Runs the job once now, whatever ran today, under the lease (not
  * waited for): *ran is false when another run holds it (nothing done).
  * Records the day in retention_runs, so the notifier's daily run skips
  * it. MDG_EDB; a file that cannot be removed is logged and counted out. */

@@ -2,6 +2,7 @@
 /* proposal.c: policy proposals (정책제안): writing, editing, withdrawing,
  * supporting, the threshold and its notices, expiry, the public list. */
 #include "proposals/proposal.h"
+#include "cases/public_view.h"
 #include "core/mdg.h"
 #include "auth/identity.h"
 #include "cases/routing.h"
@@ -198,7 +199,7 @@ int proposal_create(db *d, long long author_id, const proposal_text *t, const ca
 	struct create_arg a = {author_id, t, files, stored, nfiles, 0};
 	int rc = nfiles > PROPOSAL_FILES_MAX ? MDG_ETOOBIG : case_store_uploads(uploads_dir, files, nfiles, stored, moved);
 	if (rc == MDG_OK)
-		rc = db_transaction(d, create_tx, &a);
+		rc = case_public_committed(d, db_transaction(d, create_tx, &a));
 	case_release_uploads(moved, nfiles, rc != MDG_OK);
 	*id = rc == MDG_OK ? a.id : 0;
 	return rc;
@@ -275,7 +276,7 @@ static int edit_tx(db *d, void *arg)
 int proposal_edit(db *d, long long id, long long author_id, const proposal_text *t)
 {
 	struct edit_arg a = {id, author_id, t};
-	return db_transaction(d, edit_tx, &a);
+	return case_public_committed(d, db_transaction(d, edit_tx, &a));
 }
 
 struct withdraw_arg {
@@ -304,7 +305,7 @@ static int withdraw_tx(db *d, void *arg)
 int proposal_withdraw(db *d, long long id, long long author_id)
 {
 	struct withdraw_arg a = {id, author_id};
-	return db_transaction(d, withdraw_tx, &a);
+	return case_public_committed(d, db_transaction(d, withdraw_tx, &a));
 }
 
 int proposal_tell(db *d, long long id, notice_kind kind, json_t *payload, const char *key_tag, bool with_author)
@@ -426,7 +427,7 @@ done:
 int proposal_support(db *d, long long id, long long account_id, bool add, proposal_support_outcome *outcome)
 {
 	struct support_arg a = {id, account_id, add, PROPOSAL_SUPPORT_UNCHANGED};
-	int rc = db_transaction(d, support_tx, &a);
+	int rc = case_public_committed(d, db_transaction(d, support_tx, &a));
 	*outcome = rc == MDG_OK ? a.outcome : PROPOSAL_SUPPORT_UNCHANGED;
 	return rc;
 }
@@ -469,13 +470,13 @@ static int promote_tx(db *d, void *arg)
 int proposal_promote(db *d, const actor *who, const staff_perm *perm, long long id)
 {
 	struct promote_arg a = {who, perm, PERM_ADMIN, "promoted", "promote", id};
-	return db_transaction(d, promote_tx, &a);
+	return case_public_committed(d, db_transaction(d, promote_tx, &a));
 }
 
 int proposal_raise_for_review(db *d, const actor *who, const staff_perm *perm, long long id)
 {
 	struct promote_arg a = {who, perm, PROPOSAL_REVIEW_ROLES, "review_opened_by_staff", "open_review", id};
-	return db_transaction(d, promote_tx, &a);
+	return case_public_committed(d, db_transaction(d, promote_tx, &a));
 }
 
 static int expire_tx(db *d, void *arg)
@@ -498,7 +499,7 @@ static int expire_tx(db *d, void *arg)
 
 int proposal_expire(db *d, long *expired)
 {
-	return db_transaction(d, expire_tx, expired);
+	return case_public_committed(d, db_transaction(d, expire_tx, expired));
 }
 
 int proposal_get(db *d, long long id, long long viewer_id, const char *lang, db_result **out)
@@ -566,7 +567,7 @@ int proposal_attachment_open(db *d, long long attachment_id, long long viewer_id
  * every row, and the count reads every match (100,000 proposals: 65 ms
  * against 130 with two such tests, bench/participation). Each sort adds
  * its own condition, so that the optimizer sees the index that serves it. */
-#define LIST_WHERE " WHERE p.moderation = 'visible' AND p.state <> 'withdrawn'"
+#define LIST_WHERE PROPOSAL_LIST_WHERE
 #define LIST_CATEGORY " AND p.category_id = ?"
 #define LIST_SEARCH                                                                                           \
 	" AND p.id IN (SELECT proposal_id FROM proposal_search WHERE MATCH(title, body) AGAINST(? IN BOOLEAN MODE))"
@@ -575,15 +576,7 @@ int proposal_attachment_open(db *d, long long attachment_id, long long viewer_id
  * links), the conditions of the rows after and before a (key, key, id),
  * its ORDER BY backwards and the table with the index its pages read. */
 #define LIST_COUNT(cond, ...) "SELECT COUNT(*) AS n FROM proposals p" LIST_WHERE cond
-/* The rows of the page's ids chosen by inner, in the sort's order. */
-#define LIST_ROWS(key, order, inner)                                                                          \
-	"SELECT p.id AS id, p.title AS title, p.state AS state, p.support_count AS supports,"                 \
-	" p.threshold AS threshold, LEAST(p.support_count, p.threshold) AS bar,"                              \
-	" LEAST(100, FLOOR(p.support_count * 100 / GREATEST(p.threshold, 1))) AS percent,"                    \
-	" " SQL_DAY("p.created_at") " AS date, " SQL_DAY("p.closes_at") " AS closes,"                         \
-	" " SQL_DAY("p.answered_at") " AS answered, " SQL_NAME_IN("g.") " AS category, " key " AS sort_key"   \
-	" FROM (" inner ") k JOIN proposals p ON p.id = k.id JOIN categories g ON g.id = p.category_id"       \
-	" ORDER BY " order
+#define LIST_ROWS PROPOSAL_LIST_ROWS
 /* A page by its number: the ids of the page first, read from the sort's
  * index alone (a deep page skips index entries, not rows), then their
  * rows. */
@@ -611,14 +604,14 @@ int proposal_attachment_open(db *d, long long attachment_id, long long viewer_id
 /* The rows of a sort on col past (key, id), or up to it. */
 #define LIST_BELOW(col) " AND (" col " < ? OR (" col " = ? AND p.id < ?))"
 #define LIST_ABOVE(col) " AND (" col " > ? OR (" col " = ? AND p.id > ?))"
-#define LIST_DIGITS(col) "DATE_FORMAT(" col ", '%Y%m%d%H%i%s')"
+#define LIST_DIGITS PROPOSAL_LIST_DIGITS
 /* The newest and the most supported: their indexes start with the sort
  * key (migration 0043), so that the rows after a row can only be read as
  * a range from it. With moderation first, the optimizer took the same
  * rows, under concurrent requests, by the index's moderation alone
  * backwards from the top, testing 40,000 entries for page 2,000 (SHOW
  * EXPLAIN: ref, key_len 1). */
-#define LIST_BY_NEWEST "proposals p FORCE INDEX (ix_proposals_newest)"
+#define LIST_BY_NEWEST PROPOSAL_LIST_BY_NEWEST
 #define LIST_BY_SUPPORT "proposals p FORCE INDEX (ix_proposals_support)"
 #define LIST_SORTS(X)                                                                                         \
 	{                                                                                                     \
@@ -764,19 +757,6 @@ int proposal_supports_mine(db *d, long long account_id, long page, db_result **o
 			     " FROM proposal_supports s JOIN proposals p ON p.id = s.proposal_id"
 			     " WHERE s.account_id = ? ORDER BY s.created_at DESC, p.id DESC LIMIT ? OFFSET ?",
 			     DB_ARGS(DB_INT(account_id)), page, PROPOSAL_MINE_SIZE, out, total);
-}
-
-int proposal_stats(db *d, db_result **out)
-{
-	/* Public figures: what the public lists show (visible), by state;
-	 * withdrawn ones are counted apart, as the list leaves them out. */
-	return db_query(d, out,
-			"SELECT COUNT(*) AS total, IFNULL(SUM(state = 'open'), 0) AS open,"
-			" IFNULL(SUM(state = 'threshold'), 0) AS threshold, IFNULL(SUM(state = 'review'), 0) AS review,"
-			" IFNULL(SUM(state = 'answered'), 0) AS answered, IFNULL(SUM(state = 'expired'), 0) AS expired,"
-			" IFNULL(SUM(state = 'withdrawn'), 0) AS withdrawn, IFNULL(SUM(support_count), 0) AS supports"
-			" FROM proposals WHERE moderation = 'visible'",
-			DB_NO_ARGS);
 }
 
 struct comment_arg {

@@ -194,6 +194,24 @@ typedef struct proposal_filter {
  * row's sort_key and id), parsed into *key and *id. MDG_EINVAL. */
 int proposal_seek_parse(const char *text, long long *key, long long *id);
 
+/* The list's statements' parts (proposal_list): the proposals a public
+ * list shows; */
+#define PROPOSAL_LIST_WHERE " WHERE p.moderation = 'visible' AND p.state <> 'withdrawn'"
+/* a time as the digits of a sort key (the pager's links); the newest
+ * first, by their index (migration 0043); */
+#define PROPOSAL_LIST_DIGITS(col) "DATE_FORMAT(" col ", '%Y%m%d%H%i%s')"
+#define PROPOSAL_LIST_BY_NEWEST "proposals p FORCE INDEX (ix_proposals_newest)"
+/* the rows of the page's ids chosen by inner, in the sort's order (binds
+ * lang): id, title, state, supports, threshold, bar, percent, date,
+ * closes, answered, category, sort_key. */
+#define PROPOSAL_LIST_ROWS(key, order, inner)                                                                          \
+	"SELECT p.id AS id, p.title AS title, p.state AS state, p.support_count AS supports,"                 \
+	" p.threshold AS threshold, LEAST(p.support_count, p.threshold) AS bar,"                              \
+	" LEAST(100, FLOOR(p.support_count * 100 / GREATEST(p.threshold, 1))) AS percent,"                    \
+	" " SQL_DAY("p.created_at") " AS date, " SQL_DAY("p.closes_at") " AS closes,"                         \
+	" " SQL_DAY("p.answered_at") " AS answered, " SQL_NAME_IN("g.") " AS category, " key " AS sort_key"   \
+	" FROM (" inner ") k JOIN proposals p ON p.id = k.id JOIN categories g ON g.id = p.category_id"       \
+	" ORDER BY " order
 /* A page of visible proposals (withdrawn ones left out): id, title,
  * state, supports, threshold, bar, percent, date, closes, answered, category,
  * sort_key (the row's value of the sort, digits, for proposal_seek_parse).
@@ -216,8 +234,15 @@ int proposal_list_mine(db *d, long long account_id, long page, db_result **out, 
  * the columns of proposal_list_mine and supported (day). */
 int proposal_supports_mine(db *d, long long account_id, long page, db_result **out, long *total);
 /* The public statistics of proposals (/stats), one row: total, open,
- * threshold, review, answered, expired, withdrawn (visible ones) and
- * supports (their sum). */
-int proposal_stats(db *d, db_result **out);
+ * threshold, review, answered, expired, withdrawn (visible ones: what
+ * the public lists show, by state; withdrawn ones are counted apart, as
+ * the list leaves them out) and supports (their sum): a statement that
+ * the page reads inside its own (report_public_page). */
+#define PROPOSAL_STATS_SQL                                                                                 \
+	"SELECT COUNT(*) AS total, IFNULL(SUM(state = 'open'), 0) AS open,"                               \
+	" IFNULL(SUM(state = 'threshold'), 0) AS threshold, IFNULL(SUM(state = 'review'), 0) AS review," \
+	" IFNULL(SUM(state = 'answered'), 0) AS answered, IFNULL(SUM(state = 'expired'), 0) AS expired,"  \
+	" IFNULL(SUM(state = 'withdrawn'), 0) AS withdrawn, IFNULL(SUM(support_count), 0) AS supports"   \
+	" FROM proposals WHERE moderation = 'visible'"
 
 #endif

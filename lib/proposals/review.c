@@ -9,6 +9,7 @@
 #include "core/text.h"
 #include "core/utf8.h"
 #include "db/sql.h"
+#include "jobs/lease.h"
 #include "notify/notice.h"
 #include "participation/mileage.h"
 #include "proposals/proposal.h"
@@ -18,6 +19,9 @@
 #include <string.h>
 
 #define SCAN_LIMIT_DEFAULT 100
+/* A scan holds the lease for at most this long (a killed notifier's is
+ * free again after it). */
+#define REVIEW_LEASE_SECONDS 600
 
 bool proposal_outcome_valid(const char *outcome)
 {
@@ -143,23 +147,22 @@ int proposal_open_review(db *d, const actor *who, const staff_perm *perm, long l
 
 int proposal_review_scan(db *d, long limit, long *filed)
 {
-	db_result *p = NULL, *lock = NULL;
+	db_result *p = NULL;
 	char tracking[TRACKING_LEN + 1];
 	long workdays = 0;
+	bool got = false;
 	*filed = 0;
 	/* One scan at a time: two notifiers filing the same proposal would
 	 * each take a tracking number and one filing would fail (a number
-	 * lost, an error logged). A named lock of the server, not waited
-	 * for: a scan that does not get it files nothing now, and the next
-	 * run takes what is left. (Under Galera, where named locks are not
-	 * cluster-wide, the losing filing still rolls back: the proposal's
-	 * row is locked in its transaction.) */
-	int rc = db_query(d, &lock, "SELECT GET_LOCK('madang.proposal_review', 0) AS got", DB_NO_ARGS);
-	if (rc != MDG_OK || db_get_ll(lock, 0, "got", 0) != 1) {
-		db_result_free(lock);
+	 * lost, an error logged). A lease row, not waited for: a scan that
+	 * does not get it files nothing now, and the next run takes what is
+	 * left. The row is the same on every node of a Galera cluster (a
+	 * named lock of the server was not). (A scan that outlives the lease
+	 * still cannot file a proposal twice: its row is locked in the
+	 * filing's transaction.) */
+	int rc = lease_take(d, LEASE_PROPOSAL_REVIEW, REVIEW_LEASE_SECONDS, &got);
+	if (rc != MDG_OK || !got)
 		return rc;
-	}
-	db_result_free(lock);
 	rc = waiting(d, 0, limit > 0 ? limit : SCAN_LIMIT_DEFAULT, &p, &workdays);
 	for (unsigned i = 0; rc == MDG_OK && i < p->nrows; i++) {
 		int r = file_one(d, p, i, (int)workdays, tracking);
@@ -173,7 +176,7 @@ int proposal_review_scan(db *d, long limit, long *filed)
 			rc = r;
 	}
 	db_result_free(p);
-	if (db_exec(d, "DO RELEASE_LOCK('madang.proposal_review')", DB_NO_ARGS) != MDG_OK && rc == MDG_OK)
+	if (lease_release(d, LEASE_PROPOSAL_REVIEW) != MDG_OK && rc == MDG_OK)
 		rc = MDG_EDB;
 	return rc;
 }

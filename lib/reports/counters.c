@@ -42,6 +42,35 @@
 	" ratings = ratings + VALUES(ratings), rating_sum = rating_sum + VALUES(rating_sum)," \
 	" callbacks = callbacks + VALUES(callbacks)"
 
+/* The same sums into case_counts_day: by day, without the due and
+ * working-day keys, and without the open cases (case_counts_open). */
+#define APPLY_DAY_SQL \
+	"INSERT INTO case_counts_day (dim, joint, department_id, day, val, received, answered, late," \
+	" seconds, extensions, transfers, reopened, ratings, rating_sum, callbacks)" \
+	" SELECT p.dim, p.joint, p.department_id, f.day, p.val, ? * SUM(f.received)," \
+	" ? * SUM(f.answered), ? * SUM(f.late), ? * SUM(f.seconds), ? * SUM(f.extensions)," \
+	" ? * SUM(f.transfers), ? * SUM(f.reopened), ? * SUM(f.ratings), ? * SUM(f.rating_sum)," \
+	" ? * SUM(f.callbacks)" \
+	" FROM counted_places p JOIN counted_facts f ON f.case_id = p.case_id" \
+	" WHERE p.case_id BETWEEN ? AND ?" \
+	" GROUP BY p.dim, p.joint, p.department_id, f.day, p.val" \
+	" ON DUPLICATE KEY UPDATE received = received + VALUES(received)," \
+	" answered = answered + VALUES(answered), late = late + VALUES(late)," \
+	" seconds = seconds + VALUES(seconds), extensions = extensions + VALUES(extensions)," \
+	" transfers = transfers + VALUES(transfers), reopened = reopened + VALUES(reopened)," \
+	" ratings = ratings + VALUES(ratings), rating_sum = rating_sum + VALUES(rating_sum)," \
+	" callbacks = callbacks + VALUES(callbacks)"
+
+/* The open cases into case_counts_open, by due day (only the facts of an
+ * open case's filing day hold one). */
+#define APPLY_OPEN_SQL \
+	"INSERT INTO case_counts_open (dim, joint, department_id, val, due, open_filed)" \
+	" SELECT p.dim, p.joint, p.department_id, p.val, f.due, ? * SUM(f.open_filed)" \
+	" FROM counted_places p JOIN counted_facts f ON f.case_id = p.case_id" \
+	" WHERE p.case_id BETWEEN ? AND ? AND f.open_filed <> 0" \
+	" GROUP BY p.dim, p.joint, p.department_id, p.val, f.due" \
+	" ON DUPLICATE KEY UPDATE open_filed = open_filed + VALUES(open_filed)"
+
 static int apply_counted(db *d, long long sign, long long lo, long long hi)
 {
 	/* The days, and their months (case_counts_month: a long period's
@@ -53,7 +82,28 @@ static int apply_counted(db *d, long long sign, long long lo, long long hi)
 	if (rc == MDG_OK)
 		rc = db_exec(d, APPLY_SQL("case_counts_month", "DATE_FORMAT(f.day, '%Y-%m-01')"), APPLY_ARGS);
 #undef APPLY_ARGS
+	/* The workload report's (migration 0062): the days without the due
+	 * and working-day keys, and the open cases by due day alone. */
+	if (rc == MDG_OK)
+		rc = db_exec(d, APPLY_DAY_SQL,
+			     DB_ARGS(DB_INT(sign), DB_INT(sign), DB_INT(sign), DB_INT(sign), DB_INT(sign), DB_INT(sign),
+				     DB_INT(sign), DB_INT(sign), DB_INT(sign), DB_INT(sign), DB_INT(lo), DB_INT(hi)));
+	if (rc == MDG_OK)
+		rc = db_exec(d, APPLY_OPEN_SQL, DB_ARGS(DB_INT(sign), DB_INT(lo), DB_INT(hi)));
 	return rc;
+}
+
+/* Deletes the open cases' rows of case_counts_open that the cases lo..hi
+ * counted in and that now hold none (after their contribution was taken
+ * out): an answered case's row would otherwise stay, and the rows of past
+ * due days pile up in every department's range. */
+static int drop_empty_open(db *d, long long lo, long long hi)
+{
+	return db_exec(d, "DELETE k FROM case_counts_open k JOIN counted_places p ON p.dim = k.dim"
+			  " AND p.joint = k.joint AND p.department_id = k.department_id AND p.val = k.val"
+			  " JOIN counted_facts f ON f.case_id = p.case_id AND f.due = k.due"
+			  " WHERE p.case_id BETWEEN ? AND ? AND f.open_filed <> 0 AND k.open_filed = 0",
+		       DB_ARGS(DB_INT(lo), DB_INT(hi)));
 }
 
 /* The working days from filing (a) to answer (b): weekdays after a up to
@@ -141,6 +191,8 @@ static int recount(db *d, long long lo, long long hi)
 {
 	int rc = apply_counted(d, -1, lo, hi);
 	if (rc == MDG_OK)
+		rc = drop_empty_open(d, lo, hi);
+	if (rc == MDG_OK)
 		rc = db_exec(d, "DELETE FROM counted_facts WHERE case_id BETWEEN ? AND ?", DB_ARGS(DB_INT(lo), DB_INT(hi)));
 	if (rc == MDG_OK)
 		rc = db_exec(d, "DELETE FROM counted_places WHERE case_id BETWEEN ? AND ?", DB_ARGS(DB_INT(lo), DB_INT(hi)));
@@ -182,6 +234,10 @@ static int clear_counts(db *d, void *arg)
 	int rc = db_exec(d, "DELETE FROM case_counts", DB_NO_ARGS);
 	if (rc == MDG_OK)
 		rc = db_exec(d, "DELETE FROM case_counts_month", DB_NO_ARGS);
+	if (rc == MDG_OK)
+		rc = db_exec(d, "DELETE FROM case_counts_day", DB_NO_ARGS);
+	if (rc == MDG_OK)
+		rc = db_exec(d, "DELETE FROM case_counts_open", DB_NO_ARGS);
 	if (rc == MDG_OK)
 		rc = db_exec(d, "DELETE FROM counted_facts", DB_NO_ARGS);
 	if (rc == MDG_OK)

@@ -2,7 +2,9 @@
 /* counters.h: the reports' counters (db/migrations/0045_case_counts.sql):
  * each case's figures per day, department, handler, category, channel,
  * status and kind, kept exact by every writer of a case in its own
- * transaction, and read by the workload report instead of the cases. */
+ * transaction, and read by the workload report instead of the cases
+ * (from case_counts_day and case_counts_open, 0062: the same sums without
+ * the keys it does not need). */
 #ifndef MDG_COUNTERS_H
 #define MDG_COUNTERS_H
 #include "db/db.h"

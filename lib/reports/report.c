@@ -7,13 +7,15 @@
 #include "db/page.h"
 #include "db/sql.h"
 #include "core/bizdays.h"
+#include "core/buf.h"
 #include "core/mdg.h"
 #include "reports/counters.h"
+#include "debates/debate.h"
+#include "proposals/proposal.h"
 
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 static void date_text(bizdate d, char out[11])
 {
@@ -116,8 +118,10 @@ void report_average_days(long long answered, long long answer_seconds, char *out
 /* The workload figures from the counters (lib/reports/counters.c), the
  * lead department's (joint = 0) or each handler's rows (dim) of the
  * departments DEPTS_K selects: received, answered and the time to answer
- * from the period's days, open from the open cases' rows
- * (ix_case_counts_open), overdue = open and due before today (bound: the
+ * from the period's days (case_counts_day: one row per department, or
+ * handler, and day; case_counts' further keys, the due and working days,
+ * made grouping them the statement's cost), open from the open cases' rows
+ * (case_counts_open: one per due day), overdue = open and due before today (bound: the
  * statement then holds no CURDATE() or NOW(), so MariaDB's query cache
  * keeps its result until a writer changes the counters), plus those
  * answered late in the period. The open cases due today whose due time
@@ -131,22 +135,21 @@ void report_average_days(long long answered, long long answer_seconds, char *out
 	"  SELECT k.department_id AS department_id, " KEY " AS account_id, SUM(k.received) AS received,"   \
 	"   0 AS open, SUM(k.answered) AS answered, SUM(k.late) AS overdue, SUM(k.seconds) AS seconds,"      \
 	"   SUM(k.ratings) AS ratings, SUM(k.rating_sum) AS rating_sum"                                     \
-	"  FROM case_counts k" HINT " WHERE k.dim = ? AND k.day >= ? AND k.day < ? AND k.joint = 0" DEPTS_K \
+	"  FROM case_counts_day k" HINT " WHERE k.dim = ? AND k.day >= ? AND k.day < ? AND k.joint = 0" DEPTS_K \
 	"  GROUP BY k.department_id, k.val"                                                                 \
 	"  UNION ALL SELECT k.department_id, " KEY ", 0, SUM(k.open_filed), 0,"                             \
 	"   SUM(IF(k.due < ?, k.open_filed, 0)), 0, 0, 0"                                                   \
-	"  FROM case_counts k" OPEN_HINT                                                                     \
-	"  WHERE k.dim = ? AND k.due < " COUNTERS_NOT_OPEN " AND k.joint = 0" DEPTS_K                        \
+	"  FROM case_counts_open k" OPEN_HINT                                                                \
+	"  WHERE k.dim = ? AND k.joint = 0" DEPTS_K                                                         \
 	"  GROUP BY k.department_id, k.val"                                                                 \
 	" ) x GROUP BY x.department_id, x.account_id"
 /* A few departments' days: a range of each department's (the primary key
- * starts with the day, for the whole organisation's); their open rows
- * likewise (ix_case_counts_open starts with the due day, for the whole
- * organisation's, which reads one range of open rows without the answered
- * ones). */
-#define BY_DEPT " FORCE INDEX (ix_case_counts_dept)"
-#define OPEN_ALL " FORCE INDEX (ix_case_counts_open)"
-#define OPEN_BY_DEPT " FORCE INDEX (ix_case_counts_dept_open)"
+ * starts with the day, for the whole organisation's). The open rows'
+ * primary key (dim, joint, department_id, …) serves both: one range for
+ * the whole organisation, one per department. */
+#define BY_DEPT " FORCE INDEX (ix_case_counts_day_dept)"
+#define OPEN_ALL ""
+#define OPEN_BY_DEPT ""
 
 int report_workload_departments(db *d, const report_period *p, const char *today, db_result **out)
 {
@@ -335,51 +338,101 @@ int report_public_stats(db *d, int year, db_result **out)
 				"   0 AS seconds"
 				"  FROM cases WHERE created_at >= ? AND created_at < ? GROUP BY department_id"
 				"  UNION ALL"
-				"  SELECT department_id, 0, COUNT(*), SUM(answered_at <= due_at),"
+				"  SELECT department_id, 0, COUNT(*), SUM(NOT IFNULL(answered_at > due_at, 0)),"
 				"   SUM(TIMESTAMPDIFF(SECOND, created_at, answered_at))"
 				"  FROM cases WHERE answered_at >= ? AND answered_at < ? GROUP BY department_id"
 				" ) x WHERE x.department_id IS NOT NULL GROUP BY x.department_id",
 			DB_ARGS(DB_STR(from), DB_STR(until), DB_STR(from), DB_STR(until)));
 }
 
-/* Public statistics already computed, per year, in this process. A
- * worker serves one request at a time, so no lock is needed; the results
- * are shared figures, never anything of one request or one person. */
-static struct stats_slot {
-	bool used;
-	int year;
-	struct timespec at;
-	db_result *r;
-} stats_cache[4];
-
-int report_public_stats_cached(db *d, int year, long max_age, const db_result **out)
+int report_public_page(db *d, int year, const char *lang, db_result **out)
 {
-	struct timespec now;
-	struct stats_slot *slot = NULL;
-	db_result *r = NULL;
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	*out = NULL;
-	for (size_t i = 0; i < MDG_ARRAY_LEN(stats_cache); i++) {
-		struct stats_slot *s = &stats_cache[i];
-		if (s->used && s->year == year) {
-			slot = s;
-			break;
+	if (year < 0 || year > 9998)
+		year = 9998; /* no such year yet: its figures are 0 */
+	/* The departments in tree order (org_departments), each with its
+	 * sums of the reports' counters (case_counts_month, kept exact by
+	 * every writer of a case in its transaction): the year's and all
+	 * time's, and on every row the same few figures of the page (the
+	 * years, the debates', the proposals'); uncorrelated scalar
+	 * subqueries run once. The LEFT JOIN from one row gives a row when
+	 * there is no department. */
+	return db_query(d, out, "WITH RECURSIVE tree AS ("
+				" SELECT id, active, " SQL_NAME " AS name, CAST('' AS CHAR(255)) AS parent_name,"
+				"  CAST(LPAD(id, 10, '0') AS CHAR(2000)) AS path"
+				"  FROM departments WHERE parent_id IS NULL"
+				" UNION ALL"
+				" SELECT c.id, c.active, " SQL_NAME_IN("c.") ", tree.name,"
+				"  CONCAT(tree.path, '/', LPAD(c.id, 10, '0'))"
+				"  FROM departments c JOIN tree ON c.parent_id = tree.id),"
+				" span AS (SELECT MAKEDATE(y, 1) AS from_day, MAKEDATE(y + 1, 1) AS until_day"
+				"  FROM (SELECT IFNULL(?, YEAR(CURDATE())) AS y) asked),"
+				" figures AS (SELECT department_id,"
+				"  SUM(IF(day >= from_day AND day < until_day, received, 0)) AS y_received,"
+				"  SUM(IF(day >= from_day AND day < until_day, answered, 0)) AS y_answered,"
+				"  SUM(IF(day >= from_day AND day < until_day, answered - late, 0)) AS y_on_time,"
+				"  SUM(IF(day >= from_day AND day < until_day, seconds, 0)) AS y_seconds,"
+				"  SUM(received) AS a_received, SUM(answered) AS a_answered,"
+				"  SUM(answered - late) AS a_on_time, SUM(seconds) AS a_seconds"
+				"  FROM case_counts_month JOIN span"
+				"  WHERE dim = 'all' AND joint = 0 AND department_id <> 0 GROUP BY department_id)"
+				" SELECT t.id AS department_id, t.active AS active, t.name AS name,"
+				"  t.parent_name AS parent, IFNULL(f.y_received, 0) AS y_received,"
+				"  IFNULL(f.y_answered, 0) AS y_answered, IFNULL(f.y_on_time, 0) AS y_on_time,"
+				"  IFNULL(f.y_seconds, 0) AS y_seconds, IFNULL(f.a_received, 0) AS a_received,"
+				"  IFNULL(f.a_answered, 0) AS a_answered, IFNULL(f.a_on_time, 0) AS a_on_time,"
+				"  IFNULL(f.a_seconds, 0) AS a_seconds,"
+				"  (SELECT YEAR(MIN(created_at)) FROM cases) AS first_year, YEAR(CURDATE()) AS this_year,"
+				"  ds.debates AS d_debates, ds.open AS d_open, ds.closed AS d_closed,"
+				"  ds.summarized AS d_summarized, ds.participants AS d_participants,"
+				"  ds.opinions AS d_opinions, ds.replies AS d_replies,"
+				"  ps.total AS p_total, ps.open AS p_open, ps.threshold AS p_threshold, ps.review AS p_review,"
+				"  ps.answered AS p_answered, ps.expired AS p_expired, ps.withdrawn AS p_withdrawn,"
+				"  ps.supports AS p_supports"
+				" FROM (" DEBATE_STATS_SQL ") ds JOIN (" PROPOSAL_STATS_SQL ") ps LEFT JOIN tree t ON 1 = 1"
+				" LEFT JOIN figures f ON f.department_id = t.id ORDER BY t.path",
+			DB_ARGS(DB_STR(lang), DB_STR(lang), DB_ID(year)));
+}
+
+/* Compares report_public_page's figures of year (pre: y_; 0: all time,
+ * a_) with report_public_stats's, department by department. */
+static int check_year(db *d, int year, struct buf *out, long long *checked, long long *stale)
+{
+	static const char *const figures[] = {"received", "answered", "on_time", "seconds"};
+	db_result *kept = NULL, *full = NULL;
+	char col[32];
+	int rc = report_public_page(d, year ? year : 9998, "ko", &kept);
+	if (rc == MDG_OK)
+		rc = report_public_stats(d, year, &full);
+	for (unsigned i = 0; rc == MDG_OK && i < kept->nrows; i++) {
+		long long id = db_get_ll(kept, i, "department_id", 0);
+		unsigned row = 0;
+		while (row < full->nrows && db_get_ll(full, row, "department_id", 0) != id)
+			row++;
+		for (size_t k = 0; id && k < MDG_ARRAY_LEN(figures); k++) {
+			snprintf(col, sizeof col, "%s%s", year ? "y_" : "a_", figures[k]);
+			long long want = row < full->nrows ? db_get_ll(full, row, figures[k], 0) : 0;
+			long long have = db_get_ll(kept, i, col, 0);
+			(*checked)++;
+			if (have != want) {
+				(*stale)++;
+				buf_printf(out, "statistics of %d, department %lld: %s %lld from the counters, %lld from the cases\n",
+					   year, id, figures[k], have, want);
+			}
 		}
-		/* Else the free slot, or the oldest one. */
-		if (!slot || (slot->used && (!s->used || s->at.tv_sec < slot->at.tv_sec)))
-			slot = s;
 	}
-	if (slot->used && slot->year == year && now.tv_sec - slot->at.tv_sec < max_age) {
-		*out = slot->r;
-		return MDG_OK;
-	}
-	int rc = report_public_stats(d, year, &r);
-	if (rc != MDG_OK)
-		return rc;
-	db_result_free(slot->r);
-	*slot = (struct stats_slot){true, year, now, r};
-	*out = r;
-	return MDG_OK;
+	db_result_free(kept);
+	db_result_free(full);
+	return rc;
+}
+
+int report_public_check(db *d, struct buf *out, long long *checked, long long *stale)
+{
+	int first, current;
+	int rc = report_years(d, &first, &current);
+	*checked = *stale = 0;
+	for (int year = first; rc == MDG_OK && year <= current + 1; year++)
+		rc = check_year(d, year > current ? 0 : year, out, checked, stale);
+	return rc;
 }
 
 int report_examples(db *d, long page, const char *lang, db_result **out, long *total)

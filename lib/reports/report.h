@@ -9,6 +9,8 @@
 
 #include "db/db.h"
 
+struct buf; /* core/buf.h */
+
 #define REPORT_DEFAULT_DAYS 30   /* the default period ends today */
 #define REPORT_MAX_YEARS 3       /* the longest period one report covers */
 #define REPORT_EXAMPLES_PAGE 10  /* example cases per page */
@@ -102,15 +104,29 @@ int report_proposal_cases(db *d, const report_period *p, const char *dept_ids, d
 /* The first year with a case (this year when there is none) and this year. */
 int report_years(db *d, int *first, int *current);
 /* Public statistics per department, for cases filed and answered in year
- * (0: all time): department_id, received, answered, on_time (answered by
- * the deadline), seconds (the answers' time); departments without cases are left out.
- * No personal data. */
+ * (0: all time), from the cases themselves: department_id, received,
+ * answered, on_time (answered and not late: by the deadline, or without
+ * one, as the counters count it), seconds (the answers' time);
+ * departments without cases are left out. No personal data. What
+ * report_public_page's figures are checked against (madangctl
+ * public-view-check). */
 int report_public_stats(db *d, int year, db_result **out);
-/* The same, kept in this process for max_age seconds: the public page is
- * asked for often, its figures read every case and change slowly. *out
- * belongs to the cache (do not free it) and stays valid until the next
- * call. */
-int report_public_stats_cached(db *d, int year, long max_age, const db_result **out);
+/* The public statistics page (/stats) with one statement, exact: a row
+ * per department in tree order (department_id, active, name, parent: the
+ * parent's name in lang) with its figures of year (y_received,
+ * y_answered, y_on_time, y_seconds; a year not in 1000..9998 gives 0) and
+ * of all time (a_...) summed from the reports' counters, and on every
+ * row first_year (NULL without cases), this_year, the debates' figures
+ * (d_ and DEBATE_STATS_SQL's names) and the proposals' (p_ and
+ * PROPOSAL_STATS_SQL's names). No department: one row with department_id
+ * NULL. */
+int report_public_page(db *d, int year, const char *lang, db_result **out);
+/* Compares the public page's figures (report_public_page: the counters)
+ * with report_public_stats (the cases) for every year with cases and for
+ * all time: each difference is a line in out; *checked counts the
+ * figures compared, *stale those that differ (madangctl
+ * public-view-check). */
+int report_public_check(db *d, struct buf *out, long long *checked, long long *stale);
 /* A page of the published example cases (public, chosen by staff), newest
  * first: tracking, title, category, department, excerpt (the first
  * REPORT_EXCERPT_CHARS characters, "…" when cut), filed (the date),

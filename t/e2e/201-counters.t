@@ -10,7 +10,8 @@
 # a count from nothing (`madangctl counters-rebuild`) and (2) equal the
 # figures computed here straight from the cases, per department and day,
 # per handler, per status, and with the joint departments (and the
-# months' table is the days' summed by month).
+# months' table is the days' summed by month, and the workload report's
+# day and open tables, 0062, are case_counts summed over their keys).
 use strict;
 use warnings;
 use utf8;
@@ -34,10 +35,20 @@ my $FIGURES = 'received, answered, late, seconds, open_filed, extensions, transf
     . ' ratings, rating_sum, callbacks';
 my $NONZERO = join ' OR ', map { "$_ <> 0" } split /,\s*/, $FIGURES;
 
-# The counters as stored, the rows that hold anything.
+my $DAY_FIGURES = 'received, answered, late, seconds, extensions, transfers, reopened,'
+    . ' ratings, rating_sum, callbacks';
+my $DAY_NONZERO = join ' OR ', map { "$_ <> 0" } split /,\s*/, $DAY_FIGURES;
+
+# The counters as stored, the rows that hold anything (case_counts, and
+# the workload report's case_counts_day and case_counts_open, 0062).
 sub counters {
-    return rows_text(sql("SELECT dim, joint, department_id, day, val, due, wd, $FIGURES FROM case_counts"
-        . " WHERE $NONZERO ORDER BY dim, joint, department_id, day, val, due, wd"));
+    return join "\n--\n",
+        rows_text(sql("SELECT dim, joint, department_id, day, val, due, wd, $FIGURES FROM case_counts"
+            . " WHERE $NONZERO ORDER BY dim, joint, department_id, day, val, due, wd")),
+        rows_text(sql("SELECT dim, joint, department_id, day, val, $DAY_FIGURES FROM case_counts_day"
+            . " WHERE $DAY_NONZERO ORDER BY dim, joint, department_id, day, val")),
+        rows_text(sql("SELECT dim, joint, department_id, val, due, open_filed FROM case_counts_open"
+            . " ORDER BY dim, joint, department_id, val, due"));
 }
 
 my $OPEN = q{'received', 'assigned', 'in_progress', 'approval'};
@@ -132,6 +143,22 @@ sub check {
             . " FROM case_counts GROUP BY dim, joint, department_id, m, val, due, wd HAVING " . having()
             . " ORDER BY dim, joint, department_id, m, val, due, wd")),
         "after $what: the months' counters are the days' summed by month";
+    # The workload report's tables (0062) hold case_counts' sums without
+    # its further keys: a writer that forgets them fails here.
+    my $day_sums = join ', ', map { "SUM($_) AS $_" } split /,\s*/, $DAY_FIGURES;
+    is rows_text(sql("SELECT dim, joint, department_id, day, val, $DAY_FIGURES FROM case_counts_day"
+            . " WHERE $DAY_NONZERO ORDER BY dim, joint, department_id, day, val")),
+        rows_text(sql("SELECT dim, joint, department_id, day, val, $day_sums FROM case_counts"
+            . " GROUP BY dim, joint, department_id, day, val HAVING "
+            . join(' OR ', map { "SUM($_) <> 0" } split /,\s*/, $DAY_FIGURES)
+            . " ORDER BY dim, joint, department_id, day, val")),
+        "after $what: the workload report's day counters are case_counts summed over due and working days";
+    is rows_text(sql("SELECT dim, joint, department_id, val, due, open_filed FROM case_counts_open"
+            . " ORDER BY dim, joint, department_id, val, due")),
+        rows_text(sql("SELECT dim, joint, department_id, val, due, SUM(open_filed) AS n FROM case_counts"
+            . " WHERE due < '9999-12-31' GROUP BY dim, joint, department_id, val, due HAVING n <> 0"
+            . " ORDER BY dim, joint, department_id, val, due")),
+        "after $what: the open counters are case_counts' open rows by due day, and none left at zero";
     my $kept = counters();
     my ($out, $status) = $s->ctl('counters-rebuild');
     is $status, 0, "after $what: counters-rebuild runs" or diag $out;

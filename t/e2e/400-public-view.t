@@ -63,6 +63,7 @@ sub check {
     my ($out, $status) = $s->ctl('public-view-check');
     is $status, 0, "after $what: every row equals the full queries (public-view-check)" or diag $out;
     like $out, qr/^public cases without a row: 0$/m, "after $what: every public case has its rows" or diag $out;
+    like $out, qr/^statistics figures stale: 0$/m, "after $what: /stats's figures (the counters) equal the cases'" or diag $out;
     for my $tr (@tracked) {
         for my $lang (qw(ko en)) {
             my $anon = $s->ua;
@@ -129,6 +130,9 @@ sub statements_of {
     like $q[0] // '', qr/FROM case_public/, '... on case_public';
     @q = statements_of('/cases');
     is scalar(@q), 1, 'the public list (categories, count, page) is one statement' or diag join "\n", @q;
+    @q = statements_of('/stats');
+    is scalar(@q), 1, 'the statistics (years, departments, figures, debates, proposals) are one statement' or diag join "\n", @q;
+    like $q[0] // '', qr/FROM case_counts_month/, '... on the reports\' counters';
 }
 
 # ------------------------------------------------------------ one case's life

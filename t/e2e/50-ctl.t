@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: AGPL-3.0-or-later
 # 50-ctl.t: the operator's commands: madangctl's help and exit codes,
-# migrate applied once, create-admin's checks, seed-demo loaded once (and
+# migrate applied once (every table with a primary key, InnoDB but the
+# search indexes: Galera's demands), create-admin's checks, seed-demo loaded once (and
 # its printed logins working), madang-web --help.
 use strict;
 use warnings;
@@ -97,6 +98,23 @@ sub ctl { run(@_ && ref $_[0] eq 'HASH' ? (shift) : (), $CTL, '--config', $s->co
     is $st, 0, 'madangctl migrate a second time exits 0' or diag $err;
     like $out, qr/^migrations applied: 0$/m, 'and applies 0';
     is $s->sql_value('SELECT COUNT(*) FROM schema_migrations'), scalar @files, 'no row added';
+
+    # What a Galera cluster demands of the schema (docs/operations.md, "A
+    # Galera cluster"): a primary key on every table (rows are certified
+    # and applied by key), InnoDB (only its rows replicate). The three
+    # Mroonga search indexes are the known exception: each node keeps its
+    # own (see there).
+    my @no_key = map { $_->[0] } $s->sql(
+        "SELECT t.table_name FROM information_schema.tables t WHERE t.table_schema = 'madang'"
+        . " AND t.table_type = 'BASE TABLE' AND NOT EXISTS (SELECT 1 FROM information_schema.table_constraints c"
+        . " WHERE c.table_schema = t.table_schema AND c.table_name = t.table_name"
+        . " AND c.constraint_type = 'PRIMARY KEY') ORDER BY 1");
+    is_deeply \@no_key, [], 'after the migrations every table has a primary key';
+    my @engines = map { "$_->[0] $_->[1]" } $s->sql(
+        "SELECT table_name, engine FROM information_schema.tables WHERE table_schema = 'madang'"
+        . " AND table_type = 'BASE TABLE' AND engine <> 'InnoDB' ORDER BY 1");
+    is_deeply \@engines, ['case_search Mroonga', 'community_post_search Mroonga', 'proposal_search Mroonga'],
+        'every table is InnoDB but the three search indexes';
 }
 
 # ----------------------------------------------------------- create-admin

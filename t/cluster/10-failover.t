@@ -1,0 +1,284 @@
+# SPDX-License-Identifier: AGPL-3.0-or-later
+# 10-failover.t: Madang on three Galera nodes (scripts/cluster.sh) while one
+# is killed (issue 16, section 2). Citizens file cases through madang-web
+# (on node 1) and the notifiers on nodes 2 and 3 drain the outbox, while
+# node 1's mariadbd is killed with SIGKILL and, later, restarted (it
+# rejoins by IST). Afterwards: every filing answered with a 303 and a
+# tracking number is on every node; no notice reached the SMTP sink twice;
+# the site answered again within seconds (madang-web's workers reconnect
+# to the next node of db.hosts); node 1 caught up by IST; the page after
+# a filing read with wsrep_sync_wait (read-your-writes); every InnoDB
+# table holds the same rows on the three nodes (CHECKSUM TABLE, and row by
+# row where it differs). The figures go to docs/operations.md, "A Galera
+# cluster". CLUSTER_LOAD_SECONDS sets the load's length (40 s);
+# MADANG_KEEP=1 keeps the folder, and a failed run's cluster running.
+# Run by `make test-cluster` (not by `make test`: it needs galera-4).
+use strict;
+use warnings;
+use utf8;
+use Test::More;
+use Time::HiRes qw(time sleep);
+use File::Temp qw(tempdir);
+use File::Path qw(remove_tree);
+use POSIX qw(WNOHANG);
+use Madang::Test qw(body_of);
+use Madang::Mail;
+use Encode ();
+
+plan skip_all => 'no galera-4 (scripts/deps.sh cluster)' unless -e '/usr/lib/galera/libgalera_smm.so';
+
+my $REPO = $Madang::Test::REPO;
+my $BUILD = $ENV{MADANG_BUILD} // "$REPO/build";
+my $LOAD_SECONDS = $ENV{CLUSTER_LOAD_SECONDS} // 40;   # the whole load
+my $KILL_AT = 10;                                       # node 1 dies then...
+my $REJOIN_AT = 25;                                     # ...and comes back
+my $FILERS = 3;
+my $t0 = time;
+
+my $top = tempdir('madang-cluster-XXXXXX', TMPDIR => 1, CLEANUP => 0);
+my $dir = "$top/cluster";
+my $sink = Madang::Mail->start(dir => "$top/sink");
+
+sub port_free {
+    my ($p) = @_;
+    my $s = IO::Socket::INET->new(LocalAddr => '127.0.0.1', LocalPort => $p, Proto => 'tcp', ReuseAddr => 1, Listen => 1)
+        or return 0;
+    close $s;
+    return 1;
+}
+my $port;
+for (1 .. 200) {
+    my $p = 20000 + int(rand(20000));
+    next if grep { !port_free($_) } $p, map { $p + 1000 + $_ } 1 .. 3, 11 .. 13, 21 .. 23, 31 .. 33;
+    $port = $p;
+    last;
+}
+BAIL_OUT('no free ports') unless $port;
+
+sub cluster {
+    my (@args) = @_;
+    local $ENV{MADANG_BUILD} = $BUILD;
+    local $ENV{MADANG_WORKERS} = 3;
+    local $ENV{MADANG_MAIL_PORT} = $sink->port;
+    local $ENV{MADANG_NOTIFIER_INTERVAL} = 1;
+    my $out = `'$REPO/scripts/cluster.sh' @args 2>&1`;
+    return ($out, $? == 0);
+}
+my $stopped = 0;
+sub stop_cluster {
+    return if $stopped++;
+    my ($out, $ok) = cluster('stop', $dir);
+    diag "cluster.sh stop failed:\n$out" unless $ok;
+}
+my $parent = $$;
+END { stop_cluster() if $top && $$ == $parent }
+
+my ($out, $ok) = cluster('start', $dir, $port, '--seed');
+ok $ok, 'scripts/cluster.sh starts three nodes, madang-web and two notifiers' or do {
+    diag $out;
+    BAIL_OUT('no cluster');
+};
+my $started = time - $t0;
+note sprintf 'cluster up in %.1f s (%s)', $started, $dir;
+
+# Madang::Test's helpers on this cluster: the site at nginx's port, SQL on
+# a node's socket (node 2's: node 1 dies).
+sub node { bless { dir => "$dir/node$_[0]", port => $port, build => $BUILD, pid => $$, stopped => 1 }, 'Madang::Test' }
+my $s = node(2);
+my @nodes = map { node($_) } 1 .. 3;
+$s->sql("REPLACE INTO settings (name, value) VALUES ('moderation.throttle_per_hour', '0'),"
+    . " ('moderation.throttle_addr_per_hour', '0')");
+my $category = $s->sql_value('SELECT id FROM categories WHERE active = 1 ORDER BY id LIMIT 1');
+ok $category, "a category to file in ($category)";
+my ($size) = map { $_->[1] } $s->sql("SHOW STATUS LIKE 'wsrep_cluster_size'");
+is $size, 3, 'the cluster has three nodes';
+my @offsets = map { $_->sql_value('SELECT @@auto_increment_offset') } @nodes;
+is scalar(keys %{{ map { $_ => 1 } @offsets }}), 3, "each node its own auto_increment_offset (@offsets)";
+
+# ------------------------------------------------------------ the filers
+my @citizens;
+for my $i (1 .. $FILERS) {
+    my $ua = $s->ua(timeout => 30);
+    my $res = Madang::Test::register_citizen($s, $ua);
+    is $res->code, 303, "citizen $i registered" or diag body_of($res);
+    push @citizens, $ua;
+}
+my $acks = "$top/acks";
+mkdir $acks;
+my @kids;
+my $load_start = time;
+my $stop_at = $load_start + $LOAD_SECONDS;
+for my $i (0 .. $#citizens) {
+    my $pid = fork // die "fork: $!";
+    if (!$pid) {
+        my $ua = $citizens[$i];
+        open my $log, '>>', "$acks/filer$i" or die $!;
+        $log->autoflush(1);
+        my $n = 0;
+        while (time < $stop_at) {
+            $n++;
+            my $form = $ua->get($s->url('/cases/new'));
+            my $csrf = $form->is_success ? Madang::Test::csrf_value($form) : undef;
+            if (!$csrf) { printf $log "fail %.2f GET %d\n", time, $form->code; sleep 0.2; next }
+            my $r = $ua->post($s->url('/cases/new'), [ csrf => $csrf, category => $category,
+                title => "cluster filing $i-$n", body => "filed while a node dies ($i-$n)", public => 1 ]);
+            my ($tracking) = ($r->header('Location') // '') =~ m{^/cases/(\d{4}-\d{6})\?filed=1$};
+            if ($r->code == 303 && $tracking) { printf $log "ack %.2f %s\n", time, $tracking }
+            else { printf $log "fail %.2f POST %d\n", time, $r->code; sleep 0.2 }
+        }
+        close $log;
+        POSIX::_exit(0);   # not exit: the END blocks are the parent's
+    }
+    push @kids, $pid;
+}
+
+# ------------------------------------------------------------ the fault
+sleep $KILL_AT - (time - $load_start);
+my $pidfile = "$dir/node1/run/mysqld.pid";
+chomp(my $db_pid = `cat '$pidfile'`);
+ok kill('KILL', $db_pid), "node 1's mariadbd (pid $db_pid) killed with SIGKILL";
+my $killed = time;
+# The site answers again: a page that reads the database (a worker whose
+# node died reconnects to the next node in db.hosts).
+my $probe = $s->ua(timeout => 30);
+my $back;
+while (time < $killed + 60) {
+    my $r = $probe->get($s->url('/cases'));
+    if ($r->code == 200) { $back = time - $killed; last }
+    sleep 0.2;
+}
+ok defined $back, sprintf 'the site answers again after the kill (in %.1f s)', $back // -1;
+cmp_ok $back // 99, '<', 15, 'within 15 s';
+my $failover = $back // -1;
+
+my $rest = $REJOIN_AT - (time - $load_start);
+sleep $rest if $rest > 0;
+my $err_log = "$dir/node1/log/mysqld.err";
+my $err_before = -s $err_log;
+my $rejoin_t = time;
+($out, $ok) = cluster('start', $dir, $port);
+ok $ok, 'cluster.sh start restarts node 1, which rejoins' or diag $out;
+my $rejoin = time - $rejoin_t;
+my $err = do { local (@ARGV, $/) = $err_log; <> };
+my $since = substr $err, $err_before;
+like $out, qr/node 1 crashed at [0-9a-f-]+:\d+/, 'its last position is recovered (mariadbd --wsrep-recover)';
+ok $since =~ /rsync IST completed on joiner/ && $since !~ /rsync SST completed on joiner/, sprintf 'node 1 caught up by IST, no SST (%.1f s to Synced)', $rejoin;
+
+waitpid $_, 0 for @kids;
+my (@acked, @failed);
+for my $f (glob "$acks/filer*") {
+    open my $fh, '<', $f or die $!;
+    while (<$fh>) {
+        push @acked, $1 if /^ack \S+ (\S+)/;
+        push @failed, $_ if /^fail/;
+    }
+}
+cmp_ok scalar(@acked), '>', 10, scalar(@acked) . ' filings acknowledged (' . scalar(@failed) . ' refused meanwhile)';
+
+# ------------------------------------------------------------ afterwards
+# Every node: every acknowledged filing present.
+for my $n (1 .. 3) {
+    my %have = map { $_->[0] => 1 } $nodes[$n - 1]->sql('SET SESSION wsrep_sync_wait = 1; SELECT tracking_no FROM cases');
+    my @lost = grep { !$have{$_} } @acked;
+    is_deeply \@lost, [], "node $n has every acknowledged filing";
+}
+my %numbers;
+$numbers{$_}++ for @acked;
+is scalar(grep { $numbers{$_} > 1 } keys %numbers), 0, 'no tracking number acknowledged twice';
+
+# Read-your-writes (db.sync_wait_after_write): the POST leaves the cookie,
+# and the page it leads to reads with wsrep_sync_wait (madang-web is on
+# node 2 since the kill: its causal reads count up).
+{
+    my $ua = $citizens[0];
+    my $causal = sub { my ($row) = $s->sql("SHOW GLOBAL STATUS LIKE 'wsrep_causal_reads'"); $row->[1] };
+    my $before = $causal->();
+    my $form = $ua->get($s->url('/cases/new'));
+    my $r = $ua->post($s->url('/cases/new'), [ csrf => Madang::Test::csrf_value($form), category => $category,
+        title => 'read your writes', body => 'seen at once on the next page', public => 1 ]);
+    is $r->code, 303, 'a filing after the rejoin';
+    like join("\n", $r->header('Set-Cookie')), qr/\bmdg_sync=1\b/, 'its answer sets the read-your-writes cookie';
+    my $page = $ua->follow($r);
+    like body_of($page), qr/read your writes/, 'the page it leads to shows the new case';
+    cmp_ok $causal->(), '>', $before, 'read with wsrep_sync_wait (wsrep_causal_reads went up on node 2)';
+}
+
+# The notifiers drain the outbox; then no notice was sent twice.
+my $pending;
+for (1 .. 120) {
+    $pending = $s->sql_value("SELECT COUNT(*) FROM outbox WHERE channel = 'email' AND state = 'pending'");
+    last if $pending == 0;
+    sleep 0.5;
+}
+is $pending, 0, 'the notifiers on nodes 2 and 3 sent every e-mail';
+my $sent = $s->sql_value("SELECT COUNT(*) FROM outbox WHERE channel = 'email' AND state = 'sent'");
+my %by_id = $sink->count_by_message_id;
+my @twice = grep { $by_id{$_} > 1 } sort keys %by_id;
+is_deeply \@twice, [], 'no notice reached the SMTP sink twice';
+is $sink->count, $sent, "the sink holds one message per sent e-mail ($sent)";
+my %senders = map { $_->[0] => $_->[1] } $s->sql(
+    "SELECT lease_owner, COUNT(*) FROM outbox WHERE state = 'sent' GROUP BY lease_owner");
+note 'sent by: ' . join ', ', map { "$_ $senders{$_}" } sort keys %senders;
+
+# The same data on the three nodes: the notifiers stopped first (no
+# write between the nodes' checksums); each node waits until it applied
+# every write (wsrep_sync_wait) before it checksums.
+for my $n (2, 3) {
+    my $pf = "$dir/node$n/run/notifier.pid";
+    chomp(my $p = `cat '$pf'`);
+    kill 'TERM', $p if $p;
+    for (1 .. 100) { last unless kill 0, $p; sleep 0.1 }
+}
+my @tables = map { $_->[0] } $s->sql("SELECT table_name FROM information_schema.tables"
+    . " WHERE table_schema = 'madang' AND table_type = 'BASE TABLE' AND engine = 'InnoDB' ORDER BY 1");
+cmp_ok scalar(@tables), '>', 50, scalar(@tables) . ' InnoDB tables to compare';
+my $list = join ', ', map { "madang.$_" } @tables;
+# wsrep_sync_wait covers SELECT, not CHECKSUM TABLE: a SELECT first waits
+# until the node applied every write committed before it. A node's applier
+# may still be behind the others' last writes (the notifiers' before they
+# stopped): up to three rounds, 2 s apart; a real divergence stays.
+my (@sums, @differ);
+for my $round (1 .. 3) {
+    @sums = map { +{ map { @$_ == 2 ? ($_->[0] => $_->[1]) : () }
+        $_->sql("SET SESSION wsrep_sync_wait = 1; SELECT COUNT(*) FROM madang.outbox; CHECKSUM TABLE $list") } } @nodes;
+    @differ = grep { ($sums[0]{"madang.$_"} // '') ne ($sums[1]{"madang.$_"} // '-')
+            || ($sums[0]{"madang.$_"} // '') ne ($sums[2]{"madang.$_"} // '-') } @tables;
+    note "checksums, round $round: " . (@differ ? scalar(@differ) . ' tables differ' : 'all the same');
+    last unless @differ;
+    sleep 2;
+}
+# CHECKSUM TABLE sums the rows as the server holds them in memory, and was
+# seen to differ between nodes whose rows were the same (SELECT * compared,
+# and equal again after the nodes restarted): the tables it names are then
+# compared row by row, by the MD5 of all their rows in primary key order.
+my %pk;
+push @{ $pk{$_->[0]} }, $_->[1] for $s->sql("SELECT table_name, column_name FROM information_schema.statistics"
+    . " WHERE table_schema = 'madang' AND index_name = 'PRIMARY' ORDER BY table_name, seq_in_index");
+sub rows_md5 {
+    my ($node, $t) = @_;
+    my $order = join ', ', map { "`$_`" } @{ $pk{$t} };
+    my @rows = $node->sql("SELECT * FROM madang.`$t` ORDER BY $order");
+    require Digest::MD5;
+    return Digest::MD5::md5_hex(Encode::encode('UTF-8', join "\n", map { join "\t", map { $_ // '\\N' } @$_ } @rows));
+}
+my @rows_differ = grep { my $t = $_; my @m = map { rows_md5($_, $t) } @nodes; $m[0] ne $m[1] || $m[0] ne $m[2] } @differ;
+note 'CHECKSUM TABLE differs, rows the same: ' . join ', ', grep { my $t = $_; !grep { $_ eq $t } @rows_differ } @differ
+    if @differ;
+is_deeply \@rows_differ, [], 'every InnoDB table holds the same rows on the three nodes (CHECKSUM TABLE, else row by row)'
+    or diag join "\n", map { my $t = "madang.$_"; "$t: " . join ' ', map { $_->{$t} // 'none' } @sums } @rows_differ;
+
+my $total = time - $t0;
+note sprintf 'figures: start %.1f s, load %d s, acknowledged %d, refused %d, failover %.1f s, rejoin %.1f s,'
+    . ' e-mails %d, whole test %.1f s', $started, $LOAD_SECONDS, scalar(@acked), scalar(@failed), $failover,
+    $rejoin, $sent, $total;
+
+# MADANG_KEEP=1 and a failure: the cluster stays up to be looked at.
+if ($ENV{MADANG_KEEP} && !Test::More->builder->is_passing) {
+    $stopped = 1;
+    diag "cluster left running: scripts/cluster.sh stop $dir";
+}
+stop_cluster();
+$sink->stop;
+remove_tree($top) unless $ENV{MADANG_KEEP} || !Test::More->builder->is_passing;
+diag "kept $top" if !Test::More->builder->is_passing;
+done_testing;
