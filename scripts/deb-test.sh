@@ -12,12 +12,15 @@
 #        migration held back and the version lowered (VERSION~prev);
 #     3. in a fresh Debian 12 root (../shared/tools/fresh-debian, $FRESH_DEBIAN)
 #        with Debian's MariaDB and nginx: install the previous deb, run
-#        `madangctl setup` (twice: it is idempotent), start madang-web,
-#        nginx and one notifier run the way their units would (no systemd
-#        in the root: each unit's ExecStart as its User and Group, with its
-#        RuntimeDirectory), fetch the home page through nginx; then upgrade
-#        to the new deb (postinst migrates), check the held-back migration
-#        ran, start again and fetch the home page again.
+#        `madangctl setup` (twice: it is idempotent); then upgrade to the
+#        new deb (postinst migrates) and check the held-back migration ran;
+#        then start madang-web, nginx and one notifier the way their units
+#        would (no systemd in the root: each unit's ExecStart as its User
+#        and Group, with its RuntimeDirectory), fetch the home page through
+#        nginx and a page from the page cache, check the application's
+#        database rights and a log rotation. (The previous version's
+#        programs are the new ones, which may use the held-back migration,
+#        so nothing runs before the upgrade.)
 #
 # DEB_TEST_REUSE=1 tests the package built last instead of building again.
 # $DEB_TEST_PORT: nginx's port in the root, which shares this machine's
@@ -183,14 +186,11 @@ in_root() {
 	nginx
 	chmod 0666 /run/madang-nchan/nchan.sock # the package's nginx drop-in
 
-	run_unit madang-web.service
-	fetch_home
-	check_page_cache
-	check_app_account
-	check_logrotate
-
+	# The "previous version" is the new programs without the newest
+	# migration, which they may well use (a real previous version's
+	# programs would not): it is installed and set up, and everything runs
+	# after the upgrade.
 	say "upgrading to $new"
-	stop_web
 	apt-get install -y -q --no-install-recommends "$HERE/$new" >/root/apt-upgrade.log 2>&1 ||
 		{ tail -n 30 /root/apt-upgrade.log; die "the upgrade"; }
 	grep 'madang: ' /root/apt-upgrade.log || true
@@ -198,14 +198,14 @@ in_root() {
 	say "the upgrade applied migration $held"
 	run_unit madang-web.service
 	fetch_home
-	# The notifier on the upgraded database: the "previous version" is
-	# the new programs without the newest migration, which they may use
-	# (a real previous version's programs would not).
+	check_page_cache
 	run_unit madang-notifier.service || {
 		tail -n 30 /var/log/madang/notifier.log 2>/dev/null || true
 		die "madang-notifier --once failed"
 	}
 	say "madang-notifier --once ran"
+	check_app_account
+	check_logrotate
 	stop_web
 	nginx -s stop
 	say "passed"
