@@ -40,6 +40,20 @@ static pid_t versions_pid;
 /* This process purged everything since its last page_cache_tidy. */
 static bool trash_made;
 
+/* The cache folder's owner. madangctl runs as root (postinst's migrate,
+ * an operator's setup or cache-purge) while madang-web runs as that
+ * owner: what root makes here is given to the owner, or madang-web could
+ * not open the counters' file or replace the tree afterwards. */
+static uid_t owner_uid;
+static gid_t owner_gid;
+
+/* Gives path (not followed) to the folder's owner when we are root. */
+static void give_to_owner(const char *path)
+{
+	if (geteuid() == 0 && owner_uid != 0 && lchown(path, owner_uid, owner_gid) != 0)
+		log_error("page cache: cannot give %s to uid %d: %s", path, (int)owner_uid, strerror(errno));
+}
+
 bool page_cache_on(void)
 {
 	return cache_dir[0] != '\0';
@@ -57,6 +71,8 @@ static int versions(void)
 	snprintf(path, sizeof path, "%s/versions", cache_dir);
 	versions_fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
 	versions_pid = getpid();
+	if (versions_fd >= 0)
+		give_to_owner(path);
 	if (versions_fd < 0)
 		log_error("page cache: cannot open %s: %s", path, strerror(errno));
 	return versions_fd;
@@ -113,7 +129,10 @@ void page_cache_case_group(char *out, size_t size, const char *tracking)
  * another user, serves the files below it. */
 static int make_dir(const char *path)
 {
-	return mkdir(path, 0755) == 0 && chmod(path, 0755) == 0 ? 0 : -1;
+	if (mkdir(path, 0755) != 0 || chmod(path, 0755) != 0)
+		return -1;
+	give_to_owner(path);
+	return 0;
 }
 
 /* A fresh tree DIR/gen-* with its language directories; its name in out. */
@@ -148,7 +167,9 @@ static int point_current(const char *name)
 	snprintf(tmp, sizeof tmp, "%s/current.%d", cache_dir, (int)getpid());
 	snprintf(cur, sizeof cur, "%s/current", cache_dir);
 	unlink(tmp);
-	if (symlink(name, tmp) != 0 || rename(tmp, cur) != 0) {
+	if (symlink(name, tmp) == 0)
+		give_to_owner(tmp);
+	if (rename(tmp, cur) != 0) {
 		log_error("page cache: cannot point %s at %s: %s", cur, name, strerror(errno));
 		unlink(tmp);
 		return MDG_ERR;
@@ -230,6 +251,10 @@ int page_cache_open(const char *dir)
 	snprintf(cache_dir, sizeof cache_dir, "%s", dir);
 	char cur[PATH_LEN];
 	struct stat st;
+	if (stat(dir, &st) == 0) {
+		owner_uid = st.st_uid;
+		owner_gid = st.st_gid;
+	}
 	snprintf(cur, sizeof cur, "%s/current", cache_dir);
 	int fd = versions();
 	int rc = fd >= 0 ? MDG_OK : MDG_ERR;

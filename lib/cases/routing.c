@@ -432,6 +432,7 @@ struct routing_tx {
 	long long id;         /* the absence's or the case's */
 	long long account_id; /* the absent account (hand-over) */
 	int moved;            /* cases moved by this transaction once committed */
+	bool tried;           /* escalate_one: this is a run again after a lost lock conflict */
 };
 
 /* Read without locks: another notifier may be handing the same absence
@@ -482,10 +483,19 @@ static int escalate_one(db *d, void *arg)
 	struct routing_tx *tx = arg;
 	db_result *due = NULL;
 	tx->moved = 0;
-	int rc = db_query(d, &due, "SELECT IFNULL(department_id, 0) AS department_id FROM cases WHERE id = ?"
-				   " AND escalate_at < NOW()"
-				   " FOR UPDATE SKIP LOCKED",
-			  DB_ARGS(DB_INT(tx->id)));
+	/* The first time a case locked by another notifier is skipped: that
+	 * one moves it. Run again after losing a deadlock, this one waits
+	 * for the lock instead: the case it let go may meanwhile be held by a
+	 * notifier that loses a deadlock too, and if every such run again
+	 * skipped it, nobody would move it (104-notifier-overlap.t). Waiting
+	 * is safe: the lock is this transaction's first. */
+	int rc = tx->tried ? db_query(d, &due, "SELECT IFNULL(department_id, 0) AS department_id FROM cases"
+					       " WHERE id = ? AND escalate_at < NOW() FOR UPDATE",
+				      DB_ARGS(DB_INT(tx->id)))
+			   : db_query(d, &due, "SELECT IFNULL(department_id, 0) AS department_id FROM cases"
+					       " WHERE id = ? AND escalate_at < NOW() FOR UPDATE SKIP LOCKED",
+				      DB_ARGS(DB_INT(tx->id)));
+	tx->tried = true;
 	if (rc == MDG_OK && due->nrows)
 		rc = escalate_case(d, tx->id, db_get_ll(due, 0, "department_id", 0), &tx->moved);
 	db_result_free(due);
