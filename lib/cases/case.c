@@ -321,15 +321,23 @@ int case_file(db *d, const case_new *c, const case_upload *files, int nfiles,
 	/* Concurrent filings of a round-robin category wait for each other
 	 * on its row; a deadlock victim tries again, with the same number. */
 	bool numbered = false; /* tracking holds a number taken and not used */
+	/* The commit's hook refused it: the same POST filed meanwhile (its
+	 * idempotency key is taken, lib/db/idem.c), whose case is the answer
+	 * (the caller replays it). Running it again would be refused again. */
+	bool answered = false;
 	if (rc == MDG_OK)
 		rc = MDG_ECONFLICT;
-	for (int attempt = 0; rc == MDG_ECONFLICT && attempt < 5; attempt++) {
+	for (int attempt = 0; rc == MDG_ECONFLICT && !answered && attempt < 5; attempt++) {
 		rc = numbered ? MDG_OK : next_tracking(d, c->category_id, tracking);
 		numbered = rc == MDG_OK;
 		if (rc == MDG_OK)
 			rc = file_once(d, c, files, stored, nfiles, tracking, &numbered);
+		answered = rc == MDG_ECONFLICT && db_hook_refused(d);
 	}
-	if (rc != MDG_OK && numbered)
+	if (answered && numbered)
+		log_info("filing %s rolled back: the same form was filed meanwhile (its idempotency key is taken);"
+			 " the tracking number stays unused", tracking);
+	else if (rc != MDG_OK && numbered)
 		log_error("filing %s failed: the tracking number stays unused", tracking);
 	/* A new public case is on the lists at once (public_view.h). */
 	if (rc == MDG_OK)

@@ -47,6 +47,7 @@ struct db {
 	/* db_before_commit's: runs before the next successful COMMIT. */
 	int (*commit_hook)(db *d, void *arg);
 	void *commit_arg;
+	bool hook_refused; /* the last db_commit: refused by that hook */
 	unsigned long long tx_first_id; /* the transaction's first AUTO_INCREMENT id */
 	unsigned host_at;    /* db.hosts: the entry that answered last, tried first */
 	int sync_wait;       /* the session's wsrep_sync_wait, or DB_SYNC_* below */
@@ -746,6 +747,7 @@ int db_begin(db *d)
 		rc = db_tx(d, DB_TX_BEGIN);
 	d->in_tx = rc == MDG_OK;
 	d->tx_first_id = 0;
+	d->hook_refused = false;
 	return rc;
 }
 
@@ -759,6 +761,7 @@ int db_commit(db *d)
 		keep = rc == DB_HOOK_LATER;
 		if (rc != MDG_OK && !keep) {
 			db_rollback(d);
+			d->hook_refused = true;
 			return rc;
 		}
 	}
@@ -773,6 +776,11 @@ void db_before_commit(db *d, int (*hook)(db *d, void *arg), void *arg)
 {
 	d->commit_hook = hook;
 	d->commit_arg = arg;
+}
+
+bool db_hook_refused(const db *d)
+{
+	return d->hook_refused;
 }
 
 unsigned long long db_tx_first_id(const db *d)

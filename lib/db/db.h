@@ -111,6 +111,11 @@ void db_rollback(db *d);
  * row a POST created). */
 #define DB_HOOK_LATER 1
 void db_before_commit(db *d, int (*hook)(db *d, void *arg), void *arg);
+/* Whether the last db_commit since db_begin was refused by that hook (the
+ * server was not asked): its owner's answer (an idempotency key another
+ * request recorded meanwhile), not a conflict that running the
+ * transaction again resolves. */
+bool db_hook_refused(const db *d);
 /* The first AUTO_INCREMENT id the open (or last) transaction made, 0 for
  * none: the created object's, for a hook that names it. */
 unsigned long long db_tx_first_id(const db *d);
