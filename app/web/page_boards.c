@@ -54,9 +54,7 @@ static long long param_id(const web *w, int i)
 static int load_community(web *w, community_access *acc)
 {
 	db_result *r = NULL, *kinds = NULL;
-	int rc = community_access_get(w->app->db, w->r->params[0], 0, &w->who, w->staff ? &w->perm : NULL, acc);
-	if (rc == MDG_OK && !acc->readable)
-		rc = MDG_ENOTFOUND;
+	int rc = web_community_readable(w, acc);
 	if (rc == MDG_OK)
 		rc = board_community(w->app->db, acc->id, &r);
 	if (rc == MDG_OK && r->nrows != 1)

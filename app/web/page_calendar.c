@@ -34,11 +34,9 @@ static const char *param_slug(const web *w)
  * MDG_ENOTFOUND); Community.* for the templates. */
 static int community_of_path(web *w, community_access *acc)
 {
-	int rc = community_access_get(w->app->db, param_slug(w), 0, &w->who, &w->perm, acc);
+	int rc = web_community_readable(w, acc);
 	if (rc != MDG_OK)
 		return rc;
-	if (!acc->readable)
-		return MDG_ENOTFOUND;
 	hdf_set_value(w->hdf, "Page.CalendarCss", "1");
 	web_set(w, "Community.slug", "%s", acc->slug);
 	web_set(w, "Community.id", "%lld", acc->id);

@@ -24,19 +24,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The reader's access to the route's community ({slug}): MDG_ENOTFOUND
- * unless its content is readable by them. */
-static int chat_access(web *w, community_access *acc)
-{
-	const char *slug = w->r->params[0];
-	if (!slug || !community_slug_valid(slug))
-		return MDG_ENOTFOUND;
-	int rc = community_access_get(w->app->db, slug, 0, &w->who, w->staff ? &w->perm : NULL, acc);
-	if (rc == MDG_OK && !acc->readable)
-		rc = MDG_ENOTFOUND;
-	return rc;
-}
-
 static int show_chat(web *w, const community_access *acc, int status)
 {
 	db_result *r = NULL, *c = NULL;
@@ -88,7 +75,7 @@ int page_chat(web *w)
 {
 	static const web_done done[] = {{"sent", "ChatSent"}, {"held", "ChatHeld"}};
 	community_access acc;
-	int rc = chat_access(w, &acc);
+	int rc = web_community_readable(w, &acc);
 	if (rc != MDG_OK)
 		return rc;
 	web_flash_done(w, done, MDG_ARRAY_LEN(done));
@@ -116,7 +103,7 @@ int page_chat_post(web *w)
 	form f;
 	long long id = 0;
 	bool restricted = false;
-	int rc = chat_access(w, &acc);
+	int rc = web_community_readable(w, &acc);
 	if (rc != MDG_OK)
 		return rc;
 	if (!acc.may_post) {

@@ -386,6 +386,12 @@ static int access_of(web *w, community_access *a)
 				    a);
 }
 
+int web_community_readable(web *w, community_access *acc)
+{
+	int rc = access_of(w, acc);
+	return rc == MDG_OK && !acc->readable ? MDG_ENOTFOUND : rc;
+}
+
 /* Community.* (the row and the reader's standing) and Me.* (what they
  * may do) for a page of community a. */
 static int fill_community(web *w, const community_access *a)

@@ -441,6 +441,12 @@ int page_community_members(web *w);
 int page_community_members_act(web *w);
 /* HomeCommunities.*: the home page's few communities, the most active first. */
 int web_home_communities(web *w);
+/* The community of the route's {slug} (its first capture) as the reader
+ * may see it, into *acc: MDG_ENOTFOUND when there is none or its content
+ * (boards, calendar, chat) is not for them, by URL too. The boards', the
+ * calendar's and the chat's handlers open with it (page_communities.c). */
+struct community_access;
+int web_community_readable(web *w, struct community_access *acc);
 /* Answers with a stored file: path (the request frees it), sent under
  * name as mime; frees name and mime (util.c). */
 void web_send_attachment(web *w, char *path, char *name, char *mime);
