@@ -34,9 +34,6 @@ my $KEY = 'madang-open311-demo-2026';
 my $VALIDATE = dirname(__FILE__) . '/../open311/validate.py';
 my $json = JSON::PP->new->utf8->canonical;
 
-sub sql { my ($q) = @_; return $s->sql(encode('UTF-8', $q)) }
-sub sql_value { my ($q) = @_; my @r = sql($q); return @r ? $r[0][0] : undef }
-
 # Runs validate.py with @args on $input (bytes); (exit status, output).
 sub validate {
     my ($input, @args) = @_;
@@ -149,23 +146,23 @@ like $id, qr/^\d{4}-\d{6}$/, 'the new request id is a tracking number';
 my $raw = $res->decoded_content;
 unlike $raw, qr/o311\.filer|5555|길순|device-77|app-user-9/, 'the answer carries none of the filer\'s fields';
 
-my ($case_id, $channel, $kind, $email, $dept, $due, $public) = @{ (sql(
+my ($case_id, $channel, $kind, $email, $dept, $due, $public) = @{ ($s->sql(
     "SELECT c.id, c.channel, a.kind, a.email, c.department_id, c.due_at IS NOT NULL, c.is_public"
     . " FROM cases c JOIN accounts a ON a.id = c.account_id WHERE c.tracking_no = '$id'"))[0] // [] };
 is $channel, 'open311', 'the case records the channel';
 is $kind, 'guest', 'filed by the guest of the address';
 is $email, 'o311.filer@example.kr', 'whose e-mail is the one given';
-is sql_value("SELECT a.name FROM cases c JOIN accounts a ON a.id = c.account_id WHERE c.id = $case_id"), '정길순',
+is $s->sql_value("SELECT a.name FROM cases c JOIN accounts a ON a.id = c.account_id WHERE c.id = $case_id"), '정길순',
     'a Korean name with the family name first';
 ok $dept, 'routed to a department like a web filing';
 ok $due, 'with a deadline';
-is sql_value("SELECT COUNT(*) FROM cases WHERE tracking_no = '$id'"), 1, 'stored once';
-is sql_value("SELECT COUNT(*) FROM notices WHERE kind = 'receipt' AND payload LIKE '%$id%'"), 1,
+is $s->sql_value("SELECT COUNT(*) FROM cases WHERE tracking_no = '$id'"), 1, 'stored once';
+is $s->sql_value("SELECT COUNT(*) FROM notices WHERE kind = 'receipt' AND payload LIKE '%$id%'"), 1,
     'the filer gets the receipt notice';
-is sql_value("SELECT GROUP_CONCAT(q.code, '=', a.answer ORDER BY q.code) FROM case_answers a"
+is $s->sql_value("SELECT GROUP_CONCAT(q.code, '=', a.answer ORDER BY q.code) FROM case_answers a"
     . " JOIN category_questions q ON q.id = a.question_id WHERE a.case_id = $case_id"),
     'damage=pothole,size_cm=40', 'the answers are stored';
-is sql_value("SELECT CONCAT(device_id, ' ', client_account) FROM open311_requests WHERE case_id = $case_id"),
+is $s->sql_value("SELECT CONCAT(device_id, ' ', client_account) FROM open311_requests WHERE case_id = $case_id"),
     'device-77 app-user-9', 'the client\'s fields are kept';
 
 my $case_page = body_of($ua->get($s->url("/cases/$id")));
@@ -177,7 +174,7 @@ json_ok(post_api('requests.json', api_key => $KEY, but(phone => '010-7777-0001')
     'a guest by mobile');
 my $by_mail = json_ok(post_api('requests.json', api_key => $KEY, but(email => 'o311.filer@example.kr',
     phone => '010-7777-0001')), 200, 'post-response', 'the e-mail of one guest, the mobile of another');
-is sql_value("SELECT a.email FROM cases c JOIN accounts a ON a.id = c.account_id"
+is $s->sql_value("SELECT a.email FROM cases c JOIN accounts a ON a.id = c.account_id"
     . " WHERE c.tracking_no = '$by_mail->[0]{service_request_id}'"), 'o311.filer@example.kr', 'filed by the e-mail\'s guest';
 
 # The same in XML, without any contact: the client's own guest.
@@ -185,7 +182,7 @@ my $px = xml_ok(post_api('requests.xml', api_key => $KEY, service_code => 2, add
     description => '불법 주차'), 200, 'service_requests', 'POST requests.xml');
 my $id2 = $px->[0]{service_request_id} // '';
 like $id2, qr/^\d{4}-\d{6}$/, 'an XML POST files too';
-is sql_value("SELECT a.name FROM cases c JOIN accounts a ON a.id = c.account_id WHERE c.tracking_no = '$id2'"),
+is $s->sql_value("SELECT a.name FROM cases c JOIN accounts a ON a.id = c.account_id WHERE c.tracking_no = '$id2'"),
     '시민 앱 (데모)', 'without e-mail or phone the case is the client\'s guest\'s';
 
 # ------------------------------------------------------------ GET requests
@@ -222,19 +219,19 @@ my $paged = json_ok(get('requests.json?start_date=2026-01-01&page_size=2&page=2'
 is scalar @$paged, 2, 'page and page_size';
 
 # A date in another zone is the same instant: 00:00Z is 09:00 in Seoul.
-my $filed = sql_value("SELECT DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s') FROM cases WHERE tracking_no = '$id'");
+my $filed = $s->sql_value("SELECT DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s') FROM cases WHERE tracking_no = '$id'");
 my ($fy, $fm, $fd, $fh, $fi, $fs) = $filed =~ /(\d+)-(\d+)-(\d+) (\d+):(\d+):(\d+)/;
 my $utc_after = sprintf '%04d-%02d-%02dT%02d:%02d:%02dZ', $fy, $fm, $fd, $fh - 9 >= 0 ? ($fh - 9, $fi, $fs) : (0, 0, 0);
 my $since = json_ok(get("requests.json?start_date=$utc_after&service_code=1"), 200, 'requests', 'start_date in UTC');
 ok((grep { $_->{service_request_id} eq $id } @$since), 'a start_date in UTC is converted to Korea time');
 
 # Private cases are never listed nor shown.
-my $private = sql_value("SELECT tracking_no FROM cases WHERE is_public = 0 ORDER BY id LIMIT 1");
+my $private = $s->sql_value("SELECT tracking_no FROM cases WHERE is_public = 0 ORDER BY id LIMIT 1");
 ok $private, 'the demo has a private case';
 both_ok("requests/$private", 404, 'errors', 'errors');
 my $all = json_ok(get('requests.json?start_date=2000-01-01'), 200, 'requests', 'everything');
 ok !(grep { $_->{service_request_id} eq $private } @$all), 'private cases are never listed';
-my $public_n = sql_value("SELECT COUNT(*) FROM cases WHERE is_public = 1");
+my $public_n = $s->sql_value("SELECT COUNT(*) FROM cases WHERE is_public = 1");
 is scalar @$all, $public_n > 1000 ? 1000 : $public_n, 'every public case is listed';
 
 # ------------------------------------------------------------ updates
@@ -253,7 +250,7 @@ sub error_ok {
     is $e->[0]{code}, $status, "$name: code $status in the body";
     like $e->[0]{description}, $like, "$name: says why";
 }
-my $cases_before = sql_value('SELECT COUNT(*) FROM cases');
+my $cases_before = $s->sql_value('SELECT COUNT(*) FROM cases');
 error_ok(post_api('requests.json', @ok), 403, qr/api_key/, 'missing key');
 error_ok(post_api('requests.json', api_key => 'not-a-key', @ok), 403, qr/api_key/, 'bad key');
 error_ok(post_api('requests.json', api_key => $KEY, but(service_code => 77)), 404, qr/service_code/, 'unknown service');
@@ -285,7 +282,7 @@ error_ok(post_api('requests.json', api_key => $KEY, but('attribute[size_cm]' => 
     'a number attribute not a number');
 my $xe = xml_ok(post_api('requests.xml', api_key => 'bad'), 403, 'errors', 'bad key in XML');
 is $xe->[0]{code}, '403', 'XML errors carry the code';
-is sql_value('SELECT COUNT(*) FROM cases'), $cases_before, 'no bad request filed anything';
+is $s->sql_value('SELECT COUNT(*) FROM cases'), $cases_before, 'no bad request filed anything';
 
 error_ok(get('requests.json?start_date=yesterday'), 400, qr/start_date/, 'start_date not a date');
 error_ok(get('requests.json?end_date=2026-02-30T00:00:00Z'), 400, qr/end_date/, '30 February');
@@ -319,18 +316,18 @@ $res = post_form($s, $admin, '/admin/open311', '/admin/open311', name => '테스
 is $res->code, 200, 'a new key is made';
 my ($new_key) = body_of($res) =~ m{<code id="open311-key">([A-Za-z0-9_-]+)</code>};
 ok $new_key && length $new_key >= 40, 'and shown once';
-is sql_value("SELECT COUNT(*) FROM open311_clients WHERE key_hash = SHA2('$new_key', 256)"), 1,
+is $s->sql_value("SELECT COUNT(*) FROM open311_clients WHERE key_hash = SHA2('$new_key', 256)"), 1,
     'stored as its SHA-256';
-is sql_value("SELECT COUNT(*) FROM open311_clients WHERE key_hash = '$new_key'"), 0, 'never in clear';
+is $s->sql_value("SELECT COUNT(*) FROM open311_clients WHERE key_hash = '$new_key'"), 0, 'never in clear';
 unlike body_of($admin->get($s->url('/admin/open311'))), qr/\Q$new_key\E/, 'the list never shows it again';
-my $cid = sql_value("SELECT id FROM open311_clients WHERE name = '테스트 CRM'");
-is sql_value("SELECT COUNT(*) FROM audit_log WHERE object_type = 'open311_client' AND object_id = '$cid'"
+my $cid = $s->sql_value("SELECT id FROM open311_clients WHERE name = '테스트 CRM'");
+is $s->sql_value("SELECT COUNT(*) FROM audit_log WHERE object_type = 'open311_client' AND object_id = '$cid'"
     . " AND action = 'create'"), 1, 'creating it is audited';
 
 # The limit counts per calendar minute of the database's clock: the
 # three requests below must fall in one minute, so with under 20 s of
 # this minute left (a slow run: the sanitizers), wait for the next.
-my $second = sql_value('SELECT SECOND(NOW())');
+my $second = $s->sql_value('SELECT SECOND(NOW())');
 sleep 61 - $second if $second > 40;
 json_ok(post_api('requests.json', api_key => $new_key, @ok), 200, 'post-response', 'the new key files');
 json_ok(post_api('requests.json', api_key => $new_key, @ok), 200, 'post-response', 'twice');
@@ -342,8 +339,8 @@ like body_of($admin->get($s->url('/admin/open311'))), qr/\d{4}-\d\d-\d\d \d\d:\d
 my $csrf = Madang::Test::csrf_value($admin->get($s->url('/admin/open311')));
 $res = $admin->post($s->url("/admin/open311/$cid/revoke"), [ csrf => $csrf ]);
 is $res->code, 303, 'the supervisor revokes it';
-ok sql_value("SELECT revoked_at IS NOT NULL FROM open311_clients WHERE id = $cid"), 'revoked';
-is sql_value("SELECT COUNT(*) FROM audit_log WHERE object_type = 'open311_client' AND object_id = '$cid'"
+ok $s->sql_value("SELECT revoked_at IS NOT NULL FROM open311_clients WHERE id = $cid"), 'revoked';
+is $s->sql_value("SELECT COUNT(*) FROM audit_log WHERE object_type = 'open311_client' AND object_id = '$cid'"
     . " AND action = 'revoke'"), 1, 'revoking is audited';
 error_ok(post_api('requests.json', api_key => $new_key, @ok), 403, qr/api_key/, 'a revoked key is refused');
 
@@ -374,7 +371,7 @@ $res = post_form($s, $admin, '/admin/open311/questions', '/admin/open311/questio
 is $res->code, 303, 'the question is removed';
 is scalar @{ json_ok(get('services/2.json'), 200, 'service-definition', 'services/2.json again')->{attributes} }, 0,
     'and gone from the API';
-is sql_value("SELECT COUNT(*) FROM audit_log WHERE object_type = 'category_question' AND object_id = '2/plate'"), 2,
+is $s->sql_value("SELECT COUNT(*) FROM audit_log WHERE object_type = 'category_question' AND object_id = '2/plate'"), 2,
     'adding and removing are audited';
 
 # A multivaluelist's answer: the staff case page names the options chosen,
@@ -409,8 +406,8 @@ is $han->get($s->url('/admin/open311/questions'))->code, 403, 'nor their questio
 
 # A supervisor of 도로과 alone edits the questions of its categories only,
 # and makes no keys (a key files into every category).
-my $choi_id = sql_value("SELECT id FROM accounts WHERE login_id = 'road.choi'");
-sql("INSERT INTO staff_roles (account_id, role, department_id, with_subtree) VALUES ($choi_id, 'supervisor', 4, 1)");
+my $choi_id = $s->sql_value("SELECT id FROM accounts WHERE login_id = 'road.choi'");
+$s->sql("INSERT INTO staff_roles (account_id, role, department_id, with_subtree) VALUES ($choi_id, 'supervisor', 4, 1)");
 my $choi = $s->ua;
 Madang::Test::sign_in($s, $choi, 'road.choi', 'madang-staff-2026');
 is $choi->get($s->url('/admin/open311'))->code, 403, 'a department\'s supervisor may not make keys';
@@ -426,7 +423,7 @@ is $res->code, 403, 'but not to traffic';
 $res = post_form($s, $choi, '/admin/open311/questions', '/admin/open311/questions/delete', category => 2,
     code => 'nothing');
 is $res->code, 403, 'nor remove one there';
-is sql_value("SELECT COUNT(*) FROM category_questions WHERE code = 'lane'"), 1, 'one question added in all';
+is $s->sql_value("SELECT COUNT(*) FROM category_questions WHERE code = 'lane'"), 1, 'one question added in all';
 
 # ------------------------------------------------------------ jurisdiction
 

@@ -27,25 +27,16 @@ my $n = Madang::Notify->start(seed => 1);
 my $s = $n->stack;
 
 sub q_ { my ($v) = @_; $v =~ s/\\/\\\\/g; $v =~ s/'/\\'/g; return "'$v'" }
-sub sql { my ($q) = @_; return $s->sql(encode('UTF-8', $q)) }
-sub sql_value { my ($q) = @_; my @r = sql($q); return @r ? $r[0][0] : undef }
-sub id_of { my ($login) = @_; return sql_value('SELECT id FROM accounts WHERE login_id = ' . q_($login)) }
+sub id_of { my ($login) = @_; return $s->sql_value('SELECT id FROM accounts WHERE login_id = ' . q_($login)) }
 sub setting {
     my ($name, $value) = @_;
-    sql('INSERT INTO settings (name, value) VALUES (' . q_($name) . ', ' . q_($value) . ')'
+    $s->sql('INSERT INTO settings (name, value) VALUES (' . q_($name) . ', ' . q_($value) . ')'
         . ' ON DUPLICATE KEY UPDATE value = VALUES(value)');
 }
 sub post { my ($ua, $from, $path, @kv) = @_; return Madang::Test::post_form($s, $ua, $from, $path, @kv) }
 sub page_text { my ($ua, $path) = @_; return text_of(body_of($ua->get($s->url($path)))) }
-sub count_of { my ($id) = @_; return sql_value("SELECT support_count FROM proposals WHERE id = $id") }
-sub rows_of { my ($id) = @_; return sql_value("SELECT COUNT(*) FROM proposal_supports WHERE proposal_id = $id") }
-sub citizen {
-    my (%f) = @_;
-    my $ua = $s->ua;
-    my ($r, $form) = Madang::Test::register_citizen($s, $ua, %f);
-    is $r->code, 303, "citizen $form->{login_id} registers";
-    return ($ua, id_of($form->{login_id}), $form);
-}
+sub count_of { my ($id) = @_; return $s->sql_value("SELECT support_count FROM proposals WHERE id = $id") }
+sub rows_of { my ($id) = @_; return $s->sql_value("SELECT COUNT(*) FROM proposal_supports WHERE proposal_id = $id") }
 sub write_proposal {
     my ($ua, %f) = @_;
     my $r = post($ua, '/proposals/new', '/proposals/new', category => $f{category} // 1, title => $f{title},
@@ -59,9 +50,9 @@ sub write_proposal {
 # ------------------------------------------------------------ demo data
 
 my %demo = map { $_->[0] => $_->[1] }
-    sql('SELECT state, COUNT(*) FROM proposals GROUP BY state');
+    $s->sql('SELECT state, COUNT(*) FROM proposals GROUP BY state');
 ok $demo{$_}, "the demo has a proposal in state $_" for qw(open threshold withdrawn expired);
-is sql_value('SELECT COUNT(*) FROM proposals p WHERE support_count <>'
+is $s->sql_value('SELECT COUNT(*) FROM proposals p WHERE support_count <>'
     . ' (SELECT COUNT(*) FROM proposal_supports s WHERE s.proposal_id = p.id)'), 0,
     '... every count equal to its supports';
 my $demo_list = text_of(body_of($s->ua->get($s->url('/proposals'))));
@@ -73,13 +64,13 @@ setting('proposal.threshold', '3');
 
 # ------------------------------------------------------------ writing
 
-my ($author, $author_id) = citizen();
+my ($author, $author_id) = $s->citizen();
 my $r = $author->get($s->url('/proposals/new'));
 is $r->code, 200, 'the writing form';
 like text_of(body_of($r)), qr/\Q${\ L('Proposal.Section.problem')}\E.*\Q${\ L('Proposal.Section.effect')}\E/,
     '... with the three sections';
 
-my $before = sql_value('SELECT COUNT(*) FROM proposals');
+my $before = $s->sql_value('SELECT COUNT(*) FROM proposals');
 $r = post($author, '/proposals/new', '/proposals/new', category => 1, title => '', problem => '버스 배차 간격 문제',
     proposal => '', effect => '대기 시간 단축');
 is $r->code, 400, 'missing title and proposal: refused';
@@ -94,7 +85,7 @@ is $r->code, 400, 'an unknown category: refused';
 $r = post($author, '/proposals/new', '/proposals/new', category => 1, title => '위치', problem => 'a',
     proposal => 'b', effect => 'c', latitude => '91', longitude => '10');
 is $r->code, 400, 'a latitude out of range: refused';
-is sql_value('SELECT COUNT(*) FROM proposals'), $before, '... nothing stored';
+is $s->sql_value('SELECT COUNT(*) FROM proposals'), $before, '... nothing stored';
 $r = $author->post($s->url('/proposals/new'), [ category => 1, title => 't', problem => 'a', proposal => 'b',
     effect => 'c' ]);
 is $r->code, 403, 'no CSRF token: refused';
@@ -113,12 +104,12 @@ like $t, qr/\Q${\ L('Proposal.State.open')}\E/, '... open for supports';
 like $t, qr/0 \/ 3/, '... 0 of 3 supports';
 like $t, qr/\Q${\ L('Proposal.Event.created')}\E/, '... its history';
 like body_of($r), qr/<progress[^>]*max="3"[^>]*value="0"/, '... the support bar';
-is sql_value("SELECT threshold FROM proposals WHERE id = $p1"), 3, 'the threshold is copied from the setting';
+is $s->sql_value("SELECT threshold FROM proposals WHERE id = $p1"), 3, 'the threshold is copied from the setting';
 
 # The category's own threshold wins over the setting.
-sql('UPDATE categories SET proposal_threshold = 7 WHERE id = 4');
+$s->sql('UPDATE categories SET proposal_threshold = 7 WHERE id = 4');
 my $p_cat = write_proposal($author, title => '소음 기준 강화', category => 4);
-is sql_value("SELECT threshold FROM proposals WHERE id = $p_cat"), 7, 'a category\'s threshold is used';
+is $s->sql_value("SELECT threshold FROM proposals WHERE id = $p_cat"), 7, 'a category\'s threshold is used';
 
 # Attachments: checked by their content like a complaint's, served to
 # whoever may read the proposal.
@@ -131,12 +122,12 @@ sub post_with_files {
     return $ua->request(POST $s->url('/proposals/new'), Content_Type => 'form-data', Content => \@content);
 }
 my %base = (category => 1, title => '첨부 시험 제안', problem => '문제', proposal => '제안', effect => '효과');
-$before = sql_value('SELECT COUNT(*) FROM proposals');
+$before = $s->sql_value('SELECT COUNT(*) FROM proposals');
 $r = post_with_files($author, [ [ 'run.exe', "MZ\x90\x00\x03" . ("\x00" x 60) ] ], %base);
 is $r->code, 400, 'a program as attachment: refused';
 like text_of(body_of($r)), qr/\Q${\ L('Err.file_type')}\E/, '... with the reason';
 like body_of($r), qr/첨부 시험 제안/, '... the form comes back filled';
-is sql_value('SELECT COUNT(*) FROM proposals'), $before, '... nothing stored';
+is $s->sql_value('SELECT COUNT(*) FROM proposals'), $before, '... nothing stored';
 $r = post_with_files($author, [ [ '설명.txt', encode('UTF-8', "정류장 위치 설명\n") ] ], %base);
 my ($pa) = ($r->header('Location') // '') =~ m{^/proposals/(\d+)\?done=created$};
 ok $pa, 'a proposal with a text file';
@@ -148,7 +139,7 @@ is $r->decoded_content, "정류장 위치 설명\n", '... as sent';
 
 # ------------------------------------------------------------ editing
 
-my ($other, $other_id) = citizen();
+my ($other, $other_id) = $s->citizen();
 $r = $author->get($s->url("/proposals/$p1/edit"));
 is $r->code, 200, 'the author edits before any support';
 like body_of($r), qr/심야버스 노선 확대 제안/, '... the form holds the text';
@@ -200,9 +191,9 @@ is count_of($p1), 1, 'supported again';
 
 # One support per verified mobile number: a second account with the same
 # verified number is not counted again; an unverified one is.
-my ($mob1, $mob1_id) = citizen(mobile => '010-5555-0101');
-my ($mob2, $mob2_id) = citizen(mobile => '010-5555-0101');
-sql("UPDATE accounts SET mobile_verified_at = NOW() WHERE id IN ($mob1_id, $mob2_id)");
+my ($mob1, $mob1_id) = $s->citizen(mobile => '010-5555-0101');
+my ($mob2, $mob2_id) = $s->citizen(mobile => '010-5555-0101');
+$s->sql("UPDATE accounts SET mobile_verified_at = NOW() WHERE id IN ($mob1_id, $mob2_id)");
 $r = post($mob1, "/proposals/$p1", "/proposals/$p1/support", action => 'add');
 is $r->header('Location'), "/proposals/$p1?done=supported", 'a verified mobile supports';
 $r = post($mob2, "/proposals/$p1", "/proposals/$p1/support", action => 'add');
@@ -217,17 +208,17 @@ like page_text($mob2, "/proposals/$p1?done=already"), qr/\Q${\ L('Msg.ProposalAl
 post($mob1, "/proposals/$p1", "/proposals/$p1/support", action => 'remove');
 post($mob1, "/proposals/$p1", "/proposals/$p1/support", action => 'add');
 is count_of($p1), 2, 'a support taken back and given again';
-my ($third, $third_id) = citizen();
+my ($third, $third_id) = $s->citizen();
 $r = post($third, "/proposals/$p1", "/proposals/$p1/support", action => 'add');
 is $r->header('Location'), "/proposals/$p1?done=supported", 'the third support';
-is sql_value("SELECT state FROM proposals WHERE id = $p1"), 'threshold', '... reaches the threshold';
+is $s->sql_value("SELECT state FROM proposals WHERE id = $p1"), 'threshold', '... reaches the threshold';
 is count_of($p1), 3, '... three';
 is rows_of($p1), 3, '... as many rows';
 $t = page_text($anon, "/proposals/$p1");
 like $t, qr/\Q${\ L('Proposal.State.threshold')}\E/, 'the page shows the state';
 like $t, qr/\Q${\ L('Proposal.Event.threshold')}\E/, '... and the history';
 like $t, qr/\Q${\ L('Proposal.Event.milestone')}\E/, '... with the halfway mark';
-is sql_value("SELECT COUNT(*) FROM proposal_events WHERE proposal_id = $p1 AND kind = 'milestone'"), 1, '... once';
+is $s->sql_value("SELECT COUNT(*) FROM proposal_events WHERE proposal_id = $p1 AND kind = 'milestone'"), 1, '... once';
 unlike $t, qr/\Q${\ L('Proposal.Support')}\E/, '... no support button any more';
 
 $r = post($mob2, "/proposals/$p1", "/proposals/$p1/support", action => 'add');
@@ -241,7 +232,7 @@ is $r->header('Location'), "/proposals/$p1?problem=locked", 'no withdrawing afte
 # Notices: the author and each supporter (not the second account of a
 # number, which supports nothing), in the web inbox and by mail.
 my %told = map { $_->[0] => 1 }
-    sql("SELECT account_id FROM notices WHERE kind = 'proposal_threshold'");
+    $s->sql("SELECT account_id FROM notices WHERE kind = 'proposal_threshold'");
 is_deeply [ sort { $a <=> $b } keys %told ], [ sort { $a <=> $b } $author_id, $other_id, $mob1_id, $third_id ],
     'the author and every supporter are told';
 (my $line = L('Notice.proposal_threshold')) =~ s/\{title\}/심야버스 노선 확대/;
@@ -277,21 +268,21 @@ isnt $r->header('Location') // '', "/proposals/$p3?done=promoted", 'a citizen ca
 my $handler = signed_in($s, 'road.park');
 $r = post($handler, "/proposals/$p3", "/proposals/$p3/promote");
 is $r->code, 403, '... nor a handler';
-is sql_value("SELECT state FROM proposals WHERE id = $p3"), 'open', '... it stays open';
+is $s->sql_value("SELECT state FROM proposals WHERE id = $p3"), 'open', '... it stays open';
 my $sup = signed_in($s, 'admin', 'madang-admin-2026');
 like body_of($sup->get($s->url("/proposals/$p3"))), qr{action="/proposals/$p3/promote"},
     'a supervisor is offered the promotion';
 $r = post($sup, "/proposals/$p3", "/proposals/$p3/promote");
 is $r->header('Location'), "/proposals/$p3?done=promoted", 'a supervisor promotes it below the threshold';
-is sql_value("SELECT state FROM proposals WHERE id = $p3"), 'threshold', '... to the threshold';
-is sql_value("SELECT COUNT(*) FROM audit_log WHERE object_type = 'proposal' AND object_id = '$p3'"
+is $s->sql_value("SELECT state FROM proposals WHERE id = $p3"), 'threshold', '... to the threshold';
+is $s->sql_value("SELECT COUNT(*) FROM audit_log WHERE object_type = 'proposal' AND object_id = '$p3'"
     . " AND action = 'promote'"), 1, '... audited';
 like page_text($anon, "/proposals/$p3"), qr/\Q${\ L('Proposal.Event.promoted')}\E/, '... in the history';
-ok sql_value("SELECT COUNT(*) FROM notices WHERE kind = 'proposal_threshold' AND account_id = $author_id"
+ok $s->sql_value("SELECT COUNT(*) FROM notices WHERE kind = 'proposal_threshold' AND account_id = $author_id"
     . " AND payload LIKE '%/proposals/$p3\"%'"), '... and the author is told';
 
 # A category's own threshold, on its routing rule's page.
-my @rule = sql('SELECT name_ko, name_en, IFNULL(department_id, 0), mode, deadline_days, reminder_hours,'
+my @rule = $s->sql('SELECT name_ko, name_en, IFNULL(department_id, 0), mode, deadline_days, reminder_hours,'
     . ' escalate_hours, reopen_days, max_extensions FROM categories WHERE id = 5');
 my %rule;
 @rule{qw(name_ko name_en department_id mode deadline_days reminder_hours escalate_hours reopen_days max_extensions)}
@@ -302,13 +293,13 @@ $r = post($sup, '/admin/categories/5', '/admin/categories/5', %rule, active => 1
 is $r->code, 400, 'a threshold that is not a number is refused';
 $r = post($sup, '/admin/categories/5', '/admin/categories/5', %rule, active => 1, proposal_threshold => 9);
 is $r->code, 303, 'the supervisor sets 9 for the category';
-is sql_value('SELECT proposal_threshold FROM categories WHERE id = 5'), 9, '... stored';
-ok sql_value("SELECT COUNT(*) FROM audit_log WHERE object_type = 'category' AND object_id = '5'"
+is $s->sql_value('SELECT proposal_threshold FROM categories WHERE id = 5'), 9, '... stored';
+ok $s->sql_value("SELECT COUNT(*) FROM audit_log WHERE object_type = 'category' AND object_id = '5'"
     . " AND detail LIKE '%proposal_threshold=9%'"), '... audited';
 my $p9 = write_proposal($author, title => '공원 야간 조명 제안', category => 5);
-is sql_value("SELECT threshold FROM proposals WHERE id = $p9"), 9, '... and a new proposal there asks 9';
+is $s->sql_value("SELECT threshold FROM proposals WHERE id = $p9"), 9, '... and a new proposal there asks 9';
 $r = post($sup, '/admin/categories/5', '/admin/categories/5', %rule, active => 1, proposal_threshold => '');
-is sql_value('SELECT IFNULL(proposal_threshold, 0) FROM categories WHERE id = 5'), 0,
+is $s->sql_value('SELECT IFNULL(proposal_threshold, 0) FROM categories WHERE id = 5'), 0,
     'emptied: the category follows the setting again';
 
 # ------------------------------------------------------------ concurrency
@@ -321,7 +312,7 @@ $r = Madang::Test::submit_form($s, $sup, $settings, proposal_threshold => 0);
 is $r->code, 400, 'a threshold of 0 is refused';
 $r = Madang::Test::submit_form($s, $sup, $settings, proposal_threshold => 1000);
 is $r->code, 303, 'the supervisor sets 1000';
-is sql_value("SELECT value FROM settings WHERE name = 'proposal.threshold'"), '1000', '... stored';
+is $s->sql_value("SELECT value FROM settings WHERE name = 'proposal.threshold'"), '1000', '... stored';
 my $p4 = write_proposal($author, title => '동시 공감 시험 제안', category => 1);
 my $N = 50;
 my $dir = $s->dir . '/supporters';
@@ -351,12 +342,12 @@ is rows_of($p4), $N, "... as many rows";
 # ------------------------------------------------------------ expiry
 
 my $p5 = write_proposal($author, title => '기간 만료 시험 제안', category => 1);
-sql("UPDATE proposals SET closes_at = NOW() - INTERVAL 1 MINUTE WHERE id = $p5");
+$s->sql("UPDATE proposals SET closes_at = NOW() - INTERVAL 1 MINUTE WHERE id = $p5");
 $r = post($other, "/proposals/$p5", "/proposals/$p5/support", action => 'add');
 is $r->header('Location'), "/proposals/$p5?problem=closed", 'no support past the closing time';
 my $out = $s->ctl('tick');
 like $out, qr/proposals expired: [1-9]/, 'madangctl tick expires it';
-is sql_value("SELECT state FROM proposals WHERE id = $p5"), 'expired', '... expired';
+is $s->sql_value("SELECT state FROM proposals WHERE id = $p5"), 'expired', '... expired';
 like page_text($anon, "/proposals/$p5"), qr/\Q${\ L('Proposal.State.expired')}\E/, '... kept and readable';
 
 # ------------------------------------------------------------ list
@@ -396,7 +387,7 @@ like page_text($anon, '/'), qr/\Q${\ L('Home.Proposals')}\E.*동시 공감 시�
 
 # ------------------------------------------------------------ hidden
 
-sql("UPDATE proposals SET moderation = 'hidden', moderation_reason = '개인정보 노출' WHERE id = $p3");
+$s->sql("UPDATE proposals SET moderation = 'hidden', moderation_reason = '개인정보 노출' WHERE id = $p3");
 is $anon->get($s->url("/proposals/$p3"))->code, 404, 'a hidden proposal is gone for the public';
 is $other->get($s->url("/proposals/$p3"))->code, 404, '... and for other citizens';
 $t = page_text($author, "/proposals/$p3");
@@ -404,7 +395,7 @@ like $t, qr/\Q${\ L('Proposal.Moderation.hidden')}\E.*개인정보 노출/, '...
 unlike page_text($anon, '/proposals'), qr/청년 창업 공간/, '... it leaves the list';
 $r = post($other, "/proposals/$p1", "/proposals/$p3/support", action => 'add');
 is $r->code, 404, '... and takes no support';
-sql("UPDATE proposals SET moderation = 'hidden' WHERE id = $pa");
+$s->sql("UPDATE proposals SET moderation = 'hidden' WHERE id = $pa");
 is $anon->get($s->url("/proposals/attachments/$att"))->code, 404, 'the file of a hidden proposal is gone too';
 is $author->get($s->url("/proposals/attachments/$att"))->code, 200, '... but not for its author';
 is $anon->get($s->url('/proposals/99999999'))->code, 404, 'an unknown proposal: 404';
@@ -416,7 +407,7 @@ is $anon->get($s->url('/proposals/abc'))->code, 404, 'a malformed id: 404';
 # paging, sort key and id); walked forwards by "next" and back by "prev",
 # each sort lists the same rows in the same order as its pages by number.
 # 60 more proposals, with ties in every sort key (the id decides).
-sql("INSERT INTO proposals (author_id, category_id, title, problem, proposal, effect, state, support_count,"
+$s->sql("INSERT INTO proposals (author_id, category_id, title, problem, proposal, effect, state, support_count,"
     . " threshold, closes_at, created_at, updated_at, answered_at)"
     . " SELECT (SELECT MIN(id) FROM accounts), 1 + s.seq % 3, CONCAT('쪽 넘김 시험 ', s.seq), '문제', '제안',"
     . " '효과', IF(s.seq % 3 = 0, 'answered', 'open'), s.seq % 4, 50,"

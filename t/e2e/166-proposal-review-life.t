@@ -32,24 +32,15 @@ binmode $_, ':encoding(UTF-8)'
 my $n = Madang::Notify->start(seed => 1);
 my $s = $n->stack;
 
-# Korean in SQL goes to the server as UTF-8 bytes.
-sub sql { $s->sql(encode('UTF-8', $_[0])) }
-sub sql_value { $s->sql_value(encode('UTF-8', $_[0])) }
 sub post { Madang::Test::post_form($s, @_) }
 sub page_text { text_of(body_of($_[0]->get($s->url($_[1])))) }
-sub state_of { sql_value("SELECT state FROM proposals WHERE id = $_[0]") }
-sub events_of { sql_value("SELECT COUNT(*) FROM proposal_events WHERE proposal_id = $_[0] AND kind = '$_[1]'") }
+sub state_of { $s->sql_value("SELECT state FROM proposals WHERE id = $_[0]") }
+sub events_of { $s->sql_value("SELECT COUNT(*) FROM proposal_events WHERE proposal_id = $_[0] AND kind = '$_[1]'") }
 sub audits_of {
     my ($pid, $action, $login) = @_;
-    return sql_value("SELECT COUNT(*) FROM audit_log l JOIN accounts a ON a.id = l.account_id"
+    return $s->sql_value("SELECT COUNT(*) FROM audit_log l JOIN accounts a ON a.id = l.account_id"
         . " WHERE l.object_type = 'proposal' AND l.object_id = '$pid' AND l.action = '$action'"
         . " AND a.login_id = '$login'");
-}
-sub citizen {
-    my $ua = $s->ua;
-    my ($r, $form) = Madang::Test::register_citizen($s, $ua);
-    is $r->code, 303, "citizen $form->{login_id} registers";
-    return ($ua, $s->account_id($form->{login_id}));
 }
 sub propose {
     my ($ua, $category, $title) = @_;
@@ -60,11 +51,11 @@ sub propose {
     return $pid;
 }
 sub has_form { my ($ua, $pid, $what) = @_; return body_of($ua->get($s->url("/proposals/$pid"))) =~ m{action="/proposals/$pid/$what"} }
-sub tracking_of { sql_value("SELECT c.tracking_no FROM proposals p JOIN cases c ON c.id = p.case_id WHERE p.id = $_[0]") }
-sub case_of { sql_value("SELECT case_id FROM proposals WHERE id = $_[0]") }
+sub tracking_of { $s->sql_value("SELECT c.tracking_no FROM proposals p JOIN cases c ON c.id = p.case_id WHERE p.id = $_[0]") }
+sub case_of { $s->sql_value("SELECT case_id FROM proposals WHERE id = $_[0]") }
 sub handler_of {
     my ($pid) = @_;
-    return sql_value("SELECT a.login_id FROM proposals p JOIN case_handlers h ON h.case_id = p.case_id"
+    return $s->sql_value("SELECT a.login_id FROM proposals p JOIN case_handlers h ON h.case_id = p.case_id"
         . " JOIN accounts a ON a.id = h.account_id WHERE p.id = $pid ORDER BY a.id LIMIT 1");
 }
 # The citizen's action form on their case page (close, reopen; withdraw
@@ -81,22 +72,22 @@ sub citizen_act {
 # demo's cases kept still (as 100-notifier.t does): the reminders,
 # escalations and apologies counted below are this test's.
 $s->ctl('tick');
-sql("UPDATE cases SET apology_due = NULL, remind_at = NULL, escalate_hours = 0");
-sql("REPLACE INTO settings (name, value) VALUES ('proposal.threshold', '5'), ('proposal.answer_workdays', '20')");
+$s->sql("UPDATE cases SET apology_due = NULL, remind_at = NULL, escalate_hours = 0");
+$s->sql("REPLACE INTO settings (name, value) VALUES ('proposal.threshold', '5'), ('proposal.answer_workdays', '20')");
 
 # Supervisors scoped to one department each: road.choi over 도로과 (4,
 # where category 1 routes), traffic.kim over 교통행정과 (5).
-sql("INSERT INTO staff_roles (account_id, role, department_id, with_subtree) SELECT id, 'supervisor', 4, 1"
+$s->sql("INSERT INTO staff_roles (account_id, role, department_id, with_subtree) SELECT id, 'supervisor', 4, 1"
     . " FROM accounts WHERE login_id = 'road.choi'");
-sql("INSERT INTO staff_roles (account_id, role, department_id, with_subtree) SELECT id, 'supervisor', 5, 1"
+$s->sql("INSERT INTO staff_roles (account_id, role, department_id, with_subtree) SELECT id, 'supervisor', 5, 1"
     . " FROM accounts WHERE login_id = 'traffic.kim'");
 Madang::Staff::scope_rebuild($s);
 # A category no rule places (no department).
-sql("INSERT INTO categories (id, name_ko, name_en, department_id, active, sort_order)"
+$s->sql("INSERT INTO categories (id, name_ko, name_en, department_id, active, sort_order)"
     . " VALUES (90, '규칙 없음', 'No rule', NULL, 1, 990)");
 
-my ($author, $author_id) = citizen();
-my ($sup1, $sup1_id) = citizen();
+my ($author, $author_id) = $s->citizen();
+my ($sup1, $sup1_id) = $s->citizen();
 my $choi = signed_in($s, 'road.choi');
 my $kim = signed_in($s, 'traffic.kim');
 my $lee = signed_in($s, 'road.lee');
@@ -138,21 +129,21 @@ my $tr2 = tracking_of($p2);
 ok $tr2, '... it is filed as its case at once';
 is $r->header('Location'), "/staff/cases/$tr2", '... and the handler is taken to the case';
 is state_of($p2), 'review', '... the proposal is under review';
-is sql_value("SELECT kind FROM cases WHERE tracking_no = '$tr2'"), 'proposal', '... a case of kind proposal';
-is sql_value("SELECT department_id FROM proposals WHERE id = $p2"), 4, '... in 도로과';
+is $s->sql_value("SELECT kind FROM cases WHERE tracking_no = '$tr2'"), 'proposal', '... a case of kind proposal';
+is $s->sql_value("SELECT department_id FROM proposals WHERE id = $p2"), 4, '... in 도로과';
 is events_of($p2, 'review_opened_by_staff'), 1, "... a 'review_opened_by_staff' event";
 is audits_of($p2, 'open_review', 'road.lee'), 1, '... audited';
 like page_text($s->ua, "/proposals/$p2"), qr/\Q${\ L('Proposal.Event.review_opened_by_staff')}\E/,
     '... shown in the public history';
-is sql_value("SELECT COUNT(*) FROM notices WHERE kind = 'proposal_review' AND account_id = $sup1_id"
+is $s->sql_value("SELECT COUNT(*) FROM notices WHERE kind = 'proposal_review' AND account_id = $sup1_id"
     . " AND payload LIKE '%/proposals/$p2\"%'"), 1, '... the supporter is told the review started';
-is sql_value("SELECT COUNT(*) FROM notices WHERE kind = 'proposal_threshold'"
+is $s->sql_value("SELECT COUNT(*) FROM notices WHERE kind = 'proposal_threshold'"
     . " AND payload LIKE '%/proposals/$p2\"%'"), 0, '... not that it reached its threshold';
 like body_of($lee->get($s->url("/proposals/$p2"))), qr{href="/staff/cases/$tr2"},
     'staff find the review case from the proposal page';
 unlike body_of($s->ua->get($s->url("/proposals/$p2"))), qr{href="/staff/cases/}, '... others do not';
 is post($lee, "/proposals/$p2", "/proposals/$p2/review")->code, 303, 'opening it again: no error';
-is sql_value("SELECT COUNT(*) FROM cases WHERE title = '보도 자전거 거치대 확충'"), 1, '... still one case';
+is $s->sql_value("SELECT COUNT(*) FROM cases WHERE title = '보도 자전거 거치대 확충'"), 1, '... still one case';
 
 # Answered through the case.
 my $h2 = signed_in($s, handler_of($p2));
@@ -167,7 +158,7 @@ like page_text($s->ua, "/proposals/$p2"), qr/\Q$text1\E/, '... the answer on its
 $r = citizen_act($author, $tr2, 'reopen', text => '설치 장소가 빠졌습니다.');
 is $r && $r->code, 303, 'the author reopens the case';
 is state_of($p2), 'review', '... the proposal is back under review';
-is sql_value("SELECT outcome IS NULL AND answered_at IS NULL FROM proposals WHERE id = $p2"), 1,
+is $s->sql_value("SELECT outcome IS NULL AND answered_at IS NULL FROM proposals WHERE id = $p2"), 1,
     '... its outcome cleared';
 my $t = page_text($s->ua, "/proposals/$p2");
 unlike $t, qr/\Q$text1\E/, '... the old answer no longer shown as its answer';
@@ -177,7 +168,7 @@ my $text2 = '설치 장소 20곳을 정해 공개했습니다. 일부만 올해 
 $r = Madang::Staff::act($s, $h2, $tr2, 'answer', text => $text2, outcome => 'partly');
 is $r && $r->code, 303, 'the handler answers again';
 is state_of($p2), 'answered', '... answered again';
-is sql_value("SELECT outcome FROM proposals WHERE id = $p2"), 'partly', '... with the new outcome';
+is $s->sql_value("SELECT outcome FROM proposals WHERE id = $p2"), 'partly', '... with the new outcome';
 $t = page_text($s->ua, "/proposals/$p2");
 like $t, qr/\Q$text2\E/, '... the new answer shown';
 unlike $t, qr/\Q$text1\E/, '... in place of the old one';
@@ -191,7 +182,7 @@ ok $tr3, 'another proposal opened for review';
 my $h3 = signed_in($s, handler_of($p3));
 $r = Madang::Staff::act($s, $h3, $tr3, 'transfer', department => 5, text => '교통 시설이라 이관합니다.');
 is $r && $r->code, 303, 'its case is transferred to 교통행정과';
-is sql_value("SELECT department_id FROM proposals WHERE id = $p3"), 5, "... the proposal's department follows";
+is $s->sql_value("SELECT department_id FROM proposals WHERE id = $p3"), 5, "... the proposal's department follows";
 $t = page_text($s->ua, "/proposals/$p3");
 like $t, qr/교통행정과/, '... its page names 교통행정과';
 like $t, qr/\Q${\ L('Proposal.Event.transferred')}\E/, '... with the move in its history';
@@ -219,24 +210,24 @@ $s->ctl('tick');
 my $case1 = case_of($p1);
 ok $case1, 'the promoted proposal is filed by the tick';
 my $tr1 = tracking_of($p1);
-my ($due_day) = sql_value("SELECT DATE(due_at) FROM cases WHERE id = $case1");
-sql("UPDATE cases SET escalate_hours = 48 WHERE id = $case1");
+my ($due_day) = $s->sql_value("SELECT DATE(due_at) FROM cases WHERE id = $case1");
+$s->sql("UPDATE cases SET escalate_hours = 48 WHERE id = $case1");
 my $handler1 = handler_of($p1);
 ok $handler1, "... given to a handler ($handler1)";
 $n->run_ok("the notifier on the deadline's morning ($due_day 09:00)", now => "$due_day 09:00:00");
-cmp_ok sql_value("SELECT COUNT(*) FROM notices WHERE case_id = $case1 AND kind = 'staff_reminder'"), '>=', 1,
+cmp_ok $s->sql_value("SELECT COUNT(*) FROM notices WHERE case_id = $case1 AND kind = 'staff_reminder'"), '>=', 1,
     "the handlers' reminder before the deadline";
-is sql_value("SELECT COUNT(*) FROM case_events WHERE case_id = $case1 AND kind = 'escalated'"), 1,
+is $s->sql_value("SELECT COUNT(*) FROM case_events WHERE case_id = $case1 AND kind = 'escalated'"), 1,
     'idle past its escalation hours: escalated';
-like join(',', map { $_->[0] } sql("SELECT a.login_id FROM case_handlers h JOIN accounts a ON a.id = h.account_id"
+like join(',', map { $_->[0] } $s->sql("SELECT a.login_id FROM case_handlers h JOIN accounts a ON a.id = h.account_id"
     . " WHERE h.case_id = $case1")), qr/\broad\.choi\b/, "... to 도로과's manager";
-my $day_after = sql_value("SELECT CONCAT(DATE(due_at) + INTERVAL 1 DAY, ' 10:00:00') FROM cases WHERE id = $case1");
+my $day_after = $s->sql_value("SELECT CONCAT(DATE(due_at) + INTERVAL 1 DAY, ' 10:00:00') FROM cases WHERE id = $case1");
 $n->run_ok("the notifier past the deadline ($day_after)", now => $day_after);
-is sql_value("SELECT COUNT(*) FROM notices WHERE case_id = $case1 AND kind = 'apology'"), 1,
+is $s->sql_value("SELECT COUNT(*) FROM notices WHERE case_id = $case1 AND kind = 'apology'"), 1,
     'one delay apology';
-is sql_value("SELECT account_id FROM notices WHERE case_id = $case1 AND kind = 'apology'"), $author_id,
+is $s->sql_value("SELECT account_id FROM notices WHERE case_id = $case1 AND kind = 'apology'"), $author_id,
     '... to the author (the case\'s owner)';
-is sql_value("SELECT COUNT(*) FROM notices WHERE account_id = $sup1_id AND kind = 'apology'"), 0,
+is $s->sql_value("SELECT COUNT(*) FROM notices WHERE account_id = $sup1_id AND kind = 'apology'"), 0,
     '... not to the supporters';
 
 # ------------------------------------------------------------ 5. the workload report
@@ -245,7 +236,7 @@ my $html = body_of($admin->get($s->url('/staff/reports/workload')));
 my ($table) = $html =~ m{<section aria-labelledby="h-proposals">(.*?)</section>}s;
 ok $table, 'the workload report has the proposal reviews table';
 my ($received) = ($table // '') =~ m{data-label="\Q${\ L('Report.Received')}\E">(\d+)<};
-my $filed = sql_value("SELECT COUNT(*) FROM cases WHERE kind = 'proposal' AND created_at >= DATE_FORMAT(NOW(), '%Y-%m-01')");
+my $filed = $s->sql_value("SELECT COUNT(*) FROM cases WHERE kind = 'proposal' AND created_at >= DATE_FORMAT(NOW(), '%Y-%m-01')");
 cmp_ok $received // 0, '>=', 4, "... counting this test's reviews among those received ($filed this month)";
 my ($answered) = ($table // '') =~ m{data-label="\Q${\ L('Report.Answered')}\E">(\d+)<};
 cmp_ok $answered // 0, '>=', 1, '... and the answered one';

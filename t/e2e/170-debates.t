@@ -30,12 +30,10 @@ my $s = $n->stack;
 # ------------------------------------------------------------ helpers
 
 sub q_ { my ($v) = @_; $v =~ s/\\/\\\\/g; $v =~ s/'/\\'/g; return "'$v'" }
-sub sql { my ($q) = @_; return $s->sql(encode('UTF-8', $q)) }
-sub sql_value { my ($q) = @_; my @r = sql($q); return @r ? $r[0][0] : undef }
 # A time the app's clock (Korean time) reads, shifted by $shift ("+ INTERVAL 1 DAY").
 sub at {
     my ($shift) = @_;
-    return sql_value("SET time_zone = '+09:00'; SELECT DATE_FORMAT(NOW() $shift, '%Y-%m-%dT%H:%i')");
+    return $s->sql_value("SET time_zone = '+09:00'; SELECT DATE_FORMAT(NOW() $shift, '%Y-%m-%dT%H:%i')");
 }
 sub post { my ($ua, $from, $path, @kv) = @_; return Madang::Test::post_form($s, $ua, $from, $path, map { Madang::Test::bytes_of($_) } @kv) }
 sub page_text { my ($ua, $path) = @_; return text_of(body_of($ua->get($s->url($path)))) }
@@ -52,12 +50,12 @@ sub new_debate {
 }
 sub id_from { my ($r) = @_; my ($id) = ($r->header('Location') // '') =~ m{^/staff/debates/(\d+)}; return $id }
 
-my $TRAFFIC = sql_value(q{SELECT id FROM departments WHERE name_ko = '교통행정과'});
-my $ROAD = sql_value(q{SELECT id FROM departments WHERE name_ko = '도로과'});
-my $PARKS = sql_value(q{SELECT id FROM departments WHERE name_ko = '공원녹지과'});
+my $TRAFFIC = $s->sql_value(q{SELECT id FROM departments WHERE name_ko = '교통행정과'});
+my $ROAD = $s->sql_value(q{SELECT id FROM departments WHERE name_ko = '도로과'});
+my $PARKS = $s->sql_value(q{SELECT id FROM departments WHERE name_ko = '공원녹지과'});
 
 # traffic.kim (a handler of 교통행정과) becomes its moderator too.
-sql("INSERT INTO staff_roles (account_id, role, department_id, with_subtree)"
+$s->sql("INSERT INTO staff_roles (account_id, role, department_id, with_subtree)"
     . " SELECT id, 'moderator', $TRAFFIC, 0 FROM accounts WHERE login_id = 'traffic.kim'");
 scope_rebuild($s);
 my $kim = signed_in($s, 'traffic.kim');
@@ -65,8 +63,8 @@ my $lee = signed_in($s, 'road.lee');
 
 # ------------------------------------------------------------ the demo, public
 
-my $demo_open = sql_value(q{SELECT id FROM debates WHERE closes_at > NOW() ORDER BY id LIMIT 1});
-my $demo_closed = sql_value(q{SELECT id FROM debates WHERE summary IS NOT NULL ORDER BY id LIMIT 1});
+my $demo_open = $s->sql_value(q{SELECT id FROM debates WHERE closes_at > NOW() ORDER BY id LIMIT 1});
+my $demo_closed = $s->sql_value(q{SELECT id FROM debates WHERE summary IS NOT NULL ORDER BY id LIMIT 1});
 my $anon = $s->ua;
 my $t = page_text($anon, '/debates');
 like $t, qr/\Q${\ L('Debate.Open')}\E.*일요일마다 마당대로를 차 없는 거리로.*\Q${\ L('Debate.Closed')}\E.*반려견/s,
@@ -87,7 +85,7 @@ is $kim->get($s->url('/staff/debates/new'))->code, 200, 'the moderator opens the
 is $lee->get($s->url('/staff/debates/new'))->code, 403, 'a handler who is no moderator is refused';
 is $lee->get($s->url('/staff/debates'))->code, 200, '... though the staff list opens (their departments have none)';
 
-my $before = sql_value('SELECT COUNT(*) FROM debates');
+my $before = $s->sql_value('SELECT COUNT(*) FROM debates');
 my $r = new_debate($kim, title => '도로과의 토론', department_id => $ROAD, opens_at => at('+ INTERVAL 1 DAY'),
     closes_at => at('+ INTERVAL 5 DAY'));
 is $r->code, 403, "a debate for another department (도로과) is refused";
@@ -104,7 +102,7 @@ $r = new_debate($kim, title => '지난 토론', department_id => $TRAFFIC, opens
     closes_at => at('- INTERVAL 1 DAY'));
 is $r->code, 400, 'closing in the past: refused';
 like text_of(body_of($r)), qr/\Q${\ L('Err.debate_past')}\E/, '... with its message';
-is sql_value('SELECT COUNT(*) FROM debates'), $before, '... nothing stored';
+is $s->sql_value('SELECT COUNT(*) FROM debates'), $before, '... nothing stored';
 $r = $kim->post($s->url('/staff/debates/new'), [ title => 'x' ]);
 is $r->code, 403, 'no CSRF token: refused';
 
@@ -123,13 +121,13 @@ $r = multipart($kim, '/staff/debates/new', title => '자료가 있는 토론', b
 is $r->code, 400, 'a file of a type not accepted: refused';
 like text_of(body_of($r)), qr/\Q${\ L('Err.file_type')}\E/, '... saying so';
 like body_of($r), qr/value="자료가 있는 토론"/, '... the form filled';
-is sql_value('SELECT COUNT(*) FROM debate_attachments'), 0, '... nothing stored';
+is $s->sql_value('SELECT COUNT(*) FROM debate_attachments'), 0, '... nothing stored';
 $r = multipart($kim, '/staff/debates/new', title => '자료가 있는 토론', background => '첨부를 보세요',
     department_id => $TRAFFIC, @times,
     attachments => [ undef, Madang::Test::bytes_of('노선안.txt'), Content_Type => 'text/plain', Content => Madang::Test::bytes_of("심야 노선 초안\n") ]);
 is $r->code, 303, 'a debate with a background file';
 my $with_file = id_from($r);
-my $file_id = sql_value("SELECT id FROM debate_attachments WHERE debate_id = $with_file");
+my $file_id = $s->sql_value("SELECT id FROM debate_attachments WHERE debate_id = $with_file");
 ok $file_id, '... stored';
 like body_of($anon->get($s->url("/debates/$with_file"))), qr{href="/debates/attachments/$file_id">노선안.txt</a>},
     '... listed on the public page';
@@ -138,25 +136,25 @@ is $r->code, 200, '... served to anyone';
 is body_of($r), "심야 노선 초안\n", '... as it was sent';
 is $anon->get($s->url('/debates/attachments/99999999'))->code, 404, 'an unknown file: 404';
 my $stored = $s->config_value('web.uploads') // '';
-my $stored_name = sql_value("SELECT stored_name FROM debate_attachments WHERE id = $file_id");
+my $stored_name = $s->sql_value("SELECT stored_name FROM debate_attachments WHERE id = $file_id");
 $r = post($lee, '/staff/debates', "/staff/debates/$with_file/detach", attachment_id => $file_id);
 is $r->code, 403, "another department's staff cannot remove the file";
 $r = post($kim, "/staff/debates/$with_file", "/staff/debates/$with_file/detach", attachment_id => $file_id);
 is $r->code, 303, 'the moderator removes the file before the debate opens';
-is sql_value("SELECT COUNT(*) FROM debate_attachments WHERE id = $file_id"), 0, '... its row gone';
-is sql_value("SELECT COUNT(*) FROM audit_log WHERE object_type = 'debate' AND object_id = '$with_file' AND action = 'detach'"), 1,
+is $s->sql_value("SELECT COUNT(*) FROM debate_attachments WHERE id = $file_id"), 0, '... its row gone';
+is $s->sql_value("SELECT COUNT(*) FROM audit_log WHERE object_type = 'debate' AND object_id = '$with_file' AND action = 'detach'"), 1,
     '... audited';
 is $anon->get($s->url("/debates/attachments/$file_id"))->code, 404, '... no longer served';
 ok !-e "$stored/" . substr($stored_name, 0, 2) . "/$stored_name", '... and no longer stored' if $stored;
 $r = post($kim, "/staff/debates/$with_file", "/staff/debates/$with_file/detach", attachment_id => $file_id);
 is $r->code, 404, 'a file that is not there: 404';
-sql("INSERT INTO debate_attachments (debate_id, stored_name, original_name, mime_type, size_bytes, created_at)"
+$s->sql("INSERT INTO debate_attachments (debate_id, stored_name, original_name, mime_type, size_bytes, created_at)"
     . " VALUES ($demo_open, 'aa00000000000000000000000000debf', 'map.pdf', 'application/pdf', 10, NOW())");
-my $open_file = sql_value("SELECT id FROM debate_attachments WHERE debate_id = $demo_open");
+my $open_file = $s->sql_value("SELECT id FROM debate_attachments WHERE debate_id = $demo_open");
 $r = post($kim, "/staff/debates/$demo_open", "/staff/debates/$demo_open/detach", attachment_id => $open_file);
 is $r->code, 409, 'a file of a debate that has opened stays';
 like text_of(body_of($r)), qr/\Q${\ L('Msg.DebateOpened')}\E/, '... saying why';
-is sql_value("SELECT COUNT(*) FROM debate_attachments WHERE id = $open_file"), 1, '... stored still';
+is $s->sql_value("SELECT COUNT(*) FROM debate_attachments WHERE id = $open_file"), 1, '... stored still';
 
 # An upcoming debate, edited before it opens.
 $r = new_debate($kim, title => '버스 전용차로 확대', department_id => $TRAFFIC, opens_at => at('+ INTERVAL 1 DAY'),
@@ -167,8 +165,8 @@ ok $up, '... and lands on its staff page';
 $r = post($kim, "/staff/debates/$up", "/staff/debates/$up", title => '버스 전용차로 확대 (수정)', background => '고친 배경',
     department_id => $TRAFFIC, opens_at => at('+ INTERVAL 1 DAY'), closes_at => at('+ INTERVAL 9 DAY'));
 is $r->code, 303, '... edits it before it opens';
-is sql_value("SELECT title FROM debates WHERE id = $up"), '버스 전용차로 확대 (수정)', '... stored';
-is sql_value("SELECT COUNT(*) FROM audit_log WHERE object_type = 'debate' AND object_id = '$up'"), 2, '... both audited';
+is $s->sql_value("SELECT title FROM debates WHERE id = $up"), '버스 전용차로 확대 (수정)', '... stored';
+is $s->sql_value("SELECT COUNT(*) FROM audit_log WHERE object_type = 'debate' AND object_id = '$up'"), 2, '... both audited';
 like page_text($anon, '/debates'), qr/\Q${\ L('Debate.Upcoming')}\E.*버스 전용차로 확대 \(수정\)/s, '... listed as upcoming';
 like page_text($anon, "/debates/$up"), qr/\Q${\ L('Debate.UpcomingNote')}\E/, '... its page says it has not opened';
 
@@ -201,7 +199,7 @@ like text_of($html), qr/\Q${\ L('Debate.YourSide')} ${\ L('Debate.Side.agree')}\
 like tally_row($html, 'agree'), qr/ 1 100%$/, '... counted in the tally';
 $r = post($c1, $page, "$page/side", side => 'disagree');
 is $r->code, 303, '... changes it';
-is sql_value("SELECT GROUP_CONCAT(side) FROM debate_sides WHERE debate_id = $id AND account_id = $c1_id"), 'disagree',
+is $s->sql_value("SELECT GROUP_CONCAT(side) FROM debate_sides WHERE debate_id = $id AND account_id = $c1_id"), 'disagree',
     '... one row, the new side';
 $r = post($c1, $page, "$page/side", side => 'maybe');
 is $r->code, 400, 'a side that does not exist: refused';
@@ -223,25 +221,25 @@ is $r->code, 400, 'an empty opinion: refused';
 $r = post($c2, $page, "$page/opinions", side => 'agree', body => 'x' x 2001);
 is $r->code, 400, 'a too long opinion: refused';
 like text_of(body_of($r)), qr/\Q${\ L('Err.too_long')}\E/, '... saying so';
-is sql_value("SELECT COUNT(*) FROM posts WHERE parent_kind = 'debate' AND parent_id = $id"), 0, '... nothing stored';
+is $s->sql_value("SELECT COUNT(*) FROM posts WHERE parent_kind = 'debate' AND parent_id = $id"), 0, '... nothing stored';
 
 $r = post($c2, $page, "$page/opinions", side => 'agree', body => $op1_text);
 is $r->code, 303, 'a citizen without a side writes an opinion';
 like $r->header('Location'), qr{^/debates/$id\?done=opinion#post-\d+$}, '... back to it on the page';
-my $op1 = sql_value("SELECT id FROM posts WHERE parent_id = $id AND author_id = $c2_id AND reply_to IS NULL");
-is sql_value("SELECT side FROM posts WHERE id = $op1"), 'agree', '... tagged with its side';
-is sql_value("SELECT side FROM debate_sides WHERE debate_id = $id AND account_id = $c2_id"), 'agree', '... which became theirs';
+my $op1 = $s->sql_value("SELECT id FROM posts WHERE parent_id = $id AND author_id = $c2_id AND reply_to IS NULL");
+is $s->sql_value("SELECT side FROM posts WHERE id = $op1"), 'agree', '... tagged with its side';
+is $s->sql_value("SELECT side FROM debate_sides WHERE debate_id = $id AND account_id = $c2_id"), 'agree', '... which became theirs';
 $r = post($c1, $page, "$page/opinions", side => 'disagree', body => '예산이 부족합니다. 낮 노선을 줄이게 됩니다.');
 is $r->code, 303, 'the other citizen writes one on the other side';
-my $op2 = sql_value("SELECT id FROM posts WHERE parent_id = $id AND author_id = $c1_id AND reply_to IS NULL");
+my $op2 = $s->sql_value("SELECT id FROM posts WHERE parent_id = $id AND author_id = $c1_id AND reply_to IS NULL");
 
 $r = post($c1, $page, "$page/opinions", reply_to => $op1, body => '노선 대신 배차를 늘리는 건 어떨까요?');
 is $r->code, 303, 'a reply to an opinion';
-my $reply1 = sql_value("SELECT MAX(id) FROM posts WHERE reply_to = $op1");
-is sql_value("SELECT IFNULL(side, 'none') FROM posts WHERE id = $reply1"), 'none', '... has no side';
+my $reply1 = $s->sql_value("SELECT MAX(id) FROM posts WHERE reply_to = $op1");
+is $s->sql_value("SELECT IFNULL(side, 'none') FROM posts WHERE id = $reply1"), 'none', '... has no side';
 $r = post($c2, $page, "$page/opinions", reply_to => $reply1, body => '배차도 좋습니다.');
 is $r->code, 303, 'a reply to that reply';
-is sql_value("SELECT reply_to FROM posts WHERE author_id = $c2_id AND reply_to IS NOT NULL"), $op1,
+is $s->sql_value("SELECT reply_to FROM posts WHERE author_id = $c2_id AND reply_to IS NOT NULL"), $op1,
     '... joins the top opinion (one level)';
 $r = post($c1, $page, "$page/opinions", reply_to => 99999999, body => '없는 글에 답글');
 is $r->code, 404, 'a reply to no opinion: refused';
@@ -272,7 +270,7 @@ like text_of(body_of($r)), qr/\Q${\ L('Msg.DebateRecommendedBefore')}\E/, '... s
 $r = post($c2, $page, "/posts/$op1/recommend");
 is $r->code, 403, 'nobody recommends their own opinion';
 like text_of(body_of($r)), qr/\Q${\ L('Msg.DebateOwnPost')}\E/, '... saying so';
-is sql_value("SELECT CONCAT(recommend_count, '/', (SELECT COUNT(*) FROM post_recommends WHERE post_id = $op1)) FROM posts WHERE id = $op1"),
+is $s->sql_value("SELECT CONCAT(recommend_count, '/', (SELECT COUNT(*) FROM post_recommends WHERE post_id = $op1)) FROM posts WHERE id = $op1"),
     '1/1', 'the count is the number of recommendations';
 is post($c1, $page, '/posts/99999999/recommend')->code, 404, 'an unknown post: 404';
 
@@ -293,7 +291,7 @@ my %exit;
 for (@kids) { waitpid($_, 0); $exit{ $? >> 8 }++ }
 is $exit{0} // 0, 8, 'eight recommendations at once are taken';
 is $exit{1} // 0, 5, '... the repeats refused';
-is sql_value("SELECT CONCAT(recommend_count, '/', (SELECT COUNT(*) FROM post_recommends WHERE post_id = $op2)) FROM posts WHERE id = $op2"),
+is $s->sql_value("SELECT CONCAT(recommend_count, '/', (SELECT COUNT(*) FROM post_recommends WHERE post_id = $op2)) FROM posts WHERE id = $op2"),
     '8/8', '... and counted once each';
 
 $html = body_of($c2->get($s->url($page)));
@@ -308,7 +306,7 @@ like $top // '', qr{href="/debates/$id\?page=1#post-$op1"}, '... linked to its p
 
 # ------------------------------------------------------------ closing
 
-sql("UPDATE debates SET opens_at = NOW() - INTERVAL 2 DAY, closes_at = NOW() - INTERVAL 1 SECOND WHERE id = $id");
+$s->sql("UPDATE debates SET opens_at = NOW() - INTERVAL 2 DAY, closes_at = NOW() - INTERVAL 1 SECOND WHERE id = $id");
 for my $try ([ 'an opinion', "$page/opinions", side => 'agree', body => '늦은 의견' ],
              [ 'a reply', "$page/opinions", reply_to => $op2, body => '늦은 답글' ],
              [ 'a side', "$page/side", side => 'neutral' ],
@@ -318,8 +316,8 @@ for my $try ([ 'an opinion', "$page/opinions", side => 'agree', body => '늦은 
     is $r->code, 409, "a closed debate refuses $what";
     like text_of(body_of($r)), qr/\Q${\ L('Msg.DebateNotOpen')}\E/, '... saying why';
 }
-is sql_value("SELECT COUNT(*) FROM posts WHERE parent_id = $id AND parent_kind = 'debate'"), 5, '... nothing stored';
-is sql_value("SELECT side FROM debate_sides WHERE debate_id = $id AND account_id = $c2_id"), 'agree', '... the side unchanged';
+is $s->sql_value("SELECT COUNT(*) FROM posts WHERE parent_id = $id AND parent_kind = 'debate'"), 5, '... nothing stored';
+is $s->sql_value("SELECT side FROM debate_sides WHERE debate_id = $id AND account_id = $c2_id"), 'agree', '... the side unchanged';
 $html = body_of($c2->get($s->url($page)));
 like text_of($html), qr/\Q${\ L('Debate.ClosedNote')}\E.*\Q${\ L('Debate.SummaryPending')}\E|\Q${\ L('Debate.SummaryPending')}\E.*\Q${\ L('Debate.ClosedNote')}\E/s,
     'the page says it is closed and the summary will come';
@@ -336,21 +334,21 @@ $r = post($kim, "/staff/debates/$id", "/staff/debates/$id/summary", summary => '
 is $r->code, 400, 'a summary without the action: refused';
 like text_of(body_of($r)), qr/\Q${\ L('Err.required')}\E/, '... with the message';
 like body_of($r), qr{<textarea id="summary-text"[^>]*>심야 버스 2개 노선을 시범 운행합니다.</textarea>}, '... the summary kept';
-is sql_value("SELECT COUNT(*) FROM notices WHERE kind = 'debate_summary'"), 0, '... nobody told';
+is $s->sql_value("SELECT COUNT(*) FROM notices WHERE kind = 'debate_summary'"), 0, '... nobody told';
 
 $r = post($kim, "/staff/debates/$id", "/staff/debates/$id/summary", summary => '심야 버스 2개 노선을 시범 운행합니다.',
     action => '내년 3월부터 6개월간 시범 운행 후 확대를 결정합니다.');
 is $r->code, 303, 'the department responsible publishes the summary';
 like text_of(body_of($kim->follow($r))), qr/\Q${\ L('Msg.DebateSummarized')}\E/, '... told it is done';
-is sql_value("SELECT COUNT(*) FROM audit_log WHERE object_type = 'debate' AND object_id = '$id' AND action = 'summary'"), 1,
+is $s->sql_value("SELECT COUNT(*) FROM audit_log WHERE object_type = 'debate' AND object_id = '$id' AND action = 'summary'"), 1,
     '... audited';
 like page_text($anon, $page), qr/\Q${\ L('Debate.Summary')}\E 심야 버스 2개 노선을.*\Q${\ L('Debate.Action')}\E 내년 3월부터/s,
     '... public on the debate page';
-is sql_value("SELECT COUNT(*) FROM notices WHERE kind = 'debate_summary'"), 2, 'both participants are told';
+is $s->sql_value("SELECT COUNT(*) FROM notices WHERE kind = 'debate_summary'"), 2, 'both participants are told';
 $r = post($kim, "/staff/debates/$id", "/staff/debates/$id/summary", summary => '심야 버스 2개 노선을 시범 운행합니다 (정정).',
     action => '내년 3월부터 6개월간 시범 운행 후 확대를 결정합니다.');
 is $r->code, 303, 'a correction of the summary';
-is sql_value("SELECT COUNT(*) FROM notices WHERE kind = 'debate_summary'"), 2, '... tells nobody again';
+is $s->sql_value("SELECT COUNT(*) FROM notices WHERE kind = 'debate_summary'"), 2, '... tells nobody again';
 
 my $line = L('Notice.debate_summary') =~ s/\{title\}/심야 버스 노선을 늘려야 할까요?/r;
 $html = body_of($c1->get($s->url('/account/notices')));
@@ -360,7 +358,7 @@ ok $link, '... leading to the debate';
 is $c1->get($s->url($link))->code, 200, '... which opens';
 
 # The public statistics count debates beside complaints.
-my @want = map { sql_value($_) } (
+my @want = map { $s->sql_value($_) } (
     'SELECT COUNT(*) FROM debates', 'SELECT COUNT(*) FROM debates WHERE opens_at <= NOW() AND closes_at > NOW()',
     'SELECT COUNT(*) FROM debates WHERE closes_at <= NOW()',
     'SELECT COUNT(*) FROM debates WHERE closes_at <= NOW() AND summary_at IS NOT NULL',

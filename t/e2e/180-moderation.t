@@ -29,7 +29,6 @@ sub sign_in {
     is $r->code, 303, "$login signs in" or diag body_of($r);
     return $ua;
 }
-sub page { my ($ua, $path) = @_; my $r = $ua->get($s->url($path)); return ($r->code, body_of($r)) }
 sub post { my ($ua, $path, @fields) = @_; return post_form($s, $ua, '/account', $path, @fields) }
 sub fresh_citizen {
     my (%record) = @_;
@@ -62,11 +61,11 @@ is state_of($masked_id), 'visible', '... and the complaint is public at once';
 my ($held, $held_id) = Madang::Test::file_case($s, $citizen, category => 1, title => '옆집 사람',
     body => '한 번만 더 그러면 죽 여 버 린 다');
 is state_of($held_id), 'held', 'a threat (a hold word, spaced out) files the complaint held for review';
-my ($code, $html) = page($s->ua, "/cases/$held");
+my ($code, $html) = $s->page($s->ua, "/cases/$held");
 is $code, 200, 'its public page opens';
 like text_of($html), qr/\Q@{[L('Moderation.CaseLine.held')]}\E/, '... with a line instead of the text';
 unlike $html, qr/죽 여/, '... and without the text';
-($code, $html) = page($citizen, "/cases/$held");
+($code, $html) = $s->page($citizen, "/cases/$held");
 like $html, qr/죽 여 버 린 다/, 'its author still reads their text';
 
 my ($private, $private_id) = Madang::Test::file_case($s, $citizen, category => 1, title => '개인 민원 ㅅㅂ', public => 0);
@@ -92,13 +91,13 @@ is $s->sql_value("SELECT moderation FROM cases WHERE tracking_no = '" . ($o_id /
 
 my ($target, $target_id) = Madang::Test::file_case($s, $citizen, category => 1, title => '가로등 고장',
     body => '가로등이 꺼졌어요. 제 이웃 홍길동 010-1234-5678 씨도 봤습니다.');
-($code, $html) = page($s->ua, "/cases/$target");
+($code, $html) = $s->page($s->ua, "/cases/$target");
 like $html, qr{href="/report/case/\Q$target\E"}, 'a public complaint offers the report link';
-($code, $html) = page($citizen, "/cases/$target");
+($code, $html) = $s->page($citizen, "/cases/$target");
 unlike $html, qr{href="/report/case/}, '... but not to its author';
 
 my ($first, $first_id) = fresh_citizen();
-($code, $html) = page($first, "/report/case/$target");
+($code, $html) = $s->page($first, "/report/case/$target");
 is $code, 200, 'the report form opens for a signed-in citizen';
 for my $reason (qw(abuse personal_data spam off_topic other)) {
     like $html, qr/value="$reason"/, "... offering the reason $reason";
@@ -118,11 +117,11 @@ like text_of(body_of($r)), qr/\Q@{[L('Err.report_twice')]}\E/, '... and is told 
 is $s->sql_value("SELECT COUNT(*) FROM content_reports WHERE item_id = $target_id"), 1, '... one report stays';
 $r = report($citizen, $target, 'spam');
 is $r->code, 400, 'nobody reports their own complaint';
-($code) = page($s->ua, "/report/case/$private");
+($code) = $s->page($s->ua, "/report/case/$private");
 isnt $code, 200, 'the report form needs a signed-in person';
-($code) = page($first, "/report/case/$private");
+($code) = $s->page($first, "/report/case/$private");
 is $code, 404, 'a private complaint cannot be reported';
-($code) = page($first, "/report/nothing/$target");
+($code) = $s->page($first, "/report/nothing/$target");
 is $code, 404, 'nor a kind that does not exist';
 
 # A brigade of five accounts whose reports were all dismissed before
@@ -142,9 +141,9 @@ is report($good2, $target, 'personal_data')->code, 303, 'a second accurate repor
 is state_of($target_id), 'held', '... the weighted threshold is reached: the complaint is held pending review';
 is $s->sql_value("SELECT COUNT(*) FROM notices WHERE account_id = $author AND kind = 'moderation_hidden'"
     . " AND payload LIKE '%/objection/case/$target%'"), 1, 'its author is told, with the link to object';
-($code, $html) = page($s->ua, '/cases');
+($code, $html) = $s->page($s->ua, '/cases');
 unlike $html, qr/가로등 고장/, 'the public list no longer shows its title';
-($code, $html) = page($s->ua, "/cases/$target");
+($code, $html) = $s->page($s->ua, "/cases/$target");
 unlike $html, qr/010-1234-5678/, 'nor does its page show the text';
 
 # ------------------------------------------------------------ the queue and its scope
@@ -152,22 +151,22 @@ unlike $html, qr/010-1234-5678/, 'nor does its page show the text';
 my $choi = sign_in('road.choi');   # moderator of 도로과 (demo)
 my $kim = sign_in('traffic.kim');  # a handler of 교통행정과, no moderator
 my $admin = sign_in('admin', 'madang-admin-2026');
-($code) = page($kim, '/staff/moderation');
+($code) = $s->page($kim, '/staff/moderation');
 is $code, 403, 'staff who do not moderate have no queue';
 $s->sql("INSERT INTO staff_roles (account_id, role, department_id, with_subtree) VALUES ("
     . $s->account_id('traffic.kim') . ", 'moderator', 5, 1)");
 $kim = sign_in('traffic.kim');
-($code, $html) = page($kim, '/staff/moderation');
+($code, $html) = $s->page($kim, '/staff/moderation');
 is $code, 200, 'a moderator of 교통행정과 opens the queue';
 unlike $html, qr{/staff/moderation/case/$target_id"}, '... without the items of 도로과';
 $r = post($kim, "/staff/moderation/case/$target_id", action => 'restore');
 is $r->code, 404, '... and cannot decide them';
-($code, $html) = page($choi, '/staff/moderation');
+($code, $html) = $s->page($choi, '/staff/moderation');
 is $code, 200, 'the moderator of 도로과 opens the queue';
 like $html, qr{/staff/moderation/case/$target_id"}, '... with the held complaint';
 like $html, qr{/staff/moderation/case/$held_id"}, '... and the one the word filter held';
 like $html, qr/전화번호가 있어요/, '... the reports and their notes';
-($code, $html) = page($admin, '/staff/moderation');
+($code, $html) = $s->page($admin, '/staff/moderation');
 like $html, qr{/staff/moderation/case/$target_id"}, 'a global supervisor sees every item';
 
 $r = $choi->post($s->url("/staff/moderation/case/$target_id"), [action => 'hide', reason => 'x']);
@@ -192,23 +191,23 @@ is $s->sql_value("SELECT COUNT(*) FROM notices WHERE account_id = $author AND ki
 
 # The author objects; the objection lands in the queue; the moderator
 # restores the complaint after the author removed nothing (a judgement).
-($code, $html) = page($first, "/objection/case/$target");
+($code, $html) = $s->page($first, "/objection/case/$target");
 is $code, 404, 'only the author may object';
-($code, $html) = page($citizen, "/objection/case/$target");
+($code, $html) = $s->page($citizen, "/objection/case/$target");
 is $code, 200, 'the author opens the objection form';
 like text_of($html), qr/다른 사람의 전화번호가 있습니다/, '... which says why';
 $r = post($citizen, "/objection/case/$target", text => '');
 is $r->code, 400, 'an empty objection is refused';
 $r = post($citizen, "/objection/case/$target", text => '이웃의 동의를 받았습니다.');
 is $r->code, 303, 'the objection is sent';
-($code, $html) = page($choi, '/staff/moderation');
+($code, $html) = $s->page($choi, '/staff/moderation');
 like $html, qr/이웃의 동의를 받았습니다/, '... and is in the queue';
 $r = post($choi, "/staff/moderation/case/$target_id", action => 'restore');
 is $r->code, 303, 'the moderator restores the complaint';
 is state_of($target_id), 'visible', '... visible again';
 is $s->sql_value("SELECT COUNT(*) FROM moderation_objections WHERE item_id = $target_id AND resolved_at IS NULL"), 0,
     '... the objection resolved';
-($code, $html) = page($s->ua, "/cases/$target");
+($code, $html) = $s->page($s->ua, "/cases/$target");
 like $html, qr/010-1234-5678/, '... its text public again';
 
 # The held complaint with a threat is deleted for abuse: a penalty is owed.
@@ -225,7 +224,7 @@ is $s->sql_value("SELECT COUNT(*) FROM notices WHERE account_id = $author AND ki
     '... and the author is told of the penalty';
 is $s->sql_value("SELECT COUNT(*) FROM notices WHERE account_id = $author AND kind = 'moderation_deleted'"), 1,
     '... the author is told';
-($code, $html) = page($s->ua, "/cases/$held");
+($code, $html) = $s->page($s->ua, "/cases/$held");
 like text_of($html), qr/\Q@{[L('Moderation.CaseLine.deleted')]}\E/, '... the public page says it was removed';
 
 # Dismissing reports: the item stays, the reporters' record counts them.
@@ -245,28 +244,28 @@ my $status = $s->sql_value("SELECT status FROM cases WHERE id = $exposed_id");
 my $seo = sign_in('env.seo');
 $r = post($seo, "/staff/cases/$exposed/unpublish", ground => 'personal_data', reason => '개인정보');
 is $r->code, 404, 'staff outside the case cannot unpublish its text';
-($code, $html) = page($choi, "/staff/cases/$exposed");
+($code, $html) = $s->page($choi, "/staff/cases/$exposed");
 like $html, qr{action="/staff/cases/\Q$exposed\E/unpublish"}, 'the manager of the case is offered to unpublish its text';
 $r = post($choi, "/staff/cases/$exposed/unpublish", ground => 'personal_data', reason => '차주 연락처가 있어 비공개합니다.');
 is $r->code, 303, '... and unpublishes it';
 is state_of($exposed_id), 'hidden', '... the text is hidden';
 is $s->sql_value("SELECT status FROM cases WHERE id = $exposed_id"), $status, '... the case goes on unchanged';
-($code, $html) = page($s->ua, "/cases/$exposed");
+($code, $html) = $s->page($s->ua, "/cases/$exposed");
 is $code, 200, 'the public page still opens';
 like text_of($html), qr/\Q@{[L('Moderation.CaseLine.hidden')]}\E/, '... with a line instead of the text';
 unlike $html, qr/010-9999-8888/, '... without the phone number';
 unlike $html, qr/불법 주차 신고/, '... or the title';
-($code, $html) = page($citizen, "/cases/$exposed");
+($code, $html) = $s->page($citizen, "/cases/$exposed");
 like $html, qr/010-9999-8888/, 'its author still reads it';
 like $html, qr{href="/objection/case/\Q$exposed\E"}, '... with the link to object';
-($code, $html) = page($choi, "/staff/cases/$exposed");
+($code, $html) = $s->page($choi, "/staff/cases/$exposed");
 like $html, qr{name="restore" value="1"}, 'the staff case page offers to publish the text again';
 $r = post($choi, "/staff/cases/$exposed/unpublish", restore => 1);
 is $r->code, 303, '... which the manager does';
 is state_of($exposed_id), 'visible', '... the text is public again';
 $r = post($choi, "/staff/cases/$held/unpublish", restore => 1);
 is $r->code, 400, 'a deleted text is not published again from the case page (the queue decides)';
-($code, $html) = page($citizen, '/account/notices');
+($code, $html) = $s->page($citizen, '/account/notices');
 like $html, qr{href="/objection/case/\Q$exposed\E\?notice=\d+"}, 'the author\'s inbox leads to the objection form';
 
 # ------------------------------------------------------------ the throttle
@@ -286,9 +285,9 @@ pass 'a private complaint about one\'s own affairs is never throttled';
 
 # ------------------------------------------------------------ the word list
 
-($code) = page($choi, '/admin/moderation/words');
+($code) = $s->page($choi, '/admin/moderation/words');
 isnt $code, 200, 'a departmental moderator does not edit the word list';
-($code, $html) = page($admin, '/admin/moderation/words');
+($code, $html) = $s->page($admin, '/admin/moderation/words');
 is $code, 200, 'the global supervisor opens the word list';
 like $html, qr/시발점/, '... with the default list and its exceptions';
 $r = post($admin, '/admin/moderation/words', word => 'abc', action => 'mask');

@@ -19,14 +19,7 @@ binmode $_, ':encoding(UTF-8)'
 
 my $s = Madang::Test->start(seed => 1);
 
-sub page { my ($ua, $path) = @_; my $r = $ua->get($s->url($path)); return ($r->code, body_of($r)) }
 sub post { my ($ua, $from, $path, @fields) = @_; return post_form($s, $ua, $from, $path, @fields) }
-sub citizen {
-    my $ua = $s->ua;
-    my ($r, $acct) = Madang::Test::register_citizen($s, $ua);
-    is $r->code, 303, "a citizen $acct->{login_id} registers" or diag body_of($r);
-    return ($ua, $s->account_id($acct->{login_id}));
-}
 sub points {
     my ($id, $reason) = @_;
     return $s->sql_value("SELECT COALESCE(SUM(points), 0) FROM mileage_ledger WHERE account_id = $id"
@@ -44,9 +37,9 @@ sub opinion {
 }
 sub state_of { return $s->sql_value("SELECT moderation FROM posts WHERE id = $_[0]") }
 
-my ($author, $author_id) = citizen();
-my ($reader, $reader_id) = citizen();
-my ($other, $other_id) = citizen();
+my ($author, $author_id) = $s->citizen();
+my ($reader, $reader_id) = $s->citizen();
+my ($other, $other_id) = $s->citizen();
 my $admin = $s->ua;
 is Madang::Test::sign_in($s, $admin, 'admin', 'madang-admin-2026')->code, 303, 'the supervisor signs in';
 
@@ -64,24 +57,24 @@ like $r->header('Location'), qr/done=held/, '... and its author told it waits fo
 is state_of($held), 'held', '... and held for review';
 is $s->sql_value("SELECT COUNT(*) FROM moderation_actions WHERE kind = 'post' AND item_id = $held AND action = 'hold'"), 1,
     '... in the moderators\' queue';
-my ($code, $html) = page($s->ua, $D);
+my ($code, $html) = $s->page($s->ua, $D);
 unlike $html, qr/죽 여/, 'the public does not see the held opinion';
-($code, $html) = page($author, $D);
+($code, $html) = $s->page($author, $D);
 like $html, qr/죽 여 버 린 다/, 'its author still reads it';
 like text_of($html), qr/\Q@{[L('Debate.Held')]}\E/, '... with the line that it waits for review';
-($code, $html) = page($admin, '/staff/moderation');
+($code, $html) = $s->page($admin, '/staff/moderation');
 like $html, qr{/staff/moderation/post/$held"}, 'the queue lists the held opinion';
 
 ($r, my $reply) = opinion($reader, '동의하지만 ㅆㅂ 예산은요?', reply_to => $masked);
 is $r->code, 303, 'a reply is posted';
 is $s->sql_value("SELECT body FROM posts WHERE id = $reply"), '동의하지만 ** 예산은요?', '... masked too';
 
-($code, $html) = page($reader, $D);
+($code, $html) = $s->page($reader, $D);
 like $html, qr{href="/report/post/$masked"}, 'an opinion offers the report link';
 unlike $html, qr{href="/report/post/$reply"}, '... but not to its author';
-($code, $html) = page($author, $D);
+($code, $html) = $s->page($author, $D);
 like $html, qr{href="/report/post/$reply"}, 'a reply offers it too';
-($code, $html) = page($reader, "/report/post/$masked");
+($code, $html) = $s->page($reader, "/report/post/$masked");
 is $code, 200, 'the report form of an opinion opens';
 
 # ------------------------------------------------------------ mileage for recommendations
@@ -110,10 +103,10 @@ is $s->sql_value("SELECT penalty FROM moderation_actions WHERE kind = 'post' AND
     'applied', 'the abuse upheld costs its author a penalty';
 is $s->sql_value("SELECT CONCAT(level, '/', kind, '/', item_id) FROM penalties WHERE account_id = $author_id"),
     "warning/post/$masked", '... a warning, naming the opinion';
-($code, $html) = page($author, $D);
+($code, $html) = $s->page($author, $D);
 like text_of($html), qr/\Q@{[L('Debate.Hidden')]}\E.*욕설이 포함되어 있습니다/s, 'its author sees it hidden, and why';
 like $html, qr{href="/objection/post/$masked"}, '... with the way to object';
-($code, $html) = page($s->ua, $D);
+($code, $html) = $s->page($s->ua, $D);
 unlike $html, qr/너무 늦었어요/, 'the public no longer sees it';
 
 # Restoring it later does not take the reporters' points back.
@@ -126,14 +119,14 @@ is post($admin, '/staff/moderation', "/staff/moderation/post/$held", action => '
     reason => '협박성 표현')->code, 303, 'the moderator deletes the held threat';
 is $s->sql_value("SELECT level FROM penalties WHERE account_id = $author_id ORDER BY id DESC LIMIT 1"), 'restrict_7',
     '... the second upheld abuse restricts its author for 7 days';
-($code, $html) = page($s->ua, $D);
+($code, $html) = $s->page($s->ua, $D);
 like text_of($html), qr/\Q@{[L('Debate.Removed')]}\E/, 'the thread shows it was removed by a moderator';
 unlike $html, qr/죽 여/, '... without its text';
 
 # ------------------------------------------------------------ a restricted account
 
 my $before = $s->sql_value("SELECT COUNT(*) FROM posts WHERE author_id = $author_id");
-($code, $html) = page($author, $D);
+($code, $html) = $s->page($author, $D);
 like text_of($html), qr/\Q@{[L('Debate.Restricted')]}\E/, 'the restricted author is told on the debate page';
 ($r) = opinion($author, '제한 중에 쓰는 의견입니다.', side => 'neutral');
 is $r->code, 403, 'the restricted author cannot post an opinion';
@@ -161,7 +154,7 @@ $s->sql("UPDATE settings SET value = '0' WHERE name = 'moderation.throttle_per_h
 
 # ------------------------------------------------------------ my page
 
-($code, $html) = page($reader, '/my');
+($code, $html) = $s->page($reader, '/my');
 is $code, 200, 'my page opens';
 my $t = text_of($html);
 like $t, qr/\Q@{[L('Mileage.Opinions')]}\E \(1\)/, '... counting the reader\'s debate opinions';
@@ -169,7 +162,7 @@ like $t, qr/동의하지만 \*\* 예산은요\?/, '... listing them';
 like $t, qr/\Q@{[L('Mileage.Reports')]}\E \(1\)/, '... counting the reports';
 like $t, qr/\Q@{[L('Moderation.Reasons.abuse')]}\E\s+\Q@{[L('Mileage.Outcome.upheld')]}\E/, '... each with its outcome';
 like $html, qr{href="/debates/$debate#post-$masked"}, '... linking to the reported opinion';
-($code, $html) = page($author, '/my');
+($code, $html) = $s->page($author, '/my');
 $t = text_of($html);
 like $t, qr/\Q@{[L('Mileage.Opinions')]}\E \(2\)/, 'the author\'s page counts both opinions';
 like $t, qr/\Q@{[L('Mileage.PostState.deleted')]}\E/, '... the deleted one marked so';

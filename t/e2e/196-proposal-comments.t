@@ -22,15 +22,7 @@ binmode $_, ':encoding(UTF-8)'
 
 my $s = Madang::Test->start(seed => 1);
 
-sub page { my ($ua, $path) = @_; my $r = $ua->get($s->url($path)); return ($r->code, body_of($r)) }
 sub post { my ($ua, $from, $path, @fields) = @_; return post_form($s, $ua, $from, $path, @fields) }
-sub sql_value { my ($q) = @_; return $s->sql_value(encode('UTF-8', $q)) }
-sub citizen {
-    my $ua = $s->ua;
-    my ($r, $acct) = Madang::Test::register_citizen($s, $ua);
-    is $r->code, 303, "a citizen $acct->{login_id} registers" or diag body_of($r);
-    return ($ua, $s->account_id($acct->{login_id}));
-}
 sub proposal_form {
     my ($title, %f) = @_;
     return (category => 1, title => $title, problem => $f{problem} // "$title: 현재 문제",
@@ -55,9 +47,9 @@ sub restrict {
         . " VALUES ($id, 'restrict_7', 'test', NOW() - INTERVAL 1 MINUTE, NOW() + INTERVAL 7 DAY, $admin_id)");
 }
 
-my ($author, $author_id) = citizen();
-my ($reader, $reader_id) = citizen();
-my ($other, $other_id) = citizen();
+my ($author, $author_id) = $s->citizen();
+my ($reader, $reader_id) = $s->citizen();
+my ($other, $other_id) = $s->citizen();
 my $admin = $s->ua;
 is Madang::Test::sign_in($s, $admin, 'admin', 'madang-admin-2026')->code, 303, 'the supervisor signs in';
 my $admin_id = $s->account_id('admin');
@@ -65,13 +57,13 @@ my $admin_id = $s->account_id('admin');
 # ------------------------------------------------------------ the demo
 
 my $bus = $s->sql_value(encode('UTF-8', "SELECT id FROM proposals WHERE title = '심야버스 노선을 늘려 주세요'"));
-my ($code, $html) = page($s->ua, "/proposals/$bus");
+my ($code, $html) = $s->page($s->ua, "/proposals/$bus");
 like text_of($html), qr/\Q@{[L('Comment.Heading')]}\E \(4\).*택시를 30분씩.*20분 간격을 제안드렸습니다/s,
     'the demo\'s open proposal has comments and a reply';
 for my $state (qw(open threshold review answered expired withdrawn)) {
     ok $s->sql_value("SELECT COUNT(*) FROM proposals WHERE state = '$state'"), "the demo has a proposal $state";
 }
-($code, $html) = page($admin, '/staff/moderation');
+($code, $html) = $s->page($admin, '/staff/moderation');
 like $html, qr{/staff/moderation/proposal/$bus"}, 'the demo queue holds a reported proposal';
 like $html, qr/죽 여 버 린 다/, '... and a held comment';
 ok $s->sql_value("SELECT COUNT(*) FROM penalties WHERE level <> 'warning' AND ends_at > NOW()"), '... and a penalised account';
@@ -83,7 +75,7 @@ my $P = "/proposals/$pid";
 
 # ------------------------------------------------------------ comments and replies
 
-($code, $html) = page($s->ua, $P);
+($code, $html) = $s->page($s->ua, $P);
 like text_of($html), qr/\Q@{[L('Comment.None')]}\E/, 'a new proposal has no comment yet';
 like $html, qr{href="/login"[^>]*>\Q@{[L('Comment.SignIn')]}\E}, '... and asks the public to sign in to comment';
 
@@ -98,19 +90,19 @@ is $r->code, 303, 'the author replies to a comment';
 ($r, my $deep) = comment($reader, $P, '답글의 답글', reply_to => $reply);
 is $s->sql_value("SELECT reply_to FROM posts WHERE id = $deep"), $c2, 'a reply to a reply answers its comment (one level)';
 
-($code, $html) = page($s->ua, $P);
+($code, $html) = $s->page($s->ua, $P);
 my $t = text_of($html);
 like $t, qr/\Q@{[L('Comment.Heading')]}\E \(4\)/, 'the page counts the comments';
 like $t, qr/밤에 너무 어두워서.*예산은 어디서.*구청 예산으로.*답글의 답글/s, '... oldest first, replies under theirs';
 like $html, qr{<li class="post reply" id="post-$reply">}, '... the reply nested';
 unlike $html, qr{action="$P/comments"}, '... and no form for the public';
 
-($code, $html) = page($reader, $P);
+($code, $html) = $s->page($reader, $P);
 like $html, qr{action="$P/comments"}, 'a citizen gets the comment form';
 like $html, qr{href="/report/post/$c2"}, '... a report link on another\'s comment';
 unlike $html, qr{href="/report/post/$c1"}, '... none on their own';
 like $html, qr{href="/report/proposal/$pid"}, '... and one on the proposal';
-($code, $html) = page($author, $P);
+($code, $html) = $s->page($author, $P);
 unlike $html, qr{href="/report/proposal/$pid"}, 'its author is not offered to report their own proposal';
 
 $r = post($reader, $P, "$P/comments", body => '');
@@ -129,10 +121,10 @@ is $s->sql_value("SELECT COUNT(*) FROM posts WHERE body IN ('CSRF 없는 댓글'
 $s->sql("INSERT INTO posts (parent_kind, parent_id, author_id, body, created_at)"
     . " SELECT 'proposal', $pid, $other_id, CONCAT('채우기 ', seq), NOW() FROM seq_1_to_18");
 ($r, my $last) = comment($reader, $P, '스물한 번째 댓글 <script>alert(1)</script>');
-($code, $html) = page($s->ua, $P);
+($code, $html) = $s->page($s->ua, $P);
 unlike $html, qr/스물한 번째 댓글/, 'the first page holds 20 comments';
 like $html, qr{href="$P\?page=2"}, '... and links to the next';
-($code, $html) = page($s->ua, "$P?page=2");
+($code, $html) = $s->page($s->ua, "$P?page=2");
 like $html, qr/스물한 번째 댓글 &lt;script&gt;/, 'the second page shows the newest one, escaped';
 
 # ------------------------------------------------------------ the word filter
@@ -143,18 +135,18 @@ is $s->sql_value("SELECT body FROM posts WHERE id = $masked"), '이 제안 ** �
 ($r, my $held) = comment($other, $P, '찬성 안 하면 죽 여 버 린 다');
 like $r->header('Location'), qr/done=comment_held/, 'a comment with a hold word is taken';
 is state_of($held), 'held', '... held for review';
-($code, $html) = page($s->ua, "$P?page=2");
+($code, $html) = $s->page($s->ua, "$P?page=2");
 unlike $html, qr/죽 여/, 'the public does not see it';
-($code, $html) = page($other, "$P?page=2");
+($code, $html) = $s->page($other, "$P?page=2");
 like text_of($html), qr/\Q@{[L('Debate.Held')]}\E/, 'its author sees it with the line that it waits for review';
 like $html, qr{href="/objection/post/$held"}, '... and the way to object';
-($code, $html) = page($admin, '/staff/moderation');
+($code, $html) = $s->page($admin, '/staff/moderation');
 like $html, qr{/staff/moderation/post/$held"}, 'the moderators\' queue lists it';
 
 # A deleted comment leaves a placeholder.
 is post($admin, '/staff/moderation', "/staff/moderation/post/$held", action => 'delete', ground => 'abuse',
     reason => '협박성 표현')->code, 303, 'the moderator deletes it';
-($code, $html) = page($s->ua, "$P?page=2");
+($code, $html) = $s->page($s->ua, "$P?page=2");
 like text_of($html), qr/\Q@{[L('Debate.Removed')]}\E/, 'the thread shows it was removed';
 unlike $html, qr/죽 여/, '... without its text';
 
@@ -163,7 +155,7 @@ unlike $html, qr/죽 여/, '... without its text';
 is post($reader, "/report/post/$c2", "/report/post/$c2", reason => 'spam')->code, 303, 'a reader reports a comment';
 is post($reader, "/report/proposal/$pid", "/report/proposal/$pid", reason => 'off_topic')->code, 303,
     '... and the proposal';
-($code, $html) = page($admin, '/staff/moderation');
+($code, $html) = $s->page($admin, '/staff/moderation');
 like $html, qr{href="$P#post-$c2"}, 'the queue links to the reported comment';
 like $html, qr{href="$P"}, '... and to the reported proposal';
 is post($admin, '/staff/moderation', "/staff/moderation/proposal/$pid", action => 'dismiss')->code, 303,
@@ -183,37 +175,37 @@ $r = post($admin, '/staff/moderation', "/staff/moderation/proposal/$p2", action 
 is $r->code, 303, 'the moderator hides it' or diag body_of($r);
 is $s->sql_value("SELECT COALESCE(SUM(points), 0) FROM mileage_ledger WHERE account_id = $author_id"), 0,
     '... its mileage is taken back';
-($code, $html) = page($s->ua, '/proposals');
+($code, $html) = $s->page($s->ua, '/proposals');
 unlike $html, qr/도서관 야간 개방/, 'the public list leaves it out';
-($code) = page($s->ua, "/proposals/$p2");
+($code) = $s->page($s->ua, "/proposals/$p2");
 is $code, 404, '... and its page is gone for the public';
-($code, $html) = page($author, "/proposals/$p2");
+($code, $html) = $s->page($author, "/proposals/$p2");
 like text_of($html), qr/\Q@{[L('Proposal.Moderation.hidden')]}\E.*광고성 내용입니다/s, 'its author sees it hidden, and why';
 like $html, qr{href="/objection/proposal/$p2"}, '... with the way to object';
 
 # ------------------------------------------------------------ my page and stats
 
-($code, $html) = page($author, '/my');
+($code, $html) = $s->page($author, '/my');
 $t = text_of($html);
 like $t, qr/\Q@{[L('MyPage.Proposals')]}\E \(2\)/, 'my page counts the author\'s proposals';
 like $t, qr/도서관 야간 개방 제안\s+\Q@{[L('Mileage.PostState.hidden')]}\E\s+\Q@{[L('Proposal.State.threshold')]}\E/,
     '... each with its state (and the hidden one marked)';
 like $t, qr/\Q@{[L('MyPage.Comments')]}\E \(1\)/, '... counts their comments';
-($code, $html) = page($reader, '/my');
+($code, $html) = $s->page($reader, '/my');
 $t = text_of($html);
 like $t, qr/\Q@{[L('MyPage.Supports')]}\E \(1\)/, 'the reader\'s page counts the proposals they support';
 like $html, qr{href="/proposals/$p2"}, '... linking to them';
 like $t, qr/\Q@{[L('MyPage.Comments')]}\E \(4\)/, '... and their comments';
 like $html, qr{href="$P#post-$c1"}, '... each linking to its place';
 
-($code, $html) = page($s->ua, '/stats');
+($code, $html) = $s->page($s->ua, '/stats');
 is $code, 200, '/stats opens';
 $t = text_of($html);
 like $t, qr/\Q@{[L('ProposalStats.Heading')]}\E/, '... with proposals';
 my $open = $s->sql_value("SELECT COUNT(*) FROM proposals WHERE moderation = 'visible' AND state = 'open'");
 like $html, qr{data-label="\Q@{[L('ProposalStats.Col.open')]}\E">$open<}, '... counting the open ones';
 like $t, qr/\Q@{[L('DebateStats.Heading')]}\E/, '... beside debates';
-($code, $html) = page($s->ua, '/');
+($code, $html) = $s->page($s->ua, '/');
 $t = text_of($html);
 like $t, qr/\Q@{[L('Home.Proposals')]}\E.*공원 산책로 조명 설치 제안/s, 'the home page lists the newest proposals';
 like $t, qr/\Q@{[L('Home.Debates')]}\E/, '... and the open debates';
@@ -222,14 +214,14 @@ like $t, qr/\Q@{[L('Home.Debates')]}\E/, '... and the open debates';
 
 restrict($other_id, $admin_id);
 my $before = $s->sql_value("SELECT COUNT(*) FROM posts WHERE author_id = $other_id");
-($code, $html) = page($other, $P);
+($code, $html) = $s->page($other, $P);
 like text_of($html), qr/\Q@{[L('Comment.Restricted')]}\E/, 'the restricted citizen is told on the proposal page';
 ($r) = comment($other, $P, '제한 중에 쓰는 댓글입니다.');
 is $r->code, 403, 'a restricted citizen cannot comment';
 like text_of(body_of($r)), qr/\Q@{[L('Msg.CommentRestricted')]}\E/, '... with a clear message';
 like body_of($r), qr/제한 중에 쓰는 댓글입니다\./, '... and the text kept';
 is $s->sql_value("SELECT COUNT(*) FROM posts WHERE author_id = $other_id"), $before, '... nothing stored';
-($code, $html) = page($other, '/proposals/new');
+($code, $html) = $s->page($other, '/proposals/new');
 like text_of($html), qr/\Q@{[L('Comment.ProposalRestricted')]}\E/, '... and on the proposal form before writing';
 my $nprop = $s->sql_value("SELECT COUNT(*) FROM proposals");
 ($r) = write_proposal($other, '제한 중 제안');
@@ -246,9 +238,9 @@ is $s->sql_value("SELECT CONCAT(title, '|', problem) FROM proposals WHERE id = $
 ($r, my $ph) = write_proposal($reader, '주차 단속 강화', problem => '단속 안 하면 죽 여 버 린 다');
 like $r->header('Location'), qr/done=held/, 'a proposal with a hold word is taken';
 is $s->sql_value("SELECT moderation FROM proposals WHERE id = $ph"), 'held', '... and held for review';
-($code) = page($s->ua, "/proposals/$ph");
+($code) = $s->page($s->ua, "/proposals/$ph");
 is $code, 404, '... out of the public\'s sight';
-($code, $html) = page($reader, "/proposals/$ph");
+($code, $html) = $s->page($reader, "/proposals/$ph");
 like text_of($html), qr/\Q@{[L('Proposal.Moderation.held')]}\E/, '... its author sees it waits for review';
 
 # An edit passes the same gates.
@@ -282,7 +274,7 @@ is $s->sql_value("SELECT value FROM settings WHERE name = 'identity.required_for
 ($r) = comment($reader, $P, '실명확인 전 댓글');
 is $r->code, 303, 'with identity.required_for naming comment';
 like $r->header('Location'), qr{^/account/identity\?need=comment}, '... an unchecked citizen is sent to the check';
-($code, $html) = page($reader, '/account/identity?need=comment');
+($code, $html) = $s->page($reader, '/account/identity?need=comment');
 like text_of($html), qr/\Q@{[L('Identity.Need.comment')]}\E/, '... which says why';
 $s->sql("DELETE FROM settings WHERE name = 'identity.required_for'");
 

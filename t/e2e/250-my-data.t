@@ -29,20 +29,9 @@ binmode $_, ':encoding(UTF-8)'
     for map { Test::More->builder->$_ } qw(output failure_output todo_output);
 
 my $s = Madang::Test->start(seed => 1);
-sub sql { my ($q) = @_; return $s->sql(encode('UTF-8', $q)) }
-sub sql_value { my ($q) = @_; my @r = sql($q); return @r ? decode('UTF-8', $r[0][0] // '') : undef }
 
 my $PASSWORD = 'Madang-test-pass-4821';
 my $FILE_BYTES = "%PDF-1.4\n% my data test\n" . ('x' x 200) . "\n%%EOF\n";
-
-# Registers and signs in a citizen; returns its UA, id and form.
-sub citizen {
-    my (%f) = @_;
-    my $ua = $s->ua;
-    my ($r, $form) = Madang::Test::register_citizen($s, $ua, %f);
-    is $r->code, 303, "$f{name} registers";
-    return ($ua, $s->account_id($form->{login_id}), $form);
-}
 
 # Files a case with one attachment (multipart), returns its tracking number.
 sub file_with_file {
@@ -58,31 +47,31 @@ sub file_with_file {
     return $tracking;
 }
 
-my ($owner, $owner_id, $of) = citizen(name => '정보주인', mobile => '010-2500-0001');
-my ($other, $other_id, $xf) = citizen(name => '남의사람');
+my ($owner, $owner_id, $of) = $s->citizen(name => '정보주인', mobile => '010-2500-0001');
+my ($other, $other_id, $xf) = $s->citizen(name => '남의사람');
 
 # A failed and a successful sign-in of the owner: the sign-in history.
 my $again = $s->ua;
 is Madang::Test::sign_in($s, $again, $of->{login_id}, 'wrong-password-1234')->code, 400, 'a wrong password';
 is Madang::Test::sign_in($s, $owner, $of->{login_id}, $PASSWORD)->code, 303, 'the owner signs in';
-is sql_value("SELECT GROUP_CONCAT(success ORDER BY id) FROM sign_ins WHERE account_id = $owner_id"), '0,1',
+is $s->sql_value("SELECT GROUP_CONCAT(success ORDER BY id) FROM sign_ins WHERE account_id = $owner_id"), '0,1',
     'both attempts are recorded (no password)';
 
 my $tracking = file_with_file($owner, '주인 민원 제목');
-my $case_id = sql_value("SELECT id FROM cases WHERE tracking_no = '$tracking'");
+my $case_id = $s->sql_value("SELECT id FROM cases WHERE tracking_no = '$tracking'");
 my ($other_tracking) = Madang::Test::file_case($s, $other, category => 1, title => '남의 민원 비밀');
 
 # What staff wrote for themselves on the owner's case.
-sql("INSERT INTO case_messages (case_id, author_id, body, created_at)"
+$s->sql("INSERT INTO case_messages (case_id, author_id, body, created_at)"
     . " SELECT $case_id, id, 'STAFF-INTERNAL-NOTE', NOW() FROM accounts WHERE login_id = 'admin'");
-sql("INSERT INTO case_events (case_id, kind, is_public, note, created_at)"
+$s->sql("INSERT INTO case_events (case_id, kind, is_public, note, created_at)"
     . " VALUES ($case_id, 'note', 0, 'INTERNAL-EVENT-NOTE', NOW())");
 
 # The owner supports a demo proposal (counted once per verified number).
-my $demo_proposal = sql_value("SELECT id FROM proposals WHERE state = 'open' AND author_id <> $owner_id ORDER BY id LIMIT 1");
+my $demo_proposal = $s->sql_value("SELECT id FROM proposals WHERE state = 'open' AND author_id <> $owner_id ORDER BY id LIMIT 1");
 my $sr = post_form($s, $owner, "/proposals/$demo_proposal", "/proposals/$demo_proposal/support", action => 'add');
 is $sr->code, 303, 'the owner supports a proposal' or diag $sr->code, ' ', $sr->header('Location') // '', text_of(body_of($sr));
-is sql_value("SELECT identity FROM proposal_supports WHERE account_id = $owner_id"), 'm:01025000001',
+is $s->sql_value("SELECT identity FROM proposal_supports WHERE account_id = $owner_id"), 'm:01025000001',
     '... counted by the verified number';
 
 # A proposal and an opinion in the open debate.
@@ -90,7 +79,7 @@ my $r = post_form($s, $owner, '/proposals/new', '/proposals/new', category => 1,
     problem => '문제', proposal => '방안', effect => '효과');
 my ($proposal) = ($r->header('Location') // '') =~ m{^/proposals/(\d+)};
 ok $proposal, 'the owner writes a proposal' or diag $r->code, body_of($r);
-my $debate = sql_value('SELECT id FROM debates WHERE opens_at < NOW() AND closes_at > NOW() ORDER BY id LIMIT 1');
+my $debate = $s->sql_value('SELECT id FROM debates WHERE opens_at < NOW() AND closes_at > NOW() ORDER BY id LIMIT 1');
 $r = post_form($s, $owner, "/debates/$debate", "/debates/$debate/opinions", side => 'agree',
     body => '정보주인의 의견입니다');
 is $r->code, 303, 'the owner gives an opinion' or diag body_of($r);
@@ -103,19 +92,19 @@ $r = post_form($s, $other, "/debates/$debate", "/debates/$debate/opinions", side
 # consent or its withdrawal.
 $r = post_form($s, $owner, '/account', '/account/notify', notify_email => 1);
 is $r->code, 303, 'SMS notices off';
-is sql_value("SELECT CONCAT(kind, ':', given) FROM consents WHERE account_id = $owner_id ORDER BY id DESC LIMIT 1"),
+is $s->sql_value("SELECT CONCAT(kind, ':', given) FROM consents WHERE account_id = $owner_id ORDER BY id DESC LIMIT 1"),
     'sms:0', 'is a withdrawal in the history';
 $r = post_form($s, $owner, '/account', '/account/notify', notify_email => 1, notify_sms => 1);
 is $r->code, 303, 'SMS notices on';
-is sql_value("SELECT CONCAT(kind, ':', given) FROM consents WHERE account_id = $owner_id ORDER BY id DESC LIMIT 1"),
+is $s->sql_value("SELECT CONCAT(kind, ':', given) FROM consents WHERE account_id = $owner_id ORDER BY id DESC LIMIT 1"),
     'sms:1', 'is a consent in the history';
 my $page = body_of($owner->get($s->url('/account')));
 like $page, qr{action="/account/consent/withdraw".*?name="kind" value="sms"}s, 'the account page offers its withdrawal';
 $r = post_form($s, $owner, '/account', '/account/consent/withdraw', kind => 'sms');
 is $r->code, 303, 'withdrawn';
-is sql_value("SELECT CONCAT(kind, ':', given, ':', text_version) FROM consents WHERE account_id = $owner_id"
+is $s->sql_value("SELECT CONCAT(kind, ':', given, ':', text_version) FROM consents WHERE account_id = $owner_id"
     . " ORDER BY id DESC LIMIT 1"), 'sms:0:2026-12', '... recorded with its text version';
-is sql_value("SELECT notify_sms FROM accounts WHERE id = $owner_id"), 0, '... SMS notices off';
+is $s->sql_value("SELECT notify_sms FROM accounts WHERE id = $owner_id"), 0, '... SMS notices off';
 $page = text_of(body_of($owner->get($s->url('/account?done=consent'))));
 like $page, qr/\Q${\ L('Msg.ConsentWithdrawn')}\E/, '... said on the page';
 like $page, qr/\Q${\ L('Consents.Kinds.sms')}\E\s+2026-12\s+\Q${\ L('Consents.Withdrawn')}\E\s+\d{4}-\d\d-\d\d \d\d:\d\d/,
@@ -186,7 +175,7 @@ unlike $all, qr/\Q$other_tracking\E/, '... not its case';
 unlike $all, qr/STAFF-INTERNAL-NOTE/, 'not the staff\'s internal message';
 unlike $all, qr/INTERNAL-EVENT-NOTE/, 'not an internal event';
 unlike $all, qr/Madang-test-pass|password_hash|\$argon/, 'no password or its hash';
-is sql_value("SELECT COUNT(*) FROM audit_log WHERE object_type = 'account' AND object_id = '$owner_id'"
+is $s->sql_value("SELECT COUNT(*) FROM audit_log WHERE object_type = 'account' AND object_id = '$owner_id'"
     . " AND action = 'data_download'"), 1, 'the download is audited';
 my $tmp = $s->config_value('web.tmp') // 'var/tmp';
 $tmp = $s->dir . "/$tmp" unless $tmp =~ m{^/};
@@ -200,9 +189,9 @@ like text_of(body_of($admin->get($s->url('/account/delete')))), qr/\Q${\ L('Righ
     'staff read that they cannot delete themselves here';
 $r = post_form($s, $admin, '/account/delete', '/account/delete', confirm => 1, password => 'madang-admin-2026');
 is $r->code, 403, '... and are refused';
-is sql_value("SELECT closed_at IS NULL AND active = 1 FROM accounts WHERE login_id = 'admin'"), 1, '... still open';
+is $s->sql_value("SELECT closed_at IS NULL AND active = 1 FROM accounts WHERE login_id = 'admin'"), 1, '... still open';
 
-my $cases_before = sql_value('SELECT COUNT(*) FROM cases');
+my $cases_before = $s->sql_value('SELECT COUNT(*) FROM cases');
 is $owner->get($s->url('/account/delete'))->code, 200, 'the deletion page';
 $r = post_form($s, $owner, '/account/delete', '/account/delete', password => $PASSWORD);
 is $r->code, 400, 'not without the box ticked';
@@ -216,20 +205,20 @@ like text_of(body_of($s->ua->get($s->url('/login?done=closed')))), qr/\Q${\ L('M
     '... which says so';
 is $owner->get($s->url('/account'))->code, 303, 'the session has ended';
 is Madang::Test::sign_in($s, $s->ua, $of->{login_id}, $PASSWORD)->code, 400, 'the login fails';
-is sql_value('SELECT COUNT(*) FROM cases'), $cases_before, 'the cases stay';
-is sql_value("SELECT account_id FROM cases WHERE id = $case_id"), $owner_id, '... with the account';
-is sql_value("SELECT CONCAT(name = '', email LIKE '%.invalid', mobile IS NULL, email_verified_at IS NULL,"
+is $s->sql_value('SELECT COUNT(*) FROM cases'), $cases_before, 'the cases stay';
+is $s->sql_value("SELECT account_id FROM cases WHERE id = $case_id"), $owner_id, '... with the account';
+is $s->sql_value("SELECT CONCAT(name = '', email LIKE '%.invalid', mobile IS NULL, email_verified_at IS NULL,"
     . " mileage_public, notify_email, closed_at IS NOT NULL) FROM accounts WHERE id = $owner_id"), '1111001',
     'the name and contact data are removed, verified flags cleared, no ranking, no notices';
-is sql_value("SELECT COUNT(*) FROM outbox WHERE kind = 'account_closed' AND recipient = '$of->{email}'"), 1,
+is $s->sql_value("SELECT COUNT(*) FROM outbox WHERE kind = 'account_closed' AND recipient = '$of->{email}'"), 1,
     'a confirmation mail to the verified address';
-is sql_value("SELECT COUNT(*) FROM audit_log WHERE object_type = 'account' AND object_id = '$owner_id'"
+is $s->sql_value("SELECT COUNT(*) FROM audit_log WHERE object_type = 'account' AND object_id = '$owner_id'"
     . " AND action = 'close'"), 1, 'audited';
-is sql_value("SELECT COUNT(*) FROM sessions WHERE account_id = $owner_id"), 0, 'no session left';
-is sql_value("SELECT COUNT(*) FROM sign_ins WHERE account_id = $owner_id"), 0, 'no sign-in history left';
-is sql_value("SELECT COUNT(*) FROM proposal_supports WHERE identity LIKE '%25000001%'"), 0,
+is $s->sql_value("SELECT COUNT(*) FROM sessions WHERE account_id = $owner_id"), 0, 'no session left';
+is $s->sql_value("SELECT COUNT(*) FROM sign_ins WHERE account_id = $owner_id"), 0, 'no sign-in history left';
+is $s->sql_value("SELECT COUNT(*) FROM proposal_supports WHERE identity LIKE '%25000001%'"), 0,
     'no support names the number any more';
-is sql_value("SELECT COUNT(*) FROM consents WHERE account_id = $owner_id"), 4, 'the consent history stays';
+is $s->sql_value("SELECT COUNT(*) FROM consents WHERE account_id = $owner_id"), 4, 'the consent history stays';
 
 my $former = L('FormerMember');
 my $t = text_of(body_of($s->ua->get($s->url("/proposals/$proposal"))));

@@ -27,18 +27,16 @@ my $s = Madang::Test->start(seed => 1);
 
 # ------------------------------------------------------------ helpers
 
-sub sql { my ($q) = @_; return $s->sql(encode('UTF-8', $q)) }
-sub sql_value { my ($q) = @_; my @r = sql($q); return @r ? $r[0][0] : undef }
 sub page_text { my ($ua, $path) = @_; return text_of(body_of($ua->get($s->url($path)))) }
 sub post { my ($ua, $from, $path, @kv) = @_; return Madang::Test::post_form($s, $ua, $from, $path, @kv) }
 sub notices { my ($login, $kind) = @_;
-    return sql_value("SELECT COUNT(*) FROM notices n JOIN accounts a ON a.id = n.account_id"
+    return $s->sql_value("SELECT COUNT(*) FROM notices n JOIN accounts a ON a.id = n.account_id"
         . " WHERE a.login_id = '$login' AND n.kind = '$kind'") }
 sub member_state { my ($slug, $login) = @_;
-    return sql_value("SELECT CONCAT(m.state, '/', m.role) FROM community_members m"
+    return $s->sql_value("SELECT CONCAT(m.state, '/', m.role) FROM community_members m"
         . " JOIN communities c ON c.id = m.community_id JOIN accounts a ON a.id = m.account_id"
         . " WHERE c.slug = '$slug' AND a.login_id = '$login'") // 'none' }
-sub account { my ($login) = @_; return sql_value("SELECT id FROM accounts WHERE login_id = '$login'") }
+sub account { my ($login) = @_; return $s->sql_value("SELECT id FROM accounts WHERE login_id = '$login'") }
 
 # A valid 2x2 RGB PNG.
 sub tiny_png {
@@ -180,30 +178,30 @@ $r = wizard($ua_a, undef, %four, step => 4, go => 'next');
 is $r->code, 400, 'no board: refused';
 like text_of(body_of($r)), qr/\Q${\ L('Err.community_boards')}\E/, '... with the reason';
 
-is sql_value("SELECT COUNT(*) FROM communities WHERE slug = 'coding-room'"), 0, '... nothing stored yet';
+is $s->sql_value("SELECT COUNT(*) FROM communities WHERE slug = 'coding-room'"), 0, '... nothing stored yet';
 
 my %forged = carried($html);
 $forged{image_stored} = 'f' x 32;
 $forged{slug} = 'forged-room';
 $r = wizard($ua_b, undef, %forged, step => 4, go => 'next');
 is $r->code, 303, 'a forged image name in the hidden fields...';
-is sql_value("SELECT image_stored IS NULL FROM communities WHERE slug = 'forged-room'"), 1, '... is ignored';
+is $s->sql_value("SELECT image_stored IS NULL FROM communities WHERE slug = 'forged-room'"), 1, '... is ignored';
 my %real = carried($html);
 $forged{image_stored} = $real{image_stored};
 $forged{slug} = 'forged-room2';
 $r = wizard($ua_b, undef, %forged, step => 4, go => 'next');
-is sql_value("SELECT image_stored IS NULL FROM communities WHERE slug = 'forged-room2'"), 1,
+is $s->sql_value("SELECT image_stored IS NULL FROM communities WHERE slug = 'forged-room2'"), 1,
     '... and so is another person\'s image (signed for its chooser)';
 
 $r = wizard($ua_a, undef, carried($html), step => 4, go => 'next');
 is $r->code, 303, 'the community is created';
 is $r->header('Location'), '/c/coding-room?done=created', '... to its home';
 is member_state('coding-room', $A), 'active/owner', '... its creator its owner';
-is sql_value("SELECT CONCAT(template, '/', membership, '/', visibility) FROM communities WHERE slug = 'coding-room'"),
+is $s->sql_value("SELECT CONCAT(template, '/', membership, '/', visibility) FROM communities WHERE slug = 'coding-room'"),
     'study/approval/listed', '... as chosen';
-is sql_value("SELECT GROUP_CONCAT(b.kind ORDER BY b.position) FROM community_boards b JOIN communities c"
+is $s->sql_value("SELECT GROUP_CONCAT(b.kind ORDER BY b.position) FROM community_boards b JOIN communities c"
     . " ON c.id = b.community_id WHERE c.slug = 'coding-room'"), 'notice,qna,files', '... with its boards';
-ok sql_value("SELECT COUNT(*) FROM audit_log WHERE object_type = 'community' AND action = 'create' AND detail = 'coding-room'"),
+ok $s->sql_value("SELECT COUNT(*) FROM audit_log WHERE object_type = 'community' AND action = 'create' AND detail = 'coding-room'"),
     '... audited';
 $html = body_of($ua_a->get($s->url('/c/coding-room?done=created')));
 like text_of($html), qr/\Q${\ L('Msg.CommunityCreated')}\E/, 'its home says so';
@@ -233,7 +231,7 @@ unlike page_text($ua_b, '/communities?mine=1'), qr/마당 걷기 주민모임/, 
 $r = post($ua_c, '/c/madang-walkers', '/c/madang-walkers/join');
 is $r->code, 303, 'C joins the open resident group';
 is member_state('madang-walkers', $C), 'active/member', '... at once';
-is sql_value("SELECT member_count FROM communities WHERE slug = 'madang-walkers'"), 5, '... counted';
+is $s->sql_value("SELECT member_count FROM communities WHERE slug = 'madang-walkers'"), 5, '... counted';
 like page_text($ua_c, '/communities?mine=1'), qr/마당 걷기 주민모임/, '... in their communities';
 $r = post($ua_c, '/c/madang-walkers', '/c/madang-walkers/join');
 is $r->code, 409, 'joining twice: refused';
@@ -259,7 +257,7 @@ $r = post($ua_a, '/c/coding-room/members', '/c/coding-room/members', action => '
 is $r->code, 303, 'the owner approves';
 is member_state('coding-room', $C), 'active/member', '... C is a member';
 is notices($C, 'community_approved'), 1, '... and told';
-ok sql_value("SELECT COUNT(*) FROM audit_log WHERE object_type = 'community_member' AND action = 'approve'"),
+ok $s->sql_value("SELECT COUNT(*) FROM audit_log WHERE object_type = 'community_member' AND action = 'approve'"),
     '... audited';
 like page_text($ua_c, '/c/coding-room/members'), qr/\Q$a_form->{name}\E/, 'a member sees the members';
 like body_of($ua_c->get($s->url('/c/coding-room/members'))), qr{href="/notes/new\?to=${\ account($A)}"},
@@ -309,7 +307,7 @@ is member_state('coding-room', $C), 'active/owner', '... C owns it';
 is member_state('coding-room', $A), 'active/manager', '... A stays on as a manager';
 $r = post($ua_a, '/c/coding-room', '/c/coding-room/leave');
 is $r->code, 303, '... and may now leave';
-is sql_value("SELECT member_count FROM communities WHERE slug = 'coding-room'"), 1, 'the count follows';
+is $s->sql_value("SELECT member_count FROM communities WHERE slug = 'coding-room'"), 1, 'the count follows';
 
 # ------------------------------------------------------------ staff
 
@@ -329,30 +327,30 @@ like $html, qr{action="/c/madang-walkers/govern"}, 'the supervisor has the state
 unlike body_of($ua_c->get($s->url('/c/madang-walkers'))), qr{/govern"}, '... a citizen not';
 is post($ua_c, '/c/madang-walkers', '/c/madang-walkers/govern', state => 'suspended', reason => 'x')->code, 303,
     '... and posting it only leads a citizen to sign in';
-is sql_value("SELECT state FROM communities WHERE slug = 'madang-walkers'"), 'active', '... nothing changed';
+is $s->sql_value("SELECT state FROM communities WHERE slug = 'madang-walkers'"), 'active', '... nothing changed';
 $r = post($admin, '/c/madang-walkers', '/c/madang-walkers/govern', state => 'suspended', reason => '');
 is $r->code, 400, 'suspending without a reason: refused';
 $r = post($admin, '/c/madang-walkers', '/c/madang-walkers/govern', state => 'suspended', reason => '광고 글 반복');
 is $r->code, 303, 'the supervisor suspends it with a reason';
-is sql_value("SELECT state FROM communities WHERE slug = 'madang-walkers'"), 'suspended', '... suspended';
+is $s->sql_value("SELECT state FROM communities WHERE slug = 'madang-walkers'"), 'suspended', '... suspended';
 like page_text($anon, '/c/madang-walkers'), qr/\Q${\ L('Community.State.suspended')}\E.*광고 글 반복/s,
     '... its home shows the banner and the reason';
 is notices('minjun', 'community_governed'), 1, '... its owner is told';
-ok sql_value("SELECT COUNT(*) FROM audit_log WHERE object_type = 'community' AND action = 'suspended'"), '... audited';
+ok $s->sql_value("SELECT COUNT(*) FROM audit_log WHERE object_type = 'community' AND action = 'suspended'"), '... audited';
 is post($ua_c, '/c/madang-walkers', '/c/madang-walkers/join')->code, 403, 'a suspended community takes no one';
 $r = post($admin, '/c/madang-walkers', '/c/madang-walkers/govern', state => 'active', reason => '');
-is sql_value("SELECT state FROM communities WHERE slug = 'madang-walkers'"), 'active', 'reopened';
+is $s->sql_value("SELECT state FROM communities WHERE slug = 'madang-walkers'"), 'active', 'reopened';
 
 # ------------------------------------------------------------ archiving
 
-sql("UPDATE communities SET last_activity_at = NOW() - INTERVAL 40 DAY WHERE slug = 'hidden-club'");
-sql("INSERT INTO settings (name, value) VALUES ('community.archive_days', '30')"
+$s->sql("UPDATE communities SET last_activity_at = NOW() - INTERVAL 40 DAY WHERE slug = 'hidden-club'");
+$s->sql("INSERT INTO settings (name, value) VALUES ('community.archive_days', '30')"
     . " ON DUPLICATE KEY UPDATE value = VALUES(value)");
 my ($out, $status) = $s->ctl('tick');
 is $status, 0, 'madangctl tick' or diag $out;
 like $out, qr/communities archived: [1-9]/, '... archives the inactive';
-is sql_value("SELECT state FROM communities WHERE slug = 'hidden-club'"), 'archived', 'the inactive club is archived';
-is sql_value("SELECT state FROM communities WHERE slug = 'madang-walkers'"), 'active', '... not the active ones';
+is $s->sql_value("SELECT state FROM communities WHERE slug = 'hidden-club'"), 'archived', 'the inactive club is archived';
+is $s->sql_value("SELECT state FROM communities WHERE slug = 'madang-walkers'"), 'active', '... not the active ones';
 like page_text($ua_b, '/c/hidden-club'), qr/\Q${\ L('Community.State.archived')}\E/, '... its home says so';
 $r = post($ua_b, '/c/hidden-club', '/c/hidden-club/members', action => 'transfer', account_id => $c_id);
 is $r->code, 403, '... and nobody hands it over (read only)';

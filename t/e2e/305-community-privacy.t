@@ -22,48 +22,40 @@ binmode $_, ':encoding(UTF-8)'
 my $s = Madang::Test->start(seed => 1);
 
 sub code_of { my ($ua, $path) = @_; return $ua->get($s->url($path))->code }
-sub sql { my ($q) = @_; return $s->sql(encode('UTF-8', $q)) }
-sub sql_value { my ($q) = @_; return $s->sql_value(encode('UTF-8', $q)) }
 sub post { my ($ua, $from, $path, @kv) = @_; return post_form($s, $ua, $from, $path, @kv) }
 sub post_raw { my ($ua, $path, @kv) = @_; return $ua->post($s->url($path), [ map { Madang::Test::bytes_of($_) } @kv ]) }
-sub citizen {
-    my $ua = $s->ua;
-    my ($r, $acct) = Madang::Test::register_citizen($s, $ua);
-    is $r->code, 303, "a citizen $acct->{login_id} registers" or diag body_of($r);
-    return ($ua, $s->account_id($acct->{login_id}));
-}
 
 # ------------------------------------------------------------ the demo, one whole
 
-is sql_value("SELECT GROUP_CONCAT(slug ORDER BY slug) FROM communities"), 'madang-walkers,open-data-study,staff-digital',
+is $s->sql_value("SELECT GROUP_CONCAT(slug ORDER BY slug) FROM communities"), 'madang-walkers,open-data-study,staff-digital',
     'the demo has the three communities, no other';
 for my $slug (qw(madang-walkers open-data-study staff-digital)) {
-    my @n = map { sql_value("SELECT COUNT(*) FROM $_ x JOIN communities c ON c.id = x.community_id WHERE c.slug = '$slug'") }
+    my @n = map { $s->sql_value("SELECT COUNT(*) FROM $_ x JOIN communities c ON c.id = x.community_id WHERE c.slug = '$slug'") }
         qw(community_posts community_events chat_messages);
     ok !(grep { !$_ } @n), "$slug: board posts, events and chat history (@n)";
 }
-is sql_value("SELECT COUNT(*) FROM notes n JOIN accounts a ON a.id = n.author_id JOIN accounts r ON r.id = n.recipient_id"
+is $s->sql_value("SELECT COUNT(*) FROM notes n JOIN accounts a ON a.id = n.author_id JOIN accounts r ON r.id = n.recipient_id"
     . " WHERE a.kind = 'citizen' AND r.kind = 'citizen' AND EXISTS (SELECT 1 FROM community_members ma"
     . " JOIN community_members mr ON mr.community_id = ma.community_id AND mr.account_id = r.id AND mr.state = 'active'"
     . " WHERE ma.account_id = a.id AND ma.state = 'active')") > 0 ? 1 : 0, 1,
     'notes between citizens who share a community';
 
-my ($owner, $owner_id) = citizen();
-my ($member, $member_id) = citizen();
-my ($leaver, $leaver_id) = citizen();
-my ($outsider) = citizen();
+my ($owner, $owner_id) = $s->citizen();
+my ($member, $member_id) = $s->citizen();
+my ($leaver, $leaver_id) = $s->citizen();
+my ($outsider) = $s->citizen();
 
 # A members-only (listed) resident group: owner, a member, one who left.
 my $X = '/c/privacy-closed';
-sql("INSERT INTO communities (slug, name, description, template, membership, visibility, member_count,"
+$s->sql("INSERT INTO communities (slug, name, description, template, membership, visibility, member_count,"
     . " created_by, created_at, updated_at, last_activity_at) VALUES ('privacy-closed', '비공개 시험 모임',"
     . " '설명', 'resident', 'approval', 'listed', 2, $owner_id, NOW(), NOW(), NOW())");
-my $cid = sql_value("SELECT id FROM communities WHERE slug = 'privacy-closed'");
-sql("INSERT INTO community_members (community_id, account_id, role, state, created_at, updated_at) VALUES"
+my $cid = $s->sql_value("SELECT id FROM communities WHERE slug = 'privacy-closed'");
+$s->sql("INSERT INTO community_members (community_id, account_id, role, state, created_at, updated_at) VALUES"
     . " ($cid, $owner_id, 'owner', 'active', NOW(), NOW()), ($cid, $member_id, 'member', 'active', NOW(), NOW()),"
     . " ($cid, $leaver_id, 'member', 'left', NOW(), NOW())");
 my $pos = 0;
-sql("INSERT INTO community_boards (community_id, kind, position, created_at) VALUES ($cid, '$_', " . ++$pos
+$s->sql("INSERT INTO community_boards (community_id, kind, position, created_at) VALUES ($cid, '$_', " . ++$pos
     . ', NOW())') for qw(notice free files);
 
 # Members write in every part: a post with a file, a comment, an event,
@@ -82,7 +74,7 @@ sub write_post {
 }
 my ($r, $post) = write_post($member, 'files', [[ 'minutes.txt', "회의록\n" ]], title => '회의록', body => '모임 회의록');
 is $r->code, 303, 'a member writes a post with a file' or diag body_of($r);
-my $file = sql_value("SELECT id FROM community_post_files WHERE post_id = $post");
+my $file = $s->sql_value("SELECT id FROM community_post_files WHERE post_id = $post");
 ok $file, '... stored with its file';
 my %event = (title => '비공개 회의', place => '회의실', description => '회원만', starts_at => '2027-03-03T19:00',
     ends_at => '2027-03-03T20:00', recurrence => 'none');
@@ -104,12 +96,12 @@ like text_of(body_of($member->get($s->url("$X/chat")))), qr/회원끼리 하는 
 
 # The demo's study group (listed, approval): its parts are not there for
 # the public, nor for its pending applicant.
-my $study_post = sql_value("SELECT p.id FROM community_posts p JOIN communities c ON c.id = p.community_id"
+my $study_post = $s->sql_value("SELECT p.id FROM community_posts p JOIN communities c ON c.id = p.community_id"
     . " WHERE c.slug = 'open-data-study' ORDER BY p.id LIMIT 1");
-my $study_event = sql_value("SELECT e.id FROM community_events e JOIN communities c ON c.id = e.community_id"
+my $study_event = $s->sql_value("SELECT e.id FROM community_events e JOIN communities c ON c.id = e.community_id"
     . " WHERE c.slug = 'open-data-study' ORDER BY e.id LIMIT 1");
 ok $study_post && $study_event, 'the demo study group has posts and events';
-is sql_value("SELECT COUNT(*) FROM chat_messages m JOIN communities c ON c.id = m.community_id"
+is $s->sql_value("SELECT COUNT(*) FROM chat_messages m JOIN communities c ON c.id = m.community_id"
     . " WHERE c.slug = 'open-data-study'") > 0 ? 1 : 0, 1, '... and chat history';
 is code_of($s->ua, $_), 404, "the public: $_ is 404"
     for map { "/c/open-data-study$_" } ('/boards/qna', "/posts/$study_post", '/calendar', "/events/$study_event",
@@ -119,7 +111,7 @@ is code_of($s->ua, $_), 404, "the public: $_ is 404"
 
 my $admin = $s->ua;
 is Madang::Test::sign_in($s, $admin, 'admin', 'madang-admin-2026')->code, 303, 'the supervisor signs in';
-my $before = join '/', map { sql_value($_) } (
+my $before = join '/', map { $s->sql_value($_) } (
     "SELECT COUNT(*) FROM community_posts WHERE community_id = $cid",
     "SELECT COUNT(*) FROM posts WHERE parent_kind = 'cpost' AND parent_id = $post",
     "SELECT COUNT(*) FROM community_events WHERE community_id = $cid",
@@ -129,7 +121,7 @@ my $csrf_post = Madang::Test::csrf_value($member->get($s->url("$X/boards/free/ne
 my $csrf_event = Madang::Test::csrf_value($owner->get($s->url("$X/events/new")));
 $r = post($admin, "$X", "$X/govern", state => 'suspended', reason => '시험 정지');
 is $r->code, 303, 'the supervisor suspends the community' or diag body_of($r);
-is sql_value("SELECT state FROM communities WHERE id = $cid"), 'suspended', '... suspended';
+is $s->sql_value("SELECT state FROM communities WHERE id = $cid"), 'suspended', '... suspended';
 
 is code_of($member, "$X/posts/$post"), 200, 'a member still reads a post';
 is code_of($member, "$X/chat"), 200, '... and the chat';
@@ -143,7 +135,7 @@ $r = post_raw($member, "$X/events/$event/rsvp", csrf => $csrf_post, answer => 'g
 is $r->code, 403, 'calendar: no answer to an event';
 $r = post_raw($member, "$X/chat", csrf => $csrf_post, body => '정지 중 대화');
 is $r->code, 403, 'chat: no message';
-is join('/', map { sql_value($_) } (
+is join('/', map { $s->sql_value($_) } (
     "SELECT COUNT(*) FROM community_posts WHERE community_id = $cid",
     "SELECT COUNT(*) FROM posts WHERE parent_kind = 'cpost' AND parent_id = $post",
     "SELECT COUNT(*) FROM community_events WHERE community_id = $cid",
@@ -151,7 +143,7 @@ is join('/', map { sql_value($_) } (
     "SELECT COUNT(*) FROM chat_messages WHERE community_id = $cid")), $before, '... nothing stored in any part';
 
 $r = post($admin, "$X", "$X/govern", state => 'active', reason => '');
-is sql_value("SELECT state FROM communities WHERE id = $cid"), 'active', 'reopened';
+is $s->sql_value("SELECT state FROM communities WHERE id = $cid"), 'active', 'reopened';
 # The same requests (the same CSRF tokens) pass again: the refusals were
 # the suspension's.
 is post_raw($member, "$X/posts/$post/comments", csrf => $csrf_post, body => '다시 열렸네요')->code, 303,

@@ -22,43 +22,33 @@ binmode $_, ':encoding(UTF-8)'
 
 my $s = Madang::Test->start(seed => 1);
 
-sub page { my ($ua, $path) = @_; my $r = $ua->get($s->url($path)); return ($r->code, body_of($r)) }
-sub sql { my ($q) = @_; return $s->sql(encode('UTF-8', $q)) }
-sub sql_value { my ($q) = @_; return $s->sql_value(encode('UTF-8', $q)) }
-sub citizen {
-    my $ua = $s->ua;
-    my ($r, $acct) = Madang::Test::register_citizen($s, $ua);
-    is $r->code, 303, "a citizen $acct->{login_id} registers" or diag body_of($r);
-    return ($ua, $s->account_id($acct->{login_id}));
-}
-
 # ------------------------------------------------------------ the demo
 
-my ($code, $html) = page($s->ua, '/c/madang-walkers/boards/notice');
+my ($code, $html) = $s->page($s->ua, '/c/madang-walkers/boards/notice');
 is $code, 200, 'the demo community\'s notice board is public';
 like $html, qr/class="pinned".*걷기모임 이용 안내/s, '... its pinned notice first';
-($code, $html) = page($s->ua, '/c/madang-walkers/boards/free');
+($code, $html) = $s->page($s->ua, '/c/madang-walkers/boards/free');
 like $html, qr/마당대로 보도블록 파손 민원 올렸어요/, 'the free board lists a demo post';
-my $demo_q = sql_value("SELECT id FROM community_posts WHERE title = '분리수거 요일이 바뀌었나요?'");
-($code, $html) = page($s->ua, "/c/madang-walkers/posts/$demo_q");
+my $demo_q = $s->sql_value("SELECT id FROM community_posts WHERE title = '분리수거 요일이 바뀌었나요?'");
+($code, $html) = $s->page($s->ua, "/c/madang-walkers/posts/$demo_q");
 like text_of($html), qr/화요일과 금요일.*헷갈리지 않겠네요/s, 'a demo question has an answer and a reply';
 
 # ------------------------------------------------------------ two communities
 
-my ($owner, $owner_id) = citizen();
-my ($member, $member_id) = citizen();
-my ($outsider, $outsider_id) = citizen();
+my ($owner, $owner_id) = $s->citizen();
+my ($member, $member_id) = $s->citizen();
+my ($outsider, $outsider_id) = $s->citizen();
 my $admin_id = $s->account_id('admin');
 for my $c (['board-open', 'public'], ['board-closed', 'listed']) {
     my ($slug, $visibility) = @$c;
-    sql("INSERT INTO communities (slug, name, description, template, membership, visibility, member_count,"
+    $s->sql("INSERT INTO communities (slug, name, description, template, membership, visibility, member_count,"
         . " created_by, created_at, updated_at, last_activity_at) VALUES ('$slug', '시험 모임 $slug', '설명',"
         . " 'study', 'open', '$visibility', 2, $owner_id, NOW(), NOW(), NOW() - INTERVAL 10 DAY)");
     my $cid = $s->sql_value("SELECT id FROM communities WHERE slug = '$slug'");
-    sql("INSERT INTO community_members (community_id, account_id, role, state, created_at, updated_at) VALUES"
+    $s->sql("INSERT INTO community_members (community_id, account_id, role, state, created_at, updated_at) VALUES"
         . " ($cid, $owner_id, 'owner', 'active', NOW(), NOW()), ($cid, $member_id, 'member', 'active', NOW(), NOW())");
     my $pos = 0;
-    sql("INSERT INTO community_boards (community_id, kind, position, created_at) VALUES ($cid, '$_', "
+    $s->sql("INSERT INTO community_boards (community_id, kind, position, created_at) VALUES ($cid, '$_', "
         . ++$pos . ", NOW())") for qw(notice free qna gallery files);
 }
 my $open_id = $s->sql_value("SELECT id FROM communities WHERE slug = 'board-open'");
@@ -86,7 +76,7 @@ is $r->code, 303, 'a member writes on the free board';
 like $r->header('Location'), qr{^$C/posts/\d+\?done=created$}, '... to the new post';
 ok $s->sql_value("SELECT last_activity_at > NOW() - INTERVAL 1 MINUTE FROM communities WHERE id = $open_id"),
     '... and the community\'s activity is touched';
-($code, $html) = page($s->ua, "$C/posts/$p1");
+($code, $html) = $s->page($s->ua, "$C/posts/$p1");
 is $code, 200, 'the public reads a public community\'s post';
 like text_of($html), qr/도서관 스터디 모집.*매주 수요일/s, '... its title and text';
 unlike $html, qr{action="$C/posts/$p1/comments"}, '... with no comment form for the public';
@@ -107,14 +97,14 @@ is $r->code, 303, 'a member writes in a members-only community';
 my $secret_file = $s->sql_value("SELECT id FROM community_post_files WHERE post_id = $secret");
 for my $who ([$outsider, 'a non-member'], [$s->ua, 'the public']) {
     my ($ua, $name) = @$who;
-    is((page($ua, "$X/boards/free"))[0], 404, "$name: the members-only board is not there");
-    is((page($ua, "$X/posts/$secret"))[0], 404, "$name: nor its post by URL");
-    is((page($ua, "$X/posts/$secret/files/$secret_file"))[0], 404, "$name: nor its file");
+    is(($s->page($ua, "$X/boards/free"))[0], 404, "$name: the members-only board is not there");
+    is(($s->page($ua, "$X/posts/$secret"))[0], 404, "$name: nor its post by URL");
+    is(($s->page($ua, "$X/posts/$secret/files/$secret_file"))[0], 404, "$name: nor its file");
 }
-is((page($s->ua, "$C/posts/$secret"))[0], 404, 'a post is not reached through another community');
-($code, $html) = page($member, "$X/posts/$secret");
+is(($s->page($s->ua, "$C/posts/$secret"))[0], 404, 'a post is not reached through another community');
+($code, $html) = $s->page($member, "$X/posts/$secret");
 is $code, 200, 'a member reads it';
-is((page($member, "$X/posts/$secret/files/$secret_file"))[0], 200, '... and its file');
+is(($s->page($member, "$X/posts/$secret/files/$secret_file"))[0], 200, '... and its file');
 
 # ------------------------------------------------------------ comments
 
@@ -132,26 +122,26 @@ like $r->header('Location'), qr/done=comment/, '... told it is up';
 like $r->header('Location'), qr/done=reply/, 'a reply to the comment';
 is $s->sql_value("SELECT reply_to FROM posts WHERE id = $c2"), $c1, '... one level under it';
 is $s->sql_value("SELECT comment_count FROM community_posts WHERE id = $p1"), 2, 'the post counts its comments';
-($code, $html) = page($s->ua, $P1);
+($code, $html) = $s->page($s->ua, $P1);
 like text_of($html), qr/저도 참여하고 싶어요.*환영합니다/s, 'the thread shows the comment and its reply';
 is +(comment($outsider, $P1, '외부 댓글'))[0]->code, 403, 'a non-member may not comment';
 
 # ------------------------------------------------------------ reads
 
-page($outsider, $P1) for 1 .. 3;
-page($owner, $P1);
-page($member, $P1);
+$s->page($outsider, $P1) for 1 .. 3;
+$s->page($owner, $P1);
+$s->page($member, $P1);
 is $s->sql_value("SELECT read_count FROM community_posts WHERE id = $p1"), 2,
     'reads count once per reader per day, not the author\'s own';
 
 # ------------------------------------------------------------ pinning
 
 ($r, my $p2) = write_post($member, $C, 'free', [], title => '두 번째 글', body => '나중에 쓴 글');
-($code, $html) = page($s->ua, "$C/boards/free");
+($code, $html) = $s->page($s->ua, "$C/boards/free");
 like $html, qr/두 번째 글.*도서관 스터디 모집/s, 'newest first';
 is post_form($s, $member, $P1, "$P1/pin", action => 'pin')->code, 404, 'a member may not pin';
 is post_form($s, $owner, $P1, "$P1/pin", action => 'pin')->code, 303, 'a manager pins the older post';
-($code, $html) = page($s->ua, "$C/boards/free");
+($code, $html) = $s->page($s->ua, "$C/boards/free");
 like $html, qr/class="pinned".*도서관 스터디 모집.*두 번째 글/s, '... which comes first now';
 
 # ------------------------------------------------------------ gallery and files
@@ -163,7 +153,7 @@ like text_of(body_of($r)), qr/\Q${\ L('Err.board_images_only')}\E/, '... saying 
 ($r, my $photo) = write_post($member, $C, 'gallery', [[ 'park.png', $png ]], title => '공원 사진', body => '산책길');
 is $r->code, 303, 'a gallery takes a picture';
 my $thumb = $s->sql_value("SELECT id FROM community_post_files WHERE post_id = $photo");
-($code, $html) = page($s->ua, "$C/boards/gallery");
+($code, $html) = $s->page($s->ua, "$C/boards/gallery");
 like $html, qr{<img src="$C/posts/$photo/files/$thumb"}, 'the gallery lists its thumbnail';
 $r = $s->ua->get($s->url("$C/posts/$photo/files/$thumb"));
 is $r->code, 200, 'the image is served';
@@ -180,38 +170,38 @@ $r = $member->request(POST $s->url("$C/posts/$doc/edit"), Content_Type => 'form-
 is $r->code, 303, 'its author uploads the document again';
 is $s->sql_value("SELECT GROUP_CONCAT(version ORDER BY version) FROM community_post_files WHERE post_id = $doc"), '1,2',
     '... as version 2, version 1 kept';
-($code, $html) = page($s->ua, "$C/posts/$doc");
+($code, $html) = $s->page($s->ua, "$C/posts/$doc");
 like text_of($html), qr/회칙 2판을 올립니다/, 'the edit is shown';
 my $v = L('Board.Version');
 like text_of($html), qr/\Q$v\E 2.*\Q$v\E 1/s, '... with both versions listed, newest first';
 
 # ------------------------------------------------------------ link cards
 
-my $case = sql_value("SELECT tracking_no FROM cases WHERE is_public = 1 AND moderation = 'visible' ORDER BY id LIMIT 1");
-my $case_title = sql_value("SELECT title FROM cases WHERE tracking_no = '$case'");
+my $case = $s->sql_value("SELECT tracking_no FROM cases WHERE is_public = 1 AND moderation = 'visible' ORDER BY id LIMIT 1");
+my $case_title = $s->sql_value("SELECT title FROM cases WHERE tracking_no = '$case'");
 ($r, my $linked) = write_post($member, $C, 'free', [], title => '민원 공유', body => '이 민원 같이 봐요.',
     link_kind => 'case', link_key => $case);
 is $r->code, 303, 'a post links a public complaint';
-($code, $html) = page($s->ua, "$C/posts/$linked");
+($code, $html) = $s->page($s->ua, "$C/posts/$linked");
 like $html, qr{class="card link-card".*href="/cases/$case"[^>]*>\Q$case_title\E}s, '... shown as a card';
 my $private = $s->sql_value("SELECT tracking_no FROM cases WHERE is_public = 0 ORDER BY id LIMIT 1");
 ($r) = write_post($member, $C, 'free', [], title => '비공개 민원', body => '보이면 안 됨', link_kind => 'case',
     link_key => $private);
 is $r->code, 400, 'a link to a private complaint is refused';
 like text_of(body_of($r)), qr/\Q${\ L('Err.board_link')}\E/, '... with the reason';
-sql("UPDATE cases SET is_public = 0 WHERE tracking_no = '$case'");
-($code, $html) = page($s->ua, "$C/posts/$linked");
+$s->sql("UPDATE cases SET is_public = 0 WHERE tracking_no = '$case'");
+($code, $html) = $s->page($s->ua, "$C/posts/$linked");
 unlike $html, qr/link-card/, 'a complaint made private since: no card';
-sql("UPDATE cases SET is_public = 1 WHERE tracking_no = '$case'");
+$s->sql("UPDATE cases SET is_public = 1 WHERE tracking_no = '$case'");
 
 # ------------------------------------------------------------ search
 
-($code, $html) = page($s->ua, "$C/boards/free?q=" . 'ERROR');
-($code, $html) = page($s->ua, "$C/boards/qna?q=%EB%8F%84%EC%84%9C"); # 도서
+($code, $html) = $s->page($s->ua, "$C/boards/free?q=" . 'ERROR');
+($code, $html) = $s->page($s->ua, "$C/boards/qna?q=%EB%8F%84%EC%84%9C"); # 도서
 is $code, 200, 'the search answers';
 like $html, qr/도서관 스터디 모집/, '... finding a part of a Korean word, across boards';
 unlike $html, qr/회원 전용 글/, '... never another community\'s post';
-($code, $html) = page($s->ua, "$C/boards/free?q=%ED%9A%8C%EC%B9%99"); # 회칙
+($code, $html) = $s->page($s->ua, "$C/boards/free?q=%ED%9A%8C%EC%B9%99"); # 회칙
 like $html, qr/모임 회칙/, '... and the files board\'s posts';
 
 # ------------------------------------------------------------ moderation
@@ -219,36 +209,36 @@ like $html, qr/모임 회칙/, '... and the files board\'s posts';
 ($r, my $held) = write_post($member, $C, 'free', [], title => '화가 납니다', body => '찬성 안 하면 죽 여 버 린 다');
 like $r->header('Location') // '', qr/done=held/, 'a post with a hold word is taken, held';
 is $s->sql_value("SELECT moderation FROM community_posts WHERE id = $held"), 'held', '... held for review';
-is((page($s->ua, "$C/posts/$held"))[0], 404, 'the public does not see it');
-($code, $html) = page($member, "$C/posts/$held");
+is(($s->page($s->ua, "$C/posts/$held"))[0], 404, 'the public does not see it');
+($code, $html) = $s->page($member, "$C/posts/$held");
 like $html, qr{href="/objection/cpost/$held"}, 'its author sees it with the way to object';
 my $admin = $s->ua;
 is Madang::Test::sign_in($s, $admin, 'admin', 'madang-admin-2026')->code, 303, 'the supervisor signs in';
-($code, $html) = page($admin, '/staff/moderation');
+($code, $html) = $s->page($admin, '/staff/moderation');
 like $html, qr{/staff/moderation/cpost/$held"}, 'the moderators\' queue lists it';
 like text_of($html), qr/\Q${\ L('Moderation.Kind.cpost')}\E · 화가 납니다/, '... as a community post';
 $r = post_form($s, $admin, '/staff/moderation', "/staff/moderation/cpost/$held", action => 'hide', ground => 'abuse',
     reason => '협박성 표현');
 is $r->code, 303, 'the moderator hides it' or diag substr(text_of(body_of($r)), 0, 600);
 is $s->sql_value("SELECT moderation FROM community_posts WHERE id = $held"), 'hidden', '... hidden';
-($code, $html) = page($member, "$C/posts/$held");
+($code, $html) = $s->page($member, "$C/posts/$held");
 like text_of($html), qr/\Q${\ L('Debate.Hidden')}\E.*협박성 표현/s, 'its author reads why';
 
-($code, $html) = page($outsider, $P1);
+($code, $html) = $s->page($outsider, $P1);
 like $html, qr{href="/report/cpost/$p1"}, 'a reader of a public community may report a post';
 like $html, qr{href="/report/post/$c1"}, '... and a comment';
-($code, $html) = page($owner, "$X/posts/$secret");
+($code, $html) = $s->page($owner, "$X/posts/$secret");
 like $html, qr{href="/report/cpost/$secret"}, 'a member of a members-only community may report its post (360 the rest)';
 
 # ------------------------------------------------------------ deleting
 
 is post_form($s, $outsider, $P1, "$P1/delete")->code, 404, 'someone else may not delete a post';
 is post_form($s, $member, "$C/posts/$p2", "$C/posts/$p2/delete")->code, 303, 'its author deletes a post';
-is((page($s->ua, "$C/posts/$p2"))[0], 404, '... gone');
+is(($s->page($s->ua, "$C/posts/$p2"))[0], 404, '... gone');
 is post_form($s, $owner, $P1, "$P1/delete")->code, 303, 'a manager deletes a member\'s post';
-($code, $html) = page($s->ua, "$C/boards/free");
+($code, $html) = $s->page($s->ua, "$C/boards/free");
 unlike $html, qr/도서관 스터디 모집|두 번째 글/, 'neither is listed';
-($code, $html) = page($s->ua, "$C/boards/qna?q=%EB%8F%84%EC%84%9C");
+($code, $html) = $s->page($s->ua, "$C/boards/qna?q=%EB%8F%84%EC%84%9C");
 unlike $html, qr/도서관 스터디 모집/, '... nor found';
 
 done_testing;

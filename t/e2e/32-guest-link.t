@@ -29,7 +29,6 @@ my $n = Madang::Notify->start(seed => 1);
 my $s = $n->stack;
 my $build = $ENV{MADANG_BUILD} // "$REPO/build";
 
-sub sql_value { my @r = $s->sql(encode('UTF-8', $_[0])); return @r ? $r[0][0] : undef }
 sub body { return decode('UTF-8', $_[0]->content) }
 sub slurp { my ($f) = @_; open my $fh, '<:raw', $f or return ''; local $/; return <$fh> }
 
@@ -55,8 +54,8 @@ my ($st, $out) = mailin(mail(from => 'guest.link@example.net', id => 'glink1@exa
 is $st, 0, 'a mail from an unverified address is filed' or diag $out;
 my ($case_id, $tracking, $owner) = @{ ($s->sql(q{SELECT c.id, c.tracking_no, c.account_id FROM cases c
     ORDER BY c.id DESC LIMIT 1}))[0] };
-is sql_value("SELECT kind FROM accounts WHERE id = $owner"), 'guest', "... as a guest's case ($tracking)";
-is sql_value("SELECT is_public FROM cases WHERE id = $case_id"), 0, '... private';
+is $s->sql_value("SELECT kind FROM accounts WHERE id = $owner"), 'guest', "... as a guest's case ($tracking)";
+is $s->sql_value("SELECT is_public FROM cases WHERE id = $case_id"), 0, '... private';
 $s->sql(encode('UTF-8', "UPDATE cases SET address = '서울특별시 중구 세종대로 110 3층' WHERE id = $case_id"));
 
 # A second guest's case, for the other case's token.
@@ -90,7 +89,7 @@ like $page, qr/세종대로 110 3층/, '... the whole address, as to its filer';
 like $page, qr{action="/cases/\Q$tracking\E/message"}, '... the message form';
 like $page, qr{name="k" value="\Q$token\E"}, '... carrying the token';
 like $page, qr{name="csrf" value="[^"]+"}, '... and the CSRF token';
-is sql_value("SELECT COUNT(*) FROM audit_log WHERE object_type = 'case' AND object_id = '$tracking'"
+is $s->sql_value("SELECT COUNT(*) FROM audit_log WHERE object_type = 'case' AND object_id = '$tracking'"
     . " AND action = 'view_by_link' AND account_id = $owner"), 1, "the guest's view is audited, the guest as actor";
 
 is $anon->get($s->url("/cases/$tracking"))->code, 404, 'without the token: not found (private)';
@@ -108,7 +107,7 @@ $r = $anon->post($s->url("/cases/$tracking/message"),
     [csrf => $csrf, k => $token, text => '어제 저녁에 더 심해졌습니다.']);
 is $r->code, 303, 'the guest writes to the case through the link';
 like $r->header('Location') // '', qr{^/cases/\Q$tracking\E\?done=message&k=\Q$token\E$}, '... back to the page with the link';
-is sql_value("SELECT COUNT(*) FROM case_events WHERE case_id = $case_id AND kind = 'web_message'"
+is $s->sql_value("SELECT COUNT(*) FROM case_events WHERE case_id = $case_id AND kind = 'web_message'"
     . " AND actor_id = $owner AND is_public = 0"), 1, '... stored as the guest\'s message, not public';
 $r = $anon->post($s->url("/cases/$tracking/message"),
     Content_Type => 'application/x-www-form-urlencoded', Content => [csrf => $csrf, k => $other_token, text => 'x']);
@@ -120,7 +119,7 @@ like $r->header('Location') // '', qr{^/login}, '... (the owner signs in)';
 $r = $anon->post($s->url("/cases/$tracking/message"),
     Content_Type => 'application/x-www-form-urlencoded', Content => [k => $token, text => 'x']);
 is $r->code, 403, 'without the CSRF token: refused';
-is sql_value("SELECT COUNT(*) FROM case_events WHERE case_id = $case_id AND kind = 'web_message'"), 1,
+is $s->sql_value("SELECT COUNT(*) FROM case_events WHERE case_id = $case_id AND kind = 'web_message'"), 1,
     '... and none of them changed anything';
 
 # The filer's mail reply, and what the page shows to whom.
@@ -137,8 +136,8 @@ is Madang::Test::sign_in($s, $admin, 'admin', 'madang-admin-2026')->code, 303, '
 my $staff_page = body($admin->get($s->url("/staff/cases/$tracking")));
 like $staff_page, qr/어제 저녁에 더 심해졌습니다/, 'the message written through the link is on the staff case page';
 like $staff_page, qr/\Q$L{'Event.web_message'}\E/, "... as the citizen's message ($L{'Event.web_message'})";
-my $handlers = sql_value("SELECT COUNT(*) FROM case_handlers WHERE case_id = $case_id");
-is sql_value("SELECT COUNT(*) FROM notices WHERE case_id = $case_id AND kind = 'staff_message'"), 2 * $handlers,
+my $handlers = $s->sql_value("SELECT COUNT(*) FROM case_handlers WHERE case_id = $case_id");
+is $s->sql_value("SELECT COUNT(*) FROM notices WHERE case_id = $case_id AND kind = 'staff_message'"), 2 * $handlers,
     "... each handler told of each message ($handlers)";
 
 # The public page of the case once made public: no messages, the street only.
@@ -179,8 +178,8 @@ my ($version) = $confirm =~ /name="version" value="(\d+)"/;
 $r = $anon->post($s->url("/cases/$tracking/act"), [csrf => Madang::Test::csrf_value($r), k => $token,
     version => $version, action => 'withdraw', confirm => 1]);
 is $r->code, 303, 'the guest withdraws the case through the link';
-is sql_value("SELECT status FROM cases WHERE id = $case_id"), 'withdrawn', '... which is withdrawn';
-is sql_value("SELECT actor_id FROM case_events WHERE case_id = $case_id ORDER BY id DESC LIMIT 1"), $owner,
+is $s->sql_value("SELECT status FROM cases WHERE id = $case_id"), 'withdrawn', '... which is withdrawn';
+is $s->sql_value("SELECT actor_id FROM case_events WHERE case_id = $case_id ORDER BY id DESC LIMIT 1"), $owner,
     '... by the guest';
 unlike body($anon->get($link)), qr{action="/cases/\Q$tracking\E/message"}, '... and takes no more messages';
 
@@ -199,7 +198,7 @@ unlike $log, qr/\Q$other_token\E/, "... nor the other case's";
 unlike $s->log_text, qr/\Q$token\E/, "madang-web's log has no token either";
 
 # A verified account keeps the plain link: it signs in.
-my $cit = sql_value(q{SELECT id FROM accounts WHERE login_id = 'citizen'});
+my $cit = $s->sql_value(q{SELECT id FROM accounts WHERE login_id = 'citizen'});
 $s->sql("UPDATE accounts SET notify_email = 1 WHERE id = $cit");
 my $cua = $s->ua;
 Madang::Test::sign_in($s, $cua, 'citizen', 'madang-citizen-2026');
@@ -211,12 +210,12 @@ unlike $cit_receipt->{text} // '', qr/\?k=/, '... without a token';
 
 # A signed-in filer reads their own mail reply on their page too, and
 # writes to the case there.
-my $cit_email = sql_value("SELECT email FROM accounts WHERE id = $cit");
+my $cit_email = $s->sql_value("SELECT email FROM accounts WHERE id = $cit");
 $s->sql("UPDATE accounts SET email_verified_at = NOW() WHERE id = $cit");
 ($st, $out) = mailin(mail(from => $cit_email, id => 'glink4@example.net', subject => "Re: [$cit_tracking]",
     body => '시민이 메일로 보낸 추가 설명입니다.'));
 is $st, 0, "the citizen's mail reply is accepted" or diag $out;
-is sql_value("SELECT COUNT(*) FROM case_events e JOIN cases c ON c.id = e.case_id"
+is $s->sql_value("SELECT COUNT(*) FROM case_events e JOIN cases c ON c.id = e.case_id"
     . " WHERE c.tracking_no = '$cit_tracking' AND e.kind = 'mail_in'"), 1, '... onto their case';
 $r = $cua->get($s->url("/cases/$cit_tracking"));
 like body($r), qr/시민이 메일로 보낸 추가 설명입니다/, 'the signed-in filer reads it on their case page';

@@ -28,8 +28,6 @@ my $s = $n->stack;
 
 # ------------------------------------------------------------ helpers
 
-sub sql { my ($q) = @_; return $s->sql(encode('UTF-8', $q)) }
-sub sql_value { my ($q) = @_; my @r = sql($q); return @r ? $r[0][0] : undef }
 sub post { my ($ua, $from, $path, @kv) = @_; return Madang::Test::post_form($s, $ua, $from, $path, @kv) }
 sub get { my ($ua, $path) = @_; return $ua->get($s->url($path)) }
 sub page_text { my ($ua, $path) = @_; return text_of(body_of(get($ua, $path))) }
@@ -69,21 +67,21 @@ my ($OWNER, $MEMBER) = map { $s->account_id($_->{login_id}) } $owner, $member;
 # Two communities made by SQL (the wizard is another part's): a public one
 # and a members-only (listed) one, each with the owner and a member.
 for my $c (['cal-open', 'public'], ['cal-closed', 'listed']) {
-    sql("INSERT INTO communities (slug, name, description, template, membership, visibility, member_count,"
+    $s->sql("INSERT INTO communities (slug, name, description, template, membership, visibility, member_count,"
         . " created_by, created_at, updated_at, last_activity_at)"
         . " VALUES ('$c->[0]', '일정 시험 $c->[1]', '', 'resident', 'open', '$c->[1]', 2, $OWNER, NOW(), NOW(), NOW())");
-    sql("INSERT INTO community_members (community_id, account_id, role, state, created_at, updated_at)"
+    $s->sql("INSERT INTO community_members (community_id, account_id, role, state, created_at, updated_at)"
         . " SELECT id, $OWNER, 'owner', 'active', NOW(), NOW() FROM communities WHERE slug = '$c->[0]'"
         . " UNION ALL SELECT id, $MEMBER, 'member', 'active', NOW(), NOW() FROM communities WHERE slug = '$c->[0]'");
 }
 
 # ------------------------------------------------------------ the demo
 
-my $demo = sql_value("SELECT DATE_FORMAT(starts_at, '%Y-%m') FROM community_events WHERE title = '골목 대청소'");
+my $demo = $s->sql_value("SELECT DATE_FORMAT(starts_at, '%Y-%m') FROM community_events WHERE title = '골목 대청소'");
 ok $demo, 'the demo has calendar events';
 my $t = page_text($anon, "/c/madang-walkers/calendar?month=$demo");
 like $t, qr/골목 대청소/, "the demo calendar's month shows the clean-up";
-my $demo_id = sql_value("SELECT id FROM community_events WHERE title = '정기 모임'");
+my $demo_id = $s->sql_value("SELECT id FROM community_events WHERE title = '정기 모임'");
 like page_text($anon, "/c/madang-walkers/events/$demo_id"), qr/정기 모임.*\Q${\ L('Calendar.Answer.going')}\E: 1/s,
     '... and its meeting page the answers';
 
@@ -103,7 +101,7 @@ like text_of(body_of($r)), qr/\Q${\ L('Err.event_order')}\E/, '... with its mess
 is body_of($r) =~ /value="수요 걷기"/ ? 1 : 0, 1, '... the form filled again';
 $r = post($owner_ua, $new, $new, walk(recur_until => '2027-04-01'));
 is $r->code, 400, 'a count and a last date together are refused';
-is sql_value("SELECT COUNT(*) FROM community_events e JOIN communities c ON c.id = e.community_id WHERE c.slug = 'cal-open'"),
+is $s->sql_value("SELECT COUNT(*) FROM community_events e JOIN communities c ON c.id = e.community_id WHERE c.slug = 'cal-open'"),
     0, '... nothing stored';
 $r = post($owner_ua, $new, $new, %walk);
 is $r->code, 303, 'the owner adds a weekly event, four times';
@@ -126,7 +124,7 @@ my ($monthly) = ($r->header('Location') // '') =~ m{/events/(\d+)};
 my $html = body_of(get($anon, '/c/cal-open/calendar?month=2027-03'));
 my @links = $html =~ m{<td[^>]*>.*?</td>}gs;
 my $cells = join '', @links;
-is sql_value("SELECT last_day FROM community_events WHERE id = $id"), '2027-03-24', 'the series ends on its fourth Wednesday';
+is $s->sql_value("SELECT last_day FROM community_events WHERE id = $id"), '2027-03-24', 'the series ends on its fourth Wednesday';
 is scalar(() = $cells =~ m{href="/c/cal-open/events/$id\?on=}g), 4, 'the March table has the four Wednesdays';
 like $html, qr{<caption>}, '... a table with a caption';
 like $cells, qr{href="/c/cal-open/events/$monthly\?on=}, "... and the monthly event on the 31st";
@@ -150,7 +148,7 @@ like $t, qr/\Q${\ L('Calendar.Answer.going')}\E: 0\b.*\Q${\ L('Calendar.Answer.m
 like body_of(get($member_ua, $ev)), qr/value="maybe" required checked/, '... shown as theirs';
 is post($other_ua, $ev, "$ev/rsvp", answer => 'going')->code, 403, 'a non-member may not answer';
 is post($member_ua, $ev, "$ev/rsvp", answer => 'perhaps')->code, 400, 'an answer that is none is refused';
-is sql_value("SELECT COUNT(*) FROM community_event_rsvps WHERE event_id = $id"), 1, '... one answer stored';
+is $s->sql_value("SELECT COUNT(*) FROM community_event_rsvps WHERE event_id = $id"), 1, '... one answer stored';
 
 # ------------------------------------------------------------ iCalendar
 
@@ -203,7 +201,7 @@ is $r->code, 200, 'the member makes a private feed address';
 my ($token) = body_of($r) =~ m{/c/cal-closed/calendar\.ics\?k=([A-Za-z0-9_-]+)};
 ok $token, '... shown once';
 unlike body_of(get($member_ua, '/c/cal-closed/calendar')), qr/\Q$token\E/, '... and not again';
-is sql_value("SELECT COUNT(*) FROM community_calendar_tokens WHERE token_hash = '$token'"), 0, '... only its hash kept';
+is $s->sql_value("SELECT COUNT(*) FROM community_calendar_tokens WHERE token_hash = '$token'"), 0, '... only its hash kept';
 $r = get($anon, "/c/cal-closed/calendar.ics?k=$token");
 is $r->code, 200, 'a calendar client reads the feed with it, no cookie';
 @f = ical_facts($r->content);
@@ -215,7 +213,7 @@ is get($anon, "/c/cal-closed/calendar.ics?k=$token")->code, 404, 'revoked: the a
 $r = post($member_ua, '/c/cal-closed/calendar', '/c/cal-closed/calendar/feed');
 ($token) = body_of($r) =~ m{calendar\.ics\?k=([A-Za-z0-9_-]+)};
 is get($anon, "/c/cal-closed/calendar.ics?k=$token")->code, 200, 'a new address works';
-sql("UPDATE community_members m JOIN communities c ON c.id = m.community_id SET m.state = 'left'"
+$s->sql("UPDATE community_members m JOIN communities c ON c.id = m.community_id SET m.state = 'left'"
     . " WHERE c.slug = 'cal-closed' AND m.account_id = $MEMBER");
 is get($anon, "/c/cal-closed/calendar.ics?k=$token")->code, 404, '... until the member leaves';
 
@@ -223,24 +221,24 @@ is get($anon, "/c/cal-closed/calendar.ics?k=$token")->code, 404, '... until the 
 
 # An event tomorrow (in 20 hours, Seoul time) that the member is going to,
 # and one in three days: only the first is reminded, once.
-sql("SET time_zone = '+09:00'; INSERT INTO community_events (community_id, title, place, description, starts_at,"
+$s->sql("SET time_zone = '+09:00'; INSERT INTO community_events (community_id, title, place, description, starts_at,"
     . " ends_at, last_day, created_by, created_at, updated_at)"
     . " SELECT id, '내일 모임', '놀이터', '', NOW() + INTERVAL 20 HOUR, NOW() + INTERVAL 22 HOUR,"
     . " DATE(NOW() + INTERVAL 20 HOUR), $OWNER, NOW(), NOW() FROM communities WHERE slug = 'cal-open'"
     . " UNION ALL SELECT id, '사흘 뒤 모임', '', '', NOW() + INTERVAL 3 DAY, NOW() + INTERVAL 74 HOUR,"
     . " DATE(NOW() + INTERVAL 3 DAY), $OWNER, NOW(), NOW()"
     . " FROM communities WHERE slug = 'cal-open'");
-my $soon = sql_value("SELECT id FROM community_events WHERE title = '내일 모임'");
-my $later = sql_value("SELECT id FROM community_events WHERE title = '사흘 뒤 모임'");
+my $soon = $s->sql_value("SELECT id FROM community_events WHERE title = '내일 모임'");
+my $later = $s->sql_value("SELECT id FROM community_events WHERE title = '사흘 뒤 모임'");
 post($member_ua, "/c/cal-open/events/$soon", "/c/cal-open/events/$soon/rsvp", answer => 'going');
 post($member_ua, "/c/cal-open/events/$later", "/c/cal-open/events/$later/rsvp", answer => 'going');
 post($owner_ua, "/c/cal-open/events/$soon", "/c/cal-open/events/$soon/rsvp", answer => 'no');
 $n->run_ok('the notifier runs');
 my $reminders = "SELECT COUNT(*) FROM notices WHERE kind = 'event_reminder' AND account_id = ";
-is sql_value("$reminders $MEMBER"), 1, 'the member going to tomorrow\'s event is reminded';
-is sql_value("$reminders $OWNER"), 0, '... not who said no';
+is $s->sql_value("$reminders $MEMBER"), 1, 'the member going to tomorrow\'s event is reminded';
+is $s->sql_value("$reminders $OWNER"), 0, '... not who said no';
 $n->run_ok('the notifier runs again');
-is sql_value("$reminders $MEMBER"), 1, '... once';
+is $s->sql_value("$reminders $MEMBER"), 1, '... once';
 $n->settle(quiet => 0.5);
 my @mails = $n->mails(kind => 'event_reminder');
 is scalar(@mails), 1, 'one reminder mail in the SMTP sink';

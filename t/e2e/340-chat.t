@@ -27,13 +27,6 @@ binmode $_, ':encoding(UTF-8)'
 
 my $s = Madang::Test->start(seed => 1);
 
-sub page { my ($ua, $path) = @_; my $r = $ua->get($s->url($path)); return ($r->code, body_of($r)) }
-sub citizen {
-    my $ua = $s->ua;
-    my ($r, $acct) = Madang::Test::register_citizen($s, $ua);
-    is $r->code, 303, "a citizen $acct->{login_id} registers" or diag body_of($r);
-    return ($ua, $s->account_id($acct->{login_id}));
-}
 sub community {
     my ($slug, $visibility, $owner, @members) = @_;
     $s->sql("INSERT INTO communities (slug, name, description, template, membership, visibility, created_by,"
@@ -98,9 +91,9 @@ sub receive {
     return (undef, time - $t0);
 }
 
-my ($alice, $alice_id) = citizen();
-my ($bob, $bob_id) = citizen();
-my ($carol, $carol_id) = citizen();
+my ($alice, $alice_id) = $s->citizen();
+my ($bob, $bob_id) = $s->citizen();
+my ($carol, $carol_id) = $s->citizen();
 my $anon = $s->ua;
 
 my $open = community('chat-open', 'public', $alice_id, $bob_id);
@@ -108,14 +101,14 @@ my $club = community('chat-club', 'listed', $alice_id, $bob_id);
 
 # ------------------------------------------------------------ the demo
 
-my ($code, $html) = page($anon, '/c/madang-walkers/chat');
+my ($code, $html) = $s->page($anon, '/c/madang-walkers/chat');
 is $code, 200, 'the demo community has a chat page for the public';
 like text_of($html), qr/중앙공원 분수대.*갤러리 게시판/s, '... with its history, oldest first';
 unlike $html, qr/data-sub=/, '... and no live listener for the public';
 
 # ------------------------------------------------------------ without JavaScript
 
-($code, $html) = page($alice, '/c/chat-open/chat');
+($code, $html) = $s->page($alice, '/c/chat-open/chat');
 is $code, 200, 'a member opens the chat';
 like $html, qr{<form method="post" action="/c/chat-open/chat"}, '... with a form to post';
 like $html, qr{href="/c/chat-open/chat" id="chat-refresh"}, '... a refresh link';
@@ -126,7 +119,7 @@ like text_of($html), qr/\Q@{[L('Chat.None')]}\E/, '... no message yet';
 my ($r, $m1) = say_in($alice, 'chat-open', '안녕하세요 <b>반가워요</b>');
 is $r->code, 303, 'a member posts a message (no script: a form and a redirect)';
 like $r->header('Location'), qr{^/c/chat-open/chat\?done=sent#chat-\d+$}, '... back to the room';
-($code, $html) = page($alice, $r->header('Location'));
+($code, $html) = $s->page($alice, $r->header('Location'));
 like $html, qr{id="chat-$m1".*안녕하세요 &lt;b&gt;반가워요&lt;/b&gt;}s, '... shown on the page, escaped';
 like text_of($html), qr/\Q@{[L('Msg.ChatSent')]}\E/, '... with the confirmation';
 is $s->sql_value("SELECT CONCAT(community_id, '/', author_id, '/', moderation) FROM chat_messages WHERE id = $m1"),
@@ -153,7 +146,7 @@ for (1 .. 20) {
     push @held, $sk if $st2 == 200;
 }
 is scalar @held, 20, 'twenty listeners are held at once';
-($code) = page($alice, '/c/chat-open/chat');
+($code) = $s->page($alice, '/c/chat-open/chat');
 is $code, 200, '... while madang-web still answers pages';
 is_deeply [$s->worker_pids], \@workers, '... with its workers unchanged (' . scalar(@workers) . ')';
 $t0 = time;
@@ -177,7 +170,7 @@ close $sock;
 is $st, 200, 'a member subscribes to the members-only room';
 close $sock;
 
-($code, $html) = page($carol, '/c/chat-open/chat');
+($code, $html) = $s->page($carol, '/c/chat-open/chat');
 is $code, 200, 'a non-member reads a public community\'s chat';
 unlike $html, qr{action="/c/chat-open/chat"}, '... without a form';
 unlike $html, qr/data-sub=/, '... or a listener';
@@ -188,14 +181,14 @@ is $s->sql_value("SELECT COUNT(*) FROM chat_messages WHERE body = '" . encode('U
     0, '... nothing stored';
 
 for ([$carol, 'a non-member'], [$anon, 'the public']) {
-    ($code) = page($_->[0], '/c/chat-club/chat');
+    ($code) = $s->page($_->[0], '/c/chat-club/chat');
     is $code, 404, "a members-only community's chat is 404 by URL for $_->[1]";
 }
 ($r) = say_in($carol, 'chat-club', '몰래 쓰기');
 is $r->code, 404, '... and a post to it 404 too';
-($code) = page($bob, '/c/chat-club/chat');
+($code) = $s->page($bob, '/c/chat-club/chat');
 is $code, 200, '... while its member reads it';
-($code) = page($anon, '/c/no-such-room/chat');
+($code) = $s->page($anon, '/c/no-such-room/chat');
 is $code, 404, 'an unknown community has no chat';
 
 # nchan's publisher is on a local socket only: the site has none.
@@ -210,7 +203,7 @@ my $res = $anon->request(HTTP::Request->new(POST => $s->url("/chat/sub/$open"), 
 isnt $res->code, 200, 'the subscriber location publishes nothing';
 ok !(receive($sock, 'forged', time, 0.5))[0], '... and no forged message reaches a listener';
 close $sock;
-($code) = page($bob, "/_chat/auth/$open");
+($code) = $s->page($bob, "/_chat/auth/$open");
 is $code, 404, 'the auth endpoint is internal to nginx (404 from outside)';
 ok -S $s->dir . '/run/nchan.sock', 'the publisher listens on a local socket';
 
@@ -223,9 +216,9 @@ is $s->sql_value("SELECT COUNT(*) FROM chat_messages WHERE body = 'no csrf'"), 0
 ($r, my $held) = say_in($bob, 'chat-open', '너 죽여버린다');
 like $r->header('Location') // '', qr/done=held/, 'a message with a hold word is held' or diag $r->code, substr(body_of($r), 0, 300);
 is $s->sql_value("SELECT moderation FROM chat_messages WHERE id = $held"), 'held', '... stored held';
-($code, $html) = page($alice, '/c/chat-open/chat');
+($code, $html) = $s->page($alice, '/c/chat-open/chat');
 unlike $html, qr/id="chat-$held"/, '... others do not see it';
-($code, $html) = page($bob, '/c/chat-open/chat');
+($code, $html) = $s->page($bob, '/c/chat-open/chat');
 like $html, qr/id="chat-$held"/, '... its author does';
 like $s->sql_value("SELECT COUNT(*) FROM moderation_actions WHERE kind = 'chat' AND item_id = $held"), qr/^[1-9]/,
     '... and it waits in the moderators\' queue';
@@ -234,15 +227,15 @@ like $s->sql_value("SELECT COUNT(*) FROM moderation_actions WHERE kind = 'chat' 
 is $s->sql_value("SELECT body FROM chat_messages WHERE id = $masked"), '이거 ** 뭐야',
     'a listed word is masked';
 
-($code, $html) = page($bob, '/c/chat-open/chat');
+($code, $html) = $s->page($bob, '/c/chat-open/chat');
 like $html, qr{href="/report/chat/$m1"}, 'a member may report another\'s message in a public community';
 unlike $html, qr{href="/report/chat/$masked"}, '... not their own';
-($code, $html) = page($bob, "/report/chat/$m1");
+($code, $html) = $s->page($bob, "/report/chat/$m1");
 is $code, 200, '... the report form opens';
 
 $s->sql("INSERT INTO penalties (account_id, level, reason, starts_at, ends_at, decided_by)"
     . " VALUES ($bob_id, 'restrict_7', 'test', NOW() - INTERVAL 1 MINUTE, NOW() + INTERVAL 7 DAY, $alice_id)");
-($code, $html) = page($bob, '/c/chat-open/chat');
+($code, $html) = $s->page($bob, '/c/chat-open/chat');
 unlike $html, qr{action="/c/chat-open/chat"}, 'a restricted account gets no form';
 like text_of($html), qr/\Q@{[L('Chat.Restricted')]}\E/, '... but the reason';
 ($r) = say_in($bob, 'chat-open', '제한 중의 글');
@@ -259,7 +252,7 @@ like text_of(body_of($r)), qr/\Q@{[L('Msg.ChatThrottled')]}\E/, '... saying why'
 $s->sql("UPDATE settings SET value = '0' WHERE name = 'moderation.throttle_per_hour'");
 
 $s->sql("UPDATE communities SET state = 'suspended', state_reason = 'test' WHERE id = $club");
-($code, $html) = page($bob, '/c/chat-club/chat');
+($code, $html) = $s->page($bob, '/c/chat-club/chat');
 unlike $html, qr{action="/c/chat-club/chat"}, 'a suspended community\'s member gets no form';
 like text_of($html), qr/\Q@{[L('Chat.Closed')]}\E/, '... but the reason';
 ($r) = say_in($bob, 'chat-club', '정지된 방의 글');
@@ -271,12 +264,12 @@ $s->sql("UPDATE communities SET state = 'active', state_reason = NULL WHERE id =
 $s->sql("INSERT INTO chat_messages (community_id, author_id, body, created_at)"
     . " SELECT $club, $alice_id, CONCAT('club message ', seq), NOW() - INTERVAL (100 - seq) MINUTE"
     . " FROM seq_1_to_60");
-($code, $html) = page($bob, '/c/chat-club/chat');
+($code, $html) = $s->page($bob, '/c/chat-club/chat');
 my $t = text_of($html);
 like $t, qr/club message 11 .*club message 60 /s, 'the first page holds the newest fifty, oldest first';
 unlike $t, qr/club message 10 /, '... not the older ones';
 like $html, qr{href="/c/chat-club/chat\?page=2" rel="next"}, '... and links to older messages';
-($code, $html) = page($bob, '/c/chat-club/chat?page=2');
+($code, $html) = $s->page($bob, '/c/chat-club/chat?page=2');
 $t = text_of($html);
 like $t, qr/club message 1 .*club message 10 /s, 'the second page holds the oldest';
 unlike $t, qr/club message 11 /, '... only those';

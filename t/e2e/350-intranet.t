@@ -23,8 +23,6 @@ binmode $_, ':encoding(UTF-8)'
 
 my $s = Madang::Test->start(seed => 1);
 
-sub sql { my ($q) = @_; return $s->sql(encode('UTF-8', $q)) }
-sub sql_value { my ($q) = @_; return $s->sql_value(encode('UTF-8', $q)) }
 sub post { my ($ua, $from, $path, @kv) = @_; return Madang::Test::post_form($s, $ua, $from, $path, @kv) }
 my %staff_answers = (step => 4, go => 'next', template => 'staff', preset_for => 'staff', membership => 'approval',
     visibility => 'listed', board_notice => 1, board_free => 1, board_files => 1, description => '도로과 업무 공간');
@@ -51,13 +49,13 @@ unlike body_of($lee->get($s->url('/communities/new'))), qr{name="department"}, '
 
 my $r = wizard($choi, name => '교통과 업무 공간', slug => 'traffic-intranet', department => 5);
 is $r->code, 400, "another department's intranet: refused" or diag body_of($r);
-ok !sql_value("SELECT COUNT(*) FROM communities WHERE slug = 'traffic-intranet'"), '... none made';
+ok !$s->sql_value("SELECT COUNT(*) FROM communities WHERE slug = 'traffic-intranet'"), '... none made';
 $r = wizard($choi, template => 'study', preset_for => 'study', name => '도로 공부', slug => 'road-study',
     department => 4);
 is $r->code, 400, "a department on a study group: refused";
 $r = wizard($choi, name => '도로과 업무 공간', slug => 'road-intranet', department => 4);
 is $r->code, 303, "the manager makes the department's intranet" or diag body_of($r);
-is sql_value("SELECT CONCAT(template, '/', staff_only, '/', department_id, '/', membership) FROM communities"
+is $s->sql_value("SELECT CONCAT(template, '/', staff_only, '/', department_id, '/', membership) FROM communities"
     . " WHERE slug = 'road-intranet'"), 'staff/1/4/approval', '... staff only, tied to department 4, by approval';
 
 # ------------------------------------------------------------ members
@@ -67,7 +65,7 @@ $r = post($lee, '/c/road-intranet', '/c/road-intranet/join');
 is $r->code, 303, 'a staff member of the department asks to join';
 $r = post($choi, '/c/road-intranet/members', '/c/road-intranet/members', action => 'approve', account_id => $lee_id);
 is $r->code, 303, '... the manager approves';
-is sql_value("SELECT m.state FROM community_members m JOIN communities c ON c.id = m.community_id"
+is $s->sql_value("SELECT m.state FROM community_members m JOIN communities c ON c.id = m.community_id"
     . " WHERE c.slug = 'road-intranet' AND m.account_id = $lee_id"), 'active', '... a member';
 
 my $citizen = $s->ua;
@@ -92,23 +90,23 @@ $r = write_post($choi, 'notice', undef, title => '12월 도로 정비 일정', b
 is $r->code, 303, 'the manager posts an announcement on the notice board' or diag body_of($r);
 $r = write_post($lee, 'notice', undef, title => '공지 아님', body => '공지 아님');
 isnt $r->code, 303, 'a member does not';
-ok !sql_value("SELECT COUNT(*) FROM community_posts WHERE title = '공지 아님'"), '... nothing stored';
+ok !$s->sql_value("SELECT COUNT(*) FROM community_posts WHERE title = '공지 아님'"), '... nothing stored';
 like body_of($lee->get($s->url('/c/road-intranet/boards/notice'))), qr/12월 도로 정비 일정/, 'members read it';
 
 my $pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
 $r = write_post($lee, 'files', [ [ 'plan.pdf', $pdf ] ], title => '보도 정비 계획', body => '계획서 첨부');
 is $r->code, 303, 'a member shares a document on the files board' or diag body_of($r);
 my ($doc) = ($r->header('Location') // '') =~ m{/posts/(\d+)};
-my $file = sql_value("SELECT MAX(id) FROM community_post_files WHERE post_id = " . ($doc // 0));
+my $file = $s->sql_value("SELECT MAX(id) FROM community_post_files WHERE post_id = " . ($doc // 0));
 ok $file, '... stored';
 is $choi->get($s->url("/c/road-intranet/posts/$doc/files/$file"))->code, 200, '... the other members download it';
 is $citizen->get($s->url("/c/road-intranet/posts/$doc/files/$file"))->code, 404, '... a citizen not';
 
 # ------------------------------------------------------------ share to intranet
 
-my $tracking = sql_value("SELECT tracking_no FROM cases WHERE department_id = 4 AND address IS NOT NULL"
-    . " ORDER BY id LIMIT 1") // sql_value("SELECT tracking_no FROM cases WHERE department_id = 4 ORDER BY id LIMIT 1");
-my ($case_id, $title, $filer, $email, $mobile, $address) = split /\t/, sql_value(
+my $tracking = $s->sql_value("SELECT tracking_no FROM cases WHERE department_id = 4 AND address IS NOT NULL"
+    . " ORDER BY id LIMIT 1") // $s->sql_value("SELECT tracking_no FROM cases WHERE department_id = 4 ORDER BY id LIMIT 1");
+my ($case_id, $title, $filer, $email, $mobile, $address) = split /\t/, $s->sql_value(
     "SELECT CONCAT_WS('\t', c.id, c.title, a.name, IFNULL(a.email, '-'), IFNULL(a.mobile, '-'), IFNULL(c.address, '-'))"
     . " FROM cases c JOIN accounts a ON a.id = c.account_id WHERE c.tracking_no = '$tracking'");
 $html = body_of($lee->get($s->url("/staff/cases/$tracking")));
@@ -126,7 +124,7 @@ $r = post($park, "/staff/cases/$tracking", "/staff/cases/$tracking/share", commu
 ok $r->code == 404 || $r->code == 403, 'not into a staff community one is no member of';
 $r = post($lee, "/staff/cases/$tracking", "/staff/cases/$tracking/share", community => 'madang-neighbours');
 is $r->code, 404, 'not into a citizens\' community';
-ok !sql_value("SELECT COUNT(*) FROM community_posts WHERE title LIKE '[$tracking]%'"), '... nothing posted so far';
+ok !$s->sql_value("SELECT COUNT(*) FROM community_posts WHERE title LIKE '[$tracking]%'"), '... nothing posted so far';
 
 $r = post($lee, "/staff/cases/$tracking", "/staff/cases/$tracking/share", community => 'road-intranet');
 is $r->code, 303, 'a handler of the case shares it' or diag body_of($r);
@@ -137,7 +135,7 @@ like $text, qr/\Q$tracking\E/, '... it carries the tracking number';
 like $text, qr/\Q$title\E/, '... the title';
 like $text, qr{/staff/cases/\Q$tracking\E}, '... the staff case page';
 like $text, qr/도로과/, '... the department';
-my $stored = sql_value("SELECT CONCAT(title, '\n', body) FROM community_posts WHERE id = $post");
+my $stored = $s->sql_value("SELECT CONCAT(title, '\n', body) FROM community_posts WHERE id = $post");
 for ([name => $filer], [email => $email], [mobile => $mobile], [address => $address]) {
     my ($what, $v) = @$_;
     next if !defined $v || $v eq '-' || $v eq '';
@@ -145,7 +143,7 @@ for ([name => $filer], [email => $email], [mobile => $mobile], [address => $addr
 }
 (my $bare = $mobile // '') =~ s/\D//g;
 unlike $stored =~ s/\D//gr, qr/\Q$bare\E/, '... not the mobile in any form' if length $bare >= 8;
-ok sql_value("SELECT COUNT(*) FROM audit_log WHERE object_type = 'case' AND object_id = '$tracking'"
+ok $s->sql_value("SELECT COUNT(*) FROM audit_log WHERE object_type = 'case' AND object_id = '$tracking'"
     . " AND action = 'share'"), '... audited';
 is $citizen->get($s->url("/c/road-intranet/posts/$post"))->code, 404, 'a citizen does not read the share';
 

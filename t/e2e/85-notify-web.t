@@ -30,18 +30,15 @@ my $s = Madang::Test->start(seed => 1, config => { 'sms.dlr_secret' => $DLR_SECR
 # ------------------------------------------------------------ helpers
 
 sub q_ { my ($v) = @_; $v =~ s/\\/\\\\/g; $v =~ s/'/\\'/g; return "'$v'" }
-# Queries may hold Korean text: the client gets UTF-8 bytes.
-sub sql { my ($q) = @_; return $s->sql(encode('UTF-8', $q)) }
-sub sql_value { my ($q) = @_; my @r = sql($q); return @r ? $r[0][0] : undef }
 
 my %L = %{ Madang::Test::lang_strings('ko') };
 
-sub id_of { my ($login) = @_; return sql_value('SELECT id FROM accounts WHERE login_id = ' . q_($login)) }
+sub id_of { my ($login) = @_; return $s->sql_value('SELECT id FROM accounts WHERE login_id = ' . q_($login)) }
 
 # Posts to $path with the CSRF token of the page $from (default /account).
 sub post_form { my ($ua, $path, $from, @kv) = @_; return Madang::Test::post_form($s, $ua, $from // '/account', $path, @kv) }
 
-sub audits { my ($action) = @_; return sql_value("SELECT COUNT(*) FROM audit_log WHERE action = " . q_($action)) }
+sub audits { my ($action) = @_; return $s->sql_value("SELECT COUNT(*) FROM audit_log WHERE action = " . q_($action)) }
 
 sub json_of { my ($r) = @_; return eval { JSON::PP->new->utf8->decode($r->content) } }
 
@@ -70,7 +67,7 @@ like text_of(body_of($r)), qr/\Q${\ L('Err.invalid')}\E/, '... with a message' i
 $r = post_form($cit, '/account/notify', undef, notify_email => 1, notify_digest => 1);
 is $r->code, 400, 'the digest is refused to a citizen';
 like text_of(body_of($r)), qr/\Q${\ L('Err.notify_staff_only')}\E/, '... with the reason';
-is sql_value("SELECT CONCAT(notify_email, notify_sms, notify_digest) FROM accounts WHERE id = $cit_id"), '110',
+is $s->sql_value("SELECT CONCAT(notify_email, notify_sms, notify_digest) FROM accounts WHERE id = $cit_id"), '110',
     '... and nothing changed';
 $r = $cit->post($s->url('/account/notify'), [ notify_email => 1 ]);
 is $r->code, 403, 'no CSRF token: refused';
@@ -79,7 +76,7 @@ $r = post_form($cit, '/account/notify', undef);    # e-mail unticked
 is $r->code, 303, 'e-mail notices turned off';
 is $r->header('Location'), '/account?done=notify', '... back to the account page';
 like text_of(body_of($cit->follow($r))), qr/\Q${\ L('Msg.NotifySaved')}\E/, '... which says so';
-is sql_value("SELECT CONCAT(notify_email, notify_sms, notify_digest) FROM accounts WHERE id = $cit_id"), '010',
+is $s->sql_value("SELECT CONCAT(notify_email, notify_sms, notify_digest) FROM accounts WHERE id = $cit_id"), '010',
     '... stored (the SMS choice kept for when a number is added)';
 
 my $cit2 = $s->ua;
@@ -89,9 +86,9 @@ $r = $cit2->get($s->url('/account'));
 unlike body_of($r), qr/<input[^>]*id="notify_sms"[^>]*disabled/, 'with a mobile number SMS can be chosen';
 $r = post_form($cit2, '/account/notify', undef, notify_email => 1);
 is $r->code, 303, 'SMS turned off';
-is sql_value("SELECT CONCAT(notify_email, notify_sms, notify_digest) FROM accounts WHERE id = $cit2_id"), '100', '... stored';
+is $s->sql_value("SELECT CONCAT(notify_email, notify_sms, notify_digest) FROM accounts WHERE id = $cit2_id"), '100', '... stored';
 $r = post_form($cit2, '/account/notify', undef, notify_email => 1, notify_sms => 1);
-is sql_value("SELECT notify_sms FROM accounts WHERE id = $cit2_id"), 1, '... and on again';
+is $s->sql_value("SELECT notify_sms FROM accounts WHERE id = $cit2_id"), 1, '... and on again';
 
 my $lee = signed_in($s, 'road.lee');
 my $lee_id = id_of('road.lee');
@@ -100,12 +97,12 @@ like $html, qr/id="notify_digest"/, 'staff may choose the digest';
 like text_of($html), qr/\Q${\ L('Notify.StaffSms')}\E/, '... and SMS for new cases';
 $r = post_form($lee, '/account/notify', undef, notify_email => 1, notify_sms => 1, notify_digest => 1);
 is $r->code, 303, 'staff preferences saved';
-is sql_value("SELECT CONCAT(notify_email, notify_sms, notify_digest) FROM accounts WHERE id = $lee_id"), '111', '... stored';
+is $s->sql_value("SELECT CONCAT(notify_email, notify_sms, notify_digest) FROM accounts WHERE id = $lee_id"), '111', '... stored';
 
 # ------------------------------------------------------------ the inbox
 
 # A case of road.lee's (a handler of it), for links and later the rating.
-my ($case_id, $tracking, $title, $dept_id) = @{ (sql(
+my ($case_id, $tracking, $title, $dept_id) = @{ ($s->sql(
     "SELECT c.id, c.tracking_no, c.title, c.department_id FROM cases c"
     . " JOIN case_handlers h ON h.case_id = c.id AND h.department_id = c.department_id"
     . " WHERE h.account_id = $lee_id ORDER BY c.id LIMIT 1"))[0] // [] };
@@ -114,9 +111,9 @@ ok $case_id, "a case handled by road.lee: $tracking";
 sub add_notice {
     my ($account, $kind, %payload) = @_;
     my $json = JSON::PP->new->canonical->encode(\%payload);    # characters
-    sql("INSERT INTO notices (account_id, case_id, kind, payload, created_at) VALUES"
+    $s->sql("INSERT INTO notices (account_id, case_id, kind, payload, created_at) VALUES"
         . " ($account, $case_id, " . q_($kind) . ', ' . q_($json) . ', NOW())');
-    return sql_value('SELECT MAX(id) FROM notices');
+    return $s->sql_value('SELECT MAX(id) FROM notices');
 }
 add_notice($cit_id, 'receipt', tracking => $tracking, title => '내 민원 하나');
 add_notice($cit_id, 'transferred', tracking => $tracking, title => '내 민원 하나', department => '교통행정과');
@@ -147,8 +144,8 @@ like text_of(body_of($r)), qr/\Q${\ L('Notify.UnreadCount')}\E 2/, '... with the
 $r = post_form($cit, '/account/notices/read', '/account/notices');
 is $r->code, 303, 'mark all read';
 like text_of(body_of($cit->follow($r))), qr/\Q${\ L('Msg.NoticesRead')}\E/, '... says so';
-is sql_value("SELECT COUNT(*) FROM notices WHERE account_id = $cit_id AND read_at IS NULL"), 0, '... all read';
-is sql_value("SELECT COUNT(*) FROM notices WHERE account_id = $cit2_id AND read_at IS NULL"), 1,
+is $s->sql_value("SELECT COUNT(*) FROM notices WHERE account_id = $cit_id AND read_at IS NULL"), 0, '... all read';
+is $s->sql_value("SELECT COUNT(*) FROM notices WHERE account_id = $cit2_id AND read_at IS NULL"), 1,
     "... and the other person's untouched";
 is $s->ua->get($s->url('/account/notices'))->code, 303, 'anonymous: to the sign-in page';
 
@@ -188,12 +185,12 @@ unlike $html, qr{<script>}, '... no inline script';
 unlike body_of($cit->get($s->url('/my/cases'))), qr/alerts\.js/, 'no poller for citizens';
 $r = $lee->get($s->url("/staff/cases/$tracking?notice=$n2"));
 is $r->code, 200, 'following the alert opens the case';
-is sql_value("SELECT read_at IS NOT NULL FROM notices WHERE id = $n2"), 1, '... and marks that notice read';
-is sql_value("SELECT read_at IS NULL FROM notices WHERE id = $n1"), 1, '... only that one';
+is $s->sql_value("SELECT read_at IS NOT NULL FROM notices WHERE id = $n2"), 1, '... and marks that notice read';
+is $s->sql_value("SELECT read_at IS NULL FROM notices WHERE id = $n1"), 1, '... only that one';
 is json_of($lee->get($s->url('/staff/alerts.json')))->{unread}, 1, '... the count follows';
-my $other_notice = sql_value("SELECT id FROM notices WHERE account_id = $cit2_id");
+my $other_notice = $s->sql_value("SELECT id FROM notices WHERE account_id = $cit2_id");
 $lee->get($s->url("/staff/cases/$tracking?notice=$other_notice"));
-is sql_value("SELECT read_at IS NULL FROM notices WHERE id = $other_notice"), 1, "... never someone else's";
+is $s->sql_value("SELECT read_at IS NULL FROM notices WHERE id = $other_notice"), 1, "... never someone else's";
 my $js = $s->ua->get($s->url('/assets/alerts.js'));
 is $js->code, 200, 'the poller is served';
 unlike $js->content, qr/innerHTML/, '... and never writes markup';
@@ -206,11 +203,11 @@ for my $row (['dead', 'email', 'lost.person@example.org', '550 5.1.1 no such use
              ['sent', 'sms', '+821055550102', undef]) {
     my ($state, $ch, $to, $err) = @$row;
     my $mid = "e2e-$state-$$-" . time;
-    sql("INSERT INTO outbox (notice_id, channel, account_id, recipient, lang, kind, payload, message_id, state,"
+    $s->sql("INSERT INTO outbox (notice_id, channel, account_id, recipient, lang, kind, payload, message_id, state,"
         . " attempts, next_attempt_at, last_error, created_at) VALUES ($n1, '$ch', $cit_id, " . q_($to)
         . ", 'ko', 'receipt', '{}', '$mid', '$state', 2, NOW() + INTERVAL 5 MINUTE, "
         . (defined $err ? q_($err) : 'NULL') . ', NOW())');
-    push @ob, sql_value('SELECT MAX(id) FROM outbox');
+    push @ob, $s->sql_value('SELECT MAX(id) FROM outbox');
 }
 my ($dead, $pending, $sent) = @ob;
 my $admin = signed_in($s, 'admin', 'madang-admin-2026');
@@ -237,25 +234,25 @@ my $a0 = audits('retry');
 $r = post_form($admin, "/admin/outbox/$dead/retry", '/admin/outbox', state => '');
 is $r->code, 303, 'retry the dead row';
 like text_of(body_of($admin->follow($r))), qr/\Q${\ L('Msg.OutboxRetried')}\E/, '... says so';
-is sql_value("SET time_zone = '+09:00'; SELECT CONCAT(state, '/', attempts, '/', next_attempt_at <= NOW()) FROM outbox WHERE id = $dead"),
+is $s->sql_value("SET time_zone = '+09:00'; SELECT CONCAT(state, '/', attempts, '/', next_attempt_at <= NOW()) FROM outbox WHERE id = $dead"),
     'pending/2/1', '... pending again, due now, attempts kept';
 is audits('retry'), $a0 + 1, '... audited';
-is sql_value("SELECT object_id FROM audit_log WHERE action = 'retry' AND object_type = 'outbox' ORDER BY id DESC LIMIT 1"),
+is $s->sql_value("SELECT object_id FROM audit_log WHERE action = 'retry' AND object_type = 'outbox' ORDER BY id DESC LIMIT 1"),
     $dead, '... against the row';
 $a0 = audits('cancel');
 $r = post_form($admin, "/admin/outbox/$pending/cancel", '/admin/outbox', state => 'pending');
 is $r->code, 303, 'cancel the pending row';
 is $r->header('Location'), '/admin/outbox?state=pending&done=cancelled', '... back to its list';
-is sql_value("SELECT state FROM outbox WHERE id = $pending"), 'cancelled', '... cancelled';
+is $s->sql_value("SELECT state FROM outbox WHERE id = $pending"), 'cancelled', '... cancelled';
 is audits('cancel'), $a0 + 1, '... audited';
 $r = post_form($admin, "/admin/outbox/$sent/retry", '/admin/outbox');
 is $r->code, 409, 'a sent row cannot be retried';
 like text_of(body_of($r)), qr/\Q${\ L('Msg.OutboxUnchanged')}\E/, '... and the page says why';
-is sql_value("SELECT state FROM outbox WHERE id = $sent"), 'sent', '... unchanged';
+is $s->sql_value("SELECT state FROM outbox WHERE id = $sent"), 'sent', '... unchanged';
 is $lee->get($s->url('/admin/outbox'))->code, 403, 'a handler may not see the outbox';
 $r = post_form($lee, "/admin/outbox/$dead/cancel", '/account');
 is $r->code, 403, '... nor cancel';
-is sql_value("SELECT state FROM outbox WHERE id = $dead"), 'pending', '... nothing changed';
+is $s->sql_value("SELECT state FROM outbox WHERE id = $dead"), 'pending', '... nothing changed';
 
 # ------------------------------------------------------------ /sms/dlr
 
@@ -267,17 +264,17 @@ my $anon = $s->ua;
 $r = $anon->get($s->url("/sms/dlr?ref=$sent&key=k1&sig=" . dlr_sig($sent, 'k1') . '&type=1&ts=1700000000&reply=ok'));
 is $r->code, 200, 'a signed delivery report is taken';
 is $r->content, "ok\n", '... "ok"';
-is sql_value("SELECT dlr_status FROM outbox WHERE id = $sent"), 'delivered', '... recorded';
+is $s->sql_value("SELECT dlr_status FROM outbox WHERE id = $sent"), 'delivered', '... recorded';
 $r = $anon->get($s->url("/sms/dlr?ref=$pending&key=k1&sig=" . dlr_sig($sent, 'k1') . '&type=2'));
 is $r->code, 403, "a signature of another row's report: 403";
 like $r->header('Content-Type'), qr{^text/plain}, '... in plain text';
-is sql_value("SELECT dlr_status FROM outbox WHERE id = $pending"), undef, '... nothing recorded';
+is $s->sql_value("SELECT dlr_status FROM outbox WHERE id = $pending"), undef, '... nothing recorded';
 is $anon->get($s->url("/sms/dlr?ref=$sent&key=k1&sig=" . ('A' x 43) . '&type=2'))->code, 403, 'a forged signature: 403';
 is $anon->get($s->url('/sms/dlr?ref=x&key=k1&sig=y&type=1'))->code, 400, 'a malformed report: 400';
 is $anon->get($s->url('/sms/dlr'))->code, 400, 'an empty one: 400';
 is $anon->get($s->url("/sms/dlr?ref=$sent&key=k1&sig=" . dlr_sig($sent, 'k1') . '&type=3'))->code, 400, 'an unknown type: 400';
 is $anon->get($s->url("/sms/dlr?ref=$dead&key=k1&sig=" . dlr_sig($dead, 'k1') . '&type=1'))->code, 404, 'an e-mail row: 404';
-is sql_value("SELECT dlr_status FROM outbox WHERE id = $sent"), 'delivered', 'the recorded report stays';
+is $s->sql_value("SELECT dlr_status FROM outbox WHERE id = $sent"), 'delivered', 'the recorded report stays';
 
 # ------------------------------------------------------------ rating
 
@@ -285,7 +282,7 @@ my ($secret_hex) = do { open my $fh, '<', $s->dir . '/run/secret' or die $!; loc
 my $key = pack 'H*', $secret_hex;
 sub rate_token { my ($nonce) = @_; return "$nonce." . encode_base64url(hmac_sha256("rate:$nonce", $key)) }
 my $nonce = join '', map { sprintf '%02x', int rand 256 } 1 .. 16;
-sql("INSERT INTO satisfaction (case_id, nonce, created_at) VALUES ($case_id, '$nonce', NOW())");
+$s->sql("INSERT INTO satisfaction (case_id, nonce, created_at) VALUES ($case_id, '$nonce', NOW())");
 my $token = rate_token($nonce);
 
 my $visitor = $s->ua;
@@ -311,7 +308,7 @@ $r = post_form($visitor, "/rate/$token", "/rate/$token", rating => 9);
 is $r->code, 400, 'a rating out of range is refused';
 $r = post_form($visitor, "/rate/$token", "/rate/$token", rating => 3, comment => 'x' x 2001);
 is $r->code, 400, 'a comment over 2000 characters is refused';
-is sql_value("SELECT rated_at IS NULL FROM satisfaction WHERE nonce = '$nonce'"), 1, '... nothing stored';
+is $s->sql_value("SELECT rated_at IS NULL FROM satisfaction WHERE nonce = '$nonce'"), 1, '... nothing stored';
 $r = $visitor->post($s->url("/rate/$token"), [ rating => 2 ]);
 is $r->code, 403, 'no CSRF token: refused';
 
@@ -319,12 +316,12 @@ my $comment = '답변이 너무 늦었고 현장 확인도 없었습니다.';
 $r = post_form($visitor, "/rate/$token", "/rate/$token", rating => 2, comment => $comment);
 is $r->code, 303, 'a rating of 2 is sent';
 like text_of(body_of($visitor->follow($r))), qr/\Q${\ L('Rate.Done')}\E/, '... thanks';
-is_deeply [ @{ (sql("SELECT rating, comment, callback_state FROM satisfaction WHERE nonce = '$nonce'"))[0] } ],
+is_deeply [ @{ ($s->sql("SELECT rating, comment, callback_state FROM satisfaction WHERE nonce = '$nonce'"))[0] } ],
     [ 2, $comment, 'pending' ], '... stored, and the case waits for a call';
 $r = post_form($visitor, "/rate/$token", "/rate/$token", rating => 5, comment => 'changed my mind');
 is $r->code, 409, 'a second rating is refused';
 like text_of(body_of($r)), qr/\Q${\ L('Rate.Rated')}\E/, '... "already rated"';
-is sql_value("SELECT rating FROM satisfaction WHERE nonce = '$nonce'"), 2, '... the first one stays';
+is $s->sql_value("SELECT rating FROM satisfaction WHERE nonce = '$nonce'"), 2, '... the first one stays';
 like text_of(body_of($visitor->get($s->url("/rate/$token")))), qr/\Q${\ L('Rate.Rated')}\E/,
     'the link now says it was used';
 
@@ -344,7 +341,7 @@ ok $row, "... a row for the case's department";
 like $row // '', qr{data-label="\Q${\ L('Rate.Count')}\E">1</td>\s*<td data-label="\Q${\ L('Rate.Average')}\E">2\.0</td>},
     '... one rating, average 2.0';
 $r = $admin->get($s->url("/staff/reports/workload?department=$dept_id"));
-my $lee_name = sql_value("SELECT name FROM accounts WHERE id = $lee_id");
+my $lee_name = $s->sql_value("SELECT name FROM accounts WHERE id = $lee_id");
 ($row) = body_of($r) =~ m{(<tr>\s*<td[^>]*>[^<]*</td>\s*<td data-label="[^"]*">\Q$lee_name\E</td>.*?</tr>)}s;
 like $row // '', qr{>1</td>\s*<td data-label="\Q${\ L('Rate.Average')}\E">2\.0</td>}, '... and for the handler';
 
@@ -356,9 +353,9 @@ $r = $agent->get($s->url('/staff/callbacks'));
 is $r->code, 200, 'the agent opens the callback queue';
 $html = body_of($r);
 $text = text_of($html);
-my $sat_id = sql_value("SELECT id FROM satisfaction WHERE nonce = '$nonce'");
+my $sat_id = $s->sql_value("SELECT id FROM satisfaction WHERE nonce = '$nonce'");
 like $html, qr{action="/staff/callbacks/$sat_id"}, '... the low rating is there';
-my ($filer, $filer_mobile) = @{ (sql("SELECT a.name, a.mobile FROM cases c JOIN accounts a ON a.id = c.account_id WHERE c.id = $case_id"))[0] };
+my ($filer, $filer_mobile) = @{ ($s->sql("SELECT a.name, a.mobile FROM cases c JOIN accounts a ON a.id = c.account_id WHERE c.id = $case_id"))[0] };
 like $text, qr/\Q$filer\E/, "... with the citizen's name";
 if ($filer_mobile) {
     (my $digits = $text) =~ s/-//g;
@@ -371,14 +368,14 @@ like $cit->get($s->url('/staff/callbacks'))->code, qr/^(303|403)$/, 'a citizen m
 
 $r = post_form($agent, "/staff/callbacks/$sat_id", '/staff/callbacks', note => '  ');
 is $r->code, 400, 'an outcome is required';
-is sql_value("SELECT callback_state FROM satisfaction WHERE id = $sat_id"), 'pending', '... still waiting';
+is $s->sql_value("SELECT callback_state FROM satisfaction WHERE id = $sat_id"), 'pending', '... still waiting';
 $r = post_form($lee, "/staff/callbacks/$sat_id", '/account', note => 'not mine');
 is $r->code, 403, 'a handler cannot record a call';
 my $cb0 = audits('callback');
 $r = post_form($agent, "/staff/callbacks/$sat_id", '/staff/callbacks', note => '통화함: 다음 주 현장 확인 약속');
 is $r->code, 303, 'the agent records the outcome';
 like text_of(body_of($agent->follow($r))), qr/\Q${\ L('Msg.CallbackDone')}\E/, '... says so';
-is_deeply [ @{ (sql("SELECT callback_state, callback_by, callback_note, callback_at IS NOT NULL FROM satisfaction WHERE id = $sat_id"))[0] } ],
+is_deeply [ @{ ($s->sql("SELECT callback_state, callback_by, callback_note, callback_at IS NOT NULL FROM satisfaction WHERE id = $sat_id"))[0] } ],
     [ 'done', id_of('agent.song'), '통화함: 다음 주 현장 확인 약속', 1 ], '... stored';
 is audits('callback'), $cb0 + 1, '... audited';
 unlike body_of($agent->get($s->url('/staff/callbacks'))), qr{/staff/callbacks/$sat_id"}, '... gone from the queue';

@@ -25,9 +25,7 @@ binmode $_, ':encoding(UTF-8)'
 my $n = Madang::Notify->start(seed => 1);
 my $s = $n->stack;
 
-sub sql { my ($q) = @_; return $s->sql(encode('UTF-8', $q)) }
-sub sql_value { my ($q) = @_; my @r = sql($q); return @r ? $r[0][0] : undef }
-sub prefs { my ($id) = @_; return sql_value("SELECT CONCAT(notify_email, notify_sms, notify_digest) FROM accounts WHERE id = $id") }
+sub prefs { my ($id) = @_; return $s->sql_value("SELECT CONCAT(notify_email, notify_sms, notify_digest) FROM accounts WHERE id = $id") }
 
 my ($secret_hex) = do { open my $fh, '<', $s->dir . '/run/secret' or die $!; local $/; <$fh> } =~ /([0-9a-f]{64})/i;
 my $key = pack 'H*', $secret_hex;
@@ -39,22 +37,22 @@ my $anon = $s->ua(cookie_jar => undef);
 
 # ------------------------------------------------------------ the digest
 
-my $kim = sql_value("SELECT id FROM accounts WHERE login_id = 'traffic.kim'");
-my $lee = sql_value("SELECT id FROM accounts WHERE login_id = 'road.lee'");
+my $kim = $s->sql_value("SELECT id FROM accounts WHERE login_id = 'traffic.kim'");
+my $lee = $s->sql_value("SELECT id FROM accounts WHERE login_id = 'road.lee'");
 ok $kim && $lee, 'two staff members of the demo office';
 my $addr = 'kim.digest@madang.test';
-sql("UPDATE accounts SET email = '$addr', lang = 'ko', notify_email = 1, notify_sms = 1, notify_digest = 1,"
+$s->sql("UPDATE accounts SET email = '$addr', lang = 'ko', notify_email = 1, notify_sms = 1, notify_digest = 1,"
     . " digest_sent_at = NULL WHERE id = $kim");
-sql("UPDATE accounts SET notify_email = 1, notify_sms = 0, notify_digest = 0 WHERE id = $lee");
+$s->sql("UPDATE accounts SET notify_email = 1, notify_sms = 0, notify_digest = 0 WHERE id = $lee");
 sub waiting_notice {
     my ($title) = @_;
-    sql("INSERT INTO notices (account_id, kind, payload, created_at, digested) VALUES ($kim, 'staff_reminder',"
+    $s->sql("INSERT INTO notices (account_id, kind, payload, created_at, digested) VALUES ($kim, 'staff_reminder',"
         . qq{ '{"tracking":"2026-000901","title":"$title","due":"2026-12-01"}', NOW(), 0)});
 }
 waiting_notice('가로등이 꺼졌습니다');
 waiting_notice('보도블록 파손');
 
-my $today = sql_value("SET time_zone = '+09:00'; SELECT CURDATE()");
+my $today = $s->sql_value("SET time_zone = '+09:00'; SELECT CURDATE()");
 my $run = $n->run(now => "$today 09:00:00");
 is $run->{status}, 0, 'the notifier runs at 09:00' or diag $run->{out};
 
@@ -125,19 +123,19 @@ is Madang::Test::sign_in($s, $staff, 'road.lee', 'madang-staff-2026')->code, 303
 $r = $staff->post(unsub_url($lee), [ csrf => 'nonsense', 'List-Unsubscribe' => 'One-Click' ]);
 is $r->code, 200, "a signed-in person's POST through their link works";
 is prefs($lee), '000', '... e-mail off for road.lee';
-sql("UPDATE accounts SET notify_email = 1 WHERE id = $lee");
+$s->sql("UPDATE accounts SET notify_email = 1 WHERE id = $lee");
 
 # ------------------------------------------------------------ afterwards
 
-my $mails_before = sql_value("SELECT COUNT(*) FROM outbox WHERE account_id = $kim AND channel = 'email'");
+my $mails_before = $s->sql_value("SELECT COUNT(*) FROM outbox WHERE account_id = $kim AND channel = 'email'");
 waiting_notice('신호등 고장');
 # The next day: a digest is made once a day.
-my $tomorrow = sql_value("SET time_zone = '+09:00'; SELECT CURDATE() + INTERVAL 1 DAY");
+my $tomorrow = $s->sql_value("SET time_zone = '+09:00'; SELECT CURDATE() + INTERVAL 1 DAY");
 $run = $n->run(now => "$tomorrow 09:00:00");
 is $run->{status}, 0, 'the notifier runs the next morning' or diag $run->{out};
-is sql_value("SELECT COUNT(*) FROM notices WHERE account_id = $kim AND kind = 'staff_digest'"), 2,
+is $s->sql_value("SELECT COUNT(*) FROM notices WHERE account_id = $kim AND kind = 'staff_digest'"), 2,
     'the next digest is made for the web inbox';
-is sql_value("SELECT COUNT(*) FROM outbox WHERE account_id = $kim AND channel = 'email'"), $mails_before,
+is $s->sql_value("SELECT COUNT(*) FROM outbox WHERE account_id = $kim AND channel = 'email'"), $mails_before,
     '... but no e-mail goes any more';
 is scalar(my @d = $n->mails(kind => 'staff_digest', to => $addr)), 1, '... the sink still has the one digest';
 

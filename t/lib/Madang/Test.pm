@@ -470,6 +470,8 @@ sub _unescape_html {
 Runs C<$query> in the C<madang> database as the MariaDB admin (over the
 private socket) and returns its rows, each an array ref of column values
 (decoded UTF-8 strings; C<NULL> comes back as undef). Dies on an SQL error.
+A query of characters (Korean text in a file under C<use utf8>) is sent as
+UTF-8 (L</bytes_of>).
 
 =head2 sql_value($query)
 
@@ -479,6 +481,7 @@ The first column of the first row, or undef.
 
 sub sql {
     my ($self, $query) = @_;
+    $query = bytes_of($query);
     my $user = getpwuid($>) // 'root';
     my ($out, $ok, $err) = _run_split(
         'mariadb', '--no-defaults', "--socket=$self->{dir}/run/mysqld.sock",
@@ -508,6 +511,34 @@ sub account_id {
     my ($self, $login) = @_;
     (my $quoted = $login) =~ s/([\\'])/\\$1/g;
     return $self->sql_value("SELECT id FROM accounts WHERE login_id = '$quoted'");
+}
+
+=head2 citizen(%fields)
+
+A new citizen: registers one through the form (L</register_citizen>, with
+C<%fields>) on a new user agent, which stays signed in, and passes one
+test (the registration's redirect). Returns the user agent, the account's
+id and the hash ref of the fields sent (C<login_id>, C<password>, ...).
+
+=head2 page($ua, $path)
+
+GETs C<$path> with C<$ua> (no redirect followed): the status code and the
+decoded body.
+
+=cut
+
+sub citizen {
+    my ($self, %fields) = @_;
+    my $ua = $self->ua;
+    my ($r, $sent) = register_citizen($self, $ua, %fields);
+    Test::More::is($r->code, 303, "a citizen $sent->{login_id} registers") or Test::More::diag(body_of($r));
+    return ($ua, $self->account_id($sent->{login_id}), $sent);
+}
+
+sub page {
+    my ($self, $ua, $path) = @_;
+    my $r = $ua->get($self->url($path));
+    return ($r->code, body_of($r));
 }
 
 sub _unescape_batch {
