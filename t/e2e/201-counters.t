@@ -16,11 +16,9 @@ use strict;
 use warnings;
 use utf8;
 use Encode qw(encode);
-use Digest::SHA qw(hmac_sha256);
-use MIME::Base64 qw(encode_base64url);
 use Test::More;
-use Madang::Test qw(body_of forms_of submit_form post_form);
-use Madang::Staff qw(signed_in act);
+use Madang::Test;
+use Madang::Lifecycle;
 
 binmode $_, ':encoding(UTF-8)'
     for map { Test::More->builder->$_ } qw(output failure_output todo_output);
@@ -168,102 +166,20 @@ sub check {
 check('the demo data (seed-demo counts it)');
 like scalar $s->ctl('counters-rebuild'), qr/^cases counted: \d+$/m, 'counters-rebuild says how many cases it counted';
 
-my %ua = map { $_ => signed_in($s, $_) } qw(road.lee road.park road.choi traffic.kim welfare.bae safety.ahn);
-$ua{admin} = signed_in($s, 'admin', 'madang-admin-2026');
-my %id = map { $_ => $s->account_id($_) } qw(road.lee road.park welfare.bae safety.ahn agent.song);
-my $citizen = $s->ua;
-is Madang::Test::sign_in($s, $citizen, 'citizen', 'madang-citizen-2026')->code, 303, 'the citizen signs in';
-sub file {
-    my ($category, $title, $body) = @_;
-    return Madang::Test::file_case($s, $citizen, category => $category, title => $title, body => $body, public => 1);
-}
-sub handler_of { my ($id) = @_; return $s->sql_value("SELECT a.login_id FROM case_handlers h JOIN accounts a ON a.id = h.account_id WHERE h.case_id = $id LIMIT 1") }
-sub acted { my ($r, $what) = @_; is $r && $r->code, 303, $what or diag($r ? substr(body_of($r), 0, 300) : 'no form') }
-sub citizen_act {
-    my ($tr, $action, %values) = @_;
-    my $page = $citizen->get($s->url("/cases/$tr" . ($action eq 'withdraw' ? '/withdraw' : '')));
-    my ($f) = grep { ($_->{fields}{action} // '') eq $action } forms_of(body_of($page));
-    return $f ? submit_form($s, $citizen, $f, %values) : undef;
-}
-
-# ------------------------------------------------------------ one case's life
-my ($a_tr, $a_id) = file(1, '보도 블록이 깨졌습니다', '마당로 3 앞 보도 블록이 깨져 있습니다.');
-my $h = handler_of($a_id);
-like $h, qr/^road\.(lee|park)$/, "filed and assigned to $h";
-check('filing');
-acted(act($s, $ua{$h}, $a_tr, 'start'), 'start');
-check('start');
-my $due = $s->sql_value("SELECT DATE_FORMAT(due_at + INTERVAL 10 DAY, '%Y-%m-%d') FROM cases WHERE id = $a_id");
-acted(act($s, $ua{$h}, $a_tr, 'extend', due_date => $due, text => '현장 조사가 필요합니다'), 'extend');
-check('an extension');
-acted(act($s, $ua{$h}, $a_tr, 'answer', text => '보도 블록을 교체했습니다.'), 'answer');
-check('the answer');
-acted(citizen_act($a_tr, 'close'), 'the citizen closes');
-check('closing');
-acted(citizen_act($a_tr, 'reopen', text => '다시 깨졌습니다'), 'the citizen reopens');
-check('reopening');
-
-# ------------------------------------------------------------ transfer, send back, assign
-my ($b_tr, $b_id) = file(1, '신호등 버튼이 눌리지 않습니다', '누리동 사거리 신호등 버튼이 고장입니다.');
-my $bh = handler_of($b_id);
-acted(act($s, $ua{$bh}, $b_tr, 'transfer', department => 5, text => '신호등은 교통행정과 소관입니다'), 'transfer');
-check('a transfer');
-acted(act($s, $ua{'traffic.kim'}, $b_tr, 'send_back', text => '버튼은 도로과에서 관리합니다'), 'send back');
-check('sending back');
-
-# ------------------------------------------------------------ approval flow (category 7)
-my ($c_tr, $c_id) = file(7, '기초연금 신청 방법', '기초연금은 어디서 신청하나요?');
-acted(act($s, $ua{admin}, $c_tr, 'assign', handler => $id{'welfare.bae'}), 'assign');
-check('an assignment');
-acted(act($s, $ua{'welfare.bae'}, $c_tr, 'submit', text => '행정복지센터에서 신청하실 수 있습니다.'), 'submit');
-check('submitting for approval');
-acted(act($s, $ua{admin}, $c_tr, 'return_answer', text => '신청 기간도 알려 주세요'), 'return the answer');
-check('returning the answer');
-acted(act($s, $ua{'welfare.bae'}, $c_tr, 'submit', text => "행정복지센터에서 신청하실 수 있습니다.\n언제든 가능합니다."), 'submit again');
-acted(act($s, $ua{admin}, $c_tr, 'approve'), 'approve');
-check('the approval');
-
-# ------------------------------------------------------------ compound case (category 8)
-my ($d_tr, $d_id) = file(8, '옹벽 균열과 보도 침하', '가람로 옹벽에 금이 가고 보도가 내려앉았습니다.');
-is $s->sql_value("SELECT COUNT(*) FROM case_departments WHERE case_id = $d_id AND role = 'joint' AND department_id = 4"), 1,
-    'category 8: 도로과 joins';
-check('filing a compound case');
-is $s->sql_value("SELECT SUM(received) FROM case_counts WHERE dim = 'all' AND joint = 1 AND department_id = 4"
-    . " AND day = (SELECT DATE(created_at) FROM cases WHERE id = $d_id)"), 1,
-    '... it counts for its joint department (joint = 1) too';
-acted(act($s, $ua{admin}, $d_tr, 'assign', handler => $id{'safety.ahn'}), 'assign the compound case');
-my $page = $ua{'road.choi'}->get($s->url("/staff/cases/$d_tr"));
-my ($part) = grep { $_->{action} eq "/staff/cases/$d_tr/part" } forms_of(body_of($page));
-acted($part && submit_form($s, $ua{'road.choi'}, $part, part => '보도는 다음 주에 복구합니다.'), 'the joint part');
-acted(act($s, $ua{'safety.ahn'}, $d_tr, 'answer', text => '옹벽은 보강하고 보도는 도로과가 복구합니다.'), 'the lead answers');
-check('the compound answer');
-
-# ------------------------------------------------------------ re-filing and withdrawal
-my ($e_tr, $e_id) = file(1, '가로수 가지 정리', '가로수 가지가 창문을 가립니다.');
-my $eh = handler_of($e_id);
-my $other_category = $s->sql_value("SELECT id FROM categories WHERE active = 1 AND id NOT IN (1, 7, 8) ORDER BY id LIMIT 1");
-acted(act($s, $ua{$eh}, $e_tr, 'refile', category => $other_category, text => '분야가 다릅니다'), 're-file');
-check('re-filing');
-my ($f_tr, $f_id) = file(1, '불법 주차 신고', '골목에 차가 늘 서 있습니다.');
-acted(citizen_act($f_tr, 'withdraw', text => '해결되었습니다'), 'withdraw');
-check('a withdrawal');
-
-# ------------------------------------------------------------ rating and callback
-my ($secret_hex) = do { open my $fh, '<', $s->dir . '/run/secret' or die $!; local $/; <$fh> } =~ /([0-9a-f]{64})/i;
-my $nonce = join '', map { sprintf '%02x', int rand 256 } 1 .. 16;
-sql("INSERT INTO satisfaction (case_id, nonce, created_at) VALUES ($c_id, '$nonce', NOW())");
-my $token = "$nonce." . encode_base64url(hmac_sha256("rate:$nonce", pack 'H*', $secret_hex));
-my $visitor = $s->ua;
-acted(post_form($s, $visitor, "/rate/$token", "/rate/$token", rating => 2, comment => '늦었습니다'), 'a rating');
-check('a rating');
-my $sat_id = $s->sql_value("SELECT id FROM satisfaction WHERE nonce = '$nonce'");
-my $agent = signed_in($s, 'agent.song');
-acted(post_form($s, $agent, '/staff/callbacks', "/staff/callbacks/$sat_id", note => '통화했습니다'), 'the callback');
-check('a callback');
-
-# ------------------------------------------------------------ escalation
-my ($out, $status) = $s->ctl('tick', '--now', $s->sql_value("SELECT DATE_FORMAT(NOW() + INTERVAL 30 DAY, '%Y-%m-%d %H:%i:%s')"));
-is $status, 0, 'tick a month ahead escalates the idle cases' or diag $out;
-check('escalation');
+# The life cycle (Madang::Lifecycle), check() after every step; the
+# compound case counts for its joint department too.
+my $life;
+$life = Madang::Lifecycle->new($s, check => sub {
+    my ($what) = @_;
+    check($what);
+    return unless $what eq 'filing a compound case';
+    my (undef, $d_id) = $life->case('d');
+    is $s->sql_value("SELECT COUNT(*) FROM case_departments WHERE case_id = $d_id AND role = 'joint' AND department_id = 4"), 1,
+        'category 8: 도로과 joins';
+    is $s->sql_value("SELECT SUM(received) FROM case_counts WHERE dim = 'all' AND joint = 1 AND department_id = 4"
+        . " AND day = (SELECT DATE(created_at) FROM cases WHERE id = $d_id)"), 1,
+        '... it counts for its joint department (joint = 1) too';
+});
+$life->drive;
 
 done_testing;

@@ -6,7 +6,8 @@
 # driven through every change the life cycle allows (filing with a place
 # and an attachment, start, extension, answer, closing, reopening, transfer
 # and sending back, assignment, the approval flow with a returned answer, a
-# compound case with its joint part, re-filing, withdrawal, a rating,
+# compound case with its joint part, re-filing, withdrawal, a rating and
+# its callback (Madang::Lifecycle, shared with 201-counters.t),
 # hiding and restoring by moderation, unpublishing its text and publishing
 # it again, escalation by `madangctl tick`, renamed category and
 # department, anonymisation by retention). After each step:
@@ -19,19 +20,16 @@ use strict;
 use warnings;
 use utf8;
 use Test::More;
-use Madang::Test qw(body_of forms_of submit_form post_form text_of);
-use Madang::Staff qw(signed_in act);
+use Madang::Test qw(body_of submit_form post_form text_of);
+use Madang::Lifecycle;
 
 binmode $_, ':encoding(UTF-8)'
     for map { Test::More->builder->$_ } qw(output failure_output todo_output);
 
 my $s = Madang::Test->start(seed => 1);
 
-my %ua = map { $_ => signed_in($s, $_) } qw(road.lee road.park road.choi traffic.kim welfare.bae safety.ahn);
-$ua{admin} = signed_in($s, 'admin', 'madang-admin-2026');
-my %id = map { $_ => $s->account_id($_) } qw(welfare.bae safety.ahn);
-my $citizen = $s->ua;
-is Madang::Test::sign_in($s, $citizen, 'citizen', 'madang-citizen-2026')->code, 303, 'the citizen signs in';
+# The life cycle (Madang::Lifecycle), check() after every step.
+my $life = Madang::Lifecycle->new($s, check => \&check);
 # A signed-in reader who is neither the filer nor staff: the full queries.
 my $other = $s->ua;
 my ($reg) = Madang::Test::register_citizen($s, $other);
@@ -64,7 +62,7 @@ sub check {
     is $status, 0, "after $what: every row equals the full queries (public-view-check)" or diag $out;
     like $out, qr/^public cases without a row: 0$/m, "after $what: every public case has its rows" or diag $out;
     like $out, qr/^statistics figures stale: 0$/m, "after $what: /stats's figures (the counters) equal the cases'" or diag $out;
-    for my $tr (@tracked) {
+    for my $tr (@tracked, $life->tracked) {
         for my $lang (qw(ko en)) {
             my $anon = $s->ua;
             in_lang($_, $lang) for $anon, $other;
@@ -84,22 +82,6 @@ sub check {
             else              { like $text, qr/\Q$e\E/, "after $what: the anonymous page of $tr shows $e" }
         }
     }
-}
-
-sub file {
-    my ($category, $title, $body, %more) = @_;
-    my ($tr, $id) = Madang::Test::file_case($s, $citizen, category => $category, title => $title, body => $body,
-        public => 1, %more);
-    push @tracked, $tr;
-    return ($tr, $id);
-}
-sub handler_of { my ($id) = @_; return $s->sql_value("SELECT a.login_id FROM case_handlers h JOIN accounts a ON a.id = h.account_id WHERE h.case_id = $id LIMIT 1") }
-sub acted { my ($r, $what) = @_; is $r && $r->code, 303, $what or diag($r ? substr(body_of($r), 0, 300) : 'no form') }
-sub citizen_act {
-    my ($tr, $action, %values) = @_;
-    my $page = $citizen->get($s->url("/cases/$tr" . ($action eq 'withdraw' ? '/withdraw' : '')));
-    my ($f) = grep { ($_->{fields}{action} // '') eq $action } forms_of(body_of($page));
-    return $f ? submit_form($s, $citizen, $f, %values) : undef;
 }
 
 is $s->sql_value("SELECT COUNT(*) FROM cases WHERE is_public = 1")
@@ -135,118 +117,52 @@ sub statements_of {
     like $q[0] // '', qr/FROM case_counts_month/, '... on the reports\' counters';
 }
 
-# ------------------------------------------------------------ one case's life
-my ($a_tr, $a_id) = file(1, '보도 블록이 깨졌습니다', '마당로 3 앞 보도 블록이 깨져 있습니다.',
-    latitude => '37.56651', longitude => '126.97801', address => '서울 중구 세종대로 110');
-my $h = handler_of($a_id);
-like $h, qr/^road\.(lee|park)$/, "filed and assigned to $h";
-check('filing', $a_tr => ['보도 블록이 깨졌습니다', '!세종대로 110', '!37.56651']);
-acted(act($s, $ua{$h}, $a_tr, 'start'), 'start');
-check('start');
-my $due = $s->sql_value("SELECT DATE_FORMAT(due_at + INTERVAL 10 DAY, '%Y-%m-%d') FROM cases WHERE id = $a_id");
-acted(act($s, $ua{$h}, $a_tr, 'extend', due_date => $due, text => '현장 조사가 필요합니다'), 'extend');
-check('an extension', $a_tr => [$due]);
-acted(act($s, $ua{$h}, $a_tr, 'answer', text => '보도 블록을 교체했습니다.'), 'answer');
-check('the answer', $a_tr => ['보도 블록을 교체했습니다.']);
-acted(citizen_act($a_tr, 'close'), 'the citizen closes');
-check('closing');
-acted(citizen_act($a_tr, 'reopen', text => '다시 깨졌습니다'), 'the citizen reopens');
-check('reopening');
-
-# ------------------------------------------------------------ transfer, send back, assign
-my ($b_tr, $b_id) = file(1, '신호등 버튼이 눌리지 않습니다', '누리동 사거리 신호등 버튼이 고장입니다.');
-my $bh = handler_of($b_id);
-acted(act($s, $ua{$bh}, $b_tr, 'transfer', department => 5, text => '신호등은 교통행정과 소관입니다'), 'transfer');
-check('a transfer', $b_tr => ['교통행정과']);
-acted(act($s, $ua{'traffic.kim'}, $b_tr, 'send_back', text => '버튼은 도로과에서 관리합니다'), 'send back');
-check('sending back');
-
-# ------------------------------------------------------------ approval flow (category 7)
-my ($c_tr, $c_id) = file(7, '기초연금 신청 방법', '기초연금은 어디서 신청하나요?');
-acted(act($s, $ua{admin}, $c_tr, 'assign', handler => $id{'welfare.bae'}), 'assign');
-check('an assignment');
-acted(act($s, $ua{'welfare.bae'}, $c_tr, 'submit', text => '행정복지센터에서 신청하실 수 있습니다.'), 'submit');
-check('submitting for approval', $c_tr => ['!행정복지센터에서 신청하실 수 있습니다.']);
-acted(act($s, $ua{admin}, $c_tr, 'return_answer', text => '신청 기간도 알려 주세요'), 'return the answer');
-check('returning the answer');
-acted(act($s, $ua{'welfare.bae'}, $c_tr, 'submit', text => "행정복지센터에서 신청하실 수 있습니다.\n언제든 가능합니다."), 'submit again');
-acted(act($s, $ua{admin}, $c_tr, 'approve'), 'approve');
-check('the approval', $c_tr => ['언제든 가능합니다.']);
-
-# ------------------------------------------------------------ compound case (category 8)
-my ($d_tr, $d_id) = file(8, '옹벽 균열과 보도 침하', '가람로 옹벽에 금이 가고 보도가 내려앉았습니다.');
-check('filing a compound case');
-acted(act($s, $ua{admin}, $d_tr, 'assign', handler => $id{'safety.ahn'}), 'assign the compound case');
-my $page = $ua{'road.choi'}->get($s->url("/staff/cases/$d_tr"));
-my ($part) = grep { $_->{action} eq "/staff/cases/$d_tr/part" } forms_of(body_of($page));
-acted($part && submit_form($s, $ua{'road.choi'}, $part, part => '보도는 다음 주에 복구합니다.'), 'the joint part');
-check('a joint part', $d_tr => ['!보도는 다음 주에 복구합니다.']);
-acted(act($s, $ua{'safety.ahn'}, $d_tr, 'answer', text => '옹벽은 보강하고 보도는 도로과가 복구합니다.'), 'the lead answers');
-check('the compound answer', $d_tr => ['보도는 다음 주에 복구합니다.', '옹벽은 보강하고']);
-
-# ------------------------------------------------------------ re-filing and withdrawal
-my ($e_tr, $e_id) = file(1, '가로수 가지 정리', '가로수 가지가 창문을 가립니다.');
-my $eh = handler_of($e_id);
-my $other_category = $s->sql_value("SELECT id FROM categories WHERE active = 1 AND id NOT IN (1, 7, 8) ORDER BY id LIMIT 1");
-acted(act($s, $ua{$eh}, $e_tr, 'refile', category => $other_category, text => '분야가 다릅니다'), 're-file');
-check('re-filing', $e_tr => [$s->sql_value("SELECT name_ko FROM categories WHERE id = $other_category")]);
-my ($f_tr, $f_id) = file(1, '불법 주차 신고', '골목에 차가 늘 서 있습니다.');
-acted(citizen_act($f_tr, 'withdraw', text => '해결되었습니다'), 'withdraw');
-check('a withdrawal');
-
-# ------------------------------------------------------------ a rating (the page does not show it)
-{
-    my ($secret_hex) = do { open my $fh, '<', $s->dir . '/run/secret' or die $!; local $/; <$fh> } =~ /([0-9a-f]{64})/i;
-    require Digest::SHA;
-    require MIME::Base64;
-    my $nonce = join '', map { sprintf '%02x', int rand 256 } 1 .. 16;
-    $s->sql("INSERT INTO satisfaction (case_id, nonce, created_at) VALUES ($c_id, '$nonce', NOW())");
-    my $token = "$nonce." . MIME::Base64::encode_base64url(Digest::SHA::hmac_sha256("rate:$nonce", pack 'H*', $secret_hex));
-    acted(post_form($s, $s->ua, "/rate/$token", "/rate/$token", rating => 4, comment => ''), 'a rating');
-    check('a rating');
-}
-
 # ------------------------------------------------------------ moderation: hide, restore, unpublish
 sub post { my ($ua, $path, @fields) = @_; return post_form($s, $ua, '/account', $path, @fields) }
-acted(post($ua{'road.choi'}, "/staff/moderation/case/$a_id", action => 'hide', ground => 'personal_data',
-    reason => '개인정보가 있습니다'), 'the moderator hides a case');
-check('hiding', $a_tr => ['!보도 블록이 깨졌습니다']);
-acted(post($ua{'road.choi'}, "/staff/moderation/case/$a_id", action => 'restore'), 'the moderator restores it');
-check('restoring', $a_tr => ['보도 블록이 깨졌습니다']);
-acted(post($ua{'road.choi'}, "/staff/cases/$b_tr/unpublish", ground => 'personal_data', reason => '개인정보'),
-    'unpublishing a case\'s text');
-check('unpublishing', $b_tr => ['!신호등 버튼이 눌리지 않습니다']);
-acted(post($ua{'road.choi'}, "/staff/cases/$b_tr/unpublish", restore => 1), 'publishing it again');
-check('publishing again', $b_tr => ['신호등 버튼이 눌리지 않습니다']);
-
-# ------------------------------------------------------------ escalation
-my ($out, $status) = $s->ctl('tick', '--now', $s->sql_value("SELECT DATE_FORMAT(NOW() + INTERVAL 30 DAY, '%Y-%m-%d %H:%i:%s')"));
-is $status, 0, 'tick a month ahead escalates the idle cases' or diag $out;
-check('escalation');
+sub acted { my ($r, $what) = @_; is $r && $r->code, 303, $what or diag($r ? substr(body_of($r), 0, 300) : 'no form') }
+sub moderation {
+    my ($a_tr, $a_id) = $life->case('a');
+    my ($b_tr) = $life->case('b');
+    my $choi = $life->ua('road.choi');
+    acted(post($choi, "/staff/moderation/case/$a_id", action => 'hide', ground => 'personal_data',
+        reason => '개인정보가 있습니다'), 'the moderator hides a case');
+    check('hiding', $a_tr => ['!보도 블록이 깨졌습니다']);
+    acted(post($choi, "/staff/moderation/case/$a_id", action => 'restore'), 'the moderator restores it');
+    check('restoring', $a_tr => ['보도 블록이 깨졌습니다']);
+    acted(post($choi, "/staff/cases/$b_tr/unpublish", ground => 'personal_data', reason => '개인정보'),
+        'unpublishing a case\'s text');
+    check('unpublishing', $b_tr => ['!신호등 버튼이 눌리지 않습니다']);
+    acted(post($choi, "/staff/cases/$b_tr/unpublish", restore => 1), 'publishing it again');
+    check('publishing again', $b_tr => ['신호등 버튼이 눌리지 않습니다']);
+}
+# Every step, the moderation's before the escalation.
+$life->drive(before_escalation => \&moderation);
+my ($a_tr, $a_id) = $life->case('a');
+my ($b_tr) = $life->case('b');
 
 # ------------------------------------------------------------ renamed category and department
 {
-    my $html = body_of($ua{admin}->get($s->url('/admin/categories/1')));
+    my $html = body_of($life->ua('admin')->get($s->url('/admin/categories/1')));
     my $form = Madang::Test::form_as_shown($html, '/admin/categories/1');
-    acted(submit_form($s, $ua{admin}, $form, name_ko => '도로와 보도', name_en => 'Roads and pavements'),
+    acted(submit_form($s, $life->ua('admin'), $form, name_ko => '도로와 보도', name_en => 'Roads and pavements'),
         'the category is renamed');
     is $s->sql_value("SELECT COUNT(*) FROM case_public p JOIN cases c ON c.id = p.case_id WHERE c.category_id = 1"), 0,
         '... its cases\' rows are gone in its transaction';
-    $html = body_of($ua{admin}->get($s->url('/admin/departments/5')));
+    $html = body_of($life->ua('admin')->get($s->url('/admin/departments/5')));
     $form = Madang::Test::form_as_shown($html, '/admin/departments/5');
-    acted(submit_form($s, $ua{admin}, $form, name_ko => '교통정책과', name_en => 'Traffic Policy'),
+    acted(submit_form($s, $life->ua('admin'), $form, name_ko => '교통정책과', name_en => 'Traffic Policy'),
         'a department is renamed');
     # The first anonymous reader of each builds its row again.
-    $s->ua->get($s->url("/cases/$_")) for @tracked;
+    $s->ua->get($s->url("/cases/$_")) for @tracked, $life->tracked;
     $s->ua->get($s->url("/cases/$_")) for map { $_->[0] } $s->sql("SELECT tracking_no FROM cases WHERE is_public = 1");
     check('renaming', $a_tr => ['도로와 보도'], $b_tr => ['교통정책과']);
 }
 
 # ------------------------------------------------------------ anonymisation by retention
 $s->sql("UPDATE cases SET closed_at = NOW() - INTERVAL 6 YEAR, status = 'closed' WHERE id = $a_id");
-($out) = $s->ctl('public-view-check', $a_tr);
+my ($out) = $s->ctl('public-view-check', $a_tr);
 like $out, qr/differs/, 'a change written around the application is found by public-view-check';
-($out, $status) = $s->ctl('retention');
+($out, my $status) = $s->ctl('retention');
 is $status, 0, 'madangctl retention anonymises the long-closed case' or diag $out;
 is $s->sql_value("SELECT anonymised_at IS NOT NULL FROM cases WHERE id = $a_id"), 1, '... it is anonymised';
 check('anonymisation');
