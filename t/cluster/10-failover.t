@@ -144,6 +144,27 @@ for my $i (0 .. $#citizens) {
     push @kids, $pid;
 }
 
+# ------------------------------------------------------------ search on every node
+# A case filed through node 1 (madang-web's) is in the Mroonga search
+# index of nodes 2 and 3 at once: Galera does not replicate Mroonga
+# tables, but each node's applier runs the triggers that fill it
+# (slave_run_triggers_for_rbr=ENFORCE, migration 0064). After node 1's
+# death the site, on node 2, finds it by search (below).
+my $word = 'galera' . join '', map { ('a' .. 'z')[int rand 26] } 1 .. 10;
+my $searcher = $s->ua(timeout => 30);
+my $res = Madang::Test::register_citizen($s, $searcher);
+is $res->code, 303, 'a fourth citizen registered' or diag body_of($res);
+my $form = $searcher->get($s->url('/cases/new'));
+$res = $searcher->post($s->url('/cases/new'), [ csrf => Madang::Test::csrf_value($form), category => $category,
+    title => "도로 파손 $word", body => "node 1 indexed it, and so did the others ($word)", public => 1 ]);
+my ($searched) = ($res->header('Location') // '') =~ m{^/cases/(\d{4}-\d{6})\?filed=1$};
+ok $searched, "a case filed through node 1 ($searched)" or diag $res->code;
+for my $n (2, 3) {
+    is $nodes[$n - 1]->sql_value("SET SESSION wsrep_sync_wait = 1; SELECT COUNT(*) FROM case_search"
+            . " WHERE MATCH(title, body) AGAINST('+$word' IN BOOLEAN MODE)"), 1,
+        "node ${n}'s search index finds it";
+}
+
 # ------------------------------------------------------------ the fault
 sleep $KILL_AT - (time - $load_start);
 my $pidfile = "$dir/node1/run/mysqld.pid";
@@ -162,6 +183,10 @@ while (time < $killed + 60) {
 ok defined $back, sprintf 'the site answers again after the kill (in %.1f s)', $back // -1;
 cmp_ok $back // 99, '<', 15, 'within 15 s';
 my $failover = $back // -1;
+{
+    my $r = $probe->get($s->url("/cases?q=$word"));
+    like body_of($r), qr/\Q$searched\E/, "the site, now on node 2, finds by search the case filed through node 1";
+}
 
 # rejoin(N): cluster.sh start restarts node N's mariadbd, which must
 # rejoin from its recovered position by IST. The seconds to Synced.
@@ -258,6 +283,15 @@ is scalar(grep { $numbers{$_} > 1 } keys %numbers), 0, 'no tracking number ackno
     my $page = $ua->follow($r);
     like body_of($page), qr/read your writes/, 'the page it leads to shows the new case';
     cmp_ok $causal->(), '>', $before, 'read with wsrep_sync_wait (wsrep_causal_reads went up on node 2)';
+}
+
+# Every node's search index holds every case (filed through node 1 or,
+# while it was down, node 2; applied on the others by their appliers, on
+# a rejoined node by IST).
+for my $n (1 .. 3) {
+    is $nodes[$n - 1]->sql_value("SET SESSION wsrep_sync_wait = 1; SELECT COUNT(*) FROM cases c"
+            . " LEFT JOIN case_search cs ON cs.case_id = c.id WHERE cs.case_id IS NULL"), 0,
+        "node ${n}'s search index holds every case";
 }
 
 # The notifiers drain the outbox; then no notice was sent twice.
