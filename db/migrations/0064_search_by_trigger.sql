@@ -53,40 +53,39 @@ CREATE TRIGGER community_post_search_update AFTER UPDATE ON community_posts FOR 
   WHERE USER() LIKE '<wsrep_applier>@%' AND NEW.moderation <> 'deleted'
     AND NOT (NEW.title <=> OLD.title AND NEW.body <=> OLD.body AND NEW.community_id <=> OLD.community_id);
 
--- 0017's and 0063's triggers again, each skipping Galera's applier: an IF,
--- not a condition in the UPDATE's WHERE, because where a writeset is applied
--- the statement that fires them already writes the counter (the origin's
--- trigger's row), and an UPDATE of it there fails (1442) even when it
--- matches no row. The same holds when a node replays its own transaction
--- (Galera aborted it for a conflicting writeset after it certified): the
--- writeset is applied in the client's session, whose USER() is the
--- client's, so the handler takes 1442 as "the writeset has the counter's
--- row already"; where it has none, the origin's UPDATE matched no row and
--- this one, on the same rows, matches none either.
+-- 0017's and 0063's triggers again, their writes in a procedure each that
+-- skips Galera's applier: an IF, not a condition in the UPDATE's WHERE,
+-- because where a writeset is applied the statement that fires them
+-- already writes the counter (the origin's trigger's row), and an UPDATE of
+-- it there fails (1442) even when it matches no row. The same holds when a
+-- node replays its own transaction (Galera aborted it for a conflicting
+-- writeset after it certified): the writeset is applied in the client's
+-- session, whose USER() is the client's, so the handler takes 1442 as "the
+-- writeset holds the counter's row already"; where it holds none, the
+-- origin's UPDATE matched no row and this one, on the same rows, matches
+-- none either.
+CREATE PROCEDURE holidays_version_bump()
+BEGIN
+  DECLARE CONTINUE HANDLER FOR 1442 BEGIN END;
+  IF USER() NOT LIKE '<wsrep_applier>@%' THEN
+    UPDATE holidays_version SET version = version + 1 WHERE id = 1;
+  END IF;
+END;
+-- delta: the item's move into (1) or out of (-1) the count of kind.
+CREATE PROCEDURE public_counts_add(IN counted VARCHAR(16), IN item BIGINT UNSIGNED, IN delta INT)
+BEGIN
+  DECLARE CONTINUE HANDLER FOR 1442 BEGIN END;
+  IF delta <> 0 AND USER() NOT LIKE '<wsrep_applier>@%' THEN
+    UPDATE public_counts SET n = n + delta WHERE what = counted AND slot = item % 16;
+  END IF;
+END;
+
 DROP TRIGGER holidays_version_insert;
 DROP TRIGGER holidays_version_update;
 DROP TRIGGER holidays_version_delete;
-CREATE TRIGGER holidays_version_insert AFTER INSERT ON holidays FOR EACH ROW
-  BEGIN
-  DECLARE CONTINUE HANDLER FOR 1442 BEGIN END;
-  IF USER() NOT LIKE '<wsrep_applier>@%' THEN
-    UPDATE holidays_version SET version = version + 1 WHERE id = 1;
-  END IF;
-  END;
-CREATE TRIGGER holidays_version_update AFTER UPDATE ON holidays FOR EACH ROW
-  BEGIN
-  DECLARE CONTINUE HANDLER FOR 1442 BEGIN END;
-  IF USER() NOT LIKE '<wsrep_applier>@%' THEN
-    UPDATE holidays_version SET version = version + 1 WHERE id = 1;
-  END IF;
-  END;
-CREATE TRIGGER holidays_version_delete AFTER DELETE ON holidays FOR EACH ROW
-  BEGIN
-  DECLARE CONTINUE HANDLER FOR 1442 BEGIN END;
-  IF USER() NOT LIKE '<wsrep_applier>@%' THEN
-    UPDATE holidays_version SET version = version + 1 WHERE id = 1;
-  END IF;
-  END;
+CREATE TRIGGER holidays_version_insert AFTER INSERT ON holidays FOR EACH ROW CALL holidays_version_bump();
+CREATE TRIGGER holidays_version_update AFTER UPDATE ON holidays FOR EACH ROW CALL holidays_version_bump();
+CREATE TRIGGER holidays_version_delete AFTER DELETE ON holidays FOR EACH ROW CALL holidays_version_bump();
 
 DROP TRIGGER public_counts_case_insert;
 DROP TRIGGER public_counts_case_update;
@@ -95,52 +94,15 @@ DROP TRIGGER public_counts_proposal_insert;
 DROP TRIGGER public_counts_proposal_update;
 DROP TRIGGER public_counts_proposal_delete;
 CREATE TRIGGER public_counts_case_insert AFTER INSERT ON cases FOR EACH ROW
-  BEGIN
-  DECLARE CONTINUE HANDLER FOR 1442 BEGIN END;
-  IF USER() NOT LIKE '<wsrep_applier>@%' THEN
-    UPDATE public_counts SET n = n + 1 WHERE NEW.is_public = 1 AND what = 'cases' AND slot = NEW.id % 16;
-  END IF;
-  END;
+  CALL public_counts_add('cases', NEW.id, NEW.is_public = 1);
 CREATE TRIGGER public_counts_case_update AFTER UPDATE ON cases FOR EACH ROW
-  BEGIN
-  DECLARE CONTINUE HANDLER FOR 1442 BEGIN END;
-  IF USER() NOT LIKE '<wsrep_applier>@%' THEN
-    UPDATE public_counts SET n = n + NEW.is_public - OLD.is_public
-    WHERE NEW.is_public <> OLD.is_public AND what = 'cases' AND slot = NEW.id % 16;
-  END IF;
-  END;
+  CALL public_counts_add('cases', NEW.id, NEW.is_public - OLD.is_public);
 CREATE TRIGGER public_counts_case_delete AFTER DELETE ON cases FOR EACH ROW
-  BEGIN
-  DECLARE CONTINUE HANDLER FOR 1442 BEGIN END;
-  IF USER() NOT LIKE '<wsrep_applier>@%' THEN
-    UPDATE public_counts SET n = n - 1 WHERE OLD.is_public = 1 AND what = 'cases' AND slot = OLD.id % 16;
-  END IF;
-  END;
+  CALL public_counts_add('cases', OLD.id, -(OLD.is_public = 1));
 CREATE TRIGGER public_counts_proposal_insert AFTER INSERT ON proposals FOR EACH ROW
-  BEGIN
-  DECLARE CONTINUE HANDLER FOR 1442 BEGIN END;
-  IF USER() NOT LIKE '<wsrep_applier>@%' THEN
-    UPDATE public_counts SET n = n + 1
-    WHERE NEW.moderation = 'visible' AND NEW.state <> 'withdrawn' AND what = 'proposals' AND slot = NEW.id % 16;
-  END IF;
-  END;
+  CALL public_counts_add('proposals', NEW.id, NEW.moderation = 'visible' AND NEW.state <> 'withdrawn');
 CREATE TRIGGER public_counts_proposal_update AFTER UPDATE ON proposals FOR EACH ROW
-  BEGIN
-  DECLARE CONTINUE HANDLER FOR 1442 BEGIN END;
-  IF USER() NOT LIKE '<wsrep_applier>@%' THEN
-    UPDATE public_counts
-    SET n = n + (NEW.moderation = 'visible' AND NEW.state <> 'withdrawn')
-              - (OLD.moderation = 'visible' AND OLD.state <> 'withdrawn')
-    WHERE (NEW.moderation = 'visible' AND NEW.state <> 'withdrawn')
-          <> (OLD.moderation = 'visible' AND OLD.state <> 'withdrawn')
-      AND what = 'proposals' AND slot = NEW.id % 16;
-  END IF;
-  END;
+  CALL public_counts_add('proposals', NEW.id, (NEW.moderation = 'visible' AND NEW.state <> 'withdrawn')
+                                              - (OLD.moderation = 'visible' AND OLD.state <> 'withdrawn'));
 CREATE TRIGGER public_counts_proposal_delete AFTER DELETE ON proposals FOR EACH ROW
-  BEGIN
-  DECLARE CONTINUE HANDLER FOR 1442 BEGIN END;
-  IF USER() NOT LIKE '<wsrep_applier>@%' THEN
-    UPDATE public_counts SET n = n - 1
-    WHERE OLD.moderation = 'visible' AND OLD.state <> 'withdrawn' AND what = 'proposals' AND slot = OLD.id % 16;
-  END IF;
-  END;
+  CALL public_counts_add('proposals', OLD.id, -(OLD.moderation = 'visible' AND OLD.state <> 'withdrawn'));
