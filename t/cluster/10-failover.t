@@ -379,6 +379,56 @@ note 'CHECKSUM TABLE differs, rows the same: ' . join ', ', grep { my $t = $_; !
 is_deeply \@rows_differ, [], 'every InnoDB table holds the same rows on the three nodes (CHECKSUM TABLE, else row by row)'
     or diag join "\n", map { my $t = "madang.$_"; "$t: " . join ' ', map { $_->{$t} // 'none' } @sums } @rows_differ;
 
+# ------------------------------------------------------------ setup from afar
+# madangctl setup against a cluster node over TCP, as an administrator
+# account with a password (a file, or the environment; never argv), the
+# accounts also at the application's host: the database, its accounts and
+# the migrations reach every node.
+{
+    my $port3 = $port + 1003;
+    my $admin_pw = 'Setup-admin-' . join '', map { ('a' .. 'z')[int rand 26] } 1 .. 12;
+    $nodes[2]->sql("CREATE USER 'setupadmin'\@'127.0.0.1' IDENTIFIED BY '$admin_pw';"
+        . " GRANT ALL PRIVILEGES ON *.* TO 'setupadmin'\@'127.0.0.1' WITH GRANT OPTION");
+    my $cfg = "$top/remote.hdf";
+    my $app_pw = 'remoteApp' . join '', map { ('a' .. 'z')[int rand 26] } 1 .. 12;
+    open my $fh, '>', $cfg or die "$cfg: $!";
+    print $fh do { local (@ARGV, $/) = "$dir/node3/madang.hdf"; <> };
+    # Later lines win: another database and accounts, node 3 by TCP only.
+    print $fh "db.socket =\ndb.hosts = 127.0.0.1:$port3\ndb.name = madang_remote\ndb.user = remote_app\n"
+        . "db.password = $app_pw\ndb.migrate_user = remote_migrate\ndb.migrate_password = ${app_pw}mig\n"
+        . "db.app_role = remote_role\n";
+    close $fh;
+    my $pw_file = "$top/admin.pw";
+    open $fh, '>', $pw_file or die $!;
+    print $fh "$admin_pw\n";
+    close $fh;
+    my $ctl = sub {
+        my (@args) = @_;
+        my $out = `'$BUILD/madangctl' --config '$cfg' setup --db-admin setupadmin @args 2>&1`;
+        return ($out, $? >> 8);
+    };
+    my ($o, $rc) = $ctl->('--account-host', "'127.0.0.%'");
+    isnt $rc, 0, 'setup from afar without the password fails' or diag $o;
+    ($o, $rc) = $ctl->('--db-admin-password-file', "'$pw_file'", '--account-host', "'127.0.0.%'");
+    is $rc, 0, 'madangctl setup against node 3 with --db-admin-password-file' or diag $o;
+    my $files = () = glob "$REPO/db/migrations/[0-9][0-9][0-9][0-9]_*.sql";
+    is $nodes[0]->sql_value("SET SESSION wsrep_sync_wait = 1; SELECT COUNT(*) FROM madang_remote.schema_migrations"),
+        $files, "node 1 has its database, every migration applied ($files)";
+    is $nodes[1]->sql_value("SET SESSION wsrep_sync_wait = 1; SELECT COUNT(*) FROM mysql.user"
+            . " WHERE user IN ('remote_app', 'remote_migrate') AND host = '127.0.0.%'"), 2,
+        "node 2 has its two accounts at the application's host (127.0.0.%)";
+    {
+        local $ENV{MYSQL_PWD} = $app_pw;
+        my $got = `mariadb --no-defaults -h 127.0.0.1 -P @{[ $port + 1002 ]} -u remote_app -N -B -e 'SELECT COUNT(*) FROM schema_migrations' madang_remote 2>&1`;
+        like $got, qr/^\d+$/, 'its application account reads its tables on node 2 over TCP';
+    }
+    {
+        local $ENV{MADANG_DB_ADMIN_PASSWORD} = $admin_pw;
+        ($o, $rc) = $ctl->();
+        is $rc, 0, 'setup again with the password in MADANG_DB_ADMIN_PASSWORD changes nothing' or diag $o;
+    }
+}
+
 my $total = time - $t0;
 note sprintf 'figures: start %.1f s, load %.1f s, acknowledged %d, refused %d, failover %.1f s, node 1 rejoin %.1f s,'
     . ' node 3 rejoin %.1f s, notifier on node 3 sending again after %.1f s, e-mails %d, whole test %.1f s',
