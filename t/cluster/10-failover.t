@@ -12,7 +12,9 @@
 # both nodes caught up by IST; the page after a filing read with
 # wsrep_sync_wait (read-your-writes); every InnoDB table holds the same
 # rows on the three nodes (CHECKSUM TABLE, and row by row where it
-# differs). The faults follow each other by events (a node Synced, a node
+# differs); last, madangctl setup of a second database through node 3
+# over TCP with an administrator's password file reaches every node
+# (issue 16's remote setup). The faults follow each other by events (a node Synced, a node
 # gone from the cluster), each wait with a deadline: no fixed sleep is an
 # assertion, so that a loaded machine (CI's two cores) only makes it
 # slower. The figures go to docs/operations.md, "A Galera cluster".
