@@ -134,12 +134,15 @@ node_db_start() {
 	# the audit log's triggers). wsrep_retry_autocommit: a single statement
 	# (the tracking counter's) that loses a certification runs again on
 	# the server, up to 4 times, before the client sees a deadlock.
+	# slave_run_triggers_for_rbr=ENFORCE: the applier runs the triggers
+	# of the rows it applies, which fill this node's Mroonga search
+	# indexes (not replicated; migration 0064).
 	DB_EXTRA_ARGS=(--wsrep-on=ON --wsrep-provider=/usr/lib/galera/libgalera_smm.so
 		--wsrep-cluster-name=madang-test --wsrep-cluster-address="gcomm://$(gcomm_list)"
 		--wsrep-node-name="node$n" --wsrep-node-address=127.0.0.1
 		--wsrep-provider-options="gmcast.listen_addr=tcp://127.0.0.1:$((BASE + 10 + n));ist.recv_addr=127.0.0.1:$((BASE + 20 + n));gcache.size=128M"
 		--wsrep-sst-method="$SST_METHOD" --wsrep-sst-receive-address="127.0.0.1:$((BASE + 30 + n))"
-		--wsrep-retry-autocommit=4 --log-bin-trust-function-creators=1
+		--wsrep-retry-autocommit=4 --log-bin-trust-function-creators=1 --slave-run-triggers-for-rbr=ENFORCE
 		--binlog-format=ROW --innodb-autoinc-lock-mode=2 --default-storage-engine=InnoDB
 		--query-cache-type=0 --query-cache-size=0 --innodb-buffer-pool-size=64M
 		"${new[@]}")

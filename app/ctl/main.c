@@ -84,18 +84,23 @@ static const char usage_migrate[] =
 
 static const char usage_setup[] =
 	"Usage: madangctl [--config FILE] setup [--db-admin USER]\n"
+	"                 [--db-admin-password-file FILE] [--account-host HOST]\n"
 	"                 [--login ID --name NAME --email ADDRESS]\n"
 	"\n"
 	"Prepares a new installation, as root on the database's machine (the\n"
 	"Debian package's postinst wrote the configuration and its passwords):\n"
 	"  1. connects to MariaDB as USER (default root) through db.socket with\n"
-	"     no password (Debian's unix_socket authentication of root) and\n"
+	"     no password (Debian's unix_socket authentication of root), or with\n"
+	"     USER's password (--db-admin-password-file, or the environment's\n"
+	"     MADANG_DB_ADMIN_PASSWORD; never on the command line) to the server\n"
+	"     the configuration names (db.host and db.port, or db.hosts: another\n"
+	"     machine, a Galera node), and\n"
 	"     creates, where missing, the database db.name (utf8mb4), the role\n"
 	"     db.app_role, the migrator db.migrate_user (every right on the\n"
 	"     database, WITH GRANT OPTION) and the application's account db.user\n"
-	"     (only the role, as its default role), at localhost and 127.0.0.1,\n"
-	"     with the configuration's passwords (docs/operations.md, \"Database\n"
-	"     accounts\");\n"
+	"     (only the role, as its default role), at localhost and 127.0.0.1\n"
+	"     and at HOST if given, with the configuration's passwords\n"
+	"     (docs/operations.md, \"Database accounts\");\n"
 	"  2. migrates, as 'madangctl migrate' does;\n"
 	"  3. where no account holds the administrator role yet and --login,\n"
 	"     --name and --email are given, creates the first administrator\n"
@@ -105,6 +110,12 @@ static const char usage_setup[] =
 	"again from the configuration) and applies new migrations.\n"
 	"\n"
 	"  --db-admin USER  MariaDB's administrator account (default root)\n"
+	"  --db-admin-password-file FILE\n"
+	"                   USER's password: the file's first line\n"
+	"  --account-host HOST\n"
+	"                   the accounts' host besides localhost and 127.0.0.1: the\n"
+	"                   application's machine as the server sees it (a name,\n"
+	"                   an address, or a pattern such as 10.0.0.%)\n"
 	"  --login ID       the first administrator's login ID\n"
 	"  --name NAME      their name\n"
 	"  --email ADDRESS  their e-mail address\n";
@@ -425,18 +436,50 @@ static int create_admin(db *d, HDF *cfg, const char *login, const char *name, co
 	return 0;
 }
 
+/* The administrator's password for setup: the first line of path (not
+ * NULL), else $MADANG_DB_ADMIN_PASSWORD, else none (*out NULL). 2 (said)
+ * when the file cannot be read or the line is empty, else 0. */
+static int admin_password(const char *path, char *out, size_t size, const char **pw)
+{
+	const char *env = getenv("MADANG_DB_ADMIN_PASSWORD");
+	*pw = NULL;
+	if (!path) {
+		if (env && *env) {
+			snprintf(out, size, "%s", env);
+			*pw = out;
+		}
+		return 0;
+	}
+	FILE *f = fopen(path, "r");
+	bool got = f && fgets(out, (int)size, f);
+	if (f)
+		fclose(f);
+	if (got)
+		out[strcspn(out, "\r\n")] = '\0';
+	if (!got || !*out) {
+		fprintf(stderr, "madangctl: %s: no password on its first line\n", path);
+		return 2;
+	}
+	*pw = out;
+	return 0;
+}
+
 /* setup: the database and its accounts (as MariaDB's administrator), the
  * migrations (as the migrator), the first administrator (as the app). */
 static int cmd_setup(HDF *cfg, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{"db-admin", required_argument, NULL, 'a'},
+		{"db-admin-password-file", required_argument, NULL, 'p'},
+		{"account-host", required_argument, NULL, 'h'},
 		{"login", required_argument, NULL, 'l'},
 		{"name", required_argument, NULL, 'n'},
 		{"email", required_argument, NULL, 'e'},
 		{NULL, 0, NULL, 0},
 	};
 	const char *admin = "root", *login = NULL, *name = NULL, *email = NULL;
+	const char *pw_file = NULL, *account_host = NULL, *pw = NULL;
+	char pw_buf[256] = "";
 	db *d = NULL;
 	long long holders = 0;
 	int c, rc = 1;
@@ -445,6 +488,8 @@ static int cmd_setup(HDF *cfg, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
 		case 'a': admin = optarg; break;
+		case 'p': pw_file = optarg; break;
+		case 'h': account_host = optarg; break;
 		case 'l': login = optarg; break;
 		case 'n': name = optarg; break;
 		case 'e': email = optarg; break;
@@ -455,14 +500,20 @@ static int cmd_setup(HDF *cfg, int argc, char **argv)
 		fputs(usage_setup, stderr);
 		return 2;
 	}
-	if (db_connect_admin(cfg, admin, &d) != MDG_OK) {
-		fprintf(stderr, "madangctl: cannot connect to MariaDB as %s (run setup as root on the database's"
-				" machine, or give --db-admin)\n", admin);
+	if (admin_password(pw_file, pw_buf, sizeof pw_buf, &pw) != 0) {
+		rc = 2;
 		goto done;
 	}
-	int srv = migrate_setup_accounts(d, cfg);
+	/* The connection keeps pw for a reconnect: zeroed once it is closed. */
+	if (db_connect_admin(cfg, admin, pw, &d) != MDG_OK) {
+		fprintf(stderr, "madangctl: cannot connect to MariaDB as %s (run setup as root on the database's"
+				" machine, or give --db-admin and its password)\n", admin);
+		goto done;
+	}
+	int srv = migrate_setup_accounts(d, cfg, account_host);
 	db_close(d);
 	d = NULL;
+	explicit_bzero(pw_buf, sizeof pw_buf);
 	if (srv != MDG_OK) {
 		rc = srv == MDG_EINVAL ? 2 : 1;
 		goto done;
@@ -494,6 +545,7 @@ static int cmd_setup(HDF *cfg, int argc, char **argv)
 	}
 done:
 	db_close(d);
+	explicit_bzero(pw_buf, sizeof pw_buf);
 	return rc;
 }
 

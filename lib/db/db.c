@@ -41,7 +41,8 @@ struct db {
 	unsigned ncached;
 	char clock[20]; /* db_set_clock's time, "" for the real clock */
 	bool migrator;  /* db_connect_migrator's: DDL rights, multi-statements */
-	const char *admin; /* db_connect_admin's user: no password, no database */
+	const char *admin; /* db_connect_admin's user: no database */
+	const char *admin_password; /* and its password, NULL for none */
 	unsigned last_errno; /* the server's number of the last error, 0 after none */
 	bool in_retry;       /* inside db_transaction: a lock conflict is retried there */
 	/* db_before_commit's: runs before the next successful COMMIT. */
@@ -233,7 +234,7 @@ static int db_open_at(db *d, const char *host_at, unsigned port_at)
 	const char *dbname = config_str(d->cfg, "db.name", "madang");
 	if (d->admin) {
 		user = d->admin;
-		password = NULL;
+		password = d->admin_password;
 		dbname = NULL; /* it may not exist yet */
 		flags |= CLIENT_MULTI_STATEMENTS;
 	}
@@ -247,12 +248,13 @@ static int db_open_at(db *d, const char *host_at, unsigned port_at)
 	return MDG_OK;
 }
 
-static int db_connect_as(HDF *cfg, bool migrator, const char *admin, db **out)
+static int db_connect_as(HDF *cfg, bool migrator, const char *admin, const char *admin_password, db **out)
 {
 	db *d = xcalloc(1, sizeof *d);
 	d->cfg = cfg;
 	d->migrator = migrator;
 	d->admin = admin;
+	d->admin_password = admin_password;
 	*out = NULL;
 	int rc = db_open(d);
 	if (rc != MDG_OK) {
@@ -266,17 +268,17 @@ static int db_connect_as(HDF *cfg, bool migrator, const char *admin, db **out)
 
 int db_connect(HDF *cfg, db **out)
 {
-	return db_connect_as(cfg, false, NULL, out);
+	return db_connect_as(cfg, false, NULL, NULL, out);
 }
 
 int db_connect_migrator(HDF *cfg, db **out)
 {
-	return db_connect_as(cfg, true, NULL, out);
+	return db_connect_as(cfg, true, NULL, NULL, out);
 }
 
-int db_connect_admin(HDF *cfg, const char *user, db **out)
+int db_connect_admin(HDF *cfg, const char *user, const char *password, db **out)
 {
-	return db_connect_as(cfg, false, user, out);
+	return db_connect_as(cfg, false, user, password, out);
 }
 
 void db_close(db *d)

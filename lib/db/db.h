@@ -57,11 +57,13 @@ int db_connect(HDF *cfg, db **out);
  * change the schema and run scripts (db_run_script). For madangctl's
  * migrate and seed-demo only. */
 int db_connect_migrator(HDF *cfg, db **out);
-/* Connects as the server's administrator `user` (no password: MariaDB's
- * unix_socket authentication of the OS user root, Debian's default) to
- * no database, with multi-statement scripts: madangctl setup, which
- * creates the database and its accounts. */
-int db_connect_admin(HDF *cfg, const char *user, db **out);
+/* Connects as the server's administrator `user` to no database, with
+ * multi-statement scripts: madangctl setup, which creates the database and
+ * its accounts. password NULL: none (MariaDB's unix_socket authentication
+ * of the OS user root through db.socket, Debian's default); else the
+ * account's password, for a server reached by db.host and db.port or
+ * db.hosts (another machine, a Galera node). */
+int db_connect_admin(HDF *cfg, const char *user, const char *password, db **out);
 void db_close(db *d);
 /* MDG_OK when the server answers (reconnecting if needed), else MDG_EDB. */
 int db_ping(db *d);

@@ -193,9 +193,23 @@ static bool plain_password(const char *s)
 	return strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._+/=-") == n;
 }
 
-int migrate_setup_accounts(db *d, HDF *cfg)
+/* An account's host as setup takes it: a name, an address or a pattern,
+ * nothing that could end the quoted string it goes into. */
+static bool plain_host(const char *s)
 {
-	static const char *const hosts[] = {"localhost", "127.0.0.1"};
+	size_t n = strlen(s);
+	if (n < 1 || n > 60)
+		return false;
+	for (; *s; s++)
+		if (!isalnum((unsigned char)*s) && !strchr(".%_:-", *s))
+			return false;
+	return true;
+}
+
+int migrate_setup_accounts(db *d, HDF *cfg, const char *account_host)
+{
+	const char *hosts[] = {"localhost", "127.0.0.1", account_host};
+	size_t nhosts = account_host ? 3 : 2;
 	const char *name = config_str(cfg, "db.name", "madang");
 	const char *role = config_str(cfg, "db.app_role", "");
 	const char *mig = config_str(cfg, "db.migrate_user", "");
@@ -213,9 +227,13 @@ int migrate_setup_accounts(db *d, HDF *cfg)
 		log_error("setup: db.password and db.migrate_password must be 16-128 of A-Z a-z 0-9 . _ + / = -");
 		return MDG_EINVAL;
 	}
+	if (account_host && !plain_host(account_host)) {
+		log_error("setup: the accounts' host must be 1-60 of A-Z a-z 0-9 . %% _ : -");
+		return MDG_EINVAL;
+	}
 	buf_printf(&script, "CREATE DATABASE IF NOT EXISTS `%s` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;\n"
 			    "CREATE ROLE IF NOT EXISTS `%s`;\n", name, role);
-	for (size_t i = 0; i < sizeof hosts / sizeof hosts[0]; i++) {
+	for (size_t i = 0; i < nhosts; i++) {
 		const char *h = hosts[i];
 		/* ALTER after CREATE: a second run brings the passwords in
 		 * line with a changed configuration. */

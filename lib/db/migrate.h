@@ -23,11 +23,14 @@ int migrate_pending(db *d, const char *dir, int *pending);
  * missing, the database db.name (utf8mb4), the role db.app_role, the
  * migrator db.migrate_user (every right on the database WITH GRANT
  * OPTION) and the application's account db.user (the role as its default
- * role, nothing else), each account at localhost and 127.0.0.1, and sets
- * their passwords to the configuration's. Safe to run again. MDG_EINVAL
- * (logged) when a name is not 1-64 of A-Z a-z 0-9 _ or a password is not
- * 16-128 of A-Z a-z 0-9 . _ + / = - (postinst writes hex). */
-int migrate_setup_accounts(db *d, HDF *cfg);
+ * role, nothing else), each account at localhost and 127.0.0.1 and, when
+ * account_host is not NULL, at that host too (the application's machine
+ * as the server sees it, a name, an address or a pattern such as
+ * 10.0.0.%), and sets their passwords to the configuration's. Safe to run
+ * again. MDG_EINVAL (logged) when a name is not 1-64 of A-Z a-z 0-9 _, a
+ * password is not 16-128 of A-Z a-z 0-9 . _ + / = - (postinst writes hex)
+ * or account_host is not 1-60 of A-Z a-z 0-9 . % _ : -. */
+int migrate_setup_accounts(db *d, HDF *cfg, const char *account_host);
 /* Runs the SQL script at path (from the repository, never from users). */
 int migrate_run_file(db *d, const char *path);
 
