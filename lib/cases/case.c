@@ -221,8 +221,7 @@ static int next_tracking(db *d, long long category_id, char *tracking)
 	return rc;
 }
 
-/* The rows of attachments already moved under stored[]. */
-static int attachment_rows(db *d, long long case_id, const case_upload *files, char stored[][33], int nfiles)
+int case_attachment_rows(db *d, long long case_id, const case_upload *files, char stored[][33], int nfiles)
 {
 	int rc = MDG_OK;
 	for (int i = 0; i < nfiles && rc == MDG_OK; i++)
@@ -294,7 +293,7 @@ static int file_tx(db *d, void *arg)
 			" VALUES (?, 'filed', ?, 1, NOW())",
 		     DB_ARGS(DB_INT(case_id), DB_INT(c->filed_by ? c->filed_by : c->account_id)));
 	if (rc == MDG_OK)
-		rc = attachment_rows(d, case_id, f->files, f->stored, f->nfiles);
+		rc = case_attachment_rows(d, case_id, f->files, f->stored, f->nfiles);
 	if (rc == MDG_OK)
 		rc = routing_plan_apply(d, case_id, &plan);
 	if (rc == MDG_OK)
@@ -356,19 +355,6 @@ int case_file(db *d, const case_new *c, const case_upload *files, int nfiles,
 	if (rc == MDG_OK && repeat_on_filing(d, tracking) != MDG_OK)
 		log_error("repeat check of %s failed", tracking);
 	case_release_uploads(moved, nfiles, rc != MDG_OK);
-	return rc;
-}
-
-int case_attach(db *d, long long case_id, const case_upload *files, int nfiles, const char *uploads_dir)
-{
-	char *moved[CASE_FILES_MAX] = {0};
-	char stored[CASE_FILES_MAX][33];
-	int rc = case_store_uploads(uploads_dir, files, nfiles, stored, moved);
-	if (rc == MDG_OK)
-		rc = attachment_rows(d, case_id, files, stored, nfiles);
-	case_release_uploads(moved, nfiles, rc != MDG_OK);
-	if (rc == MDG_OK) /* the page lists the attachments */
-		case_public_changed(d, case_id);
 	return rc;
 }
 
