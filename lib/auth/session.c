@@ -140,9 +140,9 @@ static int attempt_tx(db *d, void *arg)
 	 * login ID's row comes first in every attempt, so two attempts
 	 * never wait for each other in opposite orders. */
 	int rc = db_exec(d, "INSERT INTO login_throttle (scope, subject, last_attempt_at)"
-			" VALUES ('login', ?, NOW()), ('addr', ?, NOW())"
-			" ON DUPLICATE KEY UPDATE attempts = attempts + 1, last_attempt_at = NOW()",
-		     DB_ARGS(DB_STR(login_id), DB_STR(addr)));
+			    " VALUES ('login', ?, NOW()), ('addr', ?, NOW())"
+			    " ON DUPLICATE KEY UPDATE attempts = attempts + 1, last_attempt_at = NOW()",
+			 DB_ARGS(DB_STR(login_id), DB_STR(addr)));
 	/* The transaction's first plain read: its snapshot starts now, with
 	 * the rows locked, and so holds every failure recorded by an attempt
 	 * that held them before. */

@@ -304,9 +304,9 @@ static int end_tx(db *d, void *arg)
 	bool allowed = false;
 	t->problem = NULL;
 	int rc = db_query(d, &r, "SELECT account_id, starts_at > NOW() AS not_started, ends_at <= NOW() AS is_over,"
-			     " " SQL_DAY("ends_at - INTERVAL 1 SECOND") " AS planned_last"
-			     " FROM absences WHERE id = ? FOR UPDATE",
-		      DB_ARGS(DB_INT(t->id)));
+				 " " SQL_DAY("ends_at - INTERVAL 1 SECOND") " AS planned_last"
+				 " FROM absences WHERE id = ? FOR UPDATE",
+			  DB_ARGS(DB_INT(t->id)));
 	if (rc == MDG_OK && r->nrows == 0)
 		rc = MDG_ENOTFOUND;
 	if (rc == MDG_OK)

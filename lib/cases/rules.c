@@ -150,15 +150,15 @@ static int create_tx(db *d, void *arg)
 	const rule *r = t->r;
 	t->id = 0;
 	int rc = db_exec(d, "INSERT INTO categories (name_ko, name_en, department_id, mode, deadline_days,"
-			" reminder_hours, escalate_hours, needs_approval, reopen_days, max_extensions, active,"
-			" proposal_threshold, sort_order, updated_at)"
-			" SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, IFNULL(MAX(sort_order), 0) + 10, NOW()"
-			" FROM categories",
-		     DB_ARGS(DB_STR(r->name_ko), DB_STR(r->name_en), DB_ID(r->department_id), DB_STR(r->mode),
-			     DB_INT((long long)r->deadline_days), DB_INT((long long)r->reminder_hours),
-			     DB_INT((long long)r->escalate_hours), DB_INT((long long)r->needs_approval),
-			     DB_INT((long long)r->reopen_days), DB_INT((long long)r->max_extensions),
-			     DB_INT((long long)r->active), DB_ID(r->proposal_threshold)));
+			    " reminder_hours, escalate_hours, needs_approval, reopen_days, max_extensions, active,"
+			    " proposal_threshold, sort_order, updated_at)"
+			    " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, IFNULL(MAX(sort_order), 0) + 10, NOW()"
+			    " FROM categories",
+			 DB_ARGS(DB_STR(r->name_ko), DB_STR(r->name_en), DB_ID(r->department_id), DB_STR(r->mode),
+				 DB_INT((long long)r->deadline_days), DB_INT((long long)r->reminder_hours),
+				 DB_INT((long long)r->escalate_hours), DB_INT((long long)r->needs_approval),
+				 DB_INT((long long)r->reopen_days), DB_INT((long long)r->max_extensions),
+				 DB_INT((long long)r->active), DB_ID(r->proposal_threshold)));
 	if (rc == MDG_OK) {
 		t->id = (long long)db_insert_id(d);
 		rc = set_joint(d, t->id, r);

@@ -535,11 +535,11 @@ static int apologies_tx(db *d, void *arg)
 	c->made = 0;
 	c->rows = 0;
 	int rc = db_query(d, &r, "SELECT id, " SQL_SECOND("apology_due") " AS due,"
-			     " status IN ('received', 'assigned', 'in_progress', 'approval')"
-			     " AND due_at = apology_due AS late"
-			     " FROM cases WHERE apology_due <= NOW() ORDER BY apology_due, id LIMIT ?"
-			     " FOR UPDATE SKIP LOCKED",
-		      DB_ARGS(DB_INT((long long)SCAN_CHUNK)));
+				 " status IN ('received', 'assigned', 'in_progress', 'approval')"
+				 " AND due_at = apology_due AS late"
+				 " FROM cases WHERE apology_due <= NOW() ORDER BY apology_due, id LIMIT ?"
+				 " FOR UPDATE SKIP LOCKED",
+			  DB_ARGS(DB_INT((long long)SCAN_CHUNK)));
 	for (unsigned i = 0; rc == MDG_OK && i < r->nrows; i++) {
 		long long case_id = db_get_ll(r, i, "id", 0);
 		const char *due = db_get(r, i, "due", "");
@@ -589,10 +589,10 @@ static int reminders_tx(db *d, void *arg)
 	c->made = 0;
 	c->rows = 0;
 	int rc = db_query(d, &r, "SELECT id, " SQL_SECOND("due_at") " AS due,"
-			     " status IN ('received', 'assigned', 'in_progress', 'approval') AND due_at > NOW() AS open"
-			     " FROM cases WHERE remind_at <= NOW() ORDER BY remind_at, id"
-			     " LIMIT ? FOR UPDATE SKIP LOCKED",
-		      DB_ARGS(DB_INT((long long)SCAN_CHUNK)));
+				 " status IN ('received', 'assigned', 'in_progress', 'approval') AND due_at > NOW() AS open"
+				 " FROM cases WHERE remind_at <= NOW() ORDER BY remind_at, id"
+				 " LIMIT ? FOR UPDATE SKIP LOCKED",
+			  DB_ARGS(DB_INT((long long)SCAN_CHUNK)));
 	for (unsigned i = 0; rc == MDG_OK && i < r->nrows; i++) {
 		long long case_id = db_get_ll(r, i, "id", 0);
 		if (db_get_ll(r, i, "open", 0)) {

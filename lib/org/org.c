@@ -131,10 +131,10 @@ static int department_update_tx(db *d, void *arg)
 	char idbuf[24], detail[512];
 	/* The new parent must not be the department or below it. */
 	int rc = db_query(d, &r, "WITH RECURSIVE below AS (SELECT id FROM departments WHERE id = ?"
-			     " UNION ALL SELECT c.id FROM departments c JOIN below ON c.parent_id = below.id)"
-			     " SELECT (SELECT COUNT(*) FROM departments WHERE id = ?) AS found,"
-			     " (SELECT COUNT(*) FROM below WHERE id = ?) AS below",
-		      DB_ARGS(DB_INT(id), DB_INT(id), DB_INT(parent_id)));
+				 " UNION ALL SELECT c.id FROM departments c JOIN below ON c.parent_id = below.id)"
+				 " SELECT (SELECT COUNT(*) FROM departments WHERE id = ?) AS found,"
+				 " (SELECT COUNT(*) FROM below WHERE id = ?) AS below",
+			  DB_ARGS(DB_INT(id), DB_INT(id), DB_INT(parent_id)));
 	if (rc != MDG_OK)
 		goto done;
 	if (db_get_ll(r, 0, "found", 0) == 0) {

@@ -41,11 +41,11 @@ static int propose_tx(db *d, void *arg)
 	db_result *r = NULL;
 	t->problem = NULL;
 	int rc = db_query(d, &r, "SELECT c.status IN ('answered', 'closed', 'withdrawn', 'rejected') AS final,"
-			     " (SELECT COUNT(*) FROM case_repeats x JOIN cases e ON e.id = x.earlier_id"
-			     "  WHERE x.case_id = c.id AND e.answered_at IS NOT NULL) AS answered,"
-			     " (SELECT status FROM repeat_closings WHERE case_id = c.id) AS closing"
-			     " FROM cases c WHERE c.id = ? FOR UPDATE",
-		      DB_ARGS(DB_INT(t->case_id)));
+				 " (SELECT COUNT(*) FROM case_repeats x JOIN cases e ON e.id = x.earlier_id"
+				 "  WHERE x.case_id = c.id AND e.answered_at IS NOT NULL) AS answered,"
+				 " (SELECT status FROM repeat_closings WHERE case_id = c.id) AS closing"
+				 " FROM cases c WHERE c.id = ? FOR UPDATE",
+			  DB_ARGS(DB_INT(t->case_id)));
 	if (rc == MDG_OK && r->nrows == 0)
 		rc = MDG_ENOTFOUND;
 	if (rc != MDG_OK)
