@@ -222,6 +222,8 @@ twice($c1, "/cases/$tracking", "/cases/$tracking/message", $n_owner, text => 'ë‘
     like $out, qr/^example audits=1$/m, '... the example mark written once (one audit entry)';
     my $again = () = $out =~ /Lock wait timeout.*the transaction runs again/g;
     cmp_ok $again, '>=', 2, '... each ran again after its first attempt';
+    like $out, qr/^nested outer=0 inner=0$/m,
+        'a transaction inside another is part of it: the outer one failing leaves neither row';
 }
 
 done_testing;

@@ -9,7 +9,10 @@
  * ("alone ..." and "retried ...": the rows each added); and marking that
  * case no example (its row locked), which before issue 16 was not run
  * again ("example ...": its audit entries). The child prints its answer
- * and how long it took; its log (stderr) says "runs again". */
+ * and how long it took; its log (stderr) says "runs again". Last, a
+ * db_transaction inside another is part of it: when the outer one fails,
+ * neither's row stays ("nested ...": before, the inner START TRANSACTION
+ * committed the outer's row, and the inner's row was committed too). */
 #include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -133,6 +136,22 @@ static int example_audits(db *d, const char *tracking, long long *n)
 	return rc;
 }
 
+/* An outer transaction writes a setting, runs an inner one that writes
+ * another, then fails. */
+static int inner_tx(db *d, void *arg)
+{
+	(void)arg;
+	return db_exec(d, "INSERT INTO settings (name, value) VALUES ('tx-check.inner', '1')", DB_NO_ARGS);
+}
+
+static int outer_tx(db *d, void *arg)
+{
+	int rc = db_exec(d, "INSERT INTO settings (name, value) VALUES ('tx-check.outer', '1')", DB_NO_ARGS);
+	if (rc == MDG_OK)
+		rc = db_transaction(d, inner_tx, arg);
+	return rc == MDG_OK ? MDG_EINVAL : rc; /* a check after them fails */
+}
+
 int main(int argc, char **argv)
 {
 	HDF *cfg = NULL;
@@ -189,6 +208,14 @@ int main(int argc, char **argv)
 	    example_audits(d, tracking, &audits) != MDG_OK)
 		goto done;
 	printf("example audits=%lld\n", audits);
+	db_result_free(r);
+	r = NULL;
+	if (db_transaction(d, outer_tx, NULL) != MDG_EINVAL ||
+	    db_query(d, &r, "SELECT (SELECT COUNT(*) FROM settings WHERE name = 'tx-check.outer') AS outer_rows,"
+			    " (SELECT COUNT(*) FROM settings WHERE name = 'tx-check.inner') AS inner_rows",
+		     DB_NO_ARGS) != MDG_OK)
+		goto done;
+	printf("nested outer=%lld inner=%lld\n", db_get_ll(r, 0, "outer_rows", -1), db_get_ll(r, 0, "inner_rows", -1));
 	rc = 0;
 done:
 	db_result_free(r);
