@@ -644,6 +644,9 @@ static int cmd_seed_demo(db *d, HDF *cfg)
 				" the demo loads only into an empty database\n", cases);
 		return 1;
 	}
+	/* db_begin by hand: seed-demo runs once, alone, on an empty database
+	 * (refused above otherwise): no other writer to conflict with, and a
+	 * failure loads nothing, for the operator to run it again. */
 	rc = db_begin(d);
 	if (rc == MDG_OK)
 		rc = load_demo(d, cfg);

@@ -48,6 +48,7 @@ static const char usage[] =
 	"                      intake.imap.workers sessions (4) share a pass\n"
 	"      --loop          with --imap: poll every --interval seconds until\n"
 	"                      SIGTERM/SIGINT (default: one pass, for cron)\n"
+	"                      (SIGHUP opens intake.log again, for logrotate)\n"
 	"      --interval SECONDS  the pause between passes (default intake.imap.interval, else 60)\n"
 	"  -h, --help          show this help\n";
 

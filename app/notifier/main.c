@@ -34,6 +34,7 @@ static const char usage[] =
 	"                        database was unreachable or lost\n"
 	"      --loop            a run every --interval seconds until SIGTERM/SIGINT;\n"
 	"                        a database failure is logged and retried\n"
+	"                        (SIGHUP opens notifier.log again, for logrotate)\n"
 	"      --interval SECONDS  the pause between runs of --loop (default 10)\n"
 	"      --batch N         rows per claim (default notifier.batch, else 100)\n"
 	"      --lease SECONDS   how long a claim holds its rows before another\n"

@@ -117,15 +117,21 @@ static long throttle_wait(const throttle_limits *lim, const db_result *r, const 
 	return failures > 0 && since < delay ? (long)(delay - since) : 0;
 }
 
-/* One try of throttle_attempt, as one transaction. */
-static int throttle_attempt_once(db *d, const throttle_limits *lim, const char *login_id, const char *addr,
-				 long *retry_after)
+/* throttle_attempt's arguments and answer, for its transaction. */
+struct attempt {
+	const throttle_limits *lim;
+	const char *login_id, *addr;
+	long retry_after;
+};
+
+/* The transaction of throttle_attempt (db_transaction). */
+static int attempt_tx(db *d, void *arg)
 {
+	struct attempt *a = arg;
+	const throttle_limits *lim = a->lim;
+	const char *login_id = a->login_id, *addr = a->addr;
 	db_result *r = NULL;
-	*retry_after = 0;
-	int rc = db_begin(d);
-	if (rc != MDG_OK)
-		return rc;
+	a->retry_after = 0;
 	/* The two subjects' rows, made on first use, are locked and written
 	 * first: an attempt on the same login ID or address waits here
 	 * until this one commits, and on Galera, where row locks stay on
@@ -133,10 +139,10 @@ static int throttle_attempt_once(db *d, const throttle_limits *lim, const char *
 	 * attempts fail certification (a deadlock error) instead. The
 	 * login ID's row comes first in every attempt, so two attempts
 	 * never wait for each other in opposite orders. */
-	rc = db_exec(d, "INSERT INTO login_throttle (scope, subject, last_attempt_at)"
-			" VALUES ('login', ?, NOW()), ('addr', ?, NOW())"
-			" ON DUPLICATE KEY UPDATE attempts = attempts + 1, last_attempt_at = NOW()",
-		     DB_ARGS(DB_STR(login_id), DB_STR(addr)));
+	int rc = db_exec(d, "INSERT INTO login_throttle (scope, subject, last_attempt_at)"
+			    " VALUES ('login', ?, NOW()), ('addr', ?, NOW())"
+			    " ON DUPLICATE KEY UPDATE attempts = attempts + 1, last_attempt_at = NOW()",
+			 DB_ARGS(DB_STR(login_id), DB_STR(addr)));
 	/* The transaction's first plain read: its snapshot starts now, with
 	 * the rows locked, and so holds every failure recorded by an attempt
 	 * that held them before. */
@@ -155,8 +161,8 @@ static int throttle_attempt_once(db *d, const throttle_limits *lim, const char *
 	if (rc == MDG_OK) {
 		long wait_login = throttle_wait(lim, r, "login", lim->per_login);
 		long wait_addr = throttle_wait(lim, r, "addr", lim->per_addr);
-		*retry_after = wait_login > wait_addr ? wait_login : wait_addr;
-		if (*retry_after > 0)
+		a->retry_after = wait_login > wait_addr ? wait_login : wait_addr;
+		if (a->retry_after > 0)
 			rc = MDG_ETHROTTLED;
 	}
 	/* Counted before the password is checked: a parallel attempt that
@@ -165,11 +171,7 @@ static int throttle_attempt_once(db *d, const throttle_limits *lim, const char *
 		rc = db_exec(d, "INSERT INTO login_failures (scope, subject, failed_at) VALUES"
 				" ('login', ?, NOW()), ('addr', ?, NOW())",
 			     DB_ARGS(DB_STR(login_id), DB_STR(addr)));
-	if (rc == MDG_OK)
-		rc = db_commit(d);
 	/* A refused attempt records nothing: its rows go back as they were. */
-	if (rc != MDG_OK)
-		db_rollback(d);
 	db_result_free(r);
 	return rc;
 }
@@ -196,9 +198,9 @@ int throttle_attempt(db *d, const throttle_limits *lim, const char *login_id, co
 {
 	/* A deadlock or lock-wait victim (on Galera also the loser of a
 	 * certification conflict) runs the whole transaction again. */
-	int rc = MDG_ECONFLICT;
-	for (int attempt = 0; rc == MDG_ECONFLICT && attempt < 5; attempt++)
-		rc = throttle_attempt_once(d, lim, login_id, addr, retry_after);
+	struct attempt a = {.lim = lim, .login_id = login_id, .addr = addr};
+	int rc = db_transaction(d, attempt_tx, &a);
+	*retry_after = a.retry_after;
 	/* Old rows are of no use: keep the tables small. */
 	if (rc == MDG_OK) {
 		throttle_forget_old(d, "SELECT COUNT(*) AS n FROM login_failures"

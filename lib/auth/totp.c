@@ -226,6 +226,35 @@ static void recovery_hash(const uint8_t *key, size_t keylen, const char *code, u
 	crypto_hmac(key, keylen, msg, n, out);
 }
 
+/* totp_enrol_confirm's arguments, for its transaction. */
+struct confirm {
+	const uint8_t *key;
+	size_t keylen;
+	long long account_id, step;
+	char (*codes)[TOTP_RECOVERY_TEXT];
+};
+
+/* The transaction of totp_enrol_confirm (db_transaction): the codes are
+ * drawn before it, so a rerun stores the same ones. */
+static int confirm_tx(db *d, void *arg)
+{
+	const struct confirm *c = arg;
+	int rc = db_exec(d, "UPDATE totp_factors SET confirmed_at = NOW(), last_step = ?"
+			    " WHERE account_id = ? AND confirmed_at IS NULL",
+			 DB_ARGS(DB_INT(c->step), DB_INT(c->account_id)));
+	if (rc == MDG_OK && db_affected(d) != 1)
+		rc = MDG_ENOTFOUND;
+	if (rc == MDG_OK)
+		rc = db_exec(d, "DELETE FROM totp_recovery WHERE account_id = ?", DB_ARGS(DB_INT(c->account_id)));
+	for (int i = 0; i < TOTP_RECOVERY_CODES && rc == MDG_OK; i++) {
+		uint8_t h[CRYPTO_HASH_BYTES];
+		recovery_hash(c->key, c->keylen, c->codes[i], h);
+		rc = db_exec(d, "INSERT INTO totp_recovery (account_id, code_hash) VALUES (?, ?)",
+			     DB_ARGS(DB_INT(c->account_id), DB_BLOB(h, sizeof h)));
+	}
+	return rc;
+}
+
 int totp_enrol_confirm(db *d, const uint8_t *key, size_t keylen, long long account_id, const char *code,
 		       char codes[TOTP_RECOVERY_CODES][TOTP_RECOVERY_TEXT])
 {
@@ -247,27 +276,8 @@ int totp_enrol_confirm(db *d, const uint8_t *key, size_t keylen, long long accou
 			codes[i][k] = '\0';
 		}
 	}
-	rc = db_begin(d);
-	if (rc != MDG_OK)
-		return rc;
-	rc = db_exec(d, "UPDATE totp_factors SET confirmed_at = NOW(), last_step = ?"
-			" WHERE account_id = ? AND confirmed_at IS NULL",
-		     DB_ARGS(DB_INT(step), DB_INT(account_id)));
-	if (rc == MDG_OK && db_affected(d) != 1)
-		rc = MDG_ENOTFOUND;
-	if (rc == MDG_OK)
-		rc = db_exec(d, "DELETE FROM totp_recovery WHERE account_id = ?", DB_ARGS(DB_INT(account_id)));
-	for (int i = 0; i < TOTP_RECOVERY_CODES && rc == MDG_OK; i++) {
-		uint8_t h[CRYPTO_HASH_BYTES];
-		recovery_hash(key, keylen, codes[i], h);
-		rc = db_exec(d, "INSERT INTO totp_recovery (account_id, code_hash) VALUES (?, ?)",
-			     DB_ARGS(DB_INT(account_id), DB_BLOB(h, sizeof h)));
-	}
-	if (rc == MDG_OK)
-		rc = db_commit(d);
-	if (rc != MDG_OK)
-		db_rollback(d);
-	return rc;
+	struct confirm c = {.key = key, .keylen = keylen, .account_id = account_id, .step = step, .codes = codes};
+	return db_transaction(d, confirm_tx, &c);
 }
 
 int totp_verify(db *d, const uint8_t *key, size_t keylen, long long account_id, const char *code,

@@ -85,35 +85,36 @@ int verify_state_get(db *d, long long account_id, verify_state *out)
 	return rc;
 }
 
-/* Ends the open transaction: commits after rc MDG_OK, else rolls back
- * and gives rc. */
-static int tx_end(db *d, int rc)
-{
-	if (rc == MDG_OK)
-		return db_commit(d);
-	db_rollback(d);
-	return rc;
-}
-
 /* The throttle of one sending: per address, per account (when given),
  * per client, in one transaction: a refusal counts in no scope. Not to be
  * called inside a transaction. */
+/* throttle's arguments, for its transaction. */
+struct sending {
+	const char *what, *address, *client;
+	long long account_id;
+};
+
+/* The transaction of throttle (db_transaction). */
+static int throttle_tx(db *d, void *arg)
+{
+	const struct sending *t = arg;
+	char scope[24], acct[24];
+	snprintf(acct, sizeof acct, "%lld", t->account_id);
+	snprintf(scope, sizeof scope, "%s.to", t->what);
+	int rc = rate_limit_take(d, scope, t->address, VERIFY_RATE_PER_ADDRESS, VERIFY_RATE_WINDOW);
+	snprintf(scope, sizeof scope, "%s.acct", t->what);
+	if (rc == MDG_OK && t->account_id)
+		rc = rate_limit_take(d, scope, acct, VERIFY_RATE_PER_ACCOUNT, VERIFY_RATE_WINDOW);
+	snprintf(scope, sizeof scope, "%s.client", t->what);
+	if (rc == MDG_OK)
+		rc = rate_limit_take(d, scope, t->client ? t->client : "", VERIFY_RATE_PER_CLIENT, VERIFY_RATE_WINDOW);
+	return rc;
+}
+
 static int throttle(db *d, const char *what, const char *address, long long account_id, const char *client)
 {
-	char scope[24], acct[24];
-	snprintf(acct, sizeof acct, "%lld", account_id);
-	int rc = db_begin(d);
-	if (rc != MDG_OK)
-		return rc;
-	snprintf(scope, sizeof scope, "%s.to", what);
-	rc = rate_limit_take(d, scope, address, VERIFY_RATE_PER_ADDRESS, VERIFY_RATE_WINDOW);
-	snprintf(scope, sizeof scope, "%s.acct", what);
-	if (rc == MDG_OK && account_id)
-		rc = rate_limit_take(d, scope, acct, VERIFY_RATE_PER_ACCOUNT, VERIFY_RATE_WINDOW);
-	snprintf(scope, sizeof scope, "%s.client", what);
-	if (rc == MDG_OK)
-		rc = rate_limit_take(d, scope, client ? client : "", VERIFY_RATE_PER_CLIENT, VERIFY_RATE_WINDOW);
-	return tx_end(d, rc);
+	struct sending t = {.what = what, .address = address, .client = client, .account_id = account_id};
+	return db_transaction(d, throttle_tx, &t);
 }
 
 /* Stores a new code or nonce (secret) for purpose and address, valid
@@ -361,47 +362,72 @@ static int reset_finish(db *d, const struct who *w, const char *password)
 		rc = send_one(d, w, "email", w->email, NOTICE_PASSWORD_RESET, "when", "now");
 	if (rc == MDG_OK && w->mobile_verified && w->mobile[0])
 		rc = send_one(d, w, "sms", w->mobile, NOTICE_PASSWORD_RESET, "when", "now");
-	if (rc == MDG_OK)
-		log_info("password of %lld reset by its owner through recovery", w->id);
 	return rc;
+}
+
+/* recover_reset_link's and recover_reset_code's arguments, for their
+ * transactions: the account the link names (loaded in it) or the one
+ * found before. */
+struct reset {
+	const uint8_t *key;
+	size_t keylen;
+	const char *token, *password;
+	struct who w;
+};
+
+/* The transaction of recover_reset_link (db_transaction): the link is
+ * spent in it, so the account is loaded again on each run. */
+static int reset_link_tx(db *d, void *arg)
+{
+	struct reset *t = arg;
+	long long row, account_id;
+	char address[255];
+	who_free(&t->w);
+	t->w = (struct who){0};
+	int rc = link_find(d, t->key, t->keylen, RECOVER_LINK_LABEL, "reset", t->token, true, &row, &account_id,
+			   address);
+	if (rc == MDG_OK)
+		rc = who_load(d, account_id, NULL, &t->w);
+	/* The link went to an address that is no longer the account's. */
+	if (rc == MDG_OK && (!t->w.email_verified || strcmp(address, t->w.email) != 0))
+		rc = MDG_ENOTFOUND;
+	if (rc == MDG_OK)
+		rc = reset_finish(d, &t->w, t->password);
+	return rc;
+}
+
+/* The transaction of recover_reset_code (db_transaction). */
+static int reset_code_tx(db *d, void *arg)
+{
+	struct reset *t = arg;
+	return reset_finish(d, &t->w, t->password);
 }
 
 int recover_reset_link(db *d, const uint8_t *key, size_t keylen, const char *token, const char *password)
 {
-	struct who w = {0};
-	long long row, account_id;
-	char address[255];
-	int rc = db_begin(d);
-	if (rc != MDG_OK)
-		return rc;
-	rc = link_find(d, key, keylen, RECOVER_LINK_LABEL, "reset", token, true, &row, &account_id, address);
+	struct reset t = {.key = key, .keylen = keylen, .token = token, .password = password};
+	int rc = db_transaction(d, reset_link_tx, &t);
 	if (rc == MDG_OK)
-		rc = who_load(d, account_id, NULL, &w);
-	/* The link went to an address that is no longer the account's. */
-	if (rc == MDG_OK && (!w.email_verified || strcmp(address, w.email) != 0))
-		rc = MDG_ENOTFOUND;
-	if (rc == MDG_OK)
-		rc = reset_finish(d, &w, password);
-	rc = tx_end(d, rc);
-	who_free(&w);
+		log_info("password of %lld reset by its owner through recovery", t.w.id);
+	who_free(&t.w);
 	return rc;
 }
 
 int recover_reset_code(db *d, const char *login_id, const char *code, const char *password)
 {
-	struct who w;
+	struct reset t = {.password = password};
 	long long row;
-	int rc = who_load(d, 0, login_id, &w);
-	if (rc == MDG_OK && !(w.mobile_verified && w.mobile[0]))
+	int rc = who_load(d, 0, login_id, &t.w);
+	if (rc == MDG_OK && !(t.w.mobile_verified && t.w.mobile[0]))
 		rc = MDG_ENOTFOUND;
 	/* The try counts even when the reset then fails. */
 	if (rc == MDG_OK)
-		rc = code_try(d, w.id, "reset", w.mobile, code, &row);
+		rc = code_try(d, t.w.id, "reset", t.w.mobile, code, &row);
 	if (rc == MDG_OK)
-		rc = db_begin(d);
+		rc = db_transaction(d, reset_code_tx, &t);
 	if (rc == MDG_OK)
-		rc = tx_end(d, reset_finish(d, &w, password));
-	who_free(&w);
+		log_info("password of %lld reset by its owner through recovery", t.w.id);
+	who_free(&t.w);
 	return rc;
 }
 

@@ -211,16 +211,21 @@ static bool note_valid(const char *text)
 	return utf8_length(text, strlen(text)) <= CALLCENTRE_NOTE_MAX;
 }
 
-int callcentre_note(db *d, const actor *who, const call_note *n, const char *reach)
+/* callcentre_note's arguments, for its transaction. */
+struct noting {
+	const actor *who;
+	const call_note *n;
+	const char *reach;
+};
+
+/* The transaction of callcentre_note (db_transaction). */
+static int note_tx(db *d, void *arg)
 {
+	const struct noting *t = arg;
+	const call_note *n = t->n;
 	db_result *r = NULL;
-	if (!note_valid(n->note))
-		return MDG_EINVAL;
-	int rc = db_begin(d);
-	if (rc != MDG_OK)
-		return rc;
-	rc = db_query(d, &r, "SELECT COUNT(*) AS n FROM accounts a WHERE a.id = ? AND" CALLER_IN_REACH,
-		      DB_ARGS(DB_INT(n->caller_id), DB_STR(reach), DB_STR(reach), DB_INT(who->account_id)));
+	int rc = db_query(d, &r, "SELECT COUNT(*) AS n FROM accounts a WHERE a.id = ? AND" CALLER_IN_REACH,
+			  DB_ARGS(DB_INT(n->caller_id), DB_STR(t->reach), DB_STR(t->reach), DB_INT(t->who->account_id)));
 	if (rc == MDG_OK && db_get_ll(r, 0, "n", 0) == 0)
 		rc = MDG_ENOTFOUND;
 	db_result_free(r);
@@ -228,22 +233,64 @@ int callcentre_note(db *d, const actor *who, const call_note *n, const char *rea
 	if (rc == MDG_OK && n->case_id) {
 		/* The case is the caller's and the agent's to see. */
 		rc = db_query(d, &r, "SELECT COUNT(*) AS n FROM cases c WHERE c.id = ? AND c.account_id = ? AND" CASE_IN_REACH("c"),
-			      DB_ARGS(DB_INT(n->case_id), DB_INT(n->caller_id), DB_STR(reach), DB_STR(reach)));
+			      DB_ARGS(DB_INT(n->case_id), DB_INT(n->caller_id), DB_STR(t->reach), DB_STR(t->reach)));
 		if (rc == MDG_OK && db_get_ll(r, 0, "n", 0) == 0)
 			rc = MDG_ENOTFOUND;
 	}
 	if (rc == MDG_OK)
 		rc = db_exec(d, "INSERT INTO calls (caller_id, phone, agent_id, case_id, kind, note, created_at)"
 				" VALUES (?, ?, ?, ?, 'note', ?, NOW())",
-			     DB_ARGS(DB_INT(n->caller_id), DB_STR(n->phone), DB_INT(who->account_id), DB_ID(n->case_id),
+			     DB_ARGS(DB_INT(n->caller_id), DB_STR(n->phone), DB_INT(t->who->account_id), DB_ID(n->case_id),
 				     DB_STR(n->note)));
-	/* On the case, the handlers read it in the history like their notes. */
+	/* On the case, the handlers read it in the history like their notes
+	 * (its transaction is part of this one: db_transaction). */
 	if (rc == MDG_OK && n->case_id)
-		rc = case_add_note(d, n->case_id, who->account_id, n->department_id, n->note);
+		rc = case_add_note(d, n->case_id, t->who->account_id, n->department_id, n->note);
+	db_result_free(r);
+	return rc;
+}
+
+int callcentre_note(db *d, const actor *who, const call_note *n, const char *reach)
+{
+	if (!note_valid(n->note))
+		return MDG_EINVAL;
+	struct noting t = {.who = who, .n = n, .reach = reach};
+	return db_transaction(d, note_tx, &t);
+}
+
+/* callcentre_consent's arguments and answer, for its transaction. */
+struct consenting {
+	const actor *who;
+	const account_contact *c;
+	const char *reach, *idem_key;
+	long long given, caller_id;
+};
+
+/* The transaction of callcentre_consent (db_transaction): a guest made
+ * by a run that rolled back is gone, so each run starts from the caller
+ * given. */
+static int consent_tx(db *d, void *arg)
+{
+	struct consenting *t = arg;
+	db_result *r = NULL;
+	int rc = MDG_OK;
+	t->caller_id = t->given;
+	if (t->caller_id) {
+		rc = db_query(d, &r, "SELECT COUNT(*) AS n FROM accounts a WHERE a.id = ? AND" CALLER_IN_REACH,
+			      DB_ARGS(DB_INT(t->caller_id), DB_STR(t->reach), DB_STR(t->reach),
+				      DB_INT(t->who->account_id)));
+		if (rc == MDG_OK && db_get_ll(r, 0, "n", 0) == 0)
+			rc = MDG_ENOTFOUND;
+	} else {
+		rc = account_for_contact(d, t->c, &t->caller_id);
+	}
 	if (rc == MDG_OK)
-		rc = db_commit(d);
-	if (rc != MDG_OK)
-		db_rollback(d);
+		rc = db_exec(d, "INSERT INTO call_consents (account_id, agent_id, consent_version, given_at, idem_key)"
+				" VALUES (?, ?, ?, NOW(), ?)",
+			     DB_ARGS(DB_INT(t->caller_id), DB_INT(t->who->account_id), DB_STR(CONSENT_VERSION),
+				     DB_STR(t->idem_key)));
+	if (rc == MDG_OK)
+		rc = consent_record(d, t->caller_id, CONSENT_KIND_PHONE, CONSENT_VERSION, true, t->who->account_id);
 	db_result_free(r);
 	return rc;
 }
@@ -251,33 +298,10 @@ int callcentre_note(db *d, const actor *who, const call_note *n, const char *rea
 int callcentre_consent(db *d, const actor *who, const account_contact *c, const char *reach,
 		       const char *idem_key, long long *caller_id)
 {
-	db_result *r = NULL;
-	long long given = *caller_id;
-	int rc = db_begin(d);
-	if (rc != MDG_OK)
-		return rc;
-	if (*caller_id) {
-		rc = db_query(d, &r, "SELECT COUNT(*) AS n FROM accounts a WHERE a.id = ? AND" CALLER_IN_REACH,
-			      DB_ARGS(DB_INT(*caller_id), DB_STR(reach), DB_STR(reach), DB_INT(who->account_id)));
-		if (rc == MDG_OK && db_get_ll(r, 0, "n", 0) == 0)
-			rc = MDG_ENOTFOUND;
-	} else {
-		rc = account_for_contact(d, c, caller_id);
-	}
-	if (rc == MDG_OK)
-		rc = db_exec(d, "INSERT INTO call_consents (account_id, agent_id, consent_version, given_at, idem_key)"
-				" VALUES (?, ?, ?, NOW(), ?)",
-			     DB_ARGS(DB_INT(*caller_id), DB_INT(who->account_id), DB_STR(CONSENT_VERSION),
-				     DB_STR(idem_key)));
-	if (rc == MDG_OK)
-		rc = consent_record(d, *caller_id, CONSENT_KIND_PHONE, CONSENT_VERSION, true, who->account_id);
-	if (rc == MDG_OK)
-		rc = db_commit(d);
-	if (rc != MDG_OK) {
-		db_rollback(d);
-		*caller_id = given; /* a guest made here is gone with the rollback */
-	}
-	db_result_free(r);
+	struct consenting t = {.who = who, .c = c, .reach = reach, .idem_key = idem_key, .given = *caller_id};
+	int rc = db_transaction(d, consent_tx, &t);
+	/* A guest made here is gone with a rollback. */
+	*caller_id = rc == MDG_OK ? t.caller_id : t.given;
 	return rc;
 }
 

@@ -188,125 +188,157 @@ static int check_new(db *d, const absence_new *a, const char **problem)
 	return *problem ? MDG_EINVAL : MDG_OK;
 }
 
-int absence_add(db *d, const actor *who, const absence_new *a, long long *id, int *moved, const char **problem)
+/* absence_add's arguments and answers, for its transaction. */
+struct absence_add_tx {
+	const actor *who;
+	const absence_new *a;
+	long long id;
+	int moved;
+	const char *problem;
+};
+
+/* The transaction of absence_add (db_transaction): from nothing on each run. */
+static int add_tx(db *d, void *arg)
 {
+	struct absence_add_tx *t = arg;
+	const absence_new *a = t->a;
 	char idbuf[24], detail[160];
 	bool allowed = false;
-	*problem = NULL;
-	*moved = 0;
-	if (!absence_kind_valid(a->kind))
-		return MDG_EINVAL;
-	int rc = db_begin(d);
-	if (rc != MDG_OK)
-		return rc;
-	rc = may_edit(d, who->account_id, a->account_id, &allowed);
+	t->id = 0;
+	t->moved = 0;
+	t->problem = NULL;
+	int rc = may_edit(d, t->who->account_id, a->account_id, &allowed);
 	if (rc == MDG_OK && !allowed)
 		rc = MDG_ENOTFOUND;
 	if (rc == MDG_OK)
-		rc = check_new(d, a, problem);
+		rc = check_new(d, a, &t->problem);
 	if (rc == MDG_OK)
 		rc = db_exec(d, "INSERT INTO absences (account_id, kind, starts_at, ends_at, substitute_id, created_by,"
 				" created_at) VALUES (?, ?, ?, ? + INTERVAL 1 DAY, ?, ?, NOW())",
 			     DB_ARGS(DB_INT(a->account_id), DB_STR(a->kind), DB_STR(a->first_day), DB_STR(a->last_day),
-				     DB_INT(a->substitute_id), DB_INT(who->account_id)));
+				     DB_INT(a->substitute_id), DB_INT(t->who->account_id)));
 	if (rc == MDG_OK) {
-		*id = (long long)db_insert_id(d);
-		snprintf(idbuf, sizeof idbuf, "%lld", *id);
+		t->id = (long long)db_insert_id(d);
+		snprintf(idbuf, sizeof idbuf, "%lld", t->id);
 		snprintf(detail, sizeof detail, "account=%lld %s %s..%s substitute=%lld", a->account_id, a->kind,
 			 a->first_day, a->last_day, a->substitute_id);
-		rc = audit_write(d, who, "absence", idbuf, "create", detail);
+		rc = audit_write(d, t->who, "absence", idbuf, "create", detail);
 	}
 	if (rc == MDG_OK && a->hand_over_now)
-		rc = hand_over(d, who->account_id, a->account_id, a->substitute_id, moved);
+		rc = hand_over(d, t->who->account_id, a->account_id, a->substitute_id, &t->moved);
 	/* Handed over once it has begun: the start needs no second pass. */
 	if (rc == MDG_OK && a->hand_over_now)
 		rc = db_exec(d, "UPDATE absences SET handed_over = 1 WHERE id = ? AND starts_at <= NOW()",
-			     DB_ARGS(DB_INT(*id)));
+			     DB_ARGS(DB_INT(t->id)));
+	return rc;
+}
+
+int absence_add(db *d, const actor *who, const absence_new *a, long long *id, int *moved, const char **problem)
+{
+	*problem = NULL;
+	*moved = 0;
+	if (!absence_kind_valid(a->kind))
+		return MDG_EINVAL;
+	struct absence_add_tx t = {.who = who, .a = a};
+	int rc = db_transaction(d, add_tx, &t);
+	*problem = t.problem;
+	*moved = t.moved;
 	if (rc == MDG_OK)
-		rc = db_commit(d);
+		*id = t.id;
 	if (rc == MDG_OK && *moved)
 		case_public_changed(d, 0); /* the absent handler's cases */
-	if (rc != MDG_OK)
-		db_rollback(d);
+	return rc;
+}
+
+/* absence_delete's and absence_end's arguments and answer. */
+struct absence_change {
+	const actor *who;
+	long long id;
+	const char *problem;
+};
+
+/* The transaction of absence_delete (db_transaction). */
+static int delete_tx(db *d, void *arg)
+{
+	struct absence_change *t = arg;
+	db_result *r = NULL;
+	char idbuf[24];
+	bool allowed = false;
+	t->problem = NULL;
+	int rc = db_query(d, &r, "SELECT account_id, starts_at > NOW() AS not_started FROM absences WHERE id = ? FOR UPDATE",
+			  DB_ARGS(DB_INT(t->id)));
+	if (rc == MDG_OK && r->nrows == 0)
+		rc = MDG_ENOTFOUND;
+	if (rc == MDG_OK)
+		rc = may_edit(d, t->who->account_id, db_get_ll(r, 0, "account_id", 0), &allowed);
+	if (rc == MDG_OK && !allowed)
+		rc = MDG_ENOTFOUND;
+	if (rc == MDG_OK && db_get_ll(r, 0, "not_started", 0) == 0) {
+		t->problem = "started";
+		rc = MDG_EINVAL;
+	}
+	if (rc == MDG_OK)
+		rc = db_exec(d, "DELETE FROM absences WHERE id = ?", DB_ARGS(DB_INT(t->id)));
+	if (rc == MDG_OK) {
+		snprintf(idbuf, sizeof idbuf, "%lld", t->id);
+		rc = audit_write(d, t->who, "absence", idbuf, "delete", NULL);
+	}
+	db_result_free(r);
 	return rc;
 }
 
 int absence_delete(db *d, const actor *who, long long id, const char **problem)
 {
+	struct absence_change t = {.who = who, .id = id};
+	int rc = db_transaction(d, delete_tx, &t);
+	*problem = t.problem;
+	return rc;
+}
+
+/* The transaction of absence_end (db_transaction). */
+static int end_tx(db *d, void *arg)
+{
+	struct absence_change *t = arg;
 	db_result *r = NULL;
-	char idbuf[24];
+	char idbuf[24], detail[96];
 	bool allowed = false;
-	*problem = NULL;
-	int rc = db_begin(d);
-	if (rc != MDG_OK)
-		return rc;
-	rc = db_query(d, &r, "SELECT account_id, starts_at > NOW() AS not_started FROM absences WHERE id = ? FOR UPDATE",
-		      DB_ARGS(DB_INT(id)));
+	t->problem = NULL;
+	int rc = db_query(d, &r, "SELECT account_id, starts_at > NOW() AS not_started, ends_at <= NOW() AS is_over,"
+				 " " SQL_DAY("ends_at - INTERVAL 1 SECOND") " AS planned_last"
+				 " FROM absences WHERE id = ? FOR UPDATE",
+			  DB_ARGS(DB_INT(t->id)));
 	if (rc == MDG_OK && r->nrows == 0)
 		rc = MDG_ENOTFOUND;
 	if (rc == MDG_OK)
-		rc = may_edit(d, who->account_id, db_get_ll(r, 0, "account_id", 0), &allowed);
+		rc = may_edit(d, t->who->account_id, db_get_ll(r, 0, "account_id", 0), &allowed);
 	if (rc == MDG_OK && !allowed)
 		rc = MDG_ENOTFOUND;
-	if (rc == MDG_OK && db_get_ll(r, 0, "not_started", 0) == 0) {
-		*problem = "started";
+	if (rc == MDG_OK && db_get_ll(r, 0, "not_started", 0))
+		t->problem = "not_started";
+	else if (rc == MDG_OK && db_get_ll(r, 0, "is_over", 0))
+		t->problem = "over";
+	if (t->problem)
 		rc = MDG_EINVAL;
-	}
+	/* Ended as if this had been its last moment: the hand-over of its
+	 * start (routing_escalate) and the choice of handlers
+	 * (absence_resolve) both look only at absences with ends_at > NOW(). */
 	if (rc == MDG_OK)
-		rc = db_exec(d, "DELETE FROM absences WHERE id = ?", DB_ARGS(DB_INT(id)));
+		rc = db_exec(d, "UPDATE absences SET ends_at = NOW() WHERE id = ?", DB_ARGS(DB_INT(t->id)));
 	if (rc == MDG_OK) {
-		snprintf(idbuf, sizeof idbuf, "%lld", id);
-		rc = audit_write(d, who, "absence", idbuf, "delete", NULL);
+		snprintf(idbuf, sizeof idbuf, "%lld", t->id);
+		snprintf(detail, sizeof detail, "account=%lld early, planned until %s", db_get_ll(r, 0, "account_id", 0),
+			 db_get(r, 0, "planned_last", ""));
+		rc = audit_write(d, t->who, "absence", idbuf, "end", detail);
 	}
-	if (rc == MDG_OK)
-		rc = db_commit(d);
-	if (rc != MDG_OK)
-		db_rollback(d);
 	db_result_free(r);
 	return rc;
 }
 
 int absence_end(db *d, const actor *who, long long id, const char **problem)
 {
-	db_result *r = NULL;
-	char idbuf[24], detail[96];
-	bool allowed = false;
-	*problem = NULL;
-	int rc = db_begin(d);
-	if (rc != MDG_OK)
-		return rc;
-	rc = db_query(d, &r, "SELECT account_id, starts_at > NOW() AS not_started, ends_at <= NOW() AS is_over,"
-			     " " SQL_DAY("ends_at - INTERVAL 1 SECOND") " AS planned_last"
-			     " FROM absences WHERE id = ? FOR UPDATE",
-		      DB_ARGS(DB_INT(id)));
-	if (rc == MDG_OK && r->nrows == 0)
-		rc = MDG_ENOTFOUND;
-	if (rc == MDG_OK)
-		rc = may_edit(d, who->account_id, db_get_ll(r, 0, "account_id", 0), &allowed);
-	if (rc == MDG_OK && !allowed)
-		rc = MDG_ENOTFOUND;
-	if (rc == MDG_OK && db_get_ll(r, 0, "not_started", 0))
-		*problem = "not_started";
-	else if (rc == MDG_OK && db_get_ll(r, 0, "is_over", 0))
-		*problem = "over";
-	if (*problem)
-		rc = MDG_EINVAL;
-	/* Ended as if this had been its last moment: the hand-over of its
-	 * start (routing_escalate) and the choice of handlers
-	 * (absence_resolve) both look only at absences with ends_at > NOW(). */
-	if (rc == MDG_OK)
-		rc = db_exec(d, "UPDATE absences SET ends_at = NOW() WHERE id = ?", DB_ARGS(DB_INT(id)));
-	if (rc == MDG_OK) {
-		snprintf(idbuf, sizeof idbuf, "%lld", id);
-		snprintf(detail, sizeof detail, "account=%lld early, planned until %s", db_get_ll(r, 0, "account_id", 0),
-			 db_get(r, 0, "planned_last", ""));
-		rc = audit_write(d, who, "absence", idbuf, "end", detail);
-	}
-	if (rc == MDG_OK)
-		rc = db_commit(d);
-	if (rc != MDG_OK)
-		db_rollback(d);
-	db_result_free(r);
+	struct absence_change t = {.who = who, .id = id};
+	int rc = db_transaction(d, end_tx, &t);
+	*problem = t.problem;
 	return rc;
 }
 

@@ -221,8 +221,7 @@ static int next_tracking(db *d, long long category_id, char *tracking)
 	return rc;
 }
 
-/* The rows of attachments already moved under stored[]. */
-static int attachment_rows(db *d, long long case_id, const case_upload *files, char stored[][33], int nfiles)
+int case_attachment_rows(db *d, long long case_id, const case_upload *files, char stored[][33], int nfiles)
 {
 	int rc = MDG_OK;
 	for (int i = 0; i < nfiles && rc == MDG_OK; i++)
@@ -234,19 +233,33 @@ static int attachment_rows(db *d, long long case_id, const case_upload *files, c
 	return rc;
 }
 
-/* One attempt at the filing transaction; the files are already in
- * place under stored[]. *numbered becomes false when tracking turns out
- * to be taken already (a counter behind the cases: the attempt after
- * takes a new number). */
-static int file_once(db *d, const case_new *c, const case_upload *files, char stored[][33], int nfiles,
-		     const char *tracking, bool *numbered)
+/* A filing with its number: file_tx's arguments. taken becomes true
+ * when tracking turns out to be taken already (a counter behind the
+ * cases: the attempt after takes a new number). */
+struct filing {
+	const case_new *c;
+	const case_upload *files;
+	char (*stored)[33];
+	int nfiles;
+	const char *tracking;
+	long long case_id;
+	bool taken;
+};
+
+/* The filing transaction (db_transaction, so a deadlock victim runs it
+ * again with the same number); the files are already in place under
+ * stored[]. */
+static int file_tx(db *d, void *arg)
 {
+	struct filing *f = arg;
+	const case_new *c = f->c;
+	const char *tracking = f->tracking;
 	long long case_id = 0;
 	bool restricted = false;
 	routing_plan plan = {0};
-	int rc = db_begin(d);
-	if (rc != MDG_OK)
-		return rc;
+	int rc = MDG_OK;
+	f->case_id = 0;
+	f->taken = false;
 	/* A person restricted from public posting still files: privately. */
 	if (c->is_public && (rc = penalty_restricts_posting(d, c->account_id, &restricted, NULL)) != MDG_OK)
 		goto done;
@@ -272,7 +285,7 @@ static int file_once(db *d, const case_new *c, const case_upload *files, char st
 			     DB_INT(plan.max_extensions), DB_INT((long long)(plan.lead == 0)),
 			     DB_INT((long long)(plan.picks.n > 0))));
 	if (rc == MDG_ECONFLICT)
-		*numbered = false;
+		f->taken = true;
 	if (rc != MDG_OK)
 		goto done;
 	case_id = (long long)db_insert_id(d);
@@ -280,7 +293,7 @@ static int file_once(db *d, const case_new *c, const case_upload *files, char st
 			" VALUES (?, 'filed', ?, 1, NOW())",
 		     DB_ARGS(DB_INT(case_id), DB_INT(c->filed_by ? c->filed_by : c->account_id)));
 	if (rc == MDG_OK)
-		rc = attachment_rows(d, case_id, files, stored, nfiles);
+		rc = case_attachment_rows(d, case_id, f->files, f->stored, f->nfiles);
 	if (rc == MDG_OK)
 		rc = routing_plan_apply(d, case_id, &plan);
 	if (rc == MDG_OK)
@@ -302,12 +315,8 @@ static int file_once(db *d, const case_new *c, const case_upload *files, char st
 				" SELECT id, created_at, title, body FROM cases WHERE id = ?",
 			     DB_ARGS(DB_INT(case_id)));
 	if (rc == MDG_OK)
-		rc = db_commit(d);
-	if (rc == MDG_OK)
-		case_public_changed(d, case_id);
+		f->case_id = case_id;
 done:
-	if (rc != MDG_OK)
-		db_rollback(d);
 	routing_plan_free(&plan);
 	return rc;
 }
@@ -319,22 +328,28 @@ int case_file(db *d, const case_new *c, const case_upload *files, int nfiles,
 	char stored[CASE_FILES_MAX][33];
 	int rc = case_store_uploads(uploads_dir, files, nfiles, stored, moved);
 	/* Concurrent filings of a round-robin category wait for each other
-	 * on its row; a deadlock victim tries again, with the same number. */
+	 * on its row; a deadlock victim tries again, with the same number
+	 * (db_transaction). A number found taken already is replaced. */
 	bool numbered = false; /* tracking holds a number taken and not used */
-	/* The commit's hook refused it: the same POST filed meanwhile (its
-	 * idempotency key is taken, lib/db/idem.c), whose case is the answer
-	 * (the caller replays it). Running it again would be refused again. */
-	bool answered = false;
+	struct filing f = {.c = c, .files = files, .stored = stored, .nfiles = nfiles, .tracking = tracking};
 	if (rc == MDG_OK)
 		rc = MDG_ECONFLICT;
-	for (int attempt = 0; rc == MDG_ECONFLICT && !answered && attempt < 5; attempt++) {
-		rc = numbered ? MDG_OK : next_tracking(d, c->category_id, tracking);
+	for (int attempt = 0; rc == MDG_ECONFLICT && attempt < 5; attempt++) {
+		rc = next_tracking(d, c->category_id, tracking);
 		numbered = rc == MDG_OK;
 		if (rc == MDG_OK)
-			rc = file_once(d, c, files, stored, nfiles, tracking, &numbered);
-		answered = rc == MDG_ECONFLICT && db_hook_refused(d);
+			rc = db_transaction(d, file_tx, &f);
+		if (rc == MDG_ECONFLICT && !f.taken)
+			break; /* the last of db_transaction's attempts lost its conflict too */
+		if (rc == MDG_ECONFLICT)
+			numbered = false;
 	}
-	if (answered && numbered)
+	if (rc == MDG_OK)
+		case_public_changed(d, f.case_id);
+	/* The commit's hook refused it: the same POST filed meanwhile (its
+	 * idempotency key is taken, lib/db/idem.c), whose case is the answer
+	 * (the caller replays it): the race's expected end, not an error. */
+	if (rc == MDG_ECONFLICT && numbered && db_hook_refused(d))
 		log_info("filing %s rolled back: the same form was filed meanwhile (its idempotency key is taken);"
 			 " the tracking number stays unused", tracking);
 	else if (rc != MDG_OK && numbered)
@@ -346,19 +361,6 @@ int case_file(db *d, const case_new *c, const case_upload *files, int nfiles,
 	if (rc == MDG_OK && repeat_on_filing(d, tracking) != MDG_OK)
 		log_error("repeat check of %s failed", tracking);
 	case_release_uploads(moved, nfiles, rc != MDG_OK);
-	return rc;
-}
-
-int case_attach(db *d, long long case_id, const case_upload *files, int nfiles, const char *uploads_dir)
-{
-	char *moved[CASE_FILES_MAX] = {0};
-	char stored[CASE_FILES_MAX][33];
-	int rc = case_store_uploads(uploads_dir, files, nfiles, stored, moved);
-	if (rc == MDG_OK)
-		rc = attachment_rows(d, case_id, files, stored, nfiles);
-	case_release_uploads(moved, nfiles, rc != MDG_OK);
-	if (rc == MDG_OK) /* the page lists the attachments */
-		case_public_changed(d, case_id);
 	return rc;
 }
 

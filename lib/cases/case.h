@@ -67,11 +67,11 @@ typedef struct case_upload {
 int case_file(db *d, const case_new *c, const case_upload *files, int nfiles,
 	      const char *uploads_dir, char *tracking);
 
-/* Adds attachments to an existing case on the caller's transaction: the
- * files are moved into uploads_dir and their rows written. On failure no
- * moved file is left (a rollback of the caller's transaction afterwards
- * leaves the files: harmless, never served). MDG_OK, MDG_ETOOBIG, MDG_ERR. */
-int case_attach(db *d, long long case_id, const case_upload *files, int nfiles, const char *uploads_dir);
+/* The rows of attachments to an existing case, on the caller's
+ * transaction, for files already moved under stored[] by
+ * case_store_uploads (before the transaction, which may run again: the
+ * files are moved once). */
+int case_attachment_rows(db *d, long long case_id, const case_upload *files, char stored[][33], int nfiles);
 
 /* The storage of attachments, shared with other tables of files (a
  * debate's, lib/debates; a proposal's, lib/proposals): moves every

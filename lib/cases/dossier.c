@@ -245,16 +245,23 @@ int dossier_staff_actions(db *d, long long case_id, const case_state *s, unsigne
 	return rc;
 }
 
-int dossier_set_example(db *d, const actor *who, long long case_id, const char *tracking, bool on,
-			const char **problem)
+/* dossier_set_example's arguments and answer, for its transaction. */
+struct example {
+	const actor *who;
+	long long case_id;
+	const char *tracking;
+	bool on;
+	const char *problem;
+};
+
+/* The transaction of dossier_set_example (db_transaction). */
+static int example_tx(db *d, void *arg)
 {
+	struct example *e = arg;
 	db_result *r = NULL;
-	*problem = NULL;
-	int rc = db_begin(d);
-	if (rc != MDG_OK)
-		return rc;
-	rc = db_query(d, &r, "SELECT is_public AS public, status AS status FROM cases WHERE id = ? FOR UPDATE",
-		      DB_ARGS(DB_INT(case_id)));
+	e->problem = NULL;
+	int rc = db_query(d, &r, "SELECT is_public AS public, status AS status FROM cases WHERE id = ? FOR UPDATE",
+			  DB_ARGS(DB_INT(e->case_id)));
 	if (rc != MDG_OK)
 		goto done;
 	if (r->nrows == 0) {
@@ -266,22 +273,27 @@ int dossier_set_example(db *d, const actor *who, long long case_id, const char *
 		rc = MDG_ERR;
 		goto done;
 	}
-	if (on && (*problem = workflow_example_problem(db_get_ll(r, 0, "public", 0) == 1, status))) {
+	if (e->on && (e->problem = workflow_example_problem(db_get_ll(r, 0, "public", 0) == 1, status))) {
 		rc = MDG_EINVAL;
 		goto done;
 	}
 	rc = db_exec(d, "UPDATE cases SET is_example = ? WHERE id = ?",
-		     DB_ARGS(DB_INT((long long)on), DB_INT(case_id)));
+		     DB_ARGS(DB_INT((long long)e->on), DB_INT(e->case_id)));
 	if (rc == MDG_OK)
-		rc = audit_write(d, who, "case", tracking, on ? "example_on" : "example_off", NULL);
-	if (rc == MDG_OK)
-		rc = db_commit(d);
+		rc = audit_write(d, e->who, "case", e->tracking, e->on ? "example_on" : "example_off", NULL);
+done:
+	db_result_free(r);
+	return rc;
+}
+
+int dossier_set_example(db *d, const actor *who, long long case_id, const char *tracking, bool on,
+			const char **problem)
+{
+	struct example e = {.who = who, .case_id = case_id, .tracking = tracking, .on = on};
+	int rc = db_transaction(d, example_tx, &e);
+	*problem = e.problem;
 	if (rc == MDG_OK) /* the examples are marked on the public list */
 		case_public_changed_tracking(tracking);
-done:
-	if (rc != MDG_OK)
-		db_rollback(d);
-	db_result_free(r);
 	return rc;
 }
 

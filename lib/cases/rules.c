@@ -99,15 +99,20 @@ static int audit_rule(db *d, const actor *who, long long id, const char *action,
 	return rc;
 }
 
-int rule_update(db *d, const actor *who, const rule *r)
+/* rule_update's and rule_create's arguments and answer. */
+struct rule_tx {
+	const actor *who;
+	const rule *r;
+	long long id;
+};
+
+/* The transaction of rule_update (db_transaction). */
+static int update_tx(db *d, void *arg)
 {
-	if (!rule_mode_valid(r->mode))
-		return MDG_EINVAL;
-	int rc = db_begin(d);
-	if (rc != MDG_OK)
-		return rc;
+	const struct rule_tx *t = arg;
+	const rule *r = t->r;
 	/* The public pages that show its name are built again. */
-	rc = case_public_forget_category(d, r->id, r->name_ko, r->name_en);
+	int rc = case_public_forget_category(d, r->id, r->name_ko, r->name_en);
 	if (rc == MDG_OK)
 		rc = db_exec(d, "UPDATE categories SET name_ko = ?, name_en = ?, department_id = ?, mode = ?,"
 			" deadline_days = ?, reminder_hours = ?, escalate_hours = ?, needs_approval = ?,"
@@ -123,13 +128,43 @@ int rule_update(db *d, const actor *who, const rule *r)
 	if (rc == MDG_OK)
 		rc = set_joint(d, r->id, r);
 	if (rc == MDG_OK)
-		rc = audit_rule(d, who, r->id, "update", r);
-	if (rc == MDG_OK)
-		rc = db_commit(d);
+		rc = audit_rule(d, t->who, r->id, "update", r);
+	return rc;
+}
+
+int rule_update(db *d, const actor *who, const rule *r)
+{
+	if (!rule_mode_valid(r->mode))
+		return MDG_EINVAL;
+	struct rule_tx t = {.who = who, .r = r};
+	int rc = db_transaction(d, update_tx, &t);
 	if (rc == MDG_OK)
 		case_public_changed(d, 0); /* its name, on its cases' pages */
-	if (rc != MDG_OK)
-		db_rollback(d);
+	return rc;
+}
+
+/* The transaction of rule_create (db_transaction). */
+static int create_tx(db *d, void *arg)
+{
+	struct rule_tx *t = arg;
+	const rule *r = t->r;
+	t->id = 0;
+	int rc = db_exec(d, "INSERT INTO categories (name_ko, name_en, department_id, mode, deadline_days,"
+			    " reminder_hours, escalate_hours, needs_approval, reopen_days, max_extensions, active,"
+			    " proposal_threshold, sort_order, updated_at)"
+			    " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, IFNULL(MAX(sort_order), 0) + 10, NOW()"
+			    " FROM categories",
+			 DB_ARGS(DB_STR(r->name_ko), DB_STR(r->name_en), DB_ID(r->department_id), DB_STR(r->mode),
+				 DB_INT((long long)r->deadline_days), DB_INT((long long)r->reminder_hours),
+				 DB_INT((long long)r->escalate_hours), DB_INT((long long)r->needs_approval),
+				 DB_INT((long long)r->reopen_days), DB_INT((long long)r->max_extensions),
+				 DB_INT((long long)r->active), DB_ID(r->proposal_threshold)));
+	if (rc == MDG_OK) {
+		t->id = (long long)db_insert_id(d);
+		rc = set_joint(d, t->id, r);
+	}
+	if (rc == MDG_OK)
+		rc = audit_rule(d, t->who, t->id, "create", r);
 	return rc;
 }
 
@@ -137,28 +172,9 @@ int rule_create(db *d, const actor *who, const rule *r, long long *id)
 {
 	if (!rule_mode_valid(r->mode))
 		return MDG_EINVAL;
-	int rc = db_begin(d);
-	if (rc != MDG_OK)
-		return rc;
-	rc = db_exec(d, "INSERT INTO categories (name_ko, name_en, department_id, mode, deadline_days,"
-			" reminder_hours, escalate_hours, needs_approval, reopen_days, max_extensions, active,"
-			" proposal_threshold, sort_order, updated_at)"
-			" SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, IFNULL(MAX(sort_order), 0) + 10, NOW()"
-			" FROM categories",
-		     DB_ARGS(DB_STR(r->name_ko), DB_STR(r->name_en), DB_ID(r->department_id), DB_STR(r->mode),
-			     DB_INT((long long)r->deadline_days), DB_INT((long long)r->reminder_hours),
-			     DB_INT((long long)r->escalate_hours), DB_INT((long long)r->needs_approval),
-			     DB_INT((long long)r->reopen_days), DB_INT((long long)r->max_extensions),
-			     DB_INT((long long)r->active), DB_ID(r->proposal_threshold)));
-	if (rc == MDG_OK) {
-		*id = (long long)db_insert_id(d);
-		rc = set_joint(d, *id, r);
-	}
+	struct rule_tx t = {.who = who, .r = r};
+	int rc = db_transaction(d, create_tx, &t);
 	if (rc == MDG_OK)
-		rc = audit_rule(d, who, *id, "create", r);
-	if (rc == MDG_OK)
-		rc = db_commit(d);
-	if (rc != MDG_OK)
-		db_rollback(d);
+		*id = t.id;
 	return rc;
 }

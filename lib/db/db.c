@@ -814,6 +814,12 @@ long db_retry_delay_ms(int attempt, double jitter)
 int db_transaction(db *d, int (*body)(db *d, void *arg), void *arg)
 {
 	int rc = MDG_OK;
+	/* Called inside an open transaction (a function that is a whole
+	 * transaction of its own, used in a larger one): body is part of the
+	 * outer one, which commits it and runs it again with the rest. A
+	 * START TRANSACTION here would commit the outer's writes at once. */
+	if (d->in_tx)
+		return body(d, arg);
 	for (int attempt = 1;; attempt++) {
 		d->last_errno = 0;
 		d->in_retry = attempt < DB_TX_ATTEMPTS;

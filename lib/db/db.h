@@ -129,7 +129,8 @@ unsigned long long db_tx_first_id(const db *d);
  * DB_TX_ATTEMPTS times in all: body must start from nothing each time
  * (reset what it returns through arg, act on it only after MDG_OK).
  * Returns body's or the commit's code; MDG_ECONFLICT after the last lost
- * conflict. */
+ * conflict. Inside an open transaction it only runs body, as part of
+ * that one (which is then the one committed and run again). */
 #define DB_TX_ATTEMPTS 5
 int db_transaction(db *d, int (*body)(db *d, void *arg), void *arg);
 /* Whether a server error number is a lock conflict that running the whole

@@ -153,15 +153,12 @@ static int check_input(db *d, const debate_input *in)
 	return rc;
 }
 
-/* Adds in's files to debate id on the caller's transaction: moved into
- * place (*moved, freed by the caller with case_release_uploads), then
- * their rows. */
-static int attach(db *d, long long id, const debate_input *in, char **moved)
+/* The rows of in's files on debate id, on the caller's transaction: the
+ * files were moved under stored[] before it (it may run again: they are
+ * moved once). */
+static int attach_rows(db *d, long long id, const debate_input *in, char stored[][33])
 {
-	char stored[DEBATE_FILES_MAX][33];
-	if (in->nfiles > DEBATE_FILES_MAX)
-		return MDG_ETOOBIG;
-	int rc = case_store_uploads(in->uploads_dir, in->files, in->nfiles, stored, moved);
+	int rc = MDG_OK;
 	for (int i = 0; rc == MDG_OK && i < in->nfiles; i++)
 		rc = db_exec(d,
 			     "INSERT INTO debate_attachments (debate_id, stored_name, original_name, mime_type,"
@@ -172,32 +169,13 @@ static int attach(db *d, long long id, const debate_input *in, char **moved)
 	return rc;
 }
 
-/* Commits when rc is MDG_OK, else rolls back; the outcome. After the
- * commit of a change of a debate (the home page and /stats show them):
- * the hook of what keeps copies of public pages (0: pages of many items). */
-static int finish(db *d, int rc)
+/* Debate id, in its transaction: *cur loaded (locked when lock), in
+ * state want, else MDG_ECONFLICT (not a lock conflict: not run again). */
+static int in_state(db *d, long long id, enum debate_state want, bool lock, debate *cur)
 {
-	if (rc == MDG_OK)
-		rc = db_commit(d);
-	if (rc != MDG_OK)
-		db_rollback(d);
-	else
-		case_public_changed(d, 0);
-	return rc;
-}
-
-/* Starts a transaction holding debate id (locked when lock) in state
- * want: MDG_ECONFLICT (rolled back) in another state. */
-static int begin_in(db *d, long long id, enum debate_state want, bool lock, debate *cur)
-{
-	int rc = db_begin(d);
-	if (rc != MDG_OK)
-		return rc;
-	rc = load(d, id, lock, cur);
+	int rc = load(d, id, lock, cur);
 	if (rc == MDG_OK && cur->state != want)
 		rc = MDG_ECONFLICT;
-	if (rc != MDG_OK)
-		db_rollback(d);
 	return rc;
 }
 
@@ -208,53 +186,107 @@ static int audit_debate(db *d, const actor *who, long long id, const char *actio
 	return audit_write(d, who, "debate", idbuf, action, detail);
 }
 
-/* The end of saving debate id from in (rc: the outcome so far): audited
- * as action, its files added, committed or rolled back (a file moved for
- * nothing removed). */
-static int finish_saved(db *d, const actor *who, long long id, const char *action, const debate_input *in, int rc)
+/* One change of a debate: the arguments of the functions below, and what
+ * they answer, for their transactions (debate_change). */
+struct change {
+	int (*body)(db *d, struct change *t);
+	const actor *who;
+	long long id;
+	const debate_input *in;
+	char (*stored)[33];
+	const post_new *p;
+	long long post_id, attachment_id;
+	const char *summary, *action;
+	char *stored_name; /* debate_detach: the file to remove once committed */
+};
+
+/* The transaction of a change (db_transaction). */
+static int change_tx(db *d, void *arg)
 {
-	char *moved[DEBATE_FILES_MAX] = {0};
+	struct change *t = arg;
+	return t->body(d, t);
+}
+
+/* Runs t->body as one transaction. After the commit of a change of a
+ * debate (the home page and /stats show them): the hook of what keeps
+ * copies of public pages (0: pages of many items). */
+static int debate_change(db *d, struct change *t)
+{
+	int rc = db_transaction(d, change_tx, t);
 	if (rc == MDG_OK)
-		rc = audit_debate(d, who, id, action, in->title);
-	if (rc == MDG_OK)
-		rc = attach(d, id, in, moved);
-	rc = finish(d, rc);
-	case_release_uploads(moved, in->nfiles < DEBATE_FILES_MAX ? in->nfiles : DEBATE_FILES_MAX, rc != MDG_OK);
+		case_public_changed(d, 0);
 	return rc;
 }
 
-int debate_create(db *d, const actor *who, const debate_input *in, long long *id)
+/* Saves a debate with its files: moved into place first, removed again
+ * if the transaction fails. */
+static int change_saved(db *d, struct change *t)
 {
-	*id = 0;
-	int rc = db_begin(d);
-	if (rc != MDG_OK)
-		return rc;
-	rc = check_input(d, in);
+	char *moved[DEBATE_FILES_MAX] = {0};
+	char stored[DEBATE_FILES_MAX][33];
+	if (t->in->nfiles > DEBATE_FILES_MAX)
+		return MDG_ETOOBIG;
+	t->stored = stored;
+	int rc = case_store_uploads(t->in->uploads_dir, t->in->files, t->in->nfiles, stored, moved);
+	if (rc == MDG_OK)
+		rc = debate_change(d, t);
+	case_release_uploads(moved, t->in->nfiles, rc != MDG_OK);
+	t->stored = NULL;
+	return rc;
+}
+
+static int create_body(db *d, struct change *t)
+{
+	const debate_input *in = t->in;
+	t->id = 0;
+	int rc = check_input(d, in);
 	if (rc == MDG_OK)
 		rc = db_exec(d,
 			     "INSERT INTO debates (title, background, department_id, opens_at, closes_at, created_by,"
 			     " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, NOW(), NOW())",
 			     DB_ARGS(DB_STR(in->title), DB_STR(in->background), DB_INT(in->department_id),
-				     DB_STR(in->opens_at), DB_STR(in->closes_at), DB_INT(who->account_id)));
+				     DB_STR(in->opens_at), DB_STR(in->closes_at), DB_INT(t->who->account_id)));
 	if (rc == MDG_OK)
-		*id = (long long)db_insert_id(d);
-	return finish_saved(d, who, *id, "create", in, rc);
+		t->id = (long long)db_insert_id(d);
+	if (rc == MDG_OK)
+		rc = audit_debate(d, t->who, t->id, "create", in->title);
+	if (rc == MDG_OK)
+		rc = attach_rows(d, t->id, in, t->stored);
+	return rc;
 }
 
-int debate_edit(db *d, const actor *who, long long id, const debate_input *in)
+int debate_create(db *d, const actor *who, const debate_input *in, long long *id)
 {
+	struct change t = {.body = create_body, .who = who, .in = in};
+	int rc = change_saved(d, &t);
+	*id = rc == MDG_OK ? t.id : 0;
+	return rc;
+}
+
+static int edit_body(db *d, struct change *t)
+{
+	const debate_input *in = t->in;
 	debate cur;
-	int rc = begin_in(d, id, DEBATE_UPCOMING, true, &cur);
-	if (rc != MDG_OK)
-		return rc;
-	rc = check_input(d, in);
+	int rc = in_state(d, t->id, DEBATE_UPCOMING, true, &cur);
+	if (rc == MDG_OK)
+		rc = check_input(d, in);
 	if (rc == MDG_OK)
 		rc = db_exec(d,
 			     "UPDATE debates SET title = ?, background = ?, department_id = ?, opens_at = ?,"
 			     " closes_at = ?, updated_at = NOW() WHERE id = ?",
 			     DB_ARGS(DB_STR(in->title), DB_STR(in->background), DB_INT(in->department_id),
-				     DB_STR(in->opens_at), DB_STR(in->closes_at), DB_INT(id)));
-	return finish_saved(d, who, id, "update", in, rc);
+				     DB_STR(in->opens_at), DB_STR(in->closes_at), DB_INT(t->id)));
+	if (rc == MDG_OK)
+		rc = audit_debate(d, t->who, t->id, "update", in->title);
+	if (rc == MDG_OK)
+		rc = attach_rows(d, t->id, in, t->stored);
+	return rc;
+}
+
+int debate_edit(db *d, const actor *who, long long id, const debate_input *in)
+{
+	struct change t = {.body = edit_body, .who = who, .id = id, .in = in};
+	return change_saved(d, &t);
 }
 
 int debate_get(db *d, long long id, const char *lang, db_result **out)
@@ -305,31 +337,40 @@ int debate_attachment_open(db *d, long long attachment_id, const char *uploads_d
 	return rc;
 }
 
-int debate_detach(db *d, const actor *who, long long id, long long attachment_id, const char *uploads_dir)
+static int detach_body(db *d, struct change *t)
 {
 	db_result *r = NULL;
-	char *path = NULL;
 	debate cur;
-	int rc = begin_in(d, id, DEBATE_UPCOMING, true, &cur);
-	if (rc != MDG_OK)
-		return rc;
-	rc = db_query(d, &r, "SELECT stored_name AS stored, original_name AS name FROM debate_attachments"
-			     " WHERE id = ? AND debate_id = ?",
-		      DB_ARGS(DB_INT(attachment_id), DB_INT(id)));
+	free(t->stored_name);
+	t->stored_name = NULL;
+	int rc = in_state(d, t->id, DEBATE_UPCOMING, true, &cur);
+	if (rc == MDG_OK)
+		rc = db_query(d, &r, "SELECT stored_name AS stored, original_name AS name FROM debate_attachments"
+				     " WHERE id = ? AND debate_id = ?",
+			      DB_ARGS(DB_INT(t->attachment_id), DB_INT(t->id)));
 	if (rc == MDG_OK && r->nrows == 0)
 		rc = MDG_ENOTFOUND;
 	if (rc == MDG_OK)
-		rc = db_exec(d, "DELETE FROM debate_attachments WHERE id = ?", DB_ARGS(DB_INT(attachment_id)));
+		rc = db_exec(d, "DELETE FROM debate_attachments WHERE id = ?", DB_ARGS(DB_INT(t->attachment_id)));
 	if (rc == MDG_OK)
-		rc = audit_debate(d, who, id, "detach", db_get(r, 0, "name", ""));
+		rc = audit_debate(d, t->who, t->id, "detach", db_get(r, 0, "name", ""));
 	if (rc == MDG_OK)
-		path = case_stored_path(uploads_dir, db_get(r, 0, "stored", ""));
-	rc = finish(d, rc);
-	/* Only once the row is gone for good: a rollback keeps the file. */
-	if (rc == MDG_OK)
-		unlink(path);
-	free(path);
+		t->stored_name = xstrdup(db_get(r, 0, "stored", ""));
 	db_result_free(r);
+	return rc;
+}
+
+int debate_detach(db *d, const actor *who, long long id, long long attachment_id, const char *uploads_dir)
+{
+	struct change t = {.body = detach_body, .who = who, .id = id, .attachment_id = attachment_id};
+	int rc = debate_change(d, &t);
+	/* Only once the row is gone for good: a rollback keeps the file. */
+	if (rc == MDG_OK) {
+		char *path = case_stored_path(uploads_dir, t.stored_name);
+		unlink(path);
+		free(path);
+	}
+	free(t.stored_name);
 	return rc;
 }
 
@@ -419,22 +460,31 @@ int debate_tally(db *d, long long id, long counts[SIDE__COUNT])
 	return rc;
 }
 
-int debate_opinion(db *d, long long id, const post_new *p, long long *post_id)
+static int opinion_body(db *d, struct change *t)
 {
+	const post_new *p = t->p;
 	debate cur;
+	t->post_id = 0;
 	/* Not locked: opinions on one debate need not wait for each other. */
-	int rc = begin_in(d, id, DEBATE_OPEN, false, &cur);
-	if (rc != MDG_OK)
-		return rc;
-	if (!p->reply_to && !post_side_valid(p->side))
+	int rc = in_state(d, t->id, DEBATE_OPEN, false, &cur);
+	if (rc == MDG_OK && !p->reply_to && !post_side_valid(p->side))
 		rc = MDG_EINVAL;
 	if (rc == MDG_OK)
-		rc = post_add(d, p, post_id);
+		rc = post_add(d, p, &t->post_id);
 	/* Writing an opinion counts its author on its side, unless they
 	 * already took one. */
 	if (rc == MDG_OK && !p->reply_to)
-		rc = put_side(d, id, p->author_id, p->side, true);
-	return finish(d, rc);
+		rc = put_side(d, t->id, p->author_id, p->side, true);
+	return rc;
+}
+
+int debate_opinion(db *d, long long id, const post_new *p, long long *post_id)
+{
+	struct change t = {.body = opinion_body, .id = id, .p = p};
+	int rc = debate_change(d, &t);
+	if (rc == MDG_OK)
+		*post_id = t.post_id;
+	return rc;
 }
 
 int debate_posts_mine(db *d, long long account_id, db_result **out, long *total)
@@ -482,19 +532,24 @@ done:
 	return rc;
 }
 
-int debate_summarize(db *d, const actor *who, long long id, const char *summary, const char *action)
+static int summarize_body(db *d, struct change *t)
 {
 	debate cur;
-	int rc = begin_in(d, id, DEBATE_CLOSED, true, &cur);
-	if (rc != MDG_OK)
-		return rc;
-	rc = db_exec(d,
-		     "UPDATE debates SET summary = ?, action = ?, summary_at = IFNULL(summary_at, NOW()),"
-		     " summary_by = ?, updated_at = NOW() WHERE id = ?",
-		     DB_ARGS(DB_STR(summary), DB_STR(action), DB_INT(who->account_id), DB_INT(id)));
+	int rc = in_state(d, t->id, DEBATE_CLOSED, true, &cur);
 	if (rc == MDG_OK)
-		rc = audit_debate(d, who, id, cur.summarized ? "summary_edit" : "summary", NULL);
+		rc = db_exec(d,
+			     "UPDATE debates SET summary = ?, action = ?, summary_at = IFNULL(summary_at, NOW()),"
+			     " summary_by = ?, updated_at = NOW() WHERE id = ?",
+			     DB_ARGS(DB_STR(t->summary), DB_STR(t->action), DB_INT(t->who->account_id), DB_INT(t->id)));
+	if (rc == MDG_OK)
+		rc = audit_debate(d, t->who, t->id, cur.summarized ? "summary_edit" : "summary", NULL);
 	if (rc == MDG_OK && !cur.summarized)
-		rc = tell_participants(d, id);
-	return finish(d, rc);
+		rc = tell_participants(d, t->id);
+	return rc;
+}
+
+int debate_summarize(db *d, const actor *who, long long id, const char *summary, const char *action)
+{
+	struct change t = {.body = summarize_body, .who = who, .id = id, .summary = summary, .action = action};
+	return debate_change(d, &t);
 }

@@ -3,6 +3,7 @@
 #include "intake/mail_intake.h"
 #include "auth/account.h"
 #include "cases/case.h"
+#include "cases/public_view.h"
 #include "core/buf.h"
 #include "core/crypto.h"
 #include "core/log.h"
@@ -182,35 +183,58 @@ static char *stored_text(const mail_in *m)
 	return buf_detach(&b);
 }
 
+/* thread_reply's arguments, for its transaction. */
+struct reply_tx {
+	const char *key, *text;
+	const mail_in *m;
+	long long case_id;
+	const case_upload *files;
+	char (*stored)[33];
+	int nfiles;
+};
+
+/* The transaction of thread_reply (db_transaction): the files are
+ * already in place. */
+static int reply_tx(db *d, void *arg)
+{
+	const struct reply_tx *t = arg;
+	int rc = db_exec(d, "INSERT INTO case_events (case_id, kind, actor_id, is_public, note, created_at)"
+			    " SELECT id, 'mail_in', account_id, 0, ?, NOW() FROM cases WHERE id = ?",
+			 DB_ARGS(DB_STR(t->text), DB_INT(t->case_id)));
+	if (rc == MDG_OK)
+		rc = db_exec(d, "UPDATE cases SET updated_at = NOW() WHERE id = ?", DB_ARGS(DB_INT(t->case_id)));
+	if (rc == MDG_OK && t->nfiles)
+		rc = case_attachment_rows(d, t->case_id, t->files, t->stored, t->nfiles);
+	if (rc == MDG_OK)
+		rc = notice_case_handlers(d, t->case_id, NOTICE_STAFF_MESSAGE);
+	if (rc == MDG_OK)
+		rc = db_exec(d, "INSERT INTO mail_intake (message_key, sender, outcome, case_id, created_at)"
+				" VALUES (?, ?, 'threaded', ?, NOW())",
+			     DB_ARGS(DB_STR(t->key), DB_STR(t->m->from_addr), DB_INT(t->case_id)));
+	return rc;
+}
+
 /* Adds a reply to its case: the citizen's message on the history, its
- * attachments, the message remembered, all in one transaction. */
+ * attachments, the message remembered, all in one transaction. The files
+ * are moved into place first, and removed again if it fails. */
 static int thread_reply(db *d, const mail_intake_conf *c, const char *key, const mail_in *m, long long case_id,
 			mail_outcome *out)
 {
 	case_upload files[CASE_FILES_MAX];
+	char stored[CASE_FILES_MAX][33];
+	char *moved[CASE_FILES_MAX] = {0};
 	int n = uploads_of(m, files, CASE_FILES_MAX);
 	char *text = stored_text(m);
-	int rc = db_begin(d);
+	struct reply_tx t = {.key = key, .text = text, .m = m, .case_id = case_id, .files = files, .stored = stored,
+			     .nfiles = n};
+	int rc = case_store_uploads(c->uploads_dir, files, n, stored, moved);
 	if (rc == MDG_OK)
-		rc = db_exec(d, "INSERT INTO case_events (case_id, kind, actor_id, is_public, note, created_at)"
-				" SELECT id, 'mail_in', account_id, 0, ?, NOW() FROM cases WHERE id = ?",
-			     DB_ARGS(DB_STR(text), DB_INT(case_id)));
-	if (rc == MDG_OK)
-		rc = db_exec(d, "UPDATE cases SET updated_at = NOW() WHERE id = ?", DB_ARGS(DB_INT(case_id)));
-	if (rc == MDG_OK && n)
-		rc = case_attach(d, case_id, files, n, c->uploads_dir);
-	if (rc == MDG_OK)
-		rc = notice_case_handlers(d, case_id, NOTICE_STAFF_MESSAGE);
-	if (rc == MDG_OK)
-		rc = db_exec(d, "INSERT INTO mail_intake (message_key, sender, outcome, case_id, created_at)"
-				" VALUES (?, ?, 'threaded', ?, NOW())",
-			     DB_ARGS(DB_STR(key), DB_STR(m->from_addr), DB_INT(case_id)));
-	if (rc == MDG_OK)
-		rc = db_commit(d);
-	else
-		db_rollback(d);
+		rc = db_transaction(d, reply_tx, &t);
+	case_release_uploads(moved, n, rc != MDG_OK);
 	if (rc == MDG_OK)
 		out->kind = MAIL_THREADED;
+	if (rc == MDG_OK && n) /* the page lists the attachments */
+		case_public_changed(d, case_id);
 	free(text);
 	return rc;
 }

@@ -379,22 +379,30 @@ static int reward_reporters(db *d, const mod_kind *k, long long item_id)
 	return rc;
 }
 
-int moderation_decide(db *d, const actor *who, const mod_kind *k, long long item_id, mod_decision what,
-		      const char *ground, const char *reason)
+/* moderation_decide's arguments, for its transaction. */
+struct decision {
+	const actor *who;
+	const mod_kind *k;
+	long long item_id;
+	mod_decision what;
+	const char *ground, *reason;
+	bool upheld;
+};
+
+/* The transaction of moderation_decide (db_transaction). */
+static int decide_tx(db *d, void *arg)
 {
+	const struct decision *t = arg;
+	const actor *who = t->who;
+	const mod_kind *k = t->k;
+	long long item_id = t->item_id;
+	mod_decision what = t->what;
+	const char *ground = t->ground, *reason = t->reason;
+	bool upheld = t->upheld;
 	db_result *item = NULL;
 	char object[64];
 	long long action_id = 0;
-	bool upheld = what == MOD_DO_HIDE || what == MOD_DO_DELETE || what == MOD_DO_UNPUBLISH;
-	if (upheld && (!reason || !*reason))
-		return MDG_EINVAL;
-	if (ground && !moderation_reason_valid(ground))
-		return MDG_EINVAL;
-	if (!upheld)
-		reason = NULL;
-	int rc = db_begin(d);
-	if (rc == MDG_OK)
-		rc = moderation_item(d, k, NULL, item_id, &item);
+	int rc = moderation_item(d, k, NULL, item_id, &item);
 	if (rc != MDG_OK)
 		goto done;
 	const char *state = db_get(item, 0, "moderation", "visible");
@@ -437,14 +445,26 @@ int moderation_decide(db *d, const actor *who, const mod_kind *k, long long item
 		rc = tell_author(d, k, item, to, reason, action_id);
 	if (rc == MDG_OK)
 		rc = item_changed(d, k, item_id);
-	if (rc == MDG_OK)
-		rc = db_commit(d);
+done:
+	db_result_free(item);
+	return rc;
+}
+
+int moderation_decide(db *d, const actor *who, const mod_kind *k, long long item_id, mod_decision what,
+		      const char *ground, const char *reason)
+{
+	bool upheld = what == MOD_DO_HIDE || what == MOD_DO_DELETE || what == MOD_DO_UNPUBLISH;
+	if (upheld && (!reason || !*reason))
+		return MDG_EINVAL;
+	if (ground && !moderation_reason_valid(ground))
+		return MDG_EINVAL;
+	if (!upheld)
+		reason = NULL;
+	struct decision t = {.who = who, .k = k, .item_id = item_id, .what = what, .ground = ground,
+			     .reason = reason, .upheld = upheld};
+	int rc = db_transaction(d, decide_tx, &t);
 	if (rc == MDG_OK)
 		item_committed(d, k, item_id);
-done:
-	if (rc != MDG_OK)
-		db_rollback(d);
-	db_result_free(item);
 	return rc;
 }
 
@@ -539,6 +559,25 @@ int moderation_words(db *d, db_result **out)
 			DB_NO_ARGS);
 }
 
+/* moderation_word_add's and moderation_word_delete's arguments, for
+ * their transactions. */
+struct word_change {
+	const actor *who;
+	const char *word, *action;
+	long long id;
+};
+
+/* The transaction of moderation_word_add (db_transaction). */
+static int word_add_tx(db *d, void *arg)
+{
+	const struct word_change *t = arg;
+	int rc = db_exec(d, "INSERT INTO moderation_words (word, action, added_by, created_at) VALUES (?, ?, ?, NOW())",
+			 DB_ARGS(DB_STR(t->word), DB_STR(t->action), DB_INT(t->who->account_id)));
+	if (rc == MDG_OK)
+		rc = audit_write(d, t->who, "moderation_word", t->word, "create", t->action);
+	return rc;
+}
+
 int moderation_word_add(db *d, const actor *who, const char *word, const char *action)
 {
 	mod_word probe = {word, MOD_MASK};
@@ -553,36 +592,29 @@ int moderation_word_add(db *d, const actor *who, const char *word, const char *a
 	mod_result_free(&r);
 	if (!matches)
 		return MDG_EINVAL;
-	int rc = db_begin(d);
+	struct word_change t = {.who = who, .word = word, .action = action};
+	return db_transaction(d, word_add_tx, &t);
+}
+
+/* The transaction of moderation_word_delete (db_transaction). */
+static int word_delete_tx(db *d, void *arg)
+{
+	const struct word_change *t = arg;
+	db_result *r = NULL;
+	int rc = db_query(d, &r, "SELECT word AS word FROM moderation_words WHERE id = ? FOR UPDATE",
+			  DB_ARGS(DB_INT(t->id)));
+	if (rc == MDG_OK && r->nrows == 0)
+		rc = MDG_ENOTFOUND;
 	if (rc == MDG_OK)
-		rc = db_exec(d, "INSERT INTO moderation_words (word, action, added_by, created_at) VALUES (?, ?, ?, NOW())",
-			     DB_ARGS(DB_STR(word), DB_STR(action), DB_INT(who->account_id)));
+		rc = db_exec(d, "DELETE FROM moderation_words WHERE id = ?", DB_ARGS(DB_INT(t->id)));
 	if (rc == MDG_OK)
-		rc = audit_write(d, who, "moderation_word", word, "create", action);
-	if (rc == MDG_OK)
-		rc = db_commit(d);
-	if (rc != MDG_OK)
-		db_rollback(d);
+		rc = audit_write(d, t->who, "moderation_word", db_get(r, 0, "word", ""), "delete", NULL);
+	db_result_free(r);
 	return rc;
 }
 
 int moderation_word_delete(db *d, const actor *who, long long id)
 {
-	db_result *r = NULL;
-	int rc = db_begin(d);
-	if (rc == MDG_OK)
-		rc = db_query(d, &r, "SELECT word AS word FROM moderation_words WHERE id = ? FOR UPDATE",
-			      DB_ARGS(DB_INT(id)));
-	if (rc == MDG_OK && r->nrows == 0)
-		rc = MDG_ENOTFOUND;
-	if (rc == MDG_OK)
-		rc = db_exec(d, "DELETE FROM moderation_words WHERE id = ?", DB_ARGS(DB_INT(id)));
-	if (rc == MDG_OK)
-		rc = audit_write(d, who, "moderation_word", db_get(r, 0, "word", ""), "delete", NULL);
-	if (rc == MDG_OK)
-		rc = db_commit(d);
-	if (rc != MDG_OK)
-		db_rollback(d);
-	db_result_free(r);
-	return rc;
+	struct word_change t = {.who = who, .id = id};
+	return db_transaction(d, word_delete_tx, &t);
 }

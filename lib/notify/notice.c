@@ -519,20 +519,27 @@ int notice_case_handlers(db *d, long long case_id, notice_kind kind)
  * costs (five: the case, its filer, the notice, two outbox rows): the
  * expected date, the same for all, is worked out once per chunk, and the
  * chunk is cleared in one UPDATE. */
-static int scan_apologies(db *d, long *made, unsigned *rows)
+/* A scan's chunk, run by db_transaction: the notices made and the rows
+ * read, counted afresh on each run. */
+struct chunk {
+	long made;
+	unsigned rows;
+};
+
+static int apologies_tx(db *d, void *arg)
 {
+	struct chunk *c = arg;
 	db_result *r = NULL;
 	buf ids = {0};
 	char expected[20] = "";
-	int rc = db_begin(d);
-	if (rc != MDG_OK)
-		return rc;
-	rc = db_query(d, &r, "SELECT id, " SQL_SECOND("apology_due") " AS due,"
-			     " status IN ('received', 'assigned', 'in_progress', 'approval')"
-			     " AND due_at = apology_due AS late"
-			     " FROM cases WHERE apology_due <= NOW() ORDER BY apology_due, id LIMIT ?"
-			     " FOR UPDATE SKIP LOCKED",
-		      DB_ARGS(DB_INT((long long)SCAN_CHUNK)));
+	c->made = 0;
+	c->rows = 0;
+	int rc = db_query(d, &r, "SELECT id, " SQL_SECOND("apology_due") " AS due,"
+				 " status IN ('received', 'assigned', 'in_progress', 'approval')"
+				 " AND due_at = apology_due AS late"
+				 " FROM cases WHERE apology_due <= NOW() ORDER BY apology_due, id LIMIT ?"
+				 " FOR UPDATE SKIP LOCKED",
+			  DB_ARGS(DB_INT((long long)SCAN_CHUNK)));
 	for (unsigned i = 0; rc == MDG_OK && i < r->nrows; i++) {
 		long long case_id = db_get_ll(r, i, "id", 0);
 		const char *due = db_get(r, i, "due", "");
@@ -547,7 +554,7 @@ static int scan_apologies(db *d, long *made, unsigned *rows)
 		}
 		buf_printf(&ids, "%s%lld", ids.len ? "," : "[", case_id);
 		if (made_one)
-			(*made)++;
+			c->made++;
 	}
 	/* Exactly the rows read (and locked) above: a case that fell due
 	 * meanwhile is left for the next chunk, never cleared unread. */
@@ -557,29 +564,35 @@ static int scan_apologies(db *d, long *made, unsigned *rows)
 				" ON c.id = j.id SET c.apology_due = NULL",
 			     DB_ARGS(DB_STR(buf_str(&ids))));
 	}
-	*rows = r ? r->nrows : 0;
-	if (rc == MDG_OK)
-		rc = db_commit(d);
-	else
-		db_rollback(d);
+	c->rows = r ? r->nrows : 0;
 	db_result_free(r);
 	buf_free(&ids);
 	return rc;
 }
 
+static int scan_apologies(db *d, long *made, unsigned *rows)
+{
+	struct chunk c = {0};
+	int rc = db_transaction(d, apologies_tx, &c);
+	*rows = c.rows;
+	if (rc == MDG_OK)
+		*made += c.made;
+	return rc;
+}
+
 /* One chunk of cases whose handlers' reminder falls due: each handler of
  * a case still open and not yet late is reminded once per deadline. */
-static int scan_reminders(db *d, long *made, unsigned *rows)
+static int reminders_tx(db *d, void *arg)
 {
+	struct chunk *c = arg;
 	db_result *r = NULL, *h = NULL;
-	int rc = db_begin(d);
-	if (rc != MDG_OK)
-		return rc;
-	rc = db_query(d, &r, "SELECT id, " SQL_SECOND("due_at") " AS due,"
-			     " status IN ('received', 'assigned', 'in_progress', 'approval') AND due_at > NOW() AS open"
-			     " FROM cases WHERE remind_at <= NOW() ORDER BY remind_at, id"
-			     " LIMIT ? FOR UPDATE SKIP LOCKED",
-		      DB_ARGS(DB_INT((long long)SCAN_CHUNK)));
+	c->made = 0;
+	c->rows = 0;
+	int rc = db_query(d, &r, "SELECT id, " SQL_SECOND("due_at") " AS due,"
+				 " status IN ('received', 'assigned', 'in_progress', 'approval') AND due_at > NOW() AS open"
+				 " FROM cases WHERE remind_at <= NOW() ORDER BY remind_at, id"
+				 " LIMIT ? FOR UPDATE SKIP LOCKED",
+			  DB_ARGS(DB_INT((long long)SCAN_CHUNK)));
 	for (unsigned i = 0; rc == MDG_OK && i < r->nrows; i++) {
 		long long case_id = db_get_ll(r, i, "id", 0);
 		if (db_get_ll(r, i, "open", 0)) {
@@ -593,7 +606,7 @@ static int scan_reminders(db *d, long *made, unsigned *rows)
 				snprintf(key, sizeof key, "reminder:%lld:%lld:%s", case_id, who, db_get(r, i, "due", ""));
 				rc = staff_notice(d, who, case_id, NOTICE_STAFF_REMINDER, key, &made_one);
 				if (made_one)
-					(*made)++;
+					c->made++;
 			}
 			db_result_free(h);
 			h = NULL;
@@ -601,28 +614,40 @@ static int scan_reminders(db *d, long *made, unsigned *rows)
 		if (rc == MDG_OK)
 			rc = db_exec(d, "UPDATE cases SET remind_at = NULL WHERE id = ?", DB_ARGS(DB_INT(case_id)));
 	}
-	*rows = r ? r->nrows : 0;
-	if (rc == MDG_OK)
-		rc = db_commit(d);
-	else
-		db_rollback(d);
+	c->rows = r ? r->nrows : 0;
 	db_result_free(r);
 	return rc;
 }
 
-/* The digest of one staff member: their notices not yet digested, in one
- * mail, once a day. */
-static int digest_one(db *d, long long account_id, const char *today, long *made)
+static int scan_reminders(db *d, long *made, unsigned *rows)
 {
+	struct chunk c = {0};
+	int rc = db_transaction(d, reminders_tx, &c);
+	*rows = c.rows;
+	if (rc == MDG_OK)
+		*made += c.made;
+	return rc;
+}
+
+/* digest_one's arguments and answer, for its transaction. */
+struct digest {
+	long long account_id;
+	const char *today;
+	bool made;
+};
+
+/* The transaction of digest_one (db_transaction): the mail's payload is
+ * built again on each run. */
+static int digest_tx(db *d, void *arg)
+{
+	struct digest *g = arg;
+	long long account_id = g->account_id;
 	db_result *who = NULL, *n = NULL;
 	json_t *payload = json_object(), *items = json_array();
 	struct recipient to;
 	char key[64];
-	bool made_one = false;
-	int rc = db_begin(d);
-	if (rc != MDG_OK)
-		goto done;
-	rc = recipient_load(d, account_id, &who, &to);
+	g->made = false;
+	int rc = recipient_load(d, account_id, &who, &to);
 	if (rc == MDG_OK)
 		rc = db_query(d, &n, "SELECT id, kind, payload FROM notices WHERE digested = 0 AND account_id = ?"
 				     " ORDER BY id FOR UPDATE SKIP LOCKED",
@@ -647,22 +672,26 @@ static int digest_one(db *d, long long account_id, const char *today, long *made
 		/* Whose digest: its one-click unsubscribe link is signed for
 		 * this account (message.c). */
 		json_object_set_new(payload, "account", json_integer((json_int_t)account_id));
-		snprintf(key, sizeof key, "digest:%lld:%s", account_id, today);
-		rc = notice_add(d, &to, 0, NOTICE_STAFF_DIGEST, payload, key, true, false, &made_one);
+		snprintf(key, sizeof key, "digest:%lld:%s", account_id, g->today);
+		rc = notice_add(d, &to, 0, NOTICE_STAFF_DIGEST, payload, key, true, false, &g->made);
 	}
 	if (rc == MDG_OK)
 		rc = db_exec(d, "UPDATE accounts SET digest_sent_at = NOW() WHERE id = ?", DB_ARGS(DB_INT(account_id)));
-	if (rc == MDG_OK)
-		rc = db_commit(d);
-	else
-		db_rollback(d);
-	if (made_one)
-		(*made)++;
-done:
 	json_decref(items);
 	json_decref(payload);
 	db_result_free(who);
 	db_result_free(n);
+	return rc;
+}
+
+/* The digest of one staff member: their notices not yet digested, in one
+ * mail, once a day. */
+static int digest_one(db *d, long long account_id, const char *today, long *made)
+{
+	struct digest g = {.account_id = account_id, .today = today};
+	int rc = db_transaction(d, digest_tx, &g);
+	if (rc == MDG_OK && g.made)
+		(*made)++;
 	return rc == MDG_ENOTFOUND ? MDG_OK : rc;
 }
 

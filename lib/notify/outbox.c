@@ -286,32 +286,41 @@ int outbox_pending_stats(db *d, db_result **out)
 /* A supervisor's change to one row, with its audit entry, in one
  * transaction. A retried row keeps its attempts and created_at: if it was
  * dead for being too old, one more temporary failure ends it again. */
-static int supervise(db *d, const actor *who, long long id, bool retry)
+/* supervise's arguments, for its transaction. */
+struct supervision {
+	const actor *who;
+	long long id;
+	bool retry;
+};
+
+/* The transaction of supervise (db_transaction). */
+static int supervise_tx(db *d, void *arg)
 {
+	const struct supervision *t = arg;
 	char object_id[24];
-	int rc = db_begin(d);
-	if (rc != MDG_OK)
-		return rc;
-	if (retry)
+	int rc;
+	if (t->retry)
 		rc = db_exec(d,
 			     "UPDATE outbox SET state = 'pending', next_attempt_at = NOW(), lease_owner = NULL,"
 			     " lease_until = NULL WHERE id = ? AND " SUPERVISABLE,
-			     DB_ARGS(DB_INT(id)));
+			     DB_ARGS(DB_INT(t->id)));
 	else
 		rc = db_exec(d,
 			     "UPDATE outbox SET state = 'cancelled', lease_until = NULL"
 			     " WHERE id = ? AND " SUPERVISABLE,
-			     DB_ARGS(DB_INT(id)));
+			     DB_ARGS(DB_INT(t->id)));
 	if (rc == MDG_OK && db_affected(d) == 0)
 		rc = MDG_ENOTFOUND;
-	snprintf(object_id, sizeof object_id, "%lld", id);
+	snprintf(object_id, sizeof object_id, "%lld", t->id);
 	if (rc == MDG_OK)
-		rc = audit_write(d, who, "outbox", object_id, retry ? "retry" : "cancel", NULL);
-	if (rc == MDG_OK)
-		rc = db_commit(d);
-	if (rc != MDG_OK)
-		db_rollback(d);
+		rc = audit_write(d, t->who, "outbox", object_id, t->retry ? "retry" : "cancel", NULL);
 	return rc;
+}
+
+static int supervise(db *d, const actor *who, long long id, bool retry)
+{
+	struct supervision t = {.who = who, .id = id, .retry = retry};
+	return db_transaction(d, supervise_tx, &t);
 }
 
 int outbox_retry(db *d, const actor *who, long long id)

@@ -148,34 +148,42 @@ int rating_callback_department(db *d, long long id, long long *dept)
 	return rc;
 }
 
-int rating_callback_done(db *d, const actor *who, long long id, const char *note)
+/* rating_callback_done's arguments, for its transaction. */
+struct callback {
+	const actor *who;
+	long long id;
+	const char *note;
+};
+
+/* The transaction of rating_callback_done (db_transaction). */
+static int callback_tx(db *d, void *arg)
 {
+	const struct callback *t = arg;
 	db_result *r = NULL;
 	char sid[24], detail[64];
-	int rc = db_begin(d);
-	if (rc != MDG_OK)
-		return rc;
-	rc = db_query(d, &r, "SELECT c.tracking_no AS tracking, c.id AS case_id FROM satisfaction s"
-			     " JOIN cases c ON c.id = s.case_id"
-			     " WHERE s.id = ? AND s.callback_state = 'pending' FOR UPDATE",
-		      DB_ARGS(DB_INT(id)));
+	int rc = db_query(d, &r, "SELECT c.tracking_no AS tracking, c.id AS case_id FROM satisfaction s"
+				 " JOIN cases c ON c.id = s.case_id"
+				 " WHERE s.id = ? AND s.callback_state = 'pending' FOR UPDATE",
+			  DB_ARGS(DB_INT(t->id)));
 	if (rc == MDG_OK && r->nrows == 0)
 		rc = MDG_ENOTFOUND;
 	if (rc == MDG_OK)
 		rc = db_exec(d, "UPDATE satisfaction SET callback_state = 'done', callback_by = ?,"
 				" callback_at = NOW(), callback_note = ? WHERE id = ?",
-			     DB_ARGS(DB_INT(who->account_id), DB_STR(note), DB_INT(id)));
+			     DB_ARGS(DB_INT(t->who->account_id), DB_STR(t->note), DB_INT(t->id)));
 	if (rc == MDG_OK) {
-		snprintf(sid, sizeof sid, "%lld", id);
+		snprintf(sid, sizeof sid, "%lld", t->id);
 		snprintf(detail, sizeof detail, "case %s", db_get(r, 0, "tracking", ""));
-		rc = audit_write(d, who, "satisfaction", sid, "callback", detail);
+		rc = audit_write(d, t->who, "satisfaction", sid, "callback", detail);
 	}
 	if (rc == MDG_OK)
 		rc = counters_case_changed(d, db_get_ll(r, 0, "case_id", 0));
-	if (rc == MDG_OK)
-		rc = db_commit(d);
-	if (rc != MDG_OK)
-		db_rollback(d);
 	db_result_free(r);
 	return rc;
+}
+
+int rating_callback_done(db *d, const actor *who, long long id, const char *note)
+{
+	struct callback t = {.who = who, .id = id, .note = note};
+	return db_transaction(d, callback_tx, &t);
 }

@@ -28,37 +28,50 @@ static void key_hash(const char *key, char hex[65])
 		snprintf(hex + 2 * i, 3, "%02x", h[i]);
 }
 
-int open311_client_create_with_key(db *d, const actor *who, const char *name, long rate_per_min,
-				   const char *key, long long *id)
+/* One change of the clients or questions: the arguments of the functions
+ * below, and the id made, for their transactions (db_transaction). */
+struct o311_change {
+	const actor *who;
+	const char *name, *key, *code;
+	char *hex;
+	long rate_per_min;
+	long long id, category_id;
+	const open311_question *q;
+};
+
+/* The transaction of open311_client_create_with_key. */
+static int client_create_tx(db *d, void *arg)
 {
-	char hex[65], idbuf[24];
+	struct o311_change *t = arg;
+	char idbuf[24];
 	long long guest = 0;
-	*id = 0;
-	key_hash(key, hex);
-	int rc = db_begin(d);
-	if (rc != MDG_OK)
-		return rc;
+	t->id = 0;
 	/* The client's own guest: no address, so no notice goes anywhere. */
-	rc = db_exec(d, "INSERT INTO accounts (name, kind, notify_email, notify_sms) VALUES (?, 'guest', 0, 0)",
-		     DB_ARGS(DB_STR(name)));
+	int rc = db_exec(d, "INSERT INTO accounts (name, kind, notify_email, notify_sms) VALUES (?, 'guest', 0, 0)",
+			 DB_ARGS(DB_STR(t->name)));
 	if (rc == MDG_OK) {
 		guest = (long long)db_insert_id(d);
 		rc = db_exec(d, "INSERT INTO open311_clients (name, key_hash, key_prefix, rate_per_min, guest_id,"
 				" created_by, created_at) VALUES (?, ?, LEFT(?, 8), ?, ?, ?, NOW())",
-			     DB_ARGS(DB_STR(name), DB_STR(hex), DB_STR(key), DB_INT(rate_per_min), DB_INT(guest),
-				     DB_ID(who->account_id)));
+			     DB_ARGS(DB_STR(t->name), DB_STR(t->hex), DB_STR(t->key), DB_INT(t->rate_per_min),
+				     DB_INT(guest), DB_ID(t->who->account_id)));
 	}
 	if (rc == MDG_OK) {
-		*id = (long long)db_insert_id(d);
-		snprintf(idbuf, sizeof idbuf, "%lld", *id);
-		rc = audit_write(d, who, "open311_client", idbuf, "create", name);
+		t->id = (long long)db_insert_id(d);
+		snprintf(idbuf, sizeof idbuf, "%lld", t->id);
+		rc = audit_write(d, t->who, "open311_client", idbuf, "create", t->name);
 	}
-	if (rc == MDG_OK)
-		rc = db_commit(d);
-	if (rc != MDG_OK) {
-		db_rollback(d);
-		*id = 0;
-	}
+	return rc;
+}
+
+int open311_client_create_with_key(db *d, const actor *who, const char *name, long rate_per_min,
+				   const char *key, long long *id)
+{
+	char hex[65];
+	key_hash(key, hex);
+	struct o311_change t = {.who = who, .name = name, .key = key, .hex = hex, .rate_per_min = rate_per_min};
+	int rc = db_transaction(d, client_create_tx, &t);
+	*id = rc == MDG_OK ? t.id : 0;
 	return rc;
 }
 
@@ -69,24 +82,25 @@ int open311_client_create(db *d, const actor *who, const char *name, long rate_p
 	return open311_client_create_with_key(d, who, name, rate_per_min, key, id);
 }
 
-int open311_client_revoke(db *d, const actor *who, long long id)
+/* The transaction of open311_client_revoke. */
+static int client_revoke_tx(db *d, void *arg)
 {
+	const struct o311_change *t = arg;
 	char idbuf[24];
-	int rc = db_begin(d);
-	if (rc != MDG_OK)
-		return rc;
-	rc = db_exec(d, "UPDATE open311_clients SET revoked_at = NOW() WHERE id = ? AND revoked_at IS NULL",
-		     DB_ARGS(DB_INT(id)));
+	int rc = db_exec(d, "UPDATE open311_clients SET revoked_at = NOW() WHERE id = ? AND revoked_at IS NULL",
+			 DB_ARGS(DB_INT(t->id)));
 	if (rc == MDG_OK && db_affected(d) == 0)
 		rc = MDG_ENOTFOUND;
-	snprintf(idbuf, sizeof idbuf, "%lld", id);
+	snprintf(idbuf, sizeof idbuf, "%lld", t->id);
 	if (rc == MDG_OK)
-		rc = audit_write(d, who, "open311_client", idbuf, "revoke", NULL);
-	if (rc == MDG_OK)
-		rc = db_commit(d);
-	if (rc != MDG_OK)
-		db_rollback(d);
+		rc = audit_write(d, t->who, "open311_client", idbuf, "revoke", NULL);
 	return rc;
+}
+
+int open311_client_revoke(db *d, const actor *who, long long id)
+{
+	struct o311_change t = {.who = who, .id = id};
+	return db_transaction(d, client_revoke_tx, &t);
 }
 
 int open311_client_list(db *d, db_result **out)
@@ -199,14 +213,14 @@ bool open311_datatype_valid(const char *datatype)
 	return false;
 }
 
-int open311_question_save(db *d, const actor *who, const open311_question *q)
+/* The transaction of open311_question_save. */
+static int question_save_tx(db *d, void *arg)
 {
+	const struct o311_change *t = arg;
+	const open311_question *q = t->q;
 	char idbuf[80];
 	db_result *cat = NULL;
-	int rc = db_begin(d);
-	if (rc != MDG_OK)
-		return rc;
-	rc = db_query(d, &cat, "SELECT COUNT(*) AS n FROM categories WHERE id = ?", DB_ARGS(DB_INT(q->category_id)));
+	int rc = db_query(d, &cat, "SELECT COUNT(*) AS n FROM categories WHERE id = ?", DB_ARGS(DB_INT(q->category_id)));
 	if (rc == MDG_OK && db_get_ll(cat, 0, "n", 0) == 0)
 		rc = MDG_EINVAL;
 	if (rc == MDG_OK)
@@ -220,35 +234,38 @@ int open311_question_save(db *d, const actor *who, const open311_question *q)
 				     DB_STR(q->value_list), DB_INT(q->sort_order)));
 	snprintf(idbuf, sizeof idbuf, "%lld/%s", q->category_id, q->code);
 	if (rc == MDG_OK)
-		rc = audit_write(d, who, "category_question", idbuf, "save", q->question_ko);
-	if (rc == MDG_OK)
-		rc = db_commit(d);
-	if (rc != MDG_OK)
-		db_rollback(d);
+		rc = audit_write(d, t->who, "category_question", idbuf, "save", q->question_ko);
 	db_result_free(cat);
+	return rc;
+}
+
+int open311_question_save(db *d, const actor *who, const open311_question *q)
+{
+	struct o311_change t = {.who = who, .q = q};
+	return db_transaction(d, question_save_tx, &t);
+}
+
+/* The transaction of open311_question_delete. */
+static int question_delete_tx(db *d, void *arg)
+{
+	const struct o311_change *t = arg;
+	char idbuf[80];
+	/* Answers already given keep their question: a used one is kept. */
+	int rc = db_exec(d, "DELETE FROM category_questions WHERE category_id = ? AND code = ?"
+			    " AND NOT EXISTS (SELECT 1 FROM case_answers a WHERE a.question_id = category_questions.id)",
+			 DB_ARGS(DB_INT(t->category_id), DB_STR(t->code)));
+	if (rc == MDG_OK && db_affected(d) == 0)
+		rc = MDG_ENOTFOUND;
+	snprintf(idbuf, sizeof idbuf, "%lld/%s", t->category_id, t->code);
+	if (rc == MDG_OK)
+		rc = audit_write(d, t->who, "category_question", idbuf, "delete", NULL);
 	return rc;
 }
 
 int open311_question_delete(db *d, const actor *who, long long category_id, const char *code)
 {
-	char idbuf[80];
-	int rc = db_begin(d);
-	if (rc != MDG_OK)
-		return rc;
-	/* Answers already given keep their question: a used one is kept. */
-	rc = db_exec(d, "DELETE FROM category_questions WHERE category_id = ? AND code = ?"
-			" AND NOT EXISTS (SELECT 1 FROM case_answers a WHERE a.question_id = category_questions.id)",
-		     DB_ARGS(DB_INT(category_id), DB_STR(code)));
-	if (rc == MDG_OK && db_affected(d) == 0)
-		rc = MDG_ENOTFOUND;
-	snprintf(idbuf, sizeof idbuf, "%lld/%s", category_id, code);
-	if (rc == MDG_OK)
-		rc = audit_write(d, who, "category_question", idbuf, "delete", NULL);
-	if (rc == MDG_OK)
-		rc = db_commit(d);
-	if (rc != MDG_OK)
-		db_rollback(d);
-	return rc;
+	struct o311_change t = {.who = who, .category_id = category_id, .code = code};
+	return db_transaction(d, question_delete_tx, &t);
 }
 
 /* ------------------------------------------------------------ requests */

@@ -27,41 +27,47 @@ int holiday_list(db *d, int year, db_result **out)
 			DB_ARGS(DB_STR(from), DB_STR(to)));
 }
 
-/* Ends the transaction of a change: commits when rc is MDG_OK. */
-static int finish(db *d, int rc)
+/* holiday_add's and holiday_remove's arguments, for their transactions. */
+struct holiday_change {
+	const actor *who;
+	const char *day, *name;
+};
+
+/* The transaction of holiday_add (db_transaction). */
+static int add_tx(db *d, void *arg)
 {
+	const struct holiday_change *t = arg;
+	int rc = db_exec(d, "INSERT INTO holidays (day, name) VALUES (?, ?)", DB_ARGS(DB_STR(t->day), DB_STR(t->name)));
 	if (rc == MDG_OK)
-		rc = db_commit(d);
-	if (rc != MDG_OK)
-		db_rollback(d);
+		rc = audit_write(d, t->who, "holiday", t->day, "create", t->name);
 	return rc;
 }
 
 int holiday_add(db *d, const actor *who, const char *day, const char *name)
 {
-	int rc = db_begin(d);
-	if (rc != MDG_OK)
-		return rc;
-	rc = db_exec(d, "INSERT INTO holidays (day, name) VALUES (?, ?)", DB_ARGS(DB_STR(day), DB_STR(name)));
+	struct holiday_change t = {.who = who, .day = day, .name = name};
+	return db_transaction(d, add_tx, &t);
+}
+
+/* The transaction of holiday_remove (db_transaction). */
+static int remove_tx(db *d, void *arg)
+{
+	const struct holiday_change *t = arg;
+	db_result *r = NULL;
+	/* The name goes to the log, so that it says what was removed. */
+	int rc = db_query(d, &r, "SELECT name FROM holidays WHERE day = ? FOR UPDATE", DB_ARGS(DB_STR(t->day)));
+	if (rc == MDG_OK && r->nrows == 0)
+		rc = MDG_ENOTFOUND;
 	if (rc == MDG_OK)
-		rc = audit_write(d, who, "holiday", day, "create", name);
-	return finish(d, rc);
+		rc = db_exec(d, "DELETE FROM holidays WHERE day = ?", DB_ARGS(DB_STR(t->day)));
+	if (rc == MDG_OK)
+		rc = audit_write(d, t->who, "holiday", t->day, "delete", db_get(r, 0, "name", NULL));
+	db_result_free(r);
+	return rc;
 }
 
 int holiday_remove(db *d, const actor *who, const char *day)
 {
-	db_result *r = NULL;
-	int rc = db_begin(d);
-	if (rc != MDG_OK)
-		return rc;
-	/* The name goes to the log, so that it says what was removed. */
-	rc = db_query(d, &r, "SELECT name FROM holidays WHERE day = ? FOR UPDATE", DB_ARGS(DB_STR(day)));
-	if (rc == MDG_OK && r->nrows == 0)
-		rc = MDG_ENOTFOUND;
-	if (rc == MDG_OK)
-		rc = db_exec(d, "DELETE FROM holidays WHERE day = ?", DB_ARGS(DB_STR(day)));
-	if (rc == MDG_OK)
-		rc = audit_write(d, who, "holiday", day, "delete", db_get(r, 0, "name", NULL));
-	db_result_free(r);
-	return finish(d, rc);
+	struct holiday_change t = {.who = who, .day = day};
+	return db_transaction(d, remove_tx, &t);
 }

@@ -80,43 +80,61 @@ void org_tree_free(org_tree *t)
 	memset(t, 0, sizeof *t);
 }
 
-int org_department_create(db *d, const actor *who, long long parent_id, const char *name_ko,
-			  const char *name_en, long long *id)
+/* One change of the organisation: the arguments of the functions below,
+ * and what they answer, for their transactions (db_transaction). */
+struct org_change {
+	const actor *who;
+	long long id, parent_id, department_id;
+	const char *name_ko, *name_en, *role, *password;
+	bool active, with_subtree;
+	const account_new *a;
+	const char *which;
+};
+
+/* The transaction of org_department_create. */
+static int department_create_tx(db *d, void *arg)
 {
+	struct org_change *t = arg;
 	char idbuf[24];
-	int rc = db_begin(d);
-	if (rc != MDG_OK)
-		return rc;
-	rc = db_exec(d, "INSERT INTO departments (parent_id, name_ko, name_en) VALUES (?, ?, ?)",
-		     DB_ARGS(DB_ID(parent_id), DB_STR(name_ko), DB_STR(name_en)));
+	t->id = 0;
+	int rc = db_exec(d, "INSERT INTO departments (parent_id, name_ko, name_en) VALUES (?, ?, ?)",
+			 DB_ARGS(DB_ID(t->parent_id), DB_STR(t->name_ko), DB_STR(t->name_en)));
 	if (rc == MDG_OK) {
-		*id = (long long)db_insert_id(d);
-		rc = audit_write(d, who, "department", id_text(*id, idbuf), "create", name_ko);
+		t->id = (long long)db_insert_id(d);
+		rc = audit_write(d, t->who, "department", id_text(t->id, idbuf), "create", t->name_ko);
 	}
 	/* A new sub-department joins the scope of roles held on its parents. */
 	if (rc == MDG_OK)
 		rc = org_scope_rebuild(d);
-	if (rc == MDG_OK)
-		rc = db_commit(d);
-	if (rc != MDG_OK)
-		db_rollback(d);
 	return rc;
 }
 
-int org_department_update(db *d, const actor *who, long long id, long long parent_id,
-			  const char *name_ko, const char *name_en, bool active)
+int org_department_create(db *d, const actor *who, long long parent_id, const char *name_ko,
+			  const char *name_en, long long *id)
 {
+	struct org_change t = {.who = who, .parent_id = parent_id, .name_ko = name_ko, .name_en = name_en};
+	int rc = db_transaction(d, department_create_tx, &t);
+	if (rc == MDG_OK)
+		*id = t.id;
+	return rc;
+}
+
+/* The transaction of org_department_update. */
+static int department_update_tx(db *d, void *arg)
+{
+	const struct org_change *t = arg;
+	long long id = t->id, parent_id = t->parent_id;
+	const char *name_ko = t->name_ko, *name_en = t->name_en;
+	bool active = t->active;
+	const actor *who = t->who;
 	db_result *r = NULL;
 	char idbuf[24], detail[512];
-	int rc = db_begin(d);
-	if (rc != MDG_OK)
-		return rc;
 	/* The new parent must not be the department or below it. */
-	rc = db_query(d, &r, "WITH RECURSIVE below AS (SELECT id FROM departments WHERE id = ?"
-			     " UNION ALL SELECT c.id FROM departments c JOIN below ON c.parent_id = below.id)"
-			     " SELECT (SELECT COUNT(*) FROM departments WHERE id = ?) AS found,"
-			     " (SELECT COUNT(*) FROM below WHERE id = ?) AS below",
-		      DB_ARGS(DB_INT(id), DB_INT(id), DB_INT(parent_id)));
+	int rc = db_query(d, &r, "WITH RECURSIVE below AS (SELECT id FROM departments WHERE id = ?"
+				 " UNION ALL SELECT c.id FROM departments c JOIN below ON c.parent_id = below.id)"
+				 " SELECT (SELECT COUNT(*) FROM departments WHERE id = ?) AS found,"
+				 " (SELECT COUNT(*) FROM below WHERE id = ?) AS below",
+			  DB_ARGS(DB_INT(id), DB_INT(id), DB_INT(parent_id)));
 	if (rc != MDG_OK)
 		goto done;
 	if (db_get_ll(r, 0, "found", 0) == 0) {
@@ -139,34 +157,69 @@ int org_department_update(db *d, const actor *who, long long id, long long paren
 	}
 	if (rc == MDG_OK)
 		rc = org_scope_rebuild(d);
-	if (rc == MDG_OK)
-		rc = db_commit(d);
+done:
+	db_result_free(r);
+	return rc;
+}
+
+int org_department_update(db *d, const actor *who, long long id, long long parent_id,
+			  const char *name_ko, const char *name_en, bool active)
+{
+	struct org_change t = {.who = who, .id = id, .parent_id = parent_id, .name_ko = name_ko, .name_en = name_en,
+			       .active = active};
+	int rc = db_transaction(d, department_update_tx, &t);
 	if (rc == MDG_OK)
 		case_public_changed(d, 0); /* its name, on its cases' pages */
-done:
-	if (rc != MDG_OK)
-		db_rollback(d);
-	db_result_free(r);
+	return rc;
+}
+
+/* The transaction of org_staff_create. */
+static int staff_create_tx(db *d, void *arg)
+{
+	struct org_change *t = arg;
+	char idbuf[24];
+	t->id = 0;
+	t->which = NULL;
+	int rc = account_create(d, t->a, &t->id, &t->which);
+	if (rc == MDG_OK && t->department_id)
+		rc = db_exec(d, "INSERT INTO staff_departments (account_id, department_id) VALUES (?, ?)",
+			     DB_ARGS(DB_INT(t->id), DB_INT(t->department_id)));
+	if (rc == MDG_OK)
+		rc = audit_write(d, t->who, "staff", id_text(t->id, idbuf), "create", t->a->login_id);
 	return rc;
 }
 
 int org_staff_create(db *d, const actor *who, const account_new *a, long long department_id,
 		     long long *id, const char **which)
 {
+	struct org_change t = {.who = who, .a = a, .department_id = department_id};
+	int rc = db_transaction(d, staff_create_tx, &t);
+	*id = t.id;
+	*which = t.which;
+	return rc;
+}
+
+/* staff_change's arguments, for its transaction. */
+struct staff_change {
+	const actor *who;
+	long long id;
+	const char *action, *detail, *sql;
+	const db_arg *args;
+	size_t nargs;
+};
+
+/* The transaction of staff_change. */
+static int staff_change_tx(db *d, void *arg)
+{
+	const struct staff_change *t = arg;
 	char idbuf[24];
-	int rc = db_begin(d);
-	if (rc != MDG_OK)
-		return rc;
-	rc = account_create(d, a, id, which);
-	if (rc == MDG_OK && department_id)
-		rc = db_exec(d, "INSERT INTO staff_departments (account_id, department_id) VALUES (?, ?)",
-			     DB_ARGS(DB_INT(*id), DB_INT(department_id)));
+	int rc = db_exec(d, t->sql, t->args, t->nargs);
+	if (rc == MDG_OK && db_affected(d) == 0)
+		rc = MDG_ENOTFOUND;
 	if (rc == MDG_OK)
-		rc = audit_write(d, who, "staff", id_text(*id, idbuf), "create", a->login_id);
+		rc = audit_write(d, t->who, "staff", id_text(t->id, idbuf), t->action, t->detail);
 	if (rc == MDG_OK)
-		rc = db_commit(d);
-	if (rc != MDG_OK)
-		db_rollback(d);
+		rc = org_scope_rebuild(d);
 	return rc;
 }
 
@@ -174,22 +227,9 @@ int org_staff_create(db *d, const actor *who, const account_new *a, long long de
 static int staff_change(db *d, const actor *who, long long id, const char *action, const char *detail,
 			const char *sql, const db_arg *args, size_t nargs)
 {
-	char idbuf[24];
-	int rc = db_begin(d);
-	if (rc != MDG_OK)
-		return rc;
-	rc = db_exec(d, sql, args, nargs);
-	if (rc == MDG_OK && db_affected(d) == 0)
-		rc = MDG_ENOTFOUND;
-	if (rc == MDG_OK)
-		rc = audit_write(d, who, "staff", id_text(id, idbuf), action, detail);
-	if (rc == MDG_OK)
-		rc = org_scope_rebuild(d);
-	if (rc == MDG_OK)
-		rc = db_commit(d);
-	if (rc != MDG_OK)
-		db_rollback(d);
-	return rc;
+	struct staff_change t = {.who = who, .id = id, .action = action, .detail = detail, .sql = sql,
+				 .args = args, .nargs = nargs};
+	return db_transaction(d, staff_change_tx, &t);
 }
 
 int org_staff_set_active(db *d, const actor *who, long long id, bool active)
@@ -203,22 +243,23 @@ int org_staff_set_active(db *d, const actor *who, long long id, bool active)
 	return rc;
 }
 
+/* The transaction of org_staff_reset_password. */
+static int reset_password_tx(db *d, void *arg)
+{
+	const struct org_change *t = arg;
+	char idbuf[24];
+	int rc = account_set_password(d, t->id, t->password, PASSWORD_BY_ADMIN);
+	if (rc == MDG_OK)
+		rc = db_exec(d, "DELETE FROM sessions WHERE account_id = ?", DB_ARGS(DB_INT(t->id)));
+	if (rc == MDG_OK)
+		rc = audit_write(d, t->who, "staff", id_text(t->id, idbuf), "reset_password", NULL);
+	return rc;
+}
+
 int org_staff_reset_password(db *d, const actor *who, long long id, const char *password)
 {
-	char idbuf[24];
-	int rc = db_begin(d);
-	if (rc != MDG_OK)
-		return rc;
-	rc = account_set_password(d, id, password, PASSWORD_BY_ADMIN);
-	if (rc == MDG_OK)
-		rc = db_exec(d, "DELETE FROM sessions WHERE account_id = ?", DB_ARGS(DB_INT(id)));
-	if (rc == MDG_OK)
-		rc = audit_write(d, who, "staff", id_text(id, idbuf), "reset_password", NULL);
-	if (rc == MDG_OK)
-		rc = db_commit(d);
-	if (rc != MDG_OK)
-		db_rollback(d);
-	return rc;
+	struct org_change t = {.who = who, .id = id, .password = password};
+	return db_transaction(d, reset_password_tx, &t);
 }
 
 int org_staff_membership(db *d, const actor *who, long long id, long long department_id, bool member)
@@ -235,31 +276,35 @@ int org_staff_membership(db *d, const actor *who, long long id, long long depart
 			    DB_ARGS(DB_INT(id), DB_INT(department_id)));
 }
 
-int org_role_grant(db *d, const actor *who, long long account_id, const char *role,
-		   long long department_id, bool with_subtree)
+/* The transaction of org_role_grant. */
+static int role_grant_tx(db *d, void *arg)
 {
+	const struct org_change *t = arg;
 	char idbuf[24], detail[96];
-	if (!org_role_valid(role))
-		return MDG_EINVAL;
-	int rc = db_begin(d);
-	if (rc != MDG_OK)
-		return rc;
-	rc = db_exec(d, "INSERT INTO staff_roles (account_id, role, department_id, with_subtree)"
-			" SELECT id, ?, ?, ? FROM accounts WHERE id = ? AND kind = 'staff'",
-		     DB_ARGS(DB_STR(role), DB_ID(department_id), DB_INT((long long)with_subtree), DB_INT(account_id)));
+	int rc = db_exec(d, "INSERT INTO staff_roles (account_id, role, department_id, with_subtree)"
+			    " SELECT id, ?, ?, ? FROM accounts WHERE id = ? AND kind = 'staff'",
+			 DB_ARGS(DB_STR(t->role), DB_ID(t->department_id), DB_INT((long long)t->with_subtree),
+				 DB_INT(t->id)));
 	if (rc == MDG_OK && db_affected(d) == 0)
 		rc = MDG_ENOTFOUND;
 	if (rc == MDG_OK) {
-		snprintf(detail, sizeof detail, "%s department=%lld subtree=%d", role, department_id, with_subtree);
-		rc = audit_write(d, who, "staff", id_text(account_id, idbuf), "grant_role", detail);
+		snprintf(detail, sizeof detail, "%s department=%lld subtree=%d", t->role, t->department_id,
+			 t->with_subtree);
+		rc = audit_write(d, t->who, "staff", id_text(t->id, idbuf), "grant_role", detail);
 	}
 	if (rc == MDG_OK)
 		rc = org_scope_rebuild(d);
-	if (rc == MDG_OK)
-		rc = db_commit(d);
-	if (rc != MDG_OK)
-		db_rollback(d);
 	return rc;
+}
+
+int org_role_grant(db *d, const actor *who, long long account_id, const char *role,
+		   long long department_id, bool with_subtree)
+{
+	if (!org_role_valid(role))
+		return MDG_EINVAL;
+	struct org_change t = {.who = who, .id = account_id, .role = role, .department_id = department_id,
+			       .with_subtree = with_subtree};
+	return db_transaction(d, role_grant_tx, &t);
 }
 
 int org_role_holders(db *d, const char *role, long long *n)

@@ -15,18 +15,25 @@ int setting_get(db *d, const char *name, const char *def, char *out, size_t outl
 	return rc;
 }
 
+/* setting_set's arguments, for its transaction. */
+struct setting_change {
+	const actor *who;
+	const char *name, *value;
+};
+
+/* The transaction of setting_set (db_transaction). */
+static int set_tx(db *d, void *arg)
+{
+	const struct setting_change *t = arg;
+	int rc = db_exec(d, "INSERT INTO settings (name, value) VALUES (?, ?) ON DUPLICATE KEY UPDATE value = VALUES(value)",
+			 DB_ARGS(DB_STR(t->name), DB_STR(t->value)));
+	if (rc == MDG_OK)
+		rc = audit_write(d, t->who, "setting", t->name, "update", t->value);
+	return rc;
+}
+
 int setting_set(db *d, const actor *who, const char *name, const char *value)
 {
-	int rc = db_begin(d);
-	if (rc != MDG_OK)
-		return rc;
-	rc = db_exec(d, "INSERT INTO settings (name, value) VALUES (?, ?) ON DUPLICATE KEY UPDATE value = VALUES(value)",
-		     DB_ARGS(DB_STR(name), DB_STR(value)));
-	if (rc == MDG_OK)
-		rc = audit_write(d, who, "setting", name, "update", value);
-	if (rc == MDG_OK)
-		rc = db_commit(d);
-	if (rc != MDG_OK)
-		db_rollback(d);
-	return rc;
+	struct setting_change t = {.who = who, .name = name, .value = value};
+	return db_transaction(d, set_tx, &t);
 }

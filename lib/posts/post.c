@@ -112,38 +112,52 @@ static int lock_own(db *d, const char *parent_kind, long long parent_id, long lo
 	return rc;
 }
 
+/* post_edit's and post_delete_own's arguments, for their transactions. */
+struct own_change {
+	long long post_id;
+	const post_new *p;
+	const char *parent_kind;
+	long long parent_id, author_id;
+};
+
+/* The transaction of post_edit (db_transaction). */
+static int edit_tx(db *d, void *arg)
+{
+	const struct own_change *t = arg;
+	const post_new *p = t->p;
+	int rc = lock_own(d, p->parent_kind, p->parent_id, t->post_id, p->author_id, true);
+	if (rc == MDG_OK)
+		rc = db_exec(d, "UPDATE posts SET body = ?, edited_at = NOW() WHERE id = ?",
+			     DB_ARGS(DB_STR(p->body), DB_INT(t->post_id)));
+	if (rc == MDG_OK && p->in_tx)
+		rc = p->in_tx(d, t->post_id, p->in_tx_arg);
+	return rc;
+}
+
 int post_edit(db *d, long long post_id, const post_new *p)
 {
 	if (!p->body || !*p->body)
 		return MDG_EINVAL;
-	int rc = db_begin(d);
+	struct own_change t = {.post_id = post_id, .p = p};
+	return db_transaction(d, edit_tx, &t);
+}
+
+/* The transaction of post_delete_own (db_transaction). */
+static int delete_own_tx(db *d, void *arg)
+{
+	const struct own_change *t = arg;
+	int rc = lock_own(d, t->parent_kind, t->parent_id, t->post_id, t->author_id, false);
 	if (rc == MDG_OK)
-		rc = lock_own(d, p->parent_kind, p->parent_id, post_id, p->author_id, true);
-	if (rc == MDG_OK)
-		rc = db_exec(d, "UPDATE posts SET body = ?, edited_at = NOW() WHERE id = ?",
-			     DB_ARGS(DB_STR(p->body), DB_INT(post_id)));
-	if (rc == MDG_OK && p->in_tx)
-		rc = p->in_tx(d, post_id, p->in_tx_arg);
-	if (rc == MDG_OK)
-		rc = db_commit(d);
-	if (rc != MDG_OK)
-		db_rollback(d);
+		rc = db_exec(d, "UPDATE posts SET moderation = 'deleted', moderation_reason = NULL WHERE id = ?",
+			     DB_ARGS(DB_INT(t->post_id)));
 	return rc;
 }
 
 int post_delete_own(db *d, const char *parent_kind, long long parent_id, long long post_id, long long author_id)
 {
-	int rc = db_begin(d);
-	if (rc == MDG_OK)
-		rc = lock_own(d, parent_kind, parent_id, post_id, author_id, false);
-	if (rc == MDG_OK)
-		rc = db_exec(d, "UPDATE posts SET moderation = 'deleted', moderation_reason = NULL WHERE id = ?",
-			     DB_ARGS(DB_INT(post_id)));
-	if (rc == MDG_OK)
-		rc = db_commit(d);
-	if (rc != MDG_OK)
-		db_rollback(d);
-	return rc;
+	struct own_change t = {.post_id = post_id, .parent_kind = parent_kind, .parent_id = parent_id,
+			       .author_id = author_id};
+	return db_transaction(d, delete_own_tx, &t);
 }
 
 /* One recommendation: post_recommend's arguments. */

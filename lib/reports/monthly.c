@@ -87,6 +87,20 @@ done:
 	return rc;
 }
 
+/* One manager's monthly notice: notice_tx's arguments. */
+struct report_notice {
+	long long account_id;
+	json_t *payload;
+	const char *key;
+};
+
+/* The transaction of one manager's monthly notice (db_transaction). */
+static int notice_tx(db *d, void *arg)
+{
+	const struct report_notice *t = arg;
+	return notice_account(d, t->account_id, NOTICE_REPORT_MONTHLY, t->payload, t->key);
+}
+
 int report_monthly_scan(db *d, long *made)
 {
 	db_result *managers = NULL;
@@ -112,15 +126,10 @@ int report_monthly_scan(db *d, long *made)
 		json_t *payload = json_pack("{s:s, s:s}", "link", link, "month", name);
 		rc = manager_figures(d, id, &month, db_get(managers, i, "lang", "ko"), payload);
 		snprintf(key, sizeof key, "report_monthly:%s:%lld", name, id);
+		struct report_notice t = {.account_id = id, .payload = payload, .key = key};
 		if (rc == MDG_OK)
-			rc = db_begin(d);
+			rc = db_transaction(d, notice_tx, &t);
 		if (rc == MDG_OK)
-			rc = notice_account(d, id, NOTICE_REPORT_MONTHLY, payload, key);
-		if (rc == MDG_OK)
-			rc = db_commit(d);
-		if (rc != MDG_OK)
-			db_rollback(d);
-		else
 			(*made)++;
 		json_decref(payload);
 	}

@@ -34,6 +34,24 @@ int follow_is(db *d, long long account_id, long long case_id, bool *on)
 	return rc;
 }
 
+/* tell_follower's notice, for its transaction. */
+struct telling {
+	long long account, case_id, last;
+	json_t *payload;
+	const char *key;
+};
+
+/* The transaction of tell_follower (db_transaction). */
+static int tell_tx(db *d, void *arg)
+{
+	const struct telling *t = arg;
+	int rc = notice_account(d, t->account, NOTICE_FOLLOWED, t->payload, t->key);
+	if (rc == MDG_OK)
+		rc = db_exec(d, "UPDATE case_follows SET seen_event_id = ? WHERE account_id = ? AND case_id = ?",
+			     DB_ARGS(DB_INT(t->last), DB_INT(t->account), DB_INT(t->case_id)));
+	return rc;
+}
+
 /* One follower told of one case's news, and the news marked seen, in one
  * transaction. */
 static int tell_follower(db *d, const db_result *r, unsigned row)
@@ -45,16 +63,8 @@ static int tell_follower(db *d, const db_result *r, unsigned row)
 	snprintf(key, sizeof key, "followed:%lld:%lld:%lld", account, case_id, last);
 	json_t *payload = json_pack("{s:s,s:s,s:s,s:s}", "tracking", db_get(r, row, "tracking", ""), "title",
 				    db_get(r, row, "title", ""), "status", db_get(r, row, "status", ""), "link", link);
-	int rc = payload ? db_begin(d) : MDG_ERR;
-	if (rc == MDG_OK)
-		rc = notice_account(d, account, NOTICE_FOLLOWED, payload, key);
-	if (rc == MDG_OK)
-		rc = db_exec(d, "UPDATE case_follows SET seen_event_id = ? WHERE account_id = ? AND case_id = ?",
-			     DB_ARGS(DB_INT(last), DB_INT(account), DB_INT(case_id)));
-	if (rc == MDG_OK)
-		rc = db_commit(d);
-	else if (payload)
-		db_rollback(d);
+	struct telling t = {.account = account, .case_id = case_id, .last = last, .payload = payload, .key = key};
+	int rc = payload ? db_transaction(d, tell_tx, &t) : MDG_ERR;
 	json_decref(payload);
 	return rc;
 }

@@ -84,6 +84,25 @@ int repeat_find(db *d, long long account_id, long long category_id, long long de
 	return rc;
 }
 
+/* What repeat_on_filing stores, for its transaction. */
+struct repeats {
+	long long case_id;
+	const similar_sig *sig;
+	const repeat_match *found;
+	int n;
+};
+
+/* The transaction of repeat_on_filing (db_transaction). */
+static int repeats_tx(db *d, void *arg)
+{
+	const struct repeats *t = arg;
+	int rc = store_signature(d, t->case_id, t->sig);
+	for (int i = 0; i < t->n && rc == MDG_OK; i++)
+		rc = db_exec(d, "INSERT IGNORE INTO case_repeats (case_id, earlier_id, score) VALUES (?, ?, ?)",
+			     DB_ARGS(DB_INT(t->case_id), DB_INT(t->found[i].id), DB_INT((long long)t->found[i].score)));
+	return rc;
+}
+
 int repeat_on_filing(db *d, const char *tracking)
 {
 	db_result *c = NULL;
@@ -102,18 +121,9 @@ int repeat_on_filing(db *d, const char *tracking)
 	case_signature(db_get(c, 0, "title", ""), db_get(c, 0, "body", ""), &sig);
 	rc = repeat_find(d, db_get_ll(c, 0, "account", 0), db_get_ll(c, 0, "category", 0),
 			 db_get_ll(c, 0, "department", 0), case_id, &sig, found, REPEAT_MATCHES_MAX, &n);
+	struct repeats t = {.case_id = case_id, .sig = &sig, .found = found, .n = n};
 	if (rc == MDG_OK)
-		rc = db_begin(d);
-	if (rc != MDG_OK)
-		goto done;
-	rc = store_signature(d, case_id, &sig);
-	for (int i = 0; i < n && rc == MDG_OK; i++)
-		rc = db_exec(d, "INSERT IGNORE INTO case_repeats (case_id, earlier_id, score) VALUES (?, ?, ?)",
-			     DB_ARGS(DB_INT(case_id), DB_INT(found[i].id), DB_INT((long long)found[i].score)));
-	if (rc == MDG_OK)
-		rc = db_commit(d);
-	else
-		db_rollback(d);
+		rc = db_transaction(d, repeats_tx, &t);
 done:
 	db_result_free(c);
 	return rc;

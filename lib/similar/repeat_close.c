@@ -24,10 +24,55 @@ int repeat_closing(db *d, long long case_id, db_result **out)
 }
 
 
+/* repeat_propose's and repeat_decide's arguments and answer, for their
+ * transactions (db_transaction). */
+struct closing {
+	const actor *who;
+	long long case_id;
+	const char *tracking, *notice;
+	bool approve;
+	const char *problem;
+};
+
+/* The transaction of repeat_propose. */
+static int propose_tx(db *d, void *arg)
+{
+	struct closing *t = arg;
+	db_result *r = NULL;
+	t->problem = NULL;
+	int rc = db_query(d, &r, "SELECT c.status IN ('answered', 'closed', 'withdrawn', 'rejected') AS final,"
+				 " (SELECT COUNT(*) FROM case_repeats x JOIN cases e ON e.id = x.earlier_id"
+				 "  WHERE x.case_id = c.id AND e.answered_at IS NOT NULL) AS answered,"
+				 " (SELECT status FROM repeat_closings WHERE case_id = c.id) AS closing"
+				 " FROM cases c WHERE c.id = ? FOR UPDATE",
+			  DB_ARGS(DB_INT(t->case_id)));
+	if (rc == MDG_OK && r->nrows == 0)
+		rc = MDG_ENOTFOUND;
+	if (rc != MDG_OK)
+		goto done;
+	if (db_get_ll(r, 0, "final", 0))
+		t->problem = "not_allowed";
+	else if (db_get_ll(r, 0, "answered", 0) < REPEAT_CLOSE_AFTER)
+		t->problem = "repeat_too_few";
+	else if (strcmp(db_get(r, 0, "closing", ""), "proposed") == 0)
+		t->problem = "repeat_pending";
+	if (t->problem) {
+		rc = MDG_EINVAL;
+		goto done;
+	}
+	rc = db_exec(d, "REPLACE INTO repeat_closings (case_id, status, notice, proposed_by, proposed_at)"
+			" VALUES (?, 'proposed', ?, ?, NOW())",
+		     DB_ARGS(DB_INT(t->case_id), DB_STR(t->notice), DB_INT(t->who->account_id)));
+	if (rc == MDG_OK)
+		rc = audit_write(d, t->who, "case", t->tracking, "repeat_propose", NULL);
+done:
+	db_result_free(r);
+	return rc;
+}
+
 int repeat_propose(db *d, const actor *who, long long case_id, const char *tracking, const char *notice,
 		   const char **problem)
 {
-	db_result *r = NULL;
 	*problem = NULL;
 	size_t len = notice ? strlen(notice) : 0;
 	if (len == 0 || strspn(notice, " \t\r\n") == len) {
@@ -38,40 +83,9 @@ int repeat_propose(db *d, const actor *who, long long case_id, const char *track
 		*problem = "text_too_long";
 		return MDG_EINVAL;
 	}
-	int rc = db_begin(d);
-	if (rc != MDG_OK)
-		return rc;
-	rc = db_query(d, &r, "SELECT c.status IN ('answered', 'closed', 'withdrawn', 'rejected') AS final,"
-			     " (SELECT COUNT(*) FROM case_repeats x JOIN cases e ON e.id = x.earlier_id"
-			     "  WHERE x.case_id = c.id AND e.answered_at IS NOT NULL) AS answered,"
-			     " (SELECT status FROM repeat_closings WHERE case_id = c.id) AS closing"
-			     " FROM cases c WHERE c.id = ? FOR UPDATE",
-		      DB_ARGS(DB_INT(case_id)));
-	if (rc == MDG_OK && r->nrows == 0)
-		rc = MDG_ENOTFOUND;
-	if (rc != MDG_OK)
-		goto done;
-	if (db_get_ll(r, 0, "final", 0))
-		*problem = "not_allowed";
-	else if (db_get_ll(r, 0, "answered", 0) < REPEAT_CLOSE_AFTER)
-		*problem = "repeat_too_few";
-	else if (strcmp(db_get(r, 0, "closing", ""), "proposed") == 0)
-		*problem = "repeat_pending";
-	if (*problem) {
-		rc = MDG_EINVAL;
-		goto done;
-	}
-	rc = db_exec(d, "REPLACE INTO repeat_closings (case_id, status, notice, proposed_by, proposed_at)"
-			" VALUES (?, 'proposed', ?, ?, NOW())",
-		     DB_ARGS(DB_INT(case_id), DB_STR(notice), DB_INT(who->account_id)));
-	if (rc == MDG_OK)
-		rc = audit_write(d, who, "case", tracking, "repeat_propose", NULL);
-	if (rc == MDG_OK)
-		rc = db_commit(d);
-done:
-	if (rc != MDG_OK)
-		db_rollback(d);
-	db_result_free(r);
+	struct closing t = {.who = who, .case_id = case_id, .tracking = tracking, .notice = notice};
+	int rc = db_transaction(d, propose_tx, &t);
+	*problem = t.problem;
 	return rc;
 }
 
@@ -105,6 +119,19 @@ static int send_and_close(db *d, long long manager_id, long long case_id, const 
 	return rc;
 }
 
+/* The transaction of repeat_decide, once the case is answered. */
+static int decide_tx(db *d, void *arg)
+{
+	const struct closing *t = arg;
+	int rc = db_exec(d, "UPDATE repeat_closings SET status = ?, decided_by = ?, decided_at = NOW()"
+			    " WHERE case_id = ? AND status = 'proposed'",
+			 DB_ARGS(DB_STR(t->approve ? "approved" : "returned"), DB_INT(t->who->account_id),
+				 DB_INT(t->case_id)));
+	if (rc == MDG_OK)
+		rc = audit_write(d, t->who, "case", t->tracking, t->approve ? "repeat_approve" : "repeat_return", NULL);
+	return rc;
+}
+
 int repeat_decide(db *d, const actor *who, long long case_id, const char *tracking, bool approve,
 		  const char **problem)
 {
@@ -119,20 +146,9 @@ int repeat_decide(db *d, const actor *who, long long case_id, const char *tracki
 	}
 	if (rc == MDG_OK && approve)
 		rc = send_and_close(d, who->account_id, case_id, db_get(r, 0, "notice", ""), problem);
+	struct closing t = {.who = who, .case_id = case_id, .tracking = tracking, .approve = approve};
 	if (rc == MDG_OK)
-		rc = db_begin(d);
-	if (rc != MDG_OK)
-		goto done;
-	rc = db_exec(d, "UPDATE repeat_closings SET status = ?, decided_by = ?, decided_at = NOW()"
-			" WHERE case_id = ? AND status = 'proposed'",
-		     DB_ARGS(DB_STR(approve ? "approved" : "returned"), DB_INT(who->account_id), DB_INT(case_id)));
-	if (rc == MDG_OK)
-		rc = audit_write(d, who, "case", tracking, approve ? "repeat_approve" : "repeat_return", NULL);
-	if (rc == MDG_OK)
-		rc = db_commit(d);
-	else
-		db_rollback(d);
-done:
+		rc = db_transaction(d, decide_tx, &t);
 	db_result_free(r);
 	return rc;
 }

@@ -255,17 +255,19 @@ done:
 	return rc;
 }
 
+static int salt_tx(db *d, void *arg)
+{
+	(void)arg;
+	return salt_read(d);
+}
+
+/* salt_read in its own transaction (db_transaction: a rerun reads the
+ * row again and takes the salt it holds then, or makes another). */
 static int salt_refresh(db *d)
 {
-	int rc = db_begin(d);
-	if (rc == MDG_OK)
-		rc = salt_read(d);
-	if (rc == MDG_OK)
-		rc = db_commit(d);
-	if (rc != MDG_OK) {
-		db_rollback(d);
+	int rc = db_transaction(d, salt_tx, NULL);
+	if (rc != MDG_OK)
 		tally.salt_read = 0;
-	}
 	return rc;
 }
 

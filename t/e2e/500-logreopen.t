@@ -3,9 +3,13 @@
 # the log is renamed, madang-web gets SIGHUP, and from then on its master
 # and every worker write to a new file under the configured name; the
 # workers are the same processes (the signal ends no wait for a request).
+# madang-notifier --loop and madang-mailin --imap --loop the same way
+# (issue 16): SIGHUP, and their next lines go to a new file while they
+# run on.
 use strict;
 use warnings;
 use Test::More;
+use POSIX ();
 use Time::HiRes qw(sleep);
 use Madang::Test qw(wait_until);
 
@@ -57,5 +61,42 @@ is_deeply \@served_by, [sort { $a <=> $b } @workers],
     'served by the same workers as before (none restarted), each writing the new file';
 is -s "$log.1", $rotated_size, 'nothing more is written to the renamed file';
 is $s->web_pid, $master, 'the master is the same process';
+
+# A looping program's rotation: @cmd runs, writing passes ($pass) to $file;
+# the file is renamed, the program gets SIGHUP, and its next passes go to a
+# new file under the name while the same process runs on.
+sub slurp { open my $fh, '<', $_[0] or return ''; local $/; return scalar <$fh> }
+sub rotate_loop {
+    my ($name, $file, $pass, @cmd) = @_;
+    my $pid = fork // die "fork: $!";
+    if (!$pid) {
+        open STDIN, '<', '/dev/null' or POSIX::_exit(126);
+        open STDOUT, '>', $s->dir . "/log/$name-loop.out" or POSIX::_exit(126);
+        open STDERR, '>&', \*STDOUT or POSIX::_exit(126);
+        { exec { $cmd[0] } @cmd };
+        POSIX::_exit(127);
+    }
+    ok wait_until(60, sub { slurp($file) =~ $pass }), "$name: a pass is logged";
+    ok rename($file, "$file.1"), "$name: logrotate renames its log";
+    ok kill('HUP', $pid), "$name: SIGHUP";
+    ok wait_until(30, sub { my $t = slurp($file); $t =~ /log reopened/ && $t =~ $pass }),
+        "$name: its next pass is logged in a new file";
+    my $rotated_size = -s "$file.1";
+    sleep 2.5; # two more passes
+    is -s "$file.1", $rotated_size, "$name: nothing more is written to the renamed file";
+    is waitpid($pid, POSIX::WNOHANG()), 0, "$name: the same process runs on";
+    kill 'TERM', $pid;
+    waitpid($pid, 0);
+    # It exits (with its last pass's status), not killed by the signal.
+    is $? & 127, 0, "$name: SIGTERM stops it as before";
+}
+
+rotate_loop('madang-notifier', $s->dir . '/log/notifier.log', qr/\brun: .*sent=\d+/,
+    $s->{build} . '/madang-notifier', '--config', $s->config, '--loop', '--interval', '1');
+
+# No IMAP server (a refused connection): each pass fails and is logged.
+$s->set_config('intake.imap.url' => 'imap://127.0.0.1:9/INBOX');
+rotate_loop('madang-mailin', $s->dir . '/log/mailin.log', qr/imap pass: seen=/,
+    $s->{build} . '/madang-mailin', '--config', $s->config, '--imap', '--loop', '--interval', '1');
 
 done_testing;

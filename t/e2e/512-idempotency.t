@@ -213,4 +213,30 @@ twice($staff, "/staff/cases/$tracking", "/staff/cases/$tracking/message", $n_mes
 my $n_owner = sub { $s->sql_value("SELECT COUNT(*) FROM case_events WHERE kind = 'web_message'") };
 twice($c1, "/cases/$tracking", "/cases/$tracking/message", $n_owner, text => '두 번 보낸 추가 설명입니다.');
 
+# A transaction that loses a lock conflict runs again (db_transaction)
+# and writes what it writes alone, once (issue 16 section 2):
+# t/unit/tx_retry_check.c holds a row while a child, with a lock wait of
+# one second, runs the change that needs it, then lets it go. A filing;
+# then marking that case no example, which before was not run again (the
+# staff member got an error).
+{
+    my $check = "$s->{build}/t/unit/tx-retry-check";
+    -x $check or BAIL_OUT("no $check (the test build makes it)");
+    my ($out, $ok) = Madang::Test::_run_with_stdin(undef, $check, $s->config);
+    ok $ok, 'tx-retry-check: the changes made' or diag $out;
+    my ($alone) = $out =~ /^alone (.*)$/m;
+    my ($retried) = $out =~ /^retried (.*)$/m;
+    like $alone, qr/\bcases=1\b.*\bnumbers=1\b/, '... a filing alone adds one case and takes one number';
+    is $retried, $alone, '... the retried filing added the same rows, once (one number too)';
+    my @children = $out =~ /^child rc=(\d+) tracking=\S+ ms=(\d+)$/mg;
+    is scalar(@children), 4, '... both contended changes answered' or diag $out;
+    is_deeply [ @children[0, 2] ], [ 0, 0 ], '... both succeeded';
+    cmp_ok $_, '>=', 1000, '... after waiting past a lock wait' for @children[1, 3];
+    like $out, qr/^example audits=1$/m, '... the example mark written once (one audit entry)';
+    my $again = () = $out =~ /Lock wait timeout.*the transaction runs again/g;
+    cmp_ok $again, '>=', 2, '... each ran again after its first attempt';
+    like $out, qr/^nested outer=0 inner=0$/m,
+        'a transaction inside another is part of it: the outer one failing leaves neither row';
+}
+
 done_testing;
