@@ -17,7 +17,7 @@
 #include <string.h>
 #include <time.h>
 
-#define DB_MAX_PARAMS 64 /* similar/repeat.c: 32 band keys and more */
+#define DB_MAX_PARAMS 128 /* similar/repeat.c: 100 candidates and more */
 #define DB_STMT_CACHE 96
 
 /* A prepared statement, found by the address of its SQL (a literal, the

@@ -213,17 +213,42 @@ static int similar_cases(db *d, const similar_sig *sig, const char *sql, const d
 	return rc;
 }
 
+/* The SIMILAR_HITS_MAX ids placeholders of the shown suggestions. */
+#define SHOWN_IDS "(?, ?, ?, ?, ?)"
+_Static_assert(SIMILAR_HITS_MAX == 5, "SHOWN_IDS is written for 5 ids");
+
 int similar_public(db *d, const char *text, similar_hits *out)
 {
 	similar_sig sig;
+	similar_hits picked = {0};
+	db_arg shown[SIMILAR_HITS_MAX];
+	out->r = NULL;
+	out->n = 0;
 	similar_signature(text, &sig);
-	return similar_cases(d, &sig,
-			     "SELECT c.tracking_no AS tracking, c.title AS title, c.status AS status,"
-			     " " SQL_DAY("c.answered_at") " AS answered, s.signature AS signature"
-			     " FROM " CANDIDATES " JOIN cases c ON c.id = m.case_id"
-			     " JOIN case_signatures s ON s.case_id = c.id"
-			     " WHERE c.is_public = 1 AND (c.status IN ('answered', 'closed') OR c.is_example = 1)",
-			     NULL, 0, out);
+	/* First only the candidates that may be shown, and their signatures:
+	 * ux_cases_suggestable (0065) answers "public, and answered or an
+	 * example" without reading the case's row. */
+	int rc = similar_cases(d, &sig,
+			       "SELECT c.id AS id, s.signature AS signature"
+			       " FROM " CANDIDATES " JOIN cases c FORCE INDEX (ux_cases_suggestable) ON c.id = m.case_id"
+			       " JOIN case_signatures s ON s.case_id = c.id"
+			       " WHERE c.is_public = 1 AND (c.status IN ('answered', 'closed') OR c.is_example = 1)",
+			       NULL, 0, &picked);
+	if (rc != MDG_OK || picked.n == 0)
+		goto done;
+	/* Then the rows of the few that are shown. */
+	for (int i = 0; i < SIMILAR_HITS_MAX; i++)
+		shown[i] = DB_INT(i < picked.n ? db_get_ll(picked.r, picked.rows[i], "id", 0) : 0);
+	rc = db_query(d, &out->r,
+		      "SELECT c.tracking_no AS tracking, c.title AS title, c.status AS status,"
+		      " " SQL_DAY("c.answered_at") " AS answered, s.signature AS signature"
+		      " FROM cases c JOIN case_signatures s ON s.case_id = c.id WHERE c.id IN " SHOWN_IDS,
+		      shown, SIMILAR_HITS_MAX);
+	if (rc == MDG_OK)
+		keep_similar(&sig, out);
+done:
+	similar_hits_free(&picked);
+	return rc;
 }
 
 int similar_department_answers(db *d, long long viewer_id, long long case_id, similar_hits *out)
