@@ -58,7 +58,9 @@ def:filter_date(id, label, value) ?>
 
 # A table of cases. kind: "public" (the portal's list: filer, masked),
 # "mine" (the citizen's own: public or private), "staff" (the inbox:
-# department, handlers, deadline, a box to pick each for bulk actions). ?><?cs
+# department, handlers, deadline, a box to pick each for bulk actions).
+# portal/cases.cs writes "public" out for speed: change both (the home
+# page and the list must show the same bytes: t/e2e/400-public-view.t). ?><?cs
 def:case_table(caption, rows, kind) ?>
 <table class="cases">
   <caption class="visually-hidden"><?cs var:caption ?></caption>

@@ -181,8 +181,9 @@ int page_public_cases(web *w)
 	rc = case_list_public_page(w->app->db, &f, w->lang, &categories, &cases, &total);
 	if (rc == MDG_OK) {
 		web_usage_search(w, false, f.words, f.page, total);
-		db_rows_hdf(categories, w->hdf, "Categories");
-		db_rows_hdf(cases, w->hdf, "Cases");
+		/* The values handed over, not copied: the most read list. */
+		db_rows_hdf_move(categories, w->hdf, "Categories");
+		db_rows_hdf_move(cases, w->hdf, "Cases");
 		web_pager(w, f.page, total, CASE_PAGE_SIZE);
 		web_page(w, "portal/cases.cs", "PublicCases");
 	}

@@ -149,7 +149,11 @@ void case_mask_filers(db_result *r);
 int case_list_public(db *d, const case_filter *f, const char *lang, db_result **out, long *total);
 /* The same page with the active categories (id, name in lang: the list's
  * filter, as case_categories) in one statement, for the public list's
- * page. */
+ * page. Its cases have tracking, title, status, date, category, filer
+ * (masked) as case_list_public's, but for the rare rows, marked for a
+ * template that need not compare in every row: hidden = 1 (and no title)
+ * for a text moderation took out of sight, closed = 1 (and no filer) for
+ * an account its owner closed; no moderation column. */
 int case_list_public_page(db *d, const case_filter *f, const char *lang, db_result **categories, db_result **out,
 			  long *total);
 /* A page of one citizen's cases, newest first: tracking, title, status,

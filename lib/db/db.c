@@ -469,12 +469,16 @@ static int db_bind_params(struct db_params *p, const db_arg *args, size_t nargs)
 	return MDG_OK;
 }
 
+/* Bytes of a column's value fetched with its row (see db_fetch_all). */
+#define DB_INLINE 256
+
 static int db_fetch_all(db *d, MYSQL_STMT *st, db_result **out)
 {
 	MYSQL_RES *meta = mysql_stmt_result_metadata(st);
 	MYSQL_BIND *binds = NULL;
 	unsigned long *lens = NULL;
 	my_bool *nulls = NULL;
+	char *inline_buf = NULL;
 	db_result *r = xcalloc(1, sizeof *r);
 	unsigned cap = 0;
 	int rc = MDG_ERR;
@@ -491,8 +495,15 @@ static int db_fetch_all(db *d, MYSQL_STMT *st, db_result **out)
 	binds = xcalloc(r->ncols, sizeof *binds);
 	lens = xcalloc(r->ncols, sizeof *lens);
 	nulls = xcalloc(r->ncols, sizeof *nulls);
+	/* Each column fetched into a buffer of DB_INLINE bytes: a shorter
+	 * value (most) is copied from there; a longer one is fetched again
+	 * whole with mysql_stmt_fetch_column. A call of that per value was a
+	 * tenth of the public list's instructions (bench/README.md). */
+	inline_buf = xmalloc((size_t)r->ncols * DB_INLINE);
 	for (unsigned c = 0; c < r->ncols; c++) {
 		binds[c].buffer_type = MYSQL_TYPE_STRING;
+		binds[c].buffer = inline_buf + (size_t)c * DB_INLINE;
+		binds[c].buffer_length = DB_INLINE;
 		binds[c].length = &lens[c];
 		binds[c].is_null = &nulls[c];
 	}
@@ -528,7 +539,9 @@ static int db_fetch_all(db *d, MYSQL_STMT *st, db_result **out)
 			one.buffer = cell;
 			one.buffer_length = lens[c] + 1;
 			one.length = &got;
-			if (lens[c] > 0 && mysql_stmt_fetch_column(st, &one, c, 0) != 0) {
+			if (lens[c] < DB_INLINE)
+				memcpy(cell, inline_buf + (size_t)c * DB_INLINE, lens[c]);
+			else if (mysql_stmt_fetch_column(st, &one, c, 0) != 0) {
 				free(cell);
 				db_set_error(d, "fetch column", mysql_stmt_error(st));
 				r->cells[at] = NULL;
@@ -549,6 +562,7 @@ done:
 	free(binds);
 	free(lens);
 	free(nulls);
+	free(inline_buf);
 	if (rc == MDG_OK)
 		*out = r;
 	else
@@ -667,36 +681,62 @@ long long db_get_ll(const db_result *r, unsigned row, const char *name, long lon
  * is looked up (made) once, at the first value, not per column: a name
  * built with snprintf and walked from the root for every value was a
  * quarter of the public list's CPU (bench/README.md, issue 15). A row
- * without any value makes no node, as before. */
-static void row_into(const db_result *r, unsigned row, HDF *hdf, const char *prefix)
+ * without any value makes no node, as before. With move, each value
+ * (malloc'd by db_fetch_all) is handed to the tree, which frees it, and
+ * its cell left NULL: no copy, and no free of the copied cell. */
+static void row_into(char **cells, char *const *names, unsigned ncols, HDF *hdf, const char *prefix, bool move)
 {
 	HDF *node = NULL;
-	for (unsigned c = 0; c < r->ncols; c++) {
-		const char *v = db_cell(r, row, c, NULL);
-		if (!v)
+	for (unsigned c = 0; c < ncols; c++) {
+		if (!cells[c])
 			continue;
 		if (!node && hdf_get_node(hdf, prefix, &node) != STATUS_OK)
 			abort(); /* out of memory */
-		hdf_set_value(node, r->names[c], v);
+		if (!move)
+			hdf_set_value(node, names[c], cells[c]);
+		else if (hdf_set_buf(node, names[c], cells[c]) == STATUS_OK)
+			cells[c] = NULL;
+		else
+			abort(); /* out of memory */
 	}
 }
 
 void db_row_hdf(const db_result *r, unsigned row, HDF *hdf, const char *prefix)
 {
-	if (r)
-		row_into(r, row, hdf, prefix);
+	if (r && row < r->nrows)
+		row_into(r->cells + (size_t)row * r->ncols, r->names, r->ncols, hdf, prefix, false);
+}
+
+/* Every row of a result (its cells, names, size) under prefix.N. */
+static void rows_into(char **cells, char *const *names, unsigned nrows, unsigned ncols, HDF *hdf, const char *prefix,
+		      bool move)
+{
+	HDF *base = NULL;
+	char num[16];
+	for (unsigned row = 0; row < nrows; row++) {
+		if (!base && hdf_get_node(hdf, prefix, &base) != STATUS_OK)
+			abort(); /* out of memory */
+		/* The row's number by hand: snprintf cost as much as a value. */
+		char *p = num + sizeof num - 1;
+		*p = '\0';
+		unsigned n = row;
+		do
+			*--p = (char)('0' + n % 10);
+		while ((n /= 10) > 0);
+		row_into(cells + (size_t)row * ncols, names, ncols, base, p, move);
+	}
 }
 
 void db_rows_hdf(const db_result *r, HDF *hdf, const char *prefix)
 {
-	HDF *base = NULL;
-	char num[16];
-	for (unsigned row = 0; r && row < r->nrows; row++) {
-		if (!base && hdf_get_node(hdf, prefix, &base) != STATUS_OK)
-			abort(); /* out of memory */
-		snprintf(num, sizeof num, "%u", row);
-		row_into(r, row, base, num);
-	}
+	if (r)
+		rows_into(r->cells, r->names, r->nrows, r->ncols, hdf, prefix, false);
+}
+
+void db_rows_hdf_move(db_result *r, HDF *hdf, const char *prefix)
+{
+	if (r)
+		rows_into(r->cells, r->names, r->nrows, r->ncols, hdf, prefix, true);
 }
 
 void db_result_free(db_result *r)

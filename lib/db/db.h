@@ -98,6 +98,10 @@ long long db_get_ll(const db_result *r, unsigned row, const char *name, long lon
 void db_row_hdf(const db_result *r, unsigned row, HDF *hdf, const char *prefix);
 /* Every row of r into hdf as prefix.N.<column name> (N from 0). */
 void db_rows_hdf(const db_result *r, HDF *hdf, const char *prefix);
+/* The same, handing the values over to hdf instead of copying them: the
+ * rows of r are left without values (NULL cells); free r as usual. For
+ * the lists read most, where a copy of each value counts. */
+void db_rows_hdf_move(db_result *r, HDF *hdf, const char *prefix);
 void db_result_free(db_result *r);
 
 int db_begin(db *d);

@@ -20,8 +20,11 @@ use strict;
 use warnings;
 use utf8;
 use Test::More;
-use Madang::Test qw(body_of submit_form post_form text_of);
+use Encode ();
+use HTTP::Headers;
+use Madang::Test qw(body_of forms_of submit_form post_form text_of);
 use Madang::Lifecycle;
+use Madang::Staff qw(signed_in act);
 
 binmode $_, ':encoding(UTF-8)'
     for map { Test::More->builder->$_ } qw(output failure_output todo_output);
@@ -166,5 +169,48 @@ like $out, qr/differs/, 'a change written around the application is found by pub
 is $status, 0, 'madangctl retention anonymises the long-closed case' or diag $out;
 is $s->sql_value("SELECT anonymised_at IS NOT NULL FROM cases WHERE id = $a_id"), 1, '... it is anonymised';
 check('anonymisation');
+
+# ------------------------------------------------------------ the public list's rows
+# Values at the edge of the worker's fetch buffer (256 bytes, DB_INLINE in
+# lib/db/db.c: a shorter value is copied from it, a longer one fetched
+# again) come back whole; a held title and a closed account's name show
+# as the list's reader marks them (hidden, closed), in both languages.
+{
+    my @newest = map { $_->[0] } $s->sql("SELECT id FROM cases WHERE is_public = 1 ORDER BY created_at DESC, id DESC LIMIT 6");
+    my %tr = map { $_ => $s->sql_value("SELECT tracking_no FROM cases WHERE id = $_") } @newest;
+    # 255, 256 and 257 bytes in UTF-8, and 600 (200 characters, the most).
+    my %title = ($newest[0] => '가' x 85, $newest[1] => ('나' x 85) . 'a', $newest[2] => ('다' x 85) . 'ab',
+                 $newest[3] => '라' x 200);
+    is length(Encode::encode('UTF-8', $title{$newest[$_]})), (255, 256, 257, 600)[$_], "a title of ${\ (255, 256, 257, 600)[$_]} bytes"
+        for 0 .. 3;
+    $s->sql("UPDATE cases SET title = '$title{$_}', moderation = 'visible' WHERE id = $_") for keys %title;
+    $s->sql("UPDATE cases SET moderation = 'held' WHERE id = $newest[4]");
+    $s->sql("UPDATE accounts a JOIN cases c ON c.account_id = a.id SET a.closed_at = NOW() WHERE c.id = $newest[5]");
+    for my $lang (qw(ko en)) {
+        my %L = %{ Madang::Test::lang_strings($lang) };
+        my $ua = $s->ua(default_headers => HTTP::Headers->new('Accept-Language' => $lang));
+        my $html = body_of($ua->get($s->url('/cases')));
+        # A row: from its tracking number's link to the end of the row.
+        my %row = map { $_ => ($html =~ m{(<a href="/cases/$tr{$_}">(?:(?!</tr>).)*)}s)[0] // '' } @newest;
+        like $row{$_}, qr{^<a href="/cases/$tr{$_}">\Q$title{$_}\E</a>}, "$lang: the title of case $tr{$_} whole"
+            for @newest[0 .. 3];
+        like $row{$newest[4]}, qr{^<a href="/cases/$tr{$newest[4]}">\Q$L{'Moderation.TitleHidden'}\E</a>},
+            "$lang: a held case's title is not shown";
+        like $row{$newest[5]}, qr{<td data-label="\Q$L{'Col.Filer'}\E">\Q$L{FormerMember}\E</td>},
+            "$lang: a closed account's name is not shown";
+        unlike $row{$newest[0]}, qr{\Q$L{FormerMember}\E|\Q$L{'Moderation.TitleHidden'}\E}, "$lang: ... nor said of others"
+            unless $s->sql_value("SELECT a.closed_at IS NOT NULL FROM cases c JOIN accounts a ON a.id = c.account_id WHERE c.id = $newest[0]");
+        # The list's table is case_macros.cs's case_table written out
+        # (portal/cases.cs); the home page still calls case_table: the
+        # rows both show must stay the same bytes.
+        my ($list_table) = $html =~ m{(<table class="cases">.*?</table>)}s;
+        my ($home_table) = body_of($ua->get($s->url('/'))) =~ m{(<table class="cases">.*?</table>)}s;
+        my @list_rows = ($list_table // '') =~ m{(<tr>.*?</tr>)}gs;
+        my @home_rows = ($home_table // '') =~ m{(<tr>.*?</tr>)}gs;
+        cmp_ok scalar(@home_rows), '>', 6, "$lang: the home page shows the newest cases (@{[ scalar @home_rows ]} rows)";
+        is_deeply [@list_rows[0 .. $#home_rows]], \@home_rows,
+            "$lang: ... in the same bytes as the list's first rows (the header and the marked rows above included)";
+    }
+}
 
 done_testing;
