@@ -468,6 +468,9 @@ write_nginx_conf() {
 		# The live chat's nchan (Debian's libnginx-mod-nchan, scripts/deps.sh).
 		load_module /usr/lib/nginx/modules/ngx_nchan_module.so;
 		worker_processes $NGINX_WORKERS;
+		# The regular expressions of madang.conf's maps and locations
+		# compiled to machine code (docs/operations.md, "Public page cache").
+		pcre_jit on;
 		worker_rlimit_nofile $nofile;
 		daemon on;
 		pid $NGX_PID;

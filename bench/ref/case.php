@@ -7,8 +7,10 @@
 // the three queries madang-web makes for the page (lib/cases/case.c
 // case_get and case_attachments, lib/cases/dossier.c dossier_timeline with
 // the timeline.show setting), htmlspecialchars on every value, the filer's
-// name masked like text_mask_name, the same headers and the same anonymous
-// cookie with its CSRF token. When the page changes (app/web/page_portal.c
+// name masked like text_mask_name, the location rounded and the address cut
+// to its street as the public reads them (map.* at their defaults), the
+// map box, the deadline, the same headers and the same anonymous cookie
+// with its CSRF token. When the page changes (app/web/page_portal.c
 // page_case, cs-templates/portal/case.cs, layout.cs) this file must follow:
 // bench/run compares the two pages and warns when they differ.
 //
@@ -63,6 +65,46 @@ function rows(mysqli $db, string $sql, string $types, ...$params): array
     return $rows;
 }
 
+// A location's degrees as the public reads them (lib/geo/geo.c geo_round):
+// map.public_decimals, 3 by default (bench/run's stack sets no map.*).
+const PUBLIC_DECIMALS = 3;
+
+function round_degrees(?string $degrees): string
+{
+    if ($degrees === null || $degrees === '' || !is_numeric($degrees)) {
+        return '';
+    }
+    $out = sprintf('%.' . PUBLIC_DECIMALS . 'f', (float)$degrees);
+    return preg_match('/^-[0.]*$/', $out) ? substr($out, 1) : $out;
+}
+
+// The street part of an address (lib/geo/geo.c geo_mask_address with
+// map.public_address = street): at most four words, each up to its first
+// digit, ',' or '(', which ends the address; " …" when anything went.
+function mask_address(?string $address): string
+{
+    $kept = [];
+    $dropped = false;
+    foreach (preg_split('/[ \t\r\n]+/', $address ?? '', -1, PREG_SPLIT_NO_EMPTY) as $word) {
+        if (count($kept) === 4) {
+            $dropped = true;
+            break;
+        }
+        $keep = strcspn($word, '0123456789,(');
+        if ($keep > 0) {
+            $kept[] = substr($word, 0, $keep);
+        }
+        if ($keep < strlen($word)) {
+            $dropped = true;
+            break;
+        }
+    }
+    if (!$kept) {
+        return '';
+    }
+    return implode(' ', $kept) . ($dropped ? ' …' : '');
+}
+
 function not_found(): void
 {
     http_response_code(404);
@@ -90,7 +132,8 @@ $db->set_charset('utf8mb4');
 $r = rows($db, "SELECT c.id, c.tracking_no, c.title, c.body, c.is_public, c.status,"
     . " DATE_FORMAT(c.created_at, '%Y-%m-%d %H:%i'), DATE_FORMAT(c.updated_at, '%Y-%m-%d %H:%i'),"
     . " IF(? = 'en', g.name_en, g.name_ko), IF(? = 'en', dp.name_en, dp.name_ko),"
-    . " a.name, c.latitude, c.longitude, c.address, c.account_id, c.channel"
+    . " a.name, c.latitude, c.longitude, c.address, c.account_id, c.channel, c.moderation,"
+    . " DATE_FORMAT(c.due_at, '%Y-%m-%d %H:%i'), IFNULL(c.due_at < NOW(), 0), c.extensions"
     . " FROM cases c JOIN categories g ON g.id = c.category_id"
     . " JOIN accounts a ON a.id = c.account_id"
     . " LEFT JOIN departments dp ON dp.id = c.department_id"
@@ -101,8 +144,19 @@ if (!$r || (int)$r[0][4] !== 1) {
     return;
 }
 [$id, $tracking, $title, $body, $public, $status, $created, , $category, $department,
- $filer, $lat, $lng, $address] = $r[0];
+ $filer, $lat, $lng, $address, , , $moderation, $due, $overdue, $extensions] = $r[0];
+// The deadline while the office works on it (dossier_state).
+if (in_array($status, ['answered', 'closed', 'withdrawn', 'rejected'], true)) {
+    $due = null;
+}
 $filer = mask_name((string)$filer);
+// As the public reads them: rounded, the street only, and a text out of
+// public sight (moderation) not at all.
+$lat = round_degrees($lat);
+$lng = round_degrees($lng);
+$address = mask_address($address);
+$visible = $moderation === 'visible';
+$map = $lat !== '' && $lng !== '';
 $files = rows($db, "SELECT id, original_name, mime_type, size_bytes FROM attachments"
     . " WHERE case_id = ? ORDER BY id", 'i', $id);
 // The public timeline with the handler at each stage, and the office's
@@ -146,6 +200,12 @@ ob_start();
 <title><?= $t('Title.Case') ?> · <?= $t('Site.Name') ?></title>
 <link rel="stylesheet" href="/assets/site.css">
 <link rel="stylesheet" href="/assets/print.css" media="print">
+<?php if ($map): ?>
+<link rel="stylesheet" href="/assets/leaflet/leaflet.css">
+<link rel="stylesheet" href="/assets/map.css">
+<script src="/assets/leaflet/leaflet.js" defer></script>
+<script src="/assets/map.js" defer></script>
+<?php endif ?>
 </head>
 <body>
 <a class="skip" href="#main"><?= $t('Nav.Skip') ?></a>
@@ -155,7 +215,10 @@ ob_start();
     <nav aria-label="<?= $t('Nav.Label') ?>">
       <ul>
         <li><a href="/cases"><?= $t('Nav.Cases') ?></a></li>
+        <li><a href="/proposals"><?= $t('Nav.Proposals') ?></a></li>
         <li><a href="/stats"><?= $t('Nav.Stats') ?></a></li>
+        <li><a href="/debates"><?= $t('Nav.Debates') ?></a></li>
+        <li><a href="/communities"><?= $t('Nav.Communities') ?></a></li>
         <li><a href="/login"><?= $t('Nav.Login') ?></a></li>
         <li><a href="/register"><?= $t('Nav.Register') ?></a></li>
       </ul>
@@ -170,7 +233,7 @@ ob_start();
 <main id="main">
 <article class="case">
   <p class="tracking"><?= $t('Col.Tracking') ?> <strong><?= h($tracking) ?></strong></p>
-  <h1><?= h($title) ?></h1>
+  <h1><?= $visible && $title !== '' ? h($title) : $t('Moderation.TitleHidden') ?></h1>
   <dl class="facts">
     <dt><?= $t('Col.Status') ?></dt><dd><span class="status status-<?= h($status) ?>"><?= $t("Status.$status") ?></span></dd>
     <dt><?= $t('Col.Category') ?></dt><dd><?= h($category) ?></dd>
@@ -178,18 +241,34 @@ ob_start();
     <dt><?= $t('Col.Department') ?></dt><dd><?= h($department) ?></dd>
 <?php endif ?>
     <dt><?= $t('Col.Filed') ?></dt><dd><?= h($created) ?></dd>
+<?php if ($due !== null && $due !== ''): ?>
+    <dt><?= $t('Case.Due') ?></dt><dd><?= h($due) ?><?php if ((int)$overdue === 1): ?> <span class="tag overdue"><?= $t('Case.Overdue') ?></span><?php endif;
+    if ((int)$extensions !== 0): ?> <span class="tag"><?= $t('Case.Extended') ?></span><?php endif ?></dd>
+<?php endif ?>
     <dt><?= $t('Col.Filer') ?></dt><dd><?= h($filer) ?></dd>
     <dt><?= $t('Col.Visibility') ?></dt><dd><?= (int)$public === 1 ? $t('Case.Public') : $t('Case.Private') ?></dd>
 <?php if ($address !== null && $address !== ''): ?>
     <dt><?= $t('Col.Address') ?></dt><dd><?= h($address) ?></dd>
 <?php endif ?>
-<?php if ($lat !== null && $lat !== ''): ?>
+<?php if ($lat !== ''): ?>
     <dt><?= $t('Col.Location') ?></dt><dd><?= h($lat) ?>, <?= h($lng) ?></dd>
 <?php endif ?>
   </dl>
+<?php if ($map): ?>
+  <div id="map" class="map" hidden role="region" aria-label="<?= $t('Map.Label') ?>"
+       data-lat="<?= h($lat) ?>" data-lng="<?= h($lng) ?>" data-zoom="15"
+       data-marker="1" data-tiles=""
+       data-attribution=""></div>
+  <p class="hint map-hint" id="map-no-tiles" hidden><?= $t('Map.NoTiles') ?></p>
+<?php endif ?>
   <section class="body">
     <h2><?= $t('Case.Body') ?></h2>
+<?php if (!$visible): ?>
+    <p class="flash warning moderation-line"><?= $t("Moderation.CaseLine.$moderation") ?></p>
+<?php else: ?>
     <div class="text"><?= h($body) ?></div>
+    <p class="secondary-action"><a href="/report/case/<?= h($tracking) ?>"><?= $t('Moderation.ReportLink') ?></a></p>
+<?php endif ?>
   </section>
 <?php if ($files): ?>
   <section>

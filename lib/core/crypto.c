@@ -4,6 +4,7 @@
 #include "core/mdg.h"
 
 #include <sodium.h>
+#include <stdbool.h>
 #include <string.h>
 
 int crypto_init(void)
@@ -50,11 +51,31 @@ void crypto_sha256_hex(const char *s, char out[CRYPTO_HASH_HEX])
 	sodium_bin2hex(out, CRYPTO_HASH_HEX, h, sizeof h);
 }
 
+/* The state of the last key, kept: keying is half of an HMAC's work for a
+ * short message, and nearly every one is under the process's one secret
+ * (a CSRF token on every page). One process, no threads. */
+static struct {
+	bool ready;
+	size_t keylen;
+	uint8_t key[64];
+	crypto_auth_hmacsha256_state st;
+} keyed;
+
 void crypto_hmac(const uint8_t *key, size_t keylen, const void *msg, size_t len,
 		 uint8_t out[CRYPTO_HASH_BYTES])
 {
 	crypto_auth_hmacsha256_state st;
-	crypto_auth_hmacsha256_init(&st, key, keylen);
+	if (keyed.ready && keyed.keylen == keylen && sodium_memcmp(keyed.key, key, keylen) == 0) {
+		st = keyed.st;
+	} else {
+		crypto_auth_hmacsha256_init(&st, key, keylen);
+		if (keylen <= sizeof keyed.key) {
+			memcpy(keyed.key, key, keylen);
+			keyed.keylen = keylen;
+			keyed.st = st;
+			keyed.ready = true;
+		}
+	}
 	crypto_auth_hmacsha256_update(&st, msg, len);
 	crypto_auth_hmacsha256_final(&st, out);
 }

@@ -320,7 +320,13 @@ static int send_whole(http_req *r, const buf *head)
 	FCGX_Request *req = r->fcgi;
 	const char *parts[2] = {head->data, r->body.data};
 	size_t lens[2] = {head->len, r->body.len};
-	buf out = {0};
+	/* Its whole size at once: grown by doubling, the buffer was copied
+	 * seven times for a page of a few KiB. Each record adds at most 15
+	 * bytes (header, padding); then the two closing records. */
+	size_t size = 1 + 3 * FCGI_HEADER_LEN + sizeof(FCGI_EndRequestBody);
+	for (int p = 0; p < 2; p++)
+		size += lens[p] + (lens[p] / RECORD_MAX + 1) * (FCGI_HEADER_LEN + 7);
+	buf out = {.data = xmalloc(size), .cap = size};
 	int rc = MDG_OK;
 	for (int p = 0; p < 2; p++) {
 		for (size_t at = 0; at < lens[p]; at += RECORD_MAX) {
@@ -357,10 +363,19 @@ static int send_whole(http_req *r, const buf *head)
 int http_send(http_req *r, const char *content_type)
 {
 	FCGX_Stream *out = r->fcgi->out;
-	buf head = {0};
-	/* Formatted here, not with FCGX_FPrintF, which lacks %zu. */
-	buf_printf(&head, "Status: %d %s\r\n%s%s%s%s%s", r->status, http_status_text(r->status), csp_head,
-		   r->img_src ? " " : "", r->img_src ? r->img_src : "", csp_tail, security_headers);
+	/* Room for the usual head at once (it grows if need be). */
+	buf head = {.data = xmalloc(1024), .cap = 1024};
+	head.data[0] = '\0';
+	/* Formatted here, not with FCGX_FPrintF, which lacks %zu; the fixed
+	 * headers appended as they are (vsnprintf went over them twice). */
+	buf_printf(&head, "Status: %d %s\r\n", r->status, http_status_text(r->status));
+	buf_append(&head, csp_head, sizeof csp_head - 1);
+	if (r->img_src) {
+		buf_putc(&head, ' ');
+		buf_puts(&head, r->img_src);
+	}
+	buf_append(&head, csp_tail, sizeof csp_tail - 1);
+	buf_append(&head, security_headers, sizeof security_headers - 1);
 	/* Over HTTPS, browsers are told to use nothing else for a year. Not
 	 * includeSubDomains: the institution's other hosts are not ours. */
 	if (r->https)

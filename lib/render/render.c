@@ -26,6 +26,8 @@ struct cached_parse {
 };
 
 static HDF *request_trees[2];
+/* A page's first allocation: most pages are 4-20 KiB. */
+enum { PAGE_START_SIZE = 16384 };
 static struct cached_parse parse_cache[128];
 static size_t nparse_cache;
 
@@ -288,6 +290,13 @@ int render_template(HDF *hdf, const char *template, buf *out)
 	NEOERR *err;
 	if (hdf == request_trees[0] || hdf == request_trees[1]) {
 		struct cached_parse *p = NULL;
+		/* A page in one allocation: grown by doubling from 64 bytes,
+		 * a page's text was copied eight times on its way. */
+		if (!out->data) {
+			out->data = xmalloc(PAGE_START_SIZE);
+			out->cap = PAGE_START_SIZE;
+			out->data[0] = '\0';
+		}
 		err = parse_cached(hdf, template, &p);
 		if (err == STATUS_OK && p) {
 			err = cs_render(p->cs, out, render_to_buf);

@@ -57,6 +57,14 @@ is $sw->code, 303, 'the link sets the language';
 like join(',', $sw->header('Set-Cookie')), qr/\blang=en;/, '... in the cookie';
 is $sw->header('Location'), "/cases/$demo", '... and goes back';
 isnt((anon("/cases/$demo?x=1"))[1], 'hit', 'a query is never answered from the cache');
+# The language map's hash entries (deploy/nginx/madang.conf): a GET or HEAD
+# without cookie, query and Accept-Language is found there; nothing else.
+my $head = LWP::UserAgent->new(max_redirect => 0, timeout => 30)->head($s->url("/cases/$demo"));
+is $head->header('X-Madang-Cache') // '', 'hit', 'a HEAD without cookies is answered from the cache';
+my $post = LWP::UserAgent->new(max_redirect => 0, timeout => 30)->post($s->url("/cases/$demo"));
+isnt $post->header('X-Madang-Cache') // '', 'hit', 'a POST without cookies never is';
+isnt((anon("/cases/$demo", Cookie => 'mdg_session=x'))[1], 'hit', '... nor a GET with a session cookie');
+is((anon("/cases/$demo", Referer => 'https://example.org/'))[1], 'hit', 'a Referer changes nothing');
 
 # ------------------------------------------------------------ languages
 

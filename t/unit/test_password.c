@@ -84,12 +84,50 @@ static void test_hash_verify(void **state)
 	assert_true(password_needs_rehash("$argon2id$v=19$m=4096,t=1,p=1$c29tZXNhbHQ$aGFzaGhhc2hoYXNoaGFzaA"));
 }
 
+/* crypto_hmac keeps the last key's state (crypto.c): RFC 4231's cases 1
+ * and 2 in turn, and a key changed in place, give each its own MAC. */
+static void hmac_hex(const uint8_t *key, size_t keylen, const char *msg, char hex[2 * CRYPTO_HASH_BYTES + 1])
+{
+	uint8_t mac[CRYPTO_HASH_BYTES];
+	crypto_hmac(key, keylen, msg, strlen(msg), mac);
+	for (size_t i = 0; i < sizeof mac; i++)
+		snprintf(hex + 2 * i, 3, "%02x", mac[i]);
+}
+
+static void test_hmac_keys(void **state)
+{
+	(void)state;
+	static const char case1[] = "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7";
+	static const char case2[] = "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843";
+	uint8_t key1[20], key2[4] = {'J', 'e', 'f', 'e'};
+	char hex[2 * CRYPTO_HASH_BYTES + 1];
+	memset(key1, 0x0b, sizeof key1);
+	for (int round = 0; round < 2; round++) {
+		hmac_hex(key1, sizeof key1, "Hi There", hex);
+		assert_string_equal(hex, case1);
+		hmac_hex(key2, sizeof key2, "what do ya want for nothing?", hex);
+		assert_string_equal(hex, case2);
+	}
+	hmac_hex(key2, sizeof key2, "what do ya want for nothing?", hex);
+	assert_string_equal(hex, case2);
+	/* The same buffer, other bytes: another key. */
+	uint8_t key[20];
+	memset(key, 0x0b, sizeof key);
+	memcpy(key, key2, sizeof key2);
+	hmac_hex(key, sizeof key2, "what do ya want for nothing?", hex);
+	assert_string_equal(hex, case2);
+	memset(key, 0x0b, sizeof key);
+	hmac_hex(key, sizeof key, "Hi There", hex);
+	assert_string_equal(hex, case1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_policy),
 		cmocka_unit_test(test_problem),
 		cmocka_unit_test(test_hash_verify),
+		cmocka_unit_test(test_hmac_keys),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
