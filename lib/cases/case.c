@@ -113,11 +113,20 @@ const char *case_sniff_type(const char *path)
 	return NULL;
 }
 
-/* Copies src to a new file dst (used when rename crosses file systems). */
+/* MDG_ENOSPACE when errno says the disk or the quota is full (a person
+ * can be told to try later: bench/soak's full attachment folder), else
+ * MDG_ERR. */
+static int store_error(int err)
+{
+	return err == ENOSPC || err == EDQUOT ? MDG_ENOSPACE : MDG_ERR;
+}
+
+/* Copies src to a new file dst (used when rename crosses file systems):
+ * MDG_OK, MDG_ENOSPACE (no room) or MDG_ERR, with nothing left at dst. */
 static int copy_file(const char *src, const char *dst)
 {
 	char chunk[16384];
-	int in = -1, out = -1, rc = MDG_ERR;
+	int in = -1, out = -1, rc = MDG_ERR, err = 0;
 	in = open(src, O_RDONLY | O_CLOEXEC);
 	if (in < 0)
 		goto done;
@@ -132,17 +141,30 @@ static int copy_file(const char *src, const char *dst)
 			goto done;
 		if (n == 0)
 			break;
-		if (write(out, chunk, (size_t)n) != n)
-			goto done;
+		/* A short write leaves the reason to the next one's errno. */
+		for (ssize_t done = 0, w; done < n; done += w) {
+			w = write(out, chunk + done, (size_t)(n - done));
+			if (w < 0 && errno == EINTR)
+				w = 0;
+			else if (w < 0)
+				goto done;
+		}
 	}
 	rc = MDG_OK;
 done:
+	if (rc != MDG_OK)
+		err = errno;
 	if (in >= 0)
 		close(in);
-	if (out >= 0 && close(out) != 0)
+	if (out >= 0 && close(out) != 0 && rc == MDG_OK) {
 		rc = MDG_ERR;
+		err = errno;
+	}
 	if (rc != MDG_OK && out >= 0)
 		unlink(dst);
+	if (rc != MDG_OK)
+		rc = store_error(err);
+	errno = err;
 	return rc;
 }
 
@@ -159,17 +181,18 @@ static int store_upload(const char *uploads_dir, const upload *up, char stored_n
 	snprintf(dir, sizeof dir, "%s/%.2s", uploads_dir, stored_name);
 	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
 		log_error("cannot create %s: %s", dir, strerror(errno));
-		return MDG_ERR;
+		return store_error(errno);
 	}
 	*path = case_stored_path(uploads_dir, stored_name);
 	if (rename(up->path, *path) == 0)
 		return MDG_OK;
-	if (errno == EXDEV && copy_file(up->path, *path) == MDG_OK)
+	int rc = errno == EXDEV ? copy_file(up->path, *path) : store_error(errno);
+	if (rc == MDG_OK)
 		return MDG_OK;
 	log_error("cannot store attachment: %s", strerror(errno));
 	free(*path);
 	*path = NULL;
-	return MDG_ERR;
+	return rc;
 }
 
 int case_store_uploads(const char *uploads_dir, const case_upload *files, int nfiles, char stored[][33],
@@ -324,6 +347,10 @@ int case_file(db *d, const case_new *c, const case_upload *files, int nfiles,
 	if (rc == MDG_OK)
 		rc = MDG_ECONFLICT;
 	for (int attempt = 0; rc == MDG_ECONFLICT && attempt < 5; attempt++) {
+		/* Not at once: the losers of one deadlock met again at the same
+		 * moment until all five tries were gone (bench/soak). */
+		if (attempt > 0)
+			db_retry_pause(attempt);
 		rc = numbered ? MDG_OK : next_tracking(d, c->category_id, tracking);
 		numbered = rc == MDG_OK;
 		if (rc == MDG_OK)

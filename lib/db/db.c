@@ -801,6 +801,15 @@ long db_retry_delay_ms(int attempt, double jitter)
 	return base + (long)(base * jitter);
 }
 
+void db_retry_pause(int attempt)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	long ms = db_retry_delay_ms(attempt, (double)(now.tv_nsec % 1000) / 1000.0);
+	struct timespec pause = {.tv_sec = ms / 1000, .tv_nsec = (ms % 1000) * 1000000L};
+	nanosleep(&pause, NULL);
+}
+
 int db_transaction(db *d, int (*body)(db *d, void *arg), void *arg)
 {
 	int rc = MDG_OK;
@@ -820,11 +829,7 @@ int db_transaction(db *d, int (*body)(db *d, void *arg), void *arg)
 		/* The server rolled the whole transaction back (a lock-wait
 		 * timeout only the statement, db_rollback the rest): wait a
 		 * little, and run it all again from the start. */
-		struct timespec now;
-		clock_gettime(CLOCK_MONOTONIC, &now);
-		long ms = db_retry_delay_ms(attempt, (double)(now.tv_nsec % 1000) / 1000.0);
-		struct timespec pause = {.tv_sec = ms / 1000, .tv_nsec = (ms % 1000) * 1000000L};
-		nanosleep(&pause, NULL);
+		db_retry_pause(attempt);
 	}
 	return rc;
 }
