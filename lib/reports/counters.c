@@ -212,11 +212,11 @@ int counters_case_changed(db *d, long long case_id)
 
 int counters_case_filed(db *d, long long case_id)
 {
-	/* Nothing stored to take out: recount's DELETEs would find no row
-	 * and lock the gap at the end of counted_facts and counted_places,
-	 * where every concurrent filing then inserts its own rows, and two
-	 * such filings deadlock (bench/soak: 7 % of filings at 32
-	 * connections failed after case_file's five tries). */
+	/* Nothing stored to take out, and recount's DELETEs of nothing
+	 * would lock (under REPEATABLE READ) the gap at the end of
+	 * counted_facts and counted_places where every concurrent filing
+	 * inserts its rows: filings deadlocked there (bench/soak; case_file
+	 * also runs at READ COMMITTED now). */
 	int rc = count_facts(d, case_id, case_id);
 	if (rc == MDG_OK)
 		rc = count_places(d, case_id, case_id);
