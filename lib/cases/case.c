@@ -142,8 +142,8 @@ static int copy_file(const char *src, const char *dst)
 		if (n == 0)
 			break;
 		/* A short write leaves the reason to the next one's errno. */
-		for (ssize_t done = 0, w; done < n; done += w) {
-			w = write(out, chunk + done, (size_t)(n - done));
+		for (ssize_t off = 0, w; off < n; off += w) {
+			w = write(out, chunk + off, (size_t)(n - off));
 			if (w < 0 && errno == EINTR)
 				w = 0;
 			else if (w < 0)

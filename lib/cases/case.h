@@ -79,8 +79,8 @@ int case_attach(db *d, long long case_id, const case_upload *files, int nfiles, 
  * upload into uploads_dir under a random name (moved[i]: where,
  * stored[i]: the name). MDG_ETOOBIG beyond
  * CASE_FILES_MAX, MDG_ENOSPACE when the disk or quota is full (a moved
- * file stays in moved[] for case_release_uploads). case_release_uploads frees the paths, removing the
- * files when remove (the rows could not be written). case_stored_path:
+ * file stays in moved[] for case_release_uploads). case_release_uploads
+ * frees the paths, removing the files when remove (the rows could not be written). case_stored_path:
  * where a stored name lives (the caller frees it). */
 int case_store_uploads(const char *uploads_dir, const case_upload *files, int nfiles, char stored[][33],
 		       char **moved);

@@ -210,21 +210,6 @@ int counters_case_changed(db *d, long long case_id)
 	return recount(d, case_id, case_id);
 }
 
-int counters_case_filed(db *d, long long case_id)
-{
-	/* Nothing stored to take out, and recount's DELETEs of nothing
-	 * would lock (under REPEATABLE READ) the gap at the end of
-	 * counted_facts and counted_places where every concurrent filing
-	 * inserts its rows: filings deadlocked there (bench/soak; case_file
-	 * also runs at READ COMMITTED now). */
-	int rc = count_facts(d, case_id, case_id);
-	if (rc == MDG_OK)
-		rc = count_places(d, case_id, case_id);
-	if (rc == MDG_OK)
-		rc = apply_counted(d, 1, case_id, case_id);
-	return rc;
-}
-
 struct batch {
 	long long lo, hi;
 };

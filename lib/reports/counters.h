@@ -23,11 +23,6 @@
  * are written (at the case's event row); calling it twice is harmless. */
 int counters_case_changed(db *d, long long case_id);
 
-/* Counts a case inserted in the caller's transaction (filing): what
- * counters_case_changed does for a case that has no contribution yet,
- * without the statements that take one out. */
-int counters_case_filed(db *d, long long case_id);
-
 /* Counts every case again, in transactions of a few thousand cases
  * (madangctl counters-rebuild: after migration 0045, after writing cases
  * by hand, to repair). *cases gets the number of cases counted. */
