@@ -173,6 +173,8 @@ int page_file(web *w)
 			return rc;
 		if (rc == MDG_EINVAL)
 			form_fail(&f, "category", "invalid");
+		else if (rc == MDG_ENOSPACE) /* the attachment folder is full */
+			form_fail(&f, "attachments", "storage_full");
 		else if (rc != MDG_OK)
 			return rc;
 	}

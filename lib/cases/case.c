@@ -113,11 +113,20 @@ const char *case_sniff_type(const char *path)
 	return NULL;
 }
 
-/* Copies src to a new file dst (used when rename crosses file systems). */
+/* MDG_ENOSPACE when errno says the disk or the quota is full (a person
+ * can be told to try later: bench/soak's full attachment folder), else
+ * MDG_ERR. */
+static int store_error(int err)
+{
+	return err == ENOSPC || err == EDQUOT ? MDG_ENOSPACE : MDG_ERR;
+}
+
+/* Copies src to a new file dst (used when rename crosses file systems):
+ * MDG_OK, MDG_ENOSPACE (no room) or MDG_ERR, with nothing left at dst. */
 static int copy_file(const char *src, const char *dst)
 {
 	char chunk[16384];
-	int in = -1, out = -1, rc = MDG_ERR;
+	int in = -1, out = -1, rc = MDG_ERR, err = 0;
 	in = open(src, O_RDONLY | O_CLOEXEC);
 	if (in < 0)
 		goto done;
@@ -132,17 +141,30 @@ static int copy_file(const char *src, const char *dst)
 			goto done;
 		if (n == 0)
 			break;
-		if (write(out, chunk, (size_t)n) != n)
-			goto done;
+		/* A short write leaves the reason to the next one's errno. */
+		for (ssize_t off = 0, w; off < n; off += w) {
+			w = write(out, chunk + off, (size_t)(n - off));
+			if (w < 0 && errno == EINTR)
+				w = 0;
+			else if (w < 0)
+				goto done;
+		}
 	}
 	rc = MDG_OK;
 done:
+	if (rc != MDG_OK)
+		err = errno;
 	if (in >= 0)
 		close(in);
-	if (out >= 0 && close(out) != 0)
+	if (out >= 0 && close(out) != 0 && rc == MDG_OK) {
 		rc = MDG_ERR;
+		err = errno;
+	}
 	if (rc != MDG_OK && out >= 0)
 		unlink(dst);
+	if (rc != MDG_OK)
+		rc = store_error(err);
+	errno = err;
 	return rc;
 }
 
@@ -159,17 +181,18 @@ static int store_upload(const char *uploads_dir, const upload *up, char stored_n
 	snprintf(dir, sizeof dir, "%s/%.2s", uploads_dir, stored_name);
 	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
 		log_error("cannot create %s: %s", dir, strerror(errno));
-		return MDG_ERR;
+		return store_error(errno);
 	}
 	*path = case_stored_path(uploads_dir, stored_name);
 	if (rename(up->path, *path) == 0)
 		return MDG_OK;
-	if (errno == EXDEV && copy_file(up->path, *path) == MDG_OK)
+	int rc = errno == EXDEV ? copy_file(up->path, *path) : store_error(errno);
+	if (rc == MDG_OK)
 		return MDG_OK;
 	log_error("cannot store attachment: %s", strerror(errno));
 	free(*path);
 	*path = NULL;
-	return MDG_ERR;
+	return rc;
 }
 
 int case_store_uploads(const char *uploads_dir, const case_upload *files, int nfiles, char stored[][33],
@@ -329,7 +352,13 @@ int case_file(db *d, const case_new *c, const case_upload *files, int nfiles,
 	int rc = case_store_uploads(uploads_dir, files, nfiles, stored, moved);
 	/* Concurrent filings of a round-robin category wait for each other
 	 * on its row; a deadlock victim tries again, with the same number
-	 * (db_transaction). A number found taken already is replaced. */
+	 * (db_transaction). A number found taken already is replaced.
+	 * READ COMMITTED: the reports counters' INSERT ... SELECT statements
+	 * then read the new case's rows without next-key locks, which under
+	 * REPEATABLE READ reached into the gaps where concurrent filings
+	 * insert theirs (case_departments, counted_facts), and filings
+	 * deadlocked by the thousand (bench/soak). Every row a filing reads
+	 * it wrote itself, or locks by key. */
 	bool numbered = false; /* tracking holds a number taken and not used */
 	struct filing f = {.c = c, .files = files, .stored = stored, .nfiles = nfiles, .tracking = tracking};
 	if (rc == MDG_OK)
@@ -338,7 +367,7 @@ int case_file(db *d, const case_new *c, const case_upload *files, int nfiles,
 		rc = next_tracking(d, c->category_id, tracking);
 		numbered = rc == MDG_OK;
 		if (rc == MDG_OK)
-			rc = db_transaction(d, file_tx, &f);
+			rc = db_transaction_read_committed(d, file_tx, &f);
 		if (rc == MDG_ECONFLICT && !f.taken)
 			break; /* the last of db_transaction's attempts lost its conflict too */
 		if (rc == MDG_ECONFLICT)

@@ -63,7 +63,8 @@ typedef struct case_upload {
  * 'filed' event, its attachments (moved from their temporary files into
  * uploads_dir under random names) and its search entry. tracking gets
  * the new number (TRACKING_LEN + 1 bytes). MDG_OK, MDG_EINVAL (unknown
- * category), MDG_ERR. On failure nothing is stored and no file is left. */
+ * category), MDG_ENOSPACE (no room for the attachments), MDG_ERR. On
+ * failure nothing is stored and no file is left. */
 int case_file(db *d, const case_new *c, const case_upload *files, int nfiles,
 	      const char *uploads_dir, char *tracking);
 
@@ -77,8 +78,9 @@ int case_attachment_rows(db *d, long long case_id, const case_upload *files, cha
  * debate's, lib/debates; a proposal's, lib/proposals): moves every
  * upload into uploads_dir under a random name (moved[i]: where,
  * stored[i]: the name). MDG_ETOOBIG beyond
- * CASE_FILES_MAX. case_release_uploads frees the paths, removing the
- * files when remove (the rows could not be written). case_stored_path:
+ * CASE_FILES_MAX, MDG_ENOSPACE when the disk or quota is full (a moved
+ * file stays in moved[] for case_release_uploads). case_release_uploads
+ * frees the paths, removing the files when remove (the rows could not be written). case_stored_path:
  * where a stored name lives (the caller frees it). */
 int case_store_uploads(const char *uploads_dir, const case_upload *files, int nfiles, char stored[][33],
 		       char **moved);

@@ -17,6 +17,7 @@ const char *mdg_rc_name(int rc)
 	case MDG_ETHROTTLED: return "throttled";
 	case MDG_ETEMPFAIL: return "temporary-failure";
 	case MDG_EPERMFAIL: return "permanent-failure";
+	case MDG_ENOSPACE: return "no-space";
 	}
 	return "unknown";
 }

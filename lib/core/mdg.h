@@ -18,7 +18,8 @@ enum mdg_rc {
 	MDG_EDB = -8,       /* database unreachable: 503 */
 	MDG_ETHROTTLED = -9, /* too many attempts: 429 */
 	MDG_ETEMPFAIL = -10, /* delivery failed for now (4xx, refused, timeout): retry later */
-	MDG_EPERMFAIL = -11  /* delivery refused for good (5xx, invalid address): dead letter */
+	MDG_EPERMFAIL = -11, /* delivery refused for good (5xx, invalid address): dead letter */
+	MDG_ENOSPACE = -12   /* no room to store a file (disk or quota full): the form says so */
 };
 
 const char *mdg_rc_name(int rc);

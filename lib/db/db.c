@@ -851,6 +851,15 @@ long db_retry_delay_ms(int attempt, double jitter)
 	return base + (long)(base * jitter);
 }
 
+void db_retry_pause(int attempt)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	long ms = db_retry_delay_ms(attempt, (double)(now.tv_nsec % 1000) / 1000.0);
+	struct timespec pause = {.tv_sec = ms / 1000, .tv_nsec = (ms % 1000) * 1000000L};
+	nanosleep(&pause, NULL);
+}
+
 int db_transaction(db *d, int (*body)(db *d, void *arg), void *arg)
 {
 	int rc = MDG_OK;
@@ -876,13 +885,21 @@ int db_transaction(db *d, int (*body)(db *d, void *arg), void *arg)
 		/* The server rolled the whole transaction back (a lock-wait
 		 * timeout only the statement, db_rollback the rest): wait a
 		 * little, and run it all again from the start. */
-		struct timespec now;
-		clock_gettime(CLOCK_MONOTONIC, &now);
-		long ms = db_retry_delay_ms(attempt, (double)(now.tv_nsec % 1000) / 1000.0);
-		struct timespec pause = {.tv_sec = ms / 1000, .tv_nsec = (ms % 1000) * 1000000L};
-		nanosleep(&pause, NULL);
+		db_retry_pause(attempt);
 	}
 	return rc;
+}
+
+int db_transaction_read_committed(db *d, int (*body)(db *d, void *arg), void *arg)
+{
+	/* For the session while the transaction runs (every attempt of it),
+	 * then back to the server's default: SET TRANSACTION would hold for
+	 * the first attempt only. */
+	int rc = db_exec(d, "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED", DB_NO_ARGS);
+	if (rc == MDG_OK)
+		rc = db_transaction(d, body, arg);
+	int back = db_exec(d, "SET SESSION tx_isolation = DEFAULT", DB_NO_ARGS);
+	return rc == MDG_OK ? back : rc;
 }
 
 int db_run_script(db *d, const char *sql, size_t len)

@@ -137,6 +137,10 @@ unsigned long long db_tx_first_id(const db *d);
  * that one (which is then the one committed and run again). */
 #define DB_TX_ATTEMPTS 5
 int db_transaction(db *d, int (*body)(db *d, void *arg), void *arg);
+/* db_transaction at READ COMMITTED: for a transaction whose reads must
+ * not take gap locks where concurrent writers insert (the outbox claim,
+ * a filing). */
+int db_transaction_read_committed(db *d, int (*body)(db *d, void *arg), void *arg);
 /* Whether a server error number is a lock conflict that running the whole
  * transaction again resolves: deadlock (1213), lock-wait timeout (1205).
  * Not a duplicate key, which would only come again. */
@@ -144,6 +148,9 @@ bool db_errno_retryable(unsigned err);
 /* The pause in ms before attempt + 1, after attempt (1...) lost a lock
  * conflict; jitter in [0, 1) spreads the losers apart. */
 long db_retry_delay_ms(int attempt, double jitter);
+/* Sleeps db_retry_delay_ms(attempt, a jitter from the clock): before a
+ * transaction that lost a lock conflict runs again. */
+void db_retry_pause(int attempt);
 
 /* Runs a whole SQL script (several statements), used for migrations and
  * seed files, which come from the repository, never from users. Only a

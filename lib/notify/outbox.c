@@ -96,20 +96,13 @@ int outbox_claim(db *d, const char *owner, int lease_seconds, bool sms_allowed, 
 	if (limit < 1 || lease_seconds < 1)
 		return MDG_EINVAL;
 	/* READ COMMITTED: the scan takes no gap locks, so web handlers
-	 * inserting new rows meanwhile never wait for a notifier. For the
-	 * session while the claim runs (every attempt of it), then back to
-	 * the server's default.
+	 * inserting new rows meanwhile never wait for a notifier.
 	 * SKIP LOCKED sees only this node's locks: on a Galera cluster two
 	 * notifiers on two nodes may claim the same rows, and the second
 	 * commit then fails certification (a deadlock to the client), so
 	 * db_transaction claims again; rows are sent only after the claim
 	 * committed, so never by both. */
-	rc = db_exec(d, "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED", DB_NO_ARGS);
-	if (rc == MDG_OK)
-		rc = db_transaction(d, claim_tx, &c);
-	int back = db_exec(d, "SET SESSION tx_isolation = DEFAULT", DB_NO_ARGS);
-	if (rc == MDG_OK)
-		rc = back;
+	rc = db_transaction_read_committed(d, claim_tx, &c);
 	if (rc != MDG_OK) {
 		db_result_free(c.rows);
 		return rc;
