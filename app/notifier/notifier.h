@@ -29,6 +29,8 @@ typedef struct notifier {
 	message_site site;
 	unsigned char key[CONFIG_SECRET_BYTES];
 	volatile sig_atomic_t *stop; /* set by SIGTERM/SIGINT: no new claims */
+	time_t marks_until;    /* the batch in hand: keep trying marks until then */
+	bool marks_lost;       /* the batch in hand: a mark failed for good */
 } notifier;
 
 /* What one run did, for its summary line. */

@@ -363,9 +363,15 @@ static void monitor_cb(const char *data, int len, int writing, void *arg)
  * message, whatever the server. libesmtp does not hand out its socket, so
  * every TCP socket connected to the server's port gets the option (only
  * ever this one in practice; the option is harmless on any other). */
+struct session_events {
+	const mail_server *s;
+	int fd; /* the session's socket, -1 until connected */
+};
+
 static void event_cb(smtp_session_t session, int event_no, void *arg, ...)
 {
-	const mail_server *s = arg;
+	struct session_events *ev = arg;
+	const mail_server *s = ev->s;
 	MDG_UNUSED(session);
 	if (event_no == SMTP_EV_MESSAGESENT) {
 		/* A message taken (or refused) by the server: tell its item's
@@ -376,8 +382,13 @@ static void event_cb(smtp_session_t session, int event_no, void *arg, ...)
 		va_end(ap);
 		mail_batch_item *it = msg ? smtp_message_get_application_data(msg) : NULL;
 		const smtp_status_t *st = msg ? smtp_message_transfer_status(msg) : NULL;
-		if (it && it->on_sent && st && st->code >= 200 && st->code < 300)
-			it->on_sent(it, it->on_sent_arg);
+		if (it && it->on_sent && st && st->code >= 200 && st->code < 300 &&
+		    !it->on_sent(it, it->on_sent_arg) && ev->fd >= 0) {
+			/* libesmtp has no call to end a session: its next read
+			 * or write fails, and the session ends there. */
+			(void)shutdown(ev->fd, SHUT_RDWR);
+			ev->fd = -1;
+		}
 		return;
 	}
 	if (event_no != SMTP_EV_CONNECT)
@@ -394,8 +405,11 @@ static void event_cb(smtp_session_t session, int event_no, void *arg, ...)
 			port = ntohs(((struct sockaddr_in6 *)&peer)->sin6_port);
 		else
 			continue;
-		if (port == s->port)
-			(void)setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+		if (port != s->port)
+			continue;
+		(void)setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+		if (ev->fd < 0)
+			ev->fd = fd;
 	}
 }
 
@@ -499,6 +513,7 @@ int mail_send_batch(const mail_server *s, const char *envelope_from,
 	smtp_recipient_t *rcpts = NULL;
 	char hostport[300], session_err[160] = "";
 	last_reply reply = {""};
+	struct session_events events = {.s = s, .fd = -1};
 	size_t queued = 0, answered = 0;
 	long ms;
 	int rc = MDG_ETEMPFAIL, ok;
@@ -523,7 +538,7 @@ int mail_send_batch(const mail_server *s, const char *envelope_from,
 	    !smtp_set_timeout(session, Timeout_TRANSFER | Timeout_OVERRIDE_RFC2822_MINIMUM, ms) ||
 	    !smtp_set_timeout(session, Timeout_DATA2 | Timeout_OVERRIDE_RFC2822_MINIMUM, ms) ||
 	    !smtp_set_monitorcb(session, monitor_cb, &reply, 0) ||
-	    !smtp_set_eventcb(session, event_cb, (void *)s))
+	    !smtp_set_eventcb(session, event_cb, &events))
 		goto lib_error;
 	ok = smtp_starttls_enable(session, s->starttls == MAIL_TLS_REQUIRE ? Starttls_REQUIRED
 					   : s->starttls == MAIL_TLS_TRY   ? Starttls_ENABLED

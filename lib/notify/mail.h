@@ -88,8 +88,11 @@ typedef struct mail_batch_item {
 	/* Optional: called as soon as the server has taken this message (2xx
 	 * after its data), while the session goes on with the next, so that
 	 * the caller can record it at once: a process killed later in the
-	 * session then sends again only the message in flight. */
-	void (*on_sent)(struct mail_batch_item *it, void *arg);
+	 * session then sends again only the message in flight. Answering
+	 * false ends the session at once (its connection closed before the
+	 * next message's data ends, so the server delivers none of the rest):
+	 * the caller could not record it, and would send the rest again. */
+	bool (*on_sent)(struct mail_batch_item *it, void *arg);
 	void *on_sent_arg;
 } mail_batch_item;
 
