@@ -17,7 +17,7 @@
 #include <string.h>
 #include <time.h>
 
-#define DB_MAX_PARAMS 128 /* similar/repeat.c: 100 candidates and more */
+#define DB_MAX_PARAMS 64 /* similar/repeat.c: 32 band keys and more */
 #define DB_STMT_CACHE 96
 
 /* A prepared statement, found by the address of its SQL (a literal, the
@@ -851,7 +851,9 @@ long db_retry_delay_ms(int attempt, double jitter)
 	return base + (long)(base * jitter);
 }
 
-void db_retry_pause(int attempt)
+/* Sleeps db_retry_delay_ms(attempt, a jitter from the clock): before a
+ * transaction that lost a lock conflict runs again. */
+static void db_retry_pause(int attempt)
 {
 	struct timespec now;
 	clock_gettime(CLOCK_MONOTONIC, &now);

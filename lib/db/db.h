@@ -148,9 +148,6 @@ bool db_errno_retryable(unsigned err);
 /* The pause in ms before attempt + 1, after attempt (1...) lost a lock
  * conflict; jitter in [0, 1) spreads the losers apart. */
 long db_retry_delay_ms(int attempt, double jitter);
-/* Sleeps db_retry_delay_ms(attempt, a jitter from the clock): before a
- * transaction that lost a lock conflict runs again. */
-void db_retry_pause(int attempt);
 
 /* Runs a whole SQL script (several statements), used for migrations and
  * seed files, which come from the repository, never from users. Only a
