@@ -17,6 +17,7 @@ use strict;
 use warnings;
 use utf8;
 use Test::More;
+use Time::Local qw(timegm);
 use Encode qw(encode decode);
 use File::Basename qw(dirname);
 use HTTP::Request::Common qw(POST);
@@ -219,9 +220,13 @@ my $paged = json_ok(get('requests.json?start_date=2026-01-01&page_size=2&page=2'
 is scalar @$paged, 2, 'page and page_size';
 
 # A date in another zone is the same instant: 00:00Z is 09:00 in Seoul.
+# The filing's own instant in UTC (created_at is Korea time) must find
+# it. Worked out as an instant, not hour by hour: filed between 00:00 and
+# 09:00 in Seoul, it is the day before in UTC (the test failed there).
 my $filed = $s->sql_value("SELECT DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s') FROM cases WHERE tracking_no = '$id'");
 my ($fy, $fm, $fd, $fh, $fi, $fs) = $filed =~ /(\d+)-(\d+)-(\d+) (\d+):(\d+):(\d+)/;
-my $utc_after = sprintf '%04d-%02d-%02dT%02d:%02d:%02dZ', $fy, $fm, $fd, $fh - 9 >= 0 ? ($fh - 9, $fi, $fs) : (0, 0, 0);
+my @utc = gmtime(timegm($fs, $fi, $fh, $fd, $fm - 1, $fy) - 9 * 3600);
+my $utc_after = sprintf '%04d-%02d-%02dT%02d:%02d:%02dZ', $utc[5] + 1900, $utc[4] + 1, @utc[3, 2, 1, 0];
 my $since = json_ok(get("requests.json?start_date=$utc_after&service_code=1"), 200, 'requests', 'start_date in UTC');
 ok((grep { $_->{service_request_id} eq $id } @$since), 'a start_date in UTC is converted to Korea time');
 
