@@ -360,6 +360,20 @@ static int send_whole(http_req *r, const buf *head)
 	return rc;
 }
 
+void http_input_drain(FCGX_Request *req)
+{
+	char chunk[4096];
+	if (!req->keepConnection)
+		return;
+	for (int i = 0; i < 16; i++)
+		if (FCGX_GetStr(chunk, (int)sizeof chunk, req->in) < (int)sizeof chunk) {
+			if (FCGX_HasSeenEOF(req->in) != EOF || FCGX_GetError(req->in) != 0)
+				break;
+			return;
+		}
+	req->keepConnection = 0;
+}
+
 int http_send(http_req *r, const char *content_type)
 {
 	FCGX_Stream *out = r->fcgi->out;
@@ -389,6 +403,14 @@ int http_send(http_req *r, const char *content_type)
 	if (r->headers.len)
 		buf_append(&head, r->headers.data, r->headers.len);
 	buf_puts(&head, "\r\n");
+	/* Before the answer, not after: nginx sends the next request on a
+	 * kept connection as soon as it has the answer's END_REQUEST, and
+	 * libfcgi reads as much as the socket holds into this request's
+	 * input buffer, which FCGX_Finish_r frees: a next request read so
+	 * with the input's last record was lost and waited for an answer
+	 * until nginx's timeout (t/e2e/40-workers.t (h)). Until the answer,
+	 * nothing can follow the input on the connection. */
+	http_input_drain(r->fcgi);
 	int rc = MDG_OK;
 	if (r->send_file) {
 		/* A download streams from its file, in libfcgi's records. */

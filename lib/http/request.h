@@ -56,6 +56,13 @@ typedef struct http_req {
 	long long account_id;
 } http_req;
 
+/* Reads what is left of the request's input (a GET's is only FastCGI's
+ * empty STDIN record) on a connection nginx keeps, so that the
+ * connection starts at the next request; http_send calls it before the
+ * answer. A large unread body is not worth reading: the connection is
+ * then not kept (req->keepConnection = 0). */
+void http_input_drain(FCGX_Request *req);
+
 /* Fills r from the FastCGI request and parses the query string and
  * cookies. The body is parsed later by http_req_read_body. */
 int http_req_init(http_req *r, FCGX_Request *fcgi, const http_limits *lim);

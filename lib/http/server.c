@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* server.c: the pre-forking FastCGI master and its workers. */
 #include "http/server.h"
+#include "http/request.h"
 #include "core/log.h"
 #include "core/mdg.h"
 #include "core/metrics.h"
@@ -215,19 +216,6 @@ static bool kept_next(int sock, FCGX_Request *req, const http_server_opts *opts,
 	}
 }
 
-/* True when nginx is done with the request's body: the worker reads what
- * the handler left of it (a GET's is only the empty closing record), so
- * that a kept connection starts at the next request. A large unread body
- * is not worth reading: the connection is closed instead. */
-static bool input_drained(FCGX_Request *req)
-{
-	char chunk[4096];
-	for (int i = 0; i < 16; i++)
-		if (FCGX_GetStr(chunk, (int)sizeof chunk, req->in) < (int)sizeof chunk)
-			return FCGX_HasSeenEOF(req->in) == EOF && FCGX_GetError(req->in) == 0;
-	return false;
-}
-
 static void worker_main(int sock, const http_server_opts *opts, const http_server_hooks *hooks)
 {
 	FCGX_Request req;
@@ -277,8 +265,8 @@ static void worker_main(int sock, const http_server_opts *opts, const http_serve
 			log_info("skipped a request whose client left while it waited");
 		else
 			hooks->handle(&req, hooks->ctx);
-		if (req.keepConnection && !input_drained(&req))
-			req.keepConnection = 0;
+		/* Read already by http_send when the handler answered. */
+		http_input_drain(&req);
 		FCGX_Finish_r(&req);
 		served++;
 	}
