@@ -12,6 +12,7 @@ use Test::More;
 use POSIX ();
 use Time::HiRes qw(sleep);
 use Madang::Test qw(wait_until);
+use Madang::FastCGI;
 
 my $WORKERS = 2;
 my $s = Madang::Test->start(workers => $WORKERS);
@@ -32,11 +33,27 @@ ok wait_until(10, sub { -e $log && $s->log_text =~ /log reopened/ }),
     'the master opens a new web.log at once';
 
 # Every worker must have taken the signal. nginx keeps its FastCGI
-# connections (fastcgi_keep_conn), so requests one after another may all
-# reach one worker: ask in bursts of parallel requests, which need as many
-# connections, until every worker has written to the new file.
+# connections (fastcgi_keep_conn) and reuses the last one first, and
+# requests this quick seldom overlap even when sent in parallel, so
+# through nginx one worker may get them all (the test failed so now and
+# then). So first one request per worker straight on its socket, each on
+# a connection kept open while the next is asked: a worker holds one
+# connection at a time, so the next goes to another worker. Then bursts
+# of parallel requests through nginx, until every worker has written to
+# the new file.
 my $rotated_size = -s "$log.1";
 my ($asked, @bad, @served_by) = (0);
+my @held;
+for my $i (1 .. $WORKERS) {
+    $asked++;
+    my $c = Madang::FastCGI->connect($s->dir . '/run/web.sock');
+    $c->begin(Madang::FastCGI::params(GET => "/login?held=$i"), keep => 1);
+    $c->end_stdin;
+    my $res = eval { $c->response(keep => 1, timeout => 10) };
+    push @bad, "held connection $i" unless $res && $res->code == 200;
+    push @held, $c;
+}
+$_->close for @held;
 for my $burst (1 .. 20) {
     my @kids;
     for my $i (1 .. 2 * $WORKERS) {
