@@ -233,7 +233,8 @@ db_start() {
 # files are written only after the grants succeeded):
 #   madang_migrate  every right on the database, WITH GRANT OPTION: runs
 #                   madangctl migrate (DDL, triggers) and seed-demo, and
-#                   grants the role below its rights on each table
+#                   grants the role below its rights on each table; and
+#                   RELOAD, for the procedure table_cache_heal (0066)
 #   madang          the app (madang-web, madang-notifier, the other
 #                   madangctl commands), with the role madang_app as its
 #                   default role: SELECT, INSERT, UPDATE, DELETE per table,
@@ -243,7 +244,12 @@ db_start() {
 # db.migrate_password) gets the new accounts on its next start.
 db_setup() {
 	local pw mpw host
-	[ -s "$RUN/db.password" ] && [ -s "$RUN/db.migrate_password" ] && return 0
+	if [ -s "$RUN/db.password" ] && [ -s "$RUN/db.migrate_password" ]; then
+		# A datadir made before migration 0066: the migrator's RELOAD.
+		db_client -e "GRANT RELOAD ON *.* TO 'madang_migrate'@'localhost';
+			GRANT RELOAD ON *.* TO 'madang_migrate'@'127.0.0.1'" || die "granting RELOAD failed"
+		return 0
+	fi
 	pw=$(randhex 24)
 	mpw=$(randhex 24)
 	{
@@ -252,6 +258,7 @@ db_setup() {
 		for host in localhost 127.0.0.1; do
 			echo "CREATE OR REPLACE USER 'madang_migrate'@'$host' IDENTIFIED BY '$mpw';"
 			echo "GRANT ALL PRIVILEGES ON madang.* TO 'madang_migrate'@'$host' WITH GRANT OPTION;"
+			echo "GRANT RELOAD ON *.* TO 'madang_migrate'@'$host';"
 			echo "CREATE OR REPLACE USER 'madang'@'$host' IDENTIFIED BY '$pw';"
 			echo "GRANT madang_app TO 'madang'@'$host';"
 			echo "SET DEFAULT ROLE madang_app FOR 'madang'@'$host';"

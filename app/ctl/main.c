@@ -80,7 +80,9 @@ static const char usage_migrate[] =
 	"when db.app_role is set. Then, with db.app_role set, grants that role\n"
 	"(the application's account's default role) SELECT, INSERT, UPDATE and\n"
 	"DELETE on every table, only SELECT and INSERT on the append-only\n"
-	"audit_log, so that new tables are covered (docs/operations.md).\n";
+	"audit_log, so that new tables are covered, and EXECUTE on the procedure\n"
+	"table_cache_heal (docs/operations.md). Warns when the migrator lacks\n"
+	"RELOAD, which that procedure needs (run setup again).\n";
 
 static const char usage_setup[] =
 	"Usage: madangctl [--config FILE] setup [--db-admin USER]\n"
@@ -97,10 +99,11 @@ static const char usage_setup[] =
 	"     machine, a Galera node), and\n"
 	"     creates, where missing, the database db.name (utf8mb4), the role\n"
 	"     db.app_role, the migrator db.migrate_user (every right on the\n"
-	"     database, WITH GRANT OPTION) and the application's account db.user\n"
+	"     database, WITH GRANT OPTION, and RELOAD for the procedure\n"
+	"     table_cache_heal) and the application's account db.user\n"
 	"     (only the role, as its default role), at localhost and 127.0.0.1\n"
 	"     and at HOST if given, with the configuration's passwords\n"
-	"     (docs/operations.md, \"Database accounts\");\n"
+	"     (docs/operations.md, \"The database and its accounts\");\n"
 	"  2. migrates, as 'madangctl migrate' does;\n"
 	"  3. where no account holds the administrator role yet and --login,\n"
 	"     --name and --email are given, creates the first administrator\n"
@@ -353,6 +356,11 @@ static int cmd_migrate(db *d, HDF *cfg)
 		}
 		printf("application rights granted to role %s\n", app_role);
 	}
+	bool heal_ready = false;
+	if (migrate_heal_ready(d, &heal_ready) == MDG_OK && !heal_ready)
+		fprintf(stderr, "madangctl: warning: the migrator %s lacks RELOAD, which the table cache's heal needs"
+				" (docs/operations.md, \"The database and its accounts\"): run madangctl setup again\n",
+			config_str(cfg, "db.migrate_user", ""));
 	rc = fill_counters(d, false);
 	return rc ? rc : fill_public_view(d, false);
 }

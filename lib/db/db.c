@@ -45,6 +45,11 @@ struct db {
 	const char *admin_password; /* and its password, NULL for none */
 	unsigned last_errno; /* the server's number of the last error, 0 after none */
 	bool in_retry;       /* inside db_transaction: a lock conflict is retried there */
+	/* The last statement met a trigger the server failed to parse (see
+	 * db_trigger_cache_fault): the server's table cache is healed once
+	 * no transaction is open, and the statement, or its transaction, runs
+	 * again. */
+	bool trigger_fault;
 	/* db_before_commit's: runs before the next successful COMMIT. */
 	int (*commit_hook)(db *d, void *arg);
 	void *commit_arg;
@@ -68,6 +73,31 @@ bool db_errno_retryable(unsigned err)
 {
 	/* Galera reports a certification conflict as a deadlock too. */
 	return err == ER_LOCK_DEADLOCK || err == ER_LOCK_WAIT_TIMEOUT;
+}
+
+/* Whether the last statement's error is a conflict that running the
+ * statement, or its whole transaction, again resolves: a lock conflict,
+ * or a trigger fault once the table cache is healed. */
+static bool db_conflict_retryable(const db *d)
+{
+	return db_errno_retryable(d->last_errno) || d->trigger_fault;
+}
+
+/* A prepared statement's text was parsed when it was prepared, so a parse
+ * error (1064) while it executes comes from one of its tables' triggers.
+ * Each copy of a table that the server opens parses the table's triggers
+ * anew, and MariaDB 10.11 gives up that parse at once when the statement
+ * opening it is being killed: by Galera, which aborts a local transaction
+ * that holds a row a replicated one needs (a BF abort), by
+ * max_statement_time or by KILL QUERY. The server then keeps that copy in
+ * its table cache with the trigger marked unparseable ("Unknown trigger
+ * has an error in its body: 'Query was empty'"), and hands it to every
+ * later statement on the table, most recently used first, so that every
+ * INSERT into cases failed until the server restarted (t/cluster's
+ * 10-failover.t saw it on a node after the rejoin of another). */
+static bool db_trigger_cache_fault(unsigned err)
+{
+	return err == ER_PARSE_ERROR;
 }
 
 static int db_rc_from_errno(db *d, unsigned err)
@@ -106,6 +136,36 @@ static void db_disconnect(db *d)
 		mysql_close(d->conn);
 	d->conn = NULL;
 	d->in_tx = false;
+}
+
+/* Drops the unused tables of the server's table cache, the faulty copy
+ * with them, so that the next statement opens the table anew. FLUSH
+ * LOCAL TABLES needs RELOAD, which the application's account does not
+ * hold: the migrator's procedure table_cache_heal (migration 0066) runs
+ * it with the migrator's rights. Only where no transaction is open (a
+ * FLUSH would commit it). A fixed statement, like db_tx's. */
+static void db_heal_table_cache(db *d)
+{
+	d->trigger_fault = false;
+	if (!d->conn || d->in_tx)
+		return;
+	if (mysql_query(d->conn, "CALL table_cache_heal()") != 0) {
+		log_error("db: a trigger failed to parse in the server's table cache, and healing it failed: %s",
+			  mysql_error(d->conn));
+		return;
+	}
+	/* CALL ends with a status result of its own. */
+	do {
+		MYSQL_RES *res = mysql_store_result(d->conn);
+		mysql_free_result(res);
+	} while (mysql_next_result(d->conn) == 0);
+	/* A statement prepared before the FLUSH that names a Mroonga table
+	 * (case_search, through the triggers of cases) fails with "Table
+	 * doesn't exist" when it runs again after it: prepared anew, it
+	 * runs. */
+	db_drop_cache(d);
+	log_warn("db: a trigger had failed to parse in the server's table cache (a statement killed while it"
+		 " opened the table): the cache's unused tables were dropped");
 }
 
 /* Entry i of the comma-separated "host:port" list hosts into host[] and
@@ -598,8 +658,13 @@ static int db_run(db *d, db_result **out, const char *sql, const db_arg *args, s
 		goto done;
 	}
 	if (mysql_stmt_execute(st) != 0) {
+		unsigned err = mysql_stmt_errno(st);
 		db_set_error(d, "execute", mysql_stmt_error(st));
-		rc = db_rc_from_errno(d, mysql_stmt_errno(st));
+		rc = db_rc_from_errno(d, err);
+		if (db_trigger_cache_fault(err)) {
+			d->trigger_fault = true;
+			rc = MDG_ECONFLICT;
+		}
 		goto done;
 	}
 	d->affected = mysql_stmt_affected_rows(st);
@@ -620,10 +685,21 @@ done:
 static int db_run_retry(db *d, db_result **out, const char *sql, const db_arg *args, size_t nargs)
 {
 	bool was_in_tx = d->in_tx;
+	if (!was_in_tx)
+		d->trigger_fault = false;
 	int rc = db_run(d, out, sql, args, nargs);
 	if (rc == MDG_EDB && !was_in_tx && db_open(d) == MDG_OK)
 		rc = db_run(d, out, sql, args, nargs);
-	if (rc == MDG_ECONFLICT && d->in_retry && db_errno_retryable(d->last_errno))
+	if (rc == MDG_ECONFLICT && d->trigger_fault && !was_in_tx) {
+		log_warn("db: %s: the table cache is healed and the statement runs again", d->error);
+		db_heal_table_cache(d);
+		rc = db_run(d, out, sql, args, nargs);
+		/* Not healed (no procedure, no right): an error, not a conflict
+		 * its caller might take for a duplicate. */
+		if (rc == MDG_ECONFLICT && d->trigger_fault)
+			rc = MDG_ERR;
+	}
+	if (rc == MDG_ECONFLICT && d->in_retry && db_conflict_retryable(d))
 		log_warn("db: %s: the transaction runs again", d->error);
 	else if (rc != MDG_OK)
 		log_error("db: %s", d->error);
@@ -809,6 +885,8 @@ int db_commit(db *d)
 	}
 	int rc = db_tx(d, DB_TX_COMMIT);
 	d->in_tx = false;
+	if (d->trigger_fault)
+		db_heal_table_cache(d);
 	if (rc == MDG_OK && !keep)
 		d->commit_hook = NULL;
 	return rc;
@@ -835,6 +913,11 @@ void db_rollback(db *d)
 	if (d->conn && d->in_tx)
 		(void)db_tx(d, DB_TX_ROLLBACK);
 	d->in_tx = false;
+	/* Keeps the fault for db_transaction's decision to run again. */
+	if (d->trigger_fault) {
+		db_heal_table_cache(d);
+		d->trigger_fault = true;
+	}
 }
 
 long db_retry_delay_ms(int attempt, double jitter)
@@ -873,6 +956,7 @@ int db_transaction(db *d, int (*body)(db *d, void *arg), void *arg)
 		return body(d, arg);
 	for (int attempt = 1;; attempt++) {
 		d->last_errno = 0;
+		d->trigger_fault = false;
 		d->in_retry = attempt < DB_TX_ATTEMPTS;
 		rc = db_begin(d);
 		if (rc == MDG_OK)
@@ -882,7 +966,7 @@ int db_transaction(db *d, int (*body)(db *d, void *arg), void *arg)
 		else
 			db_rollback(d);
 		d->in_retry = false;
-		if (rc != MDG_ECONFLICT || !db_errno_retryable(d->last_errno) || attempt == DB_TX_ATTEMPTS)
+		if (rc != MDG_ECONFLICT || !db_conflict_retryable(d) || attempt == DB_TX_ATTEMPTS)
 			break;
 		/* The server rolled the whole transaction back (a lock-wait
 		 * timeout only the statement, db_rollback the rest): wait a

@@ -76,7 +76,8 @@ int db_sync_reads(db *d, bool on);
 
 /* Runs a query; *out is a new result the caller frees with db_result_free.
  * MDG_OK, MDG_EDB (connection lost), MDG_ECONFLICT (duplicate key or
- * deadlock), MDG_ERR. */
+ * deadlock; inside a transaction also a trigger the server failed to
+ * parse, which outside one is healed and run again once), MDG_ERR. */
 int db_query(db *d, db_result **out, const char *sql, const db_arg *args, size_t nargs);
 /* Runs a statement without a result set. */
 int db_exec(db *d, const char *sql, const db_arg *args, size_t nargs);
@@ -129,7 +130,9 @@ unsigned long long db_tx_first_id(const db *d);
 /* Runs body(d, arg) as one transaction: begin, body, commit; rolled back
  * when body or the commit fails. When the server chose it as the victim
  * of a deadlock or a lock-wait timeout (also a Galera certification
- * conflict), the whole transaction runs again after a short pause, up to
+ * conflict), or a statement met a trigger the server failed to parse
+ * (db.c's db_trigger_cache_fault: the table cache is healed after the
+ * rollback), the whole transaction runs again after a short pause, up to
  * DB_TX_ATTEMPTS times in all: body must start from nothing each time
  * (reset what it returns through arg, act on it only after MDG_OK).
  * Returns body's or the commit's code; MDG_ECONFLICT after the last lost

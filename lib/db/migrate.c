@@ -239,8 +239,11 @@ int migrate_setup_accounts(db *d, HDF *cfg, const char *account_host)
 		 * line with a changed configuration. */
 		buf_printf(&script, "CREATE USER IF NOT EXISTS '%s'@'%s' IDENTIFIED BY '%s';\n"
 				    "ALTER USER '%s'@'%s' IDENTIFIED BY '%s';\n"
-				    "GRANT ALL PRIVILEGES ON `%s`.* TO '%s'@'%s' WITH GRANT OPTION;\n",
-			   mig, h, mig_pw, mig, h, mig_pw, name, mig, h);
+				    "GRANT ALL PRIVILEGES ON `%s`.* TO '%s'@'%s' WITH GRANT OPTION;\n"
+				    /* For table_cache_heal (migration 0066), its
+				     * only use: FLUSH LOCAL TABLES. */
+				    "GRANT RELOAD ON *.* TO '%s'@'%s';\n",
+			   mig, h, mig_pw, mig, h, mig_pw, name, mig, h, mig, h);
 		buf_printf(&script, "CREATE USER IF NOT EXISTS '%s'@'%s' IDENTIFIED BY '%s';\n"
 				    "ALTER USER '%s'@'%s' IDENTIFIED BY '%s';\n"
 				    "GRANT `%s` TO '%s'@'%s';\n"
@@ -282,6 +285,15 @@ int migrate_grant_app(db *d, const char *role)
 		}
 		buf_printf(&script, "GRANT %s ON `%s` TO `%s`;\n", rights, table, role);
 	}
+	/* The one routine the app calls itself (db.c's table cache heal);
+	 * absent before migration 0066. */
+	db_result_free(r);
+	r = NULL;
+	if (rc == MDG_OK)
+		rc = db_query(d, &r, "SELECT COUNT(*) AS n FROM information_schema.routines WHERE routine_schema = DATABASE()"
+				     " AND routine_type = 'PROCEDURE' AND routine_name = 'table_cache_heal'", DB_NO_ARGS);
+	if (rc == MDG_OK && db_get_ll(r, 0, "n", 0) > 0)
+		buf_printf(&script, "GRANT EXECUTE ON PROCEDURE `table_cache_heal` TO `%s`;\n", role);
 	/* A script, not db_exec: the statement cache keys on the text's
 	 * address, and these texts are built here. */
 	if (rc == MDG_OK && script.len) {
@@ -290,6 +302,17 @@ int migrate_grant_app(db *d, const char *role)
 			log_error("granting the app's rights to %s: %s", role, db_error(d));
 	}
 	buf_free(&script);
+	db_result_free(r);
+	return rc;
+}
+
+int migrate_heal_ready(db *d, bool *ready)
+{
+	db_result *r = NULL;
+	/* user_privileges lists the connected account's own global rights. */
+	int rc = db_query(d, &r, "SELECT COUNT(*) AS n FROM information_schema.user_privileges"
+				 " WHERE privilege_type = 'RELOAD'", DB_NO_ARGS);
+	*ready = rc == MDG_OK && db_get_ll(r, 0, "n", 0) > 0;
 	db_result_free(r);
 	return rc;
 }

@@ -11,10 +11,14 @@ int migrate_run(db *d, const char *dir, int *applied);
 /* Gives the role (the app's account holds it as its default role) what
  * madang-web and madang-notifier need on every table of the database:
  * SELECT, INSERT, UPDATE, DELETE, except the append-only audit_log
- * (SELECT, INSERT) and schema_migrations (SELECT). Run after migrate_run,
- * so that new tables are covered; MDG_EINVAL for a role name that is not
- * 1-64 of A-Z a-z 0-9 _. */
+ * (SELECT, INSERT) and schema_migrations (SELECT), and EXECUTE on the
+ * procedure table_cache_heal. Run after migrate_run, so that new tables
+ * are covered; MDG_EINVAL for a role name that is not 1-64 of A-Z a-z 0-9 _. */
 int migrate_grant_app(db *d, const char *role);
+/* Whether the connected account (the migrator, table_cache_heal's
+ * definer) holds RELOAD, which that procedure needs: an account set up
+ * before it did lacks it until madangctl setup runs again. */
+int migrate_heal_ready(db *d, bool *ready);
 /* Counts the dir/NNNN_name.sql not recorded in schema_migrations into
  * *pending (/healthz: the code is newer than the schema). MDG_ERR when
  * dir cannot be read. */
