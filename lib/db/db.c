@@ -159,10 +159,10 @@ static void db_heal_table_cache(db *d)
 		MYSQL_RES *res = mysql_store_result(d->conn);
 		mysql_free_result(res);
 	} while (mysql_next_result(d->conn) == 0);
-	/* A statement prepared before the FLUSH that names a Mroonga table
-	 * (case_search, through the triggers of cases) fails with "Table
-	 * doesn't exist" when it runs again after it: prepared anew, it
-	 * runs. */
+	/* A statement prepared while the faulty copy was in the cache kept
+	 * the tables of the triggers it could parse: run after the heal, it
+	 * failed with "Table 'madang.case_search' doesn't exist" (the table
+	 * of a trigger of cases it had not parsed). Prepared anew, it runs. */
 	db_drop_cache(d);
 	log_warn("db: a trigger had failed to parse in the server's table cache (a statement killed while it"
 		 " opened the table): the cache's unused tables were dropped");
