@@ -93,8 +93,8 @@ static bool db_conflict_retryable(const db *d)
  * its table cache with the trigger marked unparseable ("Unknown trigger
  * has an error in its body: 'Query was empty'"), and hands it to every
  * later statement on the table, most recently used first, so that every
- * INSERT into cases failed until the server restarted (t/cluster's
- * 10-failover.t saw it on a node after the rejoin of another). */
+ * INSERT into cases failed (on a node of t/cluster's 10-failover.t, from
+ * the rejoin of another node to the end of the test). */
 static bool db_trigger_cache_fault(unsigned err)
 {
 	return err == ER_PARSE_ERROR;
@@ -146,7 +146,6 @@ static void db_disconnect(db *d)
  * FLUSH would commit it). A fixed statement, like db_tx's. */
 static void db_heal_table_cache(db *d)
 {
-	d->trigger_fault = false;
 	if (!d->conn || d->in_tx)
 		return;
 	if (mysql_query(d->conn, "CALL table_cache_heal()") != 0) {
@@ -693,6 +692,7 @@ static int db_run_retry(db *d, db_result **out, const char *sql, const db_arg *a
 	if (rc == MDG_ECONFLICT && d->trigger_fault && !was_in_tx) {
 		log_warn("db: %s: the table cache is healed and the statement runs again", d->error);
 		db_heal_table_cache(d);
+		d->trigger_fault = false;
 		rc = db_run(d, out, sql, args, nargs);
 		/* Not healed (no procedure, no right): an error, not a conflict
 		 * its caller might take for a duplicate. */
@@ -865,6 +865,7 @@ int db_begin(db *d)
 		rc = db_tx(d, DB_TX_BEGIN);
 	d->in_tx = rc == MDG_OK;
 	d->tx_first_id = 0;
+	d->trigger_fault = false;
 	d->hook_refused = false;
 	return rc;
 }
@@ -885,8 +886,10 @@ int db_commit(db *d)
 	}
 	int rc = db_tx(d, DB_TX_COMMIT);
 	d->in_tx = false;
-	if (d->trigger_fault)
+	if (d->trigger_fault) {
 		db_heal_table_cache(d);
+		d->trigger_fault = false;
+	}
 	if (rc == MDG_OK && !keep)
 		d->commit_hook = NULL;
 	return rc;
@@ -913,11 +916,9 @@ void db_rollback(db *d)
 	if (d->conn && d->in_tx)
 		(void)db_tx(d, DB_TX_ROLLBACK);
 	d->in_tx = false;
-	/* Keeps the fault for db_transaction's decision to run again. */
-	if (d->trigger_fault) {
+	/* The fault stays set: db_transaction runs the transaction again. */
+	if (d->trigger_fault)
 		db_heal_table_cache(d);
-		d->trigger_fault = true;
-	}
 }
 
 long db_retry_delay_ms(int attempt, double jitter)
@@ -956,7 +957,6 @@ int db_transaction(db *d, int (*body)(db *d, void *arg), void *arg)
 		return body(d, arg);
 	for (int attempt = 1;; attempt++) {
 		d->last_errno = 0;
-		d->trigger_fault = false;
 		d->in_retry = attempt < DB_TX_ATTEMPTS;
 		rc = db_begin(d);
 		if (rc == MDG_OK)
