@@ -10,11 +10,15 @@
 #   MADANG_BUILD   the build directory (set by the Makefile)
 #   SANITIZE=1     the ASan+UBSan build: sanitizer reports fail the tests
 #   FUZZ_SECONDS   seconds per fuzzer (default 20; 0 skips the fuzzers)
+#   PROVE_JOBS     test files run at a time (default 2: each has its own
+#                  stack on its own ports; halves the suite's time on two
+#                  cores)
 set -uo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BUILD=${MADANG_BUILD:-$REPO/build}
 FUZZ_SECONDS=${FUZZ_SECONDS:-20}
+PROVE_JOBS=${PROVE_JOBS:-2}
 failed=()
 
 if [ "${SANITIZE:-0}" = 1 ]; then
@@ -58,7 +62,7 @@ export MADANG_BROWSER_REQUIRED=1
 # t/security: one regression test per security finding, named after what
 # it guards (same harness as t/e2e).
 echo "== structure, end-to-end and security tests (prove) =="
-(cd "$REPO" && MADANG_BUILD=$BUILD prove -I t/lib t/code t/e2e t/security) || failed+=(e2e)
+(cd "$REPO" && MADANG_BUILD=$BUILD prove -j "$PROVE_JOBS" -I t/lib t/code t/e2e t/security) || failed+=(e2e)
 
 if [ ${#failed[@]} -gt 0 ]; then
 	echo "FAILED: ${failed[*]}"
