@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: AGPL-3.0-or-later
 # test.sh: the whole test suite, as `make test` runs it (after deps and the
-# build): unit tests (ctest), the fuzzers (20 s each; not with SANITIZE=1,
+# build): unit tests (ctest), the fuzzers (10 s each; not with SANITIZE=1,
 # whose build already carries the sanitizers the fuzz build has), and the
 # structure checks on the build (prove t/code), the end-to-end and security
 # tests on the real stack (prove t/e2e t/security), the browser walk among them
@@ -9,7 +9,7 @@
 #
 #   MADANG_BUILD   the build directory (set by the Makefile)
 #   SANITIZE=1     the ASan+UBSan build: sanitizer reports fail the tests
-#   FUZZ_SECONDS   seconds per fuzzer (default 20; 0 skips the fuzzers)
+#   FUZZ_SECONDS   seconds per fuzzer (default 10; 0 skips the fuzzers)
 #   PROVE_JOBS     test files run at a time (default 2: each has its own
 #                  stack on its own ports; halves the suite's time on two
 #                  cores)
@@ -17,7 +17,7 @@ set -uo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BUILD=${MADANG_BUILD:-$REPO/build}
-FUZZ_SECONDS=${FUZZ_SECONDS:-20}
+FUZZ_SECONDS=${FUZZ_SECONDS:-10}
 PROVE_JOBS=${PROVE_JOBS:-2}
 failed=()
 

@@ -357,10 +357,11 @@ static int cmd_migrate(db *d, HDF *cfg)
 		printf("application rights granted to role %s\n", app_role);
 	}
 	bool heal_ready = false;
+	const char *migrator = config_str(cfg, "db.migrate_user", "");
 	if (migrate_heal_ready(d, &heal_ready) == MDG_OK && !heal_ready)
 		fprintf(stderr, "madangctl: warning: the migrator %s lacks RELOAD, which the table cache's heal needs"
 				" (docs/operations.md, \"The database and its accounts\"): run madangctl setup again\n",
-			config_str(cfg, "db.migrate_user", ""));
+			*migrator ? migrator : config_str(cfg, "db.user", "madang"));
 	rc = fill_counters(d, false);
 	return rc ? rc : fill_public_view(d, false);
 }

@@ -14,7 +14,8 @@
 # procedure table_cache_heal, migration 0066, and runs it again), and so
 # do a statement alone and a transaction through lib/db
 # (t/unit/trigger_cache_check.c). The application's account cannot FLUSH
-# by itself; it may call that one procedure.
+# by itself; it may call that one procedure. madangctl migrate warns when
+# the migrator lacks the RELOAD the procedure needs.
 use strict;
 use warnings;
 use utf8;
@@ -107,6 +108,19 @@ for my $mode (qw(plain tx)) {
     };
     like $app->('FLUSH LOCAL TABLES'), qr/RELOAD/, "the application's account cannot FLUSH by itself";
     is $app->('CALL table_cache_heal()'), '', '... but may call table_cache_heal';
+}
+
+# An installation set up before the heal: its migrator lacks RELOAD, and
+# madangctl migrate says so (and what to run).
+{
+    $s->sql("REVOKE RELOAD ON *.* FROM 'madang_migrate'\@'localhost', 'madang_migrate'\@'127.0.0.1'");
+    my ($out, $status) = $s->ctl('migrate');
+    is $status, 0, 'migrate without the RELOAD of the migrator still migrates';
+    like $out, qr/warning: the migrator madang_migrate lacks RELOAD.*run madangctl setup again/,
+        '... and warns that the heal needs it';
+    $s->sql("GRANT RELOAD ON *.* TO 'madang_migrate'\@'localhost', 'madang_migrate'\@'127.0.0.1'");
+    ($out) = $s->ctl('migrate');
+    unlike $out, qr/lacks RELOAD/, '... not once it has it';
 }
 
 done_testing;
