@@ -244,31 +244,30 @@ db_start() {
 # db.migrate_password) gets the new accounts on its next start.
 db_setup() {
 	local pw mpw host
-	if [ -s "$RUN/db.password" ] && [ -s "$RUN/db.migrate_password" ]; then
-		# A datadir made before migration 0066: the migrator's RELOAD.
-		db_client -e "GRANT RELOAD ON *.* TO 'madang_migrate'@'localhost';
-			GRANT RELOAD ON *.* TO 'madang_migrate'@'127.0.0.1'" || die "granting RELOAD failed"
-		return 0
+	if ! [ -s "$RUN/db.password" ] || ! [ -s "$RUN/db.migrate_password" ]; then
+		pw=$(randhex 24)
+		mpw=$(randhex 24)
+		{
+			echo "CREATE DATABASE IF NOT EXISTS madang CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
+			echo "CREATE ROLE IF NOT EXISTS madang_app;"
+			for host in localhost 127.0.0.1; do
+				echo "CREATE OR REPLACE USER 'madang_migrate'@'$host' IDENTIFIED BY '$mpw';"
+				echo "GRANT ALL PRIVILEGES ON madang.* TO 'madang_migrate'@'$host' WITH GRANT OPTION;"
+				echo "CREATE OR REPLACE USER 'madang'@'$host' IDENTIFIED BY '$pw';"
+				echo "GRANT madang_app TO 'madang'@'$host';"
+				echo "SET DEFAULT ROLE madang_app FOR 'madang'@'$host';"
+			done
+		} | db_client || die "creating database and users failed"
+		(umask 077 && printf '%s\n' "$pw" >"$RUN/db.password.tmp" &&
+			printf '%s\n' "$mpw" >"$RUN/db.migrate_password.tmp")
+		mv "$RUN/db.password.tmp" "$RUN/db.password"
+		mv "$RUN/db.migrate_password.tmp" "$RUN/db.migrate_password"
+		say "created database madang, the migrator madang_migrate and the app's account madang"
 	fi
-	pw=$(randhex 24)
-	mpw=$(randhex 24)
-	{
-		echo "CREATE DATABASE IF NOT EXISTS madang CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
-		echo "CREATE ROLE IF NOT EXISTS madang_app;"
-		for host in localhost 127.0.0.1; do
-			echo "CREATE OR REPLACE USER 'madang_migrate'@'$host' IDENTIFIED BY '$mpw';"
-			echo "GRANT ALL PRIVILEGES ON madang.* TO 'madang_migrate'@'$host' WITH GRANT OPTION;"
-			echo "GRANT RELOAD ON *.* TO 'madang_migrate'@'$host';"
-			echo "CREATE OR REPLACE USER 'madang'@'$host' IDENTIFIED BY '$pw';"
-			echo "GRANT madang_app TO 'madang'@'$host';"
-			echo "SET DEFAULT ROLE madang_app FOR 'madang'@'$host';"
-		done
-	} | db_client || die "creating database and users failed"
-	(umask 077 && printf '%s\n' "$pw" >"$RUN/db.password.tmp" &&
-		printf '%s\n' "$mpw" >"$RUN/db.migrate_password.tmp")
-	mv "$RUN/db.password.tmp" "$RUN/db.password"
-	mv "$RUN/db.migrate_password.tmp" "$RUN/db.migrate_password"
-	say "created database madang, the migrator madang_migrate and the app's account madang"
+	# On every start, so that a datadir made before migration 0066 gets it
+	# too: the migrator's RELOAD, for table_cache_heal.
+	db_client -e "GRANT RELOAD ON *.* TO 'madang_migrate'@'localhost', 'madang_migrate'@'127.0.0.1'" ||
+		die "granting the migrator RELOAD failed"
 }
 
 # ---------------------------------------------------------------- config
